@@ -1,0 +1,20 @@
+import { Command, CommanderError } from 'commander';
+import { reportError } from './cli-runtime.ts';
+import { registerEvidenceCommands } from './commands/evidence-commands.ts';
+
+const program = new Command('tandem')
+  .description('Protection of civilians and political work, on one body of evidence.')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerEvidenceCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // --help and --version end here with code 0; a usage error with 2, after commander's message.
+    process.exit(e.exitCode === 0 ? 0 : 2);
+  }
+  reportError(e);
+}

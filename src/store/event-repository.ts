@@ -1,0 +1,85 @@
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { ActorCategory } from '../domain/actor-category.ts';
+import type { ConflictEvent, DatePrecision, SourceName } from '../domain/conflict-event.ts';
+import type { ViolenceType } from '../domain/violence-type.ts';
+import type { Database, EventTable } from './schema.ts';
+
+/** An event as stored: the domain record plus the store's own row id. */
+export interface StoredEvent extends ConflictEvent {
+  id: number;
+}
+
+/** Which events to read. Dates are inclusive YYYY-MM-DD bounds on the event's first day. */
+export interface EventFilter {
+  country?: string;
+  admin1?: string | readonly string[];
+  from?: string;
+  to?: string;
+  /** Events in which any of these actors is actor1 or actor2. */
+  actors?: readonly string[];
+  violenceTypes?: readonly ViolenceType[];
+  civilianTargeting?: boolean;
+  ids?: readonly number[];
+  limit?: number;
+}
+
+export function applyEventFilter<O>(
+  q: SelectQueryBuilder<Database, 'events', O>,
+  f: EventFilter,
+): SelectQueryBuilder<Database, 'events', O> {
+  if (f.country !== undefined) q = q.where('country', '=', f.country);
+  if (f.admin1 !== undefined) {
+    const list = typeof f.admin1 === 'string' ? [f.admin1] : [...f.admin1];
+    q = q.where('admin1', 'in', list.length ? list : ['\u0000']);
+  }
+  if (f.from) q = q.where('date_start', '>=', f.from);
+  if (f.to) q = q.where('date_start', '<=', f.to);
+  if (f.actors?.length) {
+    const actors = [...f.actors];
+    q = q.where((eb) => eb.or([eb('actor1', 'in', actors), eb('actor2', 'in', actors)]));
+  }
+  if (f.violenceTypes?.length) q = q.where('violence_type', 'in', [...f.violenceTypes]);
+  if (f.civilianTargeting !== undefined) q = q.where('civilian_targeting', '=', f.civilianTargeting ? 1 : 0);
+  if (f.ids) q = q.where('id', 'in', f.ids.length ? [...f.ids] : [-1]);
+  return q;
+}
+
+/** Reads events matching the filter, oldest first. */
+export async function findEvents(db: Kysely<Database>, filter: EventFilter = {}): Promise<StoredEvent[]> {
+  let q = applyEventFilter(db.selectFrom('events').selectAll(), filter).orderBy('date_start').orderBy('id');
+  if (filter.limit) q = q.limit(filter.limit);
+  return (await q.execute()).map(toEvent);
+}
+
+export function toEvent(r: Selectable<EventTable>): StoredEvent {
+  return {
+    id: r.id,
+    source: r.source as SourceName,
+    sourceEventId: r.source_event_id,
+    dateStart: r.date_start,
+    dateEnd: r.date_end,
+    datePrecision: r.date_precision as DatePrecision,
+    country: r.country,
+    admin1: r.admin1,
+    admin2: r.admin2,
+    location: r.location,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    geoPrecision: r.geo_precision,
+    violenceType: r.violence_type as ViolenceType,
+    eventType: r.event_type,
+    subEventType: r.sub_event_type,
+    actor1: r.actor1,
+    actor1Category: r.actor1_category as ActorCategory | null,
+    actor2: r.actor2,
+    actor2Category: r.actor2_category as ActorCategory | null,
+    civilianTargeting: r.civilian_targeting === 1,
+    civilianTargetingDerived: r.civilian_targeting_derived === 1,
+    fatalities: r.fatalities,
+    fatalitiesLow: r.fatalities_low,
+    fatalitiesHigh: r.fatalities_high,
+    civilianFatalities: r.civilian_fatalities,
+    notes: r.notes,
+    sourceText: r.source_text,
+  };
+}

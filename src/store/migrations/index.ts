@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as evidence from './001-evidence.ts';
+
+/**
+ * Every migration, in order. Migrations are additive: a released one is never edited; a change
+ * to the schema is a new file here.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-evidence': evidence,
+};

@@ -1,0 +1,123 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The one schema, as Kysely sees it. Booleans are stored as 0/1 integers and dates as ISO text
+ * (YYYY-MM-DD, YYYY-MM), so the same queries run on SQLite and PostgreSQL. Tables added by later
+ * migrations add their interface here.
+ */
+export interface EventTable {
+  id: Generated<number>;
+  source: string;
+  source_event_id: string;
+  content_hash: string;
+  import_id: number;
+  date_start: string;
+  date_end: string;
+  date_precision: string;
+  month: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  location: string;
+  latitude: number | null;
+  longitude: number | null;
+  geo_precision: number | null;
+  violence_type: string;
+  event_type: string;
+  sub_event_type: string;
+  actor1: string;
+  actor1_category: string | null;
+  actor2: string;
+  actor2_category: string | null;
+  civilian_targeting: number;
+  civilian_targeting_derived: number;
+  fatalities: number;
+  fatalities_low: number | null;
+  fatalities_high: number | null;
+  civilian_fatalities: number | null;
+  notes: string;
+  source_text: string;
+}
+
+/** Event counts kept current at import time, per area, month, violence type and perpetrator category. */
+export interface EventCountTable {
+  country: string;
+  admin1: string;
+  admin2: string;
+  month: string;
+  violence_type: string;
+  actor_category: string;
+  events: number;
+  fatalities: number;
+  civilian_fatalities: number;
+  /** How many of the events carry a civilian-fatality figure (GED does, ACLED does not). */
+  civilian_fatalities_known: number;
+  civilian_targeting_events: number;
+}
+
+/** Per-actor monthly counts; role 1 is the first actor (ACLED actor1, GED side_a), 2 the second. */
+export interface ActorCountTable {
+  country: string;
+  admin1: string;
+  actor: string;
+  actor_category: string;
+  role: number;
+  month: string;
+  violence_type: string;
+  events: number;
+  fatalities: number;
+  civilian_fatalities: number;
+  civilian_targeting_events: number;
+}
+
+export interface ImportTable {
+  id: Generated<number>;
+  path: string;
+  format: string;
+  started_at: string;
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+/** Rows set aside at import, with where and why, so nothing read is lost. */
+export interface ProblemTable {
+  id: Generated<number>;
+  import_id: number;
+  file: string;
+  line: number;
+  column: number;
+  field: string | null;
+  reason: string;
+  raw: string | null;
+}
+
+export interface ActorTable {
+  name: string;
+  category: string | null;
+  is_state: number;
+  aliases: string;
+}
+
+export interface AreaTable {
+  country: string;
+  admin1: string;
+  admin2: string;
+  latitude: number | null;
+  longitude: number | null;
+  /** GeoJSON geometry as text, when a boundary file gave one. */
+  geometry: string | null;
+  source: string;
+}
+
+export interface Database {
+  events: EventTable;
+  event_counts: EventCountTable;
+  actor_counts: ActorCountTable;
+  imports: ImportTable;
+  problems: ProblemTable;
+  actors: ActorTable;
+  areas: AreaTable;
+}

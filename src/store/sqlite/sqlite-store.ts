@@ -1,0 +1,33 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { TandemError } from '../../app/tandem-error.ts';
+import type { Database } from '../schema.ts';
+import type { Store } from '../store.ts';
+
+export interface SqliteStore extends Store {
+  readonly dialect: 'sqlite';
+  /** The raw connection, for the importer's prepared statements; same connection as `db`. */
+  readonly raw: BetterSqlite3.Database;
+}
+
+export function openSqliteStore(path: string): SqliteStore {
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(path);
+    raw.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw new TandemError('bad-input', `cannot open the SQLite database ${path}: ${(e as Error).message}`);
+  }
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    dialect: 'sqlite',
+    db,
+    raw,
+    location: path,
+    close: () => db.destroy(),
+  };
+}

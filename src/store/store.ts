@@ -1,0 +1,59 @@
+import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { TandemError } from '../app/tandem-error.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * An open database. `db` is the typed Kysely handle every repository uses; `bulk` is the dialect's
+ * fast path for writing many events (prepared statements on SQLite, multi-row inserts on
+ * PostgreSQL), used only by the importer.
+ */
+export interface Store {
+  readonly dialect: DialectName;
+  readonly db: Kysely<Database>;
+  /** Where the data lives, for messages: a file path or a URL without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** SQLite file; default `TANDEM_DB` or ./tandem.db. ':memory:' for a throwaway store. */
+  dbPath?: string;
+  /** PostgreSQL URL; default `DATABASE_URL`. When given, wins over dbPath. */
+  databaseUrl?: string;
+}
+
+/** Opens the store the options (or the environment) name and brings its schema up to date. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const url = options.databaseUrl ?? (options.dbPath ? undefined : process.env.DATABASE_URL);
+  const store = url
+    ? await (await import('./postgres/postgres-store.ts')).openPostgresStore(url)
+    : (await import('./sqlite/sqlite-store.ts')).openSqliteStore(
+        options.dbPath ?? process.env.TANDEM_DB ?? 'tandem.db',
+      );
+  try {
+    await migrate(store.db);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return store;
+}
+
+export async function migrate(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new TandemError(
+      'conflict',
+      `could not bring the database schema up to date${failed ? ` (migration ${failed.migrationName})` : ''}: ${String((result.error as Error).message ?? result.error)}`,
+    );
+  }
+  return result;
+}
