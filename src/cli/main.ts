@@ -1,6 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { reportError } from './cli-runtime.ts';
 import { registerEvidenceCommands } from './commands/evidence-commands.ts';
+import { registerPlanCommands } from './commands/plan-commands.ts';
+import { registerServeCommands } from './commands/serve-commands.ts';
+
+// `tandem summary | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 const program = new Command('tandem')
   .description('Protection of civilians and political work, on one body of evidence.')
@@ -8,6 +16,8 @@ const program = new Command('tandem')
   .exitOverride();
 
 registerEvidenceCommands(program);
+registerPlanCommands(program);
+registerServeCommands(program);
 
 try {
   await program.parseAsync(process.argv);

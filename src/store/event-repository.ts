@@ -83,3 +83,22 @@ export function toEvent(r: Selectable<EventTable>): StoredEvent {
     sourceText: r.source_text,
   };
 }
+
+/** Reads matching events page by page (keyset on id), so an export of millions runs in bounded memory. */
+export async function* iterateEvents(
+  db: Kysely<Database>,
+  filter: EventFilter = {},
+  pageSize = 10_000,
+): AsyncGenerator<StoredEvent[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await applyEventFilter(db.selectFrom('events').selectAll(), filter)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1].id;
+    yield rows.map(toEvent);
+  }
+}

@@ -53,6 +53,8 @@ export interface EventCountTable {
   /** How many of the events carry a civilian-fatality figure (GED does, ACLED does not). */
   civilian_fatalities_known: number;
   civilian_targeting_events: number;
+  /** Of those, how many had civilian targeting derived by Tandem rather than given by the source. */
+  civilian_targeting_derived_events: number;
 }
 
 /** Per-actor monthly counts; role 1 is the first actor (ACLED actor1, GED side_a), 2 the second. */
@@ -112,6 +114,75 @@ export interface AreaTable {
   source: string;
 }
 
+/** An analyst's driver tag on an event (event_id set) or an area (event_id null). */
+export interface DriverTagTable {
+  id: Generated<number>;
+  driver: string;
+  event_id: number | null;
+  country: string;
+  admin1: string;
+  analyst: string;
+  /** 'poc' or 'political'. */
+  unit: string;
+  note: string;
+  created_at: string;
+}
+
+export interface DriverTagConfirmationTable {
+  tag_id: number;
+  analyst: string;
+  unit: string;
+  at: string;
+}
+
+/** The threat register; events and drivers are JSON arrays as text. */
+export interface ThreatTable {
+  id: Generated<number>;
+  perpetrator: string;
+  perpetrator_category: string | null;
+  is_state: number;
+  targeted_population: string;
+  violence_type: string;
+  country: string;
+  admin1: string;
+  likelihood: string;
+  severity: string;
+  trend: string;
+  status: string;
+  events: string;
+  event_count: number;
+  fatalities: number;
+  drivers: string;
+  note: string;
+  updated_by: string | null;
+  updated_at: string | null;
+}
+
+/** One imported version of a mission plan; the same content is never stored twice. */
+export interface PlanVersionTable {
+  id: Generated<number>;
+  mission: string;
+  version: number;
+  content_hash: string;
+  file_name: string;
+  source_text: string;
+  plan_json: string;
+  imported_at: string;
+  imported_by: string;
+}
+
+/** Who acknowledged which plan version, in what role (recommendation 2). */
+export interface PlanAcknowledgementTable {
+  id: Generated<number>;
+  plan_version_id: number;
+  mission: string;
+  version: number;
+  acknowledged_by: string;
+  role: string;
+  acknowledged_at: string;
+  recorded_by: string;
+}
+
 export interface Database {
   events: EventTable;
   event_counts: EventCountTable;
@@ -120,4 +191,9 @@ export interface Database {
   problems: ProblemTable;
   actors: ActorTable;
   areas: AreaTable;
+  plan_versions: PlanVersionTable;
+  plan_acknowledgements: PlanAcknowledgementTable;
+  driver_tags: DriverTagTable;
+  driver_tag_confirmations: DriverTagConfirmationTable;
+  threats: ThreatTable;
 }

@@ -1,3 +1,133 @@
+import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import { operations } from '../../app/operations.ts';
+import { TandemError } from '../../app/tandem-error.ts';
+import { importEvents } from '../../app/import-events.ts';
+import { iterateEvents } from '../../store/event-repository.ts';
+import { EXPORT_FORMATS, EventExporter, type ExportFormat } from '../../sources/event-export.ts';
+import { SUMMARY_DIMENSIONS } from '../../store/event-summary.ts';
+import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+import { ProgressBar } from '../progress-bar.ts';
+import { formatTable } from '../table.ts';
 
-export function registerEvidenceCommands(_program: Command): void {}
+interface FilterFlags extends StoreFlags {
+  country?: string;
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
+function filterFlags(cmd: Command): Command {
+  return storeFlags(cmd)
+    .option('--country <name>', 'only this country, as the data spells it')
+    .option('--from <YYYY-MM-DD>', 'events on or after this day')
+    .option('--to <YYYY-MM-DD>', 'events on or before this day');
+}
+
+export function registerEvidenceCommands(program: Command): void {
+  storeFlags(
+    program
+      .command('import')
+      .description('import ACLED, UCDP GED (CSV or GeoJSON) or HXL event files; all or nothing')
+      .argument('<files...>', 'event files')
+      .option('--format <format>', 'acled | ucdp | hxl | auto', 'auto')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (files: string[], flags: StoreFlags & { format: string; json?: boolean }) => {
+      const format = operations.importFiles.input.parse({ paths: files, format: flags.format }).format;
+      const bar = new ProgressBar();
+      const result = await withContext(flags, (ctx) =>
+        importEvents(ctx.store, files, {
+          format,
+          onProgress: (p) => bar.update(`importing ${p.path}: ${p.rows.toLocaleString('en-US')} rows`),
+        }),
+      ).finally(() => bar.done());
+      if (flags.json) return printJson(result);
+      console.log(
+        formatTable(
+          ['file', 'format', 'rows', 'imported', 'updated', 'unchanged', 'set aside'],
+          result.files.map((f) => [f.path, f.format, f.rows, f.imported, f.updated, f.unchanged, f.rejected]),
+        ),
+      );
+      const aside = result.files.reduce((n, f) => n + f.rejected, 0);
+      if (aside) console.log(`\n${aside} row(s) set aside: see them with \`tandem problems\`.`);
+      for (const f of result.files) if (f.rows === 0) console.log(`\n${f.path}: the file has a header but no rows.`);
+    }),
+  );
+
+  filterFlags(
+    program
+      .command('summary')
+      .description('events, fatalities and civilian harm by area, period or category')
+      .option('--by <dimension>', SUMMARY_DIMENSIONS.join(' | '), 'admin1')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (flags: FilterFlags & { by: string }) => {
+      const input = operations.summary.input.safeParse({ by: flags.by, country: flags.country, from: flags.from, to: flags.to });
+      if (!input.success) throw new TandemError('bad-input', input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+      const summary = await withContext(flags, (ctx) => operations.summary.run(ctx, input.data));
+      if (flags.json) return printJson(summary);
+      console.log(
+        formatTable(
+          [summary.by, 'country', 'events', 'fatalities', 'civilian deaths', 'targeting civilians'],
+          summary.rows.map((r) => [r.key || '(none)', r.country, r.events, r.fatalities, r.civilianFatalities, r.civilianTargetingEvents]),
+        ),
+      );
+      const derived = summary.rows.reduce((n, r) => n + r.civilianTargetingDerivedEvents, 0);
+      console.log(
+        `\ncivilian deaths: – where the source gives no such figure (ACLED). targeting civilians: ${derived.toLocaleString('en-US')} of these were derived by Tandem, as the source has no such field (violence against civilians, or civilians as the second actor).`,
+      );
+    }),
+  );
+
+  filterFlags(
+    program
+      .command('export')
+      .description('write events as CSV, GeoJSON or HXL-tagged CSV')
+      .requiredOption('--format <format>', EXPORT_FORMATS.join(' | '))
+      .option('--admin1 <name>', 'only this admin-1 area')
+      .option('--out <file>', 'write to this file instead of standard output'),
+  ).action(
+    action(async (flags: FilterFlags & { format: string; out?: string; admin1?: string }) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(flags.format)) {
+        throw new TandemError('bad-input', `--format ${flags.format}: expected one of ${EXPORT_FORMATS.join(', ')}`);
+      }
+      const filter = operations.summary.input.safeParse({ country: flags.country, from: flags.from, to: flags.to });
+      if (!filter.success) throw new TandemError('bad-input', filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+      await withContext(flags, async (ctx) => {
+        const out = flags.out ? createWriteStream(flags.out) : process.stdout;
+        const exporter = new EventExporter(flags.format as ExportFormat, (s) => out.write(s));
+        exporter.start();
+        let n = 0;
+        for await (const page of iterateEvents(ctx.store.db, { ...filter.data, admin1: flags.admin1 })) {
+          exporter.add(page);
+          n += page.length;
+        }
+        exporter.end();
+        if (flags.out) {
+          await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? reject(e) : resolve())));
+          process.stderr.write(`${n.toLocaleString('en-US')} events written to ${flags.out}\n`);
+        }
+      });
+    }),
+  );
+
+  storeFlags(
+    program
+      .command('problems')
+      .description('list the rows set aside at import, with where and why')
+      .option('--file <text>', 'only files whose path contains this')
+      .option('--limit <n>', 'at most this many', '1000')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (flags: StoreFlags & { file?: string; limit: string; json?: boolean }) => {
+      const input = operations.listProblems.input.parse({ file: flags.file, limit: flags.limit });
+      const { problems } = await withContext(flags, (ctx) => operations.listProblems.run(ctx, input));
+      if (flags.json) return printJson({ problems });
+      if (problems.length === 0) return console.log('No rows have been set aside.');
+      for (const p of problems) {
+        console.log(`${p.file}:${p.line}${p.column ? `:${p.column}` : ''}${p.field ? ` (${p.field})` : ''}: ${p.reason}`);
+      }
+    }),
+  );
+}

@@ -68,7 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('month', 'text', (c) => c.notNull())
     .addColumn('violence_type', 'text', (c) => c.notNull())
     .addColumn('actor_category', 'text', (c) => c.notNull());
-  for (const c of [...counts, 'civilian_fatalities_known']) ec = ec.addColumn(c, 'bigint', (d) => d.notNull());
+  for (const c of [...counts, 'civilian_fatalities_known', 'civilian_targeting_derived_events']) ec = ec.addColumn(c, 'bigint', (d) => d.notNull());
   await ec
     .addPrimaryKeyConstraint('event_counts_pk', [
       'country',

@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as evidence from './001-evidence.ts';
+import * as plans from './003-plans.ts';
+import * as analysis from './004-analysis.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -7,4 +9,6 @@ import * as evidence from './001-evidence.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-evidence': evidence,
+  '003-plans': plans,
+  '004-analysis': analysis,
 };

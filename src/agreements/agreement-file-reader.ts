@@ -1,0 +1,121 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { TandemError } from '../app/tandem-error.ts';
+import type { AgreementFormat } from '../domain/agreement.ts';
+import { normaliseAgreementText } from './agreement-text-normaliser.ts';
+
+/** An agreement file as read: its format, the normalised text and a title guessed from it. */
+export interface AgreementSource {
+  path: string;
+  format: AgreementFormat;
+  title: string;
+  text: string;
+}
+
+/**
+ * Reads a .txt, .md, .pdf or .docx agreement and normalises its text. The format is taken from the
+ * file's first bytes (a PDF or a zip) before its extension, so a misnamed file still reads. Files
+ * that are missing, empty, binary or broken raise TandemError('unreadable-file', path: reason).
+ */
+export async function readAgreementFile(path: string): Promise<AgreementSource> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
+    bytes = await readFile(path);
+  } catch (e) {
+    if (e instanceof TandemError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e);
+    throw new TandemError('unreadable-file', `${path}: ${reason}`);
+  }
+  if (bytes.length === 0) throw new TandemError('unreadable-file', `${path}: the file is empty`);
+  const format = detectFormat(path, bytes);
+  let raw: string;
+  let metaTitle = '';
+  try {
+    if (format === 'pdf') ({ text: raw, title: metaTitle } = await pdfText(bytes));
+    else if (format === 'docx') raw = await docxText(bytes);
+    else raw = decodeText(path, bytes);
+  } catch (e) {
+    if (e instanceof TandemError) throw e;
+    throw new TandemError('unreadable-file', `${path}: could not read the ${format.toUpperCase()} file (${(e as Error).message})`);
+  }
+  const text = normaliseAgreementText(format === 'md' ? stripMarkdown(raw) : raw, {
+    reflow: format === 'pdf' ? true : 'auto',
+    dropPageNumbers: format === 'pdf',
+  });
+  if (!/\p{L}{2,}/u.test(text)) {
+    throw new TandemError('unreadable-file', `${path}: no text found (a scanned PDF needs OCR first)`);
+  }
+  return { path, format, title: guessTitle(text, metaTitle, path), text };
+}
+
+function detectFormat(path: string, bytes: Buffer): AgreementFormat {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    if (bytes.includes('word/document.xml')) return 'docx';
+    throw new TandemError('unreadable-file', `${path}: a zip file that is not a Word (.docx) document`);
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === '.pdf') throw new TandemError('unreadable-file', `${path}: named .pdf but is not a PDF file`);
+  if (ext === '.docx') throw new TandemError('unreadable-file', `${path}: named .docx but is not a Word document`);
+  if (ext === '.doc') throw new TandemError('unreadable-file', `${path}: old Word (.doc) files are not read; save as .docx or PDF`);
+  return ext === '.md' || ext === '.markdown' ? 'md' : 'txt';
+}
+
+/** UTF-8 when valid, else Windows-1252 (Latin-1 exports are common); binary content is refused. */
+function decodeText(path: string, bytes: Buffer): string {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) throw new TandemError('unreadable-file', `${path}: binary content, not a text, PDF or Word file`);
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (control > sample.length * 0.05) {
+    throw new TandemError('unreadable-file', `${path}: binary content, not a text, PDF or Word file`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+async function pdfText(bytes: Buffer): Promise<{ text: string; title: string }> {
+  const { extractText, getDocumentProxy, getMeta } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(pdf, { mergePages: false });
+  let title = '';
+  try {
+    const meta = await getMeta(pdf);
+    const info = meta.info as Record<string, unknown> | undefined;
+    if (typeof info?.Title === 'string') title = info.Title.trim();
+  } catch {
+    // A PDF without readable metadata still has its text.
+  }
+  return { text: (text as string[]).join('\n\n'), title };
+}
+
+async function docxText(bytes: Buffer): Promise<string> {
+  const mammoth = await import('mammoth');
+  const extract = (mammoth as unknown as { default?: typeof mammoth }).default ?? mammoth;
+  const { value } = await extract.extractRawText({ buffer: bytes });
+  return value;
+}
+
+/** Markdown headings, emphasis and bullets carry no meaning for coding; tables keep their pipes. */
+function stripMarkdown(raw: string): string {
+  return raw
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+    .replace(/\*\*([^*\n]+)\*\*/g, '$1')
+    .replace(/__([^_\n]+)__/g, '$1')
+    .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, '');
+}
+
+function guessTitle(text: string, metaTitle: string, path: string): string {
+  if (metaTitle && !/^(untitled|microsoft word)/i.test(metaTitle)) return metaTitle;
+  const first = text.split('\n').find((l) => /\p{L}{3,}/u.test(l));
+  if (first && first.length <= 200) return first.replace(/[,:;]$/, '');
+  return basename(path).replace(/\.[^.]+$/, '');
+}

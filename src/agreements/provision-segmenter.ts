@@ -1,0 +1,438 @@
+import type { Provision, ProvisionKind } from '../domain/provision.ts';
+
+/**
+ * Splits a normalised agreement text into provisions: parts, chapters, sections numbered in Roman
+ * capitals, articles, numbered clauses (1., 1.1, 2.1.10.6.), lettered items ((a), a.), Roman items
+ * ((i), ii.), bullets, annexes and annex table rows. Each provision gets an id from its numbering
+ * path, its heading and its character span [start, end) into the text. Unnumbered text under a
+ * clause belongs to the clause; elsewhere each paragraph is a provision of its own. A table of
+ * contents or list of acronyms is one `front-matter` provision, kept but never coded.
+ */
+export function segmentProvisions(text: string): Provision[] {
+  return new Segmenter(text).run();
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface Marker {
+  kind: ProvisionKind;
+  /** Structural rank: lower contains higher. Lists use `style` instead. */
+  rank: number;
+  style: 'structure' | 'letter' | 'roman' | 'bullet' | 'paren-number';
+  number: string;
+  token: string;
+  rest: string;
+  /** Offset of `rest` within the line. */
+  restAt: number;
+  value?: number;
+}
+
+interface Open {
+  p: Provision;
+  rank: number;
+  style: Marker['style'];
+  value?: number;
+  /** Clause-level provisions absorb the unnumbered lines that follow them. */
+  absorbs: boolean;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
+  sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+
+const NUM_TOKEN = '(\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
+const CHAPTER_RE = new RegExp(`^(part|chapter|section|title)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'i');
+const ARTICLE_RE = new RegExp(`^(article|art\\.)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'i');
+const ANNEX_RE = /^(annex(?:ure)?|appendix|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
+const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)])?(\s*)(.*)$/;
+const LETTER_RE = /^(?:\(([a-zA-Z]{1,2})\)|([a-zA-Z])[.)](?=\s))\s*(.*)$/;
+const ROMAN_RE = /^(?:\(([ivxlc]{1,6})\)|([ivxlc]{1,6})[.)](?=\s))\s*(.*)$/;
+const UPPER_ROMAN_RE = /^([IVXL]{1,6})\.(?:\s+(.*))?$/;
+const BULLET_RE = /^([-•*–▪●◦])\s+(.*)$/;
+const TOC_RE = /^(table of contents|contents)$/i;
+const ACRONYMS_RE = /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations))\s*:?$/i;
+const PREAMBLE_RE = /^preamble\s*:?$/i;
+
+class Segmenter {
+  private readonly lines: Line[] = [];
+  private readonly out: Provision[] = [];
+  private stack: Open[] = [];
+  private current: Provision | null = null;
+  private paragraphCount = 0;
+  private readonly ids = new Map<string, number>();
+
+  constructor(private readonly text: string) {
+    let at = 0;
+    for (const raw of text.split('\n')) {
+      this.lines.push({ text: raw, start: at, end: at + raw.length });
+      at += raw.length + 1;
+    }
+  }
+
+  run(): Provision[] {
+    const lines = this.lines;
+    let i = 0;
+    let seenTitle = false;
+    while (i < lines.length) {
+      const line = lines[i];
+      const t = line.text;
+      if (t === '') {
+        i++;
+        this.blank = true;
+        continue;
+      }
+      if (TOC_RE.test(t) || ACRONYMS_RE.test(t)) {
+        i = this.frontMatter(i);
+        continue;
+      }
+      if (!seenTitle && this.out.length === 0 && isTitleLike(t)) {
+        seenTitle = true;
+        this.push({ kind: 'title', number: '', token: 'title', heading: t, line, parent: null, level: 0 });
+        this.current = null;
+        i++;
+        continue;
+      }
+      const marker = this.marker(t);
+      if (marker) {
+        i = this.openMarker(marker, i);
+        continue;
+      }
+      if (PREAMBLE_RE.test(t)) {
+        this.stack = [];
+        const p = this.push({ kind: 'preamble', number: '', token: 'preamble', heading: 'Preamble', line, parent: null, level: 0 });
+        this.stack.push({ p, rank: 2, style: 'structure', absorbs: false });
+        this.current = null;
+        i++;
+        continue;
+      }
+      if (isShoutedHeading(t) && t.length <= 120 && !/:$/.test(t)) {
+        // An unnumbered heading in capitals ("NORMALIZATION"): a section of its own.
+        this.popTo(3);
+        const parent = this.top();
+        const p = this.push({ kind: 'chapter', number: '', token: slug(t), heading: titleCase(t), line, parent, level: parent ? parent.level + 1 : 0 });
+        this.stack.push({ p, rank: 3, style: 'structure', absorbs: false });
+        this.current = null;
+        i++;
+        continue;
+      }
+      this.body(line);
+      i++;
+    }
+    return this.out;
+  }
+
+  private blank = false;
+
+  /** A table of contents or acronym list runs until a line repeats one seen in it, or the next real section. */
+  private frontMatter(i: number): number {
+    const first = this.lines[i];
+    const isToc = TOC_RE.test(first.text);
+    // A table of contents ends where the document begins again with its first entry ("ACRONYMS",
+    // "PREAMBLE", "CHAPTER 1"); failing that, at the first line of running text.
+    let firstEntry = '';
+    let j = i + 1;
+    for (; j < this.lines.length; j++) {
+      const t = this.lines[j].text;
+      if (t === '' || TOC_RE.test(t)) continue;
+      const key = t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+      if (isToc) {
+        if (!firstEntry) firstEntry = key;
+        else if (key === firstEntry || t.length > 160) break;
+      } else if (PREAMBLE_RE.test(t) || ACRONYMS_RE.test(t) || this.structural(t) || /^(we|whereas)\b/i.test(t)) {
+        break;
+      }
+    }
+    let last = j - 1;
+    while (last > i && this.lines[last].text === '') last--;
+    this.stack = [];
+    const p = this.push({
+      kind: 'front-matter',
+      number: '',
+      token: isToc ? 'contents' : 'acronyms',
+      heading: isToc ? 'Table of contents' : 'Acronyms',
+      line: first,
+      parent: null,
+      level: 0,
+    });
+    this.extend(p, this.lines[last].end);
+    this.current = null;
+    return j;
+  }
+
+  private structural(t: string): boolean {
+    const m = this.marker(t);
+    return !!m && m.style === 'structure' && m.rank <= 3;
+  }
+
+  private marker(t: string): Marker | null {
+    let m = CHAPTER_RE.exec(t);
+    if (m && startsHeadingOrEnds(m[3])) {
+      const word = m[1].toLowerCase();
+      const kind: ProvisionKind = word === 'part' ? 'part' : 'chapter';
+      const rank = word === 'part' ? 1 : word === 'section' ? 3 : 2;
+      const n = numberValue(m[2]);
+      return { kind, rank, style: 'structure', number: `${cap(word)} ${m[2]}`, token: `${word.slice(0, 3)}${m[2]}`.toLowerCase(), rest: m[3], restAt: t.length - m[3].length, value: n };
+    }
+    m = ANNEX_RE.exec(t);
+    if (m && (m[2] || /^[:.\-–—]/.test(t.slice(m[1].length).trim()) || m[3] === '' || /^(on|to|of)\b/i.test(m[3])) && startsHeadingOrEnds(m[3], true)) {
+      const num = m[2] ?? '';
+      return { kind: 'annex', rank: 0, style: 'structure', number: `${cap(m[1].toLowerCase())}${num ? ` ${num}` : ''}`, token: `annex${num ? `-${num}` : ''}`, rest: m[3], restAt: t.length - m[3].length };
+    }
+    m = ARTICLE_RE.exec(t);
+    if (m && startsHeadingOrEnds(m[3])) {
+      return { kind: 'article', rank: 4, style: 'structure', number: `Article ${m[2]}`, token: `art${m[2]}`.toLowerCase(), rest: m[3], restAt: t.length - m[3].length, value: numberValue(m[2]) };
+    }
+    m = UPPER_ROMAN_RE.exec(t);
+    if (m && !(m[1] === 'I' && this.lastLetterIs('k')) && (!m[2] || isShoutedHeading(m[2]) || isSectionTitle(m[2]))) {
+      const rest = m[2] ?? '';
+      return { kind: 'chapter', rank: 2, style: 'structure', number: `${m[1]}.`, token: `sec${m[1]}`.toLowerCase(), rest, restAt: t.length - rest.length, value: romanValue(m[1]) };
+    }
+    m = NUMBERED_RE.exec(t);
+    if (m) {
+      const parts = m[1].split('.');
+      const term = m[2];
+      const rest = m[4];
+      const first = Number(parts[0]);
+      const ok =
+        first <= 400 &&
+        (parts.length > 1 || term) &&
+        (rest === '' || m[3] !== '' || (term === '.' && /^[A-Z]/.test(rest))) &&
+        !(parts.length === 2 && !term && /^\p{Ll}/u.test(rest)) &&
+        !/^(mm|km|cm|kg|per|%|hours?|days?|months?|years?)\b/i.test(rest);
+      if (ok) {
+        if (term === ')' && parts.length === 1) {
+          return { kind: 'item', rank: 0, style: 'paren-number', number: `${m[1]})`, token: `${m[1]})`, rest, restAt: t.length - rest.length, value: first };
+        }
+        const number = m[1];
+        return { kind: 'clause', rank: 10 + parts.length, style: 'structure', number, token: number, rest, restAt: t.length - rest.length };
+      }
+    }
+    m = ROMAN_RE.exec(t);
+    if (m) {
+      const r = (m[1] ?? m[2]).toLowerCase();
+      // (i) after (h) is a letter; (v) after (u), (x) after (w) too. Otherwise Roman.
+      const asLetter = r.length === 1 && this.lastLetterIs(String.fromCharCode(r.charCodeAt(0) - 1)) && !this.inRomanAt(r);
+      if (!asLetter && (r.length > 1 || r === 'i' || this.inRomanAt(r))) {
+        const rest = m[3];
+        return { kind: 'item', rank: 0, style: 'roman', number: m[1] ? `(${r})` : `${r}.`, token: `(${r})`, rest, restAt: t.length - rest.length, value: romanValue(r.toUpperCase()) };
+      }
+    }
+    m = LETTER_RE.exec(t);
+    if (m) {
+      let l = m[1] ?? m[2];
+      if (l === 'I' && this.lastLetterIs('k')) l = 'l'; // "I." after "k." is an "l." read as a capital I
+      if (l.length === 1 || l[0] === l[1]) {
+        const rest = m[3];
+        const lower = l.toLowerCase();
+        return { kind: 'item', rank: 0, style: 'letter', number: m[1] ? `(${l})` : `${l}.`, token: `(${lower})`, rest, restAt: t.length - rest.length, value: lower.charCodeAt(0) - 96 + (l.length - 1) * 26 };
+      }
+    }
+    m = BULLET_RE.exec(t);
+    if (m) return { kind: 'item', rank: 0, style: 'bullet', number: '', token: '•', rest: m[2], restAt: t.length - m[2].length };
+    return null;
+  }
+
+  private lastLetterIs(letter: string): boolean {
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      const o = this.stack[k];
+      if (o.style === 'letter') return o.value === letter.toLowerCase().charCodeAt(0) - 96;
+      if (o.style === 'structure') return false;
+    }
+    return false;
+  }
+
+  private inRomanAt(r: string): boolean {
+    const want = romanValue(r.toUpperCase()) - 1;
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      const o = this.stack[k];
+      if (o.style === 'roman') return o.value === want;
+      if (o.style === 'structure') return false;
+    }
+    return false;
+  }
+
+  private openMarker(marker: Marker, i: number): number {
+    const line = this.lines[i];
+    let parent: Provision | null;
+    if (marker.style === 'structure') {
+      this.popTo(marker.rank);
+      parent = this.top();
+    } else {
+      // A list item is a sibling of the open item of the same style, else a child of what is open.
+      let k = this.stack.length - 1;
+      while (k >= 0 && this.stack[k].style !== 'structure' && this.stack[k].style !== marker.style) k--;
+      if (k >= 0 && this.stack[k].style === marker.style) this.stack = this.stack.slice(0, k);
+      parent = this.top();
+    }
+    let heading = '';
+    let next = i + 1;
+    const rest = marker.rest.trim();
+    if (rest && isHeadingLike(rest, marker.style === 'structure')) heading = rest;
+    else if (!rest && marker.style === 'structure') {
+      // The heading often sits on the line after the number ("1.1.\nEstablishment, Seat and Term").
+      const following = this.lines[next];
+      const after = this.lines.slice(next + 1).find((l) => l.text !== '');
+      const beforeMarker = !after || !!this.marker(after.text);
+      if (
+        following?.text &&
+        !this.marker(following.text) &&
+        (isHeadingLike(following.text, true) ||
+          (beforeMarker && following.text.length <= 100 && /^\p{Lu}/u.test(following.text) && !/[.;,:]$/.test(following.text)))
+      ) {
+        heading = following.text;
+        next++;
+      }
+    }
+    const level = parent ? parent.level + 1 : 0;
+    const p = this.push({ kind: marker.kind, number: marker.number, token: marker.token, heading, line, parent, level });
+    if (next > i + 1) this.extend(p, this.lines[next - 1].end);
+    const absorbs = marker.style !== 'structure' || marker.rank >= 4;
+    this.stack.push({ p, rank: marker.style === 'structure' ? marker.rank : 99, style: marker.style, value: marker.value, absorbs });
+    this.current = absorbs ? p : null;
+    this.blank = false;
+    return next;
+  }
+
+  /** Unnumbered text: part of the open clause, a table row of an annex, or a paragraph of its own. */
+  private body(line: Line): void {
+    const top = this.stack[this.stack.length - 1];
+    const isRow = /\|.*\|/.test(line.text) || /\S {2,}\S.* {2,}\S/.test(line.text);
+    if (isRow && top && this.inAnnex()) {
+      const parent = this.top();
+      const p = this.push({ kind: 'item', number: '', token: `row${++this.paragraphCount}`, heading: '', line, parent, level: parent ? parent.level + 1 : 0 });
+      this.current = null;
+      void p;
+      return;
+    }
+    if (this.current && top?.absorbs) {
+      this.extend(this.current, line.end);
+      return;
+    }
+    const prev = this.current;
+    if (prev && prev.kind === 'paragraph' && !this.blank && !/[.;:!?]["'”’)]?$/.test(prev.text)) {
+      this.extend(prev, line.end);
+      return;
+    }
+    const parent = this.top();
+    this.current = this.push({ kind: 'paragraph', number: '', token: `para${++this.paragraphCount}`, heading: '', line, parent, level: parent ? parent.level + 1 : 0 });
+    this.blank = false;
+  }
+
+  private inAnnex(): boolean {
+    return this.stack.some((o) => o.p.kind === 'annex');
+  }
+
+  private popTo(rank: number): void {
+    while (this.stack.length) {
+      const o = this.stack[this.stack.length - 1];
+      if (o.style !== 'structure' || o.rank >= rank) this.stack.pop();
+      else break;
+    }
+  }
+
+  private top(): Provision | null {
+    return this.stack.length ? this.stack[this.stack.length - 1].p : null;
+  }
+
+  private push(a: { kind: ProvisionKind; number: string; token: string; heading: string; line: Line; parent: Provision | null; level: number }): Provision {
+    const base = a.kind === 'clause' && a.parent ? `${this.sectionOf(a.parent).id}/${a.token}` : a.parent ? `${a.parent.id}/${a.token}` : a.token;
+    const seen = this.ids.get(base) ?? 0;
+    this.ids.set(base, seen + 1);
+    const id = seen ? `${base}~${seen + 1}` : base;
+    const p: Provision = {
+      id,
+      number: a.number,
+      heading: a.heading || a.parent?.heading || '',
+      kind: a.kind,
+      level: a.level,
+      parentId: a.parent?.id ?? null,
+      start: a.line.start,
+      end: a.line.end,
+      text: this.text.slice(a.line.start, a.line.end),
+      codes: [],
+    };
+    this.out.push(p);
+    return p;
+  }
+
+  /** Numbered clauses carry their full path in their number, so their id needs only the enclosing section. */
+  private sectionOf(parent: Provision): Provision {
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      if (this.stack[k].p.kind !== 'clause' && this.stack[k].style === 'structure') return this.stack[k].p;
+    }
+    return parent;
+  }
+
+  private extend(p: Provision, end: number): void {
+    p.end = end;
+    p.text = this.text.slice(p.start, end);
+  }
+}
+
+function startsHeadingOrEnds(rest: string, loose = false): boolean {
+  if (rest === '') return true;
+  return loose ? !/^\p{Ll}/u.test(rest) || /^(on|to|of)\b/i.test(rest) : /^[\p{Lu}\d("“'‘]/u.test(rest);
+}
+
+/** "General Provisions" yes; "Plotnitskiy (signed)", a name after an initial, no. */
+function isSectionTitle(t: string): boolean {
+  return isHeadingLike(t, true) && t.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w)).length >= 2;
+}
+
+function isTitleLike(t: string): boolean {
+  return t.length <= 200 && !/[.;,]$/.test(t) && /\p{L}{3,}/u.test(t);
+}
+
+function isHeadingLike(t: string, structural: boolean): boolean {
+  if (t.length > 120 || /[.;,:]$/.test(t) || !/^[\p{Lu}\d"“]/u.test(t)) return false;
+  if (isShoutedHeading(t)) return true;
+  // Title Case: most words of four letters or more start with a capital.
+  const words = t.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return structural ? words.length === 0 || capitals / words.length >= 0.6 : capitals / Math.max(words.length, 1) >= 0.75 && t.length <= 80;
+}
+
+function isShoutedHeading(t: string): boolean {
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase() && /\p{L}{3,}/u.test(t) && !/[;,]$/.test(t);
+}
+
+function numberValue(token: string): number | undefined {
+  if (/^\d+/.test(token)) return Number.parseInt(token, 10);
+  if (/^[IVXLC]+$/i.test(token)) return romanValue(token.toUpperCase());
+  return WORD_NUMBERS[token.toLowerCase()];
+}
+
+function romanValue(r: string): number {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let k = 0; k < r.length; k++) {
+    const a = v[r[k]] ?? 0;
+    const b = v[r[k + 1]] ?? 0;
+    total += a < b ? -a : a;
+  }
+  return total;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function slug(t: string): string {
+  return t
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+}
+
+function titleCase(t: string): string {
+  return t.replace(/\S+/g, (w) => (w.length > 3 || /^[A-Z]{2,4}$/.test(w) === false ? cap(w.toLowerCase()) : w));
+}

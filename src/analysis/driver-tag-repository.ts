@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { AnalystUnit, DriverConfirmation, DriverTag } from '../domain/driver.ts';
+import type { Database } from '../store/schema.ts';
+
+/** What an analyst says when tagging: a driver on one event, or on an area. */
+export interface NewDriverTag {
+  driver: string;
+  eventId: number | null;
+  country: string;
+  admin1: string;
+  analyst: string;
+  unit: AnalystUnit;
+  note: string;
+  at: string;
+}
+
+export async function insertDriverTag(db: Kysely<Database>, t: NewDriverTag): Promise<number> {
+  const r = await db
+    .insertInto('driver_tags')
+    .values({
+      driver: t.driver,
+      event_id: t.eventId,
+      country: t.country,
+      admin1: t.admin1,
+      analyst: t.analyst,
+      unit: t.unit,
+      note: t.note,
+      created_at: t.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** Adds (or, for the same analyst, replaces) a confirmation of a tag. */
+export async function upsertConfirmation(db: Kysely<Database>, tagId: number, c: DriverConfirmation): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .deleteFrom('driver_tag_confirmations')
+      .where('tag_id', '=', tagId)
+      .where('analyst', '=', c.analyst)
+      .execute();
+    await tx
+      .insertInto('driver_tag_confirmations')
+      .values({ tag_id: tagId, analyst: c.analyst, unit: c.unit, at: c.at })
+      .execute();
+  });
+}
+
+export interface DriverTagFilter {
+  ids?: readonly number[];
+  country?: string;
+  admin1?: string;
+  driver?: string;
+  eventIds?: readonly number[];
+}
+
+/** Tags with their confirmations, oldest first. */
+export async function findDriverTags(db: Kysely<Database>, f: DriverTagFilter = {}): Promise<DriverTag[]> {
+  let q = db.selectFrom('driver_tags').selectAll().orderBy('id');
+  if (f.ids) q = q.where('id', 'in', f.ids.length ? [...f.ids] : [-1]);
+  if (f.country !== undefined) q = q.where('country', '=', f.country);
+  if (f.admin1 !== undefined) q = q.where('admin1', '=', f.admin1);
+  if (f.driver !== undefined) q = q.where('driver', '=', f.driver);
+  if (f.eventIds) q = q.where('event_id', 'in', f.eventIds.length ? [...f.eventIds] : [-1]);
+  const tags = await q.execute();
+  if (!tags.length) return [];
+  const confs = await db
+    .selectFrom('driver_tag_confirmations')
+    .selectAll()
+    .where(
+      'tag_id',
+      'in',
+      tags.map((t) => Number(t.id)),
+    )
+    .orderBy('at')
+    .orderBy('analyst')
+    .execute();
+  const byTag = new Map<number, DriverConfirmation[]>();
+  for (const c of confs) {
+    const list = byTag.get(Number(c.tag_id)) ?? [];
+    list.push({ analyst: c.analyst, unit: c.unit as AnalystUnit, at: c.at });
+    byTag.set(Number(c.tag_id), list);
+  }
+  return tags.map((t) => ({
+    id: Number(t.id),
+    driver: t.driver,
+    eventId: t.event_id === null ? null : Number(t.event_id),
+    country: t.country,
+    admin1: t.admin1,
+    analyst: t.analyst,
+    unit: t.unit as AnalystUnit,
+    note: t.note,
+    createdAt: t.created_at,
+    confirmations: byTag.get(Number(t.id)) ?? [],
+  }));
+}

@@ -1,0 +1,611 @@
+import type { Kysely } from 'kysely';
+import { TandemError } from '../app/tandem-error.ts';
+import type { AlertEvidence, AlertLevel, EscalationAlert } from '../domain/alert.ts';
+import type { DriverTaxonomy } from '../domain/driver.ts';
+import type { Threat } from '../domain/threat.ts';
+import { isViolent, VIOLENCE_TYPES, type ViolenceType } from '../domain/violence-type.ts';
+import type { Database } from '../store/schema.ts';
+import {
+  type ActorCell,
+  type AnalysisScope,
+  type CountCell,
+  readActorCells,
+  readCountCells,
+  readDateRange,
+  readEvidence,
+  readExactTotals,
+  readStateActors,
+} from './analysis-queries.ts';
+import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
+import { loadDriverTaxonomy } from './driver-rules.ts';
+import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
+import { type CusumOptions, DEFAULT_CUSUM_OPTIONS, negativeBinomialCusum } from './nb-cusum.ts';
+import { proposeThreatsFromData } from './threat-proposals.ts';
+import { type TrendDirection, trendOf } from './trend.ts';
+
+export interface JointAnalysisOptions extends AnalysisScope {
+  /** Inclusive YYYY-MM-DD bounds; default the first and last event of the scope. */
+  from?: string;
+  to?: string;
+  cusum?: Partial<CusumOptions>;
+  /** Events listed behind each alert, driver and threat. */
+  evidenceLimit?: number;
+  /** Most recent events whose notes are read for driver suggestions. */
+  driverSample?: number;
+  perpetratorLimit?: number;
+  threatLimit?: number;
+  hotspotLimit?: number;
+  /** Months at the end of the period compared with the months before them for trends. */
+  trendMonths?: number;
+  /** Actors need this many violent events up to the period's end to be tested for escalation. */
+  minActorEvents?: number;
+  taxonomy?: DriverTaxonomy;
+}
+
+export interface Trend {
+  direction: TrendDirection;
+  /** Events in the last `trendMonths` months of the period, and in the months before them. */
+  recent: number;
+  previous: number;
+}
+
+export interface AreaSummary {
+  country: string;
+  admin1: string;
+  events: number;
+  fatalities: number;
+  /** Null where no source in the area gives civilian deaths (ACLED). */
+  civilianFatalities: number | null;
+  civilianTargetingEvents: number;
+  /** Direction of the last months against the months before (see `trendDetail`). */
+  trend: TrendDirection;
+  trendDetail: Trend;
+  /** Monthly events over the period, for charts. */
+  series: number[];
+}
+
+export interface PerpetratorProfile {
+  actor: string;
+  category: string;
+  isState: boolean;
+  events: number;
+  fatalities: number;
+  civilianFatalities: number | null;
+  civilianTargetingEvents: number;
+  /** Share of the actor's events that targeted civilians. */
+  civilianTargetingShare: number;
+  areaCount: number;
+  areas: { admin1: string; events: number }[];
+  /** What the actor did: events per violence type. */
+  targets: Partial<Record<ViolenceType, number>>;
+  trend: TrendDirection;
+  trendDetail: Trend;
+  series: number[];
+}
+
+export interface Hotspot {
+  country: string;
+  admin1: string;
+  events: number;
+  fatalities: number;
+  recent: number;
+  previous: number;
+  change: number;
+}
+
+/** The whole joint analysis: plain data, with the query or events behind every figure. */
+export interface JointAnalysis {
+  scope: { country: string | null; admin1: string | null };
+  period: { from: string; to: string; firstMonth: string; lastMonth: string };
+  settings: {
+    cusum: CusumOptions;
+    trendMonths: number;
+    alertMetric: string;
+    minActorEvents: number;
+    evidenceLimit: number;
+  };
+  headline: {
+    events: number;
+    fatalities: number;
+    civilianFatalities: number | null;
+    violentEvents: number;
+    civilianTargetingEvents: number;
+    /** Share of events targeting civilians whose perpetrator (first actor) is a state force. */
+    stateShareOfCivilianTargeting: number | null;
+    stateCivilianTargetingEvents: number;
+  };
+  mapping: {
+    months: string[];
+    events: number[];
+    fatalities: number[];
+    civilianFatalities: (number | null)[];
+    civilianTargetingEvents: number[];
+    stateCivilianTargetingEvents: number[];
+    byViolenceType: Record<string, number[]>;
+    byPerpetratorCategory: Record<string, number[]>;
+  };
+  areas: AreaSummary[];
+  hotspots: { byLevel: Hotspot[]; byChange: Hotspot[] };
+  alerts: EscalationAlert[];
+  perpetrators: PerpetratorProfile[];
+  perpetratorCount: number;
+  drivers: DriverFinding[];
+  driverSample: { events: number; limit: number };
+  threats: Threat[];
+  /** For each section, the query behind its figures, in words a reviewer can re-run. */
+  provenance: Record<string, string>;
+}
+
+const DEFAULTS = {
+  evidenceLimit: 10,
+  driverSample: 3000,
+  perpetratorLimit: 40,
+  threatLimit: 30,
+  hotspotLimit: 10,
+  trendMonths: 6,
+  minActorEvents: 10,
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function sumBy<T>(items: readonly T[], f: (t: T) => number): number {
+  let s = 0;
+  for (const i of items) s += f(i);
+  return s;
+}
+
+function addTo(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+/**
+ * Runs the joint analysis of one scope (a country, or every country, optionally one admin1) over a
+ * period: violence mapping (monthly series per area, perpetrator category and violence type;
+ * fatalities, civilian fatalities and the state forces' share of violence against civilians),
+ * hotspots by level and by change, perpetrator profiles, escalation alerts (a negative-binomial
+ * CUSUM per country, admin1 and actor, see nb-cusum.ts), drivers (rule suggestions from a bounded
+ * sample of event notes plus analysts' tags, joint ones apart) and the threat register (proposals
+ * from the data overlaid with analysts' edits). Series and totals come from the aggregate tables;
+ * raw events are read only for evidence lists and samples, each bounded.
+ */
+export async function runJointAnalysis(
+  db: Kysely<Database>,
+  options: JointAnalysisOptions = {},
+): Promise<JointAnalysis> {
+  const o = { ...DEFAULTS, ...options };
+  const cusum: CusumOptions = { ...DEFAULT_CUSUM_OPTIONS, ...options.cusum };
+  for (const [name, v] of [
+    ['from', o.from],
+    ['to', o.to],
+  ] as const) {
+    if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v))))
+      throw new TandemError('bad-input', `--${name} must be a date YYYY-MM-DD, got "${v}"`);
+  }
+  if (!(cusum.threshold > 0)) throw new TandemError('bad-input', 'the alert threshold must be above 0');
+  if (!(cusum.shift > 1)) throw new TandemError('bad-input', 'the shift to detect must be above 1');
+  const scope: AnalysisScope = { country: o.country, admin1: o.admin1 };
+  const range = await readDateRange(db, scope);
+  if (!range.first || !range.last) {
+    const where = [o.country, o.admin1].filter(Boolean).join(', ');
+    throw new TandemError('not-found', `no events in the store${where ? ` for ${where}` : ''}; import some first`);
+  }
+  const from = o.from ?? range.first;
+  const to = o.to ?? range.last;
+  if (from > to) throw new TandemError('bad-input', `--from ${from} is after --to ${to}`);
+  const firstMonth = from.slice(0, 7);
+  const lastMonth = to.slice(0, 7);
+  const months = monthRange(firstMonth, lastMonth);
+  const monthIndex = new Map(months.map((m, i) => [m, i]));
+  const recentStart = months[Math.max(0, months.length - o.trendMonths)]!;
+  const previousStart = addMonths(recentStart, -o.trendMonths);
+  const inPeriod = (m: string) => m >= firstMonth && m <= lastMonth;
+  const trend = (monthly: ReadonlyMap<string, number>): Trend => {
+    let recent = 0;
+    let previous = 0;
+    for (const [m, n] of monthly) {
+      if (m >= recentStart && m <= lastMonth) recent += n;
+      else if (m >= previousStart && m < recentStart) previous += n;
+    }
+    return { direction: trendOf(recent, previous), recent, previous };
+  };
+
+  const [cells, actorCells, stateActors] = await Promise.all([
+    readCountCells(db, scope, lastMonth),
+    readActorCells(db, scope, lastMonth),
+    readStateActors(db),
+  ]);
+  const periodCells = cells.filter((c) => inPeriod(c.month));
+  const civilianKnown = sumBy(periodCells, (c) => c.civilianFatalitiesKnown) > 0;
+
+  // ---- Violence mapping -------------------------------------------------------------------------
+  const blank = () => months.map(() => 0);
+  const mapping: JointAnalysis['mapping'] = {
+    months,
+    events: blank(),
+    fatalities: blank(),
+    civilianFatalities: blank(),
+    civilianTargetingEvents: blank(),
+    stateCivilianTargetingEvents: blank(),
+    byViolenceType: {},
+    byPerpetratorCategory: {},
+  };
+  const knownByMonth = blank();
+  for (const c of periodCells) {
+    const i = monthIndex.get(c.month)!;
+    mapping.events[i]! += c.events;
+    mapping.fatalities[i]! += c.fatalities;
+    (mapping.civilianFatalities as number[])[i]! += c.civilianFatalities;
+    knownByMonth[i]! += c.civilianFatalitiesKnown;
+    mapping.civilianTargetingEvents[i]! += c.civilianTargetingEvents;
+    if (c.actorCategory === 'state-forces') mapping.stateCivilianTargetingEvents[i]! += c.civilianTargetingEvents;
+    (mapping.byViolenceType[c.violenceType] ??= blank())[i]! += c.events;
+    (mapping.byPerpetratorCategory[c.actorCategory || 'unknown'] ??= blank())[i]! += c.events;
+  }
+  mapping.civilianFatalities = mapping.civilianFatalities.map((v, i) => (knownByMonth[i] ? v : null));
+
+  // ---- Areas and headline -----------------------------------------------------------------------
+  const areaKey = (c: { country: string; admin1: string }) => `${c.country}\u001f${c.admin1}`;
+  const areaMap = new Map<
+    string,
+    { country: string; admin1: string; cells: CountCell[]; monthly: Map<string, number>; known: number }
+  >();
+  for (const c of cells) {
+    const k = areaKey(c);
+    let a = areaMap.get(k);
+    if (!a) areaMap.set(k, (a = { country: c.country, admin1: c.admin1, cells: [], monthly: new Map(), known: 0 }));
+    if (inPeriod(c.month)) {
+      a.cells.push(c);
+      addTo(a.monthly, c.month, c.events);
+      a.known += c.civilianFatalitiesKnown;
+    }
+  }
+  // Where the period cuts a month, totals come from the raw events so they match the dates given.
+  const cutsMonths = !from.endsWith('-01') || to !== lastDayOf(lastMonth);
+  const exact = cutsMonths ? await readExactTotals(db, scope, from, to) : null;
+  const exactByArea = new Map((exact ?? []).map((r) => [areaKey(r), r]));
+  const areas: AreaSummary[] = [];
+  for (const [k, a] of areaMap) {
+    const e = exactByArea.get(k);
+    const events = e ? e.events : sumBy(a.cells, (c) => c.events);
+    if (!events && !a.cells.length) continue;
+    const t = trend(a.monthly);
+    const known = e ? e.civilianFatalitiesKnown : a.known;
+    areas.push({
+      country: a.country,
+      admin1: a.admin1,
+      events,
+      fatalities: e ? e.fatalities : sumBy(a.cells, (c) => c.fatalities),
+      civilianFatalities: known ? (e ? e.civilianFatalities : sumBy(a.cells, (c) => c.civilianFatalities)) : null,
+      civilianTargetingEvents: sumBy(a.cells, (c) => c.civilianTargetingEvents),
+      trend: t.direction,
+      trendDetail: t,
+      series: denseSeries(months, a.monthly),
+    });
+  }
+  areas.sort((x, y) => y.events - x.events || x.country.localeCompare(y.country) || x.admin1.localeCompare(y.admin1));
+  const civTargeting = sumBy(periodCells, (c) => c.civilianTargetingEvents);
+  const stateCivTargeting = sumBy(
+    periodCells.filter((c) => c.actorCategory === 'state-forces'),
+    (c) => c.civilianTargetingEvents,
+  );
+  const headlineCivilian = civilianKnown ? sumBy(areas, (a) => a.civilianFatalities ?? 0) : null;
+  const headline: JointAnalysis['headline'] = {
+    events: sumBy(areas, (a) => a.events),
+    fatalities: sumBy(areas, (a) => a.fatalities),
+    civilianFatalities: headlineCivilian,
+    violentEvents: sumBy(
+      periodCells.filter((c) => isViolent(c.violenceType as ViolenceType)),
+      (c) => c.events,
+    ),
+    civilianTargetingEvents: civTargeting,
+    stateShareOfCivilianTargeting: civTargeting ? round(stateCivTargeting / civTargeting, 3) : null,
+    stateCivilianTargetingEvents: stateCivTargeting,
+  };
+
+  // ---- Hotspots --------------------------------------------------------------------------------
+  const hot: Hotspot[] = areas.map((a) => ({
+    country: a.country,
+    admin1: a.admin1,
+    events: a.events,
+    fatalities: a.fatalities,
+    recent: a.trendDetail.recent,
+    previous: a.trendDetail.previous,
+    change: a.trendDetail.recent - a.trendDetail.previous,
+  }));
+  const byName = (x: Hotspot, y: Hotspot) => x.country.localeCompare(y.country) || x.admin1.localeCompare(y.admin1);
+  const hotspots = {
+    byLevel: [...hot].sort((x, y) => y.events - x.events || y.fatalities - x.fatalities || byName(x, y)),
+    byChange: [...hot].filter((h) => h.change > 0).sort((x, y) => y.change - x.change || byName(x, y)),
+  };
+  hotspots.byLevel = hotspots.byLevel.slice(0, o.hotspotLimit);
+  hotspots.byChange = hotspots.byChange.slice(0, o.hotspotLimit);
+
+  // ---- Perpetrators ----------------------------------------------------------------------------
+  const perpMap = new Map<string, { cells: ActorCell[]; category: Map<string, number>; monthly: Map<string, number> }>();
+  for (const c of actorCells) {
+    if (c.role !== 1 || !inPeriod(c.month) || !isViolent(c.violenceType as ViolenceType)) continue;
+    if (c.actorCategory === 'civilians' || c.actorCategory === 'protesters' || !c.actor) continue;
+    let p = perpMap.get(c.actor);
+    if (!p) perpMap.set(c.actor, (p = { cells: [], category: new Map(), monthly: new Map() }));
+    p.cells.push(c);
+    addTo(p.category, c.actorCategory, c.events);
+    addTo(p.monthly, c.month, c.events);
+  }
+  const profiles: PerpetratorProfile[] = [];
+  for (const [actor, p] of perpMap) {
+    const category = [...p.category].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const byArea = new Map<string, number>();
+    const targets: Partial<Record<ViolenceType, number>> = {};
+    for (const c of p.cells) {
+      addTo(byArea, c.admin1, c.events);
+      const vt = c.violenceType as ViolenceType;
+      targets[vt] = (targets[vt] ?? 0) + c.events;
+    }
+    const events = sumBy(p.cells, (c) => c.events);
+    const ct = sumBy(p.cells, (c) => c.civilianTargetingEvents);
+    const t = trend(p.monthly);
+    profiles.push({
+      actor,
+      category,
+      isState: category === 'state-forces' || stateActors.has(actor),
+      events,
+      fatalities: sumBy(p.cells, (c) => c.fatalities),
+      civilianFatalities: civilianKnown ? sumBy(p.cells, (c) => c.civilianFatalities) : null,
+      civilianTargetingEvents: ct,
+      civilianTargetingShare: events ? round(ct / events, 3) : 0,
+      areaCount: byArea.size,
+      areas: [...byArea]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 5)
+        .map(([admin1, n]) => ({ admin1, events: n })),
+      targets,
+      trend: t.direction,
+      trendDetail: t,
+      series: denseSeries(months, p.monthly),
+    });
+  }
+  profiles.sort((a, b) => b.events - a.events || b.civilianTargetingEvents - a.civilianTargetingEvents || a.actor.localeCompare(b.actor));
+  // Keep the largest perpetrators, and every state actor whatever its size (the paper's friction).
+  const perpetrators = profiles.filter((p, i) => i < o.perpetratorLimit || p.isState);
+
+  // ---- Escalation alerts -----------------------------------------------------------------------
+  const alerts = await escalationAlerts(db, cells, actorCells, { ...o, cusum, firstMonth, lastMonth });
+
+  // ---- Drivers ---------------------------------------------------------------------------------
+  const taxonomy = o.taxonomy ?? loadDriverTaxonomy();
+  const { findings: drivers, sampled } = await summariseDrivers(db, taxonomy, {
+    country: o.country,
+    admin1: o.admin1,
+    from,
+    to,
+    sample: o.driverSample,
+    evidenceLimit: o.evidenceLimit,
+  });
+
+  // ---- Threats ---------------------------------------------------------------------------------
+  const threats = await proposeThreatsFromData(db, actorCells, taxonomy, stateActors, {
+    country: o.country,
+    admin1: o.admin1,
+    from,
+    to,
+    firstMonth,
+    lastMonth,
+    recentStart,
+    previousStart,
+    limit: o.threatLimit,
+    evidenceLimit: o.evidenceLimit,
+  });
+
+  const where = [
+    o.country !== undefined ? `country = '${o.country}'` : null,
+    o.admin1 !== undefined ? `admin1 = '${o.admin1}'` : null,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const w = where ? `${where} and ` : '';
+  return {
+    scope: { country: o.country ?? null, admin1: o.admin1 ?? null },
+    period: { from, to, firstMonth, lastMonth },
+    settings: {
+      cusum,
+      trendMonths: o.trendMonths,
+      alertMetric:
+        'violent events per month (battles, explosions/remote violence, violence against civilians), counted per event for the country and admin1, per involvement (either side) for actors',
+      minActorEvents: o.minActorEvents,
+      evidenceLimit: o.evidenceLimit,
+    },
+    headline,
+    mapping,
+    areas,
+    hotspots,
+    alerts,
+    perpetrators,
+    perpetratorCount: profiles.length,
+    drivers,
+    driverSample: { events: sampled, limit: o.driverSample },
+    threats,
+    provenance: {
+      headline: cutsMonths
+        ? `events where ${w}date_start between '${from}' and '${to}': count(*), sum(fatalities), sum(civilian_fatalities) (null when no event carries the figure)`
+        : `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(events), sum(fatalities), sum(civilian_fatalities) (null when civilian_fatalities_known = 0)`,
+      stateShare: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(civilian_targeting_events) where actor_category = 'state-forces' / sum(civilian_targeting_events); the category is the first actor's`,
+      areas: `event_counts grouped by country, admin1; trend = events in ${recentStart}..${lastMonth} against ${previousStart}..${addMonths(recentStart, -1)}`,
+      perpetrators: `actor_counts where ${w}role = 1 and violence_type in (battles, explosions-remote-violence, violence-against-civilians) and month in the period, grouped by actor`,
+      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, either role) from the first month of data to ${lastMonth}; negative-binomial CUSUM (window ${cusum.window} months, shift x${cusum.shift}, threshold h = ${cusum.threshold}); alerts whose alarm falls in the period; evidence: the most lethal events of the area or actor between the start and the alarm`,
+      drivers: `rules of data/drivers.yaml on the notes of the ${sampled} most recent events of the period (limit ${o.driverSample}), plus analysts' tags in driver_tags; a tag is joint once a POC analyst and a political analyst stand behind it`,
+      threats: `actor_counts where ${w}role = 1 and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; targeted population = the commonest second actor of the linked events; overlaid with the threats table`,
+    },
+  };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+interface AlertRunOptions {
+  cusum: CusumOptions;
+  firstMonth: string;
+  lastMonth: string;
+  evidenceLimit: number;
+  minActorEvents: number;
+  admin1?: string;
+}
+
+interface SeriesToTest {
+  level: AlertLevel;
+  country: string;
+  key: string;
+  monthly: Map<string, number>;
+  /** Evidence filter. */
+  admin1?: string;
+  actor?: string;
+}
+
+/**
+ * Builds the monthly violent-event series of the country, each admin1 and each actor, runs the
+ * CUSUM on each, keeps alarms that fall in the period and attaches their evidence.
+ */
+async function escalationAlerts(
+  db: Kysely<Database>,
+  cells: readonly CountCell[],
+  actorCells: readonly ActorCell[],
+  o: AlertRunOptions,
+): Promise<EscalationAlert[]> {
+  const series: SeriesToTest[] = [];
+  const countries = new Map<string, SeriesToTest>();
+  const admins = new Map<string, SeriesToTest>();
+  const firstMonthOf = new Map<string, string>();
+  for (const c of cells) {
+    const f = firstMonthOf.get(c.country);
+    if (!f || c.month < f) firstMonthOf.set(c.country, c.month);
+    if (!isViolent(c.violenceType as ViolenceType)) continue;
+    if (o.admin1 === undefined) {
+      let s = countries.get(c.country);
+      if (!s) countries.set(c.country, (s = { level: 'country', country: c.country, key: c.country, monthly: new Map() }));
+      addTo(s.monthly, c.month, c.events);
+    }
+    if (c.admin1) {
+      const k = `${c.country}\u001f${c.admin1}`;
+      let s = admins.get(k);
+      if (!s)
+        admins.set(
+          k,
+          (s = { level: 'admin1', country: c.country, key: c.admin1, admin1: c.admin1, monthly: new Map() }),
+        );
+      addTo(s.monthly, c.month, c.events);
+    }
+  }
+  const actors = new Map<string, SeriesToTest & { total: number }>();
+  for (const c of actorCells) {
+    if (!isViolent(c.violenceType as ViolenceType) || c.actorCategory === 'civilians' || !c.actor) continue;
+    const k = `${c.country}\u001f${c.actor}`;
+    let s = actors.get(k);
+    if (!s)
+      actors.set(
+        k,
+        (s = { level: 'actor', country: c.country, key: c.actor, actor: c.actor, monthly: new Map(), total: 0 }),
+      );
+    addTo(s.monthly, c.month, c.events);
+    s.total += c.events;
+  }
+  series.push(...countries.values(), ...admins.values());
+  for (const s of actors.values()) if (s.total >= o.minActorEvents) series.push(s);
+
+  const found: Omit<EscalationAlert, 'evidence'>[] = [];
+  const filters: SeriesToTest[] = [];
+  for (const s of series) {
+    // Areas are followed from the country's first month of data; an actor from its own first month.
+    const start =
+      s.level === 'actor' ? [...s.monthly.keys()].reduce((a, b) => (a < b ? a : b)) : firstMonthOf.get(s.country)!;
+    const ms = monthRange(start, o.lastMonth);
+    const counts = denseSeries(ms, s.monthly);
+    for (const a of negativeBinomialCusum(counts, o.cusum)) {
+      if (ms[a.alarm]! < o.firstMonth) continue;
+      found.push({
+        level: s.level,
+        country: s.country,
+        key: s.key,
+        start: ms[a.start]!,
+        alarm: ms[a.alarm]!,
+        metric: 'events',
+        baseline: round(a.baseline, 2),
+        observed: round(a.observed, 2),
+        score: round(a.score, 2),
+        threshold: o.cusum.threshold,
+        counts: counts.slice(a.start, a.alarm + 1),
+      });
+      filters.push(s);
+    }
+  }
+  const violent = VIOLENCE_TYPES.filter(isViolent);
+  const evidence = await Promise.all(
+    found.map((a, i) =>
+      readEvidence(db, {
+        country: a.country,
+        admin1: filters[i]!.admin1 ?? o.admin1,
+        actor: filters[i]!.actor,
+        from: `${a.start}-01`,
+        to: lastDayOf(a.alarm),
+        violenceTypes: violent,
+        limit: o.evidenceLimit,
+        order: 'lethal',
+      }),
+    ),
+  );
+  const order: Record<AlertLevel, number> = { country: 0, admin1: 1, actor: 2 };
+  return found
+    .map((a, i) => ({
+      ...a,
+      evidence: evidence[i]!.map(
+        (e): AlertEvidence => ({
+          id: e.id,
+          source: e.source,
+          sourceEventId: e.sourceEventId,
+          date: e.date,
+          admin1: e.admin1,
+          actor1: e.actor1,
+          fatalities: e.fatalities,
+        }),
+      ),
+    }))
+    .sort(
+      (x, y) =>
+        order[x.level] - order[y.level] ||
+        x.country.localeCompare(y.country) ||
+        x.start.localeCompare(y.start) ||
+        x.key.localeCompare(y.key),
+    );
+}
+
+/**
+ * The threat proposals alone (what `runJointAnalysis` puts under `threats`), for the threat
+ * register commands: from actor_counts in the scope and period, overlaid with the register.
+ */
+export async function proposeThreats(
+  db: Kysely<Database>,
+  options: AnalysisScope & { from?: string; to?: string; limit?: number; trendMonths?: number },
+): Promise<Threat[]> {
+  const scope: AnalysisScope = { country: options.country, admin1: options.admin1 };
+  const range = await readDateRange(db, scope);
+  if (!range.first || !range.last) throw new TandemError('not-found', 'no events in the store for that scope');
+  const from = options.from ?? range.first;
+  const to = options.to ?? range.last;
+  const firstMonth = from.slice(0, 7);
+  const lastMonth = to.slice(0, 7);
+  const months = monthRange(firstMonth, lastMonth);
+  const trendMonths = options.trendMonths ?? DEFAULTS.trendMonths;
+  const recentStart = months[Math.max(0, months.length - trendMonths)]!;
+  const [actorCells, stateActors] = await Promise.all([readActorCells(db, scope, lastMonth), readStateActors(db)]);
+  return proposeThreatsFromData(db, actorCells, loadDriverTaxonomy(), stateActors, {
+    ...scope,
+    from,
+    to,
+    firstMonth,
+    lastMonth,
+    recentStart,
+    previousStart: addMonths(recentStart, -trendMonths),
+    limit: options.limit ?? DEFAULTS.threatLimit,
+    evidenceLimit: DEFAULTS.evidenceLimit,
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Escalation test: a negative-binomial CUSUM on monthly event counts, with the baseline taken
+ * from a trailing window that ends where the current rise began.
+ *
+ * Why this test. Monthly conflict counts are overdispersed (their variance is many times their
+ * mean: a quiet province has a bad month now and then), so a Poisson test fires on ordinary noise.
+ * The negative binomial with a dispersion estimated from the same trailing window as the mean
+ * widens what counts as normal for a bursty area and stays sharp for a steady one. A CUSUM, not a
+ * single-month threshold, because what we want is a *sustained* rise: it adds up the evidence
+ * month after month (the log-likelihood ratio of "the mean has multiplied by `shift`" against
+ * "the mean is the baseline") and forgets it when months fall back to normal, so a run of
+ * moderately high months fires while a single odd month does not. Its last zero-crossing before
+ * the alarm dates the start of the rise, which is what an analyst asks first. The baseline is
+ * frozen while a run is open, so the rise cannot raise its own bar; after an alarm the score is
+ * reset and the window moves on, so a rise that keeps rising fires again and a new, higher level
+ * becomes the norm after `window` months. A Bayesian change point would date the change as well,
+ * but costs far more per series, and this runs for every area and actor of a country in well
+ * under a second. The false-alarm rate is set by `threshold` (h): a higher h means fewer false
+ * alarms and a later alarm; bench/alert-calibration.ts prints what each h gives.
+ */
+export interface CusumOptions {
+  /** Months in the trailing baseline window. */
+  window: number;
+  /** The rise to detect, as a multiple of the baseline mean (2 = a doubling). */
+  shift: number;
+  /** Decision threshold h on the CUSUM score; sets the false-alarm rate. */
+  threshold: number;
+  /** Floor on the baseline mean (events per month), so a zero baseline still gives a finite test. */
+  minBaseline: number;
+  /** Months of history a series needs before it is tested at all. */
+  minHistory: number;
+  /**
+   * Longest run (months) the score may stay open without an alarm before the baseline is refreshed:
+   * a slow drift that takes years to add up is a new normal, not an escalation, and would date
+   * the "start" years too early.
+   */
+  maxRun: number;
+}
+
+export const DEFAULT_CUSUM_OPTIONS: CusumOptions = {
+  window: 12,
+  shift: 2,
+  threshold: 5,
+  minBaseline: 0.5,
+  minHistory: 6,
+  maxRun: 12,
+};
+
+/** One alarm: indexes into the series, the baseline it was measured against, and its score. */
+export interface CusumAlarm {
+  /** Index of the first month of the rise (the month after the score's last zero). */
+  start: number;
+  /** Index of the month the score crossed the threshold. */
+  alarm: number;
+  /** Baseline mean events per month (after the floor). */
+  baseline: number;
+  /** Negative-binomial size parameter of the baseline; Infinity where the window was not overdispersed. */
+  size: number;
+  /** Mean events per month from start to alarm. */
+  observed: number;
+  score: number;
+}
+
+export interface Baseline {
+  mean: number;
+  size: number;
+}
+
+/** Mean and negative-binomial size (method of moments) of a window of counts, with the floor applied. */
+export function estimateBaseline(window: readonly number[], minBaseline: number): Baseline {
+  const n = window.length;
+  const mean = n ? window.reduce((a, b) => a + b, 0) / n : 0;
+  const variance = n > 1 ? window.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : 0;
+  // var = m + m^2/size; when the window is not overdispersed the Poisson limit (size = Infinity) holds.
+  const size = variance > mean && mean > 0 ? (mean * mean) / (variance - mean) : Number.POSITIVE_INFINITY;
+  return { mean: Math.max(mean, minBaseline), size };
+}
+
+/**
+ * Log-likelihood ratio of one count under NB(mean mu1, size r) against NB(mean mu0, size r); the
+ * Poisson ratio when r is infinite.
+ */
+export function nbLogLikelihoodRatio(x: number, mu0: number, mu1: number, size: number): number {
+  if (!Number.isFinite(size)) return x * Math.log(mu1 / mu0) - (mu1 - mu0);
+  const r = size;
+  return x * Math.log((mu1 * (mu0 + r)) / (mu0 * (mu1 + r))) - r * Math.log((mu1 + r) / (mu0 + r));
+}
+
+/**
+ * Runs the CUSUM over one dense monthly series (one count per month, no gaps) and returns every
+ * alarm, oldest first. Months before `minHistory` are never tested. Pure and O(n · window).
+ */
+export function negativeBinomialCusum(
+  counts: readonly number[],
+  options: Partial<CusumOptions> = {},
+): CusumAlarm[] {
+  const o = { ...DEFAULT_CUSUM_OPTIONS, ...options };
+  const alarms: CusumAlarm[] = [];
+  let score = 0;
+  let runStart = -1;
+  let base: Baseline | null = null;
+  for (let t = 0; t < counts.length; t++) {
+    if (score > 0 && t - runStart >= o.maxRun) score = 0;
+    if (score === 0) {
+      if (t < o.minHistory) continue;
+      base = estimateBaseline(counts.slice(Math.max(0, t - o.window), t), o.minBaseline);
+    }
+    const b = base!;
+    const next = Math.max(0, score + nbLogLikelihoodRatio(counts[t]!, b.mean, b.mean * o.shift, b.size));
+    if (score === 0 && next > 0) runStart = t;
+    score = next;
+    if (score >= o.threshold) {
+      const months = counts.slice(runStart, t + 1);
+      alarms.push({
+        start: runStart,
+        alarm: t,
+        baseline: b.mean,
+        size: b.size,
+        observed: months.reduce((a, c) => a + c, 0) / months.length,
+        score,
+      });
+      score = 0;
+    }
+  }
+  return alarms;
+}

@@ -1,0 +1,209 @@
+import type { Kysely } from 'kysely';
+import type { DriverTaxonomy } from '../domain/driver.ts';
+import { type Threat, type ThreatLevel, type ThreatTrend, threatKey } from '../domain/threat.ts';
+import type { ViolenceType } from '../domain/violence-type.ts';
+import type { Database } from '../store/schema.ts';
+import { type ActorCell, readEvidence } from './analysis-queries.ts';
+import { findDriverTags } from './driver-tag-repository.ts';
+import { compileDriverRules } from './driver-rules.ts';
+import { findThreats } from './threat-repository.ts';
+import { trendOf } from './trend.ts';
+
+export interface ThreatProposalOptions {
+  country?: string;
+  admin1?: string;
+  from: string;
+  to: string;
+  firstMonth: string;
+  lastMonth: string;
+  recentStart: string;
+  previousStart: string;
+  limit: number;
+  evidenceLimit: number;
+}
+
+/**
+ * Likelihood from how often the perpetrator struck civilians in the area in the last months
+ * (events per month), on the handbook's four steps.
+ */
+export function likelihoodOf(recentEvents: number, recentMonths: number): ThreatLevel {
+  const perMonth = recentEvents / Math.max(1, recentMonths);
+  if (perMonth >= 4) return 'very-high';
+  if (perMonth >= 1) return 'high';
+  if (recentEvents >= 2) return 'medium';
+  return 'low';
+}
+
+/** Severity from deaths: per event and in total over the period. */
+export function severityOf(fatalities: number, events: number): ThreatLevel {
+  const perEvent = events ? fatalities / events : 0;
+  if (perEvent >= 10 || fatalities >= 250) return 'very-high';
+  if (perEvent >= 3 || fatalities >= 50) return 'high';
+  if (perEvent >= 1 || fatalities >= 10) return 'medium';
+  return 'low';
+}
+
+function threatTrend(recent: number, previous: number): ThreatTrend {
+  const t = trendOf(recent, previous);
+  return t === 'none' ? 'stable' : t;
+}
+
+/**
+ * Proposes threats to civilians from the data: each perpetrator × area × violence type with
+ * events that targeted civilians in the period (from actor_counts), the largest `limit` of them,
+ * with likelihood, severity, trend, the most lethal linked events, the targeted population (the
+ * commonest second actor of those events) and the drivers their notes suggest or analysts tagged
+ * in the area. Threats already in the register replace the proposal's judgement (likelihood,
+ * severity, trend, status, drivers, note) while the data figures stay current; register entries
+ * with no matching proposal are listed as they are.
+ */
+export async function proposeThreatsFromData(
+  db: Kysely<Database>,
+  actorCells: readonly ActorCell[],
+  taxonomy: DriverTaxonomy,
+  stateActors: ReadonlySet<string>,
+  o: ThreatProposalOptions,
+): Promise<Threat[]> {
+  const groups = new Map<
+    string,
+    {
+      country: string;
+      actor: string;
+      category: string;
+      admin1: string;
+      violenceType: string;
+      events: number;
+      fatalities: number;
+      recent: number;
+      previous: number;
+    }
+  >();
+  for (const c of actorCells) {
+    if (c.role !== 1 || c.civilianTargetingEvents <= 0 || !c.actor) continue;
+    if (c.month >= o.previousStart && c.month < o.recentStart) {
+      const k = [c.country, c.actor, c.admin1, c.violenceType].join('\u001f');
+      const g = groups.get(k);
+      if (g) g.previous += c.civilianTargetingEvents;
+      else
+        groups.set(k, {
+          country: c.country,
+          actor: c.actor,
+          category: c.actorCategory,
+          admin1: c.admin1,
+          violenceType: c.violenceType,
+          events: 0,
+          fatalities: 0,
+          recent: 0,
+          previous: c.civilianTargetingEvents,
+        });
+    }
+    if (c.month < o.firstMonth || c.month > o.lastMonth) continue;
+    const k = [c.country, c.actor, c.admin1, c.violenceType].join('\u001f');
+    let g = groups.get(k);
+    if (!g)
+      groups.set(
+        k,
+        (g = {
+          country: c.country,
+          actor: c.actor,
+          category: c.actorCategory,
+          admin1: c.admin1,
+          violenceType: c.violenceType,
+          events: 0,
+          fatalities: 0,
+          recent: 0,
+          previous: 0,
+        }),
+      );
+    g.events += c.civilianTargetingEvents;
+    g.fatalities += c.fatalities;
+    if (c.month >= o.recentStart) g.recent += c.civilianTargetingEvents;
+  }
+  const top = [...groups.values()]
+    .filter((g) => g.events > 0)
+    .sort(
+      (a, b) =>
+        b.events - a.events ||
+        b.fatalities - a.fatalities ||
+        a.actor.localeCompare(b.actor) ||
+        a.admin1.localeCompare(b.admin1) ||
+        a.violenceType.localeCompare(b.violenceType),
+    )
+    .slice(0, o.limit);
+  const matcher = compileDriverRules(taxonomy);
+  const recentMonths = monthsBetween(o.recentStart, o.lastMonth);
+  const areaTags = await findDriverTags(db, { country: o.country, admin1: o.admin1 });
+  const proposals = await Promise.all(
+    top.map(async (g): Promise<Threat> => {
+      const linked = await readEvidence(db, {
+        country: g.country,
+        admin1: g.admin1,
+        actor: g.actor,
+        actorAsPerpetrator: true,
+        from: o.from,
+        to: o.to,
+        violenceTypes: [g.violenceType],
+        civilianTargeting: true,
+        limit: o.evidenceLimit,
+        order: 'lethal',
+        withNotes: true,
+      });
+      const targets = new Map<string, number>();
+      const driverCounts = new Map<string, number>();
+      for (const e of linked) {
+        const t = e.actor2 || 'Civilians';
+        targets.set(t, (targets.get(t) ?? 0) + 1);
+        for (const s of matcher.suggest(e.notes)) driverCounts.set(s.driver, (driverCounts.get(s.driver) ?? 0) + 1);
+      }
+      const ids = new Set(linked.map((e) => e.id));
+      for (const t of areaTags) {
+        if ((t.eventId !== null && ids.has(t.eventId)) || (t.eventId === null && t.admin1 === g.admin1))
+          driverCounts.set(t.driver, (driverCounts.get(t.driver) ?? 0) + linked.length);
+      }
+      const needed = Math.max(1, Math.ceil(linked.length / 4));
+      const drivers = [...driverCounts]
+        .filter(([, n]) => n >= needed)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 3)
+        .map(([d]) => d);
+      const target = [...targets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Civilians';
+      return {
+        id: null,
+        perpetrator: g.actor,
+        perpetratorCategory: g.category || null,
+        isState: g.category === 'state-forces' || stateActors.has(g.actor),
+        targetedPopulation: target,
+        violenceType: g.violenceType as ViolenceType,
+        country: g.country,
+        admin1: g.admin1,
+        likelihood: likelihoodOf(g.recent, recentMonths),
+        severity: severityOf(g.fatalities, g.events),
+        trend: threatTrend(g.recent, g.previous),
+        status: 'proposed',
+        events: linked.map((e) => e.id),
+        eventCount: g.events,
+        fatalities: g.fatalities,
+        drivers,
+        note: '',
+        updatedBy: null,
+        updatedAt: null,
+      };
+    }),
+  );
+  const stored = await findThreats(db, { country: o.country, admin1: o.admin1 });
+  const storedByKey = new Map(stored.map((t) => [threatKey(t), t]));
+  const out: Threat[] = [];
+  for (const p of proposals) {
+    const s = storedByKey.get(threatKey(p));
+    if (s) {
+      storedByKey.delete(threatKey(p));
+      out.push({ ...p, id: s.id, likelihood: s.likelihood, severity: s.severity, trend: s.trend, status: s.status, drivers: s.drivers, note: s.note, updatedBy: s.updatedBy, updatedAt: s.updatedAt });
+    } else out.push(p);
+  }
+  out.push(...storedByKey.values());
+  return out;
+}
+
+function monthsBetween(first: string, last: string): number {
+  return (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
+}

@@ -1,0 +1,395 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import { z } from 'zod';
+import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
+import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
+import { applyEventFilter, toEvent } from '../store/event-repository.ts';
+import type { Database } from '../store/schema.ts';
+import type { Store } from '../store/store.ts';
+import { DEMO_COUNTRY } from './demo/demo-country.ts';
+import { defineOperation } from './operation.ts';
+import { TandemError } from './tandem-error.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+
+/** What the map and the trend charts can be narrowed to; every field is optional. */
+const areaFilter = z.object({
+  country: z.string().min(1).optional(),
+  admin1: z.string().min(1).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  violenceTypes: z.array(z.enum(VIOLENCE_TYPES)).optional(),
+  /** Perpetrator (first actor) categories, for example only state forces. */
+  actorCategories: z.array(z.enum(ACTOR_CATEGORIES)).optional(),
+});
+type AreaFilter = z.output<typeof areaFilter>;
+
+export interface AreaFigures {
+  events: number;
+  fatalities: number;
+  /** Civilian deaths where the source gives them (GED, the demonstration model); ACLED does not. */
+  civilianFatalities: number;
+  civilianTargetingEvents: number;
+  /** Events against civilians whose perpetrator is a state force: the paper's main friction. */
+  stateCivilianTargetingEvents: number;
+}
+
+export interface AreaMapFeature {
+  type: 'Feature';
+  id: number;
+  properties: { country: string; admin1: string } & AreaFigures;
+  geometry: unknown;
+}
+
+export interface AreaMap {
+  type: 'FeatureCollection';
+  features: AreaMapFeature[];
+  /** Every admin1 with events in the filter, with or without a polygon, most events first. */
+  areas: ({ country: string; admin1: string; hasBoundary: boolean } & AreaFigures)[];
+  totals: AreaFigures;
+  /** The months the filter covers in the data, YYYY-MM. */
+  months: { first: string | null; last: string | null };
+}
+
+function monthBounds(f: AreaFilter): { from?: string; to?: string } {
+  // Aggregates are monthly: a period is widened to the whole months it touches.
+  return { from: f.from?.slice(0, 7), to: f.to?.slice(0, 7) };
+}
+
+async function areaFigures(store: Store, f: AreaFilter) {
+  const { from, to } = monthBounds(f);
+  let q = store.db
+    .selectFrom('event_counts')
+    .select((eb) => [
+      'country',
+      'admin1',
+      eb.fn.sum<number>('events').as('events'),
+      eb.fn.sum<number>('fatalities').as('fatalities'),
+      eb.fn.sum<number>('civilian_fatalities').as('civilian_fatalities'),
+      eb.fn.sum<number>('civilian_targeting_events').as('civilian_targeting_events'),
+      sql<number>`sum(case when actor_category = 'state-forces' then civilian_targeting_events else 0 end)`.as('state_cte'),
+      eb.fn.min<string>('month').as('first'),
+      eb.fn.max<string>('month').as('last'),
+    ])
+    .groupBy(['country', 'admin1']);
+  if (f.country) q = q.where('country', '=', f.country);
+  if (f.admin1) q = q.where('admin1', '=', f.admin1);
+  if (from) q = q.where('month', '>=', from);
+  if (to) q = q.where('month', '<=', to);
+  if (f.violenceTypes?.length) q = q.where('violence_type', 'in', f.violenceTypes);
+  if (f.actorCategories?.length) q = q.where('actor_category', 'in', f.actorCategories);
+  return (await q.execute()).map((r) => ({
+    country: r.country,
+    admin1: r.admin1,
+    events: Number(r.events),
+    fatalities: Number(r.fatalities),
+    civilianFatalities: Number(r.civilian_fatalities),
+    civilianTargetingEvents: Number(r.civilian_targeting_events),
+    stateCivilianTargetingEvents: Number(r.state_cte),
+    first: r.first,
+    last: r.last,
+  }));
+}
+
+/**
+ * The admin-1 map of a country: each boundary imported with `importBoundaries`, with the events,
+ * deaths and attacks on civilians in it for the period and filters, read from the monthly
+ * aggregates kept at import. Areas with events but no polygon are listed too, so nothing counted
+ * is hidden because a boundary file spells a name differently.
+ */
+export const areaMap = defineOperation({
+  summary: 'Admin-1 polygons with event figures for a period and filters (GeoJSON).',
+  input: areaFilter,
+  async run(ctx, f): Promise<AreaMap> {
+    const figures = await areaFigures(ctx.store, f);
+    let bq = ctx.store.db
+      .selectFrom('areas')
+      .select(['country', 'admin1', 'geometry'])
+      .where('admin2', '=', '')
+      .where('geometry', 'is not', null);
+    if (f.country) bq = bq.where('country', '=', f.country);
+    if (f.admin1) bq = bq.where('admin1', '=', f.admin1);
+    const boundaries = await bq.orderBy('admin1').execute();
+    const byName = new Map(figures.map((r) => [`${r.country}\u0000${r.admin1}`, r]));
+    const zero: AreaFigures = {
+      events: 0,
+      fatalities: 0,
+      civilianFatalities: 0,
+      civilianTargetingEvents: 0,
+      stateCivilianTargetingEvents: 0,
+    };
+    const features: AreaMapFeature[] = boundaries.map((b, i) => {
+      const r = byName.get(`${b.country}\u0000${b.admin1}`);
+      return {
+        type: 'Feature',
+        id: i + 1,
+        properties: { country: b.country, admin1: b.admin1, ...pickFigures(r ?? zero) },
+        geometry: JSON.parse(b.geometry ?? 'null'),
+      };
+    });
+    const withBoundary = new Set(boundaries.map((b) => `${b.country}\u0000${b.admin1}`));
+    const areas = figures
+      .map((r) => ({
+        country: r.country,
+        admin1: r.admin1,
+        hasBoundary: withBoundary.has(`${r.country}\u0000${r.admin1}`),
+        ...pickFigures(r),
+      }))
+      .sort((a, b) => b.events - a.events || a.admin1.localeCompare(b.admin1));
+    const totals = { ...zero };
+    for (const a of areas) for (const k of Object.keys(zero) as (keyof AreaFigures)[]) totals[k] += a[k];
+    const months = figures.reduce<{ first: string | null; last: string | null }>(
+      (m, r) => ({
+        first: m.first === null || r.first < m.first ? r.first : m.first,
+        last: m.last === null || r.last > m.last ? r.last : m.last,
+      }),
+      { first: null, last: null },
+    );
+    return { type: 'FeatureCollection', features, areas, totals, months };
+  },
+});
+
+function pickFigures(r: AreaFigures): AreaFigures {
+  return {
+    events: r.events,
+    fatalities: r.fatalities,
+    civilianFatalities: r.civilianFatalities,
+    civilianTargetingEvents: r.civilianTargetingEvents,
+    stateCivilianTargetingEvents: r.stateCivilianTargetingEvents,
+  };
+}
+
+export interface TrendRow {
+  month: string;
+  violenceType: string;
+  /** 'state-forces' or 'other': state forces are kept apart. */
+  perpetrator: 'state-forces' | 'other';
+  events: number;
+  fatalities: number;
+  civilianTargetingEvents: number;
+}
+
+/**
+ * Monthly series of events, deaths and attacks on civilians per violence type, with state-force
+ * perpetrators apart from all others, for a country or one admin1, from the monthly aggregates.
+ */
+export const areaTrend = defineOperation({
+  summary: 'Monthly events, deaths and attacks on civilians by violence type, state forces apart.',
+  input: areaFilter,
+  async run(ctx, f): Promise<{ rows: TrendRow[] }> {
+    const { from, to } = monthBounds(f);
+    const perp = sql<string>`case when actor_category = 'state-forces' then 'state-forces' else 'other' end`;
+    let q = ctx.store.db
+      .selectFrom('event_counts')
+      .select((eb) => [
+        'month',
+        'violence_type',
+        perp.as('perpetrator'),
+        eb.fn.sum<number>('events').as('events'),
+        eb.fn.sum<number>('fatalities').as('fatalities'),
+        eb.fn.sum<number>('civilian_targeting_events').as('cte'),
+      ])
+      .groupBy(['month', 'violence_type', perp])
+      .orderBy('month');
+    if (f.country) q = q.where('country', '=', f.country);
+    if (f.admin1) q = q.where('admin1', '=', f.admin1);
+    if (from) q = q.where('month', '>=', from);
+    if (to) q = q.where('month', '<=', to);
+    if (f.violenceTypes?.length) q = q.where('violence_type', 'in', f.violenceTypes);
+    if (f.actorCategories?.length) q = q.where('actor_category', 'in', f.actorCategories);
+    const rows = (await q.execute()).map((r) => ({
+      month: r.month,
+      violenceType: r.violence_type,
+      perpetrator: r.perpetrator as TrendRow['perpetrator'],
+      events: Number(r.events),
+      fatalities: Number(r.fatalities),
+      civilianTargetingEvents: Number(r.cte),
+    }));
+    return { rows };
+  },
+});
+
+/**
+ * Events as map points and table rows: the evidence behind every figure on the map, newest first,
+ * at most `limit` (default 2,000) so a browser can draw them.
+ */
+export const mapEvents = defineOperation({
+  summary: 'Events with their place, actors and deaths, newest first, for the map and evidence lists.',
+  input: areaFilter.extend({
+    ids: z.array(z.number().int()).optional(),
+    limit: z.number().int().min(1).max(20000).default(2000),
+  }),
+  async run(ctx, f) {
+    const filter = {
+      country: f.country,
+      admin1: f.admin1,
+      from: f.from,
+      to: f.to,
+      violenceTypes: f.violenceTypes,
+      ids: f.ids,
+    };
+    const byCategory = <O>(q: SelectQueryBuilder<Database, 'events', O>) =>
+      f.actorCategories?.length ? q.where('actor1_category', 'in', f.actorCategories) : q;
+    const count = await byCategory(applyEventFilter(ctx.store.db.selectFrom('events'), filter))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const rows = (
+      await byCategory(applyEventFilter(ctx.store.db.selectFrom('events').selectAll(), filter))
+        .orderBy('date_start', 'desc')
+        .orderBy('id', 'desc')
+        .limit(f.limit)
+        .execute()
+    ).map(toEvent);
+    return {
+      total: Number(count.n),
+      events: rows.map((e) => ({
+        id: e.id,
+        source: e.source,
+        sourceEventId: e.sourceEventId,
+        date: e.dateStart,
+        country: e.country,
+        admin1: e.admin1,
+        location: e.location,
+        latitude: e.latitude,
+        longitude: e.longitude,
+        violenceType: e.violenceType,
+        subEventType: e.subEventType,
+        actor1: e.actor1,
+        actor1Category: e.actor1Category,
+        actor2: e.actor2,
+        fatalities: e.fatalities,
+        civilianTargeting: e.civilianTargeting,
+        notes: e.notes,
+      })),
+    };
+  },
+});
+
+/**
+ * Reads admin-1 polygons from a GeoJSON FeatureCollection (Polygon or MultiPolygon features,
+ * each named by a property, `name` by default) and stores them for a country, replacing that
+ * country's earlier boundaries. Names must be spelled as the event data spells its admin1.
+ */
+export const importBoundaries = defineOperation({
+  summary: 'Store admin-1 polygons for a country from a GeoJSON file.',
+  input: z.object({
+    path: z.string().min(1),
+    country: z.string().min(1),
+    nameProperty: z.string().min(1).default('name'),
+  }),
+  async run(ctx, input) {
+    let text: string;
+    try {
+      text = await readFile(input.path, 'utf8');
+    } catch (e) {
+      throw new TandemError('unreadable-file', `${input.path}: cannot read the file (${(e as Error).message})`);
+    }
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new TandemError('invalid-file', `${input.path}: not JSON (${(e as Error).message})`);
+    }
+    const rows = boundaryRows(doc, input.path, input.country, input.nameProperty);
+    await ctx.store.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('areas').where('country', '=', input.country).where('admin2', '=', '').execute();
+      for (let i = 0; i < rows.length; i += 200) await tx.insertInto('areas').values(rows.slice(i, i + 200)).execute();
+    });
+    return { country: input.country, file: basename(input.path), areas: rows.map((r) => r.admin1) };
+  },
+});
+
+type Position = [number, number];
+
+function boundaryRows(doc: unknown, path: string, country: string, nameProperty: string) {
+  const fc = doc as { type?: string; features?: unknown[] };
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    throw new TandemError('invalid-file', `${path}: expected a GeoJSON FeatureCollection with a "features" list`);
+  }
+  const seen = new Set<string>();
+  return fc.features.map((raw, i) => {
+    const f = raw as { properties?: Record<string, unknown>; geometry?: { type?: string; coordinates?: unknown } };
+    const where = `${path}: features[${i}]`;
+    const name = f?.properties?.[nameProperty];
+    if (typeof name !== 'string' || name.trim() === '') {
+      throw new TandemError('invalid-file', `${where}.properties.${nameProperty}: expected the area's name as text`);
+    }
+    const type = f.geometry?.type;
+    if (type !== 'Polygon' && type !== 'MultiPolygon') {
+      throw new TandemError('invalid-file', `${where}.geometry.type: expected Polygon or MultiPolygon, found ${String(type)}`);
+    }
+    if (seen.has(name)) throw new TandemError('invalid-file', `${where}: the area "${name}" appears twice`);
+    seen.add(name);
+    const rings = (type === 'Polygon' ? [f.geometry!.coordinates] : (f.geometry!.coordinates as unknown[])) as Position[][][];
+    const outer = rings.map((poly) => poly?.[0]).filter((r): r is Position[] => Array.isArray(r) && r.length >= 4);
+    if (outer.length === 0) throw new TandemError('invalid-file', `${where}.geometry.coordinates: expected at least one ring of 4 or more positions`);
+    const [longitude, latitude] = centre(outer);
+    return {
+      country,
+      admin1: name.trim(),
+      admin2: '',
+      latitude,
+      longitude,
+      geometry: JSON.stringify(f.geometry),
+      source: `boundary:${basename(path)}`,
+    };
+  });
+}
+
+/** The middle of the largest ring's bounding box: good enough to place a label. */
+function centre(rings: Position[][]): Position {
+  let best: Position = [0, 0];
+  let bestArea = -1;
+  for (const ring of rings) {
+    const xs = ring.map((p) => p[0]);
+    const ys = ring.map((p) => p[1]);
+    const area = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+    if (area > bestArea) {
+      bestArea = area;
+      best = [(Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2];
+    }
+  }
+  return best;
+}
+
+/**
+ * What the store holds, for the workbench's pickers and banners: countries with their event
+ * counts and months, the sources, and whether the fictional demonstration mission is loaded.
+ */
+export const workbenchStatus = defineOperation({
+  summary: 'Countries, periods and sources in the store, and whether the demonstration mission is loaded.',
+  input: z.object({}),
+  async run(ctx) {
+    const countries = await ctx.store.db
+      .selectFrom('event_counts')
+      .select((eb) => [
+        'country',
+        eb.fn.sum<number>('events').as('events'),
+        eb.fn.min<string>('month').as('first'),
+        eb.fn.max<string>('month').as('last'),
+      ])
+      .groupBy('country')
+      .orderBy('country')
+      .execute();
+    const sources = await ctx.store.db
+      .selectFrom('events')
+      .select((eb) => ['source', eb.fn.countAll<number>().as('events')])
+      .groupBy('source')
+      .execute();
+    const boundaries = await ctx.store.db
+      .selectFrom('areas')
+      .select((eb) => ['country', eb.fn.countAll<number>().as('areas')])
+      .where('geometry', 'is not', null)
+      .groupBy('country')
+      .execute();
+    return {
+      countries: countries.map((c) => ({ country: c.country, events: Number(c.events), first: c.first, last: c.last })),
+      sources: sources.map((s) => ({ source: s.source, events: Number(s.events) })),
+      boundaries: boundaries.map((b) => ({ country: b.country, areas: Number(b.areas) })),
+      demo: countries.some((c) => c.country === DEMO_COUNTRY),
+    };
+  },
+});
+
+export const areaOperations = { areaMap, areaTrend, mapEvents, importBoundaries, workbenchStatus };

@@ -1,0 +1,75 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppContext, Operation } from '../operation.ts';
+import { operations } from '../operations.ts';
+import { DEMO_COUNTRY, demoBoundaries } from './demo-country.ts';
+import { generateDemoEvents } from './demo-events.ts';
+import { eventsAsHxlCsv } from './demo-hxl-file.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export interface LoadDemoMissionOptions {
+  /** Do nothing when the store already holds events (the `npm start` case). */
+  onlyIfEmpty?: boolean;
+  seed?: number;
+}
+
+export interface LoadDemoMissionResult {
+  loaded: boolean;
+  events: number;
+  /** Each part of the mission and whether it went in (a part whose operation is absent is skipped). */
+  parts: { part: string; operation: string; loaded: boolean; note?: string }[];
+}
+
+/**
+ * Loads the fictional demonstration mission (Orvania) through the same operations a user runs:
+ * its admin-1 boundaries, its events as an HXL file through the importer, its plan, its draft
+ * agreement and its negotiation process. With `onlyIfEmpty`, a store that holds any event is left
+ * alone, so real data is never mixed with the fiction.
+ */
+export async function loadDemoMission(
+  ctx: AppContext,
+  options: LoadDemoMissionOptions = {},
+): Promise<LoadDemoMissionResult> {
+  if (options.onlyIfEmpty) {
+    const any = await ctx.store.db.selectFrom('events').select('id').limit(1).executeTakeFirst();
+    if (any) return { loaded: false, events: 0, parts: [] };
+  }
+  const table = operations as unknown as Record<string, Operation<unknown, unknown>>;
+  const parts: LoadDemoMissionResult['parts'] = [];
+  const run = async (part: string, name: string, raw: unknown): Promise<unknown> => {
+    const op = table[name];
+    if (!op) {
+      parts.push({ part, operation: name, loaded: false, note: 'operation not available in this build' });
+      return undefined;
+    }
+    const out = await op.run(ctx, op.input.parse(raw));
+    parts.push({ part, operation: name, loaded: true });
+    return out;
+  };
+
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-demo-'));
+  const events = generateDemoEvents({ seed: options.seed });
+  try {
+    const boundaries = join(dir, 'orvania-admin1.geojson');
+    await writeFile(boundaries, JSON.stringify(demoBoundaries()));
+    await run('admin-1 boundaries', 'importBoundaries', { path: boundaries, country: DEMO_COUNTRY });
+    const eventsFile = join(dir, 'orvania-events-hxl.csv');
+    await writeFile(eventsFile, eventsAsHxlCsv(events));
+    await run('events', 'importFiles', { paths: [eventsFile], format: 'hxl' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  await run('mission plan', 'importPlan', { plan: await readFile(join(HERE, 'demo-plan.yaml'), 'utf8'), name: 'demo-plan.yaml' });
+  await run('draft agreement', 'importAgreement', {
+    text: await readFile(join(HERE, 'demo-agreement.txt'), 'utf8'),
+    name: 'demo-agreement.txt',
+  });
+  await run('negotiation process', 'importNegotiation', {
+    process: await readFile(join(HERE, 'demo-negotiation.yaml'), 'utf8'),
+    name: 'demo-negotiation.yaml',
+  });
+  return { loaded: true, events: events.length, parts };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { type EventFilter, findEvents } from '../store/event-repository.ts';
+import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
+import { importEvents } from './import-events.ts';
+import { defineOperation } from './operation.ts';
+import { TandemError } from './tandem-error.ts';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real day');
+
+export const eventFilterInput = z.object({
+  country: z.string().min(1).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+function checkPeriod(f: { from?: string; to?: string }) {
+  if (f.from && f.to && f.from > f.to) throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
+}
+
+export const evidenceOperations = {
+  importFiles: defineOperation({
+    summary:
+      'Import ACLED, UCDP GED (CSV or GeoJSON) or HXL event files, all or nothing; rows that cannot be read are set aside with their reason.',
+    input: z.object({
+      paths: z.array(z.string().min(1)).min(1),
+      format: z.enum(['acled', 'ucdp', 'hxl', 'auto']).default('auto'),
+    }),
+    run: (ctx, input) => importEvents(ctx.store, input.paths, { format: input.format }),
+  }),
+
+  summary: defineOperation({
+    summary: 'Events, fatalities, civilian fatalities and civilian-targeting events by area, period or category.',
+    input: eventFilterInput.extend({ by: z.enum(SUMMARY_DIMENSIONS).default('admin1') }),
+    run: async (ctx, { by, ...filter }) => {
+      checkPeriod(filter);
+      return summarizeEvents(ctx.store.db, by, filter);
+    },
+  }),
+
+  listEvents: defineOperation({
+    summary: 'The events that match a filter, oldest first.',
+    input: eventFilterInput.extend({
+      admin1: z.string().optional(),
+      limit: z.coerce.number().int().positive().max(1_000_000).optional(),
+    }),
+    run: async (ctx, input) => {
+      checkPeriod(input);
+      return findEvents(ctx.store.db, input as EventFilter);
+    },
+  }),
+
+  listProblems: defineOperation({
+    summary: 'Rows set aside at import, with file, line, column and reason.',
+    input: z.object({ file: z.string().optional(), limit: z.coerce.number().int().positive().default(1000) }),
+    run: async (ctx, input) => {
+      let q = ctx.store.db
+        .selectFrom('problems')
+        .innerJoin('imports', 'imports.id', 'problems.import_id')
+        .select([
+          'problems.file',
+          'problems.line',
+          'problems.column',
+          'problems.field',
+          'problems.reason',
+          'problems.raw',
+          'imports.started_at as importedAt',
+        ])
+        .orderBy('problems.id')
+        .limit(input.limit);
+      if (input.file) q = q.where('problems.file', 'like', `%${input.file}%`);
+      return { problems: await q.execute() };
+    },
+  }),
+
+  listImports: defineOperation({
+    summary: 'Every import, newest first, with its counts.',
+    input: z.object({}),
+    run: async (ctx) => ({
+      imports: await ctx.store.db.selectFrom('imports').selectAll().orderBy('id', 'desc').execute(),
+    }),
+  }),
+};

@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Finding, Plan } from '../domain/plan.ts';
+import { type AreaRanking, rankAreas } from '../planning/area-ranking.ts';
+import { loadMitigations } from '../planning/mitigation-catalog.ts';
+import { checkPlanAgainst } from '../planning/plan-checks.ts';
+import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
+import { readPlan } from '../planning/plan-reader.ts';
+import { planJsonSchema } from '../planning/plan-schema.ts';
+import { type AllocationResult, allocateResources } from '../planning/resource-allocation.ts';
+import { InvalidDocumentError } from '../planning/structured-document.ts';
+import { defineOperation } from './operation.ts';
+import { TandemError } from './tandem-error.ts';
+
+/** A plan as the front ends send it: the file's text (YAML or JSON), or the parsed object. */
+const planInput = z.object({
+  plan: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  /** The file name, for messages (`plan.yaml:12:5: ...`). */
+  name: z.string().optional(),
+});
+type PlanInput = z.infer<typeof planInput>;
+
+function planText(input: PlanInput): { text: string; name: string } {
+  if (typeof input.plan === 'string') return { text: input.plan, name: input.name ?? 'plan' };
+  // An object from the API is laid out as JSON so that problems still get a line to point at.
+  return { text: JSON.stringify(input.plan, null, 2), name: input.name ?? 'plan (JSON)' };
+}
+
+/** Reads and validates a plan, turning a located document problem into an `invalid-file` error. */
+export function parsePlanInput(input: PlanInput): { plan: Plan; text: string; name: string } {
+  const { text, name } = planText(input);
+  try {
+    return { plan: readPlan(text, name).plan, text, name };
+  } catch (e) {
+    if (e instanceof InvalidDocumentError) {
+      throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
+    }
+    throw e;
+  }
+}
+
+export interface PlanCheckReport {
+  mission: string;
+  country: string;
+  period: { from: string; to: string };
+  findings: Finding[];
+  notes: string[];
+  ranking: Pick<AreaRanking, 'measure' | 'topRule' | 'topCount'> & { top: AreaRanking['areas'] };
+}
+
+export interface PlanVersionSummary {
+  mission: string;
+  version: number;
+  contentHash: string;
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
+  acknowledgements: { by: string; role: string; at: string; recordedBy: string }[];
+}
+
+function summarise(
+  row: {
+    id: number;
+    mission: string;
+    version: number;
+    content_hash: string;
+    file_name: string;
+    imported_at: string;
+    imported_by: string;
+  },
+  acks: { plan_version_id: number; acknowledged_by: string; role: string; acknowledged_at: string; recorded_by: string }[],
+): PlanVersionSummary {
+  return {
+    mission: row.mission,
+    version: Number(row.version),
+    contentHash: row.content_hash,
+    fileName: row.file_name,
+    importedAt: row.imported_at,
+    importedBy: row.imported_by,
+    acknowledgements: acks
+      .filter((a) => Number(a.plan_version_id) === Number(row.id))
+      .map((a) => ({ by: a.acknowledged_by, role: a.role, at: a.acknowledged_at, recordedBy: a.recorded_by })),
+  };
+}
+
+type HighsSolver = { solve(lp: string): { Status: string; Columns: Record<string, { Primal: number }> } };
+
+// The package's types describe its CommonJS face; under ESM the loader is the default export.
+async function loadHighs(): Promise<HighsSolver> {
+  const mod = (await import('highs')) as unknown as { default: () => Promise<HighsSolver> };
+  return mod.default();
+}
+
+export const planOperations = {
+  /**
+   * Checks a mission plan against itself and against the events in the store: anchoring of
+   * objectives in the mission concept, political links of POC objectives, priority tasks with no
+   * chain of objectives and activities, support to state forces where state forces harm
+   * civilians, overused resources, field work cut off from the concept, planning cells that are
+   * not joint, and the most violent areas with no POC activity. Each finding names its subject,
+   * its evidence (plan paths and event ids) and mitigation options from data/mitigations.yaml.
+   */
+  checkPlan: defineOperation({
+    summary: 'Check a mission plan for gaps and frictions against the evidence',
+    input: planInput,
+    async run(ctx, input): Promise<PlanCheckReport> {
+      const { plan } = parsePlanInput(input);
+      const evidence = await readPlanEvidence(ctx.store.db, plan);
+      const result = checkPlanAgainst(plan, evidence, loadMitigations());
+      const { measure, topRule, topCount, areas } = result.ranking;
+      return {
+        mission: plan.mission,
+        country: plan.country,
+        period: plan.period,
+        findings: result.findings,
+        notes: result.notes,
+        ranking: { measure, topRule, topCount, top: areas.slice(0, topCount) },
+      };
+    },
+  }),
+
+  /**
+   * Stores a plan as a new version of its mission's plan, keyed by a SHA-256 of its text; the same
+   * text imported again is recognised and not stored twice. Versions are never overwritten, so
+   * acknowledgements always refer to the text that was read.
+   */
+  importPlan: defineOperation({
+    summary: 'Store a plan as a new version (versions are kept)',
+    input: planInput,
+    async run(ctx, input) {
+      const { plan, text, name } = parsePlanInput(input);
+      const contentHash = createHash('sha256').update(text).digest('hex');
+      const db = ctx.store.db;
+      return await db.transaction().execute(async (trx) => {
+        const latest = await trx
+          .selectFrom('plan_versions')
+          .select(['version', 'content_hash'])
+          .where('mission', '=', plan.mission)
+          .orderBy('version', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        if (latest && latest.content_hash === contentHash) {
+          return { mission: plan.mission, version: Number(latest.version), contentHash, unchanged: true };
+        }
+        const version = latest ? Number(latest.version) + 1 : 1;
+        await trx
+          .insertInto('plan_versions')
+          .values({
+            mission: plan.mission,
+            version,
+            content_hash: contentHash,
+            file_name: name,
+            source_text: text,
+            plan_json: JSON.stringify(plan),
+            imported_at: new Date().toISOString(),
+            imported_by: ctx.requester.name,
+          })
+          .execute();
+        return { mission: plan.mission, version, contentHash, unchanged: false };
+      });
+    },
+  }),
+
+  /**
+   * Records that a named person, in a named role, acknowledged one stored version of a mission's
+   * plan (recommendation 2: plans known to all). Recording the same acknowledgement twice is
+   * harmless and returns the first record.
+   */
+  acknowledgePlan: defineOperation({
+    summary: 'Record who acknowledged which plan version',
+    input: z.object({
+      mission: z.string().min(1),
+      version: z.number().int().positive(),
+      by: z.string().min(1),
+      role: z.string().min(1),
+    }),
+    async run(ctx, input) {
+      const db = ctx.store.db;
+      const row = await db
+        .selectFrom('plan_versions')
+        .select(['id', 'content_hash'])
+        .where('mission', '=', input.mission)
+        .where('version', '=', input.version)
+        .executeTakeFirst();
+      if (!row) {
+        const known = await db
+          .selectFrom('plan_versions')
+          .select('version')
+          .where('mission', '=', input.mission)
+          .orderBy('version')
+          .execute();
+        throw new TandemError(
+          'not-found',
+          known.length
+            ? `mission "${input.mission}" has no plan version ${input.version} (stored: ${known.map((k) => k.version).join(', ')})`
+            : `no plan stored for mission "${input.mission}" (import it first with \`tandem plan import\`)`,
+        );
+      }
+      const existing = await db
+        .selectFrom('plan_acknowledgements')
+        .selectAll()
+        .where('plan_version_id', '=', row.id)
+        .where('acknowledged_by', '=', input.by)
+        .where('role', '=', input.role)
+        .executeTakeFirst();
+      if (existing) {
+        return {
+          mission: input.mission,
+          version: input.version,
+          contentHash: row.content_hash,
+          by: input.by,
+          role: input.role,
+          at: existing.acknowledged_at,
+          alreadyRecorded: true,
+        };
+      }
+      const at = new Date().toISOString();
+      await db
+        .insertInto('plan_acknowledgements')
+        .values({
+          plan_version_id: row.id,
+          mission: input.mission,
+          version: input.version,
+          acknowledged_by: input.by,
+          role: input.role,
+          acknowledged_at: at,
+          recorded_by: ctx.requester.name,
+        })
+        .execute();
+      return {
+        mission: input.mission,
+        version: input.version,
+        contentHash: row.content_hash,
+        by: input.by,
+        role: input.role,
+        at,
+        alreadyRecorded: false,
+      };
+    },
+  }),
+
+  /** Lists stored plan versions, newest first per mission, with who acknowledged each. */
+  listPlans: defineOperation({
+    summary: 'List stored plan versions and their acknowledgements',
+    input: z.object({ mission: z.string().optional() }),
+    async run(ctx, input): Promise<{ plans: PlanVersionSummary[] }> {
+      const db = ctx.store.db;
+      let q = db
+        .selectFrom('plan_versions')
+        .select(['id', 'mission', 'version', 'content_hash', 'file_name', 'imported_at', 'imported_by']);
+      if (input.mission) q = q.where('mission', '=', input.mission);
+      const rows = await q.orderBy('mission').orderBy('version', 'desc').execute();
+      const acks = rows.length
+        ? await db
+            .selectFrom('plan_acknowledgements')
+            .select(['plan_version_id', 'acknowledged_by', 'role', 'acknowledged_at', 'recorded_by'])
+            .where(
+              'plan_version_id',
+              'in',
+              rows.map((r) => r.id),
+            )
+            .orderBy('acknowledged_at')
+            .execute()
+        : [];
+      return { plans: rows.map((r) => summarise(r, acks)) };
+    },
+  }),
+
+  /**
+   * Proposes where each scarce resource should go: a 0-1 integer programme (HiGHS) maximising the
+   * civilian risk covered (civilian-targeting events per admin1 in the plan period, from the
+   * store) weighted by each area's political priority, under each resource's availability, and
+   * explains every change against the plan's current use.
+   */
+  allocatePlan: defineOperation({
+    summary: 'Propose where scarce resources go (MIP) and explain the changes',
+    input: planInput,
+    async run(ctx, input): Promise<AllocationResult> {
+      const { plan } = parsePlanInput(input);
+      const evidence = await readPlanEvidence(ctx.store.db, plan);
+      const inPeriod = evidence.events.filter(
+        (e) => e.dateStart >= plan.period.from && e.dateStart <= plan.period.to,
+      );
+      const highs = await loadHighs();
+      return allocateResources(plan, rankAreas(inPeriod), (lp) => highs.solve(lp));
+    },
+  }),
+
+  /** The published JSON Schema of a plan file. */
+  planSchema: defineOperation({
+    summary: 'The JSON Schema of a plan file',
+    input: z.object({}),
+    async run() {
+      return planJsonSchema();
+    },
+  }),
+};

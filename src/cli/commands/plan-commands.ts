@@ -1,0 +1,152 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parsePlanInput, planOperations } from '../../app/plan-operations.ts';
+import { TandemError } from '../../app/tandem-error.ts';
+import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+
+function readPlanFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new TandemError('unreadable-file', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Reads and validates the plan before the store is opened, so a bad file leaves the store untouched. */
+function loadPlan(path: string) {
+  const text = readPlanFile(path);
+  parsePlanInput({ plan: text, name: path });
+  return { plan: text, name: path };
+}
+
+type JsonFlag = StoreFlags & { json?: boolean };
+
+export function registerPlanCommands(program: Command): void {
+  const plan = program.command('plan').description('Mission plans as data: check, store, acknowledge, allocate');
+
+  storeFlags(
+    plan
+      .command('check <plan>')
+      .description('Check a plan (YAML or JSON) against itself and the events in the store')
+      .option('--json', 'print {"findings": [...]} as JSON'),
+  ).action(
+    action(async (path: string, flags: JsonFlag) => {
+      const input = loadPlan(path);
+      const report = await withContext(flags, (ctx) => planOperations.checkPlan.run(ctx, input));
+      if (flags.json) return printJson(report);
+      const out: string[] = [`${report.mission}: ${report.findings.length} finding(s)`];
+      for (const f of report.findings) {
+        out.push('', `${f.kind} [${f.subject}]`, `  ${f.message}`);
+        const events = f.evidence.filter((e) => e.type === 'event');
+        const parts = f.evidence.filter((e) => e.type === 'plan').map((e) => e.path);
+        if (parts.length) out.push(`  plan: ${parts.join(', ')}`);
+        if (events.length) {
+          const ids = events.map((e) => e.sourceEventId);
+          out.push(`  events (${ids.length}): ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`);
+        }
+        out.push('  options:');
+        for (const m of f.mitigations) out.push(`    - ${m.text}`);
+      }
+      if (report.notes.length) out.push('', 'notes:', ...report.notes.map((n) => `  - ${n}`));
+      process.stdout.write(`${out.join('\n')}\n`);
+    }),
+  );
+
+  storeFlags(
+    plan
+      .command('import <plan>')
+      .description('Store the plan as a new version of its mission plan (versions are kept)')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (path: string, flags: JsonFlag) => {
+      const input = loadPlan(path);
+      const r = await withContext(flags, (ctx) => planOperations.importPlan.run(ctx, input));
+      if (flags.json) return printJson(r);
+      process.stdout.write(
+        `${r.mission}: ${r.unchanged ? 'unchanged, still' : 'stored as'} version ${r.version} (sha256 ${r.contentHash.slice(0, 12)})\n`,
+      );
+    }),
+  );
+
+  storeFlags(
+    plan
+      .command('acknowledge <planOrMission>')
+      .description('Record that a person acknowledged a plan version (give a plan file or a mission name)')
+      .requiredOption('--version <n>', 'the plan version acknowledged')
+      .requiredOption('--by <name>', 'who acknowledged it')
+      .requiredOption('--role <role>', 'in what role (e.g. "Head of Office, Bor")')
+      .option('--json', 'print the record as JSON'),
+  ).action(
+    action(async (target: string, flags: JsonFlag & { version: string; by: string; role: string }) => {
+      const version = Number(flags.version);
+      if (!Number.isInteger(version) || version < 1) {
+        throw new TandemError('bad-input', `--version: expected a positive whole number, got "${flags.version}"`);
+      }
+      const mission = existsSync(target) ? missionOf(target) : target;
+      const r = await withContext(flags, (ctx) =>
+        planOperations.acknowledgePlan.run(ctx, { mission, version, by: flags.by, role: flags.role }),
+      );
+      if (flags.json) return printJson(r);
+      process.stdout.write(
+        `${r.alreadyRecorded ? 'already recorded' : 'recorded'}: ${r.by} (${r.role}) acknowledged ${r.mission} version ${r.version} at ${r.at}\n`,
+      );
+    }),
+  );
+
+  storeFlags(
+    plan
+      .command('list')
+      .description('List stored plan versions and who acknowledged them')
+      .option('--mission <name>', 'only this mission')
+      .option('--json', 'print as JSON'),
+  ).action(
+    action(async (flags: JsonFlag & { mission?: string }) => {
+      const r = await withContext(flags, (ctx) => planOperations.listPlans.run(ctx, { mission: flags.mission }));
+      if (flags.json) return printJson(r);
+      if (!r.plans.length) return void process.stdout.write('no plans stored\n');
+      for (const p of r.plans) {
+        process.stdout.write(
+          `${p.mission}  v${p.version}  ${p.importedAt}  by ${p.importedBy}  sha256 ${p.contentHash.slice(0, 12)}  (${p.fileName})\n`,
+        );
+        for (const a of p.acknowledgements) process.stdout.write(`    acknowledged by ${a.by} (${a.role}) at ${a.at}\n`);
+      }
+    }),
+  );
+
+  storeFlags(
+    plan
+      .command('allocate <plan>')
+      .description('Propose where scarce resources go (MIP with HiGHS) and explain the changes')
+      .option('--json', 'print the proposal as JSON'),
+  ).action(
+    action(async (path: string, flags: JsonFlag) => {
+      const input = loadPlan(path);
+      const r = await withContext(flags, (ctx) => planOperations.allocatePlan.run(ctx, input));
+      if (flags.json) return printJson(r);
+      const out = [
+        `risk covered: ${r.objective.current} now → ${r.objective.proposed} proposed (solver: ${r.status})`,
+        `method: ${r.method}`,
+      ];
+      for (const res of r.resources) {
+        out.push('', `${res.resource}${res.text ? ` (${res.text})` : ''}: ${res.available} available, ${res.currentUse} used now, ${res.proposedUse} proposed`);
+        for (const a of res.areas) out.push(`  ${a.area}: ${a.current} → ${a.proposed}  ${a.reason}`);
+        for (const m of res.moves) out.push(`  move ${m.units} from ${m.from} to ${m.to}: ${m.why}`);
+      }
+      if (r.notes.length) out.push('', 'notes:', ...r.notes.map((n) => `  - ${n}`));
+      process.stdout.write(`${out.join('\n')}\n`);
+    }),
+  );
+
+  plan
+    .command('schema')
+    .description('Print the JSON Schema of a plan file')
+    .action(
+      action(async () => {
+        printJson(await planOperations.planSchema.run(undefined as never, {}));
+      }),
+    );
+}
+
+function missionOf(path: string): string {
+  return parsePlanInput({ plan: readPlanFile(path), name: path }).plan.mission;
+}

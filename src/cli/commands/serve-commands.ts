@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { loadDemoMission } from '../../app/demo/load-demo-mission.ts';
+import { TandemError } from '../../app/tandem-error.ts';
+import { startServer } from '../../server/start-server.ts';
+import { openStore } from '../../store/store.ts';
+import { action, localRequester, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+
+interface ServeFlags extends StoreFlags {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+}
+
+export function registerServeCommands(program: Command): void {
+  storeFlags(
+    program
+      .command('serve')
+      .description('Serve the web workbench and the HTTP API (default http://localhost:7400, or $PORT).')
+      .option('--port <n>', 'port to listen on (default: $PORT or 7400)')
+      .option('--host <name>', 'address to listen on (default: 127.0.0.1, this machine only)')
+      .option('--demo', 'when the store is empty, load the fictional demonstration mission first')
+      .option('--no-demo', 'never load the demonstration mission'),
+  ).action(
+    action(async (flags: ServeFlags) => {
+      const port = Number(flags.port ?? process.env.PORT ?? 7400);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new TandemError('bad-input', `--port must be a whole number from 0 to 65535, not "${flags.port}"`);
+      }
+      const store = await openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
+      try {
+        if (flags.demo === true) {
+          const loaded = await loadDemoMission({ store, requester: localRequester() }, { onlyIfEmpty: true });
+          if (loaded.loaded) {
+            process.stderr.write(`tandem: the store was empty; loaded the fictional demonstration mission (${loaded.events} events)\n`);
+          }
+        }
+        const server = await startServer({ store, port, hostname: flags.host });
+        process.stderr.write(`tandem: workbench at ${server.url} (store: ${store.location}); Ctrl-C stops it\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await server.close();
+      } finally {
+        await store.close();
+      }
+    }),
+  );
+}

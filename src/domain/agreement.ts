@@ -1,0 +1,49 @@
+import type { Coverage, PocCategory, Provision } from './provision.ts';
+
+/** The formats an agreement text can arrive in. */
+export type AgreementFormat = 'txt' | 'md' | 'pdf' | 'docx';
+
+/** An agreement as read: its title, the normalised text every span points into, and its provisions. */
+export interface Agreement {
+  title: string;
+  format: AgreementFormat;
+  /** The text after normalisation (line endings, hyphenation, PDF line breaks); spans index into it. */
+  text: string;
+  provisions: Provision[];
+}
+
+/** A provision from the user's own corpus that covers a category the reviewed text lacks. */
+export interface Precedent {
+  agreement: string;
+  agreementId: number;
+  provisionId: string;
+  heading: string;
+  excerpt: string;
+}
+
+/** A category the agreement does not cover, with what to do about it. */
+export interface CoverageGap {
+  code: PocCategory;
+  label: string;
+  /** Why the missing provision matters for civilians. */
+  why: string;
+  /** UN actors to engage on it. */
+  engage: string[];
+  /** Model language written for Tandem (not taken from any agreement), to adapt. */
+  suggestion: string;
+  precedents: Precedent[];
+}
+
+/** The review of one agreement: coded provisions, the coverage scorecard and the gaps. */
+export interface AgreementReview {
+  title: string;
+  format: AgreementFormat;
+  characters: number;
+  provisions: Provision[];
+  coverage: Coverage;
+  /** How many provisions carry each category, for the scorecard. */
+  counts: Record<PocCategory, number>;
+  gaps: CoverageGap[];
+  /** What the reader should know about how this was produced. */
+  notes: string[];
+}

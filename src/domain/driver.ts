@@ -1,0 +1,67 @@
+/**
+ * Drivers of violence: why violence happens where it does. The taxonomy lives in an editable data
+ * file (data/drivers.yaml); each driver carries the transparent rules that suggest it from event
+ * notes. A suggestion is only a hint; an analyst's tag is a claim; a tag confirmed by a POC analyst
+ * and a political analyst is a joint finding.
+ */
+export interface DriverRule {
+  /** Words or phrases matched as whole words, case-insensitive. */
+  words: string[];
+  /** Regular expressions (JavaScript syntax, case-insensitive). */
+  patterns: string[];
+}
+
+export interface DriverDefinition extends DriverRule {
+  /** Stable key, kebab-case, e.g. `cattle-and-transhumance`. */
+  key: string;
+  label: string;
+  description: string;
+}
+
+export interface DriverTaxonomy {
+  drivers: DriverDefinition[];
+}
+
+/** A rule-based suggestion, with the words that fired, so an analyst can judge it. */
+export interface DriverSuggestion {
+  driver: string;
+  /** The words or pattern matches found in the text, as they appear there (lower-cased). */
+  fired: string[];
+}
+
+/** The two units whose joint confirmation makes a driver tag a joint finding. */
+export const ANALYST_UNITS = ['poc', 'political'] as const;
+export type AnalystUnit = (typeof ANALYST_UNITS)[number];
+
+export interface DriverConfirmation {
+  analyst: string;
+  unit: AnalystUnit;
+  at: string;
+}
+
+/** An analyst's tag: a driver on an event or on an area (country, admin1). */
+export interface DriverTag {
+  id: number;
+  driver: string;
+  eventId: number | null;
+  country: string;
+  admin1: string;
+  analyst: string;
+  unit: AnalystUnit;
+  note: string;
+  createdAt: string;
+  confirmations: DriverConfirmation[];
+}
+
+/**
+ * A tag is joint once at least one POC analyst and one political analyst, two different people,
+ * stand behind it. The analyst who made the tag stands behind it for their own unit; a second
+ * person from the other unit must confirm. One person cannot be both halves.
+ */
+export function isJointTag(tag: Pick<DriverTag, 'analyst' | 'unit' | 'confirmations'>): boolean {
+  const backers = [{ analyst: tag.analyst, unit: tag.unit }, ...tag.confirmations];
+  const poc = new Set(backers.filter((b) => b.unit === 'poc').map((b) => b.analyst));
+  const pol = new Set(backers.filter((b) => b.unit === 'political').map((b) => b.analyst));
+  for (const a of poc) for (const b of pol) if (a !== b) return true;
+  return false;
+}

@@ -1,0 +1,162 @@
+/**
+ * A mission plan as data: the mandate's tasks, the mission concept, the component strategies and
+ * their objectives, offices, scarce resources, activities and joint planning cells. Ids tie the
+ * parts together; the checks in planning/ walk those ties and hold them against the evidence.
+ */
+export const STRATEGY_KINDS = ['poc', 'political', 'other'] as const;
+export type StrategyKind = (typeof STRATEGY_KINDS)[number];
+
+export const COMPONENTS = ['civilian', 'military', 'police'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+export const POC_TIERS = [1, 2, 3] as const;
+export type PocTier = (typeof POC_TIERS)[number];
+
+export const POC_PHASES = ['prevention', 'pre-emption', 'response', 'consolidation'] as const;
+export type PocPhase = (typeof POC_PHASES)[number];
+
+export const OFFICE_LEVELS = ['national', 'field'] as const;
+export type OfficeLevel = (typeof OFFICE_LEVELS)[number];
+
+/** `supports` values that mean the objective props up the host state's authority or forces. */
+export const STATE_SUPPORT = ['state-authority', 'security-sector'] as const;
+
+export interface MandateTask {
+  id: string;
+  text: string;
+  priority: boolean;
+}
+
+export interface ConceptObjective {
+  id: string;
+  text: string;
+  tasks: string[];
+}
+
+export interface StrategyObjective {
+  id: string;
+  text: string;
+  /** Concept objective ids this objective serves. */
+  anchors: string[];
+  /** For POC objectives: the political objectives they serve. */
+  political: string[];
+  /** Why a POC objective serves no political objective, when it deliberately serves none. */
+  standalone?: string;
+  supports: string[];
+}
+
+export interface Strategy {
+  id: string;
+  kind: StrategyKind;
+  objectives: StrategyObjective[];
+}
+
+export interface Office {
+  id: string;
+  level: OfficeLevel;
+  areas: string[];
+}
+
+export interface Resource {
+  id: string;
+  text?: string;
+  available: number;
+  /** Where the resource can operate at all (riverine boats need rivers); empty = anywhere. */
+  areas: string[];
+}
+
+export interface Activity {
+  id: string;
+  text: string;
+  objectives: string[];
+  component: Component;
+  office?: string;
+  tier?: PocTier;
+  phase?: PocPhase;
+  areas: string[];
+  partners: string[];
+  kind?: string;
+  uses: Record<string, number>;
+}
+
+export interface CellMember {
+  component: Component;
+  function: string;
+  name?: string;
+}
+
+export interface PlanningCell {
+  id: string;
+  members: CellMember[];
+}
+
+/** A planner's own weight for an area, overriding the one derived from the political strategy. */
+export interface AreaPriority {
+  area: string;
+  priority: number;
+  reason?: string;
+}
+
+export interface Plan {
+  mission: string;
+  country: string;
+  period: { from: string; to: string };
+  mandate: { resolution?: string; tasks: MandateTask[] };
+  concept: { vision?: string; objectives: ConceptObjective[] };
+  strategies: Strategy[];
+  offices: Office[];
+  resources: Resource[];
+  activities: Activity[];
+  cells: PlanningCell[];
+  priorities: AreaPriority[];
+}
+
+export const FINDING_KINDS = [
+  'unanchored-objective',
+  'no-political-link',
+  'uncovered-priority-task',
+  'state-perpetrator-friction',
+  'resource-overallocation',
+  'local-national-disconnect',
+  'cell-composition',
+  'threat-coverage-gap',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** What a finding rests on: parts of the plan, or events in the store. */
+export type Evidence =
+  | { type: 'plan'; path: string; id: string; note?: string }
+  | {
+      type: 'event';
+      id: number;
+      source: string;
+      sourceEventId: string;
+      date: string;
+      admin1: string;
+      actor1: string;
+      actor2: string;
+      fatalities: number;
+    }
+  | { type: 'measure'; name: string; value: number; note?: string };
+
+export interface Mitigation {
+  id: string;
+  text: string;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  subject: string;
+  message: string;
+  evidence: Evidence[];
+  mitigations: Mitigation[];
+}
+
+/** All strategy objectives with the strategy they belong to, by id. */
+export function objectiveIndex(plan: Plan): Map<string, { strategy: Strategy; objective: StrategyObjective }> {
+  const out = new Map<string, { strategy: Strategy; objective: StrategyObjective }>();
+  for (const strategy of plan.strategies) {
+    for (const objective of strategy.objectives) out.set(objective.id, { strategy, objective });
+  }
+  return out;
+}

@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import type { Finding } from '../domain/plan.ts';
+import type { PlanEvent } from './area-ranking.ts';
+import { loadMitigations } from './mitigation-catalog.ts';
+import { checkPlanAgainst, type PlanEvidence } from './plan-checks.ts';
+import { readPlan } from './plan-reader.ts';
+
+const CLEAN = readFileSync(new URL('../../test/fixtures/plans/clean-plan.yaml', import.meta.url), 'utf8');
+
+const ARMY = 'Army of Testland';
+let nextId = 1;
+function vac(admin1: string, date: string, actor1: string, category: string, fatalities = 1): PlanEvent {
+  const id = nextId++;
+  return {
+    id,
+    source: 'acled',
+    sourceEventId: `TST${id}`,
+    dateStart: date,
+    admin1,
+    actor1,
+    actor1Category: category,
+    actor2: 'Civilians (Testland)',
+    actor2Category: 'civilians',
+    violenceType: 'violence-against-civilians',
+    civilianTargeting: true,
+    fatalities,
+    civilianFatalities: null,
+  };
+}
+function many(n: number, admin1: string, actor: string, category: string): PlanEvent[] {
+  return Array.from({ length: n }, (_, i) => vac(admin1, `2024-0${1 + (i % 9)}-1${i % 10}`, actor, category));
+}
+
+// North 13 (3 by the army), East 8, South 6, Centre 2, West 1 civilian-targeting events in 2024;
+// the army's only abuse in West is on 2022-12-31, a day before the one-year look-back.
+const BASE_EVENTS: PlanEvent[] = [
+  ...many(10, 'North', 'Rebels of Testland', 'rebel-group'),
+  ...many(3, 'North', ARMY, 'state-forces'),
+  ...many(8, 'East', 'Rebels of Testland', 'rebel-group'),
+  ...many(6, 'South', 'South Militia', 'identity-militia'),
+  ...many(2, 'Centre', 'Unknown gunmen', 'political-militia'),
+  ...many(1, 'West', 'Rebels of Testland', 'rebel-group'),
+  vac('West', '2022-12-31', ARMY, 'state-forces'),
+];
+
+function evidence(events: PlanEvent[] = BASE_EVENTS): PlanEvidence {
+  return {
+    events,
+    stateActors: new Set([ARMY]),
+    dataAreas: ['Centre', 'East', 'North', 'South', 'West'],
+  };
+}
+
+type Doc = Record<string, any>;
+function check(change: (doc: Doc) => void = () => {}, events?: PlanEvent[]): Finding[] {
+  const doc = parse(CLEAN) as Doc;
+  change(doc);
+  const { plan } = readPlan(JSON.stringify(doc, null, 2), 'variant.json');
+  return checkPlanAgainst(plan, evidence(events), loadMitigations()).findings;
+}
+const keys = (fs: Finding[]) => fs.map((f) => `${f.kind} ${f.subject}`).sort();
+const activity = (doc: Doc, id: string) => doc.activities.find((a: Doc) => a.id === id);
+const objective = (doc: Doc, id: string) =>
+  doc.strategies.flatMap((s: Doc) => s.objectives).find((o: Doc) => o.id === id);
+
+describe('plan checks', () => {
+  it('find nothing wrong with a clean plan, even with state forces abusing civilians elsewhere', () => {
+    assert.deepEqual(keys(check()), []);
+  });
+
+  it('flag a strategy objective anchored in no concept objective, and the field work that serves it', () => {
+    const found = check((d) => {
+      objective(d, 'Q2').anchors = [];
+    });
+    assert.deepEqual(keys(found), ['local-national-disconnect A4', 'unanchored-objective Q2']);
+    assert.equal(found[0]!.evidence[0]!.type, 'plan');
+  });
+
+  it('flag a POC objective with neither a political aim nor a standalone reason', () => {
+    const found = check((d) => {
+      delete objective(d, 'P2').standalone;
+    });
+    assert.deepEqual(keys(found), ['no-political-link P2']);
+  });
+
+  it('flag a priority task that no concept objective carries, but not a task that is not a priority', () => {
+    const found = check((d) => {
+      d.mandate.tasks.push({ id: 'T-MINE', text: 'Mine action', priority: true });
+      d.mandate.tasks.push({ id: 'T-OTHER', text: 'Something else', priority: false });
+    });
+    assert.deepEqual(keys(found), ['uncovered-priority-task T-MINE']);
+  });
+
+  it('flag a priority task whose objectives have no activity', () => {
+    const found = check((d) => {
+      d.activities = d.activities.filter((a: Doc) => a.id !== 'A3' && a.id !== 'A4');
+    });
+    assert.deepEqual(keys(found), ['uncovered-priority-task T-POL']);
+  });
+
+  it('flag support to state authority where the army targeted civilians, with those events as evidence', () => {
+    const found = check((d) => {
+      activity(d, 'A4').areas = ['North'];
+    });
+    assert.deepEqual(keys(found), ['state-perpetrator-friction A4']);
+    const events = found[0]!.evidence.filter((e) => e.type === 'event');
+    assert.equal(events.length, 3);
+    assert.ok(events.every((e) => e.type === 'event' && e.actor1 === ARMY && e.admin1 === 'North'));
+    assert.ok(found[0]!.mitigations.some((m) => m.id === 'hrddp-assessment'));
+  });
+
+  it('flag an activity with state forces as partners even when its objective supports nothing', () => {
+    const found = check((d) => {
+      activity(d, 'A1').partners = [ARMY];
+    });
+    assert.deepEqual(keys(found), ['state-perpetrator-friction A1']);
+  });
+
+  it('look back exactly one year before the plan period for state abuses', () => {
+    const inside = [...BASE_EVENTS, vac('West', '2023-01-01', ARMY, 'state-forces')];
+    assert.deepEqual(keys(check(() => {}, inside)), ['state-perpetrator-friction A4']);
+  });
+
+  it('flag a resource planned beyond what is available', () => {
+    const found = check((d) => {
+      activity(d, 'A3').uses = { helicopters: 1 };
+    });
+    assert.deepEqual(keys(found), ['resource-overallocation helicopters']);
+    assert.match(found[0]!.message, /3 unit\(s\).*only 2/);
+  });
+
+  it('flag field work that does not chain to the concept, but not the same work run from headquarters', () => {
+    const found = check((d) => {
+      d.strategies[1].objectives.push({ id: 'Q3', text: 'Local peace deal', anchors: [] });
+      d.activities.push({ id: 'A6', text: 'Local talks', objectives: ['Q3'], component: 'civilian', office: 'FO-N' });
+      d.activities.push({ id: 'A7', text: 'National talks', objectives: ['Q3'], component: 'civilian', office: 'HQ' });
+    });
+    assert.deepEqual(keys(found), ['local-national-disconnect A6', 'unanchored-objective Q3']);
+  });
+
+  it('flag a planning cell without police, and one without a political function', () => {
+    const found = check((d) => {
+      d.cells[0].members = d.cells[0].members.filter((m: Doc) => m.component !== 'police');
+      d.cells.push({
+        id: 'CELL-2',
+        members: [
+          { component: 'civilian', function: 'poc' },
+          { component: 'military', function: 'plans' },
+          { component: 'police', function: 'plans' },
+        ],
+      });
+    });
+    assert.deepEqual(keys(found), ['cell-composition CELL-1', 'cell-composition CELL-2']);
+    assert.match(found[0]!.message, /police/);
+    assert.match(found[1]!.message, /political function/);
+  });
+
+  it('flag one of the three most violent areas left without POC activity; political work there does not count', () => {
+    const found = check((d) => {
+      activity(d, 'A5').objectives = ['Q1'];
+    });
+    assert.deepEqual(keys(found), ['threat-coverage-gap South']);
+    const f = found[0]!;
+    assert.deepEqual(
+      f.evidence.filter((e) => e.type === 'measure').map((e) => e.type === 'measure' && [e.name, e.value]),
+      [
+        ['rank', 3],
+        ['civilian-targeting events', 6],
+        ['fatalities in those events', 6],
+      ],
+    );
+    assert.equal(f.evidence.filter((e) => e.type === 'event').length, 6);
+  });
+
+  it('do not flag a less violent area (rank 4 of 5) without POC activity', () => {
+    // Centre (2 events) has only political work in the clean plan and is not flagged there either.
+    assert.deepEqual(keys(check((d) => void (activity(d, 'A3').areas = ['Centre']))), []);
+  });
+
+  it('give every finding mitigation options from the data file', () => {
+    const found = check((d) => {
+      objective(d, 'Q2').anchors = [];
+      activity(d, 'A4').areas = ['North'];
+      d.cells = [{ id: 'C', members: [{ component: 'civilian', function: 'poc' }] }];
+    });
+    assert.ok(found.length >= 3);
+    for (const f of found) assert.ok(f.mitigations.length >= 2, f.kind);
+  });
+});

@@ -1,0 +1,368 @@
+import {
+  type Activity,
+  type Evidence,
+  FINDING_KINDS,
+  type Finding,
+  type FindingKind,
+  objectiveIndex,
+  type Plan,
+  STATE_SUPPORT,
+} from '../domain/plan.ts';
+import { type AreaRanking, areaKey, type PlanEvent, rankAreas, targetsCivilians } from './area-ranking.ts';
+import type { MitigationCatalog } from './mitigation-catalog.ts';
+
+/** What the checks need from the evidence store, gathered by the app layer. */
+export interface PlanEvidence {
+  /**
+   * Events in the plan's country from one year before the period to its end (the checks filter
+   * further). Only civilian-targeting events are read, so the caller may pass just those.
+   */
+  events: readonly PlanEvent[];
+  /** Actor names the event data classifies as state forces (to read `partners`). */
+  stateActors: ReadonlySet<string>;
+  /** Admin1 names in the event data for the plan's country, as spelled there. */
+  dataAreas: readonly string[];
+  /** A threat ranking from the joint analysis, when one exists; else a plain ranking is made. */
+  ranking?: AreaRanking;
+}
+
+export interface PlanCheckResult {
+  findings: Finding[];
+  /** Things the checks could not do, or assumptions a planner should know about. */
+  notes: string[];
+  ranking: AreaRanking;
+}
+
+// `supports` values and activity kinds that mean help to the host state's authority or forces.
+const STATE_SUPPORT_WORDS = new Set<string>([
+  ...STATE_SUPPORT,
+  'ssr',
+  'security-sector-reform',
+  'extension-of-state-authority',
+  'state-forces',
+  'police-support',
+  'military-support',
+]);
+const STATE_KIND = /state-authority|security-sector|state-forces|\bssr\b|extension-of-state/i;
+
+const POC_FUNCTIONS = new Set(['poc', 'protection', 'protection-of-civilians']);
+const POLITICAL_FUNCTIONS = new Set(['political', 'political-affairs', 'politics']);
+
+/** Runs every check on a valid plan against the evidence; pure, so it is tested without a store. */
+export function checkPlanAgainst(plan: Plan, evidence: PlanEvidence, mitigations: MitigationCatalog): PlanCheckResult {
+  const ctx = new CheckContext(plan, evidence);
+  const notes: string[] = [];
+  const raw: Omit<Finding, 'mitigations'>[] = [
+    ...unanchoredObjectives(ctx),
+    ...noPoliticalLink(ctx),
+    ...uncoveredPriorityTasks(ctx),
+    ...statePerpetratorFriction(ctx),
+    ...resourceOverallocation(ctx),
+    ...localNationalDisconnect(ctx),
+    ...cellComposition(ctx),
+    ...threatCoverageGaps(ctx),
+  ];
+  if (evidence.dataAreas.length === 0) {
+    notes.push(
+      `no events for ${plan.country} in the store: state-perpetrator-friction and threat-coverage-gap could not be checked (import event data first)`,
+    );
+  } else {
+    const known = new Set(evidence.dataAreas.map(areaKey));
+    const unknown = new Set<string>();
+    for (const name of ctx.allPlanAreas()) if (!known.has(areaKey(name))) unknown.add(name);
+    if (unknown.size) {
+      notes.push(
+        `areas not found in the event data for ${plan.country} (no evidence can be matched to them): ${[...unknown].join(', ')}`,
+      );
+    }
+  }
+  if (plan.cells.length === 0) notes.push('the plan names no joint planning cell (recommendation 3)');
+  const order = (k: FindingKind) => FINDING_KINDS.indexOf(k);
+  const findings = raw
+    .map((f) => ({ ...f, mitigations: mitigations[f.kind] }))
+    .sort((a, b) => order(a.kind) - order(b.kind));
+  return { findings, notes, ranking: ctx.ranking };
+}
+
+class CheckContext {
+  readonly objectives;
+  readonly ranking: AreaRanking;
+  private readonly offices;
+  private readonly dataName = new Map<string, string>();
+
+  constructor(
+    readonly plan: Plan,
+    readonly evidence: PlanEvidence,
+  ) {
+    this.objectives = objectiveIndex(plan);
+    this.offices = new Map(plan.offices.map((o, i) => [o.id, { office: o, index: i }]));
+    for (const a of evidence.dataAreas) this.dataName.set(areaKey(a), a);
+    const inPeriod = evidence.events.filter(
+      (e) => e.dateStart >= plan.period.from && e.dateStart <= plan.period.to,
+    );
+    this.ranking = evidence.ranking ?? rankAreas(inPeriod);
+  }
+
+  objectivePath(id: string): string {
+    const s = this.plan.strategies.findIndex((x) => x.objectives.some((o) => o.id === id));
+    if (s < 0) return `concept.objectives[${this.plan.concept.objectives.findIndex((o) => o.id === id)}]`;
+    return `strategies[${s}].objectives[${this.plan.strategies[s]!.objectives.findIndex((o) => o.id === id)}]`;
+  }
+
+  activityPath(a: Activity): string {
+    return `activities[${this.plan.activities.indexOf(a)}]`;
+  }
+
+  /** Whether an objective ties back to the mission concept (directly, or through its political aims). */
+  chainsToConcept(id: string): boolean {
+    if (this.plan.concept.objectives.some((o) => o.id === id)) return true;
+    const entry = this.objectives.get(id);
+    if (!entry) return false;
+    if (entry.objective.anchors.length) return true;
+    return entry.objective.political.some((p) => (this.objectives.get(p)?.objective.anchors.length ?? 0) > 0);
+  }
+
+  /** The admin1 areas an activity works in: its own, else its office's. */
+  activityAreas(a: Activity): string[] {
+    if (a.areas.length) return a.areas;
+    return a.office ? (this.offices.get(a.office)?.office.areas ?? []) : [];
+  }
+
+  isFieldActivity(a: Activity): boolean {
+    return a.office !== undefined && this.offices.get(a.office)?.office.level === 'field';
+  }
+
+  isPocActivity(a: Activity): boolean {
+    return a.objectives.some((o) => this.objectives.get(o)?.strategy.kind === 'poc');
+  }
+
+  allPlanAreas(): string[] {
+    return [
+      ...this.plan.offices.flatMap((o) => o.areas),
+      ...this.plan.activities.flatMap((a) => a.areas),
+      ...this.plan.resources.flatMap((r) => r.areas),
+      ...this.plan.priorities.map((p) => p.area),
+    ];
+  }
+
+  /** The spelling the event data uses for an area, so subjects match the data. */
+  dataSpelling(name: string): string {
+    return this.dataName.get(areaKey(name)) ?? name;
+  }
+}
+
+function planRef(path: string, id: string, note?: string): Evidence {
+  return note === undefined ? { type: 'plan', path, id } : { type: 'plan', path, id, note };
+}
+
+function eventRef(e: PlanEvent): Evidence {
+  return {
+    type: 'event',
+    id: e.id,
+    source: e.source,
+    sourceEventId: e.sourceEventId,
+    date: e.dateStart,
+    admin1: e.admin1,
+    actor1: e.actor1,
+    actor2: e.actor2,
+    fatalities: e.fatalities,
+  };
+}
+
+type Raw = Omit<Finding, 'mitigations'>;
+
+function unanchoredObjectives(ctx: CheckContext): Raw[] {
+  const out: Raw[] = [];
+  for (const s of ctx.plan.strategies) {
+    for (const o of s.objectives) {
+      if (o.anchors.length) continue;
+      out.push({
+        kind: 'unanchored-objective',
+        subject: o.id,
+        message: `Objective ${o.id} of the ${s.kind} strategy ${s.id} ("${o.text}") anchors in no mission-concept objective: name the concept objective it serves, or drop it.`,
+        evidence: [planRef(`${ctx.objectivePath(o.id)}.anchors`, o.id, 'empty')],
+      });
+    }
+  }
+  return out;
+}
+
+function noPoliticalLink(ctx: CheckContext): Raw[] {
+  const out: Raw[] = [];
+  for (const s of ctx.plan.strategies) {
+    if (s.kind !== 'poc') continue;
+    for (const o of s.objectives) {
+      if (o.political.length || o.standalone) continue;
+      out.push({
+        kind: 'no-political-link',
+        subject: o.id,
+        message: `POC objective ${o.id} ("${o.text}") serves no political objective and gives no \`standalone\` reason: say which political aim it advances, or why it stands alone.`,
+        evidence: [planRef(`${ctx.objectivePath(o.id)}.political`, o.id, 'empty, and no standalone reason')],
+      });
+    }
+  }
+  return out;
+}
+
+function uncoveredPriorityTasks(ctx: CheckContext): Raw[] {
+  const out: Raw[] = [];
+  const { plan } = ctx;
+  plan.mandate.tasks.forEach((t, ti) => {
+    if (!t.priority) return;
+    const concept = plan.concept.objectives.filter((c) => c.tasks.includes(t.id));
+    const strategyObjectives = [...ctx.objectives.values()]
+      .filter(({ objective }) => objective.anchors.some((a) => concept.some((c) => c.id === a)))
+      .map(({ objective }) => objective.id);
+    const serving = new Set([...concept.map((c) => c.id), ...strategyObjectives]);
+    const activities = plan.activities.filter((a) => a.objectives.some((o) => serving.has(o)));
+    if (activities.length) return;
+    const evidence: Evidence[] = [planRef(`mandate.tasks[${ti}]`, t.id, 'priority task')];
+    for (const c of concept) evidence.push(planRef(ctx.objectivePath(c.id), c.id, 'concept objective carrying the task'));
+    for (const o of strategyObjectives) evidence.push(planRef(ctx.objectivePath(o), o, 'strategy objective with no activity'));
+    const where = !concept.length
+      ? 'no mission-concept objective carries it'
+      : !strategyObjectives.length
+        ? `concept objective(s) ${concept.map((c) => c.id).join(', ')} carry it, but no strategy objective anchors there`
+        : `objective(s) ${strategyObjectives.join(', ')} serve it, but no activity does`;
+    out.push({
+      kind: 'uncovered-priority-task',
+      subject: t.id,
+      message: `Priority task ${t.id} ("${t.text}") is not served by any concept objective → strategy objective → activity chain: ${where}.`,
+      evidence,
+    });
+  });
+  return out;
+}
+
+function statePerpetratorFriction(ctx: CheckContext): Raw[] {
+  const out: Raw[] = [];
+  const { plan, evidence } = ctx;
+  const [y, m, d] = plan.period.from.split('-');
+  const lookbackFrom = `${Number(y) - 1}-${m}-${d}`;
+  for (const a of plan.activities) {
+    const why: Evidence[] = [];
+    for (const o of a.objectives) {
+      const entry = ctx.objectives.get(o);
+      const words = entry?.objective.supports.filter((s) => STATE_SUPPORT_WORDS.has(s.toLowerCase())) ?? [];
+      if (words.length) why.push(planRef(`${ctx.objectivePath(o)}.supports`, o, words.join(', ')));
+    }
+    if (a.kind && STATE_KIND.test(a.kind)) why.push(planRef(`${ctx.activityPath(a)}.kind`, a.id, a.kind));
+    const statePartners = a.partners.filter((p) => evidence.stateActors.has(p));
+    if (statePartners.length) {
+      why.push(planRef(`${ctx.activityPath(a)}.partners`, a.id, `state forces in the data: ${statePartners.join(', ')}`));
+    }
+    if (!why.length) continue;
+    const areas = new Set(ctx.activityAreas(a).map(areaKey));
+    const partners = new Set(a.partners);
+    const harm = evidence.events.filter(
+      (e) =>
+        e.dateStart >= lookbackFrom &&
+        e.dateStart <= plan.period.to &&
+        areas.has(areaKey(e.admin1)) &&
+        targetsCivilians(e) &&
+        (e.actor1Category === 'state-forces' || partners.has(e.actor1)),
+    );
+    if (!harm.length) continue;
+    const perpetrators = [...new Set(harm.map((e) => e.actor1))];
+    const deaths = harm.reduce((s, e) => s + e.fatalities, 0);
+    const places = [...new Set(harm.map((e) => e.admin1))].join(', ');
+    out.push({
+      kind: 'state-perpetrator-friction',
+      subject: a.id,
+      message: `Activity ${a.id} ("${a.text}") supports state authority or security forces in ${places}, where the event data shows state forces or its partners targeting civilians in ${harm.length} event(s) (${deaths} deaths) between ${lookbackFrom} and ${plan.period.to}; perpetrators: ${perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
+      evidence: [...why, ...harm.map(eventRef)],
+    });
+  }
+  return out;
+}
+
+function resourceOverallocation(ctx: CheckContext): Raw[] {
+  const out: Raw[] = [];
+  ctx.plan.resources.forEach((r, ri) => {
+    const users = ctx.plan.activities.filter((a) => (a.uses[r.id] ?? 0) > 0);
+    const used = users.reduce((s, a) => s + (a.uses[r.id] ?? 0), 0);
+    if (used <= r.available) return;
+    out.push({
+      kind: 'resource-overallocation',
+      subject: r.id,
+      message: `Resource ${r.id}${r.text ? ` (${r.text})` : ''} is planned for ${used} unit(s) across ${users.map((a) => a.id).join(', ')}, but only ${r.available} are available: ${used - r.available} short.`,
+      evidence: [
+        planRef(`resources[${ri}].available`, r.id, `${r.available} available`),
+        ...users.map((a) => planRef(`${ctx.activityPath(a)}.uses.${r.id}`, a.id, `uses ${a.uses[r.id]}`)),
+        { type: 'measure', name: 'shortfall', value: used - r.available },
+      ],
+    });
+  });
+  return out;
+}
+
+function localNationalDisconnect(ctx: CheckContext): Raw[] {
+  const out: Raw[] = [];
+  for (const a of ctx.plan.activities) {
+    if (!ctx.isFieldActivity(a)) continue;
+    if (a.objectives.some((o) => ctx.chainsToConcept(o))) continue;
+    out.push({
+      kind: 'local-national-disconnect',
+      subject: a.id,
+      message: `Field activity ${a.id} ("${a.text}", office ${a.office}) serves ${a.objectives.length ? `objective(s) ${a.objectives.join(', ')}, none of which chains` : 'no objective, so it does not chain'} to the mission concept: tie it to the national strategy or say why it stands apart.`,
+      evidence: [
+        planRef(`${ctx.activityPath(a)}.office`, a.id, `field office ${a.office}`),
+        ...a.objectives.map((o) => planRef(`${ctx.objectivePath(o)}.anchors`, o, 'no anchor in the concept')),
+      ],
+    });
+  }
+  return out;
+}
+
+function cellComposition(ctx: CheckContext): Raw[] {
+  const out: Raw[] = [];
+  ctx.plan.cells.forEach((c, ci) => {
+    const components = new Set(c.members.map((m) => m.component));
+    const functions = new Set(c.members.map((m) => m.function.toLowerCase()));
+    const missing: string[] = [];
+    for (const comp of ['civilian', 'military', 'police'] as const) {
+      if (!components.has(comp)) missing.push(`a ${comp} member`);
+    }
+    if (![...functions].some((f) => POC_FUNCTIONS.has(f))) missing.push('a POC function');
+    if (![...functions].some((f) => POLITICAL_FUNCTIONS.has(f))) missing.push('a political function');
+    if (!missing.length) return;
+    out.push({
+      kind: 'cell-composition',
+      subject: c.id,
+      message: `Planning cell ${c.id} lacks ${missing.join(', ')}: a joint planning cell needs civilian, military and police members and both POC and political expertise.`,
+      evidence: c.members.map((m, mi) =>
+        planRef(`cells[${ci}].members[${mi}]`, c.id, `${m.component} / ${m.function}`),
+      ),
+    });
+  });
+  return out;
+}
+
+function threatCoverageGaps(ctx: CheckContext): Raw[] {
+  const out: Raw[] = [];
+  const { ranking, plan } = ctx;
+  if (!ranking.areas.length) return out;
+  const covered = new Set<string>();
+  for (const a of plan.activities) {
+    if (ctx.isPocActivity(a)) for (const area of ctx.activityAreas(a)) covered.add(areaKey(area));
+  }
+  const inPeriod = ctx.evidence.events.filter(
+    (e) => e.dateStart >= plan.period.from && e.dateStart <= plan.period.to && targetsCivilians(e),
+  );
+  for (const area of ranking.areas.slice(0, ranking.topCount)) {
+    if (covered.has(areaKey(area.admin1))) continue;
+    const events = inPeriod.filter((e) => areaKey(e.admin1) === areaKey(area.admin1));
+    out.push({
+      kind: 'threat-coverage-gap',
+      subject: ctx.dataSpelling(area.admin1),
+      message: `${area.admin1} ranks ${area.rank} of ${ranking.areas.length} areas by ${ranking.measure} (${area.civilianTargetingEvents} events, ${area.fatalities} deaths; the ${ranking.topRule}), yet no POC activity covers it.`,
+      evidence: [
+        { type: 'measure', name: 'rank', value: area.rank },
+        { type: 'measure', name: 'civilian-targeting events', value: area.civilianTargetingEvents },
+        { type: 'measure', name: 'fatalities in those events', value: area.fatalities },
+        ...events.map(eventRef),
+      ],
+    });
+  }
+  return out;
+}

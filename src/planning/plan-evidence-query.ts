@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { Plan } from '../domain/plan.ts';
+import type { Database } from '../store/schema.ts';
+import type { PlanEvent } from './area-ranking.ts';
+import type { PlanEvidence } from './plan-checks.ts';
+
+/** One year before a YYYY-MM-DD date (the look-back for state-perpetrator frictions). */
+export function yearBefore(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(y) - 1}-${m}-${d}`;
+}
+
+/**
+ * Reads from the store what the plan checks need: civilian-targeting events in the plan's
+ * country from a year before the period to its end, which partners are state forces in the data,
+ * and the admin1 names the data uses. Only rows that matter are read, so a plan checks quickly
+ * even against a store of every country.
+ */
+export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promise<PlanEvidence> {
+  const rows = await db
+    .selectFrom('events')
+    .select([
+      'id',
+      'source',
+      'source_event_id',
+      'date_start',
+      'admin1',
+      'actor1',
+      'actor1_category',
+      'actor2',
+      'actor2_category',
+      'violence_type',
+      'civilian_targeting',
+      'fatalities',
+      'civilian_fatalities',
+    ])
+    .where('country', '=', plan.country)
+    .where('date_start', '>=', yearBefore(plan.period.from))
+    .where('date_start', '<=', plan.period.to)
+    .where((eb) => eb.or([eb('violence_type', '=', 'violence-against-civilians'), eb('civilian_targeting', '=', 1)]))
+    .orderBy('date_start')
+    .orderBy('id')
+    .execute();
+  const events: PlanEvent[] = rows.map((r) => ({
+    id: Number(r.id),
+    source: r.source,
+    sourceEventId: r.source_event_id,
+    dateStart: r.date_start,
+    admin1: r.admin1,
+    actor1: r.actor1,
+    actor1Category: r.actor1_category,
+    actor2: r.actor2,
+    actor2Category: r.actor2_category,
+    violenceType: r.violence_type,
+    civilianTargeting: Number(r.civilian_targeting) === 1,
+    fatalities: Number(r.fatalities),
+    civilianFatalities: r.civilian_fatalities === null ? null : Number(r.civilian_fatalities),
+  }));
+
+  const partners = [...new Set(plan.activities.flatMap((a) => a.partners))];
+  const stateActors = new Set<string>();
+  if (partners.length) {
+    const as1 = await db
+      .selectFrom('events')
+      .select('actor1 as name')
+      .distinct()
+      .where('actor1', 'in', partners)
+      .where('actor1_category', '=', 'state-forces')
+      .execute();
+    const as2 = await db
+      .selectFrom('events')
+      .select('actor2 as name')
+      .distinct()
+      .where('actor2', 'in', partners)
+      .where('actor2_category', '=', 'state-forces')
+      .execute();
+    const flagged = await db
+      .selectFrom('actors')
+      .select('name')
+      .where('name', 'in', partners)
+      .where('is_state', '=', 1)
+      .execute();
+    for (const r of [...as1, ...as2, ...flagged]) stateActors.add(r.name);
+  }
+  const areas = await db
+    .selectFrom('events')
+    .select('admin1')
+    .distinct()
+    .where('country', '=', plan.country)
+    .where('admin1', '!=', '')
+    .execute();
+  return { events, stateActors, dataAreas: areas.map((a) => a.admin1).sort() };
+}

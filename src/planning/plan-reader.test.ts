@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { readPlan } from './plan-reader.ts';
+import { InvalidDocumentError } from './structured-document.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../test/fixtures/plans/${name}`, import.meta.url), 'utf8');
+
+function problemsOf(name: string) {
+  try {
+    readPlan(fixture(name), name);
+  } catch (e) {
+    assert.ok(e instanceof InvalidDocumentError, String(e));
+    return { message: e.message, problems: e.problems };
+  }
+  assert.fail(`${name} was accepted`);
+}
+
+describe('reading a plan file', () => {
+  it('reads the clean plan with defaults filled in', () => {
+    const { plan } = readPlan(fixture('clean-plan.yaml'), 'clean-plan.yaml');
+    assert.equal(plan.country, 'Testland');
+    assert.equal(plan.activities.length, 5);
+    assert.deepEqual(plan.activities[2]!.uses, {});
+    assert.equal(plan.mandate.tasks[2]!.priority, false);
+  });
+
+  it('names the path, line and column of an unknown id', () => {
+    const { message, problems } = problemsOf('unknown-id.yaml');
+    assert.deepEqual(problems, [
+      {
+        path: 'strategies[0].objectives[1].anchors[1]',
+        line: 17,
+        column: 23,
+        reason: 'unknown id "C9": expected a concept objective id',
+      },
+    ]);
+    assert.match(message, /unknown-id\.yaml:17:23: strategies\[0\]\.objectives\[1\]\.anchors\[1\]/);
+  });
+
+  it('names what was expected when a value has the wrong type', () => {
+    const { problems } = problemsOf('wrong-type.yaml');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.path, 'resources[0].available');
+    assert.equal(problems[0]!.line, 13);
+    assert.match(problems[0]!.reason, /expected number, got the text "two"/);
+  });
+
+  it('points a missing field at the record that lacks it', () => {
+    const { problems } = problemsOf('missing-field.yaml');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.path, 'activities[0].component');
+    assert.equal(problems[0]!.line, 16);
+    assert.match(problems[0]!.reason, /missing required field/);
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    const { problems } = problemsOf('not-yaml.yaml');
+    assert.ok(problems[0]!.line >= 2 && problems[0]!.line <= 3, String(problems[0]!.line));
+  });
+
+  it('reads JSON too, and refuses a POC objective given as a political aim', () => {
+    const { problems } = problemsOf('wrong-political-link.json');
+    assert.equal(problems[0]!.path, 'strategies[0].objectives[0].political[0]');
+    assert.equal(problems[0]!.line, 12);
+    assert.match(problems[0]!.reason, /expected the id of a political-strategy objective/);
+  });
+
+  it('reports every problem at once: duplicate ids, unknown offices and resources, a reversed period', () => {
+    const text = `mission: M
+country: X
+period: { from: 2024-12-31, to: 2024-01-01 }
+mandate: { tasks: [ { id: T1, text: t } ] }
+concept: { objectives: [ { id: T1, text: c, tasks: [T1] } ] }
+resources: [ { id: r, available: 1 } ]
+activities:
+  - { id: A, text: a, objectives: [], component: police, office: FO-9, uses: { r: 1, boats: 2 } }
+`;
+    try {
+      readPlan(text, 'p.yaml');
+      assert.fail('accepted');
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError);
+      const got = e.problems.map((p) => [p.path, p.line]);
+      assert.deepEqual(got, [
+        ['concept.objectives[0].id', 5],
+        ['period.to', 3],
+        ['activities[0].office', 8],
+        ['activities[0].uses.boats', 8],
+      ]);
+      assert.match(e.problems[0]!.reason, /duplicate id "T1"/);
+      assert.match(e.problems[3]!.reason, /unknown id "boats": expected a resource id/);
+    }
+  });
+});

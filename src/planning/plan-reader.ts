@@ -1,0 +1,97 @@
+import type { Plan } from '../domain/plan.ts';
+import { planSchema } from './plan-schema.ts';
+import { type DocumentProblem, invalidDocument, type PathSegment, StructuredDocument } from './structured-document.ts';
+
+/** A plan read from a file, with the document kept so later messages can point at lines. */
+export interface ReadPlan {
+  plan: Plan;
+  document: StructuredDocument;
+}
+
+/**
+ * Reads a plan from YAML or JSON text: syntax, then shape (zod), then the ids that tie the parts
+ * together. Throws InvalidDocumentError listing every problem with its path, line and column.
+ */
+export function readPlan(text: string, name: string): ReadPlan {
+  const document = StructuredDocument.parse(text, name);
+  const plan = document.validate(planSchema);
+  const problems = crossReferencePlan(plan, document);
+  if (problems.length) throw invalidDocument(name, problems);
+  return { plan, document };
+}
+
+/** Checks that every id is unique and every reference names something of the right sort. */
+export function crossReferencePlan(plan: Plan, doc: StructuredDocument): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  const bad = (path: PathSegment[], reason: string, key = false) => problems.push(doc.problem(path, reason, { key }));
+
+  const seen = new Map<string, string>();
+  const declare = (value: string, path: PathSegment[]) => {
+    const first = seen.get(value);
+    if (first) bad([...path, 'id'], `duplicate id "${value}" (already used at ${first})`);
+    else seen.set(value, pathText(path));
+  };
+  plan.mandate.tasks.forEach((t, i) => declare(t.id, ['mandate', 'tasks', i]));
+  plan.concept.objectives.forEach((o, i) => declare(o.id, ['concept', 'objectives', i]));
+  plan.strategies.forEach((s, i) => {
+    declare(s.id, ['strategies', i]);
+    s.objectives.forEach((o, j) => declare(o.id, ['strategies', i, 'objectives', j]));
+  });
+  plan.offices.forEach((o, i) => declare(o.id, ['offices', i]));
+  plan.resources.forEach((r, i) => declare(r.id, ['resources', i]));
+  plan.activities.forEach((a, i) => declare(a.id, ['activities', i]));
+  plan.cells.forEach((c, i) => declare(c.id, ['cells', i]));
+
+  const tasks = new Set(plan.mandate.tasks.map((t) => t.id));
+  const concept = new Set(plan.concept.objectives.map((o) => o.id));
+  const strategyOf = new Map<string, { id: string; kind: string }>();
+  for (const s of plan.strategies) for (const o of s.objectives) strategyOf.set(o.id, s);
+  const offices = new Set(plan.offices.map((o) => o.id));
+  const resources = new Set(plan.resources.map((r) => r.id));
+
+  if (plan.period.from > plan.period.to) {
+    bad(['period', 'to'], `the period ends (${plan.period.to}) before it starts (${plan.period.from})`);
+  }
+  plan.concept.objectives.forEach((o, i) =>
+    o.tasks.forEach((t, k) => {
+      if (!tasks.has(t)) bad(['concept', 'objectives', i, 'tasks', k], `unknown id "${t}": expected a mandate task id`);
+    }),
+  );
+  plan.strategies.forEach((s, i) =>
+    s.objectives.forEach((o, j) => {
+      const at: PathSegment[] = ['strategies', i, 'objectives', j];
+      o.anchors.forEach((a, k) => {
+        if (!concept.has(a)) bad([...at, 'anchors', k], `unknown id "${a}": expected a concept objective id`);
+      });
+      o.political.forEach((p, k) => {
+        const owner = strategyOf.get(p);
+        if (!owner) bad([...at, 'political', k], `unknown id "${p}": expected the id of a political-strategy objective`);
+        else if (owner.kind !== 'political') {
+          bad(
+            [...at, 'political', k],
+            `"${p}" belongs to strategy ${owner.id} (kind ${owner.kind}): expected the id of a political-strategy objective`,
+          );
+        }
+      });
+    }),
+  );
+  plan.activities.forEach((a, i) => {
+    const at: PathSegment[] = ['activities', i];
+    a.objectives.forEach((o, k) => {
+      if (!strategyOf.has(o) && !concept.has(o)) {
+        bad([...at, 'objectives', k], `unknown id "${o}": expected a strategy or concept objective id`);
+      }
+    });
+    if (a.office !== undefined && !offices.has(a.office)) {
+      bad([...at, 'office'], `unknown id "${a.office}": expected an office id`);
+    }
+    for (const r of Object.keys(a.uses)) {
+      if (!resources.has(r)) bad([...at, 'uses', r], `unknown id "${r}": expected a resource id`, true);
+    }
+  });
+  return problems;
+}
+
+function pathText(path: PathSegment[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
+}

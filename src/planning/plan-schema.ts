@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  COMPONENTS,
+  OFFICE_LEVELS,
+  POC_PHASES,
+  type Plan,
+  STRATEGY_KINDS,
+} from '../domain/plan.ts';
+
+// The shape of a plan file. Lists default to empty so a plan can grow a section at a time; ids
+// and the fields the checks rest on are required. Unknown fields are ignored (plans carry
+// indicators, owners and notes that Tandem does not read yet).
+
+const id = z.string().min(1, 'expected a non-empty id');
+const ids = z.array(id).default([]);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+const text = z.string();
+
+const task = z.object({ id, text, priority: z.boolean().default(false) });
+const conceptObjective = z.object({ id, text, tasks: ids });
+const strategyObjective = z.object({
+  id,
+  text,
+  anchors: ids,
+  political: ids,
+  standalone: z.string().min(1, 'expected a reason in words').optional(),
+  supports: z.array(z.string()).default([]),
+});
+const strategy = z.object({ id, kind: z.enum(STRATEGY_KINDS), objectives: z.array(strategyObjective).default([]) });
+const office = z.object({ id, level: z.enum(OFFICE_LEVELS), areas: z.array(z.string()).default([]) });
+const resource = z.object({
+  id,
+  text: text.optional(),
+  available: z.number().nonnegative('expected a number of units, 0 or more'),
+  areas: z.array(z.string()).default([]),
+});
+const activity = z.object({
+  id,
+  text,
+  objectives: z.array(id),
+  component: z.enum(COMPONENTS),
+  office: id.optional(),
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'expected tier 1, 2 or 3' }).optional(),
+  phase: z.enum(POC_PHASES).optional(),
+  areas: z.array(z.string()).default([]),
+  partners: z.array(z.string()).default([]),
+  kind: z.string().optional(),
+  uses: z.record(z.string(), z.number().nonnegative('expected a number of units, 0 or more')).default({}),
+});
+const member = z.object({ component: z.enum(COMPONENTS), function: z.string().min(1), name: z.string().optional() });
+const cell = z.object({ id, members: z.array(member) });
+const priority = z.object({
+  area: z.string().min(1),
+  priority: z.number().positive('expected a weight above 0'),
+  reason: z.string().optional(),
+});
+
+export const planSchema = z.object({
+  mission: z.string().min(1),
+  country: z.string().min(1),
+  period: z.object({ from: date, to: date }),
+  mandate: z.object({ resolution: z.string().optional(), tasks: z.array(task).default([]) }),
+  concept: z.object({ vision: z.string().optional(), objectives: z.array(conceptObjective).default([]) }),
+  strategies: z.array(strategy).default([]),
+  offices: z.array(office).default([]),
+  resources: z.array(resource).default([]),
+  activities: z.array(activity).default([]),
+  cells: z.array(cell).default([]),
+  priorities: z.array(priority).default([]),
+});
+
+// Keeps the schema and the domain type in step: this fails to compile if they drift apart.
+const _sameShape: (p: z.output<typeof planSchema>) => Plan = (p) => p;
+void _sameShape;
+
+/** The published JSON Schema of a plan file (what `schema/plan.schema.json` holds). */
+export function planJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(planSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    $id: 'https://tandem.example/schema/plan.schema.json',
+    title: 'Tandem mission plan',
+    description:
+      'A UN peace operation plan as data: mandate tasks, mission concept, POC and political strategies, offices, resources, activities and joint planning cells. See docs/plan-format.md.',
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+  };
+}

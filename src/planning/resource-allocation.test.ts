@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Plan } from '../domain/plan.ts';
+import type { AreaRanking } from './area-ranking.ts';
+import { readPlan } from './plan-reader.ts';
+import { allocateResources, areaWeights, coverage } from './resource-allocation.ts';
+
+type Solve = Parameters<typeof allocateResources>[2];
+let solve: Solve;
+before(async () => {
+  const mod = (await import('highs')) as unknown as { default: () => Promise<{ solve: Solve }> };
+  const highs = await mod.default();
+  solve = (lp) => highs.solve(lp);
+});
+
+// Three areas with 10, 6 and 3 civilian-targeting events. Three boats: two now in C (X1), one in B (X2).
+const RANKING: AreaRanking = {
+  measure: 'test',
+  topRule: 'test',
+  topCount: 3,
+  areas: [
+    { admin1: 'A', civilianTargetingEvents: 10, fatalities: 0, rank: 1 },
+    { admin1: 'B', civilianTargetingEvents: 6, fatalities: 0, rank: 2 },
+    { admin1: 'C', civilianTargetingEvents: 3, fatalities: 0, rank: 3 },
+  ],
+};
+
+function plan(extra = ''): Plan {
+  return readPlan(
+    `mission: M
+country: Testland
+period: { from: 2024-01-01, to: 2024-12-31 }
+mandate: { tasks: [] }
+concept: { objectives: [ { id: C1, text: c } ] }
+strategies:
+  - { id: S, kind: poc, objectives: [ { id: P1, text: p, anchors: [C1], standalone: s } ] }
+  - { id: Q, kind: political, objectives: [ { id: Q1, text: q, anchors: [C1] } ] }
+activities:
+  - { id: X1, text: x1, objectives: [P1], component: military, areas: [C], uses: { boats: 2 } }
+  - { id: X2, text: x2, objectives: [P1], component: military, areas: [B], uses: { boats: 1 } }
+${extra}`,
+    'allocation.yaml',
+  ).plan;
+}
+
+const placed = (r: ReturnType<typeof allocateResources>, id = 'boats') =>
+  Object.fromEntries(
+    r.resources
+      .find((x) => x.resource === id)!
+      .areas.filter((a) => a.proposed > 0)
+      .map((a) => [a.area, a.proposed]),
+  );
+
+describe('resource allocation', () => {
+  it('covers 1, 1/2, 1/4 … of an area’s weight with its 1st, 2nd, 3rd unit', () => {
+    assert.equal(coverage(10, 0), 0);
+    assert.equal(coverage(10, 2), 15);
+    assert.equal(coverage(10, 1.5), 12.5);
+  });
+
+  it('moves the boats to the hand-computed optimum: two to A, one to B (10 + 5 + 6 = 21)', () => {
+    // Unit values: A 10, 5, 2.5; B 6, 3; C 3, 1.5. The three largest are 10 (A), 6 (B) and 5 (A).
+    const r = allocateResources(plan('resources: [ { id: boats, available: 3 } ]'), RANKING, solve);
+    assert.equal(r.status, 'Optimal');
+    assert.deepEqual(placed(r), { A: 2, B: 1 });
+    assert.equal(r.objective.proposed, 21);
+    assert.equal(r.objective.current, 10.5); // B 6 + C 3 + 1.5
+    const boats = r.resources[0]!;
+    assert.deepEqual(
+      boats.moves.map((m) => [m.from, m.to, m.units]),
+      [['C', 'A', 2]],
+    );
+    assert.deepEqual(boats.affectedActivities, ['X1']);
+    assert.match(boats.areas.find((a) => a.area === 'C')!.reason, /^remove 2/);
+  });
+
+  it('follows a planner’s priority: C at priority 5 outweighs A (15, 10, 7.5)', () => {
+    const r = allocateResources(
+      plan('resources: [ { id: boats, available: 3 } ]\npriorities: [ { area: C, priority: 5, reason: talks venue } ]'),
+      RANKING,
+      solve,
+    );
+    assert.deepEqual(placed(r), { A: 1, C: 2 });
+    assert.equal(r.objective.proposed, 32.5);
+    assert.match(r.resources[0]!.areas.find((a) => a.area === 'C')!.priorityReason, /talks venue/);
+  });
+
+  it('keeps a resource to the areas it can work in, and does not move a unit for no gain', () => {
+    // Only B and C: values B 6, 3; C 3, 1.5. B's second unit and C's first tie at 3; the unit in C stays.
+    const r = allocateResources(plan('resources: [ { id: boats, available: 3, areas: [B, C] } ]'), RANKING, solve);
+    assert.deepEqual(placed(r), { B: 2, C: 1 });
+    assert.equal(r.objective.proposed, 12);
+  });
+
+  it('raises the priority of areas where political objectives are worked on', () => {
+    const w = areaWeights(
+      plan('  - { id: X3, text: x3, objectives: [Q1], component: civilian, areas: [B] }\nresources: [ { id: boats, available: 1 } ]'),
+      RANKING,
+    );
+    const b = w.find((x) => x.area === 'B')!;
+    assert.equal(b.priority, 1.5);
+    assert.equal(b.weight, 9);
+    assert.equal(w.find((x) => x.area === 'A')!.priority, 1);
+  });
+});

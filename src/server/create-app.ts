@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppContext, Requester } from '../app/operation.ts';
+import { operations as allOperations } from '../app/operations.ts';
+import { TandemError } from '../app/tandem-error.ts';
+import type { Store } from '../store/store.ts';
+import { briefRoutes, type PdfPrinter } from './brief-routes.ts';
+import { errorResponse } from './error-response.ts';
+import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
+import { parseInput, queryToInput } from './operation-input.ts';
+import { READ_ROUTES, type OperationTable } from './operation-table.ts';
+import { ResponseCache } from './response-cache.ts';
+import { uploadRoutes } from './upload-routes.ts';
+
+export interface WorkbenchAppOptions {
+  store: Store;
+  /** The operations to expose; the product's one table unless a test passes its own. */
+  operations?: OperationTable;
+  /** The built web workbench (web/dist); null to serve the API alone. */
+  webRoot?: string | null;
+  /** Prints HTML to PDF; headless Chromium unless a test passes its own. */
+  printPdf?: PdfPrinter;
+  /** How long a read may be answered from memory, in ms (0 turns the cache off). */
+  cacheTtlMs?: number;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * The HTTP API and the workbench's static files, as one Hono app. Routes are thin: they turn a
+ * request into an operation's input, validate it with the operation's own schema, run it with the
+ * store, and answer JSON. All errors leave through the one handler below.
+ */
+export function createApp(options: WorkbenchAppOptions): Hono {
+  const operations = options.operations ?? (allOperations as OperationTable);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const cache = new ResponseCache(options.cacheTtlMs ?? 5000);
+  const app = new Hono();
+  const context = (): AppContext => ({ store: options.store, requester: workbenchRequester() });
+  const openapi = JSON.stringify(openApiDocument(operations));
+
+  app.onError((e, c) => {
+    const { status, body } = errorResponse(e, log);
+    return c.json(body, status as 400);
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
+
+  app.post('/api/ops/:name', async (c) => {
+    const name = c.req.param('name');
+    const op = operations[name];
+    if (!op) throw new TandemError('not-found', `no operation named "${name}"; see /api/openapi.json`);
+    let raw: unknown;
+    try {
+      const text = await c.req.text();
+      raw = text.trim() === '' ? {} : JSON.parse(text);
+    } catch (e) {
+      throw new TandemError('bad-input', `the request body is not JSON: ${(e as Error).message}`);
+    }
+    const input = parseInput(op.input, raw, `input for ${name}`);
+    const result = await op.run(context(), input);
+    cache.clear();
+    return c.json(result ?? null);
+  });
+
+  for (const route of READ_ROUTES) {
+    const op = operations[route.operation];
+    if (!op) continue;
+    const schema = inputJsonSchema(op.input);
+    app.get(route.path, async (c) => {
+      const url = new URL(c.req.url);
+      const key = `${route.operation}?${[...url.searchParams].sort().join('&')}`;
+      const hit = cache.get(key);
+      if (hit !== undefined) return c.body(hit, 200, { 'content-type': 'application/json' });
+      const input = parseInput(op.input, queryToInput(schema, url.searchParams), `query for ${route.path}`);
+      const body = JSON.stringify((await op.run(context(), input)) ?? null);
+      cache.set(key, body);
+      return c.body(body, 200, { 'content-type': 'application/json' });
+    });
+  }
+
+  uploadRoutes(app, { operations, context, onWrite: () => cache.clear() });
+  briefRoutes(app, { operations, context, printPdf: options.printPdf });
+
+  app.all('/api/*', () => {
+    throw new TandemError('not-found', 'no such API path; see /api/openapi.json');
+  });
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use('/*', serveStatic({ root: webRoot }));
+    // The workbench routes in the browser; any other path gets its page.
+    app.get('*', (c) => c.html(index));
+  } else {
+    app.get('/', (c) =>
+      c.text(
+        'Tandem API is running. The web workbench is not built: run `npm run build:web`. API: /api/openapi.json\n',
+      ),
+    );
+  }
+  return app;
+}
+
+/** Who the workbench acts for. There is no sign-in yet: the server runs with its operator's rights. */
+function workbenchRequester(): Requester {
+  return { name: process.env.TANDEM_USER ?? 'workbench', roles: ['admin'] };
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { READ_ROUTES, type OperationTable } from './operation-table.ts';
+
+type JsonObject = Record<string, unknown>;
+
+/** An operation's input as JSON Schema (what a caller sends), without the $schema line. */
+export function inputJsonSchema(schema: z.ZodType): JsonObject {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonObject;
+  delete json.$schema;
+  return json;
+}
+
+const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: {
+          type: 'string',
+          enum: [
+            'bad-input',
+            'unreadable-file',
+            'unknown-format',
+            'invalid-file',
+            'not-found',
+            'forbidden',
+            'conflict',
+            'internal',
+          ],
+        },
+        message: { type: 'string' },
+        details: {},
+      },
+    },
+  },
+};
+
+const ERROR_RESPONSES = {
+  '400': { description: 'Invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '404': { description: 'Not found', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '500': { description: 'A bug in Tandem', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
+
+/**
+ * The OpenAPI 3.1 document of the API, generated from the operations table: every operation as
+ * `POST /api/ops/{name}` with its input schema as the body, the named reads as GET with one query
+ * parameter per input field, and the few fixed paths (health, upload, brief). Built from the same
+ * zod schemas that validate requests, so the document cannot drift from what the server accepts.
+ */
+export function openApiDocument(operations: OperationTable, version = '0.1.0'): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  const json = { 'application/json': { schema: { type: 'object' } } };
+
+  paths['/api/health'] = {
+    get: {
+      operationId: 'health',
+      summary: 'Whether the server is up.',
+      responses: {
+        '200': {
+          description: 'Up',
+          content: {
+            'application/json': {
+              schema: { type: 'object', properties: { ok: { const: true } }, required: ['ok'] },
+            },
+          },
+        },
+      },
+    },
+  };
+  paths['/api/openapi.json'] = {
+    get: { operationId: 'openapi', summary: 'This document.', responses: { '200': { description: 'OpenAPI 3.1', content: json } } },
+  };
+
+  for (const [name, op] of Object.entries(operations)) {
+    paths[`/api/ops/${name}`] = {
+      post: {
+        operationId: name,
+        summary: op.summary,
+        requestBody: { required: true, content: { 'application/json': { schema: inputJsonSchema(op.input) } } },
+        responses: { '200': { description: 'The operation result', content: json }, ...ERROR_RESPONSES },
+      },
+    };
+  }
+
+  for (const route of READ_ROUTES) {
+    const op = operations[route.operation];
+    if (!op) continue;
+    const schema = inputJsonSchema(op.input);
+    const props = (schema.properties ?? {}) as Record<string, JsonObject>;
+    const required = new Set((schema.required as string[] | undefined) ?? []);
+    paths[route.path] = {
+      get: {
+        operationId: `get-${route.operation}`,
+        summary: `${op.summary} (query form of POST /api/ops/${route.operation})`,
+        parameters: Object.entries(props).map(([pname, pschema]) => ({
+          name: pname,
+          in: 'query',
+          required: required.has(pname),
+          schema: pschema,
+          ...(pschema.type === 'array' ? { style: 'form', explode: true } : {}),
+        })),
+        responses: { '200': { description: 'The operation result', content: json }, ...ERROR_RESPONSES },
+      },
+    };
+  }
+
+  if (operations.importFiles) {
+    paths['/api/imports'] = {
+      post: {
+        operationId: 'uploadImport',
+        summary:
+          'Upload one ACLED, UCDP GED or HXL file as the raw request body and import it. The answer is newline-delimited JSON: progress lines, then one line with the import result or an error.',
+        parameters: [{ name: 'name', in: 'query', required: true, schema: { type: 'string' }, description: 'the file name, whose extension tells the format' }],
+        requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+        responses: { '200': { description: 'Progress and result', content: { 'application/x-ndjson': { schema: { type: 'string' } } } }, ...ERROR_RESPONSES },
+      },
+    };
+  }
+
+  paths['/api/brief.html'] = {
+    get: {
+      operationId: 'briefHtml',
+      summary: 'The joint analysis brief as HTML (same query as /api/analysis).',
+      responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } }, ...ERROR_RESPONSES },
+    },
+  };
+  paths['/api/brief.pdf'] = {
+    get: {
+      operationId: 'briefPdf',
+      summary: 'The joint analysis brief as PDF, printed by headless Chromium.',
+      responses: { '200': { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...ERROR_RESPONSES },
+    },
+  };
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tandem API',
+      version,
+      description:
+        'Protection of civilians and political work on one body of evidence. Every operation of the Tandem engine, as the CLI runs it. Errors answer {"error":{"code","message","details"}}.',
+    },
+    paths,
+    components: { schemas: { Error: ERROR_SCHEMA } },
+  };
+}

@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { TandemError } from '../app/tandem-error.ts';
+
+/**
+ * Validates raw input against an operation's schema, and on failure says which fields are wrong and
+ * why, with the zod issues as details so a script can point at them.
+ */
+export function parseInput<T>(schema: z.ZodType<T>, raw: unknown, where: string): T {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(input)',
+    message: i.message,
+  }));
+  const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  throw new TandemError('bad-input', `invalid ${where}: ${text}`, { details: { issues } });
+}
+
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+};
+
+/**
+ * Turns URL query parameters into the object an operation expects, using the types its JSON
+ * Schema names: numbers and booleans are converted, arrays take repeated or comma-separated values.
+ * Names the schema does not know are passed as strings, so validation can reject them by name.
+ */
+export function queryToInput(schema: JsonSchema, query: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(query.keys())) {
+    const values = query.getAll(key);
+    const prop = schema.properties?.[key];
+    const types = typesOf(prop);
+    if (types.has('array')) {
+      const itemTypes = typesOf(arrayItems(prop));
+      out[key] = values.flatMap((v) => v.split(',')).filter((v) => v !== '').map((v) => convert(v, itemTypes));
+    } else {
+      out[key] = convert(values[values.length - 1], types);
+    }
+  }
+  return out;
+}
+
+function typesOf(s: JsonSchema | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!s) return out;
+  if (typeof s.type === 'string') out.add(s.type);
+  else if (Array.isArray(s.type)) for (const t of s.type) out.add(t);
+  for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) for (const t of typesOf(alt)) out.add(t);
+  return out;
+}
+
+function arrayItems(s: JsonSchema | undefined): JsonSchema | undefined {
+  if (!s) return undefined;
+  if (s.items) return s.items;
+  for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) if (alt.items) return alt.items;
+  return undefined;
+}
+
+function convert(v: string, types: Set<string>): unknown {
+  if ((types.has('number') || types.has('integer')) && !types.has('string') && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : v;
+  }
+  if (types.has('boolean') && !types.has('string')) {
+    if (v === 'true' || v === '1') return true;
+    if (v === 'false' || v === '0') return false;
+  }
+  return v;
+}

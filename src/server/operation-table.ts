@@ -1,0 +1,27 @@
+import type { Operation } from '../app/operation.ts';
+
+/** Any table of operations, as the server sees it: names to typed operations. */
+// biome-ignore lint/suspicious/noExplicitAny: each operation has its own input and output types
+export type OperationTable = Record<string, Operation<any, any>>;
+
+/**
+ * Reads exposed as GET with query parameters, for scripts and the workbench. Every operation is
+ * also reachable as `POST /api/ops/{name}` with a JSON body; these paths name the reads people
+ * type by hand. A route whose operation is not in the table is simply not served.
+ */
+export interface ReadRoute {
+  path: string;
+  operation: string;
+}
+
+export const READ_ROUTES: readonly ReadRoute[] = [
+  { path: '/api/summary', operation: 'summary' },
+  { path: '/api/analysis', operation: 'analyze' },
+  { path: '/api/problems', operation: 'listProblems' },
+  { path: '/api/events', operation: 'listEvents' },
+  { path: '/api/status', operation: 'workbenchStatus' },
+  { path: '/api/areas', operation: 'areaMap' },
+  { path: '/api/areas/trend', operation: 'areaTrend' },
+  { path: '/api/areas/events', operation: 'mapEvents' },
+  { path: '/api/plans', operation: 'listPlans' },
+];

@@ -1,0 +1,35 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, type WorkbenchAppOptions } from './create-app.ts';
+
+export interface StartServerOptions extends WorkbenchAppOptions {
+  port?: number;
+  /** Loopback by default: the workbench has no sign-in yet, so it is not offered to the network. */
+  hostname?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the API and workbench on a port (0 picks a free one) and says where it listens. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const app = createApp(options);
+  const hostname = options.hostname ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 7400, hostname }, (info: AddressInfo) => {
+      resolve({
+        url: `http://${hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,118 @@
+import { TandemError } from '../app/tandem-error.ts';
+import { parseActorCategory } from '../domain/actor-category.ts';
+import type { DatePrecision } from '../domain/conflict-event.ts';
+import { parseAcledEventType } from '../domain/violence-type.ts';
+import { deriveCivilianTargeting } from './civilian-targeting.ts';
+import { parseEventDate } from './event-dates.ts';
+import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
+import { columnIndex, readCoordinate, readCount, readSmallInt } from './field-readers.ts';
+
+const PRECISION: Record<string, DatePrecision> = { '1': 'day', '2': 'week', '3': 'month' };
+
+/** Tells an ACLED export by its columns (any vintage: old and new exports share these). */
+export function looksLikeAcled(header: readonly string[]): boolean {
+  return (
+    columnIndex(header, 'event_id_cnty') !== -1 &&
+    columnIndex(header, 'event_date') !== -1 &&
+    columnIndex(header, 'event_type') !== -1
+  );
+}
+
+/**
+ * Reads ACLED rows, old and new: numeric or worded `inter1`/`inter2`, any of the date forms ACLED
+ * has used, and `civilian_targeting` when the export has it (derived, and marked so, when not).
+ */
+export function acledReader(path: string, header: readonly string[]): EventRowReader {
+  const col = (...n: string[]) => columnIndex(header, ...n);
+  const c = {
+    id: col('event_id_cnty'),
+    date: col('event_date'),
+    precision: col('time_precision'),
+    type: col('event_type'),
+    subType: col('sub_event_type'),
+    actor1: col('actor1'),
+    inter1: col('inter1'),
+    actor2: col('actor2'),
+    inter2: col('inter2'),
+    civ: col('civilian_targeting'),
+    country: col('country'),
+    admin1: col('admin1'),
+    admin2: col('admin2'),
+    location: col('location'),
+    lat: col('latitude'),
+    lon: col('longitude'),
+    geo: col('geo_precision'),
+    source: col('source'),
+    notes: col('notes'),
+    fatalities: col('fatalities'),
+  };
+  const missing = (['country', 'fatalities', 'actor1'] as const).filter((k) => c[k] === -1);
+  if (missing.length) {
+    throw new TandemError('unreadable-file', `${path}: looks like ACLED but has no ${missing.join(', ')} column`);
+  }
+  const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
+  return {
+    format: 'acled',
+    columns: header.length,
+    read(f: string[]): RowResult {
+      const id = get(f, c.id);
+      if (!id) return problemAt(header, c.id, 'event_id_cnty is empty');
+      const date = parseEventDate(get(f, c.date));
+      if (!date.ok) return problemAt(header, c.date, date.reason);
+      const typeRaw = get(f, c.type);
+      const type = parseAcledEventType(typeRaw);
+      if (!type) return problemAt(header, c.type, `event_type "${typeRaw}" is not one of ACLED's event types`);
+      const cat1 = parseActorCategory(get(f, c.inter1));
+      if (cat1 === undefined) return problemAt(header, c.inter1, `inter1 "${get(f, c.inter1)}" is not an ACLED actor category (1–8 or its name)`);
+      const cat2 = parseActorCategory(get(f, c.inter2));
+      if (cat2 === undefined) return problemAt(header, c.inter2, `inter2 "${get(f, c.inter2)}" is not an ACLED actor category (1–8 or its name)`);
+      const country = get(f, c.country);
+      if (!country) return problemAt(header, c.country, 'country is empty');
+      const fat = readCount(f[c.fatalities], 'fatalities', true);
+      if (!fat.ok) return problemAt(header, c.fatalities, fat.reason);
+      const lat = readCoordinate(f[c.lat], 'latitude');
+      if (!lat.ok) return problemAt(header, c.lat, lat.reason);
+      const lon = readCoordinate(f[c.lon], 'longitude');
+      if (!lon.ok) return problemAt(header, c.lon, lon.reason);
+      let civilianTargeting: boolean;
+      let derived = false;
+      if (c.civ !== -1) {
+        civilianTargeting = get(f, c.civ).toLowerCase().startsWith('civilian');
+      } else {
+        civilianTargeting = deriveCivilianTargeting(type, cat2);
+        derived = true;
+      }
+      return {
+        event: {
+          source: 'acled',
+          sourceEventId: id,
+          dateStart: date.date,
+          dateEnd: date.date,
+          datePrecision: PRECISION[get(f, c.precision)] ?? 'unknown',
+          country,
+          admin1: get(f, c.admin1),
+          admin2: get(f, c.admin2),
+          location: get(f, c.location),
+          latitude: lat.value,
+          longitude: lon.value,
+          geoPrecision: readSmallInt(f[c.geo]),
+          violenceType: type,
+          eventType: typeRaw,
+          subEventType: get(f, c.subType),
+          actor1: get(f, c.actor1),
+          actor1Category: cat1,
+          actor2: get(f, c.actor2),
+          actor2Category: cat2,
+          civilianTargeting,
+          civilianTargetingDerived: derived,
+          fatalities: fat.value as number,
+          fatalitiesLow: null,
+          fatalitiesHigh: null,
+          civilianFatalities: null,
+          notes: get(f, c.notes),
+          sourceText: get(f, c.source),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import Papa from 'papaparse';
+import { type TextFileInfo, textStream } from './text-file.ts';
+
+/** One CSV record with the line it starts on (1-based), counting newlines inside quoted fields. */
+export interface CsvRow {
+  line: number;
+  fields: string[];
+  /** Set when the parser found the row malformed (an unclosed quote, usually a truncated file). */
+  error?: string;
+}
+
+export interface CsvDialect {
+  delimiter: string;
+  newline: '\n' | '\r\n' | '\r';
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * Guesses the delimiter and line ending from the first line: the delimiter is the candidate that
+ * occurs most often outside quotes (Excel in much of Europe saves CSV with semicolons).
+ */
+export function sniffCsvDialect(head: string): CsvDialect {
+  const nl = head.search(/\r\n|\n|\r/);
+  const newline = nl === -1 ? '\n' : head[nl] === '\r' ? (head[nl + 1] === '\n' ? '\r\n' : '\r') : '\n';
+  const first = nl === -1 ? head : head.slice(0, nl);
+  let best = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    let count = 0;
+    let quoted = false;
+    for (const ch of first) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === d && !quoted) count++;
+    }
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return { delimiter: best, newline };
+}
+
+/** Splits the first lines of a text into rows, for format detection. */
+export function parseHeadRows(head: string, dialect: CsvDialect, rows = 3): string[][] {
+  const r = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, preview: rows }).parse(
+    head,
+    0,
+    false,
+  );
+  return r.data as string[][];
+}
+
+function countNewlines(fields: string[]): number {
+  let n = 0;
+  for (const f of fields) {
+    let i = f.indexOf('\n');
+    while (i !== -1) {
+      n++;
+      i = f.indexOf('\n', i + 1);
+    }
+  }
+  return n;
+}
+
+/**
+ * Streams a CSV file as batches of rows, decoding it as inspected and parsing with papaparse's
+ * core parser chunk by chunk (so a file of any size runs in bounded memory). Blank lines are
+ * skipped but counted, so every row keeps its true line number.
+ */
+export async function* readCsvRows(info: TextFileInfo, dialect: CsvDialect): AsyncGenerator<CsvRow[]> {
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline });
+  let line = 1;
+  let pending = '';
+  let base = 0;
+  const toRows = (data: string[][], errors: Papa.ParseError[]): CsvRow[] => {
+    const bad = new Map<number, string>();
+    for (const e of errors) if (e.row !== undefined) bad.set(e.row, e.message);
+    const out: CsvRow[] = [];
+    for (let i = 0; i < data.length; i++) {
+      const fields = data[i];
+      const start = line;
+      line += 1 + countNewlines(fields);
+      if (fields.length === 1 && fields[0] === '') continue;
+      const row: CsvRow = { line: start, fields };
+      const err = bad.get(i);
+      if (err) row.error = err;
+      out.push(row);
+    }
+    return out;
+  };
+  for await (const chunk of textStream(info)) {
+    const text = pending + (chunk as string);
+    const r = parser.parse(text, base, true);
+    const consumed = r.meta.cursor - base;
+    pending = text.slice(consumed);
+    base += consumed;
+    if (r.data.length) yield toRows(r.data as string[][], r.errors);
+  }
+  if (pending) {
+    const r = parser.parse(pending, base, false);
+    // The last line of a file without a final newline; papaparse adds an empty row for a lone
+    // trailing newline, which toRows skips.
+    if (r.data.length) yield toRows(r.data as string[][], r.errors);
+  }
+}

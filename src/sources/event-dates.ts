@@ -1,0 +1,59 @@
+/**
+ * Dates as event sources write them, read into ISO `YYYY-MM-DD`. ACLED exports differ between
+ * vintages (`2015-12-31`, `31 December 2015`, `31-Dec-15`); GED GeoJSON adds a time; partners'
+ * HXL sheets use slashes. A date that is not a real day (32/13/2020) is an error, never a guess.
+ */
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6,
+  june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+export type DateResult = { ok: true; date: string } | { ok: false; reason: string };
+
+function iso(y: number, m: number, d: number, raw: string): DateResult {
+  if (m < 1 || m > 12) return { ok: false, reason: `"${raw}" is not a date: there is no month ${m}` };
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < 1 || d > days) return { ok: false, reason: `"${raw}" is not a date: month ${m} of ${y} has no day ${d}` };
+  if (y < 1900 || y > 2100) return { ok: false, reason: `"${raw}" has an implausible year ${y}` };
+  return { ok: true, date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const WORDS = /^(\d{1,2})[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/;
+const WORDS_US = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
+const SLASH = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+
+/** Reads one date. Two-digit years are 19xx from 50 up, 20xx below (ACLED's `31-Dec-15`). */
+export function parseEventDate(raw: string): DateResult {
+  const s = raw.trim();
+  if (s === '') return { ok: false, reason: 'the date is empty' };
+  let m = ISO.exec(s);
+  if (m) return iso(+m[1], +m[2], +m[3], s);
+  m = WORDS.exec(s);
+  if (m) {
+    const month = MONTHS[m[2].toLowerCase()];
+    if (!month) return { ok: false, reason: `"${s}" is not a date: unknown month "${m[2]}"` };
+    let y = +m[3];
+    if (m[3].length === 2) y += y >= 50 ? 1900 : 2000;
+    return iso(y, month, +m[1], s);
+  }
+  m = WORDS_US.exec(s);
+  if (m) {
+    const month = MONTHS[m[1].toLowerCase()];
+    if (!month) return { ok: false, reason: `"${s}" is not a date: unknown month "${m[1]}"` };
+    return iso(+m[3], month, +m[2], s);
+  }
+  m = SLASH.exec(s);
+  if (m) {
+    // Day first, as humanitarian data and PA-X write it, unless only month-first makes a date.
+    const a = +m[1];
+    const b = +m[2];
+    if (b > 12 && a <= 12) return iso(+m[3], a, b, s);
+    return iso(+m[3], b, a, s);
+  }
+  return {
+    ok: false,
+    reason: `"${s}" is not a date in a known form (expected YYYY-MM-DD, "31 December 2015", "31-Dec-15" or DD/MM/YYYY)`,
+  };
+}

@@ -1,0 +1,73 @@
+import Papa from 'papaparse';
+import type { ConflictEvent } from '../domain/conflict-event.ts';
+
+export const EXPORT_FORMATS = ['csv', 'geojson', 'hxl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Each exported column: its header, its HXL hashtag, and how to read it off an event. */
+const COLUMNS: [string, string, (e: ConflictEvent) => string | number | null][] = [
+  ['source', '#meta+dataset', (e) => e.source],
+  ['source_event_id', '#event+id', (e) => e.sourceEventId],
+  ['date_start', '#date+start', (e) => e.dateStart],
+  ['date_end', '#date+end', (e) => e.dateEnd],
+  ['date_precision', '#date+precision', (e) => e.datePrecision],
+  ['country', '#country+name', (e) => e.country],
+  ['admin1', '#adm1+name', (e) => e.admin1],
+  ['admin2', '#adm2+name', (e) => e.admin2],
+  ['location', '#loc+name', (e) => e.location],
+  ['latitude', '#geo+lat', (e) => e.latitude],
+  ['longitude', '#geo+lon', (e) => e.longitude],
+  ['violence_type', '#event+type', (e) => e.violenceType],
+  ['event_type', '#event+type+source', (e) => e.eventType],
+  ['sub_event_type', '#event+type+sub', (e) => e.subEventType],
+  ['actor1', '#group+name+first', (e) => e.actor1],
+  ['actor1_category', '#group+type+first', (e) => e.actor1Category],
+  ['actor2', '#group+name+second', (e) => e.actor2],
+  ['actor2_category', '#group+type+second', (e) => e.actor2Category],
+  ['civilian_targeting', '#indicator+civilian_targeting', (e) => (e.civilianTargeting ? 1 : 0)],
+  ['civilian_targeting_derived', '#indicator+civilian_targeting+derived', (e) => (e.civilianTargetingDerived ? 1 : 0)],
+  ['fatalities', '#affected+killed', (e) => e.fatalities],
+  ['civilian_fatalities', '#affected+killed+civilians', (e) => e.civilianFatalities],
+  ['notes', '#description', (e) => e.notes],
+  ['source_text', '#meta+source', (e) => e.sourceText],
+];
+
+/**
+ * Writes events in the formats the field exchanges: plain CSV, HXL-tagged CSV (a hashtag row
+ * under the header, as HDX publishes; Tandem reads it back) and GeoJSON points.
+ */
+export class EventExporter {
+  private first = true;
+  constructor(
+    readonly format: ExportFormat,
+    private readonly write: (s: string) => void,
+  ) {}
+
+  start(): void {
+    if (this.format === 'geojson') this.write('{"type":"FeatureCollection","features":[\n');
+    else {
+      this.write(`${Papa.unparse([COLUMNS.map((c) => c[0])])}\r\n`);
+      if (this.format === 'hxl') this.write(`${Papa.unparse([COLUMNS.map((c) => c[1])])}\r\n`);
+    }
+  }
+
+  add(events: readonly ConflictEvent[]): void {
+    if (events.length === 0) return;
+    if (this.format === 'geojson') {
+      const parts = events.map((e) => {
+        const properties = Object.fromEntries(COLUMNS.map(([name, , get]) => [name, get(e)]));
+        const geometry =
+          e.latitude !== null && e.longitude !== null ? { type: 'Point', coordinates: [e.longitude, e.latitude] } : null;
+        return JSON.stringify({ type: 'Feature', geometry, properties });
+      });
+      this.write(`${this.first ? '' : ',\n'}${parts.join(',\n')}`);
+    } else {
+      this.write(`${Papa.unparse(events.map((e) => COLUMNS.map(([, , get]) => get(e) ?? '')))}\r\n`);
+    }
+    this.first = false;
+  }
+
+  end(): void {
+    if (this.format === 'geojson') this.write('\n]}\n');
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Small readers for the fields every event format shares. Each returns the value or a reason
+ * the field cannot be read, so a row is set aside with a message rather than guessed at.
+ */
+export type Field<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export function readCount(raw: string | undefined, name: string, required: boolean): Field<number | null> {
+  const s = (raw ?? '').trim();
+  if (s === '') {
+    return required ? { ok: false, reason: `${name} is empty; expected a whole number of 0 or more` } : { ok: true, value: null };
+  }
+  if (!/^-?\d+(\.0+)?$/.test(s)) return { ok: false, reason: `${name} "${s}" is not a whole number` };
+  const n = Number.parseInt(s, 10);
+  if (n < 0) return { ok: false, reason: `${name} is ${n}; expected 0 or more` };
+  return { ok: true, value: n };
+}
+
+export function readCoordinate(raw: string | undefined, name: 'latitude' | 'longitude'): Field<number | null> {
+  const s = (raw ?? '').trim();
+  if (s === '') return { ok: true, value: null };
+  const n = Number(s.replace(',', '.'));
+  const limit = name === 'latitude' ? 90 : 180;
+  if (!Number.isFinite(n)) return { ok: false, reason: `${name} "${s}" is not a number` };
+  if (Math.abs(n) > limit) return { ok: false, reason: `${name} ${s} is outside -${limit}..${limit}` };
+  return { ok: true, value: n };
+}
+
+export function readSmallInt(raw: string | undefined): number | null {
+  const s = (raw ?? '').trim();
+  if (!/^-?\d+$/.test(s)) return null;
+  return Number.parseInt(s, 10);
+}
+
+/** Looks a column up by any of its names, case-insensitively; -1 when absent. */
+export function columnIndex(header: readonly string[], ...names: string[]): number {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  for (const n of names) {
+    const i = lower.indexOf(n);
+    if (i !== -1) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { TandemError } from '../app/tandem-error.ts';
+import { parseActorCategory } from '../domain/actor-category.ts';
+import { parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
+import { deriveCivilianTargeting } from './civilian-targeting.ts';
+import { parseEventDate } from './event-dates.ts';
+import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
+import { readCoordinate, readCount } from './field-readers.ts';
+
+/** A parsed HXL hashtag: `#adm1+name` is tag `adm1` with attribute `name`. */
+interface HxlTag {
+  tag: string;
+  attributes: string[];
+}
+
+function parseTag(cell: string): HxlTag | null {
+  const s = cell.trim().toLowerCase().replace(/\s+/g, '');
+  if (!s.startsWith('#')) return null;
+  const [tag, ...attributes] = s.slice(1).split('+');
+  return tag ? { tag, attributes } : null;
+}
+
+/** Whether a row is an HXL hashtag row: most non-empty cells are hashtags. */
+export function isHashtagRow(row: readonly string[]): boolean {
+  const cells = row.map((c) => c.trim()).filter(Boolean);
+  return cells.length > 0 && cells.filter((c) => parseTag(c)).length >= Math.ceil(cells.length / 2);
+}
+
+/** HXL tags ACLED and humanitarian partners use for event fields, in order of preference. */
+const WANT = {
+  id: ['event+id', 'event+code', 'meta+id'],
+  date: ['date+occurred', 'date+start', 'date'],
+  dateEnd: ['date+end'],
+  country: ['country+name', 'country'],
+  admin1: ['adm1+name', 'adm1'],
+  admin2: ['adm2+name', 'adm2'],
+  location: ['loc+name', 'loc'],
+  lat: ['geo+lat'],
+  lon: ['geo+lon'],
+  type: ['event+type'],
+  subType: ['event+type+sub', 'event+subtype'],
+  actor1: ['group+name+first', 'actor+name+first', 'org+perpetrator', 'group+name', 'actor+name', 'org'],
+  inter1: ['group+type+first', 'actor+type+first'],
+  actor2: ['group+name+second', 'actor+name+second', 'org+target'],
+  inter2: ['group+type+second', 'actor+type+second'],
+  civilianFatalities: ['affected+killed+civilians', 'affected+civilians+killed'],
+  fatalities: ['affected+killed', 'affected+dead'],
+  notes: ['description', 'meta+notes', 'description+notes'],
+  source: ['meta+source', 'meta+source+name'],
+} as const;
+
+/** Finds the column for a wanted tag: the tag must match and carry every wanted attribute. */
+function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<number>): number {
+  for (const w of wants) {
+    const [tag, ...attrs] = w.split('+');
+    for (let i = 0; i < tags.length; i++) {
+      const t = tags[i];
+      if (!t || taken.has(i) || t.tag !== tag) continue;
+      if (attrs.every((a) => t.attributes.includes(a))) return i;
+    }
+  }
+  return -1;
+}
+
+// Words partners use for kinds of event, mapped onto Tandem's violence types.
+const TYPE_WORDS: [RegExp, ViolenceType][] = [
+  [/one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians/i, 'violence-against-civilians'],
+  [/battle|clash|armed conflict|state-based|non-state|fighting/i, 'battles'],
+  [/explos|shell|air ?strike|drone|ied|mine|remote/i, 'explosions-remote-violence'],
+  [/riot|mob/i, 'riots'],
+  [/protest|demonstration/i, 'protests'],
+  [/strategic|agreement|arrest|looting of property/i, 'strategic-developments'],
+];
+
+function violenceTypeOf(raw: string): ViolenceType | undefined {
+  return parseAcledEventType(raw) ?? TYPE_WORDS.find(([re]) => re.test(raw))?.[1];
+}
+
+/**
+ * Reads any CSV whose hashtag row carries HXL tags. Columns are found by tag, not by name, so a
+ * partner's own headers in any language work. Without an id column, an event's id is a hash of
+ * its row, which keeps re-imports idempotent.
+ */
+export function hxlReader(path: string, hashtagRow: readonly string[]): EventRowReader {
+  const tags = hashtagRow.map(parseTag);
+  const taken = new Set<number>();
+  const c = {} as Record<keyof typeof WANT, number>;
+  // Civilian fatalities first, so the plainer #affected+killed does not claim that column.
+  const order: (keyof typeof WANT)[] = ['civilianFatalities', 'subType', ...(Object.keys(WANT) as (keyof typeof WANT)[])];
+  for (const k of order) {
+    if (c[k] !== undefined) continue;
+    c[k] = find(tags, WANT[k], taken);
+    if (c[k] !== -1) taken.add(c[k]);
+  }
+  const missing = (['date', 'country', 'type'] as const).filter((k) => c[k] === -1);
+  if (missing.length) {
+    const names = { date: '#date', country: '#country+name', type: '#event+type' };
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: the HXL hashtag row has no ${missing.map((m) => names[m]).join(', ')}; Tandem needs them to place an event`,
+    );
+  }
+  const header = hashtagRow.map((h) => h.trim());
+  const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
+  return {
+    format: 'hxl',
+    columns: header.length,
+    read(f: string[]): RowResult {
+      const date = parseEventDate(get(f, c.date));
+      if (!date.ok) return problemAt(header, c.date, date.reason);
+      let dateEnd = date.date;
+      if (c.dateEnd !== -1 && get(f, c.dateEnd)) {
+        const end = parseEventDate(get(f, c.dateEnd));
+        if (!end.ok) return problemAt(header, c.dateEnd, end.reason);
+        dateEnd = end.date;
+      }
+      const country = get(f, c.country);
+      if (!country) return problemAt(header, c.country, 'country is empty');
+      const typeRaw = get(f, c.type);
+      const type = violenceTypeOf(typeRaw);
+      if (!type) return problemAt(header, c.type, `event type "${typeRaw}" is not a kind of event Tandem knows (ACLED's event types or GED's)`);
+      const cat1 = parseActorCategory(get(f, c.inter1));
+      if (cat1 === undefined) return problemAt(header, c.inter1, `actor category "${get(f, c.inter1)}" is unknown`);
+      const cat2 = parseActorCategory(get(f, c.inter2));
+      if (cat2 === undefined) return problemAt(header, c.inter2, `actor category "${get(f, c.inter2)}" is unknown`);
+      const fat = readCount(f[c.fatalities], 'fatalities', false);
+      if (!fat.ok) return problemAt(header, c.fatalities, fat.reason);
+      const civ = readCount(f[c.civilianFatalities], 'civilian fatalities', false);
+      if (!civ.ok) return problemAt(header, c.civilianFatalities, civ.reason);
+      const lat = readCoordinate(f[c.lat], 'latitude');
+      if (!lat.ok) return problemAt(header, c.lat, lat.reason);
+      const lon = readCoordinate(f[c.lon], 'longitude');
+      if (!lon.ok) return problemAt(header, c.lon, lon.reason);
+      const id = get(f, c.id) || createHash('sha1').update(f.join('\u001f')).digest('hex').slice(0, 20);
+      return {
+        event: {
+          source: 'hxl',
+          sourceEventId: id,
+          dateStart: date.date,
+          dateEnd,
+          datePrecision: 'day',
+          country,
+          admin1: get(f, c.admin1),
+          admin2: get(f, c.admin2),
+          location: get(f, c.location),
+          latitude: lat.value,
+          longitude: lon.value,
+          geoPrecision: null,
+          violenceType: type,
+          eventType: typeRaw,
+          subEventType: get(f, c.subType),
+          actor1: get(f, c.actor1),
+          actor1Category: cat1,
+          actor2: get(f, c.actor2),
+          actor2Category: cat2,
+          civilianTargeting: deriveCivilianTargeting(type, cat2),
+          civilianTargetingDerived: true,
+          fatalities: fat.value ?? 0,
+          fatalitiesLow: null,
+          fatalitiesHigh: null,
+          civilianFatalities: civ.value,
+          notes: get(f, c.notes),
+          sourceText: get(f, c.source),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { TandemError } from '../app/tandem-error.ts';
+import type { ActorCategory } from '../domain/actor-category.ts';
+import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
+import { GED_TYPES } from '../domain/violence-type.ts';
+import { parseEventDate } from './event-dates.ts';
+import { type EventRowReader, type RowProblem, type RowResult } from './event-row-reader.ts';
+import { columnIndex, readCoordinate, readCount, readSmallInt } from './field-readers.ts';
+
+const PRECISION: Record<string, DatePrecision> = { '1': 'day', '2': 'week', '3': 'month', '4': 'year', '5': 'year' };
+const TYPE_WORDS: Record<string, string> = { '1': 'state-based', '2': 'non-state', '3': 'one-sided' };
+
+export const GED_REQUIRED = ['id', 'type_of_violence', 'date_start', 'best', 'country'];
+
+export function looksLikeGed(header: readonly string[]): boolean {
+  return GED_REQUIRED.every((n) => columnIndex(header, n) !== -1);
+}
+
+/**
+ * The category of a GED side. GED names governments "Government of X", and its one-sided
+ * violence targets "Civilians"; the opposing side in state-based conflict is by definition an
+ * organised armed group. Non-state groups in other roles are left without a category rather than
+ * guessed.
+ */
+function sideCategory(name: string, type: string, side: 'a' | 'b'): ActorCategory | null {
+  if (/^government of /i.test(name)) return 'state-forces';
+  if (side === 'b' && type === '3') return 'civilians';
+  if (side === 'b' && type === '1') return 'rebel-group';
+  return null;
+}
+
+/** Reads one GED event from any accessor of its fields by GED's column names (CSV or GeoJSON). */
+export function readGedFields(get: (name: string) => string, where: (name: string) => number): RowResult {
+  const bad = (name: string, reason: string): { problem: RowProblem } => ({
+    problem: { column: where(name) + 1, field: name, reason },
+  });
+  const id = get('id');
+  if (!id) return bad('id', 'id is empty');
+  const typeCode = get('type_of_violence');
+  const type = GED_TYPES[typeCode];
+  if (!type) return bad('type_of_violence', `type_of_violence "${typeCode}" is not 1, 2 or 3`);
+  const start = parseEventDate(get('date_start'));
+  if (!start.ok) return bad('date_start', start.reason);
+  const endRaw = get('date_end');
+  const end = endRaw ? parseEventDate(endRaw) : start;
+  if (!end.ok) return bad('date_end', end.reason);
+  if (end.date < start.date) return bad('date_end', `date_end ${end.date} is before date_start ${start.date}`);
+  const country = get('country');
+  if (!country) return bad('country', 'country is empty');
+  const best = readCount(get('best'), 'best', true);
+  if (!best.ok) return bad('best', best.reason);
+  const low = readCount(get('low'), 'low', false);
+  if (!low.ok) return bad('low', low.reason);
+  const high = readCount(get('high'), 'high', false);
+  if (!high.ok) return bad('high', high.reason);
+  const civ = readCount(get('deaths_civilians'), 'deaths_civilians', false);
+  if (!civ.ok) return bad('deaths_civilians', civ.reason);
+  const lat = readCoordinate(get('latitude'), 'latitude');
+  if (!lat.ok) return bad('latitude', lat.reason);
+  const lon = readCoordinate(get('longitude'), 'longitude');
+  if (!lon.ok) return bad('longitude', lon.reason);
+  const sideA = get('side_a');
+  const sideB = get('side_b');
+  const event: ConflictEvent = {
+    source: 'ucdp',
+    sourceEventId: id,
+    dateStart: start.date,
+    dateEnd: end.date,
+    datePrecision: PRECISION[get('date_prec')] ?? 'unknown',
+    country,
+    admin1: get('adm_1'),
+    admin2: get('adm_2'),
+    location: get('where_coordinates'),
+    latitude: lat.value,
+    longitude: lon.value,
+    geoPrecision: readSmallInt(get('where_prec')),
+    violenceType: type.type,
+    eventType: TYPE_WORDS[typeCode],
+    subEventType: get('conflict_name'),
+    actor1: sideA,
+    actor1Category: sideCategory(sideA, typeCode, 'a'),
+    actor2: sideB,
+    actor2Category: sideCategory(sideB, typeCode, 'b'),
+    // GED has no such field: one-sided violence is by definition violence against civilians.
+    civilianTargeting: typeCode === '3',
+    civilianTargetingDerived: true,
+    fatalities: best.value as number,
+    fatalitiesLow: low.value,
+    fatalitiesHigh: high.value,
+    civilianFatalities: civ.value,
+    notes: get('source_headline'),
+    sourceText: get('source_article'),
+  };
+  return { event };
+}
+
+/** Reads GED rows from the CSV edition. */
+export function gedCsvReader(path: string, header: readonly string[]): EventRowReader {
+  const missing = GED_REQUIRED.filter((n) => columnIndex(header, n) === -1);
+  if (missing.length) throw new TandemError('unreadable-file', `${path}: looks like UCDP GED but has no ${missing.join(', ')} column`);
+  const index = new Map<string, number>();
+  for (const n of [...GED_REQUIRED, 'date_end', 'low', 'high', 'deaths_civilians', 'latitude', 'longitude', 'side_a', 'side_b', 'adm_1', 'adm_2', 'where_coordinates', 'where_prec', 'date_prec', 'conflict_name', 'source_headline', 'source_article']) {
+    index.set(n, columnIndex(header, n));
+  }
+  const where = (n: string) => index.get(n) ?? -1;
+  return {
+    format: 'ucdp',
+    columns: header.length,
+    read(f: string[]) {
+      return readGedFields((n) => {
+        const i = where(n);
+        return i === -1 ? '' : (f[i] ?? '').trim();
+      }, where);
+    },
+  };
+}

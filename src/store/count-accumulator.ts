@@ -1,0 +1,182 @@
+import { type Kysely, sql } from 'kysely';
+import type { ConflictEvent } from '../domain/conflict-event.ts';
+import type { StoredEventKeys } from './event-writer.ts';
+import type { Database } from './schema.ts';
+
+/** The part of an event that the aggregate tables count. */
+export interface CountedEvent {
+  country: string;
+  admin1: string;
+  admin2: string;
+  month: string;
+  violenceType: string;
+  actor1: string;
+  actor1Category: string | null;
+  actor2: string;
+  actor2Category: string | null;
+  fatalities: number;
+  civilianFatalities: number | null;
+  civilianTargeting: boolean;
+  civilianTargetingDerived: boolean;
+}
+
+export function countedFromEvent(e: ConflictEvent): CountedEvent {
+  return {
+    country: e.country,
+    admin1: e.admin1,
+    admin2: e.admin2,
+    month: e.dateStart.slice(0, 7),
+    violenceType: e.violenceType,
+    actor1: e.actor1,
+    actor1Category: e.actor1Category,
+    actor2: e.actor2,
+    actor2Category: e.actor2Category,
+    fatalities: e.fatalities,
+    civilianFatalities: e.civilianFatalities,
+    civilianTargeting: e.civilianTargeting,
+    civilianTargetingDerived: e.civilianTargetingDerived,
+  };
+}
+
+export function countedFromStored(r: StoredEventKeys): CountedEvent {
+  return {
+    country: r.country,
+    admin1: r.admin1,
+    admin2: r.admin2,
+    month: r.month,
+    violenceType: r.violence_type,
+    actor1: r.actor1,
+    actor1Category: r.actor1_category,
+    actor2: r.actor2,
+    actor2Category: r.actor2_category,
+    fatalities: r.fatalities,
+    civilianFatalities: r.civilian_fatalities,
+    civilianTargeting: r.civilian_targeting === 1,
+    civilianTargetingDerived: r.civilian_targeting_derived === 1,
+  };
+}
+
+const SEP = '\u001f';
+type Measures = [events: number, fatalities: number, civ: number, civKnown: number, civTargeting: number, derived: number];
+
+/**
+ * Keeps `event_counts` and `actor_counts` current during an import: every added, changed or
+ * replaced event adds or takes away its counts in memory, and `flush` applies the net change with
+ * one upsert per key. Summaries then read these small tables instead of scanning raw events.
+ */
+export class CountAccumulator {
+  private readonly areas = new Map<string, Measures>();
+  private readonly actors = new Map<string, Measures>();
+
+  add(e: CountedEvent, sign: 1 | -1): void {
+    const civ = e.civilianFatalities ?? 0;
+    const known = e.civilianFatalities === null ? 0 : 1;
+    const target = e.civilianTargeting ? 1 : 0;
+    const derived = e.civilianTargeting && e.civilianTargetingDerived ? 1 : 0;
+    const areaKey = [e.country, e.admin1, e.admin2, e.month, e.violenceType, e.actor1Category ?? ''].join(SEP);
+    bump(this.areas, areaKey, sign, e.fatalities, civ, known, target, derived);
+    if (e.actor1) {
+      const k = [e.country, e.admin1, e.actor1, e.actor1Category ?? '', 1, e.month, e.violenceType].join(SEP);
+      bump(this.actors, k, sign, e.fatalities, civ, known, target, 0);
+    }
+    if (e.actor2) {
+      const k = [e.country, e.admin1, e.actor2, e.actor2Category ?? '', 2, e.month, e.violenceType].join(SEP);
+      bump(this.actors, k, sign, e.fatalities, civ, known, target, 0);
+    }
+  }
+
+  async flush(db: Kysely<Database>): Promise<void> {
+    const areaRows = [...this.areas].filter(([, m]) => m.some((x) => x !== 0));
+    for (let i = 0; i < areaRows.length; i += 1000) {
+      await db
+        .insertInto('event_counts')
+        .values(
+          areaRows.slice(i, i + 1000).map(([k, m]) => {
+            const [country, admin1, admin2, month, violence_type, actor_category] = k.split(SEP);
+            return {
+              country,
+              admin1,
+              admin2,
+              month,
+              violence_type,
+              actor_category,
+              events: m[0],
+              fatalities: m[1],
+              civilian_fatalities: m[2],
+              civilian_fatalities_known: m[3],
+              civilian_targeting_events: m[4],
+              civilian_targeting_derived_events: m[5],
+            };
+          }),
+        )
+        .onConflict((oc) =>
+          oc.columns(['country', 'month', 'admin1', 'admin2', 'violence_type', 'actor_category']).doUpdateSet({
+            events: sql`event_counts.events + excluded.events`,
+            fatalities: sql`event_counts.fatalities + excluded.fatalities`,
+            civilian_fatalities: sql`event_counts.civilian_fatalities + excluded.civilian_fatalities`,
+            civilian_fatalities_known: sql`event_counts.civilian_fatalities_known + excluded.civilian_fatalities_known`,
+            civilian_targeting_events: sql`event_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
+            civilian_targeting_derived_events: sql`event_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events`,
+          }),
+        )
+        .execute();
+    }
+    const actorRows = [...this.actors].filter(([, m]) => m.some((x) => x !== 0));
+    for (let i = 0; i < actorRows.length; i += 1000) {
+      await db
+        .insertInto('actor_counts')
+        .values(
+          actorRows.slice(i, i + 1000).map(([k, m]) => {
+            const [country, admin1, actor, actor_category, role, month, violence_type] = k.split(SEP);
+            return {
+              country,
+              admin1,
+              actor,
+              actor_category,
+              role: Number(role),
+              month,
+              violence_type,
+              events: m[0],
+              fatalities: m[1],
+              civilian_fatalities: m[2],
+              civilian_targeting_events: m[4],
+            };
+          }),
+        )
+        .onConflict((oc) =>
+          oc.columns(['country', 'actor', 'role', 'month', 'admin1', 'actor_category', 'violence_type']).doUpdateSet({
+            events: sql`actor_counts.events + excluded.events`,
+            fatalities: sql`actor_counts.fatalities + excluded.fatalities`,
+            civilian_fatalities: sql`actor_counts.civilian_fatalities + excluded.civilian_fatalities`,
+            civilian_targeting_events: sql`actor_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
+          }),
+        )
+        .execute();
+    }
+    await db.deleteFrom('event_counts').where('events', '=', 0).execute();
+    await db.deleteFrom('actor_counts').where('events', '=', 0).execute();
+    this.areas.clear();
+    this.actors.clear();
+  }
+}
+
+function bump(
+  map: Map<string, Measures>,
+  key: string,
+  s: number,
+  fat: number,
+  civ: number,
+  known: number,
+  target: number,
+  derived: number,
+) {
+  const m = map.get(key);
+  if (m) {
+    m[0] += s;
+    m[1] += s * fat;
+    m[2] += s * civ;
+    m[3] += s * known;
+    m[4] += s * target;
+    m[5] += s * derived;
+  } else map.set(key, [s, s * fat, s * civ, s * known, s * target, s * derived]);
+}

@@ -1,0 +1,167 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface MapPoint {
+  id: number;
+  latitude: number | null;
+  longitude: number | null;
+  civilianTargeting: boolean;
+  actor1Category: string | null;
+}
+
+export interface AreaMapProps {
+  /** Admin-1 polygons; each feature's properties carry `admin1` and the measure named by `measure`. */
+  areas: { type: 'FeatureCollection'; features: { properties: Record<string, unknown>; geometry: unknown }[] };
+  points: MapPoint[];
+  measure: string;
+  measureLabel: string;
+  selected?: string;
+  onSelect?: (admin1: string) => void;
+}
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+
+/**
+ * The admin-1 map: polygons shaded by a measure, events as points (attacks on civilians in red,
+ * state-force perpetrators ringed in black), no tile server. A click opens the area.
+ */
+export function AreaMap({ areas, points, measure, measureLabel, selected, onSelect }: AreaMapProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const map = useRef<maplibregl.Map | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  useEffect(() => {
+    if (!box.current) return;
+    let m: maplibregl.Map;
+    try {
+      m = new maplibregl.Map({
+        container: box.current,
+        style: {
+          version: 8,
+          sources: {
+            areas: { type: 'geojson', data: EMPTY as never },
+            events: { type: 'geojson', data: EMPTY as never },
+          },
+          layers: [
+            { id: 'background', type: 'background', paint: { 'background-color': '#dfe7ec' } },
+            {
+              id: 'area-fill',
+              type: 'fill',
+              source: 'areas',
+              paint: {
+                'fill-color': ['interpolate', ['linear'], ['get', 'share'], 0, '#fff7ec', 0.25, '#fdbb84', 0.6, '#e34a33', 1, '#7f0000'],
+                'fill-opacity': 0.85,
+              },
+            },
+            {
+              id: 'area-line',
+              type: 'line',
+              source: 'areas',
+              paint: { 'line-color': '#44505a', 'line-width': ['case', ['==', ['get', 'selected'], 1], 3.5, 1] },
+            },
+            {
+              id: 'event-points',
+              type: 'circle',
+              source: 'events',
+              paint: {
+                'circle-radius': 2.6,
+                'circle-color': ['case', ['get', 'civilianTargeting'], '#b2182b', '#2b5b84'],
+                'circle-stroke-color': '#000',
+                'circle-stroke-width': ['case', ['==', ['get', 'actor1Category'], 'state-forces'], 1.2, 0],
+                'circle-opacity': 0.75,
+              },
+            },
+          ],
+        },
+        attributionControl: false,
+        dragRotate: false,
+      });
+    } catch (e) {
+      setFailed((e as Error).message);
+      return;
+    }
+    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    m.on('load', () => setReady(true));
+    m.on('error', (e) => console.warn('map:', e.error?.message));
+    m.on('click', 'area-fill', (e) => {
+      const name = e.features?.[0]?.properties?.admin1;
+      if (typeof name === 'string') onSelectRef.current?.(name);
+    });
+    m.on('mouseenter', 'area-fill', () => {
+      m.getCanvas().style.cursor = 'pointer';
+    });
+    m.on('mouseleave', 'area-fill', () => {
+      m.getCanvas().style.cursor = '';
+    });
+    map.current = m;
+    return () => {
+      m.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready) return;
+    const max = Math.max(1, ...areas.features.map((f) => Number(f.properties[measure] ?? 0)));
+    const shaded = {
+      type: 'FeatureCollection',
+      features: areas.features.map((f) => ({
+        ...f,
+        properties: {
+          ...f.properties,
+          share: Number(f.properties[measure] ?? 0) / max,
+          selected: f.properties.admin1 === selected ? 1 : 0,
+        },
+      })),
+    };
+    (m.getSource('areas') as maplibregl.GeoJSONSource).setData(shaded as never);
+    const pts = {
+      type: 'FeatureCollection',
+      features: points
+        .filter((p) => p.latitude !== null && p.longitude !== null)
+        .map((p) => ({
+          type: 'Feature',
+          properties: { id: p.id, civilianTargeting: p.civilianTargeting, actor1Category: p.actor1Category ?? '' },
+          geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
+        })),
+    };
+    (m.getSource('events') as maplibregl.GeoJSONSource).setData(pts as never);
+    const bounds = new maplibregl.LngLatBounds();
+    for (const f of areas.features) extend(bounds, (f.geometry as { coordinates: unknown })?.coordinates);
+    if (!bounds.isEmpty()) m.fitBounds(bounds, { padding: 24, animate: false });
+  }, [areas, points, measure, selected, ready]);
+
+  if (failed) {
+    return (
+      <div className="error-box" role="alert">
+        The map cannot be drawn in this browser ({failed}). The table beside it lists the same figures.
+      </div>
+    );
+  }
+  return (
+    <div className="map-wrap">
+      <div className="map" ref={box} role="img" aria-label={`Map of admin-1 areas shaded by ${measureLabel}`} />
+      <div className="legend" aria-hidden="true">
+        <span className="ramp" /> {measureLabel}: low → high · <span className="dot civ" /> attack on civilians ·{' '}
+        <span className="dot other" /> other event · <span className="dot state" /> state forces
+      </div>
+    </div>
+  );
+}
+
+function extend(bounds: maplibregl.LngLatBounds, coords: unknown): void {
+  if (!Array.isArray(coords)) return;
+  if (typeof coords[0] === 'number' && typeof coords[1] === 'number') {
+    bounds.extend([coords[0], coords[1]]);
+    return;
+  }
+  for (const c of coords) extend(bounds, c);
+}

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../api-client.ts';
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      Loading {what}…
+    </p>
+  );
+}
+
+export function ErrorBox({ error, what }: { error: Error; what: string }) {
+  const code = error instanceof ApiError ? error.code : 'network';
+  return (
+    <div className="error-box" role="alert">
+      <strong>Could not load {what}.</strong> {error.message} <code>({code})</code>
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
+
+/** Shows loading and error states for one request, and its content once there. */
+export function Async<T>({
+  state,
+  what,
+  children,
+}: {
+  state: { data: T | undefined; error: Error | undefined; loading: boolean };
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (state.error) return <ErrorBox error={state.error} what={what} />;
+  if (state.data === undefined) return state.loading ? <Loading what={what} /> : null;
+  return (
+    <div aria-busy={state.loading} className={state.loading ? 'refreshing' : undefined}>
+      {children(state.data)}
+    </div>
+  );
+}

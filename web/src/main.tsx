@@ -1,0 +1,145 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { get } from './api-client.ts';
+import { Async } from './components/status-views.tsx';
+import { AgreementsPage } from './pages/agreements-page.tsx';
+import { AreaPage } from './pages/area-page.tsx';
+import { BriefPage } from './pages/brief-page.tsx';
+import { ImportPage } from './pages/import-page.tsx';
+import { NegotiationsPage } from './pages/negotiations-page.tsx';
+import { OverviewPage } from './pages/overview-page.tsx';
+import { PlanPage } from './pages/plan-page.tsx';
+import './styles.css';
+import { useApi } from './use-api.ts';
+import type { WorkbenchStatus } from './workbench-types.ts';
+
+const NAV = [
+  ['#/', 'Overview'],
+  ['#/plan', 'Plan'],
+  ['#/agreements', 'Agreements'],
+  ['#/negotiations', 'Negotiations'],
+  ['#/import', 'Import'],
+  ['#/brief', 'Brief'],
+] as const;
+
+function useHash(): string {
+  const [hash, setHash] = useState(window.location.hash || '#/');
+  useEffect(() => {
+    const on = () => setHash(window.location.hash || '#/');
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+function App() {
+  const hash = useHash();
+  const [reload, setReload] = useState(0);
+  const status = useApi<WorkbenchStatus>(`status-${reload}`, (s) => get('/api/status', undefined, s));
+  const [country, setCountry] = useState<string>(() => localStorage.getItem('tandem.country') ?? '');
+  const countries = status.data?.countries ?? [];
+  const current = countries.find((c) => c.country === country) ?? countries[0];
+
+  useEffect(() => {
+    document.getElementById('main')?.focus();
+  }, [hash]);
+
+  const choose = (c: string) => {
+    setCountry(c);
+    localStorage.setItem('tandem.country', c);
+  };
+  const section = hash.split('/')[1] ?? '';
+
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <header className="top">
+        <div className="brand">
+          <strong>Tandem</strong> <span>protection of civilians and political work, on one body of evidence</span>
+        </div>
+        <nav aria-label="Pages">
+          {NAV.map(([href, label]) => (
+            <a key={href} href={href} aria-current={(href === '#/' ? section === '' || section === 'area' : href === `#/${section}`) ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        {countries.length > 0 && (
+          <label className="country-pick">
+            Country{' '}
+            <select value={current?.country ?? ''} onChange={(e) => choose(e.target.value)}>
+              {countries.map((c) => (
+                <option key={c.country} value={c.country}>
+                  {c.country} ({c.events.toLocaleString('en-GB')} events)
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </header>
+      {status.data?.demo && (
+        <p className="fiction" role="note">
+          <strong>Demonstration mission — fictional.</strong> Orvania, its regions, armed groups, plan, draft agreement and
+          talks are invented by Tandem's demonstration model. Import your own ACLED or UCDP files on the Import page.
+        </p>
+      )}
+      <main id="main" tabIndex={-1}>
+        <Async state={status} what="the store's contents">
+          {(s) => (
+            <Page hash={hash} status={s} country={current?.country} onImported={() => setReload((n) => n + 1)} />
+          )}
+        </Async>
+      </main>
+    </>
+  );
+}
+
+function Page({
+  hash,
+  status,
+  country,
+  onImported,
+}: {
+  hash: string;
+  status: WorkbenchStatus;
+  country: string | undefined;
+  onImported: () => void;
+}) {
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const info = status.countries.find((c) => c.country === country);
+  switch (parts[0]) {
+    case 'area':
+      return <AreaPage country={parts[1]} admin1={parts[2]} />;
+    case 'plan':
+      return <PlanPage country={country} />;
+    case 'agreements':
+      return <AgreementsPage />;
+    case 'negotiations':
+      return <NegotiationsPage country={country} />;
+    case 'import':
+      return <ImportPage status={status} onImported={onImported} />;
+    case 'brief':
+      return <BriefPage country={country} />;
+    default:
+      if (!info) {
+        return (
+          <section className="empty-store">
+            <h1>No events yet</h1>
+            <p>
+              The store is empty. <a href="#/import">Import an ACLED, UCDP GED or HXL file</a>, or run{' '}
+              <code>tandem import FILE</code>, or start with <code>npm start</code> to load the fictional demonstration mission.
+            </p>
+          </section>
+        );
+      }
+      return <OverviewPage info={info} />;
+  }
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
