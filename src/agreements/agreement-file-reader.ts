@@ -21,7 +21,8 @@ export async function readAgreementFile(path: string): Promise<AgreementSource> 
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
+    if (info.isDirectory())
+      throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof TandemError) throw e;
@@ -39,7 +40,10 @@ export async function readAgreementFile(path: string): Promise<AgreementSource> 
     else raw = decodeText(path, bytes);
   } catch (e) {
     if (e instanceof TandemError) throw e;
-    throw new TandemError('unreadable-file', `${path}: could not read the ${format.toUpperCase()} file (${(e as Error).message})`);
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: could not read the ${format.toUpperCase()} file (${(e as Error).message})`,
+    );
   }
   const text = normaliseAgreementText(format === 'md' ? stripMarkdown(raw) : raw, {
     reflow: format === 'pdf' ? true : 'auto',
@@ -59,8 +63,13 @@ function detectFormat(path: string, bytes: Buffer): AgreementFormat {
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.pdf') throw new TandemError('unreadable-file', `${path}: named .pdf but is not a PDF file`);
-  if (ext === '.docx') throw new TandemError('unreadable-file', `${path}: named .docx but is not a Word document`);
-  if (ext === '.doc') throw new TandemError('unreadable-file', `${path}: old Word (.doc) files are not read; save as .docx or PDF`);
+  if (ext === '.docx')
+    throw new TandemError('unreadable-file', `${path}: named .docx but is not a Word document`);
+  if (ext === '.doc')
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: old Word (.doc) files are not read; save as .docx or PDF`,
+    );
   return ext === '.md' || ext === '.markdown' ? 'md' : 'txt';
 }
 
@@ -69,7 +78,8 @@ function decodeText(path: string, bytes: Buffer): string {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) throw new TandemError('unreadable-file', `${path}: binary content, not a text, PDF or Word file`);
+    if (b === 0)
+      throw new TandemError('unreadable-file', `${path}: binary content, not a text, PDF or Word file`);
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   if (control > sample.length * 0.05) {
@@ -113,9 +123,29 @@ function stripMarkdown(raw: string): string {
     .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, '');
 }
 
-function guessTitle(text: string, metaTitle: string, path: string): string {
-  if (metaTitle && !/^(untitled|microsoft word)/i.test(metaTitle)) return metaTitle;
-  const first = text.split('\n').find((l) => /\p{L}{3,}/u.test(l));
-  if (first && first.length <= 200) return first.replace(/[,:;]$/, '');
+/**
+ * The agreement's own name: the first of the opening lines that names an instrument ("Agreement
+ * on ...", "Memorandum of ..."), else the first line with words, else the file name.
+ */
+export function guessTitle(text: string, metaTitle: string, path: string): string {
+  if (
+    metaTitle &&
+    !/^(untitled|microsoft word|document\d*)$/i.test(metaTitle) &&
+    !/\.(docx?|pdf)$/i.test(metaTitle)
+  ) {
+    return metaTitle;
+  }
+  const opening = text
+    .split('\n', 40)
+    .map((l) => l.trim())
+    .filter((l) => /\p{L}{3,}/u.test(l) && l.length <= 200)
+    .slice(0, 15);
+  const named = opening.find((l) =>
+    /\b(agreement|accord|memorandum|protocol|declaration|statement|treaty|communiqu[eé]|framework|arrangements?|cease-?fire|truce|pact|roadmap|package of measures)\b/i.test(
+      l,
+    ),
+  );
+  const title = named ?? opening[0];
+  if (title) return title.replace(/[,:;]$/, '');
   return basename(path).replace(/\.[^.]+$/, '');
 }

@@ -24,7 +24,8 @@ export function normaliseAgreementText(raw: string, options: NormaliseOptions = 
   text = text.replace(/[\uE000-\uF8FF]+ */g, '• ');
   let lines = text.split('\n').map((l) => l.trim());
   if (options.dropPageNumbers) lines = lines.filter((l) => !PAGE_NUMBER.test(l));
-  const reflow = options.reflow === 'auto' || options.reflow === undefined ? looksHardWrapped(lines) : options.reflow;
+  const reflow =
+    options.reflow === 'auto' || options.reflow === undefined ? looksHardWrapped(lines) : options.reflow;
 
   const out: string[] = [];
   for (const line of lines) {

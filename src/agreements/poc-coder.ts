@@ -1,5 +1,5 @@
 import type { Provision, ProvisionCode } from '../domain/provision.ts';
-import { type CompiledRule, findPhrases, type PhraseHit, type PocRules } from './poc-rules.ts';
+import { type CompiledRule, indexText, type PhraseHit, type PocRules } from './poc-rules.ts';
 
 /** At most this many codes per category on one provision: enough to show why, not every repeat. */
 const MAX_HITS_PER_CATEGORY = 3;
@@ -18,13 +18,14 @@ interface Hit extends PhraseHit {
  */
 export function codeProvisions(text: string, provisions: Provision[], rules: PocRules): Provision[] {
   const bounds = sentenceEnds(text);
+  const hitsByList = rules.bank.scan(indexText(text));
   const ordered = [...provisions].sort((a, b) => a.start - b.start);
   const starts = ordered.map((p) => p.start);
   const found = new Map<Provision, ProvisionCode[]>();
   const count = new Map<string, number>();
   for (const rule of rules.rules) {
-    const excepted = rule.except ? findPhrases(rule.except, text) : [];
-    for (const hit of ruleHits(rule, text, bounds)) {
+    const excepted = rule.except ? hitsByList[rule.except.id] : [];
+    for (const hit of ruleHits(rule, text, hitsByList, bounds)) {
       const p = provisionAt(ordered, starts, hit.start);
       if (!p || hit.end > p.end || p.kind === 'front-matter') continue;
       const key = `${p.id}\u0000${rule.category}`;
@@ -45,7 +46,9 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
     }
   }
   for (const p of provisions) {
-    p.codes = (found.get(p) ?? []).sort((x, y) => x.span.start - y.span.start || x.code.localeCompare(y.code));
+    p.codes = (found.get(p) ?? []).sort(
+      (x, y) => x.span.start - y.span.start || x.code.localeCompare(y.code),
+    );
   }
   return provisions;
 }
@@ -54,15 +57,18 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
 export function codeProvision(p: Provision, rules: PocRules): ProvisionCode[] {
   const local: Provision = { ...p, start: 0, end: p.text.length, codes: [] };
   codeProvisions(p.text, [local], rules);
-  return local.codes.map((c) => ({ ...c, span: { ...c.span, start: c.span.start + p.start, end: c.span.end + p.start } }));
+  return local.codes.map((c) => ({
+    ...c,
+    span: { ...c.span, start: c.span.start + p.start, end: c.span.end + p.start },
+  }));
 }
 
-function ruleHits(rule: CompiledRule, text: string, bounds: number[]): Hit[] {
-  if (rule.phrases) return findPhrases(rule.phrases, text);
+function ruleHits(rule: CompiledRule, text: string, found: PhraseHit[][], bounds: number[]): Hit[] {
+  if (rule.phrases) return found[rule.phrases.id];
   const near = rule.near!;
-  const as = findPhrases(near.a, text);
+  const as = found[near.a.id];
   if (!as.length) return [];
-  const bs = findPhrases(near.b, text);
+  const bs = found[near.b.id];
   const out: Hit[] = [];
   let j0 = 0;
   for (const a of as) {
@@ -74,7 +80,12 @@ function ruleHits(rule: CompiledRule, text: string, bounds: number[]): Hit[] {
       if (b.start < sStart || (a.start < b.end && b.start < a.end)) continue;
       const [first, second] = a.start < b.start ? [a, b] : [b, a];
       if (second.start < first.end || wordsBetween(text, first.end, second.start) > near.window) continue;
-      out.push({ start: first.start, end: second.end, text: text.slice(first.start, second.end), note: ` ("${a.text}" near "${b.text}")` });
+      out.push({
+        start: first.start,
+        end: second.end,
+        text: text.slice(first.start, second.end),
+        note: ` ("${a.text}" near "${b.text}")`,
+      });
       break;
     }
   }
@@ -89,7 +100,11 @@ function wordsBetween(text: string, from: number, to: number): number {
 
 /** A negation cue within the eight words before the hit, in the same sentence. */
 function negated(text: string, sentenceFrom: number, at: number, negation: RegExp): boolean {
-  const before = text.slice(Math.max(sentenceFrom, at - 120), at).split(/\s+/).slice(-9).join(' ');
+  const before = text
+    .slice(Math.max(sentenceFrom, at - 120), at)
+    .split(/\s+/)
+    .slice(-9)
+    .join(' ');
   negation.lastIndex = 0;
   return negation.test(before);
 }

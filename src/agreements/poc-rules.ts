@@ -7,7 +7,10 @@ import { TandemError } from '../app/tandem-error.ts';
 import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
 
 /** data/poc-categories.yaml beside the project: the phrase lists, gap advice and UN actors. */
-export const DEFAULT_POC_RULES_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/poc-categories.yaml');
+export const DEFAULT_POC_RULES_PATH = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../data/poc-categories.yaml',
+);
 
 const phraseList = z.array(z.string().min(1)).min(1);
 const ruleSchema = z
@@ -52,6 +55,8 @@ export interface CategoryAdvice {
 
 export interface PocRules {
   rules: CompiledRule[];
+  /** All phrase lists of all rules, scanned in one pass. */
+  bank: PhraseBank;
   /** Case-insensitive, whatever the phrase style. */
   negation: RegExp;
   advice: Record<PocCategory, CategoryAdvice>;
@@ -77,6 +82,7 @@ export function loadPocRules(path: string = DEFAULT_POC_RULES_PATH): PocRules {
   }
   const file = parsed.data;
   const rules: CompiledRule[] = [];
+  const bank = new PhraseBank();
   const advice = {} as Record<PocCategory, CategoryAdvice>;
   for (const category of POC_CATEGORIES) {
     const c = file.categories[category];
@@ -85,29 +91,51 @@ export function loadPocRules(path: string = DEFAULT_POC_RULES_PATH): PocRules {
       rules.push({
         category,
         id: r.id,
-        phrases: r.phrases ? compilePhrases(r.phrases) : undefined,
-        near: r.near ? { a: compilePhrases(r.near.a), b: compilePhrases(r.near.b), window: r.near.window } : undefined,
-        except: r.except ? compilePhrases(r.except) : undefined,
+        phrases: r.phrases ? bank.compile(r.phrases) : undefined,
+        near: r.near
+          ? { a: bank.compile(r.near.a), b: bank.compile(r.near.b), window: r.near.window }
+          : undefined,
+        except: r.except ? bank.compile(r.except) : undefined,
       });
     }
     const engage = c.engage.map((key) => {
       const name = file.actors[key];
-      if (!name) throw new TandemError('invalid-file', `${path}: categories.${category}.engage: unknown actor '${key}'`);
+      if (!name)
+        throw new TandemError(
+          'invalid-file',
+          `${path}: categories.${category}.engage: unknown actor '${key}'`,
+        );
       return name;
     });
     advice[category] = { label: c.label, meaning: c.meaning, why: c.why, engage, suggestion: c.suggestion };
   }
-  const unknown = Object.keys(file.categories).filter((k) => !(POC_CATEGORIES as readonly string[]).includes(k));
-  if (unknown.length) throw new TandemError('invalid-file', `${path}: unknown categories ${unknown.join(', ')}`);
-  const compiled: PocRules = { rules, negation: new RegExp(file.negations.map((n) => `(?:${phraseSource(n)})`).join('|'), 'giu'), advice, source: path };
+  const unknown = Object.keys(file.categories).filter(
+    (k) => !(POC_CATEGORIES as readonly string[]).includes(k),
+  );
+  if (unknown.length)
+    throw new TandemError('invalid-file', `${path}: unknown categories ${unknown.join(', ')}`);
+  const compiled: PocRules = {
+    rules,
+    bank,
+    negation: new RegExp(file.negations.map((n) => `(?:${negationSource(n)})`).join('|'), 'giu'),
+    advice,
+    source: path,
+  };
   cache.set(path, compiled);
   return compiled;
 }
 
-/** Finds every phrase of a list in a text: plain phrases case-insensitively, `re:` patterns as written. */
+/** A compiled phrase list: a handle into the bank that holds it. */
 export interface PhraseMatcher {
-  ci: RegExp | null;
-  cs: RegExp | null;
+  readonly id: number;
+}
+
+type WordTest = { exact: string } | { prefix: string };
+type WordSeq = WordTest[];
+
+interface Entry {
+  seq: WordSeq;
+  id: number;
 }
 
 export interface PhraseHit {
@@ -116,50 +144,148 @@ export interface PhraseHit {
   text: string;
 }
 
-/**
- * Compiles a phrase list. Longer phrases come first so "sexual and gender-based violence" wins over
- * "gender" where both match. `re:` patterns are case-sensitive so acronyms (UN, IDPs, AU) do not
- * match ordinary words.
- */
-export function compilePhrases(phrases: string[]): PhraseMatcher {
-  const sorted = [...phrases].sort((x, y) => y.length - x.length);
-  const plain = sorted.filter((p) => !p.startsWith('re:')).map(phraseSource);
-  const raw = sorted.filter((p) => p.startsWith('re:')).map(phraseSource);
-  return {
-    ci: plain.length ? new RegExp(`${WORD_START}(?:${plain.join('|')})${WORD_END}`, 'giu') : null,
-    cs: raw.length ? new RegExp(raw.join('|'), 'gu') : null,
-  };
+interface Token {
+  start: number;
+  end: number;
+  w: string;
 }
 
-export function findPhrases(m: PhraseMatcher, text: string): PhraseHit[] {
-  const hits: PhraseHit[] = [];
-  for (const re of [m.ci, m.cs]) {
-    if (!re) continue;
-    re.lastIndex = 0;
-    for (let x = re.exec(text); x; x = re.exec(text)) {
-      if (x[0].length === 0) {
-        re.lastIndex++;
+/** A document's words, lower-cased, found once and shared by every rule. */
+export interface TextIndex {
+  text: string;
+  tokens: Token[];
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const SEPARATOR = /^[\s\-‐–]+$/;
+
+export function indexText(text: string): TextIndex {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    let w = m[0].toLowerCase();
+    if (w.includes('’')) w = w.replace('’', "'");
+    tokens.push({ start: m.index, end: m.index + m[0].length, w });
+  }
+  return { text, tokens };
+}
+
+/**
+ * Every phrase list of the rules file, compiled together. Plain phrases become word sequences
+ * looked up by their first word (or the first three letters of a prefix), so one pass over the
+ * document's words finds the phrases of every list at once. `re:` patterns stay regular
+ * expressions and are case-sensitive, so acronyms (UN, IDPs, AU) do not match ordinary words.
+ */
+export class PhraseBank {
+  private readonly byWord = new Map<string, Entry[]>();
+  private readonly byPrefix = new Map<string, Entry[]>();
+  private readonly shortPrefix: Entry[] = [];
+  private readonly regexes: { id: number; re: RegExp }[] = [];
+  private size = 0;
+
+  compile(phrases: string[]): PhraseMatcher {
+    const id = this.size++;
+    const raw: string[] = [];
+    for (const phrase of phrases) {
+      if (phrase.startsWith('re:')) {
+        raw.push(`(?:${phrase.slice(3)})`);
         continue;
       }
-      hits.push({ start: x.index, end: x.index + x[0].length, text: x[0] });
+      for (const seq of expandPhrase(phrase)) {
+        const first = seq[0];
+        const entry = { seq, id };
+        if ('exact' in first) push(this.byWord, first.exact, entry);
+        else if (first.prefix.length >= 3) push(this.byPrefix, first.prefix.slice(0, 3), entry);
+        else this.shortPrefix.push(entry);
+      }
     }
+    if (raw.length) this.regexes.push({ id, re: new RegExp(raw.join('|'), 'gu') });
+    return { id };
   }
-  if (m.ci && m.cs) hits.sort((p, q) => p.start - q.start);
-  return hits;
+
+  /** Hits of every list, by list id: non-overlapping within a list, the longest phrase winning. */
+  scan(index: TextIndex): PhraseHit[][] {
+    const { text, tokens } = index;
+    const out: PhraseHit[][] = Array.from({ length: this.size }, () => []);
+    const blocked = new Int32Array(this.size);
+    const best = new Int32Array(this.size);
+    const touched: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const w = tokens[i].w;
+      const exact = this.byWord.get(w);
+      const prefix = w.length >= 3 ? this.byPrefix.get(w.slice(0, 3)) : undefined;
+      if (!exact && !prefix && this.shortPrefix.length === 0) continue;
+      for (const list of [exact, prefix, this.shortPrefix]) {
+        if (!list) continue;
+        for (const e of list) {
+          if (blocked[e.id] > i || e.seq.length <= best[e.id] || !matchesAt(e.seq, tokens, i, text)) continue;
+          if (best[e.id] === 0) touched.push(e.id);
+          best[e.id] = e.seq.length;
+        }
+      }
+      for (const id of touched) {
+        const last = tokens[i + best[id] - 1];
+        out[id].push({ start: tokens[i].start, end: last.end, text: text.slice(tokens[i].start, last.end) });
+        blocked[id] = i + best[id];
+        best[id] = 0;
+      }
+      touched.length = 0;
+    }
+    for (const { id, re } of this.regexes) {
+      re.lastIndex = 0;
+      for (let x = re.exec(text); x; x = re.exec(text)) {
+        if (x[0].length === 0) re.lastIndex++;
+        else out[id].push({ start: x.index, end: x.index + x[0].length, text: x[0] });
+      }
+      out[id].sort((p, q) => p.start - q.start);
+    }
+    return out;
+  }
 }
 
-const WORD_START = '(?<![\\p{L}\\p{N}])';
-const WORD_END = '(?![\\p{L}\\p{N}])';
+/** The hits of one phrase list on its own, for callers outside the coder. */
+export function findPhrases(phrases: string[], text: string): PhraseHit[] {
+  const bank = new PhraseBank();
+  const m = bank.compile(phrases);
+  return bank.scan(indexText(text))[m.id];
+}
 
-function phraseSource(phrase: string): string {
-  if (phrase.startsWith('re:')) return `(?:${phrase.slice(3)})`;
-  const words = phrase.trim().split(/\s+/).map((w) => {
-    const star = w.endsWith('*');
-    const body = (star ? w.slice(0, -1) : w)
-      .split('-')
-      .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
-      .join('[-‐–\\s]*');
-    return star ? `${body}[\\p{L}\\p{N}-]*` : body;
-  });
-  return words.join('[\\s\\-‐–]+');
+/** "cease-fire" is [cease, fire] or [ceasefire]; "protect*" is a prefix; apostrophes are straight. */
+function expandPhrase(phrase: string): WordSeq[] {
+  let seqs: WordSeq[] = [[]];
+  for (const word of phrase.toLowerCase().replace(/’/g, "'").trim().split(/\s+/)) {
+    const star = word.endsWith('*');
+    const body = star ? word.slice(0, -1) : word;
+    const pieces = body.split(/[-‐–]/).filter(Boolean);
+    const test = (w: string, last: boolean): WordTest => (star && last ? { prefix: w } : { exact: w });
+    const split: WordSeq = pieces.map((piece, k) => test(piece, k === pieces.length - 1));
+    const joined: WordSeq = [test(pieces.join(''), true)];
+    const options = pieces.length > 1 ? [split, joined] : [joined];
+    seqs = seqs.flatMap((s) => options.map((o) => [...s, ...o]));
+  }
+  return seqs;
+}
+
+function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}
+
+function matchesAt(seq: WordSeq, tokens: Token[], i: number, text: string): boolean {
+  if (i + seq.length > tokens.length) return false;
+  for (let k = 0; k < seq.length; k++) {
+    const t = tokens[i + k];
+    const test = seq[k];
+    if ('exact' in test ? t.w !== test.exact : !t.w.startsWith(test.prefix)) return false;
+    if (k > 0 && !SEPARATOR.test(text.slice(tokens[i + k - 1].end, t.start))) return false;
+  }
+  return true;
+}
+
+/** Builds the case-insensitive negation pattern from its (regular expression) phrases. */
+function negationSource(phrase: string): string {
+  return phrase.startsWith('re:')
+    ? phrase.slice(3)
+    : phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }

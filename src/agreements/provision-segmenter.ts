@@ -41,23 +41,55 @@ interface Open {
 }
 
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
-  sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
 
-const NUM_TOKEN = '(\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
-const CHAPTER_RE = new RegExp(`^(part|chapter|section|title)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'i');
+const NUM_TOKEN =
+  '(\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
+const CHAPTER_RE = new RegExp(
+  `^(part|chapter|section|title)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
+  'i',
+);
 const ARTICLE_RE = new RegExp(`^(article|art\\.)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'i');
-const ANNEX_RE = /^(annex(?:ure)?|appendix|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
+const ANNEX_RE =
+  /^(annex(?:ure)?|appendix|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
 const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)])?(\s*)(.*)$/;
 const LETTER_RE = /^(?:\(([a-zA-Z]{1,2})\)|([a-zA-Z])[.)](?=\s))\s*(.*)$/;
 const ROMAN_RE = /^(?:\(([ivxlc]{1,6})\)|([ivxlc]{1,6})[.)](?=\s))\s*(.*)$/;
 const UPPER_ROMAN_RE = /^([IVXL]{1,6})\.(?:\s+(.*))?$/;
 const BULLET_RE = /^([-•*–▪●◦])\s+(.*)$/;
 const TOC_RE = /^(table of contents|contents)$/i;
-const ACRONYMS_RE = /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations))\s*:?$/i;
+const ACRONYMS_RE =
+  /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations))\s*:?$/i;
 const PREAMBLE_RE = /^preamble\s*:?$/i;
 
 class Segmenter {
@@ -106,17 +138,33 @@ class Segmenter {
       }
       if (PREAMBLE_RE.test(t)) {
         this.stack = [];
-        const p = this.push({ kind: 'preamble', number: '', token: 'preamble', heading: 'Preamble', line, parent: null, level: 0 });
+        const p = this.push({
+          kind: 'preamble',
+          number: '',
+          token: 'preamble',
+          heading: 'Preamble',
+          line,
+          parent: null,
+          level: 0,
+        });
         this.stack.push({ p, rank: 2, style: 'structure', absorbs: false });
         this.current = null;
         i++;
         continue;
       }
-      if (isShoutedHeading(t) && t.length <= 120 && !/:$/.test(t)) {
+      if (t.length <= 120 && !t.endsWith(':') && isShoutedHeading(t)) {
         // An unnumbered heading in capitals ("NORMALIZATION"): a section of its own.
         this.popTo(3);
         const parent = this.top();
-        const p = this.push({ kind: 'chapter', number: '', token: slug(t), heading: titleCase(t), line, parent, level: parent ? parent.level + 1 : 0 });
+        const p = this.push({
+          kind: 'chapter',
+          number: '',
+          token: slug(t),
+          heading: titleCase(t),
+          line,
+          parent,
+          level: parent ? parent.level + 1 : 0,
+        });
         this.stack.push({ p, rank: 3, style: 'structure', absorbs: false });
         this.current = null;
         i++;
@@ -141,11 +189,19 @@ class Segmenter {
     for (; j < this.lines.length; j++) {
       const t = this.lines[j].text;
       if (t === '' || TOC_RE.test(t)) continue;
-      const key = t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+      const key = t
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
       if (isToc) {
         if (!firstEntry) firstEntry = key;
         else if (key === firstEntry || t.length > 160) break;
-      } else if (PREAMBLE_RE.test(t) || ACRONYMS_RE.test(t) || this.structural(t) || /^(we|whereas)\b/i.test(t)) {
+      } else if (
+        PREAMBLE_RE.test(t) ||
+        ACRONYMS_RE.test(t) ||
+        this.structural(t) ||
+        /^(we|whereas)\b/i.test(t)
+      ) {
         break;
       }
     }
@@ -178,21 +234,64 @@ class Segmenter {
       const kind: ProvisionKind = word === 'part' ? 'part' : 'chapter';
       const rank = word === 'part' ? 1 : word === 'section' ? 3 : 2;
       const n = numberValue(m[2]);
-      return { kind, rank, style: 'structure', number: `${cap(word)} ${m[2]}`, token: `${word.slice(0, 3)}${m[2]}`.toLowerCase(), rest: m[3], restAt: t.length - m[3].length, value: n };
+      return {
+        kind,
+        rank,
+        style: 'structure',
+        number: `${cap(word)} ${m[2]}`,
+        token: `${word.slice(0, 3)}${m[2]}`.toLowerCase(),
+        rest: m[3],
+        restAt: t.length - m[3].length,
+        value: n,
+      };
     }
     m = ANNEX_RE.exec(t);
-    if (m && (m[2] || /^[:.\-–—]/.test(t.slice(m[1].length).trim()) || m[3] === '' || /^(on|to|of)\b/i.test(m[3])) && startsHeadingOrEnds(m[3], true)) {
+    if (
+      m &&
+      (m[2] || /^[:.\-–—]/.test(t.slice(m[1].length).trim()) || m[3] === '' || /^(on|to|of)\b/i.test(m[3])) &&
+      startsHeadingOrEnds(m[3], true)
+    ) {
       const num = m[2] ?? '';
-      return { kind: 'annex', rank: 0, style: 'structure', number: `${cap(m[1].toLowerCase())}${num ? ` ${num}` : ''}`, token: `annex${num ? `-${num}` : ''}`, rest: m[3], restAt: t.length - m[3].length };
+      return {
+        kind: 'annex',
+        rank: 0,
+        style: 'structure',
+        number: `${cap(m[1].toLowerCase())}${num ? ` ${num}` : ''}`,
+        token: `annex${num ? `-${num}` : ''}`,
+        rest: m[3],
+        restAt: t.length - m[3].length,
+      };
     }
     m = ARTICLE_RE.exec(t);
     if (m && startsHeadingOrEnds(m[3])) {
-      return { kind: 'article', rank: 4, style: 'structure', number: `Article ${m[2]}`, token: `art${m[2]}`.toLowerCase(), rest: m[3], restAt: t.length - m[3].length, value: numberValue(m[2]) };
+      return {
+        kind: 'article',
+        rank: 4,
+        style: 'structure',
+        number: `Article ${m[2]}`,
+        token: `art${m[2]}`.toLowerCase(),
+        rest: m[3],
+        restAt: t.length - m[3].length,
+        value: numberValue(m[2]),
+      };
     }
     m = UPPER_ROMAN_RE.exec(t);
-    if (m && !(m[1] === 'I' && this.lastLetterIs('k')) && (!m[2] || isShoutedHeading(m[2]) || isSectionTitle(m[2]))) {
+    if (
+      m &&
+      !(m[1] === 'I' && this.lastLetterIs('k')) &&
+      (!m[2] || isShoutedHeading(m[2]) || isSectionTitle(m[2]))
+    ) {
       const rest = m[2] ?? '';
-      return { kind: 'chapter', rank: 2, style: 'structure', number: `${m[1]}.`, token: `sec${m[1]}`.toLowerCase(), rest, restAt: t.length - rest.length, value: romanValue(m[1]) };
+      return {
+        kind: 'chapter',
+        rank: 2,
+        style: 'structure',
+        number: `${m[1]}.`,
+        token: `sec${m[1]}`.toLowerCase(),
+        rest,
+        restAt: t.length - rest.length,
+        value: romanValue(m[1]),
+      };
     }
     m = NUMBERED_RE.exec(t);
     if (m) {
@@ -208,20 +307,47 @@ class Segmenter {
         !/^(mm|km|cm|kg|per|%|hours?|days?|months?|years?)\b/i.test(rest);
       if (ok) {
         if (term === ')' && parts.length === 1) {
-          return { kind: 'item', rank: 0, style: 'paren-number', number: `${m[1]})`, token: `${m[1]})`, rest, restAt: t.length - rest.length, value: first };
+          return {
+            kind: 'item',
+            rank: 0,
+            style: 'paren-number',
+            number: `${m[1]})`,
+            token: `${m[1]})`,
+            rest,
+            restAt: t.length - rest.length,
+            value: first,
+          };
         }
         const number = m[1];
-        return { kind: 'clause', rank: 10 + parts.length, style: 'structure', number, token: number, rest, restAt: t.length - rest.length };
+        return {
+          kind: 'clause',
+          rank: 10 + parts.length,
+          style: 'structure',
+          number,
+          token: number,
+          rest,
+          restAt: t.length - rest.length,
+        };
       }
     }
     m = ROMAN_RE.exec(t);
     if (m) {
       const r = (m[1] ?? m[2]).toLowerCase();
       // (i) after (h) is a letter; (v) after (u), (x) after (w) too. Otherwise Roman.
-      const asLetter = r.length === 1 && this.lastLetterIs(String.fromCharCode(r.charCodeAt(0) - 1)) && !this.inRomanAt(r);
+      const asLetter =
+        r.length === 1 && this.lastLetterIs(String.fromCharCode(r.charCodeAt(0) - 1)) && !this.inRomanAt(r);
       if (!asLetter && (r.length > 1 || r === 'i' || this.inRomanAt(r))) {
         const rest = m[3];
-        return { kind: 'item', rank: 0, style: 'roman', number: m[1] ? `(${r})` : `${r}.`, token: `(${r})`, rest, restAt: t.length - rest.length, value: romanValue(r.toUpperCase()) };
+        return {
+          kind: 'item',
+          rank: 0,
+          style: 'roman',
+          number: m[1] ? `(${r})` : `${r}.`,
+          token: `(${r})`,
+          rest,
+          restAt: t.length - rest.length,
+          value: romanValue(r.toUpperCase()),
+        };
       }
     }
     m = LETTER_RE.exec(t);
@@ -231,11 +357,29 @@ class Segmenter {
       if (l.length === 1 || l[0] === l[1]) {
         const rest = m[3];
         const lower = l.toLowerCase();
-        return { kind: 'item', rank: 0, style: 'letter', number: m[1] ? `(${l})` : `${l}.`, token: `(${lower})`, rest, restAt: t.length - rest.length, value: lower.charCodeAt(0) - 96 + (l.length - 1) * 26 };
+        return {
+          kind: 'item',
+          rank: 0,
+          style: 'letter',
+          number: m[1] ? `(${l})` : `${l}.`,
+          token: `(${lower})`,
+          rest,
+          restAt: t.length - rest.length,
+          value: lower.charCodeAt(0) - 96 + (l.length - 1) * 26,
+        };
       }
     }
     m = BULLET_RE.exec(t);
-    if (m) return { kind: 'item', rank: 0, style: 'bullet', number: '', token: '•', rest: m[2], restAt: t.length - m[2].length };
+    if (m)
+      return {
+        kind: 'item',
+        rank: 0,
+        style: 'bullet',
+        number: '',
+        token: '•',
+        rest: m[2],
+        restAt: t.length - m[2].length,
+      };
     return null;
   }
 
@@ -278,23 +422,42 @@ class Segmenter {
     else if (!rest && marker.style === 'structure') {
       // The heading often sits on the line after the number ("1.1.\nEstablishment, Seat and Term").
       const following = this.lines[next];
-      const after = this.lines.slice(next + 1).find((l) => l.text !== '');
+      let k = next + 1;
+      while (k < this.lines.length && this.lines[k].text === '') k++;
+      const after = this.lines[k];
       const beforeMarker = !after || !!this.marker(after.text);
       if (
         following?.text &&
         !this.marker(following.text) &&
         (isHeadingLike(following.text, true) ||
-          (beforeMarker && following.text.length <= 100 && /^\p{Lu}/u.test(following.text) && !/[.;,:]$/.test(following.text)))
+          (beforeMarker &&
+            following.text.length <= 100 &&
+            /^\p{Lu}/u.test(following.text) &&
+            !/[.;,:]$/.test(following.text)))
       ) {
         heading = following.text;
         next++;
       }
     }
     const level = parent ? parent.level + 1 : 0;
-    const p = this.push({ kind: marker.kind, number: marker.number, token: marker.token, heading, line, parent, level });
+    const p = this.push({
+      kind: marker.kind,
+      number: marker.number,
+      token: marker.token,
+      heading,
+      line,
+      parent,
+      level,
+    });
     if (next > i + 1) this.extend(p, this.lines[next - 1].end);
     const absorbs = marker.style !== 'structure' || marker.rank >= 4;
-    this.stack.push({ p, rank: marker.style === 'structure' ? marker.rank : 99, style: marker.style, value: marker.value, absorbs });
+    this.stack.push({
+      p,
+      rank: marker.style === 'structure' ? marker.rank : 99,
+      style: marker.style,
+      value: marker.value,
+      absorbs,
+    });
     this.current = absorbs ? p : null;
     this.blank = false;
     return next;
@@ -306,7 +469,15 @@ class Segmenter {
     const isRow = /\|.*\|/.test(line.text) || /\S {2,}\S.* {2,}\S/.test(line.text);
     if (isRow && top && this.inAnnex()) {
       const parent = this.top();
-      const p = this.push({ kind: 'item', number: '', token: `row${++this.paragraphCount}`, heading: '', line, parent, level: parent ? parent.level + 1 : 0 });
+      const p = this.push({
+        kind: 'item',
+        number: '',
+        token: `row${++this.paragraphCount}`,
+        heading: '',
+        line,
+        parent,
+        level: parent ? parent.level + 1 : 0,
+      });
       this.current = null;
       void p;
       return;
@@ -321,7 +492,15 @@ class Segmenter {
       return;
     }
     const parent = this.top();
-    this.current = this.push({ kind: 'paragraph', number: '', token: `para${++this.paragraphCount}`, heading: '', line, parent, level: parent ? parent.level + 1 : 0 });
+    this.current = this.push({
+      kind: 'paragraph',
+      number: '',
+      token: `para${++this.paragraphCount}`,
+      heading: '',
+      line,
+      parent,
+      level: parent ? parent.level + 1 : 0,
+    });
     this.blank = false;
   }
 
@@ -341,8 +520,21 @@ class Segmenter {
     return this.stack.length ? this.stack[this.stack.length - 1].p : null;
   }
 
-  private push(a: { kind: ProvisionKind; number: string; token: string; heading: string; line: Line; parent: Provision | null; level: number }): Provision {
-    const base = a.kind === 'clause' && a.parent ? `${this.sectionOf(a.parent).id}/${a.token}` : a.parent ? `${a.parent.id}/${a.token}` : a.token;
+  private push(a: {
+    kind: ProvisionKind;
+    number: string;
+    token: string;
+    heading: string;
+    line: Line;
+    parent: Provision | null;
+    level: number;
+  }): Provision {
+    const base =
+      a.kind === 'clause' && a.parent
+        ? `${this.sectionOf(a.parent).id}/${a.token}`
+        : a.parent
+          ? `${a.parent.id}/${a.token}`
+          : a.token;
     const seen = this.ids.get(base) ?? 0;
     this.ids.set(base, seen + 1);
     const id = seen ? `${base}~${seen + 1}` : base;
@@ -396,7 +588,9 @@ function isHeadingLike(t: string, structural: boolean): boolean {
   // Title Case: most words of four letters or more start with a capital.
   const words = t.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
   const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return structural ? words.length === 0 || capitals / words.length >= 0.6 : capitals / Math.max(words.length, 1) >= 0.75 && t.length <= 80;
+  return structural
+    ? words.length === 0 || capitals / words.length >= 0.6
+    : capitals / Math.max(words.length, 1) >= 0.75 && t.length <= 80;
 }
 
 function isShoutedHeading(t: string): boolean {
@@ -434,5 +628,7 @@ function slug(t: string): string {
 }
 
 function titleCase(t: string): string {
-  return t.replace(/\S+/g, (w) => (w.length > 3 || /^[A-Z]{2,4}$/.test(w) === false ? cap(w.toLowerCase()) : w));
+  return t.replace(/\S+/g, (w) =>
+    w.length > 3 || /^[A-Z]{2,4}$/.test(w) === false ? cap(w.toLowerCase()) : w,
+  );
 }

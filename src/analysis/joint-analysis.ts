@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { TandemError } from '../app/tandem-error.ts';
-import type { AlertEvidence, AlertLevel, EscalationAlert } from '../domain/alert.ts';
+import type { EscalationAlert } from '../domain/alert.ts';
 import type { DriverTaxonomy } from '../domain/driver.ts';
 import type { Threat } from '../domain/threat.ts';
-import { isViolent, VIOLENCE_TYPES, type ViolenceType } from '../domain/violence-type.ts';
+import { isViolent, type ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import {
   type ActorCell,
@@ -12,14 +12,14 @@ import {
   readActorCells,
   readCountCells,
   readDateRange,
-  readEvidence,
   readExactTotals,
   readStateActors,
 } from './analysis-queries.ts';
 import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
-import { type CusumOptions, DEFAULT_CUSUM_OPTIONS, negativeBinomialCusum } from './nb-cusum.ts';
+import { escalationAlerts } from './escalation-alerts.ts';
+import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
 import { type TrendDirection, trendOf } from './trend.ts';
 
@@ -172,8 +172,8 @@ export async function runJointAnalysis(
   db: Kysely<Database>,
   options: JointAnalysisOptions = {},
 ): Promise<JointAnalysis> {
-  const o = { ...DEFAULTS, ...options };
-  const cusum: CusumOptions = { ...DEFAULT_CUSUM_OPTIONS, ...options.cusum };
+  const o = { ...DEFAULTS, ...defined(options) };
+  const cusum: CusumOptions = { ...DEFAULT_CUSUM_OPTIONS, ...defined(options.cusum ?? {}) };
   for (const [name, v] of [
     ['from', o.from],
     ['to', o.to],
@@ -265,7 +265,8 @@ export async function runJointAnalysis(
   const exactByArea = new Map((exact ?? []).map((r) => [areaKey(r), r]));
   const areas: AreaSummary[] = [];
   for (const [k, a] of areaMap) {
-    const e = exactByArea.get(k);
+    const none = { events: 0, fatalities: 0, civilianFatalities: 0, civilianFatalitiesKnown: 0 };
+    const e = exact ? (exactByArea.get(k) ?? none) : null;
     const events = e ? e.events : sumBy(a.cells, (c) => c.events);
     if (!events && !a.cells.length) continue;
     const t = trend(a.monthly);
@@ -438,144 +439,14 @@ export async function runJointAnalysis(
   };
 }
 
+/** Drops keys whose value is undefined, so they do not override defaults when spread. */
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
-}
-
-interface AlertRunOptions {
-  cusum: CusumOptions;
-  firstMonth: string;
-  lastMonth: string;
-  evidenceLimit: number;
-  minActorEvents: number;
-  admin1?: string;
-}
-
-interface SeriesToTest {
-  level: AlertLevel;
-  country: string;
-  key: string;
-  monthly: Map<string, number>;
-  /** Evidence filter. */
-  admin1?: string;
-  actor?: string;
-}
-
-/**
- * Builds the monthly violent-event series of the country, each admin1 and each actor, runs the
- * CUSUM on each, keeps alarms that fall in the period and attaches their evidence.
- */
-async function escalationAlerts(
-  db: Kysely<Database>,
-  cells: readonly CountCell[],
-  actorCells: readonly ActorCell[],
-  o: AlertRunOptions,
-): Promise<EscalationAlert[]> {
-  const series: SeriesToTest[] = [];
-  const countries = new Map<string, SeriesToTest>();
-  const admins = new Map<string, SeriesToTest>();
-  const firstMonthOf = new Map<string, string>();
-  for (const c of cells) {
-    const f = firstMonthOf.get(c.country);
-    if (!f || c.month < f) firstMonthOf.set(c.country, c.month);
-    if (!isViolent(c.violenceType as ViolenceType)) continue;
-    if (o.admin1 === undefined) {
-      let s = countries.get(c.country);
-      if (!s) countries.set(c.country, (s = { level: 'country', country: c.country, key: c.country, monthly: new Map() }));
-      addTo(s.monthly, c.month, c.events);
-    }
-    if (c.admin1) {
-      const k = `${c.country}\u001f${c.admin1}`;
-      let s = admins.get(k);
-      if (!s)
-        admins.set(
-          k,
-          (s = { level: 'admin1', country: c.country, key: c.admin1, admin1: c.admin1, monthly: new Map() }),
-        );
-      addTo(s.monthly, c.month, c.events);
-    }
-  }
-  const actors = new Map<string, SeriesToTest & { total: number }>();
-  for (const c of actorCells) {
-    if (!isViolent(c.violenceType as ViolenceType) || c.actorCategory === 'civilians' || !c.actor) continue;
-    const k = `${c.country}\u001f${c.actor}`;
-    let s = actors.get(k);
-    if (!s)
-      actors.set(
-        k,
-        (s = { level: 'actor', country: c.country, key: c.actor, actor: c.actor, monthly: new Map(), total: 0 }),
-      );
-    addTo(s.monthly, c.month, c.events);
-    s.total += c.events;
-  }
-  series.push(...countries.values(), ...admins.values());
-  for (const s of actors.values()) if (s.total >= o.minActorEvents) series.push(s);
-
-  const found: Omit<EscalationAlert, 'evidence'>[] = [];
-  const filters: SeriesToTest[] = [];
-  for (const s of series) {
-    // Areas are followed from the country's first month of data; an actor from its own first month.
-    const start =
-      s.level === 'actor' ? [...s.monthly.keys()].reduce((a, b) => (a < b ? a : b)) : firstMonthOf.get(s.country)!;
-    const ms = monthRange(start, o.lastMonth);
-    const counts = denseSeries(ms, s.monthly);
-    for (const a of negativeBinomialCusum(counts, o.cusum)) {
-      if (ms[a.alarm]! < o.firstMonth) continue;
-      found.push({
-        level: s.level,
-        country: s.country,
-        key: s.key,
-        start: ms[a.start]!,
-        alarm: ms[a.alarm]!,
-        metric: 'events',
-        baseline: round(a.baseline, 2),
-        observed: round(a.observed, 2),
-        score: round(a.score, 2),
-        threshold: o.cusum.threshold,
-        counts: counts.slice(a.start, a.alarm + 1),
-      });
-      filters.push(s);
-    }
-  }
-  const violent = VIOLENCE_TYPES.filter(isViolent);
-  const evidence = await Promise.all(
-    found.map((a, i) =>
-      readEvidence(db, {
-        country: a.country,
-        admin1: filters[i]!.admin1 ?? o.admin1,
-        actor: filters[i]!.actor,
-        from: `${a.start}-01`,
-        to: lastDayOf(a.alarm),
-        violenceTypes: violent,
-        limit: o.evidenceLimit,
-        order: 'lethal',
-      }),
-    ),
-  );
-  const order: Record<AlertLevel, number> = { country: 0, admin1: 1, actor: 2 };
-  return found
-    .map((a, i) => ({
-      ...a,
-      evidence: evidence[i]!.map(
-        (e): AlertEvidence => ({
-          id: e.id,
-          source: e.source,
-          sourceEventId: e.sourceEventId,
-          date: e.date,
-          admin1: e.admin1,
-          actor1: e.actor1,
-          fatalities: e.fatalities,
-        }),
-      ),
-    }))
-    .sort(
-      (x, y) =>
-        order[x.level] - order[y.level] ||
-        x.country.localeCompare(y.country) ||
-        x.start.localeCompare(y.start) ||
-        x.key.localeCompare(y.key),
-    );
 }
 
 /**

@@ -78,3 +78,11 @@ test('the negative-binomial ratio tends to the Poisson ratio as dispersion vanis
   const p = nbLogLikelihoodRatio(9, 4, 8, Number.POSITIVE_INFINITY);
   assert.ok(Math.abs(nb - p) < 1e-6);
 });
+
+test('a sharp jump after a mild drift is dated to the jump, not to the start of the drift', () => {
+  const counts = [...Array(24).fill(20), 26, 27, 26, 28, 27, 26, 27, 28, 26, 120];
+  const alarm = negativeBinomialCusum(counts, { threshold: 5 }).find((a) => a.alarm === counts.length - 1);
+  assert.ok(alarm, 'the jump is alarmed');
+  assert.equal(alarm.start, counts.length - 1);
+  assert.ok(alarm.runStart <= alarm.start);
+});

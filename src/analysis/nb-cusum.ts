@@ -23,6 +23,11 @@ export interface CusumOptions {
   window: number;
   /** The rise to detect, as a multiple of the baseline mean (2 = a doubling). */
   shift: number;
+  /**
+   * Months used to estimate the dispersion (at least `window`): twelve points give a variance too
+   * noisy to trust, and an underestimated variance is a false alarm waiting to happen.
+   */
+  dispersionWindow: number;
   /** Decision threshold h on the CUSUM score; sets the false-alarm rate. */
   threshold: number;
   /** Floor on the baseline mean (events per month), so a zero baseline still gives a finite test. */
@@ -39,6 +44,7 @@ export interface CusumOptions {
 
 export const DEFAULT_CUSUM_OPTIONS: CusumOptions = {
   window: 12,
+  dispersionWindow: 12,
   shift: 2,
   threshold: 5,
   minBaseline: 0.5,
@@ -48,8 +54,13 @@ export const DEFAULT_CUSUM_OPTIONS: CusumOptions = {
 
 /** One alarm: indexes into the series, the baseline it was measured against, and its score. */
 export interface CusumAlarm {
-  /** Index of the first month of the rise (the month after the score's last zero). */
+  /**
+   * Index of the first month of the rise: the change point within the open run that best explains
+   * the months up to the alarm (see `changePoint`).
+   */
   start: number;
+  /** Index of the month after the score's last zero: where the open run began. */
+  runStart: number;
   /** Index of the month the score crossed the threshold. */
   alarm: number;
   /** Baseline mean events per month (after the floor). */
@@ -74,6 +85,15 @@ export function estimateBaseline(window: readonly number[], minBaseline: number)
   // var = m + m^2/size; when the window is not overdispersed the Poisson limit (size = Infinity) holds.
   const size = variance > mean && mean > 0 ? (mean * mean) / (variance - mean) : Number.POSITIVE_INFINITY;
   return { mean: Math.max(mean, minBaseline), size };
+}
+
+/**
+ * Negative-binomial size of a window by the method of moments, with the variance measured around
+ * a moving level (each point against the mean of its own year of the window), so a window that
+ * spans a past rise does not pass the step for burstiness.
+ */
+export function dispersionSize(window: readonly number[]): number {
+  return estimateBaseline(window, 0).size;
 }
 
 /**
@@ -103,16 +123,20 @@ export function negativeBinomialCusum(
     if (score > 0 && t - runStart >= o.maxRun) score = 0;
     if (score === 0) {
       if (t < o.minHistory) continue;
-      base = estimateBaseline(counts.slice(Math.max(0, t - o.window), t), o.minBaseline);
+      const mean = estimateBaseline(counts.slice(Math.max(0, t - o.window), t), o.minBaseline).mean;
+      const long = counts.slice(Math.max(0, t - Math.max(o.window, o.dispersionWindow)), t);
+      base = { mean, size: dispersionSize(long) };
     }
     const b = base!;
     const next = Math.max(0, score + nbLogLikelihoodRatio(counts[t]!, b.mean, b.mean * o.shift, b.size));
     if (score === 0 && next > 0) runStart = t;
     score = next;
     if (score >= o.threshold) {
-      const months = counts.slice(runStart, t + 1);
+      const start = changePoint(counts, runStart, t, b);
+      const months = counts.slice(start, t + 1);
       alarms.push({
-        start: runStart,
+        start,
+        runStart,
         alarm: t,
         baseline: b.mean,
         size: b.size,
@@ -123,4 +147,30 @@ export function negativeBinomialCusum(
     }
   }
   return alarms;
+}
+
+/**
+ * Dates the rise inside an open run. The CUSUM's last zero-crossing is where evidence began to
+ * pile up, but a mild elevated stretch before a sharp jump drags it months too early (South Sudan
+ * drifted up through 2013 before the war of December). So, among the months from the run start to
+ * the alarm, pick the one where a step up to the mean of the months that follow fits best: the
+ * profile log-likelihood ratio with the post-change mean estimated, the size held at the baseline's.
+ */
+export function changePoint(counts: readonly number[], runStart: number, alarm: number, base: Baseline): number {
+  let best = runStart;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  for (let tau = alarm; tau >= runStart; tau--) {
+    sum += counts[tau]!;
+    const mu1 = sum / (alarm - tau + 1);
+    if (mu1 <= base.mean) continue;
+    let score = 0;
+    for (let i = tau; i <= alarm; i++) score += nbLogLikelihoodRatio(counts[i]!, base.mean, mu1, base.size);
+    // Ties go to the earlier month: the rise began no later than that.
+    if (score >= bestScore) {
+      bestScore = score;
+      best = tau;
+    }
+  }
+  return best;
 }

@@ -44,8 +44,11 @@ export async function importEvents(
   return withEventWriter(store, async (w) => {
     const results: ImportFileResult[] = [];
     const counts = new CountAccumulator();
-    const sourceHasRows = new Map<string, boolean>();
     for (const file of files) {
+      // Whether the store held events of a source when this file began (earlier files of this
+      // command included). If not, no row of the file can match a stored one: ids repeated
+      // within the file are caught by `seen`, so the file needs no look-ups at all.
+      const sourceHasRows = new Map<string, boolean>();
       const started = new Date().toISOString();
       const { id: importId } = await w.db
         .insertInto('imports')
@@ -105,7 +108,6 @@ export async function importEvents(
           await w.update(importId, updates);
           r.imported += inserts.length;
           r.updated += updates.length;
-          if (inserts.length) sourceHasRows.set(source, true);
         }
         if (problems.length) await w.addProblems(importId, problems);
         r.rejected += problems.length;

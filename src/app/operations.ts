@@ -1,15 +1,23 @@
+import { agreementOperations } from './agreement-operations.ts';
+import { analysisOperations } from './analysis-operations.ts';
 import { areaOperations } from './area-operations.ts';
 import { evidenceOperations } from './evidence-operations.ts';
+import { negotiationOperations } from './negotiation-operations.ts';
 import { planOperations } from './plan-operations.ts';
+import { workbenchOperations } from './workbench-operations.ts';
 
 /**
  * The table of everything Tandem does. The CLI, the HTTP API and the web workbench are thin
  * clients of it. Each feature keeps its operations in its own file and adds them here.
  */
 export const operations = {
+  ...analysisOperations,
+  ...agreementOperations,
   ...evidenceOperations,
   ...planOperations,
+  ...negotiationOperations,
   ...areaOperations,
+  ...workbenchOperations,
 };
 
 export type OperationName = keyof typeof operations;

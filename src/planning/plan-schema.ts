@@ -16,15 +16,26 @@ const ids = z.array(id).default([]);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
 const text = z.string();
 
-const task = z.object({ id, text, priority: z.boolean().default(false) });
+const task = z.object({
+  id,
+  text,
+  priority: z.boolean().default(false).describe('A priority task of the mandate: it must be served by a concept objective, a strategy objective and an activity'),
+});
 const conceptObjective = z.object({ id, text, tasks: ids });
 const strategyObjective = z.object({
   id,
   text,
-  anchors: ids,
-  political: ids,
-  standalone: z.string().min(1, 'expected a reason in words').optional(),
-  supports: z.array(z.string()).default([]),
+  anchors: ids.describe('Ids of the mission-concept objectives this objective serves'),
+  political: ids.describe('For POC objectives: ids of the political-strategy objectives they serve'),
+  standalone: z
+    .string()
+    .min(1, 'expected a reason in words')
+    .optional()
+    .describe('For POC objectives with no political objective: why they stand alone'),
+  supports: z
+    .array(z.string())
+    .default([])
+    .describe('What the objective supports: state-authority, security-sector, elections, dialogue, accountability, ...'),
 });
 const strategy = z.object({ id, kind: z.enum(STRATEGY_KINDS), objectives: z.array(strategyObjective).default([]) });
 const office = z.object({ id, level: z.enum(OFFICE_LEVELS), areas: z.array(z.string()).default([]) });
@@ -32,7 +43,7 @@ const resource = z.object({
   id,
   text: text.optional(),
   available: z.number().nonnegative('expected a number of units, 0 or more'),
-  areas: z.array(z.string()).default([]),
+  areas: z.array(z.string()).default([]).describe('Admin1 areas where the resource can operate at all; empty means anywhere'),
 });
 const activity = z.object({
   id,
@@ -43,9 +54,12 @@ const activity = z.object({
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'expected tier 1, 2 or 3' }).optional(),
   phase: z.enum(POC_PHASES).optional(),
   areas: z.array(z.string()).default([]),
-  partners: z.array(z.string()).default([]),
+  partners: z.array(z.string()).default([]).describe('Actors the activity works with, named as in the event data'),
   kind: z.string().optional(),
-  uses: z.record(z.string(), z.number().nonnegative('expected a number of units, 0 or more')).default({}),
+  uses: z
+    .record(z.string(), z.number().nonnegative('expected a number of units, 0 or more'))
+    .default({})
+    .describe('Units of each resource (by resource id) the activity uses'),
 });
 const member = z.object({ component: z.enum(COMPONENTS), function: z.string().min(1), name: z.string().optional() });
 const cell = z.object({ id, members: z.array(member) });
@@ -57,7 +71,7 @@ const priority = z.object({
 
 export const planSchema = z.object({
   mission: z.string().min(1),
-  country: z.string().min(1),
+  country: z.string().min(1).describe('The country as spelled in the event data'),
   period: z.object({ from: date, to: date }),
   mandate: z.object({ resolution: z.string().optional(), tasks: z.array(task).default([]) }),
   concept: z.object({ vision: z.string().optional(), objectives: z.array(conceptObjective).default([]) }),
@@ -66,7 +80,10 @@ export const planSchema = z.object({
   resources: z.array(resource).default([]),
   activities: z.array(activity).default([]),
   cells: z.array(cell).default([]),
-  priorities: z.array(priority).default([]),
+  priorities: z
+    .array(priority)
+    .default([])
+    .describe('Optional political priority per admin1 area for `tandem plan allocate` (default: derived from political activities)'),
 });
 
 // Keeps the schema and the domain type in step: this fails to compile if they drift apart.

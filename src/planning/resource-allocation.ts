@@ -258,6 +258,9 @@ function areaReason(w: AreaWeight, current: number, proposed: number): string {
   return `keep ${proposed}: ${basis}`;
 }
 
+/** The `from` of a move that puts to work units the plan does not use. */
+export const UNUSED = '(unused)';
+
 /** Pairs losses with gains, heaviest gain first, so the explanation reads as moves. */
 function pairMoves(areas: AreaAllocation[]): ResourceMove[] {
   const losses = areas.filter((a) => a.change < 0).map((a) => ({ a, left: -a.change }));
@@ -277,6 +280,14 @@ function pairMoves(areas: AreaAllocation[]): ResourceMove[] {
         to: g.a.area,
         units,
         why: `${g.a.area} weighs ${round(g.a.weight)} (risk ${g.a.risk} × priority ${g.a.priority}) against ${round(l.a.weight)} in ${l.a.area} (risk ${l.a.risk} × priority ${l.a.priority})${l.a.activities.length ? `; affects ${l.a.activities.join(', ')}` : ''}`,
+      });
+    }
+    if (g.left > 0) {
+      moves.push({
+        from: UNUSED,
+        to: g.a.area,
+        units: round(g.left),
+        why: `units the plan leaves unused; ${g.a.area} weighs ${round(g.a.weight)} (risk ${g.a.risk} × priority ${g.a.priority})`,
       });
     }
   }

@@ -24,4 +24,10 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/areas/trend', operation: 'areaTrend' },
   { path: '/api/areas/events', operation: 'mapEvents' },
   { path: '/api/plans', operation: 'listPlans' },
+  { path: '/api/plans/current', operation: 'currentPlan' },
+  { path: '/api/negotiations/current', operation: 'currentNegotiation' },
+  { path: '/api/agreements', operation: 'listAgreements' },
+  { path: '/api/agreements/review', operation: 'reviewStoredAgreement' },
+  { path: '/api/threats', operation: 'listThreats' },
+  { path: '/api/drivers', operation: 'listDrivers' },
 ];

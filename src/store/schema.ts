@@ -183,7 +183,60 @@ export interface PlanAcknowledgementTable {
   recorded_by: string;
 }
 
+/** A negotiation process file as the workbench stored it (the newest per process is current). */
+export interface NegotiationProcessTable {
+  id: Generated<number>;
+  process: string;
+  country: string;
+  file_name: string;
+  source_text: string;
+  stored_at: string;
+  stored_by: string;
+}
+
+/** An agreement in the user's corpus, with its normalised text and coverage scorecard (JSON). */
+export interface AgreementTable {
+  id: Generated<number>;
+  title: string;
+  source_path: string;
+  format: string;
+  content_hash: string;
+  characters: number;
+  text: string;
+  /** JSON object: one key per POC category, true when any provision carries it. */
+  coverage: string;
+  imported_at: string;
+}
+
+/** A provision of an imported agreement, with its span [span_start, span_end) into the text. */
+export interface AgreementProvisionTable {
+  id: Generated<number>;
+  agreement_id: number;
+  provision_id: string;
+  number: string;
+  heading: string;
+  kind: string;
+  span_start: number;
+  span_end: number;
+  text: string;
+}
+
+/** One POC code on one provision, with the span and rule that justify it. */
+export interface ProvisionCodeTable {
+  agreement_id: number;
+  provision_row_id: number;
+  code: string;
+  span_start: number;
+  span_end: number;
+  rule: string;
+  why: string;
+}
+
 export interface Database {
+  agreements: AgreementTable;
+  agreement_provisions: AgreementProvisionTable;
+  provision_codes: ProvisionCodeTable;
+  negotiation_processes: NegotiationProcessTable;
   events: EventTable;
   event_counts: EventCountTable;
   actor_counts: ActorCountTable;

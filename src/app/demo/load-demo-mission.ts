@@ -64,10 +64,10 @@ export async function loadDemoMission(
   }
   await run('mission plan', 'importPlan', { plan: await readFile(join(HERE, 'demo-plan.yaml'), 'utf8'), name: 'demo-plan.yaml' });
   await run('draft agreement', 'importAgreement', {
-    text: await readFile(join(HERE, 'demo-agreement.txt'), 'utf8'),
-    name: 'demo-agreement.txt',
+    paths: [join(HERE, 'demo-agreement.txt')],
+    title: 'Draft agreement on the cessation of hostilities and a political dialogue in Orvania (fictional)',
   });
-  await run('negotiation process', 'importNegotiation', {
+  await run('negotiation process', 'storeNegotiation', {
     process: await readFile(join(HERE, 'demo-negotiation.yaml'), 'utf8'),
     name: 'demo-negotiation.yaml',
   });

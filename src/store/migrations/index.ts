@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as evidence from './001-evidence.ts';
+import * as agreements from './002-agreements.ts';
 import * as plans from './003-plans.ts';
 import * as analysis from './004-analysis.ts';
+import * as negotiationProcesses from './006-negotiation-processes.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -9,6 +11,8 @@ import * as analysis from './004-analysis.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-evidence': evidence,
+  '002-agreements': agreements,
   '003-plans': plans,
   '004-analysis': analysis,
+  '006-negotiation-processes': negotiationProcesses,
 };

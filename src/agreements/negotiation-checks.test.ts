@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { InvalidDocumentError } from '../planning/structured-document.ts';
+import { addDays, binomialUpperTail, inclusion, type NegotiationEvent, testEscalation } from './negotiation-checks.ts';
+import { readNegotiationProcess } from './negotiation-process.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../test/fixtures/negotiations/${name}`, import.meta.url), 'utf8');
+
+const PROCESS = readNegotiationProcess(
+  `process: T
+country: Testland
+parties:
+  - { id: GOV, name: Government, actors: [Army of Testland] }
+  - { id: REB, name: Rebels, actors: [Rebels of Testland, Rebel splinter] }
+rounds:
+  - { id: R1, start: 2024-07-01, end: 2024-07-03, delegations: { GOV: { women: 3, men: 7 }, REB: { women: 1, men: 4, other: 1 } } }
+quota: { women: 0.3 }
+`,
+  't.yaml',
+);
+
+let n = 0;
+function ev(date: string, actor1: string, actor2 = 'Civilians (Testland)', violenceType = 'battles'): NegotiationEvent {
+  n++;
+  return { id: n, source: 'acled', sourceEventId: `E${n}`, dateStart: date, admin1: 'North', actor1, actor2, violenceType, fatalities: 1 };
+}
+
+describe('pre-talks escalation', () => {
+  it('computes the binomial tail exactly on small cases and stays finite on large ones', () => {
+    assert.ok(Math.abs(binomialUpperTail(2, 2, 1 / 7) - 1 / 49) < 1e-12);
+    assert.ok(Math.abs(binomialUpperTail(1, 3, 0.5) - 7 / 8) < 1e-12);
+    assert.equal(binomialUpperTail(0, 5, 0.3), 1);
+    // Hand value from Python (sum of exact binomial terms): 79 of 98 events in the window at p = 1/7.
+    const p = binomialUpperTail(79, 98, 1 / 7);
+    assert.ok(Math.abs(p / 8.325208168600795e-49 - 1) < 1e-9, String(p));
+  });
+
+  it('counts the 30 days before the round as the window and the 180 before that as the baseline', () => {
+    // Window: 2024-06-01..2024-06-30; baseline: 2023-12-04..2024-05-31.
+    assert.equal(addDays('2024-07-01', -30), '2024-06-01');
+    assert.equal(addDays('2024-06-01', -180), '2023-12-04');
+    const events = [
+      ev('2024-06-01', 'Army of Testland'), // first day of the window
+      ev('2024-06-30', 'Rebels of Testland', 'Army of Testland'), // last day, the army as actor 2
+      ev('2024-06-15', 'Army of Testland'),
+      ev('2024-06-16', 'Army of Testland', 'x', 'protests'), // not violence: not counted
+      ev('2024-07-01', 'Army of Testland'), // the round's first day: not counted
+      ev('2024-05-31', 'Army of Testland'), // last day of the baseline
+      ev('2023-12-04', 'Army of Testland'), // first day of the baseline
+      ev('2023-12-03', 'Army of Testland'), // before the baseline: not counted
+    ];
+    const { tests, alerts } = testEscalation(PROCESS, events);
+    const gov = tests.find((t) => t.party === 'GOV')!;
+    assert.equal(gov.before, 3);
+    assert.equal(gov.baselineEvents, 2);
+    assert.equal(gov.baseline, 0.333); // 2 events × 30 / 180
+    assert.equal(gov.ratio, 9);
+    // P(X ≥ 3 | Binomial(5, 1/7)), by hand: 10·(1/7)³(6/7)² + 5·(1/7)⁴(6/7) + (1/7)⁵ = (360 + 30 + 1) / 16807.
+    assert.ok(Math.abs(gov.pValue - 391 / 16807) < 1e-12);
+    assert.equal(alerts.length, 1);
+    assert.equal(alerts[0]!.party, 'GOV');
+    assert.deepEqual(
+      alerts[0]!.evidence.map((e) => e.date),
+      ['2024-06-01', '2024-06-15', '2024-06-30'],
+    );
+    const reb = tests.find((t) => t.party === 'REB')!;
+    assert.equal(reb.before, 1);
+    assert.equal(reb.significant, false);
+  });
+
+  it('does not alert on a party whose violence held steady, nor on fewer events than the minimum', () => {
+    const steady = [];
+    for (let m = 0; m < 7; m++) {
+      const month = addDays('2023-12-10', m * 30);
+      steady.push(ev(month, 'Rebels of Testland'), ev(addDays(month, 10), 'Rebel splinter'));
+    }
+    const { tests, alerts } = testEscalation(PROCESS, steady);
+    assert.equal(alerts.length, 0);
+    assert.equal(tests.find((t) => t.party === 'REB')!.baselineEvents, 12);
+    const two = [ev('2024-06-10', 'Army of Testland'), ev('2024-06-11', 'Army of Testland')];
+    assert.equal(testEscalation(PROCESS, two).alerts.length, 0);
+    assert.equal(testEscalation(PROCESS, two, { windowDays: 30, baselineDays: 180, alpha: 0.05, minEvents: 2 }).alerts.length, 1);
+  });
+});
+
+describe('delegation inclusion', () => {
+  it('compares women’s share of each delegation to the quota, counting other members in the total', () => {
+    assert.deepEqual(inclusion(PROCESS), [
+      { round: 'R1', party: 'GOV', women: 3, total: 10, share: 0.3, quota: 0.3, meetsQuota: true },
+      { round: 'R1', party: 'REB', women: 1, total: 6, share: 0.167, quota: 0.3, meetsQuota: false },
+    ]);
+  });
+
+  it('counts members listed one by one', () => {
+    const p = readNegotiationProcess(fixture('hand-checked-talks.yaml'), 'hand-checked-talks.yaml');
+    const io = inclusion(p).find((r) => r.round === 'R1' && r.party === 'IO')!;
+    assert.deepEqual([io.women, io.total, io.meetsQuota], [2, 3, true]);
+  });
+});
+
+describe('reading a process file', () => {
+  const problems = (name: string) => {
+    try {
+      readNegotiationProcess(fixture(name), name);
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError);
+      return e.problems;
+    }
+    assert.fail(`${name} accepted`);
+  };
+
+  it('refuses a delegation of a party that is not declared, naming its line', () => {
+    assert.deepEqual(problems('unknown-party.yaml'), [
+      { path: 'rounds[0].delegations.REB', line: 11, column: 7, reason: 'unknown party "REB": expected one of GOV' },
+    ]);
+  });
+
+  it('refuses a count written in words', () => {
+    const [p] = problems('wrong-type.yaml');
+    assert.equal(p!.path, 'rounds[0].delegations.GOV.women');
+    assert.equal(p!.line, 6);
+    assert.match(p!.reason, /expected number, got the text "three"/);
+  });
+
+  it('refuses a round with no start date', () => {
+    const [p] = problems('missing-field.yaml');
+    assert.deepEqual([p!.path, p!.line], ['rounds[0].start', 6]);
+    assert.match(p!.reason, /missing required field/);
+  });
+});

@@ -1,0 +1,178 @@
+import type {
+  EscalationAlert,
+  EscalationTest,
+  InclusionRow,
+  NegotiationEvidence,
+  NegotiationProcess,
+} from '../domain/negotiation.ts';
+
+/** The fields of an event the tracker reads; StoredEvent has them all. */
+export interface NegotiationEvent {
+  id: number;
+  source: string;
+  sourceEventId: string;
+  dateStart: string;
+  admin1: string;
+  actor1: string;
+  actor2: string;
+  violenceType: string;
+  fatalities: number;
+}
+
+export interface EscalationOptions {
+  /** Days before a round's first day in which violence is counted (the day before the round is the last). */
+  windowDays: number;
+  /** Days before the window that give the party's own usual rate. */
+  baselineDays: number;
+  /** Significance level of the one-sided test, per party and round. */
+  alpha: number;
+  /** Fewer events than this in the window never raise an alert, however quiet the baseline. */
+  minEvents: number;
+}
+
+export const DEFAULT_ESCALATION_OPTIONS: EscalationOptions = { windowDays: 30, baselineDays: 180, alpha: 0.05, minEvents: 3 };
+
+/** Violence types that count as a party's violence (not protests, riots or strategic developments). */
+export const VIOLENT_TYPES = ['battles', 'explosions-remote-violence', 'violence-against-civilians'] as const;
+
+export function escalationMethod(o: EscalationOptions): string {
+  return (
+    `For each party and round: violent events (battles, explosions/remote violence, violence against civilians) in which ` +
+    `one of the party's actors is actor 1 or actor 2, counted in the ${o.windowDays} days before the round's first day (the window) ` +
+    `and in the ${o.baselineDays} days before that (the baseline). "baseline" is the count expected in the window at the ` +
+    `baseline's daily rate; "ratio" is before / baseline. Test: exact one-sided conditional test of two Poisson rates ` +
+    `(given the n events of window and baseline together, the window's count is Binomial(n, ${o.windowDays}/(${o.windowDays}+${o.baselineDays})) ` +
+    `if the rate did not change); an alert when p < ${o.alpha} and the window holds at least ${o.minEvents} events. ` +
+    `No correction for testing several parties and rounds.`
+  );
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, p), summed in log space so large counts do not underflow. */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const lp = Math.log(p);
+  const lq = Math.log1p(-p);
+  let logPmf = n * lq; // i = 0
+  const terms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i >= k) terms.push(logPmf);
+    logPmf += Math.log((n - i) / (i + 1)) + lp - lq;
+  }
+  terms.push(logPmf); // i = n
+  const max = Math.max(...terms);
+  const sum = terms.reduce((s, t) => s + Math.exp(t - max), 0);
+  return Math.min(1, Math.exp(max) * sum);
+}
+
+function toEvidence(e: NegotiationEvent): NegotiationEvidence {
+  return {
+    id: e.id,
+    source: e.source,
+    sourceEventId: e.sourceEventId,
+    date: e.dateStart,
+    admin1: e.admin1,
+    actor1: e.actor1,
+    actor2: e.actor2,
+    violenceType: e.violenceType,
+    fatalities: e.fatalities,
+  };
+}
+
+/**
+ * Tests every party before every round for a rise in its violence above its own baseline. The
+ * events given should be the violent events of the process's country; the function picks each
+ * party's own by actor name and date.
+ */
+export function testEscalation(
+  process: NegotiationProcess,
+  events: readonly NegotiationEvent[],
+  options: EscalationOptions = DEFAULT_ESCALATION_OPTIONS,
+): { tests: EscalationTest[]; alerts: EscalationAlert[] } {
+  const { windowDays, baselineDays, alpha, minEvents } = options;
+  const violent = new Set<string>(VIOLENT_TYPES);
+  const tests: EscalationTest[] = [];
+  const alerts: EscalationAlert[] = [];
+  for (const round of process.rounds) {
+    const windowStart = addDays(round.start, -windowDays);
+    const windowEnd = addDays(round.start, -1);
+    const baselineStart = addDays(windowStart, -baselineDays);
+    const baselineEnd = addDays(windowStart, -1);
+    for (const party of process.parties) {
+      const actors = new Set(party.actors);
+      const mine = events.filter(
+        (e) => violent.has(e.violenceType) && (actors.has(e.actor1) || actors.has(e.actor2)),
+      );
+      const inWindow = mine
+        .filter((e) => e.dateStart >= windowStart && e.dateStart <= windowEnd)
+        .sort((a, b) => a.dateStart.localeCompare(b.dateStart) || a.id - b.id);
+      const inBaseline = mine.filter((e) => e.dateStart >= baselineStart && e.dateStart <= baselineEnd);
+      const before = inWindow.length;
+      const expected = (inBaseline.length * windowDays) / baselineDays;
+      const pValue = binomialUpperTail(before, before + inBaseline.length, windowDays / (windowDays + baselineDays));
+      const test: EscalationTest = {
+        party: party.id,
+        round: round.id,
+        windowStart,
+        windowEnd,
+        windowDays,
+        before,
+        baselineStart,
+        baselineEnd,
+        baselineDays,
+        baselineEvents: inBaseline.length,
+        baseline: round3(expected),
+        ratio: expected > 0 ? round3(before / expected) : null,
+        pValue,
+        significant: pValue < alpha && before >= minEvents,
+      };
+      tests.push(test);
+      if (!test.significant) continue;
+      const deaths = inWindow.reduce((s, e) => s + e.fatalities, 0);
+      alerts.push({
+        kind: 'pre-talks-escalation',
+        ...test,
+        message: `${party.name} (${party.id}) was involved in ${before} violent event(s) (${deaths} deaths) in the ${windowDays} days before round ${round.id} (${round.start}${round.venue ? `, ${round.venue}` : ''}), against ${test.baseline} expected from its previous ${baselineDays} days (${inBaseline.length} events${test.ratio === null ? '' : `; ${test.ratio}×`}); p = ${pValue.toPrecision(2)}.${inBaseline.length ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
+        evidence: inWindow.map(toEvidence),
+      });
+    }
+  }
+  return { tests, alerts };
+}
+
+/** Women's share of each delegation in each round, against the process's quota. */
+export function inclusion(process: NegotiationProcess): InclusionRow[] {
+  const quota = process.quota.women ?? null;
+  const rows: InclusionRow[] = [];
+  for (const round of process.rounds) {
+    for (const party of process.parties) {
+      const d = round.delegations[party.id];
+      if (!d) continue;
+      const total = d.women + d.men + d.other;
+      const share = total ? round3(d.women / total) : null;
+      rows.push({
+        round: round.id,
+        party: party.id,
+        women: d.women,
+        total,
+        share,
+        quota,
+        // Exact comparison on counts, so 3 of 10 meets a 0.3 quota whatever the rounding.
+        meetsQuota: quota === null ? null : total > 0 && d.women >= quota * total - 1e-9,
+      });
+    }
+  }
+  return rows;
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { NegotiationProcess } from '../domain/negotiation.ts';
+import type { Database } from '../store/schema.ts';
+import { addDays, type EscalationOptions, type NegotiationEvent, VIOLENT_TYPES } from './negotiation-checks.ts';
+
+export interface NegotiationData {
+  events: NegotiationEvent[];
+  /** The first and last event dates in the store for the process's country (any actor). */
+  coverage: { from: string | null; to: string | null };
+  /** Party actors with no event at all in the store for the country: probably misspelled. */
+  unknownActors: string[];
+}
+
+/**
+ * Reads the violent events involving any party's actors, from the earliest baseline to the last
+ * window, plus what the store covers, so the tracker can say when a baseline falls before the data.
+ */
+export async function readNegotiationData(
+  db: Kysely<Database>,
+  process: NegotiationProcess,
+  options: EscalationOptions,
+): Promise<NegotiationData> {
+  const actors = [...new Set(process.parties.flatMap((p) => p.actors))];
+  const starts = process.rounds.map((r) => r.start).sort();
+  const coverageRow = await db
+    .selectFrom('events')
+    .select((eb) => [eb.fn.min('date_start').as('from'), eb.fn.max('date_start').as('to')])
+    .where('country', '=', process.country)
+    .executeTakeFirst();
+  const coverage = { from: coverageRow?.from ?? null, to: coverageRow?.to ?? null };
+  if (!actors.length || !starts.length) return { events: [], coverage, unknownActors: actors };
+  const from = addDays(starts[0]!, -(options.windowDays + options.baselineDays));
+  const to = addDays(starts[starts.length - 1]!, -1);
+  const rows = await db
+    .selectFrom('events')
+    .select(['id', 'source', 'source_event_id', 'date_start', 'admin1', 'actor1', 'actor2', 'violence_type', 'fatalities'])
+    .where('country', '=', process.country)
+    .where('date_start', '>=', from)
+    .where('date_start', '<=', to)
+    .where('violence_type', 'in', [...VIOLENT_TYPES])
+    .where((eb) => eb.or([eb('actor1', 'in', actors), eb('actor2', 'in', actors)]))
+    .orderBy('date_start')
+    .orderBy('id')
+    .execute();
+  const seen1 = await db
+    .selectFrom('events')
+    .select('actor1 as name')
+    .distinct()
+    .where('country', '=', process.country)
+    .where('actor1', 'in', actors)
+    .execute();
+  const seen2 = await db
+    .selectFrom('events')
+    .select('actor2 as name')
+    .distinct()
+    .where('country', '=', process.country)
+    .where('actor2', 'in', actors)
+    .execute();
+  const seen = new Set([...seen1, ...seen2].map((r) => r.name));
+  return {
+    events: rows.map((r) => ({
+      id: Number(r.id),
+      source: r.source,
+      sourceEventId: r.source_event_id,
+      dateStart: r.date_start,
+      admin1: r.admin1,
+      actor1: r.actor1,
+      actor2: r.actor2,
+      violenceType: r.violence_type,
+      fatalities: Number(r.fatalities),
+    })),
+    coverage,
+    unknownActors: actors.filter((a) => !seen.has(a)),
+  };
+}

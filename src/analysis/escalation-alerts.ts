@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely';
+import type { AlertEvidence, AlertLevel, EscalationAlert } from '../domain/alert.ts';
+import { isViolent, VIOLENCE_TYPES, type ViolenceType } from '../domain/violence-type.ts';
+import type { Database } from '../store/schema.ts';
+import { type ActorCell, type CountCell, readEvidence } from './analysis-queries.ts';
+import { denseSeries, lastDayOf, monthRange } from './months.ts';
+import { type CusumOptions, negativeBinomialCusum } from './nb-cusum.ts';
+
+/** One monthly series to test: the country, an admin1 or an actor, dense from its first month. */
+export interface AlertSeries {
+  level: AlertLevel;
+  country: string;
+  key: string;
+  admin1?: string;
+  actor?: string;
+  months: string[];
+  counts: number[];
+}
+
+export interface AlertSeriesOptions {
+  lastMonth: string;
+  /** When the analysis is of one admin1, the country series is not built. */
+  admin1?: string;
+  /** Actors with fewer violent events than this up to lastMonth are not tested. */
+  minActorEvents: number;
+}
+
+function addTo(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+/**
+ * Builds the monthly violent-event series to test from the aggregate cells: each country and
+ * each admin1 from the country's first month of data (so a quiet province's zeros count), and each
+ * actor (either side of an event, civilians excepted) from its own first month. Pure.
+ */
+export function buildAlertSeries(
+  cells: readonly CountCell[],
+  actorCells: readonly ActorCell[],
+  o: AlertSeriesOptions,
+): AlertSeries[] {
+  const countries = new Map<string, Map<string, number>>();
+  const admins = new Map<string, { country: string; admin1: string; monthly: Map<string, number> }>();
+  const firstMonthOf = new Map<string, string>();
+  for (const c of cells) {
+    const f = firstMonthOf.get(c.country);
+    if (!f || c.month < f) firstMonthOf.set(c.country, c.month);
+    if (!isViolent(c.violenceType as ViolenceType)) continue;
+    if (o.admin1 === undefined) {
+      let m = countries.get(c.country);
+      if (!m) countries.set(c.country, (m = new Map()));
+      addTo(m, c.month, c.events);
+    }
+    if (c.admin1) {
+      const k = `${c.country}\u001f${c.admin1}`;
+      let a = admins.get(k);
+      if (!a) admins.set(k, (a = { country: c.country, admin1: c.admin1, monthly: new Map() }));
+      addTo(a.monthly, c.month, c.events);
+    }
+  }
+  const actors = new Map<string, { country: string; actor: string; monthly: Map<string, number>; total: number; first: string }>();
+  for (const c of actorCells) {
+    if (!isViolent(c.violenceType as ViolenceType) || c.actorCategory === 'civilians' || !c.actor) continue;
+    const k = `${c.country}\u001f${c.actor}`;
+    let a = actors.get(k);
+    if (!a) actors.set(k, (a = { country: c.country, actor: c.actor, monthly: new Map(), total: 0, first: c.month }));
+    addTo(a.monthly, c.month, c.events);
+    a.total += c.events;
+    if (c.month < a.first) a.first = c.month;
+  }
+  const out: AlertSeries[] = [];
+  const dense = (first: string, monthly: Map<string, number>) => {
+    const months = monthRange(first, o.lastMonth);
+    return { months, counts: denseSeries(months, monthly) };
+  };
+  for (const [country, monthly] of countries)
+    out.push({ level: 'country', country, key: country, ...dense(firstMonthOf.get(country)!, monthly) });
+  for (const a of admins.values())
+    out.push({ level: 'admin1', country: a.country, key: a.admin1, admin1: a.admin1, ...dense(firstMonthOf.get(a.country)!, a.monthly) });
+  for (const a of actors.values())
+    if (a.total >= o.minActorEvents)
+      out.push({ level: 'actor', country: a.country, key: a.actor, actor: a.actor, ...dense(a.first, a.monthly) });
+  return out;
+}
+
+export type DetectedAlert = Omit<EscalationAlert, 'evidence'> & { series: AlertSeries };
+
+/** Runs the CUSUM on each series and keeps the alarms that fall on or after `firstMonth`. Pure. */
+export function detectAlerts(series: readonly AlertSeries[], cusum: CusumOptions, firstMonth: string): DetectedAlert[] {
+  const found: DetectedAlert[] = [];
+  for (const s of series) {
+    for (const a of negativeBinomialCusum(s.counts, cusum)) {
+      if (s.months[a.alarm]! < firstMonth) continue;
+      found.push({
+        level: s.level,
+        country: s.country,
+        key: s.key,
+        start: s.months[a.start]!,
+        alarm: s.months[a.alarm]!,
+        metric: 'events',
+        baseline: round2(a.baseline),
+        observed: round2(a.observed),
+        score: round2(a.score),
+        threshold: cusum.threshold,
+        counts: s.counts.slice(a.start, a.alarm + 1),
+        series: s,
+      });
+    }
+  }
+  const order: Record<AlertLevel, number> = { country: 0, admin1: 1, actor: 2 };
+  return found.sort(
+    (x, y) =>
+      order[x.level] - order[y.level] ||
+      x.country.localeCompare(y.country) ||
+      x.start.localeCompare(y.start) ||
+      x.key.localeCompare(y.key),
+  );
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export interface EscalationAlertOptions extends AlertSeriesOptions {
+  cusum: CusumOptions;
+  firstMonth: string;
+  evidenceLimit: number;
+}
+
+/**
+ * Escalation alerts for the country, each admin1 and each actor of the cells given, with their
+ * evidence: the most lethal violent events of the area or actor between the start and the alarm.
+ */
+export async function escalationAlerts(
+  db: Kysely<Database>,
+  cells: readonly CountCell[],
+  actorCells: readonly ActorCell[],
+  o: EscalationAlertOptions,
+): Promise<EscalationAlert[]> {
+  const found = detectAlerts(buildAlertSeries(cells, actorCells, o), o.cusum, o.firstMonth);
+  const violent = VIOLENCE_TYPES.filter(isViolent);
+  const evidence = await Promise.all(
+    found.map((a) =>
+      readEvidence(db, {
+        country: a.country,
+        admin1: a.series.admin1 ?? o.admin1,
+        actor: a.series.actor,
+        from: `${a.start}-01`,
+        to: lastDayOf(a.alarm),
+        violenceTypes: violent,
+        limit: o.evidenceLimit,
+        order: 'lethal',
+      }),
+    ),
+  );
+  return found.map(({ series: _series, ...a }, i) => ({
+    ...a,
+    evidence: evidence[i]!.map(
+      (e): AlertEvidence => ({
+        id: e.id,
+        source: e.source,
+        sourceEventId: e.sourceEventId,
+        date: e.date,
+        admin1: e.admin1,
+        actor1: e.actor1,
+        fatalities: e.fatalities,
+      }),
+    ),
+  }));
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { readAgreementFile } from '../agreements/agreement-file-reader.ts';
+import { reviewAgreement } from '../agreements/agreement-review.ts';
+import { normaliseAgreementText } from '../agreements/agreement-text-normaliser.ts';
+import type { AgreementFormat, AgreementReview } from '../domain/agreement.ts';
+import {
+  type AgreementSummary,
+  findPrecedents,
+  listAgreements,
+  type SavedAgreement,
+  saveAgreement,
+} from '../store/agreement-repository.ts';
+import { defineOperation } from './operation.ts';
+import { TandemError } from './tandem-error.ts';
+
+const reviewInput = z
+  .object({
+    /** A file to read (.txt, .md, .pdf, .docx) ... */
+    path: z.string().min(1).optional(),
+    /** ... or the text itself, as the HTTP API sends it. */
+    text: z.string().min(1).optional(),
+    title: z.string().min(1).optional(),
+    /** Look for precedents in the imported corpus (default true). */
+    precedents: z.boolean().optional(),
+    /** At most this many precedents per gap (default 3). */
+    perGap: z.number().int().min(0).max(20).optional(),
+  })
+  .refine((i) => !!i.path !== !!i.text, { message: 'give either path or text' });
+
+const importInput = z.object({
+  paths: z.array(z.string().min(1)).min(1),
+  /** A title for the agreement; only with a single file. */
+  title: z.string().min(1).optional(),
+});
+
+function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+async function readSource(input: { path?: string; text?: string; title?: string }) {
+  if (input.path) return readAgreementFile(input.path);
+  const text = normaliseAgreementText(input.text!);
+  if (!/\p{L}{2,}/u.test(text)) throw new TandemError('bad-input', 'text: no words to review');
+  const first = text.split('\n').find((l) => l.trim()) ?? 'Untitled agreement';
+  return { path: '(text)', format: 'txt' as AgreementFormat, title: first.slice(0, 200), text };
+}
+
+export const agreementOperations = {
+  /**
+   * Reviews an agreement for protection-of-civilians language: segments it into provisions, codes
+   * each for the 18 POC categories with the span and rule behind every code, and reports coverage
+   * and gaps. Each gap says why it matters for civilians, which UN actors to engage, model language
+   * to start from, and precedents from agreements the user has imported.
+   */
+  reviewAgreement: defineOperation({
+    summary: 'Review an agreement for POC provisions: coded provisions, coverage and gaps',
+    input: reviewInput,
+    async run(ctx, input): Promise<AgreementReview> {
+      const source = await readSource(input);
+      const review = reviewAgreement({
+        title: input.title ?? source.title,
+        format: source.format,
+        text: source.text,
+      });
+      if (input.precedents !== false && review.gaps.length) {
+        const found = await findPrecedents(
+          ctx.store.db,
+          review.gaps.map((g) => g.code),
+          { perCode: input.perGap ?? 3, excludeHash: contentHash(source.text) },
+        );
+        for (const g of review.gaps) g.precedents = found[g.code] ?? [];
+      }
+      return review;
+    },
+  }),
+
+  /**
+   * Imports agreements into the user's corpus: reads and codes every file first, so a file that
+   * cannot be read stops the import before anything is written, then stores each agreement with
+   * its provisions and codes. Re-importing the same text is recognised and left unchanged.
+   */
+  importAgreement: defineOperation({
+    summary: 'Import agreements (with their coded provisions) into the corpus used for precedents',
+    input: importInput,
+    async run(ctx, input): Promise<{ agreements: SavedAgreement[] }> {
+      if (input.title && input.paths.length > 1) {
+        throw new TandemError('bad-input', '--title: give a title only when importing a single file');
+      }
+      const prepared = [];
+      for (const path of input.paths) {
+        const source = await readAgreementFile(path);
+        const review = reviewAgreement({
+          title: input.title ?? source.title,
+          format: source.format,
+          text: source.text,
+        });
+        prepared.push({ source, review });
+      }
+      const agreements: SavedAgreement[] = [];
+      for (const { source, review } of prepared) {
+        agreements.push(
+          await saveAgreement(ctx.store.db, {
+            title: review.title,
+            sourcePath: source.path,
+            format: source.format,
+            contentHash: contentHash(source.text),
+            text: source.text,
+            coverage: review.coverage,
+            provisions: review.provisions,
+          }),
+        );
+      }
+      return { agreements };
+    },
+  }),
+
+  /** Lists the agreements in the corpus with their size and coverage scorecard. */
+  listAgreements: defineOperation({
+    summary: 'List the imported agreements with their coverage',
+    input: z.object({}),
+    async run(ctx): Promise<AgreementSummary[]> {
+      return listAgreements(ctx.store.db);
+    },
+  }),
+};

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import type { Plan } from '../domain/plan.ts';
+import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
+import { agreementOperations } from './agreement-operations.ts';
+import { analysisOperations } from './analysis-operations.ts';
+import { type NegotiationCheckReport, negotiationOperations, parseProcessInput } from './negotiation-operations.ts';
+import { TandemError } from './tandem-error.ts';
+import { defineOperation } from './operation.ts';
+import { type PlanCheckReport, parsePlanInput, planOperations } from './plan-operations.ts';
+
+/**
+ * The newest stored version of a mission's plan (the newest of any mission when none is named),
+ * with its content and the findings of checking it against the store now. The workbench's plan
+ * and area pages read this; it is the stored-plan form of `tandem plan check`.
+ */
+export const currentPlan = defineOperation({
+  summary: 'The newest stored plan version, its content, and its check against the events now.',
+  input: z.object({ mission: z.string().min(1).optional(), version: z.number().int().positive().optional() }),
+  async run(ctx, input): Promise<{ mission: string; version: number; fileName: string; importedAt: string; plan: Plan; check: PlanCheckReport }> {
+    let q = ctx.store.db
+      .selectFrom('plan_versions')
+      .select(['mission', 'version', 'file_name', 'imported_at', 'source_text'])
+      .orderBy('imported_at', 'desc')
+      .orderBy('version', 'desc');
+    if (input.mission) q = q.where('mission', '=', input.mission);
+    if (input.version) q = q.where('version', '=', input.version);
+    const row = await q.limit(1).executeTakeFirst();
+    if (!row) {
+      throw new TandemError(
+        'not-found',
+        input.mission ? `no stored plan for mission "${input.mission}"` : 'no plan stored yet: import one with `tandem plan import PLAN`',
+      );
+    }
+    const { plan } = parsePlanInput({ plan: row.source_text, name: row.file_name });
+    const check = await planOperations.checkPlan.run(ctx, { plan: row.source_text, name: row.file_name });
+    return {
+      mission: row.mission,
+      version: Number(row.version),
+      fileName: row.file_name,
+      importedAt: row.imported_at,
+      plan,
+      check,
+    };
+  },
+});
+
+/**
+ * The joint analysis brief as a document: the same analysis as `analyze`, rendered as HTML (the
+ * workbench shows it and prints it to PDF) or Markdown.
+ */
+export const brief = defineOperation({
+  summary: 'The joint analysis brief as HTML or Markdown, for the same scope and settings as analyze.',
+  input: z.object({
+    country: z.string().min(1).optional(),
+    admin1: z.string().min(1).optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    format: z.enum(['html', 'md']).default('html'),
+  }),
+  async run(ctx, input): Promise<{ format: 'html' | 'md'; content: string }> {
+    const { format, ...scope } = input;
+    const analyze = analysisOperations.analyze;
+    const analysis = await analyze.run(ctx, parseWith(analyze.input, scope));
+    return { format, content: format === 'html' ? renderBriefHtml(analysis) : renderBriefMarkdown(analysis) };
+  },
+});
+
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    throw new TandemError('bad-input', r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  }
+  return r.data;
+}
+
+/**
+ * Keeps a negotiation process file (YAML or JSON) in the store after validating it, so that the
+ * workbench can show and re-check it as events arrive. An invalid file is refused whole.
+ */
+export const storeNegotiation = defineOperation({
+  summary: 'Store a negotiation process file for the workbench (validated first).',
+  input: z.object({ process: z.string().min(1), name: z.string().min(1).default('process.yaml') }),
+  async run(ctx, input) {
+    const process = parseProcessInput({ process: input.process, name: input.name });
+    const row = await ctx.store.db
+      .insertInto('negotiation_processes')
+      .values({
+        process: process.process,
+        country: process.country,
+        file_name: input.name,
+        source_text: input.process,
+        stored_at: new Date().toISOString(),
+        stored_by: ctx.requester.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: Number(row.id), process: process.process, country: process.country, rounds: process.rounds.length };
+  },
+});
+
+/**
+ * The newest stored negotiation process (of a country, when named) with its rounds, parties and
+ * delegations, and the pre-talks escalation and inclusion checks run against the events now.
+ */
+export const currentNegotiation = defineOperation({
+  summary: 'The newest stored negotiation process and its checks against the events now.',
+  input: z.object({ country: z.string().min(1).optional() }),
+  async run(ctx, input) {
+    let q = ctx.store.db
+      .selectFrom('negotiation_processes')
+      .select(['id', 'file_name', 'source_text', 'stored_at'])
+      .orderBy('id', 'desc');
+    if (input.country) q = q.where('country', '=', input.country);
+    const row = await q.limit(1).executeTakeFirst();
+    if (!row) {
+      throw new TandemError(
+        'not-found',
+        input.country ? `no negotiation process stored for ${input.country}` : 'no negotiation process stored yet',
+      );
+    }
+    const process = parseProcessInput({ process: row.source_text, name: row.file_name });
+    const check: NegotiationCheckReport = await negotiationOperations.checkNegotiation.run(ctx, {
+      process: row.source_text,
+      name: row.file_name,
+    });
+    return { fileName: row.file_name, storedAt: row.stored_at, process, check };
+  },
+});
+
+/**
+ * Reviews an agreement already in the corpus (the newest imported when no id is given): the same
+ * review as `reviewAgreement`, on the stored text, with precedents from the other agreements.
+ */
+export const reviewStoredAgreement = defineOperation({
+  summary: 'Review an imported agreement (newest by default): coded provisions, coverage and gaps.',
+  input: z.object({ id: z.number().int().positive().optional() }),
+  async run(ctx, input) {
+    let q = ctx.store.db.selectFrom('agreements').select(['id', 'title', 'text']).orderBy('id', 'desc');
+    if (input.id) q = q.where('id', '=', input.id);
+    const row = await q.limit(1).executeTakeFirst();
+    if (!row) {
+      throw new TandemError(
+        'not-found',
+        input.id ? `no imported agreement with id ${input.id}` : 'no agreement imported yet: `tandem agreement import FILE`',
+      );
+    }
+    const review = await agreementOperations.reviewAgreement.run(ctx, { text: row.text, title: row.title });
+    return { id: Number(row.id), ...review };
+  },
+});
+
+export const workbenchOperations = {
+  currentPlan,
+  brief,
+  storeNegotiation,
+  currentNegotiation,
+  reviewStoredAgreement,
+};

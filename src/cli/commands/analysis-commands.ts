@@ -1,0 +1,284 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { analysisOperations } from '../../app/analysis-operations.ts';
+import { TandemError } from '../../app/tandem-error.ts';
+import { renderBriefHtml, renderBriefMarkdown } from '../../reports/joint-brief.ts';
+import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+import { formatTable } from '../table.ts';
+
+type Ops = typeof analysisOperations;
+
+/** Validates CLI flags with an operation's schema, naming the flag at fault. */
+function parse<K extends keyof Ops>(op: K, value: unknown): Parameters<Ops[K]['run']>[1] {
+  const r = analysisOperations[op].input.safeParse(value);
+  if (!r.success)
+    throw new TandemError(
+      'bad-input',
+      r.error.issues.map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message)).join('; '),
+    );
+  return r.data as Parameters<Ops[K]['run']>[1];
+}
+
+function write(out: string | undefined, text: string): void {
+  if (!out) {
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (e) {
+    throw new TandemError('unreadable-file', `${out}: cannot write (${(e as Error).message})`);
+  }
+  process.stderr.write(`written to ${out}\n`);
+}
+
+interface AnalyzeFlags extends StoreFlags {
+  country?: string;
+  admin1?: string;
+  from?: string;
+  to?: string;
+  json?: boolean;
+  format?: string;
+  out?: string;
+  threshold?: string;
+  shift?: string;
+  window?: string;
+  evidence?: string;
+}
+
+export function registerAnalysisCommands(program: Command): void {
+  storeFlags(
+    program
+      .command('analyze')
+      .description('joint analysis of violence and its drivers: hotspots, alerts, perpetrators, drivers, threats')
+      .option('--country <name>', 'the country, as the data spells it (default: every country)')
+      .option('--admin1 <name>', 'only this admin-1 area')
+      .option('--from <YYYY-MM-DD>', 'first day of the period (default: the first event)')
+      .option('--to <YYYY-MM-DD>', 'last day of the period (default: the last event)')
+      .option('--json', 'print the analysis as JSON')
+      .option('--format <format>', 'md | html: the joint analysis brief')
+      .option('--out <file>', 'write to this file instead of standard output')
+      .option('--threshold <h>', 'alert threshold h: higher gives fewer false alarms and later alerts (default 5)')
+      .option('--shift <k>', 'the rise alerts look for, as a multiple of the baseline (default 2)')
+      .option('--window <months>', 'months in the baseline window (default 12)')
+      .option('--evidence <n>', 'events listed behind each alert, driver and threat (default 10)'),
+  ).action(
+    action(async (flags: AnalyzeFlags) => {
+      if (flags.json && flags.format) throw new TandemError('bad-input', 'give --json or --format, not both');
+      if (flags.format && flags.format !== 'md' && flags.format !== 'html')
+        throw new TandemError('bad-input', `--format ${flags.format}: expected md or html`);
+      const input = parse('analyze', {
+        country: flags.country,
+        admin1: flags.admin1,
+        from: flags.from,
+        to: flags.to,
+        threshold: flags.threshold,
+        shift: flags.shift,
+        window: flags.window,
+        evidenceLimit: flags.evidence,
+      });
+      const analysis = await withContext(flags, (ctx) => analysisOperations.analyze.run(ctx, input));
+      if (flags.json) return write(flags.out, `${JSON.stringify(analysis, null, 2)}\n`);
+      write(flags.out, flags.format === 'html' ? renderBriefHtml(analysis) : renderBriefMarkdown(analysis));
+    }),
+  );
+
+  const drivers = program.command('drivers').description('drivers of violence: suggestions, analyst tags, joint confirmation');
+  storeFlags(
+    drivers
+      .command('suggest')
+      .description('suggest drivers from event notes; each suggestion says which words fired')
+      .option('--event <id>', 'one event (store id)')
+      .option('--text <text>', 'a text instead of events')
+      .option('--country <name>', 'events of this country')
+      .option('--admin1 <name>', 'events of this admin-1 area')
+      .option('--from <YYYY-MM-DD>', 'events on or after this day')
+      .option('--to <YYYY-MM-DD>', 'events on or before this day')
+      .option('--limit <n>', 'the most recent n events', '50')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
+      const input = parse('suggestDrivers', {
+        eventId: flags.event,
+        text: flags.text,
+        country: flags.country,
+        admin1: flags.admin1,
+        from: flags.from,
+        to: flags.to,
+        limit: flags.limit,
+      });
+      const r = await withContext(flags, (ctx) => analysisOperations.suggestDrivers.run(ctx, input));
+      if (flags.json) return printJson(r);
+      for (const s of r.suggestions) {
+        const head = s.eventId === null ? 'text' : `event ${s.eventId}`;
+        const found = s.suggestions.map((x) => `${x.driver} [${x.fired.join(', ')}]`).join('; ');
+        console.log(`${head}: ${found || 'no driver words'}`);
+      }
+    }),
+  );
+  storeFlags(
+    drivers
+      .command('tag')
+      .description('tag a driver on an event or an area, as a POC or political analyst')
+      .requiredOption('--driver <key>', 'a driver key of data/drivers.yaml')
+      .requiredOption('--unit <unit>', 'poc | political')
+      .option('--event <id>', 'the event (store id)')
+      .option('--country <name>', 'the area: country')
+      .option('--admin1 <name>', 'the area: admin-1')
+      .option('--analyst <name>', 'who tags (default: $TANDEM_USER or $USER)')
+      .option('--note <text>', 'why', '')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
+      const input = parse('tagDriver', {
+        driver: flags.driver,
+        unit: flags.unit,
+        eventId: flags.event,
+        country: flags.country,
+        admin1: flags.admin1,
+        analyst: flags.analyst,
+        note: flags.note,
+      });
+      const tag = await withContext(flags, (ctx) => analysisOperations.tagDriver.run(ctx, input));
+      if (flags.json) return printJson(tag);
+      console.log(`tag ${tag.id}: ${tag.driver} by ${tag.analyst} (${tag.unit}); not joint until the other unit confirms`);
+    }),
+  );
+  storeFlags(
+    drivers
+      .command('confirm')
+      .description('confirm a driver tag; joint once a POC and a political analyst stand behind it')
+      .argument('<tag>', 'tag id')
+      .requiredOption('--unit <unit>', 'poc | political')
+      .option('--analyst <name>', 'who confirms (default: $TANDEM_USER or $USER)')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (tagId: string, flags: StoreFlags & Record<string, string | boolean | undefined>) => {
+      const input = parse('confirmDriver', { tagId, unit: flags.unit, analyst: flags.analyst });
+      const tag = await withContext(flags, (ctx) => analysisOperations.confirmDriver.run(ctx, input));
+      if (flags.json) return printJson(tag);
+      console.log(`tag ${tag.id}: ${tag.driver} ${tag.joint ? 'is now joint' : 'is confirmed but not yet joint'}`);
+    }),
+  );
+  storeFlags(
+    drivers
+      .command('list')
+      .description('the driver taxonomy and the tags, joint and unconfirmed apart')
+      .option('--country <name>', 'tags of this country')
+      .option('--admin1 <name>', 'tags of this admin-1 area')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
+      const input = parse('listDrivers', { country: flags.country, admin1: flags.admin1 });
+      const r = await withContext(flags, (ctx) => analysisOperations.listDrivers.run(ctx, input));
+      if (flags.json) return printJson(r);
+      console.log(formatTable(['driver', 'label'], r.taxonomy.map((d) => [d.key, d.label])));
+      for (const [title, tags] of [
+        ['joint', r.joint],
+        ['unconfirmed', r.unconfirmed],
+      ] as const) {
+        console.log(`\n${title} tags: ${tags.length}`);
+        for (const t of tags)
+          console.log(
+            `  ${t.id}  ${t.driver}  ${t.eventId !== null ? `event ${t.eventId}` : `${t.country} / ${t.admin1 || '(country)'}`}  by ${t.analyst} (${t.unit})${t.confirmations.length ? `, confirmed by ${t.confirmations.map((c) => `${c.analyst} (${c.unit})`).join(', ')}` : ''}`,
+          );
+      }
+    }),
+  );
+
+  const threats = program.command('threats').description('the threat register: proposed from data, edited by analysts');
+  storeFlags(
+    threats
+      .command('list')
+      .description('threats saved in the register')
+      .option('--country <name>', 'this country')
+      .option('--admin1 <name>', 'this admin-1 area')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
+      const input = parse('listThreats', { country: flags.country, admin1: flags.admin1 });
+      const r = await withContext(flags, (ctx) => analysisOperations.listThreats.run(ctx, input));
+      if (flags.json) return printJson(r);
+      printThreats(r.threats);
+    }),
+  );
+  storeFlags(
+    threats
+      .command('propose')
+      .description('threats the data suggests; --save adds new ones to the register')
+      .option('--country <name>', 'this country')
+      .option('--admin1 <name>', 'this admin-1 area')
+      .option('--from <YYYY-MM-DD>', 'first day of the period')
+      .option('--to <YYYY-MM-DD>', 'last day of the period')
+      .option('--limit <n>', 'at most this many')
+      .option('--save', 'save new proposals in the register')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
+      const input = parse('proposeThreats', {
+        country: flags.country,
+        admin1: flags.admin1,
+        from: flags.from,
+        to: flags.to,
+        limit: flags.limit,
+        save: Boolean(flags.save),
+      });
+      const r = await withContext(flags, (ctx) => analysisOperations.proposeThreats.run(ctx, input));
+      if (flags.json) return printJson(r);
+      printThreats(r.threats);
+      if (flags.save) console.log(`\n${r.saved} new threat(s) saved in the register.`);
+    }),
+  );
+  storeFlags(
+    threats
+      .command('edit')
+      .description('edit a threat of the register')
+      .argument('<id>', 'threat id')
+      .option('--likelihood <level>', 'low | medium | high | very-high')
+      .option('--severity <level>', 'low | medium | high | very-high')
+      .option('--trend <trend>', 'rising | stable | falling | new')
+      .option('--status <status>', 'proposed | accepted | dismissed')
+      .option('--target <population>', 'the targeted population')
+      .option('--drivers <keys>', 'comma-separated driver keys')
+      .option('--note <text>', 'a note')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (id: string, flags: StoreFlags & Record<string, string | boolean | undefined>) => {
+      const input = parse('editThreat', {
+        id,
+        likelihood: flags.likelihood,
+        severity: flags.severity,
+        trend: flags.trend,
+        status: flags.status,
+        targetedPopulation: flags.target,
+        drivers: typeof flags.drivers === 'string' ? flags.drivers.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+        note: flags.note,
+      });
+      const t = await withContext(flags, (ctx) => analysisOperations.editThreat.run(ctx, input));
+      if (flags.json) return printJson(t);
+      printThreats([t]);
+    }),
+  );
+}
+
+function printThreats(list: readonly import('../../domain/threat.ts').Threat[]): void {
+  if (!list.length) return console.log('No threats.');
+  console.log(
+    formatTable(
+      ['id', 'perpetrator', 'state', 'against', 'violence', 'area', 'likelihood', 'severity', 'trend', 'status', 'events'],
+      list.map((t) => [
+        t.id === null ? '-' : String(t.id),
+        t.perpetrator,
+        t.isState ? 'yes' : '',
+        t.targetedPopulation,
+        t.violenceType,
+        t.admin1 || t.country,
+        t.likelihood,
+        t.severity,
+        t.trend,
+        t.status,
+        t.eventCount,
+      ]),
+    ),
+  );
+}

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import Papa from 'papaparse';
+import { importEvents } from '../src/app/import-events.ts';
+import { isTandemError } from '../src/app/tandem-error.ts';
+import { summarizeEvents } from '../src/store/event-summary.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+import { sharedData } from './shared-data.ts';
+
+const acled = sharedData('acled/acled_south_sudan_2011-2015.csv');
+const gedCsv = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
+const gedJson = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.geojson');
+const samplesMissing = acled.skip || gedCsv.skip || gedJson.skip;
+
+type Tally = Map<string, { events: number; fatalities: number; civ: number | null }>;
+
+/** Totals per (country, admin1) computed straight from the files, independently of Tandem's readers. */
+function independentTotals(filter: (date: string) => boolean = () => true): Tally {
+  const t: Tally = new Map();
+  const add = (country: string, admin1: string, fat: number, civ: number | null) => {
+    const k = `${country}|${admin1}`;
+    const v = t.get(k) ?? { events: 0, fatalities: 0, civ: civ === null ? null : 0 };
+    v.events++;
+    v.fatalities += fat;
+    if (civ !== null) v.civ = (v.civ ?? 0) + civ;
+    t.set(k, v);
+  };
+  const a = Papa.parse<Record<string, string>>(readFileSync(acled.path, 'utf8'), { header: true, skipEmptyLines: true });
+  for (const r of a.data) {
+    const d = new Date(`${r.event_date} UTC`).toISOString().slice(0, 10);
+    if (filter(d)) add(r.country, r.admin1, Number(r.fatalities), null);
+  }
+  const g = Papa.parse<Record<string, string>>(readFileSync(gedCsv.path, 'utf8'), { header: true, skipEmptyLines: true });
+  for (const r of g.data) if (filter(r.date_start)) add(r.country, r.adm_1, Number(r.best), Number(r.deaths_civilians));
+  return t;
+}
+
+function tallyOf(rows: Awaited<ReturnType<typeof summarizeEvents>>['rows']): Tally {
+  return new Map(rows.map((r) => [`${r.country}|${r.key}`, { events: r.events, fatalities: r.fatalities, civ: r.civilianFatalities }]));
+}
+
+async function eventCount(store: Store): Promise<number> {
+  const r = await store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+for (const dialect of DIALECTS) {
+  describe(`evidence store on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+    });
+    after(() => drop());
+
+    test('the ACLED and GED samples import every row, once', { skip: samplesMissing }, async () => {
+      const r = await importEvents(store, [acled.path, gedCsv.path]);
+      assert.deepEqual(
+        r.files.map((f) => [f.format, f.rows, f.imported, f.updated, f.unchanged, f.rejected]),
+        [
+          ['acled', 2590, 2590, 0, 0, 0],
+          ['ucdp', 1848, 1848, 0, 0, 0],
+        ],
+      );
+    });
+
+    test('totals per admin1 match an independent count of the files', { skip: samplesMissing }, async () => {
+      const got = tallyOf((await summarizeEvents(store.db, 'admin1')).rows);
+      assert.deepEqual(got, independentTotals());
+    });
+
+    test('a period cut mid-month counts exactly the days inside it', { skip: samplesMissing }, async () => {
+      for (const [from, to] of [
+        ['2013-12-15', '2014-02-10'],
+        ['2014-01-05', '2014-01-20'],
+        ['2013-12-01', '2014-03-31'],
+        ['2020-12-02', '2021-01-31'],
+      ]) {
+        const got = tallyOf((await summarizeEvents(store.db, 'admin1', { from, to })).rows);
+        assert.deepEqual(got, independentTotals((d) => d >= from && d <= to), `${from}..${to}`);
+      }
+    });
+
+    test('every dimension adds up to the same totals', { skip: samplesMissing }, async () => {
+      for (const by of ['country', 'admin2', 'year', 'month', 'actor-category', 'violence-type'] as const) {
+        const rows = (await summarizeEvents(store.db, by, { country: 'South Sudan' })).rows;
+        assert.equal(rows.reduce((n, r) => n + r.events, 0), 2590, by);
+        assert.ok(rows.every((r) => r.civilianFatalities === null), `${by}: ACLED has no civilian deaths figure`);
+      }
+    });
+
+    test('importing the same events again, even as GeoJSON, adds nothing', { skip: samplesMissing }, async () => {
+      const r = await importEvents(store, [gedJson.path, acled.path]);
+      assert.deepEqual(
+        r.files.map((f) => [f.imported, f.updated, f.unchanged]),
+        [
+          [0, 0, 1848],
+          [0, 0, 2590],
+        ],
+      );
+      assert.equal(await eventCount(store), 4438);
+    });
+
+    test('a changed row is updated and counted, and the totals follow it', { skip: samplesMissing }, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tandem-'));
+      const lines = readFileSync(acled.path, 'utf8').split('\n');
+      // SSD2555, Western Bahr el Ghazal: 0 fatalities in the file; say 7.
+      lines[1] = lines[1].replace(/,0,1572403723,SSD$/, ',7,1572403723,SSD');
+      const changed = join(dir, 'acled-changed.csv');
+      writeFileSync(changed, lines.slice(0, 3).join('\n'));
+      const r = await importEvents(store, [changed]);
+      assert.deepEqual([r.files[0].updated, r.files[0].unchanged], [1, 1]);
+      const wbg = (await summarizeEvents(store.db, 'admin1', { country: 'South Sudan' })).rows.find(
+        (x) => x.key === 'Western Bahr el Ghazal',
+      );
+      const before = independentTotals().get('South Sudan|Western Bahr el Ghazal');
+      assert.equal(wbg?.fatalities, (before?.fatalities ?? 0) + 7);
+      assert.equal(wbg?.events, before?.events);
+    });
+
+    test('a command with one unreadable file writes nothing at all', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tandem-'));
+      const good = join(dir, 'good.csv');
+      copyFileSync(new URL('./fixtures/good/acled-new-format.csv', import.meta.url), good);
+      const bad = join(dir, 'bad.csv');
+      writeFileSync(bad, 'alpha;beta\n1;2\n');
+      const n = await eventCount(store);
+      await assert.rejects(importEvents(store, [good, bad]), (e) => isTandemError(e) && /bad\.csv/.test(e.message));
+      assert.equal(await eventCount(store), n);
+      const imports = await store.db.selectFrom('imports').select('path').execute();
+      assert.ok(!imports.some((i) => i.path === good));
+    });
+
+    test('rows set aside are kept with their reason and can be listed', async () => {
+      const r = await importEvents(store, [new URL('./fixtures/bad/latitude-200.csv', import.meta.url).pathname]);
+      assert.equal(r.files[0].rejected, 1);
+      const p = await store.db.selectFrom('problems').selectAll().where('file', 'like', '%latitude-200.csv').execute();
+      assert.equal(p.length, 1);
+      assert.equal(p[0].line, 3);
+      assert.match(p[0].reason, /latitude 200 is outside -90\.\.90/);
+      assert.ok(p[0].raw?.includes('200'));
+    });
+  });
+}

@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { JointAnalysis } from '../src/analysis/joint-analysis.ts';
+import { analysisOperations } from '../src/app/analysis-operations.ts';
+import { importEvents } from '../src/app/import-events.ts';
+import type { AppContext } from '../src/app/operation.ts';
+import { isTandemError } from '../src/app/tandem-error.ts';
+import { renderBriefHtml, renderBriefMarkdown } from '../src/reports/joint-brief.ts';
+import { DIALECTS } from './dialects.ts';
+import { runCli } from './run-cli.ts';
+import { sharedData } from './shared-data.ts';
+
+/**
+ * The joint analysis on the real samples: the known escalations are alerted, driver tags become
+ * joint only with both units, threats can be edited, and the JSON and the brief match the golden
+ * files in test/golden/. The golden files are never rewritten by a test run; after a reviewed
+ * change, regenerate them with `UPDATE_GOLDEN=1 node --import tsx --test test/joint-analysis.test.ts`.
+ */
+const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const ssd = sharedData('acled/acled_south_sudan_2011-2015.csv');
+const car = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
+const skip = ssd.skip || car.skip;
+
+function golden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (UPDATE) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  assert.ok(existsSync(path), `golden file ${path} is missing; create it with UPDATE_GOLDEN=1 and review it`);
+  const expected = readFileSync(path, 'utf8');
+  if (actual === expected) return;
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  const i = a.findIndex((line, k) => line !== e[k]);
+  assert.fail(
+    `${name} differs from the golden file at line ${i + 1}:\n  golden: ${e[i] ?? '(end of file)'}\n  now:    ${a[i] ?? '(end of file)'}`,
+  );
+}
+
+function monthsApart(a: string, b: string): number {
+  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+}
+
+for (const dialect of DIALECTS) {
+  describe(`joint analysis on the real samples (${dialect.name})`, { skip: skip || dialect.skip }, () => {
+    let opened: Awaited<ReturnType<typeof dialect.open>>;
+    let ctx: AppContext;
+    let southSudan: JointAnalysis;
+    let centralAfrica: JointAnalysis;
+
+    before(async () => {
+      opened = await dialect.open();
+      // Fixed order, so store ids (which the evidence lists name) are the same on every run.
+      await importEvents(opened.store, [ssd.path, car.path]);
+      ctx = { store: opened.store, requester: { name: 'tester', roles: ['admin'] } };
+      southSudan = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
+      centralAfrica = await analysisOperations.analyze.run(ctx, { country: 'Central African Republic' });
+    });
+    after(async () => opened?.drop());
+
+    test('the outbreak of war in South Sudan is alerted at country level, starting December 2013, with evidence', () => {
+      const a = southSudan.alerts.find((x) => x.level === 'country' && x.key === 'South Sudan' && x.start === '2013-12');
+      assert.ok(a, `alerts: ${southSudan.alerts.filter((x) => x.level === 'country').map((x) => x.start)}`);
+      assert.ok(monthsApart(a.start, a.alarm) <= 1, `alarm ${a.alarm}`);
+      assert.ok(a.observed > 3 * a.baseline);
+      assert.ok(a.evidence.length > 0);
+      assert.ok(a.evidence.every((e) => e.date >= '2013-12-01' && e.date <= '2013-12-31'));
+    });
+
+    test('the CAR crisis of 2013 is alerted within a month of December 2013 and the rise of 2013 is alerted', () => {
+      const country = centralAfrica.alerts.filter((x) => x.level === 'country');
+      const bangui = country.find((x) => Math.abs(monthsApart('2013-12', x.start)) <= 1);
+      assert.ok(bangui, `country alert starts: ${country.map((x) => x.start)}`);
+      assert.ok(monthsApart(bangui.start, bangui.alarm) <= 1);
+      assert.ok(country.some((x) => x.start >= '2012-09' && x.start <= '2013-06'), 'the Seleka rise of late 2012/2013');
+    });
+
+    test('the rise of December 2020 in CAR is alerted with its start in December 2020', () => {
+      const a = centralAfrica.alerts.find((x) => x.level === 'country' && Math.abs(monthsApart('2020-12', x.start)) <= 1);
+      assert.ok(a);
+      assert.equal(a.start, '2020-12');
+    });
+
+    test('civilian fatalities are null for ACLED and counted for UCDP GED', () => {
+      assert.equal(southSudan.headline.civilianFatalities, null);
+      assert.ok(southSudan.areas.every((x) => x.civilianFatalities === null));
+      assert.ok((centralAfrica.headline.civilianFatalities ?? 0) > 0);
+    });
+
+    test('area totals add up to the headline and to the number of events imported', () => {
+      assert.equal(southSudan.headline.events, 2590);
+      assert.equal(centralAfrica.headline.events, 1848);
+      assert.equal(
+        southSudan.areas.reduce((n, x) => n + x.events, 0),
+        southSudan.headline.events,
+      );
+    });
+
+    test('state forces are flagged among the perpetrators', () => {
+      const army = southSudan.perpetrators.find((p) => p.actor === 'Military Forces of South Sudan (2011-)');
+      assert.ok(army?.isState);
+      assert.ok(southSudan.headline.stateShareOfCivilianTargeting! > 0);
+    });
+
+    test('a period cut mid-month counts the events of those days only', async () => {
+      const a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan', from: '2013-12-15', to: '2014-01-10' });
+      const expected = (
+        await ctx.store.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('country', '=', 'South Sudan')
+          .where('date_start', '>=', '2013-12-15')
+          .where('date_start', '<=', '2014-01-10')
+          .executeTakeFirstOrThrow()
+      ).n;
+      assert.equal(a.headline.events, Number(expected));
+    });
+
+    test('analyze --json matches the golden file for South Sudan', () => {
+      golden(`analyze-south-sudan.json`, `${JSON.stringify(southSudan, null, 2)}\n`);
+    });
+
+    test('analyze --json matches the golden file for the Central African Republic', () => {
+      golden(`analyze-central-african-republic.json`, `${JSON.stringify(centralAfrica, null, 2)}\n`);
+    });
+
+    test('the Markdown brief matches the golden file for South Sudan', () => {
+      golden('brief-south-sudan.md', renderBriefMarkdown(southSudan));
+    });
+
+    test('the Markdown brief matches the golden file for the Central African Republic', () => {
+      golden('brief-central-african-republic.md', renderBriefMarkdown(centralAfrica));
+    });
+
+    test('the HTML brief carries a chart per trend and every section', () => {
+      const html = renderBriefHtml(southSudan);
+      assert.ok((html.match(/<svg/g) ?? []).length >= 5);
+      for (const h of ['Headline figures', 'Hotspots', 'Escalation alerts', 'Perpetrators', 'Drivers of violence', 'Threats'])
+        assert.ok(html.includes(`<h2>${h}`), h);
+      assert.ok(html.includes('Behind these figures'));
+    });
+
+    test('a driver tag is joint only once a POC analyst and a political analyst stand behind it', async () => {
+      const event = southSudan.alerts[0]!.evidence[0]!;
+      const tag = await analysisOperations.tagDriver.run(ctx, {
+        driver: 'cattle-and-transhumance',
+        eventId: event.id,
+        unit: 'poc',
+        analyst: 'amina',
+        note: '',
+      });
+      assert.equal(tag.joint, false);
+      await assert.rejects(
+        analysisOperations.confirmDriver.run(ctx, { tagId: tag.id, unit: 'political', analyst: 'amina' }),
+        (e) => isTandemError(e) && e.code === 'conflict',
+      );
+      const samePocUnit = await analysisOperations.confirmDriver.run(ctx, { tagId: tag.id, unit: 'poc', analyst: 'bob' });
+      assert.equal(samePocUnit.joint, false);
+      let a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
+      let d = a.drivers.find((x) => x.driver === 'cattle-and-transhumance')!;
+      assert.equal(d.joint, false);
+      assert.equal(d.unconfirmedTags, 1);
+      const joint = await analysisOperations.confirmDriver.run(ctx, { tagId: tag.id, unit: 'political', analyst: 'chen' });
+      assert.equal(joint.joint, true);
+      a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
+      d = a.drivers.find((x) => x.driver === 'cattle-and-transhumance')!;
+      assert.equal(d.joint, true);
+      assert.equal(d.jointTags, 1);
+      assert.ok(d.evidence.some((e) => e.kind === 'tag' && e.eventId === event.id));
+      const brief = renderBriefMarkdown(a);
+      const jointPart = brief.slice(brief.indexOf('Joint findings'), brief.indexOf('Unconfirmed tags'));
+      assert.ok(jointPart.includes('Cattle and transhumance'));
+      const listed = await analysisOperations.listDrivers.run(ctx, { country: 'South Sudan' });
+      assert.equal(listed.joint.length, 1);
+    });
+
+    test('tagging an unknown driver is refused with the list of known ones', async () => {
+      await assert.rejects(
+        analysisOperations.tagDriver.run(ctx, { driver: 'sunspots', country: 'South Sudan', unit: 'poc', note: '' }),
+        (e) => isTandemError(e) && e.code === 'bad-input' && /cattle-and-transhumance/.test(e.message),
+      );
+    });
+
+    test('threats proposed from the data can be saved and edited, and the analysis shows the edit', async () => {
+      const proposed = await analysisOperations.proposeThreats.run(ctx, { country: 'South Sudan', save: true });
+      assert.ok(proposed.saved > 0);
+      const listed = await analysisOperations.listThreats.run(ctx, { country: 'South Sudan' });
+      assert.equal(listed.threats.length, proposed.saved);
+      const first = listed.threats[0]!;
+      assert.ok(first.events.length > 0 && first.eventCount >= first.events.length);
+      const edited = await analysisOperations.editThreat.run(ctx, { id: first.id!, likelihood: 'low', note: 'patrols resumed' });
+      assert.equal(edited.status, 'accepted');
+      const a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
+      const shown = a.threats.find((t) => t.id === first.id)!;
+      assert.equal(shown.likelihood, 'low');
+      assert.equal(shown.note, 'patrols resumed');
+      const again = await analysisOperations.proposeThreats.run(ctx, { country: 'South Sudan', save: true });
+      assert.equal(again.saved, 0, 'saving twice adds nothing');
+    });
+
+    test('a raised threshold gives no more alerts than the default', async () => {
+      const strict = await analysisOperations.analyze.run(ctx, { country: 'South Sudan', threshold: 10 });
+      assert.ok(strict.alerts.length <= southSudan.alerts.length);
+    });
+
+    test('an unknown country is reported as not found', async () => {
+      await assert.rejects(
+        analysisOperations.analyze.run(ctx, { country: 'Atlantis' }),
+        (e) => isTandemError(e) && e.code === 'not-found',
+      );
+    });
+
+    test('tandem analyze --json prints the contract fields and exits 0; a bad date exits 2', async () => {
+      const r = await runCli(['analyze', '--country', 'South Sudan', '--json', ...opened.flags]);
+      assert.equal(r.code, 0, r.stderr);
+      const d = JSON.parse(r.stdout);
+      for (const k of ['period', 'headline', 'areas', 'alerts', 'perpetrators', 'drivers', 'threats']) assert.ok(k in d, k);
+      assert.ok(d.alerts.some((x: { level: string; key: string; start: string }) => x.level === 'country' && x.key === 'South Sudan' && x.start === '2013-12'));
+      const bad = await runCli(['analyze', '--country', 'South Sudan', '--from', '2013-13-01', ...opened.flags]);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /--from/);
+      assert.doesNotMatch(bad.stderr, /at .*\.ts:\d+/);
+    });
+  });
+}

@@ -1,0 +1,256 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { parse } from 'yaml';
+import { importEvents } from '../src/app/import-events.ts';
+import { negotiationOperations } from '../src/app/negotiation-operations.ts';
+import type { AppContext } from '../src/app/operation.ts';
+import { planOperations } from '../src/app/plan-operations.ts';
+import { isTandemError } from '../src/app/tandem-error.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+import { runCli } from './run-cli.ts';
+import { sharedData } from './shared-data.ts';
+
+const FIXTURES = new URL('./fixtures/', import.meta.url);
+const read = (rel: string) => readFileSync(new URL(rel, FIXTURES), 'utf8');
+const CLEAN = read('plans/clean-plan.yaml');
+const requester = { name: 'tester', roles: ['admin'] };
+
+/** Synthetic civilian-targeting events in Testland, 2024 (and the army in West in 2022). */
+async function insertTestland(store: Store): Promise<void> {
+  const rows: { admin1: string; actor1: string; cat: string; n: number; date?: string }[] = [
+    { admin1: 'North', actor1: 'Rebels of Testland', cat: 'rebel-group', n: 10 },
+    { admin1: 'North', actor1: 'Army of Testland', cat: 'state-forces', n: 3 },
+    { admin1: 'East', actor1: 'Rebels of Testland', cat: 'rebel-group', n: 8 },
+    { admin1: 'South', actor1: 'South Militia', cat: 'identity-militia', n: 6 },
+    { admin1: 'Centre', actor1: 'Unknown gunmen', cat: 'political-militia', n: 2 },
+    { admin1: 'West', actor1: 'Rebels of Testland', cat: 'rebel-group', n: 1 },
+    { admin1: 'West', actor1: 'Army of Testland', cat: 'state-forces', n: 1, date: '2022-12-31' },
+  ];
+  let k = 0;
+  const values = rows.flatMap((r) =>
+    Array.from({ length: r.n }, (_, i) => {
+      k++;
+      const date = r.date ?? `2024-0${1 + (i % 9)}-1${i % 10}`;
+      return {
+        source: 'acled',
+        source_event_id: `TST${k}`,
+        content_hash: `h${k}`,
+        import_id: 0,
+        date_start: date,
+        date_end: date,
+        date_precision: 'day',
+        month: date.slice(0, 7),
+        country: 'Testland',
+        admin1: r.admin1,
+        admin2: '',
+        location: r.admin1,
+        latitude: null,
+        longitude: null,
+        geo_precision: 1,
+        violence_type: 'violence-against-civilians',
+        event_type: 'Violence against civilians',
+        sub_event_type: 'Attack',
+        actor1: r.actor1,
+        actor1_category: r.cat,
+        actor2: 'Civilians (Testland)',
+        actor2_category: 'civilians',
+        civilian_targeting: 1,
+        civilian_targeting_derived: 1,
+        fatalities: 1,
+        fatalities_low: null,
+        fatalities_high: null,
+        civilian_fatalities: null,
+        notes: '',
+        source_text: 'synthetic',
+      };
+    }),
+  );
+  await store.db.insertInto('events').values(values).execute();
+}
+
+for (const dialect of DIALECTS) {
+  describe(`plans and negotiations on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let ctx: AppContext;
+    let drop: () => Promise<void>;
+    before(async () => {
+      const opened = await dialect.open();
+      drop = opened.drop;
+      ctx = { store: opened.store, requester };
+      await insertTestland(opened.store);
+    });
+    after(async () => drop?.());
+
+    test('a clean plan has no findings against the events in the store', async () => {
+      const r = await planOperations.checkPlan.run(ctx, { plan: CLEAN, name: 'clean-plan.yaml' });
+      assert.deepEqual(r.findings, []);
+      assert.deepEqual(r.notes, []);
+      assert.deepEqual(
+        r.ranking.top.map((a) => a.admin1),
+        ['North', 'East', 'South'],
+      );
+    });
+
+    test('support to state authority where the army harmed civilians cites the stored events', async () => {
+      const doc = parse(CLEAN);
+      doc.activities.find((a: { id: string }) => a.id === 'A4').areas = ['North'];
+      const r = await planOperations.checkPlan.run(ctx, { plan: doc });
+      assert.deepEqual(
+        r.findings.map((f) => [f.kind, f.subject]),
+        [['state-perpetrator-friction', 'A4']],
+      );
+      const ids = r.findings[0]!.evidence.flatMap((e) => (e.type === 'event' ? [e.sourceEventId] : []));
+      assert.deepEqual(ids.sort(), ['TST11', 'TST12', 'TST13']);
+    });
+
+    test('an invalid plan is refused with its path and line, and nothing is stored', async () => {
+      await assert.rejects(
+        planOperations.importPlan.run(ctx, { plan: read('plans/unknown-id.yaml'), name: 'unknown-id.yaml' }),
+        (e) => isTandemError(e) && e.code === 'invalid-file' && /unknown-id\.yaml:17:23: strategies\[0\]/.test(e.message),
+      );
+      const rows = await ctx.store.db.selectFrom('plan_versions').select('id').execute();
+      assert.equal(rows.length, 0);
+    });
+
+    test('plan versions are kept, the same text is not stored twice, and acknowledgements name their version', async () => {
+      const v1 = await planOperations.importPlan.run(ctx, { plan: CLEAN, name: 'clean-plan.yaml' });
+      assert.deepEqual([v1.version, v1.unchanged], [1, false]);
+      const again = await planOperations.importPlan.run(ctx, { plan: CLEAN, name: 'clean-plan.yaml' });
+      assert.deepEqual([again.version, again.unchanged], [1, true]);
+      const v2 = await planOperations.importPlan.run(ctx, { plan: `${CLEAN}\n# revised\n`, name: 'clean-plan.yaml' });
+      assert.equal(v2.version, 2);
+      assert.notEqual(v2.contentHash, v1.contentHash);
+
+      const mission = v1.mission;
+      const ack = await planOperations.acknowledgePlan.run(ctx, { mission, version: 1, by: 'A. Head', role: 'Head of Office, North' });
+      assert.equal(ack.alreadyRecorded, false);
+      const twice = await planOperations.acknowledgePlan.run(ctx, { mission, version: 1, by: 'A. Head', role: 'Head of Office, North' });
+      assert.equal(twice.alreadyRecorded, true);
+      await assert.rejects(
+        planOperations.acknowledgePlan.run(ctx, { mission, version: 7, by: 'x', role: 'y' }),
+        (e) => isTandemError(e) && e.code === 'not-found' && /stored: 1, 2/.test(e.message),
+      );
+      const { plans } = await planOperations.listPlans.run(ctx, {});
+      assert.deepEqual(
+        plans.map((p) => [p.version, p.acknowledgements.map((a) => `${a.by} (${a.role})`)]),
+        [
+          [2, []],
+          [1, ['A. Head (Head of Office, North)']],
+        ],
+      );
+    });
+
+    test('allocation puts the helicopters where civilian risk is highest', async () => {
+      // Weights (events × priority): North 13, East 8, South 6, Centre 2 × 1.5 = 3 (political work
+      // there), West 1 × 1.5. Two helicopters: North (13) and East (8) beat North's second (6.5).
+      const r = await planOperations.allocatePlan.run(ctx, { plan: CLEAN });
+      const heli = r.resources.find((x) => x.resource === 'helicopters')!;
+      assert.deepEqual(
+        heli.areas.filter((a) => a.proposed).map((a) => [a.area, a.proposed]),
+        [
+          ['North', 1],
+          ['East', 1],
+        ],
+      );
+      assert.deepEqual(heli.moves, []);
+      const teams = r.resources.find((x) => x.resource === 'teams')!;
+      // Three teams: North 13, East 8, North's second 6.5 (South's first is 6).
+      assert.deepEqual(
+        teams.areas.filter((a) => a.proposed).map((a) => [a.area, a.proposed]),
+        [
+          ['North', 2],
+          ['East', 1],
+        ],
+      );
+      assert.deepEqual(
+        teams.moves.map((m) => [m.from, m.to, m.units]),
+        [['South', 'North', 1]],
+      );
+    });
+  });
+}
+
+const acled = sharedData('acled/acled_south_sudan_2011-2015.csv');
+
+describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
+  let ctx: AppContext;
+  let drop: () => Promise<void>;
+  before(async () => {
+    const opened = await DIALECTS[0]!.open();
+    drop = opened.drop;
+    ctx = { store: opened.store, requester };
+    await importEvents(opened.store, [acled.path]);
+  });
+  after(async () => drop?.());
+
+  test('the shared sample plan shows each of its weaknesses and no false political-link finding', async () => {
+    const plan = readFileSync(new URL('../../shared/checks/sample-plan.yaml', import.meta.url), 'utf8');
+    const r = await planOperations.checkPlan.run(ctx, { plan });
+    const got = new Set(r.findings.map((f) => `${f.kind} ${f.subject}`));
+    for (const want of [
+      'unanchored-objective Q2',
+      'no-political-link P2',
+      'uncovered-priority-task T3',
+      'state-perpetrator-friction X2',
+      'resource-overallocation boats',
+      'local-national-disconnect X2',
+      'cell-composition CELL-A',
+      'threat-coverage-gap Upper Nile',
+    ]) {
+      assert.ok(got.has(want), want);
+    }
+    assert.ok(!got.has('no-political-link P1'));
+    // Hand count (python3 on the CSV): 12 civilian-targeting events by state forces in Upper Nile in 2013–2014.
+    const friction = r.findings.find((f) => f.kind === 'state-perpetrator-friction')!;
+    assert.equal(friction.evidence.filter((e) => e.type === 'event').length, 12);
+  });
+
+  test('the hand-checked talks: escalation before the January 2014 round, none before March 2015', async () => {
+    const r = await negotiationOperations.checkNegotiation.run(ctx, {
+      process: read('negotiations/hand-checked-talks.yaml'),
+    });
+    // Hand counts (python3 on the CSV: battles, explosions/remote violence and violence against
+    // civilians with the actor as actor1 or actor2): R1 GOV 79 in the window, 19 in the baseline;
+    // R1 IO 6 and 0; R2 GOV 27 and 147 (p = 0.35); R2 IO 30 and 131 (p = 0.075).
+    const t = Object.fromEntries(r.tests.map((x) => [`${x.round} ${x.party}`, [x.before, x.baselineEvents]]));
+    assert.deepEqual(t, { 'R1 GOV': [79, 19], 'R1 IO': [6, 0], 'R2 GOV': [27, 147], 'R2 IO': [30, 131] });
+    assert.deepEqual(
+      r.alerts.map((a) => [a.round, a.party, a.evidence.length]),
+      [
+        ['R1', 'GOV', 79],
+        ['R1', 'IO', 6],
+      ],
+    );
+    assert.equal(r.alerts[0]!.baseline, 3.167);
+    const r2io = r.tests.find((x) => x.round === 'R2' && x.party === 'IO')!;
+    assert.ok(Math.abs(r2io.pValue - 0.07520742543547514) < 1e-9);
+    assert.deepEqual(
+      r.inclusion.map((i) => [i.round, i.party, i.women, i.total, i.meetsQuota]),
+      [
+        ['R1', 'GOV', 1, 10, false],
+        ['R1', 'IO', 2, 3, true],
+        ['R2', 'GOV', 3, 10, true],
+        ['R2', 'IO', 4, 10, true],
+      ],
+    );
+  });
+});
+
+describe('the plan and negotiation commands', () => {
+  test('an invalid plan exits 2 naming the path and line, without creating the database', async () => {
+    const db = `/tmp/tandem-plan-test-${process.pid}.db`;
+    const r = await runCli(['plan', 'check', new URL('plans/wrong-type.yaml', FIXTURES).pathname, '--json', '--db', db]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /wrong-type\.yaml:13:16: resources\[0\]\.available: expected number/);
+    assert.equal(r.stdout, '');
+    const { existsSync } = await import('node:fs');
+    assert.equal(existsSync(db), false);
+  });
+
+  test('an invalid process file exits 2 naming the path and line', async () => {
+    const r = await runCli(['negotiation', 'check', new URL('negotiations/unknown-party.yaml', FIXTURES).pathname, '--db', ':memory:']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown-party\.yaml:11:7: rounds\[0\]\.delegations\.REB: unknown party "REB"/);
+  });
+});

@@ -1,0 +1,192 @@
+import { useState } from 'react';
+import { get, runOperation } from '../api-client.ts';
+import { Async, Empty } from '../components/status-views.tsx';
+import { useApi } from '../use-api.ts';
+
+interface Code {
+  code: string;
+  span: { start: number; end: number; text: string };
+  why: string;
+}
+
+interface Provision {
+  id: string;
+  number: string;
+  heading: string;
+  kind: string;
+  start: number;
+  end: number;
+  text: string;
+  codes: Code[];
+}
+
+export interface ReviewAnswer {
+  title: string;
+  provisions: Provision[];
+  coverage: Record<string, boolean>;
+  gaps: { code: string; label?: string; why: string; engage: string[]; suggestion: string; precedents?: { agreement: string; heading: string; excerpt: string }[] }[];
+  notes?: string[];
+}
+
+export function AgreementsPage() {
+  const list = useApi<{ id: number; title: string }[]>('agreements', (s) => get('/api/agreements', {}, s));
+  const [chosen, setChosen] = useState<number | null>(null);
+  const stored = useApi<ReviewAnswer>(`agreement-${chosen}`, (s) => get('/api/agreements/review', { id: chosen }, s));
+  const [own, setOwn] = useState<{ state: 'idle' | 'busy' | 'failed'; review?: ReviewAnswer; error?: string }>({ state: 'idle' });
+  const review = async (file: File) => {
+    setOwn({ state: 'busy' });
+    try {
+      const text = await file.text();
+      setOwn({ state: 'idle', review: await runOperation<ReviewAnswer>('reviewAgreement', { text, title: file.name }) });
+    } catch (e) {
+      setOwn({ state: 'failed', error: (e as Error).message });
+    }
+  };
+  return (
+    <section className="agreements">
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        {list.data && list.data.length > 0 && (
+          <label>
+            Imported agreement{' '}
+            <select
+              value={chosen ?? ''}
+              onChange={(e) => {
+                setChosen(e.target.value ? Number(e.target.value) : null);
+                setOwn({ state: 'idle' });
+              }}
+            >
+              <option value="">Newest imported</option>
+              {list.data.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          Review another text (.txt or .md){' '}
+          <input type="file" accept=".txt,.md" onChange={(e) => e.target.files?.[0] && review(e.target.files[0])} />
+        </label>
+        {own.state === 'busy' && <span role="status">Reviewing…</span>}
+        {own.state === 'failed' && <span className="error-box">{own.error}</span>}
+      </form>
+      {own.review ? (
+        <Review r={own.review} />
+      ) : (
+        <Async state={stored} what="the agreement review">
+          {(r) => <Review r={r} />}
+        </Async>
+      )}
+    </section>
+  );
+}
+
+function Review({ r }: { r: ReviewAnswer }) {
+  const [only, setOnly] = useState<string | null>(null);
+  const codes = Object.keys(r.coverage);
+  const shown = r.provisions.filter((p) => !only || p.codes.some((c) => c.code === only));
+  return (
+    <>
+      <h1>{r.title}</h1>
+      <div className="agreement-layout">
+        <div>
+          <h2>
+            Provisions {only ? `coded ${only}` : ''} ({shown.length})
+            {only && (
+              <button type="button" onClick={() => setOnly(null)} style={{ marginLeft: 8 }}>
+                Show all
+              </button>
+            )}
+          </h2>
+          <div className="provisions">
+            {shown.map((p) => (
+              <div key={p.id} className={`provision ${p.codes.length ? 'coded' : ''}`} id={`prov-${p.id}`}>
+                <div>
+                  {p.codes.map((c, i) => (
+                    <span key={`${c.code}-${i}`} className="code-chip" title={c.why}>
+                      {c.code}
+                    </span>
+                  ))}
+                  <strong>{p.number || p.heading}</strong>
+                </div>
+                <Highlighted p={p} />
+              </div>
+            ))}
+          </div>
+        </div>
+        <aside>
+          <h2>Coverage</h2>
+          <div className="scorecard" aria-label="Coverage by category">
+            {codes.map((c) => (
+              <button
+                type="button"
+                key={c}
+                className={r.coverage[c] ? 'yes' : 'no'}
+                onClick={() => setOnly(r.coverage[c] ? c : null)}
+                aria-pressed={only === c}
+                style={{ background: 'none', border: 'none', textAlign: 'left', padding: 2, cursor: r.coverage[c] ? 'pointer' : 'default', font: 'inherit' }}
+              >
+                {c}
+              </button>
+            ))}
+          </div>
+          <h2>Gaps ({r.gaps.length})</h2>
+          {r.gaps.length === 0 ? (
+            <Empty>Every category is covered.</Empty>
+          ) : (
+            r.gaps.map((g) => (
+              <details className="gap" key={g.code}>
+                <summary>
+                  <span className="code-chip">{g.code}</span> {g.label ?? ''}
+                </summary>
+                <p>{g.why}</p>
+                <p>
+                  <strong>Suggested language:</strong> {g.suggestion}
+                </p>
+                <p>
+                  <strong>Engage:</strong> {g.engage.join('; ')}
+                </p>
+                {g.precedents && g.precedents.length > 0 && (
+                  <p>
+                    <strong>Precedents in your corpus:</strong> {g.precedents.map((x) => `${x.agreement} (${x.heading})`).join('; ')}
+                  </p>
+                )}
+              </details>
+            ))
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+/** The provision's text with each coded span marked, so a reader sees why it was coded. */
+function Highlighted({ p }: { p: Provision }) {
+  const spans = p.codes
+    .map((c) => ({ start: Math.max(c.span.start, p.start) - p.start, end: Math.min(c.span.end, p.end) - p.start, code: c.code, why: c.why }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  const parts: (string | { text: string; code: string; why: string })[] = [];
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    parts.push(p.text.slice(at, s.start));
+    parts.push({ text: p.text.slice(s.start, s.end), code: s.code, why: s.why });
+    at = s.end;
+  }
+  parts.push(p.text.slice(at));
+  return (
+    <p>
+      {parts.map((x, i) =>
+        typeof x === 'string' ? (
+          x
+        ) : (
+          <mark key={i} title={`${x.code}: ${x.why}`}>
+            {x.text}
+          </mark>
+        ),
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,158 @@
+import * as Plot from '@observablehq/plot';
+import { get } from '../api-client.ts';
+import { PlotFigure } from '../components/plot-figure.tsx';
+import { Async, Empty } from '../components/status-views.tsx';
+import { pct } from '../format.ts';
+import { useApi } from '../use-api.ts';
+
+interface Test {
+  party: string;
+  round: string;
+  windowStart: string;
+  windowEnd: string;
+  windowDays: number;
+  before: number;
+  baseline: number;
+  ratio: number | null;
+  pValue: number;
+  significant: boolean;
+}
+
+interface NegotiationAnswer {
+  fileName: string;
+  process: {
+    process: string;
+    country: string;
+    parties: { id: string; name: string; actors: string[] }[];
+    rounds: { id: string; start: string; end: string; venue?: string; delegations: Record<string, { women: number; men: number; other: number }> }[];
+    quota: { women?: number };
+  };
+  check: {
+    method: string;
+    alerts: (Test & { message: string; evidence: { id: number; date: string; admin1: string; actor1: string; actor2: string; fatalities: number }[] })[];
+    inclusion: { round: string; party: string; women: number; total: number; share: number | null; quota: number | null; meetsQuota: boolean | null }[];
+    tests: Test[];
+    notes: string[];
+  };
+}
+
+export function NegotiationsPage({ country }: { country: string | undefined }) {
+  const state = useApi<NegotiationAnswer>(`neg ${country}`, (s) => get('/api/negotiations/current', { country }, s));
+  return (
+    <section className="negotiations">
+      <Async state={state} what="the negotiation process">
+        {(n) => {
+          const party = (id: string) => n.process.parties.find((p) => p.id === id)?.name ?? id;
+          return (
+            <>
+              <h1>{n.process.process}</h1>
+              <p className="muted">
+                {n.process.parties.length} parties, {n.process.rounds.length} rounds; women's quota{' '}
+                {n.process.quota.women === undefined ? 'not set' : pct(n.process.quota.women)}. Test: {n.check.method}
+              </p>
+              <h2>Rounds and delegations</h2>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Round</th>
+                    <th scope="col">Dates</th>
+                    <th scope="col">Venue</th>
+                    {n.process.parties.map((p) => (
+                      <th scope="col" key={p.id}>
+                        {p.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {n.process.rounds.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">{r.id}</th>
+                      <td>
+                        {r.start} – {r.end}
+                      </td>
+                      <td>{r.venue ?? ''}</td>
+                      {n.process.parties.map((p) => {
+                        const inc = n.check.inclusion.find((i) => i.round === r.id && i.party === p.id);
+                        if (!inc) return <td key={p.id} className="muted">absent</td>;
+                        return (
+                          <td key={p.id} className={inc.meetsQuota === false ? 'state' : undefined}>
+                            {inc.women} of {inc.total} women ({pct(inc.share)}){inc.meetsQuota === false ? ' — below quota' : ''}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+
+              <h2>Violence before each round</h2>
+              {n.check.tests.length === 0 ? (
+                <Empty>No party is linked to actors with events in the store.</Empty>
+              ) : (
+                <PlotFigure
+                  label="Violent events in the window before each round against the party's baseline"
+                  deps={[n]}
+                  make={() =>
+                    Plot.plot({
+                      width: 1180,
+                      height: 240,
+                      marginLeft: 50,
+                      fx: { label: null },
+                      x: { axis: null, domain: ['before the round', 'expected (baseline)'] },
+                      y: { label: 'violent events in window', grid: true },
+                      color: { legend: true, domain: ['before the round', 'expected (baseline)'], range: ['#b2182b', '#9aa7b1'] },
+                      marks: [
+                        Plot.barY(
+                          n.check.tests.flatMap((t) => [
+                            { key: `${t.round} · ${party(t.party)}`, what: 'before the round', v: t.before },
+                            { key: `${t.round} · ${party(t.party)}`, what: 'expected (baseline)', v: t.baseline },
+                          ]),
+                          { fx: 'key', x: 'what', y: 'v', fill: 'what' },
+                        ),
+                        Plot.ruleY([0]),
+                      ],
+                    })
+                  }
+                />
+              )}
+
+              <h2>Alerts: parties raising violence before talks ({n.check.alerts.length})</h2>
+              {n.check.alerts.length === 0 ? (
+                <Empty>No party's violence rose significantly before a round.</Empty>
+              ) : (
+                <ul className="alerts">
+                  {n.check.alerts.map((a) => (
+                    <li key={`${a.party}-${a.round}`}>
+                      <strong>
+                        {party(a.party)}, before {a.round}:
+                      </strong>{' '}
+                      {a.message}
+                      <details>
+                        <summary>{a.evidence.length} events in the window</summary>
+                        <ul className="evidence">
+                          {a.evidence.slice(0, 40).map((e) => (
+                            <li key={e.id}>
+                              {e.date} {e.admin1}: {e.actor1} → {e.actor2 || '—'} ({e.fatalities} dead)
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {n.check.notes.length > 0 && (
+                <ul className="muted">
+                  {n.check.notes.map((t) => (
+                    <li key={t}>{t}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          );
+        }}
+      </Async>
+    </section>
+  );
+}

@@ -1,0 +1,240 @@
+import * as Plot from '@observablehq/plot';
+import { useMemo, useState } from 'react';
+import type { AnalysisAnswer } from '../analysis-types.ts';
+import { threatScore } from '../analysis-types.ts';
+import { get } from '../api-client.ts';
+import { AreaMap } from '../components/area-map.tsx';
+import { PlotFigure } from '../components/plot-figure.tsx';
+import { Async, Empty } from '../components/status-views.tsx';
+import { areaHref, lastDayOf, num, yearBefore } from '../format.ts';
+import { useApi } from '../use-api.ts';
+import {
+  type AreaMapAnswer,
+  MEASURES,
+  type MapEvent,
+  type TrendRow,
+  VIOLENCE_TYPES,
+  type WorkbenchStatus,
+} from '../workbench-types.ts';
+
+type Perpetrators = 'all' | 'state' | 'non-state';
+const NON_STATE = ['rebel-group', 'political-militia', 'identity-militia', 'rioters', 'protesters', 'civilians', 'external-forces'];
+
+export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][number] }) {
+  const [from, setFrom] = useState(() => yearBefore(info.last));
+  const [to, setTo] = useState(() => lastDayOf(info.last));
+  const [types, setTypes] = useState<string[]>([]);
+  const [perps, setPerps] = useState<Perpetrators>('all');
+  const [measure, setMeasure] = useState<string>('events');
+  const country = info.country;
+  const filter = {
+    country,
+    from,
+    to,
+    violenceTypes: types,
+    actorCategories: perps === 'state' ? ['state-forces'] : perps === 'non-state' ? NON_STATE : [],
+  };
+  const key = JSON.stringify(filter);
+  const areas = useApi<AreaMapAnswer>(`areas ${key}`, (s) => get('/api/areas', filter, s));
+  const trend = useApi<{ rows: TrendRow[] }>(`trend ${key}`, (s) => get('/api/areas/trend', { ...filter, from: undefined, to: undefined }, s));
+  const points = useApi<{ total: number; events: MapEvent[] }>(`points ${key}`, (s) => get('/api/areas/events', { ...filter, limit: 1500 }, s));
+  const analysis = useApi<AnalysisAnswer>(`analysis ${country} ${from} ${to}`, (s) => get('/api/analysis', { country, from, to }, s));
+
+  const threatByArea = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const t of analysis.data?.threats ?? []) if (t.admin1) m.set(t.admin1, (m.get(t.admin1) ?? 0) + threatScore(t));
+    return m;
+  }, [analysis.data]);
+
+  const mapData = useMemo(() => {
+    if (!areas.data) return undefined;
+    return {
+      ...areas.data,
+      features: areas.data.features.map((f) => ({ ...f, properties: { ...f.properties, threat: threatByArea.get(f.properties.admin1) ?? 0 } })),
+    };
+  }, [areas.data, threatByArea]);
+  const measureLabel = MEASURES.find(([k]) => k === measure)?.[1] ?? measure;
+
+  return (
+    <section className="overview">
+      <h1>{country}: where civilians are harmed, and by whom</h1>
+      <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label>
+          Perpetrators{' '}
+          <select value={perps} onChange={(e) => setPerps(e.target.value as Perpetrators)} name="perpetrators">
+            <option value="all">All</option>
+            <option value="state">State forces only</option>
+            <option value="non-state">Non-state only</option>
+          </select>
+        </label>
+        <label>
+          Shade by{' '}
+          <select value={measure} onChange={(e) => setMeasure(e.target.value)} name="measure">
+            {MEASURES.map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="types">
+          <legend>Violence types (none ticked = all)</legend>
+          {VIOLENCE_TYPES.map(([k, label]) => (
+            <label key={k}>
+              <input
+                type="checkbox"
+                name={k}
+                checked={types.includes(k)}
+                onChange={(e) => setTypes(e.target.checked ? [...types, k] : types.filter((t) => t !== k))}
+              />{' '}
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      </form>
+
+      <Async state={areas} what="figures">
+        {(a) => (
+          <div className="headline" aria-label="Headline figures">
+            <Figure label="Events" value={a.totals.events} />
+            <Figure label="Fatalities" value={a.totals.fatalities} />
+            <Figure label="Civilian fatalities (where the source gives them)" value={a.totals.civilianFatalities} />
+            <Figure label="Attacks on civilians" value={a.totals.civilianTargetingEvents} />
+            <Figure
+              label="of which by state forces"
+              value={a.totals.stateCivilianTargetingEvents}
+              note={a.totals.civilianTargetingEvents ? `${Math.round((100 * a.totals.stateCivilianTargetingEvents) / a.totals.civilianTargetingEvents)}%` : undefined}
+            />
+          </div>
+        )}
+      </Async>
+
+      <div className="map-and-table">
+        <div>
+          {mapData ? (
+            <AreaMap
+              areas={mapData}
+              points={points.data?.events ?? []}
+              measure={measure}
+              measureLabel={measureLabel}
+              onSelect={(admin1) => {
+                window.location.hash = areaHref(country, admin1).slice(1);
+              }}
+            />
+          ) : (
+            <div className="map placeholder" />
+          )}
+          {points.data && (
+            <p className="note">
+              {num(points.data.events.length)} of {num(points.data.total)} events drawn as points.
+            </p>
+          )}
+        </div>
+        <Async state={areas} what="areas">
+          {(a) =>
+            a.areas.length === 0 ? (
+              <Empty>No events match these filters.</Empty>
+            ) : (
+              <table className="areas">
+                <caption>Areas, most events first (open one for its page)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Admin-1</th>
+                    <th scope="col">Events</th>
+                    <th scope="col">Deaths</th>
+                    <th scope="col">Attacks on civilians</th>
+                    <th scope="col">by state forces</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.areas.map((r) => (
+                    <tr key={r.admin1}>
+                      <th scope="row">
+                        <a href={areaHref(r.country, r.admin1)}>{r.admin1 || '(no admin1)'}</a>
+                        {!r.hasBoundary && <span className="muted" title="no polygon for this name"> *</span>}
+                      </th>
+                      <td>{num(r.events)}</td>
+                      <td>{num(r.fatalities)}</td>
+                      <td>{num(r.civilianTargetingEvents)}</td>
+                      <td className={r.stateCivilianTargetingEvents ? 'state' : undefined}>{num(r.stateCivilianTargetingEvents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )
+          }
+        </Async>
+      </div>
+
+      <h2>Trend, whole record</h2>
+      <Async state={trend} what="the trend">
+        {(t) =>
+          t.rows.length === 0 ? (
+            <Empty>No events.</Empty>
+          ) : (
+            <PlotFigure
+              label="Monthly events by violence type"
+              deps={[t, from, to]}
+              make={() =>
+                Plot.plot({
+                  width: 1180,
+                  height: 220,
+                  marginLeft: 44,
+                  x: { type: 'band', label: null, tickFormat: (d: string) => (d.endsWith('-01') ? d.slice(0, 4) : ''), tickSize: 0 },
+                  y: { label: 'events per month', grid: true },
+                  color: { legend: true, domain: VIOLENCE_TYPES.map(([k]) => k), scheme: 'tableau10' },
+                  marks: [
+                    Plot.barY(t.rows, Plot.groupX({ y: 'sum' }, { x: 'month', y: 'events', fill: 'violenceType' })),
+                    Plot.ruleY([0]),
+                    Plot.ruleX([from.slice(0, 7), to.slice(0, 7)], { stroke: '#222', strokeDasharray: '3,3' }),
+                  ],
+                })
+              }
+            />
+          )
+        }
+      </Async>
+
+      <h2>Escalation alerts</h2>
+      <Async state={analysis} what="alerts">
+        {(a) =>
+          (a.alerts ?? []).length === 0 ? (
+            <Empty>No alerts in this period.</Empty>
+          ) : (
+            <ul className="alerts">
+              {(a.alerts ?? []).slice(0, 12).map((al, i) => (
+                <li key={`${al.level}-${al.key}-${al.start}-${i}`}>
+                  <strong>{al.key}</strong> ({al.level}) — {al.metric} rose from {al.start}: baseline {fmt(al.baseline)}, observed{' '}
+                  {fmt(al.observed)}, score {fmt(al.score)}; {al.evidence.length} events behind it.{' '}
+                  {al.level === 'admin1' && <a href={areaHref(al.country, al.key)}>Open the area</a>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+    </section>
+  );
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+function Figure({ label, value, note }: { label: string; value: number; note?: string }) {
+  return (
+    <div className="figure">
+      <span className="value">{num(value)}</span>
+      <span className="label">
+        {label}
+        {note ? ` (${note})` : ''}
+      </span>
+    </div>
+  );
+}

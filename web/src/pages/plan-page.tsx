@@ -1,0 +1,191 @@
+import { useMemo, useState } from 'react';
+import { get } from '../api-client.ts';
+import { Async, Empty } from '../components/status-views.tsx';
+import { areaHref } from '../format.ts';
+import { type CurrentPlan, type Finding, findingTouches, type Plan } from '../plan-types.ts';
+import { useApi } from '../use-api.ts';
+
+export function PlanPage({ country }: { country: string | undefined }) {
+  const plan = useApi<CurrentPlan>('plan', (s) => get('/api/plans/current', {}, s));
+  const [open, setOpen] = useState<number | null>(null);
+  return (
+    <section className="plan">
+      <Async state={plan} what="the plan">
+        {(p) => {
+          const finding = open === null ? null : p.check.findings[open];
+          return (
+            <>
+              <h1>
+                {p.mission} <span className="muted">plan v{p.version} ({p.fileName})</span>
+              </h1>
+              <p className="muted">
+                Mandate → concept → strategies → objectives → activities. Select a finding to see what it touches.
+                {p.plan.country !== country && country ? ` This plan is for ${p.plan.country}.` : ''}
+              </p>
+              <div className="plan-layout">
+                <PlanGraph plan={p.plan} highlight={finding ? findingTouches(finding) : new Set()} />
+                <aside className="findings" aria-label="Findings">
+                  <h2>Findings ({p.check.findings.length})</h2>
+                  {p.check.findings.length === 0 ? (
+                    <Empty>The check found nothing to report.</Empty>
+                  ) : (
+                    <ul>
+                      {p.check.findings.map((f, i) => (
+                        <li key={`${f.kind}-${f.subject}-${i}`}>
+                          <button
+                            type="button"
+                            className={`finding-button ${open === i ? 'open' : ''}`}
+                            aria-expanded={open === i}
+                            onClick={() => setOpen(open === i ? null : i)}
+                          >
+                            <span className={`kind kind-${f.kind}`}>{f.kind}</span> <code>{f.subject}</code>
+                          </button>
+                          {open === i && <FindingDetail f={f} country={p.plan.country} />}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </aside>
+              </div>
+            </>
+          );
+        }}
+      </Async>
+    </section>
+  );
+}
+
+function FindingDetail({ f, country }: { f: Finding; country: string }) {
+  const events = f.evidence.filter((e) => e.type === 'event');
+  const parts = f.evidence.filter((e) => e.type === 'plan');
+  const measures = f.evidence.filter((e) => e.type === 'measure');
+  return (
+    <div className="finding-detail" role="region" aria-label={`Finding ${f.kind} on ${f.subject}`}>
+      <p>{f.message}</p>
+      {f.kind === 'threat-coverage-gap' && (
+        <p>
+          <a href={areaHref(country, f.subject)}>Open {f.subject}</a>
+        </p>
+      )}
+      {parts.length > 0 && (
+        <p className="muted">Plan: {parts.map((e) => (e.type === 'plan' ? e.path : '')).join(', ')}</p>
+      )}
+      {measures.map((m, i) => (m.type === 'measure' ? <p key={i} className="muted">{m.name}: {m.value} {m.note ?? ''}</p> : null))}
+      {events.length > 0 && (
+        <details>
+          <summary>{events.length} events behind it</summary>
+          <ul className="evidence">
+            {events.slice(0, 30).map((e) =>
+              e.type === 'event' ? (
+                <li key={e.id}>
+                  {e.date} {e.admin1}: {e.actor1} → {e.actor2 || '—'} ({e.fatalities} dead) <code>{e.sourceEventId}</code>
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </details>
+      )}
+      {f.mitigations.length > 0 && (
+        <>
+          <h3>Mitigation options</h3>
+          <ul>
+            {f.mitigations.map((m) => (
+              <li key={m.id}>{m.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface Node {
+  id: string;
+  label: string;
+  text: string;
+  col: number;
+  y: number;
+  kind: string;
+}
+
+const COL_X = [0, 200, 410, 640];
+const NODE_W = 185;
+const NODE_H = 38;
+const GAP = 8;
+
+/** The plan's chain as a layered graph: one column per level, an edge for every id that ties them. */
+function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) {
+  const { nodes, edges, height } = useMemo(() => layout(plan), [plan]);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return (
+    <div className="graph-wrap">
+      <svg className="plan-graph" width={COL_X[3] + NODE_W + 4} height={height} role="img" aria-label="Plan chain from mandate tasks to activities">
+        {['Mandate tasks', 'Mission concept', 'Strategy objectives', 'Activities'].map((t, i) => (
+          <text key={t} x={COL_X[i]} y={14} className="col-title">
+            {t}
+          </text>
+        ))}
+        {edges.map(([a, b, dashed], i) => {
+          const s = byId.get(a);
+          const t = byId.get(b);
+          if (!s || !t) return null;
+          const lit = highlight.has(a) || highlight.has(b);
+          const y1 = s.y + NODE_H / 2;
+          const y2 = t.y + NODE_H / 2;
+          // A POC objective's political link joins two nodes of one column: draw it as an arc on the right.
+          const d =
+            s.col === t.col
+              ? `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 28},${y1} ${t.x() + NODE_W + 28},${y2} ${t.x() + NODE_W},${y2}`
+              : `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 40},${y1} ${t.x() - 40},${y2} ${t.x()},${y2}`;
+          return (
+            <path
+              key={i}
+              d={d}
+              className={`edge ${dashed ? 'dashed' : ''} ${lit ? 'lit' : ''}`}
+            />
+          );
+        })}
+        {nodes.map((n) => (
+          <g key={n.id} transform={`translate(${COL_X[n.col]},${n.y})`} className={`node node-${n.kind} ${highlight.has(n.id) ? 'lit' : ''}`}>
+            <title>{`${n.id}: ${n.text}`}</title>
+            <rect width={NODE_W} height={NODE_H} rx={4} />
+            <text x={6} y={14} className="node-id">
+              {n.label}
+            </text>
+            <text x={6} y={29} className="node-text">
+              {n.text.length > 30 ? `${n.text.slice(0, 29)}…` : n.text}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+}
+
+function layout(plan: Plan) {
+  const cols: Omit<Node, 'y'>[][] = [[], [], [], []];
+  for (const t of plan.mandate.tasks) cols[0].push({ id: t.id, label: `${t.id}${t.priority ? ' ★ priority' : ''}`, text: t.text, col: 0, kind: 'task' });
+  for (const o of plan.concept.objectives) cols[1].push({ id: o.id, label: o.id, text: o.text, col: 1, kind: 'concept' });
+  for (const s of plan.strategies)
+    for (const o of s.objectives) cols[2].push({ id: o.id, label: `${o.id} · ${s.kind}`, text: o.text, col: 2, kind: s.kind });
+  for (const a of plan.activities)
+    cols[3].push({ id: a.id, label: `${a.id} · ${a.component}`, text: `${a.text} (${a.areas.join(', ')})`, col: 3, kind: 'activity' });
+  const nodes: (Node & { x: () => number })[] = [];
+  let height = 0;
+  cols.forEach((col) =>
+    col.forEach((n, i) => {
+      const y = 24 + i * (NODE_H + GAP);
+      height = Math.max(height, y + NODE_H + 4);
+      nodes.push({ ...n, y, x: () => COL_X[n.col] });
+    }),
+  );
+  const edges: [string, string, boolean][] = [];
+  for (const o of plan.concept.objectives) for (const t of o.tasks) edges.push([t, o.id, false]);
+  for (const s of plan.strategies)
+    for (const o of s.objectives) {
+      for (const a of o.anchors) edges.push([a, o.id, false]);
+      for (const p of o.political) edges.push([p, o.id, true]);
+    }
+  for (const a of plan.activities) for (const o of a.objectives) edges.push([o, a.id, false]);
+  return { nodes, edges, height };
+}
