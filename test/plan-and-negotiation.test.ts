@@ -107,7 +107,10 @@ for (const dialect of DIALECTS) {
     test('an invalid plan is refused with its path and line, and nothing is stored', async () => {
       await assert.rejects(
         planOperations.importPlan.run(ctx, { plan: read('plans/unknown-id.yaml'), name: 'unknown-id.yaml' }),
-        (e) => isTandemError(e) && e.code === 'invalid-file' && /unknown-id\.yaml:17:23: strategies\[0\]/.test(e.message),
+        (e) =>
+          isTandemError(e) &&
+          e.code === 'invalid-file' &&
+          /unknown-id\.yaml:17:23: strategies\[0\]/.test(e.message),
       );
       const rows = await ctx.store.db.selectFrom('plan_versions').select('id').execute();
       assert.equal(rows.length, 0);
@@ -118,14 +121,27 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([v1.version, v1.unchanged], [1, false]);
       const again = await planOperations.importPlan.run(ctx, { plan: CLEAN, name: 'clean-plan.yaml' });
       assert.deepEqual([again.version, again.unchanged], [1, true]);
-      const v2 = await planOperations.importPlan.run(ctx, { plan: `${CLEAN}\n# revised\n`, name: 'clean-plan.yaml' });
+      const v2 = await planOperations.importPlan.run(ctx, {
+        plan: `${CLEAN}\n# revised\n`,
+        name: 'clean-plan.yaml',
+      });
       assert.equal(v2.version, 2);
       assert.notEqual(v2.contentHash, v1.contentHash);
 
       const mission = v1.mission;
-      const ack = await planOperations.acknowledgePlan.run(ctx, { mission, version: 1, by: 'A. Head', role: 'Head of Office, North' });
+      const ack = await planOperations.acknowledgePlan.run(ctx, {
+        mission,
+        version: 1,
+        by: 'A. Head',
+        role: 'Head of Office, North',
+      });
       assert.equal(ack.alreadyRecorded, false);
-      const twice = await planOperations.acknowledgePlan.run(ctx, { mission, version: 1, by: 'A. Head', role: 'Head of Office, North' });
+      const twice = await planOperations.acknowledgePlan.run(ctx, {
+        mission,
+        version: 1,
+        by: 'A. Head',
+        role: 'Head of Office, North',
+      });
       assert.equal(twice.alreadyRecorded, true);
       await assert.rejects(
         planOperations.acknowledgePlan.run(ctx, { mission, version: 7, by: 'x', role: 'y' }),
@@ -240,7 +256,14 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
 describe('the plan and negotiation commands', () => {
   test('an invalid plan exits 2 naming the path and line, without creating the database', async () => {
     const db = `/tmp/tandem-plan-test-${process.pid}.db`;
-    const r = await runCli(['plan', 'check', new URL('plans/wrong-type.yaml', FIXTURES).pathname, '--json', '--db', db]);
+    const r = await runCli([
+      'plan',
+      'check',
+      new URL('plans/wrong-type.yaml', FIXTURES).pathname,
+      '--json',
+      '--db',
+      db,
+    ]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /wrong-type\.yaml:13:16: resources\[0\]\.available: expected number/);
     assert.equal(r.stdout, '');
@@ -249,7 +272,13 @@ describe('the plan and negotiation commands', () => {
   });
 
   test('an invalid process file exits 2 naming the path and line', async () => {
-    const r = await runCli(['negotiation', 'check', new URL('negotiations/unknown-party.yaml', FIXTURES).pathname, '--db', ':memory:']);
+    const r = await runCli([
+      'negotiation',
+      'check',
+      new URL('negotiations/unknown-party.yaml', FIXTURES).pathname,
+      '--db',
+      ':memory:',
+    ]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown-party\.yaml:11:7: rounds\[0\]\.delegations\.REB: unknown party "REB"/);
   });

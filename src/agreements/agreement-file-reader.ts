@@ -21,8 +21,7 @@ export async function readAgreementFile(path: string): Promise<AgreementSource> 
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (info.isDirectory())
-      throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
+    if (info.isDirectory()) throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof TandemError) throw e;
@@ -30,6 +29,15 @@ export async function readAgreementFile(path: string): Promise<AgreementSource> 
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e);
     throw new TandemError('unreadable-file', `${path}: ${reason}`);
   }
+  return readAgreementBytes(bytes, path);
+}
+
+/**
+ * Reads an agreement from its bytes; `name` (a path or an uploaded file's name) gives the
+ * extension to fall back on and starts every error message.
+ */
+export async function readAgreementBytes(bytes: Buffer, name: string): Promise<AgreementSource> {
+  const path = name;
   if (bytes.length === 0) throw new TandemError('unreadable-file', `${path}: the file is empty`);
   const format = detectFormat(path, bytes);
   let raw: string;
@@ -40,10 +48,7 @@ export async function readAgreementFile(path: string): Promise<AgreementSource> 
     else raw = decodeText(path, bytes);
   } catch (e) {
     if (e instanceof TandemError) throw e;
-    throw new TandemError(
-      'unreadable-file',
-      `${path}: could not read the ${format.toUpperCase()} file (${(e as Error).message})`,
-    );
+    throw new TandemError('unreadable-file', `${path}: could not read the ${format.toUpperCase()} file (${(e as Error).message})`);
   }
   const text = normaliseAgreementText(format === 'md' ? stripMarkdown(raw) : raw, {
     reflow: format === 'pdf' ? true : 'auto',

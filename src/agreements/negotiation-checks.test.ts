@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { InvalidDocumentError } from '../planning/structured-document.ts';
-import { addDays, binomialUpperTail, inclusion, type NegotiationEvent, testEscalation } from './negotiation-checks.ts';
+import {
+  addDays,
+  binomialUpperTail,
+  inclusion,
+  type NegotiationEvent,
+  testEscalation,
+} from './negotiation-checks.ts';
 import { readNegotiationProcess } from './negotiation-process.ts';
 
 const fixture = (name: string) =>
@@ -22,9 +28,24 @@ quota: { women: 0.3 }
 );
 
 let n = 0;
-function ev(date: string, actor1: string, actor2 = 'Civilians (Testland)', violenceType = 'battles'): NegotiationEvent {
+function ev(
+  date: string,
+  actor1: string,
+  actor2 = 'Civilians (Testland)',
+  violenceType = 'battles',
+): NegotiationEvent {
   n++;
-  return { id: n, source: 'acled', sourceEventId: `E${n}`, dateStart: date, admin1: 'North', actor1, actor2, violenceType, fatalities: 1 };
+  return {
+    id: n,
+    source: 'acled',
+    sourceEventId: `E${n}`,
+    dateStart: date,
+    admin1: 'North',
+    actor1,
+    actor2,
+    violenceType,
+    fatalities: 1,
+  };
 }
 
 describe('pre-talks escalation', () => {
@@ -81,7 +102,11 @@ describe('pre-talks escalation', () => {
     assert.equal(tests.find((t) => t.party === 'REB')!.baselineEvents, 12);
     const two = [ev('2024-06-10', 'Army of Testland'), ev('2024-06-11', 'Army of Testland')];
     assert.equal(testEscalation(PROCESS, two).alerts.length, 0);
-    assert.equal(testEscalation(PROCESS, two, { windowDays: 30, baselineDays: 180, alpha: 0.05, minEvents: 2 }).alerts.length, 1);
+    assert.equal(
+      testEscalation(PROCESS, two, { windowDays: 30, baselineDays: 180, alpha: 0.05, minEvents: 2 }).alerts
+        .length,
+      1,
+    );
   });
 });
 
@@ -113,7 +138,12 @@ describe('reading a process file', () => {
 
   it('refuses a delegation of a party that is not declared, naming its line', () => {
     assert.deepEqual(problems('unknown-party.yaml'), [
-      { path: 'rounds[0].delegations.REB', line: 11, column: 7, reason: 'unknown party "REB": expected one of GOV' },
+      {
+        path: 'rounds[0].delegations.REB',
+        line: 11,
+        column: 7,
+        reason: 'unknown party "REB": expected one of GOV',
+      },
     ]);
   });
 

@@ -30,7 +30,12 @@ export interface EscalationOptions {
   minEvents: number;
 }
 
-export const DEFAULT_ESCALATION_OPTIONS: EscalationOptions = { windowDays: 30, baselineDays: 180, alpha: 0.05, minEvents: 3 };
+export const DEFAULT_ESCALATION_OPTIONS: EscalationOptions = {
+  windowDays: 30,
+  baselineDays: 180,
+  alpha: 0.05,
+  minEvents: 3,
+};
 
 /** Violence types that count as a party's violence (not protests, riots or strategic developments). */
 export const VIOLENT_TYPES = ['battles', 'explosions-remote-violence', 'violence-against-civilians'] as const;
@@ -117,7 +122,11 @@ export function testEscalation(
       const inBaseline = mine.filter((e) => e.dateStart >= baselineStart && e.dateStart <= baselineEnd);
       const before = inWindow.length;
       const expected = (inBaseline.length * windowDays) / baselineDays;
-      const pValue = binomialUpperTail(before, before + inBaseline.length, windowDays / (windowDays + baselineDays));
+      const pValue = binomialUpperTail(
+        before,
+        before + inBaseline.length,
+        windowDays / (windowDays + baselineDays),
+      );
       const test: EscalationTest = {
         party: party.id,
         round: round.id,

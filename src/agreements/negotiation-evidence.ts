@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import type { Database } from '../store/schema.ts';
-import { addDays, type EscalationOptions, type NegotiationEvent, VIOLENT_TYPES } from './negotiation-checks.ts';
+import {
+  addDays,
+  type EscalationOptions,
+  type NegotiationEvent,
+  VIOLENT_TYPES,
+} from './negotiation-checks.ts';
 
 export interface NegotiationData {
   events: NegotiationEvent[];
@@ -33,7 +38,17 @@ export async function readNegotiationData(
   const to = addDays(starts[starts.length - 1]!, -1);
   const rows = await db
     .selectFrom('events')
-    .select(['id', 'source', 'source_event_id', 'date_start', 'admin1', 'actor1', 'actor2', 'violence_type', 'fatalities'])
+    .select([
+      'id',
+      'source',
+      'source_event_id',
+      'date_start',
+      'admin1',
+      'actor1',
+      'actor2',
+      'violence_type',
+      'fatalities',
+    ])
     .where('country', '=', process.country)
     .where('date_start', '>=', from)
     .where('date_start', '<=', to)

@@ -48,7 +48,9 @@ export const negotiationProcessSchema = z.object({
       delegations: z.record(z.string(), delegation).default({}),
     }),
   ),
-  quota: z.object({ women: z.number().min(0).max(1, 'expected a share between 0 and 1').optional() }).default({}),
+  quota: z
+    .object({ women: z.number().min(0).max(1, 'expected a share between 0 and 1').optional() })
+    .default({}),
 });
 
 const _sameShape: (p: z.output<typeof negotiationProcessSchema>) => NegotiationProcess = (p) => p;
@@ -63,7 +65,8 @@ export function readNegotiationProcess(text: string, name: string): NegotiationP
   const doc = StructuredDocument.parse(text, name);
   const process = doc.validate(negotiationProcessSchema);
   const problems: DocumentProblem[] = [];
-  const bad = (path: PathSegment[], reason: string, key = false) => problems.push(doc.problem(path, reason, { key }));
+  const bad = (path: PathSegment[], reason: string, key = false) =>
+    problems.push(doc.problem(path, reason, { key }));
   const parties = new Set<string>();
   process.parties.forEach((p, i) => {
     if (parties.has(p.id)) bad(['parties', i, 'id'], `duplicate party id "${p.id}"`);

@@ -12,7 +12,7 @@ interface Hit extends PhraseHit {
  * Codes the provisions of a document for the POC categories, in place. Each code quotes the span
  * that justifies it (offsets into the document text) and names the rule and phrase that fired. A
  * hit is dropped when a rule's exception covers it, when a negation cue ("does not apply to",
- * "excluding") comes within the eight words before it in the same sentence, or when it crosses a
+ * "excluding") comes within the 80 characters before it in the same sentence, or when it crosses a
  * provision boundary. Front matter (contents, acronyms) is never coded. Each rule's phrases are
  * searched once over the whole text, so a long agreement costs a few scans, not one per provision.
  */
@@ -98,15 +98,10 @@ function wordsBetween(text: string, from: number, to: number): number {
   return gap === '' ? 0 : gap.split(/\s+/).length;
 }
 
-/** A negation cue within the eight words before the hit, in the same sentence. */
+/** A negation cue in the 80 characters (about a dozen words) before the hit, in the same sentence. */
 function negated(text: string, sentenceFrom: number, at: number, negation: RegExp): boolean {
-  const before = text
-    .slice(Math.max(sentenceFrom, at - 120), at)
-    .split(/\s+/)
-    .slice(-9)
-    .join(' ');
   negation.lastIndex = 0;
-  return negation.test(before);
+  return negation.test(text.slice(Math.max(sentenceFrom, at - 80), at));
 }
 
 /** Offsets just after each sentence end: . ; ! ? before a space, and every line end. */

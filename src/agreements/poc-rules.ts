@@ -144,30 +144,56 @@ export interface PhraseHit {
   text: string;
 }
 
-interface Token {
-  start: number;
-  end: number;
-  w: string;
-}
-
-/** A document's words, lower-cased, found once and shared by every rule. */
+/** A document's words, lower-cased, found once and shared by every rule (parallel arrays: less garbage). */
 export interface TextIndex {
   text: string;
-  tokens: Token[];
+  words: string[];
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** What may stand between the words of a phrase: spaces, line breaks and hyphens. */
 const SEPARATOR = /^[\s\-‐–]+$/;
+const wordCharCache = new Map<number, boolean>();
+
+/** Letters and digits of any script; ASCII is decided without a regular expression. */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  let v = wordCharCache.get(code);
+  if (v === undefined) {
+    v = WORD_CHAR.test(String.fromCharCode(code));
+    wordCharCache.set(code, v);
+  }
+  return v;
+}
 
 export function indexText(text: string): TextIndex {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    let w = m[0].toLowerCase();
+  const n = text.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    // An apostrophe inside a word ("women's", "people’s") keeps the word whole.
+    const c = text.charCodeAt(i);
+    if ((c === 39 || c === 0x2019) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+      i++;
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    }
+    let w = text.slice(start, i).toLowerCase();
     if (w.includes('’')) w = w.replace('’', "'");
-    tokens.push({ start: m.index, end: m.index + m[0].length, w });
+    starts.push(start);
+    ends.push(i);
+    words.push(w);
   }
-  return { text, tokens };
+  return { text, words, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
 /**
@@ -205,27 +231,27 @@ export class PhraseBank {
 
   /** Hits of every list, by list id: non-overlapping within a list, the longest phrase winning. */
   scan(index: TextIndex): PhraseHit[][] {
-    const { text, tokens } = index;
+    const { text, words, starts, ends } = index;
     const out: PhraseHit[][] = Array.from({ length: this.size }, () => []);
     const blocked = new Int32Array(this.size);
     const best = new Int32Array(this.size);
     const touched: number[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const w = tokens[i].w;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
       const exact = this.byWord.get(w);
       const prefix = w.length >= 3 ? this.byPrefix.get(w.slice(0, 3)) : undefined;
       if (!exact && !prefix && this.shortPrefix.length === 0) continue;
       for (const list of [exact, prefix, this.shortPrefix]) {
         if (!list) continue;
         for (const e of list) {
-          if (blocked[e.id] > i || e.seq.length <= best[e.id] || !matchesAt(e.seq, tokens, i, text)) continue;
+          if (blocked[e.id] > i || e.seq.length <= best[e.id] || !matchesAt(e.seq, index, i)) continue;
           if (best[e.id] === 0) touched.push(e.id);
           best[e.id] = e.seq.length;
         }
       }
       for (const id of touched) {
-        const last = tokens[i + best[id] - 1];
-        out[id].push({ start: tokens[i].start, end: last.end, text: text.slice(tokens[i].start, last.end) });
+        const end = ends[i + best[id] - 1];
+        out[id].push({ start: starts[i], end, text: text.slice(starts[i], end) });
         blocked[id] = i + best[id];
         best[id] = 0;
       }
@@ -272,13 +298,14 @@ function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
   else map.set(key, [entry]);
 }
 
-function matchesAt(seq: WordSeq, tokens: Token[], i: number, text: string): boolean {
-  if (i + seq.length > tokens.length) return false;
+function matchesAt(seq: WordSeq, index: TextIndex, i: number): boolean {
+  const { words, starts, ends, text } = index;
+  if (i + seq.length > words.length) return false;
   for (let k = 0; k < seq.length; k++) {
-    const t = tokens[i + k];
+    const w = words[i + k];
     const test = seq[k];
-    if ('exact' in test ? t.w !== test.exact : !t.w.startsWith(test.prefix)) return false;
-    if (k > 0 && !SEPARATOR.test(text.slice(tokens[i + k - 1].end, t.start))) return false;
+    if ('exact' in test ? w !== test.exact : !w.startsWith(test.prefix)) return false;
+    if (k > 0 && !SEPARATOR.test(text.slice(ends[i + k - 1], starts[i + k]))) return false;
   }
   return true;
 }

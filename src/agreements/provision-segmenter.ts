@@ -124,14 +124,14 @@ class Segmenter {
         i = this.frontMatter(i);
         continue;
       }
-      if (!seenTitle && this.out.length === 0 && isTitleLike(t)) {
+      const marker = this.marker(t);
+      if (!seenTitle && !marker && this.out.length === 0 && isTitleLike(t) && !PREAMBLE_RE.test(t)) {
         seenTitle = true;
         this.push({ kind: 'title', number: '', token: 'title', heading: t, line, parent: null, level: 0 });
         this.current = null;
         i++;
         continue;
       }
-      const marker = this.marker(t);
       if (marker) {
         i = this.openMarker(marker, i);
         continue;

@@ -260,7 +260,9 @@ export async function runJointAnalysis(
     }
   }
   // Where the period cuts a month, totals come from the raw events so they match the dates given.
-  const cutsMonths = !from.endsWith('-01') || to !== lastDayOf(lastMonth);
+  // A default bound is the first or last event itself, so no event lies outside it in its month.
+  const cutsMonths =
+    (o.from !== undefined && !o.from.endsWith('-01')) || (o.to !== undefined && o.to !== lastDayOf(lastMonth));
   const exact = cutsMonths ? await readExactTotals(db, scope, from, to) : null;
   const exactByArea = new Map((exact ?? []).map((r) => [areaKey(r), r]));
   const areas: AreaSummary[] = [];

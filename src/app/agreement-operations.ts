@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { readAgreementFile } from '../agreements/agreement-file-reader.ts';
+import { readAgreementBytes } from '../agreements/agreement-file-reader.ts';
 import { reviewAgreement } from '../agreements/agreement-review.ts';
-import { normaliseAgreementText } from '../agreements/agreement-text-normaliser.ts';
-import type { AgreementFormat, AgreementReview } from '../domain/agreement.ts';
+import type { AgreementReview } from '../domain/agreement.ts';
 import {
   type AgreementSummary,
   findPrecedents,
@@ -14,23 +13,33 @@ import {
 import { defineOperation } from './operation.ts';
 import { TandemError } from './tandem-error.ts';
 
-const reviewInput = z
+/**
+ * An agreement document as the operations take it: its bytes (base64, any supported format) or
+ * its text, with a name (a file name or path) for messages and the format fallback. Operations
+ * never read paths themselves, so the HTTP API cannot be used to read files on the server.
+ */
+const documentSchema = z
   .object({
-    /** A file to read (.txt, .md, .pdf, .docx) ... */
-    path: z.string().min(1).optional(),
-    /** ... or the text itself, as the HTTP API sends it. */
-    text: z.string().min(1).optional(),
-    title: z.string().min(1).optional(),
-    /** Look for precedents in the imported corpus (default true). */
-    precedents: z.boolean().optional(),
-    /** At most this many precedents per gap (default 3). */
-    perGap: z.number().int().min(0).max(20).optional(),
+    name: z.string().min(1),
+    text: z.string().optional(),
+    base64: z.string().optional(),
   })
-  .refine((i) => !!i.path !== !!i.text, { message: 'give either path or text' });
+  .refine((d) => (d.text === undefined) !== (d.base64 === undefined), { message: 'give either text or base64' });
+
+export type AgreementDocument = z.infer<typeof documentSchema>;
+
+const reviewInput = z.object({
+  document: documentSchema,
+  title: z.string().min(1).optional(),
+  /** Look for precedents in the imported corpus (default true). */
+  precedents: z.boolean().optional(),
+  /** At most this many precedents per gap (default 3). */
+  perGap: z.number().int().min(0).max(20).optional(),
+});
 
 const importInput = z.object({
-  paths: z.array(z.string().min(1)).min(1),
-  /** A title for the agreement; only with a single file. */
+  documents: z.array(documentSchema).min(1),
+  /** A title for the agreement; only with a single document. */
   title: z.string().min(1).optional(),
 });
 
@@ -38,12 +47,9 @@ function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-async function readSource(input: { path?: string; text?: string; title?: string }) {
-  if (input.path) return readAgreementFile(input.path);
-  const text = normaliseAgreementText(input.text!);
-  if (!/\p{L}{2,}/u.test(text)) throw new TandemError('bad-input', 'text: no words to review');
-  const first = text.split('\n').find((l) => l.trim()) ?? 'Untitled agreement';
-  return { path: '(text)', format: 'txt' as AgreementFormat, title: first.slice(0, 200), text };
+function readDocument(d: AgreementDocument) {
+  const bytes = d.text !== undefined ? Buffer.from(d.text, 'utf8') : Buffer.from(d.base64 ?? '', 'base64');
+  return readAgreementBytes(bytes, d.name);
 }
 
 export const agreementOperations = {
@@ -57,7 +63,7 @@ export const agreementOperations = {
     summary: 'Review an agreement for POC provisions: coded provisions, coverage and gaps',
     input: reviewInput,
     async run(ctx, input): Promise<AgreementReview> {
-      const source = await readSource(input);
+      const source = await readDocument(input.document);
       const review = reviewAgreement({
         title: input.title ?? source.title,
         format: source.format,
@@ -84,12 +90,12 @@ export const agreementOperations = {
     summary: 'Import agreements (with their coded provisions) into the corpus used for precedents',
     input: importInput,
     async run(ctx, input): Promise<{ agreements: SavedAgreement[] }> {
-      if (input.title && input.paths.length > 1) {
-        throw new TandemError('bad-input', '--title: give a title only when importing a single file');
+      if (input.title && input.documents.length > 1) {
+        throw new TandemError('bad-input', 'title: give a title only when importing a single file');
       }
       const prepared = [];
-      for (const path of input.paths) {
-        const source = await readAgreementFile(path);
+      for (const document of input.documents) {
+        const source = await readDocument(document);
         const review = reviewAgreement({
           title: input.title ?? source.title,
           format: source.format,

@@ -1,10 +1,9 @@
-import { hash } from 'node:crypto';
-import type { ReadProblem } from '../domain/read-problem.ts';
 import { type EventFile, openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import { CountAccumulator, countedFromEvent, countedFromStored } from '../store/count-accumulator.ts';
-import { type EventToWrite, type StoredEventKeys, withEventWriter } from '../store/event-writer.ts';
+import { CountAccumulator, countedFromStored, countedFromValues } from '../store/count-accumulator.ts';
+import { COL, type EventValues, withEventWriter } from '../store/event-writer.ts';
 import type { Store } from '../store/store.ts';
+import { preparedBatches } from './prepared-rows.ts';
 
 export interface ImportFileResult {
   path: string;
@@ -25,6 +24,8 @@ export interface ImportProgress {
 export interface ImportEventsOptions {
   format?: EventFormat | 'auto';
   onProgress?: (p: ImportProgress) => void;
+  /** Read in a worker thread (true), in this one (false), or by file size (undefined). */
+  readInWorker?: boolean;
 }
 
 /**
@@ -45,42 +46,35 @@ export async function importEvents(
     const results: ImportFileResult[] = [];
     const counts = new CountAccumulator();
     for (const file of files) {
-      // Whether the store held events of a source when this file began (earlier files of this
-      // command included). If not, no row of the file can match a stored one: ids repeated
-      // within the file are caught by `seen`, so the file needs no look-ups at all.
-      const sourceHasRows = new Map<string, boolean>();
-      const started = new Date().toISOString();
       const { id: importId } = await w.db
         .insertInto('imports')
-        .values({ path: file.path, format: file.format, started_at: started, rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 })
+        .values({
+          path: file.path,
+          format: file.format,
+          started_at: new Date().toISOString(),
+          rows: 0,
+          imported: 0,
+          updated: 0,
+          unchanged: 0,
+          rejected: 0,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const r: ImportFileResult = { path: file.path, format: file.format, rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
-      const seen = new Map<string, number>();
-      for await (const batch of file.batches()) {
-        const problems: ReadProblem[] = [...batch.problems];
-        const fresh: (EventToWrite & { line: number })[] = [];
-        for (const { line, event } of batch.records) {
-          const first = seen.get(event.sourceEventId);
-          if (first !== undefined) {
-            problems.push({
-              file: file.path,
-              line,
-              column: 0,
-              reason: `event id ${event.sourceEventId} repeats the row at line ${first}; the first was kept`,
-              raw: JSON.stringify(event).slice(0, 2000),
-            });
-            continue;
-          }
-          seen.set(event.sourceEventId, line);
-          fresh.push({ event, hash: hash('md5', JSON.stringify(event)), line });
-        }
-        // A source that has no events in the store yet needs no look-ups (the first import of a file).
-        const bySource = new Map<string, typeof fresh>();
-        for (const f of fresh) {
-          const list = bySource.get(f.event.source);
-          if (list) list.push(f);
-          else bySource.set(f.event.source, [f]);
+      // Whether the store held events of a source when this file began (earlier files of this
+      // command included). If not, no row of the file can match a stored one (ids repeated within
+      // the file are set aside while reading), so the file needs no look-ups at all.
+      const sourceHasRows = new Map<string, boolean>();
+      const batches = preparedBatches(file.path, file.format, options.readInWorker);
+      let next = await batches.next();
+      while (!next.done) {
+        const batch = next.value;
+        const bySource = new Map<string, EventValues[]>();
+        for (const v of batch.rows) {
+          const source = v[COL.source] as string;
+          const list = bySource.get(source);
+          if (list) list.push(v);
+          else bySource.set(source, [v]);
         }
         for (const [source, list] of bySource) {
           let has = sourceHasRows.get(source);
@@ -88,32 +82,37 @@ export async function importEvents(
             has = (await w.countSource(source)) > 0;
             sourceHasRows.set(source, has);
           }
-          const existing: Map<string, StoredEventKeys> = has
-            ? await w.lookup(source, list.map((f) => f.event.sourceEventId))
-            : new Map();
-          const inserts: EventToWrite[] = [];
-          const updates: { id: number; row: EventToWrite }[] = [];
-          for (const f of list) {
-            const old = existing.get(f.event.sourceEventId);
-            if (!old) {
-              inserts.push(f);
-              counts.add(countedFromEvent(f.event), 1);
-            } else if (old.content_hash !== f.hash) {
-              updates.push({ id: old.id, row: f });
+          if (!has) {
+            await w.insert(importId, list);
+            r.imported += list.length;
+            continue;
+          }
+          const existing = await w.lookup(source, list.map((v) => v[COL.source_event_id] as string));
+          const inserts: EventValues[] = [];
+          const updates: { id: number; row: EventValues }[] = [];
+          for (const v of list) {
+            const old = existing.get(v[COL.source_event_id] as string);
+            if (!old) inserts.push(v);
+            else if (old.content_hash !== v[COL.content_hash]) {
+              updates.push({ id: old.id, row: v });
               counts.add(countedFromStored(old), -1);
-              counts.add(countedFromEvent(f.event), 1);
-            } else r.unchanged++;
+            } else {
+              r.unchanged++;
+              counts.add(countedFromValues(v), -1);
+            }
           }
           await w.insert(importId, inserts);
           await w.update(importId, updates);
           r.imported += inserts.length;
           r.updated += updates.length;
         }
-        if (problems.length) await w.addProblems(importId, problems);
-        r.rejected += problems.length;
-        r.rows += batch.records.length + batch.problems.length;
+        if (batch.problems.length) await w.addProblems(importId, batch.problems);
+        r.rejected += batch.problems.length;
+        r.rows += batch.read;
         options.onProgress?.({ path: file.path, rows: r.rows });
+        next = await batches.next();
       }
+      counts.merge(next.value);
       await w.db
         .updateTable('imports')
         .set({ rows: r.rows, imported: r.imported, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected })

@@ -8,7 +8,12 @@ import {
 } from '../agreements/negotiation-checks.ts';
 import { readNegotiationData } from '../agreements/negotiation-evidence.ts';
 import { readNegotiationProcess } from '../agreements/negotiation-process.ts';
-import type { EscalationAlert, EscalationTest, InclusionRow, NegotiationProcess } from '../domain/negotiation.ts';
+import type {
+  EscalationAlert,
+  EscalationTest,
+  InclusionRow,
+  NegotiationProcess,
+} from '../domain/negotiation.ts';
 import { InvalidDocumentError } from '../planning/structured-document.ts';
 import { defineOperation } from './operation.ts';
 import { TandemError } from './tandem-error.ts';
@@ -72,7 +77,9 @@ export const negotiationOperations = {
       const { tests, alerts } = testEscalation(process, data.events, options);
       const notes: string[] = [];
       if (!data.coverage.from) {
-        notes.push(`no events for ${process.country} in the store: escalation cannot be tested (import event data first)`);
+        notes.push(
+          `no events for ${process.country} in the store: escalation cannot be tested (import event data first)`,
+        );
       } else {
         for (const t of tests) {
           if (t.baselineStart < data.coverage.from && t.party === process.parties[0]?.id) {
@@ -81,7 +88,9 @@ export const negotiationOperations = {
             );
           }
           if (data.coverage.to && t.windowEnd > data.coverage.to && t.party === process.parties[0]?.id) {
-            notes.push(`round ${t.round}: the window ends after the last event in the store (${data.coverage.to})`);
+            notes.push(
+              `round ${t.round}: the window ends after the last event in the store (${data.coverage.to})`,
+            );
           }
         }
       }
@@ -94,7 +103,8 @@ export const negotiationOperations = {
         const missing = process.parties.filter((p) => !r.delegations[p.id]).map((p) => p.id);
         if (missing.length) notes.push(`round ${r.id}: no delegation recorded for ${missing.join(', ')}`);
       }
-      if (process.quota.women === undefined) notes.push('the process sets no quota for women: meetsQuota is null');
+      if (process.quota.women === undefined)
+        notes.push('the process sets no quota for women: meetsQuota is null');
       return {
         process: process.process,
         country: process.country,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Finding, Plan } from '../domain/plan.ts';
-import { type AreaRanking, rankAreas } from '../planning/area-ranking.ts';
+import { findThreats } from '../analysis/threat-repository.ts';
+import { type AreaRanking, rankAreas, rankAreasByThreats } from '../planning/area-ranking.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
 import { checkPlanAgainst } from '../planning/plan-checks.ts';
 import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
@@ -68,7 +69,13 @@ function summarise(
     imported_at: string;
     imported_by: string;
   },
-  acks: { plan_version_id: number; acknowledged_by: string; role: string; acknowledged_at: string; recorded_by: string }[],
+  acks: {
+    plan_version_id: number;
+    acknowledged_by: string;
+    role: string;
+    acknowledged_at: string;
+    recorded_by: string;
+  }[],
 ): PlanVersionSummary {
   return {
     mission: row.mission,
@@ -79,7 +86,12 @@ function summarise(
     importedBy: row.imported_by,
     acknowledgements: acks
       .filter((a) => Number(a.plan_version_id) === Number(row.id))
-      .map((a) => ({ by: a.acknowledged_by, role: a.role, at: a.acknowledged_at, recordedBy: a.recorded_by })),
+      .map((a) => ({
+        by: a.acknowledged_by,
+        role: a.role,
+        at: a.acknowledged_at,
+        recordedBy: a.recorded_by,
+      })),
   };
 }
 
@@ -102,11 +114,24 @@ export const planOperations = {
    */
   checkPlan: defineOperation({
     summary: 'Check a mission plan for gaps and frictions against the evidence',
-    input: planInput,
+    input: planInput.extend({
+      /** How areas are ranked for threat-coverage-gap: civilian-targeting events, or the threat register. */
+      ranking: z.enum(['events', 'threats']).optional(),
+    }),
     async run(ctx, input): Promise<PlanCheckReport> {
       const { plan } = parsePlanInput(input);
       const evidence = await readPlanEvidence(ctx.store.db, plan);
+      const notes: string[] = [];
+      if (input.ranking === 'threats') {
+        const threats = await findThreats(ctx.store.db, { country: plan.country });
+        const inPeriod = evidence.events.filter(
+          (e) => e.dateStart >= plan.period.from && e.dateStart <= plan.period.to,
+        );
+        if (threats.some((t) => t.status !== 'dismissed')) evidence.ranking = rankAreasByThreats(threats, inPeriod);
+        else notes.push(`the threat register holds no threat for ${plan.country}: areas ranked by events instead`);
+      }
       const result = checkPlanAgainst(plan, evidence, loadMitigations());
+      result.notes.push(...notes);
       const { measure, topRule, topCount, areas } = result.ranking;
       return {
         mission: plan.mission,

@@ -153,7 +153,9 @@ export interface Finding {
 }
 
 /** All strategy objectives with the strategy they belong to, by id. */
-export function objectiveIndex(plan: Plan): Map<string, { strategy: Strategy; objective: StrategyObjective }> {
+export function objectiveIndex(
+  plan: Plan,
+): Map<string, { strategy: Strategy; objective: StrategyObjective }> {
   const out = new Map<string, { strategy: Strategy; objective: StrategyObjective }>();
   for (const strategy of plan.strategies) {
     for (const objective of strategy.objectives) out.set(objective.id, { strategy, objective });

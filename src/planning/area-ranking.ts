@@ -1,3 +1,5 @@
+import { THREAT_LEVELS, type Threat } from '../domain/threat.ts';
+
 /** The fields of an event the plan checks read; StoredEvent has them all. */
 export interface PlanEvent {
   id: number;
@@ -22,6 +24,8 @@ export interface AreaRisk {
   civilianTargetingEvents: number;
   /** Fatalities in those events (ACLED has no civilian-only figure, so all deaths in them). */
   fatalities: number;
+  /** The threat-register score, when the ranking comes from the register. */
+  threatScore?: number;
   rank: number;
 }
 
@@ -63,7 +67,7 @@ export function rankAreas(events: readonly PlanEvent[]): AreaRanking {
   areas.forEach((a, i) => {
     a.rank = i + 1;
   });
-  const topCount = Math.min(areas.length, Math.max(3, Math.ceil(areas.length / 4)));
+  const topCount = topOf(areas.length);
   return {
     measure: 'civilian-targeting events in the plan period (ties broken by fatalities in those events)',
     areas,
@@ -81,4 +85,53 @@ export function areaKey(name: string): string {
     .replace(/\b(state|province|prefecture|region)\b/g, ' ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/** Same top-area rule as rankAreas, for any ranked list. */
+function topOf(n: number): number {
+  return Math.min(n, Math.max(3, Math.ceil(n / 4)));
+}
+
+/**
+ * Ranks admin1 areas by the joint analysis's threat register instead of raw counts: each threat
+ * not dismissed scores likelihood × severity (each 1–4 on the POC handbook's scale), summed per
+ * area; ties are broken by civilian-targeting events in the period. Only areas with a threat
+ * rank. The same top-quartile-at-least-3 rule picks the most threatened.
+ */
+export function rankAreasByThreats(
+  threats: readonly Pick<Threat, 'admin1' | 'likelihood' | 'severity' | 'status'>[],
+  events: readonly PlanEvent[],
+): AreaRanking {
+  const counts = new Map(rankAreas(events).areas.map((a) => [areaKey(a.admin1), a]));
+  const by = new Map<string, AreaRisk>();
+  for (const t of threats) {
+    if (t.status === 'dismissed' || !t.admin1) continue;
+    const score = (THREAT_LEVELS.indexOf(t.likelihood) + 1) * (THREAT_LEVELS.indexOf(t.severity) + 1);
+    const c = counts.get(areaKey(t.admin1));
+    const a = by.get(t.admin1) ?? {
+      admin1: t.admin1,
+      civilianTargetingEvents: c?.civilianTargetingEvents ?? 0,
+      fatalities: c?.fatalities ?? 0,
+      threatScore: 0,
+      rank: 0,
+    };
+    a.threatScore = (a.threatScore ?? 0) + score;
+    by.set(t.admin1, a);
+  }
+  const areas = [...by.values()].sort(
+    (a, b) =>
+      (b.threatScore ?? 0) - (a.threatScore ?? 0) ||
+      b.civilianTargetingEvents - a.civilianTargetingEvents ||
+      a.admin1.localeCompare(b.admin1),
+  );
+  areas.forEach((a, i) => {
+    a.rank = i + 1;
+  });
+  return {
+    measure:
+      'the threat register (sum of likelihood × severity, 1–4 each, over threats not dismissed; ties broken by civilian-targeting events in the period)',
+    areas,
+    topCount: topOf(areas.length),
+    topRule: `top quartile of the ${areas.length} areas in the threat register, at least 3`,
+  };
 }

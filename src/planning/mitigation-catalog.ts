@@ -18,7 +18,8 @@ export function loadMitigations(): MitigationCatalog {
   const out = {} as MitigationCatalog;
   for (const kind of FINDING_KINDS) {
     const list = raw?.[kind];
-    if (!Array.isArray(list) || list.length === 0) throw new Error(`data/mitigations.yaml has no options for ${kind}`);
+    if (!Array.isArray(list) || list.length === 0)
+      throw new Error(`data/mitigations.yaml has no options for ${kind}`);
     out[kind] = list.map((m) => {
       const { id, text } = m as { id?: unknown; text?: unknown };
       if (typeof id !== 'string' || typeof text !== 'string') {

@@ -49,7 +49,11 @@ const POC_FUNCTIONS = new Set(['poc', 'protection', 'protection-of-civilians']);
 const POLITICAL_FUNCTIONS = new Set(['political', 'political-affairs', 'politics']);
 
 /** Runs every check on a valid plan against the evidence; pure, so it is tested without a store. */
-export function checkPlanAgainst(plan: Plan, evidence: PlanEvidence, mitigations: MitigationCatalog): PlanCheckResult {
+export function checkPlanAgainst(
+  plan: Plan,
+  evidence: PlanEvidence,
+  mitigations: MitigationCatalog,
+): PlanCheckResult {
   const ctx = new CheckContext(plan, evidence);
   const notes: string[] = [];
   const raw: Omit<Finding, 'mitigations'>[] = [
@@ -217,8 +221,10 @@ function uncoveredPriorityTasks(ctx: CheckContext): Raw[] {
     const activities = plan.activities.filter((a) => a.objectives.some((o) => serving.has(o)));
     if (activities.length) return;
     const evidence: Evidence[] = [planRef(`mandate.tasks[${ti}]`, t.id, 'priority task')];
-    for (const c of concept) evidence.push(planRef(ctx.objectivePath(c.id), c.id, 'concept objective carrying the task'));
-    for (const o of strategyObjectives) evidence.push(planRef(ctx.objectivePath(o), o, 'strategy objective with no activity'));
+    for (const c of concept)
+      evidence.push(planRef(ctx.objectivePath(c.id), c.id, 'concept objective carrying the task'));
+    for (const o of strategyObjectives)
+      evidence.push(planRef(ctx.objectivePath(o), o, 'strategy objective with no activity'));
     const where = !concept.length
       ? 'no mission-concept objective carries it'
       : !strategyObjectives.length
@@ -249,7 +255,13 @@ function statePerpetratorFriction(ctx: CheckContext): Raw[] {
     if (a.kind && STATE_KIND.test(a.kind)) why.push(planRef(`${ctx.activityPath(a)}.kind`, a.id, a.kind));
     const statePartners = a.partners.filter((p) => evidence.stateActors.has(p));
     if (statePartners.length) {
-      why.push(planRef(`${ctx.activityPath(a)}.partners`, a.id, `state forces in the data: ${statePartners.join(', ')}`));
+      why.push(
+        planRef(
+          `${ctx.activityPath(a)}.partners`,
+          a.id,
+          `state forces in the data: ${statePartners.join(', ')}`,
+        ),
+      );
     }
     if (!why.length) continue;
     const areas = new Set(ctx.activityAreas(a).map(areaKey));

@@ -37,7 +37,9 @@ export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promis
     .where('country', '=', plan.country)
     .where('date_start', '>=', yearBefore(plan.period.from))
     .where('date_start', '<=', plan.period.to)
-    .where((eb) => eb.or([eb('violence_type', '=', 'violence-against-civilians'), eb('civilian_targeting', '=', 1)]))
+    .where((eb) =>
+      eb.or([eb('violence_type', '=', 'violence-against-civilians'), eb('civilian_targeting', '=', 1)]),
+    )
     .orderBy('date_start')
     .orderBy('id')
     .execute();

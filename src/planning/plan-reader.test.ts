@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { readPlan } from './plan-reader.ts';
+import { planJsonSchema } from './plan-schema.ts';
 import { InvalidDocumentError } from './structured-document.ts';
 
 const fixture = (name: string) =>
@@ -91,6 +92,20 @@ activities:
       ]);
       assert.match(e.problems[0]!.reason, /duplicate id "T1"/);
       assert.match(e.problems[3]!.reason, /unknown id "boats": expected a resource id/);
+    }
+  });
+
+  it('publishes the same JSON Schema as the reader enforces (regenerate: npx tandem plan schema > schema/plan.schema.json)', () => {
+    const published = JSON.parse(
+      readFileSync(new URL('../../schema/plan.schema.json', import.meta.url), 'utf8'),
+    );
+    assert.deepEqual(published, planJsonSchema());
+  });
+
+  it('reads the documented example plans', () => {
+    for (const name of ['unsmo-plan.yaml', 'unsmo-plan-clean.yaml']) {
+      const text = readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
+      assert.ok(readPlan(text, name).plan.activities.length > 0, name);
     }
   });
 });

@@ -1,6 +1,11 @@
 import type { Plan } from '../domain/plan.ts';
 import { planSchema } from './plan-schema.ts';
-import { type DocumentProblem, invalidDocument, type PathSegment, StructuredDocument } from './structured-document.ts';
+import {
+  type DocumentProblem,
+  invalidDocument,
+  type PathSegment,
+  StructuredDocument,
+} from './structured-document.ts';
 
 /** A plan read from a file, with the document kept so later messages can point at lines. */
 export interface ReadPlan {
@@ -23,7 +28,8 @@ export function readPlan(text: string, name: string): ReadPlan {
 /** Checks that every id is unique and every reference names something of the right sort. */
 export function crossReferencePlan(plan: Plan, doc: StructuredDocument): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
-  const bad = (path: PathSegment[], reason: string, key = false) => problems.push(doc.problem(path, reason, { key }));
+  const bad = (path: PathSegment[], reason: string, key = false) =>
+    problems.push(doc.problem(path, reason, { key }));
 
   const seen = new Map<string, string>();
   const declare = (value: string, path: PathSegment[]) => {
@@ -31,16 +37,16 @@ export function crossReferencePlan(plan: Plan, doc: StructuredDocument): Documen
     if (first) bad([...path, 'id'], `duplicate id "${value}" (already used at ${first})`);
     else seen.set(value, pathText(path));
   };
-  plan.mandate.tasks.forEach((t, i) => declare(t.id, ['mandate', 'tasks', i]));
-  plan.concept.objectives.forEach((o, i) => declare(o.id, ['concept', 'objectives', i]));
-  plan.strategies.forEach((s, i) => {
+  for (const [i, t] of plan.mandate.tasks.entries()) declare(t.id, ['mandate', 'tasks', i]);
+  for (const [i, o] of plan.concept.objectives.entries()) declare(o.id, ['concept', 'objectives', i]);
+  for (const [i, s] of plan.strategies.entries()) {
     declare(s.id, ['strategies', i]);
-    s.objectives.forEach((o, j) => declare(o.id, ['strategies', i, 'objectives', j]));
-  });
-  plan.offices.forEach((o, i) => declare(o.id, ['offices', i]));
-  plan.resources.forEach((r, i) => declare(r.id, ['resources', i]));
-  plan.activities.forEach((a, i) => declare(a.id, ['activities', i]));
-  plan.cells.forEach((c, i) => declare(c.id, ['cells', i]));
+    for (const [j, o] of s.objectives.entries()) declare(o.id, ['strategies', i, 'objectives', j]);
+  }
+  for (const [i, o] of plan.offices.entries()) declare(o.id, ['offices', i]);
+  for (const [i, r] of plan.resources.entries()) declare(r.id, ['resources', i]);
+  for (const [i, a] of plan.activities.entries()) declare(a.id, ['activities', i]);
+  for (const [i, c] of plan.cells.entries()) declare(c.id, ['cells', i]);
 
   const tasks = new Set(plan.mandate.tasks.map((t) => t.id));
   const concept = new Set(plan.concept.objectives.map((o) => o.id));
@@ -52,29 +58,34 @@ export function crossReferencePlan(plan: Plan, doc: StructuredDocument): Documen
   if (plan.period.from > plan.period.to) {
     bad(['period', 'to'], `the period ends (${plan.period.to}) before it starts (${plan.period.from})`);
   }
-  plan.concept.objectives.forEach((o, i) =>
-    o.tasks.forEach((t, k) => {
-      if (!tasks.has(t)) bad(['concept', 'objectives', i, 'tasks', k], `unknown id "${t}": expected a mandate task id`);
-    }),
-  );
-  plan.strategies.forEach((s, i) =>
-    s.objectives.forEach((o, j) => {
+  for (const [i, o] of plan.concept.objectives.entries()) {
+    for (const [k, t] of o.tasks.entries()) {
+      if (!tasks.has(t))
+        bad(['concept', 'objectives', i, 'tasks', k], `unknown id "${t}": expected a mandate task id`);
+    }
+  }
+  for (const [i, s] of plan.strategies.entries()) {
+    for (const [j, o] of s.objectives.entries()) {
       const at: PathSegment[] = ['strategies', i, 'objectives', j];
-      o.anchors.forEach((a, k) => {
+      for (const [k, a] of o.anchors.entries()) {
         if (!concept.has(a)) bad([...at, 'anchors', k], `unknown id "${a}": expected a concept objective id`);
-      });
-      o.political.forEach((p, k) => {
+      }
+      for (const [k, p] of o.political.entries()) {
         const owner = strategyOf.get(p);
-        if (!owner) bad([...at, 'political', k], `unknown id "${p}": expected the id of a political-strategy objective`);
-        else if (owner.kind !== 'political') {
+        if (!owner) {
+          bad(
+            [...at, 'political', k],
+            `unknown id "${p}": expected the id of a political-strategy objective`,
+          );
+        } else if (owner.kind !== 'political') {
           bad(
             [...at, 'political', k],
             `"${p}" belongs to strategy ${owner.id} (kind ${owner.kind}): expected the id of a political-strategy objective`,
           );
         }
-      });
-    }),
-  );
+      }
+    }
+  }
   plan.activities.forEach((a, i) => {
     const at: PathSegment[] = ['activities', i];
     a.objectives.forEach((o, k) => {

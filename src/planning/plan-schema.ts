@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  COMPONENTS,
-  OFFICE_LEVELS,
-  POC_PHASES,
-  type Plan,
-  STRATEGY_KINDS,
-} from '../domain/plan.ts';
+import { COMPONENTS, OFFICE_LEVELS, type Plan, POC_PHASES, STRATEGY_KINDS } from '../domain/plan.ts';
 
 // The shape of a plan file. Lists default to empty so a plan can grow a section at a time; ids
 // and the fields the checks rest on are required. Unknown fields are ignored (plans carry
@@ -19,7 +13,12 @@ const text = z.string();
 const task = z.object({
   id,
   text,
-  priority: z.boolean().default(false).describe('A priority task of the mandate: it must be served by a concept objective, a strategy objective and an activity'),
+  priority: z
+    .boolean()
+    .default(false)
+    .describe(
+      'A priority task of the mandate: it must be served by a concept objective, a strategy objective and an activity',
+    ),
 });
 const conceptObjective = z.object({ id, text, tasks: ids });
 const strategyObjective = z.object({
@@ -35,15 +34,24 @@ const strategyObjective = z.object({
   supports: z
     .array(z.string())
     .default([])
-    .describe('What the objective supports: state-authority, security-sector, elections, dialogue, accountability, ...'),
+    .describe(
+      'What the objective supports: state-authority, security-sector, elections, dialogue, accountability, ...',
+    ),
 });
-const strategy = z.object({ id, kind: z.enum(STRATEGY_KINDS), objectives: z.array(strategyObjective).default([]) });
+const strategy = z.object({
+  id,
+  kind: z.enum(STRATEGY_KINDS),
+  objectives: z.array(strategyObjective).default([]),
+});
 const office = z.object({ id, level: z.enum(OFFICE_LEVELS), areas: z.array(z.string()).default([]) });
 const resource = z.object({
   id,
   text: text.optional(),
   available: z.number().nonnegative('expected a number of units, 0 or more'),
-  areas: z.array(z.string()).default([]).describe('Admin1 areas where the resource can operate at all; empty means anywhere'),
+  areas: z
+    .array(z.string())
+    .default([])
+    .describe('Admin1 areas where the resource can operate at all; empty means anywhere'),
 });
 const activity = z.object({
   id,
@@ -54,14 +62,21 @@ const activity = z.object({
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'expected tier 1, 2 or 3' }).optional(),
   phase: z.enum(POC_PHASES).optional(),
   areas: z.array(z.string()).default([]),
-  partners: z.array(z.string()).default([]).describe('Actors the activity works with, named as in the event data'),
+  partners: z
+    .array(z.string())
+    .default([])
+    .describe('Actors the activity works with, named as in the event data'),
   kind: z.string().optional(),
   uses: z
     .record(z.string(), z.number().nonnegative('expected a number of units, 0 or more'))
     .default({})
     .describe('Units of each resource (by resource id) the activity uses'),
 });
-const member = z.object({ component: z.enum(COMPONENTS), function: z.string().min(1), name: z.string().optional() });
+const member = z.object({
+  component: z.enum(COMPONENTS),
+  function: z.string().min(1),
+  name: z.string().optional(),
+});
 const cell = z.object({ id, members: z.array(member) });
 const priority = z.object({
   area: z.string().min(1),
@@ -83,7 +98,9 @@ export const planSchema = z.object({
   priorities: z
     .array(priority)
     .default([])
-    .describe('Optional political priority per admin1 area for `tandem plan allocate` (default: derived from political activities)'),
+    .describe(
+      'Optional political priority per admin1 area for `tandem plan allocate` (default: derived from political activities)',
+    ),
 });
 
 // Keeps the schema and the domain type in step: this fails to compile if they drift apart.
@@ -92,7 +109,10 @@ void _sameShape;
 
 /** The published JSON Schema of a plan file (what `schema/plan.schema.json` holds). */
 export function planJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(planSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(planSchema, { io: 'input', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: schema.$schema,
     $id: 'https://tandem.example/schema/plan.schema.json',

@@ -76,7 +76,9 @@ describe('resource allocation', () => {
 
   it('follows a planner’s priority: C at priority 5 outweighs A (15, 10, 7.5)', () => {
     const r = allocateResources(
-      plan('resources: [ { id: boats, available: 3 } ]\npriorities: [ { area: C, priority: 5, reason: talks venue } ]'),
+      plan(
+        'resources: [ { id: boats, available: 3 } ]\npriorities: [ { area: C, priority: 5, reason: talks venue } ]',
+      ),
       RANKING,
       solve,
     );
@@ -87,14 +89,20 @@ describe('resource allocation', () => {
 
   it('keeps a resource to the areas it can work in, and does not move a unit for no gain', () => {
     // Only B and C: values B 6, 3; C 3, 1.5. B's second unit and C's first tie at 3; the unit in C stays.
-    const r = allocateResources(plan('resources: [ { id: boats, available: 3, areas: [B, C] } ]'), RANKING, solve);
+    const r = allocateResources(
+      plan('resources: [ { id: boats, available: 3, areas: [B, C] } ]'),
+      RANKING,
+      solve,
+    );
     assert.deepEqual(placed(r), { B: 2, C: 1 });
     assert.equal(r.objective.proposed, 12);
   });
 
   it('raises the priority of areas where political objectives are worked on', () => {
     const w = areaWeights(
-      plan('  - { id: X3, text: x3, objectives: [Q1], component: civilian, areas: [B] }\nresources: [ { id: boats, available: 1 } ]'),
+      plan(
+        '  - { id: X3, text: x3, objectives: [Q1], component: civilian, areas: [B] }\nresources: [ { id: boats, available: 1 } ]',
+      ),
       RANKING,
     );
     const b = w.find((x) => x.area === 'B')!;

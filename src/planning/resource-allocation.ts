@@ -60,7 +60,7 @@ const STAY_BONUS = 1e-6;
 export const ALLOCATION_METHOD =
   'Maximise the sum over areas of weight × coverage, where weight = civilian-targeting events in the plan period × political priority, ' +
   `and the k-th unit of a resource in an area covers ${UNIT_DECAY}^(k-1) of that area's weight (diminishing returns). ` +
-  'Political priority is the plan\'s own `priorities` entry for the area when given, else 1 + 0.5 for each political-strategy objective ' +
+  "Political priority is the plan's own `priorities` entry for the area when given, else 1 + 0.5 for each political-strategy objective " +
   'served by an activity in the area (at most 2). Units of each resource in all areas together may not exceed its availability; a resource ' +
   'with `areas` may only go there. Solved as a 0-1 integer programme with HiGHS.';
 
@@ -100,7 +100,14 @@ export function areaWeights(plan: Plan, ranking: AreaRanking): AreaWeight[] {
       : pol.length
         ? `political-strategy objective(s) ${pol.join(', ')} worked on here`
         : 'no political-strategy activity here';
-    return { area, risk: r, priority, prioritySource: own ? 'plan' : 'derived', priorityReason, weight: r * priority };
+    return {
+      area,
+      risk: r,
+      priority,
+      prioritySource: own ? 'plan' : 'derived',
+      priorityReason,
+      weight: r * priority,
+    };
   });
 }
 
@@ -130,7 +137,8 @@ function currentPlacement(plan: Plan, resourceId: string, areaName: (a: string) 
 /** Risk covered by `units` in an area of weight w; fractional units interpolate between steps. */
 export function coverage(weight: number, units: number): number {
   let total = 0;
-  for (let k = 1; k <= Math.ceil(units); k++) total += weight * UNIT_DECAY ** (k - 1) * Math.min(1, units - (k - 1));
+  for (let k = 1; k <= Math.ceil(units); k++)
+    total += weight * UNIT_DECAY ** (k - 1) * Math.min(1, units - (k - 1));
   return total;
 }
 
@@ -145,7 +153,8 @@ export function allocateResources(plan: Plan, ranking: AreaRanking, solve: Solve
   const byKey = new Map(weights.map((w) => [areaKey(w.area), w]));
   const areaName = (a: string) => byKey.get(areaKey(a))?.area ?? a;
   const notes: string[] = [];
-  if (!ranking.areas.length) notes.push('no civilian-targeting events in the plan period: every area weighs 0');
+  if (!ranking.areas.length)
+    notes.push('no civilian-targeting events in the plan period: every area weighs 0');
 
   type Var = { name: string; r: number; area: string; k: number; value: number };
   const vars: Var[] = [];
@@ -162,7 +171,9 @@ export function allocateResources(plan: Plan, ranking: AreaRanking, solve: Solve
       }
     }
     if (placements[r]!.unplaced) {
-      notes.push(`${res.id}: ${placements[r]!.unplaced} unit(s) are used by activities with no area, left out of "current"`);
+      notes.push(
+        `${res.id}: ${placements[r]!.unplaced} unit(s) are used by activities with no area, left out of "current"`,
+      );
     }
   });
 
@@ -184,14 +195,16 @@ export function allocateResources(plan: Plan, ranking: AreaRanking, solve: Solve
     for (let i = 1; i < vars.length; i++) {
       const a = vars[i - 1]!;
       const b = vars[i]!;
-      if (a.r === b.r && a.area === b.area && b.k === a.k + 1) lines.push(` ord${c++}: ${b.name} - ${a.name} <= 0`);
+      if (a.r === b.r && a.area === b.area && b.k === a.k + 1)
+        lines.push(` ord${c++}: ${b.name} - ${a.name} <= 0`);
     }
     lines.push('Binary');
     for (const v of vars) lines.push(` ${v.name}`);
     lines.push('End');
     const result = solve(lines.join('\n'));
     status = result.Status;
-    if (status !== 'Optimal') notes.push(`the solver ended with status ${status}; the proposal may not be optimal`);
+    if (status !== 'Optimal')
+      notes.push(`the solver ended with status ${status}; the proposal may not be optimal`);
     primal = new Map(Object.entries(result.Columns).map(([k, v]) => [k, Math.round(v.Primal)]));
   }
 
@@ -234,7 +247,9 @@ export function allocateResources(plan: Plan, ranking: AreaRanking, solve: Solve
   });
   for (const r of resources) {
     if (r.currentUse > r.available) {
-      notes.push(`${r.resource}: the plan uses ${r.currentUse} but only ${r.available} are available, so "current" is not feasible`);
+      notes.push(
+        `${r.resource}: the plan uses ${r.currentUse} but only ${r.available} are available, so "current" is not feasible`,
+      );
     }
   }
   return {
@@ -253,7 +268,8 @@ function areaReason(w: AreaWeight, current: number, proposed: number): string {
   const basis = `risk ${w.risk} civilian-targeting events × priority ${w.priority} (${w.priorityReason}) = weight ${round(w.weight)}`;
   if (proposed > current) return `add ${round(proposed - current)}: ${basis}`;
   if (proposed < current) {
-    return `remove ${round(current - proposed)}: ${basis}; the unit(s) cover more risk elsewhere`;
+    const last = round(w.weight * UNIT_DECAY ** (Math.ceil(current) - 1));
+    return `remove ${round(current - proposed)}: ${basis}; the last unit here covers only ${last}, less than every unit kept or placed`;
   }
   return `keep ${proposed}: ${basis}`;
 }

@@ -128,7 +128,9 @@ function describeIssue(issue: z.core.$ZodIssue, actual: unknown): string {
       }
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(actual)}`;
     case 'invalid_union':
-      return actual === undefined ? `missing required field (${issue.message})` : `${issue.message}, got ${describeValue(actual)}`;
+      return actual === undefined
+        ? `missing required field (${issue.message})`
+        : `${issue.message}, got ${describeValue(actual)}`;
     default:
       return `${issue.message}${actual !== undefined && typeof actual !== 'object' ? `, got ${describeValue(actual)}` : ''}`;
   }

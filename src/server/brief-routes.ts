@@ -6,12 +6,12 @@ import { parseInput, queryToInput } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
 import { printHtmlToPdf } from './pdf-printer.ts';
 
-export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+export type PrintPdf = (html: string) => Promise<Uint8Array>;
 
 export interface BriefRoutesOptions {
   operations: OperationTable;
   context: () => AppContext;
-  printPdf?: PdfPrinter;
+  printPdf?: PrintPdf;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { AppContext, Requester } from '../app/operation.ts';
 import { operations as allOperations } from '../app/operations.ts';
 import { TandemError } from '../app/tandem-error.ts';
 import type { Store } from '../store/store.ts';
-import { briefRoutes, type PdfPrinter } from './brief-routes.ts';
+import { briefRoutes, type PrintPdf } from './brief-routes.ts';
 import { errorResponse } from './error-response.ts';
 import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
 import { parseInput, queryToInput } from './operation-input.ts';
@@ -22,7 +22,7 @@ export interface WorkbenchAppOptions {
   /** The built web workbench (web/dist); null to serve the API alone. */
   webRoot?: string | null;
   /** Prints HTML to PDF; headless Chromium unless a test passes its own. */
-  printPdf?: PdfPrinter;
+  printPdf?: PrintPdf;
   /** How long a read may be answered from memory, in ms (0 turns the cache off). */
   cacheTtlMs?: number;
   log?: (line: string) => void;

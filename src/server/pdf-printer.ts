@@ -36,3 +36,44 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
     await rm(profile, { recursive: true, force: true });
   }
 }
+
+/**
+ * A printer that keeps one headless Chromium open between briefs (starting it takes seconds on a
+ * busy machine) and closes it, with its throwaway profile, on `close()`.
+ */
+export class PdfPrinter {
+  #context: Promise<import('playwright-core').BrowserContext> | null = null;
+  #profile: string | null = null;
+
+  async print(html: string): Promise<Uint8Array> {
+    if (!this.#context) this.#context = this.#launch();
+    let context: import('playwright-core').BrowserContext;
+    try {
+      context = await this.#context;
+    } catch (e) {
+      this.#context = null;
+      throw e;
+    }
+    const page = await context.newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' } });
+    } finally {
+      await page.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    const pending = this.#context;
+    this.#context = null;
+    if (pending) await (await pending.catch(() => null))?.close();
+    if (this.#profile) await rm(this.#profile, { recursive: true, force: true });
+    this.#profile = null;
+  }
+
+  async #launch() {
+    const { chromium } = await import('playwright-core');
+    this.#profile = await mkdtemp(join(tmpdir(), 'tandem-pdf-'));
+    return chromium.launchPersistentContext(this.#profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  }
+}

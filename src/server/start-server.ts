@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type WorkbenchAppOptions } from './create-app.ts';
+import { PdfPrinter } from './pdf-printer.ts';
 
 export interface StartServerOptions extends WorkbenchAppOptions {
   port?: number;
@@ -16,7 +17,8 @@ export interface RunningServer {
 
 /** Starts the API and workbench on a port (0 picks a free one) and says where it listens. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const app = createApp(options);
+  const printer = options.printPdf ? null : new PdfPrinter();
+  const app = createApp({ ...options, printPdf: options.printPdf ?? ((html) => printer!.print(html)) });
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 7400, hostname }, (info: AddressInfo) => {
@@ -25,7 +27,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            server.close(() => {
+              if (printer) printer.close().then(done, done);
+              else done();
+            });
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),
       });

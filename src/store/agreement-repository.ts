@@ -193,13 +193,16 @@ export async function findPrecedents(
       'p.heading',
       'p.text',
       'p.span_start as provision_start',
+      'p.kind',
     ])
     .where('c.code', 'in', [...codes])
     .orderBy('a.id')
     .orderBy('c.span_start')
     .limit(5000);
   if (options.excludeHash) q = q.where('a.content_hash', '<>', options.excludeHash);
-  const rows = await q.execute();
+  // Operative provisions make better precedents than a title or a preamble that names the topic.
+  const weak = (kind: string) => (kind === 'title' || kind === 'preamble' ? 1 : 0);
+  const rows = (await q.execute()).sort((x, y) => weak(x.kind) - weak(y.kind));
   const out: Partial<Record<PocCategory, Precedent[]>> = {};
   const usedAgreement = new Map<string, Set<number>>();
   const usedProvision = new Set<string>();

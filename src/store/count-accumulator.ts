@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
-import type { StoredEventKeys } from './event-writer.ts';
+import { COL, type EventValues, type StoredEventKeys } from './event-writer.ts';
 import type { Database } from './schema.ts';
 
 /** The part of an event that the aggregate tables count. */
@@ -35,6 +35,24 @@ export function countedFromEvent(e: ConflictEvent): CountedEvent {
     civilianFatalities: e.civilianFatalities,
     civilianTargeting: e.civilianTargeting,
     civilianTargetingDerived: e.civilianTargetingDerived,
+  };
+}
+
+export function countedFromValues(v: EventValues): CountedEvent {
+  return {
+    country: v[COL.country] as string,
+    admin1: v[COL.admin1] as string,
+    admin2: v[COL.admin2] as string,
+    month: v[COL.month] as string,
+    violenceType: v[COL.violence_type] as string,
+    actor1: v[COL.actor1] as string,
+    actor1Category: v[COL.actor1_category] as string | null,
+    actor2: v[COL.actor2] as string,
+    actor2Category: v[COL.actor2_category] as string | null,
+    fatalities: v[COL.fatalities] as number,
+    civilianFatalities: v[COL.civilian_fatalities] as number | null,
+    civilianTargeting: v[COL.civilian_targeting] === 1,
+    civilianTargetingDerived: v[COL.civilian_targeting_derived] === 1,
   };
 }
 
@@ -82,6 +100,24 @@ export class CountAccumulator {
     if (e.actor2) {
       const k = [e.country, e.admin1, e.actor2, e.actor2Category ?? '', 2, e.month, e.violenceType].join(SEP);
       bump(this.actors, k, sign, e.fatalities, civ, known, target, 0);
+    }
+  }
+
+  /** The counts as plain entries, to hand from a worker thread to the writer. */
+  entries(): { areas: [string, number[]][]; actors: [string, number[]][] } {
+    return { areas: [...this.areas], actors: [...this.actors] };
+  }
+
+  merge(e: { areas: [string, number[]][]; actors: [string, number[]][] }): void {
+    for (const [target, list] of [
+      [this.areas, e.areas],
+      [this.actors, e.actors],
+    ] as const) {
+      for (const [k, m] of list) {
+        const cur = target.get(k);
+        if (cur) for (let i = 0; i < cur.length; i++) cur[i] += m[i];
+        else target.set(k, m.slice() as Measures);
+      }
     }
   }
 

@@ -25,10 +25,12 @@ export interface StoredEventKeys {
   civilian_targeting_derived: number;
 }
 
-export interface EventToWrite {
-  event: ConflictEvent;
-  hash: string;
-}
+/**
+ * An event ready to write: its column values in EVENT_COLUMNS order, with the content hash in
+ * place and the import id left 0 for the writer to fill. Plain arrays, so a worker thread can
+ * prepare them and hand them over cheaply.
+ */
+export type EventValues = (string | number | null)[];
 
 /**
  * The importer's view of the database inside one transaction: look events up by source id, write
@@ -39,15 +41,15 @@ export interface EventWriter {
   readonly db: Kysely<Database>;
   countSource(source: string): Promise<number>;
   lookup(source: string, ids: readonly string[]): Promise<Map<string, StoredEventKeys>>;
-  insert(importId: number, rows: readonly EventToWrite[]): Promise<void>;
-  update(importId: number, rows: readonly { id: number; row: EventToWrite }[]): Promise<void>;
+  insert(importId: number, rows: readonly EventValues[]): Promise<void>;
+  update(importId: number, rows: readonly { id: number; row: EventValues }[]): Promise<void>;
   addProblems(importId: number, problems: readonly ReadProblem[]): Promise<void>;
 }
 
 const KEY_COLUMNS =
   'id, content_hash, country, admin1, admin2, month, violence_type, actor1, actor1_category, actor2, actor2_category, fatalities, civilian_fatalities, civilian_targeting, civilian_targeting_derived';
 
-const EVENT_COLUMNS = [
+export const EVENT_COLUMNS = [
   'source',
   'source_event_id',
   'content_hash',
@@ -80,12 +82,16 @@ const EVENT_COLUMNS = [
   'source_text',
 ] as const;
 
-function values(importId: number, { event: e, hash }: EventToWrite): (string | number | null)[] {
+/** Where the importer finds what it needs in an EventValues row. */
+export const COL = Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, i])) as Record<(typeof EVENT_COLUMNS)[number], number>;
+
+/** An event's column values, with its content hash (import id still 0). */
+export function eventValues(e: ConflictEvent, hash: string): EventValues {
   return [
     e.source,
     e.sourceEventId,
     hash,
-    importId,
+    0,
     e.dateStart,
     e.dateEnd,
     e.datePrecision,
@@ -115,8 +121,14 @@ function values(importId: number, { event: e, hash }: EventToWrite): (string | n
   ];
 }
 
-function asRecord(importId: number, row: EventToWrite) {
-  const v = values(importId, row);
+function withImport(importId: number, row: EventValues): EventValues {
+  const v = row.slice();
+  v[COL.import_id] = importId;
+  return v;
+}
+
+function asRecord(importId: number, row: EventValues) {
+  const v = withImport(importId, row);
   return Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, v[i]])) as never;
 }
 
@@ -162,10 +174,13 @@ function sqliteWriter(store: SqliteStore): EventWriter {
       return found;
     },
     async insert(importId, rows) {
-      for (const r of rows) insert.run(values(importId, r));
+      for (const r of rows) {
+        r[COL.import_id] = importId;
+        insert.run(r);
+      }
     },
     async update(importId, rows) {
-      for (const { id, row } of rows) update.run([...values(importId, row), id]);
+      for (const { id, row } of rows) update.run([...withImport(importId, row), id]);
     },
     addProblems: (importId, problems) => addProblemsWith(store.db, importId, problems),
   };

@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { get } from './api-client.ts';
 import { Async } from './components/status-views.tsx';
@@ -40,7 +40,14 @@ function App() {
   const countries = status.data?.countries ?? [];
   const current = countries.find((c) => c.country === country) ?? countries[0];
 
+  // After a page change, focus moves to the new content (as a page load would put it at the top);
+  // on the first load it stays at the start of the document, before the navigation.
+  const firstRender = useRef(true);
   useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
     document.getElementById('main')?.focus();
   }, [hash]);
 
@@ -57,7 +64,7 @@ function App() {
       </a>
       <header className="top">
         <div className="brand">
-          <strong>Tandem</strong> <span>protection of civilians and political work, on one body of evidence</span>
+          <strong>Tandem</strong> <span>POC and political work, one body of evidence</span>
         </div>
         <nav aria-label="Pages">
           {NAV.map(([href, label]) => (

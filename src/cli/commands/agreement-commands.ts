@@ -1,7 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { reviewToHtml, reviewToMarkdown } from '../../agreements/agreement-review-report.ts';
-import { agreementOperations } from '../../app/agreement-operations.ts';
+import { type AgreementDocument, agreementOperations } from '../../app/agreement-operations.ts';
 import type { AppContext } from '../../app/operation.ts';
 import { TandemError } from '../../app/tandem-error.ts';
 import { POC_CATEGORIES } from '../../domain/provision.ts';
@@ -32,6 +32,18 @@ function storeConfigured(flags: StoreFlags): boolean {
     process.env.TANDEM_DB ||
     existsSync('tandem.db')
   );
+}
+
+/** The file as a document for the operations; a missing or unreadable file is a user error. */
+function documentFromFile(path: string): AgreementDocument {
+  try {
+    if (statSync(path).isDirectory()) throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
+    return { name: path, base64: readFileSync(path).toString('base64') };
+  } catch (e) {
+    if (e instanceof TandemError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new TandemError('unreadable-file', `${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
+  }
 }
 
 function emit(content: string, out: string | undefined): void {
@@ -96,7 +108,7 @@ export function registerAgreementCommands(program: Command): void {
   ).action(
     action(async (files: string[], flags: StoreFlags & { title?: string; json?: boolean }) => {
       const r = await withContext(flags, (ctx) =>
-        agreementOperations.importAgreement.run(ctx, { paths: files, title: flags.title }),
+        agreementOperations.importAgreement.run(ctx, { documents: files.map(documentFromFile), title: flags.title }),
       );
       if (flags.json) return printJson(r);
       for (const a of r.agreements) {

@@ -8,15 +8,26 @@ function numberFlag(name: string, value: string | undefined, integer: boolean): 
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-    throw new TandemError('bad-input', `${name}: expected ${integer ? 'a whole number' : 'a number'}, got "${value}"`);
+    throw new TandemError(
+      'bad-input',
+      `${name}: expected ${integer ? 'a whole number' : 'a number'}, got "${value}"`,
+    );
   }
   return n;
 }
 
-type Flags = StoreFlags & { json?: boolean; windowDays?: string; baselineDays?: string; alpha?: string; minEvents?: string };
+type Flags = StoreFlags & {
+  json?: boolean;
+  windowDays?: string;
+  baselineDays?: string;
+  alpha?: string;
+  minEvents?: string;
+};
 
 export function registerNegotiationCommands(program: Command): void {
-  const negotiation = program.command('negotiation').description('Negotiation processes: escalation before talks, inclusion');
+  const negotiation = program
+    .command('negotiation')
+    .description('Negotiation processes: escalation before talks, inclusion');
   storeFlags(
     negotiation
       .command('check <process>')
@@ -32,7 +43,10 @@ export function registerNegotiationCommands(program: Command): void {
       try {
         text = readFileSync(path, 'utf8');
       } catch (e) {
-        throw new TandemError('unreadable-file', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        throw new TandemError(
+          'unreadable-file',
+          `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        );
       }
       const input = {
         process: text,
@@ -48,7 +62,9 @@ export function registerNegotiationCommands(program: Command): void {
         const issue = parsed.error.issues[0]!;
         throw new TandemError('bad-input', `--${String(issue.path[0])}: ${issue.message}`);
       }
-      const r = await withContext(flags, (ctx) => negotiationOperations.checkNegotiation.run(ctx, parsed.data));
+      const r = await withContext(flags, (ctx) =>
+        negotiationOperations.checkNegotiation.run(ctx, parsed.data),
+      );
       if (flags.json) return printJson(r);
       const out = [`${r.process} (${r.country}): ${r.alerts.length} escalation alert(s)`];
       for (const a of r.alerts) {
@@ -57,8 +73,11 @@ export function registerNegotiationCommands(program: Command): void {
       }
       out.push('', 'inclusion (women / delegation):');
       for (const i of r.inclusion) {
-        const verdict = i.meetsQuota === null ? '' : i.meetsQuota ? '  meets quota' : `  BELOW quota ${i.quota}`;
-        out.push(`  round ${i.round}  ${i.party}: ${i.women}/${i.total}${i.share === null ? '' : ` (${i.share})`}${verdict}`);
+        const verdict =
+          i.meetsQuota === null ? '' : i.meetsQuota ? '  meets quota' : `  BELOW quota ${i.quota}`;
+        out.push(
+          `  round ${i.round}  ${i.party}: ${i.women}/${i.total}${i.share === null ? '' : ` (${i.share})`}${verdict}`,
+        );
       }
       out.push('', `method: ${r.method}`);
       if (r.notes.length) out.push('', 'notes:', ...r.notes.map((n) => `  - ${n}`));

@@ -8,7 +8,10 @@ function readPlanFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new TandemError('unreadable-file', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new TandemError(
+      'unreadable-file',
+      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
 }
 
@@ -22,16 +25,26 @@ function loadPlan(path: string) {
 type JsonFlag = StoreFlags & { json?: boolean };
 
 export function registerPlanCommands(program: Command): void {
-  const plan = program.command('plan').description('Mission plans as data: check, store, acknowledge, allocate');
+  const plan = program
+    .command('plan')
+    .description('Mission plans as data: check, store, acknowledge, allocate');
 
   storeFlags(
     plan
       .command('check <plan>')
       .description('Check a plan (YAML or JSON) against itself and the events in the store')
-      .option('--json', 'print {"findings": [...]} as JSON'),
+      .option('--json', 'print {"findings": [...]} as JSON')
+      .option(
+        '--ranking <how>',
+        'rank areas for threat-coverage-gap by "events" (civilian-targeting events, default) or "threats" (the threat register)',
+        'events',
+      ),
   ).action(
-    action(async (path: string, flags: JsonFlag) => {
-      const input = loadPlan(path);
+    action(async (path: string, flags: JsonFlag & { ranking: string }) => {
+      if (flags.ranking !== 'events' && flags.ranking !== 'threats') {
+        throw new TandemError('bad-input', `--ranking: expected "events" or "threats", got "${flags.ranking}"`);
+      }
+      const input = { ...loadPlan(path), ranking: flags.ranking as 'events' | 'threats' };
       const report = await withContext(flags, (ctx) => planOperations.checkPlan.run(ctx, input));
       if (flags.json) return printJson(report);
       const out: string[] = [`${report.mission}: ${report.findings.length} finding(s)`];
@@ -80,7 +93,10 @@ export function registerPlanCommands(program: Command): void {
     action(async (target: string, flags: JsonFlag & { version: string; by: string; role: string }) => {
       const version = Number(flags.version);
       if (!Number.isInteger(version) || version < 1) {
-        throw new TandemError('bad-input', `--version: expected a positive whole number, got "${flags.version}"`);
+        throw new TandemError(
+          'bad-input',
+          `--version: expected a positive whole number, got "${flags.version}"`,
+        );
       }
       const mission = existsSync(target) ? missionOf(target) : target;
       const r = await withContext(flags, (ctx) =>
@@ -101,14 +117,17 @@ export function registerPlanCommands(program: Command): void {
       .option('--json', 'print as JSON'),
   ).action(
     action(async (flags: JsonFlag & { mission?: string }) => {
-      const r = await withContext(flags, (ctx) => planOperations.listPlans.run(ctx, { mission: flags.mission }));
+      const r = await withContext(flags, (ctx) =>
+        planOperations.listPlans.run(ctx, { mission: flags.mission }),
+      );
       if (flags.json) return printJson(r);
       if (!r.plans.length) return void process.stdout.write('no plans stored\n');
       for (const p of r.plans) {
         process.stdout.write(
           `${p.mission}  v${p.version}  ${p.importedAt}  by ${p.importedBy}  sha256 ${p.contentHash.slice(0, 12)}  (${p.fileName})\n`,
         );
-        for (const a of p.acknowledgements) process.stdout.write(`    acknowledged by ${a.by} (${a.role}) at ${a.at}\n`);
+        for (const a of p.acknowledgements)
+          process.stdout.write(`    acknowledged by ${a.by} (${a.role}) at ${a.at}\n`);
       }
     }),
   );
@@ -128,7 +147,10 @@ export function registerPlanCommands(program: Command): void {
         `method: ${r.method}`,
       ];
       for (const res of r.resources) {
-        out.push('', `${res.resource}${res.text ? ` (${res.text})` : ''}: ${res.available} available, ${res.currentUse} used now, ${res.proposedUse} proposed`);
+        out.push(
+          '',
+          `${res.resource}${res.text ? ` (${res.text})` : ''}: ${res.available} available, ${res.currentUse} used now, ${res.proposedUse} proposed`,
+        );
         for (const a of res.areas) out.push(`  ${a.area}: ${a.current} → ${a.proposed}  ${a.reason}`);
         for (const m of res.moves) out.push(`  move ${m.units} from ${m.from} to ${m.to}: ${m.why}`);
       }

@@ -98,6 +98,7 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
                       width: 1180,
                       height: 240,
                       marginLeft: 50,
+                      marginBottom: 36,
                       fx: { label: null },
                       x: { axis: null, domain: ['before the round', 'expected (baseline)'] },
                       y: { label: 'violent events in window', grid: true },
@@ -105,8 +106,8 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
                       marks: [
                         Plot.barY(
                           n.check.tests.flatMap((t) => [
-                            { key: `${t.round} · ${party(t.party)}`, what: 'before the round', v: t.before },
-                            { key: `${t.round} · ${party(t.party)}`, what: 'expected (baseline)', v: t.baseline },
+                            { key: `${t.round}\n${t.party}`, what: 'before the round', v: t.before },
+                            { key: `${t.round}\n${t.party}`, what: 'expected (baseline)', v: t.baseline },
                           ]),
                           { fx: 'key', x: 'what', y: 'v', fill: 'what' },
                         ),

@@ -1,0 +1,181 @@
+/**
+ * The workbench under load: the dashboard's read endpoints against 50 concurrent clients
+ * (autocannon, on 127.0.0.1 only, a few seconds per endpoint), each endpoint's first answer with
+ * no cache, and the overview page's first render in headless Chromium. bench/run.ts calls
+ * `benchServer(store, country)`; run alone it opens a SQLite store and benchmarks its largest
+ * country (or the one given):
+ *   node --import tsx bench/server-bench.ts /tmp/bench.db [Country]
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/server/pdf-printer.ts';
+import { DEFAULT_WEB_ROOT } from '../src/server/create-app.ts';
+import { startServer } from '../src/server/start-server.ts';
+import { openStore, type Store } from '../src/store/store.ts';
+
+export interface EndpointFigures {
+  path: string;
+  /** The first answer with the cache off: what one viewer waits for after new data arrives, ms. */
+  coldMs: number;
+  requests: number;
+  non2xx: number;
+  /** Latency percentiles under load, ms. */
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface ServerBenchResult {
+  country: string;
+  connections: number;
+  secondsPerEndpoint: number;
+  endpoints: EndpointFigures[];
+  /** The worst p95 of the dashboard endpoints; the target is 50 ms. */
+  worstP95: number;
+  /** Overview page: navigation start to headline figures and map drawn, ms (target 1,500); null without Chromium. */
+  overviewFirstRenderMs: number | null;
+  overviewNote?: string;
+}
+
+export interface ServerBenchOptions {
+  connections?: number;
+  /** Seconds of load per endpoint (bounded: the whole run takes about endpoints × this). */
+  seconds?: number;
+}
+
+function dashboardPaths(country: string): string[] {
+  const c = encodeURIComponent(country);
+  return [
+    '/api/status',
+    `/api/summary?by=admin1&country=${c}`,
+    `/api/areas?country=${c}`,
+    `/api/areas/trend?country=${c}`,
+    `/api/areas/events?country=${c}&limit=1500`,
+    `/api/analysis?country=${c}`,
+  ];
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs the dashboard endpoints under load and the overview's first render, on an open store. */
+export async function benchServer(store: Store, country: string, options: ServerBenchOptions = {}): Promise<ServerBenchResult> {
+  const connections = options.connections ?? 50;
+  const seconds = options.seconds ?? 4;
+  const paths = dashboardPaths(country);
+
+  // Cold: one request per endpoint with the cache off.
+  const cold = await startServer({ store, port: 0, cacheTtlMs: 0, webRoot: null, log: () => {} });
+  const coldMs = new Map<string, number>();
+  try {
+    for (const p of paths) {
+      const t0 = performance.now();
+      const res = await fetch(`http://127.0.0.1:${cold.port}${p}`);
+      await res.arrayBuffer();
+      coldMs.set(p, Math.round(performance.now() - t0));
+    }
+  } finally {
+    await cold.close();
+  }
+
+  const server = await startServer({ store, port: 0, log: () => {} });
+  const endpoints: EndpointFigures[] = [];
+  try {
+    for (const p of paths) {
+      const times: number[] = [];
+      const instance = autocannon({
+        url: `http://127.0.0.1:${server.port}${p}`,
+        connections,
+        duration: seconds,
+        timeout: 10,
+      });
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+      const r = await instance;
+      times.sort((a, b) => a - b);
+      endpoints.push({
+        path: p,
+        coldMs: coldMs.get(p) ?? Number.NaN,
+        requests: r.requests.total,
+        non2xx: r.non2xx,
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        p99: round(percentile(times, 99)),
+      });
+    }
+    const render = await overviewFirstRender(`http://127.0.0.1:${server.port}/`);
+    return {
+      country,
+      connections,
+      secondsPerEndpoint: seconds,
+      endpoints,
+      worstP95: Math.max(...endpoints.map((e) => e.p95)),
+      overviewFirstRenderMs: render.ms,
+      ...(render.note ? { overviewNote: render.note } : {}),
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Opens the overview in a fresh Chromium profile and times it to headline figures and a drawn map. */
+async function overviewFirstRender(url: string): Promise<{ ms: number | null; note?: string }> {
+  if (!existsSync(CHROMIUM_PATH)) return { ms: null, note: `no Chromium at ${CHROMIUM_PATH}` };
+  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) return { ms: null, note: 'web/dist not built (npm run build:web)' };
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const page = await browser.newPage();
+    // A first visit warms nothing on the server that a real first visit would not; the browser's
+    // own cache is what the second visit uses, as a returning user's would.
+    await page.goto(url);
+    await page.locator('.figure .value').first().waitFor({ timeout: 30000 });
+    await page.locator('.maplibregl-canvas').waitFor({ timeout: 30000 });
+    const ms = await page.evaluate(() => Math.round(performance.now()));
+    return { ms };
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const store = await openStore({ dbPath: process.argv[2] });
+  try {
+    let country = process.argv[3];
+    if (!country) {
+      const top = await store.db
+        .selectFrom('event_counts')
+        .select((eb) => ['country', eb.fn.sum<number>('events').as('n')])
+        .groupBy('country')
+        .orderBy('n', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      country = top?.country ?? '';
+    }
+    const r = await benchServer(store, country);
+    for (const e of r.endpoints) {
+      console.log(
+        `${e.path.padEnd(60)} cold ${String(e.coldMs).padStart(6)} ms  p50 ${String(e.p50).padStart(6)}  p95 ${String(e.p95).padStart(6)}  p99 ${String(e.p99).padStart(6)} ms  (${e.requests} requests, ${e.non2xx} not 2xx)`,
+      );
+    }
+    console.log(`worst p95 under ${r.connections} clients: ${r.worstP95} ms (target 50)`);
+    console.log(`overview first render: ${r.overviewFirstRenderMs ?? 'n/a'} ms (target 1500)${r.overviewNote ? ` — ${r.overviewNote}` : ''}`);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
+import { codeAgreement } from './agreement-review.ts';
+import { findPhrases, loadPocRules } from './poc-rules.ts';
+
+/** The categories the coder finds anywhere in a text. */
+function codesIn(text: string): Set<PocCategory> {
+  return new Set(codeAgreement(text).flatMap((p) => p.codes.map((c) => c.code)));
+}
+
+// For each category: sentences that must be coded with it, and near misses that must not be.
+const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
+  ProtCiv: {
+    yes: ['The Parties shall protect civilians at all times.', 'Attacks against the civilian population are prohibited.'],
+    no: ['The police service shall be civilian in character.', 'Civilian oversight of the army shall be strengthened.'],
+  },
+  ProtGrp: {
+    yes: ['Special measures shall protect women and girls.', 'The Parties shall safeguard minorities from reprisals.'],
+    no: ['Environmental protection shall benefit indigenous communities.', 'Women shall sit on the commission.'],
+  },
+  GCh: {
+    yes: ['No child shall be recruited.', 'Youth representatives shall join the council.'],
+    no: ['The Ministry of Finance shall publish the budget.', 'Schools shall reopen.'],
+  },
+  GeWom: {
+    yes: ['One third of the members shall be women.', 'A gender unit shall be created.'],
+    no: ['Members shall be appointed on merit.', 'The human rights commission shall report.'],
+  },
+  GAge: {
+    yes: ['Older persons shall receive priority in evacuation.', 'The needs of the elderly shall be met.'],
+    no: ['The budget shall be managed by the ministry.', 'Community elders shall mediate disputes.'],
+  },
+  GDis: {
+    yes: ['Persons with disabilities shall have equal access.', 'A commission for the war-wounded shall be formed.'],
+    no: ['The office falls vacant upon mental infirmity of the holder.', 'The Parties shall disengage their forces.'],
+  },
+  GRef: {
+    yes: ['Refugees may return voluntarily.', 'IDPs shall be registered.'],
+    no: ['The repatriation of profits shall be taxed.', 'The idea of a federal system was discussed.'],
+  },
+  DevHum: {
+    yes: ['The Parties shall allow humanitarian access.', 'Relief supplies shall not be taxed.'],
+    no: ['International humanitarian law shall be respected.', 'Development aid shall be coordinated by the ministry.'],
+  },
+  HrMob: {
+    yes: ['Freedom of movement shall be guaranteed.', 'All checkpoints shall be removed.'],
+    no: ["The Sudan People's Liberation Movement shall nominate a minister.", 'Any movement of forces shall be reported.'],
+  },
+  HrDet: {
+    yes: ['Detainees shall be treated humanely.', 'No one shall be subjected to arbitrary detention.'],
+    no: ['The Former Detainees shall nominate one minister.', 'Prisoners of war shall be released within 14 days.'],
+  },
+  Ce: {
+    yes: ['A cease-fire shall enter into force at midnight.', 'The Parties agree to a cessation of hostilities.'],
+    no: ['The Parties shall cease media campaigns.', 'Fire brigades shall be funded.'],
+  },
+  ImPK: {
+    yes: ['An international monitoring mission shall be deployed.', 'The Parties shall cooperate with UNMISS.'],
+    no: ['A joint committee of the Parties shall monitor the roads.', 'The mission statement of the ministry shall be published.'],
+  },
+  ImUN: {
+    yes: ['The Parties request the United Nations to verify compliance.', 'The UN shall chair the commission.'],
+    no: ['The Parties recall the Charter of the United Nations.', 'The union of states shall be federal.'],
+  },
+  SsrDdr: {
+    yes: ['Combatants shall take part in disarmament and demobilisation.', 'Heavy weapons shall be withdrawn from the line of contact.'],
+    no: ['The reintegration of IDPs shall be supported.', 'The army shall be unified.'],
+  },
+  Civso: {
+    yes: ['Civil society shall be consulted.', 'NGOs may observe the process.'],
+    no: ['Society as a whole shall benefit.', 'Civil servants shall be paid monthly.'],
+  },
+  TjVic: {
+    yes: ['Victims have the right to reparation.', 'Compensation shall be paid for property destroyed in the conflict.'],
+    no: ['The salaries of ministers shall be set by law.', 'The compensation of judges shall not be reduced.'],
+  },
+  LaRefRet: {
+    yes: ['Land taken during the conflict shall be returned to its owners.', 'A commission shall decide on the restitution of property.'],
+    no: ['Refugees may return to their places of origin.', 'Landmines shall be cleared from farmland.'],
+  },
+  SexViol: {
+    yes: ['Sexual violence is prohibited.', 'Rape shall be excluded from any amnesty.'],
+    no: ['Rapeseed exports shall be taxed.', 'The violence in the region shall be investigated.'],
+  },
+};
+
+describe('the POC coder', () => {
+  test('has positive and negative cases for every category', () => {
+    assert.deepEqual(Object.keys(CASES).sort(), [...POC_CATEGORIES].sort());
+  });
+
+  for (const category of POC_CATEGORIES) {
+    test(`codes ${category} where the text provides for it, and not on near misses`, () => {
+      for (const sentence of CASES[category].yes) assert.ok(codesIn(sentence).has(category), `expected ${category} in: ${sentence}`);
+      for (const sentence of CASES[category].no) assert.ok(!codesIn(sentence).has(category), `did not expect ${category} in: ${sentence}`);
+    });
+  }
+
+  test('each code quotes its span exactly and names the rule that fired', () => {
+    const text = 'Preamble\n1. The Parties agree to a ceasefire.\n2. Women and children shall be protected.';
+    const provisions = codeAgreement(text);
+    const codes = provisions.flatMap((p) => p.codes.map((c) => ({ p, c })));
+    assert.ok(codes.length >= 3);
+    for (const { p, c } of codes) {
+      assert.equal(text.slice(c.span.start, c.span.end), c.span.text);
+      assert.ok(c.span.start >= p.start && c.span.end <= p.end, 'the span lies inside its provision');
+      assert.match(c.why, new RegExp(`${c.code} rule '${c.rule}'`));
+    }
+  });
+
+  test('a negation cue before a phrase cancels it; a prohibition does not', () => {
+    assert.ok(!codesIn('This Agreement does not apply to refugees.').has('GRef'));
+    assert.ok(!codesIn('All groups other than women shall vote.').has('GeWom'));
+    assert.ok(codesIn('The Parties shall not attack civilians.').has('ProtCiv'));
+  });
+
+  test('front matter is not coded: an acronym list is not a provision on displaced people', () => {
+    assert.ok(!codesIn('ACRONYMS\nIDPs Internally Displaced Persons\nUN United Nations\nPREAMBLE\nWe agree.').has('GRef'));
+  });
+
+  test('phrases match across line breaks, hyphen variants and capitals', () => {
+    const hits = findPhrases(['cease-fire', 'protect* civilians'], 'A CEASEFIRE, a cease fire, a cease- fire and protection of\ncivilians; Protecting Civilians.');
+    assert.deepEqual(
+      hits.map((h) => h.text),
+      ['CEASEFIRE', 'cease fire', 'cease- fire', 'Protecting Civilians'],
+    );
+  });
+
+  test('the rules file names a why, UN actors and model language for every category', () => {
+    const rules = loadPocRules();
+    for (const c of POC_CATEGORIES) {
+      const a = rules.advice[c];
+      assert.ok(a.why.length > 40 && a.suggestion.length > 60 && a.engage.length > 0, c);
+    }
+  });
+});

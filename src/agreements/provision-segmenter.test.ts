@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Provision } from '../domain/provision.ts';
+import { normaliseAgreementText } from './agreement-text-normaliser.ts';
+import { segmentProvisions } from './provision-segmenter.ts';
+
+function segment(raw: string): { text: string; provisions: Provision[] } {
+  const text = normaliseAgreementText(raw);
+  return { text, provisions: segmentProvisions(text) };
+}
+
+const byNumber = (ps: Provision[], number: string) => {
+  const p = ps.find((x) => x.number === number);
+  assert.ok(p, `no provision numbered ${number} in ${ps.map((x) => x.number || x.id).join(', ')}`);
+  return p;
+};
+
+describe('segmenting agreements into provisions', () => {
+  test('every provision span points at exactly its own text, in order and without overlap', () => {
+    const { text, provisions } = segment(
+      'Agreement on Testland\n\nCHAPTER I: GENERAL\n\nArticle 1\nThe Parties agree.\n1. First clause.\n1.1 A sub-clause.\n(a) an item;\n(b) another item.\n',
+    );
+    let last = 0;
+    for (const p of provisions) {
+      assert.equal(text.slice(p.start, p.end), p.text);
+      assert.ok(p.start >= last, `${p.id} starts before the previous provision ends`);
+      last = p.end;
+    }
+  });
+
+  test('chapters, articles, numbered clauses, lettered and Roman items nest under each other', () => {
+    const { provisions } = segment(
+      [
+        'CHAPTER II: CEASEFIRE',
+        'Article 5 - Obligations',
+        '1. The Parties shall:',
+        '(a) stop all attacks;',
+        '(b) release detainees, namely:',
+        '(i) children;',
+        '(ii) the sick;',
+        '(c) report violations.',
+        '2. Nothing further.',
+      ].join('\n'),
+    );
+    const chapter = byNumber(provisions, 'Chapter II');
+    assert.equal(chapter.kind, 'chapter');
+    assert.equal(chapter.heading, 'CEASEFIRE');
+    const article = byNumber(provisions, 'Article 5');
+    assert.equal(article.parentId, chapter.id);
+    assert.equal(article.heading, 'Obligations');
+    const one = byNumber(provisions, '1');
+    assert.equal(one.parentId, article.id);
+    const b = byNumber(provisions, '(b)');
+    assert.equal(b.parentId, one.id);
+    const ii = byNumber(provisions, '(ii)');
+    assert.equal(ii.parentId, b.id, '(ii) belongs to (b)');
+    const c = byNumber(provisions, '(c)');
+    assert.equal(c.parentId, one.id, '(c) is a sibling of (b), not a child of (ii)');
+    assert.equal(byNumber(provisions, '2').parentId, article.id);
+  });
+
+  test('(i) after (h) is the ninth letter, not a Roman one', () => {
+    const letters = 'abcdefghij'.split('').map((l) => `(${l}) item ${l};`);
+    const { provisions } = segment(['1. List:', ...letters].join('\n'));
+    const i = provisions.find((p) => p.text.startsWith('(i)'))!;
+    const j = provisions.find((p) => p.text.startsWith('(j)'))!;
+    assert.equal(i.parentId, j.parentId);
+    assert.equal(i.id.endsWith('(i)'), true);
+  });
+
+  test('a number alone on its line takes its heading from the next line, or its text when that is a sentence', () => {
+    const { provisions } = segment('1.1.\nEstablishment and Seat\n1.1.1.\nThe seat shall be the capital.\n2.\nThe cease-fire is mutual.\n3.\nNext.');
+    assert.equal(byNumber(provisions, '1.1').heading, 'Establishment and Seat');
+    const two = byNumber(provisions, '2');
+    assert.match(two.text, /cease-fire is mutual/);
+    assert.notEqual(two.heading, 'The cease-fire is mutual.');
+  });
+
+  test('dotted numbers run straight into text ("7.2.4.5.United Nations") and decimals are not clauses', () => {
+    const { provisions } = segment('7.2.4.\nMembers\n7.2.4.5.United Nations – one representative;\nThe fund holds 1.5 million dollars.\n100 mm guns withdrawn.');
+    assert.match(byNumber(provisions, '7.2.4.5').text, /United Nations/);
+    assert.equal(provisions.some((p) => p.number === '1.5' || p.number === '100'), false);
+  });
+
+  test('Roman section numbers in capitals and an "I." misread for "l." after "k."', () => {
+    const { provisions } = segment('I. ESTABLISHMENT\n1.\nText.\nII.\nBASIC RIGHTS\n1.\nRights:\nj. one;\nk. two;\nI. three.\nIII. TRANSITION\n');
+    assert.equal(byNumber(provisions, 'II.').heading, 'BASIC RIGHTS');
+    const l = provisions.find((p) => p.text.startsWith('I. three'))!;
+    assert.equal(l.kind, 'item', 'the "I." after "k." is the letter l');
+    assert.equal(byNumber(provisions, 'III.').kind, 'chapter');
+  });
+
+  test('annex tables become one provision per row', () => {
+    const { provisions } = segment(
+      'ANNEX A: IMPLEMENTATION MATRIX\nTask | Responsible | Deadline\nCanton forces | Parties | 30 days\nOpen corridors    OCHA    7 days\n',
+    );
+    const annex = byNumber(provisions, 'Annex A');
+    assert.equal(annex.kind, 'annex');
+    const rows = provisions.filter((p) => p.parentId === annex.id);
+    assert.equal(rows.length, 3);
+    assert.match(rows[1].text, /Canton forces/);
+    assert.match(rows[2].text, /Open corridors/);
+  });
+
+  test('a table of contents and a list of acronyms are kept as front matter, and the body after them is segmented', () => {
+    const { provisions } = segment(
+      'TABLE OF CONTENTS\nACRONYMS\nPREAMBLE\nCHAPTER 1:\nGOVERNANCE\n1.1.\nSeat\nACRONYMS\nUN United Nations\nIDPs Internally Displaced Persons\nPREAMBLE\nWe the Parties agree;\nCHAPTER 1:\nGOVERNANCE\n1.1.\nSeat\n1.1.1.\nThe seat shall be Juba.',
+    );
+    const front = provisions.filter((p) => p.kind === 'front-matter');
+    assert.equal(front.length, 2);
+    assert.match(front[1].text, /UN United Nations/);
+    assert.ok(provisions.some((p) => p.kind === 'preamble'));
+    assert.match(byNumber(provisions, '1.1.1').text, /Juba/);
+  });
+
+  test('unnumbered statements become one provision per paragraph, bullets one per item', () => {
+    const { provisions } = segment('Statement of the Group\nThe Group met today.\n• re-affirm the ceasefire;\n• ban heavy weapons near schools;\n');
+    assert.equal(provisions.filter((p) => p.kind === 'item').length, 2);
+    assert.equal(provisions.filter((p) => p.kind === 'paragraph').length, 1);
+  });
+});
+
+describe('normalising extracted text', () => {
+  test('words hyphenated across a line end are joined, real hyphens are kept', () => {
+    assert.equal(normaliseAgreementText('the protec-\ntion of civi-\nlians and cease-fire'), 'the protection of civilians and cease-fire');
+  });
+
+  test('PDF line breaks inside sentences are joined; list items and headings stay on their own lines', () => {
+    const text = normaliseAgreementText('Article 2\n1. The Parties shall\nprotect civilians.\n(a) children;\nPage 3 of 9\n', {
+      reflow: true,
+      dropPageNumbers: true,
+    });
+    assert.equal(text, 'Article 2\n1. The Parties shall protect civilians.\n(a) children;');
+  });
+
+  test('byte-order marks, Windows line ends and symbol-font bullets are normalised', () => {
+    assert.equal(normaliseAgreementText('\uFEFFTitle\r\n\uF0A7\u00A0 first item\r\n'), 'Title\n• first item');
+  });
+});

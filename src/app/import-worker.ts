@@ -1,0 +1,23 @@
+// The reading half of a large import, in its own thread: it reads and prepares batches and
+// posts them to the writer, staying at most `ahead` batches in front of it.
+import { parentPort, workerData } from 'node:worker_threads';
+import { CountAccumulator } from '../store/count-accumulator.ts';
+import { prepareRows } from './prepared-rows.ts';
+
+const { path, format, ahead } = workerData as { path: string; format: 'acled' | 'ucdp' | 'hxl'; ahead: number };
+const port = parentPort as NonNullable<typeof parentPort>;
+let inFlight = 0;
+let release: (() => void) | null = null;
+port.on('message', () => {
+  inFlight--;
+  release?.();
+});
+
+const counts = new CountAccumulator();
+for await (const batch of prepareRows(path, format, counts)) {
+  port.postMessage({ type: 'batch', batch });
+  inFlight++;
+  while (inFlight >= ahead) await new Promise<void>((r) => (release = r));
+  release = null;
+}
+port.postMessage({ type: 'done', counts: counts.entries() });

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { readAgreementFile } from '../src/agreements/agreement-file-reader.ts';
+import { reviewAgreement } from '../src/agreements/agreement-review.ts';
+import { agreementOperations } from '../src/app/agreement-operations.ts';
+import type { AppContext } from '../src/app/operation.ts';
+import { isTandemError } from '../src/app/tandem-error.ts';
+import { POC_CATEGORIES } from '../src/domain/provision.ts';
+import { DIALECTS } from './dialects.ts';
+import { runCli } from './run-cli.ts';
+import { sharedData } from './shared-data.ts';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/agreements/', import.meta.url));
+const PDF = join(FIXTURES, 'hyphenated.pdf');
+const DOCX = join(FIXTURES, 'testland.docx');
+const MINSK = sharedData('agreements/ukr_minsk_memorandum_2014.txt');
+const requester = { name: 'tester', roles: ['admin'] };
+const doc = (path: string) => ({ name: path, base64: readFileSync(path).toString('base64') });
+
+const scratch = mkdtempSync(join(tmpdir(), 'tandem-agreements-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('reading agreement files', () => {
+  test('a PDF with hard line breaks, hyphenation and page numbers reads as clean provisions', async () => {
+    const source = await readAgreementFile(PDF);
+    assert.equal(source.format, 'pdf');
+    assert.equal(source.title, 'Agreement on the Protection of Civilians in Testland');
+    assert.match(source.text, /complete ceasefire covering the whole territory and all forces under their command and control\./);
+    assert.match(source.text, /internally displaced persons may return/);
+    assert.doesNotMatch(source.text, /- 1 -|- 2 -/);
+    const review = reviewAgreement(source);
+    const numbers = review.provisions.map((p) => p.number).filter(Boolean);
+    assert.deepEqual(numbers, ['Article 1', '1', '2', 'Article 2', '(a)', '(b)']);
+    for (const c of ['Ce', 'ProtCiv', 'GRef', 'SexViol'] as const) assert.equal(review.coverage[c], true, c);
+  });
+
+  test('a Word document reads with its chapter, article, clauses, items and annex table rows', async () => {
+    const source = await readAgreementFile(DOCX);
+    assert.equal(source.format, 'docx');
+    const review = reviewAgreement(source);
+    const byNumber = new Map(review.provisions.map((p) => [p.number, p]));
+    assert.equal(byNumber.get('Chapter I')?.kind, 'chapter');
+    assert.equal(byNumber.get('1.1')?.parentId, byNumber.get('Article 1')?.id);
+    assert.equal(byNumber.get('(a)')?.parentId, byNumber.get('1.2')?.id);
+    const annex = byNumber.get('Annex A')!;
+    const rows = review.provisions.filter((p) => p.parentId === annex.id);
+    assert.equal(rows.length, 2);
+    assert.ok(rows[1].codes.some((c) => c.code === 'DevHum'), 'the matrix row on humanitarian corridors is coded');
+    assert.equal(review.coverage.GCh, true);
+    assert.equal(review.coverage.ProtCiv, false);
+  });
+
+  test('missing, binary and misnamed files are refused as unreadable, naming the file', async () => {
+    const binary = join(scratch, 'photo.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]));
+    const fake = join(scratch, 'fake.pdf');
+    writeFileSync(fake, 'just some words, not a PDF');
+    for (const path of [join(scratch, 'missing.txt'), binary, fake]) {
+      await assert.rejects(readAgreementFile(path), (e) => isTandemError(e) && e.code === 'unreadable-file' && e.message.startsWith(path));
+    }
+  });
+});
+
+describe('reviewing the Minsk memorandum (shared sample)', () => {
+  test('finds the cease-fire, the OSCE mission and the weapons withdrawal, and lists the rest as gaps', { skip: MINSK.skip }, async () => {
+    const source = await readAgreementFile(MINSK.path);
+    const review = reviewAgreement(source);
+    assert.deepEqual(
+      POC_CATEGORIES.filter((c) => review.coverage[c]),
+      ['Ce', 'ImPK', 'SsrDdr'],
+    );
+    const sexViol = review.gaps.find((g) => g.code === 'SexViol')!;
+    assert.ok(sexViol.engage.some((a) => /Sexual Violence in Conflict/.test(a)));
+    const ce = review.provisions.find((p) => p.number === '1')!;
+    assert.equal(ce.codes[0].code, 'Ce');
+    assert.equal(source.text.slice(ce.codes[0].span.start, ce.codes[0].span.end), 'cease-fire');
+  });
+});
+
+describe('the agreement commands', () => {
+  test('review of a missing or binary file exits 2 with the path and no stack trace', async () => {
+    const binary = join(scratch, 'blob.bin');
+    writeFileSync(binary, Buffer.alloc(64, 0));
+    for (const path of [join(scratch, 'nope.txt'), binary]) {
+      const r = await runCli(['agreement', 'review', path, '--json', '--no-precedents']);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, new RegExp(path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  test('review --json prints the contract shape; --format html writes a page', { skip: MINSK.skip }, async () => {
+    const r = await runCli(['agreement', 'review', MINSK.path, '--json', '--no-precedents']);
+    assert.equal(r.code, 0, r.stderr);
+    const d = JSON.parse(r.stdout);
+    assert.equal(d.title, 'Memorandum of 19 September 2014');
+    for (const c of POC_CATEGORIES) assert.equal(typeof d.coverage[c], 'boolean');
+    for (const k of ['id', 'heading', 'text', 'start', 'end', 'codes']) assert.ok(k in d.provisions[0], k);
+    for (const k of ['code', 'why', 'engage', 'suggestion']) assert.ok(k in d.gaps[0], k);
+    const out = join(scratch, 'minsk.html');
+    const h = await runCli(['agreement', 'review', MINSK.path, '--format', 'html', '--out', out, '--no-precedents']);
+    assert.equal(h.code, 0, h.stderr);
+  });
+});
+
+for (const dialect of DIALECTS) {
+  describe(`the agreement corpus on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let ctx: AppContext;
+    let drop: () => Promise<void>;
+    before(async () => {
+      const opened = await dialect.open();
+      ctx = { store: opened.store, requester };
+      drop = opened.drop;
+    });
+    after(async () => drop?.());
+
+    test('imported agreements are listed, re-importing is a no-op, and their provisions become precedents for gaps', async () => {
+      const first = await agreementOperations.importAgreement.run(ctx, { documents: [doc(PDF)] });
+      assert.equal(first.agreements[0].status, 'imported');
+      const again = await agreementOperations.importAgreement.run(ctx, { documents: [doc(PDF)] });
+      assert.equal(again.agreements[0].status, 'unchanged');
+      const list = await agreementOperations.listAgreements.run(ctx, {});
+      assert.equal(list.length, 1);
+      assert.equal(list[0].coverage.Ce, true);
+      assert.equal(list[0].provisions, first.agreements[0].provisions);
+
+      const review = await agreementOperations.reviewAgreement.run(ctx, { document: doc(DOCX) });
+      const gap = review.gaps.find((g) => g.code === 'ProtCiv')!;
+      assert.ok(gap.precedents.every((p) => p.agreement === 'Agreement on the Protection of Civilians in Testland'));
+      assert.equal(gap.precedents[0].provisionId, 'art1/2', 'an operative clause comes before the title');
+      assert.match(gap.precedents[0].excerpt, /protect the civilian population/);
+    });
+
+    test('an import with one unreadable document writes nothing', async () => {
+      const before = (await agreementOperations.listAgreements.run(ctx, {})).length;
+      await assert.rejects(
+        agreementOperations.importAgreement.run(ctx, { documents: [doc(DOCX), { name: 'broken.pdf', base64: 'bm90IGEgcGRm' }] }),
+        (e) => isTandemError(e) && e.code === 'unreadable-file',
+      );
+      assert.equal((await agreementOperations.listAgreements.run(ctx, {})).length, before);
+    });
+  });
+}

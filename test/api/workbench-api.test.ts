@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { z } from 'zod';
+import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
+import { generateDemoEvents } from '../../src/app/demo/demo-events.ts';
+import { eventsAsHxlCsv } from '../../src/app/demo/demo-hxl-file.ts';
+import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
+import { defineOperation } from '../../src/app/operation.ts';
+import { operations } from '../../src/app/operations.ts';
+import { TandemError } from '../../src/app/tandem-error.ts';
+import { createApp } from '../../src/server/create-app.ts';
+import type { Store } from '../../src/store/store.ts';
+import { DIALECTS } from '../dialects.ts';
+import { runCli } from '../run-cli.ts';
+
+const C = encodeURIComponent(DEMO_COUNTRY);
+const requester = { name: 'api-test', roles: ['admin'] };
+
+for (const dialect of DIALECTS) {
+  describe(`the HTTP API on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let flags: string[];
+    let drop: () => Promise<void>;
+    let app: ReturnType<typeof createApp>;
+    const printed: string[] = [];
+
+    before(async () => {
+      ({ store, flags, drop } = await dialect.open());
+      const loaded = await loadDemoMission({ store, requester }, { onlyIfEmpty: true });
+      assert.ok(loaded.loaded);
+      app = createApp({
+        store,
+        webRoot: null,
+        log: () => {},
+        printPdf: async (html) => {
+          printed.push(html);
+          return new TextEncoder().encode('%PDF-1.4 test');
+        },
+      });
+    });
+    after(async () => drop());
+
+    const json = async (path: string, init?: RequestInit) => {
+      const res = await app.request(path, init);
+      return { status: res.status, body: await res.json() };
+    };
+
+    test('GET /api/health answers {"ok":true}', async () => {
+      assert.deepEqual(await json('/api/health'), { status: 200, body: { ok: true } });
+    });
+
+    test('the OpenAPI document lists every operation of the table, with its input schema', async () => {
+      const { status, body } = await json('/api/openapi.json');
+      assert.equal(status, 200);
+      assert.equal(body.openapi, '3.1.0');
+      for (const name of Object.keys(operations)) {
+        const op = body.paths[`/api/ops/${name}`]?.post;
+        assert.ok(op, `missing /api/ops/${name}`);
+        assert.equal(op.requestBody.content['application/json'].schema.type, 'object', name);
+      }
+      const params = body.paths['/api/summary'].get.parameters.map((p: { name: string }) => p.name);
+      assert.ok(params.includes('by') && params.includes('country'));
+    });
+
+    test('GET /api/summary answers the same body as `tandem summary --json`', async () => {
+      const api = await json(`/api/summary?by=admin1&country=${C}`);
+      assert.equal(api.status, 200);
+      const cli = await runCli(['summary', '--by', 'admin1', '--country', DEMO_COUNTRY, '--json', ...flags]);
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.deepEqual(api.body, JSON.parse(cli.stdout));
+      assert.equal(api.body.rows.length, 8);
+    });
+
+    test('GET /api/analysis answers the same body as `tandem analyze --json`', async () => {
+      const api = await json(`/api/analysis?country=${C}&from=2025-01-01&to=2025-12-31`);
+      assert.equal(api.status, 200);
+      const cli = await runCli(['analyze', '--country', DEMO_COUNTRY, '--from', '2025-01-01', '--to', '2025-12-31', '--json', ...flags]);
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.deepEqual(api.body, JSON.parse(cli.stdout));
+      assert.ok(api.body.alerts.some((a: { key: string }) => a.key === 'Lower Varo'), 'the modelled 2025 escalation in Lower Varo is alerted');
+    });
+
+    test('bad input answers 400 with code bad-input and names the field', async () => {
+      const { status, body } = await json(`/api/summary?by=planet&country=${C}`);
+      assert.equal(status, 400);
+      assert.equal(body.error.code, 'bad-input');
+      assert.match(body.error.message, /by/);
+      assert.equal(body.error.details.issues[0].path, 'by');
+    });
+
+    test('a body that is not JSON, an unknown operation and an unknown path each get a clear error', async () => {
+      const notJson = await json('/api/ops/summary', { method: 'POST', body: '{by:' });
+      assert.equal(notJson.status, 400);
+      assert.equal(notJson.body.error.code, 'bad-input');
+      const unknownOp = await json('/api/ops/launchRockets', { method: 'POST', body: '{}' });
+      assert.equal(unknownOp.status, 404);
+      assert.equal(unknownOp.body.error.code, 'not-found');
+      const unknownPath = await json('/api/nothing-here');
+      assert.equal(unknownPath.status, 404);
+    });
+
+    test('a TandemError keeps its code and status; any other failure is a 500 with code internal and no stack', async () => {
+      const failing = createApp({
+        store,
+        webRoot: null,
+        log: () => {},
+        operations: {
+          refuse: defineOperation({
+            summary: 'refuses',
+            input: z.object({}),
+            run: async () => {
+              throw new TandemError('conflict', 'already there', { details: { id: 3 } });
+            },
+          }),
+          crash: defineOperation({
+            summary: 'crashes',
+            input: z.object({}),
+            run: async () => {
+              throw new Error('secret internals at /srv/x.ts:10');
+            },
+          }),
+        },
+      });
+      const refused = await failing.request('/api/ops/refuse', { method: 'POST', body: '{}' });
+      assert.equal(refused.status, 409);
+      assert.deepEqual(await refused.json(), { error: { code: 'conflict', message: 'already there', details: { id: 3 } } });
+      const crashed = await failing.request('/api/ops/crash', { method: 'POST', body: '{}' });
+      assert.equal(crashed.status, 500);
+      const body = await crashed.json();
+      assert.equal(body.error.code, 'internal');
+      assert.doesNotMatch(JSON.stringify(body), /secret|\/srv/);
+    });
+
+    test('the area map is GeoJSON with the eight fictional regions, and its totals match the summary', async () => {
+      const map = await json(`/api/areas?country=${C}`);
+      assert.equal(map.status, 200);
+      assert.equal(map.body.type, 'FeatureCollection');
+      assert.equal(map.body.features.length, 8);
+      assert.equal(map.body.features[0].geometry.type, 'Polygon');
+      const summary = await json(`/api/summary?by=admin1&country=${C}`);
+      const events = summary.body.rows.reduce((s: number, r: { events: number }) => s + r.events, 0);
+      assert.equal(map.body.totals.events, events);
+      const state = await json(`/api/areas?country=${C}&actorCategories=state-forces`);
+      assert.ok(state.body.totals.events < map.body.totals.events);
+      assert.equal(state.body.totals.civilianTargetingEvents, state.body.totals.stateCivilianTargetingEvents);
+    });
+
+    test('the stored plan, negotiation and agreement of the demonstration come back checked', async () => {
+      const plan = await json('/api/plans/current');
+      assert.equal(plan.status, 200);
+      assert.ok(plan.body.check.findings.some((f: { kind: string; subject: string }) => f.kind === 'state-perpetrator-friction' && f.subject === 'a-fao-support'));
+      const neg = await json(`/api/negotiations/current?country=${C}`);
+      assert.equal(neg.status, 200);
+      assert.ok(neg.body.check.alerts.some((a: { party: string }) => a.party === 'klf'), 'the KLF raises violence before talks');
+      const agreement = await json('/api/agreements/review');
+      assert.equal(agreement.status, 200);
+      const gaps = agreement.body.gaps.map((g: { code: string }) => g.code);
+      assert.ok(gaps.includes('GCh') && gaps.includes('SexViol'), `gaps: ${gaps}`);
+      assert.equal(agreement.body.coverage.Ce, true);
+    });
+
+    test('the brief comes as HTML, and as PDF through the printer', async () => {
+      const html = await app.request(`/api/brief.html?country=${C}`);
+      assert.equal(html.status, 200);
+      assert.match(await html.text(), /Orvania/);
+      const pdf = await app.request(`/api/brief.pdf?country=${C}`);
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+      assert.match(printed.at(-1) ?? '', /<html/i);
+    });
+
+    test('an uploaded file is imported with progress lines, and the reads that follow count it', async () => {
+      const before = await json(`/api/summary?by=country&country=${C}`);
+      const extra = generateDemoEvents({ seed: 99, from: '2026-11-01', to: '2026-11-20' }).map((e, i) => ({
+        ...e,
+        sourceEventId: `UPLOAD${i}`,
+      }));
+      const res = await app.request('/api/imports?name=extra.csv', { method: 'POST', body: eventsAsHxlCsv(extra) });
+      assert.equal(res.status, 200);
+      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+      assert.deepEqual(
+        lines.map((l) => l.stage),
+        ['received', 'importing', 'done'],
+      );
+      assert.equal(lines.at(-1).result.files[0].imported, extra.length);
+      const afterwards = await json(`/api/summary?by=country&country=${C}`);
+      assert.equal(afterwards.body.rows[0].events, before.body.rows[0].events + extra.length);
+    });
+
+    test('an upload that is not an event file fails whole, with its code, and changes nothing', async () => {
+      const before = await json(`/api/summary?by=country&country=${C}`);
+      const res = await app.request('/api/imports?name=notes.csv', { method: 'POST', body: 'just one column\nhello\n' });
+      const last = JSON.parse((await res.text()).trim().split('\n').at(-1)!);
+      assert.equal(last.stage, 'failed');
+      assert.equal(last.error.code, 'unknown-format');
+      const afterwards = await json(`/api/summary?by=country&country=${C}`);
+      assert.deepEqual(afterwards.body, before.body);
+      const nameless = await json('/api/imports', { method: 'POST', body: 'x' });
+      assert.equal(nameless.status, 400);
+    });
+  });
+}

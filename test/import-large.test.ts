@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { generateAcled } from '../bench/generate-acled.ts';
+import { importEvents } from '../src/app/import-events.ts';
+import { summarizeEvents } from '../src/store/event-summary.ts';
+import { openStore } from '../src/store/store.ts';
+import { BIN, runCli } from './run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-large-'));
+const medium = join(dir, 'medium.csv');
+const large = join(dir, 'large.csv');
+
+describe('large imports', () => {
+  before(async () => {
+    await generateAcled(medium, 40_000, 11);
+    await generateAcled(large, 300_000, 12);
+  });
+
+  test('reading in a worker thread gives the same store as reading in this one', async () => {
+    const a = await openStore({ dbPath: ':memory:' });
+    const b = await openStore({ dbPath: ':memory:' });
+    const ra = await importEvents(a, [medium], { readInWorker: true });
+    const rb = await importEvents(b, [medium], { readInWorker: false });
+    assert.deepEqual(ra, rb);
+    assert.equal(ra.files[0].imported, 40_000);
+    for (const by of ['admin1', 'month', 'actor-category'] as const) {
+      assert.deepEqual(await summarizeEvents(a.db, by), await summarizeEvents(b.db, by), by);
+    }
+    const again = await importEvents(a, [medium], { readInWorker: true });
+    assert.equal(again.files[0].unchanged, 40_000);
+    assert.deepEqual(await summarizeEvents(a.db, 'admin1'), await summarizeEvents(b.db, 'admin1'));
+    await a.close();
+    await b.close();
+  });
+
+  test('Ctrl-C in the middle of an import leaves the store as it was', async () => {
+    const db = join(dir, 'interrupted.db');
+    const first = await runCli(['import', '--json', medium, '--db', db]);
+    assert.equal(first.code, 0, first.stderr);
+    const child = spawn(process.execPath, [BIN, 'import', large, '--db', db], { stdio: 'ignore' });
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const { code, signal } = await ended;
+    assert.notEqual(code, 0, 'the import finished before it could be interrupted: make the file larger');
+    assert.ok(signal === 'SIGINT' || code !== 0);
+    const store = await openStore({ dbPath: db });
+    const n = await store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(n.n), 40_000);
+    const imports = await store.db.selectFrom('imports').select('path').execute();
+    assert.deepEqual(imports.map((i) => i.path), [medium]);
+    const total = (await summarizeEvents(store.db, 'country')).rows.reduce((s, r) => s + r.events, 0);
+    assert.equal(total, 40_000, 'the aggregates were not touched either');
+    await store.close();
+  });
+});
