@@ -64,10 +64,13 @@ export function synthesiseAgreement(targetChars = PAGE * PAGES): string {
     for (let art = 1; art <= 12; art++) {
       chapter.push(`${ch}.${art}.`, `${HEADINGS[(ch + art) % HEADINGS.length]} (${art})`);
       for (let cl = 1; cl <= 4; cl++) {
-        chapter.push(`${ch}.${art}.${cl}. ${CLAUSES[next() % CLAUSES.length]} ${CLAUSES[next() % CLAUSES.length]}`);
+        chapter.push(
+          `${ch}.${art}.${cl}. ${CLAUSES[next() % CLAUSES.length]} ${CLAUSES[next() % CLAUSES.length]}`,
+        );
         if (cl === 2) {
           chapter.push('The following measures shall apply:');
-          for (const letter of ['a', 'b', 'c']) chapter.push(`(${letter}) ${CLAUSES[next() % CLAUSES.length]}`);
+          for (const letter of ['a', 'b', 'c'])
+            chapter.push(`(${letter}) ${CLAUSES[next() % CLAUSES.length]}`);
         }
       }
       chapter.push('');
@@ -76,7 +79,11 @@ export function synthesiseAgreement(targetChars = PAGE * PAGES): string {
     parts.push(block);
     size += block.length + 1;
   }
-  parts.push('ANNEX A: IMPLEMENTATION MATRIX', 'Task | Responsible | Deadline', 'Canton forces | Parties | 30 days');
+  parts.push(
+    'ANNEX A: IMPLEMENTATION MATRIX',
+    'Task | Responsible | Deadline',
+    'Canton forces | Parties | 30 days',
+  );
   return parts.join('\n');
 }
 
@@ -103,7 +110,10 @@ async function timeReview(name: string, text: string, runs: number): Promise<Ben
     for (let i = 0; i <= runs; i++) {
       const t0 = performance.now();
       const source = await readAgreementFile(path);
-      const review = reviewAgreement({ title: source.title, format: source.format, text: source.text }, { rules });
+      const review = reviewAgreement(
+        { title: source.title, format: source.format, text: source.text },
+        { rules },
+      );
       const ms = performance.now() - t0;
       if (i > 0) runsMs.push(ms); // the first run warms up the JIT and is not counted
       provisions = review.provisions.length;

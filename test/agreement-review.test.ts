@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readAgreementFile } from '../src/agreements/agreement-file-reader.ts';
 import { reviewAgreement } from '../src/agreements/agreement-review.ts';
 import { agreementOperations } from '../src/app/agreement-operations.ts';
@@ -30,7 +29,10 @@ describe('reading agreement files', () => {
     const source = await readAgreementFile(PDF);
     assert.equal(source.format, 'pdf');
     assert.equal(source.title, 'Agreement on the Protection of Civilians in Testland');
-    assert.match(source.text, /complete ceasefire covering the whole territory and all forces under their command and control\./);
+    assert.match(
+      source.text,
+      /complete ceasefire covering the whole territory and all forces under their command and control\./,
+    );
     assert.match(source.text, /internally displaced persons may return/);
     assert.doesNotMatch(source.text, /- 1 -|- 2 -/);
     const review = reviewAgreement(source);
@@ -50,7 +52,10 @@ describe('reading agreement files', () => {
     const annex = byNumber.get('Annex A')!;
     const rows = review.provisions.filter((p) => p.parentId === annex.id);
     assert.equal(rows.length, 2);
-    assert.ok(rows[1].codes.some((c) => c.code === 'DevHum'), 'the matrix row on humanitarian corridors is coded');
+    assert.ok(
+      rows[1].codes.some((c) => c.code === 'DevHum'),
+      'the matrix row on humanitarian corridors is coded',
+    );
     assert.equal(review.coverage.GCh, true);
     assert.equal(review.coverage.ProtCiv, false);
   });
@@ -61,13 +66,18 @@ describe('reading agreement files', () => {
     const fake = join(scratch, 'fake.pdf');
     writeFileSync(fake, 'just some words, not a PDF');
     for (const path of [join(scratch, 'missing.txt'), binary, fake]) {
-      await assert.rejects(readAgreementFile(path), (e) => isTandemError(e) && e.code === 'unreadable-file' && e.message.startsWith(path));
+      await assert.rejects(
+        readAgreementFile(path),
+        (e) => isTandemError(e) && e.code === 'unreadable-file' && e.message.startsWith(path),
+      );
     }
   });
 });
 
 describe('reviewing the Minsk memorandum (shared sample)', () => {
-  test('finds the cease-fire, the OSCE mission and the weapons withdrawal, and lists the rest as gaps', { skip: MINSK.skip }, async () => {
+  test('finds the cease-fire, the OSCE mission and the weapons withdrawal, and lists the rest as gaps', {
+    skip: MINSK.skip,
+  }, async () => {
     const source = await readAgreementFile(MINSK.path);
     const review = reviewAgreement(source);
     assert.deepEqual(
@@ -95,7 +105,9 @@ describe('the agreement commands', () => {
     }
   });
 
-  test('review --json prints the contract shape; --format html writes a page', { skip: MINSK.skip }, async () => {
+  test('review --json prints the contract shape; --format html writes a page', {
+    skip: MINSK.skip,
+  }, async () => {
     const r = await runCli(['agreement', 'review', MINSK.path, '--json', '--no-precedents']);
     assert.equal(r.code, 0, r.stderr);
     const d = JSON.parse(r.stdout);
@@ -104,7 +116,16 @@ describe('the agreement commands', () => {
     for (const k of ['id', 'heading', 'text', 'start', 'end', 'codes']) assert.ok(k in d.provisions[0], k);
     for (const k of ['code', 'why', 'engage', 'suggestion']) assert.ok(k in d.gaps[0], k);
     const out = join(scratch, 'minsk.html');
-    const h = await runCli(['agreement', 'review', MINSK.path, '--format', 'html', '--out', out, '--no-precedents']);
+    const h = await runCli([
+      'agreement',
+      'review',
+      MINSK.path,
+      '--format',
+      'html',
+      '--out',
+      out,
+      '--no-precedents',
+    ]);
     assert.equal(h.code, 0, h.stderr);
   });
 });
@@ -132,7 +153,9 @@ for (const dialect of DIALECTS) {
 
       const review = await agreementOperations.reviewAgreement.run(ctx, { document: doc(DOCX) });
       const gap = review.gaps.find((g) => g.code === 'ProtCiv')!;
-      assert.ok(gap.precedents.every((p) => p.agreement === 'Agreement on the Protection of Civilians in Testland'));
+      assert.ok(
+        gap.precedents.every((p) => p.agreement === 'Agreement on the Protection of Civilians in Testland'),
+      );
       assert.equal(gap.precedents[0].provisionId, 'art1/2', 'an operative clause comes before the title');
       assert.match(gap.precedents[0].excerpt, /protect the civilian population/);
     });
@@ -140,7 +163,9 @@ for (const dialect of DIALECTS) {
     test('an import with one unreadable document writes nothing', async () => {
       const before = (await agreementOperations.listAgreements.run(ctx, {})).length;
       await assert.rejects(
-        agreementOperations.importAgreement.run(ctx, { documents: [doc(DOCX), { name: 'broken.pdf', base64: 'bm90IGEgcGRm' }] }),
+        agreementOperations.importAgreement.run(ctx, {
+          documents: [doc(DOCX), { name: 'broken.pdf', base64: 'bm90IGEgcGRm' }],
+        }),
         (e) => isTandemError(e) && e.code === 'unreadable-file',
       );
       assert.equal((await agreementOperations.listAgreements.run(ctx, {})).length, before);

@@ -21,7 +21,8 @@ export async function readAgreementFile(path: string): Promise<AgreementSource> 
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
+    if (info.isDirectory())
+      throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof TandemError) throw e;
@@ -48,7 +49,10 @@ export async function readAgreementBytes(bytes: Buffer, name: string): Promise<A
     else raw = decodeText(path, bytes);
   } catch (e) {
     if (e instanceof TandemError) throw e;
-    throw new TandemError('unreadable-file', `${path}: could not read the ${format.toUpperCase()} file (${(e as Error).message})`);
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: could not read the ${format.toUpperCase()} file (${(e as Error).message})`,
+    );
   }
   const text = normaliseAgreementText(format === 'md' ? stripMarkdown(raw) : raw, {
     reflow: format === 'pdf' ? true : 'auto',

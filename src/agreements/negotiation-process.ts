@@ -8,7 +8,10 @@ import {
 } from '../planning/structured-document.ts';
 
 const id = z.string().min(1, 'expected a non-empty id');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'expected a real calendar day');
 const count = z.number().int('expected a whole number').nonnegative('expected 0 or more');
 
 const member = z.object({

@@ -12,12 +12,24 @@ function codesIn(text: string): Set<PocCategory> {
 // For each category: sentences that must be coded with it, and near misses that must not be.
 const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
   ProtCiv: {
-    yes: ['The Parties shall protect civilians at all times.', 'Attacks against the civilian population are prohibited.'],
-    no: ['The police service shall be civilian in character.', 'Civilian oversight of the army shall be strengthened.'],
+    yes: [
+      'The Parties shall protect civilians at all times.',
+      'Attacks against the civilian population are prohibited.',
+    ],
+    no: [
+      'The police service shall be civilian in character.',
+      'Civilian oversight of the army shall be strengthened.',
+    ],
   },
   ProtGrp: {
-    yes: ['Special measures shall protect women and girls.', 'The Parties shall safeguard minorities from reprisals.'],
-    no: ['Environmental protection shall benefit indigenous communities.', 'Women shall sit on the commission.'],
+    yes: [
+      'Special measures shall protect women and girls.',
+      'The Parties shall safeguard minorities from reprisals.',
+    ],
+    no: [
+      'Environmental protection shall benefit indigenous communities.',
+      'Women shall sit on the commission.',
+    ],
   },
   GCh: {
     yes: ['No child shall be recruited.', 'Youth representatives shall join the council.'],
@@ -32,8 +44,14 @@ const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
     no: ['The budget shall be managed by the ministry.', 'Community elders shall mediate disputes.'],
   },
   GDis: {
-    yes: ['Persons with disabilities shall have equal access.', 'A commission for the war-wounded shall be formed.'],
-    no: ['The office falls vacant upon mental infirmity of the holder.', 'The Parties shall disengage their forces.'],
+    yes: [
+      'Persons with disabilities shall have equal access.',
+      'A commission for the war-wounded shall be formed.',
+    ],
+    no: [
+      'The office falls vacant upon mental infirmity of the holder.',
+      'The Parties shall disengage their forces.',
+    ],
   },
   GRef: {
     yes: ['Refugees may return voluntarily.', 'IDPs shall be registered.'],
@@ -41,30 +59,54 @@ const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
   },
   DevHum: {
     yes: ['The Parties shall allow humanitarian access.', 'Relief supplies shall not be taxed.'],
-    no: ['International humanitarian law shall be respected.', 'Development aid shall be coordinated by the ministry.'],
+    no: [
+      'International humanitarian law shall be respected.',
+      'Development aid shall be coordinated by the ministry.',
+    ],
   },
   HrMob: {
     yes: ['Freedom of movement shall be guaranteed.', 'All checkpoints shall be removed.'],
-    no: ["The Sudan People's Liberation Movement shall nominate a minister.", 'Any movement of forces shall be reported.'],
+    no: [
+      "The Sudan People's Liberation Movement shall nominate a minister.",
+      'Any movement of forces shall be reported.',
+    ],
   },
   HrDet: {
     yes: ['Detainees shall be treated humanely.', 'No one shall be subjected to arbitrary detention.'],
-    no: ['The Former Detainees shall nominate one minister.', 'Prisoners of war shall be released within 14 days.'],
+    no: [
+      'The Former Detainees shall nominate one minister.',
+      'Prisoners of war shall be released within 14 days.',
+    ],
   },
   Ce: {
-    yes: ['A cease-fire shall enter into force at midnight.', 'The Parties agree to a cessation of hostilities.'],
+    yes: [
+      'A cease-fire shall enter into force at midnight.',
+      'The Parties agree to a cessation of hostilities.',
+    ],
     no: ['The Parties shall cease media campaigns.', 'Fire brigades shall be funded.'],
   },
   ImPK: {
-    yes: ['An international monitoring mission shall be deployed.', 'The Parties shall cooperate with UNMISS.'],
-    no: ['A joint committee of the Parties shall monitor the roads.', 'The mission statement of the ministry shall be published.'],
+    yes: [
+      'An international monitoring mission shall be deployed.',
+      'The Parties shall cooperate with UNMISS.',
+    ],
+    no: [
+      'A joint committee of the Parties shall monitor the roads.',
+      'The mission statement of the ministry shall be published.',
+    ],
   },
   ImUN: {
-    yes: ['The Parties request the United Nations to verify compliance.', 'The UN shall chair the commission.'],
+    yes: [
+      'The Parties request the United Nations to verify compliance.',
+      'The UN shall chair the commission.',
+    ],
     no: ['The Parties recall the Charter of the United Nations.', 'The union of states shall be federal.'],
   },
   SsrDdr: {
-    yes: ['Combatants shall take part in disarmament and demobilisation.', 'Heavy weapons shall be withdrawn from the line of contact.'],
+    yes: [
+      'Combatants shall take part in disarmament and demobilisation.',
+      'Heavy weapons shall be withdrawn from the line of contact.',
+    ],
     no: ['The reintegration of IDPs shall be supported.', 'The army shall be unified.'],
   },
   Civso: {
@@ -72,11 +114,20 @@ const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
     no: ['Society as a whole shall benefit.', 'Civil servants shall be paid monthly.'],
   },
   TjVic: {
-    yes: ['Victims have the right to reparation.', 'Compensation shall be paid for property destroyed in the conflict.'],
-    no: ['The salaries of ministers shall be set by law.', 'The compensation of judges shall not be reduced.'],
+    yes: [
+      'Victims have the right to reparation.',
+      'Compensation shall be paid for property destroyed in the conflict.',
+    ],
+    no: [
+      'The salaries of ministers shall be set by law.',
+      'The compensation of judges shall not be reduced.',
+    ],
   },
   LaRefRet: {
-    yes: ['Land taken during the conflict shall be returned to its owners.', 'A commission shall decide on the restitution of property.'],
+    yes: [
+      'Land taken during the conflict shall be returned to its owners.',
+      'A commission shall decide on the restitution of property.',
+    ],
     no: ['Refugees may return to their places of origin.', 'Landmines shall be cleared from farmland.'],
   },
   SexViol: {
@@ -92,8 +143,10 @@ describe('the POC coder', () => {
 
   for (const category of POC_CATEGORIES) {
     test(`codes ${category} where the text provides for it, and not on near misses`, () => {
-      for (const sentence of CASES[category].yes) assert.ok(codesIn(sentence).has(category), `expected ${category} in: ${sentence}`);
-      for (const sentence of CASES[category].no) assert.ok(!codesIn(sentence).has(category), `did not expect ${category} in: ${sentence}`);
+      for (const sentence of CASES[category].yes)
+        assert.ok(codesIn(sentence).has(category), `expected ${category} in: ${sentence}`);
+      for (const sentence of CASES[category].no)
+        assert.ok(!codesIn(sentence).has(category), `did not expect ${category} in: ${sentence}`);
     });
   }
 
@@ -116,11 +169,18 @@ describe('the POC coder', () => {
   });
 
   test('front matter is not coded: an acronym list is not a provision on displaced people', () => {
-    assert.ok(!codesIn('ACRONYMS\nIDPs Internally Displaced Persons\nUN United Nations\nPREAMBLE\nWe agree.').has('GRef'));
+    assert.ok(
+      !codesIn('ACRONYMS\nIDPs Internally Displaced Persons\nUN United Nations\nPREAMBLE\nWe agree.').has(
+        'GRef',
+      ),
+    );
   });
 
   test('phrases match across line breaks, hyphen variants and capitals', () => {
-    const hits = findPhrases(['cease-fire', 'protect* civilians'], 'A CEASEFIRE, a cease fire, a cease- fire and protection of\ncivilians; Protecting Civilians.');
+    const hits = findPhrases(
+      ['cease-fire', 'protect* civilians'],
+      'A CEASEFIRE, a cease fire, a cease- fire and protection of\ncivilians; Protecting Civilians.',
+    );
     assert.deepEqual(
       hits.map((h) => h.text),
       ['CEASEFIRE', 'cease fire', 'cease- fire', 'Protecting Civilians'],

@@ -159,7 +159,8 @@ const wordCharCache = new Map<number, boolean>();
 
 /** Letters and digits of any script; ASCII is decided without a regular expression. */
 function isWordChar(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   let v = wordCharCache.get(code);
   if (v === undefined) {
     v = WORD_CHAR.test(String.fromCharCode(code));

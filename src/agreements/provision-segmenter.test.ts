@@ -69,7 +69,9 @@ describe('segmenting agreements into provisions', () => {
   });
 
   test('a number alone on its line takes its heading from the next line, or its text when that is a sentence', () => {
-    const { provisions } = segment('1.1.\nEstablishment and Seat\n1.1.1.\nThe seat shall be the capital.\n2.\nThe cease-fire is mutual.\n3.\nNext.');
+    const { provisions } = segment(
+      '1.1.\nEstablishment and Seat\n1.1.1.\nThe seat shall be the capital.\n2.\nThe cease-fire is mutual.\n3.\nNext.',
+    );
     assert.equal(byNumber(provisions, '1.1').heading, 'Establishment and Seat');
     const two = byNumber(provisions, '2');
     assert.match(two.text, /cease-fire is mutual/);
@@ -77,13 +79,20 @@ describe('segmenting agreements into provisions', () => {
   });
 
   test('dotted numbers run straight into text ("7.2.4.5.United Nations") and decimals are not clauses', () => {
-    const { provisions } = segment('7.2.4.\nMembers\n7.2.4.5.United Nations – one representative;\nThe fund holds 1.5 million dollars.\n100 mm guns withdrawn.');
+    const { provisions } = segment(
+      '7.2.4.\nMembers\n7.2.4.5.United Nations – one representative;\nThe fund holds 1.5 million dollars.\n100 mm guns withdrawn.',
+    );
     assert.match(byNumber(provisions, '7.2.4.5').text, /United Nations/);
-    assert.equal(provisions.some((p) => p.number === '1.5' || p.number === '100'), false);
+    assert.equal(
+      provisions.some((p) => p.number === '1.5' || p.number === '100'),
+      false,
+    );
   });
 
   test('Roman section numbers in capitals and an "I." misread for "l." after "k."', () => {
-    const { provisions } = segment('I. ESTABLISHMENT\n1.\nText.\nII.\nBASIC RIGHTS\n1.\nRights:\nj. one;\nk. two;\nI. three.\nIII. TRANSITION\n');
+    const { provisions } = segment(
+      'I. ESTABLISHMENT\n1.\nText.\nII.\nBASIC RIGHTS\n1.\nRights:\nj. one;\nk. two;\nI. three.\nIII. TRANSITION\n',
+    );
     assert.equal(byNumber(provisions, 'II.').heading, 'BASIC RIGHTS');
     const l = provisions.find((p) => p.text.startsWith('I. three'))!;
     assert.equal(l.kind, 'item', 'the "I." after "k." is the letter l');
@@ -114,7 +123,9 @@ describe('segmenting agreements into provisions', () => {
   });
 
   test('unnumbered statements become one provision per paragraph, bullets one per item', () => {
-    const { provisions } = segment('Statement of the Group\nThe Group met today.\n• re-affirm the ceasefire;\n• ban heavy weapons near schools;\n');
+    const { provisions } = segment(
+      'Statement of the Group\nThe Group met today.\n• re-affirm the ceasefire;\n• ban heavy weapons near schools;\n',
+    );
     assert.equal(provisions.filter((p) => p.kind === 'item').length, 2);
     assert.equal(provisions.filter((p) => p.kind === 'paragraph').length, 1);
   });
@@ -122,14 +133,20 @@ describe('segmenting agreements into provisions', () => {
 
 describe('normalising extracted text', () => {
   test('words hyphenated across a line end are joined, real hyphens are kept', () => {
-    assert.equal(normaliseAgreementText('the protec-\ntion of civi-\nlians and cease-fire'), 'the protection of civilians and cease-fire');
+    assert.equal(
+      normaliseAgreementText('the protec-\ntion of civi-\nlians and cease-fire'),
+      'the protection of civilians and cease-fire',
+    );
   });
 
   test('PDF line breaks inside sentences are joined; list items and headings stay on their own lines', () => {
-    const text = normaliseAgreementText('Article 2\n1. The Parties shall\nprotect civilians.\n(a) children;\nPage 3 of 9\n', {
-      reflow: true,
-      dropPageNumbers: true,
-    });
+    const text = normaliseAgreementText(
+      'Article 2\n1. The Parties shall\nprotect civilians.\n(a) children;\nPage 3 of 9\n',
+      {
+        reflow: true,
+        dropPageNumbers: true,
+      },
+    );
     assert.equal(text, 'Article 2\n1. The Parties shall protect civilians.\n(a) children;');
   });
 

@@ -24,7 +24,9 @@ const documentSchema = z
     text: z.string().optional(),
     base64: z.string().optional(),
   })
-  .refine((d) => (d.text === undefined) !== (d.base64 === undefined), { message: 'give either text or base64' });
+  .refine((d) => (d.text === undefined) !== (d.base64 === undefined), {
+    message: 'give either text or base64',
+  });
 
 export type AgreementDocument = z.infer<typeof documentSchema>;
 

@@ -212,13 +212,16 @@ export const areaTrend = defineOperation({
 
 /**
  * Events as map points and table rows: the evidence behind every figure on the map, newest first,
- * at most `limit` (default 2,000) so a browser can draw them.
+ * at most `limit` (default 2,000) so a browser can draw them. With `shape: 'points'` each event is
+ * only `[id, longitude, latitude, civilianTargeting 0|1, stateForcesPerpetrator 0|1]`, a twentieth
+ * of the size, for the map.
  */
 export const mapEvents = defineOperation({
   summary: 'Events with their place, actors and deaths, newest first, for the map and evidence lists.',
   input: areaFilter.extend({
     ids: z.array(z.number().int()).optional(),
     limit: z.number().int().min(1).max(20000).default(2000),
+    shape: z.enum(['events', 'points']).default('events'),
   }),
   async run(ctx, f) {
     const filter = {
@@ -234,6 +237,29 @@ export const mapEvents = defineOperation({
     const count = await byCategory(applyEventFilter(ctx.store.db.selectFrom('events'), filter))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
+    if (f.shape === 'points') {
+      const pts = await byCategory(
+        applyEventFilter(
+          ctx.store.db.selectFrom('events').select(['id', 'longitude', 'latitude', 'civilian_targeting', 'actor1_category']),
+          filter,
+        ),
+      )
+        .where('latitude', 'is not', null)
+        .orderBy('date_start', 'desc')
+        .orderBy('id', 'desc')
+        .limit(f.limit)
+        .execute();
+      return {
+        total: Number(count.n),
+        points: pts.map((p) => [
+          Number(p.id),
+          p.longitude,
+          p.latitude,
+          Number(p.civilian_targeting),
+          p.actor1_category === 'state-forces' ? 1 : 0,
+        ]),
+      };
+    }
     const rows = (
       await byCategory(applyEventFilter(ctx.store.db.selectFrom('events').selectAll(), filter))
         .orderBy('date_start', 'desc')

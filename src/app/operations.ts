@@ -1,6 +1,7 @@
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations } from './analysis-operations.ts';
 import { areaOperations } from './area-operations.ts';
+import { boundaryOperations } from './boundary-operations.ts';
 import { evidenceOperations } from './evidence-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { planOperations } from './plan-operations.ts';
@@ -17,6 +18,7 @@ export const operations = {
   ...planOperations,
   ...negotiationOperations,
   ...areaOperations,
+  ...boundaryOperations,
   ...workbenchOperations,
 };
 

@@ -76,6 +76,8 @@ export interface Activity {
   areas: string[];
   partners: string[];
   kind?: string;
+  /** What the activity itself supports, as for objectives. */
+  supports: string[];
   uses: Record<string, number>;
 }
 

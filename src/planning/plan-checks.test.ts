@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import type { Finding } from '../domain/plan.ts';
-import type { PlanEvent } from './area-ranking.ts';
+import { type PlanEvent, rankAreasByThreats } from './area-ranking.ts';
 import { loadMitigations } from './mitigation-catalog.ts';
 import { checkPlanAgainst, type PlanEvidence } from './plan-checks.ts';
 import { readPlan } from './plan-reader.ts';
@@ -204,5 +204,31 @@ describe('plan checks', () => {
     });
     assert.ok(found.length >= 3);
     for (const f of found) assert.ok(f.mitigations.length >= 2, f.kind);
+  });
+
+  it('rank areas by the threat register when given one: a high threat in West outranks the counts', () => {
+    const threats = [
+      { admin1: 'West', likelihood: 'very-high', severity: 'very-high', status: 'accepted' }, // 16
+      { admin1: 'North', likelihood: 'high', severity: 'high', status: 'proposed' }, // 9
+      { admin1: 'East', likelihood: 'medium', severity: 'high', status: 'accepted' }, // 6
+      { admin1: 'South', likelihood: 'low', severity: 'low', status: 'accepted' }, // 1
+      { admin1: 'Centre', likelihood: 'very-high', severity: 'very-high', status: 'dismissed' },
+    ] as const;
+    const inPeriod = BASE_EVENTS.filter((e) => e.dateStart >= '2024-01-01');
+    const ranking = rankAreasByThreats(threats, inPeriod);
+    assert.deepEqual(
+      ranking.areas.map((a) => [a.admin1, a.threatScore, a.civilianTargetingEvents]),
+      [
+        ['West', 16, 1],
+        ['North', 9, 13],
+        ['East', 6, 8],
+        ['South', 1, 6],
+      ],
+    );
+    const doc = parse(CLEAN) as Doc;
+    const { plan } = readPlan(JSON.stringify(doc), 'clean.json');
+    const found = checkPlanAgainst(plan, { ...evidence(), ranking }, loadMitigations()).findings;
+    // West has only state-authority support (no POC activity), and is now among the top three.
+    assert.deepEqual(keys(found), ['threat-coverage-gap West']);
   });
 });

@@ -45,6 +45,18 @@ const STATE_SUPPORT_WORDS = new Set<string>([
 ]);
 const STATE_KIND = /state-authority|security-sector|state-forces|\bssr\b|extension-of-state/i;
 
+function supportsState(value: string): boolean {
+  return STATE_SUPPORT_WORDS.has(value.toLowerCase()) || STATE_KIND.test(value);
+}
+
+/** Function names compared loosely: "Protection of civilians", "protection_of_civilians" and so on. */
+function functionKey(value: string): string {
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+}
+
 const POC_FUNCTIONS = new Set(['poc', 'protection', 'protection-of-civilians']);
 const POLITICAL_FUNCTIONS = new Set(['political', 'political-affairs', 'politics']);
 
@@ -248,10 +260,11 @@ function statePerpetratorFriction(ctx: CheckContext): Raw[] {
   for (const a of plan.activities) {
     const why: Evidence[] = [];
     for (const o of a.objectives) {
-      const entry = ctx.objectives.get(o);
-      const words = entry?.objective.supports.filter((s) => STATE_SUPPORT_WORDS.has(s.toLowerCase())) ?? [];
+      const words = (ctx.objectives.get(o)?.objective.supports ?? []).filter(supportsState);
       if (words.length) why.push(planRef(`${ctx.objectivePath(o)}.supports`, o, words.join(', ')));
     }
+    const own = a.supports.filter(supportsState);
+    if (own.length) why.push(planRef(`${ctx.activityPath(a)}.supports`, a.id, own.join(', ')));
     if (a.kind && STATE_KIND.test(a.kind)) why.push(planRef(`${ctx.activityPath(a)}.kind`, a.id, a.kind));
     const statePartners = a.partners.filter((p) => evidence.stateActors.has(p));
     if (statePartners.length) {
@@ -330,7 +343,7 @@ function cellComposition(ctx: CheckContext): Raw[] {
   const out: Raw[] = [];
   ctx.plan.cells.forEach((c, ci) => {
     const components = new Set(c.members.map((m) => m.component));
-    const functions = new Set(c.members.map((m) => m.function.toLowerCase()));
+    const functions = new Set(c.members.map((m) => functionKey(m.function)));
     const missing: string[] = [];
     for (const comp of ['civilian', 'military', 'police'] as const) {
       if (!components.has(comp)) missing.push(`a ${comp} member`);

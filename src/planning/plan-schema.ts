@@ -7,7 +7,10 @@ import { COMPONENTS, OFFICE_LEVELS, type Plan, POC_PHASES, STRATEGY_KINDS } from
 
 const id = z.string().min(1, 'expected a non-empty id');
 const ids = z.array(id).default([]);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'expected a real calendar day');
 const text = z.string();
 
 const task = z.object({
@@ -67,6 +70,10 @@ const activity = z.object({
     .default([])
     .describe('Actors the activity works with, named as in the event data'),
   kind: z.string().optional(),
+  supports: z
+    .array(z.string())
+    .default([])
+    .describe('What the activity itself supports, as for objectives (state-authority, security-sector, ...)'),
   uses: z
     .record(z.string(), z.number().nonnegative('expected a number of units, 0 or more'))
     .default({})

@@ -75,11 +75,10 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     app.get(route.path, async (c) => {
       const url = new URL(c.req.url);
       const key = `${route.operation}?${[...url.searchParams].sort().join('&')}`;
-      const hit = cache.get(key);
-      if (hit !== undefined) return c.body(hit, 200, { 'content-type': 'application/json' });
-      const input = parseInput(op.input, queryToInput(schema, url.searchParams), `query for ${route.path}`);
-      const body = JSON.stringify((await op.run(context(), input)) ?? null);
-      cache.set(key, body);
+      const body = await cache.get(key, async () => {
+        const input = parseInput(op.input, queryToInput(schema, url.searchParams), `query for ${route.path}`);
+        return JSON.stringify((await op.run(context(), input)) ?? null);
+      });
       return c.body(body, 200, { 'content-type': 'application/json' });
     });
   }

@@ -1,29 +1,54 @@
 /**
- * Answers to reads, kept until anything is written through this server or until they are a few
- * seconds old (another process, such as `tandem import`, may write to the same store). Dashboard
- * reads repeat the same few queries for every viewer, so this is what keeps them fast under load.
+ * Answers to reads, shared by every viewer. Dashboard reads repeat the same few queries for every
+ * viewer, so this is what keeps them fast under load:
+ * - one computation per question at a time: concurrent askers wait for the same answer;
+ * - an answer older than the time-to-live is still served while a fresh one is computed (another
+ *   process, such as `tandem import`, may write to the same store), so nobody waits on a refresh;
+ * - anything written through this server clears everything at once.
  */
 export class ResponseCache {
   readonly #entries = new Map<string, { at: number; body: string }>();
+  readonly #pending = new Map<string, Promise<string>>();
   readonly #ttlMs: number;
   readonly #maxEntries: number;
+  #generation = 0;
 
   constructor(ttlMs = 5000, maxEntries = 500) {
     this.#ttlMs = ttlMs;
     this.#maxEntries = maxEntries;
   }
 
-  get(key: string): string | undefined {
+  /** The answer for `key`, computing it with `compute` when there is none (or it is stale). */
+  async get(key: string, compute: () => Promise<string>): Promise<string> {
+    if (this.#ttlMs <= 0) return compute();
     const hit = this.#entries.get(key);
-    if (!hit) return undefined;
-    if (Date.now() - hit.at > this.#ttlMs) {
-      this.#entries.delete(key);
-      return undefined;
+    if (hit && Date.now() - hit.at <= this.#ttlMs) return hit.body;
+    const refresh = this.#refresh(key, compute);
+    if (hit) {
+      // Stale: answer now, let the refresh finish in the background (its errors surface next time).
+      refresh.catch(() => {});
+      return hit.body;
     }
-    return hit.body;
+    return refresh;
   }
 
-  set(key: string, body: string): void {
+  #refresh(key: string, compute: () => Promise<string>): Promise<string> {
+    const running = this.#pending.get(key);
+    if (running) return running;
+    const generation = this.#generation;
+    const p = compute()
+      .then((body) => {
+        // A write during the computation may have changed the answer: do not keep it.
+        if (generation === this.#generation) this.#set(key, body);
+        return body;
+      })
+      .finally(() => this.#pending.delete(key));
+    this.#pending.set(key, p);
+    return p;
+  }
+
+  #set(key: string, body: string): void {
+    this.#entries.delete(key);
     if (this.#entries.size >= this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
@@ -31,8 +56,10 @@ export class ResponseCache {
     this.#entries.set(key, { at: Date.now(), body });
   }
 
-  /** Forgets everything: called after every write. */
+  /** Forgets everything: called after every write through this server. */
   clear(): void {
+    this.#generation++;
     this.#entries.clear();
+    this.#pending.clear();
   }
 }

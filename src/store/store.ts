@@ -46,6 +46,8 @@ export async function migrate(db: Kysely<Database>): Promise<MigrationResultSet>
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
+    // Features add migrations independently; each is self-contained, so order among them is free.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {

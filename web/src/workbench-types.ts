@@ -51,6 +51,9 @@ export interface MapEvent {
   notes: string;
 }
 
+/** [id, longitude, latitude, civilian targeting 0|1, state-force perpetrator 0|1] */
+export type MapPointRow = [number, number | null, number | null, number, number];
+
 export const VIOLENCE_TYPES = [
   ['battles', 'Battles'],
   ['explosions-remote-violence', 'Explosions / remote violence'],

@@ -37,12 +37,16 @@ function storeConfigured(flags: StoreFlags): boolean {
 /** The file as a document for the operations; a missing or unreadable file is a user error. */
 function documentFromFile(path: string): AgreementDocument {
   try {
-    if (statSync(path).isDirectory()) throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
+    if (statSync(path).isDirectory())
+      throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
     return { name: path, base64: readFileSync(path).toString('base64') };
   } catch (e) {
     if (e instanceof TandemError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new TandemError('unreadable-file', `${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`,
+    );
   }
 }
 
@@ -83,7 +87,7 @@ export function registerAgreementCommands(program: Command): void {
         throw new TandemError('bad-input', `--format: expected md or html, got "${flags.format}"`);
       }
       const input = {
-        path: file,
+        document: documentFromFile(file),
         title: flags.title,
         precedents: flags.precedents !== false && storeConfigured(flags),
       };
@@ -108,7 +112,10 @@ export function registerAgreementCommands(program: Command): void {
   ).action(
     action(async (files: string[], flags: StoreFlags & { title?: string; json?: boolean }) => {
       const r = await withContext(flags, (ctx) =>
-        agreementOperations.importAgreement.run(ctx, { documents: files.map(documentFromFile), title: flags.title }),
+        agreementOperations.importAgreement.run(ctx, {
+          documents: files.map(documentFromFile),
+          title: flags.title,
+        }),
       );
       if (flags.json) return printJson(r);
       for (const a of r.agreements) {

@@ -131,3 +131,29 @@ export function registerEvidenceCommands(program: Command): void {
     }),
   );
 }
+
+export function registerAreaCommands(program: Command): void {
+  const areas = program.command('areas').description('admin-1 boundaries for maps');
+  storeFlags(
+    areas
+      .command('load')
+      .description('load admin-1 polygons (GeoJSON); names are matched to the spellings in the event data')
+      .argument('<files...>', 'GeoJSON FeatureCollections of Polygon/MultiPolygon features with a name')
+      .option('--country <name>', 'the country, as the event data spells it (default: from the file name, e.g. …_caf.geojson)')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (files: string[], flags: StoreFlags & { country?: string; json?: boolean }) => {
+      const result = await withContext(flags, (ctx) =>
+        operations.loadBoundaries.run(ctx, { paths: files, country: flags.country }),
+      );
+      if (flags.json) return printJson(result);
+      for (const l of result.loaded) {
+        console.log(`${l.path}: ${l.areas} areas of ${l.country}`);
+        for (const r of l.renamed) console.log(`  "${r.shape}" is "${r.data}" in the event data`);
+        if (l.withoutEvents.length === l.areas) {
+          console.log(`  no events for ${l.country} yet: import events first, then load its boundaries, so names are matched`);
+        } else if (l.withoutEvents.length) console.log(`  no events in: ${l.withoutEvents.join(', ')}`);
+      }
+    }),
+  );
+}

@@ -11,7 +11,7 @@ import { useApi } from '../use-api.ts';
 import {
   type AreaMapAnswer,
   MEASURES,
-  type MapEvent,
+  type MapPointRow,
   type TrendRow,
   VIOLENCE_TYPES,
   type WorkbenchStatus,
@@ -37,7 +37,20 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
   const key = JSON.stringify(filter);
   const areas = useApi<AreaMapAnswer>(`areas ${key}`, (s) => get('/api/areas', filter, s));
   const trend = useApi<{ rows: TrendRow[] }>(`trend ${key}`, (s) => get('/api/areas/trend', { ...filter, from: undefined, to: undefined }, s));
-  const points = useApi<{ total: number; events: MapEvent[] }>(`points ${key}`, (s) => get('/api/areas/events', { ...filter, limit: 1500 }, s));
+  const points = useApi<{ total: number; points: MapPointRow[] }>(`points ${key}`, (s) =>
+    get('/api/areas/events', { ...filter, limit: 3000, shape: 'points' }, s),
+  );
+  const mapPoints = useMemo(
+    () =>
+      (points.data?.points ?? []).map(([id, longitude, latitude, civ, state]) => ({
+        id,
+        longitude,
+        latitude,
+        civilianTargeting: civ === 1,
+        actor1Category: state === 1 ? 'state-forces' : null,
+      })),
+    [points.data],
+  );
   const analysis = useApi<AnalysisAnswer>(`analysis ${country} ${from} ${to}`, (s) => get('/api/analysis', { country, from, to }, s));
 
   const threatByArea = useMemo(() => {
@@ -120,7 +133,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
           {mapData ? (
             <AreaMap
               areas={mapData}
-              points={points.data?.events ?? []}
+              points={mapPoints}
               measure={measure}
               measureLabel={measureLabel}
               onSelect={(admin1) => {
@@ -132,7 +145,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
           )}
           {points.data && (
             <p className="note">
-              {num(points.data.events.length)} of {num(points.data.total)} events drawn as points.
+              {num(points.data.points.length)} of {num(points.data.total)} events drawn as points (the most recent).
             </p>
           )}
         </div>

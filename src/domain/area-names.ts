@@ -1,0 +1,93 @@
+/**
+ * Admin-1 names are spelled differently by every source: ACLED writes "Northern Bahr el Ghazal",
+ * Natural Earth "North Bahr-al-Ghazal", GED "Bangui province" where the map says "Bangui". These
+ * rules bring them to one comparable form and pair them up, so events land on the right polygon.
+ */
+const UNIT_WORDS = /\b(state|province|prefecture|prefecture|region|county|district|governorate|department|municipality|autonomous|city)\b/g;
+const SYNONYMS: [RegExp, string][] = [
+  [/\bnorthern\b/g, 'north'],
+  [/\bsouthern\b/g, 'south'],
+  [/\beastern\b/g, 'east'],
+  [/\bwestern\b/g, 'west'],
+  [/\bcentral\b/g, 'centre'],
+  [/\bcenter\b/g, 'centre'],
+  [/\b(al|el|ul|ad|ash|as)\b/g, ''],
+  [/\bsaint\b/g, 'st'],
+];
+
+export function normalizeAreaName(name: string): string {
+  let s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[-_/().,]/g, ' ');
+  s = s.replace(UNIT_WORDS, ' ');
+  for (const [re, to] of SYNONYMS) s = s.replace(re, to);
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  const t = s.replace(/ /g, '');
+  for (let i = 0; i < t.length - 1; i++) {
+    const g = t.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** The consonants of a name, doubled letters once: transliterations differ mostly in vowels. */
+function skeleton(normalized: string): string {
+  return normalized.replace(/[aeiouy ]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Similarity of two names after normalising: 1 for the same name, 0.8 for the same consonant
+ * skeleton ("Jungoli" and "Jonglei"), otherwise the Dice similarity of their letter pairs.
+ */
+export function areaNameSimilarity(a: string, b: string): number {
+  const na = normalizeAreaName(a);
+  const nb = normalizeAreaName(b);
+  if (na === nb) return 1;
+  const sa = skeleton(na);
+  if (sa.length >= 3 && sa === skeleton(nb)) return 0.8;
+  const ga = bigrams(na);
+  const gb = bigrams(nb);
+  let common = 0;
+  let total = 0;
+  for (const [g, c] of ga) {
+    common += Math.min(c, gb.get(g) ?? 0);
+    total += c;
+  }
+  for (const c of gb.values()) total += c;
+  return total ? (2 * common) / total : 0;
+}
+
+export interface AreaNameMatch {
+  /** The name as the map (boundary file) spells it. */
+  shape: string;
+  /** The name as the event data spells it, or null when nothing is close enough. */
+  data: string | null;
+  score: number;
+}
+
+/**
+ * Pairs map names with data names, best pairs first, each name used once, and only pairs at
+ * least `threshold` alike (0.75 by default: close enough for spelling variants, not for
+ * neighbours such as "Upper Nile" and "Blue Nile").
+ */
+export function matchAreaNames(shapes: readonly string[], data: readonly string[], threshold = 0.75): AreaNameMatch[] {
+  const pairs: { s: string; d: string; score: number }[] = [];
+  for (const s of shapes) for (const d of data) pairs.push({ s, d, score: areaNameSimilarity(s, d) });
+  pairs.sort((a, b) => b.score - a.score);
+  const usedS = new Map<string, AreaNameMatch>();
+  const usedD = new Set<string>();
+  for (const p of pairs) {
+    if (p.score < threshold) break;
+    if (usedS.has(p.s) || usedD.has(p.d)) continue;
+    usedS.set(p.s, { shape: p.s, data: p.d, score: Math.round(p.score * 100) / 100 });
+    usedD.add(p.d);
+  }
+  return shapes.map((s) => usedS.get(s) ?? { shape: s, data: null, score: 0 });
+}
