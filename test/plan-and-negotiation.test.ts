@@ -147,6 +147,16 @@ for (const dialect of DIALECTS) {
         planOperations.acknowledgePlan.run(ctx, { mission, version: 7, by: 'x', role: 'y' }),
         (e) => isTandemError(e) && e.code === 'not-found' && /stored: 1, 2/.test(e.message),
       );
+      await assert.rejects(
+        planOperations.acknowledgePlan.run(ctx, {
+          mission,
+          version: 1,
+          by: 'x',
+          role: 'y',
+          contentHash: v2.contentHash,
+        }),
+        (e) => isTandemError(e) && e.code === 'conflict' && /is not version 1/.test(e.message),
+      );
       const { plans } = await planOperations.listPlans.run(ctx, {});
       assert.deepEqual(
         plans.map((p) => [p.version, p.acknowledgements.map((a) => `${a.by} (${a.role})`)]),
@@ -250,6 +260,35 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
         ['R2', 'IO', 4, 10, true],
       ],
     );
+  });
+});
+
+describe('the documented example plans, on the demonstration events', () => {
+  let ctx: AppContext;
+  let drop: () => Promise<void>;
+  before(async () => {
+    const opened = await DIALECTS[0]!.open();
+    drop = opened.drop;
+    ctx = { store: opened.store, requester };
+    const { loadDemoMission } = await import('../src/app/demo/load-demo-mission.ts');
+    await loadDemoMission(ctx);
+  });
+  after(async () => drop?.());
+
+  test('the example shows exactly the weaknesses its comments mark, one of each kind', async () => {
+    const plan = readFileSync(new URL('../examples/unsmo-plan.yaml', import.meta.url), 'utf8');
+    const marked = [...plan.matchAll(/WEAKNESS \(([a-z-]+) ([A-Za-z0-9-]+)\)/g)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    const r = await planOperations.checkPlan.run(ctx, { plan, name: 'unsmo-plan.yaml' });
+    assert.equal(marked.length, 8);
+    assert.deepEqual(r.findings.map((f) => `${f.kind} ${f.subject}`).sort(), marked.sort());
+  });
+
+  test('its revised twin has no finding', async () => {
+    const plan = readFileSync(new URL('../examples/unsmo-plan-clean.yaml', import.meta.url), 'utf8');
+    const r = await planOperations.checkPlan.run(ctx, { plan, name: 'unsmo-plan-clean.yaml' });
+    assert.deepEqual(r.findings, []);
   });
 });
 

@@ -68,7 +68,9 @@ async function areaFigures(store: Store, f: AreaFilter) {
       eb.fn.sum<number>('fatalities').as('fatalities'),
       eb.fn.sum<number>('civilian_fatalities').as('civilian_fatalities'),
       eb.fn.sum<number>('civilian_targeting_events').as('civilian_targeting_events'),
-      sql<number>`sum(case when actor_category = 'state-forces' then civilian_targeting_events else 0 end)`.as('state_cte'),
+      sql<number>`sum(case when actor_category = 'state-forces' then civilian_targeting_events else 0 end)`.as(
+        'state_cte',
+      ),
       eb.fn.min<string>('month').as('first'),
       eb.fn.max<string>('month').as('last'),
     ])
@@ -240,7 +242,9 @@ export const mapEvents = defineOperation({
     if (f.shape === 'points') {
       const pts = await byCategory(
         applyEventFilter(
-          ctx.store.db.selectFrom('events').select(['id', 'longitude', 'latitude', 'civilian_targeting', 'actor1_category']),
+          ctx.store.db
+            .selectFrom('events')
+            .select(['id', 'longitude', 'latitude', 'civilian_targeting', 'actor1_category']),
           filter,
         ),
       )
@@ -309,7 +313,10 @@ export const importBoundaries = defineOperation({
     try {
       text = await readFile(input.path, 'utf8');
     } catch (e) {
-      throw new TandemError('unreadable-file', `${input.path}: cannot read the file (${(e as Error).message})`);
+      throw new TandemError(
+        'unreadable-file',
+        `${input.path}: cannot read the file (${(e as Error).message})`,
+      );
     }
     let doc: unknown;
     try {
@@ -320,7 +327,11 @@ export const importBoundaries = defineOperation({
     const rows = boundaryRows(doc, input.path, input.country, input.nameProperty);
     await ctx.store.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('areas').where('country', '=', input.country).where('admin2', '=', '').execute();
-      for (let i = 0; i < rows.length; i += 200) await tx.insertInto('areas').values(rows.slice(i, i + 200)).execute();
+      for (let i = 0; i < rows.length; i += 200)
+        await tx
+          .insertInto('areas')
+          .values(rows.slice(i, i + 200))
+          .execute();
     });
     return { country: input.country, file: basename(input.path), areas: rows.map((r) => r.admin1) };
   },
@@ -331,25 +342,45 @@ type Position = [number, number];
 function boundaryRows(doc: unknown, path: string, country: string, nameProperty: string) {
   const fc = doc as { type?: string; features?: unknown[] };
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new TandemError('invalid-file', `${path}: expected a GeoJSON FeatureCollection with a "features" list`);
+    throw new TandemError(
+      'invalid-file',
+      `${path}: expected a GeoJSON FeatureCollection with a "features" list`,
+    );
   }
   const seen = new Set<string>();
   return fc.features.map((raw, i) => {
-    const f = raw as { properties?: Record<string, unknown>; geometry?: { type?: string; coordinates?: unknown } };
+    const f = raw as {
+      properties?: Record<string, unknown>;
+      geometry?: { type?: string; coordinates?: unknown };
+    };
     const where = `${path}: features[${i}]`;
     const name = f?.properties?.[nameProperty];
     if (typeof name !== 'string' || name.trim() === '') {
-      throw new TandemError('invalid-file', `${where}.properties.${nameProperty}: expected the area's name as text`);
+      throw new TandemError(
+        'invalid-file',
+        `${where}.properties.${nameProperty}: expected the area's name as text`,
+      );
     }
     const type = f.geometry?.type;
     if (type !== 'Polygon' && type !== 'MultiPolygon') {
-      throw new TandemError('invalid-file', `${where}.geometry.type: expected Polygon or MultiPolygon, found ${String(type)}`);
+      throw new TandemError(
+        'invalid-file',
+        `${where}.geometry.type: expected Polygon or MultiPolygon, found ${String(type)}`,
+      );
     }
     if (seen.has(name)) throw new TandemError('invalid-file', `${where}: the area "${name}" appears twice`);
     seen.add(name);
-    const rings = (type === 'Polygon' ? [f.geometry!.coordinates] : (f.geometry!.coordinates as unknown[])) as Position[][][];
-    const outer = rings.map((poly) => poly?.[0]).filter((r): r is Position[] => Array.isArray(r) && r.length >= 4);
-    if (outer.length === 0) throw new TandemError('invalid-file', `${where}.geometry.coordinates: expected at least one ring of 4 or more positions`);
+    const rings = (
+      type === 'Polygon' ? [f.geometry!.coordinates] : (f.geometry!.coordinates as unknown[])
+    ) as Position[][][];
+    const outer = rings
+      .map((poly) => poly?.[0])
+      .filter((r): r is Position[] => Array.isArray(r) && r.length >= 4);
+    if (outer.length === 0)
+      throw new TandemError(
+        'invalid-file',
+        `${where}.geometry.coordinates: expected at least one ring of 4 or more positions`,
+      );
     const [longitude, latitude] = centre(outer);
     return {
       country,
@@ -410,7 +441,12 @@ export const workbenchStatus = defineOperation({
       .groupBy('country')
       .execute();
     return {
-      countries: countries.map((c) => ({ country: c.country, events: Number(c.events), first: c.first, last: c.last })),
+      countries: countries.map((c) => ({
+        country: c.country,
+        events: Number(c.events),
+        first: c.first,
+        last: c.last,
+      })),
       sources: sources.map((s) => ({ source: s.source, events: Number(s.events) })),
       boundaries: boundaries.map((b) => ({ country: b.country, areas: Number(b.areas) })),
       demo: countries.some((c) => c.country === DEMO_COUNTRY),

@@ -33,10 +33,14 @@ export const evidenceOperations = {
 
   summary: defineOperation({
     summary: 'Events, fatalities, civilian fatalities and civilian-targeting events by area, period or category.',
-    input: eventFilterInput.extend({ by: z.enum(SUMMARY_DIMENSIONS).default('admin1') }),
-    run: async (ctx, { by, ...filter }) => {
+    input: eventFilterInput.extend({
+      by: z.enum(SUMMARY_DIMENSIONS).default('admin1'),
+      /** A second dimension, for cross-tables such as admin1 × month. */
+      then: z.enum(SUMMARY_DIMENSIONS).optional(),
+    }),
+    run: async (ctx, { by, then, ...filter }) => {
       checkPeriod(filter);
-      return summarizeEvents(ctx.store.db, by, filter);
+      return summarizeEvents(ctx.store.db, by, filter, then);
     },
   }),
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Finding, Plan } from '../domain/plan.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
+import type { Finding, Plan } from '../domain/plan.ts';
 import { type AreaRanking, rankAreas, rankAreasByThreats } from '../planning/area-ranking.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
 import { checkPlanAgainst } from '../planning/plan-checks.ts';
@@ -38,6 +38,11 @@ export function parsePlanInput(input: PlanInput): { plan: Plan; text: string; na
     }
     throw e;
   }
+}
+
+/** The SHA-256 of a plan's text: what identifies a stored version. */
+export function planHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 export interface PlanCheckReport {
@@ -127,8 +132,12 @@ export const planOperations = {
         const inPeriod = evidence.events.filter(
           (e) => e.dateStart >= plan.period.from && e.dateStart <= plan.period.to,
         );
-        if (threats.some((t) => t.status !== 'dismissed')) evidence.ranking = rankAreasByThreats(threats, inPeriod);
-        else notes.push(`the threat register holds no threat for ${plan.country}: areas ranked by events instead`);
+        if (threats.some((t) => t.status !== 'dismissed'))
+          evidence.ranking = rankAreasByThreats(threats, inPeriod);
+        else
+          notes.push(
+            `the threat register holds no threat for ${plan.country}: areas ranked by events instead`,
+          );
       }
       const result = checkPlanAgainst(plan, evidence, loadMitigations());
       result.notes.push(...notes);
@@ -154,7 +163,7 @@ export const planOperations = {
     input: planInput,
     async run(ctx, input) {
       const { plan, text, name } = parsePlanInput(input);
-      const contentHash = createHash('sha256').update(text).digest('hex');
+      const contentHash = planHash(text);
       const db = ctx.store.db;
       return await db.transaction().execute(async (trx) => {
         const latest = await trx
@@ -198,6 +207,8 @@ export const planOperations = {
       version: z.number().int().positive(),
       by: z.string().min(1),
       role: z.string().min(1),
+      /** When the acknowledgement is made from a file: its SHA-256, which must be that version's. */
+      contentHash: z.string().optional(),
     }),
     async run(ctx, input) {
       const db = ctx.store.db;
@@ -219,6 +230,12 @@ export const planOperations = {
           known.length
             ? `mission "${input.mission}" has no plan version ${input.version} (stored: ${known.map((k) => k.version).join(', ')})`
             : `no plan stored for mission "${input.mission}" (import it first with \`tandem plan import\`)`,
+        );
+      }
+      if (input.contentHash && input.contentHash !== row.content_hash) {
+        throw new TandemError(
+          'conflict',
+          `the file given is not version ${input.version} of "${input.mission}" (its SHA-256 is ${input.contentHash.slice(0, 12)}, the version's ${row.content_hash.slice(0, 12)}): import it first, or acknowledge by mission name`,
         );
       }
       const existing = await db

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { ReadProblem } from '../domain/read-problem.ts';
@@ -47,7 +46,7 @@ export async function* prepareRows(
         continue;
       }
       seen.set(event.sourceEventId, line);
-      rows.push(eventValues(event, hash('md5', JSON.stringify(event))));
+      rows.push(eventValues(event));
       counts.add(countedFromEvent(event), 1);
     }
     yield { rows, problems, read };

@@ -3,10 +3,14 @@ import type { Plan } from '../domain/plan.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations } from './analysis-operations.ts';
-import { type NegotiationCheckReport, negotiationOperations, parseProcessInput } from './negotiation-operations.ts';
-import { TandemError } from './tandem-error.ts';
+import {
+  type NegotiationCheckReport,
+  negotiationOperations,
+  parseProcessInput,
+} from './negotiation-operations.ts';
 import { defineOperation } from './operation.ts';
 import { type PlanCheckReport, parsePlanInput, planOperations } from './plan-operations.ts';
+import { TandemError } from './tandem-error.ts';
 
 /**
  * The newest stored version of a mission's plan (the newest of any mission when none is named),
@@ -16,7 +20,17 @@ import { type PlanCheckReport, parsePlanInput, planOperations } from './plan-ope
 export const currentPlan = defineOperation({
   summary: 'The newest stored plan version, its content, and its check against the events now.',
   input: z.object({ mission: z.string().min(1).optional(), version: z.number().int().positive().optional() }),
-  async run(ctx, input): Promise<{ mission: string; version: number; fileName: string; importedAt: string; plan: Plan; check: PlanCheckReport }> {
+  async run(
+    ctx,
+    input,
+  ): Promise<{
+    mission: string;
+    version: number;
+    fileName: string;
+    importedAt: string;
+    plan: Plan;
+    check: PlanCheckReport;
+  }> {
     let q = ctx.store.db
       .selectFrom('plan_versions')
       .select(['mission', 'version', 'file_name', 'imported_at', 'source_text'])
@@ -28,7 +42,9 @@ export const currentPlan = defineOperation({
     if (!row) {
       throw new TandemError(
         'not-found',
-        input.mission ? `no stored plan for mission "${input.mission}"` : 'no plan stored yet: import one with `tandem plan import PLAN`',
+        input.mission
+          ? `no stored plan for mission "${input.mission}"`
+          : 'no plan stored yet: import one with `tandem plan import PLAN`',
       );
     }
     const { plan } = parsePlanInput({ plan: row.source_text, name: row.file_name });
@@ -68,7 +84,10 @@ export const brief = defineOperation({
 function parseWith<T>(schema: z.ZodType<T>, raw: unknown): T {
   const r = schema.safeParse(raw);
   if (!r.success) {
-    throw new TandemError('bad-input', r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+    throw new TandemError(
+      'bad-input',
+      r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+    );
   }
   return r.data;
 }
@@ -94,7 +113,12 @@ export const storeNegotiation = defineOperation({
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: Number(row.id), process: process.process, country: process.country, rounds: process.rounds.length };
+    return {
+      id: Number(row.id),
+      process: process.process,
+      country: process.country,
+      rounds: process.rounds.length,
+    };
   },
 });
 
@@ -115,7 +139,9 @@ export const currentNegotiation = defineOperation({
     if (!row) {
       throw new TandemError(
         'not-found',
-        input.country ? `no negotiation process stored for ${input.country}` : 'no negotiation process stored yet',
+        input.country
+          ? `no negotiation process stored for ${input.country}`
+          : 'no negotiation process stored yet',
       );
     }
     const process = parseProcessInput({ process: row.source_text, name: row.file_name });
@@ -141,10 +167,15 @@ export const reviewStoredAgreement = defineOperation({
     if (!row) {
       throw new TandemError(
         'not-found',
-        input.id ? `no imported agreement with id ${input.id}` : 'no agreement imported yet: `tandem agreement import FILE`',
+        input.id
+          ? `no imported agreement with id ${input.id}`
+          : 'no agreement imported yet: `tandem agreement import FILE`',
       );
     }
-    const review = await agreementOperations.reviewAgreement.run(ctx, { text: row.text, title: row.title });
+    const review = await agreementOperations.reviewAgreement.run(ctx, {
+      document: { name: `${row.title}.txt`, text: row.text },
+      title: row.title,
+    });
     return { id: Number(row.id), ...review };
   },
 });

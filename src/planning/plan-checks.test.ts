@@ -98,8 +98,20 @@ describe('plan checks', () => {
   it('flag a priority task whose objectives have no activity', () => {
     const found = check((d) => {
       d.activities = d.activities.filter((a: Doc) => a.id !== 'A3' && a.id !== 'A4');
+      objective(d, 'P1').political = [];
+      objective(d, 'P1').standalone = 'imminent threat';
     });
     assert.deepEqual(keys(found), ['uncovered-priority-task T-POL']);
+    assert.match(found[0]!.message, /Q1, Q2 serve it, but no activity does/);
+  });
+
+  it('count protection work that serves a political objective toward that objective’s task, and note idle objectives', () => {
+    const doc = parse(CLEAN) as Doc;
+    doc.activities = doc.activities.filter((a: Doc) => a.id !== 'A3' && a.id !== 'A4');
+    const { plan } = readPlan(JSON.stringify(doc), 'v.json');
+    const result = checkPlanAgainst(plan, evidence(), loadMitigations());
+    assert.deepEqual(keys(result.findings), []);
+    assert.deepEqual(result.notes, ['strategy objectives that no activity serves: Q1, Q2']);
   });
 
   it('flag support to state authority where the army targeted civilians, with those events as evidence', () => {
@@ -118,6 +130,22 @@ describe('plan checks', () => {
       activity(d, 'A1').partners = [ARMY];
     });
     assert.deepEqual(keys(found), ['state-perpetrator-friction A1']);
+  });
+
+  it('flag an activity that itself supports the security sector, whatever its objective', () => {
+    const found = check((d) => {
+      activity(d, 'A5').supports = ['security-sector-reform'];
+      activity(d, 'A5').areas = ['North', 'South'];
+    });
+    assert.deepEqual(keys(found), ['state-perpetrator-friction A5']);
+  });
+
+  it('read cell functions written in words ("Protection of Civilians", "Political Affairs")', () => {
+    const found = check((d) => {
+      d.cells[0].members[0].function = 'Protection of Civilians';
+      d.cells[0].members[1].function = 'Political Affairs';
+    });
+    assert.deepEqual(keys(found), []);
   });
 
   it('look back exactly one year before the plan period for state abuses', () => {

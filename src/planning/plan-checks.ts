@@ -93,6 +93,9 @@ export function checkPlanAgainst(
     }
   }
   if (plan.cells.length === 0) notes.push('the plan names no joint planning cell (recommendation 3)');
+  const served = new Set(plan.activities.flatMap((a) => a.objectives));
+  const idle = plan.strategies.flatMap((s) => s.objectives.filter((o) => !served.has(o.id)).map((o) => o.id));
+  if (idle.length) notes.push(`strategy objectives that no activity serves: ${idle.join(', ')}`);
   const order = (k: FindingKind) => FINDING_KINDS.indexOf(k);
   const findings = raw
     .map((f) => ({ ...f, mitigations: mitigations[f.kind] }))
@@ -229,7 +232,12 @@ function uncoveredPriorityTasks(ctx: CheckContext): Raw[] {
     const strategyObjectives = [...ctx.objectives.values()]
       .filter(({ objective }) => objective.anchors.some((a) => concept.some((c) => c.id === a)))
       .map(({ objective }) => objective.id);
-    const serving = new Set([...concept.map((c) => c.id), ...strategyObjectives]);
+    // A POC objective that serves one of those political objectives serves the task too (the
+    // complementarity the paper asks for), so its activities count.
+    const throughPolitics = [...ctx.objectives.values()]
+      .filter(({ objective }) => objective.political.some((p) => strategyObjectives.includes(p)))
+      .map(({ objective }) => objective.id);
+    const serving = new Set([...concept.map((c) => c.id), ...strategyObjectives, ...throughPolitics]);
     const activities = plan.activities.filter((a) => a.objectives.some((o) => serving.has(o)));
     if (activities.length) return;
     const evidence: Evidence[] = [planRef(`mandate.tasks[${ti}]`, t.id, 'priority task')];

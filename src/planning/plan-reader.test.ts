@@ -68,6 +68,17 @@ describe('reading a plan file', () => {
     assert.match(problems[0]!.reason, /expected the id of a political-strategy objective/);
   });
 
+  it('refuses a date that is not a calendar day', () => {
+    const text =
+      'mission: M\ncountry: X\nperiod: { from: 2024-02-30, to: 2024-12-31 }\nmandate: {}\nconcept: {}\n';
+    assert.throws(
+      () => readPlan(text, 'p.yaml'),
+      (e) =>
+        e instanceof InvalidDocumentError &&
+        /p\.yaml:3:17: period\.from: expected a real calendar day/.test(e.message),
+    );
+  });
+
   it('reports every problem at once: duplicate ids, unknown offices and resources, a reversed period', () => {
     const text = `mission: M
 country: X

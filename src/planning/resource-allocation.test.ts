@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { Plan } from '../domain/plan.ts';
 import type { AreaRanking } from './area-ranking.ts';
 import { readPlan } from './plan-reader.ts';
@@ -109,5 +110,50 @@ describe('resource allocation', () => {
     assert.equal(b.priority, 1.5);
     assert.equal(b.weight, 9);
     assert.equal(w.find((x) => x.area === 'A')!.priority, 1);
+  });
+
+  it('matches a brute-force search on random small cases', () => {
+    // Every way to put `available` (0–4) units over four areas, scored with the same coverage rule.
+    const best = (weights: number[], available: number): number => {
+      let top = 0;
+      const go = (i: number, left: number, acc: number) => {
+        if (i === weights.length) {
+          top = Math.max(top, acc);
+          return;
+        }
+        for (let u = 0; u <= left; u++) go(i + 1, left - u, acc + coverage(weights[i]!, u));
+      };
+      go(0, available, 0);
+      return top;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 4, maxLength: 4 }),
+        fc.integer({ min: 0, max: 4 }),
+        (risks, available) => {
+          const ranking: AreaRanking = {
+            measure: 'test',
+            topRule: 'test',
+            topCount: 3,
+            areas: risks.map((r, i) => ({
+              admin1: `R${i}`,
+              civilianTargetingEvents: r,
+              fatalities: 0,
+              rank: i + 1,
+            })),
+          };
+          const p = plan(`resources: [ { id: boats, available: ${available} } ]`);
+          p.activities = [];
+          const r = allocateResources(p, ranking, solve);
+          const weights = areaWeights(p, ranking).map((w) => w.weight);
+          assert.ok(
+            Math.abs(r.objective.proposed - best(weights, available)) < 1e-6,
+            `${risks} / ${available}`,
+          );
+          assert.ok(r.resources[0]!.proposedUse <= available);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -24,9 +24,16 @@ export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
   const html = async (url: URL): Promise<string> => {
     const op = options.operations.brief;
     if (!op) throw new TandemError('not-found', 'the analysis brief is not available in this build');
-    const input = parseInput(op.input, { ...queryToInput(inputJsonSchema(op.input), url.searchParams), format: 'html' }, 'brief query');
+    const input = parseInput(
+      op.input,
+      { ...queryToInput(inputJsonSchema(op.input), url.searchParams), format: 'html' },
+      'brief query',
+    );
     const out = await op.run(options.context(), input);
-    const text = typeof out === 'string' ? out : (out as { content?: string; html?: string })?.html ?? (out as { content?: string })?.content;
+    const text =
+      typeof out === 'string'
+        ? out
+        : ((out as { content?: string; html?: string })?.html ?? (out as { content?: string })?.content);
     if (typeof text !== 'string') throw new Error('the brief operation returned no HTML');
     return text;
   };

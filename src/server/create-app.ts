@@ -11,7 +11,7 @@ import { briefRoutes, type PrintPdf } from './brief-routes.ts';
 import { errorResponse } from './error-response.ts';
 import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
 import { parseInput, queryToInput } from './operation-input.ts';
-import { READ_ROUTES, type OperationTable } from './operation-table.ts';
+import { type OperationTable, READ_ROUTES } from './operation-table.ts';
 import { ResponseCache } from './response-cache.ts';
 import { uploadRoutes } from './upload-routes.ts';
 
@@ -23,7 +23,10 @@ export interface WorkbenchAppOptions {
   webRoot?: string | null;
   /** Prints HTML to PDF; headless Chromium unless a test passes its own. */
   printPdf?: PrintPdf;
-  /** How long a read may be answered from memory, in ms (0 turns the cache off). */
+  /**
+   * How long a read may be answered from memory, in ms (0 turns the cache off). Writes through this
+   * server clear it at once; this bounds how late a write by another process (the CLI) shows.
+   */
   cacheTtlMs?: number;
   log?: (line: string) => void;
 }
@@ -38,7 +41,7 @@ export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)),
 export function createApp(options: WorkbenchAppOptions): Hono {
   const operations = options.operations ?? (allOperations as OperationTable);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const cache = new ResponseCache(options.cacheTtlMs ?? 5000);
+  const cache = new ResponseCache(options.cacheTtlMs ?? 60_000);
   const app = new Hono();
   const context = (): AppContext => ({ store: options.store, requester: workbenchRequester() });
   const openapi = JSON.stringify(openApiDocument(operations));
@@ -93,6 +96,11 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    // Built assets carry a content hash in their names, so browsers may keep them for good.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+    });
     app.use('/*', serveStatic({ root: webRoot }));
     // The workbench routes in the browser; any other path gets its page.
     app.get('*', (c) => c.html(index));

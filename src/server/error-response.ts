@@ -10,7 +10,10 @@ export interface ErrorBody {
  * user's to fix and keeps its code, message and details; anything else is a bug in Tandem, so the
  * caller learns only that, and the server's log gets the stack.
  */
-export function errorResponse(e: unknown, log: (line: string) => void = defaultLog): {
+export function errorResponse(
+  e: unknown,
+  log: (line: string) => void = defaultLog,
+): {
   status: number;
   body: ErrorBody;
 } {
@@ -23,7 +26,9 @@ export function errorResponse(e: unknown, log: (line: string) => void = defaultL
   log(`tandem serve: internal error: ${err?.stack ?? String(e)}`);
   return {
     status: 500,
-    body: { error: { code: 'internal', message: 'internal error in Tandem; the server log has the details' } },
+    body: {
+      error: { code: 'internal', message: 'internal error in Tandem; the server log has the details' },
+    },
   };
 }
 

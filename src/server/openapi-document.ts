@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { READ_ROUTES, type OperationTable } from './operation-table.ts';
+import { type OperationTable, READ_ROUTES } from './operation-table.ts';
 
 type JsonObject = Record<string, unknown>;
 
 /** An operation's input as JSON Schema (what a caller sends), without the $schema line. */
 export function inputJsonSchema(schema: z.ZodType): JsonObject {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonObject;
+  const json = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonObject;
   delete json.$schema;
   return json;
 }
@@ -39,9 +43,18 @@ const ERROR_SCHEMA = {
 };
 
 const ERROR_RESPONSES = {
-  '400': { description: 'Invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '404': { description: 'Not found', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '500': { description: 'A bug in Tandem', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '400': {
+    description: 'Invalid input',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '404': {
+    description: 'Not found',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '500': {
+    description: 'A bug in Tandem',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
 };
 
 /**
@@ -71,7 +84,11 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
     },
   };
   paths['/api/openapi.json'] = {
-    get: { operationId: 'openapi', summary: 'This document.', responses: { '200': { description: 'OpenAPI 3.1', content: json } } },
+    get: {
+      operationId: 'openapi',
+      summary: 'This document.',
+      responses: { '200': { description: 'OpenAPI 3.1', content: json } },
+    },
   };
 
   for (const [name, op] of Object.entries(operations)) {
@@ -79,7 +96,10 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
       post: {
         operationId: name,
         summary: op.summary,
-        requestBody: { required: true, content: { 'application/json': { schema: inputJsonSchema(op.input) } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: inputJsonSchema(op.input) } },
+        },
         responses: { '200': { description: 'The operation result', content: json }, ...ERROR_RESPONSES },
       },
     };
@@ -113,9 +133,26 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
         operationId: 'uploadImport',
         summary:
           'Upload one ACLED, UCDP GED or HXL file as the raw request body and import it. The answer is newline-delimited JSON: progress lines, then one line with the import result or an error.',
-        parameters: [{ name: 'name', in: 'query', required: true, schema: { type: 'string' }, description: 'the file name, whose extension tells the format' }],
-        requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-        responses: { '200': { description: 'Progress and result', content: { 'application/x-ndjson': { schema: { type: 'string' } } } }, ...ERROR_RESPONSES },
+        parameters: [
+          {
+            name: 'name',
+            in: 'query',
+            required: true,
+            schema: { type: 'string' },
+            description: 'the file name, whose extension tells the format',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        },
+        responses: {
+          '200': {
+            description: 'Progress and result',
+            content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+          },
+          ...ERROR_RESPONSES,
+        },
       },
     };
   }
@@ -124,14 +161,23 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
     get: {
       operationId: 'briefHtml',
       summary: 'The joint analysis brief as HTML (same query as /api/analysis).',
-      responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } }, ...ERROR_RESPONSES },
+      responses: {
+        '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } },
+        ...ERROR_RESPONSES,
+      },
     },
   };
   paths['/api/brief.pdf'] = {
     get: {
       operationId: 'briefPdf',
       summary: 'The joint analysis brief as PDF, printed by headless Chromium.',
-      responses: { '200': { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...ERROR_RESPONSES },
+      responses: {
+        '200': {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+        },
+        ...ERROR_RESPONSES,
+      },
     },
   };
 

@@ -37,7 +37,10 @@ export function queryToInput(schema: JsonSchema, query: URLSearchParams): Record
     const types = typesOf(prop);
     if (types.has('array')) {
       const itemTypes = typesOf(arrayItems(prop));
-      out[key] = values.flatMap((v) => v.split(',')).filter((v) => v !== '').map((v) => convert(v, itemTypes));
+      out[key] = values
+        .flatMap((v) => v.split(','))
+        .filter((v) => v !== '')
+        .map((v) => convert(v, itemTypes));
     } else {
       out[key] = convert(values[values.length - 1], types);
     }

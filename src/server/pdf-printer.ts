@@ -30,7 +30,11 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   try {
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' } });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
+    });
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });
@@ -57,7 +61,11 @@ export class PdfPrinter {
     const page = await context.newPage();
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' } });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
+      });
     } finally {
       await page.close();
     }
@@ -74,6 +82,10 @@ export class PdfPrinter {
   async #launch() {
     const { chromium } = await import('playwright-core');
     this.#profile = await mkdtemp(join(tmpdir(), 'tandem-pdf-'));
-    return chromium.launchPersistentContext(this.#profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    return chromium.launchPersistentContext(this.#profile, {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
   }
 }

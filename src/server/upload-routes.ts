@@ -35,7 +35,8 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
       throw new TandemError('bad-input', 'name the uploaded file: POST /api/imports?name=events.csv');
     }
     const body = c.req.raw.body;
-    if (!body) throw new TandemError('bad-input', 'the request has no body: send the file as the request body');
+    if (!body)
+      throw new TandemError('bad-input', 'the request has no body: send the file as the request body');
     const total = Number(c.req.header('content-length') ?? 0) || null;
 
     c.header('content-type', 'application/x-ndjson');
@@ -53,14 +54,17 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
           const { done, value } = await reader.read();
           if (done) break;
           bytes += value.byteLength;
-          if (bytes > MAX_BYTES) throw new TandemError('bad-input', `the file is larger than ${MAX_BYTES} bytes`);
+          if (bytes > MAX_BYTES)
+            throw new TandemError('bad-input', `the file is larger than ${MAX_BYTES} bytes`);
           if (!file.write(value)) await new Promise<void>((r) => file.once('drain', () => r()));
           if (bytes - reported >= 1 << 20) {
             reported = bytes;
             await line({ stage: 'receiving', bytes, total });
           }
         }
-        await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          file.end((e?: Error | null) => (e ? reject(e) : resolve())),
+        );
         await line({ stage: 'received', bytes, total });
         await line({ stage: 'importing', file: name });
         const input = parseInput(op.input, { paths: [path] }, 'import');

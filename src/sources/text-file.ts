@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { TandemError } from '../app/tandem-error.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -80,14 +81,17 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
 
 /** A stream of the file's text, decoded as inspected, in chunks of about `chunkSize` bytes. */
 export function textStream(info: TextFileInfo, chunkSize = 1024 * 1024): NodeJS.ReadableStream {
-  const decoder = new TextDecoder(info.encoding);
+  // Node's StringDecoder is several times faster than TextDecoder for UTF-8 and UTF-16LE;
+  // TextDecoder is kept for the encodings it alone knows (Windows-1252, UTF-16BE).
+  const fast = info.encoding === 'utf-8' ? new StringDecoder('utf8') : info.encoding === 'utf-16le' ? new StringDecoder('utf16le') : null;
+  const slow = fast ? null : new TextDecoder(info.encoding);
   const decode = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
-      done(null, decoder.decode(chunk, { stream: true }));
+      done(null, fast ? fast.write(chunk) : (slow as TextDecoder).decode(chunk, { stream: true }));
     },
     flush(done) {
-      const rest = decoder.decode();
+      const rest = fast ? fast.end() : (slow as TextDecoder).decode();
       done(null, rest || undefined);
     },
   });

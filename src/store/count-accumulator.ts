@@ -91,14 +91,14 @@ export class CountAccumulator {
     const known = e.civilianFatalities === null ? 0 : 1;
     const target = e.civilianTargeting ? 1 : 0;
     const derived = e.civilianTargeting && e.civilianTargetingDerived ? 1 : 0;
-    const areaKey = [e.country, e.admin1, e.admin2, e.month, e.violenceType, e.actor1Category ?? ''].join(SEP);
+    const areaKey = `${e.country}${SEP}${e.admin1}${SEP}${e.admin2}${SEP}${e.month}${SEP}${e.violenceType}${SEP}${e.actor1Category ?? ''}`;
     bump(this.areas, areaKey, sign, e.fatalities, civ, known, target, derived);
     if (e.actor1) {
-      const k = [e.country, e.admin1, e.actor1, e.actor1Category ?? '', 1, e.month, e.violenceType].join(SEP);
+      const k = `${e.country}${SEP}${e.admin1}${SEP}${e.actor1}${SEP}${e.actor1Category ?? ''}${SEP}1${SEP}${e.month}${SEP}${e.violenceType}`;
       bump(this.actors, k, sign, e.fatalities, civ, known, target, 0);
     }
     if (e.actor2) {
-      const k = [e.country, e.admin1, e.actor2, e.actor2Category ?? '', 2, e.month, e.violenceType].join(SEP);
+      const k = `${e.country}${SEP}${e.admin1}${SEP}${e.actor2}${SEP}${e.actor2Category ?? ''}${SEP}2${SEP}${e.month}${SEP}${e.violenceType}`;
       bump(this.actors, k, sign, e.fatalities, civ, known, target, 0);
     }
   }

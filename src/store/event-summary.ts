@@ -22,6 +22,8 @@ export interface SummaryFilter {
 export interface SummaryRow {
   /** The area, period or category as the source spells it ('' where the source has none). */
   key: string;
+  /** With a second dimension (`then`): its value. */
+  key2?: string;
   country: string;
   events: number;
   fatalities: number;
@@ -70,7 +72,8 @@ export async function summarizeEvents(
   db: Kysely<Database>,
   by: SummaryDimension,
   filter: SummaryFilter = {},
-): Promise<Summary> {
+  then?: SummaryDimension,
+): Promise<Summary & { then?: SummaryDimension }> {
   const fromMonth = filter.from
     ? filter.from.endsWith('-01')
       ? filter.from.slice(0, 7)
@@ -83,9 +86,10 @@ export async function summarizeEvents(
     : undefined;
   const merged = new Map<string, SummaryRow & { known: number }>();
   const add = (r: Record<string, unknown>) => {
-    const k = `${r.country}\u001f${r.key}`;
+    const k = `${r.country}\u001f${r.key}\u001f${r.key2 ?? ''}`;
     const m = merged.get(k) ?? {
       key: String(r.key ?? ''),
+      ...(then ? { key2: String(r.key2 ?? '') } : {}),
       country: String(r.country),
       events: 0,
       fatalities: 0,
@@ -109,6 +113,7 @@ export async function summarizeEvents(
       .select([
         'country',
         sql<string>`${sql.raw(COUNT_KEY[by])}`.as('key'),
+        sql<string>`${sql.raw(then ? COUNT_KEY[then] : "''")}`.as('key2'),
         sql<number>`sum(events)`.as('events'),
         sql<number>`sum(fatalities)`.as('fatalities'),
         sql<number>`sum(civilian_fatalities)`.as('civ'),
@@ -116,7 +121,7 @@ export async function summarizeEvents(
         sql<number>`sum(civilian_targeting_events)`.as('target'),
         sql<number>`sum(civilian_targeting_derived_events)`.as('derived'),
       ])
-      .groupBy(['country', sql.raw(COUNT_KEY[by])] as never);
+      .groupBy(['country', sql.raw(COUNT_KEY[by]), ...(then ? [sql.raw(COUNT_KEY[then])] : [])] as never);
     if (filter.country !== undefined) q = q.where('country', '=', filter.country);
     if (fromMonth) q = q.where('month', '>=', fromMonth);
     if (toMonth) q = q.where('month', '<=', toMonth);
@@ -139,6 +144,7 @@ export async function summarizeEvents(
       .select([
         'country',
         sql<string>`${sql.raw(EVENT_KEY[by])}`.as('key'),
+        sql<string>`${sql.raw(then ? EVENT_KEY[then] : "''")}`.as('key2'),
         sql<number>`count(*)`.as('events'),
         sql<number>`sum(fatalities)`.as('fatalities'),
         sql<number>`coalesce(sum(civilian_fatalities), 0)`.as('civ'),
@@ -148,7 +154,7 @@ export async function summarizeEvents(
       ])
       .where('date_start', '>=', a)
       .where('date_start', '<=', b)
-      .groupBy(['country', sql.raw(EVENT_KEY[by])] as never);
+      .groupBy(['country', sql.raw(EVENT_KEY[by]), ...(then ? [sql.raw(EVENT_KEY[then])] : [])] as never);
     if (filter.country !== undefined) q = q.where('country', '=', filter.country);
     for (const r of await q.execute()) add(r);
   }
@@ -159,9 +165,12 @@ export async function summarizeEvents(
     .map(({ known, ...r }) => ({ ...r, civilianFatalities: known > 0 ? r.civilianFatalities : null }))
     .sort((a, b) =>
       timeLike
-        ? a.country.localeCompare(b.country) || a.key.localeCompare(b.key)
-        : a.country.localeCompare(b.country) || b.events - a.events || a.key.localeCompare(b.key),
+        ? a.country.localeCompare(b.country) || a.key.localeCompare(b.key) || (a.key2 ?? '').localeCompare(b.key2 ?? '')
+        : a.country.localeCompare(b.country) ||
+          (then ? a.key.localeCompare(b.key) : b.events - a.events) ||
+          a.key.localeCompare(b.key) ||
+          (a.key2 ?? '').localeCompare(b.key2 ?? ''),
     );
-  return { by, rows };
+  return then ? { by, then, rows } : { by, rows };
 }
 

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
@@ -85,12 +86,15 @@ export const EVENT_COLUMNS = [
 /** Where the importer finds what it needs in an EventValues row. */
 export const COL = Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, i])) as Record<(typeof EVENT_COLUMNS)[number], number>;
 
-/** An event's column values, with its content hash (import id still 0). */
-export function eventValues(e: ConflictEvent, hash: string): EventValues {
-  return [
+/**
+ * An event's column values, with its content hash (import id still 0). The hash is of the
+ * normalised values, not the raw row, so the same event read from CSV or GeoJSON is the same.
+ */
+export function eventValues(e: ConflictEvent): EventValues {
+  const v: EventValues = [
     e.source,
     e.sourceEventId,
-    hash,
+    '',
     0,
     e.dateStart,
     e.dateEnd,
@@ -119,6 +123,8 @@ export function eventValues(e: ConflictEvent, hash: string): EventValues {
     e.notes,
     e.sourceText,
   ];
+  v[COL.content_hash] = hash('md5', v.join('\u001f'));
+  return v;
 }
 
 function withImport(importId: number, row: EventValues): EventValues {

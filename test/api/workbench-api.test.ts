@@ -74,10 +74,23 @@ for (const dialect of DIALECTS) {
     test('GET /api/analysis answers the same body as `tandem analyze --json`', async () => {
       const api = await json(`/api/analysis?country=${C}&from=2025-01-01&to=2025-12-31`);
       assert.equal(api.status, 200);
-      const cli = await runCli(['analyze', '--country', DEMO_COUNTRY, '--from', '2025-01-01', '--to', '2025-12-31', '--json', ...flags]);
+      const cli = await runCli([
+        'analyze',
+        '--country',
+        DEMO_COUNTRY,
+        '--from',
+        '2025-01-01',
+        '--to',
+        '2025-12-31',
+        '--json',
+        ...flags,
+      ]);
       assert.equal(cli.code, 0, cli.stderr);
       assert.deepEqual(api.body, JSON.parse(cli.stdout));
-      assert.ok(api.body.alerts.some((a: { key: string }) => a.key === 'Lower Varo'), 'the modelled 2025 escalation in Lower Varo is alerted');
+      assert.ok(
+        api.body.alerts.some((a: { key: string }) => a.key === 'Lower Varo'),
+        'the modelled 2025 escalation in Lower Varo is alerted',
+      );
     });
 
     test('bad input answers 400 with code bad-input and names the field', async () => {
@@ -123,7 +136,9 @@ for (const dialect of DIALECTS) {
       });
       const refused = await failing.request('/api/ops/refuse', { method: 'POST', body: '{}' });
       assert.equal(refused.status, 409);
-      assert.deepEqual(await refused.json(), { error: { code: 'conflict', message: 'already there', details: { id: 3 } } });
+      assert.deepEqual(await refused.json(), {
+        error: { code: 'conflict', message: 'already there', details: { id: 3 } },
+      });
       const crashed = await failing.request('/api/ops/crash', { method: 'POST', body: '{}' });
       assert.equal(crashed.status, 500);
       const body = await crashed.json();
@@ -148,10 +163,18 @@ for (const dialect of DIALECTS) {
     test('the stored plan, negotiation and agreement of the demonstration come back checked', async () => {
       const plan = await json('/api/plans/current');
       assert.equal(plan.status, 200);
-      assert.ok(plan.body.check.findings.some((f: { kind: string; subject: string }) => f.kind === 'state-perpetrator-friction' && f.subject === 'a-fao-support'));
+      assert.ok(
+        plan.body.check.findings.some(
+          (f: { kind: string; subject: string }) =>
+            f.kind === 'state-perpetrator-friction' && f.subject === 'a-fao-support',
+        ),
+      );
       const neg = await json(`/api/negotiations/current?country=${C}`);
       assert.equal(neg.status, 200);
-      assert.ok(neg.body.check.alerts.some((a: { party: string }) => a.party === 'klf'), 'the KLF raises violence before talks');
+      assert.ok(
+        neg.body.check.alerts.some((a: { party: string }) => a.party === 'klf'),
+        'the KLF raises violence before talks',
+      );
       const agreement = await json('/api/agreements/review');
       assert.equal(agreement.status, 200);
       const gaps = agreement.body.gaps.map((g: { code: string }) => g.code);
@@ -175,9 +198,15 @@ for (const dialect of DIALECTS) {
         ...e,
         sourceEventId: `UPLOAD${i}`,
       }));
-      const res = await app.request('/api/imports?name=extra.csv', { method: 'POST', body: eventsAsHxlCsv(extra) });
+      const res = await app.request('/api/imports?name=extra.csv', {
+        method: 'POST',
+        body: eventsAsHxlCsv(extra),
+      });
       assert.equal(res.status, 200);
-      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+      const lines = (await res.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       assert.deepEqual(
         lines.map((l) => l.stage),
         ['received', 'importing', 'done'],
@@ -189,7 +218,10 @@ for (const dialect of DIALECTS) {
 
     test('an upload that is not an event file fails whole, with its code, and changes nothing', async () => {
       const before = await json(`/api/summary?by=country&country=${C}`);
-      const res = await app.request('/api/imports?name=notes.csv', { method: 'POST', body: 'just one column\nhello\n' });
+      const res = await app.request('/api/imports?name=notes.csv', {
+        method: 'POST',
+        body: 'just one column\nhello\n',
+      });
       const last = JSON.parse((await res.text()).trim().split('\n').at(-1)!);
       assert.equal(last.stage, 'failed');
       assert.equal(last.error.code, 'unknown-format');

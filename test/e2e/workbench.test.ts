@@ -58,7 +58,10 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
   const shot = (name: string) => page.screenshot({ path: join(OUTPUT, `${name}.png`) });
   const figure = async (label: string) =>
     Number(
-      (await page.locator('.figure', { hasText: label }).first().locator('.value').textContent())?.replace(/,/g, ''),
+      (await page.locator('.figure', { hasText: label }).first().locator('.value').textContent())?.replace(
+        /,/g,
+        '',
+      ),
     );
 
   test('the overview shows the map, headline figures, alerts, and says the mission is fictional', async () => {
@@ -118,7 +121,10 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
     await page.goto(url('#/agreements'));
     await page.locator('.provision.coded').first().waitFor();
     const gaps = await page.locator('details.gap summary').allTextContents();
-    assert.ok(gaps.some((g) => g.includes('SexViol')), gaps.join(' | '));
+    assert.ok(
+      gaps.some((g) => g.includes('SexViol')),
+      gaps.join(' | '),
+    );
     assert.ok((await page.locator('.provision mark').count()) > 3);
     await page.locator('.scorecard button.yes', { hasText: 'Ce' }).click();
     await page.getByRole('heading', { name: /coded Ce/ }).waitFor();
@@ -147,7 +153,10 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.locator('.done-box').waitFor();
-    assert.match((await page.locator('.imported-count').textContent()) ?? '', new RegExp(`^${events.length} imported`));
+    assert.match(
+      (await page.locator('.imported-count').textContent()) ?? '',
+      new RegExp(`^${events.length} imported`),
+    );
     await page.waitForFunction(
       ([sel, n]) => Number(document.querySelector(sel as string)?.textContent?.replace(/,/g, '')) === n,
       ['tr .store-count', before + events.length] as const,

@@ -48,7 +48,15 @@ export interface Threat {
   [k: string]: unknown;
 }
 
-const LEVELS: Record<string, number> = { low: 1, medium: 2, moderate: 2, high: 3, 'very-high': 4, 'very high': 4, critical: 4 };
+const LEVELS: Record<string, number> = {
+  low: 1,
+  medium: 2,
+  moderate: 2,
+  high: 3,
+  'very-high': 4,
+  'very high': 4,
+  critical: 4,
+};
 
 function level(v: unknown): number {
   if (typeof v === 'number') return v;
@@ -63,6 +71,12 @@ export function threatScore(t: Threat): number {
 
 export function evidenceIds(evidence: unknown[] | undefined): number[] {
   return (evidence ?? [])
-    .map((e) => (typeof e === 'number' ? e : typeof e === 'object' && e !== null ? Number((e as { id?: unknown }).id) : Number.NaN))
+    .map((e) =>
+      typeof e === 'number'
+        ? e
+        : typeof e === 'object' && e !== null
+          ? Number((e as { id?: unknown }).id)
+          : Number.NaN,
+    )
     .filter((n) => Number.isFinite(n));
 }

@@ -31,7 +31,11 @@ async function answer<T>(res: Response): Promise<T> {
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    throw new ApiError('internal', `the server answered something that is not JSON (HTTP ${res.status})`, res.status);
+    throw new ApiError(
+      'internal',
+      `the server answered something that is not JSON (HTTP ${res.status})`,
+      res.status,
+    );
   }
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: string; details?: unknown } })?.error;

@@ -49,6 +49,7 @@ function App() {
       return;
     }
     document.getElementById('main')?.focus();
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is what triggers the move
   }, [hash]);
 
   const choose = (c: string) => {
@@ -59,16 +60,24 @@ function App() {
 
   return (
     <>
-      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>
         Skip to content
-      </a>
+      </button>
       <header className="top">
         <div className="brand">
           <strong>Tandem</strong> <span>POC and political work, one body of evidence</span>
         </div>
         <nav aria-label="Pages">
           {NAV.map(([href, label]) => (
-            <a key={href} href={href} aria-current={(href === '#/' ? section === '' || section === 'area' : href === `#/${section}`) ? 'page' : undefined}>
+            <a
+              key={href}
+              href={href}
+              aria-current={
+                (href === '#/' ? section === '' || section === 'area' : href === `#/${section}`)
+                  ? 'page'
+                  : undefined
+              }
+            >
               {label}
             </a>
           ))}
@@ -88,14 +97,20 @@ function App() {
       </header>
       {status.data?.demo && (
         <p className="fiction" role="note">
-          <strong>Demonstration mission — fictional.</strong> Orvania, its regions, armed groups, plan, draft agreement and
-          talks are invented by Tandem's demonstration model. Import your own ACLED or UCDP files on the Import page.
+          <strong>Demonstration mission — fictional.</strong> Orvania, its regions, armed groups, plan, draft
+          agreement and talks are invented by Tandem's demonstration model. Import your own ACLED or UCDP
+          files on the Import page.
         </p>
       )}
       <main id="main" tabIndex={-1}>
         <Async state={status} what="the store's contents">
           {(s) => (
-            <Page hash={hash} status={s} country={current?.country} onImported={() => setReload((n) => n + 1)} />
+            <Page
+              hash={hash}
+              status={s}
+              country={current?.country}
+              onImported={() => setReload((n) => n + 1)}
+            />
           )}
         </Async>
       </main>
@@ -136,7 +151,8 @@ function Page({
             <h1>No events yet</h1>
             <p>
               The store is empty. <a href="#/import">Import an ACLED, UCDP GED or HXL file</a>, or run{' '}
-              <code>tandem import FILE</code>, or start with <code>npm start</code> to load the fictional demonstration mission.
+              <code>tandem import FILE</code>, or start with <code>npm start</code> to load the fictional
+              demonstration mission.
             </p>
           </section>
         );

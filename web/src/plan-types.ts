@@ -35,7 +35,16 @@ export interface Plan {
 
 export type Evidence =
   | { type: 'plan'; path: string; id: string; note?: string }
-  | { type: 'event'; id: number; sourceEventId: string; date: string; admin1: string; actor1: string; actor2: string; fatalities: number }
+  | {
+      type: 'event';
+      id: number;
+      sourceEventId: string;
+      date: string;
+      admin1: string;
+      actor1: string;
+      actor2: string;
+      fatalities: number;
+    }
   | { type: 'measure'; name: string; value: number; note?: string };
 
 export interface Finding {

@@ -16,7 +16,12 @@ export interface AreaFigures {
 
 export interface AreaMapAnswer {
   type: 'FeatureCollection';
-  features: { type: 'Feature'; id: number; properties: { country: string; admin1: string } & AreaFigures; geometry: unknown }[];
+  features: {
+    type: 'Feature';
+    id: number;
+    properties: { country: string; admin1: string } & AreaFigures;
+    geometry: unknown;
+  }[];
   areas: ({ country: string; admin1: string; hasBoundary: boolean } & AreaFigures)[];
   totals: AreaFigures;
   months: { first: string | null; last: string | null };

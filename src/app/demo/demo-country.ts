@@ -56,7 +56,10 @@ type Point = [number, number];
 
 /** A stable pseudo-random offset for a grid vertex or edge, so shared borders are drawn once. */
 function hashNoise(a: number, b: number, c = 0): number {
-  let h = Math.imul(a * 73856093 + 1, 0x9e3779b1) ^ Math.imul(b * 19349663 + 7, 0x85ebca6b) ^ Math.imul(c + 3, 0xc2b2ae35);
+  let h =
+    Math.imul(a * 73856093 + 1, 0x9e3779b1) ^
+    Math.imul(b * 19349663 + 7, 0x85ebca6b) ^
+    Math.imul(c + 3, 0xc2b2ae35);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
@@ -138,7 +141,8 @@ export function pointInRing(point: Point, ring: readonly Point[]): boolean {
   for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
     const [xa, ya] = ring[a];
     const [xb, yb] = ring[b];
-    if (ya > point[1] !== yb > point[1] && point[0] < ((xb - xa) * (point[1] - ya)) / (yb - ya) + xa) inside = !inside;
+    if (ya > point[1] !== yb > point[1] && point[0] < ((xb - xa) * (point[1] - ya)) / (yb - ya) + xa)
+      inside = !inside;
   }
   return inside;
 }

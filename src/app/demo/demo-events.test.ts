@@ -14,14 +14,20 @@ test('the same seed gives the same events, and another seed different ones', () 
 test('every event lies inside the polygon of the region it names', () => {
   const rings = new Map(DEMO_REGIONS.map((r) => [r.name, regionRing(r)]));
   for (const e of events) {
-    assert.ok(pointInRing([e.longitude!, e.latitude!], rings.get(e.admin1)!), `${e.sourceEventId} outside ${e.admin1}`);
+    assert.ok(
+      pointInRing([e.longitude!, e.latitude!], rings.get(e.admin1)!),
+      `${e.sourceEventId} outside ${e.admin1}`,
+    );
   }
 });
 
 test('state forces harm civilians in Lower Varo and Kessa Highlands, and not in the Talu Lakes', () => {
   const stateVac = (admin1: string) =>
     events.filter(
-      (e) => e.admin1 === admin1 && e.violenceType === 'violence-against-civilians' && e.actor1Category === 'state-forces',
+      (e) =>
+        e.admin1 === admin1 &&
+        e.violenceType === 'violence-against-civilians' &&
+        e.actor1Category === 'state-forces',
     ).length;
   assert.ok(stateVac('Lower Varo') > 30, `Lower Varo: ${stateVac('Lower Varo')}`);
   assert.ok(stateVac('Kessa Highlands') > 10);
@@ -38,7 +44,10 @@ test('the KLF is more violent in the six weeks before each round than in the sam
       }).length;
     const before = count(start - LEVERAGE_WINDOW_DAYS * DAY, start);
     const earlier = count(start - (LEVERAGE_WINDOW_DAYS + 91) * DAY, start - 91 * DAY);
-    assert.ok(before > earlier * 1.5, `${round.id}: ${before} before the round, ${earlier} a quarter earlier`);
+    assert.ok(
+      before > earlier * 1.5,
+      `${round.id}: ${before} before the round, ${earlier} a quarter earlier`,
+    );
   }
 });
 

@@ -1,6 +1,13 @@
 import type { ConflictEvent } from '../../domain/conflict-event.ts';
 import type { ViolenceType } from '../../domain/violence-type.ts';
-import { DEMO_ACTORS, DEMO_COUNTRY, DEMO_REGIONS, type DemoActor, pointInRing, regionRing } from './demo-country.ts';
+import {
+  DEMO_ACTORS,
+  DEMO_COUNTRY,
+  DEMO_REGIONS,
+  type DemoActor,
+  pointInRing,
+  regionRing,
+} from './demo-country.ts';
 import { SeededRandom } from './seeded-random.ts';
 
 export const DEMO_SEED = 20260401;
@@ -169,7 +176,9 @@ const THREADS: readonly Thread[] = [
     perMonth: 0.8,
     fatalityMean: 2.5,
     drySeasonFactor: 2,
-    notes: ['Varo self-defence fighters killed herder families camped near {town}; revenge for cattle raids.'],
+    notes: [
+      'Varo self-defence fighters killed herder families camped near {town}; revenge for cattle raids.',
+    ],
   },
   {
     id: 'mjr-insurgency',
@@ -200,7 +209,9 @@ const THREADS: readonly Thread[] = [
     perMonth: 0.6,
     fatalityMean: 2.5,
     episodes: [{ from: '2026-02-01', to: '2026-07-31', factor: 2 }],
-    notes: ['An improvised explosive device hit an FAO vehicle on the road to {town}; passers-by among the dead.'],
+    notes: [
+      'An improvised explosive device hit an FAO vehicle on the road to {town}; passers-by among the dead.',
+    ],
   },
   {
     id: 'unidentified-killings',
@@ -274,7 +285,12 @@ const THREADS: readonly Thread[] = [
 ];
 
 // Sub-types that rarely kill: arrests, abductions and sexual violence are counted, not their deaths.
-const NON_LETHAL = new Set(['Arrests', 'Abduction/forced disappearance', 'Sexual violence', 'Peaceful protest']);
+const NON_LETHAL = new Set([
+  'Arrests',
+  'Abduction/forced disappearance',
+  'Sexual violence',
+  'Peaceful protest',
+]);
 
 const EVENT_TYPE_WORDS: Record<ViolenceType, string> = {
   battles: 'Battles',

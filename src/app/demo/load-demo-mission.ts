@@ -39,15 +39,24 @@ export async function loadDemoMission(
   }
   const table = operations as unknown as Record<string, Operation<unknown, unknown>>;
   const parts: LoadDemoMissionResult['parts'] = [];
-  const run = async (part: string, name: string, raw: unknown): Promise<unknown> => {
+  // The events and their map are the demonstration; a plan, agreement or process that another
+  // part of Tandem can no longer read is reported and skipped rather than stopping the server.
+  const run = async (part: string, name: string, raw: unknown, required = false): Promise<unknown> => {
     const op = table[name];
     if (!op) {
+      if (required) throw new Error(`the demonstration needs the ${name} operation`);
       parts.push({ part, operation: name, loaded: false, note: 'operation not available in this build' });
       return undefined;
     }
-    const out = await op.run(ctx, op.input.parse(raw));
-    parts.push({ part, operation: name, loaded: true });
-    return out;
+    try {
+      const out = await op.run(ctx, op.input.parse(raw));
+      parts.push({ part, operation: name, loaded: true });
+      return out;
+    } catch (e) {
+      if (required) throw e;
+      parts.push({ part, operation: name, loaded: false, note: (e as Error).message.slice(0, 500) });
+      return undefined;
+    }
   };
 
   const dir = await mkdtemp(join(tmpdir(), 'tandem-demo-'));
@@ -55,16 +64,21 @@ export async function loadDemoMission(
   try {
     const boundaries = join(dir, 'orvania-admin1.geojson');
     await writeFile(boundaries, JSON.stringify(demoBoundaries()));
-    await run('admin-1 boundaries', 'importBoundaries', { path: boundaries, country: DEMO_COUNTRY });
+    await run('admin-1 boundaries', 'importBoundaries', { path: boundaries, country: DEMO_COUNTRY }, true);
     const eventsFile = join(dir, 'orvania-events-hxl.csv');
     await writeFile(eventsFile, eventsAsHxlCsv(events));
-    await run('events', 'importFiles', { paths: [eventsFile], format: 'hxl' });
+    await run('events', 'importFiles', { paths: [eventsFile], format: 'hxl' }, true);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  await run('mission plan', 'importPlan', { plan: await readFile(join(HERE, 'demo-plan.yaml'), 'utf8'), name: 'demo-plan.yaml' });
+  await run('mission plan', 'importPlan', {
+    plan: await readFile(join(HERE, 'demo-plan.yaml'), 'utf8'),
+    name: 'demo-plan.yaml',
+  });
   await run('draft agreement', 'importAgreement', {
-    paths: [join(HERE, 'demo-agreement.txt')],
+    documents: [
+      { name: 'demo-agreement.txt', text: await readFile(join(HERE, 'demo-agreement.txt'), 'utf8') },
+    ],
     title: 'Draft agreement on the cessation of hostilities and a political dialogue in Orvania (fictional)',
   });
   await run('negotiation process', 'storeNegotiation', {

@@ -59,18 +59,27 @@ export function registerEvidenceCommands(program: Command): void {
     program
       .command('summary')
       .description('events, fatalities and civilian harm by area, period or category')
-      .option('--by <dimension>', SUMMARY_DIMENSIONS.join(' | '), 'admin1')
+      .option('--by <dimension>', `${SUMMARY_DIMENSIONS.join(' | ')}; two joined by a comma for a cross-table (admin1,month)`, 'admin1')
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: FilterFlags & { by: string }) => {
-      const input = operations.summary.input.safeParse({ by: flags.by, country: flags.country, from: flags.from, to: flags.to });
+      const [by, then] = flags.by.split(',').map((s) => s.trim());
+      const input = operations.summary.input.safeParse({ by, then, country: flags.country, from: flags.from, to: flags.to });
       if (!input.success) throw new TandemError('bad-input', input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
       const summary = await withContext(flags, (ctx) => operations.summary.run(ctx, input.data));
       if (flags.json) return printJson(summary);
       console.log(
         formatTable(
-          [summary.by, 'country', 'events', 'fatalities', 'civilian deaths', 'targeting civilians'],
-          summary.rows.map((r) => [r.key || '(none)', r.country, r.events, r.fatalities, r.civilianFatalities, r.civilianTargetingEvents]),
+          [summary.by, ...(summary.then ? [summary.then] : []), 'country', 'events', 'fatalities', 'civilian deaths', 'targeting civilians'],
+          summary.rows.map((r) => [
+            r.key || '(none)',
+            ...(summary.then ? [r.key2 || '(none)'] : []),
+            r.country,
+            r.events,
+            r.fatalities,
+            r.civilianFatalities,
+            r.civilianTargetingEvents,
+          ]),
         ),
       );
       const derived = summary.rows.reduce((n, r) => n + r.civilianTargetingDerivedEvents, 0);

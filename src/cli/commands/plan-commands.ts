@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parsePlanInput, planOperations } from '../../app/plan-operations.ts';
+import { parsePlanInput, planHash, planOperations } from '../../app/plan-operations.ts';
 import { TandemError } from '../../app/tandem-error.ts';
 import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
 
@@ -42,7 +42,10 @@ export function registerPlanCommands(program: Command): void {
   ).action(
     action(async (path: string, flags: JsonFlag & { ranking: string }) => {
       if (flags.ranking !== 'events' && flags.ranking !== 'threats') {
-        throw new TandemError('bad-input', `--ranking: expected "events" or "threats", got "${flags.ranking}"`);
+        throw new TandemError(
+          'bad-input',
+          `--ranking: expected "events" or "threats", got "${flags.ranking}"`,
+        );
       }
       const input = { ...loadPlan(path), ranking: flags.ranking as 'events' | 'threats' };
       const report = await withContext(flags, (ctx) => planOperations.checkPlan.run(ctx, input));
@@ -98,9 +101,18 @@ export function registerPlanCommands(program: Command): void {
           `--version: expected a positive whole number, got "${flags.version}"`,
         );
       }
-      const mission = existsSync(target) ? missionOf(target) : target;
+      // A file names its mission, and must be the very text of the version acknowledged.
+      const file = existsSync(target) ? readPlanFile(target) : undefined;
+      const mission = file === undefined ? target : parsePlanInput({ plan: file, name: target }).plan.mission;
+      const contentHash = file === undefined ? undefined : planHash(file);
       const r = await withContext(flags, (ctx) =>
-        planOperations.acknowledgePlan.run(ctx, { mission, version, by: flags.by, role: flags.role }),
+        planOperations.acknowledgePlan.run(ctx, {
+          mission,
+          version,
+          by: flags.by,
+          role: flags.role,
+          contentHash,
+        }),
       );
       if (flags.json) return printJson(r);
       process.stdout.write(
@@ -167,8 +179,4 @@ export function registerPlanCommands(program: Command): void {
         printJson(await planOperations.planSchema.run(undefined as never, {}));
       }),
     );
-}
-
-function missionOf(path: string): string {
-  return parsePlanInput({ plan: readPlanFile(path), name: path }).plan.mission;
 }

@@ -24,18 +24,30 @@ export function registerServeCommands(program: Command): void {
     action(async (flags: ServeFlags) => {
       const port = Number(flags.port ?? process.env.PORT ?? 7400);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new TandemError('bad-input', `--port must be a whole number from 0 to 65535, not "${flags.port}"`);
+        throw new TandemError(
+          'bad-input',
+          `--port must be a whole number from 0 to 65535, not "${flags.port}"`,
+        );
       }
       const store = await openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
       try {
         if (flags.demo === true) {
           const loaded = await loadDemoMission({ store, requester: localRequester() }, { onlyIfEmpty: true });
           if (loaded.loaded) {
-            process.stderr.write(`tandem: the store was empty; loaded the fictional demonstration mission (${loaded.events} events)\n`);
+            process.stderr.write(
+              `tandem: the store was empty; loaded the fictional demonstration mission (${loaded.events} events)\n`,
+            );
+            for (const p of loaded.parts.filter((x) => !x.loaded)) {
+              process.stderr.write(
+                `tandem: demonstration ${p.part} not loaded (${p.operation}): ${p.note}\n`,
+              );
+            }
           }
         }
         const server = await startServer({ store, port, hostname: flags.host });
-        process.stderr.write(`tandem: workbench at ${server.url} (store: ${store.location}); Ctrl-C stops it\n`);
+        process.stderr.write(
+          `tandem: workbench at ${server.url} (store: ${store.location}); Ctrl-C stops it\n`,
+        );
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);

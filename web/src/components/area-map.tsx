@@ -15,7 +15,10 @@ export interface MapPoint {
 
 export interface AreaMapProps {
   /** Admin-1 polygons; each feature's properties carry `admin1` and the measure named by `measure`. */
-  areas: { type: 'FeatureCollection'; features: { properties: Record<string, unknown>; geometry: unknown }[] };
+  areas: {
+    type: 'FeatureCollection';
+    features: { properties: Record<string, unknown>; geometry: unknown }[];
+  };
   points: MapPoint[];
   measure: string;
   measureLabel: string;
@@ -34,6 +37,7 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState(false);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
 
@@ -56,7 +60,19 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
               type: 'fill',
               source: 'areas',
               paint: {
-                'fill-color': ['interpolate', ['linear'], ['get', 'share'], 0, '#fff7ec', 0.25, '#fdbb84', 0.6, '#e34a33', 1, '#7f0000'],
+                'fill-color': [
+                  'interpolate',
+                  ['linear'],
+                  ['get', 'share'],
+                  0,
+                  '#fff7ec',
+                  0.25,
+                  '#fdbb84',
+                  0.6,
+                  '#e34a33',
+                  1,
+                  '#7f0000',
+                ],
                 'fill-opacity': 0.85,
               },
             },
@@ -64,7 +80,10 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
               id: 'area-line',
               type: 'line',
               source: 'areas',
-              paint: { 'line-color': '#44505a', 'line-width': ['case', ['==', ['get', 'selected'], 1], 3.5, 1] },
+              paint: {
+                'line-color': '#44505a',
+                'line-width': ['case', ['==', ['get', 'selected'], 1], 3.5, 1],
+              },
             },
             {
               id: 'event-points',
@@ -129,7 +148,11 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
         .filter((p) => p.latitude !== null && p.longitude !== null)
         .map((p) => ({
           type: 'Feature',
-          properties: { id: p.id, civilianTargeting: p.civilianTargeting, actor1Category: p.actor1Category ?? '' },
+          properties: {
+            id: p.id,
+            civilianTargeting: p.civilianTargeting,
+            actor1Category: p.actor1Category ?? '',
+          },
           geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
         })),
     };
@@ -137,6 +160,7 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
     const bounds = new maplibregl.LngLatBounds();
     for (const f of areas.features) extend(bounds, (f.geometry as { coordinates: unknown })?.coordinates);
     if (!bounds.isEmpty()) m.fitBounds(bounds, { padding: 24, animate: false });
+    m.once('idle', () => setDrawn(true));
   }, [areas, points, measure, selected, ready]);
 
   if (failed) {
@@ -147,11 +171,16 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
     );
   }
   return (
-    <div className="map-wrap">
-      <div className="map" ref={box} role="img" aria-label={`Map of admin-1 areas shaded by ${measureLabel}`} />
+    <div className="map-wrap" data-drawn={drawn ? 'yes' : 'no'}>
+      <div
+        className="map"
+        ref={box}
+        role="img"
+        aria-label={`Map of admin-1 areas shaded by ${measureLabel}`}
+      />
       <div className="legend" aria-hidden="true">
-        <span className="ramp" /> {measureLabel}: low → high · <span className="dot civ" /> attack on civilians ·{' '}
-        <span className="dot other" /> other event · <span className="dot state" /> state forces
+        <span className="ramp" /> {measureLabel}: low → high · <span className="dot civ" /> attack on
+        civilians · <span className="dot other" /> other event · <span className="dot state" /> state forces
       </div>
     </div>
   );

@@ -24,20 +24,37 @@ export interface ReviewAnswer {
   title: string;
   provisions: Provision[];
   coverage: Record<string, boolean>;
-  gaps: { code: string; label?: string; why: string; engage: string[]; suggestion: string; precedents?: { agreement: string; heading: string; excerpt: string }[] }[];
+  gaps: {
+    code: string;
+    label?: string;
+    why: string;
+    engage: string[];
+    suggestion: string;
+    precedents?: { agreement: string; heading: string; excerpt: string }[];
+  }[];
   notes?: string[];
 }
 
 export function AgreementsPage() {
   const list = useApi<{ id: number; title: string }[]>('agreements', (s) => get('/api/agreements', {}, s));
   const [chosen, setChosen] = useState<number | null>(null);
-  const stored = useApi<ReviewAnswer>(`agreement-${chosen}`, (s) => get('/api/agreements/review', { id: chosen }, s));
-  const [own, setOwn] = useState<{ state: 'idle' | 'busy' | 'failed'; review?: ReviewAnswer; error?: string }>({ state: 'idle' });
+  const stored = useApi<ReviewAnswer>(`agreement-${chosen}`, (s) =>
+    get('/api/agreements/review', { id: chosen }, s),
+  );
+  const [own, setOwn] = useState<{
+    state: 'idle' | 'busy' | 'failed';
+    review?: ReviewAnswer;
+    error?: string;
+  }>({ state: 'idle' });
   const review = async (file: File) => {
     setOwn({ state: 'busy' });
     try {
-      const text = await file.text();
-      setOwn({ state: 'idle', review: await runOperation<ReviewAnswer>('reviewAgreement', { text, title: file.name }) });
+      // PDF and Word files travel as base64; text as text.
+      const binary = /\.(pdf|docx)$/i.test(file.name);
+      const document = binary
+        ? { name: file.name, base64: await toBase64(file) }
+        : { name: file.name, text: await file.text() };
+      setOwn({ state: 'idle', review: await runOperation<ReviewAnswer>('reviewAgreement', { document }) });
     } catch (e) {
       setOwn({ state: 'failed', error: (e as Error).message });
     }
@@ -65,8 +82,12 @@ export function AgreementsPage() {
           </label>
         )}
         <label>
-          Review another text (.txt or .md){' '}
-          <input type="file" accept=".txt,.md" onChange={(e) => e.target.files?.[0] && review(e.target.files[0])} />
+          Review another text (.txt, .md, .pdf, .docx){' '}
+          <input
+            type="file"
+            accept=".txt,.md,.pdf,.docx"
+            onChange={(e) => e.target.files?.[0] && review(e.target.files[0])}
+          />
         </label>
         {own.state === 'busy' && <span role="status">Reviewing…</span>}
         {own.state === 'failed' && <span className="error-box">{own.error}</span>}
@@ -125,7 +146,14 @@ function Review({ r }: { r: ReviewAnswer }) {
                 className={r.coverage[c] ? 'yes' : 'no'}
                 onClick={() => setOnly(r.coverage[c] ? c : null)}
                 aria-pressed={only === c}
-                style={{ background: 'none', border: 'none', textAlign: 'left', padding: 2, cursor: r.coverage[c] ? 'pointer' : 'default', font: 'inherit' }}
+                style={{
+                  background: 'none',
+                  border: 'none',
+                  textAlign: 'left',
+                  padding: 2,
+                  cursor: r.coverage[c] ? 'pointer' : 'default',
+                  font: 'inherit',
+                }}
               >
                 {c}
               </button>
@@ -149,7 +177,8 @@ function Review({ r }: { r: ReviewAnswer }) {
                 </p>
                 {g.precedents && g.precedents.length > 0 && (
                   <p>
-                    <strong>Precedents in your corpus:</strong> {g.precedents.map((x) => `${x.agreement} (${x.heading})`).join('; ')}
+                    <strong>Precedents in your corpus:</strong>{' '}
+                    {g.precedents.map((x) => `${x.agreement} (${x.heading})`).join('; ')}
                   </p>
                 )}
               </details>
@@ -161,10 +190,22 @@ function Review({ r }: { r: ReviewAnswer }) {
   );
 }
 
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
 /** The provision's text with each coded span marked, so a reader sees why it was coded. */
 function Highlighted({ p }: { p: Provision }) {
   const spans = p.codes
-    .map((c) => ({ start: Math.max(c.span.start, p.start) - p.start, end: Math.min(c.span.end, p.end) - p.start, code: c.code, why: c.why }))
+    .map((c) => ({
+      start: Math.max(c.span.start, p.start) - p.start,
+      end: Math.min(c.span.end, p.end) - p.start,
+      code: c.code,
+      why: c.why,
+    }))
     .filter((s) => s.end > s.start)
     .sort((a, b) => a.start - b.start);
   const parts: (string | { text: string; code: string; why: string })[] = [];

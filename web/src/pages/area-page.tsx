@@ -1,4 +1,3 @@
-import * as Plot from '@observablehq/plot';
 import { useMemo } from 'react';
 import { type AnalysisAnswer, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
@@ -14,15 +13,27 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
   const key = JSON.stringify(q);
   const figures = useApi<AreaMapAnswer>(`a ${key}`, (s) => get('/api/areas', q, s));
   const trend = useApi<{ rows: TrendRow[] }>(`t ${key}`, (s) => get('/api/areas/trend', q, s));
-  const events = useApi<{ total: number; events: MapEvent[] }>(`e ${key}`, (s) => get('/api/areas/events', { ...q, limit: 20000 }, s));
+  const events = useApi<{ total: number; events: MapEvent[] }>(`e ${key}`, (s) =>
+    get('/api/areas/events', { ...q, limit: 20000 }, s),
+  );
   const analysis = useApi<AnalysisAnswer>(`an ${key}`, (s) => get('/api/analysis', q, s));
   const plan = useApi<CurrentPlan>('plan', (s) => get('/api/plans/current', {}, s));
 
   const perpetrators = useMemo(() => {
-    const m = new Map<string, { actor: string; category: string; events: number; fatalities: number; civ: number }>();
+    const m = new Map<
+      string,
+      { actor: string; category: string; events: number; fatalities: number; civ: number }
+    >();
     for (const e of events.data?.events ?? []) {
-      if (!['battles', 'explosions-remote-violence', 'violence-against-civilians'].includes(e.violenceType)) continue;
-      const r = m.get(e.actor1) ?? { actor: e.actor1, category: e.actor1Category ?? 'unknown', events: 0, fatalities: 0, civ: 0 };
+      if (!['battles', 'explosions-remote-violence', 'violence-against-civilians'].includes(e.violenceType))
+        continue;
+      const r = m.get(e.actor1) ?? {
+        actor: e.actor1,
+        category: e.actor1Category ?? 'unknown',
+        events: 0,
+        fatalities: 0,
+        civ: 0,
+      };
       r.events++;
       r.fatalities += e.fatalities;
       if (e.civilianTargeting) r.civ++;
@@ -57,15 +68,26 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
             <PlotFigure
               label={`Monthly events in ${admin1}, by perpetrator`}
               deps={[t]}
-              make={() =>
+              make={(Plot) =>
                 Plot.plot({
                   width: 1180,
                   height: 200,
                   marginLeft: 44,
-                  x: { type: 'band', label: null, tickFormat: (d: string) => (d.endsWith('-01') ? d.slice(0, 4) : ''), tickSize: 0 },
+                  x: {
+                    type: 'band',
+                    label: null,
+                    tickFormat: (d: string) => (d.endsWith('-01') ? d.slice(0, 4) : ''),
+                    tickSize: 0,
+                  },
                   y: { label: 'events per month', grid: true },
                   color: { legend: true, domain: ['state-forces', 'other'], range: ['#111', '#e08214'] },
-                  marks: [Plot.barY(t.rows, Plot.groupX({ y: 'sum' }, { x: 'month', y: 'events', fill: 'perpetrator' })), Plot.ruleY([0])],
+                  marks: [
+                    Plot.barY(
+                      t.rows,
+                      Plot.groupX({ y: 'sum' }, { x: 'month', y: 'events', fill: 'perpetrator' }),
+                    ),
+                    Plot.ruleY([0]),
+                  ],
                 })
               }
             />
@@ -79,8 +101,14 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
           <Async state={events} what="perpetrators">
             {() => (
               <>
-                <PerpTable title="State forces" rows={perpetrators.filter((p) => p.category === 'state-forces')} />
-                <PerpTable title="Non-state and others" rows={perpetrators.filter((p) => p.category !== 'state-forces')} />
+                <PerpTable
+                  title="State forces"
+                  rows={perpetrators.filter((p) => p.category === 'state-forces')}
+                />
+                <PerpTable
+                  title="Non-state and others"
+                  rows={perpetrators.filter((p) => p.category !== 'state-forces')}
+                />
               </>
             )}
           </Async>
@@ -114,8 +142,8 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
                     .sort((x, y) => threatScore(y) - threatScore(x))
                     .map((x, i) => (
                       <li key={i}>
-                        <strong>{x.perpetrator}</strong> → {x.targetedPopulation} ({x.violenceType}): likelihood {String(x.likelihood)}, severity{' '}
-                        {String(x.severity)}
+                        <strong>{x.perpetrator}</strong> → {x.targetedPopulation} ({x.violenceType}):
+                        likelihood {String(x.likelihood)}, severity {String(x.severity)}
                         {x.trend ? `, ${x.trend}` : ''}
                       </li>
                     ))}
@@ -142,7 +170,11 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
                   <ul>
                     {acts.map((a) => (
                       <li key={a.id}>
-                        <code>{a.id}</code> {a.text} <span className="muted">({a.component}{a.tier ? `, tier ${a.tier}` : ''})</span>
+                        <code>{a.id}</code> {a.text}{' '}
+                        <span className="muted">
+                          ({a.component}
+                          {a.tier ? `, tier ${a.tier}` : ''})
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -212,7 +244,13 @@ function Fig({ label, v }: { label: string; v: number }) {
   );
 }
 
-function PerpTable({ title, rows }: { title: string; rows: { actor: string; category: string; events: number; fatalities: number; civ: number }[] }) {
+function PerpTable({
+  title,
+  rows,
+}: {
+  title: string;
+  rows: { actor: string; category: string; events: number; fatalities: number; civ: number }[];
+}) {
   return (
     <table className="perps">
       <caption>{title}</caption>

@@ -15,7 +15,9 @@ export function BriefPage({ country }: { country: string | undefined }) {
         <a href={`/api/brief.pdf${q}`} target="_blank" rel="noreferrer">
           Download as PDF
         </a>{' '}
-        <span className="muted">(the PDF is printed by headless Chromium on the server; it takes a few seconds)</span>
+        <span className="muted">
+          (the PDF is printed by headless Chromium on the server; it takes a few seconds)
+        </span>
       </p>
       <iframe title="Joint analysis brief" className="brief-frame" src={`/api/brief.html${q}`} />
     </section>

@@ -32,7 +32,8 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
     xhr.open('POST', `/api/imports?name=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     setStage({ kind: 'uploading', sent: 0, total: file.size });
-    xhr.upload.onprogress = (e) => setStage({ kind: 'uploading', sent: e.loaded, total: e.total || file.size });
+    xhr.upload.onprogress = (e) =>
+      setStage({ kind: 'uploading', sent: e.loaded, total: e.total || file.size });
     let seen = 0;
     const readLines = () => {
       const text = xhr.responseText;
@@ -45,7 +46,8 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
         else if (msg.stage === 'done') {
           setStage({ kind: 'done', name: file.name, result: msg.result });
           onImported();
-        } else if (msg.stage === 'failed') setStage({ kind: 'failed', message: msg.error.message, code: msg.error.code });
+        } else if (msg.stage === 'failed')
+          setStage({ kind: 'failed', message: msg.error.message, code: msg.error.code });
       }
       seen = complete + 1;
     };
@@ -62,7 +64,8 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
       }
       readLines();
     };
-    xhr.onerror = () => setStage({ kind: 'failed', message: 'the connection to the server failed', code: 'network' });
+    xhr.onerror = () =>
+      setStage({ kind: 'failed', message: 'the connection to the server failed', code: 'network' });
     xhr.send(file);
   };
 
@@ -70,9 +73,9 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
     <section className="import">
       <h1>Import events</h1>
       <p>
-        ACLED exports (CSV), UCDP GED (CSV or GeoJSON) and HXL-tagged CSVs. A file goes in whole or not at all; rows that
-        cannot be read are set aside with their line and reason (<code>tandem problems</code> lists them). Importing the
-        same file twice changes nothing.
+        ACLED exports (CSV), UCDP GED (CSV or GeoJSON) and HXL-tagged CSVs. A file goes in whole or not at
+        all; rows that cannot be read are set aside with their line and reason (<code>tandem problems</code>{' '}
+        lists them). Importing the same file twice changes nothing.
       </p>
       <form
         onSubmit={(e) => {
@@ -82,7 +85,8 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
         }}
       >
         <label>
-          Event file <input ref={input} type="file" name="file" accept=".csv,.tsv,.txt,.geojson,.json" required />
+          Event file{' '}
+          <input ref={input} type="file" name="file" accept=".csv,.tsv,.txt,.geojson,.json" required />
         </label>{' '}
         <button type="submit" disabled={stage.kind === 'uploading' || stage.kind === 'importing'}>
           Import
@@ -109,8 +113,8 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
           stage.result.files.map((f) => (
             <div className="done-box" key={f.path}>
               <strong>{stage.name}</strong> read as {f.format.toUpperCase()}: {num(f.rows)} rows,{' '}
-              <span className="imported-count">{num(f.imported)} imported</span>, {num(f.updated)} updated, {num(f.unchanged)}{' '}
-              unchanged, {num(f.rejected)} set aside.
+              <span className="imported-count">{num(f.imported)} imported</span>, {num(f.updated)} updated,{' '}
+              {num(f.unchanged)} unchanged, {num(f.rejected)} set aside.
             </div>
           ))}
       </div>

@@ -1,4 +1,3 @@
-import * as Plot from '@observablehq/plot';
 import { get } from '../api-client.ts';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
@@ -24,20 +23,46 @@ interface NegotiationAnswer {
     process: string;
     country: string;
     parties: { id: string; name: string; actors: string[] }[];
-    rounds: { id: string; start: string; end: string; venue?: string; delegations: Record<string, { women: number; men: number; other: number }> }[];
+    rounds: {
+      id: string;
+      start: string;
+      end: string;
+      venue?: string;
+      delegations: Record<string, { women: number; men: number; other: number }>;
+    }[];
     quota: { women?: number };
   };
   check: {
     method: string;
-    alerts: (Test & { message: string; evidence: { id: number; date: string; admin1: string; actor1: string; actor2: string; fatalities: number }[] })[];
-    inclusion: { round: string; party: string; women: number; total: number; share: number | null; quota: number | null; meetsQuota: boolean | null }[];
+    alerts: (Test & {
+      message: string;
+      evidence: {
+        id: number;
+        date: string;
+        admin1: string;
+        actor1: string;
+        actor2: string;
+        fatalities: number;
+      }[];
+    })[];
+    inclusion: {
+      round: string;
+      party: string;
+      women: number;
+      total: number;
+      share: number | null;
+      quota: number | null;
+      meetsQuota: boolean | null;
+    }[];
     tests: Test[];
     notes: string[];
   };
 }
 
 export function NegotiationsPage({ country }: { country: string | undefined }) {
-  const state = useApi<NegotiationAnswer>(`neg ${country}`, (s) => get('/api/negotiations/current', { country }, s));
+  const state = useApi<NegotiationAnswer>(`neg ${country}`, (s) =>
+    get('/api/negotiations/current', { country }, s),
+  );
   return (
     <section className="negotiations">
       <Async state={state} what="the negotiation process">
@@ -48,7 +73,8 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
               <h1>{n.process.process}</h1>
               <p className="muted">
                 {n.process.parties.length} parties, {n.process.rounds.length} rounds; women's quota{' '}
-                {n.process.quota.women === undefined ? 'not set' : pct(n.process.quota.women)}. Test: {n.check.method}
+                {n.process.quota.women === undefined ? 'not set' : pct(n.process.quota.women)}. Test:{' '}
+                {n.check.method}
               </p>
               <h2>Rounds and delegations</h2>
               <table>
@@ -74,10 +100,16 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
                       <td>{r.venue ?? ''}</td>
                       {n.process.parties.map((p) => {
                         const inc = n.check.inclusion.find((i) => i.round === r.id && i.party === p.id);
-                        if (!inc) return <td key={p.id} className="muted">absent</td>;
+                        if (!inc)
+                          return (
+                            <td key={p.id} className="muted">
+                              absent
+                            </td>
+                          );
                         return (
                           <td key={p.id} className={inc.meetsQuota === false ? 'state' : undefined}>
-                            {inc.women} of {inc.total} women ({pct(inc.share)}){inc.meetsQuota === false ? ' — below quota' : ''}
+                            {inc.women} of {inc.total} women ({pct(inc.share)})
+                            {inc.meetsQuota === false ? ' — below quota' : ''}
                           </td>
                         );
                       })}
@@ -93,7 +125,7 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
                 <PlotFigure
                   label="Violent events in the window before each round against the party's baseline"
                   deps={[n]}
-                  make={() =>
+                  make={(Plot) =>
                     Plot.plot({
                       width: 1180,
                       height: 240,
@@ -102,7 +134,11 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
                       fx: { label: null },
                       x: { axis: null, domain: ['before the round', 'expected (baseline)'] },
                       y: { label: 'violent events in window', grid: true },
-                      color: { legend: true, domain: ['before the round', 'expected (baseline)'], range: ['#b2182b', '#9aa7b1'] },
+                      color: {
+                        legend: true,
+                        domain: ['before the round', 'expected (baseline)'],
+                        range: ['#b2182b', '#9aa7b1'],
+                      },
                       marks: [
                         Plot.barY(
                           n.check.tests.flatMap((t) => [

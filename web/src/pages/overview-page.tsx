@@ -1,24 +1,35 @@
-import * as Plot from '@observablehq/plot';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { AnalysisAnswer } from '../analysis-types.ts';
 import { threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
-import { AreaMap } from '../components/area-map.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref, lastDayOf, num, yearBefore } from '../format.ts';
 import { useApi } from '../use-api.ts';
 import {
   type AreaMapAnswer,
-  MEASURES,
   type MapPointRow,
+  MEASURES,
   type TrendRow,
   VIOLENCE_TYPES,
   type WorkbenchStatus,
 } from '../workbench-types.ts';
 
+// MapLibre is the largest part of the workbench: it loads while the figures already show.
+// Its download starts with this module, not when the figures arrive.
+const mapModule = import('../components/area-map.tsx');
+const AreaMap = lazy(() => mapModule.then((m) => ({ default: m.AreaMap })));
+
 type Perpetrators = 'all' | 'state' | 'non-state';
-const NON_STATE = ['rebel-group', 'political-militia', 'identity-militia', 'rioters', 'protesters', 'civilians', 'external-forces'];
+const NON_STATE = [
+  'rebel-group',
+  'political-militia',
+  'identity-militia',
+  'rioters',
+  'protesters',
+  'civilians',
+  'external-forces',
+];
 
 export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][number] }) {
   const [from, setFrom] = useState(() => yearBefore(info.last));
@@ -36,7 +47,9 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
   };
   const key = JSON.stringify(filter);
   const areas = useApi<AreaMapAnswer>(`areas ${key}`, (s) => get('/api/areas', filter, s));
-  const trend = useApi<{ rows: TrendRow[] }>(`trend ${key}`, (s) => get('/api/areas/trend', { ...filter, from: undefined, to: undefined }, s));
+  const trend = useApi<{ rows: TrendRow[] }>(`trend ${key}`, (s) =>
+    get('/api/areas/trend', { ...filter, from: undefined, to: undefined }, s),
+  );
   const points = useApi<{ total: number; points: MapPointRow[] }>(`points ${key}`, (s) =>
     get('/api/areas/events', { ...filter, limit: 3000, shape: 'points' }, s),
   );
@@ -51,11 +64,14 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
       })),
     [points.data],
   );
-  const analysis = useApi<AnalysisAnswer>(`analysis ${country} ${from} ${to}`, (s) => get('/api/analysis', { country, from, to }, s));
+  const analysis = useApi<AnalysisAnswer>(`analysis ${country} ${from} ${to}`, (s) =>
+    get('/api/analysis', { country, from, to }, s),
+  );
 
   const threatByArea = useMemo(() => {
     const m = new Map<string, number>();
-    for (const t of analysis.data?.threats ?? []) if (t.admin1) m.set(t.admin1, (m.get(t.admin1) ?? 0) + threatScore(t));
+    for (const t of analysis.data?.threats ?? [])
+      if (t.admin1) m.set(t.admin1, (m.get(t.admin1) ?? 0) + threatScore(t));
     return m;
   }, [analysis.data]);
 
@@ -63,7 +79,10 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
     if (!areas.data) return undefined;
     return {
       ...areas.data,
-      features: areas.data.features.map((f) => ({ ...f, properties: { ...f.properties, threat: threatByArea.get(f.properties.admin1) ?? 0 } })),
+      features: areas.data.features.map((f) => ({
+        ...f,
+        properties: { ...f.properties, threat: threatByArea.get(f.properties.admin1) ?? 0 },
+      })),
     };
   }, [areas.data, threatByArea]);
   const measureLabel = MEASURES.find(([k]) => k === measure)?.[1] ?? measure;
@@ -80,7 +99,11 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
         </label>
         <label>
           Perpetrators{' '}
-          <select value={perps} onChange={(e) => setPerps(e.target.value as Perpetrators)} name="perpetrators">
+          <select
+            value={perps}
+            onChange={(e) => setPerps(e.target.value as Perpetrators)}
+            name="perpetrators"
+          >
             <option value="all">All</option>
             <option value="state">State forces only</option>
             <option value="non-state">Non-state only</option>
@@ -117,12 +140,19 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
           <div className="headline" aria-label="Headline figures">
             <Figure label="Events" value={a.totals.events} />
             <Figure label="Fatalities" value={a.totals.fatalities} />
-            <Figure label="Civilian fatalities (where the source gives them)" value={a.totals.civilianFatalities} />
+            <Figure
+              label="Civilian fatalities (where the source gives them)"
+              value={a.totals.civilianFatalities}
+            />
             <Figure label="Attacks on civilians" value={a.totals.civilianTargetingEvents} />
             <Figure
               label="of which by state forces"
               value={a.totals.stateCivilianTargetingEvents}
-              note={a.totals.civilianTargetingEvents ? `${Math.round((100 * a.totals.stateCivilianTargetingEvents) / a.totals.civilianTargetingEvents)}%` : undefined}
+              note={
+                a.totals.civilianTargetingEvents
+                  ? `${Math.round((100 * a.totals.stateCivilianTargetingEvents) / a.totals.civilianTargetingEvents)}%`
+                  : undefined
+              }
             />
           </div>
         )}
@@ -131,21 +161,24 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
       <div className="map-and-table">
         <div>
           {mapData ? (
-            <AreaMap
-              areas={mapData}
-              points={mapPoints}
-              measure={measure}
-              measureLabel={measureLabel}
-              onSelect={(admin1) => {
-                window.location.hash = areaHref(country, admin1).slice(1);
-              }}
-            />
+            <Suspense fallback={<div className="map placeholder" aria-busy="true" />}>
+              <AreaMap
+                areas={mapData}
+                points={mapPoints}
+                measure={measure}
+                measureLabel={measureLabel}
+                onSelect={(admin1) => {
+                  window.location.hash = areaHref(country, admin1).slice(1);
+                }}
+              />
+            </Suspense>
           ) : (
             <div className="map placeholder" />
           )}
           {points.data && (
             <p className="note">
-              {num(points.data.points.length)} of {num(points.data.total)} events drawn as points (the most recent).
+              {num(points.data.points.length)} of {num(points.data.total)} events drawn as points (the most
+              recent).
             </p>
           )}
         </div>
@@ -170,12 +203,19 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
                     <tr key={r.admin1}>
                       <th scope="row">
                         <a href={areaHref(r.country, r.admin1)}>{r.admin1 || '(no admin1)'}</a>
-                        {!r.hasBoundary && <span className="muted" title="no polygon for this name"> *</span>}
+                        {!r.hasBoundary && (
+                          <span className="muted" title="no polygon for this name">
+                            {' '}
+                            *
+                          </span>
+                        )}
                       </th>
                       <td>{num(r.events)}</td>
                       <td>{num(r.fatalities)}</td>
                       <td>{num(r.civilianTargetingEvents)}</td>
-                      <td className={r.stateCivilianTargetingEvents ? 'state' : undefined}>{num(r.stateCivilianTargetingEvents)}</td>
+                      <td className={r.stateCivilianTargetingEvents ? 'state' : undefined}>
+                        {num(r.stateCivilianTargetingEvents)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -194,18 +234,29 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
             <PlotFigure
               label="Monthly events by violence type"
               deps={[t, from, to]}
-              make={() =>
+              make={(Plot) =>
                 Plot.plot({
                   width: 1180,
                   height: 220,
                   marginLeft: 44,
-                  x: { type: 'band', label: null, tickFormat: (d: string) => (d.endsWith('-01') ? d.slice(0, 4) : ''), tickSize: 0 },
+                  x: {
+                    type: 'band',
+                    label: null,
+                    tickFormat: (d: string) => (d.endsWith('-01') ? d.slice(0, 4) : ''),
+                    tickSize: 0,
+                  },
                   y: { label: 'events per month', grid: true },
                   color: { legend: true, domain: VIOLENCE_TYPES.map(([k]) => k), scheme: 'tableau10' },
                   marks: [
-                    Plot.barY(t.rows, Plot.groupX({ y: 'sum' }, { x: 'month', y: 'events', fill: 'violenceType' })),
+                    Plot.barY(
+                      t.rows,
+                      Plot.groupX({ y: 'sum' }, { x: 'month', y: 'events', fill: 'violenceType' }),
+                    ),
                     Plot.ruleY([0]),
-                    Plot.ruleX([from.slice(0, 7), to.slice(0, 7)], { stroke: '#222', strokeDasharray: '3,3' }),
+                    Plot.ruleX([from.slice(0, 7), to.slice(0, 7)], {
+                      stroke: '#222',
+                      strokeDasharray: '3,3',
+                    }),
                   ],
                 })
               }
@@ -223,8 +274,9 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
             <ul className="alerts">
               {(a.alerts ?? []).slice(0, 12).map((al, i) => (
                 <li key={`${al.level}-${al.key}-${al.start}-${i}`}>
-                  <strong>{al.key}</strong> ({al.level}) — {al.metric} rose from {al.start}: baseline {fmt(al.baseline)}, observed{' '}
-                  {fmt(al.observed)}, score {fmt(al.score)}; {al.evidence.length} events behind it.{' '}
+                  <strong>{al.key}</strong> ({al.level}) — {al.metric} rose from {al.start}: baseline{' '}
+                  {fmt(al.baseline)}, observed {fmt(al.observed)}, score {fmt(al.score)}; {al.evidence.length}{' '}
+                  events behind it.{' '}
                   {al.level === 'admin1' && <a href={areaHref(al.country, al.key)}>Open the area</a>}
                 </li>
               ))}

@@ -16,10 +16,14 @@ export function PlanPage({ country }: { country: string | undefined }) {
           return (
             <>
               <h1>
-                {p.mission} <span className="muted">plan v{p.version} ({p.fileName})</span>
+                {p.mission}{' '}
+                <span className="muted">
+                  plan v{p.version} ({p.fileName})
+                </span>
               </h1>
               <p className="muted">
-                Mandate → concept → strategies → objectives → activities. Select a finding to see what it touches.
+                Mandate → concept → strategies → objectives → activities. Select a finding to see what it
+                touches.
                 {p.plan.country !== country && country ? ` This plan is for ${p.plan.country}.` : ''}
               </p>
               <div className="plan-layout">
@@ -70,7 +74,13 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
       {parts.length > 0 && (
         <p className="muted">Plan: {parts.map((e) => (e.type === 'plan' ? e.path : '')).join(', ')}</p>
       )}
-      {measures.map((m, i) => (m.type === 'measure' ? <p key={i} className="muted">{m.name}: {m.value} {m.note ?? ''}</p> : null))}
+      {measures.map((m, i) =>
+        m.type === 'measure' ? (
+          <p key={i} className="muted">
+            {m.name}: {m.value} {m.note ?? ''}
+          </p>
+        ) : null,
+      )}
       {events.length > 0 && (
         <details>
           <summary>{events.length} events behind it</summary>
@@ -78,7 +88,8 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
             {events.slice(0, 30).map((e) =>
               e.type === 'event' ? (
                 <li key={e.id}>
-                  {e.date} {e.admin1}: {e.actor1} → {e.actor2 || '—'} ({e.fatalities} dead) <code>{e.sourceEventId}</code>
+                  {e.date} {e.admin1}: {e.actor1} → {e.actor2 || '—'} ({e.fatalities} dead){' '}
+                  <code>{e.sourceEventId}</code>
                 </li>
               ) : null,
             )}
@@ -119,7 +130,13 @@ function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) 
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return (
     <div className="graph-wrap">
-      <svg className="plan-graph" width={COL_X[3] + NODE_W + 4} height={height} role="img" aria-label="Plan chain from mandate tasks to activities">
+      <svg
+        className="plan-graph"
+        width={COL_X[3] + NODE_W + 4}
+        height={height}
+        role="img"
+        aria-label="Plan chain from mandate tasks to activities"
+      >
         {['Mandate tasks', 'Mission concept', 'Strategy objectives', 'Activities'].map((t, i) => (
           <text key={t} x={COL_X[i]} y={14} className="col-title">
             {t}
@@ -137,16 +154,14 @@ function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) 
             s.col === t.col
               ? `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 28},${y1} ${t.x() + NODE_W + 28},${y2} ${t.x() + NODE_W},${y2}`
               : `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 40},${y1} ${t.x() - 40},${y2} ${t.x()},${y2}`;
-          return (
-            <path
-              key={i}
-              d={d}
-              className={`edge ${dashed ? 'dashed' : ''} ${lit ? 'lit' : ''}`}
-            />
-          );
+          return <path key={i} d={d} className={`edge ${dashed ? 'dashed' : ''} ${lit ? 'lit' : ''}`} />;
         })}
         {nodes.map((n) => (
-          <g key={n.id} transform={`translate(${COL_X[n.col]},${n.y})`} className={`node node-${n.kind} ${highlight.has(n.id) ? 'lit' : ''}`}>
+          <g
+            key={n.id}
+            transform={`translate(${COL_X[n.col]},${n.y})`}
+            className={`node node-${n.kind} ${highlight.has(n.id) ? 'lit' : ''}`}
+          >
             <title>{`${n.id}: ${n.text}`}</title>
             <rect width={NODE_W} height={NODE_H} rx={4} />
             <text x={6} y={14} className="node-id">
@@ -164,12 +179,27 @@ function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) 
 
 function layout(plan: Plan) {
   const cols: Omit<Node, 'y'>[][] = [[], [], [], []];
-  for (const t of plan.mandate.tasks) cols[0].push({ id: t.id, label: `${t.id}${t.priority ? ' ★ priority' : ''}`, text: t.text, col: 0, kind: 'task' });
-  for (const o of plan.concept.objectives) cols[1].push({ id: o.id, label: o.id, text: o.text, col: 1, kind: 'concept' });
+  for (const t of plan.mandate.tasks)
+    cols[0].push({
+      id: t.id,
+      label: `${t.id}${t.priority ? ' ★ priority' : ''}`,
+      text: t.text,
+      col: 0,
+      kind: 'task',
+    });
+  for (const o of plan.concept.objectives)
+    cols[1].push({ id: o.id, label: o.id, text: o.text, col: 1, kind: 'concept' });
   for (const s of plan.strategies)
-    for (const o of s.objectives) cols[2].push({ id: o.id, label: `${o.id} · ${s.kind}`, text: o.text, col: 2, kind: s.kind });
+    for (const o of s.objectives)
+      cols[2].push({ id: o.id, label: `${o.id} · ${s.kind}`, text: o.text, col: 2, kind: s.kind });
   for (const a of plan.activities)
-    cols[3].push({ id: a.id, label: `${a.id} · ${a.component}`, text: `${a.text} (${a.areas.join(', ')})`, col: 3, kind: 'activity' });
+    cols[3].push({
+      id: a.id,
+      label: `${a.id} · ${a.component}`,
+      text: `${a.text} (${a.areas.join(', ')})`,
+      col: 3,
+      kind: 'activity',
+    });
   const nodes: (Node & { x: () => number })[] = [];
   let height = 0;
   cols.forEach((col) =>
