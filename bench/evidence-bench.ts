@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { importEvents } from '../src/app/import-events.ts';
@@ -59,7 +58,8 @@ export async function benchEvidence(runs = 3): Promise<EvidenceBenchResult> {
     const [ti, r] = await time(() => importEvents(store, [file]));
     imp.push(ti);
     await store.close();
-    if (r.files[0].imported !== BENCH_ROWS || rows !== BENCH_ROWS + 1) throw new Error('benchmark import lost rows');
+    if (r.files[0].imported !== BENCH_ROWS || rows !== BENCH_ROWS + 1)
+      throw new Error('benchmark import lost rows');
     console.log(`  run ${i + 1}: bare parse ${fmtMs(tp)}, import ${fmtMs(ti)} (${(ti / tp).toFixed(2)}×)`);
   }
   const ratio = median(imp.map((t, i) => t / parse[i]));
@@ -98,7 +98,8 @@ export async function benchEvidence(runs = 3): Promise<EvidenceBenchResult> {
     theirs.push(t);
     duckGroups = r.length;
   }
-  if (groups !== duckGroups) throw new Error(`summary has ${groups} admin1×month groups, DuckDB ${duckGroups}`);
+  if (groups !== duckGroups)
+    throw new Error(`summary has ${groups} admin1×month groups, DuckDB ${duckGroups}`);
   console.log(
     `summary admin1 × month (${groups} groups): median ${fmtMs(median(ours))}; DuckDB GROUP BY on the same rows: median ${fmtMs(median(theirs))} (DuckDB's CSV load, not counted: ${fmtMs(tload)}); ours / DuckDB: ${(median(ours) / median(theirs)).toFixed(2)}× (target ≤ 1×)`,
   );

@@ -13,7 +13,12 @@ function rng(seed: number) {
 }
 
 const COUNTRIES: [string, string, number, string[]][] = [
-  ['Northland', 'BNN', 901, ['Amber', 'Basalt', 'Cedar', 'Delta', 'Ember', 'Flint', 'Garnet', 'Harbor', 'Iris', 'Jade']],
+  [
+    'Northland',
+    'BNN',
+    901,
+    ['Amber', 'Basalt', 'Cedar', 'Delta', 'Ember', 'Flint', 'Garnet', 'Harbor', 'Iris', 'Jade'],
+  ],
   ['Southland', 'BNS', 902, ['Kestrel', 'Lagoon', 'Meadow', 'Nettle', 'Oasis', 'Pine', 'Quarry', 'Ridge']],
 ];
 const TYPES: [string, string, number][] = [
@@ -34,8 +39,24 @@ const ACTORS: [string, number][] = [
   ['Civilians', 7],
   ['RIF', 8],
 ];
-const WORDS = 'cattle raid village attacked market burned soldiers clashed rebels killed displaced election land dispute checkpoint convoy ambush'.split(' ');
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WORDS =
+  'cattle raid village attacked market burned soldiers clashed rebels killed displaced election land dispute checkpoint convoy ambush'.split(
+    ' ',
+  );
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export const HEADER =
   'data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,iso3';
@@ -48,7 +69,8 @@ export const HEADER =
 export async function generateAcled(path: string, rows: number, seed = 7): Promise<void> {
   const r = rng(seed);
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((res) => out.once('drain', () => res())));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((res) => out.once('drain', () => res()));
   await write(`${HEADER}\n`);
   const start = Date.UTC(2015, 0, 1);
   const days = 365 * 8;
@@ -68,7 +90,12 @@ export async function generateAcled(path: string, rows: number, seed = 7): Promi
     // Escalations: later years and the first areas see more events.
     const d = new Date(start + Math.floor(r() ** 0.8 * days) * 86400000);
     const a1 = t[0] === 'Violence against civilians' && r() < 0.4 ? ACTORS[0] : ACTORS[Math.floor(r() * 4)];
-    const a2 = t[0] === 'Violence against civilians' ? ACTORS[6] : t[0] === 'Battles' ? ACTORS[1 + Math.floor(r() * 3)] : ['', 0] as [string, number];
+    const a2 =
+      t[0] === 'Violence against civilians'
+        ? ACTORS[6]
+        : t[0] === 'Battles'
+          ? ACTORS[1 + Math.floor(r() * 3)]
+          : (['', 0] as [string, number]);
     const fat = t[0] === 'Protests' ? 0 : Math.floor(-Math.log(1 - r()) * 3);
     const notes = `${WORDS[Math.floor(r() * WORDS.length)]} ${WORDS[Math.floor(r() * WORDS.length)]} at ${area}; ${fat} killed`;
     const lat = (4 + r() * 8).toFixed(4);

@@ -82,7 +82,10 @@ describe('bad input', () => {
 
   test('a folder and a missing file are refused by name', async () => {
     await assert.rejects(importEvents(store, [scratch]), /is a folder, not a file/);
-    await assert.rejects(importEvents(store, [join(scratch, 'nope.csv')]), /nope\.csv: cannot be read \(ENOENT\)/);
+    await assert.rejects(
+      importEvents(store, [join(scratch, 'nope.csv')]),
+      /nope\.csv: cannot be read \(ENOENT\)/,
+    );
   });
 
   for (const [file, rows, rejected, line, reason] of ROWS) {
@@ -138,7 +141,11 @@ describe('awkward but valid files', () => {
   }
 
   test('Latin-1 text is decoded, not mangled', async () => {
-    const e = await store.db.selectFrom('events').select(['admin1', 'notes']).where('admin1', 'like', 'Ouham%').executeTakeFirstOrThrow();
+    const e = await store.db
+      .selectFrom('events')
+      .select(['admin1', 'notes'])
+      .where('admin1', 'like', 'Ouham%')
+      .executeTakeFirstOrThrow();
     assert.equal(e.admin1, 'Ouham-Pendé');
     assert.equal(e.notes, 'Déplacés à Bocaranga; élevage.');
   });
@@ -151,18 +158,36 @@ describe('awkward but valid files', () => {
   test('ACLED without civilian_targeting derives it and says so; with it, takes it as given', async () => {
     const rows = await store.db
       .selectFrom('events')
-      .select(['source_event_id', 'civilian_targeting', 'civilian_targeting_derived', 'actor1_category', 'actor2_category'])
-      .where('import_id', 'in', (eb) => eb.selectFrom('imports').select('id').where('path', 'like', '%acled-new-format.csv'))
+      .select([
+        'source_event_id',
+        'civilian_targeting',
+        'civilian_targeting_derived',
+        'actor1_category',
+        'actor2_category',
+      ])
+      .where('import_id', 'in', (eb) =>
+        eb.selectFrom('imports').select('id').where('path', 'like', '%acled-new-format.csv'),
+      )
       .orderBy('source_event_id')
       .execute();
     assert.deepEqual(
-      rows.map((r) => [r.civilian_targeting, r.civilian_targeting_derived, r.actor1_category, r.actor2_category]),
+      rows.map((r) => [
+        r.civilian_targeting,
+        r.civilian_targeting_derived,
+        r.actor1_category,
+        r.actor2_category,
+      ]),
       [
         [1, 0, 'identity-militia', 'civilians'],
         [0, 0, 'identity-militia', 'state-forces'],
       ],
     );
-    const old = await store.db.selectFrom('events').select(['civilian_targeting', 'civilian_targeting_derived']).where('source_event_id', '=', 'TST1').where('event_type', '=', 'Violence against civilians').execute();
+    const old = await store.db
+      .selectFrom('events')
+      .select(['civilian_targeting', 'civilian_targeting_derived'])
+      .where('source_event_id', '=', 'TST1')
+      .where('event_type', '=', 'Violence against civilians')
+      .execute();
     assert.ok(old.some((r) => r.civilian_targeting === 1 && r.civilian_targeting_derived === 1));
   });
 

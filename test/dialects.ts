@@ -40,7 +40,9 @@ export const DIALECTS: TestDialect[] = [
   },
   {
     name: 'postgres',
-    skip: PG_URL ? false : 'TANDEM_TEST_DATABASE_URL is not set: no PostgreSQL server to test against (.ci/run starts one)',
+    skip: PG_URL
+      ? false
+      : 'TANDEM_TEST_DATABASE_URL is not set: no PostgreSQL server to test against (.ci/run starts one)',
     async open() {
       const name = `tandem_test_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: PG_URL });

@@ -9,6 +9,7 @@ import { isTandemError } from '../src/app/tandem-error.ts';
 import { summarizeEvents } from '../src/store/event-summary.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
+import { runCli } from './run-cli.ts';
 import { sharedData } from './shared-data.ts';
 
 const acled = sharedData('acled/acled_south_sudan_2011-2015.csv');
@@ -29,22 +30,37 @@ function independentTotals(filter: (date: string) => boolean = () => true): Tall
     if (civ !== null) v.civ = (v.civ ?? 0) + civ;
     t.set(k, v);
   };
-  const a = Papa.parse<Record<string, string>>(readFileSync(acled.path, 'utf8'), { header: true, skipEmptyLines: true });
+  const a = Papa.parse<Record<string, string>>(readFileSync(acled.path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   for (const r of a.data) {
     const d = new Date(`${r.event_date} UTC`).toISOString().slice(0, 10);
     if (filter(d)) add(r.country, r.admin1, Number(r.fatalities), null);
   }
-  const g = Papa.parse<Record<string, string>>(readFileSync(gedCsv.path, 'utf8'), { header: true, skipEmptyLines: true });
-  for (const r of g.data) if (filter(r.date_start)) add(r.country, r.adm_1, Number(r.best), Number(r.deaths_civilians));
+  const g = Papa.parse<Record<string, string>>(readFileSync(gedCsv.path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  for (const r of g.data)
+    if (filter(r.date_start)) add(r.country, r.adm_1, Number(r.best), Number(r.deaths_civilians));
   return t;
 }
 
 function tallyOf(rows: Awaited<ReturnType<typeof summarizeEvents>>['rows']): Tally {
-  return new Map(rows.map((r) => [`${r.country}|${r.key}`, { events: r.events, fatalities: r.fatalities, civ: r.civilianFatalities }]));
+  return new Map(
+    rows.map((r) => [
+      `${r.country}|${r.key}`,
+      { events: r.events, fatalities: r.fatalities, civ: r.civilianFatalities },
+    ]),
+  );
 }
 
 async function eventCount(store: Store): Promise<number> {
-  const r = await store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await store.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -81,19 +97,32 @@ for (const dialect of DIALECTS) {
         ['2020-12-02', '2021-01-31'],
       ]) {
         const got = tallyOf((await summarizeEvents(store.db, 'admin1', { from, to })).rows);
-        assert.deepEqual(got, independentTotals((d) => d >= from && d <= to), `${from}..${to}`);
+        assert.deepEqual(
+          got,
+          independentTotals((d) => d >= from && d <= to),
+          `${from}..${to}`,
+        );
       }
     });
 
     test('every dimension adds up to the same totals', { skip: samplesMissing }, async () => {
       for (const by of ['country', 'admin2', 'year', 'month', 'actor-category', 'violence-type'] as const) {
         const rows = (await summarizeEvents(store.db, by, { country: 'South Sudan' })).rows;
-        assert.equal(rows.reduce((n, r) => n + r.events, 0), 2590, by);
-        assert.ok(rows.every((r) => r.civilianFatalities === null), `${by}: ACLED has no civilian deaths figure`);
+        assert.equal(
+          rows.reduce((n, r) => n + r.events, 0),
+          2590,
+          by,
+        );
+        assert.ok(
+          rows.every((r) => r.civilianFatalities === null),
+          `${by}: ACLED has no civilian deaths figure`,
+        );
       }
     });
 
-    test('importing the same events again, even as GeoJSON, adds nothing', { skip: samplesMissing }, async () => {
+    test('importing the same events again, even as GeoJSON, adds nothing', {
+      skip: samplesMissing,
+    }, async () => {
       const r = await importEvents(store, [gedJson.path, acled.path]);
       assert.deepEqual(
         r.files.map((f) => [f.imported, f.updated, f.unchanged]),
@@ -105,7 +134,9 @@ for (const dialect of DIALECTS) {
       assert.equal(await eventCount(store), 4438);
     });
 
-    test('a changed row is updated and counted, and the totals follow it', { skip: samplesMissing }, async () => {
+    test('a changed row is updated and counted, and the totals follow it', {
+      skip: samplesMissing,
+    }, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'tandem-'));
       const lines = readFileSync(acled.path, 'utf8').split('\n');
       // SSD2555, Western Bahr el Ghazal: 0 fatalities in the file; say 7.
@@ -129,16 +160,25 @@ for (const dialect of DIALECTS) {
       const bad = join(dir, 'bad.csv');
       writeFileSync(bad, 'alpha;beta\n1;2\n');
       const n = await eventCount(store);
-      await assert.rejects(importEvents(store, [good, bad]), (e) => isTandemError(e) && /bad\.csv/.test(e.message));
+      await assert.rejects(
+        importEvents(store, [good, bad]),
+        (e) => isTandemError(e) && /bad\.csv/.test(e.message),
+      );
       assert.equal(await eventCount(store), n);
       const imports = await store.db.selectFrom('imports').select('path').execute();
       assert.ok(!imports.some((i) => i.path === good));
     });
 
     test('rows set aside are kept with their reason and can be listed', async () => {
-      const r = await importEvents(store, [new URL('./fixtures/bad/latitude-200.csv', import.meta.url).pathname]);
+      const r = await importEvents(store, [
+        new URL('./fixtures/bad/latitude-200.csv', import.meta.url).pathname,
+      ]);
       assert.equal(r.files[0].rejected, 1);
-      const p = await store.db.selectFrom('problems').selectAll().where('file', 'like', '%latitude-200.csv').execute();
+      const p = await store.db
+        .selectFrom('problems')
+        .selectAll()
+        .where('file', 'like', '%latitude-200.csv')
+        .execute();
       assert.equal(p.length, 1);
       assert.equal(p[0].line, 3);
       assert.match(p[0].reason, /latitude 200 is outside -90\.\.90/);
@@ -146,3 +186,39 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('exports', () => {
+  test('an HXL export reads back as the same events, and GeoJSON and CSV exports hold every event', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-export-'));
+    const db = join(dir, 'a.db');
+    const fixture = new URL('./fixtures/good/acled-old-format.csv', import.meta.url).pathname;
+    assert.equal((await runCli(['import', fixture, '--db', db])).code, 0);
+    const hxl = join(dir, 'out.csv');
+    const r = await runCli(['export', '--format', 'hxl', '--out', hxl, '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = readFileSync(hxl, 'utf8').trim().split(/\r?\n/);
+    assert.equal(lines.length, 2 + 3);
+    assert.match(lines[1], /^#meta\+dataset,#event\+id,#date\+start/);
+    const back = await runCli(['import', '--json', hxl, '--db', join(dir, 'b.db')]);
+    assert.deepEqual(
+      JSON.parse(back.stdout).files.map((f: { format: string; imported: number }) => [f.format, f.imported]),
+      [['hxl', 3]],
+    );
+    const a = JSON.parse((await runCli(['summary', '--by', 'admin1', '--json', '--db', db])).stdout);
+    const b = JSON.parse(
+      (await runCli(['summary', '--by', 'admin1', '--json', '--db', join(dir, 'b.db')])).stdout,
+    );
+    assert.deepEqual(
+      b.rows.map((x: { key: string; events: number; fatalities: number }) => [x.key, x.events, x.fatalities]),
+      a.rows.map((x: { key: string; events: number; fatalities: number }) => [x.key, x.events, x.fatalities]),
+    );
+    const geo = JSON.parse((await runCli(['export', '--format', 'geojson', '--db', db])).stdout);
+    assert.equal(geo.type, 'FeatureCollection');
+    assert.equal(geo.features.length, 3);
+    assert.deepEqual(geo.features[0].geometry, { type: 'Point', coordinates: [30.25, 7.5] });
+    const csv = (
+      await runCli(['export', '--format', 'csv', '--country', 'Testland', '--from', '2021-03-15', '--db', db])
+    ).stdout;
+    assert.equal(csv.trim().split(/\r?\n/).length, 1 + 2);
+  });
+});

@@ -51,10 +51,16 @@ describe('large imports', () => {
     assert.notEqual(code, 0, 'the import finished before it could be interrupted: make the file larger');
     assert.ok(signal === 'SIGINT' || code !== 0);
     const store = await openStore({ dbPath: db });
-    const n = await store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 40_000);
     const imports = await store.db.selectFrom('imports').select('path').execute();
-    assert.deepEqual(imports.map((i) => i.path), [medium]);
+    assert.deepEqual(
+      imports.map((i) => i.path),
+      [medium],
+    );
     const total = (await summarizeEvents(store.db, 'country')).rows.reduce((s, r) => s + r.events, 0);
     assert.equal(total, 40_000, 'the aggregates were not touched either');
     await store.close();

@@ -6,7 +6,8 @@ import { TandemError } from './tandem-error.ts';
 
 export const boundaryOperations = {
   loadBoundaries: defineOperation({
-    summary: 'Load admin-1 polygons from GeoJSON files; the country comes from the file name (…_caf.geojson) or is given.',
+    summary:
+      'Load admin-1 polygons from GeoJSON files; the country comes from the file name (…_caf.geojson) or is given.',
     input: z.object({ paths: z.array(z.string().min(1)).min(1), country: z.string().min(1).optional() }),
     run: async (ctx, input) => {
       const loaded: {
@@ -16,15 +17,21 @@ export const boundaryOperations = {
         renamed: { shape: string; data: string | null }[];
         withoutEvents: string[];
       }[] = [];
-      const plan: { path: string; country: string; shapes: Awaited<ReturnType<typeof readBoundaries>> }[] = [];
+      const plan: { path: string; country: string; shapes: Awaited<ReturnType<typeof readBoundaries>> }[] =
+        [];
       const known = new Set(
-        (await ctx.store.db.selectFrom('event_counts').select('country').distinct().execute()).map((r) => r.country),
+        (await ctx.store.db.selectFrom('event_counts').select('country').distinct().execute()).map(
+          (r) => r.country,
+        ),
       );
       for (const path of input.paths) {
         const candidates = input.country ? [input.country] : countriesFromFileName(path);
         const country = candidates.find((c) => known.has(c)) ?? candidates[0];
         if (!country) {
-          throw new TandemError('bad-input', `${path}: cannot tell which country these areas belong to; say it with --country`);
+          throw new TandemError(
+            'bad-input',
+            `${path}: cannot tell which country these areas belong to; say it with --country`,
+          );
         }
         plan.push({ path, country, shapes: await readBoundaries(path) });
       }
@@ -33,7 +40,12 @@ export const boundaryOperations = {
           // Store each polygon under the admin-1 name the event data uses, when one matches, so
           // events and shapes join on the same spelling.
           const dataNames = (
-            await trx.selectFrom('event_counts').select('admin1').distinct().where('country', '=', p.country).execute()
+            await trx
+              .selectFrom('event_counts')
+              .select('admin1')
+              .distinct()
+              .where('country', '=', p.country)
+              .execute()
           )
             .map((r) => r.admin1)
             .filter(Boolean);
@@ -61,7 +73,9 @@ export const boundaryOperations = {
             path: p.path,
             country: p.country,
             areas: p.shapes.length,
-            renamed: matches.filter((m) => m.data && m.data !== m.shape).map((m) => ({ shape: m.shape, data: m.data })),
+            renamed: matches
+              .filter((m) => m.data && m.data !== m.shape)
+              .map((m) => ({ shape: m.shape, data: m.data })),
             withoutEvents: matches.filter((m) => !m.data).map((m) => m.shape),
           });
         }

@@ -8,7 +8,11 @@ import { TandemError } from './tandem-error.ts';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real day');
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real day',
+  );
 
 export const eventFilterInput = z.object({
   country: z.string().min(1).optional(),
@@ -17,7 +21,8 @@ export const eventFilterInput = z.object({
 });
 
 function checkPeriod(f: { from?: string; to?: string }) {
-  if (f.from && f.to && f.from > f.to) throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
+  if (f.from && f.to && f.from > f.to)
+    throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
 }
 
 export const evidenceOperations = {
@@ -32,7 +37,8 @@ export const evidenceOperations = {
   }),
 
   summary: defineOperation({
-    summary: 'Events, fatalities, civilian fatalities and civilian-targeting events by area, period or category.',
+    summary:
+      'Events, fatalities, civilian fatalities and civilian-targeting events by area, period or category.',
     input: eventFilterInput.extend({
       by: z.enum(SUMMARY_DIMENSIONS).default('admin1'),
       /** A second dimension, for cross-tables such as admin1 × month. */

@@ -60,7 +60,15 @@ export async function importEvents(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const r: ImportFileResult = { path: file.path, format: file.format, rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+      const r: ImportFileResult = {
+        path: file.path,
+        format: file.format,
+        rows: 0,
+        imported: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+      };
       // Whether the store held events of a source when this file began (earlier files of this
       // command included). If not, no row of the file can match a stored one (ids repeated within
       // the file are set aside while reading), so the file needs no look-ups at all.
@@ -87,7 +95,10 @@ export async function importEvents(
             r.imported += list.length;
             continue;
           }
-          const existing = await w.lookup(source, list.map((v) => v[COL.source_event_id] as string));
+          const existing = await w.lookup(
+            source,
+            list.map((v) => v[COL.source_event_id] as string),
+          );
           const inserts: EventValues[] = [];
           const updates: { id: number; row: EventValues }[] = [];
           for (const v of list) {
@@ -115,7 +126,13 @@ export async function importEvents(
       counts.merge(next.value);
       await w.db
         .updateTable('imports')
-        .set({ rows: r.rows, imported: r.imported, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected })
+        .set({
+          rows: r.rows,
+          imported: r.imported,
+          updated: r.updated,
+          unchanged: r.unchanged,
+          rejected: r.rejected,
+        })
         .where('id', '=', importId)
         .execute();
       results.push(r);

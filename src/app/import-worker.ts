@@ -4,7 +4,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CountAccumulator } from '../store/count-accumulator.ts';
 import { prepareRows } from './prepared-rows.ts';
 
-const { path, format, ahead } = workerData as { path: string; format: 'acled' | 'ucdp' | 'hxl'; ahead: number };
+const { path, format, ahead } = workerData as {
+  path: string;
+  format: 'acled' | 'ucdp' | 'hxl';
+  ahead: number;
+};
 const port = parentPort as NonNullable<typeof parentPort>;
 let inFlight = 0;
 let release: (() => void) | null = null;

@@ -98,7 +98,10 @@ export async function* preparedBatches(
     for (;;) {
       while (queue.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
       wake = null;
-      const m = queue.shift() as { type: 'batch'; batch: PreparedBatch } | { type: 'done'; counts: CountEntries } | undefined;
+      const m = queue.shift() as
+        | { type: 'batch'; batch: PreparedBatch }
+        | { type: 'done'; counts: CountEntries }
+        | undefined;
       if (!m) throw failure;
       if (m.type === 'done') return m.counts;
       yield m.batch;
@@ -108,4 +111,3 @@ export async function* preparedBatches(
     await worker.terminate();
   }
 }
-

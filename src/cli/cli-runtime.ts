@@ -51,7 +51,9 @@ export function reportError(e: unknown): never {
 }
 
 /** Wraps a commander action so errors go through reportError. */
-export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await fn(...args);

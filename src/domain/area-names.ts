@@ -3,7 +3,8 @@
  * Natural Earth "North Bahr-al-Ghazal", GED "Bangui province" where the map says "Bangui". These
  * rules bring them to one comparable form and pair them up, so events land on the right polygon.
  */
-const UNIT_WORDS = /\b(state|province|prefecture|prefecture|region|county|district|governorate|department|municipality|autonomous|city)\b/g;
+const UNIT_WORDS =
+  /\b(state|province|prefecture|prefecture|region|county|district|governorate|department|municipality|autonomous|city)\b/g;
 const SYNONYMS: [RegExp, string][] = [
   [/\bnorthern\b/g, 'north'],
   [/\bsouthern\b/g, 'south'],
@@ -77,7 +78,11 @@ export interface AreaNameMatch {
  * least `threshold` alike (0.75 by default: close enough for spelling variants, not for
  * neighbours such as "Upper Nile" and "Blue Nile").
  */
-export function matchAreaNames(shapes: readonly string[], data: readonly string[], threshold = 0.75): AreaNameMatch[] {
+export function matchAreaNames(
+  shapes: readonly string[],
+  data: readonly string[],
+  threshold = 0.75,
+): AreaNameMatch[] {
   const pairs: { s: string; d: string; score: number }[] = [];
   for (const s of shapes) for (const d of data) pairs.push({ s, d, score: areaNameSimilarity(s, d) });
   pairs.sort((a, b) => b.score - a.score);

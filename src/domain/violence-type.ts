@@ -34,7 +34,10 @@ const ACLED_EVENT_TYPES: Record<string, ViolenceType> = {
 /** Reads ACLED's event type (any vintage's wording) or Tandem's own id for it. */
 export function parseAcledEventType(value: string): ViolenceType | undefined {
   const v = value.trim().toLowerCase();
-  return ACLED_EVENT_TYPES[v] ?? ((VIOLENCE_TYPES as readonly string[]).includes(v) ? (v as ViolenceType) : undefined);
+  return (
+    ACLED_EVENT_TYPES[v] ??
+    ((VIOLENCE_TYPES as readonly string[]).includes(v) ? (v as ViolenceType) : undefined)
+  );
 }
 
 export const GED_TYPES: Record<string, { type: ViolenceType; subType: string }> = {

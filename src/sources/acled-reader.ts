@@ -48,7 +48,10 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
   };
   const missing = (['country', 'fatalities', 'actor1'] as const).filter((k) => c[k] === -1);
   if (missing.length) {
-    throw new TandemError('unreadable-file', `${path}: looks like ACLED but has no ${missing.join(', ')} column`);
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: looks like ACLED but has no ${missing.join(', ')} column`,
+    );
   }
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
   return {
@@ -61,11 +64,22 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
       if (!date.ok) return problemAt(header, c.date, date.reason);
       const typeRaw = get(f, c.type);
       const type = parseAcledEventType(typeRaw);
-      if (!type) return problemAt(header, c.type, `event_type "${typeRaw}" is not one of ACLED's event types`);
+      if (!type)
+        return problemAt(header, c.type, `event_type "${typeRaw}" is not one of ACLED's event types`);
       const cat1 = parseActorCategory(get(f, c.inter1));
-      if (cat1 === undefined) return problemAt(header, c.inter1, `inter1 "${get(f, c.inter1)}" is not an ACLED actor category (1–8 or its name)`);
+      if (cat1 === undefined)
+        return problemAt(
+          header,
+          c.inter1,
+          `inter1 "${get(f, c.inter1)}" is not an ACLED actor category (1–8 or its name)`,
+        );
       const cat2 = parseActorCategory(get(f, c.inter2));
-      if (cat2 === undefined) return problemAt(header, c.inter2, `inter2 "${get(f, c.inter2)}" is not an ACLED actor category (1–8 or its name)`);
+      if (cat2 === undefined)
+        return problemAt(
+          header,
+          c.inter2,
+          `inter2 "${get(f, c.inter2)}" is not an ACLED actor category (1–8 or its name)`,
+        );
       const country = get(f, c.country);
       if (!country) return problemAt(header, c.country, 'country is empty');
       const fat = readCount(f[c.fatalities], 'fatalities', true);

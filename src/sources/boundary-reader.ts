@@ -74,9 +74,18 @@ export async function readBoundaries(path: string): Promise<Boundary[]> {
     }
     const props = f.properties ?? {};
     const key = NAME_KEYS.find((k) => typeof props[k] === 'string' && props[k]);
-    if (!key) throw new TandemError('invalid-file', `${path}: feature ${i + 1} has no name (looked for ${NAME_KEYS.join(', ')})`);
+    if (!key)
+      throw new TandemError(
+        'invalid-file',
+        `${path}: feature ${i + 1} has no name (looked for ${NAME_KEYS.join(', ')})`,
+      );
     const [lon, lat] = boundingCentre(g.coordinates);
-    out.push({ name: props[key] as string, latitude: lat, longitude: lon, geometry: g as Boundary['geometry'] });
+    out.push({
+      name: props[key] as string,
+      latitude: lat,
+      longitude: lon,
+      geometry: g as Boundary['geometry'],
+    });
   });
   return out;
 }

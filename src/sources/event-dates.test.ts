@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import { parseEventDate } from './event-dates.ts';
 
 test('every form of date that ACLED and GED exports use reads as the same day', () => {
-  for (const s of ['2015-12-31', '31 December 2015', '31-Dec-15', '31/12/2015', '2015-12-31T00:00:00', 'December 31, 2015']) {
+  for (const s of [
+    '2015-12-31',
+    '31 December 2015',
+    '31-Dec-15',
+    '31/12/2015',
+    '2015-12-31T00:00:00',
+    'December 31, 2015',
+  ]) {
     assert.deepEqual(parseEventDate(s), { ok: true, date: '2015-12-31' }, s);
   }
 });
@@ -20,20 +27,36 @@ test('a day that does not exist is refused with the reason', () => {
 });
 
 test('any real day written in any supported form reads back as itself', () => {
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   fc.assert(
-    fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2049-12-31'), noInvalidDate: true }), (d) => {
-      const y = d.getUTCFullYear();
-      const m = d.getUTCMonth() + 1;
-      const day = d.getUTCDate();
-      const want = d.toISOString().slice(0, 10);
-      const forms = [
-        want,
-        `${day} ${months[m - 1]} ${y}`,
-        `${day}-${months[m - 1].slice(0, 3)}-${String(y).slice(2)}`,
-        `${day}/${m}/${y}`,
-      ];
-      for (const f of forms) assert.deepEqual(parseEventDate(f), { ok: true, date: want }, f);
-    }),
+    fc.property(
+      fc.date({ min: new Date('1950-01-01'), max: new Date('2049-12-31'), noInvalidDate: true }),
+      (d) => {
+        const y = d.getUTCFullYear();
+        const m = d.getUTCMonth() + 1;
+        const day = d.getUTCDate();
+        const want = d.toISOString().slice(0, 10);
+        const forms = [
+          want,
+          `${day} ${months[m - 1]} ${y}`,
+          `${day}-${months[m - 1].slice(0, 3)}-${String(y).slice(2)}`,
+          `${day}/${m}/${y}`,
+        ];
+        for (const f of forms) assert.deepEqual(parseEventDate(f), { ok: true, date: want }, f);
+      },
+    ),
   );
 });

@@ -4,9 +4,30 @@
  * HXL sheets use slashes. A date that is not a real day (32/13/2020) is an error, never a guess.
  */
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6,
-  june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 export type DateResult = { ok: true; date: string } | { ok: false; reason: string };
@@ -14,7 +35,8 @@ export type DateResult = { ok: true; date: string } | { ok: false; reason: strin
 function iso(y: number, m: number, d: number, raw: string): DateResult {
   if (m < 1 || m > 12) return { ok: false, reason: `"${raw}" is not a date: there is no month ${m}` };
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d < 1 || d > days) return { ok: false, reason: `"${raw}" is not a date: month ${m} of ${y} has no day ${d}` };
+  if (d < 1 || d > days)
+    return { ok: false, reason: `"${raw}" is not a date: month ${m} of ${y} has no day ${d}` };
   if (y < 1900 || y > 2100) return { ok: false, reason: `"${raw}" has an implausible year ${y}` };
   return { ok: true, date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }

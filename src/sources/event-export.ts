@@ -25,7 +25,11 @@ const COLUMNS: [string, string, (e: ConflictEvent) => string | number | null][] 
   ['actor2', '#group+name+second', (e) => e.actor2],
   ['actor2_category', '#group+type+second', (e) => e.actor2Category],
   ['civilian_targeting', '#indicator+civilian_targeting', (e) => (e.civilianTargeting ? 1 : 0)],
-  ['civilian_targeting_derived', '#indicator+civilian_targeting+derived', (e) => (e.civilianTargetingDerived ? 1 : 0)],
+  [
+    'civilian_targeting_derived',
+    '#indicator+civilian_targeting+derived',
+    (e) => (e.civilianTargetingDerived ? 1 : 0),
+  ],
   ['fatalities', '#affected+killed', (e) => e.fatalities],
   ['civilian_fatalities', '#affected+killed+civilians', (e) => e.civilianFatalities],
   ['notes', '#description', (e) => e.notes],
@@ -57,7 +61,9 @@ export class EventExporter {
       const parts = events.map((e) => {
         const properties = Object.fromEntries(COLUMNS.map(([name, , get]) => [name, get(e)]));
         const geometry =
-          e.latitude !== null && e.longitude !== null ? { type: 'Point', coordinates: [e.longitude, e.latitude] } : null;
+          e.latitude !== null && e.longitude !== null
+            ? { type: 'Point', coordinates: [e.longitude, e.latitude] }
+            : null;
         return JSON.stringify({ type: 'Feature', geometry, properties });
       });
       this.write(`${this.first ? '' : ',\n'}${parts.join(',\n')}`);

@@ -50,7 +50,10 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
   const batchSize = options.batchSize ?? 5000;
   if (/^\s*[[{]/.test(head)) {
     if (forced && forced !== 'ucdp') {
-      throw new TandemError('unknown-format', `${path}: is JSON; only UCDP GED comes as GeoJSON, not ${forced}`);
+      throw new TandemError(
+        'unknown-format',
+        `${path}: is JSON; only UCDP GED comes as GeoJSON, not ${forced}`,
+      );
     }
     return {
       path,
@@ -66,12 +69,23 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
   const rows = parseHeadRows(head, dialect, 2);
   const header = rows[0] ?? [];
   if (header.length < 2) {
-    throw new TandemError('unknown-format', `${path}: ${UNKNOWN} (the first line has ${header.length} column)`);
+    throw new TandemError(
+      'unknown-format',
+      `${path}: ${UNKNOWN} (the first line has ${header.length} column)`,
+    );
   }
   const tagged = rows[1] && isHashtagRow(rows[1]);
   let reader: EventRowReader;
   let skipRows = 1 + (tagged ? 1 : 0);
-  const want = forced ?? (looksLikeAcled(header) ? 'acled' : looksLikeGed(header) ? 'ucdp' : tagged || isHashtagRow(header) ? 'hxl' : null);
+  const want =
+    forced ??
+    (looksLikeAcled(header)
+      ? 'acled'
+      : looksLikeGed(header)
+        ? 'ucdp'
+        : tagged || isHashtagRow(header)
+          ? 'hxl'
+          : null);
   if (want === 'acled') reader = acledReader(path, header);
   else if (want === 'ucdp') reader = gedCsvReader(path, header);
   else if (want === 'hxl') {
@@ -79,9 +93,16 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
       reader = hxlReader(path, header);
       skipRows = 1;
     } else if (tagged) reader = hxlReader(path, rows[1]);
-    else throw new TandemError('unknown-format', `${path}: --format hxl, but neither of the first two rows holds HXL hashtags`);
+    else
+      throw new TandemError(
+        'unknown-format',
+        `${path}: --format hxl, but neither of the first two rows holds HXL hashtags`,
+      );
   } else {
-    const sep = dialect.delimiter === ',' ? '' : ` (the header is separated by "${dialect.delimiter === '\t' ? 'tab' : dialect.delimiter}")`;
+    const sep =
+      dialect.delimiter === ','
+        ? ''
+        : ` (the header is separated by "${dialect.delimiter === '\t' ? 'tab' : dialect.delimiter}")`;
     throw new TandemError('unknown-format', `${path}: ${UNKNOWN}${sep}`);
   }
   return {
@@ -119,7 +140,10 @@ async function* csvBatches(
       for (const x of f) length += x.length;
       if (row.error) problem(0, `${row.error} (a quote that never closes; is the file cut short?)`);
       else if (length > MAX_ROW_CHARS) {
-        problem(0, `the row is ${(length / 1e6).toFixed(1)} million characters long; a row may have at most 1 million`);
+        problem(
+          0,
+          `the row is ${(length / 1e6).toFixed(1)} million characters long; a row may have at most 1 million`,
+        );
       } else if (f.length !== reader.columns) {
         problem(
           0,

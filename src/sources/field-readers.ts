@@ -7,7 +7,9 @@ export type Field<T> = { ok: true; value: T } | { ok: false; reason: string };
 export function readCount(raw: string | undefined, name: string, required: boolean): Field<number | null> {
   const s = (raw ?? '').trim();
   if (s === '') {
-    return required ? { ok: false, reason: `${name} is empty; expected a whole number of 0 or more` } : { ok: true, value: null };
+    return required
+      ? { ok: false, reason: `${name} is empty; expected a whole number of 0 or more` }
+      : { ok: true, value: null };
   }
   if (!/^-?\d+(\.0+)?$/.test(s)) return { ok: false, reason: `${name} "${s}" is not a whole number` };
   const n = Number.parseInt(s, 10);
@@ -15,7 +17,10 @@ export function readCount(raw: string | undefined, name: string, required: boole
   return { ok: true, value: n };
 }
 
-export function readCoordinate(raw: string | undefined, name: 'latitude' | 'longitude'): Field<number | null> {
+export function readCoordinate(
+  raw: string | undefined,
+  name: 'latitude' | 'longitude',
+): Field<number | null> {
   const s = (raw ?? '').trim();
   if (s === '') return { ok: true, value: null };
   const n = Number(s.replace(',', '.'));

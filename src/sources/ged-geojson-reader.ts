@@ -73,7 +73,10 @@ export function gedFeatureCollection(path: string, text: string): Feature[] {
   const fc = doc as { type?: unknown; features?: unknown };
   if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     const what = fc && typeof fc === 'object' && 'type' in fc ? `a GeoJSON ${String(fc.type)}` : 'JSON';
-    throw new TandemError('unreadable-file', `${path}: is ${what}, not a GeoJSON FeatureCollection of events`);
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: is ${what}, not a GeoJSON FeatureCollection of events`,
+    );
   }
   const features = fc.features as Feature[];
   const first = features.find((f) => f?.properties);
@@ -103,7 +106,13 @@ export function* readGedGeoJson(path: string, text: string, batchSize = 5000): G
       reason: `feature ${n + 1}: ${reason}`,
       raw: JSON.stringify(f).slice(0, 2000),
     });
-    if (!f || typeof f !== 'object' || f.type !== 'Feature' || !f.properties || typeof f.properties !== 'object') {
+    if (
+      !f ||
+      typeof f !== 'object' ||
+      f.type !== 'Feature' ||
+      !f.properties ||
+      typeof f.properties !== 'object'
+    ) {
       batch.problems.push(problem('is not a GeoJSON Feature with properties'));
     } else {
       const props = f.properties;

@@ -64,7 +64,10 @@ function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<numb
 
 // Words partners use for kinds of event, mapped onto Tandem's violence types.
 const TYPE_WORDS: [RegExp, ViolenceType][] = [
-  [/one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians/i, 'violence-against-civilians'],
+  [
+    /one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians/i,
+    'violence-against-civilians',
+  ],
   [/battle|clash|armed conflict|state-based|non-state|fighting/i, 'battles'],
   [/explos|shell|air ?strike|drone|ied|mine|remote/i, 'explosions-remote-violence'],
   [/riot|mob/i, 'riots'],
@@ -86,7 +89,11 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
   const taken = new Set<number>();
   const c = {} as Record<keyof typeof WANT, number>;
   // Civilian fatalities first, so the plainer #affected+killed does not claim that column.
-  const order: (keyof typeof WANT)[] = ['civilianFatalities', 'subType', ...(Object.keys(WANT) as (keyof typeof WANT)[])];
+  const order: (keyof typeof WANT)[] = [
+    'civilianFatalities',
+    'subType',
+    ...(Object.keys(WANT) as (keyof typeof WANT)[]),
+  ];
   for (const k of order) {
     if (c[k] !== undefined) continue;
     c[k] = find(tags, WANT[k], taken);
@@ -118,11 +125,18 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
       if (!country) return problemAt(header, c.country, 'country is empty');
       const typeRaw = get(f, c.type);
       const type = violenceTypeOf(typeRaw);
-      if (!type) return problemAt(header, c.type, `event type "${typeRaw}" is not a kind of event Tandem knows (ACLED's event types or GED's)`);
+      if (!type)
+        return problemAt(
+          header,
+          c.type,
+          `event type "${typeRaw}" is not a kind of event Tandem knows (ACLED's event types or GED's)`,
+        );
       const cat1 = parseActorCategory(get(f, c.inter1));
-      if (cat1 === undefined) return problemAt(header, c.inter1, `actor category "${get(f, c.inter1)}" is unknown`);
+      if (cat1 === undefined)
+        return problemAt(header, c.inter1, `actor category "${get(f, c.inter1)}" is unknown`);
       const cat2 = parseActorCategory(get(f, c.inter2));
-      if (cat2 === undefined) return problemAt(header, c.inter2, `actor category "${get(f, c.inter2)}" is unknown`);
+      if (cat2 === undefined)
+        return problemAt(header, c.inter2, `actor category "${get(f, c.inter2)}" is unknown`);
       const fat = readCount(f[c.fatalities], 'fatalities', false);
       if (!fat.ok) return problemAt(header, c.fatalities, fat.reason);
       const civ = readCount(f[c.civilianFatalities], 'civilian fatalities', false);

@@ -30,14 +30,18 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
     size = s.size;
   } catch (e) {
     if (e instanceof TandemError) throw e;
-    throw new TandemError('unreadable-file', `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   if (size === 0) throw new TandemError('unreadable-file', `${path}: the file is empty`);
   const fh = await open(path, 'r');
   try {
     const head = Buffer.alloc(Math.min(4, size));
     await fh.read(head, 0, head.length, 0);
-    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { path, size, encoding: 'utf-8', bomLength: 3 };
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+      return { path, size, encoding: 'utf-8', bomLength: 3 };
     if (head[0] === 0xff && head[1] === 0xfe) return { path, size, encoding: 'utf-16le', bomLength: 2 };
     if (head[0] === 0xfe && head[1] === 0xff) return { path, size, encoding: 'utf-16be', bomLength: 2 };
     let utf8 = true;
@@ -83,7 +87,12 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
 export function textStream(info: TextFileInfo, chunkSize = 1024 * 1024): NodeJS.ReadableStream {
   // Node's StringDecoder is several times faster than TextDecoder for UTF-8 and UTF-16LE;
   // TextDecoder is kept for the encodings it alone knows (Windows-1252, UTF-16BE).
-  const fast = info.encoding === 'utf-8' ? new StringDecoder('utf8') : info.encoding === 'utf-16le' ? new StringDecoder('utf16le') : null;
+  const fast =
+    info.encoding === 'utf-8'
+      ? new StringDecoder('utf8')
+      : info.encoding === 'utf-16le'
+        ? new StringDecoder('utf16le')
+        : null;
   const slow = fast ? null : new TextDecoder(info.encoding);
   const decode = new Transform({
     readableObjectMode: true,

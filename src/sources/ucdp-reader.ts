@@ -3,10 +3,16 @@ import type { ActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
 import { GED_TYPES } from '../domain/violence-type.ts';
 import { parseEventDate } from './event-dates.ts';
-import { type EventRowReader, type RowProblem, type RowResult } from './event-row-reader.ts';
+import type { EventRowReader, RowProblem, RowResult } from './event-row-reader.ts';
 import { columnIndex, readCoordinate, readCount, readSmallInt } from './field-readers.ts';
 
-const PRECISION: Record<string, DatePrecision> = { '1': 'day', '2': 'week', '3': 'month', '4': 'year', '5': 'year' };
+const PRECISION: Record<string, DatePrecision> = {
+  '1': 'day',
+  '2': 'week',
+  '3': 'month',
+  '4': 'year',
+  '5': 'year',
+};
 const TYPE_WORDS: Record<string, string> = { '1': 'state-based', '2': 'non-state', '3': 'one-sided' };
 
 export const GED_REQUIRED = ['id', 'type_of_violence', 'date_start', 'best', 'country'];
@@ -43,7 +49,8 @@ export function readGedFields(get: (name: string) => string, where: (name: strin
   const endRaw = get('date_end');
   const end = endRaw ? parseEventDate(endRaw) : start;
   if (!end.ok) return bad('date_end', end.reason);
-  if (end.date < start.date) return bad('date_end', `date_end ${end.date} is before date_start ${start.date}`);
+  if (end.date < start.date)
+    return bad('date_end', `date_end ${end.date} is before date_start ${start.date}`);
   const country = get('country');
   if (!country) return bad('country', 'country is empty');
   const best = readCount(get('best'), 'best', true);
@@ -96,9 +103,31 @@ export function readGedFields(get: (name: string) => string, where: (name: strin
 /** Reads GED rows from the CSV edition. */
 export function gedCsvReader(path: string, header: readonly string[]): EventRowReader {
   const missing = GED_REQUIRED.filter((n) => columnIndex(header, n) === -1);
-  if (missing.length) throw new TandemError('unreadable-file', `${path}: looks like UCDP GED but has no ${missing.join(', ')} column`);
+  if (missing.length)
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: looks like UCDP GED but has no ${missing.join(', ')} column`,
+    );
   const index = new Map<string, number>();
-  for (const n of [...GED_REQUIRED, 'date_end', 'low', 'high', 'deaths_civilians', 'latitude', 'longitude', 'side_a', 'side_b', 'adm_1', 'adm_2', 'where_coordinates', 'where_prec', 'date_prec', 'conflict_name', 'source_headline', 'source_article']) {
+  for (const n of [
+    ...GED_REQUIRED,
+    'date_end',
+    'low',
+    'high',
+    'deaths_civilians',
+    'latitude',
+    'longitude',
+    'side_a',
+    'side_b',
+    'adm_1',
+    'adm_2',
+    'where_coordinates',
+    'where_prec',
+    'date_prec',
+    'conflict_name',
+    'source_headline',
+    'source_article',
+  ]) {
     index.set(n, columnIndex(header, n));
   }
   const where = (n: string) => index.get(n) ?? -1;

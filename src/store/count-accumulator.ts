@@ -75,7 +75,14 @@ export function countedFromStored(r: StoredEventKeys): CountedEvent {
 }
 
 const SEP = '\u001f';
-type Measures = [events: number, fatalities: number, civ: number, civKnown: number, civTargeting: number, derived: number];
+type Measures = [
+  events: number,
+  fatalities: number,
+  civ: number,
+  civKnown: number,
+  civTargeting: number,
+  derived: number,
+];
 
 /**
  * Keeps `event_counts` and `actor_counts` current during an import: every added, changed or
@@ -146,14 +153,16 @@ export class CountAccumulator {
           }),
         )
         .onConflict((oc) =>
-          oc.columns(['country', 'month', 'admin1', 'admin2', 'violence_type', 'actor_category']).doUpdateSet({
-            events: sql`event_counts.events + excluded.events`,
-            fatalities: sql`event_counts.fatalities + excluded.fatalities`,
-            civilian_fatalities: sql`event_counts.civilian_fatalities + excluded.civilian_fatalities`,
-            civilian_fatalities_known: sql`event_counts.civilian_fatalities_known + excluded.civilian_fatalities_known`,
-            civilian_targeting_events: sql`event_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
-            civilian_targeting_derived_events: sql`event_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events`,
-          }),
+          oc
+            .columns(['country', 'month', 'admin1', 'admin2', 'violence_type', 'actor_category'])
+            .doUpdateSet({
+              events: sql`event_counts.events + excluded.events`,
+              fatalities: sql`event_counts.fatalities + excluded.fatalities`,
+              civilian_fatalities: sql`event_counts.civilian_fatalities + excluded.civilian_fatalities`,
+              civilian_fatalities_known: sql`event_counts.civilian_fatalities_known + excluded.civilian_fatalities_known`,
+              civilian_targeting_events: sql`event_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
+              civilian_targeting_derived_events: sql`event_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events`,
+            }),
         )
         .execute();
     }
@@ -180,12 +189,14 @@ export class CountAccumulator {
           }),
         )
         .onConflict((oc) =>
-          oc.columns(['country', 'actor', 'role', 'month', 'admin1', 'actor_category', 'violence_type']).doUpdateSet({
-            events: sql`actor_counts.events + excluded.events`,
-            fatalities: sql`actor_counts.fatalities + excluded.fatalities`,
-            civilian_fatalities: sql`actor_counts.civilian_fatalities + excluded.civilian_fatalities`,
-            civilian_targeting_events: sql`actor_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
-          }),
+          oc
+            .columns(['country', 'actor', 'role', 'month', 'admin1', 'actor_category', 'violence_type'])
+            .doUpdateSet({
+              events: sql`actor_counts.events + excluded.events`,
+              fatalities: sql`actor_counts.fatalities + excluded.fatalities`,
+              civilian_fatalities: sql`actor_counts.civilian_fatalities + excluded.civilian_fatalities`,
+              civilian_targeting_events: sql`actor_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
+            }),
         )
         .execute();
     }

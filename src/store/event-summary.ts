@@ -165,7 +165,9 @@ export async function summarizeEvents(
     .map(({ known, ...r }) => ({ ...r, civilianFatalities: known > 0 ? r.civilianFatalities : null }))
     .sort((a, b) =>
       timeLike
-        ? a.country.localeCompare(b.country) || a.key.localeCompare(b.key) || (a.key2 ?? '').localeCompare(b.key2 ?? '')
+        ? a.country.localeCompare(b.country) ||
+          a.key.localeCompare(b.key) ||
+          (a.key2 ?? '').localeCompare(b.key2 ?? '')
         : a.country.localeCompare(b.country) ||
           (then ? a.key.localeCompare(b.key) : b.events - a.events) ||
           a.key.localeCompare(b.key) ||
@@ -173,4 +175,3 @@ export async function summarizeEvents(
     );
   return then ? { by, then, rows } : { by, rows };
 }
-

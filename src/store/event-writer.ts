@@ -84,7 +84,10 @@ export const EVENT_COLUMNS = [
 ] as const;
 
 /** Where the importer finds what it needs in an EventValues row. */
-export const COL = Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, i])) as Record<(typeof EVENT_COLUMNS)[number], number>;
+export const COL = Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, i])) as Record<
+  (typeof EVENT_COLUMNS)[number],
+  number
+>;
 
 /**
  * An event's column values, with its content hash (import id still 0). The hash is of the
@@ -212,7 +215,8 @@ function postgresWriter(trx: Transaction<Database>): EventWriter {
           .where('source', '=', source)
           .where('source_event_id', 'in', ids.slice(i, i + 5000) as string[])
           .execute();
-        for (const r of rows as (StoredEventKeys & { source_event_id: string })[]) found.set(r.source_event_id, r);
+        for (const r of rows as (StoredEventKeys & { source_event_id: string })[])
+          found.set(r.source_event_id, r);
       }
       return found;
     },

@@ -43,13 +43,13 @@ function App() {
   // After a page change, focus moves to the new content (as a page load would put it at the top);
   // on the first load it stays at the start of the document, before the navigation.
   const firstRender = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is what triggers the move
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
     document.getElementById('main')?.focus();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is what triggers the move
   }, [hash]);
 
   const choose = (c: string) => {

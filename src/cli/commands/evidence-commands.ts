@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import { importEvents } from '../../app/import-events.ts';
 import { operations } from '../../app/operations.ts';
 import { TandemError } from '../../app/tandem-error.ts';
-import { importEvents } from '../../app/import-events.ts';
+import { EventExporter, EXPORT_FORMATS, type ExportFormat } from '../../sources/event-export.ts';
 import { iterateEvents } from '../../store/event-repository.ts';
-import { EXPORT_FORMATS, EventExporter, type ExportFormat } from '../../sources/event-export.ts';
 import { SUMMARY_DIMENSIONS } from '../../store/event-summary.ts';
 import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
 import { ProgressBar } from '../progress-bar.ts';
@@ -51,7 +51,8 @@ export function registerEvidenceCommands(program: Command): void {
       );
       const aside = result.files.reduce((n, f) => n + f.rejected, 0);
       if (aside) console.log(`\n${aside} row(s) set aside: see them with \`tandem problems\`.`);
-      for (const f of result.files) if (f.rows === 0) console.log(`\n${f.path}: the file has a header but no rows.`);
+      for (const f of result.files)
+        if (f.rows === 0) console.log(`\n${f.path}: the file has a header but no rows.`);
     }),
   );
 
@@ -59,18 +60,40 @@ export function registerEvidenceCommands(program: Command): void {
     program
       .command('summary')
       .description('events, fatalities and civilian harm by area, period or category')
-      .option('--by <dimension>', `${SUMMARY_DIMENSIONS.join(' | ')}; two joined by a comma for a cross-table (admin1,month)`, 'admin1')
+      .option(
+        '--by <dimension>',
+        `${SUMMARY_DIMENSIONS.join(' | ')}; two joined by a comma for a cross-table (admin1,month)`,
+        'admin1',
+      )
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: FilterFlags & { by: string }) => {
       const [by, then] = flags.by.split(',').map((s) => s.trim());
-      const input = operations.summary.input.safeParse({ by, then, country: flags.country, from: flags.from, to: flags.to });
-      if (!input.success) throw new TandemError('bad-input', input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+      const input = operations.summary.input.safeParse({
+        by,
+        then,
+        country: flags.country,
+        from: flags.from,
+        to: flags.to,
+      });
+      if (!input.success)
+        throw new TandemError(
+          'bad-input',
+          input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
+        );
       const summary = await withContext(flags, (ctx) => operations.summary.run(ctx, input.data));
       if (flags.json) return printJson(summary);
       console.log(
         formatTable(
-          [summary.by, ...(summary.then ? [summary.then] : []), 'country', 'events', 'fatalities', 'civilian deaths', 'targeting civilians'],
+          [
+            summary.by,
+            ...(summary.then ? [summary.then] : []),
+            'country',
+            'events',
+            'fatalities',
+            'civilian deaths',
+            'targeting civilians',
+          ],
           summary.rows.map((r) => [
             r.key || '(none)',
             ...(summary.then ? [r.key2 || '(none)'] : []),
@@ -99,10 +122,21 @@ export function registerEvidenceCommands(program: Command): void {
   ).action(
     action(async (flags: FilterFlags & { format: string; out?: string; admin1?: string }) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(flags.format)) {
-        throw new TandemError('bad-input', `--format ${flags.format}: expected one of ${EXPORT_FORMATS.join(', ')}`);
+        throw new TandemError(
+          'bad-input',
+          `--format ${flags.format}: expected one of ${EXPORT_FORMATS.join(', ')}`,
+        );
       }
-      const filter = operations.summary.input.safeParse({ country: flags.country, from: flags.from, to: flags.to });
-      if (!filter.success) throw new TandemError('bad-input', filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+      const filter = operations.summary.input.safeParse({
+        country: flags.country,
+        from: flags.from,
+        to: flags.to,
+      });
+      if (!filter.success)
+        throw new TandemError(
+          'bad-input',
+          filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
+        );
       await withContext(flags, async (ctx) => {
         const out = flags.out ? createWriteStream(flags.out) : process.stdout;
         const exporter = new EventExporter(flags.format as ExportFormat, (s) => out.write(s));
@@ -114,7 +148,11 @@ export function registerEvidenceCommands(program: Command): void {
         }
         exporter.end();
         if (flags.out) {
-          await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? reject(e) : resolve())));
+          await new Promise<void>((resolve, reject) =>
+            (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) =>
+              e ? reject(e) : resolve(),
+            ),
+          );
           process.stderr.write(`${n.toLocaleString('en-US')} events written to ${flags.out}\n`);
         }
       });
@@ -135,7 +173,9 @@ export function registerEvidenceCommands(program: Command): void {
       if (flags.json) return printJson({ problems });
       if (problems.length === 0) return console.log('No rows have been set aside.');
       for (const p of problems) {
-        console.log(`${p.file}:${p.line}${p.column ? `:${p.column}` : ''}${p.field ? ` (${p.field})` : ''}: ${p.reason}`);
+        console.log(
+          `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}${p.field ? ` (${p.field})` : ''}: ${p.reason}`,
+        );
       }
     }),
   );
@@ -148,7 +188,10 @@ export function registerAreaCommands(program: Command): void {
       .command('load')
       .description('load admin-1 polygons (GeoJSON); names are matched to the spellings in the event data')
       .argument('<files...>', 'GeoJSON FeatureCollections of Polygon/MultiPolygon features with a name')
-      .option('--country <name>', 'the country, as the event data spells it (default: from the file name, e.g. …_caf.geojson)')
+      .option(
+        '--country <name>',
+        'the country, as the event data spells it (default: from the file name, e.g. …_caf.geojson)',
+      )
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (files: string[], flags: StoreFlags & { country?: string; json?: boolean }) => {
@@ -160,7 +203,9 @@ export function registerAreaCommands(program: Command): void {
         console.log(`${l.path}: ${l.areas} areas of ${l.country}`);
         for (const r of l.renamed) console.log(`  "${r.shape}" is "${r.data}" in the event data`);
         if (l.withoutEvents.length === l.areas) {
-          console.log(`  no events for ${l.country} yet: import events first, then load its boundaries, so names are matched`);
+          console.log(
+            `  no events for ${l.country} yet: import events first, then load its boundaries, so names are matched`,
+          );
         } else if (l.withoutEvents.length) console.log(`  no events in: ${l.withoutEvents.join(', ')}`);
       }
     }),

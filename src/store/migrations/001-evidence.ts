@@ -57,7 +57,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('events')
     .columns(['source', 'source_event_id'])
     .execute();
-  await db.schema.createIndex('events_country_date').on('events').columns(['country', 'date_start']).execute();
+  await db.schema
+    .createIndex('events_country_date')
+    .on('events')
+    .columns(['country', 'date_start'])
+    .execute();
 
   const counts = ['events', 'fatalities', 'civilian_fatalities', 'civilian_targeting_events'];
   let ec = db.schema
@@ -68,7 +72,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('month', 'text', (c) => c.notNull())
     .addColumn('violence_type', 'text', (c) => c.notNull())
     .addColumn('actor_category', 'text', (c) => c.notNull());
-  for (const c of [...counts, 'civilian_fatalities_known', 'civilian_targeting_derived_events']) ec = ec.addColumn(c, 'bigint', (d) => d.notNull());
+  for (const c of [...counts, 'civilian_fatalities_known', 'civilian_targeting_derived_events'])
+    ec = ec.addColumn(c, 'bigint', (d) => d.notNull());
   await ec
     .addPrimaryKeyConstraint('event_counts_pk', [
       'country',

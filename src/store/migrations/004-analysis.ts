@@ -17,7 +17,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('driver_tags_country').on('driver_tags').columns(['country', 'driver']).execute();
+  await db.schema
+    .createIndex('driver_tags_country')
+    .on('driver_tags')
+    .columns(['country', 'driver'])
+    .execute();
   await db.schema.createIndex('driver_tags_event').on('driver_tags').columns(['event_id']).execute();
 
   await db.schema

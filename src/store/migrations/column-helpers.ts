@@ -10,7 +10,5 @@ export function isPostgres(db: Kysely<unknown>): boolean {
  * sqlite_sequence on every insert, which the importer cannot afford.
  */
 export function autoId(db: Kysely<unknown>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
-  return isPostgres(db)
-    ? (c) => c.primaryKey().generatedByDefaultAsIdentity()
-    : (c) => c.primaryKey();
+  return isPostgres(db) ? (c) => c.primaryKey().generatedByDefaultAsIdentity() : (c) => c.primaryKey();
 }

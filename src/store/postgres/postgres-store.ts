@@ -22,7 +22,10 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     c.release();
   } catch (e) {
     await pool.end();
-    throw new TandemError('bad-input', `cannot connect to PostgreSQL at ${location}: ${(e as Error).message}`);
+    throw new TandemError(
+      'bad-input',
+      `cannot connect to PostgreSQL at ${location}: ${(e as Error).message}`,
+    );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { dialect: 'postgres', db, pool, location, close: () => db.destroy() };

@@ -124,8 +124,8 @@ function Review({ r }: { r: ReviewAnswer }) {
             {shown.map((p) => (
               <div key={p.id} className={`provision ${p.codes.length ? 'coded' : ''}`} id={`prov-${p.id}`}>
                 <div>
-                  {p.codes.map((c, i) => (
-                    <span key={`${c.code}-${i}`} className="code-chip" title={c.why}>
+                  {p.codes.map((c) => (
+                    <span key={`${c.code}-${c.span.start}-${c.span.end}`} className="code-chip" title={c.why}>
                       {c.code}
                     </span>
                   ))}
@@ -138,7 +138,7 @@ function Review({ r }: { r: ReviewAnswer }) {
         </div>
         <aside>
           <h2>Coverage</h2>
-          <div className="scorecard" aria-label="Coverage by category">
+          <section className="scorecard" aria-label="Coverage by category">
             {codes.map((c) => (
               <button
                 type="button"
@@ -158,7 +158,7 @@ function Review({ r }: { r: ReviewAnswer }) {
                 {c}
               </button>
             ))}
-          </div>
+          </section>
           <h2>Gaps ({r.gaps.length})</h2>
           {r.gaps.length === 0 ? (
             <Empty>Every category is covered.</Empty>
@@ -208,22 +208,22 @@ function Highlighted({ p }: { p: Provision }) {
     }))
     .filter((s) => s.end > s.start)
     .sort((a, b) => a.start - b.start);
-  const parts: (string | { text: string; code: string; why: string })[] = [];
+  const parts: (string | { text: string; code: string; why: string; start: number })[] = [];
   let at = 0;
   for (const s of spans) {
     if (s.start < at) continue;
     parts.push(p.text.slice(at, s.start));
-    parts.push({ text: p.text.slice(s.start, s.end), code: s.code, why: s.why });
+    parts.push({ text: p.text.slice(s.start, s.end), code: s.code, why: s.why, start: s.start });
     at = s.end;
   }
   parts.push(p.text.slice(at));
   return (
     <p>
-      {parts.map((x, i) =>
+      {parts.map((x) =>
         typeof x === 'string' ? (
           x
         ) : (
-          <mark key={i} title={`${x.code}: ${x.why}`}>
+          <mark key={`${x.code}-${x.start}`} title={`${x.code}: ${x.why}`}>
             {x.text}
           </mark>
         ),

@@ -140,8 +140,8 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
                 <ul>
                   {t
                     .sort((x, y) => threatScore(y) - threatScore(x))
-                    .map((x, i) => (
-                      <li key={i}>
+                    .map((x) => (
+                      <li key={`${x.perpetrator}-${x.targetedPopulation}-${x.violenceType}`}>
                         <strong>{x.perpetrator}</strong> → {x.targetedPopulation} ({x.violenceType}):
                         likelihood {String(x.likelihood)}, severity {String(x.severity)}
                         {x.trend ? `, ${x.trend}` : ''}

@@ -137,7 +137,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
 
       <Async state={areas} what="figures">
         {(a) => (
-          <div className="headline" aria-label="Headline figures">
+          <section className="headline" aria-label="Headline figures">
             <Figure label="Events" value={a.totals.events} />
             <Figure label="Fatalities" value={a.totals.fatalities} />
             <Figure
@@ -154,7 +154,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
                   : undefined
               }
             />
-          </div>
+          </section>
         )}
       </Async>
 
@@ -272,8 +272,8 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
             <Empty>No alerts in this period.</Empty>
           ) : (
             <ul className="alerts">
-              {(a.alerts ?? []).slice(0, 12).map((al, i) => (
-                <li key={`${al.level}-${al.key}-${al.start}-${i}`}>
+              {(a.alerts ?? []).slice(0, 12).map((al) => (
+                <li key={`${al.level}-${al.key}-${al.start}-${al.metric}`}>
                   <strong>{al.key}</strong> ({al.level}) — {al.metric} rose from {al.start}: baseline{' '}
                   {fmt(al.baseline)}, observed {fmt(al.observed)}, score {fmt(al.score)}; {al.evidence.length}{' '}
                   events behind it.{' '}

@@ -35,7 +35,7 @@ export function PlanPage({ country }: { country: string | undefined }) {
                   ) : (
                     <ul>
                       {p.check.findings.map((f, i) => (
-                        <li key={`${f.kind}-${f.subject}-${i}`}>
+                        <li key={`${f.kind}-${f.subject}-${f.message}`}>
                           <button
                             type="button"
                             className={`finding-button ${open === i ? 'open' : ''}`}
@@ -64,7 +64,7 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
   const parts = f.evidence.filter((e) => e.type === 'plan');
   const measures = f.evidence.filter((e) => e.type === 'measure');
   return (
-    <div className="finding-detail" role="region" aria-label={`Finding ${f.kind} on ${f.subject}`}>
+    <section className="finding-detail" aria-label={`Finding ${f.kind} on ${f.subject}`}>
       <p>{f.message}</p>
       {f.kind === 'threat-coverage-gap' && (
         <p>
@@ -74,9 +74,9 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
       {parts.length > 0 && (
         <p className="muted">Plan: {parts.map((e) => (e.type === 'plan' ? e.path : '')).join(', ')}</p>
       )}
-      {measures.map((m, i) =>
+      {measures.map((m) =>
         m.type === 'measure' ? (
-          <p key={i} className="muted">
+          <p key={m.name} className="muted">
             {m.name}: {m.value} {m.note ?? ''}
           </p>
         ) : null,
@@ -106,7 +106,7 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
           </ul>
         </>
       )}
-    </div>
+    </section>
   );
 }
 
@@ -142,7 +142,7 @@ function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) 
             {t}
           </text>
         ))}
-        {edges.map(([a, b, dashed], i) => {
+        {edges.map(([a, b, dashed]) => {
           const s = byId.get(a);
           const t = byId.get(b);
           if (!s || !t) return null;
@@ -154,7 +154,13 @@ function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) 
             s.col === t.col
               ? `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 28},${y1} ${t.x() + NODE_W + 28},${y2} ${t.x() + NODE_W},${y2}`
               : `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 40},${y1} ${t.x() - 40},${y2} ${t.x()},${y2}`;
-          return <path key={i} d={d} className={`edge ${dashed ? 'dashed' : ''} ${lit ? 'lit' : ''}`} />;
+          return (
+            <path
+              key={`${a}-${b}-${dashed}`}
+              d={d}
+              className={`edge ${dashed ? 'dashed' : ''} ${lit ? 'lit' : ''}`}
+            />
+          );
         })}
         {nodes.map((n) => (
           <g
@@ -202,13 +208,13 @@ function layout(plan: Plan) {
     });
   const nodes: (Node & { x: () => number })[] = [];
   let height = 0;
-  cols.forEach((col) =>
-    col.forEach((n, i) => {
+  for (const col of cols) {
+    for (const [i, n] of col.entries()) {
       const y = 24 + i * (NODE_H + GAP);
       height = Math.max(height, y + NODE_H + 4);
       nodes.push({ ...n, y, x: () => COL_X[n.col] });
-    }),
-  );
+    }
+  }
   const edges: [string, string, boolean][] = [];
   for (const o of plan.concept.objectives) for (const t of o.tasks) edges.push([t, o.id, false]);
   for (const s of plan.strategies)
