@@ -65,7 +65,9 @@ for (const dialect of DIALECTS) {
     after(async () => opened?.drop());
 
     test('the outbreak of war in South Sudan is alerted at country level, starting December 2013, with evidence', () => {
-      const a = southSudan.alerts.find((x) => x.level === 'country' && x.key === 'South Sudan' && x.start === '2013-12');
+      const a = southSudan.alerts.find(
+        (x) => x.level === 'country' && x.key === 'South Sudan' && x.start === '2013-12',
+      );
       assert.ok(a, `alerts: ${southSudan.alerts.filter((x) => x.level === 'country').map((x) => x.start)}`);
       assert.ok(monthsApart(a.start, a.alarm) <= 1, `alarm ${a.alarm}`);
       assert.ok(a.observed > 3 * a.baseline);
@@ -78,11 +80,16 @@ for (const dialect of DIALECTS) {
       const bangui = country.find((x) => Math.abs(monthsApart('2013-12', x.start)) <= 1);
       assert.ok(bangui, `country alert starts: ${country.map((x) => x.start)}`);
       assert.ok(monthsApart(bangui.start, bangui.alarm) <= 1);
-      assert.ok(country.some((x) => x.start >= '2012-09' && x.start <= '2013-06'), 'the Seleka rise of late 2012/2013');
+      assert.ok(
+        country.some((x) => x.start >= '2012-09' && x.start <= '2013-06'),
+        'the Seleka rise of late 2012/2013',
+      );
     });
 
     test('the rise of December 2020 in CAR is alerted with its start in December 2020', () => {
-      const a = centralAfrica.alerts.find((x) => x.level === 'country' && Math.abs(monthsApart('2020-12', x.start)) <= 1);
+      const a = centralAfrica.alerts.find(
+        (x) => x.level === 'country' && Math.abs(monthsApart('2020-12', x.start)) <= 1,
+      );
       assert.ok(a);
       assert.equal(a.start, '2020-12');
     });
@@ -109,7 +116,11 @@ for (const dialect of DIALECTS) {
     });
 
     test('a period cut mid-month counts the events of those days only', async () => {
-      const a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan', from: '2013-12-15', to: '2014-01-10' });
+      const a = await analysisOperations.analyze.run(ctx, {
+        country: 'South Sudan',
+        from: '2013-12-15',
+        to: '2014-01-10',
+      });
       const expected = (
         await ctx.store.db
           .selectFrom('events')
@@ -141,7 +152,14 @@ for (const dialect of DIALECTS) {
     test('the HTML brief carries a chart per trend and every section', () => {
       const html = renderBriefHtml(southSudan);
       assert.ok((html.match(/<svg/g) ?? []).length >= 5);
-      for (const h of ['Headline figures', 'Hotspots', 'Escalation alerts', 'Perpetrators', 'Drivers of violence', 'Threats'])
+      for (const h of [
+        'Headline figures',
+        'Hotspots',
+        'Escalation alerts',
+        'Perpetrators',
+        'Drivers of violence',
+        'Threats',
+      ])
         assert.ok(html.includes(`<h2>${h}`), h);
       assert.ok(html.includes('Behind these figures'));
     });
@@ -160,13 +178,21 @@ for (const dialect of DIALECTS) {
         analysisOperations.confirmDriver.run(ctx, { tagId: tag.id, unit: 'political', analyst: 'amina' }),
         (e) => isTandemError(e) && e.code === 'conflict',
       );
-      const samePocUnit = await analysisOperations.confirmDriver.run(ctx, { tagId: tag.id, unit: 'poc', analyst: 'bob' });
+      const samePocUnit = await analysisOperations.confirmDriver.run(ctx, {
+        tagId: tag.id,
+        unit: 'poc',
+        analyst: 'bob',
+      });
       assert.equal(samePocUnit.joint, false);
       let a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
       let d = a.drivers.find((x) => x.driver === 'cattle-and-transhumance')!;
       assert.equal(d.joint, false);
       assert.equal(d.unconfirmedTags, 1);
-      const joint = await analysisOperations.confirmDriver.run(ctx, { tagId: tag.id, unit: 'political', analyst: 'chen' });
+      const joint = await analysisOperations.confirmDriver.run(ctx, {
+        tagId: tag.id,
+        unit: 'political',
+        analyst: 'chen',
+      });
       assert.equal(joint.joint, true);
       a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
       d = a.drivers.find((x) => x.driver === 'cattle-and-transhumance')!;
@@ -182,19 +208,31 @@ for (const dialect of DIALECTS) {
 
     test('tagging an unknown driver is refused with the list of known ones', async () => {
       await assert.rejects(
-        analysisOperations.tagDriver.run(ctx, { driver: 'sunspots', country: 'South Sudan', unit: 'poc', note: '' }),
+        analysisOperations.tagDriver.run(ctx, {
+          driver: 'sunspots',
+          country: 'South Sudan',
+          unit: 'poc',
+          note: '',
+        }),
         (e) => isTandemError(e) && e.code === 'bad-input' && /cattle-and-transhumance/.test(e.message),
       );
     });
 
     test('threats proposed from the data can be saved and edited, and the analysis shows the edit', async () => {
-      const proposed = await analysisOperations.proposeThreats.run(ctx, { country: 'South Sudan', save: true });
+      const proposed = await analysisOperations.proposeThreats.run(ctx, {
+        country: 'South Sudan',
+        save: true,
+      });
       assert.ok(proposed.saved > 0);
       const listed = await analysisOperations.listThreats.run(ctx, { country: 'South Sudan' });
       assert.equal(listed.threats.length, proposed.saved);
       const first = listed.threats[0]!;
       assert.ok(first.events.length > 0 && first.eventCount >= first.events.length);
-      const edited = await analysisOperations.editThreat.run(ctx, { id: first.id!, likelihood: 'low', note: 'patrols resumed' });
+      const edited = await analysisOperations.editThreat.run(ctx, {
+        id: first.id!,
+        likelihood: 'low',
+        note: 'patrols resumed',
+      });
       assert.equal(edited.status, 'accepted');
       const a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
       const shown = a.threats.find((t) => t.id === first.id)!;
@@ -220,9 +258,22 @@ for (const dialect of DIALECTS) {
       const r = await runCli(['analyze', '--country', 'South Sudan', '--json', ...opened.flags]);
       assert.equal(r.code, 0, r.stderr);
       const d = JSON.parse(r.stdout);
-      for (const k of ['period', 'headline', 'areas', 'alerts', 'perpetrators', 'drivers', 'threats']) assert.ok(k in d, k);
-      assert.ok(d.alerts.some((x: { level: string; key: string; start: string }) => x.level === 'country' && x.key === 'South Sudan' && x.start === '2013-12'));
-      const bad = await runCli(['analyze', '--country', 'South Sudan', '--from', '2013-13-01', ...opened.flags]);
+      for (const k of ['period', 'headline', 'areas', 'alerts', 'perpetrators', 'drivers', 'threats'])
+        assert.ok(k in d, k);
+      assert.ok(
+        d.alerts.some(
+          (x: { level: string; key: string; start: string }) =>
+            x.level === 'country' && x.key === 'South Sudan' && x.start === '2013-12',
+        ),
+      );
+      const bad = await runCli([
+        'analyze',
+        '--country',
+        'South Sudan',
+        '--from',
+        '2013-13-01',
+        ...opened.flags,
+      ]);
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /--from/);
       assert.doesNotMatch(bad.stderr, /at .*\.ts:\d+/);

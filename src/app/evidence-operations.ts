@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
+import { canRead, releaseEvents } from './access-control.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
 import { TandemError } from './tandem-error.ts';
@@ -32,8 +34,10 @@ export const evidenceOperations = {
     input: z.object({
       paths: z.array(z.string().min(1)).min(1),
       format: z.enum(['acled', 'ucdp', 'hxl', 'auto']).default('auto'),
+      sensitivity: z.enum(SENSITIVITY_LEVELS).default('public'),
     }),
-    run: (ctx, input) => importEvents(ctx.store, input.paths, { format: input.format }),
+    run: (ctx, input) =>
+      importEvents(ctx.store, input.paths, { format: input.format, sensitivity: input.sensitivity }),
   }),
 
   summary: defineOperation({
@@ -58,7 +62,7 @@ export const evidenceOperations = {
     }),
     run: async (ctx, input) => {
       checkPeriod(input);
-      return findEvents(ctx.store.db, input as EventFilter);
+      return releaseEvents(ctx, await findEvents(ctx.store.db, input as EventFilter));
     },
   }),
 
@@ -82,6 +86,27 @@ export const evidenceOperations = {
         .limit(input.limit);
       if (input.file) q = q.where('problems.file', 'like', `%${input.file}%`);
       return { problems: await q.execute() };
+    },
+  }),
+
+  accessLog: defineOperation({
+    summary: 'Who read which sensitive record, when, and whether it was released in full or withheld.',
+    input: z.object({ limit: z.coerce.number().int().positive().default(200) }),
+    run: async (ctx, input) => {
+      if (!canRead(ctx.requester, 'strictly-confidential')) {
+        throw new TandemError(
+          'forbidden',
+          'the access log is for those cleared for strictly confidential records',
+        );
+      }
+      return {
+        entries: await ctx.store.db
+          .selectFrom('access_log')
+          .selectAll()
+          .orderBy('id', 'desc')
+          .limit(input.limit)
+          .execute(),
+      };
     },
   }),
 

@@ -1,3 +1,4 @@
+import type { Sensitivity } from '../domain/sensitivity.ts';
 import { type EventFile, openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
 import { CountAccumulator, countedFromStored, countedFromValues } from '../store/count-accumulator.ts';
@@ -26,6 +27,8 @@ export interface ImportEventsOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Read in a worker thread (true), in this one (false), or by file size (undefined). */
   readInWorker?: boolean;
+  /** How sensitive the file's events are: a mission's own incident reports are not public data. */
+  sensitivity?: Sensitivity;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function importEvents(
       // command included). If not, no row of the file can match a stored one (ids repeated within
       // the file are set aside while reading), so the file needs no look-ups at all.
       const sourceHasRows = new Map<string, boolean>();
-      const batches = preparedBatches(file.path, file.format, options.readInWorker);
+      const batches = preparedBatches(file.path, file.format, options.readInWorker, options.sensitivity);
       let next = await batches.next();
       while (!next.done) {
         const batch = next.value;

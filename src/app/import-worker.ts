@@ -1,13 +1,15 @@
 // The reading half of a large import, in its own thread: it reads and prepares batches and
 // posts them to the writer, staying at most `ahead` batches in front of it.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Sensitivity } from '../domain/sensitivity.ts';
 import { CountAccumulator } from '../store/count-accumulator.ts';
 import { prepareRows } from './prepared-rows.ts';
 
-const { path, format, ahead } = workerData as {
+const { path, format, ahead, sensitivity } = workerData as {
   path: string;
   format: 'acled' | 'ucdp' | 'hxl';
   ahead: number;
+  sensitivity: Sensitivity;
 };
 const port = parentPort as NonNullable<typeof parentPort>;
 let inFlight = 0;
@@ -18,7 +20,7 @@ port.on('message', () => {
 });
 
 const counts = new CountAccumulator();
-for await (const batch of prepareRows(path, format, counts)) {
+for await (const batch of prepareRows(path, format, counts, sensitivity)) {
   port.postMessage({ type: 'batch', batch });
   inFlight++;
   while (inFlight >= ahead) await new Promise<void>((r) => (release = r));

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { ReadProblem } from '../domain/read-problem.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
 import { CountAccumulator, countedFromEvent } from '../store/count-accumulator.ts';
@@ -26,6 +27,7 @@ export async function* prepareRows(
   path: string,
   format: EventFormat,
   counts: CountAccumulator,
+  sensitivity: Sensitivity = 'public',
 ): AsyncGenerator<PreparedBatch> {
   const file = await openEventFile(path, { format });
   const seen = new Map<string, number>();
@@ -46,7 +48,7 @@ export async function* prepareRows(
         continue;
       }
       seen.set(event.sourceEventId, line);
-      rows.push(eventValues(event));
+      rows.push(eventValues(event, sensitivity));
       counts.add(countedFromEvent(event), 1);
     }
     yield { rows, problems, read };
@@ -68,14 +70,15 @@ export async function* preparedBatches(
   path: string,
   format: EventFormat,
   useWorker?: boolean,
+  sensitivity: Sensitivity = 'public',
 ): AsyncGenerator<PreparedBatch, CountEntries> {
   if (!(useWorker ?? (await stat(path)).size >= WORKER_THRESHOLD)) {
     const counts = new CountAccumulator();
-    yield* prepareRows(path, format, counts);
+    yield* prepareRows(path, format, counts, sensitivity);
     return counts.entries();
   }
   const worker = new Worker(new URL('./import-worker.mjs', import.meta.url), {
-    workerData: { path, format, ahead: AHEAD },
+    workerData: { path, format, ahead: AHEAD, sensitivity },
     // A larger young generation: the reader allocates many short-lived strings and rows.
     resourceLimits: { maxYoungGenerationSizeMb: 96 },
   });

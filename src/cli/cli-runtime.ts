@@ -25,9 +25,17 @@ export async function withContext<T>(flags: StoreFlags, fn: (ctx: AppContext) =>
   }
 }
 
-/** The person at the terminal: the CLI runs with the rights of whoever can open the database file. */
+/**
+ * The person at the terminal. Whoever can open the database file can read it all, so the CLI
+ * defaults to full clearance; TANDEM_ROLES (comma-separated: viewer, analyst, poc, protection,
+ * admin, …) narrows it, for example on a shared PostgreSQL server. Reads are logged either way.
+ */
 export function localRequester() {
-  return { name: process.env.TANDEM_USER ?? process.env.USER ?? 'local', roles: ['admin'] };
+  const roles = (process.env.TANDEM_ROLES ?? 'admin')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  return { name: process.env.TANDEM_USER ?? process.env.USER ?? 'local', roles };
 }
 
 export function printJson(value: unknown): void {

@@ -2,7 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { reportError } from './cli-runtime.ts';
 import { registerAgreementCommands } from './commands/agreement-commands.ts';
 import { registerAnalysisCommands } from './commands/analysis-commands.ts';
-import { registerAreaCommands, registerEvidenceCommands } from './commands/evidence-commands.ts';
+import {
+  registerAccessCommands,
+  registerAreaCommands,
+  registerEvidenceCommands,
+} from './commands/evidence-commands.ts';
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';
 import { registerPlanCommands } from './commands/plan-commands.ts';
 import { registerServeCommands } from './commands/serve-commands.ts';
@@ -20,6 +24,7 @@ const program = new Command('tandem')
 
 registerEvidenceCommands(program);
 registerAreaCommands(program);
+registerAccessCommands(program);
 registerAnalysisCommands(program);
 registerNegotiationCommands(program);
 registerAgreementCommands(program);

@@ -20,7 +20,8 @@ export interface UploadRoutesOptions {
 const MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
 /**
- * `POST /api/imports?name=FILE`: the file arrives as the raw request body and is streamed to a
+ * `POST /api/imports?name=FILE` (events) or `?name=FILE&kind=boundaries&country=NAME` (admin-1
+ * polygons as GeoJSON): the file arrives as the raw request body and is streamed to a
  * private temporary folder (never held in memory), then imported with the same operation as
  * `tandem import`. The answer is newline-delimited JSON, written as the work goes: `{"stage":
  * "receiving","bytes"}` lines, `{"stage":"importing"}`, and a last line with `{"stage":"done",
@@ -28,8 +29,17 @@ const MAX_BYTES = 2 * 1024 * 1024 * 1024;
  */
 export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
   app.post('/api/imports', async (c) => {
-    const op = options.operations.importFiles;
+    // `kind=boundaries&country=…` stores admin-1 polygons (GeoJSON) instead of events.
+    const boundaries = c.req.query('kind') === 'boundaries';
+    const country = c.req.query('country') ?? '';
+    const op = boundaries ? options.operations.importBoundaries : options.operations.importFiles;
     if (!op) throw new TandemError('not-found', 'importing is not available in this build');
+    if (boundaries && !country.trim()) {
+      throw new TandemError(
+        'bad-input',
+        'say which country the boundaries are for: POST /api/imports?kind=boundaries&country=…',
+      );
+    }
     const name = basename(c.req.query('name') ?? '');
     if (!name || name === '.' || name === '..') {
       throw new TandemError('bad-input', 'name the uploaded file: POST /api/imports?name=events.csv');
@@ -67,7 +77,7 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
         );
         await line({ stage: 'received', bytes, total });
         await line({ stage: 'importing', file: name });
-        const input = parseInput(op.input, { paths: [path] }, 'import');
+        const input = parseInput(op.input, boundaries ? { path, country } : { paths: [path] }, 'import');
         const result = await op.run(options.context(), input);
         options.onWrite();
         await line({ stage: 'done', file: name, result });

@@ -1,12 +1,14 @@
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { ActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision, SourceName } from '../domain/conflict-event.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database, EventTable } from './schema.ts';
 
 /** An event as stored: the domain record plus the store's own row id. */
 export interface StoredEvent extends ConflictEvent {
   id: number;
+  sensitivity: Sensitivity;
 }
 
 /** Which events to read. Dates are inclusive YYYY-MM-DD bounds on the event's first day. */
@@ -81,6 +83,7 @@ export function toEvent(r: Selectable<EventTable>): StoredEvent {
     civilianFatalities: r.civilian_fatalities,
     notes: r.notes,
     sourceText: r.source_text,
+    sensitivity: r.sensitivity as Sensitivity,
   };
 }
 

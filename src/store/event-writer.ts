@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { PostgresStore } from './postgres/postgres-store.ts';
 import type { Database } from './schema.ts';
 import type { SqliteStore } from './sqlite/sqlite-store.ts';
@@ -81,6 +82,7 @@ export const EVENT_COLUMNS = [
   'civilian_fatalities',
   'notes',
   'source_text',
+  'sensitivity',
 ] as const;
 
 /** Where the importer finds what it needs in an EventValues row. */
@@ -93,7 +95,7 @@ export const COL = Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, i])) as Re
  * An event's column values, with its content hash (import id still 0). The hash is of the
  * normalised values, not the raw row, so the same event read from CSV or GeoJSON is the same.
  */
-export function eventValues(e: ConflictEvent): EventValues {
+export function eventValues(e: ConflictEvent, sensitivity: Sensitivity = 'public'): EventValues {
   const v: EventValues = [
     e.source,
     e.sourceEventId,
@@ -125,6 +127,7 @@ export function eventValues(e: ConflictEvent): EventValues {
     e.civilianFatalities,
     e.notes,
     e.sourceText,
+    sensitivity,
   ];
   v[COL.content_hash] = hash('md5', v.join('\u001f'));
   return v;

@@ -37,6 +37,20 @@ export interface EventTable {
   civilian_fatalities: number | null;
   notes: string;
   source_text: string;
+  /** public | internal | restricted | strictly-confidential (domain/sensitivity.ts). */
+  sensitivity: Generated<string>;
+}
+
+/** Every read of a sensitive record, granted or refused: who, when, what. */
+export interface AccessLogTable {
+  id: Generated<number>;
+  at: string;
+  requester: string;
+  action: string;
+  record_kind: string;
+  record_id: string;
+  sensitivity: string;
+  granted: number;
 }
 
 /** Event counts kept current at import time, per area, month, violence type and perpetrator category. */
@@ -233,6 +247,7 @@ export interface ProvisionCodeTable {
 }
 
 export interface Database {
+  access_log: AccessLogTable;
   agreements: AgreementTable;
   agreement_provisions: AgreementProvisionTable;
   provision_codes: ProvisionCodeTable;

@@ -180,6 +180,11 @@ for (const dialect of DIALECTS) {
       const gaps = agreement.body.gaps.map((g: { code: string }) => g.code);
       assert.ok(gaps.includes('GCh') && gaps.includes('SexViol'), `gaps: ${gaps}`);
       assert.equal(agreement.body.coverage.Ce, true);
+      const varo = await json(`/api/analysis?country=${C}&admin1=Lower%20Varo`);
+      const joint = varo.body.drivers
+        .filter((d: { joint: boolean }) => d.joint)
+        .map((d: { driver: string }) => d.driver);
+      assert.deepEqual(joint, ['counter-insurgency-and-reprisal']);
     });
 
     test('the brief comes as HTML, and as PDF through the printer', async () => {
@@ -214,6 +219,49 @@ for (const dialect of DIALECTS) {
       assert.equal(lines.at(-1).result.files[0].imported, extra.length);
       const afterwards = await json(`/api/summary?by=country&country=${C}`);
       assert.equal(afterwards.body.rows[0].events, before.body.rows[0].events + extra.length);
+    });
+
+    test('admin-1 boundaries upload as GeoJSON, and a feature without a name is refused with its path', async () => {
+      const square = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+      };
+      const good = {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { name: 'North' }, geometry: square }],
+      };
+      const res = await app.request('/api/imports?name=b.geojson&kind=boundaries&country=Testland', {
+        method: 'POST',
+        body: JSON.stringify(good),
+      });
+      const last = JSON.parse((await res.text()).trim().split('\n').at(-1)!);
+      assert.equal(last.stage, 'done');
+      assert.deepEqual(last.result.areas, ['North']);
+      const bad = {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: square }],
+      };
+      const res2 = await app.request('/api/imports?name=b.geojson&kind=boundaries&country=Testland', {
+        method: 'POST',
+        body: JSON.stringify(bad),
+      });
+      const last2 = JSON.parse((await res2.text()).trim().split('\n').at(-1)!);
+      assert.equal(last2.stage, 'failed');
+      assert.equal(last2.error.code, 'invalid-file');
+      assert.match(last2.error.message, /features\[0\]\.properties\.name/);
+      const noCountry = await json('/api/imports?name=b.geojson&kind=boundaries', {
+        method: 'POST',
+        body: '{}',
+      });
+      assert.equal(noCountry.status, 400);
     });
 
     test('an upload that is not an event file fails whole, with its code, and changes nothing', async () => {

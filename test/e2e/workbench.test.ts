@@ -99,6 +99,7 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
     await stateTable.getByText('Orvanian Armed Forces (FAO)').waitFor();
     await page.getByText('a-fao-support').first().waitFor();
     await page.locator('.findings-inline', { hasText: 'state-perpetrator-friction' }).waitFor();
+    assert.match((await page.locator('.drivers-joint').textContent()) ?? '', /counter-insurgency/i);
     await shot('area');
   });
 
@@ -173,6 +174,8 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
   });
 
   test('the pages can be reached with the keyboard alone', async () => {
+    // A fresh load, as a keyboard user arrives: focus starts at the top of the document.
+    await page.goto('about:blank');
     await page.goto(url('#/'));
     await page.locator('.figure').first().waitFor();
     for (let i = 0; i < 10; i++) {

@@ -10,6 +10,37 @@ import { eventsAsHxlCsv } from './demo-hxl-file.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
+const DEMO_DRIVER_TAGS = [
+  {
+    driver: 'counter-insurgency-and-reprisal',
+    admin1: 'Lower Varo',
+    by: 'poc',
+    confirmed: true,
+    note: 'Army sweeps after KLF attacks; reprisals against villages suspected of support.',
+  },
+  {
+    driver: 'negotiation-leverage',
+    admin1: 'Kessa Highlands',
+    by: 'political',
+    confirmed: true,
+    note: 'KLF attacks rise in the weeks before each round of the Orvo talks.',
+  },
+  {
+    driver: 'cattle-and-transhumance',
+    admin1: 'Selet Plateau',
+    by: 'poc',
+    confirmed: false,
+    note: 'Dry-season movement of herds through farmland along the corridor.',
+  },
+  {
+    driver: 'land-and-resources',
+    admin1: 'Dunmarch',
+    by: 'political',
+    confirmed: false,
+    note: 'Disputed grazing land and water points.',
+  },
+] as const;
+
 export interface LoadDemoMissionOptions {
   /** Do nothing when the store already holds events (the `npm start` case). */
   onlyIfEmpty?: boolean;
@@ -70,6 +101,27 @@ export async function loadDemoMission(
     await run('events', 'importFiles', { paths: [eventsFile], format: 'hxl' }, true);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+  // Analysts' driver tags: two confirmed by the other unit (joint), two still awaiting it.
+  const poc = 'A. Mensah (fictional POC analyst)';
+  const political = 'L. Ortega (fictional political affairs officer)';
+  for (const t of DEMO_DRIVER_TAGS) {
+    const tag = (await run(`driver tag (${t.driver}, ${t.admin1})`, 'tagDriver', {
+      driver: t.driver,
+      country: DEMO_COUNTRY,
+      admin1: t.admin1,
+      unit: t.by,
+      analyst: t.by === 'poc' ? poc : political,
+      note: t.note,
+    })) as { id?: number } | undefined;
+    if (t.confirmed && tag?.id) {
+      const other = t.by === 'poc' ? 'political' : 'poc';
+      await run(`driver confirmation (${t.driver}, ${t.admin1})`, 'confirmDriver', {
+        tagId: tag.id,
+        unit: other,
+        analyst: other === 'poc' ? poc : political,
+      });
+    }
   }
   await run('mission plan', 'importPlan', {
     plan: await readFile(join(HERE, 'demo-plan.yaml'), 'utf8'),

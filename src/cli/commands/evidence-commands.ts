@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import { releaseEvents } from '../../app/access-control.ts';
 import { importEvents } from '../../app/import-events.ts';
 import { operations } from '../../app/operations.ts';
 import { TandemError } from '../../app/tandem-error.ts';
@@ -31,29 +32,59 @@ export function registerEvidenceCommands(program: Command): void {
       .description('import ACLED, UCDP GED (CSV or GeoJSON) or HXL event files; all or nothing')
       .argument('<files...>', 'event files')
       .option('--format <format>', 'acled | ucdp | hxl | auto', 'auto')
+      .option(
+        '--sensitivity <level>',
+        "public (ACLED, GED) | internal | restricted | strictly-confidential (a mission's own incident reports)",
+        'public',
+      )
       .option('--json', 'print the result as JSON'),
   ).action(
-    action(async (files: string[], flags: StoreFlags & { format: string; json?: boolean }) => {
-      const format = operations.importFiles.input.parse({ paths: files, format: flags.format }).format;
-      const bar = new ProgressBar();
-      const result = await withContext(flags, (ctx) =>
-        importEvents(ctx.store, files, {
-          format,
-          onProgress: (p) => bar.update(`importing ${p.path}: ${p.rows.toLocaleString('en-US')} rows`),
-        }),
-      ).finally(() => bar.done());
-      if (flags.json) return printJson(result);
-      console.log(
-        formatTable(
-          ['file', 'format', 'rows', 'imported', 'updated', 'unchanged', 'set aside'],
-          result.files.map((f) => [f.path, f.format, f.rows, f.imported, f.updated, f.unchanged, f.rejected]),
-        ),
-      );
-      const aside = result.files.reduce((n, f) => n + f.rejected, 0);
-      if (aside) console.log(`\n${aside} row(s) set aside: see them with \`tandem problems\`.`);
-      for (const f of result.files)
-        if (f.rows === 0) console.log(`\n${f.path}: the file has a header but no rows.`);
-    }),
+    action(
+      async (
+        files: string[],
+        flags: StoreFlags & { format: string; sensitivity: string; json?: boolean },
+      ) => {
+        const parsed = operations.importFiles.input.safeParse({
+          paths: files,
+          format: flags.format,
+          sensitivity: flags.sensitivity,
+        });
+        if (!parsed.success) {
+          throw new TandemError(
+            'bad-input',
+            parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
+          );
+        }
+        const { format, sensitivity } = parsed.data;
+        const bar = new ProgressBar();
+        const result = await withContext(flags, (ctx) =>
+          importEvents(ctx.store, files, {
+            format,
+            sensitivity,
+            onProgress: (p) => bar.update(`importing ${p.path}: ${p.rows.toLocaleString('en-US')} rows`),
+          }),
+        ).finally(() => bar.done());
+        if (flags.json) return printJson(result);
+        console.log(
+          formatTable(
+            ['file', 'format', 'rows', 'imported', 'updated', 'unchanged', 'set aside'],
+            result.files.map((f) => [
+              f.path,
+              f.format,
+              f.rows,
+              f.imported,
+              f.updated,
+              f.unchanged,
+              f.rejected,
+            ]),
+          ),
+        );
+        const aside = result.files.reduce((n, f) => n + f.rejected, 0);
+        if (aside) console.log(`\n${aside} row(s) set aside: see them with \`tandem problems\`.`);
+        for (const f of result.files)
+          if (f.rows === 0) console.log(`\n${f.path}: the file has a header but no rows.`);
+      },
+    ),
   );
 
   filterFlags(
@@ -143,7 +174,7 @@ export function registerEvidenceCommands(program: Command): void {
         exporter.start();
         let n = 0;
         for await (const page of iterateEvents(ctx.store.db, { ...filter.data, admin1: flags.admin1 })) {
-          exporter.add(page);
+          exporter.add(await releaseEvents(ctx, page, 'export'));
           n += page.length;
         }
         exporter.end();
@@ -208,6 +239,35 @@ export function registerAreaCommands(program: Command): void {
           );
         } else if (l.withoutEvents.length) console.log(`  no events in: ${l.withoutEvents.join(', ')}`);
       }
+    }),
+  );
+}
+
+export function registerAccessCommands(program: Command): void {
+  storeFlags(
+    program
+      .command('access-log')
+      .description('who read which sensitive record, when, and whether it was released or withheld')
+      .option('--limit <n>', 'at most this many, newest first', '200')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (flags: StoreFlags & { limit: string; json?: boolean }) => {
+      const input = operations.accessLog.input.parse({ limit: flags.limit });
+      const { entries } = await withContext(flags, (ctx) => operations.accessLog.run(ctx, input));
+      if (flags.json) return printJson({ entries });
+      console.log(
+        formatTable(
+          ['when', 'who', 'action', 'record', 'sensitivity', 'released'],
+          entries.map((e) => [
+            e.at,
+            e.requester,
+            e.action,
+            `${e.record_kind} ${e.record_id}`,
+            e.sensitivity,
+            e.granted ? 'yes' : 'withheld',
+          ]),
+        ),
+      );
     }),
   );
 }

@@ -60,7 +60,8 @@ export function registerNegotiationCommands(program: Command): void {
       const parsed = negotiationOperations.checkNegotiation.input.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw new TandemError('bad-input', `--${String(issue.path[0])}: ${issue.message}`);
+        const flag = String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+        throw new TandemError('bad-input', `--${flag}: ${issue.message}`);
       }
       const r = await withContext(flags, (ctx) =>
         negotiationOperations.checkNegotiation.run(ctx, parsed.data),

@@ -4,6 +4,7 @@ import * as agreements from './002-agreements.ts';
 import * as plans from './003-plans.ts';
 import * as analysis from './004-analysis.ts';
 import * as negotiationProcesses from './006-negotiation-processes.ts';
+import * as sensitivity from './007-sensitivity.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-plans': plans,
   '004-analysis': analysis,
   '006-negotiation-processes': negotiationProcesses,
+  '007-sensitivity': sensitivity,
 };

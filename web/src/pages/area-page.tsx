@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type AnalysisAnswer, threatScore } from '../analysis-types.ts';
+import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
@@ -117,16 +117,20 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
           <h2>Drivers</h2>
           <Async state={analysis} what="drivers">
             {(a) => {
-              const d = a.drivers ?? [];
+              const d = (a.drivers ?? []).filter((x) => x.events > 0);
               if (d.length === 0) return <Empty>No driver tags or suggestions for this area.</Empty>;
               const joint = d.filter((x) => Boolean(x.joint));
               const open = d.filter((x) => !x.joint);
               return (
                 <>
                   <h3>Joint (confirmed by POC and political analysts)</h3>
-                  {joint.length ? <DriverList rows={joint} /> : <Empty>None confirmed jointly yet.</Empty>}
-                  <h3>Unconfirmed</h3>
-                  {open.length ? <DriverList rows={open} /> : <Empty>None.</Empty>}
+                  {joint.length ? (
+                    <DriverList rows={joint} kind="joint" />
+                  ) : (
+                    <Empty>None confirmed jointly yet.</Empty>
+                  )}
+                  <h3>Unconfirmed (rule suggestions and tags awaiting the other unit)</h3>
+                  {open.length ? <DriverList rows={open} kind="unconfirmed" /> : <Empty>None.</Empty>}
                 </>
               );
             }}
@@ -284,12 +288,17 @@ function PerpTable({
   );
 }
 
-function DriverList({ rows }: { rows: { driver: string; events: number }[] }) {
+function DriverList({ rows, kind }: { rows: DriverRow[]; kind: string }) {
   return (
-    <ul>
+    <ul className={`drivers-${kind}`}>
       {rows.map((d) => (
         <li key={d.driver}>
-          {d.driver}: {num(d.events)} events
+          {String(d.label ?? d.driver)}: {num(d.events)} events
+          <span className="muted">
+            {' '}
+            ({num(Number(d.suggestedEvents ?? 0))} suggested by the rules from event notes,{' '}
+            {num(Number(d.taggedEvents ?? 0))} tagged by analysts)
+          </span>
         </li>
       ))}
     </ul>

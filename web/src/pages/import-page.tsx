@@ -17,6 +17,7 @@ type Stage =
   | { kind: 'uploading'; sent: number; total: number }
   | { kind: 'importing' }
   | { kind: 'done'; name: string; result: { files: FileResult[] } }
+  | { kind: 'boundaries'; name: string; result: { country: string; areas: string[] } }
   | { kind: 'failed'; message: string; code: string };
 
 /**
@@ -27,9 +28,13 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
 
-  const upload = (file: File) => {
+  const boundaryInput = useRef<HTMLInputElement>(null);
+  const [boundaryCountry, setBoundaryCountry] = useState(status.countries[0]?.country ?? '');
+
+  const upload = (file: File, boundariesFor?: string) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/imports?name=${encodeURIComponent(file.name)}`);
+    const extra = boundariesFor ? `&kind=boundaries&country=${encodeURIComponent(boundariesFor)}` : '';
+    xhr.open('POST', `/api/imports?name=${encodeURIComponent(file.name)}${extra}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     setStage({ kind: 'uploading', sent: 0, total: file.size });
     xhr.upload.onprogress = (e) =>
@@ -44,7 +49,11 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
         const msg = JSON.parse(line);
         if (msg.stage === 'importing') setStage({ kind: 'importing' });
         else if (msg.stage === 'done') {
-          setStage({ kind: 'done', name: file.name, result: msg.result });
+          setStage(
+            boundariesFor
+              ? { kind: 'boundaries', name: file.name, result: msg.result }
+              : { kind: 'done', name: file.name, result: msg.result },
+          );
           onImported();
         } else if (msg.stage === 'failed')
           setStage({ kind: 'failed', message: msg.error.message, code: msg.error.code });
@@ -109,6 +118,12 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
             <strong>Nothing was imported.</strong> {stage.message} <code>({stage.code})</code>
           </div>
         )}
+        {stage.kind === 'boundaries' && (
+          <div className="done-box">
+            <strong>{stage.name}</strong>: {stage.result.areas.length} admin-1 boundaries stored for{' '}
+            {stage.result.country}.
+          </div>
+        )}
         {stage.kind === 'done' &&
           stage.result.files.map((f) => (
             <div className="done-box" key={f.path}>
@@ -118,6 +133,39 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
             </div>
           ))}
       </div>
+      <h2>Admin-1 boundaries for the map</h2>
+      <p>
+        A GeoJSON FeatureCollection of polygons whose <code>name</code> property spells each admin-1 as the
+        event data does (areas whose names differ are still counted, and marked * on the overview).
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = boundaryInput.current?.files?.[0];
+          if (f && boundaryCountry) upload(f, boundaryCountry);
+        }}
+      >
+        <label>
+          Country{' '}
+          <select value={boundaryCountry} onChange={(e) => setBoundaryCountry(e.target.value)} required>
+            {status.countries.map((c) => (
+              <option key={c.country} value={c.country}>
+                {c.country}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          Boundary file{' '}
+          <input ref={boundaryInput} type="file" name="boundaries" accept=".geojson,.json" required />
+        </label>{' '}
+        <button
+          type="submit"
+          disabled={!boundaryCountry || stage.kind === 'uploading' || stage.kind === 'importing'}
+        >
+          Store boundaries
+        </button>
+      </form>
       <h2>In the store</h2>
       <table>
         <thead>

@@ -1,0 +1,52 @@
+import { clearanceOf, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
+import type { StoredEvent } from '../store/event-repository.ts';
+import type { AppContext, Requester } from './operation.ts';
+
+/**
+ * The one place that decides who sees what. A requester's roles give a clearance; a record above
+ * it is released with what identifies people or places removed (notes, source text, location,
+ * coordinates), never silently dropped, so counts stay true. Every release of a record that is
+ * not public, granted in full or redacted, is written to the access log.
+ */
+export function canRead(requester: Requester, sensitivity: Sensitivity | string): boolean {
+  return sensitivityRank(sensitivity) <= sensitivityRank(clearanceOf(requester.roles));
+}
+
+export const REDACTED = '[withheld: above your clearance]';
+
+/** Events as the requester may see them, with the reads of sensitive ones logged. */
+export async function releaseEvents(
+  ctx: AppContext,
+  events: StoredEvent[],
+  action = 'read',
+): Promise<StoredEvent[]> {
+  const log: { granted: boolean; e: StoredEvent }[] = [];
+  const out = events.map((e) => {
+    if (e.sensitivity === 'public') return e;
+    const granted = canRead(ctx.requester, e.sensitivity);
+    log.push({ granted, e });
+    return granted
+      ? e
+      : { ...e, notes: REDACTED, sourceText: REDACTED, location: '', latitude: null, longitude: null };
+  });
+  if (log.length) {
+    const at = new Date().toISOString();
+    for (let i = 0; i < log.length; i += 500) {
+      await ctx.store.db
+        .insertInto('access_log')
+        .values(
+          log.slice(i, i + 500).map(({ granted, e }) => ({
+            at,
+            requester: ctx.requester.name,
+            action,
+            record_kind: 'event',
+            record_id: String(e.id),
+            sensitivity: e.sensitivity,
+            granted: granted ? 1 : 0,
+          })),
+        )
+        .execute();
+    }
+  }
+  return out;
+}

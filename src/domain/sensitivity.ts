@@ -1,0 +1,31 @@
+/**
+ * How sensitive a record is. Public data (ACLED, GED) is `public`; a mission's own incident
+ * reports are at least `internal`; anything that names or locates victims, witnesses, sources or
+ * people at risk is `restricted` or `strictly-confidential`. Levels are ordered.
+ */
+export const SENSITIVITY_LEVELS = ['public', 'internal', 'restricted', 'strictly-confidential'] as const;
+export type Sensitivity = (typeof SENSITIVITY_LEVELS)[number];
+
+export function sensitivityRank(s: string): number {
+  const i = (SENSITIVITY_LEVELS as readonly string[]).indexOf(s);
+  // An unknown label is treated as the most sensitive: never release by mistake.
+  return i === -1 ? SENSITIVITY_LEVELS.length - 1 : i;
+}
+
+/** What each role may see: the highest level it is cleared for. */
+export const ROLE_CLEARANCE: Record<string, Sensitivity> = {
+  viewer: 'public',
+  analyst: 'internal',
+  planner: 'internal',
+  political: 'internal',
+  poc: 'restricted',
+  'human-rights': 'strictly-confidential',
+  protection: 'strictly-confidential',
+  admin: 'strictly-confidential',
+};
+
+export function clearanceOf(roles: readonly string[]): Sensitivity {
+  let best = 0;
+  for (const r of roles) best = Math.max(best, sensitivityRank(ROLE_CLEARANCE[r] ?? 'public'));
+  return SENSITIVITY_LEVELS[best];
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from './run-cli.ts';
+
+const fixture = new URL('./fixtures/good/acled-old-format.csv', import.meta.url).pathname;
+
+test('restricted events are withheld from those not cleared for them, and every read is logged', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-sensitive-'));
+  const db = join(dir, 'a.db');
+  const imp = await runCli(['import', fixture, '--sensitivity', 'restricted', '--db', db]);
+  assert.equal(imp.code, 0, imp.stderr);
+
+  const asViewer = await runCli(['export', '--format', 'geojson', '--db', db], {
+    env: { TANDEM_ROLES: 'viewer', TANDEM_USER: 'v1' },
+  });
+  const seen = JSON.parse(asViewer.stdout).features;
+  assert.equal(seen.length, 3, 'withheld records are still counted, not dropped');
+  for (const f of seen) {
+    assert.equal(f.properties.notes, '[withheld: above your clearance]');
+    assert.equal(f.geometry, null);
+    assert.equal(f.properties.location, '');
+  }
+
+  const asProtection = await runCli(['export', '--format', 'geojson', '--db', db], {
+    env: { TANDEM_ROLES: 'protection', TANDEM_USER: 'p1' },
+  });
+  assert.match(JSON.parse(asProtection.stdout).features[0].properties.notes, /Soldiers raided a village/);
+
+  const log = JSON.parse((await runCli(['access-log', '--json', '--db', db])).stdout).entries;
+  const byUser = (u: string) => log.filter((e: { requester: string }) => e.requester === u);
+  assert.equal(byUser('v1').length, 3);
+  assert.ok(
+    byUser('v1').every(
+      (e: { granted: number; sensitivity: string }) => e.granted === 0 && e.sensitivity === 'restricted',
+    ),
+  );
+  assert.equal(byUser('p1').length, 3);
+  assert.ok(byUser('p1').every((e: { granted: number }) => e.granted === 1));
+
+  const denied = await runCli(['access-log', '--db', db], { env: { TANDEM_ROLES: 'analyst' } });
+  assert.equal(denied.code, 2);
+  assert.match(denied.stderr, /access log is for those cleared/);
+
+  const sum = JSON.parse(
+    (await runCli(['summary', '--json', '--db', db], { env: { TANDEM_ROLES: 'viewer' } })).stdout,
+  );
+  assert.equal(
+    sum.rows.reduce((n: number, r: { events: number }) => n + r.events, 0),
+    3,
+    'counts are not sensitive',
+  );
+});
+
+test('a sensitivity level that does not exist is refused', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-sensitive-'));
+  const r = await runCli(['import', fixture, '--sensitivity', 'secret', '--db', join(dir, 'a.db')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--sensitivity: /);
+});
