@@ -30,6 +30,8 @@ export interface CountCell {
 
 /** Every event_counts cell of the scope up to `toMonth` (history before the period feeds baselines). */
 export async function readCountCells(db: Kysely<Database>, scope: AnalysisScope, toMonth: string): Promise<CountCell[]> {
+  // The table is keyed down to admin2; summing its rows here is faster than a GROUP BY, which
+  // would sort them in a temporary tree.
   let q = db
     .selectFrom('event_counts')
     .select([
@@ -38,29 +40,42 @@ export async function readCountCells(db: Kysely<Database>, scope: AnalysisScope,
       'month',
       'violence_type',
       'actor_category',
-      sql<number>`sum(events)`.as('events'),
-      sql<number>`sum(fatalities)`.as('fatalities'),
-      sql<number>`sum(civilian_fatalities)`.as('civilian_fatalities'),
-      sql<number>`sum(civilian_fatalities_known)`.as('civilian_fatalities_known'),
-      sql<number>`sum(civilian_targeting_events)`.as('civilian_targeting_events'),
+      'events',
+      'fatalities',
+      'civilian_fatalities',
+      'civilian_fatalities_known',
+      'civilian_targeting_events',
     ])
-    .where('month', '<=', toMonth)
-    .groupBy(['country', 'admin1', 'month', 'violence_type', 'actor_category']);
+    .where('month', '<=', toMonth);
   if (scope.country !== undefined) q = q.where('country', '=', scope.country);
   if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
   const rows = await q.execute();
-  return rows.map((r) => ({
-    country: r.country,
-    admin1: r.admin1,
-    month: r.month,
-    violenceType: r.violence_type,
-    actorCategory: r.actor_category,
-    events: Number(r.events),
-    fatalities: Number(r.fatalities),
-    civilianFatalities: Number(r.civilian_fatalities),
-    civilianFatalitiesKnown: Number(r.civilian_fatalities_known),
-    civilianTargetingEvents: Number(r.civilian_targeting_events),
-  }));
+  const cells = new Map<string, CountCell>();
+  for (const r of rows) {
+    const k = `${r.country}\u001f${r.admin1}\u001f${r.month}\u001f${r.violence_type}\u001f${r.actor_category}`;
+    let c = cells.get(k);
+    if (!c) {
+      c = {
+        country: r.country,
+        admin1: r.admin1,
+        month: r.month,
+        violenceType: r.violence_type,
+        actorCategory: r.actor_category,
+        events: 0,
+        fatalities: 0,
+        civilianFatalities: 0,
+        civilianFatalitiesKnown: 0,
+        civilianTargetingEvents: 0,
+      };
+      cells.set(k, c);
+    }
+    c.events += Number(r.events);
+    c.fatalities += Number(r.fatalities);
+    c.civilianFatalities += Number(r.civilian_fatalities);
+    c.civilianFatalitiesKnown += Number(r.civilian_fatalities_known);
+    c.civilianTargetingEvents += Number(r.civilian_targeting_events);
+  }
+  return [...cells.values()];
 }
 
 /** One actor_counts cell, summed over roles where asked. */
@@ -80,6 +95,7 @@ export interface ActorCell {
 
 /** actor_counts cells of the scope up to `toMonth`. */
 export async function readActorCells(db: Kysely<Database>, scope: AnalysisScope, toMonth: string): Promise<ActorCell[]> {
+  // One row per key already (the primary key is exactly these columns): no GROUP BY needed.
   let q = db
     .selectFrom('actor_counts')
     .select([
@@ -90,13 +106,12 @@ export async function readActorCells(db: Kysely<Database>, scope: AnalysisScope,
       'admin1',
       'month',
       'violence_type',
-      sql<number>`sum(events)`.as('events'),
-      sql<number>`sum(fatalities)`.as('fatalities'),
-      sql<number>`sum(civilian_fatalities)`.as('civilian_fatalities'),
-      sql<number>`sum(civilian_targeting_events)`.as('civilian_targeting_events'),
+      'events',
+      'fatalities',
+      'civilian_fatalities',
+      'civilian_targeting_events',
     ])
-    .where('month', '<=', toMonth)
-    .groupBy(['country', 'actor', 'actor_category', 'role', 'admin1', 'month', 'violence_type']);
+    .where('month', '<=', toMonth);
   if (scope.country !== undefined) q = q.where('country', '=', scope.country);
   if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
   const rows = await q.execute();
@@ -120,13 +135,15 @@ export async function readDateRange(
   db: Kysely<Database>,
   scope: AnalysisScope,
 ): Promise<{ first: string | null; last: string | null }> {
-  let q = db
-    .selectFrom('events')
-    .select([sql<string | null>`min(date_start)`.as('first'), sql<string | null>`max(date_start)`.as('last')]);
-  if (scope.country !== undefined) q = q.where('country', '=', scope.country);
-  if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
-  const r = await q.executeTakeFirst();
-  return { first: r?.first ?? null, last: r?.last ?? null };
+  // Two ordered seeks, not min() and max() in one query: SQLite answers a lone min/max from the
+  // index, but scans the whole range when both are asked together.
+  const edge = async (dir: 'asc' | 'desc') => {
+    let q = db.selectFrom('events').select('date_start').orderBy('date_start', dir).limit(1);
+    if (scope.country !== undefined) q = q.where('country', '=', scope.country);
+    if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
+    return (await q.executeTakeFirst())?.date_start ?? null;
+  };
+  return { first: await edge('asc'), last: await edge('desc') };
 }
 
 /** Totals per admin1 over exact days, from raw events: used only when the period cuts a month. */

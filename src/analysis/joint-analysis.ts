@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import { TandemError } from '../app/tandem-error.ts';
 import type { EscalationAlert } from '../domain/alert.ts';
@@ -40,6 +41,8 @@ export interface JointAnalysisOptions extends AnalysisScope {
   /** Actors need this many violent events up to the period's end to be tested for escalation. */
   minActorEvents?: number;
   taxonomy?: DriverTaxonomy;
+  /** When given, filled with the milliseconds each phase took (for the benchmark). */
+  timings?: Record<string, number>;
 }
 
 export interface Trend {
@@ -184,6 +187,12 @@ export async function runJointAnalysis(
   if (!(cusum.threshold > 0)) throw new TandemError('bad-input', 'the alert threshold must be above 0');
   if (!(cusum.shift > 1)) throw new TandemError('bad-input', 'the shift to detect must be above 1');
   const scope: AnalysisScope = { country: o.country, admin1: o.admin1 };
+  let clock = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    if (options.timings) options.timings[phase] = Math.round(now - clock);
+    clock = now;
+  };
   const range = await readDateRange(db, scope);
   if (!range.first || !range.last) {
     const where = [o.country, o.admin1].filter(Boolean).join(', ');
@@ -214,6 +223,7 @@ export async function runJointAnalysis(
     readActorCells(db, scope, lastMonth),
     readStateActors(db),
   ]);
+  lap('read aggregates');
   const periodCells = cells.filter((c) => inPeriod(c.month));
   const civilianKnown = sumBy(periodCells, (c) => c.civilianFatalitiesKnown) > 0;
 
@@ -372,7 +382,9 @@ export async function runJointAnalysis(
   const perpetrators = profiles.filter((p, i) => i < o.perpetratorLimit || p.isState);
 
   // ---- Escalation alerts -----------------------------------------------------------------------
+  lap('mapping, areas, perpetrators');
   const alerts = await escalationAlerts(db, cells, actorCells, { ...o, cusum, firstMonth, lastMonth });
+  lap('alerts and evidence');
 
   // ---- Drivers ---------------------------------------------------------------------------------
   const taxonomy = o.taxonomy ?? loadDriverTaxonomy();
@@ -385,6 +397,7 @@ export async function runJointAnalysis(
     evidenceLimit: o.evidenceLimit,
   });
 
+  lap('drivers');
   // ---- Threats ---------------------------------------------------------------------------------
   const threats = await proposeThreatsFromData(db, actorCells, taxonomy, stateActors, {
     country: o.country,
@@ -398,6 +411,7 @@ export async function runJointAnalysis(
     limit: o.threatLimit,
     evidenceLimit: o.evidenceLimit,
   });
+  lap('threats');
 
   const where = [
     o.country !== undefined ? `country = '${o.country}'` : null,

@@ -51,7 +51,7 @@ function threatTrend(recent: number, previous: number): ThreatTrend {
 /**
  * Proposes threats to civilians from the data: each perpetrator × area × violence type with
  * events that targeted civilians in the period (from actor_counts), the largest `limit` of them,
- * with likelihood, severity, trend, the most lethal linked events, the targeted population (the
+ * with likelihood, severity, trend, the latest linked events, the targeted population (the
  * commonest second actor of those events) and the drivers their notes suggest or analysts tagged
  * in the area. Threats already in the register replace the proposal's judgement (likelihood,
  * severity, trend, status, drivers, note) while the data figures stay current; register entries
@@ -145,7 +145,9 @@ export async function proposeThreatsFromData(
         violenceTypes: [g.violenceType],
         civilianTargeting: true,
         limit: o.evidenceLimit,
-        order: 'lethal',
+        // The latest events, which an index on (country, actor1, admin1, date) finds at once; the
+        // most lethal would need every event of the threat sorted.
+        order: 'recent',
         withNotes: true,
       });
       const targets = new Map<string, number>();

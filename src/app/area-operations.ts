@@ -162,24 +162,26 @@ function pickFigures(r: AreaFigures): AreaFigures {
   };
 }
 
-export interface TrendRow {
-  month: string;
+/** One line of the trend: a violence type, with state-force perpetrators kept apart from all others. */
+export interface TrendSeries {
   violenceType: string;
-  /** 'state-forces' or 'other': state forces are kept apart. */
   perpetrator: 'state-forces' | 'other';
-  events: number;
-  fatalities: number;
-  civilianTargetingEvents: number;
+  /** One value per month of `months`. */
+  events: number[];
+  fatalities: number[];
+  civilianTargetingEvents: number[];
 }
 
 /**
  * Monthly series of events, deaths and attacks on civilians per violence type, with state-force
  * perpetrators apart from all others, for a country or one admin1, from the monthly aggregates.
+ * Series are columns over `months` (every month from the first to the last with events), which
+ * keeps a long record small enough for a dashboard.
  */
 export const areaTrend = defineOperation({
   summary: 'Monthly events, deaths and attacks on civilians by violence type, state forces apart.',
   input: areaFilter,
-  async run(ctx, f): Promise<{ rows: TrendRow[] }> {
+  async run(ctx, f): Promise<{ months: string[]; series: TrendSeries[] }> {
     const { from, to } = monthBounds(f);
     const perp = sql<string>`case when actor_category = 'state-forces' then 'state-forces' else 'other' end`;
     let q = ctx.store.db
@@ -200,17 +202,52 @@ export const areaTrend = defineOperation({
     if (to) q = q.where('month', '<=', to);
     if (f.violenceTypes?.length) q = q.where('violence_type', 'in', f.violenceTypes);
     if (f.actorCategories?.length) q = q.where('actor_category', 'in', f.actorCategories);
-    const rows = (await q.execute()).map((r) => ({
-      month: r.month,
-      violenceType: r.violence_type,
-      perpetrator: r.perpetrator as TrendRow['perpetrator'],
-      events: Number(r.events),
-      fatalities: Number(r.fatalities),
-      civilianTargetingEvents: Number(r.cte),
-    }));
-    return { rows };
+    const rows = await q.execute();
+    const months = monthRange(rows.map((r) => r.month));
+    const index = new Map(months.map((m, i) => [m, i]));
+    const series = new Map<string, TrendSeries>();
+    for (const r of rows) {
+      const key = `${r.violence_type}|${r.perpetrator}`;
+      let s = series.get(key);
+      if (!s) {
+        const zeros = () => months.map(() => 0);
+        s = {
+          violenceType: r.violence_type,
+          perpetrator: r.perpetrator as TrendSeries['perpetrator'],
+          events: zeros(),
+          fatalities: zeros(),
+          civilianTargetingEvents: zeros(),
+        };
+        series.set(key, s);
+      }
+      const i = index.get(r.month)!;
+      s.events[i] += Number(r.events);
+      s.fatalities[i] += Number(r.fatalities);
+      s.civilianTargetingEvents[i] += Number(r.cte);
+    }
+    return { months, series: [...series.values()] };
   },
 });
+
+/** Every month from the earliest to the latest given, YYYY-MM, so gaps show as zeros. */
+function monthRange(months: string[]): string[] {
+  if (months.length === 0) return [];
+  const sorted = [...months].sort();
+  const out: string[] = [];
+  let [y, m] = sorted[0].split('-').map(Number);
+  const last = sorted[sorted.length - 1];
+  for (;;) {
+    const s = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(s);
+    if (s >= last || out.length > 2400) break;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
 
 /**
  * Events as map points and table rows: the evidence behind every figure on the map, newest first,

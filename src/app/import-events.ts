@@ -1,7 +1,7 @@
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { type EventFile, openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import { CountAccumulator, countedFromStored, countedFromValues } from '../store/count-accumulator.ts';
+import { addImportToCounts, CountAccumulator, countedFromStored } from '../store/count-accumulator.ts';
 import { COL, type EventValues, withEventWriter } from '../store/event-writer.ts';
 import type { Store } from '../store/store.ts';
 import { preparedBatches } from './prepared-rows.ts';
@@ -47,6 +47,7 @@ export async function importEvents(
   for (const p of paths) files.push(await openEventFile(p, { format: options.format }));
   return withEventWriter(store, async (w) => {
     const results: ImportFileResult[] = [];
+    // Changed rows: their old values leave the counts (the new ones come with the import's own).
     const counts = new CountAccumulator();
     for (const file of files) {
       const { id: importId } = await w.db
@@ -76,10 +77,12 @@ export async function importEvents(
       // command included). If not, no row of the file can match a stored one (ids repeated within
       // the file are set aside while reading), so the file needs no look-ups at all.
       const sourceHasRows = new Map<string, boolean>();
-      const batches = preparedBatches(file.path, file.format, options.readInWorker, options.sensitivity);
-      let next = await batches.next();
-      while (!next.done) {
-        const batch = next.value;
+      for await (const batch of preparedBatches(
+        file.path,
+        file.format,
+        options.readInWorker,
+        options.sensitivity,
+      )) {
         const bySource = new Map<string, EventValues[]>();
         for (const v of batch.rows) {
           const source = v[COL.source] as string;
@@ -110,10 +113,7 @@ export async function importEvents(
             else if (old.content_hash !== v[COL.content_hash]) {
               updates.push({ id: old.id, row: v });
               counts.add(countedFromStored(old), -1);
-            } else {
-              r.unchanged++;
-              counts.add(countedFromValues(v), -1);
-            }
+            } else r.unchanged++;
           }
           await w.insert(importId, inserts);
           await w.update(importId, updates);
@@ -124,9 +124,9 @@ export async function importEvents(
         r.rejected += batch.problems.length;
         r.rows += batch.read;
         options.onProgress?.({ path: file.path, rows: r.rows });
-        next = await batches.next();
       }
-      counts.merge(next.value);
+      // New and changed rows carry this import's id: count them in the database, in one pass.
+      await addImportToCounts(w.db, importId);
       await w.db
         .updateTable('imports')
         .set({

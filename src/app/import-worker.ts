@@ -2,7 +2,6 @@
 // posts them to the writer, staying at most `ahead` batches in front of it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Sensitivity } from '../domain/sensitivity.ts';
-import { CountAccumulator } from '../store/count-accumulator.ts';
 import { prepareRows } from './prepared-rows.ts';
 
 const { path, format, ahead, sensitivity } = workerData as {
@@ -19,11 +18,10 @@ port.on('message', () => {
   release?.();
 });
 
-const counts = new CountAccumulator();
-for await (const batch of prepareRows(path, format, counts, sensitivity)) {
+for await (const batch of prepareRows(path, format, sensitivity)) {
   port.postMessage({ type: 'batch', batch });
   inFlight++;
   while (inFlight >= ahead) await new Promise<void>((r) => (release = r));
   release = null;
 }
-port.postMessage({ type: 'done', counts: counts.entries() });
+port.postMessage({ type: 'done' });

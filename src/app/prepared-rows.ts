@@ -4,7 +4,6 @@ import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import { CountAccumulator, countedFromEvent } from '../store/count-accumulator.ts';
 import { type EventValues, eventValues } from '../store/event-writer.ts';
 
 /** One batch of a file's rows, read, hashed and checked for repeated ids, ready for the writer. */
@@ -15,18 +14,14 @@ export interface PreparedBatch {
   read: number;
 }
 
-export type CountEntries = ReturnType<CountAccumulator['entries']>;
-
 /**
  * Reads a file and prepares its rows for the writer: each event becomes its column values with a
  * content hash, an id repeated within the file is set aside naming the line of its first
- * appearance, and every prepared row is counted into `counts` (the writer takes back the counts
- * of rows it finds unchanged or replaced).
+ * appearance.
  */
 export async function* prepareRows(
   path: string,
   format: EventFormat,
-  counts: CountAccumulator,
   sensitivity: Sensitivity = 'public',
 ): AsyncGenerator<PreparedBatch> {
   const file = await openEventFile(path, { format });
@@ -49,7 +44,6 @@ export async function* prepareRows(
       }
       seen.set(event.sourceEventId, line);
       rows.push(eventValues(event, sensitivity));
-      counts.add(countedFromEvent(event), 1);
     }
     yield { rows, problems, read };
   }
@@ -61,7 +55,7 @@ const WORKER_THRESHOLD = 8 * 1024 * 1024;
 const AHEAD = 4;
 
 /**
- * The prepared batches of a file, and at the end the counts of every prepared row. Large files
+ * The prepared batches of a file. Large files
  * are read in a worker thread, so parsing one batch overlaps writing the one before (the two
  * cores of a field laptop both work); small ones in this thread, where a worker's start-up would
  * cost more than it saves.
@@ -71,11 +65,10 @@ export async function* preparedBatches(
   format: EventFormat,
   useWorker?: boolean,
   sensitivity: Sensitivity = 'public',
-): AsyncGenerator<PreparedBatch, CountEntries> {
+): AsyncGenerator<PreparedBatch> {
   if (!(useWorker ?? (await stat(path)).size >= WORKER_THRESHOLD)) {
-    const counts = new CountAccumulator();
-    yield* prepareRows(path, format, counts, sensitivity);
-    return counts.entries();
+    yield* prepareRows(path, format, sensitivity);
+    return;
   }
   const worker = new Worker(new URL('./import-worker.mjs', import.meta.url), {
     workerData: { path, format, ahead: AHEAD, sensitivity },
@@ -101,12 +94,9 @@ export async function* preparedBatches(
     for (;;) {
       while (queue.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
       wake = null;
-      const m = queue.shift() as
-        | { type: 'batch'; batch: PreparedBatch }
-        | { type: 'done'; counts: CountEntries }
-        | undefined;
+      const m = queue.shift() as { type: 'batch'; batch: PreparedBatch } | { type: 'done' } | undefined;
       if (!m) throw failure;
-      if (m.type === 'done') return m.counts;
+      if (m.type === 'done') return;
       yield m.batch;
       worker.postMessage('ack');
     }

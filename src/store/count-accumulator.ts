@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { ConflictEvent } from '../domain/conflict-event.ts';
-import { COL, type EventValues, type StoredEventKeys } from './event-writer.ts';
+import type { StoredEventKeys } from './event-writer.ts';
 import type { Database } from './schema.ts';
 
 /** The part of an event that the aggregate tables count. */
@@ -18,42 +17,6 @@ export interface CountedEvent {
   civilianFatalities: number | null;
   civilianTargeting: boolean;
   civilianTargetingDerived: boolean;
-}
-
-export function countedFromEvent(e: ConflictEvent): CountedEvent {
-  return {
-    country: e.country,
-    admin1: e.admin1,
-    admin2: e.admin2,
-    month: e.dateStart.slice(0, 7),
-    violenceType: e.violenceType,
-    actor1: e.actor1,
-    actor1Category: e.actor1Category,
-    actor2: e.actor2,
-    actor2Category: e.actor2Category,
-    fatalities: e.fatalities,
-    civilianFatalities: e.civilianFatalities,
-    civilianTargeting: e.civilianTargeting,
-    civilianTargetingDerived: e.civilianTargetingDerived,
-  };
-}
-
-export function countedFromValues(v: EventValues): CountedEvent {
-  return {
-    country: v[COL.country] as string,
-    admin1: v[COL.admin1] as string,
-    admin2: v[COL.admin2] as string,
-    month: v[COL.month] as string,
-    violenceType: v[COL.violence_type] as string,
-    actor1: v[COL.actor1] as string,
-    actor1Category: v[COL.actor1_category] as string | null,
-    actor2: v[COL.actor2] as string,
-    actor2Category: v[COL.actor2_category] as string | null,
-    fatalities: v[COL.fatalities] as number,
-    civilianFatalities: v[COL.civilian_fatalities] as number | null,
-    civilianTargeting: v[COL.civilian_targeting] === 1,
-    civilianTargetingDerived: v[COL.civilian_targeting_derived] === 1,
-  };
 }
 
 export function countedFromStored(r: StoredEventKeys): CountedEvent {
@@ -107,24 +70,6 @@ export class CountAccumulator {
     if (e.actor2) {
       const k = `${e.country}${SEP}${e.admin1}${SEP}${e.actor2}${SEP}${e.actor2Category ?? ''}${SEP}2${SEP}${e.month}${SEP}${e.violenceType}`;
       bump(this.actors, k, sign, e.fatalities, civ, known, target, 0);
-    }
-  }
-
-  /** The counts as plain entries, to hand from a worker thread to the writer. */
-  entries(): { areas: [string, number[]][]; actors: [string, number[]][] } {
-    return { areas: [...this.areas], actors: [...this.actors] };
-  }
-
-  merge(e: { areas: [string, number[]][]; actors: [string, number[]][] }): void {
-    for (const [target, list] of [
-      [this.areas, e.areas],
-      [this.actors, e.actors],
-    ] as const) {
-      for (const [k, m] of list) {
-        const cur = target.get(k);
-        if (cur) for (let i = 0; i < cur.length; i++) cur[i] += m[i];
-        else target.set(k, m.slice() as Measures);
-      }
     }
   }
 
@@ -226,4 +171,45 @@ function bump(
     m[4] += s * target;
     m[5] += s * derived;
   } else map.set(key, [s, s * fat, s * civ, s * known, s * target, s * derived]);
+}
+
+/**
+ * Adds the events an import wrote (new rows and the new values of changed rows, all carrying its
+ * id) to the aggregate tables, with one GROUP BY per table in the database: much cheaper than
+ * counting row by row while reading.
+ */
+export async function addImportToCounts(db: Kysely<Database>, importId: number): Promise<void> {
+  await sql`
+    INSERT INTO event_counts (country, admin1, admin2, month, violence_type, actor_category, events, fatalities,
+      civilian_fatalities, civilian_fatalities_known, civilian_targeting_events, civilian_targeting_derived_events)
+    SELECT country, admin1, admin2, month, violence_type, coalesce(actor1_category, ''), count(*), sum(fatalities),
+      coalesce(sum(civilian_fatalities), 0), count(civilian_fatalities), sum(civilian_targeting),
+      sum(civilian_targeting * civilian_targeting_derived)
+    FROM events WHERE import_id = ${importId}
+    GROUP BY country, admin1, admin2, month, violence_type, coalesce(actor1_category, '')
+    ON CONFLICT (country, month, admin1, admin2, violence_type, actor_category) DO UPDATE SET
+      events = event_counts.events + excluded.events,
+      fatalities = event_counts.fatalities + excluded.fatalities,
+      civilian_fatalities = event_counts.civilian_fatalities + excluded.civilian_fatalities,
+      civilian_fatalities_known = event_counts.civilian_fatalities_known + excluded.civilian_fatalities_known,
+      civilian_targeting_events = event_counts.civilian_targeting_events + excluded.civilian_targeting_events,
+      civilian_targeting_derived_events = event_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events
+  `.execute(db);
+  for (const role of [1, 2]) {
+    const actor = sql.raw(role === 1 ? 'actor1' : 'actor2');
+    const category = sql.raw(role === 1 ? 'actor1_category' : 'actor2_category');
+    await sql`
+      INSERT INTO actor_counts (country, admin1, actor, actor_category, role, month, violence_type, events, fatalities,
+        civilian_fatalities, civilian_targeting_events)
+      SELECT country, admin1, ${actor}, coalesce(${category}, ''), ${role}, month, violence_type, count(*), sum(fatalities),
+        coalesce(sum(civilian_fatalities), 0), sum(civilian_targeting)
+      FROM events WHERE import_id = ${importId} AND ${actor} <> ''
+      GROUP BY country, admin1, ${actor}, coalesce(${category}, ''), month, violence_type
+      ON CONFLICT (country, actor, role, month, admin1, actor_category, violence_type) DO UPDATE SET
+        events = actor_counts.events + excluded.events,
+        fatalities = actor_counts.fatalities + excluded.fatalities,
+        civilian_fatalities = actor_counts.civilian_fatalities + excluded.civilian_fatalities,
+        civilian_targeting_events = actor_counts.civilian_targeting_events + excluded.civilian_targeting_events
+    `.execute(db);
+  }
 }

@@ -32,8 +32,18 @@ export interface TrendRow {
   violenceType: string;
   perpetrator: 'state-forces' | 'other';
   events: number;
-  fatalities: number;
-  civilianTargetingEvents: number;
+}
+
+export interface TrendAnswer {
+  months: string[];
+  series: { violenceType: string; perpetrator: 'state-forces' | 'other'; events: number[] }[];
+}
+
+/** The columnar trend as rows, as charts want it. */
+export function trendRows(t: TrendAnswer): TrendRow[] {
+  return t.series.flatMap((s) =>
+    t.months.map((month, i) => ({ month, violenceType: s.violenceType, perpetrator: s.perpetrator, events: s.events[i] })),
+  );
 }
 
 export interface MapEvent {
@@ -73,5 +83,5 @@ export const MEASURES = [
   ['fatalities', 'Fatalities'],
   ['civilianTargetingEvents', 'Attacks on civilians'],
   ['stateCivilianTargetingEvents', 'Attacks on civilians by state forces'],
-  ['threat', 'Threat (register)'],
+  ['threat', 'Threat (likelihood × severity)'],
 ] as const;

@@ -1,9 +1,18 @@
 import type { Kysely } from 'kysely';
 import { autoId } from './column-helpers.ts';
 
-/** Analysts' driver tags and their confirmations, and the threat register. */
+/**
+ * Analysts' driver tags and their confirmations, the threat register, and one index on events for
+ * the analysis: a perpetrator's events in an area, newest first (the threat register's linked
+ * events), which the country/date index alone answers only by scanning the whole country.
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const id = autoId(db);
+  await db.schema
+    .createIndex('events_perpetrator_area_date')
+    .on('events')
+    .columns(['country', 'actor1', 'admin1', 'date_start'])
+    .execute();
   await db.schema
     .createTable('driver_tags')
     .addColumn('id', 'integer', id)

@@ -5,6 +5,7 @@ import * as plans from './003-plans.ts';
 import * as analysis from './004-analysis.ts';
 import * as negotiationProcesses from './006-negotiation-processes.ts';
 import * as sensitivity from './007-sensitivity.ts';
+import * as eventsByImport from './008-events-by-import.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-analysis': analysis,
   '006-negotiation-processes': negotiationProcesses,
   '007-sensitivity': sensitivity,
+  '008-events-by-import': eventsByImport,
 };

@@ -6,13 +6,13 @@ import { Async, Empty } from '../components/status-views.tsx';
 import { num } from '../format.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { useApi } from '../use-api.ts';
-import type { AreaMapAnswer, MapEvent, TrendRow } from '../workbench-types.ts';
+import { type AreaMapAnswer, type MapEvent, type TrendAnswer, trendRows } from '../workbench-types.ts';
 
 export function AreaPage({ country, admin1 }: { country: string; admin1: string }) {
   const q = { country, admin1 };
   const key = JSON.stringify(q);
   const figures = useApi<AreaMapAnswer>(`a ${key}`, (s) => get('/api/areas', q, s));
-  const trend = useApi<{ rows: TrendRow[] }>(`t ${key}`, (s) => get('/api/areas/trend', q, s));
+  const trend = useApi<TrendAnswer>(`t ${key}`, (s) => get('/api/areas/trend', q, s));
   const events = useApi<{ total: number; events: MapEvent[] }>(`e ${key}`, (s) =>
     get('/api/areas/events', { ...q, limit: 20000 }, s),
   );
@@ -62,7 +62,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
       <h2>Trend: attacks on civilians and other violence, state forces apart</h2>
       <Async state={trend} what="the trend">
         {(t) =>
-          t.rows.length === 0 ? (
+          t.series.length === 0 ? (
             <Empty>No events in this area.</Empty>
           ) : (
             <PlotFigure
@@ -83,7 +83,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
                   color: { legend: true, domain: ['state-forces', 'other'], range: ['#111', '#e08214'] },
                   marks: [
                     Plot.barY(
-                      t.rows,
+                      trendRows(t),
                       Plot.groupX({ y: 'sum' }, { x: 'month', y: 'events', fill: 'perpetrator' }),
                     ),
                     Plot.ruleY([0]),

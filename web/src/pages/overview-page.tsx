@@ -10,7 +10,8 @@ import {
   type AreaMapAnswer,
   type MapPointRow,
   MEASURES,
-  type TrendRow,
+  type TrendAnswer,
+  trendRows,
   VIOLENCE_TYPES,
   type WorkbenchStatus,
 } from '../workbench-types.ts';
@@ -47,7 +48,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
   };
   const key = JSON.stringify(filter);
   const areas = useApi<AreaMapAnswer>(`areas ${key}`, (s) => get('/api/areas', filter, s));
-  const trend = useApi<{ rows: TrendRow[] }>(`trend ${key}`, (s) =>
+  const trend = useApi<TrendAnswer>(`trend ${key}`, (s) =>
     get('/api/areas/trend', { ...filter, from: undefined, to: undefined }, s),
   );
   const points = useApi<{ total: number; points: MapPointRow[] }>(`points ${key}`, (s) =>
@@ -228,7 +229,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
       <h2>Trend, whole record</h2>
       <Async state={trend} what="the trend">
         {(t) =>
-          t.rows.length === 0 ? (
+          t.series.length === 0 ? (
             <Empty>No events.</Empty>
           ) : (
             <PlotFigure
@@ -249,7 +250,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
                   color: { legend: true, domain: VIOLENCE_TYPES.map(([k]) => k), scheme: 'tableau10' },
                   marks: [
                     Plot.barY(
-                      t.rows,
+                      trendRows(t),
                       Plot.groupX({ y: 'sum' }, { x: 'month', y: 'events', fill: 'violenceType' }),
                     ),
                     Plot.ruleY([0]),
