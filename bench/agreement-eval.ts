@@ -1,6 +1,11 @@
 // `npm run eval`: how well the POC coder agrees with PA-X's hand coding on the shared agreement
-// texts (or, with --dir DIR, on a folder of texts named by PA-X AgtId). A PA-X code above 0 means the agreement has such a provision; the coder says a category is
-// present when any provision carries it. SexViol has no PA-X variable and is not scored.
+// texts (or, with --dir DIR, on a folder of texts named by PA-X AgtId). A PA-X code above 0 means
+// the agreement has such a provision; the coder says a category is present when any provision
+// carries it. SexViol has no PA-X variable and is not scored. With --dir DIR --split dev|test only
+// the texts of that half of a fixed split are scored: a text is in the test half when the SHA-256
+// of its AgtId, read as a number, leaves 6 or more when divided by 10 (about 40%). Rules may be
+// tuned on what the dev half shows; the test half is only scored.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -42,11 +47,20 @@ function sharedTexts(): EvalText[] {
   return index.map((r) => ({ slug: r.slug, path: join(AGREEMENTS, `${r.slug}.txt`), agtId: r.pax_agtid }));
 }
 
-/** Any folder of agreement texts named by their PA-X AgtId (2118.txt, 1966.pdf). */
-function folderTexts(dir: string): EvalText[] {
+/** Any folder of agreement texts named by their PA-X AgtId (2118.txt, 1966.pdf), optionally one half of the split. */
+function folderTexts(dir: string, split?: Split): EvalText[] {
   return readdirSync(dir)
     .filter((f) => /^\d+\.(txt|md|pdf|docx)$/.test(f))
-    .map((f) => ({ slug: f, path: join(dir, f), agtId: f.replace(/\..*$/, '') }));
+    .map((f) => ({ slug: f, path: join(dir, f), agtId: f.replace(/\..*$/, '') }))
+    .filter((t) => !split || splitOf(t.agtId) === split);
+}
+
+export type Split = 'dev' | 'test';
+
+/** The fixed dev/test split: decided by the AgtId alone, so adding texts never moves old ones. */
+export function splitOf(agtId: string): Split {
+  const n = Number.parseInt(createHash('sha256').update(agtId).digest('hex').slice(0, 8), 16);
+  return n % 10 >= 6 ? 'test' : 'dev';
 }
 
 export async function evaluateCoder(texts: EvalText[]): Promise<EvalResult> {
@@ -113,13 +127,19 @@ const fmt = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(2).padStart(5)
 async function main(): Promise<void> {
   const dirFlag = process.argv.indexOf('--dir');
   const dir = dirFlag > 0 ? process.argv[dirFlag + 1] : undefined;
+  const splitFlag = process.argv.indexOf('--split');
+  const split = splitFlag > 0 ? process.argv[splitFlag + 1] : undefined;
+  if (split !== undefined && (split !== 'dev' && split !== 'test' || !dir)) {
+    console.error('agreement eval: --split takes dev or test, and needs --dir DIR');
+    process.exit(2);
+  }
   if (!existsSync(PAX) || (!dir && !existsSync(join(AGREEMENTS, 'index.csv')))) {
     console.log(`agreement eval skipped: shared data not found at ${AGREEMENTS} and ${PAX}`);
     return;
   }
-  const result = await evaluateCoder(dir ? folderTexts(dir) : sharedTexts());
+  const result = await evaluateCoder(dir ? folderTexts(dir, split as Split | undefined) : sharedTexts());
   console.log(
-    `POC coder vs PA-X v4 on ${result.agreements.length} agreements (${result.agreements.map((a) => a.slug).join(', ')})`,
+    `POC coder vs PA-X v4 on ${result.agreements.length} agreements${split ? ` (${split} half of the split)` : ''} (${result.agreements.map((a) => a.slug).join(', ')})`,
   );
   console.log('category    TP  FP  FN  TN  precision recall   F1');
   for (const [c, t] of Object.entries(result.perCategory)) {

@@ -58,7 +58,7 @@ function dashboardPaths(country: string): string[] {
     `/api/summary?by=admin1&country=${c}`,
     `/api/areas?country=${c}`,
     `/api/areas/trend?country=${c}`,
-    `/api/areas/events?country=${c}&limit=3000&shape=points`,
+    `/api/areas/events?country=${c}&limit=2000&shape=points`,
     `/api/analysis?country=${c}`,
   ];
 }

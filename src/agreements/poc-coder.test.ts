@@ -105,9 +105,14 @@ const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
   SsrDdr: {
     yes: [
       'Combatants shall take part in disarmament and demobilisation.',
+      'Ex-combatants shall be reintegrated into civilian life.',
+    ],
+    // Pulling weapons back from a line is cease-fire language in PA-X, not DDR.
+    no: [
+      'The reintegration of IDPs shall be supported.',
+      'The army shall be unified.',
       'Heavy weapons shall be withdrawn from the line of contact.',
     ],
-    no: ['The reintegration of IDPs shall be supported.', 'The army shall be unified.'],
   },
   Civso: {
     yes: ['Civil society shall be consulted.', 'NGOs may observe the process.'],
@@ -135,6 +140,73 @@ const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
     no: ['Rapeseed exports shall be taxed.', 'The violence in the region shall be investigated.'],
   },
 };
+
+// Rules narrowed or added so that a code means what the PA-X variable means; each pair is a
+// sentence the rule must code and a near miss it must leave alone.
+const DEFINITION_CASES: { category: PocCategory; rule: string; yes: string[]; no: string[] }[] = [
+  {
+    category: 'DevHum',
+    rule: 'humanitarian-assistance no longer takes "humanitarian situation": a state of affairs is not assistance',
+    yes: ['Humanitarian assistance shall reach all those in need.'],
+    no: ['Measures shall be adopted to improve the humanitarian situation in the region.'],
+  },
+  {
+    category: 'HrDet',
+    rule: 'persons deprived of liberty count only with their treatment: release alone is PA-X prisoner release',
+    yes: [
+      'Persons deprived of their liberty shall be treated humanely.',
+      'The ICRC shall visit all persons deprived of their liberty.',
+    ],
+    no: ['The Parties shall release all persons deprived of their liberty to the ICRC.'],
+  },
+  {
+    category: 'SsrDdr',
+    rule: 'weapons-withdrawal was removed: withdrawal of heavy weapons or foreign forces is not DDR',
+    yes: ['Weapons shall be handed in at cantonment sites.'],
+    no: [
+      'Remove unlawful military formations, military hardware and mercenaries from the territory.',
+      'Artillery shall be moved back 15 kilometres from the line of contact.',
+    ],
+  },
+  {
+    category: 'Ce',
+    rule: 'non-use-of-force: an undertaking to refrain from the use of force',
+    yes: ['Each State shall refrain from the threat or use of force against the other.'],
+    no: [
+      'The police may use force only as a last resort.',
+      'The Parties shall refrain from hostile propaganda.',
+    ],
+  },
+  {
+    category: 'ImPK',
+    rule: 'un-authorised-force: foreign or international forces under a United Nations authorisation',
+    yes: ['No foreign forces shall be stationed except pursuant to United Nations authorization.'],
+    no: ['All foreign forces shall leave the territory within thirty days.'],
+  },
+  {
+    category: 'GDis',
+    rule: '"special needs" counts only as "persons with special needs"',
+    yes: ['Persons with special needs shall have priority in evacuation.'],
+    no: ['The special needs of women shall be addressed.'],
+  },
+  {
+    category: 'ProtGrp',
+    rule: '"special needs" counts only as "persons with special needs"',
+    yes: ['Special protection shall be given to persons with special needs.'],
+    no: ['Special protection shall be given to the special needs of the region.'],
+  },
+];
+
+describe('rules narrowed to the PA-X meaning of a variable', () => {
+  for (const c of DEFINITION_CASES) {
+    test(`${c.category}: ${c.rule}`, () => {
+      for (const sentence of c.yes)
+        assert.ok(codesIn(sentence).has(c.category), `expected ${c.category} in: ${sentence}`);
+      for (const sentence of c.no)
+        assert.ok(!codesIn(sentence).has(c.category), `did not expect ${c.category} in: ${sentence}`);
+    });
+  }
+});
 
 describe('the POC coder', () => {
   test('has positive and negative cases for every category', () => {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../store/schema.ts';
 
 /**
@@ -14,78 +14,95 @@ export interface AnalysisScope {
   admin1?: string;
 }
 
-/** One aggregate cell: an admin1 × month × violence type × perpetrator category. */
-export interface CountCell {
+const VIOLENT = ['battles', 'explosions-remote-violence', 'violence-against-civilians'];
+
+/** One admin1 × month of the aggregates, summed over admin2, violence types and categories. */
+export interface AreaMonth {
   country: string;
   admin1: string;
   month: string;
-  violenceType: string;
-  actorCategory: string;
   events: number;
+  /** Battles, explosions/remote violence and violence against civilians: what alerts count. */
+  violentEvents: number;
   fatalities: number;
   civilianFatalities: number;
   civilianFatalitiesKnown: number;
   civilianTargetingEvents: number;
+  /** Events targeting civilians whose first actor is a state force. */
+  stateCivilianTargetingEvents: number;
 }
 
-/** Every event_counts cell of the scope up to `toMonth` (history before the period feeds baselines). */
-export async function readCountCells(db: Kysely<Database>, scope: AnalysisScope, toMonth: string): Promise<CountCell[]> {
-  // The table is keyed down to admin2; summing its rows here is faster than a GROUP BY, which
-  // would sort them in a temporary tree.
-  let q = db
-    .selectFrom('event_counts')
-    .select([
-      'country',
-      'admin1',
-      'month',
-      'violence_type',
-      'actor_category',
-      'events',
-      'fatalities',
-      'civilian_fatalities',
-      'civilian_fatalities_known',
-      'civilian_targeting_events',
-    ])
-    .where('month', '<=', toMonth);
-  if (scope.country !== undefined) q = q.where('country', '=', scope.country);
-  if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
-  const rows = await q.execute();
-  const cells = new Map<string, CountCell>();
-  for (const r of rows) {
-    const k = `${r.country}\u001f${r.admin1}\u001f${r.month}\u001f${r.violence_type}\u001f${r.actor_category}`;
-    let c = cells.get(k);
-    if (!c) {
-      c = {
-        country: r.country,
-        admin1: r.admin1,
-        month: r.month,
-        violenceType: r.violence_type,
-        actorCategory: r.actor_category,
-        events: 0,
-        fatalities: 0,
-        civilianFatalities: 0,
-        civilianFatalitiesKnown: 0,
-        civilianTargetingEvents: 0,
-      };
-      cells.set(k, c);
-    }
-    c.events += Number(r.events);
-    c.fatalities += Number(r.fatalities);
-    c.civilianFatalities += Number(r.civilian_fatalities);
-    c.civilianFatalitiesKnown += Number(r.civilian_fatalities_known);
-    c.civilianTargetingEvents += Number(r.civilian_targeting_events);
-  }
-  return [...cells.values()];
+/** Restricts a query on an aggregate table to the scope. */
+function applyScope<T extends 'event_counts' | 'actor_counts', O>(
+  q: SelectQueryBuilder<Database, T, O>,
+  scope: AnalysisScope,
+): SelectQueryBuilder<Database, T, O> {
+  if (scope.country !== undefined) q = q.where(sql.ref('country'), '=', scope.country);
+  if (scope.admin1 !== undefined) q = q.where(sql.ref('admin1'), '=', scope.admin1);
+  return q;
 }
 
-/** One actor_counts cell, summed over roles where asked. */
-export interface ActorCell {
+/** Every admin1 × month of the scope up to `toMonth` (history before the period feeds baselines). */
+export async function readAreaMonths(db: Kysely<Database>, scope: AnalysisScope, toMonth: string): Promise<AreaMonth[]> {
+  const q = applyScope(
+    db
+      .selectFrom('event_counts')
+      .select([
+        'country',
+        'admin1',
+        'month',
+        sql<number>`sum(events)`.as('events'),
+        sql<number>`sum(case when violence_type in (${sql.join(VIOLENT)}) then events else 0 end)`.as('violent'),
+        sql<number>`sum(fatalities)`.as('fatalities'),
+        sql<number>`sum(civilian_fatalities)`.as('civilian_fatalities'),
+        sql<number>`sum(civilian_fatalities_known)`.as('known'),
+        sql<number>`sum(civilian_targeting_events)`.as('targeting'),
+        sql<number>`sum(case when actor_category = 'state-forces' then civilian_targeting_events else 0 end)`.as('state'),
+      ])
+      .where('month', '<=', toMonth)
+      .groupBy(['country', 'admin1', 'month']),
+    scope,
+  );
+  return (await q.execute()).map((r) => ({
+    country: r.country,
+    admin1: r.admin1,
+    month: r.month,
+    events: Number(r.events),
+    violentEvents: Number(r.violent),
+    fatalities: Number(r.fatalities),
+    civilianFatalities: Number(r.civilian_fatalities),
+    civilianFatalitiesKnown: Number(r.known),
+    civilianTargetingEvents: Number(r.targeting),
+    stateCivilianTargetingEvents: Number(r.state),
+  }));
+}
+
+/** Events per month of the period by violence type or by perpetrator category. */
+export async function readMonthBreakdown(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  firstMonth: string,
+  lastMonth: string,
+  by: 'violence_type' | 'actor_category',
+): Promise<{ month: string; key: string; events: number }[]> {
+  const q = applyScope(
+    db
+      .selectFrom('event_counts')
+      .select(['month', sql<string>`${sql.ref(by)}`.as('key'), sql<number>`sum(events)`.as('events')])
+      .where('month', '>=', firstMonth)
+      .where('month', '<=', lastMonth)
+      .groupBy(['month', by]),
+    scope,
+  );
+  return (await q.execute()).map((r) => ({ month: r.month, key: r.key, events: Number(r.events) }));
+}
+
+/** A perpetrator (first actor) × admin1 × violence type over the period. */
+export interface PerpetratorCell {
   country: string;
   actor: string;
   actorCategory: string;
-  role: number;
   admin1: string;
-  month: string;
   violenceType: string;
   events: number;
   fatalities: number;
@@ -93,40 +110,143 @@ export interface ActorCell {
   civilianTargetingEvents: number;
 }
 
-/** actor_counts cells of the scope up to `toMonth`. */
-export async function readActorCells(db: Kysely<Database>, scope: AnalysisScope, toMonth: string): Promise<ActorCell[]> {
-  // One row per key already (the primary key is exactly these columns): no GROUP BY needed.
-  let q = db
-    .selectFrom('actor_counts')
-    .select([
-      'country',
-      'actor',
-      'actor_category',
-      'role',
-      'admin1',
-      'month',
-      'violence_type',
-      'events',
-      'fatalities',
-      'civilian_fatalities',
-      'civilian_targeting_events',
-    ])
-    .where('month', '<=', toMonth);
-  if (scope.country !== undefined) q = q.where('country', '=', scope.country);
-  if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
-  const rows = await q.execute();
-  return rows.map((r) => ({
+/**
+ * Violent events by perpetrator (first actor; civilians and protesters are not perpetrators)
+ * over the period, by admin1 and violence type; and the same perpetrators' monthly events.
+ */
+export async function readPerpetrators(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  firstMonth: string,
+  lastMonth: string,
+): Promise<{ cells: PerpetratorCell[]; monthly: { actor: string; month: string; events: number }[] }> {
+  const base = () =>
+    db
+      .selectFrom('actor_counts')
+      .where('role', '=', 1)
+      .where('month', '>=', firstMonth)
+      .where('month', '<=', lastMonth)
+      .where('violence_type', 'in', VIOLENT)
+      .where('actor_category', 'not in', ['civilians', 'protesters'])
+      .where('actor', '<>', '');
+  const cells = await applyScope(
+    base()
+      .select([
+        'country',
+        'actor',
+        'actor_category',
+        'admin1',
+        'violence_type',
+        sql<number>`sum(events)`.as('events'),
+        sql<number>`sum(fatalities)`.as('fatalities'),
+        sql<number>`sum(civilian_fatalities)`.as('civilian_fatalities'),
+        sql<number>`sum(civilian_targeting_events)`.as('targeting'),
+      ])
+      .groupBy(['country', 'actor', 'actor_category', 'admin1', 'violence_type']),
+    scope,
+  ).execute();
+  const monthly = await applyScope(
+    base()
+      .select(['actor', 'month', sql<number>`sum(events)`.as('events')])
+      .groupBy(['actor', 'month']),
+    scope,
+  ).execute();
+  return {
+    cells: cells.map((r) => ({
+      country: r.country,
+      actor: r.actor,
+      actorCategory: r.actor_category,
+      admin1: r.admin1,
+      violenceType: r.violence_type,
+      events: Number(r.events),
+      fatalities: Number(r.fatalities),
+      civilianFatalities: Number(r.civilian_fatalities),
+      civilianTargetingEvents: Number(r.targeting),
+    })),
+    monthly: monthly.map((r) => ({ actor: r.actor, month: r.month, events: Number(r.events) })),
+  };
+}
+
+/** An actor's violent events per month, either side, up to `toMonth` (civilians excepted). */
+export interface ActorMonth {
+  country: string;
+  actor: string;
+  month: string;
+  events: number;
+}
+
+export async function readActorMonths(db: Kysely<Database>, scope: AnalysisScope, toMonth: string): Promise<ActorMonth[]> {
+  const q = applyScope(
+    db
+      .selectFrom('actor_counts')
+      .select(['country', 'actor', 'month', sql<number>`sum(events)`.as('events')])
+      .where('month', '<=', toMonth)
+      .where('violence_type', 'in', VIOLENT)
+      .where('actor_category', '<>', 'civilians')
+      .where('actor', '<>', '')
+      .groupBy(['country', 'actor', 'month']),
+    scope,
+  );
+  return (await q.execute()).map((r) => ({ country: r.country, actor: r.actor, month: r.month, events: Number(r.events) }));
+}
+
+/** A perpetrator × admin1 × violence type with events that targeted civilians, for threats. */
+export interface ThreatCell {
+  country: string;
+  actor: string;
+  actorCategory: string;
+  admin1: string;
+  violenceType: string;
+  /** Events targeting civilians in the period, in its last months, and in as many months before. */
+  events: number;
+  recent: number;
+  previous: number;
+  /** Deaths in the perpetrator's events of this type in the area over the period. */
+  fatalities: number;
+}
+
+export async function readThreatCells(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  w: { firstMonth: string; lastMonth: string; recentStart: string; previousStart: string },
+): Promise<ThreatCell[]> {
+  const inPeriod = sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
+  const q = applyScope(
+    db
+      .selectFrom('actor_counts')
+      .select([
+        'country',
+        'actor',
+        'actor_category',
+        'admin1',
+        'violence_type',
+        sql<number>`sum(case when ${inPeriod} then civilian_targeting_events else 0 end)`.as('events'),
+        sql<number>`sum(case when month >= ${w.recentStart} and month <= ${w.lastMonth} then civilian_targeting_events else 0 end)`.as(
+          'recent',
+        ),
+        sql<number>`sum(case when month >= ${w.previousStart} and month < ${w.recentStart} then civilian_targeting_events else 0 end)`.as(
+          'previous',
+        ),
+        sql<number>`sum(case when ${inPeriod} then fatalities else 0 end)`.as('fatalities'),
+      ])
+      .where('role', '=', 1)
+      .where('civilian_targeting_events', '>', 0)
+      .where('actor', '<>', '')
+      .where('month', '>=', w.firstMonth < w.previousStart ? w.firstMonth : w.previousStart)
+      .where('month', '<=', w.lastMonth)
+      .groupBy(['country', 'actor', 'actor_category', 'admin1', 'violence_type']),
+    scope,
+  );
+  return (await q.execute()).map((r) => ({
     country: r.country,
     actor: r.actor,
     actorCategory: r.actor_category,
-    role: Number(r.role),
     admin1: r.admin1,
-    month: r.month,
     violenceType: r.violence_type,
     events: Number(r.events),
+    recent: Number(r.recent),
+    previous: Number(r.previous),
     fatalities: Number(r.fatalities),
-    civilianFatalities: Number(r.civilian_fatalities),
-    civilianTargetingEvents: Number(r.civilian_targeting_events),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
@@ -60,19 +60,31 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top)';
 }
 
+// Parsed taxonomies by path, kept while the file's modification time is unchanged, so an edit to
+// the file is seen at once and an unchanged file is not parsed (and its rules not recompiled) again.
+const loaded = new Map<string, { mtimeMs: number; taxonomy: DriverTaxonomy }>();
+
 /** Loads the taxonomy file (data/drivers.yaml unless another path is given). */
 export function loadDriverTaxonomy(path: string = DEFAULT_DRIVERS_PATH): DriverTaxonomy {
   let text: string;
+  let mtimeMs: number;
   try {
+    mtimeMs = statSync(path).mtimeMs;
+    const hit = loaded.get(path);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.taxonomy;
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new TandemError('unreadable-file', `${path}: cannot read the driver taxonomy (${(e as Error).message})`);
   }
-  return parseDriverTaxonomy(text, path);
+  const taxonomy = parseDriverTaxonomy(text, path);
+  loaded.set(path, { mtimeMs, taxonomy });
+  return taxonomy;
 }
 
 interface CompiledDriver {
   key: string;
+  /** All the driver's rules as one alternation: one test per note before the rules run one by one. */
+  any: (text: string) => boolean;
   rules: { label: string; re: RegExp }[];
 }
 
@@ -80,6 +92,10 @@ interface CompiledDriver {
 export interface DriverMatcher {
   suggest(text: string): DriverSuggestion[];
 }
+
+// Letters and digits of the Latin scripts the sources write in; spelled out rather than \p{L}, which
+// costs several times more per note.
+const WORD_CHAR = '[0-9A-Za-z\\u00C0-\\u024F]';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -91,21 +107,29 @@ function escapeRegExp(s: string): string {
  * what fired, lower-cased and without repeats, so an analyst sees exactly why it was made.
  */
 export function compileDriverRules(taxonomy: DriverTaxonomy): DriverMatcher {
-  const compiled: CompiledDriver[] = taxonomy.drivers.map((d: DriverDefinition) => ({
-    key: d.key,
-    rules: [
+  const hit = compiledCache.get(taxonomy);
+  if (hit) return hit;
+  const compiled: CompiledDriver[] = taxonomy.drivers.map((d: DriverDefinition) => {
+    const sources = [
       ...d.words.map((w) => ({
         label: w.toLowerCase(),
-        re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'iu'),
+        source: `(?<!${WORD_CHAR})${escapeRegExp(w).replace(/\s+/g, '\\s+')}(?!${WORD_CHAR})`,
       })),
-      ...d.patterns.map((p) => ({ label: p, re: new RegExp(p, 'i') })),
-    ],
-  }));
-  return {
+      ...d.patterns.map((p) => ({ label: p, source: p })),
+    ];
+    const any = sources.length ? new RegExp(sources.map((r) => `(?:${r.source})`).join('|'), 'i') : null;
+    return {
+      key: d.key,
+      any: (t: string) => any?.test(t) ?? false,
+      rules: sources.map((r) => ({ label: r.label, re: new RegExp(r.source, 'i') })),
+    };
+  });
+  const matcher: DriverMatcher = {
     suggest(text: string): DriverSuggestion[] {
       if (!text) return [];
       const out: DriverSuggestion[] = [];
       for (const d of compiled) {
+        if (!d.any(text)) continue;
         const fired = new Set<string>();
         for (const r of d.rules) {
           const m = r.re.exec(text);
@@ -116,4 +140,8 @@ export function compileDriverRules(taxonomy: DriverTaxonomy): DriverMatcher {
       return out;
     },
   };
+  compiledCache.set(taxonomy, matcher);
+  return matcher;
 }
+
+const compiledCache = new WeakMap<DriverTaxonomy, DriverMatcher>();

@@ -3,7 +3,7 @@ import type { AlertEvidence, AlertLevel, EscalationAlert } from '../domain/alert
 import { isViolent, VIOLENCE_TYPES, type ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { type ActorCell, type CountCell, readEvidence } from './analysis-queries.ts';
-import { denseSeries, lastDayOf, monthRange } from './months.ts';
+import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, negativeBinomialCusum } from './nb-cusum.ts';
 
 /** One monthly series to test: the country, an admin1 or an actor, dense from its first month. */
@@ -129,7 +129,8 @@ export interface EscalationAlertOptions extends AlertSeriesOptions {
 
 /**
  * Escalation alerts for the country, each admin1 and each actor of the cells given, with their
- * evidence: the most lethal violent events of the area or actor between the start and the alarm.
+ * evidence: the most lethal violent events of the area or actor between the start and the alarm
+ * (the last three months of it when the rise is longer).
  */
 export async function escalationAlerts(
   db: Kysely<Database>,
@@ -145,7 +146,9 @@ export async function escalationAlerts(
         country: a.country,
         admin1: a.series.admin1 ?? o.admin1,
         actor: a.series.actor,
-        from: `${a.start}-01`,
+        // The events of the rise up to the alarm, at most its last three months: enough to show
+        // what happened, and bounded however long the rise (a country of 6,000 events a month).
+        from: `${a.start > addMonths(a.alarm, -2) ? a.start : addMonths(a.alarm, -2)}-01`,
         to: lastDayOf(a.alarm),
         violenceTypes: violent,
         limit: o.evidenceLimit,

@@ -449,10 +449,10 @@ function centre(rings: Position[][]): Position {
 
 /**
  * What the store holds, for the workbench's pickers and banners: countries with their event
- * counts and months, the sources, and whether the fictional demonstration mission is loaded.
+ * counts and months, the files imported per format, and whether the fictional demonstration mission is loaded.
  */
 export const workbenchStatus = defineOperation({
-  summary: 'Countries, periods and sources in the store, and whether the demonstration mission is loaded.',
+  summary: 'Countries, periods and imports in the store, and whether the demonstration mission is loaded.',
   input: z.object({}),
   async run(ctx) {
     const countries = await ctx.store.db
@@ -466,10 +466,11 @@ export const workbenchStatus = defineOperation({
       .groupBy('country')
       .orderBy('country')
       .execute();
-    const sources = await ctx.store.db
-      .selectFrom('events')
-      .select((eb) => ['source', eb.fn.countAll<number>().as('events')])
-      .groupBy('source')
+    // From the import log rather than the events table: every page asks for this first.
+    const imports = await ctx.store.db
+      .selectFrom('imports')
+      .select((eb) => ['format', eb.fn.count<number>('id').as('files'), eb.fn.sum<number>('imported').as('imported')])
+      .groupBy('format')
       .execute();
     const boundaries = await ctx.store.db
       .selectFrom('areas')
@@ -484,7 +485,7 @@ export const workbenchStatus = defineOperation({
         first: c.first,
         last: c.last,
       })),
-      sources: sources.map((s) => ({ source: s.source, events: Number(s.events) })),
+      imports: imports.map((s) => ({ format: s.format, files: Number(s.files), imported: Number(s.imported) })),
       boundaries: boundaries.map((b) => ({ country: b.country, areas: Number(b.areas) })),
       demo: countries.some((c) => c.country === DEMO_COUNTRY),
     };

@@ -42,10 +42,29 @@ export type EventValues = (string | number | null)[];
 export interface EventWriter {
   readonly db: Kysely<Database>;
   countSource(source: string): Promise<number>;
+  countAll(): Promise<number>;
   lookup(source: string, ids: readonly string[]): Promise<Map<string, StoredEventKeys>>;
   insert(importId: number, rows: readonly EventValues[]): Promise<void>;
   update(importId: number, rows: readonly { id: number; row: EventValues }[]): Promise<void>;
   addProblems(importId: number, problems: readonly ReadProblem[]): Promise<void>;
+}
+
+/**
+ * The secondary indexes on events that a bulk load may drop and rebuild: building an index once
+ * over sorted keys is far cheaper than a million random insertions into it. The unique index on
+ * (source, source_event_id) stays, since the import itself relies on it.
+ */
+const BULK_INDEXES: { name: string; columns: string[] }[] = [
+  { name: 'events_country_date', columns: ['country', 'date_start'] },
+  { name: 'events_import', columns: ['import_id'] },
+];
+
+/** Within the import's transaction: drops the bulk indexes, runs `fn`, and builds them again. */
+export async function withoutBulkIndexes<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
+  for (const i of BULK_INDEXES) await db.schema.dropIndex(i.name).ifExists().execute();
+  const result = await fn();
+  for (const i of BULK_INDEXES) await db.schema.createIndex(i.name).on('events').columns(i.columns).execute();
+  return result;
 }
 
 const KEY_COLUMNS =
@@ -172,10 +191,14 @@ function sqliteWriter(store: SqliteStore): EventWriter {
   );
   const find = raw.prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE source = ? AND source_event_id = ?`);
   const count = raw.prepare('SELECT count(*) AS n FROM events WHERE source = ?').pluck();
+  const countAll = raw.prepare('SELECT count(*) AS n FROM events').pluck();
   return {
     db: store.db,
     async countSource(source) {
       return count.get(source) as number;
+    },
+    async countAll() {
+      return countAll.get() as number;
     },
     async lookup(source, ids) {
       const found = new Map<string, StoredEventKeys>();
@@ -206,6 +229,13 @@ function postgresWriter(trx: Transaction<Database>): EventWriter {
         .selectFrom('events')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('source', '=', source)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async countAll() {
+      const r = await trx
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },

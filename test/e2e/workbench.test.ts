@@ -151,7 +151,7 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
     }));
     const file = join(dir, 'small-hxl.csv');
     writeFileSync(file, eventsAsHxlCsv(events));
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.locator('input[name=file]').setInputFiles(file);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.locator('.done-box').waitFor();
     assert.match(

@@ -1,7 +1,7 @@
 /** Shapes of the API answers the pages read (the server's operations define them). */
 export interface WorkbenchStatus {
   countries: { country: string; events: number; first: string; last: string }[];
-  sources: { source: string; events: number }[];
+  imports: { format: string; files: number; imported: number }[];
   boundaries: { country: string; areas: number }[];
   demo: boolean;
 }
@@ -42,7 +42,12 @@ export interface TrendAnswer {
 /** The columnar trend as rows, as charts want it. */
 export function trendRows(t: TrendAnswer): TrendRow[] {
   return t.series.flatMap((s) =>
-    t.months.map((month, i) => ({ month, violenceType: s.violenceType, perpetrator: s.perpetrator, events: s.events[i] })),
+    t.months.map((month, i) => ({
+      month,
+      violenceType: s.violenceType,
+      perpetrator: s.perpetrator,
+      events: s.events[i],
+    })),
   );
 }
 

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import { autoId } from './column-helpers.ts';
 
 /**
- * Analysts' driver tags and their confirmations, the threat register, and one index on events for
+ * Analysts' driver tags and their confirmations, the threat register, and two indexes on events for
  * the analysis: a perpetrator's events in an area, newest first (the threat register's linked
- * events), which the country/date index alone answers only by scanning the whole country.
+ * events), and an area's events over a few months (alert evidence). The country/date index alone
+ * answers both only by scanning every event of the country in the window.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const id = autoId(db);
@@ -13,6 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('events')
     .columns(['country', 'actor1', 'admin1', 'date_start'])
     .execute();
+  // An area's events over a few months (alert evidence, driver samples of one admin1).
+  await db.schema.createIndex('events_area_date').on('events').columns(['country', 'admin1', 'date_start']).execute();
   await db.schema
     .createTable('driver_tags')
     .addColumn('id', 'integer', id)

@@ -52,7 +52,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
     get('/api/areas/trend', { ...filter, from: undefined, to: undefined }, s),
   );
   const points = useApi<{ total: number; points: MapPointRow[] }>(`points ${key}`, (s) =>
-    get('/api/areas/events', { ...filter, limit: 3000, shape: 'points' }, s),
+    get('/api/areas/events', { ...filter, limit: 2000, shape: 'points' }, s),
   );
   const mapPoints = useMemo(
     () =>
@@ -65,9 +65,10 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
       })),
     [points.data],
   );
-  const analysis = useApi<AnalysisAnswer>(`analysis ${country} ${from} ${to}`, (s) =>
-    get('/api/analysis', { country, from, to }, s),
-  );
+  // The full analysis is the slowest read on a large store: it is asked for once the figures and
+  // the map's points are in, so it never holds them up.
+  const analysisKey = areas.data && points.data ? `analysis ${country} ${from} ${to}` : null;
+  const analysis = useApi<AnalysisAnswer>(analysisKey, (s) => get('/api/analysis', { country, from, to }, s));
 
   const threatByArea = useMemo(() => {
     const m = new Map<string, number>();
@@ -267,7 +268,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
       </Async>
 
       <h2>Escalation alerts</h2>
-      <Async state={analysis} what="alerts">
+      <Async state={analysisKey === null ? { ...analysis, loading: true } : analysis} what="alerts">
         {(a) =>
           (a.alerts ?? []).length === 0 ? (
             <Empty>No alerts in this period.</Empty>
