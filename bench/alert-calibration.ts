@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readActorCells, readCountCells } from '../src/analysis/analysis-queries.ts';
+import { readActorMonths, readAreaMonths } from '../src/analysis/analysis-queries.ts';
 import { type AlertSeries, buildAlertSeries, detectAlerts } from '../src/analysis/escalation-alerts.ts';
 import { addMonths } from '../src/analysis/months.ts';
 import { DEFAULT_CUSUM_OPTIONS, negativeBinomialCusum } from '../src/analysis/nb-cusum.ts';
@@ -67,10 +67,10 @@ async function realData(): Promise<void> {
     ];
     const perCountry = [];
     for (const country of ['South Sudan', 'Central African Republic']) {
-      const cells = await readCountCells(store.db, { country }, '9999-12');
-      const actorCells = await readActorCells(store.db, { country }, '9999-12');
-      const last = cells.reduce((m, c) => (c.month > m ? c.month : m), '0000-00');
-      const series = buildAlertSeries(cells, actorCells, { lastMonth: last, minActorEvents: 10 });
+      const areaMonths = await readAreaMonths(store.db, { country }, '9999-12');
+      const actorMonths = await readActorMonths(store.db, { country }, '9999-12');
+      const last = areaMonths.reduce((m, c) => (c.month > m ? c.month : m), '0000-00');
+      const series = buildAlertSeries(areaMonths, actorMonths, { lastMonth: last, minActorEvents: 10 });
       perCountry.push({ country, series, quiet: quietYears(series) });
     }
     console.log('\nReal samples: false alarms in quiet area-years (country + admin1 series) and detection');

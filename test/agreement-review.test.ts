@@ -8,7 +8,7 @@ import { readAgreementFile } from '../src/agreements/agreement-file-reader.ts';
 import { reviewAgreement } from '../src/agreements/agreement-review.ts';
 import { agreementOperations } from '../src/app/agreement-operations.ts';
 import type { AppContext } from '../src/app/operation.ts';
-import { isTandemError } from '../src/app/tandem-error.ts';
+import { isTandemError } from '../src/domain/tandem-error.ts';
 import { POC_CATEGORIES } from '../src/domain/provision.ts';
 import { DIALECTS } from './dialects.ts';
 import { runCli } from './run-cli.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { importEvents } from '../src/app/import-events.ts';
-import { isTandemError } from '../src/app/tandem-error.ts';
+import { isTandemError } from '../src/domain/tandem-error.ts';
 import { openStore, type Store } from '../src/store/store.ts';
 import { runCli } from './run-cli.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Papa from 'papaparse';
 import { importEvents } from '../src/app/import-events.ts';
-import { isTandemError } from '../src/app/tandem-error.ts';
+import { isTandemError } from '../src/domain/tandem-error.ts';
 import { summarizeEvents } from '../src/store/event-summary.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';

@@ -7,7 +7,7 @@ import type { JointAnalysis } from '../src/analysis/joint-analysis.ts';
 import { analysisOperations } from '../src/app/analysis-operations.ts';
 import { importEvents } from '../src/app/import-events.ts';
 import type { AppContext } from '../src/app/operation.ts';
-import { isTandemError } from '../src/app/tandem-error.ts';
+import { isTandemError } from '../src/domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../src/reports/joint-brief.ts';
 import { DIALECTS } from './dialects.ts';
 import { runCli } from './run-cli.ts';

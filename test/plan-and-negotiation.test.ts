@@ -6,7 +6,7 @@ import { importEvents } from '../src/app/import-events.ts';
 import { negotiationOperations } from '../src/app/negotiation-operations.ts';
 import type { AppContext } from '../src/app/operation.ts';
 import { planOperations } from '../src/app/plan-operations.ts';
-import { isTandemError } from '../src/app/tandem-error.ts';
+import { isTandemError } from '../src/domain/tandem-error.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
 import { runCli } from './run-cli.ts';

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import type { AgreementFormat } from '../domain/agreement.ts';
 import { normaliseAgreementText } from './agreement-text-normaliser.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { InvalidDocumentError } from '../planning/structured-document.ts';
+import { InvalidDocumentError } from '../sources/structured-document.ts';
 import {
   addDays,
   binomialUpperTail,

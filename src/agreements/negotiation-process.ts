@@ -5,7 +5,7 @@ import {
   invalidDocument,
   type PathSegment,
   StructuredDocument,
-} from '../planning/structured-document.ts';
+} from '../sources/structured-document.ts';
 
 const id = z.string().min(1, 'expected a non-empty id');
 const date = z

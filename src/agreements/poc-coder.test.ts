@@ -184,6 +184,39 @@ const DEFINITION_CASES: { category: PocCategory; rule: string; yes: string[]; no
     no: ['All foreign forces shall leave the territory within thirty days.'],
   },
   {
+    category: 'HrDet',
+    rule: 'treatment-of-detainees: "treat" means treatment, not "treaty"',
+    yes: ['Prisoners shall be treated in accordance with the Geneva Conventions.'],
+    no: ['Under this Treaty, all prisoners shall be released within thirty days.'],
+  },
+  {
+    category: 'TjVic',
+    rule: 'redress-for-harm: redress of harm to people, not remedies for breaches or political grievances',
+    yes: ['Compensation shall be paid for human rights violations committed during the war.'],
+    no: [
+      'The Joint Military Commission shall remedy violations of the cease-fire.',
+      'The new institutions shall redress the grievances of the marginalised regions.',
+    ],
+  },
+  {
+    category: 'ImUN',
+    rule: 'un-role: citing a Security Council resolution gives the UN no role',
+    yes: ['The Parties request the UN Security Council to deploy observers.'],
+    no: ['The Parties support UN Security Council Resolution 2046 and its road map.'],
+  },
+  {
+    category: 'LaRefRet',
+    rule: 'restoration-of-land-property: "restore" or "recover" only right next to the land or property',
+    yes: [
+      'Confiscated land shall be restored to the villagers.',
+      'Displaced farmers shall recover their land.',
+    ],
+    no: [
+      'The police shall restore law and order and protect public and private property.',
+      'Economic recovery depends on secure property rights.',
+    ],
+  },
+  {
     category: 'GDis',
     rule: '"special needs" counts only as "persons with special needs"',
     yes: ['Persons with special needs shall have priority in evacuation.'],

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
 
 /** data/poc-categories.yaml beside the project: the phrase lists, gap advice and UN actors. */

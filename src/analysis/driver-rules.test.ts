@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { compileDriverRules, loadDriverTaxonomy, parseDriverTaxonomy } from './driver-rules.ts';
 
 const taxonomy = loadDriverTaxonomy();

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import type { DriverDefinition, DriverSuggestion, DriverTaxonomy } from '../domain/driver.ts';
 
 /** The taxonomy shipped with Tandem: data/drivers.yaml at the project root. */

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AlertEvidence, AlertLevel, EscalationAlert } from '../domain/alert.ts';
-import { isViolent, VIOLENCE_TYPES, type ViolenceType } from '../domain/violence-type.ts';
+import { isViolent, VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
-import { type ActorCell, type CountCell, readEvidence } from './analysis-queries.ts';
+import { type ActorMonth, type AreaMonth, readEvidence } from './analysis-queries.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, negativeBinomialCusum } from './nb-cusum.ts';
 
@@ -30,37 +30,36 @@ function addTo(map: Map<string, number>, key: string, n: number): void {
 }
 
 /**
- * Builds the monthly violent-event series to test from the aggregate cells: each country and
- * each admin1 from the country's first month of data (so a quiet province's zeros count), and each
- * actor (either side of an event, civilians excepted) from its own first month. Pure.
+ * Builds the monthly violent-event series to test: each country and each admin1 from the country's
+ * first month of data (so a quiet province's zeros count), and each actor (either side of an
+ * event, civilians excepted) from its own first month. Pure.
  */
 export function buildAlertSeries(
-  cells: readonly CountCell[],
-  actorCells: readonly ActorCell[],
+  areaMonths: readonly AreaMonth[],
+  actorMonths: readonly ActorMonth[],
   o: AlertSeriesOptions,
 ): AlertSeries[] {
   const countries = new Map<string, Map<string, number>>();
   const admins = new Map<string, { country: string; admin1: string; monthly: Map<string, number> }>();
   const firstMonthOf = new Map<string, string>();
-  for (const c of cells) {
+  for (const c of areaMonths) {
     const f = firstMonthOf.get(c.country);
     if (!f || c.month < f) firstMonthOf.set(c.country, c.month);
-    if (!isViolent(c.violenceType as ViolenceType)) continue;
     if (o.admin1 === undefined) {
       let m = countries.get(c.country);
       if (!m) countries.set(c.country, (m = new Map()));
-      addTo(m, c.month, c.events);
+      addTo(m, c.month, c.violentEvents);
     }
     if (c.admin1) {
       const k = `${c.country}\u001f${c.admin1}`;
       let a = admins.get(k);
       if (!a) admins.set(k, (a = { country: c.country, admin1: c.admin1, monthly: new Map() }));
-      addTo(a.monthly, c.month, c.events);
+      addTo(a.monthly, c.month, c.violentEvents);
     }
   }
   const actors = new Map<string, { country: string; actor: string; monthly: Map<string, number>; total: number; first: string }>();
-  for (const c of actorCells) {
-    if (!isViolent(c.violenceType as ViolenceType) || c.actorCategory === 'civilians' || !c.actor) continue;
+  for (const c of actorMonths) {
+    if (!c.events) continue;
     const k = `${c.country}\u001f${c.actor}`;
     let a = actors.get(k);
     if (!a) actors.set(k, (a = { country: c.country, actor: c.actor, monthly: new Map(), total: 0, first: c.month }));
@@ -73,11 +72,12 @@ export function buildAlertSeries(
     const months = monthRange(first, o.lastMonth);
     return { months, counts: denseSeries(months, monthly) };
   };
-  for (const [country, monthly] of countries)
+  const byKey = <T>(m: Map<string, T>) => [...m].sort((x, y) => x[0].localeCompare(y[0])).map(([, v]) => v);
+  for (const [country, monthly] of [...countries].sort((x, y) => x[0].localeCompare(y[0])))
     out.push({ level: 'country', country, key: country, ...dense(firstMonthOf.get(country)!, monthly) });
-  for (const a of admins.values())
+  for (const a of byKey(admins))
     out.push({ level: 'admin1', country: a.country, key: a.admin1, admin1: a.admin1, ...dense(firstMonthOf.get(a.country)!, a.monthly) });
-  for (const a of actors.values())
+  for (const a of byKey(actors))
     if (a.total >= o.minActorEvents)
       out.push({ level: 'actor', country: a.country, key: a.actor, actor: a.actor, ...dense(a.first, a.monthly) });
   return out;
@@ -134,11 +134,11 @@ export interface EscalationAlertOptions extends AlertSeriesOptions {
  */
 export async function escalationAlerts(
   db: Kysely<Database>,
-  cells: readonly CountCell[],
-  actorCells: readonly ActorCell[],
+  areaMonths: readonly AreaMonth[],
+  actorMonths: readonly ActorMonth[],
   o: EscalationAlertOptions,
 ): Promise<EscalationAlert[]> {
-  const found = detectAlerts(buildAlertSeries(cells, actorCells, o), o.cusum, o.firstMonth);
+  const found = detectAlerts(buildAlertSeries(areaMonths, actorMonths, o), o.cusum, o.firstMonth);
   const violent = VIOLENCE_TYPES.filter(isViolent);
   const evidence = await Promise.all(
     found.map((a) =>

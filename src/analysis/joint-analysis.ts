@@ -1,20 +1,23 @@
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import type { EscalationAlert } from '../domain/alert.ts';
 import type { DriverTaxonomy } from '../domain/driver.ts';
 import type { Threat } from '../domain/threat.ts';
-import { isViolent, type ViolenceType } from '../domain/violence-type.ts';
+import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import {
-  type ActorCell,
   type AnalysisScope,
-  type CountCell,
-  readActorCells,
-  readCountCells,
+  type AreaMonth,
+  type PerpetratorCell,
+  readActorMonths,
+  readAreaMonths,
   readDateRange,
   readExactTotals,
+  readMonthBreakdown,
+  readPerpetrators,
   readStateActors,
+  readThreatCells,
 } from './analysis-queries.ts';
 import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
@@ -218,13 +221,19 @@ export async function runJointAnalysis(
     return { direction: trendOf(recent, previous), recent, previous };
   };
 
-  const [cells, actorCells, stateActors] = await Promise.all([
-    readCountCells(db, scope, lastMonth),
-    readActorCells(db, scope, lastMonth),
+  const window = { firstMonth, lastMonth, recentStart, previousStart };
+  // SQLite answers these one after the other anyway; PostgreSQL can overlap them.
+  const [areaMonths, byType, byCategory, perp, actorMonths, threatCells, stateActors] = await Promise.all([
+    readAreaMonths(db, scope, lastMonth),
+    readMonthBreakdown(db, scope, firstMonth, lastMonth, 'violence_type'),
+    readMonthBreakdown(db, scope, firstMonth, lastMonth, 'actor_category'),
+    readPerpetrators(db, scope, firstMonth, lastMonth),
+    readActorMonths(db, scope, lastMonth),
+    readThreatCells(db, scope, window),
     readStateActors(db),
   ]);
   lap('read aggregates');
-  const periodCells = cells.filter((c) => inPeriod(c.month));
+  const periodCells = areaMonths.filter((c) => inPeriod(c.month));
   const civilianKnown = sumBy(periodCells, (c) => c.civilianFatalitiesKnown) > 0;
 
   // ---- Violence mapping -------------------------------------------------------------------------
@@ -247,19 +256,22 @@ export async function runJointAnalysis(
     (mapping.civilianFatalities as number[])[i]! += c.civilianFatalities;
     knownByMonth[i]! += c.civilianFatalitiesKnown;
     mapping.civilianTargetingEvents[i]! += c.civilianTargetingEvents;
-    if (c.actorCategory === 'state-forces') mapping.stateCivilianTargetingEvents[i]! += c.civilianTargetingEvents;
-    (mapping.byViolenceType[c.violenceType] ??= blank())[i]! += c.events;
-    (mapping.byPerpetratorCategory[c.actorCategory || 'unknown'] ??= blank())[i]! += c.events;
+    mapping.stateCivilianTargetingEvents[i]! += c.stateCivilianTargetingEvents;
   }
   mapping.civilianFatalities = mapping.civilianFatalities.map((v, i) => (knownByMonth[i] ? v : null));
+  for (const r of byType) (mapping.byViolenceType[r.key] ??= blank())[monthIndex.get(r.month)!]! += r.events;
+  for (const r of byCategory)
+    (mapping.byPerpetratorCategory[r.key || 'unknown'] ??= blank())[monthIndex.get(r.month)!]! += r.events;
+  mapping.byViolenceType = sortedRecord(mapping.byViolenceType);
+  mapping.byPerpetratorCategory = sortedRecord(mapping.byPerpetratorCategory);
 
   // ---- Areas and headline -----------------------------------------------------------------------
   const areaKey = (c: { country: string; admin1: string }) => `${c.country}\u001f${c.admin1}`;
   const areaMap = new Map<
     string,
-    { country: string; admin1: string; cells: CountCell[]; monthly: Map<string, number>; known: number }
+    { country: string; admin1: string; cells: AreaMonth[]; monthly: Map<string, number>; known: number }
   >();
-  for (const c of cells) {
+  for (const c of areaMonths) {
     const k = areaKey(c);
     let a = areaMap.get(k);
     if (!a) areaMap.set(k, (a = { country: c.country, admin1: c.admin1, cells: [], monthly: new Map(), known: 0 }));
@@ -297,19 +309,13 @@ export async function runJointAnalysis(
   }
   areas.sort((x, y) => y.events - x.events || x.country.localeCompare(y.country) || x.admin1.localeCompare(y.admin1));
   const civTargeting = sumBy(periodCells, (c) => c.civilianTargetingEvents);
-  const stateCivTargeting = sumBy(
-    periodCells.filter((c) => c.actorCategory === 'state-forces'),
-    (c) => c.civilianTargetingEvents,
-  );
+  const stateCivTargeting = sumBy(periodCells, (c) => c.stateCivilianTargetingEvents);
   const headlineCivilian = civilianKnown ? sumBy(areas, (a) => a.civilianFatalities ?? 0) : null;
   const headline: JointAnalysis['headline'] = {
     events: sumBy(areas, (a) => a.events),
     fatalities: sumBy(areas, (a) => a.fatalities),
     civilianFatalities: headlineCivilian,
-    violentEvents: sumBy(
-      periodCells.filter((c) => isViolent(c.violenceType as ViolenceType)),
-      (c) => c.events,
-    ),
+    violentEvents: sumBy(periodCells, (c) => c.violentEvents),
     civilianTargetingEvents: civTargeting,
     stateShareOfCivilianTargeting: civTargeting ? round(stateCivTargeting / civTargeting, 3) : null,
     stateCivilianTargetingEvents: stateCivTargeting,
@@ -334,15 +340,16 @@ export async function runJointAnalysis(
   hotspots.byChange = hotspots.byChange.slice(0, o.hotspotLimit);
 
   // ---- Perpetrators ----------------------------------------------------------------------------
-  const perpMap = new Map<string, { cells: ActorCell[]; category: Map<string, number>; monthly: Map<string, number> }>();
-  for (const c of actorCells) {
-    if (c.role !== 1 || !inPeriod(c.month) || !isViolent(c.violenceType as ViolenceType)) continue;
-    if (c.actorCategory === 'civilians' || c.actorCategory === 'protesters' || !c.actor) continue;
+  const perpMap = new Map<string, { cells: PerpetratorCell[]; category: Map<string, number>; monthly: Map<string, number> }>();
+  for (const c of perp.cells) {
     let p = perpMap.get(c.actor);
     if (!p) perpMap.set(c.actor, (p = { cells: [], category: new Map(), monthly: new Map() }));
     p.cells.push(c);
     addTo(p.category, c.actorCategory, c.events);
-    addTo(p.monthly, c.month, c.events);
+  }
+  for (const m of perp.monthly) {
+    const p = perpMap.get(m.actor);
+    if (p) addTo(p.monthly, m.month, m.events);
   }
   const profiles: PerpetratorProfile[] = [];
   for (const [actor, p] of perpMap) {
@@ -383,7 +390,7 @@ export async function runJointAnalysis(
 
   // ---- Escalation alerts -----------------------------------------------------------------------
   lap('mapping, areas, perpetrators');
-  const alerts = await escalationAlerts(db, cells, actorCells, { ...o, cusum, firstMonth, lastMonth });
+  const alerts = await escalationAlerts(db, areaMonths, actorMonths, { ...o, cusum, firstMonth, lastMonth });
   lap('alerts and evidence');
 
   // ---- Drivers ---------------------------------------------------------------------------------
@@ -399,15 +406,13 @@ export async function runJointAnalysis(
 
   lap('drivers');
   // ---- Threats ---------------------------------------------------------------------------------
-  const threats = await proposeThreatsFromData(db, actorCells, taxonomy, stateActors, {
+  const threats = await proposeThreatsFromData(db, threatCells, taxonomy, stateActors, {
     country: o.country,
     admin1: o.admin1,
     from,
     to,
-    firstMonth,
     lastMonth,
     recentStart,
-    previousStart,
     limit: o.threatLimit,
     evidenceLimit: o.evidenceLimit,
   });
@@ -455,6 +460,11 @@ export async function runJointAnalysis(
   };
 }
 
+/** The same record with its keys in alphabetical order, so output does not depend on row order. */
+function sortedRecord<T>(r: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(r).sort((a, b) => a[0].localeCompare(b[0])));
+}
+
 /** Drops keys whose value is undefined, so they do not override defaults when spread. */
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -483,15 +493,17 @@ export async function proposeThreats(
   const months = monthRange(firstMonth, lastMonth);
   const trendMonths = options.trendMonths ?? DEFAULTS.trendMonths;
   const recentStart = months[Math.max(0, months.length - trendMonths)]!;
-  const [actorCells, stateActors] = await Promise.all([readActorCells(db, scope, lastMonth), readStateActors(db)]);
-  return proposeThreatsFromData(db, actorCells, loadDriverTaxonomy(), stateActors, {
+  const previousStart = addMonths(recentStart, -trendMonths);
+  const [threatCells, stateActors] = await Promise.all([
+    readThreatCells(db, scope, { firstMonth, lastMonth, recentStart, previousStart }),
+    readStateActors(db),
+  ]);
+  return proposeThreatsFromData(db, threatCells, loadDriverTaxonomy(), stateActors, {
     ...scope,
     from,
     to,
-    firstMonth,
     lastMonth,
     recentStart,
-    previousStart: addMonths(recentStart, -trendMonths),
     limit: options.limit ?? DEFAULTS.threatLimit,
     evidenceLimit: DEFAULTS.evidenceLimit,
   });

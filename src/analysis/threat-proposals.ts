@@ -3,7 +3,7 @@ import type { DriverTaxonomy } from '../domain/driver.ts';
 import { type Threat, type ThreatLevel, type ThreatTrend, threatKey } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
-import { type ActorCell, readEvidence } from './analysis-queries.ts';
+import { readEvidence, type ThreatCell } from './analysis-queries.ts';
 import { findDriverTags } from './driver-tag-repository.ts';
 import { compileDriverRules } from './driver-rules.ts';
 import { findThreats } from './threat-repository.ts';
@@ -14,10 +14,8 @@ export interface ThreatProposalOptions {
   admin1?: string;
   from: string;
   to: string;
-  firstMonth: string;
   lastMonth: string;
   recentStart: string;
-  previousStart: string;
   limit: number;
   evidenceLimit: number;
 }
@@ -50,7 +48,7 @@ function threatTrend(recent: number, previous: number): ThreatTrend {
 
 /**
  * Proposes threats to civilians from the data: each perpetrator × area × violence type with
- * events that targeted civilians in the period (from actor_counts), the largest `limit` of them,
+ * events that targeted civilians in the period (threat cells from actor_counts), the largest `limit`,
  * with likelihood, severity, trend, the latest linked events, the targeted population (the
  * commonest second actor of those events) and the drivers their notes suggest or analysts tagged
  * in the area. Threats already in the register replace the proposal's judgement (likelihood,
@@ -59,67 +57,12 @@ function threatTrend(recent: number, previous: number): ThreatTrend {
  */
 export async function proposeThreatsFromData(
   db: Kysely<Database>,
-  actorCells: readonly ActorCell[],
+  threatCells: readonly ThreatCell[],
   taxonomy: DriverTaxonomy,
   stateActors: ReadonlySet<string>,
   o: ThreatProposalOptions,
 ): Promise<Threat[]> {
-  const groups = new Map<
-    string,
-    {
-      country: string;
-      actor: string;
-      category: string;
-      admin1: string;
-      violenceType: string;
-      events: number;
-      fatalities: number;
-      recent: number;
-      previous: number;
-    }
-  >();
-  for (const c of actorCells) {
-    if (c.role !== 1 || c.civilianTargetingEvents <= 0 || !c.actor) continue;
-    if (c.month >= o.previousStart && c.month < o.recentStart) {
-      const k = [c.country, c.actor, c.admin1, c.violenceType].join('\u001f');
-      const g = groups.get(k);
-      if (g) g.previous += c.civilianTargetingEvents;
-      else
-        groups.set(k, {
-          country: c.country,
-          actor: c.actor,
-          category: c.actorCategory,
-          admin1: c.admin1,
-          violenceType: c.violenceType,
-          events: 0,
-          fatalities: 0,
-          recent: 0,
-          previous: c.civilianTargetingEvents,
-        });
-    }
-    if (c.month < o.firstMonth || c.month > o.lastMonth) continue;
-    const k = [c.country, c.actor, c.admin1, c.violenceType].join('\u001f');
-    let g = groups.get(k);
-    if (!g)
-      groups.set(
-        k,
-        (g = {
-          country: c.country,
-          actor: c.actor,
-          category: c.actorCategory,
-          admin1: c.admin1,
-          violenceType: c.violenceType,
-          events: 0,
-          fatalities: 0,
-          recent: 0,
-          previous: 0,
-        }),
-      );
-    g.events += c.civilianTargetingEvents;
-    g.fatalities += c.fatalities;
-    if (c.month >= o.recentStart) g.recent += c.civilianTargetingEvents;
-  }
-  const top = [...groups.values()]
+  const top = threatCells
     .filter((g) => g.events > 0)
     .sort(
       (a, b) =>
@@ -172,8 +115,8 @@ export async function proposeThreatsFromData(
       return {
         id: null,
         perpetrator: g.actor,
-        perpetratorCategory: g.category || null,
-        isState: g.category === 'state-forces' || stateActors.has(g.actor),
+        perpetratorCategory: g.actorCategory || null,
+        isState: g.actorCategory === 'state-forces' || stateActors.has(g.actor),
         targetedPopulation: target,
         violenceType: g.violenceType as ViolenceType,
         country: g.country,

@@ -11,7 +11,7 @@ import {
   saveAgreement,
 } from '../store/agreement-repository.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from './tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 
 /**
  * An agreement document as the operations take it: its bytes (base64, any supported format) or

@@ -8,7 +8,7 @@ import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { findEvents } from '../store/event-repository.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from './tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 
 const isoDate = z
   .string()

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
@@ -9,7 +7,6 @@ import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import { DEMO_COUNTRY } from './demo/demo-country.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from './tandem-error.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
 
@@ -334,120 +331,6 @@ export const mapEvents = defineOperation({
 });
 
 /**
- * Reads admin-1 polygons from a GeoJSON FeatureCollection (Polygon or MultiPolygon features,
- * each named by a property, `name` by default) and stores them for a country, replacing that
- * country's earlier boundaries. Names must be spelled as the event data spells its admin1.
- */
-export const importBoundaries = defineOperation({
-  summary: 'Store admin-1 polygons for a country from a GeoJSON file.',
-  input: z.object({
-    path: z.string().min(1),
-    country: z.string().min(1),
-    nameProperty: z.string().min(1).default('name'),
-  }),
-  async run(ctx, input) {
-    let text: string;
-    try {
-      text = await readFile(input.path, 'utf8');
-    } catch (e) {
-      throw new TandemError(
-        'unreadable-file',
-        `${input.path}: cannot read the file (${(e as Error).message})`,
-      );
-    }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      throw new TandemError('invalid-file', `${input.path}: not JSON (${(e as Error).message})`);
-    }
-    const rows = boundaryRows(doc, input.path, input.country, input.nameProperty);
-    await ctx.store.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('areas').where('country', '=', input.country).where('admin2', '=', '').execute();
-      for (let i = 0; i < rows.length; i += 200)
-        await tx
-          .insertInto('areas')
-          .values(rows.slice(i, i + 200))
-          .execute();
-    });
-    return { country: input.country, file: basename(input.path), areas: rows.map((r) => r.admin1) };
-  },
-});
-
-type Position = [number, number];
-
-function boundaryRows(doc: unknown, path: string, country: string, nameProperty: string) {
-  const fc = doc as { type?: string; features?: unknown[] };
-  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new TandemError(
-      'invalid-file',
-      `${path}: expected a GeoJSON FeatureCollection with a "features" list`,
-    );
-  }
-  const seen = new Set<string>();
-  return fc.features.map((raw, i) => {
-    const f = raw as {
-      properties?: Record<string, unknown>;
-      geometry?: { type?: string; coordinates?: unknown };
-    };
-    const where = `${path}: features[${i}]`;
-    const name = f?.properties?.[nameProperty];
-    if (typeof name !== 'string' || name.trim() === '') {
-      throw new TandemError(
-        'invalid-file',
-        `${where}.properties.${nameProperty}: expected the area's name as text`,
-      );
-    }
-    const type = f.geometry?.type;
-    if (type !== 'Polygon' && type !== 'MultiPolygon') {
-      throw new TandemError(
-        'invalid-file',
-        `${where}.geometry.type: expected Polygon or MultiPolygon, found ${String(type)}`,
-      );
-    }
-    if (seen.has(name)) throw new TandemError('invalid-file', `${where}: the area "${name}" appears twice`);
-    seen.add(name);
-    const rings = (
-      type === 'Polygon' ? [f.geometry!.coordinates] : (f.geometry!.coordinates as unknown[])
-    ) as Position[][][];
-    const outer = rings
-      .map((poly) => poly?.[0])
-      .filter((r): r is Position[] => Array.isArray(r) && r.length >= 4);
-    if (outer.length === 0)
-      throw new TandemError(
-        'invalid-file',
-        `${where}.geometry.coordinates: expected at least one ring of 4 or more positions`,
-      );
-    const [longitude, latitude] = centre(outer);
-    return {
-      country,
-      admin1: name.trim(),
-      admin2: '',
-      latitude,
-      longitude,
-      geometry: JSON.stringify(f.geometry),
-      source: `boundary:${basename(path)}`,
-    };
-  });
-}
-
-/** The middle of the largest ring's bounding box: good enough to place a label. */
-function centre(rings: Position[][]): Position {
-  let best: Position = [0, 0];
-  let bestArea = -1;
-  for (const ring of rings) {
-    const xs = ring.map((p) => p[0]);
-    const ys = ring.map((p) => p[1]);
-    const area = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
-    if (area > bestArea) {
-      bestArea = area;
-      best = [(Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2];
-    }
-  }
-  return best;
-}
-
-/**
  * What the store holds, for the workbench's pickers and banners: countries with their event
  * counts and months, the files imported per format, and whether the fictional demonstration mission is loaded.
  */
@@ -469,7 +352,11 @@ export const workbenchStatus = defineOperation({
     // From the import log rather than the events table: every page asks for this first.
     const imports = await ctx.store.db
       .selectFrom('imports')
-      .select((eb) => ['format', eb.fn.count<number>('id').as('files'), eb.fn.sum<number>('imported').as('imported')])
+      .select((eb) => [
+        'format',
+        eb.fn.count<number>('id').as('files'),
+        eb.fn.sum<number>('imported').as('imported'),
+      ])
       .groupBy('format')
       .execute();
     const boundaries = await ctx.store.db
@@ -485,11 +372,15 @@ export const workbenchStatus = defineOperation({
         first: c.first,
         last: c.last,
       })),
-      imports: imports.map((s) => ({ format: s.format, files: Number(s.files), imported: Number(s.imported) })),
+      imports: imports.map((s) => ({
+        format: s.format,
+        files: Number(s.files),
+        imported: Number(s.imported),
+      })),
       boundaries: boundaries.map((b) => ({ country: b.country, areas: Number(b.areas) })),
       demo: countries.some((c) => c.country === DEMO_COUNTRY),
     };
   },
 });
 
-export const areaOperations = { areaMap, areaTrend, mapEvents, importBoundaries, workbenchStatus };
+export const areaOperations = { areaMap, areaTrend, mapEvents, workbenchStatus };

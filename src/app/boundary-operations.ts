@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { matchAreaNames } from '../domain/area-names.ts';
 import { countriesFromFileName, readBoundaries } from '../sources/boundary-reader.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from './tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 
 export const boundaryOperations = {
   loadBoundaries: defineOperation({

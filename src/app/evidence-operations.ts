@@ -5,7 +5,7 @@ import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
 import { canRead, releaseEvents } from './access-control.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from './tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 
 const isoDate = z
   .string()

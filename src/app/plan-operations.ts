@@ -9,9 +9,9 @@ import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { readPlan } from '../planning/plan-reader.ts';
 import { planJsonSchema } from '../planning/plan-schema.ts';
 import { type AllocationResult, allocateResources } from '../planning/resource-allocation.ts';
-import { InvalidDocumentError } from '../planning/structured-document.ts';
+import { InvalidDocumentError } from '../sources/structured-document.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from './tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 
 /** A plan as the front ends send it: the file's text (YAML or JSON), or the parsed object. */
 const planInput = z.object({

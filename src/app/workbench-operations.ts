@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Plan } from '../domain/plan.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations } from './analysis-operations.ts';
@@ -10,7 +11,6 @@ import {
 } from './negotiation-operations.ts';
 import { defineOperation } from './operation.ts';
 import { type PlanCheckReport, parsePlanInput, planOperations } from './plan-operations.ts';
-import { TandemError } from './tandem-error.ts';
 
 /**
  * The newest stored version of a mission's plan (the newest of any mission when none is named),

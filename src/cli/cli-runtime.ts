@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../app/operation.ts';
-import { isTandemError } from '../app/tandem-error.ts';
+import { isTandemError } from '../domain/tandem-error.ts';
 import { openStore } from '../store/store.ts';
 
 export interface StoreFlags {

@@ -5,7 +5,7 @@ import {
   invalidDocument,
   type PathSegment,
   StructuredDocument,
-} from './structured-document.ts';
+} from '../sources/structured-document.ts';
 
 /** A plan read from a file, with the document kept so later messages can point at lines. */
 export interface ReadPlan {

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../app/operation.ts';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { inputJsonSchema } from './openapi-document.ts';
 import { parseInput, queryToInput } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';

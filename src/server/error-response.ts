@@ -1,4 +1,4 @@
-import { isTandemError } from '../app/tandem-error.ts';
+import { isTandemError } from '../domain/tandem-error.ts';
 
 /** The one error body every API failure answers with. */
 export interface ErrorBody {

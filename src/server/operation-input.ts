@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 
 /**
  * Validates raw input against an operation's schema, and on failure says which fields are wrong and

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import type { AppContext } from '../app/operation.ts';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { errorResponse } from './error-response.ts';
 import { parseInput } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
@@ -32,7 +32,7 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
     // `kind=boundaries&country=…` stores admin-1 polygons (GeoJSON) instead of events.
     const boundaries = c.req.query('kind') === 'boundaries';
     const country = c.req.query('country') ?? '';
-    const op = boundaries ? options.operations.importBoundaries : options.operations.importFiles;
+    const op = boundaries ? options.operations.loadBoundaries : options.operations.importFiles;
     if (!op) throw new TandemError('not-found', 'importing is not available in this build');
     if (boundaries && !country.trim()) {
       throw new TandemError(
@@ -77,7 +77,11 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
         );
         await line({ stage: 'received', bytes, total });
         await line({ stage: 'importing', file: name });
-        const input = parseInput(op.input, boundaries ? { path, country } : { paths: [path] }, 'import');
+        const input = parseInput(
+          op.input,
+          boundaries ? { paths: [path], country } : { paths: [path] },
+          'import',
+        );
         const result = await op.run(options.context(), input);
         options.onWrite();
         await line({ stage: 'done', file: name, result });

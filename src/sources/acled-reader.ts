@@ -1,4 +1,4 @@
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { parseActorCategory } from '../domain/actor-category.ts';
 import type { DatePrecision } from '../domain/conflict-event.ts';
 import { parseAcledEventType } from '../domain/violence-type.ts';

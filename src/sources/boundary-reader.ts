@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { gedFeatureCollection } from './ged-geojson-reader.ts';
 import { inspectTextFile, readAllText } from './text-file.ts';
 

@@ -1,4 +1,4 @@
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import { acledReader, looksLikeAcled } from './acled-reader.ts';

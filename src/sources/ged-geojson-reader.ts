@@ -1,4 +1,4 @@
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { EventBatch } from './event-file.ts';
 import { GED_REQUIRED, readGedFields } from './ucdp-reader.ts';

@@ -1,5 +1,5 @@
 import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
-import { TandemError } from '../app/tandem-error.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 

@@ -7,7 +7,7 @@ import { eventsAsHxlCsv } from '../../src/app/demo/demo-hxl-file.ts';
 import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
 import { defineOperation } from '../../src/app/operation.ts';
 import { operations } from '../../src/app/operations.ts';
-import { TandemError } from '../../src/app/tandem-error.ts';
+import { TandemError } from '../../src/domain/tandem-error.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DIALECTS } from '../dialects.ts';
@@ -244,7 +244,8 @@ for (const dialect of DIALECTS) {
       });
       const last = JSON.parse((await res.text()).trim().split('\n').at(-1)!);
       assert.equal(last.stage, 'done');
-      assert.deepEqual(last.result.areas, ['North']);
+      assert.equal(last.result.loaded[0].areas, 1);
+      assert.equal(last.result.loaded[0].country, 'Testland');
       const bad = {
         type: 'FeatureCollection',
         features: [{ type: 'Feature', properties: {}, geometry: square }],
@@ -256,7 +257,7 @@ for (const dialect of DIALECTS) {
       const last2 = JSON.parse((await res2.text()).trim().split('\n').at(-1)!);
       assert.equal(last2.stage, 'failed');
       assert.equal(last2.error.code, 'invalid-file');
-      assert.match(last2.error.message, /features\[0\]\.properties\.name/);
+      assert.match(last2.error.message, /feature 1 has no name/);
       const noCountry = await json('/api/imports?name=b.geojson&kind=boundaries', {
         method: 'POST',
         body: '{}',

@@ -56,7 +56,7 @@ export interface LoadDemoMissionResult {
 
 /**
  * Loads the fictional demonstration mission (Orvania) through the same operations a user runs:
- * its admin-1 boundaries, its events as an HXL file through the importer, its plan, its draft
+ * its events as an HXL file through the importer, its admin-1 boundaries, its plan, its draft
  * agreement and its negotiation process. With `onlyIfEmpty`, a store that holds any event is left
  * alone, so real data is never mixed with the fiction.
  */
@@ -93,12 +93,13 @@ export async function loadDemoMission(
   const dir = await mkdtemp(join(tmpdir(), 'tandem-demo-'));
   const events = generateDemoEvents({ seed: options.seed });
   try {
-    const boundaries = join(dir, 'orvania-admin1.geojson');
-    await writeFile(boundaries, JSON.stringify(demoBoundaries()));
-    await run('admin-1 boundaries', 'importBoundaries', { path: boundaries, country: DEMO_COUNTRY }, true);
     const eventsFile = join(dir, 'orvania-events-hxl.csv');
     await writeFile(eventsFile, eventsAsHxlCsv(events));
     await run('events', 'importFiles', { paths: [eventsFile], format: 'hxl' }, true);
+    // After the events, so that the polygons' names are matched to the events' spellings.
+    const boundaries = join(dir, 'orvania-admin1.geojson');
+    await writeFile(boundaries, JSON.stringify(demoBoundaries()));
+    await run('admin-1 boundaries', 'loadBoundaries', { paths: [boundaries], country: DEMO_COUNTRY }, true);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

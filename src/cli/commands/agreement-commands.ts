@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { reviewToHtml, reviewToMarkdown } from '../../agreements/agreement-review-report.ts';
 import { type AgreementDocument, agreementOperations } from '../../app/agreement-operations.ts';
 import type { AppContext } from '../../app/operation.ts';
-import { TandemError } from '../../app/tandem-error.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import { POC_CATEGORIES } from '../../domain/provision.ts';
 import type { Store } from '../../store/store.ts';
 import {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { analysisOperations } from '../../app/analysis-operations.ts';
-import { TandemError } from '../../app/tandem-error.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../../reports/joint-brief.ts';
 import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';

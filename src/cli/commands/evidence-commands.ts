@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { releaseEvents } from '../../app/access-control.ts';
 import { importEvents } from '../../app/import-events.ts';
 import { operations } from '../../app/operations.ts';
-import { TandemError } from '../../app/tandem-error.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import { EventExporter, EXPORT_FORMATS, type ExportFormat } from '../../sources/event-export.ts';
 import { iterateEvents } from '../../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS } from '../../store/event-summary.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { negotiationOperations, parseProcessInput } from '../../app/negotiation-operations.ts';
-import { TandemError } from '../../app/tandem-error.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
 
 function numberFlag(name: string, value: string | undefined, integer: boolean): number | undefined {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parsePlanInput, planHash, planOperations } from '../../app/plan-operations.ts';
-import { TandemError } from '../../app/tandem-error.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
 
 function readPlanFile(path: string): string {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadDemoMission } from '../../app/demo/load-demo-mission.ts';
-import { TandemError } from '../../app/tandem-error.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import { startServer } from '../../server/start-server.ts';
 import { openStore } from '../../store/store.ts';
 import { action, localRequester, type StoreFlags, storeFlags } from '../cli-runtime.ts';

@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { TandemError } from '../../app/tandem-error.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../store.ts';
 

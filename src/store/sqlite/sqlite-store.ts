@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { TandemError } from '../../app/tandem-error.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../store.ts';
 

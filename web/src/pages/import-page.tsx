@@ -17,7 +17,18 @@ type Stage =
   | { kind: 'uploading'; sent: number; total: number }
   | { kind: 'importing' }
   | { kind: 'done'; name: string; result: { files: FileResult[] } }
-  | { kind: 'boundaries'; name: string; result: { country: string; areas: string[] } }
+  | {
+      kind: 'boundaries';
+      name: string;
+      result: {
+        loaded: {
+          country: string;
+          areas: number;
+          renamed: { shape: string; data: string | null }[];
+          withoutEvents: string[];
+        }[];
+      };
+    }
   | { kind: 'failed'; message: string; code: string };
 
 /**
@@ -118,12 +129,14 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
             <strong>Nothing was imported.</strong> {stage.message} <code>({stage.code})</code>
           </div>
         )}
-        {stage.kind === 'boundaries' && (
-          <div className="done-box">
-            <strong>{stage.name}</strong>: {stage.result.areas.length} admin-1 boundaries stored for{' '}
-            {stage.result.country}.
-          </div>
-        )}
+        {stage.kind === 'boundaries' &&
+          stage.result.loaded.map((l) => (
+            <div className="done-box" key={l.country}>
+              <strong>{stage.name}</strong>: {num(l.areas)} admin-1 boundaries stored for {l.country}
+              {l.renamed.length > 0 && <>; {l.renamed.length} renamed to the event data's spelling</>}
+              {l.withoutEvents.length > 0 && <>; no events yet in {l.withoutEvents.join(', ')}</>}.
+            </div>
+          ))}
         {stage.kind === 'done' &&
           stage.result.files.map((f) => (
             <div className="done-box" key={f.path}>

@@ -1,0 +1,54 @@
+/**
+ * The one error type for problems a user can act on: bad input, unknown ids, unreadable files.
+ * It carries a stable machine-readable `code`, the HTTP status the API answers with and the exit
+ * code the CLI ends with. Anything else that is thrown is a bug and is reported as one.
+ */
+export type ErrorCode =
+  | 'bad-input'
+  | 'unreadable-file'
+  | 'unknown-format'
+  | 'invalid-file'
+  | 'not-found'
+  | 'forbidden'
+  | 'conflict';
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  'bad-input': 400,
+  'unreadable-file': 400,
+  'unknown-format': 400,
+  'invalid-file': 400,
+  'not-found': 404,
+  forbidden: 403,
+  conflict: 409,
+};
+
+export interface TandemErrorOptions {
+  /** Extra machine-readable detail (for example the problems found in a file). */
+  details?: unknown;
+  cause?: unknown;
+}
+
+export class TandemError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, options: TandemErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'TandemError';
+    this.code = code;
+    this.details = options.details;
+  }
+
+  get httpStatus(): number {
+    return HTTP_STATUS[this.code];
+  }
+
+  /** User errors end the CLI with 2; `forbidden` and `not-found` too, so scripts can tell. */
+  get exitCode(): number {
+    return 2;
+  }
+}
+
+export function isTandemError(e: unknown): e is TandemError {
+  return e instanceof TandemError;
+}
