@@ -120,6 +120,32 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('the actor and area registers follow the events, host-state forces apart from foreign ones', {
+      skip: samplesMissing,
+    }, async () => {
+      const actors = await store.db.selectFrom('actors').selectAll().execute();
+      const get = (n: string) => actors.find((a) => a.name === n);
+      assert.deepEqual(
+        [
+          get('Military Forces of South Sudan (2011-)')?.category,
+          get('Military Forces of South Sudan (2011-)')?.is_state,
+        ],
+        ['state-forces', 1],
+      );
+      assert.equal(get('Government of Central African Republic')?.is_state, 1);
+      assert.deepEqual(
+        [get('Government of Uganda')?.category, get('Government of Uganda')?.is_state],
+        ['external-forces', 0],
+      );
+      const jonglei = await store.db
+        .selectFrom('areas')
+        .selectAll()
+        .where('admin1', '=', 'Jonglei')
+        .where('admin2', '=', '')
+        .executeTakeFirstOrThrow();
+      assert.ok(jonglei.latitude && jonglei.latitude > 5 && jonglei.latitude < 10, String(jonglei.latitude));
+    });
+
     test('importing the same events again, even as GeoJSON, adds nothing', {
       skip: samplesMissing,
     }, async () => {

@@ -3,8 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { TandemError } from '../domain/tandem-error.ts';
 import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 
 /** data/poc-categories.yaml beside the project: the phrase lists, gap advice and UN actors. */
 export const DEFAULT_POC_RULES_PATH = resolve(

@@ -378,7 +378,7 @@ export async function runJointAnalysis(
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 5)
         .map(([admin1, n]) => ({ admin1, events: n })),
-      targets,
+      targets: sortedRecord(targets),
       trend: t.direction,
       trendDetail: t,
       series: denseSeries(months, p.monthly),

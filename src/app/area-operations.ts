@@ -5,6 +5,7 @@ import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { applyEventFilter, toEvent } from '../store/event-repository.ts';
 import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
+import { releaseEvents } from './access-control.ts';
 import { DEMO_COUNTRY } from './demo/demo-country.ts';
 import { defineOperation } from './operation.ts';
 
@@ -248,9 +249,9 @@ function monthRange(months: string[]): string[] {
 
 /**
  * Events as map points and table rows: the evidence behind every figure on the map, newest first,
- * at most `limit` (default 2,000) so a browser can draw them. With `shape: 'points'` each event is
- * only `[id, longitude, latitude, civilianTargeting 0|1, stateForcesPerpetrator 0|1]`, a twentieth
- * of the size, for the map.
+ * at most `limit` (default 2,000) so a browser can draw them. With `shape: 'points'` each public
+ * event is only `[id, longitude, latitude, civilianTargeting 0|1, stateForcesPerpetrator 0|1]`, a
+ * twentieth of the size, for the map.
  */
 export const mapEvents = defineOperation({
   summary: 'Events with their place, actors and deaths, newest first, for the map and evidence lists.',
@@ -274,6 +275,8 @@ export const mapEvents = defineOperation({
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     if (f.shape === 'points') {
+      // Points carry coordinates of public events only: a sensitive event is counted but not drawn,
+      // so the map can be shared and cached without releasing where anyone at risk is.
       const pts = await byCategory(
         applyEventFilter(
           ctx.store.db
@@ -282,6 +285,7 @@ export const mapEvents = defineOperation({
           filter,
         ),
       )
+        .where('sensitivity', '=', 'public')
         .where('latitude', 'is not', null)
         .orderBy('date_start', 'desc')
         .orderBy('id', 'desc')
@@ -298,13 +302,19 @@ export const mapEvents = defineOperation({
         ]),
       };
     }
-    const rows = (
-      await byCategory(applyEventFilter(ctx.store.db.selectFrom('events').selectAll(), filter))
-        .orderBy('date_start', 'desc')
-        .orderBy('id', 'desc')
-        .limit(f.limit)
-        .execute()
-    ).map(toEvent);
+    // Full events go through the one access check: above the requester's clearance an event keeps
+    // its place in the list but loses its notes and place, and every release is logged.
+    const rows = await releaseEvents(
+      ctx,
+      (
+        await byCategory(applyEventFilter(ctx.store.db.selectFrom('events').selectAll(), filter))
+          .orderBy('date_start', 'desc')
+          .orderBy('id', 'desc')
+          .limit(f.limit)
+          .execute()
+      ).map(toEvent),
+      'map',
+    );
     return {
       total: Number(count.n),
       events: rows.map((e) => ({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
 import { canRead, releaseEvents } from './access-control.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 
 const isoDate = z
   .string()
@@ -106,6 +106,42 @@ export const evidenceOperations = {
           .orderBy('id', 'desc')
           .limit(input.limit)
           .execute(),
+      };
+    },
+  }),
+
+  listActors: defineOperation({
+    summary:
+      'Every actor named in the events, with its category, whether it is a state force, and its events.',
+    input: z.object({ country: z.string().min(1).optional(), stateOnly: z.boolean().default(false) }),
+    run: async (ctx, input) => {
+      let q = ctx.store.db
+        .selectFrom('actors')
+        .innerJoin('actor_counts', 'actor_counts.actor', 'actors.name')
+        .select((eb) => [
+          'actors.name',
+          'actors.category',
+          'actors.is_state',
+          'actor_counts.country',
+          eb.fn.sum<number>('actor_counts.events').as('events'),
+          eb.fn.sum<number>('actor_counts.fatalities').as('fatalities'),
+          eb.fn.sum<number>('actor_counts.civilian_targeting_events').as('civilianTargetingEvents'),
+        ])
+        .groupBy(['actors.name', 'actors.category', 'actors.is_state', 'actor_counts.country'])
+        .orderBy('events', 'desc');
+      if (input.country) q = q.where('actor_counts.country', '=', input.country);
+      if (input.stateOnly) q = q.where('actors.is_state', '=', 1);
+      const rows = await q.execute();
+      return {
+        actors: rows.map((r) => ({
+          name: r.name,
+          category: r.category,
+          isState: r.is_state === 1,
+          country: r.country,
+          events: Number(r.events),
+          fatalities: Number(r.fatalities),
+          civilianTargetingEvents: Number(r.civilianTargetingEvents),
+        })),
       };
     },
   }),

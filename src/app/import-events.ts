@@ -2,7 +2,12 @@ import { stat } from 'node:fs/promises';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { type EventFile, openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import { addImportToCounts, CountAccumulator, countedFromStored } from '../store/count-accumulator.ts';
+import {
+  addImportToCounts,
+  addImportToRegisters,
+  CountAccumulator,
+  countedFromStored,
+} from '../store/count-accumulator.ts';
 import { COL, type EventValues, withEventWriter, withoutBulkIndexes } from '../store/event-writer.ts';
 import type { Store } from '../store/store.ts';
 import { preparedBatches } from './prepared-rows.ts';
@@ -135,6 +140,7 @@ export async function importEvents(
       else await load();
       // New and changed rows carry this import's id: count them in the database, in one pass.
       await addImportToCounts(w.db, importId);
+      await addImportToRegisters(w.db, importId);
       await w.db
         .updateTable('imports')
         .set({

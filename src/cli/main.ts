@@ -4,6 +4,7 @@ import { registerAgreementCommands } from './commands/agreement-commands.ts';
 import { registerAnalysisCommands } from './commands/analysis-commands.ts';
 import {
   registerAccessCommands,
+  registerActorCommands,
   registerAreaCommands,
   registerEvidenceCommands,
 } from './commands/evidence-commands.ts';
@@ -25,6 +26,7 @@ const program = new Command('tandem')
 registerEvidenceCommands(program);
 registerAreaCommands(program);
 registerAccessCommands(program);
+registerActorCommands(program);
 registerAnalysisCommands(program);
 registerNegotiationCommands(program);
 registerAgreementCommands(program);

@@ -78,10 +78,14 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     app.get(route.path, async (c) => {
       const url = new URL(c.req.url);
       const key = `${route.operation}?${[...url.searchParams].sort().join('&')}`;
-      const body = await cache.get(key, async () => {
+      const compute = async () => {
         const input = parseInput(op.input, queryToInput(schema, url.searchParams), `query for ${route.path}`);
         return JSON.stringify((await op.run(context(), input)) ?? null);
-      });
+      };
+      // Shared between viewers: every request runs as the same requester (there is no sign-in yet);
+      // with sign-in, the key must carry the requester's clearance.
+      const body =
+        (route.cacheable?.(url.searchParams) ?? true) ? await cache.get(key, compute) : await compute();
       return c.body(body, 200, { 'content-type': 'application/json' });
     });
   }
@@ -114,7 +118,14 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   return app;
 }
 
-/** Who the workbench acts for. There is no sign-in yet: the server runs with its operator's rights. */
+/**
+ * Who the workbench acts for. There is no sign-in yet: every page runs with the rights the server's
+ * operator gives it, full clearance unless TANDEM_ROLES (as for the CLI) narrows it.
+ */
 function workbenchRequester(): Requester {
-  return { name: process.env.TANDEM_USER ?? 'workbench', roles: ['admin'] };
+  const roles = (process.env.TANDEM_ROLES ?? 'admin')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  return { name: process.env.TANDEM_USER ?? 'workbench', roles };
 }

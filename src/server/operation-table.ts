@@ -12,17 +12,22 @@ export type OperationTable = Record<string, Operation<any, any>>;
 export interface ReadRoute {
   path: string;
   operation: string;
+  /**
+   * Whether an answer may be shared from the cache. Not for reads that release individual records
+   * (their every read is logged by the access check), only for aggregates and public data.
+   */
+  cacheable?: (query: URLSearchParams) => boolean;
 }
 
 export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/summary', operation: 'summary' },
   { path: '/api/analysis', operation: 'analyze' },
-  { path: '/api/problems', operation: 'listProblems' },
-  { path: '/api/events', operation: 'listEvents' },
+  { path: '/api/problems', operation: 'listProblems', cacheable: () => false },
+  { path: '/api/events', operation: 'listEvents', cacheable: () => false },
   { path: '/api/status', operation: 'workbenchStatus' },
   { path: '/api/areas', operation: 'areaMap' },
   { path: '/api/areas/trend', operation: 'areaTrend' },
-  { path: '/api/areas/events', operation: 'mapEvents' },
+  { path: '/api/areas/events', operation: 'mapEvents', cacheable: (q) => q.get('shape') === 'points' },
   { path: '/api/plans', operation: 'listPlans' },
   { path: '/api/plans/current', operation: 'currentPlan' },
   { path: '/api/negotiations/current', operation: 'currentNegotiation' },

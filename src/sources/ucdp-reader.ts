@@ -1,6 +1,6 @@
-import { TandemError } from '../domain/tandem-error.ts';
 import type { ActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { GED_TYPES } from '../domain/violence-type.ts';
 import { parseEventDate } from './event-dates.ts';
 import type { EventRowReader, RowProblem, RowResult } from './event-row-reader.ts';
@@ -22,13 +22,17 @@ export function looksLikeGed(header: readonly string[]): boolean {
 }
 
 /**
- * The category of a GED side. GED names governments "Government of X", and its one-sided
+ * The category of a GED side. GED names governments "Government of X" (state forces when X is
+ * the country of the event, external forces otherwise), and its one-sided
  * violence targets "Civilians"; the opposing side in state-based conflict is by definition an
  * organised armed group. Non-state groups in other roles are left without a category rather than
  * guessed.
  */
-function sideCategory(name: string, type: string, side: 'a' | 'b'): ActorCategory | null {
-  if (/^government of /i.test(name)) return 'state-forces';
+function sideCategory(name: string, type: string, side: 'a' | 'b', country: string): ActorCategory | null {
+  const government = /^government of (.+)$/i.exec(name);
+  // The host state's forces are state forces; another government's troops are external forces.
+  if (government)
+    return government[1].toLowerCase() === country.toLowerCase() ? 'state-forces' : 'external-forces';
   if (side === 'b' && type === '3') return 'civilians';
   if (side === 'b' && type === '1') return 'rebel-group';
   return null;
@@ -84,9 +88,9 @@ export function readGedFields(get: (name: string) => string, where: (name: strin
     eventType: TYPE_WORDS[typeCode],
     subEventType: get('conflict_name'),
     actor1: sideA,
-    actor1Category: sideCategory(sideA, typeCode, 'a'),
+    actor1Category: sideCategory(sideA, typeCode, 'a', country),
     actor2: sideB,
-    actor2Category: sideCategory(sideB, typeCode, 'b'),
+    actor2Category: sideCategory(sideB, typeCode, 'b', country),
     // GED has no such field: one-sided violence is by definition violence against civilians.
     civilianTargeting: typeCode === '3',
     civilianTargetingDerived: true,

@@ -213,3 +213,37 @@ export async function addImportToCounts(db: Kysely<Database>, importId: number):
     `.execute(db);
   }
 }
+
+/**
+ * Keeps the actor and area registers current with an import: every actor named in its events
+ * (with its category, and whether it is a state force), every admin-1 and admin-2 area with the
+ * mean position of its events as a centre. A polygon loaded from a boundary file is never
+ * replaced; a category already known is kept.
+ */
+export async function addImportToRegisters(db: Kysely<Database>, importId: number): Promise<void> {
+  for (const role of [1, 2]) {
+    const actor = sql.raw(role === 1 ? 'actor1' : 'actor2');
+    const category = sql.raw(role === 1 ? 'actor1_category' : 'actor2_category');
+    await sql`
+      INSERT INTO actors (name, category, is_state, aliases)
+      SELECT ${actor}, max(${category}), max(CASE WHEN ${category} = 'state-forces' THEN 1 ELSE 0 END), ''
+      FROM events WHERE import_id = ${importId} AND ${actor} <> ''
+      GROUP BY ${actor}
+      ON CONFLICT (name) DO UPDATE SET
+        category = coalesce(actors.category, excluded.category),
+        is_state = CASE WHEN excluded.is_state = 1 THEN 1 ELSE actors.is_state END
+    `.execute(db);
+  }
+  // Admin-2 areas, then admin-1 areas (admin2 ''): PostgreSQL will not group by a constant.
+  for (const level of [2, 1]) {
+    const admin2 = sql.raw(level === 2 ? 'admin2' : "''");
+    const groupBy = sql.raw(level === 2 ? 'country, admin1, admin2' : 'country, admin1');
+    await sql`
+      INSERT INTO areas (country, admin1, admin2, latitude, longitude, geometry, source)
+      SELECT country, admin1, ${admin2}, avg(latitude), avg(longitude), NULL, 'events'
+      FROM events WHERE import_id = ${importId} AND admin1 <> ''
+      GROUP BY ${groupBy}
+      ON CONFLICT (country, admin1, admin2) DO NOTHING
+    `.execute(db);
+  }
+}

@@ -212,6 +212,40 @@ export function registerEvidenceCommands(program: Command): void {
   );
 }
 
+export function registerActorCommands(program: Command): void {
+  storeFlags(
+    program
+      .command('actors')
+      .description('the actors named in the events: category, state force or not, events and civilian harm')
+      .option('--country <name>', 'only actors active in this country')
+      .option('--state', 'only state forces')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (flags: StoreFlags & { country?: string; state?: boolean; json?: boolean }) => {
+      const input = operations.listActors.input.parse({
+        country: flags.country,
+        stateOnly: flags.state ?? false,
+      });
+      const result = await withContext(flags, (ctx) => operations.listActors.run(ctx, input));
+      if (flags.json) return printJson(result);
+      console.log(
+        formatTable(
+          ['actor', 'category', 'state', 'country', 'events', 'fatalities', 'targeting civilians'],
+          result.actors.map((a) => [
+            a.name,
+            a.category ?? 'unknown',
+            a.isState ? 'yes' : '',
+            a.country,
+            a.events,
+            a.fatalities,
+            a.civilianTargetingEvents,
+          ]),
+        ),
+      );
+    }),
+  );
+}
+
 export function registerAreaCommands(program: Command): void {
   const areas = program.command('areas').description('admin-1 boundaries for maps');
   storeFlags(

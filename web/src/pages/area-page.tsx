@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
 import { PlotFigure } from '../components/plot-figure.tsx';
@@ -14,33 +13,10 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
   const figures = useApi<AreaMapAnswer>(`a ${key}`, (s) => get('/api/areas', q, s));
   const trend = useApi<TrendAnswer>(`t ${key}`, (s) => get('/api/areas/trend', q, s));
   const events = useApi<{ total: number; events: MapEvent[] }>(`e ${key}`, (s) =>
-    get('/api/areas/events', { ...q, limit: 20000 }, s),
+    get('/api/areas/events', { ...q, limit: 25 }, s),
   );
   const analysis = useApi<AnalysisAnswer>(`an ${key}`, (s) => get('/api/analysis', q, s));
   const plan = useApi<CurrentPlan>('plan', (s) => get('/api/plans/current', {}, s));
-
-  const perpetrators = useMemo(() => {
-    const m = new Map<
-      string,
-      { actor: string; category: string; events: number; fatalities: number; civ: number }
-    >();
-    for (const e of events.data?.events ?? []) {
-      if (!['battles', 'explosions-remote-violence', 'violence-against-civilians'].includes(e.violenceType))
-        continue;
-      const r = m.get(e.actor1) ?? {
-        actor: e.actor1,
-        category: e.actor1Category ?? 'unknown',
-        events: 0,
-        fatalities: 0,
-        civ: 0,
-      };
-      r.events++;
-      r.fatalities += e.fatalities;
-      if (e.civilianTargeting) r.civ++;
-      m.set(e.actor1, r);
-    }
-    return [...m.values()].sort((a, b) => b.civ - a.civ || b.events - a.events);
-  }, [events.data]);
 
   const total = figures.data?.totals;
   return (
@@ -98,19 +74,23 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
       <div className="two-col">
         <div>
           <h2>Perpetrators</h2>
-          <Async state={events} what="perpetrators">
-            {() => (
-              <>
-                <PerpTable
-                  title="State forces"
-                  rows={perpetrators.filter((p) => p.category === 'state-forces')}
-                />
-                <PerpTable
-                  title="Non-state and others"
-                  rows={perpetrators.filter((p) => p.category !== 'state-forces')}
-                />
-              </>
-            )}
+          <Async state={analysis} what="perpetrators">
+            {(a) => {
+              const rows = (a.perpetrators ?? []).map((p) => ({
+                actor: p.actor,
+                category: p.category ?? 'unknown',
+                isState: p.isState,
+                events: p.events,
+                fatalities: Number(p.fatalities ?? 0),
+                civ: Number(p.civilianTargetingEvents ?? 0),
+              }));
+              return (
+                <>
+                  <PerpTable title="State forces" rows={rows.filter((p) => p.isState)} />
+                  <PerpTable title="Non-state and others" rows={rows.filter((p) => !p.isState)} />
+                </>
+              );
+            }}
           </Async>
         </div>
         <div>
@@ -261,7 +241,7 @@ function PerpTable({
       <thead>
         <tr>
           <th scope="col">Actor</th>
-          <th scope="col">Violent events</th>
+          <th scope="col">Events</th>
           <th scope="col">Deaths</th>
           <th scope="col">Attacks on civilians</th>
         </tr>
