@@ -47,10 +47,11 @@ export async function benchEvidence(runs = 3): Promise<EvidenceBenchResult> {
   const file = await benchFile();
   const mb = statSync(file).size / 1e6;
   console.log(`\n## Evidence store: ${BENCH_ROWS.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB`);
+  const dbPath = join(BENCH_DIR, `bench-${BENCH_ROWS}.db`);
   const parse: number[] = [];
   const imp: number[] = [];
-  const dbPath = join(BENCH_DIR, 'bench.db');
-  for (let i = 0; i < runs; i++) {
+  if (runs === 0 && existsSync(dbPath)) return { store: await openStore({ dbPath }), dbPath };
+  for (let i = 0; i < Math.max(runs, 1); i++) {
     const [tp, rows] = await time(() => bareParse(file));
     parse.push(tp);
     for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });

@@ -1,6 +1,54 @@
 // `npm run bench`: every benchmark, each printing its figures (medians of several runs, and
-// ratios against a baseline measured in the same run). TANDEM_BENCH_ROWS sets the size.
+// ratios against a baseline measured in the same run). TANDEM_BENCH_ROWS sets the size of the
+// generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,server,agreement
+// runs a subset.
+import { benchAgreementReview } from './agreement-bench.ts';
+import { benchAnalyze } from './analysis-bench.ts';
 import { benchEvidence } from './evidence-bench.ts';
+import { benchServer } from './server-bench.ts';
+import { fmtMs, median } from './stats.ts';
 
-const { store } = await benchEvidence();
+const only = new Set((process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,server,agreement').split(','));
+const { store } = await benchEvidence(only.has('evidence') ? 3 : 0);
+const country = 'Northland';
+
+if (only.has('analysis')) {
+  const a = await benchAnalyze(store, country, 5);
+  console.log(
+    `\n## Joint analysis of ${a.country} (${a.events.toLocaleString('en-US')} events, ${a.areas} areas, ${a.perpetrators} perpetrators, ${a.alerts} alerts)`,
+  );
+  console.log(
+    `analyze: median ${fmtMs(median(a.runsMs))} over ${a.runsMs.length} runs [${a.runsMs.map((x) => fmtMs(x)).join(', ')}], first (cold) ${fmtMs(a.firstMs)}; target ≤ 1 s`,
+  );
+  console.log(
+    `phases of the fastest run: ${Object.entries(a.phases)
+      .map(([k, v]) => `${k} ${fmtMs(v)}`)
+      .join(', ')}`,
+  );
+  console.log(`brief (Markdown and HTML) from the result: ${fmtMs(a.briefMs)}`);
+}
+
+if (only.has('server')) {
+  const s = await benchServer(store, country, { connections: 50, seconds: 4 });
+  console.log(
+    `\n## Workbench server: ${s.connections} concurrent clients, ${s.secondsPerEndpoint} s per endpoint, loopback`,
+  );
+  for (const e of s.endpoints) {
+    console.log(
+      `${e.path}: cold ${fmtMs(e.coldMs)}; p50 ${fmtMs(e.p50)}, p95 ${fmtMs(e.p95)}, p99 ${fmtMs(e.p99)} over ${e.requests} requests${e.non2xx ? ` (${e.non2xx} not 2xx)` : ''}`,
+    );
+  }
+  console.log(`worst p95 of the dashboard endpoints: ${fmtMs(s.worstP95)} (target ≤ 50 ms)`);
+  console.log(
+    `overview page first render: ${s.overviewFirstRenderMs === null ? `not measured (${s.overviewNote})` : fmtMs(s.overviewFirstRenderMs)} (target ≤ 1.5 s)`,
+  );
+}
 await store.close();
+
+if (only.has('agreement')) {
+  const r = await benchAgreementReview(7);
+  console.log(`\n## Agreement review`);
+  console.log(
+    `${r.name}: median ${fmtMs(r.medianMs)} over ${r.runsMs.length} runs, ${r.characters.toLocaleString('en-US')} characters (~${r.pages} pages), ${r.provisions} provisions, ${r.codes} codes; target < 1 s`,
+  );
+}

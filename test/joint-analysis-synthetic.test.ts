@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runJointAnalysis } from '../src/analysis/joint-analysis.ts';
 import { addMonths } from '../src/analysis/months.ts';
+import { analysisOperations } from '../src/app/analysis-operations.ts';
 import type { Database } from '../src/store/schema.ts';
 import { DIALECTS } from './dialects.ts';
 
@@ -129,6 +130,17 @@ for (const dialect of DIALECTS) {
         const cattle = a.drivers.find((d) => d.driver === 'cattle-and-transhumance')!;
         assert.equal(cattle.events, Math.min(rows.length, 3000));
         assert.equal(cattle.joint, false);
+
+        // Notes above a requester's clearance suggest nothing to them; a cleared reader's reads are logged.
+        await store.db.updateTable('events').set({ sensitivity: 'restricted' }).where('admin1', '=', 'North').execute();
+        const viewer = { store, requester: { name: 'vera', roles: ['viewer'] } };
+        const seen = await analysisOperations.analyze.run(viewer, { country: 'Testland' });
+        assert.equal(seen.drivers.find((d) => d.driver === 'cattle-and-transhumance')!.events, 27 * 3);
+        const poc = { store, requester: { name: 'paul', roles: ['poc'] } };
+        const full = await analysisOperations.analyze.run(poc, { country: 'Testland' });
+        assert.equal(full.drivers.find((d) => d.driver === 'cattle-and-transhumance')!.events, rows.length);
+        const logged = await store.db.selectFrom('access_log').selectAll().where('requester', '=', 'paul').execute();
+        assert.ok(logged.length >= 84 && logged.every((l) => l.granted === 1));
       } finally {
         await drop();
       }

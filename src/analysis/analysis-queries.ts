@@ -320,6 +320,8 @@ export interface EvidenceEvent {
   violenceType: string;
   civilianTargeting: boolean;
   fatalities: number;
+  /** The record's sensitivity; notes are only read where the requester may read them. */
+  sensitivity: string;
   notes: string;
 }
 
@@ -355,6 +357,7 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
       'violence_type',
       'civilian_targeting',
       'fatalities',
+      'sensitivity',
     ])
     .where('date_start', '>=', q.from)
     .where('date_start', '<=', q.to);
@@ -386,6 +389,7 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
     violenceType: r.violence_type,
     civilianTargeting: Number(r.civilian_targeting) === 1,
     fatalities: Number(r.fatalities),
+    sensitivity: r.sensitivity,
     notes: (r as { notes?: string }).notes ?? '',
   }));
 }
@@ -394,4 +398,27 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
 export async function readStateActors(db: Kysely<Database>): Promise<Set<string>> {
   const rows = await db.selectFrom('actors').select('name').where('is_state', '=', 1).execute();
   return new Set(rows.map((r) => r.name));
+}
+
+/**
+ * Who may read what: the analysis reads event notes (for driver suggestions) only where this says
+ * so, and reports the non-public notes it read so the caller can log them.
+ */
+export interface NotesAccess {
+  canRead(sensitivity: string): boolean;
+  /** Called with the non-public events whose notes were read. */
+  logRead?(events: readonly { id: number; sensitivity: string }[]): Promise<void>;
+}
+
+/** Notes of the events the requester may read, blank for the others; logs the sensitive reads. */
+export async function readableNotes(events: readonly EvidenceEvent[], access: NotesAccess | undefined): Promise<string[]> {
+  if (!access) return events.map((e) => e.notes);
+  const read: { id: number; sensitivity: string }[] = [];
+  const notes = events.map((e) => {
+    if (!access.canRead(e.sensitivity)) return '';
+    if (e.sensitivity !== 'public') read.push({ id: e.id, sensitivity: e.sensitivity });
+    return e.notes;
+  });
+  if (read.length && access.logRead) await access.logRead(read);
+  return notes;
 }

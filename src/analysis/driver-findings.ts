@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type DriverTag, type DriverTaxonomy, isJointTag } from '../domain/driver.ts';
 import type { Database } from '../store/schema.ts';
-import { readEvidence } from './analysis-queries.ts';
+import { type NotesAccess, readableNotes, readEvidence } from './analysis-queries.ts';
 import { findDriverTags } from './driver-tag-repository.ts';
 import { compileDriverRules } from './driver-rules.ts';
 
@@ -43,6 +43,7 @@ export interface DriverSummaryOptions {
   to: string;
   sample: number;
   evidenceLimit: number;
+  notesAccess?: NotesAccess;
 }
 
 /**
@@ -109,8 +110,9 @@ export async function summariseDrivers(
         joint,
       });
   }
-  for (const e of sample) {
-    for (const s of matcher.suggest(e.notes)) {
+  const notes = await readableNotes(sample, o.notesAccess);
+  for (const [i, e] of sample.entries()) {
+    for (const s of matcher.suggest(notes[i]!)) {
       const f = findings.get(s.driver)!;
       f.suggested.add(e.id);
       f.eventSet.add(e.id);

@@ -9,6 +9,7 @@ import type { Database } from '../store/schema.ts';
 import {
   type AnalysisScope,
   type AreaMonth,
+  type NotesAccess,
   type PerpetratorCell,
   readActorMonths,
   readAreaMonths,
@@ -44,6 +45,8 @@ export interface JointAnalysisOptions extends AnalysisScope {
   /** Actors need this many violent events up to the period's end to be tested for escalation. */
   minActorEvents?: number;
   taxonomy?: DriverTaxonomy;
+  /** Whose notes the analysis may read for driver suggestions (default: all, as for a local user). */
+  notesAccess?: NotesAccess;
   /** When given, filled with the milliseconds each phase took (for the benchmark). */
   timings?: Record<string, number>;
 }
@@ -402,6 +405,7 @@ export async function runJointAnalysis(
     to,
     sample: o.driverSample,
     evidenceLimit: o.evidenceLimit,
+    notesAccess: o.notesAccess,
   });
 
   lap('drivers');
@@ -415,6 +419,7 @@ export async function runJointAnalysis(
     recentStart,
     limit: o.threatLimit,
     evidenceLimit: o.evidenceLimit,
+    notesAccess: o.notesAccess,
   });
   lap('threats');
 
@@ -481,7 +486,13 @@ function round(x: number, digits: number): number {
  */
 export async function proposeThreats(
   db: Kysely<Database>,
-  options: AnalysisScope & { from?: string; to?: string; limit?: number; trendMonths?: number },
+  options: AnalysisScope & {
+    from?: string;
+    to?: string;
+    limit?: number;
+    trendMonths?: number;
+    notesAccess?: NotesAccess;
+  },
 ): Promise<Threat[]> {
   const scope: AnalysisScope = { country: options.country, admin1: options.admin1 };
   const range = await readDateRange(db, scope);
@@ -506,5 +517,6 @@ export async function proposeThreats(
     recentStart,
     limit: options.limit ?? DEFAULTS.threatLimit,
     evidenceLimit: DEFAULTS.evidenceLimit,
+    notesAccess: options.notesAccess,
   });
 }

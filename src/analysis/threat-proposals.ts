@@ -3,7 +3,7 @@ import type { DriverTaxonomy } from '../domain/driver.ts';
 import { type Threat, type ThreatLevel, type ThreatTrend, threatKey } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
-import { readEvidence, type ThreatCell } from './analysis-queries.ts';
+import { type NotesAccess, readableNotes, readEvidence, type ThreatCell } from './analysis-queries.ts';
 import { findDriverTags } from './driver-tag-repository.ts';
 import { compileDriverRules } from './driver-rules.ts';
 import { findThreats } from './threat-repository.ts';
@@ -18,6 +18,7 @@ export interface ThreatProposalOptions {
   recentStart: string;
   limit: number;
   evidenceLimit: number;
+  notesAccess?: NotesAccess;
 }
 
 /**
@@ -95,10 +96,11 @@ export async function proposeThreatsFromData(
       });
       const targets = new Map<string, number>();
       const driverCounts = new Map<string, number>();
-      for (const e of linked) {
+      const notes = await readableNotes(linked, o.notesAccess);
+      for (const [i, e] of linked.entries()) {
         const t = e.actor2 || 'Civilians';
         targets.set(t, (targets.get(t) ?? 0) + 1);
-        for (const s of matcher.suggest(e.notes)) driverCounts.set(s.driver, (driverCounts.get(s.driver) ?? 0) + 1);
+        for (const s of matcher.suggest(notes[i]!)) driverCounts.set(s.driver, (driverCounts.get(s.driver) ?? 0) + 1);
       }
       const ids = new Set(linked.map((e) => e.id));
       for (const t of areaTags) {

@@ -7,7 +7,9 @@ import { ANALYST_UNITS, type DriverTag, isJointTag } from '../domain/driver.ts';
 import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { findEvents } from '../store/event-repository.ts';
-import { defineOperation } from './operation.ts';
+import type { NotesAccess } from '../analysis/analysis-queries.ts';
+import { canRead, releaseEvents } from './access-control.ts';
+import { type AppContext, defineOperation } from './operation.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 const isoDate = z
@@ -39,6 +41,34 @@ export type AnalyzeInput = z.infer<typeof analyzeInput>;
 
 const unit = z.enum(ANALYST_UNITS);
 const level = z.enum(THREAT_LEVELS);
+
+/**
+ * The requester's access to event notes: the analysis reads a note for driver suggestions only when
+ * the requester's clearance covers it, and every read of a non-public note goes to the access log.
+ */
+function notesAccess(ctx: AppContext, action: string): NotesAccess {
+  return {
+    canRead: (s) => canRead(ctx.requester, s),
+    logRead: async (events) => {
+      const at = now();
+      for (let i = 0; i < events.length; i += 500)
+        await ctx.store.db
+          .insertInto('access_log')
+          .values(
+            events.slice(i, i + 500).map((e) => ({
+              at,
+              requester: ctx.requester.name,
+              action,
+              record_kind: 'event',
+              record_id: String(e.id),
+              sensitivity: e.sensitivity,
+              granted: 1,
+            })),
+          )
+          .execute();
+    },
+  };
+}
 
 function now(): string {
   return new Date().toISOString();
@@ -72,6 +102,7 @@ export const analysisOperations = {
         to: input.to,
         evidenceLimit: input.evidenceLimit,
         driverSample: input.driverSample,
+        notesAccess: notesAccess(ctx, 'analyze: driver suggestions from notes'),
         cusum: {
           ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
           ...(input.shift !== undefined ? { shift: input.shift } : {}),
@@ -101,6 +132,8 @@ export const analysisOperations = {
         events = await findEvents(ctx.store.db, { country: input.country, admin1: input.admin1, from: input.from, to: input.to });
         events = events.slice(-input.limit).reverse();
       }
+      // Notes above the requester's clearance come back withheld (and suggest nothing); reads are logged.
+      events = await releaseEvents(ctx, events, 'drivers suggest');
       return {
         suggestions: events
           .map((e) => ({
@@ -198,7 +231,10 @@ export const analysisOperations = {
     input: scopeInput.extend({ save: z.boolean().default(false), limit: z.coerce.number().int().positive().max(1000).optional() }),
     run: async (ctx, input) => {
       checkPeriod(input);
-      const threats = await proposeThreats(ctx.store.db, input);
+      const threats = await proposeThreats(ctx.store.db, {
+        ...input,
+        notesAccess: notesAccess(ctx, 'threats: driver suggestions from notes'),
+      });
       if (!input.save) return { threats, saved: 0 };
       let saved = 0;
       await ctx.store.db.transaction().execute(async (tx) => {
