@@ -69,12 +69,18 @@ async function realData(): Promise<void> {
     for (const country of ['South Sudan', 'Central African Republic']) {
       const areaMonths = await readAreaMonths(store.db, { country }, '9999-12');
       const actorMonths = await readActorMonths(store.db, { country }, '9999-12');
-      const last = areaMonths.reduce((m, c) => (c.month > m ? c.month : m), '0000-00');
+      const last =
+        areaMonths
+          .map((c) => c.month)
+          .sort()
+          .at(-1) ?? '0000-00';
       const series = buildAlertSeries(areaMonths, actorMonths, { lastMonth: last, minActorEvents: 10 });
       perCountry.push({ country, series, quiet: quietYears(series) });
     }
     console.log('\nReal samples: false alarms in quiet area-years (country + admin1 series) and detection');
-    console.log('h    quiet area-years  alarms in them  per area-year | all area-years  alarms  per area-year');
+    console.log(
+      'h    quiet area-years  alarms in them  per area-year | all area-years  alarms  per area-year',
+    );
     const detection: string[] = [];
     for (const h of THRESHOLDS) {
       const cusum = { ...DEFAULT_CUSUM_OPTIONS, threshold: h };
@@ -101,14 +107,20 @@ async function realData(): Promise<void> {
         const alerts = alertsByCountry.get(k.country)!.filter((a) => a.level === 'country');
         const hit = alerts
           .filter((a) => Math.abs(monthsApart(k.month, a.start)) <= 1)
-          .sort((a, b) => Math.abs(monthsApart(k.month, a.start)) - Math.abs(monthsApart(k.month, b.start)))[0];
-        const around = alerts.filter((a) => a.start >= addMonths(k.month, -12) && a.start <= addMonths(k.month, 3));
+          .sort(
+            (a, b) => Math.abs(monthsApart(k.month, a.start)) - Math.abs(monthsApart(k.month, b.start)),
+          )[0];
+        const around = alerts.filter(
+          (a) => a.start >= addMonths(k.month, -12) && a.start <= addMonths(k.month, 3),
+        );
         detection.push(
           `h=${h}  ${k.name.padEnd(40)} ${hit ? `alerted: start ${hit.start}, alarm ${hit.alarm} (${monthsApart(k.month, hit.alarm)} month(s) after ${k.month}), baseline ${hit.baseline}/month, observed ${hit.observed}/month` : `no country alert starting within a month; nearby starts: ${around.map((a) => `${a.start}>${a.alarm}`).join(' ') || 'none'}`}`,
         );
       }
     }
-    console.log('\nDetection of the known escalations (country-level alerts, start within a month of the reference):');
+    console.log(
+      '\nDetection of the known escalations (country-level alerts, start within a month of the reference):',
+    );
     for (const d of detection) console.log(d);
   } finally {
     await store.close();
@@ -144,7 +156,11 @@ function gamma(shape: number, rnd: () => number): number {
   }
 }
 function poisson(mu: number, rnd: () => number): number {
-  if (mu > 30) return Math.max(0, Math.round(mu + Math.sqrt(mu) * Math.sqrt(-2 * Math.log(rnd())) * Math.cos(2 * Math.PI * rnd())));
+  if (mu > 30)
+    return Math.max(
+      0,
+      Math.round(mu + Math.sqrt(mu) * Math.sqrt(-2 * Math.log(rnd())) * Math.cos(2 * Math.PI * rnd())),
+    );
   const l = Math.exp(-mu);
   let k = 0;
   let p = 1;
@@ -161,7 +177,9 @@ function negbin(mu: number, size: number, rnd: () => number): number {
 function synthetic(): void {
   const SERIES = 200;
   const YEARS = 10;
-  console.log(`\nSynthetic stationary series (${SERIES} series × ${YEARS} years each, no change: every alarm is false)`);
+  console.log(
+    `\nSynthetic stationary series (${SERIES} series × ${YEARS} years each, no change: every alarm is false)`,
+  );
   console.log('alarms per series-year');
   const cases = [
     { mu: 0.5, size: Number.POSITIVE_INFINITY },
@@ -175,14 +193,20 @@ function synthetic(): void {
   console.log(`mean  size  ${THRESHOLDS.map((h) => `h=${h}`.padStart(7)).join('')}`);
   for (const c of cases) {
     const rnd = lcg(1234 + c.mu * 10 + (Number.isFinite(c.size) ? c.size : 99));
-    const data = [...Array(SERIES)].map(() => [...Array(12 + YEARS * 12)].map(() => negbin(c.mu, c.size, rnd)));
+    const data = [...Array(SERIES)].map(() =>
+      [...Array(12 + YEARS * 12)].map(() => negbin(c.mu, c.size, rnd)),
+    );
     const cells = THRESHOLDS.map((h) => {
       let alarms = 0;
       for (const counts of data)
-        alarms += negativeBinomialCusum(counts, { threshold: h, minHistory: 12 }).filter((a) => a.alarm >= 12).length;
+        alarms += negativeBinomialCusum(counts, { threshold: h, minHistory: 12 }).filter(
+          (a) => a.alarm >= 12,
+        ).length;
       return (alarms / (SERIES * YEARS)).toFixed(3).padStart(7);
     });
-    console.log(`${String(c.mu).padEnd(5)} ${(Number.isFinite(c.size) ? String(c.size) : 'inf').padEnd(5)} ${cells.join('')}`);
+    console.log(
+      `${String(c.mu).padEnd(5)} ${(Number.isFinite(c.size) ? String(c.size) : 'inf').padEnd(5)} ${cells.join('')}`,
+    );
   }
 }
 

@@ -83,7 +83,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     const res = await benchAnalyze(store, country);
     console.log(
-      `analyze ${res.country}: ${res.events.toLocaleString('en-US')} events, ${res.areas} areas, ${res.perpetrators} perpetrators, ${res.alerts} alerts; runs ${res.runsMs.join(' / ')} ms (best ${res.bestMs} ms wall, ${res.cpuMs} ms CPU; target ≤ 1000 ms); brief ${res.briefMs} ms; phases of the best run: ${Object.entries(res.phases)
+      `analyze ${res.country}: ${res.events.toLocaleString('en-US')} events, ${res.areas} areas, ${res.perpetrators} perpetrators, ${res.alerts} alerts; runs ${res.runsMs.join(' / ')} ms (best ${res.bestMs} ms wall, ${res.cpuMs} ms CPU; target ≤ 1000 ms); brief ${res.briefMs} ms; phases of the best run: ${Object.entries(
+        res.phases,
+      )
         .map(([k, v]) => `${k} ${v} ms`)
         .join(', ')}`,
     );

@@ -59,15 +59,28 @@ for (const dialect of DIALECTS) {
         for (let m = 0; m < 27; m++) {
           const month = addMonths('2020-01', m);
           const hot = m >= 24 ? 12 : 2;
-          for (let i = 0; i < hot; i++) rows.push(event(++id, 'North', month, 'Army of Testland', 'state-forces'));
-          for (let i = 0; i < 3; i++) rows.push(event(++id, 'South', month, 'Hill Militia', 'identity-militia'));
+          for (let i = 0; i < hot; i++)
+            rows.push(event(++id, 'North', month, 'Army of Testland', 'state-forces'));
+          for (let i = 0; i < 3; i++)
+            rows.push(event(++id, 'South', month, 'Hill Militia', 'identity-militia'));
         }
-        // biome-ignore lint/suspicious/noExplicitAny: rows are typed as the table's insert shape above
-        await store.db.insertInto('events').values(rows as any).execute();
-        const counts = new Map<string, { admin1: string; month: string; actor: string; category: string; n: number }>();
+        await store.db
+          .insertInto('events')
+          .values(rows as never)
+          .execute();
+        const counts = new Map<
+          string,
+          { admin1: string; month: string; actor: string; category: string; n: number }
+        >();
         for (const r of rows) {
           const k = `${r.admin1}|${r.month}`;
-          const c = counts.get(k) ?? { admin1: r.admin1, month: r.month, actor: r.actor1, category: r.actor1_category!, n: 0 };
+          const c = counts.get(k) ?? {
+            admin1: r.admin1,
+            month: r.month,
+            actor: r.actor1,
+            category: r.actor1_category!,
+            n: 0,
+          };
           c.n++;
           counts.set(k, c);
         }
@@ -119,7 +132,10 @@ for (const dialect of DIALECTS) {
         assert.ok(north[0]!.evidence.length > 0 && north[0]!.evidence.every((e) => e.admin1 === 'North'));
         assert.ok(!a.alerts.some((x) => x.key === 'South' || x.key === 'Hill Militia'));
         assert.ok(a.alerts.some((x) => x.level === 'actor' && x.key === 'Army of Testland'));
-        assert.equal(a.headline.stateShareOfCivilianTargeting, Math.round(((24 * 2 + 3 * 12) / rows.length) * 1000) / 1000);
+        assert.equal(
+          a.headline.stateShareOfCivilianTargeting,
+          Math.round(((24 * 2 + 3 * 12) / rows.length) * 1000) / 1000,
+        );
         const army = a.perpetrators.find((p) => p.actor === 'Army of Testland')!;
         assert.ok(army.isState);
         assert.equal(army.trend, 'rising');
@@ -132,14 +148,22 @@ for (const dialect of DIALECTS) {
         assert.equal(cattle.joint, false);
 
         // Notes above a requester's clearance suggest nothing to them; a cleared reader's reads are logged.
-        await store.db.updateTable('events').set({ sensitivity: 'restricted' }).where('admin1', '=', 'North').execute();
+        await store.db
+          .updateTable('events')
+          .set({ sensitivity: 'restricted' })
+          .where('admin1', '=', 'North')
+          .execute();
         const viewer = { store, requester: { name: 'vera', roles: ['viewer'] } };
         const seen = await analysisOperations.analyze.run(viewer, { country: 'Testland' });
         assert.equal(seen.drivers.find((d) => d.driver === 'cattle-and-transhumance')!.events, 27 * 3);
         const poc = { store, requester: { name: 'paul', roles: ['poc'] } };
         const full = await analysisOperations.analyze.run(poc, { country: 'Testland' });
         assert.equal(full.drivers.find((d) => d.driver === 'cattle-and-transhumance')!.events, rows.length);
-        const logged = await store.db.selectFrom('access_log').selectAll().where('requester', '=', 'paul').execute();
+        const logged = await store.db
+          .selectFrom('access_log')
+          .selectAll()
+          .where('requester', '=', 'paul')
+          .execute();
         assert.ok(logged.length >= 84 && logged.every((l) => l.granted === 1));
       } finally {
         await drop();

@@ -43,7 +43,11 @@ function applyScope<T extends 'event_counts' | 'actor_counts', O>(
 }
 
 /** Every admin1 × month of the scope up to `toMonth` (history before the period feeds baselines). */
-export async function readAreaMonths(db: Kysely<Database>, scope: AnalysisScope, toMonth: string): Promise<AreaMonth[]> {
+export async function readAreaMonths(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  toMonth: string,
+): Promise<AreaMonth[]> {
   const q = applyScope(
     db
       .selectFrom('event_counts')
@@ -52,12 +56,16 @@ export async function readAreaMonths(db: Kysely<Database>, scope: AnalysisScope,
         'admin1',
         'month',
         sql<number>`sum(events)`.as('events'),
-        sql<number>`sum(case when violence_type in (${sql.join(VIOLENT)}) then events else 0 end)`.as('violent'),
+        sql<number>`sum(case when violence_type in (${sql.join(VIOLENT)}) then events else 0 end)`.as(
+          'violent',
+        ),
         sql<number>`sum(fatalities)`.as('fatalities'),
         sql<number>`sum(civilian_fatalities)`.as('civilian_fatalities'),
         sql<number>`sum(civilian_fatalities_known)`.as('known'),
         sql<number>`sum(civilian_targeting_events)`.as('targeting'),
-        sql<number>`sum(case when actor_category = 'state-forces' then civilian_targeting_events else 0 end)`.as('state'),
+        sql<number>`sum(case when actor_category = 'state-forces' then civilian_targeting_events else 0 end)`.as(
+          'state',
+        ),
       ])
       .where('month', '<=', toMonth)
       .groupBy(['country', 'admin1', 'month']),
@@ -175,7 +183,11 @@ export interface ActorMonth {
   events: number;
 }
 
-export async function readActorMonths(db: Kysely<Database>, scope: AnalysisScope, toMonth: string): Promise<ActorMonth[]> {
+export async function readActorMonths(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  toMonth: string,
+): Promise<ActorMonth[]> {
   const q = applyScope(
     db
       .selectFrom('actor_counts')
@@ -187,7 +199,12 @@ export async function readActorMonths(db: Kysely<Database>, scope: AnalysisScope
       .groupBy(['country', 'actor', 'month']),
     scope,
   );
-  return (await q.execute()).map((r) => ({ country: r.country, actor: r.actor, month: r.month, events: Number(r.events) }));
+  return (await q.execute()).map((r) => ({
+    country: r.country,
+    actor: r.actor,
+    month: r.month,
+    events: Number(r.events),
+  }));
 }
 
 /** A perpetrator × admin1 × violence type with events that targeted civilians, for threats. */
@@ -232,7 +249,7 @@ export async function readThreatCells(
       .where('role', '=', 1)
       .where('civilian_targeting_events', '>', 0)
       .where('actor', '<>', '')
-      .where('month', '>=', w.firstMonth < w.previousStart ? w.firstMonth : w.previousStart)
+      .where('month', '>=', [w.firstMonth, w.previousStart].sort()[0]!)
       .where('month', '<=', w.lastMonth)
       .groupBy(['country', 'actor', 'actor_category', 'admin1', 'violence_type']),
     scope,
@@ -411,7 +428,10 @@ export interface NotesAccess {
 }
 
 /** Notes of the events the requester may read, blank for the others; logs the sensitive reads. */
-export async function readableNotes(events: readonly EvidenceEvent[], access: NotesAccess | undefined): Promise<string[]> {
+export async function readableNotes(
+  events: readonly EvidenceEvent[],
+  access: NotesAccess | undefined,
+): Promise<string[]> {
   if (!access) return events.map((e) => e.notes);
   const read: { id: number; sensitivity: string }[] = [];
   const notes = events.map((e) => {

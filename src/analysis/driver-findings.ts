@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { type DriverTag, type DriverTaxonomy, isJointTag } from '../domain/driver.ts';
 import type { Database } from '../store/schema.ts';
 import { type NotesAccess, readableNotes, readEvidence } from './analysis-queries.ts';
-import { findDriverTags } from './driver-tag-repository.ts';
 import { compileDriverRules } from './driver-rules.ts';
+import { findDriverTags } from './driver-tag-repository.ts';
 
 /** One piece of evidence for a driver: an event whose note fired a rule, or an analyst's tag. */
 export interface DriverEvidence {
@@ -68,7 +68,10 @@ export async function summariseDrivers(
     withNotes: true,
   });
   const tags: DriverTag[] = await findDriverTags(db, { country: o.country, admin1: o.admin1 });
-  const findings = new Map<string, DriverFinding & { eventSet: Set<number>; suggested: Set<number>; tagged: Set<number> }>();
+  const findings = new Map<
+    string,
+    DriverFinding & { eventSet: Set<number>; suggested: Set<number>; tagged: Set<number> }
+  >();
   for (const d of taxonomy.drivers) {
     findings.set(d.key, {
       driver: d.key,
@@ -134,6 +137,8 @@ export async function summariseDrivers(
     taggedEvents: tagged.size,
     joint: f.jointTags > 0,
   }));
-  out.sort((a, b) => Number(b.joint) - Number(a.joint) || b.events - a.events || a.driver.localeCompare(b.driver));
+  out.sort(
+    (a, b) => Number(b.joint) - Number(a.joint) || b.events - a.events || a.driver.localeCompare(b.driver),
+  );
   return { findings: out, sampled: sample.length };
 }

@@ -45,7 +45,8 @@ test('a note with no driver words gets no suggestion', () => {
 
 test('a taxonomy with a broken pattern is refused with the path of the pattern', () => {
   assert.throws(
-    () => parseDriverTaxonomy('drivers:\n  - key: x\n    label: X\n    patterns: ["(unclosed"]\n', 'mine.yaml'),
+    () =>
+      parseDriverTaxonomy('drivers:\n  - key: x\n    label: X\n    patterns: ["(unclosed"]\n', 'mine.yaml'),
     (e: unknown) => e instanceof TandemError && /mine\.yaml: drivers\[0\]\.patterns\[0\]/.test(e.message),
   );
 });

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { TandemError } from '../domain/tandem-error.ts';
 import type { DriverDefinition, DriverSuggestion, DriverTaxonomy } from '../domain/driver.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 
 /** The taxonomy shipped with Tandem: data/drivers.yaml at the project root. */
 export const DEFAULT_DRIVERS_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../data/drivers.yaml');
@@ -40,7 +40,8 @@ export function parseDriverTaxonomy(text: string, file = 'drivers.yaml'): Driver
   }
   const seen = new Set<string>();
   parsed.data.drivers.forEach((d, i) => {
-    if (seen.has(d.key)) throw new TandemError('invalid-file', `${file}: drivers[${i}].key: "${d.key}" is used twice`);
+    if (seen.has(d.key))
+      throw new TandemError('invalid-file', `${file}: drivers[${i}].key: "${d.key}" is used twice`);
     seen.add(d.key);
     d.patterns.forEach((p, j) => {
       try {
@@ -57,7 +58,9 @@ export function parseDriverTaxonomy(text: string, file = 'drivers.yaml'): Driver
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top)';
+  return (
+    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top)'
+  );
 }
 
 // Parsed taxonomies by path, kept while the file's modification time is unchanged, so an edit to
@@ -74,7 +77,10 @@ export function loadDriverTaxonomy(path: string = DEFAULT_DRIVERS_PATH): DriverT
     if (hit && hit.mtimeMs === mtimeMs) return hit.taxonomy;
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new TandemError('unreadable-file', `${path}: cannot read the driver taxonomy (${(e as Error).message})`);
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: cannot read the driver taxonomy (${(e as Error).message})`,
+    );
   }
   const taxonomy = parseDriverTaxonomy(text, path);
   loaded.set(path, { mtimeMs, taxonomy });

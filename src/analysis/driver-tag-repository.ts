@@ -33,7 +33,11 @@ export async function insertDriverTag(db: Kysely<Database>, t: NewDriverTag): Pr
 }
 
 /** Adds (or, for the same analyst, replaces) a confirmation of a tag. */
-export async function upsertConfirmation(db: Kysely<Database>, tagId: number, c: DriverConfirmation): Promise<void> {
+export async function upsertConfirmation(
+  db: Kysely<Database>,
+  tagId: number,
+  c: DriverConfirmation,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx
       .deleteFrom('driver_tag_confirmations')

@@ -3,6 +3,7 @@ import type { AlertEvidence, AlertLevel, EscalationAlert } from '../domain/alert
 import { isViolent, VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { type ActorMonth, type AreaMonth, readEvidence } from './analysis-queries.ts';
+import { getOrAdd } from './get-or-add.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, negativeBinomialCusum } from './nb-cusum.ts';
 
@@ -46,23 +47,32 @@ export function buildAlertSeries(
     const f = firstMonthOf.get(c.country);
     if (!f || c.month < f) firstMonthOf.set(c.country, c.month);
     if (o.admin1 === undefined) {
-      let m = countries.get(c.country);
-      if (!m) countries.set(c.country, (m = new Map()));
-      addTo(m, c.month, c.violentEvents);
+      addTo(
+        getOrAdd(countries, c.country, () => new Map()),
+        c.month,
+        c.violentEvents,
+      );
     }
     if (c.admin1) {
       const k = `${c.country}\u001f${c.admin1}`;
-      let a = admins.get(k);
-      if (!a) admins.set(k, (a = { country: c.country, admin1: c.admin1, monthly: new Map() }));
+      const a = getOrAdd(admins, k, () => ({ country: c.country, admin1: c.admin1, monthly: new Map() }));
       addTo(a.monthly, c.month, c.violentEvents);
     }
   }
-  const actors = new Map<string, { country: string; actor: string; monthly: Map<string, number>; total: number; first: string }>();
+  const actors = new Map<
+    string,
+    { country: string; actor: string; monthly: Map<string, number>; total: number; first: string }
+  >();
   for (const c of actorMonths) {
     if (!c.events) continue;
     const k = `${c.country}\u001f${c.actor}`;
-    let a = actors.get(k);
-    if (!a) actors.set(k, (a = { country: c.country, actor: c.actor, monthly: new Map(), total: 0, first: c.month }));
+    const a = getOrAdd(actors, k, () => ({
+      country: c.country,
+      actor: c.actor,
+      monthly: new Map<string, number>(),
+      total: 0,
+      first: c.month,
+    }));
     addTo(a.monthly, c.month, c.events);
     a.total += c.events;
     if (c.month < a.first) a.first = c.month;
@@ -76,17 +86,33 @@ export function buildAlertSeries(
   for (const [country, monthly] of [...countries].sort((x, y) => x[0].localeCompare(y[0])))
     out.push({ level: 'country', country, key: country, ...dense(firstMonthOf.get(country)!, monthly) });
   for (const a of byKey(admins))
-    out.push({ level: 'admin1', country: a.country, key: a.admin1, admin1: a.admin1, ...dense(firstMonthOf.get(a.country)!, a.monthly) });
+    out.push({
+      level: 'admin1',
+      country: a.country,
+      key: a.admin1,
+      admin1: a.admin1,
+      ...dense(firstMonthOf.get(a.country)!, a.monthly),
+    });
   for (const a of byKey(actors))
     if (a.total >= o.minActorEvents)
-      out.push({ level: 'actor', country: a.country, key: a.actor, actor: a.actor, ...dense(a.first, a.monthly) });
+      out.push({
+        level: 'actor',
+        country: a.country,
+        key: a.actor,
+        actor: a.actor,
+        ...dense(a.first, a.monthly),
+      });
   return out;
 }
 
 export type DetectedAlert = Omit<EscalationAlert, 'evidence'> & { series: AlertSeries };
 
 /** Runs the CUSUM on each series and keeps the alarms that fall on or after `firstMonth`. Pure. */
-export function detectAlerts(series: readonly AlertSeries[], cusum: CusumOptions, firstMonth: string): DetectedAlert[] {
+export function detectAlerts(
+  series: readonly AlertSeries[],
+  cusum: CusumOptions,
+  firstMonth: string,
+): DetectedAlert[] {
   const found: DetectedAlert[] = [];
   for (const s of series) {
     for (const a of negativeBinomialCusum(s.counts, cusum)) {
@@ -148,7 +174,7 @@ export async function escalationAlerts(
         actor: a.series.actor,
         // The events of the rise up to the alarm, at most its last three months: enough to show
         // what happened, and bounded however long the rise (a country of 6,000 events a month).
-        from: `${a.start > addMonths(a.alarm, -2) ? a.start : addMonths(a.alarm, -2)}-01`,
+        from: `${[a.start, addMonths(a.alarm, -2)].sort()[1]}-01`,
         to: lastDayOf(a.alarm),
         violenceTypes: violent,
         limit: o.evidenceLimit,

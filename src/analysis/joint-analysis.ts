@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
-import { TandemError } from '../domain/tandem-error.ts';
 import type { EscalationAlert } from '../domain/alert.ts';
 import type { DriverTaxonomy } from '../domain/driver.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import type { Threat } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
@@ -22,8 +22,9 @@ import {
 } from './analysis-queries.ts';
 import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
-import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { escalationAlerts } from './escalation-alerts.ts';
+import { getOrAdd } from './get-or-add.ts';
+import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
 import { type TrendDirection, trendOf } from './trend.ts';
@@ -202,7 +203,10 @@ export async function runJointAnalysis(
   const range = await readDateRange(db, scope);
   if (!range.first || !range.last) {
     const where = [o.country, o.admin1].filter(Boolean).join(', ');
-    throw new TandemError('not-found', `no events in the store${where ? ` for ${where}` : ''}; import some first`);
+    throw new TandemError(
+      'not-found',
+      `no events in the store${where ? ` for ${where}` : ''}; import some first`,
+    );
   }
   const from = o.from ?? range.first;
   const to = o.to ?? range.last;
@@ -262,11 +266,13 @@ export async function runJointAnalysis(
     mapping.stateCivilianTargetingEvents[i]! += c.stateCivilianTargetingEvents;
   }
   mapping.civilianFatalities = mapping.civilianFatalities.map((v, i) => (knownByMonth[i] ? v : null));
-  for (const r of byType) (mapping.byViolenceType[r.key] ??= blank())[monthIndex.get(r.month)!]! += r.events;
-  for (const r of byCategory)
-    (mapping.byPerpetratorCategory[r.key || 'unknown'] ??= blank())[monthIndex.get(r.month)!]! += r.events;
-  mapping.byViolenceType = sortedRecord(mapping.byViolenceType);
-  mapping.byPerpetratorCategory = sortedRecord(mapping.byPerpetratorCategory);
+  const breakdown = (rows: typeof byType) => {
+    const out = new Map<string, number[]>();
+    for (const r of rows) getOrAdd(out, r.key || 'unknown', blank)[monthIndex.get(r.month)!]! += r.events;
+    return sortedRecord(Object.fromEntries(out));
+  };
+  mapping.byViolenceType = breakdown(byType);
+  mapping.byPerpetratorCategory = breakdown(byCategory);
 
   // ---- Areas and headline -----------------------------------------------------------------------
   const areaKey = (c: { country: string; admin1: string }) => `${c.country}\u001f${c.admin1}`;
@@ -276,8 +282,13 @@ export async function runJointAnalysis(
   >();
   for (const c of areaMonths) {
     const k = areaKey(c);
-    let a = areaMap.get(k);
-    if (!a) areaMap.set(k, (a = { country: c.country, admin1: c.admin1, cells: [], monthly: new Map(), known: 0 }));
+    const a = getOrAdd(areaMap, k, () => ({
+      country: c.country,
+      admin1: c.admin1,
+      cells: [] as AreaMonth[],
+      monthly: new Map<string, number>(),
+      known: 0,
+    }));
     if (inPeriod(c.month)) {
       a.cells.push(c);
       addTo(a.monthly, c.month, c.events);
@@ -287,7 +298,8 @@ export async function runJointAnalysis(
   // Where the period cuts a month, totals come from the raw events so they match the dates given.
   // A default bound is the first or last event itself, so no event lies outside it in its month.
   const cutsMonths =
-    (o.from !== undefined && !o.from.endsWith('-01')) || (o.to !== undefined && o.to !== lastDayOf(lastMonth));
+    (o.from !== undefined && !o.from.endsWith('-01')) ||
+    (o.to !== undefined && o.to !== lastDayOf(lastMonth));
   const exact = cutsMonths ? await readExactTotals(db, scope, from, to) : null;
   const exactByArea = new Map((exact ?? []).map((r) => [areaKey(r), r]));
   const areas: AreaSummary[] = [];
@@ -303,14 +315,20 @@ export async function runJointAnalysis(
       admin1: a.admin1,
       events,
       fatalities: e ? e.fatalities : sumBy(a.cells, (c) => c.fatalities),
-      civilianFatalities: known ? (e ? e.civilianFatalities : sumBy(a.cells, (c) => c.civilianFatalities)) : null,
+      civilianFatalities: known
+        ? e
+          ? e.civilianFatalities
+          : sumBy(a.cells, (c) => c.civilianFatalities)
+        : null,
       civilianTargetingEvents: sumBy(a.cells, (c) => c.civilianTargetingEvents),
       trend: t.direction,
       trendDetail: t,
       series: denseSeries(months, a.monthly),
     });
   }
-  areas.sort((x, y) => y.events - x.events || x.country.localeCompare(y.country) || x.admin1.localeCompare(y.admin1));
+  areas.sort(
+    (x, y) => y.events - x.events || x.country.localeCompare(y.country) || x.admin1.localeCompare(y.admin1),
+  );
   const civTargeting = sumBy(periodCells, (c) => c.civilianTargetingEvents);
   const stateCivTargeting = sumBy(periodCells, (c) => c.stateCivilianTargetingEvents);
   const headlineCivilian = civilianKnown ? sumBy(areas, (a) => a.civilianFatalities ?? 0) : null;
@@ -334,7 +352,8 @@ export async function runJointAnalysis(
     previous: a.trendDetail.previous,
     change: a.trendDetail.recent - a.trendDetail.previous,
   }));
-  const byName = (x: Hotspot, y: Hotspot) => x.country.localeCompare(y.country) || x.admin1.localeCompare(y.admin1);
+  const byName = (x: Hotspot, y: Hotspot) =>
+    x.country.localeCompare(y.country) || x.admin1.localeCompare(y.admin1);
   const hotspots = {
     byLevel: [...hot].sort((x, y) => y.events - x.events || y.fatalities - x.fatalities || byName(x, y)),
     byChange: [...hot].filter((h) => h.change > 0).sort((x, y) => y.change - x.change || byName(x, y)),
@@ -343,10 +362,16 @@ export async function runJointAnalysis(
   hotspots.byChange = hotspots.byChange.slice(0, o.hotspotLimit);
 
   // ---- Perpetrators ----------------------------------------------------------------------------
-  const perpMap = new Map<string, { cells: PerpetratorCell[]; category: Map<string, number>; monthly: Map<string, number> }>();
+  const perpMap = new Map<
+    string,
+    { cells: PerpetratorCell[]; category: Map<string, number>; monthly: Map<string, number> }
+  >();
   for (const c of perp.cells) {
-    let p = perpMap.get(c.actor);
-    if (!p) perpMap.set(c.actor, (p = { cells: [], category: new Map(), monthly: new Map() }));
+    const p = getOrAdd(perpMap, c.actor, () => ({
+      cells: [] as PerpetratorCell[],
+      category: new Map<string, number>(),
+      monthly: new Map<string, number>(),
+    }));
     p.cells.push(c);
     addTo(p.category, c.actorCategory, c.events);
   }
@@ -387,7 +412,12 @@ export async function runJointAnalysis(
       series: denseSeries(months, p.monthly),
     });
   }
-  profiles.sort((a, b) => b.events - a.events || b.civilianTargetingEvents - a.civilianTargetingEvents || a.actor.localeCompare(b.actor));
+  profiles.sort(
+    (a, b) =>
+      b.events - a.events ||
+      b.civilianTargetingEvents - a.civilianTargetingEvents ||
+      a.actor.localeCompare(b.actor),
+  );
   // Keep the largest perpetrators, and every state actor whatever its size (the paper's friction).
   const perpetrators = profiles.filter((p, i) => i < o.perpetratorLimit || p.isState);
 
@@ -496,7 +526,8 @@ export async function proposeThreats(
 ): Promise<Threat[]> {
   const scope: AnalysisScope = { country: options.country, admin1: options.admin1 };
   const range = await readDateRange(db, scope);
-  if (!range.first || !range.last) throw new TandemError('not-found', 'no events in the store for that scope');
+  if (!range.first || !range.last)
+    throw new TandemError('not-found', 'no events in the store for that scope');
   const from = options.from ?? range.first;
   const to = options.to ?? range.last;
   const firstMonth = from.slice(0, 7);

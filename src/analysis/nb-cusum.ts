@@ -156,7 +156,12 @@ export function negativeBinomialCusum(
  * the alarm, pick the one where a step up to the mean of the months that follow fits best: the
  * profile log-likelihood ratio with the post-change mean estimated, the size held at the baseline's.
  */
-export function changePoint(counts: readonly number[], runStart: number, alarm: number, base: Baseline): number {
+export function changePoint(
+  counts: readonly number[],
+  runStart: number,
+  alarm: number,
+  base: Baseline,
+): number {
   let best = runStart;
   let bestScore = Number.NEGATIVE_INFINITY;
   let sum = 0;

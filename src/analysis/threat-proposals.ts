@@ -4,8 +4,8 @@ import { type Threat, type ThreatLevel, type ThreatTrend, threatKey } from '../d
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { type NotesAccess, readableNotes, readEvidence, type ThreatCell } from './analysis-queries.ts';
-import { findDriverTags } from './driver-tag-repository.ts';
 import { compileDriverRules } from './driver-rules.ts';
+import { findDriverTags } from './driver-tag-repository.ts';
 import { findThreats } from './threat-repository.ts';
 import { trendOf } from './trend.ts';
 
@@ -100,7 +100,8 @@ export async function proposeThreatsFromData(
       for (const [i, e] of linked.entries()) {
         const t = e.actor2 || 'Civilians';
         targets.set(t, (targets.get(t) ?? 0) + 1);
-        for (const s of matcher.suggest(notes[i]!)) driverCounts.set(s.driver, (driverCounts.get(s.driver) ?? 0) + 1);
+        for (const s of matcher.suggest(notes[i]!))
+          driverCounts.set(s.driver, (driverCounts.get(s.driver) ?? 0) + 1);
       }
       const ids = new Set(linked.map((e) => e.id));
       for (const t of areaTags) {
@@ -113,7 +114,8 @@ export async function proposeThreatsFromData(
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 3)
         .map(([d]) => d);
-      const target = [...targets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Civilians';
+      const target =
+        [...targets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Civilians';
       return {
         id: null,
         perpetrator: g.actor,
@@ -144,7 +146,18 @@ export async function proposeThreatsFromData(
     const s = storedByKey.get(threatKey(p));
     if (s) {
       storedByKey.delete(threatKey(p));
-      out.push({ ...p, id: s.id, likelihood: s.likelihood, severity: s.severity, trend: s.trend, status: s.status, drivers: s.drivers, note: s.note, updatedBy: s.updatedBy, updatedAt: s.updatedAt });
+      out.push({
+        ...p,
+        id: s.id,
+        likelihood: s.likelihood,
+        severity: s.severity,
+        trend: s.trend,
+        status: s.status,
+        drivers: s.drivers,
+        note: s.note,
+        updatedBy: s.updatedBy,
+        updatedAt: s.updatedAt,
+      });
     } else out.push(p);
   }
   out.push(...storedByKey.values());
@@ -152,5 +165,10 @@ export async function proposeThreatsFromData(
 }
 
 function monthsBetween(first: string, last: string): number {
-  return (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
+  return (
+    (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 +
+    Number(last.slice(5, 7)) -
+    Number(first.slice(5, 7)) +
+    1
+  );
 }

@@ -1,22 +1,23 @@
 import { z } from 'zod';
-import { insertDriverTag, findDriverTags, upsertConfirmation } from '../analysis/driver-tag-repository.ts';
+import type { NotesAccess } from '../analysis/analysis-queries.ts';
 import { compileDriverRules, loadDriverTaxonomy } from '../analysis/driver-rules.ts';
+import { findDriverTags, insertDriverTag, upsertConfirmation } from '../analysis/driver-tag-repository.ts';
 import { type JointAnalysis, proposeThreats, runJointAnalysis } from '../analysis/joint-analysis.ts';
 import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repository.ts';
 import { ANALYST_UNITS, type DriverTag, isJointTag } from '../domain/driver.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { findEvents } from '../store/event-repository.ts';
-import type { NotesAccess } from '../analysis/analysis-queries.ts';
 import { canRead, releaseEvents } from './access-control.ts';
 import { type AppContext, defineOperation } from './operation.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     'not a real day',
   );
 
@@ -79,13 +80,17 @@ function withJoint(t: DriverTag) {
 }
 
 function checkPeriod(f: { from?: string; to?: string }) {
-  if (f.from && f.to && f.from > f.to) throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
+  if (f.from && f.to && f.from > f.to)
+    throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
 }
 
 function checkDriver(driver: string): void {
   const keys = loadDriverTaxonomy().drivers.map((d) => d.key);
   if (!keys.includes(driver))
-    throw new TandemError('bad-input', `unknown driver "${driver}"; the taxonomy (data/drivers.yaml) has: ${keys.join(', ')}`);
+    throw new TandemError(
+      'bad-input',
+      `unknown driver "${driver}"; the taxonomy (data/drivers.yaml) has: ${keys.join(', ')}`,
+    );
 }
 
 export const analysisOperations = {
@@ -122,14 +127,20 @@ export const analysisOperations = {
     }),
     run: async (ctx, input) => {
       const matcher = compileDriverRules(loadDriverTaxonomy());
-      if (input.text !== undefined) return { suggestions: [{ eventId: null, suggestions: matcher.suggest(input.text) }] };
+      if (input.text !== undefined)
+        return { suggestions: [{ eventId: null, suggestions: matcher.suggest(input.text) }] };
       checkPeriod(input);
       let events: Awaited<ReturnType<typeof findEvents>>;
       if (input.eventId !== undefined) {
         events = await findEvents(ctx.store.db, { ids: [input.eventId] });
         if (!events.length) throw new TandemError('not-found', `no event with id ${input.eventId}`);
       } else {
-        events = await findEvents(ctx.store.db, { country: input.country, admin1: input.admin1, from: input.from, to: input.to });
+        events = await findEvents(ctx.store.db, {
+          country: input.country,
+          admin1: input.admin1,
+          from: input.from,
+          to: input.to,
+        });
         events = events.slice(-input.limit).reverse();
       }
       // Notes above the requester's clearance come back withheld (and suggest nothing); reads are logged.
@@ -152,7 +163,7 @@ export const analysisOperations = {
 
   tagDriver: defineOperation({
     summary:
-      "Tag a driver on an event or an area, as a POC or political analyst. The tag becomes joint once an analyst of the other unit confirms it.",
+      'Tag a driver on an event or an area, as a POC or political analyst. The tag becomes joint once an analyst of the other unit confirms it.',
     input: z
       .object({
         driver: z.string().min(1),
@@ -163,7 +174,10 @@ export const analysisOperations = {
         analyst: z.string().min(1).optional(),
         note: z.string().default(''),
       })
-      .refine((i) => i.eventId !== undefined || i.country !== undefined, 'give an event id or a country (and admin1)'),
+      .refine(
+        (i) => i.eventId !== undefined || i.country !== undefined,
+        'give an event id or a country (and admin1)',
+      ),
     run: async (ctx, input) => {
       checkDriver(input.driver);
       let country = input.country ?? '';
@@ -192,13 +206,20 @@ export const analysisOperations = {
   confirmDriver: defineOperation({
     summary:
       'Confirm a driver tag as a POC or political analyst. A tag is joint once a POC analyst and a political analyst, two people, stand behind it.',
-    input: z.object({ tagId: z.coerce.number().int().positive(), unit, analyst: z.string().min(1).optional() }),
+    input: z.object({
+      tagId: z.coerce.number().int().positive(),
+      unit,
+      analyst: z.string().min(1).optional(),
+    }),
     run: async (ctx, input) => {
       const analyst = input.analyst ?? ctx.requester.name;
       const [tag] = await findDriverTags(ctx.store.db, { ids: [input.tagId] });
       if (!tag) throw new TandemError('not-found', `no driver tag with id ${input.tagId}`);
       if (tag.analyst === analyst)
-        throw new TandemError('conflict', `${analyst} made tag ${tag.id}; a confirmation must come from someone else`);
+        throw new TandemError(
+          'conflict',
+          `${analyst} made tag ${tag.id}; a confirmation must come from someone else`,
+        );
       await upsertConfirmation(ctx.store.db, tag.id, { analyst, unit: input.unit, at: now() });
       const [updated] = await findDriverTags(ctx.store.db, { ids: [tag.id] });
       return withJoint(updated!);
@@ -207,7 +228,11 @@ export const analysisOperations = {
 
   listDrivers: defineOperation({
     summary: 'The driver taxonomy and the analysts’ tags in a scope, joint and unconfirmed apart.',
-    input: z.object({ country: z.string().min(1).optional(), admin1: z.string().optional(), driver: z.string().optional() }),
+    input: z.object({
+      country: z.string().min(1).optional(),
+      admin1: z.string().optional(),
+      driver: z.string().optional(),
+    }),
     run: async (ctx, input) => {
       const taxonomy = loadDriverTaxonomy();
       const tags = (await findDriverTags(ctx.store.db, input)).map(withJoint);
@@ -220,7 +245,8 @@ export const analysisOperations = {
   }),
 
   listThreats: defineOperation({
-    summary: 'The threat register as analysts keep it (saved threats only; `proposeThreats` shows what the data suggests).',
+    summary:
+      'The threat register as analysts keep it (saved threats only; `proposeThreats` shows what the data suggests).',
     input: z.object({ country: z.string().min(1).optional(), admin1: z.string().optional() }),
     run: async (ctx, input) => ({ threats: await findThreats(ctx.store.db, input) }),
   }),
@@ -228,7 +254,10 @@ export const analysisOperations = {
   proposeThreats: defineOperation({
     summary:
       'Threats proposed from the data (perpetrator × targeted population × violence type × area, with likelihood, severity, trend, events and drivers); with save, new ones are added to the register as proposed.',
-    input: scopeInput.extend({ save: z.boolean().default(false), limit: z.coerce.number().int().positive().max(1000).optional() }),
+    input: scopeInput.extend({
+      save: z.boolean().default(false),
+      limit: z.coerce.number().int().positive().max(1000).optional(),
+    }),
     run: async (ctx, input) => {
       checkPeriod(input);
       const threats = await proposeThreats(ctx.store.db, {
@@ -250,7 +279,8 @@ export const analysisOperations = {
   }),
 
   addThreat: defineOperation({
-    summary: 'Add a threat to the register by hand (what the data does not show: rumours, reports, patrol findings).',
+    summary:
+      'Add a threat to the register by hand (what the data does not show: rumours, reports, patrol findings).',
     input: z.object({
       perpetrator: z.string().min(1),
       targetedPopulation: z.string().min(1),
@@ -280,14 +310,19 @@ export const analysisOperations = {
       const dup = (await findThreats(ctx.store.db, { country: t.country, admin1: t.admin1 })).find(
         (x) => threatKey(x) === threatKey(t),
       );
-      if (dup) throw new TandemError('conflict', `that threat is already in the register as ${dup.id}; edit it instead`);
+      if (dup)
+        throw new TandemError(
+          'conflict',
+          `that threat is already in the register as ${dup.id}; edit it instead`,
+        );
       t.id = await insertThreat(ctx.store.db, t);
       return t;
     },
   }),
 
   editThreat: defineOperation({
-    summary: 'Edit a threat in the register: likelihood, severity, trend, status, targeted population, drivers, note.',
+    summary:
+      'Edit a threat in the register: likelihood, severity, trend, status, targeted population, drivers, note.',
     input: z.object({
       id: z.coerce.number().int().positive(),
       likelihood: level.optional(),

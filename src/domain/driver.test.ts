@@ -10,7 +10,11 @@ test('a tag by a POC analyst alone is not joint', () => {
 
 test('a tag by a POC analyst confirmed by a political analyst is joint', () => {
   assert.equal(
-    isJointTag({ analyst: 'amina', unit: 'poc', confirmations: [{ analyst: 'chen', unit: 'political', at }] }),
+    isJointTag({
+      analyst: 'amina',
+      unit: 'poc',
+      confirmations: [{ analyst: 'chen', unit: 'political', at }],
+    }),
     true,
   );
 });
@@ -24,7 +28,11 @@ test('two analysts of the same unit do not make a tag joint', () => {
 
 test('one person cannot be both halves of a joint tag', () => {
   assert.equal(
-    isJointTag({ analyst: 'amina', unit: 'poc', confirmations: [{ analyst: 'amina', unit: 'political', at }] }),
+    isJointTag({
+      analyst: 'amina',
+      unit: 'poc',
+      confirmations: [{ analyst: 'amina', unit: 'political', at }],
+    }),
     false,
   );
 });

@@ -39,6 +39,8 @@ export interface Threat {
 }
 
 /** The key that makes two threats the same threat. */
-export function threatKey(t: Pick<Threat, 'perpetrator' | 'targetedPopulation' | 'violenceType' | 'country' | 'admin1'>): string {
+export function threatKey(
+  t: Pick<Threat, 'perpetrator' | 'targetedPopulation' | 'violenceType' | 'country' | 'admin1'>,
+): string {
   return [t.perpetrator, t.targetedPopulation, t.violenceType, t.country, t.admin1].join('\u001f');
 }

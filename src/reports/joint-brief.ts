@@ -12,7 +12,12 @@ type Block =
   | { kind: 'source'; text: string }
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; head: string[]; rows: Cell[][] }
-  | { kind: 'chart'; title: string; months: readonly string[]; series: { name: string; values: readonly (number | null)[] }[] };
+  | {
+      kind: 'chart';
+      title: string;
+      months: readonly string[];
+      series: { name: string; values: readonly (number | null)[] }[];
+    };
 
 /** A table cell: text, a number (right-aligned, grouped), or a sparkline of a monthly series. */
 type Cell = string | number | null | { spark: readonly number[] };
@@ -26,7 +31,10 @@ const nf = (n: number | null) => (n === null ? '–' : n.toLocaleString('en-US')
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
 const label = (s: string) => s.replace(/-/g, ' ');
 
-function evidenceIds(list: readonly { sourceEventId: string | null; eventId?: number | null; id?: number }[], max = 5): string {
+function evidenceIds(
+  list: readonly { sourceEventId: string | null; eventId?: number | null; id?: number }[],
+  max = 5,
+): string {
   const ids = list.slice(0, max).map((e) => e.sourceEventId ?? `#${e.eventId ?? e.id}`);
   return ids.join(', ') + (list.length > max ? ', …' : '');
 }
@@ -55,7 +63,12 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
         ],
       },
       ...(h.civilianFatalities === null
-        ? [{ kind: 'p' as const, text: 'Civilian fatalities: – because no source in scope gives the figure (ACLED does not).' }]
+        ? [
+            {
+              kind: 'p' as const,
+              text: 'Civilian fatalities: – because no source in scope gives the figure (ACLED does not).',
+            },
+          ]
         : []),
       ...(h.stateShareOfCivilianTargeting !== null && h.stateShareOfCivilianTargeting >= 0.2
         ? [
@@ -65,14 +78,21 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
             },
           ]
         : []),
-      { kind: 'chart', title: 'Events per month', months: a.mapping.months, series: [{ name: 'events', values: a.mapping.events }] },
+      {
+        kind: 'chart',
+        title: 'Events per month',
+        months: a.mapping.months,
+        series: [{ name: 'events', values: a.mapping.events }],
+      },
       {
         kind: 'chart',
         title: 'Fatalities per month',
         months: a.mapping.months,
         series: [
           { name: 'fatalities', values: a.mapping.fatalities },
-          ...(h.civilianFatalities !== null ? [{ name: 'civilian fatalities', values: a.mapping.civilianFatalities }] : []),
+          ...(h.civilianFatalities !== null
+            ? [{ name: 'civilian fatalities', values: a.mapping.civilianFatalities }]
+            : []),
         ],
       },
       {
@@ -129,7 +149,13 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
         ? {
             kind: 'table',
             head: ['area', 'country', 'before', 'last months', 'change'],
-            rows: a.hotspots.byChange.map((x) => [x.admin1 || '(no admin1)', x.country, x.previous, x.recent, `+${nf(x.change)}`]),
+            rows: a.hotspots.byChange.map((x) => [
+              x.admin1 || '(no admin1)',
+              x.country,
+              x.previous,
+              x.recent,
+              `+${nf(x.change)}`,
+            ]),
           }
         : { kind: 'p', text: 'No area rose.' },
       { kind: 'source', text: a.provenance.areas },
@@ -154,7 +180,20 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
         text: `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${a.settings.cusum.threshold}, looking for a ×${a.settings.cusum.shift} rise over a ${a.settings.cusum.window}-month baseline). "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are events per month.`,
       },
       a.alerts.length
-        ? { kind: 'table', head: ['level', 'where / who', 'start', 'alarm', 'baseline', 'observed', 'score', 'evidence (source ids)'], rows: alertRows }
+        ? {
+            kind: 'table',
+            head: [
+              'level',
+              'where / who',
+              'start',
+              'alarm',
+              'baseline',
+              'observed',
+              'score',
+              'evidence (source ids)',
+            ],
+            rows: alertRows,
+          }
         : { kind: 'p', text: 'No alerts in the period.' },
       { kind: 'source', text: a.provenance.alerts },
     ],
@@ -169,18 +208,37 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
       pct(p.civilianTargetingShare),
       p.fatalities,
       p.civilianFatalities,
-      p.areas.map((x) => x.admin1 || '(none)').slice(0, 3).join(', '),
+      p.areas
+        .map((x) => x.admin1 || '(none)')
+        .slice(0, 3)
+        .join(', '),
       p.trend,
       { spark: p.series },
     ]);
-  const head = ['actor', 'category', 'events', 'targeting civilians', 'share', 'fatalities', 'civilian fatalities', 'main areas', 'trend', 'monthly events'];
+  const head = [
+    'actor',
+    'category',
+    'events',
+    'targeting civilians',
+    'share',
+    'fatalities',
+    'civilian fatalities',
+    'main areas',
+    'trend',
+    'monthly events',
+  ];
   const state = a.perpetrators.filter((p) => p.isState);
   const others = a.perpetrators.filter((p) => !p.isState);
   sections.push({
     title: 'Perpetrators',
     blocks: [
-      { kind: 'p', text: 'State forces, kept apart: accountability for them weighs against the host state’s consent.' },
-      state.length ? { kind: 'table', head, rows: perpRows(state) } : { kind: 'p', text: 'No state forces among the perpetrators.' },
+      {
+        kind: 'p',
+        text: 'State forces, kept apart: accountability for them weighs against the host state’s consent.',
+      },
+      state.length
+        ? { kind: 'table', head, rows: perpRows(state) }
+        : { kind: 'p', text: 'No state forces among the perpetrators.' },
       {
         kind: 'p',
         text: `Other perpetrators (the ${others.length} largest of ${a.perpetratorCount - state.length}).`,
@@ -207,7 +265,10 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
               d.taggedEvents,
               d.evidence
                 .filter((e) => e.kind === 'tag' && e.joint)
-                .map((e) => `tag ${e.tagId} (${e.eventId !== null ? `event #${e.eventId}` : e.admin1 || 'country'}): ${e.analyst}; ${e.confirmedBy?.join(', ')}`)
+                .map(
+                  (e) =>
+                    `tag ${e.tagId} (${e.eventId !== null ? `event #${e.eventId}` : e.admin1 || 'country'}): ${e.analyst}; ${e.confirmedBy?.join(', ')}`,
+                )
                 .join(' · '),
             ]),
           }
@@ -237,7 +298,12 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
             head: ['driver', 'events', 'words that fired (examples)', 'evidence (source ids)'],
             rows: suggested.map((d) => {
               const s = d.evidence.filter((e) => e.kind === 'suggestion');
-              return [d.label, d.suggestedEvents, [...new Set(s.flatMap((e) => e.fired ?? []))].slice(0, 6).join(', '), evidenceIds(s)];
+              return [
+                d.label,
+                d.suggestedEvents,
+                [...new Set(s.flatMap((e) => e.fired ?? []))].slice(0, 6).join(', '),
+                evidenceIds(s),
+              ];
             }),
           }
         : { kind: 'p', text: 'No note fired a rule.' },
@@ -253,7 +319,20 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
       live.length
         ? {
             kind: 'table',
-            head: ['perpetrator', 'state', 'against', 'violence', 'area', 'likelihood', 'severity', 'trend', 'status', 'events', 'drivers', 'linked events'],
+            head: [
+              'perpetrator',
+              'state',
+              'against',
+              'violence',
+              'area',
+              'likelihood',
+              'severity',
+              'trend',
+              'status',
+              'events',
+              'drivers',
+              'linked events',
+            ],
             rows: live.map((t) => [
               t.perpetrator,
               t.isState ? 'yes' : '',
@@ -274,9 +353,17 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
           }
         : { kind: 'p', text: 'No threats in the period.' },
       ...(dismissed.length
-        ? [{ kind: 'p' as const, text: `Dismissed by analysts: ${dismissed.map((t) => `${t.perpetrator} in ${t.admin1 || t.country}`).join('; ')}.` }]
+        ? [
+            {
+              kind: 'p' as const,
+              text: `Dismissed by analysts: ${dismissed.map((t) => `${t.perpetrator} in ${t.admin1 || t.country}`).join('; ')}.`,
+            },
+          ]
         : []),
-      { kind: 'source', text: `${a.provenance.threats}. Linked events are store ids (#n); \`tandem export\` or the events list shows them.` },
+      {
+        kind: 'source',
+        text: `${a.provenance.threats}. Linked events are store ids (#n); \`tandem export\` or the events list shows them.`,
+      },
     ],
   });
 
@@ -325,7 +412,9 @@ export function renderBriefMarkdown(a: JointAnalysis): string {
           out.push(...b.items.map((i) => `- ${i}`), '');
           break;
         case 'table': {
-          const numeric = b.head.map((_, i) => b.rows.length > 0 && b.rows.every((r) => typeof r[i] === 'number' || r[i] === null));
+          const numeric = b.head.map(
+            (_, i) => b.rows.length > 0 && b.rows.every((r) => typeof r[i] === 'number' || r[i] === null),
+          );
           out.push(`| ${b.head.join(' | ')} |`, `|${numeric.map((n) => (n ? '---:' : '---')).join('|')}|`);
           for (const r of b.rows) out.push(`| ${r.map(mdCell).join(' | ')} |`);
           out.push('');

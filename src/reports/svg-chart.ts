@@ -16,7 +16,8 @@ export function bucketise(values: readonly (number | null)[], buckets: number): 
   if (values.length <= buckets) return values.map((v) => v ?? 0);
   const size = Math.ceil(values.length / buckets);
   const out: number[] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size).reduce<number>((a, v) => a + (v ?? 0), 0));
+  for (let i = 0; i < values.length; i += size)
+    out.push(values.slice(i, i + size).reduce<number>((a, v) => a + (v ?? 0), 0));
   return out;
 }
 
@@ -83,7 +84,9 @@ export function lineChartSvg(
     `<text x="${left - 4}" y="${top + 8}" font-size="10" text-anchor="end">${max.toLocaleString('en-US')}</text>`,
     `<text x="${left - 4}" y="${top + h}" font-size="10" text-anchor="end">0</text>`,
     n ? `<text x="${left}" y="${top + h + 12}" font-size="10">${esc(months[0]!)}</text>` : '',
-    n > 1 ? `<text x="${left + w}" y="${top + h + 12}" font-size="10" text-anchor="end">${esc(months[n - 1]!)}</text>` : '',
+    n > 1
+      ? `<text x="${left + w}" y="${top + h + 12}" font-size="10" text-anchor="end">${esc(months[n - 1]!)}</text>`
+      : '',
     ...paths,
     legend,
     '</svg>',
@@ -96,7 +99,10 @@ export function sparklineSvg(values: readonly number[], width = 120, height = 24
   const max = Math.max(1, ...b);
   const n = b.length;
   const pts = b
-    .map((v, i) => `${(n <= 1 ? width / 2 : (i / (n - 1)) * (width - 2) + 1).toFixed(1)},${(height - 1 - (v / max) * (height - 2)).toFixed(1)}`)
+    .map(
+      (v, i) =>
+        `${(n <= 1 ? width / 2 : (i / (n - 1)) * (width - 2) + 1).toFixed(1)},${(height - 1 - (v / max) * (height - 2)).toFixed(1)}`,
+    )
     .join(' ');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><polyline points="${pts}" fill="none" stroke="#1f5fa8" stroke-width="1.2"/></svg>`;
 }

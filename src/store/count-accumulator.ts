@@ -145,6 +145,47 @@ export class CountAccumulator {
         )
         .execute();
     }
+    const byAreaMonth = new Map<string, Measures>();
+    for (const [k, m] of areaRows) {
+      const key = k.split(SEP).slice(0, 4).join(SEP);
+      const cur = byAreaMonth.get(key);
+      if (cur) for (let i = 0; i < cur.length; i++) cur[i] += m[i];
+      else byAreaMonth.set(key, [...m] as Measures);
+    }
+    const monthRows = [...byAreaMonth];
+    for (let i = 0; i < monthRows.length; i += 1000) {
+      await db
+        .insertInto('area_month_counts')
+        .values(
+          monthRows.slice(i, i + 1000).map(([k, m]) => {
+            const [country, admin1, admin2, month] = k.split(SEP);
+            return {
+              country,
+              admin1,
+              admin2,
+              month,
+              events: m[0],
+              fatalities: m[1],
+              civilian_fatalities: m[2],
+              civilian_fatalities_known: m[3],
+              civilian_targeting_events: m[4],
+              civilian_targeting_derived_events: m[5],
+            };
+          }),
+        )
+        .onConflict((oc) =>
+          oc.columns(['country', 'month', 'admin1', 'admin2']).doUpdateSet({
+            events: sql`area_month_counts.events + excluded.events`,
+            fatalities: sql`area_month_counts.fatalities + excluded.fatalities`,
+            civilian_fatalities: sql`area_month_counts.civilian_fatalities + excluded.civilian_fatalities`,
+            civilian_fatalities_known: sql`area_month_counts.civilian_fatalities_known + excluded.civilian_fatalities_known`,
+            civilian_targeting_events: sql`area_month_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
+            civilian_targeting_derived_events: sql`area_month_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events`,
+          }),
+        )
+        .execute();
+    }
+    await db.deleteFrom('area_month_counts').where('events', '=', 0).execute();
     await db.deleteFrom('event_counts').where('events', '=', 0).execute();
     await db.deleteFrom('actor_counts').where('events', '=', 0).execute();
     this.areas.clear();
@@ -194,6 +235,21 @@ export async function addImportToCounts(db: Kysely<Database>, importId: number):
       civilian_fatalities_known = event_counts.civilian_fatalities_known + excluded.civilian_fatalities_known,
       civilian_targeting_events = event_counts.civilian_targeting_events + excluded.civilian_targeting_events,
       civilian_targeting_derived_events = event_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events
+  `.execute(db);
+  await sql`
+    INSERT INTO area_month_counts (country, admin1, admin2, month, events, fatalities, civilian_fatalities,
+      civilian_fatalities_known, civilian_targeting_events, civilian_targeting_derived_events)
+    SELECT country, admin1, admin2, month, count(*), sum(fatalities), coalesce(sum(civilian_fatalities), 0),
+      count(civilian_fatalities), sum(civilian_targeting), sum(civilian_targeting * civilian_targeting_derived)
+    FROM events WHERE import_id = ${importId}
+    GROUP BY country, admin1, admin2, month
+    ON CONFLICT (country, month, admin1, admin2) DO UPDATE SET
+      events = area_month_counts.events + excluded.events,
+      fatalities = area_month_counts.fatalities + excluded.fatalities,
+      civilian_fatalities = area_month_counts.civilian_fatalities + excluded.civilian_fatalities,
+      civilian_fatalities_known = area_month_counts.civilian_fatalities_known + excluded.civilian_fatalities_known,
+      civilian_targeting_events = area_month_counts.civilian_targeting_events + excluded.civilian_targeting_events,
+      civilian_targeting_derived_events = area_month_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events
   `.execute(db);
   for (const role of [1, 2]) {
     const actor = sql.raw(role === 1 ? 'actor1' : 'actor2');

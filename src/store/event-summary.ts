@@ -53,6 +53,8 @@ const EVENT_KEY: Record<SummaryDimension, string> = {
   'actor-category': "coalesce(actor1_category, 'unknown')",
 };
 
+const ROLLUP_MISSES = new Set<SummaryDimension>(['actor-category', 'violence-type']);
+
 function lastDay(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
@@ -108,8 +110,10 @@ export async function summarizeEvents(
   };
 
   if (!(fromMonth && toMonth && fromMonth > toMonth)) {
+    // Area and period summaries read the small roll-up; category and type ones the full table.
+    const areaOnly = !ROLLUP_MISSES.has(by) && !(then && ROLLUP_MISSES.has(then));
     let q = db
-      .selectFrom('event_counts')
+      .selectFrom(areaOnly ? 'area_month_counts' : 'event_counts')
       .select([
         'country',
         sql<string>`${sql.raw(COUNT_KEY[by])}`.as('key'),

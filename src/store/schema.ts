@@ -71,6 +71,20 @@ export interface EventCountTable {
   civilian_targeting_derived_events: number;
 }
 
+/** event_counts rolled up by area and month (no violence type or category), for fast summaries. */
+export interface AreaMonthCountTable {
+  country: string;
+  admin1: string;
+  admin2: string;
+  month: string;
+  events: number;
+  fatalities: number;
+  civilian_fatalities: number;
+  civilian_fatalities_known: number;
+  civilian_targeting_events: number;
+  civilian_targeting_derived_events: number;
+}
+
 /** Per-actor monthly counts; role 1 is the first actor (ACLED actor1, GED side_a), 2 the second. */
 export interface ActorCountTable {
   country: string;
@@ -254,6 +268,7 @@ export interface Database {
   negotiation_processes: NegotiationProcessTable;
   events: EventTable;
   event_counts: EventCountTable;
+  area_month_counts: AreaMonthCountTable;
   actor_counts: ActorCountTable;
   imports: ImportTable;
   problems: ProblemTable;

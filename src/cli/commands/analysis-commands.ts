@@ -14,7 +14,9 @@ function parse<K extends keyof Ops>(op: K, value: unknown): Parameters<Ops[K]['r
   if (!r.success)
     throw new TandemError(
       'bad-input',
-      r.error.issues.map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message)).join('; '),
+      r.error.issues
+        .map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message))
+        .join('; '),
     );
   return r.data as Parameters<Ops[K]['run']>[1];
 }
@@ -50,7 +52,9 @@ export function registerAnalysisCommands(program: Command): void {
   storeFlags(
     program
       .command('analyze')
-      .description('joint analysis of violence and its drivers: hotspots, alerts, perpetrators, drivers, threats')
+      .description(
+        'joint analysis of violence and its drivers: hotspots, alerts, perpetrators, drivers, threats',
+      )
       .option('--country <name>', 'the country, as the data spells it (default: every country)')
       .option('--admin1 <name>', 'only this admin-1 area')
       .option('--from <YYYY-MM-DD>', 'first day of the period (default: the first event)')
@@ -58,7 +62,10 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--json', 'print the analysis as JSON')
       .option('--format <format>', 'md | html: the joint analysis brief')
       .option('--out <file>', 'write to this file instead of standard output')
-      .option('--threshold <h>', 'alert threshold h: higher gives fewer false alarms and later alerts (default 5)')
+      .option(
+        '--threshold <h>',
+        'alert threshold h: higher gives fewer false alarms and later alerts (default 5)',
+      )
       .option('--shift <k>', 'the rise alerts look for, as a multiple of the baseline (default 2)')
       .option('--window <months>', 'months in the baseline window (default 12)')
       .option('--evidence <n>', 'events listed behind each alert, driver and threat (default 10)'),
@@ -83,7 +90,9 @@ export function registerAnalysisCommands(program: Command): void {
     }),
   );
 
-  const drivers = program.command('drivers').description('drivers of violence: suggestions, analyst tags, joint confirmation');
+  const drivers = program
+    .command('drivers')
+    .description('drivers of violence: suggestions, analyst tags, joint confirmation');
   storeFlags(
     drivers
       .command('suggest')
@@ -141,7 +150,9 @@ export function registerAnalysisCommands(program: Command): void {
       });
       const tag = await withContext(flags, (ctx) => analysisOperations.tagDriver.run(ctx, input));
       if (flags.json) return printJson(tag);
-      console.log(`tag ${tag.id}: ${tag.driver} by ${tag.analyst} (${tag.unit}); not joint until the other unit confirms`);
+      console.log(
+        `tag ${tag.id}: ${tag.driver} by ${tag.analyst} (${tag.unit}); not joint until the other unit confirms`,
+      );
     }),
   );
   storeFlags(
@@ -157,7 +168,9 @@ export function registerAnalysisCommands(program: Command): void {
       const input = parse('confirmDriver', { tagId, unit: flags.unit, analyst: flags.analyst });
       const tag = await withContext(flags, (ctx) => analysisOperations.confirmDriver.run(ctx, input));
       if (flags.json) return printJson(tag);
-      console.log(`tag ${tag.id}: ${tag.driver} ${tag.joint ? 'is now joint' : 'is confirmed but not yet joint'}`);
+      console.log(
+        `tag ${tag.id}: ${tag.driver} ${tag.joint ? 'is now joint' : 'is confirmed but not yet joint'}`,
+      );
     }),
   );
   storeFlags(
@@ -172,7 +185,12 @@ export function registerAnalysisCommands(program: Command): void {
       const input = parse('listDrivers', { country: flags.country, admin1: flags.admin1 });
       const r = await withContext(flags, (ctx) => analysisOperations.listDrivers.run(ctx, input));
       if (flags.json) return printJson(r);
-      console.log(formatTable(['driver', 'label'], r.taxonomy.map((d) => [d.key, d.label])));
+      console.log(
+        formatTable(
+          ['driver', 'label'],
+          r.taxonomy.map((d) => [d.key, d.label]),
+        ),
+      );
       for (const [title, tags] of [
         ['joint', r.joint],
         ['unconfirmed', r.unconfirmed],
@@ -186,7 +204,9 @@ export function registerAnalysisCommands(program: Command): void {
     }),
   );
 
-  const threats = program.command('threats').description('the threat register: proposed from data, edited by analysts');
+  const threats = program
+    .command('threats')
+    .description('the threat register: proposed from data, edited by analysts');
   storeFlags(
     threats
       .command('list')
@@ -251,7 +271,13 @@ export function registerAnalysisCommands(program: Command): void {
         trend: flags.trend,
         status: flags.status,
         targetedPopulation: flags.target,
-        drivers: typeof flags.drivers === 'string' ? flags.drivers.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+        drivers:
+          typeof flags.drivers === 'string'
+            ? flags.drivers
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : undefined,
         note: flags.note,
       });
       const t = await withContext(flags, (ctx) => analysisOperations.editThreat.run(ctx, input));
@@ -262,10 +288,25 @@ export function registerAnalysisCommands(program: Command): void {
 }
 
 function printThreats(list: readonly import('../../domain/threat.ts').Threat[]): void {
-  if (!list.length) return console.log('No threats.');
+  if (!list.length) {
+    console.log('No threats.');
+    return;
+  }
   console.log(
     formatTable(
-      ['id', 'perpetrator', 'state', 'against', 'violence', 'area', 'likelihood', 'severity', 'trend', 'status', 'events'],
+      [
+        'id',
+        'perpetrator',
+        'state',
+        'against',
+        'violence',
+        'area',
+        'likelihood',
+        'severity',
+        'trend',
+        'status',
+        'events',
+      ],
       list.map((t) => [
         t.id === null ? '-' : String(t.id),
         t.perpetrator,

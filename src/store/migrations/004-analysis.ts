@@ -15,7 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['country', 'actor1', 'admin1', 'date_start'])
     .execute();
   // An area's events over a few months (alert evidence, driver samples of one admin1).
-  await db.schema.createIndex('events_area_date').on('events').columns(['country', 'admin1', 'date_start']).execute();
+  await db.schema
+    .createIndex('events_area_date')
+    .on('events')
+    .columns(['country', 'admin1', 'date_start'])
+    .execute();
   await db.schema
     .createTable('driver_tags')
     .addColumn('id', 'integer', id)

@@ -6,6 +6,7 @@ import * as analysis from './004-analysis.ts';
 import * as negotiationProcesses from './006-negotiation-processes.ts';
 import * as sensitivity from './007-sensitivity.ts';
 import * as eventsByImport from './008-events-by-import.ts';
+import * as areaMonthCounts from './009-area-month-counts.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-negotiation-processes': negotiationProcesses,
   '007-sensitivity': sensitivity,
   '008-events-by-import': eventsByImport,
+  '009-area-month-counts': areaMonthCounts,
 };
