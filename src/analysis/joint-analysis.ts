@@ -88,6 +88,8 @@ export interface PerpetratorProfile {
   areas: { admin1: string; events: number }[];
   /** What the actor did: events per violence type. */
   targets: Partial<Record<ViolenceType, number>>;
+  /** Populations the actor's threats target (second actors of its linked events; see `threats`). */
+  targetedPopulations: string[];
   trend: TrendDirection;
   trendDetail: Trend;
   series: number[];
@@ -407,6 +409,7 @@ export async function runJointAnalysis(
         .slice(0, 5)
         .map(([admin1, n]) => ({ admin1, events: n })),
       targets: sortedRecord(targets),
+      targetedPopulations: [],
       trend: t.direction,
       trendDetail: t,
       series: denseSeries(months, p.monthly),
@@ -452,6 +455,10 @@ export async function runJointAnalysis(
     notesAccess: o.notesAccess,
   });
   lap('threats');
+  for (const p of perpetrators)
+    p.targetedPopulations = [
+      ...new Set(threats.filter((t) => t.perpetrator === p.actor).map((t) => t.targetedPopulation)),
+    ].sort();
 
   const where = [
     o.country !== undefined ? `country = '${o.country}'` : null,

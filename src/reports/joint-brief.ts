@@ -212,6 +212,7 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
         .map((x) => x.admin1 || '(none)')
         .slice(0, 3)
         .join(', '),
+      p.targetedPopulations.join(', '),
       p.trend,
       { spark: p.series },
     ]);
@@ -224,6 +225,7 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
     'fatalities',
     'civilian fatalities',
     'main areas',
+    'against',
     'trend',
     'monthly events',
   ];

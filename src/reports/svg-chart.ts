@@ -66,17 +66,19 @@ export function lineChartSvg(
     });
     return `<path d="${d}" fill="none" stroke="${COLOURS[k % COLOURS.length]}" stroke-width="1.5"/>`;
   });
-  const legend =
-    series.length > 1
-      ? series
-          .map(
-            (s, k) =>
-              `<text x="${left + 4 + (k % 4) * 150}" y="${height - 4 - Math.floor(k / 4) * 0}" font-size="10" fill="${COLOURS[k % COLOURS.length]}">■ ${esc(s.name)}</text>`,
-          )
-          .join('')
-      : '';
+  // Three legend entries a row, each row below the last.
+  const rows = series.length > 1 ? Math.ceil(series.length / 3) : 0;
+  const legend = rows
+    ? series
+        .map(
+          (s, k) =>
+            `<text x="${left + 4 + (k % 3) * 190}" y="${height - 6 + Math.floor(k / 3) * 14}" font-size="10" fill="${COLOURS[k % COLOURS.length]}">■ ${esc(s.name)}</text>`,
+        )
+        .join('')
+    : '';
+  const total = height + Math.max(0, rows - 1) * 14;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + (series.length > 4 ? 12 : 0)}" viewBox="0 0 ${width} ${height + (series.length > 4 ? 12 : 0)}" role="img" aria-label="${esc(title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" role="img" aria-label="${esc(title)}">`,
     `<title>${esc(title)}</title>`,
     `<text x="${left}" y="14" font-size="12" font-weight="bold">${esc(title)}</text>`,
     `<line x1="${left}" y1="${top + h}" x2="${left + w}" y2="${top + h}" stroke="#999"/>`,

@@ -171,6 +171,13 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
     await frame.getByRole('heading', { level: 1 }).waitFor();
     assert.ok(await page.getByRole('link', { name: 'Download as PDF' }).isVisible());
     await shot('brief');
+    const pdf = await page.request.get(url(`api/brief.pdf?country=${encodeURIComponent(DEMO_COUNTRY)}`), {
+      timeout: 120000,
+    });
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    const bytes = await pdf.body();
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    writeFileSync(join(OUTPUT, 'brief.pdf'), bytes);
   });
 
   test('the pages can be reached with the keyboard alone', async () => {
