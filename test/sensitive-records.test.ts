@@ -60,3 +60,37 @@ test('a sensitivity level that does not exist is refused', async () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--sensitivity: /);
 });
+
+test('a stored negotiation process keeps counts of women and men, never the delegates’ names', async () => {
+  const { openStore } = await import('../src/store/store.ts');
+  const { operations } = await import('../src/app/operations.ts');
+  const store = await openStore({ dbPath: ':memory:' });
+  const ctx = { store, requester: { name: 't', roles: ['admin'] } };
+  const text = [
+    'process: Named talks',
+    'country: Testland',
+    'parties:',
+    '  - { id: GOV, name: Government, actors: ["Military Forces of Testland (2019-)"] }',
+    'rounds:',
+    '  - id: R1',
+    '    start: 2021-05-01',
+    '    end: 2021-05-03',
+    '    venue: Port Lake',
+    '    delegations:',
+    '      GOV:',
+    '        members:',
+    '          - { name: Amina Yusuf, gender: woman, role: head of delegation }',
+    '          - { name: John Garang Deng, gender: man, role: adviser }',
+    '          - { name: Rose Akol, gender: woman, role: legal adviser }',
+    'quota: { women: 0.3 }',
+  ].join('\n');
+  await operations.storeNegotiation.run(ctx, { process: text, name: 'named.yaml' });
+  const row = await store.db.selectFrom('negotiation_processes').selectAll().executeTakeFirstOrThrow();
+  for (const name of ['Amina', 'Garang', 'Rose Akol', 'head of delegation'])
+    assert.ok(!row.source_text.includes(name), name);
+  const current = await operations.currentNegotiation.run(ctx, {});
+  const inclusion = JSON.stringify(current);
+  assert.match(inclusion, /"women":2/);
+  assert.match(inclusion, /"total":3/);
+  await store.close();
+});

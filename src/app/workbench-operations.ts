@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NegotiationProcess } from '../domain/negotiation.ts';
 import type { Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
@@ -93,6 +94,26 @@ function parseWith<T>(schema: z.ZodType<T>, raw: unknown): T {
 }
 
 /**
+ * What is kept of a process: delegates' names and roles are dropped and only the counts of women,
+ * men and others per delegation stay, which is all the checks need. A list of who sits at the
+ * table is exactly what puts people at risk if a store leaks.
+ */
+function withoutNames(p: NegotiationProcess): NegotiationProcess {
+  return {
+    ...p,
+    rounds: p.rounds.map((r) => ({
+      ...r,
+      delegations: Object.fromEntries(
+        Object.entries(r.delegations).map(([party, d]) => [
+          party,
+          { women: d.women, men: d.men, other: d.other, members: [] },
+        ]),
+      ),
+    })),
+  };
+}
+
+/**
  * Keeps a negotiation process file (YAML or JSON) in the store after validating it, so that the
  * workbench can show and re-check it as events arrive. An invalid file is refused whole.
  */
@@ -106,8 +127,8 @@ export const storeNegotiation = defineOperation({
       .values({
         process: process.process,
         country: process.country,
-        file_name: input.name,
-        source_text: input.process,
+        file_name: input.name.replace(/\.(ya?ml|json)$/i, '') + '.json',
+        source_text: JSON.stringify(withoutNames(process), null, 2),
         stored_at: new Date().toISOString(),
         stored_by: ctx.requester.name,
       })
