@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { TandemError } from '../domain/tandem-error.ts';
 import type { AgreementFormat } from '../domain/agreement.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { normaliseAgreementText } from './agreement-text-normaliser.ts';
 
 /** An agreement file as read: its format, the normalised text and a title guessed from it. */

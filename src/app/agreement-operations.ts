@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readAgreementBytes } from '../agreements/agreement-file-reader.ts';
 import { reviewAgreement } from '../agreements/agreement-review.ts';
 import type { AgreementReview } from '../domain/agreement.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import {
   type AgreementSummary,
   findPrecedents,
@@ -11,7 +12,6 @@ import {
   saveAgreement,
 } from '../store/agreement-repository.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 
 /**
  * An agreement document as the operations take it: its bytes (base64, any supported format) or

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { matchAreaNames } from '../domain/area-names.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { countriesFromFileName, readBoundaries } from '../sources/boundary-reader.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 
 export const boundaryOperations = {
   loadBoundaries: defineOperation({

@@ -46,11 +46,11 @@ export const evidenceOperations = {
     input: eventFilterInput.extend({
       by: z.enum(SUMMARY_DIMENSIONS).default('admin1'),
       /** A second dimension, for cross-tables such as admin1 × month. */
-      then: z.enum(SUMMARY_DIMENSIONS).optional(),
+      thenBy: z.enum(SUMMARY_DIMENSIONS).optional(),
     }),
-    run: async (ctx, { by, then, ...filter }) => {
+    run: async (ctx, { by, thenBy, ...filter }) => {
       checkPeriod(filter);
-      return summarizeEvents(ctx.store.db, by, filter, then);
+      return summarizeEvents(ctx.store.db, by, filter, thenBy);
     },
   }),
 

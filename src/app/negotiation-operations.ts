@@ -14,9 +14,9 @@ import type {
   InclusionRow,
   NegotiationProcess,
 } from '../domain/negotiation.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { InvalidDocumentError } from '../sources/structured-document.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 
 const processInput = z.object({
   /** The process file's text (YAML or JSON), or the parsed object. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { findThreats } from '../analysis/threat-repository.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { type AreaRanking, rankAreas, rankAreasByThreats } from '../planning/area-ranking.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
 import { checkPlanAgainst } from '../planning/plan-checks.ts';
@@ -11,7 +12,6 @@ import { planJsonSchema } from '../planning/plan-schema.ts';
 import { type AllocationResult, allocateResources } from '../planning/resource-allocation.ts';
 import { InvalidDocumentError } from '../sources/structured-document.ts';
 import { defineOperation } from './operation.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 
 /** A plan as the front ends send it: the file's text (YAML or JSON), or the parsed object. */
 const planInput = z.object({

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { InvalidDocumentError } from '../sources/structured-document.ts';
 import { readPlan } from './plan-reader.ts';
 import { planJsonSchema } from './plan-schema.ts';
-import { InvalidDocumentError } from '../sources/structured-document.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../test/fixtures/plans/${name}`, import.meta.url), 'utf8');

@@ -1,11 +1,11 @@
 import type { Plan } from '../domain/plan.ts';
-import { planSchema } from './plan-schema.ts';
 import {
   type DocumentProblem,
   invalidDocument,
   type PathSegment,
   StructuredDocument,
 } from '../sources/structured-document.ts';
+import { planSchema } from './plan-schema.ts';
 
 /** A plan read from a file, with the document kept so later messages can point at lines. */
 export interface ReadPlan {

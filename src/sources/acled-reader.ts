@@ -1,6 +1,6 @@
-import { TandemError } from '../domain/tandem-error.ts';
 import { parseActorCategory } from '../domain/actor-category.ts';
 import type { DatePrecision } from '../domain/conflict-event.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { parseAcledEventType } from '../domain/violence-type.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { parseEventDate } from './event-dates.ts';

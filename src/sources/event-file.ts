@@ -1,6 +1,6 @@
-import { TandemError } from '../domain/tandem-error.ts';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { acledReader, looksLikeAcled } from './acled-reader.ts';
 import { type CsvDialect, parseHeadRows, readCsvRows, sniffCsvDialect } from './csv-rows.ts';
 import type { EventFormat, EventRowReader } from './event-row-reader.ts';

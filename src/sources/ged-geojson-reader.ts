@@ -1,5 +1,5 @@
-import { TandemError } from '../domain/tandem-error.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import type { EventBatch } from './event-file.ts';
 import { GED_REQUIRED, readGedFields } from './ucdp-reader.ts';
 

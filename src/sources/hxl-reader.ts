@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { TandemError } from '../domain/tandem-error.ts';
 import { parseActorCategory } from '../domain/actor-category.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { parseEventDate } from './event-dates.ts';

@@ -75,7 +75,7 @@ export async function summarizeEvents(
   by: SummaryDimension,
   filter: SummaryFilter = {},
   then?: SummaryDimension,
-): Promise<Summary & { then?: SummaryDimension }> {
+): Promise<Summary & { thenBy?: SummaryDimension }> {
   const fromMonth = filter.from
     ? filter.from.endsWith('-01')
       ? filter.from.slice(0, 7)
@@ -177,5 +177,5 @@ export async function summarizeEvents(
           a.key.localeCompare(b.key) ||
           (a.key2 ?? '').localeCompare(b.key2 ?? ''),
     );
-  return then ? { by, then, rows } : { by, rows };
+  return then ? { by, thenBy: then, rows } : { by, rows };
 }

@@ -57,6 +57,9 @@ export interface EventWriter {
 const BULK_INDEXES: { name: string; columns: string[] }[] = [
   { name: 'events_country_date', columns: ['country', 'date_start'] },
   { name: 'events_import', columns: ['import_id'] },
+  // The analysis's: evidence for an area or a perpetrator over a period.
+  { name: 'events_perpetrator_area_date', columns: ['country', 'actor1', 'admin1', 'date_start'] },
+  { name: 'events_area_date', columns: ['country', 'admin1', 'date_start'] },
 ];
 
 /** Within the import's transaction: drops the bulk indexes, runs `fn`, and builds them again. */

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { reviewToHtml, reviewToMarkdown } from '../../agreements/agreement-review-report.ts';
 import { type AgreementDocument, agreementOperations } from '../../app/agreement-operations.ts';
 import type { AppContext } from '../../app/operation.ts';
-import { TandemError } from '../../domain/tandem-error.ts';
 import { POC_CATEGORIES } from '../../domain/provision.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import type { Store } from '../../store/store.ts';
 import {
   action,

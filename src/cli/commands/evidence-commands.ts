@@ -99,10 +99,10 @@ export function registerEvidenceCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: FilterFlags & { by: string }) => {
-      const [by, then] = flags.by.split(',').map((s) => s.trim());
+      const [by, thenBy] = flags.by.split(',').map((s) => s.trim());
       const input = operations.summary.input.safeParse({
         by,
-        then,
+        thenBy,
         country: flags.country,
         from: flags.from,
         to: flags.to,
@@ -118,7 +118,7 @@ export function registerEvidenceCommands(program: Command): void {
         formatTable(
           [
             summary.by,
-            ...(summary.then ? [summary.then] : []),
+            ...(summary.thenBy ? [summary.thenBy] : []),
             'country',
             'events',
             'fatalities',
@@ -127,7 +127,7 @@ export function registerEvidenceCommands(program: Command): void {
           ],
           summary.rows.map((r) => [
             r.key || '(none)',
-            ...(summary.then ? [r.key2 || '(none)'] : []),
+            ...(summary.thenBy ? [r.key2 || '(none)'] : []),
             r.country,
             r.events,
             r.fatalities,
