@@ -3,10 +3,10 @@ import type { Sensitivity } from '../domain/sensitivity.ts';
 import { type EventFile, openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
 import {
-  addImportToCounts,
-  addImportToRegisters,
   CountAccumulator,
   countedFromStored,
+  countedFromValues,
+  RegisterTally,
 } from '../store/count-accumulator.ts';
 import { COL, type EventValues, withEventWriter, withoutBulkIndexes } from '../store/event-writer.ts';
 import type { Store } from '../store/store.ts';
@@ -53,8 +53,10 @@ export async function importEvents(
   for (const p of paths) files.push(await openEventFile(p, { format: options.format }));
   return withEventWriter(store, async (w) => {
     const results: ImportFileResult[] = [];
-    // Changed rows: their old values leave the counts (the new ones come with the import's own).
+    // What the files' rows add to the aggregates and registers, tallied while reading; rows found
+    // unchanged, and the old values of changed rows, are taken back out here.
     const counts = new CountAccumulator();
+    const registers = new RegisterTally();
     for (const file of files) {
       const { id: importId } = await w.db
         .insertInto('imports')
@@ -84,12 +86,10 @@ export async function importEvents(
       // the file are set aside while reading), so the file needs no look-ups at all.
       const sourceHasRows = new Map<string, boolean>();
       const load = async () => {
-        for await (const batch of preparedBatches(
-          file.path,
-          file.format,
-          options.readInWorker,
-          options.sensitivity,
-        )) {
+        const batches = preparedBatches(file.path, file.format, options.readInWorker, options.sensitivity);
+        let next = await batches.next();
+        while (!next.done) {
+          const batch = next.value;
           const bySource = new Map<string, EventValues[]>();
           for (const v of batch.rows) {
             const source = v[COL.source] as string;
@@ -120,7 +120,10 @@ export async function importEvents(
               else if (old.content_hash !== v[COL.content_hash]) {
                 updates.push({ id: old.id, row: v });
                 counts.add(countedFromStored(old), -1);
-              } else r.unchanged++;
+              } else {
+                r.unchanged++;
+                counts.add(countedFromValues(v), -1);
+              }
             }
             await w.insert(importId, inserts);
             await w.update(importId, updates);
@@ -131,16 +134,16 @@ export async function importEvents(
           r.rejected += batch.problems.length;
           r.rows += batch.read;
           options.onProgress?.({ path: file.path, rows: r.rows });
+          next = await batches.next();
         }
+        counts.merge(next.value.counts);
+        registers.merge(next.value.registers);
       };
       // A file that brings many rows compared with those stored loads faster with the secondary
       // indexes rebuilt once at the end (about 200 bytes a row in the field's exports).
       const expected = (await stat(file.path)).size / 200;
       if (expected >= Math.max(50_000, (await w.countAll()) / 2)) await withoutBulkIndexes(w.db, load);
       else await load();
-      // New and changed rows carry this import's id: count them in the database, in one pass.
-      await addImportToCounts(w.db, importId);
-      await addImportToRegisters(w.db, importId);
       await w.db
         .updateTable('imports')
         .set({
@@ -155,6 +158,7 @@ export async function importEvents(
       results.push(r);
     }
     await counts.flush(w.db);
+    await registers.flush(w.db);
     return { files: results };
   });
 }

@@ -2,7 +2,7 @@
 // posts them to the writer, staying at most `ahead` batches in front of it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Sensitivity } from '../domain/sensitivity.ts';
-import { prepareRows } from './prepared-rows.ts';
+import { newTally, prepareRows, tallyEntries } from './prepared-rows.ts';
 
 const { path, format, ahead, sensitivity } = workerData as {
   path: string;
@@ -18,10 +18,11 @@ port.on('message', () => {
   release?.();
 });
 
-for await (const batch of prepareRows(path, format, sensitivity)) {
+const tally = newTally();
+for await (const batch of prepareRows(path, format, tally, sensitivity)) {
   port.postMessage({ type: 'batch', batch });
   inFlight++;
   while (inFlight >= ahead) await new Promise<void>((r) => (release = r));
   release = null;
 }
-port.postMessage({ type: 'done' });
+port.postMessage({ type: 'done', tally: tallyEntries(tally) });

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { StoredEventKeys } from './event-writer.ts';
+import { COL, type EventValues, type StoredEventKeys } from './event-writer.ts';
 import type { Database } from './schema.ts';
 
 /** The part of an event that the aggregate tables count. */
@@ -17,6 +17,24 @@ export interface CountedEvent {
   civilianFatalities: number | null;
   civilianTargeting: boolean;
   civilianTargetingDerived: boolean;
+}
+
+export function countedFromValues(v: EventValues): CountedEvent {
+  return {
+    country: v[COL.country] as string,
+    admin1: v[COL.admin1] as string,
+    admin2: v[COL.admin2] as string,
+    month: v[COL.month] as string,
+    violenceType: v[COL.violence_type] as string,
+    actor1: v[COL.actor1] as string,
+    actor1Category: v[COL.actor1_category] as string | null,
+    actor2: v[COL.actor2] as string,
+    actor2Category: v[COL.actor2_category] as string | null,
+    fatalities: v[COL.fatalities] as number,
+    civilianFatalities: v[COL.civilian_fatalities] as number | null,
+    civilianTargeting: v[COL.civilian_targeting] === 1,
+    civilianTargetingDerived: v[COL.civilian_targeting_derived] === 1,
+  };
 }
 
 export function countedFromStored(r: StoredEventKeys): CountedEvent {
@@ -38,6 +56,11 @@ export function countedFromStored(r: StoredEventKeys): CountedEvent {
 }
 
 const SEP = '\u001f';
+
+export interface CountEntries {
+  areas: [string, number[]][];
+  actors: [string, number[]][];
+}
 type Measures = [
   events: number,
   fatalities: number,
@@ -70,6 +93,24 @@ export class CountAccumulator {
     if (e.actor2) {
       const k = `${e.country}${SEP}${e.admin1}${SEP}${e.actor2}${SEP}${e.actor2Category ?? ''}${SEP}2${SEP}${e.month}${SEP}${e.violenceType}`;
       bump(this.actors, k, sign, e.fatalities, civ, known, target, 0);
+    }
+  }
+
+  /** The counts as plain entries, to hand from a worker thread to the writer. */
+  entries(): CountEntries {
+    return { areas: [...this.areas], actors: [...this.actors] };
+  }
+
+  merge(e: CountEntries): void {
+    for (const [target, list] of [
+      [this.areas, e.areas],
+      [this.actors, e.actors],
+    ] as const) {
+      for (const [k, m] of list) {
+        const cur = target.get(k);
+        if (cur) for (let i = 0; i < cur.length; i++) cur[i] += m[i];
+        else target.set(k, m.slice() as Measures);
+      }
     }
   }
 
@@ -215,91 +256,112 @@ function bump(
 }
 
 /**
- * Adds the events an import wrote (new rows and the new values of changed rows, all carrying its
- * id) to the aggregate tables, with one GROUP BY per table in the database: much cheaper than
- * counting row by row while reading.
+ * The actors and areas an import names, gathered while reading: each actor with its category and
+ * whether it is a state force, each admin-1 and admin-2 area with the sum of its events'
+ * coordinates, for a centre point.
  */
-export async function addImportToCounts(db: Kysely<Database>, importId: number): Promise<void> {
-  await sql`
-    INSERT INTO event_counts (country, admin1, admin2, month, violence_type, actor_category, events, fatalities,
-      civilian_fatalities, civilian_fatalities_known, civilian_targeting_events, civilian_targeting_derived_events)
-    SELECT country, admin1, admin2, month, violence_type, coalesce(actor1_category, ''), count(*), sum(fatalities),
-      coalesce(sum(civilian_fatalities), 0), count(civilian_fatalities), sum(civilian_targeting),
-      sum(civilian_targeting * civilian_targeting_derived)
-    FROM events WHERE import_id = ${importId}
-    GROUP BY country, admin1, admin2, month, violence_type, coalesce(actor1_category, '')
-    ON CONFLICT (country, month, admin1, admin2, violence_type, actor_category) DO UPDATE SET
-      events = event_counts.events + excluded.events,
-      fatalities = event_counts.fatalities + excluded.fatalities,
-      civilian_fatalities = event_counts.civilian_fatalities + excluded.civilian_fatalities,
-      civilian_fatalities_known = event_counts.civilian_fatalities_known + excluded.civilian_fatalities_known,
-      civilian_targeting_events = event_counts.civilian_targeting_events + excluded.civilian_targeting_events,
-      civilian_targeting_derived_events = event_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events
-  `.execute(db);
-  await sql`
-    INSERT INTO area_month_counts (country, admin1, admin2, month, events, fatalities, civilian_fatalities,
-      civilian_fatalities_known, civilian_targeting_events, civilian_targeting_derived_events)
-    SELECT country, admin1, admin2, month, count(*), sum(fatalities), coalesce(sum(civilian_fatalities), 0),
-      count(civilian_fatalities), sum(civilian_targeting), sum(civilian_targeting * civilian_targeting_derived)
-    FROM events WHERE import_id = ${importId}
-    GROUP BY country, admin1, admin2, month
-    ON CONFLICT (country, month, admin1, admin2) DO UPDATE SET
-      events = area_month_counts.events + excluded.events,
-      fatalities = area_month_counts.fatalities + excluded.fatalities,
-      civilian_fatalities = area_month_counts.civilian_fatalities + excluded.civilian_fatalities,
-      civilian_fatalities_known = area_month_counts.civilian_fatalities_known + excluded.civilian_fatalities_known,
-      civilian_targeting_events = area_month_counts.civilian_targeting_events + excluded.civilian_targeting_events,
-      civilian_targeting_derived_events = area_month_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events
-  `.execute(db);
-  for (const role of [1, 2]) {
-    const actor = sql.raw(role === 1 ? 'actor1' : 'actor2');
-    const category = sql.raw(role === 1 ? 'actor1_category' : 'actor2_category');
-    await sql`
-      INSERT INTO actor_counts (country, admin1, actor, actor_category, role, month, violence_type, events, fatalities,
-        civilian_fatalities, civilian_targeting_events)
-      SELECT country, admin1, ${actor}, coalesce(${category}, ''), ${role}, month, violence_type, count(*), sum(fatalities),
-        coalesce(sum(civilian_fatalities), 0), sum(civilian_targeting)
-      FROM events WHERE import_id = ${importId} AND ${actor} <> ''
-      GROUP BY country, admin1, ${actor}, coalesce(${category}, ''), month, violence_type
-      ON CONFLICT (country, actor, role, month, admin1, actor_category, violence_type) DO UPDATE SET
-        events = actor_counts.events + excluded.events,
-        fatalities = actor_counts.fatalities + excluded.fatalities,
-        civilian_fatalities = actor_counts.civilian_fatalities + excluded.civilian_fatalities,
-        civilian_targeting_events = actor_counts.civilian_targeting_events + excluded.civilian_targeting_events
-    `.execute(db);
-  }
-}
+export class RegisterTally {
+  readonly actors = new Map<string, [category: string | null, isState: number]>();
+  readonly areas = new Map<string, [sumLat: number, sumLon: number, n: number]>();
 
-/**
- * Keeps the actor and area registers current with an import: every actor named in its events
- * (with its category, and whether it is a state force), every admin-1 and admin-2 area with the
- * mean position of its events as a centre. A polygon loaded from a boundary file is never
- * replaced; a category already known is kept.
- */
-export async function addImportToRegisters(db: Kysely<Database>, importId: number): Promise<void> {
-  for (const role of [1, 2]) {
-    const actor = sql.raw(role === 1 ? 'actor1' : 'actor2');
-    const category = sql.raw(role === 1 ? 'actor1_category' : 'actor2_category');
-    await sql`
-      INSERT INTO actors (name, category, is_state, aliases)
-      SELECT ${actor}, max(${category}), max(CASE WHEN ${category} = 'state-forces' THEN 1 ELSE 0 END), ''
-      FROM events WHERE import_id = ${importId} AND ${actor} <> ''
-      GROUP BY ${actor}
-      ON CONFLICT (name) DO UPDATE SET
-        category = coalesce(actors.category, excluded.category),
-        is_state = CASE WHEN excluded.is_state = 1 THEN 1 ELSE actors.is_state END
-    `.execute(db);
+  add(v: EventValues): void {
+    for (const [a, c] of [
+      [COL.actor1, COL.actor1_category],
+      [COL.actor2, COL.actor2_category],
+    ]) {
+      const name = v[a] as string;
+      if (!name) continue;
+      const category = v[c] as string | null;
+      const cur = this.actors.get(name);
+      if (!cur) this.actors.set(name, [category, category === 'state-forces' ? 1 : 0]);
+      else {
+        if (!cur[0] && category) cur[0] = category;
+        if (category === 'state-forces') cur[1] = 1;
+      }
+    }
+    const admin1 = v[COL.admin1] as string;
+    if (!admin1) return;
+    const lat = v[COL.latitude] as number | null;
+    const lon = v[COL.longitude] as number | null;
+    for (const admin2 of [v[COL.admin2] as string, '']) {
+      const k = `${v[COL.country]}${SEP}${admin1}${SEP}${admin2}`;
+      let cur = this.areas.get(k);
+      if (!cur) this.areas.set(k, (cur = [0, 0, 0]));
+      if (lat !== null && lon !== null) {
+        cur[0] += lat;
+        cur[1] += lon;
+        cur[2]++;
+      }
+      if (admin2 === '') break;
+    }
   }
-  // Admin-2 areas, then admin-1 areas (admin2 ''): PostgreSQL will not group by a constant.
-  for (const level of [2, 1]) {
-    const admin2 = sql.raw(level === 2 ? 'admin2' : "''");
-    const groupBy = sql.raw(level === 2 ? 'country, admin1, admin2' : 'country, admin1');
-    await sql`
-      INSERT INTO areas (country, admin1, admin2, latitude, longitude, geometry, source)
-      SELECT country, admin1, ${admin2}, avg(latitude), avg(longitude), NULL, 'events'
-      FROM events WHERE import_id = ${importId} AND admin1 <> ''
-      GROUP BY ${groupBy}
-      ON CONFLICT (country, admin1, admin2) DO NOTHING
-    `.execute(db);
+
+  entries(): { actors: [string, [string | null, number]][]; areas: [string, [number, number, number]][] } {
+    return { actors: [...this.actors], areas: [...this.areas] };
+  }
+
+  merge(e: ReturnType<RegisterTally['entries']>): void {
+    for (const [name, [category, isState]] of e.actors) {
+      const cur = this.actors.get(name);
+      if (!cur) this.actors.set(name, [category, isState]);
+      else {
+        if (!cur[0] && category) cur[0] = category;
+        cur[1] = Math.max(cur[1], isState);
+      }
+    }
+    for (const [k, [a, b, n]] of e.areas) {
+      const cur = this.areas.get(k);
+      if (!cur) this.areas.set(k, [a, b, n]);
+      else {
+        cur[0] += a;
+        cur[1] += b;
+        cur[2] += n;
+      }
+    }
+  }
+
+  /**
+   * Writes the registers: a new actor or area is added, a known actor gains a category it lacked
+   * or its state flag, and a polygon loaded from a boundary file is never replaced.
+   */
+  async flush(db: Kysely<Database>): Promise<void> {
+    const actors = [...this.actors];
+    for (let i = 0; i < actors.length; i += 1000) {
+      await db
+        .insertInto('actors')
+        .values(
+          actors
+            .slice(i, i + 1000)
+            .map(([name, [category, isState]]) => ({ name, category, is_state: isState, aliases: '' })),
+        )
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet({
+            category: sql`coalesce(actors.category, excluded.category)`,
+            is_state: sql`CASE WHEN excluded.is_state = 1 THEN 1 ELSE actors.is_state END`,
+          }),
+        )
+        .execute();
+    }
+    const areas = [...this.areas];
+    for (let i = 0; i < areas.length; i += 1000) {
+      await db
+        .insertInto('areas')
+        .values(
+          areas.slice(i, i + 1000).map(([k, [sumLat, sumLon, n]]) => {
+            const [country, admin1, admin2] = k.split(SEP);
+            return {
+              country,
+              admin1,
+              admin2,
+              latitude: n ? sumLat / n : null,
+              longitude: n ? sumLon / n : null,
+              geometry: null,
+              source: 'events',
+            };
+          }),
+        )
+        .onConflict((oc) => oc.columns(['country', 'admin1', 'admin2']).doNothing())
+        .execute();
+    }
   }
 }
