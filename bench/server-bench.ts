@@ -36,7 +36,10 @@ export interface ServerBenchResult {
   endpoints: EndpointFigures[];
   /** The worst p95 of the dashboard endpoints; the target is 50 ms. */
   worstP95: number;
-  /** Overview page: navigation start to headline figures and map drawn, ms (target 1,500); null without Chromium. */
+  /**
+   * Overview page: navigation start to headline figures and map drawn, on a freshly started server
+   * and a fresh browser profile, ms (median of a few visits; target 1,500); null without Chromium.
+   */
   overviewFirstRenderMs: number | null;
   overviewNote?: string;
 }
@@ -85,7 +88,8 @@ export async function benchServer(
     store.dialect === 'sqlite'
       ? ['--db', store.location]
       : ['--database-url', options.databaseUrl ?? process.env.DATABASE_URL ?? ''];
-  const server = await spawnServer(storeArgs);
+  // This server does not warm its cache at start-up, so that the first answers below are cold.
+  const server = await spawnServer(storeArgs, { warmUp: false });
   const endpoints: EndpointFigures[] = [];
   try {
     // Cold: the first request of each endpoint, on a server that has answered nothing yet.
@@ -115,7 +119,8 @@ export async function benchServer(
         p99: round(percentile(times, 99)),
       });
     }
-    const render = await overviewFirstRender(`${server.url}/`);
+    server.stop();
+    const render = await overviewFirstRender(storeArgs);
     return {
       country,
       connections,
@@ -130,13 +135,20 @@ export async function benchServer(
   }
 }
 
-/** Starts `tandem serve` on a free loopback port and waits until it answers. */
-async function spawnServer(storeArgs: string[]): Promise<{ url: string; stop(): void }> {
+/**
+ * Starts `tandem serve` on a free loopback port and waits until it says where it listens. With
+ * `warmUp` false it does not fill its cache at start-up (as it does for users).
+ */
+async function spawnServer(
+  storeArgs: string[],
+  { warmUp }: { warmUp: boolean },
+): Promise<{ url: string; stop(): void }> {
   const child = spawn(
     process.execPath,
     [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--no-demo', ...storeArgs],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, TANDEM_WARM_UP: warmUp ? '1' : '0' },
     },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -159,34 +171,53 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** Opens the overview in a fresh Chromium profile and times it to headline figures and a drawn map. */
-async function overviewFirstRender(url: string): Promise<{ ms: number | null; note?: string }> {
+/** How many times the overview's first render is measured; the median is reported. */
+const RENDERS = 3;
+
+/**
+ * The overview's first render, as a first visitor meets it: each time a fresh Chromium profile (no
+ * cached files) and a server started just before the visit, which has answered nobody (its own
+ * start-up warming, which users get too, runs while the page loads). The browser is started
+ * before the server, as a user's browser is already open: Chromium's own start-up work (its
+ * built-in pages) is not the workbench's. Timed from navigation start to headline figures shown
+ * and map drawn (areas and points); the median of a few visits.
+ */
+export async function overviewFirstRender(storeArgs: string[]): Promise<{ ms: number | null; note?: string }> {
   if (!existsSync(CHROMIUM_PATH)) return { ms: null, note: `no Chromium at ${CHROMIUM_PATH}` };
   if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
     return { ms: null, note: 'web/dist not built (npm run build:web)' };
   const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-  });
-  try {
-    const page = await browser.newPage();
-    // A first visit warms nothing on the server that a real first visit would not; the browser's
-    // own cache is what the second visit uses, as a returning user's would.
-    await page.goto(url);
-    await page.locator('.figure .value').first().waitFor({ timeout: 30000 });
-    const figuresMs = await page.evaluate(() => Math.round(performance.now()));
-    await page.locator('.maplibregl-canvas').waitFor({ timeout: 30000 });
-    await page.locator('.map-wrap[data-drawn="yes"]').waitFor({ timeout: 30000 });
-    const ms = await page.evaluate(() => Math.round(performance.now()));
-    return { ms, note: `headline figures at ${figuresMs} ms, map drawn at ${ms} ms` };
-  } finally {
-    await browser.close();
-    rmSync(profile, { recursive: true, force: true });
+  const visits: { figures: number; drawn: number }[] = [];
+  for (let i = 0; i < RENDERS; i++) {
+    const profile = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+    const browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+    });
+    let server: { url: string; stop(): void } | undefined;
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      server = await spawnServer(storeArgs, { warmUp: true });
+      await page.goto(`${server.url}/`);
+      await page.locator('.figure .value').first().waitFor({ timeout: 30000 });
+      const figures = await page.evaluate(() => Math.round(performance.now()));
+      await page.locator('.map-wrap[data-drawn="yes"]').waitFor({ timeout: 30000 });
+      const drawn = await page.evaluate(() => Math.round(performance.now()));
+      visits.push({ figures, drawn });
+    } finally {
+      server?.stop();
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   }
+  const sorted = [...visits].sort((a, b) => a.drawn - b.drawn);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return {
+    ms: median.drawn,
+    note: `median of ${visits.length} first visits; headline figures at ${median.figures} ms, map drawn at ${median.drawn} ms (all: ${visits.map((v) => v.drawn).join(', ')} ms)`,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

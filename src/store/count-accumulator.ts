@@ -286,7 +286,10 @@ export class RegisterTally {
     for (const admin2 of [v[COL.admin2] as string, '']) {
       const k = `${v[COL.country]}${SEP}${admin1}${SEP}${admin2}`;
       let cur = this.areas.get(k);
-      if (!cur) this.areas.set(k, (cur = [0, 0, 0]));
+      if (!cur) {
+        cur = [0, 0, 0];
+        this.areas.set(k, cur);
+      }
       if (lat !== null && lon !== null) {
         cur[0] += lat;
         cur[1] += lon;

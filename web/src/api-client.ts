@@ -44,9 +44,21 @@ async function answer<T>(res: Response): Promise<T> {
   return body as T;
 }
 
+/** Requests index.html sent before the code loaded, by URL; each is used once. */
+const early = (window as { tandemEarly?: Record<string, Promise<Response> | undefined> }).tandemEarly ?? {};
+
 /** GET a read route, for example `get('/api/areas', {country})`. */
 export async function get<T>(path: string, q?: Query, signal?: AbortSignal): Promise<T> {
-  return answer<T>(await fetch(`${path}${queryString(q)}`, { signal }));
+  const url = `${path}${queryString(q)}`;
+  const sent = early[url];
+  if (sent) {
+    delete early[url];
+    // A failed early request is simply asked again.
+    const res = await sent.catch(() => null);
+    signal?.throwIfAborted();
+    if (res) return answer<T>(res);
+  }
+  return answer<T>(await fetch(url, { signal }));
 }
 
 /** Runs any operation of the engine by name, as `POST /api/ops/{name}`. */

@@ -4,6 +4,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 
 maplibregl.setWorkerUrl(workerUrl);
+// The worker fetches and compiles its own half-megabyte script: start it with this module, so that
+// it is ready by the time the map has data, rather than when the first map is created.
+maplibregl.prewarm();
 
 export interface MapPoint {
   id: number;
@@ -14,16 +17,24 @@ export interface MapPoint {
 }
 
 export interface AreaMapProps {
-  /** Admin-1 polygons; each feature's properties carry `admin1` and the measure named by `measure`. */
-  areas: {
-    type: 'FeatureCollection';
-    features: { properties: Record<string, unknown>; geometry: unknown }[];
-  };
-  points: MapPoint[];
+  /**
+   * Admin-1 polygons; each feature's properties carry `admin1` and the measure named by `measure`.
+   * Undefined while they load: the map is set up meanwhile, so drawing starts as soon as they come.
+   */
+  areas:
+    | {
+        type: 'FeatureCollection';
+        features: { properties: Record<string, unknown>; geometry: unknown }[];
+      }
+    | undefined;
+  /** Events drawn as points; undefined while they load (the map is not called drawn until they are). */
+  points: MapPoint[] | undefined;
   measure: string;
   measureLabel: string;
   selected?: string;
   onSelect?: (admin1: string) => void;
+  /** Called once, when the areas and points are first drawn, or when the map cannot be drawn. */
+  onSettled?: () => void;
 }
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
@@ -32,14 +43,26 @@ const EMPTY = { type: 'FeatureCollection', features: [] } as const;
  * The admin-1 map: polygons shaded by a measure, events as points (attacks on civilians in red,
  * state-force perpetrators ringed in black), no tile server. A click opens the area.
  */
-export function AreaMap({ areas, points, measure, measureLabel, selected, onSelect }: AreaMapProps) {
+export function AreaMap({
+  areas,
+  points,
+  measure,
+  measureLabel,
+  selected,
+  onSelect,
+  onSettled,
+}: AreaMapProps) {
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
+  const [areasSet, setAreasSet] = useState(false);
+  const [pointsSet, setPointsSet] = useState(false);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onSettledRef = useRef(onSettled);
+  onSettledRef.current = onSettled;
 
   useEffect(() => {
     if (!box.current) return;
@@ -126,9 +149,11 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
     };
   }, []);
 
+  // Polygons and points are sent to the map separately: new points (or a new shading) do not make
+  // the map re-cut the other layer.
   useEffect(() => {
     const m = map.current;
-    if (!m || !ready) return;
+    if (!m || !ready || !areas) return;
     const max = Math.max(1, ...areas.features.map((f) => Number(f.properties[measure] ?? 0)));
     const shaded = {
       type: 'FeatureCollection',
@@ -142,6 +167,15 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
       })),
     };
     (m.getSource('areas') as maplibregl.GeoJSONSource).setData(shaded as never);
+    const bounds = new maplibregl.LngLatBounds();
+    for (const f of areas.features) extend(bounds, (f.geometry as { coordinates: unknown })?.coordinates);
+    if (!bounds.isEmpty()) m.fitBounds(bounds, { padding: 24, animate: false });
+    setAreasSet(true);
+  }, [areas, measure, selected, ready]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready || !points) return;
     const pts = {
       type: 'FeatureCollection',
       features: points
@@ -157,11 +191,25 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
         })),
     };
     (m.getSource('events') as maplibregl.GeoJSONSource).setData(pts as never);
-    const bounds = new maplibregl.LngLatBounds();
-    for (const f of areas.features) extend(bounds, (f.geometry as { coordinates: unknown })?.coordinates);
-    if (!bounds.isEmpty()) m.fitBounds(bounds, { padding: 24, animate: false });
-    m.once('idle', () => setDrawn(true));
-  }, [areas, points, measure, selected, ready]);
+    setPointsSet(true);
+  }, [points, ready]);
+
+  // Drawn: the first time the map is idle with both layers given to it.
+  useEffect(() => {
+    const m = map.current;
+    if (!m || drawn || !areasSet || !pointsSet) return;
+    const done = () => setDrawn(true);
+    m.once('idle', done);
+    // If the map went idle before this listener came, one more frame makes it say so again.
+    m.triggerRepaint();
+    return () => {
+      m.off('idle', done);
+    };
+  }, [areasSet, pointsSet, drawn]);
+
+  useEffect(() => {
+    if (drawn || failed) onSettledRef.current?.();
+  }, [drawn, failed]);
 
   if (failed) {
     return (
@@ -171,7 +219,7 @@ export function AreaMap({ areas, points, measure, measureLabel, selected, onSele
     );
   }
   return (
-    <div className="map-wrap" data-drawn={drawn ? 'yes' : 'no'}>
+    <div className="map-wrap" data-drawn={drawn ? 'yes' : 'no'} aria-busy={!drawn}>
       <div
         className="map"
         ref={box}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { AnalysisAnswer } from '../analysis-types.ts';
 import { threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
@@ -56,7 +56,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
   );
   const mapPoints = useMemo(
     () =>
-      (points.data?.points ?? []).map(([id, longitude, latitude, civ, state]) => ({
+      points.data?.points.map(([id, longitude, latitude, civ, state]) => ({
         id,
         longitude,
         latitude,
@@ -65,9 +65,20 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
       })),
     [points.data],
   );
+  // What is below the map (the trend chart, the alerts) waits until the map is drawn: on a slow
+  // machine, building the chart and the analysis would otherwise hold up the figures and the map.
+  // A map that never settles (a lost worker) holds nothing up for more than a few seconds.
+  const [mapSettled, setMapSettled] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setMapSettled(true), 4000);
+    return () => clearTimeout(t);
+  }, []);
   // The full analysis is the slowest read on a large store: it is asked for once the figures and
-  // the map's points are in, so it never holds them up.
-  const analysisKey = areas.data && points.data ? `analysis ${country} ${from} ${to}` : null;
+  // the map are in, so it never holds them up (at once when the map is shaded by threat).
+  const analysisKey =
+    areas.data && points.data && (mapSettled || measure === 'threat')
+      ? `analysis ${country} ${from} ${to}`
+      : null;
   const analysis = useApi<AnalysisAnswer>(analysisKey, (s) => get('/api/analysis', { country, from, to }, s));
 
   const threatByArea = useMemo(() => {
@@ -77,16 +88,21 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
     return m;
   }, [analysis.data]);
 
+  // Threat scores reach the polygons only when they shade them: otherwise the analysis arriving
+  // would make the map re-cut polygons that look the same.
+  const threatShade = measure === 'threat' ? threatByArea : null;
   const mapData = useMemo(() => {
     if (!areas.data) return undefined;
     return {
       ...areas.data,
       features: areas.data.features.map((f) => ({
         ...f,
-        properties: { ...f.properties, threat: threatByArea.get(f.properties.admin1) ?? 0 },
+        properties: threatShade
+          ? { ...f.properties, threat: threatShade.get(f.properties.admin1) ?? 0 }
+          : { ...f.properties },
       })),
     };
-  }, [areas.data, threatByArea]);
+  }, [areas.data, threatShade]);
   const measureLabel = MEASURES.find(([k]) => k === measure)?.[1] ?? measure;
 
   return (
@@ -162,21 +178,19 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
 
       <div className="map-and-table">
         <div>
-          {mapData ? (
-            <Suspense fallback={<div className="map placeholder" aria-busy="true" />}>
-              <AreaMap
-                areas={mapData}
-                points={mapPoints}
-                measure={measure}
-                measureLabel={measureLabel}
-                onSelect={(admin1) => {
-                  window.location.hash = areaHref(country, admin1).slice(1);
-                }}
-              />
-            </Suspense>
-          ) : (
-            <div className="map placeholder" />
-          )}
+          {/* Mounted before its data comes, so that MapLibre sets up while the requests run. */}
+          <Suspense fallback={<div className="map placeholder" aria-busy="true" />}>
+            <AreaMap
+              areas={mapData}
+              points={mapPoints}
+              measure={measure}
+              measureLabel={measureLabel}
+              onSelect={(admin1) => {
+                window.location.hash = areaHref(country, admin1).slice(1);
+              }}
+              onSettled={() => setMapSettled(true)}
+            />
+          </Suspense>
           {points.data && (
             <p className="note">
               {num(points.data.points.length)} of {num(points.data.total)} events drawn as points (the most
@@ -228,7 +242,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
       </div>
 
       <h2>Trend, whole record</h2>
-      <Async state={trend} what="the trend">
+      <Async state={mapSettled ? trend : { ...trend, data: undefined, loading: true }} what="the trend">
         {(t) =>
           t.series.length === 0 ? (
             <Empty>No events.</Empty>
