@@ -1,13 +1,35 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The map's chunk (MapLibre, the largest part of the workbench) is loaded by a dynamic import on the
+ * overview; named in index.html, the browser fetches and compiles it while the first code runs.
+ */
+function preloadMapChunk(): Plugin {
+  return {
+    name: 'tandem-preload-map-chunk',
+    enforce: 'post',
+    transformIndexHtml(_html, ctx) {
+      const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'area-map');
+      if (!chunk) return [];
+      return [
+        {
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
+          injectTo: 'head',
+        },
+      ];
+    },
+  };
+}
 
 // The workbench is served by `tandem serve` from web/dist; in development `vite` proxies /api to it.
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), preloadMapChunk()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: { proxy: { '/api': 'http://127.0.0.1:7400' } },
 });

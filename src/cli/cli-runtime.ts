@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import type { AppContext } from '../app/operation.ts';
-import { isTandemError } from '../domain/tandem-error.ts';
+import { isTandemError, TandemError } from '../domain/tandem-error.ts';
 import { openStore } from '../store/store.ts';
 
 export interface StoreFlags {
@@ -69,4 +70,22 @@ export function action<A extends unknown[]>(
       reportError(e);
     }
   };
+}
+
+/**
+ * Validates a command's flags with an operation's input schema, naming the flag at fault (the
+ * schema's field names are the flags' names in camelCase).
+ */
+export function parseFlags<I>(op: { input: z.ZodType<I> }, value: unknown): I {
+  const r = op.input.safeParse(value);
+  if (r.success) return r.data;
+  const flag = (p: PropertyKey[]) =>
+    `--${p
+      .map(String)
+      .join('.')
+      .replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  throw new TandemError(
+    'bad-input',
+    r.error.issues.map((i) => (i.path.length ? `${flag(i.path)}: ${i.message}` : i.message)).join('; '),
+  );
 }

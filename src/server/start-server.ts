@@ -9,8 +9,8 @@ export interface StartServerOptions extends WorkbenchAppOptions {
   /** Loopback by default: the workbench has no sign-in yet, so it is not offered to the network. */
   hostname?: string;
   /**
-   * Whether to compute the overview's first reads as soon as the server listens, so the first
-   * visitor finds them ready; on unless false or TANDEM_WARM_UP=0 (benchmarks of cold reads).
+   * Whether to compute the overview's first reads before listening, so that the first visitor finds
+   * them ready; on unless false or TANDEM_WARM_UP=0 (benchmarks of cold reads).
    */
   warmUp?: boolean;
 }
@@ -21,17 +21,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The longest the start-up waits for the overview's first reads to be computed. */
+const WARM_UP_WAIT_MS = 10_000;
+
 /** Starts the API and workbench on a port (0 picks a free one) and says where it listens. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const printer = options.printPdf ? null : new PdfPrinter();
   const app = createApp({ ...options, printPdf: options.printPdf ?? ((html) => printer!.print(html)) });
   const hostname = options.hostname ?? '127.0.0.1';
+  if (options.warmUp ?? process.env.TANDEM_WARM_UP !== '0') {
+    // Before listening: the store's queries hold the event loop, so warming while the first
+    // visitor's page and scripts are requested would make them wait. A slow store does not hold the
+    // start up for more than WARM_UP_WAIT_MS; the warming then finishes while the server listens.
+    const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    await Promise.race([
+      warmOverview(app, { log }),
+      new Promise((done) => setTimeout(done, WARM_UP_WAIT_MS).unref()),
+    ]);
+  }
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 7400, hostname }, (info: AddressInfo) => {
-      if (options.warmUp ?? process.env.TANDEM_WARM_UP !== '0') {
-        const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-        void warmOverview(app, { log });
-      }
       resolve({
         url: `http://${hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname}:${info.port}`,
         port: info.port,

@@ -116,76 +116,10 @@ export class CountAccumulator {
 
   async flush(db: Kysely<Database>): Promise<void> {
     const areaRows = [...this.areas].filter(([, m]) => m.some((x) => x !== 0));
-    for (let i = 0; i < areaRows.length; i += 1000) {
-      await db
-        .insertInto('event_counts')
-        .values(
-          areaRows.slice(i, i + 1000).map(([k, m]) => {
-            const [country, admin1, admin2, month, violence_type, actor_category] = k.split(SEP);
-            return {
-              country,
-              admin1,
-              admin2,
-              month,
-              violence_type,
-              actor_category,
-              events: m[0],
-              fatalities: m[1],
-              civilian_fatalities: m[2],
-              civilian_fatalities_known: m[3],
-              civilian_targeting_events: m[4],
-              civilian_targeting_derived_events: m[5],
-            };
-          }),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['country', 'month', 'admin1', 'admin2', 'violence_type', 'actor_category'])
-            .doUpdateSet({
-              events: sql`event_counts.events + excluded.events`,
-              fatalities: sql`event_counts.fatalities + excluded.fatalities`,
-              civilian_fatalities: sql`event_counts.civilian_fatalities + excluded.civilian_fatalities`,
-              civilian_fatalities_known: sql`event_counts.civilian_fatalities_known + excluded.civilian_fatalities_known`,
-              civilian_targeting_events: sql`event_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
-              civilian_targeting_derived_events: sql`event_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events`,
-            }),
-        )
-        .execute();
-    }
+    await addCounts(db, 'event_counts', EVENT_KEYS, AREA_MEASURES, areaRows);
     const actorRows = [...this.actors].filter(([, m]) => m.some((x) => x !== 0));
-    for (let i = 0; i < actorRows.length; i += 1000) {
-      await db
-        .insertInto('actor_counts')
-        .values(
-          actorRows.slice(i, i + 1000).map(([k, m]) => {
-            const [country, admin1, actor, actor_category, role, month, violence_type] = k.split(SEP);
-            return {
-              country,
-              admin1,
-              actor,
-              actor_category,
-              role: Number(role),
-              month,
-              violence_type,
-              events: m[0],
-              fatalities: m[1],
-              civilian_fatalities: m[2],
-              civilian_targeting_events: m[4],
-            };
-          }),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['country', 'actor', 'role', 'month', 'admin1', 'actor_category', 'violence_type'])
-            .doUpdateSet({
-              events: sql`actor_counts.events + excluded.events`,
-              fatalities: sql`actor_counts.fatalities + excluded.fatalities`,
-              civilian_fatalities: sql`actor_counts.civilian_fatalities + excluded.civilian_fatalities`,
-              civilian_targeting_events: sql`actor_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
-            }),
-        )
-        .execute();
-    }
+    await addCounts(db, 'actor_counts', ACTOR_KEYS, ACTOR_MEASURES, actorRows);
+    // The area-by-month roll-up: the same counts without violence type and category.
     const byAreaMonth = new Map<string, Measures>();
     for (const [k, m] of areaRows) {
       const key = k.split(SEP).slice(0, 4).join(SEP);
@@ -193,44 +127,58 @@ export class CountAccumulator {
       if (cur) for (let i = 0; i < cur.length; i++) cur[i] += m[i];
       else byAreaMonth.set(key, [...m] as Measures);
     }
-    const monthRows = [...byAreaMonth];
-    for (let i = 0; i < monthRows.length; i += 1000) {
-      await db
-        .insertInto('area_month_counts')
-        .values(
-          monthRows.slice(i, i + 1000).map(([k, m]) => {
-            const [country, admin1, admin2, month] = k.split(SEP);
-            return {
-              country,
-              admin1,
-              admin2,
-              month,
-              events: m[0],
-              fatalities: m[1],
-              civilian_fatalities: m[2],
-              civilian_fatalities_known: m[3],
-              civilian_targeting_events: m[4],
-              civilian_targeting_derived_events: m[5],
-            };
-          }),
-        )
-        .onConflict((oc) =>
-          oc.columns(['country', 'month', 'admin1', 'admin2']).doUpdateSet({
-            events: sql`area_month_counts.events + excluded.events`,
-            fatalities: sql`area_month_counts.fatalities + excluded.fatalities`,
-            civilian_fatalities: sql`area_month_counts.civilian_fatalities + excluded.civilian_fatalities`,
-            civilian_fatalities_known: sql`area_month_counts.civilian_fatalities_known + excluded.civilian_fatalities_known`,
-            civilian_targeting_events: sql`area_month_counts.civilian_targeting_events + excluded.civilian_targeting_events`,
-            civilian_targeting_derived_events: sql`area_month_counts.civilian_targeting_derived_events + excluded.civilian_targeting_derived_events`,
-          }),
-        )
-        .execute();
+    await addCounts(db, 'area_month_counts', EVENT_KEYS.slice(0, 4), AREA_MEASURES, [...byAreaMonth]);
+    for (const table of ['area_month_counts', 'event_counts', 'actor_counts'] as const) {
+      await db.deleteFrom(table).where('events', '=', 0).execute();
     }
-    await db.deleteFrom('area_month_counts').where('events', '=', 0).execute();
-    await db.deleteFrom('event_counts').where('events', '=', 0).execute();
-    await db.deleteFrom('actor_counts').where('events', '=', 0).execute();
     this.areas.clear();
     this.actors.clear();
+  }
+}
+
+// The order of the parts of each key, as add() builds them.
+const EVENT_KEYS = ['country', 'admin1', 'admin2', 'month', 'violence_type', 'actor_category'];
+const ACTOR_KEYS = ['country', 'admin1', 'actor', 'actor_category', 'role', 'month', 'violence_type'];
+// Each table's measures, with their place in Measures.
+const AREA_MEASURES: [string, number][] = [
+  ['events', 0],
+  ['fatalities', 1],
+  ['civilian_fatalities', 2],
+  ['civilian_fatalities_known', 3],
+  ['civilian_targeting_events', 4],
+  ['civilian_targeting_derived_events', 5],
+];
+const ACTOR_MEASURES = AREA_MEASURES.filter(
+  ([c]) => c !== 'civilian_fatalities_known' && c !== 'civilian_targeting_derived_events',
+);
+
+/** Adds counts to an aggregate table: one upsert per key, inserting new keys, adding to old ones. */
+async function addCounts(
+  db: Kysely<Database>,
+  table: 'event_counts' | 'actor_counts' | 'area_month_counts',
+  keys: string[],
+  measures: [string, number][],
+  rows: [string, Measures | number[]][],
+): Promise<void> {
+  const t = sql.table(table);
+  const set = Object.fromEntries(
+    measures.map(([c]) => [c, sql`${t}.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
+  );
+  for (let i = 0; i < rows.length; i += 1000) {
+    const values = rows.slice(i, i + 1000).map(([k, m]) => {
+      const parts = k.split(SEP);
+      const row: Record<string, string | number> = {};
+      keys.forEach((c, j) => {
+        row[c] = c === 'role' ? Number(parts[j]) : parts[j];
+      });
+      for (const [c, j] of measures) row[c] = m[j];
+      return row;
+    });
+    await db
+      .insertInto(table)
+      .values(values as never)
+      .onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never))
+      .execute();
   }
 }
 

@@ -1,24 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import { analysisOperations } from '../../app/analysis-operations.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../../reports/joint-brief.ts';
-import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+import { action, parseFlags, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
 
 type Ops = typeof analysisOperations;
 
 /** Validates CLI flags with an operation's schema, naming the flag at fault. */
 function parse<K extends keyof Ops>(op: K, value: unknown): Parameters<Ops[K]['run']>[1] {
-  const r = analysisOperations[op].input.safeParse(value);
-  if (!r.success)
-    throw new TandemError(
-      'bad-input',
-      r.error.issues
-        .map((i) => (i.path.length ? `--${i.path.join('.')}: ${i.message}` : i.message))
-        .join('; '),
-    );
-  return r.data as Parameters<Ops[K]['run']>[1];
+  return parseFlags(analysisOperations[op] as { input: z.ZodType<unknown> }, value) as Parameters<
+    Ops[K]['run']
+  >[1];
 }
 
 function write(out: string | undefined, text: string): void {

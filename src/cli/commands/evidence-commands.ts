@@ -7,7 +7,7 @@ import { TandemError } from '../../domain/tandem-error.ts';
 import { EventExporter, EXPORT_FORMATS, type ExportFormat } from '../../sources/event-export.ts';
 import { iterateEvents } from '../../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS } from '../../store/event-summary.ts';
-import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+import { action, parseFlags, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
 import { ProgressBar } from '../progress-bar.ts';
 import { formatTable } from '../table.ts';
 
@@ -44,17 +44,13 @@ export function registerEvidenceCommands(program: Command): void {
         files: string[],
         flags: StoreFlags & { format: string; sensitivity: string; json?: boolean },
       ) => {
-        const parsed = operations.importFiles.input.safeParse({
-          paths: files,
-          format: flags.format,
-          sensitivity: flags.sensitivity,
-        });
-        if (!parsed.success) {
-          throw new TandemError(
-            'bad-input',
-            parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
-          );
-        }
+        const parsed = {
+          data: parseFlags(operations.importFiles, {
+            paths: files,
+            format: flags.format,
+            sensitivity: flags.sensitivity,
+          }),
+        };
         const { format, sensitivity } = parsed.data;
         const bar = new ProgressBar();
         const result = await withContext(flags, (ctx) =>
@@ -100,19 +96,14 @@ export function registerEvidenceCommands(program: Command): void {
   ).action(
     action(async (flags: FilterFlags & { by: string }) => {
       const [by, thenBy] = flags.by.split(',').map((s) => s.trim());
-      const input = operations.summary.input.safeParse({
+      const input = parseFlags(operations.summary, {
         by,
         thenBy,
         country: flags.country,
         from: flags.from,
         to: flags.to,
       });
-      if (!input.success)
-        throw new TandemError(
-          'bad-input',
-          input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
-        );
-      const summary = await withContext(flags, (ctx) => operations.summary.run(ctx, input.data));
+      const summary = await withContext(flags, (ctx) => operations.summary.run(ctx, input));
       if (flags.json) return printJson(summary);
       console.log(
         formatTable(
@@ -158,16 +149,9 @@ export function registerEvidenceCommands(program: Command): void {
           `--format ${flags.format}: expected one of ${EXPORT_FORMATS.join(', ')}`,
         );
       }
-      const filter = operations.summary.input.safeParse({
-        country: flags.country,
-        from: flags.from,
-        to: flags.to,
-      });
-      if (!filter.success)
-        throw new TandemError(
-          'bad-input',
-          filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
-        );
+      const filter = {
+        data: parseFlags(operations.summary, { country: flags.country, from: flags.from, to: flags.to }),
+      };
       await withContext(flags, async (ctx) => {
         const out = flags.out ? createWriteStream(flags.out) : process.stdout;
         const exporter = new EventExporter(flags.format as ExportFormat, (s) => out.write(s));

@@ -63,18 +63,30 @@ export function AreaMap({
   onSelectRef.current = onSelect;
   const onSettledRef = useRef(onSettled);
   onSettledRef.current = onSettled;
+  // What the map was created with: data that is already there goes into the style itself, so the
+  // first frame draws it (no wait for the empty map to load and a second trip to the worker).
+  const initial = useRef({ areas, points, measure, selected });
 
   useEffect(() => {
     if (!box.current) return;
+    const first = initial.current;
+    const bounds = first.areas ? areaBounds(first.areas) : null;
     let m: maplibregl.Map;
     try {
       m = new maplibregl.Map({
         container: box.current,
+        ...(bounds ? { bounds, fitBoundsOptions: { padding: 24 } } : {}),
         style: {
           version: 8,
           sources: {
-            areas: { type: 'geojson', data: EMPTY as never },
-            events: { type: 'geojson', data: EMPTY as never },
+            areas: {
+              type: 'geojson',
+              data: (first.areas ? shadedAreas(first.areas, first.measure, first.selected) : EMPTY) as never,
+            },
+            events: {
+              type: 'geojson',
+              data: (first.points ? pointFeatures(first.points) : EMPTY) as never,
+            },
           },
           layers: [
             { id: 'background', type: 'background', paint: { 'background-color': '#dfe7ec' } },
@@ -154,43 +166,26 @@ export function AreaMap({
   useEffect(() => {
     const m = map.current;
     if (!m || !ready || !areas) return;
-    const max = Math.max(1, ...areas.features.map((f) => Number(f.properties[measure] ?? 0)));
-    const shaded = {
-      type: 'FeatureCollection',
-      features: areas.features.map((f) => ({
-        ...f,
-        properties: {
-          ...f.properties,
-          share: Number(f.properties[measure] ?? 0) / max,
-          selected: f.properties.admin1 === selected ? 1 : 0,
-        },
-      })),
-    };
-    (m.getSource('areas') as maplibregl.GeoJSONSource).setData(shaded as never);
-    const bounds = new maplibregl.LngLatBounds();
-    for (const f of areas.features) extend(bounds, (f.geometry as { coordinates: unknown })?.coordinates);
-    if (!bounds.isEmpty()) m.fitBounds(bounds, { padding: 24, animate: false });
+    const first = initial.current;
+    if (areas !== first.areas || measure !== first.measure || selected !== first.selected) {
+      first.areas = undefined;
+      (m.getSource('areas') as maplibregl.GeoJSONSource).setData(
+        shadedAreas(areas, measure, selected) as never,
+      );
+      const bounds = areaBounds(areas);
+      if (bounds) m.fitBounds(bounds, { padding: 24, animate: false });
+    }
     setAreasSet(true);
   }, [areas, measure, selected, ready]);
 
   useEffect(() => {
     const m = map.current;
     if (!m || !ready || !points) return;
-    const pts = {
-      type: 'FeatureCollection',
-      features: points
-        .filter((p) => p.latitude !== null && p.longitude !== null)
-        .map((p) => ({
-          type: 'Feature',
-          properties: {
-            id: p.id,
-            civilianTargeting: p.civilianTargeting,
-            actor1Category: p.actor1Category ?? '',
-          },
-          geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
-        })),
-    };
-    (m.getSource('events') as maplibregl.GeoJSONSource).setData(pts as never);
+    const first = initial.current;
+    if (points !== first.points) {
+      first.points = undefined;
+      (m.getSource('events') as maplibregl.GeoJSONSource).setData(pointFeatures(points) as never);
+    }
     setPointsSet(true);
   }, [points, ready]);
 
@@ -232,6 +227,45 @@ export function AreaMap({
       </div>
     </div>
   );
+}
+
+function shadedAreas(areas: NonNullable<AreaMapProps['areas']>, measure: string, selected?: string) {
+  const max = Math.max(1, ...areas.features.map((f) => Number(f.properties[measure] ?? 0)));
+  return {
+    type: 'FeatureCollection',
+    features: areas.features.map((f) => ({
+      ...f,
+      properties: {
+        ...f.properties,
+        share: Number(f.properties[measure] ?? 0) / max,
+        selected: f.properties.admin1 === selected ? 1 : 0,
+      },
+    })),
+  };
+}
+
+function pointFeatures(points: MapPoint[]) {
+  return {
+    type: 'FeatureCollection',
+    features: points
+      .filter((p) => p.latitude !== null && p.longitude !== null)
+      .map((p) => ({
+        type: 'Feature',
+        properties: {
+          id: p.id,
+          civilianTargeting: p.civilianTargeting,
+          actor1Category: p.actor1Category ?? '',
+        },
+        geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
+      })),
+  };
+}
+
+/** The box around the polygons, or null when there are none. */
+function areaBounds(areas: NonNullable<AreaMapProps['areas']>): maplibregl.LngLatBounds | null {
+  const bounds = new maplibregl.LngLatBounds();
+  for (const f of areas.features) extend(bounds, (f.geometry as { coordinates: unknown })?.coordinates);
+  return bounds.isEmpty() ? null : bounds;
 }
 
 function extend(bounds: maplibregl.LngLatBounds, coords: unknown): void {
