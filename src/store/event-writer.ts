@@ -192,7 +192,10 @@ function sqliteWriter(store: SqliteStore): EventWriter {
   const update = raw.prepare(
     `UPDATE events SET ${EVENT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
   );
-  const find = raw.prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE source = ? AND source_event_id = ?`);
+  // One statement per batch: the ids go in as one JSON array.
+  const find = raw.prepare(
+    `SELECT source_event_id, ${KEY_COLUMNS} FROM events WHERE source = ? AND source_event_id IN (SELECT value FROM json_each(?))`,
+  );
   const count = raw.prepare('SELECT count(*) AS n FROM events WHERE source = ?').pluck();
   const countAll = raw.prepare('SELECT count(*) AS n FROM events').pluck();
   return {
@@ -205,9 +208,10 @@ function sqliteWriter(store: SqliteStore): EventWriter {
     },
     async lookup(source, ids) {
       const found = new Map<string, StoredEventKeys>();
-      for (const id of ids) {
-        const r = find.get(source, id) as StoredEventKeys | undefined;
-        if (r) found.set(id, r);
+      for (const r of find.all(source, JSON.stringify(ids)) as (StoredEventKeys & {
+        source_event_id: string;
+      })[]) {
+        found.set(r.source_event_id, r);
       }
       return found;
     },
