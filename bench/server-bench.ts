@@ -179,15 +179,17 @@ const RENDERS = 3;
  * cached files) and a server started just before the visit, which has answered nobody (its own
  * start-up warming, which users get too, runs while the page loads). The browser is started
  * before the server, as a user's browser is already open: Chromium's own start-up work (its
- * built-in pages) is not the workbench's. Timed from navigation start to headline figures shown
- * and map drawn (areas and points); the median of a few visits.
+ * built-in pages) is not the workbench's. Timed from navigation start to the later of headline
+ * figures shown and map drawn (areas and points, the map idle); the median of a few visits.
  */
-export async function overviewFirstRender(storeArgs: string[]): Promise<{ ms: number | null; note?: string }> {
+export async function overviewFirstRender(
+  storeArgs: string[],
+): Promise<{ ms: number | null; note?: string }> {
   if (!existsSync(CHROMIUM_PATH)) return { ms: null, note: `no Chromium at ${CHROMIUM_PATH}` };
   if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
     return { ms: null, note: 'web/dist not built (npm run build:web)' };
   const { chromium } = await import('playwright-core');
-  const visits: { figures: number; drawn: number }[] = [];
+  const visits: { figures: number; drawn: number; polled: number }[] = [];
   for (let i = 0; i < RENDERS; i++) {
     const profile = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
     const browser = await chromium.launchPersistentContext(profile, {
@@ -199,13 +201,34 @@ export async function overviewFirstRender(storeArgs: string[]): Promise<{ ms: nu
     let server: { url: string; stop(): void } | undefined;
     try {
       const page = browser.pages()[0] ?? (await browser.newPage());
+      // The page notes when the figures and the drawn map enter the document. Asking it after
+      // waiting (as the harness must) would also count whatever the page does next (the chart
+      // below the map), and the harness's own round trips: those times are kept for the note.
+      await page.addInitScript(() => {
+        const seen: Record<string, number> = {};
+        (window as unknown as { benchSeen: Record<string, number> }).benchSeen = seen;
+        const observer = new MutationObserver(() => {
+          if (seen.figures === undefined && document.querySelector('.figure .value'))
+            seen.figures = performance.now();
+          if (seen.drawn === undefined && document.querySelector('.map-wrap[data-drawn="yes"]'))
+            seen.drawn = performance.now();
+          if (seen.figures !== undefined && seen.drawn !== undefined) observer.disconnect();
+        });
+        observer.observe(document, { subtree: true, childList: true, attributes: true });
+      });
       server = await spawnServer(storeArgs, { warmUp: true });
       await page.goto(`${server.url}/`);
       await page.locator('.figure .value').first().waitFor({ timeout: 30000 });
-      const figures = await page.evaluate(() => Math.round(performance.now()));
       await page.locator('.map-wrap[data-drawn="yes"]').waitFor({ timeout: 30000 });
-      const drawn = await page.evaluate(() => Math.round(performance.now()));
-      visits.push({ figures, drawn });
+      const polled = await page.evaluate(() => Math.round(performance.now()));
+      const seen = await page.evaluate(
+        () => (window as unknown as { benchSeen: Record<string, number> }).benchSeen,
+      );
+      visits.push({
+        figures: Math.round(seen.figures),
+        drawn: Math.round(Math.max(seen.figures, seen.drawn)),
+        polled,
+      });
     } finally {
       server?.stop();
       await browser.close();
@@ -216,7 +239,7 @@ export async function overviewFirstRender(storeArgs: string[]): Promise<{ ms: nu
   const median = sorted[Math.floor(sorted.length / 2)];
   return {
     ms: median.drawn,
-    note: `median of ${visits.length} first visits; headline figures at ${median.figures} ms, map drawn at ${median.drawn} ms (all: ${visits.map((v) => v.drawn).join(', ')} ms)`,
+    note: `median of ${visits.length} first visits; headline figures at ${median.figures} ms, map drawn at ${median.drawn} ms (all: ${visits.map((v) => v.drawn).join(', ')} ms; seen by the harness at ${visits.map((v) => v.polled).join(', ')} ms)`,
   };
 }
 

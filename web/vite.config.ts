@@ -7,6 +7,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * The map's chunk (MapLibre, the largest part of the workbench) is loaded by a dynamic import on the
  * overview; named in index.html, the browser fetches and compiles it while the first code runs.
+ * (Other pages fetch it too, once: assets are cached for good.)
  */
 function preloadMapChunk(): Plugin {
   return {
@@ -14,13 +15,20 @@ function preloadMapChunk(): Plugin {
     enforce: 'post',
     transformIndexHtml(_html, ctx) {
       const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'area-map');
-      if (!chunk) return [];
+      if (chunk?.type !== 'chunk') return [];
+      // Its style sheet too: the dynamic import waits for it, and would only ask for it then.
+      const css = [...(chunk.viteMetadata?.importedCss ?? [])].map((href) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${href}` },
+        injectTo: 'head' as const,
+      }));
       return [
         {
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
           injectTo: 'head',
         },
+        ...css,
       ];
     },
   };

@@ -45,7 +45,8 @@ async function answer<T>(res: Response): Promise<T> {
 }
 
 /** Requests index.html sent before the code loaded, by URL; each is used once. */
-const early = (window as { tandemEarly?: Record<string, Promise<Response> | undefined> }).tandemEarly ?? {};
+const early =
+  (globalThis as { tandemEarly?: Record<string, Promise<Response> | undefined> }).tandemEarly ?? {};
 
 /** GET a read route, for example `get('/api/areas', {country})`. */
 export async function get<T>(path: string, q?: Query, signal?: AbortSignal): Promise<T> {

@@ -37,8 +37,6 @@ export interface AreaMapProps {
   onSettled?: () => void;
 }
 
-const EMPTY = { type: 'FeatureCollection', features: [] } as const;
-
 /**
  * The admin-1 map: polygons shaded by a measure, events as points (attacks on civilians in red,
  * state-force perpetrators ringed in black), no tile server. A click opens the area.
@@ -57,19 +55,19 @@ export function AreaMap({
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
-  const [areasSet, setAreasSet] = useState(false);
-  const [pointsSet, setPointsSet] = useState(false);
+  // Whether each layer has been given its data: the first idle after both is the map drawn.
+  const given = useRef({ areas: false, points: false });
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const onSettledRef = useRef(onSettled);
   onSettledRef.current = onSettled;
-  // What the map was created with: data that is already there goes into the style itself, so the
-  // first frame draws it (no wait for the empty map to load and a second trip to the worker).
-  const initial = useRef({ areas, points, measure, selected });
+  // What the map was last given. Data that is there when it is created goes into the style itself,
+  // so the first frames draw it (no wait for an empty map to load and a second trip to the worker).
+  const shown = useRef({ areas, points, measure, selected });
 
   useEffect(() => {
     if (!box.current) return;
-    const first = initial.current;
+    const first = shown.current;
     const bounds = first.areas ? areaBounds(first.areas) : null;
     let m: maplibregl.Map;
     try {
@@ -78,14 +76,12 @@ export function AreaMap({
         ...(bounds ? { bounds, fitBoundsOptions: { padding: 24 } } : {}),
         style: {
           version: 8,
+          // Polygons and points in one source: cut into the same tiles, they arrive in one frame
+          // (in a browser without a GPU, every frame of the map costs a read-back of the canvas).
           sources: {
-            areas: {
+            map: {
               type: 'geojson',
-              data: (first.areas ? shadedAreas(first.areas, first.measure, first.selected) : EMPTY) as never,
-            },
-            events: {
-              type: 'geojson',
-              data: (first.points ? pointFeatures(first.points) : EMPTY) as never,
+              data: mapFeatures(first.areas, first.points, first.measure, first.selected) as never,
             },
           },
           layers: [
@@ -93,7 +89,8 @@ export function AreaMap({
             {
               id: 'area-fill',
               type: 'fill',
-              source: 'areas',
+              source: 'map',
+              filter: ['==', ['get', 'kind'], 'area'],
               paint: {
                 'fill-color': [
                   'interpolate',
@@ -114,7 +111,8 @@ export function AreaMap({
             {
               id: 'area-line',
               type: 'line',
-              source: 'areas',
+              source: 'map',
+              filter: ['==', ['get', 'kind'], 'area'],
               paint: {
                 'line-color': '#44505a',
                 'line-width': ['case', ['==', ['get', 'selected'], 1], 3.5, 1],
@@ -123,7 +121,8 @@ export function AreaMap({
             {
               id: 'event-points',
               type: 'circle',
-              source: 'events',
+              source: 'map',
+              filter: ['==', ['get', 'kind'], 'event'],
               paint: {
                 'circle-radius': 2.6,
                 'circle-color': ['case', ['get', 'civilianTargeting'], '#b2182b', '#2b5b84'],
@@ -136,13 +135,23 @@ export function AreaMap({
         },
         attributionControl: false,
         dragRotate: false,
+        // One country's areas: copies of the world to either side only multiply the tiles to cut.
+        renderWorldCopies: false,
       });
     } catch (e) {
       setFailed((e as Error).message);
       return;
     }
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    given.current = { areas: first.areas !== undefined, points: first.points !== undefined };
     m.on('load', () => setReady(true));
+    // Idle comes only once every source has been cut and drawn, so no frame is asked for to tell.
+    const onIdle = () => {
+      if (!given.current.areas || !given.current.points) return;
+      m.off('idle', onIdle);
+      setDrawn(true);
+    };
+    m.on('idle', onIdle);
     m.on('error', (e) => console.warn('map:', e.error?.message));
     m.on('click', 'area-fill', (e) => {
       const name = e.features?.[0]?.properties?.admin1;
@@ -161,46 +170,21 @@ export function AreaMap({
     };
   }, []);
 
-  // Polygons and points are sent to the map separately: new points (or a new shading) do not make
-  // the map re-cut the other layer.
   useEffect(() => {
     const m = map.current;
-    if (!m || !ready || !areas) return;
-    const first = initial.current;
-    if (areas !== first.areas || measure !== first.measure || selected !== first.selected) {
-      first.areas = undefined;
-      (m.getSource('areas') as maplibregl.GeoJSONSource).setData(
-        shadedAreas(areas, measure, selected) as never,
+    if (!m || !ready) return;
+    const last = shown.current;
+    const areasChanged = areas !== last.areas || measure !== last.measure || selected !== last.selected;
+    if (areasChanged || points !== last.points) {
+      shown.current = { areas, points, measure, selected };
+      (m.getSource('map') as maplibregl.GeoJSONSource).setData(
+        mapFeatures(areas, points, measure, selected) as never,
       );
-      const bounds = areaBounds(areas);
+      const bounds = areasChanged && areas ? areaBounds(areas) : null;
       if (bounds) m.fitBounds(bounds, { padding: 24, animate: false });
     }
-    setAreasSet(true);
-  }, [areas, measure, selected, ready]);
-
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !ready || !points) return;
-    const first = initial.current;
-    if (points !== first.points) {
-      first.points = undefined;
-      (m.getSource('events') as maplibregl.GeoJSONSource).setData(pointFeatures(points) as never);
-    }
-    setPointsSet(true);
-  }, [points, ready]);
-
-  // Drawn: the first time the map is idle with both layers given to it.
-  useEffect(() => {
-    const m = map.current;
-    if (!m || drawn || !areasSet || !pointsSet) return;
-    const done = () => setDrawn(true);
-    m.once('idle', done);
-    // If the map went idle before this listener came, one more frame makes it say so again.
-    m.triggerRepaint();
-    return () => {
-      m.off('idle', done);
-    };
-  }, [areasSet, pointsSet, drawn]);
+    given.current = { areas: areas !== undefined, points: points !== undefined };
+  }, [areas, points, measure, selected, ready]);
 
   useEffect(() => {
     if (drawn || failed) onSettledRef.current?.();
@@ -229,35 +213,40 @@ export function AreaMap({
   );
 }
 
-function shadedAreas(areas: NonNullable<AreaMapProps['areas']>, measure: string, selected?: string) {
-  const max = Math.max(1, ...areas.features.map((f) => Number(f.properties[measure] ?? 0)));
+/** The map's one source: the polygons shaded by `measure` (kind 'area'), then the events (kind 'event'). */
+function mapFeatures(
+  areas: AreaMapProps['areas'],
+  points: MapPoint[] | undefined,
+  measure: string,
+  selected?: string,
+) {
+  const polygons = areas?.features ?? [];
+  const max = Math.max(1, ...polygons.map((f) => Number(f.properties[measure] ?? 0)));
   return {
     type: 'FeatureCollection',
-    features: areas.features.map((f) => ({
-      ...f,
-      properties: {
-        ...f.properties,
-        share: Number(f.properties[measure] ?? 0) / max,
-        selected: f.properties.admin1 === selected ? 1 : 0,
-      },
-    })),
-  };
-}
-
-function pointFeatures(points: MapPoint[]) {
-  return {
-    type: 'FeatureCollection',
-    features: points
-      .filter((p) => p.latitude !== null && p.longitude !== null)
-      .map((p) => ({
-        type: 'Feature',
+    features: [
+      ...polygons.map((f) => ({
+        ...f,
         properties: {
-          id: p.id,
-          civilianTargeting: p.civilianTargeting,
-          actor1Category: p.actor1Category ?? '',
+          ...f.properties,
+          kind: 'area',
+          share: Number(f.properties[measure] ?? 0) / max,
+          selected: f.properties.admin1 === selected ? 1 : 0,
         },
-        geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
       })),
+      ...(points ?? [])
+        .filter((p) => p.latitude !== null && p.longitude !== null)
+        .map((p) => ({
+          type: 'Feature',
+          properties: {
+            kind: 'event',
+            id: p.id,
+            civilianTargeting: p.civilianTargeting,
+            actor1Category: p.actor1Category ?? '',
+          },
+          geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
+        })),
+    ],
   };
 }
 
