@@ -1,3 +1,5 @@
+import type { Finding } from '../../src/domain/plan.ts';
+
 /** The stored plan and its check, as `currentPlan` answers (the plan operations define them). */
 export interface PlanObjective {
   id: string;
@@ -33,27 +35,9 @@ export interface Plan {
   cells: { id: string; members: { component: string; function: string }[] }[];
 }
 
-export type Evidence =
-  | { type: 'plan'; path: string; id: string; note?: string }
-  | {
-      type: 'event';
-      id: number;
-      sourceEventId: string;
-      date: string;
-      admin1: string;
-      actor1: string;
-      actor2: string;
-      fatalities: number;
-    }
-  | { type: 'measure'; name: string; value: number; note?: string };
-
-export interface Finding {
-  kind: string;
-  subject: string;
-  message: string;
-  evidence: Evidence[];
-  mitigations: { id: string; text: string }[];
-}
+// Findings and their evidence are the engine's own types (type-only: nothing of the engine is
+// bundled into the page).
+export type { Evidence, Finding } from '../../src/domain/plan.ts';
 
 export interface CurrentPlan {
   mission: string;
