@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { estimateBaseline, nbLogLikelihoodRatio, negativeBinomialCusum } from './nb-cusum.ts';
+import {
+  dispersionSize,
+  estimateBaseline,
+  nbLogLikelihoodRatio,
+  negativeBinomialCusum,
+  predictiveBaseline,
+} from './nb-cusum.ts';
 
 // A deterministic pseudo-random generator so the noisy series are the same on every run.
 function lcg(seed: number): () => number {
@@ -85,4 +91,37 @@ test('a sharp jump after a mild drift is dated to the jump, not to the start of 
   assert.ok(alarm, 'the jump is alarmed');
   assert.equal(alarm.start, counts.length - 1);
   assert.ok(alarm.runStart <= alarm.start);
+});
+
+test('a level that moved between years is not taken for burstiness', () => {
+  // Two steady years at 12 and 2 events a month: the plain variance is large, within each year it is nil.
+  const window = [...Array(12).fill(12), ...Array(12).fill(2)];
+  assert.ok(Number.isFinite(dispersionSize(window, 24)), 'one block: the step looks like dispersion');
+  assert.equal(dispersionSize(window, 12), Number.POSITIVE_INFINITY);
+});
+
+test('a short baseline is widened for the uncertainty of its mean, less so the longer it is', () => {
+  const six = predictiveBaseline({ mean: 4, size: Number.POSITIVE_INFINITY }, 6);
+  const year = predictiveBaseline({ mean: 4, size: Number.POSITIVE_INFINITY }, 12);
+  assert.equal(six.mean, 4);
+  // Variance 4 × (1 + 1/6) = 4 + 16/size, so size = 24.
+  assert.ok(Math.abs(six.size - 24) < 1e-9);
+  assert.ok(year.size > six.size);
+});
+
+test('a rise after a lull is measured against the lull and alarmed within a month', () => {
+  // Shaped like CAR's monthly GED counts of 2017–2021: bursty years, a lull of six months at
+  // about two a month, then ten and fourteen events.
+  const counts = [
+    ...[15, 15, 28, 10, 28, 23, 18, 27, 20, 16, 10, 10],
+    ...[12, 8, 16, 5, 7, 10, 7, 8, 4, 2, 8, 1],
+    ...[13, 2, 4, 7, 6, 3, 2, 5, 9, 3, 4, 4],
+    ...[9, 7, 12, 2, 3, 0, 4, 5, 2, 1, 1],
+    ...[10, 14, 9, 9, 9, 15],
+  ];
+  const rise = negativeBinomialCusum(counts).find((a) => a.alarm >= 47);
+  assert.ok(rise, 'the rise is alarmed');
+  assert.equal(rise.start, 47);
+  assert.ok(rise.alarm <= 48, `alarm at ${rise.alarm}`);
+  assert.ok(rise.baseline < 3, `baseline ${rise.baseline} is the lull's level`);
 });

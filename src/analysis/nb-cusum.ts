@@ -1,11 +1,16 @@
 /**
  * Escalation test: a negative-binomial CUSUM on monthly event counts, with the baseline taken
- * from a trailing window that ends where the current rise began.
+ * from the months just before the current rise began.
  *
  * Why this test. Monthly conflict counts are overdispersed (their variance is many times their
  * mean: a quiet province has a bad month now and then), so a Poisson test fires on ordinary noise.
- * The negative binomial with a dispersion estimated from the same trailing window as the mean
- * widens what counts as normal for a bursty area and stays sharp for a steady one. A CUSUM, not a
+ * The negative binomial with a dispersion estimated from the area's last three years widens what
+ * counts as normal for a bursty area and stays sharp for a steady one. The baseline *level* is the
+ * last six months, not the last year: after a lull (CAR in the second half of 2020) the rise is
+ * measured against the lull, as an analyst would measure it, rather than against a year that still
+ * holds the tail of the previous wave. The dispersion is measured around each year's own level, so a
+ * trend in the window is not mistaken for burstiness, and the baseline is widened for the
+ * uncertainty of a six-month mean, which would otherwise turn every chance low into a false alarm. A CUSUM, not a
  * single-month threshold, because what we want is a *sustained* rise: it adds up the evidence
  * month after month (the log-likelihood ratio of "the mean has multiplied by `shift`" against
  * "the mean is the baseline") and forgets it when months fall back to normal, so a run of
@@ -19,7 +24,7 @@
  * alarms and a later alarm; bench/alert-calibration.ts prints what each h gives.
  */
 export interface CusumOptions {
-  /** Months in the trailing baseline window. */
+  /** Months in the trailing window whose mean is the baseline level. */
   window: number;
   /** The rise to detect, as a multiple of the baseline mean (2 = a doubling). */
   shift: number;
@@ -28,6 +33,11 @@ export interface CusumOptions {
    * noisy to trust, and an underestimated variance is a false alarm waiting to happen.
    */
   dispersionWindow: number;
+  /**
+   * The dispersion window is cut into blocks of this many months, and each month's deviation is
+   * taken from its own block's mean: a level that moved between years is not burstiness.
+   */
+  dispersionBlock: number;
   /** Decision threshold h on the CUSUM score; sets the false-alarm rate. */
   threshold: number;
   /** Floor on the baseline mean (events per month), so a zero baseline still gives a finite test. */
@@ -43,8 +53,9 @@ export interface CusumOptions {
 }
 
 export const DEFAULT_CUSUM_OPTIONS: CusumOptions = {
-  window: 12,
-  dispersionWindow: 12,
+  window: 6,
+  dispersionWindow: 36,
+  dispersionBlock: 12,
   shift: 2,
   threshold: 5,
   minBaseline: 0.5,
@@ -65,7 +76,7 @@ export interface CusumAlarm {
   alarm: number;
   /** Baseline mean events per month (after the floor). */
   baseline: number;
-  /** Negative-binomial size parameter of the baseline; Infinity where the window was not overdispersed. */
+  /** Negative-binomial size parameter of the baseline, widened for the uncertainty of its mean. */
   size: number;
   /** Mean events per month from start to alarm. */
   observed: number;
@@ -89,11 +100,36 @@ export function estimateBaseline(window: readonly number[], minBaseline: number)
 
 /**
  * Negative-binomial size of a window by the method of moments, with the variance measured around
- * a moving level (each point against the mean of its own year of the window), so a window that
- * spans a past rise does not pass the step for burstiness.
+ * a moving level: each point against the mean of its own block of `block` months (blocks counted
+ * back from the window's end), pooled over the blocks. A window that spans a past rise therefore
+ * does not pass the step for burstiness. Infinity (Poisson) where the window is not overdispersed.
  */
-export function dispersionSize(window: readonly number[]): number {
-  return estimateBaseline(window, 0).size;
+export function dispersionSize(window: readonly number[], block: number): number {
+  let squares = 0;
+  let freedom = 0;
+  let total = 0;
+  for (let end = window.length; end > 0; end -= block) {
+    const part = window.slice(Math.max(0, end - block), end);
+    const sum = part.reduce((a, b) => a + b, 0);
+    const mean = sum / part.length;
+    total += sum;
+    squares += part.reduce((a, b) => a + (b - mean) ** 2, 0);
+    freedom += part.length - 1;
+  }
+  const mean = window.length ? total / window.length : 0;
+  const variance = freedom > 0 ? squares / freedom : 0;
+  return variance > mean && mean > 0 ? (mean * mean) / (variance - mean) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The baseline widened for the uncertainty of its mean, estimated from `months` months: the
+ * predictive variance of next month's count is the count's own variance times (1 + 1/months). A
+ * short window reacts to the recent level; this keeps it from firing on a chance low.
+ */
+export function predictiveBaseline(base: Baseline, months: number): Baseline {
+  const variance = base.mean + (Number.isFinite(base.size) ? (base.mean * base.mean) / base.size : 0);
+  const widened = variance * (1 + 1 / Math.max(1, months));
+  return { mean: base.mean, size: (base.mean * base.mean) / (widened - base.mean) };
 }
 
 /**
@@ -123,9 +159,10 @@ export function negativeBinomialCusum(
     if (score > 0 && t - runStart >= o.maxRun) score = 0;
     if (score === 0) {
       if (t < o.minHistory) continue;
-      const mean = estimateBaseline(counts.slice(Math.max(0, t - o.window), t), o.minBaseline).mean;
+      const recent = counts.slice(Math.max(0, t - o.window), t);
+      const mean = estimateBaseline(recent, o.minBaseline).mean;
       const long = counts.slice(Math.max(0, t - Math.max(o.window, o.dispersionWindow)), t);
-      base = { mean, size: dispersionSize(long) };
+      base = predictiveBaseline({ mean, size: dispersionSize(long, o.dispersionBlock) }, recent.length);
     }
     const b = base!;
     const next = Math.max(0, score + nbLogLikelihoodRatio(counts[t]!, b.mean, b.mean * o.shift, b.size));

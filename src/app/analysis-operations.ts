@@ -33,7 +33,7 @@ const analyzeInput = scopeInput.extend({
   threshold: z.coerce.number().positive().max(100).optional(),
   /** The rise to detect, as a multiple of the baseline. */
   shift: z.coerce.number().gt(1).max(20).optional(),
-  /** Months in the baseline window. */
+  /** Months before a rise whose mean is its baseline. */
   window: z.coerce.number().int().min(3).max(120).optional(),
   evidenceLimit: z.coerce.number().int().min(1).max(1000).optional(),
   driverSample: z.coerce.number().int().min(0).max(1_000_000).optional(),

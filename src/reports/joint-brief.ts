@@ -377,7 +377,7 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
         items: [
           `Period ${a.period.from} to ${a.period.to} (months ${a.period.firstMonth} to ${a.period.lastMonth}).`,
           `Alert metric: ${a.settings.alertMetric}; actors with at least ${a.settings.minActorEvents} violent events are tested.`,
-          `CUSUM settings: window ${a.settings.cusum.window} months, shift ×${a.settings.cusum.shift}, threshold ${a.settings.cusum.threshold}, baseline floor ${a.settings.cusum.minBaseline} events/month, ${a.settings.cusum.minHistory} months of history before testing, baseline refreshed after ${a.settings.cusum.maxRun} months without alarm.`,
+          `CUSUM settings: baseline level from the ${a.settings.cusum.window} months before a rise, dispersion from the ${a.settings.cusum.dispersionWindow} months before it (around each ${a.settings.cusum.dispersionBlock}-month block's own level), widened for the uncertainty of the level, shift ×${a.settings.cusum.shift}, threshold ${a.settings.cusum.threshold}, baseline floor ${a.settings.cusum.minBaseline} events/month, ${a.settings.cusum.minHistory} months of history before testing, baseline refreshed after ${a.settings.cusum.maxRun} months without alarm.`,
           'Trends compare the last months of the period with as many months before; a change of a quarter or more counts as rising or falling.',
           'Civilian targeting is the source’s own field where it has one; older ACLED exports and HXL sheets have none, and Tandem derives it (violence against civilians, or civilians as the second actor).',
         ],
