@@ -95,6 +95,13 @@ for (const dialect of DIALECTS) {
       assert.ok(monthsApart(a.start, a.alarm) <= 1, `alarm ${a.alarm}`);
     });
 
+    test('a perpetrator seen mostly in one-sided GED events takes its category from the actor register', () => {
+      // GED's one-sided events name the perpetrator but not its kind; its state-based ones do.
+      const antiBalaka = centralAfrica.perpetrators.find((p) => p.actor === 'anti-Balaka');
+      assert.equal(antiBalaka?.category, 'rebel-group');
+      assert.equal(antiBalaka?.isState, false);
+    });
+
     test('civilian fatalities are null for ACLED and counted for UCDP GED', () => {
       assert.equal(southSudan.headline.civilianFatalities, null);
       assert.ok(southSudan.areas.every((x) => x.civilianFatalities === null));

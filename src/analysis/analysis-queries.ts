@@ -411,10 +411,25 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
   }));
 }
 
-/** Actors flagged as state in the actors table (the importer's or an analyst's word). */
-export async function readStateActors(db: Kysely<Database>): Promise<Set<string>> {
-  const rows = await db.selectFrom('actors').select('name').where('is_state', '=', 1).execute();
-  return new Set(rows.map((r) => r.name));
+/** What the actor register says: who is a state actor, and each actor's category where known. */
+export interface ActorRegister {
+  /** Actors flagged as state (the importer's or an analyst's word). */
+  state: Set<string>;
+  category: Map<string, string>;
+}
+
+export async function readActorRegister(db: Kysely<Database>): Promise<ActorRegister> {
+  const rows = await db
+    .selectFrom('actors')
+    .select(['name', 'category', 'is_state'])
+    .where((w) => w.or([w('is_state', '=', 1), w('category', 'is not', null)]))
+    .execute();
+  const register: ActorRegister = { state: new Set(), category: new Map() };
+  for (const r of rows) {
+    if (Number(r.is_state) === 1) register.state.add(r.name);
+    if (r.category) register.category.set(r.name, r.category);
+  }
+  return register;
 }
 
 /**

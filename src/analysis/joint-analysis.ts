@@ -12,12 +12,12 @@ import {
   type NotesAccess,
   type PerpetratorCell,
   readActorMonths,
+  readActorRegister,
   readAreaMonths,
   readDateRange,
   readExactTotals,
   readMonthBreakdown,
   readPerpetrators,
-  readStateActors,
   readThreatCells,
 } from './analysis-queries.ts';
 import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
@@ -232,15 +232,16 @@ export async function runJointAnalysis(
 
   const window = { firstMonth, lastMonth, recentStart, previousStart };
   // SQLite answers these one after the other anyway; PostgreSQL can overlap them.
-  const [areaMonths, byType, byCategory, perp, actorMonths, threatCells, stateActors] = await Promise.all([
+  const [areaMonths, byType, byCategory, perp, actorMonths, threatCells, register] = await Promise.all([
     readAreaMonths(db, scope, lastMonth),
     readMonthBreakdown(db, scope, firstMonth, lastMonth, 'violence_type'),
     readMonthBreakdown(db, scope, firstMonth, lastMonth, 'actor_category'),
     readPerpetrators(db, scope, firstMonth, lastMonth),
     readActorMonths(db, scope, lastMonth),
     readThreatCells(db, scope, window),
-    readStateActors(db),
+    readActorRegister(db),
   ]);
+  const stateActors = register.state;
   lap('read aggregates');
   const periodCells = areaMonths.filter((c) => inPeriod(c.month));
   const civilianKnown = sumBy(periodCells, (c) => c.civilianFatalitiesKnown) > 0;
@@ -383,7 +384,12 @@ export async function runJointAnalysis(
   }
   const profiles: PerpetratorProfile[] = [];
   for (const [actor, p] of perpMap) {
-    const category = [...p.category].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    // The events' own category where they give one; else the register's, which knows the actor
+    // from its other events (a GED one-sided event names its perpetrator but not its kind).
+    const known = [...p.category].filter(([c]) => c !== '');
+    const category = known.length
+      ? known.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]
+      : (register.category.get(actor) ?? '');
     const byArea = new Map<string, number>();
     const targets: Partial<Record<ViolenceType, number>> = {};
     for (const c of p.cells) {
@@ -543,11 +549,11 @@ export async function proposeThreats(
   const trendMonths = options.trendMonths ?? DEFAULTS.trendMonths;
   const recentStart = months[Math.max(0, months.length - trendMonths)]!;
   const previousStart = addMonths(recentStart, -trendMonths);
-  const [threatCells, stateActors] = await Promise.all([
+  const [threatCells, register] = await Promise.all([
     readThreatCells(db, scope, { firstMonth, lastMonth, recentStart, previousStart }),
-    readStateActors(db),
+    readActorRegister(db),
   ]);
-  return proposeThreatsFromData(db, threatCells, loadDriverTaxonomy(), stateActors, {
+  return proposeThreatsFromData(db, threatCells, loadDriverTaxonomy(), register.state, {
     ...scope,
     from,
     to,

@@ -202,7 +202,7 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
   const perpRows = (list: JointAnalysis['perpetrators']) =>
     list.map((p) => [
       p.actor,
-      label(p.category),
+      p.category ? label(p.category) : 'unknown',
       p.events,
       p.civilianTargetingEvents,
       pct(p.civilianTargetingShare),
