@@ -4,6 +4,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
 import { canRead, releaseEvents } from './access-control.ts';
+import { loadActorList } from './actor-list.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
 
@@ -144,6 +145,13 @@ export const evidenceOperations = {
         })),
       };
     },
+  }),
+
+  loadActorList: defineOperation({
+    summary:
+      "Load a UCDP actor list into the actor register: UCDP's coding gives each actor its category (rebel group, party supporters, identity group) and its other names.",
+    input: z.object({ path: z.string().min(1) }),
+    run: (ctx, input) => loadActorList(ctx.store, input.path),
   }),
 
   listImports: defineOperation({

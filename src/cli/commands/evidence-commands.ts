@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { releaseEvents } from '../../app/access-control.ts';
 import { importEvents } from '../../app/import-events.ts';
 import { operations } from '../../app/operations.ts';
+import { formatProblem } from '../../domain/read-problem.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import { EventExporter, EXPORT_FORMATS, type ExportFormat } from '../../sources/event-export.ts';
 import { iterateEvents } from '../../store/event-repository.ts';
@@ -197,7 +198,7 @@ export function registerEvidenceCommands(program: Command): void {
 }
 
 export function registerActorCommands(program: Command): void {
-  storeFlags(
+  const actors = storeFlags(
     program
       .command('actors')
       .description('the actors named in the events: category, state force or not, events and civilian harm')
@@ -226,6 +227,28 @@ export function registerActorCommands(program: Command): void {
           ]),
         ),
       );
+    }),
+  );
+  storeFlags(
+    actors
+      .command('load')
+      .description(
+        "load a UCDP actor list (ucdp-actor-*.csv): each actor's category from UCDP's coding, and its other names",
+      )
+      .argument('<file>', 'the UCDP actor list, CSV')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (file: string, own: StoreFlags & { json?: boolean }) => {
+      // `actors` takes the same flags: commander gives them to it wherever they stand on the line.
+      const flags = { ...(actors.opts() as StoreFlags & { json?: boolean }), ...own };
+      const input = operations.loadActorList.input.parse({ path: file });
+      const r = await withContext(flags, (ctx) => operations.loadActorList.run(ctx, input));
+      if (flags.json) return printJson(r);
+      console.log(
+        `${r.path}: ${r.actors} actors; ${r.added} new to the register, ${r.categorised} given a category, ${r.recategorised.length} recategorised`,
+      );
+      for (const c of r.recategorised) console.log(`  ${c.actor}: ${c.from} -> ${c.to}`);
+      for (const p of r.problems) console.log(`  set aside: ${formatProblem(p)}`);
     }),
   );
 }

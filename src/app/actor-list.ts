@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { ReadProblem } from '../domain/read-problem.ts';
+import { readUcdpActorList, type UcdpActor } from '../sources/ucdp-actor-reader.ts';
+import type { Store } from '../store/store.ts';
+
+export interface ActorListResult {
+  path: string;
+  /** Actors in the list (names listed twice counted once). */
+  actors: number;
+  /** Actors not yet in the register, added to it. */
+  added: number;
+  /** Actors of the register that had no category and now have the list's. */
+  categorised: number;
+  /** Actors whose category inferred from events differed from the list's and was replaced. */
+  recategorised: { actor: string; from: string; to: string }[];
+  problems: ReadProblem[];
+}
+
+/** The register's aliases column: a JSON array of names, or empty. */
+function parseAliases(text: string): string[] {
+  if (!text) return [];
+  try {
+    const v = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Loads a UCDP actor list into the actor register, in one transaction. UCDP's own coding of an
+ * actor (rebel group, party supporters, identity group) replaces a category Tandem inferred from
+ * the actor's side in GED events, which cannot tell an identity militia from a rebel group; a
+ * government's category is left to the importer, which knows whether it is the host state. Names
+ * UCDP records for the actor are added to its aliases. Rows set aside are returned with their line.
+ */
+export async function loadActorList(store: Store, path: string): Promise<ActorListResult> {
+  const list = await readUcdpActorList(path);
+  // UCDP lists a few names twice (an actor re-coded under a new id): one register entry each,
+  // with the first category given and every alias.
+  const byName = new Map<string, UcdpActor>();
+  for (const a of list.actors) {
+    const seen = byName.get(a.name);
+    if (!seen) byName.set(a.name, { ...a, aliases: [...a.aliases] });
+    else {
+      seen.category ??= a.category;
+      seen.aliases = [...new Set([...seen.aliases, ...a.aliases])];
+    }
+  }
+  const actors = [...byName.values()];
+  const result: ActorListResult = {
+    path,
+    actors: actors.length,
+    added: 0,
+    categorised: 0,
+    recategorised: [],
+    problems: list.problems,
+  };
+  await store.db.transaction().execute(async (trx) => {
+    const current = new Map(
+      (await trx.selectFrom('actors').select(['name', 'category', 'aliases']).execute()).map((r) => [
+        r.name,
+        r,
+      ]),
+    );
+    const rows = actors.map((a) => {
+      const had = current.get(a.name);
+      if (!had) result.added++;
+      else if (a.category && !had.category) result.categorised++;
+      else if (a.category && had.category !== a.category)
+        result.recategorised.push({ actor: a.name, from: had.category!, to: a.category });
+      const aliases = [...new Set([...parseAliases(had?.aliases ?? ''), ...a.aliases])];
+      return {
+        name: a.name,
+        category: a.category ?? had?.category ?? null,
+        is_state: 0,
+        aliases: aliases.length ? JSON.stringify(aliases) : '',
+      };
+    });
+    for (let i = 0; i < rows.length; i += 200) {
+      await trx
+        .insertInto('actors')
+        .values(rows.slice(i, i + 200))
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet({
+            category: sql`coalesce(excluded.category, actors.category)`,
+            aliases: sql`excluded.aliases`,
+          }),
+        )
+        .execute();
+    }
+  });
+  return result;
+}
