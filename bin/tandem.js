@@ -1,6 +1,37 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so the installed package needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI from dist/ (built by `npm ci` through `prepare`) when it is newer than every
+// source file; otherwise, while src/ is being edited or without a build, runs the TypeScript
+// through tsx's loader. TANDEM_FROM_SOURCE=1 forces the latter, TANDEM_FROM_SOURCE=0 the former.
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function newestIn(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function compiledIsCurrent() {
+  if (process.env.TANDEM_FROM_SOURCE === '1') return false;
+  if (process.env.TANDEM_FROM_SOURCE === '0') return true;
+  try {
+    return statSync(join(root, 'dist/.built')).mtimeMs >= newestIn(join(root, 'src'));
+  } catch {
+    return false;
+  }
+}
+
+if (compiledIsCurrent()) {
+  process.setSourceMapsEnabled(true);
+  await import('../dist/cli/main.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -1,0 +1,44 @@
+// `npm run build:cli` (run by `prepare`, so by `npm ci`): compiles src/ to dist/ with tsc, so the
+// CLI and the server start on plain Node instead of compiling TypeScript on every start. Files
+// the code reads beside itself (the demonstration mission's texts) are copied along, and
+// bin/tandem.js uses dist/ only while it is newer than every file in src/.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'src');
+const dist = join(root, 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  {
+    stdio: 'inherit',
+  },
+);
+if (tsc.status !== 0) {
+  rmSync(dist, { recursive: true, force: true });
+  process.exit(tsc.status ?? 1);
+}
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+for (const file of walk(src)) {
+  if (file.endsWith('.ts') || file.endsWith('import-worker.mjs')) continue;
+  const to = join(dist, relative(src, file));
+  mkdirSync(dirname(to), { recursive: true });
+  cpSync(file, to);
+}
+// The import worker's bootstrap loads TypeScript through tsx in src/; compiled, it needs no loader.
+writeFileSync(join(dist, 'app/import-worker.mjs'), "await import('./import-worker.js');\n");
+// Written last: bin/tandem.js trusts dist/ only if this is newer than every source file.
+writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
