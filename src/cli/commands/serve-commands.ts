@@ -5,6 +5,8 @@ import { startServer } from '../../server/start-server.ts';
 import { openStore } from '../../store/store.ts';
 import { action, localRequester, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
 interface ServeFlags extends StoreFlags {
   port?: string;
   host?: string;
@@ -48,6 +50,13 @@ export function registerServeCommands(program: Command): void {
         process.stderr.write(
           `tandem: workbench at ${server.url} (store: ${store.location}); Ctrl-C stops it\n`,
         );
+        if (flags.host && !LOOPBACK.has(flags.host)) {
+          // There is no sign-in yet: whoever reaches the port acts with the server's roles.
+          const roles = process.env.TANDEM_ROLES ?? 'admin';
+          process.stderr.write(
+            `tandem: warning: listening on ${flags.host} without sign-in; anyone who can reach this port reads and writes with the roles "${roles}" (TANDEM_ROLES). Keep sensitive records off a store served this way, or serve on 127.0.0.1 behind an authenticating proxy.\n`,
+          );
+        }
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
