@@ -11,6 +11,7 @@ import {
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';
 import { registerPlanCommands } from './commands/plan-commands.ts';
 import { registerServeCommands } from './commands/serve-commands.ts';
+import { registerUserCommands } from './commands/user-commands.ts';
 
 // `tandem summary | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -32,6 +33,7 @@ registerNegotiationCommands(program);
 registerAgreementCommands(program);
 registerPlanCommands(program);
 registerServeCommands(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

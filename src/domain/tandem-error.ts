@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'unknown-format'
   | 'invalid-file'
   | 'not-found'
+  | 'unauthenticated'
   | 'forbidden'
   | 'conflict';
 
@@ -18,6 +19,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   'unknown-format': 400,
   'invalid-file': 400,
   'not-found': 404,
+  unauthenticated: 401,
   forbidden: 403,
   conflict: 409,
 };

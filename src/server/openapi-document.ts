@@ -30,6 +30,7 @@ const ERROR_SCHEMA = {
             'unknown-format',
             'invalid-file',
             'not-found',
+            'unauthenticated',
             'forbidden',
             'conflict',
             'internal',

@@ -260,8 +260,18 @@ export interface ProvisionCodeTable {
   why: string;
 }
 
+/** A workbench account: its token is kept only as a SHA-256 hash. */
+export interface UserAccountTable {
+  name: string;
+  /** Comma-separated roles (see ROLE_CLEARANCE). */
+  roles: string;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   access_log: AccessLogTable;
+  user_accounts: UserAccountTable;
   agreements: AgreementTable;
   agreement_provisions: AgreementProvisionTable;
   provision_codes: ProvisionCodeTable;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadDemoMission } from '../../app/demo/load-demo-mission.ts';
+import { signInRequired } from '../../app/user-accounts.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import { startServer } from '../../server/start-server.ts';
 import { openStore } from '../../store/store.ts';
@@ -50,11 +51,11 @@ export function registerServeCommands(program: Command): void {
         process.stderr.write(
           `tandem: workbench at ${server.url} (store: ${store.location}); Ctrl-C stops it\n`,
         );
-        if (flags.host && !LOOPBACK.has(flags.host)) {
-          // There is no sign-in yet: whoever reaches the port acts with the server's roles.
+        if (flags.host && !LOOPBACK.has(flags.host) && !(await signInRequired(store))) {
+          // Without accounts there is no sign-in: whoever reaches the port acts with the server's roles.
           const roles = process.env.TANDEM_ROLES ?? 'admin';
           process.stderr.write(
-            `tandem: warning: listening on ${flags.host} without sign-in; anyone who can reach this port reads and writes with the roles "${roles}" (TANDEM_ROLES). Keep sensitive records off a store served this way, or serve on 127.0.0.1 behind an authenticating proxy.\n`,
+            `tandem: warning: listening on ${flags.host} and the store has no accounts, so nobody is asked to sign in: anyone who can reach this port reads and writes with the roles "${roles}" (TANDEM_ROLES). Create accounts first with \`tandem users add NAME --roles ROLES\`.\n`,
           );
         }
         await new Promise<void>((resolve) => {

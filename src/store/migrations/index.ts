@@ -7,6 +7,7 @@ import * as negotiationProcesses from './006-negotiation-processes.ts';
 import * as sensitivity from './007-sensitivity.ts';
 import * as eventsByImport from './008-events-by-import.ts';
 import * as areaMonthCounts from './009-area-month-counts.ts';
+import * as userAccounts from './010-user-accounts.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-sensitivity': sensitivity,
   '008-events-by-import': eventsByImport,
   '009-area-month-counts': areaMonthCounts,
+  '010-user-accounts': userAccounts,
 };

@@ -1,0 +1,124 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ROLE_CLEARANCE } from '../domain/sensitivity.ts';
+import { TandemError } from '../domain/tandem-error.ts';
+import type { Store } from '../store/store.ts';
+import type { Requester } from './operation.ts';
+
+/** An account as listed: never its token. */
+export interface UserAccount {
+  name: string;
+  roles: string[];
+  createdAt: string;
+}
+
+/** A new account or a new token: the token is shown this once and stored only as a hash. */
+export interface IssuedToken extends UserAccount {
+  token: string;
+}
+
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._@'-]{0,79}$/u;
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function newToken(): string {
+  return `tdm_${randomBytes(32).toString('base64url')}`;
+}
+
+function checkRoles(roles: readonly string[]): string[] {
+  const clean = [...new Set(roles.map((r) => r.trim()).filter(Boolean))];
+  if (!clean.length) throw new TandemError('bad-input', 'an account needs at least one role');
+  const unknown = clean.filter((r) => !(r in ROLE_CLEARANCE));
+  if (unknown.length) {
+    throw new TandemError(
+      'bad-input',
+      `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}: expected ${Object.keys(ROLE_CLEARANCE).join(', ')}`,
+    );
+  }
+  return clean;
+}
+
+/**
+ * Creates an account with the roles given and returns its sign-in token. Only the token's SHA-256
+ * hash is stored: a copy of the database does not let anyone sign in. Once any account exists,
+ * the workbench asks everyone to sign in.
+ */
+export async function addUserAccount(
+  store: Store,
+  name: string,
+  roles: readonly string[],
+): Promise<IssuedToken> {
+  const n = name.trim();
+  if (!NAME.test(n)) {
+    throw new TandemError(
+      'bad-input',
+      `"${name}" is not a usable account name: letters, digits, spaces and . _ @ ' - (at most 80)`,
+    );
+  }
+  const clean = checkRoles(roles);
+  const exists = await store.db
+    .selectFrom('user_accounts')
+    .select('name')
+    .where('name', '=', n)
+    .executeTakeFirst();
+  if (exists)
+    throw new TandemError(
+      'conflict',
+      `an account named "${n}" exists; \`tandem users token\` issues it a new token`,
+    );
+  const token = newToken();
+  const createdAt = new Date().toISOString();
+  await store.db
+    .insertInto('user_accounts')
+    .values({ name: n, roles: clean.join(','), token_hash: hashToken(token), created_at: createdAt })
+    .execute();
+  return { name: n, roles: clean, createdAt, token };
+}
+
+/** Replaces an account's token (the old one stops working at once) and returns the new one. */
+export async function reissueUserToken(store: Store, name: string): Promise<IssuedToken> {
+  const row = await store.db
+    .selectFrom('user_accounts')
+    .selectAll()
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (!row) throw new TandemError('not-found', `no account named "${name}"`);
+  const token = newToken();
+  await store.db
+    .updateTable('user_accounts')
+    .set({ token_hash: hashToken(token) })
+    .where('name', '=', name)
+    .execute();
+  return { name, roles: row.roles.split(','), createdAt: row.created_at, token };
+}
+
+export async function removeUserAccount(store: Store, name: string): Promise<{ removed: string }> {
+  const r = await store.db.deleteFrom('user_accounts').where('name', '=', name).executeTakeFirst();
+  if (!Number(r.numDeletedRows)) throw new TandemError('not-found', `no account named "${name}"`);
+  return { removed: name };
+}
+
+export async function listUserAccounts(store: Store): Promise<UserAccount[]> {
+  const rows = await store.db.selectFrom('user_accounts').selectAll().orderBy('name').execute();
+  return rows.map((r) => ({ name: r.name, roles: r.roles.split(','), createdAt: r.created_at }));
+}
+
+/** Whether sign-in is required: true as soon as one account exists. */
+export async function signInRequired(store: Store): Promise<boolean> {
+  return Boolean(await store.db.selectFrom('user_accounts').select('name').limit(1).executeTakeFirst());
+}
+
+/** The requester a token stands for, or null when it matches no account. */
+export async function requesterForToken(store: Store, token: string): Promise<Requester | null> {
+  if (!token) return null;
+  const hash = hashToken(token);
+  const row = await store.db
+    .selectFrom('user_accounts')
+    .select(['name', 'roles', 'token_hash'])
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
+  // The lookup is by hash; compare again in constant time so timing says nothing about near misses.
+  if (!row || !timingSafeEqual(Buffer.from(row.token_hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
+  return { name: row.name, roles: row.roles.split(',') };
+}

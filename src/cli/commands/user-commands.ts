@@ -1,0 +1,99 @@
+import type { Command } from 'commander';
+import {
+  addUserAccount,
+  type IssuedToken,
+  listUserAccounts,
+  reissueUserToken,
+  removeUserAccount,
+} from '../../app/user-accounts.ts';
+import { ROLE_CLEARANCE } from '../../domain/sensitivity.ts';
+import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+import { formatTable } from '../table.ts';
+
+type Flags = StoreFlags & { json?: boolean };
+
+function printIssued(t: IssuedToken, json?: boolean): void {
+  if (json) {
+    printJson(t);
+    return;
+  }
+  const port = process.env.PORT ?? '7400';
+  console.log(`account "${t.name}" (roles: ${t.roles.join(', ')})`);
+  console.log(`token, shown this once: ${t.token}`);
+  console.log(`sign-in link: http://localhost:${port}/sign-in#token=${t.token}`);
+  console.log('scripts send it as the header  Authorization: Bearer <token>');
+}
+
+/**
+ * Accounts for the workbench. Whoever can open the store administers them (as for every CLI
+ * command); once one exists, the workbench and the API ask everyone to sign in.
+ */
+export function registerUserCommands(program: Command): void {
+  const users = program
+    .command('users')
+    .description('workbench accounts: once one exists, the workbench and the API require sign-in');
+  const parentFlags = () => users.opts() as Flags;
+
+  storeFlags(
+    users
+      .command('add')
+      .description('create an account and print its sign-in token (shown once; only its hash is stored)')
+      .argument('<name>', 'the person, as the access log should name them')
+      .requiredOption('--roles <roles>', `comma-separated: ${Object.keys(ROLE_CLEARANCE).join(', ')}`)
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (name: string, own: Flags & { roles: string }) => {
+      const flags = { ...parentFlags(), ...own };
+      const t = await withContext(flags, (ctx) => addUserAccount(ctx.store, name, own.roles.split(',')));
+      printIssued(t, flags.json);
+    }),
+  );
+
+  storeFlags(
+    users
+      .command('token')
+      .description('issue a new token for an account; the old one stops working')
+      .argument('<name>')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (name: string, own: Flags) => {
+      const flags = { ...parentFlags(), ...own };
+      printIssued(await withContext(flags, (ctx) => reissueUserToken(ctx.store, name)), flags.json);
+    }),
+  );
+
+  storeFlags(
+    users
+      .command('remove')
+      .description('remove an account; its token stops working')
+      .argument('<name>')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (name: string, own: Flags) => {
+      const flags = { ...parentFlags(), ...own };
+      const r = await withContext(flags, (ctx) => removeUserAccount(ctx.store, name));
+      if (flags.json) return printJson(r);
+      console.log(`removed "${r.removed}"`);
+    }),
+  );
+
+  storeFlags(
+    users
+      .command('list')
+      .description('the accounts and their roles (never their tokens)')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (own: Flags) => {
+      const flags = { ...parentFlags(), ...own };
+      const accounts = await withContext(flags, (ctx) => listUserAccounts(ctx.store));
+      if (flags.json) return printJson({ accounts });
+      if (!accounts.length) return console.log('no accounts: the workbench does not ask anyone to sign in');
+      console.log(
+        formatTable(
+          ['name', 'roles', 'created'],
+          accounts.map((a) => [a.name, a.roles.join(', '), a.createdAt]),
+        ),
+      );
+    }),
+  );
+}

@@ -1,0 +1,118 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Requester } from '../app/operation.ts';
+import { requesterForToken, signInRequired } from '../app/user-accounts.ts';
+import { TandemError } from '../domain/tandem-error.ts';
+import type { Store } from '../store/store.ts';
+
+export const SESSION_COOKIE = 'tandem_session';
+
+const current = new AsyncLocalStorage<Requester>();
+
+/** Who the request being served acts for, as sign-in established it. */
+export function currentRequester(): Requester | undefined {
+  return current.getStore();
+}
+
+export interface SignInOptions {
+  store: Store;
+  /** Who a request acts for while the store has no accounts (a workbench on one's own machine). */
+  withoutAccounts: () => Requester;
+  /** How long the answer to "does the store have accounts?" is reused, ms. */
+  recheckMs?: number;
+}
+
+// Paths anyone may reach: the health check, the sign-in page itself, and the page's code and styles
+// (built files, no data).
+const OPEN = [/^\/api\/health$/, /^\/sign-(in|out)$/, /^\/assets\//, /^\/favicon/];
+
+function bearer(header: string | undefined): string {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return m ? m[1]! : '';
+}
+
+/**
+ * Sign-in for the workbench and the API. While the store has no accounts nothing changes: every
+ * request acts as `withoutAccounts()` (the server binds to this machine by default). Once an
+ * account exists (`tandem users add`), each request must carry its token, as `Authorization:
+ * Bearer …` (scripts) or as the session cookie that the sign-in link sets (browsers); it then acts
+ * with that account's name and roles, so the access check and the access log see the real person.
+ */
+export function signIn(app: Hono, options: SignInOptions): void {
+  let checked = { at: 0, required: false };
+  const required = async () => {
+    if (Date.now() - checked.at > (options.recheckMs ?? 2000)) {
+      checked = { at: Date.now(), required: await signInRequired(options.store) };
+    }
+    return checked.required;
+  };
+
+  app.use('*', async (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    if (!(await required())) return current.run(options.withoutAccounts(), next);
+    if (OPEN.some((re) => re.test(path))) return next();
+    const token = bearer(c.req.header('authorization')) || getCookie(c, SESSION_COOKIE) || '';
+    const requester = await requesterForToken(options.store, token);
+    if (requester) return current.run(requester, next);
+    if (path.startsWith('/api/')) {
+      throw new TandemError(
+        'unauthenticated',
+        token
+          ? 'this token matches no account (it may have been replaced or removed); ask for a new one'
+          : 'sign in first: send "Authorization: Bearer <token>" (`tandem users add` issues tokens)',
+      );
+    }
+    return c.redirect('/sign-in');
+  });
+
+  app.get('/sign-in', (c) => c.html(signInPage('')));
+
+  // The token comes in a form body, never in a URL, so it stays out of logs and history.
+  app.post('/sign-in', async (c) => {
+    const form = await c.req.parseBody();
+    const token = typeof form.token === 'string' ? form.token.trim() : '';
+    const requester = await requesterForToken(options.store, token);
+    if (!requester) return c.html(signInPage('That token matches no account.'), 401);
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+    return c.redirect('/', 303);
+  });
+
+  app.get('/sign-out', (c) => {
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/sign-in');
+  });
+}
+
+function signInPage(message: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Sign in · Tandem</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1d2733}
+label{display:block;font-weight:600;margin:1rem 0 .25rem}input{width:100%;padding:.5rem;font:inherit}
+button{margin-top:1rem;padding:.5rem 1.25rem;font:inherit}.error{color:#a1261a}
+</style></head><body>
+<h1>Tandem</h1>
+<p>This workbench holds records that need an account. Open the sign-in link you were given
+(…/sign-in#token=…), or paste your token. An administrator issues one with <code>tandem users add NAME --roles ROLES</code>.</p>
+${message ? `<p class="error" role="alert">${message}</p>` : ''}
+<form method="post" action="/sign-in">
+<label for="token">Token</label>
+<input id="token" name="token" type="password" autocomplete="off" required autofocus>
+<button type="submit">Sign in</button>
+</form>
+<script>
+// A sign-in link carries the token after '#', which browsers never send: submit it, then forget it.
+function fromLink() {
+  const m = /token=([^&]+)/.exec(location.hash);
+  if (!m) return;
+  history.replaceState(null, '', '/sign-in');
+  document.getElementById('token').value = decodeURIComponent(m[1]);
+  document.forms[0].submit();
+}
+fromLink();
+addEventListener('hashchange', fromLink);
+</script>
+</body></html>`;
+}

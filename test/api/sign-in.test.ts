@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { z } from 'zod';
+import { importEvents } from '../../src/app/import-events.ts';
+import { defineOperation } from '../../src/app/operation.ts';
+import { operations } from '../../src/app/operations.ts';
+import { addUserAccount, reissueUserToken } from '../../src/app/user-accounts.ts';
+import { createApp } from '../../src/server/create-app.ts';
+import type { OperationTable } from '../../src/server/operation-table.ts';
+import type { Store } from '../../src/store/store.ts';
+import { DIALECTS } from '../dialects.ts';
+
+const fixture = new URL('../fixtures/good/acled-old-format.csv', import.meta.url).pathname;
+
+// `summary` is a cached read; this one says who asked, so a shared answer would show.
+const whoAsked = defineOperation({
+  summary: 'who asked',
+  input: z.object({}),
+  run: async (ctx) => ({ name: ctx.requester.name, roles: ctx.requester.roles }),
+});
+
+for (const dialect of DIALECTS) {
+  describe(`sign-in on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    let app: ReturnType<typeof createApp>;
+    let viewer: string;
+    let poc: string;
+
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      await importEvents(store, [fixture], { sensitivity: 'restricted' });
+      app = createApp({
+        store,
+        webRoot: null,
+        log: () => {},
+        operations: { ...(operations as OperationTable), summary: whoAsked },
+      });
+    });
+    after(async () => drop());
+
+    test('without accounts the API answers as before, for the server operator', async () => {
+      const res = await app.request('/api/summary');
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).name, process.env.TANDEM_USER ?? 'workbench');
+    });
+
+    test('once an account exists, a request without a valid token is refused with 401 and a reason', async () => {
+      viewer = (await addUserAccount(store, 'Vera Viewer', ['viewer'])).token;
+      poc = (await addUserAccount(store, 'Paul POC', ['poc'])).token;
+      await new Promise((r) => setTimeout(r, 2100)); // the server re-checks for accounts every 2 s
+      const none = await app.request('/api/events');
+      assert.equal(none.status, 401);
+      const body = await none.json();
+      assert.equal(body.error.code, 'unauthenticated');
+      assert.match(body.error.message, /Authorization: Bearer/);
+      const wrong = await app.request('/api/events', { headers: { authorization: 'Bearer tdm_nope' } });
+      assert.equal(wrong.status, 401);
+      assert.match((await wrong.json()).error.message, /matches no account/);
+      assert.equal((await app.request('/api/health')).status, 200, 'the health check stays open');
+    });
+
+    test('each account reads with its own clearance, and the access log names the person', async () => {
+      const asViewer = await app.request('/api/events?limit=10', {
+        headers: { authorization: `Bearer ${viewer}` },
+      });
+      assert.equal(asViewer.status, 200);
+      const seen = await asViewer.json();
+      assert.ok(seen.length > 0);
+      assert.ok(seen.every((e: { notes: string }) => e.notes === '[withheld: above your clearance]'));
+      const asPoc = await app.request('/api/events?limit=10', {
+        headers: { authorization: `Bearer ${poc}` },
+      });
+      assert.ok((await asPoc.json()).some((e: { notes: string }) => e.notes.length > 40));
+      const log = await store.db.selectFrom('access_log').select(['requester', 'granted']).execute();
+      assert.ok(log.some((l) => l.requester === 'Vera Viewer' && Number(l.granted) === 0));
+      assert.ok(log.some((l) => l.requester === 'Paul POC' && Number(l.granted) === 1));
+    });
+
+    test('a cached answer is never shared across clearances', async () => {
+      const ask = async (token: string) =>
+        (await (await app.request('/api/summary', { headers: { authorization: `Bearer ${token}` } })).json())
+          .name;
+      assert.equal(await ask(viewer), 'Vera Viewer');
+      assert.equal(await ask(poc), 'Paul POC');
+    });
+
+    test('the sign-in form sets a session cookie that later requests carry', async () => {
+      const page = await app.request('/sign-in');
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<form method="post" action="\/sign-in">/);
+      const bad = await app.request('/sign-in', {
+        method: 'POST',
+        body: new URLSearchParams({ token: 'x' }),
+      });
+      assert.equal(bad.status, 401);
+      const ok = await app.request('/sign-in', { method: 'POST', body: new URLSearchParams({ token: poc }) });
+      assert.equal(ok.status, 303);
+      const cookie = ok.headers.get('set-cookie') ?? '';
+      assert.match(cookie, /tandem_session=.*HttpOnly/i);
+      assert.match(cookie, /SameSite=Strict/i);
+      const res = await app.request('/api/events?limit=1', { headers: { cookie: cookie.split(';')[0]! } });
+      assert.equal(res.status, 200);
+      // A page without a session goes to the sign-in page rather than to an empty workbench.
+      const redirected = await app.request('/overview');
+      assert.equal(redirected.status, 302);
+      assert.equal(redirected.headers.get('location'), '/sign-in');
+    });
+
+    test('a new token replaces the old one at once', async () => {
+      const fresh = (await reissueUserToken(store, 'Vera Viewer')).token;
+      const old = await app.request('/api/events', { headers: { authorization: `Bearer ${viewer}` } });
+      assert.equal(old.status, 401);
+      const now = await app.request('/api/events', { headers: { authorization: `Bearer ${fresh}` } });
+      assert.equal(now.status, 200);
+    });
+  });
+}
