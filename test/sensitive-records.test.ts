@@ -94,3 +94,17 @@ test('a stored negotiation process keeps counts of women and men, never the dele
   assert.match(inclusion, /"total":3/);
   await store.close();
 });
+
+test('a read-only role may read but not import', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'tandem-readonly-')), 'a.db');
+  const refused = await runCli(['import', fixture, '--db', db], {
+    env: { TANDEM_ROLES: 'viewer', TANDEM_USER: 'v1' },
+  });
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /v1 may read but not change the store/);
+  const summary = await runCli(['summary', '--by', 'country', '--db', db, '--json'], {
+    env: { TANDEM_ROLES: 'viewer' },
+  });
+  assert.equal(summary.code, 0, summary.stderr);
+  assert.deepEqual(JSON.parse(summary.stdout).rows, []);
+});

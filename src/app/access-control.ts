@@ -1,4 +1,5 @@
 import { clearanceOf, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import type { StoredEvent } from '../store/event-repository.ts';
 import type { AppContext, Requester } from './operation.ts';
 
@@ -13,6 +14,18 @@ export function canRead(requester: Requester, sensitivity: Sensitivity | string)
 }
 
 export const REDACTED = '[withheld: above your clearance]';
+
+/** Roles that may read but not change the store. */
+export const READ_ONLY_ROLES: readonly string[] = ['viewer'];
+
+/** Refuses a change to the store to a requester whose every role is read-only. */
+export function assertMayWrite(requester: Requester, what: string): void {
+  if (requester.roles.some((r) => !READ_ONLY_ROLES.includes(r))) return;
+  throw new TandemError(
+    'forbidden',
+    `${requester.name} may read but not change the store (roles: ${requester.roles.join(', ') || 'none'}): ${what}`,
+  );
+}
 
 /** Events as the requester may see them, with the reads of sensitive ones logged. */
 export async function releaseEvents(

@@ -89,6 +89,7 @@ export const agreementOperations = {
    * its provisions and codes. Re-importing the same text is recognised and left unchanged.
    */
   importAgreement: defineOperation({
+    writes: true,
     summary: 'Import agreements (with their coded provisions) into the corpus used for precedents',
     input: importInput,
     async run(ctx, input): Promise<{ agreements: SavedAgreement[] }> {

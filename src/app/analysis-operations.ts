@@ -162,6 +162,7 @@ export const analysisOperations = {
   }),
 
   tagDriver: defineOperation({
+    writes: true,
     summary:
       'Tag a driver on an event or an area, as a POC or political analyst. The tag becomes joint once an analyst of the other unit confirms it.',
     input: z
@@ -204,6 +205,7 @@ export const analysisOperations = {
   }),
 
   confirmDriver: defineOperation({
+    writes: true,
     summary:
       'Confirm a driver tag as a POC or political analyst. A tag is joint once a POC analyst and a political analyst, two people, stand behind it.',
     input: z.object({
@@ -252,6 +254,7 @@ export const analysisOperations = {
   }),
 
   proposeThreats: defineOperation({
+    writes: (input) => input.save,
     summary:
       'Threats proposed from the data (perpetrator × targeted population × violence type × area, with likelihood, severity, trend, events and drivers); with save, new ones are added to the register as proposed.',
     input: scopeInput.extend({
@@ -279,6 +282,7 @@ export const analysisOperations = {
   }),
 
   addThreat: defineOperation({
+    writes: true,
     summary:
       'Add a threat to the register by hand (what the data does not show: rumours, reports, patrol findings).',
     input: z.object({
@@ -321,6 +325,7 @@ export const analysisOperations = {
   }),
 
   editThreat: defineOperation({
+    writes: true,
     summary:
       'Edit a threat in the register: likelihood, severity, trend, status, targeted population, drivers, note.',
     input: z.object({

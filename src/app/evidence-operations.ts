@@ -30,6 +30,7 @@ function checkPeriod(f: { from?: string; to?: string }) {
 
 export const evidenceOperations = {
   importFiles: defineOperation({
+    writes: true,
     summary:
       'Import ACLED, UCDP GED (CSV or GeoJSON) or HXL event files, all or nothing; rows that cannot be read are set aside with their reason.',
     input: z.object({
@@ -38,7 +39,11 @@ export const evidenceOperations = {
       sensitivity: z.enum(SENSITIVITY_LEVELS).default('public'),
     }),
     run: (ctx, input) =>
-      importEvents(ctx.store, input.paths, { format: input.format, sensitivity: input.sensitivity }),
+      importEvents(ctx.store, input.paths, {
+        format: input.format,
+        sensitivity: input.sensitivity,
+        onProgress: ctx.onProgress,
+      }),
   }),
 
   summary: defineOperation({
@@ -148,6 +153,7 @@ export const evidenceOperations = {
   }),
 
   loadActorList: defineOperation({
+    writes: true,
     summary:
       "Load a UCDP actor list into the actor register: UCDP's coding gives each actor its category (rebel group, party supporters, identity group) and its other names.",
     input: z.object({ path: z.string().min(1) }),

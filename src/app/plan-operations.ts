@@ -159,6 +159,7 @@ export const planOperations = {
    * acknowledgements always refer to the text that was read.
    */
   importPlan: defineOperation({
+    writes: true,
     summary: 'Store a plan as a new version (versions are kept)',
     input: planInput,
     async run(ctx, input) {
@@ -201,6 +202,7 @@ export const planOperations = {
    * harmless and returns the first record.
    */
   acknowledgePlan: defineOperation({
+    writes: true,
     summary: 'Record who acknowledged which plan version',
     input: z.object({
       mission: z.string().min(1),

@@ -118,6 +118,7 @@ function withoutNames(p: NegotiationProcess): NegotiationProcess {
  * workbench can show and re-check it as events arrive. An invalid file is refused whole.
  */
 export const storeNegotiation = defineOperation({
+  writes: true,
   summary: 'Store a negotiation process file for the workbench (validated first).',
   input: z.object({ process: z.string().min(1), name: z.string().min(1).default('process.yaml') }),
   async run(ctx, input) {

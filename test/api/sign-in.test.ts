@@ -107,6 +107,29 @@ for (const dialect of DIALECTS) {
       assert.equal(redirected.headers.get('location'), '/sign-in');
     });
 
+    test('a read-only account may not change the store; an analyst may', async () => {
+      const body = JSON.stringify({
+        path: new URL('../fixtures/actors/ucdp-actors-small.csv', import.meta.url).pathname,
+      });
+      const post = (token: string) =>
+        app.request('/api/ops/loadActorList', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body,
+        });
+      const refused = await post(viewer);
+      assert.equal(refused.status, 403);
+      const err = (await refused.json()).error;
+      assert.equal(err.code, 'forbidden');
+      assert.match(err.message, /Vera Viewer may read but not change the store/);
+      assert.equal(
+        (await store.db.selectFrom('actors').select('name').where('name', '=', 'Valley herders').execute())
+          .length,
+        0,
+      );
+      assert.equal((await post(poc)).status, 200);
+    });
+
     test('a new token replaces the old one at once', async () => {
       const fresh = (await reissueUserToken(store, 'Vera Viewer')).token;
       const old = await app.request('/api/events', { headers: { authorization: `Bearer ${viewer}` } });

@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { releaseEvents } from '../../app/access-control.ts';
-import { importEvents } from '../../app/import-events.ts';
 import { operations } from '../../app/operations.ts';
 import { formatProblem } from '../../domain/read-problem.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
@@ -45,21 +44,16 @@ export function registerEvidenceCommands(program: Command): void {
         files: string[],
         flags: StoreFlags & { format: string; sensitivity: string; json?: boolean },
       ) => {
-        const parsed = {
-          data: parseFlags(operations.importFiles, {
-            paths: files,
-            format: flags.format,
-            sensitivity: flags.sensitivity,
-          }),
-        };
-        const { format, sensitivity } = parsed.data;
+        const input = parseFlags(operations.importFiles, {
+          paths: files,
+          format: flags.format,
+          sensitivity: flags.sensitivity,
+        });
         const bar = new ProgressBar();
+        const onProgress = (p: { path: string; rows: number }) =>
+          bar.update(`importing ${p.path}: ${p.rows.toLocaleString('en-US')} rows`);
         const result = await withContext(flags, (ctx) =>
-          importEvents(ctx.store, files, {
-            format,
-            sensitivity,
-            onProgress: (p) => bar.update(`importing ${p.path}: ${p.rows.toLocaleString('en-US')} rows`),
-          }),
+          operations.importFiles.run({ ...ctx, onProgress }, input),
         ).finally(() => bar.done());
         if (flags.json) return printJson(result);
         console.log(
