@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppContext, Requester } from '../app/operation.ts';
 import { operations as allOperations } from '../app/operations.ts';
+import { clearanceOf } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Store } from '../store/store.ts';
 import { briefRoutes, type PrintPdf } from './brief-routes.ts';
@@ -13,6 +14,7 @@ import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
 import { parseInput, queryToInput } from './operation-input.ts';
 import { type OperationTable, READ_ROUTES } from './operation-table.ts';
 import { ResponseCache } from './response-cache.ts';
+import { currentRequester, signIn } from './sign-in.ts';
 import { uploadRoutes } from './upload-routes.ts';
 
 export interface WorkbenchAppOptions {
@@ -31,7 +33,9 @@ export interface WorkbenchAppOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+/** web/dist, unless TANDEM_WEB_ROOT names another build (benchmarks compare builds this way). */
+export const DEFAULT_WEB_ROOT =
+  process.env.TANDEM_WEB_ROOT || resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /**
  * The HTTP API and the workbench's static files, as one Hono app. Routes are thin: they turn a
@@ -43,13 +47,18 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const cache = new ResponseCache(options.cacheTtlMs ?? 60_000);
   const app = new Hono();
-  const context = (): AppContext => ({ store: options.store, requester: workbenchRequester() });
+  const context = (): AppContext => ({
+    store: options.store,
+    requester: currentRequester() ?? workbenchRequester(),
+  });
   const openapi = JSON.stringify(openApiDocument(operations));
 
   app.onError((e, c) => {
     const { status, body } = errorResponse(e, log);
     return c.json(body, status as 400);
   });
+
+  signIn(app, { store: options.store, withoutAccounts: workbenchRequester });
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
@@ -77,13 +86,13 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     const schema = inputJsonSchema(op.input);
     app.get(route.path, async (c) => {
       const url = new URL(c.req.url);
-      const key = `${route.operation}?${[...url.searchParams].sort().join('&')}`;
+      // Shared between viewers of the same clearance: what an answer withholds depends on it.
+      const clearance = clearanceOf(context().requester.roles);
+      const key = `${clearance}|${route.operation}?${[...url.searchParams].sort().join('&')}`;
       const compute = async () => {
         const input = parseInput(op.input, queryToInput(schema, url.searchParams), `query for ${route.path}`);
         return JSON.stringify((await op.run(context(), input)) ?? null);
       };
-      // Shared between viewers: every request runs as the same requester (there is no sign-in yet);
-      // with sign-in, the key must carry the requester's clearance.
       const body =
         (route.cacheable?.(url.searchParams) ?? true) ? await cache.get(key, compute) : await compute();
       return c.body(body, 200, { 'content-type': 'application/json' });
@@ -119,8 +128,8 @@ export function createApp(options: WorkbenchAppOptions): Hono {
 }
 
 /**
- * Who the workbench acts for. There is no sign-in yet: every page runs with the rights the server's
- * operator gives it, full clearance unless TANDEM_ROLES (as for the CLI) narrows it.
+ * Who the workbench acts for while the store has no accounts (see sign-in.ts): the rights the
+ * server's operator gives it, full clearance unless TANDEM_ROLES (as for the CLI) narrows it.
  */
 function workbenchRequester(): Requester {
   const roles = (process.env.TANDEM_ROLES ?? 'admin')
