@@ -5,7 +5,7 @@ import type { Store } from '../store/store.ts';
 
 export interface ActorListResult {
   path: string;
-  /** Actors in the list (names listed twice counted once). */
+  /** Actors in the list (a name listed for several actors counted once). */
   actors: number;
   /** Actors not yet in the register, added to it. */
   added: number;
@@ -17,7 +17,7 @@ export interface ActorListResult {
 }
 
 /** The register's aliases column: a JSON array of names, or empty. */
-function parseAliases(text: string): string[] {
+export function parseAliases(text: string): string[] {
   if (!text) return [];
   try {
     const v = JSON.parse(text);
@@ -36,18 +36,28 @@ function parseAliases(text: string): string[] {
  */
 export async function loadActorList(store: Store, path: string): Promise<ActorListResult> {
   const list = await readUcdpActorList(path);
-  // UCDP lists a few names twice (an actor re-coded under a new id): one register entry each,
-  // with the first category given and every alias.
-  const byName = new Map<string, UcdpActor>();
-  for (const a of list.actors) {
-    const seen = byName.get(a.name);
-    if (!seen) byName.set(a.name, { ...a, aliases: [...a.aliases] });
+  // UCDP spells a few different actors the same way ("UPC" is a party in CAR, in Cameroon and in
+  // Congo). The register knows actors by name, so such a name takes the entry whose location is a
+  // country where the actor has events; failing that, only a category all its entries agree on.
+  const entries = new Map<string, UcdpActor[]>();
+  for (const a of list.actors) entries.set(a.name, [...(entries.get(a.name) ?? []), a]);
+  const seenIn = new Map<string, string[]>();
+  for (const r of await store.db.selectFrom('actor_counts').select(['actor', 'country']).distinct().execute())
+    seenIn.set(r.actor, [...(seenIn.get(r.actor) ?? []), r.country]);
+  const actors: UcdpActor[] = [];
+  for (const [name, list] of entries) {
+    if (list.length === 1) {
+      actors.push(list[0]!);
+      continue;
+    }
+    const countries = seenIn.get(name) ?? [];
+    const here = list.filter((a) => countries.some((c) => a.location.includes(c)));
+    if (here.length === 1) actors.push(here[0]!);
     else {
-      seen.category ??= a.category;
-      seen.aliases = [...new Set([...seen.aliases, ...a.aliases])];
+      const categories = new Set(list.map((a) => a.category));
+      actors.push({ ...list[0]!, category: categories.size === 1 ? list[0]!.category : null, aliases: [] });
     }
   }
-  const actors = [...byName.values()];
   const result: ActorListResult = {
     path,
     actors: actors.length,

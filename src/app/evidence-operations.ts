@@ -4,7 +4,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
 import { canRead, releaseEvents } from './access-control.ts';
-import { loadActorList } from './actor-list.ts';
+import { loadActorList, parseAliases } from './actor-list.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
 
@@ -128,12 +128,19 @@ export const evidenceOperations = {
           'actors.name',
           'actors.category',
           'actors.is_state',
+          'actors.aliases',
           'actor_counts.country',
           eb.fn.sum<number>('actor_counts.events').as('events'),
           eb.fn.sum<number>('actor_counts.fatalities').as('fatalities'),
           eb.fn.sum<number>('actor_counts.civilian_targeting_events').as('civilianTargetingEvents'),
         ])
-        .groupBy(['actors.name', 'actors.category', 'actors.is_state', 'actor_counts.country'])
+        .groupBy([
+          'actors.name',
+          'actors.category',
+          'actors.is_state',
+          'actors.aliases',
+          'actor_counts.country',
+        ])
         .orderBy('events', 'desc');
       if (input.country) q = q.where('actor_counts.country', '=', input.country);
       if (input.stateOnly) q = q.where('actors.is_state', '=', 1);
@@ -142,7 +149,8 @@ export const evidenceOperations = {
         actors: rows.map((r) => ({
           name: r.name,
           category: r.category,
-          isState: r.is_state === 1,
+          isState: Number(r.is_state) === 1,
+          aliases: parseAliases(r.aliases),
           country: r.country,
           events: Number(r.events),
           fatalities: Number(r.fatalities),
