@@ -70,6 +70,14 @@ for (const dialect of DIALECTS) {
         // The importer's judgement on governments stands: Uganda's army in CAR is a foreign force.
         assert.equal(await category('Government of Uganda'), 'external-forces');
         assert.equal(await category('Government of Central African Republic'), 'state-forces');
+        // "UPC" names three UCDP actors; the one in CAR is the one with events here.
+        const upc = await store.db
+          .selectFrom('actors')
+          .select('aliases')
+          .where('name', '=', 'UPC')
+          .executeTakeFirst();
+        assert.ok(JSON.parse(upc!.aliases).includes('Union pour la Paix en Centrafrique'));
+        assert.ok(!JSON.parse(upc!.aliases).includes('Union des populations camerounaises'));
       } finally {
         await drop();
       }
