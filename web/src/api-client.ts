@@ -39,6 +39,8 @@ async function answer<T>(res: Response): Promise<T> {
   }
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: string; details?: unknown } })?.error;
+    // The session ended (token replaced or account removed): back to the sign-in page.
+    if (e?.code === 'unauthenticated' && typeof location !== 'undefined') location.assign('/sign-in');
     throw new ApiError(e?.code ?? 'internal', e?.message ?? `HTTP ${res.status}`, res.status, e?.details);
   }
   return body as T;
@@ -47,6 +49,23 @@ async function answer<T>(res: Response): Promise<T> {
 /** Requests index.html sent before the code loaded, by URL; each is used once. */
 const early =
   (globalThis as { tandemEarly?: Record<string, Promise<Response> | undefined> }).tandemEarly ?? {};
+
+/** Early answers that have arrived and been read, by URL (index.html fills it as they come). */
+const arrivedAnswers = (globalThis as { tandemArrived?: Record<string, unknown> }).tandemArrived ?? {};
+
+/**
+ * The answer index.html asked for early to this very GET, if it has already arrived (undefined
+ * otherwise); it is handed out once. A page's first render can show it at once instead of one
+ * render later, when a request made from an effect would bring it.
+ */
+export function arrived<T>(path: string, q?: Query): T | undefined {
+  const url = `${path}${queryString(q)}`;
+  if (!(url in arrivedAnswers)) return undefined;
+  const data = arrivedAnswers[url] as T;
+  delete arrivedAnswers[url];
+  delete early[url];
+  return data;
+}
 
 /** GET a read route, for example `get('/api/areas', {country})`. */
 export async function get<T>(path: string, q?: Query, signal?: AbortSignal): Promise<T> {

@@ -1,17 +1,24 @@
-import { StrictMode, useEffect, useRef, useState } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { get } from './api-client.ts';
-import { Async } from './components/status-views.tsx';
-import { AgreementsPage } from './pages/agreements-page.tsx';
-import { AreaPage } from './pages/area-page.tsx';
-import { BriefPage } from './pages/brief-page.tsx';
-import { ImportPage } from './pages/import-page.tsx';
-import { NegotiationsPage } from './pages/negotiations-page.tsx';
+import { arrived, get } from './api-client.ts';
+import { Async, Loading } from './components/status-views.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
-import { PlanPage } from './pages/plan-page.tsx';
 import './styles.css';
 import { useApi } from './use-api.ts';
 import type { WorkbenchStatus } from './workbench-types.ts';
+
+// The overview is the first page most visits show and comes with the application's code; the others
+// are loaded when first opened, so that the overview's code is all the browser compiles at first.
+const AreaPage = lazy(() => import('./pages/area-page.tsx').then((m) => ({ default: m.AreaPage })));
+const PlanPage = lazy(() => import('./pages/plan-page.tsx').then((m) => ({ default: m.PlanPage })));
+const AgreementsPage = lazy(() =>
+  import('./pages/agreements-page.tsx').then((m) => ({ default: m.AgreementsPage })),
+);
+const NegotiationsPage = lazy(() =>
+  import('./pages/negotiations-page.tsx').then((m) => ({ default: m.NegotiationsPage })),
+);
+const ImportPage = lazy(() => import('./pages/import-page.tsx').then((m) => ({ default: m.ImportPage })));
+const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
 const NAV = [
   ['#/', 'Overview'],
@@ -35,14 +42,19 @@ function useHash(): string {
 function App() {
   const hash = useHash();
   const [reload, setReload] = useState(0);
-  const status = useApi<WorkbenchStatus>(`status-${reload}`, (s) => {
-    // The first answer was asked for by index.html before this code loaded; later ones are fresh.
-    const early =
-      reload === 0 ? (window as { tandemStatus?: Promise<WorkbenchStatus> }).tandemStatus : undefined;
-    return early
-      ? early.catch(() => get<WorkbenchStatus>('/api/status', undefined, s))
-      : get('/api/status', undefined, s);
-  });
+  const status = useApi<WorkbenchStatus>(
+    `status-${reload}`,
+    (s) => {
+      // The first answer was asked for by index.html before this code loaded; later ones are fresh.
+      const early =
+        reload === 0 ? (window as { tandemStatus?: Promise<WorkbenchStatus> }).tandemStatus : undefined;
+      return early
+        ? early.catch(() => get<WorkbenchStatus>('/api/status', undefined, s))
+        : get('/api/status', undefined, s);
+    },
+    // Already in when this code runs, it is shown in the first render.
+    () => arrived<WorkbenchStatus>('/api/status'),
+  );
   const [country, setCountry] = useState<string>(() => localStorage.getItem('tandem.country') ?? '');
   const countries = status.data?.countries ?? [];
   const current = countries.find((c) => c.country === country) ?? countries[0];
@@ -112,12 +124,14 @@ function App() {
       <main id="main" tabIndex={-1}>
         <Async state={status} what="the store's contents">
           {(s) => (
-            <Page
-              hash={hash}
-              status={s}
-              country={current?.country}
-              onImported={() => setReload((n) => n + 1)}
-            />
+            <Suspense fallback={<Loading what="the page" />}>
+              <Page
+                hash={hash}
+                status={s}
+                country={current?.country}
+                onImported={() => setReload((n) => n + 1)}
+              />
+            </Suspense>
           )}
         </Async>
       </main>

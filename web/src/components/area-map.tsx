@@ -78,6 +78,8 @@ export function AreaMap({
           version: 8,
           // Polygons and points in one source: cut into the same tiles, they arrive in one frame
           // (in a browser without a GPU, every frame of the map costs a read-back of the canvas).
+          // No background layer: the canvas is clear where nothing is drawn and the box's own colour
+          // shows through, which spares a full-canvas fill on every frame and a shader to compile.
           sources: {
             map: {
               type: 'geojson',
@@ -85,7 +87,6 @@ export function AreaMap({
             },
           },
           layers: [
-            { id: 'background', type: 'background', paint: { 'background-color': '#dfe7ec' } },
             {
               id: 'area-fill',
               type: 'fill',
@@ -106,6 +107,9 @@ export function AreaMap({
                   '#7f0000',
                 ],
                 'fill-opacity': 0.85,
+                // The outline layer below draws the edges: an antialiased fill edge under it would
+                // only cost one more shader to compile before the first frame.
+                'fill-antialias': false,
               },
             },
             {
@@ -123,17 +127,21 @@ export function AreaMap({
               type: 'circle',
               source: 'map',
               filter: ['==', ['get', 'kind'], 'event'],
+              // `civ` and `state` are 0 or 1 (see mapFeatures).
               paint: {
                 'circle-radius': 2.6,
-                'circle-color': ['case', ['get', 'civilianTargeting'], '#b2182b', '#2b5b84'],
+                'circle-color': ['case', ['==', ['get', 'civ'], 1], '#b2182b', '#2b5b84'],
                 'circle-stroke-color': '#000',
-                'circle-stroke-width': ['case', ['==', ['get', 'actor1Category'], 'state-forces'], 1.2, 0],
+                'circle-stroke-width': ['*', ['get', 'state'], 1.2],
                 'circle-opacity': 0.75,
               },
             },
           ],
         },
         attributionControl: false,
+        // The style is written here, not loaded: checking it against the specification on every
+        // visit only costs time before the first frame.
+        validateStyle: false,
         dragRotate: false,
         // One country's areas: copies of the world to either side only multiply the tiles to cut.
         renderWorldCopies: false,
@@ -213,7 +221,11 @@ export function AreaMap({
   );
 }
 
-/** The map's one source: the polygons shaded by `measure` (kind 'area'), then the events (kind 'event'). */
+/**
+ * The map's one source: the polygons shaded by `measure` (kind 'area'), then the events (kind
+ * 'event'). An event carries only what the points are drawn by, as numbers: the worker cuts and
+ * encodes every property of thousands of points before the first frame.
+ */
 function mapFeatures(
   areas: AreaMapProps['areas'],
   points: MapPoint[] | undefined,
@@ -240,9 +252,8 @@ function mapFeatures(
           type: 'Feature',
           properties: {
             kind: 'event',
-            id: p.id,
-            civilianTargeting: p.civilianTargeting,
-            actor1Category: p.actor1Category ?? '',
+            civ: p.civilianTargeting ? 1 : 0,
+            state: p.actor1Category === 'state-forces' ? 1 : 0,
           },
           geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
         })),

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { AnalysisAnswer } from '../analysis-types.ts';
 import { threatScore } from '../analysis-types.ts';
-import { get } from '../api-client.ts';
+import { arrived, get } from '../api-client.ts';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref, lastDayOf, num, yearBefore } from '../format.ts';
@@ -47,12 +47,24 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
     actorCategories: perps === 'state' ? ['state-forces'] : perps === 'non-state' ? NON_STATE : [],
   };
   const key = JSON.stringify(filter);
-  const areas = useApi<AreaMapAnswer>(`areas ${key}`, (s) => get('/api/areas', filter, s));
-  const trend = useApi<TrendAnswer>(`trend ${key}`, (s) =>
-    get('/api/areas/trend', { ...filter, from: undefined, to: undefined }, s),
+  // On a first visit the answers are often in before this first render (index.html asks early):
+  // then the figures and the map's data come with it, and the map is made with its data.
+  const trendQuery = { ...filter, from: undefined, to: undefined };
+  const pointsQuery = { ...filter, limit: 2000, shape: 'points' };
+  const areas = useApi<AreaMapAnswer>(
+    `areas ${key}`,
+    (s) => get('/api/areas', filter, s),
+    () => arrived('/api/areas', filter),
   );
-  const points = useApi<{ total: number; points: MapPointRow[] }>(`points ${key}`, (s) =>
-    get('/api/areas/events', { ...filter, limit: 2000, shape: 'points' }, s),
+  const trend = useApi<TrendAnswer>(
+    `trend ${key}`,
+    (s) => get('/api/areas/trend', trendQuery, s),
+    () => arrived('/api/areas/trend', trendQuery),
+  );
+  const points = useApi<{ total: number; points: MapPointRow[] }>(
+    `points ${key}`,
+    (s) => get('/api/areas/events', pointsQuery, s),
+    () => arrived('/api/areas/events', pointsQuery),
   );
   const mapPoints = useMemo(
     () =>
