@@ -68,7 +68,7 @@ export function AreaMap({
   useEffect(() => {
     if (!box.current) return;
     const first = shown.current;
-    const bounds = first.areas ? areaBounds(first.areas) : null;
+    const bounds = viewBounds(first.areas, first.points);
     let m: maplibregl.Map;
     try {
       m = new maplibregl.Map({
@@ -188,7 +188,7 @@ export function AreaMap({
       (m.getSource('map') as maplibregl.GeoJSONSource).setData(
         mapFeatures(areas, points, measure, selected) as never,
       );
-      const bounds = areasChanged && areas ? areaBounds(areas) : null;
+      const bounds = areasChanged || (!last.points && points) ? viewBounds(areas, points) : null;
       if (bounds) m.fitBounds(bounds, { padding: 24, animate: false });
     }
     given.current = { areas: areas !== undefined, points: points !== undefined };
@@ -259,6 +259,22 @@ function mapFeatures(
         })),
     ],
   };
+}
+
+/**
+ * Where to look: the box around the polygons, or, for a country whose boundaries were never
+ * loaded, around its events (else the map would open on the whole world).
+ */
+function viewBounds(
+  areas: AreaMapProps['areas'],
+  points: AreaMapProps['points'],
+): maplibregl.LngLatBounds | null {
+  const fromAreas = areas ? areaBounds(areas) : null;
+  if (fromAreas || !points?.length) return fromAreas;
+  const bounds = new maplibregl.LngLatBounds();
+  for (const p of points)
+    if (p.longitude !== null && p.latitude !== null) bounds.extend([p.longitude, p.latitude]);
+  return bounds.isEmpty() ? null : bounds;
 }
 
 /** The box around the polygons, or null when there are none. */
