@@ -2,13 +2,17 @@ import { stat } from 'node:fs/promises';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { type EventFile, openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
+import { CountAccumulator, countedFromStored, RegisterTally } from '../store/count-accumulator.ts';
 import {
-  CountAccumulator,
-  countedFromStored,
-  countedFromValues,
-  RegisterTally,
-} from '../store/count-accumulator.ts';
-import { COL, type EventValues, withEventWriter, withoutBulkIndexes } from '../store/event-writer.ts';
+  COL,
+  createBulkIndexes,
+  dropBulkIndexes,
+  type EventValues,
+  type PackedRows,
+  RowUnpacker,
+  sameContent,
+  withEventWriter,
+} from '../store/event-writer.ts';
 import type { Store } from '../store/store.ts';
 import { preparedBatches } from './prepared-rows.ts';
 
@@ -51,59 +55,79 @@ export async function importEvents(
 ): Promise<{ files: ImportFileResult[] }> {
   const files: EventFile[] = [];
   for (const p of paths) files.push(await openEventFile(p, { format: options.format }));
-  return withEventWriter(store, async (w) => {
-    const results: ImportFileResult[] = [];
-    // What the files' rows add to the aggregates and registers, tallied while reading; rows found
-    // unchanged, and the old values of changed rows, are taken back out here.
-    const counts = new CountAccumulator();
-    const registers = new RegisterTally();
-    for (const file of files) {
-      const { id: importId } = await w.db
-        .insertInto('imports')
-        .values({
+  // A first large import writes with a rollback journal on SQLite (see withEventWriter).
+  let bytes = 0;
+  for (const f of files) bytes += (await stat(f.path)).size;
+  const stored = await store.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const bulk = bytes / 200 >= Math.max(50_000, 2 * Number(stored.n));
+  return withEventWriter(
+    store,
+    async (w) => {
+      const results: ImportFileResult[] = [];
+      // What the files' rows add to the aggregates and registers, tallied while reading; rows found
+      // unchanged, and the old values of changed rows, are taken back out here.
+      const counts = new CountAccumulator();
+      const registers = new RegisterTally();
+      for (const file of files) {
+        const { id: importId } = await w.db
+          .insertInto('imports')
+          .values({
+            path: file.path,
+            format: file.format,
+            started_at: new Date().toISOString(),
+            rows: 0,
+            imported: 0,
+            updated: 0,
+            unchanged: 0,
+            rejected: 0,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const r: ImportFileResult = {
           path: file.path,
           format: file.format,
-          started_at: new Date().toISOString(),
           rows: 0,
           imported: 0,
           updated: 0,
           unchanged: 0,
           rejected: 0,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const r: ImportFileResult = {
-        path: file.path,
-        format: file.format,
-        rows: 0,
-        imported: 0,
-        updated: 0,
-        unchanged: 0,
-        rejected: 0,
-      };
-      // Whether the store held events of a source when this file began (earlier files of this
-      // command included). If not, no row of the file can match a stored one (ids repeated within
-      // the file are set aside while reading), so the file needs no look-ups at all.
-      const sourceHasRows = new Map<string, boolean>();
-      const load = async () => {
-        const batches = preparedBatches(file.path, file.format, options.readInWorker, options.sensitivity);
-        let next = await batches.next();
-        while (!next.done) {
-          const batch = next.value;
+        };
+        // Whether the store held events of a source when this file began (earlier files of this
+        // command included). If not, no row of the file can match a stored one (ids repeated within
+        // the file are set aside while reading), so the file needs no look-ups at all.
+        const sourceHasRows = new Map<string, boolean>();
+        const hasRows = async (source: string) => {
+          let has = sourceHasRows.get(source);
+          if (has === undefined) {
+            has = (await w.countSource(source)) > 0;
+            sourceHasRows.set(source, has);
+          }
+          return has;
+        };
+        const unpacker = new RowUnpacker();
+        let bulkIndexes = 'kept' as 'undecided' | 'dropped' | 'kept';
+        /** Called before the first rows are written, with the share of them that are new. */
+        const decideIndexes = async (newShare: number) => {
+          if (bulkIndexes !== 'undecided') return;
+          bulkIndexes = newShare >= 0.5 ? 'dropped' : 'kept';
+          if (bulkIndexes === 'dropped') await dropBulkIndexes(w.db);
+        };
+        /** Rows of a source the store already holds, or of several sources: looked up first. */
+        const writeRows = async (packed: PackedRows) => {
           const bySource = new Map<string, EventValues[]>();
-          for (const v of batch.rows) {
+          for (let i = 0; i < packed.count; i++) {
+            const v = unpacker.row(packed, i);
             const source = v[COL.source] as string;
             const list = bySource.get(source);
             if (list) list.push(v);
             else bySource.set(source, [v]);
           }
           for (const [source, list] of bySource) {
-            let has = sourceHasRows.get(source);
-            if (has === undefined) {
-              has = (await w.countSource(source)) > 0;
-              sourceHasRows.set(source, has);
-            }
-            if (!has) {
+            if (!(await hasRows(source))) {
+              await decideIndexes(1);
               await w.insert(importId, list);
               r.imported += list.length;
               continue;
@@ -117,48 +141,74 @@ export async function importEvents(
             for (const v of list) {
               const old = existing.get(v[COL.source_event_id] as string);
               if (!old) inserts.push(v);
-              else if (old.content_hash !== v[COL.content_hash]) {
+              else if (!sameContent(old.content_hash, v)) {
                 updates.push({ id: old.id, row: v });
                 counts.add(countedFromStored(old), -1);
               } else {
                 r.unchanged++;
-                counts.add(countedFromValues(v), -1);
+                counts.addValues(v, -1);
               }
             }
+            await decideIndexes(inserts.length / list.length);
             await w.insert(importId, inserts);
             await w.update(importId, updates);
             r.imported += inserts.length;
             r.updated += updates.length;
           }
-          if (batch.problems.length) await w.addProblems(importId, batch.problems);
-          r.rejected += batch.problems.length;
-          r.rows += batch.read;
-          options.onProgress?.({ path: file.path, rows: r.rows });
-          next = await batches.next();
-        }
-        counts.merge(next.value.counts);
-        registers.merge(next.value.registers);
-      };
-      // A file that brings many rows compared with those stored loads faster with the secondary
-      // indexes rebuilt once at the end (about 200 bytes a row in the field's exports).
-      const expected = (await stat(file.path)).size / 200;
-      if (expected >= Math.max(50_000, (await w.countAll()) / 2)) await withoutBulkIndexes(w.db, load);
-      else await load();
-      await w.db
-        .updateTable('imports')
-        .set({
-          rows: r.rows,
-          imported: r.imported,
-          updated: r.updated,
-          unchanged: r.unchanged,
-          rejected: r.rejected,
-        })
-        .where('id', '=', importId)
-        .execute();
-      results.push(r);
-    }
-    await counts.flush(w.db);
-    await registers.flush(w.db);
-    return { files: results };
-  });
+        };
+        const load = async () => {
+          const batches = preparedBatches(file.path, file.format, options.readInWorker, options.sensitivity);
+          let next = await batches.next();
+          while (!next.done) {
+            const batch = next.value;
+            const packed = batch.rows;
+            unpacker.receive(packed);
+            // A file of one source whose events the store does not hold yet goes in as it is.
+            const source = packed.count ? unpacker.source(packed, 0) : '';
+            let oneSource = true;
+            for (let i = 1; i < packed.count && oneSource; i++)
+              oneSource = unpacker.source(packed, i) === source;
+            if (oneSource && packed.count && !(await hasRows(source))) {
+              await decideIndexes(1);
+              await w.insertPacked(importId, unpacker, packed);
+              r.imported += packed.count;
+            } else {
+              await writeRows(packed);
+            }
+            if (batch.problems.length) await w.addProblems(importId, batch.problems);
+            r.rejected += batch.problems.length;
+            r.rows += batch.read;
+            options.onProgress?.({ path: file.path, rows: r.rows });
+            next = await batches.next();
+          }
+          counts.merge(next.value.counts);
+          registers.merge(next.value.registers);
+        };
+        // A file that brings many new rows compared with those stored loads faster with the
+        // secondary indexes dropped and rebuilt once at the end (about 200 bytes a row in the
+        // field's exports). Whether its rows are new is known at the first batch: a file imported
+        // again keeps its indexes, as it will write little or nothing.
+        const large = (await stat(file.path)).size / 200 >= Math.max(50_000, (await w.countAll()) / 2);
+        bulkIndexes = large ? 'undecided' : 'kept';
+        await load();
+        if ((bulkIndexes as string) === 'dropped') await createBulkIndexes(w.db);
+        await w.db
+          .updateTable('imports')
+          .set({
+            rows: r.rows,
+            imported: r.imported,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            rejected: r.rejected,
+          })
+          .where('id', '=', importId)
+          .execute();
+        results.push(r);
+      }
+      await counts.flush(w.db, w.upsertCounts);
+      await registers.flush(w.db);
+      return { files: results };
+    },
+    { bulk },
+  );
 }

@@ -20,7 +20,11 @@ port.on('message', () => {
 
 const tally = newTally();
 for await (const batch of prepareRows(path, format, tally, sensitivity)) {
-  port.postMessage({ type: 'batch', batch });
+  // The packed numbers move to the writer instead of being copied (the packer made them fresh).
+  port.postMessage({ type: 'batch', batch }, [
+    batch.rows.codes.buffer as ArrayBuffer,
+    batch.rows.numbers.buffer as ArrayBuffer,
+  ]);
   inFlight++;
   while (inFlight >= ahead) await new Promise<void>((r) => (release = r));
   release = null;

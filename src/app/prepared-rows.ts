@@ -4,17 +4,13 @@ import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import {
-  CountAccumulator,
-  type CountEntries,
-  countedFromValues,
-  RegisterTally,
-} from '../store/count-accumulator.ts';
-import { type EventValues, eventValues } from '../store/event-writer.ts';
+import { CountAccumulator, type CountEntries, RegisterTally } from '../store/count-accumulator.ts';
+import { eventValues, type PackedRows, RowPacker } from '../store/event-writer.ts';
 
 /** One batch of a file's rows, read, hashed and checked for repeated ids, ready for the writer. */
 export interface PreparedBatch {
-  rows: EventValues[];
+  /** The rows, packed for the trip to the writer (unpack them with one RowUnpacker per file). */
+  rows: PackedRows;
   problems: ReadProblem[];
   /** Data rows read in this batch (rows plus problems). */
   read: number;
@@ -32,12 +28,16 @@ export async function* prepareRows(
   tally: ImportTally,
   sensitivity: Sensitivity = 'public',
 ): AsyncGenerator<PreparedBatch> {
-  const file = await openEventFile(path, { format });
+  // Small batches from the file, so that a row's parsed fields and event die young; rows are
+  // packed one by one and sent BATCH at a time.
+  const file = await openEventFile(path, { format, batchSize: 250 });
   const seen = new Map<string, number>();
+  const packer = new RowPacker(BATCH);
+  let problems: ReadProblem[] = [];
+  let read = 0;
   for await (const batch of file.batches()) {
-    const read = batch.records.length + batch.problems.length;
-    const rows: EventValues[] = [];
-    const problems = batch.problems;
+    read += batch.records.length + batch.problems.length;
+    for (const p of batch.problems) problems.push(p);
     for (const { line, event } of batch.records) {
       const first = seen.get(event.sourceEventId);
       if (first !== undefined) {
@@ -52,13 +52,21 @@ export async function* prepareRows(
       }
       seen.set(event.sourceEventId, line);
       const v = eventValues(event, sensitivity);
-      rows.push(v);
-      tally.counts.add(countedFromValues(v), 1);
+      packer.add(v);
+      tally.counts.addValues(v, 1);
       tally.registers.add(v);
+      if (packer.count === BATCH) {
+        yield { rows: packer.take(), problems, read };
+        problems = [];
+        read = 0;
+      }
     }
-    yield { rows, problems, read };
   }
+  if (packer.count || problems.length || read) yield { rows: packer.take(), problems, read };
 }
+
+/** Rows a prepared batch holds at most. */
+const BATCH = 5000;
 
 /** Files at least this large are read in a worker thread while the main thread writes. */
 const WORKER_THRESHOLD = 8 * 1024 * 1024;

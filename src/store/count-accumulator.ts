@@ -57,9 +57,177 @@ export function countedFromStored(r: StoredEventKeys): CountedEvent {
 
 const SEP = '\u001f';
 
+/**
+ * Small dense ids for strings, and for pairs of ids, so that a row's aggregate keys are found
+ * with a few map look-ups on numbers instead of building and hashing a joined string (the
+ * largest cost of reading a big file). Pairs remember their parts, so a key can be taken apart
+ * again when the counts are written.
+ */
+class KeyIds {
+  private readonly strings = new Map<string, number>();
+  private readonly names: string[] = [];
+  // Pairs in an open-addressing table of (left, right) → id, in typed arrays: a pair is found
+  // without allocating, and all the numbers stay small integers.
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private left = new Int32Array(1 << 11);
+  private right = new Int32Array(1 << 11);
+  private count = 0;
+
+  str(s: string): number {
+    let i = this.strings.get(s);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(s);
+      this.strings.set(s, i);
+    }
+    return i;
+  }
+
+  /** How many pair ids there are; every pair id is below this. */
+  get size(): number {
+    return this.count;
+  }
+
+  pair(a: number, b: number): number {
+    const mask = this.slots.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0;
+    h = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const id = this.slots[h];
+      if (id === -1) break;
+      if (this.left[id] === a && this.right[id] === b) return id;
+      h = (h + 1) & mask;
+    }
+    const id = this.count++;
+    if (id === this.left.length) {
+      const l = new Int32Array(id * 2);
+      l.set(this.left);
+      this.left = l;
+      const r = new Int32Array(id * 2);
+      r.set(this.right);
+      this.right = r;
+    }
+    this.left[id] = a;
+    this.right[id] = b;
+    this.slots[h] = id;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.count; id++) {
+      let h = (Math.imul(this.left[id], 0x9e3779b1) ^ Math.imul(this.right[id], 0x85ebca6b)) >>> 0;
+      h = (h ^ (h >>> 15)) & mask;
+      while (slots[h] !== -1) h = (h + 1) & mask;
+      slots[h] = id;
+    }
+    this.slots = slots;
+  }
+
+  name(id: number): string {
+    return this.names[id];
+  }
+
+  leftOf(id: number): number {
+    return this.left[id];
+  }
+
+  rightOf(id: number): number {
+    return this.right[id];
+  }
+}
+
+/** Ids for a key part with few values (months, violence types, categories), within `bits` bits. */
+class SmallIds {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+
+  constructor(
+    private readonly bits: number,
+    private readonly what: string,
+  ) {}
+
+  id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.names.length;
+      // Readers only let through real dates (1900–2100) and the known types and categories.
+      if (i >= 1 << this.bits) throw new Error(`more than ${1 << this.bits} ${this.what}s in one import`);
+      this.names.push(s);
+      this.ids.set(s, i);
+    }
+    return i;
+  }
+
+  name(id: number): string {
+    return this.names[id];
+  }
+}
+
+/**
+ * Measures by key id, in one growing typed array: a key's slot is found by indexing, not by
+ * hashing, and no array is allocated per key.
+ */
+class MeasureTable {
+  private slotOf = new Int32Array(1 << 12).fill(-1);
+  private values = new Float64Array(6 << 10);
+  readonly keys: number[] = [];
+
+  /** The offset of the key's six measures in `values`, adding the key when new. */
+  at(key: number): number {
+    if (key >= this.slotOf.length) {
+      const s = new Int32Array(Math.max(this.slotOf.length * 2, key + 1)).fill(-1);
+      s.set(this.slotOf);
+      this.slotOf = s;
+    }
+    let slot = this.slotOf[key];
+    if (slot === -1) {
+      slot = this.keys.length;
+      this.keys.push(key);
+      this.slotOf[key] = slot;
+      if (slot * 6 >= this.values.length) {
+        const v = new Float64Array(this.values.length * 2);
+        v.set(this.values);
+        this.values = v;
+      }
+    }
+    return slot * 6;
+  }
+
+  bump(key: number, s: number, fat: number, civ: number, known: number, target: number, derived: number) {
+    const o = this.at(key);
+    const m = this.values;
+    m[o] += s;
+    m[o + 1] += s * fat;
+    m[o + 2] += s * civ;
+    m[o + 3] += s * known;
+    m[o + 4] += s * target;
+    m[o + 5] += s * derived;
+  }
+
+  add(key: number, measures: readonly number[]): void {
+    const o = this.at(key);
+    for (let i = 0; i < 6; i++) this.values[o + i] += measures[i];
+  }
+
+  measures(slot: number): Measures {
+    const o = slot * 6;
+    return Array.from(this.values.subarray(o, o + 6)) as Measures;
+  }
+
+  clear(): void {
+    this.slotOf.fill(-1);
+    this.values.fill(0);
+    this.keys.length = 0;
+  }
+}
+
+/** Counts to hand from a worker thread to the writer: each key as its parts, with its measures. */
 export interface CountEntries {
-  areas: [string, number[]][];
-  actors: [string, number[]][];
+  areas: [string[], number[]][];
+  actors: [string[], number[]][];
 }
 type Measures = [
   events: number,
@@ -76,29 +244,133 @@ type Measures = [
  * one upsert per key. Summaries then read these small tables instead of scanning raw events.
  */
 export class CountAccumulator {
-  private readonly areas = new Map<string, Measures>();
-  private readonly actors = new Map<string, Measures>();
+  // A key is a pair of ids: where (country and admin-1, then admin-2 or the actor, each a
+  // pair of string ids) and a tail packing month, violence type, category and role into one
+  // small number, since those take few values.
+  private readonly ids = new KeyIds();
+  private readonly months = new SmallIds(13, 'month');
+  private readonly types = new SmallIds(4, 'violence type');
+  private readonly categories = new SmallIds(4, 'actor category');
+  private readonly areas = new MeasureTable();
+  private readonly actors = new MeasureTable();
 
   add(e: CountedEvent, sign: 1 | -1): void {
-    const civ = e.civilianFatalities ?? 0;
-    const known = e.civilianFatalities === null ? 0 : 1;
-    const target = e.civilianTargeting ? 1 : 0;
-    const derived = e.civilianTargeting && e.civilianTargetingDerived ? 1 : 0;
-    const areaKey = `${e.country}${SEP}${e.admin1}${SEP}${e.admin2}${SEP}${e.month}${SEP}${e.violenceType}${SEP}${e.actor1Category ?? ''}`;
-    bump(this.areas, areaKey, sign, e.fatalities, civ, known, target, derived);
-    if (e.actor1) {
-      const k = `${e.country}${SEP}${e.admin1}${SEP}${e.actor1}${SEP}${e.actor1Category ?? ''}${SEP}1${SEP}${e.month}${SEP}${e.violenceType}`;
-      bump(this.actors, k, sign, e.fatalities, civ, known, target, 0);
+    this.addParts(
+      e.country,
+      e.admin1,
+      e.admin2,
+      e.month,
+      e.violenceType,
+      e.actor1,
+      e.actor1Category,
+      e.actor2,
+      e.actor2Category,
+      e.fatalities,
+      e.civilianFatalities,
+      e.civilianTargeting,
+      e.civilianTargetingDerived,
+      sign,
+    );
+  }
+
+  /** add() for a row of column values, without building a CountedEvent (the import's hot path). */
+  addValues(v: EventValues, sign: 1 | -1): void {
+    this.addParts(
+      v[COL.country] as string,
+      v[COL.admin1] as string,
+      v[COL.admin2] as string,
+      v[COL.month] as string,
+      v[COL.violence_type] as string,
+      v[COL.actor1] as string,
+      v[COL.actor1_category] as string | null,
+      v[COL.actor2] as string,
+      v[COL.actor2_category] as string | null,
+      v[COL.fatalities] as number,
+      v[COL.civilian_fatalities] as number | null,
+      v[COL.civilian_targeting] === 1,
+      v[COL.civilian_targeting_derived] === 1,
+      sign,
+    );
+  }
+
+  private addParts(
+    country: string,
+    admin1: string,
+    admin2: string,
+    month: string,
+    violenceType: string,
+    actor1: string,
+    actor1Category: string | null,
+    actor2: string,
+    actor2Category: string | null,
+    fatalities: number,
+    civilianFatalities: number | null,
+    civilianTargeting: boolean,
+    civilianTargetingDerived: boolean,
+    sign: number,
+  ): void {
+    const civ = civilianFatalities ?? 0;
+    const known = civilianFatalities === null ? 0 : 1;
+    const target = civilianTargeting ? 1 : 0;
+    const derived = civilianTargeting && civilianTargetingDerived ? 1 : 0;
+    const ids = this.ids;
+    const place = ids.pair(ids.str(country), ids.str(admin1));
+    const when = this.months.id(month) * 16 + this.types.id(violenceType);
+    const areaKey = ids.pair(ids.pair(place, ids.str(admin2)), this.tail(when, actor1Category, 0));
+    this.areas.bump(areaKey, sign, fatalities, civ, known, target, derived);
+    if (actor1) {
+      const k = ids.pair(ids.pair(place, ids.str(actor1)), this.tail(when, actor1Category, 1));
+      this.actors.bump(k, sign, fatalities, civ, known, target, 0);
     }
-    if (e.actor2) {
-      const k = `${e.country}${SEP}${e.admin1}${SEP}${e.actor2}${SEP}${e.actor2Category ?? ''}${SEP}2${SEP}${e.month}${SEP}${e.violenceType}`;
-      bump(this.actors, k, sign, e.fatalities, civ, known, target, 0);
+    if (actor2) {
+      const k = ids.pair(ids.pair(place, ids.str(actor2)), this.tail(when, actor2Category, 2));
+      this.actors.bump(k, sign, fatalities, civ, known, target, 0);
     }
+  }
+
+  /** Month and violence type (`when`), category and role (0 for the area tables) in one number. */
+  private tail(when: number, category: string | null, role: number): number {
+    return (when * 16 + this.categories.id(category ?? '')) * 4 + role;
+  }
+
+  /** A key's parts in the order of EVENT_KEYS (role 0) or ACTOR_KEYS. */
+  private parts(key: number): string[] {
+    const ids = this.ids;
+    const t = ids.rightOf(key);
+    const where = ids.leftOf(key);
+    const place = ids.leftOf(where);
+    const country = ids.name(ids.leftOf(place));
+    const admin1 = ids.name(ids.rightOf(place));
+    const third = ids.name(ids.rightOf(where));
+    const role = t & 3;
+    const category = this.categories.name((t >> 2) & 15);
+    const type = this.types.name((t >> 6) & 15);
+    const month = this.months.name(t >> 10);
+    return role === 0
+      ? [country, admin1, third, month, type, category]
+      : [country, admin1, third, category, String(role), month, type];
+  }
+
+  private keyOf(parts: readonly string[]): number {
+    const ids = this.ids;
+    const place = ids.pair(ids.str(parts[0]), ids.str(parts[1]));
+    const where = ids.pair(place, ids.str(parts[2]));
+    if (parts.length === EVENT_KEYS.length) {
+      const [, , , month, type, category] = parts;
+      return ids.pair(where, this.tail(this.months.id(month) * 16 + this.types.id(type), category, 0));
+    }
+    const [, , , category, role, month, type] = parts;
+    return ids.pair(
+      where,
+      this.tail(this.months.id(month) * 16 + this.types.id(type), category, Number(role)),
+    );
   }
 
   /** The counts as plain entries, to hand from a worker thread to the writer. */
   entries(): CountEntries {
-    return { areas: [...this.areas], actors: [...this.actors] };
+    const list = (t: MeasureTable): [string[], number[]][] =>
+      t.keys.map((k, slot) => [this.parts(k), t.measures(slot)]);
+    return { areas: list(this.areas), actors: list(this.actors) };
   }
 
   merge(e: CountEntries): void {
@@ -106,28 +378,30 @@ export class CountAccumulator {
       [this.areas, e.areas],
       [this.actors, e.actors],
     ] as const) {
-      for (const [k, m] of list) {
-        const cur = target.get(k);
-        if (cur) for (let i = 0; i < cur.length; i++) cur[i] += m[i];
-        else target.set(k, m.slice() as Measures);
-      }
+      for (const [parts, m] of list) target.add(this.keyOf(parts), m);
     }
   }
 
-  async flush(db: Kysely<Database>): Promise<void> {
-    const areaRows = [...this.areas].filter(([, m]) => m.some((x) => x !== 0));
-    await addCounts(db, 'event_counts', EVENT_KEYS, AREA_MEASURES, areaRows);
-    const actorRows = [...this.actors].filter(([, m]) => m.some((x) => x !== 0));
-    await addCounts(db, 'actor_counts', ACTOR_KEYS, ACTOR_MEASURES, actorRows);
+  async flush(db: Kysely<Database>, upsert: CountUpsert = kyselyCountUpsert(db)): Promise<void> {
+    const nonZero = (t: MeasureTable): [string[], Measures][] =>
+      t.keys
+        .map((k, slot): [string[], Measures] => [this.parts(k), t.measures(slot)])
+        .filter(([, m]) => m.some((x) => x !== 0));
+    const areaRows = nonZero(this.areas);
+    await addCounts(upsert, 'event_counts', EVENT_KEYS, AREA_MEASURES, areaRows);
+    const actorRows = nonZero(this.actors);
+    await addCounts(upsert, 'actor_counts', ACTOR_KEYS, ACTOR_MEASURES, actorRows);
     // The area-by-month roll-up: the same counts without violence type and category.
-    const byAreaMonth = new Map<string, Measures>();
-    for (const [k, m] of areaRows) {
-      const key = k.split(SEP).slice(0, 4).join(SEP);
+    const byAreaMonth = new Map<string, [string[], Measures]>();
+    for (const [parts, m] of areaRows) {
+      const key = parts.slice(0, 4).join(SEP);
       const cur = byAreaMonth.get(key);
-      if (cur) for (let i = 0; i < cur.length; i++) cur[i] += m[i];
-      else byAreaMonth.set(key, [...m] as Measures);
+      if (cur) for (let i = 0; i < m.length; i++) cur[1][i] += m[i];
+      else byAreaMonth.set(key, [parts.slice(0, 4), [...m] as Measures]);
     }
-    await addCounts(db, 'area_month_counts', EVENT_KEYS.slice(0, 4), AREA_MEASURES, [...byAreaMonth]);
+    await addCounts(upsert, 'area_month_counts', EVENT_KEYS.slice(0, 4), AREA_MEASURES, [
+      ...byAreaMonth.values(),
+    ]);
     for (const table of ['area_month_counts', 'event_counts', 'actor_counts'] as const) {
       await db.deleteFrom(table).where('events', '=', 0).execute();
     }
@@ -152,56 +426,60 @@ const ACTOR_MEASURES = AREA_MEASURES.filter(
   ([c]) => c !== 'civilian_fatalities_known' && c !== 'civilian_targeting_derived_events',
 );
 
-/** Adds counts to an aggregate table: one upsert per key, inserting new keys, adding to old ones. */
-async function addCounts(
-  db: Kysely<Database>,
-  table: 'event_counts' | 'actor_counts' | 'area_month_counts',
-  keys: string[],
-  measures: [string, number][],
-  rows: [string, Measures | number[]][],
-): Promise<void> {
-  const t = sql.table(table);
-  const set = Object.fromEntries(
-    measures.map(([c]) => [c, sql`${t}.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
-  );
-  for (let i = 0; i < rows.length; i += 1000) {
-    const values = rows.slice(i, i + 1000).map(([k, m]) => {
-      const parts = k.split(SEP);
-      const row: Record<string, string | number> = {};
-      keys.forEach((c, j) => {
-        row[c] = c === 'role' ? Number(parts[j]) : parts[j];
-      });
-      for (const [c, j] of measures) row[c] = m[j];
-      return row;
-    });
-    await db
-      .insertInto(table)
-      .values(values as never)
-      .onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never))
-      .execute();
-  }
+export type CountTable = 'event_counts' | 'actor_counts' | 'area_month_counts';
+
+/**
+ * Adds rows to an aggregate table: a new key is inserted, an existing one gets the measures
+ * added. Each row holds the key columns, then the measure columns.
+ */
+export type CountUpsert = (
+  table: CountTable,
+  keys: readonly string[],
+  measures: readonly string[],
+  rows: readonly (string | number)[][],
+) => Promise<void>;
+
+/** The CountUpsert of any dialect, through Kysely (SQLite's importer has a faster one). */
+export function kyselyCountUpsert(db: Kysely<Database>): CountUpsert {
+  return async (table, keys, measures, rows) => {
+    const t = sql.table(table);
+    const set = Object.fromEntries(
+      measures.map((c) => [c, sql`${t}.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
+    );
+    const columns = [...keys, ...measures];
+    for (let i = 0; i < rows.length; i += 1000) {
+      const values = rows.slice(i, i + 1000).map((r) => Object.fromEntries(columns.map((c, j) => [c, r[j]])));
+      await db
+        .insertInto(table)
+        .values(values as never)
+        .onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never))
+        .execute();
+    }
+  };
 }
 
-function bump(
-  map: Map<string, Measures>,
-  key: string,
-  s: number,
-  fat: number,
-  civ: number,
-  known: number,
-  target: number,
-  derived: number,
-) {
-  const m = map.get(key);
-  if (m) {
-    m[0] += s;
-    m[1] += s * fat;
-    m[2] += s * civ;
-    m[3] += s * known;
-    m[4] += s * target;
-    m[5] += s * derived;
-  } else map.set(key, [s, s * fat, s * civ, s * known, s * target, s * derived]);
+/** Adds counts to an aggregate table: one upsert per key, inserting new keys, adding to old ones. */
+async function addCounts(
+  upsert: CountUpsert,
+  table: CountTable,
+  keys: string[],
+  measures: [string, number][],
+  rows: [string[], Measures | number[]][],
+): Promise<void> {
+  const values = rows.map(([parts, m]) => {
+    const row: (string | number)[] = keys.map((c, j) => (c === 'role' ? Number(parts[j]) : parts[j]));
+    for (const [, j] of measures) row.push(m[j]);
+    return row;
+  });
+  await upsert(
+    table,
+    keys,
+    measures.map(([c]) => c),
+    values,
+  );
 }
+
+type AreaSums = [sumLat: number, sumLon: number, n: number];
 
 /**
  * The actors and areas an import names, gathered while reading: each actor with its category and
@@ -210,45 +488,71 @@ function bump(
  */
 export class RegisterTally {
   readonly actors = new Map<string, [category: string | null, isState: number]>();
-  readonly areas = new Map<string, [sumLat: number, sumLon: number, n: number]>();
+  // country → admin1 → admin2 ('' for the admin-1 area itself) → coordinate sums: nested maps,
+  // so a row finds its areas without building a key string.
+  private readonly areas = new Map<string, Map<string, Map<string, AreaSums>>>();
 
   add(v: EventValues): void {
-    for (const [a, c] of [
-      [COL.actor1, COL.actor1_category],
-      [COL.actor2, COL.actor2_category],
-    ]) {
-      const name = v[a] as string;
-      if (!name) continue;
-      const category = v[c] as string | null;
-      const cur = this.actors.get(name);
-      if (!cur) this.actors.set(name, [category, category === 'state-forces' ? 1 : 0]);
-      else {
-        if (!cur[0] && category) cur[0] = category;
-        if (category === 'state-forces') cur[1] = 1;
-      }
-    }
+    this.addActor(v[COL.actor1] as string, v[COL.actor1_category] as string | null);
+    this.addActor(v[COL.actor2] as string, v[COL.actor2_category] as string | null);
     const admin1 = v[COL.admin1] as string;
     if (!admin1) return;
     const lat = v[COL.latitude] as number | null;
     const lon = v[COL.longitude] as number | null;
-    for (const admin2 of [v[COL.admin2] as string, '']) {
-      const k = `${v[COL.country]}${SEP}${admin1}${SEP}${admin2}`;
-      let cur = this.areas.get(k);
-      if (!cur) {
-        cur = [0, 0, 0];
-        this.areas.set(k, cur);
-      }
-      if (lat !== null && lon !== null) {
-        cur[0] += lat;
-        cur[1] += lon;
-        cur[2]++;
-      }
-      if (admin2 === '') break;
+    const known = lat !== null && lon !== null;
+    const byAdmin2 = this.admin2s(v[COL.country] as string, admin1);
+    const admin2 = v[COL.admin2] as string;
+    this.addArea(byAdmin2, admin2, known ? (lat as number) : 0, known ? (lon as number) : 0, known ? 1 : 0);
+    if (admin2 !== '')
+      this.addArea(byAdmin2, '', known ? (lat as number) : 0, known ? (lon as number) : 0, known ? 1 : 0);
+  }
+
+  private addActor(name: string, category: string | null): void {
+    if (!name) return;
+    const cur = this.actors.get(name);
+    if (!cur) this.actors.set(name, [category, category === 'state-forces' ? 1 : 0]);
+    else {
+      if (!cur[0] && category) cur[0] = category;
+      if (category === 'state-forces') cur[1] = 1;
     }
   }
 
-  entries(): { actors: [string, [string | null, number]][]; areas: [string, [number, number, number]][] } {
-    return { actors: [...this.actors], areas: [...this.areas] };
+  private admin2s(country: string, admin1: string): Map<string, AreaSums> {
+    let byAdmin1 = this.areas.get(country);
+    if (!byAdmin1) {
+      byAdmin1 = new Map();
+      this.areas.set(country, byAdmin1);
+    }
+    let byAdmin2 = byAdmin1.get(admin1);
+    if (!byAdmin2) {
+      byAdmin2 = new Map();
+      byAdmin1.set(admin1, byAdmin2);
+    }
+    return byAdmin2;
+  }
+
+  private addArea(
+    byAdmin2: Map<string, AreaSums>,
+    admin2: string,
+    lat: number,
+    lon: number,
+    n: number,
+  ): void {
+    const cur = byAdmin2.get(admin2);
+    if (!cur) byAdmin2.set(admin2, [lat, lon, n]);
+    else {
+      cur[0] += lat;
+      cur[1] += lon;
+      cur[2] += n;
+    }
+  }
+
+  entries(): { actors: [string, [string | null, number]][]; areas: [string[], AreaSums][] } {
+    const areas: [string[], AreaSums][] = [];
+    for (const [country, byAdmin1] of this.areas)
+      for (const [admin1, byAdmin2] of byAdmin1)
+        for (const [admin2, sums] of byAdmin2) areas.push([[country, admin1, admin2], sums]);
+    return { actors: [...this.actors], areas };
   }
 
   merge(e: ReturnType<RegisterTally['entries']>): void {
@@ -260,15 +564,8 @@ export class RegisterTally {
         cur[1] = Math.max(cur[1], isState);
       }
     }
-    for (const [k, [a, b, n]] of e.areas) {
-      const cur = this.areas.get(k);
-      if (!cur) this.areas.set(k, [a, b, n]);
-      else {
-        cur[0] += a;
-        cur[1] += b;
-        cur[2] += n;
-      }
-    }
+    for (const [[country, admin1, admin2], [a, b, n]] of e.areas)
+      this.addArea(this.admin2s(country, admin1), admin2, a, b, n);
   }
 
   /**
@@ -293,13 +590,12 @@ export class RegisterTally {
         )
         .execute();
     }
-    const areas = [...this.areas];
+    const areas = this.entries().areas;
     for (let i = 0; i < areas.length; i += 1000) {
       await db
         .insertInto('areas')
         .values(
-          areas.slice(i, i + 1000).map(([k, [sumLat, sumLon, n]]) => {
-            const [country, admin1, admin2] = k.split(SEP);
+          areas.slice(i, i + 1000).map(([[country, admin1, admin2], [sumLat, sumLon, n]]) => {
             return {
               country,
               admin1,

@@ -8,6 +8,7 @@ import * as sensitivity from './007-sensitivity.ts';
 import * as eventsByImport from './008-events-by-import.ts';
 import * as areaMonthCounts from './009-area-month-counts.ts';
 import * as userAccounts from './010-user-accounts.ts';
+import * as dropEventsImportIndex from './011-drop-events-import-index.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '008-events-by-import': eventsByImport,
   '009-area-month-counts': areaMonthCounts,
   '010-user-accounts': userAccounts,
+  '011-drop-events-import-index': dropEventsImportIndex,
 };
