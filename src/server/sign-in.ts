@@ -66,6 +66,12 @@ export function signIn(app: Hono, options: SignInOptions): void {
     return c.redirect('/sign-in');
   });
 
+  // Who the page is signed in as, for its header (and whether signing in is asked at all).
+  app.get('/api/whoami', async (c) => {
+    const me = current.getStore() ?? options.withoutAccounts();
+    return c.json({ name: me.name, roles: me.roles, signInRequired: await required() });
+  });
+
   app.get('/sign-in', (c) => c.html(signInPage('')));
 
   // The token comes in a form body, never in a URL, so it stays out of logs and history.

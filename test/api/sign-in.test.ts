@@ -43,6 +43,8 @@ for (const dialect of DIALECTS) {
       const res = await app.request('/api/summary');
       assert.equal(res.status, 200);
       assert.equal((await res.json()).name, process.env.TANDEM_USER ?? 'workbench');
+      const me = await (await app.request('/api/whoami')).json();
+      assert.equal(me.signInRequired, false);
     });
 
     test('once an account exists, a request without a valid token is refused with 401 and a reason', async () => {
@@ -75,6 +77,11 @@ for (const dialect of DIALECTS) {
       const log = await store.db.selectFrom('access_log').select(['requester', 'granted']).execute();
       assert.ok(log.some((l) => l.requester === 'Vera Viewer' && Number(l.granted) === 0));
       assert.ok(log.some((l) => l.requester === 'Paul POC' && Number(l.granted) === 1));
+    });
+
+    test('the page can ask who it is signed in as', async () => {
+      const res = await app.request('/api/whoami', { headers: { authorization: `Bearer ${poc}` } });
+      assert.deepEqual(await res.json(), { name: 'Paul POC', roles: ['poc'], signInRequired: true });
     });
 
     test('a cached answer is never shared across clearances', async () => {

@@ -42,6 +42,11 @@ function useHash(): string {
 function App() {
   const hash = useHash();
   const [reload, setReload] = useState(0);
+  // Who is signed in, for the header; asked once the page has its status, so it never delays it.
+  const [statusSeen, setStatusSeen] = useState(false);
+  const me = useApi<{ name: string; signInRequired: boolean }>(statusSeen ? 'whoami' : null, (s) =>
+    get('/api/whoami', undefined, s),
+  );
   const status = useApi<WorkbenchStatus>(
     `status-${reload}`,
     (s) => {
@@ -57,6 +62,9 @@ function App() {
   );
   const [country, setCountry] = useState<string>(() => localStorage.getItem('tandem.country') ?? '');
   const countries = status.data?.countries ?? [];
+  useEffect(() => {
+    if (status.data) setStatusSeen(true);
+  }, [status.data]);
   const current = countries.find((c) => c.country === country) ?? countries[0];
 
   // After a page change, focus moves to the new content (as a page load would put it at the top);
@@ -101,6 +109,11 @@ function App() {
             </a>
           ))}
         </nav>
+        {me.data?.signInRequired && (
+          <span className="who">
+            {me.data.name} · <a href="/sign-out">Sign out</a>
+          </span>
+        )}
         {countries.length > 0 && (
           <label className="country-pick">
             Country{' '}
