@@ -7,7 +7,7 @@ import type { AppContext, Requester } from '../app/operation.ts';
 import { operations as allOperations } from '../app/operations.ts';
 import { clearanceOf } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import type { Store } from '../store/store.ts';
+import { openStore, type Store } from '../store/store.ts';
 import { briefRoutes, type PrintPdf } from './brief-routes.ts';
 import { errorResponse } from './error-response.ts';
 import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
@@ -52,6 +52,21 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     requester: currentRequester() ?? workbenchRequester(),
   });
   const openapi = JSON.stringify(openApiDocument(operations));
+  /**
+   * Where an import runs. On SQLite the server's connection is shared by every request, and an
+   * import holds a transaction on it for as long as it reads the file: requests meanwhile would
+   * read its rows before they are committed, and another write would land inside it. So an import
+   * gets a connection of its own: readers keep the last committed state until it commits, and
+   * other writes wait for it. (PostgreSQL transactions already get their own connection.)
+   */
+  const importContext = async (): Promise<{ ctx: AppContext; close: () => Promise<void> }> => {
+    const ctx = context();
+    const { store } = options;
+    if (store.dialect !== 'sqlite' || store.location === ':memory:' || !existsSync(store.location))
+      return { ctx, close: async () => {} };
+    const own = await openStore({ dbPath: store.location });
+    return { ctx: { ...ctx, store: own }, close: () => own.close() };
+  };
 
   app.onError((e, c) => {
     const { status, body } = errorResponse(e, log);
@@ -75,7 +90,11 @@ export function createApp(options: WorkbenchAppOptions): Hono {
       throw new TandemError('bad-input', `the request body is not JSON: ${(e as Error).message}`);
     }
     const input = parseInput(op.input, raw, `input for ${name}`);
-    const result = await op.run(context(), input);
+    let result: unknown;
+    if (name === 'importFiles') {
+      const { ctx, close } = await importContext();
+      result = await op.run(ctx, input).finally(close);
+    } else result = await op.run(context(), input);
     cache.clear();
     return c.json(result ?? null);
   });
@@ -99,7 +118,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     });
   }
 
-  uploadRoutes(app, { operations, context, onWrite: () => cache.clear() });
+  uploadRoutes(app, { operations, context, importContext, onWrite: () => cache.clear() });
   briefRoutes(app, { operations, context, printPdf: options.printPdf });
 
   app.all('/api/*', () => {

@@ -13,6 +13,8 @@ import type { OperationTable } from './operation-table.ts';
 export interface UploadRoutesOptions {
   operations: OperationTable;
   context: () => AppContext;
+  /** The context an event import runs in (create-app.ts gives it a connection of its own). */
+  importContext?: () => Promise<{ ctx: AppContext; close: () => Promise<void> }>;
   onWrite: () => void;
 }
 
@@ -82,7 +84,11 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
           boundaries ? { paths: [path], country } : { paths: [path] },
           'import',
         );
-        const result = await op.run(options.context(), input);
+        let result: unknown;
+        if (!boundaries && options.importContext) {
+          const { ctx, close } = await options.importContext();
+          result = await op.run(ctx, input).finally(close);
+        } else result = await op.run(options.context(), input);
         options.onWrite();
         await line({ stage: 'done', file: name, result });
       } catch (e) {
