@@ -88,14 +88,10 @@ export interface Baseline {
   size: number;
 }
 
-/** Mean and negative-binomial size (method of moments) of a window of counts, with the floor applied. */
-export function estimateBaseline(window: readonly number[], minBaseline: number): Baseline {
-  const n = window.length;
-  const mean = n ? window.reduce((a, b) => a + b, 0) / n : 0;
-  const variance = n > 1 ? window.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : 0;
-  // var = m + m^2/size; when the window is not overdispersed the Poisson limit (size = Infinity) holds.
-  const size = variance > mean && mean > 0 ? (mean * mean) / (variance - mean) : Number.POSITIVE_INFINITY;
-  return { mean: Math.max(mean, minBaseline), size };
+/** Mean of a window of counts, with the floor applied. */
+export function baselineMean(window: readonly number[], minBaseline: number): number {
+  const mean = window.length ? window.reduce((a, b) => a + b, 0) / window.length : 0;
+  return Math.max(mean, minBaseline);
 }
 
 /**
@@ -160,7 +156,7 @@ export function negativeBinomialCusum(
     if (score === 0) {
       if (t < o.minHistory) continue;
       const recent = counts.slice(Math.max(0, t - o.window), t);
-      const mean = estimateBaseline(recent, o.minBaseline).mean;
+      const mean = baselineMean(recent, o.minBaseline);
       const long = counts.slice(Math.max(0, t - Math.max(o.window, o.dispersionWindow)), t);
       base = predictiveBaseline({ mean, size: dispersionSize(long, o.dispersionBlock) }, recent.length);
     }

@@ -42,24 +42,35 @@ export async function releaseEvents(
       ? e
       : { ...e, notes: REDACTED, sourceText: REDACTED, location: '', latitude: null, longitude: null };
   });
-  if (log.length) {
-    const at = new Date().toISOString();
-    for (let i = 0; i < log.length; i += 500) {
-      await ctx.store.db
-        .insertInto('access_log')
-        .values(
-          log.slice(i, i + 500).map(({ granted, e }) => ({
-            at,
-            requester: ctx.requester.name,
-            action,
-            record_kind: 'event',
-            record_id: String(e.id),
-            sensitivity: e.sensitivity,
-            granted: granted ? 1 : 0,
-          })),
-        )
-        .execute();
-    }
-  }
+  await logEventReads(
+    ctx,
+    log.map(({ granted, e }) => ({ id: e.id, sensitivity: e.sensitivity, granted })),
+    action,
+  );
   return out;
+}
+
+/** Writes reads of non-public events to the access log: who, when, what for, and whether granted. */
+export async function logEventReads(
+  ctx: AppContext,
+  reads: readonly { id: number; sensitivity: string; granted: boolean }[],
+  action: string,
+): Promise<void> {
+  const at = new Date().toISOString();
+  for (let i = 0; i < reads.length; i += 500) {
+    await ctx.store.db
+      .insertInto('access_log')
+      .values(
+        reads.slice(i, i + 500).map((r) => ({
+          at,
+          requester: ctx.requester.name,
+          action,
+          record_kind: 'event',
+          record_id: String(r.id),
+          sensitivity: r.sensitivity,
+          granted: r.granted ? 1 : 0,
+        })),
+      )
+      .execute();
+  }
 }

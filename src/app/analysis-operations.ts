@@ -9,7 +9,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { findEvents } from '../store/event-repository.ts';
-import { canRead, releaseEvents } from './access-control.ts';
+import { canRead, logEventReads, releaseEvents } from './access-control.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 
 const isoDate = z
@@ -50,24 +50,12 @@ const level = z.enum(THREAT_LEVELS);
 function notesAccess(ctx: AppContext, action: string): NotesAccess {
   return {
     canRead: (s) => canRead(ctx.requester, s),
-    logRead: async (events) => {
-      const at = now();
-      for (let i = 0; i < events.length; i += 500)
-        await ctx.store.db
-          .insertInto('access_log')
-          .values(
-            events.slice(i, i + 500).map((e) => ({
-              at,
-              requester: ctx.requester.name,
-              action,
-              record_kind: 'event',
-              record_id: String(e.id),
-              sensitivity: e.sensitivity,
-              granted: 1,
-            })),
-          )
-          .execute();
-    },
+    logRead: (events) =>
+      logEventReads(
+        ctx,
+        events.map((e) => ({ ...e, granted: true })),
+        action,
+      ),
   };
 }
 

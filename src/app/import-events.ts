@@ -108,12 +108,18 @@ export async function importEvents(
           return has;
         };
         const unpacker = new RowUnpacker();
-        let bulkIndexes = 'kept' as 'undecided' | 'dropped' | 'kept';
-        /** Called before the first rows are written, with the share of them that are new. */
+        // A file that brings many new rows compared with those stored loads faster with the
+        // secondary indexes dropped and rebuilt once at the end (about 200 bytes a row in the
+        // field's exports). Whether its rows are new is known at the first batch: a file imported
+        // again keeps its indexes, as it will write little or nothing.
+        const large = (await stat(file.path)).size / 200 >= Math.max(50_000, (await w.countAll()) / 2);
+        const indexes = { decided: !large, dropped: false };
+        /** Called before rows are written, with the share of them that are new. */
         const decideIndexes = async (newShare: number) => {
-          if (bulkIndexes !== 'undecided') return;
-          bulkIndexes = newShare >= 0.5 ? 'dropped' : 'kept';
-          if (bulkIndexes === 'dropped') await dropBulkIndexes(w.db);
+          if (indexes.decided) return;
+          indexes.decided = true;
+          indexes.dropped = newShare >= 0.5;
+          if (indexes.dropped) await dropBulkIndexes(w.db);
         };
         /** Rows of a source the store already holds, or of several sources: looked up first. */
         const writeRows = async (packed: PackedRows) => {
@@ -184,14 +190,8 @@ export async function importEvents(
           counts.merge(next.value.counts);
           registers.merge(next.value.registers);
         };
-        // A file that brings many new rows compared with those stored loads faster with the
-        // secondary indexes dropped and rebuilt once at the end (about 200 bytes a row in the
-        // field's exports). Whether its rows are new is known at the first batch: a file imported
-        // again keeps its indexes, as it will write little or nothing.
-        const large = (await stat(file.path)).size / 200 >= Math.max(50_000, (await w.countAll()) / 2);
-        bulkIndexes = large ? 'undecided' : 'kept';
         await load();
-        if ((bulkIndexes as string) === 'dropped') await createBulkIndexes(w.db);
+        if (indexes.dropped) await createBulkIndexes(w.db);
         await w.db
           .updateTable('imports')
           .set({

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ROLE_CLEARANCE } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Store } from '../store/store.ts';
@@ -112,13 +112,11 @@ export async function signInRequired(store: Store): Promise<boolean> {
 /** The requester a token stands for, or null when it matches no account. */
 export async function requesterForToken(store: Store, token: string): Promise<Requester | null> {
   if (!token) return null;
-  const hash = hashToken(token);
+  // Tokens are 256 random bits, so looking one up by its hash tells an attacker nothing useful.
   const row = await store.db
     .selectFrom('user_accounts')
-    .select(['name', 'roles', 'token_hash'])
-    .where('token_hash', '=', hash)
+    .select(['name', 'roles'])
+    .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  // The lookup is by hash; compare again in constant time so timing says nothing about near misses.
-  if (!row || !timingSafeEqual(Buffer.from(row.token_hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
-  return { name: row.name, roles: row.roles.split(',') };
+  return row ? { name: row.name, roles: row.roles.split(',') } : null;
 }

@@ -32,7 +32,6 @@ export function registerUserCommands(program: Command): void {
   const users = program
     .command('users')
     .description('workbench accounts: once one exists, the workbench and the API require sign-in');
-  const parentFlags = () => users.opts() as Flags;
 
   storeFlags(
     users
@@ -42,9 +41,8 @@ export function registerUserCommands(program: Command): void {
       .requiredOption('--roles <roles>', `comma-separated: ${Object.keys(ROLE_CLEARANCE).join(', ')}`)
       .option('--json', 'print the result as JSON'),
   ).action(
-    action(async (name: string, own: Flags & { roles: string }) => {
-      const flags = { ...parentFlags(), ...own };
-      const t = await withContext(flags, (ctx) => addUserAccount(ctx.store, name, own.roles.split(',')));
+    action(async (name: string, flags: Flags & { roles: string }) => {
+      const t = await withContext(flags, (ctx) => addUserAccount(ctx.store, name, flags.roles.split(',')));
       printIssued(t, flags.json);
     }),
   );
@@ -56,8 +54,7 @@ export function registerUserCommands(program: Command): void {
       .argument('<name>')
       .option('--json', 'print the result as JSON'),
   ).action(
-    action(async (name: string, own: Flags) => {
-      const flags = { ...parentFlags(), ...own };
+    action(async (name: string, flags: Flags) => {
       printIssued(await withContext(flags, (ctx) => reissueUserToken(ctx.store, name)), flags.json);
     }),
   );
@@ -69,8 +66,7 @@ export function registerUserCommands(program: Command): void {
       .argument('<name>')
       .option('--json', 'print the result as JSON'),
   ).action(
-    action(async (name: string, own: Flags) => {
-      const flags = { ...parentFlags(), ...own };
+    action(async (name: string, flags: Flags) => {
       const r = await withContext(flags, (ctx) => removeUserAccount(ctx.store, name));
       if (flags.json) return printJson(r);
       console.log(`removed "${r.removed}"`);
@@ -83,8 +79,7 @@ export function registerUserCommands(program: Command): void {
       .description('the accounts and their roles (never their tokens)')
       .option('--json', 'print the result as JSON'),
   ).action(
-    action(async (own: Flags) => {
-      const flags = { ...parentFlags(), ...own };
+    action(async (flags: Flags) => {
       const accounts = await withContext(flags, (ctx) => listUserAccounts(ctx.store));
       if (flags.json) return printJson({ accounts });
       if (!accounts.length) return console.log('no accounts: the workbench does not ask anyone to sign in');
