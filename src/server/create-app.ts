@@ -45,7 +45,8 @@ export const DEFAULT_WEB_ROOT =
 export function createApp(options: WorkbenchAppOptions): Hono {
   const operations = options.operations ?? (allOperations as OperationTable);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const cache = new ResponseCache(options.cacheTtlMs ?? 60_000);
+  // Answers are kept encoded: a large one (the map's points) is then not encoded again per request.
+  const cache = new ResponseCache<Uint8Array<ArrayBuffer>>(options.cacheTtlMs ?? 60_000);
   const app = new Hono();
   const context = (): AppContext => ({
     store: options.store,
@@ -110,7 +111,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
       const key = `${clearance}|${route.operation}?${[...url.searchParams].sort().join('&')}`;
       const compute = async () => {
         const input = parseInput(op.input, queryToInput(schema, url.searchParams), `query for ${route.path}`);
-        return JSON.stringify((await op.run(context(), input)) ?? null);
+        return Buffer.from(JSON.stringify((await op.run(context(), input)) ?? null));
       };
       const body =
         (route.cacheable?.(url.searchParams) ?? true) ? await cache.get(key, compute) : await compute();

@@ -6,9 +6,9 @@
  *   process, such as `tandem import`, may write to the same store), so nobody waits on a refresh;
  * - anything written through this server clears everything at once.
  */
-export class ResponseCache {
-  readonly #entries = new Map<string, { at: number; body: string }>();
-  readonly #pending = new Map<string, Promise<string>>();
+export class ResponseCache<T = string> {
+  readonly #entries = new Map<string, { at: number; body: T }>();
+  readonly #pending = new Map<string, Promise<T>>();
   readonly #ttlMs: number;
   readonly #maxEntries: number;
   #generation = 0;
@@ -19,7 +19,7 @@ export class ResponseCache {
   }
 
   /** The answer for `key`, computing it with `compute` when there is none (or it is stale). */
-  async get(key: string, compute: () => Promise<string>): Promise<string> {
+  async get(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.#ttlMs <= 0) return compute();
     const hit = this.#entries.get(key);
     if (hit && Date.now() - hit.at <= this.#ttlMs) return hit.body;
@@ -32,7 +32,7 @@ export class ResponseCache {
     return refresh;
   }
 
-  #refresh(key: string, compute: () => Promise<string>): Promise<string> {
+  #refresh(key: string, compute: () => Promise<T>): Promise<T> {
     const running = this.#pending.get(key);
     if (running) return running;
     const generation = this.#generation;
@@ -47,7 +47,7 @@ export class ResponseCache {
     return p;
   }
 
-  #set(key: string, body: string): void {
+  #set(key: string, body: T): void {
     this.#entries.delete(key);
     if (this.#entries.size >= this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;
