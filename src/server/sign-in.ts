@@ -10,6 +10,13 @@ export const SESSION_COOKIE = 'tandem_session';
 
 const current = new AsyncLocalStorage<Requester>();
 
+/**
+ * The key under which a request made inside the server process (`app.request(path, init, env)`,
+ * as the start-up warming does) names whom it acts for. Requests from the network cannot carry it:
+ * their `env` is the Node server's own request and response objects.
+ */
+export const IN_PROCESS_REQUESTER = Symbol('tandem.inProcessRequester');
+
 /** Who the request being served acts for, as sign-in established it. */
 export function currentRequester(): Requester | undefined {
   return current.getStore();
@@ -49,6 +56,8 @@ export function signIn(app: Hono, options: SignInOptions): void {
   };
 
   app.use('*', async (c, next) => {
+    const inProcess = (c.env as Record<symbol, Requester | undefined> | undefined)?.[IN_PROCESS_REQUESTER];
+    if (inProcess) return current.run(inProcess, next);
     const path = new URL(c.req.url).pathname;
     if (!(await required())) return current.run(options.withoutAccounts(), next);
     if (OPEN.some((re) => re.test(path))) return next();

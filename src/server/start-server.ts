@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type WorkbenchAppOptions } from './create-app.ts';
 import { PdfPrinter } from './pdf-printer.ts';
-import { warmOverview } from './warm-overview.ts';
+import { warmingRequesters, warmOverview } from './warm-overview.ts';
 
 export interface StartServerOptions extends WorkbenchAppOptions {
   port?: number;
@@ -35,7 +35,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // start up for more than WARM_UP_WAIT_MS; the warming then finishes while the server listens.
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     await Promise.race([
-      warmOverview(app, { log }),
+      warmOverview(app, { log, requesters: () => warmingRequesters(options.store) }),
       new Promise((done) => setTimeout(done, WARM_UP_WAIT_MS).unref()),
     ]);
   }

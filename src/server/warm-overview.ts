@@ -1,7 +1,18 @@
 import type { Hono } from 'hono';
+import type { Requester } from '../app/operation.ts';
+import { listUserAccounts } from '../app/user-accounts.ts';
+import { clearanceOf, ROLE_CLEARANCE } from '../domain/sensitivity.ts';
+import type { Store } from '../store/store.ts';
+import { IN_PROCESS_REQUESTER } from './sign-in.ts';
 
 export interface WarmOverviewOptions {
   log?: (line: string) => void;
+  /**
+   * For whom to warm, once the store has accounts: answers are cached per clearance, so one
+   * requester for each clearance the accounts hold. Empty or absent: as an anonymous visitor (a
+   * store without accounts, where every visitor is the same).
+   */
+  requesters?: () => Promise<Requester[]>;
 }
 
 /**
@@ -35,18 +46,36 @@ export async function warmOverview(app: Hono, options: WarmOverviewOptions = {})
   const log = options.log ?? (() => {});
   const t0 = performance.now();
   try {
-    const res = await app.request('/api/status');
-    if (!res.ok) return;
-    const status = (await res.json()) as { countries?: { country: string; last: string | null }[] };
-    const first = status.countries?.[0];
-    if (!first?.last) return;
-    for (const path of overviewPaths(first.country, first.last)) {
-      const r = await app.request(path);
-      await r.arrayBuffer();
-      if (!r.ok) log(`tandem: warming ${path}: HTTP ${r.status}`);
+    const requesters = (await options.requesters?.()) ?? [];
+    for (const requester of requesters.length ? requesters : [undefined]) {
+      const env = requester ? { [IN_PROCESS_REQUESTER]: requester } : undefined;
+      const res = await app.request('/api/status', undefined, env);
+      if (!res.ok) return log(`tandem: warming the overview: /api/status answered HTTP ${res.status}`);
+      const status = (await res.json()) as { countries?: { country: string; last: string | null }[] };
+      const first = status.countries?.[0];
+      if (!first?.last) return;
+      for (const path of overviewPaths(first.country, first.last)) {
+        const r = await app.request(path, undefined, env);
+        await r.arrayBuffer();
+        if (!r.ok) log(`tandem: warming ${path}: HTTP ${r.status}`);
+      }
+      const who = requester ? ` for ${requester.name}` : '';
+      log(`tandem: overview of ${first.country} ready${who} in ${Math.round(performance.now() - t0)} ms`);
     }
-    log(`tandem: overview of ${first.country} ready in ${Math.round(performance.now() - t0)} ms`);
   } catch (e) {
     log(`tandem: warming the overview failed: ${(e as Error).message}`);
   }
+}
+
+/**
+ * Whom the start-up warming acts for: nobody in particular while the store has no accounts; once
+ * it has, one stand-in for each clearance its accounts hold, with a role of that clearance and a
+ * name that tells the access log the server itself did the reading.
+ */
+export async function warmingRequesters(store: Store): Promise<Requester[]> {
+  const clearances = new Set((await listUserAccounts(store)).map((a) => clearanceOf(a.roles)));
+  return [...clearances].map((clearance) => {
+    const role = Object.keys(ROLE_CLEARANCE).find((r) => ROLE_CLEARANCE[r] === clearance) ?? 'viewer';
+    return { name: `tandem start-up (overview for ${clearance} clearance)`, roles: [role] };
+  });
 }

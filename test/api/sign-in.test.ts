@@ -6,6 +6,7 @@ import { defineOperation } from '../../src/app/operation.ts';
 import { operations } from '../../src/app/operations.ts';
 import { addUserAccount, reissueUserToken } from '../../src/app/user-accounts.ts';
 import { createApp } from '../../src/server/create-app.ts';
+import { warmingRequesters, warmOverview } from '../../src/server/warm-overview.ts';
 import type { OperationTable } from '../../src/server/operation-table.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DIALECTS } from '../dialects.ts';
@@ -135,6 +136,20 @@ for (const dialect of DIALECTS) {
         0,
       );
       assert.equal((await post(poc)).status, 200);
+    });
+
+    test('with accounts, the start-up warming reads once per clearance, under its own name', async () => {
+      const stand = await warmingRequesters(store);
+      assert.deepEqual(stand.map((r) => r.name).sort(), [
+        'tandem start-up (overview for public clearance)',
+        'tandem start-up (overview for restricted clearance)',
+      ]);
+      const lines: string[] = [];
+      await warmOverview(app, { log: (l) => lines.push(l), requesters: () => warmingRequesters(store) });
+      assert.equal(lines.filter((l) => /ready for tandem start-up/.test(l)).length, 2, lines.join('\n'));
+      assert.ok(!lines.some((l) => /HTTP/.test(l)), lines.join('\n'));
+      // The key the warming uses cannot come from outside: a request with no token is still refused.
+      assert.equal((await app.request('/api/status')).status, 401);
     });
 
     test('a new token replaces the old one at once', async () => {
