@@ -4,12 +4,17 @@
 // runs a subset.
 import { benchAgreementReview } from './agreement-bench.ts';
 import { benchAnalyze } from './analysis-bench.ts';
-import { benchEvidence } from './evidence-bench.ts';
+import { BENCH_DIR, benchEvidence, benchFile } from './evidence-bench.ts';
 import { benchServer } from './server-bench.ts';
+import { benchSqliteFloor, describeFloor } from './sqlite-floor.ts';
 import { fmtMs, median } from './stats.ts';
 
 const only = new Set((process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,server,agreement').split(','));
 const { store } = await benchEvidence(only.has('evidence') ? 3 : 0);
+if (only.has('evidence')) {
+  // What the import is measured against: the least any import through better-sqlite3 can cost.
+  console.log(describeFloor(await benchSqliteFloor(await benchFile(), BENCH_DIR)));
+}
 const country = 'Northland';
 
 if (only.has('analysis')) {
