@@ -16,6 +16,7 @@ import type {
 } from '../domain/negotiation.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { InvalidDocumentError } from '../sources/structured-document.ts';
+import { actorsNotInData } from './actor-suggestions.ts';
 import { defineOperation } from './operation.ts';
 
 const processInput = z.object({
@@ -95,8 +96,9 @@ export const negotiationOperations = {
         }
       }
       if (data.unknownActors.length && data.coverage.from) {
+        const named = await actorsNotInData(ctx.store, process.country, data.unknownActors);
         notes.push(
-          `actors with no events for ${process.country} in the store (check the spelling against the data): ${data.unknownActors.join('; ')}`,
+          `actors with no events for ${process.country} in the store (check the spelling against the data): ${(named.length ? named : data.unknownActors).join('; ')}`,
         );
       }
       for (const r of process.rounds) {

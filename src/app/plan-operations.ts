@@ -11,6 +11,7 @@ import { readPlan } from '../planning/plan-reader.ts';
 import { planJsonSchema } from '../planning/plan-schema.ts';
 import { type AllocationResult, allocateResources } from '../planning/resource-allocation.ts';
 import { InvalidDocumentError } from '../sources/structured-document.ts';
+import { actorsNotInData } from './actor-suggestions.ts';
 import { defineOperation } from './operation.ts';
 
 /** A plan as the front ends send it: the file's text (YAML or JSON), or the parsed object. */
@@ -137,6 +138,17 @@ export const planOperations = {
         else
           notes.push(
             `the threat register holds no threat for ${plan.country}: areas ranked by events instead`,
+          );
+      }
+      if (evidence.dataAreas.length) {
+        const partners = await actorsNotInData(
+          ctx.store,
+          plan.country,
+          plan.activities.flatMap((a) => a.partners),
+        );
+        if (partners.length)
+          notes.push(
+            `partners not named in the event data for ${plan.country}, so their own record is not checked (state-perpetrator-friction reads partners by the data's names): ${partners.join('; ')}`,
           );
       }
       const result = checkPlanAgainst(plan, evidence, loadMitigations());

@@ -1,0 +1,35 @@
+import { closeActorNames, type KnownActor, withSuggestions } from '../domain/actor-names.ts';
+import type { Store } from '../store/store.ts';
+import { parseAliases } from './actor-list.ts';
+
+/**
+ * Of the actor names a user wrote (a plan's partners, a negotiation party's actors), those the
+ * event data for the country never names, each with the data's closest names as a suggestion:
+ * "SPLM-IO (did you mean "SPLM-In Opposition: …"?)". Empty when every name is found.
+ */
+export async function actorsNotInData(
+  store: Store,
+  country: string,
+  written: readonly string[],
+): Promise<string[]> {
+  const names = [...new Set(written)];
+  if (!names.length) return [];
+  const rows = await store.db
+    .selectFrom('actor_counts')
+    .leftJoin('actors', 'actors.name', 'actor_counts.actor')
+    .select((eb) => [
+      'actor_counts.actor as name',
+      'actors.aliases',
+      eb.fn.sum<number>('actor_counts.events').as('events'),
+    ])
+    .where('actor_counts.country', '=', country)
+    .groupBy(['actor_counts.actor', 'actors.aliases'])
+    .execute();
+  const known: KnownActor[] = rows.map((r) => ({
+    name: r.name,
+    aliases: parseAliases(r.aliases ?? ''),
+    events: Number(r.events),
+  }));
+  const seen = new Set(known.map((k) => k.name));
+  return names.filter((n) => !seen.has(n)).map((n) => withSuggestions(n, closeActorNames(n, known)));
+}
