@@ -3,8 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { loadActorList } from '../src/app/actor-list.ts';
 import { importEvents } from '../src/app/import-events.ts';
+import { summarizeEvents } from '../src/store/event-summary.ts';
 import { DIALECTS } from './dialects.ts';
 import { runCli } from './run-cli.ts';
 import { sharedData } from './shared-data.ts';
@@ -82,6 +84,61 @@ for (const dialect of DIALECTS) {
         await drop();
       }
     });
+
+    test("events take the register's coding too, and the aggregates move with them", {
+      skip: actorList.skip || ged.skip,
+    }, async () => {
+      const { store, drop } = await dialect.open();
+      try {
+        await importEvents(store, [ged.path]);
+        const totals = async () =>
+          (await summarizeEvents(store.db, 'actor-category', {})).rows.reduce(
+            (t, r) => ({ events: t.events + r.events, fatalities: t.fatalities + r.fatalities }),
+            { events: 0, fatalities: 0 },
+          );
+        const before = await totals();
+        const r = await loadActorList(store, actorList.path);
+        assert.ok(r.eventsCategorised > 100, `${r.eventsCategorised} events categorised`);
+        const christians = await store.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('actor1', '=', 'Christians (CAR)')
+          .where('actor1_category', '=', 'identity-militia')
+          .executeTakeFirstOrThrow();
+        assert.ok(Number(christians.n) > 0);
+        // Governments keep the importer's category: a name does not say which country's it is.
+        const govNull = await store.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('actor1', 'like', 'Government of %')
+          .where('actor1_category', 'is', null)
+          .executeTakeFirstOrThrow();
+        assert.equal(Number(govNull.n), 0);
+        assert.deepEqual(await totals(), before, 'no event gained or lost');
+        // The aggregate table agrees with a count over the events themselves.
+        const stored = await store.db
+          .selectFrom('event_counts')
+          .select((eb) => ['actor_category', eb.fn.sum<number>('events').as('n')])
+          .groupBy('actor_category')
+          .execute();
+        const counted = await store.db
+          .selectFrom('events')
+          .select((eb) => [
+            eb.fn.coalesce('actor1_category', sql<string>`''`).as('actor_category'),
+            eb.fn.countAll<number>().as('n'),
+          ])
+          .groupBy('actor1_category')
+          .execute();
+        const asMap = (rows: { actor_category: string | null; n: number | string }[]) =>
+          new Map(rows.map((x) => [x.actor_category ?? '', Number(x.n)]));
+        assert.deepEqual(asMap(stored), asMap(counted));
+        assert.ok((asMap(stored).get('identity-militia') ?? 0) > 0);
+        // Loading again changes nothing more.
+        assert.equal((await loadActorList(store, actorList.path)).eventsCategorised, 0);
+      } finally {
+        await drop();
+      }
+    });
   });
 }
 
@@ -98,4 +155,24 @@ test('`tandem actors load` writes to the store its flags name and refuses a file
     /acled-old-format\.csv:1: not a UCDP actor list: no ActorId, NameData, Org columns/,
   );
   assert.doesNotMatch(bad.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('a GED file imported after the actor list takes its coding at once', {
+  skip: actorList.skip || ged.skip,
+}, async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'tandem-actors-')), 'a.db');
+  assert.equal((await runCli(['actors', 'load', actorList.path, '--db', db])).code, 0);
+  const imp = await runCli(['import', ged.path, '--db', db, '--json']);
+  assert.equal(imp.code, 0, imp.stderr);
+  assert.deepEqual(Object.keys(JSON.parse(imp.stdout)), ['files'], 'the import contract is unchanged');
+  const s = await runCli(['summary', '--by', 'actor-category', '--db', db, '--json']);
+  const rows = JSON.parse(s.stdout).rows as { key: string; events: number }[];
+  assert.ok(
+    rows.some((r) => r.key === 'identity-militia' && r.events > 0),
+    s.stdout,
+  );
+  assert.equal(
+    rows.reduce((n, r) => n + r.events, 0),
+    1848,
+  );
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import { readUcdpActorList, type UcdpActor } from '../sources/ucdp-actor-reader.ts';
 import type { Store } from '../store/store.ts';
+import { applyRegisterCategories } from './register-categories.ts';
 
 export interface ActorListResult {
   path: string;
@@ -13,6 +14,8 @@ export interface ActorListResult {
   categorised: number;
   /** Actors whose category inferred from events differed from the list's and was replaced. */
   recategorised: { actor: string; from: string; to: string }[];
+  /** Events whose source gave no category for an actor, now given the register's. */
+  eventsCategorised: number;
   problems: ReadProblem[];
 }
 
@@ -64,6 +67,7 @@ export async function loadActorList(store: Store, path: string): Promise<ActorLi
     added: 0,
     categorised: 0,
     recategorised: [],
+    eventsCategorised: 0,
     problems: list.problems,
   };
   await store.db.transaction().execute(async (trx) => {
@@ -99,6 +103,7 @@ export async function loadActorList(store: Store, path: string): Promise<ActorLi
         )
         .execute();
     }
+    result.eventsCategorised = await applyRegisterCategories(trx);
   });
   return result;
 }

@@ -7,6 +7,7 @@ import { canRead, releaseEvents } from './access-control.ts';
 import { loadActorList, parseAliases } from './actor-list.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
+import { applyRegisterCategories } from './register-categories.ts';
 
 const isoDate = z
   .string()
@@ -38,12 +39,17 @@ export const evidenceOperations = {
       format: z.enum(['acled', 'ucdp', 'hxl', 'auto']).default('auto'),
       sensitivity: z.enum(SENSITIVITY_LEVELS).default('public'),
     }),
-    run: (ctx, input) =>
-      importEvents(ctx.store, input.paths, {
+    run: async (ctx, input) => {
+      const result = await importEvents(ctx.store, input.paths, {
         format: input.format,
         sensitivity: input.sensitivity,
         onProgress: ctx.onProgress,
-      }),
+      });
+      // ACLED codes every actor it names; other sources' actors take the register's coding.
+      if (result.files.some((f) => f.format !== 'acled' && f.imported + f.updated > 0))
+        await ctx.store.db.transaction().execute((trx) => applyRegisterCategories(trx));
+      return result;
+    },
   }),
 
   summary: defineOperation({

@@ -239,7 +239,7 @@ export function registerActorCommands(program: Command): void {
       const r = await withContext(flags, (ctx) => operations.loadActorList.run(ctx, input));
       if (flags.json) return printJson(r);
       console.log(
-        `${r.path}: ${r.actors} actors; ${r.added} new to the register, ${r.categorised} given a category, ${r.recategorised.length} recategorised`,
+        `${r.path}: ${r.actors} actors; ${r.added} new to the register, ${r.categorised} given a category, ${r.recategorised.length} recategorised; ${r.eventsCategorised} events given their actor's category`,
       );
       for (const c of r.recategorised) console.log(`  ${c.actor}: ${c.from} -> ${c.to}`);
       for (const p of r.problems) console.log(`  set aside: ${formatProblem(p)}`);
