@@ -141,6 +141,18 @@ for (const dialect of DIALECTS) {
       assert.equal(a.headline.events, Number(expected));
     });
 
+    test('a period that stops early in its last month says that month reads low', async () => {
+      const cut = await analysisOperations.analyze.run(ctx, { country: 'South Sudan', to: '2014-03-10' });
+      assert.deepEqual(cut.period.partialLastMonth, { month: '2014-03', days: 10, of: 31 });
+      assert.match(renderBriefMarkdown(cut), /its last month, 2014-03, holds 10 of its 31 days/);
+      const nearlyWhole = await analysisOperations.analyze.run(ctx, {
+        country: 'South Sudan',
+        to: '2014-02-25',
+      });
+      assert.equal(nearlyWhole.period.partialLastMonth, null);
+      assert.doesNotMatch(renderBriefMarkdown(nearlyWhole), /read low/);
+    });
+
     test('analyze --json matches the golden file for South Sudan', () => {
       golden(`analyze-south-sudan.json`, `${JSON.stringify(southSudan, null, 2)}\n`);
     });

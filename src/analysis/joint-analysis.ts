@@ -108,7 +108,18 @@ export interface Hotspot {
 /** The whole joint analysis: plain data, with the query or events behind every figure. */
 export interface JointAnalysis {
   scope: { country: string | null; admin1: string | null };
-  period: { from: string; to: string; firstMonth: string; lastMonth: string };
+  period: {
+    from: string;
+    to: string;
+    firstMonth: string;
+    lastMonth: string;
+    /**
+     * When the period stops early in its last month (before three quarters of it), that month
+     * holds only some of its days: its counts, and the trends and alerts that include it, read
+     * low. ACLED exports usually end mid-month. Null when the last month is (nearly) whole.
+     */
+    partialLastMonth: { month: string; days: number; of: number } | null;
+  };
   settings: {
     cusum: CusumOptions;
     trendMonths: number;
@@ -159,6 +170,13 @@ const DEFAULTS = {
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The last month of a period ending on `to`, when the period holds less than 3/4 of its days. */
+function partialMonth(to: string): JointAnalysis['period']['partialLastMonth'] {
+  const [y, m, d] = to.split('-').map(Number);
+  const of = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d / of < 0.75 ? { month: to.slice(0, 7), days: d, of } : null;
+}
 
 function sumBy<T>(items: readonly T[], f: (t: T) => number): number {
   let s = 0;
@@ -475,7 +493,7 @@ export async function runJointAnalysis(
   const w = where ? `${where} and ` : '';
   return {
     scope: { country: o.country ?? null, admin1: o.admin1 ?? null },
-    period: { from, to, firstMonth, lastMonth },
+    period: { from, to, firstMonth, lastMonth, partialLastMonth: partialMonth(to) },
     settings: {
       cusum,
       trendMonths: o.trendMonths,

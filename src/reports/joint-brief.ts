@@ -62,6 +62,14 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
           ['alerts', a.alerts.length],
         ],
       },
+      ...(a.period.partialLastMonth
+        ? [
+            {
+              kind: 'p' as const,
+              text: `The period ends on ${a.period.to}: its last month, ${a.period.partialLastMonth.month}, holds ${a.period.partialLastMonth.days} of its ${a.period.partialLastMonth.of} days, so that month's counts, and the trends and alerts that include it, read low.`,
+            },
+          ]
+        : []),
       ...(h.civilianFatalities === null
         ? [
             {
