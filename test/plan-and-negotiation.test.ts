@@ -261,6 +261,38 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
       ],
     );
   });
+
+  test("actors written as people say them are noted with the data's closest names", async () => {
+    const talks = read('negotiations/hand-checked-talks.yaml').replace(
+      /SPLM-In Opposition: Sudan People's Liberation Movement-In Opposition/g,
+      'SPLM-IO',
+    );
+    const r = await negotiationOperations.checkNegotiation.run(ctx, { process: talks });
+    assert.ok(
+      r.notes.some((n) =>
+        n.includes(
+          `SPLM-IO (did you mean "SPLM-In Opposition: Sudan People's Liberation Movement-In Opposition"`,
+        ),
+      ),
+      r.notes.join('\n'),
+    );
+    const plan = readFileSync(
+      new URL('../../shared/checks/sample-plan.yaml', import.meta.url),
+      'utf8',
+    ).replace(
+      'partners: ["Military Forces of South Sudan (2011-)"]',
+      'partners: ["Military Forces of South Sudan", "FACA"]',
+    );
+    const p = await planOperations.checkPlan.run(ctx, { plan });
+    const note = p.notes.find((n) => n.startsWith('partners not named in the event data'));
+    assert.ok(
+      note?.includes(
+        'Military Forces of South Sudan (did you mean "Military Forces of South Sudan (2011-)" or',
+      ),
+      note,
+    );
+    assert.ok(note?.endsWith('; FACA'), note);
+  });
 });
 
 describe('the documented example plans, on the demonstration events', () => {

@@ -57,15 +57,21 @@ export function closeActorNames(written: string, known: readonly KnownActor[], l
   const telling = all.filter((w) => !FILLER.has(w));
   const query = telling.length ? telling : all;
   if (!query.length) return [];
-  const scored: { name: string; score: number; events: number }[] = [];
+  const scored: { name: string; score: number; tight: number; events: number }[] = [];
   for (const a of known) {
     const score = Math.max(closeness(query, a.name), ...a.aliases.map((x) => closeness(query, x)));
     const solid = query.some(
       (w) => w.length >= 3 && [a.name, ...a.aliases].some((n) => matches(w, words(n))),
     );
-    if (score >= 0.5 && solid && a.name !== written) scored.push({ name: a.name, score, events: a.events });
+    // Of names equally close, the one with the fewest words beyond those written comes first.
+    const own = words(a.name).filter((w) => !FILLER.has(w));
+    const tight = own.length ? own.filter((w) => query.some((q) => matches(q, [w]))).length / own.length : 0;
+    if (score >= 0.5 && solid && a.name !== written)
+      scored.push({ name: a.name, score, tight, events: a.events });
   }
-  scored.sort((x, y) => y.score - x.score || y.events - x.events || x.name.localeCompare(y.name));
+  scored.sort(
+    (x, y) => y.score - x.score || y.tight - x.tight || y.events - x.events || x.name.localeCompare(y.name),
+  );
   // Only the closest: a name that shares fewer words is noise beside one that shares them all.
   return scored
     .filter((s) => s.score === scored[0].score)
