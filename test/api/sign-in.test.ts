@@ -6,8 +6,8 @@ import { defineOperation } from '../../src/app/operation.ts';
 import { operations } from '../../src/app/operations.ts';
 import { addUserAccount, reissueUserToken } from '../../src/app/user-accounts.ts';
 import { createApp } from '../../src/server/create-app.ts';
-import { warmingRequesters, warmOverview } from '../../src/server/warm-overview.ts';
 import type { OperationTable } from '../../src/server/operation-table.ts';
+import { warmingRequesters, warmOverview } from '../../src/server/warm-overview.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DIALECTS } from '../dialects.ts';
 
