@@ -6,7 +6,9 @@ import { CountAccumulator, countedFromStored, RegisterTally } from '../store/cou
 import {
   COL,
   createBulkIndexes,
+  createSourceIdIndex,
   dropBulkIndexes,
+  dropSourceIdIndex,
   type EventValues,
   type PackedRows,
   RowUnpacker,
@@ -14,7 +16,7 @@ import {
   withEventWriter,
 } from '../store/event-writer.ts';
 import type { Store } from '../store/store.ts';
-import { preparedBatches } from './prepared-rows.ts';
+import { newTally, preparedBatches, tallyBatch } from './prepared-rows.ts';
 
 export interface ImportFileResult {
   path: string;
@@ -67,8 +69,8 @@ export async function importEvents(
     store,
     async (w) => {
       const results: ImportFileResult[] = [];
-      // What the files' rows add to the aggregates and registers, tallied while reading; rows found
-      // unchanged, and the old values of changed rows, are taken back out here.
+      // What the files' rows add to the aggregates and registers, tallied file by file as batches
+      // arrive; rows found unchanged, and the old values of changed rows, are taken back out here.
       const counts = new CountAccumulator();
       const registers = new RegisterTally();
       for (const file of files) {
@@ -108,18 +110,33 @@ export async function importEvents(
           return has;
         };
         const unpacker = new RowUnpacker();
+        const tally = newTally();
         // A file that brings many new rows compared with those stored loads faster with the
         // secondary indexes dropped and rebuilt once at the end (about 200 bytes a row in the
         // field's exports). Whether its rows are new is known at the first batch: a file imported
         // again keeps its indexes, as it will write little or nothing.
         const large = (await stat(file.path)).size / 200 >= Math.max(50_000, (await w.countAll()) / 2);
-        const indexes = { decided: !large, dropped: false };
-        /** Called before rows are written, with the share of them that are new. */
-        const decideIndexes = async (newShare: number) => {
+        const indexes = { decided: !large, dropped: false, sourceIdDropped: false };
+        /**
+         * Called before rows are written, with the share of them that are new; `firstOfSource` when
+         * they are all of one source the store does not hold, so nothing will be looked up.
+         */
+        const decideIndexes = async (newShare: number, firstOfSource = false) => {
           if (indexes.decided) return;
           indexes.decided = true;
           indexes.dropped = newShare >= 0.5;
           if (indexes.dropped) await dropBulkIndexes(w.db);
+          // Rows of a first import cannot collide, so the unique index is built once at the end
+          // too; a later batch that looks rows up brings it back first (restoreSourceIdIndex).
+          if (indexes.dropped && firstOfSource) {
+            await dropSourceIdIndex(w.db);
+            indexes.sourceIdDropped = true;
+          }
+        };
+        const restoreSourceIdIndex = async () => {
+          if (!indexes.sourceIdDropped) return;
+          indexes.sourceIdDropped = false;
+          await createSourceIdIndex(w.db);
         };
         /** Rows of a source the store already holds, or of several sources: looked up first. */
         const writeRows = async (packed: PackedRows) => {
@@ -138,6 +155,7 @@ export async function importEvents(
               r.imported += list.length;
               continue;
             }
+            await restoreSourceIdIndex();
             const existing = await w.lookup(
               source,
               list.map((v) => v[COL.source_event_id] as string),
@@ -165,33 +183,43 @@ export async function importEvents(
         const load = async () => {
           const batches = preparedBatches(file.path, file.format, options.readInWorker, options.sensitivity);
           let next = await batches.next();
-          while (!next.done) {
-            const batch = next.value;
-            const packed = batch.rows;
-            unpacker.receive(packed);
-            // A file of one source whose events the store does not hold yet goes in as it is.
-            const source = packed.count ? unpacker.source(packed, 0) : '';
-            let oneSource = true;
-            for (let i = 1; i < packed.count && oneSource; i++)
-              oneSource = unpacker.source(packed, i) === source;
-            if (oneSource && packed.count && !(await hasRows(source))) {
-              await decideIndexes(1);
-              await w.insertPacked(importId, unpacker, packed);
-              r.imported += packed.count;
-            } else {
-              await writeRows(packed);
+          // A write that fails must also stop the reader: a worker left waiting for the writer
+          // would keep the process alive after the error.
+          try {
+            while (!next.done) {
+              const batch = next.value;
+              const packed = batch.rows;
+              unpacker.receive(packed);
+              tallyBatch(tally, packed, unpacker.words);
+              // A file of one source whose events the store does not hold yet goes in as it is.
+              const source = packed.count ? unpacker.source(packed, 0) : '';
+              let oneSource = true;
+              for (let i = 1; i < packed.count && oneSource; i++)
+                oneSource = unpacker.source(packed, i) === source;
+              if (oneSource && packed.count && !(await hasRows(source))) {
+                await decideIndexes(1, true);
+                await w.insertPacked(importId, unpacker, packed);
+                r.imported += packed.count;
+              } else {
+                await writeRows(packed);
+              }
+              if (batch.problems.length) await w.addProblems(importId, batch.problems);
+              r.rejected += batch.problems.length;
+              r.rows += batch.read;
+              options.onProgress?.({ path: file.path, rows: r.rows });
+              next = await batches.next();
             }
-            if (batch.problems.length) await w.addProblems(importId, batch.problems);
-            r.rejected += batch.problems.length;
-            r.rows += batch.read;
-            options.onProgress?.({ path: file.path, rows: r.rows });
-            next = await batches.next();
+          } finally {
+            if (!next.done) await batches.return(undefined as never);
           }
-          counts.merge(next.value.counts);
-          registers.merge(next.value.registers);
+          counts.merge(tally.counts.entries());
+          registers.merge(tally.registers.entries());
         };
         await load();
-        if (indexes.dropped) await createBulkIndexes(w.db);
+        await w.buildingIndexes(async () => {
+          await restoreSourceIdIndex();
+          if (indexes.dropped) await createBulkIndexes(w.db);
+        });
         await w.db
           .updateTable('imports')
           .set({

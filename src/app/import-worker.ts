@@ -2,7 +2,7 @@
 // posts them to the writer, staying at most `ahead` batches in front of it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Sensitivity } from '../domain/sensitivity.ts';
-import { newTally, prepareRows, tallyEntries } from './prepared-rows.ts';
+import { prepareRows } from './prepared-rows.ts';
 
 const { path, format, ahead, sensitivity } = workerData as {
   path: string;
@@ -18,8 +18,7 @@ port.on('message', () => {
   release?.();
 });
 
-const tally = newTally();
-for await (const batch of prepareRows(path, format, tally, sensitivity)) {
+for await (const batch of prepareRows(path, format, sensitivity)) {
   // The packed numbers move to the writer instead of being copied (the packer made them fresh).
   port.postMessage({ type: 'batch', batch }, [
     batch.rows.codes.buffer as ArrayBuffer,
@@ -29,4 +28,4 @@ for await (const batch of prepareRows(path, format, tally, sensitivity)) {
   while (inFlight >= ahead) await new Promise<void>((r) => (release = r));
   release = null;
 }
-port.postMessage({ type: 'done', tally: tallyEntries(tally) });
+port.postMessage({ type: 'done' });

@@ -4,8 +4,9 @@ import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import { CountAccumulator, type CountEntries, RegisterTally } from '../store/count-accumulator.ts';
+import { CountAccumulator, RegisterTally } from '../store/count-accumulator.ts';
 import { eventValues, type PackedRows, RowPacker } from '../store/event-writer.ts';
+import { FirstLines } from './first-lines.ts';
 
 /** One batch of a file's rows, read, hashed and checked for repeated ids, ready for the writer. */
 export interface PreparedBatch {
@@ -18,20 +19,19 @@ export interface PreparedBatch {
 
 /**
  * Reads a file and prepares its rows for the writer: each event becomes its column values with a
- * content hash, an id repeated within the file is set aside naming the line of its first
- * appearance, and every prepared row is counted into `tally` (aggregates, actors, areas; the
- * writer takes back the counts of rows it finds unchanged or replaced).
+ * content hash, and an id repeated within the file is set aside naming the line of its first
+ * appearance. The writer counts the rows (tallyBatch), from their packed form: that costs it
+ * little, and the reader is the slower of the two threads.
  */
 export async function* prepareRows(
   path: string,
   format: EventFormat,
-  tally: ImportTally,
   sensitivity: Sensitivity = 'public',
 ): AsyncGenerator<PreparedBatch> {
   // Small batches from the file, so that a row's parsed fields and event die young; rows are
   // packed one by one and sent BATCH at a time.
   const file = await openEventFile(path, { format, batchSize: 250 });
-  const seen = new Map<string, number>();
+  const seen = new FirstLines();
   const packer = new RowPacker(BATCH);
   let problems: ReadProblem[] = [];
   let read = 0;
@@ -39,8 +39,8 @@ export async function* prepareRows(
     read += batch.records.length + batch.problems.length;
     for (const p of batch.problems) problems.push(p);
     for (const { line, event } of batch.records) {
-      const first = seen.get(event.sourceEventId);
-      if (first !== undefined) {
+      const first = seen.firstOrAdd(event.sourceEventId, line);
+      if (first !== -1) {
         problems.push({
           file: path,
           line,
@@ -50,11 +50,7 @@ export async function* prepareRows(
         });
         continue;
       }
-      seen.set(event.sourceEventId, line);
-      const v = eventValues(event, sensitivity);
-      packer.add(v);
-      tally.counts.addValues(v, 1);
-      tally.registers.add(v);
+      packer.add(eventValues(event, sensitivity));
       if (packer.count === BATCH) {
         yield { rows: packer.take(), problems, read };
         problems = [];
@@ -73,41 +69,36 @@ const WORKER_THRESHOLD = 8 * 1024 * 1024;
 /** Batches the worker may run ahead of the writer. */
 const AHEAD = 4;
 
-/** What reading a file gathers besides its rows: aggregate counts and the actor and area registers. */
+/** What a file's rows add to the aggregate counts and to the actor and area registers. */
 export interface ImportTally {
   counts: CountAccumulator;
   registers: RegisterTally;
-}
-
-export interface TallyEntries {
-  counts: CountEntries;
-  registers: ReturnType<RegisterTally['entries']>;
 }
 
 export function newTally(): ImportTally {
   return { counts: new CountAccumulator(), registers: new RegisterTally() };
 }
 
-export function tallyEntries(t: ImportTally): TallyEntries {
-  return { counts: t.counts.entries(), registers: t.registers.entries() };
+/** Counts a prepared batch into `tally`; `dictionary` is the file's RowUnpacker's words. */
+export function tallyBatch(tally: ImportTally, rows: PackedRows, dictionary: readonly string[]): void {
+  tally.counts.addPacked(rows, dictionary, 1);
+  tally.registers.addPacked(rows, dictionary);
 }
 
 /**
- * The prepared batches of a file, and at the end what was tallied while reading. Large files
- * are read in a worker thread, so parsing one batch overlaps writing the one before (the two
- * cores of a field laptop both work); small ones in this thread, where a worker's start-up would
- * cost more than it saves.
+ * The prepared batches of a file. Large files are read in a worker thread, so parsing one batch
+ * overlaps writing the one before (the two cores of a field laptop both work); small ones in this
+ * thread, where a worker's start-up would cost more than it saves.
  */
 export async function* preparedBatches(
   path: string,
   format: EventFormat,
   useWorker?: boolean,
   sensitivity: Sensitivity = 'public',
-): AsyncGenerator<PreparedBatch, TallyEntries> {
+): AsyncGenerator<PreparedBatch> {
   if (!(useWorker ?? (await stat(path)).size >= WORKER_THRESHOLD)) {
-    const tally = newTally();
-    yield* prepareRows(path, format, tally, sensitivity);
-    return tallyEntries(tally);
+    yield* prepareRows(path, format, sensitivity);
+    return;
   }
   const worker = new Worker(new URL('./import-worker.mjs', import.meta.url), {
     workerData: { path, format, ahead: AHEAD, sensitivity },
@@ -133,12 +124,9 @@ export async function* preparedBatches(
     for (;;) {
       while (queue.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
       wake = null;
-      const m = queue.shift() as
-        | { type: 'batch'; batch: PreparedBatch }
-        | { type: 'done'; tally: TallyEntries }
-        | undefined;
+      const m = queue.shift() as { type: 'batch'; batch: PreparedBatch } | { type: 'done' } | undefined;
       if (!m) throw failure;
-      if (m.type === 'done') return m.tally;
+      if (m.type === 'done') return;
       yield m.batch;
       worker.postMessage('ack');
     }

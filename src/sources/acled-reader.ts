@@ -3,7 +3,7 @@ import type { DatePrecision } from '../domain/conflict-event.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { parseAcledEventType } from '../domain/violence-type.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
-import { parseEventDate } from './event-dates.ts';
+import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
 import { columnIndex, readCoordinate, readCount, readSmallInt } from './field-readers.ts';
 
@@ -54,6 +54,7 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
     );
   }
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
+  const parseEventDate = eventDateReader();
   return {
     format: 'acled',
     columns: header.length,

@@ -79,3 +79,22 @@ export function parseEventDate(raw: string): DateResult {
     reason: `"${s}" is not a date in a known form (expected YYYY-MM-DD, "31 December 2015", "31-Dec-15" or DD/MM/YYYY)`,
   };
 }
+
+/**
+ * parseEventDate with a memory of the dates it has read, for one file: a file of a million
+ * events holds a few thousand distinct days, and each is parsed once instead of once a row.
+ * The results are shared between rows, so callers must not change them.
+ */
+export function eventDateReader(): (raw: string) => DateResult {
+  const known = new Map<string, DateResult>();
+  return (raw) => {
+    let r = known.get(raw);
+    if (r === undefined) {
+      // Bounded, in case a file writes each date differently (with times, say).
+      if (known.size >= 100_000) known.clear();
+      r = parseEventDate(raw);
+      known.set(raw, r);
+    }
+    return r;
+  };
+}

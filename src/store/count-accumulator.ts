@@ -1,5 +1,14 @@
 import { type Kysely, sql } from 'kysely';
-import { COL, type EventValues, type StoredEventKeys } from './event-writer.ts';
+import {
+  COL,
+  type EventValues,
+  NUMBERS_PER_ROW,
+  numberSlot,
+  type PackedRows,
+  type StoredEventKeys,
+  WORDS_PER_ROW,
+  wordSlot,
+} from './event-writer.ts';
 import type { Database } from './schema.ts';
 
 /** The part of an event that the aggregate tables count. */
@@ -56,6 +65,23 @@ export function countedFromStored(r: StoredEventKeys): CountedEvent {
 }
 
 const SEP = '\u001f';
+
+// Where addPacked() and RegisterTally.addPacked() find a row's parts in PackedRows.
+const W_COUNTRY = wordSlot(COL.country);
+const W_ADMIN1 = wordSlot(COL.admin1);
+const W_ADMIN2 = wordSlot(COL.admin2);
+const W_MONTH = wordSlot(COL.month);
+const W_VIOLENCE_TYPE = wordSlot(COL.violence_type);
+const W_ACTOR1 = wordSlot(COL.actor1);
+const W_ACTOR1_CATEGORY = wordSlot(COL.actor1_category);
+const W_ACTOR2 = wordSlot(COL.actor2);
+const W_ACTOR2_CATEGORY = wordSlot(COL.actor2_category);
+const N_LATITUDE = numberSlot(COL.latitude);
+const N_LONGITUDE = numberSlot(COL.longitude);
+const N_FATALITIES = numberSlot(COL.fatalities);
+const N_CIVILIAN_FATALITIES = numberSlot(COL.civilian_fatalities);
+const N_CIVILIAN_TARGETING = numberSlot(COL.civilian_targeting);
+const N_CIVILIAN_TARGETING_DERIVED = numberSlot(COL.civilian_targeting_derived);
 
 /**
  * Small dense ids for strings, and for pairs of ids, so that a row's aggregate keys are found
@@ -309,22 +335,134 @@ export class CountAccumulator {
     civilianTargetingDerived: boolean,
     sign: number,
   ): void {
+    const ids = this.ids;
+    this.addIds(
+      ids.str(country),
+      ids.str(admin1),
+      ids.str(admin2),
+      this.months.id(month),
+      this.types.id(violenceType),
+      actor1 ? ids.str(actor1) : -1,
+      this.categories.id(actor1Category ?? ''),
+      actor2 ? ids.str(actor2) : -1,
+      this.categories.id(actor2Category ?? ''),
+      fatalities,
+      civilianFatalities,
+      civilianTargeting,
+      civilianTargetingDerived,
+      sign,
+    );
+  }
+
+  /** addParts() with every text part already an id (an actor -1 when empty). */
+  private addIds(
+    country: number,
+    admin1: number,
+    admin2: number,
+    month: number,
+    violenceType: number,
+    actor1: number,
+    actor1Category: number,
+    actor2: number,
+    actor2Category: number,
+    fatalities: number,
+    civilianFatalities: number | null,
+    civilianTargeting: boolean,
+    civilianTargetingDerived: boolean,
+    sign: number,
+  ): void {
     const civ = civilianFatalities ?? 0;
     const known = civilianFatalities === null ? 0 : 1;
     const target = civilianTargeting ? 1 : 0;
     const derived = civilianTargeting && civilianTargetingDerived ? 1 : 0;
     const ids = this.ids;
-    const place = ids.pair(ids.str(country), ids.str(admin1));
-    const when = this.months.id(month) * 16 + this.types.id(violenceType);
-    const areaKey = ids.pair(ids.pair(place, ids.str(admin2)), this.tail(when, actor1Category, 0));
+    const place = ids.pair(country, admin1);
+    const when = month * 16 + violenceType;
+    const areaKey = ids.pair(ids.pair(place, admin2), (when * 16 + actor1Category) * 4);
     this.areas.bump(areaKey, sign, fatalities, civ, known, target, derived);
-    if (actor1) {
-      const k = ids.pair(ids.pair(place, ids.str(actor1)), this.tail(when, actor1Category, 1));
+    if (actor1 !== -1) {
+      const k = ids.pair(ids.pair(place, actor1), (when * 16 + actor1Category) * 4 + 1);
       this.actors.bump(k, sign, fatalities, civ, known, target, 0);
     }
-    if (actor2) {
-      const k = ids.pair(ids.pair(place, ids.str(actor2)), this.tail(when, actor2Category, 2));
+    if (actor2 !== -1) {
+      const k = ids.pair(ids.pair(place, actor2), (when * 16 + actor2Category) * 4 + 2);
       this.actors.bump(k, sign, fatalities, civ, known, target, 0);
+    }
+  }
+
+  // What each dictionary code of the reader's RowPacker stands for here, found once per code:
+  // a KeyIds string id (-1 for the empty string, which only actors test), and small ids.
+  private dictionary: readonly string[] = [];
+  private codeIds = new Int32Array(0);
+  private codeSmall = new Int32Array(0);
+
+  /**
+   * add() for every row of a packed batch, reading the packer's dictionary codes (`dictionary`
+   * is every word so far): a row's parts are found by indexing arrays instead of hashing its
+   * strings, which is most of what counting cost.
+   */
+  addPacked(p: PackedRows, dictionary: readonly string[], sign: 1 | -1): void {
+    // Codes mean something else in another file's dictionary.
+    if (dictionary !== this.dictionary) {
+      this.dictionary = dictionary;
+      this.codeIds = new Int32Array(0);
+      this.codeSmall = new Int32Array(0);
+    }
+    if (this.codeIds.length < dictionary.length) {
+      const size = Math.max(dictionary.length, this.codeIds.length * 2, 1024);
+      const ids = new Int32Array(size).fill(-2);
+      ids.set(this.codeIds);
+      this.codeIds = ids;
+      const small = new Int32Array(size).fill(-2);
+      small.set(this.codeSmall);
+      this.codeSmall = small;
+    }
+    const codeIds = this.codeIds;
+    const codeSmall = this.codeSmall;
+    const str = (code: number): number => {
+      let id = codeIds[code];
+      if (id === -2) {
+        const word = dictionary[code];
+        id = word === '' ? -1 : this.ids.str(word);
+        codeIds[code] = id;
+      }
+      return id === -1 ? this.ids.str('') : id;
+    };
+    const actor = (code: number): number => {
+      if (codeIds[code] === -2) str(code);
+      return codeIds[code];
+    };
+    const small = (code: number, ids: SmallIds): number => {
+      let id = codeSmall[code];
+      if (id === -2) {
+        id = ids.id(dictionary[code]);
+        codeSmall[code] = id;
+      }
+      return id;
+    };
+    const category = (code: number): number =>
+      code === -1 ? this.categories.id('') : small(code, this.categories);
+    const { codes, numbers } = p;
+    for (let i = 0; i < p.count; i++) {
+      const w = i * WORDS_PER_ROW;
+      const u = i * NUMBERS_PER_ROW;
+      const civ = numbers[u + N_CIVILIAN_FATALITIES];
+      this.addIds(
+        str(codes[w + W_COUNTRY]),
+        str(codes[w + W_ADMIN1]),
+        str(codes[w + W_ADMIN2]),
+        small(codes[w + W_MONTH], this.months),
+        small(codes[w + W_VIOLENCE_TYPE], this.types),
+        actor(codes[w + W_ACTOR1]),
+        category(codes[w + W_ACTOR1_CATEGORY]),
+        actor(codes[w + W_ACTOR2]),
+        category(codes[w + W_ACTOR2_CATEGORY]),
+        numbers[u + N_FATALITIES],
+        Number.isNaN(civ) ? null : civ,
+        numbers[u + N_CIVILIAN_TARGETING] === 1,
+        numbers[u + N_CIVILIAN_TARGETING_DERIVED] === 1,
+        sign,
+      );
     }
   }
 
@@ -492,19 +630,63 @@ export class RegisterTally {
   // so a row finds its areas without building a key string.
   private readonly areas = new Map<string, Map<string, Map<string, AreaSums>>>();
 
-  add(v: EventValues): void {
-    this.addActor(v[COL.actor1] as string, v[COL.actor1_category] as string | null);
-    this.addActor(v[COL.actor2] as string, v[COL.actor2_category] as string | null);
-    const admin1 = v[COL.admin1] as string;
-    if (!admin1) return;
-    const lat = v[COL.latitude] as number | null;
-    const lon = v[COL.longitude] as number | null;
-    const known = lat !== null && lon !== null;
-    const byAdmin2 = this.admin2s(v[COL.country] as string, admin1);
-    const admin2 = v[COL.admin2] as string;
-    this.addArea(byAdmin2, admin2, known ? (lat as number) : 0, known ? (lon as number) : 0, known ? 1 : 0);
-    if (admin2 !== '')
-      this.addArea(byAdmin2, '', known ? (lat as number) : 0, known ? (lon as number) : 0, known ? 1 : 0);
+  // The reading side's shortcuts by dictionary code (see addPacked): an actor's entry, and the
+  // admin-2 map of a (country, admin-1) pair, each found by numbers instead of by their names.
+  private dictionary: readonly string[] = [];
+  private actorByCode: ([category: string | null, isState: number] | undefined)[] = [];
+  private admin2sByCodes = new Map<number, Map<number, Map<string, AreaSums>>>();
+
+  /** Adds every row of a packed batch: its actors, and its areas' coordinates (see CountAccumulator.addPacked). */
+  addPacked(p: PackedRows, dictionary: readonly string[]): void {
+    if (dictionary !== this.dictionary) {
+      this.dictionary = dictionary;
+      this.actorByCode = [];
+      this.admin2sByCodes = new Map();
+    }
+    // Kept as long as the dictionary, so that the array stays a plain list, never a sparse one.
+    while (this.actorByCode.length < dictionary.length) this.actorByCode.push(undefined);
+    const { codes, numbers } = p;
+    for (let i = 0; i < p.count; i++) {
+      const w = i * WORDS_PER_ROW;
+      const u = i * NUMBERS_PER_ROW;
+      this.addActorCode(codes[w + W_ACTOR1], codes[w + W_ACTOR1_CATEGORY], dictionary);
+      this.addActorCode(codes[w + W_ACTOR2], codes[w + W_ACTOR2_CATEGORY], dictionary);
+      const admin1Code = codes[w + W_ADMIN1];
+      const admin1 = dictionary[admin1Code];
+      if (!admin1) continue;
+      const lat = numbers[u + N_LATITUDE];
+      const lon = numbers[u + N_LONGITUDE];
+      const known = !Number.isNaN(lat) && !Number.isNaN(lon);
+      const countryCode = codes[w + W_COUNTRY];
+      let byAdmin1 = this.admin2sByCodes.get(countryCode);
+      if (!byAdmin1) {
+        byAdmin1 = new Map();
+        this.admin2sByCodes.set(countryCode, byAdmin1);
+      }
+      let byAdmin2 = byAdmin1.get(admin1Code);
+      if (!byAdmin2) {
+        byAdmin2 = this.admin2s(dictionary[countryCode], admin1);
+        byAdmin1.set(admin1Code, byAdmin2);
+      }
+      const admin2 = dictionary[codes[w + W_ADMIN2]];
+      this.addArea(byAdmin2, admin2, known ? lat : 0, known ? lon : 0, known ? 1 : 0);
+      if (admin2 !== '') this.addArea(byAdmin2, '', known ? lat : 0, known ? lon : 0, known ? 1 : 0);
+    }
+  }
+
+  private addActorCode(code: number, categoryCode: number, dictionary: readonly string[]): void {
+    const category = categoryCode === -1 ? null : dictionary[categoryCode];
+    let cur = this.actorByCode[code];
+    if (!cur) {
+      const name = dictionary[code];
+      if (!name) return;
+      this.addActor(name, category);
+      cur = this.actors.get(name);
+      this.actorByCode[code] = cur;
+      return;
+    }
+    if (!cur[0] && category) cur[0] = category;
+    if (category === 'state-forces') cur[1] = 1;
   }
 
   private addActor(name: string, category: string | null): void {
