@@ -2,12 +2,13 @@ import type { ConflictEvent } from '../domain/conflict-event.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { acledReader, looksLikeAcled } from './acled-reader.ts';
-import { type CsvDialect, parseHeadRows, readCsvRows, sniffCsvDialect } from './csv-rows.ts';
+import { type CsvRow, parseHeadRows, readCsvRows, sniffCsvDialect } from './csv-rows.ts';
 import type { EventFormat, EventRowReader } from './event-row-reader.ts';
 import { readGedGeoJson } from './ged-geojson-reader.ts';
 import { hxlReader, isHashtagRow } from './hxl-reader.ts';
-import { inspectTextFile, readAllText, readHead, type TextFileInfo } from './text-file.ts';
+import { inspectTextFile, readAllText, readHead } from './text-file.ts';
 import { gedCsvReader, looksLikeGed } from './ucdp-reader.ts';
+import { isZipFile, readXlsxSheets, type SpreadsheetSheet } from './xlsx-rows.ts';
 
 /** What a reader hands on: events with the line they came from, and rows it set aside. */
 export interface EventBatch {
@@ -19,8 +20,9 @@ export interface EventBatch {
 export interface EventFile {
   path: string;
   format: EventFormat;
-  /** 'csv' or 'geojson'. */
-  container: 'csv' | 'geojson';
+  /** 'csv', 'geojson' or 'xlsx' (a workbook; the sheet read is named in `sheet`). */
+  container: 'csv' | 'geojson' | 'xlsx';
+  sheet?: string;
   encoding: string;
   batches(): AsyncGenerator<EventBatch>;
 }
@@ -36,7 +38,7 @@ const MAX_ROW_CHARS = 1_000_000;
 
 const UNKNOWN =
   'not a known event format: expected an ACLED export (columns event_id_cnty, event_date, event_type), ' +
-  'UCDP GED (id, type_of_violence, date_start, best) as CSV or GeoJSON, or a CSV with an HXL hashtag row';
+  'UCDP GED (id, type_of_violence, date_start, best) as CSV or GeoJSON, or a CSV or .xlsx sheet with an HXL hashtag row';
 
 /**
  * Opens an event file: checks that it is text, finds its encoding, delimiter and format (from the
@@ -44,6 +46,8 @@ const UNKNOWN =
  * read into the store here; `batches()` streams the rows.
  */
 export async function openEventFile(path: string, options: OpenEventFileOptions = {}): Promise<EventFile> {
+  const forcedFormat = options.format && options.format !== 'auto' ? options.format : undefined;
+  if (await isZipFile(path)) return openWorkbook(path, forcedFormat, options.batchSize ?? 5000);
   const info = await inspectTextFile(path);
   const head = await readHead(info, 2 * 1024 * 1024);
   const forced = options.format && options.format !== 'auto' ? options.format : undefined;
@@ -74,9 +78,35 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
       `${path}: ${UNKNOWN} (the first line has ${header.length} column)`,
     );
   }
-  const tagged = rows[1] && isHashtagRow(rows[1]);
-  let reader: EventRowReader;
-  let skipRows = 1 + (tagged ? 1 : 0);
+  const sep =
+    dialect.delimiter === ','
+      ? ''
+      : ` (the header is separated by "${dialect.delimiter === '\t' ? 'tab' : dialect.delimiter}")`;
+  const chosen = chooseRowReader(path, header, rows[1], forced);
+  if (!chosen) throw new TandemError('unknown-format', `${path}: ${UNKNOWN}${sep}`);
+  const { reader, skipRows } = chosen;
+  return {
+    path,
+    format: reader.format,
+    container: 'csv',
+    encoding: info.encoding,
+    batches: () =>
+      rowBatches(path, readCsvRows(info, dialect), dialect.delimiter, reader, skipRows, batchSize, false),
+  };
+}
+
+/**
+ * The reader for a table whose first row is `header` and second `second`: the format forced, or
+ * the one the header names (ACLED, GED, or HXL hashtags in either row). Null when none fits; a
+ * forced HXL without hashtags is an error of its own.
+ */
+function chooseRowReader(
+  path: string,
+  header: string[],
+  second: string[] | undefined,
+  forced: EventFormat | undefined,
+): { reader: EventRowReader; skipRows: number } | null {
+  const tagged = second !== undefined && isHashtagRow(second);
   const want =
     forced ??
     (looksLikeAcled(header)
@@ -86,75 +116,118 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
         : tagged || isHashtagRow(header)
           ? 'hxl'
           : null);
-  if (want === 'acled') reader = acledReader(path, header);
-  else if (want === 'ucdp') reader = gedCsvReader(path, header);
-  else if (want === 'hxl') {
-    if (isHashtagRow(header)) {
-      reader = hxlReader(path, header);
-      skipRows = 1;
-    } else if (tagged) reader = hxlReader(path, rows[1]);
-    else
-      throw new TandemError(
-        'unknown-format',
-        `${path}: --format hxl, but neither of the first two rows holds HXL hashtags`,
-      );
-  } else {
-    const sep =
-      dialect.delimiter === ','
-        ? ''
-        : ` (the header is separated by "${dialect.delimiter === '\t' ? 'tab' : dialect.delimiter}")`;
-    throw new TandemError('unknown-format', `${path}: ${UNKNOWN}${sep}`);
+  const skipRows = 1 + (tagged ? 1 : 0);
+  if (want === 'acled') return { reader: acledReader(path, header), skipRows };
+  if (want === 'ucdp') return { reader: gedCsvReader(path, header), skipRows };
+  if (want === 'hxl') {
+    if (isHashtagRow(header)) return { reader: hxlReader(path, header), skipRows: 1 };
+    if (tagged) return { reader: hxlReader(path, second), skipRows };
+    throw new TandemError(
+      'unknown-format',
+      `${path}: --format hxl, but neither of the first two rows holds HXL hashtags`,
+    );
   }
-  return {
-    path,
-    format: reader.format,
-    container: 'csv',
-    encoding: info.encoding,
-    batches: () => csvBatches(info, dialect, reader, skipRows, batchSize),
-  };
+  return null;
 }
 
-async function* csvBatches(
-  info: TextFileInfo,
-  dialect: CsvDialect,
+/**
+ * A workbook (.xlsx): the first sheet whose header is a known format is read, so a sheet of notes
+ * before the data does not matter. Line numbers are the sheet's row numbers, as Excel shows them.
+ */
+async function openWorkbook(
+  path: string,
+  forced: EventFormat | undefined,
+  batchSize: number,
+): Promise<EventFile> {
+  const sheets = await readXlsxSheets(path);
+  for (const sheet of sheets) {
+    const [header = [], second] = sheet.rows;
+    if (header.filter(Boolean).length < 2) continue;
+    const chosen = chooseRowReader(path, header, second, forced);
+    if (!chosen) continue;
+    return {
+      path,
+      format: chosen.reader.format,
+      container: 'xlsx',
+      sheet: sheet.name,
+      encoding: 'xlsx',
+      batches: () => rowBatches(path, sheetRows(sheet), ',', chosen.reader, chosen.skipRows, batchSize, true),
+    };
+  }
+  const names = sheets.map((s) => `"${s.name}"`).join(', ');
+  throw new TandemError(
+    'unknown-format',
+    `${path}: ${UNKNOWN}; no sheet of the workbook has such a header (sheets: ${names})`,
+  );
+}
+
+/** A sheet's rows as the CSV reader gives them: numbered from 1, blank rows left out. */
+async function* sheetRows(sheet: SpreadsheetSheet): AsyncGenerator<CsvRow[]> {
+  const out: CsvRow[] = [];
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const fields = sheet.rows[i];
+    if (fields.every((f) => f === '')) continue;
+    out.push({ line: i + 1, fields });
+  }
+  yield out;
+}
+
+/**
+ * Rows of a table, read into events batch by batch, with every row that cannot be read set aside
+ * with its line and reason. `sheet`: the table is a spreadsheet, whose rows carry no meaning in
+ * their length (Excel pads them to the widest row, and a short row is just empty at the end), so
+ * they are fitted to the header unless a cell beyond it holds a value.
+ */
+async function* rowBatches(
+  path: string,
+  source: AsyncIterable<CsvRow[]>,
+  delimiter: string,
   reader: EventRowReader,
   skipRows: number,
   batchSize: number,
+  sheet: boolean,
 ): AsyncGenerator<EventBatch> {
   let skipped = 0;
   let batch: EventBatch = { records: [], problems: [] };
   const raw = (fields: string[]) => {
-    const s = fields.join(dialect.delimiter);
+    const s = fields.join(delimiter);
     return s.length > 2000 ? `${s.slice(0, 2000)}…` : s;
   };
-  for await (const rows of readCsvRows(info, dialect)) {
+  // One function for every row, not a closure made per row (the raw text is joined only for a
+  // row set aside).
+  const problem = (row: CsvRow, column: number, reason: string, field?: string) =>
+    batch.problems.push({ file: path, line: row.line, column, field, reason, raw: raw(row.fields) });
+  for await (const rows of source) {
     for (const row of rows) {
       if (skipped < skipRows) {
         skipped++;
         continue;
       }
+      if (sheet) row.fields = fitToHeader(row.fields, reader.columns);
       const f = row.fields;
-      const problem = (column: number, reason: string, field?: string) =>
-        batch.problems.push({ file: info.path, line: row.line, column, field, reason, raw: raw(f) });
       let length = 0;
       for (const x of f) length += x.length;
-      if (row.error) problem(0, `${row.error} (a quote that never closes; is the file cut short?)`);
+      if (row.error) problem(row, 0, `${row.error} (a quote that never closes; is the file cut short?)`);
       else if (length > MAX_ROW_CHARS) {
         problem(
+          row,
           0,
           `the row is ${(length / 1e6).toFixed(1)} million characters long; a row may have at most 1 million`,
         );
       } else if (f.length !== reader.columns) {
         problem(
+          row,
           0,
           f.length < reader.columns
             ? `the row has ${f.length} fields, the header ${reader.columns} (is the line cut short?)`
-            : `the row has ${f.length} fields, the header ${reader.columns} (an unquoted "${dialect.delimiter}" in a field?)`,
+            : sheet
+              ? `the row has a value in column ${f.findIndex((x, k) => k >= reader.columns && x !== '') + 1}, beyond the header's ${reader.columns} columns`
+              : `the row has ${f.length} fields, the header ${reader.columns} (an unquoted "${delimiter}" in a field?)`,
         );
       } else {
         const r = reader.read(f);
         if ('event' in r) batch.records.push({ line: row.line, event: r.event });
-        else problem(r.problem.column, r.problem.reason, r.problem.field);
+        else problem(row, r.problem.column, r.problem.reason, r.problem.field);
       }
       if (batch.records.length + batch.problems.length >= batchSize) {
         yield batch;
@@ -163,4 +236,12 @@ async function* csvBatches(
     }
   }
   if (batch.records.length || batch.problems.length) yield batch;
+}
+
+/** A spreadsheet row fitted to `width` cells: padded with empty cells, or cut where only empty cells follow. */
+function fitToHeader(fields: string[], width: number): string[] {
+  if (fields.length === width) return fields;
+  if (fields.length < width) return [...fields, ...new Array<string>(width - fields.length).fill('')];
+  for (let i = width; i < fields.length; i++) if (fields[i] !== '') return fields;
+  return fields.slice(0, width);
 }

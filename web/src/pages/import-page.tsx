@@ -93,9 +93,9 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
     <section className="import">
       <h1>Import events</h1>
       <p>
-        ACLED exports (CSV), UCDP GED (CSV or GeoJSON) and HXL-tagged CSVs. A file goes in whole or not at
-        all; rows that cannot be read are set aside with their line and reason (<code>tandem problems</code>{' '}
-        lists them). Importing the same file twice changes nothing.
+        ACLED exports, UCDP GED (CSV or GeoJSON) and HXL-tagged sheets, as CSV or Excel (.xlsx). A file goes
+        in whole or not at all; rows that cannot be read are set aside with their line and reason (
+        <code>tandem problems</code> lists them). Importing the same file twice changes nothing.
       </p>
       <form
         onSubmit={(e) => {
@@ -106,7 +106,7 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
       >
         <label>
           Event file{' '}
-          <input ref={input} type="file" name="file" accept=".csv,.tsv,.txt,.geojson,.json" required />
+          <input ref={input} type="file" name="file" accept=".csv,.tsv,.txt,.xlsx,.geojson,.json" required />
         </label>{' '}
         <button type="submit" disabled={stage.kind === 'uploading' || stage.kind === 'importing'}>
           Import

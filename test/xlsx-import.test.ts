@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { importEvents } from '../src/app/import-events.ts';
+import { isTandemError } from '../src/domain/tandem-error.ts';
+import { openStore, type Store } from '../src/store/store.ts';
+import { runCli } from './run-cli.ts';
+
+// Fixtures written by test/fixtures/good/make-xlsx.mjs, as Excel saves them: date cells with a
+// display format, numbers as numbers, a sheet of notes before the data.
+const GOOD = new URL('./fixtures/good/', import.meta.url).pathname;
+
+describe('.xlsx workbooks', () => {
+  let store: Store;
+  before(async () => {
+    store = await openStore({ dbPath: ':memory:' });
+  });
+  after(() => store.close());
+
+  test('an ACLED export behind a sheet of notes is read; a bad row is set aside with its sheet row', async () => {
+    const path = join(GOOD, 'acled-export.xlsx');
+    const r = await importEvents(store, [path]);
+    assert.deepEqual(
+      [r.files[0].format, r.files[0].rows, r.files[0].imported, r.files[0].rejected],
+      ['acled', 4, 3, 1],
+    );
+    const p = await store.db.selectFrom('problems').selectAll().where('file', '=', path).execute();
+    assert.deepEqual(
+      p.map((x) => [x.line, x.column, x.field]),
+      [[6, 23, 'latitude']],
+    );
+    assert.match(p[0].reason, /latitude 200 is outside -90\.\.90/);
+    const events = await store.db
+      .selectFrom('events')
+      .select([
+        'source_event_id',
+        'date_start',
+        'latitude',
+        'fatalities',
+        'actor1_category',
+        'civilian_targeting',
+      ])
+      .where('source', '=', 'acled')
+      .orderBy('source_event_id')
+      .execute();
+    // Date cells of any display format, and a date typed as text, read as the same kind of date.
+    assert.deepEqual(
+      events.map((e) => [
+        e.source_event_id,
+        e.date_start,
+        e.latitude,
+        Number(e.fatalities),
+        e.actor1_category,
+      ]),
+      [
+        ['TSX1', '2023-05-01', 6.1, 3, 'identity-militia'],
+        ['TSX2', '2023-05-02', 6.15, 4, 'state-forces'],
+        ['TSX3', '2023-05-03', 7.5, 0, 'protesters'],
+      ],
+    );
+    assert.deepEqual(
+      events.map((e) => Number(e.civilian_targeting)),
+      [1, 0, 0],
+    );
+    const again = await importEvents(store, [path]);
+    assert.deepEqual([again.files[0].imported, again.files[0].unchanged], [0, 3]);
+  });
+
+  test('an HXL-tagged partner log reads the same as its CSV twin', async () => {
+    const r = await importEvents(store, [join(GOOD, 'hxl-partner.xlsx'), join(GOOD, 'hxl-partner.csv')]);
+    assert.deepEqual(
+      r.files.map((f) => [f.format, f.rows, f.imported, f.rejected]),
+      [
+        ['hxl', 2, 2, 0],
+        ['hxl', 2, 2, 0],
+      ],
+    );
+    const rows = await store.db
+      .selectFrom('events')
+      .select(['source_event_id', 'date_start', 'admin1', 'latitude', 'fatalities', 'civilian_fatalities'])
+      .where('source', '=', 'hxl')
+      .orderBy('date_start')
+      .orderBy('source_event_id')
+      .execute();
+    const pairs = rows.map((e) => [
+      e.date_start,
+      e.admin1,
+      e.latitude,
+      Number(e.fatalities),
+      Number(e.civilian_fatalities),
+    ]);
+    assert.deepEqual(pairs[0], pairs[1], 'the first events of the two files');
+    assert.deepEqual(pairs[2], pairs[3], 'the second events of the two files');
+    assert.deepEqual(pairs[0], ['2022-03-05', 'Lakeside', 7.5, 3, 3]);
+  });
+
+  test('a zip that is not a workbook, and a workbook without an event sheet, are refused by name', async () => {
+    await assert.rejects(
+      importEvents(store, [new URL('./fixtures/agreements/testland.docx', import.meta.url).pathname]),
+      (e) => isTandemError(e) && /testland\.docx: not a readable \.xlsx workbook/.test(e.message),
+    );
+    const cli = await runCli([
+      'import',
+      join(GOOD, 'acled-export.xlsx'),
+      '--format',
+      'hxl',
+      '--db',
+      join(mkdtempSync(join(tmpdir(), 'tandem-xlsx-')), 'x.db'),
+    ]);
+    assert.equal(cli.code, 2);
+    assert.match(
+      cli.stderr,
+      /acled-export\.xlsx: --format hxl, but neither of the first two rows holds HXL hashtags/,
+    );
+    assert.doesNotMatch(cli.stderr, /\n\s+at /, 'no stack trace');
+  });
+});
