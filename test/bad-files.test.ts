@@ -130,6 +130,7 @@ describe('awkward but valid files', () => {
     ['ged-small.csv', 'ucdp', 3],
     ['hxl-partner.csv', 'hxl', 2],
     ['hxl-tags-only.csv', 'hxl', 2],
+    ['hxl-date-parts.csv', 'hxl', 2],
   ];
   for (const [file, format, rows] of CASES) {
     test(`${file} reads as ${format}, every row`, async () => {
@@ -139,6 +140,21 @@ describe('awkward but valid files', () => {
       assert.equal(r.files[0].rejected, 0);
     });
   }
+
+  test('an HXL #date is read as the date, not the #date+year or #date+timestamp before it', async () => {
+    const dates = await store.db
+      .selectFrom('events')
+      .select('date_start')
+      .where('import_id', 'in', (eb) =>
+        eb.selectFrom('imports').select('id').where('path', 'like', '%hxl-date-parts.csv'),
+      )
+      .orderBy('date_start')
+      .execute();
+    assert.deepEqual(
+      dates.map((d) => d.date_start),
+      ['2022-04-14', '2022-04-15'],
+    );
+  });
 
   test('Latin-1 text is decoded, not mangled', async () => {
     const e = await store.db

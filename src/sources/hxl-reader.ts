@@ -49,15 +49,28 @@ const WANT = {
   source: ['meta+source', 'meta+source+name'],
 } as const;
 
-/** Finds the column for a wanted tag: the tag must match and carry every wanted attribute. */
+// Attributes that make a tag a part or a stamp rather than the value itself: `#date+year` is not
+// the day of an event, `#date+timestamp` is when the row was written.
+const NOT_THE_VALUE = new Set(['year', 'month', 'week', 'timestamp', 'time']);
+
+/**
+ * Finds the column for a wanted tag: the tag must match and carry every wanted attribute. A column
+ * with exactly the wanted attributes comes first, so `#date` wins over `#date+year` wherever the
+ * two stand; a column with more attributes is taken only if none of them marks a part or a stamp.
+ */
 function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<number>): number {
   for (const w of wants) {
     const [tag, ...attrs] = w.split('+');
+    let wider = -1;
     for (let i = 0; i < tags.length; i++) {
       const t = tags[i];
       if (!t || taken.has(i) || t.tag !== tag) continue;
-      if (attrs.every((a) => t.attributes.includes(a))) return i;
+      if (!attrs.every((a) => t.attributes.includes(a))) continue;
+      if (t.attributes.length === attrs.length) return i;
+      const extra = t.attributes.filter((a) => !attrs.includes(a));
+      if (wider === -1 && !extra.some((a) => NOT_THE_VALUE.has(a))) wider = i;
     }
+    if (wider !== -1) return wider;
   }
   return -1;
 }
