@@ -16,7 +16,7 @@ import {
   withEventWriter,
 } from '../store/event-writer.ts';
 import type { Store } from '../store/store.ts';
-import { newTally, preparedBatches, tallyBatch } from './prepared-rows.ts';
+import { preparedBatches } from './prepared-rows.ts';
 
 export interface ImportFileResult {
   path: string;
@@ -69,7 +69,7 @@ export async function importEvents(
     store,
     async (w) => {
       const results: ImportFileResult[] = [];
-      // What the files' rows add to the aggregates and registers, tallied file by file as batches
+      // What the files' rows add to the aggregates and registers, tallied as batches
       // arrive; rows found unchanged, and the old values of changed rows, are taken back out here.
       const counts = new CountAccumulator();
       const registers = new RegisterTally();
@@ -110,7 +110,6 @@ export async function importEvents(
           return has;
         };
         const unpacker = new RowUnpacker();
-        const tally = newTally();
         // A file that brings many new rows compared with those stored loads faster with the
         // secondary indexes dropped and rebuilt once at the end (about 200 bytes a row in the
         // field's exports). Whether its rows are new is known at the first batch: a file imported
@@ -190,7 +189,8 @@ export async function importEvents(
               const batch = next.value;
               const packed = batch.rows;
               unpacker.receive(packed);
-              tallyBatch(tally, packed, unpacker.words);
+              counts.addPacked(packed, unpacker.words, 1);
+              registers.addPacked(packed, unpacker.words);
               // A file of one source whose events the store does not hold yet goes in as it is.
               const source = packed.count ? unpacker.source(packed, 0) : '';
               let oneSource = true;
@@ -212,8 +212,6 @@ export async function importEvents(
           } finally {
             if (!next.done) await batches.return(undefined as never);
           }
-          counts.merge(tally.counts.entries());
-          registers.merge(tally.registers.entries());
         };
         await load();
         await w.buildingIndexes(async () => {

@@ -4,7 +4,6 @@ import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import { CountAccumulator, RegisterTally } from '../store/count-accumulator.ts';
 import { eventValues, type PackedRows, RowPacker } from '../store/event-writer.ts';
 import { FirstLines } from './first-lines.ts';
 
@@ -20,8 +19,8 @@ export interface PreparedBatch {
 /**
  * Reads a file and prepares its rows for the writer: each event becomes its column values with a
  * content hash, and an id repeated within the file is set aside naming the line of its first
- * appearance. The writer counts the rows (tallyBatch), from their packed form: that costs it
- * little, and the reader is the slower of the two threads.
+ * appearance. The writer counts the rows from their packed form (CountAccumulator.addPacked):
+ * that costs it little, and the reader is the slower of the two threads.
  */
 export async function* prepareRows(
   path: string,
@@ -68,22 +67,6 @@ const BATCH = 5000;
 const WORKER_THRESHOLD = 8 * 1024 * 1024;
 /** Batches the worker may run ahead of the writer. */
 const AHEAD = 4;
-
-/** What a file's rows add to the aggregate counts and to the actor and area registers. */
-export interface ImportTally {
-  counts: CountAccumulator;
-  registers: RegisterTally;
-}
-
-export function newTally(): ImportTally {
-  return { counts: new CountAccumulator(), registers: new RegisterTally() };
-}
-
-/** Counts a prepared batch into `tally`; `dictionary` is the file's RowUnpacker's words. */
-export function tallyBatch(tally: ImportTally, rows: PackedRows, dictionary: readonly string[]): void {
-  tally.counts.addPacked(rows, dictionary, 1);
-  tally.registers.addPacked(rows, dictionary);
-}
 
 /**
  * The prepared batches of a file. Large files are read in a worker thread, so parsing one batch

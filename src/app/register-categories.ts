@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { CountAccumulator, countedFromStored } from '../store/count-accumulator.ts';
-import type { StoredEventKeys } from '../store/event-writer.ts';
+import { STORED_KEY_COLUMNS, type StoredEventKeys } from '../store/event-writer.ts';
 import type { Database } from '../store/schema.ts';
 
 // The register is keyed by name across countries, and whether a government's forces are the host
@@ -27,21 +27,7 @@ export async function applyRegisterCategories(db: Kysely<Database>): Promise<num
     .leftJoin('actors as r1', 'r1.name', 'e.actor1')
     .leftJoin('actors as r2', 'r2.name', 'e.actor2')
     .select([
-      'e.id',
-      'e.content_hash',
-      'e.country',
-      'e.admin1',
-      'e.admin2',
-      'e.month',
-      'e.violence_type',
-      'e.actor1',
-      'e.actor1_category',
-      'e.actor2',
-      'e.actor2_category',
-      'e.fatalities',
-      'e.civilian_fatalities',
-      'e.civilian_targeting',
-      'e.civilian_targeting_derived',
+      ...STORED_KEY_COLUMNS.map((c) => `e.${c}` as const),
       'r1.category as register1',
       'r2.category as register2',
     ])

@@ -39,12 +39,10 @@ function matches(w: string, of: readonly string[]): boolean {
   return of.some((t) => t === w || (w.length >= 3 && t.startsWith(w))) || initialsOfRun(w, of);
 }
 
-/** How close a written name is to one of the data's names, 0–1: the share of its words found. */
-function closeness(written: readonly string[], name: string): number {
-  const of = words(name);
+/** How close a written name is to one of the data's names (its words), 0–1: the share of its words found. */
+function closeness(written: readonly string[], of: readonly string[]): number {
   if (!of.length) return 0;
-  const hits = written.filter((w) => matches(w, of)).length;
-  return hits / written.length;
+  return written.filter((w) => matches(w, of)).length / written.length;
 }
 
 /**
@@ -59,13 +57,15 @@ export function closeActorNames(written: string, known: readonly KnownActor[], l
   if (!query.length) return [];
   const scored: { name: string; score: number; tight: number; events: number }[] = [];
   for (const a of known) {
-    const score = Math.max(closeness(query, a.name), ...a.aliases.map((x) => closeness(query, x)));
-    const solid = query.some(
-      (w) => w.length >= 3 && [a.name, ...a.aliases].some((n) => matches(w, words(n))),
-    );
+    const own = words(a.name);
+    const names = [own, ...a.aliases.map(words)];
+    const score = Math.max(...names.map((n) => closeness(query, n)));
+    const solid = query.some((w) => w.length >= 3 && names.some((n) => matches(w, n)));
     // Of names equally close, the one with the fewest words beyond those written comes first.
-    const own = words(a.name).filter((w) => !FILLER.has(w));
-    const tight = own.length ? own.filter((w) => query.some((q) => matches(q, [w]))).length / own.length : 0;
+    const ownTelling = own.filter((w) => !FILLER.has(w));
+    const tight = ownTelling.length
+      ? ownTelling.filter((w) => query.some((q) => matches(q, [w]))).length / ownTelling.length
+      : 0;
     if (score >= 0.5 && solid && a.name !== written)
       scored.push({ name: a.name, score, tight, events: a.events });
   }

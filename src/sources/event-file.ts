@@ -20,9 +20,8 @@ export interface EventBatch {
 export interface EventFile {
   path: string;
   format: EventFormat;
-  /** 'csv', 'geojson' or 'xlsx' (a workbook; the sheet read is named in `sheet`). */
+  /** 'csv', 'geojson' or 'xlsx' (a workbook). */
   container: 'csv' | 'geojson' | 'xlsx';
-  sheet?: string;
   encoding: string;
   batches(): AsyncGenerator<EventBatch>;
 }
@@ -46,12 +45,11 @@ const UNKNOWN =
  * read into the store here; `batches()` streams the rows.
  */
 export async function openEventFile(path: string, options: OpenEventFileOptions = {}): Promise<EventFile> {
-  const forcedFormat = options.format && options.format !== 'auto' ? options.format : undefined;
-  if (await isZipFile(path)) return openWorkbook(path, forcedFormat, options.batchSize ?? 5000);
-  const info = await inspectTextFile(path);
-  const head = await readHead(info, 2 * 1024 * 1024);
   const forced = options.format && options.format !== 'auto' ? options.format : undefined;
   const batchSize = options.batchSize ?? 5000;
+  if (await isZipFile(path)) return openWorkbook(path, forced, batchSize);
+  const info = await inspectTextFile(path);
+  const head = await readHead(info, 2 * 1024 * 1024);
   if (/^\s*[[{]/.test(head)) {
     if (forced && forced !== 'ucdp') {
       throw new TandemError(
@@ -149,7 +147,6 @@ async function openWorkbook(
       path,
       format: chosen.reader.format,
       container: 'xlsx',
-      sheet: sheet.name,
       encoding: 'xlsx',
       batches: () => rowBatches(path, sheetRows(sheet), ',', chosen.reader, chosen.skipRows, batchSize, true),
     };

@@ -233,11 +233,6 @@ class MeasureTable {
     m[o + 5] += s * derived;
   }
 
-  add(key: number, measures: readonly number[]): void {
-    const o = this.at(key);
-    for (let i = 0; i < 6; i++) this.values[o + i] += measures[i];
-  }
-
   measures(slot: number): Measures {
     const o = slot * 6;
     return Array.from(this.values.subarray(o, o + 6)) as Measures;
@@ -250,11 +245,6 @@ class MeasureTable {
   }
 }
 
-/** Counts to hand from a worker thread to the writer: each key as its parts, with its measures. */
-export interface CountEntries {
-  areas: [string[], number[]][];
-  actors: [string[], number[]][];
-}
 type Measures = [
   events: number,
   fatalities: number,
@@ -378,14 +368,14 @@ export class CountAccumulator {
     const ids = this.ids;
     const place = ids.pair(country, admin1);
     const when = month * 16 + violenceType;
-    const areaKey = ids.pair(ids.pair(place, admin2), (when * 16 + actor1Category) * 4);
+    const areaKey = ids.pair(ids.pair(place, admin2), this.tail(when, actor1Category, 0));
     this.areas.bump(areaKey, sign, fatalities, civ, known, target, derived);
     if (actor1 !== -1) {
-      const k = ids.pair(ids.pair(place, actor1), (when * 16 + actor1Category) * 4 + 1);
+      const k = ids.pair(ids.pair(place, actor1), this.tail(when, actor1Category, 1));
       this.actors.bump(k, sign, fatalities, civ, known, target, 0);
     }
     if (actor2 !== -1) {
-      const k = ids.pair(ids.pair(place, actor2), (when * 16 + actor2Category) * 4 + 2);
+      const k = ids.pair(ids.pair(place, actor2), this.tail(when, actor2Category, 2));
       this.actors.bump(k, sign, fatalities, civ, known, target, 0);
     }
   }
@@ -466,9 +456,9 @@ export class CountAccumulator {
     }
   }
 
-  /** Month and violence type (`when`), category and role (0 for the area tables) in one number. */
-  private tail(when: number, category: string | null, role: number): number {
-    return (when * 16 + this.categories.id(category ?? '')) * 4 + role;
+  /** Month and violence type (`when`), category id and role (0 for the area tables) in one number. */
+  private tail(when: number, category: number, role: number): number {
+    return (when * 16 + category) * 4 + role;
   }
 
   /** A key's parts in the order of EVENT_KEYS (role 0) or ACTOR_KEYS. */
@@ -487,37 +477,6 @@ export class CountAccumulator {
     return role === 0
       ? [country, admin1, third, month, type, category]
       : [country, admin1, third, category, String(role), month, type];
-  }
-
-  private keyOf(parts: readonly string[]): number {
-    const ids = this.ids;
-    const place = ids.pair(ids.str(parts[0]), ids.str(parts[1]));
-    const where = ids.pair(place, ids.str(parts[2]));
-    if (parts.length === EVENT_KEYS.length) {
-      const [, , , month, type, category] = parts;
-      return ids.pair(where, this.tail(this.months.id(month) * 16 + this.types.id(type), category, 0));
-    }
-    const [, , , category, role, month, type] = parts;
-    return ids.pair(
-      where,
-      this.tail(this.months.id(month) * 16 + this.types.id(type), category, Number(role)),
-    );
-  }
-
-  /** The counts as plain entries, to hand from a worker thread to the writer. */
-  entries(): CountEntries {
-    const list = (t: MeasureTable): [string[], number[]][] =>
-      t.keys.map((k, slot) => [this.parts(k), t.measures(slot)]);
-    return { areas: list(this.areas), actors: list(this.actors) };
-  }
-
-  merge(e: CountEntries): void {
-    for (const [target, list] of [
-      [this.areas, e.areas],
-      [this.actors, e.actors],
-    ] as const) {
-      for (const [parts, m] of list) target.add(this.keyOf(parts), m);
-    }
   }
 
   async flush(db: Kysely<Database>, upsert: CountUpsert = kyselyCountUpsert(db)): Promise<void> {
@@ -680,23 +639,16 @@ export class RegisterTally {
     if (!cur) {
       const name = dictionary[code];
       if (!name) return;
-      this.addActor(name, category);
       cur = this.actors.get(name);
+      if (!cur) {
+        cur = [null, 0];
+        this.actors.set(name, cur);
+      }
       this.actorByCode[code] = cur;
-      return;
     }
+    // An actor keeps the first category it was seen with, and is a state force once seen as one.
     if (!cur[0] && category) cur[0] = category;
     if (category === 'state-forces') cur[1] = 1;
-  }
-
-  private addActor(name: string, category: string | null): void {
-    if (!name) return;
-    const cur = this.actors.get(name);
-    if (!cur) this.actors.set(name, [category, category === 'state-forces' ? 1 : 0]);
-    else {
-      if (!cur[0] && category) cur[0] = category;
-      if (category === 'state-forces') cur[1] = 1;
-    }
   }
 
   private admin2s(country: string, admin1: string): Map<string, AreaSums> {
@@ -729,27 +681,6 @@ export class RegisterTally {
     }
   }
 
-  entries(): { actors: [string, [string | null, number]][]; areas: [string[], AreaSums][] } {
-    const areas: [string[], AreaSums][] = [];
-    for (const [country, byAdmin1] of this.areas)
-      for (const [admin1, byAdmin2] of byAdmin1)
-        for (const [admin2, sums] of byAdmin2) areas.push([[country, admin1, admin2], sums]);
-    return { actors: [...this.actors], areas };
-  }
-
-  merge(e: ReturnType<RegisterTally['entries']>): void {
-    for (const [name, [category, isState]] of e.actors) {
-      const cur = this.actors.get(name);
-      if (!cur) this.actors.set(name, [category, isState]);
-      else {
-        if (!cur[0] && category) cur[0] = category;
-        cur[1] = Math.max(cur[1], isState);
-      }
-    }
-    for (const [[country, admin1, admin2], [a, b, n]] of e.areas)
-      this.addArea(this.admin2s(country, admin1), admin2, a, b, n);
-  }
-
   /**
    * Writes the registers: a new actor or area is added, a known actor gains a category it lacked
    * or its state flag, and a polygon loaded from a boundary file is never replaced.
@@ -772,7 +703,10 @@ export class RegisterTally {
         )
         .execute();
     }
-    const areas = this.entries().areas;
+    const areas: [string[], AreaSums][] = [];
+    for (const [country, byAdmin1] of this.areas)
+      for (const [admin1, byAdmin2] of byAdmin1)
+        for (const [admin2, sums] of byAdmin2) areas.push([[country, admin1, admin2], sums]);
     for (let i = 0; i < areas.length; i += 1000) {
       await db
         .insertInto('areas')

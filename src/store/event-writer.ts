@@ -110,8 +110,25 @@ export async function createSourceIdIndex(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
-const KEY_COLUMNS =
-  'id, content_hash, country, admin1, admin2, month, violence_type, actor1, actor1_category, actor2, actor2_category, fatalities, civilian_fatalities, civilian_targeting, civilian_targeting_derived';
+/** The columns of StoredEventKeys: what a look-up of a stored event reads. */
+export const STORED_KEY_COLUMNS = [
+  'id',
+  'content_hash',
+  'country',
+  'admin1',
+  'admin2',
+  'month',
+  'violence_type',
+  'actor1',
+  'actor1_category',
+  'actor2',
+  'actor2_category',
+  'fatalities',
+  'civilian_fatalities',
+  'civilian_targeting',
+  'civilian_targeting_derived',
+] as const;
+const KEY_COLUMNS = STORED_KEY_COLUMNS.join(', ');
 
 export const EVENT_COLUMNS = [
   'source',
@@ -593,7 +610,7 @@ function postgresWriter(trx: Transaction<Database>): EventWriter {
       for (let i = 0; i < ids.length; i += 5000) {
         const rows = await trx
           .selectFrom('events')
-          .select([...KEY_COLUMNS.split(', '), 'source_event_id'] as never)
+          .select([...STORED_KEY_COLUMNS, 'source_event_id'])
           .where('source', '=', source)
           .where('source_event_id', 'in', ids.slice(i, i + 5000) as string[])
           .execute();
