@@ -27,6 +27,12 @@ export function assertMayWrite(requester: Requester, what: string): void {
   );
 }
 
+/** Refuses an operation to a requester not cleared for `level` (the access log, for instance). */
+export function assertClearance(requester: Requester, level: Sensitivity, what: string): void {
+  if (canRead(requester, level)) return;
+  throw new TandemError('forbidden', `${what}: this is for those cleared for ${level} records`);
+}
+
 /** Events as the requester may see them, with the reads of sensitive ones logged. */
 export async function releaseEvents(
   ctx: AppContext,

@@ -7,6 +7,7 @@ import { defineOperation } from './operation.ts';
 export const boundaryOperations = {
   loadBoundaries: defineOperation({
     writes: true,
+    local: true,
     summary:
       'Load admin-1 polygons from GeoJSON files; the country comes from the file name (…_caf.geojson) or is given.',
     input: z.object({ paths: z.array(z.string().min(1)).min(1), country: z.string().min(1).optional() }),

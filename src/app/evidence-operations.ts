@@ -3,7 +3,7 @@ import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
-import { canRead, releaseEvents } from './access-control.ts';
+import { releaseEvents } from './access-control.ts';
 import { loadActorList, parseAliases } from './actor-list.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
@@ -32,6 +32,8 @@ function checkPeriod(f: { from?: string; to?: string }) {
 export const evidenceOperations = {
   importFiles: defineOperation({
     writes: true,
+    local: true,
+    needs: 'own-connection',
     summary:
       'Import ACLED, UCDP GED (CSV or GeoJSON) or HXL event files, all or nothing; rows that cannot be read are set aside with their reason.',
     input: z.object({
@@ -104,13 +106,8 @@ export const evidenceOperations = {
   accessLog: defineOperation({
     summary: 'Who read which sensitive record, when, and whether it was released in full or withheld.',
     input: z.object({ limit: z.coerce.number().int().positive().default(200) }),
+    requires: 'strictly-confidential',
     run: async (ctx, input) => {
-      if (!canRead(ctx.requester, 'strictly-confidential')) {
-        throw new TandemError(
-          'forbidden',
-          'the access log is for those cleared for strictly confidential records',
-        );
-      }
       return {
         entries: await ctx.store.db
           .selectFrom('access_log')
@@ -168,6 +165,7 @@ export const evidenceOperations = {
 
   loadActorList: defineOperation({
     writes: true,
+    local: true,
     summary:
       "Load a UCDP actor list into the actor register: UCDP's coding gives each actor its category (rebel group, party supporters, identity group) and its other names.",
     input: z.object({ path: z.string().min(1) }),

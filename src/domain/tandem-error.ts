@@ -11,7 +11,11 @@ export type ErrorCode =
   | 'not-found'
   | 'unauthenticated'
   | 'forbidden'
-  | 'conflict';
+  | 'local-only'
+  | 'conflict'
+  | 'too-large'
+  | 'unsupported-media-type'
+  | 'too-many-requests';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   'bad-input': 400,
@@ -21,7 +25,11 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   'not-found': 404,
   unauthenticated: 401,
   forbidden: 403,
+  'local-only': 403,
   conflict: 409,
+  'too-large': 413,
+  'unsupported-media-type': 415,
+  'too-many-requests': 429,
 };
 
 export interface TandemErrorOptions {

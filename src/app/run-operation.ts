@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { TandemError } from '../domain/tandem-error.ts';
+import type { Store } from '../store/store.ts';
+import { assertClearance, assertMayWrite } from './access-control.ts';
+import type { AppContext, BaseContext, Operation } from './operation.ts';
+
+/** Which front end is asking: the API refuses operations that read the server's own files. */
+export type FrontEnd = 'cli' | 'http' | 'server';
+
+/** One field of the input that failed validation: its path and what was expected. */
+export interface InputIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface OperationCall extends BaseContext {
+  via: FrontEnd;
+  /** The operation's name, for messages. */
+  name: string;
+  /** The open store; opened on demand through `openStore` when absent. */
+  store?: Store;
+  /** Opens a store (for the CLI, which opens one only for operations that need one). */
+  openStore?: () => Promise<Store>;
+  /**
+   * Opens a connection of the operation's own, for operations that need one; the shared store is
+   * used where the front end has none to give (PostgreSQL already gives each transaction its own).
+   */
+  openOwnConnection?: () => Promise<Store | null>;
+  /** How the front end names a field of the input in a message (the CLI says `--flag`). */
+  fieldName?: (path: (string | number)[]) => string;
+}
+
+/**
+ * Runs an operation the one way every front end does: refuses a local-only operation over HTTP,
+ * parses the raw input with the operation's schema (a failure is a `bad-input` error naming each
+ * field and what was expected, with the issues as details), checks the requester's clearance and
+ * write rights, gives the operation the store it declares it needs, and runs it.
+ */
+export async function runOperation<I, O>(op: Operation<I, O>, raw: unknown, call: OperationCall): Promise<O> {
+  if (op.local && call.via === 'http') {
+    throw new TandemError(
+      'local-only',
+      `${call.name} reads files on the machine it runs on, so it is offered on the command line only; upload the file instead (POST /api/imports)`,
+    );
+  }
+  const input = parseOperationInput(op.input, raw, call);
+  if (op.requires) assertClearance(call.requester, op.requires, op.summary);
+  const writes = typeof op.writes === 'function' ? op.writes(input) : op.writes === true;
+  if (writes) assertMayWrite(call.requester, op.summary);
+
+  const base: BaseContext = { requester: call.requester, onProgress: call.onProgress };
+  // The operation declared that it never touches the store: it gets none.
+  if (op.needs === 'none') return op.run(base as AppContext, input);
+
+  let opened: Store | null = null;
+  try {
+    if (op.needs === 'own-connection' && call.openOwnConnection) opened = await call.openOwnConnection();
+    let store = opened ?? call.store;
+    if (!store) {
+      if (!call.openStore) throw new Error(`no store was given to run ${call.name}`);
+      opened = await call.openStore();
+      store = opened;
+    }
+    return await op.run({ ...base, store }, input);
+  } finally {
+    if (opened) await opened.close();
+  }
+}
+
+/** Parses raw input with an operation's schema; a failure names every field at fault. */
+export function parseOperationInput<I>(
+  schema: z.ZodType<I>,
+  raw: unknown,
+  call: Pick<OperationCall, 'name' | 'fieldName'>,
+): I {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  const issues: InputIssue[] = r.error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    message: i.message,
+  }));
+  const name = call.fieldName ?? ((p: (string | number)[]) => p.join('.'));
+  const text = issues.map((i) => (i.path.length ? `${name(i.path)}: ${i.message}` : i.message)).join('; ');
+  throw new TandemError('bad-input', `invalid input for ${call.name}: ${text}`, {
+    details: { issues: issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message })) },
+  });
+}
