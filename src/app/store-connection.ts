@@ -1,0 +1,6 @@
+/**
+ * How a front end reaches the store: it opens one (by file or URL) and hands it to operations, and
+ * never queries it itself. The CLI and the server import these from here, not from `store/`, so
+ * that every read and write goes through an operation and its access check.
+ */
+export { openStore, type Store, type StoreOptions } from '../store/store.ts';
