@@ -1,19 +1,38 @@
-import { clearanceOf, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
+import type { NotesAccess } from '../analysis/analysis-queries.ts';
+import { clearanceOf, SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { StoredEvent } from '../store/event-repository.ts';
+import {
+  type Summary,
+  type SummaryDimension,
+  type SummaryFilter,
+  type SummaryRow,
+  summarizeEventsOf,
+} from '../store/event-summary.ts';
 import type { AppContext, Requester } from './operation.ts';
 
 /**
  * The one place that decides who sees what. A requester's roles give a clearance; a record above
- * it is released with what identifies people or places removed (notes, source text, location,
- * coordinates), never silently dropped, so counts stay true. Every release of a record that is
- * not public, granted in full or redacted, is written to the access log.
+ * it is released with what could identify people or places removed, never silently dropped, so
+ * counts stay true. What is removed: the notes, the source text, the place name, the coordinates,
+ * the admin-2 area and the actors' names (their categories stay). In a small place a district and
+ * a perpetrator's name are enough to find a victim or a witness; the country, the admin-1 area, the
+ * date, the kind of violence, the actor categories and the death counts are what analysis needs
+ * and stay. Every release of a record that is not public, granted in full or withheld, is written
+ * to the access log.
  */
 export function canRead(requester: Requester, sensitivity: Sensitivity | string): boolean {
   return sensitivityRank(sensitivity) <= sensitivityRank(clearanceOf(requester.roles));
 }
 
 export const REDACTED = '[withheld: above your clearance]';
+/** The key under which a summary counts what it may not name for this requester. */
+export const WITHHELD_KEY = '(withheld)';
+
+/** The sensitivity levels above the requester's clearance: what it may count but not read. */
+export function levelsAbove(requester: Requester): Sensitivity[] {
+  return SENSITIVITY_LEVELS.filter((l) => !canRead(requester, l));
+}
 
 /** Roles that may read but not change the store. */
 export const READ_ONLY_ROLES: readonly string[] = ['viewer'];
@@ -44,9 +63,7 @@ export async function releaseEvents(
     if (e.sensitivity === 'public') return e;
     const granted = canRead(ctx.requester, e.sensitivity);
     log.push({ granted, e });
-    return granted
-      ? e
-      : { ...e, notes: REDACTED, sourceText: REDACTED, location: '', latitude: null, longitude: null };
+    return granted ? e : withheld(e);
   });
   await logEventReads(
     ctx,
@@ -57,8 +74,18 @@ export async function releaseEvents(
 }
 
 /** Writes reads of non-public events to the access log: who, when, what for, and whether granted. */
-export async function logEventReads(
+export function logEventReads(
   ctx: AppContext,
+  reads: readonly { id: number; sensitivity: string; granted: boolean }[],
+  action: string,
+): Promise<void> {
+  return logReads(ctx, 'event', reads, action);
+}
+
+/** Writes reads of non-public records of one kind to the access log. */
+async function logReads(
+  ctx: AppContext,
+  kind: string,
   reads: readonly { id: number; sensitivity: string; granted: boolean }[],
   action: string,
 ): Promise<void> {
@@ -71,7 +98,7 @@ export async function logEventReads(
           at,
           requester: ctx.requester.name,
           action,
-          record_kind: 'event',
+          record_kind: kind,
           record_id: String(r.id),
           sensitivity: r.sensitivity,
           granted: r.granted ? 1 : 0,
@@ -79,4 +106,119 @@ export async function logEventReads(
       )
       .execute();
   }
+}
+
+/** An event as released to someone above whose clearance it is. */
+function withheld(e: StoredEvent): StoredEvent {
+  return {
+    ...e,
+    notes: REDACTED,
+    sourceText: REDACTED,
+    location: '',
+    admin2: '',
+    latitude: null,
+    longitude: null,
+    actor1: e.actor1 ? WITHHELD_KEY : '',
+    actor2: e.actor2 ? WITHHELD_KEY : '',
+  };
+}
+
+/** Summary dimensions that name what can identify people (see the rule at the top). */
+const IDENTIFYING: readonly SummaryDimension[] = ['admin2'];
+
+/**
+ * A summary as the requester may see it: where it is grouped by a dimension that can identify
+ * people (admin-2), the events above the requester's clearance are taken out of their named rows
+ * and counted together under "(withheld)", so totals stay true and no district is named for them.
+ */
+export async function releaseSummary<S extends Summary & { thenBy?: SummaryDimension }>(
+  ctx: AppContext,
+  summary: S,
+  filter: SummaryFilter,
+): Promise<S> {
+  const names = IDENTIFYING.includes(summary.by) || (summary.thenBy && IDENTIFYING.includes(summary.thenBy));
+  const above = levelsAbove(ctx.requester);
+  if (!names || !above.length) return summary;
+  const hidden = await summarizeEventsOf(ctx.store.db, above, summary.by, filter, summary.thenBy);
+  if (!hidden.length) return summary;
+  const rows = new Map(summary.rows.map((r) => [rowKey(r), { ...r }]));
+  const keyOf = (dim: SummaryDimension | undefined, v: string | undefined) =>
+    dim && IDENTIFYING.includes(dim) ? WITHHELD_KEY : v;
+  for (const h of hidden) {
+    const named = rows.get(rowKey(h));
+    if (named) subtract(named, h);
+    const w: SummaryRow = { ...h, key: keyOf(summary.by, h.key) ?? '', key2: keyOf(summary.thenBy, h.key2) };
+    if (!summary.thenBy) delete w.key2;
+    const into = rows.get(rowKey(w));
+    if (into) add(into, w);
+    else rows.set(rowKey(w), { ...w });
+  }
+  return { ...summary, rows: [...rows.values()].filter((r) => r.events > 0) };
+}
+
+function rowKey(r: SummaryRow): string {
+  return `${r.country}\u001f${r.key}\u001f${r.key2 ?? ''}`;
+}
+function subtract(into: SummaryRow, r: SummaryRow): void {
+  into.events -= r.events;
+  into.fatalities -= r.fatalities;
+  if (into.civilianFatalities !== null && r.civilianFatalities !== null)
+    into.civilianFatalities -= r.civilianFatalities;
+  into.civilianTargetingEvents -= r.civilianTargetingEvents;
+  into.civilianTargetingDerivedEvents -= r.civilianTargetingDerivedEvents;
+}
+function add(into: SummaryRow, r: SummaryRow): void {
+  into.events += r.events;
+  into.fatalities += r.fatalities;
+  if (r.civilianFatalities !== null)
+    into.civilianFatalities = (into.civilianFatalities ?? 0) + r.civilianFatalities;
+  into.civilianTargetingEvents += r.civilianTargetingEvents;
+  into.civilianTargetingDerivedEvents += r.civilianTargetingDerivedEvents;
+}
+
+/**
+ * Which events the map may draw as points. Points are cached and shared between everyone of a
+ * clearance and carry coordinates, so only public events are drawn; a sensitive event is counted
+ * in the map's total but never placed on it.
+ */
+export const MAP_POINT_LEVELS: readonly Sensitivity[] = ['public'];
+
+/**
+ * The requester's access to event notes for the analysis: a note is read (for driver suggestions)
+ * only where the requester's clearance covers it, and every read of a non-public note is logged.
+ */
+export function notesAccess(ctx: AppContext, action: string): NotesAccess {
+  return {
+    canRead: (s) => canRead(ctx.requester, s),
+    logRead: (events) =>
+      logEventReads(
+        ctx,
+        events.map((e) => ({ ...e, granted: true })),
+        action,
+      ),
+  };
+}
+
+/** A row set aside at import, with the raw text that may name people. */
+export interface SetAsideRow {
+  id: number;
+  raw: string | null;
+  sensitivity: string;
+}
+
+/**
+ * Rows set aside at import as the requester may see them: a row carries the highest sensitivity
+ * its source id has held, and above the requester's clearance its raw text is withheld (where,
+ * and why it was set aside, stay). Every release of a non-public row is logged, as for events.
+ */
+export async function releaseSetAside<P extends SetAsideRow>(ctx: AppContext, rows: P[]): Promise<P[]> {
+  const log: { id: number; sensitivity: string; granted: boolean }[] = [];
+  const out = rows.map((p) => {
+    if (p.sensitivity === 'public') return p;
+    const granted = canRead(ctx.requester, p.sensitivity);
+    log.push({ id: p.id, sensitivity: p.sensitivity, granted });
+    return granted ? p : { ...p, raw: REDACTED };
+  });
+  await logReads(ctx, 'problem', log, 'read');
+  return out;
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { NotesAccess } from '../analysis/analysis-queries.ts';
 import { compileDriverRules, loadDriverTaxonomy } from '../analysis/driver-rules.ts';
 import { findDriverTags, insertDriverTag, upsertConfirmation } from '../analysis/driver-tag-repository.ts';
 import { type JointAnalysis, proposeThreats, runJointAnalysis } from '../analysis/joint-analysis.ts';
@@ -9,8 +8,8 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { findEvents } from '../store/event-repository.ts';
-import { canRead, logEventReads, releaseEvents } from './access-control.ts';
-import { type AppContext, defineOperation } from './operation.ts';
+import { notesAccess, releaseEvents } from './access-control.ts';
+import { defineOperation } from './operation.ts';
 
 const isoDate = z
   .string()
@@ -42,22 +41,6 @@ export type AnalyzeInput = z.infer<typeof analyzeInput>;
 
 const unit = z.enum(ANALYST_UNITS);
 const level = z.enum(THREAT_LEVELS);
-
-/**
- * The requester's access to event notes: the analysis reads a note for driver suggestions only when
- * the requester's clearance covers it, and every read of a non-public note goes to the access log.
- */
-function notesAccess(ctx: AppContext, action: string): NotesAccess {
-  return {
-    canRead: (s) => canRead(ctx.requester, s),
-    logRead: (events) =>
-      logEventReads(
-        ctx,
-        events.map((e) => ({ ...e, granted: true })),
-        action,
-      ),
-  };
-}
 
 function now(): string {
   return new Date().toISOString();

@@ -5,7 +5,7 @@ import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { applyEventFilter, toEvent } from '../store/event-repository.ts';
 import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
-import { releaseEvents } from './access-control.ts';
+import { MAP_POINT_LEVELS, releaseEvents } from './access-control.ts';
 import { DEMO_COUNTRY } from './demo/demo-country.ts';
 import { defineOperation } from './operation.ts';
 
@@ -275,8 +275,7 @@ export const mapEvents = defineOperation({
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     if (f.shape === 'points') {
-      // Points carry coordinates of public events only: a sensitive event is counted but not drawn,
-      // so the map can be shared and cached without releasing where anyone at risk is.
+      // Which events are drawn as points is the access check's rule (MAP_POINT_LEVELS).
       const pts = await byCategory(
         applyEventFilter(
           ctx.store.db
@@ -285,7 +284,7 @@ export const mapEvents = defineOperation({
           filter,
         ),
       )
-        .where('sensitivity', '=', 'public')
+        .where('sensitivity', 'in', [...MAP_POINT_LEVELS])
         .where('latitude', 'is not', null)
         .orderBy('date_start', 'desc')
         .orderBy('id', 'desc')

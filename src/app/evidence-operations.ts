@@ -3,7 +3,7 @@ import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
-import { releaseEvents } from './access-control.ts';
+import { releaseEvents, releaseSummary } from './access-control.ts';
 import { loadActorList, parseAliases } from './actor-list.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
@@ -64,7 +64,7 @@ export const evidenceOperations = {
     }),
     run: async (ctx, { by, thenBy, ...filter }) => {
       checkPeriod(filter);
-      return summarizeEvents(ctx.store.db, by, filter, thenBy);
+      return releaseSummary(ctx, await summarizeEvents(ctx.store.db, by, filter, thenBy), filter);
     },
   }),
 

@@ -37,16 +37,9 @@ export interface OperationCall extends BaseContext {
  * write rights, gives the operation the store it declares it needs, and runs it.
  */
 export async function runOperation<I, O>(op: Operation<I, O>, raw: unknown, call: OperationCall): Promise<O> {
-  if (op.local && call.via === 'http') {
-    throw new TandemError(
-      'local-only',
-      `${call.name} reads files on the machine it runs on, so it is offered on the command line only; upload the file instead (POST /api/imports)`,
-    );
-  }
+  assertMayRun(op, call);
   const input = parseOperationInput(op.input, raw, call);
-  if (op.requires) assertClearance(call.requester, op.requires, op.summary);
-  const writes = typeof op.writes === 'function' ? op.writes(input) : op.writes === true;
-  if (writes) assertMayWrite(call.requester, op.summary);
+  if (typeof op.writes === 'function' && op.writes(input)) assertMayWrite(call.requester, op.summary);
 
   const base: BaseContext = { requester: call.requester, onProgress: call.onProgress };
   // The operation declared that it never touches the store: it gets none.
@@ -65,6 +58,24 @@ export async function runOperation<I, O>(op: Operation<I, O>, raw: unknown, call
   } finally {
     if (opened) await opened.close();
   }
+}
+
+/**
+ * The refusals that need no input: a local-only operation over HTTP, a clearance the requester
+ * lacks, a write by a read-only role. The server checks them before it reads a request's body.
+ */
+export function assertMayRun<I, O>(
+  op: Operation<I, O>,
+  call: Pick<OperationCall, 'via' | 'name' | 'requester'>,
+): void {
+  if (op.local && call.via === 'http') {
+    throw new TandemError(
+      'local-only',
+      `${call.name} reads files on the machine it runs on, so it is offered on the command line only; upload the file instead (POST /api/imports)`,
+    );
+  }
+  if (op.requires) assertClearance(call.requester, op.requires, op.summary);
+  if (op.writes === true) assertMayWrite(call.requester, op.summary);
 }
 
 /** Parses raw input with an operation's schema; a failure names every field at fault. */

@@ -90,11 +90,14 @@ export async function reissueUserToken(store: Store, name: string): Promise<Issu
     .set({ token_hash: hashToken(token) })
     .where('name', '=', name)
     .execute();
+  // Sessions started with the old token end with it.
+  await store.db.deleteFrom('user_sessions').where('account', '=', name).execute();
   return { name, roles: row.roles.split(','), createdAt: row.created_at, token };
 }
 
 export async function removeUserAccount(store: Store, name: string): Promise<{ removed: string }> {
   const r = await store.db.deleteFrom('user_accounts').where('name', '=', name).executeTakeFirst();
+  await store.db.deleteFrom('user_sessions').where('account', '=', name).execute();
   if (!Number(r.numDeletedRows)) throw new TandemError('not-found', `no account named "${name}"`);
   return { removed: name };
 }

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
-import type { AppContext } from '../app/operation.ts';
+import { type OperationCall, runOperation } from '../app/run-operation.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { inputJsonSchema } from './openapi-document.ts';
-import { parseInput, queryToInput } from './operation-input.ts';
+import { queryToInput } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
 import { printHtmlToPdf } from './pdf-printer.ts';
 
@@ -10,7 +10,7 @@ export type PrintPdf = (html: string) => Promise<Uint8Array>;
 
 export interface BriefRoutesOptions {
   operations: OperationTable;
-  context: () => AppContext;
+  call: (name: string) => OperationCall;
   printPdf?: PrintPdf;
 }
 
@@ -24,12 +24,8 @@ export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
   const html = async (url: URL): Promise<string> => {
     const op = options.operations.brief;
     if (!op) throw new TandemError('not-found', 'the analysis brief is not available in this build');
-    const input = parseInput(
-      op.input,
-      { ...queryToInput(inputJsonSchema(op.input), url.searchParams), format: 'html' },
-      'brief query',
-    );
-    const out = await op.run(options.context(), input);
+    const input = { ...queryToInput(inputJsonSchema(op.input), url.searchParams), format: 'html' };
+    const out = await runOperation(op, input, options.call('brief'));
     const text =
       typeof out === 'string'
         ? out

@@ -3,19 +3,32 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { AppContext, Requester } from '../app/operation.ts';
+import type { Requester } from '../app/operation.ts';
 import { operations as allOperations } from '../app/operations.ts';
+import { requesterFromEnvironment } from '../app/requester-from-environment.ts';
+import { assertMayRun, type OperationCall, runOperation } from '../app/run-operation.ts';
+import { openStore, type Store } from '../app/store-connection.ts';
 import { clearanceOf } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { openStore, type Store } from '../store/store.ts';
 import { briefRoutes, type PrintPdf } from './brief-routes.ts';
 import { errorResponse } from './error-response.ts';
 import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
-import { parseInput, queryToInput } from './operation-input.ts';
+import { queryToInput } from './operation-input.ts';
 import { type OperationTable, READ_ROUTES } from './operation-table.ts';
+import {
+  assertJsonBody,
+  crossSiteCheck,
+  inlineScriptHashes,
+  loopbackHostCheck,
+  readBodyText,
+  securityHeaders,
+} from './request-guards.ts';
 import { ResponseCache } from './response-cache.ts';
-import { currentRequester, signIn } from './sign-in.ts';
+import { currentRequester, signIn, signInPage } from './sign-in.ts';
 import { uploadRoutes } from './upload-routes.ts';
+
+/** An operation's JSON input: plans and agreement texts fit well within this. */
+const JSON_BODY_MAX_BYTES = 4 * 1024 * 1024;
 
 export interface WorkbenchAppOptions {
   store: Store;
@@ -31,6 +44,11 @@ export interface WorkbenchAppOptions {
    */
   cacheTtlMs?: number;
   log?: (line: string) => void;
+  /**
+   * Refuse requests whose Host is not this machine's loopback name (on by default when the server
+   * listens on loopback: a defence against DNS rebinding).
+   */
+  loopbackOnly?: boolean;
 }
 
 /** web/dist, unless TANDEM_WEB_ROOT names another build (benchmarks compare builds this way). */
@@ -48,31 +66,35 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   // Answers are kept encoded: a large one (the map's points) is then not encoded again per request.
   const cache = new ResponseCache<Uint8Array<ArrayBuffer>>(options.cacheTtlMs ?? 60_000);
   const app = new Hono();
-  const context = (): AppContext => ({
+  const context = () => ({
     store: options.store,
     requester: currentRequester() ?? workbenchRequester(),
   });
+  /** How every route runs an operation: the one way, with this request's requester. */
+  const call = (name: string): OperationCall => ({
+    via: 'http',
+    name,
+    ...context(),
+    openOwnConnection: () => ownConnection(options.store),
+  });
   const openapi = JSON.stringify(openApiDocument(operations));
-  /**
-   * Where an import runs. On SQLite the server's connection is shared by every request, and an
-   * import holds a transaction on it for as long as it reads the file: requests meanwhile would
-   * read its rows before they are committed, and another write would land inside it. So an import
-   * gets a connection of its own: readers keep the last committed state until it commits, and
-   * other writes wait for it. (PostgreSQL transactions already get their own connection.)
-   */
-  const importContext = async (): Promise<{ ctx: AppContext; close: () => Promise<void> }> => {
-    const ctx = context();
-    const { store } = options;
-    if (store.dialect !== 'sqlite' || store.location === ':memory:' || !existsSync(store.location))
-      return { ctx, close: async () => {} };
-    const own = await openStore({ dbPath: store.location });
-    return { ctx: { ...ctx, store: own }, close: () => own.close() };
-  };
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const index =
+    webRoot && existsSync(join(webRoot, 'index.html'))
+      ? readFileSync(join(webRoot, 'index.html'), 'utf8')
+      : null;
+  const scriptHashes = [...inlineScriptHashes(index ?? ''), ...inlineScriptHashes(signInPage(''))];
 
   app.onError((e, c) => {
     const { status, body } = errorResponse(e, log);
     return c.json(body, status as 400);
   });
+  app.use(
+    '*',
+    securityHeaders(() => scriptHashes),
+  );
+  if (options.loopbackOnly) app.use('*', loopbackHostCheck());
+  app.use('*', crossSiteCheck());
 
   signIn(app, { store: options.store, withoutAccounts: workbenchRequester });
 
@@ -83,19 +105,18 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     const name = c.req.param('name');
     const op = operations[name];
     if (!op) throw new TandemError('not-found', `no operation named "${name}"; see /api/openapi.json`);
+    // Refusals that need no body come before the body is read: a local-only operation, or a
+    // write by someone who may not write, costs the server nothing however large the body.
+    assertMayRun(op, call(name));
+    assertJsonBody(c);
+    const text = await readBodyText(c, JSON_BODY_MAX_BYTES);
     let raw: unknown;
     try {
-      const text = await c.req.text();
       raw = text.trim() === '' ? {} : JSON.parse(text);
     } catch (e) {
       throw new TandemError('bad-input', `the request body is not JSON: ${(e as Error).message}`);
     }
-    const input = parseInput(op.input, raw, `input for ${name}`);
-    let result: unknown;
-    if (name === 'importFiles') {
-      const { ctx, close } = await importContext();
-      result = await op.run(ctx, input).finally(close);
-    } else result = await op.run(context(), input);
+    const result = await runOperation(op, raw, call(name));
     cache.clear();
     return c.json(result ?? null);
   });
@@ -110,8 +131,8 @@ export function createApp(options: WorkbenchAppOptions): Hono {
       const clearance = clearanceOf(context().requester.roles);
       const key = `${clearance}|${route.operation}?${[...url.searchParams].sort().join('&')}`;
       const compute = async () => {
-        const input = parseInput(op.input, queryToInput(schema, url.searchParams), `query for ${route.path}`);
-        return Buffer.from(JSON.stringify((await op.run(context(), input)) ?? null));
+        const input = queryToInput(schema, url.searchParams);
+        return Buffer.from(JSON.stringify((await runOperation(op, input, call(route.operation))) ?? null));
       };
       const body =
         (route.cacheable?.(url.searchParams) ?? true) ? await cache.get(key, compute) : await compute();
@@ -119,16 +140,14 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     });
   }
 
-  uploadRoutes(app, { operations, context, importContext, onWrite: () => cache.clear() });
-  briefRoutes(app, { operations, context, printPdf: options.printPdf });
+  uploadRoutes(app, { operations, call, onWrite: () => cache.clear() });
+  briefRoutes(app, { operations, call, printPdf: options.printPdf });
 
   app.all('/api/*', () => {
     throw new TandemError('not-found', 'no such API path; see /api/openapi.json');
   });
 
-  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
-  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
-    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+  if (webRoot && index !== null) {
     // Built assets carry a content hash in their names, so browsers may keep them for good.
     app.use('/assets/*', async (c, next) => {
       await next();
@@ -152,9 +171,17 @@ export function createApp(options: WorkbenchAppOptions): Hono {
  * server's operator gives it, full clearance unless TANDEM_ROLES (as for the CLI) narrows it.
  */
 function workbenchRequester(): Requester {
-  const roles = (process.env.TANDEM_ROLES ?? 'admin')
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
-  return { name: process.env.TANDEM_USER ?? 'workbench', roles };
+  return requesterFromEnvironment('workbench');
+}
+
+/**
+ * The connection an operation that asks for its own gets (an event import). On SQLite the server's
+ * connection is shared by every request, and an import holds a transaction on it for as long as it
+ * reads the file: requests meanwhile would read its rows before they are committed, and another
+ * write would land inside it. So it gets a connection of its own: readers keep the last committed
+ * state until it commits, and other writes wait. PostgreSQL transactions already get their own.
+ */
+async function ownConnection(store: Store): Promise<Store | null> {
+  if (store.dialect !== 'sqlite' || store.location === ':memory:' || !existsSync(store.location)) return null;
+  return openStore({ dbPath: store.location });
 }

@@ -1,6 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { tempFolder } from './temp-folders.ts';
 
 /** Debian's Chromium, and the flags it needs to run headless in a container without phoning home. */
 export const CHROMIUM_PATH = process.env.TANDEM_CHROMIUM ?? '/usr/bin/chromium';
@@ -21,7 +20,7 @@ export const CHROMIUM_ARGS = [
  */
 export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core');
-  const profile = await mkdtemp(join(tmpdir(), 'tandem-pdf-'));
+  const profile = await tempFolder('pdf');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -81,7 +80,7 @@ export class PdfPrinter {
 
   async #launch() {
     const { chromium } = await import('playwright-core');
-    this.#profile = await mkdtemp(join(tmpdir(), 'tandem-pdf-'));
+    this.#profile = await tempFolder('pdf');
     return chromium.launchPersistentContext(this.#profile, {
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,

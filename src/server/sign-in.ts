@@ -2,11 +2,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Requester } from '../app/operation.ts';
+import type { Store } from '../app/store-connection.ts';
 import { requesterForToken, signInRequired } from '../app/user-accounts.ts';
+import { endSession, requesterForSession, startSession } from '../app/user-sessions.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import type { Store } from '../store/store.ts';
+import { readBodyText } from './request-guards.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
+
+/** A sign-in form is a name and a token: nothing larger is read. */
+const SIGN_IN_MAX_BYTES = 16 * 1024;
 
 const current = new AsyncLocalStorage<Requester>();
 
@@ -61,15 +66,20 @@ export function signIn(app: Hono, options: SignInOptions): void {
     const path = new URL(c.req.url).pathname;
     if (!(await required())) return current.run(options.withoutAccounts(), next);
     if (OPEN.some((re) => re.test(path))) return next();
-    const token = bearer(c.req.header('authorization')) || getCookie(c, SESSION_COOKIE) || '';
-    const requester = await requesterForToken(options.store, token);
+    const token = bearer(c.req.header('authorization'));
+    const session = token ? '' : (getCookie(c, SESSION_COOKIE) ?? '');
+    const requester = token
+      ? await requesterForToken(options.store, token)
+      : await requesterForSession(options.store, session);
     if (requester) return current.run(requester, next);
     if (path.startsWith('/api/')) {
       throw new TandemError(
         'unauthenticated',
         token
           ? 'this token matches no account (it may have been replaced or removed); ask for a new one'
-          : 'sign in first: send "Authorization: Bearer <token>" (`tandem users add` issues tokens)',
+          : session
+            ? 'your session has ended (signed out, idle too long, or the account changed): sign in again'
+            : 'sign in first: send "Authorization: Bearer <token>" (`tandem users add` issues tokens)',
       );
     }
     return c.redirect('/sign-in');
@@ -84,22 +94,32 @@ export function signIn(app: Hono, options: SignInOptions): void {
   app.get('/sign-in', (c) => c.html(signInPage('')));
 
   // The token comes in a form body, never in a URL, so it stays out of logs and history.
+  // The cookie carries a session id, never the token: signing out deletes the session for good.
   app.post('/sign-in', async (c) => {
-    const form = await c.req.parseBody();
-    const token = typeof form.token === 'string' ? form.token.trim() : '';
-    const requester = await requesterForToken(options.store, token);
-    if (!requester) return c.html(signInPage('That token matches no account.'), 401);
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') {
+      throw new TandemError(
+        'unsupported-media-type',
+        'sign in with the form (application/x-www-form-urlencoded)',
+      );
+    }
+    const form = new URLSearchParams(await readBodyText(c, SIGN_IN_MAX_BYTES));
+    const token = (form.get('token') ?? '').trim();
+    const session = await startSession(options.store, token);
+    if (!session) return c.html(signInPage('That token matches no account.'), 401);
+    const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+    setCookie(c, SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
     return c.redirect('/', 303);
   });
 
-  app.get('/sign-out', (c) => {
+  app.get('/sign-out', async (c) => {
+    await endSession(options.store, getCookie(c, SESSION_COOKIE) ?? '');
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/sign-in');
   });
 }
 
-function signInPage(message: string): string {
+export function signInPage(message: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Sign in · Tandem</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type WorkbenchAppOptions } from './create-app.ts';
 import { PdfPrinter } from './pdf-printer.ts';
+import { isLoopback } from './request-guards.ts';
+import { removeOwnTempFolders, removeStaleTempFolders } from './temp-folders.ts';
 import { warmingRequesters, warmOverview } from './warm-overview.ts';
 
 export interface StartServerOptions extends WorkbenchAppOptions {
@@ -26,9 +28,14 @@ const WARM_UP_WAIT_MS = 10_000;
 
 /** Starts the API and workbench on a port (0 picks a free one) and says where it listens. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  await removeStaleTempFolders();
   const printer = options.printPdf ? null : new PdfPrinter();
-  const app = createApp({ ...options, printPdf: options.printPdf ?? ((html) => printer!.print(html)) });
   const hostname = options.hostname ?? '127.0.0.1';
+  const app = createApp({
+    ...options,
+    printPdf: options.printPdf ?? ((html) => printer!.print(html)),
+    loopbackOnly: options.loopbackOnly ?? isLoopback(hostname),
+  });
   if (options.warmUp ?? process.env.TANDEM_WARM_UP !== '0') {
     // Before listening: the store's queries hold the event loop, so warming while the first
     // visitor's page and scripts are requested would make them wait. A slow store does not hold the
@@ -47,8 +54,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         close: () =>
           new Promise<void>((done) => {
             server.close(() => {
-              if (printer) printer.close().then(done, done);
-              else done();
+              const finish = () => removeOwnTempFolders().then(done, done);
+              if (printer) printer.close().then(finish, finish);
+              else finish();
             });
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),

@@ -1,101 +1,176 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm, statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import type { AppContext } from '../app/operation.ts';
+import { assertMayRun, type OperationCall, runOperation } from '../app/run-operation.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { errorResponse } from './error-response.ts';
-import { parseInput } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
+import { tooLarge } from './request-guards.ts';
+import { tempFolder } from './temp-folders.ts';
 
 export interface UploadRoutesOptions {
   operations: OperationTable;
-  context: () => AppContext;
-  /** The context an event import runs in (create-app.ts gives it a connection of its own). */
-  importContext?: () => Promise<{ ctx: AppContext; close: () => Promise<void> }>;
+  /** How an operation is called for this request (who asks, which store). */
+  call: (name: string) => OperationCall;
   onWrite: () => void;
 }
 
-/** Upload limit: a large country's ACLED history is a few hundred MB. */
-const MAX_BYTES = 2 * 1024 * 1024 * 1024;
+/** The largest upload, unless TANDEM_MAX_UPLOAD_BYTES says otherwise: a country's ACLED history. */
+const MAX_BYTES = Number(process.env.TANDEM_MAX_UPLOAD_BYTES) || 1024 * 1024 * 1024;
+/** Uploads received at once; more are refused (429) rather than filling the disk in parallel. */
+const MAX_CONCURRENT = 2;
+/** Room left on the disk after an upload. */
+const DISK_MARGIN_BYTES = 256 * 1024 * 1024;
+
+/** The endings an upload may keep: the readers tell formats apart by them (and by the header). */
+const KEPT_ENDING = /\.(csv|tsv|txt|xlsx|json|geojson)$/i;
 
 /**
- * `POST /api/imports?name=FILE` (events) or `?name=FILE&kind=boundaries&country=NAME` (admin-1
- * polygons as GeoJSON): the file arrives as the raw request body and is streamed to a
- * private temporary folder (never held in memory), then imported with the same operation as
- * `tandem import`. The answer is newline-delimited JSON, written as the work goes: `{"stage":
- * "receiving","bytes"}` lines, `{"stage":"importing"}`, and a last line with `{"stage":"done",
- * "result"}` or `{"stage":"failed","error":{code,message,details}}`.
+ * `POST /api/imports?name=FILE[&sensitivity=LEVEL]` (events) or
+ * `?name=FILE&kind=boundaries&country=NAME` (admin-1 polygons as GeoJSON): the file arrives as the
+ * raw request body and is streamed to a private temporary folder (never held in memory), then
+ * imported with the same operation as `tandem import`. The name the browser gives is shown back,
+ * never used as a path: the file is stored as `upload` plus its ending. The answer is
+ * newline-delimited JSON, written as the work goes: `{"stage":"receiving","bytes"}` lines,
+ * `{"stage":"importing"}`, and a last line with `{"stage":"done","result"}` or
+ * `{"stage":"failed","error":{code,message,details}}`. Temporary paths never appear in it.
  */
 export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
+  let receiving = 0;
   app.post('/api/imports', async (c) => {
-    // `kind=boundaries&country=…` stores admin-1 polygons (GeoJSON) instead of events.
     const boundaries = c.req.query('kind') === 'boundaries';
-    const country = c.req.query('country') ?? '';
-    const op = boundaries ? options.operations.loadBoundaries : options.operations.importFiles;
+    const opName = boundaries ? 'loadBoundaries' : 'importFiles';
+    const op = options.operations[opName];
     if (!op) throw new TandemError('not-found', 'importing is not available in this build');
+    // The upload itself is the server's: it makes the path. Rights are checked before any byte is read.
+    const call: OperationCall = { ...options.call(opName), via: 'server' };
+    assertMayRun(op, call);
+    const country = c.req.query('country') ?? '';
     if (boundaries && !country.trim()) {
       throw new TandemError(
         'bad-input',
         'say which country the boundaries are for: POST /api/imports?kind=boundaries&country=…',
       );
     }
-    const name = basename(c.req.query('name') ?? '');
-    if (!name || name === '.' || name === '..') {
-      throw new TandemError('bad-input', 'name the uploaded file: POST /api/imports?name=events.csv');
-    }
+    const name = uploadName(c.req.query('name'));
+    const sensitivity = c.req.query('sensitivity');
     const body = c.req.raw.body;
     if (!body)
       throw new TandemError('bad-input', 'the request has no body: send the file as the request body');
-    const total = Number(c.req.header('content-length') ?? 0) || null;
+    const declared = Number(c.req.header('content-length') ?? 0) || null;
+    if (declared !== null && declared > MAX_BYTES) throw tooLarge(MAX_BYTES);
+    const free = await freeBytes();
+    if (declared !== null && free !== null && declared > free - DISK_MARGIN_BYTES) {
+      throw new TandemError('too-large', 'the server has no room for this file now; ask its administrator');
+    }
+    if (receiving >= MAX_CONCURRENT) {
+      throw new TandemError(
+        'too-many-requests',
+        `${MAX_CONCURRENT} uploads are being received already; try again when one has finished`,
+      );
+    }
+    receiving++;
+    const dir = await tempFolder('upload').catch((e) => {
+      receiving--;
+      throw e;
+    });
+    const path = join(dir, `upload${KEPT_ENDING.exec(name)?.[0]?.toLowerCase() ?? ''}`);
+    // Whatever the readers say names the file as the person called it, never by its temporary path.
+    const shown = (v: unknown) =>
+      JSON.parse(
+        JSON.stringify(v ?? null)
+          .split(path)
+          .join(name)
+          .split(dir)
+          .join('.'),
+      );
 
     c.header('content-type', 'application/x-ndjson');
     c.header('cache-control', 'no-store');
     return stream(c, async (out) => {
       const line = (v: unknown) => out.write(`${JSON.stringify(v)}\n`);
-      const dir = await mkdtemp(join(tmpdir(), 'tandem-upload-'));
-      const path = join(dir, name);
       try {
-        let bytes = 0;
-        let reported = 0;
-        const file = createWriteStream(path);
-        const reader = body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          bytes += value.byteLength;
-          if (bytes > MAX_BYTES)
-            throw new TandemError('bad-input', `the file is larger than ${MAX_BYTES} bytes`);
-          if (!file.write(value)) await new Promise<void>((r) => file.once('drain', () => r()));
-          if (bytes - reported >= 1 << 20) {
-            reported = bytes;
-            await line({ stage: 'receiving', bytes, total });
-          }
-        }
-        await new Promise<void>((resolve, reject) =>
-          file.end((e?: Error | null) => (e ? reject(e) : resolve())),
+        const bytes = await receive(body, path, declared, async (b) =>
+          line({ stage: 'receiving', bytes: b, total: declared }),
         );
-        await line({ stage: 'received', bytes, total });
+        await line({ stage: 'received', bytes, total: declared });
         await line({ stage: 'importing', file: name });
-        const input = parseInput(
-          op.input,
-          boundaries ? { paths: [path], country } : { paths: [path] },
-          'import',
-        );
-        let result: unknown;
-        if (!boundaries && options.importContext) {
-          const { ctx, close } = await options.importContext();
-          result = await op.run(ctx, input).finally(close);
-        } else result = await op.run(options.context(), input);
+        const input = boundaries ? { paths: [path], country } : { paths: [path], sensitivity };
+        const result = await runOperation(op, input, call);
         options.onWrite();
-        await line({ stage: 'done', file: name, result });
+        await line({ stage: 'done', file: name, result: shown(result) });
       } catch (e) {
-        await line({ stage: 'failed', ...errorResponse(e).body });
+        await line({ stage: 'failed', ...shown(errorResponse(e).body) });
       } finally {
+        receiving--;
         await rm(dir, { recursive: true, force: true });
       }
     });
   });
+}
+
+/** Checks the name a browser gives a file: shown back to people, never used as a path. */
+function uploadName(raw: string | undefined): string {
+  const name = (raw ?? '').split(/[\\/]/).pop()!.trim();
+  if (!name || name === '.' || name === '..') {
+    throw new TandemError('bad-input', 'name the uploaded file: POST /api/imports?name=events.csv');
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
+    throw new TandemError(
+      'bad-input',
+      'name: a file name of at most 255 characters, without control characters',
+    );
+  }
+  return name;
+}
+
+/** Streams a request body to a file, refusing it once it passes MAX_BYTES; resolves with its size. */
+async function receive(
+  body: ReadableStream<Uint8Array>,
+  path: string,
+  declared: number | null,
+  progress: (bytes: number) => Promise<unknown>,
+): Promise<number> {
+  const file = createWriteStream(path);
+  let failed: Error | null = null;
+  file.on('error', (e) => {
+    failed = e;
+  });
+  const reader = body.getReader();
+  let bytes = 0;
+  let reported = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > MAX_BYTES || (declared !== null && bytes > declared)) throw tooLarge(MAX_BYTES);
+      if (failed) throw failed;
+      if (!file.write(value)) await new Promise<void>((r) => file.once('drain', () => r()));
+      if (bytes - reported >= 1 << 20) {
+        reported = bytes;
+        await progress(bytes);
+      }
+    }
+  } catch (e) {
+    await reader.cancel().catch(() => {});
+    file.destroy();
+    throw e;
+  }
+  await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  if (failed) throw failed;
+  return bytes;
+}
+
+async function freeBytes(): Promise<number | null> {
+  try {
+    const s = await statfs(tmpdir());
+    return s.bavail * s.bsize;
+  } catch {
+    return null;
+  }
 }

@@ -179,3 +179,45 @@ export async function summarizeEvents(
     );
   return then ? { by, thenBy: then, rows } : { by, rows };
 }
+
+/**
+ * What the events of the given sensitivities contribute to a summary, grouped as `summarizeEvents`
+ * groups, counted from the events themselves (such events are few: a mission's own records).
+ */
+export async function summarizeEventsOf(
+  db: Kysely<Database>,
+  sensitivities: readonly string[],
+  by: SummaryDimension,
+  filter: SummaryFilter = {},
+  then?: SummaryDimension,
+): Promise<SummaryRow[]> {
+  if (!sensitivities.length) return [];
+  let q = db
+    .selectFrom('events')
+    .select([
+      'country',
+      sql<string>`${sql.raw(EVENT_KEY[by])}`.as('key'),
+      sql<string>`${sql.raw(then ? EVENT_KEY[then] : "''")}`.as('key2'),
+      sql<number>`count(*)`.as('events'),
+      sql<number>`sum(fatalities)`.as('fatalities'),
+      sql<number>`coalesce(sum(civilian_fatalities), 0)`.as('civ'),
+      sql<number>`count(civilian_fatalities)`.as('known'),
+      sql<number>`sum(civilian_targeting)`.as('target'),
+      sql<number>`sum(civilian_targeting * civilian_targeting_derived)`.as('derived'),
+    ])
+    .where('sensitivity', 'in', [...sensitivities])
+    .groupBy(['country', sql.raw(EVENT_KEY[by]), ...(then ? [sql.raw(EVENT_KEY[then])] : [])] as never);
+  if (filter.country !== undefined) q = q.where('country', '=', filter.country);
+  if (filter.from !== undefined) q = q.where('date_start', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('date_start', '<=', filter.to);
+  return (await q.execute()).map((r) => ({
+    key: String(r.key ?? ''),
+    ...(then ? { key2: String(r.key2 ?? '') } : {}),
+    country: String(r.country),
+    events: Number(r.events),
+    fatalities: Number(r.fatalities),
+    civilianFatalities: Number(r.known) > 0 ? Number(r.civ) : null,
+    civilianTargetingEvents: Number(r.target),
+    civilianTargetingDerivedEvents: Number(r.derived),
+  }));
+}

@@ -269,9 +269,18 @@ export interface UserAccountTable {
   created_at: string;
 }
 
+export interface UserSessionTable {
+  /** SHA-256 of the session id the cookie carries; never the id itself. */
+  id_hash: string;
+  account: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
 export interface Database {
   access_log: AccessLogTable;
   user_accounts: UserAccountTable;
+  user_sessions: UserSessionTable;
   agreements: AgreementTable;
   agreement_provisions: AgreementProvisionTable;
   provision_codes: ProvisionCodeTable;

@@ -15,7 +15,11 @@ test('while the workbench imports a file, other requests see the store as it was
   const app = createApp({ store, webRoot: null, log: () => {}, cacheTtlMs: 0 });
   try {
     const imports = async () => {
-      const res = await app.request('/api/ops/listImports', { method: 'POST', body: '{}' });
+      const res = await app.request('/api/ops/listImports', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       return (await res.json()).imports as { rows: number; imported: number }[];
     };
     const res = await app.request('/api/imports?name=events.csv', {

@@ -117,10 +117,14 @@ for (const dialect of DIALECTS) {
 
     test('a read-only account may not change the store; an analyst may', async () => {
       const body = JSON.stringify({
-        path: new URL('../fixtures/actors/ucdp-actors-small.csv', import.meta.url).pathname,
+        driver: 'land',
+        country: 'Nowhere',
+        admin1: 'Valley',
+        unit: 'poc',
+        note: 'viewer test',
       });
       const post = (token: string) =>
-        app.request('/api/ops/loadActorList', {
+        app.request('/api/ops/tagDriver', {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body,
@@ -130,12 +134,30 @@ for (const dialect of DIALECTS) {
       const err = (await refused.json()).error;
       assert.equal(err.code, 'forbidden');
       assert.match(err.message, /Vera Viewer may read but not change the store/);
-      assert.equal(
-        (await store.db.selectFrom('actors').select('name').where('name', '=', 'Valley herders').execute())
-          .length,
-        0,
-      );
-      assert.equal((await post(poc)).status, 200);
+      const notes = async () =>
+        (await store.db.selectFrom('driver_tags').select('note').where('note', '=', 'viewer test').execute()).length;
+      assert.equal(await notes(), 0);
+      const allowed = await post(poc);
+      assert.equal(allowed.status, 200, await allowed.text());
+      assert.equal(await notes(), 1);
+    });
+
+    test('operations that read files on the server are refused over HTTP, whoever asks', async () => {
+      for (const [name, input] of [
+        ['importFiles', { paths: ['/etc/passwd'] }],
+        ['loadBoundaries', { paths: ['/etc/passwd'], country: 'X' }],
+        ['loadActorList', { path: '/etc/passwd' }],
+      ] as const) {
+        const res = await app.request(`/api/ops/${name}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${poc}`, 'content-type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+        assert.equal(res.status, 403, name);
+        const text = await res.text();
+        assert.equal(JSON.parse(text).error.code, 'local-only', name);
+        assert.doesNotMatch(text, /passwd|root:/, name);
+      }
     });
 
     test('with accounts, the start-up warming reads once per clearance, under its own name', async () => {

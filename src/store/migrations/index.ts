@@ -9,6 +9,8 @@ import * as eventsByImport from './008-events-by-import.ts';
 import * as areaMonthCounts from './009-area-month-counts.ts';
 import * as userAccounts from './010-user-accounts.ts';
 import * as dropEventsImportIndex from './011-drop-events-import-index.ts';
+import * as userSessions from './013-user-sessions.ts';
+import * as sensitiveEventsIndex from './014-sensitive-events-index.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -25,4 +27,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-area-month-counts': areaMonthCounts,
   '010-user-accounts': userAccounts,
   '011-drop-events-import-index': dropEventsImportIndex,
+  '013-user-sessions': userSessions,
+  '014-sensitive-events-index': sensitiveEventsIndex,
 };

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { TandemError } from '../domain/tandem-error.ts';
+
+/** Names this machine answers to when the server listens on loopback only. */
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Whether a listening address is this machine only. */
+export function isLoopback(hostname: string): boolean {
+  return LOOPBACK_NAMES.has(hostname) || hostname.startsWith('127.');
+}
+
+function hostName(host: string): string {
+  // "[::1]:7400" → "[::1]"; "localhost:7400" → "localhost".
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  return host.split(':')[0]!.toLowerCase();
+}
+
+/**
+ * Refuses a request whose `Host` names another machine while the server listens on loopback only.
+ * A page on an attacker's domain that rebinds its name to 127.0.0.1 reaches the server with its
+ * own name as Host; without this check it could read the store through the visitor's browser.
+ */
+export function loopbackHostCheck(): MiddlewareHandler {
+  return async (c, next) => {
+    const host = c.req.header('host');
+    if (host && !LOOPBACK_NAMES.has(hostName(host)) && !hostName(host).startsWith('127.')) {
+      throw new TandemError(
+        'forbidden',
+        `this server answers to localhost only, not to "${host.slice(0, 100)}"; start it with --host to serve other names`,
+      );
+    }
+    await next();
+  };
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Refuses a state-changing request that a browser sent from another site: a foreign `Origin`, or
+ * a `Sec-Fetch-Site` other than same-origin (a page on another port of localhost is "same-site",
+ * and is refused too). A request with neither header comes from a script, not a browser, and is
+ * judged by its token as any other. Without this, any website the user visits could write to a
+ * workbench that has no accounts, with a form or a no-cors fetch.
+ */
+export function crossSiteCheck(): MiddlewareHandler {
+  return async (c, next) => {
+    if (STATE_CHANGING.has(c.req.method)) {
+      const site = c.req.header('sec-fetch-site');
+      const origin = c.req.header('origin');
+      const own = new URL(c.req.url);
+      const hostHeader = c.req.header('host') ?? own.host;
+      let foreign = site !== undefined && site !== 'same-origin' && site !== 'none';
+      if (origin !== undefined) {
+        let originHost = '';
+        try {
+          originHost = origin === 'null' ? '' : new URL(origin).host;
+        } catch {
+          originHost = '';
+        }
+        if (originHost !== hostHeader) foreign = true;
+      }
+      if (foreign) {
+        throw new TandemError(
+          'forbidden',
+          'refused: this request came from another site; changes are accepted only from the workbench itself',
+        );
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * Limits a request body before anything reads it: a declared length over the limit is refused at
+ * once (413); a body sent without a length is counted as it arrives and refused when it passes the
+ * limit, so memory never holds more than `maxBytes`.
+ */
+export async function readBodyText(c: Context, maxBytes: number): Promise<string> {
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function tooLarge(maxBytes: number): TandemError {
+  return new TandemError(
+    'too-large',
+    `the request body is larger than this route accepts (${Math.round(maxBytes / 1024).toLocaleString('en-US')} KB)`,
+  );
+}
+
+/** Refuses a body that does not say it is JSON: a cross-site form cannot send application/json. */
+export function assertJsonBody(c: Context): void {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const length = c.req.header('content-length');
+  const empty = length === '0' || (length === undefined && !c.req.raw.body);
+  if (type === 'application/json' || (type === '' && empty)) return;
+  throw new TandemError(
+    'unsupported-media-type',
+    `send the request body as JSON with "Content-Type: application/json" (got "${type.slice(0, 60) || 'none'}")`,
+  );
+}
+
+/** The SHA-256 source hashes of a page's inline scripts, for its Content-Security-Policy. */
+export function inlineScriptHashes(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+    out.push(`'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+  }
+  return out;
+}
+
+/**
+ * The headers every answer carries: no framing (clickjacking), no content sniffing, no referrer
+ * leaving the workbench, and a Content-Security-Policy that allows the workbench's own code and its
+ * known inline scripts only.
+ */
+export function securityHeaders(scriptHashes: () => readonly string[]): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const h = c.res.headers;
+    h.set('x-content-type-options', 'nosniff');
+    h.set('x-frame-options', 'DENY');
+    h.set('referrer-policy', 'no-referrer');
+    h.set(
+      'content-security-policy',
+      [
+        "default-src 'self'",
+        `script-src 'self' ${scriptHashes().join(' ')}`.trim(),
+        // MapLibre and the charts set style attributes; inline styles cannot run code.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "worker-src 'self' blob:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+    );
+  };
+}
