@@ -85,14 +85,35 @@ export function parseOperationInput<I>(
   call: Pick<OperationCall, 'name' | 'fieldName'>,
 ): I {
   const r = schema.safeParse(raw);
-  if (r.success) return r.data;
-  const issues: InputIssue[] = r.error.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-    message: i.message,
-  }));
+  const issues: InputIssue[] = r.success
+    ? controlCharacters(r.data)
+    : r.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+        message: i.message,
+      }));
+  if (r.success && !issues.length) return r.data;
   const name = call.fieldName ?? ((p: (string | number)[]) => p.join('.'));
   const text = issues.map((i) => (i.path.length ? `${name(i.path)}: ${i.message}` : i.message)).join('; ');
   throw new TandemError('bad-input', `invalid input for ${call.name}: ${text}`, {
     details: { issues: issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message })) },
   });
+}
+
+/**
+ * NUL characters in text: no field of Tandem's means anything with one, and PostgreSQL refuses
+ * them, so they are refused here as bad input rather than failing deep in the store.
+ */
+function controlCharacters(
+  value: unknown,
+  path: (string | number)[] = [],
+  out: InputIssue[] = [],
+): InputIssue[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push({ path, message: 'text may not contain NUL characters' });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => controlCharacters(v, [...path, i], out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) controlCharacters(v, [...path, k], out);
+  }
+  return out;
 }

@@ -135,7 +135,8 @@ for (const dialect of DIALECTS) {
       assert.equal(err.code, 'forbidden');
       assert.match(err.message, /Vera Viewer may read but not change the store/);
       const notes = async () =>
-        (await store.db.selectFrom('driver_tags').select('note').where('note', '=', 'viewer test').execute()).length;
+        (await store.db.selectFrom('driver_tags').select('note').where('note', '=', 'viewer test').execute())
+          .length;
       assert.equal(await notes(), 0);
       const allowed = await post(poc);
       assert.equal(allowed.status, 200, await allowed.text());

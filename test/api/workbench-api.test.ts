@@ -102,10 +102,18 @@ for (const dialect of DIALECTS) {
     });
 
     test('a body that is not JSON, an unknown operation and an unknown path each get a clear error', async () => {
-      const notJson = await json('/api/ops/summary', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{by:' });
+      const notJson = await json('/api/ops/summary', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{by:',
+      });
       assert.equal(notJson.status, 400);
       assert.equal(notJson.body.error.code, 'bad-input');
-      const unknownOp = await json('/api/ops/launchRockets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const unknownOp = await json('/api/ops/launchRockets', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       assert.equal(unknownOp.status, 404);
       assert.equal(unknownOp.body.error.code, 'not-found');
       const unknownPath = await json('/api/nothing-here');
@@ -134,12 +142,20 @@ for (const dialect of DIALECTS) {
           }),
         },
       });
-      const refused = await failing.request('/api/ops/refuse', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const refused = await failing.request('/api/ops/refuse', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       assert.equal(refused.status, 409);
       assert.deepEqual(await refused.json(), {
         error: { code: 'conflict', message: 'already there', details: { id: 3 } },
       });
-      const crashed = await failing.request('/api/ops/crash', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const crashed = await failing.request('/api/ops/crash', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       assert.equal(crashed.status, 500);
       const body = await crashed.json();
       assert.equal(body.error.code, 'internal');

@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { after, before, describe, test } from 'node:test';
+import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
+import { addUserAccount } from '../../src/app/user-accounts.ts';
+import { createApp } from '../../src/server/create-app.ts';
+import { READ_ROUTES } from '../../src/server/operation-table.ts';
+import type { Store } from '../../src/store/store.ts';
+import { DIALECTS } from '../dialects.ts';
+
+const requester = { name: 'hostile-test', roles: ['admin'] };
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** Names and bodies an attacker sends: each must get a 4xx, never a 500 or a dead process. */
+const HOSTILE_NAMES = [
+  'a'.repeat(300),
+  'evil\u0000.csv',
+  '../../etc/passwd',
+  '..',
+  'x\r\nSet-Cookie: a=b',
+  '%00',
+];
+const HOSTILE_QUERIES = ['\u0000', 'a'.repeat(5000), "'; DROP TABLE events; --", '<script>alert(1)</script>'];
+
+for (const dialect of DIALECTS) {
+  describe(`hostile requests on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    let app: ReturnType<typeof createApp>;
+    const logged: string[] = [];
+
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      await loadDemoMission({ store, requester }, { onlyIfEmpty: true });
+      app = createApp({ store, webRoot: null, log: (l) => logged.push(l), loopbackOnly: true });
+    });
+    after(async () => drop());
+
+    test('an upload with a long, NUL-bearing or path-like name is refused or stored safely, never a 500', async () => {
+      for (const name of HOSTILE_NAMES) {
+        const res = await app.request(`/api/imports?name=${encodeURIComponent(name)}`, {
+          method: 'POST',
+          body: 'event_id_cnty,event_date\n',
+        });
+        assert.ok(res.status < 500, `${JSON.stringify(name)}: ${res.status}`);
+        const text = await res.text();
+        assert.doesNotMatch(
+          text,
+          /tandem-upload-|\/tmp\//,
+          `a temporary path leaked for ${JSON.stringify(name)}`,
+        );
+        if (res.status === 200) {
+          const last = JSON.parse(text.trim().split('\n').at(-1)!);
+          assert.equal(last.stage, 'failed');
+          assert.notEqual(last.error.code, 'internal', JSON.stringify(last));
+        }
+      }
+      // The 300-character name used to crash the process (ENAMETOOLONG, uncaught): still answering.
+      assert.equal((await app.request('/api/health')).status, 200);
+      assert.ok(!logged.some((l) => /internal error/.test(l)), logged.join('\n'));
+    });
+
+    test('every read route answers hostile query values with a 2xx or 4xx, never a 500', async () => {
+      for (const route of READ_ROUTES) {
+        for (const v of HOSTILE_QUERIES) {
+          const q = new URLSearchParams({ country: v, admin1: v, from: v, by: v, limit: v });
+          const res = await app.request(`${route.path}?${q}`);
+          assert.ok(res.status < 500, `${route.path} with ${JSON.stringify(v.slice(0, 20))}: ${res.status}`);
+        }
+      }
+      assert.ok(!logged.some((l) => /internal error/.test(l)), logged.join('\n'));
+    });
+
+    test('every operation answers hostile JSON bodies with a 4xx, never a 500', async () => {
+      const names = Object.keys((await import('../../src/app/operations.ts')).operations);
+      const bodies = [
+        '[]',
+        'null',
+        '"x"',
+        '{"__proto__":{"admin":true}}',
+        JSON.stringify({ country: '\u0000' }),
+      ];
+      for (const name of names) {
+        for (const body of bodies) {
+          const res = await app.request(`/api/ops/${name}`, { method: 'POST', headers: JSON_TYPE, body });
+          assert.ok(res.status < 500, `${name} with ${body}: ${res.status} ${await res.text()}`);
+        }
+      }
+      assert.ok(!logged.some((l) => /internal error/.test(l)), logged.join('\n'));
+    });
+
+    test('a body over the limit is refused with 413 before it is read, for JSON and for sign-in', async () => {
+      const big = 'x'.repeat(5 * 1024 * 1024);
+      const ops = await app.request('/api/ops/summary', {
+        method: 'POST',
+        headers: { ...JSON_TYPE, 'content-length': String(300 * 1024 * 1024) },
+        body: '{}',
+      });
+      assert.equal(ops.status, 413);
+      const streamed = await app.request('/api/ops/summary', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: new Blob([big]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(streamed.status, 413);
+      const signIn = await app.request('/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `token=${'y'.repeat(100_000)}`,
+      });
+      assert.equal(signIn.status, 413);
+    });
+
+    test('a write from another site is refused, by form or by no-cors fetch, and nothing is stored', async () => {
+      const threats = async () => (await store.db.selectFrom('threats').select('id').execute()).length;
+      const before = await threats();
+      const attempts: RequestInit[] = [
+        // A cross-site form: text/plain, with the browser's Origin.
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'text/plain',
+            origin: 'http://evil.example',
+            'sec-fetch-site': 'cross-site',
+          },
+          body: '{"country":"X","admin1":"Y","perpetrator":"Z"}',
+        },
+        // A no-cors fetch from a page on another port of this machine ("same-site", another origin).
+        {
+          method: 'POST',
+          headers: { ...JSON_TYPE, origin: 'http://localhost:9999', 'sec-fetch-site': 'same-site' },
+          body: '{}',
+        },
+        // A form without Sec-Fetch-Site (an older browser): its Origin still gives it away.
+        { method: 'POST', headers: { ...JSON_TYPE, origin: 'null' }, body: '{}' },
+      ];
+      for (const init of attempts) {
+        const res = await app.request('http://localhost/api/ops/addThreat', init);
+        assert.equal(res.status, 403, JSON.stringify(init.headers));
+      }
+      // The same JSON with the wrong type, from no browser at all: refused for its type.
+      const plain = await app.request('http://localhost/api/ops/addThreat', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: '{}',
+      });
+      assert.equal(plain.status, 415);
+      assert.equal(await threats(), before);
+      // The workbench itself (same origin) still writes.
+      const own = await app.request('http://localhost/api/ops/listImports', {
+        method: 'POST',
+        headers: { ...JSON_TYPE, origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
+        body: '{}',
+      });
+      assert.equal(own.status, 200);
+    });
+
+    test('a foreign Host is refused on loopback (DNS rebinding), and every answer carries the security headers', async () => {
+      const rebound = await app.request('http://attacker.example/api/status', {
+        headers: { host: 'attacker.example' },
+      });
+      assert.equal(rebound.status, 403);
+      const ok = await app.request('http://localhost:7400/api/status', {
+        headers: { host: 'localhost:7400' },
+      });
+      assert.equal(ok.status, 200);
+      assert.match(ok.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+      assert.equal(ok.headers.get('x-frame-options'), 'DENY');
+      assert.equal(ok.headers.get('x-content-type-options'), 'nosniff');
+    });
+
+    test('the session cookie is not the token, and signing out ends the session for good', async () => {
+      const { token } = await addUserAccount(store, 'Sam Signout', ['analyst']);
+      // A fresh app: the one above remembers for a moment that the store had no accounts.
+      const app = createApp({ store, webRoot: null, log: () => {} });
+      const signIn = await app.request('/sign-in', {
+        method: 'POST',
+        body: new URLSearchParams({ token }),
+      });
+      assert.equal(signIn.status, 303);
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+      assert.ok(!cookie.includes(token), 'the cookie carries the long-lived token');
+      assert.equal((await app.request('/api/whoami', { headers: { cookie } })).status, 200);
+      assert.equal((await app.request('/sign-out', { headers: { cookie } })).status, 302);
+      const afterwards = await app.request('/api/status', { headers: { cookie } });
+      assert.equal(afterwards.status, 401);
+      // The token itself still works for scripts.
+      const script = await app.request('/api/status', { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(script.status, 200);
+      await store.db.deleteFrom('user_accounts').execute();
+    });
+
+    test('no upload leaves its temporary folder behind', () => {
+      const mine = readdirSync(tmpdir()).filter((n) => n.startsWith(`tandem-upload-${process.pid}-`));
+      assert.deepEqual(mine, []);
+    });
+  });
+}
