@@ -111,7 +111,7 @@ function controlCharacters(
   if (typeof value === 'string') {
     if (value.includes('\u0000')) out.push({ path, message: 'text may not contain NUL characters' });
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => controlCharacters(v, [...path, i], out));
+    for (const [i, v] of value.entries()) controlCharacters(v, [...path, i], out);
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) controlCharacters(v, [...path, k], out);
   }
