@@ -166,8 +166,8 @@ for (const dialect of DIALECTS) {
         headers: { host: 'localhost:7400' },
       });
       assert.equal(ok.status, 200);
-      assert.match(ok.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
-      assert.equal(ok.headers.get('x-frame-options'), 'DENY');
+      assert.match(ok.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/);
+      assert.equal(ok.headers.get('x-frame-options'), 'SAMEORIGIN');
       assert.equal(ok.headers.get('x-content-type-options'), 'nosniff');
     });
 
