@@ -222,3 +222,50 @@ export async function releaseSetAside<P extends SetAsideRow>(ctx: AppContext, ro
   await logReads(ctx, 'problem', log, 'read');
   return out;
 }
+
+/**
+ * A result with the names of actors known only from records above the requester's clearance
+ * replaced by "(withheld)", wherever they appear in it (perpetrator tables, threats, alerts, the
+ * brief). A name that public records also carry is public already and stays. Counts are not
+ * changed: a withheld actor's events are still counted, under the withheld name.
+ */
+export async function releaseActorNames<T>(ctx: AppContext, result: T): Promise<T> {
+  const above = levelsAbove(ctx.requester);
+  if (!above.length) return result;
+  const db = ctx.store.db;
+  const hiddenRows = await db
+    .selectFrom('events')
+    .select(['actor1', 'actor2'])
+    .where('sensitivity', 'in', above)
+    .execute();
+  const candidates = new Set(
+    hiddenRows.flatMap((r) => [r.actor1, r.actor2]).filter((n) => n && n.length > 2),
+  );
+  if (!candidates.size) return result;
+  const names = [...candidates];
+  const open = await db
+    .selectFrom('events')
+    .select(['actor1', 'actor2'])
+    .where('sensitivity', 'not in', above)
+    .where((eb) => eb.or([eb('actor1', 'in', names), eb('actor2', 'in', names)]))
+    .execute();
+  for (const r of open) {
+    candidates.delete(r.actor1);
+    candidates.delete(r.actor2);
+  }
+  if (!candidates.size) return result;
+  // Longest first, so that a name inside another is not replaced first.
+  const hidden = [...candidates].sort((a, b) => b.length - a.length);
+  const scrub = (v: unknown): unknown => {
+    if (typeof v === 'string')
+      return hidden.reduce((t, n) => (t.includes(n) ? t.split(n).join(WITHHELD_KEY) : t), v);
+    if (Array.isArray(v)) return v.map(scrub);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[scrub(k) as string] = scrub(x);
+      return out;
+    }
+    return v;
+  };
+  return scrub(result) as T;
+}

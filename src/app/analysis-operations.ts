@@ -8,7 +8,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { findEvents } from '../store/event-repository.ts';
-import { notesAccess, releaseEvents } from './access-control.ts';
+import { notesAccess, releaseActorNames, releaseEvents } from './access-control.ts';
 import { defineOperation } from './operation.ts';
 
 const isoDate = z
@@ -71,7 +71,7 @@ export const analysisOperations = {
     input: analyzeInput,
     run: async (ctx, input): Promise<JointAnalysis> => {
       checkPeriod(input);
-      return runJointAnalysis(ctx.store.db, {
+      const analysis = await runJointAnalysis(ctx.store.db, {
         country: input.country,
         admin1: input.admin1,
         from: input.from,
@@ -85,6 +85,7 @@ export const analysisOperations = {
           ...(input.window !== undefined ? { window: input.window } : {}),
         },
       });
+      return releaseActorNames(ctx, analysis);
     },
   }),
 

@@ -3,7 +3,7 @@ import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
-import { releaseEvents, releaseSummary } from './access-control.ts';
+import { releaseActorNames, releaseEvents, releaseSummary } from './access-control.ts';
 import { loadActorList, parseAliases } from './actor-list.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
@@ -148,7 +148,7 @@ export const evidenceOperations = {
       if (input.country) q = q.where('actor_counts.country', '=', input.country);
       if (input.stateOnly) q = q.where('actors.is_state', '=', 1);
       const rows = await q.execute();
-      return {
+      return releaseActorNames(ctx, {
         actors: rows.map((r) => ({
           name: r.name,
           category: r.category,
@@ -159,7 +159,7 @@ export const evidenceOperations = {
           fatalities: Number(r.fatalities),
           civilianTargetingEvents: Number(r.civilianTargetingEvents),
         })),
-      };
+      });
     },
   }),
 

@@ -26,7 +26,12 @@ function attackerPage(target: string): string {
     violenceType: 'violence-against-civilians',
     country: 'Forged',
   });
-  const tag = JSON.stringify({ driver: 'land-and-resources', country: 'Forged', admin1: 'Forged', unit: 'poc' });
+  const tag = JSON.stringify({
+    driver: 'land-and-resources',
+    country: 'Forged',
+    admin1: 'Forged',
+    unit: 'poc',
+  });
   return `<!doctype html><html><body>
 <iframe name="sink"></iframe>
 <form id="f" method="post" enctype="text/plain" target="sink" action="${target}/api/ops/addThreat">
@@ -74,8 +79,10 @@ describe('writes from another website, in Chromium', { skip }, () => {
   });
 
   const forged = async () => ({
-    threats: (await store.db.selectFrom('threats').select('id').where('country', '=', 'Forged').execute()).length,
-    tags: (await store.db.selectFrom('driver_tags').select('id').where('country', '=', 'Forged').execute()).length,
+    threats: (await store.db.selectFrom('threats').select('id').where('country', '=', 'Forged').execute())
+      .length,
+    tags: (await store.db.selectFrom('driver_tags').select('id').where('country', '=', 'Forged').execute())
+      .length,
   });
 
   test('a form and a no-cors fetch from another origin store nothing', async () => {
@@ -89,7 +96,10 @@ describe('writes from another website, in Chromium', { skip }, () => {
     await page.waitForFunction(() => document.title !== '', null, { timeout: 10_000 });
     await page.waitForTimeout(500);
     assert.deepEqual(await forged(), { threats: 0, tags: 0 });
-    assert.ok(seen.every((s) => s === 403), `answers: ${seen.join(', ')}`);
+    assert.ok(
+      seen.every((s) => s === 403),
+      `answers: ${seen.join(', ')}`,
+    );
   });
 
   test('the workbench itself, on its own origin, still writes', async () => {

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { WITHHELD_KEY } from '../src/app/access-control.ts';
+import type { Requester } from '../src/app/operation.ts';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+
+const admin: Requester = { name: 'test-admin', roles: ['admin'] };
+const viewer: Requester = { name: 'test-viewer', roles: ['viewer'] };
+
+/**
+ * Two public events in a district everyone may name, and two restricted ones in a small place
+ * whose district and perpetrator, named together, would point at the victims.
+ */
+function files(dir: string): { open: string; restricted: string } {
+  const [header, row] = readFileSync(new URL('./fixtures/good/acled-new-format.csv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean);
+  const make = (id: string, admin2: string, actor: string) =>
+    row!.replace('TSN1', id).replace('Hillside East', admin2).replaceAll('Hill Militia (Testland)', actor);
+  const open = join(dir, 'open.csv');
+  const restricted = join(dir, 'restricted.csv');
+  writeFileSync(
+    open,
+    [
+      header,
+      make('OPEN1', 'Hillside East', 'Hill Militia (Testland)'),
+      make('OPEN2', 'Hillside East', 'Hill Militia (Testland)'),
+    ].join('\n'),
+  );
+  writeFileSync(
+    restricted,
+    [
+      header,
+      make('HID1', 'Secret Valley', 'Night Riders'),
+      make('HID2', 'Secret Valley', 'Night Riders'),
+    ].join('\n'),
+  );
+  return { open, restricted };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`what a viewer sees of records above its clearance, on ${dialect.name}`, {
+    skip: dialect.skip,
+  }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    let dir: string;
+    const run = <I, O>(
+      name: string,
+      op: Parameters<typeof runOperation<I, O>>[0],
+      input: unknown,
+      who: Requester,
+    ) => runOperation(op, input, { via: 'cli', name, requester: who, store });
+
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      dir = mkdtempSync(join(tmpdir(), 'tandem-viewer-'));
+      const f = files(dir);
+      await run('importFiles', operations.importFiles, { paths: [f.open] }, admin);
+      await run(
+        'importFiles',
+        operations.importFiles,
+        { paths: [f.restricted], sensitivity: 'restricted' },
+        admin,
+      );
+    });
+    after(async () => {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('a summary by admin-2 counts restricted events under "(withheld)", never under their district', async () => {
+      const asViewer = await run(
+        'summary',
+        operations.summary,
+        { by: 'admin2', country: 'Testland' },
+        viewer,
+      );
+      const keys = asViewer.rows.map((r) => r.key);
+      assert.ok(!keys.includes('Secret Valley'), `a viewer was shown the district: ${keys.join(', ')}`);
+      const withheld = asViewer.rows.find((r) => r.key === WITHHELD_KEY);
+      assert.equal(withheld?.events, 2);
+      assert.equal(asViewer.rows.find((r) => r.key === 'Hillside East')?.events, 2);
+      // Totals stay true: what is withheld is still counted.
+      assert.equal(
+        asViewer.rows.reduce((n, r) => n + r.events, 0),
+        4,
+      );
+      const asAdmin = await run('summary', operations.summary, { by: 'admin2', country: 'Testland' }, admin);
+      assert.equal(asAdmin.rows.find((r) => r.key === 'Secret Valley')?.events, 2);
+      assert.ok(!asAdmin.rows.some((r) => r.key === WITHHELD_KEY));
+    });
+
+    test("events above a viewer's clearance come without district, place, actors' names or notes", async () => {
+      const events = await run('listEvents', operations.listEvents, { country: 'Testland' }, viewer);
+      const hidden = events.filter((e) => e.sourceEventId.startsWith('HID'));
+      assert.equal(hidden.length, 2);
+      for (const e of hidden) {
+        assert.equal(e.admin2, '');
+        assert.equal(e.location, '');
+        assert.equal(e.latitude, null);
+        assert.notEqual(e.actor1, 'Night Riders');
+        assert.doesNotMatch(JSON.stringify(e), /Night Riders|Secret Valley|water point/);
+        // What analysis needs stays: the admin-1 area, the kind of violence, the actor's category.
+        assert.equal(e.admin1, 'Hillside');
+        assert.equal(e.actor1Category, 'identity-militia');
+      }
+      const asAdmin = await run('listEvents', operations.listEvents, { country: 'Testland' }, admin);
+      assert.ok(asAdmin.some((e) => e.actor1 === 'Night Riders' && e.admin2 === 'Secret Valley'));
+    });
+
+    test('actors known only from restricted records are not named to a viewer, in the actor list or the analysis', async () => {
+      const actors = await run('listActors', operations.listActors, { country: 'Testland' }, viewer);
+      assert.doesNotMatch(JSON.stringify(actors), /Night Riders/);
+      assert.ok(actors.actors.some((a) => a.name === 'Hill Militia (Testland)'));
+      const analysis = await run('analyze', operations.analyze, { country: 'Testland' }, viewer);
+      assert.doesNotMatch(JSON.stringify(analysis), /Night Riders|Secret Valley/);
+      const asAdmin = await run('analyze', operations.analyze, { country: 'Testland' }, admin);
+      assert.match(JSON.stringify(asAdmin), /Night Riders/);
+    });
+  });
+}
