@@ -35,16 +35,27 @@ type Stage =
  * Uploads one event file to `POST /api/imports`, showing the bytes sent, then the server's own
  * progress lines (newline-delimited JSON), then what was imported and what was set aside.
  */
+/** The levels a file can be imported at: public data, or a mission's own records. */
+const SENSITIVITIES = [
+  ['public', 'Public (ACLED, UCDP)'],
+  ['internal', 'Internal (mission only)'],
+  ['restricted', 'Restricted (names or places people at risk)'],
+  ['strictly-confidential', 'Strictly confidential'],
+] as const;
+
 export function ImportPage({ status, onImported }: { status: WorkbenchStatus; onImported: () => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
 
   const boundaryInput = useRef<HTMLInputElement>(null);
   const [boundaryCountry, setBoundaryCountry] = useState(status.countries[0]?.country ?? '');
+  const [sensitivity, setSensitivity] = useState<(typeof SENSITIVITIES)[number][0]>('public');
 
   const upload = (file: File, boundariesFor?: string) => {
     const xhr = new XMLHttpRequest();
-    const extra = boundariesFor ? `&kind=boundaries&country=${encodeURIComponent(boundariesFor)}` : '';
+    const extra = boundariesFor
+      ? `&kind=boundaries&country=${encodeURIComponent(boundariesFor)}`
+      : `&sensitivity=${sensitivity}`;
     xhr.open('POST', `/api/imports?name=${encodeURIComponent(file.name)}${extra}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     setStage({ kind: 'uploading', sent: 0, total: file.size });
@@ -107,6 +118,19 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
         <label>
           Event file{' '}
           <input ref={input} type="file" name="file" accept=".csv,.tsv,.txt,.xlsx,.geojson,.json" required />
+        </label>{' '}
+        <label>
+          Sensitivity{' '}
+          <select
+            value={sensitivity}
+            onChange={(e) => setSensitivity(e.target.value as (typeof SENSITIVITIES)[number][0])}
+          >
+            {SENSITIVITIES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>{' '}
         <button type="submit" disabled={stage.kind === 'uploading' || stage.kind === 'importing'}>
           Import
