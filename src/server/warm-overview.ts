@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import type { Requester } from '../app/operation.ts';
+import type { Store } from '../app/store-connection.ts';
 import { listUserAccounts } from '../app/user-accounts.ts';
 import { clearanceOf, ROLE_CLEARANCE } from '../domain/sensitivity.ts';
-import type { Store } from '../store/store.ts';
 import { IN_PROCESS_REQUESTER } from './sign-in.ts';
 
 export interface WarmOverviewOptions {
