@@ -277,10 +277,37 @@ export interface UserSessionTable {
   last_seen_at: string;
 }
 
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** Who acted: an account's name, or the person at the terminal. */
+  actor: string;
+  /** created, changed, released, withheld, exported… */
+  action: string;
+  record_kind: string;
+  record_id: string;
+  sensitivity: string;
+  /** JSON: what changed or why, never the protected fields themselves. */
+  detail: string;
+  /** The hash of the row before (64 zeros for the first). */
+  prev_hash: string;
+  /** SHA-256 of prev_hash and this row's fields. */
+  hash: string;
+}
+
+export interface DataKeyTable {
+  id: number;
+  /** The data key encrypted under the master key (AES-256-GCM), base64url. */
+  wrapped: string;
+  created_at: string;
+}
+
 export interface Database {
   access_log: AccessLogTable;
   user_accounts: UserAccountTable;
   user_sessions: UserSessionTable;
+  audit_log: AuditLogTable;
+  data_keys: DataKeyTable;
   agreements: AgreementTable;
   agreement_provisions: AgreementProvisionTable;
   provision_codes: ProvisionCodeTable;

@@ -11,6 +11,7 @@ import * as userAccounts from './010-user-accounts.ts';
 import * as dropEventsImportIndex from './011-drop-events-import-index.ts';
 import * as userSessions from './013-user-sessions.ts';
 import * as sensitiveEventsIndex from './014-sensitive-events-index.ts';
+import * as auditLogAndKeys from './015-audit-log-and-keys.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '011-drop-events-import-index': dropEventsImportIndex,
   '013-user-sessions': userSessions,
   '014-sensitive-events-index': sensitiveEventsIndex,
+  '015-audit-log-and-keys': auditLogAndKeys,
 };

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TandemError } from '../domain/tandem-error.ts';
+
+/** Where the master key is kept: `$TANDEM_KEY_FILE`, or ./tandem.key. Never in the database. */
+export function keyFilePath(): string {
+  return resolve(process.env.TANDEM_KEY_FILE || 'tandem.key');
+}
+
+const HEADER =
+  "# Tandem master key: it unlocks the protected fields of this mission's records. Keep it apart from the database and its backups; without it those fields cannot be read.\n";
+
+/** A new random master key, written to `path` readable by its owner only (0600). Refuses to overwrite. */
+export function createKeyFile(path = keyFilePath()): Buffer {
+  if (existsSync(path)) {
+    throw new TandemError(
+      'conflict',
+      `${path} exists already: a master key is never overwritten (use \`tandem keys rotate\`)`,
+    );
+  }
+  const key = randomBytes(32);
+  writeFileSync(path, `${HEADER}${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+/** Replaces the key file with a new key, keeping the old one beside it until the caller removes it. */
+export function replaceKeyFile(key: Buffer, path = keyFilePath()): void {
+  const next = `${path}.new`;
+  writeFileSync(next, `${HEADER}${key.toString('base64')}\n`, { mode: 0o600 });
+  chmodSync(next, 0o600);
+  renameSync(next, path);
+}
+
+/**
+ * The master key, or null when there is no key file. A key file that others can read is refused:
+ * whoever reads it, with a copy of the database, reads every protected field.
+ */
+export function readMasterKey(path = keyFilePath()): Buffer | null {
+  if (!existsSync(path)) return null;
+  if ((statSync(path).mode & 0o077) !== 0) {
+    throw new TandemError(
+      'forbidden',
+      `${path} can be read by others: make it private with \`chmod 600 ${path}\``,
+    );
+  }
+  const line = readFileSync(path, 'utf8')
+    .split('\n')
+    .find((l) => l.trim() && !l.startsWith('#'));
+  const key = Buffer.from(line?.trim() ?? '', 'base64');
+  if (key.length !== 32) throw new TandemError('invalid-file', `${path} does not hold a Tandem master key`);
+  return key;
+}

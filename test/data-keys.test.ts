@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { currentDataKey, initKeys, rotateMasterKey } from '../src/security/data-keys.ts';
+import { openField, sealField } from '../src/security/field-cipher.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`keys on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    let dir: string;
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      dir = mkdtempSync(join(tmpdir(), 'tandem-keys-'));
+    });
+    after(async () => {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('init writes a private key file, rotate re-wraps, and sealed fields still open after it', async () => {
+      const file = join(dir, 'tandem.key');
+      assert.equal(
+        await currentDataKey(store.db, file),
+        null,
+        'no key yet: callers must say what is missing',
+      );
+      await initKeys(store.db, file);
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      const key = await currentDataKey(store.db, file);
+      assert.ok(key);
+      const sealed = sealField(key, 'a name', 'participant:1:realName');
+      const wrappedBefore = (
+        await store.db.selectFrom('data_keys').select('wrapped').executeTakeFirstOrThrow()
+      ).wrapped;
+      const fileBefore = readFileSync(file, 'utf8');
+      await rotateMasterKey(store.db, file);
+      assert.notEqual(readFileSync(file, 'utf8'), fileBefore);
+      assert.notEqual(
+        (await store.db.selectFrom('data_keys').select('wrapped').executeTakeFirstOrThrow()).wrapped,
+        wrappedBefore,
+      );
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      const after = await currentDataKey(store.db, file);
+      assert.equal(openField(after!, sealed, 'participant:1:realName'), 'a name');
+      await assert.rejects(initKeys(store.db, join(dir, 'other.key')), /set up already/);
+    });
+  });
+}
