@@ -6,6 +6,11 @@ import type { Store } from '../store/store.ts';
 export interface Requester {
   name: string;
   roles: readonly string[];
+  /**
+   * The field offices the person belongs to, for need-to-know (`all-offices` for every office).
+   * Absent for the person at the terminal, who reads what the database file holds.
+   */
+  offices?: readonly string[];
 }
 
 /** What an operation that needs no store gets: who is asking, and where to report progress. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ROLE_CLEARANCE } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { hashPassword, verifyPassword } from '../security/password-hash.ts';
 import type { Store } from '../store/store.ts';
 import type { Requester } from './operation.ts';
 
@@ -8,7 +9,46 @@ import type { Requester } from './operation.ts';
 export interface UserAccount {
   name: string;
   roles: string[];
+  /** Field offices, for need-to-know (`all-offices` for every office). */
+  offices: string[];
   createdAt: string;
+}
+
+export interface AddUserAccountOptions {
+  offices?: readonly string[];
+  /** A password for signing in from a browser; stored only as an scrypt hash. */
+  password?: string;
+}
+
+/** The shortest password accepted: passphrases are easier to remember than symbols. */
+export const MIN_PASSWORD_LENGTH = 12;
+const OFFICE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,59}$/u;
+
+function checkOffices(offices: readonly string[] = []): string[] {
+  const clean = [...new Set(offices.map((o) => o.trim()).filter(Boolean))];
+  const bad = clean.filter((o) => !OFFICE.test(o));
+  if (bad.length) {
+    throw new TandemError(
+      'bad-input',
+      `offices: "${bad[0]}" is not an office name (letters, digits, spaces, . _ -)`,
+    );
+  }
+  return clean;
+}
+
+async function passwordHash(password: string | undefined): Promise<string | null> {
+  if (password === undefined) return null;
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw new TandemError(
+      'bad-input',
+      `password: at least ${MIN_PASSWORD_LENGTH} characters (a passphrase is fine)`,
+    );
+  }
+  return hashPassword(password);
+}
+
+function split(list: string): string[] {
+  return list ? list.split(',') : [];
 }
 
 /** A new account or a new token: the token is shown this once and stored only as a hash. */
@@ -48,6 +88,7 @@ export async function addUserAccount(
   store: Store,
   name: string,
   roles: readonly string[],
+  options: AddUserAccountOptions = {},
 ): Promise<IssuedToken> {
   const n = name.trim();
   if (!NAME.test(n)) {
@@ -57,6 +98,8 @@ export async function addUserAccount(
     );
   }
   const clean = checkRoles(roles);
+  const offices = checkOffices(options.offices);
+  const password_hash = await passwordHash(options.password);
   const exists = await store.db
     .selectFrom('user_accounts')
     .select('name')
@@ -71,9 +114,16 @@ export async function addUserAccount(
   const createdAt = new Date().toISOString();
   await store.db
     .insertInto('user_accounts')
-    .values({ name: n, roles: clean.join(','), token_hash: hashToken(token), created_at: createdAt })
+    .values({
+      name: n,
+      roles: clean.join(','),
+      token_hash: hashToken(token),
+      created_at: createdAt,
+      password_hash,
+      offices: offices.join(','),
+    })
     .execute();
-  return { name: n, roles: clean, createdAt, token };
+  return { name: n, roles: clean, offices, createdAt, token };
 }
 
 /** Replaces an account's token (the old one stops working at once) and returns the new one. */
@@ -92,7 +142,7 @@ export async function reissueUserToken(store: Store, name: string): Promise<Issu
     .execute();
   // Sessions started with the old token end with it.
   await store.db.deleteFrom('user_sessions').where('account', '=', name).execute();
-  return { name, roles: row.roles.split(','), createdAt: row.created_at, token };
+  return { name, roles: row.roles.split(','), offices: split(row.offices), createdAt: row.created_at, token };
 }
 
 export async function removeUserAccount(store: Store, name: string): Promise<{ removed: string }> {
@@ -104,7 +154,12 @@ export async function removeUserAccount(store: Store, name: string): Promise<{ r
 
 export async function listUserAccounts(store: Store): Promise<UserAccount[]> {
   const rows = await store.db.selectFrom('user_accounts').selectAll().orderBy('name').execute();
-  return rows.map((r) => ({ name: r.name, roles: r.roles.split(','), createdAt: r.created_at }));
+  return rows.map((r) => ({
+    name: r.name,
+    roles: r.roles.split(','),
+    offices: split(r.offices),
+    createdAt: r.created_at,
+  }));
 }
 
 /** Whether sign-in is required: true as soon as one account exists. */
@@ -118,8 +173,34 @@ export async function requesterForToken(store: Store, token: string): Promise<Re
   // Tokens are 256 random bits, so looking one up by its hash tells an attacker nothing useful.
   const row = await store.db
     .selectFrom('user_accounts')
-    .select(['name', 'roles'])
+    .select(['name', 'roles', 'offices'])
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  return row ? { name: row.name, roles: row.roles.split(',') } : null;
+  return row ? { name: row.name, roles: row.roles.split(','), offices: split(row.offices) } : null;
+}
+
+/** The requester a name and password stand for, or null (the same work is done either way). */
+export async function requesterForPassword(
+  store: Store,
+  name: string,
+  password: string,
+): Promise<Requester | null> {
+  const row = await store.db
+    .selectFrom('user_accounts')
+    .select(['name', 'roles', 'offices', 'password_hash'])
+    .where('name', '=', name.trim())
+    .executeTakeFirst();
+  const ok = await verifyPassword(password, row?.password_hash);
+  return ok && row ? { name: row.name, roles: row.roles.split(','), offices: split(row.offices) } : null;
+}
+
+/** Sets or replaces an account's password. */
+export async function setUserPassword(store: Store, name: string, password: string): Promise<void> {
+  const hash = await passwordHash(password);
+  const r = await store.db
+    .updateTable('user_accounts')
+    .set({ password_hash: hash })
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (!Number(r.numUpdatedRows)) throw new TandemError('not-found', `no account named "${name}"`);
 }

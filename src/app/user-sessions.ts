@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../store/store.ts';
 import type { Requester } from './operation.ts';
-import { requesterForToken } from './user-accounts.ts';
 
 /** A session unused for this long ends: the person signs in again. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -13,23 +12,19 @@ function hashId(id: string): string {
 }
 
 /**
- * Starts a browser session for the account a token stands for and returns its id, for the cookie.
+ * Starts a browser session for an account that has just proved who it is (its token, its password)
+ * and returns the session's id, for the cookie.
  * The cookie never carries the account's long-lived token, so signing out (which deletes the
- * session) really ends what a stolen cookie could do. Null when the token matches no account.
+ * session) really ends what a stolen cookie could do.
  */
-export async function startSession(
-  store: Store,
-  token: string,
-): Promise<{ id: string; requester: Requester } | null> {
-  const requester = await requesterForToken(store, token);
-  if (!requester) return null;
+export async function startSession(store: Store, requester: Requester): Promise<{ id: string }> {
   const id = randomBytes(32).toString('base64url');
   const now = new Date().toISOString();
   await store.db
     .insertInto('user_sessions')
     .values({ id_hash: hashId(id), account: requester.name, created_at: now, last_seen_at: now })
     .execute();
-  return { id, requester };
+  return { id };
 }
 
 /**
@@ -46,6 +41,7 @@ export async function requesterForSession(store: Store, id: string): Promise<Req
       'user_sessions.last_seen_at',
       'user_accounts.name',
       'user_accounts.roles',
+      'user_accounts.offices',
     ])
     .where('user_sessions.id_hash', '=', hashId(id))
     .executeTakeFirst();
@@ -62,7 +58,7 @@ export async function requesterForSession(store: Store, id: string): Promise<Req
       .where('id_hash', '=', row.id_hash)
       .execute();
   }
-  return { name: row.name, roles: row.roles.split(',') };
+  return { name: row.name, roles: row.roles.split(','), offices: row.offices ? row.offices.split(',') : [] };
 }
 
 /** Ends a session: its id stops working at once. */

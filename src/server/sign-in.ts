@@ -1,12 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Requester } from '../app/operation.ts';
 import type { Store } from '../app/store-connection.ts';
-import { requesterForToken, signInRequired } from '../app/user-accounts.ts';
+import { requesterForPassword, requesterForToken, signInRequired } from '../app/user-accounts.ts';
 import { endSession, requesterForSession, startSession } from '../app/user-sessions.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { readBodyText } from './request-guards.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
 
@@ -39,6 +41,15 @@ export interface SignInOptions {
 // (built files, no data).
 const OPEN = [/^\/api\/health$/, /^\/sign-(in|out)$/, /^\/assets\//, /^\/favicon/];
 
+/** The address a request came from ('local' for requests made inside the process). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local';
+  }
+}
+
 function bearer(header: string | undefined): string {
   const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   return m ? m[1]! : '';
@@ -59,6 +70,8 @@ export function signIn(app: Hono, options: SignInOptions): void {
     }
     return checked.required;
   };
+
+  const throttle = new SignInThrottle();
 
   app.use('*', async (c, next) => {
     const inProcess = (c.env as Record<symbol, Requester | undefined> | undefined)?.[IN_PROCESS_REQUESTER];
@@ -105,8 +118,30 @@ export function signIn(app: Hono, options: SignInOptions): void {
     }
     const form = new URLSearchParams(await readBodyText(c, SIGN_IN_MAX_BYTES));
     const token = (form.get('token') ?? '').trim();
-    const session = await startSession(options.store, token);
-    if (!session) return c.html(signInPage('That token matches no account.'), 401);
+    const name = (form.get('name') ?? '').trim();
+    const keys = [`address:${clientAddress(c)}`, ...(name ? [`account:${name.toLowerCase()}`] : [])];
+    const wait = throttle.retryAfter(keys);
+    if (wait) {
+      c.header('retry-after', String(wait));
+      return c.html(
+        signInPage(`Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes.`),
+        429,
+      );
+    }
+    const requester = token
+      ? await requesterForToken(options.store, token)
+      : name
+        ? await requesterForPassword(options.store, name, form.get('password') ?? '')
+        : null;
+    if (!requester) {
+      await new Promise((r) => setTimeout(r, throttle.failed(keys)));
+      const why = token
+        ? 'That token matches no account.'
+        : 'That name and password do not match an account.';
+      return c.html(signInPage(why), 401);
+    }
+    if (name) throttle.succeeded(`account:${name.toLowerCase()}`);
+    const session = await startSession(options.store, requester);
     const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
     setCookie(c, SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
     return c.redirect('/', 303);
@@ -125,18 +160,28 @@ export function signInPage(message: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1d2733}
-label{display:block;font-weight:600;margin:1rem 0 .25rem}input{width:100%;padding:.5rem;font:inherit}
+label{display:block;font-weight:600;margin:1rem 0 .25rem}input{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
 button{margin-top:1rem;padding:.5rem 1.25rem;font:inherit}.error{color:#a1261a}
+details{margin-top:2rem}summary{cursor:pointer}
 </style></head><body>
 <h1>Tandem</h1>
-<p>This workbench holds records that need an account. Open the sign-in link you were given
-(…/sign-in#token=…), or paste your token. An administrator issues one with <code>tandem users add NAME --roles ROLES</code>.</p>
+<p>This workbench holds records that need an account. Sign in with your name and password, or open
+the sign-in link you were given (…/sign-in#token=…). An administrator creates accounts with
+<code>tandem users add NAME --roles ROLES</code>.</p>
 ${message ? `<p class="error" role="alert">${message}</p>` : ''}
-<form method="post" action="/sign-in">
-<label for="token">Token</label>
-<input id="token" name="token" type="password" autocomplete="off" required autofocus>
+<form method="post" action="/sign-in" id="password-form">
+<label for="name">Name</label>
+<input id="name" name="name" autocomplete="username" required autofocus>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
 </form>
+<details><summary>Sign in with a token instead</summary>
+<form method="post" action="/sign-in" id="token-form">
+<label for="token">Token</label>
+<input id="token" name="token" type="password" autocomplete="off" required>
+<button type="submit">Sign in with the token</button>
+</form></details>
 <script>
 // A sign-in link carries the token after '#', which browsers never send: submit it, then forget it.
 function fromLink() {
@@ -144,7 +189,7 @@ function fromLink() {
   if (!m) return;
   history.replaceState(null, '', '/sign-in');
   document.getElementById('token').value = decodeURIComponent(m[1]);
-  document.forms[0].submit();
+  document.getElementById('token-form').submit();
 }
 fromLink();
 addEventListener('hashchange', fromLink);

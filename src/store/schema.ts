@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The one schema, as Kysely sees it. Booleans are stored as 0/1 integers and dates as ISO text
@@ -267,6 +267,10 @@ export interface UserAccountTable {
   roles: string;
   token_hash: string;
   created_at: string;
+  /** scrypt$N$r$p$salt$hash, or null: the account signs in with its token only. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Comma-separated field offices ('' for none; `all-offices` for every office). */
+  offices: ColumnType<string, string | undefined, string>;
 }
 
 export interface UserSessionTable {

@@ -96,7 +96,7 @@ for (const dialect of DIALECTS) {
     test('the sign-in form sets a session cookie that later requests carry', async () => {
       const page = await app.request('/sign-in');
       assert.equal(page.status, 200);
-      assert.match(await page.text(), /<form method="post" action="\/sign-in">/);
+      assert.match(await page.text(), /<form method="post" action="\/sign-in" id="password-form">/);
       const bad = await app.request('/sign-in', {
         method: 'POST',
         body: new URLSearchParams({ token: 'x' }),

@@ -12,6 +12,7 @@ import * as dropEventsImportIndex from './011-drop-events-import-index.ts';
 import * as userSessions from './013-user-sessions.ts';
 import * as sensitiveEventsIndex from './014-sensitive-events-index.ts';
 import * as auditLogAndKeys from './015-audit-log-and-keys.ts';
+import * as accountPasswordsAndOffices from './016-account-passwords-and-offices.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '013-user-sessions': userSessions,
   '014-sensitive-events-index': sensitiveEventsIndex,
   '015-audit-log-and-keys': auditLogAndKeys,
+  '016-account-passwords-and-offices': accountPasswordsAndOffices,
 };

@@ -1,0 +1,66 @@
+/** Failed sign-ins allowed in a window, per account and per address, before refusing (429). */
+const ALLOWED_FAILURES = 5;
+const WINDOW_MS = 15 * 60 * 1000;
+/** Each failure beyond the first waits longer before it is answered, up to this. */
+const MAX_DELAY_MS = 2000;
+
+interface Record {
+  failures: number;
+  since: number;
+}
+
+/**
+ * Slows, then refuses, repeated failed sign-ins: each failure is answered a little later than the
+ * one before, and after ALLOWED_FAILURES in WINDOW_MS the account (by name) and the address (by
+ * IP) are refused until the window passes, so a password cannot be guessed by trying many.
+ * Kept in memory: a restart forgives, and one server process is what a mission runs.
+ */
+export class SignInThrottle {
+  readonly #seen = new Map<string, Record>();
+  readonly #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  /** Seconds until the keys may try again, or 0 when they may now. */
+  retryAfter(keys: readonly string[]): number {
+    let wait = 0;
+    for (const k of keys) {
+      const r = this.#current(k);
+      if (r && r.failures >= ALLOWED_FAILURES) wait = Math.max(wait, r.since + WINDOW_MS - this.#now());
+    }
+    return Math.ceil(wait / 1000);
+  }
+
+  /** Counts a failure against each key; returns how long to wait before answering it (ms). */
+  failed(keys: readonly string[]): number {
+    let n = 0;
+    for (const k of keys) {
+      const r = this.#current(k) ?? { failures: 0, since: this.#now() };
+      r.failures++;
+      this.#seen.set(k, r);
+      n = Math.max(n, r.failures);
+    }
+    if (this.#seen.size > 100_000) this.#forgetOld();
+    return Math.min(MAX_DELAY_MS, 100 * 2 ** (n - 1));
+  }
+
+  /** A success clears the account's count (not the address's: one address may try many names). */
+  succeeded(account: string): void {
+    this.#seen.delete(account);
+  }
+
+  #current(key: string): Record | undefined {
+    const r = this.#seen.get(key);
+    if (r && this.#now() - r.since > WINDOW_MS) {
+      this.#seen.delete(key);
+      return undefined;
+    }
+    return r;
+  }
+
+  #forgetOld(): void {
+    for (const k of [...this.#seen.keys()]) this.#current(k);
+  }
+}
