@@ -25,6 +25,24 @@ export function canRead(requester: Requester, sensitivity: Sensitivity | string)
   return sensitivityRank(sensitivity) <= sensitivityRank(clearanceOf(requester.roles));
 }
 
+/** The office that stands for every office: its members read any office's records. */
+export const ALL_OFFICES = 'all-offices';
+
+/**
+ * Need-to-know: whether a requester may read a record in full. Its clearance must cover the
+ * record's sensitivity and, for a non-public record that belongs to a field office, the requester
+ * must belong to that office (or to all offices). The person at the terminal, whose requester
+ * names no offices, reads any office's records: whoever can open the database file can.
+ */
+export function mayReadInFull(
+  requester: Requester,
+  record: { sensitivity: Sensitivity | string; office?: string | null },
+): boolean {
+  if (!canRead(requester, record.sensitivity)) return false;
+  if (record.sensitivity === 'public' || !record.office || requester.offices === undefined) return true;
+  return requester.offices.includes(ALL_OFFICES) || requester.offices.includes(record.office);
+}
+
 export const REDACTED = '[withheld: above your clearance]';
 /** The key under which a summary counts what it may not name for this requester. */
 export const WITHHELD_KEY = '(withheld)';
