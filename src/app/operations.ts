@@ -3,6 +3,7 @@ import { analysisOperations } from './analysis-operations.ts';
 import { areaOperations } from './area-operations.ts';
 import { boundaryOperations } from './boundary-operations.ts';
 import { evidenceOperations } from './evidence-operations.ts';
+import { incidentOperations } from './incident-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { planOperations } from './plan-operations.ts';
 import { workbenchOperations } from './workbench-operations.ts';
@@ -20,6 +21,7 @@ export const operations = {
   ...areaOperations,
   ...boundaryOperations,
   ...workbenchOperations,
+  ...incidentOperations,
 };
 
 export type OperationName = keyof typeof operations;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Requester } from '../app/operation.ts';
 import { operations as allOperations } from '../app/operations.ts';
 import { requesterFromEnvironment } from '../app/requester-from-environment.ts';
@@ -14,7 +14,7 @@ import { briefRoutes, type PrintPdf } from './brief-routes.ts';
 import { errorResponse } from './error-response.ts';
 import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
 import { queryToInput } from './operation-input.ts';
-import { type OperationTable, READ_ROUTES } from './operation-table.ts';
+import { CREATE_ROUTES, type OperationTable, READ_ROUTES } from './operation-table.ts';
 import {
   assertJsonBody,
   crossSiteCheck,
@@ -101,12 +101,12 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
 
-  app.post('/api/ops/:name', async (c) => {
-    const name = c.req.param('name');
+  /** Runs an operation with a JSON body; refusals that need no body come before it is read. */
+  const runWithBody = async (c: Context, name: string) => {
     const op = operations[name];
     if (!op) throw new TandemError('not-found', `no operation named "${name}"; see /api/openapi.json`);
-    // Refusals that need no body come before the body is read: a local-only operation, or a
-    // write by someone who may not write, costs the server nothing however large the body.
+    // A local-only operation, or a write by someone who may not write, costs the server nothing
+    // however large the body.
     assertMayRun(op, call(name));
     assertJsonBody(c);
     const text = await readBodyText(c, JSON_BODY_MAX_BYTES);
@@ -118,8 +118,14 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     }
     const result = await runOperation(op, raw, call(name));
     cache.clear();
-    return c.json(result ?? null);
-  });
+    return result;
+  };
+
+  app.post('/api/ops/:name', async (c) => c.json((await runWithBody(c, c.req.param('name'))) ?? null));
+  for (const route of CREATE_ROUTES) {
+    if (operations[route.operation])
+      app.post(route.path, async (c) => c.json(await runWithBody(c, route.operation), 201));
+  }
 
   for (const route of READ_ROUTES) {
     const op = operations[route.operation];

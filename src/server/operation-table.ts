@@ -35,4 +35,15 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/agreements/review', operation: 'reviewStoredAgreement' },
   { path: '/api/threats', operation: 'listThreats' },
   { path: '/api/drivers', operation: 'listDrivers' },
+  { path: '/api/incidents', operation: 'listIncidents', cacheable: () => false },
+];
+
+/** Records created with a POST of JSON to a path of their own, answered `201` with the new id. */
+export interface CreateRoute {
+  path: string;
+  operation: string;
+}
+
+export const CREATE_ROUTES: readonly CreateRoute[] = [
+  { path: '/api/incidents', operation: 'recordIncident' },
 ];

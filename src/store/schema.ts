@@ -306,12 +306,63 @@ export interface DataKeyTable {
   created_at: string;
 }
 
+export interface IncidentTable {
+  id: Generated<number>;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  occurred_on: string;
+  time: string | null;
+  date_precision: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  /** The coordinates to 0.1°: the precise ones are only in coordinates_sealed. */
+  coarse_latitude: number | null;
+  coarse_longitude: number | null;
+  geo_precision: number;
+  category: string;
+  /** The perpetrator's name ('' when unknown). */
+  perpetrator: string;
+  perpetrator_category: string | null;
+  /** JSON {women, men, girls, boys, unknown}. */
+  victims: string;
+  killed: number;
+  injured: number;
+  /** JSON array of the groups targeted, as the reporter wrote them. */
+  targeted_groups: string;
+  reliability: string;
+  credibility: number;
+  verification: string;
+  office: string;
+  sensitivity: string;
+  /** Sealed fields (security/field-cipher.ts), or plain text for a public incident. */
+  narrative_sealed: string;
+  source_type_sealed: string;
+  place_sealed: string;
+  /** Sealed "latitude,longitude" ('' when not known). */
+  coordinates_sealed: string;
+}
+
+export interface IncidentHistoryTable {
+  id: Generated<number>;
+  incident_id: number;
+  at: string;
+  by: string;
+  /** created, edited. */
+  change: string;
+  /** JSON array of the names of the fields that changed (never their values). */
+  fields: string;
+}
+
 export interface Database {
   access_log: AccessLogTable;
   user_accounts: UserAccountTable;
   user_sessions: UserSessionTable;
   audit_log: AuditLogTable;
   data_keys: DataKeyTable;
+  incidents: IncidentTable;
+  incident_history: IncidentHistoryTable;
   agreements: AgreementTable;
   agreement_provisions: AgreementProvisionTable;
   provision_codes: ProvisionCodeTable;

@@ -13,6 +13,7 @@ import * as userSessions from './013-user-sessions.ts';
 import * as sensitiveEventsIndex from './014-sensitive-events-index.ts';
 import * as auditLogAndKeys from './015-audit-log-and-keys.ts';
 import * as accountPasswordsAndOffices from './016-account-passwords-and-offices.ts';
+import * as incidents from './017-incidents.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '014-sensitive-events-index': sensitiveEventsIndex,
   '015-audit-log-and-keys': auditLogAndKeys,
   '016-account-passwords-and-offices': accountPasswordsAndOffices,
+  '017-incidents': incidents,
 };

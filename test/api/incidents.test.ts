@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { addUserAccount } from '../../src/app/user-accounts.ts';
+import { verifyAudit } from '../../src/security/audit-chain.ts';
+import { initKeys } from '../../src/security/data-keys.ts';
+import { createApp } from '../../src/server/create-app.ts';
+import type { Store } from '../../src/store/store.ts';
+import { DIALECTS } from '../dialects.ts';
+
+const NARRATIVE = 'Witness Mariam K. saw the attackers leave towards the Ouham crossing at dawn';
+const SOURCE = 'Informant GOLF-7 of the chief of Ndele';
+const incident = {
+  occurredOn: '2026-11-02',
+  country: 'Central African Republic',
+  admin1: 'Bamingui-Bangoran',
+  admin2: 'Ndele',
+  place: 'Tiri village',
+  latitude: 8.40123,
+  longitude: 20.65377,
+  category: 'killing',
+  perpetrator: { name: 'FPRC', category: 'rebel-group' },
+  victims: { women: 2, men: 3, girls: 1, boys: 0, unknown: 0 },
+  killed: 4,
+  injured: 2,
+  targetedGroups: ['Displaced people'],
+  sourceType: SOURCE,
+  reliability: 'b',
+  credibility: '2',
+  verification: 'corroborated',
+  office: 'Ndele',
+  sensitivity: 'restricted',
+  narrative: NARRATIVE,
+};
+
+for (const dialect of DIALECTS) {
+  describe(`the incident log over HTTP on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    let dir: string;
+    let app: ReturnType<typeof createApp>;
+    const tokens: Record<string, string> = {};
+    const keyFile = () => join(dir, 'tandem.key');
+
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      dir = mkdtempSync(join(tmpdir(), 'tandem-incidents-'));
+      process.env.TANDEM_KEY_FILE = keyFile();
+      tokens.ndele = (await addUserAccount(store, 'Ndele Officer', ['poc'], { offices: ['Ndele'] })).token;
+      tokens.bria = (await addUserAccount(store, 'Bria Officer', ['poc'], { offices: ['Bria'] })).token;
+      tokens.viewer = (await addUserAccount(store, 'Vic Viewer', ['viewer'], { offices: ['Ndele'] })).token;
+      tokens.admin = (
+        await addUserAccount(store, 'Ada Admin', ['admin'], { offices: ['all-offices'] })
+      ).token;
+      app = createApp({ store, webRoot: null, log: () => {} });
+    });
+    after(async () => {
+      delete process.env.TANDEM_KEY_FILE;
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const post = (who: string, body: unknown) =>
+      app.request('/api/incidents', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const list = async (who: string) =>
+      (await (
+        await app.request('/api/incidents?country=Central%20African%20Republic', {
+          headers: { authorization: `Bearer ${tokens[who]}` },
+        })
+      ).json()) as { incidents: Record<string, unknown>[] };
+    const stored = async () => (await store.db.selectFrom('incidents').select('id').execute()).length;
+
+    test('without a master key a restricted incident is refused, saying what to do, and nothing is stored', async () => {
+      const res = await post('ndele', incident);
+      assert.equal(res.status, 403);
+      assert.match((await res.json()).error.message, /tandem keys init/);
+      assert.equal(await stored(), 0);
+    });
+
+    test('bad input is answered 400 naming the field, and nothing is stored', async () => {
+      await initKeys(store.db, keyFile());
+      const cases: [Record<string, unknown>, RegExp][] = [
+        [{ occurredOn: '2999-01-01' }, /occurredOn.*future/],
+        [{ latitude: 200 }, /latitude/],
+        [{ category: 'bad-weather' }, /category/],
+        [{ perpetrator: { name: 'X', category: 'aliens' } }, /perpetrator\.category/],
+        [{ office: 'Bria' }, /office/],
+        [{ reliability: 'Q' }, /reliability/],
+      ];
+      for (const [change, field] of cases) {
+        const res = await post('ndele', { ...incident, ...change });
+        assert.equal(res.status, 400, JSON.stringify(change));
+        assert.match((await res.json()).error.message, field);
+      }
+      assert.equal(await stored(), 0);
+    });
+
+    test('the office that reports it reads it in full; another office and a viewer get counts and category only', async () => {
+      const res = await post('ndele', incident);
+      assert.equal(res.status, 201);
+      const { id } = await res.json();
+      assert.ok(Number.isInteger(id));
+      const own = (await list('ndele')).incidents[0]!;
+      assert.equal(own.withheld, false);
+      assert.equal(own.narrative, NARRATIVE);
+      assert.equal(own.sourceType, SOURCE);
+      assert.equal(own.latitude, 8.40123);
+      for (const who of ['bria', 'viewer']) {
+        const seen = (await list(who)).incidents[0]!;
+        assert.equal(seen.withheld, true, who);
+        assert.equal(seen.narrative, null, who);
+        assert.equal(seen.sourceType, null, who);
+        assert.equal(seen.latitude, null, who);
+        assert.equal(seen.killed, 4, who);
+        assert.equal(seen.category, 'killing', who);
+        assert.doesNotMatch(JSON.stringify(seen), /Mariam|GOLF|Tiri|8\.40/, who);
+      }
+      assert.equal((await list('admin')).incidents[0]!.narrative, NARRATIVE);
+    });
+
+    test('every creation and release is in the audit chain, and the chain holds', async () => {
+      const rows = await store.db.selectFrom('audit_log').select(['actor', 'action']).orderBy('id').execute();
+      assert.deepEqual(
+        rows.map((r) => `${r.actor}:${r.action}`),
+        [
+          'Ndele Officer:created',
+          'Ndele Officer:released',
+          'Bria Officer:withheld',
+          'Vic Viewer:withheld',
+          'Ada Admin:released',
+        ],
+      );
+      assert.equal((await verifyAudit(store.db)).ok, true);
+    });
+
+    if (dialect.name === 'sqlite') {
+      test('the database file and its journal hold no narrative, source, place or precise coordinate in plain text', async () => {
+        const path = store.location;
+        const bytes = [path, `${path}-wal`, `${path}-journal`]
+          .filter((p) => existsSync(p))
+          .map((p) => readFileSync(p).toString('latin1'))
+          .join('');
+        assert.ok(bytes.length > 0);
+        for (const secret of ['Mariam', 'GOLF-7', 'Tiri village', '8.40123', '20.65377']) {
+          assert.ok(!bytes.includes(secret), `"${secret}" is in the database file in plain text`);
+        }
+        // A coordinate stored as a number is 8 bytes, big-endian in SQLite's records.
+        for (const v of [8.40123, 20.65377]) {
+          const b = Buffer.alloc(8);
+          b.writeDoubleBE(v);
+          assert.ok(!bytes.includes(b.toString('latin1')), `${v} is in the database file as a number`);
+        }
+      });
+    }
+  });
+}
