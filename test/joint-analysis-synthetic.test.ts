@@ -160,11 +160,11 @@ for (const dialect of DIALECTS) {
         const full = await analysisOperations.analyze.run(poc, { country: 'Testland' });
         assert.equal(full.drivers.find((d) => d.driver === 'cattle-and-transhumance')!.events, rows.length);
         const logged = await store.db
-          .selectFrom('access_log')
+          .selectFrom('audit_log')
           .selectAll()
-          .where('requester', '=', 'paul')
+          .where('actor', '=', 'paul')
           .execute();
-        assert.ok(logged.length >= 84 && logged.every((l) => l.granted === 1));
+        assert.ok(logged.length >= 84 && logged.every((l) => l.action === 'released'));
       } finally {
         await drop();
       }

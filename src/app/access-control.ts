@@ -1,6 +1,7 @@
 import type { NotesAccess } from '../analysis/analysis-queries.ts';
 import { clearanceOf, SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { appendAudit } from '../security/audit-chain.ts';
 import type { StoredEvent } from '../store/event-repository.ts';
 import {
   type Summary,
@@ -100,30 +101,27 @@ export function logEventReads(
   return logReads(ctx, 'event', reads, action);
 }
 
-/** Writes reads of non-public records of one kind to the access log. */
+/**
+ * Writes releases of non-public records of one kind to the audit chain (security/audit-chain.ts):
+ * who, when, which record, at what level, whether released in full or withheld, and what for.
+ */
 async function logReads(
   ctx: AppContext,
   kind: string,
   reads: readonly { id: number; sensitivity: string; granted: boolean }[],
-  action: string,
+  purpose: string,
 ): Promise<void> {
-  const at = new Date().toISOString();
-  for (let i = 0; i < reads.length; i += 500) {
-    await ctx.store.db
-      .insertInto('access_log')
-      .values(
-        reads.slice(i, i + 500).map((r) => ({
-          at,
-          requester: ctx.requester.name,
-          action,
-          record_kind: kind,
-          record_id: String(r.id),
-          sensitivity: r.sensitivity,
-          granted: r.granted ? 1 : 0,
-        })),
-      )
-      .execute();
-  }
+  await appendAudit(
+    ctx.store.db,
+    reads.map((r) => ({
+      actor: ctx.requester.name,
+      action: r.granted ? 'released' : 'withheld',
+      recordKind: kind,
+      recordId: String(r.id),
+      sensitivity: r.sensitivity,
+      detail: { purpose },
+    })),
+  );
 }
 
 /** An event as released to someone above whose clearance it is. */

@@ -108,13 +108,25 @@ export const evidenceOperations = {
     input: z.object({ limit: z.coerce.number().int().positive().default(200) }),
     requires: 'strictly-confidential',
     run: async (ctx, input) => {
+      const rows = await ctx.store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', 'in', ['released', 'withheld'])
+        .orderBy('id', 'desc')
+        .limit(input.limit)
+        .execute();
+      // The releases in the audit chain, as the access log has always shown them.
       return {
-        entries: await ctx.store.db
-          .selectFrom('access_log')
-          .selectAll()
-          .orderBy('id', 'desc')
-          .limit(input.limit)
-          .execute(),
+        entries: rows.map((r) => ({
+          id: Number(r.id),
+          at: r.at,
+          requester: r.actor,
+          action: purposeOf(r.detail),
+          record_kind: r.record_kind,
+          record_id: r.record_id,
+          sensitivity: r.sensitivity,
+          granted: r.action === 'released' ? 1 : 0,
+        })),
       };
     },
   }),
@@ -180,3 +192,9 @@ export const evidenceOperations = {
     }),
   }),
 };
+
+/** What a release in the audit was for (an analysis, an export, a list). */
+function purposeOf(detail: string): string {
+  const d = JSON.parse(detail) as { purpose?: string; via?: string };
+  return d.purpose ?? d.via ?? '';
+}
