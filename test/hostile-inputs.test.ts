@@ -1,0 +1,119 @@
+/**
+ * Issue 12: holes found by attacking Tandem with hostile files. Each test here failed on the code
+ * before its fix; each names the finding it guards.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { readNegotiationProcess } from '../src/agreements/negotiation-process.ts';
+import { parseProcessInput } from '../src/app/negotiation-operations.ts';
+import { parsePlanInput } from '../src/app/plan-operations.ts';
+import { isTandemError } from '../src/domain/tandem-error.ts';
+import { readPlan } from '../src/planning/plan-reader.ts';
+import { InvalidDocumentError } from '../src/sources/structured-document.ts';
+import { runCli } from './run-cli.ts';
+
+const BAD = new URL('./fixtures/bad/', import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), 'tandem-hostile-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const DEPTH = 10_000;
+const deepList = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+/** Hostile structured documents: [name, text, what the refusal must say]. */
+const DOCUMENTS: [string, string, RegExp][] = [
+  [
+    'billion-laughs.yaml',
+    readFileSync(join(BAD, 'billion-laughs.yaml'), 'utf8'),
+    /billion-laughs\.yaml:3:\d+: aliases \(\*name\) are expanded more than 50 times; refused/,
+  ],
+  ['deep-list.json', deepList(DEPTH), /deep-list\.json:1:\d+: lists and mappings are nested .*too deeply/],
+  [
+    'deep-object.json',
+    `${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`,
+    /deep-object\.json:1:\d+: lists and mappings are nested .*too deeply/,
+  ],
+  [
+    'deep-list.yaml',
+    Array.from({ length: DEPTH }, (_, i) => `${' '.repeat(i)}-`).join('\n'),
+    /deep-list\.yaml:\d+:\d+: lists and mappings are nested .*too deeply/,
+  ],
+  ['compact-list.yaml', `${'- '.repeat(DEPTH)}x`, /compact-list\.yaml:1:\d+: lists and mappings are nested/],
+  [
+    'hundred-deep.json',
+    deepList(100),
+    /hundred-deep\.json:1:65: lists and mappings are nested more than 64 levels deep; refused/,
+  ],
+];
+
+function refusal(read: () => unknown): InvalidDocumentError {
+  try {
+    read();
+  } catch (e) {
+    assert.ok(e instanceof InvalidDocumentError, `expected a located refusal, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('the file was accepted');
+}
+
+describe('12.7: a YAML "billion laughs" or a deeply nested plan or process is refused clearly', () => {
+  for (const [name, text, expected] of DOCUMENTS) {
+    test(`the plan reader refuses ${name}, naming the line`, () => {
+      const e = refusal(() => readPlan(text, name));
+      assert.match(e.message, expected);
+      assert.equal(e.problems.length, 1);
+    });
+
+    test(`the negotiation process reader refuses ${name}`, () => {
+      assert.match(refusal(() => readNegotiationProcess(text, name)).message, expected);
+    });
+  }
+
+  test('a plan with a few anchors and aliases still reads', () => {
+    const text = readFileSync(new URL('./fixtures/plans/clean-plan.yaml', import.meta.url), 'utf8');
+    const withAliases = text
+      .replace('anchors: [C1], political: [Q1]', 'anchors: &c1 [C1], political: [Q1]')
+      .replace('anchors: [C1], standalone', 'anchors: *c1, standalone');
+    assert.notEqual(withAliases, text);
+    const { plan } = readPlan(withAliases, 'aliases.yaml');
+    assert.deepEqual(plan.strategies[0]!.objectives[1]!.anchors, ['C1']);
+  });
+
+  test('a plan or process sent over the API as a 10,000-deep object is an invalid-file error, not a crash', () => {
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < DEPTH; i++) {
+      const inner = {};
+      deep.a = inner;
+      deep = inner;
+    }
+    for (const parse of [() => parsePlanInput({ plan: root }), () => parseProcessInput({ process: root })]) {
+      try {
+        parse();
+        assert.fail('accepted');
+      } catch (e) {
+        assert.ok(isTandemError(e), String(e));
+        assert.equal(e.code, 'invalid-file');
+        assert.equal(e.httpStatus, 400);
+        assert.match(e.message, /nested more than 64 levels deep/);
+      }
+    }
+  });
+
+  for (const [name, text, expected] of DOCUMENTS.slice(0, 3)) {
+    test(`tandem plan check and negotiation check on ${name} exit 2 with the reason and no stack`, async () => {
+      const file = join(scratch, name);
+      writeFileSync(file, text);
+      for (const args of [
+        ['plan', 'check', file],
+        ['negotiation', 'check', file],
+      ]) {
+        const r = await runCli(args, { env: { TANDEM_DEBUG: '' } });
+        assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+        assert.match(r.stderr, expected);
+        assert.doesNotMatch(r.stderr, /internal error|this is a bug|\n\s+at /);
+      }
+    });
+  }
+});
