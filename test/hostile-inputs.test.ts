@@ -12,6 +12,7 @@ import { parseProcessInput } from '../src/app/negotiation-operations.ts';
 import { parsePlanInput } from '../src/app/plan-operations.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
 import { readPlan } from '../src/planning/plan-reader.ts';
+import { openEventFile } from '../src/sources/event-file.ts';
 import { InvalidDocumentError } from '../src/sources/structured-document.ts';
 import { runCli } from './run-cli.ts';
 
@@ -116,4 +117,86 @@ describe('12.7: a YAML "billion laughs" or a deeply nested plan or process is re
       }
     });
   }
+});
+
+describe('12.6: an over-long row costs linear time, and is set aside naming its line', () => {
+  const HEADER =
+    'event_id_cnty,event_date,event_type,actor1,inter1,actor2,inter2,country,admin1,fatalities,notes\n';
+  const row = (id: string, notes: string) =>
+    `${id},2021-01-01,Battles,A,1,B,2,Testland,Lakeside,1,${notes}\n`;
+
+  async function readAll(path: string) {
+    const file = await openEventFile(path);
+    const records: { line: number; id: string }[] = [];
+    const problems: { line: number; reason: string; raw?: string }[] = [];
+    for await (const b of file.batches()) {
+      for (const r of b.records) records.push({ line: r.line, id: r.event.sourceEventId });
+      for (const p of b.problems) problems.push({ line: p.line, reason: p.reason, raw: p.raw });
+    }
+    return { records, problems };
+  }
+
+  /** Seconds to read a file whose second row holds one field of `mb` megabytes. */
+  async function secondsFor(mb: number): Promise<number> {
+    const path = join(scratch, `line-${mb}mb.csv`);
+    writeFileSync(path, HEADER + row('X1', `"${'x'.repeat(mb * 1024 * 1024)}"`) + row('X2', 'ok'));
+    const t0 = performance.now();
+    const { records, problems } = await readAll(path);
+    const seconds = (performance.now() - t0) / 1000;
+    assert.deepEqual(records, [{ line: 3, id: 'X2' }]);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.line, 2);
+    assert.match(
+      problems[0]!.reason,
+      /the row is \d+\.\d million characters long; a row may have at most 1 million/,
+    );
+    assert.ok(problems[0]!.raw!.startsWith('X1,2021-01-01') && problems[0]!.raw!.length <= 2001);
+    return seconds;
+  }
+
+  test('a 20 MB line is set aside in well under a few seconds, about ten times a 2 MB line', async (t) => {
+    await secondsFor(2); // warm up
+    const small = await secondsFor(2);
+    const big = await secondsFor(20);
+    t.diagnostic(`20 MB: ${big.toFixed(3)} s, 2 MB: ${small.toFixed(3)} s`);
+    // Before: 5 s for 20 MB, a hundred times the 2 MB line; now about 0.3 s, six times.
+    assert.ok(big < 3, `a 20 MB line took ${big.toFixed(2)} s`);
+    // Linear: ten times the text, about ten times the time; quadratic would be about a hundred.
+    assert.ok(big / Math.max(small, 0.02) < 30, `20 MB: ${big.toFixed(3)} s, 2 MB: ${small.toFixed(3)} s`);
+  });
+
+  test('the rows after an over-long quoted field with line breaks keep their line numbers', async () => {
+    const path = join(scratch, 'long-multiline.csv');
+    const notes = `"${'a "" quoted, line\n'.repeat(80_000)}"`;
+    writeFileSync(path, HEADER + row('X1', 'first') + row('X2', notes) + row('X3', 'after'));
+    const { records, problems } = await readAll(path);
+    assert.deepEqual(records, [
+      { line: 2, id: 'X1' },
+      { line: 80_004, id: 'X3' },
+    ]);
+    assert.deepEqual(
+      problems.map((p) => p.line),
+      [3],
+    );
+  });
+
+  test('a file that ends inside an over-long row sets that row aside and keeps the rows before', async () => {
+    const path = join(scratch, 'long-unclosed.csv');
+    writeFileSync(path, HEADER + row('X1', 'first') + row('X2', `"${'b'.repeat(1_500_000)}`));
+    const { records, problems } = await readAll(path);
+    assert.deepEqual(records, [{ line: 2, id: 'X1' }]);
+    assert.equal(problems[0]!.line, 3);
+    assert.match(problems[0]!.reason, /1\.5 million characters long/);
+  });
+
+  test('a row just under the limit is still read', async () => {
+    const path = join(scratch, 'long-but-fine.csv');
+    writeFileSync(path, HEADER + row('X1', 'y'.repeat(900_000)) + row('X2', 'after'));
+    const { records, problems } = await readAll(path);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      records.map((r) => r.line),
+      [2, 3],
+    );
+  });
 });
