@@ -6,14 +6,18 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { readNegotiationProcess } from '../src/agreements/negotiation-process.ts';
+import { boundaryOperations } from '../src/app/boundary-operations.ts';
 import { parseProcessInput } from '../src/app/negotiation-operations.ts';
+import type { AppContext } from '../src/app/operation.ts';
 import { parsePlanInput } from '../src/app/plan-operations.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
 import { readPlan } from '../src/planning/plan-reader.ts';
+import { describeRefusal, readBoundaries } from '../src/sources/boundary-reader.ts';
 import { openEventFile } from '../src/sources/event-file.ts';
 import { InvalidDocumentError } from '../src/sources/structured-document.ts';
+import { DIALECTS, type TestDialect } from './dialects.ts';
 import { runCli } from './run-cli.ts';
 
 const BAD = new URL('./fixtures/bad/', import.meta.url).pathname;
@@ -199,4 +203,161 @@ describe('12.6: an over-long row costs linear time, and is set aside naming its 
       [2, 3],
     );
   });
+});
+
+describe('12.7: areas load refuses absurd coordinates, feature by feature', () => {
+  test('the reader refuses each bad feature, naming its index, name and why, and keeps the good', async () => {
+    const { boundaries, refused } = await readBoundaries(join(BAD, 'boundaries-absurd.geojson'));
+    assert.deepEqual(
+      boundaries.map((b) => b.name),
+      ['North'],
+    );
+    assert.deepEqual(refused.map(describeRefusal), [
+      'feature 2 (East) has a longitude of Infinity at ring 1, position 2; expected a finite number from -180 to 180',
+      'feature 3 (South) has a latitude of 95 at ring 1, position 3; expected a finite number from -90 to 90',
+      'feature 4 (West) has ring 1 of 3 positions; a ring needs at least 4, the last the same as the first',
+      'feature 5 (Centre) has ring 1 that is not closed: it ends at [10, 11], not at its first position [10, 10]',
+      'feature 6 (Lakeside) has polygon 2, ring 1, position 2 that is not two numbers (["a",10])',
+    ]);
+  });
+
+  test('a file that refuses every feature fails as a whole, saying why', async () => {
+    await assert.rejects(readBoundaries(join(BAD, 'boundaries-all-refused.geojson')), (e) => {
+      assert.ok(isTandemError(e));
+      assert.equal(e.code, 'invalid-file');
+      assert.match(e.message, /no feature could be loaded, nothing was stored/);
+      assert.match(e.message, /feature 1 \(North\) has a longitude of Infinity/);
+      assert.match(e.message, /feature 2 \(South\) has a longitude of -200/);
+      return true;
+    });
+  });
+
+  for (const dialect of DIALECTS) {
+    describe(`loading on ${dialect.name}`, { skip: dialect.skip }, () => {
+      let opened: Awaited<ReturnType<TestDialect['open']>>;
+      let ctx: AppContext;
+      before(async () => {
+        opened = await dialect.open();
+        ctx = { store: opened.store, requester: { name: 'tester', roles: ['admin'] } };
+      });
+      after(() => opened.drop());
+
+      const polygons = async () =>
+        Object.fromEntries(
+          (
+            await opened.store.db
+              .selectFrom('areas')
+              .select(['admin1', 'geometry'])
+              .where('country', '=', 'Testland')
+              .execute()
+          ).map((r) => [r.admin1, r.geometry && JSON.parse(r.geometry).coordinates]),
+        );
+      const load = (path: string) =>
+        boundaryOperations.loadBoundaries.run(ctx, { paths: [path], country: 'Testland' });
+      const square = (x: number, y: number, d: number) => [
+        [
+          [x, y],
+          [x + d, y],
+          [x + d, y + d],
+          [x, y + d],
+          [x, y],
+        ],
+      ];
+      const collection = (file: string, features: [string, unknown][]) => {
+        const path = join(scratch, file);
+        writeFileSync(
+          path,
+          JSON.stringify({
+            type: 'FeatureCollection',
+            features: features.map(([name, coordinates]) => ({
+              type: 'Feature',
+              properties: { name },
+              geometry: { type: 'Polygon', coordinates },
+            })),
+          }),
+        );
+        return path;
+      };
+
+      test('the result lists the refused features; a refused area keeps the polygon it had', async () => {
+        await load(collection('first.geojson', [['East', square(20, 0, 5)]]));
+        const r = await load(join(BAD, 'boundaries-absurd.geojson'));
+        assert.equal(r.loaded[0]!.areas, 1);
+        assert.deepEqual(
+          r.loaded[0]!.refused.map((x) => [x.feature, x.name]),
+          [
+            [2, 'East'],
+            [3, 'South'],
+            [4, 'West'],
+            [5, 'Centre'],
+            [6, 'Lakeside'],
+          ],
+        );
+        assert.match(r.loaded[0]!.refused[0]!.reason, /longitude of Infinity/);
+        const stored = await polygons();
+        assert.deepEqual(Object.keys(stored).sort(), ['East', 'North']);
+        assert.deepEqual(stored.East, square(20, 0, 5));
+      });
+
+      test('a file whose every feature is refused stores nothing and changes nothing', async () => {
+        const before = await polygons();
+        await assert.rejects(load(join(BAD, 'boundaries-all-refused.geojson')), (e) => {
+          assert.ok(isTandemError(e));
+          assert.equal(e.code, 'invalid-file');
+          return true;
+        });
+        assert.deepEqual(await polygons(), before);
+      });
+
+      test('a polygon under 1% of the one it replaces, or away from it, is loaded with a warning', async () => {
+        await load(
+          collection('state.geojson', [
+            ['North', square(0, 0, 10)],
+            ['South', square(0, -10, 10)],
+          ]),
+        );
+        const r = await load(
+          collection('triangle.geojson', [
+            [
+              'North',
+              [
+                [
+                  [1, 1],
+                  [2, 1],
+                  [1, 2],
+                  [1, 1],
+                ],
+              ],
+            ],
+            ['South', square(50, 50, 10)],
+          ]),
+        );
+        assert.deepEqual(r.loaded[0]!.warnings, [
+          { area: 'North', reason: 'the new polygon is 0.50% of the area of the one it replaced' },
+          {
+            area: 'South',
+            reason:
+              'the new polygon lies wholly outside the one it replaced (bounding boxes [50, 50, 60, 60] and [0, -10, 10, 0] do not meet)',
+          },
+        ]);
+      });
+
+      test('tandem areas load on a file whose every feature is refused exits 2 with the reasons, no stack', async () => {
+        const r = await runCli([
+          'areas',
+          'load',
+          ...opened.flags,
+          '--country',
+          'Testland',
+          join(BAD, 'boundaries-all-refused.geojson'),
+        ]);
+        assert.equal(r.code, 2, r.stderr);
+        assert.match(
+          r.stderr,
+          /no feature could be loaded, nothing was stored: feature 1 \(North\) has a longitude of Infinity/,
+        );
+        assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+      });
+    });
+  }
 });
