@@ -361,3 +361,72 @@ describe('12.7: areas load refuses absurd coordinates, feature by feature', () =
     });
   }
 });
+
+describe('12.7: a file mixing UTF-8 and Latin-1 lines is read in the encoding of most, the others set aside', () => {
+  async function readAll(path: string) {
+    const file = await openEventFile(path);
+    const records: [number, string][] = [];
+    const problems: [number, string][] = [];
+    for await (const b of file.batches()) {
+      for (const r of b.records) records.push([r.line, r.event.location]);
+      for (const p of b.problems) problems.push([p.line, p.reason]);
+    }
+    return { encoding: file.encoding, records, problems };
+  }
+
+  test('UTF-8 rows with one Latin-1 row: UTF-8, and the Latin-1 row set aside naming its line', async () => {
+    const { encoding, records, problems } = await readAll(join(BAD, 'mixed-utf8-latin1.csv'));
+    assert.equal(encoding, 'utf-8');
+    assert.deepEqual(records, [
+      [2, 'Café du Lac'],
+      [3, 'Kéré'],
+      [5, 'Bouaké'],
+    ]);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]![0], 4);
+    assert.match(problems[0]![1], /line 4 is not valid UTF-8, though 3 other line\(s\) of the file are/);
+  });
+
+  test('Latin-1 rows with one UTF-8 row: Latin-1, and the UTF-8 row set aside naming its line', async () => {
+    const header =
+      'event_id_cnty,event_date,event_type,actor1,inter1,actor2,inter2,country,admin1,location,fatalities,notes\n';
+    const row = (id: string, place: string) =>
+      `${id},2021-01-01,Battles,A,1,B,2,Testland,Lakeside,${place},1,x\n`;
+    const path = join(scratch, 'mostly-latin1.csv');
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(header + row('L1', 'Kéré') + row('L2', 'Bouaké'), 'latin1'),
+        Buffer.from(row('L3', 'Café'), 'utf8'),
+        Buffer.from(row('L4', 'Ségou'), 'latin1'),
+      ]),
+    );
+    const { encoding, records, problems } = await readAll(path);
+    assert.equal(encoding, 'windows-1252');
+    assert.deepEqual(records, [
+      [2, 'Kéré'],
+      [3, 'Bouaké'],
+      [5, 'Ségou'],
+    ]);
+    assert.deepEqual(
+      problems.map((p) => p[0]),
+      [4],
+    );
+    assert.match(problems[0]![1], /line 4 is UTF-8, though 3 other line\(s\) of the file are Latin-1/);
+  });
+
+  test('a line split across read chunks is judged whole', async () => {
+    // A 5 MB UTF-8 line crosses the 4 MB chunks of the encoding check; "é" sits on the border.
+    const path = join(scratch, 'utf8-across-chunks.csv');
+    const header =
+      'event_id_cnty,event_date,event_type,actor1,inter1,actor2,inter2,country,admin1,fatalities,notes\n';
+    const before =
+      4 * 1024 * 1024 - header.length - 'C1,2021-01-01,Battles,A,1,B,2,Testland,Lakeside,1,'.length - 1;
+    writeFileSync(
+      path,
+      `${header}C1,2021-01-01,Battles,A,1,B,2,Testland,Lakeside,1,${'a'.repeat(before)}é${'b'.repeat(100)}\n`,
+    );
+    const { encoding } = await readAll(path);
+    assert.equal(encoding, 'utf-8');
+  });
+});

@@ -12,6 +12,8 @@ export interface CsvRow {
    * skipped unparsed; `fields` then holds only the row's first 2,000 characters, to show.
    */
   tooLong?: number;
+  /** Set when a line of the row is in another encoding than the file's (TextFileInfo.oddLines). */
+  oddEncoding?: string;
 }
 
 /** A row longer than this is set aside: no real event needs it, and it is usually a broken quote. */
@@ -80,6 +82,8 @@ export async function* readCsvRows(info: TextFileInfo, dialect: CsvDialect): Asy
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline });
   let line = 1;
   let pending = '';
+  // Lines in another encoding are counted by line feeds, as rows are (bar "\r"-only files).
+  const odd = dialect.newline === '\r' ? undefined : info.oddLines;
   let base = 0;
   /** `quotedNewlines` false when no field of `data` holds a newline (then none is looked for). */
   const toRows = (data: string[][], errors: Papa.ParseError[], quotedNewlines = true): CsvRow[] => {
@@ -94,6 +98,15 @@ export async function* readCsvRows(info: TextFileInfo, dialect: CsvDialect): Asy
       const row: CsvRow = { line: start, fields };
       const err = bad.get(i);
       if (err) row.error = err;
+      if (odd) {
+        for (let n = start; n < line; n++) {
+          const reason = odd.get(n);
+          if (reason) {
+            row.oddEncoding = reason;
+            break;
+          }
+        }
+      }
       out.push(row);
     }
     return out;

@@ -202,6 +202,7 @@ async function* rowBatches(
       let length = row.tooLong ?? 0;
       if (row.tooLong === undefined) for (const x of f) length += x.length;
       if (row.error) problem(row, 0, `${row.error} (a quote that never closes; is the file cut short?)`);
+      else if (row.oddEncoding) problem(row, 0, row.oddEncoding);
       else if (length > MAX_ROW_CHARS) {
         problem(
           row,
