@@ -366,10 +366,10 @@ describe('12.7: a file mixing UTF-8 and Latin-1 lines is read in the encoding of
   async function readAll(path: string) {
     const file = await openEventFile(path);
     const records: [number, string][] = [];
-    const problems: [number, string][] = [];
+    const problems: [number, string, string | undefined][] = [];
     for await (const b of file.batches()) {
       for (const r of b.records) records.push([r.line, r.event.location]);
-      for (const p of b.problems) problems.push([p.line, p.reason]);
+      for (const p of b.problems) problems.push([p.line, p.reason, p.raw]);
     }
     return { encoding: file.encoding, records, problems };
   }
@@ -385,6 +385,11 @@ describe('12.7: a file mixing UTF-8 and Latin-1 lines is read in the encoding of
     assert.equal(problems.length, 1);
     assert.equal(problems[0]![0], 4);
     assert.match(problems[0]![1], /line 4 is not valid UTF-8, though 3 other line\(s\) of the file are/);
+    // The row set aside is shown decoded as what it is, so nothing is lost.
+    assert.equal(
+      problems[0]![2],
+      'MIX3,2021-01-03,Battles,A,1,B,2,Testland,Lakeside,Café,1,Pillage du dépôt',
+    );
   });
 
   test('Latin-1 rows with one UTF-8 row: Latin-1, and the UTF-8 row set aside naming its line', async () => {
@@ -413,6 +418,7 @@ describe('12.7: a file mixing UTF-8 and Latin-1 lines is read in the encoding of
       [4],
     );
     assert.match(problems[0]![1], /line 4 is UTF-8, though 3 other line\(s\) of the file are Latin-1/);
+    assert.equal(problems[0]![2], row('L3', 'Café').trim());
   });
 
   test('a line split across read chunks is judged whole', async () => {

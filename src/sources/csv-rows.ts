@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { type TextFileInfo, textStream } from './text-file.ts';
+import { type OddLine, type TextFileInfo, textStream } from './text-file.ts';
 
 /** One CSV record with the line it starts on (1-based), counting newlines inside quoted fields. */
 export interface CsvRow {
@@ -13,7 +13,7 @@ export interface CsvRow {
    */
   tooLong?: number;
   /** Set when a line of the row is in another encoding than the file's (TextFileInfo.oddLines). */
-  oddEncoding?: string;
+  oddEncoding?: OddLine;
 }
 
 /** A row longer than this is set aside: no real event needs it, and it is usually a broken quote. */
@@ -100,9 +100,9 @@ export async function* readCsvRows(info: TextFileInfo, dialect: CsvDialect): Asy
       if (err) row.error = err;
       if (odd) {
         for (let n = start; n < line; n++) {
-          const reason = odd.get(n);
-          if (reason) {
-            row.oddEncoding = reason;
+          const oddLine = odd.get(n);
+          if (oddLine) {
+            row.oddEncoding = oddLine;
             break;
           }
         }

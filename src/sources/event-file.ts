@@ -189,8 +189,8 @@ async function* rowBatches(
   };
   // One function for every row, not a closure made per row (the raw text is joined only for a
   // row set aside).
-  const problem = (row: CsvRow, column: number, reason: string, field?: string) =>
-    batch.problems.push({ file: path, line: row.line, column, field, reason, raw: raw(row.fields) });
+  const problem = (row: CsvRow, column: number, reason: string, field?: string, text?: string) =>
+    batch.problems.push({ file: path, line: row.line, column, field, reason, raw: text ?? raw(row.fields) });
   for await (const rows of source) {
     for (const row of rows) {
       if (skipped < skipRows) {
@@ -202,7 +202,7 @@ async function* rowBatches(
       let length = row.tooLong ?? 0;
       if (row.tooLong === undefined) for (const x of f) length += x.length;
       if (row.error) problem(row, 0, `${row.error} (a quote that never closes; is the file cut short?)`);
-      else if (row.oddEncoding) problem(row, 0, row.oddEncoding);
+      else if (row.oddEncoding) problem(row, 0, row.oddEncoding.reason, undefined, row.oddEncoding.text);
       else if (length > MAX_ROW_CHARS) {
         problem(
           row,

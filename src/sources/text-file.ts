@@ -18,8 +18,17 @@ export interface TextFileInfo {
    * in a UTF-8 file, or UTF-8 lines in a Latin-1 one. Decoded as the rest, they would come out
    * garbled ("CafÃ©", "Caf�"), so the rows on them are set aside with the reason given here.
    */
-  oddLines?: Map<number, string>;
+  oddLines?: Map<number, OddLine>;
 }
+
+/** A line in the other encoding: why it is set aside, and its text decoded in its own encoding. */
+export interface OddLine {
+  reason: string;
+  /** The line's first 2,000 bytes, decoded as what they are, so the problem shows them right. */
+  text: string;
+}
+
+const ODD_LINE_BYTES = 2000;
 
 /** More lines than this in the minority encoding, and the file is refused as a whole. */
 const MAX_ODD_LINES = 10_000;
@@ -35,11 +44,14 @@ class LineEncodings {
   line = 1;
   utf8Count = 0;
   otherCount = 0;
-  readonly utf8: number[] = [];
-  readonly other: number[] = [];
+  readonly utf8: { line: number; bytes: Buffer }[] = [];
+  readonly other: { line: number; bytes: Buffer }[] = [];
   private ascii = true;
   private valid = true;
   private carry: Buffer = Buffer.alloc(0);
+  /** The start of the current line, to show should it be set aside. */
+  private head: Buffer[] = [];
+  private headLength = 0;
 
   feed(chunk: Buffer): void {
     let start = 0;
@@ -59,6 +71,11 @@ class LineEncodings {
         this.ascii = false;
         if (this.valid && !isUtf8(piece)) this.valid = false;
       }
+      if (this.headLength < ODD_LINE_BYTES && piece.length) {
+        const part = Buffer.from(piece.subarray(0, ODD_LINE_BYTES - this.headLength));
+        this.head.push(part);
+        this.headLength += part.length;
+      }
       if (nl === -1) return;
       this.endLine();
       start = nl + 1;
@@ -69,19 +86,23 @@ class LineEncodings {
     if (this.carry.length) {
       this.ascii = false;
       this.valid = false;
+      this.head.push(this.carry);
     }
     this.endLine();
   }
 
   private endLine(): void {
     if (!this.ascii) {
+      const kept = { line: this.line, bytes: Buffer.concat(this.head) };
       if (this.valid) {
-        if (this.utf8Count++ < MAX_ODD_LINES) this.utf8.push(this.line);
-      } else if (this.otherCount++ < MAX_ODD_LINES) this.other.push(this.line);
+        if (this.utf8Count++ < MAX_ODD_LINES) this.utf8.push(kept);
+      } else if (this.otherCount++ < MAX_ODD_LINES) this.other.push(kept);
     }
     this.line++;
     this.ascii = true;
     this.valid = true;
+    this.head = [];
+    this.headLength = 0;
   }
 }
 
@@ -124,7 +145,7 @@ function incompleteTail(b: Buffer): number {
 function decideEncoding(
   path: string,
   lines: LineEncodings,
-): { encoding: 'utf-8' | 'windows-1252'; oddLines?: Map<number, string> } {
+): { encoding: 'utf-8' | 'windows-1252'; oddLines?: Map<number, OddLine> } {
   if (lines.otherCount === 0) return { encoding: 'utf-8' };
   if (lines.utf8Count === 0) return { encoding: 'windows-1252' };
   const utf8 = lines.utf8Count >= lines.otherCount;
@@ -141,7 +162,15 @@ function decideEncoding(
         `line ${n} is not valid UTF-8, though ${lines.utf8Count} other line(s) of the file are (Latin-1 or Windows-1252 pasted into a UTF-8 file?): set aside rather than read garbled; re-save it as UTF-8`
     : (n: number) =>
         `line ${n} is UTF-8, though ${lines.otherCount} other line(s) of the file are Latin-1 or Windows-1252: set aside rather than read garbled; re-save the file as UTF-8`;
-  return { encoding: utf8 ? 'utf-8' : 'windows-1252', oddLines: new Map(odd.map((n) => [n, reason(n)])) };
+  // Each odd line decoded in its own encoding: the problem then shows "Café", not "Caf�".
+  const own = new TextDecoder(utf8 ? 'windows-1252' : 'utf-8');
+  const oddLines = new Map(
+    odd.map(({ line, bytes }) => [
+      line,
+      { reason: reason(line), text: own.decode(bytes).replace(/\r$/, '') },
+    ]),
+  );
+  return { encoding: utf8 ? 'utf-8' : 'windows-1252', oddLines };
 }
 
 const CHUNK = 4 * 1024 * 1024;
