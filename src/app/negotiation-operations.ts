@@ -15,7 +15,7 @@ import type {
   NegotiationProcess,
 } from '../domain/negotiation.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { InvalidDocumentError } from '../sources/structured-document.ts';
+import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { defineOperation } from './operation.ts';
 
@@ -32,9 +32,10 @@ type ProcessInput = z.infer<typeof processInput>;
 
 /** Reads and validates a process, turning a located document problem into an `invalid-file` error. */
 export function parseProcessInput(input: Pick<ProcessInput, 'process' | 'name'>): NegotiationProcess {
-  const text = typeof input.process === 'string' ? input.process : JSON.stringify(input.process, null, 2);
   const name = input.name ?? (typeof input.process === 'string' ? 'process' : 'process (JSON)');
   try {
+    const text =
+      typeof input.process === 'string' ? input.process : StructuredDocument.layOut(input.process, name);
     return readNegotiationProcess(text, name);
   } catch (e) {
     if (e instanceof InvalidDocumentError) {

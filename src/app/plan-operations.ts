@@ -10,7 +10,7 @@ import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { readPlan } from '../planning/plan-reader.ts';
 import { planJsonSchema } from '../planning/plan-schema.ts';
 import { type AllocationResult, allocateResources } from '../planning/resource-allocation.ts';
-import { InvalidDocumentError } from '../sources/structured-document.ts';
+import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { defineOperation } from './operation.ts';
 
@@ -25,13 +25,14 @@ type PlanInput = z.infer<typeof planInput>;
 function planText(input: PlanInput): { text: string; name: string } {
   if (typeof input.plan === 'string') return { text: input.plan, name: input.name ?? 'plan' };
   // An object from the API is laid out as JSON so that problems still get a line to point at.
-  return { text: JSON.stringify(input.plan, null, 2), name: input.name ?? 'plan (JSON)' };
+  const name = input.name ?? 'plan (JSON)';
+  return { text: StructuredDocument.layOut(input.plan, name), name };
 }
 
 /** Reads and validates a plan, turning a located document problem into an `invalid-file` error. */
 export function parsePlanInput(input: PlanInput): { plan: Plan; text: string; name: string } {
-  const { text, name } = planText(input);
   try {
+    const { text, name } = planText(input);
     return { plan: readPlan(text, name).plan, text, name };
   } catch (e) {
     if (e instanceof InvalidDocumentError) {

@@ -37,8 +37,19 @@ const COLUMNS: [string, string, (e: ConflictEvent) => string | number | null][] 
 ];
 
 /**
+ * A text cell that a spreadsheet would run as a formula (OWASP, "CSV Injection"): it starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return. Such a cell is written with a leading `'` and
+ * quoted, which Excel and LibreOffice show as text. Numbers (a longitude of -12.5) are written as
+ * numbers. papaparse's own default pattern ends in `.*$`, which misses a cell with a line break,
+ * so this one looks at the first character only. See docs/exports.md.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
  * Writes events in the formats the field exchanges: plain CSV, HXL-tagged CSV (a hashtag row
- * under the header, as HDX publishes; Tandem reads it back) and GeoJSON points.
+ * under the header, as HDX publishes; Tandem reads it back) and GeoJSON points. CSV and HXL
+ * neutralise formula-like text cells (FORMULA_START); GeoJSON, not a spreadsheet format, keeps
+ * every value exact.
  */
 export class EventExporter {
   private first = true;
@@ -68,7 +79,8 @@ export class EventExporter {
       });
       this.write(`${this.first ? '' : ',\n'}${parts.join(',\n')}`);
     } else {
-      this.write(`${Papa.unparse(events.map((e) => COLUMNS.map(([, , get]) => get(e) ?? '')))}\r\n`);
+      const rows = events.map((e) => COLUMNS.map(([, , get]) => get(e) ?? ''));
+      this.write(`${Papa.unparse(rows, { escapeFormulae: FORMULA_START })}\r\n`);
     }
     this.first = false;
   }

@@ -2,7 +2,7 @@ import type { ConflictEvent } from '../domain/conflict-event.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { acledReader, looksLikeAcled } from './acled-reader.ts';
-import { type CsvRow, parseHeadRows, readCsvRows, sniffCsvDialect } from './csv-rows.ts';
+import { type CsvRow, MAX_ROW_CHARS, parseHeadRows, readCsvRows, sniffCsvDialect } from './csv-rows.ts';
 import type { EventFormat, EventRowReader } from './event-row-reader.ts';
 import { readGedGeoJson } from './ged-geojson-reader.ts';
 import { hxlReader, isHashtagRow } from './hxl-reader.ts';
@@ -31,9 +31,6 @@ export interface OpenEventFileOptions {
   format?: EventFormat | 'auto';
   batchSize?: number;
 }
-
-/** A row longer than this is set aside: no real event needs it, and it is usually a broken quote. */
-const MAX_ROW_CHARS = 1_000_000;
 
 const UNKNOWN =
   'not a known event format: expected an ACLED export (columns event_id_cnty, event_date, event_type), ' +
@@ -192,8 +189,8 @@ async function* rowBatches(
   };
   // One function for every row, not a closure made per row (the raw text is joined only for a
   // row set aside).
-  const problem = (row: CsvRow, column: number, reason: string, field?: string) =>
-    batch.problems.push({ file: path, line: row.line, column, field, reason, raw: raw(row.fields) });
+  const problem = (row: CsvRow, column: number, reason: string, field?: string, text?: string) =>
+    batch.problems.push({ file: path, line: row.line, column, field, reason, raw: text ?? raw(row.fields) });
   for await (const rows of source) {
     for (const row of rows) {
       if (skipped < skipRows) {
@@ -202,9 +199,10 @@ async function* rowBatches(
       }
       if (sheet) row.fields = fitToHeader(row.fields, reader.columns);
       const f = row.fields;
-      let length = 0;
-      for (const x of f) length += x.length;
+      let length = row.tooLong ?? 0;
+      if (row.tooLong === undefined) for (const x of f) length += x.length;
       if (row.error) problem(row, 0, `${row.error} (a quote that never closes; is the file cut short?)`);
+      else if (row.oddEncoding) problem(row, 0, row.oddEncoding.reason, undefined, row.oddEncoding.text);
       else if (length > MAX_ROW_CHARS) {
         problem(
           row,

@@ -1,4 +1,15 @@
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  parseDocument,
+} from 'yaml';
 import type { z } from 'zod';
 
 /** One thing wrong in a YAML/JSON document, located by document path and line/column. */
@@ -13,6 +24,18 @@ export interface DocumentProblem {
 export type PathSegment = string | number;
 
 /**
+ * How often aliases (`*name`) may be expanded. A plan or a process has no need of them beyond a
+ * few repeated blocks; a "billion laughs" file nests aliases of aliases to blow up in memory.
+ */
+export const MAX_ALIAS_EXPANSIONS = 50;
+
+/**
+ * How deeply lists and mappings may sit inside each other. The deepest plan path is about eight
+ * levels; a file nested thousands deep is an attack on the parser's stack, not a plan.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/**
  * A parsed YAML (or JSON, which YAML reads too) document that can say where any value sits, so
  * every complaint about a plan or a process names its path, line and column.
  */
@@ -22,25 +45,91 @@ export class StructuredDocument {
   private readonly doc: Document.Parsed;
   private readonly lines: LineCounter;
 
-  private constructor(name: string, doc: Document.Parsed, lines: LineCounter) {
+  private constructor(name: string, doc: Document.Parsed, lines: LineCounter, value: unknown) {
     this.name = name;
     this.doc = doc;
     this.lines = lines;
-    this.value = doc.toJS({ maxAliasCount: 1000 });
+    this.value = value;
   }
 
-  /** Parses text; syntax errors become an `invalid-file` error with their line and column. */
+  /**
+   * Parses text; syntax errors become an `invalid-file` error with their line and column. So do
+   * files built to exhaust the reader: nesting deeper than MAX_NESTING_DEPTH, or aliases expanded
+   * more than MAX_ALIAS_EXPANSIONS times.
+   */
   static parse(text: string, name: string): StructuredDocument {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const at = (offset: number) => {
+      const pos = lines.linePos(offset);
+      return { path: '', line: pos.line, column: pos.col };
+    };
+    const deep = roughlyTooDeep(text);
+    if (deep !== undefined) {
+      const before = text.slice(0, deep);
+      const line = before.split('\n').length;
+      const column = deep - before.lastIndexOf('\n');
+      throw invalidDocument(name, [{ path: '', line, column, reason: TOO_DEEP_ROUGHLY }]);
+    }
+    let doc: Document.Parsed;
+    try {
+      doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    } catch (e) {
+      // The parser recurses once per level; a deep enough file overflows the stack before any
+      // node is built, and where it happened is lost with the stack.
+      if (e instanceof RangeError) throw invalidDocument(name, [{ ...at(0), reason: TOO_DEEP }]);
+      throw e;
+    }
     if (doc.errors.length) {
+      // The parser reports its own stack overflow as a syntax error, once per level it unwinds.
+      const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+      if (overflow) {
+        // What was built before the overflow usually shows where the nesting passed the limit.
+        const where = measure(doc.contents).tooDeep ?? overflow.pos[0];
+        throw invalidDocument(name, [{ ...at(where), reason: TOO_DEEP }]);
+      }
       const problems = doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
         return { path: '', line: pos.line, column: pos.col, reason: e.message.split('\n')[0] };
       });
       throw invalidDocument(name, problems);
     }
-    return new StructuredDocument(name, doc, lines);
+    const shape = measure(doc.contents);
+    if (shape.tooDeep !== undefined)
+      throw invalidDocument(name, [{ ...at(shape.tooDeep), reason: TOO_DEEP }]);
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+    } catch (e) {
+      // yaml throws a ReferenceError for an alias expanded too often (or never anchored).
+      if (!(e instanceof Error) || !(e.name === 'ReferenceError' || e.name === 'RangeError')) throw e;
+      const reason = /excessive alias/i.test(e.message)
+        ? `aliases (*name) are expanded more than ${MAX_ALIAS_EXPANSIONS} times; refused, as a file built to exhaust memory (a "billion laughs") would be`
+        : e.name === 'RangeError'
+          ? TOO_DEEP
+          : e.message;
+      throw invalidDocument(name, [{ ...at(shape.firstAlias ?? 0), reason }]);
+    }
+    return new StructuredDocument(name, doc, lines, value);
+  }
+
+  /**
+   * Lays out a value already parsed (a plan or a process sent to the API as JSON) as JSON text,
+   * so that problems still get a line to point at. A value nested deeper than MAX_NESTING_DEPTH
+   * is refused before it reaches JSON.stringify, whose recursion it would overflow.
+   */
+  static layOut(value: unknown, name: string): string {
+    const stack: [unknown, PathSegment[]][] = [[value, []]];
+    while (stack.length) {
+      const [v, path] = stack.pop()!;
+      if (v === null || typeof v !== 'object') continue;
+      if (path.length >= MAX_NESTING_DEPTH) {
+        throw invalidDocument(name, [{ path: formatPath(path), line: 1, column: 1, reason: TOO_DEEP }]);
+      }
+      for (const [key, item] of Object.entries(v)) {
+        stack.push([item, [...path, Array.isArray(v) ? Number(key) : key]]);
+      }
+    }
+    return JSON.stringify(value, null, 2);
   }
 
   /** Where the node at `path` starts (or the nearest existing parent, for a missing field). */
@@ -89,6 +178,84 @@ export class StructuredDocument {
     });
     throw invalidDocument(this.name, problems);
   }
+}
+
+const TOO_DEEP = `lists and mappings are nested more than ${MAX_NESTING_DEPTH} levels deep; refused, as a file built to exhaust the reader would be`;
+
+/**
+ * How deep the lexer's view of a text may seem before it is refused unparsed. The parser recurses
+ * once per level and, thousands deep, it is slow and can overflow the stack in a way that kills
+ * the process (V8 aborts when a regular expression compiles with no stack left), so depth is
+ * bounded from the tokens first. The bound is rough but never below the true depth; the exact
+ * limit, MAX_NESTING_DEPTH, is checked on the parsed tree.
+ */
+const ROUGH_DEPTH_LIMIT = 200;
+
+const TOO_DEEP_ROUGHLY = `lists and mappings are nested or indented too deeply here (a plan or process needs fewer than ${MAX_NESTING_DEPTH} levels); refused unread, as a file built to exhaust the reader would be`;
+
+/**
+ * The offset where the rough depth of `text` first passes ROUGH_DEPTH_LIMIT, or undefined. Inside
+ * flow collections (`[`, `{`, JSON) depth is counted exactly; in block style, a collection nested
+ * in another starts further right, or at most every second level at the same column, so twice the
+ * indentation plus the indicators (`-`, `?`, `:`) on the line bounds it.
+ */
+function roughlyTooDeep(text: string): number | undefined {
+  let offset = 0;
+  let indent = -1;
+  let onLine = 0;
+  let flow = 0;
+  let flowBase = 0;
+  let col = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's markers for document, flow-error and scalar starts take no room in the text.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    if (token === '\n' || token === '\r\n') {
+      offset += token.length;
+      col = 0;
+      indent = -1;
+      onLine = 0;
+      continue;
+    }
+    if (indent < 0 && token.trim() !== '') indent = col;
+    const block = 2 * (Math.max(indent, 0) + 1) + onLine;
+    if (token === '[' || token === '{') {
+      if (flow === 0) flowBase = block;
+      flow++;
+    } else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
+    else if (flow === 0 && (token === '-' || token === '?' || token === ':')) onLine++;
+    if ((flow > 0 ? flowBase + flow : block) > ROUGH_DEPTH_LIMIT) return offset;
+    offset += token.length;
+    const newline = token.lastIndexOf('\n');
+    col = newline < 0 ? col + token.length : token.length - newline - 1;
+  }
+  return undefined;
+}
+
+/**
+ * Walks the parsed tree without recursion (so depth cannot overflow the stack here): where the
+ * nesting first passes MAX_NESTING_DEPTH, and where the first alias sits.
+ */
+function measure(root: unknown): { tooDeep?: number; firstAlias?: number } {
+  const out: { tooDeep?: number; firstAlias?: number } = {};
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isAlias(node)) {
+      const offset = rangeStart(node) ?? 0;
+      if (out.firstAlias === undefined || offset < out.firstAlias) out.firstAlias = offset;
+    } else if (isCollection(node)) {
+      if (depth >= MAX_NESTING_DEPTH) {
+        out.tooDeep = rangeStart(node) ?? 0;
+        return out;
+      }
+      for (const item of node.items) {
+        if (isPair(item)) {
+          stack.push([item.key, depth + 1], [item.value, depth + 1]);
+        } else stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return out;
 }
 
 function rangeStart(node: unknown): number | undefined {
