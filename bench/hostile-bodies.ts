@@ -17,6 +17,8 @@ interface Sent {
   status: number | string;
   ms: number;
   sentMB: number;
+  /** The server's peak memory once this case was answered. */
+  peakMB?: number;
 }
 
 /** Sends `totalBytes` (declared or chunked) until the server answers; stops sending once it has. */
@@ -111,7 +113,7 @@ export async function benchHostileBodies(): Promise<{ cases: Sent[]; startMB: nu
   const start = peakMB(pid).rss;
   const cases: Sent[] = [];
   const run = async (name: string, p: Promise<Omit<Sent, 'case'>>) =>
-    cases.push({ case: name, ...(await p) });
+    cases.push({ case: name, ...(await p), peakMB: peakMB(pid).peak });
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const json = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
   const upload = (token: string) => ({ 'content-type': 'text/csv', authorization: `Bearer ${token}` });
@@ -136,7 +138,7 @@ export async function benchHostileBodies(): Promise<{ cases: Sent[]; startMB: nu
     ),
   );
   parallel.forEach((p, i) => {
-    cases.push({ case: `analyst: 40 MB upload ${i + 1} of 4 at once`, ...p });
+    cases.push({ case: `analyst: 40 MB upload ${i + 1} of 4 at once`, ...p, peakMB: peakMB(pid).peak });
   });
   await run(
     'analyst: an ACLED file whose one row is a 60 MB line',
@@ -160,7 +162,10 @@ export async function benchHostileBodies(): Promise<{ cases: Sent[]; startMB: nu
 
 export function describeHostile(r: Awaited<ReturnType<typeof benchHostileBodies>>): string {
   const lines = ['\n## Hostile bodies against `tandem serve` (issue 12.6)'];
-  for (const c of r.cases) lines.push(`${c.case}: ${c.status} after ${c.ms} ms, ${c.sentMB} MB sent`);
+  for (const c of r.cases)
+    lines.push(
+      `${c.case}: ${c.status} after ${c.ms} ms, ${c.sentMB} MB sent; server peak so far ${c.peakMB} MB`,
+    );
   lines.push(`server memory: ${r.startMB} MB after start, peak ${r.peakMB} MB (VmHWM; target < 300 MB)`);
   return lines.join('\n');
 }
