@@ -6,6 +6,7 @@ import { evidenceOperations } from './evidence-operations.ts';
 import { incidentOperations } from './incident-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { planOperations } from './plan-operations.ts';
+import { securityOperations } from './security-operations.ts';
 import { workbenchOperations } from './workbench-operations.ts';
 
 /**
@@ -22,6 +23,7 @@ export const operations = {
   ...boundaryOperations,
   ...workbenchOperations,
   ...incidentOperations,
+  ...securityOperations,
 };
 
 export type OperationName = keyof typeof operations;
