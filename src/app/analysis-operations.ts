@@ -28,7 +28,8 @@ const scopeInput = z.object({
   to: isoDate.optional(),
 });
 
-const analyzeInput = scopeInput.extend({
+/** What the joint analysis takes: its scope and the settings of its alerts and evidence. */
+export const analyzeInput = scopeInput.extend({
   /** CUSUM threshold h: the false-alarm setting (higher: fewer false alarms, later alarms). */
   threshold: z.coerce.number().positive().max(100).optional(),
   /** The rise to detect, as a multiple of the baseline. */

@@ -1,33 +1,13 @@
 import { z } from 'zod';
 import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
 import { releaseEvents } from './access-control.ts';
 import { loadActorList, parseAliases } from './actor-list.ts';
+import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
 import { applyRegisterCategories } from './register-categories.ts';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'not a real day',
-  );
-
-export const eventFilterInput = z.object({
-  country: z.string().min(1).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-});
-
-function checkPeriod(f: { from?: string; to?: string }) {
-  if (f.from && f.to && f.from > f.to)
-    throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
-}
 
 export const evidenceOperations = {
   importFiles: defineOperation({
