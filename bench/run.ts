@@ -1,15 +1,18 @@
 // `npm run bench`: every benchmark, each printing its figures (medians of several runs, and
 // ratios against a baseline measured in the same run). TANDEM_BENCH_ROWS sets the size of the
-// generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,server,agreement
+// generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,server,agreement,startup
 // runs a subset.
 import { benchAgreementReview } from './agreement-bench.ts';
 import { benchAnalyze } from './analysis-bench.ts';
 import { BENCH_DIR, benchEvidence, benchFile } from './evidence-bench.ts';
 import { benchServer } from './server-bench.ts';
 import { benchSqliteFloor, describeFloor } from './sqlite-floor.ts';
+import { benchStartup, describeStartup } from './startup-bench.ts';
 import { fmtMs, median } from './stats.ts';
 
-const only = new Set((process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,server,agreement').split(','));
+const only = new Set(
+  (process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,server,agreement,startup').split(','),
+);
 const { store } = await benchEvidence(only.has('evidence') ? 3 : 0);
 if (only.has('evidence')) {
   // What the import is measured against: the least any import through better-sqlite3 can cost.
@@ -57,3 +60,5 @@ if (only.has('agreement')) {
     `${r.name}: median ${fmtMs(r.medianMs)} over ${r.runsMs.length} runs, ${r.characters.toLocaleString('en-US')} characters (~${r.pages} pages), ${r.provisions} provisions, ${r.codes} codes; target < 1 s`,
   );
 }
+
+if (only.has('startup')) console.log(describeStartup(await benchStartup()));

@@ -3,7 +3,7 @@
 // the code reads beside itself (the demonstration mission's texts) are copied along, and
 // bin/tandem.js uses dist/ only while it is newer than every file in src/.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +38,37 @@ for (const file of walk(src)) {
   mkdirSync(dirname(to), { recursive: true });
   cpSync(file, to);
 }
+// Packages of many small modules that every command loads are bundled into one file each and dist/
+// imports them from there: Node 20 loads one 500 kB file far faster than Kysely's 280 modules or
+// Zod's 100 (a command starts about 0.3 s sooner). One copy per package, shared by all of dist/.
+const VENDORED = ['kysely', 'zod', 'commander'];
+const { build } = await import('esbuild');
+for (const name of VENDORED) {
+  await build({
+    stdin: { contents: `export * from '${name}';`, resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile: join(dist, 'vendor', `${name}.js`),
+    logLevel: 'error',
+    // A CommonJS package (commander) requires Node's own modules, which an ES module does through this.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
+}
+const vendored = new RegExp(`(from\\s*|import\\(\\s*)'(${VENDORED.join('|')})'`, 'g');
+for (const file of walk(dist)) {
+  if (!file.endsWith('.js') || file.startsWith(join(dist, 'vendor'))) continue;
+  const text = readFileSync(file, 'utf8');
+  const rewritten = text.replace(vendored, (_, head, name) => {
+    const to = relative(dirname(file), join(dist, 'vendor', `${name}.js`));
+    return `${head}'${to.startsWith('.') ? to : `./${to}`}'`;
+  });
+  if (rewritten !== text) writeFileSync(file, rewritten);
+}
+
 // The import worker's bootstrap loads TypeScript through tsx in src/; compiled, it needs no loader.
 writeFileSync(join(dist, 'app/import-worker.mjs'), "await import('./import-worker.js');\n");
 // Written last: bin/tandem.js trusts dist/ only if this is newer than every source file.

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
-import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
 import { releaseEvents } from './access-control.ts';
 import { loadActorList, parseAliases } from './actor-list.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
 import { applyRegisterCategories } from './register-categories.ts';
+import { summary } from './summary-operation.ts';
 
 export const evidenceOperations = {
   importFiles: defineOperation({
@@ -34,19 +34,7 @@ export const evidenceOperations = {
     },
   }),
 
-  summary: defineOperation({
-    summary:
-      'Events, fatalities, civilian fatalities and civilian-targeting events by area, period or category.',
-    input: eventFilterInput.extend({
-      by: z.enum(SUMMARY_DIMENSIONS).default('admin1'),
-      /** A second dimension, for cross-tables such as admin1 × month. */
-      thenBy: z.enum(SUMMARY_DIMENSIONS).optional(),
-    }),
-    run: async (ctx, { by, thenBy, ...filter }) => {
-      checkPeriod(filter);
-      return summarizeEvents(ctx.store.db, by, filter, thenBy);
-    },
-  }),
+  summary,
 
   listEvents: defineOperation({
     summary: 'The events that match a filter, oldest first.',

@@ -85,8 +85,9 @@ export function registerEvidenceCommands(program: Command): void {
   ).action(
     action(async (flags: FilterFlags & { by: string }) => {
       const [by, thenBy] = flags.by.split(',').map((s) => s.trim());
+      const { summary: op } = await import('../../app/summary-operation.ts');
       const summary = await runCommand(
-        (await evidence()).summary,
+        op,
         { by, thenBy, country: flags.country, from: flags.from, to: flags.to },
         { name: 'summary', store: flags, fields: { thenBy: '--by' } },
       );
