@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { releaseEvents } from './access-control.ts';
-import { loadActorList, parseAliases } from './actor-list.ts';
+import { parseAliases } from './actor-list.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
-import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
-import { applyRegisterCategories } from './register-categories.ts';
 import { summary } from './summary-operation.ts';
 
 export const evidenceOperations = {
@@ -22,6 +20,11 @@ export const evidenceOperations = {
       sensitivity: z.enum(SENSITIVITY_LEVELS).default('public'),
     }),
     run: async (ctx, input) => {
+      // The import's readers and workers load when an import runs, not with every command that lists.
+      const [{ importEvents }, { applyRegisterCategories }] = await Promise.all([
+        import('./import-events.ts'),
+        import('./register-categories.ts'),
+      ]);
       const result = await importEvents(ctx.store, input.paths, {
         format: input.format,
         sensitivity: input.sensitivity,
@@ -137,7 +140,7 @@ export const evidenceOperations = {
     summary:
       "Load a UCDP actor list into the actor register: UCDP's coding gives each actor its category (rebel group, party supporters, identity group) and its other names.",
     input: z.object({ path: z.string().min(1) }),
-    run: (ctx, input) => loadActorList(ctx.store, input.path),
+    run: async (ctx, input) => (await import('./actor-list.ts')).loadActorList(ctx.store, input.path),
   }),
 
   listImports: defineOperation({
