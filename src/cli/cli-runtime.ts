@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { BaseContext, Operation } from '../app/operation.ts';
+import type { BaseContext, Operation, Requester } from '../app/operation.ts';
 import { isTandemError } from '../domain/tandem-error.ts';
 
 // Only types and the error type are imported above: every command's action loads its operation,
@@ -53,15 +53,15 @@ export async function runCommand<I, O>(
   raw: unknown,
   options: RunCommandOptions,
 ): Promise<O> {
-  const [{ runOperation }, { requesterFromEnvironment }] = await Promise.all([
+  const [{ runOperation }, requester] = await Promise.all([
     import('../app/run-operation.ts'),
-    import('../app/requester-from-environment.ts'),
+    localRequester(),
   ]);
   const flags = options.store ?? {};
   return runOperation(op, raw, {
     via: 'cli',
     name: options.name,
-    requester: requesterFromEnvironment(process.env.USER ?? 'local'),
+    requester,
     openStore: async () => {
       const { openStore } = await import('../app/store-connection.ts');
       return openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
@@ -69,6 +69,15 @@ export async function runCommand<I, O>(
     fieldName: (path) => flagName(path, options.fields),
     onProgress: options.onProgress,
   });
+}
+
+/**
+ * The person at the terminal: TANDEM_USER or the login name, with full clearance unless
+ * TANDEM_ROLES narrows it (the rule is app's `requesterFromEnvironment`, shared with the server).
+ */
+export async function localRequester(): Promise<Requester> {
+  const { requesterFromEnvironment } = await import('../app/requester-from-environment.ts');
+  return requesterFromEnvironment(process.env.USER ?? 'local');
 }
 
 export function printJson(value: unknown): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { TandemError } from '../../domain/tandem-error.ts';
-import { action, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { action, localRequester, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -29,24 +29,17 @@ export function registerServeCommands(program: Command): void {
         );
       }
       // Loaded here, not at start, so that other commands do not pay for the server.
-      const [
-        { openStore },
-        { loadDemoMission },
-        { signInRequired },
-        { requesterFromEnvironment },
-        { startServer },
-      ] = await Promise.all([
+      const [{ openStore }, { loadDemoMission }, { signInRequired }, { startServer }] = await Promise.all([
         import('../../app/store-connection.ts'),
         import('../../app/demo/load-demo-mission.ts'),
         import('../../app/user-accounts.ts'),
-        import('../../app/requester-from-environment.ts'),
         import('../../server/start-server.ts'),
       ]);
       const store = await openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
       try {
         if (flags.demo === true) {
           const loaded = await loadDemoMission(
-            { store, requester: requesterFromEnvironment(process.env.USER ?? 'local') },
+            { store, requester: await localRequester() },
             { onlyIfEmpty: true },
           );
           if (loaded.loaded) {
