@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures (medians of several runs, and
 // ratios against a baseline measured in the same run). TANDEM_BENCH_ROWS sets the size of the
-// generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,server,agreement,hostile
+// generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,server,agreement,startup,hostile
 // runs a subset.
 import { benchAgreementReview } from './agreement-bench.ts';
 import { benchAnalyze } from './analysis-bench.ts';
@@ -8,10 +8,11 @@ import { BENCH_DIR, benchEvidence, benchFile } from './evidence-bench.ts';
 import { benchHostileBodies, describeHostile } from './hostile-bodies.ts';
 import { benchServer } from './server-bench.ts';
 import { benchSqliteFloor, describeFloor } from './sqlite-floor.ts';
+import { benchStartup, describeStartup } from './startup-bench.ts';
 import { fmtMs, median } from './stats.ts';
 
 const only = new Set(
-  (process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,server,agreement,hostile').split(','),
+  (process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,server,agreement,startup,hostile').split(','),
 );
 const { store } = await benchEvidence(only.has('evidence') ? 3 : 0);
 if (only.has('evidence')) {
@@ -61,4 +62,5 @@ if (only.has('agreement')) {
   );
 }
 
+if (only.has('startup')) console.log(describeStartup(await benchStartup()));
 if (only.has('hostile')) console.log(describeHostile(await benchHostileBodies()));

@@ -3,7 +3,8 @@
 // the code reads beside itself (the demonstration mission's texts) are copied along, and
 // bin/tandem.js uses dist/ only while it is newer than every file in src/.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +39,57 @@ for (const file of walk(src)) {
   mkdirSync(dirname(to), { recursive: true });
   cpSync(file, to);
 }
+// Packages of many small modules that every command loads are bundled into one file each and dist/
+// imports them from there: Node 20 loads one 500 kB file far faster than Kysely's 280 modules,
+// Zod's 100 or yaml's 70 (a command starts about 0.3 s sooner). One copy of each package, shared by
+// all of dist/. Without esbuild (tsx's bundler) dist/ imports the packages as they are, slower.
+const VENDORED = ['kysely', 'zod', 'commander', 'yaml'];
+
+async function bundleVendored() {
+  const { build } = await import('esbuild');
+  const requireHere = createRequire(join(root, 'package.json'));
+  for (const name of VENDORED) {
+    // Named, since a CommonJS package (yaml, commander) offers no names to `export *`.
+    const names = Object.keys(requireHere(name)).filter(
+      (k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k),
+    );
+    await build({
+      stdin: { contents: `export { ${names.join(', ')} } from '${name}';`, resolveDir: root, loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outfile: join(dist, 'vendor', `${name}.js`),
+      logLevel: 'error',
+      // A CommonJS package (commander) requires Node's own modules, which an ES module does through this.
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+  }
+}
+
+function importVendored() {
+  const vendored = new RegExp(`(from\\s*|import\\(\\s*)'(${VENDORED.join('|')})'`, 'g');
+  for (const file of walk(dist)) {
+    if (!file.endsWith('.js') || file.startsWith(join(dist, 'vendor'))) continue;
+    const text = readFileSync(file, 'utf8');
+    const rewritten = text.replace(vendored, (_, head, name) => {
+      const to = relative(dirname(file), join(dist, 'vendor', `${name}.js`));
+      return `${head}'${to.startsWith('.') ? to : `./${to}`}'`;
+    });
+    if (rewritten !== text) writeFileSync(file, rewritten);
+  }
+}
+
+try {
+  await bundleVendored();
+  importVendored();
+} catch (e) {
+  rmSync(join(dist, 'vendor'), { recursive: true, force: true });
+  console.warn(`build:cli: packages not bundled (${e.message}); the CLI works, but starts slower`);
+}
+
 // The import worker's bootstrap loads TypeScript through tsx in src/; compiled, it needs no loader.
 writeFileSync(join(dist, 'app/import-worker.mjs'), "await import('./import-worker.js');\n");
 // Written last: bin/tandem.js trusts dist/ only if this is newer than every source file.

@@ -22,6 +22,7 @@ const LAYER: Record<string, number> = {
   app: 6,
   cli: 7,
   server: 7,
+  security: 2,
 };
 
 /** Deliberate exceptions, each with its reason. */
@@ -56,4 +57,27 @@ test('imports flow downward only: cli and server → app → engines → sources
     }
   }
   assert.deepEqual(wrong, []);
+});
+
+/** Front-end files that import `store/` directly, types included. */
+function storeImportsOf(frontEnd: string): string[] {
+  const wrong: string[] = [];
+  for (const file of files(join(SRC, frontEnd))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:from\s+|import\(\s*)['"](\.[^'"]+)['"]/g)) {
+      const target = relative(SRC, resolve(dirname(file), m[1] as string));
+      if (target.split('/')[0] === 'store') wrong.push(`${relative(SRC, file)} imports ${m[1]}`);
+    }
+  }
+  return wrong;
+}
+
+// A front end reaches the store through app/store-connection.ts and the operations, never by its
+// own queries, so that every read goes through an operation and its access check.
+test('the CLI never imports store/ (not even its types): it goes through app/', () => {
+  assert.deepEqual(storeImportsOf('cli'), []);
+});
+
+test('the server never imports store/ (not even its types): it goes through app/', {}, () => {
+  assert.deepEqual(storeImportsOf('server'), []);
 });

@@ -42,7 +42,8 @@ test('restricted events are withheld from those not cleared for them, and every 
 
   const denied = await runCli(['access-log', '--db', db], { env: { TANDEM_ROLES: 'analyst' } });
   assert.equal(denied.code, 2);
-  assert.match(denied.stderr, /access log is for those cleared/);
+  // The refusal names the clearance wanted (runOperation words it from the operation's summary).
+  assert.match(denied.stderr, /this is for those cleared for strictly-confidential records/);
 
   const sum = JSON.parse(
     (await runCli(['summary', '--json', '--db', db], { env: { TANDEM_ROLES: 'viewer' } })).stdout,

@@ -11,7 +11,7 @@ import {
   type SavedAgreement,
   saveAgreement,
 } from '../store/agreement-repository.ts';
-import { defineOperation } from './operation.ts';
+import { type BaseContext, defineOperation } from './operation.ts';
 
 /**
  * An agreement document as the operations take it: its bytes (base64, any supported format) or
@@ -39,6 +39,8 @@ const reviewInput = z.object({
   perGap: z.number().int().min(0).max(20).optional(),
 });
 
+const reviewTextInput = reviewInput.omit({ precedents: true, perGap: true });
+
 const importInput = z.object({
   documents: z.array(documentSchema).min(1),
   /** A title for the agreement; only with a single document. */
@@ -54,6 +56,17 @@ function readDocument(d: AgreementDocument) {
   return readAgreementBytes(bytes, d.name);
 }
 
+/** Reads a document and reviews it, with the title given or the one read from its text. */
+async function reviewDocument(input: { document: AgreementDocument; title?: string }) {
+  const source = await readDocument(input.document);
+  const review = reviewAgreement({
+    title: input.title ?? source.title,
+    format: source.format,
+    text: source.text,
+  });
+  return { source, review };
+}
+
 export const agreementOperations = {
   /**
    * Reviews an agreement for protection-of-civilians language: segments it into provisions, codes
@@ -65,12 +78,7 @@ export const agreementOperations = {
     summary: 'Review an agreement for POC provisions: coded provisions, coverage and gaps',
     input: reviewInput,
     async run(ctx, input): Promise<AgreementReview> {
-      const source = await readDocument(input.document);
-      const review = reviewAgreement({
-        title: input.title ?? source.title,
-        format: source.format,
-        text: source.text,
-      });
+      const { source, review } = await reviewDocument(input);
       if (input.precedents !== false && review.gaps.length) {
         const found = await findPrecedents(
           ctx.store.db,
@@ -80,6 +88,19 @@ export const agreementOperations = {
         for (const g of review.gaps) g.precedents = found[g.code] ?? [];
       }
       return review;
+    },
+  }),
+
+  /**
+   * The same review without precedents: it never touches the store, so it runs where there is none
+   * (a first look at a draft, before any agreement has been imported).
+   */
+  reviewAgreementText: defineOperation({
+    needs: 'none',
+    summary: 'Review an agreement for POC provisions without precedents: coded provisions, coverage and gaps',
+    input: reviewTextInput,
+    async run(_ctx: BaseContext, input: z.infer<typeof reviewTextInput>): Promise<AgreementReview> {
+      return (await reviewDocument(input)).review;
     },
   }),
 

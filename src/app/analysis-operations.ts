@@ -9,16 +9,8 @@ import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { findEvents } from '../store/event-repository.ts';
 import { notesAccess, releaseActorNames, releaseEvents } from './access-control.ts';
+import { checkPeriod, isoDate } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'not a real day',
-  );
 
 const scopeInput = z.object({
   country: z.string().min(1).optional(),
@@ -27,7 +19,8 @@ const scopeInput = z.object({
   to: isoDate.optional(),
 });
 
-const analyzeInput = scopeInput.extend({
+/** What the joint analysis takes: its scope and the settings of its alerts and evidence. */
+export const analyzeInput = scopeInput.extend({
   /** CUSUM threshold h: the false-alarm setting (higher: fewer false alarms, later alarms). */
   threshold: z.coerce.number().positive().max(100).optional(),
   /** The rise to detect, as a multiple of the baseline. */
@@ -48,11 +41,6 @@ function now(): string {
 
 function withJoint(t: DriverTag) {
   return { ...t, joint: isJointTag(t) };
-}
-
-function checkPeriod(f: { from?: string; to?: string }) {
-  if (f.from && f.to && f.from > f.to)
-    throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
 }
 
 function checkDriver(driver: string): void {

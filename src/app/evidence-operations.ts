@@ -1,33 +1,11 @@
 import { z } from 'zod';
 import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
-import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
-import { releaseActorNames, releaseEvents, releaseSummary } from './access-control.ts';
-import { loadActorList, parseAliases } from './actor-list.ts';
-import { importEvents } from './import-events.ts';
+import { releaseActorNames, releaseEvents } from './access-control.ts';
+import { parseAliases } from './actor-list.ts';
+import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
-import { applyRegisterCategories } from './register-categories.ts';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'not a real day',
-  );
-
-export const eventFilterInput = z.object({
-  country: z.string().min(1).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-});
-
-function checkPeriod(f: { from?: string; to?: string }) {
-  if (f.from && f.to && f.from > f.to)
-    throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
-}
+import { summary } from './summary-operation.ts';
 
 export const evidenceOperations = {
   importFiles: defineOperation({
@@ -42,6 +20,11 @@ export const evidenceOperations = {
       sensitivity: z.enum(SENSITIVITY_LEVELS).default('public'),
     }),
     run: async (ctx, input) => {
+      // The import's readers and workers load when an import runs, not with every command that lists.
+      const [{ importEvents }, { applyRegisterCategories }] = await Promise.all([
+        import('./import-events.ts'),
+        import('./register-categories.ts'),
+      ]);
       const result = await importEvents(ctx.store, input.paths, {
         format: input.format,
         sensitivity: input.sensitivity,
@@ -54,19 +37,7 @@ export const evidenceOperations = {
     },
   }),
 
-  summary: defineOperation({
-    summary:
-      'Events, fatalities, civilian fatalities and civilian-targeting events by area, period or category.',
-    input: eventFilterInput.extend({
-      by: z.enum(SUMMARY_DIMENSIONS).default('admin1'),
-      /** A second dimension, for cross-tables such as admin1 × month. */
-      thenBy: z.enum(SUMMARY_DIMENSIONS).optional(),
-    }),
-    run: async (ctx, { by, thenBy, ...filter }) => {
-      checkPeriod(filter);
-      return releaseSummary(ctx, await summarizeEvents(ctx.store.db, by, filter, thenBy), filter);
-    },
-  }),
+  summary,
 
   listEvents: defineOperation({
     summary: 'The events that match a filter, oldest first.',
@@ -181,7 +152,7 @@ export const evidenceOperations = {
     summary:
       "Load a UCDP actor list into the actor register: UCDP's coding gives each actor its category (rebel group, party supporters, identity group) and its other names.",
     input: z.object({ path: z.string().min(1) }),
-    run: (ctx, input) => loadActorList(ctx.store, input.path),
+    run: async (ctx, input) => (await import('./actor-list.ts')).loadActorList(ctx.store, input.path),
   }),
 
   listImports: defineOperation({

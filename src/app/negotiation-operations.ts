@@ -23,10 +23,11 @@ const processInput = z.object({
   /** The process file's text (YAML or JSON), or the parsed object. */
   process: z.union([z.string(), z.record(z.string(), z.unknown())]),
   name: z.string().optional(),
-  windowDays: z.number().int().min(1).max(365).optional(),
-  baselineDays: z.number().int().min(1).max(3650).optional(),
-  alpha: z.number().gt(0).lt(1).optional(),
-  minEvents: z.number().int().min(1).optional(),
+  // Coerced, so that the CLI's flags (text) and the API's JSON numbers are read alike.
+  windowDays: z.coerce.number().int().min(1).max(365).optional(),
+  baselineDays: z.coerce.number().int().min(1).max(3650).optional(),
+  alpha: z.coerce.number().gt(0).lt(1).optional(),
+  minEvents: z.coerce.number().int().min(1).optional(),
 });
 type ProcessInput = z.infer<typeof processInput>;
 
@@ -66,7 +67,10 @@ export const negotiationOperations = {
    */
   checkNegotiation: defineOperation({
     summary: 'Pre-talks escalation alerts and delegation inclusion for a negotiation process',
-    input: processInput,
+    // A process file that cannot be read fails while the input is parsed, before a store is opened.
+    input: processInput.superRefine((input) => {
+      parseProcessInput(input);
+    }),
     async run(ctx, input): Promise<NegotiationCheckReport> {
       const process = parseProcessInput(input);
       const options: EscalationOptions = {

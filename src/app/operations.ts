@@ -3,6 +3,7 @@ import { analysisOperations } from './analysis-operations.ts';
 import { areaOperations } from './area-operations.ts';
 import { boundaryOperations } from './boundary-operations.ts';
 import { evidenceOperations } from './evidence-operations.ts';
+import { exportOperations } from './export-operations.ts';
 import { incidentOperations } from './incident-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { planOperations } from './plan-operations.ts';
@@ -11,12 +12,14 @@ import { workbenchOperations } from './workbench-operations.ts';
 
 /**
  * The table of everything Tandem does. The CLI, the HTTP API and the web workbench are thin
- * clients of it. Each feature keeps its operations in its own file and adds them here.
+ * clients of it. Each feature keeps its operations in its own file and adds them here. The account
+ * operations (user-operations.ts) are left out on purpose: they are for the command line only.
  */
 export const operations = {
   ...analysisOperations,
   ...agreementOperations,
   ...evidenceOperations,
+  ...exportOperations,
   ...planOperations,
   ...negotiationOperations,
   ...areaOperations,

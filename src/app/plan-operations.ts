@@ -22,6 +22,15 @@ const planInput = z.object({
 });
 type PlanInput = z.infer<typeof planInput>;
 
+/**
+ * Refuses a plan that cannot be read while the input is parsed, so that a bad file fails before any
+ * store is opened (or created). The `invalid-file` error, with each problem's line and column, is
+ * thrown through the parse as it is rather than turned into a field issue.
+ */
+function readablePlan(input: PlanInput): void {
+  parsePlanInput(input);
+}
+
 function planText(input: PlanInput): { text: string; name: string } {
   if (typeof input.plan === 'string') return { text: input.plan, name: input.name ?? 'plan' };
   // An object from the API is laid out as JSON so that problems still get a line to point at.
@@ -121,10 +130,12 @@ export const planOperations = {
    */
   checkPlan: defineOperation({
     summary: 'Check a mission plan for gaps and frictions against the evidence',
-    input: planInput.extend({
-      /** How areas are ranked for threat-coverage-gap: civilian-targeting events, or the threat register. */
-      ranking: z.enum(['events', 'threats']).optional(),
-    }),
+    input: planInput
+      .extend({
+        /** How areas are ranked for threat-coverage-gap: civilian-targeting events, or the threat register. */
+        ranking: z.enum(['events', 'threats']).optional(),
+      })
+      .superRefine(readablePlan),
     async run(ctx, input): Promise<PlanCheckReport> {
       const { plan } = parsePlanInput(input);
       const evidence = await readPlanEvidence(ctx.store.db, plan);
@@ -174,7 +185,7 @@ export const planOperations = {
   importPlan: defineOperation({
     writes: true,
     summary: 'Store a plan as a new version (versions are kept)',
-    input: planInput,
+    input: planInput.superRefine(readablePlan),
     async run(ctx, input) {
       const { plan, text, name } = parsePlanInput(input);
       const contentHash = planHash(text);
@@ -217,15 +228,34 @@ export const planOperations = {
   acknowledgePlan: defineOperation({
     writes: true,
     summary: 'Record who acknowledged which plan version',
-    input: z.object({
-      mission: z.string().min(1),
-      version: z.number().int().positive(),
-      by: z.string().min(1),
-      role: z.string().min(1),
-      /** When the acknowledgement is made from a file: its SHA-256, which must be that version's. */
-      contentHash: z.string().optional(),
-    }),
-    async run(ctx, input) {
+    input: z
+      .object({
+        mission: z.string().min(1).optional(),
+        /**
+         * Or the plan file's text: it names its mission, and must be the very text of the version
+         * acknowledged (its SHA-256 is compared with the version's).
+         */
+        plan: z.string().optional(),
+        /** The plan file's name, for messages. */
+        name: z.string().optional(),
+        version: z.coerce.number().int().positive(),
+        by: z.string().min(1),
+        role: z.string().min(1),
+        /** When the acknowledgement is made from a file: its SHA-256, which must be that version's. */
+        contentHash: z.string().optional(),
+      })
+      .refine((i) => i.mission !== undefined || i.plan !== undefined, 'give a mission or a plan file')
+      .superRefine((i) => {
+        if (i.plan !== undefined) readablePlan({ plan: i.plan, name: i.name });
+      }),
+    async run(ctx, given) {
+      const file =
+        given.plan === undefined ? undefined : parsePlanInput({ plan: given.plan, name: given.name });
+      const input = {
+        ...given,
+        mission: file ? file.plan.mission : (given.mission as string),
+        contentHash: file ? planHash(file.text) : given.contentHash,
+      };
       const db = ctx.store.db;
       const row = await db
         .selectFrom('plan_versions')
@@ -331,7 +361,7 @@ export const planOperations = {
    */
   allocatePlan: defineOperation({
     summary: 'Propose where scarce resources go (MIP) and explain the changes',
-    input: planInput,
+    input: planInput.superRefine(readablePlan),
     async run(ctx, input): Promise<AllocationResult> {
       const { plan } = parsePlanInput(input);
       const evidence = await readPlanEvidence(ctx.store.db, plan);
@@ -345,6 +375,7 @@ export const planOperations = {
 
   /** The published JSON Schema of a plan file. */
   planSchema: defineOperation({
+    needs: 'none',
     summary: 'The JSON Schema of a plan file',
     input: z.object({}),
     async run() {

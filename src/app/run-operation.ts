@@ -74,7 +74,7 @@ export function assertMayRun<I, O>(
       `${call.name} reads files on the machine it runs on, so it is offered on the command line only; upload the file instead (POST /api/imports)`,
     );
   }
-  if (op.requires) assertClearance(call.requester, op.requires, op.summary);
+  if (op.requires) assertClearance(call.requester, op.requires, call.name);
   if (op.writes === true) assertMayWrite(call.requester, op.summary);
 }
 

@@ -4,7 +4,7 @@ import type { Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
 import { agreementOperations } from './agreement-operations.ts';
-import { analysisOperations } from './analysis-operations.ts';
+import { analysisOperations, analyzeInput } from './analysis-operations.ts';
 import {
   type NegotiationCheckReport,
   negotiationOperations,
@@ -62,36 +62,20 @@ export const currentPlan = defineOperation({
 });
 
 /**
- * The joint analysis brief as a document: the same analysis as `analyze`, rendered as HTML (the
+ * The joint analysis brief as a document: the same analysis as `analyze`, with every setting it
+ * takes (scope, alert threshold, shift, window, evidence per finding), rendered as HTML (the
  * workbench shows it and prints it to PDF) or Markdown.
  */
 export const brief = defineOperation({
   summary: 'The joint analysis brief as HTML or Markdown, for the same scope and settings as analyze.',
-  input: z.object({
-    country: z.string().min(1).optional(),
-    admin1: z.string().min(1).optional(),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    format: z.enum(['html', 'md']).default('html'),
-  }),
+  input: analyzeInput.extend({ format: z.enum(['html', 'md']).default('html') }),
   async run(ctx, input): Promise<{ format: 'html' | 'md'; content: string }> {
-    const { format, ...scope } = input;
-    const analyze = analysisOperations.analyze;
-    const analysis = await analyze.run(ctx, parseWith(analyze.input, scope));
+    const { format, ...settings } = input;
+    // The input was parsed with analyze's own fields, so analyze runs on it as it is.
+    const analysis = await analysisOperations.analyze.run(ctx, settings);
     return { format, content: format === 'html' ? renderBriefHtml(analysis) : renderBriefMarkdown(analysis) };
   },
 });
-
-function parseWith<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const r = schema.safeParse(raw);
-  if (!r.success) {
-    throw new TandemError(
-      'bad-input',
-      r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
-    );
-  }
-  return r.data;
-}
 
 /**
  * What is kept of a process: delegates' names and roles are dropped and only the counts of women,

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import type { z } from 'zod';
-import type { AppContext } from '../app/operation.ts';
-import { isTandemError, TandemError } from '../domain/tandem-error.ts';
-import { openStore } from '../store/store.ts';
+import type { BaseContext, Operation, Requester } from '../app/operation.ts';
+import { isTandemError } from '../domain/tandem-error.ts';
+
+// Only types and the error type are imported above: every command's action loads its operation,
+// the store and the rest with import(), so that `tandem --help` and each command load only the
+// code they use.
 
 export interface StoreFlags {
   db?: string;
@@ -16,27 +18,66 @@ export function storeFlags(cmd: Command): Command {
     .option('--database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
 }
 
-/** Opens the store named by the flags, runs `fn` with an app context, and always closes it. */
-export async function withContext<T>(flags: StoreFlags, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const store = await openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
-  try {
-    return await fn({ store, requester: localRequester() });
-  } finally {
-    await store.close();
-  }
+/** How a command names the fields of its operation's input in messages. */
+export interface CommandFields {
+  /**
+   * A field's name on the command line where it is not the field's name in kebab case with `--`
+   * (`evidenceLimit` is `--evidence`, `paths` the FILES argument).
+   */
+  [field: string]: string;
+}
+
+/** The flag a path of the operation's input stands for: `--kebab-case` unless the command says. */
+export function flagName(path: readonly (string | number)[], fields: CommandFields = {}): string {
+  const head = String(path[0] ?? '');
+  if (Object.hasOwn(fields, head)) return fields[head] as string;
+  return `--${head.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+export interface RunCommandOptions {
+  /** The command as typed (`drivers tag`), for messages. */
+  name: string;
+  /** Where the store is, when the operation needs one. */
+  store?: StoreFlags;
+  fields?: CommandFields;
+  onProgress?: BaseContext['onProgress'];
 }
 
 /**
- * The person at the terminal. Whoever can open the database file can read it all, so the CLI
- * defaults to full clearance; TANDEM_ROLES (comma-separated: viewer, analyst, poc, protection,
- * admin, …) narrows it, for example on a shared PostgreSQL server. Reads are logged either way.
+ * Runs an operation for a command, the one way every command does: through `runOperation`, which
+ * parses the raw flags with the operation's schema (a failure names the flag), checks the
+ * requester's rights and opens the store only if the operation needs one, and closes it after.
  */
-export function localRequester() {
-  const roles = (process.env.TANDEM_ROLES ?? 'admin')
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
-  return { name: process.env.TANDEM_USER ?? process.env.USER ?? 'local', roles };
+export async function runCommand<I, O>(
+  op: Operation<I, O>,
+  raw: unknown,
+  options: RunCommandOptions,
+): Promise<O> {
+  const [{ runOperation }, requester] = await Promise.all([
+    import('../app/run-operation.ts'),
+    localRequester(),
+  ]);
+  const flags = options.store ?? {};
+  return runOperation(op, raw, {
+    via: 'cli',
+    name: options.name,
+    requester,
+    openStore: async () => {
+      const { openStore } = await import('../app/store-connection.ts');
+      return openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
+    },
+    fieldName: (path) => flagName(path, options.fields),
+    onProgress: options.onProgress,
+  });
+}
+
+/**
+ * The person at the terminal: TANDEM_USER or the login name, with full clearance unless
+ * TANDEM_ROLES narrows it (the rule is app's `requesterFromEnvironment`, shared with the server).
+ */
+export async function localRequester(): Promise<Requester> {
+  const { requesterFromEnvironment } = await import('../app/requester-from-environment.ts');
+  return requesterFromEnvironment(process.env.USER ?? 'local');
 }
 
 export function printJson(value: unknown): void {
@@ -70,22 +111,4 @@ export function action<A extends unknown[]>(
       reportError(e);
     }
   };
-}
-
-/**
- * Validates a command's flags with an operation's input schema, naming the flag at fault (the
- * schema's field names are the flags' names in camelCase).
- */
-export function parseFlags<I>(op: { input: z.ZodType<I> }, value: unknown): I {
-  const r = op.input.safeParse(value);
-  if (r.success) return r.data;
-  const flag = (p: PropertyKey[]) =>
-    `--${p
-      .map(String)
-      .join('.')
-      .replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  throw new TandemError(
-    'bad-input',
-    r.error.issues.map((i) => (i.path.length ? `${flag(i.path)}: ${i.message}` : i.message)).join('; '),
-  );
 }

@@ -36,6 +36,15 @@ registerServeCommands(program);
 registerUserCommands(program);
 
 try {
+  // Commander answers `tandem nosuch --help` with the general help and success; a script asking
+  // whether a command exists must hear that it does not.
+  const first = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  if (
+    first &&
+    first !== 'help' &&
+    !program.commands.some((c) => c.name() === first || c.aliases().includes(first))
+  )
+    program.error(`error: unknown command '${first}'`, { code: 'commander.unknownCommand', exitCode: 2 });
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
+import type { ExportFormat } from '../domain/export-format.ts';
 
-export const EXPORT_FORMATS = ['csv', 'geojson', 'hxl'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from '../domain/export-format.ts';
 
 /** Each exported column: its header, its HXL hashtag, and how to read it off an event. */
 const COLUMNS: [string, string, (e: ConflictEvent) => string | number | null][] = [

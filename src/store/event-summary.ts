@@ -1,16 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import type { SummaryDimension } from '../domain/summary-dimension.ts';
 import type { Database } from './schema.ts';
 
-export const SUMMARY_DIMENSIONS = [
-  'country',
-  'admin1',
-  'admin2',
-  'year',
-  'month',
-  'actor-category',
-  'violence-type',
-] as const;
-export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
+export { SUMMARY_DIMENSIONS, type SummaryDimension } from '../domain/summary-dimension.ts';
 
 export interface SummaryFilter {
   country?: string;

@@ -1,4 +1,4 @@
-import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { TandemError } from '../domain/tandem-error.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -34,12 +34,28 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
         options.dbPath ?? process.env.TANDEM_DB ?? 'tandem.db',
       );
   try {
-    await migrate(store.db);
+    if (!(await upToDate(store.db))) await migrate(store.db);
   } catch (e) {
     await store.close();
     throw e;
   }
   return store;
+}
+
+/**
+ * Whether every migration has run: one read of the migration table. Most opens find the schema
+ * current, and the migrator's own check (creating its tables if absent, taking its lock) costs a
+ * command several times that at start.
+ */
+async function upToDate(db: Kysely<Database>): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const done = new Set(rows.map((r) => r.name));
+    return Object.keys(MIGRATIONS).every((name) => done.has(name));
+  } catch {
+    // No migration table yet: a new store.
+    return false;
+  }
 }
 
 export async function migrate(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -1,19 +1,11 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
-import { reviewToHtml, reviewToMarkdown } from '../../agreements/agreement-review-report.ts';
-import { type AgreementDocument, agreementOperations } from '../../app/agreement-operations.ts';
-import type { AppContext } from '../../app/operation.ts';
-import { POC_CATEGORIES } from '../../domain/provision.ts';
+import { type Command, Option } from 'commander';
+import type { AgreementDocument } from '../../app/agreement-operations.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
-import type { Store } from '../../store/store.ts';
-import {
-  action,
-  localRequester,
-  printJson,
-  type StoreFlags,
-  storeFlags,
-  withContext,
-} from '../cli-runtime.ts';
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+
+// Each action imports the agreement operations when it runs: registering commands stays cheap.
+const agreements = () => import('../../app/agreement-operations.ts').then((m) => m.agreementOperations);
 
 type ReviewFlags = StoreFlags & {
   json?: boolean;
@@ -76,26 +68,24 @@ export function registerAgreementCommands(program: Command): void {
       .command('review <file>')
       .description('Review an agreement (.txt, .md, .pdf, .docx) for POC provisions, coverage and gaps')
       .option('--json', 'print the review as JSON')
-      .option('--format <format>', 'md or html (default md; --json wins)')
+      .addOption(
+        new Option('--format <format>', 'md or html (default md; --json wins)').choices(['md', 'html']),
+      )
       .option('--out <file>', 'write the output to a file instead of stdout')
       .option('--title <title>', 'title to show instead of the one read from the text')
       .option('--no-precedents', 'do not look for precedents in the imported corpus'),
   ).action(
     action(async (file: string, flags: ReviewFlags) => {
       const format = flags.json ? 'json' : (flags.format ?? 'md');
-      if (!['json', 'md', 'html'].includes(format)) {
-        throw new TandemError('bad-input', `--format: expected md or html, got "${flags.format}"`);
-      }
-      const input = {
-        document: documentFromFile(file),
-        title: flags.title,
-        precedents: flags.precedents !== false && storeConfigured(flags),
-      };
-      const run = (ctx: AppContext) => agreementOperations.reviewAgreement.run(ctx, input);
-      // Without precedents the review never touches the store, so none is opened.
-      const review = input.precedents
-        ? await withContext(flags, run)
-        : await run({ store: undefined as unknown as Store, requester: localRequester() });
+      const document = documentFromFile(file);
+      const ops = await agreements();
+      const call = { name: 'agreement review', store: flags, fields: { document: 'FILE' } };
+      // Precedents come from the corpus in a store; without them the review opens none.
+      const review =
+        flags.precedents !== false && storeConfigured(flags)
+          ? await runCommand(ops.reviewAgreement, { document, title: flags.title }, call)
+          : await runCommand(ops.reviewAgreementText, { document, title: flags.title }, call);
+      const { reviewToHtml, reviewToMarkdown } = await import('../../agreements/agreement-review-report.ts');
       if (format === 'json') {
         if (flags.out) emit(`${JSON.stringify(review, null, 2)}\n`, flags.out);
         else printJson(review);
@@ -111,11 +101,10 @@ export function registerAgreementCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (files: string[], flags: StoreFlags & { title?: string; json?: boolean }) => {
-      const r = await withContext(flags, (ctx) =>
-        agreementOperations.importAgreement.run(ctx, {
-          documents: files.map(documentFromFile),
-          title: flags.title,
-        }),
+      const r = await runCommand(
+        (await agreements()).importAgreement,
+        { documents: files.map(documentFromFile), title: flags.title },
+        { name: 'agreement import', store: flags, fields: { documents: 'FILES' } },
       );
       if (flags.json) return printJson(r);
       for (const a of r.agreements) {
@@ -130,7 +119,12 @@ export function registerAgreementCommands(program: Command): void {
     agreement.command('list').description('List the imported agreements').option('--json', 'print as JSON'),
   ).action(
     action(async (flags: StoreFlags & { json?: boolean }) => {
-      const list = await withContext(flags, (ctx) => agreementOperations.listAgreements.run(ctx, {}));
+      const list = await runCommand(
+        (await agreements()).listAgreements,
+        {},
+        { name: 'agreement list', store: flags },
+      );
+      const { POC_CATEGORIES } = await import('../../domain/provision.ts');
       if (flags.json) return printJson(list);
       if (list.length === 0) {
         process.stdout.write('no agreements imported yet (tandem agreement import FILE...)\n');

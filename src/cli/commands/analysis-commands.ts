@@ -1,20 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
-import type { z } from 'zod';
-import { analysisOperations } from '../../app/analysis-operations.ts';
+import { type Command, Option } from 'commander';
 import { TandemError } from '../../domain/tandem-error.ts';
-import { renderBriefHtml, renderBriefMarkdown } from '../../reports/joint-brief.ts';
-import { action, parseFlags, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+import type { Threat } from '../../domain/threat.ts';
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
 
-type Ops = typeof analysisOperations;
-
-/** Validates CLI flags with an operation's schema, naming the flag at fault. */
-function parse<K extends keyof Ops>(op: K, value: unknown): Parameters<Ops[K]['run']>[1] {
-  return parseFlags(analysisOperations[op] as { input: z.ZodType<unknown> }, value) as Parameters<
-    Ops[K]['run']
-  >[1];
-}
+// Each action imports its operation's module when it runs: registering commands stays cheap.
+const analysis = () => import('../../app/analysis-operations.ts').then((m) => m.analysisOperations);
 
 function write(out: string | undefined, text: string): void {
   if (!out) {
@@ -54,8 +46,8 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--admin1 <name>', 'only this admin-1 area')
       .option('--from <YYYY-MM-DD>', 'first day of the period (default: the first event)')
       .option('--to <YYYY-MM-DD>', 'last day of the period (default: the last event)')
-      .option('--json', 'print the analysis as JSON')
-      .option('--format <format>', 'md | html: the joint analysis brief')
+      .addOption(new Option('--json', 'print the analysis as JSON').conflicts('format'))
+      .option('--format <format>', 'md | html: the joint analysis brief (default md)')
       .option('--out <file>', 'write to this file instead of standard output')
       .option(
         '--threshold <h>',
@@ -66,10 +58,7 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--evidence <n>', 'events listed behind each alert, driver and threat (default 10)'),
   ).action(
     action(async (flags: AnalyzeFlags) => {
-      if (flags.json && flags.format) throw new TandemError('bad-input', 'give --json or --format, not both');
-      if (flags.format && flags.format !== 'md' && flags.format !== 'html')
-        throw new TandemError('bad-input', `--format ${flags.format}: expected md or html`);
-      const input = parse('analyze', {
+      const settings = {
         country: flags.country,
         admin1: flags.admin1,
         from: flags.from,
@@ -78,10 +67,16 @@ export function registerAnalysisCommands(program: Command): void {
         shift: flags.shift,
         window: flags.window,
         evidenceLimit: flags.evidence,
-      });
-      const analysis = await withContext(flags, (ctx) => analysisOperations.analyze.run(ctx, input));
-      if (flags.json) return write(flags.out, `${JSON.stringify(analysis, null, 2)}\n`);
-      write(flags.out, flags.format === 'html' ? renderBriefHtml(analysis) : renderBriefMarkdown(analysis));
+      };
+      const call = { name: 'analyze', store: flags, fields: { evidenceLimit: '--evidence' } };
+      if (flags.json) {
+        const result = await runCommand((await analysis()).analyze, settings, call);
+        return write(flags.out, `${JSON.stringify(result, null, 2)}\n`);
+      }
+      // The brief is the `brief` operation's, with every setting analyze takes.
+      const { brief } = await import('../../app/workbench-operations.ts');
+      const { content } = await runCommand(brief, { ...settings, format: flags.format ?? 'md' }, call);
+      write(flags.out, content);
     }),
   );
 
@@ -102,16 +97,19 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--json', 'print JSON'),
   ).action(
     action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
-      const input = parse('suggestDrivers', {
-        eventId: flags.event,
-        text: flags.text,
-        country: flags.country,
-        admin1: flags.admin1,
-        from: flags.from,
-        to: flags.to,
-        limit: flags.limit,
-      });
-      const r = await withContext(flags, (ctx) => analysisOperations.suggestDrivers.run(ctx, input));
+      const r = await runCommand(
+        (await analysis()).suggestDrivers,
+        {
+          eventId: flags.event,
+          text: flags.text,
+          country: flags.country,
+          admin1: flags.admin1,
+          from: flags.from,
+          to: flags.to,
+          limit: flags.limit,
+        },
+        { name: 'drivers suggest', store: flags, fields: { eventId: '--event' } },
+      );
       if (flags.json) return printJson(r);
       for (const s of r.suggestions) {
         const head = s.eventId === null ? 'text' : `event ${s.eventId}`;
@@ -134,16 +132,19 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--json', 'print JSON'),
   ).action(
     action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
-      const input = parse('tagDriver', {
-        driver: flags.driver,
-        unit: flags.unit,
-        eventId: flags.event,
-        country: flags.country,
-        admin1: flags.admin1,
-        analyst: flags.analyst,
-        note: flags.note,
-      });
-      const tag = await withContext(flags, (ctx) => analysisOperations.tagDriver.run(ctx, input));
+      const tag = await runCommand(
+        (await analysis()).tagDriver,
+        {
+          driver: flags.driver,
+          unit: flags.unit,
+          eventId: flags.event,
+          country: flags.country,
+          admin1: flags.admin1,
+          analyst: flags.analyst,
+          note: flags.note,
+        },
+        { name: 'drivers tag', store: flags, fields: { eventId: '--event' } },
+      );
       if (flags.json) return printJson(tag);
       console.log(
         `tag ${tag.id}: ${tag.driver} by ${tag.analyst} (${tag.unit}); not joint until the other unit confirms`,
@@ -160,8 +161,11 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--json', 'print JSON'),
   ).action(
     action(async (tagId: string, flags: StoreFlags & Record<string, string | boolean | undefined>) => {
-      const input = parse('confirmDriver', { tagId, unit: flags.unit, analyst: flags.analyst });
-      const tag = await withContext(flags, (ctx) => analysisOperations.confirmDriver.run(ctx, input));
+      const tag = await runCommand(
+        (await analysis()).confirmDriver,
+        { tagId, unit: flags.unit, analyst: flags.analyst },
+        { name: 'drivers confirm', store: flags, fields: { tagId: 'TAG' } },
+      );
       if (flags.json) return printJson(tag);
       console.log(
         `tag ${tag.id}: ${tag.driver} ${tag.joint ? 'is now joint' : 'is confirmed but not yet joint'}`,
@@ -177,8 +181,11 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--json', 'print JSON'),
   ).action(
     action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
-      const input = parse('listDrivers', { country: flags.country, admin1: flags.admin1 });
-      const r = await withContext(flags, (ctx) => analysisOperations.listDrivers.run(ctx, input));
+      const r = await runCommand(
+        (await analysis()).listDrivers,
+        { country: flags.country, admin1: flags.admin1 },
+        { name: 'drivers list', store: flags },
+      );
       if (flags.json) return printJson(r);
       console.log(
         formatTable(
@@ -211,8 +218,11 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--json', 'print JSON'),
   ).action(
     action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
-      const input = parse('listThreats', { country: flags.country, admin1: flags.admin1 });
-      const r = await withContext(flags, (ctx) => analysisOperations.listThreats.run(ctx, input));
+      const r = await runCommand(
+        (await analysis()).listThreats,
+        { country: flags.country, admin1: flags.admin1 },
+        { name: 'threats list', store: flags },
+      );
       if (flags.json) return printJson(r);
       printThreats(r.threats);
     }),
@@ -230,15 +240,18 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--json', 'print JSON'),
   ).action(
     action(async (flags: StoreFlags & Record<string, string | boolean | undefined>) => {
-      const input = parse('proposeThreats', {
-        country: flags.country,
-        admin1: flags.admin1,
-        from: flags.from,
-        to: flags.to,
-        limit: flags.limit,
-        save: Boolean(flags.save),
-      });
-      const r = await withContext(flags, (ctx) => analysisOperations.proposeThreats.run(ctx, input));
+      const r = await runCommand(
+        (await analysis()).proposeThreats,
+        {
+          country: flags.country,
+          admin1: flags.admin1,
+          from: flags.from,
+          to: flags.to,
+          limit: flags.limit,
+          save: Boolean(flags.save),
+        },
+        { name: 'threats propose', store: flags },
+      );
       if (flags.json) return printJson(r);
       printThreats(r.threats);
       if (flags.save) console.log(`\n${r.saved} new threat(s) saved in the register.`);
@@ -259,30 +272,33 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--json', 'print JSON'),
   ).action(
     action(async (id: string, flags: StoreFlags & Record<string, string | boolean | undefined>) => {
-      const input = parse('editThreat', {
-        id,
-        likelihood: flags.likelihood,
-        severity: flags.severity,
-        trend: flags.trend,
-        status: flags.status,
-        targetedPopulation: flags.target,
-        drivers:
-          typeof flags.drivers === 'string'
-            ? flags.drivers
-                .split(',')
-                .map((s) => s.trim())
-                .filter(Boolean)
-            : undefined,
-        note: flags.note,
-      });
-      const t = await withContext(flags, (ctx) => analysisOperations.editThreat.run(ctx, input));
+      const t = await runCommand(
+        (await analysis()).editThreat,
+        {
+          id,
+          likelihood: flags.likelihood,
+          severity: flags.severity,
+          trend: flags.trend,
+          status: flags.status,
+          targetedPopulation: flags.target,
+          drivers:
+            typeof flags.drivers === 'string'
+              ? flags.drivers
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean)
+              : undefined,
+          note: flags.note,
+        },
+        { name: 'threats edit', store: flags, fields: { id: 'ID', targetedPopulation: '--target' } },
+      );
       if (flags.json) return printJson(t);
       printThreats([t]);
     }),
   );
 }
 
-function printThreats(list: readonly import('../../domain/threat.ts').Threat[]): void {
+function printThreats(list: readonly Threat[]): void {
   if (!list.length) {
     console.log('No threats.');
     return;

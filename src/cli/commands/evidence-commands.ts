@@ -1,15 +1,12 @@
-import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
-import { releaseEvents } from '../../app/access-control.ts';
-import { operations } from '../../app/operations.ts';
-import { formatProblem } from '../../domain/read-problem.ts';
-import { TandemError } from '../../domain/tandem-error.ts';
-import { EventExporter, EXPORT_FORMATS, type ExportFormat } from '../../sources/event-export.ts';
-import { iterateEvents } from '../../store/event-repository.ts';
-import { SUMMARY_DIMENSIONS } from '../../store/event-summary.ts';
-import { action, parseFlags, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+import { EXPORT_FORMATS } from '../../domain/export-format.ts';
+import { SUMMARY_DIMENSIONS } from '../../domain/summary-dimension.ts';
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { ProgressBar } from '../progress-bar.ts';
 import { formatTable } from '../table.ts';
+
+// Each action imports its operation's module when it runs: registering commands stays cheap.
+const evidence = () => import('../../app/evidence-operations.ts').then((m) => m.evidenceOperations);
 
 interface FilterFlags extends StoreFlags {
   country?: string;
@@ -44,16 +41,13 @@ export function registerEvidenceCommands(program: Command): void {
         files: string[],
         flags: StoreFlags & { format: string; sensitivity: string; json?: boolean },
       ) => {
-        const input = parseFlags(operations.importFiles, {
-          paths: files,
-          format: flags.format,
-          sensitivity: flags.sensitivity,
-        });
         const bar = new ProgressBar();
         const onProgress = (p: { path: string; rows: number }) =>
           bar.update(`importing ${p.path}: ${p.rows.toLocaleString('en-US')} rows`);
-        const result = await withContext(flags, (ctx) =>
-          operations.importFiles.run({ ...ctx, onProgress }, input),
+        const result = await runCommand(
+          (await evidence()).importFiles,
+          { paths: files, format: flags.format, sensitivity: flags.sensitivity },
+          { name: 'import', store: flags, fields: { paths: 'FILES' }, onProgress },
         ).finally(() => bar.done());
         if (flags.json) return printJson(result);
         console.log(
@@ -91,14 +85,12 @@ export function registerEvidenceCommands(program: Command): void {
   ).action(
     action(async (flags: FilterFlags & { by: string }) => {
       const [by, thenBy] = flags.by.split(',').map((s) => s.trim());
-      const input = parseFlags(operations.summary, {
-        by,
-        thenBy,
-        country: flags.country,
-        from: flags.from,
-        to: flags.to,
-      });
-      const summary = await withContext(flags, (ctx) => operations.summary.run(ctx, input));
+      const { summary: op } = await import('../../app/summary-operation.ts');
+      const summary = await runCommand(
+        op,
+        { by, thenBy, country: flags.country, from: flags.from, to: flags.to },
+        { name: 'summary', store: flags, fields: { thenBy: '--by' } },
+      );
       if (flags.json) return printJson(summary);
       console.log(
         formatTable(
@@ -138,34 +130,28 @@ export function registerEvidenceCommands(program: Command): void {
       .option('--out <file>', 'write to this file instead of standard output'),
   ).action(
     action(async (flags: FilterFlags & { format: string; out?: string; admin1?: string }) => {
-      if (!(EXPORT_FORMATS as readonly string[]).includes(flags.format)) {
-        throw new TandemError(
-          'bad-input',
-          `--format ${flags.format}: expected one of ${EXPORT_FORMATS.join(', ')}`,
+      const { exportEvents } = await import('../../app/export-operations.ts');
+      const { outputSink } = await import('../output-sink.ts');
+      const out = outputSink(flags.out);
+      try {
+        const { events } = await runCommand(
+          exportEvents,
+          {
+            format: flags.format,
+            country: flags.country,
+            admin1: flags.admin1,
+            from: flags.from,
+            to: flags.to,
+            write: out.write,
+          },
+          { name: 'export', store: flags },
         );
+        await out.close();
+        if (flags.out)
+          process.stderr.write(`${events.toLocaleString('en-US')} events written to ${flags.out}\n`);
+      } finally {
+        await out.close();
       }
-      const filter = {
-        data: parseFlags(operations.summary, { country: flags.country, from: flags.from, to: flags.to }),
-      };
-      await withContext(flags, async (ctx) => {
-        const out = flags.out ? createWriteStream(flags.out) : process.stdout;
-        const exporter = new EventExporter(flags.format as ExportFormat, (s) => out.write(s));
-        exporter.start();
-        let n = 0;
-        for await (const page of iterateEvents(ctx.store.db, { ...filter.data, admin1: flags.admin1 })) {
-          exporter.add(await releaseEvents(ctx, page, 'export'));
-          n += page.length;
-        }
-        exporter.end();
-        if (flags.out) {
-          await new Promise<void>((resolve, reject) =>
-            (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) =>
-              e ? reject(e) : resolve(),
-            ),
-          );
-          process.stderr.write(`${n.toLocaleString('en-US')} events written to ${flags.out}\n`);
-        }
-      });
     }),
   );
 
@@ -178,8 +164,11 @@ export function registerEvidenceCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: StoreFlags & { file?: string; limit: string; json?: boolean }) => {
-      const input = operations.listProblems.input.parse({ file: flags.file, limit: flags.limit });
-      const { problems } = await withContext(flags, (ctx) => operations.listProblems.run(ctx, input));
+      const { problems } = await runCommand(
+        (await evidence()).listProblems,
+        { file: flags.file, limit: flags.limit },
+        { name: 'problems', store: flags },
+      );
       if (flags.json) return printJson({ problems });
       if (problems.length === 0) return console.log('No rows have been set aside.');
       for (const p of problems) {
@@ -201,11 +190,11 @@ export function registerActorCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: StoreFlags & { country?: string; state?: boolean; json?: boolean }) => {
-      const input = operations.listActors.input.parse({
-        country: flags.country,
-        stateOnly: flags.state ?? false,
-      });
-      const result = await withContext(flags, (ctx) => operations.listActors.run(ctx, input));
+      const result = await runCommand(
+        (await evidence()).listActors,
+        { country: flags.country, stateOnly: flags.state ?? false },
+        { name: 'actors', store: flags, fields: { stateOnly: '--state' } },
+      );
       if (flags.json) return printJson(result);
       console.log(
         formatTable(
@@ -235,9 +224,13 @@ export function registerActorCommands(program: Command): void {
     action(async (file: string, own: StoreFlags & { json?: boolean }) => {
       // `actors` takes the same flags: commander gives them to it wherever they stand on the line.
       const flags = { ...(actors.opts() as StoreFlags & { json?: boolean }), ...own };
-      const input = operations.loadActorList.input.parse({ path: file });
-      const r = await withContext(flags, (ctx) => operations.loadActorList.run(ctx, input));
+      const r = await runCommand(
+        (await evidence()).loadActorList,
+        { path: file },
+        { name: 'actors load', store: flags, fields: { path: 'FILE' } },
+      );
       if (flags.json) return printJson(r);
+      const { formatProblem } = await import('../../domain/read-problem.ts');
       console.log(
         `${r.path}: ${r.actors} actors; ${r.added} new to the register, ${r.categorised} given a category, ${r.recategorised.length} recategorised; ${r.eventsCategorised} events given their actor's category`,
       );
@@ -261,8 +254,11 @@ export function registerAreaCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (files: string[], flags: StoreFlags & { country?: string; json?: boolean }) => {
-      const result = await withContext(flags, (ctx) =>
-        operations.loadBoundaries.run(ctx, { paths: files, country: flags.country }),
+      const { boundaryOperations } = await import('../../app/boundary-operations.ts');
+      const result = await runCommand(
+        boundaryOperations.loadBoundaries,
+        { paths: files, country: flags.country },
+        { name: 'areas load', store: flags, fields: { paths: 'FILES' } },
       );
       if (flags.json) return printJson(result);
       for (const l of result.loaded) {
@@ -287,8 +283,11 @@ export function registerAccessCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: StoreFlags & { limit: string; json?: boolean }) => {
-      const input = operations.accessLog.input.parse({ limit: flags.limit });
-      const { entries } = await withContext(flags, (ctx) => operations.accessLog.run(ctx, input));
+      const { entries } = await runCommand(
+        (await evidence()).accessLog,
+        { limit: flags.limit },
+        { name: 'access-log', store: flags },
+      );
       if (flags.json) return printJson({ entries });
       console.log(
         formatTable(

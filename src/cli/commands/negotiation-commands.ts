@@ -1,20 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { negotiationOperations, parseProcessInput } from '../../app/negotiation-operations.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
-import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
-
-function numberFlag(name: string, value: string | undefined, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-    throw new TandemError(
-      'bad-input',
-      `${name}: expected ${integer ? 'a whole number' : 'a number'}, got "${value}"`,
-    );
-  }
-  return n;
-}
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 
 type Flags = StoreFlags & {
   json?: boolean;
@@ -48,23 +35,18 @@ export function registerNegotiationCommands(program: Command): void {
           `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
         );
       }
-      const input = {
-        process: text,
-        name: path,
-        windowDays: numberFlag('--window-days', flags.windowDays, true),
-        baselineDays: numberFlag('--baseline-days', flags.baselineDays, true),
-        alpha: numberFlag('--alpha', flags.alpha, false),
-        minEvents: numberFlag('--min-events', flags.minEvents, true),
-      };
-      parseProcessInput(input); // a bad file fails here, before the store is opened
-      const parsed = negotiationOperations.checkNegotiation.input.safeParse(input);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const flag = String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-        throw new TandemError('bad-input', `--${flag}: ${issue.message}`);
-      }
-      const r = await withContext(flags, (ctx) =>
-        negotiationOperations.checkNegotiation.run(ctx, parsed.data),
+      const { negotiationOperations } = await import('../../app/negotiation-operations.ts');
+      const r = await runCommand(
+        negotiationOperations.checkNegotiation,
+        {
+          process: text,
+          name: path,
+          windowDays: flags.windowDays,
+          baselineDays: flags.baselineDays,
+          alpha: flags.alpha,
+          minEvents: flags.minEvents,
+        },
+        { name: 'negotiation check', store: flags, fields: { process: 'PROCESS', name: 'PROCESS' } },
       );
       if (flags.json) return printJson(r);
       const out = [`${r.process} (${r.country}): ${r.alerts.length} escalation alert(s)`];

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parsePlanInput, planHash, planOperations } from '../../app/plan-operations.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
-import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+
+// Each action imports the plan operations when it runs: registering commands stays cheap.
+const plans = () => import('../../app/plan-operations.ts').then((m) => m.planOperations);
 
 function readPlanFile(path: string): string {
   try {
@@ -15,12 +17,12 @@ function readPlanFile(path: string): string {
   }
 }
 
-/** Reads and validates the plan before the store is opened, so a bad file leaves the store untouched. */
+/** The plan file as the operations take it; they check it before any store is opened. */
 function loadPlan(path: string) {
-  const text = readPlanFile(path);
-  parsePlanInput({ plan: text, name: path });
-  return { plan: text, name: path };
+  return { plan: readPlanFile(path), name: path };
 }
+
+const PLAN_FIELDS = { plan: 'PLAN', name: 'PLAN' };
 
 type JsonFlag = StoreFlags & { json?: boolean };
 
@@ -41,14 +43,11 @@ export function registerPlanCommands(program: Command): void {
       ),
   ).action(
     action(async (path: string, flags: JsonFlag & { ranking: string }) => {
-      if (flags.ranking !== 'events' && flags.ranking !== 'threats') {
-        throw new TandemError(
-          'bad-input',
-          `--ranking: expected "events" or "threats", got "${flags.ranking}"`,
-        );
-      }
-      const input = { ...loadPlan(path), ranking: flags.ranking as 'events' | 'threats' };
-      const report = await withContext(flags, (ctx) => planOperations.checkPlan.run(ctx, input));
+      const report = await runCommand(
+        (await plans()).checkPlan,
+        { ...loadPlan(path), ranking: flags.ranking },
+        { name: 'plan check', store: flags, fields: PLAN_FIELDS },
+      );
       if (flags.json) return printJson(report);
       const out: string[] = [`${report.mission}: ${report.findings.length} finding(s)`];
       for (const f of report.findings) {
@@ -75,8 +74,11 @@ export function registerPlanCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (path: string, flags: JsonFlag) => {
-      const input = loadPlan(path);
-      const r = await withContext(flags, (ctx) => planOperations.importPlan.run(ctx, input));
+      const r = await runCommand((await plans()).importPlan, loadPlan(path), {
+        name: 'plan import',
+        store: flags,
+        fields: PLAN_FIELDS,
+      });
       if (flags.json) return printJson(r);
       process.stdout.write(
         `${r.mission}: ${r.unchanged ? 'unchanged, still' : 'stored as'} version ${r.version} (sha256 ${r.contentHash.slice(0, 12)})\n`,
@@ -94,25 +96,12 @@ export function registerPlanCommands(program: Command): void {
       .option('--json', 'print the record as JSON'),
   ).action(
     action(async (target: string, flags: JsonFlag & { version: string; by: string; role: string }) => {
-      const version = Number(flags.version);
-      if (!Number.isInteger(version) || version < 1) {
-        throw new TandemError(
-          'bad-input',
-          `--version: expected a positive whole number, got "${flags.version}"`,
-        );
-      }
       // A file names its mission, and must be the very text of the version acknowledged.
-      const file = existsSync(target) ? readPlanFile(target) : undefined;
-      const mission = file === undefined ? target : parsePlanInput({ plan: file, name: target }).plan.mission;
-      const contentHash = file === undefined ? undefined : planHash(file);
-      const r = await withContext(flags, (ctx) =>
-        planOperations.acknowledgePlan.run(ctx, {
-          mission,
-          version,
-          by: flags.by,
-          role: flags.role,
-          contentHash,
-        }),
+      const given = existsSync(target) ? loadPlan(target) : { mission: target };
+      const r = await runCommand(
+        (await plans()).acknowledgePlan,
+        { ...given, version: flags.version, by: flags.by, role: flags.role },
+        { name: 'plan acknowledge', store: flags, fields: { ...PLAN_FIELDS, mission: 'PLAN-OR-MISSION' } },
       );
       if (flags.json) return printJson(r);
       process.stdout.write(
@@ -129,8 +118,10 @@ export function registerPlanCommands(program: Command): void {
       .option('--json', 'print as JSON'),
   ).action(
     action(async (flags: JsonFlag & { mission?: string }) => {
-      const r = await withContext(flags, (ctx) =>
-        planOperations.listPlans.run(ctx, { mission: flags.mission }),
+      const r = await runCommand(
+        (await plans()).listPlans,
+        { mission: flags.mission },
+        { name: 'plan list', store: flags },
       );
       if (flags.json) return printJson(r);
       if (!r.plans.length) return void process.stdout.write('no plans stored\n');
@@ -151,8 +142,11 @@ export function registerPlanCommands(program: Command): void {
       .option('--json', 'print the proposal as JSON'),
   ).action(
     action(async (path: string, flags: JsonFlag) => {
-      const input = loadPlan(path);
-      const r = await withContext(flags, (ctx) => planOperations.allocatePlan.run(ctx, input));
+      const r = await runCommand((await plans()).allocatePlan, loadPlan(path), {
+        name: 'plan allocate',
+        store: flags,
+        fields: PLAN_FIELDS,
+      });
       if (flags.json) return printJson(r);
       const out = [
         `risk covered: ${r.objective.current} now → ${r.objective.proposed} proposed (solver: ${r.status})`,
@@ -176,7 +170,7 @@ export function registerPlanCommands(program: Command): void {
     .description('Print the JSON Schema of a plan file')
     .action(
       action(async () => {
-        printJson(await planOperations.planSchema.run(undefined as never, {}));
+        printJson(await runCommand((await plans()).planSchema, {}, { name: 'plan schema' }));
       }),
     );
 }

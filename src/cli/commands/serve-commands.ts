@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { loadDemoMission } from '../../app/demo/load-demo-mission.ts';
-import { signInRequired } from '../../app/user-accounts.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
-import { startServer } from '../../server/start-server.ts';
-import { openStore } from '../../store/store.ts';
 import { action, localRequester, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -32,10 +28,20 @@ export function registerServeCommands(program: Command): void {
           `--port must be a whole number from 0 to 65535, not "${flags.port}"`,
         );
       }
+      // Loaded here, not at start, so that other commands do not pay for the server.
+      const [{ openStore }, { loadDemoMission }, { signInRequired }, { startServer }] = await Promise.all([
+        import('../../app/store-connection.ts'),
+        import('../../app/demo/load-demo-mission.ts'),
+        import('../../app/user-accounts.ts'),
+        import('../../server/start-server.ts'),
+      ]);
       const store = await openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
       try {
         if (flags.demo === true) {
-          const loaded = await loadDemoMission({ store, requester: localRequester() }, { onlyIfEmpty: true });
+          const loaded = await loadDemoMission(
+            { store, requester: await localRequester() },
+            { onlyIfEmpty: true },
+          );
           if (loaded.loaded) {
             process.stderr.write(
               `tandem: the store was empty; loaded the fictional demonstration mission (${loaded.events} events)\n`,

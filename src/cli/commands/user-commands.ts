@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
-import {
-  addUserAccount,
-  type IssuedToken,
-  listUserAccounts,
-  reissueUserToken,
-  removeUserAccount,
-} from '../../app/user-accounts.ts';
+import type { IssuedToken } from '../../app/user-accounts.ts';
 import { ROLE_CLEARANCE } from '../../domain/sensitivity.ts';
-import { action, printJson, type StoreFlags, storeFlags, withContext } from '../cli-runtime.ts';
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
 
 type Flags = StoreFlags & { json?: boolean };
+
+// Each action imports the account operations when it runs: registering commands stays cheap.
+const users = () => import('../../app/user-operations.ts').then((m) => m.userOperations);
+const NAME = { name: 'NAME' };
 
 function printIssued(t: IssuedToken, json?: boolean): void {
   if (json) {
@@ -29,12 +27,12 @@ function printIssued(t: IssuedToken, json?: boolean): void {
  * command); once one exists, the workbench and the API ask everyone to sign in.
  */
 export function registerUserCommands(program: Command): void {
-  const users = program
+  const group = program
     .command('users')
     .description('workbench accounts: once one exists, the workbench and the API require sign-in');
 
   storeFlags(
-    users
+    group
       .command('add')
       .description('create an account and print its sign-in token (shown once; only its hash is stored)')
       .argument('<name>', 'the person, as the access log should name them')
@@ -42,45 +40,62 @@ export function registerUserCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (name: string, flags: Flags & { roles: string }) => {
-      const t = await withContext(flags, (ctx) => addUserAccount(ctx.store, name, flags.roles.split(',')));
+      const t = await runCommand(
+        (await users()).addUser,
+        { name, roles: flags.roles },
+        { name: 'users add', store: flags, fields: NAME },
+      );
       printIssued(t, flags.json);
     }),
   );
 
   storeFlags(
-    users
+    group
       .command('token')
       .description('issue a new token for an account; the old one stops working')
       .argument('<name>')
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (name: string, flags: Flags) => {
-      printIssued(await withContext(flags, (ctx) => reissueUserToken(ctx.store, name)), flags.json);
+      const t = await runCommand(
+        (await users()).reissueToken,
+        { name },
+        { name: 'users token', store: flags, fields: NAME },
+      );
+      printIssued(t, flags.json);
     }),
   );
 
   storeFlags(
-    users
+    group
       .command('remove')
       .description('remove an account; its token stops working')
       .argument('<name>')
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (name: string, flags: Flags) => {
-      const r = await withContext(flags, (ctx) => removeUserAccount(ctx.store, name));
+      const r = await runCommand(
+        (await users()).removeUser,
+        { name },
+        { name: 'users remove', store: flags, fields: NAME },
+      );
       if (flags.json) return printJson(r);
       console.log(`removed "${r.removed}"`);
     }),
   );
 
   storeFlags(
-    users
+    group
       .command('list')
       .description('the accounts and their roles (never their tokens)')
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: Flags) => {
-      const accounts = await withContext(flags, (ctx) => listUserAccounts(ctx.store));
+      const { accounts } = await runCommand(
+        (await users()).listUsers,
+        {},
+        { name: 'users list', store: flags },
+      );
       if (flags.json) return printJson({ accounts });
       if (!accounts.length) return console.log('no accounts: the workbench does not ask anyone to sign in');
       console.log(

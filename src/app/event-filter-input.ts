@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { TandemError } from '../domain/tandem-error.ts';
+
+/** A day as YYYY-MM-DD that exists on the calendar (no 2020-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real day',
+  );
+
+/** The filter most event operations take: a country and a period. */
+export const eventFilterInput = z.object({
+  country: z.string().min(1).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+/** Refuses a period that ends before it starts. */
+export function checkPeriod(f: { from?: string; to?: string }): void {
+  if (f.from && f.to && f.from > f.to)
+    throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { EXPORT_FORMATS } from '../domain/export-format.ts';
+import { EventExporter } from '../sources/event-export.ts';
+import { iterateEvents } from '../store/event-repository.ts';
+import { releaseEvents } from './access-control.ts';
+import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
+import { defineOperation } from './operation.ts';
+
+/**
+ * Where an export writes its text, chunk by chunk. It may return a promise (a stream that asks the
+ * writer to wait), which the export awaits, so that a large store is never held in memory whole.
+ */
+export type ExportSink = (chunk: string) => unknown;
+
+const sink = z.custom<ExportSink>((v) => typeof v === 'function', 'expected somewhere to write the export');
+
+/**
+ * Writes the events that match a filter as CSV, HXL-tagged CSV or GeoJSON to a sink, a page of
+ * events at a time, oldest first. Every page goes through `releaseEvents`, so a record above the
+ * requester's clearance is written redacted and every release of a sensitive record is logged.
+ */
+export const exportEvents = defineOperation({
+  summary: 'Write the events that match a filter as CSV, GeoJSON or HXL-tagged CSV.',
+  input: eventFilterInput.extend({
+    format: z.enum(EXPORT_FORMATS),
+    admin1: z.string().min(1).optional(),
+    write: sink,
+  }),
+  async run(ctx, { format, write, ...filter }): Promise<{ format: string; events: number }> {
+    checkPeriod(filter);
+    // The exporter writes synchronously; what it hands over is awaited page by page.
+    let pending: unknown[] = [];
+    const exporter = new EventExporter(format, (s) => {
+      pending.push(write(s));
+    });
+    const flush = async () => {
+      const waiting = pending;
+      pending = [];
+      await Promise.all(waiting);
+    };
+    exporter.start();
+    let events = 0;
+    for await (const page of iterateEvents(ctx.store.db, filter)) {
+      exporter.add(await releaseEvents(ctx, page, 'export'));
+      events += page.length;
+      await flush();
+    }
+    exporter.end();
+    await flush();
+    return { format, events };
+  },
+});
+
+export const exportOperations = { exportEvents };

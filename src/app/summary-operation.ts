@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { SUMMARY_DIMENSIONS } from '../domain/summary-dimension.ts';
+import { summarizeEvents } from '../store/event-summary.ts';
+import { releaseSummary } from './access-control.ts';
+import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
+import { defineOperation } from './operation.ts';
+
+/**
+ * Events, fatalities, civilian fatalities and civilian-targeting events by one dimension, or two
+ * for a cross-table, from the aggregate kept at import time. In a file of its own, apart from the
+ * import, because `tandem summary` is the command people run most and should load the least.
+ */
+export const summary = defineOperation({
+  summary:
+    'Events, fatalities, civilian fatalities and civilian-targeting events by area, period or category.',
+  input: eventFilterInput.extend({
+    by: z.enum(SUMMARY_DIMENSIONS).default('admin1'),
+    /** A second dimension, for cross-tables such as admin1 × month. */
+    thenBy: z.enum(SUMMARY_DIMENSIONS).optional(),
+  }),
+  run: async (ctx, { by, thenBy, ...filter }) => {
+    checkPeriod(filter);
+    return releaseSummary(ctx, await summarizeEvents(ctx.store.db, by, filter, thenBy), filter);
+  },
+});

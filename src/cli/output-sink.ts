@@ -1,0 +1,61 @@
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { TandemError } from '../domain/tandem-error.ts';
+
+/** Where a command writes a long output: a file (`--out`) or standard output. */
+export interface OutputSink {
+  /** Writes a chunk; the promise, when there is one, resolves once the stream wants more. */
+  write: (chunk: string) => Promise<void> | undefined;
+  /** Ends the file (once; later calls do nothing). Standard output is left open. */
+  close: () => Promise<void>;
+}
+
+function cannotWrite(path: string, e: unknown): TandemError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new TandemError('unreadable-file', `--out ${path}: cannot write (${code ?? String(e)})`);
+}
+
+/**
+ * A sink for `path`, or for standard output without one. The file is opened at the first write, so
+ * a command refused for bad input or rights leaves no empty file behind; a file that cannot be
+ * written is a user error naming --out, not a crash.
+ */
+export function outputSink(path: string | undefined): OutputSink {
+  let file: WriteStream | undefined;
+  let failed: unknown;
+  let closed = false;
+  const stream = (): NodeJS.WritableStream => {
+    if (!path) return process.stdout;
+    if (!file) {
+      file = createWriteStream(path);
+      file.on('error', (e) => {
+        failed = e;
+      });
+    }
+    return file;
+  };
+  const check = () => {
+    if (failed !== undefined && path) throw cannotWrite(path, failed);
+  };
+  return {
+    write(chunk) {
+      check();
+      const s = stream();
+      if (s.write(chunk)) return undefined;
+      // Wait for the stream to drain, or for the error that stops it.
+      return Promise.race([
+        once(s, 'drain').then(() => undefined),
+        new Promise<void>((_, reject) => s.once('error', (e) => reject(path ? cannotWrite(path, e) : e))),
+      ]);
+    },
+    async close() {
+      if (closed || !file) return;
+      closed = true;
+      const f = file;
+      await new Promise<void>((resolve, reject) =>
+        f.end((e?: Error | null) => (e ? reject(cannotWrite(path as string, e)) : resolve())),
+      );
+      check();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { runCli } from './run-cli.ts';
+
+const DIR = mkdtempSync(join(tmpdir(), 'tandem-bad-input-'));
+const DB = join(DIR, 'tandem.db');
+const PROCESS = new URL('fixtures/negotiations/hand-checked-talks.yaml', import.meta.url).pathname;
+const PLAN = new URL('fixtures/plans/clean-plan.yaml', import.meta.url).pathname;
+const MISSING = join(DIR, 'no-such-file.csv');
+
+/**
+ * For every command, at least one bad input a user could type, and what the message must name
+ * (the flag, the argument or the file at fault). Every command `tandem --help` lists must have
+ * one: a new command without a case fails the last test.
+ */
+const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
+  import: [
+    { args: ['import', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['import', MISSING, '--format', 'xls', '--db', DB], names: /--format/ },
+    { args: ['import', MISSING, '--sensitivity', 'secret', '--db', DB], names: /--sensitivity/ },
+  ],
+  summary: [
+    { args: ['summary', '--by', 'nonsense', '--db', DB], names: /--by/ },
+    { args: ['summary', '--by', 'admin1,nonsense', '--db', DB], names: /--by/ },
+    { args: ['summary', '--from', '2020-13-45', '--db', DB], names: /--from/ },
+    { args: ['summary', '--to', 'yesterday', '--db', DB], names: /--to/ },
+    { args: ['summary', '--from', '2021-01-01', '--to', '2020-01-01', '--db', DB], names: /--from/ },
+  ],
+  export: [
+    { args: ['export', '--format', 'xls', '--db', DB], names: /--format/ },
+    { args: ['export', '--format', 'csv', '--from', '2020-02-30', '--db', DB], names: /--from/ },
+    {
+      args: ['export', '--format', 'csv', '--out', join(DIR, 'no/such/dir.csv'), '--db', DB],
+      names: /--out/,
+    },
+  ],
+  problems: [{ args: ['problems', '--limit', 'abc', '--db', DB], names: /--limit/ }],
+  actors: [{ args: ['actors', '--country', '', '--db', DB], names: /--country/ }],
+  'actors load': [{ args: ['actors', 'load', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
+  'areas load': [{ args: ['areas', 'load', MISSING, '--country', '', '--db', DB], names: /--country/ }],
+  'access-log': [
+    { args: ['access-log', '--limit', '-1', '--db', DB], names: /--limit/ },
+    { args: ['access-log', '--limit', 'many', '--db', DB], names: /--limit/ },
+  ],
+  analyze: [
+    { args: ['analyze', '--threshold', 'x', '--db', DB], names: /--threshold/ },
+    { args: ['analyze', '--shift', '0.5', '--db', DB], names: /--shift/ },
+    { args: ['analyze', '--window', 'six', '--db', DB], names: /--window/ },
+    { args: ['analyze', '--evidence', '0', '--db', DB], names: /--evidence/ },
+    { args: ['analyze', '--format', 'pdf', '--db', DB], names: /--format/ },
+    { args: ['analyze', '--json', '--format', 'md', '--db', DB], names: /--json|--format/ },
+    { args: ['analyze', '--from', '2020-1-1', '--db', DB], names: /--from/ },
+  ],
+  'drivers suggest': [
+    { args: ['drivers', 'suggest', '--event', 'first', '--db', DB], names: /--event/ },
+    { args: ['drivers', 'suggest', '--limit', '0', '--db', DB], names: /--limit/ },
+  ],
+  'drivers tag': [
+    { args: ['drivers', 'tag', '--driver', 'land', '--unit', 'army', '--db', DB], names: /--unit/ },
+  ],
+  'drivers confirm': [{ args: ['drivers', 'confirm', 'x', '--unit', 'poc', '--db', DB], names: /TAG/ }],
+  'drivers list': [{ args: ['drivers', 'list', '--country', '', '--db', DB], names: /--country/ }],
+  'threats list': [{ args: ['threats', 'list', '--country', '', '--db', DB], names: /--country/ }],
+  'threats propose': [{ args: ['threats', 'propose', '--limit', 'ten', '--db', DB], names: /--limit/ }],
+  'threats edit': [
+    { args: ['threats', 'edit', 'abc', '--db', DB], names: /ID/ },
+    { args: ['threats', 'edit', '1', '--likelihood', 'certain', '--db', DB], names: /--likelihood/ },
+  ],
+  'negotiation check': [
+    { args: ['negotiation', 'check', PROCESS, '--alpha', '2', '--db', DB], names: /--alpha/ },
+    {
+      args: ['negotiation', 'check', PROCESS, '--window-days', 'a month', '--db', DB],
+      names: /--window-days/,
+    },
+    { args: ['negotiation', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+  ],
+  'agreement review': [
+    { args: ['agreement', 'review', MISSING], names: /no-such-file\.csv/ },
+    { args: ['agreement', 'review', PROCESS, '--format', 'xls'], names: /--format/ },
+  ],
+  'agreement import': [{ args: ['agreement', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
+  'agreement list': [
+    { args: ['agreement', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ },
+  ],
+  'plan check': [
+    { args: ['plan', 'check', PLAN, '--ranking', 'size', '--db', DB], names: /--ranking/ },
+    { args: ['plan', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+  ],
+  'plan import': [{ args: ['plan', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
+  'plan acknowledge': [
+    {
+      args: ['plan', 'acknowledge', 'UNSMO', '--version', 'two', '--by', 'A', '--role', 'B', '--db', DB],
+      names: /--version/,
+    },
+  ],
+  'plan list': [{ args: ['plan', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
+  'plan allocate': [{ args: ['plan', 'allocate', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
+  'plan schema': [{ args: ['plan', 'schema', '--nope'], names: /--nope/ }],
+  serve: [{ args: ['serve', '--port', 'abc', '--db', DB], names: /--port/ }],
+  'users add': [
+    { args: ['users', 'add', 'Ana', '--roles', 'superuser', '--db', DB], names: /superuser/ },
+    { args: ['users', 'add', '', '--roles', 'admin', '--db', DB], names: /NAME/ },
+  ],
+  'users token': [{ args: ['users', 'token', '', '--db', DB], names: /NAME/ }],
+  'users remove': [{ args: ['users', 'remove', '', '--db', DB], names: /NAME/ }],
+  'users list': [
+    { args: ['users', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ },
+  ],
+};
+
+/** The commands a help text lists (the names under "Commands:"), without `help`. */
+function commandsIn(help: string): string[] {
+  const section = help.split(/^Commands:$/m)[1] ?? '';
+  return [...section.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1] as string).filter((c) => c !== 'help');
+}
+
+after(() => rmSync(DIR, { recursive: true, force: true }));
+
+describe('bad input on the command line', { concurrency: 4 }, () => {
+  for (const [command, cases] of Object.entries(CASES)) {
+    for (const c of cases) {
+      test(`\`tandem ${c.args.filter((a) => !a.startsWith(DIR)).join(' ')}\` exits 2 naming what is wrong`, async () => {
+        const r = await runCli(c.args, { env: { TANDEM_DEBUG: '', TANDEM_ROLES: 'admin' } });
+        assert.equal(r.code, 2, `${command}: exit ${r.code}\n${r.stderr}`);
+        assert.match(r.stderr, c.names);
+        assert.doesNotMatch(r.stderr, /^\s+at /m, 'no stack trace');
+        assert.doesNotMatch(r.stderr, /internal error|this is a bug/i);
+        assert.doesNotMatch(r.stderr, /ZodError|"code":|invalid_type/);
+        assert.equal(r.stdout, '');
+      });
+    }
+  }
+});
+
+test('every command `tandem --help` lists has a bad-input case', async () => {
+  const top = await runCli(['--help']);
+  assert.equal(top.code, 0);
+  const leaves: string[] = [];
+  for (const name of commandsIn(top.stdout)) {
+    const sub = await runCli([name, '--help']);
+    const children = commandsIn(sub.stdout);
+    if (children.length === 0) leaves.push(name);
+    for (const child of children) leaves.push(`${name} ${child}`);
+    // A group that runs on its own too (`actors`) takes options of its own.
+    if (children.length && /^ {2}--(json|db)\b/m.test(sub.stdout)) leaves.push(name);
+  }
+  const missing = leaves.filter((c) => !(c in CASES));
+  assert.deepEqual(missing, [], `commands without a bad-input case: ${missing.join(', ')}`);
+  assert.ok(leaves.length >= 30, `only ${leaves.length} commands found in the help`);
+});
