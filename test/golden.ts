@@ -17,6 +17,8 @@ export interface AssertGoldenOptions {
   dir?: string;
   /** At most this many differing lines are quoted in the failure message (default 12). */
   maxLines?: number;
+  /** What to do about an intended change, in place of copying the `.changed` file over. */
+  hint?: string;
 }
 
 /** `brief.md` → `brief.changed.md`; `a.b.json` → `a.b.changed.json`; `notes` → `notes.changed`. */
@@ -38,8 +40,8 @@ export function assertGolden(name: string, actual: string, options: AssertGolden
   if (!existsSync(path)) {
     writeFileSync(changed, actual);
     assert.fail(
-      `golden file ${shown(path)} is missing; the output is in ${shown(changed)}: ` +
-        `read it, then rename it to ${basename(path)} and commit it`,
+      `golden file ${shown(path)} is missing; the output is in ${shown(changed)}.\n` +
+        (options.hint ?? `Read it, then rename it to ${basename(path)} and commit it.`),
     );
   }
   const expected = readFileSync(path, 'utf8');
@@ -51,7 +53,8 @@ export function assertGolden(name: string, actual: string, options: AssertGolden
   assert.fail(
     `${shown(path)} differs from this run's output, now in ${shown(changed)}.\n` +
       `${diffSummary(expected, actual, options.maxLines ?? 12)}\n` +
-      `If the change is intended: cp ${shown(changed)} ${shown(path)} and explain it in the commit message.`,
+      (options.hint ??
+        `If the change is intended: cp ${shown(changed)} ${shown(path)} and explain it in the commit message.`),
   );
 }
 
