@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { JointAnalysis } from '../src/analysis/joint-analysis.ts';
 import { analysisOperations } from '../src/app/analysis-operations.ts';
 import { importEvents } from '../src/app/import-events.ts';
@@ -10,38 +7,19 @@ import type { AppContext } from '../src/app/operation.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../src/reports/joint-brief.ts';
 import { DIALECTS } from './dialects.ts';
+import { assertGolden } from './golden.ts';
 import { runCli } from './run-cli.ts';
 import { sharedData } from './shared-data.ts';
 
 /**
  * The joint analysis on the real samples: the known escalations are alerted, driver tags become
  * joint only with both units, threats can be edited, and the JSON and the brief match the golden
- * files in test/golden/. The golden files are never rewritten by a test run; after a reviewed
- * change, regenerate them with `UPDATE_GOLDEN=1 node --import tsx --test test/joint-analysis.test.ts`.
+ * files in test/golden/. A difference fails and leaves the new output in `<name>.changed.<ext>`
+ * beside the golden file (see test/golden.ts); copying it over is a reviewed change.
  */
-const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const ssd = sharedData('acled/acled_south_sudan_2011-2015.csv');
 const car = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
 const skip = ssd.skip || car.skip;
-
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (UPDATE) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  assert.ok(existsSync(path), `golden file ${path} is missing; create it with UPDATE_GOLDEN=1 and review it`);
-  const expected = readFileSync(path, 'utf8');
-  if (actual === expected) return;
-  const a = actual.split('\n');
-  const e = expected.split('\n');
-  const i = a.findIndex((line, k) => line !== e[k]);
-  assert.fail(
-    `${name} differs from the golden file at line ${i + 1}:\n  golden: ${e[i] ?? '(end of file)'}\n  now:    ${a[i] ?? '(end of file)'}`,
-  );
-}
 
 function monthsApart(a: string, b: string): number {
   return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
@@ -154,19 +132,19 @@ for (const dialect of DIALECTS) {
     });
 
     test('analyze --json matches the golden file for South Sudan', () => {
-      golden(`analyze-south-sudan.json`, `${JSON.stringify(southSudan, null, 2)}\n`);
+      assertGolden(`analyze-south-sudan.json`, `${JSON.stringify(southSudan, null, 2)}\n`);
     });
 
     test('analyze --json matches the golden file for the Central African Republic', () => {
-      golden(`analyze-central-african-republic.json`, `${JSON.stringify(centralAfrica, null, 2)}\n`);
+      assertGolden(`analyze-central-african-republic.json`, `${JSON.stringify(centralAfrica, null, 2)}\n`);
     });
 
     test('the Markdown brief matches the golden file for South Sudan', () => {
-      golden('brief-south-sudan.md', renderBriefMarkdown(southSudan));
+      assertGolden('brief-south-sudan.md', renderBriefMarkdown(southSudan));
     });
 
     test('the Markdown brief matches the golden file for the Central African Republic', () => {
-      golden('brief-central-african-republic.md', renderBriefMarkdown(centralAfrica));
+      assertGolden('brief-central-african-republic.md', renderBriefMarkdown(centralAfrica));
     });
 
     test('the HTML brief carries a chart per trend and every section', () => {

@@ -247,6 +247,15 @@ function monthRange(months: string[]): string[] {
   return out;
 }
 
+/** A map point: [id, longitude, latitude, civilian targeting 0|1, state-force perpetrator 0|1]. */
+export type MapPointRow = [
+  id: number,
+  longitude: number | null,
+  latitude: number | null,
+  civ: number,
+  state: 0 | 1,
+];
+
 /**
  * Events as map points and table rows: the evidence behind every figure on the map, newest first,
  * at most `limit` (default 2,000) so a browser can draw them. With `shape: 'points'` each public
@@ -292,13 +301,15 @@ export const mapEvents = defineOperation({
         .execute();
       return {
         total: Number(count.n),
-        points: pts.map((p) => [
-          Number(p.id),
-          p.longitude,
-          p.latitude,
-          Number(p.civilian_targeting),
-          p.actor1_category === 'state-forces' ? 1 : 0,
-        ]),
+        points: pts.map(
+          (p): MapPointRow => [
+            Number(p.id),
+            p.longitude,
+            p.latitude,
+            Number(p.civilian_targeting),
+            p.actor1_category === 'state-forces' ? 1 : 0,
+          ],
+        ),
       };
     }
     // Full events go through the one access check: above the requester's clearance an event keeps

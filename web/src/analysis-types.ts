@@ -1,82 +1,18 @@
-/** The parts of `tandem analyze --json` the pages read; the analysis operations define the whole. */
-export interface AnalysisAnswer {
-  period?: { from: string; to: string };
-  headline?: { events: number; fatalities: number; civilianFatalities: number };
-  alerts?: Alert[];
-  perpetrators?: Perpetrator[];
-  drivers?: DriverRow[];
-  threats?: Threat[];
-}
+import type { ThreatLevel } from '../../src/domain/threat.ts';
+import type { OperationResult } from './operation-types.ts';
 
-export interface Alert {
-  level: string;
-  country: string;
-  key: string;
-  start: string;
-  metric: string;
-  baseline: number;
-  observed: number;
-  score: number;
-  evidence: unknown[];
-}
+/** `GET /api/analysis`: the joint analysis, as the `analyze` operation answers it. */
+export type AnalysisAnswer = OperationResult<'analyze'>;
+export type Alert = AnalysisAnswer['alerts'][number];
+export type Perpetrator = AnalysisAnswer['perpetrators'][number];
+export type DriverRow = AnalysisAnswer['drivers'][number];
+export type Threat = AnalysisAnswer['threats'][number];
 
-export interface Perpetrator {
-  actor: string;
-  category: string | null;
-  isState: boolean;
-  events: number;
-  civilianFatalities: number;
-  [k: string]: unknown;
-}
-
-export interface DriverRow {
-  driver: string;
-  events: number;
-  joint: boolean | number;
-  evidence: unknown[];
-  [k: string]: unknown;
-}
-
-export interface Threat {
-  perpetrator?: string;
-  targetedPopulation?: string;
-  violenceType?: string;
-  admin1?: string;
-  likelihood?: string | number;
-  severity?: string | number;
-  trend?: string;
-  [k: string]: unknown;
-}
-
-const LEVELS: Record<string, number> = {
-  low: 1,
-  medium: 2,
-  moderate: 2,
-  high: 3,
-  'very-high': 4,
-  'very high': 4,
-  critical: 4,
-};
-
-function level(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') return LEVELS[v.toLowerCase()] ?? 0;
-  return 0;
-}
+// Every level the engine gives a threat (src/domain/threat.ts), on one 1–4 scale: a level added
+// there fails to compile here until it is weighed.
+const LEVEL: Record<ThreatLevel, number> = { low: 1, medium: 2, high: 3, 'very-high': 4 };
 
 /** A threat's weight: likelihood × severity on a 1–4 scale each. */
-export function threatScore(t: Threat): number {
-  return level(t.likelihood) * level(t.severity);
-}
-
-export function evidenceIds(evidence: unknown[] | undefined): number[] {
-  return (evidence ?? [])
-    .map((e) =>
-      typeof e === 'number'
-        ? e
-        : typeof e === 'object' && e !== null
-          ? Number((e as { id?: unknown }).id)
-          : Number.NaN,
-    )
-    .filter((n) => Number.isFinite(n));
+export function threatScore(t: Pick<Threat, 'likelihood' | 'severity'>): number {
+  return LEVEL[t.likelihood] * LEVEL[t.severity];
 }

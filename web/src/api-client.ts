@@ -1,3 +1,5 @@
+import type { OperationName, OperationResult } from './operation-types.ts';
+
 /** An API failure as the server words it: a stable code and a message a person can act on. */
 export class ApiError extends Error {
   readonly code: string;
@@ -81,9 +83,13 @@ export async function get<T>(path: string, q?: Query, signal?: AbortSignal): Pro
   return answer<T>(await fetch(url, { signal }));
 }
 
-/** Runs any operation of the engine by name, as `POST /api/ops/{name}`. */
-export async function runOperation<T>(name: string, input: unknown, signal?: AbortSignal): Promise<T> {
-  return answer<T>(
+/** Runs any operation of the engine by name, as `POST /api/ops/{name}`; it answers what the operation does. */
+export async function runOperation<N extends OperationName>(
+  name: N,
+  input: unknown,
+  signal?: AbortSignal,
+): Promise<OperationResult<N>> {
+  return answer<OperationResult<N>>(
     await fetch(`/api/ops/${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

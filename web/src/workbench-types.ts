@@ -1,43 +1,33 @@
-/** Shapes of the API answers the pages read (the server's operations define them). */
-export interface WorkbenchStatus {
-  countries: { country: string; events: number; first: string; last: string }[];
-  imports: { format: string; files: number; imported: number }[];
-  boundaries: { country: string; areas: number }[];
-  demo: boolean;
-}
+import type { ViolenceType } from '../../src/domain/violence-type.ts';
+import type { OperationResult } from './operation-types.ts';
 
-export interface AreaFigures {
-  events: number;
-  fatalities: number;
-  civilianFatalities: number;
-  civilianTargetingEvents: number;
-  stateCivilianTargetingEvents: number;
-}
+/** Shapes of the API answers the pages read, derived from the operations that give them. */
 
-export interface AreaMapAnswer {
-  type: 'FeatureCollection';
-  features: {
-    type: 'Feature';
-    id: number;
-    properties: { country: string; admin1: string } & AreaFigures;
-    geometry: unknown;
-  }[];
-  areas: ({ country: string; admin1: string; hasBoundary: boolean } & AreaFigures)[];
-  totals: AreaFigures;
-  months: { first: string | null; last: string | null };
-}
+/** `GET /api/status` (workbenchStatus). */
+export type WorkbenchStatus = OperationResult<'workbenchStatus'>;
+
+/** `GET /api/areas` (areaMap): admin-1 polygons with their figures, and every area counted. */
+export type AreaMapAnswer = OperationResult<'areaMap'>;
+export type AreaFigures = AreaMapAnswer['totals'];
+
+/** `GET /api/areas/trend` (areaTrend): monthly series as columns over `months`. */
+export type TrendAnswer = OperationResult<'areaTrend'>;
 
 export interface TrendRow {
   month: string;
   violenceType: string;
-  perpetrator: 'state-forces' | 'other';
+  perpetrator: TrendAnswer['series'][number]['perpetrator'];
   events: number;
 }
 
-export interface TrendAnswer {
-  months: string[];
-  series: { violenceType: string; perpetrator: 'state-forces' | 'other'; events: number[] }[];
-}
+type MapEventsAnswer = OperationResult<'mapEvents'>;
+/** `GET /api/areas/events` (mapEvents), full events: the evidence lists. */
+export type MapEventsList = Extract<MapEventsAnswer, { events: unknown }>;
+export type MapEvent = MapEventsList['events'][number];
+/** `GET /api/areas/events?shape=points` (mapEvents): public events as bare map points. */
+export type MapPoints = Extract<MapEventsAnswer, { points: unknown }>;
+/** [id, longitude, latitude, civilian targeting 0|1, state-force perpetrator 0|1] */
+export type MapPointRow = MapPoints['points'][number];
 
 /** The columnar trend as rows, as charts want it. */
 export function trendRows(t: TrendAnswer): TrendRow[] {
@@ -51,29 +41,6 @@ export function trendRows(t: TrendAnswer): TrendRow[] {
   );
 }
 
-export interface MapEvent {
-  id: number;
-  source: string;
-  sourceEventId: string;
-  date: string;
-  country: string;
-  admin1: string;
-  location: string;
-  latitude: number | null;
-  longitude: number | null;
-  violenceType: string;
-  subEventType: string;
-  actor1: string;
-  actor1Category: string | null;
-  actor2: string;
-  fatalities: number;
-  civilianTargeting: boolean;
-  notes: string;
-}
-
-/** [id, longitude, latitude, civilian targeting 0|1, state-force perpetrator 0|1] */
-export type MapPointRow = [number, number | null, number | null, number, number];
-
 export const VIOLENCE_TYPES = [
   ['battles', 'Battles'],
   ['explosions-remote-violence', 'Explosions / remote violence'],
@@ -81,7 +48,7 @@ export const VIOLENCE_TYPES = [
   ['protests', 'Protests'],
   ['riots', 'Riots'],
   ['strategic-developments', 'Strategic developments'],
-] as const;
+] as const satisfies readonly (readonly [ViolenceType, string])[];
 
 export const MEASURES = [
   ['events', 'Events'],
@@ -89,4 +56,4 @@ export const MEASURES = [
   ['civilianTargetingEvents', 'Attacks on civilians'],
   ['stateCivilianTargetingEvents', 'Attacks on civilians by state forces'],
   ['threat', 'Threat (likelihood × severity)'],
-] as const;
+] as const satisfies readonly (readonly [keyof AreaFigures | 'threat', string])[];

@@ -1,44 +1,13 @@
 import { useState } from 'react';
+import type { AgreementList, Provision, ReviewAnswer, StoredReviewAnswer } from '../agreement-types.ts';
 import { get, runOperation } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { useApi } from '../use-api.ts';
 
-interface Code {
-  code: string;
-  span: { start: number; end: number; text: string };
-  why: string;
-}
-
-interface Provision {
-  id: string;
-  number: string;
-  heading: string;
-  kind: string;
-  start: number;
-  end: number;
-  text: string;
-  codes: Code[];
-}
-
-export interface ReviewAnswer {
-  title: string;
-  provisions: Provision[];
-  coverage: Record<string, boolean>;
-  gaps: {
-    code: string;
-    label?: string;
-    why: string;
-    engage: string[];
-    suggestion: string;
-    precedents?: { agreement: string; heading: string; excerpt: string }[];
-  }[];
-  notes?: string[];
-}
-
 export function AgreementsPage() {
-  const list = useApi<{ id: number; title: string }[]>('agreements', (s) => get('/api/agreements', {}, s));
+  const list = useApi<AgreementList>('agreements', (s) => get('/api/agreements', {}, s));
   const [chosen, setChosen] = useState<number | null>(null);
-  const stored = useApi<ReviewAnswer>(`agreement-${chosen}`, (s) =>
+  const stored = useApi<StoredReviewAnswer>(`agreement-${chosen}`, (s) =>
     get('/api/agreements/review', { id: chosen }, s),
   );
   const [own, setOwn] = useState<{
@@ -54,7 +23,7 @@ export function AgreementsPage() {
       const document = binary
         ? { name: file.name, base64: await toBase64(file) }
         : { name: file.name, text: await file.text() };
-      setOwn({ state: 'idle', review: await runOperation<ReviewAnswer>('reviewAgreement', { document }) });
+      setOwn({ state: 'idle', review: await runOperation('reviewAgreement', { document }) });
     } catch (e) {
       setOwn({ state: 'failed', error: (e as Error).message });
     }
@@ -105,7 +74,8 @@ export function AgreementsPage() {
 
 function Review({ r }: { r: ReviewAnswer }) {
   const [only, setOnly] = useState<string | null>(null);
-  const codes = Object.keys(r.coverage);
+  // Every POC category the coder knows, in its order.
+  const codes = Object.keys(r.coverage) as (keyof ReviewAnswer['coverage'])[];
   const shown = r.provisions.filter((p) => !only || p.codes.some((c) => c.code === only));
   return (
     <>
@@ -166,7 +136,7 @@ function Review({ r }: { r: ReviewAnswer }) {
             r.gaps.map((g) => (
               <details className="gap" key={g.code}>
                 <summary>
-                  <span className="code-chip">{g.code}</span> {g.label ?? ''}
+                  <span className="code-chip">{g.code}</span> {g.label}
                 </summary>
                 <p>{g.why}</p>
                 <p>
@@ -175,7 +145,7 @@ function Review({ r }: { r: ReviewAnswer }) {
                 <p>
                   <strong>Engage:</strong> {g.engage.join('; ')}
                 </p>
-                {g.precedents && g.precedents.length > 0 && (
+                {g.precedents.length > 0 && (
                   <p>
                     <strong>Precedents in your corpus:</strong>{' '}
                     {g.precedents.map((x) => `${x.agreement} (${x.heading})`).join('; ')}

@@ -5,16 +5,14 @@ import { Async, Empty } from '../components/status-views.tsx';
 import { num } from '../format.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { useApi } from '../use-api.ts';
-import { type AreaMapAnswer, type MapEvent, type TrendAnswer, trendRows } from '../workbench-types.ts';
+import { type AreaMapAnswer, type MapEventsList, type TrendAnswer, trendRows } from '../workbench-types.ts';
 
 export function AreaPage({ country, admin1 }: { country: string; admin1: string }) {
   const q = { country, admin1 };
   const key = JSON.stringify(q);
   const figures = useApi<AreaMapAnswer>(`a ${key}`, (s) => get('/api/areas', q, s));
   const trend = useApi<TrendAnswer>(`t ${key}`, (s) => get('/api/areas/trend', q, s));
-  const events = useApi<{ total: number; events: MapEvent[] }>(`e ${key}`, (s) =>
-    get('/api/areas/events', { ...q, limit: 25 }, s),
-  );
+  const events = useApi<MapEventsList>(`e ${key}`, (s) => get('/api/areas/events', { ...q, limit: 25 }, s));
   const analysis = useApi<AnalysisAnswer>(`an ${key}`, (s) => get('/api/analysis', q, s));
   const plan = useApi<CurrentPlan>('plan', (s) => get('/api/plans/current', {}, s));
 
@@ -76,13 +74,13 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
           <h2>Perpetrators</h2>
           <Async state={analysis} what="perpetrators">
             {(a) => {
-              const rows = (a.perpetrators ?? []).map((p) => ({
+              const rows = a.perpetrators.map((p) => ({
                 actor: p.actor,
                 category: p.category ?? 'unknown',
                 isState: p.isState,
                 events: p.events,
-                fatalities: Number(p.fatalities ?? 0),
-                civ: Number(p.civilianTargetingEvents ?? 0),
+                fatalities: p.fatalities,
+                civ: p.civilianTargetingEvents,
               }));
               return (
                 <>
@@ -97,9 +95,9 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
           <h2>Drivers</h2>
           <Async state={analysis} what="drivers">
             {(a) => {
-              const d = (a.drivers ?? []).filter((x) => x.events > 0);
+              const d = a.drivers.filter((x) => x.events > 0);
               if (d.length === 0) return <Empty>No driver tags or suggestions for this area.</Empty>;
-              const joint = d.filter((x) => Boolean(x.joint));
+              const joint = d.filter((x) => x.joint);
               const open = d.filter((x) => !x.joint);
               return (
                 <>
@@ -118,7 +116,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
           <h2>Threats</h2>
           <Async state={analysis} what="threats">
             {(a) => {
-              const t = (a.threats ?? []).filter((x) => !x.admin1 || x.admin1 === admin1);
+              const t = a.threats.filter((x) => !x.admin1 || x.admin1 === admin1);
               if (t.length === 0) return <Empty>No threats registered for this area.</Empty>;
               return (
                 <ul>
@@ -127,8 +125,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
                     .map((x) => (
                       <li key={`${x.perpetrator}-${x.targetedPopulation}-${x.violenceType}`}>
                         <strong>{x.perpetrator}</strong> → {x.targetedPopulation} ({x.violenceType}):
-                        likelihood {String(x.likelihood)}, severity {String(x.severity)}
-                        {x.trend ? `, ${x.trend}` : ''}
+                        likelihood {x.likelihood}, severity {x.severity}, {x.trend}
                       </li>
                     ))}
                 </ul>
@@ -273,11 +270,11 @@ function DriverList({ rows, kind }: { rows: DriverRow[]; kind: string }) {
     <ul className={`drivers-${kind}`}>
       {rows.map((d) => (
         <li key={d.driver}>
-          {String(d.label ?? d.driver)}: {num(d.events)} events
+          {d.label}: {num(d.events)} events
           <span className="muted">
             {' '}
-            ({num(Number(d.suggestedEvents ?? 0))} suggested by the rules from event notes,{' '}
-            {num(Number(d.taggedEvents ?? 0))} tagged by analysts)
+            ({num(d.suggestedEvents)} suggested by the rules from event notes, {num(d.taggedEvents)} tagged by
+            analysts)
           </span>
         </li>
       ))}

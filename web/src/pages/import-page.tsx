@@ -1,34 +1,18 @@
 import { useRef, useState } from 'react';
 import { num } from '../format.ts';
+import type { OperationResult } from '../operation-types.ts';
 import type { WorkbenchStatus } from '../workbench-types.ts';
 
-interface FileResult {
-  path: string;
-  format: string;
-  rows: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
+// `POST /api/imports` answers, on its last line, what the operation it runs answers.
+type ImportAnswer = OperationResult<'importFiles'>;
+type BoundaryAnswer = OperationResult<'loadBoundaries'>;
 
 type Stage =
   | { kind: 'idle' }
   | { kind: 'uploading'; sent: number; total: number }
   | { kind: 'importing' }
-  | { kind: 'done'; name: string; result: { files: FileResult[] } }
-  | {
-      kind: 'boundaries';
-      name: string;
-      result: {
-        loaded: {
-          country: string;
-          areas: number;
-          renamed: { shape: string; data: string | null }[];
-          withoutEvents: string[];
-        }[];
-      };
-    }
+  | { kind: 'done'; name: string; result: ImportAnswer }
+  | { kind: 'boundaries'; name: string; result: BoundaryAnswer }
   | { kind: 'failed'; message: string; code: string };
 
 /**

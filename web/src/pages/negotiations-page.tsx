@@ -2,62 +2,11 @@ import { get } from '../api-client.ts';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { pct } from '../format.ts';
+import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 
-interface Test {
-  party: string;
-  round: string;
-  windowStart: string;
-  windowEnd: string;
-  windowDays: number;
-  before: number;
-  baseline: number;
-  ratio: number | null;
-  pValue: number;
-  significant: boolean;
-}
-
-interface NegotiationAnswer {
-  fileName: string;
-  process: {
-    process: string;
-    country: string;
-    parties: { id: string; name: string; actors: string[] }[];
-    rounds: {
-      id: string;
-      start: string;
-      end: string;
-      venue?: string;
-      delegations: Record<string, { women: number; men: number; other: number }>;
-    }[];
-    quota: { women?: number };
-  };
-  check: {
-    method: string;
-    alerts: (Test & {
-      message: string;
-      evidence: {
-        id: number;
-        date: string;
-        admin1: string;
-        actor1: string;
-        actor2: string;
-        fatalities: number;
-      }[];
-    })[];
-    inclusion: {
-      round: string;
-      party: string;
-      women: number;
-      total: number;
-      share: number | null;
-      quota: number | null;
-      meetsQuota: boolean | null;
-    }[];
-    tests: Test[];
-    notes: string[];
-  };
-}
+/** `GET /api/negotiations/current` (currentNegotiation): the stored process and its check. */
+type NegotiationAnswer = OperationResult<'currentNegotiation'>;
 
 export function NegotiationsPage({ country }: { country: string | undefined }) {
   const state = useApi<NegotiationAnswer>(`neg ${country}`, (s) =>

@@ -8,7 +8,7 @@ import { areaHref, lastDayOf, num, yearBefore } from '../format.ts';
 import { useApi } from '../use-api.ts';
 import {
   type AreaMapAnswer,
-  type MapPointRow,
+  type MapPoints,
   MEASURES,
   type TrendAnswer,
   trendRows,
@@ -61,7 +61,7 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
     (s) => get('/api/areas/trend', trendQuery, s),
     () => arrived('/api/areas/trend', trendQuery),
   );
-  const points = useApi<{ total: number; points: MapPointRow[] }>(
+  const points = useApi<MapPoints>(
     `points ${key}`,
     (s) => get('/api/areas/events', pointsQuery, s),
     () => arrived('/api/areas/events', pointsQuery),
