@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -10,6 +10,11 @@ const DB = join(DIR, 'tandem.db');
 const PROCESS = new URL('fixtures/negotiations/hand-checked-talks.yaml', import.meta.url).pathname;
 const PLAN = new URL('fixtures/plans/clean-plan.yaml', import.meta.url).pathname;
 const MISSING = join(DIR, 'no-such-file.csv');
+const BAD_INCIDENT = join(DIR, 'bad-incident.yaml');
+writeFileSync(
+  BAD_INCIDENT,
+  'occurredOn: 2026-01-02\ncountry: Testland\ncategory: killing\noffice: Bria\nlatitude: 200\nlongitude: 20\n',
+);
 
 /**
  * For every command, at least one bad input a user could type, and what the message must name
@@ -103,6 +108,17 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'users add': [
     { args: ['users', 'add', 'Ana', '--roles', 'superuser', '--db', DB], names: /superuser/ },
     { args: ['users', 'add', '', '--roles', 'admin', '--db', DB], names: /NAME/ },
+  ],
+  'incidents add': [
+    { args: ['incidents', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['incidents', 'add', BAD_INCIDENT, '--db', DB], names: /latitude/ },
+  ],
+  'incidents list': [{ args: ['incidents', 'list', '--limit', 'many', '--db', DB], names: /--limit/ }],
+  'keys init': [{ args: ['keys', 'init', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
+  'keys rotate': [{ args: ['keys', 'rotate', '--db', DB], names: /tandem keys init/ }],
+  'audit verify': [{ args: ['audit', 'verify', '--head', 'xyz', '--db', DB], names: /--head/ }],
+  'audit head': [
+    { args: ['audit', 'head', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ },
   ],
   'users token': [{ args: ['users', 'token', '', '--db', DB], names: /NAME/ }],
   'users remove': [{ args: ['users', 'remove', '', '--db', DB], names: /NAME/ }],

@@ -11,6 +11,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { currentDataKey } from '../security/data-keys.ts';
 import { type DataKey, isSealed, openField, sealField } from '../security/field-cipher.ts';
+import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import type { IncidentTable } from '../store/schema.ts';
 import { ALL_OFFICES, mayReadInFull } from './access-control.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
@@ -126,6 +127,104 @@ function open(key: DataKey | null, stored: string, id: number, field: string): s
   return openField(key, stored, `incident:${id}:${field}`);
 }
 
+/** Reads an incident file (YAML or JSON: one incident or a list), every problem located. */
+function readIncidentFile(text: string, name: string): IncidentInput[] {
+  try {
+    const doc = StructuredDocument.parse(text, name);
+    return Array.isArray(doc.value)
+      ? doc.validate(z.array(incidentInput).min(1, 'the file holds no incident'))
+      : [doc.validate(incidentInput)];
+  } catch (e) {
+    if (e instanceof InvalidDocumentError) {
+      throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
+    }
+    throw e;
+  }
+}
+
+/** The checks that need the requester or two fields at once, before anything is stored. */
+function checkIncident(requester: Requester, input: IncidentInput): void {
+  assertOwnOffice(requester, input.office);
+  const noLat = input.latitude === null || input.latitude === undefined;
+  const noLon = input.longitude === null || input.longitude === undefined;
+  if (noLat !== noLon) throw new TandemError('bad-input', 'latitude and longitude: give both or neither');
+}
+
+/** Stores one checked incident: sealed fields, its history's first row, and the audit's. */
+async function recordOne(ctx: AppContext, input: IncidentInput): Promise<{ id: number }> {
+  const key = await keyFor(ctx, input.sensitivity);
+  const now = new Date().toISOString();
+  return ctx.store.db.transaction().execute(async (trx) => {
+    const row: Omit<IncidentTable, 'id'> = {
+      created_at: now,
+      created_by: ctx.requester.name,
+      updated_at: now,
+      occurred_on: input.occurredOn,
+      time: input.time ?? null,
+      date_precision: input.datePrecision,
+      country: input.country,
+      admin1: input.admin1,
+      admin2: input.admin2,
+      coarse_latitude: round(input.latitude),
+      coarse_longitude: round(input.longitude),
+      geo_precision: input.geoPrecision,
+      category: input.category,
+      perpetrator: input.perpetrator?.name ?? '',
+      perpetrator_category: input.perpetrator?.category ?? null,
+      victims: JSON.stringify(input.victims),
+      killed: input.killed,
+      injured: input.injured,
+      targeted_groups: JSON.stringify(input.targetedGroups),
+      reliability: input.reliability,
+      credibility: input.credibility,
+      verification: input.verification,
+      office: input.office,
+      sensitivity: input.sensitivity,
+      // Sealed below, once the id (part of each field's context) is known.
+      narrative_sealed: '',
+      source_type_sealed: '',
+      place_sealed: '',
+      coordinates_sealed: '',
+    };
+    const { id } = await trx.insertInto('incidents').values(row).returning('id').executeTakeFirstOrThrow();
+    const coordinates =
+      input.latitude === null || input.latitude === undefined ? '' : `${input.latitude},${input.longitude}`;
+    await trx
+      .updateTable('incidents')
+      .set({
+        narrative_sealed: seal(key, input.narrative, id, 'narrative'),
+        source_type_sealed: seal(key, input.sourceType, id, 'sourceType'),
+        place_sealed: seal(key, input.place, id, 'place'),
+        coordinates_sealed: coordinates ? seal(key, coordinates, id, 'coordinates') : '',
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .insertInto('incident_history')
+      .values({
+        incident_id: id,
+        at: now,
+        by: ctx.requester.name,
+        change: 'created',
+        fields: JSON.stringify(Object.keys(input)),
+      })
+      .execute();
+    if (input.sensitivity !== 'public') {
+      await appendAudit(trx, [
+        {
+          actor: ctx.requester.name,
+          action: 'created',
+          recordKind: 'incident',
+          recordId: String(id),
+          sensitivity: input.sensitivity,
+          detail: { office: input.office, category: input.category },
+        },
+      ]);
+    }
+    return { id: Number(id) };
+  });
+}
+
 export const incidentOperations = {
   recordIncident: defineOperation({
     writes: true,
@@ -133,90 +232,22 @@ export const incidentOperations = {
       "Record an incident in the mission's log: what, where, when, who did it, who was harmed, the source and its grading, verification, the office, the sensitivity and a narrative. Protected fields are encrypted; the creation is audited.",
     input: incidentInput,
     async run(ctx, input): Promise<{ id: number }> {
-      assertOwnOffice(ctx.requester, input.office);
-      if (
-        (input.latitude === null || input.latitude === undefined) !==
-        (input.longitude === null || input.longitude === undefined)
-      ) {
-        throw new TandemError('bad-input', 'latitude and longitude: give both or neither');
-      }
-      const key = await keyFor(ctx, input.sensitivity);
-      const now = new Date().toISOString();
-      return ctx.store.db.transaction().execute(async (trx) => {
-        const row: Omit<IncidentTable, 'id'> = {
-          created_at: now,
-          created_by: ctx.requester.name,
-          updated_at: now,
-          occurred_on: input.occurredOn,
-          time: input.time ?? null,
-          date_precision: input.datePrecision,
-          country: input.country,
-          admin1: input.admin1,
-          admin2: input.admin2,
-          coarse_latitude: round(input.latitude),
-          coarse_longitude: round(input.longitude),
-          geo_precision: input.geoPrecision,
-          category: input.category,
-          perpetrator: input.perpetrator?.name ?? '',
-          perpetrator_category: input.perpetrator?.category ?? null,
-          victims: JSON.stringify(input.victims),
-          killed: input.killed,
-          injured: input.injured,
-          targeted_groups: JSON.stringify(input.targetedGroups),
-          reliability: input.reliability,
-          credibility: input.credibility,
-          verification: input.verification,
-          office: input.office,
-          sensitivity: input.sensitivity,
-          // Sealed below, once the id (part of each field's context) is known.
-          narrative_sealed: '',
-          source_type_sealed: '',
-          place_sealed: '',
-          coordinates_sealed: '',
-        };
-        const { id } = await trx
-          .insertInto('incidents')
-          .values(row)
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const coordinates =
-          input.latitude === null || input.latitude === undefined
-            ? ''
-            : `${input.latitude},${input.longitude}`;
-        await trx
-          .updateTable('incidents')
-          .set({
-            narrative_sealed: seal(key, input.narrative, id, 'narrative'),
-            source_type_sealed: seal(key, input.sourceType, id, 'sourceType'),
-            place_sealed: seal(key, input.place, id, 'place'),
-            coordinates_sealed: coordinates ? seal(key, coordinates, id, 'coordinates') : '',
-          })
-          .where('id', '=', id)
-          .execute();
-        await trx
-          .insertInto('incident_history')
-          .values({
-            incident_id: id,
-            at: now,
-            by: ctx.requester.name,
-            change: 'created',
-            fields: JSON.stringify(Object.keys(input)),
-          })
-          .execute();
-        if (input.sensitivity !== 'public') {
-          await appendAudit(trx, [
-            {
-              actor: ctx.requester.name,
-              action: 'created',
-              recordKind: 'incident',
-              recordId: String(id),
-              sensitivity: input.sensitivity,
-              detail: { office: input.office, category: input.category },
-            },
-          ]);
-        }
-        return { id: Number(id) };
-      });
+      checkIncident(ctx.requester, input);
+      return recordOne(ctx, input);
+    },
+  }),
+
+  recordIncidentFile: defineOperation({
+    writes: true,
+    summary:
+      'Record the incidents of a file (YAML or JSON: one incident or a list), as recordIncident does each; nothing is stored unless every one is valid.',
+    input: z.object({ text: z.string().min(1), name: z.string().default('incidents') }),
+    async run(ctx, input): Promise<{ ids: number[] }> {
+      const incidents = readIncidentFile(input.text, input.name);
+      for (const i of incidents) checkIncident(ctx.requester, i);
+      const ids: number[] = [];
+      for (const i of incidents) ids.push((await recordOne(ctx, i)).id);
+      return { ids };
     },
   }),
 

@@ -20,8 +20,16 @@ export const userOperations = {
       name,
       /** Roles, as a list or comma-separated. */
       roles: z.union([z.array(z.string()), z.string().transform((s) => s.split(','))]),
+      /** Field offices (need-to-know), as a list or comma-separated; `all-offices` for every one. */
+      offices: z.union([z.array(z.string()), z.string().transform((s) => s.split(','))]).optional(),
+      /** A password for the browser's sign-in form (at least 12 characters). */
+      password: z.string().optional(),
     }),
-    run: (ctx, input) => addUserAccount(ctx.store, input.name, input.roles),
+    run: (ctx, input) =>
+      addUserAccount(ctx.store, input.name, input.roles, {
+        offices: input.offices,
+        password: input.password,
+      }),
   }),
 
   /** Issues an account a new token; the old one stops working at once. */

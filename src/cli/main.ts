@@ -8,8 +8,10 @@ import {
   registerAreaCommands,
   registerEvidenceCommands,
 } from './commands/evidence-commands.ts';
+import { registerIncidentCommands } from './commands/incident-commands.ts';
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';
 import { registerPlanCommands } from './commands/plan-commands.ts';
+import { registerSecurityCommands } from './commands/security-commands.ts';
 import { registerServeCommands } from './commands/serve-commands.ts';
 import { registerUserCommands } from './commands/user-commands.ts';
 
@@ -34,6 +36,8 @@ registerAgreementCommands(program);
 registerPlanCommands(program);
 registerServeCommands(program);
 registerUserCommands(program);
+registerIncidentCommands(program);
+registerSecurityCommands(program);
 
 try {
   // Commander answers `tandem nosuch --help` with the general help and success; a script asking

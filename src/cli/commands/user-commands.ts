@@ -10,13 +10,22 @@ type Flags = StoreFlags & { json?: boolean };
 const users = () => import('../../app/user-operations.ts').then((m) => m.userOperations);
 const NAME = { name: 'NAME' };
 
+/** The password from standard input: its first line, without the line break. */
+async function readPassword(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
 function printIssued(t: IssuedToken, json?: boolean): void {
   if (json) {
-    printJson(t);
+    printJson({ name: t.name, roles: t.roles, offices: t.offices, token: t.token });
     return;
   }
   const port = process.env.PORT ?? '7400';
-  console.log(`account "${t.name}" (roles: ${t.roles.join(', ')})`);
+  console.log(
+    `account "${t.name}" (roles: ${t.roles.join(', ')}${t.offices.length ? `; offices: ${t.offices.join(', ')}` : ''})`,
+  );
   console.log(`token, shown this once: ${t.token}`);
   console.log(`sign-in link: http://localhost:${port}/sign-in#token=${t.token}`);
   console.log('scripts send it as the header  Authorization: Bearer <token>');
@@ -37,16 +46,27 @@ export function registerUserCommands(program: Command): void {
       .description('create an account and print its sign-in token (shown once; only its hash is stored)')
       .argument('<name>', 'the person, as the access log should name them')
       .requiredOption('--roles <roles>', `comma-separated: ${Object.keys(ROLE_CLEARANCE).join(', ')}`)
+      .option(
+        '--offices <offices>',
+        'comma-separated field offices, for need-to-know (all-offices for every one)',
+      )
+      .option(
+        '--password-stdin',
+        'read a password for the browser sign-in from standard input (at least 12 characters)',
+      )
       .option('--json', 'print the result as JSON'),
   ).action(
-    action(async (name: string, flags: Flags & { roles: string }) => {
-      const t = await runCommand(
-        (await users()).addUser,
-        { name, roles: flags.roles },
-        { name: 'users add', store: flags, fields: NAME },
-      );
-      printIssued(t, flags.json);
-    }),
+    action(
+      async (name: string, flags: Flags & { roles: string; offices?: string; passwordStdin?: boolean }) => {
+        const password = flags.passwordStdin ? await readPassword() : undefined;
+        const t = await runCommand(
+          (await users()).addUser,
+          { name, roles: flags.roles, offices: flags.offices, password },
+          { name: 'users add', store: flags, fields: NAME },
+        );
+        printIssued(t, flags.json);
+      },
+    ),
   );
 
   storeFlags(
