@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
+import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { SUMMARY_DIMENSIONS, summarizeEvents } from '../store/event-summary.ts';
@@ -45,6 +45,7 @@ export const evidenceOperations = {
       const result = await importEvents(ctx.store, input.paths, {
         format: input.format,
         sensitivity: input.sensitivity,
+        clearance: clearanceOf(ctx.requester.roles),
         onProgress: ctx.onProgress,
       });
       // ACLED codes every actor it names; other sources' actors take the register's coding.

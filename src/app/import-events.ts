@@ -15,6 +15,7 @@ import {
   sameContent,
   withEventWriter,
 } from '../store/event-writer.ts';
+import { SensitivityGuard } from '../store/sensitivity-guard.ts';
 import type { Store } from '../store/store.ts';
 import { preparedBatches } from './prepared-rows.ts';
 
@@ -41,6 +42,11 @@ export interface ImportEventsOptions {
   readInWorker?: boolean;
   /** How sensitive the file's events are: a mission's own incident reports are not public data. */
   sensitivity?: Sensitivity;
+  /**
+   * The highest level the person importing may read: a stored record above it is never changed.
+   * The importFiles operation passes the requester's; a direct caller acts as the store's owner.
+   */
+  clearance?: Sensitivity;
 }
 
 /**
@@ -73,6 +79,10 @@ export async function importEvents(
       // arrive; rows found unchanged, and the old values of changed rows, are taken back out here.
       const counts = new CountAccumulator();
       const registers = new RegisterTally();
+      const guard = new SensitivityGuard(
+        options.sensitivity ?? 'public',
+        options.clearance ?? 'strictly-confidential',
+      );
       for (const file of files) {
         const { id: importId } = await w.db
           .insertInto('imports')
@@ -165,6 +175,8 @@ export async function importEvents(
               const old = existing.get(v[COL.source_event_id] as string);
               if (!old) inserts.push(v);
               else if (!sameContent(old.content_hash, v)) {
+                // A refused change is only tallied: the import fails as a whole before commit.
+                if (!guard.allows(old.sensitivity)) continue;
                 updates.push({ id: old.id, row: v });
                 counts.add(countedFromStored(old), -1);
               } else {
@@ -231,6 +243,7 @@ export async function importEvents(
           .execute();
         results.push(r);
       }
+      guard.assertClear();
       await counts.flush(w.db, w.upsertCounts);
       await registers.flush(w.db);
       return { files: results };

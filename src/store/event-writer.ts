@@ -26,6 +26,7 @@ export interface StoredEventKeys {
   civilian_fatalities: number | null;
   civilian_targeting: number;
   civilian_targeting_derived: number;
+  sensitivity: string;
 }
 
 /**
@@ -127,6 +128,7 @@ export const STORED_KEY_COLUMNS = [
   'civilian_fatalities',
   'civilian_targeting',
   'civilian_targeting_derived',
+  'sensitivity',
 ] as const;
 const KEY_COLUMNS = STORED_KEY_COLUMNS.join(', ');
 
