@@ -24,6 +24,17 @@ const withNewRow = join(dir, 'with-new-row.csv');
   writeFileSync(withNewRow, [...lines, last.join(',')].join('\n'));
 }
 
+/** The fixture with a row that cannot be read and a row repeating an id: two rows set aside. */
+const withBadRows = join(dir, 'with-bad-rows.csv');
+{
+  const lines = readFileSync(fixture, 'utf8').trimEnd().split('\n');
+  const bad = lines[1].split(',');
+  bad[0] = '8888';
+  bad[2] = 'TST888';
+  bad[4] = 'the day after';
+  writeFileSync(withBadRows, [...lines, bad.join(','), lines[2]].join('\n'));
+}
+
 /** Imports through the operation, as every front end does. */
 function importAs(store: Store, roles: string[], paths: string[], sensitivity: Sensitivity) {
   return runOperation(
@@ -91,6 +102,31 @@ for (const dialect of DIALECTS) {
       await assert.rejects(viewer, (e) => e instanceof TandemError && e.code === 'forbidden');
       assert.deepEqual(await levels(store), Array(3).fill('strictly-confidential'));
       assert.equal(await totalEvents(store), 3);
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`rows set aside carry a sensitivity, on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+    });
+    after(() => drop());
+
+    test('a row set aside is at least as sensitive as its import', async () => {
+      const r = await importAs(store, ['admin'], [withBadRows], 'restricted');
+      assert.equal(r.files[0].rejected, 2);
+      const rows = await store.db
+        .selectFrom('problems')
+        .select(['line', 'sensitivity'])
+        .orderBy('line')
+        .execute();
+      assert.deepEqual(
+        rows.map((p) => p.sensitivity),
+        ['restricted', 'restricted'],
+      );
     });
   });
 }

@@ -12,10 +12,12 @@ import {
   type EventValues,
   type PackedRows,
   RowUnpacker,
+  type SetAsideRow,
+  type StoredProblem,
   sameContent,
   withEventWriter,
 } from '../store/event-writer.ts';
-import { SensitivityGuard } from '../store/sensitivity-guard.ts';
+import { higherSensitivity, SensitivityGuard } from '../store/sensitivity-guard.ts';
 import type { Store } from '../store/store.ts';
 import { preparedBatches } from './prepared-rows.ts';
 
@@ -79,10 +81,8 @@ export async function importEvents(
       // arrive; rows found unchanged, and the old values of changed rows, are taken back out here.
       const counts = new CountAccumulator();
       const registers = new RegisterTally();
-      const guard = new SensitivityGuard(
-        options.sensitivity ?? 'public',
-        options.clearance ?? 'strictly-confidential',
-      );
+      const level = options.sensitivity ?? 'public';
+      const guard = new SensitivityGuard(level, options.clearance ?? 'strictly-confidential');
       for (const file of files) {
         const { id: importId } = await w.db
           .insertInto('imports')
@@ -191,6 +191,30 @@ export async function importEvents(
             r.updated += updates.length;
           }
         };
+        /**
+         * The level of each row set aside: the import's own, or higher where the row carries an id
+         * the store holds at a higher level (a source the store did not hold before this file has
+         * none but this import's, so nothing is looked up).
+         */
+        const setAsideLevels = async (problems: readonly SetAsideRow[]): Promise<StoredProblem[]> => {
+          const idsBySource = new Map<string, string[]>();
+          for (const p of problems) {
+            if (!p.source || !p.sourceEventId || !(await hasRows(p.source))) continue;
+            const ids = idsBySource.get(p.source);
+            if (ids) ids.push(p.sourceEventId);
+            else idsBySource.set(p.source, [p.sourceEventId]);
+          }
+          const stored = new Map<string, string>();
+          for (const [source, ids] of idsBySource) {
+            await restoreSourceIdIndex();
+            for (const [id, k] of await w.lookup(source, ids))
+              stored.set(`${source}\u001f${id}`, k.sensitivity);
+          }
+          return problems.map(({ source, sourceEventId, ...p }) => ({
+            ...p,
+            sensitivity: higherSensitivity(level, stored.get(`${source}\u001f${sourceEventId}`)),
+          }));
+        };
         const load = async () => {
           const batches = preparedBatches(file.path, file.format, options.readInWorker, options.sensitivity);
           let next = await batches.next();
@@ -215,7 +239,7 @@ export async function importEvents(
               } else {
                 await writeRows(packed);
               }
-              if (batch.problems.length) await w.addProblems(importId, batch.problems);
+              if (batch.problems.length) await w.addProblems(importId, await setAsideLevels(batch.problems));
               r.rejected += batch.problems.length;
               r.rows += batch.read;
               options.onProgress?.({ path: file.path, rows: r.rows });

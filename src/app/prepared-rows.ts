@@ -1,17 +1,16 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import { eventValues, type PackedRows, RowPacker } from '../store/event-writer.ts';
+import { eventValues, type PackedRows, RowPacker, type SetAsideRow } from '../store/event-writer.ts';
 import { FirstLines } from './first-lines.ts';
 
 /** One batch of a file's rows, read, hashed and checked for repeated ids, ready for the writer. */
 export interface PreparedBatch {
   /** The rows, packed for the trip to the writer (unpack them with one RowUnpacker per file). */
   rows: PackedRows;
-  problems: ReadProblem[];
+  problems: SetAsideRow[];
   /** Data rows read in this batch (rows plus problems). */
   read: number;
 }
@@ -32,7 +31,7 @@ export async function* prepareRows(
   const file = await openEventFile(path, { format, batchSize: 250 });
   const seen = new FirstLines();
   const packer = new RowPacker(BATCH);
-  let problems: ReadProblem[] = [];
+  let problems: SetAsideRow[] = [];
   let read = 0;
   for await (const batch of file.batches()) {
     read += batch.records.length + batch.problems.length;
@@ -46,6 +45,8 @@ export async function* prepareRows(
           column: 0,
           reason: `event id ${event.sourceEventId} repeats the row at line ${first}; the first was kept`,
           raw: JSON.stringify(event).slice(0, 2000),
+          source: event.source,
+          sourceEventId: event.sourceEventId,
         });
         continue;
       }

@@ -30,6 +30,20 @@ export interface StoredEventKeys {
 }
 
 /**
+ * A row set aside while reading, with the event id it carried where the reader got that far (an
+ * id repeated within the file): its raw text is as sensitive as the record of that id.
+ */
+export interface SetAsideRow extends ReadProblem {
+  source?: string;
+  sourceEventId?: string;
+}
+
+/** A row set aside, ready to store, with the level its raw text is released at. */
+export interface StoredProblem extends ReadProblem {
+  sensitivity: Sensitivity;
+}
+
+/**
  * An event ready to write: its column values in EVENT_COLUMNS order, with the content hash in
  * place and the import id left 0 for the writer to fill. Plain arrays, so a worker thread can
  * prepare them and hand them over cheaply.
@@ -50,7 +64,7 @@ export interface EventWriter {
   /** Inserts every row of a packed batch (the bulk path: a file of new events). */
   insertPacked(importId: number, unpacker: RowUnpacker, rows: PackedRows): Promise<void>;
   update(importId: number, rows: readonly { id: number; row: EventValues }[]): Promise<void>;
-  addProblems(importId: number, problems: readonly ReadProblem[]): Promise<void>;
+  addProblems(importId: number, problems: readonly StoredProblem[]): Promise<void>;
   /** Adds to the aggregate tables (CountAccumulator.flush); Kysely's when absent. */
   upsertCounts?: CountUpsert;
   /** Runs `fn`, which builds indexes over the events, with the settings that build them fastest. */
@@ -459,7 +473,7 @@ function asRecord(importId: number, row: EventValues) {
   return Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, v[i]])) as never;
 }
 
-async function addProblemsWith(db: Kysely<Database>, importId: number, problems: readonly ReadProblem[]) {
+async function addProblemsWith(db: Kysely<Database>, importId: number, problems: readonly StoredProblem[]) {
   for (let i = 0; i < problems.length; i += 500) {
     await db
       .insertInto('problems')
@@ -472,6 +486,7 @@ async function addProblemsWith(db: Kysely<Database>, importId: number, problems:
           field: p.field ?? null,
           reason: p.reason,
           raw: p.raw ?? null,
+          sensitivity: p.sensitivity,
         })),
       )
       .execute();

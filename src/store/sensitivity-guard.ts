@@ -1,4 +1,4 @@
-import { type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
+import { SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 /**
@@ -69,4 +69,11 @@ export class SensitivityGuard {
       },
     });
   }
+}
+
+/** The more sensitive of two levels. */
+export function higherSensitivity(a: Sensitivity, b: string | undefined): Sensitivity {
+  return b !== undefined && sensitivityRank(b) > sensitivityRank(a)
+    ? SENSITIVITY_LEVELS[sensitivityRank(b)]
+    : a;
 }

@@ -9,6 +9,7 @@ import * as eventsByImport from './008-events-by-import.ts';
 import * as areaMonthCounts from './009-area-month-counts.ts';
 import * as userAccounts from './010-user-accounts.ts';
 import * as dropEventsImportIndex from './011-drop-events-import-index.ts';
+import * as problemSensitivity from './012-problem-sensitivity.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-area-month-counts': areaMonthCounts,
   '010-user-accounts': userAccounts,
   '011-drop-events-import-index': dropEventsImportIndex,
+  '012-problem-sensitivity': problemSensitivity,
 };
