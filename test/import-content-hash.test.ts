@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { importEvents } from '../src/app/import-events.ts';
-import { COL, contentHash, EVENT_COLUMNS, type EventValues } from '../src/store/event-writer.ts';
+import { COL, contentHash, EVENT_COLUMNS, type EventValues } from '../src/store/event-columns.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
 

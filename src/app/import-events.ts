@@ -3,20 +3,17 @@ import type { Sensitivity } from '../domain/sensitivity.ts';
 import { type EventFile, openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
 import { CountAccumulator, countedFromStored, RegisterTally } from '../store/count-accumulator.ts';
+import { COL, type EventValues, sameContent } from '../store/event-columns.ts';
 import {
-  COL,
   createBulkIndexes,
   createSourceIdIndex,
   dropBulkIndexes,
   dropSourceIdIndex,
-  type EventValues,
-  type PackedRows,
-  RowUnpacker,
-  type SetAsideRow,
   type StoredProblem,
-  sameContent,
   withEventWriter,
 } from '../store/event-writer.ts';
+import { type PackedRows, RowUnpacker, type SetAsideRow } from '../store/packed-rows.ts';
+import { PostgresFileImport } from '../store/postgres/postgres-event-import.ts';
 import { higherSensitivity, SensitivityGuard } from '../store/sensitivity-guard.ts';
 import type { Store } from '../store/store.ts';
 import { preparedBatches } from './prepared-rows.ts';
@@ -215,6 +212,9 @@ export async function importEvents(
             sensitivity: higherSensitivity(level, stored.get(`${source}\u001f${sourceEventId}`)),
           }));
         };
+        // PostgreSQL streams the file's rows into a staging table and merges them when it ends.
+        const staged = w.client ? await PostgresFileImport.start(w.client, importId, counts, guard) : null;
+        const pendingProblems: SetAsideRow[] = [];
         const load = async () => {
           const batches = preparedBatches(file.path, file.format, options.readInWorker, options.sensitivity);
           let next = await batches.next();
@@ -232,14 +232,19 @@ export async function importEvents(
               let oneSource = true;
               for (let i = 1; i < packed.count && oneSource; i++)
                 oneSource = unpacker.source(packed, i) === source;
-              if (oneSource && packed.count && !(await hasRows(source))) {
+              if (staged) {
+                await staged.write(unpacker, packed);
+              } else if (oneSource && packed.count && !(await hasRows(source))) {
                 await decideIndexes(1, true);
                 await w.insertPacked(importId, unpacker, packed);
                 r.imported += packed.count;
               } else {
                 await writeRows(packed);
               }
-              if (batch.problems.length) await w.addProblems(importId, await setAsideLevels(batch.problems));
+              // While rows stream with COPY the connection takes no other statement: the rows set
+              // aside wait for the merge.
+              if (staged) for (const p of batch.problems) pendingProblems.push(p);
+              else if (batch.problems.length) await w.addProblems(importId, await setAsideLevels(batch.problems));
               r.rejected += batch.problems.length;
               r.rows += batch.read;
               options.onProgress?.({ path: file.path, rows: r.rows });
@@ -250,6 +255,14 @@ export async function importEvents(
           }
         };
         await load();
+        if (staged) {
+          const merged = await staged.finish();
+          r.imported += merged.imported;
+          r.updated += merged.updated;
+          r.unchanged += merged.unchanged;
+          for (let i = 0; i < pendingProblems.length; i += 5000)
+            await w.addProblems(importId, await setAsideLevels(pendingProblems.slice(i, i + 5000)));
+        }
         await w.buildingIndexes(async () => {
           await restoreSourceIdIndex();
           if (indexes.dropped) await createBulkIndexes(w.db);

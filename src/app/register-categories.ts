@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { CountAccumulator, countedFromStored } from '../store/count-accumulator.ts';
-import { STORED_KEY_COLUMNS, type StoredEventKeys } from '../store/event-writer.ts';
+import { STORED_KEY_COLUMNS, type StoredEventKeys } from '../store/event-columns.ts';
 import type { Database } from '../store/schema.ts';
 
 // The register is keyed by name across countries, and whether a government's forces are the host

@@ -1,54 +1,26 @@
-import { hash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { ConflictEvent } from '../domain/conflict-event.ts';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { CountUpsert } from './count-accumulator.ts';
+import {
+  COL,
+  EVENT_COLUMNS,
+  type EventValues,
+  STORED_KEY_COLUMNS,
+  type StoredEventKeys,
+} from './event-columns.ts';
+import type { PackedRows, RowUnpacker } from './packed-rows.ts';
+import { withPostgresConnection } from './postgres/postgres-event-import.ts';
 import type { PostgresStore } from './postgres/postgres-store.ts';
 import type { Database } from './schema.ts';
 import type { SqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
-/** What the importer needs to know of an event already stored: its hash and its aggregate keys. */
-export interface StoredEventKeys {
-  id: number;
-  content_hash: string;
-  country: string;
-  admin1: string;
-  admin2: string;
-  month: string;
-  violence_type: string;
-  actor1: string;
-  actor1_category: string | null;
-  actor2: string;
-  actor2_category: string | null;
-  fatalities: number;
-  civilian_fatalities: number | null;
-  civilian_targeting: number;
-  civilian_targeting_derived: number;
-  sensitivity: string;
-}
-
-/**
- * A row set aside while reading, with the event id it carried where the reader got that far (an
- * id repeated within the file): its raw text is as sensitive as the record of that id.
- */
-export interface SetAsideRow extends ReadProblem {
-  source?: string;
-  sourceEventId?: string;
-}
-
 /** A row set aside, ready to store, with the level its raw text is released at. */
 export interface StoredProblem extends ReadProblem {
   sensitivity: Sensitivity;
 }
-
-/**
- * An event ready to write: its column values in EVENT_COLUMNS order, with the content hash in
- * place and the import id left 0 for the writer to fill. Plain arrays, so a worker thread can
- * prepare them and hand them over cheaply.
- */
-export type EventValues = (string | number | null)[];
 
 /**
  * The importer's view of the database inside one transaction: look events up by source id, write
@@ -57,6 +29,8 @@ export type EventValues = (string | number | null)[];
  */
 export interface EventWriter {
   readonly db: Kysely<Database>;
+  /** On PostgreSQL, the transaction's own connection, for streaming rows with COPY. */
+  readonly client?: pg.PoolClient;
   countSource(source: string): Promise<number>;
   countAll(): Promise<number>;
   lookup(source: string, ids: readonly string[]): Promise<Map<string, StoredEventKeys>>;
@@ -125,342 +99,7 @@ export async function createSourceIdIndex(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
-/** The columns of StoredEventKeys: what a look-up of a stored event reads. */
-export const STORED_KEY_COLUMNS = [
-  'id',
-  'content_hash',
-  'country',
-  'admin1',
-  'admin2',
-  'month',
-  'violence_type',
-  'actor1',
-  'actor1_category',
-  'actor2',
-  'actor2_category',
-  'fatalities',
-  'civilian_fatalities',
-  'civilian_targeting',
-  'civilian_targeting_derived',
-  'sensitivity',
-] as const;
 const KEY_COLUMNS = STORED_KEY_COLUMNS.join(', ');
-
-export const EVENT_COLUMNS = [
-  'source',
-  'source_event_id',
-  'content_hash',
-  'import_id',
-  'date_start',
-  'date_end',
-  'date_precision',
-  'month',
-  'country',
-  'admin1',
-  'admin2',
-  'location',
-  'latitude',
-  'longitude',
-  'geo_precision',
-  'violence_type',
-  'event_type',
-  'sub_event_type',
-  'actor1',
-  'actor1_category',
-  'actor2',
-  'actor2_category',
-  'civilian_targeting',
-  'civilian_targeting_derived',
-  'fatalities',
-  'fatalities_low',
-  'fatalities_high',
-  'civilian_fatalities',
-  'notes',
-  'source_text',
-  'sensitivity',
-] as const;
-
-/** Where the importer finds what it needs in an EventValues row. */
-export const COL = Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, i])) as Record<
-  (typeof EVENT_COLUMNS)[number],
-  number
->;
-
-/**
- * How a batch of rows travels from the reading thread to the writer. Copying 31 values a row
- * between threads, and allocating them again on arrival, cost the writer as much as SQLite did;
- * so the columns whose values repeat (places, actors, types, dates) go as numbers into a
- * dictionary that grows as the file is read, numbers go in one typed array, and only the text
- * that is new with every row (ids, hashes, notes) goes as strings.
- */
-export interface PackedRows {
-  count: number;
-  /** Strings the dictionary gained with this batch, in the order of their ids. */
-  words: string[];
-  /** count × WORD_COLUMNS.length dictionary ids, -1 for null. */
-  codes: Int32Array;
-  /** count × TEXT_COLUMNS.length strings. */
-  texts: string[];
-  /** count × NUMBER_COLUMNS.length numbers, NaN for null (readers never let NaN through). */
-  numbers: Float64Array;
-}
-
-const TEXT_COLUMNS = ['source_event_id', 'content_hash', 'notes'].map((c) => COL[c as keyof typeof COL]);
-const NUMBER_COLUMNS = [
-  'latitude',
-  'longitude',
-  'geo_precision',
-  'civilian_targeting',
-  'civilian_targeting_derived',
-  'fatalities',
-  'fatalities_low',
-  'fatalities_high',
-  'civilian_fatalities',
-].map((c) => COL[c as keyof typeof COL]);
-const WORD_COLUMNS = EVENT_COLUMNS.map((_, i) => i).filter(
-  (i) => i !== COL.import_id && !TEXT_COLUMNS.includes(i) && !NUMBER_COLUMNS.includes(i),
-);
-
-/**
- * Where a packed row keeps a column: readers of PackedRows.codes (for a dictionary column) or
- * PackedRows.numbers (for a number column) find row `i`'s value at `i * WORDS_PER_ROW + slot`
- * or `i * NUMBERS_PER_ROW + slot`.
- */
-export const WORDS_PER_ROW = WORD_COLUMNS.length;
-export const NUMBERS_PER_ROW = NUMBER_COLUMNS.length;
-export function wordSlot(column: number): number {
-  const i = WORD_COLUMNS.indexOf(column);
-  if (i === -1) throw new Error(`column ${EVENT_COLUMNS[column]} is not packed as a word`);
-  return i;
-}
-export function numberSlot(column: number): number {
-  const i = NUMBER_COLUMNS.indexOf(column);
-  if (i === -1) throw new Error(`column ${EVENT_COLUMNS[column]} is not packed as a number`);
-  return i;
-}
-
-/**
- * The reading side of PackedRows: rows are packed one by one as they are read, so nothing of a
- * row but its packed form outlives it (a batch of whole rows kept alive is what made the reader's
- * garbage collection expensive), and the dictionary of the strings sent so far is kept here.
- */
-export class RowPacker {
-  private readonly ids = new Map<string, number>();
-  /** Every word so far, by id: what a code of any batch stands for, on the reading side. */
-  readonly dictionary: string[] = [];
-  private words: string[] = [];
-  private codes: Int32Array;
-  private texts: string[] = [];
-  private numbers: Float64Array;
-  private n = 0;
-
-  constructor(private readonly capacity = 5000) {
-    this.codes = new Int32Array(capacity * WORD_COLUMNS.length);
-    this.numbers = new Float64Array(capacity * NUMBER_COLUMNS.length);
-  }
-
-  /** Rows packed since the last take(). */
-  get count(): number {
-    return this.n;
-  }
-
-  add(r: EventValues): void {
-    if (this.n === this.capacity) throw new Error('RowPacker is full: take() the rows first');
-    const codes = this.codes;
-    let w = this.n * WORD_COLUMNS.length;
-    for (let k = 0; k < WORD_COLUMNS.length; k++) {
-      const x = r[WORD_COLUMNS[k]];
-      if (x === null) codes[w++] = -1;
-      else {
-        let id = this.ids.get(x as string);
-        if (id === undefined) {
-          id = this.ids.size;
-          this.ids.set(x as string, id);
-          this.words.push(x as string);
-          this.dictionary.push(x as string);
-        }
-        codes[w++] = id;
-      }
-    }
-    for (let k = 0; k < TEXT_COLUMNS.length; k++) this.texts.push(r[TEXT_COLUMNS[k]] as string);
-    const numbers = this.numbers;
-    let u = this.n * NUMBER_COLUMNS.length;
-    for (let k = 0; k < NUMBER_COLUMNS.length; k++) {
-      const x = r[NUMBER_COLUMNS[k]];
-      numbers[u++] = x === null ? Number.NaN : (x as number);
-    }
-    this.n++;
-  }
-
-  /** The rows packed so far, leaving the packer empty (its dictionary stays). */
-  take(): PackedRows {
-    const p: PackedRows = {
-      count: this.n,
-      words: this.words,
-      codes: this.codes.slice(0, this.n * WORD_COLUMNS.length),
-      texts: this.texts,
-      numbers: this.numbers.slice(0, this.n * NUMBER_COLUMNS.length),
-    };
-    this.words = [];
-    this.texts = [];
-    this.n = 0;
-    return p;
-  }
-}
-
-/** The writing side of PackedRows: the same dictionary, rebuilt from the words of each batch. */
-export class RowUnpacker {
-  readonly words: string[] = [];
-
-  /** Takes in a batch's new words; call once per batch, in order, before reading its rows. */
-  receive(p: PackedRows): void {
-    for (const word of p.words) this.words.push(word);
-  }
-
-  /** Writes row `i` of `p` into `out` from `offset` on, in EVENT_COLUMNS order. */
-  fill(p: PackedRows, i: number, out: unknown[], offset: number, importId: number): void {
-    let w = i * WORD_COLUMNS.length;
-    for (const c of WORD_COLUMNS) {
-      const id = p.codes[w++];
-      out[offset + c] = id === -1 ? null : this.words[id];
-    }
-    let t = i * TEXT_COLUMNS.length;
-    for (const c of TEXT_COLUMNS) out[offset + c] = p.texts[t++];
-    let u = i * NUMBER_COLUMNS.length;
-    for (const c of NUMBER_COLUMNS) {
-      const x = p.numbers[u++];
-      out[offset + c] = Number.isNaN(x) ? null : x;
-    }
-    out[offset + COL.import_id] = importId;
-  }
-
-  row(p: PackedRows, i: number): EventValues {
-    const v = new Array<string | number | null>(EVENT_COLUMNS.length);
-    this.fill(p, i, v, 0, 0);
-    return v;
-  }
-
-  /** The source of row `i`, without unpacking the rest. */
-  source(p: PackedRows, i: number): string {
-    return this.words[p.codes[i * WORD_COLUMNS.length + SOURCE_WORD]];
-  }
-}
-const SOURCE_WORD = WORD_COLUMNS.indexOf(COL.source);
-
-/**
- * An event's column values, with its content hash (import id still 0). The hash is of the
- * normalised values, not the raw row, so the same event read from CSV or GeoJSON is the same.
- */
-export function eventValues(e: ConflictEvent, sensitivity: Sensitivity = 'public'): EventValues {
-  const v: EventValues = [
-    e.source,
-    e.sourceEventId,
-    '',
-    0,
-    e.dateStart,
-    e.dateEnd,
-    e.datePrecision,
-    e.dateStart.slice(0, 7),
-    e.country,
-    e.admin1,
-    e.admin2,
-    e.location,
-    e.latitude,
-    e.longitude,
-    e.geoPrecision,
-    e.violenceType,
-    e.eventType,
-    e.subEventType,
-    e.actor1,
-    e.actor1Category,
-    e.actor2,
-    e.actor2Category,
-    e.civilianTargeting ? 1 : 0,
-    e.civilianTargetingDerived ? 1 : 0,
-    e.fatalities,
-    e.fatalitiesLow,
-    e.fatalitiesHigh,
-    e.civilianFatalities,
-    e.notes,
-    e.sourceText,
-    sensitivity,
-  ];
-  v[COL.content_hash] = contentHash(v);
-  return v;
-}
-
-/** Marks the hashes of contentHash(); a stored hash without it is the older MD5 of the joined row. */
-const HASH_VERSION = 'v2:';
-const f64 = new Float64Array(1);
-const f64Words = new Uint32Array(f64.buffer);
-
-/**
- * A 64-bit hash of a row's values (all but the hash itself and the import id), to tell a changed
- * row from an unchanged one. Not cryptographic: it only has to notice edits, and computed in
- * place over the values it costs a fraction of joining the row into one string for MD5.
- */
-export function contentHash(v: EventValues): string {
-  let h1 = 0x2f6b9a31;
-  let h2 = 0x6c8e9cf5;
-  for (let i = 0; i < v.length; i++) {
-    if (i === COL.content_hash || i === COL.import_id) continue;
-    const x = v[i];
-    // Each value adds a tag for its type and, for text, its length, so values cannot run together.
-    if (typeof x === 'string') {
-      h1 = Math.imul(h1 ^ (x.length + 0x10000), 0x9e3779b1);
-      h2 = Math.imul(h2 ^ (x.length + 0x10000), 0x5f356495);
-      // Two UTF-16 code units a step (the length is already in, so an odd last unit is safe).
-      // A multiplication carries bits only upwards; the rotation brings the high ones back down.
-      let j = 0;
-      for (; j + 1 < x.length; j += 2) {
-        const c = x.charCodeAt(j) | (x.charCodeAt(j + 1) << 16);
-        h1 = Math.imul(h1 ^ c, 0x9e3779b1);
-        h2 = Math.imul(h2 ^ c, 0x5f356495);
-        h2 = (h2 << 15) | (h2 >>> 17);
-      }
-      if (j < x.length) {
-        const c = x.charCodeAt(j);
-        h1 = Math.imul(h1 ^ c, 0x9e3779b1);
-        h2 = Math.imul(h2 ^ c, 0x5f356495);
-      }
-    } else if (typeof x === 'number') {
-      f64[0] = x;
-      h1 = Math.imul(h1 ^ 0x20000, 0x9e3779b1);
-      h2 = Math.imul(h2 ^ 0x20000, 0x5f356495);
-      h1 = Math.imul(h1 ^ f64Words[0], 0x9e3779b1);
-      h2 = Math.imul(h2 ^ f64Words[0], 0x5f356495);
-      h1 = Math.imul(h1 ^ f64Words[1], 0x9e3779b1);
-      h2 = Math.imul(h2 ^ f64Words[1], 0x5f356495);
-    } else {
-      h1 = Math.imul(h1 ^ 0x30000, 0x9e3779b1);
-      h2 = Math.imul(h2 ^ 0x30000, 0x5f356495);
-    }
-  }
-  // Final avalanche, each lane mixed with the other.
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b) ^ Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b) ^ Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35);
-  h1 ^= h1 >>> 16;
-  h2 ^= h2 >>> 16;
-  return `${HASH_VERSION}${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
-}
-
-/** The hash stores written before contentHash() existed hold: MD5 of the values joined. */
-function legacyContentHash(v: EventValues): string {
-  const w = v.slice();
-  w[COL.content_hash] = '';
-  w[COL.import_id] = 0;
-  return hash('md5', w.join('\u001f'));
-}
-
-/**
- * Whether a stored event's hash says it holds the same content as `v`. Events stored with the
- * older MD5 hash are compared by that hash, so re-importing an older store's file still finds its
- * rows unchanged.
- */
-export function sameContent(storedHash: string, v: EventValues): boolean {
-  if (storedHash.startsWith(HASH_VERSION)) return storedHash === v[COL.content_hash];
-  return storedHash === legacyContentHash(v);
-}
 
 function withImport(importId: number, row: EventValues): EventValues {
   const v = row.slice();
@@ -604,9 +243,10 @@ function sqliteWriter(store: SqliteStore): EventWriter {
   };
 }
 
-function postgresWriter(trx: Transaction<Database>): EventWriter {
+function postgresWriter(trx: Kysely<Database>, client: pg.PoolClient): EventWriter {
   return {
     db: trx,
+    client,
     async countSource(source) {
       const r = await trx
         .selectFrom('events')
@@ -711,6 +351,5 @@ export async function withEventWriter<T>(
       }
     }
   }
-  void (store as PostgresStore);
-  return store.db.transaction().execute((trx) => fn(postgresWriter(trx)));
+  return withPostgresConnection(store as PostgresStore, (client, db) => fn(postgresWriter(db, client)));
 }
