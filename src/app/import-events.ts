@@ -9,9 +9,8 @@ import {
   createSourceIdIndex,
   dropBulkIndexes,
   dropSourceIdIndex,
-  type StoredProblem,
-  withEventWriter,
-} from '../store/event-writer.ts';
+} from '../store/event-indexes.ts';
+import { type StoredProblem, withEventWriter } from '../store/event-writer.ts';
 import { type PackedRows, RowUnpacker, type SetAsideRow } from '../store/packed-rows.ts';
 import { PostgresFileImport } from '../store/postgres/postgres-event-import.ts';
 import { higherSensitivity, SensitivityGuard } from '../store/sensitivity-guard.ts';
@@ -213,7 +212,9 @@ export async function importEvents(
           }));
         };
         // PostgreSQL streams the file's rows into a staging table and merges them when it ends.
-        const staged = w.client ? await PostgresFileImport.start(w.client, importId, counts, guard) : null;
+        const staged = w.client
+          ? new PostgresFileImport(w.client, w.db, importId, counts, guard, large)
+          : null;
         const pendingProblems: SetAsideRow[] = [];
         const load = async () => {
           const batches = preparedBatches(file.path, file.format, options.readInWorker, options.sensitivity);
@@ -244,7 +245,8 @@ export async function importEvents(
               // While rows stream with COPY the connection takes no other statement: the rows set
               // aside wait for the merge.
               if (staged) for (const p of batch.problems) pendingProblems.push(p);
-              else if (batch.problems.length) await w.addProblems(importId, await setAsideLevels(batch.problems));
+              else if (batch.problems.length)
+                await w.addProblems(importId, await setAsideLevels(batch.problems));
               r.rejected += batch.problems.length;
               r.rows += batch.read;
               options.onProgress?.({ path: file.path, rows: r.rows });
@@ -254,7 +256,9 @@ export async function importEvents(
             if (!next.done) await batches.return(undefined as never);
           }
         };
+        const tl = performance.now();
         await load();
+        if (process.env.TANDEM_TRACE) console.error(`load ${(performance.now() - tl).toFixed(0)} ms`);
         if (staged) {
           const merged = await staged.finish();
           r.imported += merged.imported;
@@ -281,8 +285,10 @@ export async function importEvents(
         results.push(r);
       }
       guard.assertClear();
+      const tf = performance.now();
       await counts.flush(w.db, w.upsertCounts);
       await registers.flush(w.db);
+      if (process.env.TANDEM_TRACE) console.error(`flush ${(performance.now() - tf).toFixed(0)} ms`);
       return { files: results };
     },
     { bulk },

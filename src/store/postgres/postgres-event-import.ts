@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { CountAccumulator } from '../count-accumulator.ts';
+import type { CountAccumulator, CountUpsert } from '../count-accumulator.ts';
 import { countedFromStored } from '../count-accumulator.ts';
 import {
   COL,
@@ -11,6 +11,12 @@ import {
   legacyContentHash,
   type StoredEventKeys,
 } from '../event-columns.ts';
+import {
+  createBulkIndexes,
+  createSourceIdIndex,
+  dropBulkIndexes,
+  dropSourceIdIndex,
+} from '../event-indexes.ts';
 import type { PackedRows, RowUnpacker } from '../packed-rows.ts';
 import type { Database } from '../schema.ts';
 import type { SensitivityGuard } from '../sensitivity-guard.ts';
@@ -59,6 +65,7 @@ export async function withPostgresConnection<T>(
 const STAGE_COLUMNS = EVENT_COLUMNS.filter((c) => c !== 'import_id');
 const STAGE_INDEXES = STAGE_COLUMNS.map((c) => COL[c]);
 const STAGE_LIST = STAGE_COLUMNS.join(', ');
+const ALL_INDEXES = EVENT_COLUMNS.map((c) => COL[c]);
 /** What the aggregates count of an event (StoredEventKeys but id, hash and sensitivity). */
 const COUNTED = [
   'country',
@@ -94,120 +101,215 @@ export interface PostgresFileCounts {
 }
 
 /**
- * One file's events on PostgreSQL: its rows stream with COPY into a temporary staging table (no
- * log, no index) and are merged into `events` when the file ends, with a few statements whatever
- * the file's size: new rows inserted, changed ones updated, unchanged ones only counted. What the
- * aggregates must give back (unchanged rows, which the reader counted in, and the old values of
- * changed ones) is read grouped, so a re-import of a million unchanged rows reads a few thousand
- * groups, not a million rows. Files are merged one after another, so a later file of the same
- * command sees the rows of an earlier one, as on SQLite.
+ * One file's events on PostgreSQL. Rows stream with COPY, whose cost is close to that of the bare
+ * table: straight into `events` while they are all of one source the store does not hold (a first
+ * import, where no row can match a stored one), otherwise into a temporary staging table (no log,
+ * no index) that is merged into `events` when the file ends, with a few statements whatever its
+ * size: new rows inserted, changed ones updated, unchanged ones only counted. What the aggregates
+ * must give back (unchanged rows, which the reader counted in, and the old values of changed ones)
+ * is read grouped, so a re-import of a million unchanged rows reads a few thousand groups, not a
+ * million rows. Files are merged one after another, so a later file of the same command sees the
+ * rows of an earlier one, as on SQLite.
  */
 export class PostgresFileImport {
   private copy: ReturnType<typeof copyFrom> | null = null;
+  /** The source whose rows go straight into `events`; null once rows go to the staging table. */
+  private direct: string | null = null;
+  private staged = 0;
+  private indexesDropped = false;
+  /** Rows written straight into `events`. */
+  private directWritten = 0;
   private readonly row: EventValues = new Array(EVENT_COLUMNS.length);
 
-  private constructor(
+  constructor(
     private readonly client: pg.PoolClient,
+    private readonly db: Kysely<Database>,
     private readonly importId: number,
     private readonly counts: CountAccumulator,
     private readonly guard: SensitivityGuard,
+    /** The file is large against the store (isLargeImport): indexes are rebuilt, not kept current. */
+    private readonly large: boolean,
   ) {}
 
-  static async start(
-    client: pg.PoolClient,
-    importId: number,
-    counts: CountAccumulator,
-    guard: SensitivityGuard,
-  ): Promise<PostgresFileImport> {
-    // Temporary, so neither logged nor seen by anyone else; dropped when the transaction ends.
-    await client.query(
-      `CREATE TEMP TABLE IF NOT EXISTS event_stage ON COMMIT DROP AS SELECT ${STAGE_LIST} FROM events WITH NO DATA`,
-    );
-    await client.query('TRUNCATE event_stage');
-    const f = new PostgresFileImport(client, importId, counts, guard);
-    f.copy = client.query(copyFrom(`COPY event_stage (${STAGE_LIST}) FROM STDIN`));
-    return f;
+  /** Streams a packed batch's rows, into `events` or into the staging table. */
+  async write(unpacker: RowUnpacker, p: PackedRows): Promise<void> {
+    if (!p.count) return;
+    if (!this.copy) {
+      const source = unpacker.source(p, 0);
+      if (await this.holds(source)) await this.startStaging();
+      else await this.startDirect(source);
+    }
+    let from = 0;
+    if (this.direct !== null) {
+      while (from < p.count && unpacker.source(p, from) === this.direct) from++;
+      await this.send(unpacker, p, 0, from, true);
+      if (from === p.count) return;
+      // A row of another source: the rest of the file is staged and merged.
+      this.directWritten += await this.endCopy();
+      await this.startStaging();
+    }
+    await this.send(unpacker, p, from, p.count, false);
   }
 
-  /** Streams a packed batch's rows into the staging table. */
-  async write(unpacker: RowUnpacker, p: PackedRows): Promise<void> {
+  private async holds(source: string): Promise<boolean> {
+    return (
+      (await this.client.query('SELECT 1 FROM events WHERE source = $1 LIMIT 1', [source])).rowCount === 1
+    );
+  }
+
+  private async startDirect(source: string): Promise<void> {
+    this.direct = source;
+    if (this.large) {
+      // Rows of a first import cannot collide (ids repeated in the file are set aside while
+      // reading), so the unique index goes too; building it again at the end checks every row.
+      await dropBulkIndexes(this.db);
+      await dropSourceIdIndex(this.db);
+      this.indexesDropped = true;
+    }
+    this.copy = this.watch(
+      this.client.query(copyFrom(`COPY events (${EVENT_COLUMNS.join(', ')}) FROM STDIN`)),
+    );
+  }
+
+  private async startStaging(): Promise<void> {
+    this.direct = null;
+    // The unique index is what the merge matches rows by.
+    if (this.indexesDropped) await createSourceIdIndex(this.db);
+    // Temporary, so neither logged nor seen by anyone else; dropped when the transaction ends.
+    await this.client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS event_stage ON COMMIT DROP AS SELECT ${STAGE_LIST} FROM events WITH NO DATA`,
+    );
+    await this.client.query('TRUNCATE event_stage');
+    this.copy = this.watch(this.client.query(copyFrom(`COPY event_stage (${STAGE_LIST}) FROM STDIN`)));
+  }
+
+  private async send(unpacker: RowUnpacker, p: PackedRows, from: number, to: number, direct: boolean) {
+    if (from === to) return;
+    if (this.failure) throw this.failure;
     const copy = this.copy as NonNullable<typeof this.copy>;
     const row = this.row;
+    const columns = direct ? ALL_INDEXES : STAGE_INDEXES;
     const lines: string[] = [];
-    for (let i = 0; i < p.count; i++) {
-      unpacker.fill(p, i, row, 0, 0);
+    for (let i = from; i < to; i++) {
+      unpacker.fill(p, i, row, 0, this.importId);
       let line = '';
-      for (let k = 0; k < STAGE_INDEXES.length; k++) {
+      for (let k = 0; k < columns.length; k++) {
         if (k) line += '\t';
-        line += copyText(row[STAGE_INDEXES[k]]);
+        line += copyText(row[columns[k]]);
       }
       lines.push(line);
     }
-    if (!lines.length) return;
+    if (!direct) this.staged += to - from;
     if (!copy.write(`${lines.join('\n')}\n`)) await Promise.race([once(copy, 'drain'), once(copy, 'error')]);
   }
 
-  /** Ends the stream and merges the staged rows into the events. */
-  async finish(): Promise<PostgresFileCounts> {
-    const copy = this.copy as NonNullable<typeof this.copy>;
+  /** A COPY's failure is kept, to be thrown by the next write or at the end, never left unhandled. */
+  private failure: Error | null = null;
+  private watch(copy: ReturnType<typeof copyFrom>): ReturnType<typeof copyFrom> {
+    copy.on('error', (e) => {
+      this.failure ??= e;
+    });
+    return copy;
+  }
+
+  /** Ends the COPY under way; returns the rows it wrote. */
+  private async endCopy(): Promise<number> {
+    const copy = this.copy;
+    if (!copy) return 0;
     this.copy = null;
+    if (this.failure) throw this.failure;
     const done = once(copy, 'finish');
     copy.end();
     await done;
-    const staged = copy.rowCount;
-    const out: PostgresFileCounts = { imported: 0, updated: 0, unchanged: 0 };
-    if (!staged) return out;
-    const c = this.client;
-    const sources = (await c.query<{ source: string }>('SELECT DISTINCT source FROM event_stage')).rows;
-    let held = false;
-    for (const { source } of sources)
-      held ||= (await c.query('SELECT 1 FROM events WHERE source = $1 LIMIT 1', [source])).rowCount === 1;
-    if (held) {
-      // The planner knows nothing of a fresh temporary table until it is analysed.
-      await c.query('ANALYZE event_stage');
-      await this.acceptLegacyHashes();
-      const changedLevels = await c.query<{ sensitivity: string; n: number }>(
-        `SELECT e.sensitivity, count(*) AS n FROM event_stage s JOIN events e ON ${MATCH}
-         WHERE e.content_hash <> s.content_hash GROUP BY e.sensitivity`,
-      );
-      let refused = false;
-      for (const r of changedLevels.rows) if (!this.guard.allows(r.sensitivity, Number(r.n))) refused = true;
-      // The import fails as a whole (SensitivityGuard.assertClear); nothing of this file is merged.
-      if (refused) return out;
-      out.unchanged = await this.takeBack('e.content_hash = s.content_hash');
-      await this.takeBack('e.content_hash <> s.content_hash');
-      const updated = await c.query(
-        `UPDATE events e SET ${STAGE_COLUMNS.map((col) => `${col} = s.${col}`).join(', ')}, import_id = $1
-         FROM event_stage s WHERE ${MATCH} AND e.content_hash <> s.content_hash`,
-        [this.importId],
-      );
-      out.updated = updated.rowCount ?? 0;
+    return copy.rowCount;
+  }
+
+  /** Ends the stream, merges any staged rows into the events, and rebuilds dropped indexes. */
+  async finish(): Promise<PostgresFileCounts> {
+    const wasDirect = this.direct !== null;
+    const written = await this.endCopy();
+    if (wasDirect) this.directWritten += written;
+    // Rows that went straight in are all new; the staged ones are merged.
+    const out: PostgresFileCounts = { imported: this.directWritten, updated: 0, unchanged: 0 };
+    if (this.staged) {
+      const merged = await this.merge();
+      out.imported += merged.imported;
+      out.updated = merged.updated;
+      out.unchanged = merged.unchanged;
     }
-    const inserted = await c.query(
-      `INSERT INTO events (${STAGE_LIST}, import_id) SELECT ${STAGE_LIST}, $1 FROM event_stage s` +
-        (held ? ` WHERE NOT EXISTS (SELECT 1 FROM events e WHERE ${MATCH})` : ''),
-      [this.importId],
-    );
-    out.imported = inserted.rowCount ?? 0;
+    if (this.indexesDropped) {
+      // A larger sort memory for this transaction only: each index is sorted once.
+      await this.client.query("SET LOCAL maintenance_work_mem = '256MB'");
+      await createSourceIdIndex(this.db);
+      await createBulkIndexes(this.db);
+    }
     return out;
   }
 
-  /**
-   * Takes out of the aggregates what the reader counted in for rows that match a stored event on
-   * `condition`: for unchanged rows their own counts, for changed ones the stored event's old
-   * counts. Returns how many rows matched.
-   */
-  private async takeBack(condition: string): Promise<number> {
-    const cols = COUNTED.map((col) => `e.${col}`).join(', ');
-    const groups = await this.client.query<StoredEventKeys & { n: number }>(
-      `SELECT ${cols}, count(*) AS n FROM event_stage s JOIN events e ON ${MATCH} WHERE ${condition} GROUP BY ${cols}`,
-    );
-    let n = 0;
-    for (const g of groups.rows) {
-      this.counts.add(countedFromStored(g), -Number(g.n));
-      n += Number(g.n);
+  private async merge(): Promise<PostgresFileCounts> {
+    const c = this.client;
+    const out: PostgresFileCounts = { imported: 0, updated: 0, unchanged: 0 };
+    const t0 = performance.now();
+    const sources = (await c.query<{ source: string }>('SELECT DISTINCT source FROM event_stage')).rows;
+    let held = false;
+    for (const { source } of sources) held ||= await this.holds(source);
+    let matched = 0;
+    if (held) {
+      // The planner knows nothing of a fresh temporary table until it is analysed.
+      await c.query('ANALYZE event_stage');
+      // One join finds every staged row's stored event, with what the rest of the merge needs.
+      await c.query(
+        `CREATE TEMP TABLE IF NOT EXISTS event_match ON COMMIT DROP AS SELECT e.id, e.content_hash AS stored_hash,
+           e.sensitivity, ${COUNTED.map((col) => `e.${col}`).join(', ')}, true AS same FROM events e WITH NO DATA`,
+      );
+      await c.query('TRUNCATE event_match');
+      const found = await c.query(
+        `INSERT INTO event_match SELECT e.id, e.content_hash, e.sensitivity, ${COUNTED.map((col) => `e.${col}`).join(', ')},
+           e.content_hash = s.content_hash FROM event_stage s JOIN events e ON ${MATCH}`,
+      );
+      matched = found.rowCount ?? 0;
+      if (matched) await this.acceptLegacyHashes();
+      const changedLevels = await c.query<{ sensitivity: string; n: number }>(
+        'SELECT sensitivity, count(*) AS n FROM event_match WHERE NOT same GROUP BY sensitivity',
+      );
+      let refused = false;
+      let changed = 0;
+      for (const r of changedLevels.rows) {
+        changed += Number(r.n);
+        if (!this.guard.allows(r.sensitivity, Number(r.n))) refused = true;
+      }
+      // The import fails as a whole (SensitivityGuard.assertClear); nothing of this file is merged.
+      if (refused) return out;
+      // The reader counted every row in; a matched row's stored values come back out (an
+      // unchanged row's are its own, a changed row's are the old ones it replaces).
+      const cols = COUNTED.join(', ');
+      const groups = await c.query<StoredEventKeys & { n: number; same: number }>(
+        `SELECT ${cols}, count(*) AS n, sum(CASE WHEN same THEN 1 ELSE 0 END) AS same
+         FROM event_match GROUP BY ${cols}`,
+      );
+      for (const g of groups.rows) {
+        this.counts.add(countedFromStored(g), -Number(g.n));
+        out.unchanged += Number(g.same);
+      }
+      if (changed) {
+        const updated = await c.query(
+          `UPDATE events e SET ${STAGE_COLUMNS.map((col) => `${col} = s.${col}`).join(', ')}, import_id = $1
+           FROM event_stage s WHERE ${MATCH} AND e.content_hash <> s.content_hash`,
+          [this.importId],
+        );
+        out.updated = updated.rowCount ?? 0;
+      }
     }
-    return n;
+    if (matched < this.staged) {
+      const inserted = await c.query(
+        `INSERT INTO events (${STAGE_LIST}, import_id) SELECT ${STAGE_LIST}, $1 FROM event_stage s` +
+          (held ? ` WHERE NOT EXISTS (SELECT 1 FROM events e WHERE ${MATCH})` : ''),
+        [this.importId],
+      );
+      out.imported = inserted.rowCount ?? 0;
+    }
+    if (process.env.TANDEM_TRACE) console.error(`merge ${(performance.now() - t0).toFixed(0)} ms`);
+    return out;
   }
 
   /**
@@ -216,8 +318,8 @@ export class PostgresFileImport {
    */
   private async acceptLegacyHashes(): Promise<void> {
     const c = this.client;
-    const old = await c.query<Record<string, string | number | null> & { stored_hash: string }>(
-      `SELECT ${STAGE_COLUMNS.map((col) => `s.${col}`).join(', ')}, e.content_hash AS stored_hash
+    const old = await c.query<Record<string, string | number | null> & { stored_hash: string; id: number }>(
+      `SELECT ${STAGE_COLUMNS.map((col) => `s.${col}`).join(', ')}, e.content_hash AS stored_hash, e.id
        FROM event_stage s JOIN events e ON ${MATCH} WHERE e.content_hash NOT LIKE 'v2:%'`,
     );
     for (const r of old.rows) {
@@ -228,6 +330,38 @@ export class PostgresFileImport {
         r.source,
         r.source_event_id,
       ]);
+      await c.query('UPDATE event_match SET same = true WHERE id = $1', [r.id]);
     }
   }
+}
+
+/**
+ * The aggregates' CountUpsert on PostgreSQL: the net changes stream with COPY into a temporary
+ * table and go in with one INSERT … ON CONFLICT per table (Kysely building multi-row statements
+ * of tens of thousands of keys cost more than the import's writing).
+ */
+export function postgresCountUpsert(client: pg.PoolClient): CountUpsert {
+  return async (table, keys, measures, rows) => {
+    if (!rows.length) return;
+    const cols = [...keys, ...measures].join(', ');
+    const delta = `${table}_delta`;
+    await client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS ${delta} ON COMMIT DROP AS SELECT ${cols} FROM ${table} WITH NO DATA`,
+    );
+    await client.query(`TRUNCATE ${delta}`);
+    const copy = client.query(copyFrom(`COPY ${delta} (${cols}) FROM STDIN`));
+    const done = once(copy, 'finish');
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows
+        .slice(i, i + 5000)
+        .map((r) => r.map(copyText).join('\t'))
+        .join('\n');
+      if (!copy.write(`${chunk}\n`)) await Promise.race([once(copy, 'drain'), once(copy, 'error')]);
+    }
+    copy.end();
+    await done;
+    await client.query(
+      `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${delta} ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ')}`,
+    );
+  };
 }
