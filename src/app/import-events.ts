@@ -257,7 +257,12 @@ export async function importEvents(
           }
         };
         const tl = performance.now();
-        await load();
+        try {
+          await load();
+        } catch (e) {
+          await staged?.abort();
+          throw e;
+        }
         if (process.env.TANDEM_TRACE) console.error(`load ${(performance.now() - tl).toFixed(0)} ms`);
         if (staged) {
           const merged = await staged.finish();

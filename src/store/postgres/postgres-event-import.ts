@@ -212,6 +212,19 @@ export class PostgresFileImport {
     return copy;
   }
 
+  /**
+   * Abandons the COPY under way, when the import fails: the connection takes no other statement
+   * (not even the ROLLBACK) until the server is told the COPY failed.
+   */
+  async abort(): Promise<void> {
+    const copy = this.copy;
+    if (!copy) return;
+    this.copy = null;
+    const closed = once(copy, 'close').catch(() => {});
+    copy.destroy(new Error('the import was abandoned'));
+    await closed;
+  }
+
   /** Ends the COPY under way; returns the rows it wrote. */
   private async endCopy(): Promise<number> {
     const copy = this.copy;
