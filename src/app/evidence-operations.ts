@@ -7,7 +7,6 @@ import { releaseEvents } from './access-control.ts';
 import { loadActorList, parseAliases } from './actor-list.ts';
 import { importEvents } from './import-events.ts';
 import { defineOperation } from './operation.ts';
-import { applyRegisterCategories } from './register-categories.ts';
 
 const isoDate = z
   .string()
@@ -42,16 +41,13 @@ export const evidenceOperations = {
       sensitivity: z.enum(SENSITIVITY_LEVELS).default('public'),
     }),
     run: async (ctx, input) => {
-      const result = await importEvents(ctx.store, input.paths, {
+      // The register's categories are given inside the import's transaction (importEvents).
+      return importEvents(ctx.store, input.paths, {
         format: input.format,
         sensitivity: input.sensitivity,
         clearance: clearanceOf(ctx.requester.roles),
         onProgress: ctx.onProgress,
       });
-      // ACLED codes every actor it names; other sources' actors take the register's coding.
-      if (result.files.some((f) => f.format !== 'acled' && f.imported + f.updated > 0))
-        await ctx.store.db.transaction().execute((trx) => applyRegisterCategories(trx));
-      return result;
     },
   }),
 

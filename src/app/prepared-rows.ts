@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
 import { eventValues } from '../store/event-columns.ts';
-import { type PreparedBatch, RowPacker, type SetAsideRow } from '../store/packed-rows.ts';
+import { type PreparedBatch, RowPacker } from '../store/packed-rows.ts';
 import { FirstLines } from './first-lines.ts';
 
 export type { PreparedBatch };
@@ -25,7 +26,7 @@ export async function* prepareRows(
   const file = await openEventFile(path, { format, batchSize: 250 });
   const seen = new FirstLines();
   const packer = new RowPacker(BATCH);
-  let problems: SetAsideRow[] = [];
+  let problems: ReadProblem[] = [];
   let read = 0;
   for await (const batch of file.batches()) {
     read += batch.records.length + batch.problems.length;
@@ -39,8 +40,6 @@ export async function* prepareRows(
           column: 0,
           reason: `event id ${event.sourceEventId} repeats the row at line ${first}; the first was kept`,
           raw: JSON.stringify(event).slice(0, 2000),
-          source: event.source,
-          sourceEventId: event.sourceEventId,
         });
         continue;
       }

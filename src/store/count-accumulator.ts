@@ -477,10 +477,8 @@ export class CountAccumulator {
       t.keys
         .map((k, slot): [string[], Measures] => [this.parts(k), t.measures(slot)])
         .filter(([, m]) => m.some((x) => x !== 0));
-    const t0 = performance.now();
     const areaRows = nonZero(this.areas);
     await addCounts(upsert, 'event_counts', EVENT_KEYS, AREA_MEASURES, areaRows);
-    if (process.env.TANDEM_TRACE) console.error(`areas ${(performance.now() - t0).toFixed(0)} ms`);
     const actorRows = nonZero(this.actors);
     await addCounts(upsert, 'actor_counts', ACTOR_KEYS, ACTOR_MEASURES, actorRows);
     // The area-by-month roll-up: the same counts without violence type and category.
@@ -494,11 +492,9 @@ export class CountAccumulator {
     await addCounts(upsert, 'area_month_counts', EVENT_KEYS.slice(0, 4), AREA_MEASURES, [
       ...byAreaMonth.values(),
     ]);
-    const t = performance.now();
     for (const table of ['area_month_counts', 'event_counts', 'actor_counts'] as const) {
       await db.deleteFrom(table).where('events', '=', 0).execute();
     }
-    if (process.env.TANDEM_TRACE) console.error(`delete zero ${(performance.now() - t).toFixed(0)} ms`);
     this.areas.clear();
     this.actors.clear();
   }

@@ -4,20 +4,11 @@ import { COL, EVENT_COLUMNS, type EventValues } from './event-columns.ts';
 // The import's wire format: how prepared rows travel from the reading thread (or generator) to the
 // writer. Both sides import only this module for it.
 
-/**
- * A row set aside while reading, with the event id it carried where the reader got that far (an
- * id repeated within the file): its raw text is as sensitive as the record of that id.
- */
-export interface SetAsideRow extends ReadProblem {
-  source?: string;
-  sourceEventId?: string;
-}
-
 /** One batch of a file's rows, read, hashed and checked for repeated ids, ready for the writer. */
 export interface PreparedBatch {
   /** The rows, packed for the trip to the writer (unpack them with one RowUnpacker per file). */
   rows: PackedRows;
-  problems: SetAsideRow[];
+  problems: ReadProblem[];
   /** Data rows read in this batch (rows plus problems). */
   read: number;
 }

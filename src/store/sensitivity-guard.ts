@@ -1,4 +1,4 @@
-import { SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
+import { type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 /**
@@ -69,11 +69,4 @@ export class SensitivityGuard {
       },
     });
   }
-}
-
-/** The more sensitive of two levels. */
-export function higherSensitivity(a: Sensitivity, b: string | undefined): Sensitivity {
-  return b !== undefined && sensitivityRank(b) > sensitivityRank(a)
-    ? SENSITIVITY_LEVELS[sensitivityRank(b)]
-    : a;
 }

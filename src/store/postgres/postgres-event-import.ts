@@ -11,6 +11,7 @@ import {
   legacyContentHash,
   type StoredEventKeys,
 } from '../event-columns.ts';
+import type { DialectImport, FileCounts, FileWriter, FileWriterContext } from '../event-import.ts';
 import {
   createBulkIndexes,
   createSourceIdIndex,
@@ -21,6 +22,20 @@ import type { PackedRows, RowUnpacker } from '../packed-rows.ts';
 import type { Database } from '../schema.ts';
 import type { SensitivityGuard } from '../sensitivity-guard.ts';
 import type { PostgresStore } from './postgres-store.ts';
+
+/** Runs `fn` with PostgreSQL's side of an import, in one transaction on one connection. */
+export function withPostgresImport<T>(
+  store: PostgresStore,
+  fn: (d: DialectImport) => Promise<T>,
+): Promise<T> {
+  return withPostgresConnection(store, (client, db) =>
+    fn({
+      db,
+      startFile: (context) => new PostgresFileImport(client, db, context),
+      upsertCounts: postgresCountUpsert(client),
+    }),
+  );
+}
 
 /**
  * Runs `fn` in one transaction on one connection of the pool, with a Kysely handle on that same
@@ -94,12 +109,6 @@ const SPECIAL = /[\\\t\n\r]/;
 const ESCAPES = /[\\\t\n\r]/g;
 const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-export interface PostgresFileCounts {
-  imported: number;
-  updated: number;
-  unchanged: number;
-}
-
 /**
  * One file's events on PostgreSQL. Rows stream with COPY, whose cost is close to that of the bare
  * table: straight into `events` while they are all of one source the store does not hold (a first
@@ -111,44 +120,55 @@ export interface PostgresFileCounts {
  * million rows. Files are merged one after another, so a later file of the same command sees the
  * rows of an earlier one, as on SQLite.
  */
-export class PostgresFileImport {
+export class PostgresFileImport implements FileWriter {
   private copy: ReturnType<typeof copyFrom> | null = null;
-  /** The source whose rows go straight into `events`; null once rows go to the staging table. */
-  private direct: string | null = null;
+  /** Where rows go: straight into `events` (rows of `direct`'s source), or to the staging table. */
+  private mode: 'none' | 'direct' | 'staging' = 'none';
+  private direct = '';
   private staged = 0;
   private indexesDropped = false;
   /** Rows written straight into `events`. */
   private directWritten = 0;
   private readonly row: EventValues = new Array(EVENT_COLUMNS.length);
+  private readonly importId: number;
+  private readonly counts: CountAccumulator;
+  private readonly guard: SensitivityGuard;
+  private readonly large: boolean;
 
   constructor(
     private readonly client: pg.PoolClient,
     private readonly db: Kysely<Database>,
-    private readonly importId: number,
-    private readonly counts: CountAccumulator,
-    private readonly guard: SensitivityGuard,
-    /** The file is large against the store (isLargeImport): indexes are rebuilt, not kept current. */
-    private readonly large: boolean,
-  ) {}
+    context: FileWriterContext,
+  ) {
+    this.importId = context.importId;
+    this.counts = context.counts;
+    this.guard = context.guard;
+    this.large = context.large;
+  }
 
   /** Streams a packed batch's rows, into `events` or into the staging table. */
   async write(unpacker: RowUnpacker, p: PackedRows): Promise<void> {
     if (!p.count) return;
-    if (!this.copy) {
+    if (this.mode === 'none') {
       const source = unpacker.source(p, 0);
       if (await this.holds(source)) await this.startStaging();
       else await this.startDirect(source);
     }
     let from = 0;
-    if (this.direct !== null) {
+    if (this.mode === 'direct') {
       while (from < p.count && unpacker.source(p, from) === this.direct) from++;
-      await this.send(unpacker, p, 0, from, true);
+      await this.send(unpacker, p, 0, from);
       if (from === p.count) return;
       // A row of another source: the rest of the file is staged and merged.
       this.directWritten += await this.endCopy();
       await this.startStaging();
     }
-    await this.send(unpacker, p, from, p.count, false);
+    await this.send(unpacker, p, from, p.count);
+  }
+
+  async pause(): Promise<void> {
+    const written = await this.endCopy();
+    if (this.mode === 'direct') this.directWritten += written;
   }
 
   private async holds(source: string): Promise<boolean> {
@@ -158,6 +178,7 @@ export class PostgresFileImport {
   }
 
   private async startDirect(source: string): Promise<void> {
+    this.mode = 'direct';
     this.direct = source;
     if (this.large) {
       // Rows of a first import cannot collide (ids repeated in the file are set aside while
@@ -166,13 +187,10 @@ export class PostgresFileImport {
       await dropSourceIdIndex(this.db);
       this.indexesDropped = true;
     }
-    this.copy = this.watch(
-      this.client.query(copyFrom(`COPY events (${EVENT_COLUMNS.join(', ')}) FROM STDIN`)),
-    );
   }
 
   private async startStaging(): Promise<void> {
-    this.direct = null;
+    this.mode = 'staging';
     // The unique index is what the merge matches rows by.
     if (this.indexesDropped) await createSourceIdIndex(this.db);
     // Temporary, so neither logged nor seen by anyone else; dropped when the transaction ends.
@@ -180,13 +198,24 @@ export class PostgresFileImport {
       `CREATE TEMP TABLE IF NOT EXISTS event_stage ON COMMIT DROP AS SELECT ${STAGE_LIST} FROM events WITH NO DATA`,
     );
     await this.client.query('TRUNCATE event_stage');
-    this.copy = this.watch(this.client.query(copyFrom(`COPY event_stage (${STAGE_LIST}) FROM STDIN`)));
   }
 
-  private async send(unpacker: RowUnpacker, p: PackedRows, from: number, to: number, direct: boolean) {
+  private async send(unpacker: RowUnpacker, p: PackedRows, from: number, to: number) {
     if (from === to) return;
     if (this.failure) throw this.failure;
-    const copy = this.copy as NonNullable<typeof this.copy>;
+    const direct = this.mode === 'direct';
+    if (!this.copy) {
+      this.copy = this.watch(
+        this.client.query(
+          copyFrom(
+            direct
+              ? `COPY events (${EVENT_COLUMNS.join(', ')}) FROM STDIN`
+              : `COPY event_stage (${STAGE_LIST}) FROM STDIN`,
+          ),
+        ),
+      );
+    }
+    const copy = this.copy;
     const row = this.row;
     const columns = direct ? ALL_INDEXES : STAGE_INDEXES;
     const lines: string[] = [];
@@ -238,12 +267,10 @@ export class PostgresFileImport {
   }
 
   /** Ends the stream, merges any staged rows into the events, and rebuilds dropped indexes. */
-  async finish(): Promise<PostgresFileCounts> {
-    const wasDirect = this.direct !== null;
-    const written = await this.endCopy();
-    if (wasDirect) this.directWritten += written;
+  async finish(): Promise<FileCounts> {
+    await this.pause();
     // Rows that went straight in are all new; the staged ones are merged.
-    const out: PostgresFileCounts = { imported: this.directWritten, updated: 0, unchanged: 0 };
+    const out: FileCounts = { imported: this.directWritten, updated: 0, unchanged: 0 };
     if (this.staged) {
       const merged = await this.merge();
       out.imported += merged.imported;
@@ -259,10 +286,9 @@ export class PostgresFileImport {
     return out;
   }
 
-  private async merge(): Promise<PostgresFileCounts> {
+  private async merge(): Promise<FileCounts> {
     const c = this.client;
-    const out: PostgresFileCounts = { imported: 0, updated: 0, unchanged: 0 };
-    const t0 = performance.now();
+    const out: FileCounts = { imported: 0, updated: 0, unchanged: 0 };
     const sources = (await c.query<{ source: string }>('SELECT DISTINCT source FROM event_stage')).rows;
     let held = false;
     for (const { source } of sources) held ||= await this.holds(source);
@@ -321,7 +347,6 @@ export class PostgresFileImport {
       );
       out.imported = inserted.rowCount ?? 0;
     }
-    if (process.env.TANDEM_TRACE) console.error(`merge ${(performance.now() - t0).toFixed(0)} ms`);
     return out;
   }
 
