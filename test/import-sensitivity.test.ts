@@ -3,13 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { operations } from '../src/app/operations.ts';
-import { runOperation } from '../src/app/run-operation.ts';
 import type { Sensitivity } from '../src/domain/sensitivity.ts';
 import { TandemError } from '../src/domain/tandem-error.ts';
 import { summarizeEvents } from '../src/store/event-summary.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
 
 const fixture = new URL('./fixtures/good/acled-old-format.csv', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tandem-import-sensitivity-'));
@@ -37,11 +36,7 @@ const withBadRows = join(dir, 'with-bad-rows.csv');
 
 /** Imports through the operation, as every front end does. */
 function importAs(store: Store, roles: string[], paths: string[], sensitivity: Sensitivity) {
-  return runOperation(
-    operations.importFiles,
-    { paths, sensitivity },
-    { via: 'cli', name: 'importFiles', requester: { name: `test-${roles.join('+')}`, roles }, store },
-  );
+  return importFiles(store, paths, { roles, sensitivity });
 }
 
 async function levels(store: Store): Promise<string[]> {
