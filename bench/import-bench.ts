@@ -58,7 +58,8 @@ export async function benchImport(
   const out: ImportBenchResult = { file, rows: 0, sqliteMs: [], postgresMs: [], floorMs: [] };
   const dbPath = join(dir, 'import-bench.db');
   const clear = () => {
-    for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`]) rmSync(f, { force: true });
+    for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`])
+      rmSync(f, { force: true });
   };
   for (let i = 0; i < runs; i++) {
     out.floorMs.push(timed(['--import', 'tsx', join(ROOT, 'bench', 'sqlite-floor.ts'), '--once', file]).ms);
@@ -73,7 +74,8 @@ export async function benchImport(
       const p = timed([BIN, 'import', '--json', file, '--database-url', url]);
       out.postgresMs.push(p.ms);
       await dropDatabase(serverUrl, name);
-      if (JSON.parse(p.stdout).files[0].imported !== out.rows) throw new Error('PostgreSQL imported other rows');
+      if (JSON.parse(p.stdout).files[0].imported !== out.rows)
+        throw new Error('PostgreSQL imported other rows');
     }
   }
   return out;
@@ -97,7 +99,7 @@ export function describeImport(r: ImportBenchResult): string[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { benchFile, BENCH_DIR } = await import('./evidence-bench.ts');
-  const file = process.argv[2] ?? (await benchFile());
+  const file = process.argv[2] ?? (await benchFile(process.env.TANDEM_BENCH_NOTES === 'long'));
   const runs = Number(process.env.TANDEM_BENCH_RUNS ?? 2);
   for (const line of describeImport(await benchImport(file, BENCH_DIR, runs))) console.log(line);
 }
