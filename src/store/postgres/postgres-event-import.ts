@@ -9,6 +9,7 @@ import {
   EVENT_COLUMNS,
   type EventValues,
   legacyContentHash,
+  STORED_KEY_COLUMNS,
   type StoredEventKeys,
 } from '../event-columns.ts';
 import type { DialectImport, FileCounts, FileWriter, FileWriterContext } from '../event-import.ts';
@@ -81,22 +82,8 @@ const STAGE_COLUMNS = EVENT_COLUMNS.filter((c) => c !== 'import_id');
 const STAGE_INDEXES = STAGE_COLUMNS.map((c) => COL[c]);
 const STAGE_LIST = STAGE_COLUMNS.join(', ');
 const ALL_INDEXES = EVENT_COLUMNS.map((c) => COL[c]);
-/** What the aggregates count of an event (StoredEventKeys but id, hash and sensitivity). */
-const COUNTED = [
-  'country',
-  'admin1',
-  'admin2',
-  'month',
-  'violence_type',
-  'actor1',
-  'actor1_category',
-  'actor2',
-  'actor2_category',
-  'fatalities',
-  'civilian_fatalities',
-  'civilian_targeting',
-  'civilian_targeting_derived',
-] as const;
+/** What the aggregates count of an event: its stored keys but id, hash and sensitivity. */
+const COUNTED = STORED_KEY_COLUMNS.filter((c) => c !== 'id' && c !== 'content_hash' && c !== 'sensitivity');
 const MATCH = 'e.source = s.source AND e.source_event_id = s.source_event_id';
 
 /** A value in COPY's text format: tab-separated, \N for null, backslash escapes. */
