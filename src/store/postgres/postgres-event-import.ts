@@ -86,6 +86,22 @@ const ALL_INDEXES = EVENT_COLUMNS.map((c) => COL[c]);
 const COUNTED = STORED_KEY_COLUMNS.filter((c) => c !== 'id' && c !== 'content_hash' && c !== 'sensitivity');
 const MATCH = 'e.source = s.source AND e.source_event_id = s.source_event_id';
 
+/** Waits until a COPY stream takes more data, or fails (without leaving a listener behind). */
+function drained(copy: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = () => {
+      copy.off('error', fail);
+      resolve();
+    };
+    const fail = (e: Error) => {
+      copy.off('drain', ok);
+      reject(e);
+    };
+    copy.once('drain', ok);
+    copy.once('error', fail);
+  });
+}
+
 /** A value in COPY's text format: tab-separated, \N for null, backslash escapes. */
 function copyText(x: string | number | null): string {
   if (x === null) return '\\N';
@@ -216,7 +232,7 @@ export class PostgresFileImport implements FileWriter {
       lines.push(line);
     }
     if (!direct) this.staged += to - from;
-    if (!copy.write(`${lines.join('\n')}\n`)) await Promise.race([once(copy, 'drain'), once(copy, 'error')]);
+    if (!copy.write(`${lines.join('\n')}\n`)) await drained(copy);
   }
 
   /** A COPY's failure is kept, to be thrown by the next write or at the end, never left unhandled. */
@@ -381,7 +397,7 @@ export function postgresCountUpsert(client: pg.PoolClient): CountUpsert {
         .slice(i, i + 5000)
         .map((r) => r.map(copyText).join('\t'))
         .join('\n');
-      if (!copy.write(`${chunk}\n`)) await Promise.race([once(copy, 'drain'), once(copy, 'error')]);
+      if (!copy.write(`${chunk}\n`)) await drained(copy);
     }
     copy.end();
     await done;
