@@ -132,3 +132,35 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`text that COPY must escape, on ${dialect.name}`, { skip: dialect.skip }, () => {
+    test('tabs, line breaks, backslashes and \\N in notes are stored as read', async () => {
+      const { store, drop } = await dialect.open();
+      try {
+        const fixture = new URL('./fixtures/good/acled-old-format.csv', import.meta.url).pathname;
+        const lines = readFileSync(fixture, 'utf8').trimEnd().split('\n');
+        const notes = ['a\tb', 'line one\nline two\r\nthree', 'C:\\path\\N and \\\\ twice'];
+        const rows = lines.slice(1, 4).map((line, k) => {
+          const f = line.split(',');
+          return [...f.slice(0, 27), `"${notes[k]}"`, ...f.slice(28)].join(',');
+        });
+        const path = join(dir, `escapes-${dialect.name}.csv`);
+        writeFileSync(path, [lines[0], ...rows].join('\n'));
+        const r = await importFiles(store, [path]);
+        assert.equal(r.files[0].imported, 3, JSON.stringify(r));
+        const stored = await store.db
+          .selectFrom('events')
+          .select('notes')
+          .orderBy('source_event_id')
+          .execute();
+        assert.deepEqual(
+          stored.map((e) => e.notes),
+          notes,
+        );
+      } finally {
+        await drop();
+      }
+    });
+  });
+}

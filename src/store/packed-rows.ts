@@ -54,6 +54,13 @@ const WORD_COLUMNS = EVENT_COLUMNS.map((_, i) => i).filter(
  * or `i * NUMBERS_PER_ROW + slot`.
  */
 export const WORDS_PER_ROW = WORD_COLUMNS.length;
+export const TEXTS_PER_ROW = TEXT_COLUMNS.length;
+/**
+ * The columns (EVENT_COLUMNS indexes) in the order a packed row keeps them: dictionary words,
+ * then texts, then numbers. A writer that streams rows (PostgreSQL's COPY) lists its columns in
+ * this order and reads each part straight from the packed arrays.
+ */
+export const PACKED_COLUMN_ORDER: readonly number[] = [...WORD_COLUMNS, ...TEXT_COLUMNS, ...NUMBER_COLUMNS];
 export const NUMBERS_PER_ROW = NUMBER_COLUMNS.length;
 export function wordSlot(column: number): number {
   const i = WORD_COLUMNS.indexOf(column);

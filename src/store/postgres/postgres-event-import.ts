@@ -5,7 +5,6 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { CountAccumulator, CountUpsert } from '../count-accumulator.ts';
 import { countedFromStored } from '../count-accumulator.ts';
 import {
-  COL,
   EVENT_COLUMNS,
   type EventValues,
   legacyContentHash,
@@ -19,7 +18,14 @@ import {
   dropBulkIndexes,
   dropSourceIdIndex,
 } from '../event-indexes.ts';
-import type { PackedRows, RowUnpacker } from '../packed-rows.ts';
+import {
+  NUMBERS_PER_ROW,
+  PACKED_COLUMN_ORDER,
+  type PackedRows,
+  type RowUnpacker,
+  TEXTS_PER_ROW,
+  WORDS_PER_ROW,
+} from '../packed-rows.ts';
 import type { Database } from '../schema.ts';
 import type { SensitivityGuard } from '../sensitivity-guard.ts';
 import type { PostgresStore } from './postgres-store.ts';
@@ -79,9 +85,9 @@ export async function withPostgresConnection<T>(
 
 /** The staged columns: every event column but the import id, which the merge fills in. */
 const STAGE_COLUMNS = EVENT_COLUMNS.filter((c) => c !== 'import_id');
-const STAGE_INDEXES = STAGE_COLUMNS.map((c) => COL[c]);
 const STAGE_LIST = STAGE_COLUMNS.join(', ');
-const ALL_INDEXES = EVENT_COLUMNS.map((c) => COL[c]);
+/** The columns as COPY receives them: in the packed rows' order (import id apart). */
+const PACKED_LIST = PACKED_COLUMN_ORDER.map((i) => EVENT_COLUMNS[i]).join(', ');
 /** What the aggregates count of an event: its stored keys but id, hash and sensitivity. */
 const COUNTED = STORED_KEY_COLUMNS.filter((c) => c !== 'id' && c !== 'content_hash' && c !== 'sensitivity');
 const MATCH = 'e.source = s.source AND e.source_event_id = s.source_event_id';
@@ -132,7 +138,8 @@ export class PostgresFileImport implements FileWriter {
   private indexesDropped = false;
   /** Rows written straight into `events`. */
   private directWritten = 0;
-  private readonly row: EventValues = new Array(EVENT_COLUMNS.length);
+  /** The COPY text of each word of the file's dictionary, by code. */
+  private readonly wordText: string[] = [];
   private readonly importId: number;
   private readonly counts: CountAccumulator;
   private readonly guard: SensitivityGuard;
@@ -212,24 +219,35 @@ export class PostgresFileImport implements FileWriter {
         this.client.query(
           copyFrom(
             direct
-              ? `COPY events (${EVENT_COLUMNS.join(', ')}) FROM STDIN`
-              : `COPY event_stage (${STAGE_LIST}) FROM STDIN`,
+              ? `COPY events (${PACKED_LIST}, import_id) FROM STDIN`
+              : `COPY event_stage (${PACKED_LIST}) FROM STDIN`,
           ),
         ),
       );
     }
     const copy = this.copy;
-    const row = this.row;
-    const columns = direct ? ALL_INDEXES : STAGE_INDEXES;
+    // Each dictionary word is escaped once for the whole file, not once per row.
+    const words = unpacker.words;
+    const wordText = this.wordText;
+    while (wordText.length < words.length) wordText.push(copyText(words[wordText.length]));
+    const { codes, texts, numbers } = p;
+    const tail = direct ? `\t${this.importId}` : '';
     const lines: string[] = [];
     for (let i = from; i < to; i++) {
-      unpacker.fill(p, i, row, 0, this.importId);
       let line = '';
-      for (let k = 0; k < columns.length; k++) {
-        if (k) line += '\t';
-        line += copyText(row[columns[k]]);
+      const w = i * WORDS_PER_ROW;
+      for (let k = 0; k < WORDS_PER_ROW; k++) {
+        const code = codes[w + k];
+        line += k ? (code === -1 ? '\t\\N' : `\t${wordText[code]}`) : code === -1 ? '\\N' : wordText[code];
       }
-      lines.push(line);
+      const t = i * TEXTS_PER_ROW;
+      for (let k = 0; k < TEXTS_PER_ROW; k++) line += `\t${copyText(texts[t + k])}`;
+      const u = i * NUMBERS_PER_ROW;
+      for (let k = 0; k < NUMBERS_PER_ROW; k++) {
+        const x = numbers[u + k];
+        line += Number.isNaN(x) ? '\t\\N' : `\t${x}`;
+      }
+      lines.push(line + tail);
     }
     if (!direct) this.staged += to - from;
     if (!copy.write(`${lines.join('\n')}\n`)) await drained(copy);
