@@ -10,13 +10,18 @@ import { fmtMs, median, time } from './stats.ts';
 export const BENCH_DIR = join(import.meta.dirname, 'out');
 export const BENCH_ROWS = Number(process.env.TANDEM_BENCH_ROWS ?? 1_000_000);
 
-/** The generated benchmark file, written once and kept under bench/out (ignored by git). */
-export async function benchFile(): Promise<string> {
+/**
+ * The generated benchmark file, written once and kept under bench/out (ignored by git); with
+ * `longNotes`, the same rows with notes of several sentences (about 388 MB for a million rows).
+ */
+export async function benchFile(longNotes = false): Promise<string> {
   mkdirSync(BENCH_DIR, { recursive: true });
-  const path = join(BENCH_DIR, `acled-${BENCH_ROWS}.csv`);
+  const path = join(BENCH_DIR, `acled-${BENCH_ROWS}${longNotes ? '-long-notes' : ''}.csv`);
   if (!existsSync(path)) {
-    console.log(`generating ${BENCH_ROWS.toLocaleString('en-US')} ACLED-shaped rows…`);
-    await generateAcled(path, BENCH_ROWS);
+    console.log(
+      `generating ${BENCH_ROWS.toLocaleString('en-US')} ACLED-shaped rows${longNotes ? ' with long notes' : ''}…`,
+    );
+    await generateAcled(path, BENCH_ROWS, 7, { longNotes });
   }
   return path;
 }

@@ -61,13 +61,39 @@ const MONTHS = [
 export const HEADER =
   'data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,iso3';
 
+export interface GenerateAcledOptions {
+  /**
+   * Notes of several sentences, as a mission's own reports and ACLED's longer entries have
+   * (about 390 bytes a row instead of 230): the import's cost grows with the bytes of text.
+   */
+  longNotes?: boolean;
+}
+
+/**
+ * A longer note: what happened, where, to whom, and the source's caveats. Its words come from a
+ * generator of their own, so the rows are otherwise the same as with short notes.
+ */
+function longNote(r: () => number, short: string, area: string, fat: number): string {
+  const w = () => WORDS[Math.floor(r() * WORDS.length)];
+  return (
+    `${short}. Reported near ${area} after ${w()} ${w()}; sources said ${fat} people were ` +
+    `killed and others ${w()}. Figures are provisional; the monitor is verifying ${w()} reports.`
+  );
+}
+
 /**
  * Writes `rows` ACLED-shaped rows (the older export, as in the South Sudan sample: worded dates,
  * numeric inter codes) with a seeded model: areas with their own rates, a few escalations, state
  * forces among the perpetrators. About 190 bytes a row.
  */
-export async function generateAcled(path: string, rows: number, seed = 7): Promise<void> {
+export async function generateAcled(
+  path: string,
+  rows: number,
+  seed = 7,
+  options: GenerateAcledOptions = {},
+): Promise<void> {
   const r = rng(seed);
+  const longWords = options.longNotes ? rng(seed + 1) : null;
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   const write = (s: string) =>
     out.write(s) ? Promise.resolve() : new Promise<void>((res) => out.once('drain', () => res()));
@@ -97,7 +123,8 @@ export async function generateAcled(path: string, rows: number, seed = 7): Promi
           ? ACTORS[1 + Math.floor(r() * 3)]
           : (['', 0] as [string, number]);
     const fat = t[0] === 'Protests' ? 0 : Math.floor(-Math.log(1 - r()) * 3);
-    const notes = `${WORDS[Math.floor(r() * WORDS.length)]} ${WORDS[Math.floor(r() * WORDS.length)]} at ${area}; ${fat} killed`;
+    const short = `${WORDS[Math.floor(r() * WORDS.length)]} ${WORDS[Math.floor(r() * WORDS.length)]} at ${area}; ${fat} killed`;
+    const notes = longWords ? longNote(longWords, short, area, fat) : short;
     const lat = (4 + r() * 8).toFixed(4);
     const lon = (25 + r() * 8).toFixed(4);
     buf.push(

@@ -1,11 +1,13 @@
 // `npm run bench`: every benchmark, each printing its figures (medians of several runs, and
 // ratios against a baseline measured in the same run). TANDEM_BENCH_ROWS sets the size of the
 // generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,server,agreement,startup,hostile
-// runs a subset.
+// runs a subset. TANDEM_BENCH_DATABASE_URL names a PostgreSQL server for the import's
+// PostgreSQL / SQLite ratio (a database tandem_import_bench is made and dropped on it).
 import { benchAgreementReview } from './agreement-bench.ts';
 import { benchAnalyze } from './analysis-bench.ts';
 import { BENCH_DIR, benchEvidence, benchFile } from './evidence-bench.ts';
 import { benchHostileBodies, describeHostile } from './hostile-bodies.ts';
+import { benchImport, describeImport } from './import-bench.ts';
 import { benchServer } from './server-bench.ts';
 import { benchSqliteFloor, describeFloor } from './sqlite-floor.ts';
 import { benchStartup, describeStartup } from './startup-bench.ts';
@@ -18,6 +20,11 @@ const { store } = await benchEvidence(only.has('evidence') ? 3 : 0);
 if (only.has('evidence')) {
   // What the import is measured against: the least any import through better-sqlite3 can cost.
   console.log(describeFloor(await benchSqliteFloor(await benchFile(), BENCH_DIR)));
+  // Whole processes, as users run them: tandem import on SQLite (and on PostgreSQL when
+  // TANDEM_BENCH_DATABASE_URL names a server) against the floor, for short and long notes.
+  for (const longNotes of [false, true])
+    for (const line of describeImport(await benchImport(await benchFile(longNotes), BENCH_DIR, 2)))
+      console.log(line);
 }
 const country = 'Northland';
 

@@ -5,6 +5,8 @@
 // top. If this floor is above the import target, the target cannot be met with this store.
 //
 // Run alone: node --import tsx bench/sqlite-floor.ts FILE.csv
+// or, for one parse-and-store in a process of its own (what bench/import-bench.ts times against a
+// whole `tandem import`): node --import tsx bench/sqlite-floor.ts --once FILE.csv
 import { createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -101,7 +103,9 @@ export function describeFloor(runs: readonly FloorRun[]): string {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--once') {
+  await parseAndStore(process.argv[3], join(import.meta.dirname, 'out', `sqlite-floor-${process.pid}.db`));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const path = process.argv[2];
   if (!path) {
     console.error('usage: node --import tsx bench/sqlite-floor.ts FILE.csv');

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { loadActorList } from '../src/app/actor-list.ts';
-import { importEvents } from '../src/app/import-events.ts';
 import { summarizeEvents } from '../src/store/event-summary.ts';
 import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
 import { runCli } from './run-cli.ts';
 import { sharedData } from './shared-data.ts';
 
@@ -60,7 +60,7 @@ for (const dialect of DIALECTS) {
     }, async () => {
       const { store, drop } = await dialect.open();
       try {
-        await importEvents(store, [ged.path]);
+        await importFiles(store, [ged.path]);
         const category = async (name: string) =>
           (await store.db.selectFrom('actors').select('category').where('name', '=', name).executeTakeFirst())
             ?.category;
@@ -90,7 +90,7 @@ for (const dialect of DIALECTS) {
     }, async () => {
       const { store, drop } = await dialect.open();
       try {
-        await importEvents(store, [ged.path]);
+        await importFiles(store, [ged.path]);
         const totals = async () =>
           (await summarizeEvents(store.db, 'actor-category', {})).rows.reduce(
             (t, r) => ({ events: t.events + r.events, fatalities: t.fatalities + r.fatalities }),

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { importEvents } from '../src/app/import-events.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
 import { openStore, type Store } from '../src/store/store.ts';
+import { importFiles } from './import-files.ts';
 import { runCli } from './run-cli.ts';
 
 const BAD = new URL('./fixtures/bad/', import.meta.url).pathname;
@@ -70,7 +70,7 @@ describe('bad input', () => {
 
   for (const [file, message] of UNREADABLE) {
     test(`${file} is refused with a message naming the file, and nothing is written`, async () => {
-      await assert.rejects(importEvents(store, [join(BAD, file)]), (e) => {
+      await assert.rejects(importFiles(store, [join(BAD, file)]), (e) => {
         assert.ok(isTandemError(e), String(e));
         assert.match(e.message, message);
         return true;
@@ -81,9 +81,9 @@ describe('bad input', () => {
   }
 
   test('a folder and a missing file are refused by name', async () => {
-    await assert.rejects(importEvents(store, [scratch]), /is a folder, not a file/);
+    await assert.rejects(importFiles(store, [scratch]), /is a folder, not a file/);
     await assert.rejects(
-      importEvents(store, [join(scratch, 'nope.csv')]),
+      importFiles(store, [join(scratch, 'nope.csv')]),
       /nope\.csv: cannot be read \(ENOENT\)/,
     );
   });
@@ -91,7 +91,7 @@ describe('bad input', () => {
   for (const [file, rows, rejected, line, reason] of ROWS) {
     test(`${file}: ${rejected} of ${rows} row(s) set aside, at line ${line}, saying why`, async () => {
       const path = join(BAD, file);
-      const r = await importEvents(store, [path]);
+      const r = await importFiles(store, [path]);
       assert.equal(r.files[0].rows, rows);
       assert.equal(r.files[0].rejected, rejected);
       assert.equal(r.files[0].imported + r.files[0].unchanged + r.files[0].updated, rows - rejected);
@@ -105,7 +105,7 @@ describe('bad input', () => {
   }
 
   test('a 10 MB line is set aside and the rows after it still read', async () => {
-    const r = await importEvents(store, [tenMb]);
+    const r = await importFiles(store, [tenMb]);
     assert.deepEqual([r.files[0].rows, r.files[0].rejected, r.files[0].imported], [2, 1, 1]);
     const p = await store.db.selectFrom('problems').selectAll().where('file', '=', tenMb).execute();
     assert.match(p[0].reason, /10\.5 million characters long/);
@@ -134,7 +134,7 @@ describe('awkward but valid files', () => {
   ];
   for (const [file, format, rows] of CASES) {
     test(`${file} reads as ${format}, every row`, async () => {
-      const r = await importEvents(store, [join(GOOD, file)]);
+      const r = await importFiles(store, [join(GOOD, file)]);
       assert.equal(r.files[0].format, format);
       assert.equal(r.files[0].rows, rows);
       assert.equal(r.files[0].rejected, 0);
@@ -167,7 +167,7 @@ describe('awkward but valid files', () => {
   });
 
   test('the same events as GED CSV and as GeoJSON are one set of events', async () => {
-    const r = await importEvents(store, [join(GOOD, 'ged-small.geojson')]);
+    const r = await importFiles(store, [join(GOOD, 'ged-small.geojson')]);
     assert.deepEqual([r.files[0].imported, r.files[0].unchanged], [0, 3]);
   });
 
@@ -213,7 +213,7 @@ describe('awkward but valid files', () => {
       ['acled-blank-lines.csv', 6],
     ] as const) {
       const path = join(GOOD, file);
-      await importEvents(store, [path]);
+      await importFiles(store, [path]);
       const p = await store.db.selectFrom('problems').select('line').where('file', '=', path).execute();
       assert.deepEqual(p, [{ line }], file);
     }

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Papa from 'papaparse';
-import { importEvents } from '../src/app/import-events.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
 import { summarizeEvents } from '../src/store/event-summary.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
 import { runCli } from './run-cli.ts';
 import { sharedData } from './shared-data.ts';
 
@@ -74,7 +74,7 @@ for (const dialect of DIALECTS) {
     after(() => drop());
 
     test('the ACLED and GED samples import every row, once', { skip: samplesMissing }, async () => {
-      const r = await importEvents(store, [acled.path, gedCsv.path]);
+      const r = await importFiles(store, [acled.path, gedCsv.path]);
       assert.deepEqual(
         r.files.map((f) => [f.format, f.rows, f.imported, f.updated, f.unchanged, f.rejected]),
         [
@@ -149,7 +149,7 @@ for (const dialect of DIALECTS) {
     test('importing the same events again, even as GeoJSON, adds nothing', {
       skip: samplesMissing,
     }, async () => {
-      const r = await importEvents(store, [gedJson.path, acled.path]);
+      const r = await importFiles(store, [gedJson.path, acled.path]);
       assert.deepEqual(
         r.files.map((f) => [f.imported, f.updated, f.unchanged]),
         [
@@ -169,7 +169,7 @@ for (const dialect of DIALECTS) {
       lines[1] = lines[1].replace(/,0,1572403723,SSD$/, ',7,1572403723,SSD');
       const changed = join(dir, 'acled-changed.csv');
       writeFileSync(changed, lines.slice(0, 3).join('\n'));
-      const r = await importEvents(store, [changed]);
+      const r = await importFiles(store, [changed]);
       assert.deepEqual([r.files[0].updated, r.files[0].unchanged], [1, 1]);
       const wbg = (await summarizeEvents(store.db, 'admin1', { country: 'South Sudan' })).rows.find(
         (x) => x.key === 'Western Bahr el Ghazal',
@@ -187,7 +187,7 @@ for (const dialect of DIALECTS) {
       writeFileSync(bad, 'alpha;beta\n1;2\n');
       const n = await eventCount(store);
       await assert.rejects(
-        importEvents(store, [good, bad]),
+        importFiles(store, [good, bad]),
         (e) => isTandemError(e) && /bad\.csv/.test(e.message),
       );
       assert.equal(await eventCount(store), n);
@@ -196,7 +196,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('rows set aside are kept with their reason and can be listed', async () => {
-      const r = await importEvents(store, [
+      const r = await importFiles(store, [
         new URL('./fixtures/bad/latitude-200.csv', import.meta.url).pathname,
       ]);
       assert.equal(r.files[0].rejected, 1);

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { importEvents } from '../src/app/import-events.ts';
-import { COL, contentHash, EVENT_COLUMNS, type EventValues } from '../src/store/event-writer.ts';
+import { COL, contentHash, EVENT_COLUMNS, type EventValues } from '../src/store/event-columns.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
 
 const fixture = new URL('./fixtures/good/acled-old-format.csv', import.meta.url).pathname;
 
@@ -63,7 +63,7 @@ for (const dialect of DIALECTS) {
     let drop: () => Promise<void>;
     before(async () => {
       ({ store, drop } = await dialect.open());
-      await importEvents(store, [fixture]);
+      await importFiles(store, [fixture]);
       // Turn the store into one written by the older importer: every event with its MD5 hash.
       const rows = await store.db.selectFrom('events').selectAll().execute();
       for (const r of rows) {
@@ -81,7 +81,7 @@ for (const dialect of DIALECTS) {
     after(() => drop());
 
     test('re-importing the same file finds every row unchanged', async () => {
-      const r = await importEvents(store, [fixture]);
+      const r = await importFiles(store, [fixture]);
       assert.deepEqual(
         [r.files[0].imported, r.files[0].updated, r.files[0].unchanged, r.files[0].rejected],
         [0, 0, r.files[0].rows, 0],
@@ -96,10 +96,10 @@ for (const dialect of DIALECTS) {
       const changed = join(dir, 'acled-changed.csv');
       writeFileSync(changed, lines.join('\n'));
       const before = await fatalities(store);
-      const r = await importEvents(store, [changed]);
+      const r = await importFiles(store, [changed]);
       assert.deepEqual([r.files[0].updated, r.files[0].unchanged], [1, r.files[0].rows - 1]);
       assert.equal(await fatalities(store), before + 4);
-      const again = await importEvents(store, [changed]);
+      const again = await importFiles(store, [changed]);
       assert.deepEqual([again.files[0].updated, again.files[0].unchanged], [0, again.files[0].rows]);
     });
   });

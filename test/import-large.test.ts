@@ -23,6 +23,7 @@ describe('large imports', () => {
   test('reading in a worker thread gives the same store as reading in this one', async () => {
     const a = await openStore({ dbPath: ':memory:' });
     const b = await openStore({ dbPath: ':memory:' });
+    // readInWorker is the importer's own option, not the operation's: called directly.
     const ra = await importEvents(a, [medium], { readInWorker: true });
     const rb = await importEvents(b, [medium], { readInWorker: false });
     assert.deepEqual(ra, rb);

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { JointAnalysis } from '../src/analysis/joint-analysis.ts';
 import { analysisOperations } from '../src/app/analysis-operations.ts';
-import { importEvents } from '../src/app/import-events.ts';
 import type { AppContext } from '../src/app/operation.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../src/reports/joint-brief.ts';
 import { DIALECTS } from './dialects.ts';
 import { assertGolden } from './golden.ts';
+import { importFiles } from './import-files.ts';
 import { runCli } from './run-cli.ts';
 import { sharedData } from './shared-data.ts';
 
@@ -35,7 +35,7 @@ for (const dialect of DIALECTS) {
     before(async () => {
       opened = await dialect.open();
       // Fixed order, so store ids (which the evidence lists name) are the same on every run.
-      await importEvents(opened.store, [ssd.path, car.path]);
+      await importFiles(opened.store, [ssd.path, car.path]);
       ctx = { store: opened.store, requester: { name: 'tester', roles: ['admin'] } };
       southSudan = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
       centralAfrica = await analysisOperations.analyze.run(ctx, { country: 'Central African Republic' });

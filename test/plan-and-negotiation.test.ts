@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { importEvents } from '../src/app/import-events.ts';
 import { negotiationOperations } from '../src/app/negotiation-operations.ts';
 import type { AppContext } from '../src/app/operation.ts';
 import { planOperations } from '../src/app/plan-operations.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
 import { runCli } from './run-cli.ts';
 import { sharedData } from './shared-data.ts';
 
@@ -206,7 +206,7 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
     const opened = await DIALECTS[0]!.open();
     drop = opened.drop;
     ctx = { store: opened.store, requester };
-    await importEvents(opened.store, [acled.path]);
+    await importFiles(opened.store, [acled.path]);
   });
   after(async () => drop?.());
 

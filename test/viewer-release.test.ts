@@ -39,6 +39,10 @@ function files(dir: string): { open: string; restricted: string } {
       header,
       make('HID1', 'Secret Valley', 'Night Riders'),
       make('HID2', 'Secret Valley', 'Night Riders'),
+      // A row set aside (its date cannot be read) whose raw text names an informant.
+      make('HID3', 'Secret Valley', 'Night Riders')
+        .replace('2023-05-01', 'someday')
+        .replace('Militia attacked herders at a water point.', 'Safehouse of informant Joseph near the mill'),
     ].join('\n'),
   );
   return { open, restricted };
@@ -123,6 +127,23 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(JSON.stringify(analysis), /Night Riders|Secret Valley/);
       const asAdmin = await run('analyze', operations.analyze, { country: 'Testland' }, admin);
       assert.match(JSON.stringify(asAdmin), /Night Riders/);
+    });
+
+    test('rows set aside from a restricted import keep its level: their raw text is withheld from a viewer, and read in the audit', async () => {
+      const seen = await run('listProblems', operations.listProblems, {}, viewer);
+      const row = seen.problems.find((p) => p.file.endsWith('restricted.csv'));
+      assert.ok(row, 'the row set aside is still listed, with where and why');
+      assert.equal(row.sensitivity, 'restricted');
+      assert.doesNotMatch(JSON.stringify(seen), /Joseph|Safehouse/);
+      const full = await run('listProblems', operations.listProblems, {}, admin);
+      assert.match(JSON.stringify(full), /informant Joseph/);
+      const audit = await store.db
+        .selectFrom('audit_log')
+        .select(['actor', 'action'])
+        .where('record_kind', '=', 'problem')
+        .execute();
+      assert.ok(audit.some((a) => a.actor === 'test-viewer' && a.action === 'withheld'));
+      assert.ok(audit.some((a) => a.actor === 'test-admin' && a.action === 'released'));
     });
   });
 }

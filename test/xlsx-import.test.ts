@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { importEvents } from '../src/app/import-events.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
 import { openStore, type Store } from '../src/store/store.ts';
+import { importFiles } from './import-files.ts';
 import { runCli } from './run-cli.ts';
 
 // Fixtures written by test/fixtures/good/make-xlsx.mjs, as Excel saves them: date cells with a
@@ -21,7 +21,7 @@ describe('.xlsx workbooks', () => {
 
   test('an ACLED export behind a sheet of notes is read; a bad row is set aside with its sheet row', async () => {
     const path = join(GOOD, 'acled-export.xlsx');
-    const r = await importEvents(store, [path]);
+    const r = await importFiles(store, [path]);
     assert.deepEqual(
       [r.files[0].format, r.files[0].rows, r.files[0].imported, r.files[0].rejected],
       ['acled', 4, 3, 1],
@@ -64,12 +64,12 @@ describe('.xlsx workbooks', () => {
       events.map((e) => Number(e.civilian_targeting)),
       [1, 0, 0],
     );
-    const again = await importEvents(store, [path]);
+    const again = await importFiles(store, [path]);
     assert.deepEqual([again.files[0].imported, again.files[0].unchanged], [0, 3]);
   });
 
   test('an HXL-tagged partner log reads the same as its CSV twin', async () => {
-    const r = await importEvents(store, [join(GOOD, 'hxl-partner.xlsx'), join(GOOD, 'hxl-partner.csv')]);
+    const r = await importFiles(store, [join(GOOD, 'hxl-partner.xlsx'), join(GOOD, 'hxl-partner.csv')]);
     assert.deepEqual(
       r.files.map((f) => [f.format, f.rows, f.imported, f.rejected]),
       [
@@ -98,7 +98,7 @@ describe('.xlsx workbooks', () => {
 
   test('a zip that is not a workbook, and a workbook without an event sheet, are refused by name', async () => {
     await assert.rejects(
-      importEvents(store, [new URL('./fixtures/agreements/testland.docx', import.meta.url).pathname]),
+      importFiles(store, [new URL('./fixtures/agreements/testland.docx', import.meta.url).pathname]),
       (e) => isTandemError(e) && /testland\.docx: not a readable \.xlsx workbook/.test(e.message),
     );
     const cli = await runCli([

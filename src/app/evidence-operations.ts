@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
+import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
-import { releaseActorNames, releaseEvents } from './access-control.ts';
+import { releaseActorNames, releaseEvents, releaseSetAside } from './access-control.ts';
 import { parseAliases } from './actor-list.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
@@ -20,20 +20,15 @@ export const evidenceOperations = {
       sensitivity: z.enum(SENSITIVITY_LEVELS).default('public'),
     }),
     run: async (ctx, input) => {
-      // The import's readers and workers load when an import runs, not with every command that lists.
-      const [{ importEvents }, { applyRegisterCategories }] = await Promise.all([
-        import('./import-events.ts'),
-        import('./register-categories.ts'),
-      ]);
-      const result = await importEvents(ctx.store, input.paths, {
+      // The import loads when an import runs, not with every command that lists; the register's
+      // categories are given inside the import's transaction (importEvents).
+      const { importEvents } = await import('./import-events.ts');
+      return importEvents(ctx.store, input.paths, {
         format: input.format,
         sensitivity: input.sensitivity,
+        clearance: clearanceOf(ctx.requester.roles),
         onProgress: ctx.onProgress,
       });
-      // ACLED codes every actor it names; other sources' actors take the register's coding.
-      if (result.files.some((f) => f.format !== 'acled' && f.imported + f.updated > 0))
-        await ctx.store.db.transaction().execute((trx) => applyRegisterCategories(trx));
-      return result;
     },
   }),
 
@@ -52,13 +47,16 @@ export const evidenceOperations = {
   }),
 
   listProblems: defineOperation({
-    summary: 'Rows set aside at import, with file, line, column and reason.',
+    summary:
+      'Rows set aside at import, with file, line, column and reason; the raw text of a row above your clearance is withheld, and every read of a non-public one is audited.',
     input: z.object({ file: z.string().optional(), limit: z.coerce.number().int().positive().default(1000) }),
     run: async (ctx, input) => {
       let q = ctx.store.db
         .selectFrom('problems')
         .innerJoin('imports', 'imports.id', 'problems.import_id')
         .select([
+          'problems.id',
+          'problems.sensitivity',
           'problems.file',
           'problems.line',
           'problems.column',
@@ -70,7 +68,8 @@ export const evidenceOperations = {
         .orderBy('problems.id')
         .limit(input.limit);
       if (input.file) q = q.where('problems.file', 'like', `%${input.file}%`);
-      return { problems: await q.execute() };
+      const rows = (await q.execute()).map((r) => ({ ...r, id: Number(r.id) }));
+      return { problems: await releaseSetAside(ctx, rows) };
     },
   }),
 

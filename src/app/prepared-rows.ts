@@ -4,17 +4,11 @@ import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import { eventValues, type PackedRows, RowPacker } from '../store/event-writer.ts';
+import { eventValues } from '../store/event-columns.ts';
+import { type PreparedBatch, RowPacker } from '../store/packed-rows.ts';
 import { FirstLines } from './first-lines.ts';
 
-/** One batch of a file's rows, read, hashed and checked for repeated ids, ready for the writer. */
-export interface PreparedBatch {
-  /** The rows, packed for the trip to the writer (unpack them with one RowUnpacker per file). */
-  rows: PackedRows;
-  problems: ReadProblem[];
-  /** Data rows read in this batch (rows plus problems). */
-  read: number;
-}
+export type { PreparedBatch };
 
 /**
  * Reads a file and prepares its rows for the writer: each event becomes its column values with a

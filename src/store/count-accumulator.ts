@@ -1,14 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import {
-  COL,
-  type EventValues,
-  NUMBERS_PER_ROW,
-  numberSlot,
-  type PackedRows,
-  type StoredEventKeys,
-  WORDS_PER_ROW,
-  wordSlot,
-} from './event-writer.ts';
+import { COL, type EventValues, type StoredEventKeys } from './event-columns.ts';
+import { NUMBERS_PER_ROW, numberSlot, type PackedRows, WORDS_PER_ROW, wordSlot } from './packed-rows.ts';
 import type { Database } from './schema.ts';
 
 /** The part of an event that the aggregate tables count. */
@@ -270,7 +262,8 @@ export class CountAccumulator {
   private readonly areas = new MeasureTable();
   private readonly actors = new MeasureTable();
 
-  add(e: CountedEvent, sign: 1 | -1): void {
+  /** Adds an event's counts `sign` times (negative to take them out). */
+  add(e: CountedEvent, sign: number): void {
     this.addParts(
       e.country,
       e.admin1,

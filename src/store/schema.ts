@@ -122,6 +122,8 @@ export interface ProblemTable {
   field: string | null;
   reason: string;
   raw: string | null;
+  /** The highest level the row's source id has held, at least its import's own (migration 012). */
+  sensitivity: string;
 }
 
 export interface ActorTable {

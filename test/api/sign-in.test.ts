@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { z } from 'zod';
-import { importEvents } from '../../src/app/import-events.ts';
 import { defineOperation } from '../../src/app/operation.ts';
 import { operations } from '../../src/app/operations.ts';
 import { addUserAccount, reissueUserToken } from '../../src/app/user-accounts.ts';
@@ -10,6 +9,7 @@ import type { OperationTable } from '../../src/server/operation-table.ts';
 import { warmingRequesters, warmOverview } from '../../src/server/warm-overview.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DIALECTS } from '../dialects.ts';
+import { importFiles } from '../import-files.ts';
 
 const fixture = new URL('../fixtures/good/acled-old-format.csv', import.meta.url).pathname;
 
@@ -30,7 +30,7 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       ({ store, drop } = await dialect.open());
-      await importEvents(store, [fixture], { sensitivity: 'restricted' });
+      await importFiles(store, [fixture], { sensitivity: 'restricted' });
       app = createApp({
         store,
         webRoot: null,

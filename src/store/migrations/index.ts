@@ -9,6 +9,7 @@ import * as eventsByImport from './008-events-by-import.ts';
 import * as areaMonthCounts from './009-area-month-counts.ts';
 import * as userAccounts from './010-user-accounts.ts';
 import * as dropEventsImportIndex from './011-drop-events-import-index.ts';
+import * as problemSensitivity from './012-problem-sensitivity.ts';
 import * as userSessions from './013-user-sessions.ts';
 import * as sensitiveEventsIndex from './014-sensitive-events-index.ts';
 import * as auditLogAndKeys from './015-audit-log-and-keys.ts';
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-area-month-counts': areaMonthCounts,
   '010-user-accounts': userAccounts,
   '011-drop-events-import-index': dropEventsImportIndex,
+  '012-problem-sensitivity': problemSensitivity,
   '013-user-sessions': userSessions,
   '014-sensitive-events-index': sensitiveEventsIndex,
   '015-audit-log-and-keys': auditLogAndKeys,

@@ -1,0 +1,251 @@
+import type { Kysely } from 'kysely';
+import type { ReadProblem } from '../domain/read-problem.ts';
+import type { Sensitivity } from '../domain/sensitivity.ts';
+import { CountAccumulator, type CountUpsert, RegisterTally } from './count-accumulator.ts';
+import { type PackedRows, type PreparedBatch, RowUnpacker } from './packed-rows.ts';
+import type { PostgresStore } from './postgres/postgres-store.ts';
+import type { Database } from './schema.ts';
+import { SensitivityGuard } from './sensitivity-guard.ts';
+import type { SqliteStore } from './sqlite/sqlite-store.ts';
+import type { Store } from './store.ts';
+
+/** What one file's rows did to the store. */
+export interface FileCounts {
+  imported: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The counts of one file of an import, as the imports table and the CLI report them. */
+export interface ImportedFile extends FileCounts {
+  path: string;
+  format: string;
+  /** Data rows read (header and blank lines not counted). */
+  rows: number;
+  rejected: number;
+}
+
+/** How a dialect writes one file's events (sqlite/sqlite-event-import.ts, postgres/postgres-event-import.ts). */
+export interface FileWriter {
+  /** Writes a batch of packed rows: new ones inserted, changed ones updated, unchanged ones counted. */
+  write(unpacker: RowUnpacker, rows: PackedRows): Promise<void>;
+  /** Lets other statements through (PostgreSQL's COPY holds the connection until it ends). */
+  pause(): Promise<void>;
+  /** Writes what is left and rebuilds what was dropped; the file's counts. */
+  finish(): Promise<FileCounts>;
+  /** Gives up a file whose import fails, leaving the connection fit to roll back. */
+  abort(): Promise<void>;
+}
+
+/** What a dialect's file writer is given. */
+export interface FileWriterContext {
+  importId: number;
+  /** The aggregates: the reader's rows are counted in; the writer takes back what it does not write. */
+  counts: CountAccumulator;
+  guard: SensitivityGuard;
+  /** The import is large against the store (isLargeImport): indexes may be rebuilt rather than kept. */
+  large: boolean;
+}
+
+/** A dialect's side of an import, inside the import's one transaction. */
+export interface DialectImport {
+  readonly db: Kysely<Database>;
+  startFile(context: FileWriterContext): FileWriter;
+  /** Adds to the aggregate tables faster than Kysely's statements (CountAccumulator.flush). */
+  upsertCounts: CountUpsert;
+}
+
+/**
+ * Whether an import is large against the store it goes into, decided once per command from the
+ * files' size (about 200 bytes a row in the field's exports): such an import loads faster with the
+ * secondary indexes dropped and rebuilt once, and on SQLite with a rollback journal.
+ */
+export function isLargeImport(bytes: number, storedEvents: number): boolean {
+  return bytes / 200 >= Math.max(50_000, storedEvents / 2);
+}
+
+export interface EventImportOptions {
+  /** The level the import gives its events (and the rows it sets aside). */
+  sensitivity: Sensitivity;
+  /** The highest level the person importing may read: a stored record above it is never changed. */
+  clearance: Sensitivity;
+  large: boolean;
+}
+
+/**
+ * An event import as one unit of the store: files begin one after another, their prepared batches
+ * are written as they arrive, and `finish` checks the sensitivity rule, adds the aggregates and
+ * registers and runs the caller's last steps, all in the transaction `withEventImport` commits.
+ */
+export class EventImport {
+  private readonly counts = new CountAccumulator();
+  private readonly registers = new RegisterTally();
+  private readonly guard: SensitivityGuard;
+
+  constructor(
+    private readonly dialect: DialectImport,
+    private readonly options: EventImportOptions,
+  ) {
+    this.guard = new SensitivityGuard(options.sensitivity, options.clearance);
+  }
+
+  /** The transaction's Kysely handle. */
+  get db(): Kysely<Database> {
+    return this.dialect.db;
+  }
+
+  async beginFile(path: string, format: string): Promise<ImportFile> {
+    const { id } = await this.db
+      .insertInto('imports')
+      .values({
+        path,
+        format,
+        started_at: new Date().toISOString(),
+        rows: 0,
+        imported: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const writer = this.dialect.startFile({
+      importId: id,
+      counts: this.counts,
+      guard: this.guard,
+      large: this.options.large,
+    });
+    return new ImportFile(
+      this.db,
+      id,
+      path,
+      format,
+      writer,
+      this.counts,
+      this.registers,
+      this.options.sensitivity,
+    );
+  }
+
+  /**
+   * Refuses the whole import if it would lower a record's sensitivity or change one above the
+   * requester's clearance; otherwise adds the aggregates and registers and runs `last` (the
+   * register's categories), still inside the transaction.
+   */
+  async finish(last?: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
+    this.guard.assertClear();
+    await this.counts.flush(this.db, this.dialect.upsertCounts);
+    await this.registers.flush(this.db);
+    if (last) await last(this.db);
+  }
+}
+
+/** One file of an import: its batches in order, then `finish`. */
+export class ImportFile {
+  private readonly unpacker = new RowUnpacker();
+  private readonly result: ImportedFile;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly importId: number,
+    path: string,
+    format: string,
+    private readonly writer: FileWriter,
+    private readonly counts: CountAccumulator,
+    private readonly registers: RegisterTally,
+    private readonly level: Sensitivity,
+  ) {
+    this.result = { path, format, rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+  }
+
+  /** Data rows read so far. */
+  get rows(): number {
+    return this.result.rows;
+  }
+
+  async write(batch: PreparedBatch): Promise<void> {
+    const packed = batch.rows;
+    this.unpacker.receive(packed);
+    // Every row is counted in as it arrives; the writer takes back what it finds unchanged or replaces.
+    this.counts.addPacked(packed, this.unpacker.words, 1);
+    this.registers.addPacked(packed, this.unpacker.words);
+    await this.writer.write(this.unpacker, packed);
+    if (batch.problems.length) {
+      await this.writer.pause();
+      await addProblems(this.db, this.importId, batch.problems, this.level);
+    }
+    this.result.rejected += batch.problems.length;
+    this.result.rows += batch.read;
+  }
+
+  async finish(): Promise<ImportedFile> {
+    const c = await this.writer.finish();
+    const r = this.result;
+    r.imported = c.imported;
+    r.updated = c.updated;
+    r.unchanged = c.unchanged;
+    await this.db
+      .updateTable('imports')
+      .set({
+        rows: r.rows,
+        imported: r.imported,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        rejected: r.rejected,
+      })
+      .where('id', '=', this.importId)
+      .execute();
+    return { ...r };
+  }
+
+  abort(): Promise<void> {
+    return this.writer.abort();
+  }
+}
+
+/**
+ * Stores rows set aside, at the import's level. That is the highest level the row's source id
+ * has held where the id is known (an id repeated in the file): the first row of that id was
+ * written at this level, and an id stored higher would have had the import refused.
+ */
+async function addProblems(
+  db: Kysely<Database>,
+  importId: number,
+  problems: readonly ReadProblem[],
+  sensitivity: Sensitivity,
+): Promise<void> {
+  for (let i = 0; i < problems.length; i += 500) {
+    await db
+      .insertInto('problems')
+      .values(
+        problems.slice(i, i + 500).map((p) => ({
+          import_id: importId,
+          file: p.file,
+          line: p.line,
+          column: p.column,
+          field: p.field ?? null,
+          reason: p.reason,
+          raw: p.raw ?? null,
+          sensitivity,
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Runs `fn` with an EventImport inside one transaction: everything it writes lands together or
+ * not at all (an error, a refusal, a kill or Ctrl-C leaves the store as it was).
+ */
+export async function withEventImport<T>(
+  store: Store,
+  options: EventImportOptions,
+  fn: (imp: EventImport) => Promise<T>,
+): Promise<T> {
+  if (store.dialect === 'sqlite') {
+    const { withSqliteImport } = await import('./sqlite/sqlite-event-import.ts');
+    return withSqliteImport(store as SqliteStore, options.large, (d) => fn(new EventImport(d, options)));
+  }
+  const { withPostgresImport } = await import('./postgres/postgres-event-import.ts');
+  return withPostgresImport(store as PostgresStore, (d) => fn(new EventImport(d, options)));
+}
