@@ -3,17 +3,22 @@ import { ACTOR_CATEGORIES, type ActorCategory } from '../domain/actor-category.t
 import {
   INCIDENT_CATEGORY_NAMES,
   INFORMATION_CREDIBILITY,
+  incidentCounts,
   SOURCE_RELIABILITY,
   VERIFICATION_STATES,
 } from '../domain/incident.ts';
-import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
+import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { currentDataKey } from '../security/data-keys.ts';
 import { type DataKey, isSealed, openField, sealField } from '../security/field-cipher.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
+import { eventValues } from '../store/event-columns.ts';
+import { withEventImport } from '../store/event-import.ts';
+import { RowPacker } from '../store/packed-rows.ts';
 import type { IncidentTable } from '../store/schema.ts';
 import { ALL_OFFICES, mayReadInFull } from './access-control.ts';
+import { incidentEvent } from './incident-event.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
 
 const count = z.coerce.number().int().min(0).max(1_000_000).default(0);
@@ -154,75 +159,93 @@ function checkIncident(requester: Requester, input: IncidentInput): void {
 async function recordOne(ctx: AppContext, input: IncidentInput): Promise<{ id: number }> {
   const key = await keyFor(ctx, input.sensitivity);
   const now = new Date().toISOString();
-  return ctx.store.db.transaction().execute(async (trx) => {
-    const row: Omit<IncidentTable, 'id'> = {
-      created_at: now,
-      created_by: ctx.requester.name,
-      updated_at: now,
-      occurred_on: input.occurredOn,
-      time: input.time ?? null,
-      date_precision: input.datePrecision,
-      country: input.country,
-      admin1: input.admin1,
-      admin2: input.admin2,
-      coarse_latitude: round(input.latitude),
-      coarse_longitude: round(input.longitude),
-      geo_precision: input.geoPrecision,
-      category: input.category,
-      perpetrator: input.perpetrator?.name ?? '',
-      perpetrator_category: input.perpetrator?.category ?? null,
-      victims: JSON.stringify(input.victims),
-      killed: input.killed,
-      injured: input.injured,
-      targeted_groups: JSON.stringify(input.targetedGroups),
-      reliability: input.reliability,
-      credibility: input.credibility,
-      verification: input.verification,
-      office: input.office,
-      sensitivity: input.sensitivity,
-      // Sealed below, once the id (part of each field's context) is known.
-      narrative_sealed: '',
-      source_type_sealed: '',
-      place_sealed: '',
-      coordinates_sealed: '',
-    };
-    const { id } = await trx.insertInto('incidents').values(row).returning('id').executeTakeFirstOrThrow();
-    const coordinates =
-      input.latitude === null || input.latitude === undefined ? '' : `${input.latitude},${input.longitude}`;
-    await trx
-      .updateTable('incidents')
-      .set({
-        narrative_sealed: seal(key, input.narrative, id, 'narrative'),
-        source_type_sealed: seal(key, input.sourceType, id, 'sourceType'),
-        place_sealed: seal(key, input.place, id, 'place'),
-        coordinates_sealed: coordinates ? seal(key, coordinates, id, 'coordinates') : '',
-      })
-      .where('id', '=', id)
-      .execute();
-    await trx
-      .insertInto('incident_history')
-      .values({
-        incident_id: id,
-        at: now,
-        by: ctx.requester.name,
-        change: 'created',
-        fields: JSON.stringify(Object.keys(input)),
-      })
-      .execute();
-    if (input.sensitivity !== 'public') {
-      await appendAudit(trx, [
-        {
-          actor: ctx.requester.name,
-          action: 'created',
-          recordKind: 'incident',
-          recordId: String(id),
-          sensitivity: input.sensitivity,
-          detail: { office: input.office, category: input.category },
-        },
-      ]);
-    }
-    return { id: Number(id) };
-  });
+  // The incident, its history, its audit row and the event it counts as land together or not at all.
+  return withEventImport(
+    ctx.store,
+    { sensitivity: input.sensitivity, clearance: clearanceOf(ctx.requester.roles), large: false },
+    async (imp) => {
+      const trx = imp.db;
+      const row: Omit<IncidentTable, 'id'> = {
+        created_at: now,
+        created_by: ctx.requester.name,
+        updated_at: now,
+        occurred_on: input.occurredOn,
+        time: input.time ?? null,
+        date_precision: input.datePrecision,
+        country: input.country,
+        admin1: input.admin1,
+        admin2: input.admin2,
+        coarse_latitude: round(input.latitude),
+        coarse_longitude: round(input.longitude),
+        geo_precision: input.geoPrecision,
+        category: input.category,
+        perpetrator: input.perpetrator?.name ?? '',
+        perpetrator_category: input.perpetrator?.category ?? null,
+        victims: JSON.stringify(input.victims),
+        killed: input.killed,
+        injured: input.injured,
+        targeted_groups: JSON.stringify(input.targetedGroups),
+        reliability: input.reliability,
+        credibility: input.credibility,
+        verification: input.verification,
+        office: input.office,
+        sensitivity: input.sensitivity,
+        // Sealed below, once the id (part of each field's context) is known.
+        narrative_sealed: '',
+        source_type_sealed: '',
+        place_sealed: '',
+        coordinates_sealed: '',
+      };
+      const { id } = await trx.insertInto('incidents').values(row).returning('id').executeTakeFirstOrThrow();
+      const coordinates =
+        input.latitude === null || input.latitude === undefined ? '' : `${input.latitude},${input.longitude}`;
+      await trx
+        .updateTable('incidents')
+        .set({
+          narrative_sealed: seal(key, input.narrative, id, 'narrative'),
+          source_type_sealed: seal(key, input.sourceType, id, 'sourceType'),
+          place_sealed: seal(key, input.place, id, 'place'),
+          coordinates_sealed: coordinates ? seal(key, coordinates, id, 'coordinates') : '',
+        })
+        .where('id', '=', id)
+        .execute();
+      await trx
+        .insertInto('incident_history')
+        .values({
+          incident_id: id,
+          at: now,
+          by: ctx.requester.name,
+          change: 'created',
+          fields: JSON.stringify(Object.keys(input)),
+        })
+        .execute();
+      if (input.sensitivity !== 'public') {
+        await appendAudit(
+          trx,
+          [
+            {
+              actor: ctx.requester.name,
+              action: 'created',
+              recordKind: 'incident',
+              recordId: String(id),
+              sensitivity: input.sensitivity,
+              detail: { office: input.office, category: input.category },
+            },
+          ],
+          { inTransaction: true },
+        );
+      }
+      if (incidentCounts(input)) {
+        const file = await imp.beginFile(`mission incident ${id}`, 'mission');
+        const packer = new RowPacker(1);
+        packer.add(eventValues(incidentEvent(Number(id), input), input.sensitivity));
+        await file.write({ rows: packer.take(), problems: [], read: 1 });
+        await file.finish();
+      }
+      await imp.finish();
+      return { id: Number(id) };
+    },
+  );
 }
 
 export const incidentOperations = {

@@ -1,7 +1,7 @@
 import type { ActorCategory } from './actor-category.ts';
 import type { ViolenceType } from './violence-type.ts';
 
-export type SourceName = 'acled' | 'ucdp' | 'hxl' | 'demo';
+export type SourceName = 'acled' | 'ucdp' | 'hxl' | 'demo' | 'mission';
 
 /** How exact a date is: the source's own precision, in words. */
 export type DatePrecision = 'day' | 'week' | 'month' | 'year' | 'unknown';

@@ -32,10 +32,14 @@ export function rowHash(r: Omit<Row, 'hash'>): string {
 
 /**
  * Appends entries to the audit, each row chained to the one before. Runs in the caller's
- * transaction when given one; rows are numbered here, after the table is locked (PostgreSQL) or
+ * transaction when given one (a Kysely transaction, or `inTransaction` for one begun otherwise); rows are numbered here, after the table is locked (PostgreSQL) or
  * the write lock taken (SQLite), so two writers cannot both chain to the same row.
  */
-export async function appendAudit(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+export async function appendAudit(
+  db: Kysely<Database>,
+  entries: readonly AuditEntry[],
+  options: { inTransaction?: boolean } = {},
+): Promise<void> {
   if (!entries.length) return;
   const write = async (trx: Kysely<Database>) => {
     if (trx.getExecutor().adapter instanceof PostgresAdapter) {
@@ -73,7 +77,8 @@ export async function appendAudit(db: Kysely<Database>, entries: readonly AuditE
         .execute();
     }
   };
-  if (db.isTransaction) await write(db);
+  // A caller already inside a transaction it began itself (an import's) says so: Kysely cannot tell.
+  if (db.isTransaction || options.inTransaction) await write(db);
   else await db.transaction().execute(write);
 }
 

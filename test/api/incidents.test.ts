@@ -124,6 +124,38 @@ for (const dialect of DIALECTS) {
       assert.equal((await list('admin')).incidents[0]!.narrative, NARRATIVE);
     });
 
+    test('an incident counts in the summary for everyone who may see it; a rejected one counts nowhere', async () => {
+      const summary = async (who: string) =>
+        (await (
+          await app.request('/api/summary?by=admin1&country=Central%20African%20Republic', {
+            headers: { authorization: `Bearer ${tokens[who]}` },
+          })
+        ).json()) as { rows: { key: string; events: number; fatalities: number }[] };
+      for (const who of ['ndele', 'viewer']) {
+        const row = (await summary(who)).rows.find((r) => r.key === 'Bamingui-Bangoran');
+        assert.deepEqual(
+          { events: row?.events, fatalities: row?.fatalities },
+          { events: 1, fatalities: 4 },
+          who,
+        );
+      }
+      const rejected = await post('ndele', {
+        ...incident,
+        verification: 'rejected',
+        narrative: 'A false report',
+      });
+      assert.equal(rejected.status, 201);
+      const after = (await summary('ndele')).rows.find((r) => r.key === 'Bamingui-Bangoran');
+      assert.equal(after?.events, 1);
+      // The event holds nothing that identifies: no place name, no notes, the point to 0.1° only.
+      const event = await store.db
+        .selectFrom('events')
+        .selectAll()
+        .where('source', '=', 'mission')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([event.location, event.notes, event.latitude, event.longitude], ['', '', 8.4, 20.7]);
+    });
+
     test('every creation and release is in the audit chain, and the chain holds', async () => {
       const rows = await store.db.selectFrom('audit_log').select(['actor', 'action']).orderBy('id').execute();
       assert.deepEqual(
@@ -134,6 +166,7 @@ for (const dialect of DIALECTS) {
           'Bria Officer:withheld',
           'Vic Viewer:withheld',
           'Ada Admin:released',
+          'Ndele Officer:created',
         ],
       );
       assert.equal((await verifyAudit(store.db)).ok, true);

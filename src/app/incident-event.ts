@@ -1,0 +1,48 @@
+import type { ActorCategory } from '../domain/actor-category.ts';
+import type { ConflictEvent } from '../domain/conflict-event.ts';
+import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/incident.ts';
+import type { IncidentInput } from './incident-operations.ts';
+
+/**
+ * The event an incident counts as (source `mission`, its id the incident's), so that summaries,
+ * the map, alerts and the brief count the mission's own records beside the public data. Only what
+ * counting needs goes in: the narrative, the source, the place name and the precise coordinates
+ * stay sealed in the incident, and a non-public incident's point is placed to 0.1° only.
+ */
+export function incidentEvent(id: number, i: IncidentInput): ConflictEvent {
+  const kind = INCIDENT_CATEGORIES[i.category as IncidentCategory];
+  const coarse = i.sensitivity !== 'public';
+  const place = (v: number | null | undefined) =>
+    v === null || v === undefined ? null : coarse ? Math.round(v * 10) / 10 : v;
+  const perpetratorCategory = (i.perpetrator?.category ?? null) as ActorCategory | null;
+  return {
+    source: 'mission',
+    sourceEventId: String(id),
+    dateStart: i.occurredOn,
+    dateEnd: i.occurredOn,
+    datePrecision: i.datePrecision,
+    country: i.country,
+    admin1: i.admin1,
+    admin2: i.admin2,
+    location: '',
+    latitude: place(i.latitude),
+    longitude: place(i.longitude),
+    geoPrecision: coarse ? 3 : i.geoPrecision,
+    violenceType: kind.violenceType,
+    eventType: 'Mission incident',
+    subEventType: i.category,
+    actor1: i.perpetrator?.name || 'Unidentified perpetrator',
+    actor1Category: perpetratorCategory,
+    actor2: kind.civilianTargeting ? (i.targetedGroups[0] ?? `Civilians (${i.country})`) : '',
+    actor2Category: kind.civilianTargeting ? 'civilians' : null,
+    civilianTargeting: kind.civilianTargeting,
+    civilianTargetingDerived: false,
+    fatalities: i.killed,
+    fatalitiesLow: null,
+    fatalitiesHigh: null,
+    // Where civilians were the target, the killed were civilians; in a clash the log does not say.
+    civilianFatalities: kind.civilianTargeting ? i.killed : null,
+    notes: '',
+    sourceText: '',
+  };
+}
