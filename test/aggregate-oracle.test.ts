@@ -422,42 +422,57 @@ for (const dialect of DIALECTS) {
         categorisedByActorList: 0,
       };
       const importFile = (...paths: string[]) => importFiles(store, paths, reached);
-      await fc.assert(
-        fc.asyncProperty(scenario, async (s) => {
-          // Each case starts from an empty store, so a failing case replays (and shrinks) alone.
-          for (const t of TABLES_TO_EMPTY) await store.db.deleteFrom(t).execute();
-          const at = join(dir, String(run++));
-          const write = (name: string, f: EventFile) => {
-            const p = `${at}-${name}.csv`;
-            writeFileSync(p, csv(f));
-            return p;
-          };
-          const first = write('first', s.first);
-          await importFile(first);
-          await assertAggregatesMatchEvents(store, 'the first import');
-          await importFile(first);
-          await assertAggregatesMatchEvents(store, 'importing the same file again');
-          await importFile(write('changed', changed(s.first, s.changes)));
-          await assertAggregatesMatchEvents(store, 'importing the file with rows changed');
-          if (s.actors) {
-            const path = `${at}-actors.csv`;
-            writeFileSync(path, actorListCsv(s.actors));
-            const loaded = await runOperation(operations.loadActorList, { path }, call(store));
-            reached.categorisedByActorList += loaded.eventsCategorised;
-            await assertAggregatesMatchEvents(store, 'loading an actor list');
-          }
-          await importFile(write('second', s.second), write('third', s.third));
-          await assertAggregatesMatchEvents(store, 'importing two new files in one command');
-          reached.civilianDeathsGiven += await countWhere(store, 'civilian_fatalities > 0');
-          reached.categoryFromRegister += await countWhere(
-            store,
-            // GED gives a category to governments only: any other first actor's came from the register.
-            "source = 'ucdp' AND actor1 <> '' AND actor1 NOT LIKE 'Government of %' AND actor1_category IS NOT NULL",
-          );
-        }),
-        { numRuns: 20, interruptAfterTimeLimit: 60_000 },
-      );
-      for (const [k, n] of Object.entries(reached)) assert.ok(n > 0, `no case reached ${k}: ${n}`);
+      const property = fc.asyncProperty(scenario, async (s) => {
+        // Each case starts from an empty store, so a failing case replays (and shrinks) alone.
+        for (const t of TABLES_TO_EMPTY) await store.db.deleteFrom(t).execute();
+        const at = join(dir, String(run++));
+        const write = (name: string, f: EventFile) => {
+          const p = `${at}-${name}.csv`;
+          writeFileSync(p, csv(f));
+          return p;
+        };
+        const first = write('first', s.first);
+        await importFile(first);
+        await assertAggregatesMatchEvents(store, 'the first import');
+        await importFile(first);
+        await assertAggregatesMatchEvents(store, 'importing the same file again');
+        await importFile(write('changed', changed(s.first, s.changes)));
+        await assertAggregatesMatchEvents(store, 'importing the file with rows changed');
+        if (s.actors) {
+          const path = `${at}-actors.csv`;
+          writeFileSync(path, actorListCsv(s.actors));
+          const loaded = await runOperation(operations.loadActorList, { path }, call(store));
+          reached.categorisedByActorList += loaded.eventsCategorised;
+          await assertAggregatesMatchEvents(store, 'loading an actor list');
+        }
+        await importFile(write('second', s.second), write('third', s.third));
+        await assertAggregatesMatchEvents(store, 'importing two new files in one command');
+        reached.civilianDeathsGiven += await countWhere(store, 'civilian_fatalities > 0');
+        reached.categoryFromRegister += await countWhere(
+          store,
+          // GED gives a category to governments only: any other first actor's came from the register.
+          "source = 'ucdp' AND actor1 <> '' AND actor1 NOT LIKE 'Government of %' AND actor1_category IS NOT NULL",
+        );
+      });
+      await fc.assert(property, {
+        numRuns: 20,
+        interruptAfterTimeLimit: 60_000,
+        // A failure prints its seed and path: TANDEM_ORACLE_SEED and _PATH replay that very case.
+        ...(process.env.TANDEM_ORACLE_SEED
+          ? { seed: Number(process.env.TANDEM_ORACLE_SEED), path: process.env.TANDEM_ORACLE_PATH }
+          : {}),
+      });
+      // A replayed case is one case: it cannot reach every path.
+      if (!process.env.TANDEM_ORACLE_SEED)
+        for (const [k, n] of Object.entries(reached)) assert.ok(n > 0, `no case reached ${k}: ${n}`);
+      // A case this test once found on PostgreSQL, kept: a GED actor given a category by the
+      // register, then the same file again (its unchanged rows were taken back at their stored
+      // category rather than the file's, and the aggregates drifted).
+      await fc.assert(property, {
+        numRuns: 1,
+        seed: 1296682488,
+        path: '4:4:3:3:3:3:4:4:4:4:4:5:6:6:6:7:7:7:7:7:7:7:6:6:6:6:6:6:6:6:6:6:6:6',
+      });
     });
   });
 }

@@ -340,16 +340,20 @@ export class PostgresFileImport implements FileWriter {
       }
       // The import fails as a whole (SensitivityGuard.assertClear); nothing of this file is merged.
       if (refused) return out;
-      // The reader counted every row in; a matched row's stored values come back out (an
-      // unchanged row's are its own, a changed row's are the old ones it replaces).
+      // The reader counted every row in from the file; what comes back out is, for an unchanged
+      // row, what was counted in (the file's values: its stored ones may differ where the actor
+      // register has since given a category), and for a changed row the old values it replaces.
       const cols = COUNTED.join(', ');
-      const groups = await c.query<StoredEventKeys & { n: number; same: number }>(
-        `SELECT ${cols}, count(*) AS n, sum(CASE WHEN same THEN 1 ELSE 0 END) AS same
-         FROM event_match GROUP BY ${cols}`,
+      const back = await c.query<StoredEventKeys & { n: number; same: boolean }>(
+        `SELECT ${cols}, count(*) AS n, false AS same FROM event_match WHERE NOT same GROUP BY ${cols}
+         UNION ALL
+         SELECT ${COUNTED.map((col) => `s.${col}`).join(', ')}, count(*) AS n, true AS same
+         FROM event_match m JOIN events e ON e.id = m.id JOIN event_stage s ON ${MATCH}
+         WHERE m.same GROUP BY ${COUNTED.map((col) => `s.${col}`).join(', ')}`,
       );
-      for (const g of groups.rows) {
+      for (const g of back.rows) {
         this.counts.add(countedFromStored(g), -Number(g.n));
-        out.unchanged += Number(g.same);
+        if (g.same) out.unchanged += Number(g.n);
       }
       if (changed) {
         const updated = await c.query(

@@ -16,6 +16,12 @@ export interface PostgresStore extends Store {
 
 export async function openPostgresStore(url: string): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) is an
+  // error event on the pool; unheard, it would end the whole process. The pool replaces the
+  // connection on the next query, and a query on a dead one fails as any other.
+  pool.on('error', (e) =>
+    process.stderr.write(`tandem: a PostgreSQL connection was closed by the server (${e.message})\n`),
+  );
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   try {
     const c = await pool.connect();
