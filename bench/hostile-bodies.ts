@@ -97,7 +97,7 @@ export async function benchHostileBodies(): Promise<{ cases: Sent[]; startMB: nu
 
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0', '--no-demo'],
+    ['bin/tandem.js', 'serve', '--db', db, '--port', '0', '--no-demo'],
     { env: { ...process.env, TANDEM_WARM_UP: '0' }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
