@@ -95,11 +95,10 @@ export async function benchHostileBodies(): Promise<{ cases: Sent[]; startMB: nu
   const analyst = (await addUserAccount(store, 'Bench Analyst', ['analyst'])).token;
   await store.close();
 
-  const child = spawn(
-    process.execPath,
-    ['bin/tandem.js', 'serve', '--db', db, '--port', '0', '--no-demo'],
-    { env: { ...process.env, TANDEM_WARM_UP: '0' }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn(process.execPath, ['bin/tandem.js', 'serve', '--db', db, '--port', '0', '--no-demo'], {
+    env: { ...process.env, TANDEM_WARM_UP: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
