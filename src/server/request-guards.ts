@@ -48,18 +48,20 @@ export function crossSiteCheck(): MiddlewareHandler {
     if (STATE_CHANGING.has(c.req.method)) {
       const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
-      const own = new URL(c.req.url);
-      const hostHeader = c.req.header('host') ?? own.host;
-      let foreign = site !== undefined && site !== 'same-origin' && site !== 'none';
-      if (origin !== undefined) {
+      const hostHeader = c.req.header('host') ?? new URL(c.req.url).host;
+      // A browser that sends Sec-Fetch-Site says where the request comes from, and no page can
+      // forge it; an older browser is judged by its Origin ("null" included: a sandboxed page).
+      let foreign: boolean;
+      if (site !== undefined) foreign = site !== 'same-origin' && site !== 'none';
+      else if (origin !== undefined) {
         let originHost = '';
         try {
           originHost = origin === 'null' ? '' : new URL(origin).host;
         } catch {
           originHost = '';
         }
-        if (originHost !== hostHeader) foreign = true;
-      }
+        foreign = originHost !== hostHeader;
+      } else foreign = false;
       if (foreign) {
         throw new TandemError(
           'forbidden',
@@ -127,7 +129,7 @@ export function inlineScriptHashes(html: string): string[] {
 
 /**
  * The headers every answer carries: no framing by other sites (clickjacking; the workbench frames its own brief), no content sniffing, no referrer
- * leaving the workbench, and a Content-Security-Policy that allows the workbench's own code and its
+ * leaving the workbench (same-origin), and a Content-Security-Policy that allows the workbench's own code and its
  * known inline scripts only.
  */
 export function securityHeaders(scriptHashes: () => readonly string[]): MiddlewareHandler {
@@ -136,7 +138,8 @@ export function securityHeaders(scriptHashes: () => readonly string[]): Middlewa
     const h = c.res.headers;
     h.set('x-content-type-options', 'nosniff');
     h.set('x-frame-options', 'SAMEORIGIN');
-    h.set('referrer-policy', 'no-referrer');
+    // Not no-referrer: with it, browsers send `Origin: null` on the workbench's own form posts.
+    h.set('referrer-policy', 'same-origin');
     h.set(
       'content-security-policy',
       [

@@ -135,6 +135,7 @@ for (const dialect of DIALECTS) {
         },
         // A form without Sec-Fetch-Site (an older browser): its Origin still gives it away.
         { method: 'POST', headers: { ...JSON_TYPE, origin: 'null' }, body: '{}' },
+        { method: 'POST', headers: { ...JSON_TYPE, origin: 'http://evil.example' }, body: '{}' },
       ];
       for (const init of attempts) {
         const res = await app.request('http://localhost/api/ops/addThreat', init);
@@ -155,6 +156,13 @@ for (const dialect of DIALECTS) {
         body: '{}',
       });
       assert.equal(own.status, 200);
+      // A browser that says same-origin is believed even where it hides the Origin ("null").
+      const hidden = await app.request('http://localhost/api/ops/listImports', {
+        method: 'POST',
+        headers: { ...JSON_TYPE, origin: 'null', 'sec-fetch-site': 'same-origin' },
+        body: '{}',
+      });
+      assert.equal(hidden.status, 200);
     });
 
     test('a foreign Host is refused on loopback (DNS rebinding), and every answer carries the security headers', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
+import { addUserAccount } from '../../src/app/user-accounts.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/server/pdf-printer.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
@@ -115,5 +116,56 @@ describe('writes from another website, in Chromium', { skip }, () => {
     });
     assert.equal(status, 200);
     assert.equal((await forged()).tags, 1);
+  });
+});
+
+describe('signing in from the browser', { skip }, () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let browser: BrowserContext;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tandem-signin-'));
+    store = await openStore({ dbPath: join(dir, 'tandem.db') });
+    await addUserAccount(store, 'Fatou Field', ['poc'], {
+      offices: ['Ndele'],
+      password: 'correct horse battery staple',
+    });
+    server = await startServer({ store, port: 0, log: () => {}, warmUp: false });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the name-and-password form signs in, a wrong password says so, and signing out ends it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${server.port}/`);
+    await page.waitForURL(/\/sign-in$/);
+    await page.fill('#name', 'Fatou Field');
+    await page.fill('#password', 'not the password at all');
+    await page.click('#password-form button');
+    await page.getByRole('alert').waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /do not match/);
+    await page.fill('#name', 'Fatou Field');
+    await page.fill('#password', 'correct horse battery staple');
+    await page.click('#password-form button');
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    const me = await page.evaluate(async () => (await fetch('/api/whoami')).json());
+    assert.equal(me.name, 'Fatou Field');
+    await page.goto(`http://localhost:${server.port}/sign-out`);
+    await page.waitForURL(/\/sign-in$/);
+    const after = await page.evaluate(async () => (await fetch('/api/status')).status);
+    assert.equal(after, 401);
   });
 });
