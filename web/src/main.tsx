@@ -18,6 +18,9 @@ const NegotiationsPage = lazy(() =>
   import('./pages/negotiations-page.tsx').then((m) => ({ default: m.NegotiationsPage })),
 );
 const ImportPage = lazy(() => import('./pages/import-page.tsx').then((m) => ({ default: m.ImportPage })));
+const IncidentsPage = lazy(() =>
+  import('./pages/incidents-page.tsx').then((m) => ({ default: m.IncidentsPage })),
+);
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
 const NAV = [
@@ -25,6 +28,7 @@ const NAV = [
   ['#/plan', 'Plan'],
   ['#/agreements', 'Agreements'],
   ['#/negotiations', 'Negotiations'],
+  ['#/incidents', 'Incidents'],
   ['#/import', 'Import'],
   ['#/brief', 'Brief'],
 ] as const;
@@ -174,6 +178,8 @@ function Page({
       return <AgreementsPage />;
     case 'negotiations':
       return <NegotiationsPage country={country} />;
+    case 'incidents':
+      return <IncidentsPage country={country} />;
     case 'import':
       return <ImportPage status={status} onImported={onImported} />;
     case 'brief':

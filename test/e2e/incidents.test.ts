@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
+import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
+import { addUserAccount } from '../../src/app/user-accounts.ts';
+import { initKeys } from '../../src/security/data-keys.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/server/pdf-printer.ts';
+import { type RunningServer, startServer } from '../../src/server/start-server.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUTPUT = join(ROOT, 'test', 'output');
+const skip = existsSync(join(ROOT, 'web', 'dist', 'index.html'))
+  ? existsSync(CHROMIUM_PATH)
+    ? false
+    : `no Chromium at ${CHROMIUM_PATH}`
+  : 'the workbench is not built (npm run build:web)';
+const PASSWORD = 'a long enough passphrase';
+const NARRATIVE = 'Witness saw the convoy burn the school at Kessa ford';
+
+describe('the incident log in the workbench, in Chromium', { skip }, () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+  const url = (path: string) => `http://localhost:${server.port}${path}`;
+
+  before(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'tandem-incidents-e2e-'));
+    process.env.TANDEM_KEY_FILE = join(dir, 'tandem.key');
+    store = await openStore({ dbPath: join(dir, 'tandem.db') });
+    await loadDemoMission({ store, requester: { name: 'e2e', roles: ['admin'] } }, { onlyIfEmpty: true });
+    await initKeys(store.db);
+    await addUserAccount(store, 'Kessa Officer', ['poc'], { offices: ['Kessa'], password: PASSWORD });
+    await addUserAccount(store, 'Varo Officer', ['poc'], { offices: ['Varo'], password: PASSWORD });
+    server = await startServer({ store, port: 0, log: () => {}, warmUp: false });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+    });
+    page = await browser.newPage();
+  });
+
+  after(async () => {
+    delete process.env.TANDEM_KEY_FILE;
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const signIn = async (name: string) => {
+    await page.goto(url('/sign-out'));
+    await page.waitForURL(/\/sign-in$/);
+    await page.fill('#name', name);
+    await page.fill('#password', PASSWORD);
+    await page.click('#password-form button');
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  };
+  /** The deaths the overview's area table gives Kessa Highlands, on a freshly loaded overview. */
+  const kessaDeaths = async () => {
+    await page.goto(url('/#/'));
+    await page.reload();
+    const cell = page.locator('tr', { hasText: 'Kessa Highlands' }).first().locator('td').nth(1);
+    await cell.waitFor();
+    return Number((await cell.textContent())?.replace(/,/g, ''));
+  };
+
+  test('an officer records an incident with the form; the map counts it; another office sees it withheld', async () => {
+    await signIn('Kessa Officer');
+    const before = await kessaDeaths();
+    await page.goto(url('/#/incidents'));
+    await page.getByRole('heading', { name: `Incidents: ${DEMO_COUNTRY}` }).waitFor();
+    // A bad latitude is refused beside its field, and nothing is stored.
+    await page.fill('input[name=occurredOn]', '2026-10-20');
+    await page.fill('input[name=admin1]', 'Kessa Highlands');
+    await page.fill('input[name=latitude]', '200');
+    await page.fill('input[name=longitude]', '20');
+    await page.fill('input[name=office]', 'Kessa');
+    await page.click('button[type=submit]');
+    await page.locator('.field-error').first().waitFor();
+    assert.match((await page.locator('.field-error').first().textContent()) ?? '', /latitude/i);
+    await page.fill('input[name=latitude]', '6.25');
+    await page.selectOption('select[name=category]', 'looting-or-destruction');
+    await page.fill('input[name=perpetratorName]', 'Convoy raiders');
+    await page.selectOption('select[name=perpetratorCategory]', 'political-militia');
+    await page.fill('input[name=girls]', '2');
+    await page.fill('input[name=killed]', '1');
+    await page.fill('textarea[name=narrative]', NARRATIVE);
+    await page.click('button[type=submit]');
+    await page.getByText(/Incident \d+ recorded/).waitFor();
+    await page.getByText(NARRATIVE).waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'incidents.png'), fullPage: true });
+    assert.equal(await kessaDeaths(), before + 1, "the incident's one death is counted on the map");
+
+    await signIn('Varo Officer');
+    await page.goto(url('/#/incidents'));
+    await page
+      .getByText(/withheld/)
+      .first()
+      .waitFor();
+    assert.ok(!(await page.content()).includes('convoy burn'), 'another office read the narrative');
+    assert.equal(await kessaDeaths(), before + 1, 'another office still counts it');
+  });
+});
