@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type OperationTable, READ_ROUTES } from './operation-table.ts';
+import { CREATE_ROUTES, type OperationTable, READ_ROUTES } from './operation-table.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -124,6 +124,60 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
           ...(pschema.type === 'array' ? { style: 'form', explode: true } : {}),
         })),
         responses: { '200': { description: 'The operation result', content: json }, ...ERROR_RESPONSES },
+      },
+    };
+  }
+
+  for (const route of CREATE_ROUTES) {
+    const op = operations[route.operation];
+    if (!op) continue;
+    // A path that is also read (GET /api/incidents) keeps its GET beside the POST.
+    paths[route.path] = {
+      ...(paths[route.path] ?? {}),
+      post: {
+        operationId: `create-${route.operation}`,
+        summary: `${op.summary} (the record's path; same as POST /api/ops/${route.operation})`,
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: inputJsonSchema(op.input) } },
+        },
+        responses: {
+          '201': {
+            description: 'Created',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
+              },
+            },
+          },
+          ...ERROR_RESPONSES,
+        },
+      },
+    };
+  }
+
+  if (operations.exportEvents) {
+    paths['/api/export'] = {
+      get: {
+        operationId: 'exportEvents',
+        summary:
+          'The events that match a filter as CSV, HXL-tagged CSV or GeoJSON, streamed; records above your clearance come redacted, and every release is audited.',
+        parameters: ['format', 'country', 'admin1', 'from', 'to'].map((name) => ({
+          name,
+          in: 'query',
+          required: name === 'format',
+          schema: name === 'format' ? { enum: ['csv', 'hxl', 'geojson'] } : { type: 'string' },
+        })),
+        responses: {
+          '200': {
+            description: 'The export',
+            content: {
+              'text/csv': { schema: { type: 'string' } },
+              'application/geo+json': { schema: { type: 'object' } },
+            },
+          },
+          ...ERROR_RESPONSES,
+        },
       },
     };
   }
