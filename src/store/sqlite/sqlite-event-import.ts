@@ -303,7 +303,38 @@ function sqliteCountUpsert(store: SqliteStore): CountUpsert {
  * all or nothing just the same, a kill leaving a journal that the next opening rolls back. When
  * another connection has the store open the mode cannot change, and the log is kept.
  */
-export async function withSqliteImport<T>(
+export function withSqliteImport<T>(
+  store: SqliteStore,
+  large: boolean,
+  fn: (d: DialectImport) => Promise<T>,
+): Promise<T> {
+  // Imports on one connection take turns: each holds a transaction across awaits, and a second
+  // BEGIN on the same connection would fail (a server recording incidents for many people at once).
+  return oneAtATime(store.raw, () => importOnce(store, large, fn));
+}
+
+const turns = new WeakMap<object, Promise<unknown>>();
+
+/** Runs `fn` after every earlier call for the same key has finished. */
+async function oneAtATime<T>(key: object, fn: () => Promise<T>): Promise<T> {
+  const before = turns.get(key) ?? Promise.resolve();
+  let done!: () => void;
+  const mine = new Promise<void>((r) => {
+    done = r;
+  });
+  turns.set(
+    key,
+    before.then(() => mine),
+  );
+  await before.catch(() => {});
+  try {
+    return await fn();
+  } finally {
+    done();
+  }
+}
+
+async function importOnce<T>(
   store: SqliteStore,
   large: boolean,
   fn: (d: DialectImport) => Promise<T>,
