@@ -37,6 +37,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   export: [
     { args: ['export', '--format', 'xls', '--db', DB], names: /--format/ },
     { args: ['export', '--format', 'csv', '--from', '2020-02-30', '--db', DB], names: /--from/ },
+    { args: ['export', '--format', 'csv', '--blur', '-5', '--db', DB], names: /--blur/ },
     {
       args: ['export', '--format', 'csv', '--out', join(DIR, 'no/such/dir.csv'), '--db', DB],
       names: /--out/,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mayReadInFull } from './access-control.ts';
+import { blurEvents, mayReadInFull } from './access-control.ts';
 
 const record = { sensitivity: 'restricted', office: 'Bria' } as const;
 
@@ -28,4 +28,25 @@ test('a restricted record of an office is read in full only by the cleared membe
     mayReadInFull({ name: 'g', roles: ['viewer'], offices: [] }, { sensitivity: 'public', office: 'Bria' }),
     true,
   );
+});
+
+test("a blurred export moves every point to its grid cell's centre and drops the place name", () => {
+  const event = {
+    latitude: 8.40123,
+    longitude: 20.65377,
+    location: 'Tiri village',
+    admin1: 'Bamingui-Bangoran',
+  };
+  const near = { ...event, latitude: 8.41, longitude: 20.66 };
+  const [a, b] = blurEvents([event, near] as never, 10) as unknown as (typeof event)[];
+  assert.equal(a!.location, '');
+  assert.equal(a!.admin1, 'Bamingui-Bangoran');
+  assert.deepEqual(
+    [a!.latitude, a!.longitude],
+    [b!.latitude, b!.longitude],
+    'two points 1 km apart fall in one 10 km cell',
+  );
+  // Within half a cell of where it was, never on it.
+  assert.ok(Math.abs(a!.latitude - 8.40123) <= 10 / 111.32 / 2 + 1e-9);
+  assert.notEqual(a!.latitude, 8.40123);
 });

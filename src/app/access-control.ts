@@ -285,3 +285,20 @@ export async function releaseActorNames<T>(ctx: AppContext, result: T): Promise<
   };
   return scrub(result) as T;
 }
+
+/**
+ * Events coarsened for sharing outside the mission (`tandem export --blur KM`): every point moved
+ * to the centre of a grid cell about `km` across, and the place name dropped (a village's name
+ * would undo the blur). The admin areas, dates and counts stay.
+ */
+export function blurEvents(events: StoredEvent[], km: number): StoredEvent[] {
+  const latStep = km / 111.32;
+  return events.map((e) => {
+    if (e.latitude === null || e.longitude === null) return { ...e, location: '' };
+    const lat = (Math.floor(e.latitude / latStep) + 0.5) * latStep;
+    const lonStep = km / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+    const lon = (Math.floor(e.longitude / lonStep) + 0.5) * lonStep;
+    const round = (v: number) => Math.round(v * 10_000) / 10_000;
+    return { ...e, location: '', latitude: round(lat), longitude: round(lon), geoPrecision: 3 };
+  });
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EXPORT_FORMATS } from '../domain/export-format.ts';
 import { EventExporter } from '../sources/event-export.ts';
 import { iterateEvents } from '../store/event-repository.ts';
-import { releaseEvents } from './access-control.ts';
+import { blurEvents, releaseEvents } from './access-control.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
 
@@ -24,9 +24,11 @@ export const exportEvents = defineOperation({
   input: eventFilterInput.extend({
     format: z.enum(EXPORT_FORMATS),
     admin1: z.string().min(1).optional(),
+    /** Coarsen every point to a grid this many km across, for sharing outside the mission. */
+    blurKm: z.coerce.number().positive('a distance in km above 0').max(500).optional(),
     write: sink,
   }),
-  async run(ctx, { format, write, ...filter }): Promise<{ format: string; events: number }> {
+  async run(ctx, { format, write, blurKm, ...filter }): Promise<{ format: string; events: number }> {
     checkPeriod(filter);
     // The exporter writes synchronously; what it hands over is awaited page by page.
     let pending: unknown[] = [];
@@ -41,7 +43,8 @@ export const exportEvents = defineOperation({
     exporter.start();
     let events = 0;
     for await (const page of iterateEvents(ctx.store.db, filter)) {
-      exporter.add(await releaseEvents(ctx, page, 'export'));
+      const released = await releaseEvents(ctx, page, 'export');
+      exporter.add(blurKm ? blurEvents(released, blurKm) : released);
       events += page.length;
       await flush();
     }

@@ -127,9 +127,13 @@ export function registerEvidenceCommands(program: Command): void {
       .description('write events as CSV, GeoJSON or HXL-tagged CSV')
       .requiredOption('--format <format>', EXPORT_FORMATS.join(' | '))
       .option('--admin1 <name>', 'only this admin-1 area')
+      .option(
+        '--blur <km>',
+        'coarsen every point to a grid of this many km and drop place names, to share outside the mission',
+      )
       .option('--out <file>', 'write to this file instead of standard output'),
   ).action(
-    action(async (flags: FilterFlags & { format: string; out?: string; admin1?: string }) => {
+    action(async (flags: FilterFlags & { format: string; out?: string; admin1?: string; blur?: string }) => {
       const { exportEvents } = await import('../../app/export-operations.ts');
       const { outputSink } = await import('../output-sink.ts');
       const out = outputSink(flags.out);
@@ -142,9 +146,10 @@ export function registerEvidenceCommands(program: Command): void {
             admin1: flags.admin1,
             from: flags.from,
             to: flags.to,
+            blurKm: flags.blur,
             write: out.write,
           },
-          { name: 'export', store: flags },
+          { name: 'export', store: flags, fields: { blurKm: '--blur' } },
         );
         await out.close();
         if (flags.out)
