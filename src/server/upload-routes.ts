@@ -118,7 +118,6 @@ function uploadName(raw: string | undefined): string {
   if (!name || name === '.' || name === '..') {
     throw new TandemError('bad-input', 'name the uploaded file: POST /api/imports?name=events.csv');
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
     throw new TandemError(
       'bad-input',

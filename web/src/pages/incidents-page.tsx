@@ -99,27 +99,32 @@ function issuesOf(e: unknown): Issues {
   return out;
 }
 
+/** A labelled control (its id is `f-` and its name) and, below it, what the server said of it. */
 function Field({
   label,
   name,
+  control,
   issues,
   children,
 }: {
   label: string;
+  /** The field as the API names it in an issue. */
   name: string;
+  /** The form control's name, where it differs. */
+  control?: string;
   issues: Issues;
   children: React.ReactNode;
 }) {
   return (
-    <label className="field">
-      <span>{label}</span>
+    <div className="field">
+      <label htmlFor={`f-${control ?? name}`}>{label}</label>
       {children}
       {issues[name] && (
         <span className="field-error" role="alert">
           {issues[name]}
         </span>
       )}
-    </label>
+    </div>
   );
 }
 
@@ -173,25 +178,25 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
             <input type="date" name="occurredOn" required />
           </Field>
           <Field label="Admin-1" name="admin1" issues={issues}>
-            <input name="admin1" />
+            <input id="f-admin1" name="admin1" />
           </Field>
           <Field label="Admin-2" name="admin2" issues={issues}>
-            <input name="admin2" />
+            <input id="f-admin2" name="admin2" />
           </Field>
           <Field label="Place" name="place" issues={issues}>
-            <input name="place" />
+            <input id="f-place" name="place" />
           </Field>
           <Field label="Latitude" name="latitude" issues={issues}>
-            <input name="latitude" inputMode="decimal" />
+            <input id="f-latitude" name="latitude" inputMode="decimal" />
           </Field>
           <Field label="Longitude" name="longitude" issues={issues}>
-            <input name="longitude" inputMode="decimal" />
+            <input id="f-longitude" name="longitude" inputMode="decimal" />
           </Field>
         </fieldset>
         <fieldset>
           <legend>What happened, and who did it</legend>
           <Field label="Category" name="category" issues={issues}>
-            <select name="category" defaultValue="killing">
+            <select id="f-category" name="category" defaultValue="killing">
               {CATEGORIES.map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
@@ -199,11 +204,20 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
               ))}
             </select>
           </Field>
-          <Field label="Perpetrator" name="perpetrator-name" issues={issues}>
-            <input name="perpetratorName" placeholder="as the register names it, or new" />
+          <Field label="Perpetrator" name="perpetrator-name" control="perpetratorName" issues={issues}>
+            <input
+              id="f-perpetratorName"
+              name="perpetratorName"
+              placeholder="as the register names it, or new"
+            />
           </Field>
-          <Field label="Perpetrator's kind" name="perpetrator-category" issues={issues}>
-            <select name="perpetratorCategory" defaultValue="">
+          <Field
+            label="Perpetrator's kind"
+            name="perpetrator-category"
+            control="perpetratorCategory"
+            issues={issues}
+          >
+            <select id="f-perpetratorCategory" name="perpetratorCategory" defaultValue="">
               {PERPETRATOR_CATEGORIES.map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
@@ -225,21 +239,27 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
               ['injured', 'Injured'],
             ] as const
           ).map(([n, l]) => (
-            <Field key={n} label={l} name={n === 'unknownVictims' ? 'unknown' : n} issues={issues}>
-              <input name={n} type="number" min={0} defaultValue={0} />
+            <Field
+              key={n}
+              label={l}
+              name={n === 'unknownVictims' ? 'unknown' : n}
+              control={n}
+              issues={issues}
+            >
+              <input id={`f-${n}`} name={n} type="number" min={0} defaultValue={0} />
             </Field>
           ))}
           <Field label="Groups targeted (comma-separated)" name="targetedGroups" issues={issues}>
-            <input name="targetedGroups" placeholder="displaced people, aid workers…" />
+            <input id="f-targetedGroups" name="targetedGroups" placeholder="displaced people, aid workers…" />
           </Field>
         </fieldset>
         <fieldset>
           <legend>Source and handling</legend>
           <Field label="Source" name="sourceType" issues={issues}>
-            <input name="sourceType" />
+            <input id="f-sourceType" name="sourceType" />
           </Field>
           <Field label="Source reliability" name="reliability" issues={issues}>
-            <select name="reliability" defaultValue="F">
+            <select id="f-reliability" name="reliability" defaultValue="F">
               {RELIABILITY.map((r) => (
                 <option key={r} value={r}>
                   {r}
@@ -248,7 +268,7 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
             </select>
           </Field>
           <Field label="Information credibility" name="credibility" issues={issues}>
-            <select name="credibility" defaultValue="6">
+            <select id="f-credibility" name="credibility" defaultValue="6">
               {[1, 2, 3, 4, 5, 6].map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -257,7 +277,7 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
             </select>
           </Field>
           <Field label="Verification" name="verification" issues={issues}>
-            <select name="verification" defaultValue="reported">
+            <select id="f-verification" name="verification" defaultValue="reported">
               {VERIFICATION.map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
@@ -266,10 +286,10 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
             </select>
           </Field>
           <Field label="Reporting office" name="office" issues={issues}>
-            <input name="office" required />
+            <input id="f-office" name="office" required />
           </Field>
           <Field label="Sensitivity" name="sensitivity" issues={issues}>
-            <select name="sensitivity" defaultValue="restricted">
+            <select id="f-sensitivity" name="sensitivity" defaultValue="restricted">
               {SENSITIVITY.map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
@@ -278,7 +298,7 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
             </select>
           </Field>
           <Field label="Narrative" name="narrative" issues={issues}>
-            <textarea name="narrative" rows={4} />
+            <textarea id="f-narrative" name="narrative" rows={4} />
           </Field>
         </fieldset>
         <button type="submit" disabled={busy}>
