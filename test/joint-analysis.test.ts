@@ -164,33 +164,51 @@ for (const dialect of DIALECTS) {
 
     test('a driver tag is joint only once a POC analyst and a political analyst stand behind it', async () => {
       const event = southSudan.alerts[0]!.evidence[0]!;
-      const tag = await analysisOperations.tagDriver.run(ctx, {
+      // Each acts under their own account: the analyst and unit come from it, not from the input.
+      const as = (name: string, roles: string[]) => ({ ...ctx, requester: { name, roles } });
+      const amina = as('amina', ['poc']);
+      const tag = await analysisOperations.tagDriver.run(amina, {
         driver: 'cattle-and-transhumance',
         eventId: event.id,
-        unit: 'poc',
-        analyst: 'amina',
         note: '',
       });
       assert.equal(tag.joint, false);
+      assert.equal(tag.unit, 'poc');
+      // The same person cannot confirm it, whatever unit or name they give.
       await assert.rejects(
-        analysisOperations.confirmDriver.run(ctx, { tagId: tag.id, unit: 'political', analyst: 'amina' }),
+        analysisOperations.confirmDriver.run(as('amina', ['political']), { tagId: tag.id }),
         (e) => isTandemError(e) && e.code === 'conflict',
       );
-      const samePocUnit = await analysisOperations.confirmDriver.run(ctx, {
-        tagId: tag.id,
-        unit: 'poc',
-        analyst: 'bob',
-      });
+      await assert.rejects(
+        analysisOperations.confirmDriver.run(amina, { tagId: tag.id, unit: 'political', analyst: 'chen' }),
+        (e) => isTandemError(e) && e.code === 'conflict',
+      );
+      // Nor tag under another's name, nor for a unit their account is not in.
+      await assert.rejects(
+        analysisOperations.tagDriver.run(amina, {
+          driver: 'cattle-and-transhumance',
+          eventId: event.id,
+          analyst: 'bob',
+          note: '',
+        }),
+        (e) => isTandemError(e) && e.code === 'bad-input' && /analyst/.test(e.message),
+      );
+      await assert.rejects(
+        analysisOperations.tagDriver.run(amina, {
+          driver: 'cattle-and-transhumance',
+          eventId: event.id,
+          unit: 'political',
+          note: '',
+        }),
+        (e) => isTandemError(e) && e.code === 'bad-input' && /unit/.test(e.message),
+      );
+      const samePocUnit = await analysisOperations.confirmDriver.run(as('bob', ['poc']), { tagId: tag.id });
       assert.equal(samePocUnit.joint, false);
       let a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
       let d = a.drivers.find((x) => x.driver === 'cattle-and-transhumance')!;
       assert.equal(d.joint, false);
       assert.equal(d.unconfirmedTags, 1);
-      const joint = await analysisOperations.confirmDriver.run(ctx, {
-        tagId: tag.id,
-        unit: 'political',
-        analyst: 'chen',
-      });
+      const joint = await analysisOperations.confirmDriver.run(as('chen', ['political']), { tagId: tag.id });
       assert.equal(joint.joint, true);
       a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan' });
       d = a.drivers.find((x) => x.driver === 'cattle-and-transhumance')!;

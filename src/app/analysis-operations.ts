@@ -3,14 +3,15 @@ import { compileDriverRules, loadDriverTaxonomy } from '../analysis/driver-rules
 import { findDriverTags, insertDriverTag, upsertConfirmation } from '../analysis/driver-tag-repository.ts';
 import { type JointAnalysis, proposeThreats, runJointAnalysis } from '../analysis/joint-analysis.ts';
 import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repository.ts';
-import { ANALYST_UNITS, type DriverTag, isJointTag } from '../domain/driver.ts';
+import { ANALYST_UNITS, type AnalystUnit, type DriverTag, isJointTag } from '../domain/driver.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
+import { appendAudit } from '../security/audit-chain.ts';
 import { findEvents } from '../store/event-repository.ts';
 import { notesAccess, releaseActorNames, releaseEvents } from './access-control.ts';
 import { checkPeriod, isoDate } from './event-filter-input.ts';
-import { defineOperation } from './operation.ts';
+import { defineOperation, type Requester } from './operation.ts';
 
 const scopeInput = z.object({
   country: z.string().min(1).optional(),
@@ -50,6 +51,35 @@ function checkDriver(driver: string): void {
       'bad-input',
       `unknown driver "${driver}"; the taxonomy (data/drivers.yaml) has: ${keys.join(', ')}`,
     );
+}
+
+/**
+ * Who tags or confirms a driver, and for which unit: always the person the request acts for (the
+ * signed-in account; at the terminal, $TANDEM_USER or --analyst), never a name typed in, so one
+ * person cannot make a driver joint under two names. The unit comes from the account's role
+ * (`poc` or `political`) where it has one; a unit that contradicts it is refused.
+ */
+function actingAnalyst(
+  requester: Requester,
+  input: { analyst?: string; unit?: AnalystUnit },
+): { analyst: string; unit: AnalystUnit } {
+  const analyst = requester.name;
+  if (input.analyst !== undefined && input.analyst !== analyst) {
+    throw new TandemError(
+      'bad-input',
+      `analyst: this is recorded under the name you act as ("${analyst}"), not "${input.analyst}"`,
+    );
+  }
+  const units = ANALYST_UNITS.filter((u) => requester.roles.includes(u));
+  if (input.unit && units.length && !units.includes(input.unit)) {
+    throw new TandemError(
+      'bad-input',
+      `unit: ${analyst} works in the ${units.join(' and ')} unit, not ${input.unit}`,
+    );
+  }
+  const chosen = input.unit ?? (units.length === 1 ? units[0] : undefined);
+  if (!chosen) throw new TandemError('bad-input', 'unit: say which unit you tag for: poc or political');
+  return { analyst, unit: chosen };
 }
 
 export const analysisOperations = {
@@ -131,7 +161,7 @@ export const analysisOperations = {
         eventId: z.coerce.number().int().positive().optional(),
         country: z.string().min(1).optional(),
         admin1: z.string().optional(),
-        unit,
+        unit: unit.optional(),
         analyst: z.string().min(1).optional(),
         note: z.string().default(''),
       })
@@ -141,6 +171,7 @@ export const analysisOperations = {
       ),
     run: async (ctx, input) => {
       checkDriver(input.driver);
+      const { analyst, unit: tagUnit } = actingAnalyst(ctx.requester, input);
       let country = input.country ?? '';
       let admin1 = input.admin1 ?? '';
       if (input.eventId !== undefined) {
@@ -154,11 +185,21 @@ export const analysisOperations = {
         eventId: input.eventId ?? null,
         country,
         admin1,
-        analyst: input.analyst ?? ctx.requester.name,
-        unit: input.unit,
+        analyst,
+        unit: tagUnit,
         note: input.note,
         at: now(),
       });
+      await appendAudit(ctx.store.db, [
+        {
+          actor: analyst,
+          action: 'tagged',
+          recordKind: 'driver-tag',
+          recordId: String(id),
+          sensitivity: 'internal',
+          detail: { driver: input.driver, unit: tagUnit, country, admin1 },
+        },
+      ]);
       const [tag] = await findDriverTags(ctx.store.db, { ids: [id] });
       return withJoint(tag!);
     },
@@ -170,11 +211,11 @@ export const analysisOperations = {
       'Confirm a driver tag as a POC or political analyst. A tag is joint once a POC analyst and a political analyst, two people, stand behind it.',
     input: z.object({
       tagId: z.coerce.number().int().positive(),
-      unit,
+      unit: unit.optional(),
       analyst: z.string().min(1).optional(),
     }),
     run: async (ctx, input) => {
-      const analyst = input.analyst ?? ctx.requester.name;
+      const analyst = ctx.requester.name;
       const [tag] = await findDriverTags(ctx.store.db, { ids: [input.tagId] });
       if (!tag) throw new TandemError('not-found', `no driver tag with id ${input.tagId}`);
       if (tag.analyst === analyst)
@@ -182,7 +223,18 @@ export const analysisOperations = {
           'conflict',
           `${analyst} made tag ${tag.id}; a confirmation must come from someone else`,
         );
-      await upsertConfirmation(ctx.store.db, tag.id, { analyst, unit: input.unit, at: now() });
+      const { unit: confirmUnit } = actingAnalyst(ctx.requester, input);
+      await upsertConfirmation(ctx.store.db, tag.id, { analyst, unit: confirmUnit, at: now() });
+      await appendAudit(ctx.store.db, [
+        {
+          actor: analyst,
+          action: 'confirmed',
+          recordKind: 'driver-tag',
+          recordId: String(tag.id),
+          sensitivity: 'internal',
+          detail: { unit: confirmUnit },
+        },
+      ]);
       const [updated] = await findDriverTags(ctx.store.db, { ids: [tag.id] });
       return withJoint(updated!);
     },

@@ -41,6 +41,8 @@ export interface RunCommandOptions {
   store?: StoreFlags;
   fields?: CommandFields;
   onProgress?: BaseContext['onProgress'];
+  /** The name the person at the terminal acts under for this command (`drivers tag --analyst`). */
+  actAs?: string;
 }
 
 /**
@@ -53,10 +55,8 @@ export async function runCommand<I, O>(
   raw: unknown,
   options: RunCommandOptions,
 ): Promise<O> {
-  const [{ runOperation }, requester] = await Promise.all([
-    import('../app/run-operation.ts'),
-    localRequester(),
-  ]);
+  const [{ runOperation }, local] = await Promise.all([import('../app/run-operation.ts'), localRequester()]);
+  const requester = options.actAs ? { ...local, name: options.actAs } : local;
   const flags = options.store ?? {};
   return runOperation(op, raw, {
     via: 'cli',

@@ -143,7 +143,12 @@ export function registerAnalysisCommands(program: Command): void {
           analyst: flags.analyst,
           note: flags.note,
         },
-        { name: 'drivers tag', store: flags, fields: { eventId: '--event' } },
+        {
+          name: 'drivers tag',
+          store: flags,
+          fields: { eventId: '--event' },
+          actAs: flags.analyst as string | undefined,
+        },
       );
       if (flags.json) return printJson(tag);
       console.log(
@@ -164,7 +169,12 @@ export function registerAnalysisCommands(program: Command): void {
       const tag = await runCommand(
         (await analysis()).confirmDriver,
         { tagId, unit: flags.unit, analyst: flags.analyst },
-        { name: 'drivers confirm', store: flags, fields: { tagId: 'TAG' } },
+        {
+          name: 'drivers confirm',
+          store: flags,
+          fields: { tagId: 'TAG' },
+          actAs: flags.analyst as string | undefined,
+        },
       );
       if (flags.json) return printJson(tag);
       console.log(
