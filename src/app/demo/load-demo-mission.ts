@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext, Operation } from '../operation.ts';
 import { operations } from '../operations.ts';
+import { runOperation } from '../run-operation.ts';
 import { DEMO_COUNTRY, demoBoundaries } from './demo-country.ts';
 import { generateDemoEvents } from './demo-events.ts';
 import { eventsAsHxlCsv } from './demo-hxl-file.ts';
@@ -72,7 +73,13 @@ export async function loadDemoMission(
   const parts: LoadDemoMissionResult['parts'] = [];
   // The events and their map are the demonstration; a plan, agreement or process that another
   // part of Tandem can no longer read is reported and skipped rather than stopping the server.
-  const run = async (part: string, name: string, raw: unknown, required = false): Promise<unknown> => {
+  const run = async (
+    part: string,
+    name: string,
+    raw: unknown,
+    required = false,
+    requester = ctx.requester,
+  ): Promise<unknown> => {
     const op = table[name];
     if (!op) {
       if (required) throw new Error(`the demonstration needs the ${name} operation`);
@@ -80,7 +87,7 @@ export async function loadDemoMission(
       return undefined;
     }
     try {
-      const out = await op.run(ctx, op.input.parse(raw));
+      const out = await runOperation(op, raw, { via: 'server', name, requester, store: ctx.store });
       parts.push({ part, operation: name, loaded: true });
       return out;
     } catch (e) {
@@ -106,22 +113,25 @@ export async function loadDemoMission(
   // Analysts' driver tags: two confirmed by the other unit (joint), two still awaiting it.
   const poc = 'A. Mensah (fictional POC analyst)';
   const political = 'L. Ortega (fictional political affairs officer)';
+  // Each analyst acts under their own name and unit, as a signed-in person would.
+  const analyst = (unit: 'poc' | 'political') => ({ name: unit === 'poc' ? poc : political, roles: [unit] });
   for (const t of DEMO_DRIVER_TAGS) {
-    const tag = (await run(`driver tag (${t.driver}, ${t.admin1})`, 'tagDriver', {
-      driver: t.driver,
-      country: DEMO_COUNTRY,
-      admin1: t.admin1,
-      unit: t.by,
-      analyst: t.by === 'poc' ? poc : political,
-      note: t.note,
-    })) as { id?: number } | undefined;
+    const tag = (await run(
+      `driver tag (${t.driver}, ${t.admin1})`,
+      'tagDriver',
+      { driver: t.driver, country: DEMO_COUNTRY, admin1: t.admin1, note: t.note },
+      false,
+      analyst(t.by),
+    )) as { id?: number } | undefined;
     if (t.confirmed && tag?.id) {
       const other = t.by === 'poc' ? 'political' : 'poc';
-      await run(`driver confirmation (${t.driver}, ${t.admin1})`, 'confirmDriver', {
-        tagId: tag.id,
-        unit: other,
-        analyst: other === 'poc' ? poc : political,
-      });
+      await run(
+        `driver confirmation (${t.driver}, ${t.admin1})`,
+        'confirmDriver',
+        { tagId: tag.id },
+        false,
+        analyst(other),
+      );
     }
   }
   await run('mission plan', 'importPlan', {
