@@ -1,13 +1,13 @@
 // The hostile bodies of issue 12 (point 6), sent to a real `tandem serve` process on loopback, and
 // that process's peak memory (VmHWM), which must stay under 300 MB. Run alone with
 // `node --import tsx bench/hostile-bodies.ts`, or as part of `npm run bench`.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUserAccount } from '../src/app/user-accounts.ts';
 import { openStore } from '../src/store/store.ts';
+import { startServeProcess } from './serve-process.ts';
 
 const MB = 1024 * 1024;
 const ACLED_HEADER = `${readFileSync(new URL('../test/fixtures/good/acled-new-format.csv', import.meta.url), 'utf8').split('\n')[0]}\n`;
@@ -95,20 +95,9 @@ export async function benchHostileBodies(): Promise<{ cases: Sent[]; startMB: nu
   const analyst = (await addUserAccount(store, 'Bench Analyst', ['analyst'])).token;
   await store.close();
 
-  const child = spawn(process.execPath, ['bin/tandem.js', 'serve', '--db', db, '--port', '0', '--no-demo'], {
-    env: { ...process.env, TANDEM_WARM_UP: '0' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /workbench at (http:\/\/\S+)/.exec(err);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`tandem serve exited (${code}): ${err}`)));
-  });
-  const pid = child.pid!;
+  const server = await startServeProcess(db);
+  const { url } = server;
+  const pid = server.pid;
   const start = peakMB(pid).rss;
   const cases: Sent[] = [];
   const run = async (name: string, p: Promise<Omit<Sent, 'case'>>) =>
@@ -153,8 +142,7 @@ export async function benchHostileBodies(): Promise<{ cases: Sent[]; startMB: nu
     ),
   );
   const { peak } = peakMB(pid);
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
   return { cases, startMB: start, peakMB: peak };
 }

@@ -2,13 +2,13 @@
 // (issue 13): every answer must be a success, and every incident recorded must be counted once,
 // in the log and as an event. `node --import tsx bench/incident-load.ts [seconds]` (default 60),
 // or part of `npm run bench`.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUserAccount } from '../src/app/user-accounts.ts';
 import { initKeys } from '../src/security/data-keys.ts';
 import { openStore } from '../src/store/store.ts';
+import { startServeProcess } from './serve-process.ts';
 import { fmtMs } from './stats.ts';
 
 const CLIENTS = 50;
@@ -27,19 +27,8 @@ export async function benchIncidentLoad(seconds = 60) {
   await initKeys(store.db, keyFile);
   const token = (await addUserAccount(store, 'Load Officer', ['poc'], { offices: ['North'] })).token;
   await store.close();
-  const child = spawn(process.execPath, ['bin/tandem.js', 'serve', '--db', db, '--port', '0', '--no-demo'], {
-    env: { ...process.env, TANDEM_WARM_UP: '0', TANDEM_KEY_FILE: keyFile },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /workbench at (http:\/\/\S+)/.exec(err);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`tandem serve exited (${code}): ${err}`)));
-  });
+  const server = await startServeProcess(db, { TANDEM_KEY_FILE: keyFile });
+  const { url } = server;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const writes: number[] = [];
   const reads: number[] = [];
@@ -77,8 +66,7 @@ export async function benchIncidentLoad(seconds = 60) {
   };
   await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
   const summary = await (await fetch(`${url}/api/summary?by=country&country=${COUNTRY}`, { headers })).json();
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  await server.stop();
   const check = await openStore({ dbPath: db });
   const logged = Number(
     (

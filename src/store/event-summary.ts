@@ -57,6 +57,24 @@ function shiftMonth(month: string, by: number): string {
   return d.toISOString().slice(0, 7);
 }
 
+/** The summary's measures counted from the events themselves, grouped by one or two dimensions. */
+function groupedEvents(db: Kysely<Database>, by: SummaryDimension, then: SummaryDimension | undefined) {
+  return db
+    .selectFrom('events')
+    .select([
+      'country',
+      sql<string>`${sql.raw(EVENT_KEY[by])}`.as('key'),
+      sql<string>`${sql.raw(then ? EVENT_KEY[then] : "''")}`.as('key2'),
+      sql<number>`count(*)`.as('events'),
+      sql<number>`sum(fatalities)`.as('fatalities'),
+      sql<number>`coalesce(sum(civilian_fatalities), 0)`.as('civ'),
+      sql<number>`count(civilian_fatalities)`.as('known'),
+      sql<number>`sum(civilian_targeting)`.as('target'),
+      sql<number>`sum(civilian_targeting * civilian_targeting_derived)`.as('derived'),
+    ])
+    .groupBy(['country', sql.raw(EVENT_KEY[by]), ...(then ? [sql.raw(EVENT_KEY[then])] : [])] as never);
+}
+
 /**
  * Events, fatalities, civilian fatalities and civilian-targeting events grouped by one dimension.
  * Whole months come from the aggregate table kept at import time; the days of a month cut by
@@ -135,22 +153,7 @@ export async function summarizeEvents(
     if (toCut && filter.to) ranges.push([`${filter.to.slice(0, 7)}-01`, filter.to]);
   }
   for (const [a, b] of ranges) {
-    let q = db
-      .selectFrom('events')
-      .select([
-        'country',
-        sql<string>`${sql.raw(EVENT_KEY[by])}`.as('key'),
-        sql<string>`${sql.raw(then ? EVENT_KEY[then] : "''")}`.as('key2'),
-        sql<number>`count(*)`.as('events'),
-        sql<number>`sum(fatalities)`.as('fatalities'),
-        sql<number>`coalesce(sum(civilian_fatalities), 0)`.as('civ'),
-        sql<number>`count(civilian_fatalities)`.as('known'),
-        sql<number>`sum(civilian_targeting)`.as('target'),
-        sql<number>`sum(civilian_targeting * civilian_targeting_derived)`.as('derived'),
-      ])
-      .where('date_start', '>=', a)
-      .where('date_start', '<=', b)
-      .groupBy(['country', sql.raw(EVENT_KEY[by]), ...(then ? [sql.raw(EVENT_KEY[then])] : [])] as never);
+    let q = groupedEvents(db, by, then).where('date_start', '>=', a).where('date_start', '<=', b);
     if (filter.country !== undefined) q = q.where('country', '=', filter.country);
     for (const r of await q.execute()) add(r);
   }
@@ -184,21 +187,7 @@ export async function summarizeEventsOf(
   then?: SummaryDimension,
 ): Promise<SummaryRow[]> {
   if (!sensitivities.length) return [];
-  let q = db
-    .selectFrom('events')
-    .select([
-      'country',
-      sql<string>`${sql.raw(EVENT_KEY[by])}`.as('key'),
-      sql<string>`${sql.raw(then ? EVENT_KEY[then] : "''")}`.as('key2'),
-      sql<number>`count(*)`.as('events'),
-      sql<number>`sum(fatalities)`.as('fatalities'),
-      sql<number>`coalesce(sum(civilian_fatalities), 0)`.as('civ'),
-      sql<number>`count(civilian_fatalities)`.as('known'),
-      sql<number>`sum(civilian_targeting)`.as('target'),
-      sql<number>`sum(civilian_targeting * civilian_targeting_derived)`.as('derived'),
-    ])
-    .where('sensitivity', 'in', [...sensitivities])
-    .groupBy(['country', sql.raw(EVENT_KEY[by]), ...(then ? [sql.raw(EVENT_KEY[then])] : [])] as never);
+  let q = groupedEvents(db, by, then).where('sensitivity', 'in', [...sensitivities]);
   if (filter.country !== undefined) q = q.where('country', '=', filter.country);
   if (filter.from !== undefined) q = q.where('date_start', '>=', filter.from);
   if (filter.to !== undefined) q = q.where('date_start', '<=', filter.to);
