@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import { readUcdpActorList, type UcdpActor } from '../sources/ucdp-actor-reader.ts';
+import { applyRegisterCategories } from '../store/register-categories.ts';
 import type { Store } from '../store/store.ts';
-import { applyRegisterCategories } from './register-categories.ts';
 
 export interface ActorListResult {
   path: string;

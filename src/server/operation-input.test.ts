@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
+import { parseOperationInput } from '../app/run-operation.ts';
 import { isTandemError } from '../domain/tandem-error.ts';
 import { inputJsonSchema } from './openapi-document.ts';
-import { parseInput, queryToInput } from './operation-input.ts';
+import { queryToInput } from './operation-input.ts';
 
 const schema = z.object({
   country: z.string().optional(),
@@ -29,7 +30,7 @@ test('query strings become the numbers, booleans and lists the operation expects
 test('a value that is not a number stays text, so validation names the field', () => {
   const input = queryToInput(inputJsonSchema(schema), new URLSearchParams('limit=many'));
   assert.throws(
-    () => parseInput(schema, input, 'query'),
+    () => parseOperationInput(schema, input, { name: 'query' }),
     (e) => isTandemError(e) && e.code === 'bad-input' && /limit/.test(e.message),
   );
 });

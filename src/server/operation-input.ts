@@ -1,21 +1,3 @@
-import type { z } from 'zod';
-import { TandemError } from '../domain/tandem-error.ts';
-
-/**
- * Validates raw input against an operation's schema, and on failure says which fields are wrong and
- * why, with the zod issues as details so a script can point at them.
- */
-export function parseInput<T>(schema: z.ZodType<T>, raw: unknown, where: string): T {
-  const r = schema.safeParse(raw);
-  if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({
-    path: i.path.map(String).join('.') || '(input)',
-    message: i.message,
-  }));
-  const text = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-  throw new TandemError('bad-input', `invalid ${where}: ${text}`, { details: { issues } });
-}
-
 type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
