@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { NotesAccess } from '../analysis/analysis-queries.ts';
 import { clearanceOf, SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -10,6 +11,9 @@ import {
   type SummaryRow,
   summarizeEventsOf,
 } from '../store/event-summary.ts';
+import type { IncidentTable } from '../store/schema.ts';
+import { openIncidentFields, PROTECTED_INCIDENT_FIELDS } from './incident-columns.ts';
+import type { ReleasedIncident } from './incident-operations.ts';
 import type { AppContext, Requester } from './operation.ts';
 
 /**
@@ -301,4 +305,50 @@ export function blurEvents(events: StoredEvent[], km: number): StoredEvent[] {
     const round = (v: number) => Math.round(v * 10_000) / 10_000;
     return { ...e, location: '', latitude: round(lat), longitude: round(lon), geoPrecision: 3 };
   });
+}
+
+/**
+ * An incident as released to someone who may not read it in full (another office, or a clearance
+ * below it): when, the country and admin-1 area, what happened, the counts, the perpetrator's
+ * category, the grading and the verification. Never the narrative, the source, the place, the
+ * coordinates, the admin-2 area, the perpetrator's name or the groups targeted.
+ */
+export function withheldIncident(
+  r: Selectable<IncidentTable>,
+): Omit<ReleasedIncident, 'id' | 'createdAt' | 'createdBy' | 'updatedAt'> {
+  const { perpetratorCategory, ...fields } = openIncidentFields(r);
+  return {
+    ...fields,
+    admin2: '',
+    place: null,
+    latitude: null,
+    longitude: null,
+    perpetrator: r.perpetrator || perpetratorCategory ? { name: '', category: perpetratorCategory } : null,
+    targetedGroups: [],
+    sourceType: null,
+    narrative: null,
+    withheld: true,
+  };
+}
+
+/** Whether a change to this field of an incident is shown with its values to who may not read it in full. */
+export function changeReleasedToAll(field: string): boolean {
+  return !(PROTECTED_INCIDENT_FIELDS as readonly string[]).includes(field);
+}
+
+/**
+ * Who may change an incident: someone who may write, and who may read it in full (cleared for its
+ * sensitivity and of its office, or of all offices). Another office's analyst counts it but may
+ * not rewrite what it cannot read.
+ */
+export function assertMayEditIncident(
+  requester: Requester,
+  record: { id: number; sensitivity: string; office: string },
+): void {
+  assertMayWrite(requester, `edit incident ${record.id}`);
+  if (mayReadInFull(requester, record)) return;
+  throw new TandemError(
+    'forbidden',
+    `${requester.name} may not edit incident ${record.id}: only those of office "${record.office}" cleared for ${record.sensitivity} records may`,
+  );
 }

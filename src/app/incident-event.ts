@@ -1,6 +1,9 @@
 import type { ActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
-import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/incident.ts';
+import { INCIDENT_CATEGORIES, type IncidentCategory, incidentCounts } from '../domain/incident.ts';
+import { eventValues } from '../store/event-columns.ts';
+import type { EventImport } from '../store/event-import.ts';
+import { RowPacker } from '../store/packed-rows.ts';
 import type { IncidentInput } from './incident-operations.ts';
 
 /**
@@ -45,4 +48,21 @@ export function incidentEvent(id: number, i: IncidentInput): ConflictEvent {
     notes: '',
     sourceText: '',
   };
+}
+
+/**
+ * Keeps the incident's event in step with the incident: written while it counts (inserted, or
+ * updated with its counts moved from the old values to the new), taken out with its counts once
+ * it is rejected, and back when it is no longer.
+ */
+export async function syncIncidentEvent(imp: EventImport, id: number, input: IncidentInput): Promise<void> {
+  if (!incidentCounts(input)) {
+    await imp.removeEvents('mission', [String(id)]);
+    return;
+  }
+  const file = await imp.beginFile(`mission incident ${id}`, 'mission');
+  const packer = new RowPacker(1);
+  packer.add(eventValues(incidentEvent(id, input), input.sensitivity));
+  await file.write({ rows: packer.take(), problems: [], read: 1 });
+  await file.finish();
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { ACTOR_CATEGORIES, type ActorCategory } from '../domain/actor-category.ts';
+import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
 import {
   INCIDENT_CATEGORY_NAMES,
   INFORMATION_CREDIBILITY,
-  incidentCounts,
   SOURCE_RELIABILITY,
   VERIFICATION_STATES,
 } from '../domain/incident.ts';
@@ -11,14 +10,11 @@ import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { currentDataKey } from '../security/data-keys.ts';
-import { type DataKey, isSealed, openField, sealField } from '../security/field-cipher.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
-import { eventValues } from '../store/event-columns.ts';
 import { withEventImport } from '../store/event-import.ts';
-import { RowPacker } from '../store/packed-rows.ts';
-import type { IncidentTable } from '../store/schema.ts';
-import { ALL_OFFICES, mayReadInFull } from './access-control.ts';
-import { incidentEvent } from './incident-event.ts';
+import { ALL_OFFICES, mayReadInFull, withheldIncident } from './access-control.ts';
+import { incidentColumns, keyFor, storedIncident } from './incident-columns.ts';
+import { syncIncidentEvent } from './incident-event.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
 
 const count = z.coerce.number().int().min(0).max(1_000_000).default(0);
@@ -105,33 +101,6 @@ function assertOwnOffice(requester: Requester, office: string): void {
   );
 }
 
-/** The data key, or a clear refusal: a non-public record is never stored in plain text. */
-async function keyFor(ctx: AppContext, sensitivity: string): Promise<DataKey | null> {
-  if (sensitivity === 'public') return null;
-  const key = await currentDataKey(ctx.store.db);
-  if (!key) {
-    throw new TandemError(
-      'forbidden',
-      'non-public incidents are stored encrypted, and no master key is at hand: run `tandem keys init` once (or set TANDEM_KEY_FILE to where the key is kept)',
-    );
-  }
-  return key;
-}
-
-const round = (v: number | null | undefined) =>
-  v === null || v === undefined ? null : Math.round(v * 10) / 10;
-
-/** Seals a protected field of a non-public incident; a public one is kept as written. */
-function seal(key: DataKey | null, value: string, id: number, field: string): string {
-  return key ? sealField(key, value, `incident:${id}:${field}`) : value;
-}
-
-function open(key: DataKey | null, stored: string, id: number, field: string): string {
-  if (!isSealed(stored)) return stored;
-  if (!key) throw new TandemError('forbidden', 'this incident is encrypted and no master key is at hand');
-  return openField(key, stored, `incident:${id}:${field}`);
-}
-
 /** Reads an incident file (YAML or JSON: one incident or a list), every problem located. */
 function readIncidentFile(text: string, name: string): IncidentInput[] {
   try {
@@ -148,7 +117,7 @@ function readIncidentFile(text: string, name: string): IncidentInput[] {
 }
 
 /** The checks that need the requester or two fields at once, before anything is stored. */
-function checkIncident(requester: Requester, input: IncidentInput): void {
+export function checkIncident(requester: Requester, input: IncidentInput): void {
   assertOwnOffice(requester, input.office);
   const noLat = input.latitude === null || input.latitude === undefined;
   const noLon = input.longitude === null || input.longitude === undefined;
@@ -157,7 +126,7 @@ function checkIncident(requester: Requester, input: IncidentInput): void {
 
 /** Stores one checked incident: sealed fields, its history's first row, and the audit's. */
 async function recordOne(ctx: AppContext, input: IncidentInput): Promise<{ id: number }> {
-  const key = await keyFor(ctx, input.sensitivity);
+  const key = await keyFor(ctx.store.db, input.sensitivity);
   const now = new Date().toISOString();
   // The incident, its history, its audit row and the event it counts as land together or not at all.
   return withEventImport(
@@ -165,48 +134,24 @@ async function recordOne(ctx: AppContext, input: IncidentInput): Promise<{ id: n
     { sensitivity: input.sensitivity, clearance: clearanceOf(ctx.requester.roles), large: false },
     async (imp) => {
       const trx = imp.db;
-      const row: Omit<IncidentTable, 'id'> = {
-        created_at: now,
-        created_by: ctx.requester.name,
-        updated_at: now,
-        occurred_on: input.occurredOn,
-        time: input.time ?? null,
-        date_precision: input.datePrecision,
-        country: input.country,
-        admin1: input.admin1,
-        admin2: input.admin2,
-        coarse_latitude: round(input.latitude),
-        coarse_longitude: round(input.longitude),
-        geo_precision: input.geoPrecision,
-        category: input.category,
-        perpetrator: input.perpetrator?.name ?? '',
-        perpetrator_category: input.perpetrator?.category ?? null,
-        victims: JSON.stringify(input.victims),
-        killed: input.killed,
-        injured: input.injured,
-        targeted_groups: JSON.stringify(input.targetedGroups),
-        reliability: input.reliability,
-        credibility: input.credibility,
-        verification: input.verification,
-        office: input.office,
-        sensitivity: input.sensitivity,
-        // Sealed below, once the id (part of each field's context) is known.
-        narrative_sealed: '',
-        source_type_sealed: '',
-        place_sealed: '',
-        coordinates_sealed: '',
-      };
-      const { id } = await trx.insertInto('incidents').values(row).returning('id').executeTakeFirstOrThrow();
-      const coordinates =
-        input.latitude === null || input.latitude === undefined ? '' : `${input.latitude},${input.longitude}`;
+      // The protected fields are sealed once the id (part of each field's context) is known.
+      const { id } = await trx
+        .insertInto('incidents')
+        .values({
+          created_at: now,
+          created_by: ctx.requester.name,
+          updated_at: now,
+          ...incidentColumns(input, 0, null),
+          narrative_sealed: '',
+          source_type_sealed: '',
+          place_sealed: '',
+          coordinates_sealed: '',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await trx
         .updateTable('incidents')
-        .set({
-          narrative_sealed: seal(key, input.narrative, id, 'narrative'),
-          source_type_sealed: seal(key, input.sourceType, id, 'sourceType'),
-          place_sealed: seal(key, input.place, id, 'place'),
-          coordinates_sealed: coordinates ? seal(key, coordinates, id, 'coordinates') : '',
-        })
+        .set(incidentColumns(input, Number(id), key))
         .where('id', '=', id)
         .execute();
       await trx
@@ -235,13 +180,7 @@ async function recordOne(ctx: AppContext, input: IncidentInput): Promise<{ id: n
           { inTransaction: true },
         );
       }
-      if (incidentCounts(input)) {
-        const file = await imp.beginFile(`mission incident ${id}`, 'mission');
-        const packer = new RowPacker(1);
-        packer.add(eventValues(incidentEvent(Number(id), input), input.sensitivity));
-        await file.write({ rows: packer.take(), problems: [], read: 1 });
-        await file.finish();
-      }
+      await syncIncidentEvent(imp, Number(id), input);
       await imp.finish();
       return { id: Number(id) };
     },
@@ -294,59 +233,26 @@ export const incidentOperations = {
       const key = needsKey ? await currentDataKey(ctx.store.db) : null;
       const audit: AuditEntry[] = [];
       const incidents = rows.map((r): ReleasedIncident => {
-        const id = Number(r.id);
         const full = mayReadInFull(ctx.requester, r);
         if (r.sensitivity !== 'public') {
           audit.push({
             actor: ctx.requester.name,
             action: full ? 'released' : 'withheld',
             recordKind: 'incident',
-            recordId: String(id),
+            recordId: String(r.id),
             sensitivity: r.sensitivity,
             detail: { via: 'listIncidents' },
           });
         }
-        const [lat, lon] =
-          full && r.coordinates_sealed
-            ? open(key, r.coordinates_sealed, id, 'coordinates').split(',').map(Number)
-            : [null, null];
-        return {
-          id,
-          occurredOn: r.occurred_on,
-          ...(r.time ? { time: r.time } : {}),
-          datePrecision: r.date_precision as ReleasedIncident['datePrecision'],
-          country: r.country,
-          admin1: r.admin1,
-          admin2: full ? r.admin2 : '',
-          place: full ? open(key, r.place_sealed, id, 'place') : null,
-          latitude: full ? (lat ?? null) : null,
-          longitude: full ? (lon ?? null) : null,
-          geoPrecision: r.geo_precision,
-          category: r.category,
-          // The perpetrator's category is what analysis needs; its name is withheld with the rest.
-          perpetrator:
-            r.perpetrator || r.perpetrator_category
-              ? {
-                  name: full ? r.perpetrator : '',
-                  category: (r.perpetrator_category ?? undefined) as ActorCategory | undefined,
-                }
-              : null,
-          victims: JSON.parse(r.victims),
-          killed: Number(r.killed),
-          injured: Number(r.injured),
-          targetedGroups: full ? JSON.parse(r.targeted_groups) : [],
-          sourceType: full ? open(key, r.source_type_sealed, id, 'sourceType') : null,
-          reliability: r.reliability as ReleasedIncident['reliability'],
-          credibility: Number(r.credibility),
-          verification: r.verification as ReleasedIncident['verification'],
-          office: r.office,
-          sensitivity: r.sensitivity as ReleasedIncident['sensitivity'],
-          narrative: full ? open(key, r.narrative_sealed, id, 'narrative') : null,
-          withheld: !full,
+        const meta = {
+          id: Number(r.id),
           createdAt: r.created_at,
           createdBy: r.created_by,
           updatedAt: r.updated_at,
         };
+        return full
+          ? { ...storedIncident(r, key), ...meta, withheld: false }
+          : { ...withheldIncident(r), ...meta };
       });
       await appendAudit(ctx.store.db, audit);
       return { incidents };

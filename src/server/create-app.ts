@@ -15,7 +15,13 @@ import { briefRoutes, type PrintPdf } from './brief-routes.ts';
 import { errorResponse } from './error-response.ts';
 import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
 import { queryToInput } from './operation-input.ts';
-import { CREATE_ROUTES, type OperationTable, READ_ROUTES } from './operation-table.ts';
+import {
+  CREATE_ROUTES,
+  honoPath,
+  type OperationTable,
+  READ_ROUTES,
+  UPDATE_ROUTES,
+} from './operation-table.ts';
 import {
   assertJsonBody,
   crossSiteCheck,
@@ -103,7 +109,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
 
   /** Runs an operation with a JSON body; refusals that need no body come before it is read. */
-  const runWithBody = async (c: Context, name: string) => {
+  const runWithBody = async (c: Context, name: string, pathInput: Record<string, string> = {}) => {
     const op = operations[name];
     if (!op) throw new TandemError('not-found', `no operation named "${name}"; see /api/openapi.json`);
     // A local-only operation, or a write by someone who may not write, costs the server nothing
@@ -117,6 +123,14 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     } catch (e) {
       throw new TandemError('bad-input', `the request body is not JSON: ${(e as Error).message}`);
     }
+    if (Object.keys(pathInput).length) {
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+        throw new TandemError(
+          'bad-input',
+          'the request body must be a JSON object of the fields that change',
+        );
+      raw = { ...raw, ...pathInput };
+    }
     const result = await runOperation(op, raw, call(name));
     cache.clear();
     return result;
@@ -127,18 +141,25 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     if (operations[route.operation])
       app.post(route.path, async (c) => c.json(await runWithBody(c, route.operation), 201));
   }
+  for (const route of UPDATE_ROUTES) {
+    if (operations[route.operation])
+      app.patch(honoPath(route.path), async (c) =>
+        c.json(await runWithBody(c, route.operation, c.req.param() as Record<string, string>)),
+      );
+  }
 
   for (const route of READ_ROUTES) {
     const op = operations[route.operation];
     if (!op) continue;
     const schema = inputJsonSchema(op.input);
-    app.get(route.path, async (c) => {
+    app.get(honoPath(route.path), async (c) => {
       const url = new URL(c.req.url);
+      const pathInput = c.req.param() as Record<string, string>;
       // Shared between viewers of the same clearance: what an answer withholds depends on it.
       const clearance = clearanceOf(context().requester.roles);
-      const key = `${clearance}|${route.operation}?${[...url.searchParams].sort().join('&')}`;
+      const key = `${clearance}|${url.pathname}?${[...url.searchParams].sort().join('&')}`;
       const compute = async () => {
-        const input = queryToInput(schema, url.searchParams);
+        const input = { ...queryToInput(schema, url.searchParams), ...pathInput };
         return Buffer.from(JSON.stringify((await runOperation(op, input, call(route.operation))) ?? null));
       };
       const body =

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CREATE_ROUTES, type OperationTable, READ_ROUTES } from './operation-table.ts';
+import {
+  CREATE_ROUTES,
+  type OperationTable,
+  pathParameters,
+  READ_ROUTES,
+  UPDATE_ROUTES,
+} from './operation-table.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -112,14 +118,15 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
     const schema = inputJsonSchema(op.input);
     const props = (schema.properties ?? {}) as Record<string, JsonObject>;
     const required = new Set((schema.required as string[] | undefined) ?? []);
+    const inPath = pathParameters(route.path);
     paths[route.path] = {
       get: {
         operationId: `get-${route.operation}`,
         summary: `${op.summary} (query form of POST /api/ops/${route.operation})`,
         parameters: Object.entries(props).map(([pname, pschema]) => ({
           name: pname,
-          in: 'query',
-          required: required.has(pname),
+          in: inPath.includes(pname) ? 'path' : 'query',
+          required: required.has(pname) || inPath.includes(pname),
           schema: pschema,
           ...(pschema.type === 'array' ? { style: 'form', explode: true } : {}),
         })),
@@ -152,6 +159,30 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
           },
           ...ERROR_RESPONSES,
         },
+      },
+    };
+  }
+
+  for (const route of UPDATE_ROUTES) {
+    const op = operations[route.operation];
+    if (!op) continue;
+    const inPath = pathParameters(route.path);
+    const schema = inputJsonSchema(op.input);
+    const props = (schema.properties ?? {}) as Record<string, JsonObject>;
+    // The body holds the fields that change; the record's id is in the path.
+    const body = {
+      ...schema,
+      properties: Object.fromEntries(Object.entries(props).filter(([k]) => !inPath.includes(k))),
+      required: ((schema.required as string[] | undefined) ?? []).filter((k) => !inPath.includes(k)),
+    };
+    paths[route.path] = {
+      ...(paths[route.path] ?? {}),
+      patch: {
+        operationId: `update-${route.operation}`,
+        summary: `${op.summary} (the record's path; same as POST /api/ops/${route.operation} with the id in the body)`,
+        parameters: inPath.map((name) => ({ name, in: 'path', required: true, schema: props[name] ?? {} })),
+        requestBody: { required: true, content: { 'application/json': { schema: body } } },
+        responses: { '200': { description: 'Changed', content: json }, ...ERROR_RESPONSES },
       },
     };
   }

@@ -5,7 +5,8 @@ import type { Operation } from '../app/operation.ts';
 export type OperationTable = Record<string, Operation<any, any>>;
 
 /**
- * Reads exposed as GET with query parameters, for scripts and the workbench. Every operation is
+ * Reads exposed as GET with query parameters (and path parameters, `{name}` in the path, which
+ * become the input field of that name), for scripts and the workbench. Every operation is
  * also reachable as `POST /api/ops/{name}` with a JSON body; these paths name the reads people
  * type by hand. A route whose operation is not in the table is simply not served.
  */
@@ -36,6 +37,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/threats', operation: 'listThreats' },
   { path: '/api/drivers', operation: 'listDrivers' },
   { path: '/api/incidents', operation: 'listIncidents', cacheable: () => false },
+  { path: '/api/incidents/{id}/history', operation: 'incidentHistory', cacheable: () => false },
 ];
 
 /** Records created with a POST of JSON to a path of their own, answered `201` with the new id. */
@@ -47,3 +49,18 @@ export interface CreateRoute {
 export const CREATE_ROUTES: readonly CreateRoute[] = [
   { path: '/api/incidents', operation: 'recordIncident' },
 ];
+
+/** Records changed with a PATCH of JSON (the fields that change) to the record's path, answered `200`. */
+export const UPDATE_ROUTES: readonly CreateRoute[] = [
+  { path: '/api/incidents/{id}', operation: 'editIncident' },
+];
+
+/** The names of a path's parameters: `/api/incidents/{id}` has `id`. */
+export function pathParameters(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+}
+
+/** A path as Hono routes it: `{id}` becomes `:id`. */
+export function honoPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
-import { CountAccumulator, type CountUpsert, RegisterTally } from './count-accumulator.ts';
+import { CountAccumulator, type CountUpsert, countedFromStored, RegisterTally } from './count-accumulator.ts';
+import { STORED_KEY_COLUMNS } from './event-columns.ts';
 import { type PackedRows, type PreparedBatch, RowUnpacker } from './packed-rows.ts';
 import type { PostgresStore } from './postgres/postgres-store.ts';
 import type { Database } from './schema.ts';
@@ -125,6 +126,32 @@ export class EventImport {
       this.registers,
       this.options.sensitivity,
     );
+  }
+
+  /**
+   * Takes events out of the store with their counts (a mission incident found to be false counts
+   * nowhere). A stored record above the writer's clearance is refused like any change to it.
+   */
+  async removeEvents(source: string, sourceEventIds: readonly string[]): Promise<number> {
+    if (!sourceEventIds.length) return 0;
+    const stored = await this.db
+      .selectFrom('events')
+      .select(STORED_KEY_COLUMNS)
+      .where('source', '=', source)
+      .where('source_event_id', 'in', [...sourceEventIds])
+      .execute();
+    const removable = stored.filter((r) => this.guard.allows(r.sensitivity));
+    for (const r of removable) this.counts.add(countedFromStored(r), -1);
+    if (removable.length)
+      await this.db
+        .deleteFrom('events')
+        .where(
+          'id',
+          'in',
+          removable.map((r) => r.id),
+        )
+        .execute();
+    return removable.length;
   }
 
   /**

@@ -353,8 +353,13 @@ export interface IncidentHistoryTable {
   by: string;
   /** created, edited. */
   change: string;
-  /** JSON array of the names of the fields that changed (never their values). */
+  /** JSON array of the names of the fields that changed. */
   fields: string;
+  /**
+   * JSON array of {field, from, to} for an edit ('[]' for a creation); the values of the fields
+   * that identify people or places sealed as the incident's own are (migration 018).
+   */
+  changes: Generated<string>;
 }
 
 export interface Database {

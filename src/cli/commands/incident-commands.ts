@@ -6,10 +6,26 @@ import { formatTable } from '../table.ts';
 
 // Each action imports the incident operations when it runs: registering commands stays cheap.
 const incidents = () => import('../../app/incident-operations.ts').then((m) => m.incidentOperations);
+const edits = () => import('../../app/incident-edit.ts');
+
+/** A file's text, or a clear refusal naming it. */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new TandemError(
+      'unreadable-file',
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}
 
 type Flags = StoreFlags & { json?: boolean };
 
-/** The mission's own incident log: `tandem incidents add FILE`, `tandem incidents list`. */
+/**
+ * The mission's own incident log: `tandem incidents add FILE`, `list`, `edit ID FILE` and
+ * `history ID`.
+ */
 export function registerIncidentCommands(program: Command): void {
   const group = program
     .command('incidents')
@@ -27,15 +43,7 @@ export function registerIncidentCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (file: string, flags: Flags) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new TandemError(
-          'unreadable-file',
-          `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        );
-      }
+      const text = readText(file);
       const r = await runCommand(
         (await incidents()).recordIncidentFile,
         { text, name: file },
@@ -90,6 +98,59 @@ export function registerIncidentCommands(program: Command): void {
           ]),
         ),
       );
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('edit')
+      .description(
+        "change an incident: a YAML or JSON file of the fields that change (the others keep their value); kept in the incident's history, audited, and every count moves with it",
+      )
+      .argument('<id>', 'the incident, by its id')
+      .argument('<file>', 'the fields that change, named as in POST /api/incidents')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (id: string, file: string, flags: Flags) => {
+      const { incidentEditOperations, readIncidentChanges } = await edits();
+      const changes = readIncidentChanges(readText(file), file);
+      const r = await runCommand(
+        incidentEditOperations.editIncident,
+        { ...changes, id },
+        { name: 'incidents edit', store: flags, fields: { id: 'ID' } },
+      );
+      if (flags.json) return printJson(r);
+      console.log(
+        r.changed.length
+          ? `incident ${r.id} changed: ${r.changed.join(', ')}`
+          : `incident ${r.id} unchanged: the file gives the values it already has`,
+      );
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('history')
+      .description(
+        "an incident's history: who created and changed it, when, and what changed; values that identify people or places withheld unless you may read the incident in full",
+      )
+      .argument('<id>', 'the incident, by its id')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (id: string, flags: Flags) => {
+      const { incidentEditOperations } = await edits();
+      const r = await runCommand(
+        incidentEditOperations.incidentHistory,
+        { id },
+        { name: 'incidents history', store: flags, fields: { id: 'ID' } },
+      );
+      if (flags.json) return printJson(r);
+      const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+      for (const h of r.history) {
+        console.log(`${h.at}  ${h.by}  ${h.change}`);
+        for (const c of h.changes)
+          console.log(`  ${c.field}: ${c.withheld ? '(withheld)' : `${show(c.from)} → ${show(c.to)}`}`);
+      }
     }),
   );
 }
