@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import type { Store } from '../src/store/store.ts';
+import { assertAggregatesMatchEvents } from './aggregate-recount.ts';
 import { DIALECTS } from './dialects.ts';
 
 /**
@@ -19,101 +20,6 @@ import { DIALECTS } from './dialects.ts';
  * the operation as a user would: once, again unchanged, with rows changed, after perhaps loading an
  * actor list (which categorises events), and two new files at once.
  */
-
-// Each aggregate table: its key columns and its measures, and the same rows recounted from events.
-// An event's category in event_counts is its first actor's ('' when the source gives none); an
-// actor's row in actor_counts is one per role it played (1 = actor1, 2 = actor2), for named actors.
-const ORACLE = {
-  event_counts: {
-    keys: ['country', 'admin1', 'admin2', 'month', 'violence_type', 'actor_category'],
-    measures: [
-      'events',
-      'fatalities',
-      'civilian_fatalities',
-      'civilian_fatalities_known',
-      'civilian_targeting_events',
-      'civilian_targeting_derived_events',
-    ],
-    recount: `
-      SELECT country, admin1, admin2, month, violence_type, coalesce(actor1_category, '') AS actor_category,
-        count(*) AS events, sum(fatalities) AS fatalities,
-        sum(coalesce(civilian_fatalities, 0)) AS civilian_fatalities,
-        count(civilian_fatalities) AS civilian_fatalities_known,
-        sum(CASE WHEN civilian_targeting = 1 THEN 1 ELSE 0 END) AS civilian_targeting_events,
-        sum(CASE WHEN civilian_targeting = 1 AND civilian_targeting_derived = 1 THEN 1 ELSE 0 END)
-          AS civilian_targeting_derived_events
-      FROM events
-      GROUP BY country, admin1, admin2, month, violence_type, coalesce(actor1_category, '')`,
-  },
-  area_month_counts: {
-    keys: ['country', 'admin1', 'admin2', 'month'],
-    measures: [
-      'events',
-      'fatalities',
-      'civilian_fatalities',
-      'civilian_fatalities_known',
-      'civilian_targeting_events',
-      'civilian_targeting_derived_events',
-    ],
-    recount: `
-      SELECT country, admin1, admin2, month,
-        count(*) AS events, sum(fatalities) AS fatalities,
-        sum(coalesce(civilian_fatalities, 0)) AS civilian_fatalities,
-        count(civilian_fatalities) AS civilian_fatalities_known,
-        sum(CASE WHEN civilian_targeting = 1 THEN 1 ELSE 0 END) AS civilian_targeting_events,
-        sum(CASE WHEN civilian_targeting = 1 AND civilian_targeting_derived = 1 THEN 1 ELSE 0 END)
-          AS civilian_targeting_derived_events
-      FROM events
-      GROUP BY country, admin1, admin2, month`,
-  },
-  actor_counts: {
-    keys: ['country', 'admin1', 'actor', 'actor_category', 'role', 'month', 'violence_type'],
-    measures: ['events', 'fatalities', 'civilian_fatalities', 'civilian_targeting_events'],
-    recount: `
-      SELECT country, admin1, actor, actor_category, role, month, violence_type,
-        count(*) AS events, sum(fatalities) AS fatalities,
-        sum(coalesce(civilian_fatalities, 0)) AS civilian_fatalities,
-        sum(CASE WHEN civilian_targeting = 1 THEN 1 ELSE 0 END) AS civilian_targeting_events
-      FROM (
-        SELECT country, admin1, actor1 AS actor, coalesce(actor1_category, '') AS actor_category, 1 AS role,
-          month, violence_type, fatalities, civilian_fatalities, civilian_targeting
-        FROM events WHERE actor1 <> ''
-        UNION ALL
-        SELECT country, admin1, actor2, coalesce(actor2_category, ''), 2,
-          month, violence_type, fatalities, civilian_fatalities, civilian_targeting
-        FROM events WHERE actor2 <> ''
-      ) AS roles
-      GROUP BY country, admin1, actor, actor_category, role, month, violence_type`,
-  },
-} as const;
-
-type Table = keyof typeof ORACLE;
-type Row = (string | number)[];
-
-/** A table's rows as sorted tuples (keys as text, role and measures as numbers), comparable across dialects. */
-async function rows(store: Store, table: Table, query: string): Promise<Row[]> {
-  const { keys, measures } = ORACLE[table];
-  const r = await sql<Record<string, unknown>>`${sql.raw(query)}`.execute(store.db);
-  return r.rows
-    .map((x) => [
-      ...keys.map((k) => (k === 'role' ? Number(x[k]) : String(x[k]))),
-      ...measures.map((m) => Number(x[m])),
-    ])
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-}
-
-async function assertAggregatesMatchEvents(store: Store, step: string): Promise<void> {
-  for (const table of Object.keys(ORACLE) as Table[]) {
-    const { keys, measures } = ORACLE[table];
-    const stored = await rows(store, table, `SELECT ${[...keys, ...measures].join(', ')} FROM ${table}`);
-    const recounted = await rows(store, table, ORACLE[table].recount);
-    assert.deepEqual(
-      stored,
-      recounted,
-      `${table} after ${step}: stored (actual) vs recounted from events (expected)`,
-    );
-  }
-}
 
 // --- Generated event files ---------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ const PROCESS = new URL('fixtures/negotiations/hand-checked-talks.yaml', import.
 const PLAN = new URL('fixtures/plans/clean-plan.yaml', import.meta.url).pathname;
 const MISSING = join(DIR, 'no-such-file.csv');
 const BAD_INCIDENT = join(DIR, 'bad-incident.yaml');
+const BAD_EDIT = join(DIR, 'edit.yaml');
+writeFileSync(BAD_EDIT, 'killed: 3\n');
 writeFileSync(
   BAD_INCIDENT,
   'occurredOn: 2026-01-02\ncountry: Testland\ncategory: killing\noffice: Bria\nlatitude: 200\nlongitude: 20\n',
@@ -115,6 +117,12 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['incidents', 'add', BAD_INCIDENT, '--db', DB], names: /latitude/ },
   ],
   'incidents list': [{ args: ['incidents', 'list', '--limit', 'many', '--db', DB], names: /--limit/ }],
+  'incidents edit': [
+    { args: ['incidents', 'edit', 'seven', BAD_INCIDENT, '--db', DB], names: /latitude/ },
+    { args: ['incidents', 'edit', 'seven', BAD_EDIT, '--db', DB], names: /ID/ },
+    { args: ['incidents', 'edit', '1', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+  ],
+  'incidents history': [{ args: ['incidents', 'history', '0', '--db', DB], names: /ID/ }],
   'keys init': [{ args: ['keys', 'init', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
   'keys rotate': [{ args: ['keys', 'rotate', '--db', DB], names: /tandem keys init/ }],
   'audit verify': [{ args: ['audit', 'verify', '--head', 'xyz', '--db', DB], names: /--head/ }],

@@ -12,11 +12,12 @@ import { DIALECTS } from '../dialects.ts';
 
 /**
  * What each endpoint of the OpenAPI document is, for access: `open` (anyone), `read` (any signed-in
- * account), `write` (not a read-only role), `confidential` (cleared for strictly confidential
+ * account), `write` (not a read-only role), `office` (a write to the record of an office: only that
+ * office's writers and those of all offices; the record is the incident the test makes), `confidential` (cleared for strictly confidential
  * records), `local` (never over HTTP: it reads files on the server). An endpoint the document lists
  * and this table does not fails the test: a new endpoint must say who may use it.
  */
-const EXPECTED: Record<string, 'open' | 'read' | 'write' | 'confidential' | 'local'> = {
+const EXPECTED: Record<string, 'open' | 'read' | 'write' | 'office' | 'confidential' | 'local'> = {
   'GET /api/health': 'open',
   'GET /api/openapi.json': 'read',
   'POST /api/ops/analyze': 'read',
@@ -61,6 +62,8 @@ const EXPECTED: Record<string, 'open' | 'read' | 'write' | 'confidential' | 'loc
   'POST /api/ops/recordIncident': 'write',
   'POST /api/ops/recordIncidentFile': 'write',
   'POST /api/ops/listIncidents': 'read',
+  'POST /api/ops/editIncident': 'write',
+  'POST /api/ops/incidentHistory': 'read',
   'POST /api/ops/initKeys': 'local',
   'POST /api/ops/rotateKeys': 'local',
   'POST /api/ops/verifyAudit': 'confidential',
@@ -82,6 +85,8 @@ const EXPECTED: Record<string, 'open' | 'read' | 'write' | 'confidential' | 'loc
   'GET /api/drivers': 'read',
   'GET /api/incidents': 'read',
   'POST /api/incidents': 'write',
+  'PATCH /api/incidents/{id}': 'office',
+  'GET /api/incidents/{id}/history': 'read',
   'GET /api/export': 'read',
   'POST /api/imports': 'write',
   'GET /api/brief.html': 'read',
@@ -98,6 +103,7 @@ function expected(kind: (typeof EXPECTED)[string], who: Who): 'ok' | 401 | 403 {
   if (kind === 'local') return 403;
   if (kind === 'confidential') return who === 'admin' ? 'ok' : 403;
   if (kind === 'write') return who === 'viewer' ? 403 : 'ok';
+  if (kind === 'office') return who === 'office' || who === 'admin' ? 'ok' : 403;
   return 'ok';
 }
 
@@ -110,6 +116,7 @@ for (const dialect of DIALECTS) {
     let dir: string;
     let app: ReturnType<typeof createApp>;
     const tokens: Partial<Record<Who, string>> = {};
+    let incidentId = 0;
 
     before(async () => {
       ({ store, drop } = await dialect.open());
@@ -145,7 +152,8 @@ for (const dialect of DIALECTS) {
           narrative: NARRATIVE,
         }),
       });
-      assert.equal(made.status, 201, await made.text());
+      assert.equal(made.status, 201);
+      incidentId = (await made.json()).id;
     });
     after(async () => {
       delete process.env.TANDEM_KEY_FILE;
@@ -153,7 +161,9 @@ for (const dialect of DIALECTS) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const ask = (method: string, path: string, who: Who) => {
+    const ask = (method: string, documented: string, who: Who) => {
+      // A record's path names the incident the test made.
+      const path = documented.replace('{id}', String(incidentId));
       const headers: Record<string, string> =
         who === 'none' ? {} : { authorization: `Bearer ${tokens[who]}` };
       if (method === 'GET')
