@@ -76,9 +76,11 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     return Number((await cell.textContent())?.replace(/,/g, ''));
   };
 
+  let deathsBefore = 0;
+
   test('an officer records an incident with the form; the map counts it; another office sees it withheld', async () => {
     await signIn('Kessa Officer');
-    const before = await kessaDeaths();
+    deathsBefore = await kessaDeaths();
     await page.goto(url('/#/incidents'));
     await page.getByRole('heading', { name: `Incidents: ${DEMO_COUNTRY}` }).waitFor();
     // A bad latitude is refused beside its field, and nothing is stored.
@@ -101,7 +103,7 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     await page.getByText(/Incident \d+ recorded/).waitFor();
     await page.getByText(NARRATIVE).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'incidents.png'), fullPage: true });
-    assert.equal(await kessaDeaths(), before + 1, "the incident's one death is counted on the map");
+    assert.equal(await kessaDeaths(), deathsBefore + 1, "the incident's one death is counted on the map");
 
     await signIn('Varo Officer');
     await page.goto(url('/#/incidents'));
@@ -110,6 +112,60 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
       .first()
       .waitFor();
     assert.ok(!(await page.content()).includes('convoy burn'), 'another office read the narrative');
-    assert.equal(await kessaDeaths(), before + 1, 'another office still counts it');
+    assert.equal(await kessaDeaths(), deathsBefore + 1, 'another office still counts it');
+  });
+
+  test('the officer opens the incident, changes it, rejects it and takes it back; the map follows and the history says who changed what', async () => {
+    await signIn('Kessa Officer');
+    const open = async () => {
+      await page.goto(url('/#/incidents'));
+      await page.reload();
+      await page
+        .getByRole('button', { name: /Open incident/ })
+        .first()
+        .click();
+      await page.locator('#e-killed').waitFor();
+    };
+    const save = async (what: RegExp) => {
+      await page.getByRole('button', { name: 'Save the changes' }).click();
+      await page.getByText(what).waitFor();
+    };
+    await open();
+    assert.equal(await page.inputValue('#e-narrative'), NARRATIVE);
+    await page.fill('#e-killed', '3');
+    await page.fill('#e-occurredOn', '2999-01-01');
+    await save(/Nothing was saved/);
+    assert.match((await page.locator('.incident-editor .field-error').first().textContent()) ?? '', /future/);
+    await page.fill('#e-occurredOn', '2026-10-20');
+    await page.selectOption('#e-verification', 'corroborated');
+    await save(/saved: killed, verification changed/);
+    await page.getByText('killed: 1 → 3').waitFor();
+    await page.getByText('verification: reported → corroborated').waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'incident-edit.png'), fullPage: true });
+    assert.equal(await kessaDeaths(), deathsBefore + 3, 'the map moved with the edit');
+
+    await open();
+    await page.selectOption('#e-verification', 'rejected');
+    await save(/saved: verification changed/);
+    assert.equal(await kessaDeaths(), deathsBefore, 'a rejected incident counts nowhere');
+    await open();
+    await page.selectOption('#e-verification', 'reported');
+    await save(/saved: verification changed/);
+    assert.equal(await kessaDeaths(), deathsBefore + 3, 'taken back, it counts again');
+
+    await signIn('Varo Officer');
+    await page.goto(url('/#/incidents'));
+    await page
+      .getByRole('button', { name: /Open incident/ })
+      .first()
+      .click();
+    await page.getByText('killed: 1 → 3').waitFor();
+    assert.equal(await page.locator('#e-killed').count(), 0, 'another office is offered no form');
+    await page
+      .getByText('narrative: withheld')
+      .or(page.getByText(/may not change it/))
+      .first()
+      .waitFor();
+    assert.ok(!(await page.content()).includes('convoy burn'), 'another office read the narrative');
   });
 });

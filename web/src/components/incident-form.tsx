@@ -1,0 +1,364 @@
+import type { FormEvent, ReactNode } from 'react';
+import { ApiError } from '../api-client.ts';
+import type { OperationResult } from '../operation-types.ts';
+
+/** An incident as the list releases it to the signed-in person. */
+export type ListedIncident = OperationResult<'listIncidents'>['incidents'][number];
+
+/** The incident categories, in the words of the mission's log (the API's codes as values). */
+export const CATEGORIES: [string, string][] = [
+  ['killing', 'Killing'],
+  ['injury', 'Injury'],
+  ['abduction-or-disappearance', 'Abduction or disappearance'],
+  ['sexual-violence', 'Sexual violence'],
+  ['forced-displacement', 'Forced displacement'],
+  ['looting-or-destruction', 'Looting or destruction'],
+  ['recruitment-or-use-of-children', 'Recruitment or use of children'],
+  ['attack-on-humanitarian-workers', 'Attack on humanitarian workers'],
+  ['attack-on-peacekeepers', 'Attack on peacekeepers'],
+  ['threat-or-intimidation', 'Threat or intimidation'],
+  ['armed-clash', 'Armed clash'],
+];
+const PERPETRATOR_CATEGORIES: [string, string][] = [
+  ['', 'Unknown'],
+  ['state-forces', 'State forces'],
+  ['rebel-group', 'Rebel group'],
+  ['political-militia', 'Political militia'],
+  ['identity-militia', 'Identity (communal) militia'],
+  ['external-forces', 'External or other forces'],
+  ['rioters', 'Rioters'],
+];
+const VERIFICATION: [string, string][] = [
+  ['reported', 'Reported'],
+  ['corroborated', 'Corroborated'],
+  ['verified', 'Verified'],
+  ['rejected', 'Rejected (counted nowhere)'],
+];
+const SENSITIVITY: [string, string][] = [
+  ['restricted', 'Restricted'],
+  ['strictly-confidential', 'Strictly confidential'],
+  ['internal', 'Internal'],
+  ['public', 'Public'],
+];
+const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
+const HARMED = [
+  ['women', 'Women'],
+  ['men', 'Men'],
+  ['girls', 'Girls'],
+  ['boys', 'Boys'],
+  ['unknownVictims', 'Sex or age unknown'],
+] as const;
+
+export type Issues = Record<string, string>;
+
+/** An incident's fields as the API takes them (POST /api/incidents, editIncident). */
+export type IncidentFields = Record<string, unknown>;
+
+/** Turns the form's fields into the incident the API takes: numbers as numbers, empty as absent. */
+function incidentFrom(form: FormData, country: string): IncidentFields {
+  const text = (k: string) => String(form.get(k) ?? '').trim();
+  const num = (k: string) => (text(k) === '' ? null : Number(text(k)));
+  const perpetratorName = text('perpetratorName');
+  const perpetratorCategory = text('perpetratorCategory');
+  return {
+    occurredOn: text('occurredOn'),
+    country,
+    admin1: text('admin1'),
+    admin2: text('admin2'),
+    place: text('place'),
+    latitude: num('latitude'),
+    longitude: num('longitude'),
+    category: text('category'),
+    perpetrator:
+      perpetratorName || perpetratorCategory
+        ? { name: perpetratorName, ...(perpetratorCategory ? { category: perpetratorCategory } : {}) }
+        : null,
+    victims: {
+      women: num('women') ?? 0,
+      men: num('men') ?? 0,
+      girls: num('girls') ?? 0,
+      boys: num('boys') ?? 0,
+      unknown: num('unknownVictims') ?? 0,
+    },
+    killed: num('killed') ?? 0,
+    injured: num('injured') ?? 0,
+    targetedGroups: text('targetedGroups')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    sourceType: text('sourceType'),
+    reliability: text('reliability'),
+    credibility: num('credibility') ?? undefined,
+    verification: text('verification'),
+    office: text('office'),
+    sensitivity: text('sensitivity'),
+    narrative: text('narrative'),
+  };
+}
+
+/** An incident the person may read in full, in the shape incidentFrom() gives, to compare with. */
+export function fieldsOf(i: ListedIncident): IncidentFields {
+  return {
+    occurredOn: i.occurredOn,
+    country: i.country,
+    admin1: i.admin1,
+    admin2: i.admin2,
+    place: i.place ?? '',
+    latitude: i.latitude,
+    longitude: i.longitude,
+    category: i.category,
+    perpetrator: i.perpetrator
+      ? { name: i.perpetrator.name, ...(i.perpetrator.category ? { category: i.perpetrator.category } : {}) }
+      : null,
+    victims: i.victims,
+    killed: i.killed,
+    injured: i.injured,
+    targetedGroups: i.targetedGroups,
+    sourceType: i.sourceType ?? '',
+    reliability: i.reliability,
+    credibility: i.credibility,
+    verification: i.verification,
+    office: i.office,
+    sensitivity: i.sensitivity,
+    narrative: i.narrative ?? '',
+  };
+}
+
+/** The fields of `after` that differ from `before`: what an edit sends. */
+export function changedFields(before: IncidentFields, after: IncidentFields): IncidentFields {
+  return Object.fromEntries(
+    Object.entries(after).filter(([k, v]) => JSON.stringify(v ?? null) !== JSON.stringify(before[k] ?? null)),
+  );
+}
+
+/** The field an API issue names ("victims.women" → "women"), for the message beside it. */
+export function issuesOf(e: unknown): Issues {
+  const out: Issues = {};
+  const details =
+    e instanceof ApiError ? (e.details as { issues?: { path: string; message: string }[] }) : undefined;
+  for (const i of details?.issues ?? []) {
+    const key = i.path.replace(/^victims\./, '').replace(/^perpetrator\./, 'perpetrator-');
+    out[key] = i.message;
+  }
+  return out;
+}
+
+/** A labelled control (its id the form's prefix and its name) and, below it, what the server said of it. */
+function Field({
+  label,
+  name,
+  control,
+  idPrefix,
+  issues,
+  children,
+}: {
+  label: string;
+  /** The field as the API names it in an issue. */
+  name: string;
+  /** The form control's name, where it differs. */
+  control?: string;
+  idPrefix: string;
+  issues: Issues;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`${idPrefix}${control ?? name}`}>{label}</label>
+      {children}
+      {issues[name] && (
+        <span className="field-error" role="alert">
+          {issues[name]}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The incident form, to record an incident or to change one (`initial` its current fields). Each
+ * control's id starts with `idPrefix`, so that two forms can share a page; beside each control,
+ * what the server said of it.
+ */
+export function IncidentForm({
+  country,
+  initial,
+  idPrefix,
+  issues,
+  busy,
+  submitLabel,
+  onSubmit,
+  children,
+}: {
+  country: string;
+  initial?: IncidentFields;
+  idPrefix: string;
+  issues: Issues;
+  busy: boolean;
+  submitLabel: string;
+  onSubmit: (fields: IncidentFields, form: HTMLFormElement) => void;
+  children?: ReactNode;
+}) {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    onSubmit(incidentFrom(new FormData(e.currentTarget), country), e.currentTarget);
+  };
+  const v = (k: string): string => {
+    const x = initial?.[k];
+    return x === null || x === undefined ? '' : Array.isArray(x) ? x.join(', ') : String(x);
+  };
+  const victims = (initial?.victims ?? {}) as Record<string, number>;
+  const perpetrator = (initial?.perpetrator ?? null) as { name?: string; category?: string } | null;
+  const f = { idPrefix, issues };
+  const id = (n: string) => `${idPrefix}${n}`;
+  return (
+    <form className="incident-form" onSubmit={submit} noValidate>
+      <fieldset>
+        <legend>When and where</legend>
+        <Field {...f} label="Date" name="occurredOn">
+          <input
+            type="date"
+            id={id('occurredOn')}
+            name="occurredOn"
+            required
+            defaultValue={v('occurredOn')}
+          />
+        </Field>
+        {(
+          [
+            ['admin1', 'Admin-1'],
+            ['admin2', 'Admin-2'],
+            ['place', 'Place'],
+          ] as const
+        ).map(([n, l]) => (
+          <Field {...f} key={n} label={l} name={n}>
+            <input id={id(n)} name={n} defaultValue={v(n)} />
+          </Field>
+        ))}
+        {(
+          [
+            ['latitude', 'Latitude'],
+            ['longitude', 'Longitude'],
+          ] as const
+        ).map(([n, l]) => (
+          <Field {...f} key={n} label={l} name={n}>
+            <input id={id(n)} name={n} inputMode="decimal" defaultValue={v(n)} />
+          </Field>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>What happened, and who did it</legend>
+        <Field {...f} label="Category" name="category">
+          <select id={id('category')} name="category" defaultValue={v('category') || 'killing'}>
+            {CATEGORIES.map(([c, l]) => (
+              <option key={c} value={c}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field {...f} label="Perpetrator" name="perpetrator-name" control="perpetratorName">
+          <input
+            id={id('perpetratorName')}
+            name="perpetratorName"
+            placeholder="as the register names it, or new"
+            defaultValue={perpetrator?.name ?? ''}
+          />
+        </Field>
+        <Field {...f} label="Perpetrator's kind" name="perpetrator-category" control="perpetratorCategory">
+          <select
+            id={id('perpetratorCategory')}
+            name="perpetratorCategory"
+            defaultValue={perpetrator?.category ?? ''}
+          >
+            {PERPETRATOR_CATEGORIES.map(([c, l]) => (
+              <option key={c} value={c}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Who was harmed</legend>
+        {HARMED.map(([n, l]) => {
+          const field = n === 'unknownVictims' ? 'unknown' : n;
+          return (
+            <Field {...f} key={n} label={l} name={field} control={n}>
+              <input id={id(n)} name={n} type="number" min={0} defaultValue={victims[field] ?? 0} />
+            </Field>
+          );
+        })}
+        {(
+          [
+            ['killed', 'Killed'],
+            ['injured', 'Injured'],
+          ] as const
+        ).map(([n, l]) => (
+          <Field {...f} key={n} label={l} name={n}>
+            <input id={id(n)} name={n} type="number" min={0} defaultValue={v(n) || 0} />
+          </Field>
+        ))}
+        <Field {...f} label="Groups targeted (comma-separated)" name="targetedGroups">
+          <input
+            id={id('targetedGroups')}
+            name="targetedGroups"
+            placeholder="displaced people, aid workers…"
+            defaultValue={v('targetedGroups')}
+          />
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Source and handling</legend>
+        <Field {...f} label="Source" name="sourceType">
+          <input id={id('sourceType')} name="sourceType" defaultValue={v('sourceType')} />
+        </Field>
+        <Field {...f} label="Source reliability" name="reliability">
+          <select id={id('reliability')} name="reliability" defaultValue={v('reliability') || 'F'}>
+            {RELIABILITY.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field {...f} label="Information credibility" name="credibility">
+          <select id={id('credibility')} name="credibility" defaultValue={v('credibility') || '6'}>
+            {[1, 2, 3, 4, 5, 6].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field {...f} label="Verification" name="verification">
+          <select id={id('verification')} name="verification" defaultValue={v('verification') || 'reported'}>
+            {VERIFICATION.map(([c, l]) => (
+              <option key={c} value={c}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field {...f} label="Reporting office" name="office">
+          <input id={id('office')} name="office" required defaultValue={v('office')} />
+        </Field>
+        <Field {...f} label="Sensitivity" name="sensitivity">
+          <select id={id('sensitivity')} name="sensitivity" defaultValue={v('sensitivity') || 'restricted'}>
+            {SENSITIVITY.map(([c, l]) => (
+              <option key={c} value={c}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field {...f} label="Narrative" name="narrative">
+          <textarea id={id('narrative')} name="narrative" rows={4} defaultValue={v('narrative')} />
+        </Field>
+      </fieldset>
+      <button type="submit" disabled={busy}>
+        {submitLabel}
+      </button>
+      {children}
+    </form>
+  );
+}
