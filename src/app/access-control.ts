@@ -143,6 +143,56 @@ function withheld(e: StoredEvent): StoredEvent {
   };
 }
 
+/**
+ * Events as an export carries them out of Tandem (CSV, HXL, GeoJSON, files that travel): a record
+ * the requester may read in full goes whole; one beyond their reach (above their clearance, or an
+ * incident of the mission's own from an office they do not belong to) goes as counts. It keeps when,
+ * the country, the admin-1 area, the kind of violence, the actor categories and the deaths; its
+ * place is coarsened to its admin-2 area with no point, or, where no admin-2 area is known, to a
+ * point rounded to 0.1° (about 11 km); its notes, source, place name and actors' names are never
+ * written. Every release of a non-public record, whole or as counts, is audited as an export.
+ */
+export async function releaseForExport(ctx: AppContext, events: StoredEvent[]): Promise<StoredEvent[]> {
+  const offices = await incidentOffices(ctx, events);
+  const log: { id: number; sensitivity: string; granted: boolean }[] = [];
+  const out = events.map((e) => {
+    if (e.sensitivity === 'public') return e;
+    const office = e.source === 'mission' ? (offices.get(e.sourceEventId) ?? null) : null;
+    const granted = mayReadInFull(ctx.requester, { sensitivity: e.sensitivity, office });
+    log.push({ id: e.id, sensitivity: e.sensitivity, granted });
+    return granted ? e : asCounts(e);
+  });
+  await logEventReads(ctx, log, 'export');
+  return out;
+}
+
+/** The office of each incident of the mission's own among `events`, by the event's source id. */
+async function incidentOffices(ctx: AppContext, events: StoredEvent[]): Promise<Map<string, string>> {
+  const ids = events
+    .filter((e) => e.source === 'mission' && e.sensitivity !== 'public')
+    .map((e) => Number(e.sourceEventId))
+    .filter(Number.isInteger);
+  if (!ids.length) return new Map();
+  const rows = await ctx.store.db
+    .selectFrom('incidents')
+    .select(['id', 'office'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [String(r.id), r.office]));
+}
+
+/** An event reduced to its counts, its place coarsened (see releaseForExport). */
+function asCounts(e: StoredEvent): StoredEvent {
+  const coarse = (v: number | null) => (v === null || e.admin2 ? null : Math.round(v * 10) / 10);
+  return {
+    ...withheld(e),
+    admin2: e.admin2,
+    latitude: coarse(e.latitude),
+    longitude: coarse(e.longitude),
+    geoPrecision: 3,
+  };
+}
+
 /** Summary dimensions that name what can identify people (see the rule at the top). */
 const IDENTIFYING: readonly SummaryDimension[] = ['admin2'];
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EXPORT_FORMATS } from '../domain/export-format.ts';
 import { EventExporter } from '../sources/event-export.ts';
 import { iterateEvents } from '../store/event-repository.ts';
-import { blurEvents, releaseEvents } from './access-control.ts';
+import { blurEvents, releaseForExport } from './access-control.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
 
@@ -16,8 +16,9 @@ const sink = z.custom<ExportSink>((v) => typeof v === 'function', 'expected some
 
 /**
  * Writes the events that match a filter as CSV, HXL-tagged CSV or GeoJSON to a sink, a page of
- * events at a time, oldest first. Every page goes through `releaseEvents`, so a record above the
- * requester's clearance is written redacted and every release of a sensitive record is logged.
+ * events at a time, oldest first. Every page goes through `releaseForExport`, so a record beyond
+ * the requester's reach is written as counts with its place coarsened, and every release of a
+ * sensitive record is audited.
  */
 export const exportEvents = defineOperation({
   summary: 'Write the events that match a filter as CSV, GeoJSON or HXL-tagged CSV.',
@@ -43,7 +44,7 @@ export const exportEvents = defineOperation({
     exporter.start();
     let events = 0;
     for await (const page of iterateEvents(ctx.store.db, filter)) {
-      const released = await releaseEvents(ctx, page, 'export');
+      const released = await releaseForExport(ctx, page);
       exporter.add(blurKm ? blurEvents(released, blurKm) : released);
       events += page.length;
       await flush();

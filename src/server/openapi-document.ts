@@ -192,7 +192,7 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
       get: {
         operationId: 'exportEvents',
         summary:
-          'The events that match a filter as CSV, HXL-tagged CSV or GeoJSON, streamed; records above your clearance come redacted, and every release is audited.',
+          'The events that match a filter as CSV, HXL-tagged CSV or GeoJSON, streamed; records beyond your reach (above your clearance, or an incident of another office) come as counts with the place coarsened to the admin-2 area, or a point to 0.1° where none is known, and no notes, source, place name or actor names; every release is audited.',
         parameters: ['format', 'country', 'admin1', 'from', 'to'].map((name) => ({
           name,
           in: 'query',
