@@ -111,6 +111,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'users add': [
     { args: ['users', 'add', 'Ana', '--roles', 'superuser', '--db', DB], names: /superuser/ },
     { args: ['users', 'add', '', '--roles', 'admin', '--db', DB], names: /NAME/ },
+    { args: ['users', 'add', 'Ana', '--roles', 'admin', '--url', 'tandem', '--db', DB], names: /--url/ },
   ],
   'incidents add': [
     { args: ['incidents', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },

@@ -204,3 +204,17 @@ export async function setUserPassword(store: Store, name: string, password: stri
     .executeTakeFirst();
   if (!Number(r.numUpdatedRows)) throw new TandemError('not-found', `no account named "${name}"`);
 }
+
+/**
+ * The requester of the account an identity provider vouched for, by the account's name, or null
+ * when no account has that name: signing in through a provider never creates an account or gives
+ * rights of its own.
+ */
+export async function requesterForIdentity(store: Store, name: string): Promise<Requester | null> {
+  const row = await store.db
+    .selectFrom('user_accounts')
+    .select(['name', 'roles', 'offices'])
+    .where('name', '=', name.trim())
+    .executeTakeFirst();
+  return row ? { name: row.name, roles: row.roles.split(','), offices: split(row.offices) } : null;
+}

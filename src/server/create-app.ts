@@ -13,6 +13,7 @@ import { clearanceOf } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { briefRoutes, type PrintPdf } from './brief-routes.ts';
 import { errorResponse } from './error-response.ts';
+import { type OidcSettings, oidcSettingsFromEnvironment } from './oidc-sign-in.ts';
 import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
 import { queryToInput } from './operation-input.ts';
 import {
@@ -56,6 +57,12 @@ export interface WorkbenchAppOptions {
    * listens on loopback: a defence against DNS rebinding).
    */
   loopbackOnly?: boolean;
+  /** The mission's identity provider for sign-in; from the environment (TANDEM_OIDC_*) unless given. */
+  oidc?: OidcSettings | null;
+  /** The server's public address, for the links it makes (TANDEM_URL unless given). */
+  publicUrl?: string;
+  /** Believe a proxy's X-Forwarded-Proto (TANDEM_TRUST_PROXY=1 unless given). */
+  trustProxy?: boolean;
 }
 
 /** web/dist, unless TANDEM_WEB_ROOT names another build (benchmarks compare builds this way). */
@@ -103,7 +110,13 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   if (options.loopbackOnly) app.use('*', loopbackHostCheck());
   app.use('*', crossSiteCheck());
 
-  signIn(app, { store: options.store, withoutAccounts: workbenchRequester });
+  signIn(app, {
+    store: options.store,
+    withoutAccounts: workbenchRequester,
+    oidc: options.oidc === undefined ? oidcSettingsFromEnvironment() : options.oidc,
+    publicUrl: options.publicUrl ?? (process.env.TANDEM_URL || undefined),
+    trustProxy: options.trustProxy ?? process.env.TANDEM_TRUST_PROXY === '1',
+  });
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));

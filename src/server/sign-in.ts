@@ -7,6 +7,7 @@ import type { Store } from '../app/store-connection.ts';
 import { requesterForPassword, requesterForToken, signInRequired } from '../app/user-accounts.ts';
 import { endSession, requesterForSession, startSession } from '../app/user-sessions.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { type OidcSettings, oidcSignIn } from './oidc-sign-in.ts';
 import { readBodyText } from './request-guards.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
 
@@ -31,6 +32,15 @@ export function currentRequester(): Requester | undefined {
 
 export interface SignInOptions {
   store: Store;
+  /** The mission's identity provider, when sign-in through it is configured. */
+  oidc?: OidcSettings | null;
+  /** The server's public address (TANDEM_URL), where it differs from what requests arrive at. */
+  publicUrl?: string;
+  /**
+   * Whether to believe a proxy's `X-Forwarded-Proto: https` (TANDEM_TRUST_PROXY=1): only behind a
+   * proxy that sets it, as anyone could send it otherwise.
+   */
+  trustProxy?: boolean;
   /** Who a request acts for while the store has no accounts (a workbench on one's own machine). */
   withoutAccounts: () => Requester;
   /** How long the answer to "does the store have accounts?" is reused, ms. */
@@ -39,7 +49,13 @@ export interface SignInOptions {
 
 // Paths anyone may reach: the health check, the sign-in page itself, and the page's code and styles
 // (built files, no data).
-const OPEN = [/^\/api\/health$/, /^\/sign-(in|out)$/, /^\/assets\//, /^\/favicon/];
+const OPEN = [
+  /^\/api\/health$/,
+  /^\/sign-(in|out)$/,
+  /^\/auth\/(sign-in|callback)$/,
+  /^\/assets\//,
+  /^\/favicon/,
+];
 
 /** The address a request came from ('local' for requests made inside the process). */
 function clientAddress(c: Context): string {
@@ -48,6 +64,17 @@ function clientAddress(c: Context): string {
   } catch {
     return 'local';
   }
+}
+
+/**
+ * Whether a request came over HTTPS: to this server itself, or, when the operator says a proxy in
+ * front terminates TLS (`trustProxy`), to that proxy as its `X-Forwarded-Proto` says.
+ */
+export function cameOverHttps(c: Context, trustProxy: boolean): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (!trustProxy) return false;
+  const first = (c.req.header('x-forwarded-proto') ?? '').split(',')[0]!.trim().toLowerCase();
+  return first === 'https';
 }
 
 function bearer(header: string | undefined): string {
@@ -72,6 +99,12 @@ export function signIn(app: Hono, options: SignInOptions): void {
   };
 
   const throttle = new SignInThrottle();
+  const isHttps = (c: Context) => cameOverHttps(c, options.trustProxy ?? false);
+  // Cookies are HttpOnly and SameSite=Strict, and Secure whenever the request came over HTTPS.
+  const setSession = (c: Context, id: string) =>
+    setCookie(c, SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c) });
+  const oidcLabel = options.oidc?.label;
+  const page = (message: string) => signInPage(message, oidcLabel);
 
   app.use('*', async (c, next) => {
     const inProcess = (c.env as Record<symbol, Requester | undefined> | undefined)?.[IN_PROCESS_REQUESTER];
@@ -104,7 +137,17 @@ export function signIn(app: Hono, options: SignInOptions): void {
     return c.json({ name: me.name, roles: me.roles, signInRequired: await required() });
   });
 
-  app.get('/sign-in', (c) => c.html(signInPage('')));
+  app.get('/sign-in', (c) => c.html(page('')));
+  if (options.oidc) {
+    oidcSignIn(app, {
+      store: options.store,
+      settings: options.oidc,
+      publicUrl: options.publicUrl,
+      isHttps,
+      setSession,
+      page,
+    });
+  }
 
   // The token comes in a form body, never in a URL, so it stays out of logs and history.
   // The cookie carries a session id, never the token: signing out deletes the session for good.
@@ -123,10 +166,7 @@ export function signIn(app: Hono, options: SignInOptions): void {
     const wait = throttle.retryAfter(keys);
     if (wait) {
       c.header('retry-after', String(wait));
-      return c.html(
-        signInPage(`Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes.`),
-        429,
-      );
+      return c.html(page(`Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes.`), 429);
     }
     const requester = token
       ? await requesterForToken(options.store, token)
@@ -138,12 +178,11 @@ export function signIn(app: Hono, options: SignInOptions): void {
       const why = token
         ? 'That token matches no account.'
         : 'That name and password do not match an account.';
-      return c.html(signInPage(why), 401);
+      return c.html(page(why), 401);
     }
     if (name) throttle.succeeded(`account:${name.toLowerCase()}`);
     const session = await startSession(options.store, requester);
-    const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-    setCookie(c, SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
+    setSession(c, session.id);
     return c.redirect('/', 303);
   });
 
@@ -154,7 +193,8 @@ export function signIn(app: Hono, options: SignInOptions): void {
   });
 }
 
-export function signInPage(message: string): string {
+/** The sign-in page, with a message (HTML) and, when configured, the identity provider's button. */
+export function signInPage(message: string, oidcLabel?: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Sign in · Tandem</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -163,12 +203,14 @@ body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding
 label{display:block;font-weight:600;margin:1rem 0 .25rem}input{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
 button{margin-top:1rem;padding:.5rem 1.25rem;font:inherit}.error{color:#a1261a}
 details{margin-top:2rem}summary{cursor:pointer}
+a.button{display:inline-block;padding:.5rem 1.25rem;border:1px solid #1d2733;border-radius:4px;color:inherit;text-decoration:none;font-weight:600}
 </style></head><body>
 <h1>Tandem</h1>
 <p>This workbench holds records that need an account. Sign in with your name and password, or open
 the sign-in link you were given (…/sign-in#token=…). An administrator creates accounts with
 <code>tandem users add NAME --roles ROLES</code>.</p>
 ${message ? `<p class="error" role="alert">${message}</p>` : ''}
+${oidcLabel ? `<p><a class="button" id="oidc-sign-in" href="/auth/sign-in">Sign in with ${oidcLabel.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)}</a></p>\n<p>Or with your name and password:</p>` : ''}
 <form method="post" action="/sign-in" id="password-form">
 <label for="name">Name</label>
 <input id="name" name="name" autocomplete="username" required autofocus>

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { IssuedToken } from '../../app/user-accounts.ts';
 import { ROLE_CLEARANCE } from '../../domain/sensitivity.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
 
@@ -17,19 +18,46 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-function printIssued(t: IssuedToken, json?: boolean): void {
+/**
+ * The workbench's address as people reach it, for the sign-in link: `--url`, else $TANDEM_URL (the
+ * address the server is told it has behind a proxy or a DNS name), else this machine on $PORT or
+ * 7400, where `tandem serve` listens by default.
+ */
+function workbenchUrl(flag: string | undefined): URL {
+  const given = flag ?? process.env.TANDEM_URL;
+  if (!given) return new URL(`http://localhost:${process.env.PORT || '7400'}`);
+  const what = flag === undefined ? 'TANDEM_URL' : '--url';
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new TandemError(
+      'bad-input',
+      `${what}: "${given}" is not an address such as https://tandem.mission.example`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TandemError('bad-input', `${what}: "${given}" is not an http or https address`);
+  return url;
+}
+
+function printIssued(t: IssuedToken, url: URL, json?: boolean): void {
   if (json) {
     printJson({ name: t.name, roles: t.roles, offices: t.offices, token: t.token });
     return;
   }
-  const port = process.env.PORT ?? '7400';
   console.log(
     `account "${t.name}" (roles: ${t.roles.join(', ')}${t.offices.length ? `; offices: ${t.offices.join(', ')}` : ''})`,
   );
   console.log(`token, shown this once: ${t.token}`);
-  console.log(`sign-in link: http://localhost:${port}/sign-in#token=${t.token}`);
+  console.log(`sign-in link: ${new URL(`/sign-in#token=${t.token}`, url).href}`);
   console.log('scripts send it as the header  Authorization: Bearer <token>');
 }
+
+const URL_OPTION = [
+  '--url <url>',
+  "the workbench's address for the sign-in link (default $TANDEM_URL, else http://localhost:$PORT or 7400)",
+] as const;
 
 /**
  * Accounts for the workbench. Whoever can open the store administers them (as for every CLI
@@ -54,17 +82,23 @@ export function registerUserCommands(program: Command): void {
         '--password-stdin',
         'read a password for the browser sign-in from standard input (at least 12 characters)',
       )
+      .option(...URL_OPTION)
       .option('--json', 'print the result as JSON'),
   ).action(
     action(
-      async (name: string, flags: Flags & { roles: string; offices?: string; passwordStdin?: boolean }) => {
+      async (
+        name: string,
+        flags: Flags & { roles: string; offices?: string; passwordStdin?: boolean; url?: string },
+      ) => {
+        // A bad address is refused before the account is made.
+        const url = workbenchUrl(flags.url);
         const password = flags.passwordStdin ? await readPassword() : undefined;
         const t = await runCommand(
           (await users()).addUser,
           { name, roles: flags.roles, offices: flags.offices, password },
           { name: 'users add', store: flags, fields: NAME },
         );
-        printIssued(t, flags.json);
+        printIssued(t, url, flags.json);
       },
     ),
   );
@@ -74,15 +108,17 @@ export function registerUserCommands(program: Command): void {
       .command('token')
       .description('issue a new token for an account; the old one stops working')
       .argument('<name>')
+      .option(...URL_OPTION)
       .option('--json', 'print the result as JSON'),
   ).action(
-    action(async (name: string, flags: Flags) => {
+    action(async (name: string, flags: Flags & { url?: string }) => {
+      const url = workbenchUrl(flags.url);
       const t = await runCommand(
         (await users()).reissueToken,
         { name },
         { name: 'users token', store: flags, fields: NAME },
       );
-      printIssued(t, flags.json);
+      printIssued(t, url, flags.json);
     }),
   );
 
