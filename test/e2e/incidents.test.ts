@@ -142,6 +142,9 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     await page.getByText('killed: 1 → 3').waitFor();
     await page.getByText('verification: reported → corroborated').waitFor();
     await page.screenshot({ path: join(OUTPUT, 'incident-edit.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(OUTPUT, 'incident-edit-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
     assert.equal(await kessaDeaths(), deathsBefore + 3, 'the map moved with the edit');
 
     await open();
