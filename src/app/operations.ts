@@ -7,6 +7,7 @@ import { exportOperations } from './export-operations.ts';
 import { incidentOperations } from './incident-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { planOperations } from './plan-operations.ts';
+import { pullOperations } from './pull-operations.ts';
 import { securityOperations } from './security-operations.ts';
 import { workbenchOperations } from './workbench-operations.ts';
 
@@ -27,6 +28,7 @@ export const operations = {
   ...workbenchOperations,
   ...incidentOperations,
   ...securityOperations,
+  ...pullOperations,
 };
 
 export type OperationName = keyof typeof operations;

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
-import { CountAccumulator, type CountUpsert, RegisterTally } from './count-accumulator.ts';
+import { CountAccumulator, type CountUpsert, countedFromStored, RegisterTally } from './count-accumulator.ts';
+import { STORED_KEY_COLUMNS, type StoredEventKeys } from './event-columns.ts';
 import { type PackedRows, type PreparedBatch, RowUnpacker } from './packed-rows.ts';
 import type { PostgresStore } from './postgres/postgres-store.ts';
 import type { Database } from './schema.ts';
@@ -128,6 +129,39 @@ export class EventImport {
   }
 
   /**
+   * Takes events a source has withdrawn (ACLED's deletions, UCDP candidate events the yearly
+   * release replaced) out of the store and out of the aggregates, in the import's transaction. A
+   * driver tag on such an event stays as a tag on its area. Ids the store does not hold are
+   * skipped; a record the importer may not change is tallied, and the import refused at `finish`.
+   * Returns how many events left the store.
+   */
+  async removeEvents(source: string, ids: Iterable<string>): Promise<number> {
+    const list = [...new Set(ids)];
+    let removed = 0;
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      const stored = (await this.db
+        .selectFrom('events')
+        .select([...STORED_KEY_COLUMNS])
+        .where('source', '=', source)
+        .where('source_event_id', 'in', chunk)
+        .execute()) as StoredEventKeys[];
+      const gone = stored.filter((r) => this.guard.allows(r.sensitivity));
+      if (!gone.length) continue;
+      for (const r of gone) this.counts.add(countedFromStored(r), -1);
+      const eventIds = gone.map((r) => Number(r.id));
+      await this.db
+        .updateTable('driver_tags')
+        .set({ event_id: null })
+        .where('event_id', 'in', eventIds)
+        .execute();
+      await this.db.deleteFrom('events').where('id', 'in', eventIds).execute();
+      removed += gone.length;
+    }
+    return removed;
+  }
+
+  /**
    * Refuses the whole import if it would lower a record's sensitivity or change one above the
    * requester's clearance; otherwise adds the aggregates and registers and runs `last` (the
    * register's categories), still inside the transaction.
@@ -156,6 +190,11 @@ export class ImportFile {
     private readonly level: Sensitivity,
   ) {
     this.result = { path, format, rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+  }
+
+  /** The import's id (its row in `imports`). */
+  get id(): number {
+    return this.importId;
   }
 
   /** Data rows read so far. */

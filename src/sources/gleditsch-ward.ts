@@ -1,0 +1,228 @@
+import { TandemError } from '../domain/tandem-error.ts';
+
+/**
+ * Gleditsch–Ward country numbers, which UCDP's API filters by (`Country=482`), for the states of
+ * today, under the names UCDP and ACLED write and the common others. Names are matched without
+ * case, accents or punctuation; a number is taken as it is.
+ */
+const GW: [number, ...string[]][] = [
+  [2, 'United States of America', 'United States', 'USA'],
+  [20, 'Canada'],
+  [31, 'Bahamas'],
+  [40, 'Cuba'],
+  [41, 'Haiti'],
+  [42, 'Dominican Republic'],
+  [51, 'Jamaica'],
+  [52, 'Trinidad and Tobago'],
+  [53, 'Barbados'],
+  [70, 'Mexico'],
+  [90, 'Guatemala'],
+  [91, 'Honduras'],
+  [92, 'El Salvador'],
+  [93, 'Nicaragua'],
+  [94, 'Costa Rica'],
+  [95, 'Panama'],
+  [100, 'Colombia'],
+  [101, 'Venezuela'],
+  [110, 'Guyana'],
+  [115, 'Suriname'],
+  [130, 'Ecuador'],
+  [135, 'Peru'],
+  [140, 'Brazil'],
+  [145, 'Bolivia'],
+  [150, 'Paraguay'],
+  [155, 'Chile'],
+  [160, 'Argentina'],
+  [165, 'Uruguay'],
+  [200, 'United Kingdom', 'UK'],
+  [205, 'Ireland'],
+  [210, 'Netherlands'],
+  [211, 'Belgium'],
+  [212, 'Luxembourg'],
+  [220, 'France'],
+  [225, 'Switzerland'],
+  [230, 'Spain'],
+  [235, 'Portugal'],
+  [260, 'Germany'],
+  [290, 'Poland'],
+  [305, 'Austria'],
+  [310, 'Hungary'],
+  [316, 'Czech Republic', 'Czechia'],
+  [317, 'Slovakia'],
+  [325, 'Italy'],
+  [338, 'Malta'],
+  [339, 'Albania'],
+  [341, 'Montenegro'],
+  [343, 'North Macedonia', 'Macedonia, FYR', 'Macedonia'],
+  [344, 'Croatia'],
+  [345, 'Serbia (Yugoslavia)', 'Serbia', 'Yugoslavia'],
+  [346, 'Bosnia-Herzegovina', 'Bosnia and Herzegovina'],
+  [347, 'Kosovo'],
+  [349, 'Slovenia'],
+  [350, 'Greece'],
+  [352, 'Cyprus'],
+  [355, 'Bulgaria'],
+  [359, 'Moldova'],
+  [360, 'Romania'],
+  [365, 'Russia (Soviet Union)', 'Russia', 'Russian Federation'],
+  [366, 'Estonia'],
+  [367, 'Latvia'],
+  [368, 'Lithuania'],
+  [369, 'Ukraine'],
+  [370, 'Belarus'],
+  [371, 'Armenia'],
+  [372, 'Georgia'],
+  [373, 'Azerbaijan'],
+  [375, 'Finland'],
+  [380, 'Sweden'],
+  [385, 'Norway'],
+  [390, 'Denmark'],
+  [395, 'Iceland'],
+  [402, 'Cape Verde', 'Cabo Verde'],
+  [403, 'Sao Tome and Principe'],
+  [404, 'Guinea-Bissau'],
+  [411, 'Equatorial Guinea'],
+  [420, 'Gambia', 'The Gambia'],
+  [432, 'Mali'],
+  [433, 'Senegal'],
+  [434, 'Benin'],
+  [435, 'Mauritania'],
+  [436, 'Niger'],
+  [437, 'Ivory Coast', "Cote d'Ivoire"],
+  [438, 'Guinea'],
+  [439, 'Burkina Faso'],
+  [450, 'Liberia'],
+  [451, 'Sierra Leone'],
+  [452, 'Ghana'],
+  [461, 'Togo'],
+  [471, 'Cameroon'],
+  [475, 'Nigeria'],
+  [481, 'Gabon'],
+  [482, 'Central African Republic', 'CAR'],
+  [483, 'Chad'],
+  [484, 'Congo', 'Republic of Congo', 'Republic of the Congo', 'Congo-Brazzaville'],
+  [
+    490,
+    'DR Congo (Zaire)',
+    'DR Congo',
+    'Democratic Republic of Congo',
+    'Democratic Republic of the Congo',
+    'DRC',
+    'Zaire',
+  ],
+  [500, 'Uganda'],
+  [501, 'Kenya'],
+  [510, 'Tanzania'],
+  [516, 'Burundi'],
+  [517, 'Rwanda'],
+  [520, 'Somalia'],
+  [522, 'Djibouti'],
+  [530, 'Ethiopia'],
+  [531, 'Eritrea'],
+  [540, 'Angola'],
+  [541, 'Mozambique'],
+  [551, 'Zambia'],
+  [552, 'Zimbabwe (Rhodesia)', 'Zimbabwe'],
+  [553, 'Malawi'],
+  [560, 'South Africa'],
+  [565, 'Namibia'],
+  [570, 'Lesotho'],
+  [571, 'Botswana'],
+  [572, 'Kingdom of eSwatini (Swaziland)', 'eSwatini', 'Eswatini', 'Swaziland'],
+  [580, 'Madagascar (Malagasy)', 'Madagascar'],
+  [581, 'Comoros'],
+  [590, 'Mauritius'],
+  [591, 'Seychelles'],
+  [600, 'Morocco'],
+  [615, 'Algeria'],
+  [616, 'Tunisia'],
+  [620, 'Libya'],
+  [625, 'Sudan'],
+  [626, 'South Sudan'],
+  [630, 'Iran'],
+  [640, 'Turkey', 'Turkiye'],
+  [645, 'Iraq'],
+  [651, 'Egypt'],
+  [652, 'Syria'],
+  [660, 'Lebanon'],
+  [663, 'Jordan'],
+  [666, 'Israel', 'Palestine'],
+  [670, 'Saudi Arabia'],
+  [678, 'Yemen (North Yemen)', 'Yemen'],
+  [690, 'Kuwait'],
+  [692, 'Bahrain'],
+  [694, 'Qatar'],
+  [696, 'United Arab Emirates'],
+  [698, 'Oman'],
+  [700, 'Afghanistan'],
+  [701, 'Turkmenistan'],
+  [702, 'Tajikistan'],
+  [703, 'Kyrgyzstan'],
+  [704, 'Uzbekistan'],
+  [705, 'Kazakhstan'],
+  [710, 'China'],
+  [712, 'Mongolia'],
+  [713, 'Taiwan'],
+  [731, 'North Korea'],
+  [732, 'South Korea'],
+  [740, 'Japan'],
+  [750, 'India'],
+  [760, 'Bhutan'],
+  [770, 'Pakistan'],
+  [771, 'Bangladesh'],
+  [775, 'Myanmar (Burma)', 'Myanmar', 'Burma'],
+  [780, 'Sri Lanka'],
+  [781, 'Maldives'],
+  [790, 'Nepal'],
+  [800, 'Thailand'],
+  [811, 'Cambodia (Kampuchea)', 'Cambodia'],
+  [812, 'Laos'],
+  [816, 'Vietnam (North Vietnam)', 'Vietnam', 'Viet Nam'],
+  [820, 'Malaysia'],
+  [830, 'Singapore'],
+  [835, 'Brunei'],
+  [840, 'Philippines'],
+  [850, 'Indonesia'],
+  [860, 'East Timor', 'Timor-Leste'],
+  [900, 'Australia'],
+  [910, 'Papua New Guinea'],
+  [920, 'New Zealand'],
+  [940, 'Solomon Islands'],
+  [950, 'Fiji'],
+];
+
+function normal(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const BY_NAME = new Map<string, number>();
+const NAME_OF = new Map<number, string>();
+for (const [n, ...names] of GW) {
+  NAME_OF.set(n, names[0] as string);
+  for (const name of names) BY_NAME.set(normal(name), n);
+}
+
+/** A country's Gleditsch–Ward number, from its name or the number itself; refused when unknown. */
+export function gleditschWard(country: string): number {
+  const s = country.trim();
+  if (/^\d{1,3}$/.test(s)) {
+    const n = Number(s);
+    if (NAME_OF.has(n)) return n;
+  }
+  const n = BY_NAME.get(normal(s));
+  if (n !== undefined) return n;
+  throw new TandemError(
+    'bad-input',
+    `--country: "${country}" is not a country UCDP knows by that name; give its name as UCDP writes it (e.g. "Central African Republic", "DR Congo (Zaire)") or its Gleditsch–Ward number (482)`,
+  );
+}
+
+/** UCDP's name of a Gleditsch–Ward number. */
+export function gleditschWardName(n: number): string | undefined {
+  return NAME_OF.get(n);
+}
