@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { latestPulls, type SourcePullRow } from '../store/source-pull-repository.ts';
+import { mayWrite } from './access-control.ts';
 import { defineOperation } from './operation.ts';
 
 const day = z
@@ -89,12 +90,16 @@ export const pullOperations = {
 
   listSourcePulls: defineOperation({
     summary:
-      'The pulls from ACLED and UCDP: for each query, its last attempt (and error, if it failed) and the counts of its last successful pull.',
+      'The pulls from ACLED and UCDP: for each query, its last attempt (and error, if it failed) and the counts of its last successful pull; and whether the requester may pull.',
     input: z.object({}),
     run: async (ctx) => {
       const [attempts, oks] = await Promise.all([latestPulls(ctx.store.db), latestPulls(ctx.store.db, true)]);
       const okByQuery = new Map(oks.map((r) => [`${r.source}|${r.query_key}`, r]));
-      return { pulls: attempts.map((a) => status(a, okByQuery.get(`${a.source}|${a.query_key}`))) };
+      return {
+        pulls: attempts.map((a) => status(a, okByQuery.get(`${a.source}|${a.query_key}`))),
+        // Whether to offer "pull now": the pull operations refuse read-only roles whatever is shown.
+        mayPull: mayWrite(ctx.requester),
+      };
     },
   }),
 };

@@ -97,3 +97,20 @@ export async function eventIdsOfImports(
     .execute();
   return rows.map((r) => r.source_event_id);
 }
+
+/** When a source's pulls of a country were last tried (succeeded or failed), or null. */
+export async function lastAttemptAt(
+  db: Kysely<Database>,
+  source: string,
+  country: string,
+): Promise<string | null> {
+  const last = await db
+    .selectFrom('source_pulls')
+    .select('finished_at')
+    .where('source', '=', source)
+    .where('country', '=', country)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last?.finished_at ?? null;
+}
