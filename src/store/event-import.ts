@@ -247,7 +247,7 @@ export class ImportFile {
  * has held where the id is known (an id repeated in the file): the first row of that id was
  * written at this level, and an id stored higher would have had the import refused.
  */
-async function addProblems(
+export async function addProblems(
   db: Kysely<Database>,
   importId: number,
   problems: readonly ReadProblem[],
