@@ -118,6 +118,10 @@ export async function addImportRecord(
 }
 
 /** Sets an import's counts once they are known. */
-export async function setImportCounts(db: Kysely<Database>, importId: number, counts: FileCounts): Promise<void> {
+export async function setImportCounts(
+  db: Kysely<Database>,
+  importId: number,
+  counts: FileCounts,
+): Promise<void> {
   await db.updateTable('imports').set(counts).where('id', '=', importId).execute();
 }
