@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { importEvents } from '../src/app/import-events.ts';
 import { pullOperations } from '../src/app/pull-operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
+import { defaultUcdpVersion } from '../src/sources/ucdp-api.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
 import { runCli } from './run-cli.ts';
@@ -271,6 +272,17 @@ for (const dialect of DIALECTS) {
         assert.equal(misspelt?.lastAttempt.status, 'failed');
         assert.match(misspelt?.lastAttempt.error ?? '', /no events/);
         assert.equal(misspelt?.lastSuccess, null);
+
+        // An API without a deletion list: the pull goes through and says what it could not do.
+        acled.mode.noDeletions = true;
+        const without = await pullAcled(store, input);
+        assert.equal(without.files[0]!.imported, 0);
+        assert.match(
+          without.warnings?.[0] ?? '',
+          /no deletion list .*events ACLED deleted were not taken out/,
+        );
+        acled.mode.noDeletions = false;
+
       } finally {
         acled.mode = {};
         process.env.ACLED_PASSWORD = 's3cret';
@@ -334,6 +346,29 @@ for (const dialect of DIALECTS) {
       } finally {
         ucdp.versions.delete('22.0.12');
         ucdp.versions.delete('22.1');
+        await drop();
+      }
+    });
+
+    test("without --version, UCDP is asked for the latest yearly release, or the year before's while that is not out", async () => {
+      const { store, drop } = await dialect.open();
+      const latest = defaultUcdpVersion();
+      const before = `${Number(latest.split('.')[0]) - 1}.1`;
+      ucdp.versions.set(before, ged.slice(0, 30));
+      try {
+        const r = await pullUcdp(store, { country: 'Central African Republic' });
+        assert.match(r.files[0]!.path, new RegExp(`version=${before.replace('.', '\\.')}$`));
+        assert.equal(r.files[0]!.imported, 30);
+        const asked = ucdp.requests.map((u) => u.pathname);
+        assert.ok(asked.includes(`/api/gedevents/${latest}`) && asked.includes(`/api/gedevents/${before}`));
+        const list = await runOperation(pullOperations.listSourcePulls, {}, call(store));
+        assert.deepEqual(
+          list.pulls.map((p) => p.lastAttempt.status),
+          ['ok'],
+          'the probe of a release not yet out is not shown as a failure',
+        );
+      } finally {
+        ucdp.versions.delete(before);
         await drop();
       }
     });

@@ -83,7 +83,9 @@ export async function pullAcled(
       );
     }
     const deletions = await api.deletions(deletedSince);
-    return await writePull(ctx.store, {
+    // Where the next pull starts: the newest change seen, else the last start, else this pull's.
+    if (!Number.isFinite(latest)) latest = Math.floor(Date.parse(record.started_at) / 1000);
+    const result = await writePull(ctx.store, {
       path,
       format: 'acled',
       pages,
@@ -95,7 +97,7 @@ export async function pullAcled(
           succeeded(
             {
               ...record,
-              cursor: Number.isFinite(latest) ? String(latest) : record.cursor,
+              cursor: String(latest),
               deleted_cursor: maxOf(deletedSince, deletions.latest),
             },
             file,
@@ -104,6 +106,12 @@ export async function pullAcled(
         );
       },
     });
+    if (!deletions.offered) {
+      result.warnings = [
+        `ACLED offers no deletion list at ${base}/api/deleted/read (HTTP 404): events ACLED deleted were not taken out`,
+      ];
+    }
+    return result;
   } catch (e) {
     await recordFailure(ctx, record, e);
     throw e;

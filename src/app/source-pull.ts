@@ -27,6 +27,8 @@ export interface PulledFile {
 export interface PullResult {
   files: PulledFile[];
   deleted: number;
+  /** What the person should know of a pull that succeeded (a source without a deletion list). */
+  warnings?: string[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { clearanceOf } from '../domain/sensitivity.ts';
 import { gedApiRows } from '../sources/api-event-rows.ts';
-import { type ApiRequestOptions, apiBase, sourceFailure } from '../sources/api-request.ts';
+import { type ApiRequestOptions, apiBase, failureStatus, sourceFailure } from '../sources/api-request.ts';
 import { gleditschWard } from '../sources/gleditsch-ward.ts';
 import {
   assertUcdpToken,
@@ -40,8 +40,28 @@ export async function pullUcdp(
   input: UcdpPullInput,
   options: ApiRequestOptions = {},
 ): Promise<PullResult> {
-  const version = assertUcdpVersion(input.version ?? defaultUcdpVersion());
   const gwno = gleditschWard(input.country);
+  if (input.version) return pullVersion(ctx, input.country, gwno, assertUcdpVersion(input.version), options);
+  // The latest yearly release, or the year before's while this year's is not out yet.
+  const latest = defaultUcdpVersion();
+  try {
+    return await pullVersion(ctx, input.country, gwno, latest, options, false);
+  } catch (e) {
+    if (failureStatus(e) !== 404) throw e;
+    return pullVersion(ctx, input.country, gwno, `${Number(latest.split('.')[0]) - 1}.1`, options);
+  }
+}
+
+async function pullVersion(
+  ctx: AppContext,
+  country: string,
+  gwno: number,
+  version: string,
+  options: ApiRequestOptions,
+  /** Whether a failure is recorded for the Import page (not for a probe of a release not yet out). */
+  recordFailures = true,
+): Promise<PullResult> {
+  const input = { country };
   const path = `ucdp:country=${input.country},version=${version}`;
   const record: PullRecord = {
     source: 'ucdp',
@@ -95,7 +115,7 @@ export async function pullUcdp(
         recordSourcePull(imp.db, succeeded(record, file, importId)).then(() => {}),
     });
   } catch (e) {
-    await recordFailure(ctx, record, e);
+    if (recordFailures || failureStatus(e) !== 404) await recordFailure(ctx, record, e);
     throw e;
   }
 }

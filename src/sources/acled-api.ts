@@ -176,8 +176,11 @@ export class AcledApi {
     }
   }
 
-  /** Events ACLED deleted at or after `since` (Unix time): their ids, and the latest deletion time. */
-  async deletions(since: string): Promise<{ ids: string[]; latest: string | null }> {
+  /**
+   * Events ACLED deleted at or after `since` (Unix time): their ids, and the latest deletion time;
+   * `offered: false` when the API has no deletion list (404), which the caller reports.
+   */
+  async deletions(since: string): Promise<{ ids: string[]; latest: string | null; offered: boolean }> {
     const ids: string[] = [];
     let latest: number | null = null;
     let previousFirst: unknown;
@@ -188,10 +191,18 @@ export class AcledApi {
         limit: String(ACLED_PAGE_SIZE),
         page: String(page),
       });
-      const rows = dataOf(
-        await this.get(`page ${page} of deletions`, `${this.base}/api/deleted/read?${params}`, countCheck),
-        `page ${page} of deletions`,
-      );
+      let body: unknown;
+      try {
+        body = await this.get(
+          `page ${page} of deletions`,
+          `${this.base}/api/deleted/read?${params}`,
+          countCheck,
+        );
+      } catch (e) {
+        if (page === 1 && failureStatus(e) === 404) return { ids: [], latest: null, offered: false };
+        throw e;
+      }
+      const rows = dataOf(body, `page ${page} of deletions`);
       // A server that ignores "page" sends the first page again: what it holds is all there is.
       const first = idOf(rows[0]);
       if (page > 1 && first !== undefined && first === previousFirst) break;
@@ -206,7 +217,7 @@ export class AcledApi {
       }
       if (rows.length < ACLED_PAGE_SIZE) break;
     }
-    return { ids, latest: latest === null ? null : String(latest) };
+    return { ids, latest: latest === null ? null : String(latest), offered: true };
   }
 }
 
@@ -243,14 +254,17 @@ function dataOf(body: unknown, what: string): unknown[] {
   return o.data;
 }
 
-/** A page whose `count` says more rows than it holds was cut short on the way. */
+/**
+ * A page whose `count` (the rows the page holds) says more rows than it holds was cut short on the
+ * way. A count above a page's size is a total, not the page's: that says nothing of the page.
+ */
 function countCheck(body: unknown): string | null {
   const o = body as { count?: unknown; data?: unknown };
   if (!o || typeof o !== 'object' || !Array.isArray(o.data) || o.count === undefined || o.count === null) {
     return null;
   }
   const count = Number(o.count);
-  if (Number.isFinite(count) && count > o.data.length) {
+  if (Number.isFinite(count) && count > o.data.length && count <= ACLED_PAGE_SIZE) {
     return `it says ${count} rows and holds ${o.data.length}`;
   }
   return null;

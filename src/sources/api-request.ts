@@ -160,7 +160,12 @@ async function tryOnce(source: SourceWording, call: ApiCall, timeoutMs: number):
     throw new TryFailure(`${name}'s server failed on ${call.what} (HTTP ${res.status}${quoted})`, true);
   }
   if (res.status >= 400) {
-    throw new TryFailure(`${name} refused ${call.what} (HTTP ${res.status}${quoted})`, false);
+    throw new TryFailure(
+      `${name} refused ${call.what} (HTTP ${res.status}${quoted})`,
+      false,
+      undefined,
+      res.status,
+    );
   }
   let body: unknown;
   try {

@@ -34,6 +34,8 @@ export interface AcledStandIn {
     truncate?: number;
     /** Never answer the events page with this number. */
     hangOnPage?: number;
+    /** Offer no deletion list (404), as an API without one would. */
+    noDeletions?: boolean;
   };
   close(): Promise<void>;
 }
@@ -146,7 +148,11 @@ export async function startAcledStandIn(options: {
       }
       return page(res, url, rows);
     }
-    if (url.pathname === '/api/deleted/read' && url.searchParams.get('_format') === 'json') {
+    if (
+      url.pathname === '/api/deleted/read' &&
+      url.searchParams.get('_format') === 'json' &&
+      !state.mode.noDeletions
+    ) {
       const since = Number(url.searchParams.get('deleted_timestamp') ?? 0);
       return page(
         res,

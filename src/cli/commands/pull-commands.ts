@@ -38,6 +38,7 @@ async function askMissing(vars: { name: string; question: string; secret: boolea
 }
 
 function printPull(result: {
+  warnings?: string[];
   files: {
     path: string;
     format: string;
@@ -66,6 +67,7 @@ function printPull(result: {
   );
   const aside = result.files.reduce((n, f) => n + f.rejected, 0);
   if (aside) console.log(`\n${aside} row(s) set aside: see them with \`tandem problems\`.`);
+  for (const w of result.warnings ?? []) process.stderr.write(`tandem: warning: ${w}\n`);
 }
 
 export function registerPullCommands(program: Command): void {
