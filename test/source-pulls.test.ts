@@ -282,7 +282,6 @@ for (const dialect of DIALECTS) {
           /no deletion list .*events ACLED deleted were not taken out/,
         );
         acled.mode.noDeletions = false;
-
       } finally {
         acled.mode = {};
         process.env.ACLED_PASSWORD = 's3cret';
