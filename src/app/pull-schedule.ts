@@ -67,7 +67,12 @@ export class PullSchedule {
   ) {}
 
   start(): void {
-    if (this.pulls.length) void this.plan();
+    if (this.pulls.length) this.planSafely();
+  }
+
+  /** Plans the next round; a store that fails meanwhile is said in one line, not a crash. */
+  private planSafely(): void {
+    this.plan().catch((e) => this.log(`tandem: scheduled pulls stopped: ${(e as Error).message}`));
   }
 
   /** Stops the timers and waits for a pull under way to end (committed or rolled back). */
@@ -84,7 +89,7 @@ export class PullSchedule {
     const wait = Math.max(0, Math.min(...due) - Date.now());
     this.timer = setTimeout(
       () => {
-        this.running = this.runDue(due).finally(() => void this.plan());
+        this.running = this.runDue(due).finally(() => this.planSafely());
       },
       Math.min(wait, MAX_TIMER),
     );

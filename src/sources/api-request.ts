@@ -188,7 +188,7 @@ export function quotaWords(message: string | null): boolean {
 }
 
 /** The message an API error body carries, in any of the shapes these APIs use; null when none. */
-export function errorMessageIn(text: string): string | null {
+function errorMessageIn(text: string): string | null {
   let body: unknown;
   try {
     body = JSON.parse(text);

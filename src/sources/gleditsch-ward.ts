@@ -221,8 +221,3 @@ export function gleditschWard(country: string): number {
     `--country: "${country}" is not a country UCDP knows by that name; give its name as UCDP writes it (e.g. "Central African Republic", "DR Congo (Zaire)") or its Gleditsch–Ward number (482)`,
   );
 }
-
-/** UCDP's name of a Gleditsch–Ward number. */
-export function gleditschWardName(n: number): string | undefined {
-  return NAME_OF.get(n);
-}
