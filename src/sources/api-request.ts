@@ -8,7 +8,10 @@ import { TandemError } from '../domain/tandem-error.ts';
  * the others fail at once. Every failure is one line that names the source and what to do.
  */
 export interface ApiRequestOptions {
-  /** How long one request may take, whole body included (default 30 s; TANDEM_PULL_TIMEOUT_MS). */
+  /**
+   * How long a request may go without anything arriving (the answer's start, or the next part of
+   * its body) before it counts as a page that never comes (default 20 s; TANDEM_PULL_TIMEOUT_MS).
+   */
   timeoutMs?: number;
   /** Tries in all for a transient failure (default 3; TANDEM_PULL_ATTEMPTS). */
   attempts?: number;
@@ -23,7 +26,7 @@ export function requestSettings(options: ApiRequestOptions = {}): Required<ApiRe
     return Number.isFinite(n) && n >= 0 ? n : fallback;
   };
   return {
-    timeoutMs: options.timeoutMs ?? env('TANDEM_PULL_TIMEOUT_MS', 30_000),
+    timeoutMs: options.timeoutMs ?? env('TANDEM_PULL_TIMEOUT_MS', 20_000),
     attempts: Math.max(1, options.attempts ?? env('TANDEM_PULL_ATTEMPTS', 3)),
     backoffMs: options.backoffMs ?? env('TANDEM_PULL_BACKOFF_MS', 500),
   };
@@ -62,6 +65,8 @@ class TryFailure extends Error {
     readonly transient: boolean,
     readonly retryAfterMs?: number,
     readonly status?: number,
+    /** A page that never came: tried once more at most, since a server that hung usually hangs again. */
+    readonly timedOut = false,
   ) {
     super(message);
   }
@@ -86,38 +91,55 @@ export async function requestJson(
 ): Promise<unknown> {
   const { timeoutMs, attempts, backoffMs } = requestSettings(options);
   let last: TryFailure | null = null;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  let tried = 0;
+  let timeouts = 0;
+  for (let attempt = 1; attempt <= attempts && timeouts < 2; attempt++) {
     if (last) await pause(last.retryAfterMs ?? backoffMs * 2 ** (attempt - 2));
+    tried++;
     try {
       return await tryOnce(source, call, timeoutMs);
     } catch (e) {
       if (!(e instanceof TryFailure)) throw e;
       if (!e.transient) throw sourceFailure(e.message, e.status);
+      if (e.timedOut) timeouts++;
       last = e;
     }
   }
-  const tries = attempts === 1 ? 'once' : `${attempts} times`;
+  const tries = tried === 1 ? 'once' : `${tried} times`;
   throw sourceFailure(`${(last as TryFailure).message} (tried ${tries}); try again later`);
 }
 
 async function tryOnce(source: SourceWording, call: ApiCall, timeoutMs: number): Promise<unknown> {
   const { name } = source;
-  const signal = AbortSignal.timeout(timeoutMs);
+  // The clock restarts with everything that arrives: a large page that keeps coming is waited
+  // for, a server that stops sending is not.
+  const controller = new AbortController();
+  let timer = setTimeout(() => controller.abort(), timeoutMs);
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), timeoutMs);
+  };
   let res: Response;
   let text: string;
   try {
-    res = await fetch(call.url, { ...call.init, signal, redirect: 'error' });
-    text = await res.text();
+    res = await fetch(call.url, { ...call.init, signal: controller.signal, redirect: 'error' });
+    restart();
+    text = await bodyText(res, restart);
   } catch (e) {
-    if (signal.aborted) {
+    if (controller.signal.aborted) {
       throw new TryFailure(
-        `${name}: ${call.what} did not come within ${Math.round(timeoutMs / 1000)} s`,
+        `${name}: ${call.what} did not come within ${Math.round(timeoutMs / 1000)} s (nothing arrived for that long)`,
+        true,
+        undefined,
+        undefined,
         true,
       );
     }
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (e as Error).message;
     throw new TryFailure(`${name}: ${call.what} could not be fetched (${why})`, true);
+  } finally {
+    clearTimeout(timer);
   }
   const said = errorMessageIn(text);
   const quoted = said ? `: "${said}"` : '';
@@ -180,6 +202,21 @@ async function tryOnce(source: SourceWording, call: ApiCall, timeoutMs: number):
   const short = call.check?.(body);
   if (short) throw new TryFailure(`${name}: ${call.what} came back cut short (${short})`, true);
   return body;
+}
+
+/** A response's body as text, calling `arrived` with every part of it. */
+async function bodyText(res: Response, arrived: () => void): Promise<string> {
+  if (!res.body) return '';
+  const decoder = new TextDecoder();
+  const reader = res.body.getReader();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    arrived();
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /** Whether an error message speaks of a quota or limit reached. */
