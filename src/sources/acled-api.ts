@@ -148,10 +148,13 @@ export class AcledApi {
     }
   }
 
-  /** The events of a query, page by page (`limit=5000`, `page=1,2,…` until a page comes back short). */
+  /**
+   * The events of a query, page by page (`limit=5000`, `page=1,2,…` until a page comes back short).
+   * While the caller reads a full page, the next one is already on its way: it would be asked for
+   * next anyway, and the wait for it overlaps the reading.
+   */
   async *eventPages(query: AcledQuery): AsyncGenerator<AcledPage> {
-    let previousFirst: unknown;
-    for (let page = 1; ; page++) {
+    const fetchPage = (page: number) => {
       const params = new URLSearchParams({ _format: 'json', country: query.country });
       if (query.from || query.to) {
         params.set('event_date', `${query.from ?? '1997-01-01'}|${query.to ?? today()}`);
@@ -160,10 +163,14 @@ export class AcledApi {
       if (query.since) params.set('timestamp', query.since);
       params.set('limit', String(ACLED_PAGE_SIZE));
       params.set('page', String(page));
-      const rows = dataOf(
-        await this.get(`page ${page} of events`, `${this.base}/api/acled/read?${params}`, countCheck),
-        `page ${page} of events`,
+      return this.get(`page ${page} of events`, `${this.base}/api/acled/read?${params}`, countCheck).then(
+        (body) => dataOf(body, `page ${page} of events`),
       );
+    };
+    let previousFirst: unknown;
+    let next: Promise<unknown[]> = fetchPage(1);
+    for (let page = 1; ; page++) {
+      const rows = await next;
       const first = idOf(rows[0]);
       if (page > 1 && rows.length && first !== undefined && first === previousFirst) {
         throw sourceFailure(
@@ -171,8 +178,14 @@ export class AcledApi {
         );
       }
       previousFirst = first;
+      const full = rows.length >= ACLED_PAGE_SIZE;
+      if (full) {
+        next = fetchPage(page + 1);
+        // Awaited on the next turn; a caller that stops first must not leave its failure unheard.
+        next.catch(() => {});
+      }
       yield { page, rows };
-      if (rows.length < ACLED_PAGE_SIZE) return;
+      if (!full) return;
     }
   }
 
