@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures (medians of several runs, and
 // ratios against a baseline measured in the same run). TANDEM_BENCH_ROWS sets the size of the
-// generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,server,agreement,startup,hostile,incidents
+// generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,server,agreement,startup,hostile,incidents,pull
 // runs a subset. TANDEM_BENCH_DATABASE_URL names a PostgreSQL server for the import's
 // PostgreSQL / SQLite ratio (a database tandem_import_bench is made and dropped on it).
 import { benchAgreementReview } from './agreement-bench.ts';
@@ -9,15 +9,16 @@ import { BENCH_DIR, benchEvidence, benchFile } from './evidence-bench.ts';
 import { benchHostileBodies, describeHostile } from './hostile-bodies.ts';
 import { benchImport, describeImport } from './import-bench.ts';
 import { benchIncidentLoad, describeIncidentLoad } from './incident-load.ts';
+import { benchPull, describePull } from './pull-bench.ts';
 import { benchServer } from './server-bench.ts';
 import { benchSqliteFloor, describeFloor } from './sqlite-floor.ts';
 import { benchStartup, describeStartup } from './startup-bench.ts';
 import { fmtMs, median } from './stats.ts';
 
 const only = new Set(
-  (process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,server,agreement,startup,hostile,incidents').split(
-    ',',
-  ),
+  (
+    process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,server,agreement,startup,hostile,incidents,pull'
+  ).split(','),
 );
 const { store } = await benchEvidence(only.has('evidence') ? 3 : 0);
 if (only.has('evidence')) {
@@ -76,3 +77,7 @@ if (only.has('startup')) console.log(describeStartup(await benchStartup()));
 if (only.has('hostile')) console.log(describeHostile(await benchHostileBodies()));
 
 if (only.has('incidents')) console.log(describeIncidentLoad(await benchIncidentLoad()));
+
+// The pull of 100,000 ACLED events from the API stand-in against the same rows from a file.
+if (only.has('pull'))
+  console.log(describePull(await benchPull(Number(process.env.TANDEM_BENCH_PULL_ROWS ?? 100_000))));

@@ -107,7 +107,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'plan list': [{ args: ['plan', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
   'plan allocate': [{ args: ['plan', 'allocate', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
   'plan schema': [{ args: ['plan', 'schema', '--nope'], names: /--nope/ }],
-  serve: [{ args: ['serve', '--port', 'abc', '--db', DB], names: /--port/ }],
+  serve: [
+    { args: ['serve', '--port', 'abc', '--db', DB], names: /--port/ },
+    { args: ['serve', '--pull', 'gdelt:Mali', '--db', DB], names: /--pull/ },
+    { args: ['serve', '--pull', 'acled:Mali', '--pull-every', 'weekly', '--db', DB], names: /--pull-every/ },
+  ],
   'users add': [
     { args: ['users', 'add', 'Ana', '--roles', 'superuser', '--db', DB], names: /superuser/ },
     { args: ['users', 'add', '', '--roles', 'admin', '--db', DB], names: /NAME/ },
@@ -134,6 +138,32 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'users remove': [{ args: ['users', 'remove', '', '--db', DB], names: /NAME/ }],
   'users list': [
     { args: ['users', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ },
+  ],
+  'pull acled': [
+    {
+      args: ['pull', 'acled', '--country', 'South Sudan', '--from', '2020-02-30', '--db', DB],
+      names: /--from/,
+    },
+    {
+      args: [
+        'pull',
+        'acled',
+        '--country',
+        'South Sudan',
+        '--from',
+        '2021-01-01',
+        '--to',
+        '2020-01-01',
+        '--db',
+        DB,
+      ],
+      names: /--from/,
+    },
+    { args: ['pull', 'acled', '--country', '', '--db', DB], names: /--country/ },
+  ],
+  'pull ucdp': [
+    { args: ['pull', 'ucdp', '--country', 'Atlantis', '--db', DB], names: /--country/ },
+    { args: ['pull', 'ucdp', '--country', 'Chad', '--version', 'latest', '--db', DB], names: /--version/ },
   ],
 };
 

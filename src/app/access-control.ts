@@ -60,9 +60,14 @@ export function levelsAbove(requester: Requester): Sensitivity[] {
 /** Roles that may read but not change the store. */
 export const READ_ONLY_ROLES: readonly string[] = ['viewer'];
 
+/** Whether the requester may change the store: some role of theirs is not read-only. */
+export function mayWrite(requester: Requester): boolean {
+  return requester.roles.some((r) => !READ_ONLY_ROLES.includes(r));
+}
+
 /** Refuses a change to the store to a requester whose every role is read-only. */
 export function assertMayWrite(requester: Requester, what: string): void {
-  if (requester.roles.some((r) => !READ_ONLY_ROLES.includes(r))) return;
+  if (mayWrite(requester)) return;
   throw new TandemError(
     'forbidden',
     `${requester.name} may read but not change the store (roles: ${requester.roles.join(', ') || 'none'}): ${what}`,

@@ -1,15 +1,28 @@
 import { stat } from 'node:fs/promises';
 import type { Sensitivity } from '../domain/sensitivity.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { type EventFile, openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
-import { isLargeImport, withEventImport } from '../store/event-import.ts';
+import {
+  type ConflictAggregate,
+  HAPI_CONFLICT_FORMAT,
+  isHapiConflictFile,
+  readHapiConflictFile,
+} from '../sources/hapi-conflict-reader.ts';
+import {
+  addImportRecord,
+  setImportCounts,
+  writeConflictAggregates,
+} from '../store/conflict-aggregate-repository.ts';
+import { addProblems, isLargeImport, withEventImport } from '../store/event-import.ts';
 import { applyRegisterCategories } from '../store/register-categories.ts';
 import type { Store } from '../store/store.ts';
 import { preparedBatches } from './prepared-rows.ts';
 
 export interface ImportFileResult {
   path: string;
-  format: EventFormat;
+  /** An event format, or HDX HAPI's conflict_event aggregates (stored as aggregates, not events). */
+  format: EventFormat | typeof HAPI_CONFLICT_FORMAT;
   /** Data rows read (header and blank lines not counted). */
   rows: number;
   imported: number;
@@ -52,7 +65,19 @@ export async function importEvents(
   options: ImportEventsOptions = {},
 ): Promise<{ files: ImportFileResult[] }> {
   const files: EventFile[] = [];
-  for (const p of paths) files.push(await openEventFile(p, { format: options.format }));
+  const aggregated: { path: string; read: Awaited<ReturnType<typeof readHapiConflictFile>> }[] = [];
+  const auto = !options.format || options.format === 'auto';
+  for (const p of paths) {
+    if (auto && (await isHapiConflictFile(p))) {
+      if ((options.sensitivity ?? 'public') !== 'public') {
+        throw new TandemError(
+          'bad-input',
+          `${p}: HDX HAPI conflict aggregates are public data; import them as public (without --sensitivity)`,
+        );
+      }
+      aggregated.push({ path: p, read: await readHapiConflictFile(p) });
+    } else files.push(await openEventFile(p, { format: options.format }));
+  }
   let bytes = 0;
   for (const f of files) bytes += (await stat(f.path)).size;
   const stored = await store.db
@@ -87,9 +112,31 @@ export async function importEvents(
       }
       results.push({ ...(await f.finish()), format: file.format });
     }
+    for (const { path, read } of aggregated) results.push(await writeAggregates(imp.db, path, read));
     // ACLED codes every actor it names; other sources' actors take the register's coding.
-    const uncoded = results.some((r) => r.format !== 'acled' && r.imported + r.updated > 0);
+    const uncoded = results.some(
+      (r) => r.format !== 'acled' && r.format !== HAPI_CONFLICT_FORMAT && r.imported + r.updated > 0,
+    );
     await imp.finish(uncoded ? applyRegisterCategories : undefined);
     return { files: results };
   });
+}
+
+/** A HAPI conflict_event file's aggregates, written apart from the events, with its rows set aside. */
+async function writeAggregates(
+  db: Parameters<typeof writeConflictAggregates>[0],
+  path: string,
+  read: { aggregates: ConflictAggregate[]; problems: Parameters<typeof addProblems>[2]; rows: number },
+): Promise<ImportFileResult> {
+  const base = {
+    path,
+    format: HAPI_CONFLICT_FORMAT,
+    rows: read.rows,
+    rejected: read.problems.length,
+  } as const;
+  const importId = await addImportRecord(db, { ...base, imported: 0, updated: 0, unchanged: 0 });
+  const counts = await writeConflictAggregates(db, importId, 'hdx-hapi', read.aggregates);
+  await setImportCounts(db, importId, counts);
+  await addProblems(db, importId, read.problems, 'public');
+  return { ...base, ...counts };
 }

@@ -8,6 +8,7 @@ import { incidentEditOperations } from './incident-edit.ts';
 import { incidentOperations } from './incident-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { planOperations } from './plan-operations.ts';
+import { pullOperations } from './pull-operations.ts';
 import { securityOperations } from './security-operations.ts';
 import { workbenchOperations } from './workbench-operations.ts';
 
@@ -29,6 +30,7 @@ export const operations = {
   ...incidentOperations,
   ...incidentEditOperations,
   ...securityOperations,
+  ...pullOperations,
 };
 
 export type OperationName = keyof typeof operations;

@@ -11,6 +11,7 @@ import {
 import { registerIncidentCommands } from './commands/incident-commands.ts';
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';
 import { registerPlanCommands } from './commands/plan-commands.ts';
+import { registerPullCommands } from './commands/pull-commands.ts';
 import { registerSecurityCommands } from './commands/security-commands.ts';
 import { registerServeCommands } from './commands/serve-commands.ts';
 import { registerUserCommands } from './commands/user-commands.ts';
@@ -38,6 +39,7 @@ registerServeCommands(program);
 registerUserCommands(program);
 registerIncidentCommands(program);
 registerSecurityCommands(program);
+registerPullCommands(program);
 
 try {
   // Commander answers `tandem nosuch --help` with the general help and success; a script asking

@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'conflict'
   | 'too-large'
   | 'unsupported-media-type'
-  | 'too-many-requests';
+  | 'too-many-requests'
+  | 'source-failed';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   'bad-input': 400,
@@ -30,6 +31,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   'too-large': 413,
   'unsupported-media-type': 415,
   'too-many-requests': 429,
+  // An outside source (ACLED's or UCDP's API) refused or failed: a gateway's error, not the caller's.
+  'source-failed': 502,
 };
 
 export interface TandemErrorOptions {

@@ -62,6 +62,11 @@ const ERROR_RESPONSES = {
     description: 'A bug in Tandem',
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   },
+  '502': {
+    description:
+      "An outside source (ACLED's or UCDP's API) refused or failed; the message says which and what to do",
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
 };
 
 /**

@@ -38,6 +38,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/drivers', operation: 'listDrivers' },
   { path: '/api/incidents', operation: 'listIncidents', cacheable: () => false },
   { path: '/api/incidents/{id}/history', operation: 'incidentHistory', cacheable: () => false },
+  { path: '/api/pulls', operation: 'listSourcePulls', cacheable: () => false },
 ];
 
 /** Records created with a POST of JSON to a path of their own, answered `201` with the new id. */

@@ -7,7 +7,7 @@ import type { EventFormat, EventRowReader } from './event-row-reader.ts';
 import { readGedGeoJson } from './ged-geojson-reader.ts';
 import { hxlReader, isHashtagRow } from './hxl-reader.ts';
 import { inspectTextFile, readAllText, readHead } from './text-file.ts';
-import { gedCsvReader, looksLikeGed } from './ucdp-reader.ts';
+import { gedCsvReader, headerlessGedHeader, looksLikeGed } from './ucdp-reader.ts';
 import { isZipFile, readXlsxSheets, type SpreadsheetSheet } from './xlsx-rows.ts';
 
 /** What a reader hands on: events with the line they came from, and rows it set aside. */
@@ -106,13 +106,18 @@ function chooseRowReader(
     forced ??
     (looksLikeAcled(header)
       ? 'acled'
-      : looksLikeGed(header)
+      : looksLikeGed(header) || headerlessGedHeader(header)
         ? 'ucdp'
         : tagged || isHashtagRow(header)
           ? 'hxl'
           : null);
   const skipRows = 1 + (tagged ? 1 : 0);
   if (want === 'acled') return { reader: acledReader(path, header), skipRows };
+  if (want === 'ucdp' && !looksLikeGed(header)) {
+    // A GED file without a header row (UCDP's candidate CSVs): its first line is an event.
+    const columns = headerlessGedHeader(header);
+    if (columns) return { reader: gedCsvReader(path, columns), skipRows: 0 };
+  }
   if (want === 'ucdp') return { reader: gedCsvReader(path, header), skipRows };
   if (want === 'hxl') {
     if (isHashtagRow(header)) return { reader: hxlReader(path, header), skipRows: 1 };

@@ -146,3 +146,90 @@ export function gedCsvReader(path: string, header: readonly string[]): EventRowR
     },
   };
 }
+
+/**
+ * The columns of GED's CSV, in the order UCDP writes them (GED 20.1 onwards, candidate releases
+ * included); some files carry `gwnoa` and `gwnob` after each side's id as well.
+ */
+export const GED_CSV_COLUMNS = [
+  'id',
+  'relid',
+  'year',
+  'active_year',
+  'code_status',
+  'type_of_violence',
+  'conflict_dset_id',
+  'conflict_new_id',
+  'conflict_name',
+  'dyad_dset_id',
+  'dyad_new_id',
+  'dyad_name',
+  'side_a_dset_id',
+  'side_a_new_id',
+  'side_a',
+  'side_b_dset_id',
+  'side_b_new_id',
+  'side_b',
+  'number_of_sources',
+  'source_article',
+  'source_office',
+  'source_date',
+  'source_headline',
+  'source_original',
+  'where_prec',
+  'where_coordinates',
+  'where_description',
+  'adm_1',
+  'adm_2',
+  'latitude',
+  'longitude',
+  'geom_wkt',
+  'priogrid_gid',
+  'country',
+  'country_id',
+  'region',
+  'event_clarity',
+  'date_prec',
+  'date_start',
+  'date_end',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+  'best',
+  'high',
+  'low',
+];
+const GED_CSV_COLUMNS_GWNO = [
+  ...GED_CSV_COLUMNS.slice(0, 14),
+  'gwnoa',
+  ...GED_CSV_COLUMNS.slice(14, 17),
+  'gwnob',
+  ...GED_CSV_COLUMNS.slice(17),
+];
+
+/**
+ * The header a GED CSV would have, for a first row that is already an event: UCDP's candidate
+ * files have come without a header row. Taken only when the row fits GED's column order field by
+ * field (an id, a type of violence 1–3, dates, whole-number deaths), never guessed from width alone.
+ */
+export function headerlessGedHeader(first: readonly string[]): string[] | null {
+  for (const columns of [GED_CSV_COLUMNS, GED_CSV_COLUMNS_GWNO]) {
+    if (first.length !== columns.length) continue;
+    const at = (name: string) => (first[columns.indexOf(name)] ?? '').trim();
+    const whole = (name: string) => /^\d+$/.test(at(name));
+    const day = (name: string) => /^\d{4}-\d{2}-\d{2}/.test(at(name));
+    if (
+      whole('id') &&
+      /^[123]$/.test(at('type_of_violence')) &&
+      day('date_start') &&
+      day('date_end') &&
+      whole('best') &&
+      whole('year') &&
+      at('country') !== ''
+    ) {
+      return [...columns];
+    }
+  }
+  return null;
+}

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { CountAccumulator, type CountUpsert, countedFromStored, RegisterTally } from './count-accumulator.ts';
-import { STORED_KEY_COLUMNS } from './event-columns.ts';
+import { STORED_KEY_COLUMNS, type StoredEventKeys } from './event-columns.ts';
 import { type PackedRows, type PreparedBatch, RowUnpacker } from './packed-rows.ts';
 import type { PostgresStore } from './postgres/postgres-store.ts';
 import type { Database } from './schema.ts';
@@ -129,29 +129,36 @@ export class EventImport {
   }
 
   /**
-   * Takes events out of the store with their counts (a mission incident found to be false counts
-   * nowhere). A stored record above the writer's clearance is refused like any change to it.
+   * Takes events a source has withdrawn (ACLED's deletions, UCDP candidate events the yearly
+   * release replaced) out of the store and out of the aggregates, in the import's transaction. A
+   * driver tag on such an event stays as a tag on its area. Ids the store does not hold are
+   * skipped; a record the importer may not change is tallied, and the import refused at `finish`.
+   * Returns how many events left the store.
    */
-  async removeEvents(source: string, sourceEventIds: readonly string[]): Promise<number> {
-    if (!sourceEventIds.length) return 0;
-    const stored = await this.db
-      .selectFrom('events')
-      .select(STORED_KEY_COLUMNS)
-      .where('source', '=', source)
-      .where('source_event_id', 'in', [...sourceEventIds])
-      .execute();
-    const removable = stored.filter((r) => this.guard.allows(r.sensitivity));
-    for (const r of removable) this.counts.add(countedFromStored(r), -1);
-    if (removable.length)
+  async removeEvents(source: string, ids: Iterable<string>): Promise<number> {
+    const list = [...new Set(ids)];
+    let removed = 0;
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      const stored = (await this.db
+        .selectFrom('events')
+        .select([...STORED_KEY_COLUMNS])
+        .where('source', '=', source)
+        .where('source_event_id', 'in', chunk)
+        .execute()) as StoredEventKeys[];
+      const gone = stored.filter((r) => this.guard.allows(r.sensitivity));
+      if (!gone.length) continue;
+      for (const r of gone) this.counts.add(countedFromStored(r), -1);
+      const eventIds = gone.map((r) => Number(r.id));
       await this.db
-        .deleteFrom('events')
-        .where(
-          'id',
-          'in',
-          removable.map((r) => r.id),
-        )
+        .updateTable('driver_tags')
+        .set({ event_id: null })
+        .where('event_id', 'in', eventIds)
         .execute();
-    return removable.length;
+      await this.db.deleteFrom('events').where('id', 'in', eventIds).execute();
+      removed += gone.length;
+    }
+    return removed;
   }
 
   /**
@@ -183,6 +190,11 @@ export class ImportFile {
     private readonly level: Sensitivity,
   ) {
     this.result = { path, format, rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+  }
+
+  /** The import's id (its row in `imports`). */
+  get id(): number {
+    return this.importId;
   }
 
   /** Data rows read so far. */
@@ -235,7 +247,7 @@ export class ImportFile {
  * has held where the id is known (an id repeated in the file): the first row of that id was
  * written at this level, and an id stored higher would have had the import refused.
  */
-async function addProblems(
+export async function addProblems(
   db: Kysely<Database>,
   importId: number,
   problems: readonly ReadProblem[],

@@ -362,7 +362,55 @@ export interface IncidentHistoryTable {
   changes: Generated<string>;
 }
 
+/** One attempt to pull a source's API (migration 024): its query, counts, import and cursors. */
+export interface SourcePullTable {
+  id: Generated<number>;
+  source: string;
+  /** The query in one string (source, country, dates, version): pulls of one query share cursors. */
+  query_key: string;
+  country: string;
+  /** The parameters as JSON: country, from, to, version, Gleditsch–Ward number. */
+  parameters: string;
+  started_at: string;
+  finished_at: string;
+  requested_by: string;
+  /** ok | failed */
+  status: string;
+  error: string | null;
+  import_id: number | null;
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  deleted: number;
+  /** ACLED: the highest `timestamp` seen, where the next pull starts. */
+  cursor: string | null;
+  /** ACLED: the highest `deleted_timestamp` seen. */
+  deleted_cursor: string | null;
+}
+
+/** Counts that arrive aggregated (HDX HAPI conflict_event), kept apart from the events (migration 024). */
+export interface ConflictAggregateTable {
+  id: Generated<number>;
+  import_id: number;
+  source: string;
+  country_code: string;
+  country: string;
+  admin1_code: string;
+  admin1: string;
+  admin2_code: string;
+  admin2: string;
+  event_type: string;
+  period_start: string;
+  period_end: string;
+  events: number;
+  fatalities: number | null;
+}
+
 export interface Database {
+  source_pulls: SourcePullTable;
+  conflict_aggregates: ConflictAggregateTable;
   access_log: AccessLogTable;
   user_accounts: UserAccountTable;
   user_sessions: UserSessionTable;

@@ -8,7 +8,11 @@ interface ServeFlags extends StoreFlags {
   port?: string;
   host?: string;
   demo?: boolean;
+  pull: string[];
+  pullEvery: string;
 }
+
+const collect = (value: string, list: string[]) => [...list, value];
 
 export function registerServeCommands(program: Command): void {
   storeFlags(
@@ -18,7 +22,14 @@ export function registerServeCommands(program: Command): void {
       .option('--port <n>', 'port to listen on (default: $PORT or 7400)')
       .option('--host <name>', 'address to listen on (default: 127.0.0.1, this machine only)')
       .option('--demo', 'when the store is empty, load the fictional demonstration mission first')
-      .option('--no-demo', 'never load the demonstration mission'),
+      .option('--no-demo', 'never load the demonstration mission')
+      .option(
+        '--pull <source:country>',
+        'pull a source in the background, e.g. "acled:South Sudan", "ucdp:Central African Republic" (repeatable; credentials from the environment)',
+        collect,
+        [],
+      )
+      .option('--pull-every <period>', 'how often the --pull sources are pulled: 30m, 12h, 7d, 1w', '7d'),
   ).action(
     action(async (flags: ServeFlags) => {
       const port = Number(flags.port ?? process.env.PORT ?? 7400);
@@ -29,12 +40,16 @@ export function registerServeCommands(program: Command): void {
         );
       }
       // Loaded here, not at start, so that other commands do not pay for the server.
-      const [{ openStore }, { loadDemoMission }, { signInRequired }, { startServer }] = await Promise.all([
-        import('../../app/store-connection.ts'),
-        import('../../app/demo/load-demo-mission.ts'),
-        import('../../app/user-accounts.ts'),
-        import('../../server/start-server.ts'),
-      ]);
+      const [{ openStore }, { loadDemoMission }, { signInRequired }, { startServer }, schedule] =
+        await Promise.all([
+          import('../../app/store-connection.ts'),
+          import('../../app/demo/load-demo-mission.ts'),
+          import('../../app/user-accounts.ts'),
+          import('../../server/start-server.ts'),
+          import('../../app/pull-schedule.ts'),
+        ]);
+      const scheduled = flags.pull.map(schedule.parsePullSpec);
+      const every = schedule.parseEvery(flags.pullEvery);
       const store = await openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
       try {
         if (flags.demo === true) {
@@ -64,11 +79,16 @@ export function registerServeCommands(program: Command): void {
             `tandem: warning: listening on ${flags.host} and the store has no accounts, so nobody is asked to sign in: anyone who can reach this port reads and writes with the roles "${roles}" (TANDEM_ROLES). Create accounts first with \`tandem users add NAME --roles ROLES\`.\n`,
           );
         }
+        const pulls = new schedule.PullSchedule(store, scheduled, every, await localRequester(), (line) =>
+          process.stderr.write(`${line}\n`),
+        );
+        pulls.start();
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        await pulls.stop();
         await server.close();
       } finally {
         await store.close();

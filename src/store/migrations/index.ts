@@ -16,6 +16,7 @@ import * as auditLogAndKeys from './015-audit-log-and-keys.ts';
 import * as accountPasswordsAndOffices from './016-account-passwords-and-offices.ts';
 import * as incidents from './017-incidents.ts';
 import * as incidentChanges from './018-incident-changes.ts';
+import * as sourcePulls from './024-source-pulls.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -39,4 +40,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '016-account-passwords-and-offices': accountPasswordsAndOffices,
   '017-incidents': incidents,
   '018-incident-changes': incidentChanges,
+  '024-source-pulls': sourcePulls,
 };

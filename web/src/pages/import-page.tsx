@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { SourcePulls } from '../components/source-pulls.tsx';
 import { num } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import type { WorkbenchStatus } from '../workbench-types.ts';
@@ -154,6 +155,7 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
             </div>
           ))}
       </div>
+      <SourcePulls onPulled={onImported} />
       <h2>Admin-1 boundaries for the map</h2>
       <p>
         A GeoJSON FeatureCollection of polygons whose <code>name</code> property spells each admin-1 as the
