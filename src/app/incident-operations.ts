@@ -17,7 +17,7 @@ import { eventValues } from '../store/event-columns.ts';
 import { withEventImport } from '../store/event-import.ts';
 import { RowPacker } from '../store/packed-rows.ts';
 import type { IncidentTable } from '../store/schema.ts';
-import { ALL_OFFICES, mayReadInFull } from './access-control.ts';
+import { assertOwnOffice, mayReadInFull } from './access-control.ts';
 import { incidentEvent } from './incident-event.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
 
@@ -92,17 +92,6 @@ export interface ReleasedIncident
   createdAt: string;
   createdBy: string;
   updatedAt: string;
-}
-
-/** Refuses an office the reporter does not belong to. */
-function assertOwnOffice(requester: Requester, office: string): void {
-  const offices = requester.offices;
-  if (offices === undefined || offices.includes(ALL_OFFICES) || offices.includes(office)) return;
-  throw new TandemError(
-    'bad-input',
-    `office: ${requester.name} reports for ${offices.length ? offices.join(', ') : 'no office'}, not "${office}"`,
-    { details: { issues: [{ path: 'office', message: 'not one of your offices' }] } },
-  );
 }
 
 /** The data key, or a clear refusal: a non-public record is never stored in plain text. */

@@ -5,7 +5,9 @@ import { boundaryOperations } from './boundary-operations.ts';
 import { evidenceOperations } from './evidence-operations.ts';
 import { exportOperations } from './export-operations.ts';
 import { incidentOperations } from './incident-operations.ts';
+import { localProcessOperations } from './local-process-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
+import { participantOperations } from './participant-operations.ts';
 import { planOperations } from './plan-operations.ts';
 import { securityOperations } from './security-operations.ts';
 import { workbenchOperations } from './workbench-operations.ts';
@@ -26,6 +28,8 @@ export const operations = {
   ...boundaryOperations,
   ...workbenchOperations,
   ...incidentOperations,
+  ...localProcessOperations,
+  ...participantOperations,
   ...securityOperations,
 };
 

@@ -15,6 +15,8 @@ import * as sensitiveEventsIndex from './014-sensitive-events-index.ts';
 import * as auditLogAndKeys from './015-audit-log-and-keys.ts';
 import * as accountPasswordsAndOffices from './016-account-passwords-and-offices.ts';
 import * as incidents from './017-incidents.ts';
+import * as localProcesses from './019-local-processes.ts';
+import * as participants from './020-participants.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -37,4 +39,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '015-audit-log-and-keys': auditLogAndKeys,
   '016-account-passwords-and-offices': accountPasswordsAndOffices,
   '017-incidents': incidents,
+  '019-local-processes': localProcesses,
+  '020-participants': participants,
 };
