@@ -67,19 +67,29 @@ function readLocalFile(text: string, name: string, format: (typeof LOCAL_FORMATS
 }
 
 /** Fills in admin-1 from the loaded boundaries where the source gave none (point in polygon). */
-async function placeInAreas(ctx: AppContext, records: LocalProcess[]): Promise<LocalProcess[]> {
+async function placeInAreas(
+  ctx: AppContext,
+  records: LocalProcess[],
+): Promise<{ placed: LocalProcess[]; outside: string[] }> {
   const polygons = new Map<string, Awaited<ReturnType<typeof areaPolygons>>>();
-  const out: LocalProcess[] = [];
+  const placed: LocalProcess[] = [];
+  const outside: string[] = [];
   for (const p of records) {
     if (p.admin1) {
-      out.push(p);
+      placed.push(p);
       continue;
     }
     if (!polygons.has(p.country)) polygons.set(p.country, await areaPolygons(ctx.store.db, p.country));
-    const admin1 = areaOfPoint(p.latitude, p.longitude, polygons.get(p.country) ?? []);
-    out.push(admin1 ? { ...p, admin1, admin1Source: 'boundaries' } : p);
+    const areas = polygons.get(p.country) ?? [];
+    const admin1 = areaOfPoint(p.latitude, p.longitude, areas);
+    // A point in none of its country's loaded polygons is usually a coding slip (0,0; lat = lon).
+    if (areas.length && !admin1)
+      outside.push(
+        `${p.id} (${p.place || p.name}): ${p.latitude}, ${p.longitude} lies in no admin-1 area of ${p.country}`,
+      );
+    placed.push(admin1 ? { ...p, admin1, admin1Source: 'boundaries' } : p);
   }
-  return out;
+  return { placed, outside };
 }
 
 /** A local process as the list answers it (the contract's fields first). */
@@ -141,7 +151,7 @@ export const localProcessOperations = {
     async run(ctx, input) {
       const format = formatOf(input.text, input.name, input.format);
       const { records, setAside } = readLocalFile(input.text, input.name, format);
-      const placed = await placeInAreas(ctx, records);
+      const { placed, outside } = await placeInAreas(ctx, records);
       const counts = await saveLocalProcesses(ctx.store.db, placed, ctx.requester.name);
       return {
         ...counts,
@@ -149,6 +159,7 @@ export const localProcessOperations = {
         format,
         setAsideRows: setAside,
         admin1FromBoundaries: placed.filter((p) => p.admin1Source === 'boundaries').length,
+        outsideBoundaries: outside,
       };
     },
   }),

@@ -36,6 +36,10 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/threats', operation: 'listThreats' },
   { path: '/api/drivers', operation: 'listDrivers' },
   { path: '/api/incidents', operation: 'listIncidents', cacheable: () => false },
+  { path: '/api/local-processes', operation: 'listLocalProcesses' },
+  { path: '/api/local-processes/check', operation: 'checkLocalProcesses', cacheable: () => false },
+  { path: '/api/participants', operation: 'listParticipants', cacheable: () => false },
+  { path: '/api/participation/check', operation: 'checkParticipation', cacheable: () => false },
 ];
 
 /** Records created with a POST of JSON to a path of their own, answered `201` with the new id. */
@@ -46,4 +50,5 @@ export interface CreateRoute {
 
 export const CREATE_ROUTES: readonly CreateRoute[] = [
   { path: '/api/incidents', operation: 'recordIncident' },
+  { path: '/api/participants', operation: 'recordParticipant' },
 ];

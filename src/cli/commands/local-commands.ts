@@ -51,6 +51,7 @@ export function registerLocalCommands(program: Command): void {
         `${file} (${r.format}): ${r.imported} imported, ${r.updated} updated, ${r.unchanged} unchanged, ${r.setAside} set aside; admin-1 from the boundaries for ${r.admin1FromBoundaries}`,
       );
       for (const s of r.setAsideRows) console.log(`  set aside: ${s}`);
+      for (const s of r.outsideBoundaries) console.log(`  check the coordinates: ${s}`);
     }),
   );
 
