@@ -13,9 +13,15 @@ describe('the local-process file', () => {
   });
 
   it('reads a mission file, taking admin-1 as given where the file gives it', () => {
-    const text = readFileSync(new URL('../../test/fixtures/local/mission-local-processes.yaml', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../test/fixtures/local/mission-local-processes.yaml', import.meta.url),
+      'utf8',
+    );
     const [lake, hill] = readLocalProcessFile(text, 'mission.yaml');
-    assert.deepEqual([lake!.id, lake!.admin1, lake!.admin1Source, lake!.meetings.length], ['lakeside-grazing', 'Lakeside', 'source', 2]);
+    assert.deepEqual(
+      [lake!.id, lake!.admin1, lake!.admin1Source, lake!.meetings.length],
+      ['lakeside-grazing', 'Lakeside', 'source', 2],
+    );
     assert.deepEqual([hill!.admin1Source, hill!.status, hill!.nationalLink], ['none', 'holding', 'direct']);
   });
 
@@ -27,7 +33,8 @@ describe('the local-process file', () => {
     ].join('\n');
     assert.throws(
       () => readLocalProcessFile(text, 'dup.yaml'),
-      (e: unknown) => e instanceof InvalidDocumentError && /dup\.yaml:3:.*duplicate process id "a"/.test(e.message),
+      (e: unknown) =>
+        e instanceof InvalidDocumentError && /dup\.yaml:3:.*duplicate process id "a"/.test(e.message),
     );
     assert.throws(
       () => readLocalProcessFile(text.replace('id: a, name: A', 'id: "pax-local:1", name: A'), 'pax.yaml'),
