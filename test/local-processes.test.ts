@@ -240,6 +240,16 @@ for (const dialect of DIALECTS) {
         ]),
         [['A-R', ['TLP7', 'TLP8', 'TLP9']]],
       );
+      const brief = await cli(['analyze', '--country', 'Testland', '--format', 'md']);
+      assert.equal(brief.code, 0, brief.stderr);
+      assert.match(
+        brief.stdout,
+        /## Local processes\n\n2 local process\(es\) recorded; 1 with no link to the national process or the plan \(local–national disconnect\); 1 whose parties fought more near them/,
+      );
+      assert.match(
+        brief.stdout,
+        /\| Lakeside grazing corridor arrangement \| 2021-03-01 \| Lakeside \| signed \| 1 \| 2 \| 6 \| TLP3, TLP4 \|/,
+      );
       const narrower = await check(['--radius-km', '5']);
       const near = narrower.processes.find((p: { id: string }) => p.id === 'lakeside-grazing');
       assert.deepEqual([near.before.events, near.after.events], [1, 0]);

@@ -238,6 +238,21 @@ for (const dialect of DIALECTS) {
       assert.match(last.detail, /checkParticipation/);
     });
 
+    test("the brief's participation section gives counts and incident ids, never who", async () => {
+      const res = await call('varo', 'GET', `/api/brief.html?country=${COUNTRY}`);
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      assert.match(
+        html,
+        /<h2>Participation at risk<\/h2>\s*<p>1 people or groups in the protection–participation register for this scope \(1 of them withheld from the reader of this brief\)/,
+      );
+      assert.match(
+        html,
+        new RegExp(`<td>threat before round</td><td class="num">1</td><td>#${incidentId}</td>`),
+      );
+      assert.doesNotMatch(html, /Amina|Heron|Women Union/);
+    });
+
     if (dialect.name === 'sqlite') {
       test('the database file and its journal hold no alias, real name or organisation in plain text', async () => {
         const path = store.location;
