@@ -25,36 +25,6 @@ const skip = existsSync(join(ROOT, 'web', 'dist', 'index.html'))
 const PASSWORD = 'a long enough passphrase';
 const REAL_NAME = 'Sefa Mirembe-Oduya';
 
-// Two fictional local processes in the demonstration country, one tied to the national process.
-const LOCAL = `processes:
-  - id: kessa-grazing-pact
-    name: Kessa Highlands grazing pact (fictional)
-    kind: arrangement
-    date: 2025-06-01
-    country: ${DEMO_COUNTRY}
-    place: Morrow Gap
-    latitude: -4.2
-    longitude: -21.0
-    parties: [Kessa Liberation Front (KLF), Dunmarch Herders Militia]
-    mediators: [Kessa elders council]
-    issues: [cattle and transhumance]
-    office: Kessa
-    status: holding
-    nationalLink: none
-  - id: varo-protection-committee
-    name: Lower Varo local protection committee (fictional)
-    kind: committee
-    date: 2025-03-10
-    country: ${DEMO_COUNTRY}
-    place: Tembe
-    latitude: -6.7
-    longitude: -21.1
-    office: Varo
-    status: signed
-    nationalLink: direct
-    nationalLinkNote: Reports to the ceasefire commission
-`;
-
 describe('local processes and the participation register in the workbench, in Chromium', { skip }, () => {
   let dir: string;
   let store: Store;
@@ -74,11 +44,6 @@ describe('local processes and the participation register in the workbench, in Ch
     await loadDemoMission({ store, requester }, { onlyIfEmpty: true });
     await initKeys(store.db);
     const call = { via: 'cli' as const, requester, store };
-    await runOperation(
-      operations.importLocalProcesses,
-      { text: LOCAL, name: 'local.yaml' },
-      { ...call, name: 'local import' },
-    );
     const [neg] = await store.db.selectFrom('negotiation_processes').select('id').execute();
     const threat = await runOperation(
       operations.recordIncident,
@@ -87,7 +52,7 @@ describe('local processes and the participation register in the workbench, in Ch
         country: DEMO_COUNTRY,
         admin1: 'Kessa Highlands',
         category: 'threat-or-intimidation',
-        office: 'Kessa',
+        office: 'fo-kessa',
         narrative: 'Warned not to travel to the talks',
       },
       { ...call, name: 'incidents add' },
@@ -102,7 +67,7 @@ describe('local processes and the participation register in the workbench, in Ch
           role: 'youth representative',
           gender: 'female',
           organisation: 'Kessa Youth Forum',
-          office: 'Kessa',
+          office: 'fo-kessa',
           country: DEMO_COUNTRY,
           admin1: 'Kessa Highlands',
           processes: [{ process: neg!.id, rounds: ['round-3'] }, { process: 'kessa-grazing-pact' }],
@@ -121,10 +86,13 @@ describe('local processes and the participation register in the workbench, in Ch
       )
     ).id;
     await addUserAccount(store, 'Kessa Protection', ['protection'], {
-      offices: ['Kessa'],
+      offices: ['fo-kessa'],
       password: PASSWORD,
     });
-    await addUserAccount(store, 'Varo Protection', ['protection'], { offices: ['Varo'], password: PASSWORD });
+    await addUserAccount(store, 'Varo Protection', ['protection'], {
+      offices: ['fo-varo'],
+      password: PASSWORD,
+    });
     server = await startServer({ store, port: 0, log: () => {}, warmUp: false });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
@@ -159,7 +127,7 @@ describe('local processes and the participation register in the workbench, in Ch
     await page.getByRole('heading', { name: `Local processes in ${DEMO_COUNTRY}` }).waitFor();
     await page.locator('.local-map-canvas[data-drawn=true]').waitFor({ timeout: 30_000 });
     const rows = page.locator('table.local-list tbody tr');
-    assert.equal(await rows.count(), 2);
+    assert.equal(await rows.count(), 3, 'the three local processes of the demonstration mission');
     await page.screenshot({ path: join(OUTPUT, 'local-processes.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(OUTPUT, 'local-processes-phone.png'), fullPage: true });
