@@ -17,6 +17,7 @@ export async function localBriefSections(
   const country = scope.country;
   const check = await localProcessOperations.checkLocalProcesses.run(ctx, {
     country,
+    storedPlan: true,
     radiusKm: 50,
     windowDays: 180,
   });

@@ -28,6 +28,7 @@ import {
   eventsWithActorCategories,
   findLocalProcesses,
   type NearbyEvent,
+  newestPlanOf,
   saveLocalProcesses,
 } from '../store/local-process-repository.ts';
 import { canRead, logEventReads, WITHHELD_KEY } from './access-control.ts';
@@ -132,6 +133,8 @@ const checkInput = z.object({
   /** The plan file's text or object, when the plan's objectives should count as links too. */
   plan: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
   planName: z.string().optional(),
+  /** Without a plan given, use the newest stored plan of the country (the workbench does). */
+  storedPlan: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
   radiusKm: z.coerce.number().gt(0, 'a radius above 0 km').max(2000).default(DEFAULT_RADIUS_KM),
   windowDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_WINDOW_DAYS),
   /** Only this process. */
@@ -189,8 +192,14 @@ export const localProcessOperations = {
       if (input.plan !== undefined) parsePlanInput({ plan: input.plan, name: input.planName });
     }),
     async run(ctx, input) {
+      const stored =
+        input.plan === undefined && input.storedPlan ? await newestPlanOf(ctx.store.db, input.country) : null;
       const plan =
-        input.plan === undefined ? null : parsePlanInput({ plan: input.plan, name: input.planName }).plan;
+        input.plan !== undefined
+          ? parsePlanInput({ plan: input.plan, name: input.planName }).plan
+          : stored
+            ? parsePlanInput({ plan: stored.text, name: stored.fileName }).plan
+            : null;
       let processes = await findLocalProcesses(ctx.store.db, { country: input.country });
       if (input.id) processes = processes.filter((p) => p.id === input.id);
       const reads = new Map<number, string>();

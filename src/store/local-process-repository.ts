@@ -246,3 +246,18 @@ export async function eventsWithActorCategories(
     .execute();
   return rows.map(toNearby);
 }
+
+/** The newest stored plan version of a country (its text and file name), or null when none is. */
+export async function newestPlanOf(
+  db: Kysely<Database>,
+  country: string,
+): Promise<{ text: string; fileName: string } | null> {
+  const rows = await db
+    .selectFrom('plan_versions')
+    .select(['source_text', 'file_name', 'plan_json'])
+    .orderBy('imported_at', 'desc')
+    .orderBy('version', 'desc')
+    .execute();
+  const row = rows.find((r) => (JSON.parse(r.plan_json) as { country?: string }).country === country);
+  return row ? { text: row.source_text, fileName: row.file_name } : null;
+}

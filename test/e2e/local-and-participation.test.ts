@@ -128,6 +128,11 @@ describe('local processes and the participation register in the workbench, in Ch
     await page.locator('.local-map-canvas[data-drawn=true]').waitFor({ timeout: 30_000 });
     const rows = page.locator('table.local-list tbody tr');
     assert.equal(await rows.count(), 3, 'the three local processes of the demonstration mission');
+    // The Dunmarch dialogue has no national link but serves the stored plan's poc-1: no disconnect.
+    const dunmarch = page.locator('tr', { hasText: 'Dunmarch herders and farmers dialogue' });
+    assert.equal((await dunmarch.locator('td').last().textContent())?.trim(), '—');
+    const kessa = page.locator('tr', { hasText: 'Kessa Highlands grazing pact' });
+    assert.match((await kessa.locator('td').last().textContent()) ?? '', /Local–national disconnect/);
     await page.screenshot({ path: join(OUTPUT, 'local-processes.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(OUTPUT, 'local-processes-phone.png'), fullPage: true });

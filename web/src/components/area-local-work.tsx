@@ -12,7 +12,7 @@ type Register = OperationResult<'listParticipants'>;
  */
 export function AreaLocalWork({ country, admin1 }: { country: string; admin1: string }) {
   const check = useApi<Check>(`local-check-${country}`, (s) =>
-    get('/api/local-processes/check', { country }, s),
+    get('/api/local-processes/check', { country, storedPlan: true }, s),
   );
   const register = useApi<Register>(`participants-${country}`, (s) =>
     get('/api/participants', { country }, s),

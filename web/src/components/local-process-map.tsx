@@ -30,9 +30,12 @@ export const STATUS_COLOURS: Record<string, string> = {
  */
 export function LocalProcessMap({
   points,
+  areas,
   onOpen,
 }: {
   points: LocalProcessPoint[];
+  /** The country's admin-1 polygons, drawn as outlines for orientation (none when not loaded). */
+  areas: { type: 'FeatureCollection'; features: { geometry: unknown }[] } | null;
   onOpen: (id: string) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -42,8 +45,9 @@ export function LocalProcessMap({
 
   useEffect(() => {
     if (!box.current || !points.length) return;
-    const lats = points.map((p) => p.latitude);
-    const lons = points.map((p) => p.longitude);
+    const corners = (areas?.features ?? []).flatMap((f) => ringPoints(f.geometry));
+    const lats = [...points.map((p) => p.latitude), ...corners.map(([, lat]) => lat)];
+    const lons = [...points.map((p) => p.longitude), ...corners.map(([lon]) => lon)];
     const pad = 0.5;
     let m: maplibregl.Map;
     try {
@@ -56,6 +60,7 @@ export function LocalProcessMap({
         style: {
           version: 8,
           sources: {
+            areas: { type: 'geojson', data: (areas ?? { type: 'FeatureCollection', features: [] }) as never },
             processes: {
               type: 'geojson',
               data: {
@@ -75,6 +80,18 @@ export function LocalProcessMap({
           },
           layers: [
             { id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } },
+            {
+              id: 'area-fill',
+              type: 'fill',
+              source: 'areas',
+              paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 },
+            },
+            {
+              id: 'area-line',
+              type: 'line',
+              source: 'areas',
+              paint: { 'line-color': '#8a97a3', 'line-width': 1 },
+            },
             {
               id: 'process-points',
               type: 'circle',
@@ -111,7 +128,7 @@ export function LocalProcessMap({
     });
     m.on('idle', () => box.current?.setAttribute('data-drawn', 'true'));
     return () => m.remove();
-  }, [points]);
+  }, [points, areas]);
 
   if (failed) return <p className="error-box">The map cannot be drawn here: {failed}</p>;
   return (
@@ -137,4 +154,15 @@ export function LocalProcessMap({
       </figcaption>
     </figure>
   );
+}
+
+/** The positions of a GeoJSON polygon or multipolygon, for the map's bounds. */
+function ringPoints(geometry: unknown): [number, number][] {
+  const out: [number, number][] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v) && typeof v[0] === 'number') out.push([v[0] as number, v[1] as number]);
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+  };
+  walk((geometry as { coordinates?: unknown } | null)?.coordinates);
+  return out;
 }

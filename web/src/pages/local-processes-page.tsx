@@ -24,7 +24,7 @@ function Change({ n }: { n: number }) {
 export function LocalProcessesPage({ country, id }: { country: string | undefined; id?: string }) {
   const processId = id?.split('?')[0];
   const check = useApi<Check>(country ? `local-check-${country}` : null, (s) =>
-    get('/api/local-processes/check', { country }, s),
+    get('/api/local-processes/check', { country, storedPlan: true }, s),
   );
   if (!country) return <Empty>Choose a country first.</Empty>;
   return (
@@ -43,6 +43,10 @@ export function LocalProcessesPage({ country, id }: { country: string | undefine
 }
 
 function ProcessList({ check, country }: { check: Check; country: string }) {
+  const areas = useApi<OperationResult<'areaMap'>>(`local-areas-${country}`, (s) =>
+    get('/api/areas', { country }, s),
+  );
+  const areasSettled = areas.data !== undefined || areas.error !== undefined;
   const open = (id: string) => {
     window.location.hash = `#/local/${encodeURIComponent(id)}`;
   };
@@ -61,19 +65,23 @@ function ProcessList({ check, country }: { check: Check; country: string }) {
         <>
           <p>
             {num(check.processes.length)} local processes; {num(disconnected)} with no link to the national
-            process. Violence within {check.radiusKm} km, {check.windowDays} days before and after each.
+            process{check.plan ? ` or the plan (${check.plan})` : ''}. Violence within {check.radiusKm} km,{' '}
+            {check.windowDays} days before and after each.
           </p>
-          <LocalProcessMap
-            points={check.processes.map((p) => ({
-              id: p.id,
-              name: p.name,
-              latitude: p.latitude,
-              longitude: p.longitude,
-              status: p.status,
-              change: p.change,
-            }))}
-            onOpen={open}
-          />
+          {areasSettled && (
+            <LocalProcessMap
+              areas={areas.data ?? null}
+              points={check.processes.map((p) => ({
+                id: p.id,
+                name: p.name,
+                latitude: p.latitude,
+                longitude: p.longitude,
+                status: p.status,
+                change: p.change,
+              }))}
+              onOpen={open}
+            />
+          )}
           <div className="table-scroll">
             <table className="local-list">
               <thead>
