@@ -319,7 +319,10 @@ async function releaseParticipants(
 }
 
 /** An alert with the measures the catalogue suggests for its kind. */
-export type ParticipationAlertWithMeasures = ParticipationAlert & { measures: SuggestedMeasure[] };
+export type ParticipationAlertWithMeasures = ParticipationAlert & {
+  processName: string;
+  measures: SuggestedMeasure[];
+};
 
 export const participantOperations = {
   recordParticipant: defineOperation({
@@ -446,10 +449,18 @@ export const participantOperations = {
           ),
         ...localMediatorsAttacked(locals, participants, incidents),
       ];
+      const names = new Map<string, string>([
+        ...locals.map((l) => [l.id, l.name] as [string, string]),
+        ...negotiations.map((n) => [String(n.id), n.process] as [string, string]),
+      ]);
       return {
         country: input.country,
         weeks: input.weeks,
-        alerts: alerts.map((a) => ({ ...a, measures: catalog[a.kind] })),
+        alerts: alerts.map((a) => ({
+          ...a,
+          processName: names.get(a.process) ?? a.process,
+          measures: catalog[a.kind],
+        })),
       };
     },
   }),

@@ -165,7 +165,7 @@ function Alerts({ alerts }: { alerts: Check['alerts'] }) {
               · participant <a href={`#/participation/${a.participant}`}>{a.participant}</a>
             </>
           )}{' '}
-          · process {a.process}
+          · {a.processName}
           {a.round ? ` · round ${a.round}` : ''}
           <p>{a.message}</p>
           {a.incidents.length > 0 && (
