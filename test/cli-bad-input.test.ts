@@ -13,6 +13,16 @@ const MISSING = join(DIR, 'no-such-file.csv');
 const BAD_INCIDENT = join(DIR, 'bad-incident.yaml');
 const BAD_EDIT = join(DIR, 'edit.yaml');
 writeFileSync(BAD_EDIT, 'killed: 3\n');
+const RENAMED_PAX_LOCAL = join(DIR, 'renamed-pax-local.csv');
+writeFileSync(
+  RENAMED_PAX_LOCAL,
+  'AgreementId,Agt,Dat,Con,LocaleName,LatDec,LongDec,LinkNatProcess,Part,ThrdPart,Mediator,Cattle\n1,A,2020-01-01,Mali,Gao,16.2,0.0,N,x,y,N,0\n',
+);
+const BAD_PARTICIPANT = join(DIR, 'bad-participant.yaml');
+writeFileSync(
+  BAD_PARTICIPANT,
+  'alias: Heron\nrole: delegate\ngender: woman\noffice: Bria\ncountry: Testland\n',
+);
 writeFileSync(
   BAD_INCIDENT,
   'occurredOn: 2026-01-02\ncountry: Testland\ncategory: killing\noffice: Bria\nlatitude: 200\nlongitude: 20\n',
@@ -120,6 +130,31 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'incidents add': [
     { args: ['incidents', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },
     { args: ['incidents', 'add', BAD_INCIDENT, '--db', DB], names: /latitude/ },
+  ],
+  'local import': [
+    { args: ['local', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['local', 'import', RENAMED_PAX_LOCAL, '--format', 'xls', '--db', DB], names: /--format/ },
+    { args: ['local', 'import', RENAMED_PAX_LOCAL, '--db', DB], names: /renamed-pax-local\.csv.*AgtId/ },
+  ],
+  'local list': [{ args: ['local', 'list', '--country', '', '--db', DB], names: /--country/ }],
+  'local check': [
+    { args: ['local', 'check', '--country', 'Mali', '--radius-km', '-5', '--db', DB], names: /--radius-km/ },
+    {
+      args: ['local', 'check', '--country', 'Mali', '--window-days', 'half', '--db', DB],
+      names: /--window-days/,
+    },
+    {
+      args: ['local', 'check', '--country', 'Mali', '--plan', MISSING, '--db', DB],
+      names: /no-such-file\.csv/,
+    },
+  ],
+  'participants add': [
+    { args: ['participants', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['participants', 'add', BAD_PARTICIPANT, '--db', DB], names: /gender/ },
+  ],
+  'participants list': [{ args: ['participants', 'list', '--country', '', '--db', DB], names: /--country/ }],
+  'participation check': [
+    { args: ['participation', 'check', '--country', 'Mali', '--weeks', '0', '--db', DB], names: /--weeks/ },
   ],
   'incidents list': [{ args: ['incidents', 'list', '--limit', 'many', '--db', DB], names: /--limit/ }],
   'incidents edit': [

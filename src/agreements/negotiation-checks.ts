@@ -1,3 +1,4 @@
+import { addDays } from '../domain/calendar-day.ts';
 import type {
   EscalationAlert,
   EscalationTest,
@@ -5,6 +6,8 @@ import type {
   NegotiationEvidence,
   NegotiationProcess,
 } from '../domain/negotiation.ts';
+
+export { addDays };
 
 /** The fields of an event the tracker reads; StoredEvent has them all. */
 export interface NegotiationEvent {
@@ -50,12 +53,6 @@ export function escalationMethod(o: EscalationOptions): string {
     `if the rate did not change); an alert when p < ${o.alpha} and the window holds at least ${o.minEvents} events. ` +
     `No correction for testing several parties and rounds.`
   );
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** P(X ≥ k) for X ~ Binomial(n, p), summed in log space so large counts do not underflow. */

@@ -48,6 +48,17 @@ export function mayReadInFull(
   return requester.offices.includes(ALL_OFFICES) || requester.offices.includes(record.office);
 }
 
+/** Refuses a record for an office the person recording it does not belong to. */
+export function assertOwnOffice(requester: Requester, office: string): void {
+  const offices = requester.offices;
+  if (offices === undefined || offices.includes(ALL_OFFICES) || offices.includes(office)) return;
+  throw new TandemError(
+    'bad-input',
+    `office: ${requester.name} reports for ${offices.length ? offices.join(', ') : 'no office'}, not "${office}"`,
+    { details: { issues: [{ path: 'office', message: 'not one of your offices' }] } },
+  );
+}
+
 export const REDACTED = '[withheld: above your clearance]';
 /** The key under which a summary counts what it may not name for this requester. */
 export const WITHHELD_KEY = '(withheld)';
@@ -114,7 +125,7 @@ export function logEventReads(
  * Writes releases of non-public records of one kind to the audit chain (security/audit-chain.ts):
  * who, when, which record, at what level, whether released in full or withheld, and what for.
  */
-async function logReads(
+export async function logReads(
   ctx: AppContext,
   kind: string,
   reads: readonly { id: number; sensitivity: string; granted: boolean }[],

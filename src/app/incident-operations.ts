@@ -12,7 +12,7 @@ import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { currentDataKey } from '../security/data-keys.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { withEventImport } from '../store/event-import.ts';
-import { ALL_OFFICES, mayReadInFull, withheldIncident } from './access-control.ts';
+import { assertOwnOffice, mayReadInFull, withheldIncident } from './access-control.ts';
 import { incidentColumns, keyFor, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
@@ -90,16 +90,6 @@ export interface ReleasedIncident
   updatedAt: string;
 }
 
-/** Refuses an office the reporter does not belong to. */
-function assertOwnOffice(requester: Requester, office: string): void {
-  const offices = requester.offices;
-  if (offices === undefined || offices.includes(ALL_OFFICES) || offices.includes(office)) return;
-  throw new TandemError(
-    'bad-input',
-    `office: ${requester.name} reports for ${offices.length ? offices.join(', ') : 'no office'}, not "${office}"`,
-    { details: { issues: [{ path: 'office', message: 'not one of your offices' }] } },
-  );
-}
 
 /** Reads an incident file (YAML or JSON: one incident or a list), every problem located. */
 function readIncidentFile(text: string, name: string): IncidentInput[] {

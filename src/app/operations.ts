@@ -6,7 +6,9 @@ import { evidenceOperations } from './evidence-operations.ts';
 import { exportOperations } from './export-operations.ts';
 import { incidentEditOperations } from './incident-edit.ts';
 import { incidentOperations } from './incident-operations.ts';
+import { localProcessOperations } from './local-process-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
+import { participantOperations } from './participant-operations.ts';
 import { planOperations } from './plan-operations.ts';
 import { pullOperations } from './pull-operations.ts';
 import { securityOperations } from './security-operations.ts';
@@ -29,6 +31,8 @@ export const operations = {
   ...workbenchOperations,
   ...incidentOperations,
   ...incidentEditOperations,
+  ...localProcessOperations,
+  ...participantOperations,
   ...securityOperations,
   ...pullOperations,
 };

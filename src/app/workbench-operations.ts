@@ -5,6 +5,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations, analyzeInput } from './analysis-operations.ts';
+import { localBriefSections } from './local-brief-sections.ts';
 import {
   type NegotiationCheckReport,
   negotiationOperations,
@@ -73,7 +74,11 @@ export const brief = defineOperation({
     const { format, ...settings } = input;
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
-    return { format, content: format === 'html' ? renderBriefHtml(analysis) : renderBriefMarkdown(analysis) };
+    const extra = await localBriefSections(ctx, analysis.scope);
+    return {
+      format,
+      content: format === 'html' ? renderBriefHtml(analysis, extra) : renderBriefMarkdown(analysis, extra),
+    };
   },
 });
 

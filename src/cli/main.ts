@@ -9,7 +9,9 @@ import {
   registerEvidenceCommands,
 } from './commands/evidence-commands.ts';
 import { registerIncidentCommands } from './commands/incident-commands.ts';
+import { registerLocalCommands } from './commands/local-commands.ts';
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';
+import { registerParticipantCommands } from './commands/participant-commands.ts';
 import { registerPlanCommands } from './commands/plan-commands.ts';
 import { registerPullCommands } from './commands/pull-commands.ts';
 import { registerSecurityCommands } from './commands/security-commands.ts';
@@ -38,6 +40,8 @@ registerPlanCommands(program);
 registerServeCommands(program);
 registerUserCommands(program);
 registerIncidentCommands(program);
+registerLocalCommands(program);
+registerParticipantCommands(program);
 registerSecurityCommands(program);
 registerPullCommands(program);
 

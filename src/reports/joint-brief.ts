@@ -7,7 +7,7 @@ import { lineChartSvg, sparkline, sparklineSvg } from './svg-chart.ts';
  * suggestions) and threats, each section ending with the query or events behind its numbers.
  * Built once as a small document model, then written as Markdown or HTML, so the two never differ.
  */
-type Block =
+export type Block =
   | { kind: 'p'; text: string }
   | { kind: 'source'; text: string }
   | { kind: 'list'; items: string[] }
@@ -20,9 +20,10 @@ type Block =
     };
 
 /** A table cell: text, a number (right-aligned, grouped), or a sparkline of a monthly series. */
-type Cell = string | number | null | { spark: readonly number[] };
+export type Cell = string | number | null | { spark: readonly number[] };
 
-interface Section {
+/** A section of the brief; other files (local-process-brief.ts…) build theirs in the same model. */
+export interface Section {
   title: string;
   blocks: Block[];
 }
@@ -39,7 +40,7 @@ function evidenceIds(
   return ids.join(', ') + (list.length > max ? ', …' : '');
 }
 
-function build(a: JointAnalysis): { title: string; sections: Section[] } {
+function build(a: JointAnalysis, extra: readonly Section[] = []): { title: string; sections: Section[] } {
   const scope = [a.scope.admin1, a.scope.country].filter(Boolean).join(', ') || 'all countries in the store';
   const title = `Joint analysis brief: ${scope}, ${a.period.from} to ${a.period.to}`;
   const h = a.headline;
@@ -377,6 +378,7 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
     ],
   });
 
+  sections.push(...extra);
   sections.push({
     title: 'Method',
     blocks: [
@@ -405,8 +407,8 @@ function mdCell(c: Cell): string {
 }
 
 /** The brief as Markdown (charts as block sparklines; numbers as in the JSON). */
-export function renderBriefMarkdown(a: JointAnalysis): string {
-  const { title, sections } = build(a);
+export function renderBriefMarkdown(a: JointAnalysis, extra: readonly Section[] = []): string {
+  const { title, sections } = build(a, extra);
   const out: string[] = [`# ${title}`, ''];
   for (const s of sections) {
     out.push(`## ${s.title}`, '');
@@ -460,8 +462,8 @@ function htmlCell(c: Cell): string {
 }
 
 /** The brief as one self-contained HTML page with inline SVG charts. */
-export function renderBriefHtml(a: JointAnalysis): string {
-  const { title, sections } = build(a);
+export function renderBriefHtml(a: JointAnalysis, extra: readonly Section[] = []): string {
+  const { title, sections } = build(a, extra);
   const body: string[] = [`<h1>${esc(title)}</h1>`];
   for (const s of sections) {
     body.push(`<section><h2>${esc(s.title)}</h2>`);

@@ -39,6 +39,10 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/incidents', operation: 'listIncidents', cacheable: () => false },
   { path: '/api/incidents/{id}/history', operation: 'incidentHistory', cacheable: () => false },
   { path: '/api/pulls', operation: 'listSourcePulls', cacheable: () => false },
+  { path: '/api/local-processes', operation: 'listLocalProcesses' },
+  { path: '/api/local-processes/check', operation: 'checkLocalProcesses', cacheable: () => false },
+  { path: '/api/participants', operation: 'listParticipants', cacheable: () => false },
+  { path: '/api/participation/check', operation: 'checkParticipation', cacheable: () => false },
 ];
 
 /** Records created with a POST of JSON to a path of their own, answered `201` with the new id. */
@@ -49,6 +53,7 @@ export interface CreateRoute {
 
 export const CREATE_ROUTES: readonly CreateRoute[] = [
   { path: '/api/incidents', operation: 'recordIncident' },
+  { path: '/api/participants', operation: 'recordParticipant' },
 ];
 
 /** Records changed with a PATCH of JSON (the fields that change) to the record's path, answered `200`. */

@@ -1,4 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  LocalProcessTable,
+  ParticipantIncidentTable,
+  ParticipantMeasureTable,
+  ParticipantProcessTable,
+  ParticipantTable,
+} from './participation-schema.ts';
 
 /**
  * The one schema, as Kysely sees it. Booleans are stored as 0/1 integers and dates as ISO text
@@ -418,6 +425,11 @@ export interface Database {
   data_keys: DataKeyTable;
   incidents: IncidentTable;
   incident_history: IncidentHistoryTable;
+  local_processes: LocalProcessTable;
+  participants: ParticipantTable;
+  participant_processes: ParticipantProcessTable;
+  participant_incidents: ParticipantIncidentTable;
+  participant_measures: ParticipantMeasureTable;
   agreements: AgreementTable;
   agreement_provisions: AgreementProvisionTable;
   provision_codes: ProvisionCodeTable;

@@ -21,6 +21,12 @@ const ImportPage = lazy(() => import('./pages/import-page.tsx').then((m) => ({ d
 const IncidentsPage = lazy(() =>
   import('./pages/incidents-page.tsx').then((m) => ({ default: m.IncidentsPage })),
 );
+const LocalProcessesPage = lazy(() =>
+  import('./pages/local-processes-page.tsx').then((m) => ({ default: m.LocalProcessesPage })),
+);
+const ParticipationPage = lazy(() =>
+  import('./pages/participation-page.tsx').then((m) => ({ default: m.ParticipationPage })),
+);
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
 const NAV = [
@@ -29,6 +35,8 @@ const NAV = [
   ['#/agreements', 'Agreements'],
   ['#/negotiations', 'Negotiations'],
   ['#/incidents', 'Incidents'],
+  ['#/local', 'Local processes'],
+  ['#/participation', 'Participation'],
   ['#/import', 'Import'],
   ['#/brief', 'Brief'],
 ] as const;
@@ -180,6 +188,10 @@ function Page({
       return <NegotiationsPage country={country} />;
     case 'incidents':
       return <IncidentsPage country={country} />;
+    case 'local':
+      return <LocalProcessesPage country={country} id={parts[1]} />;
+    case 'participation':
+      return <ParticipationPage country={country} id={parts[1]} />;
     case 'import':
       return <ImportPage status={status} onImported={onImported} />;
     case 'brief':

@@ -144,6 +144,10 @@ export async function loadDemoMission(
     ],
     title: 'Draft agreement on the cessation of hostilities and a political dialogue in Orvania (fictional)',
   });
+  await run('local processes', 'importLocalProcesses', {
+    text: await readFile(join(HERE, 'demo-local-processes.yaml'), 'utf8'),
+    name: 'demo-local-processes.yaml',
+  });
   await run('negotiation process', 'storeNegotiation', {
     process: await readFile(join(HERE, 'demo-negotiation.yaml'), 'utf8'),
     name: 'demo-negotiation.yaml',

@@ -17,6 +17,8 @@ import * as accountPasswordsAndOffices from './016-account-passwords-and-offices
 import * as incidents from './017-incidents.ts';
 import * as incidentChanges from './018-incident-changes.ts';
 import * as sourcePulls from './024-source-pulls.ts';
+import * as localProcesses from './019-local-processes.ts';
+import * as participants from './020-participants.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -41,4 +43,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '017-incidents': incidents,
   '018-incident-changes': incidentChanges,
   '024-source-pulls': sourcePulls,
+  '019-local-processes': localProcesses,
+  '020-participants': participants,
 };

@@ -1,5 +1,6 @@
 import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
+import { AreaLocalWork } from '../components/area-local-work.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { num } from '../format.ts';
@@ -181,6 +182,9 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
           );
         }}
       </Async>
+
+      <h2>Local processes and participation</h2>
+      <AreaLocalWork country={country} admin1={admin1} />
 
       <h2>Evidence: the latest events</h2>
       <Async state={events} what="events">

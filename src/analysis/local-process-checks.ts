@@ -1,0 +1,189 @@
+import { addDays } from '../domain/calendar-day.ts';
+import { type LocalProcess, linkedToNational } from '../domain/local-process.ts';
+import type { Plan } from '../domain/plan.ts';
+import type { NearbyEvent } from '../store/local-process-repository.ts';
+import { greatCircleKm } from './great-circle.ts';
+
+export const DEFAULT_RADIUS_KM = 50;
+export const DEFAULT_WINDOW_DAYS = 180;
+/** Fewer local-violence events than this in an activity's areas is not yet a pattern. */
+export const LOCAL_VIOLENCE_MIN_EVENTS = 3;
+/** Actor categories whose violence is local: militias raised along community or political lines. */
+export const LOCAL_ACTOR_CATEGORIES = ['identity-militia', 'political-militia'] as const;
+
+/** An event as a figure of the check lists it. */
+export type EvidenceEvent = Omit<NearbyEvent, 'latitude' | 'longitude' | 'sensitivity'> & {
+  distanceKm: number;
+};
+
+/** Events and deaths in one window around a process, and the events behind the figures. */
+export interface WindowCount {
+  from: string;
+  to: string;
+  events: number;
+  fatalities: number;
+  evidence: EvidenceEvent[];
+}
+
+export type LocalFinding =
+  | {
+      kind: 'local-national-disconnect';
+      message: string;
+      nationalLink: string;
+      planObjectives: string[] | null;
+    }
+  | {
+      kind: 'breaking-down';
+      message: string;
+      parties: string[];
+      before: number;
+      after: number;
+      evidence: EvidenceEvent[];
+    };
+
+/** The two windows of the contract: [date − days, date − 1 day] and [date + 1 day, date + days]. */
+export function windowsAround(
+  date: string,
+  days: number,
+): { before: [string, string]; after: [string, string] } {
+  return {
+    before: [addDays(date, -days), addDays(date, -1)],
+    after: [addDays(date, 1), addDays(date, days)],
+  };
+}
+
+/**
+ * Counts the events within `radiusKm` (great circle, R = 6371 km) of a process's place whose first
+ * day falls in each window, with the deaths they record, and lists them nearest first.
+ */
+export function countAround(
+  p: Pick<LocalProcess, 'date' | 'latitude' | 'longitude'>,
+  events: readonly NearbyEvent[],
+  radiusKm: number,
+  windowDays: number,
+): { before: WindowCount; after: WindowCount } {
+  const w = windowsAround(p.date, windowDays);
+  const make = ([from, to]: [string, string]): WindowCount => {
+    const evidence = events
+      .filter((e) => e.date >= from && e.date <= to)
+      .map((e) => ({ e, d: greatCircleKm(p.latitude, p.longitude, e.latitude, e.longitude) }))
+      .filter(({ d }) => d <= radiusKm)
+      .map(({ e, d }) => {
+        const { latitude: _la, longitude: _lo, sensitivity: _s, ...rest } = e;
+        return { ...rest, distanceKm: Math.round(d * 10) / 10 };
+      });
+    return {
+      from,
+      to,
+      events: evidence.length,
+      fatalities: evidence.reduce((n, e) => n + e.fatalities, 0),
+      evidence,
+    };
+  };
+  return { before: make(w.before), after: make(w.after) };
+}
+
+/** Plan objectives (concept or strategy) that exist in the plan, of those a process names. */
+export function planObjectivesTying(p: Pick<LocalProcess, 'objectives'>, plan: Plan): string[] {
+  const ids = new Set([
+    ...plan.concept.objectives.map((o) => o.id),
+    ...plan.strategies.flatMap((s) => s.objectives.map((o) => o.id)),
+  ]);
+  return p.objectives.filter((o) => ids.has(o));
+}
+
+/**
+ * Whether an event involves one of a process's parties: an actor named exactly as a party, or,
+ * for parties written as prose (PA-X Local's `Part`), an actor name of 4 or more characters that
+ * the party's text contains.
+ */
+export function involvesParty(
+  e: Pick<NearbyEvent, 'actor1' | 'actor2'>,
+  parties: readonly string[],
+): string[] {
+  const lower = parties.map((p) => p.toLowerCase());
+  const hit = (actor: string) =>
+    actor.length >= 4 && lower.some((p) => p === actor.toLowerCase() || p.includes(actor.toLowerCase()));
+  return [e.actor1, e.actor2].filter((a) => a && hit(a));
+}
+
+/**
+ * The findings about one process: `local-national-disconnect` exactly when it has no link to the
+ * national process and, when a plan is given, no objective of the plan ties it either;
+ * `breaking-down` when an agreement's parties are involved in more events near it after its date
+ * than before (and in at least two after). Whether a field office follows it is the check's `office`.
+ */
+export function processFindings(
+  p: LocalProcess,
+  around: { before: WindowCount; after: WindowCount },
+  plan: Plan | null,
+): LocalFinding[] {
+  const out: LocalFinding[] = [];
+  const tied = plan ? planObjectivesTying(p, plan) : null;
+  if (!linkedToNational(p) && !tied?.length) {
+    out.push({
+      kind: 'local-national-disconnect',
+      message: `${p.name} has no link to the national process${plan ? ` and no objective of the plan ${plan.mission} ties it` : ''}: connect it to the national strategy, or record why it stands apart.`,
+      nationalLink: p.nationalLink,
+      planObjectives: tied,
+    });
+  }
+  if (p.status !== 'negotiating') {
+    const byParties = (w: WindowCount) => w.evidence.filter((e) => involvesParty(e, p.parties).length);
+    const before = byParties(around.before);
+    const after = byParties(around.after);
+    if (after.length > before.length && after.length >= 2) {
+      const named = [...new Set(after.flatMap((e) => involvesParty(e, p.parties)))];
+      out.push({
+        kind: 'breaking-down',
+        message: `Parties to ${p.name} (${named.join(', ')}) were involved in ${after.length} event(s) within the radius in the window after ${p.date}, against ${before.length} before.`,
+        parties: named,
+        before: before.length,
+        after: after.length,
+        evidence: [...before, ...after],
+      });
+    }
+  }
+  return out;
+}
+
+/** A field activity of the plan in areas of local violence with no local process there. */
+export interface OfficeFinding {
+  kind: 'office-activity-without-local-process';
+  activity: string;
+  office: string;
+  areas: string[];
+  message: string;
+  evidence: EvidenceEvent[];
+}
+
+/**
+ * Field-office activities of a plan whose areas saw local violence (events with a militia raised
+ * along community or political lines, LOCAL_ACTOR_CATEGORIES, at least LOCAL_VIOLENCE_MIN_EVENTS
+ * in the plan's period) and no local process in those areas: politics is being done without the
+ * local process that the violence calls for.
+ */
+export function officeFindings(
+  plan: Plan,
+  processes: readonly Pick<LocalProcess, 'admin1' | 'office'>[],
+  localEvents: readonly (EvidenceEvent & { admin1: string })[],
+): OfficeFinding[] {
+  const fieldOffices = new Set(plan.offices.filter((o) => o.level === 'field').map((o) => o.id));
+  const out: OfficeFinding[] = [];
+  for (const a of plan.activities) {
+    if (!a.office || !fieldOffices.has(a.office) || !a.areas.length) continue;
+    const areas = new Set(a.areas);
+    if (processes.some((p) => areas.has(p.admin1))) continue;
+    const evidence = localEvents.filter((e) => areas.has(e.admin1));
+    if (evidence.length < LOCAL_VIOLENCE_MIN_EVENTS) continue;
+    out.push({
+      kind: 'office-activity-without-local-process',
+      activity: a.id,
+      office: a.office,
+      areas: [...areas],
+      message: `Field activity ${a.id} (office ${a.office}) works in ${[...areas].join(', ')}, where ${evidence.length} event(s) involved local militias, but no local process is recorded there.`,
+      evidence,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,182 @@
+import { addDays } from '../domain/calendar-day.ts';
+import type { ParticipationAlertKind, ParticipationIn } from '../domain/participant.ts';
+
+export const DEFAULT_THREAT_WEEKS = 6;
+/** How long before a local process's date an attack on its people still counts against it. */
+export const LOCAL_ATTACK_DAYS_BEFORE = 90;
+
+/** An incident as an alert lists it: what, when, where; never its narrative or source. */
+export interface IncidentRef {
+  id: number;
+  occurredOn: string;
+  category: string;
+  admin1: string;
+  targetedGroups: string[];
+}
+
+export interface AlertParticipant {
+  id: number;
+  /** The group or organisation, lower-cased for matching; '' when not known or not readable. */
+  organisation: string;
+  processes: ParticipationIn[];
+  incidents: number[];
+}
+
+/** A round or meeting with its date, by process (`negotiation:ID` or `local:ID`). */
+export type RoundsByProcess = Map<string, { id: string; date: string }[]>;
+
+export interface QuotaRound {
+  id: string;
+  women: number;
+  total: number;
+}
+
+export interface ParticipationAlert {
+  kind: ParticipationAlertKind;
+  participant: number | null;
+  process: string;
+  round: string | null;
+  message: string;
+  incidents: IncidentRef[];
+  /** For below-quota-trend: each round's share of women against the quota. */
+  shares?: { round: string; women: number; total: number; share: number | null; quota: number }[];
+}
+
+export const processKey = (p: Pick<ParticipationIn, 'kind' | 'process'>) => `${p.kind}:${p.process}`;
+
+function targets(i: IncidentRef, groups: readonly string[]): boolean {
+  const g = new Set(groups.filter(Boolean).map((x) => x.trim().toLowerCase()));
+  return i.targetedGroups.some((t) => g.has(t.trim().toLowerCase()));
+}
+
+/**
+ * Threats before a round: for each participant and each round or meeting they attend, the
+ * incidents against them (linked to them in the register) or against their group (an incident
+ * whose targeted groups name their organisation) in the `weeks` weeks before its date.
+ */
+export function threatsBeforeRounds(
+  participants: readonly AlertParticipant[],
+  rounds: RoundsByProcess,
+  incidents: readonly IncidentRef[],
+  weeks = DEFAULT_THREAT_WEEKS,
+): ParticipationAlert[] {
+  const out: ParticipationAlert[] = [];
+  for (const p of participants) {
+    const linked = new Set(p.incidents);
+    const against = incidents.filter(
+      (i) => linked.has(i.id) || (p.organisation && targets(i, [p.organisation])),
+    );
+    if (!against.length) continue;
+    for (const attends of p.processes) {
+      const all = rounds.get(processKey(attends)) ?? [];
+      const attended = attends.rounds.length ? all.filter((r) => attends.rounds.includes(r.id)) : all;
+      for (const r of attended) {
+        const from = addDays(r.date, -7 * weeks);
+        const hits = against.filter((i) => i.occurredOn >= from && i.occurredOn < r.date);
+        if (!hits.length) continue;
+        out.push({
+          kind: 'threat-before-round',
+          participant: p.id,
+          process: attends.process,
+          round: r.id,
+          message: `Participant ${p.id} attends ${r.id} of ${attends.process} on ${r.date}; ${hits.length} incident(s) against them or their group in the ${weeks} weeks before.`,
+          incidents: hits,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Women's share of a process's delegations below its quota round after round: an alert when the
+ * last two rounds or more (the latest included) are all below the quota and the share did not
+ * rise over them. The shares of every round are listed.
+ */
+export function belowQuotaTrend(
+  process: string,
+  quota: number | undefined,
+  rounds: readonly QuotaRound[],
+): ParticipationAlert[] {
+  if (quota === undefined || rounds.length < 2) return [];
+  const shares = rounds.map((r) => ({
+    round: r.id,
+    women: r.women,
+    total: r.total,
+    share: r.total ? r.women / r.total : null,
+    quota,
+  }));
+  let run = 0;
+  for (let i = shares.length - 1; i >= 0; i--) {
+    const s = shares[i]!.share;
+    if (s === null || s >= quota) break;
+    run++;
+  }
+  if (run < 2) return [];
+  const tail = shares.slice(-run);
+  const rising = tail.every((s, i) => i === 0 || (s.share ?? 0) > (tail[i - 1]!.share ?? 0));
+  if (rising) return [];
+  const pct = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v * 100)}%`);
+  return [
+    {
+      kind: 'below-quota-trend',
+      participant: null,
+      process,
+      round: tail.at(-1)!.round,
+      message: `Women's share of the delegations of ${process} has been below its quota of ${pct(quota)} for ${run} rounds in a row (${tail.map((s) => `${s.round}: ${pct(s.share)}`).join(', ')}), and is not rising.`,
+      incidents: [],
+      shares,
+    },
+  ];
+}
+
+export interface AlertLocalProcess {
+  id: string;
+  name: string;
+  date: string;
+  mediators: string[];
+  thirdParties: string[];
+}
+
+/**
+ * Attacks on a local process's people: incidents against participants registered for it, and
+ * incidents whose targeted groups name one of its mediators or third parties, from
+ * LOCAL_ATTACK_DAYS_BEFORE days before its date on.
+ */
+export function localMediatorsAttacked(
+  processes: readonly AlertLocalProcess[],
+  participants: readonly AlertParticipant[],
+  incidents: readonly IncidentRef[],
+): ParticipationAlert[] {
+  const out: ParticipationAlert[] = [];
+  for (const lp of processes) {
+    const from = addDays(lp.date, -LOCAL_ATTACK_DAYS_BEFORE);
+    const recent = incidents.filter((i) => i.occurredOn >= from);
+    for (const p of participants) {
+      if (!p.processes.some((x) => x.kind === 'local' && x.process === lp.id)) continue;
+      const linked = new Set(p.incidents);
+      const hits = recent.filter((i) => linked.has(i.id));
+      if (!hits.length) continue;
+      out.push({
+        kind: 'local-mediators-attacked',
+        participant: p.id,
+        process: lp.id,
+        round: null,
+        message: `Participant ${p.id} of the local process ${lp.name} was the target of ${hits.length} incident(s) since ${from}.`,
+        incidents: hits,
+      });
+    }
+    const byGroup = recent.filter((i) => targets(i, [...lp.mediators, ...lp.thirdParties]));
+    if (byGroup.length) {
+      out.push({
+        kind: 'local-mediators-attacked',
+        participant: null,
+        process: lp.id,
+        round: null,
+        message: `${byGroup.length} incident(s) since ${from} targeted mediators or third parties of the local process ${lp.name}.`,
+        incidents: byGroup,
+      });
+    }
+  }
+  return out;
+}

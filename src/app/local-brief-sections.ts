@@ -1,0 +1,37 @@
+import type { Section } from '../reports/joint-brief.ts';
+import { localProcessSection, participationSection } from '../reports/local-process-brief.ts';
+import { localProcessOperations } from './local-process-operations.ts';
+import type { AppContext } from './operation.ts';
+import { participantOperations } from './participant-operations.ts';
+
+/**
+ * The brief's sections on local processes and participation for a country's scope (none for a
+ * brief across countries, or when the store holds neither). The register is read as the requester
+ * may see it, and that read is audited like any other.
+ */
+export async function localBriefSections(
+  ctx: AppContext,
+  scope: { country: string | null; admin1: string | null },
+): Promise<Section[]> {
+  if (!scope.country) return [];
+  const country = scope.country;
+  const check = await localProcessOperations.checkLocalProcesses.run(ctx, {
+    country,
+    storedPlan: true,
+    radiusKm: 50,
+    windowDays: 180,
+  });
+  const inScope = scope.admin1 ? check.processes.filter((p) => p.admin1 === scope.admin1) : check.processes;
+  const register = await participantOperations.listParticipants.run(ctx, { country });
+  const people = scope.admin1
+    ? register.participants.filter((p) => p.admin1 === scope.admin1)
+    : register.participants;
+  const alerts = people.length
+    ? (await participantOperations.checkParticipation.run(ctx, { country, weeks: 6 })).alerts
+    : [];
+  const today = new Date().toISOString().slice(0, 10);
+  return [
+    localProcessSection({ ...check, processes: inScope }),
+    participationSection({ participants: people, alerts }, today),
+  ].filter((s): s is Section => s !== null);
+}

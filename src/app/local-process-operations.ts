@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import { boxAround } from '../analysis/great-circle.ts';
+import {
+  countAround,
+  DEFAULT_RADIUS_KM,
+  DEFAULT_WINDOW_DAYS,
+  type EvidenceEvent,
+  LOCAL_ACTOR_CATEGORIES,
+  type LocalFinding,
+  type OfficeFinding,
+  officeFindings,
+  planObjectivesTying,
+  processFindings,
+  type WindowCount,
+  windowsAround,
+} from '../analysis/local-process-checks.ts';
+import { areaOfPoint } from '../analysis/point-in-area.ts';
+import { addDays } from '../domain/calendar-day.ts';
+import { type LocalProcess, linkedToNational } from '../domain/local-process.ts';
+import { formatProblem } from '../domain/read-problem.ts';
+import { TandemError } from '../domain/tandem-error.ts';
+import { readLocalProcessFile } from '../sources/local-process-file.ts';
+import { readPaxLocal } from '../sources/pax-local-reader.ts';
+import { InvalidDocumentError } from '../sources/structured-document.ts';
+import {
+  areaPolygons,
+  eventsInBox,
+  eventsWithActorCategories,
+  findLocalProcesses,
+  type NearbyEvent,
+  newestPlanOf,
+  saveLocalProcesses,
+} from '../store/local-process-repository.ts';
+import { canRead, logEventReads, WITHHELD_KEY } from './access-control.ts';
+import { type AppContext, defineOperation } from './operation.ts';
+import { parsePlanInput } from './plan-operations.ts';
+
+export const LOCAL_FORMATS = ['pax-local', 'tandem'] as const;
+
+/** The format a file is in: as given, else PA-X Local for a CSV whose header names AgtId. */
+function formatOf(text: string, name: string, given?: (typeof LOCAL_FORMATS)[number]) {
+  if (given) return given;
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return /\.csv$/i.test(name) || /(^|,)"?AgtId"?(,|$)/.test(first) ? 'pax-local' : 'tandem';
+}
+
+/** Reads a file of local processes, refusing it whole (nothing stored) at the first bad record. */
+function readLocalFile(text: string, name: string, format: (typeof LOCAL_FORMATS)[number]) {
+  if (format === 'pax-local') {
+    const r = readPaxLocal(text, name);
+    if (r.problems.length) {
+      const shown = r.problems.slice(0, 20).map(formatProblem);
+      const more = r.problems.length > shown.length ? `\n… and ${r.problems.length - shown.length} more` : '';
+      throw new TandemError('invalid-file', `${name}: nothing imported:\n${shown.join('\n')}${more}`, {
+        details: { file: name, problems: r.problems },
+      });
+    }
+    return { records: r.records, setAside: r.setAside.map(formatProblem) };
+  }
+  try {
+    return { records: readLocalProcessFile(text, name), setAside: [] as string[] };
+  } catch (e) {
+    if (e instanceof InvalidDocumentError) {
+      throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
+    }
+    throw e;
+  }
+}
+
+/** Fills in admin-1 from the loaded boundaries where the source gave none (point in polygon). */
+async function placeInAreas(
+  ctx: AppContext,
+  records: LocalProcess[],
+): Promise<{ placed: LocalProcess[]; outside: string[] }> {
+  const polygons = new Map<string, Awaited<ReturnType<typeof areaPolygons>>>();
+  const placed: LocalProcess[] = [];
+  const outside: string[] = [];
+  for (const p of records) {
+    if (p.admin1) {
+      placed.push(p);
+      continue;
+    }
+    if (!polygons.has(p.country)) polygons.set(p.country, await areaPolygons(ctx.store.db, p.country));
+    const areas = polygons.get(p.country) ?? [];
+    const admin1 = areaOfPoint(p.latitude, p.longitude, areas);
+    // A point in none of its country's loaded polygons is usually a coding slip (0,0; lat = lon).
+    if (areas.length && !admin1)
+      outside.push(
+        `${p.id} (${p.place || p.name}): ${p.latitude}, ${p.longitude} lies in no admin-1 area of ${p.country}`,
+      );
+    placed.push(admin1 ? { ...p, admin1, admin1Source: 'boundaries' } : p);
+  }
+  return { placed, outside };
+}
+
+/** A local process as the list answers it (the contract's fields first). */
+export interface ListedLocalProcess extends Omit<LocalProcess, 'source'> {
+  linkedToNational: boolean;
+  source: LocalProcess['source'];
+}
+
+function listed(p: LocalProcess): ListedLocalProcess {
+  return { ...p, linkedToNational: linkedToNational(p) };
+}
+
+/** One process's check: the contract's before/after counts, its findings, and the method. */
+export interface LocalProcessCheck {
+  id: string;
+  name: string;
+  date: string;
+  admin1: string;
+  latitude: number;
+  longitude: number;
+  status: LocalProcess['status'];
+  office: string | null;
+  linkedToNational: boolean;
+  planObjectives: string[] | null;
+  before: WindowCount;
+  after: WindowCount;
+  /** after − before, in events; positive when violence near it rose. */
+  change: number;
+  findings: LocalFinding[];
+}
+
+/** An event's names as the requester may see them: above its clearance the actors are withheld. */
+function release(ctx: AppContext, e: EvidenceEvent, sensitivity: string): EvidenceEvent {
+  if (sensitivity === 'public' || canRead(ctx.requester, sensitivity)) return e;
+  return { ...e, actor1: e.actor1 ? WITHHELD_KEY : '', actor2: e.actor2 ? WITHHELD_KEY : '' };
+}
+
+const checkInput = z.object({
+  country: z.string().trim().min(1, 'the country is needed'),
+  /** The plan file's text or object, when the plan's objectives should count as links too. */
+  plan: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  planName: z.string().optional(),
+  /** Without a plan given, use the newest stored plan of the country (the workbench does). */
+  storedPlan: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
+  radiusKm: z.coerce.number().gt(0, 'a radius above 0 km').max(2000).default(DEFAULT_RADIUS_KM),
+  windowDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_WINDOW_DAYS),
+  /** Only this process. */
+  id: z.string().trim().min(1).optional(),
+});
+
+export const localProcessOperations = {
+  importLocalProcesses: defineOperation({
+    writes: true,
+    summary:
+      "Import local processes: PA-X Local's CSV (id pax-local:AgtId) or the mission's own YAML/JSON file (docs/local-processes.md). A record with no date or coordinates out of range refuses the whole file; importing the same file again changes nothing.",
+    input: z.object({
+      text: z.string().min(1, 'the file is empty'),
+      name: z.string().min(1).default('local-processes'),
+      format: z.enum(LOCAL_FORMATS).optional(),
+    }),
+    async run(ctx, input) {
+      const format = formatOf(input.text, input.name, input.format);
+      const { records, setAside } = readLocalFile(input.text, input.name, format);
+      const { placed, outside } = await placeInAreas(ctx, records);
+      const counts = await saveLocalProcesses(ctx.store.db, placed, ctx.requester.name);
+      return {
+        ...counts,
+        setAside: setAside.length,
+        format,
+        setAsideRows: setAside,
+        admin1FromBoundaries: placed.filter((p) => p.admin1Source === 'boundaries').length,
+        outsideBoundaries: outside,
+      };
+    },
+  }),
+
+  listLocalProcesses: defineOperation({
+    summary: 'The local processes of a country (all countries when none is named), oldest first.',
+    input: z.object({
+      country: z.string().trim().min(1).optional(),
+      admin1: z.string().trim().min(1).optional(),
+    }),
+    async run(ctx, input): Promise<{ processes: ListedLocalProcess[] }> {
+      const processes = await findLocalProcesses(ctx.store.db, input);
+      return { processes: processes.map(listed) };
+    },
+  }),
+
+  /**
+   * Holds each local process of a country against the events in the store: the events within the
+   * radius (great circle, R = 6371 km) of its place in the window before its date and in the window
+   * after, the deaths they record, and the findings (local–national disconnect, breaking down). With a plan, its objectives count as links, and field activities in areas of
+   * local violence with no local process there are named. Every figure lists its events.
+   */
+  checkLocalProcesses: defineOperation({
+    summary:
+      'Local processes against the evidence: events and deaths within the radius before and after each, parties fighting on, links to the national process and the plan; every figure lists its events.',
+    input: checkInput.superRefine((input) => {
+      if (input.plan !== undefined) parsePlanInput({ plan: input.plan, name: input.planName });
+    }),
+    async run(ctx, input) {
+      const stored =
+        input.plan === undefined && input.storedPlan ? await newestPlanOf(ctx.store.db, input.country) : null;
+      const plan =
+        input.plan !== undefined
+          ? parsePlanInput({ plan: input.plan, name: input.planName }).plan
+          : stored
+            ? parsePlanInput({ plan: stored.text, name: stored.fileName }).plan
+            : null;
+      let processes = await findLocalProcesses(ctx.store.db, { country: input.country });
+      if (input.id) processes = processes.filter((p) => p.id === input.id);
+      const reads = new Map<number, string>();
+      const results: LocalProcessCheck[] = [];
+      for (const p of processes) {
+        const w = windowsAround(p.date, input.windowDays);
+        const near = await eventsInBox(
+          ctx.store.db,
+          boxAround(p.latitude, p.longitude, input.radiusKm),
+          w.before[0],
+          w.after[1],
+        );
+        const levels = new Map(near.map((e) => [e.id, e.sensitivity]));
+        const around = countAround(p, near, input.radiusKm, input.windowDays);
+        const releaseAll = (list: EvidenceEvent[]) =>
+          list.map((e) => {
+            const s = levels.get(e.id) ?? 'public';
+            if (s !== 'public') reads.set(e.id, s);
+            return release(ctx, e, s);
+          });
+        around.before.evidence = releaseAll(around.before.evidence);
+        around.after.evidence = releaseAll(around.after.evidence);
+        const findings = processFindings(p, around, plan);
+        results.push({
+          id: p.id,
+          name: p.name,
+          date: p.date,
+          admin1: p.admin1,
+          latitude: p.latitude,
+          longitude: p.longitude,
+          status: p.status,
+          office: p.office || null,
+          linkedToNational: linkedToNational(p),
+          planObjectives: plan ? planObjectivesTying(p, plan) : null,
+          before: around.before,
+          after: around.after,
+          change: around.after.events - around.before.events,
+          findings,
+        });
+      }
+      let offices: OfficeFinding[] = [];
+      if (plan) {
+        const local: NearbyEvent[] = await eventsWithActorCategories(
+          ctx.store.db,
+          plan.country,
+          addDays(plan.period.from, -input.windowDays),
+          plan.period.to,
+          LOCAL_ACTOR_CATEGORIES,
+        );
+        for (const e of local) if (e.sensitivity !== 'public') reads.set(e.id, e.sensitivity);
+        const all = await findLocalProcesses(ctx.store.db, { country: plan.country });
+        offices = officeFindings(
+          plan,
+          all,
+          local.map((e) => {
+            const { latitude: _la, longitude: _lo, sensitivity, ...rest } = e;
+            return { ...release(ctx, { ...rest, distanceKm: 0 }, sensitivity), admin1: e.admin1 };
+          }),
+        );
+      }
+      await logEventReads(
+        ctx,
+        [...reads].map(([id, sensitivity]) => ({
+          id,
+          sensitivity,
+          granted: canRead(ctx.requester, sensitivity),
+        })),
+        'checkLocalProcesses',
+      );
+      return {
+        country: input.country,
+        radiusKm: input.radiusKm,
+        windowDays: input.windowDays,
+        plan: plan ? plan.mission : null,
+        method: `Events of the store whose first day lies in [date − ${input.windowDays} days, date − 1 day] (before) or [date + 1 day, date + ${input.windowDays} days] (after) and whose coordinates lie within ${input.radiusKm} km of the process (great circle, Earth radius 6371 km); events without coordinates are not counted.`,
+        processes: results,
+        officeFindings: offices,
+      };
+    },
+  }),
+};

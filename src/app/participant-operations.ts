@@ -1,0 +1,467 @@
+import { z } from 'zod';
+import {
+  type AlertParticipant,
+  belowQuotaTrend,
+  DEFAULT_THREAT_WEEKS,
+  type IncidentRef,
+  localMediatorsAttacked,
+  type ParticipationAlert,
+  processKey,
+  type RoundsByProcess,
+  threatsBeforeRounds,
+} from '../analysis/participation-alerts.ts';
+import {
+  loadParticipationMeasures,
+  type SuggestedMeasure,
+} from '../analysis/participation-measure-catalog.ts';
+import { isCalendarDay } from '../domain/calendar-day.ts';
+import { meetingsOf } from '../domain/local-process.ts';
+import {
+  GENDERS,
+  MEASURE_STATUSES,
+  PARTICIPANT_DEFAULT_SENSITIVITY,
+  type Participant,
+  type ParticipationIn,
+  type ProtectiveMeasure,
+} from '../domain/participant.ts';
+import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
+import { TandemError } from '../domain/tandem-error.ts';
+import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
+import { currentDataKey } from '../security/data-keys.ts';
+import { type DataKey, isSealed, openField, sealField } from '../security/field-cipher.ts';
+import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
+import { findLocalProcesses } from '../store/local-process-repository.ts';
+import {
+  findParticipants,
+  incidentSummaries,
+  insertParticipantLinks,
+  type ParticipantRecord,
+  storedNegotiations,
+} from '../store/participant-repository.ts';
+import { assertOwnOffice, mayReadInFull } from './access-control.ts';
+import { parseProcessInput } from './negotiation-operations.ts';
+import { type AppContext, defineOperation } from './operation.ts';
+
+const day = z.string().refine(isCalendarDay, 'expected a date as YYYY-MM-DD');
+
+/** A participant as a front end sends one: the contract of `POST /api/participants`. */
+export const participantInput = z.object({
+  alias: z.string().trim().min(1, 'an alias is needed: the register is pseudonymous'),
+  realName: z.string().trim().min(1).optional(),
+  role: z.string().trim().min(1, 'the role is needed (delegate, women’s group leader, …)'),
+  gender: z.enum(GENDERS),
+  organisation: z.string().trim().default(''),
+  office: z.string().trim().min(1, 'the office that follows them is needed'),
+  country: z.string().trim().min(1, 'the country is needed'),
+  admin1: z.string().trim().default(''),
+  processes: z
+    .array(
+      z.object({
+        process: z.union([z.string().trim().min(1), z.number().int().positive()]).transform(String),
+        rounds: z.array(z.string().trim().min(1)).default([]),
+      }),
+    )
+    .default([]),
+  consent: z
+    .object({ given: z.boolean(), on: day.nullable().optional() })
+    .default({ given: false, on: null }),
+  sensitivity: z.enum(SENSITIVITY_LEVELS).default(PARTICIPANT_DEFAULT_SENSITIVITY),
+  incidents: z.array(z.coerce.number().int().positive()).default([]),
+  measures: z
+    .array(
+      z.object({
+        kind: z.string().trim().min(1),
+        owner: z.string().trim().default(''),
+        status: z.enum(MEASURE_STATUSES).default('planned'),
+        reviewOn: day.nullable().optional(),
+      }),
+    )
+    .default([]),
+});
+export type ParticipantInput = z.infer<typeof participantInput>;
+
+/** A participant as released to a requester: who they are withheld unless in full. */
+export interface ReleasedParticipant {
+  id: number;
+  withheld: boolean;
+  alias: string | null;
+  realName: string | null;
+  role: string;
+  gender: Participant['gender'];
+  organisation: string | null;
+  office: string;
+  country: string;
+  admin1: string;
+  sensitivity: string;
+  processes: ParticipationIn[] | null;
+  consent: Participant['consent'] | null;
+  incidents: number[] | null;
+  measures: ProtectiveMeasure[] | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+function bad(path: string, message: string): TandemError {
+  return new TandemError('bad-input', `${path}: ${message}`, { details: { issues: [{ path, message }] } });
+}
+
+/** The data key, or a refusal saying what to do: a non-public participant is never kept in plain. */
+async function keyFor(ctx: AppContext, sensitivity: string): Promise<DataKey | null> {
+  if (sensitivity === 'public') return null;
+  const key = await currentDataKey(ctx.store.db);
+  if (!key) {
+    throw new TandemError(
+      'forbidden',
+      'participants are stored encrypted, and no master key is at hand: run `tandem keys init` once (or set TANDEM_KEY_FILE to where the key is kept)',
+    );
+  }
+  return key;
+}
+
+const seal = (key: DataKey | null, value: string, id: number, field: string) =>
+  key && value ? sealField(key, value, `participant:${id}:${field}`) : value;
+
+function open(key: DataKey | null, stored: string, id: number, field: string): string {
+  if (!isSealed(stored)) return stored;
+  if (!key) throw new TandemError('forbidden', 'this participant is encrypted and no master key is at hand');
+  return openField(key, stored, `participant:${id}:${field}`);
+}
+
+/**
+ * Resolves each process a participant takes part in: a local process by its id, else a stored
+ * negotiation process by its id or its name (the newest of that name); every round named must be
+ * one of the process's rounds (or meetings). A process or round that does not exist is refused,
+ * naming the field.
+ */
+async function resolveProcesses(ctx: AppContext, input: ParticipantInput): Promise<ParticipationIn[]> {
+  if (!input.processes.length) return [];
+  const locals = new Map(
+    (await findLocalProcesses(ctx.store.db, { ids: input.processes.map((p) => p.process) })).map((p) => [
+      p.id,
+      p,
+    ]),
+  );
+  const negotiations = await storedNegotiations(ctx.store.db);
+  return input.processes.map((entry, i) => {
+    const local = locals.get(entry.process);
+    let kind: ParticipationIn['kind'];
+    let rounds: string[];
+    let process = entry.process;
+    if (local) {
+      kind = 'local';
+      rounds = meetingsOf(local).map((m) => m.id);
+    } else {
+      const stored =
+        negotiations.find((n) => String(n.id) === entry.process) ??
+        negotiations.find((n) => n.process === entry.process);
+      if (!stored)
+        throw bad(
+          `processes.${i}.process`,
+          `no local process or stored negotiation process "${entry.process}" (import it first: tandem local import, or store the negotiation process)`,
+        );
+      kind = 'negotiation';
+      process = String(stored.id);
+      rounds = parseProcessInput({ process: stored.text, name: stored.fileName }).rounds.map((r) => r.id);
+    }
+    entry.rounds.forEach((r, j) => {
+      if (!rounds.includes(r))
+        throw bad(
+          `processes.${i}.rounds.${j}`,
+          `process "${entry.process}" has no round "${r}" (its rounds: ${rounds.join(', ') || 'none'})`,
+        );
+    });
+    return { process, kind, rounds: entry.rounds };
+  });
+}
+
+/** Checks what needs the store (processes, rounds, incidents) before anything is stored. */
+async function checkParticipant(ctx: AppContext, input: ParticipantInput): Promise<ParticipationIn[]> {
+  assertOwnOffice(ctx.requester, input.office);
+  const processes = await resolveProcesses(ctx, input);
+  if (input.incidents.length) {
+    const known = new Set((await incidentSummaries(ctx.store.db, { ids: input.incidents })).map((i) => i.id));
+    input.incidents.forEach((id, i) => {
+      if (!known.has(id)) throw bad(`incidents.${i}`, `no incident ${id} in the mission's log`);
+    });
+  }
+  if (input.consent.given && !input.consent.on) throw bad('consent.on', 'say when consent was given');
+  return processes;
+}
+
+/** Stores one checked participant: sealed identity, links, and the creation in the audit chain. */
+async function recordOne(
+  ctx: AppContext,
+  input: ParticipantInput,
+  processes: ParticipationIn[],
+): Promise<number> {
+  const key = await keyFor(ctx, input.sensitivity);
+  return ctx.store.db.transaction().execute(async (trx) => {
+    const { id: rawId } = await trx
+      .insertInto('participants')
+      .values({
+        created_at: new Date().toISOString(),
+        created_by: ctx.requester.name,
+        role: input.role,
+        gender: input.gender,
+        office: input.office,
+        country: input.country,
+        admin1: input.admin1,
+        sensitivity: input.sensitivity,
+        consent_given: input.consent.given ? 1 : 0,
+        consent_on: input.consent.on ?? null,
+        // Sealed below, once the id (part of each field's context) is known.
+        alias_sealed: '',
+        real_name_sealed: '',
+        organisation_sealed: '',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = Number(rawId);
+    await trx
+      .updateTable('participants')
+      .set({
+        alias_sealed: seal(key, input.alias, id, 'alias'),
+        real_name_sealed: seal(key, input.realName ?? '', id, 'realName'),
+        organisation_sealed: seal(key, input.organisation, id, 'organisation'),
+      })
+      .where('id', '=', id)
+      .execute();
+    await insertParticipantLinks(trx, id, {
+      processes,
+      incidents: input.incidents,
+      measures: input.measures.map((m) => ({ ...m, reviewOn: m.reviewOn ?? null })),
+    });
+    if (input.sensitivity !== 'public') {
+      await appendAudit(
+        trx,
+        [
+          {
+            actor: ctx.requester.name,
+            action: 'created',
+            recordKind: 'participant',
+            recordId: String(id),
+            sensitivity: input.sensitivity,
+            detail: { office: input.office, processes: processes.map(processKey) },
+          },
+        ],
+        { inTransaction: true },
+      );
+    }
+    return id;
+  });
+}
+
+/** Reads a participants file (YAML or JSON: one participant or a list), every problem located. */
+function readParticipantFile(text: string, name: string): ParticipantInput[] {
+  try {
+    const doc = StructuredDocument.parse(text, name);
+    return Array.isArray(doc.value)
+      ? doc.validate(z.array(participantInput).min(1, 'the file holds no participant'))
+      : [doc.validate(participantInput)];
+  } catch (e) {
+    if (e instanceof InvalidDocumentError) {
+      throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
+    }
+    throw e;
+  }
+}
+
+/**
+ * Participants as the requester may see them, each release (in full or withheld) appended to the
+ * audit chain with its purpose. In full only to a requester cleared for the record's level who
+ * belongs to its office (access-control.ts); others get the role, gender, office and area, never
+ * the alias, the real name, the organisation or the processes attended.
+ */
+async function releaseParticipants(
+  ctx: AppContext,
+  records: ParticipantRecord[],
+  purpose: string,
+): Promise<ReleasedParticipant[]> {
+  const needsKey = records.some((r) => r.row.sensitivity !== 'public' && mayReadInFull(ctx.requester, r.row));
+  const key = needsKey ? await currentDataKey(ctx.store.db) : null;
+  const audit: AuditEntry[] = [];
+  const out = records.map(({ row, processes, incidents, measures }): ReleasedParticipant => {
+    const id = Number(row.id);
+    const full = mayReadInFull(ctx.requester, row);
+    if (row.sensitivity !== 'public') {
+      audit.push({
+        actor: ctx.requester.name,
+        action: full ? 'released' : 'withheld',
+        recordKind: 'participant',
+        recordId: String(id),
+        sensitivity: row.sensitivity,
+        detail: { via: purpose },
+      });
+    }
+    const realName = full ? open(key, row.real_name_sealed, id, 'realName') : '';
+    return {
+      id,
+      withheld: !full,
+      alias: full ? open(key, row.alias_sealed, id, 'alias') : null,
+      realName: full && realName ? realName : null,
+      role: row.role,
+      gender: row.gender as Participant['gender'],
+      organisation: full ? open(key, row.organisation_sealed, id, 'organisation') : null,
+      office: row.office,
+      country: row.country,
+      admin1: row.admin1,
+      sensitivity: row.sensitivity,
+      processes: full ? processes : null,
+      consent: full ? { given: row.consent_given === 1, on: row.consent_on } : null,
+      incidents: full ? incidents : null,
+      measures: full ? measures : null,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+    };
+  });
+  await appendAudit(ctx.store.db, audit);
+  return out;
+}
+
+/** An alert with the measures the catalogue suggests for its kind. */
+export type ParticipationAlertWithMeasures = ParticipationAlert & {
+  processName: string;
+  measures: SuggestedMeasure[];
+};
+
+export const participantOperations = {
+  recordParticipant: defineOperation({
+    writes: true,
+    summary:
+      'Add a person or group to the protection–participation register: alias, role, gender, organisation, office, the processes and rounds they take part in, consent, linked incidents, protective measures. Strictly confidential by default; identity sealed; the creation is audited.',
+    input: participantInput,
+    async run(ctx, input): Promise<{ id: number }> {
+      const processes = await checkParticipant(ctx, input);
+      return { id: await recordOne(ctx, input, processes) };
+    },
+  }),
+
+  recordParticipantFile: defineOperation({
+    writes: true,
+    summary:
+      'Add the participants of a file (YAML or JSON: one or a list), as recordParticipant does each; nothing is stored unless every one is valid.',
+    input: z.object({
+      text: z.string().min(1, 'the file is empty'),
+      name: z.string().default('participants'),
+    }),
+    async run(ctx, input): Promise<{ ids: number[] }> {
+      const list = readParticipantFile(input.text, input.name);
+      const checked: ParticipationIn[][] = [];
+      for (const [i, p] of list.entries()) {
+        try {
+          checked.push(await checkParticipant(ctx, p));
+        } catch (e) {
+          if (e instanceof TandemError && list.length > 1)
+            throw new TandemError(e.code, `${input.name}: participant ${i + 1} (${p.alias}): ${e.message}`, {
+              details: e.details,
+            });
+          throw e;
+        }
+      }
+      const ids: number[] = [];
+      for (const [i, p] of list.entries()) ids.push(await recordOne(ctx, p, checked[i]!));
+      return { ids };
+    },
+  }),
+
+  listParticipants: defineOperation({
+    summary:
+      'The protection–participation register of a country. In full only to those cleared for each record who belong to its office; others see role, gender, office and area, never alias, real name or organisation. Every release is audited.',
+    input: z.object({
+      country: z.string().trim().min(1).optional(),
+      id: z.coerce.number().int().positive().optional(),
+    }),
+    async run(ctx, input): Promise<{ participants: ReleasedParticipant[] }> {
+      const records = await findParticipants(ctx.store.db, input);
+      return { participants: await releaseParticipants(ctx, records, 'listParticipants') };
+    },
+  }),
+
+  /**
+   * Participation at risk, for a country: threats or incidents against a participant or their group
+   * in the weeks before a round or meeting they attend; women's share of a negotiation process's
+   * delegations below its quota round after round; attacks on the people of a local process. Each
+   * alert lists its incidents and the measures data/participation-measures.yaml suggests.
+   */
+  checkParticipation: defineOperation({
+    summary:
+      'Participation at risk: threat-before-round, below-quota-trend and local-mediators-attacked alerts, each with its incidents and suggested measures.',
+    input: z.object({
+      country: z.string().trim().min(1, 'the country is needed'),
+      weeks: z.coerce.number().int().min(1).max(52).default(DEFAULT_THREAT_WEEKS),
+    }),
+    async run(
+      ctx,
+      input,
+    ): Promise<{ country: string; weeks: number; alerts: ParticipationAlertWithMeasures[] }> {
+      const catalog = loadParticipationMeasures();
+      const records = await findParticipants(ctx.store.db, { country: input.country });
+      const released = await releaseParticipants(ctx, records, 'checkParticipation');
+      // The analysis runs on every participant (an alert must not vanish for want of clearance);
+      // the alert names them by id only, and a group is matched only where it may be read.
+      const participants: AlertParticipant[] = records.map((r, i) => ({
+        id: Number(r.row.id),
+        organisation: (released[i]!.organisation ?? '').toLowerCase(),
+        processes: r.processes,
+        incidents: r.incidents,
+      }));
+      const locals = await findLocalProcesses(ctx.store.db, { country: input.country });
+      const negotiations = (await storedNegotiations(ctx.store.db, { country: input.country })).map((n) => ({
+        ...n,
+        parsed: parseProcessInput({ process: n.text, name: n.fileName }),
+      }));
+      const rounds: RoundsByProcess = new Map();
+      for (const lp of locals) rounds.set(`local:${lp.id}`, meetingsOf(lp));
+      for (const n of negotiations)
+        rounds.set(
+          `negotiation:${n.id}`,
+          n.parsed.rounds.map((r) => ({ id: r.id, date: r.start })),
+        );
+      const linkedIds = [...new Set(records.flatMap((r) => r.incidents))];
+      const all = await incidentSummaries(ctx.store.db, { country: input.country });
+      const linked = await incidentSummaries(ctx.store.db, { ids: linkedIds });
+      const byId = new Map([...all, ...linked].map((i) => [i.id, i]));
+      const incidents: IncidentRef[] = [...byId.values()]
+        .filter((i) => i.verification !== 'rejected')
+        .map((i) => ({
+          id: i.id,
+          occurredOn: i.occurredOn,
+          category: i.category,
+          admin1: i.admin1,
+          targetedGroups: mayReadInFull(ctx.requester, i) ? i.targetedGroups : [],
+        }));
+      // A group is matched on targeted groups only the requester may read, so an alert never
+      // reveals a group it could not see.
+      const alerts: ParticipationAlert[] = [
+        ...threatsBeforeRounds(participants, rounds, incidents, input.weeks),
+        ...negotiations
+          .filter((n, i) => negotiations.findIndex((m) => m.process === n.process) === i)
+          .flatMap((n) =>
+            belowQuotaTrend(
+              String(n.id),
+              n.parsed.quota.women,
+              n.parsed.rounds.map((r) => {
+                const ds = Object.values(r.delegations);
+                const women = ds.reduce((s, d) => s + d.women, 0);
+                return { id: r.id, women, total: ds.reduce((s, d) => s + d.women + d.men + d.other, 0) };
+              }),
+            ),
+          ),
+        ...localMediatorsAttacked(locals, participants, incidents),
+      ];
+      const names = new Map<string, string>([
+        ...locals.map((l) => [l.id, l.name] as [string, string]),
+        ...negotiations.map((n) => [String(n.id), n.process] as [string, string]),
+      ]);
+      return {
+        country: input.country,
+        weeks: input.weeks,
+        alerts: alerts.map((a) => ({
+          ...a,
+          processName: names.get(a.process) ?? a.process,
+          measures: catalog[a.kind],
+        })),
+      };
+    },
+  }),
+};

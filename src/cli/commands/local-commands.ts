@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { TandemError } from '../../domain/tandem-error.ts';
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { formatTable } from '../table.ts';
+
+// The operations are imported when a command runs: registering commands stays cheap.
+const local = () => import('../../app/local-process-operations.ts').then((m) => m.localProcessOperations);
+
+/** A file's text, or an `unreadable-file` error naming it. */
+export function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new TandemError(
+      'unreadable-file',
+      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}
+
+type Flags = StoreFlags & { json?: boolean };
+
+/** Local processes: `tandem local import|list|check`. */
+export function registerLocalCommands(program: Command): void {
+  const group = program
+    .command('local')
+    .description(
+      'local processes (community dialogues, local agreements, land and cattle arrangements): PA-X Local or your own file, held against the evidence',
+    );
+
+  storeFlags(
+    group
+      .command('import')
+      .description(
+        'import PA-X Local (CSV) or a Tandem local-process file (YAML/JSON); importing again changes nothing',
+      )
+      .argument('<file>', 'pax_local_v8_1.csv, or a file in the format of docs/local-processes.md')
+      .option('--format <format>', 'pax-local or tandem (default: from the file)')
+      .option('--json', 'print {"imported","updated","unchanged","setAside"} as JSON'),
+  ).action(
+    action(async (file: string, flags: Flags & { format?: string }) => {
+      const text = readTextFile(file);
+      const r = await runCommand(
+        (await local()).importLocalProcesses,
+        { text, name: file, format: flags.format },
+        { name: 'local import', store: flags, fields: { text: 'FILE', name: 'FILE' } },
+      );
+      if (flags.json) return printJson(r);
+      console.log(
+        `${file} (${r.format}): ${r.imported} imported, ${r.updated} updated, ${r.unchanged} unchanged, ${r.setAside} set aside; admin-1 from the boundaries for ${r.admin1FromBoundaries}`,
+      );
+      for (const s of r.setAsideRows) console.log(`  set aside: ${s}`);
+      for (const s of r.outsideBoundaries) console.log(`  check the coordinates: ${s}`);
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('list')
+      .description('the local processes of a country')
+      .option('--country <name>', 'the country, as the source spells it')
+      .option('--json', 'print {"processes":[...]} as JSON'),
+  ).action(
+    action(async (flags: Flags & { country?: string }) => {
+      const r = await runCommand(
+        (await local()).listLocalProcesses,
+        { country: flags.country },
+        { name: 'local list', store: flags },
+      );
+      if (flags.json) return printJson(r);
+      if (!r.processes.length) return console.log('No local processes stored.');
+      console.log(
+        formatTable(
+          ['id', 'date', 'admin1', 'place', 'status', 'national link', 'office', 'name'],
+          r.processes.map((p) => [
+            p.id,
+            p.date,
+            p.admin1,
+            p.place,
+            p.status,
+            p.nationalLink,
+            p.office,
+            p.name.slice(0, 60),
+          ]),
+        ),
+      );
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('check')
+      .description(
+        'events and deaths within the radius before and after each local process, and findings (local-national-disconnect, breaking-down; with --plan, field activities without a local process)',
+      )
+      .requiredOption('--country <name>', 'the country')
+      .option(
+        '--plan <file>',
+        'a mission plan: its objectives count as links, and its field activities are checked',
+      )
+      .option('--radius-km <km>', 'distance from the process, great circle', '50')
+      .option('--window-days <n>', 'days before and after the date', '180')
+      .option('--json', 'print {"processes":[...]} as JSON'),
+  ).action(
+    action(
+      async (flags: Flags & { country: string; plan?: string; radiusKm: string; windowDays: string }) => {
+        const plan = flags.plan === undefined ? undefined : readTextFile(flags.plan);
+        const r = await runCommand(
+          (await local()).checkLocalProcesses,
+          {
+            country: flags.country,
+            plan,
+            planName: flags.plan,
+            radiusKm: flags.radiusKm,
+            windowDays: flags.windowDays,
+          },
+          { name: 'local check', store: flags, fields: { plan: '--plan', planName: '--plan' } },
+        );
+        if (flags.json) return printJson(r);
+        console.log(r.method);
+        console.log(
+          formatTable(
+            ['id', 'date', 'before', 'after', 'deaths before', 'deaths after', 'findings'],
+            r.processes.map((p) => [
+              p.id,
+              p.date,
+              p.before.events,
+              p.after.events,
+              p.before.fatalities,
+              p.after.fatalities,
+              p.findings.map((f) => f.kind).join(', '),
+            ]),
+          ),
+        );
+        for (const f of r.officeFindings) console.log(`${f.kind}: ${f.message}`);
+      },
+    ),
+  );
+}

@@ -1,0 +1,105 @@
+import type { Command } from 'commander';
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { formatTable } from '../table.ts';
+import { readTextFile } from './local-commands.ts';
+
+const participants = () => import('../../app/participant-operations.ts').then((m) => m.participantOperations);
+
+type Flags = StoreFlags & { json?: boolean };
+
+/**
+ * The protection–participation register: `tandem participants add FILE|list`, and
+ * `tandem participation check --country C`.
+ */
+export function registerParticipantCommands(program: Command): void {
+  const group = program
+    .command('participants')
+    .description(
+      'the protection–participation register: pseudonymous, strictly confidential by default, identity encrypted, every read audited',
+    );
+
+  storeFlags(
+    group
+      .command('add')
+      .description(
+        'add the participants of a YAML or JSON file (one or a list); all are checked before any is stored',
+      )
+      .argument('<file>', 'participants, in the fields of POST /api/participants')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (file: string, flags: Flags) => {
+      const text = readTextFile(file);
+      const r = await runCommand(
+        (await participants()).recordParticipantFile,
+        { text, name: file },
+        { name: 'participants add', store: flags, fields: { text: 'FILE', name: 'FILE' } },
+      );
+      if (flags.json) return printJson(r);
+      console.log(`${r.ids.length} participant(s) added: ${r.ids.join(', ')}`);
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('list')
+      .description('the register as you may see it; others are listed with who they are withheld')
+      .option('--country <name>', 'only this country')
+      .option('--json', 'print {"participants":[...]} as JSON'),
+  ).action(
+    action(async (flags: Flags & { country?: string }) => {
+      const r = await runCommand(
+        (await participants()).listParticipants,
+        { country: flags.country },
+        { name: 'participants list', store: flags },
+      );
+      if (flags.json) return printJson(r);
+      if (!r.participants.length) return console.log('No participants recorded.');
+      console.log(
+        formatTable(
+          ['id', 'alias', 'role', 'gender', 'office', 'admin1', 'processes', 'sensitivity'],
+          r.participants.map((p) => [
+            p.id,
+            p.alias ?? '(withheld)',
+            p.role,
+            p.gender,
+            p.office,
+            p.admin1,
+            p.processes ? p.processes.map((x) => x.process).join(', ') : '(withheld)',
+            p.sensitivity,
+          ]),
+        ),
+      );
+    }),
+  );
+
+  const check = program.command('participation').description('participation at risk');
+  storeFlags(
+    check
+      .command('check')
+      .description(
+        'alerts: threat-before-round, below-quota-trend, local-mediators-attacked, each with its incidents and suggested measures',
+      )
+      .requiredOption('--country <name>', 'the country')
+      .option('--weeks <n>', 'weeks before a round in which incidents count', '6')
+      .option('--json', 'print {"alerts":[...]} as JSON'),
+  ).action(
+    action(async (flags: Flags & { country: string; weeks: string }) => {
+      const r = await runCommand(
+        (await participants()).checkParticipation,
+        { country: flags.country, weeks: flags.weeks },
+        { name: 'participation check', store: flags },
+      );
+      if (flags.json) return printJson(r);
+      if (!r.alerts.length) return console.log(`No participation alert for ${r.country}.`);
+      for (const a of r.alerts) {
+        console.log(
+          `${a.kind} [participant ${a.participant ?? '-'}, process ${a.process}, round ${a.round ?? '-'}]`,
+        );
+        console.log(`  ${a.message}`);
+        if (a.incidents.length)
+          console.log(`  incidents: ${a.incidents.map((i) => `${i.id} (${i.occurredOn})`).join(', ')}`);
+        console.log(`  measures: ${a.measures.map((m) => m.id).join(', ')}`);
+      }
+    }),
+  );
+}

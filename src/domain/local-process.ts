@@ -1,0 +1,61 @@
+/**
+ * A local process as civil affairs and field offices follow it: a community dialogue, a local
+ * agreement, a cattle-migration or land arrangement, a local protection committee. Recommendation
+ * 8 of the paper: treat it as politics, tie it to a field office and to the national strategy.
+ */
+export const LOCAL_PROCESS_KINDS = ['agreement', 'dialogue', 'committee', 'arrangement', 'other'] as const;
+export type LocalProcessKind = (typeof LOCAL_PROCESS_KINDS)[number];
+
+export const LOCAL_PROCESS_STATUSES = ['negotiating', 'signed', 'holding', 'broken'] as const;
+export type LocalProcessStatus = (typeof LOCAL_PROCESS_STATUSES)[number];
+
+/** How a local process is tied to the national process: `T` in PA-X Local's words is `indirect`. */
+export const NATIONAL_LINKS = ['direct', 'indirect', 'none'] as const;
+export type NationalLink = (typeof NATIONAL_LINKS)[number];
+
+/** A meeting of a local process (a session of a dialogue, the signing), which people attend. */
+export interface LocalMeeting {
+  id: string;
+  date: string;
+}
+
+export interface LocalProcess {
+  /** `pax-local:` + AgtId for PA-X Local; the mission's own id otherwise. */
+  id: string;
+  name: string;
+  kind: LocalProcessKind;
+  /** Signed or held, YYYY-MM-DD. */
+  date: string;
+  country: string;
+  /** From the source, or from the coordinates and the loaded boundaries (`admin1Source`). */
+  admin1: string;
+  admin1Source: 'source' | 'boundaries' | 'none';
+  place: string;
+  latitude: number;
+  longitude: number;
+  /** Parties as written; actor names of the register where they are known. */
+  parties: string[];
+  mediators: string[];
+  thirdParties: string[];
+  issues: string[];
+  /** The field office that follows it ('' when none does). */
+  office: string;
+  status: LocalProcessStatus;
+  nationalLink: NationalLink;
+  /** How it links to the national process, in words. */
+  nationalLinkNote: string;
+  /** Objective ids of the mission plan that this process serves. */
+  objectives: string[];
+  meetings: LocalMeeting[];
+  source: 'pax-local' | 'tandem';
+}
+
+/** Whether the process has a link to the national process (PA-X Local `LinkNatProcess` Y or T). */
+export function linkedToNational(p: Pick<LocalProcess, 'nationalLink'>): boolean {
+  return p.nationalLink !== 'none';
+}
+
+/** The meetings of a process people can attend: its own, or its date as the one meeting. */
+export function meetingsOf(p: Pick<LocalProcess, 'meetings' | 'date'>): LocalMeeting[] {
+  return p.meetings.length ? p.meetings : [{ id: 'signing', date: p.date }];
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { localProcessJsonSchema, readLocalProcessFile } from './local-process-file.ts';
+import { InvalidDocumentError } from './structured-document.ts';
+
+describe('the local-process file', () => {
+  it('publishes the same JSON Schema as the reader enforces (regenerate from localProcessJsonSchema())', () => {
+    const published = JSON.parse(
+      readFileSync(new URL('../../schema/local-processes.schema.json', import.meta.url), 'utf8'),
+    );
+    assert.deepEqual(published, localProcessJsonSchema());
+  });
+
+  it('reads a mission file, taking admin-1 as given where the file gives it', () => {
+    const text = readFileSync(
+      new URL('../../test/fixtures/local/mission-local-processes.yaml', import.meta.url),
+      'utf8',
+    );
+    const [lake, hill] = readLocalProcessFile(text, 'mission.yaml');
+    assert.deepEqual(
+      [lake!.id, lake!.admin1, lake!.admin1Source, lake!.meetings.length],
+      ['lakeside-grazing', 'Lakeside', 'source', 2],
+    );
+    assert.deepEqual([hill!.admin1Source, hill!.status, hill!.nationalLink], ['none', 'holding', 'direct']);
+  });
+
+  it('refuses duplicate ids and PA-X Local ids, each with its line', () => {
+    const text = [
+      'processes:',
+      '  - { id: a, name: A, date: 2021-01-01, country: X, latitude: 1, longitude: 1 }',
+      '  - { id: a, name: B, date: 2021-01-02, country: X, latitude: 1, longitude: 1 }',
+    ].join('\n');
+    assert.throws(
+      () => readLocalProcessFile(text, 'dup.yaml'),
+      (e: unknown) =>
+        e instanceof InvalidDocumentError && /dup\.yaml:3:.*duplicate process id "a"/.test(e.message),
+    );
+    assert.throws(
+      () => readLocalProcessFile(text.replace('id: a, name: A', 'id: "pax-local:1", name: A'), 'pax.yaml'),
+      (e: unknown) => e instanceof InvalidDocumentError && /kept for PA-X Local/.test(e.message),
+    );
+  });
+});

@@ -1,0 +1,273 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { addUserAccount } from '../../src/app/user-accounts.ts';
+import { verifyAudit } from '../../src/security/audit-chain.ts';
+import { initKeys } from '../../src/security/data-keys.ts';
+import { createApp } from '../../src/server/create-app.ts';
+import type { Store } from '../../src/store/store.ts';
+import { DIALECTS } from '../dialects.ts';
+
+const REAL_NAME = 'Amina Kessa-Dore';
+const ORGANISATION = 'Lakeside Women Union';
+const ALIAS = 'Grey Heron';
+const COUNTRY = 'Testland';
+
+const NEGOTIATION = `process: Lakeside talks (fictional)
+country: ${COUNTRY}
+quota: { women: 0.3 }
+parties:
+  - { id: gov, name: Government, actors: [] }
+  - { id: tlf, name: Testland Liberation Front, actors: [] }
+rounds:
+  - { id: R1, start: 2026-05-01, end: 2026-05-03, delegations: { gov: { women: 2, men: 8 }, tlf: { women: 1, men: 6 } } }
+  - { id: R2, start: 2026-09-01, end: 2026-09-03, delegations: { gov: { women: 2, men: 9 }, tlf: { women: 1, men: 7 } } }
+  - { id: R3, start: 2026-11-01, end: 2026-11-03, delegations: { gov: { women: 1, men: 9 }, tlf: { women: 1, men: 7 } } }
+`;
+
+const LOCAL = `processes:
+  - id: lakeside-grazing
+    name: Lakeside grazing corridor arrangement
+    date: 2026-08-01
+    country: ${COUNTRY}
+    latitude: 7.5
+    longitude: 30.25
+    mediators: [Port Lake elders council]
+    office: Kessa
+    status: signed
+    meetings: [{ id: signing, date: 2026-08-01 }]
+`;
+
+for (const dialect of DIALECTS) {
+  describe(`the protection–participation register over HTTP on ${dialect.name}`, {
+    skip: dialect.skip,
+  }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    let dir: string;
+    let app: ReturnType<typeof createApp>;
+    const tokens: Record<string, string> = {};
+    let negotiationId = 0;
+    let incidentId = 0;
+    let participantId = 0;
+
+    const call = (who: string, method: string, path: string, body?: unknown) =>
+      app.request(path, {
+        method,
+        headers: {
+          authorization: `Bearer ${tokens[who]}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const participant = () => ({
+      alias: ALIAS,
+      realName: REAL_NAME,
+      role: "women's group leader",
+      gender: 'female',
+      organisation: ORGANISATION,
+      office: 'Kessa',
+      country: COUNTRY,
+      admin1: 'Lakeside',
+      processes: [{ process: negotiationId, rounds: ['R2'] }, { process: 'lakeside-grazing' }],
+      consent: { given: true, on: '2026-04-20' },
+      incidents: [incidentId],
+      measures: [
+        { kind: 'protected travel', owner: 'Kessa POC unit', status: 'planned', reviewOn: '2026-12-10' },
+      ],
+    });
+    const stored = async () => (await store.db.selectFrom('participants').select('id').execute()).length;
+
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      dir = mkdtempSync(join(tmpdir(), 'tandem-participants-'));
+      process.env.TANDEM_KEY_FILE = join(dir, 'tandem.key');
+      await initKeys(store.db);
+      tokens.kessa = (
+        await addUserAccount(store, 'Kessa Protection', ['protection'], { offices: ['Kessa'] })
+      ).token;
+      tokens.varo = (
+        await addUserAccount(store, 'Varo Protection', ['protection'], { offices: ['Varo'] })
+      ).token;
+      tokens.viewer = (await addUserAccount(store, 'Vi Viewer', ['viewer'], { offices: ['Kessa'] })).token;
+      tokens.admin = (await addUserAccount(store, 'Ad Min', ['admin'], { offices: ['all-offices'] })).token;
+      app = createApp({ store, webRoot: null, log: () => {} });
+      const neg = await call('kessa', 'POST', '/api/ops/storeNegotiation', {
+        process: NEGOTIATION,
+        name: 'talks.yaml',
+      });
+      assert.equal(neg.status, 200, await neg.clone().text());
+      negotiationId = (await neg.json()).id;
+      const local = await call('kessa', 'POST', '/api/ops/importLocalProcesses', {
+        text: LOCAL,
+        name: 'local.yaml',
+      });
+      assert.equal(local.status, 200, await local.clone().text());
+      const inc = await call('kessa', 'POST', '/api/incidents', {
+        occurredOn: '2026-08-20',
+        country: COUNTRY,
+        admin1: 'Lakeside',
+        category: 'threat-or-intimidation',
+        targetedGroups: ['Displaced people'],
+        office: 'Kessa',
+        sensitivity: 'restricted',
+        narrative: 'Threatening calls to the union',
+      });
+      assert.equal(inc.status, 201, await inc.clone().text());
+      incidentId = (await inc.json()).id;
+    });
+    after(async () => {
+      delete process.env.TANDEM_KEY_FILE;
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('a participant in a round, process or incident that does not exist is refused naming the field; nothing is stored', async () => {
+      const cases: [Record<string, unknown>, RegExp][] = [
+        [
+          { processes: [{ process: negotiationId, rounds: ['R9'] }] },
+          /processes\.0\.rounds\.0: .*no round "R9" \(its rounds: R1, R2, R3\)/,
+        ],
+        [
+          { processes: [{ process: 'no-such-process' }] },
+          /processes\.0\.process: no local process or stored negotiation process "no-such-process"/,
+        ],
+        [
+          { processes: [{ process: 'lakeside-grazing', rounds: ['first-session'] }] },
+          /processes\.0\.rounds\.0/,
+        ],
+        [{ incidents: [99999] }, /incidents\.0: no incident 99999/],
+        [{ gender: 'woman' }, /gender/],
+        [{ alias: '' }, /alias/],
+        [{ office: 'Varo' }, /office/],
+      ];
+      for (const [change, message] of cases) {
+        const res = await call('kessa', 'POST', '/api/participants', { ...participant(), ...change });
+        assert.equal(res.status, 400, JSON.stringify(change));
+        assert.match((await res.json()).error.message, message);
+      }
+      assert.equal(await stored(), 0);
+    });
+
+    test('a participant is created strictly confidential, read in full only by its office and an all-offices admin', async () => {
+      const res = await call('kessa', 'POST', '/api/participants', participant());
+      assert.equal(res.status, 201, await res.clone().text());
+      participantId = (await res.json()).id;
+      assert.ok(Number.isInteger(participantId));
+      const list = async (who: string) =>
+        (await (await call(who, 'GET', `/api/participants?country=${COUNTRY}`)).json()).participants;
+      for (const who of ['kessa', 'admin']) {
+        const [p] = await list(who);
+        assert.equal(p.sensitivity, 'strictly-confidential');
+        assert.deepEqual(
+          [p.withheld, p.alias, p.realName, p.organisation],
+          [false, ALIAS, REAL_NAME, ORGANISATION],
+          who,
+        );
+        assert.deepEqual(p.processes, [
+          { process: String(negotiationId), kind: 'negotiation', rounds: ['R2'] },
+          { process: 'lakeside-grazing', kind: 'local', rounds: [] },
+        ]);
+      }
+      for (const who of ['varo', 'viewer']) {
+        const [p] = await list(who);
+        assert.deepEqual(
+          [p.withheld, p.alias, p.realName, p.organisation, p.processes],
+          [true, null, null, null, null],
+          who,
+        );
+        assert.equal(p.role, "women's group leader");
+        assert.doesNotMatch(JSON.stringify(p), /Amina|Heron|Women Union/, who);
+      }
+    });
+
+    test('every read of the register is in the audit chain, and the chain holds', async () => {
+      const rows = await store.db
+        .selectFrom('audit_log')
+        .select(['actor', 'action'])
+        .where('record_kind', '=', 'participant')
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => `${r.actor}:${r.action}`),
+        [
+          'Kessa Protection:created',
+          'Kessa Protection:released',
+          'Ad Min:released',
+          'Varo Protection:withheld',
+          'Vi Viewer:withheld',
+        ],
+      );
+      assert.equal((await verifyAudit(store.db)).ok, true);
+    });
+
+    test('participation check raises each kind of alert with its incidents and suggested measures', async () => {
+      const res = await call('kessa', 'GET', `/api/participation/check?country=${COUNTRY}`);
+      assert.equal(res.status, 200);
+      const { alerts } = await res.json();
+      const of = (kind: string) => alerts.filter((a: { kind: string }) => a.kind === kind);
+      const [threat] = of('threat-before-round');
+      assert.deepEqual(
+        [threat.participant, threat.process, threat.round, threat.incidents.map((i: { id: number }) => i.id)],
+        [participantId, String(negotiationId), 'R2', [incidentId]],
+      );
+      assert.ok(threat.measures.some((m: { id: string }) => m.id === 'protected-travel'));
+      const [quota] = of('below-quota-trend');
+      assert.equal(quota.process, String(negotiationId));
+      assert.equal(quota.round, 'R3');
+      assert.deepEqual(
+        quota.shares.map((s: { share: number }) => Math.round(s.share * 100)),
+        [18, 16, 11],
+      );
+      const [attacked] = of('local-mediators-attacked');
+      assert.deepEqual([attacked.participant, attacked.process], [participantId, 'lakeside-grazing']);
+      assert.deepEqual(
+        attacked.incidents.map((i: { id: number }) => i.id),
+        [incidentId],
+      );
+      // The check read the register: that read is audited too.
+      const last = await store.db
+        .selectFrom('audit_log')
+        .select(['actor', 'action', 'detail'])
+        .where('record_kind', '=', 'participant')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([last.actor, last.action], ['Kessa Protection', 'released']);
+      assert.match(last.detail, /checkParticipation/);
+    });
+
+    test("the brief's participation section gives counts and incident ids, never who", async () => {
+      const res = await call('varo', 'GET', `/api/brief.html?country=${COUNTRY}`);
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      assert.match(
+        html,
+        /<h2>Participation at risk<\/h2>\s*<p>1 people or groups in the protection–participation register for this scope \(1 of them withheld from the reader of this brief\)/,
+      );
+      assert.match(
+        html,
+        new RegExp(`<td>threat before round</td><td class="num">1</td><td>#${incidentId}</td>`),
+      );
+      assert.doesNotMatch(html, /Amina|Heron|Women Union/);
+    });
+
+    if (dialect.name === 'sqlite') {
+      test('the database file and its journal hold no alias, real name or organisation in plain text', async () => {
+        const path = store.location;
+        const bytes = [path, `${path}-wal`, `${path}-journal`]
+          .filter((p) => existsSync(p))
+          .map((p) => readFileSync(p).toString('latin1'))
+          .join('');
+        assert.ok(bytes.length > 0);
+        for (const secret of [REAL_NAME, ALIAS, ORGANISATION]) {
+          assert.ok(!bytes.includes(secret), `"${secret}" is in the database file in plain text`);
+        }
+        const row = await store.db.selectFrom('participants').selectAll().executeTakeFirstOrThrow();
+        for (const sealed of [row.alias_sealed, row.real_name_sealed, row.organisation_sealed])
+          assert.ok(!sealed.includes('Amina') && !sealed.includes('Heron') && !sealed.includes('Union'));
+      });
+    }
+  });
+}

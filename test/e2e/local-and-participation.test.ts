@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
+import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
+import { operations } from '../../src/app/operations.ts';
+import { runOperation } from '../../src/app/run-operation.ts';
+import { addUserAccount } from '../../src/app/user-accounts.ts';
+import { initKeys } from '../../src/security/data-keys.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/server/pdf-printer.ts';
+import { type RunningServer, startServer } from '../../src/server/start-server.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUTPUT = join(ROOT, 'test', 'output');
+const skip = existsSync(join(ROOT, 'web', 'dist', 'index.html'))
+  ? existsSync(CHROMIUM_PATH)
+    ? false
+    : `no Chromium at ${CHROMIUM_PATH}`
+  : 'the workbench is not built (npm run build:web)';
+const PASSWORD = 'a long enough passphrase';
+const REAL_NAME = 'Sefa Mirembe-Oduya';
+
+describe('local processes and the participation register in the workbench, in Chromium', { skip }, () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+  let participantId = 0;
+  let threatId = 0;
+  const url = (path: string) => `http://localhost:${server.port}${path}`;
+
+  before(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'tandem-local-e2e-'));
+    process.env.TANDEM_KEY_FILE = join(dir, 'tandem.key');
+    store = await openStore({ dbPath: join(dir, 'tandem.db') });
+    const requester = { name: 'e2e', roles: ['admin'] };
+    await loadDemoMission({ store, requester }, { onlyIfEmpty: true });
+    await initKeys(store.db);
+    const call = { via: 'cli' as const, requester, store };
+    const [neg] = await store.db.selectFrom('negotiation_processes').select('id').execute();
+    const threat = await runOperation(
+      operations.recordIncident,
+      {
+        occurredOn: '2026-03-20',
+        country: DEMO_COUNTRY,
+        admin1: 'Kessa Highlands',
+        category: 'threat-or-intimidation',
+        office: 'fo-kessa',
+        narrative: 'Warned not to travel to the talks',
+      },
+      { ...call, name: 'incidents add' },
+    );
+    threatId = threat.id;
+    participantId = (
+      await runOperation(
+        operations.recordParticipant,
+        {
+          alias: 'Kingfisher',
+          realName: REAL_NAME,
+          role: 'youth representative',
+          gender: 'female',
+          organisation: 'Kessa Youth Forum',
+          office: 'fo-kessa',
+          country: DEMO_COUNTRY,
+          admin1: 'Kessa Highlands',
+          processes: [{ process: neg!.id, rounds: ['round-3'] }, { process: 'kessa-grazing-pact' }],
+          consent: { given: true, on: '2025-05-01' },
+          incidents: [threat.id],
+          measures: [
+            {
+              kind: 'safe house on call',
+              owner: 'Kessa POC unit',
+              status: 'in-place',
+              reviewOn: '2025-01-01',
+            },
+          ],
+        },
+        { ...call, name: 'participants add' },
+      )
+    ).id;
+    await addUserAccount(store, 'Kessa Protection', ['protection'], {
+      offices: ['fo-kessa'],
+      password: PASSWORD,
+    });
+    await addUserAccount(store, 'Varo Protection', ['protection'], {
+      offices: ['fo-varo'],
+      password: PASSWORD,
+    });
+    server = await startServer({ store, port: 0, log: () => {}, warmUp: false });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+    });
+    page = await browser.newPage();
+  });
+
+  after(async () => {
+    delete process.env.TANDEM_KEY_FILE;
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const signIn = async (name: string) => {
+    await page.goto(url('/sign-out'));
+    await page.waitForURL(/\/sign-in$/);
+    await page.fill('#name', name);
+    await page.fill('#password', PASSWORD);
+    await page.click('#password-form button');
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  };
+
+  test('the local-processes page maps and lists the processes, and a process page shows its figures and findings', async () => {
+    await signIn('Kessa Protection');
+    await page.goto(url('/#/local'));
+    await page.getByRole('heading', { name: `Local processes in ${DEMO_COUNTRY}` }).waitFor();
+    await page.locator('.local-map-canvas[data-drawn=true]').waitFor({ timeout: 30_000 });
+    const rows = page.locator('table.local-list tbody tr');
+    assert.equal(await rows.count(), 3, 'the three local processes of the demonstration mission');
+    // The Dunmarch dialogue has no national link but serves the stored plan's poc-1: no disconnect.
+    const dunmarch = page.locator('tr', { hasText: 'Dunmarch herders and farmers dialogue' });
+    assert.equal((await dunmarch.locator('td').last().textContent())?.trim(), '—');
+    const kessa = page.locator('tr', { hasText: 'Kessa Highlands grazing pact' });
+    assert.match((await kessa.locator('td').last().textContent()) ?? '', /Local–national disconnect/);
+    await page.screenshot({ path: join(OUTPUT, 'local-processes.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(OUTPUT, 'local-processes-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByRole('link', { name: 'Kessa Highlands grazing pact (fictional)' }).click();
+    await page.getByRole('heading', { name: 'Kessa Highlands grazing pact (fictional)' }).waitFor();
+    const facts = (await page.locator('dl.facts').textContent()) ?? '';
+    assert.match(facts, /Kessa Highlands/, 'admin-1 found from the demo boundaries');
+    assert.match((await page.locator('.findings-inline').textContent()) ?? '', /Local–national disconnect/);
+    const chart = (await page.locator('svg.before-after').getAttribute('aria-label')) ?? '';
+    const [, eventsBefore] = /Before: (\d+) events/.exec(chart) ?? [];
+    assert.ok(Number(eventsBefore) > 0, 'the demo events near the pact are counted');
+    const caption = (await page.locator('table.events caption').first().textContent()) ?? '';
+    assert.equal(caption, `Before (${eventsBefore} events)`);
+    assert.equal(
+      await page.locator('table.events').first().locator('tbody tr').count(),
+      Number(eventsBefore),
+    );
+    await page.screenshot({ path: join(OUTPUT, 'local-process.png'), fullPage: true });
+  });
+
+  test("a participant's page is read in full by its office; another office sees it withheld", async () => {
+    await page.goto(url(`/#/participation/${participantId}`));
+    await page.getByRole('heading', { name: 'Kingfisher' }).waitFor();
+    assert.match((await page.locator('dl.facts').textContent()) ?? '', new RegExp(REAL_NAME));
+    await page.screenshot({ path: join(OUTPUT, 'participant.png'), fullPage: true });
+    await page.goto(url('/#/participation'));
+    await page.getByRole('heading', { name: `Participation in ${DEMO_COUNTRY}` }).waitFor();
+    await page.getByText('safe house on call').waitFor();
+    // Threatened three weeks before round 3, which she attends: an alert, with the incident.
+    await page.getByText('Threat before a round').first().waitFor();
+    await page.getByText(`#${threatId} 2026-03-20 threat-or-intimidation`).first().waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'participation.png'), fullPage: true });
+
+    await signIn('Varo Protection');
+    await page.goto(url(`/#/participation/${participantId}`));
+    await page.getByRole('heading', { name: `Participant ${participantId}` }).waitFor();
+    const html = await page.content();
+    assert.ok(!html.includes('Kingfisher') && !html.includes(REAL_NAME) && !html.includes('Youth Forum'));
+    await page.screenshot({ path: join(OUTPUT, 'participant-withheld.png'), fullPage: true });
+  });
+});
