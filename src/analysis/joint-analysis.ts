@@ -9,7 +9,6 @@ import type { Database } from '../store/schema.ts';
 import {
   type AnalysisScope,
   type AreaMonth,
-  type NotesAccess,
   type PerpetratorCell,
   readActorMonths,
   readActorRegister,
@@ -26,6 +25,7 @@ import { escalationAlerts } from './escalation-alerts.ts';
 import { getOrAdd } from './get-or-add.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
+import type { NotesAccess } from './readable-notes.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
 import { type TrendDirection, trendOf } from './trend.ts';
 
@@ -472,8 +472,7 @@ export async function runJointAnalysis(
     admin1: o.admin1,
     from,
     to,
-    lastMonth,
-    recentStart,
+    window,
     limit: o.threatLimit,
     evidenceLimit: o.evidenceLimit,
     notesAccess: o.notesAccess,
@@ -575,8 +574,7 @@ export async function proposeThreats(
     ...scope,
     from,
     to,
-    lastMonth,
-    recentStart,
+    window: { firstMonth, lastMonth, recentStart, previousStart },
     limit: options.limit ?? DEFAULTS.threatLimit,
     evidenceLimit: DEFAULTS.evidenceLimit,
     notesAccess: options.notesAccess,

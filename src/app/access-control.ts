@@ -1,4 +1,4 @@
-import type { NotesAccess } from '../analysis/analysis-queries.ts';
+import type { NotesAccess } from '../analysis/readable-notes.ts';
 import { clearanceOf, SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';

@@ -317,6 +317,7 @@ export const analysisOperations = {
         perpetratorCategory: null,
         isState: false,
         status: 'accepted',
+        harmKinds: [],
         eventCount: input.events.length,
         fatalities: 0,
         updatedBy: ctx.requester.name,

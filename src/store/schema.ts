@@ -35,6 +35,8 @@ export interface EventTable {
   fatalities_low: number | null;
   fatalities_high: number | null;
   civilian_fatalities: number | null;
+  /** The people harmed as the source names them, joined with '; ' ('' when none is named). */
+  targets: Generated<string>;
   notes: string;
   source_text: string;
   /** public | internal | restricted | strictly-confidential (domain/sensitivity.ts). */

@@ -15,6 +15,7 @@ import * as sensitiveEventsIndex from './014-sensitive-events-index.ts';
 import * as auditLogAndKeys from './015-audit-log-and-keys.ts';
 import * as accountPasswordsAndOffices from './016-account-passwords-and-offices.ts';
 import * as incidents from './017-incidents.ts';
+import * as eventTargets from './022-event-targets.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -37,4 +38,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '015-audit-log-and-keys': auditLogAndKeys,
   '016-account-passwords-and-offices': accountPasswordsAndOffices,
   '017-incidents': incidents,
+  '022-event-targets': eventTargets,
 };
