@@ -173,6 +173,7 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
   const alertRows = a.alerts.map((x) => [
     x.level,
     x.key,
+    `${x.kind} (${x.metric})`,
     x.start,
     x.alarm,
     x.baseline,
@@ -185,7 +186,7 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
     blocks: [
       {
         kind: 'p',
-        text: `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${a.settings.cusum.threshold}, looking for a ×${a.settings.cusum.shift} rise over a ${a.settings.cusum.window}-month baseline). "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are events per month.`,
+        text: `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${a.settings.cusum.threshold}, looking for a ×${a.settings.cusum.shift} rise over a ${a.settings.cusum.window}-month baseline). "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are events per month (deaths per month for a fatalities alert). Deaths are also watched apart: a month with one event of at least 100 deaths in an area that averaged fewer is a mass-casualty alert, and a sustained rise of deaths is tested on their logarithm (a massacre is one event and many deaths). A new actor is one first seen well into the record that appears at scale.`,
       },
       a.alerts.length
         ? {
@@ -193,6 +194,7 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
             head: [
               'level',
               'where / who',
+              'signal',
               'start',
               'alarm',
               'baseline',
