@@ -232,6 +232,24 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
     assert.equal(friction.evidence.filter((e) => e.type === 'event').length, 12);
   });
 
+  test('plan allocate never moves the scarce boat to X2, the escort the plan check flags, unless told to', async () => {
+    const plan = readFileSync(new URL('../../shared/checks/sample-plan.yaml', import.meta.url), 'utf8');
+    const boats = (r: Awaited<ReturnType<typeof planOperations.allocatePlan.run>>) =>
+      r.resources
+        .find((x) => x.resource === 'boats')!
+        .areas.filter((a) => a.proposed)
+        .map((a) => a.area);
+    const r = await planOperations.allocatePlan.run(ctx, { plan });
+    assert.ok(!boats(r).includes('Upper Nile'), JSON.stringify(boats(r)));
+    assert.ok(
+      r.notes.some((n) => n.includes('X2') && n.includes('state-perpetrator-friction')),
+      r.notes.join('\n'),
+    );
+    const told = await planOperations.allocatePlan.run(ctx, { plan, allowFlagged: true });
+    assert.ok(told.notes.some((n) => n.includes('as asked')));
+    assert.ok(boats(told).includes('Upper Nile'), 'without the rule the boat goes to Upper Nile');
+  });
+
   test('the hand-checked talks: escalation before the January 2014 round, none before March 2015', async () => {
     const r = await negotiationOperations.checkNegotiation.run(ctx, {
       process: read('negotiations/hand-checked-talks.yaml'),
