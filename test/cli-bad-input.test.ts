@@ -115,6 +115,12 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['incidents', 'add', BAD_INCIDENT, '--db', DB], names: /latitude/ },
   ],
   'incidents list': [{ args: ['incidents', 'list', '--limit', 'many', '--db', DB], names: /--limit/ }],
+  'frictions list': [{ args: ['frictions', 'list', '--country', '', '--db', DB], names: /--country/ }],
+  'frictions edit': [
+    { args: ['frictions', 'edit', 'X2', '--db', DB], names: /REF/ },
+    { args: ['frictions', 'edit', 'abcdef12', '--decision', 'ignore', '--db', DB], names: /--decision/ },
+    { args: ['frictions', 'edit', 'abcdef12', '--review-date', 'soon', '--db', DB], names: /--review-date/ },
+  ],
   'keys init': [{ args: ['keys', 'init', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
   'keys rotate': [{ args: ['keys', 'rotate', '--db', DB], names: /tandem keys init/ }],
   'audit verify': [{ args: ['audit', 'verify', '--head', 'xyz', '--db', DB], names: /--head/ }],

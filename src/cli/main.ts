@@ -8,6 +8,7 @@ import {
   registerAreaCommands,
   registerEvidenceCommands,
 } from './commands/evidence-commands.ts';
+import { registerFrictionCommands } from './commands/friction-commands.ts';
 import { registerIncidentCommands } from './commands/incident-commands.ts';
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';
 import { registerPlanCommands } from './commands/plan-commands.ts';
@@ -37,6 +38,7 @@ registerPlanCommands(program);
 registerServeCommands(program);
 registerUserCommands(program);
 registerIncidentCommands(program);
+registerFrictionCommands(program);
 registerSecurityCommands(program);
 
 try {

@@ -226,6 +226,27 @@ export interface NegotiationProcessTable {
   stored_by: string;
 }
 
+/** The friction register (migration 023): one row per country, kind and subject taken up. */
+export interface FrictionTable {
+  id: Generated<number>;
+  ref: string;
+  country: string;
+  kind: string;
+  subject: string;
+  message: string;
+  /** JSON array, as the finding gave it. */
+  evidence: string;
+  owner: string;
+  decision: string | null;
+  status: string;
+  review_date: string | null;
+  note: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
 /** An agreement in the user's corpus, with its normalised text and coverage scorecard (JSON). */
 export interface AgreementTable {
   id: Generated<number>;
@@ -371,6 +392,7 @@ export interface Database {
   agreement_provisions: AgreementProvisionTable;
   provision_codes: ProvisionCodeTable;
   negotiation_processes: NegotiationProcessTable;
+  frictions: FrictionTable;
   events: EventTable;
   event_counts: EventCountTable;
   area_month_counts: AreaMonthCountTable;

@@ -16,6 +16,7 @@ import * as auditLogAndKeys from './015-audit-log-and-keys.ts';
 import * as accountPasswordsAndOffices from './016-account-passwords-and-offices.ts';
 import * as incidents from './017-incidents.ts';
 import * as eventTargets from './022-event-targets.ts';
+import * as frictionRegister from './023-friction-register.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -39,4 +40,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '016-account-passwords-and-offices': accountPasswordsAndOffices,
   '017-incidents': incidents,
   '022-event-targets': eventTargets,
+  '023-friction-register': frictionRegister,
 };
