@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import type { Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { frictionsSection } from '../reports/frictions-section.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations, analyzeInput } from './analysis-operations.ts';
+import { frictionOperations } from './friction-operations.ts';
 import {
   type NegotiationCheckReport,
   negotiationOperations,
@@ -73,7 +75,12 @@ export const brief = defineOperation({
     const { format, ...settings } = input;
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
-    return { format, content: format === 'html' ? renderBriefHtml(analysis) : renderBriefMarkdown(analysis) };
+    const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: settings.country });
+    const more = [frictionsSection(frictions)];
+    return {
+      format,
+      content: format === 'html' ? renderBriefHtml(analysis, more) : renderBriefMarkdown(analysis, more),
+    };
   },
 });
 

@@ -7,7 +7,7 @@ import { lineChartSvg, sparkline, sparklineSvg } from './svg-chart.ts';
  * suggestions) and threats, each section ending with the query or events behind its numbers.
  * Built once as a small document model, then written as Markdown or HTML, so the two never differ.
  */
-type Block =
+export type BriefBlock =
   | { kind: 'p'; text: string }
   | { kind: 'source'; text: string }
   | { kind: 'list'; items: string[] }
@@ -20,11 +20,12 @@ type Block =
     };
 
 /** A table cell: text, a number (right-aligned, grouped), or a sparkline of a monthly series. */
-type Cell = string | number | null | { spark: readonly number[] };
+export type Cell = string | number | null | { spark: readonly number[] };
 
-interface Section {
+/** A section of the brief; sections built elsewhere (frictions-section.ts) are added at the end. */
+export interface Section {
   title: string;
-  blocks: Block[];
+  blocks: BriefBlock[];
 }
 
 const nf = (n: number | null) => (n === null ? '–' : n.toLocaleString('en-US'));
@@ -407,8 +408,9 @@ function mdCell(c: Cell): string {
 }
 
 /** The brief as Markdown (charts as block sparklines; numbers as in the JSON). */
-export function renderBriefMarkdown(a: JointAnalysis): string {
+export function renderBriefMarkdown(a: JointAnalysis, more: readonly Section[] = []): string {
   const { title, sections } = build(a);
+  sections.push(...more);
   const out: string[] = [`# ${title}`, ''];
   for (const s of sections) {
     out.push(`## ${s.title}`, '');
@@ -462,8 +464,9 @@ function htmlCell(c: Cell): string {
 }
 
 /** The brief as one self-contained HTML page with inline SVG charts. */
-export function renderBriefHtml(a: JointAnalysis): string {
+export function renderBriefHtml(a: JointAnalysis, more: readonly Section[] = []): string {
   const { title, sections } = build(a);
+  sections.push(...more);
   const body: string[] = [`<h1>${esc(title)}</h1>`];
   for (const s of sections) {
     body.push(`<section><h2>${esc(s.title)}</h2>`);

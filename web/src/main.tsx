@@ -21,6 +21,9 @@ const ImportPage = lazy(() => import('./pages/import-page.tsx').then((m) => ({ d
 const IncidentsPage = lazy(() =>
   import('./pages/incidents-page.tsx').then((m) => ({ default: m.IncidentsPage })),
 );
+const FrictionsPage = lazy(() =>
+  import('./pages/frictions-page.tsx').then((m) => ({ default: m.FrictionsPage })),
+);
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
 const NAV = [
@@ -29,6 +32,7 @@ const NAV = [
   ['#/agreements', 'Agreements'],
   ['#/negotiations', 'Negotiations'],
   ['#/incidents', 'Incidents'],
+  ['#/frictions', 'Frictions'],
   ['#/import', 'Import'],
   ['#/brief', 'Brief'],
 ] as const;
@@ -180,6 +184,8 @@ function Page({
       return <NegotiationsPage country={country} />;
     case 'incidents':
       return <IncidentsPage country={country} />;
+    case 'frictions':
+      return <FrictionsPage country={country} />;
     case 'import':
       return <ImportPage status={status} onImported={onImported} />;
     case 'brief':
