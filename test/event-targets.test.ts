@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Papa from 'papaparse';
-import { proposeThreats } from '../src/analysis/joint-analysis.ts';
+import { proposeThreats } from '../src/analysis/propose-threats.ts';
 import { threatKey } from '../src/domain/threat.ts';
 import { summarizeEvents } from '../src/store/event-summary.ts';
 import type { Store } from '../src/store/store.ts';

@@ -163,7 +163,8 @@ export interface JointAnalysis {
   provenance: Record<string, string>;
 }
 
-const DEFAULTS = {
+/** The analysis's defaults (propose-threats.ts shares them). */
+export const DEFAULTS = {
   evidenceLimit: 10,
   driverSample: 3000,
   perpetratorLimit: 40,
@@ -552,45 +553,4 @@ function defined<T extends object>(o: T): Partial<T> {
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
-}
-
-/**
- * The threat proposals alone (what `runJointAnalysis` puts under `threats`), for the threat
- * register commands: from actor_counts in the scope and period, overlaid with the register.
- */
-export async function proposeThreats(
-  db: Kysely<Database>,
-  options: AnalysisScope & {
-    from?: string;
-    to?: string;
-    limit?: number;
-    trendMonths?: number;
-    notesAccess?: NotesAccess;
-  },
-): Promise<Threat[]> {
-  const scope: AnalysisScope = { country: options.country, admin1: options.admin1 };
-  const range = await readDateRange(db, scope);
-  if (!range.first || !range.last)
-    throw new TandemError('not-found', 'no events in the store for that scope');
-  const from = options.from ?? range.first;
-  const to = options.to ?? range.last;
-  const firstMonth = from.slice(0, 7);
-  const lastMonth = to.slice(0, 7);
-  const months = monthRange(firstMonth, lastMonth);
-  const trendMonths = options.trendMonths ?? DEFAULTS.trendMonths;
-  const recentStart = months[Math.max(0, months.length - trendMonths)]!;
-  const previousStart = addMonths(recentStart, -trendMonths);
-  const [threatCells, register] = await Promise.all([
-    readThreatCells(db, scope, { firstMonth, lastMonth, recentStart, previousStart }),
-    readActorRegister(db),
-  ]);
-  return proposeThreatsFromData(db, threatCells, loadDriverTaxonomy(), register.state, {
-    ...scope,
-    from,
-    to,
-    window: { firstMonth, lastMonth, recentStart, previousStart },
-    limit: options.limit ?? DEFAULTS.threatLimit,
-    evidenceLimit: DEFAULTS.evidenceLimit,
-    notesAccess: options.notesAccess,
-  });
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { compileDriverRules, loadDriverTaxonomy } from '../analysis/driver-rules.ts';
 import { findDriverTags, insertDriverTag, upsertConfirmation } from '../analysis/driver-tag-repository.ts';
-import { type JointAnalysis, proposeThreats, runJointAnalysis } from '../analysis/joint-analysis.ts';
+import { type JointAnalysis, runJointAnalysis } from '../analysis/joint-analysis.ts';
+import { proposeThreats } from '../analysis/propose-threats.ts';
 import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repository.ts';
 import { ANALYST_UNITS, type AnalystUnit, type DriverTag, isJointTag } from '../domain/driver.ts';
 import { TandemError } from '../domain/tandem-error.ts';
