@@ -1,10 +1,14 @@
 /**
- * How the alert threshold h moves false alarms and detection, printed as tables:
+ * How the alert thresholds move false alarms and detection, printed as tables, for the event test
+ * (nb-cusum.ts) and the deaths test (log-cusum.ts with the mass-casualty rule, fatality-alerts.ts):
  *  1. on the real samples (UCDP GED CAR, ACLED South Sudan): alerts per area-year in quiet years
  *     (an area-year whose violent events did not rise over the year before), and when the three
  *     known escalations (CAR 2013, CAR December 2020, South Sudan December 2013) are alerted;
  *  2. on synthetic stationary negative-binomial series (no change at all, so every alarm is false),
  *     alarms per series-year for several means and dispersions.
+ *  3. the deaths test the same way: on the samples, admin-1 alerts per area-year and the known
+ *     escalations; on simulated quiet heavy-tailed series of deaths (test/simulated-deaths.ts),
+ *     alarms per series-year, and how soon a sustained rise is alarmed.
  * Run: node --import tsx bench/alert-calibration.ts   (about a minute; imports into a temp store)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,11 +16,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readActorMonths, readAreaMonths } from '../src/analysis/analysis-queries.ts';
 import { type AlertSeries, buildAlertSeries, detectAlerts } from '../src/analysis/escalation-alerts.ts';
+import {
+  buildFatalitySeries,
+  detectFatalityAlerts,
+  readMassCasualtyMonths,
+} from '../src/analysis/fatality-alerts.ts';
+import { DEFAULT_LOG_CUSUM_OPTIONS, logScaleCusum } from '../src/analysis/log-cusum.ts';
 import { addMonths } from '../src/analysis/months.ts';
 import { DEFAULT_CUSUM_OPTIONS, negativeBinomialCusum } from '../src/analysis/nb-cusum.ts';
 import { importEvents } from '../src/app/import-events.ts';
 import { openStore } from '../src/store/store.ts';
 import { sharedData } from '../test/shared-data.ts';
+import { quietDeaths } from '../test/simulated-deaths.ts';
 
 const THRESHOLDS = [3, 4, 5, 6, 8, 10];
 
@@ -122,6 +133,7 @@ async function realData(): Promise<void> {
       '\nDetection of the known escalations (country-level alerts, start within a month of the reference):',
     );
     for (const d of detection) console.log(d);
+    await deathsOnSamples(store, known);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -210,5 +222,111 @@ function synthetic(): void {
   }
 }
 
+const DEATH_THRESHOLDS = [3, 4, 5, 6, 8];
+
+/** The deaths test on the samples: admin-1 alerts per area-year, in quiet area-years, and the known escalations. */
+async function deathsOnSamples(
+  store: Awaited<ReturnType<typeof openStore>>,
+  known: { name: string; country: string; month: string }[],
+): Promise<void> {
+  const perCountry = [];
+  for (const country of ['South Sudan', 'Central African Republic']) {
+    const areaMonths = await readAreaMonths(store.db, { country }, '9999-12');
+    const series = buildFatalitySeries(areaMonths);
+    const mass = await readMassCasualtyMonths(store.db, { country }, '9999-12');
+    perCountry.push({ country, series, mass, quiet: quietYears(series) });
+  }
+  console.log(
+    '\nDeaths: admin-1 alerts per area-year (all kinds) and in quiet area-years (deaths not above the year before)',
+  );
+  console.log(
+    'h    country                    area-years  alerts (mass-casualty + rise)  per area-year | quiet area-years  alarms  per quiet area-year',
+  );
+  const detection: string[] = [];
+  for (const h of DEATH_THRESHOLDS) {
+    const options = { ...DEFAULT_LOG_CUSUM_OPTIONS, threshold: h };
+    for (const c of perCountry) {
+      const alerts = detectFatalityAlerts(c.series, c.mass, options, '0000-00');
+      const admin1 = c.series.filter((s) => s.level === 'admin1');
+      const areaYears = admin1.reduce((a, s) => a + s.months.length / 12, 0);
+      const mine = alerts.filter((a) => a.level === 'admin1');
+      const massN = mine.filter((a) => a.kind === 'mass-casualty').length;
+      let quietN = 0;
+      let quietAlarms = 0;
+      for (const s of admin1) {
+        const years = c.quiet.get(s)!;
+        quietN += years.size;
+        quietAlarms += mine.filter((a) => a.series === s && years.has(a.alarm.slice(0, 4))).length;
+      }
+      console.log(
+        `${String(h).padEnd(4)} ${c.country.padEnd(26)} ${areaYears.toFixed(0).padStart(10)}  ${`${mine.length} (${massN} + ${mine.length - massN})`.padStart(29)}  ${(mine.length / areaYears).toFixed(3).padStart(13)} | ${String(quietN).padStart(16)}  ${String(quietAlarms).padStart(6)}  ${(quietAlarms / Math.max(1, quietN)).toFixed(3).padStart(19)}`,
+      );
+      for (const k of known.filter((x) => x.country === c.country)) {
+        const hit = alerts
+          .filter((a) => a.level !== 'actor' && a.alarm >= k.month && a.alarm <= addMonths(k.month, 3))
+          .sort((a, b) => a.alarm.localeCompare(b.alarm))[0];
+        detection.push(
+          `h=${h}  ${k.name.padEnd(40)} ${hit ? `${hit.level} ${hit.key}: ${hit.kind}, alarm ${hit.alarm} (${monthsApart(k.month, hit.alarm)} month(s) after ${k.month})` : 'no deaths alert within three months'}`,
+        );
+      }
+    }
+  }
+  console.log(
+    '\nDetection of the known escalations on deaths (first country or admin-1 alert in the month or the three after):',
+  );
+  for (const d of detection) console.log(d);
+}
+
+/** The deaths test on simulated quiet heavy-tailed series, and its delay on sustained rises. */
+function syntheticDeaths(): void {
+  const SERIES = 200;
+  const YEARS = 10;
+  console.log(
+    `\nDeaths, simulated quiet series (${SERIES} × ${YEARS} years; Poisson events, Pareto deaths per event): alarms per series-year`,
+  );
+  const cases = [
+    { events: 1, alpha: 1.1 },
+    { events: 3, alpha: 1.1 },
+    { events: 3, alpha: 1.5 },
+    { events: 10, alpha: 1.1 },
+    { events: 30, alpha: 1.5 },
+  ];
+  console.log(`events/month  tail  ${DEATH_THRESHOLDS.map((h) => `h=${h}`.padStart(7)).join('')}`);
+  for (const c of cases) {
+    const data = [...Array(SERIES)].map(
+      (_, i) => quietDeaths(12 + YEARS * 12, c.events, c.alpha, 77 + i).deaths,
+    );
+    const cells = DEATH_THRESHOLDS.map((h) => {
+      let alarms = 0;
+      for (const d of data)
+        alarms += logScaleCusum(d, { threshold: h, minHistory: 12 }).filter((a) => a.alarm >= 12).length;
+      return (alarms / (SERIES * YEARS)).toFixed(3).padStart(7);
+    });
+    console.log(`${String(c.events).padEnd(13)} ${String(c.alpha).padEnd(5)} ${cells.join('')}`);
+  }
+  console.log(
+    '\nDeaths, sustained rise after 36 quiet months (3 events/month, tail 1.5): median months to alarm (missed of 100 within a year)',
+  );
+  console.log(`rise   ${DEATH_THRESHOLDS.map((h) => `h=${h}`.padStart(10)).join('')}`);
+  for (const f of [3, 5, 10, 20]) {
+    const cells = DEATH_THRESHOLDS.map((h) => {
+      const delays: number[] = [];
+      for (let seed = 1; seed <= 100; seed++) {
+        const series = [
+          ...quietDeaths(36, 3, 1.5, seed).deaths,
+          ...quietDeaths(12, 3 * f, 1.5, seed + 1000).deaths,
+        ];
+        const hit = logScaleCusum(series, { threshold: h }).find((a) => a.alarm >= 36);
+        delays.push(hit ? hit.alarm - 36 : Number.POSITIVE_INFINITY);
+      }
+      delays.sort((a, b) => a - b);
+      const missed = delays.filter((d) => !Number.isFinite(d)).length;
+      return `${Number.isFinite(delays[50]!) ? delays[50] : '–'} (${missed})`.padStart(10);
+    });
+    console.log(`x${String(f).padEnd(5)} ${cells.join('')}`);
+  }
+}
+
 await realData();
 synthetic();
+syntheticDeaths();

@@ -163,6 +163,12 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['incidents', 'edit', '1', MISSING, '--db', DB], names: /no-such-file\.csv/ },
   ],
   'incidents history': [{ args: ['incidents', 'history', '0', '--db', DB], names: /ID/ }],
+  'frictions list': [{ args: ['frictions', 'list', '--country', '', '--db', DB], names: /--country/ }],
+  'frictions edit': [
+    { args: ['frictions', 'edit', 'X2', '--db', DB], names: /REF/ },
+    { args: ['frictions', 'edit', 'abcdef12', '--decision', 'ignore', '--db', DB], names: /--decision/ },
+    { args: ['frictions', 'edit', 'abcdef12', '--review-date', 'soon', '--db', DB], names: /--review-date/ },
+  ],
   'keys init': [{ args: ['keys', 'init', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
   'keys rotate': [{ args: ['keys', 'rotate', '--db', DB], names: /tandem keys init/ }],
   'audit verify': [{ args: ['audit', 'verify', '--head', 'xyz', '--db', DB], names: /--head/ }],

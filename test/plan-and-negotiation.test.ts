@@ -232,15 +232,35 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
     assert.equal(friction.evidence.filter((e) => e.type === 'event').length, 12);
   });
 
+  test('plan allocate never moves the scarce boat to X2, the escort the plan check flags, unless told to', async () => {
+    const plan = readFileSync(new URL('../../shared/checks/sample-plan.yaml', import.meta.url), 'utf8');
+    const boats = (r: Awaited<ReturnType<typeof planOperations.allocatePlan.run>>) =>
+      r.resources
+        .find((x) => x.resource === 'boats')!
+        .areas.filter((a) => a.proposed)
+        .map((a) => a.area);
+    const r = await planOperations.allocatePlan.run(ctx, { plan });
+    assert.ok(!boats(r).includes('Upper Nile'), JSON.stringify(boats(r)));
+    assert.ok(
+      r.notes.some((n) => n.includes('X2') && n.includes('state-perpetrator-friction')),
+      r.notes.join('\n'),
+    );
+    const told = await planOperations.allocatePlan.run(ctx, { plan, allowFlagged: true });
+    assert.ok(told.notes.some((n) => n.includes('as asked')));
+    assert.ok(boats(told).includes('Upper Nile'), 'without the rule the boat goes to Upper Nile');
+  });
+
   test('the hand-checked talks: escalation before the January 2014 round, none before March 2015', async () => {
     const r = await negotiationOperations.checkNegotiation.run(ctx, {
       process: read('negotiations/hand-checked-talks.yaml'),
     });
-    // Hand counts (python3 on the CSV: battles, explosions/remote violence and violence against
-    // civilians with the actor as actor1 or actor2): R1 GOV 79 in the window, 19 in the baseline;
-    // R1 IO 6 and 0; R2 GOV 27 and 147 (p = 0.35); R2 IO 30 and 131 (p = 0.075).
+    // Hand counts (python3 on the CSV: the violence the actor perpetrated, either side of a battle,
+    // actor1 of violence against civilians, explosions/remote violence and riots): R1 GOV 79 in the
+    // window, 18 in the baseline; R1 IO 6 and 0; R2 GOV 19 and 131 (p = 0.75); R2 IO 30 and 128
+    // (p = 0.062, by Python's exact binomial sum). Counting presence (actor 1 or 2 of any of them)
+    // gave R2 GOV 27 and 147: eight attacks the army suffered in the window.
     const t = Object.fromEntries(r.tests.map((x) => [`${x.round} ${x.party}`, [x.before, x.baselineEvents]]));
-    assert.deepEqual(t, { 'R1 GOV': [79, 19], 'R1 IO': [6, 0], 'R2 GOV': [27, 147], 'R2 IO': [30, 131] });
+    assert.deepEqual(t, { 'R1 GOV': [79, 18], 'R1 IO': [6, 0], 'R2 GOV': [19, 131], 'R2 IO': [30, 128] });
     assert.deepEqual(
       r.alerts.map((a) => [a.round, a.party, a.evidence.length]),
       [
@@ -248,9 +268,9 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
         ['R1', 'IO', 6],
       ],
     );
-    assert.equal(r.alerts[0]!.baseline, 3.167);
+    assert.equal(r.alerts[0]!.baseline, 3);
     const r2io = r.tests.find((x) => x.round === 'R2' && x.party === 'IO')!;
-    assert.ok(Math.abs(r2io.pValue - 0.07520742543547514) < 1e-9);
+    assert.ok(Math.abs(r2io.pValue - 0.061614491593838965) < 1e-9);
     assert.deepEqual(
       r.inclusion.map((i) => [i.round, i.party, i.women, i.total, i.meetsQuota]),
       [

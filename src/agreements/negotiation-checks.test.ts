@@ -91,6 +91,29 @@ describe('pre-talks escalation', () => {
     assert.equal(reb.significant, false);
   });
 
+  it('counts violence a party perpetrates, not violence it suffers, and says how it took part', () => {
+    const events = [
+      ev('2024-06-02', 'Army of Testland', 'Civilians (Testland)', 'violence-against-civilians'),
+      ev('2024-06-03', 'Army of Testland', 'Rebels of Testland', 'explosions-remote-violence'),
+      ev('2024-06-04', 'Rebels of Testland', 'Army of Testland', 'battles'),
+      // The army attacked: the rebels suffered these, and they are not the rebels' violence.
+      ev('2024-06-05', 'Army of Testland', 'Rebels of Testland', 'violence-against-civilians'),
+      ev('2024-06-06', 'Army of Testland', 'Rebels of Testland', 'explosions-remote-violence'),
+    ];
+    const { tests, alerts } = testEscalation(PROCESS, events);
+    assert.equal(tests.find((t) => t.party === 'GOV')!.before, 5);
+    assert.equal(tests.find((t) => t.party === 'REB')!.before, 1);
+    const gov = alerts.find((a) => a.party === 'GOV')!;
+    assert.deepEqual(
+      gov.evidence.map((e) => e.as),
+      ['actor-1', 'actor-1', 'battle-side', 'actor-1', 'actor-1'],
+    );
+    assert.match(
+      gov.message,
+      /perpetrated 5 violent event\(s\) \(4 as actor 1 of an attack, 1 as a side in battles/,
+    );
+  });
+
   it('does not alert on a party whose violence held steady, nor on fewer events than the minimum', () => {
     const steady = [];
     for (let m = 0; m < 7; m++) {

@@ -40,13 +40,35 @@ export const DEFAULT_ESCALATION_OPTIONS: EscalationOptions = {
   minEvents: 3,
 };
 
-/** Violence types that count as a party's violence (not protests, riots or strategic developments). */
-export const VIOLENT_TYPES = ['battles', 'explosions-remote-violence', 'violence-against-civilians'] as const;
+/** Violence types that can count as a party's violence (not protests or strategic developments). */
+export const VIOLENT_TYPES = [
+  'battles',
+  'explosions-remote-violence',
+  'violence-against-civilians',
+  'riots',
+] as const;
+
+/**
+ * How a party took part in an event as its perpetrator, or null when it did not perpetrate it:
+ * either side of a battle fights (`battle-side`); in one-sided violence against civilians (GED's
+ * side A is its actor 1), explosions and remote violence, and riots, only actor 1 commits it
+ * (`actor-1`). A party that suffered violence (actor 2 of an attack) has not raised its violence.
+ */
+export function perpetration(
+  e: Pick<NegotiationEvent, 'violenceType' | 'actor1' | 'actor2'>,
+  actors: ReadonlySet<string>,
+): NegotiationEvidence['as'] {
+  if (e.violenceType === 'battles')
+    return actors.has(e.actor1) || actors.has(e.actor2) ? 'battle-side' : null;
+  return (VIOLENT_TYPES as readonly string[]).includes(e.violenceType) && actors.has(e.actor1)
+    ? 'actor-1'
+    : null;
+}
 
 export function escalationMethod(o: EscalationOptions): string {
   return (
-    `For each party and round: violent events (battles, explosions/remote violence, violence against civilians) in which ` +
-    `one of the party's actors is actor 1 or actor 2, counted in the ${o.windowDays} days before the round's first day (the window) ` +
+    `For each party and round: violent events the party perpetrated (either side of a battle; actor 1 of violence against ` +
+    `civilians, explosions/remote violence and riots; violence the party suffered is not counted), counted in the ${o.windowDays} days before the round's first day (the window) ` +
     `and in the ${o.baselineDays} days before that (the baseline). "baseline" is the count expected in the window at the ` +
     `baseline's daily rate; "ratio" is before / baseline. Test: exact one-sided conditional test of two Poisson rates ` +
     `(given the n events of window and baseline together, the window's count is Binomial(n, ${o.windowDays}/(${o.windowDays}+${o.baselineDays})) ` +
@@ -75,8 +97,9 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
   return Math.min(1, Math.exp(max) * sum);
 }
 
-function toEvidence(e: NegotiationEvent): NegotiationEvidence {
+function toEvidence(e: NegotiationEvent, as: NegotiationEvidence['as']): NegotiationEvidence {
   return {
+    as,
     id: e.id,
     source: e.source,
     sourceEventId: e.sourceEventId,
@@ -100,7 +123,6 @@ export function testEscalation(
   options: EscalationOptions = DEFAULT_ESCALATION_OPTIONS,
 ): { tests: EscalationTest[]; alerts: EscalationAlert[] } {
   const { windowDays, baselineDays, alpha, minEvents } = options;
-  const violent = new Set<string>(VIOLENT_TYPES);
   const tests: EscalationTest[] = [];
   const alerts: EscalationAlert[] = [];
   for (const round of process.rounds) {
@@ -110,9 +132,7 @@ export function testEscalation(
     const baselineEnd = addDays(windowStart, -1);
     for (const party of process.parties) {
       const actors = new Set(party.actors);
-      const mine = events.filter(
-        (e) => violent.has(e.violenceType) && (actors.has(e.actor1) || actors.has(e.actor2)),
-      );
+      const mine = events.filter((e) => perpetration(e, actors) !== null);
       const inWindow = mine
         .filter((e) => e.dateStart >= windowStart && e.dateStart <= windowEnd)
         .sort((a, b) => a.dateStart.localeCompare(b.dateStart) || a.id - b.id);
@@ -143,11 +163,12 @@ export function testEscalation(
       tests.push(test);
       if (!test.significant) continue;
       const deaths = inWindow.reduce((s, e) => s + e.fatalities, 0);
+      const battles = inWindow.filter((e) => perpetration(e, actors) === 'battle-side').length;
       alerts.push({
         kind: 'pre-talks-escalation',
         ...test,
-        message: `${party.name} (${party.id}) was involved in ${before} violent event(s) (${deaths} deaths) in the ${windowDays} days before round ${round.id} (${round.start}${round.venue ? `, ${round.venue}` : ''}), against ${test.baseline} expected from its previous ${baselineDays} days (${inBaseline.length} events${test.ratio === null ? '' : `; ${test.ratio}×`}); p = ${pValue.toPrecision(2)}.${inBaseline.length ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
-        evidence: inWindow.map(toEvidence),
+        message: `${party.name} (${party.id}) perpetrated ${before} violent event(s) (${before - battles} as actor 1 of an attack, ${battles} as a side in battles; ${deaths} deaths) in the ${windowDays} days before round ${round.id} (${round.start}${round.venue ? `, ${round.venue}` : ''}), against ${test.baseline} expected from its previous ${baselineDays} days (${inBaseline.length} events${test.ratio === null ? '' : `; ${test.ratio}×`}); p = ${pValue.toPrecision(2)}.${inBaseline.length ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
+        evidence: inWindow.map((e) => toEvidence(e, perpetration(e, actors))),
       });
     }
   }

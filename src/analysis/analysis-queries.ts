@@ -1,5 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import { harmedGroup } from './harmed-group.ts';
 
 /**
  * The store reads behind the joint analysis. Series and totals come from the aggregate tables
@@ -352,6 +353,8 @@ export interface EvidenceQuery {
   to: string;
   violenceTypes?: readonly string[];
   civilianTargeting?: boolean;
+  /** Only events that harmed this group (threat-targets.ts: a named group, or none named). */
+  target?: { group: string; named: boolean };
   limit: number;
   /** 'lethal': most fatalities first; 'recent': newest first. */
   order: 'lethal' | 'recent';
@@ -389,6 +392,7 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
   }
   if (q.violenceTypes?.length) s = s.where('violence_type', 'in', [...q.violenceTypes]);
   if (q.civilianTargeting !== undefined) s = s.where('civilian_targeting', '=', q.civilianTargeting ? 1 : 0);
+  if (q.target) s = s.where(harmedGroup(q.target));
   s =
     q.order === 'lethal'
       ? s.orderBy('fatalities', 'desc').orderBy('date_start').orderBy('id')
@@ -430,30 +434,4 @@ export async function readActorRegister(db: Kysely<Database>): Promise<ActorRegi
     if (r.category) register.category.set(r.name, r.category);
   }
   return register;
-}
-
-/**
- * Who may read what: the analysis reads event notes (for driver suggestions) only where this says
- * so, and reports the non-public notes it read so the caller can log them.
- */
-export interface NotesAccess {
-  canRead(sensitivity: string): boolean;
-  /** Called with the non-public events whose notes were read. */
-  logRead?(events: readonly { id: number; sensitivity: string }[]): Promise<void>;
-}
-
-/** Notes of the events the requester may read, blank for the others; logs the sensitive reads. */
-export async function readableNotes(
-  events: readonly EvidenceEvent[],
-  access: NotesAccess | undefined,
-): Promise<string[]> {
-  if (!access) return events.map((e) => e.notes);
-  const read: { id: number; sensitivity: string }[] = [];
-  const notes = events.map((e) => {
-    if (!access.canRead(e.sensitivity)) return '';
-    if (e.sensitivity !== 'public') read.push({ id: e.id, sensitivity: e.sensitivity });
-    return e.notes;
-  });
-  if (read.length && access.logRead) await access.logRead(read);
-  return notes;
 }

@@ -3,9 +3,12 @@ import type { AlertEvidence, AlertLevel, EscalationAlert } from '../domain/alert
 import { isViolent, VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { type ActorMonth, type AreaMonth, readEvidence } from './analysis-queries.ts';
+import { buildFatalitySeries, detectFatalityAlerts, readMassCasualtyMonths } from './fatality-alerts.ts';
 import { getOrAdd } from './get-or-add.ts';
+import type { LogCusumOptions } from './log-cusum.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, negativeBinomialCusum } from './nb-cusum.ts';
+import { detectNewActors, type NewActorOptions } from './new-actor-alerts.ts';
 
 /** One monthly series to test: the country, an admin1 or an actor, dense from its first month. */
 export interface AlertSeries {
@@ -124,6 +127,7 @@ export function detectAlerts(
         start: s.months[a.start]!,
         alarm: s.months[a.alarm]!,
         metric: 'events',
+        kind: 'escalation',
         baseline: round2(a.baseline),
         observed: round2(a.observed),
         score: round2(a.score),
@@ -133,14 +137,7 @@ export function detectAlerts(
       });
     }
   }
-  const order: Record<AlertLevel, number> = { country: 0, admin1: 1, actor: 2 };
-  return found.sort(
-    (x, y) =>
-      order[x.level] - order[y.level] ||
-      x.country.localeCompare(y.country) ||
-      x.start.localeCompare(y.start) ||
-      x.key.localeCompare(y.key),
-  );
+  return found.sort(byLevel);
 }
 
 function round2(x: number): number {
@@ -148,15 +145,34 @@ function round2(x: number): number {
 }
 
 export interface EscalationAlertOptions extends AlertSeriesOptions {
+  country?: string;
   cusum: CusumOptions;
+  /** The test of monthly deaths (log-cusum.ts). */
+  fatalityCusum: LogCusumOptions;
+  newActors: NewActorOptions;
   firstMonth: string;
   evidenceLimit: number;
 }
 
+/** Alerts in the order they are shown: country, admin1, actor; then country, start, key. */
+function byLevel(x: DetectedAlert, y: DetectedAlert): number {
+  const order: Record<AlertLevel, number> = { country: 0, admin1: 1, actor: 2 };
+  return (
+    order[x.level] - order[y.level] ||
+    x.country.localeCompare(y.country) ||
+    x.start.localeCompare(y.start) ||
+    x.key.localeCompare(y.key) ||
+    x.metric.localeCompare(y.metric) ||
+    x.kind.localeCompare(y.kind)
+  );
+}
+
 /**
- * Escalation alerts for the country, each admin1 and each actor of the cells given, with their
- * evidence: the most lethal violent events of the area or actor between the start and the alarm
- * (the last three months of it when the rise is longer).
+ * Alerts for the country, each admin1 and each actor of the cells given, with their evidence (the
+ * most lethal violent events of the area or actor between the start and the alarm, the last three
+ * months of it when the rise is longer): escalations of violent events (nb-cusum.ts), of deaths
+ * and mass-casualty months (fatality-alerts.ts), and actors new to the country at scale
+ * (new-actor-alerts.ts).
  */
 export async function escalationAlerts(
   db: Kysely<Database>,
@@ -164,7 +180,21 @@ export async function escalationAlerts(
   actorMonths: readonly ActorMonth[],
   o: EscalationAlertOptions,
 ): Promise<EscalationAlert[]> {
-  const found = detectAlerts(buildAlertSeries(areaMonths, actorMonths, o), o.cusum, o.firstMonth);
+  const massCasualty = await readMassCasualtyMonths(
+    db,
+    { country: o.country, admin1: o.admin1 },
+    o.lastMonth,
+  );
+  const found = [
+    ...detectAlerts(buildAlertSeries(areaMonths, actorMonths, o), o.cusum, o.firstMonth),
+    ...detectFatalityAlerts(
+      buildFatalitySeries(areaMonths, o.admin1),
+      massCasualty,
+      o.fatalityCusum,
+      o.firstMonth,
+    ),
+    ...detectNewActors(areaMonths, actorMonths, o.newActors, o.firstMonth, o.lastMonth),
+  ].sort(byLevel);
   const violent = VIOLENCE_TYPES.filter(isViolent);
   const evidence = await Promise.all(
     found.map((a) =>

@@ -9,7 +9,6 @@ import type { Database } from '../store/schema.ts';
 import {
   type AnalysisScope,
   type AreaMonth,
-  type NotesAccess,
   type PerpetratorCell,
   readActorMonths,
   readActorRegister,
@@ -24,8 +23,11 @@ import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
 import { escalationAlerts } from './escalation-alerts.ts';
 import { getOrAdd } from './get-or-add.ts';
+import { DEFAULT_LOG_CUSUM_OPTIONS, type LogCusumOptions } from './log-cusum.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
+import { DEFAULT_NEW_ACTOR_OPTIONS, type NewActorOptions } from './new-actor-alerts.ts';
+import type { NotesAccess } from './readable-notes.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
 import { type TrendDirection, trendOf } from './trend.ts';
 
@@ -122,6 +124,8 @@ export interface JointAnalysis {
   };
   settings: {
     cusum: CusumOptions;
+    fatalityCusum: LogCusumOptions;
+    newActors: NewActorOptions;
     trendMonths: number;
     alertMetric: string;
     minActorEvents: number;
@@ -159,7 +163,8 @@ export interface JointAnalysis {
   provenance: Record<string, string>;
 }
 
-const DEFAULTS = {
+/** The analysis's defaults (propose-threats.ts shares them). */
+export const DEFAULTS = {
   evidenceLimit: 10,
   driverSample: 3000,
   perpetratorLimit: 40,
@@ -450,7 +455,17 @@ export async function runJointAnalysis(
 
   // ---- Escalation alerts -----------------------------------------------------------------------
   lap('mapping, areas, perpetrators');
-  const alerts = await escalationAlerts(db, areaMonths, actorMonths, { ...o, cusum, firstMonth, lastMonth });
+  const alertTests = {
+    cusum,
+    fatalityCusum: DEFAULT_LOG_CUSUM_OPTIONS,
+    newActors: DEFAULT_NEW_ACTOR_OPTIONS,
+  };
+  const alerts = await escalationAlerts(db, areaMonths, actorMonths, {
+    ...o,
+    ...alertTests,
+    firstMonth,
+    lastMonth,
+  });
   lap('alerts and evidence');
 
   // ---- Drivers ---------------------------------------------------------------------------------
@@ -472,8 +487,7 @@ export async function runJointAnalysis(
     admin1: o.admin1,
     from,
     to,
-    lastMonth,
-    recentStart,
+    window,
     limit: o.threatLimit,
     evidenceLimit: o.evidenceLimit,
     notesAccess: o.notesAccess,
@@ -495,10 +509,10 @@ export async function runJointAnalysis(
     scope: { country: o.country ?? null, admin1: o.admin1 ?? null },
     period: { from, to, firstMonth, lastMonth, partialLastMonth: partialMonth(to) },
     settings: {
-      cusum,
+      ...alertTests,
       trendMonths: o.trendMonths,
       alertMetric:
-        'violent events per month (battles, explosions/remote violence, violence against civilians), counted per event for the country and admin1, per involvement (either side) for actors',
+        'violent events per month (battles, explosions/remote violence, violence against civilians), counted per event for the country and admin1, per involvement (either side) for actors; and deaths in them per month for the country and admin1',
       minActorEvents: o.minActorEvents,
       evidenceLimit: o.evidenceLimit,
     },
@@ -519,9 +533,9 @@ export async function runJointAnalysis(
       stateShare: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(civilian_targeting_events) where actor_category = 'state-forces' / sum(civilian_targeting_events); the category is the first actor's`,
       areas: `event_counts grouped by country, admin1; trend = events in ${recentStart}..${lastMonth} against ${previousStart}..${addMonths(recentStart, -1)}`,
       perpetrators: `actor_counts where ${w}role = 1 and violence_type in (battles, explosions-remote-violence, violence-against-civilians) and month in the period, grouped by actor`,
-      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, either role) from the first month of data to ${lastMonth}; negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); alerts whose alarm falls in the period; evidence: the most lethal events of the area or actor between the start and the alarm`,
+      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, either role) from the first month of data to ${lastMonth}; negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths where the six months before averaged below 100, and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose alarm falls in the period; evidence: the most lethal events of the area or actor between the start and the alarm`,
       drivers: `rules of data/drivers.yaml on the notes of the ${sampled} most recent events of the period (limit ${o.driverSample}), plus analysts' tags in driver_tags; a tag is joint once a POC analyst and a political analyst stand behind it`,
-      threats: `actor_counts where ${w}role = 1 and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; targeted population = the commonest second actor of the linked events; overlaid with the threats table`,
+      threats: `actor_counts where ${w}role = 1 and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); overlaid with the threats table`,
     },
   };
 }
@@ -539,46 +553,4 @@ function defined<T extends object>(o: T): Partial<T> {
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
-}
-
-/**
- * The threat proposals alone (what `runJointAnalysis` puts under `threats`), for the threat
- * register commands: from actor_counts in the scope and period, overlaid with the register.
- */
-export async function proposeThreats(
-  db: Kysely<Database>,
-  options: AnalysisScope & {
-    from?: string;
-    to?: string;
-    limit?: number;
-    trendMonths?: number;
-    notesAccess?: NotesAccess;
-  },
-): Promise<Threat[]> {
-  const scope: AnalysisScope = { country: options.country, admin1: options.admin1 };
-  const range = await readDateRange(db, scope);
-  if (!range.first || !range.last)
-    throw new TandemError('not-found', 'no events in the store for that scope');
-  const from = options.from ?? range.first;
-  const to = options.to ?? range.last;
-  const firstMonth = from.slice(0, 7);
-  const lastMonth = to.slice(0, 7);
-  const months = monthRange(firstMonth, lastMonth);
-  const trendMonths = options.trendMonths ?? DEFAULTS.trendMonths;
-  const recentStart = months[Math.max(0, months.length - trendMonths)]!;
-  const previousStart = addMonths(recentStart, -trendMonths);
-  const [threatCells, register] = await Promise.all([
-    readThreatCells(db, scope, { firstMonth, lastMonth, recentStart, previousStart }),
-    readActorRegister(db),
-  ]);
-  return proposeThreatsFromData(db, threatCells, loadDriverTaxonomy(), register.state, {
-    ...scope,
-    from,
-    to,
-    lastMonth,
-    recentStart,
-    limit: options.limit ?? DEFAULTS.threatLimit,
-    evidenceLimit: DEFAULTS.evidenceLimit,
-    notesAccess: options.notesAccess,
-  });
 }

@@ -16,3 +16,10 @@ test('severity rises with deaths per event and in total', () => {
   assert.equal(severityOf(300, 100), 'very-high');
   assert.equal(severityOf(60, 100), 'high');
 });
+
+test('sexual violence, abduction, child recruitment and attacks on aid workers or peacekeepers are serious by nature', () => {
+  assert.equal(severityOf(0, 5, ['sexual-violence']), 'high');
+  assert.equal(severityOf(0, 1, ['attack-on-peacekeepers']), 'high');
+  // Deaths can still raise it further.
+  assert.equal(severityOf(300, 10, ['abduction']), 'very-high');
+});

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { DriverTaxonomy } from '../domain/driver.ts';
+import type { HarmKind } from '../domain/harm-kind.ts';
 import { type Threat, type ThreatLevel, type ThreatTrend, threatKey } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
-import { type NotesAccess, readableNotes, readEvidence, type ThreatCell } from './analysis-queries.ts';
+import { readEvidence, type ThreatCell } from './analysis-queries.ts';
 import { compileDriverRules } from './driver-rules.ts';
 import { findDriverTags } from './driver-tag-repository.ts';
+import { type NotesAccess, readableNotes } from './readable-notes.ts';
 import { findThreats } from './threat-repository.ts';
+import { readTargetedGroups, type ThreatWindow } from './threat-targets.ts';
 import { trendOf } from './trend.ts';
 
 export interface ThreatProposalOptions {
@@ -14,8 +17,7 @@ export interface ThreatProposalOptions {
   admin1?: string;
   from: string;
   to: string;
-  lastMonth: string;
-  recentStart: string;
+  window: ThreatWindow;
   limit: number;
   evidenceLimit: number;
   notesAccess?: NotesAccess;
@@ -33,11 +35,19 @@ export function likelihoodOf(recentEvents: number, recentMonths: number): Threat
   return 'low';
 }
 
-/** Severity from deaths: per event and in total over the period. */
-export function severityOf(fatalities: number, events: number): ThreatLevel {
+/**
+ * Severity from deaths (per event and in total over the period) and from the kind of harm: sexual
+ * violence, abduction, child recruitment and attacks on aid workers or peacekeepers are serious by
+ * nature, so a threat with such events is at least high whatever its deaths (docs/threat-severity.md).
+ */
+export function severityOf(
+  fatalities: number,
+  events: number,
+  harmKinds: readonly HarmKind[] = [],
+): ThreatLevel {
   const perEvent = events ? fatalities / events : 0;
   if (perEvent >= 10 || fatalities >= 250) return 'very-high';
-  if (perEvent >= 3 || fatalities >= 50) return 'high';
+  if (perEvent >= 3 || fatalities >= 50 || harmKinds.length > 0) return 'high';
   if (perEvent >= 1 || fatalities >= 10) return 'medium';
   return 'low';
 }
@@ -50,9 +60,10 @@ function threatTrend(recent: number, previous: number): ThreatTrend {
 /**
  * Proposes threats to civilians from the data: each perpetrator × area × violence type with
  * events that targeted civilians in the period (threat cells from actor_counts), the largest `limit`,
- * with likelihood, severity, trend, the latest linked events, the targeted population (the
- * commonest second actor of those events) and the drivers their notes suggest or analysts tagged
- * in the area. Threats already in the register replace the proposal's judgement (likelihood,
+ * each split by the group harmed (threat-targets.ts: the group as the source names it, or "Civilians
+ * (Country)" where it names none), and of those the largest `limit` again (a bounded list, the
+ * most frequent first), each with likelihood, severity, trend, the latest linked events and the
+ * drivers their notes suggest or analysts tagged in the area. Threats already in the register replace the proposal's judgement (likelihood,
  * severity, trend, status, drivers, note) while the data figures stay current; register entries
  * with no matching proposal are listed as they are.
  */
@@ -74,11 +85,28 @@ export async function proposeThreatsFromData(
         a.violenceType.localeCompare(b.violenceType),
     )
     .slice(0, o.limit);
+  const w = o.window;
+  const split = (
+    await Promise.all(
+      top.map(async (cell) => (await readTargetedGroups(db, cell, w)).map((target) => ({ cell, target }))),
+    )
+  )
+    .flat()
+    .sort(
+      (a, b) =>
+        b.target.events - a.target.events ||
+        b.target.fatalities - a.target.fatalities ||
+        a.cell.actor.localeCompare(b.cell.actor) ||
+        a.cell.admin1.localeCompare(b.cell.admin1) ||
+        a.cell.violenceType.localeCompare(b.cell.violenceType) ||
+        a.target.group.localeCompare(b.target.group),
+    )
+    .slice(0, o.limit);
   const matcher = compileDriverRules(taxonomy);
-  const recentMonths = monthsBetween(o.recentStart, o.lastMonth);
+  const recentMonths = monthsBetween(w.recentStart, w.lastMonth);
   const areaTags = await findDriverTags(db, { country: o.country, admin1: o.admin1 });
   const proposals = await Promise.all(
-    top.map(async (g): Promise<Threat> => {
+    split.map(async ({ cell: g, target: t }): Promise<Threat> => {
       const linked = await readEvidence(db, {
         country: g.country,
         admin1: g.admin1,
@@ -88,25 +116,26 @@ export async function proposeThreatsFromData(
         to: o.to,
         violenceTypes: [g.violenceType],
         civilianTargeting: true,
+        target: t,
         limit: o.evidenceLimit,
         // The latest events, which an index on (country, actor1, admin1, date) finds at once; the
         // most lethal would need every event of the threat sorted.
         order: 'recent',
         withNotes: true,
       });
-      const targets = new Map<string, number>();
       const driverCounts = new Map<string, number>();
       const notes = await readableNotes(linked, o.notesAccess);
-      for (const [i, e] of linked.entries()) {
-        const t = e.actor2 || 'Civilians';
-        targets.set(t, (targets.get(t) ?? 0) + 1);
-        for (const s of matcher.suggest(notes[i]!))
+      for (const note of notes) {
+        for (const s of matcher.suggest(note))
           driverCounts.set(s.driver, (driverCounts.get(s.driver) ?? 0) + 1);
       }
       const ids = new Set(linked.map((e) => e.id));
-      for (const t of areaTags) {
-        if ((t.eventId !== null && ids.has(t.eventId)) || (t.eventId === null && t.admin1 === g.admin1))
-          driverCounts.set(t.driver, (driverCounts.get(t.driver) ?? 0) + linked.length);
+      for (const tag of areaTags) {
+        if (
+          (tag.eventId !== null && ids.has(tag.eventId)) ||
+          (tag.eventId === null && tag.admin1 === g.admin1)
+        )
+          driverCounts.set(tag.driver, (driverCounts.get(tag.driver) ?? 0) + linked.length);
       }
       const needed = Math.max(1, Math.ceil(linked.length / 4));
       const drivers = [...driverCounts]
@@ -114,24 +143,23 @@ export async function proposeThreatsFromData(
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 3)
         .map(([d]) => d);
-      const target =
-        [...targets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Civilians';
       return {
         id: null,
         perpetrator: g.actor,
         perpetratorCategory: g.actorCategory || null,
         isState: g.actorCategory === 'state-forces' || stateActors.has(g.actor),
-        targetedPopulation: target,
+        targetedPopulation: t.group,
         violenceType: g.violenceType as ViolenceType,
         country: g.country,
         admin1: g.admin1,
-        likelihood: likelihoodOf(g.recent, recentMonths),
-        severity: severityOf(g.fatalities, g.events),
-        trend: threatTrend(g.recent, g.previous),
+        likelihood: likelihoodOf(t.recent, recentMonths),
+        severity: severityOf(t.fatalities, t.events, t.harmKinds),
+        harmKinds: t.harmKinds,
+        trend: threatTrend(t.recent, t.previous),
         status: 'proposed',
         events: linked.map((e) => e.id),
-        eventCount: g.events,
-        fatalities: g.fatalities,
+        eventCount: t.events,
+        fatalities: t.fatalities,
         drivers,
         note: '',
         updatedBy: null,

@@ -15,6 +15,7 @@ function toThreat(r: Selectable<ThreatTable>): Threat {
     admin1: r.admin1,
     likelihood: r.likelihood as ThreatLevel,
     severity: r.severity as ThreatLevel,
+    harmKinds: [],
     trend: r.trend as ThreatTrend,
     status: r.status as ThreatStatus,
     events: JSON.parse(r.events) as number[],

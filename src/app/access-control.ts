@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { NotesAccess } from '../analysis/analysis-queries.ts';
+import type { NotesAccess } from '../analysis/readable-notes.ts';
 import { clearanceOf, SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';

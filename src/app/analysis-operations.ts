@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { compileDriverRules, loadDriverTaxonomy } from '../analysis/driver-rules.ts';
 import { findDriverTags, insertDriverTag, upsertConfirmation } from '../analysis/driver-tag-repository.ts';
-import { type JointAnalysis, proposeThreats, runJointAnalysis } from '../analysis/joint-analysis.ts';
+import { type JointAnalysis, runJointAnalysis } from '../analysis/joint-analysis.ts';
+import { proposeThreats } from '../analysis/propose-threats.ts';
 import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repository.ts';
 import { ANALYST_UNITS, type AnalystUnit, type DriverTag, isJointTag } from '../domain/driver.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -317,6 +318,7 @@ export const analysisOperations = {
         perpetratorCategory: null,
         isState: false,
         status: 'accepted',
+        harmKinds: [],
         eventCount: input.events.length,
         fatalities: 0,
         updatedBy: ctx.requester.name,

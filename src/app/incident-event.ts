@@ -45,6 +45,7 @@ export function incidentEvent(id: number, i: IncidentInput): ConflictEvent {
     fatalitiesHigh: null,
     // Where civilians were the target, the killed were civilians; in a clash the log does not say.
     civilianFatalities: kind.civilianTargeting ? i.killed : null,
+    targets: incidentTargets(i),
     notes: '',
     sourceText: '',
   };
@@ -65,4 +66,19 @@ export async function syncIncidentEvent(imp: EventImport, id: number, input: Inc
   packer.add(eventValues(incidentEvent(id, input), input.sensitivity));
   await file.write({ rows: packer.take(), problems: [], read: 1 });
   await file.finish();
+ * Who an incident harmed, as a group named the way ACLED names one (with the country): the groups
+ * the reporter wrote, then women and children where the victims count them (girls and boys are
+ * children; the sex of the victims stays in the incident).
+ */
+export function incidentTargets(i: Pick<IncidentInput, 'targetedGroups' | 'victims' | 'country'>): string[] {
+  const named = (g: string) => (/\(.+\)$/.test(g) ? g : `${g} (${i.country})`);
+  const out = new Set(
+    i.targetedGroups
+      .map((g) => g.trim())
+      .filter(Boolean)
+      .map(named),
+  );
+  if (i.victims.women > 0) out.add(`Women (${i.country})`);
+  if (i.victims.girls + i.victims.boys > 0) out.add(`Children (${i.country})`);
+  return [...out];
 }

@@ -5,6 +5,7 @@ import { boundaryOperations } from './boundary-operations.ts';
 import { evidenceOperations } from './evidence-operations.ts';
 import { exportOperations } from './export-operations.ts';
 import { incidentEditOperations } from './incident-edit.ts';
+import { frictionOperations } from './friction-operations.ts';
 import { incidentOperations } from './incident-operations.ts';
 import { localProcessOperations } from './local-process-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
@@ -33,6 +34,7 @@ export const operations = {
   ...incidentEditOperations,
   ...localProcessOperations,
   ...participantOperations,
+  ...frictionOperations,
   ...securityOperations,
   ...pullOperations,
 };

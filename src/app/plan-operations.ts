@@ -357,19 +357,41 @@ export const planOperations = {
    * Proposes where each scarce resource should go: a 0-1 integer programme (HiGHS) maximising the
    * civilian risk covered (civilian-targeting events per admin1 in the plan period, from the
    * store) weighted by each area's political priority, under each resource's availability, and
-   * explains every change against the plan's current use.
+   * explains every change against the plan's current use. Activities the plan check flags for
+   * supporting state forces that harm civilians (state-perpetrator-friction) get no resource
+   * unless `allowFlagged` says so; the notes name them.
    */
   allocatePlan: defineOperation({
     summary: 'Propose where scarce resources go (MIP) and explain the changes',
-    input: planInput.superRefine(readablePlan),
+    input: planInput
+      .extend({
+        /** Let resources go to activities flagged state-perpetrator-friction (a decision someone takes). */
+        allowFlagged: z.boolean().optional(),
+      })
+      .superRefine(readablePlan),
     async run(ctx, input): Promise<AllocationResult> {
       const { plan } = parsePlanInput(input);
       const evidence = await readPlanEvidence(ctx.store.db, plan);
       const inPeriod = evidence.events.filter(
         (e) => e.dateStart >= plan.period.from && e.dateStart <= plan.period.to,
       );
+      const flagged = new Set(
+        checkPlanAgainst(plan, evidence, loadMitigations())
+          .findings.filter((f) => f.kind === 'state-perpetrator-friction')
+          .map((f) => f.subject),
+      );
       const highs = await loadHighs();
-      return allocateResources(plan, rankAreas(inPeriod), (lp) => highs.solve(lp));
+      const result = allocateResources(
+        plan,
+        rankAreas(inPeriod),
+        (lp) => highs.solve(lp),
+        input.allowFlagged ? new Set() : flagged,
+      );
+      if (input.allowFlagged && flagged.size)
+        result.notes.push(
+          `resources may go to ${[...flagged].join(', ')}, flagged by the plan check (state-perpetrator-friction), as asked`,
+        );
+      return result;
     },
   }),
 

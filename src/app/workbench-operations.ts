@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import type { Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { frictionsSection } from '../reports/frictions-section.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations, analyzeInput } from './analysis-operations.ts';
 import { localBriefSections } from './local-brief-sections.ts';
+import { frictionOperations } from './friction-operations.ts';
 import {
   type NegotiationCheckReport,
   negotiationOperations,
@@ -74,7 +76,8 @@ export const brief = defineOperation({
     const { format, ...settings } = input;
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
-    const extra = await localBriefSections(ctx, analysis.scope);
+    const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: settings.country });
+    const extra = [...(await localBriefSections(ctx, analysis.scope)), frictionsSection(frictions)];
     return {
       format,
       content: format === 'html' ? renderBriefHtml(analysis, extra) : renderBriefMarkdown(analysis, extra),

@@ -8,6 +8,7 @@ import {
   registerAreaCommands,
   registerEvidenceCommands,
 } from './commands/evidence-commands.ts';
+import { registerFrictionCommands } from './commands/friction-commands.ts';
 import { registerIncidentCommands } from './commands/incident-commands.ts';
 import { registerLocalCommands } from './commands/local-commands.ts';
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';
@@ -42,6 +43,7 @@ registerUserCommands(program);
 registerIncidentCommands(program);
 registerLocalCommands(program);
 registerParticipantCommands(program);
+registerFrictionCommands(program);
 registerSecurityCommands(program);
 registerPullCommands(program);
 

@@ -1,8 +1,16 @@
 /** What an escalation alert is about: the whole country, one first-level area, or one actor. */
 export type AlertLevel = 'country' | 'admin1' | 'actor';
 
-/** The monthly quantity an alert watches. Only event counts are tested for now. */
-export type AlertMetric = 'events';
+/** The monthly quantity an alert watches: violent events, or the deaths in them. */
+export type AlertMetric = 'events' | 'fatalities';
+
+/**
+ * What kind of signal an alert is: a sustained rise of its metric over the series' own baseline
+ * (`escalation`), a month with one event of at least 100 deaths in an area whose deaths had
+ * averaged below 100 a month (`mass-casualty`), or an actor new to the country that appears at
+ * scale (`new-actor`).
+ */
+export type AlertKind = 'escalation' | 'mass-casualty' | 'new-actor';
 
 /**
  * A sustained rise of a monthly series above its own baseline, found by a statistical test.
@@ -19,14 +27,18 @@ export interface EscalationAlert {
   /** Month in which the score first crossed the threshold, YYYY-MM. */
   alarm: string;
   metric: AlertMetric;
-  /** Expected events per month before the rise (trailing-window mean). */
+  kind: AlertKind;
+  /** Expected events (or deaths) per month before the rise (trailing-window mean); 0 for a new actor. */
   baseline: number;
-  /** Observed events per month from `start` to `alarm`, inclusive. */
+  /** Observed events (or deaths) per month from `start` to `alarm`, inclusive. */
   observed: number;
-  /** The CUSUM score (log-likelihood ratio) at the alarm; the threshold it crossed is `threshold`. */
+  /**
+   * The test's score at the alarm and the threshold it crossed: the CUSUM score for an escalation,
+   * the event's deaths for a mass casualty (threshold 100), the actor's events for a new actor.
+   */
   score: number;
   threshold: number;
-  /** Monthly counts from `start` to `alarm`, so the rise can be read directly. */
+  /** Monthly counts (events or deaths) from `start` to `alarm`, so the rise can be read directly. */
   counts: number[];
   /** Events behind the alert (store ids and source ids), the most lethal first, bounded. */
   evidence: AlertEvidence[];

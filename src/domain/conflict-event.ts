@@ -45,6 +45,12 @@ export interface ConflictEvent {
   fatalitiesHigh: number | null;
   /** GED `deaths_civilians`; null where the source has no such figure (ACLED). */
   civilianFatalities: number | null;
+  /**
+   * The people harmed, as the source names them ("Women (South Sudan)", "Aid Workers
+   * (International)"): ACLED's associated actors of the civilian side, the groups and victims a
+   * mission incident records. Empty when the source names no group (GED never does).
+   */
+  targets: string[];
   notes: string;
   /** Where the source says it got the event from (ACLED `source`, GED `source_article`). */
   sourceText: string;

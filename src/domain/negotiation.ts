@@ -40,6 +40,8 @@ export interface NegotiationProcess {
 }
 
 export interface NegotiationEvidence {
+  /** How the party perpetrated it: a side in a battle, or actor 1 of an attack (negotiation-checks.ts). */
+  as: 'battle-side' | 'actor-1' | null;
   id: number;
   source: string;
   sourceEventId: string;

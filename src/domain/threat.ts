@@ -1,3 +1,4 @@
+import type { HarmKind } from './harm-kind.ts';
 import type { ViolenceType } from './violence-type.ts';
 
 /** Ordinal scales as the POC handbook uses them. */
@@ -25,6 +26,11 @@ export interface Threat {
   admin1: string;
   likelihood: ThreatLevel;
   severity: ThreatLevel;
+  /**
+   * Kinds of harm serious by nature among the threat's events (sexual violence, abduction...),
+   * which make its proposed severity at least high; empty for a register entry with no proposal.
+   */
+  harmKinds: HarmKind[];
   trend: ThreatTrend;
   status: ThreatStatus;
   /** Store ids of linked events (bounded). */

@@ -111,11 +111,21 @@ export function areaWeights(plan: Plan, ranking: AreaRanking): AreaWeight[] {
   });
 }
 
-/** Where each activity puts its units now: split evenly over its areas (or its office's). */
-function currentPlacement(plan: Plan, resourceId: string, areaName: (a: string) => string) {
+/**
+ * Where each activity puts its units now: split evenly over its areas (or its office's). `clear`
+ * counts only the units of activities not flagged, and `flaggedWho` names the flagged ones.
+ */
+function currentPlacement(
+  plan: Plan,
+  resourceId: string,
+  areaName: (a: string) => string,
+  flagged: ReadonlySet<string>,
+) {
   const offices = new Map(plan.offices.map((o) => [o.id, o]));
   const units = new Map<string, number>();
+  const clear = new Map<string, number>();
   const who = new Map<string, string[]>();
+  const flaggedWho = new Map<string, string[]>();
   let unplaced = 0;
   for (const act of plan.activities) {
     const n = act.uses[resourceId] ?? 0;
@@ -129,9 +139,11 @@ function currentPlacement(plan: Plan, resourceId: string, areaName: (a: string) 
       const name = areaName(a);
       units.set(name, (units.get(name) ?? 0) + n / areas.length);
       who.set(name, [...(who.get(name) ?? []), act.id]);
+      if (flagged.has(act.id)) flaggedWho.set(name, [...(flaggedWho.get(name) ?? []), act.id]);
+      else clear.set(name, (clear.get(name) ?? 0) + n / areas.length);
     }
   }
-  return { units, who, unplaced };
+  return { units, clear, who, flaggedWho, unplaced };
 }
 
 /** Risk covered by `units` in an area of weight w; fractional units interpolate between steps. */
@@ -147,8 +159,17 @@ type Solve = (lp: string) => { Status: string; Columns: Record<string, { Primal:
 /**
  * Proposes where each scarce resource should go and explains each change against the plan.
  * `solve` is HiGHS's solve (injected so the model can be tested with the real solver or not).
+ * `flagged`: activities the plan check flagged for supporting state forces that harm civilians
+ * (state-perpetrator-friction): where such an activity uses a resource, the proposal gives that
+ * area no more of it than the unflagged activities there use, so no unit goes to the flagged
+ * activity; a note says so.
  */
-export function allocateResources(plan: Plan, ranking: AreaRanking, solve: Solve): AllocationResult {
+export function allocateResources(
+  plan: Plan,
+  ranking: AreaRanking,
+  solve: Solve,
+  flagged: ReadonlySet<string> = new Set(),
+): AllocationResult {
   const weights = areaWeights(plan, ranking);
   const byKey = new Map(weights.map((w) => [areaKey(w.area), w]));
   const areaName = (a: string) => byKey.get(areaKey(a))?.area ?? a;
@@ -158,14 +179,20 @@ export function allocateResources(plan: Plan, ranking: AreaRanking, solve: Solve
 
   type Var = { name: string; r: number; area: string; k: number; value: number };
   const vars: Var[] = [];
-  const placements = plan.resources.map((res) => currentPlacement(plan, res.id, areaName));
+  const placements = plan.resources.map((res) => currentPlacement(plan, res.id, areaName, flagged));
   plan.resources.forEach((res, r) => {
     const allowed = res.areas.length ? new Set(res.areas.map(areaKey)) : undefined;
     const steps = Math.min(MAX_STEPS, Math.floor(res.available));
     for (const w of weights) {
       if (allowed && !allowed.has(areaKey(w.area))) continue;
       const now = placements[r]!.units.get(w.area) ?? 0;
-      for (let k = 1; k <= steps; k++) {
+      const held = placements[r]!.flaggedWho.get(w.area);
+      const cap = held ? Math.floor(placements[r]!.clear.get(w.area) ?? 0) : steps;
+      if (held)
+        notes.push(
+          `${res.id}: at most ${cap} unit(s) in ${w.area}, what activities not flagged use there; ${held.join(', ')} ${held.length > 1 ? 'are' : 'is'} flagged by the plan check (state-perpetrator-friction) and ${held.length > 1 ? 'get' : 'gets'} none`,
+        );
+      for (let k = 1; k <= Math.min(steps, cap); k++) {
         const value = w.weight * UNIT_DECAY ** (k - 1) + (k <= now ? STAY_BONUS : 0);
         vars.push({ name: `x${vars.length}`, r, area: w.area, k, value });
       }
@@ -225,7 +252,9 @@ export function allocateResources(plan: Plan, ranking: AreaRanking, solve: Solve
           proposed: p,
           change: round(p - current),
           activities: place.who.get(w.area) ?? [],
-          reason: areaReason(w, current, p),
+          reason: place.flaggedWho.has(w.area)
+            ? `${areaReason(w, current, p).split(':')[0]}: ${place.flaggedWho.get(w.area)!.join(', ')} flagged by the plan check (state-perpetrator-friction), so no unit goes to it`
+            : areaReason(w, current, p),
         };
       })
       .sort((a, b) => b.weight - a.weight || a.area.localeCompare(b.area));

@@ -43,6 +43,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/local-processes/check', operation: 'checkLocalProcesses', cacheable: () => false },
   { path: '/api/participants', operation: 'listParticipants', cacheable: () => false },
   { path: '/api/participation/check', operation: 'checkParticipation', cacheable: () => false },
+  { path: '/api/frictions', operation: 'listFrictions', cacheable: () => false },
 ];
 
 /** Records created with a POST of JSON to a path of their own, answered `201` with the new id. */

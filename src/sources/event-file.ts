@@ -225,9 +225,9 @@ async function* rowBatches(
               : `the row has ${f.length} fields, the header ${reader.columns} (an unquoted "${delimiter}" in a field?)`,
         );
       } else {
-        const r = reader.read(f);
-        if ('event' in r) batch.records.push({ line: row.line, event: r.event });
-        else problem(row, r.problem.column, r.problem.reason, r.problem.field);
+        const r = reader.read(f, row.line);
+        if ('event' in r) batch.records.push({ line: r.line ?? row.line, event: r.event });
+        else if ('problem' in r) problem(row, r.problem.column, r.problem.reason, r.problem.field);
       }
       if (batch.records.length + batch.problems.length >= batchSize) {
         yield batch;
@@ -235,6 +235,7 @@ async function* rowBatches(
       }
     }
   }
+  for (const r of reader.finish?.() ?? []) batch.records.push(r);
   if (batch.records.length || batch.problems.length) yield batch;
 }
 

@@ -10,13 +10,25 @@ export interface RowProblem {
   reason: string;
 }
 
-export type RowResult = { event: ConflictEvent } | { problem: RowProblem };
+/** An event read, with the line it is counted from (a paired row's first line). */
+export interface LinedEvent {
+  line: number;
+  event: ConflictEvent;
+}
+
+/**
+ * What one row gave: its event, the reason it was set aside, or (a row that waits for its pair,
+ * see acled-monadic-pairs.ts) nothing yet, or the event it completed with an earlier row.
+ */
+export type RowResult = { event: ConflictEvent; line?: number } | { problem: RowProblem } | { held: true };
 
 /** Turns the fields of one row of a known format into an event, or says why it cannot. */
 export interface EventRowReader {
   readonly format: EventFormat;
   readonly columns: number;
-  read(fields: string[]): RowResult;
+  read(fields: string[], line: number): RowResult;
+  /** The events still held when the file ends (rows whose pair never came). */
+  finish?(): LinedEvent[];
 }
 
 /** A helper for readers: the problem for column `i` of the header. */

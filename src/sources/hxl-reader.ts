@@ -186,6 +186,7 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
           fatalitiesLow: null,
           fatalitiesHigh: null,
           civilianFatalities: civ.value,
+          targets: [],
           notes: get(f, c.notes),
           sourceText: get(f, c.source),
         },

@@ -3,7 +3,7 @@ import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { GED_TYPES } from '../domain/violence-type.ts';
 import { parseEventDate } from './event-dates.ts';
-import type { EventRowReader, RowProblem, RowResult } from './event-row-reader.ts';
+import type { EventRowReader, RowProblem } from './event-row-reader.ts';
 import { columnIndex, readCoordinate, readCount, readSmallInt } from './field-readers.ts';
 
 const PRECISION: Record<string, DatePrecision> = {
@@ -39,7 +39,10 @@ function sideCategory(name: string, type: string, side: 'a' | 'b', country: stri
 }
 
 /** Reads one GED event from any accessor of its fields by GED's column names (CSV or GeoJSON). */
-export function readGedFields(get: (name: string) => string, where: (name: string) => number): RowResult {
+export function readGedFields(
+  get: (name: string) => string,
+  where: (name: string) => number,
+): { event: ConflictEvent } | { problem: RowProblem } {
   const bad = (name: string, reason: string): { problem: RowProblem } => ({
     problem: { column: where(name) + 1, field: name, reason },
   });
@@ -98,6 +101,7 @@ export function readGedFields(get: (name: string) => string, where: (name: strin
     fatalitiesLow: low.value,
     fatalitiesHigh: high.value,
     civilianFatalities: civ.value,
+    targets: [],
     notes: get('source_headline'),
     sourceText: get('source_article'),
   };

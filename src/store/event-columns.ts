@@ -80,6 +80,7 @@ export const EVENT_COLUMNS = [
   'fatalities_low',
   'fatalities_high',
   'civilian_fatalities',
+  'targets',
   'notes',
   'source_text',
   'sensitivity',
@@ -125,12 +126,21 @@ export function eventValues(e: ConflictEvent, sensitivity: Sensitivity = 'public
     e.fatalitiesLow,
     e.fatalitiesHigh,
     e.civilianFatalities,
+    e.targets.join(TARGET_SEPARATOR),
     e.notes,
     e.sourceText,
     sensitivity,
   ];
   v[COL.content_hash] = contentHash(v);
   return v;
+}
+
+/** How an event's targets are joined in their one column: ACLED's own separator. */
+export const TARGET_SEPARATOR = '; ';
+
+/** The targets stored in one column, as a list. */
+export function splitTargets(stored: string): string[] {
+  return stored ? stored.split(TARGET_SEPARATOR) : [];
 }
 
 /** Marks the hashes of contentHash(); a stored hash without it is the older MD5 of the joined row. */
@@ -148,6 +158,8 @@ export function contentHash(v: EventValues): string {
   let h2 = 0x6c8e9cf5;
   for (let i = 0; i < v.length; i++) {
     if (i === COL.content_hash || i === COL.import_id) continue;
+    // No targets hashes as before the column existed, so a store's older rows stay unchanged.
+    if (i === COL.targets && v[i] === '') continue;
     const x = v[i];
     // Each value adds a tag for its type and, for text, its length, so values cannot run together.
     if (typeof x === 'string') {
@@ -193,6 +205,8 @@ export function legacyContentHash(v: EventValues): string {
   const w = v.slice();
   w[COL.content_hash] = '';
   w[COL.import_id] = 0;
+  // Those stores had no targets column: an event without targets joins as it did then.
+  if (w[COL.targets] === '') w.splice(COL.targets, 1);
   return hash('md5', w.join('\u001f'));
 }
 

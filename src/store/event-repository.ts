@@ -3,6 +3,7 @@ import type { ActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision, SourceName } from '../domain/conflict-event.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
+import { splitTargets } from './event-columns.ts';
 import type { Database, EventTable } from './schema.ts';
 
 /** An event as stored: the domain record plus the store's own row id. */
@@ -81,6 +82,7 @@ export function toEvent(r: Selectable<EventTable>): StoredEvent {
     fatalitiesLow: r.fatalities_low,
     fatalitiesHigh: r.fatalities_high,
     civilianFatalities: r.civilian_fatalities,
+    targets: splitTargets(r.targets),
     notes: r.notes,
     sourceText: r.source_text,
     sensitivity: r.sensitivity as Sensitivity,

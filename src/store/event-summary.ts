@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { SummaryDimension } from '../domain/summary-dimension.ts';
+import { splitTargets } from './event-columns.ts';
 import type { Database } from './schema.ts';
 
 export { SUMMARY_DIMENSIONS, type SummaryDimension } from '../domain/summary-dimension.ts';
@@ -31,7 +32,7 @@ export interface Summary {
   rows: SummaryRow[];
 }
 
-const COUNT_KEY: Record<SummaryDimension, string> = {
+const COUNT_KEY: Record<Exclude<SummaryDimension, 'target'>, string> = {
   country: 'country',
   admin1: 'admin1',
   admin2: 'admin2',
@@ -43,7 +44,79 @@ const COUNT_KEY: Record<SummaryDimension, string> = {
 const EVENT_KEY: Record<SummaryDimension, string> = {
   ...COUNT_KEY,
   'actor-category': "coalesce(actor1_category, 'unknown')",
+  // The groups as stored ('; ' between them), split by splitTargetRows.
+  target: `case when targets <> '' then targets when civilian_targeting = 1 then 'Civilians (' || country || ')' else '' end`,
 };
+
+/** A row as the grouped queries return it: the keys and the sums. */
+interface GroupedRow {
+  country: unknown;
+  key: unknown;
+  key2?: unknown;
+  events: unknown;
+  fatalities: unknown;
+  civ: unknown;
+  known: unknown;
+  target: unknown;
+  derived: unknown;
+}
+
+/** Adds grouped rows of the same keys together (from the roll-up, cut months or split targets). */
+class SummaryMerger {
+  private readonly merged = new Map<string, SummaryRow & { known: number }>();
+
+  constructor(private readonly twoKeys: boolean) {}
+
+  add(r: GroupedRow): void {
+    const k = `${r.country}\u001f${r.key}\u001f${r.key2 ?? ''}`;
+    let m = this.merged.get(k);
+    if (!m) {
+      m = {
+        key: String(r.key ?? ''),
+        ...(this.twoKeys ? { key2: String(r.key2 ?? '') } : {}),
+        country: String(r.country),
+        events: 0,
+        fatalities: 0,
+        civilianFatalities: 0,
+        civilianTargetingEvents: 0,
+        civilianTargetingDerivedEvents: 0,
+        known: 0,
+      };
+      this.merged.set(k, m);
+    }
+    m.events += Number(r.events);
+    m.fatalities += Number(r.fatalities);
+    m.civilianFatalities = (m.civilianFatalities ?? 0) + Number(r.civ);
+    m.known += Number(r.known);
+    m.civilianTargetingEvents += Number(r.target);
+    m.civilianTargetingDerivedEvents += Number(r.derived);
+  }
+
+  /** The merged rows; civilian deaths null where no event of the row comes from a source giving them. */
+  rows(): SummaryRow[] {
+    return [...this.merged.values()].map(({ known, ...r }) => ({
+      ...r,
+      civilianFatalities: known > 0 ? r.civilianFatalities : null,
+    }));
+  }
+}
+
+/**
+ * Rows grouped by the stored targets made rows per group: an event naming two groups counts under
+ * each. Rows of the same group from different combinations are merged by the caller.
+ */
+function splitTargetRows<R extends { key: unknown; key2?: unknown }>(
+  rows: readonly R[],
+  by: SummaryDimension,
+  then: SummaryDimension | undefined,
+): R[] {
+  if (by !== 'target' && then !== 'target') return [...rows];
+  const field = by === 'target' ? 'key' : 'key2';
+  return rows.flatMap((r) => {
+    const groups = splitTargets(String(r[field] ?? ''));
+    return groups.length ? groups.map((g) => ({ ...r, [field]: g })) : [r];
+  });
+}
 
 const ROLLUP_MISSES = new Set<SummaryDimension>(['actor-category', 'violence-type']);
 
@@ -96,38 +169,25 @@ export async function summarizeEvents(
       ? filter.to.slice(0, 7)
       : shiftMonth(filter.to.slice(0, 7), -1)
     : undefined;
-  const merged = new Map<string, SummaryRow & { known: number }>();
-  const add = (r: Record<string, unknown>) => {
-    const k = `${r.country}\u001f${r.key}\u001f${r.key2 ?? ''}`;
-    const m = merged.get(k) ?? {
-      key: String(r.key ?? ''),
-      ...(then ? { key2: String(r.key2 ?? '') } : {}),
-      country: String(r.country),
-      events: 0,
-      fatalities: 0,
-      civilianFatalities: 0,
-      civilianTargetingEvents: 0,
-      civilianTargetingDerivedEvents: 0,
-      known: 0,
-    };
-    m.events += Number(r.events);
-    m.fatalities += Number(r.fatalities);
-    m.civilianFatalities = (m.civilianFatalities ?? 0) + Number(r.civ);
-    m.known += Number(r.known);
-    m.civilianTargetingEvents += Number(r.target);
-    m.civilianTargetingDerivedEvents += Number(r.derived);
-    merged.set(k, m);
-  };
+  const merged = new SummaryMerger(then !== undefined);
+  const add = (r: GroupedRow) => merged.add(r);
 
-  if (!(fromMonth && toMonth && fromMonth > toMonth)) {
+  if (by === 'target' || then === 'target') {
+    // The aggregates do not keep targets: counted from the events, over the exact days.
+    let q = groupedEvents(db, by, then);
+    if (filter.country !== undefined) q = q.where('country', '=', filter.country);
+    if (filter.from !== undefined) q = q.where('date_start', '>=', filter.from);
+    if (filter.to !== undefined) q = q.where('date_start', '<=', filter.to);
+    for (const r of splitTargetRows(await q.execute(), by, then)) add(r);
+  } else if (!(fromMonth && toMonth && fromMonth > toMonth)) {
     // Area and period summaries read the small roll-up; category and type ones the full table.
     const areaOnly = !ROLLUP_MISSES.has(by) && !(then && ROLLUP_MISSES.has(then));
     let q = db
       .selectFrom(areaOnly ? 'area_month_counts' : 'event_counts')
       .select([
         'country',
-        sql<string>`${sql.raw(COUNT_KEY[by])}`.as('key'),
-        sql<string>`${sql.raw(then ? COUNT_KEY[then] : "''")}`.as('key2'),
+        sql<string>`${sql.raw(COUNT_KEY[by as keyof typeof COUNT_KEY])}`.as('key'),
+        sql<string>`${sql.raw(then ? COUNT_KEY[then as keyof typeof COUNT_KEY] : "''")}`.as('key2'),
         sql<number>`sum(events)`.as('events'),
         sql<number>`sum(fatalities)`.as('fatalities'),
         sql<number>`sum(civilian_fatalities)`.as('civ'),
@@ -135,7 +195,11 @@ export async function summarizeEvents(
         sql<number>`sum(civilian_targeting_events)`.as('target'),
         sql<number>`sum(civilian_targeting_derived_events)`.as('derived'),
       ])
-      .groupBy(['country', sql.raw(COUNT_KEY[by]), ...(then ? [sql.raw(COUNT_KEY[then])] : [])] as never);
+      .groupBy([
+        'country',
+        sql.raw(COUNT_KEY[by as keyof typeof COUNT_KEY]),
+        ...(then ? [sql.raw(COUNT_KEY[then as keyof typeof COUNT_KEY])] : []),
+      ] as never);
     if (filter.country !== undefined) q = q.where('country', '=', filter.country);
     if (fromMonth) q = q.where('month', '>=', fromMonth);
     if (toMonth) q = q.where('month', '<=', toMonth);
@@ -146,7 +210,9 @@ export async function summarizeEvents(
   const ranges: [string, string][] = [];
   const fromCut = filter.from !== undefined && fromMonth !== filter.from.slice(0, 7);
   const toCut = filter.to !== undefined && toMonth !== filter.to.slice(0, 7);
-  if (fromCut && toCut && filter.from?.slice(0, 7) === filter.to?.slice(0, 7)) {
+  if (by === 'target' || then === 'target') {
+    // Already counted from the events over the exact days.
+  } else if (fromCut && toCut && filter.from?.slice(0, 7) === filter.to?.slice(0, 7)) {
     ranges.push([filter.from as string, filter.to as string]);
   } else {
     if (fromCut && filter.from) ranges.push([filter.from, lastDay(filter.from.slice(0, 7))]);
@@ -159,9 +225,9 @@ export async function summarizeEvents(
   }
 
   const timeLike = by === 'year' || by === 'month';
-  const rows = [...merged.values()]
+  const rows = merged
+    .rows()
     .filter((r) => r.events > 0)
-    .map(({ known, ...r }) => ({ ...r, civilianFatalities: known > 0 ? r.civilianFatalities : null }))
     .sort((a, b) =>
       timeLike
         ? a.country.localeCompare(b.country) ||
@@ -191,14 +257,7 @@ export async function summarizeEventsOf(
   if (filter.country !== undefined) q = q.where('country', '=', filter.country);
   if (filter.from !== undefined) q = q.where('date_start', '>=', filter.from);
   if (filter.to !== undefined) q = q.where('date_start', '<=', filter.to);
-  return (await q.execute()).map((r) => ({
-    key: String(r.key ?? ''),
-    ...(then ? { key2: String(r.key2 ?? '') } : {}),
-    country: String(r.country),
-    events: Number(r.events),
-    fatalities: Number(r.fatalities),
-    civilianFatalities: Number(r.known) > 0 ? Number(r.civ) : null,
-    civilianTargetingEvents: Number(r.target),
-    civilianTargetingDerivedEvents: Number(r.derived),
-  }));
+  const merged = new SummaryMerger(then !== undefined);
+  for (const r of splitTargetRows(await q.execute(), by, then)) merged.add(r);
+  return merged.rows();
 }

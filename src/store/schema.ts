@@ -42,6 +42,8 @@ export interface EventTable {
   fatalities_low: number | null;
   fatalities_high: number | null;
   civilian_fatalities: number | null;
+  /** The people harmed as the source names them, joined with '; ' ('' when none is named). */
+  targets: Generated<string>;
   notes: string;
   source_text: string;
   /** public | internal | restricted | strictly-confidential (domain/sensitivity.ts). */
@@ -229,6 +231,27 @@ export interface NegotiationProcessTable {
   source_text: string;
   stored_at: string;
   stored_by: string;
+}
+
+/** The friction register (migration 023): one row per country, kind and subject taken up. */
+export interface FrictionTable {
+  id: Generated<number>;
+  ref: string;
+  country: string;
+  kind: string;
+  subject: string;
+  message: string;
+  /** JSON array, as the finding gave it. */
+  evidence: string;
+  owner: string;
+  decision: string | null;
+  status: string;
+  review_date: string | null;
+  note: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  updated_by: string;
+  updated_at: string;
 }
 
 /** An agreement in the user's corpus, with its normalised text and coverage scorecard (JSON). */
@@ -434,6 +457,7 @@ export interface Database {
   agreement_provisions: AgreementProvisionTable;
   provision_codes: ProvisionCodeTable;
   negotiation_processes: NegotiationProcessTable;
+  frictions: FrictionTable;
   events: EventTable;
   event_counts: EventCountTable;
   area_month_counts: AreaMonthCountTable;

@@ -26,6 +26,8 @@ const LocalProcessesPage = lazy(() =>
 );
 const ParticipationPage = lazy(() =>
   import('./pages/participation-page.tsx').then((m) => ({ default: m.ParticipationPage })),
+const FrictionsPage = lazy(() =>
+  import('./pages/frictions-page.tsx').then((m) => ({ default: m.FrictionsPage })),
 );
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
@@ -37,6 +39,7 @@ const NAV = [
   ['#/incidents', 'Incidents'],
   ['#/local', 'Local processes'],
   ['#/participation', 'Participation'],
+  ['#/frictions', 'Frictions'],
   ['#/import', 'Import'],
   ['#/brief', 'Brief'],
 ] as const;
@@ -192,6 +195,8 @@ function Page({
       return <LocalProcessesPage country={country} id={parts[1]} />;
     case 'participation':
       return <ParticipationPage country={country} id={parts[1]} />;
+    case 'frictions':
+      return <FrictionsPage country={country} />;
     case 'import':
       return <ImportPage status={status} onImported={onImported} />;
     case 'brief':

@@ -387,6 +387,7 @@ export function generateDemoEvents(options: DemoEventsOptions = {}): ConflictEve
             fatalitiesLow: null,
             fatalitiesHigh: null,
             civilianFatalities,
+            targets: [],
             notes: `${rng.pick(thread.notes).replace('{town}', town)} (fictional demonstration event)`,
             sourceText: 'Tandem demonstration model (fictional)',
           });

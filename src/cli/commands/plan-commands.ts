@@ -139,14 +139,22 @@ export function registerPlanCommands(program: Command): void {
     plan
       .command('allocate <plan>')
       .description('Propose where scarce resources go (MIP with HiGHS) and explain the changes')
-      .option('--json', 'print the proposal as JSON'),
+      .option('--json', 'print the proposal as JSON')
+      .option(
+        '--allow-flagged',
+        'let resources go to activities the plan check flags for supporting state forces that harm civilians',
+      ),
   ).action(
-    action(async (path: string, flags: JsonFlag) => {
-      const r = await runCommand((await plans()).allocatePlan, loadPlan(path), {
-        name: 'plan allocate',
-        store: flags,
-        fields: PLAN_FIELDS,
-      });
+    action(async (path: string, flags: JsonFlag & { allowFlagged?: boolean }) => {
+      const r = await runCommand(
+        (await plans()).allocatePlan,
+        { ...loadPlan(path), allowFlagged: flags.allowFlagged },
+        {
+          name: 'plan allocate',
+          store: flags,
+          fields: PLAN_FIELDS,
+        },
+      );
       if (flags.json) return printJson(r);
       const out = [
         `risk covered: ${r.objective.current} now → ${r.objective.proposed} proposed (solver: ${r.status})`,

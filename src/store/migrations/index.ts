@@ -19,6 +19,8 @@ import * as incidentChanges from './018-incident-changes.ts';
 import * as sourcePulls from './024-source-pulls.ts';
 import * as localProcesses from './019-local-processes.ts';
 import * as participants from './020-participants.ts';
+import * as eventTargets from './022-event-targets.ts';
+import * as frictionRegister from './023-friction-register.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -45,4 +47,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '024-source-pulls': sourcePulls,
   '019-local-processes': localProcesses,
   '020-participants': participants,
+  '022-event-targets': eventTargets,
+  '023-friction-register': frictionRegister,
 };

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { quietDeaths } from '../../test/simulated-deaths.ts';
+import type { AlertSeries } from './escalation-alerts.ts';
+import { detectFatalityAlerts } from './fatality-alerts.ts';
+import { DEFAULT_LOG_CUSUM_OPTIONS, logScaleCusum } from './log-cusum.ts';
+import { monthRange } from './months.ts';
+import { detectNewActors } from './new-actor-alerts.ts';
+
+const months = monthRange('2010-01', '2012-12');
+function series(counts: number[]): AlertSeries {
+  return { level: 'admin1', country: 'Testland', key: 'North', admin1: 'North', months, counts };
+}
+
+test('a month with one event of 100 deaths in an area that averaged fewer is alerted on fatalities that month', () => {
+  const counts = months.map((_, i) => (i === 20 ? 180 : 8));
+  const massive = new Map([['Testland\u001fNorth\u001f2011-09', 150]]);
+  const alerts = detectFatalityAlerts([series(counts)], massive, DEFAULT_LOG_CUSUM_OPTIONS, '2000-01');
+  const mass = alerts.filter((a) => a.kind === 'mass-casualty');
+  assert.equal(mass.length, 1);
+  assert.deepEqual([mass[0]!.alarm, mass[0]!.metric, mass[0]!.score], ['2011-09', 'fatalities', 150]);
+  // The single month is not also reported as a sustained rise.
+  assert.equal(alerts.length, 1);
+});
+
+test('a 100-death event where the area already averaged 100 deaths a month is no mass casualty', () => {
+  const counts = months.map(() => 140);
+  const massive = new Map([['Testland\u001fNorth\u001f2011-09', 100]]);
+  const alerts = detectFatalityAlerts([series(counts)], massive, DEFAULT_LOG_CUSUM_OPTIONS, '2000-01');
+  assert.equal(alerts.filter((a) => a.kind === 'mass-casualty').length, 0);
+});
+
+test('on quiet heavy-tailed series of deaths the log-scale test rarely fires', () => {
+  let alarms = 0;
+  let years = 0;
+  for (let seed = 1; seed <= 200; seed++) {
+    const { deaths } = quietDeaths(120, 3, 1.1, seed);
+    alarms += logScaleCusum(deaths).length;
+    years += 10;
+  }
+  assert.ok(alarms / years < 0.1, `${alarms} false alarms in ${years} series-years`);
+});
+
+test('a sustained tenfold rise in deaths is alarmed within five months in nine series of ten', () => {
+  let within = 0;
+  for (let seed = 1; seed <= 100; seed++) {
+    const quiet = quietDeaths(36, 3, 1.5, seed).deaths;
+    const risen = quietDeaths(12, 30, 1.5, seed + 1000).deaths;
+    const hit = logScaleCusum([...quiet, ...risen]).find((a) => a.alarm >= 36);
+    if (hit && hit.alarm - 36 <= 5) within++;
+  }
+  assert.ok(within >= 90, `${within} of 100`);
+});
+
+test('an actor first seen well into the record with five violent events in three months is a new actor', () => {
+  const area = months.map((month) => ({
+    country: 'Testland',
+    admin1: 'North',
+    month,
+    events: 10,
+    violentEvents: 10,
+    fatalities: 0,
+    civilianFatalities: 0,
+    civilianFatalitiesKnown: 0,
+    civilianTargetingEvents: 0,
+    stateCivilianTargetingEvents: 0,
+  }));
+  const actor = (name: string, month: string, events: number) => ({
+    country: 'Testland',
+    actor: name,
+    month,
+    events,
+  });
+  const alerts = detectNewActors(
+    area,
+    [
+      actor('Old Army', '2010-01', 9),
+      actor('New Front', '2011-03', 2),
+      actor('New Front', '2011-04', 4),
+      actor('Small Band', '2011-05', 2),
+    ],
+    { minEvents: 5, withinMonths: 3, minHistory: 6 },
+    '2000-01',
+    '2012-12',
+  );
+  assert.deepEqual(
+    alerts.map((a) => [a.key, a.level, a.kind, a.start, a.alarm]),
+    [['New Front', 'actor', 'new-actor', '2011-03', '2011-04']],
+  );
+});

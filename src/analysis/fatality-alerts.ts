@@ -1,0 +1,151 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import type { AnalysisScope, AreaMonth } from './analysis-queries.ts';
+import type { AlertSeries, DetectedAlert } from './escalation-alerts.ts';
+import { getOrAdd } from './get-or-add.ts';
+import { type LogCusumOptions, logScaleCusum } from './log-cusum.ts';
+import { denseSeries, monthRange } from './months.ts';
+
+/** Deaths in one event from which it is a mass-casualty event. */
+export const MASS_CASUALTY_DEATHS = 100;
+
+/**
+ * The deadliest violent event of each area and month that had one of at least MASS_CASUALTY_DEATHS
+ * (country-wide under admin1 ''), keyed `country \u001f admin1 \u001f month`. Few rows: only such
+ * events are read.
+ */
+export async function readMassCasualtyMonths(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  toMonth: string,
+): Promise<Map<string, number>> {
+  let q = db
+    .selectFrom('events')
+    .select(['country', 'admin1', 'month', sql<number>`max(fatalities)`.as('deaths')])
+    .where('fatalities', '>=', MASS_CASUALTY_DEATHS)
+    .where('violence_type', 'in', ['battles', 'explosions-remote-violence', 'violence-against-civilians'])
+    .where('month', '<=', toMonth)
+    .groupBy(['country', 'admin1', 'month']);
+  if (scope.country !== undefined) q = q.where('country', '=', scope.country);
+  if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
+  const out = new Map<string, number>();
+  const keep = (k: string, n: number) => out.set(k, Math.max(out.get(k) ?? 0, n));
+  for (const r of await q.execute()) {
+    keep(`${r.country}\u001f${r.admin1}\u001f${r.month}`, Number(r.deaths));
+    keep(`${r.country}\u001f\u001f${r.month}`, Number(r.deaths));
+  }
+  return out;
+}
+
+/**
+ * Monthly deaths of the country and of each admin1, dense from the country's first month (so a
+ * quiet province's zeros count), as escalation-alerts.ts builds the event series. Pure.
+ */
+export function buildFatalitySeries(areaMonths: readonly AreaMonth[], admin1?: string): AlertSeries[] {
+  const first = new Map<string, string>();
+  const last = new Map<string, string>();
+  const countries = new Map<string, Map<string, number>>();
+  const admins = new Map<string, { country: string; admin1: string; monthly: Map<string, number> }>();
+  for (const c of areaMonths) {
+    if (!first.has(c.country) || c.month < first.get(c.country)!) first.set(c.country, c.month);
+    if (!last.has(c.country) || c.month > last.get(c.country)!) last.set(c.country, c.month);
+    if (admin1 === undefined) {
+      const m = getOrAdd(countries, c.country, () => new Map<string, number>());
+      m.set(c.month, (m.get(c.month) ?? 0) + c.fatalities);
+    }
+    if (c.admin1) {
+      const a = getOrAdd(admins, `${c.country}\u001f${c.admin1}`, () => ({
+        country: c.country,
+        admin1: c.admin1,
+        monthly: new Map<string, number>(),
+      }));
+      a.monthly.set(c.month, (a.monthly.get(c.month) ?? 0) + c.fatalities);
+    }
+  }
+  const out: AlertSeries[] = [];
+  for (const [country, monthly] of [...countries].sort((x, y) => x[0].localeCompare(y[0]))) {
+    const months = monthRange(first.get(country)!, last.get(country)!);
+    out.push({ level: 'country', country, key: country, months, counts: denseSeries(months, monthly) });
+  }
+  for (const a of [...admins.values()].sort(
+    (x, y) => x.country.localeCompare(y.country) || x.admin1.localeCompare(y.admin1),
+  )) {
+    const months = monthRange(first.get(a.country)!, last.get(a.country)!);
+    out.push({
+      level: 'admin1',
+      country: a.country,
+      key: a.admin1,
+      admin1: a.admin1,
+      months,
+      counts: denseSeries(months, a.monthly),
+    });
+  }
+  return out;
+}
+
+/**
+ * Alerts on deaths: a mass-casualty month (an event of at least 100 deaths where the area's deaths
+ * had averaged below 100 a month over the six months before), and a sustained rise of monthly
+ * deaths (log-cusum.ts); where both fall on the same month, the mass casualty is the alert. Pure.
+ */
+export function detectFatalityAlerts(
+  series: readonly AlertSeries[],
+  massCasualty: ReadonlyMap<string, number>,
+  cusum: LogCusumOptions,
+  firstMonth: string,
+): DetectedAlert[] {
+  const found: DetectedAlert[] = [];
+  for (const s of series) {
+    const admin1 = s.admin1 ?? '';
+    const massMonths = new Set<number>();
+    s.months.forEach((m, t) => {
+      const deaths = massCasualty.get(`${s.country}\u001f${admin1}\u001f${m}`);
+      if (deaths === undefined) return;
+      const before = s.counts.slice(Math.max(0, t - 6), t);
+      const average = before.length ? before.reduce((a, b) => a + b, 0) / before.length : 0;
+      if (average >= MASS_CASUALTY_DEATHS) return;
+      massMonths.add(t);
+      if (m < firstMonth) return;
+      found.push({
+        level: s.level,
+        country: s.country,
+        key: s.key,
+        start: m,
+        alarm: m,
+        metric: 'fatalities',
+        kind: 'mass-casualty',
+        baseline: round2(average),
+        observed: s.counts[t]!,
+        score: deaths,
+        threshold: MASS_CASUALTY_DEATHS,
+        counts: [s.counts[t]!],
+        series: s,
+      });
+    });
+    for (const a of logScaleCusum(s.counts, cusum)) {
+      // A rise that holds a mass-casualty month is that month's alert again, not a second signal.
+      if (s.months[a.alarm]! < firstMonth || [...massMonths].some((t) => t >= a.start && t <= a.alarm))
+        continue;
+      found.push({
+        level: s.level,
+        country: s.country,
+        key: s.key,
+        start: s.months[a.start]!,
+        alarm: s.months[a.alarm]!,
+        metric: 'fatalities',
+        kind: 'escalation',
+        baseline: round2(a.baseline),
+        observed: round2(a.observed),
+        score: round2(a.score),
+        threshold: cusum.threshold,
+        counts: s.counts.slice(a.start, a.alarm + 1),
+        series: s,
+      });
+    }
+  }
+  return found;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

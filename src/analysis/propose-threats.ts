@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import { TandemError } from '../domain/tandem-error.ts';
+import type { Threat } from '../domain/threat.ts';
+import type { Database } from '../store/schema.ts';
+import { type AnalysisScope, readActorRegister, readDateRange, readThreatCells } from './analysis-queries.ts';
+import { loadDriverTaxonomy } from './driver-rules.ts';
+import { DEFAULTS } from './joint-analysis.ts';
+import { addMonths, monthRange } from './months.ts';
+import type { NotesAccess } from './readable-notes.ts';
+import { proposeThreatsFromData } from './threat-proposals.ts';
+
+/**
+ * The threat proposals alone (what `runJointAnalysis` puts under `threats`), for the threat
+ * register commands: from actor_counts in the scope and period, overlaid with the register.
+ */
+export async function proposeThreats(
+  db: Kysely<Database>,
+  options: AnalysisScope & {
+    from?: string;
+    to?: string;
+    limit?: number;
+    trendMonths?: number;
+    notesAccess?: NotesAccess;
+  },
+): Promise<Threat[]> {
+  const scope: AnalysisScope = { country: options.country, admin1: options.admin1 };
+  const range = await readDateRange(db, scope);
+  if (!range.first || !range.last)
+    throw new TandemError('not-found', 'no events in the store for that scope');
+  const from = options.from ?? range.first;
+  const to = options.to ?? range.last;
+  const firstMonth = from.slice(0, 7);
+  const lastMonth = to.slice(0, 7);
+  const months = monthRange(firstMonth, lastMonth);
+  const trendMonths = options.trendMonths ?? DEFAULTS.trendMonths;
+  const recentStart = months[Math.max(0, months.length - trendMonths)]!;
+  const previousStart = addMonths(recentStart, -trendMonths);
+  const [threatCells, register] = await Promise.all([
+    readThreatCells(db, scope, { firstMonth, lastMonth, recentStart, previousStart }),
+    readActorRegister(db),
+  ]);
+  return proposeThreatsFromData(db, threatCells, loadDriverTaxonomy(), register.state, {
+    ...scope,
+    from,
+    to,
+    window: { firstMonth, lastMonth, recentStart, previousStart },
+    limit: options.limit ?? DEFAULTS.threatLimit,
+    evidenceLimit: DEFAULTS.evidenceLimit,
+    notesAccess: options.notesAccess,
+  });
+}

@@ -1,0 +1,88 @@
+import { type Kysely, sql } from 'kysely';
+import { HARM_KINDS, type HarmKind, harmKindOfGroup, harmKindOfSubEvent } from '../domain/harm-kind.ts';
+import { splitTargets } from '../store/event-columns.ts';
+import type { Database } from '../store/schema.ts';
+import type { ThreatCell } from './analysis-queries.ts';
+
+/** One group harmed in a threat cell, with the cell's figures for that group alone. */
+export interface TargetedGroup {
+  /** As the source names it, or "Civilians (Country)" for the events that name no group. */
+  group: string;
+  /** False for "Civilians (Country)": the events named no group. */
+  named: boolean;
+  events: number;
+  recent: number;
+  previous: number;
+  fatalities: number;
+  /** Serious kinds of harm among the group's events in the period (domain/harm-kind.ts). */
+  harmKinds: HarmKind[];
+}
+
+export interface ThreatWindow {
+  firstMonth: string;
+  lastMonth: string;
+  recentStart: string;
+  previousStart: string;
+}
+
+/**
+ * Splits a threat cell (perpetrator × area × violence type) by who its civilian-targeting events
+ * harmed, read from the events' targets: each named group its own threat, the events that name
+ * none under "Civilians (Country)". An event naming two groups counts for each.
+ */
+export async function readTargetedGroups(
+  db: Kysely<Database>,
+  cell: ThreatCell,
+  w: ThreatWindow,
+): Promise<TargetedGroup[]> {
+  const inPeriod = sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
+  const rows = await db
+    .selectFrom('events')
+    .select([
+      'targets',
+      'sub_event_type',
+      sql<number>`sum(case when ${inPeriod} then 1 else 0 end)`.as('events'),
+      sql<number>`sum(case when month >= ${w.recentStart} and month <= ${w.lastMonth} then 1 else 0 end)`.as(
+        'recent',
+      ),
+      sql<number>`sum(case when month >= ${w.previousStart} and month < ${w.recentStart} then 1 else 0 end)`.as(
+        'previous',
+      ),
+      sql<number>`sum(case when ${inPeriod} then fatalities else 0 end)`.as('fatalities'),
+    ])
+    .where('country', '=', cell.country)
+    .where('actor1', '=', cell.actor)
+    .where('admin1', '=', cell.admin1)
+    .where('violence_type', '=', cell.violenceType)
+    .where('civilian_targeting', '=', 1)
+    .where('month', '>=', [w.firstMonth, w.previousStart].sort()[0]!)
+    .where('month', '<=', w.lastMonth)
+    .groupBy(['targets', 'sub_event_type'])
+    .execute();
+  const groups = new Map<string, TargetedGroup>();
+  for (const r of rows) {
+    const names = splitTargets(r.targets);
+    const named = names.length > 0;
+    for (const group of named ? names : [`Civilians (${cell.country})`]) {
+      const g = groups.get(group) ?? {
+        group,
+        named,
+        events: 0,
+        recent: 0,
+        previous: 0,
+        fatalities: 0,
+        harmKinds: [],
+      };
+      g.events += Number(r.events);
+      const kinds = [harmKindOfSubEvent(r.sub_event_type), harmKindOfGroup(group)];
+      if (Number(r.events) > 0) for (const k of kinds) if (k && !g.harmKinds.includes(k)) g.harmKinds.push(k);
+      g.recent += Number(r.recent);
+      g.previous += Number(r.previous);
+      g.fatalities += Number(r.fatalities);
+      groups.set(group, g);
+    }
+  }
+  return [...groups.values()]
+    .filter((g) => g.events > 0)
+    .map((g) => ({ ...g, harmKinds: HARM_KINDS.filter((k) => g.harmKinds.includes(k)) }));
+}

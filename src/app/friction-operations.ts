@@ -1,0 +1,229 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { readNegotiationProcess } from '../agreements/negotiation-process.ts';
+import { readAreaMonths } from '../analysis/analysis-queries.ts';
+import { addMonths } from '../analysis/months.ts';
+import {
+  FRICTION_DECISIONS,
+  FRICTION_KINDS,
+  FRICTION_STATUSES,
+  type Friction,
+  type FrictionFinding,
+  type FrictionKind,
+  frictionRef,
+} from '../domain/friction.ts';
+import { TandemError } from '../domain/tandem-error.ts';
+import { appendAudit } from '../security/audit-chain.ts';
+import { findFrictions, saveFriction } from '../store/friction-repository.ts';
+import type { Database } from '../store/schema.ts';
+import { type AppContext, defineOperation } from './operation.ts';
+import { planOperations } from './plan-operations.ts';
+
+/** Events against civilians in the last six months of an area's record that make its violence high. */
+export const HIGH_VIOLENCE_EVENTS = 10;
+/** A national process is active when one of its rounds began within this many months of the data's end (or later). */
+export const ACTIVE_PROCESS_MONTHS = 12;
+
+const PLAN_FRICTIONS = new Set<string>(FRICTION_KINDS);
+
+/** Frictions the plan check finds in the newest stored version of each mission's plan. */
+async function planFrictions(ctx: AppContext, country?: string): Promise<FrictionFinding[]> {
+  const rows = await ctx.store.db
+    .selectFrom('plan_versions')
+    .select(['mission', 'version', 'file_name', 'source_text', 'plan_json'])
+    .orderBy('version', 'desc')
+    .execute();
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!newest.has(r.mission)) newest.set(r.mission, r);
+  const out: FrictionFinding[] = [];
+  for (const r of newest.values()) {
+    const planCountry = (JSON.parse(r.plan_json) as { country: string }).country;
+    if (country !== undefined && planCountry !== country) continue;
+    const check = await planOperations.checkPlan.run(ctx, { plan: r.source_text, name: r.file_name });
+    for (const f of check.findings)
+      if (PLAN_FRICTIONS.has(f.kind))
+        out.push({
+          country: planCountry,
+          kind: f.kind as FrictionKind,
+          subject: f.subject,
+          message: f.message,
+          evidence: f.evidence,
+        });
+  }
+  return out;
+}
+
+/**
+ * Admin-1 areas of a country where a local process (a community dialogue, a local agreement) is
+ * active at `month`. The hook for the local processes of issue 14, which are built apart: until
+ * they are stored, no area has one, and the violence-without-process friction reads the national
+ * process alone.
+ */
+export async function activeLocalProcessAreas(
+  _db: Kysely<Database>,
+  _country: string,
+  _month: string,
+): Promise<Set<string>> {
+  return new Set();
+}
+
+/** Whether a stored national process of the country had a round within ACTIVE_PROCESS_MONTHS of `month`, or later. */
+async function activeNationalProcess(
+  db: Kysely<Database>,
+  country: string,
+  month: string,
+): Promise<string | null> {
+  const rows = await db
+    .selectFrom('negotiation_processes')
+    .select(['process', 'source_text', 'file_name'])
+    .where('country', '=', country)
+    .execute();
+  const since = addMonths(month, -ACTIVE_PROCESS_MONTHS);
+  for (const r of rows) {
+    const p = readNegotiationProcess(r.source_text, r.file_name);
+    if (p.rounds.some((round) => round.start.slice(0, 7) >= since)) return p.process;
+  }
+  return null;
+}
+
+/**
+ * High violence against civilians where no political process is active (the paper's third
+ * friction): an admin-1 area with at least HIGH_VIOLENCE_EVENTS events against civilians in the
+ * last six months of its country's data, in a country with no national process active then (the
+ * negotiation tracker) and no local process in the area (activeLocalProcessAreas).
+ */
+async function violenceWithoutProcess(db: Kysely<Database>, country?: string): Promise<FrictionFinding[]> {
+  const months = await readAreaMonths(db, { country }, '9999-12');
+  const last = new Map<string, string>();
+  for (const m of months) if ((last.get(m.country) ?? '') < m.month) last.set(m.country, m.month);
+  const out: FrictionFinding[] = [];
+  for (const [c, lastMonth] of [...last].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (await activeNationalProcess(db, c, lastMonth)) continue;
+    const local = await activeLocalProcessAreas(db, c, lastMonth);
+    const from = addMonths(lastMonth, -5);
+    const byArea = new Map<string, number>();
+    for (const m of months)
+      if (m.country === c && m.admin1 && m.month >= from)
+        byArea.set(m.admin1, (byArea.get(m.admin1) ?? 0) + m.civilianTargetingEvents);
+    for (const [admin1, n] of [...byArea].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+      if (n < HIGH_VIOLENCE_EVENTS || local.has(admin1)) continue;
+      out.push({
+        country: c,
+        kind: 'violence-without-process',
+        subject: admin1,
+        message: `${admin1}: ${n} events against civilians in ${from}..${lastMonth}, and no national process of ${c} had a round since ${addMonths(lastMonth, -ACTIVE_PROCESS_MONTHS)} (negotiation tracker) nor a local process there. Protection has no political track to lean on here.`,
+        evidence: [{ type: 'measure', name: 'civilian-targeting events, last six months', value: n }],
+      });
+    }
+  }
+  return out;
+}
+
+/** The found frictions of the scope, overlaid with the register; registered ones no longer found are kept. */
+async function currentFrictions(ctx: AppContext, country?: string): Promise<Friction[]> {
+  const found = [
+    ...(await planFrictions(ctx, country)),
+    ...(await violenceWithoutProcess(ctx.store.db, country)),
+  ];
+  const registered = new Map((await findFrictions(ctx.store.db, country)).map((f) => [f.ref, f]));
+  const out: Friction[] = [];
+  for (const f of found) {
+    const ref = frictionRef(f);
+    const r = registered.get(ref);
+    registered.delete(ref);
+    out.push(
+      r
+        ? { ...r, message: f.message, evidence: f.evidence, found: true }
+        : {
+            ...f,
+            ref,
+            found: true,
+            registered: false,
+            owner: '',
+            decision: null,
+            status: 'open',
+            reviewDate: null,
+            note: '',
+            decidedBy: null,
+            decidedAt: null,
+            updatedBy: null,
+            updatedAt: null,
+          },
+    );
+  }
+  for (const r of registered.values()) out.push({ ...r, found: false });
+  return out;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const frictionOperations = {
+  /**
+   * The friction register: the frictions the plan check finds in the newest stored plan of each
+   * mission and those the analysis finds (high violence against civilians where no political
+   * process is active), each with what was decided about it (owner, decision, status, review
+   * date, who decided), and the registered ones the checks no longer find.
+   */
+  listFrictions: defineOperation({
+    summary:
+      'The friction register: frictions found by the plan check and the analysis, with owner and decision.',
+    input: z.object({ country: z.string().min(1).optional() }),
+    async run(ctx, input): Promise<{ frictions: Friction[] }> {
+      return { frictions: await currentFrictions(ctx, input.country) };
+    },
+  }),
+
+  /**
+   * Records who owns a friction and what was decided (accept, mitigate, escalate), its status and
+   * review date. The decision is taken in the signed-in account's name, and every edit goes into
+   * the audit chain.
+   */
+  editFriction: defineOperation({
+    writes: true,
+    summary:
+      'Set a friction’s owner, decision, status or review date (decided by the signed-in account; audited).',
+    input: z.object({
+      ref: z.string().regex(/^[0-9a-f]{8}$/, 'a friction reference: 8 hexadecimal characters'),
+      owner: z.string().trim().min(1).optional(),
+      decision: z.enum(FRICTION_DECISIONS).optional(),
+      status: z.enum(FRICTION_STATUSES).optional(),
+      reviewDate: z.string().regex(DATE, 'a date YYYY-MM-DD').optional(),
+      note: z.string().optional(),
+    }),
+    async run(ctx, input): Promise<Friction> {
+      const f = (await currentFrictions(ctx)).find((x) => x.ref === input.ref);
+      if (!f) throw new TandemError('not-found', `no friction ${input.ref}: see \`tandem frictions list\``);
+      const now = new Date().toISOString();
+      const { ref: _ref, ...changes } = input;
+      const decided = input.decision !== undefined && input.decision !== f.decision;
+      const next: Friction = {
+        ...f,
+        ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+        registered: true,
+        decidedBy: decided ? ctx.requester.name : f.decidedBy,
+        decidedAt: decided ? now : f.decidedAt,
+        updatedBy: ctx.requester.name,
+        updatedAt: now,
+      };
+      const { found, ...row } = next;
+      await ctx.store.db.transaction().execute(async (trx) => {
+        await saveFriction(trx, row);
+        await appendAudit(
+          trx,
+          [
+            {
+              actor: ctx.requester.name,
+              action: decided ? 'friction-decided' : 'friction-edited',
+              recordKind: 'friction',
+              recordId: f.ref,
+              sensitivity: 'internal',
+              detail: { kind: f.kind, subject: f.subject, fields: Object.keys(changes) },
+            },
+          ],
+          { inTransaction: true },
+        );
+      });
+      return { ...next, found };
+    },
+  }),
+};

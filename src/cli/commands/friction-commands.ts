@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import type { Friction } from '../../domain/friction.ts';
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { formatTable } from '../table.ts';
+
+// The operations load when a command runs: registering commands stays cheap.
+const frictions = () => import('../../app/friction-operations.ts').then((m) => m.frictionOperations);
+
+type Flags = StoreFlags & { json?: boolean };
+
+/** The friction register: `tandem frictions list`, `tandem frictions edit REF`. */
+export function registerFrictionCommands(program: Command): void {
+  const group = program
+    .command('frictions')
+    .description(
+      'the friction register: frictions found by the plan check and the analysis, with owner and decision',
+    );
+
+  storeFlags(
+    group
+      .command('list')
+      .description('frictions found today and those in the register, with owner, decision and status')
+      .option('--country <name>', 'this country')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (flags: Flags & { country?: string }) => {
+      const r = await runCommand(
+        (await frictions()).listFrictions,
+        { country: flags.country },
+        { name: 'frictions list', store: flags },
+      );
+      if (flags.json) return printJson(r);
+      printFrictions(r.frictions);
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('edit <ref>')
+      .description(
+        'set a friction’s owner, decision, status or review date; the decision is yours, and audited',
+      )
+      .option('--owner <who>', 'who follows it up (a post or a unit)')
+      .option('--decision <d>', 'accept | mitigate | escalate (to leadership)')
+      .option('--status <s>', 'open | in-progress | closed')
+      .option('--review-date <YYYY-MM-DD>', 'when it is looked at again')
+      .option('--note <text>', 'why, in a sentence')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (ref: string, flags: Flags & Record<string, string | undefined>) => {
+      const f = await runCommand(
+        (await frictions()).editFriction,
+        {
+          ref,
+          owner: flags.owner,
+          decision: flags.decision,
+          status: flags.status,
+          reviewDate: flags.reviewDate,
+          note: flags.note,
+        },
+        { name: 'frictions edit', store: flags, fields: { ref: 'REF', reviewDate: '--review-date' } },
+      );
+      if (flags.json) return printJson(f);
+      printFrictions([f]);
+    }),
+  );
+}
+
+function printFrictions(list: readonly Friction[]): void {
+  if (!list.length) {
+    console.log('No frictions found and none registered.');
+    return;
+  }
+  console.log(
+    formatTable(
+      ['ref', 'country', 'kind', 'subject', 'owner', 'decision', 'status', 'review', 'decided by', 'found'],
+      list.map((f) => [
+        f.ref,
+        f.country,
+        f.kind,
+        f.subject,
+        f.owner,
+        f.decision ?? '',
+        f.status,
+        f.reviewDate ?? '',
+        f.decidedBy ?? '',
+        f.found ? 'yes' : 'no longer',
+      ]),
+    ),
+  );
+  for (const f of list) console.log(`\n${f.ref} ${f.kind} [${f.subject}]\n  ${f.message}`);
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { frictionOperations } from '../src/app/friction-operations.ts';
+import type { AppContext } from '../src/app/operation.ts';
+import { planOperations } from '../src/app/plan-operations.ts';
+import { storeNegotiation } from '../src/app/workbench-operations.ts';
+import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
+import { sharedData } from './shared-data.ts';
+
+const acled = sharedData('acled/acled_south_sudan_2011-2015.csv');
+const planPath = new URL('../../shared/checks/sample-plan.yaml', import.meta.url);
+const talks = readFileSync(
+  new URL('./fixtures/negotiations/hand-checked-talks.yaml', import.meta.url),
+  'utf8',
+);
+
+for (const dialect of DIALECTS) {
+  describe(`the friction register, on ${dialect.name}`, { skip: dialect.skip || acled.skip }, () => {
+    let ctx: AppContext;
+    let drop: () => Promise<void>;
+    before(async () => {
+      const opened = await dialect.open();
+      drop = opened.drop;
+      ctx = { store: opened.store, requester: { name: 'a.poc-adviser', roles: ['admin'] } };
+      await importFiles(opened.store, [acled.path]);
+      await planOperations.importPlan.run(ctx, {
+        plan: readFileSync(planPath, 'utf8'),
+        name: 'sample-plan.yaml',
+      });
+    });
+    after(() => drop());
+
+    test('lists the plan check’s frictions and the high violence where no process is active, undecided', async () => {
+      const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' });
+      const kinds = new Set(frictions.map((f) => `${f.kind} ${f.subject}`));
+      assert.ok(kinds.has('state-perpetrator-friction X2'), [...kinds].join('; '));
+      assert.ok(kinds.has('resource-overallocation boats'));
+      const quiet = frictions.filter((f) => f.kind === 'violence-without-process');
+      assert.ok(quiet.length > 0, 'no negotiation is stored: high-violence areas have no process');
+      for (const f of frictions)
+        assert.deepEqual([f.found, f.registered, f.status, f.decision], [true, false, 'open', null]);
+    });
+
+    test('a decision is taken in the signed-in account’s name, kept, and audited', async () => {
+      const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' });
+      const x2 = frictions.find((f) => f.kind === 'state-perpetrator-friction')!;
+      const edited = await frictionOperations.editFriction.run(ctx, {
+        ref: x2.ref,
+        owner: 'Senior POC Adviser',
+        decision: 'escalate',
+        reviewDate: '2026-12-31',
+      });
+      assert.deepEqual(
+        [edited.owner, edited.decision, edited.decidedBy, edited.reviewDate, edited.registered],
+        ['Senior POC Adviser', 'escalate', 'a.poc-adviser', '2026-12-31', true],
+      );
+      const again = (await frictionOperations.listFrictions.run(ctx, {})).frictions.find(
+        (f) => f.ref === x2.ref,
+      )!;
+      assert.deepEqual([again.decision, again.owner, again.found], ['escalate', 'Senior POC Adviser', true]);
+      const audit = await ctx.store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('record_kind', '=', 'friction')
+        .execute();
+      assert.equal(audit.length, 1);
+      assert.deepEqual(
+        [audit[0]!.action, audit[0]!.record_id, audit[0]!.actor],
+        ['friction-decided', x2.ref, 'a.poc-adviser'],
+      );
+    });
+
+    test('an active national process ends the violence-without-process friction', async () => {
+      const before = (await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' })).frictions;
+      const quiet = before.find((f) => f.kind === 'violence-without-process')!;
+      await frictionOperations.editFriction.run(ctx, { ref: quiet.ref, owner: 'Political Affairs' });
+      // Talks with a round in March 2015, nine months before the data ends.
+      await storeNegotiation.run(ctx, { process: talks, name: 'talks.yaml' });
+      const after = (await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' })).frictions;
+      const left = after.filter((f) => f.kind === 'violence-without-process');
+      // The registered one stays in the register, marked as no longer found; the others are gone.
+      assert.deepEqual(
+        left.map((f) => [f.ref, f.found]),
+        [[quiet.ref, false]],
+      );
+    });
+
+    test('an unknown reference is refused', async () => {
+      await assert.rejects(
+        frictionOperations.editFriction.run(ctx, { ref: '00000000', owner: 'x' }),
+        /no friction 00000000/,
+      );
+    });
+  });
+}
