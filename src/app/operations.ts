@@ -4,6 +4,7 @@ import { areaOperations } from './area-operations.ts';
 import { boundaryOperations } from './boundary-operations.ts';
 import { evidenceOperations } from './evidence-operations.ts';
 import { exportOperations } from './export-operations.ts';
+import { forecastOperations } from './forecast-operations.ts';
 import { incidentOperations } from './incident-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { planOperations } from './plan-operations.ts';
@@ -27,6 +28,7 @@ export const operations = {
   ...workbenchOperations,
   ...incidentOperations,
   ...securityOperations,
+  ...forecastOperations,
 };
 
 export type OperationName = keyof typeof operations;

@@ -5,6 +5,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations, analyzeInput } from './analysis-operations.ts';
+import { forecastBrief } from './forecast-operations.ts';
 import {
   type NegotiationCheckReport,
   negotiationOperations,
@@ -73,7 +74,13 @@ export const brief = defineOperation({
     const { format, ...settings } = input;
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
-    return { format, content: format === 'html' ? renderBriefHtml(analysis) : renderBriefMarkdown(analysis) };
+    const forecast =
+      input.country && !input.admin1 ? await forecastBrief(ctx.store, input.country) : undefined;
+    return {
+      format,
+      content:
+        format === 'html' ? renderBriefHtml(analysis, forecast) : renderBriefMarkdown(analysis, forecast),
+    };
   },
 });
 

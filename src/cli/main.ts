@@ -8,6 +8,7 @@ import {
   registerAreaCommands,
   registerEvidenceCommands,
 } from './commands/evidence-commands.ts';
+import { registerForecastCommands } from './commands/forecast-commands.ts';
 import { registerIncidentCommands } from './commands/incident-commands.ts';
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';
 import { registerPlanCommands } from './commands/plan-commands.ts';
@@ -22,6 +23,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 const program = new Command('tandem')
+  // A group's own options (tandem forecast --country) end where its subcommand begins.
+  .enablePositionalOptions()
   .description('Protection of civilians and political work, on one body of evidence.')
   .showHelpAfterError()
   .exitOverride();
@@ -31,6 +34,7 @@ registerAreaCommands(program);
 registerAccessCommands(program);
 registerActorCommands(program);
 registerAnalysisCommands(program);
+registerForecastCommands(program);
 registerNegotiationCommands(program);
 registerAgreementCommands(program);
 registerPlanCommands(program);

@@ -1,4 +1,5 @@
 import type { JointAnalysis } from '../analysis/joint-analysis.ts';
+import { type ForecastBrief, forecastSection } from './forecast-section.ts';
 import { lineChartSvg, sparkline, sparklineSvg } from './svg-chart.ts';
 
 /**
@@ -39,7 +40,7 @@ function evidenceIds(
   return ids.join(', ') + (list.length > max ? ', …' : '');
 }
 
-function build(a: JointAnalysis): { title: string; sections: Section[] } {
+function build(a: JointAnalysis, forecast?: ForecastBrief): { title: string; sections: Section[] } {
   const scope = [a.scope.admin1, a.scope.country].filter(Boolean).join(', ') || 'all countries in the store';
   const title = `Joint analysis brief: ${scope}, ${a.period.from} to ${a.period.to}`;
   const h = a.headline;
@@ -377,6 +378,7 @@ function build(a: JointAnalysis): { title: string; sections: Section[] } {
     ],
   });
 
+  if (forecast) sections.push(forecastSection(forecast));
   sections.push({
     title: 'Method',
     blocks: [
@@ -405,8 +407,8 @@ function mdCell(c: Cell): string {
 }
 
 /** The brief as Markdown (charts as block sparklines; numbers as in the JSON). */
-export function renderBriefMarkdown(a: JointAnalysis): string {
-  const { title, sections } = build(a);
+export function renderBriefMarkdown(a: JointAnalysis, forecast?: ForecastBrief): string {
+  const { title, sections } = build(a, forecast);
   const out: string[] = [`# ${title}`, ''];
   for (const s of sections) {
     out.push(`## ${s.title}`, '');
@@ -460,8 +462,8 @@ function htmlCell(c: Cell): string {
 }
 
 /** The brief as one self-contained HTML page with inline SVG charts. */
-export function renderBriefHtml(a: JointAnalysis): string {
-  const { title, sections } = build(a);
+export function renderBriefHtml(a: JointAnalysis, forecast?: ForecastBrief): string {
+  const { title, sections } = build(a, forecast);
   const body: string[] = [`<h1>${esc(title)}</h1>`];
   for (const s of sections) {
     body.push(`<section><h2>${esc(s.title)}</h2>`);

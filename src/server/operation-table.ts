@@ -36,6 +36,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/threats', operation: 'listThreats' },
   { path: '/api/drivers', operation: 'listDrivers' },
   { path: '/api/incidents', operation: 'listIncidents', cacheable: () => false },
+  { path: '/api/forecast', operation: 'forecast' },
 ];
 
 /** Records created with a POST of JSON to a path of their own, answered `201` with the new id. */
