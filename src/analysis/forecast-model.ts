@@ -9,7 +9,8 @@ import { RidgeAccumulator } from './ridge-regression.ts';
  * and every past origin whose outcome is known by the origin, older origins discounted. The
  * predictive distribution adds to the fitted value the residuals of the training rows of recent
  * years whose fitted values were alike (five bins by fitted value: a quiet area's errors are not a
- * busy one's), and maps back with expm1, floored at zero. Why this model: see docs/forecasts.md.
+ * busy one's), shifted so that its mean log1p is the fitted value, and maps back with expm1, floored
+ * at zero. Why this model: see docs/forecasts.md.
  */
 export interface ForecastModelOptions {
   /** Furthest horizon fitted (months). */
@@ -24,6 +25,8 @@ export interface ForecastModelOptions {
   residualBins: number;
   /** Samples kept per predictive distribution. */
   samples: number;
+  /** Shift each distribution so that its mean log1p is the fitted value (see `centring`). */
+  centre: boolean;
   /** Columns of the features used (the others are zeroed), for comparing candidates. */
   features?: readonly number[];
 }
@@ -35,6 +38,7 @@ export const DEFAULT_FORECAST_MODEL: ForecastModelOptions = {
   residualWindow: 60,
   residualBins: 5,
   samples: 100,
+  centre: true,
 };
 
 /** The model's forecast for one series at one origin and horizon. */
@@ -109,8 +113,9 @@ export function runForecastModel(
         if (panel.series[s]!.firstActive > t) continue;
         const f = dot(beta, features(s, t, h));
         const r = binFor(bins, f);
+        const c = options.centre ? centring(f, r) : 0;
         const values = new Float64Array(r.length);
-        for (let i = 0; i < r.length; i++) values[i] = Math.expm1(f + r[i]!);
+        for (let i = 0; i < r.length; i++) values[i] = Math.expm1(f + c + r[i]!);
         out.push({ series: s, origin: t, horizon: h, metric, distribution: fromSamples(values) });
       }
     }
@@ -160,4 +165,27 @@ function residualBins(
 function binFor(bins: readonly ResidualBin[], f: number): Float64Array {
   for (const b of bins) if (f <= b.upTo) return b.residuals;
   return bins[bins.length - 1]!.residuals;
+}
+
+/**
+ * The shift c that makes the mean of max(0, f + c + r) equal to the fitted value f (floored at a
+ * small positive level): a count cannot fall below zero, so residuals borrowed from rows with
+ * other fitted values would otherwise raise the distribution's log-mean above the regression's.
+ */
+function centring(f: number, r: Float64Array): number {
+  const target = Math.max(f, 0.01);
+  const g = (c: number) => {
+    let s = 0;
+    for (const e of r) s += Math.max(0, f + c + e);
+    return s / r.length;
+  };
+  if (g(0) <= target) return 0;
+  let lo = -10;
+  let hi = 0;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (g(mid) > target) hi = mid;
+    else lo = mid;
+  }
+  return (lo + hi) / 2;
 }
