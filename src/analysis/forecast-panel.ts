@@ -49,7 +49,8 @@ export function buildForecastPanel(
 ): ForecastPanel {
   const used = rows.filter((r) => r.month <= lastMonth && r.events > 0);
   if (!used.length) return { country, months: [], series: [] };
-  const first = used.reduce((m, r) => (r.month < m ? r.month : m), used[0]!.month);
+  let first = used[0]!.month;
+  for (const r of used) if (r.month < first) first = r.month;
   const months = monthRange(first, lastMonth);
   const index = new Map(months.map((m, i) => [m, i]));
   const empty = (level: ForecastLevel, key: string): PanelSeries => ({
