@@ -73,7 +73,7 @@ export function runBacktest(panel: ForecastPanel, o: BacktestOptions = DEFAULT_B
   const H = o.model.horizons;
   const last = panel.months.length - 1;
   const inLevel = (s: number) => panel.series[s]!.level === o.level;
-  const fatal = runForecastModel(panel, 'fatalities', origins, o.model);
+  const fatal = runForecastModel(panel, 'fatalities', origins, o.level, o.model);
   const onsetCases = Array.from({ length: H }, () => ({ model: [] as Case[], bootstrap: [] as Case[] }));
   for (const f of fatal) {
     const t = f.origin + f.horizon;
@@ -91,7 +91,8 @@ export function runBacktest(panel: ForecastPanel, o: BacktestOptions = DEFAULT_B
   const scores: BacktestScore[] = [];
   const pooled: BacktestResult['pooled'] = [];
   for (const metric of o.metrics) {
-    const forecasts = metric === 'fatalities' ? fatal : runForecastModel(panel, metric, origins, o.model);
+    const forecasts =
+      metric === 'fatalities' ? fatal : runForecastModel(panel, metric, origins, o.level, o.model);
     const model = Array.from({ length: H }, () => new ScoreAccumulator());
     const base = Array.from({ length: H }, () => newBaselineAccumulators());
     for (const f of forecasts) {

@@ -1,5 +1,6 @@
+import { baselineForecast } from './forecast-baselines.ts';
 import { FEATURE_COUNT, featureSource, writeFeatures } from './forecast-features.ts';
-import type { ForecastMetric, ForecastPanel } from './forecast-panel.ts';
+import type { ForecastLevel, ForecastMetric, ForecastPanel } from './forecast-panel.ts';
 import { fromSamples, type PredictiveDistribution } from './predictive-distribution.ts';
 import { RidgeAccumulator } from './ridge-regression.ts';
 
@@ -63,12 +64,14 @@ const MIN_ROWS = 30;
  * Runs the model forward through the panel's months and returns its forecasts at each origin asked
  * for (indexes into panel.months), for every series active by then and every horizon. At origin t
  * the model has seen only rows whose outcome month is ≤ t, so a forecast at t is the same whether
- * the panel ends at t or years later. Origins with too little history give no forecasts.
+ * the panel ends at t or years later. Where a horizon has too few training rows (under 30), the
+ * area's bootstrap baseline is its forecast.
  */
 export function runForecastModel(
   panel: ForecastPanel,
   metric: ForecastMetric,
   origins: readonly number[],
+  level: ForecastLevel,
   options: ForecastModelOptions = DEFAULT_FORECAST_MODEL,
 ): ModelForecast[] {
   const src = featureSource(panel, metric);
@@ -82,6 +85,10 @@ export function runForecastModel(
     acc: new RidgeAccumulator(p),
     rows: [] as TrainingRow[],
   }));
+  // Admin-1 forecasts learn from the country's series too (its larger counts steady the fit, as
+  // the backtest shows); the country's forecast learns from its own series only, since the
+  // admin-1 rows, many and small, would pull it to their scale.
+  const trainsOn = (l: ForecastLevel) => level === 'admin1' || l === 'country';
   const features = (s: number, t: number, h: number) => {
     const x = new Float64Array(p);
     writeFeatures(src, s, t, h, x);
@@ -96,7 +103,7 @@ export function runForecastModel(
       const s0 = t - h;
       if (s0 < 0) continue;
       for (let s = 0; s < panel.series.length; s++) {
-        if (panel.series[s]!.firstActive > s0) continue;
+        if (panel.series[s]!.firstActive > s0 || !trainsOn(panel.series[s]!.level)) continue;
         const x = features(s, s0, h);
         const y = src.own[s]!.values[t]!;
         fit.acc.add(x, y);
@@ -106,11 +113,19 @@ export function runForecastModel(
     if (!wanted.has(t)) continue;
     for (let h = 1; h <= options.horizons; h++) {
       const fit = fits[h - 1]!;
-      if (fit.rows.length < MIN_ROWS) continue;
+      if (fit.rows.length < MIN_ROWS) {
+        // Too little history to fit: each area's own last three years, drawn at random, stand in.
+        for (let s = 0; s < panel.series.length; s++) {
+          if (panel.series[s]!.firstActive > t || panel.series[s]!.level !== level) continue;
+          const distribution = baselineForecast('bootstrap', panel.series[s]![metric], t);
+          out.push({ series: s, origin: t, horizon: h, metric, distribution });
+        }
+        continue;
+      }
       const beta = fit.acc.solve(options.lambda)!;
       const bins = residualBins(fit.rows, beta, t - h - options.residualWindow, options);
       for (let s = 0; s < panel.series.length; s++) {
-        if (panel.series[s]!.firstActive > t) continue;
+        if (panel.series[s]!.firstActive > t || panel.series[s]!.level !== level) continue;
         const f = dot(beta, features(s, t, h));
         const r = binFor(bins, f);
         const c = options.centre ? centring(f, r) : 0;

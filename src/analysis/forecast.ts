@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { areaAdjacency } from './area-adjacency.ts';
-import { baselineForecast } from './forecast-baselines.ts';
 import { DEFAULT_FORECAST_MODEL, type ModelForecast, runForecastModel } from './forecast-model.ts';
 import {
   buildForecastPanel,
@@ -77,20 +76,20 @@ export function forecastPanel(
   const origin = panel.months.length - 1;
   if (origin < 0) return { forecasts: [], history: [] };
   const model = { ...DEFAULT_FORECAST_MODEL, horizons: o.horizons };
-  const fatal = runForecastModel(panel, 'fatalities', [origin], model);
+  const fatal = runForecastModel(panel, 'fatalities', [origin], o.level, model);
   const byKey = (fs: ModelForecast[]) => new Map(fs.map((f) => [`${f.series}:${f.horizon}`, f]));
   const fatalBy = byKey(fatal);
   const forecasts: AreaForecast[] = [];
   for (const metric of o.metrics) {
-    const own = metric === 'fatalities' ? fatalBy : byKey(runForecastModel(panel, metric, [origin], model));
+    const own =
+      metric === 'fatalities' ? fatalBy : byKey(runForecastModel(panel, metric, [origin], o.level, model));
     panel.series.forEach((s, i) => {
       if (s.level !== o.level || s.firstActive > origin) return;
       const quiet = !s.fatalities.slice(Math.max(0, origin - 11)).some((x) => x > 0);
       for (let h = 1; h <= o.horizons; h++) {
-        // Too short a history to fit the model: the area's own months, drawn at random, stand in.
-        const d = own.get(`${i}:${h}`)?.distribution ?? baselineForecast('bootstrap', s[metric], origin);
-        const df =
-          fatalBy.get(`${i}:${h}`)?.distribution ?? baselineForecast('bootstrap', s.fatalities, origin);
+        // The model forecasts every active area of the level at every horizon (see runForecastModel).
+        const d = own.get(`${i}:${h}`)!.distribution;
+        const df = fatalBy.get(`${i}:${h}`)!.distribution;
         forecasts.push({
           level: s.level,
           key: s.key,

@@ -1,5 +1,6 @@
 import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
+import { ForecastChart } from '../components/forecast-chart.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { num } from '../format.ts';
@@ -68,6 +69,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
           )
         }
       </Async>
+      <ForecastChart country={country} admin1={admin1} />
 
       <div className="two-col">
         <div>
