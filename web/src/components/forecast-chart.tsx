@@ -51,9 +51,10 @@ export function ForecastChart({ country, admin1 }: { country: string; admin1?: s
             low: f.quantiles['0.1'],
             high: f.quantiles['0.9'],
           }));
-          // The forecast line starts from the last observed month, so the two read as one series.
+          // The forecast line and its range start from the last observed month: one series to the eye.
+          const last = observed[observed.length - 1]!;
           const joined = [
-            { ...observed[observed.length - 1]!, point: observed[observed.length - 1]!.value },
+            { month: last.month, point: last.value, low: last.value, high: last.value },
             ...ahead,
           ];
           const first = next[0]!;
@@ -73,7 +74,7 @@ export function ForecastChart({ country, admin1 }: { country: string; admin1?: s
                       grid: true,
                     },
                     marks: [
-                      Plot.areaY(ahead, {
+                      Plot.areaY(joined, {
                         x: 'month',
                         y1: 'low',
                         y2: 'high',
