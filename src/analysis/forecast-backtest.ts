@@ -13,6 +13,8 @@ export interface BacktestOptions {
   metrics: readonly ForecastMetric[];
   /** Months of data before the first origin. */
   minTrainMonths: number;
+  /** Only the latest this many origins are scored (the brief's recent skill); all when absent. */
+  lastOrigins?: number;
   model: ForecastModelOptions;
 }
 
@@ -69,7 +71,8 @@ export function backtestOrigins(panel: ForecastPanel, minTrainMonths: number): n
  * violent month, and baselines read months ≤ t.
  */
 export function runBacktest(panel: ForecastPanel, o: BacktestOptions = DEFAULT_BACKTEST): BacktestResult {
-  const origins = backtestOrigins(panel, o.minTrainMonths);
+  const all = backtestOrigins(panel, o.minTrainMonths);
+  const origins = o.lastOrigins === undefined ? all : all.slice(-o.lastOrigins);
   const H = o.model.horizons;
   const last = panel.months.length - 1;
   const inLevel = (s: number) => panel.series[s]!.level === o.level;

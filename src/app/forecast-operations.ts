@@ -52,7 +52,8 @@ export interface ForecastResult {
 
 /**
  * What the brief's forecast section needs: the next three months per admin-1 area from the last
- * complete month, and the admin-1 backtest of both metrics. Undefined when the country has no data.
+ * complete month, and the admin-1 backtest of both metrics over the last 60 origins. Undefined when
+ * the country has no data.
  */
 export async function forecastBrief(store: Store, country: string): Promise<ForecastBrief | undefined> {
   const origin = await lastCompleteMonth(store, country).catch(() => undefined);
@@ -64,7 +65,13 @@ export async function forecastBrief(store: Store, country: string): Promise<Fore
     metrics: FORECAST_METRICS,
     historyMonths: 0,
   });
-  return { country, origin, forecasts, backtest: runBacktest(panel, DEFAULT_BACKTEST) };
+  // The last five years of origins: the skill a reader cares about, at a sixth of CAR's full cost.
+  return {
+    country,
+    origin,
+    forecasts,
+    backtest: runBacktest(panel, { ...DEFAULT_BACKTEST, lastOrigins: 60 }),
+  };
 }
 
 export const forecastOperations = {
