@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark, each printing its figures (medians of several runs, and
 // ratios against a baseline measured in the same run). TANDEM_BENCH_ROWS sets the size of the
-// generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,server,agreement,startup,hostile,incidents,pull
+// generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,forecast,server,agreement,startup,hostile,incidents,pull
 // runs a subset. TANDEM_BENCH_DATABASE_URL names a PostgreSQL server for the import's
 // PostgreSQL / SQLite ratio (a database tandem_import_bench is made and dropped on it).
 import { benchAgreementReview } from './agreement-bench.ts';
 import { benchAnalyze } from './analysis-bench.ts';
-import { BENCH_DIR, benchEvidence, benchFile } from './evidence-bench.ts';
+import { BENCH_DIR, BENCH_ROWS, benchEvidence, benchFile } from './evidence-bench.ts';
+import { benchForecastSkill, benchForecastSpeed, describeSkill, describeSpeed } from './forecast-bench.ts';
 import { benchHostileBodies, describeHostile } from './hostile-bodies.ts';
 import { benchImport, describeImport } from './import-bench.ts';
 import { benchIncidentLoad, describeIncidentLoad } from './incident-load.ts';
@@ -17,7 +18,7 @@ import { fmtMs, median } from './stats.ts';
 
 const only = new Set(
   (
-    process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,server,agreement,startup,hostile,incidents,pull'
+    process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,forecast,server,agreement,startup,hostile,incidents,pull'
   ).split(','),
 );
 const { store } = await benchEvidence(only.has('evidence') ? 3 : 0);
@@ -46,6 +47,11 @@ if (only.has('analysis')) {
       .join(', ')}`,
   );
   console.log(`brief (Markdown and HTML) from the result: ${fmtMs(a.briefMs)}`);
+}
+
+if (only.has('forecast')) {
+  console.log(describeSpeed(await benchForecastSpeed(store, country), BENCH_ROWS));
+  console.log(describeSkill(await benchForecastSkill()));
 }
 
 if (only.has('server')) {

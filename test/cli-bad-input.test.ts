@@ -156,6 +156,20 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'participation check': [
     { args: ['participation', 'check', '--country', 'Mali', '--weeks', '0', '--db', DB], names: /--weeks/ },
   ],
+  forecast: [
+    { args: ['forecast', '--country', '', '--db', DB], names: /--country/ },
+    { args: ['forecast', '--country', 'Testland', '--level', 'district', '--db', DB], names: /--level/ },
+    { args: ['forecast', '--country', 'Testland', '--horizon', '0', '--db', DB], names: /--horizon/ },
+    { args: ['forecast', '--country', 'Testland', '--metric', 'deaths', '--db', DB], names: /--metric/ },
+    { args: ['forecast', '--country', 'Testland', '--origin', '2015-13', '--db', DB], names: /--origin/ },
+  ],
+  'forecast backtest': [
+    { args: ['forecast', 'backtest', '--db', DB], names: /--country/ },
+    {
+      args: ['forecast', 'backtest', '--country', 'Testland', '--level', 'town', '--db', DB],
+      names: /--level/,
+    },
+  ],
   'incidents list': [{ args: ['incidents', 'list', '--limit', 'many', '--db', DB], names: /--limit/ }],
   'incidents edit': [
     { args: ['incidents', 'edit', 'seven', BAD_INCIDENT, '--db', DB], names: /latitude/ },

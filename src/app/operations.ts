@@ -6,6 +6,7 @@ import { evidenceOperations } from './evidence-operations.ts';
 import { exportOperations } from './export-operations.ts';
 import { incidentEditOperations } from './incident-edit.ts';
 import { frictionOperations } from './friction-operations.ts';
+import { forecastOperations } from './forecast-operations.ts';
 import { incidentOperations } from './incident-operations.ts';
 import { localProcessOperations } from './local-process-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
@@ -37,6 +38,7 @@ export const operations = {
   ...frictionOperations,
   ...securityOperations,
   ...pullOperations,
+  ...forecastOperations,
 };
 
 export type OperationName = keyof typeof operations;

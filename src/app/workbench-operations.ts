@@ -2,12 +2,14 @@ import { z } from 'zod';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import type { Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { forecastSection } from '../reports/forecast-section.ts';
 import { frictionsSection } from '../reports/frictions-section.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations, analyzeInput } from './analysis-operations.ts';
 import { localBriefSections } from './local-brief-sections.ts';
 import { frictionOperations } from './friction-operations.ts';
+import { forecastBrief } from './forecast-operations.ts';
 import {
   type NegotiationCheckReport,
   negotiationOperations,
@@ -77,7 +79,13 @@ export const brief = defineOperation({
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
     const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: settings.country });
-    const extra = [...(await localBriefSections(ctx, analysis.scope)), frictionsSection(frictions)];
+    const forecast =
+      input.country && !input.admin1 ? await forecastBrief(ctx.store, input.country) : undefined;
+    const extra = [
+      ...(await localBriefSections(ctx, analysis.scope)),
+      ...(forecast ? [forecastSection(forecast)] : []),
+      frictionsSection(frictions),
+    ];
     return {
       format,
       content: format === 'html' ? renderBriefHtml(analysis, extra) : renderBriefMarkdown(analysis, extra),

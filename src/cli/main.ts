@@ -9,6 +9,7 @@ import {
   registerEvidenceCommands,
 } from './commands/evidence-commands.ts';
 import { registerFrictionCommands } from './commands/friction-commands.ts';
+import { registerForecastCommands } from './commands/forecast-commands.ts';
 import { registerIncidentCommands } from './commands/incident-commands.ts';
 import { registerLocalCommands } from './commands/local-commands.ts';
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';
@@ -26,6 +27,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 const program = new Command('tandem')
+  // A group's own options (tandem forecast --country) end where its subcommand begins.
+  .enablePositionalOptions()
   .description('Protection of civilians and political work, on one body of evidence.')
   .showHelpAfterError()
   .exitOverride();
@@ -35,6 +38,7 @@ registerAreaCommands(program);
 registerAccessCommands(program);
 registerActorCommands(program);
 registerAnalysisCommands(program);
+registerForecastCommands(program);
 registerNegotiationCommands(program);
 registerAgreementCommands(program);
 registerPlanCommands(program);

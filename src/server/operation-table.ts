@@ -44,6 +44,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/participants', operation: 'listParticipants', cacheable: () => false },
   { path: '/api/participation/check', operation: 'checkParticipation', cacheable: () => false },
   { path: '/api/frictions', operation: 'listFrictions', cacheable: () => false },
+  { path: '/api/forecast', operation: 'forecast' },
 ];
 
 /** Records created with a POST of JSON to a path of their own, answered `201` with the new id. */

@@ -203,6 +203,21 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(joint, ['counter-insurgency-and-reprisal']);
     });
 
+    test('forecasts come per admin-1 area with their history, and the brief states their backtest skill', async () => {
+      const r = await json(`/api/forecast?country=${C}&level=admin1&horizon=2&history=12`);
+      assert.equal(r.status, 200);
+      assert.ok(r.body.forecasts.length > 0);
+      const keys = new Set(r.body.forecasts.map((f: { key: string }) => f.key));
+      assert.equal(r.body.forecasts.length, keys.size * 2 * 2, 'two horizons and two metrics per area');
+      assert.ok(r.body.history.every((h: { values: number[] }) => h.values.length === 12));
+      const late = await json(`/api/forecast?country=${C}&origin=2999-01`);
+      assert.equal(late.status, 400);
+      assert.match(late.body.error.message, /origin 2999-01 is after the last complete month/);
+      const brief = await (await app.request(`/api/brief.html?country=${C}`)).text();
+      assert.match(brief, /<h2>Forecast: /);
+      assert.match(brief, /forecasts of violent events 1–3 months ahead were/);
+    });
+
     test('the brief comes as HTML, and as PDF through the printer', async () => {
       const html = await app.request(`/api/brief.html?country=${C}`);
       assert.equal(html.status, 200);

@@ -1,6 +1,7 @@
 import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
 import { AreaLocalWork } from '../components/area-local-work.tsx';
+import { ForecastChart } from '../components/forecast-chart.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { num } from '../format.ts';
@@ -69,6 +70,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
           )
         }
       </Async>
+      <ForecastChart country={country} admin1={admin1} />
 
       <div className="two-col">
         <div>

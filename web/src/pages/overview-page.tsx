@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { AnalysisAnswer } from '../analysis-types.ts';
 import { threatScore } from '../analysis-types.ts';
 import { arrived, get } from '../api-client.ts';
+import { ForecastChart } from '../components/forecast-chart.tsx';
+import { LikelyOnsets } from '../components/likely-onsets.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref, lastDayOf, num, yearBefore } from '../format.ts';
@@ -293,6 +295,8 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
         }
       </Async>
 
+      <ForecastChart country={country} />
+      <LikelyOnsets country={country} />
       <h2>Escalation alerts</h2>
       <Async state={analysisKey === null ? { ...analysis, loading: true } : analysis} what="alerts">
         {(a) =>

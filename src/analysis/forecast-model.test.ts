@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { areaAdjacency } from './area-adjacency.ts';
+import { forecastPanel } from './forecast.ts';
+import { runBacktest } from './forecast-backtest.ts';
+import { runForecastModel } from './forecast-model.ts';
+import { buildForecastPanel, type ViolentAreaMonth } from './forecast-panel.ts';
+import { addMonths } from './months.ts';
+import { RidgeAccumulator } from './ridge-regression.ts';
+
+/** A seeded generator, so the synthetic country is the same on every run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function poisson(rand: () => number, mean: number): number {
+  const l = Math.exp(-mean);
+  let k = 0;
+  let p = 1;
+  do {
+    k++;
+    p *= rand();
+  } while (p > l);
+  return k - 1;
+}
+
+/** Six areas whose levels drift slowly (a persistent log-level), counts Poisson around them. */
+function syntheticRows(months: number): ViolentAreaMonth[] {
+  const rand = random(7);
+  const rows: ViolentAreaMonth[] = [];
+  const level = [0.5, 1, 1.5, 2, 2.5, 0.2];
+  for (let t = 0; t < months; t++) {
+    const month = addMonths('2010-01', t);
+    level.forEach((l, i) => {
+      level[i] = Math.max(-1, Math.min(3.5, l + (rand() - 0.5) * 0.6));
+      const events = poisson(rand, Math.exp(level[i]!));
+      if (events) rows.push({ admin1: `Area ${i}`, month, events, fatalities: poisson(rand, events * 1.5) });
+    });
+  }
+  return rows;
+}
+
+test('ridge regression recovers the coefficients of a linear relation', () => {
+  const acc = new RidgeAccumulator(3);
+  for (let i = 0; i < 200; i++) {
+    const x1 = Math.sin(i);
+    const x2 = Math.cos(i * 0.7);
+    acc.add([1, x1, x2], 2 + 3 * x1 - x2);
+  }
+  const beta = acc.solve(0)!;
+  assert.deepEqual(
+    [...beta].map((b) => Math.round(b * 1000) / 1000),
+    [2, 3, -1],
+  );
+});
+
+test('areas that share border vertices are neighbours; an area far away is not', () => {
+  const square = (x: number) =>
+    JSON.stringify({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 0],
+          [x + 1, 0],
+          [x + 1, 1],
+          [x, 1],
+          [x, 0],
+        ],
+      ],
+    });
+  const adj = areaAdjacency([
+    { admin1: 'A', geometry: square(0) },
+    { admin1: 'B', geometry: square(1) },
+    { admin1: 'C', geometry: square(5) },
+  ]);
+  assert.deepEqual(adj.get('A'), ['B']);
+  assert.deepEqual(adj.get('B'), ['A']);
+  assert.deepEqual(adj.get('C'), []);
+});
+
+test('a forecast at an origin is the same whether the panel ends there or two years later', () => {
+  const rows = syntheticRows(84);
+  const origin = addMonths('2010-01', 59);
+  const short = buildForecastPanel('Synthetia', rows, origin);
+  // The backtest builds its panel to the last month and forecasts at each origin inside it.
+  const long = buildForecastPanel('Synthetia', rows, addMonths('2010-01', 83));
+  assert.deepEqual(
+    buildForecastPanel(
+      'Synthetia',
+      rows.filter((r) => r.month <= origin),
+      origin,
+    ),
+    short,
+  );
+  for (const metric of ['events', 'fatalities'] as const) {
+    const a = runForecastModel(short, metric, [59], 'admin1');
+    assert.equal(a.length, 6 * 6, 'six areas, six horizons each');
+    assert.deepEqual(runForecastModel(long, metric, [59], 'admin1'), a);
+  }
+  const options = {
+    level: 'admin1' as const,
+    horizons: 6,
+    metrics: ['events', 'fatalities'] as const,
+    historyMonths: 0,
+  };
+  assert.equal(forecastPanel(short, options).forecasts.length, 6 * 6 * 2);
+});
+
+test('on a country whose levels persist, the model beats every naive baseline and its 80% range holds about 80%', () => {
+  const r = runBacktest(buildForecastPanel('Synthetia', syntheticRows(96), addMonths('2010-01', 95)));
+  for (const p of r.pooled) {
+    const b = p.baselines;
+    const best = Math.min(b.zero.msle, b.last.msle, b.mean12.msle, b.meanLog12.msle);
+    assert.ok(p.model.msle < best, `${p.metric}: model ${p.model.msle}, best baseline ${best}`);
+    assert.ok(
+      p.model.coverage80 > 0.7 && p.model.coverage80 < 0.9,
+      `${p.metric}: coverage ${p.model.coverage80}`,
+    );
+  }
+});

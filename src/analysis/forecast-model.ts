@@ -1,0 +1,206 @@
+import { baselineForecast } from './forecast-baselines.ts';
+import { FEATURE_COUNT, featureSource, writeFeatures } from './forecast-features.ts';
+import type { ForecastLevel, ForecastMetric, ForecastPanel } from './forecast-panel.ts';
+import { fromSamples, type PredictiveDistribution } from './predictive-distribution.ts';
+import { RidgeAccumulator } from './ridge-regression.ts';
+
+/**
+ * The forecast model: for each metric and horizon h, a pooled ridge regression of an area's log1p
+ * count h months ahead on the features at the origin (forecast-features.ts), fitted on every area
+ * and every past origin whose outcome is known by the origin, older origins discounted. The
+ * predictive distribution adds to the fitted value the residuals of the training rows of recent
+ * years whose fitted values were alike (five bins by fitted value: a quiet area's errors are not a
+ * busy one's), shifted so that its mean log1p is the fitted value, and maps back with expm1, floored
+ * at zero. Why this model: see docs/forecasts.md.
+ */
+export interface ForecastModelOptions {
+  /** Furthest horizon fitted (months). */
+  horizons: number;
+  /** Ridge penalty per unit of training weight. */
+  lambda: number;
+  /** Half-life (months) of a training row's weight. */
+  halfLife: number;
+  /** Months of recent training origins whose residuals make the predictive distribution. */
+  residualWindow: number;
+  /** Bins by fitted value for the residuals. */
+  residualBins: number;
+  /** Samples kept per predictive distribution. */
+  samples: number;
+  /** Shift each distribution so that its mean log1p is the fitted value (see `centring`). */
+  centre: boolean;
+  /** Columns of the features used (the others are zeroed), for comparing candidates. */
+  features?: readonly number[];
+}
+
+export const DEFAULT_FORECAST_MODEL: ForecastModelOptions = {
+  horizons: 6,
+  lambda: 1,
+  halfLife: 60,
+  residualWindow: 60,
+  residualBins: 5,
+  samples: 100,
+  centre: true,
+};
+
+/** The model's forecast for one series at one origin and horizon. */
+export interface ModelForecast {
+  series: number;
+  origin: number;
+  horizon: number;
+  metric: ForecastMetric;
+  distribution: PredictiveDistribution;
+}
+
+interface TrainingRow {
+  origin: number;
+  x: Float64Array;
+  y: number;
+}
+
+/** Fewest training rows before a horizon's model is fitted at all. */
+const MIN_ROWS = 30;
+
+/**
+ * Runs the model forward through the panel's months and returns its forecasts at each origin asked
+ * for (indexes into panel.months), for every series active by then and every horizon. At origin t
+ * the model has seen only rows whose outcome month is ≤ t, so a forecast at t is the same whether
+ * the panel ends at t or years later. Where a horizon has too few training rows (under 30), the
+ * area's bootstrap baseline is its forecast.
+ */
+export function runForecastModel(
+  panel: ForecastPanel,
+  metric: ForecastMetric,
+  origins: readonly number[],
+  level: ForecastLevel,
+  options: ForecastModelOptions = DEFAULT_FORECAST_MODEL,
+): ModelForecast[] {
+  const src = featureSource(panel, metric);
+  const wanted = new Set(origins);
+  const last = Math.max(-1, ...origins);
+  const out: ModelForecast[] = [];
+  const p = FEATURE_COUNT;
+  const mask = options.features ? new Set(options.features) : null;
+  const discount = 0.5 ** (1 / options.halfLife);
+  const fits = Array.from({ length: options.horizons }, () => ({
+    acc: new RidgeAccumulator(p),
+    rows: [] as TrainingRow[],
+  }));
+  // Admin-1 forecasts learn from the country's series too (its larger counts steady the fit, as
+  // the backtest shows); the country's forecast learns from its own series only, since the
+  // admin-1 rows, many and small, would pull it to their scale.
+  const trainsOn = (l: ForecastLevel) => level === 'admin1' || l === 'country';
+  const features = (s: number, t: number, h: number) => {
+    const x = new Float64Array(p);
+    writeFeatures(src, s, t, h, x);
+    if (mask) for (let j = 1; j < p; j++) if (!mask.has(j)) x[j] = 0;
+    return x;
+  };
+  for (let t = 0; t <= last; t++) {
+    // Rows whose outcome month is t become known now: origin t − h for each horizon h.
+    for (let h = 1; h <= options.horizons; h++) {
+      const fit = fits[h - 1]!;
+      fit.acc.discount(discount);
+      const s0 = t - h;
+      if (s0 < 0) continue;
+      for (let s = 0; s < panel.series.length; s++) {
+        if (panel.series[s]!.firstActive > s0 || !trainsOn(panel.series[s]!.level)) continue;
+        const x = features(s, s0, h);
+        const y = src.own[s]!.values[t]!;
+        fit.acc.add(x, y);
+        fit.rows.push({ origin: s0, x, y });
+      }
+    }
+    if (!wanted.has(t)) continue;
+    for (let h = 1; h <= options.horizons; h++) {
+      const fit = fits[h - 1]!;
+      if (fit.rows.length < MIN_ROWS) {
+        // Too little history to fit: each area's own last three years, drawn at random, stand in.
+        for (let s = 0; s < panel.series.length; s++) {
+          if (panel.series[s]!.firstActive > t || panel.series[s]!.level !== level) continue;
+          const distribution = baselineForecast('bootstrap', panel.series[s]![metric], t);
+          out.push({ series: s, origin: t, horizon: h, metric, distribution });
+        }
+        continue;
+      }
+      const beta = fit.acc.solve(options.lambda)!;
+      const bins = residualBins(fit.rows, beta, t - h - options.residualWindow, options);
+      for (let s = 0; s < panel.series.length; s++) {
+        if (panel.series[s]!.firstActive > t || panel.series[s]!.level !== level) continue;
+        const f = dot(beta, features(s, t, h));
+        const r = binFor(bins, f);
+        const c = options.centre ? centring(f, r) : 0;
+        const values = new Float64Array(r.length);
+        for (let i = 0; i < r.length; i++) values[i] = Math.expm1(f + c + r[i]!);
+        out.push({ series: s, origin: t, horizon: h, metric, distribution: fromSamples(values) });
+      }
+    }
+  }
+  return out;
+}
+
+function dot(beta: Float64Array, x: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < beta.length; j++) s += beta[j]! * x[j]!;
+  return s;
+}
+
+interface ResidualBin {
+  /** Upper edge of the fitted values in this bin (the last bin is open). */
+  upTo: number;
+  /** Residuals at evenly spaced ranks, `samples` of them. */
+  residuals: Float64Array;
+}
+
+/** The recent training rows' residuals under `beta`, split into bins by fitted value. */
+function residualBins(
+  rows: readonly TrainingRow[],
+  beta: Float64Array,
+  fromOrigin: number,
+  o: ForecastModelOptions,
+): ResidualBin[] {
+  const recent = rows.filter((r) => r.origin >= fromOrigin);
+  const used = recent.length >= MIN_ROWS ? recent : rows;
+  const pairs = used.map((r) => {
+    const f = dot(beta, r.x);
+    return { f, e: r.y - f };
+  });
+  pairs.sort((a, b) => a.f - b.f);
+  const k = Math.max(1, Math.min(o.residualBins, Math.floor(pairs.length / MIN_ROWS)));
+  const bins: ResidualBin[] = [];
+  for (let b = 0; b < k; b++) {
+    const part = pairs.slice(Math.floor((b * pairs.length) / k), Math.floor(((b + 1) * pairs.length) / k));
+    const e = Float64Array.from(part, (x) => x.e).sort();
+    const residuals = new Float64Array(o.samples);
+    for (let i = 0; i < o.samples; i++) residuals[i] = e[Math.floor(((i + 0.5) * e.length) / o.samples)]!;
+    bins.push({ upTo: b === k - 1 ? Number.POSITIVE_INFINITY : part[part.length - 1]!.f, residuals });
+  }
+  return bins;
+}
+
+function binFor(bins: readonly ResidualBin[], f: number): Float64Array {
+  for (const b of bins) if (f <= b.upTo) return b.residuals;
+  return bins[bins.length - 1]!.residuals;
+}
+
+/**
+ * The shift c that makes the mean of max(0, f + c + r) equal to the fitted value f (floored at a
+ * small positive level): a count cannot fall below zero, so residuals borrowed from rows with
+ * other fitted values would otherwise raise the distribution's log-mean above the regression's.
+ */
+function centring(f: number, r: Float64Array): number {
+  const target = Math.max(f, 0.01);
+  const g = (c: number) => {
+    let s = 0;
+    for (const e of r) s += Math.max(0, f + c + e);
+    return s / r.length;
+  };
+  if (g(0) <= target) return 0;
+  let lo = -10;
+  let hi = 0;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (g(mid) > target) hi = mid;
+    else lo = mid;
+  }
+  return (lo + hi) / 2;
+}

@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { areaAdjacency } from './area-adjacency.ts';
+import { DEFAULT_FORECAST_MODEL, type ModelForecast, runForecastModel } from './forecast-model.ts';
+import {
+  buildForecastPanel,
+  type ForecastLevel,
+  type ForecastMetric,
+  type ForecastPanel,
+} from './forecast-panel.ts';
+import { readBoundaries, readViolentAreaMonths } from './forecast-queries.ts';
+import { onsetProbability } from './forecast-scores.ts';
+import { addMonths } from './months.ts';
+import { logPoint, mean, quantile } from './predictive-distribution.ts';
+
+/** One area's forecast for one month, as the contract of `tandem forecast` writes it. */
+export interface AreaForecast {
+  level: ForecastLevel;
+  key: string;
+  /** The forecast month, YYYY-MM. */
+  month: string;
+  /** Months from the origin to `month`. */
+  horizon: number;
+  metric: ForecastMetric;
+  /** exp(E[log(1 + y)]) − 1: the forecast to use under a log-scale error. */
+  point: number;
+  mean: number;
+  quantiles: { '0.1': number; '0.5': number; '0.9': number };
+  /**
+   * Probability of at least one death in the month, for an area with no death in the 12 months to
+   * the origin (an onset); null for an area where deaths are already recent.
+   */
+  pOnset: number | null;
+}
+
+/** A series' recent months, for drawing the forecast beside the history. */
+export interface ForecastHistory {
+  level: ForecastLevel;
+  key: string;
+  metric: ForecastMetric;
+  months: string[];
+  values: number[];
+}
+
+/**
+ * The panel for a country as known at the end of `origin`: counts of months ≤ origin only, and
+ * the boundaries' adjacency (geography, not data: a border does not move with later events).
+ */
+export async function readForecastPanel(
+  db: Kysely<Database>,
+  country: string,
+  origin: string,
+): Promise<ForecastPanel> {
+  const [rows, boundaries] = await Promise.all([
+    readViolentAreaMonths(db, country, origin),
+    readBoundaries(db, country),
+  ]);
+  return buildForecastPanel(country, rows, origin, areaAdjacency(boundaries));
+}
+
+export interface ForecastOptions {
+  level: ForecastLevel;
+  horizons: number;
+  metrics: readonly ForecastMetric[];
+  historyMonths: number;
+}
+
+/**
+ * Forecasts every area of the level with a violent event by the panel's last month (the origin)
+ * for each of the next `horizons` months, from the model trained on the panel alone. Pure.
+ */
+export function forecastPanel(
+  panel: ForecastPanel,
+  o: ForecastOptions,
+): { forecasts: AreaForecast[]; history: ForecastHistory[] } {
+  const origin = panel.months.length - 1;
+  if (origin < 0) return { forecasts: [], history: [] };
+  const model = { ...DEFAULT_FORECAST_MODEL, horizons: o.horizons };
+  const fatal = runForecastModel(panel, 'fatalities', [origin], o.level, model);
+  const byKey = (fs: ModelForecast[]) => new Map(fs.map((f) => [`${f.series}:${f.horizon}`, f]));
+  const fatalBy = byKey(fatal);
+  const forecasts: AreaForecast[] = [];
+  for (const metric of o.metrics) {
+    const own =
+      metric === 'fatalities' ? fatalBy : byKey(runForecastModel(panel, metric, [origin], o.level, model));
+    panel.series.forEach((s, i) => {
+      if (s.level !== o.level || s.firstActive > origin) return;
+      const quiet = !s.fatalities.slice(Math.max(0, origin - 11)).some((x) => x > 0);
+      for (let h = 1; h <= o.horizons; h++) {
+        // The model forecasts every active area of the level at every horizon (see runForecastModel).
+        const d = own.get(`${i}:${h}`)!.distribution;
+        const df = fatalBy.get(`${i}:${h}`)!.distribution;
+        forecasts.push({
+          level: s.level,
+          key: s.key,
+          month: addMonths(panel.months[origin]!, h),
+          horizon: h,
+          metric,
+          point: round(logPoint(d)),
+          mean: round(mean(d)),
+          quantiles: {
+            '0.1': round(quantile(d, 0.1)),
+            '0.5': round(quantile(d, 0.5)),
+            '0.9': round(quantile(d, 0.9)),
+          },
+          pOnset: quiet ? round(onsetProbability(df), 3) : null,
+        });
+      }
+    });
+  }
+  const from = Math.max(0, origin - o.historyMonths + 1);
+  const history = panel.series
+    .filter((s) => s.level === o.level && s.firstActive <= origin)
+    .flatMap((s) =>
+      o.metrics.map((metric) => ({
+        level: s.level,
+        key: s.key,
+        metric,
+        months: panel.months.slice(from),
+        values: s[metric].slice(from),
+      })),
+    );
+  return { forecasts, history };
+}
+
+function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import {
+  type AreaForecast,
+  type ForecastHistory,
+  forecastPanel,
+  readForecastPanel,
+} from '../analysis/forecast.ts';
+import { type BacktestResult, DEFAULT_BACKTEST, runBacktest } from '../analysis/forecast-backtest.ts';
+import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
+import { latestEventDate } from '../analysis/forecast-queries.ts';
+import { addMonths, lastDayOf } from '../analysis/months.ts';
+import { TandemError } from '../domain/tandem-error.ts';
+import type { ForecastBrief } from '../reports/forecast-section.ts';
+import type { Store } from '../store/store.ts';
+import { defineOperation } from './operation.ts';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
+
+/**
+ * The last complete month of a country's data: the month of its latest event when that event
+ * falls in the month's last week (an export cut at a month's end), else the month before (an
+ * export cut mid-month, whose last month would look like a sudden lull).
+ */
+async function lastCompleteMonth(store: Store, country: string): Promise<string> {
+  const last = await latestEventDate(store.db, country);
+  if (!last)
+    throw new TandemError(
+      'not-found',
+      `no events for country "${country}" in the store (${store.location})`,
+      { details: { field: 'country' } },
+    );
+  const m = last.slice(0, 7);
+  return Number(lastDayOf(m).slice(8)) - Number(last.slice(8, 10)) < 7 ? m : addMonths(m, -1);
+}
+
+const forecastInput = z.object({
+  country: z.string().trim().min(1, 'name a country'),
+  level: z.enum(FORECAST_LEVELS).default('admin1'),
+  horizon: z.coerce.number().int().min(1).max(12).default(6),
+  metric: z.enum(FORECAST_METRICS).optional(),
+  origin: month.optional(),
+  /** Months of history returned beside the forecasts, for charts. */
+  history: z.coerce.number().int().min(0).max(120).default(0),
+});
+
+export interface ForecastResult {
+  country: string;
+  origin: string;
+  forecasts: AreaForecast[];
+  history: ForecastHistory[];
+}
+
+/**
+ * What the brief's forecast section needs: the next three months per admin-1 area from the last
+ * complete month, and the admin-1 backtest of both metrics over the last 60 origins. Undefined when
+ * the country has no data.
+ */
+export async function forecastBrief(store: Store, country: string): Promise<ForecastBrief | undefined> {
+  const origin = await lastCompleteMonth(store, country).catch(() => undefined);
+  if (!origin) return undefined;
+  const panel = await readForecastPanel(store.db, country, origin);
+  const { forecasts } = forecastPanel(panel, {
+    level: 'admin1',
+    horizons: 3,
+    metrics: FORECAST_METRICS,
+    historyMonths: 0,
+  });
+  // The last five years of origins: the skill a reader cares about, at a sixth of CAR's full cost.
+  return {
+    country,
+    origin,
+    forecasts,
+    backtest: runBacktest(panel, { ...DEFAULT_BACKTEST, lastOrigins: 60 }),
+  };
+}
+
+export const forecastOperations = {
+  forecast: defineOperation({
+    summary:
+      'Monthly forecasts of violent events and their fatalities for a country or each of its admin-1 areas, 1–12 months after an origin (default the last complete month), with 0.1/0.5/0.9 quantiles and the probability of onset; only data up to the origin is used.',
+    input: forecastInput,
+    async run(ctx, input): Promise<ForecastResult> {
+      const latest = await lastCompleteMonth(ctx.store, input.country);
+      if (input.origin && input.origin > latest)
+        throw new TandemError(
+          'bad-input',
+          `origin ${input.origin} is after the last complete month of ${input.country} in the store (${latest})`,
+          { details: { field: 'origin' } },
+        );
+      const origin = input.origin ?? latest;
+      const panel = await readForecastPanel(ctx.store.db, input.country, origin);
+      const r = forecastPanel(panel, {
+        level: input.level,
+        horizons: input.horizon,
+        metrics: input.metric ? [input.metric] : FORECAST_METRICS,
+        historyMonths: input.history,
+      });
+      return { country: input.country, origin, ...r };
+    },
+  }),
+
+  forecastBacktest: defineOperation({
+    summary:
+      "Rolling-origin backtest of the forecasts on a country's history: at every origin after two years, train on data up to it, forecast 1–6 months ahead and score (MSE, MSLE, CRPS, 80% coverage, total ratio, onset average precision) beside the zero, last, mean-of-12, mean-of-log-12 and bootstrap baselines.",
+    input: z.object({
+      country: z.string().trim().min(1, 'name a country'),
+      level: z.enum(FORECAST_LEVELS).default('admin1'),
+      metric: z.enum(FORECAST_METRICS).optional(),
+    }),
+    async run(ctx, input): Promise<{ country: string } & BacktestResult> {
+      const last = await lastCompleteMonth(ctx.store, input.country);
+      const panel = await readForecastPanel(ctx.store.db, input.country, last);
+      const r = runBacktest(panel, {
+        ...DEFAULT_BACKTEST,
+        level: input.level,
+        metrics: input.metric ? [input.metric] : FORECAST_METRICS,
+      });
+      return { country: input.country, ...r };
+    },
+  }),
+};

@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { formatTable } from '../table.ts';
+
+// The forecast operations are imported when a command runs: registering commands stays cheap.
+const forecasts = () => import('../../app/forecast-operations.ts').then((m) => m.forecastOperations);
+
+type Flags = StoreFlags & { json?: boolean; country?: string; level?: string; metric?: string };
+
+/** `tandem forecast` (next months per area) and `tandem forecast backtest` (its measured skill). */
+export function registerForecastCommands(program: Command): void {
+  const group = storeFlags(
+    program
+      .command('forecast')
+      .description(
+        'monthly forecasts of violent events and fatalities per area, with intervals and onset risk',
+      )
+      .enablePositionalOptions()
+      .option('--country <name>', 'the country to forecast')
+      .option('--level <level>', 'country | admin1', 'admin1')
+      .option('--horizon <n>', 'forecast the next 1..n months (at most 12)', '6')
+      .option('--metric <metric>', 'events | fatalities (default both)')
+      .option('--origin <YYYY-MM>', 'forecast from this month, using only data up to its end')
+      .option('--json', 'print the result as JSON'),
+  );
+  group.action(
+    action(async (flags: Flags & { horizon: string; origin?: string }) => {
+      const r = await runCommand(
+        (await forecasts()).forecast,
+        {
+          country: flags.country ?? '',
+          level: flags.level,
+          horizon: flags.horizon,
+          metric: flags.metric,
+          origin: flags.origin,
+        },
+        { name: 'forecast', store: flags },
+      );
+      if (flags.json) return printJson({ origin: r.origin, forecasts: r.forecasts });
+      if (!r.forecasts.length)
+        return console.log(`No area of ${r.country} had violent events by ${r.origin}.`);
+      console.log(`Forecasts for ${r.country} from ${r.origin} (only data up to its end used)\n`);
+      console.log(
+        formatTable(
+          ['area', 'month', 'metric', 'point', 'mean', '10%', '50%', '90%', 'P(onset)'],
+          r.forecasts.map((f) => [
+            f.key,
+            f.month,
+            f.metric,
+            f.point.toFixed(1),
+            f.mean.toFixed(1),
+            f.quantiles['0.1'].toFixed(1),
+            f.quantiles['0.5'].toFixed(1),
+            f.quantiles['0.9'].toFixed(1),
+            f.pOnset === null ? '' : f.pOnset.toFixed(2),
+          ]),
+        ),
+      );
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('backtest')
+      .description('score the forecasts at every past origin against what happened, beside naive baselines')
+      .option('--country <name>', 'the country to backtest')
+      .option('--level <level>', 'country | admin1', 'admin1')
+      .option('--metric <metric>', 'events | fatalities (default both)')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (flags: Flags) => {
+      const r = await runCommand(
+        (await forecasts()).forecastBacktest,
+        { country: flags.country ?? '', level: flags.level, metric: flags.metric },
+        { name: 'forecast backtest', store: flags },
+      );
+      if (flags.json) return printJson(r);
+      const { formatBacktestTable } = await import('../../reports/forecast-section.ts');
+      console.log(
+        `Backtest of ${r.country} at ${r.level} level: ${r.origins.count} origins, ${r.origins.first} to ${r.origins.last}\n`,
+      );
+      console.log(formatBacktestTable(r));
+    }),
+  );
+}

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Papa from 'papaparse';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
+import { sharedData } from './shared-data.ts';
+
+const acled = sharedData('acled/acled_south_sudan_2011-2015.csv');
+const ged = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
+const sds = sharedData('boundaries/ne10m_admin1_sds.geojson');
+const caf = sharedData('boundaries/ne10m_admin1_caf.geojson');
+
+const call = (store: Store) => ({
+  via: 'cli' as const,
+  name: 'test',
+  requester: { name: 'test', roles: ['admin'] },
+  store,
+});
+
+/** The ACLED sample cut at a date: the rows up to it, and the rows after it, as two files. */
+function splitAcled(dir: string, lastDay: string): [string, string] {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(acled.path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  const day = (r: Record<string, string>) => new Date(`${r.event_date} UTC`).toISOString().slice(0, 10);
+  const before = parsed.data.filter((r) => day(r) <= lastDay);
+  const after = parsed.data.filter((r) => day(r) > lastDay);
+  const files: [string, string] = [join(dir, 'before.csv'), join(dir, 'after.csv')];
+  writeFileSync(files[0], Papa.unparse(before, { columns: parsed.meta.fields }));
+  writeFileSync(files[1], Papa.unparse(after, { columns: parsed.meta.fields }));
+  return files;
+}
+
+for (const dialect of DIALECTS) {
+  test(`${dialect.name}: a forecast made at an origin is unchanged when later events are added to the store`, {
+    skip: dialect.skip || acled.skip || sds.skip,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-forecast-'));
+    const { store, drop } = await dialect.open();
+    try {
+      const [before, after] = splitAcled(dir, '2014-06-30');
+      await importFiles(store, [before]);
+      await runOperation(operations.loadBoundaries, { paths: [sds.path] }, call(store));
+      const input = { country: 'South Sudan', origin: '2014-06' };
+      const early = await runOperation(operations.forecast, input, call(store));
+      await importFiles(store, [after]);
+      const late = await runOperation(operations.forecast, input, call(store));
+      assert.ok(early.forecasts.length > 0);
+      assert.deepEqual(late.forecasts, early.forecasts);
+      // With the later months in, the default origin moves to the last month of the data.
+      const now = await runOperation(operations.forecast, { country: 'South Sudan' }, call(store));
+      assert.equal(now.origin, '2015-12');
+      assert.notDeepEqual(now.forecasts, early.forecasts);
+    } finally {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('every admin-1 area with violent events gets a forecast for every horizon and metric, months counted from the origin', {
+  skip: acled.skip,
+}, async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  try {
+    await importFiles(store, [acled.path]);
+    const r = await runOperation(
+      operations.forecast,
+      { country: 'South Sudan', horizon: 3, origin: '2013-11' },
+      call(store),
+    );
+    const areas = await store.db
+      .selectFrom('event_counts')
+      .select('admin1')
+      .distinct()
+      .where('country', '=', 'South Sudan')
+      .where('month', '<=', '2013-11')
+      .where('violence_type', 'in', ['battles', 'explosions-remote-violence', 'violence-against-civilians'])
+      .where('admin1', '<>', '')
+      .execute();
+    assert.equal(r.forecasts.length, areas.length * 3 * 2);
+    for (const f of r.forecasts) {
+      assert.equal(f.month, ['2013-12', '2014-01', '2014-02'][f.horizon - 1]);
+      assert.ok(f.quantiles['0.1'] <= f.quantiles['0.5'] && f.quantiles['0.5'] <= f.quantiles['0.9']);
+      assert.ok(f.point >= 0 && f.point <= f.mean + 1e-9, 'the log-scale point is at most the mean (Jensen)');
+      assert.ok(f.pOnset === null || (f.pOnset >= 0 && f.pOnset <= 1));
+    }
+    const country = await runOperation(
+      operations.forecast,
+      { country: 'South Sudan', level: 'country', metric: 'fatalities' },
+      call(store),
+    );
+    assert.deepEqual(
+      country.forecasts.map((f) => [f.level, f.key, f.horizon, f.metric]),
+      [1, 2, 3, 4, 5, 6].map((h) => ['country', 'South Sudan', h, 'fatalities']),
+    );
+    await assert.rejects(
+      runOperation(operations.forecast, { country: 'South Sudan', origin: '2016-03' }, call(store)),
+      /origin 2016-03 is after the last complete month of South Sudan in the store \(2015-12\)/,
+    );
+  } finally {
+    await drop();
+  }
+});
+
+test('the CAR backtest beats the best naive baseline on MSLE at admin-1, with 80% intervals that hold about 80% of outcomes', {
+  skip: ged.skip || caf.skip,
+}, async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  try {
+    await importFiles(store, [ged.path]);
+    await runOperation(operations.loadBoundaries, { paths: [caf.path] }, call(store));
+    const r = await runOperation(
+      operations.forecastBacktest,
+      { country: 'Central African Republic' },
+      call(store),
+    );
+    assert.equal(r.scores.length, 12);
+    for (const p of r.pooled) {
+      const b = p.baselines;
+      const best = Math.min(b.zero.msle, b.last.msle, b.mean12.msle, b.meanLog12.msle);
+      assert.ok(
+        p.model.msle < best * (p.metric === 'events' ? 0.95 : 0.85),
+        `${p.metric}: ${p.model.msle} vs ${best}`,
+      );
+      assert.ok(
+        p.model.coverage80 >= 0.7 && p.model.coverage80 <= 0.9,
+        `${p.metric} coverage ${p.model.coverage80}`,
+      );
+    }
+  } finally {
+    await drop();
+  }
+});

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { get } from '../api-client.ts';
+import type { OperationResult } from '../operation-types.ts';
+import { useApi } from '../use-api.ts';
+import { PlotFigure } from './plot-figure.tsx';
+import { Async, Empty } from './status-views.tsx';
+
+export type ForecastAnswer = OperationResult<'forecast'>;
+type Metric = 'events' | 'fatalities';
+
+/** The last two years and the next six months of one area, as GET /api/forecast gives them. */
+export function useForecast(country: string, level: 'country' | 'admin1') {
+  const q = { country, level, history: 24 };
+  return useApi<ForecastAnswer>(`forecast ${JSON.stringify(q)}`, (s) => get('/api/forecast', q, s));
+}
+
+const date = (month: string) => new Date(`${month}-01T00:00:00Z`);
+
+/**
+ * A country's or an admin-1 area's monthly violent events (or deaths): the last two years as
+ * observed, then the next six months' forecast (the log-scale point, dashed) inside its 80% range
+ * (10% to 90%), so a reader sees at once how sure the forecast is.
+ */
+export function ForecastChart({ country, admin1 }: { country: string; admin1?: string }) {
+  const [metric, setMetric] = useState<Metric>('events');
+  const forecast = useForecast(country, admin1 ? 'admin1' : 'country');
+  const key = admin1 ?? country;
+  return (
+    <section className="forecast" aria-label="Forecast">
+      <h2>
+        Next six months: forecast of{' '}
+        <select
+          aria-label="What to forecast"
+          value={metric}
+          onChange={(e) => setMetric(e.target.value as Metric)}
+        >
+          <option value="events">violent events</option>
+          <option value="fatalities">deaths</option>
+        </select>
+      </h2>
+      <Async state={forecast} what="the forecast">
+        {(r) => {
+          const history = r.history.find((h) => h.key === key && h.metric === metric);
+          const next = r.forecasts.filter((f) => f.key === key && f.metric === metric);
+          if (!history || !next.length)
+            return <Empty>No violent events here up to {r.origin}: nothing to forecast.</Empty>;
+          const observed = history.months.map((m, i) => ({ month: date(m), value: history.values[i]! }));
+          const ahead = next.map((f) => ({
+            month: date(f.month),
+            point: f.point,
+            low: f.quantiles['0.1'],
+            high: f.quantiles['0.9'],
+          }));
+          // The forecast line and its range start from the last observed month: one series to the eye.
+          const last = observed[observed.length - 1]!;
+          const joined = [
+            { month: last.month, point: last.value, low: last.value, high: last.value },
+            ...ahead,
+          ];
+          const first = next[0]!;
+          return (
+            <>
+              <PlotFigure
+                label={`Monthly ${metric} in ${key}: two years observed and six months forecast with 80% ranges`}
+                deps={[r, metric, key]}
+                make={(Plot) =>
+                  Plot.plot({
+                    width: 1180,
+                    height: 220,
+                    marginLeft: 44,
+                    x: { type: 'utc', label: null },
+                    y: {
+                      label: metric === 'events' ? 'violent events per month' : 'deaths per month',
+                      grid: true,
+                    },
+                    marks: [
+                      Plot.areaY(joined, {
+                        x: 'month',
+                        y1: 'low',
+                        y2: 'high',
+                        fill: '#4e79a7',
+                        fillOpacity: 0.25,
+                      }),
+                      Plot.lineY(observed, { x: 'month', y: 'value', stroke: '#222' }),
+                      Plot.dot(observed, { x: 'month', y: 'value', r: 2, fill: '#222' }),
+                      Plot.lineY(joined, {
+                        x: 'month',
+                        y: 'point',
+                        stroke: '#4e79a7',
+                        strokeDasharray: '4,3',
+                      }),
+                      Plot.dot(ahead, { x: 'month', y: 'point', r: 3, fill: '#4e79a7' }),
+                      Plot.ruleX([date(r.origin)], { stroke: '#888', strokeDasharray: '2,3' }),
+                      Plot.ruleY([0]),
+                    ],
+                  })
+                }
+              />
+              <p className="muted">
+                {first.month}: about {Math.round(first.point)}{' '}
+                {metric === 'events' ? 'violent events' : 'deaths'}, 80% range{' '}
+                {Math.round(first.quantiles['0.1'])}–{Math.round(first.quantiles['0.9'])}. Forecast from{' '}
+                {r.origin} using only data up to then; how well such forecasts did before is in the brief and{' '}
+                <code>tandem forecast backtest</code>.
+              </p>
+            </>
+          );
+        }}
+      </Async>
+    </section>
+  );
+}

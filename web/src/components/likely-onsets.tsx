@@ -1,0 +1,44 @@
+import { areaHref } from '../format.ts';
+import { useForecast } from './forecast-chart.tsx';
+import { Async, Empty } from './status-views.tsx';
+
+/**
+ * Admin-1 areas with no death in the last 12 months, ranked by the forecast chance of deaths in
+ * the next three months (the model's onset probability): where prevention still has time.
+ */
+export function LikelyOnsets({ country, min = 0.2 }: { country: string; min?: number }) {
+  const forecast = useForecast(country, 'admin1');
+  return (
+    <section className="likely-onsets" aria-label="Where deaths may start">
+      <h2>Where deaths may start (quiet for a year)</h2>
+      <Async state={forecast} what="onset forecasts">
+        {(r) => {
+          const best = new Map<string, { month: string; p: number }>();
+          for (const f of r.forecasts) {
+            if (f.metric !== 'fatalities' || f.pOnset === null || f.horizon > 3) continue;
+            const b = best.get(f.key);
+            if (!b || f.pOnset > b.p) best.set(f.key, { month: f.month, p: f.pOnset });
+          }
+          const likely = [...best].filter(([, v]) => v.p >= min).sort((a, b) => b[1].p - a[1].p);
+          if (!likely.length)
+            return (
+              <Empty>
+                No area without deaths in the year to {r.origin} has a {Math.round(min * 100)}% or higher
+                chance of deaths in the next three months.
+              </Empty>
+            );
+          return (
+            <ul>
+              {likely.map(([key, v]) => (
+                <li key={key}>
+                  <a href={areaHref(country, key)}>{key}</a>: {Math.round(v.p * 100)}% chance of deaths by{' '}
+                  {v.month}
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Async>
+    </section>
+  );
+}
