@@ -87,7 +87,7 @@ function App() {
     setCountry(c);
     localStorage.setItem('tandem.country', c);
   };
-  const section = hash.split('/')[1] ?? '';
+  const section = hash.split('?')[0]!.split('/')[1] ?? '';
 
   return (
     <>
@@ -167,7 +167,7 @@ function Page({
   country: string | undefined;
   onImported: () => void;
 }) {
-  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').map(decodeURIComponent);
   const info = status.countries.find((c) => c.country === country);
   switch (parts[0]) {
     case 'area':
