@@ -83,6 +83,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     },
     { args: ['negotiation', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
   ],
+  'negotiation store': [
+    { args: ['negotiation', 'store', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['negotiation', 'store', PLAN, '--db', DB], names: /clean-plan\.yaml/ },
+  ],
+  'negotiation list': [{ args: ['negotiation', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'agreement review': [
     { args: ['agreement', 'review', MISSING], names: /no-such-file\.csv/ },
     { args: ['agreement', 'review', PROCESS, '--format', 'xls'], names: /--format/ },

@@ -5,6 +5,7 @@ import { boundaryOperations } from './boundary-operations.ts';
 import { evidenceOperations } from './evidence-operations.ts';
 import { exportOperations } from './export-operations.ts';
 import { incidentOperations } from './incident-operations.ts';
+import { negotiationListOperations } from './negotiation-list-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { planOperations } from './plan-operations.ts';
 import { securityOperations } from './security-operations.ts';
@@ -22,6 +23,7 @@ export const operations = {
   ...exportOperations,
   ...planOperations,
   ...negotiationOperations,
+  ...negotiationListOperations,
   ...areaOperations,
   ...boundaryOperations,
   ...workbenchOperations,

@@ -29,8 +29,8 @@ describe('choosing and loading plans on the Plan page, in Chromium', { skip: bro
     // A file that is not a plan is refused whole, its problems named with their line.
     const bad = join(w.dir, 'broken-plan.yaml');
     writeFileSync(bad, 'mission: Broken\ncountry: Orvania\nperiod: {from: 2026-01-01}\n');
-    await page.setInputFiles('.plan-upload input[type=file]', bad);
-    const refusal = page.locator('.plan-upload [role=alert]');
+    await page.setInputFiles('.file-upload input[type=file]', bad);
+    const refusal = page.locator('.file-upload [role=alert]');
     await refusal.waitFor();
     assert.match((await refusal.textContent()) ?? '', /broken-plan\.yaml/);
     assert.equal(
@@ -39,7 +39,7 @@ describe('choosing and loading plans on the Plan page, in Chromium', { skip: bro
       'a refused plan was stored',
     );
 
-    await page.setInputFiles('.plan-upload input[type=file]', join(ROOT, 'examples', 'unsmo-plan.yaml'));
+    await page.setInputFiles('.file-upload input[type=file]', join(ROOT, 'examples', 'unsmo-plan.yaml'));
     await page.getByText(/unsmo-plan\.yaml stored as version 1/).waitFor();
     await page.waitForFunction(
       (m) => document.querySelector('section.plan h1')?.textContent?.includes(m),

@@ -1,10 +1,10 @@
 import { useId } from 'react';
-import { get } from '../api-client.ts';
+import { get, runOperation } from '../api-client.ts';
 import { setHashParams } from '../hash-params.ts';
 import type { OperationResult } from '../operation-types.ts';
 import type { CurrentPlan } from '../plan-types.ts';
 import { useApi } from '../use-api.ts';
-import { PlanUpload } from './plan-upload.tsx';
+import { TextFileUpload } from './text-file-upload.tsx';
 import './workbench-tasks.css';
 
 type PlanList = OperationResult<'listPlans'>;
@@ -57,10 +57,18 @@ export function PlanChooser({
           </option>
         )}
       </select>
-      <PlanUpload
-        onStored={(r) => {
+      <TextFileUpload
+        label="Load a plan file (.yaml, .yml, .json)"
+        accept=".yaml,.yml,.json"
+        refused="The plan was not stored."
+        store={async (text, name) => {
+          // The operation of `tandem plan import`: a new version, or the same text recognised.
+          const r = await runOperation('importPlan', { plan: text, name });
           setHashParams({ mission: r.mission, version: r.version });
           onStored();
+          return r.unchanged
+            ? `${name} is already stored as version ${r.version} of ${r.mission}.`
+            : `${name} stored as version ${r.version} of ${r.mission}.`;
         }}
       />
     </form>
