@@ -39,6 +39,9 @@ describe('choosing and loading negotiation processes, in Chromium', { skip: brow
     await page.getByLabel(/Hand-checked talks/).uncheck();
     await page.waitForFunction(() => document.querySelectorAll('article.negotiation').length === 1);
     assert.match((await views.first().locator('h2').textContent()) ?? '', /Orvania|fictional/);
-    assert.deepEqual(w.errors.filter((e) => !/status of 4\d\d/.test(e)), []);
+    assert.deepEqual(
+      w.errors.filter((e) => !/status of 4\d\d/.test(e)),
+      [],
+    );
   });
 });

@@ -102,3 +102,8 @@ export async function openWorkbenchSession(accounts: Account[]): Promise<Workben
     },
   };
 }
+
+/** The address of an area's page (one place to change if the workbench's routes change). */
+export function areaHash(country: string, admin1: string): string {
+  return `#/area/${encodeURIComponent(country)}/${encodeURIComponent(admin1)}`;
+}

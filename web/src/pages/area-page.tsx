@@ -1,5 +1,6 @@
 import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
+import { DriverTagging } from '../components/driver-tagging.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { num } from '../format.ts';
@@ -113,6 +114,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
               );
             }}
           </Async>
+          <DriverTagging country={country} admin1={admin1} />
           <h2>Threats</h2>
           <Async state={analysis} what="threats">
             {(a) => {
