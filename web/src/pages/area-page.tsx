@@ -3,6 +3,7 @@ import { get } from '../api-client.ts';
 import { DriverTagging } from '../components/driver-tagging.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
+import { ThreatEditing } from '../components/threat-editing.tsx';
 import { num } from '../format.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { useApi } from '../use-api.ts';
@@ -134,6 +135,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
               );
             }}
           </Async>
+          <ThreatEditing country={country} admin1={admin1} />
         </div>
       </div>
 
