@@ -107,6 +107,9 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
       names: /--version/,
     },
   ],
+  'plan acknowledgements': [
+    { args: ['plan', 'acknowledgements', 'UNSMO', '--version', 'two', '--db', DB], names: /--version/ },
+  ],
   'plan list': [{ args: ['plan', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
   'plan allocate': [{ args: ['plan', 'allocate', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
   'plan schema': [{ args: ['plan', 'schema', '--nope'], names: /--nope/ }],

@@ -7,6 +7,7 @@ import { exportOperations } from './export-operations.ts';
 import { incidentOperations } from './incident-operations.ts';
 import { negotiationListOperations } from './negotiation-list-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
+import { planAcknowledgementOperations } from './plan-acknowledgement-operations.ts';
 import { planOperations } from './plan-operations.ts';
 import { securityOperations } from './security-operations.ts';
 import { workbenchOperations } from './workbench-operations.ts';
@@ -22,6 +23,7 @@ export const operations = {
   ...evidenceOperations,
   ...exportOperations,
   ...planOperations,
+  ...planAcknowledgementOperations,
   ...negotiationOperations,
   ...negotiationListOperations,
   ...areaOperations,

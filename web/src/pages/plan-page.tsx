@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { get } from '../api-client.ts';
+import { PlanAcknowledgements } from '../components/plan-acknowledgements.tsx';
 import { PlanChooser } from '../components/plan-chooser.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref } from '../format.ts';
@@ -67,6 +68,7 @@ export function PlanPage({ country }: { country: string | undefined }) {
                   )}
                 </aside>
               </div>
+              <PlanAcknowledgements mission={p.mission} version={p.version} />
             </>
           );
         }}
