@@ -21,6 +21,9 @@ const ImportPage = lazy(() => import('./pages/import-page.tsx').then((m) => ({ d
 const IncidentsPage = lazy(() =>
   import('./pages/incidents-page.tsx').then((m) => ({ default: m.IncidentsPage })),
 );
+const ProblemsPage = lazy(() =>
+  import('./pages/problems-page.tsx').then((m) => ({ default: m.ProblemsPage })),
+);
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
 const NAV = [
@@ -30,6 +33,7 @@ const NAV = [
   ['#/negotiations', 'Negotiations'],
   ['#/incidents', 'Incidents'],
   ['#/import', 'Import'],
+  ['#/problems', 'Set aside'],
   ['#/brief', 'Brief'],
 ] as const;
 
@@ -182,6 +186,8 @@ function Page({
       return <IncidentsPage country={country} />;
     case 'import':
       return <ImportPage status={status} onImported={onImported} />;
+    case 'problems':
+      return <ProblemsPage />;
     case 'brief':
       return <BriefPage country={country} />;
     default:
