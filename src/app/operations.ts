@@ -1,4 +1,5 @@
 import { agreementOperations } from './agreement-operations.ts';
+import { agreementReviewDocumentOperations } from './agreement-review-document-operations.ts';
 import { analysisOperations } from './analysis-operations.ts';
 import { areaOperations } from './area-operations.ts';
 import { boundaryOperations } from './boundary-operations.ts';
@@ -20,6 +21,7 @@ import { workbenchOperations } from './workbench-operations.ts';
 export const operations = {
   ...analysisOperations,
   ...agreementOperations,
+  ...agreementReviewDocumentOperations,
   ...evidenceOperations,
   ...exportOperations,
   ...planOperations,

@@ -32,6 +32,7 @@ const EXPECTED: Record<string, 'open' | 'read' | 'write' | 'confidential' | 'loc
   'POST /api/ops/reviewAgreementText': 'read',
   'POST /api/ops/importAgreement': 'write',
   'POST /api/ops/listAgreements': 'read',
+  'POST /api/ops/agreementReviewDocument': 'read',
   'POST /api/ops/importFiles': 'local',
   'POST /api/ops/summary': 'read',
   'POST /api/ops/listEvents': 'read',
