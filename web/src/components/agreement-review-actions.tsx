@@ -65,7 +65,8 @@ export function AgreementReviewActions({
         : `Saved to the corpus as "${a.title}".`;
     });
   return (
-    <div className="task-bar" role="group" aria-label="Keep this review">
+    <fieldset className="task-bar review-actions">
+      <legend className="visually-hidden">Keep this review</legend>
       <button type="button" disabled={state.busy} onClick={() => void download('md')}>
         Download review (Markdown)
       </button>
@@ -88,6 +89,6 @@ export function AgreementReviewActions({
           {state.error}
         </span>
       )}
-    </div>
+    </fieldset>
   );
 }
