@@ -10,6 +10,7 @@ import { negotiationListOperations } from './negotiation-list-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { planAcknowledgementOperations } from './plan-acknowledgement-operations.ts';
 import { planOperations } from './plan-operations.ts';
+import { recordPageOperations } from './record-page-operations.ts';
 import { securityOperations } from './security-operations.ts';
 import { workbenchOperations } from './workbench-operations.ts';
 
@@ -33,6 +34,7 @@ export const operations = {
   ...workbenchOperations,
   ...incidentOperations,
   ...securityOperations,
+  ...recordPageOperations,
 };
 
 export type OperationName = keyof typeof operations;

@@ -24,6 +24,8 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/analysis', operation: 'analyze' },
   { path: '/api/problems', operation: 'listProblems', cacheable: () => false },
   { path: '/api/events', operation: 'listEvents', cacheable: () => false },
+  { path: '/api/event', operation: 'eventDetail', cacheable: () => false },
+  { path: '/api/actor', operation: 'actorProfile', cacheable: () => false },
   { path: '/api/status', operation: 'workbenchStatus' },
   { path: '/api/areas', operation: 'areaMap' },
   { path: '/api/areas/trend', operation: 'areaTrend' },

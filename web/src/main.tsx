@@ -24,6 +24,8 @@ const IncidentsPage = lazy(() =>
 const ProblemsPage = lazy(() =>
   import('./pages/problems-page.tsx').then((m) => ({ default: m.ProblemsPage })),
 );
+const EventPage = lazy(() => import('./pages/event-page.tsx').then((m) => ({ default: m.EventPage })));
+const ActorPage = lazy(() => import('./pages/actor-page.tsx').then((m) => ({ default: m.ActorPage })));
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
 const NAV = [
@@ -186,6 +188,10 @@ function Page({
       return <IncidentsPage country={country} />;
     case 'import':
       return <ImportPage status={status} onImported={onImported} />;
+    case 'event':
+      return <EventPage />;
+    case 'actor':
+      return <ActorPage />;
     case 'problems':
       return <ProblemsPage />;
     case 'brief':
