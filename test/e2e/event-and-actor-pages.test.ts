@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { analysisOperations } from '../../src/app/analysis-operations.ts';
 import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
 import { evidenceOperations } from '../../src/app/evidence-operations.ts';
 import { browserSkip, openWorkbenchSession, ROOT, type WorkbenchSession } from './workbench-session.ts';
@@ -115,5 +116,22 @@ describe('the event and actor pages, in Chromium', { skip: browserSkip }, () => 
       reads.some((r) => r.actor === 'Vic Viewer' && r.action === 'withheld'),
       JSON.stringify(reads),
     );
+  });
+
+  test('an event behind an escalation alert lists that alert on its page', async () => {
+    const { page } = w;
+    const analysis = await analysisOperations.analyze.run(
+      { store: w.store, requester: { name: 'e2e', roles: ['admin'] } },
+      { country: DEMO_COUNTRY },
+    );
+    const alert = analysis.alerts.find((a) => a.evidence.length > 0);
+    assert.ok(alert, 'the demonstration mission has an escalation alert with its events');
+    await w.signIn('Ana Poc');
+    await page.goto(w.url(`#/event?id=${alert.evidence[0]!.id}`));
+    const heading = page.getByRole('heading', { name: /Escalation alerts that count it \([1-9]\d*\)/ });
+    await heading.waitFor();
+    const listed = await page.locator('.event-page ul').first().textContent();
+    assert.match(listed ?? '', new RegExp(`${alert.key.replace(/[()]/g, '\\$&')} \\(${alert.level}\\)`));
+    assert.match(listed ?? '', new RegExp(`from ${alert.start}, alarm in ${alert.alarm}`));
   });
 });
