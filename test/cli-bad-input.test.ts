@@ -95,6 +95,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     },
     { args: ['negotiation', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
   ],
+  'negotiation store': [
+    { args: ['negotiation', 'store', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['negotiation', 'store', PLAN, '--db', DB], names: /clean-plan\.yaml/ },
+  ],
+  'negotiation list': [{ args: ['negotiation', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'agreement review': [
     { args: ['agreement', 'review', MISSING], names: /no-such-file\.csv/ },
     { args: ['agreement', 'review', PROCESS, '--format', 'xls'], names: /--format/ },
@@ -113,6 +118,9 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
       args: ['plan', 'acknowledge', 'UNSMO', '--version', 'two', '--by', 'A', '--role', 'B', '--db', DB],
       names: /--version/,
     },
+  ],
+  'plan acknowledgements': [
+    { args: ['plan', 'acknowledgements', 'UNSMO', '--version', 'two', '--db', DB], names: /--version/ },
   ],
   'plan list': [{ args: ['plan', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
   'plan allocate': [{ args: ['plan', 'allocate', MISSING, '--db', DB], names: /no-such-file\.csv/ }],

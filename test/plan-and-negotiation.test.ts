@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { negotiationOperations } from '../src/app/negotiation-operations.ts';
 import type { AppContext } from '../src/app/operation.ts';
+import { planAcknowledgementOperations } from '../src/app/plan-acknowledgement-operations.ts';
 import { planOperations } from '../src/app/plan-operations.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
 import type { Store } from '../src/store/store.ts';
@@ -129,34 +130,47 @@ for (const dialect of DIALECTS) {
       assert.notEqual(v2.contentHash, v1.contentHash);
 
       const mission = v1.mission;
-      const ack = await planOperations.acknowledgePlan.run(ctx, {
+      // The acknowledgement is the acting person's: A. Head acknowledges as themself.
+      const head = { ...ctx, requester: { name: 'A. Head', roles: ['poc'] } };
+      const ack = await planAcknowledgementOperations.acknowledgePlan.run(head, {
         mission,
         version: 1,
         by: 'A. Head',
         role: 'Head of Office, North',
       });
       assert.equal(ack.alreadyRecorded, false);
-      const twice = await planOperations.acknowledgePlan.run(ctx, {
-        mission,
-        version: 1,
-        by: 'A. Head',
-        role: 'Head of Office, North',
-      });
+      const twice = await planAcknowledgementOperations.acknowledgePlan.run(head, { mission, version: 1 });
       assert.equal(twice.alreadyRecorded, true);
+      assert.equal(twice.role, 'Head of Office, North');
       await assert.rejects(
-        planOperations.acknowledgePlan.run(ctx, { mission, version: 7, by: 'x', role: 'y' }),
+        planAcknowledgementOperations.acknowledgePlan.run(head, { mission, version: 1, by: 'B. Deputy' }),
+        (e) => isTandemError(e) && e.code === 'bad-input' && /^by: .*"A\. Head"/.test(e.message),
+      );
+      await assert.rejects(
+        planAcknowledgementOperations.acknowledgePlan.run(head, { mission, version: 7 }),
         (e) => isTandemError(e) && e.code === 'not-found' && /stored: 1, 2/.test(e.message),
       );
       await assert.rejects(
-        planOperations.acknowledgePlan.run(ctx, {
+        planAcknowledgementOperations.acknowledgePlan.run(head, {
           mission,
           version: 1,
-          by: 'x',
-          role: 'y',
           contentHash: v2.contentHash,
         }),
         (e) => isTandemError(e) && e.code === 'conflict' && /is not version 1/.test(e.message),
       );
+      const audit = await ctx.store.db
+        .selectFrom('audit_log')
+        .select(['actor', 'action'])
+        .where('record_kind', '=', 'plan-version')
+        .execute();
+      assert.deepEqual(audit, [{ actor: 'A. Head', action: 'acknowledged' }]);
+      const status = await planAcknowledgementOperations.planAcknowledgements.run(ctx, { mission });
+      assert.deepEqual([status.version, status.current, status.acknowledged.length], [2, true, 0]);
+      const first = await planAcknowledgementOperations.planAcknowledgements.run(ctx, {
+        mission,
+        version: 1,
+      });
+      assert.deepEqual([first.current, first.acknowledged.map((a) => a.by)], [false, ['A. Head']]);
       const { plans } = await planOperations.listPlans.run(ctx, {});
       assert.deepEqual(
         plans.map((p) => [p.version, p.acknowledgements.map((a) => `${a.by} (${a.role})`)]),

@@ -18,7 +18,7 @@ import { type BaseContext, defineOperation } from './operation.ts';
  * its text, with a name (a file name or path) for messages and the format fallback. Operations
  * never read paths themselves, so the HTTP API cannot be used to read files on the server.
  */
-const documentSchema = z
+export const documentSchema = z
   .object({
     name: z.string().min(1),
     text: z.string().optional(),

@@ -2,17 +2,15 @@ import { z } from 'zod';
 import { compileDriverRules, loadDriverTaxonomy } from '../analysis/driver-rules.ts';
 import { findDriverTags, insertDriverTag, upsertConfirmation } from '../analysis/driver-tag-repository.ts';
 import { type JointAnalysis, runJointAnalysis } from '../analysis/joint-analysis.ts';
-import { proposeThreats } from '../analysis/propose-threats.ts';
-import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repository.ts';
 import { ANALYST_UNITS, type AnalystUnit, type DriverTag, isJointTag } from '../domain/driver.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
-import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { findEvents } from '../store/event-repository.ts';
 import { notesAccess, releaseActorNames, releaseEvents } from './access-control.ts';
+import { checkDriver } from './driver-check.ts';
 import { checkPeriod, isoDate } from './event-filter-input.ts';
 import { defineOperation, type Requester } from './operation.ts';
+import { threatOperations } from './threat-operations.ts';
 
 const scopeInput = z.object({
   country: z.string().min(1).optional(),
@@ -35,7 +33,6 @@ export const analyzeInput = scopeInput.extend({
 export type AnalyzeInput = z.infer<typeof analyzeInput>;
 
 const unit = z.enum(ANALYST_UNITS);
-const level = z.enum(THREAT_LEVELS);
 
 function now(): string {
   return new Date().toISOString();
@@ -43,15 +40,6 @@ function now(): string {
 
 function withJoint(t: DriverTag) {
   return { ...t, joint: isJointTag(t) };
-}
-
-function checkDriver(driver: string): void {
-  const keys = loadDriverTaxonomy().drivers.map((d) => d.key);
-  if (!keys.includes(driver))
-    throw new TandemError(
-      'bad-input',
-      `unknown driver "${driver}"; the taxonomy (data/drivers.yaml) has: ${keys.join(', ')}`,
-    );
 }
 
 /**
@@ -84,6 +72,7 @@ function actingAnalyst(
 }
 
 export const analysisOperations = {
+  ...threatOperations,
   analyze: defineOperation({
     summary:
       'The joint analysis of a country or area over a period: violence mapping, hotspots, escalation alerts, perpetrators, drivers and threats, each with the query or events behind it.',
@@ -256,117 +245,6 @@ export const analysisOperations = {
         joint: tags.filter((t) => t.joint),
         unconfirmed: tags.filter((t) => !t.joint),
       };
-    },
-  }),
-
-  listThreats: defineOperation({
-    summary:
-      'The threat register as analysts keep it (saved threats only; `proposeThreats` shows what the data suggests).',
-    input: z.object({ country: z.string().min(1).optional(), admin1: z.string().optional() }),
-    run: async (ctx, input) => ({ threats: await findThreats(ctx.store.db, input) }),
-  }),
-
-  proposeThreats: defineOperation({
-    writes: (input) => input.save,
-    summary:
-      'Threats proposed from the data (perpetrator × targeted population × violence type × area, with likelihood, severity, trend, events and drivers); with save, new ones are added to the register as proposed.',
-    input: scopeInput.extend({
-      save: z.boolean().default(false),
-      limit: z.coerce.number().int().positive().max(1000).optional(),
-    }),
-    run: async (ctx, input) => {
-      checkPeriod(input);
-      const threats = await proposeThreats(ctx.store.db, {
-        ...input,
-        notesAccess: notesAccess(ctx, 'threats: driver suggestions from notes'),
-      });
-      if (!input.save) return { threats, saved: 0 };
-      let saved = 0;
-      await ctx.store.db.transaction().execute(async (tx) => {
-        const existing = new Set((await findThreats(tx, { country: input.country })).map(threatKey));
-        for (const t of threats) {
-          if (t.id !== null || existing.has(threatKey(t))) continue;
-          t.id = await insertThreat(tx, { ...t, updatedBy: ctx.requester.name, updatedAt: now() });
-          saved++;
-        }
-      });
-      return { threats, saved };
-    },
-  }),
-
-  addThreat: defineOperation({
-    writes: true,
-    summary:
-      'Add a threat to the register by hand (what the data does not show: rumours, reports, patrol findings).',
-    input: z.object({
-      perpetrator: z.string().min(1),
-      targetedPopulation: z.string().min(1),
-      violenceType: z.enum(VIOLENCE_TYPES),
-      country: z.string().min(1),
-      admin1: z.string().default(''),
-      likelihood: level,
-      severity: level,
-      trend: z.enum(['rising', 'stable', 'falling', 'new']).default('new'),
-      drivers: z.array(z.string()).default([]),
-      events: z.array(z.number().int().positive()).default([]),
-      note: z.string().default(''),
-    }),
-    run: async (ctx, input) => {
-      for (const d of input.drivers) checkDriver(d);
-      const t: Threat = {
-        id: null,
-        perpetratorCategory: null,
-        isState: false,
-        status: 'accepted',
-        harmKinds: [],
-        eventCount: input.events.length,
-        fatalities: 0,
-        updatedBy: ctx.requester.name,
-        updatedAt: now(),
-        ...input,
-      };
-      const dup = (await findThreats(ctx.store.db, { country: t.country, admin1: t.admin1 })).find(
-        (x) => threatKey(x) === threatKey(t),
-      );
-      if (dup)
-        throw new TandemError(
-          'conflict',
-          `that threat is already in the register as ${dup.id}; edit it instead`,
-        );
-      t.id = await insertThreat(ctx.store.db, t);
-      return t;
-    },
-  }),
-
-  editThreat: defineOperation({
-    writes: true,
-    summary:
-      'Edit a threat in the register: likelihood, severity, trend, status, targeted population, drivers, note.',
-    input: z.object({
-      id: z.coerce.number().int().positive(),
-      likelihood: level.optional(),
-      severity: level.optional(),
-      trend: z.enum(['rising', 'stable', 'falling', 'new']).optional(),
-      status: z.enum(['proposed', 'accepted', 'dismissed']).optional(),
-      targetedPopulation: z.string().min(1).optional(),
-      drivers: z.array(z.string()).optional(),
-      note: z.string().optional(),
-    }),
-    run: async (ctx, { id, ...changes }) => {
-      const [t] = await findThreats(ctx.store.db, { ids: [id] });
-      if (!t) throw new TandemError('not-found', `no threat with id ${id}`);
-      for (const d of changes.drivers ?? []) checkDriver(d);
-      const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-      const next = {
-        ...t,
-        status: t.status === 'proposed' ? 'accepted' : t.status,
-        ...defined,
-        id,
-        updatedBy: ctx.requester.name,
-        updatedAt: now(),
-      } as Threat & { id: number };
-      await updateThreat(ctx.store.db, next);
-      return next;
     },
   }),
 };

@@ -66,6 +66,9 @@ export async function syncIncidentEvent(imp: EventImport, id: number, input: Inc
   packer.add(eventValues(incidentEvent(id, input), input.sensitivity));
   await file.write({ rows: packer.take(), problems: [], read: 1 });
   await file.finish();
+}
+
+/**
  * Who an incident harmed, as a group named the way ACLED names one (with the country): the groups
  * the reporter wrote, then women and children where the victims count them (girls and boys are
  * children; the sex of the victims stays in the incident).

@@ -1,4 +1,5 @@
 import { agreementOperations } from './agreement-operations.ts';
+import { agreementReviewDocumentOperations } from './agreement-review-document-operations.ts';
 import { analysisOperations } from './analysis-operations.ts';
 import { areaOperations } from './area-operations.ts';
 import { boundaryOperations } from './boundary-operations.ts';
@@ -13,6 +14,9 @@ import { negotiationOperations } from './negotiation-operations.ts';
 import { participantOperations } from './participant-operations.ts';
 import { planOperations } from './plan-operations.ts';
 import { pullOperations } from './pull-operations.ts';
+import { negotiationListOperations } from './negotiation-list-operations.ts';
+import { planAcknowledgementOperations } from './plan-acknowledgement-operations.ts';
+import { recordPageOperations } from './record-page-operations.ts';
 import { securityOperations } from './security-operations.ts';
 import { workbenchOperations } from './workbench-operations.ts';
 
@@ -24,10 +28,13 @@ import { workbenchOperations } from './workbench-operations.ts';
 export const operations = {
   ...analysisOperations,
   ...agreementOperations,
+  ...agreementReviewDocumentOperations,
   ...evidenceOperations,
   ...exportOperations,
   ...planOperations,
+  ...planAcknowledgementOperations,
   ...negotiationOperations,
+  ...negotiationListOperations,
   ...areaOperations,
   ...boundaryOperations,
   ...workbenchOperations,
@@ -39,6 +46,7 @@ export const operations = {
   ...securityOperations,
   ...pullOperations,
   ...forecastOperations,
+  ...recordPageOperations,
 };
 
 export type OperationName = keyof typeof operations;

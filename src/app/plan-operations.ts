@@ -27,7 +27,7 @@ type PlanInput = z.infer<typeof planInput>;
  * store is opened (or created). The `invalid-file` error, with each problem's line and column, is
  * thrown through the parse as it is rather than turned into a field issue.
  */
-function readablePlan(input: PlanInput): void {
+export function readablePlan(input: PlanInput): void {
   parsePlanInput(input);
 }
 
@@ -217,112 +217,6 @@ export const planOperations = {
           .execute();
         return { mission: plan.mission, version, contentHash, unchanged: false };
       });
-    },
-  }),
-
-  /**
-   * Records that a named person, in a named role, acknowledged one stored version of a mission's
-   * plan (recommendation 2: plans known to all). Recording the same acknowledgement twice is
-   * harmless and returns the first record.
-   */
-  acknowledgePlan: defineOperation({
-    writes: true,
-    summary: 'Record who acknowledged which plan version',
-    input: z
-      .object({
-        mission: z.string().min(1).optional(),
-        /**
-         * Or the plan file's text: it names its mission, and must be the very text of the version
-         * acknowledged (its SHA-256 is compared with the version's).
-         */
-        plan: z.string().optional(),
-        /** The plan file's name, for messages. */
-        name: z.string().optional(),
-        version: z.coerce.number().int().positive(),
-        by: z.string().min(1),
-        role: z.string().min(1),
-        /** When the acknowledgement is made from a file: its SHA-256, which must be that version's. */
-        contentHash: z.string().optional(),
-      })
-      .refine((i) => i.mission !== undefined || i.plan !== undefined, 'give a mission or a plan file')
-      .superRefine((i) => {
-        if (i.plan !== undefined) readablePlan({ plan: i.plan, name: i.name });
-      }),
-    async run(ctx, given) {
-      const file =
-        given.plan === undefined ? undefined : parsePlanInput({ plan: given.plan, name: given.name });
-      const input = {
-        ...given,
-        mission: file ? file.plan.mission : (given.mission as string),
-        contentHash: file ? planHash(file.text) : given.contentHash,
-      };
-      const db = ctx.store.db;
-      const row = await db
-        .selectFrom('plan_versions')
-        .select(['id', 'content_hash'])
-        .where('mission', '=', input.mission)
-        .where('version', '=', input.version)
-        .executeTakeFirst();
-      if (!row) {
-        const known = await db
-          .selectFrom('plan_versions')
-          .select('version')
-          .where('mission', '=', input.mission)
-          .orderBy('version')
-          .execute();
-        throw new TandemError(
-          'not-found',
-          known.length
-            ? `mission "${input.mission}" has no plan version ${input.version} (stored: ${known.map((k) => k.version).join(', ')})`
-            : `no plan stored for mission "${input.mission}" (import it first with \`tandem plan import\`)`,
-        );
-      }
-      if (input.contentHash && input.contentHash !== row.content_hash) {
-        throw new TandemError(
-          'conflict',
-          `the file given is not version ${input.version} of "${input.mission}" (its SHA-256 is ${input.contentHash.slice(0, 12)}, the version's ${row.content_hash.slice(0, 12)}): import it first, or acknowledge by mission name`,
-        );
-      }
-      const existing = await db
-        .selectFrom('plan_acknowledgements')
-        .selectAll()
-        .where('plan_version_id', '=', row.id)
-        .where('acknowledged_by', '=', input.by)
-        .where('role', '=', input.role)
-        .executeTakeFirst();
-      if (existing) {
-        return {
-          mission: input.mission,
-          version: input.version,
-          contentHash: row.content_hash,
-          by: input.by,
-          role: input.role,
-          at: existing.acknowledged_at,
-          alreadyRecorded: true,
-        };
-      }
-      const at = new Date().toISOString();
-      await db
-        .insertInto('plan_acknowledgements')
-        .values({
-          plan_version_id: row.id,
-          mission: input.mission,
-          version: input.version,
-          acknowledged_by: input.by,
-          role: input.role,
-          acknowledged_at: at,
-          recorded_by: ctx.requester.name,
-        })
-        .execute();
-      return {
-        mission: input.mission,
-        version: input.version,
-        contentHash: row.content_hash,
-        by: input.by,
-        role: input.role,
-        at,
-        alreadyRecorded: false,
-      };
     },
   }),
 

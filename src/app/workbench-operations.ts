@@ -145,25 +145,29 @@ export const storeNegotiation = defineOperation({
 });
 
 /**
- * The newest stored negotiation process (of a country, when named) with its rounds, parties and
+ * A stored negotiation process (by id, else the newest, of a country when named) with its rounds, parties and
  * delegations, and the pre-talks escalation and inclusion checks run against the events now.
  */
 export const currentNegotiation = defineOperation({
-  summary: 'The newest stored negotiation process and its checks against the events now.',
-  input: z.object({ country: z.string().min(1).optional() }),
+  summary:
+    'A stored negotiation process (the newest unless an id is given) and its checks against the events now.',
+  input: z.object({ country: z.string().min(1).optional(), id: z.number().int().positive().optional() }),
   async run(ctx, input) {
     let q = ctx.store.db
       .selectFrom('negotiation_processes')
       .select(['id', 'file_name', 'source_text', 'stored_at'])
       .orderBy('id', 'desc');
     if (input.country) q = q.where('country', '=', input.country);
+    if (input.id) q = q.where('id', '=', input.id);
     const row = await q.limit(1).executeTakeFirst();
     if (!row) {
       throw new TandemError(
         'not-found',
-        input.country
-          ? `no negotiation process stored for ${input.country}`
-          : 'no negotiation process stored yet',
+        input.id
+          ? `no stored negotiation process with id ${input.id}`
+          : input.country
+            ? `no negotiation process stored for ${input.country}`
+            : 'no negotiation process stored yet',
       );
     }
     const process = parseProcessInput({ process: row.source_text, name: row.file_name });
@@ -171,7 +175,7 @@ export const currentNegotiation = defineOperation({
       process: row.source_text,
       name: row.file_name,
     });
-    return { fileName: row.file_name, storedAt: row.stored_at, process, check };
+    return { id: Number(row.id), fileName: row.file_name, storedAt: row.stored_at, process, check };
   },
 });
 

@@ -60,9 +60,9 @@ export function acledApiRows(path: string): ApiRowReader {
         }
         const h = header;
         const fields = h.map((k) => text(o[k]));
-        const r = (reader as EventRowReader).read(fields);
-        if ('event' in r) batch.records.push({ line: i + 1, event: r.event });
-        else {
+        const r = (reader as EventRowReader).read(fields, i + 1);
+        if ('event' in r) batch.records.push({ line: r.line ?? i + 1, event: r.event });
+        else if ('problem' in r) {
           batch.problems.push({
             file,
             line: i + 1,

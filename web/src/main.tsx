@@ -26,9 +26,15 @@ const LocalProcessesPage = lazy(() =>
 );
 const ParticipationPage = lazy(() =>
   import('./pages/participation-page.tsx').then((m) => ({ default: m.ParticipationPage })),
+);
 const FrictionsPage = lazy(() =>
   import('./pages/frictions-page.tsx').then((m) => ({ default: m.FrictionsPage })),
 );
+const ProblemsPage = lazy(() =>
+  import('./pages/problems-page.tsx').then((m) => ({ default: m.ProblemsPage })),
+);
+const EventPage = lazy(() => import('./pages/event-page.tsx').then((m) => ({ default: m.EventPage })));
+const ActorPage = lazy(() => import('./pages/actor-page.tsx').then((m) => ({ default: m.ActorPage })));
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
 const NAV = [
@@ -41,6 +47,7 @@ const NAV = [
   ['#/participation', 'Participation'],
   ['#/frictions', 'Frictions'],
   ['#/import', 'Import'],
+  ['#/problems', 'Set aside'],
   ['#/brief', 'Brief'],
 ] as const;
 
@@ -98,7 +105,7 @@ function App() {
     setCountry(c);
     localStorage.setItem('tandem.country', c);
   };
-  const section = hash.split('/')[1] ?? '';
+  const section = hash.split('?')[0]!.split('/')[1] ?? '';
 
   return (
     <>
@@ -178,7 +185,7 @@ function Page({
   country: string | undefined;
   onImported: () => void;
 }) {
-  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').map(decodeURIComponent);
   const info = status.countries.find((c) => c.country === country);
   switch (parts[0]) {
     case 'area':
@@ -199,6 +206,12 @@ function Page({
       return <FrictionsPage country={country} />;
     case 'import':
       return <ImportPage status={status} onImported={onImported} />;
+    case 'event':
+      return <EventPage />;
+    case 'actor':
+      return <ActorPage />;
+    case 'problems':
+      return <ProblemsPage />;
     case 'brief':
       return <BriefPage country={country} />;
     default:

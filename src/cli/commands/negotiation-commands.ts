@@ -11,6 +11,17 @@ type Flags = StoreFlags & {
   minEvents?: string;
 };
 
+function readProcessFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new TandemError(
+      'unreadable-file',
+      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
+  }
+}
+
 export function registerNegotiationCommands(program: Command): void {
   const negotiation = program
     .command('negotiation')
@@ -26,15 +37,7 @@ export function registerNegotiationCommands(program: Command): void {
       .option('--min-events <n>', 'fewest events in the window that can raise an alert (default 3)'),
   ).action(
     action(async (path: string, flags: Flags) => {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        throw new TandemError(
-          'unreadable-file',
-          `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-        );
-      }
+      const text = readProcessFile(path);
       const { negotiationOperations } = await import('../../app/negotiation-operations.ts');
       const r = await runCommand(
         negotiationOperations.checkNegotiation,
@@ -65,6 +68,46 @@ export function registerNegotiationCommands(program: Command): void {
       out.push('', `method: ${r.method}`);
       if (r.notes.length) out.push('', 'notes:', ...r.notes.map((n) => `  - ${n}`));
       process.stdout.write(`${out.join('\n')}\n`);
+    }),
+  );
+
+  storeFlags(
+    negotiation
+      .command('store <process>')
+      .description('Keep a process file (YAML or JSON) in the store for the workbench, validated first')
+      .option('--json', 'print {"id","process","country","rounds"} as JSON'),
+  ).action(
+    action(async (path: string, flags: Flags) => {
+      const text = readProcessFile(path);
+      const { storeNegotiation } = await import('../../app/workbench-operations.ts');
+      const r = await runCommand(
+        storeNegotiation,
+        { process: text, name: path.split(/[\\/]/).pop() },
+        { name: 'negotiation store', store: flags, fields: { process: 'PROCESS', name: 'PROCESS' } },
+      );
+      if (flags.json) return printJson(r);
+      process.stdout.write(`stored ${r.process} (${r.country}, ${r.rounds} rounds) as process ${r.id}\n`);
+    }),
+  );
+
+  storeFlags(
+    negotiation
+      .command('list')
+      .description('List the stored negotiation processes, newest first')
+      .option('--country <name>', 'only processes of this country')
+      .option('--json', 'print {"processes": [...]} as JSON'),
+  ).action(
+    action(async (flags: Flags & { country?: string }) => {
+      const { negotiationListOperations } = await import('../../app/negotiation-list-operations.ts');
+      const r = await runCommand(
+        negotiationListOperations.listNegotiations,
+        { country: flags.country },
+        { name: 'negotiation list', store: flags },
+      );
+      if (flags.json) return printJson(r);
+      if (!r.processes.length) return void process.stdout.write('no negotiation process stored\n');
+      for (const p of r.processes)
+        process.stdout.write(`${p.id}  ${p.process} (${p.country})  ${p.storedAt}  by ${p.storedBy}\n`);
     }),
   );
 }

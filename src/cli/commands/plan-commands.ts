@@ -5,6 +5,8 @@ import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../c
 
 // Each action imports the plan operations when it runs: registering commands stays cheap.
 const plans = () => import('../../app/plan-operations.ts').then((m) => m.planOperations);
+const acknowledgements = () =>
+  import('../../app/plan-acknowledgement-operations.ts').then((m) => m.planAcknowledgementOperations);
 
 function readPlanFile(path: string): string {
   try {
@@ -89,24 +91,58 @@ export function registerPlanCommands(program: Command): void {
   storeFlags(
     plan
       .command('acknowledge <planOrMission>')
-      .description('Record that a person acknowledged a plan version (give a plan file or a mission name)')
-      .requiredOption('--version <n>', 'the plan version acknowledged')
-      .requiredOption('--by <name>', 'who acknowledged it')
-      .requiredOption('--role <role>', 'in what role (e.g. "Head of Office, Bor")')
+      .description(
+        'Acknowledge a plan version as yourself ($TANDEM_USER); give a plan file or a mission name',
+      )
+      .option('--version <n>', 'the plan version acknowledged (default: the newest)')
+      .option('--by <name>', 'who acknowledges (default: $TANDEM_USER or $USER)')
+      .option('--role <post>', 'in what post (e.g. "Head of Office, Bor"; default: your roles)')
       .option('--json', 'print the record as JSON'),
   ).action(
-    action(async (target: string, flags: JsonFlag & { version: string; by: string; role: string }) => {
+    action(async (target: string, flags: JsonFlag & { version?: string; by?: string; role?: string }) => {
       // A file names its mission, and must be the very text of the version acknowledged.
       const given = existsSync(target) ? loadPlan(target) : { mission: target };
       const r = await runCommand(
-        (await plans()).acknowledgePlan,
+        (await acknowledgements()).acknowledgePlan,
         { ...given, version: flags.version, by: flags.by, role: flags.role },
-        { name: 'plan acknowledge', store: flags, fields: { ...PLAN_FIELDS, mission: 'PLAN-OR-MISSION' } },
+        {
+          name: 'plan acknowledge',
+          store: flags,
+          fields: { ...PLAN_FIELDS, mission: 'PLAN-OR-MISSION' },
+          actAs: flags.by,
+        },
       );
       if (flags.json) return printJson(r);
       process.stdout.write(
         `${r.alreadyRecorded ? 'already recorded' : 'recorded'}: ${r.by} (${r.role}) acknowledged ${r.mission} version ${r.version} at ${r.at}\n`,
       );
+    }),
+  );
+
+  storeFlags(
+    plan
+      .command('acknowledgements [mission]')
+      .description('Who has and who has not acknowledged a plan version (the newest by default)')
+      .option('--version <n>', 'the plan version (default: the newest)')
+      .option('--json', 'print as JSON'),
+  ).action(
+    action(async (mission: string | undefined, flags: JsonFlag & { version?: string }) => {
+      const r = await runCommand(
+        (await acknowledgements()).planAcknowledgements,
+        { mission, version: flags.version },
+        { name: 'plan acknowledgements', store: flags, fields: { mission: 'MISSION' } },
+      );
+      if (flags.json) return printJson(r);
+      const out = [`${r.mission} version ${r.version}${r.current ? ' (current)' : ' (not the newest)'}`];
+      out.push(`acknowledged (${r.acknowledged.length}):`);
+      for (const a of r.acknowledged) out.push(`  ${a.by} (${a.role}) at ${a.at}`);
+      if (r.accounts === 0)
+        out.push('no accounts in the store: nobody can be listed as not yet acknowledged');
+      else {
+        out.push(`not yet (${r.notYet.length} of ${r.accounts} accounts):`);
+        for (const n of r.notYet) out.push(`  ${n.name} (${n.roles.join(', ')})`);
+      }
+      process.stdout.write(`${out.join('\n')}\n`);
     }),
   );
 

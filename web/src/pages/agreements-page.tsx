@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { AgreementList, Provision, ReviewAnswer, StoredReviewAnswer } from '../agreement-types.ts';
 import { get, runOperation } from '../api-client.ts';
+import { type AgreementDocument, AgreementReviewActions } from '../components/agreement-review-actions.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { useApi } from '../use-api.ts';
 
 export function AgreementsPage() {
-  const list = useApi<AgreementList>('agreements', (s) => get('/api/agreements', {}, s));
+  const [saved, setSaved] = useState(0);
+  const list = useApi<AgreementList>(`agreements ${saved}`, (s) => get('/api/agreements', {}, s));
   const [chosen, setChosen] = useState<number | null>(null);
   const stored = useApi<StoredReviewAnswer>(`agreement-${chosen}`, (s) =>
     get('/api/agreements/review', { id: chosen }, s),
@@ -13,6 +15,7 @@ export function AgreementsPage() {
   const [own, setOwn] = useState<{
     state: 'idle' | 'busy' | 'failed';
     review?: ReviewAnswer;
+    document?: AgreementDocument;
     error?: string;
   }>({ state: 'idle' });
   const review = async (file: File) => {
@@ -23,7 +26,7 @@ export function AgreementsPage() {
       const document = binary
         ? { name: file.name, base64: await toBase64(file) }
         : { name: file.name, text: await file.text() };
-      setOwn({ state: 'idle', review: await runOperation('reviewAgreement', { document }) });
+      setOwn({ state: 'idle', document, review: await runOperation('reviewAgreement', { document }) });
     } catch (e) {
       setOwn({ state: 'failed', error: (e as Error).message });
     }
@@ -62,10 +65,18 @@ export function AgreementsPage() {
         {own.state === 'failed' && <span className="error-box">{own.error}</span>}
       </form>
       {own.review ? (
-        <Review r={own.review} />
+        <>
+          <AgreementReviewActions document={own.document} onSaved={() => setSaved((n) => n + 1)} />
+          <Review r={own.review} />
+        </>
       ) : (
         <Async state={stored} what="the agreement review">
-          {(r) => <Review r={r} />}
+          {(r) => (
+            <>
+              <AgreementReviewActions storedId={r.id} />
+              <Review r={r} />
+            </>
+          )}
         </Async>
       )}
     </section>

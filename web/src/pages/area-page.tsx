@@ -2,8 +2,10 @@ import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-ty
 import { get } from '../api-client.ts';
 import { AreaLocalWork } from '../components/area-local-work.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
+import { DriverTagging } from '../components/driver-tagging.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
+import { ThreatEditing } from '../components/threat-editing.tsx';
 import { num } from '../format.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { useApi } from '../use-api.ts';
@@ -116,6 +118,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
               );
             }}
           </Async>
+          <DriverTagging country={country} admin1={admin1} />
           <h2>Threats</h2>
           <Async state={analysis} what="threats">
             {(a) => {
@@ -135,6 +138,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
               );
             }}
           </Async>
+          <ThreatEditing country={country} admin1={admin1} />
         </div>
       </div>
 

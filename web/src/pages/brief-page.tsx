@@ -1,12 +1,43 @@
-import { queryString } from '../api-client.ts';
+import { useId, useState } from 'react';
+import { get, queryString } from '../api-client.ts';
 import { Empty } from '../components/status-views.tsx';
+import { setHashParams, useHashParams } from '../hash-params.ts';
+import { useApi } from '../use-api.ts';
+import type { AreaMapAnswer, WorkbenchStatus } from '../workbench-types.ts';
+import '../components/workbench-tasks.css';
 
-export function BriefPage({ country }: { country: string | undefined }) {
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The joint analysis brief, for what the person chooses it to cover: a country, one of its areas
+ * or the whole country, and a period. The choice lives in the address
+ * (`#/brief?country=…&area=…&from=…&to=…`), as on the other pages; the brief itself is rendered by
+ * the server (`/api/brief.html`, `/api/brief.pdf`) with the same operation as `tandem brief`.
+ */
+export function BriefPage({ country: headerCountry }: { country: string | undefined }) {
+  const params = useHashParams();
+  const country = params.get('country') || headerCountry;
+  const area = params.get('area') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
   if (!country) return <Empty>Import events first: the brief is written from them.</Empty>;
-  const q = queryString({ country });
+  const q = queryString({ country, admin1: area || undefined, from: from || undefined, to: to || undefined });
+  const scope = [
+    area || country,
+    from || to ? `${from || 'the start'} to ${to || 'the latest event'}` : 'whole record',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <section className="brief">
-      <h1>Joint analysis brief: {country}</h1>
+      <h1>Joint analysis brief: {area ? `${area} (${country})` : country}</h1>
+      <BriefOptions
+        key={`${country} ${area} ${from} ${to}`}
+        country={country}
+        area={area}
+        from={from}
+        to={to}
+      />
       <p>
         <a href={`/api/brief.html${q}`} target="_blank" rel="noreferrer">
           Open as HTML
@@ -16,10 +47,109 @@ export function BriefPage({ country }: { country: string | undefined }) {
           Download as PDF
         </a>{' '}
         <span className="muted">
-          (the PDF is printed by headless Chromium on the server; it takes a few seconds)
+          ({scope}; the PDF is printed by headless Chromium on the server; it takes a few seconds)
         </span>
       </p>
       <iframe title="Joint analysis brief" className="brief-frame" src={`/api/brief.html${q}`} />
     </section>
+  );
+}
+
+/** The brief's scope as a form; a period that ends before it starts is refused beside its field. */
+function BriefOptions(props: { country: string; area: string; from: string; to: string }) {
+  const id = useId();
+  const [draft, setDraft] = useState(props);
+  const [problem, setProblem] = useState<{ field: 'from' | 'to'; message: string } | null>(null);
+  const status = useApi<WorkbenchStatus>('brief-status', (s) => get('/api/status', undefined, s));
+  const areas = useApi<AreaMapAnswer>(`brief-areas ${draft.country}`, (s) =>
+    get('/api/areas', { country: draft.country }, s),
+  );
+  const countries = status.data?.countries.map((c) => c.country) ?? [draft.country];
+  const names = [...new Set((areas.data?.areas ?? []).map((a) => a.admin1).filter(Boolean))].sort();
+  const apply = () => {
+    for (const field of ['from', 'to'] as const) {
+      if (draft[field] && !DAY.test(draft[field])) {
+        setProblem({ field, message: 'a day as YYYY-MM-DD' });
+        return;
+      }
+    }
+    if (draft.from && draft.to && draft.from > draft.to) {
+      setProblem({ field: 'to', message: `the period ends (${draft.to}) before it starts (${draft.from})` });
+      return;
+    }
+    setProblem(null);
+    setHashParams({ country: draft.country, area: draft.area, from: draft.from, to: draft.to });
+  };
+  const error = (field: 'from' | 'to') =>
+    problem?.field === field ? (
+      <span className="field-error" id={`${id}-${field}-error`} role="alert">
+        {problem.message}
+      </span>
+    ) : null;
+  return (
+    <form
+      className="task-form"
+      aria-label="What the brief covers"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+    >
+      <label htmlFor={`${id}-country`}>
+        Country
+        <select
+          id={`${id}-country`}
+          value={draft.country}
+          onChange={(e) => setDraft({ ...draft, country: e.target.value, area: '' })}
+        >
+          {countries.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={`${id}-area`}>
+        Area
+        <select
+          id={`${id}-area`}
+          value={draft.area}
+          onChange={(e) => setDraft({ ...draft, area: e.target.value })}
+        >
+          <option value="">The whole country</option>
+          {names.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={`${id}-from`}>
+        From
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={draft.from}
+          aria-invalid={problem?.field === 'from' || undefined}
+          aria-describedby={problem?.field === 'from' ? `${id}-from-error` : undefined}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        {error('from')}
+      </label>
+      <label htmlFor={`${id}-to`}>
+        To
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={draft.to}
+          aria-invalid={problem?.field === 'to' || undefined}
+          aria-describedby={problem?.field === 'to' ? `${id}-to-error` : undefined}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
+        {error('to')}
+      </label>
+      <button type="submit">Show the brief</button>
+    </form>
   );
 }

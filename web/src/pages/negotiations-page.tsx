@@ -1,144 +1,79 @@
-import { get } from '../api-client.ts';
-import { PlotFigure } from '../components/plot-figure.tsx';
-import { Async, Empty } from '../components/status-views.tsx';
-import { pct } from '../format.ts';
+import { useState } from 'react';
+import { get, runOperation } from '../api-client.ts';
+import { NegotiationView } from '../components/negotiation-view.tsx';
+import { Empty } from '../components/status-views.tsx';
+import { TextFileUpload } from '../components/text-file-upload.tsx';
+import { setHashParams, useHashParams } from '../hash-params.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
+import '../components/workbench-tasks.css';
 
-/** `GET /api/negotiations/current` (currentNegotiation): the stored process and its check. */
-type NegotiationAnswer = OperationResult<'currentNegotiation'>;
+type ProcessList = OperationResult<'listNegotiations'>;
 
+/**
+ * The negotiation processes kept in the store: choose one or several to lay side by side (the
+ * choice lives in the address, `#/negotiations?processes=3,1`), and load a new process file, which
+ * is stored with the operation `tandem negotiation store` uses. With no choice, the newest process
+ * of the country in the header is shown.
+ */
 export function NegotiationsPage({ country }: { country: string | undefined }) {
-  const state = useApi<NegotiationAnswer>(`neg ${country}`, (s) =>
-    get('/api/negotiations/current', { country }, s),
-  );
+  const params = useHashParams();
+  const [stored, setStored] = useState(0);
+  const list = useApi<ProcessList>(`negotiations ${stored}`, (s) => get('/api/negotiations', {}, s));
+  const processes = list.data?.processes ?? [];
+  const chosen = (params.get('processes') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const fallback = processes.find((p) => p.country === country) ?? processes[0];
+  const shown = chosen.length ? chosen : fallback ? [fallback.id] : [];
+  const toggle = (id: number, on: boolean) => {
+    const next = on ? [...shown.filter((x) => x !== id), id] : shown.filter((x) => x !== id);
+    setHashParams({ processes: next.join(',') });
+  };
   return (
     <section className="negotiations">
-      <Async state={state} what="the negotiation process">
-        {(n) => {
-          const party = (id: string) => n.process.parties.find((p) => p.id === id)?.name ?? id;
-          return (
-            <>
-              <h1>{n.process.process}</h1>
-              <p className="muted">
-                {n.process.parties.length} parties, {n.process.rounds.length} rounds; women's quota{' '}
-                {n.process.quota.women === undefined ? 'not set' : pct(n.process.quota.women)}. Test:{' '}
-                {n.check.method}
-              </p>
-              <h2>Rounds and delegations</h2>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Round</th>
-                    <th scope="col">Dates</th>
-                    <th scope="col">Venue</th>
-                    {n.process.parties.map((p) => (
-                      <th scope="col" key={p.id}>
-                        {p.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {n.process.rounds.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">{r.id}</th>
-                      <td>
-                        {r.start} – {r.end}
-                      </td>
-                      <td>{r.venue ?? ''}</td>
-                      {n.process.parties.map((p) => {
-                        const inc = n.check.inclusion.find((i) => i.round === r.id && i.party === p.id);
-                        if (!inc)
-                          return (
-                            <td key={p.id} className="muted">
-                              absent
-                            </td>
-                          );
-                        return (
-                          <td key={p.id} className={inc.meetsQuota === false ? 'state' : undefined}>
-                            {inc.women} of {inc.total} women ({pct(inc.share)})
-                            {inc.meetsQuota === false ? ' — below quota' : ''}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-
-              <h2>Violence before each round</h2>
-              {n.check.tests.length === 0 ? (
-                <Empty>No party is linked to actors with events in the store.</Empty>
-              ) : (
-                <PlotFigure
-                  label="Violent events in the window before each round against the party's baseline"
-                  deps={[n]}
-                  make={(Plot) =>
-                    Plot.plot({
-                      width: 1180,
-                      height: 240,
-                      marginLeft: 50,
-                      marginBottom: 36,
-                      fx: { label: null },
-                      x: { axis: null, domain: ['before the round', 'expected (baseline)'] },
-                      y: { label: 'violent events in window', grid: true },
-                      color: {
-                        legend: true,
-                        domain: ['before the round', 'expected (baseline)'],
-                        range: ['#b2182b', '#9aa7b1'],
-                      },
-                      marks: [
-                        Plot.barY(
-                          n.check.tests.flatMap((t) => [
-                            { key: `${t.round}\n${t.party}`, what: 'before the round', v: t.before },
-                            { key: `${t.round}\n${t.party}`, what: 'expected (baseline)', v: t.baseline },
-                          ]),
-                          { fx: 'key', x: 'what', y: 'v', fill: 'what' },
-                        ),
-                        Plot.ruleY([0]),
-                      ],
-                    })
-                  }
-                />
-              )}
-
-              <h2>Alerts: parties raising violence before talks ({n.check.alerts.length})</h2>
-              {n.check.alerts.length === 0 ? (
-                <Empty>No party's violence rose significantly before a round.</Empty>
-              ) : (
-                <ul className="alerts">
-                  {n.check.alerts.map((a) => (
-                    <li key={`${a.party}-${a.round}`}>
-                      <strong>
-                        {party(a.party)}, before {a.round}:
-                      </strong>{' '}
-                      {a.message}
-                      <details>
-                        <summary>{a.evidence.length} events in the window</summary>
-                        <ul className="evidence">
-                          {a.evidence.slice(0, 40).map((e) => (
-                            <li key={e.id}>
-                              {e.date} {e.admin1}: {e.actor1} → {e.actor2 || '—'} ({e.fatalities} dead)
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {n.check.notes.length > 0 && (
-                <ul className="muted">
-                  {n.check.notes.map((t) => (
-                    <li key={t}>{t}</li>
-                  ))}
-                </ul>
-              )}
-            </>
-          );
-        }}
-      </Async>
+      <h1>Negotiation processes</h1>
+      <form className="task-bar" onSubmit={(e) => e.preventDefault()} aria-label="Choose or load processes">
+        {processes.length > 0 && (
+          <fieldset className="process-choice">
+            <legend>Show side by side</legend>
+            {processes.map((p) => (
+              <label key={p.id}>
+                <input
+                  type="checkbox"
+                  checked={shown.includes(p.id)}
+                  onChange={(e) => toggle(p.id, e.target.checked)}
+                />{' '}
+                {p.process}{' '}
+                <span className="muted">
+                  ({p.country}, stored {p.storedAt.slice(0, 10)})
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <TextFileUpload
+          label="Load a process file (.yaml, .yml, .json)"
+          accept=".yaml,.yml,.json"
+          refused="The process was not stored."
+          store={async (text, name) => {
+            // The operation of `tandem negotiation store`: validated whole, delegates' names dropped.
+            const r = await runOperation('storeNegotiation', { process: text, name });
+            setStored((n) => n + 1);
+            setHashParams({ processes: [...shown.filter((x) => x !== r.id), r.id].join(',') });
+            return `${name} stored: ${r.process} (${r.country}, ${r.rounds} rounds).`;
+          }}
+        />
+      </form>
+      {list.data && processes.length === 0 && (
+        <Empty>No negotiation process is stored yet: load a process file (YAML or JSON) above.</Empty>
+      )}
+      <div className={shown.length > 1 ? 'side-by-side' : undefined}>
+        {shown.map((id) => (
+          <NegotiationView key={id} id={id} narrow={shown.length > 1} />
+        ))}
+      </div>
     </section>
   );
 }

@@ -1,15 +1,32 @@
 import { useMemo, useState } from 'react';
 import { get } from '../api-client.ts';
+import { PlanAcknowledgements } from '../components/plan-acknowledgements.tsx';
+import { PlanChooser } from '../components/plan-chooser.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref } from '../format.ts';
+import { useHashParams } from '../hash-params.ts';
 import { type CurrentPlan, type Finding, findingTouches, type Plan } from '../plan-types.ts';
 import { useApi } from '../use-api.ts';
 
 export function PlanPage({ country }: { country: string | undefined }) {
-  const plan = useApi<CurrentPlan>('plan', (s) => get('/api/plans/current', {}, s));
+  const params = useHashParams();
+  const mission = params.get('mission') ?? undefined;
+  const version = params.get('version') ?? undefined;
+  // Loading a plan stores a version; the list and the plan shown are asked again after it.
+  const [stored, setStored] = useState(0);
+  const plan = useApi<CurrentPlan>(`plan ${mission} ${version} ${stored}`, (s) =>
+    get('/api/plans/current', { mission, version }, s),
+  );
   const [open, setOpen] = useState<number | null>(null);
   return (
     <section className="plan">
+      <PlanChooser
+        mission={mission}
+        version={version}
+        shown={plan.data}
+        refresh={stored}
+        onStored={() => setStored((n) => n + 1)}
+      />
       <Async state={plan} what="the plan">
         {(p) => {
           const finding = open === null ? null : p.check.findings[open];
@@ -51,6 +68,7 @@ export function PlanPage({ country }: { country: string | undefined }) {
                   )}
                 </aside>
               </div>
+              <PlanAcknowledgements mission={p.mission} version={p.version} />
             </>
           );
         }}

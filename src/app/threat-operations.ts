@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { proposeThreats } from '../analysis/propose-threats.ts';
+import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repository.ts';
+import { TandemError } from '../domain/tandem-error.ts';
+import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
+import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
+import { appendAudit } from '../security/audit-chain.ts';
+import { notesAccess } from './access-control.ts';
+import { checkDriver } from './driver-check.ts';
+import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
+import { defineOperation } from './operation.ts';
+
+const level = z.enum(THREAT_LEVELS);
+
+const scopeInput = eventFilterInput.extend({ admin1: z.string().min(1).optional() });
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** The fields an edit changed, each with its value before and after (a note only as changed). */
+function threatChanges(before: Threat, after: Threat): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['likelihood', 'severity', 'trend', 'status', 'targetedPopulation', 'drivers'] as const) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) out[k] = { from: before[k], to: after[k] };
+  }
+  if (before.note !== after.note) out.note = 'changed';
+  return out;
+}
+
+/**
+ * The threat register as analysts keep it: listed, proposed from the data, added by hand and
+ * edited. Additions and edits are recorded under the person the request acts for (the signed-in
+ * account; at the terminal $TANDEM_USER) and appended to the audit chain.
+ */
+export const threatOperations = {
+  listThreats: defineOperation({
+    summary:
+      'The threat register as analysts keep it (saved threats only; `proposeThreats` shows what the data suggests).',
+    input: z.object({ country: z.string().min(1).optional(), admin1: z.string().optional() }),
+    run: async (ctx, input) => ({ threats: await findThreats(ctx.store.db, input) }),
+  }),
+
+  proposeThreats: defineOperation({
+    writes: (input) => input.save,
+    summary:
+      'Threats proposed from the data (perpetrator × targeted population × violence type × area, with likelihood, severity, trend, events and drivers); with save, new ones are added to the register as proposed.',
+    input: scopeInput.extend({
+      save: z.boolean().default(false),
+      limit: z.coerce.number().int().positive().max(1000).optional(),
+    }),
+    run: async (ctx, input) => {
+      checkPeriod(input);
+      const threats = await proposeThreats(ctx.store.db, {
+        ...input,
+        notesAccess: notesAccess(ctx, 'threats: driver suggestions from notes'),
+      });
+      if (!input.save) return { threats, saved: 0 };
+      let saved = 0;
+      await ctx.store.db.transaction().execute(async (tx) => {
+        const existing = new Set((await findThreats(tx, { country: input.country })).map(threatKey));
+        for (const t of threats) {
+          if (t.id !== null || existing.has(threatKey(t))) continue;
+          t.id = await insertThreat(tx, { ...t, updatedBy: ctx.requester.name, updatedAt: now() });
+          saved++;
+        }
+      });
+      return { threats, saved };
+    },
+  }),
+
+  addThreat: defineOperation({
+    writes: true,
+    summary:
+      'Add a threat to the register by hand (what the data does not show: rumours, reports, patrol findings).',
+    input: z.object({
+      perpetrator: z.string().min(1),
+      targetedPopulation: z.string().min(1),
+      violenceType: z.enum(VIOLENCE_TYPES),
+      country: z.string().min(1),
+      admin1: z.string().default(''),
+      likelihood: level,
+      severity: level,
+      trend: z.enum(['rising', 'stable', 'falling', 'new']).default('new'),
+      drivers: z.array(z.string()).default([]),
+      events: z.array(z.number().int().positive()).default([]),
+      note: z.string().default(''),
+    }),
+    run: async (ctx, input) => {
+      for (const d of input.drivers) checkDriver(d);
+      const t: Threat = {
+        id: null,
+        perpetratorCategory: null,
+        isState: false,
+        harmKinds: [],
+        status: 'accepted',
+        eventCount: input.events.length,
+        fatalities: 0,
+        updatedBy: ctx.requester.name,
+        updatedAt: now(),
+        ...input,
+      };
+      const dup = (await findThreats(ctx.store.db, { country: t.country, admin1: t.admin1 })).find(
+        (x) => threatKey(x) === threatKey(t),
+      );
+      if (dup)
+        throw new TandemError(
+          'conflict',
+          `that threat is already in the register as ${dup.id}; edit it instead`,
+        );
+      await ctx.store.db.transaction().execute(async (trx) => {
+        t.id = await insertThreat(trx, t);
+        await appendAudit(trx, [
+          {
+            actor: ctx.requester.name,
+            action: 'added',
+            recordKind: 'threat',
+            recordId: String(t.id),
+            sensitivity: 'internal',
+            detail: { likelihood: t.likelihood, severity: t.severity, status: t.status },
+          },
+        ]);
+      });
+      return t;
+    },
+  }),
+
+  editThreat: defineOperation({
+    writes: true,
+    summary:
+      'Edit a threat in the register: likelihood, severity, trend, status, targeted population, drivers, note.',
+    input: z.object({
+      id: z.coerce.number().int().positive(),
+      likelihood: level.optional(),
+      severity: level.optional(),
+      trend: z.enum(['rising', 'stable', 'falling', 'new']).optional(),
+      status: z.enum(['proposed', 'accepted', 'dismissed']).optional(),
+      targetedPopulation: z.string().min(1).optional(),
+      drivers: z.array(z.string()).optional(),
+      note: z.string().optional(),
+    }),
+    run: async (ctx, { id, ...changes }) => {
+      const [t] = await findThreats(ctx.store.db, { ids: [id] });
+      if (!t) throw new TandemError('not-found', `no threat with id ${id}`);
+      for (const d of changes.drivers ?? []) checkDriver(d);
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+      const next = {
+        ...t,
+        status: t.status === 'proposed' ? 'accepted' : t.status,
+        ...defined,
+        id,
+        updatedBy: ctx.requester.name,
+        updatedAt: now(),
+      } as Threat & { id: number };
+      await ctx.store.db.transaction().execute(async (trx) => {
+        await updateThreat(trx, next);
+        await appendAudit(trx, [
+          {
+            actor: ctx.requester.name,
+            action: 'edited',
+            recordKind: 'threat',
+            recordId: String(id),
+            sensitivity: 'internal',
+            // What changed, from what to what; a note's text stays in the register, not the audit.
+            detail: { changes: threatChanges(t, next) },
+          },
+        ]);
+      });
+      return next;
+    },
+  }),
+};

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
+import { browserSkip, openWorkbenchSession, type WorkbenchSession } from './workbench-session.ts';
+
+describe('choosing what the brief covers, in Chromium', { skip: browserSkip }, () => {
+  let w: WorkbenchSession;
+  before(async () => {
+    w = await openWorkbenchSession([{ name: 'Ana Poc', roles: ['poc'] }]);
+  });
+  after(async () => w?.close());
+
+  test('an area and a period chosen on the Brief page scope the brief; a reversed period is refused beside its field', async () => {
+    const { page } = w;
+    await w.signIn('Ana Poc');
+    await page.goto(w.url(`#/brief?country=${encodeURIComponent(DEMO_COUNTRY)}`));
+    const form = page.getByRole('form', { name: 'What the brief covers' });
+    await form
+      .getByLabel('Area')
+      .locator('option', { hasText: 'Kessa Highlands' })
+      .waitFor({ state: 'attached' });
+    const frame = page.locator('iframe.brief-frame');
+    const whole = await frame.getAttribute('src');
+
+    // A period that ends before it starts is never sent.
+    await form.getByLabel('From').fill('2026-06-01');
+    await form.getByLabel('To').fill('2026-01-31');
+    await form.getByRole('button', { name: 'Show the brief' }).click();
+    const refusal = form.locator('.field-error');
+    await refusal.waitFor();
+    assert.match((await refusal.textContent()) ?? '', /ends \(2026-01-31\) before it starts \(2026-06-01\)/);
+    assert.equal(await frame.getAttribute('src'), whole, 'a refused period reached the brief');
+
+    await form.getByLabel('Area').selectOption('Kessa Highlands');
+    await form.getByLabel('From').fill('2026-01-01');
+    await form.getByLabel('To').fill('2026-03-31');
+    await form.getByRole('button', { name: 'Show the brief' }).click();
+    await page
+      .getByRole('heading', { name: `Joint analysis brief: Kessa Highlands (${DEMO_COUNTRY})` })
+      .waitFor();
+    const src = new URL((await frame.getAttribute('src'))!, 'http://x');
+    assert.deepEqual(
+      [
+        src.pathname,
+        src.searchParams.get('country'),
+        src.searchParams.get('admin1'),
+        src.searchParams.get('from'),
+        src.searchParams.get('to'),
+      ],
+      ['/api/brief.html', DEMO_COUNTRY, 'Kessa Highlands', '2026-01-01', '2026-03-31'],
+    );
+    assert.match(page.url(), /#\/brief\?country=.*&area=Kessa\+Highlands&from=2026-01-01&to=2026-03-31/);
+    const brief = page.frameLocator('iframe.brief-frame');
+    await brief.locator('h1').first().waitFor({ timeout: 60_000 });
+    assert.match((await brief.locator('body').textContent()) ?? '', /Kessa Highlands/);
+    const pdf = await page.getByRole('link', { name: 'Download as PDF' }).getAttribute('href');
+    assert.match(pdf ?? '', /admin1=Kessa\+Highlands&from=2026-01-01&to=2026-03-31/);
+
+    // The choice survives a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: /Kessa Highlands/ }).waitFor();
+    assert.equal(await form.getByLabel('From').inputValue(), '2026-01-01');
+    await w.shots('brief-options');
+    assert.deepEqual(
+      w.errors.filter((e) => !/status of 4\d\d/.test(e)),
+      [],
+    );
+  });
+});

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
+import { areaHash, browserSkip, openWorkbenchSession, type WorkbenchSession } from './workbench-session.ts';
+
+const AREA = 'Kessa Highlands';
+
+describe('tagging and confirming drivers on the area page, in Chromium', { skip: browserSkip }, () => {
+  let w: WorkbenchSession;
+  before(async () => {
+    w = await openWorkbenchSession([
+      { name: 'Ana Poc', roles: ['poc'] },
+      { name: 'Ben Political', roles: ['political'] },
+    ]);
+  });
+  after(async () => w?.close());
+
+  const tagItem = () => w.page.locator('.driver-tagging li', { hasText: 'tagged by Ana Poc' });
+
+  test('a POC analyst tags a driver, a political analyst confirms it, and it becomes joint under their two names', async () => {
+    const { page } = w;
+    await w.signIn('Ana Poc');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, AREA)));
+    const form = page.getByRole('form', { name: 'Tag a driver' });
+    await form.waitFor();
+    assert.match((await form.textContent()) ?? '', /as Ana Poc, POC unit/);
+    const driver = await form.locator('select option').first().textContent();
+    await form.getByLabel('Why (optional)').fill('Cattle raids follow the dry-season routes');
+    await form.getByRole('button', { name: 'Tag driver' }).click();
+    await tagItem().waitFor();
+    assert.match((await tagItem().textContent()) ?? '', new RegExp(`${driver}`));
+    assert.equal(await tagItem().getByRole('button').count(), 0, 'the tagger may not confirm their own tag');
+    assert.equal(await tagItem().locator('.code-chip').count(), 0, 'not joint with one person behind it');
+
+    // The same person cannot stand in for the other unit under another name: the server refuses it.
+    const refused = await page.evaluate(async (country) => {
+      const res = await fetch('/api/ops/tagDriver', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          driver: 'land-and-resources',
+          country,
+          admin1: 'Kessa Highlands',
+          analyst: 'Ben Political',
+        }),
+      });
+      return { status: res.status, body: await res.text() };
+    }, DEMO_COUNTRY);
+    assert.equal(refused.status, 400, refused.body);
+    assert.match(refused.body, /analyst: this is recorded under the name you act as/);
+
+    await w.signIn('Ben Political');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, AREA)));
+    await tagItem().getByRole('button', { name: 'Confirm as Ben Political' }).click();
+    await tagItem().locator('.code-chip', { hasText: 'joint' }).waitFor();
+    assert.match((await tagItem().textContent()) ?? '', /confirmed by Ben Political \(political\)/);
+    await tagItem().scrollIntoViewIfNeeded();
+    await w.shots('driver-tagging');
+
+    const audit = await w.store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action'])
+      .where('record_kind', '=', 'driver-tag')
+      .where('actor', 'in', ['Ana Poc', 'Ben Political'])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(audit, [
+      { actor: 'Ana Poc', action: 'tagged' },
+      { actor: 'Ben Political', action: 'confirmed' },
+    ]);
+    assert.deepEqual(
+      w.errors.filter((e) => !/status of 4\d\d/.test(e)),
+      [],
+    );
+  });
+});

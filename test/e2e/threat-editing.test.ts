@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
+import { areaHash, browserSkip, openWorkbenchSession, type WorkbenchSession } from './workbench-session.ts';
+
+const AREA = 'Kessa Highlands';
+
+describe('editing threats on the area page, in Chromium', { skip: browserSkip }, () => {
+  let w: WorkbenchSession;
+  before(async () => {
+    w = await openWorkbenchSession([
+      { name: 'Ana Poc', roles: ['poc'] },
+      { name: 'Vic Viewer', roles: ['viewer'] },
+    ]);
+  });
+  after(async () => w?.close());
+
+  test('an analyst edits a threat; the register and the audit chain name them; a viewer is refused', async () => {
+    const { page } = w;
+    await w.signIn('Ana Poc');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, AREA)));
+    // The demonstration register is empty: the data's proposals are added from the page first.
+    await page.getByRole('button', { name: 'Add the threats the data suggests to the register' }).click();
+    await page.locator('.threat-editing li').first().waitFor();
+    const threat = await w.store.db
+      .selectFrom('threats')
+      .select(['id', 'likelihood', 'severity'])
+      .where('country', '=', DEMO_COUNTRY)
+      .where('admin1', '=', AREA)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const item = page.locator(`li[data-threat="${threat.id}"]`);
+    await item.locator('summary', { hasText: 'Edit' }).click();
+    const form = page.getByRole('form', { name: `Edit threat ${threat.id}` });
+    await form.getByLabel('Likelihood').selectOption('very-high');
+    await form.getByLabel('Status').selectOption('accepted');
+    await form.getByLabel('Note').fill('Patrol at Morrow Gap heard of a planned raid');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await item.getByText('last changed by Ana Poc').waitFor();
+    assert.match((await item.textContent()) ?? '', /likelihood very-high/);
+    await item.scrollIntoViewIfNeeded();
+    await w.shots('threat-editing');
+
+    const row = await w.store.db
+      .selectFrom('threats')
+      .select(['likelihood', 'status', 'note', 'updated_by'])
+      .where('id', '=', threat.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, {
+      likelihood: 'very-high',
+      status: 'accepted',
+      note: 'Patrol at Morrow Gap heard of a planned raid',
+      updated_by: 'Ana Poc',
+    });
+    const audit = await w.store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'detail'])
+      .where('record_kind', '=', 'threat')
+      .where('record_id', '=', String(threat.id))
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]!.actor, 'Ana Poc');
+    assert.equal(audit[0]!.action, 'edited');
+    const changes = JSON.parse(audit[0]!.detail).changes;
+    assert.deepEqual(changes.likelihood, { from: threat.likelihood, to: 'very-high' });
+    assert.equal(changes.note, 'changed');
+    assert.ok(!audit[0]!.detail.includes('Morrow Gap'), "the note's text stays out of the audit");
+
+    // A read-only account sees the register but its edit is refused, and nothing changes.
+    await w.signIn('Vic Viewer');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, AREA)));
+    await item.locator('summary', { hasText: 'Edit' }).click();
+    await form.getByLabel('Severity').selectOption('low');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await item.getByRole('alert').waitFor();
+    const after = await w.store.db
+      .selectFrom('threats')
+      .select(['severity', 'updated_by'])
+      .where('id', '=', threat.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(after, { severity: threat.severity, updated_by: 'Ana Poc' });
+    assert.deepEqual(
+      w.errors.filter((e) => !/status of 4\d\d/.test(e)),
+      [],
+    );
+  });
+});

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { runOperation } from '../api-client.ts';
+import './workbench-tasks.css';
+
+/** An agreement text as the operations take it: its text, or its bytes as base64 (PDF, Word). */
+export interface AgreementDocument {
+  name: string;
+  text?: string;
+  base64?: string;
+}
+
+/**
+ * What can be done with a review once read: download it as Markdown or HTML
+ * (`agreementReviewDocument`, as `tandem agreement review --format` writes it), and, for a text
+ * uploaded here, save it to the corpus of agreements (`importAgreement`, the operation of
+ * `tandem agreement import`), where it becomes a precedent for later reviews.
+ */
+export function AgreementReviewActions({
+  document,
+  storedId,
+  onSaved,
+}: {
+  /** The uploaded text reviewed; absent for an agreement already in the corpus. */
+  document?: AgreementDocument;
+  /** The stored agreement reviewed. */
+  storedId?: number;
+  onSaved?: () => void;
+}) {
+  const [state, setState] = useState<{ busy: boolean; message?: string; error?: string }>({ busy: false });
+  const run = async (work: () => Promise<string | undefined>) => {
+    setState({ busy: true });
+    try {
+      setState({ busy: false, message: await work() });
+    } catch (e) {
+      setState({ busy: false, error: (e as Error).message });
+    }
+  };
+  const download = (format: 'md' | 'html') =>
+    run(async () => {
+      const r = await runOperation(
+        'agreementReviewDocument',
+        document ? { document, format } : { id: storedId, format },
+      );
+      const blob = new Blob([r.content], {
+        type: format === 'html' ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8',
+      });
+      const url = URL.createObjectURL(blob);
+      const a = window.document.createElement('a');
+      a.href = url;
+      a.download = r.fileName;
+      window.document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return undefined;
+    });
+  const save = () =>
+    run(async () => {
+      const r = await runOperation('importAgreement', { documents: [document] });
+      onSaved?.();
+      const a = r.agreements[0];
+      if (!a) return 'Saved to the corpus.';
+      return a.status === 'unchanged'
+        ? `"${a.title}" is already in the corpus.`
+        : `Saved to the corpus as "${a.title}".`;
+    });
+  return (
+    <fieldset className="task-bar review-actions">
+      <legend className="visually-hidden">Keep this review</legend>
+      <button type="button" disabled={state.busy} onClick={() => void download('md')}>
+        Download review (Markdown)
+      </button>
+      <button type="button" disabled={state.busy} onClick={() => void download('html')}>
+        Download review (HTML)
+      </button>
+      {document && (
+        <button type="button" disabled={state.busy} onClick={() => void save()}>
+          Save to the corpus of agreements
+        </button>
+      )}
+      {state.busy && <span role="status">Working…</span>}
+      {state.message && (
+        <span role="status" className="task-note">
+          {state.message}
+        </span>
+      )}
+      {state.error && (
+        <span role="alert" className="error-box">
+          {state.error}
+        </span>
+      )}
+    </fieldset>
+  );
+}

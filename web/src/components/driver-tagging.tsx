@@ -1,0 +1,174 @@
+import { useId, useState } from 'react';
+import { get, runOperation } from '../api-client.ts';
+import type { OperationResult } from '../operation-types.ts';
+import { useApi } from '../use-api.ts';
+import { type SignedIn, unitsOf, useSignedIn } from '../use-signed-in.ts';
+import { Async, Empty } from './status-views.tsx';
+import './workbench-tasks.css';
+
+type DriverList = OperationResult<'listDrivers'>;
+type Tag = DriverList['joint'][number];
+
+const UNIT_NAME = { poc: 'POC', political: 'political' } as const;
+
+/**
+ * Driver tags of an area as analysts keep them (`GET /api/drivers`), and the two acts of joint
+ * analysis: tagging a driver and confirming another analyst's tag. Both go through the operations
+ * the CLI uses (`tagDriver`, `confirmDriver`), which record them under the signed-in person's name
+ * and unit, never a name typed here: a tag becomes joint only when a POC analyst and a political
+ * analyst, two people, stand behind it.
+ */
+export function DriverTagging({ country, admin1 }: { country: string; admin1: string }) {
+  const me = useSignedIn();
+  const [changed, setChanged] = useState(0);
+  const tags = useApi<DriverList>(`drivers ${country} ${admin1} ${changed}`, (s) =>
+    get('/api/drivers', { country, admin1 }, s),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const act = async (run: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await run();
+      setChanged((n) => n + 1);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <section className="driver-tagging" aria-label="Driver tags of this area">
+      <h3>Analysts' tags</h3>
+      <Async state={tags} what="driver tags">
+        {(d) => {
+          const label = (key: string) => d.taxonomy.find((t) => t.key === key)?.label ?? key;
+          const all = [...d.joint, ...d.unconfirmed];
+          return (
+            <>
+              {all.length === 0 ? (
+                <Empty>No analyst has tagged a driver here yet.</Empty>
+              ) : (
+                <ul className="tag-list">
+                  {all.map((t) => (
+                    <TagItem
+                      key={t.id}
+                      tag={t}
+                      label={label(t.driver)}
+                      me={me.data}
+                      onConfirm={() => act(() => runOperation('confirmDriver', { tagId: t.id }))}
+                    />
+                  ))}
+                </ul>
+              )}
+              {me.data && (
+                <TagForm
+                  me={me.data}
+                  taxonomy={d.taxonomy}
+                  onTag={(driver, unit, note) =>
+                    act(() => runOperation('tagDriver', { driver, country, admin1, unit, note }))
+                  }
+                />
+              )}
+            </>
+          );
+        }}
+      </Async>
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function TagItem({
+  tag,
+  label,
+  me,
+  onConfirm,
+}: {
+  tag: Tag;
+  label: string;
+  me: SignedIn | undefined;
+  onConfirm: () => void;
+}) {
+  const mine = me?.name === tag.analyst;
+  const confirmed = tag.confirmations.some((c) => c.analyst === me?.name);
+  return (
+    <li>
+      <strong>{label}</strong> {tag.joint ? <span className="code-chip">joint</span> : null}
+      <br />
+      <span className="muted">
+        tagged by {tag.analyst} ({UNIT_NAME[tag.unit]}) on {tag.createdAt.slice(0, 10)}
+        {tag.confirmations.map((c) => `; confirmed by ${c.analyst} (${UNIT_NAME[c.unit]})`).join('')}
+      </span>
+      {tag.note && <q className="task-note"> {tag.note}</q>}
+      {me && !mine && !confirmed && (
+        <>
+          {' '}
+          <button type="button" onClick={onConfirm}>
+            Confirm as {me.name}
+          </button>
+        </>
+      )}
+    </li>
+  );
+}
+
+function TagForm({
+  me,
+  taxonomy,
+  onTag,
+}: {
+  me: SignedIn;
+  taxonomy: DriverList['taxonomy'];
+  onTag: (driver: string, unit: 'poc' | 'political' | undefined, note: string) => Promise<void>;
+}) {
+  const id = useId();
+  const units = unitsOf(me);
+  const [driver, setDriver] = useState(taxonomy[0]?.key ?? '');
+  const [unit, setUnit] = useState<'poc' | 'political'>(units[0] ?? 'poc');
+  const [note, setNote] = useState('');
+  return (
+    <form
+      className="task-form"
+      aria-label="Tag a driver"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onTag(driver, units.length === 1 ? undefined : unit, note).then(() => setNote(''));
+      }}
+    >
+      <label htmlFor={`${id}-driver`}>
+        Driver
+        <select id={`${id}-driver`} value={driver} onChange={(e) => setDriver(e.target.value)}>
+          {taxonomy.map((t) => (
+            <option key={t.key} value={t.key} title={t.description}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {units.length === 1 ? (
+        <span className="muted">
+          as {me.name}, {UNIT_NAME[units[0]!]} unit
+        </span>
+      ) : (
+        <label htmlFor={`${id}-unit`}>
+          Unit ({me.name})
+          <select
+            id={`${id}-unit`}
+            value={unit}
+            onChange={(e) => setUnit(e.target.value as 'poc' | 'political')}
+          >
+            <option value="poc">POC</option>
+            <option value="political">political</option>
+          </select>
+        </label>
+      )}
+      <label htmlFor={`${id}-note`}>
+        Why (optional)
+        <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <button type="submit">Tag driver</button>
+    </form>
+  );
+}

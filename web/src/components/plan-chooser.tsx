@@ -1,0 +1,76 @@
+import { useId } from 'react';
+import { get, runOperation } from '../api-client.ts';
+import { setHashParams } from '../hash-params.ts';
+import type { OperationResult } from '../operation-types.ts';
+import type { CurrentPlan } from '../plan-types.ts';
+import { useApi } from '../use-api.ts';
+import { TextFileUpload } from './text-file-upload.tsx';
+import './workbench-tasks.css';
+
+type PlanList = OperationResult<'listPlans'>;
+
+/**
+ * Chooses which stored plan version the Plan page shows (every mission's versions, newest first),
+ * and loads a new one. The choice lives in the address (`#/plan?mission=…&version=…`), so a link
+ * or a reload shows the same version; with no choice the newest stored plan is shown.
+ */
+export function PlanChooser({
+  mission,
+  version,
+  shown,
+  refresh,
+  onStored,
+}: {
+  mission: string | undefined;
+  version: string | undefined;
+  shown: CurrentPlan | undefined;
+  refresh: number;
+  onStored: () => void;
+}) {
+  const id = useId();
+  const list = useApi<PlanList>(`plans ${refresh}`, (s) => get('/api/plans', {}, s));
+  const plans = list.data?.plans ?? [];
+  const value = mission ? `${version ?? ''}\u001f${mission}` : '';
+  return (
+    <form className="task-bar" onSubmit={(e) => e.preventDefault()} aria-label="Choose or load a plan">
+      <label htmlFor={id}>Plan</label>{' '}
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          const [v, m] = e.target.value.split('\u001f');
+          setHashParams({ mission: m, version: v });
+        }}
+      >
+        <option value="">
+          Newest stored{shown && !mission ? ` (${shown.mission}, version ${shown.version})` : ''}
+        </option>
+        {plans.map((p) => (
+          <option key={`${p.mission} ${p.version}`} value={`${p.version}\u001f${p.mission}`}>
+            {p.mission}, version {p.version} ({p.fileName}, {p.importedAt.slice(0, 10)})
+          </option>
+        ))}
+        {mission && !plans.some((p) => p.mission === mission && String(p.version) === (version ?? '')) && (
+          <option value={value}>
+            {mission}
+            {version ? `, version ${version}` : ''}
+          </option>
+        )}
+      </select>
+      <TextFileUpload
+        label="Load a plan file (.yaml, .yml, .json)"
+        accept=".yaml,.yml,.json"
+        refused="The plan was not stored."
+        store={async (text, name) => {
+          // The operation of `tandem plan import`: a new version, or the same text recognised.
+          const r = await runOperation('importPlan', { plan: text, name });
+          setHashParams({ mission: r.mission, version: r.version });
+          onStored();
+          return r.unchanged
+            ? `${name} is already stored as version ${r.version} of ${r.mission}.`
+            : `${name} stored as version ${r.version} of ${r.mission}.`;
+        }}
+      />
+    </form>
+  );
+}

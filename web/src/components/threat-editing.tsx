@@ -1,0 +1,152 @@
+import { useId, useState } from 'react';
+import { get, runOperation } from '../api-client.ts';
+import type { OperationResult } from '../operation-types.ts';
+import { useApi } from '../use-api.ts';
+import { Async, Empty } from './status-views.tsx';
+import './workbench-tasks.css';
+
+type ThreatList = OperationResult<'listThreats'>;
+type Threat = ThreatList['threats'][number];
+
+const LEVELS = ['low', 'medium', 'high', 'very-high'] as const;
+const TRENDS = ['rising', 'stable', 'falling', 'new'] as const;
+const STATUSES = ['proposed', 'accepted', 'dismissed'] as const;
+
+/**
+ * The threat register of an area (`GET /api/threats`), each threat editable in place: likelihood,
+ * severity, trend, status and note, saved with `editThreat`, the operation of `tandem threats
+ * edit`. The server records the edit under the signed-in account and appends it to the audit chain.
+ */
+export function ThreatEditing({ country, admin1 }: { country: string; admin1: string }) {
+  const [saved, setSaved] = useState(0);
+  const list = useApi<ThreatList>(`threats ${country} ${admin1} ${saved}`, (s) =>
+    get('/api/threats', { country, admin1 }, s),
+  );
+  const [error, setError] = useState<string | null>(null);
+  // What `tandem threats propose --save` does, for this area: the data's threats enter the register.
+  const register = async () => {
+    setError(null);
+    try {
+      await runOperation('proposeThreats', { country, admin1, save: true });
+      setSaved((n) => n + 1);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <section className="threat-editing" aria-label="Threat register of this area">
+      <h3>Threat register</h3>
+      <Async state={list} what="the threat register">
+        {(r) =>
+          r.threats.length === 0 ? (
+            <>
+              <Empty>No threat of this area is in the register yet.</Empty>
+              <button type="button" onClick={() => void register()}>
+                Add the threats the data suggests to the register
+              </button>
+            </>
+          ) : (
+            <ul className="tag-list">
+              {r.threats.map((t) => (
+                <ThreatItem key={t.id} threat={t} onSaved={() => setSaved((n) => n + 1)} />
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }) {
+  const id = useId();
+  const [draft, setDraft] = useState({
+    likelihood: threat.likelihood,
+    severity: threat.severity,
+    trend: threat.trend,
+    status: threat.status,
+    note: threat.note,
+  });
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const save = async () => {
+    setState({ busy: true });
+    try {
+      await runOperation('editThreat', { id: threat.id, ...draft });
+      setState({ busy: false });
+      onSaved();
+    } catch (e) {
+      setState({ busy: false, error: (e as Error).message });
+    }
+  };
+  const choice = <K extends 'likelihood' | 'severity' | 'trend' | 'status'>(
+    key: K,
+    label: string,
+    options: readonly string[],
+  ) => (
+    <label htmlFor={`${id}-${key}`}>
+      {label}
+      <select
+        id={`${id}-${key}`}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      >
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <li data-threat={threat.id}>
+      <strong>{threat.perpetrator}</strong> → {threat.targetedPopulation} ({threat.violenceType}): likelihood{' '}
+      {threat.likelihood}, severity {threat.severity}, {threat.trend}, {threat.status}
+      {threat.updatedBy && (
+        <span className="muted">
+          {' '}
+          · last changed by {threat.updatedBy} on {threat.updatedAt?.slice(0, 10)}
+        </span>
+      )}
+      {threat.note && <q className="task-note"> {threat.note}</q>}
+      <details>
+        <summary>Edit</summary>
+        <form
+          className="task-form"
+          aria-label={`Edit threat ${threat.id}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          {choice('likelihood', 'Likelihood', LEVELS)}
+          {choice('severity', 'Severity', LEVELS)}
+          {choice('trend', 'Trend', TRENDS)}
+          {choice('status', 'Status', STATUSES)}
+          <label htmlFor={`${id}-note`}>
+            Note
+            <textarea
+              id={`${id}-note`}
+              rows={2}
+              value={draft.note}
+              onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+            />
+          </label>
+          <button type="submit" disabled={state.busy}>
+            Save
+          </button>
+        </form>
+        {state.error && (
+          <p className="error-box" role="alert">
+            {state.error}
+          </p>
+        )}
+      </details>
+    </li>
+  );
+}
