@@ -107,16 +107,22 @@ export function buildAlertSeries(
 
 export type DetectedAlert = Omit<EscalationAlert, 'evidence'> & { series: AlertSeries };
 
-/** Runs the CUSUM on each series and keeps the alarms that fall on or after `firstMonth`. Pure. */
+/**
+ * Runs the CUSUM on each series and keeps the alerts whose window (from the start of the rise to
+ * its alarm) overlaps the period `firstMonth`..`lastMonth` (open-ended when lastMonth is not
+ * given): a rise that began in December and was confirmed in January belongs to December too. Pure.
+ */
 export function detectAlerts(
   series: readonly AlertSeries[],
   cusum: CusumOptions,
   firstMonth: string,
+  lastMonth?: string,
 ): DetectedAlert[] {
   const found: DetectedAlert[] = [];
   for (const s of series) {
     for (const a of negativeBinomialCusum(s.counts, cusum)) {
       if (s.months[a.alarm]! < firstMonth) continue;
+      if (lastMonth !== undefined && s.months[a.start]! > lastMonth) continue;
       found.push({
         level: s.level,
         country: s.country,
@@ -149,7 +155,9 @@ function round2(x: number): number {
 
 export interface EscalationAlertOptions extends AlertSeriesOptions {
   cusum: CusumOptions;
+  /** The period: alerts whose start-to-alarm window overlaps it are kept. */
   firstMonth: string;
+  periodLastMonth: string;
   evidenceLimit: number;
 }
 
@@ -164,7 +172,12 @@ export async function escalationAlerts(
   actorMonths: readonly ActorMonth[],
   o: EscalationAlertOptions,
 ): Promise<EscalationAlert[]> {
-  const found = detectAlerts(buildAlertSeries(areaMonths, actorMonths, o), o.cusum, o.firstMonth);
+  const found = detectAlerts(
+    buildAlertSeries(areaMonths, actorMonths, o),
+    o.cusum,
+    o.firstMonth,
+    o.periodLastMonth,
+  );
   const violent = VIOLENCE_TYPES.filter(isViolent);
   const evidence = await Promise.all(
     found.map((a) =>

@@ -22,10 +22,10 @@ import {
 } from './analysis-queries.ts';
 import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
-import { escalationAlerts } from './escalation-alerts.ts';
 import { getOrAdd } from './get-or-add.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
+import { readPeriodAlerts } from './period-alerts.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
 import { type TrendDirection, trendOf } from './trend.ts';
 
@@ -159,7 +159,7 @@ export interface JointAnalysis {
   provenance: Record<string, string>;
 }
 
-const DEFAULTS = {
+export const ANALYSIS_DEFAULTS = {
   evidenceLimit: 10,
   driverSample: 3000,
   perpetratorLimit: 40,
@@ -202,7 +202,7 @@ export async function runJointAnalysis(
   db: Kysely<Database>,
   options: JointAnalysisOptions = {},
 ): Promise<JointAnalysis> {
-  const o = { ...DEFAULTS, ...defined(options) };
+  const o = { ...ANALYSIS_DEFAULTS, ...defined(options) };
   const cusum: CusumOptions = { ...DEFAULT_CUSUM_OPTIONS, ...defined(options.cusum ?? {}) };
   for (const [name, v] of [
     ['from', o.from],
@@ -450,7 +450,15 @@ export async function runJointAnalysis(
 
   // ---- Escalation alerts -----------------------------------------------------------------------
   lap('mapping, areas, perpetrators');
-  const alerts = await escalationAlerts(db, areaMonths, actorMonths, { ...o, cusum, firstMonth, lastMonth });
+  const alerts = await readPeriodAlerts(db, scope, {
+    firstMonth,
+    lastMonth,
+    dataLastMonth: range.last.slice(0, 7),
+    cusum,
+    evidenceLimit: o.evidenceLimit,
+    minActorEvents: o.minActorEvents,
+    read: { areaMonths, actorMonths },
+  });
   lap('alerts and evidence');
 
   // ---- Drivers ---------------------------------------------------------------------------------
@@ -519,7 +527,7 @@ export async function runJointAnalysis(
       stateShare: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(civilian_targeting_events) where actor_category = 'state-forces' / sum(civilian_targeting_events); the category is the first actor's`,
       areas: `event_counts grouped by country, admin1; trend = events in ${recentStart}..${lastMonth} against ${previousStart}..${addMonths(recentStart, -1)}`,
       perpetrators: `actor_counts where ${w}role = 1 and violence_type in (battles, explosions-remote-violence, violence-against-civilians) and month in the period, grouped by actor`,
-      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, either role) from the first month of data to ${lastMonth}; negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); alerts whose alarm falls in the period; evidence: the most lethal events of the area or actor between the start and the alarm`,
+      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, either role) from the first month of data to the last; negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); alerts whose window (start of the rise to the alarm) overlaps the period; evidence: the most lethal events of the area or actor between the start and the alarm`,
       drivers: `rules of data/drivers.yaml on the notes of the ${sampled} most recent events of the period (limit ${o.driverSample}), plus analysts' tags in driver_tags; a tag is joint once a POC analyst and a political analyst stand behind it`,
       threats: `actor_counts where ${w}role = 1 and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; targeted population = the commonest second actor of the linked events; overlaid with the threats table`,
     },
@@ -564,7 +572,7 @@ export async function proposeThreats(
   const firstMonth = from.slice(0, 7);
   const lastMonth = to.slice(0, 7);
   const months = monthRange(firstMonth, lastMonth);
-  const trendMonths = options.trendMonths ?? DEFAULTS.trendMonths;
+  const trendMonths = options.trendMonths ?? ANALYSIS_DEFAULTS.trendMonths;
   const recentStart = months[Math.max(0, months.length - trendMonths)]!;
   const previousStart = addMonths(recentStart, -trendMonths);
   const [threatCells, register] = await Promise.all([
@@ -577,8 +585,8 @@ export async function proposeThreats(
     to,
     lastMonth,
     recentStart,
-    limit: options.limit ?? DEFAULTS.threatLimit,
-    evidenceLimit: DEFAULTS.evidenceLimit,
+    limit: options.limit ?? ANALYSIS_DEFAULTS.threatLimit,
+    evidenceLimit: ANALYSIS_DEFAULTS.evidenceLimit,
     notesAccess: options.notesAccess,
   });
 }

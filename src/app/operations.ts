@@ -1,4 +1,5 @@
 import { agreementOperations } from './agreement-operations.ts';
+import { alertOperations } from './alert-operations.ts';
 import { analysisOperations } from './analysis-operations.ts';
 import { areaOperations } from './area-operations.ts';
 import { boundaryOperations } from './boundary-operations.ts';
@@ -17,6 +18,7 @@ import { workbenchOperations } from './workbench-operations.ts';
  */
 export const operations = {
   ...analysisOperations,
+  ...alertOperations,
   ...agreementOperations,
   ...evidenceOperations,
   ...exportOperations,

@@ -1,12 +1,14 @@
 import { queryString } from '../api-client.ts';
 import { Empty } from '../components/status-views.tsx';
 
-export function BriefPage({ country }: { country: string | undefined }) {
+export function BriefPage({ country, from, to }: { country: string | undefined; from: string; to: string }) {
   if (!country) return <Empty>Import events first: the brief is written from them.</Empty>;
-  const q = queryString({ country });
+  const q = queryString({ country, from, to });
   return (
     <section className="brief">
-      <h1>Joint analysis brief: {country}</h1>
+      <h1>
+        Joint analysis brief: {country}, {from} to {to}
+      </h1>
       <p>
         <a href={`/api/brief.html${q}`} target="_blank" rel="noreferrer">
           Open as HTML
