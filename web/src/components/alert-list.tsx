@@ -31,7 +31,8 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
               the months before the rise); observed: {num(a.observed)} a month from {a.start} to {a.alarm}{' '}
               (monthly counts {a.counts.join(', ')}). The score {num(a.score)} crossed the threshold h ={' '}
               {num(a.threshold)} in {a.alarm}. The chance in words assumes Poisson months at the expected
-              rate; the test itself allows for more month-to-month variation.
+              rate; real months vary more, so the true chance is larger. The test itself allows for that
+              variation.
             </p>
             {a.evidence.length > 0 && (
               <p>
