@@ -107,22 +107,16 @@ export function buildAlertSeries(
 
 export type DetectedAlert = Omit<EscalationAlert, 'evidence'> & { series: AlertSeries };
 
-/**
- * Runs the CUSUM on each series and keeps the alerts whose window (from the start of the rise to
- * its alarm) overlaps the period `firstMonth`..`lastMonth` (open-ended when lastMonth is not
- * given): a rise that began in December and was confirmed in January belongs to December too. Pure.
- */
+/** Runs the CUSUM on each series and keeps the alarms that fall on or after `firstMonth`. Pure. */
 export function detectAlerts(
   series: readonly AlertSeries[],
   cusum: CusumOptions,
   firstMonth: string,
-  lastMonth?: string,
 ): DetectedAlert[] {
   const found: DetectedAlert[] = [];
   for (const s of series) {
     for (const a of negativeBinomialCusum(s.counts, cusum)) {
       if (s.months[a.alarm]! < firstMonth) continue;
-      if (lastMonth !== undefined && s.months[a.start]! > lastMonth) continue;
       found.push({
         level: s.level,
         country: s.country,
@@ -153,60 +147,41 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-export interface EscalationAlertOptions extends AlertSeriesOptions {
-  cusum: CusumOptions;
-  /** The period: alerts whose start-to-alarm window overlaps it are kept. */
-  firstMonth: string;
-  periodLastMonth: string;
-  evidenceLimit: number;
+/** The events behind one alert: the most lethal violent events of its area or actor in its last three months. */
+export async function alertEvidence(
+  db: Kysely<Database>,
+  a: DetectedAlert,
+  o: { admin1?: string; evidenceLimit: number },
+): Promise<AlertEvidence[]> {
+  const rows = await readEvidence(db, {
+    country: a.country,
+    admin1: a.series.admin1 ?? o.admin1,
+    actor: a.series.actor,
+    // The events of the rise up to the alarm, at most its last three months: enough to show
+    // what happened, and bounded however long the rise (a country of 6,000 events a month).
+    from: `${[a.start, addMonths(a.alarm, -2)].sort()[1]}-01`,
+    to: lastDayOf(a.alarm),
+    violenceTypes: VIOLENCE_TYPES.filter(isViolent),
+    limit: o.evidenceLimit,
+    order: 'lethal',
+  });
+  return rows.map(
+    (e): AlertEvidence => ({
+      id: e.id,
+      source: e.source,
+      sourceEventId: e.sourceEventId,
+      date: e.date,
+      admin1: e.admin1,
+      actor1: e.actor1,
+      fatalities: e.fatalities,
+    }),
+  );
 }
 
-/**
- * Escalation alerts for the country, each admin1 and each actor of the cells given, with their
- * evidence: the most lethal violent events of the area or actor between the start and the alarm
- * (the last three months of it when the rise is longer).
- */
-export async function escalationAlerts(
-  db: Kysely<Database>,
-  areaMonths: readonly AreaMonth[],
-  actorMonths: readonly ActorMonth[],
-  o: EscalationAlertOptions,
-): Promise<EscalationAlert[]> {
-  const found = detectAlerts(
-    buildAlertSeries(areaMonths, actorMonths, o),
-    o.cusum,
-    o.firstMonth,
-    o.periodLastMonth,
-  );
-  const violent = VIOLENCE_TYPES.filter(isViolent);
-  const evidence = await Promise.all(
-    found.map((a) =>
-      readEvidence(db, {
-        country: a.country,
-        admin1: a.series.admin1 ?? o.admin1,
-        actor: a.series.actor,
-        // The events of the rise up to the alarm, at most its last three months: enough to show
-        // what happened, and bounded however long the rise (a country of 6,000 events a month).
-        from: `${[a.start, addMonths(a.alarm, -2)].sort()[1]}-01`,
-        to: lastDayOf(a.alarm),
-        violenceTypes: violent,
-        limit: o.evidenceLimit,
-        order: 'lethal',
-      }),
-    ),
-  );
-  return found.map(({ series: _series, ...a }, i) => ({
-    ...a,
-    evidence: evidence[i]!.map(
-      (e): AlertEvidence => ({
-        id: e.id,
-        source: e.source,
-        sourceEventId: e.sourceEventId,
-        date: e.date,
-        admin1: e.admin1,
-        actor1: e.actor1,
-        fatalities: e.fatalities,
-      }),
-    ),
-  }));
+/** An alert as the analysis gives it: without its series, with its evidence. */
+export function withEvidence(
+  { series: _series, ...a }: DetectedAlert,
+  evidence: AlertEvidence[],
+): EscalationAlert {
+  return { ...a, evidence };
 }

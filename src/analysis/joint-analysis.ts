@@ -450,14 +450,16 @@ export async function runJointAnalysis(
 
   // ---- Escalation alerts -----------------------------------------------------------------------
   lap('mapping, areas, perpetrators');
+  const dataLastMonth = range.last.slice(0, 7);
   const alerts = await readPeriodAlerts(db, scope, {
     firstMonth,
     lastMonth,
-    dataLastMonth: range.last.slice(0, 7),
+    dataLastMonth,
     cusum,
     evidenceLimit: o.evidenceLimit,
     minActorEvents: o.minActorEvents,
-    read: { areaMonths, actorMonths },
+    // The cells read for the period reach the end of the data when the period does.
+    read: lastMonth >= dataLastMonth ? { areaMonths, actorMonths } : undefined,
   });
   lap('alerts and evidence');
 
