@@ -8,6 +8,9 @@ maplibregl.setWorkerUrl(workerUrl);
 // it is ready by the time the map has data, rather than when the first map is created.
 maplibregl.prewarm();
 
+/** A town of the basemap: [longitude, latitude, name, population], most populous first. */
+type TownRow = [number, number, string, number];
+
 export interface MapPoint {
   id: number;
   latitude: number | null;
@@ -231,6 +234,99 @@ export function AreaMap({
   useEffect(() => {
     if (drawn || failed) onSettledRef.current?.();
   }, [drawn, failed]);
+
+  // The basemap (borders, coasts and towns, served by Tandem from web/dist/basemap) comes once the
+  // figures are drawn, so it never delays them; without it the map still reads.
+  useEffect(() => {
+    const m = map.current;
+    if (!drawn || !m) return;
+    let live = true;
+    let towns: TownRow[] = [];
+    const townLabels: maplibregl.Marker[] = [];
+    const labelTowns = () => {
+      for (const l of townLabels.splice(0)) l.remove();
+      const b = m.getBounds();
+      const room = m.getContainer().clientWidth < 600 ? 10 : 24;
+      for (const [lon, lat, name] of towns) {
+        if (townLabels.length >= room) break;
+        if (!b.contains([lon, lat])) continue;
+        const el = document.createElement('span');
+        el.className = 'town-label';
+        el.textContent = name;
+        townLabels.push(
+          new maplibregl.Marker({ element: el, anchor: 'left', offset: [4, 0] })
+            .setLngLat([lon, lat])
+            .addTo(m),
+        );
+      }
+    };
+    Promise.all([
+      fetch('/basemap/borders.json').then((r) => (r.ok ? r.json() : null)),
+      fetch('/basemap/towns.json').then((r) => (r.ok ? (r.json() as Promise<TownRow[]>) : [])),
+    ])
+      .then(([borders, all]) => {
+        if (!live || !map.current) return;
+        // Towns near the country only: the worker need not cut the whole world's.
+        const b = m.getBounds();
+        const pad = 2;
+        towns = all.filter(
+          ([lon, lat]) =>
+            lon >= b.getWest() - pad &&
+            lon <= b.getEast() + pad &&
+            lat >= b.getSouth() - pad &&
+            lat <= b.getNorth() + pad,
+        );
+        if (borders) {
+          m.addSource('borders', { type: 'geojson', data: borders });
+          m.addLayer(
+            {
+              id: 'borders',
+              type: 'line',
+              source: 'borders',
+              paint: {
+                'line-color': ['case', ['==', ['get', 'kind'], 'coast'], '#6f94ad', '#4a4a4a'],
+                'line-width': ['case', ['==', ['get', 'kind'], 'coast'], 0.8, 1.4],
+                'line-dasharray': [3, 2],
+              },
+            },
+            'event-points',
+          );
+        }
+        m.addSource('towns', {
+          type: 'geojson',
+          data: {
+            type: 'FeatureCollection',
+            features: towns.map(([lon, lat, name, population]) => ({
+              type: 'Feature',
+              properties: { name, population },
+              geometry: { type: 'Point', coordinates: [lon, lat] },
+            })),
+          },
+        });
+        m.addLayer(
+          {
+            id: 'towns',
+            type: 'circle',
+            source: 'towns',
+            paint: {
+              'circle-radius': 2.2,
+              'circle-color': '#fff',
+              'circle-stroke-color': '#333',
+              'circle-stroke-width': 1,
+            },
+          },
+          'event-points',
+        );
+        labelTowns();
+        m.on('moveend', labelTowns);
+      })
+      .catch((e: Error) => console.warn('basemap:', e.message));
+    return () => {
+      live = false;
+      m.off('moveend', labelTowns);
+      for (const l of townLabels) l.remove();
+    };
+  }, [drawn]);
 
   const max = Math.max(0, ...(areas?.features ?? []).map((f) => Number(f.properties[measure] ?? 0)));
 
