@@ -80,9 +80,9 @@ function App() {
   }, [country, from, to, shown]);
 
   // After a page change, focus moves to the new content (as a page load would put it at the top);
-  // on the first load it stays at the start of the document, before the navigation.
+  // on the first load it stays at the start of the document, before the navigation. A filter or
+  // period change stays on the same page and keeps the focus where it is.
   const firstRender = useRef(true);
-  // (a filter or period change stays on the same page and keeps the focus where it is).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is what triggers the move
   useEffect(() => {
     if (firstRender.current) {
