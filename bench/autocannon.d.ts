@@ -17,6 +17,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    /** Each request made from these; setupRequest may change its path (a new question each time). */
+    requests?: { setupRequest?: (req: { path: string }) => { path: string } }[];
   }): AutocannonInstance;
   export default autocannon;
 }

@@ -29,11 +29,27 @@ export interface EndpointFigures {
   p99: number;
 }
 
+/** One dashboard endpoint under load where every request asks a different question. */
+export interface DistinctFigures {
+  endpoint: string;
+  requests: number;
+  /** How many different URLs were asked: the cache could serve none of them twice. */
+  distinctUrls: number;
+  non2xx: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
 export interface ServerBenchResult {
   country: string;
   connections: number;
   secondsPerEndpoint: number;
   endpoints: EndpointFigures[];
+  /** Each dashboard endpoint with every request a different period, filter or page (issue 15). */
+  distinct: DistinctFigures[];
+  /** The worst p95 of `distinct`; the target is 100 ms. */
+  worstDistinctP95: number;
   /** The worst p95 of the dashboard endpoints; the target is 50 ms. */
   worstP95: number;
   /**
@@ -62,8 +78,106 @@ function dashboardPaths(country: string): string[] {
     `/api/areas?country=${c}`,
     `/api/areas/trend?country=${c}`,
     `/api/areas/events?country=${c}&limit=2000&shape=points`,
-    `/api/analysis?country=${c}`,
+    `/api/alerts?country=${c}`,
   ];
+}
+
+/** A small seeded generator (mulberry32), so every run asks the same questions. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VIOLENCE = ['battles', 'explosions-remote-violence', 'violence-against-civilians', 'protests', 'riots'];
+const PERPETRATORS = ['', 'state-forces', 'rebel-group,political-militia,identity-militia'];
+
+/**
+ * The questions the overview and the area page ask, each time with another period (any whole
+ * months of the record), filter, area or page: what 50 people each looking at something different
+ * send. Returns a function giving the next path for each endpoint.
+ */
+function distinctQuestions(
+  country: string,
+  months: string[],
+  areas: string[],
+): Record<string, (random: () => number) => string> {
+  const c = `country=${encodeURIComponent(country)}`;
+  const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const period = (r: () => number) => {
+    const a = Math.floor(r() * months.length);
+    const b = Math.floor(r() * months.length);
+    const [from, to] = [months[Math.min(a, b)]!, months[Math.max(a, b)]!];
+    const [y, m] = to.split('-').map(Number);
+    return `from=${from}-01&to=${new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10)}`;
+  };
+  const filters = (r: () => number) => {
+    const types = VIOLENCE.filter(() => r() < 0.3);
+    const perp = pick(r, PERPETRATORS);
+    return `${types.length ? `&violenceTypes=${types.join(',')}` : ''}${perp ? `&actorCategories=${perp}` : ''}`;
+  };
+  const area = (r: () => number) => `&admin1=${encodeURIComponent(pick(r, areas))}`;
+  return {
+    '/api/areas': (r) => `/api/areas?${c}&${period(r)}${filters(r)}`,
+    '/api/areas/trend': (r) => `/api/areas/trend?${c}${r() < 0.5 ? area(r) : ''}${filters(r)}`,
+    '/api/areas/events (points)': (r) =>
+      `/api/areas/events?${c}&${period(r)}${filters(r)}&limit=2000&shape=points`,
+    '/api/areas/events (area list)': (r) =>
+      `/api/areas/events?${c}${area(r)}&${period(r)}${filters(r)}&limit=50&offset=${50 * Math.floor(r() * 5)}`,
+    '/api/alerts': (r) => `/api/alerts?${c}${r() < 0.5 ? area(r) : ''}&${period(r)}`,
+  };
+}
+
+/** Loads each endpoint with every request a different question (none can be served from the cache). */
+async function benchDistinct(
+  url: string,
+  questions: Record<string, (random: () => number) => string>,
+  connections: number,
+  seconds: number,
+): Promise<DistinctFigures[]> {
+  const out: DistinctFigures[] = [];
+  for (const [endpoint, next] of Object.entries(questions)) {
+    const random = rng(15);
+    const asked = new Set<string>();
+    const times: number[] = [];
+    const instance = autocannon({
+      url,
+      connections,
+      duration: seconds,
+      timeout: 10,
+      requests: [
+        {
+          setupRequest: (req: { path: string }) => {
+            let path = next(random);
+            // A repeat would be a cache hit: draw again (a few times) so each request is new.
+            for (let i = 0; i < 5 && asked.has(path); i++) path = next(random);
+            asked.add(path);
+            return { ...req, path };
+          },
+        },
+      ],
+    });
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
+      times.push(ms),
+    );
+    const r = await instance;
+    times.sort((a, b) => a - b);
+    out.push({
+      endpoint,
+      requests: r.requests.total,
+      distinctUrls: asked.size,
+      non2xx: r.non2xx,
+      p50: round(percentile(times, 50)),
+      p95: round(percentile(times, 95)),
+      p99: round(percentile(times, 99)),
+    });
+  }
+  return out;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -119,6 +233,20 @@ export async function benchServer(
         p99: round(percentile(times, 99)),
       });
     }
+    const record = await store.db
+      .selectFrom('event_counts')
+      .select(['month', 'admin1'])
+      .distinct()
+      .where('country', '=', country)
+      .execute();
+    const months = [...new Set(record.map((r) => r.month))].sort();
+    const areas = [...new Set(record.map((r) => r.admin1))].filter(Boolean).sort();
+    const distinct = await benchDistinct(
+      server.url,
+      distinctQuestions(country, months, areas),
+      connections,
+      seconds,
+    );
     server.stop();
     const render = await overviewFirstRender(storeArgs);
     return {
@@ -126,6 +254,8 @@ export async function benchServer(
       connections,
       secondsPerEndpoint: seconds,
       endpoints,
+      distinct,
+      worstDistinctP95: Math.max(...distinct.map((e) => e.p95)),
       worstP95: Math.max(...endpoints.map((e) => e.p95)),
       overviewFirstRenderMs: render.ms,
       ...(render.note ? { overviewNote: render.note } : {}),
@@ -271,13 +401,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         .executeTakeFirst();
       country = top?.country ?? '';
     }
-    const r = await benchServer(store, country);
+    const r = await benchServer(store, country, { seconds: Number(process.env.TANDEM_BENCH_SECONDS ?? 4) });
     for (const e of r.endpoints) {
       console.log(
         `${e.path.padEnd(60)} cold ${String(e.coldMs).padStart(6)} ms  p50 ${String(e.p50).padStart(6)}  p95 ${String(e.p95).padStart(6)}  p99 ${String(e.p99).padStart(6)} ms  (${e.requests} requests, ${e.non2xx} not 2xx)`,
       );
     }
     console.log(`worst p95 under ${r.connections} clients: ${r.worstP95} ms (target 50)`);
+    for (const e of r.distinct) {
+      console.log(
+        `distinct ${e.endpoint.padEnd(32)} p50 ${String(e.p50).padStart(6)}  p95 ${String(e.p95).padStart(6)}  p99 ${String(e.p99).padStart(6)} ms  (${e.requests} requests, ${e.distinctUrls} different URLs, ${e.non2xx} not 2xx)`,
+      );
+    }
+    console.log(`worst p95, every request a different question: ${r.worstDistinctP95} ms (target 100)`);
     console.log(
       `overview first render: ${r.overviewFirstRenderMs ?? 'n/a'} ms (target 1500)${r.overviewNote ? ` — ${r.overviewNote}` : ''}`,
     );

@@ -168,24 +168,21 @@ function byLevel(x: DetectedAlert, y: DetectedAlert): number {
 }
 
 /**
- * Alerts for the country, each admin1 and each actor of the cells given, with their evidence (the
- * most lethal violent events of the area or actor between the start and the alarm, the last three
- * months of it when the rise is longer): escalations of violent events (nb-cusum.ts), of deaths
- * and mass-casualty months (fatality-alerts.ts), and actors new to the country at scale
- * (new-actor-alerts.ts).
+ * Every alarm of the three tests (violent events, deaths, new actors) in the series given, whose
+ * alarm falls at or after `firstMonth`, in the order they are shown; without evidence.
  */
-export async function escalationAlerts(
+export async function detectAllAlerts(
   db: Kysely<Database>,
   areaMonths: readonly AreaMonth[],
   actorMonths: readonly ActorMonth[],
-  o: EscalationAlertOptions,
-): Promise<EscalationAlert[]> {
+  o: Omit<EscalationAlertOptions, 'evidenceLimit'>,
+): Promise<DetectedAlert[]> {
   const massCasualty = await readMassCasualtyMonths(
     db,
     { country: o.country, admin1: o.admin1 },
     o.lastMonth,
   );
-  const found = [
+  return [
     ...detectAlerts(buildAlertSeries(areaMonths, actorMonths, o), o.cusum, o.firstMonth),
     ...detectFatalityAlerts(
       buildFatalitySeries(areaMonths, o.admin1),
@@ -195,35 +192,57 @@ export async function escalationAlerts(
     ),
     ...detectNewActors(areaMonths, actorMonths, o.newActors, o.firstMonth, o.lastMonth),
   ].sort(byLevel);
-  const violent = VIOLENCE_TYPES.filter(isViolent);
+}
+
+/** Alerts for the country, each admin1 and each actor of the cells given, with their evidence. */
+export async function escalationAlerts(
+  db: Kysely<Database>,
+  areaMonths: readonly AreaMonth[],
+  actorMonths: readonly ActorMonth[],
+  o: EscalationAlertOptions,
+): Promise<EscalationAlert[]> {
+  const found = await detectAllAlerts(db, areaMonths, actorMonths, o);
   const evidence = await Promise.all(
-    found.map((a) =>
-      readEvidence(db, {
-        country: a.country,
-        admin1: a.series.admin1 ?? o.admin1,
-        actor: a.series.actor,
-        // The events of the rise up to the alarm, at most its last three months: enough to show
-        // what happened, and bounded however long the rise (a country of 6,000 events a month).
-        from: `${[a.start, addMonths(a.alarm, -2)].sort()[1]}-01`,
-        to: lastDayOf(a.alarm),
-        violenceTypes: violent,
-        limit: o.evidenceLimit,
-        order: 'lethal',
-      }),
-    ),
+    found.map((a) => alertEvidence(db, a, { admin1: o.admin1, evidenceLimit: o.evidenceLimit })),
   );
-  return found.map(({ series: _series, ...a }, i) => ({
-    ...a,
-    evidence: evidence[i]!.map(
-      (e): AlertEvidence => ({
-        id: e.id,
-        source: e.source,
-        sourceEventId: e.sourceEventId,
-        date: e.date,
-        admin1: e.admin1,
-        actor1: e.actor1,
-        fatalities: e.fatalities,
-      }),
-    ),
-  }));
+  return found.map((a, i) => withEvidence(a, evidence[i]!));
+}
+
+/** The events behind one alert: the most lethal violent events of its area or actor in its last three months. */
+export async function alertEvidence(
+  db: Kysely<Database>,
+  a: DetectedAlert,
+  o: { admin1?: string; evidenceLimit: number },
+): Promise<AlertEvidence[]> {
+  const rows = await readEvidence(db, {
+    country: a.country,
+    admin1: a.series.admin1 ?? o.admin1,
+    actor: a.series.actor,
+    // The events of the rise up to the alarm, at most its last three months: enough to show
+    // what happened, and bounded however long the rise (a country of 6,000 events a month).
+    from: `${[a.start, addMonths(a.alarm, -2)].sort()[1]}-01`,
+    to: lastDayOf(a.alarm),
+    violenceTypes: VIOLENCE_TYPES.filter(isViolent),
+    limit: o.evidenceLimit,
+    order: 'lethal',
+  });
+  return rows.map(
+    (e): AlertEvidence => ({
+      id: e.id,
+      source: e.source,
+      sourceEventId: e.sourceEventId,
+      date: e.date,
+      admin1: e.admin1,
+      actor1: e.actor1,
+      fatalities: e.fatalities,
+    }),
+  );
+}
+
+/** An alert as the analysis gives it: without its series, with its evidence. */
+export function withEvidence(
+  { series: _series, ...a }: DetectedAlert,
+  evidence: AlertEvidence[],
+): EscalationAlert {
+  return { ...a, evidence };
 }

@@ -21,13 +21,13 @@ import {
 } from './analysis-queries.ts';
 import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
-import { escalationAlerts } from './escalation-alerts.ts';
 import { getOrAdd } from './get-or-add.ts';
 import { DEFAULT_LOG_CUSUM_OPTIONS, type LogCusumOptions } from './log-cusum.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
 import { DEFAULT_NEW_ACTOR_OPTIONS, type NewActorOptions } from './new-actor-alerts.ts';
 import type { NotesAccess } from './readable-notes.ts';
+import { readPeriodAlerts } from './period-alerts.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
 import { type TrendDirection, trendOf } from './trend.ts';
 
@@ -455,16 +455,16 @@ export async function runJointAnalysis(
 
   // ---- Escalation alerts -----------------------------------------------------------------------
   lap('mapping, areas, perpetrators');
-  const alertTests = {
-    cusum,
-    fatalityCusum: DEFAULT_LOG_CUSUM_OPTIONS,
-    newActors: DEFAULT_NEW_ACTOR_OPTIONS,
-  };
-  const alerts = await escalationAlerts(db, areaMonths, actorMonths, {
-    ...o,
-    ...alertTests,
+  const dataLastMonth = range.last.slice(0, 7);
+  const alerts = await readPeriodAlerts(db, scope, {
     firstMonth,
     lastMonth,
+    dataLastMonth,
+    cusum,
+    evidenceLimit: o.evidenceLimit,
+    minActorEvents: o.minActorEvents,
+    // The cells read for the period reach the end of the data when the period does.
+    read: lastMonth >= dataLastMonth ? { areaMonths, actorMonths } : undefined,
   });
   lap('alerts and evidence');
 
@@ -509,7 +509,9 @@ export async function runJointAnalysis(
     scope: { country: o.country ?? null, admin1: o.admin1 ?? null },
     period: { from, to, firstMonth, lastMonth, partialLastMonth: partialMonth(to) },
     settings: {
-      ...alertTests,
+      cusum,
+      fatalityCusum: DEFAULT_LOG_CUSUM_OPTIONS,
+      newActors: DEFAULT_NEW_ACTOR_OPTIONS,
       trendMonths: o.trendMonths,
       alertMetric:
         'violent events per month (battles, explosions/remote violence, violence against civilians), counted per event for the country and admin1, per involvement (either side) for actors; and deaths in them per month for the country and admin1',
@@ -533,7 +535,7 @@ export async function runJointAnalysis(
       stateShare: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(civilian_targeting_events) where actor_category = 'state-forces' / sum(civilian_targeting_events); the category is the first actor's`,
       areas: `event_counts grouped by country, admin1; trend = events in ${recentStart}..${lastMonth} against ${previousStart}..${addMonths(recentStart, -1)}`,
       perpetrators: `actor_counts where ${w}role = 1 and violence_type in (battles, explosions-remote-violence, violence-against-civilians) and month in the period, grouped by actor`,
-      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, either role) from the first month of data to ${lastMonth}; negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths where the six months before averaged below 100, and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose alarm falls in the period; evidence: the most lethal events of the area or actor between the start and the alarm`,
+      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, either role) from the first month of data to ${lastMonth}; negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths where the six months before averaged below 100, and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose window (start of the rise to the alarm) overlaps the period; series run to the last month of data; evidence: the most lethal events of the area or actor between the start and the alarm`,
       drivers: `rules of data/drivers.yaml on the notes of the ${sampled} most recent events of the period (limit ${o.driverSample}), plus analysts' tags in driver_tags; a tag is joint once a POC analyst and a political analyst stand behind it`,
       threats: `actor_counts where ${w}role = 1 and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); overlaid with the threats table`,
     },

@@ -7,27 +7,34 @@ import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import { MAP_POINT_LEVELS, releaseEvents } from './access-control.ts';
 import { DEMO_COUNTRY } from './demo/demo-country.ts';
+import { isoDate } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
-
 /** What the map and the trend charts can be narrowed to; every field is optional. */
-const areaFilter = z.object({
+const areaFilterFields = z.object({
   country: z.string().min(1).optional(),
   admin1: z.string().min(1).optional(),
-  from: day.optional(),
-  to: day.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   violenceTypes: z.array(z.enum(VIOLENCE_TYPES)).optional(),
   /** Perpetrator (first actor) categories, for example only state forces. */
   actorCategories: z.array(z.enum(ACTOR_CATEGORIES)).optional(),
 });
+const periodInOrder: [(f: { from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
+  (f) => !(f.from && f.to && f.from > f.to),
+  { message: 'from is after to: the period must start before it ends', path: ['from'] },
+];
+const areaFilter = areaFilterFields.refine(...periodInOrder);
 type AreaFilter = z.output<typeof areaFilter>;
 
 export interface AreaFigures {
   events: number;
   fatalities: number;
-  /** Civilian deaths where the source gives them (GED, the demonstration model); ACLED does not. */
-  civilianFatalities: number;
+  /**
+   * Civilian deaths where the source gives them (GED, the demonstration model); null where no
+   * event counted gives the figure (ACLED does not), which is not the same as none.
+   */
+  civilianFatalities: number | null;
   civilianTargetingEvents: number;
   /** Events against civilians whose perpetrator is a state force: the paper's main friction. */
   stateCivilianTargetingEvents: number;
@@ -65,6 +72,7 @@ async function areaFigures(store: Store, f: AreaFilter) {
       eb.fn.sum<number>('events').as('events'),
       eb.fn.sum<number>('fatalities').as('fatalities'),
       eb.fn.sum<number>('civilian_fatalities').as('civilian_fatalities'),
+      eb.fn.sum<number>('civilian_fatalities_known').as('known'),
       eb.fn.sum<number>('civilian_targeting_events').as('civilian_targeting_events'),
       sql<number>`sum(case when actor_category = 'state-forces' then civilian_targeting_events else 0 end)`.as(
         'state_cte',
@@ -84,7 +92,7 @@ async function areaFigures(store: Store, f: AreaFilter) {
     admin1: r.admin1,
     events: Number(r.events),
     fatalities: Number(r.fatalities),
-    civilianFatalities: Number(r.civilian_fatalities),
+    civilianFatalities: Number(r.known) > 0 ? Number(r.civilian_fatalities) : null,
     civilianTargetingEvents: Number(r.civilian_targeting_events),
     stateCivilianTargetingEvents: Number(r.state_cte),
     first: r.first,
@@ -115,7 +123,7 @@ export const areaMap = defineOperation({
     const zero: AreaFigures = {
       events: 0,
       fatalities: 0,
-      civilianFatalities: 0,
+      civilianFatalities: null,
       civilianTargetingEvents: 0,
       stateCivilianTargetingEvents: 0,
     };
@@ -137,8 +145,15 @@ export const areaMap = defineOperation({
         ...pickFigures(r),
       }))
       .sort((a, b) => b.events - a.events || a.admin1.localeCompare(b.admin1));
-    const totals = { ...zero };
-    for (const a of areas) for (const k of Object.keys(zero) as (keyof AreaFigures)[]) totals[k] += a[k];
+    const totals = { ...zero, civilianFatalities: null as number | null };
+    for (const a of areas) {
+      totals.events += a.events;
+      totals.fatalities += a.fatalities;
+      totals.civilianTargetingEvents += a.civilianTargetingEvents;
+      totals.stateCivilianTargetingEvents += a.stateCivilianTargetingEvents;
+      if (a.civilianFatalities !== null)
+        totals.civilianFatalities = (totals.civilianFatalities ?? 0) + a.civilianFatalities;
+    }
     const months = figures.reduce<{ first: string | null; last: string | null }>(
       (m, r) => ({
         first: m.first === null || r.first < m.first ? r.first : m.first,
@@ -264,11 +279,17 @@ export type MapPointRow = [
  */
 export const mapEvents = defineOperation({
   summary: 'Events with their place, actors and deaths, newest first, for the map and evidence lists.',
-  input: areaFilter.extend({
-    ids: z.array(z.number().int()).optional(),
-    limit: z.number().int().min(1).max(20000).default(2000),
-    shape: z.enum(['events', 'points']).default('events'),
-  }),
+  input: areaFilterFields
+    .extend({
+      ids: z.array(z.number().int()).optional(),
+      /** Only events whose perpetrator (first actor) is this actor, spelled as the data spells it. */
+      perpetrator: z.string().min(1).optional(),
+      limit: z.number().int().min(1).max(20000).default(2000),
+      /** How many of the newest matching events to skip: the evidence list's pages. */
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      shape: z.enum(['events', 'points']).default('events'),
+    })
+    .refine(...periodInOrder),
   async run(ctx, f) {
     const filter = {
       country: f.country,
@@ -278,8 +299,10 @@ export const mapEvents = defineOperation({
       violenceTypes: f.violenceTypes,
       ids: f.ids,
     };
-    const byCategory = <O>(q: SelectQueryBuilder<Database, 'events', O>) =>
-      f.actorCategories?.length ? q.where('actor1_category', 'in', f.actorCategories) : q;
+    const byCategory = <O>(q: SelectQueryBuilder<Database, 'events', O>) => {
+      const c = f.actorCategories?.length ? q.where('actor1_category', 'in', f.actorCategories) : q;
+      return f.perpetrator === undefined ? c : c.where('actor1', '=', f.perpetrator);
+    };
     const count = await byCategory(applyEventFilter(ctx.store.db.selectFrom('events'), filter))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
@@ -298,6 +321,7 @@ export const mapEvents = defineOperation({
         .orderBy('date_start', 'desc')
         .orderBy('id', 'desc')
         .limit(f.limit)
+        .offset(f.offset)
         .execute();
       return {
         total: Number(count.n),
@@ -321,6 +345,7 @@ export const mapEvents = defineOperation({
           .orderBy('date_start', 'desc')
           .orderBy('id', 'desc')
           .limit(f.limit)
+          .offset(f.offset)
           .execute()
       ).map(toEvent),
       'map',

@@ -1,5 +1,6 @@
 import { agreementOperations } from './agreement-operations.ts';
 import { agreementReviewDocumentOperations } from './agreement-review-document-operations.ts';
+import { alertOperations } from './alert-operations.ts';
 import { analysisOperations } from './analysis-operations.ts';
 import { areaOperations } from './area-operations.ts';
 import { boundaryOperations } from './boundary-operations.ts';
@@ -27,6 +28,7 @@ import { workbenchOperations } from './workbench-operations.ts';
  */
 export const operations = {
   ...analysisOperations,
+  ...alertOperations,
   ...agreementOperations,
   ...agreementReviewDocumentOperations,
   ...evidenceOperations,

@@ -23,6 +23,7 @@ export interface ReadRoute {
 export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/summary', operation: 'summary' },
   { path: '/api/analysis', operation: 'analyze' },
+  { path: '/api/alerts', operation: 'listAlerts' },
   { path: '/api/problems', operation: 'listProblems', cacheable: () => false },
   { path: '/api/events', operation: 'listEvents', cacheable: () => false },
   { path: '/api/event', operation: 'eventDetail', cacheable: () => false },

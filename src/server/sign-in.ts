@@ -233,8 +233,15 @@ function fromLink() {
   document.getElementById('token').value = decodeURIComponent(m[1]);
   document.getElementById('token-form').submit();
 }
+// Sent here from a page of the workbench (/#/plan → /sign-in#/plan): the forms carry that page in
+// their address, and the redirect after signing in keeps it, so the person lands where they aimed.
+function keepPage() {
+  if (!location.hash.startsWith('#/')) return;
+  for (const f of document.forms) f.action = '/sign-in' + location.hash;
+}
+keepPage();
 fromLink();
-addEventListener('hashchange', fromLink);
+addEventListener('hashchange', () => { keepPage(); fromLink(); });
 </script>
 </body></html>`;
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { queryString } from '../../web/src/api-client.ts';
-import { lastDayOf, yearBefore } from '../../web/src/format.ts';
+import { lastDayOf, yearBefore } from '../../web/src/url-state.ts';
 import { overviewPaths } from './warm-overview.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,7 +23,7 @@ function pageRequests(country: string, last: string): string[] {
     `/api/areas${queryString(filter)}`,
     `/api/areas/events${queryString({ ...filter, limit: 2000, shape: 'points' })}`,
     `/api/areas/trend${queryString({ ...filter, from: undefined, to: undefined })}`,
-    `/api/analysis${queryString({ country, from: filter.from, to: filter.to })}`,
+    `/api/alerts${queryString({ country, from: filter.from, to: filter.to })}`,
   ];
 }
 
@@ -66,6 +66,15 @@ test('index.html sends the overview first requests early, with the URLs the page
   const asked = await earlyRequests('South Sudan', '2024-01', '');
   const page = pageRequests('South Sudan', '2024-01');
   assert.deepEqual(asked.slice(1).sort(), page.slice(0, 3).sort());
+});
+
+test('index.html sends the early requests for the country and period the address names', async () => {
+  const asked = await earlyRequests(
+    'South Sudan',
+    '2024-01',
+    '#/?country=South%20Sudan&from=2013-12-01&to=2013-12-31',
+  );
+  assert.ok(asked.includes('/api/areas?country=South+Sudan&from=2013-12-01&to=2013-12-31'), asked.join(' '));
 });
 
 test('index.html sends nothing early for another page than the overview', async () => {

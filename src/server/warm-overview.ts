@@ -31,7 +31,7 @@ export function overviewPaths(country: string, lastMonth: string): string[] {
     `/api/areas?${period}`,
     `/api/areas/events?${period}&limit=2000&shape=points`,
     `/api/areas/trend?${q}`,
-    `/api/analysis?${period}`,
+    `/api/alerts?${period}`,
   ];
 }
 

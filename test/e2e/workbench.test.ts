@@ -98,7 +98,9 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
     const stateTable = page.locator('table.perps', { hasText: 'State forces' });
     await stateTable.getByText('Orvanian Armed Forces (FAO)').waitFor();
     await page.getByText('a-fao-support').first().waitFor();
-    await page.locator('.findings-inline', { hasText: 'state-perpetrator-friction' }).waitFor();
+    await page
+      .locator('.findings-inline', { hasText: 'State forces harm civilians where the mission backs them' })
+      .waitFor();
     assert.match((await page.locator('.drivers-joint').textContent()) ?? '', /counter-insurgency/i);
     await shot('area');
   });

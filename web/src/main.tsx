@@ -1,9 +1,17 @@
 import { lazy, StrictMode, Suspense, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { arrived, get } from './api-client.ts';
-import { Async, Loading } from './components/status-views.tsx';
+import { Async, Empty, Loading } from './components/status-views.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
 import './styles.css';
+import {
+  countryChanges,
+  pageHref,
+  type Resolved,
+  resolveState,
+  setUrlState,
+  useUrlState,
+} from './url-state.ts';
 import { useApi } from './use-api.ts';
 import type { WorkbenchStatus } from './workbench-types.ts';
 
@@ -38,31 +46,21 @@ const ActorPage = lazy(() => import('./pages/actor-page.tsx').then((m) => ({ def
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
 const NAV = [
-  ['#/', 'Overview'],
-  ['#/plan', 'Plan'],
-  ['#/agreements', 'Agreements'],
-  ['#/negotiations', 'Negotiations'],
-  ['#/incidents', 'Incidents'],
-  ['#/local', 'Local processes'],
-  ['#/participation', 'Participation'],
-  ['#/frictions', 'Frictions'],
-  ['#/import', 'Import'],
-  ['#/problems', 'Set aside'],
-  ['#/brief', 'Brief'],
+  ['', 'Overview'],
+  ['plan', 'Plan'],
+  ['agreements', 'Agreements'],
+  ['negotiations', 'Negotiations'],
+  ['incidents', 'Incidents'],
+  ['local', 'Local processes'],
+  ['participation', 'Participation'],
+  ['frictions', 'Frictions'],
+  ['import', 'Import'],
+  ['problems', 'Set aside'],
+  ['brief', 'Brief'],
 ] as const;
 
-function useHash(): string {
-  const [hash, setHash] = useState(window.location.hash || '#/');
-  useEffect(() => {
-    const on = () => setHash(window.location.hash || '#/');
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return hash;
-}
-
 function App() {
-  const hash = useHash();
+  const url = useUrlState();
   const [reload, setReload] = useState(0);
   // Who is signed in, for the header; asked once the page has its status, so it never delays it.
   const [statusSeen, setStatusSeen] = useState(false);
@@ -82,15 +80,26 @@ function App() {
     // Already in when this code runs, it is shown in the first render.
     () => arrived<WorkbenchStatus>('/api/status'),
   );
-  const [country, setCountry] = useState<string>(() => localStorage.getItem('tandem.country') ?? '');
   const countries = status.data?.countries ?? [];
   useEffect(() => {
     if (status.data) setStatusSeen(true);
   }, [status.data]);
-  const current = countries.find((c) => c.country === country) ?? countries[0];
+  const state = resolveState(url.params, countries);
+  const current = countries.find((c) => c.country === state.country);
+  // The address always names the country and period shown, so that a reload or a copied link
+  // shows the same thing, and links to other pages carry them.
+  const { country, from, to } = state;
+  const shown =
+    url.params.get('country') === country && url.params.get('from') === from && url.params.get('to') === to;
+  useEffect(() => {
+    if (!country) return;
+    localStorage.setItem('tandem.country', country);
+    if (!shown) setUrlState({ country, from, to });
+  }, [country, from, to, shown]);
 
   // After a page change, focus moves to the new content (as a page load would put it at the top);
-  // on the first load it stays at the start of the document, before the navigation.
+  // on the first load it stays at the start of the document, before the navigation. A filter or
+  // period change stays on the same page and keeps the focus where it is.
   const firstRender = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is what triggers the move
   useEffect(() => {
@@ -99,13 +108,15 @@ function App() {
       return;
     }
     document.getElementById('main')?.focus();
-  }, [hash]);
+  }, [url.page, state.area]);
 
-  const choose = (c: string) => {
-    setCountry(c);
-    localStorage.setItem('tandem.country', c);
+  const choose = (name: string) => {
+    const c = countries.find((x) => x.country === name);
+    // The area belongs to the old country: its page gives way to the new country's overview.
+    if (c) setUrlState(countryChanges(c), { push: true, page: url.page === 'area' ? '' : url.page });
   };
-  const section = hash.split('?')[0]!.split('/')[1] ?? '';
+  const section = url.page;
+  const [navOpen, setNavOpen] = useState(false);
 
   return (
     <>
@@ -116,15 +127,23 @@ function App() {
         <div className="brand">
           <strong>Tandem</strong> <span>POC and political work, one body of evidence</span>
         </div>
-        <nav aria-label="Pages">
-          {NAV.map(([href, label]) => (
+        <button
+          type="button"
+          className="nav-toggle"
+          aria-expanded={navOpen}
+          aria-controls="pages-nav"
+          onClick={() => setNavOpen((o) => !o)}
+        >
+          Menu
+        </button>
+        <nav aria-label="Pages" id="pages-nav" className={navOpen ? 'open' : undefined}>
+          {NAV.map(([page, label]) => (
             <a
-              key={href}
-              href={href}
+              key={page}
+              href={pageHref(page)}
+              onClick={() => setNavOpen(false)}
               aria-current={
-                (href === '#/' ? section === '' || section === 'area' : href === `#/${section}`)
-                  ? 'page'
-                  : undefined
+                (page === '' ? section === '' || section === 'area' : page === section) ? 'page' : undefined
               }
             >
               {label}
@@ -160,12 +179,7 @@ function App() {
         <Async state={status} what="the store's contents">
           {(s) => (
             <Suspense fallback={<Loading what="the page" />}>
-              <Page
-                hash={hash}
-                status={s}
-                country={current?.country}
-                onImported={() => setReload((n) => n + 1)}
-              />
+              <Page page={url.page} status={s} state={state} onImported={() => setReload((n) => n + 1)} />
             </Suspense>
           )}
         </Async>
@@ -175,21 +189,24 @@ function App() {
 }
 
 function Page({
-  hash,
+  page,
   status,
-  country,
+  state,
   onImported,
 }: {
-  hash: string;
+  page: string;
   status: WorkbenchStatus;
-  country: string | undefined;
+  state: Resolved;
   onImported: () => void;
 }) {
-  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').map(decodeURIComponent);
+  const parts = window.location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/').map(decodeURIComponent);
+  const { country } = state;
   const info = status.countries.find((c) => c.country === country);
-  switch (parts[0]) {
+  switch (page) {
     case 'area':
-      return <AreaPage country={parts[1]} admin1={parts[2]} />;
+      if (country && state.area)
+        return <AreaPage country={country} admin1={state.area} from={state.from} to={state.to} />;
+      return <Empty>Choose an area on the overview's map or table.</Empty>;
     case 'plan':
       return <PlanPage country={country} />;
     case 'agreements':
@@ -227,7 +244,7 @@ function Page({
           </section>
         );
       }
-      return <OverviewPage info={info} />;
+      return <OverviewPage info={info} from={state.from} to={state.to} />;
   }
 }
 

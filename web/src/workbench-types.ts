@@ -50,6 +50,28 @@ export const VIOLENCE_TYPES = [
   ['strategic-developments', 'Strategic developments'],
 ] as const satisfies readonly (readonly [ViolenceType, string])[];
 
+/** The perpetrator filter: every perpetrator, state forces only, or everyone but state forces. */
+export const PERPETRATOR_FILTERS = [
+  ['all', 'All'],
+  ['state', 'State forces only'],
+  ['non-state', 'Non-state only'],
+] as const;
+
+const NON_STATE = [
+  'rebel-group',
+  'political-militia',
+  'identity-militia',
+  'rioters',
+  'protesters',
+  'civilians',
+  'external-forces',
+] as const;
+
+/** The actor categories (first actor) a perpetrator filter keeps; empty for all. */
+export function perpetratorCategories(perp: string): string[] {
+  return perp === 'state' ? ['state-forces'] : perp === 'non-state' ? [...NON_STATE] : [];
+}
+
 export const MEASURES = [
   ['events', 'Events'],
   ['fatalities', 'Fatalities'],

@@ -8,6 +8,9 @@ maplibregl.setWorkerUrl(workerUrl);
 // it is ready by the time the map has data, rather than when the first map is created.
 maplibregl.prewarm();
 
+/** A town of the basemap: [longitude, latitude, name, population], most populous first. */
+type TownRow = [number, number, string, number];
+
 export interface MapPoint {
   id: number;
   latitude: number | null;
@@ -33,6 +36,8 @@ export interface AreaMapProps {
   measureLabel: string;
   selected?: string;
   onSelect?: (admin1: string) => void;
+  /** Called with an event's id when its point is clicked. */
+  onSelectEvent?: (id: number) => void;
   /** Called once, when the areas and points are first drawn, or when the map cannot be drawn. */
   onSettled?: () => void;
 }
@@ -48,6 +53,7 @@ export function AreaMap({
   measureLabel,
   selected,
   onSelect,
+  onSelectEvent,
   onSettled,
 }: AreaMapProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -59,6 +65,11 @@ export function AreaMap({
   const given = useRef({ areas: false, points: false });
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onSelectEventRef = useRef(onSelectEvent);
+  onSelectEventRef.current = onSelectEvent;
+  const measureRef = useRef(measureLabel);
+  measureRef.current = measureLabel;
+  const labels = useRef<maplibregl.Marker[]>([]);
   const onSettledRef = useRef(onSettled);
   onSettledRef.current = onSettled;
   // What the map was last given. Data that is there when it is created goes into the style itself,
@@ -165,12 +176,25 @@ export function AreaMap({
       const name = e.features?.[0]?.properties?.admin1;
       if (typeof name === 'string') onSelectRef.current?.(name);
     });
-    m.on('mouseenter', 'area-fill', () => {
-      m.getCanvas().style.cursor = 'pointer';
+    m.on('click', 'event-points', (e) => {
+      const id = e.features?.[0]?.properties?.id;
+      if (typeof id === 'number') onSelectEventRef.current?.(id);
     });
-    m.on('mouseleave', 'area-fill', () => {
-      m.getCanvas().style.cursor = '';
+    // Hovering an area or a point shows its figures; leaving the map hides them.
+    const tip = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'map-tip' });
+    m.on('mousemove', (e) => {
+      const f = m.queryRenderedFeatures(e.point, { layers: ['event-points', 'area-fill'] })[0];
+      m.getCanvas().style.cursor = f ? 'pointer' : '';
+      if (!f) {
+        tip.remove();
+        return;
+      }
+      tip
+        .setLngLat(e.lngLat)
+        .setHTML(tipHtml(f.properties ?? {}, measureRef.current))
+        .addTo(m);
     });
+    m.getCanvas().addEventListener('mouseleave', () => tip.remove());
     map.current = m;
     return () => {
       m.remove();
@@ -191,12 +215,120 @@ export function AreaMap({
       const bounds = areasChanged || (!last.points && points) ? viewBounds(areas, points) : null;
       if (bounds) m.fitBounds(bounds, { padding: 24, animate: false });
     }
+    // Area names, as HTML over the map: MapLibre's own text needs glyph files from a server.
+    if (areas !== undefined && (labels.current.length === 0 || areasChanged)) {
+      for (const l of labels.current) l.remove();
+      labels.current = areas.features.flatMap((f) => {
+        const at = labelPoint(f.geometry);
+        const name = f.properties.admin1;
+        if (!at || typeof name !== 'string') return [];
+        const el = document.createElement('span');
+        el.className = 'map-label';
+        el.textContent = name.replace(/ (province|state|region)$/i, '');
+        return [new maplibregl.Marker({ element: el }).setLngLat(at).addTo(m)];
+      });
+    }
     given.current = { areas: areas !== undefined, points: points !== undefined };
   }, [areas, points, measure, selected, ready]);
 
   useEffect(() => {
     if (drawn || failed) onSettledRef.current?.();
   }, [drawn, failed]);
+
+  // The basemap (borders, coasts and towns, served by Tandem from web/dist/basemap) comes once the
+  // figures are drawn, so it never delays them; without it the map still reads.
+  useEffect(() => {
+    const m = map.current;
+    if (!drawn || !m) return;
+    let live = true;
+    let towns: TownRow[] = [];
+    const townLabels: maplibregl.Marker[] = [];
+    const labelTowns = () => {
+      for (const l of townLabels.splice(0)) l.remove();
+      const b = m.getBounds();
+      const room = m.getContainer().clientWidth < 600 ? 10 : 24;
+      for (const [lon, lat, name] of towns) {
+        if (townLabels.length >= room) break;
+        if (!b.contains([lon, lat])) continue;
+        const el = document.createElement('span');
+        el.className = 'town-label';
+        el.textContent = name;
+        townLabels.push(
+          new maplibregl.Marker({ element: el, anchor: 'left', offset: [4, 0] })
+            .setLngLat([lon, lat])
+            .addTo(m),
+        );
+      }
+    };
+    Promise.all([
+      fetch('/basemap/borders.json').then((r) => (r.ok ? r.json() : null)),
+      fetch('/basemap/towns.json').then((r) => (r.ok ? (r.json() as Promise<TownRow[]>) : [])),
+    ])
+      .then(([borders, all]) => {
+        if (!live || !map.current) return;
+        // Towns near the country only: the worker need not cut the whole world's.
+        const b = m.getBounds();
+        const pad = 2;
+        towns = all.filter(
+          ([lon, lat]) =>
+            lon >= b.getWest() - pad &&
+            lon <= b.getEast() + pad &&
+            lat >= b.getSouth() - pad &&
+            lat <= b.getNorth() + pad,
+        );
+        if (borders) {
+          m.addSource('borders', { type: 'geojson', data: borders });
+          m.addLayer(
+            {
+              id: 'borders',
+              type: 'line',
+              source: 'borders',
+              paint: {
+                'line-color': ['case', ['==', ['get', 'kind'], 'coast'], '#6f94ad', '#4a4a4a'],
+                'line-width': ['case', ['==', ['get', 'kind'], 'coast'], 0.8, 1.4],
+                'line-dasharray': [3, 2],
+              },
+            },
+            'event-points',
+          );
+        }
+        m.addSource('towns', {
+          type: 'geojson',
+          data: {
+            type: 'FeatureCollection',
+            features: towns.map(([lon, lat, name, population]) => ({
+              type: 'Feature',
+              properties: { name, population },
+              geometry: { type: 'Point', coordinates: [lon, lat] },
+            })),
+          },
+        });
+        m.addLayer(
+          {
+            id: 'towns',
+            type: 'circle',
+            source: 'towns',
+            paint: {
+              'circle-radius': 2.2,
+              'circle-color': '#fff',
+              'circle-stroke-color': '#333',
+              'circle-stroke-width': 1,
+            },
+          },
+          'event-points',
+        );
+        labelTowns();
+        m.on('moveend', labelTowns);
+      })
+      .catch((e: Error) => console.warn('basemap:', e.message));
+    return () => {
+      live = false;
+      m.off('moveend', labelTowns);
+      for (const l of townLabels) l.remove();
+    };
+  }, [drawn]);
+
+  const max = Math.max(0, ...(areas?.features ?? []).map((f) => Number(f.properties[measure] ?? 0)));
 
   if (failed) {
     return (
@@ -213,9 +345,20 @@ export function AreaMap({
         role="img"
         aria-label={`Map of admin-1 areas shaded by ${measureLabel}`}
       />
-      <div className="legend" aria-hidden="true">
-        <span className="ramp" /> {measureLabel}: low → high · <span className="dot civ" /> attack on
-        civilians · <span className="dot other" /> other event · <span className="dot state" /> state forces
+      <div className="legend">
+        {measureLabel}:{' '}
+        <span className="scale">
+          {[0, 0.25, 0.6, 1].map((share) => (
+            <span
+              key={share}
+              style={{ background: rampColour(share), color: share >= 0.6 ? '#fff' : undefined }}
+            >
+              {fmtLegend(share * max)}
+            </span>
+          ))}
+        </span>{' '}
+        · <span className="dot civ" /> attack on civilians · <span className="dot other" /> other event ·{' '}
+        <span className="dot state" /> by state forces · hover for figures, click to open
       </div>
     </div>
   );
@@ -252,6 +395,7 @@ function mapFeatures(
           type: 'Feature',
           properties: {
             kind: 'event',
+            id: p.id,
             civ: p.civilianTargeting ? 1 : 0,
             state: p.actor1Category === 'state-forces' ? 1 : 0,
           },
@@ -291,4 +435,67 @@ function extend(bounds: maplibregl.LngLatBounds, coords: unknown): void {
     return;
   }
   for (const c of coords) extend(bounds, c);
+}
+
+const RAMP: [number, string][] = [
+  [0, '#fff7ec'],
+  [0.25, '#fdbb84'],
+  [0.6, '#e34a33'],
+  [1, '#7f0000'],
+];
+
+function rampColour(share: number): string {
+  return RAMP.find(([s]) => s >= share)?.[1] ?? '#7f0000';
+}
+
+function fmtLegend(n: number): string {
+  return Number.isInteger(n) || n >= 10 ? Math.round(n).toLocaleString('en-GB') : n.toFixed(1);
+}
+
+const FIGURES: [string, string][] = [
+  ['events', 'events'],
+  ['fatalities', 'deaths'],
+  ['civilianTargetingEvents', 'attacks on civilians'],
+  ['stateCivilianTargetingEvents', 'of them by state forces'],
+];
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The figures shown on hover: an area's counts for the period, or what an event point is. */
+function tipHtml(p: Record<string, unknown>, measureLabel: string): string {
+  if (p.kind === 'event') {
+    const what = p.civ === 1 ? 'Attack on civilians' : 'Other violent or political event';
+    return `<strong>${what}</strong>${p.state === 1 ? '<br>by state forces' : ''}<br>click to open the event`;
+  }
+  const rows = FIGURES.map(([k, l]) => `${Number(p[k] ?? 0).toLocaleString('en-GB')} ${l}`);
+  if (p.threat !== undefined)
+    rows.push(`threat score ${Number(p.threat).toFixed(1)} (${escapeHtml(measureLabel)})`);
+  return `<strong>${escapeHtml(String(p.admin1 ?? ''))}</strong><br>${rows.join('<br>')}`;
+}
+
+/** Where to write an area's name: the centroid of its largest polygon's outer ring. */
+function labelPoint(geometry: unknown): [number, number] | null {
+  const g = geometry as { type?: string; coordinates?: unknown } | null;
+  if (!g?.coordinates) return null;
+  const polygons = (g.type === 'MultiPolygon' ? g.coordinates : [g.coordinates]) as number[][][][];
+  let best: { area: number; at: [number, number] } | null = null;
+  for (const poly of polygons) {
+    const ring = poly[0];
+    if (!ring?.length) continue;
+    let a = 0;
+    let cx = 0;
+    let cy = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+      a += cross;
+      cx += (ring[j][0] + ring[i][0]) * cross;
+      cy += (ring[j][1] + ring[i][1]) * cross;
+    }
+    if (a === 0) continue;
+    const at: [number, number] = [cx / (3 * a), cy / (3 * a)];
+    if (!best || Math.abs(a) > best.area) best = { area: Math.abs(a), at };
+  }
+  return best?.at ?? null;
 }

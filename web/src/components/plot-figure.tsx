@@ -4,27 +4,40 @@ export type PlotModule = typeof import('@observablehq/plot');
 
 /**
  * Mounts a chart made by Observable Plot (which returns a DOM element) and replaces it when its
- * inputs change. Plot is loaded on first use, so pages show their figures before their charts.
- * `label` describes the chart for screen readers.
+ * inputs change or its box changes width (a phone, a window resized). Plot is loaded on first use,
+ * so pages show their figures before their charts. `make` gets the width to draw at; `label`
+ * describes the chart for screen readers.
  */
 export function PlotFigure({
   make,
   label,
   deps,
 }: {
-  make: (plot: PlotModule) => Element;
+  make: (plot: PlotModule, width: number) => Element;
   label: string;
   deps: unknown[];
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [width, setWidth] = useState(0);
   useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const measure = () => setWidth(Math.round(box.clientWidth / 20) * 20);
+    measure();
+    const watch = new ResizeObserver(measure);
+    watch.observe(box);
+    return () => watch.disconnect();
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the chart depends on
+  useEffect(() => {
+    if (!width) return;
     let el: Element | null = null;
     let live = true;
     import('@observablehq/plot').then(
       (plot) => {
         if (!live) return;
-        el = make(plot);
+        el = make(plot, width);
         ref.current?.replaceChildren(el);
       },
       (e: Error) => setFailed(e.message),
@@ -33,8 +46,7 @@ export function PlotFigure({
       live = false;
       el?.remove();
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the chart depends on
-  }, deps);
+  }, [...deps, width]);
   if (failed) return <p className="error-box">The chart could not be drawn: {failed}</p>;
   return <figure className="plot" ref={ref} aria-label={label} />;
 }

@@ -3,41 +3,97 @@ import { get } from '../api-client.ts';
 import { AreaLocalWork } from '../components/area-local-work.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
 import { DriverTagging } from '../components/driver-tagging.tsx';
+import { AlertList, type AlertsAnswer } from '../components/alert-list.tsx';
+import { monthAxis } from '../components/chart-axes.ts';
+import { PeriodFields } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { ThreatEditing } from '../components/threat-editing.tsx';
 import { num } from '../format.ts';
+import { label, VIOLENCE_TYPE_LABELS } from '../labels.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
+import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
-import { type AreaMapAnswer, type MapEventsList, type TrendAnswer, trendRows } from '../workbench-types.ts';
+import {
+  type AreaMapAnswer,
+  type MapEventsList,
+  PERPETRATOR_FILTERS,
+  perpetratorCategories,
+  type TrendAnswer,
+  trendRows,
+  VIOLENCE_TYPES,
+} from '../workbench-types.ts';
 
-export function AreaPage({ country, admin1 }: { country: string; admin1: string }) {
+const PAGE_SIZE = 50;
+
+export function AreaPage({
+  country,
+  admin1,
+  from,
+  to,
+}: {
+  country: string;
+  admin1: string;
+  from: string;
+  to: string;
+}) {
+  const url = useUrlState();
+  const types = url.getAll('type').filter((t) => t in VIOLENCE_TYPE_LABELS);
+  const perp = url.get('perp') ?? 'all';
+  const actor = url.get('actor');
+  const pageNo = Math.max(1, Number(url.get('p') ?? '1') || 1);
   const q = { country, admin1 };
-  const key = JSON.stringify(q);
-  const figures = useApi<AreaMapAnswer>(`a ${key}`, (s) => get('/api/areas', q, s));
-  const trend = useApi<TrendAnswer>(`t ${key}`, (s) => get('/api/areas/trend', q, s));
-  const events = useApi<MapEventsList>(`e ${key}`, (s) => get('/api/areas/events', { ...q, limit: 25 }, s));
-  const analysis = useApi<AnalysisAnswer>(`an ${key}`, (s) => get('/api/analysis', q, s));
-  const plan = useApi<CurrentPlan>('plan', (s) => get('/api/plans/current', {}, s));
+  const period = { ...q, from, to };
+  const key = JSON.stringify(period);
+  const figures = useApi<AreaMapAnswer>(`a ${key}`, (s) => get('/api/areas', period, s));
+  const trend = useApi<TrendAnswer>(`t ${JSON.stringify(q)}`, (s) => get('/api/areas/trend', q, s));
+  const listQuery = {
+    ...period,
+    violenceTypes: types,
+    actorCategories: perpetratorCategories(perp),
+    perpetrator: actor,
+    limit: PAGE_SIZE,
+    offset: (pageNo - 1) * PAGE_SIZE,
+  };
+  const events = useApi<MapEventsList>(`e ${JSON.stringify(listQuery)}`, (s) =>
+    get('/api/areas/events', listQuery, s),
+  );
+  const alerts = useApi<AlertsAnswer>(`al ${key}`, (s) => get('/api/alerts', period, s));
+  const analysis = useApi<AnalysisAnswer>(`an ${key}`, (s) => get('/api/analysis', period, s));
+  // Asked only when a plan is stored: a store without one has nothing to show (and no error to log).
+  const plan = useApi<CurrentPlan | null>('plan', async (s) => {
+    const stored = await get<{ plans: unknown[] }>('/api/plans', {}, s);
+    return stored.plans.length ? get<CurrentPlan>('/api/plans/current', {}, s) : null;
+  });
+  // A filter change starts the list again at its first page.
+  const filter = (changes: Parameters<typeof setUrlState>[0]) => setUrlState({ ...changes, p: null });
 
   const total = figures.data?.totals;
   return (
     <section className="area">
       <p>
-        <a href="#/">← Overview</a>
+        <a href={pageHref('', { area: null })}>← Overview of {country}</a>
       </p>
       <h1>
         {admin1} <span className="muted">({country})</span>
       </h1>
+      <form className="filters" aria-label="Period" onSubmit={(e) => e.preventDefault()}>
+        <PeriodFields from={from} to={to} />
+      </form>
       {total && (
         <div className="headline">
-          <Fig label="Events, whole record" v={total.events} />
+          <Fig label={`Events, ${from} to ${to}`} v={total.events} />
           <Fig label="Fatalities" v={total.fatalities} />
+          <Fig label="Civilian fatalities (where the source gives them)" v={total.civilianFatalities} />
           <Fig label="Attacks on civilians" v={total.civilianTargetingEvents} />
           <Fig label="of which by state forces" v={total.stateCivilianTargetingEvents} />
         </div>
       )}
-      <h2>Trend: attacks on civilians and other violence, state forces apart</h2>
+      <h2>Escalation alerts in this period</h2>
+      <Async state={alerts} what="alerts">
+        {(a) => <AlertList alerts={a.alerts} />}
+      </Async>
+      <h2>Trend, whole record: state forces and other perpetrators</h2>
       <Async state={trend} what="the trend">
         {(t) =>
           t.series.length === 0 ? (
@@ -45,26 +101,38 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
           ) : (
             <PlotFigure
               label={`Monthly events in ${admin1}, by perpetrator`}
-              deps={[t]}
-              make={(Plot) =>
+              deps={[t, from, to]}
+              make={(Plot, width) =>
                 Plot.plot({
-                  width: 1180,
-                  height: 200,
+                  width,
+                  height: 220,
                   marginLeft: 44,
-                  x: {
-                    type: 'band',
-                    label: null,
-                    tickFormat: (d: string) => (d.endsWith('-01') ? d.slice(0, 4) : ''),
-                    tickSize: 0,
-                  },
+                  x: monthAxis(t.months, width),
                   y: { label: 'events per month', grid: true },
-                  color: { legend: true, domain: ['state-forces', 'other'], range: ['#111', '#e08214'] },
+                  color: {
+                    legend: true,
+                    domain: ['state-forces', 'other'],
+                    range: ['#111', '#e08214'],
+                    tickFormat: label,
+                  },
                   marks: [
                     Plot.barY(
                       trendRows(t),
-                      Plot.groupX({ y: 'sum' }, { x: 'month', y: 'events', fill: 'perpetrator' }),
+                      Plot.groupX(
+                        { y: 'sum' },
+                        {
+                          x: 'month',
+                          y: 'events',
+                          fill: 'perpetrator',
+                          tip: { format: { fill: label, x: true, y: true } },
+                        },
+                      ),
                     ),
                     Plot.ruleY([0]),
+                    Plot.ruleX([from.slice(0, 7), to.slice(0, 7)], {
+                      stroke: '#222',
+                      strokeDasharray: '3,3',
+                    }),
                   ],
                 })
               }
@@ -130,7 +198,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
                     .sort((x, y) => threatScore(y) - threatScore(x))
                     .map((x) => (
                       <li key={`${x.perpetrator}-${x.targetedPopulation}-${x.violenceType}`}>
-                        <strong>{x.perpetrator}</strong> → {x.targetedPopulation} ({x.violenceType}):
+                        <strong>{x.perpetrator}</strong> → {x.targetedPopulation} ({label(x.violenceType)}):
                         likelihood {x.likelihood}, severity {x.severity}, {x.trend}
                       </li>
                     ))}
@@ -145,6 +213,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
       <h2>The plan here</h2>
       <Async state={plan} what="the plan">
         {(p) => {
+          if (!p) return <Empty>No plan is stored yet (load one on the Plan page).</Empty>;
           const acts = p.plan.activities.filter((a) => a.areas.includes(admin1));
           const frictions = p.check.findings.filter((f) => {
             const touches = findingTouches(f);
@@ -176,7 +245,7 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
                   <ul className="findings-inline">
                     {frictions.map((f) => (
                       <li key={`${f.kind}-${f.subject}`}>
-                        <span className={`kind kind-${f.kind}`}>{f.kind}</span> {f.message}
+                        <span className={`kind kind-${f.kind}`}>{label(f.kind)}</span> {f.message}
                       </li>
                     ))}
                   </ul>
@@ -192,45 +261,135 @@ export function AreaPage({ country, admin1 }: { country: string; admin1: string 
       <h2>Local processes and participation</h2>
       <AreaLocalWork country={country} admin1={admin1} />
 
-      <h2>Evidence: the latest events</h2>
+      <h2 id="events">Events in this period</h2>
+      <form className="filters" aria-label="Which events" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Violence type{' '}
+          <select
+            name="type"
+            value={types.length === 1 ? types[0] : ''}
+            onChange={(e) => filter({ type: e.target.value ? [e.target.value] : null })}
+          >
+            <option value="">All</option>
+            {VIOLENCE_TYPES.map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Perpetrators{' '}
+          <select
+            name="perp"
+            value={perp}
+            onChange={(e) => filter({ perp: e.target.value === 'all' ? null : e.target.value })}
+          >
+            {PERPETRATOR_FILTERS.map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Perpetrator{' '}
+          <select
+            name="actor"
+            value={actor ?? ''}
+            onChange={(e) => filter({ actor: e.target.value || null })}
+          >
+            <option value="">Any</option>
+            {actor && !analysis.data?.perpetrators.some((p) => p.actor === actor) && (
+              <option value={actor}>{actor}</option>
+            )}
+            {(analysis.data?.perpetrators ?? []).map((p) => (
+              <option key={p.actor} value={p.actor}>
+                {p.actor}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
       <Async state={events} what="events">
-        {(e) => (
-          <table className="events">
-            <caption>
-              {num(Math.min(e.events.length, 25))} most recent of {num(e.total)} events
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Type</th>
-                <th scope="col">Perpetrator</th>
-                <th scope="col">Deaths</th>
-                <th scope="col">Notes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.events.slice(0, 25).map((x) => (
-                <tr key={x.id}>
-                  <td>{x.date}</td>
-                  <td>{x.subEventType || x.violenceType}</td>
-                  <td className={x.actor1Category === 'state-forces' ? 'state' : undefined}>{x.actor1}</td>
-                  <td>{x.fatalities}</td>
-                  <td>{x.notes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {(e) => {
+          const first = (pageNo - 1) * PAGE_SIZE;
+          const pages = Math.max(1, Math.ceil(e.total / PAGE_SIZE));
+          if (e.total === 0) return <Empty>No event matches these filters in this period.</Empty>;
+          return (
+            <>
+              <div className="table-scroll">
+                <table className="events">
+                  <caption>
+                    Events {num(first + 1)}–{num(first + e.events.length)} of {num(e.total)}, newest first
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Date</th>
+                      <th scope="col">Type</th>
+                      <th scope="col">Perpetrator</th>
+                      <th scope="col">Against</th>
+                      <th scope="col">Deaths</th>
+                      <th scope="col">Place</th>
+                      <th scope="col">Notes</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {e.events.map((x) => (
+                      <tr key={x.id}>
+                        <td>
+                          <a
+                            href={pageHref('event', { id: String(x.id) })}
+                            title={`Event ${x.sourceEventId}`}
+                          >
+                            {x.date}
+                          </a>
+                        </td>
+                        <td>{x.subEventType || label(x.violenceType)}</td>
+                        <td className={x.actor1Category === 'state-forces' ? 'state' : undefined}>
+                          {x.actor1}
+                        </td>
+                        <td>{x.actor2 || '–'}</td>
+                        <td>{x.fatalities}</td>
+                        <td>{x.location}</td>
+                        <td className="notes">{x.notes}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <nav className="pager" aria-label="Pages of events">
+                <button
+                  type="button"
+                  disabled={pageNo <= 1}
+                  onClick={() => setUrlState({ p: pageNo > 2 ? String(pageNo - 1) : null })}
+                >
+                  ← Newer
+                </button>
+                <span>
+                  Page {num(pageNo)} of {num(pages)}
+                </span>
+                <button
+                  type="button"
+                  disabled={pageNo >= pages}
+                  onClick={() => setUrlState({ p: String(pageNo + 1) })}
+                >
+                  Older →
+                </button>
+              </nav>
+            </>
+          );
+        }}
       </Async>
     </section>
   );
 }
 
-function Fig({ label, v }: { label: string; v: number }) {
+function Fig({ label: text, v }: { label: string; v: number | null }) {
   return (
     <div className="figure">
       <span className="value">{num(v)}</span>
-      <span className="label">{label}</span>
+      <span className="label">{text}</span>
     </div>
   );
 }
@@ -262,7 +421,10 @@ function PerpTable({
           rows.map((r) => (
             <tr key={r.actor}>
               <th scope="row">
-                {r.actor} <span className="muted">{r.category}</span>
+                <a href={pageHref('area', { actor: r.actor })} title="List this perpetrator's events below">
+                  {r.actor}
+                </a>{' '}
+                <span className="muted">{label(r.category)}</span>
               </th>
               <td>{num(r.events)}</td>
               <td>{num(r.fatalities)}</td>

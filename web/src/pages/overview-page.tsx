@@ -4,14 +4,21 @@ import { threatScore } from '../analysis-types.ts';
 import { arrived, get } from '../api-client.ts';
 import { ForecastChart } from '../components/forecast-chart.tsx';
 import { LikelyOnsets } from '../components/likely-onsets.tsx';
+import { AlertList, type AlertsAnswer } from '../components/alert-list.tsx';
+import { monthAxis } from '../components/chart-axes.ts';
+import { PeriodFields } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
-import { areaHref, lastDayOf, num, yearBefore } from '../format.ts';
+import { areaHref, num } from '../format.ts';
+import { label } from '../labels.ts';
+import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 import {
   type AreaMapAnswer,
   type MapPoints,
   MEASURES,
+  PERPETRATOR_FILTERS,
+  perpetratorCategories,
   type TrendAnswer,
   trendRows,
   VIOLENCE_TYPES,
@@ -23,30 +30,26 @@ import {
 const mapModule = import('../components/area-map.tsx');
 const AreaMap = lazy(() => mapModule.then((m) => ({ default: m.AreaMap })));
 
-type Perpetrators = 'all' | 'state' | 'non-state';
-const NON_STATE = [
-  'rebel-group',
-  'political-militia',
-  'identity-militia',
-  'rioters',
-  'protesters',
-  'civilians',
-  'external-forces',
-];
-
-export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][number] }) {
-  const [from, setFrom] = useState(() => yearBefore(info.last));
-  const [to, setTo] = useState(() => lastDayOf(info.last));
-  const [types, setTypes] = useState<string[]>([]);
-  const [perps, setPerps] = useState<Perpetrators>('all');
-  const [measure, setMeasure] = useState<string>('events');
+export function OverviewPage({
+  info,
+  from,
+  to,
+}: {
+  info: WorkbenchStatus['countries'][number];
+  from: string;
+  to: string;
+}) {
+  const url = useUrlState();
+  const types = url.getAll('type').filter((t) => VIOLENCE_TYPES.some(([k]) => k === t));
+  const perps = url.get('perp') ?? 'all';
+  const measure = url.get('measure') ?? 'events';
   const country = info.country;
   const filter = {
     country,
     from,
     to,
     violenceTypes: types,
-    actorCategories: perps === 'state' ? ['state-forces'] : perps === 'non-state' ? NON_STATE : [],
+    actorCategories: perpetratorCategories(perps),
   };
   const key = JSON.stringify(filter);
   // On a first visit the answers are often in before this first render (index.html asks early):
@@ -87,12 +90,12 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
     const t = setTimeout(() => setMapSettled(true), 4000);
     return () => clearTimeout(t);
   }, []);
-  // The full analysis is the slowest read on a large store: it is asked for once the figures and
-  // the map are in, so it never holds them up (at once when the map is shaded by threat).
-  const analysisKey =
-    areas.data && points.data && (mapSettled || measure === 'threat')
-      ? `analysis ${country} ${from} ${to}`
-      : null;
+  // The alerts are asked for once the figures and the map are in, so they never hold them up. The
+  // threat register comes with the full analysis, the slowest read on a large store: it is asked
+  // for only when the map is shaded by threat.
+  const alertsKey = areas.data && points.data && mapSettled ? `alerts ${country} ${from} ${to}` : null;
+  const alerts = useApi<AlertsAnswer>(alertsKey, (s) => get('/api/alerts', { country, from, to }, s));
+  const analysisKey = measure === 'threat' ? `analysis ${country} ${from} ${to}` : null;
   const analysis = useApi<AnalysisAnswer>(analysisKey, (s) => get('/api/analysis', { country, from, to }, s));
 
   const threatByArea = useMemo(() => {
@@ -123,27 +126,28 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
     <section className="overview">
       <h1>{country}: where civilians are harmed, and by whom</h1>
       <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <PeriodFields from={from} to={to} />
         <label>
           Perpetrators{' '}
           <select
             value={perps}
-            onChange={(e) => setPerps(e.target.value as Perpetrators)}
+            onChange={(e) => setUrlState({ perp: e.target.value === 'all' ? null : e.target.value })}
             name="perpetrators"
           >
-            <option value="all">All</option>
-            <option value="state">State forces only</option>
-            <option value="non-state">Non-state only</option>
+            {PERPETRATOR_FILTERS.map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Shade by{' '}
-          <select value={measure} onChange={(e) => setMeasure(e.target.value)} name="measure">
+          <select
+            value={measure}
+            onChange={(e) => setUrlState({ measure: e.target.value === 'events' ? null : e.target.value })}
+            name="measure"
+          >
             {MEASURES.map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
@@ -159,7 +163,9 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
                 type="checkbox"
                 name={k}
                 checked={types.includes(k)}
-                onChange={(e) => setTypes(e.target.checked ? [...types, k] : types.filter((t) => t !== k))}
+                onChange={(e) =>
+                  setUrlState({ type: e.target.checked ? [...types, k] : types.filter((t) => t !== k) })
+                }
               />{' '}
               {label}
             </label>
@@ -201,6 +207,9 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
               measureLabel={measureLabel}
               onSelect={(admin1) => {
                 window.location.hash = areaHref(country, admin1).slice(1);
+              }}
+              onSelectEvent={(id) => {
+                window.location.hash = pageHref('event', { id: String(id) }).slice(1);
               }}
               onSettled={() => setMapSettled(true)}
             />
@@ -264,23 +273,31 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
             <PlotFigure
               label="Monthly events by violence type"
               deps={[t, from, to]}
-              make={(Plot) =>
+              make={(Plot, width) =>
                 Plot.plot({
-                  width: 1180,
-                  height: 220,
+                  width,
+                  height: 240,
                   marginLeft: 44,
-                  x: {
-                    type: 'band',
-                    label: null,
-                    tickFormat: (d: string) => (d.endsWith('-01') ? d.slice(0, 4) : ''),
-                    tickSize: 0,
-                  },
+                  x: monthAxis(t.months, width),
                   y: { label: 'events per month', grid: true },
-                  color: { legend: true, domain: VIOLENCE_TYPES.map(([k]) => k), scheme: 'tableau10' },
+                  color: {
+                    legend: true,
+                    domain: VIOLENCE_TYPES.map(([k]) => k),
+                    scheme: 'tableau10',
+                    tickFormat: label,
+                  },
                   marks: [
                     Plot.barY(
                       trendRows(t),
-                      Plot.groupX({ y: 'sum' }, { x: 'month', y: 'events', fill: 'violenceType' }),
+                      Plot.groupX(
+                        { y: 'sum' },
+                        {
+                          x: 'month',
+                          y: 'events',
+                          fill: 'violenceType',
+                          tip: { format: { fill: label, x: true, y: true } },
+                        },
+                      ),
                     ),
                     Plot.ruleY([0]),
                     Plot.ruleX([from.slice(0, 7), to.slice(0, 7)], {
@@ -298,38 +315,19 @@ export function OverviewPage({ info }: { info: WorkbenchStatus['countries'][numb
       <ForecastChart country={country} />
       <LikelyOnsets country={country} />
       <h2>Escalation alerts</h2>
-      <Async state={analysisKey === null ? { ...analysis, loading: true } : analysis} what="alerts">
-        {(a) =>
-          (a.alerts ?? []).length === 0 ? (
-            <Empty>No alerts in this period.</Empty>
-          ) : (
-            <ul className="alerts">
-              {(a.alerts ?? []).slice(0, 12).map((al) => (
-                <li key={`${al.level}-${al.key}-${al.start}-${al.metric}`}>
-                  <strong>{al.key}</strong> ({al.level}) — {al.metric} rose from {al.start}: baseline{' '}
-                  {fmt(al.baseline)}, observed {fmt(al.observed)}, score {fmt(al.score)}; {al.evidence.length}{' '}
-                  events behind it.{' '}
-                  {al.level === 'admin1' && <a href={areaHref(al.country, al.key)}>Open the area</a>}
-                </li>
-              ))}
-            </ul>
-          )
-        }
+      <Async state={alertsKey === null ? { ...alerts, loading: true } : alerts} what="alerts">
+        {(a) => <AlertList alerts={a.alerts} />}
       </Async>
     </section>
   );
 }
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
-
-function Figure({ label, value, note }: { label: string; value: number; note?: string }) {
+function Figure({ label: text, value, note }: { label: string; value: number | null; note?: string }) {
   return (
     <div className="figure">
       <span className="value">{num(value)}</span>
       <span className="label">
-        {label}
+        {text}
         {note ? ` (${note})` : ''}
       </span>
     </div>

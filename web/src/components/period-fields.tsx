@@ -1,0 +1,43 @@
+import { useEffect, useId, useState } from 'react';
+import { periodProblem, setUrlState } from '../url-state.ts';
+
+/**
+ * From and To, written into the address once they make a period. A From after To (or a date the
+ * browser could not read) is refused here, with the reason beside the field, and never sent.
+ */
+export function PeriodFields({ from, to }: { from: string; to: string }) {
+  const [draft, setDraft] = useState({ from, to });
+  // The address changed from elsewhere (another country, back/forward): show what it holds.
+  useEffect(() => setDraft({ from, to }), [from, to]);
+  const problem = periodProblem(draft.from, draft.to);
+  const id = useId();
+  const change = (field: 'from' | 'to', value: string) => {
+    const next = { ...draft, [field]: value };
+    setDraft(next);
+    if (periodProblem(next.from, next.to) === null) setUrlState(next);
+  };
+  const field = (name: 'from' | 'to', label: string) => (
+    <label>
+      {label}{' '}
+      <input
+        type="date"
+        name={name}
+        value={draft[name]}
+        aria-invalid={problem?.field === name ? true : undefined}
+        aria-describedby={problem?.field === name ? `${id}-problem` : undefined}
+        onChange={(e) => change(name, e.target.value)}
+      />
+    </label>
+  );
+  return (
+    <span className="period">
+      {field('from', 'From')}
+      {field('to', 'To')}
+      {problem && (
+        <span className="field-error" id={`${id}-problem`} role="alert">
+          {problem.message} The figures still show {from} to {to}.
+        </span>
+      )}
+    </span>
+  );
+}
