@@ -86,6 +86,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'agreement review': [
     { args: ['agreement', 'review', MISSING], names: /no-such-file\.csv/ },
     { args: ['agreement', 'review', PROCESS, '--format', 'xls'], names: /--format/ },
+    { args: ['agreement', 'review', PROCESS, '--lang', 'de'], names: /--lang/ },
   ],
   'agreement import': [{ args: ['agreement', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
   'agreement list': [

@@ -1,15 +1,23 @@
 import type { Provision, ProvisionKind } from '../domain/provision.ts';
 
+export interface SegmentOptions {
+  /** The text's language (ISO 639-1). In French, each paragraph of an article is an alinéa. */
+  language?: string;
+}
+
 /**
  * Splits a normalised agreement text into provisions: parts, chapters, sections numbered in Roman
  * capitals, articles, numbered clauses (1., 1.1, 2.1.10.6.), lettered items ((a), a.), Roman items
- * ((i), ii.), bullets, annexes and annex table rows. Each provision gets an id from its numbering
- * path, its heading and its character span [start, end) into the text. Unnumbered text under a
- * clause belongs to the clause; elsewhere each paragraph is a provision of its own. A table of
- * contents or list of acronyms is one `front-matter` provision, kept but never coded.
+ * ((i), ii.), bullets, annexes and annex table rows, in English or French (Titre, Chapitre, Article
+ * 1er, 7 bis, Annexe, Préambule, Sommaire). Each provision gets an id from its numbering path, its
+ * heading and its character span [start, end) into the text. Unnumbered text under a clause
+ * belongs to the clause; under a French article each paragraph is an alinéa of its own
+ * (`art-2/al-1`), with the list it introduces ("Les Parties s'engagent à :") as its children;
+ * elsewhere each paragraph is a provision of its own. A table of contents or list of acronyms is
+ * one `front-matter` provision, kept but never coded.
  */
-export function segmentProvisions(text: string): Provision[] {
-  return new Segmenter(text).run();
+export function segmentProvisions(text: string, options: SegmentOptions = {}): Provision[] {
+  return new Segmenter(text, options.language === 'fr').run();
 }
 
 interface Line {
@@ -71,26 +79,30 @@ const WORD_NUMBERS: Record<string, number> = {
   eighth: 8,
   ninth: 9,
   tenth: 10,
+  premier: 1,
+  première: 1,
+  unique: 1,
 };
 
+// French numbers: "1er", "1re", "7 bis".
 const NUM_TOKEN =
-  '(\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
+  '(\\d{1,3}(?:er|ère|re)?(?:\\s+(?:bis|ter|quater))?(?![\\p{L}\\d])|\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
 const CHAPTER_RE = new RegExp(
-  `^(part|chapter|section|title)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
-  'i',
+  `^(part|chapter|section|title|partie|chapitre|titre|sous-titre)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
+  'iu',
 );
-const ARTICLE_RE = new RegExp(`^(article|art\\.)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'i');
+const ARTICLE_RE = new RegExp(`^(article|art\\.)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'iu');
 const ANNEX_RE =
-  /^(annex(?:ure)?|appendix|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
+  /^(annex(?:ure|e)?|appendix|appendice|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
 const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)])?(\s*)(.*)$/;
 const LETTER_RE = /^(?:\(([a-zA-Z]{1,2})\)|([a-zA-Z])[.)](?=\s))\s*(.*)$/;
 const ROMAN_RE = /^(?:\(([ivxlc]{1,6})\)|([ivxlc]{1,6})[.)](?=\s))\s*(.*)$/;
 const UPPER_ROMAN_RE = /^([IVXL]{1,6})\.(?:\s+(.*))?$/;
 const BULLET_RE = /^([-•*–▪●◦])\s+(.*)$/;
-const TOC_RE = /^(table of contents|contents)$/i;
+const TOC_RE = /^(table of contents|contents|sommaire|table des matières)$/i;
 const ACRONYMS_RE =
-  /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations))\s*:?$/i;
-const PREAMBLE_RE = /^preamble\s*:?$/i;
+  /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations)|sigles|acronymes|abréviations|sigles et abréviations|sigles et acronymes|liste des (sigles|abréviations|acronymes))\s*:?$/i;
+const PREAMBLE_RE = /^(preamble|préambule|preambule)\s*:?$/i;
 
 class Segmenter {
   private readonly lines: Line[] = [];
@@ -100,7 +112,11 @@ class Segmenter {
   private paragraphCount = 0;
   private readonly ids = new Map<string, number>();
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** French: the paragraphs of an article are its alinéas. */
+    private readonly alineas = false,
+  ) {
     let at = 0;
     for (const raw of text.split('\n')) {
       this.lines.push({ text: raw, start: at, end: at + raw.length });
@@ -142,12 +158,13 @@ class Segmenter {
           kind: 'preamble',
           number: '',
           token: 'preamble',
-          heading: 'Preamble',
+          heading: /^pre/i.test(t) ? 'Preamble' : 'Préambule',
           line,
           parent: null,
           level: 0,
         });
-        this.stack.push({ p, rank: 2, style: 'structure', absorbs: false });
+        // A French preamble ends at the first article ("Article 1er"), which is not part of it.
+        this.stack.push({ p, rank: this.alineas ? 4 : 2, style: 'structure', absorbs: false });
         this.current = null;
         i++;
         continue;
@@ -200,7 +217,7 @@ class Segmenter {
         PREAMBLE_RE.test(t) ||
         ACRONYMS_RE.test(t) ||
         this.structural(t) ||
-        /^(we|whereas)\b/i.test(t)
+        /^(we|whereas|nous|considérant)\b/i.test(t)
       ) {
         break;
       }
@@ -231,15 +248,20 @@ class Segmenter {
     let m = CHAPTER_RE.exec(t);
     if (m && startsHeadingOrEnds(m[3])) {
       const word = m[1].toLowerCase();
-      const kind: ProvisionKind = word === 'part' ? 'part' : 'chapter';
-      const rank = word === 'part' ? 1 : word === 'section' ? 3 : 2;
+      // French Titre contains Chapitre, which contains Section.
+      const isPart = word === 'part' || word === 'partie' || word === 'titre';
+      const kind: ProvisionKind = isPart ? 'part' : 'chapter';
+      const rank = isPart ? 1 : word === 'section' || word === 'sous-titre' ? 3 : 2;
       const n = numberValue(m[2]);
       return {
         kind,
         rank,
         style: 'structure',
         number: `${cap(word)} ${m[2]}`,
-        token: `${word === 'chapter' ? 'ch' : word === 'section' ? 'sec' : word}-${m[2]}`.toLowerCase(),
+        token:
+          `${word === 'chapter' || word === 'chapitre' ? 'ch' : word === 'section' ? 'sec' : word}-${m[2]}`
+            .toLowerCase()
+            .replace(/\s+/g, '-'),
         rest: m[3],
         restAt: t.length - m[3].length,
         value: n,
@@ -269,7 +291,7 @@ class Segmenter {
         rank: 4,
         style: 'structure',
         number: `Article ${m[2]}`,
-        token: `art-${m[2]}`.toLowerCase(),
+        token: `art-${m[2]}`.toLowerCase().replace(/\s+/g, '-'),
         rest: m[3],
         restAt: t.length - m[3].length,
         value: numberValue(m[2]),
@@ -418,7 +440,10 @@ class Segmenter {
     let heading = '';
     let next = i + 1;
     const rest = marker.rest.trim();
-    if (rest && isHeadingLike(rest, marker.style === 'structure')) heading = rest;
+    // French headings are in sentence case ("Article 4 : Retour et restitution").
+    const frenchHeading =
+      this.alineas && marker.style === 'structure' && rest.length <= 100 && !/[.;,:]$/.test(rest);
+    if (rest && (frenchHeading || isHeadingLike(rest, marker.style === 'structure'))) heading = rest;
     else if (!rest && marker.style === 'structure') {
       // The heading often sits on the line after the number ("1.1.\nEstablishment, Seat and Term").
       const following = this.lines[next];
@@ -482,6 +507,7 @@ class Segmenter {
       void p;
       return;
     }
+    if (this.alineas && this.alinea(line)) return;
     if (this.current && top?.absorbs) {
       this.extend(this.current, line.end);
       return;
@@ -502,6 +528,43 @@ class Segmenter {
       level: parent ? parent.level + 1 : 0,
     });
     this.blank = false;
+  }
+
+  /**
+   * A French article's paragraph starts an alinéa, unless it continues a list item that has not
+   * ended ("a) … ;" is followed by more of the list, "d) … ." closes it).
+   */
+  private alinea(line: Line): boolean {
+    let k = this.stack.length - 1;
+    while (k >= 0 && this.stack[k].style !== 'structure') k--;
+    if (k < 0) return false;
+    const open = this.stack[k];
+    const isAlinea = open.p.kind === 'paragraph';
+    const article = isAlinea ? this.stack[k - 1] : open;
+    if (!article || article.p.kind !== 'article') return false;
+    const inList = k < this.stack.length - 1;
+    if (inList && this.current && !/[.!?]["'”’»)]?$/.test(this.current.text.trimEnd())) return false;
+    this.stack = this.stack.slice(0, isAlinea ? k : k + 1);
+    const siblings = this.out.filter((p) => p.parentId === article.p.id && p.kind === 'paragraph').length;
+    // An article whose first line carries text rather than a heading holds its first alinéa itself.
+    const own = article.p.text
+      .split('\n')[0]
+      .replace(/^\S+\s+\S+(?:\s+(?:bis|ter|quater))?\s*[:.\-–—]?\s*/i, '')
+      .trim();
+    const n = siblings + (own && own !== article.p.heading ? 2 : 1);
+    const p = this.push({
+      kind: 'paragraph',
+      number: '',
+      token: `al-${n}`,
+      heading: '',
+      line,
+      parent: article.p,
+      level: article.p.level + 1,
+    });
+    this.stack.push({ p, rank: 5, style: 'structure', absorbs: false });
+    this.current = p;
+    this.blank = false;
+    return true;
   }
 
   private inAnnex(): boolean {
