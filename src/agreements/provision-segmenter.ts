@@ -541,7 +541,7 @@ class Segmenter {
     const open = this.stack[k];
     const isAlinea = open.p.kind === 'paragraph';
     const article = isAlinea ? this.stack[k - 1] : open;
-    if (!article || article.p.kind !== 'article') return false;
+    if (article?.p.kind !== 'article') return false;
     const inList = k < this.stack.length - 1;
     if (inList && this.current && !/[.!?]["'”’»)]?$/.test(this.current.text.trimEnd())) return false;
     this.stack = this.stack.slice(0, isAlinea ? k : k + 1);
