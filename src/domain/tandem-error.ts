@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'conflict'
   | 'too-large'
   | 'unsupported-media-type'
-  | 'too-many-requests';
+  | 'too-many-requests'
+  /** Something the machine lacks (Chromium for the PDF brief): the message says what to install. */
+  | 'unavailable';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   'bad-input': 400,
@@ -30,6 +32,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   'too-large': 413,
   'unsupported-media-type': 415,
   'too-many-requests': 429,
+  unavailable: 503,
 };
 
 export interface TandemErrorOptions {
