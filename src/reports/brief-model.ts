@@ -165,7 +165,7 @@ function hotspotSection({ a, t, f }: Writer): Section {
         head: t.areaHead,
         rows: a.hotspots.byLevel.map((x) => [
           x.admin1 || t.noAdmin1,
-          x.country,
+          t.countryName(x.country),
           x.events,
           x.fatalities,
           t.trend[area(x)?.trend ?? 'none'] ?? '',
@@ -179,7 +179,7 @@ function hotspotSection({ a, t, f }: Writer): Section {
             head: t.changeHead,
             rows: a.hotspots.byChange.map((x) => [
               x.admin1 || t.noAdmin1,
-              x.country,
+              t.countryName(x.country),
               x.previous,
               x.recent,
               `+${f.num(x.change)}`,
@@ -203,7 +203,7 @@ function alertSection({ a, t, f }: Writer): Section {
             head: t.alertHead,
             rows: a.alerts.map((x) => [
               t.alertLevel[x.level] ?? x.level,
-              x.key,
+              x.level === 'country' ? t.countryName(x.key) : x.key,
               f.month(x.start),
               f.month(x.alarm),
               x.baseline,
@@ -329,13 +329,13 @@ function threatSection({ a, t }: Writer): Section {
             x.isState ? t.yes : '',
             x.targetedPopulation,
             t.violence[x.violenceType] ?? x.violenceType,
-            x.admin1 || x.country,
+            x.admin1 || t.countryName(x.country),
             t.level[x.likelihood] ?? x.likelihood,
             t.level[x.severity] ?? x.severity,
             t.trend[x.trend] ?? x.trend,
             t.status[x.status] ?? x.status,
             x.eventCount,
-            x.drivers.join(', '),
+            x.drivers.map((key) => a.drivers.find((d) => d.driver === key)?.label ?? key).join(', '),
             events(x.events),
           ]),
         }
@@ -344,7 +344,9 @@ function threatSection({ a, t }: Writer): Section {
   if (dismissed.length)
     blocks.push({
       kind: 'p',
-      text: t.dismissed(dismissed.map((x) => t.inPlace(x.perpetrator, x.admin1 || x.country)).join('; ')),
+      text: t.dismissed(
+        dismissed.map((x) => t.inPlace(x.perpetrator, x.admin1 || t.countryName(x.country))).join('; '),
+      ),
     });
   blocks.push({ kind: 'counted', text: t.counted.threats });
   return { title: t.threats, blocks };
@@ -396,7 +398,9 @@ export function buildBrief(a: JointAnalysis, context: BriefContext = {}): BriefD
   const lang = context.lang ?? 'en';
   const t = BRIEF_TEXT[lang];
   const f = new BriefFormat(lang);
-  const scope = [a.scope.admin1, a.scope.country].filter(Boolean).join(', ') || t.allCountries;
+  const scope =
+    [a.scope.admin1, a.scope.country ? t.countryName(a.scope.country) : null].filter(Boolean).join(', ') ||
+    t.allCountries;
   const present = new Set(context.sources ?? []);
   return {
     lang,

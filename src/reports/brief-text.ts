@@ -158,6 +158,8 @@ export interface BriefText {
     maxRun: number;
   }) => string[];
   evidenceNote: string;
+  /** A country as the data spells it (in English), in the brief's language. */
+  countryName: (name: string) => string;
   trend: Record<string, string>;
   level: Record<string, string>;
   status: Record<string, string>;
@@ -309,6 +311,7 @@ const en: BriefText = {
   ],
   evidenceNote:
     'Evidence is named by Tandem’s event number (#n); in the workbench each opens the event’s page.',
+  countryName: (name) => name,
   trend: { rising: 'rising', falling: 'falling', stable: 'stable', new: 'new', none: '–' },
   level: { low: 'low', medium: 'medium', high: 'high', 'very-high': 'very high' },
   status: { proposed: 'proposed', accepted: 'accepted', dismissed: 'dismissed' },
@@ -329,7 +332,35 @@ const en: BriefText = {
     protesters: 'protesters',
     civilians: 'civilians',
     'external-forces': 'external forces',
+    unknown: 'unknown',
   },
+};
+
+/**
+ * The countries of the francophone and neighbouring missions, as the sources spell them in
+ * English, in French. Others stay as the data spells them.
+ */
+const FRENCH_COUNTRY_NAMES: Record<string, string> = {
+  'Central African Republic': 'République centrafricaine',
+  'Democratic Republic of Congo': 'République démocratique du Congo',
+  'Democratic Republic of the Congo': 'République démocratique du Congo',
+  'DR Congo (Zaire)': 'République démocratique du Congo',
+  'Republic of Congo': 'République du Congo',
+  'South Sudan': 'Soudan du Sud',
+  Sudan: 'Soudan',
+  Chad: 'Tchad',
+  Cameroon: 'Cameroun',
+  Mali: 'Mali',
+  Niger: 'Niger',
+  'Burkina Faso': 'Burkina Faso',
+  Somalia: 'Somalie',
+  Nigeria: 'Nigeria',
+  Libya: 'Libye',
+  Haiti: 'Haïti',
+  Lebanon: 'Liban',
+  "Cote d'Ivoire": 'Côte d’Ivoire',
+  "Côte d'Ivoire": 'Côte d’Ivoire',
+  'Ivory Coast': 'Côte d’Ivoire',
 };
 
 const fr: BriefText = {
@@ -380,7 +411,9 @@ const fr: BriefText = {
     byPerpetrator: 'Événements par mois selon la catégorie d’auteur',
     allPerpetrators: 'tous les auteurs',
     stateForces: 'forces de l’État',
-    from: (first, last) => (first === last ? first : `de ${first} à ${last}`),
+    // "d’août 2013", "de déc. 2022": French elides de before a vowel.
+    from: (first, last) =>
+      first === last ? first : `${/^[aeiouéèêâh]/i.test(first) ? 'd’' : 'de '}${first} à ${last}`,
     peak: 'pic',
   },
   howCounted: 'Comment ces chiffres ont été comptés :',
@@ -477,6 +510,7 @@ const fr: BriefText = {
   ],
   evidenceNote:
     'Les preuves sont désignées par le numéro d’événement de Tandem (#n) ; dans l’atelier, chacune ouvre la page de l’événement.',
+  countryName: (name) => FRENCH_COUNTRY_NAMES[name] ?? name,
   trend: { rising: 'en hausse', falling: 'en baisse', stable: 'stable', new: 'apparition', none: '–' },
   level: { low: 'faible', medium: 'moyenne', high: 'élevée', 'very-high': 'très élevée' },
   status: { proposed: 'proposée', accepted: 'retenue', dismissed: 'écartée' },
@@ -497,6 +531,7 @@ const fr: BriefText = {
     protesters: 'manifestants',
     civilians: 'civils',
     'external-forces': 'forces extérieures',
+    unknown: 'inconnue',
   },
 };
 
