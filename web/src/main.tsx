@@ -1,7 +1,10 @@
 import { lazy, StrictMode, Suspense, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { arrived, get } from './api-client.ts';
 import { Async, Loading } from './components/status-views.tsx';
+import './i18n/i18n.ts';
+import { LanguagePicker } from './i18n/language-picker.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
 import './styles.css';
 import { useApi } from './use-api.ts';
@@ -23,14 +26,15 @@ const IncidentsPage = lazy(() =>
 );
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
+// Each page's label is a key of the catalogues in i18n/.
 const NAV = [
-  ['#/', 'Overview'],
-  ['#/plan', 'Plan'],
-  ['#/agreements', 'Agreements'],
-  ['#/negotiations', 'Negotiations'],
-  ['#/incidents', 'Incidents'],
-  ['#/import', 'Import'],
-  ['#/brief', 'Brief'],
+  ['#/', 'nav.overview'],
+  ['#/plan', 'nav.plan'],
+  ['#/agreements', 'nav.agreements'],
+  ['#/negotiations', 'nav.negotiations'],
+  ['#/incidents', 'nav.incidents'],
+  ['#/import', 'nav.import'],
+  ['#/brief', 'nav.brief'],
 ] as const;
 
 function useHash(): string {
@@ -44,6 +48,7 @@ function useHash(): string {
 }
 
 function App() {
+  const { t } = useTranslation();
   const hash = useHash();
   const [reload, setReload] = useState(0);
   // Who is signed in, for the header; asked once the page has its status, so it never delays it.
@@ -92,13 +97,13 @@ function App() {
   return (
     <>
       <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>
-        Skip to content
+        {t('shell.skip')}
       </button>
       <header className="top">
         <div className="brand">
-          <strong>Tandem</strong> <span>POC and political work, one body of evidence</span>
+          <strong>Tandem</strong> <span>{t('shell.tagline')}</span>
         </div>
-        <nav aria-label="Pages">
+        <nav aria-label={t('nav.label')}>
           {NAV.map(([href, label]) => (
             <a
               key={href}
@@ -109,33 +114,32 @@ function App() {
                   : undefined
               }
             >
-              {label}
+              {t(label)}
             </a>
           ))}
         </nav>
         {me.data?.signInRequired && (
           <span className="who">
-            {me.data.name} · <a href="/sign-out">Sign out</a>
+            {me.data.name} · <a href="/sign-out">{t('shell.signOut')}</a>
           </span>
         )}
         {countries.length > 0 && (
           <label className="country-pick">
-            Country{' '}
+            {t('shell.country')}{' '}
             <select value={current?.country ?? ''} onChange={(e) => choose(e.target.value)}>
               {countries.map((c) => (
                 <option key={c.country} value={c.country}>
-                  {c.country} ({c.events.toLocaleString('en-GB')} events)
+                  {t('shell.countryEvents', { country: c.country, count: c.events })}
                 </option>
               ))}
             </select>
           </label>
         )}
+        <LanguagePicker />
       </header>
       {status.data?.demo && (
         <p className="fiction" role="note">
-          <strong>Demonstration mission — fictional.</strong> Orvania, its regions, armed groups, plan, draft
-          agreement and talks are invented by Tandem's demonstration model. Import your own ACLED or UCDP
-          files on the Import page.
+          <strong>{t('shell.fictionTitle')}</strong> {t('shell.fiction')}
         </p>
       )}
       <main id="main" tabIndex={-1}>
