@@ -18,7 +18,8 @@ import { fmtMs, median } from './stats.ts';
 
 const only = new Set(
   (
-    process.env.TANDEM_BENCH_ONLY ?? 'evidence,analysis,forecast,server,agreement,startup,hostile,incidents,pull'
+    process.env.TANDEM_BENCH_ONLY ??
+    'evidence,analysis,forecast,server,agreement,startup,hostile,incidents,pull'
   ).split(','),
 );
 const { store } = await benchEvidence(only.has('evidence') ? 3 : 0);

@@ -13,8 +13,8 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/reports/pdf-printer.ts';
 import { DEFAULT_WEB_ROOT } from '../src/server/create-app.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/server/pdf-printer.ts';
 import { openStore, type Store } from '../src/store/store.ts';
 
 export interface EndpointFigures {

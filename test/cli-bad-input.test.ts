@@ -68,7 +68,8 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['analyze', '--shift', '0.5', '--db', DB], names: /--shift/ },
     { args: ['analyze', '--window', 'six', '--db', DB], names: /--window/ },
     { args: ['analyze', '--evidence', '0', '--db', DB], names: /--evidence/ },
-    { args: ['analyze', '--format', 'pdf', '--db', DB], names: /--format/ },
+    { args: ['analyze', '--format', 'xls', '--db', DB], names: /--format/ },
+    { args: ['analyze', '--lang', 'de', '--db', DB], names: /--lang/ },
     { args: ['analyze', '--json', '--format', 'md', '--db', DB], names: /--json|--format/ },
     { args: ['analyze', '--from', '2020-1-1', '--db', DB], names: /--from/ },
   ],
@@ -103,6 +104,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'agreement review': [
     { args: ['agreement', 'review', MISSING], names: /no-such-file\.csv/ },
     { args: ['agreement', 'review', PROCESS, '--format', 'xls'], names: /--format/ },
+    { args: ['agreement', 'review', PROCESS, '--lang', 'de'], names: /--lang/ },
   ],
   'agreement import': [{ args: ['agreement', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
   'agreement list': [

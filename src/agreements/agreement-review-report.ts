@@ -1,41 +1,103 @@
 import type { AgreementReview } from '../domain/agreement.ts';
 import { POC_CATEGORIES } from '../domain/provision.ts';
-import { loadPocRules, type PocRules } from './poc-rules.ts';
+import { isCodableLanguage, rulesForLanguage } from './agreement-language.ts';
+import type { PocRules } from './poc-rules.ts';
+
+/** The review's own words, in the language of the text reviewed. */
+const WORDS = {
+  en: {
+    review: 'POC review',
+    summary: (p: number, chars: string, covered: number, all: number) =>
+      `${p} provisions, ${chars} characters; ${covered} of ${all} categories covered.`,
+    scorecard: 'Scorecard',
+    head: ['category', '', 'covered', 'provisions'],
+    yes: 'yes',
+    no: 'no',
+    gaps: 'Gaps',
+    noGap: 'None: every category has at least one provision.',
+    why: 'Why it matters.',
+    engage: 'Engage:',
+    model: '**Model language** (written for Tandem; adapt before use):',
+    precedents: 'Precedents in your corpus:',
+    coded: 'Coded provisions',
+    rule: 'rule',
+    notes: 'Notes',
+    notCoded: 'Not coded',
+    colon: ':',
+    list: '; ',
+  },
+  fr: {
+    review: 'Examen POC',
+    summary: (p: number, chars: string, covered: number, all: number) =>
+      `${p} dispositions, ${chars} caractères ; ${covered} catégories couvertes sur ${all}.`,
+    scorecard: 'Tableau de couverture',
+    head: ['catégorie', '', 'couverte', 'dispositions'],
+    yes: 'oui',
+    no: 'non',
+    gaps: 'Lacunes',
+    noGap: 'Aucune : chaque catégorie a au moins une disposition.',
+    why: 'Pourquoi c’est important.',
+    engage: 'Acteurs à mobiliser :',
+    model: '**Texte modèle** (rédigé pour Tandem ; à adapter avant usage) :',
+    precedents: 'Précédents dans votre corpus :',
+    coded: 'Dispositions codées',
+    rule: 'règle',
+    notes: 'Notes',
+    notCoded: 'Non codé',
+    colon: ' :',
+    list: ' ; ',
+  },
+};
+
+function wordsFor(r: AgreementReview) {
+  return r.language === 'fr' ? WORDS.fr : WORDS.en;
+}
+
+function rulesFor(r: AgreementReview): PocRules {
+  return rulesForLanguage(isCodableLanguage(r.language) ? r.language : 'en');
+}
 
 /**
  * The review as Markdown: the scorecard, each gap with why it matters, whom to engage, model
  * language and precedents, then the coded provisions with the phrases that fired.
  */
-export function reviewToMarkdown(r: AgreementReview, rules: PocRules = loadPocRules()): string {
-  const out: string[] = [`# POC review: ${r.title}`, ''];
+export function reviewToMarkdown(r: AgreementReview, rules: PocRules = rulesFor(r)): string {
+  const w = wordsFor(r);
+  const out: string[] = [`# ${w.review}${w.colon} ${r.title}`, ''];
+  if (!r.coded) {
+    out.push(`**${w.notCoded}.** ${r.warning ?? ''}`, '');
+    return out.join('\n');
+  }
   const covered = POC_CATEGORIES.filter((c) => r.coverage[c]).length;
   out.push(
-    `${r.provisions.length} provisions, ${r.characters.toLocaleString('en')} characters; ${covered} of ${POC_CATEGORIES.length} categories covered.`,
+    w.summary(r.provisions.length, r.characters.toLocaleString(r.language), covered, POC_CATEGORIES.length),
     '',
   );
-  out.push('## Scorecard', '', '| category | | covered | provisions |', '|---|---|---|---|');
+  out.push(`## ${w.scorecard}`, '', `| ${w.head.join(' | ')} |`, '|---|---|---|---|');
   for (const c of POC_CATEGORIES) {
-    out.push(`| ${c} | ${rules.advice[c].label} | ${r.coverage[c] ? 'yes' : '**no**'} | ${r.counts[c]} |`);
+    out.push(
+      `| ${c} | ${rules.advice[c].label} | ${r.coverage[c] ? w.yes : `**${w.no}**`} | ${r.counts[c]} |`,
+    );
   }
-  out.push('', '## Gaps', '');
-  if (r.gaps.length === 0) out.push('None: every category has at least one provision.', '');
+  out.push('', `## ${w.gaps}`, '');
+  if (r.gaps.length === 0) out.push(w.noGap, '');
   for (const g of r.gaps) {
     out.push(
-      `### ${g.code}: ${g.label}`,
+      `### ${g.code}${w.colon} ${g.label}`,
       '',
-      `**Why it matters.** ${g.why}`,
+      `**${w.why}** ${g.why}`,
       '',
-      `**Engage:** ${g.engage.join('; ')}.`,
+      `**${w.engage}** ${g.engage.join(w.list)}.`,
       '',
     );
-    out.push('**Model language** (written for Tandem; adapt before use):', '', `> ${g.suggestion}`, '');
+    out.push(w.model, '', `> ${g.suggestion}`, '');
     if (g.precedents.length) {
-      out.push('**Precedents in your corpus:**', '');
+      out.push(`**${w.precedents}**`, '');
       for (const p of g.precedents) out.push(`- *${p.agreement}*, ${p.provisionId}: "${p.excerpt}"`);
       out.push('');
     }
   }
-  out.push('## Coded provisions', '');
+  out.push(`## ${w.coded}`, '');
   for (const p of r.provisions) {
     if (!p.codes.length) continue;
     const codes = [...new Set(p.codes.map((c) => c.code))].join(', ');
@@ -48,18 +110,19 @@ export function reviewToMarkdown(r: AgreementReview, rules: PocRules = loadPocRu
 }
 
 /** The same review as a self-contained HTML page, with coded spans highlighted in each provision. */
-export function reviewToHtml(r: AgreementReview, rules: PocRules = loadPocRules()): string {
+export function reviewToHtml(r: AgreementReview, rules: PocRules = rulesFor(r)): string {
+  const w = wordsFor(r);
   const rows = POC_CATEGORIES.map(
     (c) =>
-      `<tr class="${r.coverage[c] ? 'yes' : 'no'}"><td>${c}</td><td>${esc(rules.advice[c].label)}</td><td>${r.coverage[c] ? 'yes' : 'no'}</td><td>${r.counts[c]}</td></tr>`,
+      `<tr class="${r.coverage[c] ? 'yes' : 'no'}"><td>${c}</td><td>${esc(rules.advice[c].label)}</td><td>${r.coverage[c] ? w.yes : w.no}</td><td>${r.counts[c]}</td></tr>`,
   ).join('\n');
   const gaps = r.gaps
     .map(
       (g) => `<section class="gap"><h3>${g.code}: ${esc(g.label)}</h3>
-<p><strong>Why it matters.</strong> ${esc(g.why)}</p>
-<p><strong>Engage:</strong> ${g.engage.map(esc).join('; ')}.</p>
-<p><strong>Model language</strong> (written for Tandem; adapt before use):</p><blockquote>${esc(g.suggestion)}</blockquote>
-${g.precedents.length ? `<p><strong>Precedents in your corpus:</strong></p><ul>${g.precedents.map((p) => `<li><em>${esc(p.agreement)}</em>, ${esc(p.provisionId)}: “${esc(p.excerpt)}”</li>`).join('')}</ul>` : ''}
+<p><strong>${w.why}</strong> ${esc(g.why)}</p>
+<p><strong>${w.engage}</strong> ${g.engage.map(esc).join('; ')}.</p>
+<p>${w.model.replace(/\*\*(.*?)\*\*/, '<strong>$1</strong>')}</p><blockquote>${esc(g.suggestion)}</blockquote>
+${g.precedents.length ? `<p><strong>${w.precedents}</strong></p><ul>${g.precedents.map((p) => `<li><em>${esc(p.agreement)}</em>, ${esc(p.provisionId)}: “${esc(p.excerpt)}”</li>`).join('')}</ul>` : ''}
 </section>`,
     )
     .join('\n');
@@ -81,20 +144,21 @@ ${g.precedents.length ? `<p><strong>Precedents in your corpus:</strong></p><ul>$
     })
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>POC review: ${esc(r.title)}</title>
+<html lang="${r.language === 'fr' ? 'fr' : 'en'}"><head><meta charset="utf-8"><title>${w.review}: ${esc(r.title)}</title>
 <style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}tr.no td{background:#fdecea}
 blockquote{border-left:4px solid #4a7;margin:0;padding:.3rem 1rem;background:#f3faf5}
 mark{background:#fff3b0}sup{font-size:.65em;color:#a60;margin-left:.1em}article{border-top:1px solid #eee}
 </style></head><body>
-<h1>POC review: ${esc(r.title)}</h1>
-<p>${r.provisions.length} provisions, ${r.characters.toLocaleString('en')} characters.</p>
-<h2>Scorecard</h2><table><tr><th>category</th><th></th><th>covered</th><th>provisions</th></tr>
+<h1>${w.review}: ${esc(r.title)}</h1>
+${r.coded ? '' : `<p class="warning"><strong>${w.notCoded}.</strong> ${esc(r.warning ?? '')}</p>`}
+<p>${w.summary(r.provisions.length, r.characters.toLocaleString(r.language), POC_CATEGORIES.filter((c) => r.coverage[c]).length, POC_CATEGORIES.length)}</p>
+<h2>${w.scorecard}</h2><table><tr>${w.head.map((h) => `<th>${h}</th>`).join('')}</tr>
 ${rows}</table>
-<h2>Gaps</h2>${gaps || '<p>None: every category has at least one provision.</p>'}
-<h2>Coded provisions</h2>${provisions}
-<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
+<h2>${w.gaps}</h2>${gaps || `<p>${w.noGap}</p>`}
+<h2>${w.coded}</h2>${provisions}
+<h2>${w.notes}</h2><ul>${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
 </body></html>
 `;
 }

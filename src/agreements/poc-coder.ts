@@ -18,7 +18,7 @@ interface Hit extends PhraseHit {
  */
 export function codeProvisions(text: string, provisions: Provision[], rules: PocRules): Provision[] {
   const bounds = sentenceEnds(text);
-  const hitsByList = rules.bank.scan(indexText(text));
+  const hitsByList = rules.bank.scan(indexText(text, rules.wording));
   const ordered = [...provisions].sort((a, b) => a.start - b.start);
   const starts = ordered.map((p) => p.start);
   const found = new Map<Provision, ProvisionCode[]>();

@@ -30,6 +30,11 @@ const categorySchema = z.object({
   suggestion: z.string(),
 });
 const fileSchema = z.object({
+  /** ISO 639-1 code of the texts these rules read (default en). */
+  language: z.string().min(2).default('en'),
+  wording: z
+    .object({ elisions: z.array(z.string().min(1)).default([]), foldAccents: z.boolean().default(false) })
+    .default({ elisions: [], foldAccents: false }),
   actors: z.record(z.string(), z.string()),
   negations: phraseList,
   categories: z.record(z.string(), categorySchema),
@@ -54,14 +59,29 @@ export interface CategoryAdvice {
 }
 
 export interface PocRules {
+  /** The language of the texts these rules code (ISO 639-1). */
+  language: string;
   rules: CompiledRule[];
   /** All phrase lists of all rules, scanned in one pass. */
   bank: PhraseBank;
   /** Case-insensitive, whatever the phrase style. */
   negation: RegExp;
   advice: Record<PocCategory, CategoryAdvice>;
+  /** How the text is cut into words for these rules. */
+  wording: Wording;
   source: string;
 }
+
+/**
+ * How a language's words are read: elided articles and pronouns (French l', d', qu') are cut off
+ * the word they are joined to, and accents can be ignored, in the text and the phrases alike.
+ */
+export interface Wording {
+  elisions: string[];
+  foldAccents: boolean;
+}
+
+const PLAIN: Wording = { elisions: [], foldAccents: false };
 
 const cache = new Map<string, PocRules>();
 
@@ -82,7 +102,7 @@ export function loadPocRules(path: string = DEFAULT_POC_RULES_PATH): PocRules {
   }
   const file = parsed.data;
   const rules: CompiledRule[] = [];
-  const bank = new PhraseBank();
+  const bank = new PhraseBank(file.wording);
   const advice = {} as Record<PocCategory, CategoryAdvice>;
   for (const category of POC_CATEGORIES) {
     const c = file.categories[category];
@@ -115,10 +135,12 @@ export function loadPocRules(path: string = DEFAULT_POC_RULES_PATH): PocRules {
   if (unknown.length)
     throw new TandemError('invalid-file', `${path}: unknown categories ${unknown.join(', ')}`);
   const compiled: PocRules = {
+    language: file.language,
     rules,
     bank,
     negation: new RegExp(file.negations.map((n) => `(?:${negationSource(n)})`).join('|'), 'giu'),
     advice,
+    wording: file.wording,
     source: path,
   };
   cache.set(path, compiled);
@@ -147,14 +169,25 @@ export interface PhraseHit {
 /** A document's words, lower-cased, found once and shared by every rule (parallel arrays: less garbage). */
 export interface TextIndex {
   text: string;
+  /** What may stand between two words of a phrase. */
+  separator: RegExp;
   words: string[];
   starts: Int32Array;
   ends: Int32Array;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** What may stand between the words of a phrase: spaces, line breaks and hyphens. */
-const SEPARATOR = /^[\s\-‐–]+$/;
+/** What may stand between the words of a phrase: spaces, line breaks and hyphens (and an elision). */
+function separatorFor(wording: Wording): RegExp {
+  if (!wording.elisions.length) return /^[\s\-‐–]+$/;
+  return new RegExp(`^[\\s\\-‐–]+(?:(?:${wording.elisions.join('|')})['’])?$`, 'iu');
+}
+
+/** The word as phrases and text are compared: lower case, accents dropped when the rules say so. */
+function wordKey(w: string, wording: Wording): string {
+  const lower = w.toLowerCase();
+  return wording.foldAccents ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
+}
 const wordCharCache = new Map<number, boolean>();
 
 /** Letters and digits of any script; ASCII is decided without a regular expression. */
@@ -169,7 +202,8 @@ function isWordChar(code: number): boolean {
   return v;
 }
 
-export function indexText(text: string): TextIndex {
+export function indexText(text: string, wording: Wording = PLAIN): TextIndex {
+  const elided = new Set(wording.elisions);
   const n = text.length;
   const starts: number[] = [];
   const ends: number[] = [];
@@ -180,21 +214,29 @@ export function indexText(text: string): TextIndex {
       i++;
       continue;
     }
-    const start = i;
+    let start = i;
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    // An apostrophe inside a word ("women's", "people’s") keeps the word whole.
+    // An apostrophe inside a word ("women's", "people’s") keeps the word whole, except after an
+    // elision (French "l'aide", "d'enfants"), which is cut off: the word is what follows it.
     const c = text.charCodeAt(i);
     if ((c === 39 || c === 0x2019) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+      if (elided.has(text.slice(start, i).toLowerCase())) start = i + 1;
       i++;
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
     }
-    let w = text.slice(start, i).toLowerCase();
+    let w = wordKey(text.slice(start, i), wording);
     if (w.includes('’')) w = w.replace('’', "'");
     starts.push(start);
     ends.push(i);
     words.push(w);
   }
-  return { text, words, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return {
+    text,
+    separator: separatorFor(wording),
+    words,
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+  };
 }
 
 /**
@@ -210,6 +252,8 @@ export class PhraseBank {
   private readonly regexes: { id: number; re: RegExp }[] = [];
   private size = 0;
 
+  constructor(private readonly wording: Wording = PLAIN) {}
+
   compile(phrases: string[]): PhraseMatcher {
     const id = this.size++;
     const raw: string[] = [];
@@ -218,7 +262,7 @@ export class PhraseBank {
         raw.push(`(?:${phrase.slice(3)})`);
         continue;
       }
-      for (const seq of expandPhrase(phrase)) {
+      for (const seq of expandPhrase(phrase, this.wording)) {
         const first = seq[0];
         const entry = { seq, id };
         if ('exact' in first) push(this.byWord, first.exact, entry);
@@ -277,10 +321,15 @@ export function findPhrases(phrases: string[], text: string): PhraseHit[] {
   return bank.scan(indexText(text))[m.id];
 }
 
-/** "cease-fire" is [cease, fire] or [ceasefire]; "protect*" is a prefix; apostrophes are straight. */
-function expandPhrase(phrase: string): WordSeq[] {
+/**
+ * "cease-fire" is [cease, fire] or [ceasefire]; "protect*" is a prefix; apostrophes are straight;
+ * an elision is cut off as in the text ("l'aide" is [aide]).
+ */
+function expandPhrase(phrase: string, wording: Wording): WordSeq[] {
   let seqs: WordSeq[] = [[]];
-  for (const word of phrase.toLowerCase().replace(/’/g, "'").trim().split(/\s+/)) {
+  const elision = wording.elisions.length ? new RegExp(`^(?:${wording.elisions.join('|')})'`) : null;
+  for (const raw of wordKey(phrase, wording).replace(/’/g, "'").trim().split(/\s+/)) {
+    const word = elision ? raw.replace(elision, '') : raw;
     const star = word.endsWith('*');
     const body = star ? word.slice(0, -1) : word;
     const pieces = body.split(/[-‐–]/).filter(Boolean);
@@ -300,13 +349,13 @@ function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
 }
 
 function matchesAt(seq: WordSeq, index: TextIndex, i: number): boolean {
-  const { words, starts, ends, text } = index;
+  const { words, starts, ends, text, separator } = index;
   if (i + seq.length > words.length) return false;
   for (let k = 0; k < seq.length; k++) {
     const w = words[i + k];
     const test = seq[k];
     if ('exact' in test ? w !== test.exact : !w.startsWith(test.prefix)) return false;
-    if (k > 0 && !SEPARATOR.test(text.slice(ends[i + k - 1], starts[i + k]))) return false;
+    if (k > 0 && !separator.test(text.slice(ends[i + k - 1], starts[i + k]))) return false;
   }
   return true;
 }

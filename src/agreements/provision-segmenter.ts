@@ -1,15 +1,35 @@
 import type { Provision, ProvisionKind } from '../domain/provision.ts';
+import {
+  cap,
+  isHeadingLike,
+  isSectionTitle,
+  isShoutedHeading,
+  isTitleLike,
+  numberValue,
+  romanValue,
+  slug,
+  startsHeadingOrEnds,
+  titleCase,
+} from './provision-line-shapes.ts';
+
+export interface SegmentOptions {
+  /** The text's language (ISO 639-1). In French, each paragraph of an article is an alinéa. */
+  language?: string;
+}
 
 /**
  * Splits a normalised agreement text into provisions: parts, chapters, sections numbered in Roman
  * capitals, articles, numbered clauses (1., 1.1, 2.1.10.6.), lettered items ((a), a.), Roman items
- * ((i), ii.), bullets, annexes and annex table rows. Each provision gets an id from its numbering
- * path, its heading and its character span [start, end) into the text. Unnumbered text under a
- * clause belongs to the clause; elsewhere each paragraph is a provision of its own. A table of
- * contents or list of acronyms is one `front-matter` provision, kept but never coded.
+ * ((i), ii.), bullets, annexes and annex table rows, in English or French (Titre, Chapitre, Article
+ * 1er, 7 bis, Annexe, Préambule, Sommaire). Each provision gets an id from its numbering path, its
+ * heading and its character span [start, end) into the text. Unnumbered text under a clause
+ * belongs to the clause; under a French article each paragraph is an alinéa of its own
+ * (`art-2/al-1`), with the list it introduces ("Les Parties s'engagent à :") as its children;
+ * elsewhere each paragraph is a provision of its own. A table of contents or list of acronyms is
+ * one `front-matter` provision, kept but never coded.
  */
-export function segmentProvisions(text: string): Provision[] {
-  return new Segmenter(text).run();
+export function segmentProvisions(text: string, options: SegmentOptions = {}): Provision[] {
+  return new Segmenter(text, options.language === 'fr').run();
 }
 
 interface Line {
@@ -40,57 +60,25 @@ interface Open {
   absorbs: boolean;
 }
 
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-};
-
+// French numbers: "1er", "1re", "7 bis".
 const NUM_TOKEN =
-  '(\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
+  '(\\d{1,3}(?:er|ère|re)?(?:\\s+(?:bis|ter|quater))?(?![\\p{L}\\d])|\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
 const CHAPTER_RE = new RegExp(
-  `^(part|chapter|section|title)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
-  'i',
+  `^(part|chapter|section|title|partie|chapitre|titre|sous-titre)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
+  'iu',
 );
-const ARTICLE_RE = new RegExp(`^(article|art\\.)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'i');
+const ARTICLE_RE = new RegExp(`^(article|art\\.)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'iu');
 const ANNEX_RE =
-  /^(annex(?:ure)?|appendix|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
+  /^(annex(?:ure|e)?|appendix|appendice|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
 const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)])?(\s*)(.*)$/;
 const LETTER_RE = /^(?:\(([a-zA-Z]{1,2})\)|([a-zA-Z])[.)](?=\s))\s*(.*)$/;
 const ROMAN_RE = /^(?:\(([ivxlc]{1,6})\)|([ivxlc]{1,6})[.)](?=\s))\s*(.*)$/;
 const UPPER_ROMAN_RE = /^([IVXL]{1,6})\.(?:\s+(.*))?$/;
 const BULLET_RE = /^([-•*–▪●◦])\s+(.*)$/;
-const TOC_RE = /^(table of contents|contents)$/i;
+const TOC_RE = /^(table of contents|contents|sommaire|table des matières)$/i;
 const ACRONYMS_RE =
-  /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations))\s*:?$/i;
-const PREAMBLE_RE = /^preamble\s*:?$/i;
+  /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations)|sigles|acronymes|abréviations|sigles et abréviations|sigles et acronymes|liste des (sigles|abréviations|acronymes))\s*:?$/i;
+const PREAMBLE_RE = /^(preamble|préambule|preambule)\s*:?$/i;
 
 class Segmenter {
   private readonly lines: Line[] = [];
@@ -100,7 +88,11 @@ class Segmenter {
   private paragraphCount = 0;
   private readonly ids = new Map<string, number>();
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** French: the paragraphs of an article are its alinéas. */
+    private readonly alineas = false,
+  ) {
     let at = 0;
     for (const raw of text.split('\n')) {
       this.lines.push({ text: raw, start: at, end: at + raw.length });
@@ -142,12 +134,13 @@ class Segmenter {
           kind: 'preamble',
           number: '',
           token: 'preamble',
-          heading: 'Preamble',
+          heading: /^pre/i.test(t) ? 'Preamble' : 'Préambule',
           line,
           parent: null,
           level: 0,
         });
-        this.stack.push({ p, rank: 2, style: 'structure', absorbs: false });
+        // A French preamble ends at the first article ("Article 1er"), which is not part of it.
+        this.stack.push({ p, rank: this.alineas ? 4 : 2, style: 'structure', absorbs: false });
         this.current = null;
         i++;
         continue;
@@ -200,7 +193,7 @@ class Segmenter {
         PREAMBLE_RE.test(t) ||
         ACRONYMS_RE.test(t) ||
         this.structural(t) ||
-        /^(we|whereas)\b/i.test(t)
+        /^(we|whereas|nous|considérant)\b/i.test(t)
       ) {
         break;
       }
@@ -231,15 +224,20 @@ class Segmenter {
     let m = CHAPTER_RE.exec(t);
     if (m && startsHeadingOrEnds(m[3])) {
       const word = m[1].toLowerCase();
-      const kind: ProvisionKind = word === 'part' ? 'part' : 'chapter';
-      const rank = word === 'part' ? 1 : word === 'section' ? 3 : 2;
+      // French Titre contains Chapitre, which contains Section.
+      const isPart = word === 'part' || word === 'partie' || word === 'titre';
+      const kind: ProvisionKind = isPart ? 'part' : 'chapter';
+      const rank = isPart ? 1 : word === 'section' || word === 'sous-titre' ? 3 : 2;
       const n = numberValue(m[2]);
       return {
         kind,
         rank,
         style: 'structure',
         number: `${cap(word)} ${m[2]}`,
-        token: `${word === 'chapter' ? 'ch' : word === 'section' ? 'sec' : word}-${m[2]}`.toLowerCase(),
+        token:
+          `${word === 'chapter' || word === 'chapitre' ? 'ch' : word === 'section' ? 'sec' : word}-${m[2]}`
+            .toLowerCase()
+            .replace(/\s+/g, '-'),
         rest: m[3],
         restAt: t.length - m[3].length,
         value: n,
@@ -269,7 +267,7 @@ class Segmenter {
         rank: 4,
         style: 'structure',
         number: `Article ${m[2]}`,
-        token: `art-${m[2]}`.toLowerCase(),
+        token: `art-${m[2]}`.toLowerCase().replace(/\s+/g, '-'),
         rest: m[3],
         restAt: t.length - m[3].length,
         value: numberValue(m[2]),
@@ -418,7 +416,10 @@ class Segmenter {
     let heading = '';
     let next = i + 1;
     const rest = marker.rest.trim();
-    if (rest && isHeadingLike(rest, marker.style === 'structure')) heading = rest;
+    // French headings are in sentence case ("Article 4 : Retour et restitution").
+    const frenchHeading =
+      this.alineas && marker.style === 'structure' && rest.length <= 100 && !/[.;,:]$/.test(rest);
+    if (rest && (frenchHeading || isHeadingLike(rest, marker.style === 'structure'))) heading = rest;
     else if (!rest && marker.style === 'structure') {
       // The heading often sits on the line after the number ("1.1.\nEstablishment, Seat and Term").
       const following = this.lines[next];
@@ -482,6 +483,7 @@ class Segmenter {
       void p;
       return;
     }
+    if (this.alineas && this.alinea(line)) return;
     if (this.current && top?.absorbs) {
       this.extend(this.current, line.end);
       return;
@@ -502,6 +504,43 @@ class Segmenter {
       level: parent ? parent.level + 1 : 0,
     });
     this.blank = false;
+  }
+
+  /**
+   * A French article's paragraph starts an alinéa, unless it continues a list item that has not
+   * ended ("a) … ;" is followed by more of the list, "d) … ." closes it).
+   */
+  private alinea(line: Line): boolean {
+    let k = this.stack.length - 1;
+    while (k >= 0 && this.stack[k].style !== 'structure') k--;
+    if (k < 0) return false;
+    const open = this.stack[k];
+    const isAlinea = open.p.kind === 'paragraph';
+    const article = isAlinea ? this.stack[k - 1] : open;
+    if (article?.p.kind !== 'article') return false;
+    const inList = k < this.stack.length - 1;
+    if (inList && this.current && !/[.!?]["'”’»)]?$/.test(this.current.text.trimEnd())) return false;
+    this.stack = this.stack.slice(0, isAlinea ? k : k + 1);
+    const siblings = this.out.filter((p) => p.parentId === article.p.id && p.kind === 'paragraph').length;
+    // An article whose first line carries text rather than a heading holds its first alinéa itself.
+    const own = article.p.text
+      .split('\n')[0]
+      .replace(/^\S+\s+\S+(?:\s+(?:bis|ter|quater))?\s*[:.\-–—]?\s*/i, '')
+      .trim();
+    const n = siblings + (own && own !== article.p.heading ? 2 : 1);
+    const p = this.push({
+      kind: 'paragraph',
+      number: '',
+      token: `al-${n}`,
+      heading: '',
+      line,
+      parent: article.p,
+      level: article.p.level + 1,
+    });
+    this.stack.push({ p, rank: 5, style: 'structure', absorbs: false });
+    this.current = p;
+    this.blank = false;
+    return true;
   }
 
   private inAnnex(): boolean {
@@ -566,69 +605,4 @@ class Segmenter {
     p.end = end;
     p.text = this.text.slice(p.start, end);
   }
-}
-
-function startsHeadingOrEnds(rest: string, loose = false): boolean {
-  if (rest === '') return true;
-  return loose ? !/^\p{Ll}/u.test(rest) || /^(on|to|of)\b/i.test(rest) : /^[\p{Lu}\d("“'‘]/u.test(rest);
-}
-
-/** "General Provisions" yes; "Plotnitskiy (signed)", a name after an initial, no. */
-function isSectionTitle(t: string): boolean {
-  return isHeadingLike(t, true) && t.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w)).length >= 2;
-}
-
-function isTitleLike(t: string): boolean {
-  return t.length <= 200 && !/[.;,]$/.test(t) && /\p{L}{3,}/u.test(t);
-}
-
-function isHeadingLike(t: string, structural: boolean): boolean {
-  if (t.length > 120 || /[.;,:]$/.test(t) || !/^[\p{Lu}\d"“]/u.test(t)) return false;
-  if (isShoutedHeading(t)) return true;
-  // Title Case: most words of four letters or more start with a capital.
-  const words = t.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
-  const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return structural
-    ? words.length === 0 || capitals / words.length >= 0.6
-    : capitals / Math.max(words.length, 1) >= 0.75 && t.length <= 80;
-}
-
-function isShoutedHeading(t: string): boolean {
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase() && /\p{L}{3,}/u.test(t) && !/[;,]$/.test(t);
-}
-
-function numberValue(token: string): number | undefined {
-  if (/^\d+/.test(token)) return Number.parseInt(token, 10);
-  if (/^[IVXLC]+$/i.test(token)) return romanValue(token.toUpperCase());
-  return WORD_NUMBERS[token.toLowerCase()];
-}
-
-function romanValue(r: string): number {
-  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  let total = 0;
-  for (let k = 0; k < r.length; k++) {
-    const a = v[r[k]] ?? 0;
-    const b = v[r[k + 1]] ?? 0;
-    total += a < b ? -a : a;
-  }
-  return total;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function slug(t: string): string {
-  return t
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);
-}
-
-function titleCase(t: string): string {
-  return t.replace(/\S+/g, (w) =>
-    w.length > 3 || /^[A-Z]{2,4}$/.test(w) === false ? cap(w.toLowerCase()) : w,
-  );
 }

@@ -26,8 +26,8 @@ import { DEFAULT_LOG_CUSUM_OPTIONS, type LogCusumOptions } from './log-cusum.ts'
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
 import { DEFAULT_NEW_ACTOR_OPTIONS, type NewActorOptions } from './new-actor-alerts.ts';
-import type { NotesAccess } from './readable-notes.ts';
 import { readPeriodAlerts } from './period-alerts.ts';
+import type { NotesAccess } from './readable-notes.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
 import { type TrendDirection, trendOf } from './trend.ts';
 

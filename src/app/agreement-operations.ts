@@ -33,6 +33,8 @@ export type AgreementDocument = z.infer<typeof documentSchema>;
 const reviewInput = z.object({
   document: documentSchema,
   title: z.string().min(1).optional(),
+  /** The text's language: `auto` (the default) detects it; `en` or `fr` forces it. */
+  language: z.enum(['auto', 'en', 'fr']).optional(),
   /** Look for precedents in the imported corpus (default true). */
   precedents: z.boolean().optional(),
   /** At most this many precedents per gap (default 3). */
@@ -57,13 +59,12 @@ function readDocument(d: AgreementDocument) {
 }
 
 /** Reads a document and reviews it, with the title given or the one read from its text. */
-async function reviewDocument(input: { document: AgreementDocument; title?: string }) {
+async function reviewDocument(input: { document: AgreementDocument; title?: string; language?: string }) {
   const source = await readDocument(input.document);
-  const review = reviewAgreement({
-    title: input.title ?? source.title,
-    format: source.format,
-    text: source.text,
-  });
+  const review = reviewAgreement(
+    { title: input.title ?? source.title, format: source.format, text: source.text },
+    { language: input.language },
+  );
   return { source, review };
 }
 

@@ -90,7 +90,6 @@ export interface ReleasedIncident
   updatedAt: string;
 }
 
-
 /** Reads an incident file (YAML or JSON: one incident or a list), every problem located. */
 function readIncidentFile(text: string, name: string): IncidentInput[] {
   try {

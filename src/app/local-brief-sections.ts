@@ -1,4 +1,4 @@
-import type { Section } from '../reports/joint-brief.ts';
+import type { Section } from '../reports/brief-model.ts';
 import { localProcessSection, participationSection } from '../reports/local-process-brief.ts';
 import { localProcessOperations } from './local-process-operations.ts';
 import type { AppContext } from './operation.ts';

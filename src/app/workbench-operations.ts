@@ -2,14 +2,16 @@ import { z } from 'zod';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import type { Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { BRIEF_LANGUAGES } from '../reports/brief-text.ts';
 import { forecastSection } from '../reports/forecast-section.ts';
 import { frictionsSection } from '../reports/frictions-section.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts';
+import { scopeProvenance } from '../store/scope-provenance.ts';
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations, analyzeInput } from './analysis-operations.ts';
-import { localBriefSections } from './local-brief-sections.ts';
-import { frictionOperations } from './friction-operations.ts';
 import { forecastBrief } from './forecast-operations.ts';
+import { frictionOperations } from './friction-operations.ts';
+import { localBriefSections } from './local-brief-sections.ts';
 import {
   type NegotiationCheckReport,
   negotiationOperations,
@@ -69,26 +71,44 @@ export const currentPlan = defineOperation({
 /**
  * The joint analysis brief as a document: the same analysis as `analyze`, with every setting it
  * takes (scope, alert threshold, shift, window, evidence per finding), rendered as HTML (the
- * workbench shows it and prints it to PDF) or Markdown.
+ * workbench shows it and prints it to PDF) or Markdown, in English or French. It carries the day
+ * it was produced, the sources of the events in scope (each cited as it asks) and a classification
+ * marking from the most sensitive of them.
  */
 export const brief = defineOperation({
   summary: 'The joint analysis brief as HTML or Markdown, for the same scope and settings as analyze.',
-  input: analyzeInput.extend({ format: z.enum(['html', 'md']).default('html') }),
+  input: analyzeInput.extend({
+    format: z.enum(['html', 'md']).default('html'),
+    lang: z.enum(BRIEF_LANGUAGES).default('en'),
+  }),
   async run(ctx, input): Promise<{ format: 'html' | 'md'; content: string }> {
-    const { format, ...settings } = input;
+    const { format, lang, ...settings } = input;
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
     const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: settings.country });
     const forecast =
       input.country && !input.admin1 ? await forecastBrief(ctx.store, input.country) : undefined;
-    const extra = [
-      ...(await localBriefSections(ctx, analysis.scope)),
-      ...(forecast ? [forecastSection(forecast)] : []),
-      frictionsSection(frictions),
-    ];
+    const scope = await scopeProvenance(ctx.store.db, {
+      country: analysis.scope.country ?? undefined,
+      admin1: analysis.scope.admin1 ?? undefined,
+      from: analysis.period.from,
+      to: analysis.period.to,
+    });
+    const context = {
+      lang,
+      producedOn: new Date().toISOString().slice(0, 10),
+      classification: scope.sensitivity,
+      sources: scope.sources,
+      extra: [
+        ...(await localBriefSections(ctx, analysis.scope)),
+        ...(forecast ? [forecastSection(forecast)] : []),
+        frictionsSection(frictions),
+      ],
+    };
     return {
       format,
-      content: format === 'html' ? renderBriefHtml(analysis, extra) : renderBriefMarkdown(analysis, extra),
+      content:
+        format === 'html' ? renderBriefHtml(analysis, context) : renderBriefMarkdown(analysis, context),
     };
   },
 });

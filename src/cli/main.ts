@@ -8,8 +8,8 @@ import {
   registerAreaCommands,
   registerEvidenceCommands,
 } from './commands/evidence-commands.ts';
-import { registerFrictionCommands } from './commands/friction-commands.ts';
 import { registerForecastCommands } from './commands/forecast-commands.ts';
+import { registerFrictionCommands } from './commands/friction-commands.ts';
 import { registerIncidentCommands } from './commands/incident-commands.ts';
 import { registerLocalCommands } from './commands/local-commands.ts';
 import { registerNegotiationCommands } from './commands/negotiation-commands.ts';

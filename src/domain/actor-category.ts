@@ -41,6 +41,26 @@ const BY_WORDS: Record<string, ActorCategory> = {
   'external/other forces': 'external-forces',
   'external forces': 'external-forces',
   'other forces': 'external-forces',
+  // French, as francophone missions' sheets write them (read without accents).
+  "forces de l'etat": 'state-forces',
+  'forces etatiques': 'state-forces',
+  'forces gouvernementales': 'state-forces',
+  'forces de defense et de securite': 'state-forces',
+  'groupe rebelle': 'rebel-group',
+  'groupes rebelles': 'rebel-group',
+  'groupe arme': 'rebel-group',
+  'groupes armes': 'rebel-group',
+  'milice politique': 'political-militia',
+  'milices politiques': 'political-militia',
+  'milice identitaire': 'identity-militia',
+  'milices identitaires': 'identity-militia',
+  'milice communautaire': 'identity-militia',
+  'milices communautaires': 'identity-militia',
+  emeutiers: 'rioters',
+  manifestants: 'protesters',
+  civils: 'civilians',
+  'forces exterieures': 'external-forces',
+  'autres forces': 'external-forces',
 };
 
 /** Reads an ACLED `inter` value, numeric (old exports) or in words (new ones). Empty → null. */
@@ -48,7 +68,8 @@ export function parseActorCategory(value: string): ActorCategory | null | undefi
   const v = value.trim().toLowerCase();
   if (v === '' || v === '0') return null;
   if ((ACTOR_CATEGORIES as readonly string[]).includes(v)) return v as ActorCategory;
-  return BY_CODE[v] ?? BY_WORDS[v];
+  const plain = v.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
+  return BY_CODE[v] ?? BY_WORDS[v] ?? BY_WORDS[plain];
 }
 
 export function isStateCategory(category: ActorCategory | null): boolean {

@@ -37,6 +37,15 @@ export interface CoverageGap {
 /** The review of one agreement: coded provisions, the coverage scorecard and the gaps. */
 export interface AgreementReview {
   title: string;
+  /**
+   * The text's language: ISO 639-1 (`en`, `fr`) for one Tandem codes, else ISO 639-3 as detected
+   * (`spa`), or `und` when it cannot be told.
+   */
+  language: string;
+  /** False when Tandem has no rules for the language: then nothing is coded and no gap is claimed. */
+  coded: boolean;
+  /** Set when the text was not coded, saying why, for the reader. */
+  warning?: string;
   format: AgreementFormat;
   characters: number;
   provisions: Provision[];

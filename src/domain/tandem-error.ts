@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'too-large'
   | 'unsupported-media-type'
   | 'too-many-requests'
-  | 'source-failed';
+  | 'source-failed'
+  /** Something the machine lacks (Chromium for the PDF brief): the message says what to install. */
+  | 'unavailable';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   'bad-input': 400,
@@ -33,6 +35,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   'too-many-requests': 429,
   // An outside source (ACLED's or UCDP's API) refused or failed: a gateway's error, not the caller's.
   'source-failed': 502,
+  unavailable: 503,
 };
 
 export interface TandemErrorOptions {

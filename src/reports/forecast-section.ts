@@ -2,6 +2,7 @@ import type { AreaForecast } from '../analysis/forecast.ts';
 import type { BacktestResult } from '../analysis/forecast-backtest.ts';
 import { BASELINES, type Baseline } from '../analysis/forecast-baselines.ts';
 import type { ForecastScore } from '../analysis/forecast-scores.ts';
+import type { Block, Cell, Section } from './brief-model.ts';
 
 /**
  * The forecast section of the brief, and the backtest table that the CLI, the benchmark and
@@ -112,15 +113,8 @@ export function likelyOnsets(
   return [...best.values()].filter((x) => x.p >= min).sort((a, b) => b.p - a.p || a.key.localeCompare(b.key));
 }
 
-type Cell = string | number | null;
-type Block =
-  | { kind: 'p'; text: string }
-  | { kind: 'source'; text: string }
-  | { kind: 'list'; items: string[] }
-  | { kind: 'table'; head: string[]; rows: Cell[][] };
-
 /** The brief's forecast section: skill first, then next month per area, then likely onsets. */
-export function forecastSection(b: ForecastBrief): { title: string; blocks: Block[] } {
+export function forecastSection(b: ForecastBrief): Section {
   const next = b.forecasts.filter((f) => f.horizon === 1);
   const byArea = new Map<string, { events?: AreaForecast; fatalities?: AreaForecast }>();
   for (const f of next) byArea.set(f.key, { ...byArea.get(f.key), [f.metric]: f });
@@ -152,7 +146,7 @@ export function forecastSection(b: ForecastBrief): { title: string; blocks: Bloc
             text: 'No area without deaths in the last year has a 20% or higher chance of deaths in the next three months.',
           },
       {
-        kind: 'source',
+        kind: 'counted',
         text: `Forecasts from ${b.origin}, using only data up to its end: a pooled regression on the log of each area's past counts, its neighbours', the season and the alert state (docs/forecasts.md); skill from a rolling-origin backtest over ${b.backtest.origins.count} past origins (\`tandem forecast backtest --country "${b.country}"\`).`,
       },
     ],

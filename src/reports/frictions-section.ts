@@ -1,5 +1,5 @@
 import type { Friction } from '../domain/friction.ts';
-import type { Section } from './joint-brief.ts';
+import type { Section } from './brief-model.ts';
 
 /**
  * The brief's friction register: each friction found or registered in the scope, with its owner,
@@ -41,7 +41,7 @@ export function frictionsSection(frictions: readonly Friction[]): Section {
           }
         : { kind: 'p', text: 'No friction found and none registered.' },
       {
-        kind: 'source',
+        kind: 'counted',
         text: 'the plan check on the newest stored plan of each mission (state-perpetrator, resource-overallocation, local-national-disconnect), and admin-1 areas with at least 10 events against civilians in the last six months where no national process had a round in the 12 months before; overlaid with the frictions table',
       },
     ],

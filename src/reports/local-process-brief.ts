@@ -1,4 +1,4 @@
-import type { Cell, Section } from './joint-brief.ts';
+import type { Cell, Section } from './brief-model.ts';
 
 /** What the local-process section needs of the check (checkLocalProcesses' answer). */
 export interface LocalBriefInput {
@@ -88,7 +88,7 @@ export function localProcessSection(check: LocalBriefInput): Section | null {
           ]
         : []),
       {
-        kind: 'source',
+        kind: 'counted',
         text: `events within ${check.radiusKm} km (great circle) of each process, ${check.windowDays} days before and after its date (\`tandem local check\`).`,
       },
     ],
@@ -129,7 +129,7 @@ export function participationSection(p: ParticipationBriefInput, today: string):
         }),
       },
       {
-        kind: 'source',
+        kind: 'counted',
         text: '`tandem participation check`; incidents are ids of the mission’s incident log. Who is at risk is in the register, for those cleared to read it.',
       },
     ],

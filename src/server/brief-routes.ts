@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import { type OperationCall, runOperation } from '../app/run-operation.ts';
-import { TandemError } from '../domain/tandem-error.ts';
+import { isTandemError, TandemError } from '../domain/tandem-error.ts';
+import { printHtmlToPdf } from '../reports/pdf-printer.ts';
 import { inputJsonSchema } from './openapi-document.ts';
 import { queryToInput } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
-import { printHtmlToPdf } from './pdf-printer.ts';
 
 export type PrintPdf = (html: string) => Promise<Uint8Array>;
 
@@ -15,8 +15,10 @@ export interface BriefRoutesOptions {
 }
 
 /**
- * The joint analysis brief as HTML and as PDF. The HTML comes from the analysis operations (the
- * same brief `tandem analyze --format html` writes); the PDF is that HTML printed by Chromium.
+ * The joint analysis brief as HTML and as PDF, in English or French (`lang=fr`). The HTML comes
+ * from the analysis operations (the same brief `tandem analyze --format html` writes); the PDF is
+ * that HTML printed by Chromium. Without Chromium the PDF route answers 503 with one line saying
+ * what to install, in plain text, since a person follows the link from the brief page.
  */
 export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
   const printPdf = options.printPdf ?? printHtmlToPdf;
@@ -36,7 +38,14 @@ export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
 
   app.get('/api/brief.html', async (c) => c.html(await html(new URL(c.req.url))));
   app.get('/api/brief.pdf', async (c) => {
-    const pdf = await printPdf(await html(new URL(c.req.url)));
+    const page = await html(new URL(c.req.url));
+    let pdf: Uint8Array;
+    try {
+      pdf = await printPdf(page);
+    } catch (e) {
+      if (isTandemError(e) && e.code === 'unavailable') return c.text(`${e.message}\n`, 503);
+      throw e;
+    }
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/pdf',
       'content-disposition': 'inline; filename="tandem-brief.pdf"',

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { PdfPrinter } from '../reports/pdf-printer.ts';
 import { createApp, type WorkbenchAppOptions } from './create-app.ts';
-import { PdfPrinter } from './pdf-printer.ts';
 import { isLoopback } from './request-guards.ts';
 import { removeOwnTempFolders, removeStaleTempFolders } from './temp-folders.ts';
 import { warmingRequesters, warmOverview } from './warm-overview.ts';

@@ -75,21 +75,29 @@ function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<numb
   return -1;
 }
 
-// Words partners use for kinds of event, mapped onto Tandem's violence types.
+// Words partners use for kinds of event, in English or French (read without accents), mapped
+// onto Tandem's violence types: "Attaque contre des civils", "Affrontements", "Violence sexuelle".
 const TYPE_WORDS: [RegExp, ViolenceType][] = [
   [
-    /one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians/i,
+    /one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians|contre (?:les |des )?(?:populations )?civil|sexuel|\bviols?\b|enlevement|meurtre|assassinat|pillage|violence unilaterale/i,
     'violence-against-civilians',
   ],
-  [/battle|clash|armed conflict|state-based|non-state|fighting/i, 'battles'],
-  [/explos|shell|air ?strike|drone|ied|mine|remote/i, 'explosions-remote-violence'],
-  [/riot|mob/i, 'riots'],
-  [/protest|demonstration/i, 'protests'],
-  [/strategic|agreement|arrest|looting of property/i, 'strategic-developments'],
+  [
+    /battle|clash|armed conflict|state-based|non-state|fighting|affrontement|combat|accrochage|conflit arme/i,
+    'battles',
+  ],
+  [
+    /explos|shell|air ?strike|drone|ied|mine|remote|bombardement|frappe|engin explosif|obus|pilonnage/i,
+    'explosions-remote-violence',
+  ],
+  [/riot|mob|emeute/i, 'riots'],
+  [/protest|demonstration|manifestation/i, 'protests'],
+  [/strategic|agreement|arrest|looting of property|strategique|accord/i, 'strategic-developments'],
 ];
 
 function violenceTypeOf(raw: string): ViolenceType | undefined {
-  return parseAcledEventType(raw) ?? TYPE_WORDS.find(([re]) => re.test(raw))?.[1];
+  const plain = raw.normalize('NFD').replace(/\p{M}/gu, '');
+  return parseAcledEventType(raw) ?? TYPE_WORDS.find(([re]) => re.test(plain))?.[1];
 }
 
 /**
@@ -142,7 +150,7 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
         return problemAt(
           header,
           c.type,
-          `event type "${typeRaw}" is not a kind of event Tandem knows (ACLED's event types or GED's)`,
+          `event type "${typeRaw}" is not a kind of event Tandem knows (ACLED's event types or GED's, in English or French)`,
         );
       const cat1 = parseActorCategory(get(f, c.inter1));
       if (cat1 === undefined)

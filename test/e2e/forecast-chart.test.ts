@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/server/pdf-printer.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/reports/pdf-printer.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 

@@ -10,8 +10,8 @@ import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
 import { operations } from '../../src/app/operations.ts';
 import { runOperation } from '../../src/app/run-operation.ts';
 import { addUserAccount } from '../../src/app/user-accounts.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/reports/pdf-printer.ts';
 import { initKeys } from '../../src/security/data-keys.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/server/pdf-printer.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { operations } from '../../src/app/operations.ts';
 import { runOperation } from '../../src/app/run-operation.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/server/pdf-printer.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/reports/pdf-printer.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { importFiles } from '../import-files.ts';

@@ -10,7 +10,7 @@ import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
 import { generateDemoEvents } from '../../src/app/demo/demo-events.ts';
 import { eventsAsHxlCsv } from '../../src/app/demo/demo-hxl-file.ts';
 import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/server/pdf-printer.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/reports/pdf-printer.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 

@@ -1,7 +1,10 @@
 import { lazy, StrictMode, Suspense, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { arrived, get } from './api-client.ts';
 import { Async, Empty, Loading } from './components/status-views.tsx';
+import './i18n/i18n.ts';
+import { LanguagePicker } from './i18n/language-picker.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
 import './styles.css';
 import {
@@ -45,21 +48,23 @@ const EventPage = lazy(() => import('./pages/event-page.tsx').then((m) => ({ def
 const ActorPage = lazy(() => import('./pages/actor-page.tsx').then((m) => ({ default: m.ActorPage })));
 const BriefPage = lazy(() => import('./pages/brief-page.tsx').then((m) => ({ default: m.BriefPage })));
 
+// Each page's label is a key of the catalogues in i18n/.
 const NAV = [
-  ['', 'Overview'],
-  ['plan', 'Plan'],
-  ['agreements', 'Agreements'],
-  ['negotiations', 'Negotiations'],
-  ['incidents', 'Incidents'],
-  ['local', 'Local processes'],
-  ['participation', 'Participation'],
-  ['frictions', 'Frictions'],
-  ['import', 'Import'],
-  ['problems', 'Set aside'],
-  ['brief', 'Brief'],
+  ['', 'nav.overview'],
+  ['plan', 'nav.plan'],
+  ['agreements', 'nav.agreements'],
+  ['negotiations', 'nav.negotiations'],
+  ['incidents', 'nav.incidents'],
+  ['local', 'nav.local'],
+  ['participation', 'nav.participation'],
+  ['frictions', 'nav.frictions'],
+  ['import', 'nav.import'],
+  ['problems', 'nav.problems'],
+  ['brief', 'nav.brief'],
 ] as const;
 
 function App() {
+  const { t } = useTranslation();
   const url = useUrlState();
   const [reload, setReload] = useState(0);
   // Who is signed in, for the header; asked once the page has its status, so it never delays it.
@@ -121,11 +126,11 @@ function App() {
   return (
     <>
       <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>
-        Skip to content
+        {t('shell.skip')}
       </button>
       <header className="top">
         <div className="brand">
-          <strong>Tandem</strong> <span>POC and political work, one body of evidence</span>
+          <strong>Tandem</strong> <span>{t('shell.tagline')}</span>
         </div>
         <button
           type="button"
@@ -134,9 +139,9 @@ function App() {
           aria-controls="pages-nav"
           onClick={() => setNavOpen((o) => !o)}
         >
-          Menu
+          {t('nav.menu')}
         </button>
-        <nav aria-label="Pages" id="pages-nav" className={navOpen ? 'open' : undefined}>
+        <nav aria-label={t('nav.label')} id="pages-nav" className={navOpen ? 'open' : undefined}>
           {NAV.map(([page, label]) => (
             <a
               key={page}
@@ -146,33 +151,32 @@ function App() {
                 (page === '' ? section === '' || section === 'area' : page === section) ? 'page' : undefined
               }
             >
-              {label}
+              {t(label)}
             </a>
           ))}
         </nav>
         {me.data?.signInRequired && (
           <span className="who">
-            {me.data.name} · <a href="/sign-out">Sign out</a>
+            {me.data.name} · <a href="/sign-out">{t('shell.signOut')}</a>
           </span>
         )}
         {countries.length > 0 && (
           <label className="country-pick">
-            Country{' '}
+            {t('shell.country')}{' '}
             <select value={current?.country ?? ''} onChange={(e) => choose(e.target.value)}>
               {countries.map((c) => (
                 <option key={c.country} value={c.country}>
-                  {c.country} ({c.events.toLocaleString('en-GB')} events)
+                  {t('shell.countryEvents', { country: c.country, count: c.events })}
                 </option>
               ))}
             </select>
           </label>
         )}
+        <LanguagePicker />
       </header>
       {status.data?.demo && (
         <p className="fiction" role="note">
-          <strong>Demonstration mission — fictional.</strong> Orvania, its regions, armed groups, plan, draft
-          agreement and talks are invented by Tandem's demonstration model. Import your own ACLED or UCDP
-          files on the Import page.
+          <strong>{t('shell.fictionTitle')}</strong> {t('shell.fiction')}
         </p>
       )}
       <main id="main" tabIndex={-1}>

@@ -12,6 +12,7 @@ type ReviewFlags = StoreFlags & {
   format?: string;
   out?: string;
   title?: string;
+  lang?: 'auto' | 'en' | 'fr';
   precedents?: boolean;
 };
 
@@ -73,6 +74,13 @@ export function registerAgreementCommands(program: Command): void {
       )
       .option('--out <file>', 'write the output to a file instead of stdout')
       .option('--title <title>', 'title to show instead of the one read from the text')
+      .addOption(
+        new Option('--lang <lang>', "the text's language: auto (detect), fr or en").choices([
+          'auto',
+          'fr',
+          'en',
+        ]),
+      )
       .option('--no-precedents', 'do not look for precedents in the imported corpus'),
   ).action(
     action(async (file: string, flags: ReviewFlags) => {
@@ -83,8 +91,17 @@ export function registerAgreementCommands(program: Command): void {
       // Precedents come from the corpus in a store; without them the review opens none.
       const review =
         flags.precedents !== false && storeConfigured(flags)
-          ? await runCommand(ops.reviewAgreement, { document, title: flags.title }, call)
-          : await runCommand(ops.reviewAgreementText, { document, title: flags.title }, call);
+          ? await runCommand(
+              ops.reviewAgreement,
+              { document, title: flags.title, language: flags.lang },
+              call,
+            )
+          : await runCommand(
+              ops.reviewAgreementText,
+              { document, title: flags.title, language: flags.lang },
+              call,
+            );
+      if (review.warning && format !== 'json') process.stderr.write(`warning: ${review.warning}\n`);
       const { reviewToHtml, reviewToMarkdown } = await import('../../agreements/agreement-review-report.ts');
       if (format === 'json') {
         if (flags.out) emit(`${JSON.stringify(review, null, 2)}\n`, flags.out);

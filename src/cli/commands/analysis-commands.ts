@@ -8,9 +8,9 @@ import { formatTable } from '../table.ts';
 // Each action imports its operation's module when it runs: registering commands stays cheap.
 const analysis = () => import('../../app/analysis-operations.ts').then((m) => m.analysisOperations);
 
-function write(out: string | undefined, text: string): void {
+function write(out: string | undefined, text: string | Uint8Array): void {
   if (!out) {
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    process.stdout.write(typeof text !== 'string' || text.endsWith('\n') ? text : `${text}\n`);
     return;
   }
   try {
@@ -28,6 +28,7 @@ interface AnalyzeFlags extends StoreFlags {
   to?: string;
   json?: boolean;
   format?: string;
+  lang?: 'en' | 'fr';
   out?: string;
   threshold?: string;
   shift?: string;
@@ -47,7 +48,14 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--from <YYYY-MM-DD>', 'first day of the period (default: the first event)')
       .option('--to <YYYY-MM-DD>', 'last day of the period (default: the last event)')
       .addOption(new Option('--json', 'print the analysis as JSON').conflicts('format'))
-      .option('--format <format>', 'md | html: the joint analysis brief (default md)')
+      .addOption(
+        new Option('--format <format>', 'md | html | pdf: the joint analysis brief (default md)').choices([
+          'md',
+          'html',
+          'pdf',
+        ]),
+      )
+      .addOption(new Option('--lang <lang>', 'the language of the brief (default en)').choices(['en', 'fr']))
       .option('--out <file>', 'write to this file instead of standard output')
       .option(
         '--threshold <h>',
@@ -75,7 +83,15 @@ export function registerAnalysisCommands(program: Command): void {
       }
       // The brief is the `brief` operation's, with every setting analyze takes.
       const { brief } = await import('../../app/workbench-operations.ts');
-      const { content } = await runCommand(brief, { ...settings, format: flags.format ?? 'md' }, call);
+      const format = flags.format ?? 'md';
+      if (format === 'pdf') {
+        // Said before the analysis runs: a missing browser should not cost a minute's work.
+        const { assertChromium, printHtmlToPdf } = await import('../../reports/pdf-printer.ts');
+        assertChromium();
+        const { content } = await runCommand(brief, { ...settings, format: 'html', lang: flags.lang }, call);
+        return write(flags.out, await printHtmlToPdf(content));
+      }
+      const { content } = await runCommand(brief, { ...settings, format, lang: flags.lang }, call);
       write(flags.out, content);
     }),
   );

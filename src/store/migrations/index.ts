@@ -16,11 +16,11 @@ import * as auditLogAndKeys from './015-audit-log-and-keys.ts';
 import * as accountPasswordsAndOffices from './016-account-passwords-and-offices.ts';
 import * as incidents from './017-incidents.ts';
 import * as incidentChanges from './018-incident-changes.ts';
-import * as sourcePulls from './024-source-pulls.ts';
 import * as localProcesses from './019-local-processes.ts';
 import * as participants from './020-participants.ts';
 import * as eventTargets from './022-event-targets.ts';
 import * as frictionRegister from './023-friction-register.ts';
+import * as sourcePulls from './024-source-pulls.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change

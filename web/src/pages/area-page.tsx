@@ -1,10 +1,10 @@
 import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
-import { AreaLocalWork } from '../components/area-local-work.tsx';
-import { ForecastChart } from '../components/forecast-chart.tsx';
-import { DriverTagging } from '../components/driver-tagging.tsx';
 import { AlertList, type AlertsAnswer } from '../components/alert-list.tsx';
+import { AreaLocalWork } from '../components/area-local-work.tsx';
 import { monthAxis } from '../components/chart-axes.ts';
+import { DriverTagging } from '../components/driver-tagging.tsx';
+import { ForecastChart } from '../components/forecast-chart.tsx';
 import { PeriodFields } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';

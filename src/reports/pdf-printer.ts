@@ -1,5 +1,26 @@
-import { rm } from 'node:fs/promises';
-import { tempFolder } from './temp-folders.ts';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TandemError } from '../domain/tandem-error.ts';
+
+/**
+ * The printer's throwaway browser profile, named as the server's temporary folders are
+ * (`tandem-pdf-<pid>-…`) so that a later start removes one a killed process left behind.
+ */
+function profileFolder(): Promise<string> {
+  return mkdtemp(join(tmpdir(), `tandem-pdf-${process.pid}-`));
+}
+
+/** The one line a user reads when the brief cannot be printed for want of a browser. */
+export function chromiumMissingMessage(path = CHROMIUM_PATH): string {
+  return `The PDF brief needs Chromium, and there is none at ${path}: install it (Debian/Ubuntu: apt-get install chromium) or set TANDEM_CHROMIUM to its path; the HTML brief works without it.`;
+}
+
+/** Fails with a user error, not a crash, when Chromium is not installed where Tandem looks. */
+export function assertChromium(path = CHROMIUM_PATH): void {
+  if (!existsSync(path)) throw new TandemError('unavailable', chromiumMissingMessage(path));
+}
 
 /** Debian's Chromium, and the flags it needs to run headless in a container without phoning home. */
 export const CHROMIUM_PATH = process.env.TANDEM_CHROMIUM ?? '/usr/bin/chromium';
@@ -19,8 +40,9 @@ export const CHROMIUM_ARGS = [
  * afterwards. The HTML must be self-contained: the page is not given a base URL to fetch from.
  */
 export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  assertChromium();
   const { chromium } = await import('playwright-core');
-  const profile = await tempFolder('pdf');
+  const profile = await profileFolder();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -49,6 +71,7 @@ export class PdfPrinter {
   #profile: string | null = null;
 
   async print(html: string): Promise<Uint8Array> {
+    assertChromium();
     if (!this.#context) this.#context = this.#launch();
     let context: import('playwright-core').BrowserContext;
     try {
@@ -80,7 +103,7 @@ export class PdfPrinter {
 
   async #launch() {
     const { chromium } = await import('playwright-core');
-    this.#profile = await tempFolder('pdf');
+    this.#profile = await profileFolder();
     return chromium.launchPersistentContext(this.#profile, {
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,

@@ -1,0 +1,99 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { francAll } from 'franc-min';
+import { TandemError } from '../domain/tandem-error.ts';
+import { loadPocRules, type PocRules } from './poc-rules.ts';
+
+/** The languages Tandem has coding rules for, each with its own rules file in data/. */
+export const CODABLE_LANGUAGES = ['en', 'fr'] as const;
+export type CodableLanguage = (typeof CODABLE_LANGUAGES)[number];
+
+const RULES_FILES: Record<CodableLanguage, string> = {
+  en: 'poc-categories.yaml',
+  fr: 'poc-categories.fr.yaml',
+};
+
+/** franc's ISO 639-3 answers for the languages Tandem codes. */
+const ISO3: Record<string, CodableLanguage> = { eng: 'en', fra: 'fr' };
+
+export function isCodableLanguage(code: string): code is CodableLanguage {
+  return (CODABLE_LANGUAGES as readonly string[]).includes(code);
+}
+
+/** The coding rules for a language Tandem codes. */
+export function rulesForLanguage(language: CodableLanguage): PocRules {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return loadPocRules(resolve(here, '../../data', RULES_FILES[language]));
+}
+
+/** Only so much of a long agreement is needed to tell its language: its start, middle and end. */
+const SAMPLE = 4000;
+/** Below this many characters letter trigrams mislead ("Refugees may return voluntarily." reads as Quechua). */
+const SHORT = 200;
+const FUNCTION_WORDS: Record<CodableLanguage, Set<string>> = {
+  en: new Set('the of and to in shall be are is for with may by on or all their this that'.split(' ')),
+  fr: new Set(
+    'le la les des du de et est sont à au aux dans pour par sur une un leur leurs ce qui que'.split(' '),
+  ),
+};
+
+/** A short text: English or French when its function words say so clearly, else undetermined. */
+function shortTextLanguage(text: string): string {
+  const tally = { en: 0, fr: 0 };
+  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (FUNCTION_WORDS.en.has(word)) tally.en++;
+    if (FUNCTION_WORDS.fr.has(word)) tally.fr++;
+  }
+  if (tally.fr >= 2 && tally.fr > 2 * tally.en) return 'fr';
+  if (tally.en >= 1 && tally.en > 2 * tally.fr) return 'en';
+  return 'und';
+}
+
+/**
+ * The language of an agreement text: ISO 639-1 (`en`, `fr`) for a language Tandem codes; for
+ * another, the ISO 639-3 code franc gives (`spa`, `arb`), or `und` when it cannot be told. franc
+ * compares the text's letter trigrams with those of each language; a sample from the start, middle
+ * and end of a long text is enough and keeps it fast. A text too short for trigrams (a clause
+ * pasted on its own) is told by its English or French function words, or left undetermined.
+ */
+export function detectLanguage(text: string): string {
+  const letters = text.replace(/[\d\s\p{P}]+/gu, ' ');
+  if (letters.length < SHORT) return shortTextLanguage(letters);
+  const sample =
+    letters.length <= 3 * SAMPLE
+      ? letters
+      : [0, Math.floor(letters.length / 2), letters.length - SAMPLE]
+          .map((at) => letters.slice(at, at + SAMPLE))
+          .join(' ');
+  const [best] = francAll(sample, { minLength: 20 });
+  if (!best || best[0] === 'und') return 'und';
+  return ISO3[best[0]] ?? best[0];
+}
+
+/** A language code in words, in English: "Spanish", or the code itself when unknown. */
+export function languageName(code: string, locale = 'en'): string {
+  if (code === 'und') return locale === 'fr' ? 'indéterminée' : 'undetermined';
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * The language to code a text in: the one asked for, or (for `auto`) the one detected; a text whose
+ * language cannot be told (too short) is coded in English, as before languages were told apart. A
+ * language asked for that Tandem has no rules for is a user error.
+ */
+export function chooseLanguage(text: string, asked: string = 'auto'): string {
+  if (asked === 'auto') {
+    const detected = detectLanguage(text);
+    return detected === 'und' ? 'en' : detected;
+  }
+  if (!isCodableLanguage(asked))
+    throw new TandemError(
+      'bad-input',
+      `lang: Tandem codes agreements in ${CODABLE_LANGUAGES.join(' and ')} (or auto), not '${asked}'`,
+    );
+  return asked;
+}

@@ -1,0 +1,538 @@
+import type { Sensitivity } from '../domain/sensitivity.ts';
+
+/** The languages the brief is written in. */
+export const BRIEF_LANGUAGES = ['en', 'fr'] as const;
+export type BriefLanguage = (typeof BRIEF_LANGUAGES)[number];
+
+/**
+ * Number and date formats of a language, from Intl: `2,590` and `3 Dec 2026` in English, `2 590`
+ * and `3 déc. 2026` in French. A missing figure is "–", never 0.
+ */
+export class BriefFormat {
+  readonly #number: Intl.NumberFormat;
+  readonly #percent: Intl.NumberFormat;
+  readonly #day: Intl.DateTimeFormat;
+  readonly #month: Intl.DateTimeFormat;
+
+  constructor(readonly lang: BriefLanguage) {
+    const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
+    this.#number = new Intl.NumberFormat(locale);
+    this.#percent = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    const dates = lang === 'fr' ? 'fr-FR' : 'en-GB';
+    this.#day = new Intl.DateTimeFormat(dates, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    this.#month = new Intl.DateTimeFormat(dates, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  }
+
+  num = (n: number | null): string => (n === null ? '–' : this.#number.format(n));
+  pct = (x: number | null): string => (x === null ? '–' : this.#percent.format(x));
+  /** YYYY-MM-DD as "3 Dec 2026" / "3 déc. 2026". */
+  day = (iso: string): string => {
+    const d = this.#day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+    // French writes the first of the month as an ordinal: "1er juin 2022".
+    return this.lang === 'fr' ? d.replace(/^1 /, '1er ') : d;
+  };
+  /** YYYY-MM as "Dec 2026" / "déc. 2026". */
+  month = (ym: string): string => (ym ? this.#month.format(new Date(`${ym}-01T00:00:00Z`)) : '');
+}
+
+/** Every word of the brief, per language. Both catalogues have the same keys (the type says so). */
+export interface BriefText {
+  title: (scope: string, from: string, to: string) => string;
+  allCountries: string;
+  produced: (date: string) => string;
+  classification: Record<Sensitivity, string>;
+  classificationNote: string;
+  sourcesTitle: string;
+  /** "x: y" in English, "x : y" in French. */
+  colon: string;
+  sources: { acled: string; ucdp: string; mission: string; hxl: string; demo: string };
+  noSources: string;
+  headline: string;
+  figure: string;
+  value: string;
+  figures: {
+    events: string;
+    fatalities: string;
+    civilianFatalities: string;
+    violentEvents: string;
+    civilianTargeting: string;
+    byState: string;
+    stateShare: string;
+    alerts: string;
+  };
+  partialMonth: (to: string, month: string, days: number, of: number) => string;
+  noCivilianFatalities: string;
+  friction: (share: string) => string;
+  charts: {
+    events: string;
+    fatalities: string;
+    civilianTargeting: string;
+    byViolenceType: string;
+    byPerpetrator: string;
+    allPerpetrators: string;
+    stateForces: string;
+    from: (first: string, last: string) => string;
+    peak: string;
+  };
+  howCounted: string;
+  counted: {
+    headline: string;
+    areas: (months: number) => string;
+    alerts: string;
+    perpetrators: string;
+    drivers: (events: string) => string;
+    threats: string;
+  };
+  hotspots: string;
+  byLevel: string;
+  byChange: (months: number) => string;
+  noRise: string;
+  areaHead: [string, string, string, string, string, string];
+  changeHead: [string, string, string, string, string];
+  noAdmin1: string;
+  alertsTitle: string;
+  alertsIntro: (h: number, shift: number, window: number) => string;
+  alertHead: [string, string, string, string, string, string, string, string];
+  alertLevel: Record<string, string>;
+  noAlerts: string;
+  perpetrators: string;
+  stateApart: string;
+  noState: string;
+  others: (shown: number, all: number) => string;
+  none: string;
+  noTags: string;
+  perpHead: [string, string, string, string, string, string, string, string, string, string, string];
+  unknown: string;
+  drivers: string;
+  jointIntro: string;
+  jointHead: [string, string, string, string];
+  tagBy: (tag: number, where: string, analyst: string, confirmedBy: string) => string;
+  country: string;
+  noJoint: string;
+  unconfirmedIntro: string;
+  unconfirmedHead: [string, string, string];
+  unit: Record<string, string>;
+  suggestionsIntro: (events: string) => string;
+  suggestionHead: [string, string, string, string];
+  noSuggestion: string;
+  threats: string;
+  threatHead: [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  yes: string;
+  noThreats: string;
+  dismissed: (list: string) => string;
+  inPlace: (who: string, where: string) => string;
+  method: string;
+  methodItems: (m: {
+    from: string;
+    to: string;
+    minActorEvents: number;
+    window: number;
+    dispersionWindow: number;
+    block: number;
+    shift: string;
+    threshold: string;
+    minBaseline: string;
+    minHistory: number;
+    maxRun: number;
+  }) => string[];
+  evidenceNote: string;
+  /** A country as the data spells it (in English), in the brief's language. */
+  countryName: (name: string) => string;
+  trend: Record<string, string>;
+  level: Record<string, string>;
+  status: Record<string, string>;
+  violence: Record<string, string>;
+  category: Record<string, string>;
+}
+
+const en: BriefText = {
+  title: (scope, from, to) => `Joint analysis brief: ${scope}, ${from} to ${to}`,
+  allCountries: 'all countries in the store',
+  produced: (date) => `Produced on ${date} by Tandem.`,
+  classification: {
+    public: 'PUBLIC',
+    internal: 'INTERNAL',
+    restricted: 'RESTRICTED',
+    'strictly-confidential': 'STRICTLY CONFIDENTIAL',
+  },
+  classificationNote: 'the highest sensitivity of the records counted in this brief',
+  sourcesTitle: 'Sources',
+  colon: ':',
+  sources: {
+    acled: 'Armed Conflict Location & Event Data Project (ACLED); acleddata.com',
+    ucdp: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program; ucdp.uu.se (Davies, Pettersson & Öberg 2023; Sundberg & Melander 2013)',
+    mission: 'The mission’s own incident reports',
+    hxl: 'Spreadsheets imported by the mission (HXL)',
+    demo: 'Tandem’s demonstration data (fictional)',
+  },
+  noSources: 'No events in scope.',
+  headline: 'Headline figures',
+  figure: 'figure',
+  value: 'value',
+  figures: {
+    events: 'events',
+    fatalities: 'fatalities',
+    civilianFatalities: 'civilian fatalities',
+    violentEvents: 'violent events (battles, remote violence, violence against civilians)',
+    civilianTargeting: 'events targeting civilians',
+    byState: '… of which by state forces',
+    stateShare: 'state forces’ share of violence against civilians',
+    alerts: 'alerts',
+  },
+  partialMonth: (to, month, days, of) =>
+    `The period ends on ${to}: its last month, ${month}, holds ${days} of its ${of} days, so that month's counts, and the trends and alerts that include it, read low.`,
+  noCivilianFatalities:
+    'Civilian fatalities: – because no source in scope gives the figure (ACLED does not).',
+  friction: (share) =>
+    `Friction: state forces committed ${share} of the events targeting civilians. Accountability for them must be weighed with the host state's consent; see the state forces table below.`,
+  charts: {
+    events: 'Events per month',
+    fatalities: 'Fatalities per month',
+    civilianTargeting: 'Events targeting civilians per month, all and by state forces',
+    byViolenceType: 'Events per month by violence type',
+    byPerpetrator: 'Events per month by perpetrator category',
+    allPerpetrators: 'all perpetrators',
+    stateForces: 'state forces',
+    from: (first, last) => (first === last ? first : `${first} to ${last}`),
+    peak: 'peak',
+  },
+  howCounted: 'How these figures were counted:',
+  counted: {
+    headline:
+      'every event of the period in scope is counted once, with its fatalities as the source gives them; civilian fatalities are added up only where the source gives the figure. The state share is the events targeting civilians whose first actor (the perpetrator) is a state force, over all events targeting civilians.',
+    areas: (months) =>
+      `events are counted per admin-1 area; an area's trend compares its last ${months} months with the ${months} months before.`,
+    alerts:
+      'each country, area and actor has a monthly count of violent events from the first month of data; an alert is raised when that count rises and stays above the area’s or actor’s own baseline (see Method). Its evidence is the most lethal events of the area or actor between the start of the rise and the alarm.',
+    perpetrators:
+      'violent events (battles, remote violence, violence against civilians) are counted for the actor named first, the perpetrator.',
+    drivers: (events) =>
+      `analysts' tags on events, and Tandem's word rules (data/drivers.yaml) run on the notes of the ${events} most recent events of the period. A tag is joint once a POC analyst and a political analyst both stand behind it.`,
+    threats:
+      'events targeting civilians are grouped by perpetrator, area and violence type; the targeted population is the commonest victim group of those events. Analysts’ decisions on each threat are shown beside it.',
+  },
+  hotspots: 'Hotspots',
+  byLevel: 'By level: the areas with the most events in the period.',
+  byChange: (months) =>
+    `By change: the areas whose events rose most in the last ${months} months against the ${months} before.`,
+  noRise: 'No area rose.',
+  areaHead: ['area', 'country', 'events', 'fatalities', 'trend', 'monthly events'],
+  changeHead: ['area', 'country', 'before', 'last months', 'change'],
+  noAdmin1: '(no admin1)',
+  alertsTitle: 'Escalation alerts',
+  alertsIntro: (h, shift, window) =>
+    `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${h}, looking for a ×${shift} rise over a ${window}-month baseline). "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are events per month.`,
+  alertHead: ['level', 'where / who', 'start', 'alarm', 'baseline', 'observed', 'score', 'evidence'],
+  alertLevel: { country: 'country', admin1: 'area', actor: 'actor' },
+  noAlerts: 'No alerts in the period.',
+  perpetrators: 'Perpetrators',
+  stateApart: 'State forces, kept apart: accountability for them weighs against the host state’s consent.',
+  noState: 'No state forces among the perpetrators.',
+  others: (shown, all) =>
+    shown === all ? `Other perpetrators (${all}).` : `Other perpetrators (the ${shown} largest of ${all}).`,
+  none: 'None.',
+  noTags: 'None.',
+  perpHead: [
+    'actor',
+    'category',
+    'events',
+    'targeting civilians',
+    'share',
+    'fatalities',
+    'civilian fatalities',
+    'main areas',
+    'against',
+    'trend',
+    'monthly events',
+  ],
+  unknown: 'unknown',
+  drivers: 'Drivers of violence',
+  jointIntro: 'Joint findings: tags confirmed by a POC analyst and a political analyst.',
+  jointHead: ['driver', 'joint tags', 'tagged events', 'evidence'],
+  tagBy: (tag, where, analyst, confirmedBy) => `tag ${tag} (${where}): ${analyst}; ${confirmedBy}`,
+  country: 'country',
+  noJoint: 'No joint findings yet.',
+  unconfirmedIntro: 'Unconfirmed tags: one unit’s view, awaiting the other.',
+  unconfirmedHead: ['driver', 'unconfirmed tags', 'by'],
+  unit: { poc: 'POC', political: 'political' },
+  suggestionsIntro: (events) =>
+    `Suggestions from event notes (rules of data/drivers.yaml, on the ${events} most recent events): hints for analysts, not findings.`,
+  suggestionHead: ['driver', 'events', 'words that fired (examples)', 'evidence'],
+  noSuggestion: 'No note fired a rule.',
+  threats: 'Threats to civilians',
+  threatHead: [
+    'perpetrator',
+    'state',
+    'against',
+    'violence',
+    'area',
+    'likelihood',
+    'severity',
+    'trend',
+    'status',
+    'events',
+    'drivers',
+    'evidence',
+  ],
+  yes: 'yes',
+  noThreats: 'No threats in the period.',
+  dismissed: (list) => `Dismissed by analysts: ${list}.`,
+  inPlace: (who, where) => `${who} in ${where}`,
+  method: 'Method',
+  methodItems: (m) => [
+    `Period ${m.from} to ${m.to}.`,
+    `Alerts count violent events per month (battles, explosions and remote violence, violence against civilians): each event once for its country and area, and once for each actor on either side of it; actors with at least ${m.minActorEvents} violent events are tested.`,
+    `An alert's baseline is the mean of the ${m.window} months before a rise; how much months vary is learnt from the ${m.dispersionWindow} months before it (around each ${m.block}-month block's own level) and widened for the uncertainty of the baseline. The test looks for a ×${m.shift} rise and raises the alarm when the accumulated evidence passes ${m.threshold}; the baseline is never taken below ${m.minBaseline} events a month, an area or actor needs ${m.minHistory} months of history before it is tested, and the baseline is refreshed after ${m.maxRun} months without alarm.`,
+    'Trends compare the last months of the period with as many months before; a change of a quarter or more counts as rising or falling.',
+    'Civilian targeting is the source’s own field where it has one; older ACLED exports and HXL sheets have none, and Tandem derives it (violence against civilians, or civilians as the second actor).',
+    'A civilian fatality figure shows “–” where the source gives none (ACLED does not), never 0.',
+  ],
+  evidenceNote:
+    'Evidence is named by Tandem’s event number (#n); in the workbench each opens the event’s page.',
+  countryName: (name) => name,
+  trend: { rising: 'rising', falling: 'falling', stable: 'stable', new: 'new', none: '–' },
+  level: { low: 'low', medium: 'medium', high: 'high', 'very-high': 'very high' },
+  status: { proposed: 'proposed', accepted: 'accepted', dismissed: 'dismissed' },
+  violence: {
+    battles: 'battles',
+    'explosions-remote-violence': 'explosions remote violence',
+    'violence-against-civilians': 'violence against civilians',
+    protests: 'protests',
+    riots: 'riots',
+    'strategic-developments': 'strategic developments',
+  },
+  category: {
+    'state-forces': 'state forces',
+    'rebel-group': 'rebel group',
+    'political-militia': 'political militia',
+    'identity-militia': 'identity militia',
+    rioters: 'rioters',
+    protesters: 'protesters',
+    civilians: 'civilians',
+    'external-forces': 'external forces',
+    unknown: 'unknown',
+  },
+};
+
+/**
+ * The countries of the francophone and neighbouring missions, as the sources spell them in
+ * English, in French. Others stay as the data spells them.
+ */
+const FRENCH_COUNTRY_NAMES: Record<string, string> = {
+  'Central African Republic': 'République centrafricaine',
+  'Democratic Republic of Congo': 'République démocratique du Congo',
+  'Democratic Republic of the Congo': 'République démocratique du Congo',
+  'DR Congo (Zaire)': 'République démocratique du Congo',
+  'Republic of Congo': 'République du Congo',
+  'South Sudan': 'Soudan du Sud',
+  Sudan: 'Soudan',
+  Chad: 'Tchad',
+  Cameroon: 'Cameroun',
+  Mali: 'Mali',
+  Niger: 'Niger',
+  'Burkina Faso': 'Burkina Faso',
+  Somalia: 'Somalie',
+  Nigeria: 'Nigeria',
+  Libya: 'Libye',
+  Haiti: 'Haïti',
+  Lebanon: 'Liban',
+  "Cote d'Ivoire": 'Côte d’Ivoire',
+  "Côte d'Ivoire": 'Côte d’Ivoire',
+  'Ivory Coast': 'Côte d’Ivoire',
+};
+
+const fr: BriefText = {
+  title: (scope, from, to) => `Note d’analyse conjointe : ${scope}, du ${from} au ${to}`,
+  allCountries: 'tous les pays de la base',
+  produced: (date) => `Établie le ${date} par Tandem.`,
+  classification: {
+    public: 'PUBLIC',
+    internal: 'USAGE INTERNE',
+    restricted: 'DIFFUSION RESTREINTE',
+    'strictly-confidential': 'STRICTEMENT CONFIDENTIEL',
+  },
+  classificationNote: 'la plus haute sensibilité des données comptées dans cette note',
+  sourcesTitle: 'Sources',
+  colon: ' :',
+  sources: {
+    acled: 'Armed Conflict Location & Event Data Project (ACLED) ; acleddata.com',
+    ucdp: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program ; ucdp.uu.se (Davies, Pettersson & Öberg 2023 ; Sundberg & Melander 2013)',
+    mission: 'Les rapports d’incident de la mission',
+    hxl: 'Tableaux importés par la mission (HXL)',
+    demo: 'Données de démonstration de Tandem (fictives)',
+  },
+  noSources: 'Aucun événement dans le périmètre.',
+  headline: 'Chiffres clés',
+  figure: 'indicateur',
+  value: 'valeur',
+  figures: {
+    events: 'événements',
+    fatalities: 'morts',
+    civilianFatalities: 'morts civils',
+    violentEvents: 'événements violents (combats, violences à distance, violences contre les civils)',
+    civilianTargeting: 'événements visant des civils',
+    byState: '… dont par les forces de l’État',
+    stateShare: 'part des forces de l’État dans les violences contre les civils',
+    alerts: 'alertes',
+  },
+  partialMonth: (to, month, days, of) =>
+    `La période s’arrête le ${to} : son dernier mois, ${month}, n’en compte que ${days} jours sur ${of} ; les chiffres de ce mois, et les tendances et alertes qui l’incluent, sont donc sous-estimés.`,
+  noCivilianFatalities:
+    'Morts civils : « – » parce qu’aucune source du périmètre ne donne ce chiffre (ACLED ne le donne pas).',
+  friction: (share) =>
+    `Point de friction : les forces de l’État sont à l’origine de ${share} des événements visant des civils. Leur mise en cause doit être pesée au regard du consentement de l’État hôte ; voir le tableau des forces de l’État ci-dessous.`,
+  charts: {
+    events: 'Événements par mois',
+    fatalities: 'Morts par mois',
+    civilianTargeting: 'Événements visant des civils par mois, tous auteurs et forces de l’État',
+    byViolenceType: 'Événements par mois selon le type de violence',
+    byPerpetrator: 'Événements par mois selon la catégorie d’auteur',
+    allPerpetrators: 'tous les auteurs',
+    stateForces: 'forces de l’État',
+    // "d’août 2013", "de déc. 2022": French elides de before a vowel.
+    from: (first, last) =>
+      first === last ? first : `${/^[aeiouéèêâh]/i.test(first) ? 'd’' : 'de '}${first} à ${last}`,
+    peak: 'pic',
+  },
+  howCounted: 'Comment ces chiffres ont été comptés :',
+  counted: {
+    headline:
+      'chaque événement de la période dans le périmètre est compté une fois, avec ses morts tels que la source les donne ; les morts civils ne sont additionnés que là où la source donne ce chiffre. La part de l’État rapporte les événements visant des civils dont le premier acteur (l’auteur) est une force de l’État à l’ensemble des événements visant des civils.',
+    areas: (months) =>
+      `les événements sont comptés par zone de niveau 1 ; la tendance d’une zone compare ses ${months} derniers mois aux ${months} mois précédents.`,
+    alerts:
+      'chaque pays, zone et acteur a un nombre mensuel d’événements violents depuis le premier mois de données ; une alerte est levée quand ce nombre monte et reste au-dessus du niveau habituel de la zone ou de l’acteur (voir Méthode). Ses preuves sont les événements les plus meurtriers de la zone ou de l’acteur entre le début de la hausse et l’alerte.',
+    perpetrators:
+      'les événements violents (combats, violences à distance, violences contre les civils) sont comptés pour l’acteur nommé en premier, l’auteur.',
+    drivers: (events) =>
+      `les étiquettes posées par les analystes sur des événements, et les règles de mots de Tandem (data/drivers.yaml) appliquées aux notes des ${events} événements les plus récents de la période. Une étiquette devient conjointe quand un analyste POC et un analyste politique la soutiennent tous deux.`,
+    threats:
+      'les événements visant des civils sont regroupés par auteur, zone et type de violence ; la population visée est le groupe de victimes le plus fréquent de ces événements. Les décisions des analystes sur chaque menace figurent à côté.',
+  },
+  hotspots: 'Zones les plus touchées',
+  byLevel: 'Par niveau : les zones qui comptent le plus d’événements sur la période.',
+  byChange: (months) =>
+    `Par évolution : les zones dont les événements ont le plus augmenté au cours des ${months} derniers mois par rapport aux ${months} précédents.`,
+  noRise: 'Aucune zone en hausse.',
+  areaHead: ['zone', 'pays', 'événements', 'morts', 'tendance', 'événements par mois'],
+  changeHead: ['zone', 'pays', 'avant', 'derniers mois', 'évolution'],
+  noAdmin1: '(sans zone)',
+  alertsTitle: 'Alertes d’escalade',
+  alertsIntro: (h, shift, window) =>
+    `Une hausse durable des événements violents au-dessus du niveau habituel de la zone ou de l’acteur (CUSUM binomiale négative, seuil h = ${h}, à la recherche d’une hausse ×${shift} par rapport à la moyenne des ${window} mois précédents). « Début » est le premier mois de la hausse ; « alerte », le mois où le test l’a établie. Niveau habituel et observé sont des événements par mois.`,
+  alertHead: ['niveau', 'où / qui', 'début', 'alerte', 'niveau habituel', 'observé', 'score', 'preuves'],
+  alertLevel: { country: 'pays', admin1: 'zone', actor: 'acteur' },
+  noAlerts: 'Aucune alerte sur la période.',
+  perpetrators: 'Auteurs',
+  stateApart:
+    'Les forces de l’État, présentées à part : leur mise en cause pèse sur le consentement de l’État hôte.',
+  noState: 'Aucune force de l’État parmi les auteurs.',
+  others: (shown, all) =>
+    shown === all ? `Autres auteurs (${all}).` : `Autres auteurs (les ${shown} principaux sur ${all}).`,
+  none: 'Aucun.',
+  noTags: 'Aucune.',
+  perpHead: [
+    'acteur',
+    'catégorie',
+    'événements',
+    'visant des civils',
+    'part',
+    'morts',
+    'morts civils',
+    'zones principales',
+    'contre',
+    'tendance',
+    'événements par mois',
+  ],
+  unknown: 'inconnue',
+  drivers: 'Facteurs de violence',
+  jointIntro: 'Constats conjoints : étiquettes confirmées par un analyste POC et un analyste politique.',
+  jointHead: ['facteur', 'étiquettes conjointes', 'événements étiquetés', 'preuves'],
+  tagBy: (tag, where, analyst, confirmedBy) => `étiquette ${tag} (${where}) : ${analyst} ; ${confirmedBy}`,
+  country: 'pays',
+  noJoint: 'Pas encore de constat conjoint.',
+  unconfirmedIntro: 'Étiquettes non confirmées : l’avis d’une seule unité, en attente de l’autre.',
+  unconfirmedHead: ['facteur', 'étiquettes non confirmées', 'par'],
+  unit: { poc: 'POC', political: 'politique' },
+  suggestionsIntro: (events) =>
+    `Suggestions tirées des notes d’événements (règles de data/drivers.yaml, sur les ${events} événements les plus récents) : des pistes pour les analystes, pas des constats.`,
+  suggestionHead: ['facteur', 'événements', 'mots déclencheurs (exemples)', 'preuves'],
+  noSuggestion: 'Aucune note n’a déclenché de règle.',
+  threats: 'Menaces contre les civils',
+  threatHead: [
+    'auteur',
+    'État',
+    'contre',
+    'violence',
+    'zone',
+    'probabilité',
+    'gravité',
+    'tendance',
+    'statut',
+    'événements',
+    'facteurs',
+    'preuves',
+  ],
+  yes: 'oui',
+  noThreats: 'Aucune menace sur la période.',
+  dismissed: (list) => `Écartées par les analystes : ${list}.`,
+  inPlace: (who, where) => `${who} (${where})`,
+  method: 'Méthode',
+  methodItems: (m) => [
+    `Période du ${m.from} au ${m.to}.`,
+    `Les alertes comptent les événements violents par mois (combats, explosions et violences à distance, violences contre les civils) : chaque événement une fois pour son pays et sa zone, et une fois pour chaque acteur, de quelque côté qu’il soit ; les acteurs qui comptent au moins ${m.minActorEvents} événements violents sont testés.`,
+    `Le niveau habituel d’une alerte est la moyenne des ${m.window} mois qui précèdent la hausse ; la variabilité d’un mois à l’autre est tirée des ${m.dispersionWindow} mois précédents (autour du niveau propre de chaque bloc de ${m.block} mois) et élargie pour l’incertitude sur ce niveau. Le test cherche une hausse ×${m.shift} et lève l’alerte quand les indices cumulés dépassent ${m.threshold} ; le niveau habituel n’est jamais pris sous ${m.minBaseline} événements par mois, une zone ou un acteur doit avoir ${m.minHistory} mois d’historique avant d’être testé, et le niveau est recalculé après ${m.maxRun} mois sans alerte.`,
+    'Les tendances comparent les derniers mois de la période à autant de mois précédents ; une variation d’un quart ou plus compte comme une hausse ou une baisse.',
+    'Le ciblage des civils est le champ de la source quand elle en a un ; les anciens exports ACLED et les tableaux HXL n’en ont pas, et Tandem le déduit (violences contre les civils, ou civils comme second acteur).',
+    'Un nombre de morts civils s’affiche « – » quand la source n’en donne pas (ACLED n’en donne pas), jamais 0.',
+  ],
+  evidenceNote:
+    'Les preuves sont désignées par le numéro d’événement de Tandem (#n) ; dans l’atelier, chacune ouvre la page de l’événement.',
+  countryName: (name) => FRENCH_COUNTRY_NAMES[name] ?? name,
+  trend: { rising: 'en hausse', falling: 'en baisse', stable: 'stable', new: 'apparition', none: '–' },
+  level: { low: 'faible', medium: 'moyenne', high: 'élevée', 'very-high': 'très élevée' },
+  status: { proposed: 'proposée', accepted: 'retenue', dismissed: 'écartée' },
+  violence: {
+    battles: 'combats',
+    'explosions-remote-violence': 'explosions et violences à distance',
+    'violence-against-civilians': 'violences contre les civils',
+    protests: 'manifestations',
+    riots: 'émeutes',
+    'strategic-developments': 'évolutions stratégiques',
+  },
+  category: {
+    'state-forces': 'forces de l’État',
+    'rebel-group': 'groupe rebelle',
+    'political-militia': 'milice politique',
+    'identity-militia': 'milice identitaire',
+    rioters: 'émeutiers',
+    protesters: 'manifestants',
+    civilians: 'civils',
+    'external-forces': 'forces extérieures',
+    unknown: 'inconnue',
+  },
+};
+
+export const BRIEF_TEXT: Record<BriefLanguage, BriefText> = { en, fr };

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_COUNTRY } from '../src/app/demo/demo-country.ts';
+import { generateDemoEvents } from '../src/app/demo/demo-events.ts';
+import { eventsAsHxlCsv } from '../src/app/demo/demo-hxl-file.ts';
+import { loadDemoMission } from '../src/app/demo/load-demo-mission.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import { brief } from '../src/app/workbench-operations.ts';
+import { isTandemError } from '../src/domain/tandem-error.ts';
+import { assertChromium } from '../src/reports/pdf-printer.ts';
+import { createApp } from '../src/server/create-app.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
+import { runCli } from './run-cli.ts';
+
+/**
+ * The brief a mission can send (issue 15.7) and the brief in French (issue 19.2), on the
+ * fictional demonstration mission, with a restricted file of the mission's own beside it.
+ */
+const requester = { name: 'tester', roles: ['admin'] };
+const scratch = mkdtempSync(join(tmpdir(), 'tandem-brief-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const ONE_MONTH = { country: DEMO_COUNTRY, from: '2025-08-01', to: '2025-08-31' };
+const QUERY_TEXT = /event_counts|actor_counts|driver_tags|\bwhere\b.*=|sum\(|count\(\*\)/;
+
+for (const dialect of DIALECTS) {
+  describe(`the brief on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    const make = (input: Record<string, unknown>) =>
+      runOperation(brief, input, { via: 'cli', name: 'brief', requester, store }) as Promise<{
+        content: string;
+      }>;
+
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      await loadDemoMission({ store, requester });
+    });
+    after(async () => drop());
+
+    test('it carries a classification marking, the day it was produced and its sources, before anything else', async () => {
+      const { content } = await make({ ...ONE_MONTH, format: 'md' });
+      const lines = content.split('\n');
+      assert.equal(lines[0], '**PUBLIC**');
+      const today = new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date());
+      assert.ok(content.includes(`Produced on ${today} by Tandem.`), content.slice(0, 400));
+      assert.match(content, /\*\*Sources:\*\* Spreadsheets imported by the mission \(HXL\)/);
+    });
+
+    test('a restricted record in scope marks the brief RESTRICTED; outside its period the brief stays PUBLIC', async () => {
+      const own = generateDemoEvents({ seed: 7, from: '2025-09-01', to: '2025-09-10' }).map((e, i) => ({
+        ...e,
+        sourceEventId: `OWN${i}`,
+      }));
+      const file = join(scratch, `own-${dialect.name}.csv`);
+      writeFileSync(file, eventsAsHxlCsv(own));
+      await importFiles(store, [file], { format: 'hxl', sensitivity: 'restricted' });
+      const september = await make({
+        country: DEMO_COUNTRY,
+        from: '2025-09-01',
+        to: '2025-09-30',
+        format: 'html',
+      });
+      assert.match(september.content, /<p class="marking"[^>]*>RESTRICTED<\/p>/);
+      const august = await make({ ...ONE_MONTH, format: 'md' });
+      assert.ok(august.content.startsWith('**PUBLIC**'));
+    });
+
+    test('ACLED is cited as ACLED asks', async () => {
+      const { buildBrief } = await import('../src/reports/brief-model.ts');
+      const { renderBriefMarkdown } = await import('../src/reports/joint-brief.ts');
+      const { analysisOperations } = await import('../src/app/analysis-operations.ts');
+      const a = await analysisOperations.analyze.run({ store, requester }, ONE_MONTH);
+      assert.ok(
+        buildBrief(a, { sources: ['acled', 'ucdp'] }).sources.includes(
+          'Armed Conflict Location & Event Data Project (ACLED); acleddata.com',
+        ),
+      );
+      assert.match(renderBriefMarkdown(a, { sources: ['ucdp'] }), /UCDP Georeferenced Event Dataset/);
+    });
+
+    test('no query text: each section says in words how its figures were counted', async () => {
+      const { content } = await make({ ...ONE_MONTH, format: 'md' });
+      assert.doesNotMatch(content, QUERY_TEXT);
+      assert.doesNotMatch(content, /Behind these figures/);
+      assert.equal((content.match(/\*How these figures were counted:\*/g) ?? []).length, 6);
+    });
+
+    test('a one-month brief draws bars with their figures, not empty line charts', async () => {
+      const { content } = await make({ ...ONE_MONTH, format: 'html' });
+      assert.ok((content.match(/<rect /g) ?? []).length >= 5, 'bars');
+      assert.doesNotMatch(content, /<path d="M[\d.,]+"/, 'a line of one point draws nothing');
+      const md = (await make({ ...ONE_MONTH, format: 'md' })).content;
+      assert.match(md, /events {2,}Aug 2025: \d+/);
+    });
+
+    test('evidence is named one way (#n) and each links to its event page in the workbench', async () => {
+      const { content } = await make({ country: DEMO_COUNTRY, format: 'html' });
+      const links = [...content.matchAll(/<a href="\/#\/event\?id=(\d+)">#(\d+)<\/a>/g)];
+      assert.ok(links.length > 10, `links: ${links.length}`);
+      for (const l of links) assert.equal(l[1], l[2]);
+      assert.doesNotMatch(content, /ORV\d|source ids/);
+    });
+
+    test('in French: titles, sentences, tables and formats (1 234, 3 déc. 2026) read French', async () => {
+      // The whole period holds the restricted file imported above: the marking says so, in French.
+      const { content } = await make({ country: DEMO_COUNTRY, format: 'md', lang: 'fr' });
+      assert.match(
+        content,
+        /^\*\*DIFFUSION RESTREINTE\*\*\n\n# Note d’analyse conjointe : Orvania \(fictional\), du 1er janv\. 2024 au 31 oct\. 2026/,
+      );
+      for (const h of [
+        '## Chiffres clés',
+        '## Zones les plus touchées',
+        '## Alertes d’escalade',
+        '## Auteurs',
+        '## Facteurs de violence',
+        '## Menaces contre les civils',
+        '## Méthode',
+      ])
+        assert.ok(content.includes(h), h);
+      assert.match(content, /\| événements \| \d{1,3}\u202f\d{3} \|/, 'grouped with a narrow no-break space');
+      assert.match(content, /Établie le \d{1,2}(er)? [a-zéû]+\.? \d{4} par Tandem\./);
+      assert.match(content, /\*Comment ces chiffres ont été comptés :\*/);
+      assert.doesNotMatch(content, /\b(events|fatalities|Headline|Hotspots|rising|falling|proposed)\b/);
+    });
+
+    test('GET /api/brief.html?lang=fr is the French brief; without Chromium /api/brief.pdf says in one line what to install', async () => {
+      const app = createApp({
+        store,
+        webRoot: null,
+        log: () => {},
+        printPdf: async () => {
+          assertChromium(join(scratch, 'no-chromium-here'));
+          return new Uint8Array();
+        },
+      });
+      const html = await app.request(`/api/brief.html?country=${encodeURIComponent(DEMO_COUNTRY)}&lang=fr`);
+      assert.equal(html.status, 200);
+      assert.match(await html.text(), /<html lang="fr">[\s\S]*Note d’analyse conjointe/);
+      const pdf = await app.request(`/api/brief.pdf?country=${encodeURIComponent(DEMO_COUNTRY)}`);
+      assert.equal(pdf.status, 503);
+      const text = await pdf.text();
+      assert.equal(text.trim().split('\n').length, 1);
+      assert.match(text, /needs Chromium.*apt-get install chromium/);
+    });
+  });
+}
+
+test('without Chromium, tandem analyze --format pdf ends with exit 2 and says what to install', async () => {
+  const r = await runCli(
+    ['analyze', '--db', join(scratch, 'empty.db'), '--format', 'pdf', '--out', join(scratch, 'b.pdf')],
+    {
+      env: { TANDEM_CHROMIUM: join(scratch, 'no-chromium-here') },
+    },
+  );
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /needs Chromium.*install it/);
+  assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/);
+});
+
+test('assertChromium is a user error (503), not a crash', () => {
+  assert.throws(
+    () => assertChromium('/no/such/chromium'),
+    (e) => isTandemError(e) && e.code === 'unavailable' && e.httpStatus === 503,
+  );
+});

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { en } from '../web/src/i18n/en.ts';
+import { fr } from '../web/src/i18n/fr.ts';
+import { chooseLanguage } from '../web/src/i18n/language.ts';
+
+/** The workbench's catalogues (issue 19.1): every key in both, no English left in the French. */
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+function leaves(o: object): [string, string][] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null
+      ? leaves(v).map(([kk, vv]) => [`${k}.${kk}`, vv] as [string, string])
+      : [[k, String(v)]],
+  );
+}
+
+test('every message key exists in both catalogues', () => {
+  assert.deepEqual(keys(fr).sort(), keys(en).sort());
+});
+
+test('the French catalogue leaves no English sentence behind; names that read the same in both are listed', () => {
+  const same = new Set(['nav.label', 'nav.plan', 'nav.incidents']);
+  const english = new Map(leaves(en));
+  for (const [k, v] of leaves(fr))
+    if (!same.has(k)) assert.notEqual(v, english.get(k), `${k} is still English`);
+  assert.equal(fr.nav.agreements, 'Accords');
+  assert.equal(fr.nav.negotiations, 'Négociations');
+});
+
+test('plurals: both catalogues give a one and an other form for each counted message', () => {
+  for (const cat of [en, fr]) {
+    const ks = keys(cat);
+    for (const k of ks.filter((x) => x.endsWith('_one')))
+      assert.ok(ks.includes(k.replace(/_one$/, '_other')), k);
+  }
+});
+
+test('the language comes from ?lang=, then the earlier choice, then the browser, then English', () => {
+  const none = { search: '', hash: '#/', stored: null, browser: [] as string[] };
+  assert.equal(chooseLanguage({ ...none, search: '?lang=fr' }), 'fr');
+  assert.equal(chooseLanguage({ ...none, hash: '#/agreements?lang=fr', stored: 'en' }), 'fr');
+  assert.equal(chooseLanguage({ ...none, stored: 'fr', browser: ['en-GB'] }), 'fr');
+  assert.equal(chooseLanguage({ ...none, browser: ['de-DE', 'fr-CA', 'en'] }), 'fr');
+  assert.equal(chooseLanguage({ ...none, browser: ['de-DE'] }), 'en');
+  assert.equal(chooseLanguage({ ...none, search: '?lang=xx', stored: 'fr' }), 'fr');
+});

@@ -1,0 +1,32 @@
+/** The workbench's words in English: the catalogue every other language must match key for key. */
+export const en = {
+  nav: {
+    label: 'Pages',
+    overview: 'Overview',
+    plan: 'Plan',
+    agreements: 'Agreements',
+    negotiations: 'Negotiations',
+    incidents: 'Incidents',
+    local: 'Local processes',
+    participation: 'Participation',
+    frictions: 'Frictions',
+    import: 'Import',
+    problems: 'Set aside',
+    menu: 'Menu',
+    brief: 'Brief',
+  },
+  shell: {
+    skip: 'Skip to content',
+    tagline: 'POC and political work, one body of evidence',
+    signOut: 'Sign out',
+    country: 'Country',
+    countryEvents_one: '{{country}} ({{count, number}} event)',
+    countryEvents_other: '{{country}} ({{count, number}} events)',
+    language: 'Language',
+    fiction:
+      "Orvania, its regions, armed groups, plan, draft agreement and talks are invented by Tandem's demonstration model. Import your own ACLED or UCDP files on the Import page.",
+    fictionTitle: 'Demonstration mission — fictional.',
+  },
+};
+
+export type Catalogue = typeof en;

@@ -1,0 +1,32 @@
+import type { Catalogue } from './en.ts';
+
+/** The workbench's words in French: the same keys as the English catalogue (the type says so). */
+export const fr: Catalogue = {
+  nav: {
+    label: 'Pages',
+    overview: 'Vue d’ensemble',
+    plan: 'Plan',
+    agreements: 'Accords',
+    negotiations: 'Négociations',
+    incidents: 'Incidents',
+    local: 'Processus locaux',
+    participation: 'Participation',
+    frictions: 'Frictions',
+    import: 'Importer',
+    problems: 'Lignes écartées',
+    menu: 'Menu',
+    brief: 'Note',
+  },
+  shell: {
+    skip: 'Aller au contenu',
+    tagline: 'Protection des civils et affaires politiques, sur une même base de preuves',
+    signOut: 'Se déconnecter',
+    country: 'Pays',
+    countryEvents_one: '{{country}} ({{count, number}} événement)',
+    countryEvents_other: '{{country}} ({{count, number}} événements)',
+    language: 'Langue',
+    fiction:
+      'L’Orvanie, ses régions, ses groupes armés, son plan, son projet d’accord et ses négociations sont inventés par le modèle de démonstration de Tandem. Importez vos propres fichiers ACLED ou UCDP depuis la page Importer.',
+    fictionTitle: 'Mission de démonstration — fictive.',
+  },
+};

@@ -1,0 +1,35 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.ts';
+import { fr } from './fr.ts';
+import { chooseLanguage, LANGUAGE_KEY, type Language } from './language.ts';
+
+/**
+ * The workbench's translations: i18next with one catalogue file per language (en.ts, fr.ts),
+ * plurals by the language's own rules and numbers through Intl (`{{count, number}}` reads 1,234
+ * in English and 1 234 in French). The language comes from `?lang=`, the person's earlier choice
+ * or the browser, and a choice is remembered in this browser.
+ */
+const initial = chooseLanguage({
+  search: window.location.search,
+  hash: window.location.hash,
+  stored: localStorage.getItem(LANGUAGE_KEY),
+  browser: navigator.languages ?? [navigator.language],
+});
+if (new URLSearchParams(window.location.search).has('lang') || window.location.hash.includes('lang='))
+  localStorage.setItem(LANGUAGE_KEY, initial);
+document.documentElement.lang = initial;
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: en }, fr: { translation: fr } },
+  lng: initial,
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+
+/** Switches the language now and for the next visits. */
+export function setLanguage(language: Language): void {
+  localStorage.setItem(LANGUAGE_KEY, language);
+  document.documentElement.lang = language;
+  void i18next.changeLanguage(language);
+}
