@@ -93,7 +93,9 @@ for (const dialect of DIALECTS) {
       const { content } = await make({ ...ONE_MONTH, format: 'md' });
       assert.doesNotMatch(content, QUERY_TEXT);
       assert.doesNotMatch(content, /Behind these figures/);
-      assert.equal((content.match(/\*How these figures were counted:\*/g) ?? []).length, 6);
+      // The analysis's six sections each say it; sections added by other features (local processes,
+      // forecasts, frictions) may add their own.
+      assert.ok((content.match(/\*How these figures were counted:\*/g) ?? []).length >= 6);
     });
 
     test('a one-month brief draws bars with their figures, not empty line charts', async () => {

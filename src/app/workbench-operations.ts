@@ -99,11 +99,16 @@ export const brief = defineOperation({
       producedOn: new Date().toISOString().slice(0, 10),
       classification: scope.sensitivity,
       sources: scope.sources,
-      extra: [
-        ...(await localBriefSections(ctx, analysis.scope)),
-        ...(forecast ? [forecastSection(forecast)] : []),
-        frictionsSection(frictions),
-      ],
+      // These sections are written in English only so far: a French brief leaves them out rather
+      // than mix languages.
+      extra:
+        lang === 'en'
+          ? [
+              ...(await localBriefSections(ctx, analysis.scope)),
+              ...(forecast ? [forecastSection(forecast)] : []),
+              frictionsSection(frictions),
+            ]
+          : [],
     };
     return {
       format,

@@ -11,17 +11,18 @@ export interface LocalBriefInput {
     admin1: string;
     status: string;
     office: string | null;
-    before: { events: number; fatalities: number; evidence: { sourceEventId: string }[] };
-    after: { events: number; fatalities: number; evidence: { sourceEventId: string }[] };
+    before: { events: number; fatalities: number; evidence: { id: number }[] };
+    after: { events: number; fatalities: number; evidence: { id: number }[] };
     findings: { kind: string; message: string }[];
   }[];
-  officeFindings: { kind: string; message: string; evidence: { sourceEventId: string }[] }[];
+  officeFindings: { kind: string; message: string; evidence: { id: number }[] }[];
 }
 
-const ids = (list: readonly { sourceEventId: string }[], max = 5) =>
+/** Events named as everywhere in the brief: by Tandem's event number. */
+const ids = (list: readonly { id: number }[], max = 5) =>
   list
     .slice(0, max)
-    .map((e) => e.sourceEventId)
+    .map((e) => `#${e.id}`)
     .join(', ') + (list.length > max ? ', …' : '');
 
 /**

@@ -15,6 +15,8 @@ export type Changes = Record<string, string | readonly string[] | null | undefin
 export interface UrlState {
   /** The page's name: '' for the overview, 'area', 'plan', … */
   page: string;
+  /** What follows the page's name in the path (a record's id: `#/local/ID`). */
+  rest: string[];
   params: URLSearchParams;
 }
 
@@ -28,7 +30,7 @@ export function parseHash(hash: string): UrlState {
     params.set('country', path[1]);
     if (path[2]) params.set('area', path[2]);
   }
-  return { page: path[0] ?? '', params };
+  return { page: path[0] ?? '', rest: path[0] === 'area' ? [] : path.slice(1), params };
 }
 
 function safeDecode(s: string): string {
@@ -70,7 +72,11 @@ const CHANGED = 'tandem:url';
 /** Changes the current page's state. `push` makes a history entry (a new place); filters replace. */
 export function setUrlState(changes: Changes, options: { push?: boolean; page?: string } = {}): void {
   const now = parseHash(location.hash);
-  const hash = hashOf(options.page ?? now.page, withChanges(now.params, changes));
+  const page =
+    options.page === undefined || options.page === now.page
+      ? [now.page, ...now.rest.map(encodeURIComponent)].join('/')
+      : options.page;
+  const hash = hashOf(page, withChanges(now.params, changes));
   if (hash === location.hash) return;
   if (options.push) history.pushState(null, '', hash);
   else history.replaceState(null, '', hash);
