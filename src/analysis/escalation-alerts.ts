@@ -110,6 +110,30 @@ export function buildAlertSeries(
 
 export type DetectedAlert = Omit<EscalationAlert, 'evidence'> & { series: AlertSeries };
 
+/** A CUSUM's alarm on one series as an escalation alert of `metric` (either test's alarms). */
+export function cusumAlert(
+  s: AlertSeries,
+  a: { start: number; alarm: number; baseline: number; observed: number; score: number },
+  metric: DetectedAlert['metric'],
+  threshold: number,
+): DetectedAlert {
+  return {
+    level: s.level,
+    country: s.country,
+    key: s.key,
+    start: s.months[a.start]!,
+    alarm: s.months[a.alarm]!,
+    metric,
+    kind: 'escalation',
+    baseline: round2(a.baseline),
+    observed: round2(a.observed),
+    score: round2(a.score),
+    threshold,
+    counts: s.counts.slice(a.start, a.alarm + 1),
+    series: s,
+  };
+}
+
 /** Runs the CUSUM on each series and keeps the alarms that fall on or after `firstMonth`. Pure. */
 export function detectAlerts(
   series: readonly AlertSeries[],
@@ -119,22 +143,7 @@ export function detectAlerts(
   const found: DetectedAlert[] = [];
   for (const s of series) {
     for (const a of negativeBinomialCusum(s.counts, cusum)) {
-      if (s.months[a.alarm]! < firstMonth) continue;
-      found.push({
-        level: s.level,
-        country: s.country,
-        key: s.key,
-        start: s.months[a.start]!,
-        alarm: s.months[a.alarm]!,
-        metric: 'events',
-        kind: 'escalation',
-        baseline: round2(a.baseline),
-        observed: round2(a.observed),
-        score: round2(a.score),
-        threshold: cusum.threshold,
-        counts: s.counts.slice(a.start, a.alarm + 1),
-        series: s,
-      });
+      if (s.months[a.alarm]! >= firstMonth) found.push(cusumAlert(s, a, 'events', cusum.threshold));
     }
   }
   return found.sort(byLevel);

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import type { AnalysisScope, AreaMonth } from './analysis-queries.ts';
-import type { AlertSeries, DetectedAlert } from './escalation-alerts.ts';
+import { type AlertSeries, cusumAlert, type DetectedAlert } from './escalation-alerts.ts';
 import { getOrAdd } from './get-or-add.ts';
 import { type LogCusumOptions, logScaleCusum } from './log-cusum.ts';
 import { denseSeries, monthRange } from './months.ts';
@@ -126,21 +126,7 @@ export function detectFatalityAlerts(
       // A rise that holds a mass-casualty month is that month's alert again, not a second signal.
       if (s.months[a.alarm]! < firstMonth || [...massMonths].some((t) => t >= a.start && t <= a.alarm))
         continue;
-      found.push({
-        level: s.level,
-        country: s.country,
-        key: s.key,
-        start: s.months[a.start]!,
-        alarm: s.months[a.alarm]!,
-        metric: 'fatalities',
-        kind: 'escalation',
-        baseline: round2(a.baseline),
-        observed: round2(a.observed),
-        score: round2(a.score),
-        threshold: cusum.threshold,
-        counts: s.counts.slice(a.start, a.alarm + 1),
-        series: s,
-      });
+      found.push(cusumAlert(s, a, 'fatalities', cusum.threshold));
     }
   }
   return found;
