@@ -18,16 +18,10 @@ import {
   dropBulkIndexes,
   dropSourceIdIndex,
 } from '../event-indexes.ts';
-import {
-  NUMBERS_PER_ROW,
-  PACKED_COLUMN_ORDER,
-  type PackedRows,
-  type RowUnpacker,
-  TEXTS_PER_ROW,
-  WORDS_PER_ROW,
-} from '../packed-rows.ts';
+import { PACKED_COLUMN_ORDER, type PackedRows, type RowUnpacker } from '../packed-rows.ts';
 import type { Database } from '../schema.ts';
 import type { SensitivityGuard } from '../sensitivity-guard.ts';
+import { CopyRowsEncoder, copyText } from './copy-rows-encoder.ts';
 import type { PostgresStore } from './postgres-store.ts';
 
 /** Runs `fn` with PostgreSQL's side of an import, in one transaction on one connection. */
@@ -108,16 +102,6 @@ function drained(copy: NodeJS.EventEmitter): Promise<void> {
   });
 }
 
-/** A value in COPY's text format: tab-separated, \N for null, backslash escapes. */
-function copyText(x: string | number | null): string {
-  if (x === null) return '\\N';
-  if (typeof x === 'number') return String(x);
-  return SPECIAL.test(x) ? x.replace(ESCAPES, (c) => ESCAPED[c]) : x;
-}
-const SPECIAL = /[\\\t\n\r]/;
-const ESCAPES = /[\\\t\n\r]/g;
-const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
 /**
  * One file's events on PostgreSQL. Rows stream with COPY, whose cost is close to that of the bare
  * table: straight into `events` while they are all of one source the store does not hold (a first
@@ -138,8 +122,7 @@ export class PostgresFileImport implements FileWriter {
   private indexesDropped = false;
   /** Rows written straight into `events`. */
   private directWritten = 0;
-  /** The COPY text of each word of the file's dictionary, by code. */
-  private readonly wordText: string[] = [];
+  private readonly encoder = new CopyRowsEncoder();
   private readonly importId: number;
   private readonly counts: CountAccumulator;
   private readonly guard: SensitivityGuard;
@@ -226,31 +209,9 @@ export class PostgresFileImport implements FileWriter {
       );
     }
     const copy = this.copy;
-    // Each dictionary word is escaped once for the whole file, not once per row.
-    const words = unpacker.words;
-    const wordText = this.wordText;
-    while (wordText.length < words.length) wordText.push(copyText(words[wordText.length]));
-    const { codes, texts, numbers } = p;
-    const tail = direct ? `\t${this.importId}` : '';
-    const lines: string[] = [];
-    for (let i = from; i < to; i++) {
-      let line = '';
-      const w = i * WORDS_PER_ROW;
-      for (let k = 0; k < WORDS_PER_ROW; k++) {
-        const code = codes[w + k];
-        line += k ? (code === -1 ? '\t\\N' : `\t${wordText[code]}`) : code === -1 ? '\\N' : wordText[code];
-      }
-      const t = i * TEXTS_PER_ROW;
-      for (let k = 0; k < TEXTS_PER_ROW; k++) line += `\t${copyText(texts[t + k])}`;
-      const u = i * NUMBERS_PER_ROW;
-      for (let k = 0; k < NUMBERS_PER_ROW; k++) {
-        const x = numbers[u + k];
-        line += Number.isNaN(x) ? '\t\\N' : `\t${x}`;
-      }
-      lines.push(line + tail);
-    }
+    const bytes = this.encoder.encode(unpacker, p, from, to, direct ? `\t${this.importId}` : '');
     if (!direct) this.staged += to - from;
-    if (!copy.write(`${lines.join('\n')}\n`)) await drained(copy);
+    if (!copy.write(bytes)) await drained(copy);
   }
 
   /** A COPY's failure is kept, to be thrown by the next write or at the end, never left unhandled. */
