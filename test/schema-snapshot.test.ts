@@ -52,7 +52,10 @@ for (const dialect of DIALECTS) {
       const events = snapshot.tables.events!;
       assert.equal(events.primaryKey, 'id');
       assert.equal(events.indexes.events_source_id, 'unique (source, source_event_id)');
-      assert.equal(events.indexes.events_country_date, '(country, date_start)');
+      assert.equal(
+        events.indexes.events_country_date,
+        '(country, date_start, violence_type, actor1_category)',
+      );
       assert.equal(events.indexes.events_import, undefined, 'dropped by migration 011');
       assert.match(events.columns.latitude!, / null$/);
       assert.match(events.columns.country!, /^text not null$/);

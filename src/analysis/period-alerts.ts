@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EscalationAlert } from '../domain/alert.ts';
+import type { AlertEvidence, EscalationAlert } from '../domain/alert.ts';
 import type { Database } from '../store/schema.ts';
 import {
   type ActorMonth,
@@ -34,14 +34,9 @@ async function detectScopeAlerts(
   db: Kysely<Database>,
   scope: AnalysisScope,
   o: PeriodAlertOptions,
+  read: { areaMonths: readonly AreaMonth[]; actorMonths: readonly ActorMonth[] },
 ): Promise<DetectedAlert[]> {
-  const [areaMonths, actorMonths] = o.read
-    ? [o.read.areaMonths, o.read.actorMonths]
-    : await Promise.all([
-        readAreaMonths(db, scope, o.dataLastMonth),
-        readActorMonths(db, scope, o.dataLastMonth),
-      ]);
-  return detectAllAlerts(db, areaMonths, actorMonths, {
+  return detectAllAlerts(db, read.areaMonths, read.actorMonths, {
     country: scope.country,
     admin1: scope.admin1,
     lastMonth: o.dataLastMonth,
@@ -55,14 +50,38 @@ async function detectScopeAlerts(
 }
 
 /**
- * The scope's alarms, kept per store until its data changes (a new import, a new event: the
- * largest ids of both tables say so), so that asking for another period costs only the filter and
- * the evidence of the alerts in it. Keyed by everything the detection depends on.
+ * What is kept per store until its data changes (a new import, a new event: the largest ids of
+ * both tables say so): a scope's monthly cells, which do not depend on the period, and its alarms
+ * for each first month asked, so that another period costs only the tests, the filter and the
+ * evidence of the alerts in it. Each is keyed by everything it depends on.
  */
-const detected = new WeakMap<
-  Kysely<Database>,
-  Map<string, { stamp: string; alerts: Promise<DetectedAlert[]> }>
->();
+class StampedCache<T> {
+  private readonly byStore = new WeakMap<
+    Kysely<Database>,
+    Map<string, { stamp: string; value: Promise<T> }>
+  >();
+
+  get(db: Kysely<Database>, key: string, stamp: string, make: () => Promise<T>): Promise<T> {
+    let entries = this.byStore.get(db);
+    if (!entries) {
+      entries = new Map();
+      this.byStore.set(db, entries);
+    }
+    const hit = entries.get(key);
+    if (hit && hit.stamp === stamp) return hit.value;
+    const value = make();
+    if (entries.size > 200) entries.clear();
+    entries.set(key, { stamp, value });
+    const kept = entries;
+    value.catch(() => kept.delete(key));
+    return value;
+  }
+}
+
+type ScopeCells = { areaMonths: readonly AreaMonth[]; actorMonths: readonly ActorMonth[] };
+const cells = new StampedCache<ScopeCells>();
+const detected = new StampedCache<DetectedAlert[]>();
+const evidenceOf = new StampedCache<AlertEvidence[]>();
 
 async function dataStamp(db: Kysely<Database>): Promise<string> {
   const [imports, events] = await Promise.all([
@@ -83,28 +102,19 @@ async function scopeAlerts(
   scope: AnalysisScope,
   o: PeriodAlertOptions,
 ): Promise<DetectedAlert[]> {
-  if (o.read) return detectScopeAlerts(db, scope, o);
-  const key = JSON.stringify([
-    scope.country,
-    scope.admin1,
-    o.firstMonth,
-    o.dataLastMonth,
-    o.cusum,
-    o.minActorEvents,
-  ]);
+  if (o.read) return detectScopeAlerts(db, scope, o, o.read);
   const stamp = await dataStamp(db);
-  let byScope = detected.get(db);
-  if (!byScope) {
-    byScope = new Map();
-    detected.set(db, byScope);
-  }
-  const hit = byScope.get(key);
-  if (hit && hit.stamp === stamp) return hit.alerts;
-  const alerts = detectScopeAlerts(db, scope, o);
-  if (byScope.size > 200) byScope.clear();
-  byScope.set(key, { stamp, alerts });
-  alerts.catch(() => byScope.delete(key));
-  return alerts;
+  const cellKey = JSON.stringify([scope.country, scope.admin1, o.dataLastMonth]);
+  const read = () =>
+    cells.get(db, cellKey, stamp, async () => {
+      const [areaMonths, actorMonths] = await Promise.all([
+        readAreaMonths(db, scope, o.dataLastMonth),
+        readActorMonths(db, scope, o.dataLastMonth),
+      ]);
+      return { areaMonths, actorMonths };
+    });
+  const key = JSON.stringify([cellKey, o.firstMonth, o.cusum, o.minActorEvents]);
+  return detected.get(db, key, stamp, async () => detectScopeAlerts(db, scope, o, await read()));
 }
 
 /**
@@ -120,8 +130,25 @@ export async function readPeriodAlerts(
 ): Promise<EscalationAlert[]> {
   const all = await scopeAlerts(db, scope, o);
   const inPeriod = all.filter((a) => a.alarm >= o.firstMonth && a.start <= o.lastMonth);
+  // An alert's evidence depends on the alert, not on the period: kept like the alarms.
+  const stamp = o.read ? null : await dataStamp(db);
   const evidence = await Promise.all(
-    inPeriod.map((a) => alertEvidence(db, a, { admin1: scope.admin1, evidenceLimit: o.evidenceLimit })),
+    inPeriod.map((a) => {
+      const read = () => alertEvidence(db, a, { admin1: scope.admin1, evidenceLimit: o.evidenceLimit });
+      if (stamp === null) return read();
+      const key = JSON.stringify([
+        a.level,
+        a.country,
+        a.key,
+        a.metric,
+        a.kind,
+        a.start,
+        a.alarm,
+        scope.admin1,
+        o.evidenceLimit,
+      ]);
+      return evidenceOf.get(db, key, stamp, read);
+    }),
   );
   return inPeriod.map((a, i) => withEvidence(a, evidence[i]!));
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { applyEventFilter, toEvent } from '../store/event-repository.ts';
+import { countMatchingEvents } from '../store/matching-event-count.ts';
 import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import { MAP_POINT_LEVELS, releaseEvents } from './access-control.ts';
@@ -303,9 +304,16 @@ export const mapEvents = defineOperation({
       const c = f.actorCategories?.length ? q.where('actor1_category', 'in', f.actorCategories) : q;
       return f.perpetrator === undefined ? c : c.where('actor1', '=', f.perpetrator);
     };
-    const count = await byCategory(applyEventFilter(ctx.store.db.selectFrom('events'), filter))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const total =
+      f.perpetrator === undefined
+        ? await countMatchingEvents(ctx.store.db, filter, f.actorCategories)
+        : Number(
+            (
+              await byCategory(applyEventFilter(ctx.store.db.selectFrom('events'), filter))
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
     if (f.shape === 'points') {
       // Which events are drawn as points is the access check's rule (MAP_POINT_LEVELS).
       const pts = await byCategory(
@@ -324,7 +332,7 @@ export const mapEvents = defineOperation({
         .offset(f.offset)
         .execute();
       return {
-        total: Number(count.n),
+        total,
         points: pts.map(
           (p): MapPointRow => [
             Number(p.id),
@@ -351,7 +359,7 @@ export const mapEvents = defineOperation({
       'map',
     );
     return {
-      total: Number(count.n),
+      total,
       events: rows.map((e) => ({
         id: e.id,
         source: e.source,
