@@ -13,12 +13,20 @@ export const DEFAULT_POC_RULES_PATH = resolve(
 );
 
 const phraseList = z.array(z.string().min(1)).min(1);
+/** PA-X AgtIds of the coded texts whose errors a rule or narrowing was written from. */
+const provenance = z.array(z.string().regex(/^\d+$/, 'a PA-X AgtId')).min(1);
+const narrowingSchema = z
+  .object({ from: provenance, except: phraseList.optional(), unless: phraseList.optional(), why: z.string() })
+  .refine((n) => n.except || n.unless, { message: 'a narrowing has except or unless' });
 const ruleSchema = z
   .object({
     id: z.string().min(1),
     phrases: phraseList.optional(),
     near: z.object({ a: phraseList, b: phraseList, window: z.number().int().min(1).max(40) }).optional(),
     except: phraseList.optional(),
+    unless: phraseList.optional(),
+    from: provenance.optional(),
+    narrowed: z.array(narrowingSchema).optional(),
   })
   .refine((r) => !!r.phrases !== !!r.near, { message: 'a rule has either phrases or near, not both' });
 const categorySchema = z.object({
@@ -46,7 +54,20 @@ export interface CompiledRule {
   /** For phrase rules: one pattern; for near rules: a and b. Global flag set. */
   phrases?: PhraseMatcher;
   near?: { a: PhraseMatcher; b: PhraseMatcher; window: number };
+  /** Phrases that, overlapping a hit, cancel it. */
   except?: PhraseMatcher;
+  /** Phrases that, anywhere in the hit's sentence, cancel it (another sense of the words). */
+  unless?: PhraseMatcher;
+  /** The coded texts this rule was written from (empty: from the codebook and the older texts). */
+  from: string[];
+  /** Exceptions added later from the errors on named texts, kept apart so a fold can leave them out. */
+  narrowed: Narrowing[];
+}
+
+export interface Narrowing {
+  from: string[];
+  except?: PhraseMatcher;
+  unless?: PhraseMatcher;
 }
 
 export interface CategoryAdvice {
@@ -116,6 +137,13 @@ export function loadPocRules(path: string = DEFAULT_POC_RULES_PATH): PocRules {
           ? { a: bank.compile(r.near.a), b: bank.compile(r.near.b), window: r.near.window }
           : undefined,
         except: r.except ? bank.compile(r.except) : undefined,
+        unless: r.unless ? bank.compile(r.unless) : undefined,
+        from: r.from ?? [],
+        narrowed: (r.narrowed ?? []).map((n) => ({
+          from: n.from,
+          except: n.except ? bank.compile(n.except) : undefined,
+          unless: n.unless ? bank.compile(n.unless) : undefined,
+        })),
       });
     }
     const engage = c.engage.map((key) => {
@@ -145,6 +173,25 @@ export function loadPocRules(path: string = DEFAULT_POC_RULES_PATH): PocRules {
   };
   cache.set(path, compiled);
   return compiled;
+}
+
+/**
+ * The rules as they were before anything was learnt from the named text: rules written from its
+ * errors are left out, and so are the narrowings written from them. Cross-validation codes a
+ * text with these, so no rule tuned on a text scores it.
+ */
+export function rulesNotTunedOn(rules: PocRules, agtId: string): PocRules {
+  return {
+    ...rules,
+    rules: rules.rules
+      .filter((r) => !r.from.includes(agtId))
+      .map((r) => ({ ...r, narrowed: r.narrowed.filter((n) => !n.from.includes(agtId)) })),
+  };
+}
+
+/** Every AgtId named as a rule's or a narrowing's provenance. */
+export function tunedOn(rules: PocRules): Set<string> {
+  return new Set(rules.rules.flatMap((r) => [...r.from, ...r.narrowed.flatMap((n) => n.from)]));
 }
 
 /** A compiled phrase list: a handle into the bank that holds it. */

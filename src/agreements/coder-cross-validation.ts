@@ -1,0 +1,221 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { POC_CATEGORIES, type PocCategory, type Provision } from '../domain/provision.ts';
+import { readAgreementFile } from './agreement-file-reader.ts';
+import { codeAgreement } from './agreement-review.ts';
+import { type PocRules, rulesNotTunedOn, tunedOn } from './poc-rules.ts';
+
+/** The categories PA-X codes; SexViol is Tandem's own and has no PA-X variable. */
+export const SCORED_CATEGORIES = POC_CATEGORIES.filter((c) => c !== 'SexViol');
+
+/** An agreement text with PA-X's coding of it: a category is present when PA-X codes it above 0. */
+export interface CodedText {
+  agtId: string;
+  slug: string;
+  text: string;
+  gold: Set<PocCategory>;
+}
+
+export interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+export interface Scores extends Tally {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface TextOutcome {
+  agtId: string;
+  slug: string;
+  /** FP and FN lines, each FP with the provision and rule behind it. */
+  disagreements: string[];
+  /** Rules switched off for this text: written from it, or failing the gate on the other texts. */
+  heldOut: string[];
+}
+
+export interface Evaluation {
+  perCategory: Record<string, Scores>;
+  micro: Scores;
+  texts: TextOutcome[];
+}
+
+export interface CrossValidation {
+  /** The coder as shipped, every rule on, scored on the texts its rules were tuned on. */
+  inSample: Evaluation;
+  /** Leave one agreement out: each text coded with rules and gates that never saw it. */
+  crossValidated: Evaluation;
+}
+
+/**
+ * The gate learnt in each fold: a rule is switched off when, on the training texts, it fires in
+ * at least two agreements PA-X does not code for its category and in more such agreements than
+ * ones PA-X does code. Nothing else is fitted; phrase lists and windows are hand-written.
+ */
+export const GATE_MIN_CONTRADICTIONS = 2;
+
+/** PA-X's codes by AgtId, from the PA-X agreements CSV (its byte-order mark stripped). */
+export function readPaxCodes(csvPath: string): Map<string, Set<PocCategory>> {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  return new Map(
+    rows.map((r) => [r.AgtId, new Set(SCORED_CATEGORIES.filter((c) => Number(r[c]) > 0))] as const),
+  );
+}
+
+export interface TextFile {
+  slug: string;
+  path: string;
+  agtId: string;
+}
+
+/** The shared agreement texts, listed with their PA-X AgtId in the folder's index.csv. */
+export function sharedTexts(dir: string): TextFile[] {
+  const index = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'index.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  return index.map((r) => ({ slug: r.slug, path: join(dir, `${r.slug}.txt`), agtId: r.pax_agtid }));
+}
+
+/** Any folder of agreement texts named by their PA-X AgtId (2118.txt, 1966.pdf). */
+export function folderTexts(dir: string): TextFile[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+\.(txt|md|pdf|docx)$/.test(f))
+    .map((f) => ({ slug: f, path: join(dir, f), agtId: f.replace(/\..*$/, '') }));
+}
+
+/** Reads the texts PA-X codes, once each (the first listed wins); the others are named and skipped. */
+export async function codedTexts(files: TextFile[], paxCsv: string): Promise<CodedText[]> {
+  const pax = readPaxCodes(paxCsv);
+  const out: CodedText[] = [];
+  for (const f of files) {
+    const gold = pax.get(f.agtId);
+    if (!gold) {
+      console.log(`  (skipped ${f.slug}: PA-X AgtId ${f.agtId} not in the PA-X file)`);
+      continue;
+    }
+    if (out.some((t) => t.agtId === f.agtId)) continue;
+    out.push({ agtId: f.agtId, slug: f.slug, text: (await readAgreementFile(f.path)).text, gold });
+  }
+  return out;
+}
+
+/** Which rules fired for which category in one coded text: rule id → provision id and phrase. */
+type Firing = Map<string, { category: PocCategory; where: string }>;
+
+function firings(provisions: Provision[]): Firing {
+  const out: Firing = new Map();
+  for (const p of provisions)
+    for (const c of p.codes)
+      if (!out.has(c.rule)) out.set(c.rule, { category: c.code, where: `${p.id}: ${c.why}` });
+  return out;
+}
+
+/**
+ * Scores the coder against PA-X twice: in-sample (every rule, no gate) and leave-one-agreement-out.
+ * In the fold of text X, rules and narrowings written from X's errors are left out (their `from`
+ * names X), and the gate is fitted on the other texts coded with those same fold rules.
+ */
+export function crossValidate(texts: CodedText[], rules: PocRules): CrossValidation {
+  const tuned = tunedOn(rules);
+  const cache = new Map<string, Firing>();
+  /** A text coded with the rules of the fold that holds out `fold` (only differs when rules came from it). */
+  const coded = (t: CodedText, fold: string | null): Firing => {
+    const key = `${t.agtId}\u0000${fold && tuned.has(fold) ? fold : ''}`;
+    let f = cache.get(key);
+    if (!f) {
+      const r = fold && tuned.has(fold) ? rulesNotTunedOn(rules, fold) : rules;
+      f = firings(codeAgreement(t.text, r));
+      cache.set(key, f);
+    }
+    return f;
+  };
+  const inSample = score(texts.map((t) => ({ t, fired: coded(t, null), off: new Set<string>() })));
+  const folds = texts.map((t) => {
+    const off = gate(
+      texts.filter((o) => o.agtId !== t.agtId),
+      (o) => coded(o, t.agtId),
+    );
+    const own = rules.rules.filter((r) => r.from.includes(t.agtId)).map((r) => r.id);
+    const narrowed = rules.rules.filter((r) => r.narrowed.some((n) => n.from.includes(t.agtId)));
+    return {
+      t,
+      fired: coded(t, t.agtId),
+      off,
+      notes: [...own.map((id) => `${id} (written from it)`), ...narrowed.map((r) => `${r.id}'s narrowing`)],
+    };
+  });
+  return { inSample, crossValidated: score(folds) };
+}
+
+/** Rules the training texts show fire more where PA-X says no than where it says yes. */
+function gate(training: CodedText[], fired: (t: CodedText) => Firing): Set<string> {
+  const record = new Map<string, { yes: number; no: number }>();
+  for (const t of training)
+    for (const [rule, f] of fired(t)) {
+      if (f.category === 'SexViol') continue;
+      const r = record.get(rule) ?? { yes: 0, no: 0 };
+      if (t.gold.has(f.category)) r.yes++;
+      else r.no++;
+      record.set(rule, r);
+    }
+  return new Set(
+    [...record].filter(([, r]) => r.no >= GATE_MIN_CONTRADICTIONS && r.no > r.yes).map(([rule]) => rule),
+  );
+}
+
+function score(runs: { t: CodedText; fired: Firing; off: Set<string>; notes?: string[] }[]): Evaluation {
+  const tallies = Object.fromEntries(
+    SCORED_CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0, tn: 0 }]),
+  ) as Record<string, Tally>;
+  const texts: TextOutcome[] = [];
+  for (const { t, fired, off, notes } of runs) {
+    const evidence = new Map<PocCategory, string>();
+    for (const [rule, f] of fired)
+      if (!off.has(rule) && !evidence.has(f.category)) evidence.set(f.category, f.where);
+    const disagreements: string[] = [];
+    for (const c of SCORED_CATEGORIES) {
+      const gold = t.gold.has(c);
+      const said = evidence.has(c);
+      const tally = tallies[c];
+      if (gold && said) tally.tp++;
+      else if (said) {
+        tally.fp++;
+        disagreements.push(`FP ${c} (${evidence.get(c)})`);
+      } else if (gold) {
+        tally.fn++;
+        disagreements.push(`FN ${c}`);
+      } else tally.tn++;
+    }
+    texts.push({
+      agtId: t.agtId,
+      slug: t.slug,
+      disagreements,
+      heldOut: [...(notes ?? []), ...[...off].map((r) => `${r} (gated)`)],
+    });
+  }
+  const sum = Object.values(tallies).reduce(
+    (s, x) => ({ tp: s.tp + x.tp, fp: s.fp + x.fp, fn: s.fn + x.fn, tn: s.tn + x.tn }),
+    { tp: 0, fp: 0, fn: 0, tn: 0 },
+  );
+  return {
+    perCategory: Object.fromEntries(SCORED_CATEGORIES.map((c) => [c, withScores(tallies[c])])),
+    micro: withScores(sum),
+    texts,
+  };
+}
+
+export function withScores(t: Tally): Scores {
+  const precision = t.tp + t.fp ? t.tp / (t.tp + t.fp) : Number.NaN;
+  const recall = t.tp + t.fn ? t.tp / (t.tp + t.fn) : Number.NaN;
+  const f1 = t.tp + t.fp + t.fn === 0 ? Number.NaN : (2 * t.tp) / (2 * t.tp + t.fp + t.fn);
+  return { ...t, precision, recall, f1 };
+}
