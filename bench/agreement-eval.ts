@@ -13,7 +13,9 @@ import {
   crossValidate,
   type Evaluation,
   folderTexts,
+  microOver,
   sharedTexts,
+  splitOf,
 } from '../src/agreements/coder-cross-validation.ts';
 import { tunedOn } from '../src/agreements/poc-rules.ts';
 
@@ -55,6 +57,20 @@ async function main(): Promise<void> {
   console.log(
     '(target: leave-one-agreement-out micro-F1 >= 0.85; SexViol is not scored: PA-X has no such variable)',
   );
+  const shared = new Set(sharedTexts(AGREEMENTS).map((t) => t.agtId));
+  const unread = new Set(
+    texts.filter((t) => !shared.has(t.agtId) && splitOf(t.agtId) === 'test').map((t) => t.agtId),
+  );
+  if (unread.size) {
+    const a = microOver(inSample, unread);
+    const b = microOver(crossValidated, unread);
+    console.log(
+      `Texts no rule writer read before this evaluation (test half of the old split: ${[...unread].join(', ')}):`,
+    );
+    console.log(
+      `micro      ${n(a.tp)} ${n(a.fp)} ${n(a.fn)} ${fmt(a.precision)} ${fmt(a.recall)} ${fmt(a.f1)}  | ${n(b.tp)} ${n(b.fp)} ${n(b.fn)} ${fmt(b.precision)} ${fmt(b.recall)} ${fmt(b.f1)}`,
+    );
+  }
   const tuned = tunedOn(rules);
   const never = crossValidated.texts.filter((t) => !tuned.has(t.agtId));
   console.log('\nLeave-one-agreement-out disagreements, and what each fold held out:');

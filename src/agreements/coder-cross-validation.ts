@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -37,6 +38,7 @@ export interface TextOutcome {
   disagreements: string[];
   /** Rules switched off for this text: written from it, or failing the gate on the other texts. */
   heldOut: string[];
+  tally: Tally;
 }
 
 export interface Evaluation {
@@ -182,35 +184,53 @@ function score(runs: { t: CodedText; fired: Firing; off: Set<string>; notes?: st
     for (const [rule, f] of fired)
       if (!off.has(rule) && !evidence.has(f.category)) evidence.set(f.category, f.where);
     const disagreements: string[] = [];
+    const own: Tally = { tp: 0, fp: 0, fn: 0, tn: 0 };
     for (const c of SCORED_CATEGORIES) {
       const gold = t.gold.has(c);
       const said = evidence.has(c);
-      const tally = tallies[c];
-      if (gold && said) tally.tp++;
-      else if (said) {
-        tally.fp++;
-        disagreements.push(`FP ${c} (${evidence.get(c)})`);
-      } else if (gold) {
-        tally.fn++;
-        disagreements.push(`FN ${c}`);
-      } else tally.tn++;
+      const outcome: keyof Tally = gold ? (said ? 'tp' : 'fn') : said ? 'fp' : 'tn';
+      tallies[c][outcome]++;
+      own[outcome]++;
+      if (outcome === 'fp') disagreements.push(`FP ${c} (${evidence.get(c)})`);
+      if (outcome === 'fn') disagreements.push(`FN ${c}`);
     }
     texts.push({
       agtId: t.agtId,
       slug: t.slug,
       disagreements,
       heldOut: [...(notes ?? []), ...[...off].map((r) => `${r} (gated)`)],
+      tally: own,
     });
   }
-  const sum = Object.values(tallies).reduce(
-    (s, x) => ({ tp: s.tp + x.tp, fp: s.fp + x.fp, fn: s.fn + x.fn, tn: s.tn + x.tn }),
-    { tp: 0, fp: 0, fn: 0, tn: 0 },
-  );
   return {
     perCategory: Object.fromEntries(SCORED_CATEGORIES.map((c) => [c, withScores(tallies[c])])),
-    micro: withScores(sum),
+    micro: withScores(sumOf(Object.values(tallies))),
     texts,
   };
+}
+
+/** Micro-averaged scores over some of the texts of an evaluation. */
+export function microOver(evaluation: Evaluation, agtIds: Set<string>): Scores {
+  return withScores(sumOf(evaluation.texts.filter((t) => agtIds.has(t.agtId)).map((t) => t.tally)));
+}
+
+function sumOf(tallies: Tally[]): Tally {
+  return tallies.reduce((s, x) => ({ tp: s.tp + x.tp, fp: s.fp + x.fp, fn: s.fn + x.fn, tn: s.tn + x.tn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    tn: 0,
+  });
+}
+
+/**
+ * The fixed dev/test split the rules were written under before cross-validation: a text is in
+ * the test half when the first 8 hex digits of the SHA-256 of its AgtId, as a number, leave 6 or
+ * more when divided by 10. Rule writers read the shared texts and the dev half, never the test half.
+ */
+export function splitOf(agtId: string): 'dev' | 'test' {
+  const n = Number.parseInt(createHash('sha256').update(agtId).digest('hex').slice(0, 8), 16);
+  return n % 10 >= 6 ? 'test' : 'dev';
 }
 
 export function withScores(t: Tally): Scores {
