@@ -58,6 +58,23 @@ describe('leave-one-agreement-out evaluation of the coder', () => {
     assert.ok(!other?.disagreements.some((d) => d.startsWith('FP HrDet')));
   });
 
+  test('folded by peace process, a narrowing written from one text is left out for every text of its process', () => {
+    const sentence =
+      'The Parties shall facilitate the release and exchange of detainees, and the ICRC shall be granted access to all detained persons.\n';
+    const texts = [
+      { ...text('2260', sentence), process: '7' },
+      { ...text('9001', sentence), process: '7' },
+      { ...text('9002', sentence), process: '8' },
+    ];
+    const fp = (by: 'agreement' | 'process', agtId: string) =>
+      crossValidate(texts, rules, by)
+        .crossValidated.texts.find((t) => t.agtId === agtId)
+        ?.disagreements.some((d) => d.startsWith('FP HrDet'));
+    assert.equal(fp('agreement', '9001'), false);
+    assert.equal(fp('process', '9001'), true);
+    assert.equal(fp('process', '9002'), false);
+  });
+
   test('the gate is fitted on the other texts only: a rule wrong on two of them is off for the third', () => {
     const wrong = 'The Parties shall proceed to the demobilization of the guard.\n';
     const texts = [text('9101', wrong), text('9102', wrong), text('9103', wrong, ['SsrDdr'])];

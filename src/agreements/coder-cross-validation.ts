@@ -16,7 +16,12 @@ export interface CodedText {
   slug: string;
   text: string;
   gold: Set<PocCategory>;
+  /** PA-X's peace process (its PP number): texts of one process share wording and are held out together. */
+  process?: string;
 }
+
+/** What one fold holds out: one agreement, or every agreement of its PA-X peace process. */
+export type FoldBy = 'agreement' | 'process';
 
 export interface Tally {
   tp: number;
@@ -50,7 +55,7 @@ export interface Evaluation {
 export interface CrossValidation {
   /** The coder as shipped, every rule on, scored on the texts its rules were tuned on. */
   inSample: Evaluation;
-  /** Leave one agreement out: each text coded with rules and gates that never saw it. */
+  /** Leave one agreement (or process) out: each text coded with rules and gates that never saw it. */
   crossValidated: Evaluation;
 }
 
@@ -61,14 +66,20 @@ export interface CrossValidation {
  */
 export const GATE_MIN_CONTRADICTIONS = 2;
 
-/** PA-X's codes by AgtId, from the PA-X agreements CSV (its byte-order mark stripped). */
-export function readPaxCodes(csvPath: string): Map<string, Set<PocCategory>> {
+/** PA-X's codes and peace process by AgtId, from the PA-X agreements CSV (its byte-order mark stripped). */
+export function readPaxCodes(csvPath: string): Map<string, { gold: Set<PocCategory>; process: string }> {
   const rows = Papa.parse<Record<string, string>>(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: true,
   }).data;
   return new Map(
-    rows.map((r) => [r.AgtId, new Set(SCORED_CATEGORIES.filter((c) => Number(r[c]) > 0))] as const),
+    rows.map(
+      (r) =>
+        [
+          r.AgtId,
+          { gold: new Set(SCORED_CATEGORIES.filter((c) => Number(r[c]) > 0)), process: r.PP },
+        ] as const,
+    ),
   );
 }
 
@@ -99,13 +110,14 @@ export async function codedTexts(files: TextFile[], paxCsv: string): Promise<Cod
   const pax = readPaxCodes(paxCsv);
   const out: CodedText[] = [];
   for (const f of files) {
-    const gold = pax.get(f.agtId);
-    if (!gold) {
+    const coded = pax.get(f.agtId);
+    if (!coded) {
       console.log(`  (skipped ${f.slug}: PA-X AgtId ${f.agtId} not in the PA-X file)`);
       continue;
     }
     if (out.some((t) => t.agtId === f.agtId)) continue;
-    out.push({ agtId: f.agtId, slug: f.slug, text: (await readAgreementFile(f.path)).text, gold });
+    const text = (await readAgreementFile(f.path)).text;
+    out.push({ agtId: f.agtId, slug: f.slug, text, gold: coded.gold, process: coded.process });
   }
   return out;
 }
@@ -122,38 +134,45 @@ function firings(provisions: Provision[]): Firing {
 }
 
 /**
- * Scores the coder against PA-X twice: in-sample (every rule, no gate) and leave-one-agreement-out.
- * In the fold of text X, rules and narrowings written from X's errors are left out (their `from`
- * names X), and the gate is fitted on the other texts coded with those same fold rules.
+ * Scores the coder against PA-X twice: in-sample (every rule, no gate) and cross-validated, one
+ * fold per agreement or per PA-X peace process. A fold codes every text with the rules minus those
+ * and the narrowings written from the texts it holds out (their `from`), fits the gate on the other
+ * texts, and scores the texts it holds out.
  */
-export function crossValidate(texts: CodedText[], rules: PocRules): CrossValidation {
+export function crossValidate(
+  texts: CodedText[],
+  rules: PocRules,
+  by: FoldBy = 'agreement',
+): CrossValidation {
   const tuned = tunedOn(rules);
+  const groupOf = (t: CodedText) => (by === 'process' && t.process ? `pp${t.process}` : t.agtId);
   const cache = new Map<string, Firing>();
-  /** A text coded with the rules of the fold that holds out `fold` (only differs when rules came from it). */
-  const coded = (t: CodedText, fold: string | null): Firing => {
-    const key = `${t.agtId}\u0000${fold && tuned.has(fold) ? fold : ''}`;
+  /** A text coded with the rules of a fold (they differ from all the rules only when some came from it). */
+  const coded = (t: CodedText, heldOut: ReadonlySet<string>): Firing => {
+    const relevant = [...heldOut].filter((id) => tuned.has(id)).sort();
+    const key = `${t.agtId}\u0000${relevant.join(',')}`;
     let f = cache.get(key);
     if (!f) {
-      const r = fold && tuned.has(fold) ? rulesNotTunedOn(rules, fold) : rules;
-      f = firings(codeAgreement(t.text, r));
+      f = firings(codeAgreement(t.text, relevant.length ? rulesNotTunedOn(rules, new Set(relevant)) : rules));
       cache.set(key, f);
     }
     return f;
   };
-  const inSample = score(texts.map((t) => ({ t, fired: coded(t, null), off: new Set<string>() })));
+  const none = new Set<string>();
+  const inSample = score(texts.map((t) => ({ t, fired: coded(t, none), off: none })));
   const folds = texts.map((t) => {
+    const group = texts.filter((o) => groupOf(o) === groupOf(t));
+    const heldOut = new Set(group.map((o) => o.agtId));
     const off = gate(
-      texts.filter((o) => o.agtId !== t.agtId),
-      (o) => coded(o, t.agtId),
+      texts.filter((o) => !heldOut.has(o.agtId)),
+      (o) => coded(o, heldOut),
     );
-    const own = rules.rules.filter((r) => r.from.includes(t.agtId)).map((r) => r.id);
-    const narrowed = rules.rules.filter((r) => r.narrowed.some((n) => n.from.includes(t.agtId)));
-    return {
-      t,
-      fired: coded(t, t.agtId),
-      off,
-      notes: [...own.map((id) => `${id} (written from it)`), ...narrowed.map((r) => `${r.id}'s narrowing`)],
-    };
+    const from = (ids: string[]) => ids.some((id) => heldOut.has(id));
+    const own = rules.rules.filter((r) => from(r.from)).map((r) => `${r.id} (written from this fold)`);
+    const narrowed = rules.rules
+      .filter((r) => r.narrowed.some((n) => from(n.from)))
+      .map((r) => `${r.id}'s narrowing`);
+    return { t, fired: coded(t, heldOut), off, notes: [...own, ...narrowed] };
   });
   return { inSample, crossValidated: score(folds) };
 }

@@ -176,16 +176,17 @@ export function loadPocRules(path: string = DEFAULT_POC_RULES_PATH): PocRules {
 }
 
 /**
- * The rules as they were before anything was learnt from the named text: rules written from its
- * errors are left out, and so are the narrowings written from them. Cross-validation codes a
- * text with these, so no rule tuned on a text scores it.
+ * The rules as they were before anything was learnt from the named texts: rules written from
+ * their errors are left out, and so are the narrowings written from them. Cross-validation codes
+ * a text with these, so no rule tuned on a text scores it.
  */
-export function rulesNotTunedOn(rules: PocRules, agtId: string): PocRules {
+export function rulesNotTunedOn(rules: PocRules, agtIds: ReadonlySet<string>): PocRules {
+  const from = (ids: string[]) => ids.some((id) => agtIds.has(id));
   return {
     ...rules,
     rules: rules.rules
-      .filter((r) => !r.from.includes(agtId))
-      .map((r) => ({ ...r, narrowed: r.narrowed.filter((n) => !n.from.includes(agtId)) })),
+      .filter((r) => !from(r.from))
+      .map((r) => ({ ...r, narrowed: r.narrowed.filter((n) => !from(n.from)) })),
   };
 }
 
