@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
 import { codeAgreement } from './agreement-review.ts';
-import { findPhrases, loadPocRules } from './poc-rules.ts';
+import { findPhrases } from './phrase-bank.ts';
+import { loadPocRules } from './poc-rules.ts';
 
 /** The categories the coder finds anywhere in a text. */
 function codesIn(text: string): Set<PocCategory> {

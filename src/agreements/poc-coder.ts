@@ -1,11 +1,6 @@
 import type { Provision, ProvisionCode } from '../domain/provision.ts';
-import {
-  type CompiledRule,
-  indexText,
-  type PhraseHit,
-  type PhraseMatcher,
-  type PocRules,
-} from './poc-rules.ts';
+import { indexText, type PhraseHit, type PhraseMatcher } from './phrase-bank.ts';
+import type { CompiledRule, PocRules } from './poc-rules.ts';
 
 /** At most this many codes per category on one provision: enough to show why, not every repeat. */
 const MAX_HITS_PER_CATEGORY = 3;
