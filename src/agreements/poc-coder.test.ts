@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
 import { codeAgreement } from './agreement-review.ts';
-import { findPhrases, loadPocRules } from './poc-rules.ts';
+import { findPhrases } from './phrase-bank.ts';
+import { loadPocRules } from './poc-rules.ts';
 
 /** The categories the coder finds anywhere in a text. */
 function codesIn(text: string): Set<PocCategory> {
@@ -227,6 +228,45 @@ const DEFINITION_CASES: { category: PocCategory; rule: string; yes: string[]; no
     rule: '"special needs" counts only as "persons with special needs"',
     yes: ['Special protection shall be given to persons with special needs.'],
     no: ['Special protection shall be given to the special needs of the region.'],
+  },
+  {
+    category: 'HrDet',
+    rule: 'treatment-of-detainees, narrowed: access to detainees in a sentence about their release or exchange is prisoner release',
+    yes: ['The ICRC shall have access to all detained persons in all places of detention.'],
+    no: [
+      'The Parties shall exchange all detainees, and the ICRC shall be granted access to all detained persons.',
+    ],
+  },
+  {
+    category: 'SsrDdr',
+    rule: 'ddr, narrowed: disarming "illegal groups" is a demand on the other side, not a DDR programme',
+    yes: ['Disarmament of all combatants shall be completed within ninety days.'],
+    no: ['Disarmament of all illegal groups.'],
+  },
+  {
+    category: 'SsrDdr',
+    rule: 'reintegration-of-combatants: rehabilitating what the armed conflict destroyed is not reintegration',
+    yes: ['Programmes shall reintegrate former fighters into civilian life.'],
+    no: ['The Fund shall rehabilitate areas affected by the armed conflict.'],
+  },
+  {
+    category: 'HrMob',
+    rule: 'access to a service or a right, or to detainees, is not mobility; crossing points and humanitarian access are',
+    yes: [
+      'The Parties shall agree on new crossing points along the line of contact.',
+      'Ensure safe access, delivery and distribution of humanitarian assistance to those in need.',
+    ],
+    no: [
+      'Citizens shall have free access to justice and to information.',
+      'The State shall guarantee the access of persons to basic services.',
+      'The ICRC shall be granted access to all detained persons.',
+    ],
+  },
+  {
+    category: 'ImUN',
+    rule: 'un-role: being a member of the United Nations gives it no role',
+    yes: ['The United Nations shall chair the Joint Commission.'],
+    no: ['Both States, as members of the United Nations, shall respect each other.'],
   },
 ];
 

@@ -1,5 +1,6 @@
 import type { Provision, ProvisionCode } from '../domain/provision.ts';
-import { type CompiledRule, indexText, type PhraseHit, type PocRules } from './poc-rules.ts';
+import { indexText, type PhraseHit, type PhraseMatcher } from './phrase-bank.ts';
+import type { CompiledRule, PocRules } from './poc-rules.ts';
 
 /** At most this many codes per category on one provision: enough to show why, not every repeat. */
 const MAX_HITS_PER_CATEGORY = 3;
@@ -11,7 +12,8 @@ interface Hit extends PhraseHit {
 /**
  * Codes the provisions of a document for the POC categories, in place. Each code quotes the span
  * that justifies it (offsets into the document text) and names the rule and phrase that fired. A
- * hit is dropped when a rule's exception covers it, when a negation cue ("does not apply to",
+ * hit is dropped when a rule's exception covers it, when one of its `unless` phrases is in the same
+ * sentence (the words used in another sense), when a negation cue ("does not apply to",
  * "excluding") comes within the 80 characters before it in the same sentence, or when it crosses a
  * provision boundary. Front matter (contents, acronyms) is never coded. Each rule's phrases are
  * searched once over the whole text, so a long agreement costs a few scans, not one per provision.
@@ -24,14 +26,17 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
   const found = new Map<Provision, ProvisionCode[]>();
   const count = new Map<string, number>();
   for (const rule of rules.rules) {
-    const excepted = rule.except ? hitsByList[rule.except.id] : [];
+    const listed = (m: PhraseMatcher | undefined) => (m ? [hitsByList[m.id]] : []);
+    const excepted = [rule.except, ...rule.narrowed.map((n) => n.except)].flatMap(listed);
+    const unless = [rule.unless, ...rule.narrowed.map((n) => n.unless)].flatMap(listed);
     for (const hit of ruleHits(rule, text, hitsByList, bounds)) {
       const p = provisionAt(ordered, starts, hit.start);
       if (!p || hit.end > p.end || p.kind === 'front-matter') continue;
       const key = `${p.id}\u0000${rule.category}`;
       const n = count.get(key) ?? 0;
       if (n >= MAX_HITS_PER_CATEGORY) continue;
-      if (excepted.length && overlapsSorted(hit, excepted)) continue;
+      if (excepted.some((spans) => spans.length && overlapsSorted(hit, spans))) continue;
+      if (unless.some((spans) => inSentence(bounds, hit, spans))) continue;
       if (negated(text, sentenceStart(bounds, hit.start), hit.start, rules.negation)) continue;
       const list = found.get(p) ?? [];
       if (list.some((c) => c.code === rule.category && c.span.start === hit.start)) continue;
@@ -96,6 +101,21 @@ function wordsBetween(text: string, from: number, to: number): number {
   if (to - from > 400) return Number.POSITIVE_INFINITY;
   const gap = text.slice(from, to).trim();
   return gap === '' ? 0 : gap.split(/\s+/).length;
+}
+
+/** Whether any of the (start-sorted) spans lies in the sentence of the hit. */
+function inSentence(bounds: number[], hit: { start: number; end: number }, spans: PhraseHit[]): boolean {
+  if (!spans.length) return false;
+  const from = sentenceStart(bounds, hit.start);
+  const to = bounds[sentenceIndex(bounds, Math.max(hit.start, hit.end - 1))] ?? Number.POSITIVE_INFINITY;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo].start < to;
 }
 
 /** A negation cue in the 80 characters (about a dozen words) before the hit, in the same sentence. */
