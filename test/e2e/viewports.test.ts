@@ -20,16 +20,27 @@ const skip = !existsSync(join(ROOT, 'web', 'dist', 'index.html'))
     : `no Chromium at ${CHROMIUM_PATH}`;
 
 const country = encodeURIComponent(DEMO_COUNTRY);
-/** Every page of the workbench, as the navigation and the links reach it, and what shows it is drawn. */
-const PAGES: [name: string, hash: string, ready: string][] = [
-  ['overview', `#/?country=${country}`, '.alerts li, .alerts + .empty, p.empty'],
-  ['area', `#/area?country=${country}&area=Kessa%20Highlands`, 'table.events caption'],
-  ['plan', '#/plan', 'h1'],
-  ['agreements', '#/agreements', 'h1'],
-  ['negotiations', '#/negotiations', 'h1'],
-  ['incidents', '#/incidents', 'h1'],
-  ['import', '#/import', 'h1'],
-  ['brief', '#/brief', 'iframe'],
+/**
+ * Every page of the workbench, as the navigation and the links reach it, and what shows it is
+ * drawn. The event and actor pages name a record of the demonstration mission, read once it is
+ * loaded.
+ */
+const record = { eventId: 0, actor: '' };
+const PAGES: [name: string, hash: () => string, ready: string][] = [
+  ['overview', () => `#/?country=${country}`, '.alerts li, .alerts + .empty, p.empty'],
+  ['area', () => `#/area?country=${country}&area=Kessa%20Highlands`, 'table.events caption'],
+  ['plan', () => '#/plan', 'h1'],
+  ['agreements', () => '#/agreements', 'h1'],
+  ['negotiations', () => '#/negotiations', 'h1'],
+  ['incidents', () => '#/incidents', 'h1'],
+  ['local', () => `#/local?country=${country}`, 'table.local-list'],
+  ['participation', () => `#/participation?country=${country}`, 'section.participation'],
+  ['frictions', () => '#/frictions', 'h1'],
+  ['problems', () => '#/problems', 'h1'],
+  ['event', () => `#/event?id=${record.eventId}`, 'dl.record'],
+  ['actor', () => `#/actor?name=${encodeURIComponent(record.actor)}&country=${country}`, 'dl.record'],
+  ['import', () => '#/import', 'h1'],
+  ['brief', () => '#/brief', 'iframe'],
 ];
 const SIZES = [
   { width: 390, height: 844 },
@@ -47,6 +58,15 @@ describe('every page at 390×844 (a phone) and 1280×800 (a small laptop)', { sk
     dir = mkdtempSync(join(tmpdir(), 'tandem-viewports-'));
     store = await openStore({ dbPath: join(dir, 'tandem.db') });
     await loadDemoMission({ store, requester: { name: 'e2e', roles: ['admin'] } }, { onlyIfEmpty: true });
+    const event = await store.db
+      .selectFrom('events')
+      .select(['id', 'actor1'])
+      .where('country', '=', DEMO_COUNTRY)
+      .where('sensitivity', '=', 'public')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    record.eventId = event.id;
+    record.actor = event.actor1;
     server = await startServer({ store, port: 0, log: () => {}, warmUp: false });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -69,7 +89,7 @@ describe('every page at 390×844 (a phone) and 1280×800 (a small laptop)', { sk
         });
         page.on('pageerror', (e) => errors.push(e.message));
         try {
-          await page.goto(`http://127.0.0.1:${server.port}/${hash}`);
+          await page.goto(`http://127.0.0.1:${server.port}/${hash()}`);
           await page.locator(ready).first().waitFor({ timeout: 20_000 });
           // Charts and the map draw after their data: give them a moment before measuring.
           await page.waitForTimeout(1500);
