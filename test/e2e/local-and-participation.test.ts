@@ -276,6 +276,13 @@ describe('local processes and the participation register in the workbench, in Ch
       ],
     );
 
+    // The form speaks French to a French reader.
+    await page.goto(url('/?lang=fr#/participation'));
+    await page.getByRole('heading', { name: 'Ajouter un participant' }).waitFor();
+    assert.equal(await page.locator('label[for="p-alias"]').textContent(), 'Pseudonyme');
+    await page.locator('form.participant-form').screenshot({ path: join(OUTPUT, 'participant-form-fr.png') });
+    await page.goto(url('/?lang=en#/participation'));
+
     // A viewer may read, not write: no form.
     await signIn('Vi Viewer');
     await page.goto(url('/#/participation'));

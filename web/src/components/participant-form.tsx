@@ -260,6 +260,8 @@ export function ParticipantForm({
       </fieldset>
       <fieldset
         className="processes"
+        // Process names are long: wider columns than the other fieldsets'.
+        style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(min(22rem, 100%), 1fr))' }}
         aria-describedby={issues.processes ? `${id('processes')}-error` : undefined}
       >
         <legend>{t('participantForm.processes')}</legend>
