@@ -214,12 +214,9 @@ export const localProcessOperations = {
             ? parsePlanInput({ plan: stored.text, name: stored.fileName }).plan
             : null;
       const found = await findLocalProcesses(ctx.store.db, { country: input.country });
-      const { released, withheld } = await releaseLocalProcesses(
-        ctx,
-        input.id ? found.filter((p) => p.id === input.id) : found,
-        'checkLocalProcesses',
-      );
-      const processes = released;
+      // Released whole before `id` picks one: `withheld` then never confirms that an id exists.
+      const { released, withheld } = await releaseLocalProcesses(ctx, found, 'checkLocalProcesses');
+      const processes = input.id ? released.filter((p) => p.id === input.id) : released;
       const reads = new Map<number, string>();
       const touching = await recordsTouchingProcessPeople(
         ctx,

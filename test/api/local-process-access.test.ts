@@ -225,7 +225,14 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(ids(checked.processes), ['lakeside-grazing'], who);
         assert.equal(checked.withheld, 1);
         // The area page asks the check; one process asked by its id is not there either.
-        assert.deepEqual((await check(who, '&id=quiet-dialogue')).processes, [], who);
+        const one = await check(who, '&id=quiet-dialogue');
+        assert.deepEqual([one.processes, one.withheld], [[], 1], who);
+        const other = await check(who, '&id=no-such-process');
+        assert.deepEqual(
+          [other.processes, other.withheld],
+          [[], 1],
+          'the same answer as for an id that exists',
+        );
         assert.doesNotMatch(JSON.stringify(checked), /quiet|Quiet/, who);
       }
       const brief = async (who: string) => {
