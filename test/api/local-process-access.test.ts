@@ -242,7 +242,10 @@ for (const dialect of DIALECTS) {
       };
       assert.match(await brief('kessa'), /<p>2 local process\(es\) recorded;/);
       const varo = await brief('varo');
-      assert.match(varo, /<p>1 local process\(es\) recorded;/);
+      assert.match(
+        varo,
+        /<p>1 local process\(es\) recorded \(and 1 withheld from the reader of this brief\);/,
+      );
       assert.doesNotMatch(varo, new RegExp(QUIET));
       const reads = await store.db
         .selectFrom('audit_log')
