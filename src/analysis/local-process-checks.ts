@@ -3,6 +3,7 @@ import { type LocalProcess, linkedToNational } from '../domain/local-process.ts'
 import type { Plan } from '../domain/plan.ts';
 import type { NearbyEvent } from '../store/local-process-repository.ts';
 import { greatCircleKm } from './great-circle.ts';
+import type { TouchingRecord } from './local-process-people.ts';
 
 export const DEFAULT_RADIUS_KM = 50;
 export const DEFAULT_WINDOW_DAYS = 180;
@@ -39,6 +40,13 @@ export type LocalFinding =
       before: number;
       after: number;
       evidence: EvidenceEvent[];
+    }
+  | {
+      kind: 'participants-or-mediators-targeted';
+      message: string;
+      /** Ids of the mission's incidents and of the events behind it. */
+      incidents: number[];
+      events: number[];
     };
 
 /** The two windows of the contract: [date − days, date − 1 day] and [date + 1 day, date + days]. */
@@ -111,12 +119,15 @@ export function involvesParty(
  * The findings about one process: `local-national-disconnect` exactly when it has no link to the
  * national process and, when a plan is given, no objective of the plan ties it either;
  * `breaking-down` when an agreement's parties are involved in more events near it after its date
- * than before (and in at least two after). Whether a field office follows it is the check's `office`.
+ * than before (and in at least two after); `participants-or-mediators-targeted` when incidents or
+ * events touched its participants, mediators or third parties (`touching`, from
+ * recordsTouchingPeople). Whether a field office follows it is the check's `office`.
  */
 export function processFindings(
   p: LocalProcess,
   around: { before: WindowCount; after: WindowCount },
   plan: Plan | null,
+  touching: readonly TouchingRecord[] = [],
 ): LocalFinding[] {
   const out: LocalFinding[] = [];
   const tied = plan ? planObjectivesTying(p, plan) : null;
@@ -143,6 +154,16 @@ export function processFindings(
         evidence: [...before, ...after],
       });
     }
+  }
+  if (touching.length) {
+    const incidents = [...new Set(touching.filter((t) => t.kind === 'incident').map((t) => t.id))];
+    const events = [...new Set(touching.filter((t) => t.kind === 'event').map((t) => t.id))];
+    out.push({
+      kind: 'participants-or-mediators-targeted',
+      message: `${incidents.length} incident(s) of the mission's log and ${events.length} event(s) touched participants, mediators or third parties of ${p.name} within the window around ${p.date}: look at their protection before the next meeting.`,
+      incidents,
+      events,
+    });
   }
   return out;
 }

@@ -48,6 +48,30 @@ export function mayReadInFull(
   return requester.offices.includes(ALL_OFFICES) || requester.offices.includes(record.office);
 }
 
+/**
+ * The local processes a requester may know of: a public one to all; one above public only to
+ * those who may read it in full (cleared for its level and, when a field office follows it, of
+ * that office), as for incidents. The others are left out, not blanked: a process's name, place
+ * and parties are what would give it away. Every non-public one, released or left out, is written
+ * to the audit chain with what it was read for; `withheld` counts those left out, so a total can
+ * say that some exist.
+ */
+export async function releaseLocalProcesses<P extends { id: string; sensitivity: string; office: string }>(
+  ctx: AppContext,
+  processes: readonly P[],
+  purpose: string,
+): Promise<{ released: P[]; withheld: number }> {
+  const reads: { id: string; sensitivity: string; granted: boolean }[] = [];
+  const released = processes.filter((p) => {
+    if (p.sensitivity === 'public') return true;
+    const granted = mayReadInFull(ctx.requester, { sensitivity: p.sensitivity, office: p.office || null });
+    reads.push({ id: p.id, sensitivity: p.sensitivity, granted });
+    return granted;
+  });
+  await logReads(ctx, 'local-process', reads, purpose);
+  return { released, withheld: processes.length - released.length };
+}
+
 /** Refuses a record for an office the person recording it does not belong to. */
 export function assertOwnOffice(requester: Requester, office: string): void {
   const offices = requester.offices;
@@ -128,7 +152,7 @@ export function logEventReads(
 export async function logReads(
   ctx: AppContext,
   kind: string,
-  reads: readonly { id: number; sensitivity: string; granted: boolean }[],
+  reads: readonly { id: number | string; sensitivity: string; granted: boolean }[],
   purpose: string,
 ): Promise<void> {
   await appendAudit(

@@ -14,6 +14,7 @@ import {
   type WindowCount,
   windowsAround,
 } from '../analysis/local-process-checks.ts';
+import type { TouchingRecord } from '../analysis/local-process-people.ts';
 import { areaOfPoint } from '../analysis/point-in-area.ts';
 import { addDays } from '../domain/calendar-day.ts';
 import { type LocalProcess, linkedToNational } from '../domain/local-process.ts';
@@ -31,7 +32,8 @@ import {
   newestPlanOf,
   saveLocalProcesses,
 } from '../store/local-process-repository.ts';
-import { canRead, logEventReads, WITHHELD_KEY } from './access-control.ts';
+import { canRead, logEventReads, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
+import { recordsTouchingProcessPeople } from './local-process-people.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { parsePlanInput } from './plan-operations.ts';
 
@@ -120,6 +122,12 @@ export interface LocalProcessCheck {
   /** after − before, in events; positive when violence near it rose. */
   change: number;
   findings: LocalFinding[];
+  sensitivity: LocalProcess['sensitivity'];
+  /**
+   * Incidents of the mission's log and events in [date − window, date + window] that touched its
+   * people: participants of the register who take part in it, its mediators and third parties.
+   */
+  incidentsTouchingParticipants: TouchingRecord[];
 }
 
 /** An event's names as the requester may see them: above its clearance the actors are withheld. */
@@ -173,17 +181,22 @@ export const localProcessOperations = {
       country: z.string().trim().min(1).optional(),
       admin1: z.string().trim().min(1).optional(),
     }),
-    async run(ctx, input): Promise<{ processes: ListedLocalProcess[] }> {
-      const processes = await findLocalProcesses(ctx.store.db, input);
-      return { processes: processes.map(listed) };
+    async run(ctx, input): Promise<{ processes: ListedLocalProcess[]; withheld: number }> {
+      const found = await findLocalProcesses(ctx.store.db, input);
+      const { released, withheld } = await releaseLocalProcesses(ctx, found, 'listLocalProcesses');
+      return { processes: released.map(listed), withheld };
     },
   }),
 
   /**
    * Holds each local process of a country against the events in the store: the events within the
    * radius (great circle, R = 6371 km) of its place in the window before its date and in the window
-   * after, the deaths they record, and the findings (local–national disconnect, breaking down). With a plan, its objectives count as links, and field activities in areas of
-   * local violence with no local process there are named. Every figure lists its events.
+   * after, the deaths they record, the incidents and events that touched its participants,
+   * mediators or third parties, and the findings (local–national disconnect, breaking down,
+   * participants or mediators targeted). With a plan, its objectives count as links, and field
+   * activities in areas of local violence with no local process there are named. Only the
+   * processes the requester may know of are checked (access-control.ts); `withheld` counts the
+   * others. Every figure lists its events.
    */
   checkLocalProcesses: defineOperation({
     summary:
@@ -200,9 +213,18 @@ export const localProcessOperations = {
           : stored
             ? parsePlanInput({ plan: stored.text, name: stored.fileName }).plan
             : null;
-      let processes = await findLocalProcesses(ctx.store.db, { country: input.country });
-      if (input.id) processes = processes.filter((p) => p.id === input.id);
+      const found = await findLocalProcesses(ctx.store.db, { country: input.country });
+      // Released whole before `id` picks one: `withheld` then never confirms that an id exists.
+      const { released, withheld } = await releaseLocalProcesses(ctx, found, 'checkLocalProcesses');
+      const processes = input.id ? released.filter((p) => p.id === input.id) : released;
       const reads = new Map<number, string>();
+      const touching = await recordsTouchingProcessPeople(
+        ctx,
+        input.country,
+        processes,
+        input.windowDays,
+        reads,
+      );
       const results: LocalProcessCheck[] = [];
       for (const p of processes) {
         const w = windowsAround(p.date, input.windowDays);
@@ -222,7 +244,8 @@ export const localProcessOperations = {
           });
         around.before.evidence = releaseAll(around.before.evidence);
         around.after.evidence = releaseAll(around.after.evidence);
-        const findings = processFindings(p, around, plan);
+        const people = touching.get(p.id) ?? [];
+        const findings = processFindings(p, around, plan, people);
         results.push({
           id: p.id,
           name: p.name,
@@ -238,6 +261,8 @@ export const localProcessOperations = {
           after: around.after,
           change: around.after.events - around.before.events,
           findings,
+          sensitivity: p.sensitivity,
+          incidentsTouchingParticipants: people,
         });
       }
       let offices: OfficeFinding[] = [];
@@ -276,6 +301,7 @@ export const localProcessOperations = {
         plan: plan ? plan.mission : null,
         method: `Events of the store whose first day lies in [date − ${input.windowDays} days, date − 1 day] (before) or [date + 1 day, date + ${input.windowDays} days] (after) and whose coordinates lie within ${input.radiusKm} km of the process (great circle, Earth radius 6371 km); events without coordinates are not counted.`,
         processes: results,
+        withheld,
         officeFindings: offices,
       };
     },

@@ -38,7 +38,7 @@ import {
   type ParticipantRecord,
   storedNegotiations,
 } from '../store/participant-repository.ts';
-import { assertOwnOffice, mayReadInFull } from './access-control.ts';
+import { assertOwnOffice, mayReadInFull, releaseLocalProcesses } from './access-control.ts';
 import { parseProcessInput } from './negotiation-operations.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 
@@ -135,12 +135,13 @@ function open(key: DataKey | null, stored: string, id: number, field: string): s
  */
 async function resolveProcesses(ctx: AppContext, input: ParticipantInput): Promise<ParticipationIn[]> {
   if (!input.processes.length) return [];
-  const locals = new Map(
-    (await findLocalProcesses(ctx.store.db, { ids: input.processes.map((p) => p.process) })).map((p) => [
-      p.id,
-      p,
-    ]),
+  // A process the requester may not know of is, to them, a process that does not exist.
+  const { released } = await releaseLocalProcesses(
+    ctx,
+    await findLocalProcesses(ctx.store.db, { ids: input.processes.map((p) => p.process) }),
+    'recordParticipant',
   );
+  const locals = new Map(released.map((p) => [p.id, p]));
   const negotiations = await storedNegotiations(ctx.store.db);
   return input.processes.map((entry, i) => {
     const local = locals.get(entry.process);
@@ -272,7 +273,7 @@ function readParticipantFile(text: string, name: string): ParticipantInput[] {
  * belongs to its office (access-control.ts); others get the role, gender, office and area, never
  * the alias, the real name, the organisation or the processes attended.
  */
-async function releaseParticipants(
+export async function releaseParticipants(
   ctx: AppContext,
   records: ParticipantRecord[],
   purpose: string,
@@ -405,7 +406,12 @@ export const participantOperations = {
         processes: r.processes,
         incidents: r.incidents,
       }));
-      const locals = await findLocalProcesses(ctx.store.db, { country: input.country });
+      // Only the local processes the requester may know of are checked, so that no alert names one.
+      const { released: locals } = await releaseLocalProcesses(
+        ctx,
+        await findLocalProcesses(ctx.store.db, { country: input.country }),
+        'checkParticipation',
+      );
       const negotiations = (await storedNegotiations(ctx.store.db, { country: input.country })).map((n) => ({
         ...n,
         parsed: parseProcessInput({ process: n.text, name: n.fileName }),

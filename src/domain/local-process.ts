@@ -1,3 +1,5 @@
+import type { Sensitivity } from './sensitivity.ts';
+
 /**
  * A local process as civil affairs and field offices follow it: a community dialogue, a local
  * agreement, a cattle-migration or land arrangement, a local protection committee. Recommendation
@@ -48,6 +50,11 @@ export interface LocalProcess {
   objectives: string[];
   meetings: LocalMeeting[];
   source: 'pax-local' | 'tandem';
+  /**
+   * `public` for PA-X Local (published already) and by default; a mission's own process that
+   * must not be known outside those cleared for it (a dialogue held in confidence) is higher.
+   */
+  sensitivity: Sensitivity;
 }
 
 /** Whether the process has a link to the national process (PA-X Local `LinkNatProcess` Y or T). */

@@ -16,6 +16,8 @@ export interface LocalBriefInput {
     findings: { kind: string; message: string }[];
   }[];
   officeFindings: { kind: string; message: string; evidence: { id: number }[] }[];
+  /** Processes the reader may not know of (another office's, or above their clearance). */
+  withheld?: number;
 }
 
 /** Events named as everywhere in the brief: by Tandem's event number. */
@@ -55,7 +57,7 @@ export function localProcessSection(check: LocalBriefInput): Section | null {
     blocks: [
       {
         kind: 'p',
-        text: `${check.processes.length} local process(es) recorded; ${disconnected.length} with no link to the national process or the plan (local–national disconnect); ${breaking.length} whose parties fought more near them after their date than before (breaking down); ${check.processes.filter((p) => !p.office).length} followed by no field office.`,
+        text: `${check.processes.length} local process(es) recorded${check.withheld ? ` (and ${check.withheld} withheld from the reader of this brief)` : ''}; ${disconnected.length} with no link to the national process or the plan (local–national disconnect); ${breaking.length} whose parties fought more near them after their date than before (breaking down); ${check.processes.filter((p) => !p.office).length} followed by no field office.`,
       },
       ...(rows.length
         ? [

@@ -44,7 +44,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/incidents', operation: 'listIncidents', cacheable: () => false },
   { path: '/api/incidents/{id}/history', operation: 'incidentHistory', cacheable: () => false },
   { path: '/api/pulls', operation: 'listSourcePulls', cacheable: () => false },
-  { path: '/api/local-processes', operation: 'listLocalProcesses' },
+  { path: '/api/local-processes', operation: 'listLocalProcesses', cacheable: () => false },
   { path: '/api/local-processes/check', operation: 'checkLocalProcesses', cacheable: () => false },
   { path: '/api/participants', operation: 'listParticipants', cacheable: () => false },
   { path: '/api/participation/check', operation: 'checkParticipation', cacheable: () => false },

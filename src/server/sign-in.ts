@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { mayWrite } from '../app/access-control.ts';
 import type { Requester } from '../app/operation.ts';
 import type { Store } from '../app/store-connection.ts';
 import { requesterForPassword, requesterForToken, signInRequired } from '../app/user-accounts.ts';
@@ -131,10 +132,17 @@ export function signIn(app: Hono, options: SignInOptions): void {
     return c.redirect('/sign-in');
   });
 
-  // Who the page is signed in as, for its header (and whether signing in is asked at all).
+  // Who the page is signed in as, for its header (and whether signing in is asked at all), and
+  // whether to offer forms that change the store (the server decides again on every change).
   app.get('/api/whoami', async (c) => {
     const me = current.getStore() ?? options.withoutAccounts();
-    return c.json({ name: me.name, roles: me.roles, signInRequired: await required() });
+    return c.json({
+      name: me.name,
+      roles: me.roles,
+      signInRequired: await required(),
+      mayWrite: mayWrite(me),
+      offices: me.offices ?? null,
+    });
   });
 
   app.get('/sign-in', (c) => c.html(page('')));

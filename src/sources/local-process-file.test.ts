@@ -41,4 +41,23 @@ describe('the local-process file', () => {
       (e: unknown) => e instanceof InvalidDocumentError && /kept for PA-X Local/.test(e.message),
     );
   });
+
+  it('takes a sensitivity (public unless given), and refuses one that is not a level, with its line', () => {
+    const text = [
+      'processes:',
+      '  - { id: a, name: A, date: 2021-01-01, country: X, latitude: 1, longitude: 1 }',
+      '  - { id: b, name: B, date: 2021-01-02, country: X, latitude: 1, longitude: 1, sensitivity: restricted }',
+    ].join('\n');
+    assert.deepEqual(
+      readLocalProcessFile(text, 'levels.yaml').map((p) => p.sensitivity),
+      ['public', 'restricted'],
+    );
+    assert.throws(
+      () => readLocalProcessFile(text.replace('restricted', 'secret'), 'levels.yaml'),
+      (e: unknown) =>
+        e instanceof InvalidDocumentError &&
+        /levels\.yaml:3:.*sensitivity/.test(e.message) &&
+        /strictly-confidential/.test(e.message),
+    );
+  });
 });

@@ -6,6 +6,7 @@ import {
   type LocalProcess,
   NATIONAL_LINKS,
 } from '../domain/local-process.ts';
+import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type DocumentProblem, invalidDocument, StructuredDocument } from './structured-document.ts';
 
 const day = z
@@ -52,6 +53,12 @@ const localProcess = z.object({
     .array(z.object({ id: z.string().trim().min(1), date: day }))
     .default([])
     .describe('Sessions people attend; with none, the date is the one meeting (id "signing")'),
+  sensitivity: z
+    .enum(SENSITIVITY_LEVELS)
+    .default('public')
+    .describe(
+      'Who may know of it: above public, only those cleared for the level (and of its office, when it has one)',
+    ),
 });
 
 /** A file of the mission's own local processes (YAML or JSON). */

@@ -145,6 +145,7 @@ export function readPaxLocal(text: string, file: string): PaxLocalRead {
       objectives: [],
       meetings: [],
       source: 'pax-local',
+      sensitivity: 'public',
     });
     line += lineCount(row);
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { LocalProcess } from '../domain/local-process.ts';
+import { splitTargets } from './event-columns.ts';
 import type { LocalProcessTable } from './participation-schema.ts';
 import type { Database } from './schema.ts';
 
@@ -11,9 +12,16 @@ export interface LocalImportCounts {
   unchanged: number;
 }
 
-/** A hash of every field of the record, so that a re-import tells a change from a repeat. */
+/**
+ * A hash of every field of the record, so that a re-import tells a change from a repeat. A public
+ * record is hashed without its sensitivity, as records were before migration 025 gave them one,
+ * so that importing the same file again after the upgrade still changes nothing.
+ */
 function contentHash(p: LocalProcess): string {
-  return createHash('sha256').update(JSON.stringify(p)).digest('hex');
+  const { sensitivity, ...rest } = p;
+  return createHash('sha256')
+    .update(JSON.stringify(sensitivity === 'public' ? rest : p))
+    .digest('hex');
 }
 
 function toRow(p: LocalProcess, by: string, at: string): LocalProcessTable {
@@ -39,6 +47,7 @@ function toRow(p: LocalProcess, by: string, at: string): LocalProcessTable {
     national_link_note: p.nationalLinkNote,
     objectives: JSON.stringify(p.objectives),
     meetings: JSON.stringify(p.meetings),
+    sensitivity: p.sensitivity,
     content_hash: contentHash(p),
     imported_at: at,
     imported_by: by,
@@ -68,6 +77,7 @@ function toProcess(r: Selectable<LocalProcessTable>): LocalProcess {
     objectives: JSON.parse(r.objectives),
     meetings: JSON.parse(r.meetings),
     source: r.source as LocalProcess['source'],
+    sensitivity: r.sensitivity as LocalProcess['sensitivity'],
   };
 }
 
@@ -246,6 +256,48 @@ export async function eventsWithActorCategories(
     .execute();
   return rows.map(toNearby);
 }
+
+/**
+ * Events of a country whose first day lies in [from, to], other than the mission's own incidents
+ * (counted from the incident log), that record who was harmed or name one of `names` as an actor
+ * (letter case aside): the events that may touch a local process's people (the caller matches).
+ */
+export async function eventsNamingPeople(
+  db: Kysely<Database>,
+  country: string,
+  from: string,
+  to: string,
+  names: readonly string[],
+): Promise<(NamingEventRow & { sensitivity: string })[]> {
+  const lower = [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
+  if (!lower.length) return [];
+  const rows = await db
+    .selectFrom('events')
+    .select([...NEARBY_COLUMNS, 'targets'])
+    .where('country', '=', country)
+    .where('date_start', '>=', from)
+    .where('date_start', '<=', to)
+    .where('source', '!=', 'mission')
+    .where((eb) =>
+      eb.or([
+        eb('targets', '!=', ''),
+        eb(eb.fn('lower', ['actor1']), 'in', lower),
+        eb(eb.fn('lower', ['actor2']), 'in', lower),
+      ]),
+    )
+    .orderBy('date_start')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => {
+    const { latitude: _la, longitude: _lo, ...rest } = toNearby(r);
+    return { ...rest, targets: splitTargets(r.targets) };
+  });
+}
+
+/** An event as eventsNamingPeople finds it. */
+export type NamingEventRow = Omit<NearbyEvent, 'latitude' | 'longitude' | 'sensitivity'> & {
+  targets: string[];
+};
 
 /** The newest stored plan version of a country (its text and file name), or null when none is. */
 export async function newestPlanOf(

@@ -28,6 +28,8 @@ export interface LocalProcessTable {
   content_hash: string;
   imported_at: string;
   imported_by: string;
+  /** Migration 025: who may know of it (public unless the mission's file says otherwise). */
+  sensitivity: string;
 }
 
 /** The protection–participation register (migration 020). */

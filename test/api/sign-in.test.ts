@@ -82,7 +82,13 @@ for (const dialect of DIALECTS) {
 
     test('the page can ask who it is signed in as', async () => {
       const res = await app.request('/api/whoami', { headers: { authorization: `Bearer ${poc}` } });
-      assert.deepEqual(await res.json(), { name: 'Paul POC', roles: ['poc'], signInRequired: true });
+      assert.deepEqual(await res.json(), {
+        name: 'Paul POC',
+        roles: ['poc'],
+        signInRequired: true,
+        mayWrite: true,
+        offices: [],
+      });
     });
 
     test('a cached answer is never shared across clearances', async () => {

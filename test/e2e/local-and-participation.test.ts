@@ -33,6 +33,7 @@ describe('local processes and the participation register in the workbench, in Ch
   let page: Page;
   let participantId = 0;
   let threatId = 0;
+  let eldersId = 0;
   const url = (path: string) => `http://localhost:${server.port}${path}`;
 
   before(async () => {
@@ -58,6 +59,21 @@ describe('local processes and the participation register in the workbench, in Ch
       { ...call, name: 'incidents add' },
     );
     threatId = threat.id;
+    // Against the pact's mediators, six weeks after it was signed: the pact's page lists it.
+    const elders = await runOperation(
+      operations.recordIncident,
+      {
+        occurredOn: '2025-07-10',
+        country: DEMO_COUNTRY,
+        admin1: 'Kessa Highlands',
+        category: 'threat-or-intimidation',
+        targetedGroups: ['Kessa elders council'],
+        office: 'fo-kessa',
+        narrative: 'Elders told to stop meeting the herders',
+      },
+      { ...call, name: 'incidents add' },
+    );
+    eldersId = elders.id;
     participantId = (
       await runOperation(
         operations.recordParticipant,
@@ -72,7 +88,7 @@ describe('local processes and the participation register in the workbench, in Ch
           admin1: 'Kessa Highlands',
           processes: [{ process: neg!.id, rounds: ['round-3'] }, { process: 'kessa-grazing-pact' }],
           consent: { given: true, on: '2025-05-01' },
-          incidents: [threat.id],
+          incidents: [threat.id, elders.id],
           measures: [
             {
               kind: 'safe house on call',
@@ -93,6 +109,7 @@ describe('local processes and the participation register in the workbench, in Ch
       offices: ['fo-varo'],
       password: PASSWORD,
     });
+    await addUserAccount(store, 'Vi Viewer', ['viewer'], { offices: ['fo-kessa'], password: PASSWORD });
     server = await startServer({ store, port: 0, log: () => {}, warmUp: false });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
@@ -152,6 +169,12 @@ describe('local processes and the participation register in the workbench, in Ch
       await page.locator('table.events').first().locator('tbody tr').count(),
       Number(eventsBefore),
     );
+    // Who of the pact was touched: Kingfisher (linked to both incidents), and its mediators.
+    const touched = page.locator('table.people-touched tbody tr');
+    assert.deepEqual(await touched.allTextContents(), [
+      `2025-07-10incident #${eldersId}threat-or-intimidationparticipant Kingfisher`,
+      `2025-07-10incident #${eldersId}threat-or-intimidationmediator Kessa elders council`,
+    ]);
     await page.screenshot({ path: join(OUTPUT, 'local-process.png'), fullPage: true });
   });
 
@@ -174,5 +197,98 @@ describe('local processes and the participation register in the workbench, in Ch
     const html = await page.content();
     assert.ok(!html.includes('Kingfisher') && !html.includes(REAL_NAME) && !html.includes('Youth Forum'));
     await page.screenshot({ path: join(OUTPUT, 'participant-withheld.png'), fullPage: true });
+    // The pact's page tells Varo that a participant was targeted, never who, and not the group
+    // named by an incident of another office.
+    await page.goto(url('/#/local/kessa-grazing-pact'));
+    await page.locator('table.people-touched').waitFor();
+    assert.deepEqual(await page.locator('table.people-touched tbody tr').allTextContents(), [
+      `2025-07-10incident #${eldersId}threat-or-intimidationparticipant ${participantId} (withheld)`,
+    ]);
+    assert.ok(!(await page.content()).includes('Kingfisher'));
+  });
+
+  test('a participant is added through the form, with the errors beside their fields, and appears in the register', async () => {
+    await signIn('Kessa Protection');
+    await page.goto(url('/#/participation'));
+    const form = page.locator('form.participant-form');
+    await form.waitFor();
+    await form.locator('input[name="local"][value="dunmarch-herders-dialogue"]').waitFor();
+    // Nothing filled in: the server's word on the alias shows beside the alias.
+    await form.getByRole('button', { name: 'Add to the register' }).click();
+    const aliasError = form.locator('#p-alias-error');
+    await aliasError.waitFor();
+    assert.match((await aliasError.textContent()) ?? '', /alias/);
+    assert.equal(await form.locator('#p-alias').getAttribute('aria-invalid'), 'true');
+
+    await form.locator('#p-alias').fill('Osprey');
+    await form.locator('#p-realName').fill('Tomas Ilunga-Varre');
+    await form.locator('#p-role').fill('traditional authority');
+    await form.locator('#p-gender').selectOption('male');
+    await form.locator('#p-organisation').fill('Hallow Ford elders');
+    await form.locator('#p-admin1').fill('Kessa Highlands');
+    await form.locator('input[name="local"][value="dunmarch-herders-dialogue"]').check();
+    await form.getByLabel('session-2').check();
+    await form.locator('#p-consentGiven').check();
+    assert.equal(await form.locator('#p-sensitivity').inputValue(), 'strictly-confidential');
+    // Consent ticked with no date: refused, and said beside the date.
+    await form.getByRole('button', { name: 'Add to the register' }).click();
+    const consentError = form.locator('#p-consentOn-error');
+    await consentError.waitFor();
+    assert.match((await consentError.textContent()) ?? '', /when consent was given/);
+    assert.equal(await form.locator('#p-alias-error').count(), 0, 'the alias is no longer at fault');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.screenshot({ path: join(OUTPUT, 'participant-form-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await form.locator('#p-consentOn').fill('2026-11-02');
+    await form.getByRole('button', { name: 'Add to the register' }).click();
+    const done = form.locator('p.done-box');
+    await done.waitFor();
+    const [, newId] = /Participant (\d+) added/.exec((await done.textContent()) ?? '') ?? [];
+    assert.ok(Number(newId) > participantId);
+    const row = page.locator('table.register tbody tr', { hasText: 'Osprey' });
+    await row.waitFor();
+    assert.match(
+      (await row.textContent()) ?? '',
+      /traditional authority.*male.*Hallow Ford elders.*fo-kessa/,
+    );
+    assert.match((await row.textContent()) ?? '', /dunmarch-herders-dialogue/);
+    await page.screenshot({ path: join(OUTPUT, 'participation-form.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(OUTPUT, 'participation-form-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Stored as the form said, through the register's own operation.
+    const [stored] = (
+      await runOperation(
+        operations.listParticipants,
+        { id: Number(newId) },
+        { via: 'cli', requester: { name: 'e2e', roles: ['admin'] }, store, name: 'participants list' },
+      )
+    ).participants;
+    assert.deepEqual(
+      [stored?.alias, stored?.realName, stored?.sensitivity, stored?.consent, stored?.processes],
+      [
+        'Osprey',
+        'Tomas Ilunga-Varre',
+        'strictly-confidential',
+        { given: true, on: '2026-11-02' },
+        [{ process: 'dunmarch-herders-dialogue', kind: 'local', rounds: ['session-2'] }],
+      ],
+    );
+
+    // The form speaks French to a French reader.
+    await page.goto(url('/?lang=fr#/participation'));
+    await page.getByRole('heading', { name: 'Ajouter un participant' }).waitFor();
+    assert.equal(await page.locator('label[for="p-alias"]').textContent(), 'Pseudonyme');
+    await page.locator('form.participant-form').screenshot({ path: join(OUTPUT, 'participant-form-fr.png') });
+    await page.goto(url('/?lang=en#/participation'));
+
+    // A viewer may read, not write: no form.
+    await signIn('Vi Viewer');
+    await page.goto(url('/#/participation'));
+    await page.getByRole('heading', { name: `Participation in ${DEMO_COUNTRY}` }).waitFor();
+    await page.getByRole('heading', { name: 'Participation at risk' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.locator('form.participant-form').count(), 0);
   });
 });

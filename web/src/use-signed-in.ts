@@ -6,6 +6,10 @@ export interface SignedIn {
   name: string;
   roles: string[];
   signInRequired: boolean;
+  /** Whether some role of theirs may change the store (access-control.ts decides). */
+  mayWrite: boolean;
+  /** The field offices they belong to; null for the person at the terminal (every office). */
+  offices: string[] | null;
 }
 
 /** The signed-in person, asked once per page that records something under their name. */

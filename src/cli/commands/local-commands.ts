@@ -69,7 +69,8 @@ export function registerLocalCommands(program: Command): void {
         { name: 'local list', store: flags },
       );
       if (flags.json) return printJson(r);
-      if (!r.processes.length) return console.log('No local processes stored.');
+      if (!r.processes.length)
+        return console.log(r.withheld ? withheldLine(r.withheld) : 'No local processes stored.');
       console.log(
         formatTable(
           ['id', 'date', 'admin1', 'place', 'status', 'national link', 'office', 'name'],
@@ -85,6 +86,7 @@ export function registerLocalCommands(program: Command): void {
           ]),
         ),
       );
+      if (r.withheld) console.log(withheldLine(r.withheld));
     }),
   );
 
@@ -92,7 +94,7 @@ export function registerLocalCommands(program: Command): void {
     group
       .command('check')
       .description(
-        'events and deaths within the radius before and after each local process, and findings (local-national-disconnect, breaking-down; with --plan, field activities without a local process)',
+        'events and deaths within the radius before and after each local process, the incidents and events that touched its participants or mediators, and findings (local-national-disconnect, breaking-down, participants-or-mediators-targeted; with --plan, field activities without a local process)',
       )
       .requiredOption('--country <name>', 'the country')
       .option(
@@ -133,8 +135,17 @@ export function registerLocalCommands(program: Command): void {
             ]),
           ),
         );
+        for (const p of r.processes)
+          for (const f of p.findings)
+            if (f.kind === 'participants-or-mediators-targeted') console.log(`${p.id}: ${f.message}`);
         for (const f of r.officeFindings) console.log(`${f.kind}: ${f.message}`);
+        if (r.withheld) console.log(withheldLine(r.withheld));
       },
     ),
   );
+}
+
+/** Says that some processes exist that the requester may not know of, without naming them. */
+function withheldLine(n: number): string {
+  return `${n} further local process(es) withheld from you (another office, or above your clearance).`;
 }

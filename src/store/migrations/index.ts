@@ -21,6 +21,7 @@ import * as participants from './020-participants.ts';
 import * as eventTargets from './022-event-targets.ts';
 import * as frictionRegister from './023-friction-register.ts';
 import * as sourcePulls from './024-source-pulls.ts';
+import * as localProcessSensitivity from './025-local-process-sensitivity.ts';
 import * as periodAndMassCasualtyIndexes from './027-period-and-mass-casualty-indexes.ts';
 
 /**
@@ -51,4 +52,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '022-event-targets': eventTargets,
   '023-friction-register': frictionRegister,
   '027-period-and-mass-casualty-indexes': periodAndMassCasualtyIndexes,
+  '025-local-process-sensitivity': localProcessSensitivity,
 };

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { LocalProcessMap, STATUS_COLOURS } from '../components/local-process-map.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
@@ -14,6 +15,15 @@ const FINDING_WORDS: Record<string, string> = {
   'local-national-disconnect': 'Local–national disconnect',
   'breaking-down': 'Breaking down',
 };
+
+/** A finding's kind in the reader's language where the catalogue has it. */
+function useFindingWord(): (kind: string) => string {
+  const { t } = useTranslation();
+  return (kind) =>
+    kind === 'participants-or-mediators-targeted'
+      ? t('localPeople.findingTargeted')
+      : (FINDING_WORDS[kind] ?? kind);
+}
 
 function Change({ n }: { n: number }) {
   if (n === 0) return <span>±0</span>;
@@ -43,6 +53,8 @@ export function LocalProcessesPage({ country, id }: { country: string | undefine
 }
 
 function ProcessList({ check, country }: { check: Check; country: string }) {
+  const { t } = useTranslation();
+  const findingWord = useFindingWord();
   const areas = useApi<OperationResult<'areaMap'>>(`local-areas-${country}`, (s) =>
     get('/api/areas', { country }, s),
   );
@@ -113,13 +125,16 @@ function ProcessList({ check, country }: { check: Check; country: string }) {
                     <td>
                       <Change n={p.change} />
                     </td>
-                    <td>{p.findings.map((f) => FINDING_WORDS[f.kind] ?? f.kind).join('; ') || '—'}</td>
+                    <td>{p.findings.map((f) => findingWord(f.kind)).join('; ') || '—'}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         </>
+      )}
+      {check.withheld > 0 && (
+        <p className="muted">{t('localPeople.withheldProcesses', { count: check.withheld })}</p>
       )}
     </>
   );
@@ -202,7 +217,66 @@ function EventTable({ events, caption }: { events: Checked['before']['evidence']
   );
 }
 
+/** The incidents and events that touched a process's participants, mediators or third parties. */
+function PeopleTouched({ p, windowDays }: { p: Checked; windowDays: number }) {
+  const { t } = useTranslation();
+  const rows = p.incidentsTouchingParticipants;
+  return (
+    <>
+      <h2>{t('localPeople.heading')}</h2>
+      <p className="muted">{t('localPeople.intro', { windowDays })}</p>
+      {rows.length === 0 ? (
+        <Empty>{t('localPeople.none')}</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table className="people-touched">
+            <thead>
+              <tr>
+                <th>{t('localPeople.date')}</th>
+                <th>{t('localPeople.record')}</th>
+                <th>{t('localPeople.what')}</th>
+                <th>{t('localPeople.touches')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.kind}-${r.id}-${r.via}-${r.participant ?? r.named}`}>
+                  <td>{r.date}</td>
+                  <td>
+                    {r.kind === 'incident'
+                      ? t('localPeople.incident', { id: r.id })
+                      : t('localPeople.event', { source: r.source, sourceEventId: r.sourceEventId })}
+                  </td>
+                  <td>
+                    {r.kind === 'incident' ? r.category : [r.actor1, r.actor2].filter(Boolean).join(' vs ')}
+                  </td>
+                  <td>
+                    {r.via === 'participant' ? (
+                      r.alias ? (
+                        <a href={`#/participation/${r.participant}`}>
+                          {t('localPeople.participant', { who: r.alias })}
+                        </a>
+                      ) : (
+                        t('localPeople.participantWithheld', { id: r.participant })
+                      )
+                    ) : r.via === 'mediator' ? (
+                      t('localPeople.mediator', { name: r.named })
+                    ) : (
+                      t('localPeople.thirdParty', { name: r.named })
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
 function ProcessView({ check, id, country }: { check: Check; id: string; country: string }) {
+  const findingWord = useFindingWord();
   const list = useApi<Listed>(`local-list-${country}`, (s) => get('/api/local-processes', { country }, s));
   const p = check.processes.find((x) => x.id === id);
   if (!p)
@@ -258,11 +332,12 @@ function ProcessView({ check, id, country }: { check: Check; id: string; country
         <ul className="findings-inline">
           {p.findings.map((f) => (
             <li key={f.kind}>
-              <span className={`kind kind-${f.kind}`}>{FINDING_WORDS[f.kind] ?? f.kind}</span> {f.message}
+              <span className={`kind kind-${f.kind}`}>{findingWord(f.kind)}</span> {f.message}
             </li>
           ))}
         </ul>
       )}
+      <PeopleTouched p={p} windowDays={check.windowDays} />
       <h2>The events behind the figures</h2>
       <EventTable events={p.before.evidence} caption={`Before (${p.before.events} events)`} />
       <EventTable events={p.after.evidence} caption={`After (${p.after.events} events)`} />

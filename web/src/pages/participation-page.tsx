@@ -1,7 +1,11 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, get } from '../api-client.ts';
+import { ParticipantForm } from '../components/participant-form.tsx';
 import { Async, Empty, ErrorBox } from '../components/status-views.tsx';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
+import { useSignedIn } from '../use-signed-in.ts';
 
 type Register = OperationResult<'listParticipants'>;
 type Participant = Register['participants'][number];
@@ -25,15 +29,19 @@ function measuresDue(participants: Participant[], today = new Date()) {
 
 /**
  * The protection–participation register, for those cleared to see it: the register (records of
- * other offices or above one's clearance are shown withheld), the measures due, and the alerts.
- * `#/participation/ID` is one participant's page.
+ * other offices or above one's clearance are shown withheld), the measures due, the alerts, and
+ * for those who may change the store, the form that adds a participant. `#/participation/ID` is
+ * one participant's page.
  */
 export function ParticipationPage({ country, id }: { country: string | undefined; id?: string }) {
+  const { t } = useTranslation();
   const participantId = id?.split('?')[0];
-  const register = useApi<Register>(country ? `participants-${country}` : null, (s) =>
+  const [added, setAdded] = useState(0);
+  const me = useSignedIn();
+  const register = useApi<Register>(country ? `participants-${country}-${added}` : null, (s) =>
     get('/api/participants', { country }, s),
   );
-  const check = useApi<Check>(country ? `participation-${country}` : null, (s) =>
+  const check = useApi<Check>(country ? `participation-${country}-${added}` : null, (s) =>
     get('/api/participation/check', { country }, s),
   );
   if (!country) return <Empty>Choose a country first.</Empty>;
@@ -79,6 +87,13 @@ export function ParticipationPage({ country, id }: { country: string | undefined
             <Async state={check} what="the alerts">
               {(c) => <Alerts alerts={c.alerts} />}
             </Async>
+          )}
+          {me.data?.mayWrite && (
+            <section aria-labelledby="add-participant">
+              <h2 id="add-participant">{t('participantForm.heading')}</h2>
+              <p className="muted">{t('participantForm.intro')}</p>
+              <ParticipantForm country={country} me={me.data} onAdded={() => setAdded((n) => n + 1)} />
+            </section>
           )}
         </>
       )}

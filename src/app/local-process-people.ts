@@ -1,0 +1,102 @@
+import {
+  type NamingEvent,
+  type ProcessParticipant,
+  recordsTouchingPeople,
+  type TouchingRecord,
+} from '../analysis/local-process-people.ts';
+import type { IncidentRef } from '../analysis/participation-alerts.ts';
+import { addDays } from '../domain/calendar-day.ts';
+import type { LocalProcess } from '../domain/local-process.ts';
+import { eventsNamingPeople } from '../store/local-process-repository.ts';
+import { findParticipants, incidentSummaries } from '../store/participant-repository.ts';
+import { canRead, logReads, mayReadInFull } from './access-control.ts';
+import type { AppContext } from './operation.ts';
+import { releaseParticipants } from './participant-operations.ts';
+
+const PURPOSE = 'checkLocalProcesses';
+
+/**
+ * For each local process (already released to the requester), the incidents of the mission's log
+ * and the events that touched its people within the check's window (recordsTouchingPeople). What
+ * is matched is only what the requester may read: the register is released as for
+ * `listParticipants` (an alias only to those who may read the participant in full, every release
+ * audited); an incident's targeted groups only where they may read it in full; an event's names
+ * only where they are cleared for it. Every non-public incident listed is audited; the events'
+ * reads are added to `eventReads` for the caller to audit with the rest of the check.
+ */
+export async function recordsTouchingProcessPeople(
+  ctx: AppContext,
+  country: string,
+  processes: readonly LocalProcess[],
+  windowDays: number,
+  eventReads: Map<number, string>,
+): Promise<Map<string, TouchingRecord[]>> {
+  const out = new Map<string, TouchingRecord[]>();
+  if (!processes.length) return out;
+  const ids = new Set(processes.map((p) => p.id));
+  const records = (await findParticipants(ctx.store.db)).filter((r) =>
+    r.processes.some((x) => x.kind === 'local' && ids.has(x.process)),
+  );
+  const released = records.length ? await releaseParticipants(ctx, records, PURPOSE) : [];
+  const participants: ProcessParticipant[] = records.map((r, i) => ({
+    id: Number(r.row.id),
+    alias: released[i]!.alias,
+    processes: r.processes,
+    incidents: r.incidents,
+  }));
+
+  const linked = [...new Set(participants.flatMap((p) => p.incidents))];
+  const summaries = new Map(
+    [
+      ...(await incidentSummaries(ctx.store.db, { country })),
+      ...(linked.length ? await incidentSummaries(ctx.store.db, { ids: linked }) : []),
+    ].map((i) => [i.id, i]),
+  );
+  const full = new Map([...summaries.values()].map((i) => [i.id, mayReadInFull(ctx.requester, i)]));
+  const incidents: IncidentRef[] = [...summaries.values()]
+    .filter((i) => i.verification !== 'rejected')
+    .map((i) => ({
+      id: i.id,
+      occurredOn: i.occurredOn,
+      category: i.category,
+      admin1: i.admin1,
+      targetedGroups: full.get(i.id) ? i.targetedGroups : [],
+    }));
+
+  const dates = processes.map((p) => p.date).sort();
+  const names = processes.flatMap((p) => [...p.mediators, ...p.thirdParties]);
+  const found = await eventsNamingPeople(
+    ctx.store.db,
+    country,
+    addDays(dates[0]!, -windowDays),
+    addDays(dates.at(-1)!, windowDays),
+    names,
+  );
+  const events: (NamingEvent & { sensitivity: string })[] = found.filter(
+    (e) => e.sensitivity === 'public' || canRead(ctx.requester, e.sensitivity),
+  );
+
+  const levels = new Map(events.map((e) => [e.id, e.sensitivity]));
+  const listedIncidents = new Set<number>();
+  for (const p of processes) {
+    const touching = recordsTouchingPeople(p, windowDays, participants, incidents, events);
+    for (const t of touching) {
+      if (t.kind === 'incident') listedIncidents.add(t.id);
+      else {
+        const s = levels.get(t.id) ?? 'public';
+        if (s !== 'public') eventReads.set(t.id, s);
+      }
+    }
+    out.set(p.id, touching);
+  }
+  await logReads(
+    ctx,
+    'incident',
+    [...listedIncidents]
+      .map((id) => summaries.get(id)!)
+      .filter((i) => i.sensitivity !== 'public')
+      .map((i) => ({ id: i.id, sensitivity: i.sensitivity, granted: full.get(i.id) ?? false })),
+    PURPOSE,
+  );
+  return out;
+}
