@@ -7,7 +7,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import type { Threat } from '../domain/threat.ts';
 import { findEvents, type StoredEvent } from '../store/event-repository.ts';
 import { releaseEvents } from './access-control.ts';
-import { analysisOperations } from './analysis-operations.ts';
+import { listAlerts } from './alert-operations.ts';
 import { defineOperation } from './operation.ts';
 
 /** Whether an alert's series counts an event: its country, area or actor, in the months of the rise. */
@@ -59,7 +59,8 @@ export const recordPageOperations = {
       const [stored] = await findEvents(ctx.store.db, { ids: [input.id] });
       if (!stored) throw new TandemError('not-found', `no event with id ${input.id}`);
       const [event] = await releaseEvents(ctx, [stored], 'event page');
-      const analysis = await analysisOperations.analyze.run(ctx, { country: stored.country });
+      // The country's alerts over its whole record, alone: not the whole joint analysis.
+      const { alerts } = await listAlerts.run(ctx, { country: stored.country });
       const threats = (await findThreats(ctx.store.db, { country: stored.country })).filter((t) =>
         threatCounts(t, stored),
       );
@@ -68,7 +69,7 @@ export const recordPageOperations = {
       return {
         event: event!,
         withheld,
-        alerts: analysis.alerts.filter((a) => alertCounts(a, stored)),
+        alerts: alerts.filter((a) => alertCounts(a, stored)),
         // A threat named after an actor the requester may not see is left out with the name.
         threats: withheld ? threats.filter((t) => t.perpetrator !== stored.actor1) : threats,
         driverTags: tags.map((t) => ({ id: t.id, driver: t.driver, analyst: t.analyst, unit: t.unit })),

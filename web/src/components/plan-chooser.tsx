@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { get, runOperation } from '../api-client.ts';
-import { setHashParams } from '../hash-params.ts';
 import type { OperationResult } from '../operation-types.ts';
 import type { CurrentPlan } from '../plan-types.ts';
+import { setUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 import { TextFileUpload } from './text-file-upload.tsx';
 import './workbench-tasks.css';
@@ -39,7 +39,7 @@ export function PlanChooser({
         value={value}
         onChange={(e) => {
           const [v, m] = e.target.value.split('\u001f');
-          setHashParams({ mission: m, version: v });
+          setUrlState({ mission: m, version: v }, { push: true });
         }}
       >
         <option value="">
@@ -64,7 +64,7 @@ export function PlanChooser({
         store={async (text, name) => {
           // The operation of `tandem plan import`: a new version, or the same text recognised.
           const r = await runOperation('importPlan', { plan: text, name });
-          setHashParams({ mission: r.mission, version: r.version });
+          setUrlState({ mission: r.mission, version: String(r.version) }, { push: true });
           onStored();
           return r.unchanged
             ? `${name} is already stored as version ${r.version} of ${r.mission}.`

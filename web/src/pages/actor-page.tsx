@@ -1,9 +1,9 @@
 import { get } from '../api-client.ts';
 import { Async } from '../components/status-views.tsx';
 import { num, pct } from '../format.ts';
-import { useHashParams } from '../hash-params.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { eventHref } from '../record-links.ts';
+import { useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 import '../components/workbench-tasks.css';
 
@@ -15,7 +15,7 @@ type ActorAnswer = OperationResult<'actorProfile'>;
  * events, each linked to its page. Events the reader may not see with the actor named are left out.
  */
 export function ActorPage() {
-  const params = useHashParams();
+  const params = useUrlState().params;
   const name = params.get('name') ?? '';
   const country = params.get('country') ?? undefined;
   const state = useApi<ActorAnswer>(`actor ${name} ${country}`, (s) =>

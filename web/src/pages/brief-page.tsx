@@ -1,21 +1,22 @@
 import { useId, useState } from 'react';
 import { get, queryString } from '../api-client.ts';
 import { Empty } from '../components/status-views.tsx';
-import { setHashParams, useHashParams } from '../hash-params.ts';
+import { setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
-import type { AreaMapAnswer, WorkbenchStatus } from '../workbench-types.ts';
+import type { AreaMapAnswer } from '../workbench-types.ts';
 import '../components/workbench-tasks.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The joint analysis brief, for what the person chooses it to cover: a country, one of its areas
- * or the whole country, and a period. The choice lives in the address
+ * The joint analysis brief, for what the person chooses it to cover: the country chosen in the
+ * header (the workbench has one country picker), one of its areas or the whole country, and a
+ * period. The choice lives in the address
  * (`#/brief?country=…&area=…&from=…&to=…`), as on the other pages; the brief itself is rendered by
  * the server (`/api/brief.html`, `/api/brief.pdf`) with the same operation as `tandem brief`.
  */
 export function BriefPage({ country: headerCountry }: { country: string | undefined }) {
-  const params = useHashParams();
+  const params = useUrlState().params;
   const country = params.get('country') || headerCountry;
   const area = params.get('area') ?? '';
   const from = params.get('from') ?? '';
@@ -60,11 +61,9 @@ function BriefOptions(props: { country: string; area: string; from: string; to: 
   const id = useId();
   const [draft, setDraft] = useState(props);
   const [problem, setProblem] = useState<{ field: 'from' | 'to'; message: string } | null>(null);
-  const status = useApi<WorkbenchStatus>('brief-status', (s) => get('/api/status', undefined, s));
   const areas = useApi<AreaMapAnswer>(`brief-areas ${draft.country}`, (s) =>
     get('/api/areas', { country: draft.country }, s),
   );
-  const countries = status.data?.countries.map((c) => c.country) ?? [draft.country];
   const names = [...new Set((areas.data?.areas ?? []).map((a) => a.admin1).filter(Boolean))].sort();
   const apply = () => {
     for (const field of ['from', 'to'] as const) {
@@ -78,7 +77,7 @@ function BriefOptions(props: { country: string; area: string; from: string; to: 
       return;
     }
     setProblem(null);
-    setHashParams({ country: draft.country, area: draft.area, from: draft.from, to: draft.to });
+    setUrlState({ country: draft.country, area: draft.area, from: draft.from, to: draft.to }, { push: true });
   };
   const error = (field: 'from' | 'to') =>
     problem?.field === field ? (
@@ -96,20 +95,6 @@ function BriefOptions(props: { country: string; area: string; from: string; to: 
         apply();
       }}
     >
-      <label htmlFor={`${id}-country`}>
-        Country
-        <select
-          id={`${id}-country`}
-          value={draft.country}
-          onChange={(e) => setDraft({ ...draft, country: e.target.value, area: '' })}
-        >
-          {countries.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
       <label htmlFor={`${id}-area`}>
         Area
         <select

@@ -1,9 +1,9 @@
 import { get } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { num } from '../format.ts';
-import { useHashParams } from '../hash-params.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { actorHref } from '../record-links.ts';
+import { useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 import '../components/workbench-tasks.css';
 
@@ -16,7 +16,7 @@ const WITHHELD_ACTOR = '(withheld)';
  * and driver tags that stand on it. Fields above the reader's clearance arrive withheld and stay so.
  */
 export function EventPage() {
-  const id = useHashParams().get('id') ?? '';
+  const id = useUrlState().params.get('id') ?? '';
   const state = useApi<EventAnswer>(`event ${id}`, (s) => get('/api/event', { id }, s));
   return (
     <section className="event-page">

@@ -3,8 +3,8 @@ import { get, runOperation } from '../api-client.ts';
 import { NegotiationView } from '../components/negotiation-view.tsx';
 import { Empty } from '../components/status-views.tsx';
 import { TextFileUpload } from '../components/text-file-upload.tsx';
-import { setHashParams, useHashParams } from '../hash-params.ts';
 import type { OperationResult } from '../operation-types.ts';
+import { setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 import '../components/workbench-tasks.css';
 
@@ -17,7 +17,7 @@ type ProcessList = OperationResult<'listNegotiations'>;
  * of the country in the header is shown.
  */
 export function NegotiationsPage({ country }: { country: string | undefined }) {
-  const params = useHashParams();
+  const params = useUrlState().params;
   const [stored, setStored] = useState(0);
   const list = useApi<ProcessList>(`negotiations ${stored}`, (s) => get('/api/negotiations', {}, s));
   const processes = list.data?.processes ?? [];
@@ -29,7 +29,7 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
   const shown = chosen.length ? chosen : fallback ? [fallback.id] : [];
   const toggle = (id: number, on: boolean) => {
     const next = on ? [...shown.filter((x) => x !== id), id] : shown.filter((x) => x !== id);
-    setHashParams({ processes: next.join(',') });
+    setUrlState({ processes: next.join(',') }, { push: true });
   };
   return (
     <section className="negotiations">
@@ -61,7 +61,7 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
             // The operation of `tandem negotiation store`: validated whole, delegates' names dropped.
             const r = await runOperation('storeNegotiation', { process: text, name });
             setStored((n) => n + 1);
-            setHashParams({ processes: [...shown.filter((x) => x !== r.id), r.id].join(',') });
+            setUrlState({ processes: [...shown.filter((x) => x !== r.id), r.id].join(',') }, { push: true });
             return `${name} stored: ${r.process} (${r.country}, ${r.rounds} rounds).`;
           }}
         />

@@ -4,12 +4,12 @@ import { PlanAcknowledgements } from '../components/plan-acknowledgements.tsx';
 import { PlanChooser } from '../components/plan-chooser.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref } from '../format.ts';
-import { useHashParams } from '../hash-params.ts';
 import { type CurrentPlan, type Finding, findingTouches, type Plan } from '../plan-types.ts';
+import { useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 
 export function PlanPage({ country }: { country: string | undefined }) {
-  const params = useHashParams();
+  const params = useUrlState().params;
   const mission = params.get('mission') ?? undefined;
   const version = params.get('version') ?? undefined;
   // Loading a plan stores a version; the list and the plan shown are asked again after it.

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import { get } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { downloadCsv } from '../csv-download.ts';
-import { setHashParams, useHashParams } from '../hash-params.ts';
 import type { OperationResult } from '../operation-types.ts';
+import { setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 import '../components/workbench-tasks.css';
 
@@ -22,7 +22,7 @@ const COLUMNS = ['file', 'line', 'column', 'field', 'reason', 'sensitivity', 'im
  */
 export function ProblemsPage() {
   const id = useId();
-  const params = useHashParams();
+  const params = useUrlState().params;
   const file = params.get('file') ?? '';
   const [typed, setTyped] = useState(file);
   const list = useApi<Problems>(`problems ${file}`, (s) =>
@@ -52,7 +52,7 @@ export function ProblemsPage() {
         aria-label="Filter rows set aside"
         onSubmit={(e) => {
           e.preventDefault();
-          setHashParams({ file: typed.trim() });
+          setUrlState({ file: typed.trim() }, { push: true });
         }}
       >
         <label htmlFor={id}>File name contains</label>
