@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { areaAdjacency } from './area-adjacency.ts';
 import { DEFAULT_FORECAST_MODEL, type ModelForecast, runForecastModel } from './forecast-model.ts';
+import { isQuiet, onsetProbability } from './forecast-onset.ts';
 import {
   buildForecastPanel,
   type ForecastLevel,
@@ -9,7 +10,6 @@ import {
   type ForecastPanel,
 } from './forecast-panel.ts';
 import { readBoundaries, readViolentAreaMonths } from './forecast-queries.ts';
-import { onsetProbability } from './forecast-scores.ts';
 import { addMonths } from './months.ts';
 import { logPoint, mean, quantile } from './predictive-distribution.ts';
 
@@ -85,7 +85,7 @@ export function forecastPanel(
       metric === 'fatalities' ? fatalBy : byKey(runForecastModel(panel, metric, [origin], o.level, model));
     panel.series.forEach((s, i) => {
       if (s.level !== o.level || s.firstActive > origin) return;
-      const quiet = !s.fatalities.slice(Math.max(0, origin - 11)).some((x) => x > 0);
+      const quiet = isQuiet(s.fatalities, origin);
       for (let h = 1; h <= o.horizons; h++) {
         // The model forecasts every active area of the level at every horizon (see runForecastModel).
         const d = own.get(`${i}:${h}`)!.distribution;
@@ -103,7 +103,7 @@ export function forecastPanel(
             '0.5': round(quantile(d, 0.5)),
             '0.9': round(quantile(d, 0.9)),
           },
-          pOnset: quiet ? round(onsetProbability(df), 3) : null,
+          pOnset: quiet ? round(onsetProbability(df, s.fatalities, origin), 3) : null,
         });
       }
     });
