@@ -1,6 +1,6 @@
 import { baselineForecast } from './forecast-baselines.ts';
 import { FEATURE_COUNT, featureSource, writeFeatures } from './forecast-features.ts';
-import type { ForecastLevel, ForecastMetric, ForecastPanel } from './forecast-panel.ts';
+import type { ForecastMetric, ForecastPanel, SeriesLevel } from './forecast-panel.ts';
 import { fromSamples, type PredictiveDistribution } from './predictive-distribution.ts';
 import { RidgeAccumulator } from './ridge-regression.ts';
 
@@ -76,7 +76,7 @@ export function runForecastModel(
   panel: ForecastPanel,
   metric: ForecastMetric,
   origins: readonly number[],
-  level: ForecastLevel,
+  level: SeriesLevel,
   options: ForecastModelOptions = DEFAULT_FORECAST_MODEL,
 ): ModelForecast[] {
   const src = featureSource(panel, metric);
@@ -92,8 +92,10 @@ export function runForecastModel(
   }));
   // Admin-1 forecasts learn from the country's series too (its larger counts steady the fit, as
   // the backtest shows); the country's forecast learns from its own series only, since the
-  // admin-1 rows, many and small, would pull it to their scale.
-  const trainsOn = (l: ForecastLevel) => level === 'admin1' || l === 'country';
+  // admin-1 rows, many and small, would pull it to their scale. Areas of responsibility are
+  // groups of admin-1 areas: their forecasts come from the admin-1 model, and their series, which
+  // repeat the admin-1 counts, are never training rows.
+  const trainsOn = (l: SeriesLevel) => l !== 'aor' && (level !== 'country' || l === 'country');
   const features = (s: number, t: number, h: number) => {
     const x = new Float64Array(p);
     writeFeatures(src, s, t, h, x);
