@@ -5,12 +5,13 @@ import { fromSamples, type PredictiveDistribution } from './predictive-distribut
 import { RidgeAccumulator } from './ridge-regression.ts';
 
 /**
- * The forecast model: one pooled ridge regression (standardised columns) of an area's log1p count
- * the month after an origin on the features at the origin (forecast-features.ts), the season
+ * The forecast model: a pooled ridge regression (standardised columns) of an area's log1p count
+ * h months after an origin on the features at the origin (forecast-features.ts), the season
  * features taken for the month forecast, fitted on every area and every past origin whose outcome
- * is known by the origin, older origins discounted. The same coefficients forecast every horizon:
- * the one-month-ahead rows are the most recent evidence, and a separate fit per horizon, on fewer
- * and older rows, scored worse in the backtest (docs/forecasts.md). The predictive distribution at
+ * is known by the origin, older origins discounted. Horizons 1–3 share the one-month-ahead fit:
+ * its rows are the most recent evidence, and a fit of their own, on rows two or three months
+ * older, scored worse in the backtest; horizons 4–6 have their own fits, which carry the pull
+ * back to an area's usual level that the one-month fit lacks (docs/forecasts.md). The predictive distribution at
  * horizon h adds to the fitted value the errors that these coefficients make h months ahead on the
  * training rows of recent years whose fitted values were alike (five bins by fitted value: a quiet
  * area's errors are not a busy one's), shifted so that its mean log1p is the fitted value, and maps
@@ -33,8 +34,11 @@ export interface ForecastModelOptions {
   centre: boolean;
   /** Columns of the features used (the others are zeroed), for comparing candidates. */
   features?: readonly number[];
-  /** Fit a separate regression for each horizon instead of one, for comparing candidates. */
-  fitPerHorizon?: boolean;
+  /**
+   * Horizons up to this one are forecast by the one-month-ahead fit; each horizon beyond it has a
+   * fit of its own.
+   */
+  sharedFitHorizons: number;
 }
 
 export const DEFAULT_FORECAST_MODEL: ForecastModelOptions = {
@@ -45,6 +49,7 @@ export const DEFAULT_FORECAST_MODEL: ForecastModelOptions = {
   residualBins: 5,
   samples: 100,
   centre: true,
+  sharedFitHorizons: 3,
 };
 
 /** The model's forecast for one series at one origin and horizon. */
@@ -107,7 +112,7 @@ export function runForecastModel(
     // horizon keeps its rows (its errors make its distribution); only fitted horizons accumulate.
     for (let h = 1; h <= options.horizons; h++) {
       const fit = fits[h - 1]!;
-      const fitted = h === 1 || options.fitPerHorizon;
+      const fitted = h === 1 || h > options.sharedFitHorizons;
       if (fitted) fit.acc.discount(discount);
       const s0 = t - h;
       if (s0 < 0) continue;
@@ -121,7 +126,7 @@ export function runForecastModel(
     }
     if (!wanted.has(t)) continue;
     for (let h = 1; h <= options.horizons; h++) {
-      const fit = fits[options.fitPerHorizon ? h - 1 : 0]!;
+      const fit = fits[h > options.sharedFitHorizons ? h - 1 : 0]!;
       const errors = fits[h - 1]!.rows;
       if (fit.rows.length < MIN_ROWS || errors.length < MIN_ROWS) {
         // Too little history to fit: each area's own last three years, drawn at random, stand in.
