@@ -38,7 +38,7 @@ const SAMPLES = [
 
 /** The models compared: the one shipped, and what it is without some of its parts. */
 const ALL = FEATURE_NAMES.map((_, i) => i);
-const OWN = ALL.filter((i) => FEATURE_NAMES[i] !== 'recent' && i <= 8);
+const OWN = ALL.filter((i) => i <= 8);
 const CANDIDATES: { name: string; model: ForecastModelOptions }[] = [
   {
     name: 'pooled ridge, the one-month fit for horizons 1–3, a fit per horizon beyond (shipped)',
