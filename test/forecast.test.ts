@@ -6,10 +6,14 @@ import { test } from 'node:test';
 import Papa from 'papaparse';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
+import { isViolent, VIOLENCE_TYPES } from '../src/domain/violence-type.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
 import { importFiles } from './import-files.ts';
 import { sharedData } from './shared-data.ts';
+
+/** The violent types, from the one list the forecasts and alerts read. */
+const VIOLENT = VIOLENCE_TYPES.filter(isViolent);
 
 const acled = sharedData('acled/acled_south_sudan_2011-2015.csv');
 const ged = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
@@ -106,7 +110,7 @@ test('every admin-1 area with violent events gets a forecast for every horizon a
       .distinct()
       .where('country', '=', 'South Sudan')
       .where('month', '<=', '2013-11')
-      .where('violence_type', 'in', ['battles', 'explosions-remote-violence', 'violence-against-civilians'])
+      .where('violence_type', 'in', VIOLENT)
       .where('admin1', '<>', '')
       .execute();
     assert.equal(r.forecasts.length, areas.length * 3 * 2);
@@ -169,7 +173,7 @@ test('a plan’s areas of responsibility are forecast as level aor from the sums
       .where('country', '=', 'South Sudan')
       .where('admin1', '=', 'Eastern Equatoria')
       .where('admin2', 'in', ['Kapoeta East', 'Kapoeta South'])
-      .where('violence_type', 'in', ['battles', 'explosions-remote-violence', 'violence-against-civilians'])
+      .where('violence_type', 'in', VIOLENT)
       .groupBy('month')
       .execute();
     const months = withPlan.history.find((h) => h.key === 'Sector East')!.months;
