@@ -37,15 +37,25 @@ const SAMPLES = [
 ];
 
 /** The models compared: the one shipped, and what it is without some of its parts. */
-const OWN = FEATURE_NAMES.map((_, i) => i).filter((i) => i <= 8);
+const ALL = FEATURE_NAMES.map((_, i) => i);
+const OWN = ALL.filter((i) => i <= 8);
 const CANDIDATES: { name: string; model: ForecastModelOptions }[] = [
-  { name: 'pooled ridge, all features (shipped)', model: DEFAULT_FORECAST_MODEL },
+  {
+    name: 'pooled ridge, the one-month fit for horizons 1–3, a fit per horizon beyond (shipped)',
+    model: DEFAULT_FORECAST_MODEL,
+  },
+  { name: 'a fit per horizon', model: { ...DEFAULT_FORECAST_MODEL, sharedFitHorizons: 1 } },
+  { name: 'the one-month fit for every horizon', model: { ...DEFAULT_FORECAST_MODEL, sharedFitHorizons: 6 } },
+  {
+    name: 'without the weighted mean of recent log counts',
+    model: { ...DEFAULT_FORECAST_MODEL, features: ALL.filter((i) => FEATURE_NAMES[i] !== 'recent') },
+  },
   {
     name: 'own history only (no neighbours, other metric, country, season, alerts)',
     model: { ...DEFAULT_FORECAST_MODEL, features: OWN },
   },
-  { name: 'all features, residuals not centred', model: { ...DEFAULT_FORECAST_MODEL, centre: false } },
-  { name: 'all features, weak penalty (λ = 0.01)', model: { ...DEFAULT_FORECAST_MODEL, lambda: 0.01 } },
+  { name: 'residuals not centred', model: { ...DEFAULT_FORECAST_MODEL, centre: false } },
+  { name: 'weak penalty (λ = 0.1)', model: { ...DEFAULT_FORECAST_MODEL, lambda: 0.1 } },
 ];
 
 export interface SkillResult {

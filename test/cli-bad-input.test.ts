@@ -172,6 +172,12 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['forecast', '--country', 'Testland', '--horizon', '0', '--db', DB], names: /--horizon/ },
     { args: ['forecast', '--country', 'Testland', '--metric', 'deaths', '--db', DB], names: /--metric/ },
     { args: ['forecast', '--country', 'Testland', '--origin', '2015-13', '--db', DB], names: /--origin/ },
+    {
+      args: ['forecast', '--country', 'Testland', '--plan', MISSING, '--db', DB],
+      names: /no-such-file\.csv/,
+    },
+    { args: ['forecast', '--country', 'Testland', '--plan', BAD_EDIT, '--db', DB], names: /edit\.yaml/ },
+    { args: ['forecast', '--country', 'Testland', '--mission', ' ', '--db', DB], names: /--mission/ },
   ],
   'forecast backtest': [
     { args: ['forecast', 'backtest', '--db', DB], names: /--country/ },

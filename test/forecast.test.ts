@@ -6,10 +6,14 @@ import { test } from 'node:test';
 import Papa from 'papaparse';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
+import { isViolent, VIOLENCE_TYPES } from '../src/domain/violence-type.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
 import { importFiles } from './import-files.ts';
 import { sharedData } from './shared-data.ts';
+
+/** The violent types, from the one list the forecasts and alerts read. */
+const VIOLENT = VIOLENCE_TYPES.filter(isViolent);
 
 const acled = sharedData('acled/acled_south_sudan_2011-2015.csv');
 const ged = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
@@ -38,6 +42,28 @@ function splitAcled(dir: string, lastDay: string): [string, string] {
   return files;
 }
 
+/** A South Sudan plan with two areas of responsibility, one of them splitting a province. */
+const SECTORS = {
+  mission: 'UNMISS',
+  country: 'South Sudan',
+  period: { from: '2014-01-01', to: '2014-12-31' },
+  mandate: { tasks: [] },
+  concept: { objectives: [] },
+  areasOfResponsibility: [
+    { id: 'N', name: 'Sector North', areas: ['Unity', 'Upper Nile'] },
+    {
+      id: 'E',
+      name: 'Sector East',
+      areas: ['Jonglei'],
+      admin2: [
+        { admin1: 'Eastern Equatoria', admin2: 'Kapoeta East' },
+        { admin1: 'Eastern Equatoria', admin2: 'Kapoeta South' },
+        { admin1: 'Jonglei', admin2: 'Bor South' },
+      ],
+    },
+  ],
+};
+
 for (const dialect of DIALECTS) {
   test(`${dialect.name}: a forecast made at an origin is unchanged when later events are added to the store`, {
     skip: dialect.skip || acled.skip || sds.skip,
@@ -48,11 +74,13 @@ for (const dialect of DIALECTS) {
       const [before, after] = splitAcled(dir, '2014-06-30');
       await importFiles(store, [before]);
       await runOperation(operations.loadBoundaries, { paths: [sds.path] }, call(store));
-      const input = { country: 'South Sudan', origin: '2014-06' };
+      // With the plan's areas of responsibility, which must not leak either.
+      const input = { country: 'South Sudan', origin: '2014-06', plan: SECTORS };
       const early = await runOperation(operations.forecast, input, call(store));
       await importFiles(store, [after]);
       const late = await runOperation(operations.forecast, input, call(store));
       assert.ok(early.forecasts.length > 0);
+      assert.ok(early.forecasts.some((f) => f.level === 'aor'));
       assert.deepEqual(late.forecasts, early.forecasts);
       // With the later months in, the default origin moves to the last month of the data.
       const now = await runOperation(operations.forecast, { country: 'South Sudan' }, call(store));
@@ -82,7 +110,7 @@ test('every admin-1 area with violent events gets a forecast for every horizon a
       .distinct()
       .where('country', '=', 'South Sudan')
       .where('month', '<=', '2013-11')
-      .where('violence_type', 'in', ['battles', 'explosions-remote-violence', 'violence-against-civilians'])
+      .where('violence_type', 'in', VIOLENT)
       .where('admin1', '<>', '')
       .execute();
     assert.equal(r.forecasts.length, areas.length * 3 * 2);
@@ -104,6 +132,64 @@ test('every admin-1 area with violent events gets a forecast for every horizon a
     await assert.rejects(
       runOperation(operations.forecast, { country: 'South Sudan', origin: '2016-03' }, call(store)),
       /origin 2016-03 is after the last complete month of South Sudan in the store \(2015-12\)/,
+    );
+  } finally {
+    await drop();
+  }
+});
+
+test('a plan’s areas of responsibility are forecast as level aor from the sums of their areas, and leave the admin-1 forecasts as they were', {
+  skip: acled.skip || sds.skip,
+}, async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  try {
+    await importFiles(store, [acled.path]);
+    await runOperation(operations.loadBoundaries, { paths: [sds.path] }, call(store));
+    const base = { country: 'South Sudan', origin: '2015-06', horizon: 3, history: 12 };
+    const plain = await runOperation(operations.forecast, base, call(store));
+    const withPlan = await runOperation(operations.forecast, { ...base, plan: SECTORS }, call(store));
+    const aor = withPlan.forecasts.filter((f) => f.level === 'aor');
+    assert.deepEqual(
+      withPlan.forecasts.filter((f) => f.level !== 'aor'),
+      plain.forecasts,
+    );
+    assert.deepEqual(
+      aor.map((f) => [f.key, f.metric, f.horizon, f.month]),
+      ['events', 'fatalities'].flatMap((metric) =>
+        ['Sector North', 'Sector East'].flatMap((key) =>
+          [1, 2, 3].map((h) => [key, metric, h, ['2015-07', '2015-08', '2015-09'][h - 1]]),
+        ),
+      ),
+    );
+    for (const f of aor) assert.ok(f.quantiles['0.1'] <= f.quantiles['0.9'] && f.point <= f.mean + 1e-9);
+    // The histories: a sector is the sum of its provinces, plus the counties it takes from others.
+    const history = (key: string, metric = 'events') =>
+      withPlan.history.find((h) => h.key === key && h.metric === metric)!.values;
+    const sum = (...xs: number[][]) => xs[0]!.map((_, i) => xs.reduce((a, x) => a + x[i]!, 0));
+    assert.deepEqual(history('Sector North'), sum(history('Unity'), history('Upper Nile')));
+    const counties = await store.db
+      .selectFrom('event_counts')
+      .select(['month', (eb) => eb.fn.sum<number>('events').as('n')])
+      .where('country', '=', 'South Sudan')
+      .where('admin1', '=', 'Eastern Equatoria')
+      .where('admin2', 'in', ['Kapoeta East', 'Kapoeta South'])
+      .where('violence_type', 'in', VIOLENT)
+      .groupBy('month')
+      .execute();
+    const months = withPlan.history.find((h) => h.key === 'Sector East')!.months;
+    const kapoeta = months.map((m) => Number(counties.find((c) => c.month === m)?.n ?? 0));
+    assert.ok(
+      kapoeta.some((n) => n > 0),
+      'the sample has violent events in the Kapoeta counties in these months',
+    );
+    assert.deepEqual(history('Sector East'), sum(history('Jonglei'), kapoeta), 'Bor South is counted once');
+    // The same through a stored plan, and a plan for another country is refused.
+    await runOperation(operations.importPlan, { plan: SECTORS }, call(store));
+    const stored = await runOperation(operations.forecast, { ...base, mission: 'UNMISS' }, call(store));
+    assert.deepEqual(stored.forecasts, withPlan.forecasts);
+    await assert.rejects(
+      runOperation(operations.forecast, { ...base, plan: { ...SECTORS, country: 'Sudan' } }, call(store)),
+      /the plan of UNMISS is for Sudan, not South Sudan/,
     );
   } finally {
     await drop();

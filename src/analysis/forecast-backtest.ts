@@ -1,12 +1,8 @@
 import { BASELINES, type Baseline, baselineForecast } from './forecast-baselines.ts';
 import { DEFAULT_FORECAST_MODEL, type ForecastModelOptions, runForecastModel } from './forecast-model.ts';
+import { deathShare, isQuiet, onsetProbability } from './forecast-onset.ts';
 import type { ForecastLevel, ForecastMetric, ForecastPanel } from './forecast-panel.ts';
-import {
-  averagePrecision,
-  type ForecastScore,
-  onsetProbability,
-  ScoreAccumulator,
-} from './forecast-scores.ts';
+import { averagePrecision, type ForecastScore, ScoreAccumulator } from './forecast-scores.ts';
 
 export interface BacktestOptions {
   level: ForecastLevel;
@@ -82,14 +78,11 @@ export function runBacktest(panel: ForecastPanel, o: BacktestOptions = DEFAULT_B
     const t = f.origin + f.horizon;
     if (t > last || !inLevel(f.series)) continue;
     const fat = panel.series[f.series]!.fatalities;
-    if (fat.slice(Math.max(0, f.origin - 11), f.origin + 1).some((x) => x > 0)) continue;
+    if (!isQuiet(fat, f.origin)) continue;
     const positive = fat[t]! > 0;
-    onsetCases[f.horizon - 1]!.model.push({ score: onsetProbability(f.distribution), positive });
-    const past = fat.slice(Math.max(0, f.origin - 35), f.origin + 1);
-    onsetCases[f.horizon - 1]!.bootstrap.push({
-      score: past.filter((x) => x > 0).length / past.length,
-      positive,
-    });
+    const cases = onsetCases[f.horizon - 1]!;
+    cases.model.push({ score: onsetProbability(f.distribution, fat, f.origin), positive });
+    cases.bootstrap.push({ score: deathShare(fat, f.origin), positive });
   }
   const scores: BacktestScore[] = [];
   const pooled: BacktestResult['pooled'] = [];

@@ -29,7 +29,11 @@ export const FEATURE_NAMES = [
   'seasonSin',
   'seasonCos',
   'alert3',
+  'recent',
 ] as const;
+
+/** Half-life (months) of the weighted mean of recent log counts (`recent`). */
+const RECENT_HALF_LIFE = 3;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
@@ -41,6 +45,8 @@ interface LogSeries {
   active: Float64Array;
   /** Index of the last month with a count at or before each month, −1 if none. */
   lastActive: Int32Array;
+  /** Exponentially weighted mean of log1p up to each month (half-life RECENT_HALF_LIFE). */
+  recent: Float64Array;
 }
 
 function logSeries(counts: readonly number[]): LogSeries {
@@ -49,6 +55,10 @@ function logSeries(counts: readonly number[]): LogSeries {
   const prefix = new Float64Array(n + 1);
   const active = new Float64Array(n + 1);
   const lastActive = new Int32Array(n);
+  const recent = new Float64Array(n);
+  const a = 0.5 ** (1 / RECENT_HALF_LIFE);
+  let num = 0;
+  let den = 0;
   let last = -1;
   for (let i = 0; i < n; i++) {
     values[i] = Math.log1p(counts[i]!);
@@ -56,12 +66,15 @@ function logSeries(counts: readonly number[]): LogSeries {
     active[i + 1] = active[i]! + (counts[i]! > 0 ? 1 : 0);
     if (counts[i]! > 0) last = i;
     lastActive[i] = last;
+    num = a * num + values[i]!;
+    den = a * den + 1;
+    recent[i] = num / den;
   }
-  return { values, prefix, active, lastActive };
+  return { values, prefix, active, lastActive, recent };
 }
 
 /** Mean over the `w` months ending at t (fewer at the panel's start). */
-function windowMean(prefix: Float64Array, t: number, w: number): number {
+export function windowMean(prefix: Float64Array, t: number, w: number): number {
   const from = Math.max(0, t - w + 1);
   return (prefix[t + 1]! - prefix[from]!) / (t + 1 - from);
 }
@@ -141,4 +154,5 @@ export function writeFeatures(src: FeatureSource, s: number, t: number, h: numbe
   out[15] = Math.sin((2 * Math.PI * month) / 12);
   out[16] = Math.cos((2 * Math.PI * month) / 12);
   out[17] = src.alert[s]![t]!;
+  out[18] = own.recent[t]!;
 }

@@ -58,6 +58,23 @@ test('ridge regression recovers the coefficients of a linear relation', () => {
   );
 });
 
+test('the ridge penalty does not depend on a column’s unit: a column scaled by 10 gets a coefficient 10 times smaller', () => {
+  const fit = (scale: number) => {
+    const acc = new RidgeAccumulator(3);
+    for (let i = 0; i < 200; i++) {
+      const x1 = Math.sin(i);
+      const x2 = Math.cos(i * 0.7);
+      acc.add([1, x1 * scale, x2], 2 + 3 * x1 - x2 + 0.3 * Math.sin(i * 1.9));
+    }
+    return acc.solve(0.5)!;
+  };
+  const unit = fit(1);
+  const scaled = fit(10);
+  assert.ok(unit[1]! < 2.9, `the penalty shrinks the coefficient (${unit[1]})`);
+  assert.ok(Math.abs(scaled[1]! * 10 - unit[1]!) < 1e-6, `${scaled[1]} × 10 against ${unit[1]}`);
+  assert.ok(Math.abs(scaled[2]! - unit[2]!) < 1e-6);
+});
+
 test('areas that share border vertices are neighbours; an area far away is not', () => {
   const square = (x: number) =>
     JSON.stringify({

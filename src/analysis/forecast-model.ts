@@ -1,17 +1,21 @@
 import { baselineForecast } from './forecast-baselines.ts';
 import { FEATURE_COUNT, featureSource, writeFeatures } from './forecast-features.ts';
-import type { ForecastLevel, ForecastMetric, ForecastPanel } from './forecast-panel.ts';
+import type { ForecastMetric, ForecastPanel, SeriesLevel } from './forecast-panel.ts';
 import { fromSamples, type PredictiveDistribution } from './predictive-distribution.ts';
 import { RidgeAccumulator } from './ridge-regression.ts';
 
 /**
- * The forecast model: for each metric and horizon h, a pooled ridge regression of an area's log1p
- * count h months ahead on the features at the origin (forecast-features.ts), fitted on every area
- * and every past origin whose outcome is known by the origin, older origins discounted. The
- * predictive distribution adds to the fitted value the residuals of the training rows of recent
- * years whose fitted values were alike (five bins by fitted value: a quiet area's errors are not a
- * busy one's), shifted so that its mean log1p is the fitted value, and maps back with expm1, floored
- * at zero. Why this model: see docs/forecasts.md.
+ * The forecast model: a pooled ridge regression (standardised columns) of an area's log1p count
+ * h months after an origin on the features at the origin (forecast-features.ts), the season
+ * features taken for the month forecast, fitted on every area and every past origin whose outcome
+ * is known by the origin, older origins discounted. Horizons 1–3 share the one-month-ahead fit:
+ * its rows are the most recent evidence, and a fit of their own, on rows two or three months
+ * older, scored worse in the backtest; horizons 4–6 have their own fits, which carry the pull
+ * back to an area's usual level that the one-month fit lacks (docs/forecasts.md). The predictive distribution at
+ * horizon h adds to the fitted value the errors that these coefficients make h months ahead on the
+ * training rows of recent years whose fitted values were alike (five bins by fitted value: a quiet
+ * area's errors are not a busy one's), shifted so that its mean log1p is the fitted value, and maps
+ * back with expm1, floored at zero. Why this model: see docs/forecasts.md.
  */
 export interface ForecastModelOptions {
   /** Furthest horizon fitted (months). */
@@ -30,6 +34,11 @@ export interface ForecastModelOptions {
   centre: boolean;
   /** Columns of the features used (the others are zeroed), for comparing candidates. */
   features?: readonly number[];
+  /**
+   * Horizons up to this one are forecast by the one-month-ahead fit; each horizon beyond it has a
+   * fit of its own.
+   */
+  sharedFitHorizons: number;
 }
 
 export const DEFAULT_FORECAST_MODEL: ForecastModelOptions = {
@@ -40,6 +49,7 @@ export const DEFAULT_FORECAST_MODEL: ForecastModelOptions = {
   residualBins: 5,
   samples: 100,
   centre: true,
+  sharedFitHorizons: 3,
 };
 
 /** The model's forecast for one series at one origin and horizon. */
@@ -57,21 +67,21 @@ interface TrainingRow {
   y: number;
 }
 
-/** Fewest training rows before a horizon's model is fitted at all. */
+/** Fewest training rows before a model is fitted at all. */
 const MIN_ROWS = 30;
 
 /**
  * Runs the model forward through the panel's months and returns its forecasts at each origin asked
  * for (indexes into panel.months), for every series active by then and every horizon. At origin t
  * the model has seen only rows whose outcome month is ≤ t, so a forecast at t is the same whether
- * the panel ends at t or years later. Where a horizon has too few training rows (under 30), the
- * area's bootstrap baseline is its forecast.
+ * the panel ends at t or years later. Where there are too few training rows (under 30) to fit or
+ * to draw a horizon's errors from, the area's bootstrap baseline is its forecast.
  */
 export function runForecastModel(
   panel: ForecastPanel,
   metric: ForecastMetric,
   origins: readonly number[],
-  level: ForecastLevel,
+  level: SeriesLevel,
   options: ForecastModelOptions = DEFAULT_FORECAST_MODEL,
 ): ModelForecast[] {
   const src = featureSource(panel, metric);
@@ -87,8 +97,10 @@ export function runForecastModel(
   }));
   // Admin-1 forecasts learn from the country's series too (its larger counts steady the fit, as
   // the backtest shows); the country's forecast learns from its own series only, since the
-  // admin-1 rows, many and small, would pull it to their scale.
-  const trainsOn = (l: ForecastLevel) => level === 'admin1' || l === 'country';
+  // admin-1 rows, many and small, would pull it to their scale. Areas of responsibility are
+  // groups of admin-1 areas: their forecasts come from the admin-1 model, and their series, which
+  // repeat the admin-1 counts, are never training rows.
+  const trainsOn = (l: SeriesLevel) => l !== 'aor' && (level !== 'country' || l === 'country');
   const features = (s: number, t: number, h: number) => {
     const x = new Float64Array(p);
     writeFeatures(src, s, t, h, x);
@@ -96,24 +108,27 @@ export function runForecastModel(
     return x;
   };
   for (let t = 0; t <= last; t++) {
-    // Rows whose outcome month is t become known now: origin t − h for each horizon h.
+    // Rows whose outcome month is t become known now: origin t − h for each horizon h. Every
+    // horizon keeps its rows (its errors make its distribution); only fitted horizons accumulate.
     for (let h = 1; h <= options.horizons; h++) {
       const fit = fits[h - 1]!;
-      fit.acc.discount(discount);
+      const fitted = h === 1 || h > options.sharedFitHorizons;
+      if (fitted) fit.acc.discount(discount);
       const s0 = t - h;
       if (s0 < 0) continue;
       for (let s = 0; s < panel.series.length; s++) {
         if (panel.series[s]!.firstActive > s0 || !trainsOn(panel.series[s]!.level)) continue;
         const x = features(s, s0, h);
         const y = src.own[s]!.values[t]!;
-        fit.acc.add(x, y);
+        if (fitted) fit.acc.add(x, y);
         fit.rows.push({ origin: s0, x, y });
       }
     }
     if (!wanted.has(t)) continue;
     for (let h = 1; h <= options.horizons; h++) {
-      const fit = fits[h - 1]!;
-      if (fit.rows.length < MIN_ROWS) {
+      const fit = fits[h > options.sharedFitHorizons ? h - 1 : 0]!;
+      const errors = fits[h - 1]!.rows;
+      if (fit.rows.length < MIN_ROWS || errors.length < MIN_ROWS) {
         // Too little history to fit: each area's own last three years, drawn at random, stand in.
         for (let s = 0; s < panel.series.length; s++) {
           if (panel.series[s]!.firstActive > t || panel.series[s]!.level !== level) continue;
@@ -123,7 +138,7 @@ export function runForecastModel(
         continue;
       }
       const beta = fit.acc.solve(options.lambda)!;
-      const bins = residualBins(fit.rows, beta, t - h - options.residualWindow, options);
+      const bins = residualBins(errors, beta, t - h - options.residualWindow, options);
       for (let s = 0; s < panel.series.length; s++) {
         if (panel.series[s]!.firstActive > t || panel.series[s]!.level !== level) continue;
         const f = dot(beta, features(s, t, h));

@@ -6,6 +6,8 @@ export const FORECAST_METRICS = ['events', 'fatalities'] as const;
 export type ForecastMetric = (typeof FORECAST_METRICS)[number];
 export const FORECAST_LEVELS = ['country', 'admin1'] as const;
 export type ForecastLevel = (typeof FORECAST_LEVELS)[number];
+/** A series' level: the levels asked for, and the mission's areas of responsibility (forecast-aor.ts). */
+export type SeriesLevel = ForecastLevel | 'aor';
 
 /** One admin1 × month of violent events (battles, explosions/remote violence, violence against civilians). */
 export interface ViolentAreaMonth {
@@ -17,13 +19,14 @@ export interface ViolentAreaMonth {
 
 /** One area's dense monthly series over the panel's months. */
 export interface PanelSeries {
-  level: ForecastLevel;
+  level: SeriesLevel;
   key: string;
   events: number[];
   fatalities: number[];
   /** Index of the first month with a violent event; the area is forecast from then on. */
   firstActive: number;
-  /** Indexes (into the panel's series) of the admin1 areas that border this one. */
+  /** Indexes (into the panel's series) of the admin1 areas that border this one (or lie in it, for a
+   * partly covered province of an area of responsibility). */
   neighbours: number[];
 }
 

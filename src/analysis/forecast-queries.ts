@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import { isViolent, VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
+import type { ViolentAdmin2Month } from './forecast-aor.ts';
 import type { ViolentAreaMonth } from './forecast-panel.ts';
 
 /**
- * The store reads behind forecasts: violent events and their fatalities by admin1 and month from
+ * The store reads behind forecasts: violent events and their fatalities by admin1 (or admin2) and month from
  * the monthly aggregates (never the events), the country's latest event date (one index probe)
  * and the admin-1 boundaries. Sums are cast with Number() because PostgreSQL returns bigint sums
  * as strings.
@@ -31,6 +32,38 @@ export async function readViolentAreaMonths(
     .execute();
   return rows.map((r) => ({
     admin1: r.admin1,
+    month: r.month,
+    events: Number(r.events),
+    fatalities: Number(r.fatalities),
+  }));
+}
+
+/** Violent events and fatalities by admin-2 area and month within the given admin-1 areas, up to `toMonth`. */
+export async function readViolentAdmin2Months(
+  db: Kysely<Database>,
+  country: string,
+  toMonth: string,
+  admin1s: readonly string[],
+): Promise<ViolentAdmin2Month[]> {
+  if (!admin1s.length) return [];
+  const rows = await db
+    .selectFrom('event_counts')
+    .select([
+      'admin1',
+      'admin2',
+      'month',
+      sql<number>`sum(events)`.as('events'),
+      sql<number>`sum(fatalities)`.as('fatalities'),
+    ])
+    .where('country', '=', country)
+    .where('month', '<=', toMonth)
+    .where('violence_type', 'in', VIOLENT)
+    .where('admin1', 'in', [...admin1s])
+    .groupBy(['admin1', 'admin2', 'month'])
+    .execute();
+  return rows.map((r) => ({
+    admin1: r.admin1,
+    admin2: r.admin2,
     month: r.month,
     events: Number(r.events),
     fatalities: Number(r.fatalities),

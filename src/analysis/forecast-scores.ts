@@ -1,11 +1,4 @@
-import {
-  crps,
-  logPoint,
-  mean,
-  type PredictiveDistribution,
-  probabilityAtLeast,
-  quantile,
-} from './predictive-distribution.ts';
+import { crps, logPoint, mean, type PredictiveDistribution, quantile } from './predictive-distribution.ts';
 
 /** Scores of one forecaster over a set of forecasts, each averaged over the forecasts. */
 export interface ForecastScore {
@@ -63,11 +56,6 @@ export class ScoreAccumulator {
       n: this.n,
     };
   }
-}
-
-/** Probability of onset: at least one death (a sample ≥ 0.5 rounds to one) in the month. */
-export function onsetProbability(fatalities: PredictiveDistribution): number {
-  return probabilityAtLeast(fatalities, 0.5);
 }
 
 /**

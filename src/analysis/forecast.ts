@@ -1,21 +1,25 @@
 import type { Kysely } from 'kysely';
+import type { AreaOfResponsibility } from '../domain/plan.ts';
 import type { Database } from '../store/schema.ts';
 import { areaAdjacency } from './area-adjacency.ts';
+import { addAreasOfResponsibility, partlyCoveredProvinces } from './forecast-aor.ts';
 import { DEFAULT_FORECAST_MODEL, type ModelForecast, runForecastModel } from './forecast-model.ts';
+import { isQuiet, onsetProbability } from './forecast-onset.ts';
 import {
   buildForecastPanel,
   type ForecastLevel,
   type ForecastMetric,
   type ForecastPanel,
+  type SeriesLevel,
 } from './forecast-panel.ts';
-import { readBoundaries, readViolentAreaMonths } from './forecast-queries.ts';
-import { onsetProbability } from './forecast-scores.ts';
+import { readBoundaries, readViolentAdmin2Months, readViolentAreaMonths } from './forecast-queries.ts';
 import { addMonths } from './months.ts';
 import { logPoint, mean, quantile } from './predictive-distribution.ts';
 
 /** One area's forecast for one month, as the contract of `tandem forecast` writes it. */
 export interface AreaForecast {
-  level: ForecastLevel;
+  /** "aor" for the mission's areas of responsibility, whose `key` is their name. */
+  level: SeriesLevel;
   key: string;
   /** The forecast month, YYYY-MM. */
   month: string;
@@ -35,7 +39,7 @@ export interface AreaForecast {
 
 /** A series' recent months, for drawing the forecast beside the history. */
 export interface ForecastHistory {
-  level: ForecastLevel;
+  level: SeriesLevel;
   key: string;
   metric: ForecastMetric;
   months: string[];
@@ -44,18 +48,24 @@ export interface ForecastHistory {
 
 /**
  * The panel for a country as known at the end of `origin`: counts of months ≤ origin only, and
- * the boundaries' adjacency (geography, not data: a border does not move with later events).
+ * the boundaries' adjacency (geography, not data: a border does not move with later events); with
+ * the mission's areas of responsibility, when given, as series of level "aor".
  */
 export async function readForecastPanel(
   db: Kysely<Database>,
   country: string,
   origin: string,
+  areasOfResponsibility: readonly AreaOfResponsibility[] = [],
 ): Promise<ForecastPanel> {
-  const [rows, boundaries] = await Promise.all([
+  const [rows, boundaries, admin2Rows] = await Promise.all([
     readViolentAreaMonths(db, country, origin),
     readBoundaries(db, country),
+    readViolentAdmin2Months(db, country, origin, partlyCoveredProvinces(areasOfResponsibility)),
   ]);
-  return buildForecastPanel(country, rows, origin, areaAdjacency(boundaries));
+  const panel = buildForecastPanel(country, rows, origin, areaAdjacency(boundaries));
+  return areasOfResponsibility.length
+    ? addAreasOfResponsibility(panel, areasOfResponsibility, admin2Rows)
+    : panel;
 }
 
 export interface ForecastOptions {
@@ -67,7 +77,8 @@ export interface ForecastOptions {
 
 /**
  * Forecasts every area of the level with a violent event by the panel's last month (the origin)
- * for each of the next `horizons` months, from the model trained on the panel alone. Pure.
+ * for each of the next `horizons` months, from the model trained on the panel alone, and every
+ * area of responsibility in the panel (level "aor") after them. Pure.
  */
 export function forecastPanel(
   panel: ForecastPanel,
@@ -75,17 +86,36 @@ export function forecastPanel(
 ): { forecasts: AreaForecast[]; history: ForecastHistory[] } {
   const origin = panel.months.length - 1;
   if (origin < 0) return { forecasts: [], history: [] };
+  const levels: SeriesLevel[] = [o.level];
+  if (panel.series.some((s) => s.level === 'aor')) levels.push('aor');
+  const forecasts = levels.flatMap((level) => forecastLevel(panel, level, o));
+  const from = Math.max(0, origin - o.historyMonths + 1);
+  const history = panel.series
+    .filter((s) => levels.includes(s.level) && s.firstActive <= origin)
+    .flatMap((s) =>
+      o.metrics.map((metric) => ({
+        level: s.level,
+        key: s.key,
+        metric,
+        months: panel.months.slice(from),
+        values: s[metric].slice(from),
+      })),
+    );
+  return { forecasts, history };
+}
+
+function forecastLevel(panel: ForecastPanel, level: SeriesLevel, o: ForecastOptions): AreaForecast[] {
+  const origin = panel.months.length - 1;
   const model = { ...DEFAULT_FORECAST_MODEL, horizons: o.horizons };
-  const fatal = runForecastModel(panel, 'fatalities', [origin], o.level, model);
   const byKey = (fs: ModelForecast[]) => new Map(fs.map((f) => [`${f.series}:${f.horizon}`, f]));
-  const fatalBy = byKey(fatal);
+  const fatalBy = byKey(runForecastModel(panel, 'fatalities', [origin], level, model));
   const forecasts: AreaForecast[] = [];
   for (const metric of o.metrics) {
     const own =
-      metric === 'fatalities' ? fatalBy : byKey(runForecastModel(panel, metric, [origin], o.level, model));
+      metric === 'fatalities' ? fatalBy : byKey(runForecastModel(panel, metric, [origin], level, model));
     panel.series.forEach((s, i) => {
-      if (s.level !== o.level || s.firstActive > origin) return;
-      const quiet = !s.fatalities.slice(Math.max(0, origin - 11)).some((x) => x > 0);
+      if (s.level !== level || s.firstActive > origin) return;
+      const quiet = isQuiet(s.fatalities, origin);
       for (let h = 1; h <= o.horizons; h++) {
         // The model forecasts every active area of the level at every horizon (see runForecastModel).
         const d = own.get(`${i}:${h}`)!.distribution;
@@ -103,24 +133,12 @@ export function forecastPanel(
             '0.5': round(quantile(d, 0.5)),
             '0.9': round(quantile(d, 0.9)),
           },
-          pOnset: quiet ? round(onsetProbability(df), 3) : null,
+          pOnset: quiet ? round(onsetProbability(df, s.fatalities, origin), 3) : null,
         });
       }
     });
   }
-  const from = Math.max(0, origin - o.historyMonths + 1);
-  const history = panel.series
-    .filter((s) => s.level === o.level && s.firstActive <= origin)
-    .flatMap((s) =>
-      o.metrics.map((metric) => ({
-        level: s.level,
-        key: s.key,
-        metric,
-        months: panel.months.slice(from),
-        values: s[metric].slice(from),
-      })),
-    );
-  return { forecasts, history };
+  return forecasts;
 }
 
 function round(x: number, digits = 2): number {

@@ -1,8 +1,11 @@
 /**
  * Weighted ridge regression by its normal equations, accumulated row by row so that a rolling
  * fit adds each month's rows once instead of refitting from scratch: X'WX and X'Wy are kept, can
- * be discounted (older rows count less), and solved by Cholesky. The intercept (column 0) is not
- * penalised. Small and dense on purpose: a forecast model here has about twenty columns.
+ * be discounted (older rows count less), and solved by Cholesky. Column 0 is the intercept (a
+ * constant 1) and is not penalised; every other coefficient's penalty is scaled by its column's
+ * weighted variance, which is ridge on standardised columns: a column's unit (a log count, a share,
+ * a sine) does not decide how hard it is shrunk. Small and dense on purpose: a forecast model here
+ * has about twenty columns.
  */
 export class RidgeAccumulator {
   readonly p: number;
@@ -42,8 +45,9 @@ export class RidgeAccumulator {
   }
 
   /**
-   * The coefficients minimising Σ w (y − xβ)² + λ Σ_{j>0} β_j², or null before any row. λ is
-   * given per unit of weight, so the penalty keeps its strength as the rows accumulate.
+   * The coefficients minimising Σ w (y − xβ)² + λ W Σ_{j>0} var_j β_j², W the total weight and
+   * var_j column j's weighted variance, or null before any row. λ is given per unit of weight, so
+   * the penalty keeps its strength as the rows accumulate.
    */
   solve(lambda: number): Float64Array | null {
     const p = this.p;
@@ -55,7 +59,12 @@ export class RidgeAccumulator {
         a[i * p + j] = v;
         a[j * p + i] = v;
       }
-    for (let i = 1; i < p; i++) a[i * p + i]! += lambda * this.weight;
+    for (let i = 1; i < p; i++) {
+      // X'WX's column 0 holds each column's weighted sum, since column 0 is the constant 1.
+      const m = this.xtx[i * p]! / this.weight;
+      const variance = Math.max(0, this.xtx[i * p + i]! / this.weight - m * m);
+      a[i * p + i]! += lambda * this.weight * variance;
+    }
     // A tiny jitter keeps the factorisation defined when a column is all zeros so far.
     for (let i = 0; i < p; i++) a[i * p + i]! += 1e-9 * (1 + this.weight);
     return choleskySolve(a, this.xty, p);

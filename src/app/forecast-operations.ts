@@ -9,10 +9,56 @@ import { type BacktestResult, DEFAULT_BACKTEST, runBacktest } from '../analysis/
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
 import { latestEventDate } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
+import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { ForecastBrief } from '../reports/forecast-section.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation } from './operation.ts';
+import { parsePlanInput, readablePlan } from './plan-operations.ts';
+
+type ForecastInput = z.infer<typeof forecastInput>;
+
+/**
+ * The areas of responsibility to forecast: those of the plan given, or of the newest stored
+ * version of the mission's plan; none when neither is asked for. The plan must be for the country.
+ */
+async function areasOfResponsibility(store: Store, input: ForecastInput): Promise<AreaOfResponsibility[]> {
+  if (input.plan !== undefined && input.mission !== undefined)
+    throw new TandemError('bad-input', 'give a plan or a mission, not both', {
+      details: { field: 'mission' },
+    });
+  let plan: Plan;
+  let field: string;
+  if (input.plan !== undefined) {
+    plan = parsePlanInput({ plan: input.plan, name: input.planName }).plan;
+    field = 'plan';
+  } else if (input.mission !== undefined) {
+    const stored = await store.db
+      .selectFrom('plan_versions')
+      .select(['source_text', 'file_name'])
+      .where('mission', '=', input.mission)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!stored)
+      throw new TandemError(
+        'not-found',
+        `no stored plan for mission "${input.mission}" (${store.location})`,
+        {
+          details: { field: 'mission' },
+        },
+      );
+    plan = parsePlanInput({ plan: stored.source_text, name: stored.file_name }).plan;
+    field = 'mission';
+  } else return [];
+  if (plan.country !== input.country)
+    throw new TandemError(
+      'bad-input',
+      `the plan of ${plan.mission} is for ${plan.country}, not ${input.country}`,
+      { details: { field } },
+    );
+  return plan.areasOfResponsibility;
+}
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
 
@@ -33,15 +79,26 @@ async function lastCompleteMonth(store: Store, country: string): Promise<string>
   return Number(lastDayOf(m).slice(8)) - Number(last.slice(8, 10)) < 7 ? m : addMonths(m, -1);
 }
 
-const forecastInput = z.object({
-  country: z.string().trim().min(1, 'name a country'),
-  level: z.enum(FORECAST_LEVELS).default('admin1'),
-  horizon: z.coerce.number().int().min(1).max(12).default(6),
-  metric: z.enum(FORECAST_METRICS).optional(),
-  origin: month.optional(),
-  /** Months of history returned beside the forecasts, for charts. */
-  history: z.coerce.number().int().min(0).max(120).default(0),
-});
+const forecastInput = z
+  .object({
+    country: z.string().trim().min(1, 'name a country'),
+    /** A plan (its file's text, or the parsed object) whose areas of responsibility are forecast too. */
+    plan: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    /** The plan file's name, for messages. */
+    planName: z.string().optional(),
+    /** Forecast the areas of responsibility of the newest stored version of this mission's plan. */
+    mission: z.string().trim().min(1, 'name a mission').optional(),
+    level: z.enum(FORECAST_LEVELS).default('admin1'),
+    horizon: z.coerce.number().int().min(1).max(12).default(6),
+    metric: z.enum(FORECAST_METRICS).optional(),
+    origin: month.optional(),
+    /** Months of history returned beside the forecasts, for charts. */
+    history: z.coerce.number().int().min(0).max(120).default(0),
+  })
+  // A plan that cannot be read fails while the input is parsed, before any store is opened.
+  .superRefine((i) => {
+    if (i.plan !== undefined) readablePlan({ plan: i.plan, name: i.planName });
+  });
 
 export interface ForecastResult {
   country: string;
@@ -77,7 +134,7 @@ export async function forecastBrief(store: Store, country: string): Promise<Fore
 export const forecastOperations = {
   forecast: defineOperation({
     summary:
-      'Monthly forecasts of violent events and their fatalities for a country or each of its admin-1 areas, 1–12 months after an origin (default the last complete month), with 0.1/0.5/0.9 quantiles and the probability of onset; only data up to the origin is used.',
+      "Monthly forecasts of violent events and their fatalities for a country or each of its admin-1 areas (and each area of responsibility of a plan given, or of a mission's stored plan, as level aor), 1–12 months after an origin (default the last complete month), with 0.1/0.5/0.9 quantiles and the probability of onset; only data up to the origin is used.",
     input: forecastInput,
     async run(ctx, input): Promise<ForecastResult> {
       const latest = await lastCompleteMonth(ctx.store, input.country);
@@ -88,7 +145,8 @@ export const forecastOperations = {
           { details: { field: 'origin' } },
         );
       const origin = input.origin ?? latest;
-      const panel = await readForecastPanel(ctx.store.db, input.country, origin);
+      const aors = await areasOfResponsibility(ctx.store, input);
+      const panel = await readForecastPanel(ctx.store.db, input.country, origin, aors);
       const r = forecastPanel(panel, {
         level: input.level,
         horizons: input.horizon,

@@ -99,6 +99,19 @@ export interface AreaPriority {
   reason?: string;
 }
 
+/**
+ * One of the mission's areas of responsibility (a sector, a field office's patch): a named group
+ * of whole admin-1 areas and of admin-2 areas within others. Forecasts count it as one area.
+ */
+export interface AreaOfResponsibility {
+  id: string;
+  name: string;
+  /** Whole admin-1 areas. */
+  areas: string[];
+  /** Admin-2 areas (with their admin-1) whose admin-1 is not wholly in the list above. */
+  admin2: { admin1: string; admin2: string }[];
+}
+
 export interface Plan {
   mission: string;
   country: string;
@@ -111,6 +124,7 @@ export interface Plan {
   activities: Activity[];
   cells: PlanningCell[];
   priorities: AreaPriority[];
+  areasOfResponsibility: AreaOfResponsibility[];
 }
 
 export const FINDING_KINDS = [

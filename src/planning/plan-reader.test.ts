@@ -79,6 +79,59 @@ describe('reading a plan file', () => {
     );
   });
 
+  it('reads areas of responsibility, and refuses an empty one or a repeated name with its line', () => {
+    const head = `mission: M
+country: X
+period: { from: 2024-01-01, to: 2024-12-31 }
+mandate: { tasks: [] }
+concept: { objectives: [] }
+areasOfResponsibility:
+`;
+    const { plan } = readPlan(
+      `${head}  - { id: N, name: Sector North, areas: [Unity, Upper Nile] }
+  - { id: S, name: Sector South, admin2: [ { admin1: Jonglei, admin2: Bor South } ] }
+`,
+      'p.yaml',
+    );
+    assert.deepEqual(plan.areasOfResponsibility, [
+      { id: 'N', name: 'Sector North', areas: ['Unity', 'Upper Nile'], admin2: [] },
+      { id: 'S', name: 'Sector South', areas: [], admin2: [{ admin1: 'Jonglei', admin2: 'Bor South' }] },
+    ]);
+    try {
+      readPlan(
+        `${head}  - { id: N, name: Sector North, areas: [Unity] }
+  - { id: E, name: Sector North, areas: [Lakes] }
+  - { id: W, name: Sector West }
+`,
+        'p.yaml',
+      );
+      assert.fail('accepted');
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError);
+      assert.deepEqual(
+        e.problems.map((p) => [p.path, p.line]),
+        [['areasOfResponsibility[2]', 9]],
+      );
+      assert.match(e.problems[0]!.reason, /at least one admin1 area/);
+    }
+    try {
+      readPlan(
+        `${head}  - { id: N, name: Sector North, areas: [Unity] }
+  - { id: E, name: Sector North, areas: [Lakes] }
+`,
+        'p.yaml',
+      );
+      assert.fail('accepted');
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError);
+      assert.deepEqual(
+        e.problems.map((p) => [p.path, p.line]),
+        [['areasOfResponsibility[1].name', 8]],
+      );
+      assert.match(e.problems[0]!.reason, /duplicate name "Sector North"/);
+    }
+  });
+
   it('reports every problem at once: duplicate ids, unknown offices and resources, a reversed period', () => {
     const text = `mission: M
 country: X

@@ -47,6 +47,17 @@ export function crossReferencePlan(plan: Plan, doc: StructuredDocument): Documen
   for (const [i, r] of plan.resources.entries()) declare(r.id, ['resources', i]);
   for (const [i, a] of plan.activities.entries()) declare(a.id, ['activities', i]);
   for (const [i, c] of plan.cells.entries()) declare(c.id, ['cells', i]);
+  for (const [i, a] of plan.areasOfResponsibility.entries()) declare(a.id, ['areasOfResponsibility', i]);
+  const aorNames = new Map<string, number>();
+  for (const [i, a] of plan.areasOfResponsibility.entries()) {
+    const first = aorNames.get(a.name);
+    if (first !== undefined)
+      bad(
+        ['areasOfResponsibility', i, 'name'],
+        `duplicate name "${a.name}" (already used at areasOfResponsibility[${first}]): forecasts key an area of responsibility by its name`,
+      );
+    else aorNames.set(a.name, i);
+  }
 
   const tasks = new Set(plan.mandate.tasks.map((t) => t.id));
   const concept = new Set(plan.concept.objectives.map((o) => o.id));

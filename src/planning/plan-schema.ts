@@ -91,6 +91,20 @@ const priority = z.object({
   reason: z.string().optional(),
 });
 
+const areaOfResponsibility = z
+  .object({
+    id,
+    name: z.string().min(1, 'expected a name'),
+    areas: z.array(z.string().min(1)).default([]).describe('Whole admin1 areas, named as in the event data'),
+    admin2: z
+      .array(z.object({ admin1: z.string().min(1), admin2: z.string().min(1) }))
+      .default([])
+      .describe('Admin2 areas, each with its admin1, for an area of responsibility that splits a province'),
+  })
+  .refine((a) => a.areas.length + a.admin2.length > 0, {
+    message: 'expected at least one admin1 area in `areas` or one admin2 area in `admin2`',
+  });
+
 export const planSchema = z.object({
   mission: z.string().min(1),
   country: z.string().min(1).describe('The country as spelled in the event data'),
@@ -107,6 +121,12 @@ export const planSchema = z.object({
     .default([])
     .describe(
       'Optional political priority per admin1 area for `tandem plan allocate` (default: derived from political activities)',
+    ),
+  areasOfResponsibility: z
+    .array(areaOfResponsibility)
+    .default([])
+    .describe(
+      "Optional: the mission's areas of responsibility (sectors), each a named group of admin1 and admin2 areas; `tandem forecast --plan` forecasts each one",
     ),
 });
 
@@ -125,7 +145,7 @@ export function planJsonSchema(): Record<string, unknown> {
     $id: 'https://tandem.example/schema/plan.schema.json',
     title: 'Tandem mission plan',
     description:
-      'A UN peace operation plan as data: mandate tasks, mission concept, POC and political strategies, offices, resources, activities and joint planning cells. See docs/plan-format.md.',
+      'A UN peace operation plan as data: mandate tasks, mission concept, POC and political strategies, offices, resources, activities, joint planning cells and areas of responsibility. See docs/plan-format.md.',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
+import { loadPlan } from './plan-commands.ts';
 
 // The forecast operations are imported when a command runs: registering commands stays cheap.
 const forecasts = () => import('../../app/forecast-operations.ts').then((m) => m.forecastOperations);
@@ -21,10 +22,16 @@ export function registerForecastCommands(program: Command): void {
       .option('--horizon <n>', 'forecast the next 1..n months (at most 12)', '6')
       .option('--metric <metric>', 'events | fatalities (default both)')
       .option('--origin <YYYY-MM>', 'forecast from this month, using only data up to its end')
+      .option('--plan <file>', "also forecast the plan's areas of responsibility (level aor)")
+      .option(
+        '--mission <name>',
+        "also forecast the areas of responsibility of the mission's newest stored plan",
+      )
       .option('--json', 'print the result as JSON'),
   );
   group.action(
-    action(async (flags: Flags & { horizon: string; origin?: string }) => {
+    action(async (flags: Flags & { horizon: string; origin?: string; plan?: string; mission?: string }) => {
+      const plan = flags.plan === undefined ? {} : loadPlan(flags.plan);
       const r = await runCommand(
         (await forecasts()).forecast,
         {
@@ -33,8 +40,11 @@ export function registerForecastCommands(program: Command): void {
           horizon: flags.horizon,
           metric: flags.metric,
           origin: flags.origin,
+          plan: 'plan' in plan ? plan.plan : undefined,
+          planName: 'name' in plan ? plan.name : undefined,
+          mission: flags.mission,
         },
-        { name: 'forecast', store: flags },
+        { name: 'forecast', store: flags, fields: { planName: '--plan' } },
       );
       if (flags.json) return printJson({ origin: r.origin, forecasts: r.forecasts });
       if (!r.forecasts.length)
@@ -44,7 +54,7 @@ export function registerForecastCommands(program: Command): void {
         formatTable(
           ['area', 'month', 'metric', 'point', 'mean', '10%', '50%', '90%', 'P(onset)'],
           r.forecasts.map((f) => [
-            f.key,
+            f.level === 'aor' ? `${f.key} (AoR)` : f.key,
             f.month,
             f.metric,
             f.point.toFixed(1),

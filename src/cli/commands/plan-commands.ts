@@ -20,7 +20,7 @@ function readPlanFile(path: string): string {
 }
 
 /** The plan file as the operations take it; they check it before any store is opened. */
-function loadPlan(path: string) {
+export function loadPlan(path: string) {
   return { plan: readPlanFile(path), name: path };
 }
 
