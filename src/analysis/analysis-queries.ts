@@ -1,4 +1,5 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { VIOLENT_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { harmedGroup } from './harmed-group.ts';
 
@@ -15,7 +16,7 @@ export interface AnalysisScope {
   admin1?: string;
 }
 
-const VIOLENT = ['battles', 'explosions-remote-violence', 'violence-against-civilians'];
+const VIOLENT = [...VIOLENT_TYPES];
 
 /** One admin1 × month of the aggregates, summed over admin2, violence types and categories. */
 export interface AreaMonth {
@@ -23,7 +24,7 @@ export interface AreaMonth {
   admin1: string;
   month: string;
   events: number;
-  /** Battles, explosions/remote violence and violence against civilians: what alerts count. */
+  /** Violent events (VIOLENT_TYPES: battles, GED's two conflict types, explosions/remote violence, violence against civilians): what alerts count. */
   violentEvents: number;
   fatalities: number;
   civilianFatalities: number;

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { VIOLENT_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import type { AnalysisScope, AreaMonth } from './analysis-queries.ts';
 import { type AlertSeries, cusumAlert, type DetectedAlert } from './escalation-alerts.ts';
@@ -23,7 +24,7 @@ export async function readMassCasualtyMonths(
     .selectFrom('events')
     .select(['country', 'admin1', 'month', sql<number>`max(fatalities)`.as('deaths')])
     .where('fatalities', '>=', MASS_CASUALTY_DEATHS)
-    .where('violence_type', 'in', ['battles', 'explosions-remote-violence', 'violence-against-civilians'])
+    .where('violence_type', 'in', [...VIOLENT_TYPES])
     .where('month', '<=', toMonth)
     .groupBy(['country', 'admin1', 'month']);
   if (scope.country !== undefined) q = q.where('country', '=', scope.country);

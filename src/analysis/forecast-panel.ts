@@ -7,7 +7,7 @@ export type ForecastMetric = (typeof FORECAST_METRICS)[number];
 export const FORECAST_LEVELS = ['country', 'admin1'] as const;
 export type ForecastLevel = (typeof FORECAST_LEVELS)[number];
 
-/** One admin1 × month of violent events (battles, explosions/remote violence, violence against civilians). */
+/** One admin1 × month of violent events (VIOLENT_TYPES: battles, GED's state-based and non-state conflict, explosions/remote violence, violence against civilians). */
 export interface ViolentAreaMonth {
   admin1: string;
   month: string;

@@ -21,6 +21,7 @@ import * as participants from './020-participants.ts';
 import * as eventTargets from './022-event-targets.ts';
 import * as frictionRegister from './023-friction-register.ts';
 import * as sourcePulls from './024-source-pulls.ts';
+import * as categoriesByPeriod from './026-categories-by-period.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -49,4 +50,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '020-participants': participants,
   '022-event-targets': eventTargets,
   '023-friction-register': frictionRegister,
+  '026-categories-by-period': categoriesByPeriod,
 };
