@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import { perpetration } from '../src/agreements/negotiation-checks.ts';
 import { readAreaMonths } from '../src/analysis/analysis-queries.ts';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
 import { summarizeEvents } from '../src/store/event-summary.ts';
 import * as categoriesByPeriod from '../src/store/migrations/026-categories-by-period.ts';
 import { migrate } from '../src/store/store.ts';
@@ -35,7 +40,7 @@ test("either side of GED's state-based or non-state conflict perpetrates it, as 
 
 for (const dialect of DIALECTS) {
   describe(`GED's conflict types kept apart (${dialect.name})`, { skip: dialect.skip }, () => {
-    test('state-based and non-state conflict are two violence types, both counted as violent events', {
+    test('state-based and non-state conflict are two violence types, both counted as violent events, and an HXL export keeps them', {
       skip: ged.skip,
     }, async () => {
       const { store, drop } = await dialect.open();
@@ -52,6 +57,22 @@ for (const dialect of DIALECTS) {
           0,
         );
         assert.equal(violent, total);
+        // An HXL export carries the two types, and reads back as them.
+        let text = '';
+        await runOperation(
+          operations.exportEvents,
+          { format: 'hxl', write: (s: string) => (text += s) },
+          { via: 'cli', name: 'exportEvents', requester: { name: 'test', roles: ['admin'] }, store },
+        );
+        const path = join(mkdtempSync(join(tmpdir(), 'tandem-ged-')), 'car.hxl.csv');
+        writeFileSync(path, text);
+        const again = await dialect.open();
+        try {
+          await importFiles(again.store, [path], { format: 'hxl' });
+          assert.deepEqual(await typeCounts(again.store.db), types);
+        } finally {
+          await again.drop();
+        }
       } finally {
         await drop();
       }
