@@ -58,6 +58,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   problems: [{ args: ['problems', '--limit', 'abc', '--db', DB], names: /--limit/ }],
   actors: [{ args: ['actors', '--country', '', '--db', DB], names: /--country/ }],
   'actors load': [{ args: ['actors', 'load', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
+  'actors periods': [{ args: ['actors', 'periods', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
   'areas load': [{ args: ['areas', 'load', MISSING, '--country', '', '--db', DB], names: /--country/ }],
   'access-log': [
     { args: ['access-log', '--limit', '-1', '--db', DB], names: /--limit/ },

@@ -6,6 +6,7 @@ import type {
   NegotiationEvidence,
   NegotiationProcess,
 } from '../domain/negotiation.ts';
+import { isFighting } from '../domain/violence-type.ts';
 
 export { addDays };
 
@@ -43,6 +44,8 @@ export const DEFAULT_ESCALATION_OPTIONS: EscalationOptions = {
 /** Violence types that can count as a party's violence (not protests or strategic developments). */
 export const VIOLENT_TYPES = [
   'battles',
+  'state-based-conflict',
+  'non-state-conflict',
   'explosions-remote-violence',
   'violence-against-civilians',
   'riots',
@@ -50,7 +53,7 @@ export const VIOLENT_TYPES = [
 
 /**
  * How a party took part in an event as its perpetrator, or null when it did not perpetrate it:
- * either side of a battle fights (`battle-side`); in one-sided violence against civilians (GED's
+ * either side of a battle (ACLED's battles, GED's state-based and non-state conflict) fights (`battle-side`); in one-sided violence against civilians (GED's
  * side A is its actor 1), explosions and remote violence, and riots, only actor 1 commits it
  * (`actor-1`). A party that suffered violence (actor 2 of an attack) has not raised its violence.
  */
@@ -58,8 +61,7 @@ export function perpetration(
   e: Pick<NegotiationEvent, 'violenceType' | 'actor1' | 'actor2'>,
   actors: ReadonlySet<string>,
 ): NegotiationEvidence['as'] {
-  if (e.violenceType === 'battles')
-    return actors.has(e.actor1) || actors.has(e.actor2) ? 'battle-side' : null;
+  if (isFighting(e.violenceType)) return actors.has(e.actor1) || actors.has(e.actor2) ? 'battle-side' : null;
   return (VIOLENT_TYPES as readonly string[]).includes(e.violenceType) && actors.has(e.actor1)
     ? 'actor-1'
     : null;

@@ -1,4 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { VIOLENT_TYPES } from '../domain/violence-type.ts';
+import { HAS_PERIODS } from '../store/category-periods.ts';
 import type { Database } from '../store/schema.ts';
 import { harmedGroup } from './harmed-group.ts';
 
@@ -15,7 +17,7 @@ export interface AnalysisScope {
   admin1?: string;
 }
 
-const VIOLENT = ['battles', 'explosions-remote-violence', 'violence-against-civilians'];
+const VIOLENT = [...VIOLENT_TYPES];
 
 /** One admin1 × month of the aggregates, summed over admin2, violence types and categories. */
 export interface AreaMonth {
@@ -23,7 +25,7 @@ export interface AreaMonth {
   admin1: string;
   month: string;
   events: number;
-  /** Battles, explosions/remote violence and violence against civilians: what alerts count. */
+  /** Violent events (VIOLENT_TYPES: battles, GED's two conflict types, explosions/remote violence, violence against civilians): what alerts count. */
   violentEvents: number;
   fatalities: number;
   civilianFatalities: number;
@@ -417,7 +419,10 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
 
 /** What the actor register says: who is a state actor, and each actor's category where known. */
 export interface ActorRegister {
-  /** Actors flagged as state (the importer's or an analyst's word). */
+  /**
+   * Actors flagged as state (the importer's or an analyst's word). An actor with dated categories
+   * is never here: its events carry the category of their period, which decides alone.
+   */
   state: Set<string>;
   category: Map<string, string>;
 }
@@ -425,12 +430,12 @@ export interface ActorRegister {
 export async function readActorRegister(db: Kysely<Database>): Promise<ActorRegister> {
   const rows = await db
     .selectFrom('actors')
-    .select(['name', 'category', 'is_state'])
+    .select(['name', 'category', 'is_state', HAS_PERIODS.as('dated')])
     .where((w) => w.or([w('is_state', '=', 1), w('category', 'is not', null)]))
     .execute();
   const register: ActorRegister = { state: new Set(), category: new Map() };
   for (const r of rows) {
-    if (Number(r.is_state) === 1) register.state.add(r.name);
+    if (Number(r.is_state) === 1 && !r.dated) register.state.add(r.name);
     if (r.category) register.category.set(r.name, r.category);
   }
   return register;

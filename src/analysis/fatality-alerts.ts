@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { VIOLENT_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import type { AnalysisScope, AreaMonth } from './analysis-queries.ts';
 import { type AlertSeries, cusumAlert, type DetectedAlert } from './escalation-alerts.ts';
@@ -25,7 +26,7 @@ export async function readMassCasualtyMonths(
     // A literal, not a parameter: the partial index events_mass_casualty (migration 027) is used
     // only when the query's own condition is seen to imply the index's.
     .where(sql<boolean>`fatalities >= ${sql.lit(MASS_CASUALTY_DEATHS)}`)
-    .where('violence_type', 'in', ['battles', 'explosions-remote-violence', 'violence-against-civilians'])
+    .where('violence_type', 'in', [...VIOLENT_TYPES])
     .where('month', '<=', toMonth)
     .groupBy(['country', 'admin1', 'month']);
   if (scope.country !== undefined) q = q.where('country', '=', scope.country);

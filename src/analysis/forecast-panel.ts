@@ -9,7 +9,7 @@ export type ForecastLevel = (typeof FORECAST_LEVELS)[number];
 /** A series' level: the levels asked for, and the mission's areas of responsibility (forecast-aor.ts). */
 export type SeriesLevel = ForecastLevel | 'aor';
 
-/** One admin1 × month of violent events (battles, explosions/remote violence, violence against civilians). */
+/** One admin1 × month of violent events (VIOLENT_TYPES: battles, GED's state-based and non-state conflict, explosions/remote violence, violence against civilians). */
 export interface ViolentAreaMonth {
   admin1: string;
   month: string;

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { isViolent, VIOLENCE_TYPES } from '../domain/violence-type.ts';
+import { VIOLENT_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import type { ViolentAdmin2Month } from './forecast-aor.ts';
 import type { ViolentAreaMonth } from './forecast-panel.ts';
@@ -10,7 +10,7 @@ import type { ViolentAreaMonth } from './forecast-panel.ts';
  * and the admin-1 boundaries. Sums are cast with Number() because PostgreSQL returns bigint sums
  * as strings.
  */
-const VIOLENT = VIOLENCE_TYPES.filter(isViolent);
+const VIOLENT = [...VIOLENT_TYPES];
 
 export async function readViolentAreaMonths(
   db: Kysely<Database>,

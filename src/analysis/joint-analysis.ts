@@ -4,7 +4,7 @@ import type { EscalationAlert } from '../domain/alert.ts';
 import type { DriverTaxonomy } from '../domain/driver.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Threat } from '../domain/threat.ts';
-import type { ViolenceType } from '../domain/violence-type.ts';
+import { VIOLENT_TYPES, type ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import {
   type AnalysisScope,
@@ -514,7 +514,7 @@ export async function runJointAnalysis(
       newActors: DEFAULT_NEW_ACTOR_OPTIONS,
       trendMonths: o.trendMonths,
       alertMetric:
-        'violent events per month (battles, explosions/remote violence, violence against civilians), counted per event for the country and admin1, per involvement (either side) for actors; and deaths in them per month for the country and admin1',
+        'violent events per month (battles, state-based and non-state conflict, explosions/remote violence, violence against civilians), counted per event for the country and admin1, per involvement (either side) for actors; and deaths in them per month for the country and admin1',
       minActorEvents: o.minActorEvents,
       evidenceLimit: o.evidenceLimit,
     },
@@ -534,7 +534,7 @@ export async function runJointAnalysis(
         : `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(events), sum(fatalities), sum(civilian_fatalities) (null when civilian_fatalities_known = 0)`,
       stateShare: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(civilian_targeting_events) where actor_category = 'state-forces' / sum(civilian_targeting_events); the category is the first actor's`,
       areas: `event_counts grouped by country, admin1; trend = events in ${recentStart}..${lastMonth} against ${previousStart}..${addMonths(recentStart, -1)}`,
-      perpetrators: `actor_counts where ${w}role = 1 and violence_type in (battles, explosions-remote-violence, violence-against-civilians) and month in the period, grouped by actor`,
+      perpetrators: `actor_counts where ${w}role = 1 and violence_type in (${VIOLENT_TYPES.join(', ')}) and month in the period, grouped by actor`,
       alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, either role) from the first month of data to ${lastMonth}; negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths where the six months before averaged below 100, and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose window (start of the rise to the alarm) overlaps the period; series run to the last month of data; evidence: the most lethal events of the area or actor between the start and the alarm`,
       drivers: `rules of data/drivers.yaml on the notes of the ${sampled} most recent events of the period (limit ${o.driverSample}), plus analysts' tags in driver_tags; a tag is joint once a POC analyst and a political analyst stand behind it`,
       threats: `actor_counts where ${w}role = 1 and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); overlaid with the threats table`,

@@ -154,6 +154,15 @@ export const evidenceOperations = {
     run: async (ctx, input) => (await import('./actor-list.ts')).loadActorList(ctx.store, input.path),
   }),
 
+  loadActorPeriods: defineOperation({
+    writes: true,
+    local: true,
+    summary:
+      "Load dated actor categories (CSV: actor, category, from, until, note): an actor whose kind changed takes each period's category, and its events the category of their date.",
+    input: z.object({ path: z.string().min(1) }),
+    run: async (ctx, input) => (await import('./actor-periods.ts')).loadActorPeriods(ctx.store, input.path),
+  }),
+
   listImports: defineOperation({
     summary: 'Every import, newest first, with its counts.',
     input: z.object({}),

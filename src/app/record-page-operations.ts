@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { findDriverTags } from '../analysis/driver-tag-repository.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
 import { type ActorCategory, isStateCategory } from '../domain/actor-category.ts';
+import type { ActorCategoryPeriod } from '../domain/actor-category-period.ts';
 import type { EscalationAlert } from '../domain/alert.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Threat } from '../domain/threat.ts';
+import { readCategoryPeriods } from '../store/category-periods.ts';
 import { findEvents, type StoredEvent } from '../store/event-repository.ts';
 import { releaseEvents } from './access-control.ts';
 import { listAlerts } from './alert-operations.ts';
@@ -32,8 +34,13 @@ function threatCounts(t: Threat, e: StoredEvent): boolean {
 export interface ActorProfile {
   name: string;
   country: string | null;
+  /** The category of most of its events (each event's category is that of its date). */
   category: ActorCategory | null;
   isState: boolean;
+  /** The register's dated categories, when the actor changed kind (empty otherwise). */
+  categoryPeriods: ActorCategoryPeriod[];
+  /** Its events' categories in the order they held, each with its first and last day and events. */
+  categoriesOverTime: { category: ActorCategory | null; first: string; last: string; events: number }[];
   events: number;
   fatalities: number;
   /** Events in which this actor is the perpetrator (actor 1) and civilians the target. */
@@ -108,6 +115,16 @@ export const recordPageOperations = {
         if (c) categories.set(c, (categories.get(c) ?? 0) + 1);
       }
       const category = [...categories].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+      const categoriesOverTime: ActorProfile['categoriesOverTime'] = [];
+      for (const e of [...released].sort((a, b) => a.dateStart.localeCompare(b.dateStart))) {
+        const c = e.actor1 === input.name ? e.actor1Category : e.actor2Category;
+        const run = categoriesOverTime.at(-1);
+        if (run && run.category === c) {
+          run.last = e.dateStart;
+          run.events++;
+        } else categoriesOverTime.push({ category: c, first: e.dateStart, last: e.dateStart, events: 1 });
+      }
+      const categoryPeriods = (await readCategoryPeriods(ctx.store.db, [input.name])).get(input.name) ?? [];
       const areas = new Map<string, { admin1: string; events: number; fatalities: number }>();
       for (const e of released) {
         const a = areas.get(e.admin1) ?? { admin1: e.admin1, events: 0, fatalities: 0 };
@@ -129,6 +146,8 @@ export const recordPageOperations = {
         country: input.country ?? null,
         category,
         isState: isStateCategory(category),
+        categoryPeriods,
+        categoriesOverTime,
         events: released.length,
         fatalities: released.reduce((s, e) => s + e.fatalities, 0),
         civilianTargetingEvents: civilian,

@@ -1,10 +1,14 @@
 /**
- * One vocabulary of violence types for all sources. ACLED's event types are kept as they are;
- * UCDP GED's three types map onto them (state-based and non-state conflict are battles, one-sided
- * violence is violence against civilians), and the GED type is kept as the sub-type.
+ * One vocabulary of violence types for all sources. ACLED's event types are kept as they are.
+ * UCDP GED's two kinds of armed conflict stay apart, because a practitioner reads them apart:
+ * state-based conflict (a government is one side) and non-state conflict (organised groups, none
+ * of them a government, fight each other); its one-sided violence is violence against civilians.
+ * ACLED's battles, which mix the two, stay battles.
  */
 export const VIOLENCE_TYPES = [
   'battles',
+  'state-based-conflict',
+  'non-state-conflict',
   'explosions-remote-violence',
   'violence-against-civilians',
   'protests',
@@ -46,12 +50,31 @@ export function parseAcledEventType(value: string): ViolenceType | undefined {
 }
 
 export const GED_TYPES: Record<string, { type: ViolenceType; subType: string }> = {
-  '1': { type: 'battles', subType: 'state-based' },
-  '2': { type: 'battles', subType: 'non-state' },
+  '1': { type: 'state-based-conflict', subType: 'state-based' },
+  '2': { type: 'non-state-conflict', subType: 'non-state' },
   '3': { type: 'violence-against-civilians', subType: 'one-sided' },
 };
 
-/** Types that count as political violence (protests and strategic developments do not). */
-export function isViolent(type: ViolenceType): boolean {
-  return type === 'battles' || type === 'explosions-remote-violence' || type === 'violence-against-civilians';
+/** Fighting between armed sides, where each side is a perpetrator: ACLED's battles and GED's two conflict types. */
+const FIGHTING: readonly string[] = ['battles', 'state-based-conflict', 'non-state-conflict'];
+
+export function isFighting(type: string): boolean {
+  return FIGHTING.includes(type);
+}
+
+/**
+ * The types that count as political violence (protests and strategic developments do not):
+ * ACLED's battles, explosions and remote violence, and violence against civilians; GED's three
+ * types. Every count of violent events reads this list.
+ */
+export const VIOLENT_TYPES: readonly ViolenceType[] = [
+  'battles',
+  'state-based-conflict',
+  'non-state-conflict',
+  'explosions-remote-violence',
+  'violence-against-civilians',
+];
+
+export function isViolent(type: string): boolean {
+  return (VIOLENT_TYPES as readonly string[]).includes(type);
 }

@@ -195,7 +195,7 @@ const en: BriefText = {
     events: 'events',
     fatalities: 'fatalities',
     civilianFatalities: 'civilian fatalities',
-    violentEvents: 'violent events (battles, remote violence, violence against civilians)',
+    violentEvents: 'violent events (battles and armed conflict, remote violence, violence against civilians)',
     civilianTargeting: 'events targeting civilians',
     byState: '… of which by state forces',
     stateShare: 'state forces’ share of violence against civilians',
@@ -227,7 +227,7 @@ const en: BriefText = {
     alerts:
       'each country, area and actor has a monthly count of violent events from the first month of data; an alert is raised when that count rises and stays above the area’s or actor’s own baseline (see Method). Its evidence is the most lethal events of the area or actor between the start of the rise and the alarm.',
     perpetrators:
-      'violent events (battles, remote violence, violence against civilians) are counted for the actor named first, the perpetrator.',
+      'violent events (battles and armed conflict, remote violence, violence against civilians) are counted for the actor named first, the perpetrator.',
     drivers: (events) =>
       `analysts' tags on events, and Tandem's word rules (data/drivers.yaml) run on the notes of the ${events} most recent events of the period. A tag is joint once a POC analyst and a political analyst both stand behind it.`,
     threats:
@@ -303,7 +303,7 @@ const en: BriefText = {
   method: 'Method',
   methodItems: (m) => [
     `Period ${m.from} to ${m.to}.`,
-    `Alerts count violent events per month (battles, explosions and remote violence, violence against civilians): each event once for its country and area, and once for each actor on either side of it; actors with at least ${m.minActorEvents} violent events are tested.`,
+    `Alerts count violent events per month (battles and armed conflict, explosions and remote violence, violence against civilians): each event once for its country and area, and once for each actor on either side of it; actors with at least ${m.minActorEvents} violent events are tested.`,
     `An alert's baseline is the mean of the ${m.window} months before a rise; how much months vary is learnt from the ${m.dispersionWindow} months before it (around each ${m.block}-month block's own level) and widened for the uncertainty of the baseline. The test looks for a ×${m.shift} rise and raises the alarm when the accumulated evidence passes ${m.threshold}; the baseline is never taken below ${m.minBaseline} events a month, an area or actor needs ${m.minHistory} months of history before it is tested, and the baseline is refreshed after ${m.maxRun} months without alarm.`,
     'Trends compare the last months of the period with as many months before; a change of a quarter or more counts as rising or falling.',
     'Civilian targeting is the source’s own field where it has one; older ACLED exports and HXL sheets have none, and Tandem derives it (violence against civilians, or civilians as the second actor).',
@@ -317,6 +317,8 @@ const en: BriefText = {
   status: { proposed: 'proposed', accepted: 'accepted', dismissed: 'dismissed' },
   violence: {
     battles: 'battles',
+    'state-based-conflict': 'state-based armed conflict',
+    'non-state-conflict': 'non-state armed conflict',
     'explosions-remote-violence': 'explosions remote violence',
     'violence-against-civilians': 'violence against civilians',
     protests: 'protests',
@@ -391,7 +393,8 @@ const fr: BriefText = {
     events: 'événements',
     fatalities: 'morts',
     civilianFatalities: 'morts civils',
-    violentEvents: 'événements violents (combats, violences à distance, violences contre les civils)',
+    violentEvents:
+      'événements violents (combats et conflits armés, violences à distance, violences contre les civils)',
     civilianTargeting: 'événements visant des civils',
     byState: '… dont par les forces de l’État',
     stateShare: 'part des forces de l’État dans les violences contre les civils',
@@ -425,7 +428,7 @@ const fr: BriefText = {
     alerts:
       'chaque pays, zone et acteur a un nombre mensuel d’événements violents depuis le premier mois de données ; une alerte est levée quand ce nombre monte et reste au-dessus du niveau habituel de la zone ou de l’acteur (voir Méthode). Ses preuves sont les événements les plus meurtriers de la zone ou de l’acteur entre le début de la hausse et l’alerte.',
     perpetrators:
-      'les événements violents (combats, violences à distance, violences contre les civils) sont comptés pour l’acteur nommé en premier, l’auteur.',
+      'les événements violents (combats et conflits armés, violences à distance, violences contre les civils) sont comptés pour l’acteur nommé en premier, l’auteur.',
     drivers: (events) =>
       `les étiquettes posées par les analystes sur des événements, et les règles de mots de Tandem (data/drivers.yaml) appliquées aux notes des ${events} événements les plus récents de la période. Une étiquette devient conjointe quand un analyste POC et un analyste politique la soutiennent tous deux.`,
     threats:
@@ -502,7 +505,7 @@ const fr: BriefText = {
   method: 'Méthode',
   methodItems: (m) => [
     `Période du ${m.from} au ${m.to}.`,
-    `Les alertes comptent les événements violents par mois (combats, explosions et violences à distance, violences contre les civils) : chaque événement une fois pour son pays et sa zone, et une fois pour chaque acteur, de quelque côté qu’il soit ; les acteurs qui comptent au moins ${m.minActorEvents} événements violents sont testés.`,
+    `Les alertes comptent les événements violents par mois (combats et conflits armés, explosions et violences à distance, violences contre les civils) : chaque événement une fois pour son pays et sa zone, et une fois pour chaque acteur, de quelque côté qu’il soit ; les acteurs qui comptent au moins ${m.minActorEvents} événements violents sont testés.`,
     `Le niveau habituel d’une alerte est la moyenne des ${m.window} mois qui précèdent la hausse ; la variabilité d’un mois à l’autre est tirée des ${m.dispersionWindow} mois précédents (autour du niveau propre de chaque bloc de ${m.block} mois) et élargie pour l’incertitude sur ce niveau. Le test cherche une hausse ×${m.shift} et lève l’alerte quand les indices cumulés dépassent ${m.threshold} ; le niveau habituel n’est jamais pris sous ${m.minBaseline} événements par mois, une zone ou un acteur doit avoir ${m.minHistory} mois d’historique avant d’être testé, et le niveau est recalculé après ${m.maxRun} mois sans alerte.`,
     'Les tendances comparent les derniers mois de la période à autant de mois précédents ; une variation d’un quart ou plus compte comme une hausse ou une baisse.',
     'Le ciblage des civils est le champ de la source quand elle en a un ; les anciens exports ACLED et les tableaux HXL n’en ont pas, et Tandem le déduit (violences contre les civils, ou civils comme second acteur).',
@@ -516,6 +519,8 @@ const fr: BriefText = {
   status: { proposed: 'proposée', accepted: 'retenue', dismissed: 'écartée' },
   violence: {
     battles: 'combats',
+    'state-based-conflict': 'conflit armé impliquant l’État',
+    'non-state-conflict': 'conflit armé non étatique',
     'explosions-remote-violence': 'explosions et violences à distance',
     'violence-against-civilians': 'violences contre les civils',
     protests: 'manifestations',

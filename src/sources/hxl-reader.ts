@@ -82,10 +82,10 @@ const TYPE_WORDS: [RegExp, ViolenceType][] = [
     /one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians|contre (?:les |des )?(?:populations )?civil|sexuel|\bviols?\b|enlevement|meurtre|assassinat|pillage|violence unilaterale/i,
     'violence-against-civilians',
   ],
-  [
-    /battle|clash|armed conflict|state-based|non-state|fighting|affrontement|combat|accrochage|conflit arme/i,
-    'battles',
-  ],
+  // UCDP's words for its two conflict types, before the battle words that would take them.
+  [/state-based|conflit etatique/i, 'state-based-conflict'],
+  [/non-state (?:conflict|violence)|conflit non etatique/i, 'non-state-conflict'],
+  [/battle|clash|armed conflict|fighting|affrontement|combat|accrochage|conflit arme/i, 'battles'],
   [
     /explos|shell|air ?strike|drone|ied|mine|remote|bombardement|frappe|engin explosif|obus|pilonnage/i,
     'explosions-remote-violence',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
+import { applyCategoryPeriods } from './category-periods.ts';
 import { CountAccumulator, type CountUpsert, countedFromStored, RegisterTally } from './count-accumulator.ts';
 import { STORED_KEY_COLUMNS, type StoredEventKeys } from './event-columns.ts';
 import { type PackedRows, type PreparedBatch, RowUnpacker } from './packed-rows.ts';
@@ -164,13 +165,15 @@ export class EventImport {
   /**
    * Refuses the whole import if it would lower a record's sensitivity or change one above the
    * requester's clearance; otherwise adds the aggregates and registers and runs `last` (the
-   * register's categories), still inside the transaction.
+   * register's categories), still inside the transaction. The actors' dated categories come last,
+   * over whatever category the source or the register gave.
    */
   async finish(last?: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
     this.guard.assertClear();
     await this.counts.flush(this.db, this.dialect.upsertCounts);
     await this.registers.flush(this.db);
     if (last) await last(this.db);
+    await applyCategoryPeriods(this.db);
   }
 }
 

@@ -142,6 +142,19 @@ export interface ActorTable {
   aliases: string;
 }
 
+/**
+ * An actor's category for a period (migration 026): an actor whose kind changes (mutineers who
+ * become an armed opposition) has one row per period, and an event takes the category of its
+ * date. Dates are YYYY-MM-DD, '' where the period is open at that end.
+ */
+export interface ActorCategoryPeriodTable {
+  actor: string;
+  category: string;
+  valid_from: string;
+  valid_until: string;
+  note: string;
+}
+
 export interface AreaTable {
   country: string;
   admin1: string;
@@ -465,6 +478,7 @@ export interface Database {
   imports: ImportTable;
   problems: ProblemTable;
   actors: ActorTable;
+  actor_category_periods: ActorCategoryPeriodTable;
   areas: AreaTable;
   plan_versions: PlanVersionTable;
   plan_acknowledgements: PlanAcknowledgementTable;

@@ -41,6 +41,7 @@ const EXPECTED: Record<string, 'open' | 'read' | 'write' | 'office' | 'confident
   'POST /api/ops/accessLog': 'confidential',
   'POST /api/ops/listActors': 'read',
   'POST /api/ops/loadActorList': 'local',
+  'POST /api/ops/loadActorPeriods': 'local',
   'POST /api/ops/listImports': 'read',
   'POST /api/ops/exportEvents': 'read',
   'POST /api/ops/checkPlan': 'read',

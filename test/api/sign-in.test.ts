@@ -154,6 +154,7 @@ for (const dialect of DIALECTS) {
         ['importFiles', { paths: ['/etc/passwd'] }],
         ['loadBoundaries', { paths: ['/etc/passwd'], country: 'X' }],
         ['loadActorList', { path: '/etc/passwd' }],
+        ['loadActorPeriods', { path: '/etc/passwd' }],
       ] as const) {
         const res = await app.request(`/api/ops/${name}`, {
           method: 'POST',

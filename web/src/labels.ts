@@ -5,6 +5,8 @@
 
 export const VIOLENCE_TYPE_LABELS: Record<string, string> = {
   battles: 'Battles',
+  'state-based-conflict': 'State-based armed conflict',
+  'non-state-conflict': 'Non-state armed conflict',
   'explosions-remote-violence': 'Explosions and remote violence',
   'violence-against-civilians': 'Violence against civilians',
   protests: 'Protests',

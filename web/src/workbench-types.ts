@@ -43,6 +43,8 @@ export function trendRows(t: TrendAnswer): TrendRow[] {
 
 export const VIOLENCE_TYPES = [
   ['battles', 'Battles'],
+  ['state-based-conflict', 'State-based armed conflict'],
+  ['non-state-conflict', 'Non-state armed conflict'],
   ['explosions-remote-violence', 'Explosions / remote violence'],
   ['violence-against-civilians', 'Violence against civilians'],
   ['protests', 'Protests'],

@@ -294,6 +294,9 @@ const NON_LETHAL = new Set([
 
 const EVENT_TYPE_WORDS: Record<ViolenceType, string> = {
   battles: 'Battles',
+  // GED's words, should a demo thread ever be a GED conflict type.
+  'state-based-conflict': 'state-based',
+  'non-state-conflict': 'non-state',
   'explosions-remote-violence': 'Explosions/Remote violence',
   'violence-against-civilians': 'Violence against civilians',
   protests: 'Protests',

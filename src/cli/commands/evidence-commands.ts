@@ -243,6 +243,33 @@ export function registerActorCommands(program: Command): void {
       for (const p of r.problems) console.log(`  set aside: ${formatProblem(p)}`);
     }),
   );
+  storeFlags(
+    actors
+      .command('periods')
+      .description(
+        'load dated actor categories (CSV: actor, category, from, until, note): an actor whose kind changed (mutineers who became an armed opposition) takes the category of each period',
+      )
+      .argument('<file>', 'the dated categories, CSV')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (file: string, own: StoreFlags & { json?: boolean }) => {
+      const flags = { ...(actors.opts() as StoreFlags & { json?: boolean }), ...own };
+      const r = await runCommand(
+        (await evidence()).loadActorPeriods,
+        { path: file },
+        { name: 'actors periods', store: flags, fields: { path: 'FILE' } },
+      );
+      if (flags.json) return printJson(r);
+      console.log(
+        `${r.path}: ${r.actors.length} actor${r.actors.length === 1 ? '' : 's'} with dated categories; ${r.eventsRecategorised} events took the category of their period`,
+      );
+      for (const a of r.actors) {
+        console.log(`  ${a.actor}`);
+        for (const p of a.periods)
+          console.log(`    ${p.from || 'since the start'} – ${p.until || 'open'}: ${p.category}`);
+      }
+    }),
+  );
 }
 
 export function registerAreaCommands(program: Command): void {

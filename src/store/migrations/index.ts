@@ -22,6 +22,7 @@ import * as eventTargets from './022-event-targets.ts';
 import * as frictionRegister from './023-friction-register.ts';
 import * as sourcePulls from './024-source-pulls.ts';
 import * as localProcessSensitivity from './025-local-process-sensitivity.ts';
+import * as categoriesByPeriod from './026-categories-by-period.ts';
 import * as periodAndMassCasualtyIndexes from './027-period-and-mass-casualty-indexes.ts';
 
 /**
@@ -51,6 +52,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '020-participants': participants,
   '022-event-targets': eventTargets,
   '023-friction-register': frictionRegister,
-  '027-period-and-mass-casualty-indexes': periodAndMassCasualtyIndexes,
   '025-local-process-sensitivity': localProcessSensitivity,
+  '026-categories-by-period': categoriesByPeriod,
+  '027-period-and-mass-casualty-indexes': periodAndMassCasualtyIndexes,
 };

@@ -26,13 +26,13 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
           <details>
             <summary>How this was found</summary>
             <p>
-              A negative-binomial CUSUM test on the monthly count of violent events (battles, explosions and
-              remote violence, violence against civilians). Expected: {num(a.baseline)} a month (the mean of
-              the months before the rise); observed: {num(a.observed)} a month from {a.start} to {a.alarm}{' '}
-              (monthly counts {a.counts.join(', ')}). The score {num(a.score)} crossed the threshold h ={' '}
-              {num(a.threshold)} in {a.alarm}. The chance in words assumes Poisson months at the expected
-              rate; real months vary more, so the true chance is larger. The test itself allows for that
-              variation.
+              A negative-binomial CUSUM test on the monthly count of violent events (battles and armed
+              conflict, explosions and remote violence, violence against civilians). Expected:{' '}
+              {num(a.baseline)} a month (the mean of the months before the rise); observed: {num(a.observed)}{' '}
+              a month from {a.start} to {a.alarm} (monthly counts {a.counts.join(', ')}). The score{' '}
+              {num(a.score)} crossed the threshold h = {num(a.threshold)} in {a.alarm}. The chance in words
+              assumes Poisson months at the expected rate; real months vary more, so the true chance is
+              larger. The test itself allows for that variation.
             </p>
             {a.evidence.length > 0 && (
               <p>
