@@ -46,6 +46,25 @@ export function ActorPage() {
                   : `${pct(a.shareOfAttacksOnCivilians)} of all recorded attacks on civilians in the country`}
               </dd>
             </dl>
+            {a.categoriesOverTime.length > 1 && (
+              <>
+                <h2>Its category over time</h2>
+                <p className="muted">
+                  Each event counts with the category of its date
+                  {a.categoryPeriods.length
+                    ? ' (dated categories of the actor register)'
+                    : ' (as the source codes it)'}
+                  .
+                </p>
+                <ul className="tag-list">
+                  {a.categoriesOverTime.map((r) => (
+                    <li key={r.first}>
+                      {r.first} to {r.last}: {r.category ?? 'unknown'} ({num(r.events)} events)
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <h2>Where it acts</h2>
             <div className="table-scroll">
               <table className="task-table">
