@@ -1,3 +1,7 @@
+import * as area from './pages/area.ts';
+import * as common from './pages/common.ts';
+import * as forecast from './pages/forecast.ts';
+import * as overview from './pages/overview.ts';
 /** The workbench's words in English: the catalogue every other language must match key for key. */
 export const en = {
   nav: {
@@ -27,6 +31,10 @@ export const en = {
       "Orvania, its regions, armed groups, plan, draft agreement and talks are invented by Tandem's demonstration model. Import your own ACLED or UCDP files on the Import page.",
     fictionTitle: 'Demonstration mission — fictional.',
   },
+  common: common.en,
+  overview: overview.en,
+  forecast: forecast.en,
+  area: area.en,
 };
 
 export type Catalogue = typeof en;

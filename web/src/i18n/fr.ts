@@ -1,4 +1,8 @@
 import type { Catalogue } from './en.ts';
+import * as area from './pages/area.ts';
+import * as common from './pages/common.ts';
+import * as forecast from './pages/forecast.ts';
+import * as overview from './pages/overview.ts';
 
 /** The workbench's words in French: the same keys as the English catalogue (the type says so). */
 export const fr: Catalogue = {
@@ -29,4 +33,8 @@ export const fr: Catalogue = {
       'L’Orvanie, ses régions, ses groupes armés, son plan, son projet d’accord et ses négociations sont inventés par le modèle de démonstration de Tandem. Importez vos propres fichiers ACLED ou UCDP depuis la page Importer.',
     fictionTitle: 'Mission de démonstration — fictive.',
   },
+  common: common.fr,
+  overview: overview.fr,
+  forecast: forecast.fr,
+  area: area.fr,
 };
