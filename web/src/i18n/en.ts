@@ -1,7 +1,9 @@
+import * as agreements from './pages/agreements.ts';
 import * as area from './pages/area.ts';
 import * as common from './pages/common.ts';
 import * as forecast from './pages/forecast.ts';
 import * as overview from './pages/overview.ts';
+import * as plan from './pages/plan.ts';
 /** The workbench's words in English: the catalogue every other language must match key for key. */
 export const en = {
   nav: {
@@ -35,6 +37,8 @@ export const en = {
   overview: overview.en,
   forecast: forecast.en,
   area: area.en,
+  agreements: agreements.en,
+  plan: plan.en,
 };
 
 export type Catalogue = typeof en;

@@ -1,8 +1,10 @@
 import type { Catalogue } from './en.ts';
+import * as agreements from './pages/agreements.ts';
 import * as area from './pages/area.ts';
 import * as common from './pages/common.ts';
 import * as forecast from './pages/forecast.ts';
 import * as overview from './pages/overview.ts';
+import * as plan from './pages/plan.ts';
 
 /** The workbench's words in French: the same keys as the English catalogue (the type says so). */
 export const fr: Catalogue = {
@@ -37,4 +39,6 @@ export const fr: Catalogue = {
   overview: overview.fr,
   forecast: forecast.fr,
   area: area.fr,
+  agreements: agreements.fr,
+  plan: plan.fr,
 };
