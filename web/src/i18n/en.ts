@@ -2,6 +2,7 @@ import * as agreements from './pages/agreements.ts';
 import * as area from './pages/area.ts';
 import * as common from './pages/common.ts';
 import * as forecast from './pages/forecast.ts';
+import * as incidents from './pages/incidents.ts';
 import * as overview from './pages/overview.ts';
 import * as plan from './pages/plan.ts';
 /** The workbench's words in English: the catalogue every other language must match key for key. */
@@ -39,6 +40,7 @@ export const en = {
   area: area.en,
   agreements: agreements.en,
   plan: plan.en,
+  incidents: incidents.en,
 };
 
 export type Catalogue = typeof en;
