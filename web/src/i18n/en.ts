@@ -2,6 +2,7 @@ import * as agreements from './pages/agreements.ts';
 import * as area from './pages/area.ts';
 import * as common from './pages/common.ts';
 import * as forecast from './pages/forecast.ts';
+import * as importing from './pages/importing.ts';
 import * as incidents from './pages/incidents.ts';
 import * as overview from './pages/overview.ts';
 import * as plan from './pages/plan.ts';
@@ -41,6 +42,7 @@ export const en = {
   agreements: agreements.en,
   plan: plan.en,
   incidents: incidents.en,
+  importing: importing.en,
 };
 
 export type Catalogue = typeof en;

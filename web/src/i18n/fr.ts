@@ -3,6 +3,7 @@ import * as agreements from './pages/agreements.ts';
 import * as area from './pages/area.ts';
 import * as common from './pages/common.ts';
 import * as forecast from './pages/forecast.ts';
+import * as importing from './pages/importing.ts';
 import * as incidents from './pages/incidents.ts';
 import * as overview from './pages/overview.ts';
 import * as plan from './pages/plan.ts';
@@ -43,4 +44,5 @@ export const fr: Catalogue = {
   agreements: agreements.fr,
   plan: plan.fr,
   incidents: incidents.fr,
+  importing: importing.fr,
 };
