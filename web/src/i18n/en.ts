@@ -1,7 +1,9 @@
 import * as agreements from './pages/agreements.ts';
 import * as area from './pages/area.ts';
+import * as brief from './pages/brief.ts';
 import * as common from './pages/common.ts';
 import * as forecast from './pages/forecast.ts';
+import * as frictions from './pages/frictions.ts';
 import * as importing from './pages/importing.ts';
 import * as incidents from './pages/incidents.ts';
 import * as overview from './pages/overview.ts';
@@ -43,6 +45,8 @@ export const en = {
   plan: plan.en,
   incidents: incidents.en,
   importing: importing.en,
+  brief: brief.en,
+  frictions: frictions.en,
 };
 
 export type Catalogue = typeof en;

@@ -1,8 +1,10 @@
 import type { Catalogue } from './en.ts';
 import * as agreements from './pages/agreements.ts';
 import * as area from './pages/area.ts';
+import * as brief from './pages/brief.ts';
 import * as common from './pages/common.ts';
 import * as forecast from './pages/forecast.ts';
+import * as frictions from './pages/frictions.ts';
 import * as importing from './pages/importing.ts';
 import * as incidents from './pages/incidents.ts';
 import * as overview from './pages/overview.ts';
@@ -45,4 +47,6 @@ export const fr: Catalogue = {
   plan: plan.fr,
   incidents: incidents.fr,
   importing: importing.fr,
+  brief: brief.fr,
+  frictions: frictions.fr,
 };
