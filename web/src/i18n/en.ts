@@ -6,6 +6,7 @@ import * as forecast from './pages/forecast.ts';
 import * as frictions from './pages/frictions.ts';
 import * as importing from './pages/importing.ts';
 import * as incidents from './pages/incidents.ts';
+import * as negotiations from './pages/negotiations.ts';
 import * as overview from './pages/overview.ts';
 import * as plan from './pages/plan.ts';
 /** The workbench's words in English: the catalogue every other language must match key for key. */
@@ -47,6 +48,7 @@ export const en = {
   importing: importing.en,
   brief: brief.en,
   frictions: frictions.en,
+  negotiations: negotiations.en,
 };
 
 export type Catalogue = typeof en;

@@ -7,6 +7,7 @@ import * as forecast from './pages/forecast.ts';
 import * as frictions from './pages/frictions.ts';
 import * as importing from './pages/importing.ts';
 import * as incidents from './pages/incidents.ts';
+import * as negotiations from './pages/negotiations.ts';
 import * as overview from './pages/overview.ts';
 import * as plan from './pages/plan.ts';
 
@@ -49,4 +50,5 @@ export const fr: Catalogue = {
   importing: importing.fr,
   brief: brief.fr,
   frictions: frictions.fr,
+  negotiations: negotiations.fr,
 };
