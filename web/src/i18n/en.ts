@@ -9,6 +9,8 @@ import * as incidents from './pages/incidents.ts';
 import * as negotiations from './pages/negotiations.ts';
 import * as overview from './pages/overview.ts';
 import * as plan from './pages/plan.ts';
+import * as problems from './pages/problems.ts';
+import * as records from './pages/records.ts';
 /** The workbench's words in English: the catalogue every other language must match key for key. */
 export const en = {
   nav: {
@@ -49,6 +51,8 @@ export const en = {
   brief: brief.en,
   frictions: frictions.en,
   negotiations: negotiations.en,
+  problems: problems.en,
+  records: records.en,
 };
 
 export type Catalogue = typeof en;

@@ -10,6 +10,8 @@ import * as incidents from './pages/incidents.ts';
 import * as negotiations from './pages/negotiations.ts';
 import * as overview from './pages/overview.ts';
 import * as plan from './pages/plan.ts';
+import * as problems from './pages/problems.ts';
+import * as records from './pages/records.ts';
 
 /** The workbench's words in French: the same keys as the English catalogue (the type says so). */
 export const fr: Catalogue = {
@@ -51,4 +53,6 @@ export const fr: Catalogue = {
   brief: brief.fr,
   frictions: frictions.fr,
   negotiations: negotiations.fr,
+  problems: problems.fr,
+  records: records.fr,
 };

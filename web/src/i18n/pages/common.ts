@@ -87,6 +87,9 @@ export const en = {
     falling: 'falling',
     stable: 'stable',
     new: 'new',
+    proposed: 'proposed',
+    accepted: 'accepted',
+    dismissed: 'dismissed',
   } as Record<string, string>,
   sources: {
     acled: 'ACLED',
@@ -179,6 +182,9 @@ export const fr: typeof en = {
     falling: 'en baisse',
     stable: 'stable',
     new: 'nouvelle',
+    proposed: 'proposée',
+    accepted: 'retenue',
+    dismissed: 'écartée',
   },
   sources: {
     acled: 'ACLED',
