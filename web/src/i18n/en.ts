@@ -6,6 +6,7 @@ import * as forecast from './pages/forecast.ts';
 import * as frictions from './pages/frictions.ts';
 import * as importing from './pages/importing.ts';
 import * as incidents from './pages/incidents.ts';
+import * as maps from './pages/maps.ts';
 import * as negotiations from './pages/negotiations.ts';
 import * as overview from './pages/overview.ts';
 import * as plan from './pages/plan.ts';
@@ -53,6 +54,7 @@ export const en = {
   negotiations: negotiations.en,
   problems: problems.en,
   records: records.en,
+  maps: maps.en,
 };
 
 export type Catalogue = typeof en;

@@ -7,6 +7,7 @@ import * as forecast from './pages/forecast.ts';
 import * as frictions from './pages/frictions.ts';
 import * as importing from './pages/importing.ts';
 import * as incidents from './pages/incidents.ts';
+import * as maps from './pages/maps.ts';
 import * as negotiations from './pages/negotiations.ts';
 import * as overview from './pages/overview.ts';
 import * as plan from './pages/plan.ts';
@@ -55,4 +56,5 @@ export const fr: Catalogue = {
   negotiations: negotiations.fr,
   problems: problems.fr,
   records: records.fr,
+  maps: maps.fr,
 };
