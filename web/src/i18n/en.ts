@@ -1,4 +1,5 @@
 import * as agreements from './pages/agreements.ts';
+import * as analysts from './pages/analysts.ts';
 import * as area from './pages/area.ts';
 import * as brief from './pages/brief.ts';
 import * as common from './pages/common.ts';
@@ -55,6 +56,7 @@ export const en = {
   problems: problems.en,
   records: records.en,
   maps: maps.en,
+  analysts: analysts.en,
 };
 
 export type Catalogue = typeof en;

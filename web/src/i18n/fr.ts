@@ -1,5 +1,6 @@
 import type { Catalogue } from './en.ts';
 import * as agreements from './pages/agreements.ts';
+import * as analysts from './pages/analysts.ts';
 import * as area from './pages/area.ts';
 import * as brief from './pages/brief.ts';
 import * as common from './pages/common.ts';
@@ -57,4 +58,5 @@ export const fr: Catalogue = {
   problems: problems.fr,
   records: records.fr,
   maps: maps.fr,
+  analysts: analysts.fr,
 };
