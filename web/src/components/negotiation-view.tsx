@@ -34,7 +34,7 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                       ? t('negotiations.notSet')
                       : pct(n.process.quota.women),
                 })}{' '}
-                {n.check.method}
+                <span lang="en">{n.check.method}</span>
               </p>
               <h3>{t('negotiations.rounds')}</h3>
               <table>
@@ -132,7 +132,7 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                       <strong>
                         {t('negotiations.beforeRound', { party: party(a.party), round: a.round })}
                       </strong>{' '}
-                      {a.message}
+                      <span lang="en">{a.message}</span>
                       <details>
                         <summary>{t('negotiations.eventsInWindow', { count: a.evidence.length })}</summary>
                         <ul className="evidence">
@@ -149,7 +149,7 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                 </ul>
               )}
               {n.check.notes.length > 0 && (
-                <ul className="muted">
+                <ul className="muted" lang="en">
                   {n.check.notes.map((note) => (
                     <li key={note}>{note}</li>
                   ))}

@@ -256,7 +256,8 @@ export function AreaPage({
                   <ul className="findings-inline">
                     {frictions.map((f) => (
                       <li key={`${f.kind}-${f.subject}`}>
-                        <span className={`kind kind-${f.kind}`}>{label(f.kind)}</span> {f.message}
+                        <span className={`kind kind-${f.kind}`}>{label(f.kind)}</span>{' '}
+                        <span lang="en">{f.message}</span>
                       </li>
                     ))}
                   </ul>

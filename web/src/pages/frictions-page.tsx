@@ -104,7 +104,7 @@ export function FrictionsPage({ country }: { country?: string }) {
                       {f.found ? '' : t('frictions.noLonger')})
                     </small>
                   </h2>
-                  <p>{f.message}</p>
+                  <p lang="en">{f.message}</p>
                   <p className="friction-decided">
                     {f.decision
                       ? t('frictions.decided', {

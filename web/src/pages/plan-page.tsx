@@ -90,7 +90,7 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
   return (
     <section className="finding-detail" aria-label={t('plan.finding', { kind: f.kind, subject: f.subject })}>
       <p>
-        <strong>{label(f.kind)}.</strong> {f.message}
+        <strong>{label(f.kind)}.</strong> <span lang="en">{f.message}</span>
       </p>
       {f.kind === 'threat-coverage-gap' && (
         <p>
