@@ -358,7 +358,7 @@ export function AreaPage({
                             href={pageHref('event', { id: String(x.id) })}
                             title={tr('area.event', { id: x.sourceEventId })}
                           >
-                            {day(x.date)}
+                            <time dateTime={x.date}>{day(x.date)}</time>
                           </a>
                         </td>
                         <td>{x.subEventType || label(x.violenceType)}</td>
