@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-types.ts';
+import { type AnalysisAnswer, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
 import { AlertList, type AlertsAnswer } from '../components/alert-list.tsx';
 import { AreaLocalWork } from '../components/area-local-work.tsx';
+import { DriverList, Fig, PerpTable } from '../components/area-tables.tsx';
 import { monthAxis } from '../components/chart-axes.ts';
 import { DriverTagging } from '../components/driver-tagging.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
@@ -396,77 +397,5 @@ export function AreaPage({
         }}
       </Async>
     </section>
-  );
-}
-
-function Fig({ label: text, v }: { label: string; v: number | null }) {
-  return (
-    <div className="figure">
-      <span className="value">{num(v)}</span>
-      <span className="label">{text}</span>
-    </div>
-  );
-}
-
-function PerpTable({
-  title,
-  rows,
-}: {
-  title: string;
-  rows: { actor: string; category: string; events: number; fatalities: number; civ: number }[];
-}) {
-  const { t } = useTranslation();
-  return (
-    <table className="perps">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('area.actor')}</th>
-          <th scope="col">{t('area.events')}</th>
-          <th scope="col">{t('area.deaths')}</th>
-          <th scope="col">{t('area.attacks')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
-          <tr>
-            <td colSpan={4}>{t('area.noneRecorded')}</td>
-          </tr>
-        ) : (
-          rows.map((r) => (
-            <tr key={r.actor}>
-              <th scope="row">
-                <a href={pageHref('area', { actor: r.actor })} title={t('area.listActor')}>
-                  {r.actor}
-                </a>{' '}
-                <span className="muted">{label(r.category)}</span>
-              </th>
-              <td>{num(r.events)}</td>
-              <td>{num(r.fatalities)}</td>
-              <td>{num(r.civ)}</td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
-  );
-}
-
-function DriverList({ rows, kind }: { rows: DriverRow[]; kind: string }) {
-  const { t } = useTranslation();
-  return (
-    <ul className={`drivers-${kind}`}>
-      {rows.map((d) => (
-        <li key={d.driver}>
-          {d.label}
-          {t('common.colon')}
-          {t('area.driverEvents', { count: d.events })}
-          <span className="muted">
-            {' '}
-            {t('area.driverDetail', { suggested: num(d.suggestedEvents), tagged: num(d.taggedEvents) })}
-          </span>
-        </li>
-      ))}
-    </ul>
   );
 }
