@@ -115,10 +115,10 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
         const text = await page.evaluate(() => {
           const copy = document.body.cloneNode(true) as HTMLElement;
           for (const e of copy.querySelectorAll(
-            'svg, td.notes, table.events td, .provisions, .gap, .task-note, q, code, [lang="en"]',
+            'script, style, svg, td.notes, table.events td, .provisions, .gap, .task-note, q, code, [lang="en"]',
           ))
             e.remove();
-          return copy.innerText;
+          return copy.textContent ?? '';
         });
         assert.match(text, /Accords/, 'the navigation is French');
         if (ours) {
