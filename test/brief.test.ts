@@ -129,8 +129,18 @@ for (const dialect of DIALECTS) {
         '## Facteurs de violence',
         '## Menaces contre les civils',
         '## Méthode',
+        // The sections from the mission's registers and models (issue 19.2), in French too.
+        '## Processus locaux',
+        '## Prévisions : ',
+        '## Frictions',
       ])
         assert.ok(content.includes(h), h);
+      assert.match(content, /\| Kessa Highlands grazing pact \(fictional\) \| 1er juin 2025 \|/);
+      assert.match(content, /\| forces de l’État parmi les auteurs \| a-fao-support \|/);
+      assert.doesNotMatch(
+        content,
+        /Local processes|Forecast|next month|not decided|violent events|Field activity/,
+      );
       assert.match(content, /\| événements \| \d{1,3}\u202f\d{3} \|/, 'grouped with a narrow no-break space');
       assert.match(content, /Établie le \d{1,2}(er)? [a-zéû]+\.? \d{4} par Tandem\./);
       assert.match(content, /\*Comment ces chiffres ont été comptés :\*/);

@@ -1,4 +1,5 @@
 import type { Section } from '../reports/brief-model.ts';
+import type { BriefLanguage } from '../reports/brief-text.ts';
 import { localProcessSection, participationSection } from '../reports/local-process-brief.ts';
 import { localProcessOperations } from './local-process-operations.ts';
 import type { AppContext } from './operation.ts';
@@ -7,11 +8,12 @@ import { participantOperations } from './participant-operations.ts';
 /**
  * The brief's sections on local processes and participation for a country's scope (none for a
  * brief across countries, or when the store holds neither). The register is read as the requester
- * may see it, and that read is audited like any other.
+ * may see it, and that read is audited like any other. Written in the brief's language.
  */
 export async function localBriefSections(
   ctx: AppContext,
   scope: { country: string | null; admin1: string | null },
+  lang: BriefLanguage = 'en',
 ): Promise<Section[]> {
   if (!scope.country) return [];
   const country = scope.country;
@@ -31,7 +33,7 @@ export async function localBriefSections(
     : [];
   const today = new Date().toISOString().slice(0, 10);
   return [
-    localProcessSection({ ...check, processes: inScope }),
-    participationSection({ participants: people, alerts }, today),
+    localProcessSection({ ...check, processes: inScope }, lang),
+    participationSection({ participants: people, alerts }, today, lang),
   ].filter((s): s is Section => s !== null);
 }

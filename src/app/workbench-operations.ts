@@ -99,16 +99,11 @@ export const brief = defineOperation({
       producedOn: new Date().toISOString().slice(0, 10),
       classification: scope.sensitivity,
       sources: scope.sources,
-      // These sections are written in English only so far: a French brief leaves them out rather
-      // than mix languages.
-      extra:
-        lang === 'en'
-          ? [
-              ...(await localBriefSections(ctx, analysis.scope)),
-              ...(forecast ? [forecastSection(forecast)] : []),
-              frictionsSection(frictions),
-            ]
-          : [],
+      extra: [
+        ...(await localBriefSections(ctx, analysis.scope, lang)),
+        ...(forecast ? [forecastSection(forecast, lang)] : []),
+        frictionsSection(frictions, lang),
+      ],
     };
     return {
       format,

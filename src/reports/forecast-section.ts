@@ -3,6 +3,8 @@ import type { BacktestResult } from '../analysis/forecast-backtest.ts';
 import { BASELINES, type Baseline } from '../analysis/forecast-baselines.ts';
 import type { ForecastScore } from '../analysis/forecast-scores.ts';
 import type { Block, Cell, Section } from './brief-model.ts';
+import type { BriefLanguage } from './brief-text.ts';
+import { EXTRA_BRIEF_TEXT } from './extra-brief-text.ts';
 
 /**
  * The forecast section of the brief, and the backtest table that the CLI, the benchmark and
@@ -19,14 +21,6 @@ export interface ForecastBrief {
 }
 
 const NAIVE: readonly Baseline[] = ['zero', 'last', 'mean12', 'meanLog12'];
-const BASELINE_NAMES: Record<Baseline, string> = {
-  zero: 'assuming no violence',
-  last: 'assuming next month repeats this one',
-  mean12: 'the average of the last 12 months',
-  meanLog12: 'the typical (log-average) month of the last 12',
-  bootstrap: "a month drawn from the area's last three years",
-};
-
 /** The naive baseline with the lowest MSLE, and the model's gain over it (1 − model/best). */
 export function bestNaive(p: { model: ForecastScore; baselines: Record<Baseline, ForecastScore> }): {
   baseline: Baseline;
@@ -87,15 +81,16 @@ export function formatBacktestTable(r: BacktestResult): string {
 }
 
 /** How the forecasts did, in plain words, one sentence per metric. */
-export function skillSentences(r: BacktestResult): string[] {
-  const span = `${r.origins.first} to ${r.origins.last}`;
+export function skillSentences(r: BacktestResult, lang: BriefLanguage = 'en'): string[] {
+  const t = EXTRA_BRIEF_TEXT[lang].forecast;
+  const span = t.span(r.origins.first, r.origins.last);
   return r.pooled.map((p) => {
     const { baseline, gain } = bestNaive(p);
-    const what = p.metric === 'events' ? 'violent events' : 'deaths';
-    const cover = `their 80% ranges held what happened ${Math.round(p.model.coverage80 * 100)}% of the time`;
+    const what = p.metric === 'events' ? t.what.events : t.what.fatalities;
+    const cover = t.cover(Math.round(p.model.coverage80 * 100));
     if (gain > 0)
-      return `Over ${span}, forecasts of ${what} 1–3 months ahead were ${Math.round(gain * 100)}% closer (on a log scale) than the best simple rule, ${BASELINE_NAMES[baseline]}; ${cover}.`;
-    return `Over ${span}, forecasts of ${what} 1–3 months ahead were no better than ${BASELINE_NAMES[baseline]} (${Math.round(-gain * 100)}% further off on a log scale): treat them as that rule with a range; ${cover}.`;
+      return t.better(span, what, Math.round(gain * 100), t.baseline[baseline] ?? baseline, cover);
+    return t.noBetter(span, what, t.baseline[baseline] ?? baseline, Math.round(-gain * 100), cover);
   });
 }
 
@@ -114,7 +109,8 @@ export function likelyOnsets(
 }
 
 /** The brief's forecast section: skill first, then next month per area, then likely onsets. */
-export function forecastSection(b: ForecastBrief): Section {
+export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): Section {
+  const t = EXTRA_BRIEF_TEXT[lang].forecast;
   const next = b.forecasts.filter((f) => f.horizon === 1);
   const byArea = new Map<string, { events?: AreaForecast; fatalities?: AreaForecast }>();
   for (const f of next) byArea.set(f.key, { ...byArea.get(f.key), [f.metric]: f });
@@ -124,31 +120,16 @@ export function forecastSection(b: ForecastBrief): Section {
     .sort((x, y) => (y[1].events?.point ?? 0) - (x[1].events?.point ?? 0))
     .map(([key, v]): Cell[] => [key, range(v.events), range(v.fatalities)]);
   const onsets = likelyOnsets(b.forecasts);
+  const month = next[0]?.month;
   return {
-    title: `Forecast: ${next[0]?.month ?? 'next month'} and after`,
+    title: t.title(month ? t.month(month) : null),
     blocks: [
-      ...skillSentences(b.backtest).map((text): Block => ({ kind: 'p', text })),
-      {
-        kind: 'table',
-        head: [`admin-1 area, ${next[0]?.month ?? ''}`, 'violent events (80% range)', 'deaths (80% range)'],
-        rows,
-      },
+      ...skillSentences(b.backtest, lang).map((text): Block => ({ kind: 'p', text })),
+      { kind: 'table', head: t.head(month ? t.month(month) : ''), rows },
       onsets.length
-        ? {
-            kind: 'list',
-            items: onsets.map(
-              (o) =>
-                `${o.key}: ${Math.round(o.p * 100)}% chance of deaths by ${o.month}, after a year without`,
-            ),
-          }
-        : {
-            kind: 'p',
-            text: 'No area without deaths in the last year has a 20% or higher chance of deaths in the next three months.',
-          },
-      {
-        kind: 'counted',
-        text: `Forecasts from ${b.origin}, using only data up to its end: a pooled regression on the log of each area's past counts, its neighbours', the season and the alert state (docs/forecasts.md); skill from a rolling-origin backtest over ${b.backtest.origins.count} past origins (\`tandem forecast backtest --country "${b.country}"\`).`,
-      },
+        ? { kind: 'list', items: onsets.map((o) => t.onset(o.key, Math.round(o.p * 100), t.month(o.month))) }
+        : { kind: 'p', text: t.noOnset },
+      { kind: 'counted', text: t.counted(t.month(b.origin), b.backtest.origins.count, b.country) },
     ],
   };
 }

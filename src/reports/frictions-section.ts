@@ -1,49 +1,36 @@
 import type { Friction } from '../domain/friction.ts';
 import type { Section } from './brief-model.ts';
+import type { BriefLanguage } from './brief-text.ts';
+import { codeWord, EXTRA_BRIEF_TEXT } from './extra-brief-text.ts';
 
 /**
  * The brief's friction register: each friction found or registered in the scope, with its owner,
  * the decision and who took it, so leadership reads what is being done about each.
  */
-export function frictionsSection(frictions: readonly Friction[]): Section {
+export function frictionsSection(frictions: readonly Friction[], lang: BriefLanguage = 'en'): Section {
+  const t = EXTRA_BRIEF_TEXT[lang].frictions;
   return {
-    title: 'Frictions',
+    title: t.title,
     blocks: [
-      {
-        kind: 'p',
-        text: 'Frictions between protection and political work, named so they can be managed (tandem frictions list|edit; the workbench’s Frictions page). A decision is accept, mitigate, or escalate to leadership.',
-      },
+      { kind: 'p', text: t.intro },
       frictions.length
         ? {
             kind: 'table',
-            head: [
-              'ref',
-              'kind',
-              'subject',
-              'owner',
-              'decision',
-              'decided by',
-              'status',
-              'review',
-              'still found',
-            ],
+            head: t.head,
             rows: frictions.map((f) => [
               f.ref,
-              f.kind.replace(/-/g, ' '),
+              codeWord(t.kind, f.kind),
               f.subject,
               f.owner,
-              f.decision ?? 'not decided',
+              f.decision ? codeWord(t.decision, f.decision) : t.notDecided,
               f.decidedBy ?? '',
-              f.status,
+              t.status[f.status] ?? f.status,
               f.reviewDate ?? '',
-              f.found ? 'yes' : 'no',
+              f.found ? t.yes : t.no,
             ]),
           }
-        : { kind: 'p', text: 'No friction found and none registered.' },
-      {
-        kind: 'counted',
-        text: 'the plan check on the newest stored plan of each mission (state-perpetrator, resource-overallocation, local-national-disconnect), and admin-1 areas with at least 10 events against civilians in the last six months where no national process had a round in the 12 months before; overlaid with the frictions table',
-      },
+        : { kind: 'p', text: t.none },
+      { kind: 'counted', text: t.counted },
     ],
   };
 }

@@ -1,4 +1,6 @@
 import type { Cell, Section } from './brief-model.ts';
+import type { BriefLanguage } from './brief-text.ts';
+import { codeWord, EXTRA_BRIEF_TEXT } from './extra-brief-text.ts';
 
 /** What the local-process section needs of the check (checkLocalProcesses' answer). */
 export interface LocalBriefInput {
@@ -13,9 +15,16 @@ export interface LocalBriefInput {
     office: string | null;
     before: { events: number; fatalities: number; evidence: { id: number }[] };
     after: { events: number; fatalities: number; evidence: { id: number }[] };
-    findings: { kind: string; message: string }[];
+    /** A breaking-down finding carries the parties and their events before and after. */
+    findings: { kind: string; parties?: string[]; before?: number; after?: number }[];
   }[];
-  officeFindings: { kind: string; message: string; evidence: { id: number }[] }[];
+  officeFindings: {
+    kind: string;
+    activity: string;
+    office: string;
+    areas: string[];
+    evidence: { id: number }[];
+  }[];
   /** Processes the reader may not know of (another office's, or above their clearance). */
   withheld?: number;
 }
@@ -32,8 +41,9 @@ const ids = (list: readonly { id: number }[], max = 5) =>
  * the national process, those where violence rose after their date, and each finding with its
  * events. Null when the scope holds no local process, so briefs without any are unchanged.
  */
-export function localProcessSection(check: LocalBriefInput): Section | null {
+export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage = 'en'): Section | null {
   if (!check.processes.length) return null;
+  const t = EXTRA_BRIEF_TEXT[lang].local;
   const disconnected = check.processes.filter((p) =>
     p.findings.some((f) => f.kind === 'local-national-disconnect'),
   );
@@ -44,56 +54,56 @@ export function localProcessSection(check: LocalBriefInput): Section | null {
     .slice(0, 10);
   const rows: Cell[][] = rising.map((p) => [
     p.name,
-    p.date,
+    t.date(p.date),
     p.admin1 || '–',
-    p.status,
+    t.status[p.status] ?? p.status,
     p.before.events,
     p.after.events,
     p.after.fatalities,
     ids(p.after.evidence),
   ]);
   return {
-    title: 'Local processes',
+    title: t.title,
     blocks: [
       {
         kind: 'p',
-        text: `${check.processes.length} local process(es) recorded${check.withheld ? ` (and ${check.withheld} withheld from the reader of this brief)` : ''}; ${disconnected.length} with no link to the national process or the plan (local–national disconnect); ${breaking.length} whose parties fought more near them after their date than before (breaking down); ${check.processes.filter((p) => !p.office).length} followed by no field office.`,
+        text: t.summary({
+          all: check.processes.length,
+          withheld: check.withheld ?? 0,
+          disconnected: disconnected.length,
+          breaking: breaking.length,
+          noOffice: check.processes.filter((p) => !p.office).length,
+        }),
       },
       ...(rows.length
-        ? [
-            {
-              kind: 'table' as const,
-              head: [
-                'Process',
-                'Date',
-                'Admin-1',
-                'Status',
-                'Events before',
-                'Events after',
-                'Deaths after',
-                'Events after (ids)',
-              ],
-              rows,
-            },
-          ]
-        : [{ kind: 'p' as const, text: 'Violence rose after the date of none of them.' }]),
+        ? [{ kind: 'table' as const, head: t.head, rows }]
+        : [{ kind: 'p' as const, text: t.noRise }]),
       ...(breaking.length || check.officeFindings.length
         ? [
             {
               kind: 'list' as const,
               items: [
                 ...breaking.flatMap((p) =>
-                  p.findings.filter((f) => f.kind === 'breaking-down').map((f) => f.message),
+                  p.findings
+                    .filter((f) => f.kind === 'breaking-down')
+                    .map((f) =>
+                      t.breakingDown({
+                        name: p.name,
+                        date: p.date,
+                        parties: f.parties ?? [],
+                        before: f.before ?? 0,
+                        after: f.after ?? 0,
+                      }),
+                    ),
                 ),
-                ...check.officeFindings.map((f) => `${f.message} Events: ${ids(f.evidence)}.`),
+                ...check.officeFindings.map((f) =>
+                  t.office({ ...f, events: f.evidence.length, ids: ids(f.evidence) }),
+                ),
               ],
             },
           ]
         : []),
-      {
-        kind: 'counted',
-        text: `events within ${check.radiusKm} km (great circle) of each process, ${check.windowDays} days before and after its date (\`tandem local check\`).`,
-      },
+      { kind: 'counted', text: t.counted(check.radiusKm, check.windowDays) },
     ],
   };
 }
@@ -109,32 +119,34 @@ export interface ParticipationBriefInput {
  * never who: participants in the register, alerts by kind with the incidents behind them, and
  * protective measures due. Null when the register holds no one for the scope.
  */
-export function participationSection(p: ParticipationBriefInput, today: string): Section | null {
+export function participationSection(
+  p: ParticipationBriefInput,
+  today: string,
+  lang: BriefLanguage = 'en',
+): Section | null {
   if (!p.participants.length) return null;
+  const t = EXTRA_BRIEF_TEXT[lang].participation;
   const kinds = ['threat-before-round', 'below-quota-trend', 'local-mediators-attacked'];
   const due = p.participants
     .flatMap((x) => x.measures ?? [])
     .filter((m) => m.status !== 'closed' && m.reviewOn && m.reviewOn <= today).length;
   return {
-    title: 'Participation at risk',
+    title: t.title,
     blocks: [
       {
         kind: 'p',
-        text: `${p.participants.length} people or groups in the protection–participation register for this scope (${p.participants.filter((x) => x.withheld).length} of them withheld from the reader of this brief); ${due} protective measure(s) past their review date.`,
+        text: t.summary(p.participants.length, p.participants.filter((x) => x.withheld).length, due),
       },
       {
         kind: 'table',
-        head: ['Alert', 'Count', 'Incidents behind them'],
+        head: t.head,
         rows: kinds.map((k) => {
           const list = p.alerts.filter((a) => a.kind === k);
           const incidents = [...new Set(list.flatMap((a) => a.incidents.map((i) => `#${i.id}`)))];
-          return [k.replace(/-/g, ' '), list.length, incidents.join(', ') || '–'];
+          return [codeWord(t.alert, k), list.length, incidents.join(', ') || '–'];
         }),
       },
-      {
-        kind: 'counted',
-        text: '`tandem participation check`; incidents are ids of the mission’s incident log. Who is at risk is in the register, for those cleared to read it.',
-      },
+      { kind: 'counted', text: t.counted },
     ],
   };
 }

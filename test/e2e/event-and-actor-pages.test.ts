@@ -67,7 +67,7 @@ describe('the event and actor pages, in Chromium', { skip: browserSkip }, () => 
       .waitFor();
     const profile = (await page.locator('dl.record').textContent()) ?? '';
     assert.match(profile, /State forceno/);
-    assert.match(profile, /rebel-group/);
+    assert.match(profile, /Rebel group/);
     assert.match(profile, /\d+% of all recorded attacks on civilians in the country/);
     assert.match(page.url(), /#\/actor\?name=.*&country=/);
     await w.shots('actor-page');

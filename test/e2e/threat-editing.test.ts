@@ -37,7 +37,7 @@ describe('editing threats on the area page, in Chromium', { skip: browserSkip },
     await form.getByLabel('Note').fill('Patrol at Morrow Gap heard of a planned raid');
     await form.getByRole('button', { name: 'Save' }).click();
     await item.getByText('last changed by Ana Poc').waitFor();
-    assert.match((await item.textContent()) ?? '', /likelihood very-high/);
+    assert.match((await item.textContent()) ?? '', /likelihood very high/);
     await item.scrollIntoViewIfNeeded();
     await w.shots('threat-editing');
 

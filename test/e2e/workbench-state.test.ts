@@ -109,7 +109,10 @@ describe('one state in the address: country, period, area and filters (issue 15.
     await page.locator('table.events caption').waitFor();
     assert.equal(await page.inputValue('input[name=from]'), '2013-12-01');
     // Every event listed falls in the period, and each links to its event page.
-    const dates = await page.locator('table.events tbody tr td:first-child a').allTextContents();
+    // Each date is written for the reader ("31 Dec 2013") and carries its ISO day in <time>.
+    const dates = await page
+      .locator('table.events tbody tr td:first-child time')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
     assert.ok(dates.length > 10);
     for (const d of dates) assert.ok(d >= '2013-12-01' && d <= '2013-12-31', d);
     const href = await page.locator('table.events tbody tr td:first-child a').first().getAttribute('href');

@@ -1,13 +1,39 @@
+import i18next from 'i18next';
 import { pageHref } from './url-state.ts';
 
-const nf = new Intl.NumberFormat('en-GB');
+/** The reader's locale for Intl: 1,234 and 3 Dec 2026 in English, 1 234 and 3 déc. 2026 in French. */
+function locale(): string {
+  return i18next.language === 'fr' ? 'fr-FR' : 'en-GB';
+}
 
 export function num(n: number | null | undefined): string {
-  return n === null || n === undefined ? '–' : nf.format(n);
+  return n === null || n === undefined ? '–' : new Intl.NumberFormat(locale()).format(n);
 }
 
 export function pct(n: number | null | undefined): string {
-  return n === null || n === undefined || Number.isNaN(n) ? '—' : `${Math.round(n * 100)}%`;
+  return n === null || n === undefined || Number.isNaN(n)
+    ? '—'
+    : new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(n);
+}
+
+/** A day (YYYY-MM-DD…) as "3 Dec 2026" / "3 déc. 2026"; anything else as it is. */
+export function day(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
+  return new Intl.DateTimeFormat(locale(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+/** A month (YYYY-MM) as "Dec 2026" / "déc. 2026". */
+export function month(ym: string | null | undefined): string {
+  if (!ym || !/^\d{4}-\d{2}$/.test(ym)) return ym ?? '–';
+  return new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${ym}-01T00:00:00Z`),
+  );
 }
 
 /** The area's page, carrying the current period and filters. */

@@ -180,9 +180,9 @@ function App() {
         </p>
       )}
       <main id="main" tabIndex={-1}>
-        <Async state={status} what="the store's contents">
+        <Async state={status} what={t('shell.storeContents')}>
           {(s) => (
-            <Suspense fallback={<Loading what="the page" />}>
+            <Suspense fallback={<Loading what={t('shell.thePage')} />}>
               <Page page={url.page} status={s} state={state} onImported={() => setReload((n) => n + 1)} />
             </Suspense>
           )}
@@ -203,6 +203,7 @@ function Page({
   state: Resolved;
   onImported: () => void;
 }) {
+  const { t } = useTranslation();
   const parts = window.location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/').map(decodeURIComponent);
   const { country } = state;
   const info = status.countries.find((c) => c.country === country);
@@ -210,7 +211,7 @@ function Page({
     case 'area':
       if (country && state.area)
         return <AreaPage country={country} admin1={state.area} from={state.from} to={state.to} />;
-      return <Empty>Choose an area on the overview's map or table.</Empty>;
+      return <Empty>{t('shell.chooseArea')}</Empty>;
     case 'plan':
       return <PlanPage country={country} />;
     case 'agreements':
@@ -239,11 +240,11 @@ function Page({
       if (!info) {
         return (
           <section className="empty-store">
-            <h1>No events yet</h1>
+            <h1>{t('shell.noEvents')}</h1>
             <p>
-              The store is empty. <a href="#/import">Import an ACLED, UCDP GED or HXL file</a>, or run{' '}
-              <code>tandem import FILE</code>, or start with <code>npm start</code> to load the fictional
-              demonstration mission.
+              {t('shell.emptyStore')} <a href="#/import">{t('shell.importFile')}</a>
+              {t('shell.orRun')} <code>tandem import FILE</code>
+              {t('shell.orStart')} <code>npm start</code> {t('shell.toLoadDemo')}
             </p>
           </section>
         );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { runOperation } from '../api-client.ts';
 import './workbench-tasks.css';
 
@@ -26,6 +27,7 @@ export function AgreementReviewActions({
   storedId?: number;
   onSaved?: () => void;
 }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: string }>({ busy: false });
   const run = async (work: () => Promise<string | undefined>) => {
     setState({ busy: true });
@@ -59,26 +61,26 @@ export function AgreementReviewActions({
       const r = await runOperation('importAgreement', { documents: [document] });
       onSaved?.();
       const a = r.agreements[0];
-      if (!a) return 'Saved to the corpus.';
+      if (!a) return t('agreements.saved');
       return a.status === 'unchanged'
-        ? `"${a.title}" is already in the corpus.`
-        : `Saved to the corpus as "${a.title}".`;
+        ? t('agreements.already', { title: a.title })
+        : t('agreements.savedAs', { title: a.title });
     });
   return (
     <fieldset className="task-bar review-actions">
-      <legend className="visually-hidden">Keep this review</legend>
+      <legend className="visually-hidden">{t('agreements.keep')}</legend>
       <button type="button" disabled={state.busy} onClick={() => void download('md')}>
-        Download review (Markdown)
+        {t('agreements.downloadMd')}
       </button>
       <button type="button" disabled={state.busy} onClick={() => void download('html')}>
-        Download review (HTML)
+        {t('agreements.downloadHtml')}
       </button>
       {document && (
         <button type="button" disabled={state.busy} onClick={() => void save()}>
-          Save to the corpus of agreements
+          {t('agreements.save')}
         </button>
       )}
-      {state.busy && <span role="status">Working…</span>}
+      {state.busy && <span role="status">{t('agreements.working')}</span>}
       {state.message && (
         <span role="status" className="task-note">
           {state.message}

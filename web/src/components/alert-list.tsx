@@ -1,5 +1,6 @@
-import { num } from '../format.ts';
-import { ALERT_LEVEL_LABELS, alertInWords } from '../labels.ts';
+import { useTranslation } from 'react-i18next';
+import { day, num } from '../format.ts';
+import { alertInWords } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { pageHref } from '../url-state.ts';
 import { Empty } from './status-views.tsx';
@@ -13,35 +14,41 @@ type Alert = AlertsAnswer['alerts'][number];
  * is), each with the test's figures a click away and links to its area and its events.
  */
 export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; limit?: number }) {
-  if (alerts.length === 0) return <Empty>No alerts in this period.</Empty>;
+  const { t } = useTranslation();
+  if (alerts.length === 0) return <Empty>{t('common.noAlerts')}</Empty>;
   return (
     <ul className="alerts">
       {alerts.slice(0, limit).map((a) => (
         <li key={`${a.level}-${a.key}-${a.start}-${a.metric}`}>
-          <strong>{a.key}</strong> <span className="muted">({ALERT_LEVEL_LABELS[a.level] ?? a.level})</span>:{' '}
+          <strong>{a.key}</strong>{' '}
+          <span className="muted">({t(`common.alertLevel.${a.level}`, { defaultValue: a.level })})</span>:{' '}
           {alertInWords(a)}{' '}
           {a.level === 'admin1' && (
-            <a href={pageHref('area', { country: a.country, area: a.key })}>Open {a.key}</a>
+            <a href={pageHref('area', { country: a.country, area: a.key })}>
+              {t('common.openArea', { area: a.key })}
+            </a>
           )}
           <details>
-            <summary>How this was found</summary>
+            <summary>{t('common.howFound')}</summary>
             <p>
-              A negative-binomial CUSUM test on the monthly count of violent events (battles and armed
-              conflict, explosions and remote violence, violence against civilians). Expected:{' '}
-              {num(a.baseline)} a month (the mean of the months before the rise); observed: {num(a.observed)}{' '}
-              a month from {a.start} to {a.alarm} (monthly counts {a.counts.join(', ')}). The score{' '}
-              {num(a.score)} crossed the threshold h = {num(a.threshold)} in {a.alarm}. The chance in words
-              assumes Poisson months at the expected rate; real months vary more, so the true chance is
-              larger. The test itself allows for that variation.
+              {t('common.alertMethod', {
+                baseline: num(a.baseline),
+                observed: num(a.observed),
+                start: a.start,
+                alarm: a.alarm,
+                counts: a.counts.join(', '),
+                score: num(a.score),
+                threshold: num(a.threshold),
+              })}
             </p>
             {a.evidence.length > 0 && (
               <p>
-                Events behind it:{' '}
+                {t('common.eventsBehind')}{' '}
                 {a.evidence.map((e, i) => (
                   <span key={e.id}>
                     {i > 0 && ', '}
                     <a href={pageHref('event', { id: String(e.id) })}>
-                      {e.date} {e.admin1} ({num(e.fatalities)} deaths)
+                      {day(e.date)} {e.admin1} ({t('common.deaths', { count: e.fatalities })})
                     </a>
                   </span>
                 ))}

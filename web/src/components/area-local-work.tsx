@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
+import { day } from '../format.ts';
+import { label } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { Async, Empty } from './status-views.tsx';
@@ -11,6 +14,7 @@ type Register = OperationResult<'listParticipants'>;
  * the participation register work there (named only to those cleared for them).
  */
 export function AreaLocalWork({ country, admin1 }: { country: string; admin1: string }) {
+  const { t } = useTranslation();
   const check = useApi<Check>(`local-check-${country}`, (s) =>
     get('/api/local-processes/check', { country, storedPlan: true }, s),
   );
@@ -20,18 +24,19 @@ export function AreaLocalWork({ country, admin1 }: { country: string; admin1: st
   return (
     <div className="two-col area-local-work">
       <div>
-        <h3>Local processes in {admin1}</h3>
-        <Async state={check} what="the local processes">
+        <h3>{t('maps.localIn', { area: admin1 })}</h3>
+        <Async state={check} what={t('maps.theLocal')}>
           {(c) => {
             const here = c.processes.filter((p) => p.admin1 === admin1);
-            if (!here.length) return <Empty>No local process recorded in {admin1}.</Empty>;
+            if (!here.length) return <Empty>{t('maps.noLocal', { area: admin1 })}</Empty>;
             return (
               <ul>
                 {here.map((p) => (
                   <li key={p.id}>
-                    <a href={`#/local/${encodeURIComponent(p.id)}`}>{p.name}</a> ({p.date}, {p.status}):{' '}
-                    {p.before.events} events before, {p.after.events} after
-                    {p.findings.length ? ` — ${p.findings.map((f) => f.kind).join(', ')}` : ''}
+                    <a href={`#/local/${encodeURIComponent(p.id)}`}>{p.name}</a> ({day(p.date)},{' '}
+                    {t(`maps.localStatus.${p.status}`, { defaultValue: p.status })}){t('common.colon')}
+                    {t('maps.localLine', { before: p.before.events, after: p.after.events })}
+                    {p.findings.length ? ` — ${p.findings.map((f) => label(f.kind)).join(', ')}` : ''}
                   </li>
                 ))}
               </ul>
@@ -40,21 +45,22 @@ export function AreaLocalWork({ country, admin1 }: { country: string; admin1: st
         </Async>
       </div>
       <div>
-        <h3>Participation in {admin1}</h3>
-        <Async state={register} what="the register">
+        <h3>{t('maps.participationIn', { area: admin1 })}</h3>
+        <Async state={register} what={t('maps.theRegister')}>
           {(r) => {
             const here = r.participants.filter((p) => p.admin1 === admin1);
-            if (!here.length) return <Empty>No one in the register works in {admin1}.</Empty>;
+            if (!here.length) return <Empty>{t('maps.noOne', { area: admin1 })}</Empty>;
             const shown = here.filter((p) => !p.withheld);
             return (
               <p>
-                {here.length} participant(s) of the register work here
+                {t('maps.participants', { count: here.length })}
                 {shown.length ? (
                   <>
-                    : {shown.map((p) => p.alias).join(', ')}. <a href="#/participation">The register</a>
+                    : {shown.map((p) => p.alias).join(', ')}.{' '}
+                    <a href="#/participation">{t('maps.register')}</a>
                   </>
                 ) : (
-                  '; who they are is withheld from you.'
+                  t('maps.withheld')
                 )}
               </p>
             );

@@ -1,7 +1,10 @@
+import i18next from 'i18next';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { num } from '../format.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 // The worker fetches and compiles its own half-megabyte script: start it with this module, so that
@@ -56,6 +59,7 @@ export function AreaMap({
   onSelectEvent,
   onSettled,
 }: AreaMapProps) {
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -333,18 +337,13 @@ export function AreaMap({
   if (failed) {
     return (
       <div className="error-box" role="alert">
-        The map cannot be drawn in this browser ({failed}). The table beside it lists the same figures.
+        {t('maps.cannotDraw', { reason: failed })}
       </div>
     );
   }
   return (
     <div className="map-wrap" data-drawn={drawn ? 'yes' : 'no'} aria-busy={!drawn}>
-      <div
-        className="map"
-        ref={box}
-        role="img"
-        aria-label={`Map of admin-1 areas shaded by ${measureLabel}`}
-      />
+      <div className="map" ref={box} role="img" aria-label={t('maps.mapLabel', { measure: measureLabel })} />
       <div className="legend">
         {measureLabel}:{' '}
         <span className="scale">
@@ -357,8 +356,8 @@ export function AreaMap({
             </span>
           ))}
         </span>{' '}
-        · <span className="dot civ" /> attack on civilians · <span className="dot other" /> other event ·{' '}
-        <span className="dot state" /> by state forces · hover for figures, click to open
+        · <span className="dot civ" /> {t('maps.civ')} · <span className="dot other" /> {t('maps.other')} ·{' '}
+        <span className="dot state" /> {t('maps.byState')} · {t('maps.hover')}
       </div>
     </div>
   );
@@ -449,15 +448,10 @@ function rampColour(share: number): string {
 }
 
 function fmtLegend(n: number): string {
-  return Number.isInteger(n) || n >= 10 ? Math.round(n).toLocaleString('en-GB') : n.toFixed(1);
+  return Number.isInteger(n) || n >= 10 ? num(Math.round(n)) : num(Math.round(n * 10) / 10);
 }
 
-const FIGURES: [string, string][] = [
-  ['events', 'events'],
-  ['fatalities', 'deaths'],
-  ['civilianTargetingEvents', 'attacks on civilians'],
-  ['stateCivilianTargetingEvents', 'of them by state forces'],
-];
+const FIGURES = ['events', 'fatalities', 'civilianTargetingEvents', 'stateCivilianTargetingEvents'];
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -466,12 +460,19 @@ function escapeHtml(s: string): string {
 /** The figures shown on hover: an area's counts for the period, or what an event point is. */
 function tipHtml(p: Record<string, unknown>, measureLabel: string): string {
   if (p.kind === 'event') {
-    const what = p.civ === 1 ? 'Attack on civilians' : 'Other violent or political event';
-    return `<strong>${what}</strong>${p.state === 1 ? '<br>by state forces' : ''}<br>click to open the event`;
+    const what = p.civ === 1 ? i18next.t('maps.tipCiv') : i18next.t('maps.tipOther');
+    return `<strong>${escapeHtml(what)}</strong>${p.state === 1 ? `<br>${escapeHtml(i18next.t('maps.tipState'))}` : ''}<br>${escapeHtml(i18next.t('maps.tipOpen'))}`;
   }
-  const rows = FIGURES.map(([k, l]) => `${Number(p[k] ?? 0).toLocaleString('en-GB')} ${l}`);
+  const rows = FIGURES.map((k) => escapeHtml(`${num(Number(p[k] ?? 0))} ${i18next.t(`maps.figures.${k}`)}`));
   if (p.threat !== undefined)
-    rows.push(`threat score ${Number(p.threat).toFixed(1)} (${escapeHtml(measureLabel)})`);
+    rows.push(
+      escapeHtml(
+        i18next.t('maps.threatScore', {
+          score: num(Math.round(Number(p.threat) * 10) / 10),
+          measure: measureLabel,
+        }),
+      ),
+    );
   return `<strong>${escapeHtml(String(p.admin1 ?? ''))}</strong><br>${rows.join('<br>')}`;
 }
 

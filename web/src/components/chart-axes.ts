@@ -1,3 +1,5 @@
+import { month } from '../format.ts';
+
 /**
  * A month axis for band charts over `months` (YYYY-MM): a tick every month when few fit, else
  * every quarter or year, labelled "Jan 2014"-style so a reader sees months, not only years.
@@ -17,9 +19,7 @@ export function monthAxis(months: readonly string[], width: number) {
   };
 }
 
-const FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "Dec 2013" for 2013-12. */
-export function monthName(month: string): string {
-  return FORMAT.format(new Date(`${month}-01T00:00:00Z`));
+/** "Dec 2013" (in French "déc. 2013") for 2013-12. */
+export function monthName(ym: string): string {
+  return month(ym);
 }

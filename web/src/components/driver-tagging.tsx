@@ -1,5 +1,8 @@
+import i18next from 'i18next';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
+import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { type SignedIn, unitsOf, useSignedIn } from '../use-signed-in.ts';
@@ -9,7 +12,7 @@ import './workbench-tasks.css';
 type DriverList = OperationResult<'listDrivers'>;
 type Tag = DriverList['joint'][number];
 
-const UNIT_NAME = { poc: 'POC', political: 'political' } as const;
+const unitName = (unit: string) => i18next.t(`analysts.unit.${unit}`, { defaultValue: unit });
 
 /**
  * Driver tags of an area as analysts keep them (`GET /api/drivers`), and the two acts of joint
@@ -19,6 +22,7 @@ const UNIT_NAME = { poc: 'POC', political: 'political' } as const;
  * analyst, two people, stand behind it.
  */
 export function DriverTagging({ country, admin1 }: { country: string; admin1: string }) {
+  const { t: tr } = useTranslation();
   const me = useSignedIn();
   const [changed, setChanged] = useState(0);
   const tags = useApi<DriverList>(`drivers ${country} ${admin1} ${changed}`, (s) =>
@@ -35,16 +39,16 @@ export function DriverTagging({ country, admin1 }: { country: string; admin1: st
     }
   };
   return (
-    <section className="driver-tagging" aria-label="Driver tags of this area">
-      <h3>Analysts' tags</h3>
-      <Async state={tags} what="driver tags">
+    <section className="driver-tagging" aria-label={tr('analysts.tagsLabel')}>
+      <h3>{tr('analysts.tags')}</h3>
+      <Async state={tags} what={tr('analysts.theTags')}>
         {(d) => {
           const label = (key: string) => d.taxonomy.find((t) => t.key === key)?.label ?? key;
           const all = [...d.joint, ...d.unconfirmed];
           return (
             <>
               {all.length === 0 ? (
-                <Empty>No analyst has tagged a driver here yet.</Empty>
+                <Empty>{tr('analysts.noTags')}</Empty>
               ) : (
                 <ul className="tag-list">
                   {all.map((t) => (
@@ -91,22 +95,25 @@ function TagItem({
   me: SignedIn | undefined;
   onConfirm: () => void;
 }) {
+  const { t } = useTranslation();
   const mine = me?.name === tag.analyst;
   const confirmed = tag.confirmations.some((c) => c.analyst === me?.name);
   return (
     <li>
-      <strong>{label}</strong> {tag.joint ? <span className="code-chip">joint</span> : null}
+      <strong>{label}</strong> {tag.joint ? <span className="code-chip">{t('analysts.joint')}</span> : null}
       <br />
       <span className="muted">
-        tagged by {tag.analyst} ({UNIT_NAME[tag.unit]}) on {tag.createdAt.slice(0, 10)}
-        {tag.confirmations.map((c) => `; confirmed by ${c.analyst} (${UNIT_NAME[c.unit]})`).join('')}
+        {t('analysts.taggedBy', { analyst: tag.analyst, unit: unitName(tag.unit), date: day(tag.createdAt) })}
+        {tag.confirmations
+          .map((c) => t('analysts.confirmedBy', { analyst: c.analyst, unit: unitName(c.unit) }))
+          .join('')}
       </span>
       {tag.note && <q className="task-note"> {tag.note}</q>}
       {me && !mine && !confirmed && (
         <>
           {' '}
           <button type="button" onClick={onConfirm}>
-            Confirm as {me.name}
+            {t('analysts.confirmAs', { name: me.name })}
           </button>
         </>
       )}
@@ -123,6 +130,7 @@ function TagForm({
   taxonomy: DriverList['taxonomy'];
   onTag: (driver: string, unit: 'poc' | 'political' | undefined, note: string) => Promise<void>;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const units = unitsOf(me);
   const [driver, setDriver] = useState(taxonomy[0]?.key ?? '');
@@ -131,44 +139,42 @@ function TagForm({
   return (
     <form
       className="task-form"
-      aria-label="Tag a driver"
+      aria-label={t('analysts.tagForm')}
       onSubmit={(e) => {
         e.preventDefault();
         void onTag(driver, units.length === 1 ? undefined : unit, note).then(() => setNote(''));
       }}
     >
       <label htmlFor={`${id}-driver`}>
-        Driver
+        {t('analysts.driver')}
         <select id={`${id}-driver`} value={driver} onChange={(e) => setDriver(e.target.value)}>
-          {taxonomy.map((t) => (
-            <option key={t.key} value={t.key} title={t.description}>
-              {t.label}
+          {taxonomy.map((x) => (
+            <option key={x.key} value={x.key} title={x.description}>
+              {x.label}
             </option>
           ))}
         </select>
       </label>
       {units.length === 1 ? (
-        <span className="muted">
-          as {me.name}, {UNIT_NAME[units[0]!]} unit
-        </span>
+        <span className="muted">{t('analysts.asUnit', { name: me.name, unit: unitName(units[0]!) })}</span>
       ) : (
         <label htmlFor={`${id}-unit`}>
-          Unit ({me.name})
+          {t('analysts.unitOf', { name: me.name })}
           <select
             id={`${id}-unit`}
             value={unit}
             onChange={(e) => setUnit(e.target.value as 'poc' | 'political')}
           >
-            <option value="poc">POC</option>
-            <option value="political">political</option>
+            <option value="poc">{unitName('poc')}</option>
+            <option value="political">{unitName('political')}</option>
           </select>
         </label>
       )}
       <label htmlFor={`${id}-note`}>
-        Why (optional)
+        {t('analysts.why')}
         <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
-      <button type="submit">Tag driver</button>
+      <button type="submit">{t('analysts.tagDriver')}</button>
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
+import { month as monthName, num } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { PlotFigure } from './plot-figure.tsx';
@@ -22,28 +24,29 @@ const date = (month: string) => new Date(`${month}-01T00:00:00Z`);
  * (10% to 90%), so a reader sees at once how sure the forecast is.
  */
 export function ForecastChart({ country, admin1 }: { country: string; admin1?: string }) {
+  const { t } = useTranslation();
   const [metric, setMetric] = useState<Metric>('events');
   const forecast = useForecast(country, admin1 ? 'admin1' : 'country');
   const key = admin1 ?? country;
   return (
-    <section className="forecast" aria-label="Forecast">
+    <section className="forecast" aria-label={t('forecast.label')}>
       <h2>
-        Next six months: forecast of{' '}
+        {t('forecast.heading')}{' '}
         <select
-          aria-label="What to forecast"
+          aria-label={t('forecast.what')}
           value={metric}
           onChange={(e) => setMetric(e.target.value as Metric)}
         >
-          <option value="events">violent events</option>
-          <option value="fatalities">deaths</option>
+          <option value="events">{t('forecast.events')}</option>
+          <option value="fatalities">{t('forecast.fatalities')}</option>
         </select>
       </h2>
-      <Async state={forecast} what="the forecast">
+      <Async state={forecast} what={t('forecast.theForecast')}>
         {(r) => {
           const history = r.history.find((h) => h.key === key && h.metric === metric);
           const next = r.forecasts.filter((f) => f.key === key && f.metric === metric);
           if (!history || !next.length)
-            return <Empty>No violent events here up to {r.origin}: nothing to forecast.</Empty>;
+            return <Empty>{t('forecast.nothing', { origin: monthName(r.origin) })}</Empty>;
           const observed = history.months.map((m, i) => ({ month: date(m), value: history.values[i]! }));
           const ahead = next.map((f) => ({
             month: date(f.month),
@@ -61,7 +64,7 @@ export function ForecastChart({ country, admin1 }: { country: string; admin1?: s
           return (
             <>
               <PlotFigure
-                label={`Monthly ${metric} in ${key}: two years observed and six months forecast with 80% ranges`}
+                label={t('forecast.chart', { metric: t(`forecast.${metric}`), key })}
                 deps={[r, metric, key]}
                 make={(Plot) =>
                   Plot.plot({
@@ -70,7 +73,8 @@ export function ForecastChart({ country, admin1 }: { country: string; admin1?: s
                     marginLeft: 44,
                     x: { type: 'utc', label: null },
                     y: {
-                      label: metric === 'events' ? 'violent events per month' : 'deaths per month',
+                      label:
+                        metric === 'events' ? t('forecast.eventsPerMonth') : t('forecast.deathsPerMonth'),
                       grid: true,
                     },
                     marks: [
@@ -97,10 +101,14 @@ export function ForecastChart({ country, admin1 }: { country: string; admin1?: s
                 }
               />
               <p className="muted">
-                {first.month}: about {Math.round(first.point)}{' '}
-                {metric === 'events' ? 'violent events' : 'deaths'}, 80% range{' '}
-                {Math.round(first.quantiles['0.1'])}–{Math.round(first.quantiles['0.9'])}. Forecast from{' '}
-                {r.origin} using only data up to then; how well such forecasts did before is in the brief and{' '}
+                {t('forecast.next', {
+                  month: monthName(first.month),
+                  point: num(Math.round(first.point)),
+                  metric: t(`forecast.${metric}`),
+                  low: num(Math.round(first.quantiles['0.1'])),
+                  high: num(Math.round(first.quantiles['0.9'])),
+                  origin: monthName(r.origin),
+                })}{' '}
                 <code>tandem forecast backtest</code>.
               </p>
             </>

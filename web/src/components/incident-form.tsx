@@ -1,53 +1,38 @@
 import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api-client.ts';
 import type { OperationResult } from '../operation-types.ts';
 
 /** An incident as the list releases it to the signed-in person. */
 export type ListedIncident = OperationResult<'listIncidents'>['incidents'][number];
 
-/** The incident categories, in the words of the mission's log (the API's codes as values). */
-export const CATEGORIES: [string, string][] = [
-  ['killing', 'Killing'],
-  ['injury', 'Injury'],
-  ['abduction-or-disappearance', 'Abduction or disappearance'],
-  ['sexual-violence', 'Sexual violence'],
-  ['forced-displacement', 'Forced displacement'],
-  ['looting-or-destruction', 'Looting or destruction'],
-  ['recruitment-or-use-of-children', 'Recruitment or use of children'],
-  ['attack-on-humanitarian-workers', 'Attack on humanitarian workers'],
-  ['attack-on-peacekeepers', 'Attack on peacekeepers'],
-  ['threat-or-intimidation', 'Threat or intimidation'],
-  ['armed-clash', 'Armed clash'],
+/** The incident categories of the mission's log (the API's codes; their words are in the catalogues). */
+export const CATEGORIES = [
+  'killing',
+  'injury',
+  'abduction-or-disappearance',
+  'sexual-violence',
+  'forced-displacement',
+  'looting-or-destruction',
+  'recruitment-or-use-of-children',
+  'attack-on-humanitarian-workers',
+  'attack-on-peacekeepers',
+  'threat-or-intimidation',
+  'armed-clash',
 ];
-const PERPETRATOR_CATEGORIES: [string, string][] = [
-  ['', 'Unknown'],
-  ['state-forces', 'State forces'],
-  ['rebel-group', 'Rebel group'],
-  ['political-militia', 'Political militia'],
-  ['identity-militia', 'Identity (communal) militia'],
-  ['external-forces', 'External or other forces'],
-  ['rioters', 'Rioters'],
+const PERPETRATOR_CATEGORIES = [
+  '',
+  'state-forces',
+  'rebel-group',
+  'political-militia',
+  'identity-militia',
+  'external-forces',
+  'rioters',
 ];
-const VERIFICATION: [string, string][] = [
-  ['reported', 'Reported'],
-  ['corroborated', 'Corroborated'],
-  ['verified', 'Verified'],
-  ['rejected', 'Rejected (counted nowhere)'],
-];
-const SENSITIVITY: [string, string][] = [
-  ['restricted', 'Restricted'],
-  ['strictly-confidential', 'Strictly confidential'],
-  ['internal', 'Internal'],
-  ['public', 'Public'],
-];
+const VERIFICATION = ['reported', 'corroborated', 'verified', 'rejected'];
+const SENSITIVITY = ['restricted', 'strictly-confidential', 'internal', 'public'];
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
-const HARMED = [
-  ['women', 'Women'],
-  ['men', 'Men'],
-  ['girls', 'Girls'],
-  ['boys', 'Boys'],
-  ['unknownVictims', 'Sex or age unknown'],
-] as const;
+const HARMED = ['women', 'men', 'girls', 'boys', 'unknownVictims'] as const;
 
 export type Issues = Record<string, string>;
 
@@ -198,6 +183,7 @@ export function IncidentForm({
   onSubmit: (fields: IncidentFields, form: HTMLFormElement) => void;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     onSubmit(incidentFrom(new FormData(e.currentTarget), country), e.currentTarget);
@@ -213,8 +199,8 @@ export function IncidentForm({
   return (
     <form className="incident-form" onSubmit={submit} noValidate>
       <fieldset>
-        <legend>When and where</legend>
-        <Field {...f} label="Date" name="occurredOn">
+        <legend>{t('incidents.whenWhere')}</legend>
+        <Field {...f} label={t('incidents.date')} name="occurredOn">
           <input
             type="date"
             id={id('occurredOn')}
@@ -223,96 +209,85 @@ export function IncidentForm({
             defaultValue={v('occurredOn')}
           />
         </Field>
-        {(
-          [
-            ['admin1', 'Admin-1'],
-            ['admin2', 'Admin-2'],
-            ['place', 'Place'],
-          ] as const
-        ).map(([n, l]) => (
-          <Field {...f} key={n} label={l} name={n}>
+        {(['admin1', 'admin2', 'place'] as const).map((n) => (
+          <Field {...f} key={n} label={t(`incidents.${n}`)} name={n}>
             <input id={id(n)} name={n} defaultValue={v(n)} />
           </Field>
         ))}
-        {(
-          [
-            ['latitude', 'Latitude'],
-            ['longitude', 'Longitude'],
-          ] as const
-        ).map(([n, l]) => (
-          <Field {...f} key={n} label={l} name={n}>
+        {(['latitude', 'longitude'] as const).map((n) => (
+          <Field {...f} key={n} label={t(`incidents.${n}`)} name={n}>
             <input id={id(n)} name={n} inputMode="decimal" defaultValue={v(n)} />
           </Field>
         ))}
       </fieldset>
       <fieldset>
-        <legend>What happened, and who did it</legend>
-        <Field {...f} label="Category" name="category">
+        <legend>{t('incidents.what')}</legend>
+        <Field {...f} label={t('incidents.categoryCol')} name="category">
           <select id={id('category')} name="category" defaultValue={v('category') || 'killing'}>
-            {CATEGORIES.map(([c, l]) => (
+            {CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {l}
+                {t(`incidents.category.${c}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field {...f} label="Perpetrator" name="perpetrator-name" control="perpetratorName">
+        <Field {...f} label={t('incidents.perpetrator')} name="perpetrator-name" control="perpetratorName">
           <input
             id={id('perpetratorName')}
             name="perpetratorName"
-            placeholder="as the register names it, or new"
+            placeholder={t('incidents.perpetratorHint')}
             defaultValue={perpetrator?.name ?? ''}
           />
         </Field>
-        <Field {...f} label="Perpetrator's kind" name="perpetrator-category" control="perpetratorCategory">
+        <Field
+          {...f}
+          label={t('incidents.perpetratorKind')}
+          name="perpetrator-category"
+          control="perpetratorCategory"
+        >
           <select
             id={id('perpetratorCategory')}
             name="perpetratorCategory"
             defaultValue={perpetrator?.category ?? ''}
           >
-            {PERPETRATOR_CATEGORIES.map(([c, l]) => (
+            {PERPETRATOR_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {l}
+                {t(`incidents.perpetratorCategory.${c}`)}
               </option>
             ))}
           </select>
         </Field>
       </fieldset>
       <fieldset>
-        <legend>Who was harmed</legend>
-        {HARMED.map(([n, l]) => {
+        <legend>{t('incidents.harmed')}</legend>
+        {HARMED.map((n) => {
           const field = n === 'unknownVictims' ? 'unknown' : n;
           return (
-            <Field {...f} key={n} label={l} name={field} control={n}>
+            <Field {...f} key={n} label={t(`incidents.harmedKind.${n}`)} name={field} control={n}>
               <input id={id(n)} name={n} type="number" min={0} defaultValue={victims[field] ?? 0} />
             </Field>
           );
         })}
-        {(
-          [
-            ['killed', 'Killed'],
-            ['injured', 'Injured'],
-          ] as const
-        ).map(([n, l]) => (
-          <Field {...f} key={n} label={l} name={n}>
+        {(['killed', 'injured'] as const).map((n) => (
+          <Field {...f} key={n} label={t(`incidents.${n}`)} name={n}>
             <input id={id(n)} name={n} type="number" min={0} defaultValue={v(n) || 0} />
           </Field>
         ))}
-        <Field {...f} label="Groups targeted (comma-separated)" name="targetedGroups">
+        <Field {...f} label={t('incidents.groups')} name="targetedGroups">
           <input
             id={id('targetedGroups')}
             name="targetedGroups"
-            placeholder="displaced people, aid workers…"
+            placeholder={t('incidents.groupsHint')}
             defaultValue={v('targetedGroups')}
           />
         </Field>
       </fieldset>
       <fieldset>
-        <legend>Source and handling</legend>
-        <Field {...f} label="Source" name="sourceType">
+        <legend>{t('incidents.sourceHandling')}</legend>
+        <Field {...f} label={t('incidents.source')} name="sourceType">
           <input id={id('sourceType')} name="sourceType" defaultValue={v('sourceType')} />
         </Field>
-        <Field {...f} label="Source reliability" name="reliability">
+        <Field {...f} label={t('incidents.reliability')} name="reliability">
           <select id={id('reliability')} name="reliability" defaultValue={v('reliability') || 'F'}>
             {RELIABILITY.map((r) => (
               <option key={r} value={r}>
@@ -321,7 +296,7 @@ export function IncidentForm({
             ))}
           </select>
         </Field>
-        <Field {...f} label="Information credibility" name="credibility">
+        <Field {...f} label={t('incidents.credibility')} name="credibility">
           <select id={id('credibility')} name="credibility" defaultValue={v('credibility') || '6'}>
             {[1, 2, 3, 4, 5, 6].map((c) => (
               <option key={c} value={c}>
@@ -330,28 +305,28 @@ export function IncidentForm({
             ))}
           </select>
         </Field>
-        <Field {...f} label="Verification" name="verification">
+        <Field {...f} label={t('incidents.verificationCol')} name="verification">
           <select id={id('verification')} name="verification" defaultValue={v('verification') || 'reported'}>
-            {VERIFICATION.map(([c, l]) => (
+            {VERIFICATION.map((c) => (
               <option key={c} value={c}>
-                {l}
+                {t(`incidents.verification.${c}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field {...f} label="Reporting office" name="office">
+        <Field {...f} label={t('incidents.reportingOffice')} name="office">
           <input id={id('office')} name="office" required defaultValue={v('office')} />
         </Field>
-        <Field {...f} label="Sensitivity" name="sensitivity">
+        <Field {...f} label={t('incidents.sensitivityField')} name="sensitivity">
           <select id={id('sensitivity')} name="sensitivity" defaultValue={v('sensitivity') || 'restricted'}>
-            {SENSITIVITY.map(([c, l]) => (
+            {SENSITIVITY.map((c) => (
               <option key={c} value={c}>
-                {l}
+                {t(`incidents.sensitivity.${c}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field {...f} label="Narrative" name="narrative">
+        <Field {...f} label={t('incidents.narrative')} name="narrative">
           <textarea id={id('narrative')} name="narrative" rows={4} defaultValue={v('narrative')} />
         </Field>
       </fieldset>

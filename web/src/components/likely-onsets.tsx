@@ -1,4 +1,5 @@
-import { areaHref } from '../format.ts';
+import { useTranslation } from 'react-i18next';
+import { areaHref, month, pct } from '../format.ts';
 import { useForecast } from './forecast-chart.tsx';
 import { Async, Empty } from './status-views.tsx';
 
@@ -7,11 +8,12 @@ import { Async, Empty } from './status-views.tsx';
  * the next three months (the model's onset probability): where prevention still has time.
  */
 export function LikelyOnsets({ country, min = 0.2 }: { country: string; min?: number }) {
+  const { t } = useTranslation();
   const forecast = useForecast(country, 'admin1');
   return (
-    <section className="likely-onsets" aria-label="Where deaths may start">
-      <h2>Where deaths may start (quiet for a year)</h2>
-      <Async state={forecast} what="onset forecasts">
+    <section className="likely-onsets" aria-label={t('forecast.onsetLabel')}>
+      <h2>{t('forecast.onsetHeading')}</h2>
+      <Async state={forecast} what={t('forecast.onsetWhat')}>
         {(r) => {
           const best = new Map<string, { month: string; p: number }>();
           for (const f of r.forecasts) {
@@ -21,18 +23,14 @@ export function LikelyOnsets({ country, min = 0.2 }: { country: string; min?: nu
           }
           const likely = [...best].filter(([, v]) => v.p >= min).sort((a, b) => b[1].p - a[1].p);
           if (!likely.length)
-            return (
-              <Empty>
-                No area without deaths in the year to {r.origin} has a {Math.round(min * 100)}% or higher
-                chance of deaths in the next three months.
-              </Empty>
-            );
+            return <Empty>{t('forecast.noOnset', { origin: month(r.origin), percent: pct(min) })}</Empty>;
           return (
             <ul>
               {likely.map(([key, v]) => (
                 <li key={key}>
-                  <a href={areaHref(country, key)}>{key}</a>: {Math.round(v.p * 100)}% chance of deaths by{' '}
-                  {v.month}
+                  <a href={areaHref(country, key)}>{key}</a>
+                  {t('common.colon')}
+                  {t('forecast.onset', { percent: pct(v.p), month: month(v.month) })}
                 </li>
               ))}
             </ul>

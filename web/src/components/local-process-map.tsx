@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -39,6 +40,7 @@ export function LocalProcessMap({
   onOpen: (id: string) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
   const [failed, setFailed] = useState<string | null>(null);
   const onOpenRef = useRef(onOpen);
   onOpenRef.current = onOpen;
@@ -130,26 +132,27 @@ export function LocalProcessMap({
     return () => m.remove();
   }, [points, areas]);
 
-  if (failed) return <p className="error-box">The map cannot be drawn here: {failed}</p>;
+  if (failed) return <p className="error-box">{t('maps.localCannotDraw', { reason: failed })}</p>;
   return (
     <figure className="local-map">
       <div
         ref={box}
         className="local-map-canvas"
         role="img"
-        aria-label={`Map of ${points.length} local processes, coloured by status`}
+        aria-label={t('maps.localLabel', { count: points.length })}
       />
       <figcaption>
         {Object.entries(STATUS_COLOURS).map(([s, c]) => (
           <span key={s} className="legend-item">
-            <span className="legend-dot" style={{ background: c }} /> {s}
+            <span className="legend-dot" style={{ background: c }} />{' '}
+            {t(`maps.localStatus.${s}`, { defaultValue: s })}
           </span>
         ))}
         <span className="legend-item">
-          <span className="legend-dot ring-up" /> violence rose after
+          <span className="legend-dot ring-up" /> {t('maps.rose')}
         </span>
         <span className="legend-item">
-          <span className="legend-dot ring-down" /> violence fell after
+          <span className="legend-dot ring-down" /> {t('maps.fell')}
         </span>
       </figcaption>
     </figure>

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
-import { pct } from '../format.ts';
+import { day, num, pct } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { PlotFigure } from './plot-figure.tsx';
@@ -14,27 +15,34 @@ type NegotiationAnswer = OperationResult<'currentNegotiation'>;
  * draws the chart for a column when several processes are laid side by side.
  */
 export function NegotiationView({ id, narrow }: { id: number; narrow: boolean }) {
+  const { t } = useTranslation();
   const state = useApi<NegotiationAnswer>(`neg ${id}`, (s) => get('/api/negotiations/current', { id }, s));
   return (
-    <article className="negotiation" aria-label={`Negotiation process ${id}`}>
-      <Async state={state} what="the negotiation process">
+    <article className="negotiation" aria-label={t('negotiations.process', { id })}>
+      <Async state={state} what={t('negotiations.theProcess')}>
         {(n) => {
           const party = (id: string) => n.process.parties.find((p) => p.id === id)?.name ?? id;
           return (
             <>
               <h2>{n.process.process}</h2>
               <p className="muted">
-                {n.process.parties.length} parties, {n.process.rounds.length} rounds; women's quota{' '}
-                {n.process.quota.women === undefined ? 'not set' : pct(n.process.quota.women)}. Test:{' '}
-                {n.check.method}
+                {t('negotiations.summary', {
+                  parties: n.process.parties.length,
+                  rounds: n.process.rounds.length,
+                  quota:
+                    n.process.quota.women === undefined
+                      ? t('negotiations.notSet')
+                      : pct(n.process.quota.women),
+                })}{' '}
+                <span lang="en">{n.check.method}</span>
               </p>
-              <h3>Rounds and delegations</h3>
+              <h3>{t('negotiations.rounds')}</h3>
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Round</th>
-                    <th scope="col">Dates</th>
-                    <th scope="col">Venue</th>
+                    <th scope="col">{t('negotiations.round')}</th>
+                    <th scope="col">{t('negotiations.dates')}</th>
+                    <th scope="col">{t('negotiations.venue')}</th>
                     {n.process.parties.map((p) => (
                       <th scope="col" key={p.id}>
                         {p.name}
@@ -47,7 +55,7 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                     <tr key={r.id}>
                       <th scope="row">{r.id}</th>
                       <td>
-                        {r.start} – {r.end}
+                        {day(r.start)} – {day(r.end)}
                       </td>
                       <td>{r.venue ?? ''}</td>
                       {n.process.parties.map((p) => {
@@ -55,13 +63,17 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                         if (!inc)
                           return (
                             <td key={p.id} className="muted">
-                              absent
+                              {t('negotiations.absent')}
                             </td>
                           );
                         return (
                           <td key={p.id} className={inc.meetsQuota === false ? 'state' : undefined}>
-                            {inc.women} of {inc.total} women ({pct(inc.share)})
-                            {inc.meetsQuota === false ? ' — below quota' : ''}
+                            {t('negotiations.women', {
+                              women: inc.women,
+                              total: inc.total,
+                              share: pct(inc.share),
+                            })}
+                            {inc.meetsQuota === false ? t('negotiations.belowQuota') : ''}
                           </td>
                         );
                       })}
@@ -70,12 +82,12 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                 </tbody>
               </table>
 
-              <h3>Violence before each round</h3>
+              <h3>{t('negotiations.violence')}</h3>
               {n.check.tests.length === 0 ? (
-                <Empty>No party is linked to actors with events in the store.</Empty>
+                <Empty>{t('negotiations.noLink')}</Empty>
               ) : (
                 <PlotFigure
-                  label="Violent events in the window before each round against the party's baseline"
+                  label={t('negotiations.chart')}
                   deps={[n]}
                   make={(Plot) =>
                     Plot.plot({
@@ -84,18 +96,22 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                       marginLeft: 50,
                       marginBottom: 36,
                       fx: { label: null },
-                      x: { axis: null, domain: ['before the round', 'expected (baseline)'] },
-                      y: { label: 'violent events in window', grid: true },
+                      x: { axis: null, domain: [t('negotiations.before'), t('negotiations.expected')] },
+                      y: { label: t('negotiations.inWindow'), grid: true },
                       color: {
                         legend: true,
-                        domain: ['before the round', 'expected (baseline)'],
+                        domain: [t('negotiations.before'), t('negotiations.expected')],
                         range: ['#b2182b', '#9aa7b1'],
                       },
                       marks: [
                         Plot.barY(
-                          n.check.tests.flatMap((t) => [
-                            { key: `${t.round}\n${t.party}`, what: 'before the round', v: t.before },
-                            { key: `${t.round}\n${t.party}`, what: 'expected (baseline)', v: t.baseline },
+                          n.check.tests.flatMap((x) => [
+                            { key: `${x.round}\n${x.party}`, what: t('negotiations.before'), v: x.before },
+                            {
+                              key: `${x.round}\n${x.party}`,
+                              what: t('negotiations.expected'),
+                              v: x.baseline,
+                            },
                           ]),
                           { fx: 'key', x: 'what', y: 'v', fill: 'what' },
                         ),
@@ -106,23 +122,24 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                 />
               )}
 
-              <h3>Alerts: parties raising violence before talks ({n.check.alerts.length})</h3>
+              <h3>{t('negotiations.alerts', { count: n.check.alerts.length })}</h3>
               {n.check.alerts.length === 0 ? (
-                <Empty>No party's violence rose significantly before a round.</Empty>
+                <Empty>{t('negotiations.noAlerts')}</Empty>
               ) : (
                 <ul className="alerts">
                   {n.check.alerts.map((a) => (
                     <li key={`${a.party}-${a.round}`}>
                       <strong>
-                        {party(a.party)}, before {a.round}:
+                        {t('negotiations.beforeRound', { party: party(a.party), round: a.round })}
                       </strong>{' '}
-                      {a.message}
+                      <span lang="en">{a.message}</span>
                       <details>
-                        <summary>{a.evidence.length} events in the window</summary>
+                        <summary>{t('negotiations.eventsInWindow', { count: a.evidence.length })}</summary>
                         <ul className="evidence">
                           {a.evidence.slice(0, 40).map((e) => (
                             <li key={e.id}>
-                              {e.date} {e.admin1}: {e.actor1} → {e.actor2 || '—'} ({e.fatalities} dead)
+                              {day(e.date)} {e.admin1}: {e.actor1} → {e.actor2 || '—'}{' '}
+                              {t('negotiations.dead', { count: num(e.fatalities) })}
                             </li>
                           ))}
                         </ul>
@@ -132,9 +149,9 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                 </ul>
               )}
               {n.check.notes.length > 0 && (
-                <ul className="muted">
-                  {n.check.notes.map((t) => (
-                    <li key={t}>{t}</li>
+                <ul className="muted" lang="en">
+                  {n.check.notes.map((note) => (
+                    <li key={note}>{note}</li>
                   ))}
                 </ul>
               )}

@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { day } from '../format.ts';
 import { periodProblem, setUrlState } from '../url-state.ts';
 
 /**
@@ -6,6 +8,7 @@ import { periodProblem, setUrlState } from '../url-state.ts';
  * browser could not read) is refused here, with the reason beside the field, and never sent.
  */
 export function PeriodFields({ from, to }: { from: string; to: string }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState({ from, to });
   // The address changed from elsewhere (another country, back/forward): show what it holds.
   useEffect(() => setDraft({ from, to }), [from, to]);
@@ -31,11 +34,11 @@ export function PeriodFields({ from, to }: { from: string; to: string }) {
   );
   return (
     <span className="period">
-      {field('from', 'From')}
-      {field('to', 'To')}
+      {field('from', t('common.from'))}
+      {field('to', t('common.to'))}
       {problem && (
         <span className="field-error" id={`${id}-problem`} role="alert">
-          {problem.message} The figures still show {from} to {to}.
+          {problem.message} {t('common.stillShows', { from: day(from), to: day(to) })}
         </span>
       )}
     </span>

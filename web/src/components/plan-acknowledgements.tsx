@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
+import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { useSignedIn } from '../use-signed-in.ts';
@@ -15,6 +17,7 @@ type Status = OperationResult<'planAcknowledgements'>;
  * The paper's second recommendation: leadership communicating the plan to staff.
  */
 export function PlanAcknowledgements({ mission, version }: { mission: string; version: number }) {
+  const { t } = useTranslation();
   const id = useId();
   const me = useSignedIn();
   const [done, setDone] = useState(0);
@@ -33,36 +36,36 @@ export function PlanAcknowledgements({ mission, version }: { mission: string; ve
     }
   };
   return (
-    <section className="plan-acknowledgements" aria-label="Acknowledgements of this plan version">
-      <h2>Acknowledgements of version {version}</h2>
-      <Async state={status} what="the acknowledgements">
+    <section className="plan-acknowledgements" aria-label={t('plan.acksLabel')}>
+      <h2>{t('plan.acks', { version })}</h2>
+      <Async state={status} what={t('plan.theAcks')}>
         {(s) => {
           const mine = s.acknowledged.find((a) => a.by === me.data?.name);
           return (
             <>
-              {!s.current && <p className="muted">This is not the mission's newest plan version.</p>}
+              {!s.current && <p className="muted">{t('plan.notNewest')}</p>}
               <div className="side-by-side">
                 <div>
-                  <h3>Acknowledged ({s.acknowledged.length})</h3>
+                  <h3>{t('plan.acknowledged', { count: s.acknowledged.length })}</h3>
                   {s.acknowledged.length ? (
                     <ul className="ack-list">
                       {s.acknowledged.map((a) => (
                         <li key={a.by}>
                           {a.by}{' '}
                           <span className="muted">
-                            ({a.role}, {a.at.slice(0, 10)})
+                            ({a.role}, {day(a.at)})
                           </span>
                         </li>
                       ))}
                     </ul>
                   ) : (
-                    <p className="muted">Nobody yet.</p>
+                    <p className="muted">{t('plan.nobody')}</p>
                   )}
                 </div>
                 <div>
-                  <h3>Not yet ({s.notYet.length})</h3>
+                  <h3>{t('plan.notYet', { count: s.notYet.length })}</h3>
                   {s.accounts === 0 ? (
-                    <p className="muted">The store has no accounts, so nobody can be listed here.</p>
+                    <p className="muted">{t('plan.noAccounts')}</p>
                   ) : s.notYet.length ? (
                     <ul className="ack-list">
                       {s.notYet.map((n) => (
@@ -72,36 +75,34 @@ export function PlanAcknowledgements({ mission, version }: { mission: string; ve
                       ))}
                     </ul>
                   ) : (
-                    <p className="muted">Every account has acknowledged this version.</p>
+                    <p className="muted">{t('plan.everyone')}</p>
                   )}
                 </div>
               </div>
               {mine ? (
                 <p role="status" className="task-note">
-                  You acknowledged version {version} on {mine.at.slice(0, 10)}.
+                  {t('plan.youDid', { version, date: day(mine.at) })}
                 </p>
               ) : (
                 me.data && (
                   <form
                     className="task-form"
-                    aria-label="Acknowledge this plan version"
+                    aria-label={t('plan.ackForm')}
                     onSubmit={(e) => {
                       e.preventDefault();
                       void acknowledge();
                     }}
                   >
                     <label htmlFor={`${id}-role`}>
-                      Your post (optional)
+                      {t('plan.post')}
                       <input
                         id={`${id}-role`}
                         value={role}
-                        placeholder="Head of Office, Kessa"
+                        placeholder={t('plan.postExample')}
                         onChange={(e) => setRole(e.target.value)}
                       />
                     </label>
-                    <button type="submit">
-                      Acknowledge version {version} as {me.data.name}
-                    </button>
+                    <button type="submit">{t('plan.ack', { version, name: me.data.name })}</button>
                   </form>
                 )
               )}

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
+import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import type { CurrentPlan } from '../plan-types.ts';
 import { setUrlState } from '../url-state.ts';
@@ -27,13 +29,14 @@ export function PlanChooser({
   refresh: number;
   onStored: () => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const list = useApi<PlanList>(`plans ${refresh}`, (s) => get('/api/plans', {}, s));
   const plans = list.data?.plans ?? [];
   const value = mission ? `${version ?? ''}\u001f${mission}` : '';
   return (
-    <form className="task-bar" onSubmit={(e) => e.preventDefault()} aria-label="Choose or load a plan">
-      <label htmlFor={id}>Plan</label>{' '}
+    <form className="task-bar" onSubmit={(e) => e.preventDefault()} aria-label={t('plan.choose')}>
+      <label htmlFor={id}>{t('plan.plan')}</label>{' '}
       <select
         id={id}
         value={value}
@@ -43,32 +46,38 @@ export function PlanChooser({
         }}
       >
         <option value="">
-          Newest stored{shown && !mission ? ` (${shown.mission}, version ${shown.version})` : ''}
+          {t('plan.newest')}
+          {shown && !mission ? t('plan.newestIs', { mission: shown.mission, version: shown.version }) : ''}
         </option>
         {plans.map((p) => (
           <option key={`${p.mission} ${p.version}`} value={`${p.version}\u001f${p.mission}`}>
-            {p.mission}, version {p.version} ({p.fileName}, {p.importedAt.slice(0, 10)})
+            {t('plan.option', {
+              mission: p.mission,
+              version: p.version,
+              file: p.fileName,
+              date: day(p.importedAt),
+            })}
           </option>
         ))}
         {mission && !plans.some((p) => p.mission === mission && String(p.version) === (version ?? '')) && (
           <option value={value}>
             {mission}
-            {version ? `, version ${version}` : ''}
+            {version ? t('plan.versionOf', { version }) : ''}
           </option>
         )}
       </select>
       <TextFileUpload
-        label="Load a plan file (.yaml, .yml, .json)"
+        label={t('plan.load')}
         accept=".yaml,.yml,.json"
-        refused="The plan was not stored."
+        refused={t('plan.refused')}
         store={async (text, name) => {
           // The operation of `tandem plan import`: a new version, or the same text recognised.
           const r = await runOperation('importPlan', { plan: text, name });
           setUrlState({ mission: r.mission, version: String(r.version) }, { push: true });
           onStored();
           return r.unchanged
-            ? `${name} is already stored as version ${r.version} of ${r.mission}.`
-            : `${name} stored as version ${r.version} of ${r.mission}.`;
+            ? t('plan.unchanged', { name, version: r.version, mission: r.mission })
+            : t('plan.stored', { name, version: r.version, mission: r.mission });
         }}
       />
     </form>

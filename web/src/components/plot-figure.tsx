@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export type PlotModule = typeof import('@observablehq/plot');
 
@@ -17,6 +18,7 @@ export function PlotFigure({
   label: string;
   deps: unknown[];
 }) {
+  const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [width, setWidth] = useState(0);
@@ -46,7 +48,7 @@ export function PlotFigure({
       live = false;
       el?.remove();
     };
-  }, [...deps, width]);
-  if (failed) return <p className="error-box">The chart could not be drawn: {failed}</p>;
+  }, [...deps, width, i18n.language]);
+  if (failed) return <p className="error-box">{t('common.chartFailed', { reason: failed })}</p>;
   return <figure className="plot" ref={ref} aria-label={label} />;
 }

@@ -1,6 +1,8 @@
+import i18next from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ApiError, get, runOperation } from '../api-client.ts';
-import { num } from '../format.ts';
+import { day, num } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 
@@ -11,8 +13,14 @@ type Target = { source: 'acled' | 'ucdp'; country: string; from?: string; to?: s
 /** What a query asked for, in words: the country, and the period or GED version. */
 function queryWords(p: PullStatus): string {
   const q = p.parameters as { from?: string | null; to?: string | null; version?: string | null };
-  if (q.version) return `${p.country}, GED ${q.version}`;
-  if (q.from || q.to) return `${p.country}, ${q.from ?? '…'} to ${q.to ?? 'today'}`;
+  const t = i18next.t;
+  if (q.version) return t('importing.gedVersion', { country: p.country, version: q.version });
+  if (q.from || q.to)
+    return t('importing.period', {
+      country: p.country,
+      from: q.from ? day(q.from) : '…',
+      to: q.to ? day(q.to) : t('importing.today'),
+    });
   return p.country;
 }
 
@@ -37,6 +45,7 @@ function when(iso: string): string {
  * server pulls with its own credentials (ACLED_USERNAME, ACLED_PASSWORD, UCDP_API_TOKEN).
  */
 export function SourcePulls({ onPulled }: { onPulled: () => void }) {
+  const { t } = useTranslation();
   const [round, setRound] = useState(0);
   const list = useApi<Pulls>(`pulls:${round}`, (s) => get('/api/pulls', undefined, s));
   const [busy, setBusy] = useState<string | null>(null);
@@ -65,11 +74,10 @@ export function SourcePulls({ onPulled }: { onPulled: () => void }) {
   const mayPull = list.data?.mayPull ?? false;
   return (
     <section className="source-pulls" aria-labelledby="source-pulls-title">
-      <h2 id="source-pulls-title">Pulled from ACLED and UCDP</h2>
+      <h2 id="source-pulls-title">{t('importing.pulled')}</h2>
       <p>
-        Pulls ask the sources' APIs for what changed since the last pull, and apply ACLED's deletions; each is
-        one import, all or nothing. <code>tandem serve --pull "acled:South Sudan" --pull-every 7d</code> pulls
-        on a schedule.
+        {t('importing.pullsIntro')} <code>tandem serve --pull "acled:South Sudan" --pull-every 7d</code>{' '}
+        {t('importing.pullsSchedule')}
       </p>
       {list.error && (
         <div className="error-box" role="alert">
@@ -78,25 +86,27 @@ export function SourcePulls({ onPulled }: { onPulled: () => void }) {
       )}
       {failure && (
         <div className="error-box" role="alert">
-          <strong>Nothing was pulled.</strong> {failure}
+          <strong>{t('importing.nothingPulled')}</strong> {failure}
         </div>
       )}
       <div className="table-scroll">
         <table>
           <thead>
             <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Query</th>
-              <th scope="col">Last pull</th>
-              <th scope="col">Counts</th>
-              <th scope="col">Last error</th>
-              {mayPull && <th scope="col">Pull</th>}
+              <th scope="col">{t('importing.source')}</th>
+              <th scope="col">{t('importing.query')}</th>
+              <th scope="col">{t('importing.lastPull')}</th>
+              <th scope="col">{t('importing.counts')}</th>
+              <th scope="col">{t('importing.lastError')}</th>
+              {mayPull && <th scope="col">{t('importing.pull')}</th>}
             </tr>
           </thead>
           <tbody>
             {pulls.length === 0 ? (
               <tr>
-                <td colSpan={mayPull ? 6 : 5}>{list.loading ? 'Loading…' : 'No pulls yet.'}</td>
+                <td colSpan={mayPull ? 6 : 5}>
+                  {list.loading ? t('importing.loading') : t('importing.noPulls')}
+                </td>
               </tr>
             ) : (
               pulls.map((p) => {
@@ -107,12 +117,19 @@ export function SourcePulls({ onPulled }: { onPulled: () => void }) {
                     <th scope="row">{p.source.toUpperCase()}</th>
                     <td>{queryWords(p)}</td>
                     <td>
-                      {ok ? when(ok.at) : 'never succeeded'}
-                      {p.lastAttempt.status === 'failed' && <> (failed {when(p.lastAttempt.at)})</>}
+                      {ok ? when(ok.at) : t('importing.never')}
+                      {p.lastAttempt.status === 'failed' &&
+                        t('importing.failedAt', { at: when(p.lastAttempt.at) })}
                     </td>
                     <td className="pull-counts">
                       {ok
-                        ? `${num(ok.rows)} rows: ${num(ok.imported)} new, ${num(ok.updated)} updated, ${num(ok.deleted)} deleted, ${num(ok.rejected)} set aside`
+                        ? t('importing.pullCounts', {
+                            rows: num(ok.rows),
+                            imported: num(ok.imported),
+                            updated: num(ok.updated),
+                            deleted: num(ok.deleted),
+                            rejected: num(ok.rejected),
+                          })
                         : '–'}
                     </td>
                     <td className="pull-error">
@@ -121,7 +138,7 @@ export function SourcePulls({ onPulled }: { onPulled: () => void }) {
                     {mayPull && (
                       <td>
                         <button type="button" disabled={busy !== null} onClick={() => pull(targetOf(p))}>
-                          {busy === key ? 'Pulling…' : 'Pull now'}
+                          {busy === key ? t('importing.pulling') : t('importing.pullNow')}
                         </button>
                       </td>
                     )}
@@ -141,17 +158,18 @@ export function SourcePulls({ onPulled }: { onPulled: () => void }) {
           }}
         >
           <label>
-            Source{' '}
+            {t('importing.source')}{' '}
             <select value={source} onChange={(e) => setSource(e.target.value as Target['source'])}>
               <option value="acled">ACLED</option>
-              <option value="ucdp">UCDP GED (latest yearly)</option>
+              <option value="ucdp">{t('importing.ucdpLatest')}</option>
             </select>
           </label>{' '}
           <label>
-            Country <input value={country} onChange={(e) => setCountry(e.target.value)} required />
+            {t('importing.country')}{' '}
+            <input value={country} onChange={(e) => setCountry(e.target.value)} required />
           </label>{' '}
           <button type="submit" disabled={busy !== null}>
-            {busy === `${source}:${country.trim()}` ? 'Pulling…' : 'Pull now'}
+            {busy === `${source}:${country.trim()}` ? t('importing.pulling') : t('importing.pullNow')}
           </button>
         </form>
       )}

@@ -1,19 +1,22 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api-client.ts';
 
 export function Loading({ what }: { what: string }) {
+  const { t } = useTranslation();
   return (
     <p className="loading" role="status" aria-live="polite">
-      Loading {what}…
+      {t('common.loading', { what })}
     </p>
   );
 }
 
 export function ErrorBox({ error, what }: { error: Error; what: string }) {
+  const { t } = useTranslation();
   const code = error instanceof ApiError ? error.code : 'network';
   return (
     <div className="error-box" role="alert">
-      <strong>Could not load {what}.</strong> {error.message} <code>({code})</code>
+      <strong>{t('common.couldNotLoad', { what })}</strong> {error.message} <code>({code})</code>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Loads a text file (a plan, a negotiation process) from the person's computer and hands its text
@@ -17,6 +18,7 @@ export function TextFileUpload({
   refused: string;
   store: (text: string, fileName: string) => Promise<string>;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const [state, setState] = useState<{ busy: boolean; message?: string; error?: string }>({ busy: false });
   const load = async (file: File) => {
@@ -41,7 +43,7 @@ export function TextFileUpload({
           e.target.value = '';
         }}
       />
-      {state.busy && <span role="status"> Storing…</span>}
+      {state.busy && <span role="status"> {t('agreements.storing')}</span>}
       {state.message && (
         <p role="status" className="task-note">
           {state.message}

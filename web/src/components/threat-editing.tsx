@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
+import { day } from '../format.ts';
+import { label as word } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { Async, Empty } from './status-views.tsx';
@@ -18,6 +21,7 @@ const STATUSES = ['proposed', 'accepted', 'dismissed'] as const;
  * edit`. The server records the edit under the signed-in account and appends it to the audit chain.
  */
 export function ThreatEditing({ country, admin1 }: { country: string; admin1: string }) {
+  const { t } = useTranslation();
   const [saved, setSaved] = useState(0);
   const list = useApi<ThreatList>(`threats ${country} ${admin1} ${saved}`, (s) =>
     get('/api/threats', { country, admin1 }, s),
@@ -34,21 +38,21 @@ export function ThreatEditing({ country, admin1 }: { country: string; admin1: st
     }
   };
   return (
-    <section className="threat-editing" aria-label="Threat register of this area">
-      <h3>Threat register</h3>
-      <Async state={list} what="the threat register">
+    <section className="threat-editing" aria-label={t('analysts.registerLabel')}>
+      <h3>{t('analysts.register')}</h3>
+      <Async state={list} what={t('analysts.theRegister')}>
         {(r) =>
           r.threats.length === 0 ? (
             <>
-              <Empty>No threat of this area is in the register yet.</Empty>
+              <Empty>{t('analysts.noThreat')}</Empty>
               <button type="button" onClick={() => void register()}>
-                Add the threats the data suggests to the register
+                {t('analysts.addSuggested')}
               </button>
             </>
           ) : (
             <ul className="tag-list">
-              {r.threats.map((t) => (
-                <ThreatItem key={t.id} threat={t} onSaved={() => setSaved((n) => n + 1)} />
+              {r.threats.map((x) => (
+                <ThreatItem key={x.id} threat={x} onSaved={() => setSaved((n) => n + 1)} />
               ))}
             </ul>
           )
@@ -64,6 +68,7 @@ export function ThreatEditing({ country, admin1 }: { country: string; admin1: st
 }
 
 function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState({
     likelihood: threat.likelihood,
@@ -97,7 +102,7 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
       >
         {options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {word(o)}
           </option>
         ))}
       </select>
@@ -105,31 +110,36 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
   );
   return (
     <li data-threat={threat.id}>
-      <strong>{threat.perpetrator}</strong> → {threat.targetedPopulation} ({threat.violenceType}): likelihood{' '}
-      {threat.likelihood}, severity {threat.severity}, {threat.trend}, {threat.status}
+      <strong>{threat.perpetrator}</strong> → {threat.targetedPopulation} ({word(threat.violenceType)})
+      {t('common.colon')}
+      {t('analysts.threat', {
+        likelihood: word(threat.likelihood),
+        severity: word(threat.severity),
+        trend: word(threat.trend),
+        status: word(threat.status),
+      })}
       {threat.updatedBy && (
         <span className="muted">
-          {' '}
-          · last changed by {threat.updatedBy} on {threat.updatedAt?.slice(0, 10)}
+          {t('analysts.changedBy', { name: threat.updatedBy, date: day(threat.updatedAt) })}
         </span>
       )}
       {threat.note && <q className="task-note"> {threat.note}</q>}
       <details>
-        <summary>Edit</summary>
+        <summary>{t('analysts.edit')}</summary>
         <form
           className="task-form"
-          aria-label={`Edit threat ${threat.id}`}
+          aria-label={t('analysts.editThreat', { id: threat.id })}
           onSubmit={(e) => {
             e.preventDefault();
             void save();
           }}
         >
-          {choice('likelihood', 'Likelihood', LEVELS)}
-          {choice('severity', 'Severity', LEVELS)}
-          {choice('trend', 'Trend', TRENDS)}
-          {choice('status', 'Status', STATUSES)}
+          {choice('likelihood', t('analysts.likelihood'), LEVELS)}
+          {choice('severity', t('analysts.severity'), LEVELS)}
+          {choice('trend', t('analysts.trend'), TRENDS)}
+          {choice('status', t('analysts.status'), STATUSES)}
           <label htmlFor={`${id}-note`}>
-            Note
+            {t('analysts.note')}
             <textarea
               id={`${id}-note`}
               rows={2}
@@ -138,7 +148,7 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
             />
           </label>
           <button type="submit" disabled={state.busy}>
-            Save
+            {t('analysts.save')}
           </button>
         </form>
         {state.error && (

@@ -1,3 +1,18 @@
+import * as agreements from './pages/agreements.ts';
+import * as analysts from './pages/analysts.ts';
+import * as area from './pages/area.ts';
+import * as brief from './pages/brief.ts';
+import * as common from './pages/common.ts';
+import * as forecast from './pages/forecast.ts';
+import * as frictions from './pages/frictions.ts';
+import * as importing from './pages/importing.ts';
+import * as incidents from './pages/incidents.ts';
+import * as maps from './pages/maps.ts';
+import * as negotiations from './pages/negotiations.ts';
+import * as overview from './pages/overview.ts';
+import * as plan from './pages/plan.ts';
+import * as problems from './pages/problems.ts';
+import * as records from './pages/records.ts';
 /** The workbench's words in English: the catalogue every other language must match key for key. */
 export const en = {
   nav: {
@@ -26,6 +41,15 @@ export const en = {
     fiction:
       "Orvania, its regions, armed groups, plan, draft agreement and talks are invented by Tandem's demonstration model. Import your own ACLED or UCDP files on the Import page.",
     fictionTitle: 'Demonstration mission — fictional.',
+    storeContents: 'the store’s contents',
+    thePage: 'the page',
+    chooseArea: 'Choose an area on the overview’s map or table.',
+    noEvents: 'No events yet',
+    emptyStore: 'The store is empty.',
+    importFile: 'Import an ACLED, UCDP GED or HXL file',
+    orRun: ', or run',
+    orStart: ', or start with',
+    toLoadDemo: 'to load the fictional demonstration mission.',
   },
   participantForm: {
     heading: 'Add a participant',
@@ -85,6 +109,21 @@ export const en = {
     withheldProcesses_other:
       '{{count}} further local processes are withheld from you (another office, or above your clearance).',
   },
+  common: common.en,
+  overview: overview.en,
+  forecast: forecast.en,
+  area: area.en,
+  agreements: agreements.en,
+  plan: plan.en,
+  incidents: incidents.en,
+  importing: importing.en,
+  brief: brief.en,
+  frictions: frictions.en,
+  negotiations: negotiations.en,
+  problems: problems.en,
+  records: records.en,
+  maps: maps.en,
+  analysts: analysts.en,
 };
 
 export type Catalogue = typeof en;

@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { Async } from '../components/status-views.tsx';
-import { num, pct } from '../format.ts';
+import { day, num, pct } from '../format.ts';
+import { label } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { eventHref } from '../record-links.ts';
 import { useUrlState } from '../url-state.ts';
@@ -15,6 +17,7 @@ type ActorAnswer = OperationResult<'actorProfile'>;
  * events, each linked to its page. Events the reader may not see with the actor named are left out.
  */
 export function ActorPage() {
+  const { t } = useTranslation();
   const params = useUrlState().params;
   const name = params.get('name') ?? '';
   const country = params.get('country') ?? undefined;
@@ -23,56 +26,59 @@ export function ActorPage() {
   );
   return (
     <section className="actor-page">
-      <Async state={state} what={`the actor "${name}"`}>
+      <Async state={state} what={t('records.theActor', { name })}>
         {(a) => (
           <>
             <h1>
               {a.name} {a.country && <span className="muted">({a.country})</span>}
             </h1>
             <dl className="record">
-              <dt>Category</dt>
-              <dd>{a.category ?? 'unknown'}</dd>
-              <dt>State force</dt>
-              <dd>{a.isState ? 'yes' : 'no'}</dd>
-              <dt>Events</dt>
+              <dt>{t('records.category')}</dt>
+              <dd>{a.category ? label(a.category) : t('records.unknown')}</dd>
+              <dt>{t('records.stateForce')}</dt>
+              <dd>{a.isState ? t('records.yes') : t('records.no')}</dd>
+              <dt>{t('records.events')}</dt>
               <dd>{num(a.events)}</dd>
-              <dt>Fatalities</dt>
+              <dt>{t('records.fatalities')}</dt>
               <dd>{num(a.fatalities)}</dd>
-              <dt>Attacks on civilians</dt>
+              <dt>{t('records.attacks')}</dt>
               <dd>
-                {num(a.civilianTargetingEvents)} as perpetrator:{' '}
+                {t('records.asPerpetrator', { count: num(a.civilianTargetingEvents) })}{' '}
                 {a.shareOfAttacksOnCivilians === null
-                  ? 'no attack on civilians is recorded in the country'
-                  : `${pct(a.shareOfAttacksOnCivilians)} of all recorded attacks on civilians in the country`}
+                  ? t('records.noAttack')
+                  : t('records.share', { share: pct(a.shareOfAttacksOnCivilians) })}
               </dd>
             </dl>
             {a.categoriesOverTime.length > 1 && (
               <>
-                <h2>Its category over time</h2>
+                <h2>{t('records.categoryOverTime')}</h2>
                 <p className="muted">
-                  Each event counts with the category of its date
-                  {a.categoryPeriods.length
-                    ? ' (dated categories of the actor register)'
-                    : ' (as the source codes it)'}
-                  .
+                  {t('records.categoryByDate', {
+                    basis: a.categoryPeriods.length ? t('records.fromRegister') : t('records.fromSource'),
+                  })}
                 </p>
                 <ul className="tag-list">
                   {a.categoriesOverTime.map((r) => (
                     <li key={r.first}>
-                      {r.first} to {r.last}: {r.category ?? 'unknown'} ({num(r.events)} events)
+                      {t('records.categoryRun', {
+                        first: r.first,
+                        last: r.last,
+                        category: r.category ? label(r.category) : t('records.unknown'),
+                        count: num(r.events),
+                      })}
                     </li>
                   ))}
                 </ul>
               </>
             )}
-            <h2>Where it acts</h2>
+            <h2>{t('records.whereActs')}</h2>
             <div className="table-scroll">
               <table className="task-table">
                 <thead>
                   <tr>
-                    <th scope="col">Area</th>
-                    <th scope="col">Events</th>
-                    <th scope="col">Fatalities</th>
+                    <th scope="col">{t('records.area')}</th>
+                    <th scope="col">{t('records.events')}</th>
+                    <th scope="col">{t('records.fatalities')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -87,17 +93,20 @@ export function ActorPage() {
               </table>
             </div>
             <h2>
-              Latest events ({Math.min(a.latest.length, a.events)} of {num(a.events)})
+              {t('records.latest', { shown: num(Math.min(a.latest.length, a.events)), total: num(a.events) })}
             </h2>
             <ul className="tag-list">
               {a.latest.map((e) => (
                 <li key={e.id}>
                   <a href={eventHref(e.id)}>
-                    {e.dateStart} {e.admin1}: {e.eventType || e.violenceType}
+                    {day(e.dateStart)} {e.admin1}: {e.eventType || label(e.violenceType)}
                   </a>{' '}
                   <span className="muted">
-                    ({e.actor1 === a.name ? `against ${e.actor2 || 'no named party'}` : `by ${e.actor1}`},{' '}
-                    {num(e.fatalities)} dead)
+                    (
+                    {e.actor1 === a.name
+                      ? t('records.against', { party: e.actor2 || t('records.noParty') })
+                      : t('records.by', { actor: e.actor1 })}
+                    , {t('records.dead', { count: num(e.fatalities) })})
                   </span>
                 </li>
               ))}

@@ -1,11 +1,14 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AgreementList, Provision, ReviewAnswer, StoredReviewAnswer } from '../agreement-types.ts';
 import { get, runOperation } from '../api-client.ts';
 import { type AgreementDocument, AgreementReviewActions } from '../components/agreement-review-actions.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
+import { label } from '../labels.ts';
 import { useApi } from '../use-api.ts';
 
 export function AgreementsPage() {
+  const { t } = useTranslation();
   const [saved, setSaved] = useState(0);
   const list = useApi<AgreementList>(`agreements ${saved}`, (s) => get('/api/agreements', {}, s));
   const [chosen, setChosen] = useState<number | null>(null);
@@ -36,7 +39,7 @@ export function AgreementsPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         {list.data && list.data.length > 0 && (
           <label>
-            Imported agreement{' '}
+            {t('agreements.imported')}{' '}
             <select
               value={chosen ?? ''}
               onChange={(e) => {
@@ -44,7 +47,7 @@ export function AgreementsPage() {
                 setOwn({ state: 'idle' });
               }}
             >
-              <option value="">Newest imported</option>
+              <option value="">{t('agreements.newest')}</option>
               {list.data.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.title}
@@ -54,14 +57,14 @@ export function AgreementsPage() {
           </label>
         )}
         <label>
-          Review another text (.txt, .md, .pdf, .docx){' '}
+          {t('agreements.another')}{' '}
           <input
             type="file"
             accept=".txt,.md,.pdf,.docx"
             onChange={(e) => e.target.files?.[0] && review(e.target.files[0])}
           />
         </label>
-        {own.state === 'busy' && <span role="status">Reviewing…</span>}
+        {own.state === 'busy' && <span role="status">{t('agreements.reviewing')}</span>}
         {own.state === 'failed' && <span className="error-box">{own.error}</span>}
       </form>
       {own.review ? (
@@ -70,7 +73,7 @@ export function AgreementsPage() {
           <Review r={own.review} />
         </>
       ) : (
-        <Async state={stored} what="the agreement review">
+        <Async state={stored} what={t('agreements.theReview')}>
           {(r) => (
             <>
               <AgreementReviewActions storedId={r.id} />
@@ -84,6 +87,7 @@ export function AgreementsPage() {
 }
 
 function Review({ r }: { r: ReviewAnswer }) {
+  const { t } = useTranslation();
   const [only, setOnly] = useState<string | null>(null);
   // Every POC category the coder knows, in its order.
   const codes = Object.keys(r.coverage) as (keyof ReviewAnswer['coverage'])[];
@@ -94,10 +98,10 @@ function Review({ r }: { r: ReviewAnswer }) {
       <div className="agreement-layout">
         <div>
           <h2>
-            Provisions {only ? `coded ${only}` : ''} ({shown.length})
+            {t('agreements.provisions')} {only ? t('agreements.coded', { code: only }) : ''} ({shown.length})
             {only && (
               <button type="button" onClick={() => setOnly(null)} style={{ marginLeft: 8 }}>
-                Show all
+                {t('agreements.showAll')}
               </button>
             )}
           </h2>
@@ -106,7 +110,11 @@ function Review({ r }: { r: ReviewAnswer }) {
               <div key={p.id} className={`provision ${p.codes.length ? 'coded' : ''}`} id={`prov-${p.id}`}>
                 <div>
                   {p.codes.map((c) => (
-                    <span key={`${c.code}-${c.span.start}-${c.span.end}`} className="code-chip" title={c.why}>
+                    <span
+                      key={`${c.code}-${c.span.start}-${c.span.end}`}
+                      className="code-chip"
+                      title={`${label(c.code)}: ${c.why}`}
+                    >
                       {c.code}
                     </span>
                   ))}
@@ -118,8 +126,8 @@ function Review({ r }: { r: ReviewAnswer }) {
           </div>
         </div>
         <aside>
-          <h2>Coverage</h2>
-          <section className="scorecard" aria-label="Coverage by category">
+          <h2>{t('agreements.coverage')}</h2>
+          <section className="scorecard" aria-label={t('agreements.byCategory')}>
             {codes.map((c) => (
               <button
                 type="button"
@@ -127,6 +135,7 @@ function Review({ r }: { r: ReviewAnswer }) {
                 className={r.coverage[c] ? 'yes' : 'no'}
                 onClick={() => setOnly(r.coverage[c] ? c : null)}
                 aria-pressed={only === c}
+                title={label(c)}
                 style={{
                   background: 'none',
                   border: 'none',
@@ -140,9 +149,9 @@ function Review({ r }: { r: ReviewAnswer }) {
               </button>
             ))}
           </section>
-          <h2>Gaps ({r.gaps.length})</h2>
+          <h2>{t('agreements.gaps', { count: r.gaps.length })}</h2>
           {r.gaps.length === 0 ? (
-            <Empty>Every category is covered.</Empty>
+            <Empty>{t('agreements.allCovered')}</Empty>
           ) : (
             r.gaps.map((g) => (
               <details className="gap" key={g.code}>
@@ -151,14 +160,14 @@ function Review({ r }: { r: ReviewAnswer }) {
                 </summary>
                 <p>{g.why}</p>
                 <p>
-                  <strong>Suggested language:</strong> {g.suggestion}
+                  <strong>{t('agreements.suggested')}</strong> {g.suggestion}
                 </p>
                 <p>
-                  <strong>Engage:</strong> {g.engage.join('; ')}
+                  <strong>{t('agreements.engage')}</strong> {g.engage.join('; ')}
                 </p>
                 {g.precedents.length > 0 && (
                   <p>
-                    <strong>Precedents in your corpus:</strong>{' '}
+                    <strong>{t('agreements.precedents')}</strong>{' '}
                     {g.precedents.map((x) => `${x.agreement} (${x.heading})`).join('; ')}
                   </p>
                 )}

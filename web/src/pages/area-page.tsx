@@ -1,7 +1,9 @@
-import { type AnalysisAnswer, type DriverRow, threatScore } from '../analysis-types.ts';
+import { useTranslation } from 'react-i18next';
+import { type AnalysisAnswer, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
 import { AlertList, type AlertsAnswer } from '../components/alert-list.tsx';
 import { AreaLocalWork } from '../components/area-local-work.tsx';
+import { DriverList, Fig, PerpTable } from '../components/area-tables.tsx';
 import { monthAxis } from '../components/chart-axes.ts';
 import { DriverTagging } from '../components/driver-tagging.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
@@ -9,8 +11,8 @@ import { PeriodFields } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { ThreatEditing } from '../components/threat-editing.tsx';
-import { num } from '../format.ts';
-import { label, VIOLENCE_TYPE_LABELS } from '../labels.ts';
+import { day, num } from '../format.ts';
+import { label } from '../labels.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
@@ -37,8 +39,9 @@ export function AreaPage({
   from: string;
   to: string;
 }) {
+  const { t: tr } = useTranslation();
   const url = useUrlState();
-  const types = url.getAll('type').filter((t) => t in VIOLENCE_TYPE_LABELS);
+  const types = url.getAll('type').filter((t) => VIOLENCE_TYPES.some(([k]) => k === t));
   const perp = url.get('perp') ?? 'all';
   const actor = url.get('actor');
   const pageNo = Math.max(1, Number(url.get('p') ?? '1') || 1);
@@ -72,35 +75,35 @@ export function AreaPage({
   return (
     <section className="area">
       <p>
-        <a href={pageHref('', { area: null })}>← Overview of {country}</a>
+        <a href={pageHref('', { area: null })}>{tr('area.back', { country })}</a>
       </p>
       <h1>
         {admin1} <span className="muted">({country})</span>
       </h1>
-      <form className="filters" aria-label="Period" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label={tr('area.period')} onSubmit={(e) => e.preventDefault()}>
         <PeriodFields from={from} to={to} />
       </form>
       {total && (
         <div className="headline">
-          <Fig label={`Events, ${from} to ${to}`} v={total.events} />
-          <Fig label="Fatalities" v={total.fatalities} />
-          <Fig label="Civilian fatalities (where the source gives them)" v={total.civilianFatalities} />
-          <Fig label="Attacks on civilians" v={total.civilianTargetingEvents} />
-          <Fig label="of which by state forces" v={total.stateCivilianTargetingEvents} />
+          <Fig label={tr('area.eventsFromTo', { from: day(from), to: day(to) })} v={total.events} />
+          <Fig label={tr('overview.fatalities')} v={total.fatalities} />
+          <Fig label={tr('overview.civilianFatalities')} v={total.civilianFatalities} />
+          <Fig label={tr('overview.attacks')} v={total.civilianTargetingEvents} />
+          <Fig label={tr('overview.byState')} v={total.stateCivilianTargetingEvents} />
         </div>
       )}
-      <h2>Escalation alerts in this period</h2>
-      <Async state={alerts} what="alerts">
+      <h2>{tr('area.alerts')}</h2>
+      <Async state={alerts} what={tr('overview.theAlerts')}>
         {(a) => <AlertList alerts={a.alerts} />}
       </Async>
-      <h2>Trend, whole record: state forces and other perpetrators</h2>
-      <Async state={trend} what="the trend">
+      <h2>{tr('area.trend')}</h2>
+      <Async state={trend} what={tr('overview.theTrend')}>
         {(t) =>
           t.series.length === 0 ? (
-            <Empty>No events in this area.</Empty>
+            <Empty>{tr('area.noEvents')}</Empty>
           ) : (
             <PlotFigure
-              label={`Monthly events in ${admin1}, by perpetrator`}
+              label={tr('area.trendChart', { area: admin1 })}
               deps={[t, from, to]}
               make={(Plot, width) =>
                 Plot.plot({
@@ -108,7 +111,7 @@ export function AreaPage({
                   height: 220,
                   marginLeft: 44,
                   x: monthAxis(t.months, width),
-                  y: { label: 'events per month', grid: true },
+                  y: { label: tr('overview.perMonth'), grid: true },
                   color: {
                     legend: true,
                     domain: ['state-forces', 'other'],
@@ -144,8 +147,8 @@ export function AreaPage({
 
       <div className="two-col">
         <div>
-          <h2>Perpetrators</h2>
-          <Async state={analysis} what="perpetrators">
+          <h2>{tr('area.perpetrators')}</h2>
+          <Async state={analysis} what={tr('area.thePerpetrators')}>
             {(a) => {
               const rows = a.perpetrators.map((p) => ({
                 actor: p.actor,
@@ -157,49 +160,58 @@ export function AreaPage({
               }));
               return (
                 <>
-                  <PerpTable title="State forces" rows={rows.filter((p) => p.isState)} />
-                  <PerpTable title="Non-state and others" rows={rows.filter((p) => !p.isState)} />
+                  <PerpTable title={tr('area.stateForces')} rows={rows.filter((p) => p.isState)} />
+                  <PerpTable title={tr('area.nonState')} rows={rows.filter((p) => !p.isState)} />
                 </>
               );
             }}
           </Async>
         </div>
         <div>
-          <h2>Drivers</h2>
-          <Async state={analysis} what="drivers">
+          <h2>{tr('area.drivers')}</h2>
+          <Async state={analysis} what={tr('area.theDrivers')}>
             {(a) => {
               const d = a.drivers.filter((x) => x.events > 0);
-              if (d.length === 0) return <Empty>No driver tags or suggestions for this area.</Empty>;
+              if (d.length === 0) return <Empty>{tr('area.noDrivers')}</Empty>;
               const joint = d.filter((x) => x.joint);
               const open = d.filter((x) => !x.joint);
               return (
                 <>
-                  <h3>Joint (confirmed by POC and political analysts)</h3>
+                  <h3>{tr('area.joint')}</h3>
                   {joint.length ? (
                     <DriverList rows={joint} kind="joint" />
                   ) : (
-                    <Empty>None confirmed jointly yet.</Empty>
+                    <Empty>{tr('area.noneJoint')}</Empty>
                   )}
-                  <h3>Unconfirmed (rule suggestions and tags awaiting the other unit)</h3>
-                  {open.length ? <DriverList rows={open} kind="unconfirmed" /> : <Empty>None.</Empty>}
+                  <h3>{tr('area.unconfirmed')}</h3>
+                  {open.length ? (
+                    <DriverList rows={open} kind="unconfirmed" />
+                  ) : (
+                    <Empty>{tr('area.none')}</Empty>
+                  )}
                 </>
               );
             }}
           </Async>
           <DriverTagging country={country} admin1={admin1} />
-          <h2>Threats</h2>
-          <Async state={analysis} what="threats">
+          <h2>{tr('area.threats')}</h2>
+          <Async state={analysis} what={tr('area.theThreats')}>
             {(a) => {
               const t = a.threats.filter((x) => !x.admin1 || x.admin1 === admin1);
-              if (t.length === 0) return <Empty>No threats registered for this area.</Empty>;
+              if (t.length === 0) return <Empty>{tr('area.noThreats')}</Empty>;
               return (
                 <ul>
                   {t
                     .sort((x, y) => threatScore(y) - threatScore(x))
                     .map((x) => (
                       <li key={`${x.perpetrator}-${x.targetedPopulation}-${x.violenceType}`}>
-                        <strong>{x.perpetrator}</strong> → {x.targetedPopulation} ({label(x.violenceType)}):
-                        likelihood {x.likelihood}, severity {x.severity}, {x.trend}
+                        <strong>{x.perpetrator}</strong> → {x.targetedPopulation} ({label(x.violenceType)})
+                        {tr('common.colon')}
+                        {tr('area.threat', {
+                          likelihood: label(x.likelihood),
+                          severity: label(x.severity),
+                          trend: label(x.trend),
+                        })}
                       </li>
                     ))}
                 </ul>
@@ -210,10 +222,10 @@ export function AreaPage({
         </div>
       </div>
 
-      <h2>The plan here</h2>
-      <Async state={plan} what="the plan">
+      <h2>{tr('area.planHere')}</h2>
+      <Async state={plan} what={tr('area.thePlan')}>
         {(p) => {
-          if (!p) return <Empty>No plan is stored yet (load one on the Plan page).</Empty>;
+          if (!p) return <Empty>{tr('area.noPlan')}</Empty>;
           const acts = p.plan.activities.filter((a) => a.areas.includes(admin1));
           const frictions = p.check.findings.filter((f) => {
             const touches = findingTouches(f);
@@ -222,7 +234,7 @@ export function AreaPage({
           return (
             <div className="two-col">
               <div>
-                <h3>Activities in {admin1}</h3>
+                <h3>{tr('area.activitiesIn', { area: admin1 })}</h3>
                 {acts.length ? (
                   <ul>
                     {acts.map((a) => (
@@ -230,27 +242,28 @@ export function AreaPage({
                         <code>{a.id}</code> {a.text}{' '}
                         <span className="muted">
                           ({a.component}
-                          {a.tier ? `, tier ${a.tier}` : ''})
+                          {a.tier ? tr('area.tier', { tier: a.tier }) : ''})
                         </span>
                       </li>
                     ))}
                   </ul>
                 ) : (
-                  <Empty>The plan has no activity here.</Empty>
+                  <Empty>{tr('area.noActivity')}</Empty>
                 )}
               </div>
               <div>
-                <h3>Findings that touch it</h3>
+                <h3>{tr('area.findings')}</h3>
                 {frictions.length ? (
                   <ul className="findings-inline">
                     {frictions.map((f) => (
                       <li key={`${f.kind}-${f.subject}`}>
-                        <span className={`kind kind-${f.kind}`}>{label(f.kind)}</span> {f.message}
+                        <span className={`kind kind-${f.kind}`}>{label(f.kind)}</span>{' '}
+                        <span lang="en">{f.message}</span>
                       </li>
                     ))}
                   </ul>
                 ) : (
-                  <Empty>No findings touch this area.</Empty>
+                  <Empty>{tr('area.noFindings')}</Empty>
                 )}
               </div>
             </div>
@@ -258,48 +271,48 @@ export function AreaPage({
         }}
       </Async>
 
-      <h2>Local processes and participation</h2>
+      <h2>{tr('area.localWork')}</h2>
       <AreaLocalWork country={country} admin1={admin1} />
 
-      <h2 id="events">Events in this period</h2>
-      <form className="filters" aria-label="Which events" onSubmit={(e) => e.preventDefault()}>
+      <h2 id="events">{tr('area.eventsHeading')}</h2>
+      <form className="filters" aria-label={tr('area.whichEvents')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          Violence type{' '}
+          {tr('area.violenceType')}{' '}
           <select
             name="type"
             value={types.length === 1 ? types[0] : ''}
             onChange={(e) => filter({ type: e.target.value ? [e.target.value] : null })}
           >
-            <option value="">All</option>
-            {VIOLENCE_TYPES.map(([k, l]) => (
+            <option value="">{tr('area.all')}</option>
+            {VIOLENCE_TYPES.map(([k]) => (
               <option key={k} value={k}>
-                {l}
+                {label(k)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Perpetrators{' '}
+          {tr('overview.perpetrators')}{' '}
           <select
             name="perp"
             value={perp}
             onChange={(e) => filter({ perp: e.target.value === 'all' ? null : e.target.value })}
           >
-            {PERPETRATOR_FILTERS.map(([k, l]) => (
+            {PERPETRATOR_FILTERS.map(([k]) => (
               <option key={k} value={k}>
-                {l}
+                {tr(`overview.perp.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Perpetrator{' '}
+          {tr('area.perpetrator')}{' '}
           <select
             name="actor"
             value={actor ?? ''}
             onChange={(e) => filter({ actor: e.target.value || null })}
           >
-            <option value="">Any</option>
+            <option value="">{tr('area.any')}</option>
             {actor && !analysis.data?.perpetrators.some((p) => p.actor === actor) && (
               <option value={actor}>{actor}</option>
             )}
@@ -311,27 +324,31 @@ export function AreaPage({
           </select>
         </label>
       </form>
-      <Async state={events} what="events">
+      <Async state={events} what={tr('area.theEvents')}>
         {(e) => {
           const first = (pageNo - 1) * PAGE_SIZE;
           const pages = Math.max(1, Math.ceil(e.total / PAGE_SIZE));
-          if (e.total === 0) return <Empty>No event matches these filters in this period.</Empty>;
+          if (e.total === 0) return <Empty>{tr('area.noMatch')}</Empty>;
           return (
             <>
               <div className="table-scroll">
                 <table className="events">
                   <caption>
-                    Events {num(first + 1)}–{num(first + e.events.length)} of {num(e.total)}, newest first
+                    {tr('area.caption', {
+                      first: num(first + 1),
+                      last: num(first + e.events.length),
+                      total: num(e.total),
+                    })}
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Type</th>
-                      <th scope="col">Perpetrator</th>
-                      <th scope="col">Against</th>
-                      <th scope="col">Deaths</th>
-                      <th scope="col">Place</th>
-                      <th scope="col">Notes</th>
+                      <th scope="col">{tr('area.date')}</th>
+                      <th scope="col">{tr('area.type')}</th>
+                      <th scope="col">{tr('area.perpetrator')}</th>
+                      <th scope="col">{tr('area.against')}</th>
+                      <th scope="col">{tr('area.deaths')}</th>
+                      <th scope="col">{tr('area.place')}</th>
+                      <th scope="col">{tr('area.notes')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -340,9 +357,9 @@ export function AreaPage({
                         <td>
                           <a
                             href={pageHref('event', { id: String(x.id) })}
-                            title={`Event ${x.sourceEventId}`}
+                            title={tr('area.event', { id: x.sourceEventId })}
                           >
-                            {x.date}
+                            <time dateTime={x.date}>{day(x.date)}</time>
                           </a>
                         </td>
                         <td>{x.subEventType || label(x.violenceType)}</td>
@@ -358,23 +375,21 @@ export function AreaPage({
                   </tbody>
                 </table>
               </div>
-              <nav className="pager" aria-label="Pages of events">
+              <nav className="pager" aria-label={tr('area.pages')}>
                 <button
                   type="button"
                   disabled={pageNo <= 1}
                   onClick={() => setUrlState({ p: pageNo > 2 ? String(pageNo - 1) : null })}
                 >
-                  ← Newer
+                  {tr('area.newer')}
                 </button>
-                <span>
-                  Page {num(pageNo)} of {num(pages)}
-                </span>
+                <span>{tr('area.page', { page: num(pageNo), pages: num(pages) })}</span>
                 <button
                   type="button"
                   disabled={pageNo >= pages}
                   onClick={() => setUrlState({ p: String(pageNo + 1) })}
                 >
-                  Older →
+                  {tr('area.older')}
                 </button>
               </nav>
             </>
@@ -382,74 +397,5 @@ export function AreaPage({
         }}
       </Async>
     </section>
-  );
-}
-
-function Fig({ label: text, v }: { label: string; v: number | null }) {
-  return (
-    <div className="figure">
-      <span className="value">{num(v)}</span>
-      <span className="label">{text}</span>
-    </div>
-  );
-}
-
-function PerpTable({
-  title,
-  rows,
-}: {
-  title: string;
-  rows: { actor: string; category: string; events: number; fatalities: number; civ: number }[];
-}) {
-  return (
-    <table className="perps">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Actor</th>
-          <th scope="col">Events</th>
-          <th scope="col">Deaths</th>
-          <th scope="col">Attacks on civilians</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
-          <tr>
-            <td colSpan={4}>None recorded.</td>
-          </tr>
-        ) : (
-          rows.map((r) => (
-            <tr key={r.actor}>
-              <th scope="row">
-                <a href={pageHref('area', { actor: r.actor })} title="List this perpetrator's events below">
-                  {r.actor}
-                </a>{' '}
-                <span className="muted">{label(r.category)}</span>
-              </th>
-              <td>{num(r.events)}</td>
-              <td>{num(r.fatalities)}</td>
-              <td>{num(r.civ)}</td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
-  );
-}
-
-function DriverList({ rows, kind }: { rows: DriverRow[]; kind: string }) {
-  return (
-    <ul className={`drivers-${kind}`}>
-      {rows.map((d) => (
-        <li key={d.driver}>
-          {d.label}: {num(d.events)} events
-          <span className="muted">
-            {' '}
-            ({num(d.suggestedEvents)} suggested by the rules from event notes, {num(d.taggedEvents)} tagged by
-            analysts)
-          </span>
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get, queryString } from '../api-client.ts';
 import { Empty } from '../components/status-views.tsx';
+import { day } from '../format.ts';
 import { setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 import type { AreaMapAnswer } from '../workbench-types.ts';
@@ -16,22 +18,36 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * the server (`/api/brief.html`, `/api/brief.pdf`) with the same operation as `tandem brief`.
  */
 export function BriefPage({ country: headerCountry }: { country: string | undefined }) {
+  const { t, i18n } = useTranslation();
   const params = useUrlState().params;
   const country = params.get('country') || headerCountry;
   const area = params.get('area') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  if (!country) return <Empty>Import events first: the brief is written from them.</Empty>;
-  const q = queryString({ country, admin1: area || undefined, from: from || undefined, to: to || undefined });
+  if (!country) return <Empty>{t('brief.importFirst')}</Empty>;
+  // The brief is written in the reader's language.
+  const lang = i18n.language === 'fr' ? 'fr' : undefined;
+  const q = queryString({
+    country,
+    admin1: area || undefined,
+    from: from || undefined,
+    to: to || undefined,
+    lang,
+  });
   const scope = [
     area || country,
-    from || to ? `${from || 'the start'} to ${to || 'the latest event'}` : 'whole record',
+    from || to
+      ? t('brief.period', {
+          from: from ? day(from) : t('brief.theStart'),
+          to: to ? day(to) : t('brief.latest'),
+        })
+      : t('brief.whole'),
   ]
     .filter(Boolean)
     .join(', ');
   return (
     <section className="brief">
-      <h1>Joint analysis brief: {area ? `${area} (${country})` : country}</h1>
+      <h1>{t('brief.title', { scope: area ? `${area} (${country})` : country })}</h1>
       <BriefOptions
         key={`${country} ${area} ${from} ${to}`}
         country={country}
@@ -41,23 +57,22 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
       />
       <p>
         <a href={`/api/brief.html${q}`} target="_blank" rel="noreferrer">
-          Open as HTML
+          {t('brief.openHtml')}
         </a>{' '}
         ·{' '}
         <a href={`/api/brief.pdf${q}`} target="_blank" rel="noreferrer">
-          Download as PDF
+          {t('brief.pdf')}
         </a>{' '}
-        <span className="muted">
-          ({scope}; the PDF is printed by headless Chromium on the server; it takes a few seconds)
-        </span>
+        <span className="muted">{t('brief.pdfNote', { scope })}</span>
       </p>
-      <iframe title="Joint analysis brief" className="brief-frame" src={`/api/brief.html${q}`} />
+      <iframe title={t('brief.frame')} className="brief-frame" src={`/api/brief.html${q}`} />
     </section>
   );
 }
 
 /** The brief's scope as a form; a period that ends before it starts is refused beside its field. */
 function BriefOptions(props: { country: string; area: string; from: string; to: string }) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState(props);
   const [problem, setProblem] = useState<{ field: 'from' | 'to'; message: string } | null>(null);
@@ -68,12 +83,12 @@ function BriefOptions(props: { country: string; area: string; from: string; to: 
   const apply = () => {
     for (const field of ['from', 'to'] as const) {
       if (draft[field] && !DAY.test(draft[field])) {
-        setProblem({ field, message: 'a day as YYYY-MM-DD' });
+        setProblem({ field, message: t('brief.aDay') });
         return;
       }
     }
     if (draft.from && draft.to && draft.from > draft.to) {
-      setProblem({ field: 'to', message: `the period ends (${draft.to}) before it starts (${draft.from})` });
+      setProblem({ field: 'to', message: t('brief.endsBefore', { to: draft.to, from: draft.from }) });
       return;
     }
     setProblem(null);
@@ -88,7 +103,7 @@ function BriefOptions(props: { country: string; area: string; from: string; to: 
   return (
     <form
       className="task-form"
-      aria-label="What the brief covers"
+      aria-label={t('brief.covers')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -96,13 +111,13 @@ function BriefOptions(props: { country: string; area: string; from: string; to: 
       }}
     >
       <label htmlFor={`${id}-area`}>
-        Area
+        {t('brief.area')}
         <select
           id={`${id}-area`}
           value={draft.area}
           onChange={(e) => setDraft({ ...draft, area: e.target.value })}
         >
-          <option value="">The whole country</option>
+          <option value="">{t('brief.wholeCountry')}</option>
           {names.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -111,7 +126,7 @@ function BriefOptions(props: { country: string; area: string; from: string; to: 
         </select>
       </label>
       <label htmlFor={`${id}-from`}>
-        From
+        {t('brief.from')}
         <input
           id={`${id}-from`}
           type="date"
@@ -123,7 +138,7 @@ function BriefOptions(props: { country: string; area: string; from: string; to: 
         {error('from')}
       </label>
       <label htmlFor={`${id}-to`}>
-        To
+        {t('brief.to')}
         <input
           id={`${id}-to`}
           type="date"
@@ -134,7 +149,7 @@ function BriefOptions(props: { country: string; area: string; from: string; to: 
         />
         {error('to')}
       </label>
-      <button type="submit">Show the brief</button>
+      <button type="submit">{t('brief.show')}</button>
     </form>
   );
 }

@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
-import { num } from '../format.ts';
+import { day, num } from '../format.ts';
+import { label } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { actorHref } from '../record-links.ts';
 import { useUrlState } from '../url-state.ts';
@@ -16,100 +18,116 @@ const WITHHELD_ACTOR = '(withheld)';
  * and driver tags that stand on it. Fields above the reader's clearance arrive withheld and stay so.
  */
 export function EventPage() {
+  const { t } = useTranslation();
   const id = useUrlState().params.get('id') ?? '';
   const state = useApi<EventAnswer>(`event ${id}`, (s) => get('/api/event', { id }, s));
   return (
     <section className="event-page">
-      <Async state={state} what={`event ${id}`}>
+      <Async state={state} what={t('records.theEvent', { id })}>
         {(r) => {
           const e = r.event;
           const actor = (name: string, category: string | null) =>
             !name ? (
               '—'
             ) : name === WITHHELD_ACTOR || r.withheld ? (
-              <span className="muted">withheld</span>
+              <span className="muted">{t('records.withheld')}</span>
             ) : (
               <a href={actorHref(name, e.country)}>
-                {name} <span className="muted">({category ?? 'category unknown'})</span>
+                {name}{' '}
+                <span className="muted">({category ? label(category) : t('records.categoryUnknown')})</span>
               </a>
             );
           return (
             <>
               <h1>
-                {e.eventType || e.violenceType} <span className="muted">{e.dateStart}</span>
+                {e.eventType || label(e.violenceType)} <span className="muted">{day(e.dateStart)}</span>
               </h1>
               {r.withheld && (
                 <p className="muted" role="note">
-                  This event is {e.sensitivity}: its place, actors, notes and source are withheld from you.
+                  {t('records.withheldNote', { sensitivity: t(`records.sensitivities.${e.sensitivity}`) })}
                 </p>
               )}
               <dl className="record">
-                <dt>When</dt>
+                <dt>{t('records.when')}</dt>
                 <dd>
-                  {e.dateStart}
-                  {e.dateEnd !== e.dateStart ? ` to ${e.dateEnd}` : ''}
+                  {day(e.dateStart)}
+                  {e.dateEnd !== e.dateStart ? t('records.toDate', { date: day(e.dateEnd) }) : ''}
                 </dd>
-                <dt>Where</dt>
+                <dt>{t('records.where')}</dt>
                 <dd>{[e.location, e.admin2, e.admin1, e.country].filter(Boolean).join(', ')}</dd>
-                <dt>What</dt>
+                <dt>{t('records.what')}</dt>
                 <dd>
-                  {[e.eventType, e.subEventType].filter(Boolean).join(' — ')} ({e.violenceType}
-                  {e.civilianTargeting ? ', civilians targeted' : ''})
+                  {[e.eventType, e.subEventType].filter(Boolean).join(' — ')} ({label(e.violenceType)}
+                  {e.civilianTargeting ? t('records.civiliansTargeted') : ''})
                 </dd>
-                <dt>Perpetrator</dt>
+                <dt>{t('records.perpetrator')}</dt>
                 <dd>{actor(e.actor1, e.actor1Category)}</dd>
-                <dt>Other party</dt>
+                <dt>{t('records.otherParty')}</dt>
                 <dd>{actor(e.actor2, e.actor2Category)}</dd>
-                <dt>Fatalities</dt>
+                <dt>{t('records.fatalities')}</dt>
                 <dd>
                   {num(e.fatalities)}
-                  {e.civilianFatalities !== null ? `, of whom ${num(e.civilianFatalities)} civilians` : ''}
+                  {e.civilianFatalities !== null
+                    ? t('records.ofWhom', { count: num(e.civilianFatalities) })
+                    : ''}
                 </dd>
-                <dt>Notes</dt>
+                <dt>{t('records.notes')}</dt>
                 <dd>{e.notes || '—'}</dd>
-                <dt>Source</dt>
+                <dt>{t('records.source')}</dt>
                 <dd>
                   {e.source.toUpperCase()} <code>{e.sourceEventId}</code>
                   {e.sourceText ? ` — ${e.sourceText}` : ''}
                 </dd>
-                <dt>Sensitivity</dt>
-                <dd>{e.sensitivity}</dd>
+                <dt>{t('records.sensitivity')}</dt>
+                <dd>{t(`records.sensitivities.${e.sensitivity}`, { defaultValue: e.sensitivity })}</dd>
               </dl>
-              <h2>Escalation alerts that count it ({r.alerts.length})</h2>
+              <h2>{t('records.alerts', { count: r.alerts.length })}</h2>
               {r.alerts.length === 0 ? (
-                <Empty>No alert's rise includes this event.</Empty>
+                <Empty>{t('records.noAlert')}</Empty>
               ) : (
                 <ul>
                   {r.alerts.map((a) => (
                     <li key={`${a.level}-${a.key}-${a.start}`}>
-                      {a.key} ({a.level}): events rose from about {a.baseline.toFixed(1)} a month to{' '}
-                      {a.observed.toFixed(1)} from {a.start}, alarm in {a.alarm}
+                      {t('records.alert', {
+                        key: a.key,
+                        level: a.level,
+                        baseline: num(Math.round(a.baseline * 10) / 10),
+                        observed: num(Math.round(a.observed * 10) / 10),
+                        start: a.start,
+                        alarm: a.alarm,
+                      })}
                     </li>
                   ))}
                 </ul>
               )}
-              <h2>Threats it stands behind ({r.threats.length})</h2>
+              <h2>{t('records.threats', { count: r.threats.length })}</h2>
               {r.threats.length === 0 ? (
-                <Empty>No threat of the register stands on this event.</Empty>
+                <Empty>{t('records.noThreat')}</Empty>
               ) : (
                 <ul>
-                  {r.threats.map((t) => (
-                    <li key={t.id ?? `${t.perpetrator}-${t.targetedPopulation}`}>
-                      {t.perpetrator} → {t.targetedPopulation} ({t.violenceType}): likelihood {t.likelihood},
-                      severity {t.severity}, {t.status}
+                  {r.threats.map((x) => (
+                    <li key={x.id ?? `${x.perpetrator}-${x.targetedPopulation}`}>
+                      {t('records.threat', {
+                        perpetrator: x.perpetrator,
+                        population: x.targetedPopulation,
+                        type: label(x.violenceType),
+                        likelihood: label(x.likelihood),
+                        severity: label(x.severity),
+                        status: label(x.status),
+                      })}
                     </li>
                   ))}
                 </ul>
               )}
               {r.driverTags.length > 0 && (
                 <>
-                  <h2>Drivers tagged on it</h2>
+                  <h2>{t('records.drivers')}</h2>
                   <ul>
-                    {r.driverTags.map((t) => (
-                      <li key={t.id}>
-                        {t.driver}{' '}
+                    {r.driverTags.map((x) => (
+                      <li key={x.id}>
+                        {x.driver}{' '}
                         <span className="muted">
-                          (by {t.analyst}, {t.unit})
+                          {t('records.taggedBy', { analyst: x.analyst, unit: x.unit })}
                         </span>
                       </li>
                     ))}

@@ -1,21 +1,17 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, get, runOperation } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
+import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 
 type Listed = OperationResult<'listFrictions'>;
 type Friction = Listed['frictions'][number];
 
-const KIND_WORDS: Record<string, string> = {
-  'state-perpetrator-friction': 'Support to state forces that harm civilians',
-  'resource-overallocation': 'Competition for the same resources',
-  'local-national-disconnect': 'Local work cut off from the national strategy',
-  'violence-without-process': 'High violence, no active political process',
-};
-
 /** One friction's decision form: owner, decision, status, review date, note. */
 function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = (field: string) => `friction-${f.ref}-${field}`;
@@ -43,27 +39,27 @@ function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
   }
   return (
     <form className="friction-decision" onSubmit={save}>
-      <label htmlFor={id('owner')}>Owner</label>
-      <input id={id('owner')} name="owner" defaultValue={f.owner} placeholder="a post or a unit" />
-      <label htmlFor={id('decision')}>Decision</label>
+      <label htmlFor={id('owner')}>{t('frictions.owner')}</label>
+      <input id={id('owner')} name="owner" defaultValue={f.owner} placeholder={t('frictions.ownerHint')} />
+      <label htmlFor={id('decision')}>{t('frictions.decision')}</label>
       <select id={id('decision')} name="decision" defaultValue={f.decision ?? ''}>
-        <option value="">Not decided</option>
-        <option value="accept">Accept</option>
-        <option value="mitigate">Mitigate</option>
-        <option value="escalate">Escalate to leadership</option>
+        <option value="">{t('frictions.notDecided')}</option>
+        <option value="accept">{t('frictions.accept')}</option>
+        <option value="mitigate">{t('frictions.mitigate')}</option>
+        <option value="escalate">{t('frictions.escalate')}</option>
       </select>
-      <label htmlFor={id('status')}>Status</label>
+      <label htmlFor={id('status')}>{t('frictions.status')}</label>
       <select id={id('status')} name="status" defaultValue={f.status}>
-        <option value="open">Open</option>
-        <option value="in-progress">In progress</option>
-        <option value="closed">Closed</option>
+        <option value="open">{t('frictions.open')}</option>
+        <option value="in-progress">{t('frictions.inProgress')}</option>
+        <option value="closed">{t('frictions.closed')}</option>
       </select>
-      <label htmlFor={id('reviewDate')}>Review on</label>
+      <label htmlFor={id('reviewDate')}>{t('frictions.reviewOn')}</label>
       <input id={id('reviewDate')} name="reviewDate" type="date" defaultValue={f.reviewDate ?? ''} />
-      <label htmlFor={id('note')}>Note</label>
+      <label htmlFor={id('note')}>{t('frictions.note')}</label>
       <input id={id('note')} name="note" defaultValue={f.note} />
       <button type="submit" disabled={saving}>
-        {saving ? 'Saving…' : 'Save'}
+        {saving ? t('frictions.saving') : t('frictions.save')}
       </button>
       {error ? (
         <p className="error-box" role="alert">
@@ -79,39 +75,46 @@ function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
  * each friction, by whom (the decision is taken in the signed-in account's name).
  */
 export function FrictionsPage({ country }: { country?: string }) {
+  const { t } = useTranslation();
   const [reload, setReload] = useState(0);
   const list = useApi<Listed>(`frictions|${country ?? ''}|${reload}`, (signal) =>
     get<Listed>('/api/frictions', country ? { country } : {}, signal),
   );
   return (
     <section className="frictions-page">
-      <h1>Frictions{country ? ` — ${country}` : ''}</h1>
-      <p>
-        Frictions between protection and political work, named so they can be managed: found by the plan check
-        and the analysis, each with an owner and a decision.
-      </p>
-      <Async state={list} what="the friction register">
+      <h1>
+        {t('frictions.title')}
+        {country ? ` — ${country}` : ''}
+      </h1>
+      <p>{t('frictions.intro')}</p>
+      <Async state={list} what={t('frictions.theRegister')}>
         {(d) =>
           d.frictions.length === 0 ? (
-            <Empty>No friction found and none registered. Store a plan to have it checked.</Empty>
+            <Empty>{t('frictions.none')}</Empty>
           ) : (
             <ul className="friction-list">
               {d.frictions.map((f) => (
                 <li key={f.ref}>
                   <h2>
-                    {KIND_WORDS[f.kind] ?? f.kind}: {f.subject}{' '}
+                    {t(`frictions.kind.${f.kind}`, { defaultValue: f.kind })}
+                    {t('common.colon')}
+                    {f.subject}{' '}
                     <small>
                       ({f.ref}
-                      {f.found ? '' : ', no longer found'})
+                      {f.found ? '' : t('frictions.noLonger')})
                     </small>
                   </h2>
-                  <p>{f.message}</p>
+                  <p lang="en">{f.message}</p>
                   <p className="friction-decided">
                     {f.decision
-                      ? `Decision: ${f.decision}, by ${f.decidedBy} on ${f.decidedAt?.slice(0, 10)}.`
-                      : 'No decision yet.'}{' '}
-                    Status: {f.status}
-                    {f.reviewDate ? `; review on ${f.reviewDate}` : ''}.
+                      ? t('frictions.decided', {
+                          decision: t(`frictions.decisions.${f.decision}`),
+                          by: f.decidedBy,
+                          on: day(f.decidedAt),
+                        })
+                      : t('frictions.noDecision')}{' '}
+                    {t('frictions.statusIs', { status: t(`frictions.statuses.${f.status}`) })}
+                    {f.reviewDate ? t('frictions.review', { date: day(f.reviewDate) }) : ''}.
                   </p>
                   <DecisionForm f={f} onSaved={() => setReload((n) => n + 1)} />
                 </li>

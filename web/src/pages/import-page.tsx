@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SourcePulls } from '../components/source-pulls.tsx';
-import { num } from '../format.ts';
+import { day, num } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import type { WorkbenchStatus } from '../workbench-types.ts';
 
@@ -21,20 +22,16 @@ type Stage =
  * progress lines (newline-delimited JSON), then what was imported and what was set aside.
  */
 /** The levels a file can be imported at: public data, or a mission's own records. */
-const SENSITIVITIES = [
-  ['public', 'Public (ACLED, UCDP)'],
-  ['internal', 'Internal (mission only)'],
-  ['restricted', 'Restricted (names or places people at risk)'],
-  ['strictly-confidential', 'Strictly confidential'],
-] as const;
+const SENSITIVITIES = ['public', 'internal', 'restricted', 'strictly-confidential'] as const;
 
 export function ImportPage({ status, onImported }: { status: WorkbenchStatus; onImported: () => void }) {
+  const { t } = useTranslation();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
 
   const boundaryInput = useRef<HTMLInputElement>(null);
   const [boundaryCountry, setBoundaryCountry] = useState(status.countries[0]?.country ?? '');
-  const [sensitivity, setSensitivity] = useState<(typeof SENSITIVITIES)[number][0]>('public');
+  const [sensitivity, setSensitivity] = useState<(typeof SENSITIVITIES)[number]>('public');
 
   const upload = (file: File, boundariesFor?: string) => {
     const xhr = new XMLHttpRequest();
@@ -81,17 +78,16 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
       readLines();
     };
     xhr.onerror = () =>
-      setStage({ kind: 'failed', message: 'the connection to the server failed', code: 'network' });
+      setStage({ kind: 'failed', message: t('importing.connectionFailed'), code: 'network' });
     xhr.send(file);
   };
 
   return (
     <section className="import">
-      <h1>Import events</h1>
+      <h1>{t('importing.title')}</h1>
       <p>
-        ACLED exports, UCDP GED (CSV or GeoJSON) and HXL-tagged sheets, as CSV or Excel (.xlsx). A file goes
-        in whole or not at all; rows that cannot be read are set aside with their line and reason (
-        <code>tandem problems</code> lists them). Importing the same file twice changes nothing.
+        {t('importing.intro')}
+        <code>tandem problems</code> {t('importing.introEnd')}
       </p>
       <form
         onSubmit={(e) => {
@@ -101,65 +97,75 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
         }}
       >
         <label>
-          Event file{' '}
+          {t('importing.eventFile')}{' '}
           <input ref={input} type="file" name="file" accept=".csv,.tsv,.txt,.xlsx,.geojson,.json" required />
         </label>{' '}
         <label>
-          Sensitivity{' '}
+          {t('importing.sensitivityLabel')}{' '}
           <select
             value={sensitivity}
-            onChange={(e) => setSensitivity(e.target.value as (typeof SENSITIVITIES)[number][0])}
+            onChange={(e) => setSensitivity(e.target.value as (typeof SENSITIVITIES)[number])}
           >
-            {SENSITIVITIES.map(([value, label]) => (
+            {SENSITIVITIES.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`importing.sensitivity.${value}`)}
               </option>
             ))}
           </select>
         </label>{' '}
         <button type="submit" disabled={stage.kind === 'uploading' || stage.kind === 'importing'}>
-          Import
+          {t('importing.import')}
         </button>
       </form>
       <div aria-live="polite" className="import-status">
         {stage.kind === 'uploading' && (
           <>
-            <progress max={stage.total || 1} value={stage.sent} aria-label="Upload progress" /> Sending{' '}
-            {num(Math.round(stage.sent / 1024))} of {num(Math.round(stage.total / 1024))} KB…
+            <progress max={stage.total || 1} value={stage.sent} aria-label={t('importing.uploadProgress')} />{' '}
+            {t('importing.sending', {
+              sent: num(Math.round(stage.sent / 1024)),
+              total: num(Math.round(stage.total / 1024)),
+            })}
           </>
         )}
         {stage.kind === 'importing' && (
           <>
-            <progress aria-label="Import in progress" /> Reading and storing the events…
+            <progress aria-label={t('importing.importProgress')} /> {t('importing.reading')}
           </>
         )}
         {stage.kind === 'failed' && (
           <div className="error-box" role="alert">
-            <strong>Nothing was imported.</strong> {stage.message} <code>({stage.code})</code>
+            <strong>{t('importing.nothingImported')}</strong> {stage.message} <code>({stage.code})</code>
           </div>
         )}
         {stage.kind === 'boundaries' &&
           stage.result.loaded.map((l) => (
             <div className="done-box" key={l.country}>
-              <strong>{stage.name}</strong>: {num(l.areas)} admin-1 boundaries stored for {l.country}
-              {l.renamed.length > 0 && <>; {l.renamed.length} renamed to the event data's spelling</>}
-              {l.withoutEvents.length > 0 && <>; no events yet in {l.withoutEvents.join(', ')}</>}.
+              <strong>{stage.name}</strong>
+              {t('common.colon')}
+              {t('importing.boundariesStored', { areas: num(l.areas), country: l.country })}
+              {l.renamed.length > 0 && t('importing.renamed', { count: l.renamed.length })}
+              {l.withoutEvents.length > 0 && t('importing.noEventsIn', { areas: l.withoutEvents.join(', ') })}
+              .
             </div>
           ))}
         {stage.kind === 'done' &&
           stage.result.files.map((f) => (
             <div className="done-box" key={f.path}>
-              <strong>{stage.name}</strong> read as {f.format.toUpperCase()}: {num(f.rows)} rows,{' '}
-              <span className="imported-count">{num(f.imported)} imported</span>, {num(f.updated)} updated,{' '}
-              {num(f.unchanged)} unchanged, {num(f.rejected)} set aside.
+              <strong>{stage.name}</strong>{' '}
+              {t('importing.readAs', { format: f.format.toUpperCase(), rows: num(f.rows) })}{' '}
+              <span className="imported-count">{t('importing.imported', { count: num(f.imported) })}</span>
+              {t('importing.rest', {
+                updated: num(f.updated),
+                unchanged: num(f.unchanged),
+                rejected: num(f.rejected),
+              })}
             </div>
           ))}
       </div>
       <SourcePulls onPulled={onImported} />
-      <h2>Admin-1 boundaries for the map</h2>
+      <h2>{t('importing.boundaries')}</h2>
       <p>
-        A GeoJSON FeatureCollection of polygons whose <code>name</code> property spells each admin-1 as the
-        event data does (areas whose names differ are still counted, and marked * on the overview).
+        {t('importing.boundariesIntro')} <code>name</code> {t('importing.boundariesIntroEnd')}
       </p>
       <form
         onSubmit={(e) => {
@@ -169,7 +175,7 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
         }}
       >
         <label>
-          Country{' '}
+          {t('importing.country')}{' '}
           <select value={boundaryCountry} onChange={(e) => setBoundaryCountry(e.target.value)} required>
             {status.countries.map((c) => (
               <option key={c.country} value={c.country}>
@@ -179,38 +185,38 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
           </select>
         </label>{' '}
         <label>
-          Boundary file{' '}
+          {t('importing.boundaryFile')}{' '}
           <input ref={boundaryInput} type="file" name="boundaries" accept=".geojson,.json" required />
         </label>{' '}
         <button
           type="submit"
           disabled={!boundaryCountry || stage.kind === 'uploading' || stage.kind === 'importing'}
         >
-          Store boundaries
+          {t('importing.storeBoundaries')}
         </button>
       </form>
-      <h2>In the store</h2>
+      <h2>{t('importing.inStore')}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">Country</th>
-            <th scope="col">Events</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
+            <th scope="col">{t('importing.country')}</th>
+            <th scope="col">{t('importing.events')}</th>
+            <th scope="col">{t('importing.from')}</th>
+            <th scope="col">{t('importing.to')}</th>
           </tr>
         </thead>
         <tbody>
           {status.countries.length === 0 ? (
             <tr>
-              <td colSpan={4}>Nothing yet.</td>
+              <td colSpan={4}>{t('importing.nothingYet')}</td>
             </tr>
           ) : (
             status.countries.map((c) => (
               <tr key={c.country}>
                 <th scope="row">{c.country}</th>
                 <td className="store-count">{num(c.events)}</td>
-                <td>{c.first}</td>
-                <td>{c.last}</td>
+                <td>{day(c.first)}</td>
+                <td>{day(c.last)}</td>
               </tr>
             ))
           )}

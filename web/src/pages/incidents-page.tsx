@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
 import {
-  CATEGORIES,
   changedFields,
   fieldsOf,
   type IncidentFields,
@@ -11,6 +11,7 @@ import {
   type ListedIncident,
 } from '../components/incident-form.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
+import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 
@@ -18,27 +19,34 @@ type Listed = OperationResult<'listIncidents'>;
 type History = OperationResult<'incidentHistory'>;
 type Message = { ok: boolean; text: string } | null;
 
-const show = (v: unknown): string =>
-  v === null || v === undefined || v === '' ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v);
+const show = (v: unknown, none: string): string =>
+  v === null || v === undefined || v === '' ? none : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** An incident's history: who created and changed it, when, and what changed from what to what. */
 function IncidentHistory({ id, version }: { id: number; version: string }) {
+  const { t } = useTranslation();
   const history = useApi<History>(`incident-history|${id}|${version}`, (signal) =>
     get<History>(`/api/incidents/${id}/history`, undefined, signal),
   );
   return (
-    <Async state={history} what="the history">
+    <Async state={history} what={t('incidents.theHistory')}>
       {(d) => (
-        <ol className="incident-history" aria-label={`History of incident ${id}`}>
+        <ol className="incident-history" aria-label={t('incidents.historyOf', { id })}>
           {d.history.map((h) => (
             <li key={`${h.at}|${h.change}`}>
-              <strong>{h.change === 'created' ? 'Recorded' : 'Changed'}</strong> by {h.by},{' '}
+              <strong>{h.change === 'created' ? t('incidents.recorded') : t('incidents.changed')}</strong>{' '}
+              {t('incidents.by', { name: h.by })}{' '}
               <time dateTime={h.at}>{h.at.replace('T', ' ').slice(0, 16)} UTC</time>
               {h.changes.length > 0 && (
                 <ul>
                   {h.changes.map((c) => (
                     <li key={c.field}>
-                      {c.field}: {c.withheld ? <em>withheld</em> : `${show(c.from)} → ${show(c.to)}`}
+                      {c.field}:{' '}
+                      {c.withheld ? (
+                        <em>{t('incidents.withheld')}</em>
+                      ) : (
+                        `${show(c.from, t('incidents.none'))} → ${show(c.to, t('incidents.none'))}`
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -66,6 +74,7 @@ function IncidentEditor({
   onSaved: () => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [issues, setIssues] = useState<Issues>({});
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
@@ -73,34 +82,30 @@ function IncidentEditor({
   const save = async (after: IncidentFields) => {
     const changes = changedFields(before, after);
     setIssues({});
-    if (!Object.keys(changes).length)
-      return setMessage({ ok: true, text: 'Nothing to save: no field changed.' });
+    if (!Object.keys(changes).length) return setMessage({ ok: true, text: t('incidents.nothingToSave') });
     setBusy(true);
     setMessage(null);
     try {
       const r = await runOperation('editIncident', { id: incident.id, ...changes });
-      setMessage({ ok: true, text: `Incident ${r.id} saved: ${r.changed.join(', ')} changed.` });
+      setMessage({ ok: true, text: t('incidents.saved', { id: r.id, fields: r.changed.join(', ') }) });
       onSaved();
     } catch (err) {
       setIssues(issuesOf(err));
-      setMessage({ ok: false, text: `Nothing was saved: ${(err as Error).message}` });
+      setMessage({ ok: false, text: t('incidents.notSaved', { reason: (err as Error).message }) });
     } finally {
       setBusy(false);
     }
   };
   return (
-    <section className="incident-editor" aria-label={`Incident ${incident.id}`}>
+    <section className="incident-editor" aria-label={t('incidents.incident', { id: incident.id })}>
       <h2>
-        Incident {incident.id}{' '}
+        {t('incidents.incident', { id: incident.id })}{' '}
         <button type="button" onClick={onClose}>
-          Close
+          {t('incidents.close')}
         </button>
       </h2>
       {incident.withheld ? (
-        <p>
-          This incident belongs to another office, or is above your clearance: you see its counts and its
-          history without the details, and may not change it.
-        </p>
+        <p>{t('incidents.notYours')}</p>
       ) : (
         <IncidentForm
           key={incident.updatedAt}
@@ -109,7 +114,7 @@ function IncidentEditor({
           idPrefix="e-"
           issues={issues}
           busy={busy}
-          submitLabel="Save the changes"
+          submitLabel={t('incidents.saveChanges')}
           onSubmit={save}
         >
           {message && (
@@ -119,7 +124,7 @@ function IncidentEditor({
           )}
         </IncidentForm>
       )}
-      <h3>History</h3>
+      <h3>{t('incidents.history')}</h3>
       <IncidentHistory id={incident.id} version={incident.updatedAt} />
     </section>
   );
@@ -132,6 +137,7 @@ function IncidentEditor({
  * source and place withheld), and one incident opened to change it and read its history.
  */
 export function IncidentsPage({ country }: { country: string | undefined }) {
+  const { t } = useTranslation();
   const [reload, setReload] = useState(0);
   const [issues, setIssues] = useState<Issues>({});
   const [message, setMessage] = useState<Message>(null);
@@ -140,7 +146,7 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
   const list = useApi<Listed>(country ? `incidents|${country}|${reload}` : null, (signal) =>
     get<Listed>('/api/incidents', { country }, signal),
   );
-  if (!country) return <Empty>Choose a country first: incidents are recorded for one.</Empty>;
+  if (!country) return <Empty>{t('incidents.chooseCountry')}</Empty>;
 
   const record = async (fields: IncidentFields, form: HTMLFormElement) => {
     setBusy(true);
@@ -148,12 +154,12 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
     setMessage(null);
     try {
       const { id } = await runOperation('recordIncident', fields);
-      setMessage({ ok: true, text: `Incident ${id} recorded.` });
+      setMessage({ ok: true, text: t('incidents.recordedOk', { id }) });
       form.reset();
       setReload((n) => n + 1);
     } catch (err) {
       setIssues(issuesOf(err));
-      setMessage({ ok: false, text: `Nothing was recorded: ${(err as Error).message}` });
+      setMessage({ ok: false, text: t('incidents.notRecorded', { reason: (err as Error).message }) });
     } finally {
       setBusy(false);
     }
@@ -162,13 +168,8 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
 
   return (
     <section className="incidents">
-      <h1>Incidents: {country}</h1>
-      <p>
-        What a field office reports. The narrative, the source, the place name and the exact coordinates are
-        stored encrypted; only those cleared for the incident and of its office read them. Each incident
-        counts in the summaries, the map and the alerts as an event of the mission's own; a rejected one
-        counts nowhere. Every change is kept in the incident's history.
-      </p>
+      <h1>{t('incidents.title', { country })}</h1>
+      <p>{t('incidents.intro')}</p>
       {openedIncident && (
         <IncidentEditor
           incident={openedIncident}
@@ -177,13 +178,13 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
           onClose={() => setOpened(null)}
         />
       )}
-      <h2>Record an incident</h2>
+      <h2>{t('incidents.record')}</h2>
       <IncidentForm
         country={country}
         idPrefix="f-"
         issues={issues}
         busy={busy}
-        submitLabel="Record the incident"
+        submitLabel={t('incidents.recordButton')}
         onSubmit={record}
       >
         {message && (
@@ -192,46 +193,42 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
           </p>
         )}
       </IncidentForm>
-      <h2>Recorded incidents</h2>
-      <Async state={list} what="the incidents">
+      <h2>{t('incidents.list')}</h2>
+      <Async state={list} what={t('incidents.theIncidents')}>
         {(d) =>
           d.incidents.length === 0 ? (
-            <Empty>No incident recorded for {country} yet.</Empty>
+            <Empty>{t('incidents.noneYet', { country })}</Empty>
           ) : (
             <div className="table-scroll">
               <table className="incident-list">
                 <thead>
                   <tr>
-                    <th>Date</th>
-                    <th>Admin-1</th>
-                    <th>Category</th>
-                    <th>Killed</th>
-                    <th>Injured</th>
-                    <th>Verification</th>
-                    <th>Office</th>
-                    <th>Narrative</th>
+                    <th>{t('incidents.date')}</th>
+                    <th>{t('incidents.admin1')}</th>
+                    <th>{t('incidents.categoryCol')}</th>
+                    <th>{t('incidents.killed')}</th>
+                    <th>{t('incidents.injured')}</th>
+                    <th>{t('incidents.verificationCol')}</th>
+                    <th>{t('incidents.office')}</th>
+                    <th>{t('incidents.narrative')}</th>
                     <th>
-                      <span className="visually-hidden">Open</span>
+                      <span className="visually-hidden">{t('incidents.open')}</span>
                     </th>
                   </tr>
                 </thead>
                 <tbody>
                   {d.incidents.map((i) => (
                     <tr key={i.id}>
-                      <td>{i.occurredOn}</td>
+                      <td>{day(i.occurredOn)}</td>
                       <td>{i.admin1}</td>
-                      <td>{CATEGORIES.find(([v]) => v === i.category)?.[1] ?? i.category}</td>
+                      <td>{t(`incidents.category.${i.category}`, { defaultValue: i.category })}</td>
                       <td>{i.killed}</td>
                       <td>{i.injured}</td>
-                      <td>{i.verification}</td>
-                      <td>{i.office}</td>
                       <td>
-                        {i.withheld ? (
-                          <em>withheld (another office, or above your clearance)</em>
-                        ) : (
-                          i.narrative
-                        )}
+                        {t(`incidents.verification.${i.verification}`, { defaultValue: i.verification })}
                       </td>
+                      <td>{i.office}</td>
+                      <td>{i.withheld ? <em>{t('incidents.withheldLong')}</em> : i.narrative}</td>
                       <td>
                         <button
                           type="button"
@@ -239,9 +236,9 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
                             setOpened(i.id);
                             window.scrollTo({ top: 0 });
                           }}
-                          aria-label={`Open incident ${i.id}`}
+                          aria-label={t('incidents.openIncident', { id: i.id })}
                         >
-                          Open
+                          {t('incidents.open')}
                         </button>
                       </td>
                     </tr>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
 import { NegotiationView } from '../components/negotiation-view.tsx';
 import { Empty } from '../components/status-views.tsx';
 import { TextFileUpload } from '../components/text-file-upload.tsx';
+import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
@@ -17,6 +19,7 @@ type ProcessList = OperationResult<'listNegotiations'>;
  * of the country in the header is shown.
  */
 export function NegotiationsPage({ country }: { country: string | undefined }) {
+  const { t } = useTranslation();
   const params = useUrlState().params;
   const [stored, setStored] = useState(0);
   const list = useApi<ProcessList>(`negotiations ${stored}`, (s) => get('/api/negotiations', {}, s));
@@ -33,11 +36,11 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
   };
   return (
     <section className="negotiations">
-      <h1>Negotiation processes</h1>
-      <form className="task-bar" onSubmit={(e) => e.preventDefault()} aria-label="Choose or load processes">
+      <h1>{t('negotiations.title')}</h1>
+      <form className="task-bar" onSubmit={(e) => e.preventDefault()} aria-label={t('negotiations.choose')}>
         {processes.length > 0 && (
           <fieldset className="process-choice">
-            <legend>Show side by side</legend>
+            <legend>{t('negotiations.sideBySide')}</legend>
             {processes.map((p) => (
               <label key={p.id}>
                 <input
@@ -47,28 +50,31 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
                 />{' '}
                 {p.process}{' '}
                 <span className="muted">
-                  ({p.country}, stored {p.storedAt.slice(0, 10)})
+                  {t('negotiations.storedOn', { country: p.country, date: day(p.storedAt) })}
                 </span>
               </label>
             ))}
           </fieldset>
         )}
         <TextFileUpload
-          label="Load a process file (.yaml, .yml, .json)"
+          label={t('negotiations.load')}
           accept=".yaml,.yml,.json"
-          refused="The process was not stored."
+          refused={t('negotiations.refused')}
           store={async (text, name) => {
             // The operation of `tandem negotiation store`: validated whole, delegates' names dropped.
             const r = await runOperation('storeNegotiation', { process: text, name });
             setStored((n) => n + 1);
             setUrlState({ processes: [...shown.filter((x) => x !== r.id), r.id].join(',') }, { push: true });
-            return `${name} stored: ${r.process} (${r.country}, ${r.rounds} rounds).`;
+            return t('negotiations.stored', {
+              name,
+              process: r.process,
+              country: r.country,
+              rounds: r.rounds,
+            });
           }}
         />
       </form>
-      {list.data && processes.length === 0 && (
-        <Empty>No negotiation process is stored yet: load a process file (YAML or JSON) above.</Empty>
-      )}
+      {list.data && processes.length === 0 && <Empty>{t('negotiations.none')}</Empty>}
       <div className={shown.length > 1 ? 'side-by-side' : undefined}>
         {shown.map((id) => (
           <NegotiationView key={id} id={id} narrow={shown.length > 1} />

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnalysisAnswer } from '../analysis-types.ts';
 import { threatScore } from '../analysis-types.ts';
 import { arrived, get } from '../api-client.ts';
@@ -9,7 +10,7 @@ import { LikelyOnsets } from '../components/likely-onsets.tsx';
 import { PeriodFields } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
-import { areaHref, num } from '../format.ts';
+import { areaHref, num, pct } from '../format.ts';
 import { label } from '../labels.ts';
 import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
@@ -39,6 +40,7 @@ export function OverviewPage({
   from: string;
   to: string;
 }) {
+  const { t: tr } = useTranslation();
   const url = useUrlState();
   const types = url.getAll('type').filter((t) => VIOLENCE_TYPES.some(([k]) => k === t));
   const perps = url.get('perp') ?? 'all';
@@ -120,44 +122,44 @@ export function OverviewPage({
       })),
     };
   }, [areas.data, threatShade]);
-  const measureLabel = MEASURES.find(([k]) => k === measure)?.[1] ?? measure;
+  const measureLabel = tr(`overview.measure.${measure}`, { defaultValue: measure });
 
   return (
     <section className="overview">
-      <h1>{country}: where civilians are harmed, and by whom</h1>
-      <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      <h1>{tr('overview.title', { country })}</h1>
+      <form className="filters" aria-label={tr('overview.filters')} onSubmit={(e) => e.preventDefault()}>
         <PeriodFields from={from} to={to} />
         <label>
-          Perpetrators{' '}
+          {tr('overview.perpetrators')}{' '}
           <select
             value={perps}
             onChange={(e) => setUrlState({ perp: e.target.value === 'all' ? null : e.target.value })}
             name="perpetrators"
           >
-            {PERPETRATOR_FILTERS.map(([k, l]) => (
+            {PERPETRATOR_FILTERS.map(([k]) => (
               <option key={k} value={k}>
-                {l}
+                {tr(`overview.perp.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Shade by{' '}
+          {tr('overview.shadeBy')}{' '}
           <select
             value={measure}
             onChange={(e) => setUrlState({ measure: e.target.value === 'events' ? null : e.target.value })}
             name="measure"
           >
-            {MEASURES.map(([k, label]) => (
+            {MEASURES.map(([k]) => (
               <option key={k} value={k}>
-                {label}
+                {tr(`overview.measure.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <fieldset className="types">
-          <legend>Violence types (none ticked = all)</legend>
-          {VIOLENCE_TYPES.map(([k, label]) => (
+          <legend>{tr('overview.violenceTypes')}</legend>
+          {VIOLENCE_TYPES.map(([k]) => (
             <label key={k}>
               <input
                 type="checkbox"
@@ -167,28 +169,25 @@ export function OverviewPage({
                   setUrlState({ type: e.target.checked ? [...types, k] : types.filter((t) => t !== k) })
                 }
               />{' '}
-              {label}
+              {label(k)}
             </label>
           ))}
         </fieldset>
       </form>
 
-      <Async state={areas} what="figures">
+      <Async state={areas} what={tr('overview.figures')}>
         {(a) => (
-          <section className="headline" aria-label="Headline figures">
-            <Figure label="Events" value={a.totals.events} />
-            <Figure label="Fatalities" value={a.totals.fatalities} />
+          <section className="headline" aria-label={tr('overview.headline')}>
+            <Figure label={tr('overview.events')} value={a.totals.events} />
+            <Figure label={tr('overview.fatalities')} value={a.totals.fatalities} />
+            <Figure label={tr('overview.civilianFatalities')} value={a.totals.civilianFatalities} />
+            <Figure label={tr('overview.attacks')} value={a.totals.civilianTargetingEvents} />
             <Figure
-              label="Civilian fatalities (where the source gives them)"
-              value={a.totals.civilianFatalities}
-            />
-            <Figure label="Attacks on civilians" value={a.totals.civilianTargetingEvents} />
-            <Figure
-              label="of which by state forces"
+              label={tr('overview.byState')}
               value={a.totals.stateCivilianTargetingEvents}
               note={
                 a.totals.civilianTargetingEvents
-                  ? `${Math.round((100 * a.totals.stateCivilianTargetingEvents) / a.totals.civilianTargetingEvents)}%`
+                  ? pct(a.totals.stateCivilianTargetingEvents / a.totals.civilianTargetingEvents)
                   : undefined
               }
             />
@@ -216,34 +215,36 @@ export function OverviewPage({
           </Suspense>
           {points.data && (
             <p className="note">
-              {num(points.data.points.length)} of {num(points.data.total)} events drawn as points (the most
-              recent).
+              {tr('overview.pointsDrawn', {
+                drawn: num(points.data.points.length),
+                total: num(points.data.total),
+              })}
             </p>
           )}
         </div>
-        <Async state={areas} what="areas">
+        <Async state={areas} what={tr('overview.areas')}>
           {(a) =>
             a.areas.length === 0 ? (
-              <Empty>No events match these filters.</Empty>
+              <Empty>{tr('overview.noMatch')}</Empty>
             ) : (
               <table className="areas">
-                <caption>Areas, most events first (open one for its page)</caption>
+                <caption>{tr('overview.areasCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Admin-1</th>
-                    <th scope="col">Events</th>
-                    <th scope="col">Deaths</th>
-                    <th scope="col">Attacks on civilians</th>
-                    <th scope="col">by state forces</th>
+                    <th scope="col">{tr('overview.admin1')}</th>
+                    <th scope="col">{tr('overview.events')}</th>
+                    <th scope="col">{tr('overview.deaths')}</th>
+                    <th scope="col">{tr('overview.attacks')}</th>
+                    <th scope="col">{tr('overview.byStateCol')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {a.areas.map((r) => (
                     <tr key={r.admin1}>
                       <th scope="row">
-                        <a href={areaHref(r.country, r.admin1)}>{r.admin1 || '(no admin1)'}</a>
+                        <a href={areaHref(r.country, r.admin1)}>{r.admin1 || tr('overview.noAdmin1')}</a>
                         {!r.hasBoundary && (
-                          <span className="muted" title="no polygon for this name">
+                          <span className="muted" title={tr('overview.noPolygon')}>
                             {' '}
                             *
                           </span>
@@ -264,14 +265,17 @@ export function OverviewPage({
         </Async>
       </div>
 
-      <h2>Trend, whole record</h2>
-      <Async state={mapSettled ? trend : { ...trend, data: undefined, loading: true }} what="the trend">
+      <h2>{tr('overview.trend')}</h2>
+      <Async
+        state={mapSettled ? trend : { ...trend, data: undefined, loading: true }}
+        what={tr('overview.theTrend')}
+      >
         {(t) =>
           t.series.length === 0 ? (
-            <Empty>No events.</Empty>
+            <Empty>{tr('overview.noEvents')}</Empty>
           ) : (
             <PlotFigure
-              label="Monthly events by violence type"
+              label={tr('overview.trendChart')}
               deps={[t, from, to]}
               make={(Plot, width) =>
                 Plot.plot({
@@ -279,7 +283,7 @@ export function OverviewPage({
                   height: 240,
                   marginLeft: 44,
                   x: monthAxis(t.months, width),
-                  y: { label: 'events per month', grid: true },
+                  y: { label: tr('overview.perMonth'), grid: true },
                   color: {
                     legend: true,
                     domain: VIOLENCE_TYPES.map(([k]) => k),
@@ -314,8 +318,11 @@ export function OverviewPage({
 
       <ForecastChart country={country} />
       <LikelyOnsets country={country} />
-      <h2>Escalation alerts</h2>
-      <Async state={alertsKey === null ? { ...alerts, loading: true } : alerts} what="alerts">
+      <h2>{tr('overview.alerts')}</h2>
+      <Async
+        state={alertsKey === null ? { ...alerts, loading: true } : alerts}
+        what={tr('overview.theAlerts')}
+      >
         {(a) => <AlertList alerts={a.alerts} />}
       </Async>
     </section>

@@ -1,14 +1,17 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { PlanAcknowledgements } from '../components/plan-acknowledgements.tsx';
 import { PlanChooser } from '../components/plan-chooser.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
-import { areaHref } from '../format.ts';
+import { areaHref, day, num } from '../format.ts';
+import { label } from '../labels.ts';
 import { type CurrentPlan, type Finding, findingTouches, type Plan } from '../plan-types.ts';
 import { useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 
 export function PlanPage({ country }: { country: string | undefined }) {
+  const { t } = useTranslation();
   const params = useUrlState().params;
   const mission = params.get('mission') ?? undefined;
   const version = params.get('version') ?? undefined;
@@ -27,28 +30,27 @@ export function PlanPage({ country }: { country: string | undefined }) {
         refresh={stored}
         onStored={() => setStored((n) => n + 1)}
       />
-      <Async state={plan} what="the plan">
+      <Async state={plan} what={t('plan.thePlan')}>
         {(p) => {
           const finding = open === null ? null : p.check.findings[open];
           return (
             <>
               <h1>
                 {p.mission}{' '}
-                <span className="muted">
-                  plan v{p.version} ({p.fileName})
-                </span>
+                <span className="muted">{t('plan.version', { version: p.version, file: p.fileName })}</span>
               </h1>
               <p className="muted">
-                Mandate → concept → strategies → objectives → activities. Select a finding to see what it
-                touches.
-                {p.plan.country !== country && country ? ` This plan is for ${p.plan.country}.` : ''}
+                {t('plan.intro')}
+                {p.plan.country !== country && country
+                  ? t('plan.otherCountry', { country: p.plan.country })
+                  : ''}
               </p>
               <div className="plan-layout">
                 <PlanGraph plan={p.plan} highlight={finding ? findingTouches(finding) : new Set()} />
-                <aside className="findings" aria-label="Findings">
-                  <h2>Findings ({p.check.findings.length})</h2>
+                <aside className="findings" aria-label={t('plan.findingsLabel')}>
+                  <h2>{t('plan.findings', { count: p.check.findings.length })}</h2>
                   {p.check.findings.length === 0 ? (
-                    <Empty>The check found nothing to report.</Empty>
+                    <Empty>{t('plan.nothing')}</Empty>
                   ) : (
                     <ul>
                       {p.check.findings.map((f, i) => (
@@ -59,7 +61,10 @@ export function PlanPage({ country }: { country: string | undefined }) {
                             aria-expanded={open === i}
                             onClick={() => setOpen(open === i ? null : i)}
                           >
-                            <span className={`kind kind-${f.kind}`}>{f.kind}</span> <code>{f.subject}</code>
+                            <span className={`kind kind-${f.kind}`} title={label(f.kind)}>
+                              {f.kind}
+                            </span>{' '}
+                            <code>{f.subject}</code>
                           </button>
                           {open === i && <FindingDetail f={f} country={p.plan.country} />}
                         </li>
@@ -78,19 +83,24 @@ export function PlanPage({ country }: { country: string | undefined }) {
 }
 
 function FindingDetail({ f, country }: { f: Finding; country: string }) {
+  const { t } = useTranslation();
   const events = f.evidence.filter((e) => e.type === 'event');
   const parts = f.evidence.filter((e) => e.type === 'plan');
   const measures = f.evidence.filter((e) => e.type === 'measure');
   return (
-    <section className="finding-detail" aria-label={`Finding ${f.kind} on ${f.subject}`}>
-      <p>{f.message}</p>
+    <section className="finding-detail" aria-label={t('plan.finding', { kind: f.kind, subject: f.subject })}>
+      <p>
+        <strong>{label(f.kind)}.</strong> <span lang="en">{f.message}</span>
+      </p>
       {f.kind === 'threat-coverage-gap' && (
         <p>
-          <a href={areaHref(country, f.subject)}>Open {f.subject}</a>
+          <a href={areaHref(country, f.subject)}>{t('plan.open', { area: f.subject })}</a>
         </p>
       )}
       {parts.length > 0 && (
-        <p className="muted">Plan: {parts.map((e) => (e.type === 'plan' ? e.path : '')).join(', ')}</p>
+        <p className="muted">
+          {t('plan.planParts', { parts: parts.map((e) => (e.type === 'plan' ? e.path : '')).join(', ') })}
+        </p>
       )}
       {measures.map((m) =>
         m.type === 'measure' ? (
@@ -101,13 +111,13 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
       )}
       {events.length > 0 && (
         <details>
-          <summary>{events.length} events behind it</summary>
+          <summary>{t('plan.eventsBehind', { count: events.length })}</summary>
           <ul className="evidence">
             {events.slice(0, 30).map((e) =>
               e.type === 'event' ? (
                 <li key={e.id}>
-                  {e.date} {e.admin1}: {e.actor1} → {e.actor2 || '—'} ({e.fatalities} dead){' '}
-                  <code>{e.sourceEventId}</code>
+                  {day(e.date)} {e.admin1}: {e.actor1} → {e.actor2 || '—'}{' '}
+                  {t('plan.dead', { count: num(e.fatalities) })} <code>{e.sourceEventId}</code>
                 </li>
               ) : null,
             )}
@@ -116,7 +126,7 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
       )}
       {f.mitigations.length > 0 && (
         <>
-          <h3>Mitigation options</h3>
+          <h3>{t('plan.mitigations')}</h3>
           <ul>
             {f.mitigations.map((m) => (
               <li key={m.id}>{m.text}</li>
@@ -144,7 +154,8 @@ const GAP = 8;
 
 /** The plan's chain as a layered graph: one column per level, an edge for every id that ties them. */
 function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) {
-  const { nodes, edges, height } = useMemo(() => layout(plan), [plan]);
+  const { t } = useTranslation();
+  const { nodes, edges, height } = useMemo(() => layout(plan, t('plan.priority')), [plan, t]);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return (
     <div className="graph-wrap">
@@ -153,25 +164,25 @@ function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) 
         width={COL_X[3] + NODE_W + 4}
         height={height}
         role="img"
-        aria-label="Plan chain from mandate tasks to activities"
+        aria-label={t('plan.chain')}
       >
-        {['Mandate tasks', 'Mission concept', 'Strategy objectives', 'Activities'].map((t, i) => (
-          <text key={t} x={COL_X[i]} y={14} className="col-title">
-            {t}
+        {(t('plan.columns', { returnObjects: true }) as string[]).map((title, i) => (
+          <text key={title} x={COL_X[i]} y={14} className="col-title">
+            {title}
           </text>
         ))}
         {edges.map(([a, b, dashed]) => {
           const s = byId.get(a);
-          const t = byId.get(b);
-          if (!s || !t) return null;
+          const e = byId.get(b);
+          if (!s || !e) return null;
           const lit = highlight.has(a) || highlight.has(b);
           const y1 = s.y + NODE_H / 2;
-          const y2 = t.y + NODE_H / 2;
+          const y2 = e.y + NODE_H / 2;
           // A POC objective's political link joins two nodes of one column: draw it as an arc on the right.
           const d =
-            s.col === t.col
-              ? `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 28},${y1} ${t.x() + NODE_W + 28},${y2} ${t.x() + NODE_W},${y2}`
-              : `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 40},${y1} ${t.x() - 40},${y2} ${t.x()},${y2}`;
+            s.col === e.col
+              ? `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 28},${y1} ${e.x() + NODE_W + 28},${y2} ${e.x() + NODE_W},${y2}`
+              : `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 40},${y1} ${e.x() - 40},${y2} ${e.x()},${y2}`;
           return (
             <path
               key={`${a}-${b}-${dashed}`}
@@ -201,12 +212,12 @@ function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) 
   );
 }
 
-function layout(plan: Plan) {
+function layout(plan: Plan, priority: string) {
   const cols: Omit<Node, 'y'>[][] = [[], [], [], []];
   for (const t of plan.mandate.tasks)
     cols[0].push({
       id: t.id,
-      label: `${t.id}${t.priority ? ' ★ priority' : ''}`,
+      label: `${t.id}${t.priority ? priority : ''}`,
       text: t.text,
       col: 0,
       kind: 'task',

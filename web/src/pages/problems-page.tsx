@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { downloadCsv } from '../csv-download.ts';
@@ -21,6 +22,7 @@ const COLUMNS = ['file', 'line', 'column', 'field', 'reason', 'sensitivity', 'im
  * audited. The download is a CSV of the same answer.
  */
 export function ProblemsPage() {
+  const { t } = useTranslation();
   const id = useId();
   const params = useUrlState().params;
   const file = params.get('file') ?? '';
@@ -30,64 +32,56 @@ export function ProblemsPage() {
   );
   const [downloading, setDownloading] = useState<string | null>(null);
   const download = async () => {
-    setDownloading('Preparing the file…');
+    setDownloading(t('problems.preparing'));
     try {
       const all = await get<Problems>('/api/problems', { file: file || undefined, limit: DOWNLOAD_LIMIT });
       await downloadCsv('tandem-set-aside.csv', all.problems, COLUMNS);
       setDownloading(null);
     } catch (e) {
-      setDownloading(`The download failed: ${(e as Error).message}`);
+      setDownloading(t('problems.failed', { reason: (e as Error).message }));
     }
   };
   return (
     <section className="problems">
-      <h1>Rows set aside at import</h1>
-      <p className="muted">
-        Rows an import could not read are kept here with their file, line, column and reason, so that they can
-        be corrected at the source. Above your clearance a row's text is withheld; where it was and why it was
-        set aside stay.
-      </p>
+      <h1>{t('problems.title')}</h1>
+      <p className="muted">{t('problems.intro')}</p>
       <form
         className="task-bar"
-        aria-label="Filter rows set aside"
+        aria-label={t('problems.filter')}
         onSubmit={(e) => {
           e.preventDefault();
           setUrlState({ file: typed.trim() }, { push: true });
         }}
       >
-        <label htmlFor={id}>File name contains</label>
+        <label htmlFor={id}>{t('problems.contains')}</label>
         <input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} />
-        <button type="submit">Show</button>
+        <button type="submit">{t('problems.show')}</button>
         <button type="button" onClick={() => void download()}>
-          Download CSV
+          {t('problems.download')}
         </button>
         {downloading && <span role="status">{downloading}</span>}
       </form>
-      <Async state={list} what="the rows set aside">
+      <Async state={list} what={t('problems.theRows')}>
         {(r) =>
           r.problems.length === 0 ? (
-            <Empty>
-              {file ? `No row of a file named like "${file}" was set aside.` : 'No row was set aside.'}
-            </Empty>
+            <Empty>{file ? t('problems.noneLike', { file }) : t('problems.none')}</Empty>
           ) : (
             <>
               <p className="muted">
                 {r.problems.length === PAGE_LIMIT
-                  ? `The first ${PAGE_LIMIT} rows; the download has them all.`
-                  : r.problems.length === 1
-                    ? '1 row.'
-                    : `${r.problems.length} rows.`}
+                  ? t('problems.first', { count: PAGE_LIMIT })
+                  : t('problems.rows', { count: r.problems.length })}
               </p>
               <div className="table-scroll">
                 <table className="task-table">
                   <thead>
                     <tr>
-                      <th scope="col">File</th>
-                      <th scope="col">Line</th>
-                      <th scope="col">Column</th>
-                      <th scope="col">Reason</th>
-                      <th scope="col">Sensitivity</th>
-                      <th scope="col">The row as read</th>
+                      <th scope="col">{t('problems.file')}</th>
+                      <th scope="col">{t('problems.line')}</th>
+                      <th scope="col">{t('problems.column')}</th>
+                      <th scope="col">{t('problems.reason')}</th>
+                      <th scope="col">{t('problems.sensitivity')}</th>
+                      <th scope="col">{t('problems.raw')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -97,7 +91,9 @@ export function ProblemsPage() {
                         <td>{p.line ?? '—'}</td>
                         <td>{p.column ?? p.field ?? '—'}</td>
                         <td>{p.reason}</td>
-                        <td>{p.sensitivity}</td>
+                        <td>
+                          {t(`records.sensitivities.${p.sensitivity}`, { defaultValue: p.sensitivity })}
+                        </td>
                         <td className="wrap">
                           <code className="raw-row">{p.raw ?? ''}</code>
                         </td>

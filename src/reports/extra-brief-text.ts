@@ -1,0 +1,260 @@
+import { BriefFormat, type BriefLanguage } from './brief-text.ts';
+
+/**
+ * The words of the brief's sections drawn from the mission's own registers and models (local
+ * processes, participation, forecast, frictions), per language. Kept apart from brief-text.ts,
+ * which holds the analysis sections, so each catalogue stays readable; both languages have the
+ * same keys (the type says so). English reads exactly as these sections always have.
+ */
+export interface ExtraBriefText {
+  local: {
+    title: string;
+    summary: (n: {
+      all: number;
+      withheld: number;
+      disconnected: number;
+      breaking: number;
+      noOffice: number;
+    }) => string;
+    head: string[];
+    /** A process's date as the table shows it. */
+    date: (iso: string) => string;
+    noRise: string;
+    breakingDown: (f: {
+      name: string;
+      parties: string[];
+      after: number;
+      before: number;
+      date: string;
+    }) => string;
+    office: (f: { activity: string; office: string; areas: string[]; events: number; ids: string }) => string;
+    status: Record<string, string>;
+    counted: (radiusKm: number, windowDays: number) => string;
+  };
+  participation: {
+    title: string;
+    summary: (people: number, withheld: number, due: number) => string;
+    head: string[];
+    alert: Record<string, string>;
+    counted: string;
+  };
+  forecast: {
+    title: (month: string | null) => string;
+    head: (month: string) => string[];
+    onset: (area: string, percent: number, month: string) => string;
+    noOnset: string;
+    counted: (origin: string, origins: number, country: string) => string;
+    baseline: Record<string, string>;
+    span: (first: string, last: string) => string;
+    what: { events: string; fatalities: string };
+    cover: (percent: number) => string;
+    better: (span: string, what: string, percent: number, baseline: string, cover: string) => string;
+    noBetter: (span: string, what: string, baseline: string, percent: number, cover: string) => string;
+    month: (ym: string) => string;
+  };
+  frictions: {
+    title: string;
+    intro: string;
+    head: string[];
+    kind: Record<string, string>;
+    decision: Record<string, string>;
+    status: Record<string, string>;
+    notDecided: string;
+    yes: string;
+    no: string;
+    none: string;
+    counted: string;
+  };
+}
+
+const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
+
+const en: ExtraBriefText = {
+  local: {
+    title: 'Local processes',
+    summary: (n) =>
+      `${n.all} local process(es) recorded${n.withheld ? ` (and ${n.withheld} withheld from the reader of this brief)` : ''}; ${n.disconnected} with no link to the national process or the plan (local–national disconnect); ${n.breaking} whose parties fought more near them after their date than before (breaking down); ${n.noOffice} followed by no field office.`,
+    head: [
+      'Process',
+      'Date',
+      'Admin-1',
+      'Status',
+      'Events before',
+      'Events after',
+      'Deaths after',
+      'Events after (ids)',
+    ],
+    date: (iso) => iso,
+    noRise: 'Violence rose after the date of none of them.',
+    breakingDown: (f) =>
+      `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${f.after} event(s) within the radius in the window after ${f.date}, against ${f.before} before.`,
+    office: (f) =>
+      `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${f.events} event(s) involved local militias, but no local process is recorded there. Events: ${f.ids}.`,
+    status: {},
+    counted: (radiusKm, windowDays) =>
+      `events within ${radiusKm} km (great circle) of each process, ${windowDays} days before and after its date (\`tandem local check\`).`,
+  },
+  participation: {
+    title: 'Participation at risk',
+    summary: (people, withheld, due) =>
+      `${people} people or groups in the protection–participation register for this scope (${withheld} of them withheld from the reader of this brief); ${due} protective measure(s) past their review date.`,
+    head: ['Alert', 'Count', 'Incidents behind them'],
+    alert: {},
+    counted:
+      '`tandem participation check`; incidents are ids of the mission’s incident log. Who is at risk is in the register, for those cleared to read it.',
+  },
+  forecast: {
+    title: (month) => `Forecast: ${month ?? 'next month'} and after`,
+    head: (month) => [`admin-1 area, ${month}`, 'violent events (80% range)', 'deaths (80% range)'],
+    onset: (area, percent, month) =>
+      `${area}: ${percent}% chance of deaths by ${month}, after a year without`,
+    noOnset:
+      'No area without deaths in the last year has a 20% or higher chance of deaths in the next three months.',
+    counted: (origin, origins, country) =>
+      `Forecasts from ${origin}, using only data up to its end: a pooled regression on the log of each area's past counts, its neighbours', the season and the alert state (docs/forecasts.md); skill from a rolling-origin backtest over ${origins} past origins (\`tandem forecast backtest --country "${country}"\`).`,
+    baseline: {
+      zero: 'assuming no violence',
+      last: 'assuming next month repeats this one',
+      mean12: 'the average of the last 12 months',
+      meanLog12: 'the typical (log-average) month of the last 12',
+      bootstrap: "a month drawn from the area's last three years",
+    },
+    span: (first, last) => `${first} to ${last}`,
+    what: { events: 'violent events', fatalities: 'deaths' },
+    cover: (percent) => `their 80% ranges held what happened ${percent}% of the time`,
+    better: (span, what, percent, baseline, cover) =>
+      `Over ${span}, forecasts of ${what} 1–3 months ahead were ${percent}% closer (on a log scale) than the best simple rule, ${baseline}; ${cover}.`,
+    noBetter: (span, what, baseline, percent, cover) =>
+      `Over ${span}, forecasts of ${what} 1–3 months ahead were no better than ${baseline} (${percent}% further off on a log scale): treat them as that rule with a range; ${cover}.`,
+    month: (ym) => ym,
+  },
+  frictions: {
+    title: 'Frictions',
+    intro:
+      'Frictions between protection and political work, named so they can be managed (tandem frictions list|edit; the workbench’s Frictions page). A decision is accept, mitigate, or escalate to leadership.',
+    head: ['ref', 'kind', 'subject', 'owner', 'decision', 'decided by', 'status', 'review', 'still found'],
+    kind: {},
+    decision: {},
+    status: {},
+    notDecided: 'not decided',
+    yes: 'yes',
+    no: 'no',
+    none: 'No friction found and none registered.',
+    counted:
+      'the plan check on the newest stored plan of each mission (state-perpetrator, resource-overallocation, local-national-disconnect), and admin-1 areas with at least 10 events against civilians in the last six months where no national process had a round in the 12 months before; overlaid with the frictions table',
+  },
+};
+
+const frFormat = new BriefFormat('fr');
+const n = frFormat.num;
+
+const fr: ExtraBriefText = {
+  local: {
+    title: 'Processus locaux',
+    summary: (c) =>
+      `${plural(c.all, 'processus local enregistré', 'processus locaux enregistrés')}${c.withheld ? ` (et ${n(c.withheld)} non communiqué(s) au lecteur de cette note)` : ''} ; ${n(c.disconnected)} sans lien avec le processus national ni avec le plan (déconnexion local–national) ; ${n(c.breaking)} dont les parties se sont davantage affrontées à proximité après leur date qu’avant (en rupture) ; ${n(c.noOffice)} suivis par aucun bureau de terrain.`,
+    head: [
+      'Processus',
+      'Date',
+      'Région (admin-1)',
+      'Statut',
+      'Événements avant',
+      'Événements après',
+      'Morts après',
+      'Événements après (numéros)',
+    ],
+    date: frFormat.day,
+    noRise: 'La violence n’a augmenté après la date d’aucun d’entre eux.',
+    breakingDown: (f) =>
+      `Les parties à ${f.name} (${f.parties.join(', ')}) ont été impliquées dans ${plural(f.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${frFormat.day(f.date)}, contre ${n(f.before)} avant.`,
+    office: (f) =>
+      `L’activité de terrain ${f.activity} (bureau ${f.office}) couvre ${f.areas.join(', ')}, où ${plural(f.events, 'événement a impliqué', 'événements ont impliqué')} des milices locales, mais aucun processus local n’y est enregistré. Événements : ${f.ids}.`,
+    status: {
+      negotiating: 'en négociation',
+      signed: 'signé',
+      holding: 'respecté',
+      broken: 'rompu',
+    },
+    counted: (radiusKm, windowDays) =>
+      `événements situés à moins de ${n(radiusKm)} km (orthodromie) de chaque processus, ${n(windowDays)} jours avant et après sa date (\`tandem local check\`).`,
+  },
+  participation: {
+    title: 'Participation menacée',
+    summary: (people, withheld, due) =>
+      `${plural(people, 'personne ou groupe', 'personnes ou groupes')} dans le registre protection–participation pour ce périmètre (dont ${n(withheld)} non communiqué(s) au lecteur de cette note) ; ${plural(due, 'mesure de protection a dépassé', 'mesures de protection ont dépassé')} sa date de réexamen.`,
+    head: ['Alerte', 'Nombre', 'Incidents en cause'],
+    alert: {
+      'threat-before-round': 'menace avant un cycle de pourparlers',
+      'below-quota-trend': 'tendance sous le quota',
+      'local-mediators-attacked': 'médiateurs locaux attaqués',
+    },
+    counted:
+      '`tandem participation check` ; les incidents sont les numéros du registre d’incidents de la mission. Les personnes menacées figurent dans le registre, pour celles et ceux habilités à le lire.',
+  },
+  forecast: {
+    title: (month) => `Prévisions : ${month ?? 'le mois prochain'} et au-delà`,
+    head: (month) => [
+      `Région (admin-1), ${month}`,
+      'événements violents (fourchette à 80 %)',
+      'morts (fourchette à 80 %)',
+    ],
+    onset: (area, percent, month) =>
+      `${area} : ${percent} % de risque de morts d’ici ${month}, après une année sans`,
+    noOnset:
+      'Aucune zone sans mort au cours de l’année écoulée n’a un risque de 20 % ou plus de connaître des morts dans les trois prochains mois.',
+    counted: (origin, origins, country) =>
+      `Prévisions établies sur les seules données arrêtées à fin ${origin} : une régression commune sur le logarithme des chiffres passés de chaque zone, de ceux de ses voisines, de la saison et de l’état des alertes (docs/forecasts.md) ; fiabilité mesurée par un test rétrospectif glissant sur ${n(origins)} dates passées (\`tandem forecast backtest --country "${country}"\`).`,
+    baseline: {
+      zero: 'l’hypothèse d’aucune violence',
+      last: 'l’hypothèse que le mois prochain répète celui-ci',
+      mean12: 'la moyenne des 12 derniers mois',
+      meanLog12: 'le mois type (moyenne logarithmique) des 12 derniers',
+      bootstrap: 'un mois tiré des trois dernières années de la zone',
+    },
+    span: (first, last) => `entre ${frFormat.month(first)} et ${frFormat.month(last)}`,
+    what: { events: 'd’événements violents', fatalities: 'de morts' },
+    cover: (percent) => `leurs fourchettes à 80 % ont contenu la réalité ${percent} % du temps`,
+    better: (span, what, percent, baseline, cover) =>
+      `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois ont été ${percent} % plus proches de la réalité (sur une échelle logarithmique) que la meilleure règle simple, ${baseline} ; ${cover}.`,
+    noBetter: (span, what, baseline, percent, cover) =>
+      `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois n’ont pas fait mieux que ${baseline} (${percent} % plus éloignées sur une échelle logarithmique) : lisez-les comme cette règle assortie d’une fourchette ; ${cover}.`,
+    month: frFormat.month,
+  },
+  frictions: {
+    title: 'Frictions',
+    intro:
+      'Frictions entre la protection et le travail politique, nommées pour pouvoir être gérées (tandem frictions list|edit ; page Frictions de l’outil). Une décision consiste à accepter, atténuer ou porter la question devant la direction.',
+    head: [
+      'réf.',
+      'type',
+      'objet',
+      'responsable',
+      'décision',
+      'décidé par',
+      'statut',
+      'réexamen',
+      'toujours constatée',
+    ],
+    kind: {
+      'state-perpetrator-friction': 'forces de l’État parmi les auteurs',
+      'resource-overallocation': 'ressources surallouées',
+      'local-national-disconnect': 'déconnexion local–national',
+      'violence-without-process': 'violence sans processus politique',
+    },
+    decision: { accept: 'accepter', mitigate: 'atténuer', escalate: 'porter devant la direction' },
+    status: { open: 'ouverte', 'in-progress': 'en cours', closed: 'close' },
+    notDecided: 'non décidée',
+    yes: 'oui',
+    no: 'non',
+    none: 'Aucune friction constatée ni enregistrée.',
+    counted:
+      'la vérification du plan sur le plan le plus récent de chaque mission (forces de l’État parmi les auteurs, ressources surallouées, déconnexion local–national), et les régions (admin-1) comptant au moins 10 événements contre des civils au cours des six derniers mois sans cycle de pourparlers nationaux dans les 12 mois précédents ; croisées avec le registre des frictions',
+  },
+};
+
+export const EXTRA_BRIEF_TEXT: Record<BriefLanguage, ExtraBriefText> = { en, fr };
+
+/** A code in the brief's language: the catalogue's word for it, or the code with spaces (English). */
+export function codeWord(words: Record<string, string>, code: string): string {
+  return words[code] ?? code.replace(/-/g, ' ');
+}

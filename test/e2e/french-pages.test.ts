@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
+import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/reports/pdf-printer.ts';
+import { type RunningServer, startServer } from '../../src/server/start-server.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { fr } from '../../web/src/i18n/fr.ts';
+import { browserSkip, OUTPUT } from './workbench-session.ts';
+
+/**
+ * Every page of the workbench opened with `?lang=fr` (issue 19.1): no English sentence of the
+ * catalogues is left on it, nothing runs off a phone's screen sideways, and each page is
+ * photographed in French at 1280×800 and 390×844 (test/output/french/).
+ */
+const SHOTS = join(OUTPUT, 'french');
+const country = encodeURIComponent(DEMO_COUNTRY);
+
+/** [name, address, what shows the page is drawn, whether its body is ours to check]. */
+const PAGES: [string, string, string, boolean][] = [
+  ['overview', `#/?country=${country}`, '.alerts li, .alerts + .empty, p.empty', true],
+  ['area', `#/area?country=${country}&area=Kessa%20Highlands`, 'table.events caption', true],
+  ['plan', '#/plan', 'h1', true],
+  ['agreements', '#/agreements', 'h1', true],
+  ['negotiations', '#/negotiations', 'h2', true],
+  ['incidents', '#/incidents', 'h1', true],
+  // The local-process and participation pages are translated on another branch (issue 19, h14):
+  // photographed here, their bodies checked once that work is merged.
+  ['local', '#/local', 'h1', false],
+  ['participation', '#/participation', 'h1', false],
+  ['frictions', '#/frictions', 'h1', true],
+  ['import', '#/import', 'h1', true],
+  ['problems', '#/problems', 'h1', true],
+  ['event', '#/event?id=1', 'dl.record', true],
+  ['actor', `#/actor?name=Kessa%20Liberation%20Front%20(KLF)&country=${country}`, 'dl.record', true],
+  ['brief', '#/brief', 'iframe', true],
+];
+
+function leaves(o: object, prefix = ''): [string, string][] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null
+      ? leaves(v, `${prefix}${k}.`)
+      : [[`${prefix}${k}`, String(v)] as [string, string]],
+  );
+}
+
+/**
+ * The English of the catalogues that French writes otherwise, as the pieces a page would show:
+ * each message cut at its {{placeholders}}, pieces of at least two words or eight letters. Code
+ * labels are left out, since the data itself spells event types such as "Battles" in English.
+ */
+function englishOnly(): string[] {
+  const french = new Map(leaves(fr));
+  const frenchText = [...french.values()].join('\n');
+  const pieces = new Set<string>();
+  for (const [key, value] of leaves(en)) {
+    if (key.startsWith('common.codes.') || french.get(key) === value) continue;
+    for (const piece of value.split(/\{\{[^}]*\}\}/)) {
+      const p = piece.trim().replace(/^[,;:.()\s·–—-]+|[,;:.()\s·–—-]+$/g, '');
+      // Two words or more, or one capitalised word of eight letters; none that French also writes.
+      const fits = (p.includes(' ') && p.length >= 6) || /^[A-Z][a-z]{7,}$/.test(p);
+      if (fits && !frenchText.includes(p)) pieces.add(p);
+    }
+  }
+  return [...pieces];
+}
+
+describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }, () => {
+  let dir: string;
+  let store: Store;
+  let server: RunningServer;
+  let browser: Browser;
+  const english = englishOnly();
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'tandem-french-'));
+    store = await openStore({ dbPath: join(dir, 'tandem.db') });
+    await loadDemoMission({ store, requester: { name: 'e2e', roles: ['admin'] } }, { onlyIfEmpty: true });
+    server = await startServer({ store, port: 0, log: () => {}, warmUp: false });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the English the test looks for is a real list', () => {
+    assert.ok(english.length > 250, `${english.length} English pieces`);
+    for (const p of ['Where deaths may start (quiet for a year', 'Save the changes', 'Escalation alerts'])
+      assert.ok(english.includes(p), p);
+  });
+
+  for (const [name, hash, ready, ours] of PAGES) {
+    test(`${name}: French, no English UI left, nothing off a phone's screen`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      try {
+        await page.goto(`http://127.0.0.1:${server.port}/?lang=fr${hash}`);
+        await page.locator(ready).first().waitFor({ timeout: 20_000 });
+        await page.waitForTimeout(1500);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+        // The whole page as a reader sees it, less what the data says (notes, agreement text, the plan's
+        // own words) and the sentences the server's checks write, which are English (marked lang="en").
+        const text = await page.evaluate(() => {
+          const copy = document.body.cloneNode(true) as HTMLElement;
+          for (const e of copy.querySelectorAll(
+            'script, style, svg, td.notes, table.events td, .provisions, .gap, .task-note, q, code, [lang="en"]',
+          ))
+            e.remove();
+          return copy.textContent ?? '';
+        });
+        assert.match(text, /Accords/, 'the navigation is French');
+        if (ours) {
+          const left = english.filter((p) => text.includes(p));
+          assert.deepEqual(left, [], `${name} still shows English: ${left.join(' | ')}`);
+        }
+        if (name === 'brief') {
+          const frame = page.frameLocator('iframe');
+          await frame.locator('h1').first().waitFor({ timeout: 30_000 });
+          assert.equal(await frame.locator('html').getAttribute('lang'), 'fr');
+        }
+        await page.screenshot({ path: join(SHOTS, `${name}-1280x800.png`), fullPage: true });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.waitForTimeout(800);
+        const wide = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          window: window.innerWidth,
+          widest: [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter((e) => !e.closest('main table, .table-scroll, .graph-wrap, .provisions'))
+            .slice(0, 3)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`),
+        }));
+        await page.screenshot({ path: join(SHOTS, `${name}-390x844.png`), fullPage: true });
+        assert.ok(
+          wide.page <= wide.window,
+          `${name} is ${wide.page}px wide in a ${wide.window}px window (${wide.widest.join(', ')})`,
+        );
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import type { DriverRow } from '../analysis-types.ts';
+import { num } from '../format.ts';
+import { label } from '../labels.ts';
+import { pageHref } from '../url-state.ts';
+
+/** The area page's figure, perpetrator tables and driver lists. */
+
+export function Fig({ label: text, v }: { label: string; v: number | null }) {
+  return (
+    <div className="figure">
+      <span className="value">{num(v)}</span>
+      <span className="label">{text}</span>
+    </div>
+  );
+}
+
+export function PerpTable({
+  title,
+  rows,
+}: {
+  title: string;
+  rows: { actor: string; category: string; events: number; fatalities: number; civ: number }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <table className="perps">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('area.actor')}</th>
+          <th scope="col">{t('area.events')}</th>
+          <th scope="col">{t('area.deaths')}</th>
+          <th scope="col">{t('area.attacks')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={4}>{t('area.noneRecorded')}</td>
+          </tr>
+        ) : (
+          rows.map((r) => (
+            <tr key={r.actor}>
+              <th scope="row">
+                <a href={pageHref('area', { actor: r.actor })} title={t('area.listActor')}>
+                  {r.actor}
+                </a>{' '}
+                <span className="muted">{label(r.category)}</span>
+              </th>
+              <td>{num(r.events)}</td>
+              <td>{num(r.fatalities)}</td>
+              <td>{num(r.civ)}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export function DriverList({ rows, kind }: { rows: DriverRow[]; kind: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className={`drivers-${kind}`}>
+      {rows.map((d) => (
+        <li key={d.driver}>
+          {d.label}
+          {t('common.colon')}
+          {t('area.driverEvents', { count: d.events })}
+          <span className="muted">
+            {' '}
+            {t('area.driverDetail', { suggested: num(d.suggestedEvents), tagged: num(d.taggedEvents) })}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

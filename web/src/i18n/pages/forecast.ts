@@ -1,0 +1,40 @@
+/** The forecast chart and the list of areas where deaths may start. */
+export const en = {
+  label: 'Forecast',
+  heading: 'Next six months: forecast of',
+  what: 'What to forecast',
+  events: 'violent events',
+  fatalities: 'deaths',
+  theForecast: 'the forecast',
+  nothing: 'No violent events here up to {{origin}}: nothing to forecast.',
+  chart: 'Monthly {{metric}} in {{key}}: two years observed and six months forecast with 80% ranges',
+  eventsPerMonth: 'violent events per month',
+  deathsPerMonth: 'deaths per month',
+  next: '{{month}}: about {{point}} {{metric}}, 80% range {{low}}–{{high}}. Forecast from {{origin}} using only data up to then; how well such forecasts did before is in the brief and',
+  onsetLabel: 'Where deaths may start',
+  onsetHeading: 'Where deaths may start (quiet for a year)',
+  onsetWhat: 'onset forecasts',
+  noOnset:
+    'No area without deaths in the year to {{origin}} has a {{percent}} or higher chance of deaths in the next three months.',
+  onset: '{{percent}} chance of deaths by {{month}}',
+};
+
+export const fr: typeof en = {
+  label: 'Prévisions',
+  heading: 'Six prochains mois : prévision des',
+  what: 'Quoi prévoir',
+  events: 'événements violents',
+  fatalities: 'morts',
+  theForecast: 'la prévision',
+  nothing: 'Aucun événement violent ici jusqu’à {{origin}} : rien à prévoir.',
+  chart: '{{metric}} par mois à {{key}} : deux ans observés et six mois prévus, avec fourchettes à 80 %',
+  eventsPerMonth: 'événements violents par mois',
+  deathsPerMonth: 'morts par mois',
+  next: '{{month}} : environ {{point}} {{metric}}, fourchette à 80 % de {{low}} à {{high}}. Prévision établie en {{origin}} sur les seules données disponibles à cette date ; la fiabilité passée de ces prévisions figure dans la note et dans',
+  onsetLabel: 'Où des morts pourraient survenir',
+  onsetHeading: 'Où des morts pourraient survenir (zones calmes depuis un an)',
+  onsetWhat: 'les prévisions d’apparition',
+  noOnset:
+    'Aucune zone sans mort dans l’année jusqu’à {{origin}} n’a un risque de {{percent}} ou plus de connaître des morts dans les trois prochains mois.',
+  onset: 'risque de morts de {{percent}} d’ici {{month}}',
+};

@@ -1,0 +1,48 @@
+/** The page of rows set aside at import. */
+export const en = {
+  preparing: 'Preparing the file…',
+  failed: 'The download failed: {{reason}}',
+  title: 'Rows set aside at import',
+  intro:
+    'Rows an import could not read are kept here with their file, line, column and reason, so that they can be corrected at the source. Above your clearance a row’s text is withheld; where it was and why it was set aside stay.',
+  filter: 'Filter rows set aside',
+  contains: 'File name contains',
+  show: 'Show',
+  download: 'Download CSV',
+  theRows: 'the rows set aside',
+  noneLike: 'No row of a file named like "{{file}}" was set aside.',
+  none: 'No row was set aside.',
+  first: 'The first {{count}} rows; the download has them all.',
+  rows_one: '{{count, number}} row.',
+  rows_other: '{{count, number}} rows.',
+  file: 'File',
+  line: 'Line',
+  column: 'Column',
+  reason: 'Reason',
+  sensitivity: 'Sensitivity',
+  raw: 'The row as read',
+};
+
+export const fr: typeof en = {
+  preparing: 'Préparation du fichier…',
+  failed: 'Le téléchargement a échoué : {{reason}}',
+  title: 'Lignes écartées à l’import',
+  intro:
+    'Les lignes qu’un import n’a pas pu lire sont conservées ici avec leur fichier, leur ligne, leur colonne et la raison, pour être corrigées à la source. Au-delà de votre habilitation, le texte d’une ligne n’est pas communiqué ; son emplacement et la raison de son rejet restent visibles.',
+  filter: 'Filtrer les lignes écartées',
+  contains: 'Le nom du fichier contient',
+  show: 'Afficher',
+  download: 'Télécharger en CSV',
+  theRows: 'les lignes écartées',
+  noneLike: 'Aucune ligne d’un fichier nommé comme « {{file}} » n’a été écartée.',
+  none: 'Aucune ligne n’a été écartée.',
+  first: 'Les {{count}} premières lignes ; le téléchargement les contient toutes.',
+  rows_one: '{{count, number}} ligne.',
+  rows_other: '{{count, number}} lignes.',
+  file: 'Fichier',
+  line: 'Ligne',
+  column: 'Colonne',
+  reason: 'Raison',
+  sensitivity: 'Sensibilité',
+  raw: 'La ligne telle que lue',
+};
