@@ -62,6 +62,11 @@ test('the French catalogue leaves no English sentence behind; names that read th
     'records.sensitivities.public',
     'analysts.unit.poc',
     'analysts.note',
+    'local.date',
+    'local.source',
+    'local.parties',
+    'local.links.direct',
+    'local.links.indirect',
   ]);
   const english = new Map(leaves(en));
   for (const [k, v] of leaves(fr))

@@ -172,8 +172,8 @@ describe('local processes and the participation register in the workbench, in Ch
     // Who of the pact was touched: Kingfisher (linked to both incidents), and its mediators.
     const touched = page.locator('table.people-touched tbody tr');
     assert.deepEqual(await touched.allTextContents(), [
-      `2025-07-10incident #${eldersId}threat-or-intimidationparticipant Kingfisher`,
-      `2025-07-10incident #${eldersId}threat-or-intimidationmediator Kessa elders council`,
+      `10 Jul 2025incident #${eldersId}Threat or intimidationparticipant Kingfisher`,
+      `10 Jul 2025incident #${eldersId}Threat or intimidationmediator Kessa elders council`,
     ]);
     await page.screenshot({ path: join(OUTPUT, 'local-process.png'), fullPage: true });
   });
@@ -188,7 +188,7 @@ describe('local processes and the participation register in the workbench, in Ch
     await page.getByText('safe house on call').waitFor();
     // Threatened three weeks before round 3, which she attends: an alert, with the incident.
     await page.getByText('Threat before a round').first().waitFor();
-    await page.getByText(`#${threatId} 2026-03-20 threat-or-intimidation`).first().waitFor();
+    await page.getByText(`#${threatId} 20 Mar 2026 Threat or intimidation`).first().waitFor();
     await page.screenshot({ path: join(OUTPUT, 'participation.png'), fullPage: true });
 
     await signIn('Varo Protection');
@@ -202,7 +202,7 @@ describe('local processes and the participation register in the workbench, in Ch
     await page.goto(url('/#/local/kessa-grazing-pact'));
     await page.locator('table.people-touched').waitFor();
     assert.deepEqual(await page.locator('table.people-touched tbody tr').allTextContents(), [
-      `2025-07-10incident #${eldersId}threat-or-intimidationparticipant ${participantId} (withheld)`,
+      `10 Jul 2025incident #${eldersId}Threat or intimidationparticipant ${participantId} (withheld)`,
     ]);
     assert.ok(!(await page.content()).includes('Kingfisher'));
   });
@@ -250,7 +250,7 @@ describe('local processes and the participation register in the workbench, in Ch
     await row.waitFor();
     assert.match(
       (await row.textContent()) ?? '',
-      /traditional authority.*male.*Hallow Ford elders.*fo-kessa/,
+      /traditional authority.*Male.*Hallow Ford elders.*fo-kessa/,
     );
     assert.match((await row.textContent()) ?? '', /dunmarch-herders-dialogue/);
     await page.screenshot({ path: join(OUTPUT, 'participation-form.png'), fullPage: true });

@@ -8,9 +8,11 @@ import * as forecast from './pages/forecast.ts';
 import * as frictions from './pages/frictions.ts';
 import * as importing from './pages/importing.ts';
 import * as incidents from './pages/incidents.ts';
+import * as local from './pages/local.ts';
 import * as maps from './pages/maps.ts';
 import * as negotiations from './pages/negotiations.ts';
 import * as overview from './pages/overview.ts';
+import * as participation from './pages/participation.ts';
 import * as plan from './pages/plan.ts';
 import * as problems from './pages/problems.ts';
 import * as records from './pages/records.ts';
@@ -126,4 +128,6 @@ export const fr: Catalogue = {
   records: records.fr,
   maps: maps.fr,
   analysts: analysts.fr,
+  local: local.fr,
+  participation: participation.fr,
 };

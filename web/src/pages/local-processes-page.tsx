@@ -1,7 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { LocalProcessMap, STATUS_COLOURS } from '../components/local-process-map.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
+import { day, num } from '../format.ts';
+import { label } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 
@@ -9,20 +12,15 @@ type Check = OperationResult<'checkLocalProcesses'>;
 type Checked = Check['processes'][number];
 type Listed = OperationResult<'listLocalProcesses'>;
 
-const num = (n: number) => n.toLocaleString('en-GB');
-
-const FINDING_WORDS: Record<string, string> = {
-  'local-national-disconnect': 'Local–national disconnect',
-  'breaking-down': 'Breaking down',
-};
-
 /** A finding's kind in the reader's language where the catalogue has it. */
 function useFindingWord(): (kind: string) => string {
   const { t } = useTranslation();
   return (kind) =>
     kind === 'participants-or-mediators-targeted'
       ? t('localPeople.findingTargeted')
-      : (FINDING_WORDS[kind] ?? kind);
+      : kind === 'local-national-disconnect'
+        ? t('local.disconnect')
+        : label(kind);
 }
 
 function Change({ n }: { n: number }) {
@@ -32,14 +30,15 @@ function Change({ n }: { n: number }) {
 
 /** The local processes of a country: a map, the list, and each process's page (#/local/ID). */
 export function LocalProcessesPage({ country, id }: { country: string | undefined; id?: string }) {
+  const { t } = useTranslation();
   const processId = id?.split('?')[0];
   const check = useApi<Check>(country ? `local-check-${country}` : null, (s) =>
     get('/api/local-processes/check', { country, storedPlan: true }, s),
   );
-  if (!country) return <Empty>Choose a country first.</Empty>;
+  if (!country) return <Empty>{t('local.chooseCountry')}</Empty>;
   return (
     <section className="local-processes">
-      <Async state={check} what="the local processes">
+      <Async state={check} what={t('local.theProcesses')}>
         {(c) =>
           processId ? (
             <ProcessView check={c} id={processId} country={country} />
@@ -67,18 +66,21 @@ function ProcessList({ check, country }: { check: Check; country: string }) {
   ).length;
   return (
     <>
-      <h1>Local processes in {country}</h1>
+      <h1>{t('local.title', { country })}</h1>
       {check.processes.length === 0 ? (
         <Empty>
-          No local process recorded for {country}. Import PA-X Local or your own file with{' '}
-          <code>tandem local import FILE</code>.
+          {t('local.none', { country })} <code>tandem local import FILE</code>.
         </Empty>
       ) : (
         <>
           <p>
-            {num(check.processes.length)} local processes; {num(disconnected)} with no link to the national
-            process{check.plan ? ` or the plan (${check.plan})` : ''}. Violence within {check.radiusKm} km,{' '}
-            {check.windowDays} days before and after each.
+            {t('local.summary', {
+              processes: t('local.processes', { count: check.processes.length }),
+              unlinked: check.plan
+                ? t('local.unlinkedOrPlan', { count: disconnected, plan: check.plan })
+                : t('local.unlinked', { count: disconnected }),
+              window: t('local.window', { radius: num(check.radiusKm), days: num(check.windowDays) }),
+            })}
           </p>
           {areasSettled && (
             <LocalProcessMap
@@ -98,27 +100,27 @@ function ProcessList({ check, country }: { check: Check; country: string }) {
             <table className="local-list">
               <thead>
                 <tr>
-                  <th>Date</th>
-                  <th>Process</th>
-                  <th>Admin-1</th>
-                  <th>Status</th>
-                  <th>Events before</th>
-                  <th>Events after</th>
-                  <th>Change</th>
-                  <th>Findings</th>
+                  <th>{t('local.date')}</th>
+                  <th>{t('local.process')}</th>
+                  <th>{t('local.admin1')}</th>
+                  <th>{t('local.status')}</th>
+                  <th>{t('local.eventsBefore')}</th>
+                  <th>{t('local.eventsAfter')}</th>
+                  <th>{t('local.change')}</th>
+                  <th>{t('local.findings')}</th>
                 </tr>
               </thead>
               <tbody>
                 {check.processes.map((p) => (
                   <tr key={p.id}>
-                    <td>{p.date}</td>
+                    <td>{day(p.date)}</td>
                     <td>
                       <a href={`#/local/${encodeURIComponent(p.id)}`}>{p.name}</a>
                     </td>
                     <td>{p.admin1 || '—'}</td>
                     <td>
                       <span className="legend-dot" style={{ background: STATUS_COLOURS[p.status] }} />{' '}
-                      {p.status}
+                      {t(`maps.localStatus.${p.status}`, { defaultValue: p.status })}
                     </td>
                     <td>{num(p.before.events)}</td>
                     <td>{num(p.after.events)}</td>
@@ -142,9 +144,10 @@ function ProcessList({ check, country }: { check: Check; country: string }) {
 
 /** Two pairs of bars: events and deaths before and after the process's date. */
 function BeforeAfterChart({ p }: { p: Checked }) {
+  const { t } = useTranslation();
   const rows = [
-    ['Events', p.before.events, p.after.events],
-    ['Deaths', p.before.fatalities, p.after.fatalities],
+    [t('local.events'), p.before.events, p.after.events],
+    [t('local.deaths'), p.before.fatalities, p.after.fatalities],
   ] as const;
   const width = 360;
   const max = Math.max(1, ...rows.flatMap(([, b, a]) => [b, a]));
@@ -155,7 +158,12 @@ function BeforeAfterChart({ p }: { p: Checked }) {
       width={width}
       height={rows.length * 56 + 10}
       role="img"
-      aria-label={`Before: ${p.before.events} events, ${p.before.fatalities} deaths. After: ${p.after.events} events, ${p.after.fatalities} deaths.`}
+      aria-label={t('local.chartLabel', {
+        beforeEvents: num(p.before.events),
+        beforeDeaths: num(p.before.fatalities),
+        afterEvents: num(p.after.events),
+        afterDeaths: num(p.after.fatalities),
+      })}
     >
       {rows.map(([label, b, a], i) => (
         <g key={label} transform={`translate(0, ${i * 56 + 4})`}>
@@ -163,14 +171,14 @@ function BeforeAfterChart({ p }: { p: Checked }) {
             {label}
           </text>
           <text x={0} y={30} fontSize={11}>
-            before
+            {t('local.before')}
           </text>
           <rect className="before" x={60} y={20} width={scale(b)} height={14} />
           <text x={64 + scale(b)} y={31} fontSize={11}>
             {num(b)}
           </text>
           <text x={0} y={48} fontSize={11}>
-            after
+            {t('local.after')}
           </text>
           <rect className="after" x={60} y={38} width={scale(a)} height={14} />
           <text x={64 + scale(a)} y={49} fontSize={11}>
@@ -183,38 +191,44 @@ function BeforeAfterChart({ p }: { p: Checked }) {
 }
 
 function EventTable({ events, caption }: { events: Checked['before']['evidence']; caption: string }) {
-  if (!events.length) return <Empty>{caption}: none.</Empty>;
+  const { t } = useTranslation();
+  if (!events.length) return <Empty>{t('local.noEvents', { caption })}</Empty>;
   return (
     <div className="table-scroll">
       <table className="events">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th>Date</th>
-            <th>Source</th>
-            <th>Admin-1</th>
-            <th>Actors</th>
-            <th>Deaths</th>
+            <th>{t('local.date')}</th>
+            <th>{t('local.source')}</th>
+            <th>{t('local.admin1')}</th>
+            <th>{t('local.actors')}</th>
+            <th>{t('local.deaths')}</th>
             <th>km</th>
           </tr>
         </thead>
         <tbody>
           {events.map((e) => (
             <tr key={e.id}>
-              <td>{e.date}</td>
+              <td>{day(e.date)}</td>
               <td>
                 {e.source} {e.sourceEventId}
               </td>
               <td>{e.admin1}</td>
-              <td>{[e.actor1, e.actor2].filter(Boolean).join(' vs ')}</td>
+              <td>{actors(t, e.actor1, e.actor2)}</td>
               <td>{num(e.fatalities)}</td>
-              <td>{e.distanceKm}</td>
+              <td>{num(e.distanceKm)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+/** "A vs B", or the one actor named. */
+function actors(t: TFunction, a: string | null | undefined, b: string | null | undefined): string {
+  return a && b ? t('local.versus', { a, b }) : a || b || '';
 }
 
 /** The incidents and events that touched a process's participants, mediators or third parties. */
@@ -241,14 +255,16 @@ function PeopleTouched({ p, windowDays }: { p: Checked; windowDays: number }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={`${r.kind}-${r.id}-${r.via}-${r.participant ?? r.named}`}>
-                  <td>{r.date}</td>
+                  <td>{day(r.date)}</td>
                   <td>
                     {r.kind === 'incident'
                       ? t('localPeople.incident', { id: r.id })
                       : t('localPeople.event', { source: r.source, sourceEventId: r.sourceEventId })}
                   </td>
                   <td>
-                    {r.kind === 'incident' ? r.category : [r.actor1, r.actor2].filter(Boolean).join(' vs ')}
+                    {r.kind === 'incident'
+                      ? t(`incidents.category.${r.category}`, { defaultValue: r.category })
+                      : actors(t, r.actor1, r.actor2)}
                   </td>
                   <td>
                     {r.via === 'participant' ? (
@@ -276,72 +292,76 @@ function PeopleTouched({ p, windowDays }: { p: Checked; windowDays: number }) {
 }
 
 function ProcessView({ check, id, country }: { check: Check; id: string; country: string }) {
+  const { t } = useTranslation();
   const findingWord = useFindingWord();
   const list = useApi<Listed>(`local-list-${country}`, (s) => get('/api/local-processes', { country }, s));
   const p = check.processes.find((x) => x.id === id);
-  if (!p)
-    return (
-      <Empty>
-        No local process {id} in {country}.
-      </Empty>
-    );
+  if (!p) return <Empty>{t('local.notFound', { id, country })}</Empty>;
   const detail = list.data?.processes.find((x) => x.id === id);
   return (
     <>
       <p>
-        <a href="#/local">← All local processes</a>
+        <a href="#/local">{t('local.back')}</a>
       </p>
       <h1>{p.name}</h1>
       <dl className="facts">
-        <dt>Date</dt>
-        <dd>{p.date}</dd>
-        <dt>Place</dt>
+        <dt>{t('local.date')}</dt>
+        <dd>{day(p.date)}</dd>
+        <dt>{t('local.place')}</dt>
         <dd>
-          {detail?.place || '—'}, {p.admin1 || 'admin-1 unknown'} ({p.latitude}, {p.longitude})
+          {detail?.place || '—'}, {p.admin1 || t('local.admin1Unknown')} ({p.latitude}, {p.longitude})
         </dd>
-        <dt>Status</dt>
-        <dd>{p.status}</dd>
-        <dt>Field office</dt>
-        <dd>{p.office ?? 'none recorded'}</dd>
-        <dt>Link to the national process</dt>
+        <dt>{t('local.status')}</dt>
+        <dd>{t(`maps.localStatus.${p.status}`, { defaultValue: p.status })}</dd>
+        <dt>{t('local.office')}</dt>
+        <dd>{p.office ?? t('local.noOffice')}</dd>
+        <dt>{t('local.nationalLink')}</dt>
         <dd>
-          {detail?.nationalLink ?? (p.linkedToNational ? 'linked' : 'none')}
+          {t(`local.links.${detail?.nationalLink ?? (p.linkedToNational ? 'linked' : 'none')}`)}
           {detail?.nationalLinkNote ? ` — ${detail.nationalLinkNote}` : ''}
         </dd>
         {detail && (
           <>
-            <dt>Parties</dt>
+            <dt>{t('local.parties')}</dt>
             <dd>{detail.parties.join('; ') || '—'}</dd>
-            <dt>Mediators</dt>
+            <dt>{t('local.mediators')}</dt>
             <dd>{detail.mediators.join('; ') || '—'}</dd>
-            <dt>Issues</dt>
+            <dt>{t('local.issues')}</dt>
             <dd>{detail.issues.join('; ') || '—'}</dd>
           </>
         )}
       </dl>
-      <h2>Violence within {check.radiusKm} km, before and after</h2>
+      <h2>{t('local.violence', { radius: num(check.radiusKm) })}</h2>
       <p>
-        Before: {p.before.from} to {p.before.to}. After: {p.after.from} to {p.after.to}. Change in events:{' '}
+        {t('local.periods', {
+          beforeFrom: day(p.before.from),
+          beforeTo: day(p.before.to),
+          afterFrom: day(p.after.from),
+          afterTo: day(p.after.to),
+        })}{' '}
         <Change n={p.change} />.
       </p>
       <BeforeAfterChart p={p} />
-      <h2>Findings</h2>
+      <h2>{t('local.findings')}</h2>
       {p.findings.length === 0 ? (
-        <Empty>No finding.</Empty>
+        <Empty>{t('local.noFinding')}</Empty>
       ) : (
         <ul className="findings-inline">
           {p.findings.map((f) => (
             <li key={f.kind}>
-              <span className={`kind kind-${f.kind}`}>{findingWord(f.kind)}</span> {f.message}
+              <span className={`kind kind-${f.kind}`}>{findingWord(f.kind)}</span>{' '}
+              <span lang="en">{f.message}</span>
             </li>
           ))}
         </ul>
       )}
       <PeopleTouched p={p} windowDays={check.windowDays} />
-      <h2>The events behind the figures</h2>
-      <EventTable events={p.before.evidence} caption={`Before (${p.before.events} events)`} />
-      <EventTable events={p.after.evidence} caption={`After (${p.after.events} events)`} />
-      <p className="muted">{check.method}</p>
+      <h2>{t('local.evidence')}</h2>
+      <EventTable events={p.before.evidence} caption={t('local.beforeCaption', { count: p.before.events })} />
+      <EventTable events={p.after.evidence} caption={t('local.afterCaption', { count: p.after.events })} />
+      <p className="muted" lang="en">
+        {check.method}
+      </p>
     </>
   );
 }

@@ -1,8 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get } from '../api-client.ts';
 import { ParticipantForm } from '../components/participant-form.tsx';
 import { Async, Empty, ErrorBox } from '../components/status-views.tsx';
+import { day, pct } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { useSignedIn } from '../use-signed-in.ts';
@@ -10,12 +12,6 @@ import { useSignedIn } from '../use-signed-in.ts';
 type Register = OperationResult<'listParticipants'>;
 type Participant = Register['participants'][number];
 type Check = OperationResult<'checkParticipation'>;
-
-const ALERT_WORDS: Record<string, string> = {
-  'threat-before-round': 'Threat before a round',
-  'below-quota-trend': "Women's share below the quota, round after round",
-  'local-mediators-attacked': "A local process's people attacked",
-};
 
 /** Measures whose review falls within two weeks (or is past), and that are not closed. */
 function measuresDue(participants: Participant[], today = new Date()) {
@@ -44,35 +40,31 @@ export function ParticipationPage({ country, id }: { country: string | undefined
   const check = useApi<Check>(country ? `participation-${country}-${added}` : null, (s) =>
     get('/api/participation/check', { country }, s),
   );
-  if (!country) return <Empty>Choose a country first.</Empty>;
+  if (!country) return <Empty>{t('participation.chooseCountry')}</Empty>;
   return (
     <section className="participation">
       <p className="muted" role="note">
-        Strictly confidential by default. Who is shown in full is decided by your clearance and your office;
-        every view of this page is recorded in the audit.
+        {t('participation.confidential')}
       </p>
-      <Async state={register} what="the register">
+      <Async state={register} what={t('participation.theRegister')}>
         {(r) => {
           if (participantId) {
             const p = r.participants.find((x) => String(x.id) === participantId);
             return p ? (
               <ParticipantView p={p} check={check.data} />
             ) : (
-              <Empty>No participant {participantId}.</Empty>
+              <Empty>{t('participation.notFound', { id: participantId })}</Empty>
             );
           }
           const full = r.participants.filter((p) => !p.withheld);
           return (
             <>
-              <h1>Participation in {country}</h1>
+              <h1>{t('participation.title', { country })}</h1>
               <RegisterTable participants={r.participants} />
               {r.participants.length > 0 && full.length === 0 && (
-                <p className="muted">
-                  Every record here belongs to another office or is above your clearance: you see that they
-                  exist, not who they are.
-                </p>
+                <p className="muted">{t('participation.allWithheld')}</p>
               )}
-              <h2>Protective measures due</h2>
+              <h2>{t('participation.measuresDue')}</h2>
               <MeasuresDue participants={full} />
             </>
           );
@@ -80,11 +72,11 @@ export function ParticipationPage({ country, id }: { country: string | undefined
       </Async>
       {!participantId && (
         <>
-          <h2>Participation at risk</h2>
+          <h2>{t('participation.atRisk')}</h2>
           {check.error instanceof ApiError ? (
-            <ErrorBox error={check.error} what="the alerts" />
+            <ErrorBox error={check.error} what={t('participation.theAlerts')} />
           ) : (
-            <Async state={check} what="the alerts">
+            <Async state={check} what={t('participation.theAlerts')}>
               {(c) => <Alerts alerts={c.alerts} />}
             </Async>
           )}
@@ -102,21 +94,23 @@ export function ParticipationPage({ country, id }: { country: string | undefined
 }
 
 function RegisterTable({ participants }: { participants: Participant[] }) {
-  if (!participants.length) return <Empty>No one is in the register for this country.</Empty>;
+  const { t } = useTranslation();
+  if (!participants.length) return <Empty>{t('participation.nobody')}</Empty>;
+  const withheld = <em>{t('participation.withheld')}</em>;
   return (
     <div className="table-scroll">
       <table className="register">
         <thead>
           <tr>
-            <th>Id</th>
-            <th>Alias</th>
-            <th>Role</th>
-            <th>Gender</th>
-            <th>Organisation</th>
-            <th>Office</th>
-            <th>Admin-1</th>
-            <th>Processes</th>
-            <th>Consent</th>
+            <th>{t('participation.id')}</th>
+            <th>{t('participation.alias')}</th>
+            <th>{t('participation.role')}</th>
+            <th>{t('participation.gender')}</th>
+            <th>{t('participation.organisation')}</th>
+            <th>{t('participation.office')}</th>
+            <th>{t('participation.admin1')}</th>
+            <th>{t('participation.processes')}</th>
+            <th>{t('participation.consent')}</th>
           </tr>
         </thead>
         <tbody>
@@ -125,24 +119,14 @@ function RegisterTable({ participants }: { participants: Participant[] }) {
               <td>
                 <a href={`#/participation/${p.id}`}>{p.id}</a>
               </td>
-              <td>{p.withheld ? <em>withheld</em> : p.alias}</td>
+              <td>{p.withheld ? withheld : p.alias}</td>
               <td>{p.role}</td>
-              <td>{p.gender}</td>
-              <td>{p.withheld ? <em>withheld</em> : p.organisation || '—'}</td>
+              <td>{genderWord(t, p.gender)}</td>
+              <td>{p.withheld ? withheld : p.organisation || '—'}</td>
               <td>{p.office}</td>
               <td>{p.admin1 || '—'}</td>
-              <td>{p.processes ? p.processes.map((x) => x.process).join(', ') || '—' : <em>withheld</em>}</td>
-              <td>
-                {p.consent ? (
-                  p.consent.given ? (
-                    `given ${p.consent.on ?? ''}`
-                  ) : (
-                    'not recorded'
-                  )
-                ) : (
-                  <em>withheld</em>
-                )}
-              </td>
+              <td>{p.processes ? p.processes.map((x) => x.process).join(', ') || '—' : withheld}</td>
+              <td>{p.consent ? consentWord(t, p.consent) : withheld}</td>
             </tr>
           ))}
         </tbody>
@@ -151,16 +135,29 @@ function RegisterTable({ participants }: { participants: Participant[] }) {
   );
 }
 
+function genderWord(t: TFunction, gender: string): string {
+  return t(`participantForm.genders.${gender}`, { defaultValue: gender });
+}
+
+function consentWord(t: TFunction, consent: { given: boolean; on?: string | null }): string {
+  if (!consent.given) return t('participation.notRecorded');
+  return consent.on ? t('participation.givenOn', { date: day(consent.on) }) : t('participation.given');
+}
+
 function MeasuresDue({ participants }: { participants: Participant[] }) {
+  const { t } = useTranslation();
   const due = measuresDue(participants);
-  if (!due.length) return <Empty>No measure is due for review in the next two weeks.</Empty>;
+  if (!due.length) return <Empty>{t('participation.noneDue')}</Empty>;
   return (
     <ul>
       {due.map(({ participant, measure }) => (
         <li key={`${participant.id}-${measure.kind}`}>
-          <strong>{measure.reviewOn}</strong> {measure.kind} for{' '}
-          <a href={`#/participation/${participant.id}`}>{participant.alias}</a> ({measure.status}, owner{' '}
-          {measure.owner || 'not named'})
+          <strong>{day(measure.reviewOn)}</strong> {t('participation.dueFor', { measure: measure.kind })}{' '}
+          <a href={`#/participation/${participant.id}`}>{participant.alias}</a>{' '}
+          {t('participation.dueState', {
+            status: t(`participation.measureStatus.${measure.status}`),
+            owner: measure.owner || t('participation.notNamed'),
+          })}
         </li>
       ))}
     </ul>
@@ -168,41 +165,46 @@ function MeasuresDue({ participants }: { participants: Participant[] }) {
 }
 
 function Alerts({ alerts }: { alerts: Check['alerts'] }) {
-  if (!alerts.length) return <Empty>No alert.</Empty>;
+  const { t } = useTranslation();
+  if (!alerts.length) return <Empty>{t('participation.noAlert')}</Empty>;
   return (
     <div>
       {alerts.map((a) => (
         <div className="alert-card" key={`${a.kind}-${a.participant}-${a.process}-${a.round}`}>
-          <strong>{ALERT_WORDS[a.kind] ?? a.kind}</strong>
+          <strong>{t(`participation.alert.${a.kind}`, { defaultValue: a.kind })}</strong>
           {a.participant !== null && (
             <>
               {' '}
-              · participant <a href={`#/participation/${a.participant}`}>{a.participant}</a>
+              · {t('participation.participantNo')}{' '}
+              <a href={`#/participation/${a.participant}`}>{a.participant}</a>
             </>
           )}{' '}
           · {a.processName}
-          {a.round ? ` · round ${a.round}` : ''}
-          <p>{a.message}</p>
+          {a.round ? ` · ${t('participation.round', { round: a.round })}` : ''}
+          <p lang="en">{a.message}</p>
           {a.incidents.length > 0 && (
             <p>
-              Incidents:{' '}
+              {t('participation.incidents')}{' '}
               {a.incidents
-                .map((x) => `#${x.id} ${x.occurredOn} ${x.category}${x.admin1 ? ` (${x.admin1})` : ''}`)
+                .map(
+                  (x) =>
+                    `#${x.id} ${day(x.occurredOn)} ${t(`incidents.category.${x.category}`, { defaultValue: x.category })}${x.admin1 ? ` (${x.admin1})` : ''}`,
+                )
                 .join('; ')}
             </p>
           )}
           {a.shares && (
             <p>
-              Shares of women:{' '}
+              {t('participation.shares')}{' '}
               {a.shares
-                .map((s) => `${s.round} ${s.share === null ? 'n/a' : `${Math.round(s.share * 100)}%`}`)
+                .map((s) => `${s.round} ${s.share === null ? t('participation.notAvailable') : pct(s.share)}`)
                 .join(', ')}{' '}
-              (quota {Math.round((a.shares[0]?.quota ?? 0) * 100)}%)
+              {t('participation.quota', { quota: pct(a.shares[0]?.quota ?? 0) })}
             </p>
           )}
           <details>
-            <summary>Suggested measures</summary>
-            <ul>
+            <summary>{t('participation.suggested')}</summary>
+            <ul lang="en">
               {a.measures.map((m) => (
                 <li key={m.id}>{m.text}</li>
               ))}
@@ -215,72 +217,73 @@ function Alerts({ alerts }: { alerts: Check['alerts'] }) {
 }
 
 function ParticipantView({ p, check }: { p: Participant; check: Check | undefined }) {
+  const { t } = useTranslation();
   const alerts = check?.alerts.filter((a) => a.participant === p.id) ?? [];
   return (
     <>
       <p>
-        <a href="#/participation">← The register</a>
+        <a href="#/participation">{t('participation.back')}</a>
       </p>
-      <h1>{p.withheld ? `Participant ${p.id}` : p.alias}</h1>
-      {p.withheld ? (
-        <p className="muted">
-          This record belongs to another office or is above your clearance: who they are is withheld.
-        </p>
-      ) : null}
+      <h1>{p.withheld ? t('participation.participant', { id: p.id }) : p.alias}</h1>
+      {p.withheld ? <p className="muted">{t('participation.withheldNote')}</p> : null}
       <dl className="facts">
         {p.realName && (
           <>
-            <dt>Real name</dt>
+            <dt>{t('participation.realName')}</dt>
             <dd>{p.realName}</dd>
           </>
         )}
-        <dt>Role</dt>
+        <dt>{t('participation.role')}</dt>
         <dd>{p.role}</dd>
-        <dt>Gender</dt>
-        <dd>{p.gender}</dd>
-        <dt>Organisation</dt>
-        <dd>{p.withheld ? 'withheld' : p.organisation || '—'}</dd>
-        <dt>Office</dt>
+        <dt>{t('participation.gender')}</dt>
+        <dd>{genderWord(t, p.gender)}</dd>
+        <dt>{t('participation.organisation')}</dt>
+        <dd>{p.withheld ? t('participation.withheld') : p.organisation || '—'}</dd>
+        <dt>{t('participation.office')}</dt>
         <dd>{p.office}</dd>
-        <dt>Area</dt>
+        <dt>{t('participation.area')}</dt>
         <dd>
           {p.admin1 || '—'}, {p.country}
         </dd>
-        <dt>Sensitivity</dt>
-        <dd>{p.sensitivity}</dd>
+        <dt>{t('participation.sensitivity')}</dt>
+        <dd>{t(`participantForm.sensitivities.${p.sensitivity}`, { defaultValue: p.sensitivity })}</dd>
         {!p.withheld && (
           <>
-            <dt>Takes part in</dt>
+            <dt>{t('participation.takesPart')}</dt>
             <dd>
               {(p.processes ?? []).map((x) => (
                 <div key={`${x.kind}-${x.process}`}>
                   {x.kind === 'local' ? (
                     <a href={`#/local/${encodeURIComponent(x.process)}`}>{x.process}</a>
                   ) : (
-                    `negotiation process ${x.process}`
+                    t('participation.negotiationProcess', { id: x.process })
                   )}
-                  {x.rounds.length ? ` (rounds ${x.rounds.join(', ')})` : ''}
+                  {x.rounds.length ? t('participation.rounds', { rounds: x.rounds.join(', ') }) : ''}
                 </div>
               ))}
             </dd>
-            <dt>Consent</dt>
-            <dd>{p.consent?.given ? `given on ${p.consent.on}` : 'not recorded'}</dd>
-            <dt>Incidents against them</dt>
-            <dd>{p.incidents?.length ? p.incidents.map((i) => `#${i}`).join(', ') : 'none linked'}</dd>
+            <dt>{t('participation.consent')}</dt>
+            <dd>{consentWord(t, p.consent ?? { given: false })}</dd>
+            <dt>{t('participation.incidentsAgainst')}</dt>
+            <dd>
+              {p.incidents?.length
+                ? p.incidents.map((i) => `#${i}`).join(', ')
+                : t('participation.noneLinked')}
+            </dd>
           </>
         )}
       </dl>
       {!p.withheld && (
         <>
-          <h2>Protective measures</h2>
+          <h2>{t('participation.measures')}</h2>
           {p.measures?.length ? (
             <table>
               <thead>
                 <tr>
-                  <th>Measure</th>
-                  <th>Owner</th>
-                  <th>Status</th>
-                  <th>Review</th>
+                  <th>{t('participation.measure')}</th>
+                  <th>{t('participation.owner')}</th>
+                  <th>{t('participation.status')}</th>
+                  <th>{t('participation.review')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -288,16 +291,16 @@ function ParticipantView({ p, check }: { p: Participant; check: Check | undefine
                   <tr key={m.kind}>
                     <td>{m.kind}</td>
                     <td>{m.owner || '—'}</td>
-                    <td>{m.status}</td>
-                    <td>{m.reviewOn ?? '—'}</td>
+                    <td>{t(`participation.measureStatus.${m.status}`)}</td>
+                    <td>{m.reviewOn ? day(m.reviewOn) : '—'}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           ) : (
-            <Empty>No protective measure recorded.</Empty>
+            <Empty>{t('participation.noMeasure')}</Empty>
           )}
-          <h2>Alerts</h2>
+          <h2>{t('participation.alerts')}</h2>
           <Alerts alerts={alerts} />
         </>
       )}
