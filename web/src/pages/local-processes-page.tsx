@@ -127,7 +127,9 @@ function ProcessList({ check, country }: { check: Check; country: string }) {
                     <td>
                       <Change n={p.change} />
                     </td>
-                    <td>{p.findings.map((f) => findingWord(f.kind)).join('; ') || '—'}</td>
+                    <td>
+                      {p.findings.map((f) => findingWord(f.kind)).join(t('common.listSeparator')) || '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -323,11 +325,11 @@ function ProcessView({ check, id, country }: { check: Check; id: string; country
         {detail && (
           <>
             <dt>{t('local.parties')}</dt>
-            <dd>{detail.parties.join('; ') || '—'}</dd>
+            <dd>{detail.parties.join(t('common.listSeparator')) || '—'}</dd>
             <dt>{t('local.mediators')}</dt>
-            <dd>{detail.mediators.join('; ') || '—'}</dd>
+            <dd>{detail.mediators.join(t('common.listSeparator')) || '—'}</dd>
             <dt>{t('local.issues')}</dt>
-            <dd>{detail.issues.join('; ') || '—'}</dd>
+            <dd>{detail.issues.join(t('common.listSeparator')) || '—'}</dd>
           </>
         )}
       </dl>

@@ -190,7 +190,7 @@ function Alerts({ alerts }: { alerts: Check['alerts'] }) {
                   (x) =>
                     `#${x.id} ${day(x.occurredOn)} ${t(`incidents.category.${x.category}`, { defaultValue: x.category })}${x.admin1 ? ` (${x.admin1})` : ''}`,
                 )
-                .join('; ')}
+                .join(t('common.listSeparator'))}
             </p>
           )}
           {a.shares && (

@@ -17,6 +17,7 @@ export const en = {
   eventsBehind: 'Events behind it:',
   deaths_one: '{{count, number}} death',
   deaths_other: '{{count, number}} deaths',
+  listSeparator: '; ',
   alertLevel: { country: 'the whole country', admin1: 'area', actor: 'armed actor' } as Record<
     string,
     string
@@ -118,6 +119,8 @@ export const fr: typeof en = {
   eventsBehind: 'Événements en cause :',
   deaths_one: '{{count, number}} mort',
   deaths_other: '{{count, number}} morts',
+  /** French sets a space before the semicolon. */
+  listSeparator: ' ; ',
   alertLevel: { country: 'tout le pays', admin1: 'zone', actor: 'acteur armé' },
   alert: {
     inMonth: 'en {{start}}',
