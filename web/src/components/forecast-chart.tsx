@@ -71,7 +71,15 @@ export function ForecastChart({ country, admin1 }: { country: string; admin1?: s
                     width: 1180,
                     height: 220,
                     marginLeft: 44,
-                    x: { type: 'utc', label: null },
+                    // Room for the last month's label at the right edge.
+                    marginRight: 28,
+                    // Months in the reader's language ("janv. 2025"), not the plotting library's English.
+                    x: {
+                      type: 'utc',
+                      label: null,
+                      ticks: 8,
+                      tickFormat: (d: Date) => monthName(d.toISOString().slice(0, 7)),
+                    },
                     y: {
                       label:
                         metric === 'events' ? t('forecast.eventsPerMonth') : t('forecast.deathsPerMonth'),
