@@ -97,13 +97,13 @@ async function dataStamp(db: Kysely<Database>): Promise<string> {
   return `${imports?.id ?? 0}/${events?.id ?? 0}`;
 }
 
-async function scopeAlerts(
+/** The scope's alarms, from cells and alarms kept under `stamp` (the store's data as it is now). */
+function scopeAlerts(
   db: Kysely<Database>,
   scope: AnalysisScope,
   o: PeriodAlertOptions,
+  stamp: string,
 ): Promise<DetectedAlert[]> {
-  if (o.read) return detectScopeAlerts(db, scope, o, o.read);
-  const stamp = await dataStamp(db);
   const cellKey = JSON.stringify([scope.country, scope.admin1, o.dataLastMonth]);
   const read = () =>
     cells.get(db, cellKey, stamp, async () => {
@@ -128,10 +128,14 @@ export async function readPeriodAlerts(
   scope: AnalysisScope,
   o: PeriodAlertOptions,
 ): Promise<EscalationAlert[]> {
-  const all = await scopeAlerts(db, scope, o);
+  // The store's data stamp, read once: cells, alarms and evidence are all kept under it (cells
+  // handed in by the caller are used as they are, and nothing is kept).
+  const stamp = o.read ? null : await dataStamp(db);
+  const all = o.read
+    ? await detectScopeAlerts(db, scope, o, o.read)
+    : await scopeAlerts(db, scope, o, stamp as string);
   const inPeriod = all.filter((a) => a.alarm >= o.firstMonth && a.start <= o.lastMonth);
   // An alert's evidence depends on the alert, not on the period: kept like the alarms.
-  const stamp = o.read ? null : await dataStamp(db);
   const evidence = await Promise.all(
     inPeriod.map((a) => {
       const read = () => alertEvidence(db, a, { admin1: scope.admin1, evidenceLimit: o.evidenceLimit });

@@ -26,15 +26,18 @@ export interface EventFilter {
   limit?: number;
 }
 
+/** The admin-1 areas a filter names, as a list an `in` accepts (an empty one matches nothing). */
+export function areaList(admin1: string | readonly string[]): string[] {
+  const list = typeof admin1 === 'string' ? [admin1] : [...admin1];
+  return list.length ? list : ['\u0000'];
+}
+
 export function applyEventFilter<O>(
   q: SelectQueryBuilder<Database, 'events', O>,
   f: EventFilter,
 ): SelectQueryBuilder<Database, 'events', O> {
   if (f.country !== undefined) q = q.where('country', '=', f.country);
-  if (f.admin1 !== undefined) {
-    const list = typeof f.admin1 === 'string' ? [f.admin1] : [...f.admin1];
-    q = q.where('admin1', 'in', list.length ? list : ['\u0000']);
-  }
+  if (f.admin1 !== undefined) q = q.where('admin1', 'in', areaList(f.admin1));
   if (f.from) q = q.where('date_start', '>=', f.from);
   if (f.to) q = q.where('date_start', '<=', f.to);
   if (f.actors?.length) {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { applyEventFilter, type EventFilter } from './event-repository.ts';
+import { applyEventFilter, areaList, type EventFilter } from './event-repository.ts';
 import type { Database } from './schema.ts';
 
 // How many events match a filter, answered from the monthly aggregates where it can be: counting
@@ -61,10 +61,7 @@ export async function countMatchingEvents(
   if (!months) return n;
   let q = db.selectFrom('event_counts').select(sql<number>`coalesce(sum(events), 0)`.as('n'));
   if (f.country !== undefined) q = q.where('country', '=', f.country);
-  if (f.admin1 !== undefined) {
-    const list = typeof f.admin1 === 'string' ? [f.admin1] : [...f.admin1];
-    q = q.where('admin1', 'in', list.length ? list : ['\u0000']);
-  }
+  if (f.admin1 !== undefined) q = q.where('admin1', 'in', areaList(f.admin1));
   if (months.from) q = q.where('month', '>=', months.from);
   if (months.to) q = q.where('month', '<=', months.to);
   if (f.violenceTypes?.length) q = q.where('violence_type', 'in', [...f.violenceTypes]);
