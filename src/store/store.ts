@@ -15,6 +15,8 @@ export interface Store {
   readonly db: Kysely<Database>;
   /** Where the data lives, for messages: a file path or a URL without its password. */
   readonly location: string;
+  /** Brings up to date what the dialect keeps beside the schema; run after the migrations. */
+  afterMigrations?(): void;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       );
   try {
     if (!(await upToDate(store.db))) await migrate(store.db);
+    store.afterMigrations?.();
   } catch (e) {
     await store.close();
     throw e;

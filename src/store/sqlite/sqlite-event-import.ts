@@ -16,6 +16,7 @@ import {
   dropSourceIdIndex,
 } from '../event-indexes.ts';
 import type { PackedRows, RowUnpacker } from '../packed-rows.ts';
+import { refreshEventStatistics } from './sqlite-planner-statistics.ts';
 import type { SqliteStore } from './sqlite-store.ts';
 
 /**
@@ -357,6 +358,7 @@ async function importOnce<T>(
         startFile: (context) => new SqliteFileWriter(statements, context),
         upsertCounts: sqliteCountUpsert(store),
       });
+      refreshEventStatistics(store.raw, large);
       store.raw.exec('COMMIT');
       return result;
     } catch (e) {

@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { TandemError } from '../../domain/tandem-error.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../store.ts';
+import { ensureEventStatistics } from './sqlite-planner-statistics.ts';
 
 export interface SqliteStore extends Store {
   readonly dialect: 'sqlite';
@@ -32,6 +33,8 @@ export function openSqliteStore(path: string): SqliteStore {
     db,
     raw,
     location: path,
+    // The query planner's statistics, for a store made before they were kept.
+    afterMigrations: () => ensureEventStatistics(raw),
     close: () => db.destroy(),
   };
 }
