@@ -24,6 +24,7 @@ import * as sourcePulls from './024-source-pulls.ts';
 import * as localProcessSensitivity from './025-local-process-sensitivity.ts';
 import * as categoriesByPeriod from './026-categories-by-period.ts';
 import * as periodAndMassCasualtyIndexes from './027-period-and-mass-casualty-indexes.ts';
+import * as areaMonthCountIndex from './028-area-month-count-index.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -55,4 +56,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '025-local-process-sensitivity': localProcessSensitivity,
   '026-categories-by-period': categoriesByPeriod,
   '027-period-and-mass-casualty-indexes': periodAndMassCasualtyIndexes,
+  '028-area-month-count-index': areaMonthCountIndex,
 };
