@@ -51,7 +51,11 @@ const CANDIDATES: { name: string; model: ForecastModelOptions }[] = [
     model: { ...DEFAULT_FORECAST_MODEL, features: ALL.filter((i) => FEATURE_NAMES[i] !== 'recent') },
   },
   {
-    name: 'own history only (no neighbours, other metric, country, season, alerts)',
+    name: "without the origin month's second half",
+    model: { ...DEFAULT_FORECAST_MODEL, features: ALL.filter((i) => FEATURE_NAMES[i] !== 'late') },
+  },
+  {
+    name: 'own history only (no neighbours, other metric, country, season, alerts, second half)',
     model: { ...DEFAULT_FORECAST_MODEL, features: OWN },
   },
   { name: 'residuals not centred', model: { ...DEFAULT_FORECAST_MODEL, centre: false } },

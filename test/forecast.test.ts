@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Papa from 'papaparse';
+import { readForecastPanel } from '../src/analysis/forecast.ts';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
-import { isViolent, VIOLENCE_TYPES } from '../src/domain/violence-type.ts';
+import { isViolent, parseAcledEventType, VIOLENCE_TYPES } from '../src/domain/violence-type.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
 import { importFiles } from './import-files.ts';
@@ -27,13 +28,16 @@ const call = (store: Store) => ({
   store,
 });
 
-/** The ACLED sample cut at a date: the rows up to it, and the rows after it, as two files. */
-function splitAcled(dir: string, lastDay: string): [string, string] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(acled.path, 'utf8'), {
+const readAcled = () =>
+  Papa.parse<Record<string, string>>(readFileSync(acled.path, 'utf8'), {
     header: true,
     skipEmptyLines: true,
   });
-  const day = (r: Record<string, string>) => new Date(`${r.event_date} UTC`).toISOString().slice(0, 10);
+const day = (r: Record<string, string>) => new Date(`${r.event_date} UTC`).toISOString().slice(0, 10);
+
+/** The ACLED sample cut at a date: the rows up to it, and the rows after it, as two files. */
+function splitAcled(dir: string, lastDay: string): [string, string] {
+  const parsed = readAcled();
   const before = parsed.data.filter((r) => day(r) <= lastDay);
   const after = parsed.data.filter((r) => day(r) > lastDay);
   const files: [string, string] = [join(dir, 'before.csv'), join(dir, 'after.csv')];
@@ -89,6 +93,51 @@ for (const dialect of DIALECTS) {
     } finally {
       await drop();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+for (const dialect of DIALECTS) {
+  test(`${dialect.name}: the second-half counts are the violent events dated from the 16th, by area and month up to the origin, a sector's its provinces' and counties'`, {
+    skip: dialect.skip || acled.skip,
+  }, async () => {
+    const { store, drop } = await dialect.open();
+    try {
+      await importFiles(store, [acled.path]);
+      const origin = '2015-06';
+      const east = SECTORS.areasOfResponsibility[1]!;
+      const panel = await readForecastPanel(store.db, 'South Sudan', origin, [
+        { ...east, admin2: east.admin2! },
+      ]);
+      // Counted again from the file itself.
+      const expected = new Map<string, number>();
+      const count = (key: string, month: string) => {
+        const k = `${key}|${month}`;
+        expected.set(k, (expected.get(k) ?? 0) + 1);
+      };
+      for (const r of readAcled().data) {
+        const type = parseAcledEventType(r.event_type!);
+        const d = day(r);
+        if (!type || !isViolent(type) || d.slice(0, 7) > origin || Number(d.slice(8)) < 16) continue;
+        count('South Sudan', d.slice(0, 7));
+        count(r.admin1!, d.slice(0, 7));
+        if (r.admin1 === 'Jonglei' || ['Kapoeta East', 'Kapoeta South'].includes(r.admin2!))
+          count('Sector East', d.slice(0, 7));
+      }
+      let total = 0;
+      assert.ok(panel.series.some((s) => s.key === 'Sector East'));
+      for (const s of panel.series) {
+        assert.equal(s.lateEvents.length, panel.months.length);
+        s.lateEvents.forEach((n, i) => {
+          assert.equal(n, expected.get(`${s.key}|${panel.months[i]}`) ?? 0, `${s.key} ${panel.months[i]}`);
+          assert.ok(n <= s.events[i]!);
+        });
+        if (s.level === 'country') total = s.lateEvents.reduce((a, b) => a + b, 0);
+      }
+      assert.ok(total > 500, `the sample has many events in the months' second halves (${total})`);
+      assert.equal(panel.months.at(-1), origin);
+    } finally {
+      await drop();
     }
   });
 }

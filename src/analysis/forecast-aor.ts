@@ -8,6 +8,8 @@ export interface ViolentAdmin2Month {
   month: string;
   events: number;
   fatalities: number;
+  /** Of `events`, those dated from the 16th of the month on. */
+  lateEvents: number;
 }
 
 /** The admin-1 names whose admin-2 counts an area of responsibility needs (its partly covered provinces). */
@@ -43,21 +45,22 @@ export function addAreasOfResponsibility(
     );
     const events = panel.months.map(() => 0);
     const fatalities = panel.months.map(() => 0);
+    const lateEvents = panel.months.map(() => 0);
     for (const name of whole) {
       const s = panel.series[admin1.get(name) ?? -1];
       if (!s) continue;
-      s.events.forEach((v, i) => {
-        events[i]! += v;
-      });
-      s.fatalities.forEach((v, i) => {
-        fatalities[i]! += v;
-      });
+      for (let i = 0; i < panel.months.length; i++) {
+        events[i]! += s.events[i]!;
+        fatalities[i]! += s.fatalities[i]!;
+        lateEvents[i]! += s.lateEvents[i]!;
+      }
     }
     for (const r of admin2Rows) {
       const i = index.get(r.month);
       if (i === undefined || r.events <= 0 || !parts.has(`${r.admin1}\u0000${r.admin2}`)) continue;
       events[i]! += r.events;
       fatalities[i]! += r.fatalities;
+      lateEvents[i]! += r.lateEvents;
     }
     const firstActive = events.findIndex((v) => v > 0);
     if (firstActive < 0) continue;
@@ -74,6 +77,7 @@ export function addAreasOfResponsibility(
       key: a.name,
       events,
       fatalities,
+      lateEvents,
       firstActive,
       neighbours: [...neighbours].sort((x, y) => x - y),
     });

@@ -7,8 +7,9 @@ import { negativeBinomialCusum } from './nb-cusum.ts';
  * months, whose differences carry the trend), how often it had any violence in the last year and
  * how long since the last, the other metric's recent level, the neighbours' recent level (areas
  * sharing a border, or the rest of the country when no boundaries are loaded), the country's
- * level, the season of the target month, and whether an escalation alert fired in the last three
- * months. Everything is on the log1p scale, so one pooled model fits quiet and busy areas alike.
+ * level, the season of the target month, whether an escalation alert fired in the last three
+ * months, and the violent events of the origin month's second half (its most recent news: an
+ * attack on the 30th says more about next month than one on the 2nd). Everything is on the log1p scale, so one pooled model fits quiet and busy areas alike.
  */
 export const FEATURE_NAMES = [
   'intercept',
@@ -30,6 +31,7 @@ export const FEATURE_NAMES = [
   'seasonCos',
   'alert3',
   'recent',
+  'late',
 ] as const;
 
 /** Half-life (months) of the weighted mean of recent log counts (`recent`). */
@@ -155,4 +157,5 @@ export function writeFeatures(src: FeatureSource, s: number, t: number, h: numbe
   out[16] = Math.cos((2 * Math.PI * month) / 12);
   out[17] = src.alert[s]![t]!;
   out[18] = own.recent[t]!;
+  out[19] = Math.log1p(src.panel.series[s]!.lateEvents[t]!);
 }

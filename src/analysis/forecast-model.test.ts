@@ -38,7 +38,14 @@ function syntheticRows(months: number): ViolentAreaMonth[] {
     level.forEach((l, i) => {
       level[i] = Math.max(-1, Math.min(3.5, l + (rand() - 0.5) * 0.6));
       const events = poisson(rand, Math.exp(level[i]!));
-      if (events) rows.push({ admin1: `Area ${i}`, month, events, fatalities: poisson(rand, events * 1.5) });
+      if (events)
+        rows.push({
+          admin1: `Area ${i}`,
+          month,
+          events,
+          fatalities: poisson(rand, events * 1.5),
+          lateEvents: Math.floor(events / 2),
+        });
     });
   }
   return rows;

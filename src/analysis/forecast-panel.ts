@@ -15,6 +15,8 @@ export interface ViolentAreaMonth {
   month: string;
   events: number;
   fatalities: number;
+  /** Of `events`, those dated from the 16th of the month on: the month's most recent half. */
+  lateEvents: number;
 }
 
 /** One area's dense monthly series over the panel's months. */
@@ -23,6 +25,8 @@ export interface PanelSeries {
   key: string;
   events: number[];
   fatalities: number[];
+  /** Violent events dated from the 16th of each month on (ViolentAreaMonth.lateEvents). */
+  lateEvents: number[];
   /** Index of the first month with a violent event; the area is forecast from then on. */
   firstActive: number;
   /** Indexes (into the panel's series) of the admin1 areas that border this one (or lie in it, for a
@@ -61,6 +65,7 @@ export function buildForecastPanel(
     key,
     events: months.map(() => 0),
     fatalities: months.map(() => 0),
+    lateEvents: months.map(() => 0),
     firstActive: months.length,
     neighbours: [],
   });
@@ -70,11 +75,13 @@ export function buildForecastPanel(
     const i = index.get(r.month)!;
     total.events[i]! += r.events;
     total.fatalities[i]! += r.fatalities;
+    total.lateEvents[i]! += r.lateEvents;
     total.firstActive = Math.min(total.firstActive, i);
     if (!r.admin1) continue;
     const a = getOrAdd(areas, r.admin1, () => empty('admin1', r.admin1));
     a.events[i]! += r.events;
     a.fatalities[i]! += r.fatalities;
+    a.lateEvents[i]! += r.lateEvents;
     a.firstActive = Math.min(a.firstActive, i);
   }
   const series = [total, ...[...areas.values()].sort((x, y) => x.key.localeCompare(y.key))];

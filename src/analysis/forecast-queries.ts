@@ -6,35 +6,77 @@ import type { ViolentAreaMonth } from './forecast-panel.ts';
 
 /**
  * The store reads behind forecasts: violent events and their fatalities by admin1 (or admin2) and month from
- * the monthly aggregates (never the events), the country's latest event date (one index probe)
- * and the admin-1 boundaries. Sums are cast with Number() because PostgreSQL returns bigint sums
- * as strings.
+ * the monthly aggregates; of those events, how many fall in each month's second half (from the
+ * events' start dates, read from the index on country, admin-1 area, date and type, which holds
+ * every column this count needs); the country's latest event date (one index probe) and the
+ * admin-1 boundaries. Sums are cast with Number() because PostgreSQL returns bigint sums as
+ * strings.
  */
 const VIOLENT = [...VIOLENT_TYPES];
+
+/** The first day of a month's second half: events from it on are the month's `lateEvents`. */
+const LATE_FROM_DAY = '16';
+
+const areaMonthKey = (admin1: string, admin2: string, month: string) =>
+  `${admin1}\u0000${admin2}\u0000${month}`;
+
+/**
+ * Violent events dated from the 16th of their month on, by admin-1 area (and admin-2 area when
+ * `admin1s` is given: within those) and month, up to `toMonth`, keyed by areaMonthKey. The months
+ * after `toMonth` are dropped here rather than in the query: a bound on the date would lead
+ * SQLite to the index on country and date, which lacks the admin-1 area, and to the table.
+ */
+async function readLateViolentEvents(
+  db: Kysely<Database>,
+  country: string,
+  toMonth: string,
+  admin1s?: readonly string[],
+): Promise<Map<string, number>> {
+  const month = sql<string>`substr(date_start, 1, 7)`;
+  let q = db
+    .selectFrom('events')
+    .select(['admin1', month.as('month'), sql<number>`count(*)`.as('events')])
+    .where('country', '=', country)
+    .where('violence_type', 'in', VIOLENT)
+    .where(sql<boolean>`substr(date_start, 9, 2) >= ${LATE_FROM_DAY}`);
+  if (admin1s) q = q.where('admin1', 'in', [...admin1s]);
+  const rows = admin1s
+    ? await q.select('admin2').groupBy(['admin1', 'admin2', month]).execute()
+    : await q.groupBy(['admin1', month]).execute();
+  return new Map(
+    rows
+      .filter((r) => r.month <= toMonth)
+      .map((r) => [areaMonthKey(r.admin1, 'admin2' in r ? String(r.admin2) : '', r.month), Number(r.events)]),
+  );
+}
 
 export async function readViolentAreaMonths(
   db: Kysely<Database>,
   country: string,
   toMonth: string,
 ): Promise<ViolentAreaMonth[]> {
-  const rows = await db
-    .selectFrom('event_counts')
-    .select([
-      'admin1',
-      'month',
-      sql<number>`sum(events)`.as('events'),
-      sql<number>`sum(fatalities)`.as('fatalities'),
-    ])
-    .where('country', '=', country)
-    .where('month', '<=', toMonth)
-    .where('violence_type', 'in', VIOLENT)
-    .groupBy(['admin1', 'month'])
-    .execute();
+  const [rows, late] = await Promise.all([
+    db
+      .selectFrom('event_counts')
+      .select([
+        'admin1',
+        'month',
+        sql<number>`sum(events)`.as('events'),
+        sql<number>`sum(fatalities)`.as('fatalities'),
+      ])
+      .where('country', '=', country)
+      .where('month', '<=', toMonth)
+      .where('violence_type', 'in', VIOLENT)
+      .groupBy(['admin1', 'month'])
+      .execute(),
+    readLateViolentEvents(db, country, toMonth),
+  ]);
   return rows.map((r) => ({
     admin1: r.admin1,
     month: r.month,
     events: Number(r.events),
     fatalities: Number(r.fatalities),
+    lateEvents: late.get(areaMonthKey(r.admin1, '', r.month)) ?? 0,
   }));
 }
 
@@ -46,27 +88,31 @@ export async function readViolentAdmin2Months(
   admin1s: readonly string[],
 ): Promise<ViolentAdmin2Month[]> {
   if (!admin1s.length) return [];
-  const rows = await db
-    .selectFrom('event_counts')
-    .select([
-      'admin1',
-      'admin2',
-      'month',
-      sql<number>`sum(events)`.as('events'),
-      sql<number>`sum(fatalities)`.as('fatalities'),
-    ])
-    .where('country', '=', country)
-    .where('month', '<=', toMonth)
-    .where('violence_type', 'in', VIOLENT)
-    .where('admin1', 'in', [...admin1s])
-    .groupBy(['admin1', 'admin2', 'month'])
-    .execute();
+  const [rows, late] = await Promise.all([
+    db
+      .selectFrom('event_counts')
+      .select([
+        'admin1',
+        'admin2',
+        'month',
+        sql<number>`sum(events)`.as('events'),
+        sql<number>`sum(fatalities)`.as('fatalities'),
+      ])
+      .where('country', '=', country)
+      .where('month', '<=', toMonth)
+      .where('violence_type', 'in', VIOLENT)
+      .where('admin1', 'in', [...admin1s])
+      .groupBy(['admin1', 'admin2', 'month'])
+      .execute(),
+    readLateViolentEvents(db, country, toMonth, admin1s),
+  ]);
   return rows.map((r) => ({
     admin1: r.admin1,
     admin2: r.admin2,
     month: r.month,
     events: Number(r.events),
     fatalities: Number(r.fatalities),
+    lateEvents: late.get(areaMonthKey(r.admin1, r.admin2, r.month)) ?? 0,
   }));
 }
 
