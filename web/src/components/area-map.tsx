@@ -247,12 +247,7 @@ export function AreaMap({
     if (!drawn || !m) return;
     return addBasemap(m, {
       before: 'event-points',
-      onDrawn: (drawn) =>
-        setBasemap(
-          Object.entries(drawn)
-            .map(([id, n]) => `${id}=${n}`)
-            .join(' '),
-        ),
+      onDrawn: setBasemap,
     });
   }, [drawn]);
 

@@ -4,6 +4,9 @@ import { Marker } from 'maplibre-gl';
 /** A town of the basemap: [longitude, latitude, name, population], most populous first. */
 type TownRow = [number, number, string, number];
 
+/** The most towns drawn (the list is most populous first); a country's map shows fewer. */
+const MAX_TOWNS = 250;
+
 export interface BasemapPlacement {
   /**
    * The layer the basemap is drawn under (the events, which stay on top of everything); it goes
@@ -12,9 +15,9 @@ export interface BasemapPlacement {
   before: string;
   /**
    * Called once the basemap is drawn, with each layer added and how many of its features (or
-   * pieces of them) are drawn in view: `{ lakes: 2, rivers: 14, borders: 2, towns: 180 }`.
+   * pieces of them) are drawn in view: `lakes=2 rivers=14 borders=2 towns=180`.
    */
-  onDrawn?: (drawn: Record<string, number>) => void;
+  onDrawn?: (summary: string) => void;
 }
 
 /**
@@ -126,7 +129,8 @@ export function addBasemap(m: maplibregl.Map, placement: BasemapPlacement): () =
         added.push('borders');
       }
       if (all) {
-        towns = all.filter(([lon, lat]) => near([lon, lat]));
+        // The most populous only: a map of a whole region would otherwise be peppered with dots.
+        towns = all.filter(([lon, lat]) => near([lon, lat])).slice(0, MAX_TOWNS);
         m.addSource('towns', {
           type: 'geojson',
           data: {
@@ -160,7 +164,7 @@ export function addBasemap(m: maplibregl.Map, placement: BasemapPlacement): () =
       m.once('idle', () => {
         if (!live) return;
         placement.onDrawn?.(
-          Object.fromEntries(added.map((id) => [id, m.queryRenderedFeatures({ layers: [id] }).length])),
+          added.map((id) => `${id}=${m.queryRenderedFeatures({ layers: [id] }).length}`).join(' '),
         );
       });
     })
