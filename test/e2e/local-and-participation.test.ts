@@ -143,6 +143,10 @@ describe('local processes and the participation register in the workbench, in Ch
     await page.goto(url('/#/local'));
     await page.getByRole('heading', { name: `Local processes in ${DEMO_COUNTRY}` }).waitFor();
     await page.locator('.local-map-canvas[data-drawn=true]').waitFor({ timeout: 30_000 });
+    // The offline basemap's layers are added under the processes (test/e2e/basemap.test.ts checks
+    // that they show something in real countries; the fictional one lies in the open Atlantic).
+    const basemap = await page.locator('.local-map-canvas[data-basemap*="="]').getAttribute('data-basemap');
+    assert.match(basemap ?? '', /^lakes=\d+ rivers=\d+ borders=\d+ towns=\d+$/);
     const rows = page.locator('table.local-list tbody tr');
     assert.equal(await rows.count(), 3, 'the three local processes of the demonstration mission');
     // The Dunmarch dialogue has no national link but serves the stored plan's poc-1: no disconnect.

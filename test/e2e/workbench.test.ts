@@ -72,6 +72,17 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
     await page.locator('.alerts li').first().waitFor();
     assert.match((await page.locator('.fiction').textContent()) ?? '', /fictional/i);
     assert.ok((await figure('Events')) > 100);
+    // The offline basemap's layers are added once the figures are drawn (the fictional country lies
+    // in the open Atlantic, so none of them need show anything; test/e2e/basemap.test.ts checks
+    // real countries).
+    const basemap = await page.locator('.map-wrap[data-basemap*="="]').getAttribute('data-basemap');
+    assert.deepEqual(
+      basemap?.split(' ').map((layer) => layer.split('=')[0]),
+      ['lakes', 'rivers', 'borders', 'towns'],
+    );
+    const legend = (await page.locator('.map-wrap .legend').textContent()) ?? '';
+    assert.match(legend, /river/);
+    assert.match(legend, /Natural Earth.*GeoNames \(CC BY 4\.0\)/);
     await page.waitForTimeout(800);
     await shot('overview');
   });

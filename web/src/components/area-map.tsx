@@ -5,14 +5,12 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { num } from '../format.ts';
+import { addBasemap } from './map-basemap.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 // The worker fetches and compiles its own half-megabyte script: start it with this module, so that
 // it is ready by the time the map has data, rather than when the first map is created.
 maplibregl.prewarm();
-
-/** A town of the basemap: [longitude, latitude, name, population], most populous first. */
-type TownRow = [number, number, string, number];
 
 export interface MapPoint {
   id: number;
@@ -65,6 +63,9 @@ export function AreaMap({
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
+  // The basemap's layers once they are drawn, and how many features each shows in view, written on
+  // the map's box (`lakes=2 rivers=14 borders=2 towns=180`) for a reader's tools and tests.
+  const [basemap, setBasemap] = useState('');
   // Whether each layer has been given its data: the first idle after both is the map drawn.
   const given = useRef({ areas: false, points: false });
   const onSelectRef = useRef(onSelect);
@@ -239,97 +240,15 @@ export function AreaMap({
     if (drawn || failed) onSettledRef.current?.();
   }, [drawn, failed]);
 
-  // The basemap (borders, coasts and towns, served by Tandem from web/dist/basemap) comes once the
-  // figures are drawn, so it never delays them; without it the map still reads.
+  // The basemap (water, borders and towns, served by Tandem) comes once the figures are drawn, so it
+  // never delays them; without it the map still reads.
   useEffect(() => {
     const m = map.current;
     if (!drawn || !m) return;
-    let live = true;
-    let towns: TownRow[] = [];
-    const townLabels: maplibregl.Marker[] = [];
-    const labelTowns = () => {
-      for (const l of townLabels.splice(0)) l.remove();
-      const b = m.getBounds();
-      const room = m.getContainer().clientWidth < 600 ? 10 : 24;
-      for (const [lon, lat, name] of towns) {
-        if (townLabels.length >= room) break;
-        if (!b.contains([lon, lat])) continue;
-        const el = document.createElement('span');
-        el.className = 'town-label';
-        el.textContent = name;
-        townLabels.push(
-          new maplibregl.Marker({ element: el, anchor: 'left', offset: [4, 0] })
-            .setLngLat([lon, lat])
-            .addTo(m),
-        );
-      }
-    };
-    Promise.all([
-      fetch('/basemap/borders.json').then((r) => (r.ok ? r.json() : null)),
-      fetch('/basemap/towns.json').then((r) => (r.ok ? (r.json() as Promise<TownRow[]>) : [])),
-    ])
-      .then(([borders, all]) => {
-        if (!live || !map.current) return;
-        // Towns near the country only: the worker need not cut the whole world's.
-        const b = m.getBounds();
-        const pad = 2;
-        towns = all.filter(
-          ([lon, lat]) =>
-            lon >= b.getWest() - pad &&
-            lon <= b.getEast() + pad &&
-            lat >= b.getSouth() - pad &&
-            lat <= b.getNorth() + pad,
-        );
-        if (borders) {
-          m.addSource('borders', { type: 'geojson', data: borders });
-          m.addLayer(
-            {
-              id: 'borders',
-              type: 'line',
-              source: 'borders',
-              paint: {
-                'line-color': ['case', ['==', ['get', 'kind'], 'coast'], '#6f94ad', '#4a4a4a'],
-                'line-width': ['case', ['==', ['get', 'kind'], 'coast'], 0.8, 1.4],
-                'line-dasharray': [3, 2],
-              },
-            },
-            'event-points',
-          );
-        }
-        m.addSource('towns', {
-          type: 'geojson',
-          data: {
-            type: 'FeatureCollection',
-            features: towns.map(([lon, lat, name, population]) => ({
-              type: 'Feature',
-              properties: { name, population },
-              geometry: { type: 'Point', coordinates: [lon, lat] },
-            })),
-          },
-        });
-        m.addLayer(
-          {
-            id: 'towns',
-            type: 'circle',
-            source: 'towns',
-            paint: {
-              'circle-radius': 2.2,
-              'circle-color': '#fff',
-              'circle-stroke-color': '#333',
-              'circle-stroke-width': 1,
-            },
-          },
-          'event-points',
-        );
-        labelTowns();
-        m.on('moveend', labelTowns);
-      })
-      .catch((e: Error) => console.warn('basemap:', e.message));
-    return () => {
-      live = false;
-      m.off('moveend', labelTowns);
-      for (const l of townLabels) l.remove();
-    };
+    return addBasemap(m, {
+      before: 'event-points',
+      onDrawn: setBasemap,
+    });
   }, [drawn]);
 
   const max = Math.max(0, ...(areas?.features ?? []).map((f) => Number(f.properties[measure] ?? 0)));
@@ -342,7 +261,7 @@ export function AreaMap({
     );
   }
   return (
-    <div className="map-wrap" data-drawn={drawn ? 'yes' : 'no'} aria-busy={!drawn}>
+    <div className="map-wrap" data-drawn={drawn ? 'yes' : 'no'} data-basemap={basemap} aria-busy={!drawn}>
       <div className="map" ref={box} role="img" aria-label={t('maps.mapLabel', { measure: measureLabel })} />
       <div className="legend">
         {measureLabel}:{' '}
@@ -357,7 +276,9 @@ export function AreaMap({
           ))}
         </span>{' '}
         · <span className="dot civ" /> {t('maps.civ')} · <span className="dot other" /> {t('maps.other')} ·{' '}
-        <span className="dot state" /> {t('maps.byState')} · {t('maps.hover')}
+        <span className="dot state" /> {t('maps.byState')} · <span className="river" /> {t('maps.river')} ·{' '}
+        {t('maps.hover')}
+        <span className="map-credit">{t('maps.credit')}</span>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addBasemap } from './map-basemap.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -129,7 +130,18 @@ export function LocalProcessMap({
       m.getCanvas().style.cursor = '';
     });
     m.on('idle', () => box.current?.setAttribute('data-drawn', 'true'));
-    return () => m.remove();
+    // The offline basemap (rivers, lakes, borders, towns) comes once the processes are drawn.
+    let removeBasemap = () => {};
+    m.once('idle', () => {
+      removeBasemap = addBasemap(m, {
+        before: 'process-points',
+        onDrawn: (summary) => box.current?.setAttribute('data-basemap', summary),
+      });
+    });
+    return () => {
+      removeBasemap();
+      m.remove();
+    };
   }, [points, areas]);
 
   if (failed) return <p className="error-box">{t('maps.localCannotDraw', { reason: failed })}</p>;
@@ -154,6 +166,10 @@ export function LocalProcessMap({
         <span className="legend-item">
           <span className="legend-dot ring-down" /> {t('maps.fell')}
         </span>
+        <span className="legend-item">
+          <span className="legend-river" /> {t('maps.river')}
+        </span>
+        <span className="map-credit">{t('maps.credit')}</span>
       </figcaption>
     </figure>
   );
