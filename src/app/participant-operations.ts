@@ -39,6 +39,7 @@ import {
   storedNegotiations,
 } from '../store/participant-repository.ts';
 import { assertOwnOffice, mayReadInFull, releaseLocalProcesses } from './access-control.ts';
+import { languageInput } from './language-input.ts';
 import { parseProcessInput } from './negotiation-operations.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 
@@ -390,6 +391,7 @@ export const participantOperations = {
     input: z.object({
       country: z.string().trim().min(1, 'the country is needed'),
       weeks: z.coerce.number().int().min(1).max(52).default(DEFAULT_THREAT_WEEKS),
+      lang: languageInput,
     }),
     async run(
       ctx,
@@ -439,7 +441,7 @@ export const participantOperations = {
       // A group is matched on targeted groups only the requester may read, so an alert never
       // reveals a group it could not see.
       const alerts: ParticipationAlert[] = [
-        ...threatsBeforeRounds(participants, rounds, incidents, input.weeks),
+        ...threatsBeforeRounds(participants, rounds, incidents, input.weeks, input.lang),
         ...negotiations
           .filter((n, i) => negotiations.findIndex((m) => m.process === n.process) === i)
           .flatMap((n) =>
@@ -451,9 +453,10 @@ export const participantOperations = {
                 const women = ds.reduce((s, d) => s + d.women, 0);
                 return { id: r.id, women, total: ds.reduce((s, d) => s + d.women + d.men + d.other, 0) };
               }),
+              input.lang,
             ),
           ),
-        ...localMediatorsAttacked(locals, participants, incidents),
+        ...localMediatorsAttacked(locals, participants, incidents, input.lang),
       ];
       const names = new Map<string, string>([
         ...locals.map((l) => [l.id, l.name] as [string, string]),
