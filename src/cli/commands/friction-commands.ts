@@ -21,12 +21,13 @@ export function registerFrictionCommands(program: Command): void {
       .command('list')
       .description('frictions found today and those in the register, with owner, decision and status')
       .option('--country <name>', 'this country')
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr')
       .option('--json', 'print JSON'),
   ).action(
-    action(async (flags: Flags & { country?: string }) => {
+    action(async (flags: Flags & { country?: string; lang?: string }) => {
       const r = await runCommand(
         (await frictions()).listFrictions,
-        { country: flags.country },
+        { country: flags.country, lang: flags.lang },
         { name: 'frictions list', store: flags },
       );
       if (flags.json) return printJson(r);

@@ -103,10 +103,19 @@ export function registerLocalCommands(program: Command): void {
       )
       .option('--radius-km <km>', 'distance from the process, great circle', '50')
       .option('--window-days <n>', 'days before and after the date', '180')
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr')
       .option('--json', 'print {"processes":[...]} as JSON'),
   ).action(
     action(
-      async (flags: Flags & { country: string; plan?: string; radiusKm: string; windowDays: string }) => {
+      async (
+        flags: Flags & {
+          country: string;
+          plan?: string;
+          radiusKm: string;
+          windowDays: string;
+          lang?: string;
+        },
+      ) => {
         const plan = flags.plan === undefined ? undefined : readTextFile(flags.plan);
         const r = await runCommand(
           (await local()).checkLocalProcesses,
@@ -116,6 +125,7 @@ export function registerLocalCommands(program: Command): void {
             planName: flags.plan,
             radiusKm: flags.radiusKm,
             windowDays: flags.windowDays,
+            lang: flags.lang,
           },
           { name: 'local check', store: flags, fields: { plan: '--plan', planName: '--plan' } },
         );

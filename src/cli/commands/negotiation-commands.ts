@@ -9,6 +9,7 @@ type Flags = StoreFlags & {
   baselineDays?: string;
   alpha?: string;
   minEvents?: string;
+  lang?: string;
 };
 
 function readProcessFile(path: string): string {
@@ -34,7 +35,8 @@ export function registerNegotiationCommands(program: Command): void {
       .option('--window-days <n>', 'days before a round in which violence is counted (default 30)')
       .option('--baseline-days <n>', 'days before the window that give the baseline rate (default 180)')
       .option('--alpha <p>', 'significance level of the one-sided test (default 0.05)')
-      .option('--min-events <n>', 'fewest events in the window that can raise an alert (default 3)'),
+      .option('--min-events <n>', 'fewest events in the window that can raise an alert (default 3)')
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr'),
   ).action(
     action(async (path: string, flags: Flags) => {
       const text = readProcessFile(path);
@@ -48,6 +50,7 @@ export function registerNegotiationCommands(program: Command): void {
           baselineDays: flags.baselineDays,
           alpha: flags.alpha,
           minEvents: flags.minEvents,
+          lang: flags.lang,
         },
         { name: 'negotiation check', store: flags, fields: { process: 'PROCESS', name: 'PROCESS' } },
       );

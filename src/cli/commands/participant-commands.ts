@@ -81,12 +81,13 @@ export function registerParticipantCommands(program: Command): void {
       )
       .requiredOption('--country <name>', 'the country')
       .option('--weeks <n>', 'weeks before a round in which incidents count', '6')
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr')
       .option('--json', 'print {"alerts":[...]} as JSON'),
   ).action(
-    action(async (flags: Flags & { country: string; weeks: string }) => {
+    action(async (flags: Flags & { country: string; weeks: string; lang?: string }) => {
       const r = await runCommand(
         (await participants()).checkParticipation,
-        { country: flags.country, weeks: flags.weeks },
+        { country: flags.country, weeks: flags.weeks, lang: flags.lang },
         { name: 'participation check', store: flags },
       );
       if (flags.json) return printJson(r);

@@ -42,12 +42,13 @@ export function registerPlanCommands(program: Command): void {
         '--ranking <how>',
         'rank areas for threat-coverage-gap by "events" (civilian-targeting events, default) or "threats" (the threat register)',
         'events',
-      ),
+      )
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr'),
   ).action(
-    action(async (path: string, flags: JsonFlag & { ranking: string }) => {
+    action(async (path: string, flags: JsonFlag & { ranking: string; lang?: string }) => {
       const report = await runCommand(
         (await plans()).checkPlan,
-        { ...loadPlan(path), ranking: flags.ranking },
+        { ...loadPlan(path), ranking: flags.ranking, lang: flags.lang },
         { name: 'plan check', store: flags, fields: PLAN_FIELDS },
       );
       if (flags.json) return printJson(report);
