@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { day, num } from '../format.ts';
+import { day, longMonth, num } from '../format.ts';
 import { alertInWords } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { pageHref } from '../url-state.ts';
@@ -34,8 +34,8 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
               {t('common.alertMethod', {
                 baseline: num(a.baseline),
                 observed: num(a.observed),
-                start: a.start,
-                alarm: a.alarm,
+                start: longMonth(a.start),
+                alarm: longMonth(a.alarm),
                 counts: a.counts.join(', '),
                 score: num(a.score),
                 threshold: num(a.threshold),

@@ -12,6 +12,7 @@ import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { ThreatEditing } from '../components/threat-editing.tsx';
 import { day, num } from '../format.ts';
+import { useLanguage } from '../i18n/use-language.ts';
 import { label } from '../labels.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
@@ -64,9 +65,10 @@ export function AreaPage({
   const alerts = useApi<AlertsAnswer>(`al ${key}`, (s) => get('/api/alerts', period, s));
   const analysis = useApi<AnalysisAnswer>(`an ${key}`, (s) => get('/api/analysis', period, s));
   // Asked only when a plan is stored: a store without one has nothing to show (and no error to log).
-  const plan = useApi<CurrentPlan | null>('plan', async (s) => {
+  const lang = useLanguage();
+  const plan = useApi<CurrentPlan | null>(`plan ${lang}`, async (s) => {
     const stored = await get<{ plans: unknown[] }>('/api/plans', {}, s);
-    return stored.plans.length ? get<CurrentPlan>('/api/plans/current', {}, s) : null;
+    return stored.plans.length ? get<CurrentPlan>('/api/plans/current', { lang }, s) : null;
   });
   // A filter change starts the list again at its first page.
   const filter = (changes: Parameters<typeof setUrlState>[0]) => setUrlState({ ...changes, p: null });
@@ -257,8 +259,7 @@ export function AreaPage({
                   <ul className="findings-inline">
                     {frictions.map((f) => (
                       <li key={`${f.kind}-${f.subject}`}>
-                        <span className={`kind kind-${f.kind}`}>{label(f.kind)}</span>{' '}
-                        <span lang="en">{f.message}</span>
+                        <span className={`kind kind-${f.kind}`}>{label(f.kind)}</span> {f.message}
                       </li>
                     ))}
                   </ul>
