@@ -418,7 +418,7 @@ describe('the producers write in the language asked, English by default', () => 
       ...ev(i + 10, '2025-01-01'),
       admin1: field.areas[0]!,
     }));
-    const offices = officeFindings(plan, [], local, 'fr');
+    const offices = officeFindings(plan, [], local as never, 'fr');
     assert.ok(offices.length >= 1);
     for (const f of offices) assertFrench(f.message, f.kind);
   });
