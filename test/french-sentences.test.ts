@@ -19,31 +19,13 @@ import { loadMitigations } from '../src/planning/mitigation-catalog.ts';
 import { PLAN_CHECK_TEXT } from '../src/planning/plan-check-text.ts';
 import { checkPlanAgainst } from '../src/planning/plan-checks.ts';
 import { readPlan } from '../src/planning/plan-reader.ts';
+import { assertFrench } from './french-words.ts';
 
 /**
  * The sentences the server writes (plan-check findings and notes, negotiation alerts, local-process
  * findings, participation alerts, frictions) in French (issue 19): every kind has its French
  * sentence with its figures in place, French spacing, and no English word left.
  */
-
-/** English words French never writes; a French sentence holding one has English left in it. */
-const ENGLISH = new Set(
-  'the and of in with which was were has have is are before after against since no not its their them events event deaths round rounds objective activity field office share women below by to for from at'.split(
-    ' ',
-  ),
-);
-
-function englishIn(text: string): string[] {
-  return text.split(/[^\p{L}]+/u).filter((w) => ENGLISH.has(w.toLowerCase()));
-}
-
-/** A French sentence: no English word, a no-break space before ; : ? ! and no ISO month or day. */
-function assertFrench(text: string, where: string, opts: { isoDates?: boolean } = {}): void {
-  // What is quoted « … » is the planner's own words, in whatever language the plan is written.
-  assert.deepEqual(englishIn(text.replace(/«[^»]*»/g, '')), [], `${where}: English left in «${text}»`);
-  assert.doesNotMatch(text, / [;:?!]/, `${where}: an ordinary space before a high sign in «${text}»`);
-  if (!opts.isoDates) assert.doesNotMatch(text, /\b\d{4}-\d{2}\b/, `${where}: an ISO date in «${text}»`);
-}
 
 /** The keys of a catalogue, deep: French must say everything English says. */
 function keysOf(o: object, prefix = ''): string[] {
