@@ -21,7 +21,8 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
       {alerts.slice(0, limit).map((a) => (
         <li key={`${a.level}-${a.key}-${a.start}-${a.metric}`}>
           <strong>{a.key}</strong>{' '}
-          <span className="muted">({t(`common.alertLevel.${a.level}`, { defaultValue: a.level })})</span>:{' '}
+          <span className="muted">({t(`common.alertLevel.${a.level}`, { defaultValue: a.level })})</span>
+          {t('common.colon')}
           {alertInWords(a)}{' '}
           {a.level === 'admin1' && (
             <a href={pageHref('area', { country: a.country, area: a.key })}>

@@ -131,7 +131,7 @@ export const fr: typeof en = {
       '{{seen}} événements violents {{span}}, contre environ {{expected}} attendus au rythme des mois précédents ; à ce rythme, le hasard produirait cela {{chance}} {{what}}.',
     inMost: 'dans la plupart des',
     aboutOnce: 'environ une fois sur {{n}}',
-    million: 'moins d’une fois sur un million',
+    million: 'moins d’une fois sur un million de',
     hundredThousand: 'moins d’une fois sur cent mille',
     tenThousand: 'moins d’une fois sur dix mille',
     thousand: 'moins d’une fois sur mille',
