@@ -12,6 +12,7 @@ import {
   localMediatorsAttacked,
   threatsBeforeRounds,
 } from '../src/analysis/participation-alerts.ts';
+import { loadParticipationMeasures } from '../src/analysis/participation-measure-catalog.ts';
 import { FRICTION_TEXT } from '../src/app/friction-text.ts';
 import type { LocalProcess } from '../src/domain/local-process.ts';
 import type { NegotiationProcess } from '../src/domain/negotiation.ts';
@@ -300,6 +301,30 @@ describe('the catalogues of the server’s sentences', () => {
       /^Kessa Highlands\u00a0: 14 événements contre des civils entre mai 2025 et octobre 2025.*depuis octobre 2024/,
     );
   });
+});
+
+describe('the suggested mitigations and protective measures in French', () => {
+  for (const [what, en, fr] of [
+    ['mitigations (data/mitigations.yaml)', loadMitigations(), loadMitigations('fr')],
+    [
+      'protective measures (data/participation-measures.yaml)',
+      loadParticipationMeasures(),
+      loadParticipationMeasures(undefined, 'fr'),
+    ],
+  ] as const)
+    it(`${what}: every option has its French, the same ids`, () => {
+      for (const [kind, options] of Object.entries(en)) {
+        const french = (fr as Record<string, { id: string; text: string }[]>)[kind]!;
+        assert.deepEqual(
+          french.map((o) => o.id),
+          options.map((o: { id: string }) => o.id),
+        );
+        options.forEach((o: { text: string }, i: number) => {
+          assert.notEqual(french[i]!.text, o.text, `${kind} ${french[i]!.id} has no French`);
+          assertFrench(french[i]!.text, `${kind} ${french[i]!.id}`);
+        });
+      }
+    });
 });
 
 describe('the producers write in the language asked, English by default', () => {

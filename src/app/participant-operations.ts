@@ -397,7 +397,7 @@ export const participantOperations = {
       ctx,
       input,
     ): Promise<{ country: string; weeks: number; alerts: ParticipationAlertWithMeasures[] }> {
-      const catalog = loadParticipationMeasures();
+      const catalog = loadParticipationMeasures(undefined, input.lang);
       const records = await findParticipants(ctx.store.db, { country: input.country });
       const released = await releaseParticipants(ctx, records, 'checkParticipation');
       // The analysis runs on every participant (an alert must not vanish for want of clearance);

@@ -161,7 +161,7 @@ export const planOperations = {
         );
         if (partners.length) notes.push(t.partnersNotInData(plan.country, partners));
       }
-      const result = checkPlanAgainst(plan, evidence, loadMitigations(), input.lang);
+      const result = checkPlanAgainst(plan, evidence, loadMitigations(input.lang), input.lang);
       result.notes.push(...notes);
       const { measure, topRule, topCount, areas } = result.ranking;
       return {

@@ -206,7 +206,7 @@ function Alerts({ alerts }: { alerts: Check['alerts'] }) {
           )}
           <details>
             <summary>{t('participation.suggested')}</summary>
-            <ul lang="en">
+            <ul>
               {a.measures.map((m) => (
                 <li key={m.id}>{m.text}</li>
               ))}
