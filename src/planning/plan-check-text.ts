@@ -128,7 +128,7 @@ const strategyWord: Record<StrategyKind, string> = {
 
 const fr: PlanCheckText = {
   unanchoredObjective: (x) =>
-    `L’objectif ${x.id} de la stratégie ${strategyWord[x.strategyKind] || x.strategyKind} ${x.strategy} (« ${x.text} ») ne se rattache à aucun objectif du concept de la mission : nommez l’objectif du concept qu’il sert, ou supprimez-le.`,
+    `L’objectif ${x.id} de la stratégie ${strategyWord[x.strategyKind] || x.strategyKind}${x.strategy === x.strategyKind ? '' : ` ${x.strategy}`} (« ${x.text} ») ne se rattache à aucun objectif du concept de la mission : nommez l’objectif du concept qu’il sert, ou supprimez-le.`,
   noPoliticalLink: (x) =>
     `L’objectif de protection des civils ${x.id} (« ${x.text} ») ne sert aucun objectif politique et ne donne aucune raison \`standalone\` : dites quel but politique il fait avancer, ou pourquoi il est autonome.`,
   uncoveredPriorityTask: (x) => {
