@@ -91,7 +91,11 @@ for (const dialect of DIALECTS) {
     test('the plan check: the same findings, their messages and notes in French', async () => {
       const { en, fr } = await threeWays('/api/plans/current');
       const names = dataWords(fr);
-      const strip = (f: { message: string }) => ({ ...f, message: '' });
+      const strip = (f: { message: string; mitigations: { id: string }[] }) => ({
+        ...f,
+        message: '',
+        mitigations: f.mitigations.map((m) => m.id),
+      });
       assert.deepEqual(fr.check.findings.map(strip), en.check.findings.map(strip), 'only the words change');
       const friction = en.check.findings.find(
         (f: { kind: string; subject: string }) =>
@@ -109,6 +113,7 @@ for (const dialect of DIALECTS) {
           ).message,
         );
         assertFrench(sentenceOnly(f.message, names), `${f.kind} ${f.subject}`);
+        for (const m of f.mitigations) assertFrench(m.text, `${f.kind} ${m.id}`);
       }
       for (const n of fr.check.notes) assertFrench(sentenceOnly(n, names), 'note');
     });
