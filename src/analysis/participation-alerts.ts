@@ -98,6 +98,20 @@ export function threatsBeforeRounds(
   return out;
 }
 
+/** Each round's women and delegates, summed over its delegations. */
+export function quotaRounds(
+  rounds: readonly {
+    id: string;
+    delegations: Record<string, { women: number; men: number; other: number }>;
+  }[],
+): QuotaRound[] {
+  return rounds.map((r) => {
+    const ds = Object.values(r.delegations);
+    const women = ds.reduce((s, d) => s + d.women, 0);
+    return { id: r.id, women, total: ds.reduce((s, d) => s + d.women + d.men + d.other, 0) };
+  });
+}
+
 /**
  * Women's share of a process's delegations below its quota round after round: an alert when the
  * last two rounds or more (the latest included) are all below the quota and the share did not

@@ -7,6 +7,7 @@ import {
   localMediatorsAttacked,
   type ParticipationAlert,
   processKey,
+  quotaRounds,
   type RoundsByProcess,
   threatsBeforeRounds,
 } from '../analysis/participation-alerts.ts';
@@ -445,16 +446,7 @@ export const participantOperations = {
         ...negotiations
           .filter((n, i) => negotiations.findIndex((m) => m.process === n.process) === i)
           .flatMap((n) =>
-            belowQuotaTrend(
-              String(n.id),
-              n.parsed.quota.women,
-              n.parsed.rounds.map((r) => {
-                const ds = Object.values(r.delegations);
-                const women = ds.reduce((s, d) => s + d.women, 0);
-                return { id: r.id, women, total: ds.reduce((s, d) => s + d.women + d.men + d.other, 0) };
-              }),
-              input.lang,
-            ),
+            belowQuotaTrend(String(n.id), n.parsed.quota.women, quotaRounds(n.parsed.rounds), input.lang),
           ),
         ...localMediatorsAttacked(locals, participants, incidents, input.lang),
       ];
