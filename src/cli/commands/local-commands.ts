@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { TandemError } from '../../domain/tandem-error.ts';
+import { CHECK_OUTPUT_TEXT, checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
 
@@ -70,7 +71,9 @@ export function registerLocalCommands(program: Command): void {
       );
       if (flags.json) return printJson(r);
       if (!r.processes.length)
-        return console.log(r.withheld ? withheldLine(r.withheld) : 'No local processes stored.');
+        return console.log(
+          r.withheld ? CHECK_OUTPUT_TEXT.en.withheld(r.withheld) : 'No local processes stored.',
+        );
       console.log(
         formatTable(
           ['id', 'date', 'admin1', 'place', 'status', 'national link', 'office', 'name'],
@@ -86,7 +89,7 @@ export function registerLocalCommands(program: Command): void {
           ]),
         ),
       );
-      if (r.withheld) console.log(withheldLine(r.withheld));
+      if (r.withheld) console.log(CHECK_OUTPUT_TEXT.en.withheld(r.withheld));
     }),
   );
 
@@ -149,13 +152,8 @@ export function registerLocalCommands(program: Command): void {
           for (const f of p.findings)
             if (f.kind === 'participants-or-mediators-targeted') console.log(`${p.id}: ${f.message}`);
         for (const f of r.officeFindings) console.log(`${f.kind}: ${f.message}`);
-        if (r.withheld) console.log(withheldLine(r.withheld));
+        if (r.withheld) console.log(checkOutputText(flags.lang).withheld(r.withheld));
       },
     ),
   );
-}
-
-/** Says that some processes exist that the requester may not know of, without naming them. */
-function withheldLine(n: number): string {
-  return `${n} further local process(es) withheld from you (another office, or above your clearance).`;
 }

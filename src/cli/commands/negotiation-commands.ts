@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { TandemError } from '../../domain/tandem-error.ts';
+import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 
 type Flags = StoreFlags & {
@@ -55,21 +56,22 @@ export function registerNegotiationCommands(program: Command): void {
         { name: 'negotiation check', store: flags, fields: { process: 'PROCESS', name: 'PROCESS' } },
       );
       if (flags.json) return printJson(r);
-      const out = [`${r.process} (${r.country}): ${r.alerts.length} escalation alert(s)`];
+      const w = checkOutputText(flags.lang);
+      const out = [w.escalationAlerts(r.process, r.country, r.alerts.length)];
       for (const a of r.alerts) {
-        out.push('', `pre-talks-escalation [${a.party}, round ${a.round}]`, `  ${a.message}`);
-        out.push(`  events: ${a.evidence.map((e) => e.sourceEventId).join(', ')}`);
+        out.push('', `pre-talks-escalation [${a.party}, ${w.round(a.round)}]`, `  ${a.message}`);
+        out.push(`  ${w.eventsLabel} ${a.evidence.map((e) => e.sourceEventId).join(', ')}`);
       }
-      out.push('', 'inclusion (women / delegation):');
+      out.push('', w.inclusion);
       for (const i of r.inclusion) {
         const verdict =
-          i.meetsQuota === null ? '' : i.meetsQuota ? '  meets quota' : `  BELOW quota ${i.quota}`;
+          i.meetsQuota === null ? '' : `  ${i.meetsQuota ? w.meetsQuota : w.belowQuota(i.quota ?? 0)}`;
         out.push(
-          `  round ${i.round}  ${i.party}: ${i.women}/${i.total}${i.share === null ? '' : ` (${i.share})`}${verdict}`,
+          `  ${w.round(i.round)}  ${i.party}: ${i.women}/${i.total}${i.share === null ? '' : ` (${i.share})`}${verdict}`,
         );
       }
-      out.push('', `method: ${r.method}`);
-      if (r.notes.length) out.push('', 'notes:', ...r.notes.map((n) => `  - ${n}`));
+      out.push('', `${w.method} ${r.method}`);
+      if (r.notes.length) out.push('', w.notes, ...r.notes.map((n) => `  - ${n}`));
       process.stdout.write(`${out.join('\n')}\n`);
     }),
   );

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
 import { readTextFile } from './local-commands.ts';
@@ -91,15 +92,14 @@ export function registerParticipantCommands(program: Command): void {
         { name: 'participation check', store: flags },
       );
       if (flags.json) return printJson(r);
-      if (!r.alerts.length) return console.log(`No participation alert for ${r.country}.`);
+      const w = checkOutputText(flags.lang);
+      if (!r.alerts.length) return console.log(w.noParticipationAlert(r.country));
       for (const a of r.alerts) {
-        console.log(
-          `${a.kind} [participant ${a.participant ?? '-'}, process ${a.process}, round ${a.round ?? '-'}]`,
-        );
+        console.log(`${a.kind} [${w.alertHead(String(a.participant ?? '-'), a.process, a.round ?? '-')}]`);
         console.log(`  ${a.message}`);
         if (a.incidents.length)
-          console.log(`  incidents: ${a.incidents.map((i) => `${i.id} (${i.occurredOn})`).join(', ')}`);
-        console.log(`  measures: ${a.measures.map((m) => m.id).join(', ')}`);
+          console.log(`  ${w.incidents} ${a.incidents.map((i) => `${i.id} (${i.occurredOn})`).join(', ')}`);
+        console.log(`  ${w.measures} ${a.measures.map((m) => m.id).join(', ')}`);
       }
     }),
   );
