@@ -107,7 +107,9 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
       {measures.map((m) =>
         m.type === 'measure' ? (
           <p key={m.name} className="muted">
-            {m.name}: {m.value} {m.note ?? ''}
+            {t(`plan.measure.${m.name}`, { defaultValue: m.name })}
+            {t('common.colon')}
+            {num(m.value)} {m.note ?? ''}
           </p>
         ) : null,
       )}
