@@ -96,6 +96,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
       names: /--window-days/,
     },
     { args: ['negotiation', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['negotiation', 'check', PROCESS, '--lang', 'de', '--db', DB], names: /--lang/ },
   ],
   'negotiation store': [
     { args: ['negotiation', 'store', MISSING, '--db', DB], names: /no-such-file\.csv/ },
@@ -114,6 +115,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'plan check': [
     { args: ['plan', 'check', PLAN, '--ranking', 'size', '--db', DB], names: /--ranking/ },
     { args: ['plan', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['plan', 'check', PLAN, '--lang', 'fr-FR', '--db', DB], names: /--lang/ },
   ],
   'plan import': [{ args: ['plan', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
   'plan acknowledge': [
@@ -149,6 +151,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   ],
   'local list': [{ args: ['local', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'local check': [
+    { args: ['local', 'check', '--country', 'Mali', '--lang', 'de', '--db', DB], names: /--lang/ },
     { args: ['local', 'check', '--country', 'Mali', '--radius-km', '-5', '--db', DB], names: /--radius-km/ },
     {
       args: ['local', 'check', '--country', 'Mali', '--window-days', 'half', '--db', DB],
@@ -166,6 +169,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'participants list': [{ args: ['participants', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'participation check': [
     { args: ['participation', 'check', '--country', 'Mali', '--weeks', '0', '--db', DB], names: /--weeks/ },
+    { args: ['participation', 'check', '--country', 'Mali', '--lang', 'FR', '--db', DB], names: /--lang/ },
   ],
   forecast: [
     { args: ['forecast', '--country', '', '--db', DB], names: /--country/ },
@@ -194,7 +198,10 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['incidents', 'edit', '1', MISSING, '--db', DB], names: /no-such-file\.csv/ },
   ],
   'incidents history': [{ args: ['incidents', 'history', '0', '--db', DB], names: /ID/ }],
-  'frictions list': [{ args: ['frictions', 'list', '--country', '', '--db', DB], names: /--country/ }],
+  'frictions list': [
+    { args: ['frictions', 'list', '--country', '', '--db', DB], names: /--country/ },
+    { args: ['frictions', 'list', '--lang', 'english', '--db', DB], names: /--lang/ },
+  ],
   'frictions edit': [
     { args: ['frictions', 'edit', 'X2', '--db', DB], names: /REF/ },
     { args: ['frictions', 'edit', 'abcdef12', '--decision', 'ignore', '--db', DB], names: /--decision/ },

@@ -1,4 +1,5 @@
 import { addDays } from '../domain/calendar-day.ts';
+import type { Language } from '../domain/language.ts';
 import type {
   EscalationAlert,
   EscalationTest,
@@ -7,6 +8,7 @@ import type {
   NegotiationProcess,
 } from '../domain/negotiation.ts';
 import { isFighting } from '../domain/violence-type.ts';
+import { NEGOTIATION_CHECK_TEXT } from './negotiation-check-text.ts';
 
 export { addDays };
 
@@ -67,16 +69,9 @@ export function perpetration(
     : null;
 }
 
-export function escalationMethod(o: EscalationOptions): string {
-  return (
-    `For each party and round: violent events the party perpetrated (either side of a battle; actor 1 of violence against ` +
-    `civilians, explosions/remote violence and riots; violence the party suffered is not counted), counted in the ${o.windowDays} days before the round's first day (the window) ` +
-    `and in the ${o.baselineDays} days before that (the baseline). "baseline" is the count expected in the window at the ` +
-    `baseline's daily rate; "ratio" is before / baseline. Test: exact one-sided conditional test of two Poisson rates ` +
-    `(given the n events of window and baseline together, the window's count is Binomial(n, ${o.windowDays}/(${o.windowDays}+${o.baselineDays})) ` +
-    `if the rate did not change); an alert when p < ${o.alpha} and the window holds at least ${o.minEvents} events. ` +
-    `No correction for testing several parties and rounds.`
-  );
+/** The escalation test's method in words, in `lang`. */
+export function escalationMethod(o: EscalationOptions, lang: Language = 'en'): string {
+  return NEGOTIATION_CHECK_TEXT[lang].method(o);
 }
 
 /** P(X ≥ k) for X ~ Binomial(n, p), summed in log space so large counts do not underflow. */
@@ -115,7 +110,8 @@ function toEvidence(e: NegotiationEvent, as: NegotiationEvidence['as']): Negotia
 }
 
 /**
- * Tests every party before every round for a rise in its violence above its own baseline. The
+ * Tests every party before every round for a rise in its violence above its own baseline, the
+ * alerts said in `lang`. The
  * events given should be the violent events of the process's country; the function picks each
  * party's own by actor name and date.
  */
@@ -123,7 +119,9 @@ export function testEscalation(
   process: NegotiationProcess,
   events: readonly NegotiationEvent[],
   options: EscalationOptions = DEFAULT_ESCALATION_OPTIONS,
+  lang: Language = 'en',
 ): { tests: EscalationTest[]; alerts: EscalationAlert[] } {
+  const text = NEGOTIATION_CHECK_TEXT[lang];
   const { windowDays, baselineDays, alpha, minEvents } = options;
   const tests: EscalationTest[] = [];
   const alerts: EscalationAlert[] = [];
@@ -169,7 +167,22 @@ export function testEscalation(
       alerts.push({
         kind: 'pre-talks-escalation',
         ...test,
-        message: `${party.name} (${party.id}) perpetrated ${before} violent event(s) (${before - battles} as actor 1 of an attack, ${battles} as a side in battles; ${deaths} deaths) in the ${windowDays} days before round ${round.id} (${round.start}${round.venue ? `, ${round.venue}` : ''}), against ${test.baseline} expected from its previous ${baselineDays} days (${inBaseline.length} events${test.ratio === null ? '' : `; ${test.ratio}×`}); p = ${pValue.toPrecision(2)}.${inBaseline.length ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
+        message: text.escalation({
+          party: party.name,
+          partyId: party.id,
+          before,
+          battles,
+          deaths,
+          windowDays,
+          round: round.id,
+          roundStart: round.start,
+          venue: round.venue,
+          baseline: test.baseline,
+          baselineDays,
+          baselineEvents: inBaseline.length,
+          ratio: test.ratio,
+          pValue,
+        }),
         evidence: inWindow.map((e) => toEvidence(e, perpetration(e, actors))),
       });
     }

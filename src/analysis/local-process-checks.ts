@@ -1,8 +1,10 @@
 import { addDays } from '../domain/calendar-day.ts';
+import type { Language } from '../domain/language.ts';
 import { type LocalProcess, linkedToNational } from '../domain/local-process.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { NearbyEvent } from '../store/local-process-repository.ts';
 import { greatCircleKm } from './great-circle.ts';
+import { LOCAL_PROCESS_CHECK_TEXT } from './local-process-check-text.ts';
 import type { TouchingRecord } from './local-process-people.ts';
 
 export const DEFAULT_RADIUS_KM = 50;
@@ -121,20 +123,23 @@ export function involvesParty(
  * `breaking-down` when an agreement's parties are involved in more events near it after its date
  * than before (and in at least two after); `participants-or-mediators-targeted` when incidents or
  * events touched its participants, mediators or third parties (`touching`, from
- * recordsTouchingPeople). Whether a field office follows it is the check's `office`.
+ * recordsTouchingPeople). Whether a field office follows it is the check's `office`. The messages
+ * are written in `lang`.
  */
 export function processFindings(
   p: LocalProcess,
   around: { before: WindowCount; after: WindowCount },
   plan: Plan | null,
   touching: readonly TouchingRecord[] = [],
+  lang: Language = 'en',
 ): LocalFinding[] {
+  const text = LOCAL_PROCESS_CHECK_TEXT[lang];
   const out: LocalFinding[] = [];
   const tied = plan ? planObjectivesTying(p, plan) : null;
   if (!linkedToNational(p) && !tied?.length) {
     out.push({
       kind: 'local-national-disconnect',
-      message: `${p.name} has no link to the national process${plan ? ` and no objective of the plan ${plan.mission} ties it` : ''}: connect it to the national strategy, or record why it stands apart.`,
+      message: text.disconnect({ name: p.name, planMission: plan ? plan.mission : null }),
       nationalLink: p.nationalLink,
       planObjectives: tied,
     });
@@ -147,7 +152,13 @@ export function processFindings(
       const named = [...new Set(after.flatMap((e) => involvesParty(e, p.parties)))];
       out.push({
         kind: 'breaking-down',
-        message: `Parties to ${p.name} (${named.join(', ')}) were involved in ${after.length} event(s) within the radius in the window after ${p.date}, against ${before.length} before.`,
+        message: text.breakingDown({
+          name: p.name,
+          parties: named,
+          after: after.length,
+          before: before.length,
+          date: p.date,
+        }),
         parties: named,
         before: before.length,
         after: after.length,
@@ -160,7 +171,12 @@ export function processFindings(
     const events = [...new Set(touching.filter((t) => t.kind === 'event').map((t) => t.id))];
     out.push({
       kind: 'participants-or-mediators-targeted',
-      message: `${incidents.length} incident(s) of the mission's log and ${events.length} event(s) touched participants, mediators or third parties of ${p.name} within the window around ${p.date}: look at their protection before the next meeting.`,
+      message: text.targeted({
+        name: p.name,
+        incidents: incidents.length,
+        events: events.length,
+        date: p.date,
+      }),
       incidents,
       events,
     });
@@ -188,6 +204,7 @@ export function officeFindings(
   plan: Plan,
   processes: readonly Pick<LocalProcess, 'admin1' | 'office'>[],
   localEvents: readonly (EvidenceEvent & { admin1: string })[],
+  lang: Language = 'en',
 ): OfficeFinding[] {
   const fieldOffices = new Set(plan.offices.filter((o) => o.level === 'field').map((o) => o.id));
   const out: OfficeFinding[] = [];
@@ -202,7 +219,12 @@ export function officeFindings(
       activity: a.id,
       office: a.office,
       areas: [...areas],
-      message: `Field activity ${a.id} (office ${a.office}) works in ${[...areas].join(', ')}, where ${evidence.length} event(s) involved local militias, but no local process is recorded there.`,
+      message: LOCAL_PROCESS_CHECK_TEXT[lang].officeWithoutProcess({
+        activity: a.id,
+        office: a.office,
+        areas: [...areas],
+        events: evidence.length,
+      }),
       evidence,
     });
   }

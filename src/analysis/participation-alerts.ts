@@ -1,5 +1,7 @@
 import { addDays } from '../domain/calendar-day.ts';
+import type { Language } from '../domain/language.ts';
 import type { ParticipationAlertKind, ParticipationIn } from '../domain/participant.ts';
+import { PARTICIPATION_ALERT_TEXT } from './participation-alert-text.ts';
 
 export const DEFAULT_THREAT_WEEKS = 6;
 /** How long before a local process's date an attack on its people still counts against it. */
@@ -59,6 +61,7 @@ export function threatsBeforeRounds(
   rounds: RoundsByProcess,
   incidents: readonly IncidentRef[],
   weeks = DEFAULT_THREAT_WEEKS,
+  lang: Language = 'en',
 ): ParticipationAlert[] {
   const out: ParticipationAlert[] = [];
   for (const p of participants) {
@@ -79,13 +82,34 @@ export function threatsBeforeRounds(
           participant: p.id,
           process: attends.process,
           round: r.id,
-          message: `Participant ${p.id} attends ${r.id} of ${attends.process} on ${r.date}; ${hits.length} incident(s) against them or their group in the ${weeks} weeks before.`,
+          message: PARTICIPATION_ALERT_TEXT[lang].threatBeforeRound({
+            participant: p.id,
+            round: r.id,
+            process: attends.process,
+            date: r.date,
+            incidents: hits.length,
+            weeks,
+          }),
           incidents: hits,
         });
       }
     }
   }
   return out;
+}
+
+/** Each round's women and delegates, summed over its delegations. */
+export function quotaRounds(
+  rounds: readonly {
+    id: string;
+    delegations: Record<string, { women: number; men: number; other: number }>;
+  }[],
+): QuotaRound[] {
+  return rounds.map((r) => {
+    const ds = Object.values(r.delegations);
+    const women = ds.reduce((s, d) => s + d.women, 0);
+    return { id: r.id, women, total: ds.reduce((s, d) => s + d.women + d.men + d.other, 0) };
+  });
 }
 
 /**
@@ -97,6 +121,7 @@ export function belowQuotaTrend(
   process: string,
   quota: number | undefined,
   rounds: readonly QuotaRound[],
+  lang: Language = 'en',
 ): ParticipationAlert[] {
   if (quota === undefined || rounds.length < 2) return [];
   const shares = rounds.map((r) => ({
@@ -116,14 +141,13 @@ export function belowQuotaTrend(
   const tail = shares.slice(-run);
   const rising = tail.every((s, i) => i === 0 || (s.share ?? 0) > (tail[i - 1]!.share ?? 0));
   if (rising) return [];
-  const pct = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v * 100)}%`);
   return [
     {
       kind: 'below-quota-trend',
       participant: null,
       process,
       round: tail.at(-1)!.round,
-      message: `Women's share of the delegations of ${process} has been below its quota of ${pct(quota)} for ${run} rounds in a row (${tail.map((s) => `${s.round}: ${pct(s.share)}`).join(', ')}), and is not rising.`,
+      message: PARTICIPATION_ALERT_TEXT[lang].belowQuota({ process, quota, rounds: tail }),
       incidents: [],
       shares,
     },
@@ -147,7 +171,9 @@ export function localMediatorsAttacked(
   processes: readonly AlertLocalProcess[],
   participants: readonly AlertParticipant[],
   incidents: readonly IncidentRef[],
+  lang: Language = 'en',
 ): ParticipationAlert[] {
+  const text = PARTICIPATION_ALERT_TEXT[lang];
   const out: ParticipationAlert[] = [];
   for (const lp of processes) {
     const from = addDays(lp.date, -LOCAL_ATTACK_DAYS_BEFORE);
@@ -162,7 +188,12 @@ export function localMediatorsAttacked(
         participant: p.id,
         process: lp.id,
         round: null,
-        message: `Participant ${p.id} of the local process ${lp.name} was the target of ${hits.length} incident(s) since ${from}.`,
+        message: text.participantAttacked({
+          participant: p.id,
+          process: lp.name,
+          incidents: hits.length,
+          since: from,
+        }),
         incidents: hits,
       });
     }
@@ -173,7 +204,7 @@ export function localMediatorsAttacked(
         participant: null,
         process: lp.id,
         round: null,
-        message: `${byGroup.length} incident(s) since ${from} targeted mediators or third parties of the local process ${lp.name}.`,
+        message: text.groupsAttacked({ process: lp.name, incidents: byGroup.length, since: from }),
         incidents: byGroup,
       });
     }

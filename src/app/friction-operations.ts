@@ -12,10 +12,13 @@ import {
   type FrictionKind,
   frictionRef,
 } from '../domain/friction.ts';
+import type { Language } from '../domain/language.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { findFrictions, saveFriction } from '../store/friction-repository.ts';
 import type { Database } from '../store/schema.ts';
+import { FRICTION_TEXT } from './friction-text.ts';
+import { languageInput } from './language-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { planOperations } from './plan-operations.ts';
 
@@ -27,7 +30,7 @@ export const ACTIVE_PROCESS_MONTHS = 12;
 const PLAN_FRICTIONS = new Set<string>(FRICTION_KINDS);
 
 /** Frictions the plan check finds in the newest stored version of each mission's plan. */
-async function planFrictions(ctx: AppContext, country?: string): Promise<FrictionFinding[]> {
+async function planFrictions(ctx: AppContext, country?: string, lang?: Language): Promise<FrictionFinding[]> {
   const rows = await ctx.store.db
     .selectFrom('plan_versions')
     .select(['mission', 'version', 'file_name', 'source_text', 'plan_json'])
@@ -39,7 +42,7 @@ async function planFrictions(ctx: AppContext, country?: string): Promise<Frictio
   for (const r of newest.values()) {
     const planCountry = (JSON.parse(r.plan_json) as { country: string }).country;
     if (country !== undefined && planCountry !== country) continue;
-    const check = await planOperations.checkPlan.run(ctx, { plan: r.source_text, name: r.file_name });
+    const check = await planOperations.checkPlan.run(ctx, { plan: r.source_text, name: r.file_name, lang });
     for (const f of check.findings)
       if (PLAN_FRICTIONS.has(f.kind))
         out.push({
@@ -92,7 +95,11 @@ async function activeNationalProcess(
  * last six months of its country's data, in a country with no national process active then (the
  * negotiation tracker) and no local process in the area (activeLocalProcessAreas).
  */
-async function violenceWithoutProcess(db: Kysely<Database>, country?: string): Promise<FrictionFinding[]> {
+async function violenceWithoutProcess(
+  db: Kysely<Database>,
+  country?: string,
+  lang: Language = 'en',
+): Promise<FrictionFinding[]> {
   const months = await readAreaMonths(db, { country }, '9999-12');
   const last = new Map<string, string>();
   for (const m of months) if ((last.get(m.country) ?? '') < m.month) last.set(m.country, m.month);
@@ -111,7 +118,14 @@ async function violenceWithoutProcess(db: Kysely<Database>, country?: string): P
         country: c,
         kind: 'violence-without-process',
         subject: admin1,
-        message: `${admin1}: ${n} events against civilians in ${from}..${lastMonth}, and no national process of ${c} had a round since ${addMonths(lastMonth, -ACTIVE_PROCESS_MONTHS)} (negotiation tracker) nor a local process there. Protection has no political track to lean on here.`,
+        message: FRICTION_TEXT[lang].violenceWithoutProcess({
+          admin1,
+          events: n,
+          from,
+          to: lastMonth,
+          country: c,
+          since: addMonths(lastMonth, -ACTIVE_PROCESS_MONTHS),
+        }),
         evidence: [{ type: 'measure', name: 'civilian-targeting events, last six months', value: n }],
       });
     }
@@ -120,10 +134,10 @@ async function violenceWithoutProcess(db: Kysely<Database>, country?: string): P
 }
 
 /** The found frictions of the scope, overlaid with the register; registered ones no longer found are kept. */
-async function currentFrictions(ctx: AppContext, country?: string): Promise<Friction[]> {
+async function currentFrictions(ctx: AppContext, country?: string, lang?: Language): Promise<Friction[]> {
   const found = [
-    ...(await planFrictions(ctx, country)),
-    ...(await violenceWithoutProcess(ctx.store.db, country)),
+    ...(await planFrictions(ctx, country, lang)),
+    ...(await violenceWithoutProcess(ctx.store.db, country, lang)),
   ];
   const registered = new Map((await findFrictions(ctx.store.db, country)).map((f) => [f.ref, f]));
   const out: Friction[] = [];
@@ -167,9 +181,9 @@ export const frictionOperations = {
   listFrictions: defineOperation({
     summary:
       'The friction register: frictions found by the plan check and the analysis, with owner and decision.',
-    input: z.object({ country: z.string().min(1).optional() }),
+    input: z.object({ country: z.string().min(1).optional(), lang: languageInput }),
     async run(ctx, input): Promise<{ frictions: Friction[] }> {
-      return { frictions: await currentFrictions(ctx, input.country) };
+      return { frictions: await currentFrictions(ctx, input.country, input.lang) };
     },
   }),
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boxAround } from '../analysis/great-circle.ts';
+import { LOCAL_PROCESS_CHECK_TEXT } from '../analysis/local-process-check-text.ts';
 import {
   countAround,
   DEFAULT_RADIUS_KM,
@@ -33,6 +34,7 @@ import {
   saveLocalProcesses,
 } from '../store/local-process-repository.ts';
 import { canRead, logEventReads, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
+import { languageInput } from './language-input.ts';
 import { recordsTouchingProcessPeople } from './local-process-people.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { parsePlanInput } from './plan-operations.ts';
@@ -147,6 +149,7 @@ const checkInput = z.object({
   windowDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_WINDOW_DAYS),
   /** Only this process. */
   id: z.string().trim().min(1).optional(),
+  lang: languageInput,
 });
 
 export const localProcessOperations = {
@@ -245,7 +248,7 @@ export const localProcessOperations = {
         around.before.evidence = releaseAll(around.before.evidence);
         around.after.evidence = releaseAll(around.after.evidence);
         const people = touching.get(p.id) ?? [];
-        const findings = processFindings(p, around, plan, people);
+        const findings = processFindings(p, around, plan, people, input.lang);
         results.push({
           id: p.id,
           name: p.name,
@@ -283,6 +286,7 @@ export const localProcessOperations = {
             const { latitude: _la, longitude: _lo, sensitivity, ...rest } = e;
             return { ...release(ctx, { ...rest, distanceKm: 0 }, sensitivity), admin1: e.admin1 };
           }),
+          input.lang,
         );
       }
       await logEventReads(
@@ -299,7 +303,7 @@ export const localProcessOperations = {
         radiusKm: input.radiusKm,
         windowDays: input.windowDays,
         plan: plan ? plan.mission : null,
-        method: `Events of the store whose first day lies in [date − ${input.windowDays} days, date − 1 day] (before) or [date + 1 day, date + ${input.windowDays} days] (after) and whose coordinates lie within ${input.radiusKm} km of the process (great circle, Earth radius 6371 km); events without coordinates are not counted.`,
+        method: LOCAL_PROCESS_CHECK_TEXT[input.lang ?? 'en'].method(input.windowDays, input.radiusKm),
         processes: results,
         withheld,
         officeFindings: offices,

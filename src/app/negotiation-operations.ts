@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NEGOTIATION_CHECK_TEXT } from '../agreements/negotiation-check-text.ts';
 import {
   DEFAULT_ESCALATION_OPTIONS,
   type EscalationOptions,
@@ -17,6 +18,7 @@ import type {
 import { TandemError } from '../domain/tandem-error.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
+import { languageInput } from './language-input.ts';
 import { defineOperation } from './operation.ts';
 
 const processInput = z.object({
@@ -28,6 +30,7 @@ const processInput = z.object({
   baselineDays: z.coerce.number().int().min(1).max(3650).optional(),
   alpha: z.coerce.number().gt(0).lt(1).optional(),
   minEvents: z.coerce.number().int().min(1).optional(),
+  lang: languageInput,
 });
 type ProcessInput = z.infer<typeof processInput>;
 
@@ -80,42 +83,38 @@ export const negotiationOperations = {
         minEvents: input.minEvents ?? DEFAULT_ESCALATION_OPTIONS.minEvents,
       };
       const data = await readNegotiationData(ctx.store.db, process, options);
-      const { tests, alerts } = testEscalation(process, data.events, options);
+      const { tests, alerts } = testEscalation(process, data.events, options, input.lang);
+      const t = NEGOTIATION_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
       if (!data.coverage.from) {
-        notes.push(
-          `no events for ${process.country} in the store: escalation cannot be tested (import event data first)`,
-        );
+        notes.push(t.noEvents(process.country));
       } else {
-        for (const t of tests) {
-          if (t.baselineStart < data.coverage.from && t.party === process.parties[0]?.id) {
-            notes.push(
-              `round ${t.round}: the baseline starts ${t.baselineStart}, before the first event in the store (${data.coverage.from}); its rate may be too low`,
-            );
+        for (const test of tests) {
+          if (test.baselineStart < data.coverage.from && test.party === process.parties[0]?.id) {
+            notes.push(t.baselineEarly(test.round, test.baselineStart, data.coverage.from));
           }
-          if (data.coverage.to && t.windowEnd > data.coverage.to && t.party === process.parties[0]?.id) {
-            notes.push(
-              `round ${t.round}: the window ends after the last event in the store (${data.coverage.to})`,
-            );
+          if (
+            data.coverage.to &&
+            test.windowEnd > data.coverage.to &&
+            test.party === process.parties[0]?.id
+          ) {
+            notes.push(t.windowLate(test.round, data.coverage.to));
           }
         }
       }
       if (data.unknownActors.length && data.coverage.from) {
         const named = await actorsNotInData(ctx.store, process.country, data.unknownActors);
-        notes.push(
-          `actors with no events for ${process.country} in the store (check the spelling against the data): ${(named.length ? named : data.unknownActors).join('; ')}`,
-        );
+        notes.push(t.unknownActors(process.country, named.length ? named : data.unknownActors));
       }
       for (const r of process.rounds) {
         const missing = process.parties.filter((p) => !r.delegations[p.id]).map((p) => p.id);
-        if (missing.length) notes.push(`round ${r.id}: no delegation recorded for ${missing.join(', ')}`);
+        if (missing.length) notes.push(t.noDelegation(r.id, missing));
       }
-      if (process.quota.women === undefined)
-        notes.push('the process sets no quota for women: meetsQuota is null');
+      if (process.quota.women === undefined) notes.push(t.noQuota);
       return {
         process: process.process,
         country: process.country,
-        method: escalationMethod(options),
+        method: escalationMethod(options, input.lang),
         options,
         alerts,
         inclusion: inclusion(process),

@@ -7,6 +7,7 @@ import {
   localMediatorsAttacked,
   type ParticipationAlert,
   processKey,
+  quotaRounds,
   type RoundsByProcess,
   threatsBeforeRounds,
 } from '../analysis/participation-alerts.ts';
@@ -39,6 +40,7 @@ import {
   storedNegotiations,
 } from '../store/participant-repository.ts';
 import { assertOwnOffice, mayReadInFull, releaseLocalProcesses } from './access-control.ts';
+import { languageInput } from './language-input.ts';
 import { parseProcessInput } from './negotiation-operations.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 
@@ -390,12 +392,13 @@ export const participantOperations = {
     input: z.object({
       country: z.string().trim().min(1, 'the country is needed'),
       weeks: z.coerce.number().int().min(1).max(52).default(DEFAULT_THREAT_WEEKS),
+      lang: languageInput,
     }),
     async run(
       ctx,
       input,
     ): Promise<{ country: string; weeks: number; alerts: ParticipationAlertWithMeasures[] }> {
-      const catalog = loadParticipationMeasures();
+      const catalog = loadParticipationMeasures(undefined, input.lang);
       const records = await findParticipants(ctx.store.db, { country: input.country });
       const released = await releaseParticipants(ctx, records, 'checkParticipation');
       // The analysis runs on every participant (an alert must not vanish for want of clearance);
@@ -439,21 +442,13 @@ export const participantOperations = {
       // A group is matched on targeted groups only the requester may read, so an alert never
       // reveals a group it could not see.
       const alerts: ParticipationAlert[] = [
-        ...threatsBeforeRounds(participants, rounds, incidents, input.weeks),
+        ...threatsBeforeRounds(participants, rounds, incidents, input.weeks, input.lang),
         ...negotiations
           .filter((n, i) => negotiations.findIndex((m) => m.process === n.process) === i)
           .flatMap((n) =>
-            belowQuotaTrend(
-              String(n.id),
-              n.parsed.quota.women,
-              n.parsed.rounds.map((r) => {
-                const ds = Object.values(r.delegations);
-                const women = ds.reduce((s, d) => s + d.women, 0);
-                return { id: r.id, women, total: ds.reduce((s, d) => s + d.women + d.men + d.other, 0) };
-              }),
-            ),
+            belowQuotaTrend(String(n.id), n.parsed.quota.women, quotaRounds(n.parsed.rounds), input.lang),
           ),
-        ...localMediatorsAttacked(locals, participants, incidents),
+        ...localMediatorsAttacked(locals, participants, incidents, input.lang),
       ];
       const names = new Map<string, string>([
         ...locals.map((l) => [l.id, l.name] as [string, string]),

@@ -5,6 +5,7 @@ import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type AreaRanking, rankAreas, rankAreasByThreats } from '../planning/area-ranking.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
+import { PLAN_CHECK_TEXT } from '../planning/plan-check-text.ts';
 import { checkPlanAgainst } from '../planning/plan-checks.ts';
 import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { readPlan } from '../planning/plan-reader.ts';
@@ -12,6 +13,7 @@ import { planJsonSchema } from '../planning/plan-schema.ts';
 import { type AllocationResult, allocateResources } from '../planning/resource-allocation.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
+import { languageInput } from './language-input.ts';
 import { defineOperation } from './operation.ts';
 
 /** A plan as the front ends send it: the file's text (YAML or JSON), or the parsed object. */
@@ -134,11 +136,13 @@ export const planOperations = {
       .extend({
         /** How areas are ranked for threat-coverage-gap: civilian-targeting events, or the threat register. */
         ranking: z.enum(['events', 'threats']).optional(),
+        lang: languageInput,
       })
       .superRefine(readablePlan),
     async run(ctx, input): Promise<PlanCheckReport> {
       const { plan } = parsePlanInput(input);
       const evidence = await readPlanEvidence(ctx.store.db, plan);
+      const t = PLAN_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
       if (input.ranking === 'threats') {
         const threats = await findThreats(ctx.store.db, { country: plan.country });
@@ -147,10 +151,7 @@ export const planOperations = {
         );
         if (threats.some((t) => t.status !== 'dismissed'))
           evidence.ranking = rankAreasByThreats(threats, inPeriod);
-        else
-          notes.push(
-            `the threat register holds no threat for ${plan.country}: areas ranked by events instead`,
-          );
+        else notes.push(t.noThreats(plan.country));
       }
       if (evidence.dataAreas.length) {
         const partners = await actorsNotInData(
@@ -158,12 +159,9 @@ export const planOperations = {
           plan.country,
           plan.activities.flatMap((a) => a.partners),
         );
-        if (partners.length)
-          notes.push(
-            `partners not named in the event data for ${plan.country}, so their own record is not checked (state-perpetrator-friction reads partners by the data's names): ${partners.join('; ')}`,
-          );
+        if (partners.length) notes.push(t.partnersNotInData(plan.country, partners));
       }
-      const result = checkPlanAgainst(plan, evidence, loadMitigations());
+      const result = checkPlanAgainst(plan, evidence, loadMitigations(input.lang), input.lang);
       result.notes.push(...notes);
       const { measure, topRule, topCount, areas } = result.ranking;
       return {

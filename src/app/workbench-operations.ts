@@ -11,6 +11,7 @@ import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations, analyzeInput } from './analysis-operations.ts';
 import { forecastBrief } from './forecast-operations.ts';
 import { frictionOperations } from './friction-operations.ts';
+import { languageInput } from './language-input.ts';
 import { localBriefSections } from './local-brief-sections.ts';
 import {
   type NegotiationCheckReport,
@@ -27,7 +28,11 @@ import { type PlanCheckReport, parsePlanInput, planOperations } from './plan-ope
  */
 export const currentPlan = defineOperation({
   summary: 'The newest stored plan version, its content, and its check against the events now.',
-  input: z.object({ mission: z.string().min(1).optional(), version: z.number().int().positive().optional() }),
+  input: z.object({
+    mission: z.string().min(1).optional(),
+    version: z.number().int().positive().optional(),
+    lang: languageInput,
+  }),
   async run(
     ctx,
     input,
@@ -56,7 +61,11 @@ export const currentPlan = defineOperation({
       );
     }
     const { plan } = parsePlanInput({ plan: row.source_text, name: row.file_name });
-    const check = await planOperations.checkPlan.run(ctx, { plan: row.source_text, name: row.file_name });
+    const check = await planOperations.checkPlan.run(ctx, {
+      plan: row.source_text,
+      name: row.file_name,
+      lang: input.lang,
+    });
     return {
       mission: row.mission,
       version: Number(row.version),
@@ -171,7 +180,11 @@ export const storeNegotiation = defineOperation({
 export const currentNegotiation = defineOperation({
   summary:
     'A stored negotiation process (the newest unless an id is given) and its checks against the events now.',
-  input: z.object({ country: z.string().min(1).optional(), id: z.number().int().positive().optional() }),
+  input: z.object({
+    country: z.string().min(1).optional(),
+    id: z.number().int().positive().optional(),
+    lang: languageInput,
+  }),
   async run(ctx, input) {
     let q = ctx.store.db
       .selectFrom('negotiation_processes')
@@ -194,6 +207,7 @@ export const currentNegotiation = defineOperation({
     const check: NegotiationCheckReport = await negotiationOperations.checkNegotiation.run(ctx, {
       process: row.source_text,
       name: row.file_name,
+      lang: input.lang,
     });
     return { id: Number(row.id), fileName: row.file_name, storedAt: row.stored_at, process, check };
   },

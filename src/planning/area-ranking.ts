@@ -30,6 +30,8 @@ export interface AreaRisk {
 }
 
 export interface AreaRanking {
+  /** What the areas are ranked by: civilian-targeting events, or the threat register. */
+  basis: 'events' | 'threats';
   /** The measure in words, for messages and reports. */
   measure: string;
   areas: AreaRisk[];
@@ -69,6 +71,7 @@ export function rankAreas(events: readonly PlanEvent[]): AreaRanking {
   });
   const topCount = topOf(areas.length);
   return {
+    basis: 'events',
     measure: 'civilian-targeting events in the plan period (ties broken by fatalities in those events)',
     areas,
     topCount,
@@ -128,6 +131,7 @@ export function rankAreasByThreats(
     a.rank = i + 1;
   });
   return {
+    basis: 'threats',
     measure:
       'the threat register (sum of likelihood × severity, 1–4 each, over threats not dismissed; ties broken by civilian-targeting events in the period)',
     areas,

@@ -1,15 +1,16 @@
+import type { Language } from '../domain/language.ts';
 import {
-  type Activity,
   type Evidence,
   FINDING_KINDS,
   type Finding,
   type FindingKind,
-  objectiveIndex,
   type Plan,
   STATE_SUPPORT,
 } from '../domain/plan.ts';
-import { type AreaRanking, areaKey, type PlanEvent, rankAreas, targetsCivilians } from './area-ranking.ts';
+import { type AreaRanking, areaKey, type PlanEvent, targetsCivilians } from './area-ranking.ts';
 import type { MitigationCatalog } from './mitigation-catalog.ts';
+import { CheckContext } from './plan-check-context.ts';
+import { type CellGap, PLAN_CHECK_TEXT } from './plan-check-text.ts';
 
 /** What the checks need from the evidence store, gathered by the app layer. */
 export interface PlanEvidence {
@@ -60,13 +61,18 @@ function functionKey(value: string): string {
 const POC_FUNCTIONS = new Set(['poc', 'protection', 'protection-of-civilians']);
 const POLITICAL_FUNCTIONS = new Set(['political', 'political-affairs', 'politics']);
 
-/** Runs every check on a valid plan against the evidence; pure, so it is tested without a store. */
+/**
+ * Runs every check on a valid plan against the evidence; pure, so it is tested without a store.
+ * The findings' messages and the notes are written in `lang` (English by default).
+ */
 export function checkPlanAgainst(
   plan: Plan,
   evidence: PlanEvidence,
   mitigations: MitigationCatalog,
+  lang: Language = 'en',
 ): PlanCheckResult {
-  const ctx = new CheckContext(plan, evidence);
+  const ctx = new CheckContext(plan, evidence, PLAN_CHECK_TEXT[lang]);
+  const t = ctx.text;
   const notes: string[] = [];
   const raw: Omit<Finding, 'mitigations'>[] = [
     ...unanchoredObjectives(ctx),
@@ -79,95 +85,24 @@ export function checkPlanAgainst(
     ...threatCoverageGaps(ctx),
   ];
   if (evidence.dataAreas.length === 0) {
-    notes.push(
-      `no events for ${plan.country} in the store: state-perpetrator-friction and threat-coverage-gap could not be checked (import event data first)`,
-    );
+    notes.push(t.notes.noEvents(plan.country));
   } else {
     const known = new Set(evidence.dataAreas.map(areaKey));
     const unknown = new Set<string>();
     for (const name of ctx.allPlanAreas()) if (!known.has(areaKey(name))) unknown.add(name);
     if (unknown.size) {
-      notes.push(
-        `areas not found in the event data for ${plan.country} (no evidence can be matched to them): ${[...unknown].join(', ')}`,
-      );
+      notes.push(t.notes.unknownAreas(plan.country, [...unknown]));
     }
   }
-  if (plan.cells.length === 0) notes.push('the plan names no joint planning cell (recommendation 3)');
+  if (plan.cells.length === 0) notes.push(t.notes.noCell);
   const served = new Set(plan.activities.flatMap((a) => a.objectives));
   const idle = plan.strategies.flatMap((s) => s.objectives.filter((o) => !served.has(o.id)).map((o) => o.id));
-  if (idle.length) notes.push(`strategy objectives that no activity serves: ${idle.join(', ')}`);
+  if (idle.length) notes.push(t.notes.idleObjectives(idle));
   const order = (k: FindingKind) => FINDING_KINDS.indexOf(k);
   const findings = raw
     .map((f) => ({ ...f, mitigations: mitigations[f.kind] }))
     .sort((a, b) => order(a.kind) - order(b.kind));
   return { findings, notes, ranking: ctx.ranking };
-}
-
-class CheckContext {
-  readonly objectives;
-  readonly ranking: AreaRanking;
-  private readonly offices;
-  private readonly dataName = new Map<string, string>();
-
-  constructor(
-    readonly plan: Plan,
-    readonly evidence: PlanEvidence,
-  ) {
-    this.objectives = objectiveIndex(plan);
-    this.offices = new Map(plan.offices.map((o, i) => [o.id, { office: o, index: i }]));
-    for (const a of evidence.dataAreas) this.dataName.set(areaKey(a), a);
-    const inPeriod = evidence.events.filter(
-      (e) => e.dateStart >= plan.period.from && e.dateStart <= plan.period.to,
-    );
-    this.ranking = evidence.ranking ?? rankAreas(inPeriod);
-  }
-
-  objectivePath(id: string): string {
-    const s = this.plan.strategies.findIndex((x) => x.objectives.some((o) => o.id === id));
-    if (s < 0) return `concept.objectives[${this.plan.concept.objectives.findIndex((o) => o.id === id)}]`;
-    return `strategies[${s}].objectives[${this.plan.strategies[s]!.objectives.findIndex((o) => o.id === id)}]`;
-  }
-
-  activityPath(a: Activity): string {
-    return `activities[${this.plan.activities.indexOf(a)}]`;
-  }
-
-  /** Whether an objective ties back to the mission concept (directly, or through its political aims). */
-  chainsToConcept(id: string): boolean {
-    if (this.plan.concept.objectives.some((o) => o.id === id)) return true;
-    const entry = this.objectives.get(id);
-    if (!entry) return false;
-    if (entry.objective.anchors.length) return true;
-    return entry.objective.political.some((p) => (this.objectives.get(p)?.objective.anchors.length ?? 0) > 0);
-  }
-
-  /** The admin1 areas an activity works in: its own, else its office's. */
-  activityAreas(a: Activity): string[] {
-    if (a.areas.length) return a.areas;
-    return a.office ? (this.offices.get(a.office)?.office.areas ?? []) : [];
-  }
-
-  isFieldActivity(a: Activity): boolean {
-    return a.office !== undefined && this.offices.get(a.office)?.office.level === 'field';
-  }
-
-  isPocActivity(a: Activity): boolean {
-    return a.objectives.some((o) => this.objectives.get(o)?.strategy.kind === 'poc');
-  }
-
-  allPlanAreas(): string[] {
-    return [
-      ...this.plan.offices.flatMap((o) => o.areas),
-      ...this.plan.activities.flatMap((a) => a.areas),
-      ...this.plan.resources.flatMap((r) => r.areas),
-      ...this.plan.priorities.map((p) => p.area),
-    ];
-  }
-
-  /** The spelling the event data uses for an area, so subjects match the data. */
-  dataSpelling(name: string): string {
-    return this.dataName.get(areaKey(name)) ?? name;
-  }
 }
 
 function planRef(path: string, id: string, note?: string): Evidence {
@@ -198,7 +133,12 @@ function unanchoredObjectives(ctx: CheckContext): Raw[] {
       out.push({
         kind: 'unanchored-objective',
         subject: o.id,
-        message: `Objective ${o.id} of the ${s.kind} strategy ${s.id} ("${o.text}") anchors in no mission-concept objective: name the concept objective it serves, or drop it.`,
+        message: ctx.text.unanchoredObjective({
+          id: o.id,
+          strategyKind: s.kind,
+          strategy: s.id,
+          text: o.text,
+        }),
         evidence: [planRef(`${ctx.objectivePath(o.id)}.anchors`, o.id, 'empty')],
       });
     }
@@ -215,7 +155,7 @@ function noPoliticalLink(ctx: CheckContext): Raw[] {
       out.push({
         kind: 'no-political-link',
         subject: o.id,
-        message: `POC objective ${o.id} ("${o.text}") serves no political objective and gives no \`standalone\` reason: say which political aim it advances, or why it stands alone.`,
+        message: ctx.text.noPoliticalLink({ id: o.id, text: o.text }),
         evidence: [planRef(`${ctx.objectivePath(o.id)}.political`, o.id, 'empty, and no standalone reason')],
       });
     }
@@ -245,15 +185,15 @@ function uncoveredPriorityTasks(ctx: CheckContext): Raw[] {
       evidence.push(planRef(ctx.objectivePath(c.id), c.id, 'concept objective carrying the task'));
     for (const o of strategyObjectives)
       evidence.push(planRef(ctx.objectivePath(o), o, 'strategy objective with no activity'));
-    const where = !concept.length
-      ? 'no mission-concept objective carries it'
-      : !strategyObjectives.length
-        ? `concept objective(s) ${concept.map((c) => c.id).join(', ')} carry it, but no strategy objective anchors there`
-        : `objective(s) ${strategyObjectives.join(', ')} serve it, but no activity does`;
     out.push({
       kind: 'uncovered-priority-task',
       subject: t.id,
-      message: `Priority task ${t.id} ("${t.text}") is not served by any concept objective → strategy objective → activity chain: ${where}.`,
+      message: ctx.text.uncoveredPriorityTask({
+        id: t.id,
+        text: t.text,
+        concept: concept.map((c) => c.id),
+        strategyObjectives,
+      }),
       evidence,
     });
   });
@@ -298,11 +238,20 @@ function statePerpetratorFriction(ctx: CheckContext): Raw[] {
     if (!harm.length) continue;
     const perpetrators = [...new Set(harm.map((e) => e.actor1))];
     const deaths = harm.reduce((s, e) => s + e.fatalities, 0);
-    const places = [...new Set(harm.map((e) => e.admin1))].join(', ');
+    const places = [...new Set(harm.map((e) => e.admin1))];
     out.push({
       kind: 'state-perpetrator-friction',
       subject: a.id,
-      message: `Activity ${a.id} ("${a.text}") supports state authority or security forces in ${places}, where the event data shows state forces or its partners targeting civilians in ${harm.length} event(s) (${deaths} deaths) between ${lookbackFrom} and ${plan.period.to}; perpetrators: ${perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
+      message: ctx.text.statePerpetratorFriction({
+        id: a.id,
+        text: a.text,
+        places,
+        events: harm.length,
+        deaths,
+        from: lookbackFrom,
+        to: plan.period.to,
+        perpetrators,
+      }),
       evidence: [...why, ...harm.map(eventRef)],
     });
   }
@@ -318,7 +267,13 @@ function resourceOverallocation(ctx: CheckContext): Raw[] {
     out.push({
       kind: 'resource-overallocation',
       subject: r.id,
-      message: `Resource ${r.id}${r.text ? ` (${r.text})` : ''} is planned for ${used} unit(s) across ${users.map((a) => a.id).join(', ')}, but only ${r.available} are available: ${used - r.available} short.`,
+      message: ctx.text.resourceOverallocation({
+        id: r.id,
+        text: r.text,
+        used,
+        users: users.map((a) => a.id),
+        available: r.available,
+      }),
       evidence: [
         planRef(`resources[${ri}].available`, r.id, `${r.available} available`),
         ...users.map((a) => planRef(`${ctx.activityPath(a)}.uses.${r.id}`, a.id, `uses ${a.uses[r.id]}`)),
@@ -337,7 +292,12 @@ function localNationalDisconnect(ctx: CheckContext): Raw[] {
     out.push({
       kind: 'local-national-disconnect',
       subject: a.id,
-      message: `Field activity ${a.id} ("${a.text}", office ${a.office}) serves ${a.objectives.length ? `objective(s) ${a.objectives.join(', ')}, none of which chains` : 'no objective, so it does not chain'} to the mission concept: tie it to the national strategy or say why it stands apart.`,
+      message: ctx.text.localNationalDisconnect({
+        id: a.id,
+        text: a.text,
+        office: a.office,
+        objectives: a.objectives,
+      }),
       evidence: [
         planRef(`${ctx.activityPath(a)}.office`, a.id, `field office ${a.office}`),
         ...a.objectives.map((o) => planRef(`${ctx.objectivePath(o)}.anchors`, o, 'no anchor in the concept')),
@@ -352,17 +312,17 @@ function cellComposition(ctx: CheckContext): Raw[] {
   ctx.plan.cells.forEach((c, ci) => {
     const components = new Set(c.members.map((m) => m.component));
     const functions = new Set(c.members.map((m) => functionKey(m.function)));
-    const missing: string[] = [];
+    const missing: CellGap[] = [];
     for (const comp of ['civilian', 'military', 'police'] as const) {
-      if (!components.has(comp)) missing.push(`a ${comp} member`);
+      if (!components.has(comp)) missing.push(comp);
     }
-    if (![...functions].some((f) => POC_FUNCTIONS.has(f))) missing.push('a POC function');
-    if (![...functions].some((f) => POLITICAL_FUNCTIONS.has(f))) missing.push('a political function');
+    if (![...functions].some((f) => POC_FUNCTIONS.has(f))) missing.push('poc');
+    if (![...functions].some((f) => POLITICAL_FUNCTIONS.has(f))) missing.push('political');
     if (!missing.length) return;
     out.push({
       kind: 'cell-composition',
       subject: c.id,
-      message: `Planning cell ${c.id} lacks ${missing.join(', ')}: a joint planning cell needs civilian, military and police members and both POC and political expertise.`,
+      message: ctx.text.cellComposition({ id: c.id, missing }),
       evidence: c.members.map((m, mi) =>
         planRef(`cells[${ci}].members[${mi}]`, c.id, `${m.component} / ${m.function}`),
       ),
@@ -388,7 +348,18 @@ function threatCoverageGaps(ctx: CheckContext): Raw[] {
     out.push({
       kind: 'threat-coverage-gap',
       subject: ctx.dataSpelling(area.admin1),
-      message: `${area.admin1} ranks ${area.rank} of ${ranking.areas.length} areas by ${ranking.measure} (${area.civilianTargetingEvents} events, ${area.fatalities} deaths; the ${ranking.topRule}), yet no POC activity covers it.`,
+      message: ctx.text.threatCoverageGap({
+        area: area.admin1,
+        rank: area.rank,
+        ranking: {
+          basis: ranking.basis,
+          measure: ranking.measure,
+          topRule: ranking.topRule,
+          areas: ranking.areas.length,
+        },
+        events: area.civilianTargetingEvents,
+        deaths: area.fatalities,
+      }),
       evidence: [
         { type: 'measure', name: 'rank', value: area.rank },
         { type: 'measure', name: 'civilian-targeting events', value: area.civilianTargetingEvents },

@@ -16,6 +16,7 @@ before(async () => {
 
 // Three areas with 10, 6 and 3 civilian-targeting events. Three boats: two now in C (X1), one in B (X2).
 const RANKING: AreaRanking = {
+  basis: 'events',
   measure: 'test',
   topRule: 'test',
   topCount: 3,
@@ -132,6 +133,7 @@ describe('resource allocation', () => {
         fc.integer({ min: 0, max: 4 }),
         (risks, available) => {
           const ranking: AreaRanking = {
+            basis: 'events',
             measure: 'test',
             topRule: 'test',
             topCount: 3,

@@ -1,48 +1,12 @@
+import type { Language as BriefLanguage } from '../domain/language.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 
-/** The languages the brief is written in. */
-export const BRIEF_LANGUAGES = ['en', 'fr'] as const;
-export type BriefLanguage = (typeof BRIEF_LANGUAGES)[number];
-
-/**
- * Number and date formats of a language, from Intl: `2,590` and `3 Dec 2026` in English, `2 590`
- * and `3 déc. 2026` in French. A missing figure is "–", never 0.
- */
-export class BriefFormat {
-  readonly #number: Intl.NumberFormat;
-  readonly #percent: Intl.NumberFormat;
-  readonly #day: Intl.DateTimeFormat;
-  readonly #month: Intl.DateTimeFormat;
-
-  constructor(readonly lang: BriefLanguage) {
-    const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
-    this.#number = new Intl.NumberFormat(locale);
-    this.#percent = new Intl.NumberFormat(locale, {
-      style: 'percent',
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 1,
-    });
-    const dates = lang === 'fr' ? 'fr-FR' : 'en-GB';
-    this.#day = new Intl.DateTimeFormat(dates, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    this.#month = new Intl.DateTimeFormat(dates, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  }
-
-  num = (n: number | null): string => (n === null ? '–' : this.#number.format(n));
-  pct = (x: number | null): string => (x === null ? '–' : this.#percent.format(x));
-  /** YYYY-MM-DD as "3 Dec 2026" / "3 déc. 2026". */
-  day = (iso: string): string => {
-    const d = this.#day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-    // French writes the first of the month as an ordinal: "1er juin 2022".
-    return this.lang === 'fr' ? d.replace(/^1 /, '1er ') : d;
-  };
-  /** YYYY-MM as "Dec 2026" / "déc. 2026". */
-  month = (ym: string): string => (ym ? this.#month.format(new Date(`${ym}-01T00:00:00Z`)) : '');
-}
+/** The languages the brief is written in, and their formats (src/domain/language.ts). */
+export {
+  LANGUAGES as BRIEF_LANGUAGES,
+  type Language as BriefLanguage,
+  LanguageFormat as BriefFormat,
+} from '../domain/language.ts';
 
 /** Every word of the brief, per language. Both catalogues have the same keys (the type says so). */
 export interface BriefText {

@@ -132,6 +132,11 @@ describe('the event and actor pages, in Chromium', { skip: browserSkip }, () => 
     await heading.waitFor();
     const listed = await page.locator('.event-page ul').first().textContent();
     assert.match(listed ?? '', new RegExp(`${alert.key.replace(/[()]/g, '\\$&')} \\(${alert.level}\\)`));
-    assert.match(listed ?? '', new RegExp(`from ${alert.start}, alarm in ${alert.alarm}`));
+    // Months read as months in the reader's language: "from October 2025, alarm in December 2025".
+    const month = (ym: string) =>
+      new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${ym}-01T00:00:00Z`),
+      );
+    assert.match(listed ?? '', new RegExp(`from ${month(alert.start)}, alarm in ${month(alert.alarm)}`));
   });
 });

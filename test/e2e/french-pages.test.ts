@@ -14,6 +14,7 @@ import { type RunningServer, startServer } from '../../src/server/start-server.t
 import { openStore, type Store } from '../../src/store/store.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { fr } from '../../web/src/i18n/fr.ts';
+import { englishIn } from '../french-words.ts';
 import { browserSkip, OUTPUT } from './workbench-session.ts';
 
 /**
@@ -42,6 +43,35 @@ const PAGES: [string, string, string][] = [
   ['event', '#/event?id=1', 'dl.record'],
   ['actor', `#/actor?name=Kessa%20Liberation%20Front%20(KLF)&country=${country}`, 'dl.record'],
   ['brief', '#/brief', 'iframe'],
+];
+
+/**
+ * Where a page shows sentences the server writes (findings, alerts, frictions, the overview's
+ * alerts in words), which now come in the reader's language; for the plan, a finding is opened
+ * first.
+ */
+const SERVER_SENTENCES: Record<string, string> = {
+  overview: '.alerts > li',
+  area: '.findings-inline li',
+  plan: '.finding-detail > p:first-child',
+  negotiations: '.negotiation .alerts > li',
+  'local-process': '.findings-inline li',
+  participation: '.alert-card > p',
+  frictions: '.friction-list > li > p:first-of-type',
+};
+
+/**
+ * The demonstration's own names that hold an English word of the list (its mission, plan texts
+ * and actors are English, issue 19 leaves them so): taken out before a sentence is read.
+ */
+const DEMO_NAMES = [
+  /«[^»]*»/g,
+  /UN Stabilization Mission in Orvania \(UNSMO, fictional\)/g,
+  /Police of Orvania/g,
+  /Government of Orvania/g,
+  /Movement for Justice and Renewal/g,
+  /Utility helicopters \(flight hours per week, in tens\)/g,
+  /round-\d/g,
 ];
 
 function leaves(o: object, prefix = ''): [string, string][] {
@@ -163,11 +193,11 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
         await page.waitForTimeout(1500);
         assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
         // The whole page as a reader sees it, less what the data says (notes, agreement text, the plan's
-        // own words) and the sentences the server's checks write, which are English (marked lang="en").
+        // own words); the sentences the server writes are read on their own below.
         const text = await page.evaluate(() => {
           const copy = document.body.cloneNode(true) as HTMLElement;
           for (const e of copy.querySelectorAll(
-            'script, style, svg, td.notes, table.events td, .provisions, .gap, .task-note, q, code, [lang="en"]',
+            'script, style, svg, td.notes, table.events td, .provisions, .gap, .task-note, q, code',
           ))
             e.remove();
           return copy.textContent ?? '';
@@ -175,6 +205,16 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
         assert.match(text, /Accords/, 'the navigation is French');
         const left = english.filter((p) => text.includes(p));
         assert.deepEqual(left, [], `${name} still shows English: ${left.join(' | ')}`);
+        const sentences = SERVER_SENTENCES[name];
+        if (sentences) {
+          if (name === 'plan') await page.locator('.findings .finding-button').first().click();
+          const found = await page.locator(sentences).allInnerTexts();
+          assert.ok(found.length > 0, `${name} shows the server's sentences (${sentences})`);
+          for (const sentence of found) {
+            const read = DEMO_NAMES.reduce((t, re) => t.replace(re, ''), sentence);
+            assert.deepEqual(englishIn(read), [], `${name}: English left in «${sentence}»`);
+          }
+        }
         if (name === 'brief') {
           const frame = page.frameLocator('iframe');
           await frame.locator('h1').first().waitFor({ timeout: 30_000 });

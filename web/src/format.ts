@@ -36,6 +36,14 @@ export function month(ym: string | null | undefined): string {
   );
 }
 
+/** A month (YYYY-MM) in a sentence: "October 2025" / "octobre 2025". */
+export function longMonth(ym: string | null | undefined): string {
+  if (!ym || !/^\d{4}-\d{2}$/.test(ym)) return ym ?? '–';
+  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${ym}-01T00:00:00Z`),
+  );
+}
+
 /** The area's page, carrying the current period and filters. */
 export function areaHref(country: string, admin1: string): string {
   return pageHref('area', { country, area: admin1 });

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { num } from './format.ts';
+import { longMonth, num } from './format.ts';
 
 /**
  * Every code the workbench shows, in the words a practitioner uses, from the catalogues
@@ -60,7 +60,9 @@ export function alertInWords(a: {
   const seen = a.counts.reduce((s, n) => s + n, 0);
   const expected = a.baseline * months;
   const span =
-    months === 1 ? t('inMonth', { start: a.start }) : t('fromTo', { start: a.start, alarm: a.alarm });
+    months === 1
+      ? t('inMonth', { start: longMonth(a.start) })
+      : t('fromTo', { start: longMonth(a.start), alarm: longMonth(a.alarm) });
   const about = expected < 10 ? Math.round(expected * 10) / 10 : Math.round(expected);
   return t('sentence', {
     seen: num(seen),

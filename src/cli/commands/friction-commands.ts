@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Friction } from '../../domain/friction.ts';
+import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
 
@@ -21,16 +22,17 @@ export function registerFrictionCommands(program: Command): void {
       .command('list')
       .description('frictions found today and those in the register, with owner, decision and status')
       .option('--country <name>', 'this country')
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr')
       .option('--json', 'print JSON'),
   ).action(
-    action(async (flags: Flags & { country?: string }) => {
+    action(async (flags: Flags & { country?: string; lang?: string }) => {
       const r = await runCommand(
         (await frictions()).listFrictions,
-        { country: flags.country },
+        { country: flags.country, lang: flags.lang },
         { name: 'frictions list', store: flags },
       );
       if (flags.json) return printJson(r);
-      printFrictions(r.frictions);
+      printFrictions(r.frictions, flags.lang);
     }),
   );
 
@@ -66,9 +68,10 @@ export function registerFrictionCommands(program: Command): void {
   );
 }
 
-function printFrictions(list: readonly Friction[]): void {
+function printFrictions(list: readonly Friction[], lang?: string): void {
+  const w = checkOutputText(lang);
   if (!list.length) {
-    console.log('No frictions found and none registered.');
+    console.log(w.noFrictions);
     return;
   }
   console.log(
@@ -84,7 +87,7 @@ function printFrictions(list: readonly Friction[]): void {
         f.status,
         f.reviewDate ?? '',
         f.decidedBy ?? '',
-        f.found ? 'yes' : 'no longer',
+        f.found ? w.yes : w.noLonger,
       ]),
     ),
   );

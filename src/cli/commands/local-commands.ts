@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { TandemError } from '../../domain/tandem-error.ts';
+import { CHECK_OUTPUT_TEXT, checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
 
@@ -70,7 +71,9 @@ export function registerLocalCommands(program: Command): void {
       );
       if (flags.json) return printJson(r);
       if (!r.processes.length)
-        return console.log(r.withheld ? withheldLine(r.withheld) : 'No local processes stored.');
+        return console.log(
+          r.withheld ? CHECK_OUTPUT_TEXT.en.withheld(r.withheld) : 'No local processes stored.',
+        );
       console.log(
         formatTable(
           ['id', 'date', 'admin1', 'place', 'status', 'national link', 'office', 'name'],
@@ -86,7 +89,7 @@ export function registerLocalCommands(program: Command): void {
           ]),
         ),
       );
-      if (r.withheld) console.log(withheldLine(r.withheld));
+      if (r.withheld) console.log(CHECK_OUTPUT_TEXT.en.withheld(r.withheld));
     }),
   );
 
@@ -103,10 +106,19 @@ export function registerLocalCommands(program: Command): void {
       )
       .option('--radius-km <km>', 'distance from the process, great circle', '50')
       .option('--window-days <n>', 'days before and after the date', '180')
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr')
       .option('--json', 'print {"processes":[...]} as JSON'),
   ).action(
     action(
-      async (flags: Flags & { country: string; plan?: string; radiusKm: string; windowDays: string }) => {
+      async (
+        flags: Flags & {
+          country: string;
+          plan?: string;
+          radiusKm: string;
+          windowDays: string;
+          lang?: string;
+        },
+      ) => {
         const plan = flags.plan === undefined ? undefined : readTextFile(flags.plan);
         const r = await runCommand(
           (await local()).checkLocalProcesses,
@@ -116,6 +128,7 @@ export function registerLocalCommands(program: Command): void {
             planName: flags.plan,
             radiusKm: flags.radiusKm,
             windowDays: flags.windowDays,
+            lang: flags.lang,
           },
           { name: 'local check', store: flags, fields: { plan: '--plan', planName: '--plan' } },
         );
@@ -139,13 +152,8 @@ export function registerLocalCommands(program: Command): void {
           for (const f of p.findings)
             if (f.kind === 'participants-or-mediators-targeted') console.log(`${p.id}: ${f.message}`);
         for (const f of r.officeFindings) console.log(`${f.kind}: ${f.message}`);
-        if (r.withheld) console.log(withheldLine(r.withheld));
+        if (r.withheld) console.log(checkOutputText(flags.lang).withheld(r.withheld));
       },
     ),
   );
-}
-
-/** Says that some processes exist that the requester may not know of, without naming them. */
-function withheldLine(n: number): string {
-  return `${n} further local process(es) withheld from you (another office, or above your clearance).`;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { TandemError } from '../../domain/tandem-error.ts';
+import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 
 type Flags = StoreFlags & {
@@ -9,6 +10,7 @@ type Flags = StoreFlags & {
   baselineDays?: string;
   alpha?: string;
   minEvents?: string;
+  lang?: string;
 };
 
 function readProcessFile(path: string): string {
@@ -34,7 +36,8 @@ export function registerNegotiationCommands(program: Command): void {
       .option('--window-days <n>', 'days before a round in which violence is counted (default 30)')
       .option('--baseline-days <n>', 'days before the window that give the baseline rate (default 180)')
       .option('--alpha <p>', 'significance level of the one-sided test (default 0.05)')
-      .option('--min-events <n>', 'fewest events in the window that can raise an alert (default 3)'),
+      .option('--min-events <n>', 'fewest events in the window that can raise an alert (default 3)')
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr'),
   ).action(
     action(async (path: string, flags: Flags) => {
       const text = readProcessFile(path);
@@ -48,25 +51,27 @@ export function registerNegotiationCommands(program: Command): void {
           baselineDays: flags.baselineDays,
           alpha: flags.alpha,
           minEvents: flags.minEvents,
+          lang: flags.lang,
         },
         { name: 'negotiation check', store: flags, fields: { process: 'PROCESS', name: 'PROCESS' } },
       );
       if (flags.json) return printJson(r);
-      const out = [`${r.process} (${r.country}): ${r.alerts.length} escalation alert(s)`];
+      const w = checkOutputText(flags.lang);
+      const out = [w.escalationAlerts(r.process, r.country, r.alerts.length)];
       for (const a of r.alerts) {
-        out.push('', `pre-talks-escalation [${a.party}, round ${a.round}]`, `  ${a.message}`);
-        out.push(`  events: ${a.evidence.map((e) => e.sourceEventId).join(', ')}`);
+        out.push('', `pre-talks-escalation [${a.party}, ${w.round(a.round)}]`, `  ${a.message}`);
+        out.push(`  ${w.eventsLabel} ${a.evidence.map((e) => e.sourceEventId).join(', ')}`);
       }
-      out.push('', 'inclusion (women / delegation):');
+      out.push('', w.inclusion);
       for (const i of r.inclusion) {
         const verdict =
-          i.meetsQuota === null ? '' : i.meetsQuota ? '  meets quota' : `  BELOW quota ${i.quota}`;
+          i.meetsQuota === null ? '' : `  ${i.meetsQuota ? w.meetsQuota : w.belowQuota(i.quota ?? 0)}`;
         out.push(
-          `  round ${i.round}  ${i.party}: ${i.women}/${i.total}${i.share === null ? '' : ` (${i.share})`}${verdict}`,
+          `  ${w.round(i.round)}  ${i.party}: ${i.women}/${i.total}${i.share === null ? '' : ` (${i.share})`}${verdict}`,
         );
       }
-      out.push('', `method: ${r.method}`);
-      if (r.notes.length) out.push('', 'notes:', ...r.notes.map((n) => `  - ${n}`));
+      out.push('', `${w.method} ${r.method}`);
+      if (r.notes.length) out.push('', w.notes, ...r.notes.map((n) => `  - ${n}`));
       process.stdout.write(`${out.join('\n')}\n`);
     }),
   );

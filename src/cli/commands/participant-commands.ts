@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
 import { readTextFile } from './local-commands.ts';
@@ -81,24 +82,24 @@ export function registerParticipantCommands(program: Command): void {
       )
       .requiredOption('--country <name>', 'the country')
       .option('--weeks <n>', 'weeks before a round in which incidents count', '6')
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr')
       .option('--json', 'print {"alerts":[...]} as JSON'),
   ).action(
-    action(async (flags: Flags & { country: string; weeks: string }) => {
+    action(async (flags: Flags & { country: string; weeks: string; lang?: string }) => {
       const r = await runCommand(
         (await participants()).checkParticipation,
-        { country: flags.country, weeks: flags.weeks },
+        { country: flags.country, weeks: flags.weeks, lang: flags.lang },
         { name: 'participation check', store: flags },
       );
       if (flags.json) return printJson(r);
-      if (!r.alerts.length) return console.log(`No participation alert for ${r.country}.`);
+      const w = checkOutputText(flags.lang);
+      if (!r.alerts.length) return console.log(w.noParticipationAlert(r.country));
       for (const a of r.alerts) {
-        console.log(
-          `${a.kind} [participant ${a.participant ?? '-'}, process ${a.process}, round ${a.round ?? '-'}]`,
-        );
+        console.log(`${a.kind} [${w.alertHead(String(a.participant ?? '-'), a.process, a.round ?? '-')}]`);
         console.log(`  ${a.message}`);
         if (a.incidents.length)
-          console.log(`  incidents: ${a.incidents.map((i) => `${i.id} (${i.occurredOn})`).join(', ')}`);
-        console.log(`  measures: ${a.measures.map((m) => m.id).join(', ')}`);
+          console.log(`  ${w.incidents} ${a.incidents.map((i) => `${i.id} (${i.occurredOn})`).join(', ')}`);
+        console.log(`  ${w.measures} ${a.measures.map((m) => m.id).join(', ')}`);
       }
     }),
   );

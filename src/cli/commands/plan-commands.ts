@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { TandemError } from '../../domain/tandem-error.ts';
+import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 
 // Each action imports the plan operations when it runs: registering commands stays cheap.
@@ -42,29 +43,31 @@ export function registerPlanCommands(program: Command): void {
         '--ranking <how>',
         'rank areas for threat-coverage-gap by "events" (civilian-targeting events, default) or "threats" (the threat register)',
         'events',
-      ),
+      )
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr'),
   ).action(
-    action(async (path: string, flags: JsonFlag & { ranking: string }) => {
+    action(async (path: string, flags: JsonFlag & { ranking: string; lang?: string }) => {
       const report = await runCommand(
         (await plans()).checkPlan,
-        { ...loadPlan(path), ranking: flags.ranking },
+        { ...loadPlan(path), ranking: flags.ranking, lang: flags.lang },
         { name: 'plan check', store: flags, fields: PLAN_FIELDS },
       );
       if (flags.json) return printJson(report);
-      const out: string[] = [`${report.mission}: ${report.findings.length} finding(s)`];
+      const w = checkOutputText(flags.lang);
+      const out: string[] = [w.findings(report.mission, report.findings.length)];
       for (const f of report.findings) {
         out.push('', `${f.kind} [${f.subject}]`, `  ${f.message}`);
         const events = f.evidence.filter((e) => e.type === 'event');
         const parts = f.evidence.filter((e) => e.type === 'plan').map((e) => e.path);
-        if (parts.length) out.push(`  plan: ${parts.join(', ')}`);
+        if (parts.length) out.push(`  ${w.planParts} ${parts.join(', ')}`);
         if (events.length) {
           const ids = events.map((e) => e.sourceEventId);
-          out.push(`  events (${ids.length}): ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`);
+          out.push(`  ${w.events(ids.length)} ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`);
         }
-        out.push('  options:');
+        out.push(`  ${w.options}`);
         for (const m of f.mitigations) out.push(`    - ${m.text}`);
       }
-      if (report.notes.length) out.push('', 'notes:', ...report.notes.map((n) => `  - ${n}`));
+      if (report.notes.length) out.push('', w.notes, ...report.notes.map((n) => `  - ${n}`));
       process.stdout.write(`${out.join('\n')}\n`);
     }),
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { day, num } from '../format.ts';
+import { day, longMonth, num } from '../format.ts';
 import { alertInWords } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { pageHref } from '../url-state.ts';
@@ -21,7 +21,8 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
       {alerts.slice(0, limit).map((a) => (
         <li key={`${a.level}-${a.key}-${a.start}-${a.metric}`}>
           <strong>{a.key}</strong>{' '}
-          <span className="muted">({t(`common.alertLevel.${a.level}`, { defaultValue: a.level })})</span>:{' '}
+          <span className="muted">({t(`common.alertLevel.${a.level}`, { defaultValue: a.level })})</span>
+          {t('common.colon')}
           {alertInWords(a)}{' '}
           {a.level === 'admin1' && (
             <a href={pageHref('area', { country: a.country, area: a.key })}>
@@ -34,8 +35,8 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
               {t('common.alertMethod', {
                 baseline: num(a.baseline),
                 observed: num(a.observed),
-                start: a.start,
-                alarm: a.alarm,
+                start: longMonth(a.start),
+                alarm: longMonth(a.alarm),
                 counts: a.counts.join(', '),
                 score: num(a.score),
                 threshold: num(a.threshold),

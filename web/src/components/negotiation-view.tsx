@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { day, num, pct } from '../format.ts';
+import { useLanguage } from '../i18n/use-language.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { PlotFigure } from './plot-figure.tsx';
@@ -16,7 +17,10 @@ type NegotiationAnswer = OperationResult<'currentNegotiation'>;
  */
 export function NegotiationView({ id, narrow }: { id: number; narrow: boolean }) {
   const { t } = useTranslation();
-  const state = useApi<NegotiationAnswer>(`neg ${id}`, (s) => get('/api/negotiations/current', { id }, s));
+  const lang = useLanguage();
+  const state = useApi<NegotiationAnswer>(`neg ${id} ${lang}`, (s) =>
+    get('/api/negotiations/current', { id, lang }, s),
+  );
   return (
     <article className="negotiation" aria-label={t('negotiations.process', { id })}>
       <Async state={state} what={t('negotiations.theProcess')}>
@@ -34,7 +38,7 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                       ? t('negotiations.notSet')
                       : pct(n.process.quota.women),
                 })}{' '}
-                <span lang="en">{n.check.method}</span>
+                {n.check.method}
               </p>
               <h3>{t('negotiations.rounds')}</h3>
               <table>
@@ -132,7 +136,7 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                       <strong>
                         {t('negotiations.beforeRound', { party: party(a.party), round: a.round })}
                       </strong>{' '}
-                      <span lang="en">{a.message}</span>
+                      {a.message}
                       <details>
                         <summary>{t('negotiations.eventsInWindow', { count: a.evidence.length })}</summary>
                         <ul className="evidence">
@@ -149,7 +153,7 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                 </ul>
               )}
               {n.check.notes.length > 0 && (
-                <ul className="muted" lang="en">
+                <ul className="muted">
                   {n.check.notes.map((note) => (
                     <li key={note}>{note}</li>
                   ))}

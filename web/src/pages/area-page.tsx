@@ -39,7 +39,7 @@ export function AreaPage({
   from: string;
   to: string;
 }) {
-  const { t: tr } = useTranslation();
+  const { t: tr, i18n } = useTranslation();
   const url = useUrlState();
   const types = url.getAll('type').filter((t) => VIOLENCE_TYPES.some(([k]) => k === t));
   const perp = url.get('perp') ?? 'all';
@@ -64,9 +64,9 @@ export function AreaPage({
   const alerts = useApi<AlertsAnswer>(`al ${key}`, (s) => get('/api/alerts', period, s));
   const analysis = useApi<AnalysisAnswer>(`an ${key}`, (s) => get('/api/analysis', period, s));
   // Asked only when a plan is stored: a store without one has nothing to show (and no error to log).
-  const plan = useApi<CurrentPlan | null>('plan', async (s) => {
-    const stored = await get<{ plans: unknown[] }>('/api/plans', {}, s);
-    return stored.plans.length ? get<CurrentPlan>('/api/plans/current', {}, s) : null;
+  const plan = useApi<CurrentPlan | null>(`plan ${i18n.language}`, async (s) => {
+    const { plans } = await get<{ plans: unknown[] }>('/api/plans', {}, s);
+    return plans.length ? get<CurrentPlan>('/api/plans/current', { lang: i18n.language }, s) : null;
   });
   // A filter change starts the list again at its first page.
   const filter = (changes: Parameters<typeof setUrlState>[0]) => setUrlState({ ...changes, p: null });
@@ -257,8 +257,7 @@ export function AreaPage({
                   <ul className="findings-inline">
                     {frictions.map((f) => (
                       <li key={`${f.kind}-${f.subject}`}>
-                        <span className={`kind kind-${f.kind}`}>{label(f.kind)}</span>{' '}
-                        <span lang="en">{f.message}</span>
+                        <span className={`kind kind-${f.kind}`}>{label(f.kind)}</span> {f.message}
                       </li>
                     ))}
                   </ul>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
-import { day, num } from '../format.ts';
+import { day, longMonth, num } from '../format.ts';
 import { label } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { actorHref } from '../record-links.ts';
@@ -93,8 +93,8 @@ export function EventPage() {
                         level: a.level,
                         baseline: num(Math.round(a.baseline * 10) / 10),
                         observed: num(Math.round(a.observed * 10) / 10),
-                        start: a.start,
-                        alarm: a.alarm,
+                        start: longMonth(a.start),
+                        alarm: longMonth(a.alarm),
                       })}
                     </li>
                   ))}

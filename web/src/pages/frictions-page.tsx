@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, get, runOperation } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day } from '../format.ts';
+import { useLanguage } from '../i18n/use-language.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 
@@ -76,9 +77,10 @@ function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
  */
 export function FrictionsPage({ country }: { country?: string }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [reload, setReload] = useState(0);
-  const list = useApi<Listed>(`frictions|${country ?? ''}|${reload}`, (signal) =>
-    get<Listed>('/api/frictions', country ? { country } : {}, signal),
+  const list = useApi<Listed>(`frictions|${country ?? ''}|${reload}|${lang}`, (signal) =>
+    get<Listed>('/api/frictions', country ? { country, lang } : { lang }, signal),
   );
   return (
     <section className="frictions-page">
@@ -104,7 +106,7 @@ export function FrictionsPage({ country }: { country?: string }) {
                       {f.found ? '' : t('frictions.noLonger')})
                     </small>
                   </h2>
-                  <p lang="en">{f.message}</p>
+                  <p>{f.message}</p>
                   <p className="friction-decided">
                     {f.decision
                       ? t('frictions.decided', {

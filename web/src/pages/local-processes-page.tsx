@@ -4,6 +4,7 @@ import { get } from '../api-client.ts';
 import { LocalProcessMap, STATUS_COLOURS } from '../components/local-process-map.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day, num } from '../format.ts';
+import { useLanguage } from '../i18n/use-language.ts';
 import { label } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
@@ -31,9 +32,10 @@ function Change({ n }: { n: number }) {
 /** The local processes of a country: a map, the list, and each process's page (#/local/ID). */
 export function LocalProcessesPage({ country, id }: { country: string | undefined; id?: string }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const processId = id?.split('?')[0];
-  const check = useApi<Check>(country ? `local-check-${country}` : null, (s) =>
-    get('/api/local-processes/check', { country, storedPlan: true }, s),
+  const check = useApi<Check>(country ? `local-check-${country}-${lang}` : null, (s) =>
+    get('/api/local-processes/check', { country, storedPlan: true, lang }, s),
   );
   if (!country) return <Empty>{t('local.chooseCountry')}</Empty>;
   return (
@@ -351,8 +353,7 @@ function ProcessView({ check, id, country }: { check: Check; id: string; country
         <ul className="findings-inline">
           {p.findings.map((f) => (
             <li key={f.kind}>
-              <span className={`kind kind-${f.kind}`}>{findingWord(f.kind)}</span>{' '}
-              <span lang="en">{f.message}</span>
+              <span className={`kind kind-${f.kind}`}>{findingWord(f.kind)}</span> {f.message}
             </li>
           ))}
         </ul>
@@ -361,9 +362,7 @@ function ProcessView({ check, id, country }: { check: Check; id: string; country
       <h2>{t('local.evidence')}</h2>
       <EventTable events={p.before.evidence} caption={t('local.beforeCaption', { count: p.before.events })} />
       <EventTable events={p.after.evidence} caption={t('local.afterCaption', { count: p.after.events })} />
-      <p className="muted" lang="en">
-        {check.method}
-      </p>
+      <p className="muted">{check.method}</p>
     </>
   );
 }

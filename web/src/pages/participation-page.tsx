@@ -5,6 +5,7 @@ import { ApiError, get } from '../api-client.ts';
 import { ParticipantForm } from '../components/participant-form.tsx';
 import { Async, Empty, ErrorBox } from '../components/status-views.tsx';
 import { day, pct } from '../format.ts';
+import { useLanguage } from '../i18n/use-language.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { useSignedIn } from '../use-signed-in.ts';
@@ -33,12 +34,13 @@ export function ParticipationPage({ country, id }: { country: string | undefined
   const { t } = useTranslation();
   const participantId = id?.split('?')[0];
   const [added, setAdded] = useState(0);
+  const lang = useLanguage();
   const me = useSignedIn();
   const register = useApi<Register>(country ? `participants-${country}-${added}` : null, (s) =>
     get('/api/participants', { country }, s),
   );
-  const check = useApi<Check>(country ? `participation-${country}-${added}` : null, (s) =>
-    get('/api/participation/check', { country }, s),
+  const check = useApi<Check>(country ? `participation-${country}-${added}-${lang}` : null, (s) =>
+    get('/api/participation/check', { country, lang }, s),
   );
   if (!country) return <Empty>{t('participation.chooseCountry')}</Empty>;
   return (
@@ -181,7 +183,7 @@ function Alerts({ alerts }: { alerts: Check['alerts'] }) {
           )}{' '}
           · {a.processName}
           {a.round ? ` · ${t('participation.round', { round: a.round })}` : ''}
-          <p lang="en">{a.message}</p>
+          <p>{a.message}</p>
           {a.incidents.length > 0 && (
             <p>
               {t('participation.incidents')}{' '}
@@ -204,7 +206,7 @@ function Alerts({ alerts }: { alerts: Check['alerts'] }) {
           )}
           <details>
             <summary>{t('participation.suggested')}</summary>
-            <ul lang="en">
+            <ul>
               {a.measures.map((m) => (
                 <li key={m.id}>{m.text}</li>
               ))}

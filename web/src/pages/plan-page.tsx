@@ -5,6 +5,7 @@ import { PlanAcknowledgements } from '../components/plan-acknowledgements.tsx';
 import { PlanChooser } from '../components/plan-chooser.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref, day, num } from '../format.ts';
+import { useLanguage } from '../i18n/use-language.ts';
 import { label } from '../labels.ts';
 import { type CurrentPlan, type Finding, findingTouches, type Plan } from '../plan-types.ts';
 import { useUrlState } from '../url-state.ts';
@@ -12,13 +13,14 @@ import { useApi } from '../use-api.ts';
 
 export function PlanPage({ country }: { country: string | undefined }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const params = useUrlState().params;
   const mission = params.get('mission') ?? undefined;
   const version = params.get('version') ?? undefined;
   // Loading a plan stores a version; the list and the plan shown are asked again after it.
   const [stored, setStored] = useState(0);
-  const plan = useApi<CurrentPlan>(`plan ${mission} ${version} ${stored}`, (s) =>
-    get('/api/plans/current', { mission, version }, s),
+  const plan = useApi<CurrentPlan>(`plan ${mission} ${version} ${stored} ${lang}`, (s) =>
+    get('/api/plans/current', { mission, version, lang }, s),
   );
   const [open, setOpen] = useState<number | null>(null);
   return (
@@ -90,7 +92,7 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
   return (
     <section className="finding-detail" aria-label={t('plan.finding', { kind: f.kind, subject: f.subject })}>
       <p>
-        <strong>{label(f.kind)}.</strong> <span lang="en">{f.message}</span>
+        <strong>{label(f.kind)}.</strong> {f.message}
       </p>
       {f.kind === 'threat-coverage-gap' && (
         <p>
@@ -105,7 +107,9 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
       {measures.map((m) =>
         m.type === 'measure' ? (
           <p key={m.name} className="muted">
-            {m.name}: {m.value} {m.note ?? ''}
+            {t(`plan.measure.${m.name}`, { defaultValue: m.name })}
+            {t('common.colon')}
+            {num(m.value)} {m.note ?? ''}
           </p>
         ) : null,
       )}

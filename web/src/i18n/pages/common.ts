@@ -115,7 +115,7 @@ export const fr: typeof en = {
   openArea: 'Ouvrir {{area}}',
   howFound: 'Comment cette alerte a été établie',
   alertMethod:
-    'Un test CUSUM binomial négatif sur le nombre mensuel d’événements violents (combats et conflits armés, explosions et violences à distance, violences contre les civils). Attendu : {{baseline}} par mois (la moyenne des mois précédant la hausse) ; observé : {{observed}} par mois du {{start}} au {{alarm}} (chiffres mensuels {{counts}}). Le score {{score}} a franchi le seuil h = {{threshold}} en {{alarm}}. La probabilité exprimée en mots suppose des mois suivant une loi de Poisson au rythme attendu ; les mois réels varient davantage, la probabilité réelle est donc plus élevée. Le test lui-même tient compte de cette variation.',
+    'Un test CUSUM binomial négatif sur le nombre mensuel d’événements violents (combats et conflits armés, explosions et violences à distance, violences contre les civils). Attendu : {{baseline}} par mois (la moyenne des mois précédant la hausse) ; observé : {{observed}} par mois entre {{start}} et {{alarm}} (chiffres mensuels {{counts}}). Le score {{score}} a franchi le seuil h = {{threshold}} en {{alarm}}. La probabilité exprimée en mots suppose des mois suivant une loi de Poisson au rythme attendu ; les mois réels varient davantage, la probabilité réelle est donc plus élevée. Le test lui-même tient compte de cette variation.',
   eventsBehind: 'Événements en cause :',
   deaths_one: '{{count, number}} mort',
   deaths_other: '{{count, number}} morts',
@@ -124,14 +124,14 @@ export const fr: typeof en = {
   alertLevel: { country: 'tout le pays', admin1: 'zone', actor: 'acteur armé' },
   alert: {
     inMonth: 'en {{start}}',
-    fromTo: 'de {{start}} à {{alarm}}',
+    fromTo: 'entre {{start}} et {{alarm}}',
     months: 'mois',
     stretches: 'périodes de {{months}} mois',
     sentence:
       '{{seen}} événements violents {{span}}, contre environ {{expected}} attendus au rythme des mois précédents ; à ce rythme, le hasard produirait cela {{chance}} {{what}}.',
     inMost: 'dans la plupart des',
     aboutOnce: 'environ une fois sur {{n}}',
-    million: 'moins d’une fois sur un million',
+    million: 'moins d’une fois sur un million de',
     hundredThousand: 'moins d’une fois sur cent mille',
     tenThousand: 'moins d’une fois sur dix mille',
     thousand: 'moins d’une fois sur mille',

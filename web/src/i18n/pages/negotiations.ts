@@ -51,7 +51,7 @@ export const fr: typeof en = {
   dates: 'Dates',
   venue: 'Lieu',
   absent: 'absente',
-  women: '{{women}} femmes sur {{total}} ({{share}})',
+  women: 'femmes : {{women}} sur {{total}} ({{share}})',
   belowQuota: ' — sous le quota',
   violence: 'Violence avant chaque cycle',
   noLink: 'Aucune partie n’est liée à des acteurs ayant des événements dans la base.',

@@ -14,6 +14,13 @@ export const en = {
   eventsBehind_other: '{{count, number}} events behind it',
   dead: '({{count}} dead)',
   mitigations: 'Mitigation options',
+  /** The names of a finding's measures, as the check's JSON spells them. */
+  measure: {
+    shortfall: 'shortfall',
+    rank: 'rank',
+    'civilian-targeting events': 'civilian-targeting events',
+    'fatalities in those events': 'fatalities in those events',
+  } as Record<string, string>,
   chain: 'Plan chain from mandate tasks to activities',
   columns: ['Mandate tasks', 'Mission concept', 'Strategy objectives', 'Activities'],
   priority: ' ★ priority',
@@ -59,6 +66,12 @@ export const fr: typeof en = {
   eventsBehind_other: '{{count, number}} événements en cause',
   dead: '({{count}} morts)',
   mitigations: 'Mesures d’atténuation possibles',
+  measure: {
+    shortfall: 'manque',
+    rank: 'rang',
+    'civilian-targeting events': 'événements ciblant des civils',
+    'fatalities in those events': 'morts dans ces événements',
+  },
   chain: 'Chaîne du plan, des tâches du mandat aux activités',
   columns: ['Tâches du mandat', 'Concept de la mission', 'Objectifs stratégiques', 'Activités'],
   priority: ' ★ prioritaire',

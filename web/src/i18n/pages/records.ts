@@ -96,7 +96,7 @@ export const fr: typeof en = {
   alerts: 'Alertes d’escalade qui le comptent ({{count}})',
   noAlert: 'Aucune hausse ayant donné lieu à une alerte n’inclut cet événement.',
   alert:
-    '{{key}} ({{level}}) : les événements sont passés d’environ {{baseline}} par mois à {{observed}} à partir de {{start}}, alarme en {{alarm}}',
+    '{{key}} ({{level}}) : les événements sont passés d’environ {{baseline}} par mois à {{observed}} depuis {{start}}, alarme en {{alarm}}',
   threats: 'Menaces qu’il étaye ({{count}})',
   noThreat: 'Aucune menace du registre ne repose sur cet événement.',
   threat:

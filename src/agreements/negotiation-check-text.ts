@@ -1,0 +1,100 @@
+import { counted, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
+
+/** The figures of the options the method states. */
+export interface MethodFigures {
+  windowDays: number;
+  baselineDays: number;
+  alpha: number;
+  minEvents: number;
+}
+
+/**
+ * The sentences of the negotiation check, per language: the pre-talks escalation alert, the method
+ * and the notes. English reads exactly as the check always has (a contract); French says the same.
+ */
+export interface NegotiationCheckText {
+  escalation: (f: {
+    party: string;
+    partyId: string;
+    before: number;
+    battles: number;
+    deaths: number;
+    windowDays: number;
+    round: string;
+    roundStart: string;
+    venue?: string;
+    baseline: number;
+    baselineDays: number;
+    baselineEvents: number;
+    ratio: number | null;
+    pValue: number;
+  }) => string;
+  method: (o: MethodFigures) => string;
+  notes: {
+    noEvents: (country: string) => string;
+    baselineEarly: (round: string, start: string, first: string) => string;
+    windowLate: (round: string, last: string) => string;
+    unknownActors: (country: string, actors: string[]) => string;
+    noDelegation: (round: string, parties: string[]) => string;
+    noQuota: string;
+  };
+}
+
+const en: NegotiationCheckText = {
+  escalation: (f) =>
+    `${f.party} (${f.partyId}) perpetrated ${f.before} violent event(s) (${f.before - f.battles} as actor 1 of an attack, ${f.battles} as a side in battles; ${f.deaths} deaths) in the ${f.windowDays} days before round ${f.round} (${f.roundStart}${f.venue ? `, ${f.venue}` : ''}), against ${f.baseline} expected from its previous ${f.baselineDays} days (${f.baselineEvents} events${f.ratio === null ? '' : `; ${f.ratio}×`}); p = ${f.pValue.toPrecision(2)}.${f.baselineEvents ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
+  method: (o) =>
+    `For each party and round: violent events the party perpetrated (either side of a battle; actor 1 of violence against ` +
+    `civilians, explosions/remote violence and riots; violence the party suffered is not counted), counted in the ${o.windowDays} days before the round's first day (the window) ` +
+    `and in the ${o.baselineDays} days before that (the baseline). "baseline" is the count expected in the window at the ` +
+    `baseline's daily rate; "ratio" is before / baseline. Test: exact one-sided conditional test of two Poisson rates ` +
+    `(given the n events of window and baseline together, the window's count is Binomial(n, ${o.windowDays}/(${o.windowDays}+${o.baselineDays})) ` +
+    `if the rate did not change); an alert when p < ${o.alpha} and the window holds at least ${o.minEvents} events. ` +
+    `No correction for testing several parties and rounds.`,
+  notes: {
+    noEvents: (country) =>
+      `no events for ${country} in the store: escalation cannot be tested (import event data first)`,
+    baselineEarly: (round, start, first) =>
+      `round ${round}: the baseline starts ${start}, before the first event in the store (${first}); its rate may be too low`,
+    windowLate: (round, last) =>
+      `round ${round}: the window ends after the last event in the store (${last})`,
+    unknownActors: (country, actors) =>
+      `actors with no events for ${country} in the store (check the spelling against the data): ${actors.join('; ')}`,
+    noDelegation: (round, parties) => `round ${round}: no delegation recorded for ${parties.join(', ')}`,
+    noQuota: 'the process sets no quota for women: meetsQuota is null',
+  },
+};
+
+const f = new LanguageFormat('fr');
+const decimal = (x: number) => new Intl.NumberFormat('fr-FR', { maximumSignificantDigits: 2 }).format(x);
+
+const fr: NegotiationCheckText = {
+  escalation: (x) =>
+    `${x.party} (${x.partyId}) a commis ${counted(f, x.before, 'événement violent', 'événements violents')} (${f.num(x.before - x.battles)} comme acteur 1 d’une attaque, ${f.num(x.battles)} comme partie à des combats ; ${counted(f, x.deaths, 'mort', 'morts')}) dans les ${f.num(x.windowDays)} jours précédant le cycle ${x.round} (${f.day(x.roundStart)}${x.venue ? `, ${x.venue}` : ''}), contre ${f.num(x.baseline)} attendus d’après ses ${f.num(x.baselineDays)} jours précédents (${counted(f, x.baselineEvents, 'événement', 'événements')}${x.ratio === null ? '' : ` ; ×${f.num(x.ratio)}`}) ; p = ${decimal(x.pValue)}.${x.baselineEvents ? '' : ' La partie n’a aucun événement dans sa période de référence : elle est peut-être nouvelle, ou désignée autrement auparavant.'} La violence peut servir de levier à la table des négociations.`,
+  method: (o) =>
+    `Pour chaque partie et chaque cycle : les événements violents commis par la partie (l’un ou l’autre camp d’un combat ; l’acteur 1 des violences contre ` +
+    `les civils, des explosions et violences à distance et des émeutes ; les violences subies par la partie ne sont pas comptées), comptés dans les ${f.num(o.windowDays)} jours précédant le premier jour du cycle (la fenêtre) ` +
+    `et dans les ${f.num(o.baselineDays)} jours d’avant (la période de référence). « Référence » est le nombre attendu dans la fenêtre au ` +
+    `rythme quotidien de la période de référence ; « rapport » est avant / référence. Test : test conditionnel exact unilatéral de deux taux de Poisson ` +
+    `(sachant les n événements de la fenêtre et de la période de référence, le nombre de la fenêtre suit une loi binomiale B(n, ${o.windowDays}/(${o.windowDays}+${o.baselineDays})) ` +
+    `si le taux n’a pas changé) ; alerte lorsque p < ${decimal(o.alpha)} et que la fenêtre compte au moins ${counted(f, o.minEvents, 'événement', 'événements')}. ` +
+    `Aucune correction pour la multiplicité des parties et des cycles testés.`,
+  notes: {
+    noEvents: (country) =>
+      `aucun événement pour ${country} dans la base : l’escalade ne peut être testée (importez d’abord des données d’événements)`,
+    baselineEarly: (round, start, first) =>
+      `cycle ${round} : la période de référence commence le ${f.day(start)}, avant le premier événement de la base (${f.day(first)}) ; son rythme est peut-être sous-estimé`,
+    windowLate: (round, last) =>
+      `cycle ${round} : la fenêtre se termine après le dernier événement de la base (${f.day(last)})`,
+    unknownActors: (country, actors) =>
+      `acteurs sans événement pour ${country} dans la base (vérifiez leur orthographe dans les données) : ${actors.join(' ; ')}`,
+    noDelegation: (round, parties) =>
+      `cycle ${round} : aucune délégation enregistrée pour ${parties.join(', ')}`,
+    noQuota: 'le processus ne fixe aucun quota de femmes : meetsQuota est vide (null)',
+  },
+};
+
+export const NEGOTIATION_CHECK_TEXT: Record<Language, NegotiationCheckText> = {
+  en,
+  fr: withFrenchSpacing(fr),
+};

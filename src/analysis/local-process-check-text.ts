@@ -1,0 +1,52 @@
+import { counted, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
+
+/**
+ * The sentences of the local-process check, per language: each finding from its parameters, and
+ * the method. English reads exactly as the check always has (a contract); French says the same.
+ */
+export interface LocalProcessCheckText {
+  disconnect: (f: { name: string; planMission: string | null }) => string;
+  breakingDown: (f: {
+    name: string;
+    parties: string[];
+    after: number;
+    before: number;
+    date: string;
+  }) => string;
+  targeted: (f: { name: string; incidents: number; events: number; date: string }) => string;
+  officeWithoutProcess: (f: { activity: string; office: string; areas: string[]; events: number }) => string;
+  method: (windowDays: number, radiusKm: number) => string;
+}
+
+const en: LocalProcessCheckText = {
+  disconnect: (f) =>
+    `${f.name} has no link to the national process${f.planMission !== null ? ` and no objective of the plan ${f.planMission} ties it` : ''}: connect it to the national strategy, or record why it stands apart.`,
+  breakingDown: (f) =>
+    `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${f.after} event(s) within the radius in the window after ${f.date}, against ${f.before} before.`,
+  targeted: (f) =>
+    `${f.incidents} incident(s) of the mission's log and ${f.events} event(s) touched participants, mediators or third parties of ${f.name} within the window around ${f.date}: look at their protection before the next meeting.`,
+  officeWithoutProcess: (f) =>
+    `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${f.events} event(s) involved local militias, but no local process is recorded there.`,
+  method: (windowDays, radiusKm) =>
+    `Events of the store whose first day lies in [date − ${windowDays} days, date − 1 day] (before) or [date + 1 day, date + ${windowDays} days] (after) and whose coordinates lie within ${radiusKm} km of the process (great circle, Earth radius 6371 km); events without coordinates are not counted.`,
+};
+
+const f = new LanguageFormat('fr');
+
+const fr: LocalProcessCheckText = {
+  disconnect: (x) =>
+    `${x.name} n’a aucun lien avec le processus national${x.planMission !== null ? ` et aucun objectif du plan ${x.planMission} ne s’y rattache` : ''} : reliez-le à la stratégie nationale, ou notez pourquoi il reste à part.`,
+  breakingDown: (x) =>
+    `Les parties à ${x.name} (${x.parties.join(', ')}) ont été impliquées dans ${counted(f, x.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${f.day(x.date)}, contre ${f.num(x.before)} avant.`,
+  targeted: (x) =>
+    `${counted(f, x.incidents, 'incident du registre de la mission', 'incidents du registre de la mission')} et ${counted(f, x.events, 'événement', 'événements')} ont touché des participants, médiateurs ou tiers de ${x.name} dans la période entourant le ${f.day(x.date)} : examinez leur protection avant la prochaine réunion.`,
+  officeWithoutProcess: (x) =>
+    `L’activité de terrain ${x.activity} (bureau ${x.office}) couvre ${x.areas.join(', ')}, où ${counted(f, x.events, 'événement a impliqué', 'événements ont impliqué')} des milices locales, mais aucun processus local n’y est enregistré.`,
+  method: (windowDays, radiusKm) =>
+    `Événements de la base dont le premier jour tombe dans [date − ${counted(f, windowDays, 'jour', 'jours')}, date − 1 jour] (avant) ou [date + 1 jour, date + ${counted(f, windowDays, 'jour', 'jours')}] (après) et dont les coordonnées se trouvent à moins de ${f.num(radiusKm)} km du processus (orthodromie, rayon terrestre de ${f.num(6371)} km) ; les événements sans coordonnées ne sont pas comptés.`,
+};
+
+export const LOCAL_PROCESS_CHECK_TEXT: Record<Language, LocalProcessCheckText> = {
+  en,
+  fr: withFrenchSpacing(fr),
+};

@@ -1,0 +1,174 @@
+import {
+  counted,
+  type Language,
+  LanguageFormat,
+  listInWords,
+  withFrenchSpacing,
+} from '../domain/language.ts';
+import type { StrategyKind } from '../domain/plan.ts';
+
+/** What a cell lacks, as a code the sentence puts in words. */
+export type CellGap = 'civilian' | 'military' | 'police' | 'poc' | 'political';
+
+/** The ranking behind a threat-coverage gap: by events or by the threat register, and how many areas. */
+export interface RankingWords {
+  basis: 'events' | 'threats';
+  /** The English words of the ranking (its `measure` and `topRule`), kept as they are. */
+  measure: string;
+  topRule: string;
+  areas: number;
+}
+
+/**
+ * The sentences of the plan check, per language: each finding kind and each note from its
+ * parameters. English reads exactly as the check always has (a contract); French says the same.
+ */
+export interface PlanCheckText {
+  unanchoredObjective: (f: {
+    id: string;
+    strategyKind: StrategyKind;
+    strategy: string;
+    text: string;
+  }) => string;
+  noPoliticalLink: (f: { id: string; text: string }) => string;
+  uncoveredPriorityTask: (f: {
+    id: string;
+    text: string;
+    concept: string[];
+    strategyObjectives: string[];
+  }) => string;
+  statePerpetratorFriction: (f: {
+    id: string;
+    text: string;
+    places: string[];
+    events: number;
+    deaths: number;
+    from: string;
+    to: string;
+    perpetrators: string[];
+  }) => string;
+  resourceOverallocation: (f: {
+    id: string;
+    text?: string;
+    used: number;
+    users: string[];
+    available: number;
+  }) => string;
+  localNationalDisconnect: (f: { id: string; text: string; office?: string; objectives: string[] }) => string;
+  cellComposition: (f: { id: string; missing: CellGap[] }) => string;
+  threatCoverageGap: (f: {
+    area: string;
+    rank: number;
+    ranking: RankingWords;
+    events: number;
+    deaths: number;
+  }) => string;
+  notes: {
+    noEvents: (country: string) => string;
+    unknownAreas: (country: string, areas: string[]) => string;
+    noCell: string;
+    idleObjectives: (ids: string[]) => string;
+    noThreats: (country: string) => string;
+    partnersNotInData: (country: string, partners: string[]) => string;
+  };
+}
+
+const en: PlanCheckText = {
+  unanchoredObjective: (f) =>
+    `Objective ${f.id} of the ${f.strategyKind} strategy ${f.strategy} ("${f.text}") anchors in no mission-concept objective: name the concept objective it serves, or drop it.`,
+  noPoliticalLink: (f) =>
+    `POC objective ${f.id} ("${f.text}") serves no political objective and gives no \`standalone\` reason: say which political aim it advances, or why it stands alone.`,
+  uncoveredPriorityTask: (f) => {
+    const where = !f.concept.length
+      ? 'no mission-concept objective carries it'
+      : !f.strategyObjectives.length
+        ? `concept objective(s) ${f.concept.join(', ')} carry it, but no strategy objective anchors there`
+        : `objective(s) ${f.strategyObjectives.join(', ')} serve it, but no activity does`;
+    return `Priority task ${f.id} ("${f.text}") is not served by any concept objective → strategy objective → activity chain: ${where}.`;
+  },
+  statePerpetratorFriction: (f) =>
+    `Activity ${f.id} ("${f.text}") supports state authority or security forces in ${f.places.join(', ')}, where the event data shows state forces or its partners targeting civilians in ${f.events} event(s) (${f.deaths} deaths) between ${f.from} and ${f.to}; perpetrators: ${f.perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
+  resourceOverallocation: (f) =>
+    `Resource ${f.id}${f.text ? ` (${f.text})` : ''} is planned for ${f.used} unit(s) across ${f.users.join(', ')}, but only ${f.available} are available: ${f.used - f.available} short.`,
+  localNationalDisconnect: (f) =>
+    `Field activity ${f.id} ("${f.text}", office ${f.office}) serves ${f.objectives.length ? `objective(s) ${f.objectives.join(', ')}, none of which chains` : 'no objective, so it does not chain'} to the mission concept: tie it to the national strategy or say why it stands apart.`,
+  cellComposition: (f) => {
+    const words: Record<CellGap, string> = {
+      civilian: 'a civilian member',
+      military: 'a military member',
+      police: 'a police member',
+      poc: 'a POC function',
+      political: 'a political function',
+    };
+    return `Planning cell ${f.id} lacks ${f.missing.map((m) => words[m]).join(', ')}: a joint planning cell needs civilian, military and police members and both POC and political expertise.`;
+  },
+  threatCoverageGap: (f) =>
+    `${f.area} ranks ${f.rank} of ${f.ranking.areas} areas by ${f.ranking.measure} (${f.events} events, ${f.deaths} deaths; the ${f.ranking.topRule}), yet no POC activity covers it.`,
+  notes: {
+    noEvents: (country) =>
+      `no events for ${country} in the store: state-perpetrator-friction and threat-coverage-gap could not be checked (import event data first)`,
+    unknownAreas: (country, areas) =>
+      `areas not found in the event data for ${country} (no evidence can be matched to them): ${areas.join(', ')}`,
+    noCell: 'the plan names no joint planning cell (recommendation 3)',
+    idleObjectives: (ids) => `strategy objectives that no activity serves: ${ids.join(', ')}`,
+    noThreats: (country) =>
+      `the threat register holds no threat for ${country}: areas ranked by events instead`,
+    partnersNotInData: (country, partners) =>
+      `partners not named in the event data for ${country}, so their own record is not checked (state-perpetrator-friction reads partners by the data's names): ${partners.join('; ')}`,
+  },
+};
+
+const f = new LanguageFormat('fr');
+const list = (items: string[]) => listInWords('fr', items);
+const strategyWord: Record<StrategyKind, string> = {
+  poc: 'de protection des civils',
+  political: 'politique',
+  other: '',
+};
+
+const fr: PlanCheckText = {
+  unanchoredObjective: (x) =>
+    `L’objectif ${x.id} de la stratégie ${strategyWord[x.strategyKind] || x.strategyKind}${x.strategy === x.strategyKind ? '' : ` ${x.strategy}`} (« ${x.text} ») ne se rattache à aucun objectif du concept de la mission : nommez l’objectif du concept qu’il sert, ou supprimez-le.`,
+  noPoliticalLink: (x) =>
+    `L’objectif de protection des civils ${x.id} (« ${x.text} ») ne sert aucun objectif politique et ne donne aucune raison \`standalone\` : dites quel but politique il fait avancer, ou pourquoi il est autonome.`,
+  uncoveredPriorityTask: (x) => {
+    const where = !x.concept.length
+      ? 'aucun objectif du concept de la mission ne la porte'
+      : !x.strategyObjectives.length
+        ? `${x.concept.length === 1 ? 'l’objectif du concept' : 'les objectifs du concept'} ${list(x.concept)} la ${x.concept.length === 1 ? 'porte' : 'portent'}, mais aucun objectif stratégique ne s’y rattache`
+        : `${x.strategyObjectives.length === 1 ? 'l’objectif' : 'les objectifs'} ${list(x.strategyObjectives)} la ${x.strategyObjectives.length === 1 ? 'sert' : 'servent'}, mais aucune activité`;
+    return `La tâche prioritaire ${x.id} (« ${x.text} ») n’est servie par aucune chaîne objectif du concept → objectif stratégique → activité : ${where}.`;
+  },
+  statePerpetratorFriction: (x) =>
+    `L’activité ${x.id} (« ${x.text} ») appuie l’autorité de l’État ou les forces de sécurité dans ${list(x.places)}, où les données d’événements montrent des forces de l’État ou leurs partenaires ciblant des civils dans ${counted(f, x.events, 'événement', 'événements')} (${counted(f, x.deaths, 'mort', 'morts')}) entre le ${f.day(x.from)} et le ${f.day(x.to)} ; auteurs : ${x.perpetrators.join(' ; ')}. Nommez la friction et appliquez la diligence voulue avant tout appui.`,
+  resourceOverallocation: (x) =>
+    `La ressource ${x.id}${x.text ? ` (${x.text})` : ''} est prévue pour ${counted(f, x.used, 'unité', 'unités')} entre ${list(x.users)}, mais seules ${f.num(x.available)} sont disponibles : il en manque ${f.num(x.used - x.available)}.`,
+  localNationalDisconnect: (x) =>
+    `L’activité de terrain ${x.id} (« ${x.text} », bureau ${x.office}) ${x.objectives.length ? `sert ${x.objectives.length === 1 ? 'l’objectif' : 'les objectifs'} ${list(x.objectives)}, dont aucun ne se rattache` : 'ne sert aucun objectif et ne se rattache donc pas'} au concept de la mission : reliez-la à la stratégie nationale ou dites pourquoi elle reste à part.`,
+  cellComposition: (x) => {
+    const words: Record<CellGap, string> = {
+      civilian: 'un membre civil',
+      military: 'un membre militaire',
+      police: 'un membre de la police',
+      poc: 'une compétence en protection des civils',
+      political: 'une compétence politique',
+    };
+    return `Il manque à la cellule de planification ${x.id} ${list(x.missing.map((m) => words[m]))} : une cellule de planification conjointe a besoin de membres civils, militaires et de police, et de compétences à la fois en protection des civils et en affaires politiques.`;
+  },
+  threatCoverageGap: (x) =>
+    `${x.area} se classe ${x.rank === 1 ? '1re' : `${f.num(x.rank)}e`} sur ${f.num(x.ranking.areas)} zones ${x.ranking.basis === 'threats' ? 'selon le registre des menaces (somme de probabilité × gravité, de 1 à 4 chacune, sur les menaces non écartées ; à égalité, les événements ciblant des civils sur la période)' : 'pour les événements ciblant des civils sur la période du plan (à égalité, les morts dans ces événements)'} (${counted(f, x.events, 'événement', 'événements')}, ${counted(f, x.deaths, 'mort', 'morts')} ; le quart supérieur des ${f.num(x.ranking.areas)} zones, au moins 3), et pourtant aucune activité de protection des civils ne la couvre.`,
+  notes: {
+    noEvents: (country) =>
+      `aucun événement pour ${country} dans la base : ni l’appui à des forces de l’État auteurs de violences ni les zones menacées sans couverture n’ont pu être vérifiés (importez d’abord des données d’événements)`,
+    unknownAreas: (country, areas) =>
+      `zones introuvables dans les données d’événements pour ${country} (aucune preuve ne peut leur être rattachée) : ${areas.join(', ')}`,
+    noCell: 'le plan ne nomme aucune cellule de planification conjointe (recommandation 3)',
+    idleObjectives: (ids) => `objectifs stratégiques qu’aucune activité ne sert : ${ids.join(', ')}`,
+    noThreats: (country) =>
+      `le registre des menaces ne contient aucune menace pour ${country} : zones classées par événements`,
+    partnersNotInData: (country, partners) =>
+      `partenaires absents des données d’événements pour ${country}, dont le bilan propre n’est donc pas vérifié (l’appui à des forces de l’État auteurs de violences se lit sous les noms des données) : ${partners.join(' ; ')}`,
+  },
+};
+
+export const PLAN_CHECK_TEXT: Record<Language, PlanCheckText> = { en, fr: withFrenchSpacing(fr) };
