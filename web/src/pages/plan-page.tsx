@@ -63,8 +63,8 @@ export function PlanPage({ country }: { country: string | undefined }) {
                             aria-expanded={open === i}
                             onClick={() => setOpen(open === i ? null : i)}
                           >
-                            <span className={`kind kind-${f.kind}`} title={label(f.kind)}>
-                              {f.kind}
+                            <span className={`kind kind-${f.kind}`} title={f.kind}>
+                              {label(f.kind)}
                             </span>{' '}
                             <code>{f.subject}</code>
                           </button>
