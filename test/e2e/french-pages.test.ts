@@ -208,6 +208,13 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
         const sentences = SERVER_SENTENCES[name];
         if (sentences) {
           if (name === 'plan') await page.locator('.findings .finding-button').first().click();
+          // They may arrive after the page's own text (the overview's alerts come in their own
+          // request), later still on a loaded machine: waited for, not assumed after a fixed pause.
+          await page
+            .locator(sentences)
+            .first()
+            .waitFor({ timeout: 20_000 })
+            .catch(() => {});
           const found = await page.locator(sentences).allInnerTexts();
           assert.ok(found.length > 0, `${name} shows the server's sentences (${sentences})`);
           for (const sentence of found) {
