@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { frenchSpacing } from '../../../src/domain/language.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { chooseLanguage, LANGUAGE_KEY, type Language } from './language.ts';
@@ -20,12 +21,24 @@ if (new URLSearchParams(window.location.search).has('lang') || window.location.h
   localStorage.setItem(LANGUAGE_KEY, initial);
 document.documentElement.lang = initial;
 
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
-  lng: initial,
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-});
+// French typography on every message, as the server's French sentences have it: a no-break space
+// before ; : ? ! and », after «, so the sign never starts a line. The catalogue is written with
+// ordinary spaces.
+void i18next
+  .use(initReactI18next)
+  .use({
+    type: 'postProcessor',
+    name: 'frenchSpacing',
+    process: (value: string, _key: unknown, _options: unknown, translator: { language?: string }) =>
+      translator.language === 'fr' ? frenchSpacing(value) : value,
+  })
+  .init({
+    resources: { en: { translation: en }, fr: { translation: fr } },
+    lng: initial,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    postProcess: ['frenchSpacing'],
+  });
 
 /** Switches the language now and for the next visits. */
 export function setLanguage(language: Language): void {
