@@ -22,21 +22,13 @@ export type TouchingRecord =
       alias: string | null;
       named: string | null;
     }
-  | {
+  | (Omit<NamingEvent, 'targets'> & {
       kind: 'event';
-      id: number;
-      source: string;
-      sourceEventId: string;
-      date: string;
-      admin1: string;
-      actor1: string;
-      actor2: string;
-      fatalities: number;
       via: Exclude<TouchedVia, 'participant'>;
       participant: null;
       alias: null;
       named: string;
-    };
+    });
 
 /** A participant as the check sees them: alias null where the requester may not read it. */
 export interface ProcessParticipant {

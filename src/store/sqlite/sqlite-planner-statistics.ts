@@ -114,8 +114,7 @@ export function writeEventStatistics(raw: BetterSqlite3.Database): void {
   );
   const statistics = estimate(raw).filter((s) => present.has(s.name));
   // sqlite_stat1 exists once something has been analysed; the smallest table will do.
-  if (!raw.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get())
-    raw.exec('ANALYZE kysely_migration');
+  if (!hasStatisticsTable(raw)) raw.exec('ANALYZE kysely_migration');
   raw.prepare("DELETE FROM sqlite_stat1 WHERE tbl = 'events'").run();
   const insert = raw.prepare("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('events', ?, ?)");
   for (const s of statistics) insert.run(s.name, s.figures.join(' '));
@@ -123,8 +122,11 @@ export function writeEventStatistics(raw: BetterSqlite3.Database): void {
   raw.exec('ANALYZE sqlite_schema');
 }
 
-function indexesWithout(raw: BetterSqlite3.Database): number {
-  const hasTable = raw.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get();
+const hasStatisticsTable = (raw: BetterSqlite3.Database) =>
+  raw.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get() !== undefined;
+
+/** The indexes on events with no statistics (all of them while sqlite_stat1 does not exist). */
+function indexesWithout(raw: BetterSqlite3.Database, hasTable = hasStatisticsTable(raw)): number {
   return count(
     raw,
     `SELECT count(*) AS n FROM sqlite_schema i WHERE i.type = 'index' AND i.tbl_name = 'events' AND i.sql IS NOT NULL${
@@ -151,13 +153,14 @@ export function ensureEventStatistics(raw: BetterSqlite3.Database): void {
  * when there are none, or when the store has grown or shrunk by a fifth since they were written.
  */
 export function refreshEventStatistics(raw: BetterSqlite3.Database, large: boolean): void {
-  const written = raw.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get()
-    ? (raw.prepare("SELECT stat FROM sqlite_stat1 WHERE tbl = 'events' AND idx = 'events_source_id'").get() as
-        | { stat: string }
-        | undefined)
-    : undefined;
-  const before = written ? Number(written.stat.split(' ')[0]) : 0;
-  const now = count(raw, 'SELECT coalesce(sum(events), 0) AS n FROM event_counts');
-  if (large || !written || indexesWithout(raw) > 0 || Math.abs(now - before) > before / 5)
+  const hasTable = hasStatisticsTable(raw);
+  if (large || !hasTable || indexesWithout(raw, hasTable) > 0) {
     writeEventStatistics(raw);
+    return;
+  }
+  // An index's first figure is its rows; the largest is the events they were written for (a
+  // partial index holds fewer).
+  const before = count(raw, "SELECT max(CAST(stat AS INTEGER)) AS n FROM sqlite_stat1 WHERE tbl = 'events'");
+  const now = count(raw, 'SELECT coalesce(sum(events), 0) AS n FROM event_counts');
+  if (Math.abs(now - before) > before / 5) writeEventStatistics(raw);
 }
