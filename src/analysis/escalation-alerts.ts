@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AlertEvidence, AlertLevel, EscalationAlert } from '../domain/alert.ts';
+import type { AlertLevel, EscalationAlert } from '../domain/alert.ts';
+import type { EventCitation } from '../domain/event-citation.ts';
 import { isViolent, VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { type ActorMonth, type AreaMonth, readEvidence } from './analysis-queries.ts';
@@ -222,7 +223,7 @@ export async function alertEvidence(
   db: Kysely<Database>,
   a: DetectedAlert,
   o: { admin1?: string; evidenceLimit: number },
-): Promise<AlertEvidence[]> {
+): Promise<EventCitation[]> {
   const rows = await readEvidence(db, {
     country: a.country,
     admin1: a.series.admin1 ?? o.admin1,
@@ -236,7 +237,7 @@ export async function alertEvidence(
     order: 'lethal',
   });
   return rows.map(
-    (e): AlertEvidence => ({
+    (e): EventCitation => ({
       id: e.id,
       source: e.source,
       sourceEventId: e.sourceEventId,
@@ -251,7 +252,7 @@ export async function alertEvidence(
 /** An alert as the analysis gives it: without its series, with its evidence. */
 export function withEvidence(
   { series: _series, ...a }: DetectedAlert,
-  evidence: AlertEvidence[],
+  evidence: EventCitation[],
 ): EscalationAlert {
   return { ...a, evidence };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AlertEvidence, EscalationAlert } from '../domain/alert.ts';
+import type { EscalationAlert } from '../domain/alert.ts';
+import type { EventCitation } from '../domain/event-citation.ts';
 import type { Database } from '../store/schema.ts';
 import {
   type ActorMonth,
@@ -81,7 +82,7 @@ class StampedCache<T> {
 type ScopeCells = { areaMonths: readonly AreaMonth[]; actorMonths: readonly ActorMonth[] };
 const cells = new StampedCache<ScopeCells>();
 const detected = new StampedCache<DetectedAlert[]>();
-const evidenceOf = new StampedCache<AlertEvidence[]>();
+const evidenceOf = new StampedCache<EventCitation[]>();
 
 async function dataStamp(db: Kysely<Database>): Promise<string> {
   const [imports, events] = await Promise.all([

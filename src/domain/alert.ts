@@ -1,3 +1,5 @@
+import type { EventCitation } from './event-citation.ts';
+
 /** What an escalation alert is about: the whole country, one first-level area, or one actor. */
 export type AlertLevel = 'country' | 'admin1' | 'actor';
 
@@ -41,15 +43,5 @@ export interface EscalationAlert {
   /** Monthly counts (events or deaths) from `start` to `alarm`, so the rise can be read directly. */
   counts: number[];
   /** Events behind the alert (store ids and source ids), the most lethal first, bounded. */
-  evidence: AlertEvidence[];
-}
-
-export interface AlertEvidence {
-  id: number;
-  source: string;
-  sourceEventId: string;
-  date: string;
-  admin1: string;
-  actor1: string;
-  fatalities: number;
+  evidence: EventCitation[];
 }

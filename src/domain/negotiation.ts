@@ -1,3 +1,5 @@
+import type { EventCitation } from './event-citation.ts';
+
 /**
  * A negotiation process as the mission tracks it: parties tied to actors in the event data, rounds
  * of talks with their delegations, and the quota the process set itself for women's participation.
@@ -39,18 +41,11 @@ export interface NegotiationProcess {
   quota: { women?: number };
 }
 
-export interface NegotiationEvidence {
+export interface NegotiationEvidence extends EventCitation {
   /** How the party perpetrated it: a side in a battle, or actor 1 of an attack (negotiation-checks.ts). */
   as: 'battle-side' | 'actor-1' | null;
-  id: number;
-  source: string;
-  sourceEventId: string;
-  date: string;
-  admin1: string;
-  actor1: string;
   actor2: string;
   violenceType: string;
-  fatalities: number;
 }
 
 /** The test of one party before one round, alert or not, so the reasoning can be read. */

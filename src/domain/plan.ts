@@ -1,3 +1,5 @@
+import type { EventCitation } from './event-citation.ts';
+
 /**
  * A mission plan as data: the mandate's tasks, the mission concept, the component strategies and
  * their objectives, offices, scarce resources, activities and joint planning cells. Ids tie the
@@ -142,17 +144,7 @@ export type FindingKind = (typeof FINDING_KINDS)[number];
 /** What a finding rests on: parts of the plan, or events in the store. */
 export type Evidence =
   | { type: 'plan'; path: string; id: string; note?: string }
-  | {
-      type: 'event';
-      id: number;
-      source: string;
-      sourceEventId: string;
-      date: string;
-      admin1: string;
-      actor1: string;
-      actor2: string;
-      fatalities: number;
-    }
+  | ({ type: 'event'; actor2: string } & EventCitation)
   | { type: 'measure'; name: string; value: number; note?: string };
 
 export interface Mitigation {
