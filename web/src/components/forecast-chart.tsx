@@ -11,9 +11,17 @@ export type ForecastAnswer = OperationResult<'forecast'>;
 type Metric = 'events' | 'fatalities';
 
 /** The last two years and the next six months of one area, as GET /api/forecast gives them. */
-export function useForecast(country: string, level: 'country' | 'admin1') {
+/**
+ * A country's or its areas' forecasts. With `wait`, nothing is asked for yet and the answer shows
+ * as loading: a page whose map must come first holds the forecast (a second's work for the server on
+ * a large store) until the map is drawn.
+ */
+export function useForecast(country: string, level: 'country' | 'admin1', wait = false) {
   const q = { country, level, history: 24 };
-  return useApi<ForecastAnswer>(`forecast ${JSON.stringify(q)}`, (s) => get('/api/forecast', q, s));
+  const state = useApi<ForecastAnswer>(wait ? null : `forecast ${JSON.stringify(q)}`, (s) =>
+    get('/api/forecast', q, s),
+  );
+  return wait ? { ...state, loading: true } : state;
 }
 
 const date = (month: string) => new Date(`${month}-01T00:00:00Z`);
@@ -23,10 +31,19 @@ const date = (month: string) => new Date(`${month}-01T00:00:00Z`);
  * observed, then the next six months' forecast (the log-scale point, dashed) inside its 80% range
  * (10% to 90%), so a reader sees at once how sure the forecast is.
  */
-export function ForecastChart({ country, admin1 }: { country: string; admin1?: string }) {
+export function ForecastChart({
+  country,
+  admin1,
+  wait = false,
+}: {
+  country: string;
+  admin1?: string;
+  /** Ask for the forecast later (see useForecast). */
+  wait?: boolean;
+}) {
   const { t } = useTranslation();
   const [metric, setMetric] = useState<Metric>('events');
-  const forecast = useForecast(country, admin1 ? 'admin1' : 'country');
+  const forecast = useForecast(country, admin1 ? 'admin1' : 'country', wait);
   const key = admin1 ?? country;
   return (
     <section className="forecast" aria-label={t('forecast.label')}>

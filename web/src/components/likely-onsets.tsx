@@ -7,9 +7,18 @@ import { Async, Empty } from './status-views.tsx';
  * Admin-1 areas with no death in the last 12 months, ranked by the forecast chance of deaths in
  * the next three months (the model's onset probability): where prevention still has time.
  */
-export function LikelyOnsets({ country, min = 0.2 }: { country: string; min?: number }) {
+export function LikelyOnsets({
+  country,
+  min = 0.2,
+  wait = false,
+}: {
+  country: string;
+  min?: number;
+  /** Ask for the forecast later (see useForecast). */
+  wait?: boolean;
+}) {
   const { t } = useTranslation();
-  const forecast = useForecast(country, 'admin1');
+  const forecast = useForecast(country, 'admin1', wait);
   return (
     <section className="likely-onsets" aria-label={t('forecast.onsetLabel')}>
       <h2>{t('forecast.onsetHeading')}</h2>

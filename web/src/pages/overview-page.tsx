@@ -84,7 +84,7 @@ export function OverviewPage({
       })),
     [points.data],
   );
-  // What is below the map (the trend chart, the alerts) waits until the map is drawn: on a slow
+  // What is below the map (the trend chart, the forecasts, the alerts) waits until the map is drawn: on a slow
   // machine, building the chart and the analysis would otherwise hold up the figures and the map.
   // A map that never settles (a lost worker) holds nothing up for more than a few seconds.
   const [mapSettled, setMapSettled] = useState(false);
@@ -316,8 +316,8 @@ export function OverviewPage({
         }
       </Async>
 
-      <ForecastChart country={country} />
-      <LikelyOnsets country={country} />
+      <ForecastChart country={country} wait={!mapSettled} />
+      <LikelyOnsets country={country} wait={!mapSettled} />
       <h2>{tr('overview.alerts')}</h2>
       <Async
         state={alertsKey === null ? { ...alerts, loading: true } : alerts}
