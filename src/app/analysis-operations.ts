@@ -120,8 +120,9 @@ export const analysisOperations = {
           admin1: input.admin1,
           from: input.from,
           to: input.to,
+          limit: input.limit,
+          newestFirst: true,
         });
-        events = events.slice(-input.limit).reverse();
       }
       // Notes above the requester's clearance come back withheld (and suggest nothing); reads are logged.
       events = await releaseEvents(ctx, events, 'drivers suggest');

@@ -42,11 +42,14 @@ export function outputSink(path: string | undefined): OutputSink {
       check();
       const s = stream();
       if (s.write(chunk)) return undefined;
-      // Wait for the stream to drain, or for the error that stops it.
-      return Promise.race([
-        once(s, 'drain').then(() => undefined),
-        new Promise<void>((_, reject) => s.once('error', (e) => reject(path ? cannotWrite(path, e) : e))),
-      ]);
+      // Wait for the stream to drain; \`once\` rejects on the error that stops it instead, and leaves
+      // no listener behind either way (a listener per full buffer piled up on a long export).
+      return once(s, 'drain').then(
+        () => undefined,
+        (e) => {
+          throw path ? cannotWrite(path, e) : e;
+        },
+      );
     },
     async close() {
       if (closed || !file) return;

@@ -24,6 +24,8 @@ export interface EventFilter {
   civilianTargeting?: boolean;
   ids?: readonly number[];
   limit?: number;
+  /** Newest first (by first day, then id) instead of oldest first: with `limit`, the latest events. */
+  newestFirst?: boolean;
 }
 
 /** The admin-1 areas a filter names, as a list an `in` accepts (an empty one matches nothing). */
@@ -50,9 +52,12 @@ export function applyEventFilter<O>(
   return q;
 }
 
-/** Reads events matching the filter, oldest first. */
+/** Reads events matching the filter, oldest first (or newest first). */
 export async function findEvents(db: Kysely<Database>, filter: EventFilter = {}): Promise<StoredEvent[]> {
-  let q = applyEventFilter(db.selectFrom('events').selectAll(), filter).orderBy('date_start').orderBy('id');
+  const order = filter.newestFirst ? 'desc' : 'asc';
+  let q = applyEventFilter(db.selectFrom('events').selectAll(), filter)
+    .orderBy('date_start', order)
+    .orderBy('id', order);
   if (filter.limit) q = q.limit(filter.limit);
   return (await q.execute()).map(toEvent);
 }
@@ -96,7 +101,7 @@ export function toEvent(r: Selectable<EventTable>): StoredEvent {
 export async function* iterateEvents(
   db: Kysely<Database>,
   filter: EventFilter = {},
-  pageSize = 10_000,
+  pageSize = 2_000,
 ): AsyncGenerator<StoredEvent[]> {
   let after = 0;
   for (;;) {
