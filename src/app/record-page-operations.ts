@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { findDriverTags } from '../analysis/driver-tag-repository.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
@@ -134,11 +135,12 @@ export const recordPageOperations = {
       }
       const civilian = released.filter((e) => e.civilianTargeting && e.actor1 === input.name).length;
       const country = input.country ?? released[0]!.country;
+      // From the monthly aggregates, which count each event once: the events table has no index on
+      // civilian targeting, and counting it there read every event of the country.
       const allCivilian = await ctx.store.db
-        .selectFrom('events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .selectFrom('event_counts')
+        .select(sql<number>`coalesce(sum(civilian_targeting_events), 0)`.as('n'))
         .where('country', '=', country)
-        .where('civilian_targeting', '=', 1)
         .executeTakeFirst();
       const total = Number(allCivilian?.n ?? 0);
       return {
