@@ -3,6 +3,7 @@ import { HARM_KINDS, type HarmKind, harmKindOfGroup, harmKindOfSubEvent } from '
 import { splitTargets } from '../store/event-columns.ts';
 import type { Database } from '../store/schema.ts';
 import type { ThreatCell } from './analysis-queries.ts';
+import { addMonths } from './months.ts';
 
 /** One group harmed in a threat cell, with the cell's figures for that group alone. */
 export interface TargetedGroup {
@@ -36,6 +37,7 @@ export async function readTargetedGroups(
   w: ThreatWindow,
 ): Promise<TargetedGroup[]> {
   const inPeriod = sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
+  const firstMonth = [w.firstMonth, w.previousStart].sort()[0]!;
   const rows = await db
     .selectFrom('events')
     .select([
@@ -55,8 +57,12 @@ export async function readTargetedGroups(
     .where('admin1', '=', cell.admin1)
     .where('violence_type', '=', cell.violenceType)
     .where('civilian_targeting', '=', 1)
-    .where('month', '>=', [w.firstMonth, w.previousStart].sort()[0]!)
+    .where('month', '>=', firstMonth)
     .where('month', '<=', w.lastMonth)
+    // The same bounds on the first day, which the index on country, actor, area and date can seek:
+    // a year's window then reads that year's events of the cell, not all of them.
+    .where('date_start', '>=', `${firstMonth}-01`)
+    .where('date_start', '<', `${addMonths(w.lastMonth, 1)}-01`)
     .groupBy(['targets', 'sub_event_type'])
     .execute();
   const groups = new Map<string, TargetedGroup>();
