@@ -60,14 +60,14 @@ interface Open {
   absorbs: boolean;
 }
 
-// French numbers: "1er", "1re", "7 bis".
+// French numbers: "1er", "1re", "7 bis". French articles may end their number with ".-" ("Art. 2.-").
 const NUM_TOKEN =
   '(\\d{1,3}(?:er|ère|re)?(?:\\s+(?:bis|ter|quater))?(?![\\p{L}\\d])|\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
 const CHAPTER_RE = new RegExp(
-  `^(part|chapter|section|title|partie|chapitre|titre|sous-titre)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
+  `^(part|chapter|section|title|partie|chapitre|titre|sous-titre)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]{1,2}\\s*)?(.*)$`,
   'iu',
 );
-const ARTICLE_RE = new RegExp(`^(article|art\\.)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'iu');
+const ARTICLE_RE = new RegExp(`^(article|art\\.)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]{1,2}\\s*)?(.*)$`, 'iu');
 const ANNEX_RE =
   /^(annex(?:ure|e)?|appendix|appendice|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
 const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)])?(\s*)(.*)$/;

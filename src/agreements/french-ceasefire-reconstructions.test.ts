@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
+import { readAgreementFile } from './agreement-file-reader.ts';
+import { rulesForLanguage } from './agreement-language.ts';
+import { reviewAgreement } from './agreement-review.ts';
+import { indexText, PhraseBank } from './phrase-bank.ts';
+import { codeProvision } from './poc-coder.ts';
+
+/**
+ * Francophone cease-fire agreements of PA-X (AgtIds 199, 206, 711, 818, 1046, 1367), each
+ * reconstructed in the style of the real text and written before their rules were looked at; the
+ * expected categories are PA-X's codes for that AgtId. Each text is read as a file, as the held-out
+ * texts will be: plain, and for two of them as PDF output (a text hard-wrapped with hyphenated
+ * line ends and page headers, and a PDF printed by Chromium with running header and "Page N sur M").
+ */
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/agreements-fr/', import.meta.url));
+const files = readdirSync(FIXTURES);
+const reconstructions = files
+  .filter((f) => /^pax-.*\.expected\.json$/.test(f))
+  .map((f) => f.replace(/\.expected\.json$/, ''));
+
+const scored = (c: PocCategory) => c !== 'SexViol';
+
+describe('the French coder on PA-X cease-fire agreements reconstructed in the style of the real texts', () => {
+  test('there are at least three reconstructions, one of them also as a PDF', () => {
+    assert.ok(reconstructions.length >= 3, reconstructions.join(', '));
+    assert.ok(files.some((f) => /^pax-.*\.pdf$/.test(f)));
+  });
+
+  for (const slug of reconstructions) {
+    const expected = new Set<PocCategory>(
+      JSON.parse(readFileSync(`${FIXTURES}${slug}.expected.json`, 'utf8')).codes as PocCategory[],
+    );
+    const variants = files.filter((f) => f.startsWith(`${slug}.`) && !f.endsWith('.json'));
+    for (const file of variants) {
+      test(`${file}: at least 80% of PA-X's categories found, at most one claimed that PA-X does not give`, async (t) => {
+        const source = await readAgreementFile(`${FIXTURES}${file}`);
+        const review = reviewAgreement({ title: file, format: source.format, text: source.text });
+        assert.equal(review.language, 'fr');
+        const found = POC_CATEGORIES.filter((c) => scored(c) && review.coverage[c]);
+        const missed = [...expected].filter((c) => !found.includes(c));
+        const extra = found.filter((c) => !expected.has(c));
+        const recall = (expected.size - missed.length) / expected.size;
+        t.diagnostic(
+          `recall ${expected.size - missed.length}/${expected.size}; missed [${missed}]; false claims [${extra}]`,
+        );
+        assert.ok(
+          recall >= 0.8,
+          `${file}: found ${expected.size - missed.length} of ${expected.size}, missed ${missed}`,
+        );
+        assert.ok(extra.length <= 1, `${file}: claimed ${extra.join(', ')}`);
+      });
+    }
+  }
+});
+
+describe('French phrase families missing before the reconstructions were coded', () => {
+  const rules = rulesForLanguage('fr');
+  const code = (text: string) =>
+    codeProvision(
+      {
+        id: 'p',
+        number: '',
+        heading: '',
+        kind: 'paragraph',
+        level: 0,
+        parentId: null,
+        start: 0,
+        end: text.length,
+        text,
+        codes: [],
+      },
+      rules,
+    ).map((c) => c.code);
+  // Each: a phrasing of the period's agreements that must be coded, and a near miss that must not.
+  const cases: [PocCategory, string, string][] = [
+    [
+      'ImPK',
+      "Le MPCI accepte le déploiement d'une force de la CEDEAO chargée de surveiller la cessation des hostilités.",
+      'Le Groupe de contact de la CEDEAO en informe les parties.',
+    ],
+    [
+      'ImPK',
+      'Les forces impartiales assurent la sécurité de la zone de confiance.',
+      'Les forces armées nationales assurent la sécurité de la zone.',
+    ],
+    [
+      'ImPK',
+      'Des observateurs militaires seront déployés dans les zones de regroupement.',
+      'Des représentants des parties seront déployés dans les zones.',
+    ],
+    ['ImUN', "L'ONUCI appuie la mise en œuvre du présent Accord.", "L'État appuie la mise en œuvre."],
+    [
+      'SsrDdr',
+      'Les combattants des mouvements se regroupent dans les zones convenues entre les deux parties.',
+      'Les délégations se regroupent à Alger.',
+    ],
+    [
+      'SsrDdr',
+      'Les combattants qui le désirent sont intégrés, à titre individuel, dans les corps en uniforme.',
+      "Les préoccupations des populations sont intégrées dans le programme de l'État.",
+    ],
+    [
+      'SsrDdr',
+      'Le CNR remet aux autorités compétentes toutes les armes et munitions en sa possession.',
+      'Les parties libèrent les enfants associés aux groupes armés et les remettent aux structures compétentes.',
+    ],
+    ['SsrDdr', 'Le PNDDR prend en charge les ex-combattants.', 'Le PNUD prend en charge les frais.'],
+    [
+      'GeWom',
+      'La parité hommes-femmes est respectée au sein des organes.',
+      'Le comité est composé à parité de représentants des deux parties.',
+    ],
+    [
+      'GCh',
+      'Les parties cessent le recrutement de mineurs.',
+      'Les mineurs artisanaux reprennent leurs activités.',
+    ],
+    [
+      'ProtCiv',
+      "Les parties s'abstiennent de toute exaction contre les populations.",
+      'Les parties informent les populations du présent Accord.',
+    ],
+    [
+      'ProtCiv',
+      'Les forces de défense assurent la protection des populations.',
+      'Les forces de défense assurent la protection des institutions.',
+    ],
+    [
+      'GRef',
+      'Les parties favorisent le retour des populations dans leurs villages.',
+      'Les parties favorisent le retour de la paix.',
+    ],
+    [
+      'HrMob',
+      'La circulation sur les axes routiers est rétablie et le trafic ferroviaire reprend.',
+      "L'ordre public est rétabli.",
+    ],
+    [
+      'HrMob',
+      "Les parties garantissent la liberté d'aller et venir.",
+      'Les parties garantissent la liberté de la presse.',
+    ],
+    [
+      'Ce',
+      'Les parties décident de mettre un terme aux hostilités.',
+      'Les parties décident de mettre un terme au mandat.',
+    ],
+    [
+      'Ce',
+      'Les Parties s’interdisent tout recours à la force.',
+      'Les Parties s’interdisent toute déclaration hostile.',
+    ],
+    [
+      'Ce',
+      'Les forces restent sur leurs positions actuelles.',
+      'Les parties restent attachées à leurs engagements.',
+    ],
+    [
+      'Ce',
+      'Le cessez\u2011le\u2011feu entre en vigueur à minuit.',
+      'Le présent Accord entre en vigueur à minuit.',
+    ],
+  ];
+  for (const [category, yes, no] of cases) {
+    test(`${category}: coded on "${yes}", not on "${no}"`, () => {
+      assert.ok(code(yes).includes(category), `${category} on: ${yes} (${code(yes).join(', ')})`);
+      assert.ok(!code(no).includes(category), `${category} on: ${no} (${code(no).join(', ')})`);
+    });
+  }
+
+  test('« oeuvre » is « œuvre »: a ligature reads as its two letters, in the text and the phrases', () => {
+    const wording = rules.wording;
+    const bank = new PhraseBank(wording);
+    const phrase = bank.compile(['mise en œuvre']);
+    const hits = (text: string) => bank.scan(indexText(text, wording))[phrase.id].map((h) => h.text);
+    assert.deepEqual(hits('la mise en oeuvre et la MISE EN ŒUVRE'), ['mise en oeuvre', 'MISE EN ŒUVRE']);
+  });
+});
