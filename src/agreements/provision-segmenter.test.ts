@@ -182,6 +182,18 @@ describe('normalising extracted text', () => {
     );
   });
 
+  test('a bullet alone on its line, as PA-X publishes texts, is an item holding the next line', () => {
+    const provisions = segmentProvisions(
+      'Article 8 :\nLe Comité comprend :\n-\ndeux représentants du Gouvernement ;\n-\ndeux représentants de la société civile.',
+      { language: 'fr' },
+    );
+    const items = provisions.filter((p) => p.kind === 'item');
+    assert.deepEqual(
+      items.map((p) => p.text),
+      ['-\ndeux représentants du Gouvernement ;', '-\ndeux représentants de la société civile.'],
+    );
+  });
+
   test('French articles numbered "Art. 1er.-" and "Art. 2.-" are articles', () => {
     const provisions = segmentProvisions(
       'I. DISPOSITIONS GÉNÉRALES\nArt. 1er.- Les Parties observent une cessation des hostilités.\nArt. 2.- Les Parties restent sur leurs positions.',

@@ -74,7 +74,8 @@ const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)])?(\s*)(.*)$/;
 const LETTER_RE = /^(?:\(([a-zA-Z]{1,2})\)|([a-zA-Z])[.)](?=\s))\s*(.*)$/;
 const ROMAN_RE = /^(?:\(([ivxlc]{1,6})\)|([ivxlc]{1,6})[.)](?=\s))\s*(.*)$/;
 const UPPER_ROMAN_RE = /^([IVXL]{1,6})\.(?:\s+(.*))?$/;
-const BULLET_RE = /^([-•*–▪●◦])\s+(.*)$/;
+// A bullet may stand alone on its line, its text on the next (PA-X's published texts).
+const BULLET_RE = /^([-•*–▪●◦])(?:\s+(.*))?$/;
 const TOC_RE = /^(table of contents|contents|sommaire|table des matières)$/i;
 const ACRONYMS_RE =
   /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations)|sigles|acronymes|abréviations|sigles et abréviations|sigles et acronymes|liste des (sigles|abréviations|acronymes))\s*:?$/i;
@@ -375,8 +376,8 @@ class Segmenter {
         style: 'bullet',
         number: '',
         token: '•',
-        rest: m[2],
-        restAt: t.length - m[2].length,
+        rest: m[2] ?? '',
+        restAt: t.length - (m[2] ?? '').length,
       };
     return null;
   }
