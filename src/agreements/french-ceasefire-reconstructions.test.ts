@@ -12,8 +12,9 @@ import { codeProvision } from './poc-coder.ts';
 /**
  * Francophone cease-fire agreements of PA-X, each reconstructed in the style of the real text; the
  * expected categories are PA-X's codes for that AgtId. The first round (199, 206, 711, 818, 1046,
- * 1367) was written before the French rules were read, the second (200, 759, 811, 816) after, and
- * measured before any rule was changed for it (each expected file's note says what it missed). Each
+ * 1367) was written before the French rules were read, the second (200, 759, 811, 816) and third
+ * (201, 670, 2146) after, each measured before any rule was changed for it (each expected file's
+ * note says what it missed). Each
  * text is read as a file, as the held-out texts will be: plain, and for two of them as PDF output
  * (a text hard-wrapped with hyphenated line ends and page headers, and a PDF printed by Chromium
  * with a running header and "Page N sur M").
