@@ -194,6 +194,18 @@ describe('normalising extracted text', () => {
     );
   });
 
+  test('French numbering shapes: "I -", "Art 1 :", "ARTICLE 2ème", "1°)", "a/" and "b-"', () => {
+    const provisions = segmentProvisions(
+      "I - DES ENGAGEMENTS\nArt 1 : Les Parties observent un cessez-le-feu.\nARTICLE 2ème : Les Parties s'engagent à :\n1°) libérer les enfants ;\n2°) garantir la libre circulation :\na/ des personnes ;\nb- des biens.",
+      { language: 'fr' },
+    );
+    assert.equal(byNumber(provisions, 'I.').kind, 'chapter');
+    assert.equal(byNumber(provisions, 'Article 1').kind, 'article');
+    assert.equal(byNumber(provisions, 'Article 2ème').kind, 'article');
+    assert.equal(byNumber(provisions, '1°)').kind, 'item');
+    assert.equal(byNumber(provisions, 'b.').parentId, byNumber(provisions, '2°)').id);
+  });
+
   test('French articles numbered "Art. 1er.-" and "Art. 2.-" are articles', () => {
     const provisions = segmentProvisions(
       'I. DISPOSITIONS GÉNÉRALES\nArt. 1er.- Les Parties observent une cessation des hostilités.\nArt. 2.- Les Parties restent sur leurs positions.',
