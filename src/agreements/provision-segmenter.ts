@@ -1,15 +1,26 @@
 import type { Provision, ProvisionKind } from '../domain/provision.ts';
 import {
+  ACRONYMS_RE,
+  ANNEX_RE,
+  ARTICLE_RE,
+  BULLET_RE,
+  CHAPTER_RE,
   cap,
   isHeadingLike,
   isSectionTitle,
   isShoutedHeading,
   isTitleLike,
+  LETTER_RE,
+  NUMBERED_RE,
   numberValue,
+  PREAMBLE_RE,
+  ROMAN_RE,
   romanValue,
   slug,
   startsHeadingOrEnds,
+  TOC_RE,
   titleCase,
+  UPPER_ROMAN_RE,
 } from './provision-line-shapes.ts';
 
 export interface SegmentOptions {
@@ -59,28 +70,6 @@ interface Open {
   /** Clause-level provisions absorb the unnumbered lines that follow them. */
   absorbs: boolean;
 }
-
-// French numbers: "1er", "1re", "7 bis". French articles may end their number with ".-" ("Art. 2.-").
-const NUM_TOKEN =
-  '(\\d{1,3}(?:er|ère|re|ème|eme)?(?:\\s+(?:bis|ter|quater))?(?![\\p{L}\\d])|\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
-const CHAPTER_RE = new RegExp(
-  `^(part|chapter|section|title|partie|chapitre|titre|sous-titre)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]{1,2}\\s*)?(.*)$`,
-  'iu',
-);
-const ARTICLE_RE = new RegExp(`^(article|art\\.?)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]{1,2}\\s*)?(.*)$`, 'iu');
-const ANNEX_RE =
-  /^(annex(?:ure|e)?|appendix|appendice|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
-// French lists also number "1°", "1°)" and "1°/".
-const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)]|°[)/]?)?(\s*)(.*)$/;
-const LETTER_RE = /^(?:\(([a-zA-Z]{1,2})\)|([a-zA-Z])[.)/](?=\s)|([a-z])[-–](?=\s))\s*(.*)$/;
-const ROMAN_RE = /^(?:\(([ivxlc]{1,6})\)|([ivxlc]{1,6})[.)](?=\s))\s*(.*)$/;
-const UPPER_ROMAN_RE = /^([IVXL]{1,6})(?:\.|\s*[-–—])(?:\s+(.*))?$/;
-// A bullet may stand alone on its line, its text on the next (PA-X's published texts).
-const BULLET_RE = /^([-•*–▪●◦])(?:\s+(.*))?$/;
-const TOC_RE = /^(table of contents|contents|sommaire|table des matières)$/i;
-const ACRONYMS_RE =
-  /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations)|sigles|acronymes|abréviations|sigles et abréviations|sigles et acronymes|liste des (sigles|abréviations|acronymes))\s*:?$/i;
-const PREAMBLE_RE = /^(preamble|préambule|preambule)\s*:?$/i;
 
 class Segmenter {
   private readonly lines: Line[] = [];
