@@ -15,9 +15,10 @@ import { codeProvision } from './poc-coder.ts';
  * 1367) was written before the French rules were read, the second (200, 759, 811, 816) and third
  * (201, 670, 2146) after, each measured before any rule was changed for it (each expected file's
  * note says what it missed). Each
- * text is read as a file, as the held-out texts will be: plain, and for two of them as PDF output
- * (a text hard-wrapped with hyphenated line ends and page headers, and a PDF printed by Chromium
- * with a running header and "Page N sur M").
+ * text is read as a file, as the held-out texts will be: plain, and some also as PDF output (818
+ * hard-wrapped with hyphenated line ends and page headers; 1367 printed by Chromium with a running
+ * header and "Page N sur M"), as a Word file (200, its hyphens Word's non-breaking ones and its
+ * apostrophes typographic) and in PA-X's published layout (811, one segment per line).
  */
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/agreements-fr/', import.meta.url));
 const files = readdirSync(FIXTURES);
