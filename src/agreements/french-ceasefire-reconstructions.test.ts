@@ -98,6 +98,16 @@ describe('French phrase families missing before the reconstructions were coded',
     ],
     ['ImUN', "L'ONUCI appuie la mise en œuvre du présent Accord.", "L'État appuie la mise en œuvre."],
     [
+      'ImPK',
+      'Les Parties demandent à la MISCA de surveiller le respect du présent Accord.',
+      "Saluant les efforts de la MISCA, de l'opération Sangaris et de la force EUFOR-RCA ;",
+    ],
+    [
+      'ImUN',
+      'Le BINUCA assure le secrétariat du comité de suivi.',
+      'Remerciant la MINUSMA et les Nations Unies pour leur appui ;',
+    ],
+    [
       'SsrDdr',
       'Les combattants des mouvements se regroupent dans les zones convenues entre les deux parties.',
       'Les délégations se regroupent à Alger.',
