@@ -12,9 +12,9 @@ import { codeProvision } from './poc-coder.ts';
 /**
  * Francophone cease-fire agreements of PA-X, each reconstructed in the style of the real text; the
  * expected categories are PA-X's codes for that AgtId. The first round (199, 206, 711, 818, 1046,
- * 1367) was written before the French rules were read, the second (200, 759, 811, 816) and third
- * (201, 670, 2146) after, each measured before any rule was changed for it (each expected file's
- * note says what it missed). Each
+ * 1367) was written before the French rules were read, the second (200, 759, 811, 816), third
+ * (201, 670, 2146) and fourth (198, 1053) after, each measured before any rule was changed for it
+ * (each expected file's note says what it missed). Each
  * text is read as a file, as the held-out texts will be: plain, and some also as PDF output (818
  * hard-wrapped with hyphenated line ends and page headers; 1367 printed by Chromium with a running
  * header and "Page N sur M"), as a Word file (200, its hyphens Word's non-breaking ones and its
