@@ -6,6 +6,7 @@ import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
 import { readAgreementFile } from './agreement-file-reader.ts';
 import { rulesForLanguage } from './agreement-language.ts';
 import { reviewAgreement } from './agreement-review.ts';
+import { normaliseAgreementText } from './agreement-text-normaliser.ts';
 import { indexText, PhraseBank } from './phrase-bank.ts';
 import { codeProvision } from './poc-coder.ts';
 
@@ -58,6 +59,58 @@ describe('the French coder on PA-X cease-fire agreements reconstructed in the st
         assert.ok(extra.length <= 1, `${file}: claimed ${extra.join(', ')}`);
       });
     }
+  }
+});
+
+/**
+ * The text as a PDF would give it: lines cut at `width` characters, long words hyphenated at a
+ * line end, and every `every` lines a page number and a running header between blank lines.
+ */
+function asPdfOutput(text: string, width: number, every: number): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ').filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) {
+        const room = width - line.length - 1;
+        const plain = /^\p{Ll}{8,}[,;.]?$/u.test(word);
+        if (plain && room >= 4) {
+          const cut = Math.min(room - 1, word.replace(/[,;.]$/, '').length - 3);
+          lines.push(`${line} ${word.slice(0, cut)}-`);
+          line = word.slice(cut);
+          continue;
+        }
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines
+    .flatMap((l, i) =>
+      i && i % every === 0 ? ['', `- ${i / every} -`, '', 'Accord de cessez-le-feu', '', l] : [l],
+    )
+    .join('\n');
+}
+
+describe('the French coder reads the same categories whatever the file did to the text', () => {
+  const coverage = (text: string) => {
+    const r = reviewAgreement({ title: 't', format: 'txt', text });
+    return POC_CATEGORIES.filter((c) => r.coverage[c]);
+  };
+  for (const slug of reconstructions) {
+    test(`${slug}: as PDF output, without accents, in capitals, with typographic apostrophes and hyphens`, () => {
+      const text = normaliseAgreementText(readFileSync(`${FIXTURES}${slug}.txt`, 'utf8'));
+      const expected = coverage(text);
+      const variants: [string, string][] = [
+        ['PDF output, 60 columns', normaliseAgreementText(asPdfOutput(text, 60, 35))],
+        ['PDF output, 80 columns', normaliseAgreementText(asPdfOutput(text, 80, 45))],
+        ['without accents', text.normalize('NFD').replace(/\p{M}/gu, '')],
+        ['in capitals', text.toUpperCase()],
+        ['typographic', text.replace(/'/g, '’').replace(/-/g, '\u2011')],
+      ];
+      for (const [name, variant] of variants) assert.deepEqual(coverage(variant), expected, name);
+    });
   }
 });
 
