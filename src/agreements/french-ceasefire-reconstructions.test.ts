@@ -239,6 +239,25 @@ describe('French phrase families missing before the reconstructions were coded',
     });
   }
 
+  // Common French wording that uses a category's words in another sense.
+  const otherSenses: [PocCategory, string][] = [
+    ['HrDet', "Les autorités répriment la détention illégale d'armes de guerre."],
+    ['SsrDdr', 'Les parties appellent au désarmement des esprits et des cœurs.'],
+    ['Ce', 'Les syndicats observent une trêve sociale.'],
+    ['GRef', "Les parties facilitent le rapatriement des combattants étrangers vers leurs pays d'origine."],
+    ['GRef', 'Les armes lourdes sont déplacées vers les sites convenus.'],
+    ['TjVic', 'Le Gouvernement procède à la réparation des ponts et des routes endommagés.'],
+    ['GCh', 'Nous, enfants du pays, réunis à Bangui ;'],
+    ['GeWom', 'Nous, fils et filles de la République Centrafricaine, réunis à Bangui ;'],
+    ['GDis', 'Les programmes tiennent compte des besoins particuliers des femmes.'],
+    ['ProtGrp', "Les enfants sont remis aux organismes de protection de l'enfance."],
+  ];
+  for (const [category, sentence] of otherSenses) {
+    test(`${category}: not coded on "${sentence}"`, () => {
+      assert.ok(!code(sentence).includes(category), code(sentence).join(', '));
+    });
+  }
+
   test('« oeuvre » is « œuvre »: a ligature reads as its two letters, in the text and the phrases', () => {
     const wording = rules.wording;
     const bank = new PhraseBank(wording);
