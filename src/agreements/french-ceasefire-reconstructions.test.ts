@@ -251,6 +251,11 @@ describe('French phrase families missing before the reconstructions were coded',
     ['GeWom', 'Nous, fils et filles de la République Centrafricaine, réunis à Bangui ;'],
     ['GDis', 'Les programmes tiennent compte des besoins particuliers des femmes.'],
     ['ProtGrp', "Les enfants sont remis aux organismes de protection de l'enfance."],
+    ['ImPK', "Les parties s'engagent à œuvrer au maintien de la paix et de la sécurité dans la sous-région."],
+    ['ImPK', "Une mission d'observation électorale de l'Union africaine est invitée."],
+    ['ProtCiv', 'Le pouvoir civil assure la sécurité des institutions.'],
+    ['ImUN', 'Les États membres des Nations Unies sont invités à contribuer au financement.'],
+    ['GeWom', 'Les combattants sont informés dans leur langue maternelle.'],
   ];
   for (const [category, sentence] of otherSenses) {
     test(`${category}: not coded on "${sentence}"`, () => {
