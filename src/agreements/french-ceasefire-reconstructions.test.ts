@@ -231,6 +231,21 @@ describe('French phrase families missing before the reconstructions were coded',
       'Le cessez\u2011le\u2011feu entre en vigueur à minuit.',
       'Le présent Accord entre en vigueur à minuit.',
     ],
+    [
+      'Ce',
+      'Une zone tampon sépare les forces des deux parties.',
+      'Une commission sépare les questions politiques.',
+    ],
+    [
+      'ImPK',
+      'Les parties coopèrent avec les forces internationales présentes sur le territoire.',
+      'Les parties coopèrent avec les forces nationales présentes sur le territoire.',
+    ],
+    [
+      'ProtCiv',
+      "Les parties s'abstiennent de toute atteinte à l'intégrité physique des civils.",
+      "Les parties s'abstiennent de toute atteinte à l'intégrité du territoire.",
+    ],
   ];
   for (const [category, yes, no] of cases) {
     test(`${category}: coded on "${yes}", not on "${no}"`, () => {
