@@ -56,7 +56,7 @@ export async function readAgreementBytes(bytes: Buffer, name: string): Promise<A
   }
   const text = normaliseAgreementText(format === 'md' ? stripMarkdown(raw) : raw, {
     reflow: format === 'pdf' ? true : 'auto',
-    dropPageNumbers: format === 'pdf',
+    dropPageNumbers: format === 'pdf' ? true : 'auto',
   });
   if (!/\p{L}{2,}/u.test(text)) {
     throw new TandemError('unreadable-file', `${path}: no text found (a scanned PDF needs OCR first)`);

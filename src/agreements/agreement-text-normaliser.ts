@@ -1,19 +1,34 @@
 /**
  * Turns text extracted from a file into the one normalised text that provision spans point into:
- * Unix line ends, no byte-order mark, lines trimmed, words split by a hyphen at a line end joined
- * ("protec-\ntion" -> "protection"), and, for hard-wrapped text such as PDF output, lines that
- * continue a sentence joined with a space. Blank-line runs shrink to one blank line.
+ * Unix line ends, no byte-order mark, lines trimmed, typographic variants made plain (ligatures
+ * "ﬁ" as "fi", non-breaking hyphens as "-", "ʼ" or "´" between letters as "’"), words split by a
+ * hyphen at a line end joined ("protec-\ntion" -> "protection", "ex-\ncombattants" ->
+ * "ex-combattants"), page furniture dropped, and, for hard-wrapped text such as PDF output, lines
+ * that continue a sentence joined with a space, across a page break too. Blank-line runs shrink to
+ * one blank line.
  */
 export interface NormaliseOptions {
   /** Join soft line breaks inside sentences. Default: only when the text looks hard-wrapped. */
   reflow?: boolean | 'auto';
-  /** Drop lines that are only a page number or "Page N of M" (PDF page furniture). */
-  dropPageNumbers?: boolean;
+  /**
+   * Drop page furniture: lines that are only a page number ("12", "Page 3 of 9", "Page 3 sur 9",
+   * "- 3 -") and the running headers or footers repeated beside them. `auto` (the default) drops
+   * the unmistakable page marks, not bare numbers, and only from hard-wrapped text.
+   */
+  dropPageNumbers?: boolean | 'auto';
 }
 
 const LIST_MARKER =
-  /^(?:\(?[a-z]{1,2}\)|[a-z][.)]\s|\(?[ivxlc]+\)|[ivxlc]+\.\s|\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)|[-•*–]\s|(?:article|chapter|part|section|annex)\b)/i;
-const PAGE_NUMBER = /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$/i;
+  /^(?:\(?[a-z]{1,2}\)|[a-z][.)]\s|\(?[ivxlc]+\)|[ivxlc]+\.\s|\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)|[-•*–]\s|(?:article|art\.|chapter|chapitre|part|partie|section|titre|annex|annexe)\b)/i;
+const PAGE_MARK =
+  /^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|sur|de|\/)\s*\d{1,4})?$|^\d{1,4}\s*(?:\/|of|sur)\s*\d{1,4}$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
+const BARE_PAGE_NUMBER = /^\d{1,4}$/;
+/** A running header or footer ending in its page mark ("Accord de Brazzaville – Page 2 sur 5"). */
+const TRAILING_PAGE_MARK =
+  /(?:^|\s)(?:(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|sur|de|\/)\s*\d{1,4})?|\d{1,4}\s*(?:\/|of|sur)\s*\d{1,4})$/i;
+/** Prefixes whose hyphen stays when a line breaks after it ("ex-\ncombattants", "non-\nstate"). */
+const HYPHENATED_PREFIX = /(?:^|[\s(«“"'’])(?:ex|non|anti|sous|post|quasi|semi|vice|demi|self)-$/iu;
+const LIGATURES: Record<string, string> = { ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st' };
 
 export function normaliseAgreementText(raw: string, options: NormaliseOptions = {}): string {
   let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -22,22 +37,49 @@ export function normaliseAgreementText(raw: string, options: NormaliseOptions = 
   text = text.replace(/[\u200B\u00AD]/g, '');
   // Symbol-font bullets from Word and PDF arrive as private-use characters.
   text = text.replace(/[\uE000-\uF8FF]+ */g, '• ');
-  let lines = text.split('\n').map((l) => l.trim());
-  if (options.dropPageNumbers) lines = lines.filter((l) => !PAGE_NUMBER.test(l));
+  text = text
+    .replace(/[\uFB00-\uFB06]/g, (l) => LIGATURES[l] ?? l)
+    .replace(/[\u2010\u2011\u2012]/g, '-')
+    .replace(/(?<=\p{L})[\u02BC\u00B4`](?=\p{L})/gu, '’');
+  const lines = text.split('\n').map((l) => l.trim());
   const reflow =
     options.reflow === 'auto' || options.reflow === undefined ? looksHardWrapped(lines) : options.reflow;
+  const drop = options.dropPageNumbers ?? 'auto';
+  const furniture =
+    drop === true
+      ? pageFurniture(lines, true)
+      : drop === 'auto' && reflow
+        ? pageFurniture(lines, false)
+        : null;
 
   const out: string[] = [];
-  for (const line of lines) {
-    const prev = out.length ? out[out.length - 1] : undefined;
+  /** A page break was just passed: the blank lines around it need not end a paragraph. */
+  let pageBreak = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (furniture?.has(i)) {
+      pageBreak = true;
+      continue;
+    }
+    let prev = out.length ? out[out.length - 1] : undefined;
     if (line === '') {
       if (prev !== undefined && prev !== '') out.push('');
       continue;
     }
+    if (pageBreak && prev === '') {
+      let k = out.length - 1;
+      while (k > 0 && out[k] === '') k--;
+      if (endsMidWord(out[k], line) || (reflow && continuesSentence(out[k], line))) {
+        out.length = k + 1;
+        prev = out[k];
+      }
+    }
+    pageBreak = false;
     if (prev) {
-      // A word broken over a line end: lowercase letter, hyphen, newline, lowercase letter.
-      if (/\p{Ll}-$/u.test(prev) && /^\p{Ll}/u.test(line)) {
-        out[out.length - 1] = prev.slice(0, -1) + line;
+      if (endsMidWord(prev, line)) {
+        // A word broken over a line end; a compound's own hyphen ("cessez-le-\nfeu") stays.
+        const keep = HYPHENATED_PREFIX.test(prev) || /\p{L}-\p{L}+-$/u.test(prev) || /^\p{L}+-/u.test(line);
+        out[out.length - 1] = (keep ? prev : prev.slice(0, -1)) + line;
         continue;
       }
       if (reflow && continuesSentence(prev, line)) {
@@ -51,13 +93,67 @@ export function normaliseAgreementText(raw: string, options: NormaliseOptions = 
   return out.join('\n');
 }
 
+/** A lowercase letter and a hyphen end the line, and the next line goes on in lowercase. */
+function endsMidWord(prev: string, line: string): boolean {
+  return /\p{Ll}-$/u.test(prev) && /^\p{Ll}/u.test(line);
+}
+
+/**
+ * The lines that are page furniture: page marks ("Page 3 sur 9"; bare numbers too when asked),
+ * lines that end in a page mark and recur but for their numbers, and running headers or footers,
+ * the same short line on two pages or more, each time within two lines of a page mark.
+ */
+function pageFurniture(lines: string[], bareNumbers: boolean): Set<number> {
+  const marks = new Set<number>();
+  const footers = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    if (PAGE_MARK.test(l) || (bareNumbers && BARE_PAGE_NUMBER.test(l))) marks.add(i);
+    else if (l.length <= 160 && TRAILING_PAGE_MARK.test(l)) {
+      const key = l.replace(/\d+/g, '#');
+      footers.set(key, [...(footers.get(key) ?? []), i]);
+    }
+  });
+  // The same line but for its numbers, ending in a page mark, on two pages or more.
+  for (const places of footers.values()) if (places.length >= 2) for (const i of places) marks.add(i);
+  if (!marks.size) return marks;
+  const nearMark = (i: number) => {
+    for (const d of [-1, 1]) {
+      let seen = 0;
+      for (let j = i + d; j >= 0 && j < lines.length && seen < 2; j += d) {
+        if (lines[j] === '') continue;
+        if (marks.has(j)) return true;
+        seen++;
+      }
+    }
+    return false;
+  };
+  const at = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    if (l && l.length <= 120 && !marks.has(i)) at.set(l, [...(at.get(l) ?? []), i]);
+  });
+  const furniture = new Set(marks);
+  for (const places of at.values()) {
+    if (places.length >= 2 && places.every(nearMark)) for (const i of places) furniture.add(i);
+  }
+  return furniture;
+}
+
 /** A line continues the previous one when the previous does not end a sentence and this is not a new item. */
 function continuesSentence(prev: string, line: string): boolean {
   if (LIST_MARKER.test(line)) return false;
-  if (/[.;:!?]["'”’)]?$/.test(prev)) return false;
+  if (/[.;:!?]["'”’»)]?$/.test(prev)) return false;
   if (/^\p{Ll}/u.test(line)) return true;
   // A long line cut mid-sentence ("... by the\nGovernment of"): join unless the previous line is a heading.
-  return prev.length >= 50 && /[\p{Ll},]$/u.test(prev) && !isShoutedHeading(prev);
+  if (prev.length >= 50 && /[\p{Ll},]$/u.test(prev) && !isShoutedHeading(prev)) return true;
+  // A title in capitals wrapped over two lines ("ACCORD ... EN RÉPUBLIQUE\nCENTRAFRICAINE"): the
+  // first is long or ends on a word that cannot end a title ("... CESSATION DES\nHOSTILITÉS").
+  return (
+    isShoutedHeading(prev) &&
+    isShoutedHeading(line) &&
+    /\p{Lu}$/u.test(prev) &&
+    (prev.length >= 60 ||
+      /\s(?:DES?|DU|LA|LE|LES|AUX?|ET|EN|POUR|SUR|ENTRE|OF|THE|AND|ON|FOR|TO|IN)$/u.test(prev))
+  );
 }
 
 function isShoutedHeading(line: string): boolean {

@@ -46,16 +46,18 @@ export interface TextIndex {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** What may stand between the words of a phrase: spaces, line breaks and hyphens (and an elision). */
+/** What may stand between the words of a phrase: spaces, line breaks, hyphens (word processors' non-breaking one too) and an elision. */
 function separatorFor(wording: Wording): RegExp {
-  if (!wording.elisions.length) return /^[\s\-‐–]+$/;
-  return new RegExp(`^[\\s\\-‐–]+(?:(?:${wording.elisions.join('|')})['’])?$`, 'iu');
+  if (!wording.elisions.length) return /^[\s\-‐‑‒–]+$/;
+  return new RegExp(`^[\\s\\-‐‑‒–]+(?:(?:${wording.elisions.join('|')})['’])?$`, 'iu');
 }
 
 /** The word as phrases and text are compared: lower case, accents dropped when the rules say so. */
 function wordKey(w: string, wording: Wording): string {
   const lower = w.toLowerCase();
-  return wording.foldAccents ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
+  if (!wording.foldAccents) return lower;
+  // Ligatures are letters of their own, not accented ones: « œuvre » is also written « oeuvre ».
+  return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 const wordCharCache = new Map<number, boolean>();
 
@@ -201,7 +203,7 @@ function expandPhrase(phrase: string, wording: Wording): WordSeq[] {
     const word = elision ? raw.replace(elision, '') : raw;
     const star = word.endsWith('*');
     const body = star ? word.slice(0, -1) : word;
-    const pieces = body.split(/[-‐–]/).filter(Boolean);
+    const pieces = body.split(/[-‐‑‒–]/).filter(Boolean);
     const test = (w: string, last: boolean): WordTest => (star && last ? { prefix: w } : { exact: w });
     const split: WordSeq = pieces.map((piece, k) => test(piece, k === pieces.length - 1));
     const joined: WordSeq = [test(pieces.join(''), true)];

@@ -1,7 +1,8 @@
 /**
- * What a line of an agreement looks like: a heading (shouted, Title Case, or a section title), a
- * document title, and the numbers it is written with (Roman, words, French "premier"). Pure
- * functions of a line, shared by the provision segmenter.
+ * What a line of an agreement looks like: the markers it starts with (Article, Chapitre, 1.2, (a),
+ * 1°), •), a heading (shouted, Title Case, or a section title), a document title, and the numbers
+ * it is written with (Roman, words, French "premier"). Pure functions and patterns of a line,
+ * shared by the provision segmenter.
  */
 const WORD_NUMBERS: Record<string, number> = {
   one: 1,
@@ -103,3 +104,28 @@ export function titleCase(t: string): string {
     w.length > 3 || /^[A-Z]{2,4}$/.test(w) === false ? cap(w.toLowerCase()) : w,
   );
 }
+
+// French numbers: "1er", "1re", "7 bis". French articles may end their number with ".-" ("Art. 2.-").
+const NUM_TOKEN =
+  '(\\d{1,3}(?:er|ère|re|ème|eme)?(?:\\s+(?:bis|ter|quater))?(?![\\p{L}\\d])|\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
+export const CHAPTER_RE = new RegExp(
+  `^(part|chapter|section|title|partie|chapitre|titre|sous-titre)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]{1,2}\\s*)?(.*)$`,
+  'iu',
+);
+export const ARTICLE_RE = new RegExp(
+  `^(article|art\\.?)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]{1,2}\\s*)?(.*)$`,
+  'iu',
+);
+export const ANNEX_RE =
+  /^(annex(?:ure|e)?|appendix|appendice|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
+// French lists also number "1°", "1°)" and "1°/".
+export const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)]|°[)/]?)?(\s*)(.*)$/;
+export const LETTER_RE = /^(?:\(([a-zA-Z]{1,2})\)|([a-zA-Z])[.)/](?=\s)|([a-z])[-–](?=\s))\s*(.*)$/;
+export const ROMAN_RE = /^(?:\(([ivxlc]{1,6})\)|([ivxlc]{1,6})[.)](?=\s))\s*(.*)$/;
+export const UPPER_ROMAN_RE = /^([IVXL]{1,6})(?:\.|\s*[-–—])(?:\s+(.*))?$/;
+// A bullet may stand alone on its line, its text on the next (PA-X's published texts).
+export const BULLET_RE = /^([-•*–▪●◦])(?:\s+(.*))?$/;
+export const TOC_RE = /^(table of contents|contents|sommaire|table des matières)$/i;
+export const ACRONYMS_RE =
+  /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations)|sigles|acronymes|abréviations|sigles et abréviations|sigles et acronymes|liste des (sigles|abréviations|acronymes))\s*:?$/i;
+export const PREAMBLE_RE = /^(preamble|préambule|preambule)\s*:?$/i;

@@ -150,6 +150,71 @@ describe('normalising extracted text', () => {
     assert.equal(text, 'Article 2\n1. The Parties shall protect civilians.\n(a) children;');
   });
 
+  test('French PDF furniture: "Page N sur M" and the running header beside it go, and the sentence they cut is joined', () => {
+    const page = (n: number) => `\nPage ${n} sur 3\n\nAccord de cessation des hostilités\n\n`;
+    const text = normaliseAgreementText(
+      `Article 5 : De la libre circulation\nLes parties garantissent la libre circulation des personnes\net des biens et lèvent toutes les${page(1)}barrières illégales érigées sur les axes.\nArticle 6 : Des réfugiés\nLes parties créent les conditions du retour volontaire des${page(2)}réfugiés.${page(3)}`,
+      { reflow: true },
+    );
+    assert.equal(
+      text,
+      'Article 5 : De la libre circulation\nLes parties garantissent la libre circulation des personnes et des biens et lèvent toutes les barrières illégales érigées sur les axes.\nArticle 6 : Des réfugiés\nLes parties créent les conditions du retour volontaire des réfugiés.',
+    );
+  });
+
+  test('a compound keeps its own hyphen at a line end; a title in capitals wrapped over two lines is one line', () => {
+    assert.equal(
+      normaliseAgreementText('les ex-\ncombattants, le cessez-le-\nfeu et la protec-\ntion des civils'),
+      'les ex-combattants, le cessez-le-feu et la protection des civils',
+    );
+    assert.equal(
+      normaliseAgreementText('ARRANGEMENT SÉCURITAIRE POUR UNE CESSATION DES\nHOSTILITÉS\nArticle 1', {
+        reflow: true,
+      }),
+      'ARRANGEMENT SÉCURITAIRE POUR UNE CESSATION DES HOSTILITÉS\nArticle 1',
+    );
+  });
+
+  test('ligatures, non-breaking hyphens and stray apostrophes of Word and PDF output read as plain letters', () => {
+    assert.equal(
+      normaliseAgreementText('les ﬁlles, le cessez\u2011le\u2011feu et lʼaide, l´accès'),
+      'les filles, le cessez-le-feu et l’aide, l’accès',
+    );
+  });
+
+  test('a bullet alone on its line, as PA-X publishes texts, is an item holding the next line', () => {
+    const provisions = segmentProvisions(
+      'Article 8 :\nLe Comité comprend :\n-\ndeux représentants du Gouvernement ;\n-\ndeux représentants de la société civile.',
+      { language: 'fr' },
+    );
+    const items = provisions.filter((p) => p.kind === 'item');
+    assert.deepEqual(
+      items.map((p) => p.text),
+      ['-\ndeux représentants du Gouvernement ;', '-\ndeux représentants de la société civile.'],
+    );
+  });
+
+  test('French numbering shapes: "I -", "Art 1 :", "ARTICLE 2ème", "1°)", "a/" and "b-"', () => {
+    const provisions = segmentProvisions(
+      "I - DES ENGAGEMENTS\nArt 1 : Les Parties observent un cessez-le-feu.\nARTICLE 2ème : Les Parties s'engagent à :\n1°) libérer les enfants ;\n2°) garantir la libre circulation :\na/ des personnes ;\nb- des biens.",
+      { language: 'fr' },
+    );
+    assert.equal(byNumber(provisions, 'I.').kind, 'chapter');
+    assert.equal(byNumber(provisions, 'Article 1').kind, 'article');
+    assert.equal(byNumber(provisions, 'Article 2ème').kind, 'article');
+    assert.equal(byNumber(provisions, '1°)').kind, 'item');
+    assert.equal(byNumber(provisions, 'b.').parentId, byNumber(provisions, '2°)').id);
+  });
+
+  test('French articles numbered "Art. 1er.-" and "Art. 2.-" are articles', () => {
+    const provisions = segmentProvisions(
+      'I. DISPOSITIONS GÉNÉRALES\nArt. 1er.- Les Parties observent une cessation des hostilités.\nArt. 2.- Les Parties restent sur leurs positions.',
+      { language: 'fr' },
+    );
+    assert.equal(byNumber(provisions, 'Article 1er').kind, 'article');
+    assert.match(byNumber(provisions, 'Article 2').text, /restent sur leurs positions/);
+  });
+
   test('byte-order marks, Windows line ends and symbol-font bullets are normalised', () => {
     assert.equal(normaliseAgreementText('\uFEFFTitle\r\n\uF0A7\u00A0 first item\r\n'), 'Title\n• first item');
   });

@@ -1,15 +1,26 @@
 import type { Provision, ProvisionKind } from '../domain/provision.ts';
 import {
+  ACRONYMS_RE,
+  ANNEX_RE,
+  ARTICLE_RE,
+  BULLET_RE,
+  CHAPTER_RE,
   cap,
   isHeadingLike,
   isSectionTitle,
   isShoutedHeading,
   isTitleLike,
+  LETTER_RE,
+  NUMBERED_RE,
   numberValue,
+  PREAMBLE_RE,
+  ROMAN_RE,
   romanValue,
   slug,
   startsHeadingOrEnds,
+  TOC_RE,
   titleCase,
+  UPPER_ROMAN_RE,
 } from './provision-line-shapes.ts';
 
 export interface SegmentOptions {
@@ -59,26 +70,6 @@ interface Open {
   /** Clause-level provisions absorb the unnumbered lines that follow them. */
   absorbs: boolean;
 }
-
-// French numbers: "1er", "1re", "7 bis".
-const NUM_TOKEN =
-  '(\\d{1,3}(?:er|ère|re)?(?:\\s+(?:bis|ter|quater))?(?![\\p{L}\\d])|\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
-const CHAPTER_RE = new RegExp(
-  `^(part|chapter|section|title|partie|chapitre|titre|sous-titre)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
-  'iu',
-);
-const ARTICLE_RE = new RegExp(`^(article|art\\.)\\s*${NUM_TOKEN}\\s*(?:[:.\\-–—]\\s*)?(.*)$`, 'iu');
-const ANNEX_RE =
-  /^(annex(?:ure|e)?|appendix|appendice|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
-const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)])?(\s*)(.*)$/;
-const LETTER_RE = /^(?:\(([a-zA-Z]{1,2})\)|([a-zA-Z])[.)](?=\s))\s*(.*)$/;
-const ROMAN_RE = /^(?:\(([ivxlc]{1,6})\)|([ivxlc]{1,6})[.)](?=\s))\s*(.*)$/;
-const UPPER_ROMAN_RE = /^([IVXL]{1,6})\.(?:\s+(.*))?$/;
-const BULLET_RE = /^([-•*–▪●◦])\s+(.*)$/;
-const TOC_RE = /^(table of contents|contents|sommaire|table des matières)$/i;
-const ACRONYMS_RE =
-  /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations)|sigles|acronymes|abréviations|sigles et abréviations|sigles et acronymes|liste des (sigles|abréviations|acronymes))\s*:?$/i;
-const PREAMBLE_RE = /^(preamble|préambule|preambule)\s*:?$/i;
 
 class Segmenter {
   private readonly lines: Line[] = [];
@@ -294,7 +285,8 @@ class Segmenter {
     m = NUMBERED_RE.exec(t);
     if (m) {
       const parts = m[1].split('.');
-      const term = m[2];
+      // "1°)" is a list item like "1)"; its number keeps the degree sign.
+      const term = m[2]?.startsWith('°') ? ')' : m[2];
       const rest = m[4];
       const first = Number(parts[0]);
       const ok =
@@ -309,7 +301,7 @@ class Segmenter {
             kind: 'item',
             rank: 0,
             style: 'paren-number',
-            number: `${m[1]})`,
+            number: `${m[1]}${m[2]}`,
             token: `${m[1]})`,
             rest,
             restAt: t.length - rest.length,
@@ -350,10 +342,10 @@ class Segmenter {
     }
     m = LETTER_RE.exec(t);
     if (m) {
-      let l = m[1] ?? m[2];
+      let l = m[1] ?? m[2] ?? m[3];
       if (l === 'I' && this.lastLetterIs('k')) l = 'l'; // "I." after "k." is an "l." read as a capital I
       if (l.length === 1 || l[0] === l[1]) {
-        const rest = m[3];
+        const rest = m[4];
         const lower = l.toLowerCase();
         return {
           kind: 'item',
@@ -375,8 +367,8 @@ class Segmenter {
         style: 'bullet',
         number: '',
         token: '•',
-        rest: m[2],
-        restAt: t.length - m[2].length,
+        rest: m[2] ?? '',
+        restAt: t.length - (m[2] ?? '').length,
       };
     return null;
   }
