@@ -99,15 +99,19 @@ const read = new Map<Language, DemoTexts>([['en', ENGLISH]]);
 export function demoTexts(lang: Language): DemoTexts {
   const known = read.get(lang);
   if (known) return known;
-  const path = join(demoFolder(lang), 'demo-texts.yaml');
+  const texts = readDemoTexts(join(demoFolder(lang), 'demo-texts.yaml'));
+  read.set(lang, texts);
+  return texts;
+}
+
+/** Reads a translation of the demonstration's texts, refused with the path of what is missing. */
+export function readDemoTexts(path: string): DemoTexts {
   const parsed = translatedTexts.safeParse(parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new TandemError('invalid-file', `${path}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
   }
-  const texts = parsed.data as DemoTexts;
-  read.set(lang, texts);
-  return texts;
+  return parsed.data as DemoTexts;
 }
 
 /** Whether a country is the demonstration's, as any of its languages spells it. */
