@@ -88,6 +88,8 @@ describe('the French demonstration mission in the workbench', { skip: browserSki
         await page.waitForTimeout(1000);
         const text = (await page.locator('body').allInnerTexts()).join(' ').replace(/\s+/g, ' ');
         assert.match(text, /Orvanie \(fictive\)/, 'the country as the French demonstration writes it');
+        // The workbench knows the French country for the demonstration's, and says it is fictional.
+        assert.match(text, /Mission de démonstration — fictive\./);
         assert.ok(french[name].length >= 3, `${name}: ${french[name].length} texts to look for`);
         for (const t of french[name])
           assert.ok(text.includes(t.replace(/\s+/g, ' ')), `${name} shows «${t}»`);
