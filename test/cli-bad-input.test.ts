@@ -134,6 +134,8 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['serve', '--port', 'abc', '--db', DB], names: /--port/ },
     { args: ['serve', '--pull', 'gdelt:Mali', '--db', DB], names: /--pull/ },
     { args: ['serve', '--pull', 'acled:Mali', '--pull-every', 'weekly', '--db', DB], names: /--pull-every/ },
+    { args: ['serve', '--demo-lang', 'de', '--db', DB], names: /--demo-lang/ },
+    { args: ['serve', '--demo-lang', 'fr', '--no-demo', '--db', DB], names: /--demo-lang/ },
   ],
   'users add': [
     { args: ['users', 'add', 'Ana', '--roles', 'superuser', '--db', DB], names: /superuser/ },

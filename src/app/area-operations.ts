@@ -7,7 +7,7 @@ import { countMatchingEvents } from '../store/matching-event-count.ts';
 import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import { MAP_POINT_LEVELS, releaseEvents } from './access-control.ts';
-import { DEMO_COUNTRY } from './demo/demo-country.ts';
+import { isDemoCountry } from './demo/demo-texts.ts';
 import { isoDate } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
 
@@ -431,7 +431,7 @@ export const workbenchStatus = defineOperation({
         imported: Number(s.imported),
       })),
       boundaries: boundaries.map((b) => ({ country: b.country, areas: Number(b.areas) })),
-      demo: countries.some((c) => c.country === DEMO_COUNTRY),
+      demo: countries.some((c) => isDemoCountry(c.country)),
     };
   },
 });

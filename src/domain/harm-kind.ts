@@ -13,11 +13,14 @@ export const HARM_KINDS = [
 ] as const;
 export type HarmKind = (typeof HARM_KINDS)[number];
 
-// The sub-event types that name the kind: ACLED's wording and the mission incident's categories.
+// The sub-event types that name the kind: ACLED's wording, as a francophone partner writes it, and
+// the mission incident's categories.
 const BY_SUB_EVENT: Record<string, HarmKind> = {
   'sexual violence': 'sexual-violence',
+  'violence sexuelle': 'sexual-violence',
   'sexual-violence': 'sexual-violence',
   'abduction/forced disappearance': 'abduction',
+  'enlèvement/disparition forcée': 'abduction',
   'abduction-or-disappearance': 'abduction',
   'recruitment-or-use-of-children': 'child-recruitment',
   'attack-on-humanitarian-workers': 'attack-on-aid-workers',

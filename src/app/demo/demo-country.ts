@@ -46,6 +46,8 @@ export const DEMO_ACTORS = {
   rioters: { name: 'Rioters (Orvania)', category: 'rioters' },
 } as const satisfies Record<string, DemoActor>;
 
+export type DemoActorKey = keyof typeof DEMO_ACTORS;
+
 // The country's frame in degrees: four columns by two rows of regions.
 const WEST = -22;
 const NORTH = -3;
@@ -124,13 +126,19 @@ export interface DemoBoundaryFeature {
   geometry: { type: 'Polygon'; coordinates: Point[][] };
 }
 
-/** The fictional admin-1 polygons as a GeoJSON FeatureCollection, property `name` per region. */
-export function demoBoundaries(): { type: 'FeatureCollection'; features: DemoBoundaryFeature[] } {
+/**
+ * The fictional admin-1 polygons as a GeoJSON FeatureCollection, property `name` per region;
+ * `country` as the demonstration's language writes it.
+ */
+export function demoBoundaries(country: string = DEMO_COUNTRY): {
+  type: 'FeatureCollection';
+  features: DemoBoundaryFeature[];
+} {
   return {
     type: 'FeatureCollection',
     features: DEMO_REGIONS.map((r) => ({
       type: 'Feature',
-      properties: { name: r.name, country: DEMO_COUNTRY },
+      properties: { name: r.name, country },
       geometry: { type: 'Polygon', coordinates: [regionRing(r)] },
     })),
   };

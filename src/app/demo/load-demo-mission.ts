@@ -1,51 +1,36 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Language } from '../../domain/language.ts';
 import type { AppContext, Operation } from '../operation.ts';
 import { operations } from '../operations.ts';
 import { runOperation } from '../run-operation.ts';
-import { DEMO_COUNTRY, demoBoundaries } from './demo-country.ts';
+import { demoBoundaries } from './demo-country.ts';
 import { generateDemoEvents } from './demo-events.ts';
 import { eventsAsHxlCsv } from './demo-hxl-file.ts';
+import { type DemoTaggedDriver, demoFile, demoTexts } from './demo-texts.ts';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-
-const DEMO_DRIVER_TAGS = [
-  {
-    driver: 'counter-insurgency-and-reprisal',
-    admin1: 'Lower Varo',
-    by: 'poc',
-    confirmed: true,
-    note: 'Army sweeps after KLF attacks; reprisals against villages suspected of support.',
-  },
-  {
-    driver: 'negotiation-leverage',
-    admin1: 'Kessa Highlands',
-    by: 'political',
-    confirmed: true,
-    note: 'KLF attacks rise in the weeks before each round of the Orvo talks.',
-  },
-  {
-    driver: 'cattle-and-transhumance',
-    admin1: 'Selet Plateau',
-    by: 'poc',
-    confirmed: false,
-    note: 'Dry-season movement of herds through farmland along the corridor.',
-  },
-  {
-    driver: 'land-and-resources',
-    admin1: 'Dunmarch',
-    by: 'political',
-    confirmed: false,
-    note: 'Disputed grazing land and water points.',
-  },
-] as const;
+const DEMO_DRIVER_TAGS: readonly {
+  driver: DemoTaggedDriver;
+  admin1: string;
+  by: 'poc' | 'political';
+  confirmed: boolean;
+}[] = [
+  { driver: 'counter-insurgency-and-reprisal', admin1: 'Lower Varo', by: 'poc', confirmed: true },
+  { driver: 'negotiation-leverage', admin1: 'Kessa Highlands', by: 'political', confirmed: true },
+  { driver: 'cattle-and-transhumance', admin1: 'Selet Plateau', by: 'poc', confirmed: false },
+  { driver: 'land-and-resources', admin1: 'Dunmarch', by: 'political', confirmed: false },
+];
 
 export interface LoadDemoMissionOptions {
   /** Do nothing when the store already holds events (the `npm start` case). */
   onlyIfEmpty?: boolean;
   seed?: number;
+  /**
+   * The language the mission is written in (default English): its notes, names, plan, agreement,
+   * talks and local processes. Both languages give the same events, findings and alerts.
+   */
+  lang?: Language;
 }
 
 export interface LoadDemoMissionResult {
@@ -58,7 +43,7 @@ export interface LoadDemoMissionResult {
 /**
  * Loads the fictional demonstration mission (Orvania) through the same operations a user runs:
  * its events as an HXL file through the importer, its admin-1 boundaries, its plan, its draft
- * agreement and its negotiation process. With `onlyIfEmpty`, a store that holds any event is left
+ * agreement and its negotiation process, in English or in French (`lang`). With `onlyIfEmpty`, a store that holds any event is left
  * alone, so real data is never mixed with the fiction.
  */
 export async function loadDemoMission(
@@ -97,29 +82,29 @@ export async function loadDemoMission(
     }
   };
 
+  const lang = options.lang ?? 'en';
+  const texts = demoTexts(lang);
   const dir = await mkdtemp(join(tmpdir(), 'tandem-demo-'));
-  const events = generateDemoEvents({ seed: options.seed });
+  const events = generateDemoEvents({ seed: options.seed, words: texts });
   try {
     const eventsFile = join(dir, 'orvania-events-hxl.csv');
     await writeFile(eventsFile, eventsAsHxlCsv(events));
     await run('events', 'importFiles', { paths: [eventsFile], format: 'hxl' }, true);
     // After the events, so that the polygons' names are matched to the events' spellings.
     const boundaries = join(dir, 'orvania-admin1.geojson');
-    await writeFile(boundaries, JSON.stringify(demoBoundaries()));
-    await run('admin-1 boundaries', 'loadBoundaries', { paths: [boundaries], country: DEMO_COUNTRY }, true);
+    await writeFile(boundaries, JSON.stringify(demoBoundaries(texts.country)));
+    await run('admin-1 boundaries', 'loadBoundaries', { paths: [boundaries], country: texts.country }, true);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   // Analysts' driver tags: two confirmed by the other unit (joint), two still awaiting it.
-  const poc = 'A. Mensah (fictional POC analyst)';
-  const political = 'L. Ortega (fictional political affairs officer)';
   // Each analyst acts under their own name and unit, as a signed-in person would.
-  const analyst = (unit: 'poc' | 'political') => ({ name: unit === 'poc' ? poc : political, roles: [unit] });
+  const analyst = (unit: 'poc' | 'political') => ({ name: texts.analysts[unit], roles: [unit] });
   for (const t of DEMO_DRIVER_TAGS) {
     const tag = (await run(
       `driver tag (${t.driver}, ${t.admin1})`,
       'tagDriver',
-      { driver: t.driver, country: DEMO_COUNTRY, admin1: t.admin1, note: t.note },
+      { driver: t.driver, country: texts.country, admin1: t.admin1, note: texts.driverTags[t.driver] },
       false,
       analyst(t.by),
     )) as { id?: number } | undefined;
@@ -135,21 +120,19 @@ export async function loadDemoMission(
     }
   }
   await run('mission plan', 'importPlan', {
-    plan: await readFile(join(HERE, 'demo-plan.yaml'), 'utf8'),
+    plan: demoFile(lang, 'demo-plan.yaml'),
     name: 'demo-plan.yaml',
   });
   await run('draft agreement', 'importAgreement', {
-    documents: [
-      { name: 'demo-agreement.txt', text: await readFile(join(HERE, 'demo-agreement.txt'), 'utf8') },
-    ],
-    title: 'Draft agreement on the cessation of hostilities and a political dialogue in Orvania (fictional)',
+    documents: [{ name: 'demo-agreement.txt', text: demoFile(lang, 'demo-agreement.txt') }],
+    title: texts.agreementTitle,
   });
   await run('local processes', 'importLocalProcesses', {
-    text: await readFile(join(HERE, 'demo-local-processes.yaml'), 'utf8'),
+    text: demoFile(lang, 'demo-local-processes.yaml'),
     name: 'demo-local-processes.yaml',
   });
   await run('negotiation process', 'storeNegotiation', {
-    process: await readFile(join(HERE, 'demo-negotiation.yaml'), 'utf8'),
+    process: demoFile(lang, 'demo-negotiation.yaml'),
     name: 'demo-negotiation.yaml',
   });
   return { loaded: true, events: events.length, parts };

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { LANGUAGES, type Language } from '../../domain/language.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import { action, localRequester, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 
@@ -8,6 +9,7 @@ interface ServeFlags extends StoreFlags {
   port?: string;
   host?: string;
   demo?: boolean;
+  demoLang?: Language;
   pull: string[];
   pullEvery: string;
 }
@@ -23,6 +25,12 @@ export function registerServeCommands(program: Command): void {
       .option('--host <name>', 'address to listen on (default: 127.0.0.1, this machine only)')
       .option('--demo', 'when the store is empty, load the fictional demonstration mission first')
       .option('--no-demo', 'never load the demonstration mission')
+      .addOption(
+        new Option(
+          '--demo-lang <lang>',
+          'the language the demonstration mission is written in, en (default) or fr; implies --demo',
+        ).choices(LANGUAGES),
+      )
       .option(
         '--pull <source:country>',
         'pull a source in the background, e.g. "acled:South Sudan", "ucdp:Central African Republic" (repeatable; credentials from the environment)',
@@ -39,6 +47,13 @@ export function registerServeCommands(program: Command): void {
           `--port must be a whole number from 0 to 65535, not "${flags.port}"`,
         );
       }
+      if (flags.demoLang && flags.demo === false) {
+        throw new TandemError(
+          'bad-input',
+          '--demo-lang chooses the language of the demonstration mission, which --no-demo turns off: give one or the other',
+        );
+      }
+      const demo = flags.demo === true || flags.demoLang !== undefined;
       // Loaded here, not at start, so that other commands do not pay for the server.
       const [{ openStore }, { loadDemoMission }, { signInRequired }, { startServer }, schedule] =
         await Promise.all([
@@ -52,14 +67,21 @@ export function registerServeCommands(program: Command): void {
       const every = schedule.parseEvery(flags.pullEvery);
       const store = await openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
       try {
-        if (flags.demo === true) {
+        if (demo) {
+          const lang = flags.demoLang ?? 'en';
           const loaded = await loadDemoMission(
             { store, requester: await localRequester() },
-            { onlyIfEmpty: true },
+            { onlyIfEmpty: true, lang },
           );
+          if (!loaded.loaded && flags.demoLang) {
+            // Asked for a language by name, the user should hear why the pages are not in it.
+            process.stderr.write(
+              `tandem: --demo-lang ${lang}: the store already holds events, so no demonstration was loaded; give an empty store (--db PATH) to see it\n`,
+            );
+          }
           if (loaded.loaded) {
             process.stderr.write(
-              `tandem: the store was empty; loaded the fictional demonstration mission (${loaded.events} events)\n`,
+              `tandem: the store was empty; loaded the fictional demonstration mission (${loaded.events} events${lang === 'en' ? '' : `, written in ${lang}`})\n`,
             );
             for (const p of loaded.parts.filter((x) => !x.loaded)) {
               process.stderr.write(
