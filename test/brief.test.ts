@@ -145,6 +145,16 @@ for (const dialect of DIALECTS) {
       assert.match(content, /Établie le \d{1,2}(er)? [a-zéû]+\.? \d{4} par Tandem\./);
       assert.match(content, /\*Comment ces chiffres ont été comptés :\*/);
       assert.doesNotMatch(content, /\b(events|fatalities|Headline|Hotspots|rising|falling|proposed)\b/);
+      // The drivers by their French labels (data/drivers.yaml's label_fr), the analysts' units in
+      // French, and the events that name no group as civilians in French.
+      assert.match(content, /\| Bétail et transhumance \|/);
+      assert.match(content, /\| Contre-insurrection et représailles \|/);
+      assert.doesNotMatch(
+        content,
+        /Cattle and transhumance|Counter-insurgency|Negotiation leverage|\((poc|political)\)/,
+      );
+      assert.match(content, /Civils \(Orvania \(fictional\)\)/);
+      assert.doesNotMatch(content, /Civilians \(/);
     });
 
     test('GET /api/brief.html?lang=fr is the French brief; without Chromium /api/brief.pdf says in one line what to install', async () => {

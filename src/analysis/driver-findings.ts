@@ -19,13 +19,18 @@ export interface DriverEvidence {
   tagId?: number;
   analyst?: string;
   unit?: string;
+  /** "analyst (unit)" for each confirmation, as written since the first version. */
   confirmedBy?: string[];
+  /** The same confirmations with the unit as its key, for a reader in another language. */
+  confirmations?: { analyst: string; unit: string }[];
   joint?: boolean;
 }
 
 export interface DriverFinding {
   driver: string;
   label: string;
+  /** The French label, where the taxonomy gives one. */
+  labelFr?: string;
   /** Distinct events linked to the driver: suggested in the sample or tagged. */
   events: number;
   suggestedEvents: number;
@@ -77,6 +82,7 @@ export async function summariseDrivers(
     findings.set(d.key, {
       driver: d.key,
       label: d.label,
+      ...(d.labelFr ? { labelFr: d.labelFr } : {}),
       events: 0,
       suggestedEvents: 0,
       taggedEvents: 0,
@@ -111,6 +117,7 @@ export async function summariseDrivers(
         analyst: t.analyst,
         unit: t.unit,
         confirmedBy: t.confirmations.map((c) => `${c.analyst} (${c.unit})`),
+        confirmations: t.confirmations.map((c) => ({ analyst: c.analyst, unit: c.unit })),
         joint,
       });
   }

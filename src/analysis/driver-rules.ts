@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { DriverDefinition, DriverSuggestion, DriverTaxonomy } from '../domain/driver.ts';
+import type { Language } from '../domain/language.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 /** The taxonomy shipped with Tandem: data/drivers.yaml at the project root. */
@@ -12,6 +13,7 @@ export const DEFAULT_DRIVERS_PATH = join(dirname(fileURLToPath(import.meta.url))
 const driverSchema = z.object({
   key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case key such as "land-and-resources"'),
   label: z.string().min(1),
+  label_fr: z.string().min(1).optional(),
   description: z.string().default(''),
   words: z.array(z.string().min(1)).default([]),
   patterns: z.array(z.string().min(1)).default([]),
@@ -54,7 +56,9 @@ export function parseDriverTaxonomy(text: string, file = 'drivers.yaml'): Driver
       }
     });
   });
-  return { drivers: parsed.data.drivers };
+  return {
+    drivers: parsed.data.drivers.map(({ label_fr, ...d }) => (label_fr ? { ...d, labelFr: label_fr } : d)),
+  };
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -85,6 +89,16 @@ export function loadDriverTaxonomy(path: string = DEFAULT_DRIVERS_PATH): DriverT
   const taxonomy = parseDriverTaxonomy(text, path);
   loaded.set(path, { mtimeMs, taxonomy });
   return taxonomy;
+}
+
+/**
+ * A driver's label in the reader's language: its French label where the taxonomy gives one, else
+ * its label; a key the taxonomy no longer holds is shown as it is.
+ */
+export function driverLabel(key: string, lang: Language, taxonomy = loadDriverTaxonomy()): string {
+  const d = taxonomy.drivers.find((x) => x.key === key);
+  if (!d) return key;
+  return lang === 'fr' ? (d.labelFr ?? d.label) : d.label;
 }
 
 interface CompiledDriver {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { loadDriverTaxonomy } from '../analysis/driver-rules.ts';
 import { findDriverTags } from '../analysis/driver-tag-repository.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
 import { type ActorCategory, isStateCategory } from '../domain/actor-category.ts';
@@ -73,6 +74,7 @@ export const recordPageOperations = {
         threatCounts(t, stored),
       );
       const tags = await findDriverTags(ctx.store.db, { eventIds: [stored.id] });
+      const taxonomy = loadDriverTaxonomy().drivers;
       const withheld = event!.notes !== stored.notes;
       return {
         event: event!,
@@ -80,7 +82,18 @@ export const recordPageOperations = {
         alerts: alerts.filter((a) => alertCounts(a, stored)),
         // A threat named after an actor the requester may not see is left out with the name.
         threats: withheld ? threats.filter((t) => t.perpetrator !== stored.actor1) : threats,
-        driverTags: tags.map((t) => ({ id: t.id, driver: t.driver, analyst: t.analyst, unit: t.unit })),
+        driverTags: tags.map((t) => {
+          const d = taxonomy.find((x) => x.key === t.driver);
+          return {
+            id: t.id,
+            driver: t.driver,
+            // The taxonomy's labels, so the page names the driver in the reader's language.
+            label: d?.label ?? t.driver,
+            ...(d?.labelFr ? { labelFr: d.labelFr } : {}),
+            analyst: t.analyst,
+            unit: t.unit,
+          };
+        }),
       };
     },
   }),

@@ -15,6 +15,8 @@ export interface DriverDefinition extends DriverRule {
   /** Stable key, kebab-case, e.g. `cattle-and-transhumance`. */
   key: string;
   label: string;
+  /** The French label, where the taxonomy gives one (data/drivers.yaml's `label_fr`). */
+  labelFr?: string;
   description: string;
 }
 

@@ -1,3 +1,4 @@
+import { driverLabel } from '../analysis/driver-rules.ts';
 import type { JointAnalysis } from '../analysis/joint-analysis.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { BRIEF_TEXT, BriefFormat, type BriefLanguage, type BriefText } from './brief-text.ts';
@@ -69,6 +70,7 @@ interface Writer {
   a: JointAnalysis;
   t: BriefText;
   f: BriefFormat;
+  lang: BriefLanguage;
 }
 
 const EVIDENCE_SHOWN = 5;
@@ -234,7 +236,7 @@ function perpetratorSection({ a, t, f }: Writer): Section {
         .map((x) => x.admin1 || t.noAdmin1)
         .slice(0, 3)
         .join(', '),
-      p.targetedPopulations.join(', '),
+      p.targetedPopulations.map(t.population).join(', '),
       t.trend[p.trend] ?? p.trend,
       { spark: p.series },
     ]);
@@ -252,7 +254,7 @@ function perpetratorSection({ a, t, f }: Writer): Section {
   };
 }
 
-function driverSection({ a, t, f }: Writer): Section {
+function driverSection({ a, t, f, lang }: Writer): Section {
   const joint = a.drivers.filter((d) => d.joint);
   const tagged = a.drivers.filter((d) => !d.joint && d.unconfirmedTags > 0);
   const suggested = a.drivers.filter((d) => d.suggestedEvents > 0);
@@ -265,7 +267,7 @@ function driverSection({ a, t, f }: Writer): Section {
             kind: 'table',
             head: t.jointHead,
             rows: joint.map((d) => [
-              d.label,
+              driverLabel(d.driver, lang),
               d.jointTags,
               d.taggedEvents,
               d.evidence
@@ -275,7 +277,9 @@ function driverSection({ a, t, f }: Writer): Section {
                     e.tagId ?? 0,
                     e.eventId !== null ? `#${e.eventId}` : e.admin1 || t.country,
                     e.analyst ?? '',
-                    e.confirmedBy?.join(', ') ?? '',
+                    (e.confirmations ?? [])
+                      .map((c) => `${c.analyst} (${t.unit[c.unit] ?? c.unit})`)
+                      .join(', '),
                   ),
                 )
                 .join(' · '),
@@ -288,7 +292,7 @@ function driverSection({ a, t, f }: Writer): Section {
             kind: 'table',
             head: t.unconfirmedHead,
             rows: tagged.map((d) => [
-              d.label,
+              driverLabel(d.driver, lang),
               d.unconfirmedTags,
               d.evidence
                 .filter((e) => e.kind === 'tag' && !e.joint)
@@ -305,7 +309,7 @@ function driverSection({ a, t, f }: Writer): Section {
             rows: suggested.map((d) => {
               const s = d.evidence.filter((e) => e.kind === 'suggestion');
               return [
-                d.label,
+                driverLabel(d.driver, lang),
                 d.suggestedEvents,
                 [...new Set(s.flatMap((e) => e.fired ?? []))].slice(0, 6).join(', '),
                 events(s.map((e) => e.eventId)),
@@ -318,7 +322,7 @@ function driverSection({ a, t, f }: Writer): Section {
   };
 }
 
-function threatSection({ a, t }: Writer): Section {
+function threatSection({ a, t, lang }: Writer): Section {
   const live = a.threats.filter((x) => x.status !== 'dismissed');
   const dismissed = a.threats.filter((x) => x.status === 'dismissed');
   const blocks: Block[] = [
@@ -329,7 +333,7 @@ function threatSection({ a, t }: Writer): Section {
           rows: live.map((x) => [
             x.perpetrator,
             x.isState ? t.yes : '',
-            x.targetedPopulation,
+            t.population(x.targetedPopulation),
             t.violence[x.violenceType] ?? x.violenceType,
             x.admin1 || t.countryName(x.country),
             t.level[x.likelihood] ?? x.likelihood,
@@ -337,7 +341,7 @@ function threatSection({ a, t }: Writer): Section {
             t.trend[x.trend] ?? x.trend,
             t.status[x.status] ?? x.status,
             x.eventCount,
-            x.drivers.map((key) => a.drivers.find((d) => d.driver === key)?.label ?? key).join(', '),
+            x.drivers.map((key) => driverLabel(key, lang)).join(', '),
             events(x.events),
           ]),
         }
@@ -417,9 +421,9 @@ export function buildBrief(a: JointAnalysis, context: BriefContext = {}): BriefD
         : [t.noSources]
       : [],
     sections: [
-      ...SECTIONS.slice(0, -1).map((section) => section({ a, t, f })),
+      ...SECTIONS.slice(0, -1).map((section) => section({ a, t, f, lang })),
       ...(context.extra ?? []),
-      methodSection({ a, t, f }),
+      methodSection({ a, t, f, lang }),
     ],
     format: f,
     text: t,

@@ -20,6 +20,11 @@ export interface BriefText {
   colon: string;
   sources: { acled: string; ucdp: string; mission: string; hxl: string; demo: string };
   noSources: string;
+  /**
+   * A targeted population as the reader reads it: the source's own group names stay as written;
+   * Tandem's "Civilians (Country)", for the events that name no group, is put in the reader's words.
+   */
+  population: (group: string) => string;
   headline: string;
   figure: string;
   value: string;
@@ -152,6 +157,7 @@ const en: BriefText = {
     demo: 'Tandem’s demonstration data (fictional)',
   },
   noSources: 'No events in scope.',
+  population: (group) => group,
   headline: 'Headline figures',
   figure: 'figure',
   value: 'value',
@@ -350,6 +356,7 @@ const fr: BriefText = {
     demo: 'Données de démonstration de Tandem (fictives)',
   },
   noSources: 'Aucun événement dans le périmètre.',
+  population: (group) => group.replace(/^Civilians \((.+)\)$/, 'Civils ($1)'),
   headline: 'Chiffres clés',
   figure: 'indicateur',
   value: 'valeur',

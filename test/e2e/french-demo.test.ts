@@ -106,4 +106,23 @@ describe('the French demonstration mission in the workbench', { skip: browserSki
       }
     });
   }
+  test('an area: the drivers by their French labels, the events that name no group as « Civils »', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    try {
+      await page.goto(
+        `http://127.0.0.1:${server.port}/?lang=fr#/area?country=${encodeURIComponent('Orvanie (fictive)')}&area=Selet%20Plateau`,
+      );
+      await page
+        .locator('.drivers-suggested li, .drivers-joint li, .drivers-unconfirmed li')
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1000);
+      const text = (await page.locator('body').allInnerTexts()).join(' ').replace(/\s+/g, ' ');
+      assert.match(text, /Bétail et transhumance/);
+      assert.match(text, /→ Civils \(Orvanie \(fictive\)\)/);
+      assert.doesNotMatch(text, /Cattle and transhumance|Land and resources|Civilians \(/);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -13,6 +13,23 @@ export function label(code: string | null | undefined): string {
   return i18next.t(`common.codes.${code}`, { defaultValue: words.charAt(0).toUpperCase() + words.slice(1) });
 }
 
+/**
+ * A driver of violence in the reader's language. Drivers are the taxonomy's (data/drivers.yaml,
+ * which a mission may edit), so their labels come with the data, the French one where given.
+ */
+export function driverName(d: { label: string; labelFr?: string }, lang: string): string {
+  return lang === 'fr' ? (d.labelFr ?? d.label) : d.label;
+}
+
+/**
+ * A threatened population in the reader's language: the source's own group names stay as written;
+ * Tandem's "Civilians (Country)", for the events that name no group, is put in the reader's words.
+ */
+export function populationName(group: string): string {
+  const m = /^Civilians \((.+)\)$/.exec(group);
+  return m ? i18next.t('common.civiliansOf', { country: m[1] }) : group;
+}
+
 /** A data source's name in the reader's language. */
 export function sourceLabel(code: string): string {
   return i18next.t(`common.sources.${code}`, { defaultValue: code });

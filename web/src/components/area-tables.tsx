@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { DriverRow } from '../analysis-types.ts';
 import { num } from '../format.ts';
-import { label } from '../labels.ts';
+import { useLanguage } from '../i18n/use-language.ts';
+import { driverName, label } from '../labels.ts';
 import { pageHref } from '../url-state.ts';
 
 /** The area page's figure, perpetrator tables and driver lists. */
@@ -61,11 +62,12 @@ export function PerpTable({
 
 export function DriverList({ rows, kind }: { rows: DriverRow[]; kind: string }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <ul className={`drivers-${kind}`}>
       {rows.map((d) => (
         <li key={d.driver}>
-          {d.label}
+          {driverName(d, lang)}
           {t('common.colon')}
           {t('area.driverEvents', { count: d.events })}
           <span className="muted">

@@ -3,6 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
 import { day } from '../format.ts';
+import { useLanguage } from '../i18n/use-language.ts';
+import { driverName } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { type SignedIn, unitsOf, useSignedIn } from '../use-signed-in.ts';
@@ -23,6 +25,7 @@ const unitName = (unit: string) => i18next.t(`analysts.unit.${unit}`, { defaultV
  */
 export function DriverTagging({ country, admin1 }: { country: string; admin1: string }) {
   const { t: tr } = useTranslation();
+  const lang = useLanguage();
   const me = useSignedIn();
   const [changed, setChanged] = useState(0);
   const tags = useApi<DriverList>(`drivers ${country} ${admin1} ${changed}`, (s) =>
@@ -43,7 +46,10 @@ export function DriverTagging({ country, admin1 }: { country: string; admin1: st
       <h3>{tr('analysts.tags')}</h3>
       <Async state={tags} what={tr('analysts.theTags')}>
         {(d) => {
-          const label = (key: string) => d.taxonomy.find((t) => t.key === key)?.label ?? key;
+          const label = (key: string) => {
+            const x = d.taxonomy.find((t) => t.key === key);
+            return x ? driverName(x, lang) : key;
+          };
           const all = [...d.joint, ...d.unconfirmed];
           return (
             <>
@@ -131,6 +137,7 @@ function TagForm({
   onTag: (driver: string, unit: 'poc' | 'political' | undefined, note: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const id = useId();
   const units = unitsOf(me);
   const [driver, setDriver] = useState(taxonomy[0]?.key ?? '');
@@ -150,7 +157,7 @@ function TagForm({
         <select id={`${id}-driver`} value={driver} onChange={(e) => setDriver(e.target.value)}>
           {taxonomy.map((x) => (
             <option key={x.key} value={x.key} title={x.description}>
-              {x.label}
+              {driverName(x, lang)}
             </option>
           ))}
         </select>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
 import { day } from '../format.ts';
-import { label as word } from '../labels.ts';
+import { populationName, label as word } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { Async, Empty } from './status-views.tsx';
@@ -110,8 +110,8 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
   );
   return (
     <li data-threat={threat.id}>
-      <strong>{threat.perpetrator}</strong> → {threat.targetedPopulation} ({word(threat.violenceType)})
-      {t('common.colon')}
+      <strong>{threat.perpetrator}</strong> → {populationName(threat.targetedPopulation)} (
+      {word(threat.violenceType)}){t('common.colon')}
       {t('analysts.threat', {
         likelihood: word(threat.likelihood),
         severity: word(threat.severity),

@@ -12,7 +12,7 @@ import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { ThreatEditing } from '../components/threat-editing.tsx';
 import { day, num } from '../format.ts';
-import { label } from '../labels.ts';
+import { label, populationName } from '../labels.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
@@ -205,8 +205,8 @@ export function AreaPage({
                     .sort((x, y) => threatScore(y) - threatScore(x))
                     .map((x) => (
                       <li key={`${x.perpetrator}-${x.targetedPopulation}-${x.violenceType}`}>
-                        <strong>{x.perpetrator}</strong> → {x.targetedPopulation} ({label(x.violenceType)})
-                        {tr('common.colon')}
+                        <strong>{x.perpetrator}</strong> → {populationName(x.targetedPopulation)} (
+                        {label(x.violenceType)}){tr('common.colon')}
                         {tr('area.threat', {
                           likelihood: label(x.likelihood),
                           severity: label(x.severity),

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day, longMonth, num } from '../format.ts';
-import { label } from '../labels.ts';
+import { useLanguage } from '../i18n/use-language.ts';
+import { driverName, label, populationName } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { actorHref } from '../record-links.ts';
 import { useUrlState } from '../url-state.ts';
@@ -19,6 +20,7 @@ const WITHHELD_ACTOR = '(withheld)';
  */
 export function EventPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const id = useUrlState().params.get('id') ?? '';
   const state = useApi<EventAnswer>(`event ${id}`, (s) => get('/api/event', { id }, s));
   return (
@@ -109,7 +111,7 @@ export function EventPage() {
                     <li key={x.id ?? `${x.perpetrator}-${x.targetedPopulation}`}>
                       {t('records.threat', {
                         perpetrator: x.perpetrator,
-                        population: x.targetedPopulation,
+                        population: populationName(x.targetedPopulation),
                         type: label(x.violenceType),
                         likelihood: label(x.likelihood),
                         severity: label(x.severity),
@@ -125,9 +127,12 @@ export function EventPage() {
                   <ul>
                     {r.driverTags.map((x) => (
                       <li key={x.id}>
-                        {x.driver}{' '}
+                        {driverName(x, lang)}{' '}
                         <span className="muted">
-                          {t('records.taggedBy', { analyst: x.analyst, unit: x.unit })}
+                          {t('records.taggedBy', {
+                            analyst: x.analyst,
+                            unit: t(`analysts.unit.${x.unit}`, { defaultValue: x.unit }),
+                          })}
                         </span>
                       </li>
                     ))}

@@ -103,6 +103,7 @@ export const en = {
   } as Record<string, string>,
   chartFailed: 'The chart could not be drawn: {{reason}}',
   colon: ': ',
+  civiliansOf: 'Civilians ({{country}})',
 };
 
 export const fr: typeof en = {
@@ -203,4 +204,5 @@ export const fr: typeof en = {
   },
   chartFailed: 'Le graphique n’a pas pu être tracé : {{reason}}',
   colon: ' : ',
+  civiliansOf: 'Civils ({{country}})',
 };
