@@ -43,6 +43,8 @@ test('the French catalogue leaves no English sentence behind; names that read th
     'plan.newestIs',
     'plan.option',
     'plan.versionOf',
+    'plan.part.poc',
+    'plan.part.police',
     'incidents.incident',
     'incidents.date',
     'incidents.admin1',
@@ -91,4 +93,14 @@ test('the language comes from ?lang=, then the earlier choice, then the browser,
   assert.equal(chooseLanguage({ ...none, browser: ['de-DE', 'fr-CA', 'en'] }), 'fr');
   assert.equal(chooseLanguage({ ...none, browser: ['de-DE'] }), 'en');
   assert.equal(chooseLanguage({ ...none, search: '?lang=xx', stored: 'fr' }), 'fr');
+});
+
+test('dates on the pages: the first of the month is an ordinal in French, not in English', async () => {
+  const { default: i18next } = await import('i18next');
+  const { day } = await import('../web/src/format.ts');
+  await i18next.init({ lng: 'fr', resources: {} });
+  assert.equal(day('2025-06-01'), '1er juin 2025');
+  assert.equal(day('2025-06-11'), '11 juin 2025');
+  await i18next.changeLanguage('en');
+  assert.equal(day('2025-06-01'), '1 Jun 2025');
 });

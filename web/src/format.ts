@@ -20,12 +20,14 @@ export function pct(n: number | null | undefined): string {
 export function day(iso: string | null | undefined): string {
   if (!iso) return '–';
   if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
-  return new Intl.DateTimeFormat(locale(), {
+  const d = new Intl.DateTimeFormat(locale(), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  // French writes the first of the month as an ordinal, as the brief does: "1er juin 2025".
+  return locale().startsWith('fr') ? d.replace(/^1 /, '1er ') : d;
 }
 
 /** A month (YYYY-MM) as "Dec 2026" / "déc. 2026". */

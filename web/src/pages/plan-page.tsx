@@ -159,7 +159,10 @@ const GAP = 8;
 /** The plan's chain as a layered graph: one column per level, an edge for every id that ties them. */
 function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) {
   const { t } = useTranslation();
-  const { nodes, edges, height } = useMemo(() => layout(plan, t('plan.priority')), [plan, t]);
+  const { nodes, edges, height } = useMemo(
+    () => layout(plan, t('plan.priority'), (code) => t(`plan.part.${code}`, { defaultValue: code })),
+    [plan, t],
+  );
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return (
     <div className="graph-wrap">
@@ -216,7 +219,7 @@ function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) 
   );
 }
 
-function layout(plan: Plan, priority: string) {
+function layout(plan: Plan, priority: string, part: (code: string) => string) {
   const cols: Omit<Node, 'y'>[][] = [[], [], [], []];
   for (const t of plan.mandate.tasks)
     cols[0].push({
@@ -230,11 +233,11 @@ function layout(plan: Plan, priority: string) {
     cols[1].push({ id: o.id, label: o.id, text: o.text, col: 1, kind: 'concept' });
   for (const s of plan.strategies)
     for (const o of s.objectives)
-      cols[2].push({ id: o.id, label: `${o.id} · ${s.kind}`, text: o.text, col: 2, kind: s.kind });
+      cols[2].push({ id: o.id, label: `${o.id} · ${part(s.kind)}`, text: o.text, col: 2, kind: s.kind });
   for (const a of plan.activities)
     cols[3].push({
       id: a.id,
-      label: `${a.id} · ${a.component}`,
+      label: `${a.id} · ${part(a.component)}`,
       text: `${a.text} (${a.areas.join(', ')})`,
       col: 3,
       kind: 'activity',

@@ -14,6 +14,18 @@ export const en = {
   eventsBehind_other: '{{count, number}} events behind it',
   dead: '({{count}} dead)',
   mitigations: 'Mitigation options',
+  /**
+   * A strategy's kind and an activity's component on the plan's chain. A component the plan names
+   * otherwise is shown as the plan writes it.
+   */
+  part: {
+    poc: 'POC',
+    political: 'political',
+    other: 'other',
+    civilian: 'civilian',
+    military: 'military',
+    police: 'police',
+  } as Record<string, string>,
   /** The names of a finding's measures, as the check's JSON spells them. */
   measure: {
     shortfall: 'shortfall',
@@ -66,6 +78,14 @@ export const fr: typeof en = {
   eventsBehind_other: '{{count, number}} événements en cause',
   dead: '({{count}} morts)',
   mitigations: 'Mesures d’atténuation possibles',
+  part: {
+    poc: 'POC',
+    political: 'politique',
+    other: 'autre',
+    civilian: 'civile',
+    military: 'militaire',
+    police: 'police',
+  },
   measure: {
     shortfall: 'manque',
     rank: 'rang',
