@@ -92,7 +92,10 @@ function englishOnly(): string[] {
   const frenchText = [...french.values()].join('\n');
   const pieces = new Set<string>();
   for (const [key, value] of leaves(en)) {
-    if (key.startsWith('common.codes.') || french.get(key) === value) continue;
+    // 'Civilians (Country)' is also how ACLED names the civilian side of its events: the English
+    // demonstration's data shows it as an actor's name on any page, in either language.
+    if (key.startsWith('common.codes.') || key === 'common.civiliansOf' || french.get(key) === value)
+      continue;
     for (const piece of value.split(/\{\{[^}]*\}\}/)) {
       const p = piece.trim().replace(/^[,;:.()\s·–—-]+|[,;:.()\s·–—-]+$/g, '');
       // Two words or more, or one capitalised word of eight letters; none that French also writes.
