@@ -356,7 +356,11 @@ const fr: BriefText = {
     demo: 'Données de démonstration de Tandem (fictives)',
   },
   noSources: 'Aucun événement dans le périmètre.',
-  population: (group) => group.replace(/^Civilians \((.+)\)$/, 'Civils ($1)'),
+  population: (group) =>
+    group.replace(
+      /^Civilians \((.+)\)$/,
+      (_, country: string) => `Civils (${FRENCH_COUNTRY_NAMES[country] ?? country})`,
+    ),
   headline: 'Chiffres clés',
   figure: 'indicateur',
   value: 'valeur',
