@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_COUNTRY } from '../src/app/demo/demo-country.ts';
-import { generateDemoEvents } from '../src/app/demo/demo-events.ts';
-import { eventsAsHxlCsv } from '../src/app/demo/demo-hxl-file.ts';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
-import { importFiles } from './import-files.ts';
-
-const dir = mkdtempSync(join(tmpdir(), 'tandem-actor-'));
-const file = join(dir, 'events-hxl.csv');
-before(() => writeFileSync(file, eventsAsHxlCsv(generateDemoEvents({ seed: 11 }))));
-after(() => rmSync(dir, { recursive: true, force: true }));
+import { importDemoEvents } from './import-files.ts';
 
 for (const dialect of DIALECTS) {
   describe(`an actor's profile (${dialect.name})`, { skip: dialect.skip }, () => {
@@ -23,7 +13,7 @@ for (const dialect of DIALECTS) {
     let drop: () => Promise<void>;
     before(async () => {
       ({ store, drop } = await dialect.open());
-      await importFiles(store, [file], { format: 'hxl' });
+      await importDemoEvents(store, 11);
     });
     after(() => drop());
 

@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { compileDriverRules, loadDriverTaxonomy } from '../src/analysis/driver-rules.ts';
 import { DEMO_COUNTRY } from '../src/app/demo/demo-country.ts';
-import { generateDemoEvents } from '../src/app/demo/demo-events.ts';
-import { eventsAsHxlCsv } from '../src/app/demo/demo-hxl-file.ts';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
-import { importFiles } from './import-files.ts';
-
-const dir = mkdtempSync(join(tmpdir(), 'tandem-drivers-'));
-const file = join(dir, 'events-hxl.csv');
-before(() => writeFileSync(file, eventsAsHxlCsv(generateDemoEvents({ seed: 7 }))));
-after(() => rmSync(dir, { recursive: true, force: true }));
+import { importDemoEvents } from './import-files.ts';
 
 for (const dialect of DIALECTS) {
   describe(`driver suggestions for a scope (${dialect.name})`, { skip: dialect.skip }, () => {
@@ -24,7 +14,7 @@ for (const dialect of DIALECTS) {
     let drop: () => Promise<void>;
     before(async () => {
       ({ store, drop } = await dialect.open());
-      await importFiles(store, [file], { format: 'hxl' });
+      await importDemoEvents(store, 7);
     });
     after(() => drop());
 

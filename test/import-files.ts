@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoEvents } from '../src/app/demo/demo-events.ts';
+import { eventsAsHxlCsv } from '../src/app/demo/demo-hxl-file.ts';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import type { Sensitivity } from '../src/domain/sensitivity.ts';
@@ -18,4 +23,16 @@ export function importFiles(store: Store, paths: string[], options: ImportFilesO
     { paths, ...input },
     { via: 'cli', name: 'importFiles', requester: { name: 'test', roles }, store },
   );
+}
+
+/** Imports the demonstration's generated events (seeded) as the HXL file a user would import. */
+export async function importDemoEvents(store: Store, seed: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-demo-events-'));
+  try {
+    const file = join(dir, 'events-hxl.csv');
+    writeFileSync(file, eventsAsHxlCsv(generateDemoEvents({ seed })));
+    return await importFiles(store, [file], { format: 'hxl' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

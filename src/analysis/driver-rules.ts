@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { DriverDefinition, DriverSuggestion, DriverTaxonomy } from '../domain/driver.ts';
-import type { Language } from '../domain/language.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 /** The taxonomy shipped with Tandem: data/drivers.yaml at the project root. */
@@ -89,16 +88,6 @@ export function loadDriverTaxonomy(path: string = DEFAULT_DRIVERS_PATH): DriverT
   const taxonomy = parseDriverTaxonomy(text, path);
   loaded.set(path, { mtimeMs, taxonomy });
   return taxonomy;
-}
-
-/**
- * A driver's label in the reader's language: its French label where the taxonomy gives one, else
- * its label; a key the taxonomy no longer holds is shown as it is.
- */
-export function driverLabel(key: string, lang: Language, taxonomy = loadDriverTaxonomy()): string {
-  const d = taxonomy.drivers.find((x) => x.key === key);
-  if (!d) return key;
-  return lang === 'fr' ? (d.labelFr ?? d.label) : d.label;
 }
 
 interface CompiledDriver {

@@ -1,4 +1,5 @@
 import { addDays } from '../domain/calendar-day.ts';
+import type { EventCitation } from '../domain/event-citation.ts';
 import type { LocalProcess } from '../domain/local-process.ts';
 import type { ParticipationIn } from '../domain/participant.ts';
 import type { IncidentRef } from './participation-alerts.ts';
@@ -39,15 +40,8 @@ export interface ProcessParticipant {
 }
 
 /** An event that may name people: its targets (who was harmed) and its actors. */
-export interface NamingEvent {
-  id: number;
-  source: string;
-  sourceEventId: string;
-  date: string;
-  admin1: string;
-  actor1: string;
+export interface NamingEvent extends EventCitation {
   actor2: string;
-  fatalities: number;
   targets: readonly string[];
 }
 

@@ -57,10 +57,8 @@ export async function readTargetedGroups(
     .where('admin1', '=', cell.admin1)
     .where('violence_type', '=', cell.violenceType)
     .where('civilian_targeting', '=', 1)
-    .where('month', '>=', firstMonth)
-    .where('month', '<=', w.lastMonth)
-    // The same bounds on the first day, which the index on country, actor, area and date can seek:
-    // a year's window then reads that year's events of the cell, not all of them.
+    // The window as bounds on the first day, which the index on country, actor, area and date can
+    // seek (bounds on the month column could not): a year's window reads that year's events only.
     .where('date_start', '>=', `${firstMonth}-01`)
     .where('date_start', '<', `${addMonths(w.lastMonth, 1)}-01`)
     .groupBy(['targets', 'sub_event_type'])

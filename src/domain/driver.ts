@@ -11,6 +11,14 @@ export interface DriverRule {
   patterns: string[];
 }
 
+/**
+ * A driver's name in the reader's language: its French label where the taxonomy gives one (a
+ * mission's own driver may have none), else its label.
+ */
+export function driverName(d: { label: string; labelFr?: string }, lang: string): string {
+  return lang === 'fr' ? (d.labelFr ?? d.label) : d.label;
+}
+
 export interface DriverDefinition extends DriverRule {
   /** Stable key, kebab-case, e.g. `cattle-and-transhumance`. */
   key: string;

@@ -1,5 +1,5 @@
-import { driverLabel } from '../analysis/driver-rules.ts';
 import type { JointAnalysis } from '../analysis/joint-analysis.ts';
+import { driverName } from '../domain/driver.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { BRIEF_TEXT, BriefFormat, type BriefLanguage, type BriefText } from './brief-text.ts';
 
@@ -267,7 +267,7 @@ function driverSection({ a, t, f, lang }: Writer): Section {
             kind: 'table',
             head: t.jointHead,
             rows: joint.map((d) => [
-              driverLabel(d.driver, lang),
+              driverName(d, lang),
               d.jointTags,
               d.taggedEvents,
               d.evidence
@@ -292,7 +292,7 @@ function driverSection({ a, t, f, lang }: Writer): Section {
             kind: 'table',
             head: t.unconfirmedHead,
             rows: tagged.map((d) => [
-              driverLabel(d.driver, lang),
+              driverName(d, lang),
               d.unconfirmedTags,
               d.evidence
                 .filter((e) => e.kind === 'tag' && !e.joint)
@@ -309,7 +309,7 @@ function driverSection({ a, t, f, lang }: Writer): Section {
             rows: suggested.map((d) => {
               const s = d.evidence.filter((e) => e.kind === 'suggestion');
               return [
-                driverLabel(d.driver, lang),
+                driverName(d, lang),
                 d.suggestedEvents,
                 [...new Set(s.flatMap((e) => e.fired ?? []))].slice(0, 6).join(', '),
                 events(s.map((e) => e.eventId)),
@@ -341,7 +341,12 @@ function threatSection({ a, t, lang }: Writer): Section {
             t.trend[x.trend] ?? x.trend,
             t.status[x.status] ?? x.status,
             x.eventCount,
-            x.drivers.map((key) => driverLabel(key, lang)).join(', '),
+            x.drivers
+              .map((key) => {
+                const d = a.drivers.find((y) => y.driver === key);
+                return d ? driverName(d, lang) : key;
+              })
+              .join(', '),
             events(x.events),
           ]),
         }

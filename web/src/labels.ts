@@ -14,14 +14,6 @@ export function label(code: string | null | undefined): string {
 }
 
 /**
- * A driver of violence in the reader's language. Drivers are the taxonomy's (data/drivers.yaml,
- * which a mission may edit), so their labels come with the data, the French one where given.
- */
-export function driverName(d: { label: string; labelFr?: string }, lang: string): string {
-  return lang === 'fr' ? (d.labelFr ?? d.label) : d.label;
-}
-
-/**
  * A threatened population in the reader's language: the source's own group names stay as written;
  * Tandem's "Civilians (Country)", for the events that name no group, is put in the reader's words.
  */

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { driverName } from '../../../src/domain/driver.ts';
 import type { DriverRow } from '../analysis-types.ts';
 import { num } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
-import { driverName, label } from '../labels.ts';
+import { label } from '../labels.ts';
 import { pageHref } from '../url-state.ts';
 
 /** The area page's figure, perpetrator tables and driver lists. */

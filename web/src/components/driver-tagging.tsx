@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { driverName } from '../../../src/domain/driver.ts';
 import { get, runOperation } from '../api-client.ts';
 import { day } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
-import { driverName } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { type SignedIn, unitsOf, useSignedIn } from '../use-signed-in.ts';

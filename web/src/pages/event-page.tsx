@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { driverName } from '../../../src/domain/driver.ts';
 import { get } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day, longMonth, num } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
-import { driverName, label, populationName } from '../labels.ts';
+import { label, populationName } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { actorHref } from '../record-links.ts';
 import { useUrlState } from '../url-state.ts';
