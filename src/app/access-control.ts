@@ -92,6 +92,11 @@ export function levelsAbove(requester: Requester): Sensitivity[] {
   return SENSITIVITY_LEVELS.filter((l) => !canRead(requester, l));
 }
 
+/** The sensitivity levels within the requester's clearance: the records it may read in full. */
+export function readableLevels(requester: Requester): Sensitivity[] {
+  return SENSITIVITY_LEVELS.filter((l) => canRead(requester, l));
+}
+
 /** Roles that may read but not change the store. */
 export const READ_ONLY_ROLES: readonly string[] = ['viewer'];
 

@@ -59,7 +59,7 @@ export function ActorPage() {
                 </p>
                 <ul className="tag-list">
                   {a.categoriesOverTime.map((r) => (
-                    <li key={r.first}>
+                    <li key={`${r.first}-${r.category}`}>
                       {t('records.categoryRun', {
                         first: r.first,
                         last: r.last,
