@@ -11,7 +11,8 @@ import type { Store } from '../src/store/store.ts';
 
 // Each aggregate table: its key columns and its measures, and the same rows recounted from events.
 // An event's category in event_counts is its first actor's ('' when the source gives none); an
-// actor's row in actor_counts is one per role it played (1 = actor1, 2 = actor2), for named actors.
+// actor's row in actor_counts is one per role it played (1 = actor1, 2 = actor2 and not actor1), for
+// named actors.
 const ORACLE = {
   event_counts: {
     keys: ['country', 'admin1', 'admin2', 'month', 'violence_type', 'actor_category'],
@@ -70,7 +71,7 @@ const ORACLE = {
         UNION ALL
         SELECT country, admin1, actor2, coalesce(actor2_category, ''), 2,
           month, violence_type, fatalities, civilian_fatalities, civilian_targeting
-        FROM events WHERE actor2 <> ''
+        FROM events WHERE actor2 <> '' AND actor2 <> actor1
       ) AS roles
       GROUP BY country, admin1, actor, actor_category, role, month, violence_type`,
   },

@@ -367,7 +367,8 @@ export class CountAccumulator {
       const k = ids.pair(ids.pair(place, actor1), this.tail(when, actor1Category, 1));
       this.actors.bump(k, sign, fatalities, civ, known, target, 0);
     }
-    if (actor2 !== -1) {
+    // An actor named on both sides is counted once, as actor 1: role 2 is second and not first.
+    if (actor2 !== -1 && actor2 !== actor1) {
       const k = ids.pair(ids.pair(place, actor2), this.tail(when, actor2Category, 2));
       this.actors.bump(k, sign, fatalities, civ, known, target, 0);
     }

@@ -94,7 +94,10 @@ export interface AreaMonthCountTable {
   civilian_targeting_derived_events: number;
 }
 
-/** Per-actor monthly counts; role 1 is the first actor (ACLED actor1, GED side_a), 2 the second. */
+/**
+ * Per-actor monthly counts; role 1 is the first actor (ACLED actor1, GED side_a), 2 the second
+ * where it is not also the first: each event counts once in an actor's rows.
+ */
 export interface ActorCountTable {
   country: string;
   admin1: string;

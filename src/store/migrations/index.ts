@@ -25,6 +25,7 @@ import * as localProcessSensitivity from './025-local-process-sensitivity.ts';
 import * as categoriesByPeriod from './026-categories-by-period.ts';
 import * as periodAndMassCasualtyIndexes from './027-period-and-mass-casualty-indexes.ts';
 import * as areaMonthCountIndex from './028-area-month-count-index.ts';
+import * as actorCountsOncePerEvent from './029-actor-counts-once-per-event.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -57,4 +58,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '026-categories-by-period': categoriesByPeriod,
   '027-period-and-mass-casualty-indexes': periodAndMassCasualtyIndexes,
   '028-area-month-count-index': areaMonthCountIndex,
+  '029-actor-counts-once-per-event': actorCountsOncePerEvent,
 };
