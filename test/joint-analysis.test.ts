@@ -47,6 +47,35 @@ for (const dialect of DIALECTS) {
     });
     after(async () => opened?.drop());
 
+    test('a period shorter than the trend compares its months with as many months just before it', async () => {
+      const a = await analysisOperations.analyze.run(ctx, {
+        country: 'South Sudan',
+        from: '2013-12-01',
+        to: '2014-03-31',
+      });
+      const count = async (admin1: string, from: string, to: string) =>
+        (
+          await opened.store.db
+            .selectFrom('events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('country', '=', 'South Sudan')
+            .where('admin1', '=', admin1)
+            .where('date_start', '>=', from)
+            .where('date_start', '<=', to)
+            .executeTakeFirstOrThrow()
+        ).n;
+      const jonglei = a.areas.find((x) => x.admin1 === 'Jonglei')!;
+      // Four months against the four before the period (August to November 2013), not against six
+      // months of which none were counted (which called every area "new").
+      assert.equal(jonglei.trendDetail.recent, Number(await count('Jonglei', '2013-12-01', '2014-03-31')));
+      assert.equal(jonglei.trendDetail.previous, Number(await count('Jonglei', '2013-08-01', '2013-11-30')));
+      assert.ok(jonglei.trendDetail.previous > 0);
+      assert.equal(jonglei.trend, 'rising');
+      assert.ok(a.areas.filter((x) => x.trend === 'new').length < a.areas.length / 2);
+      const army = a.perpetrators.find((p) => p.actor.startsWith('Military Forces of South Sudan'))!;
+      assert.ok(army.trendDetail.previous > 0, 'the army had events before December 2013');
+    });
+
     test('the outbreak of war in South Sudan is alerted at country level, starting December 2013, with evidence', () => {
       const a = southSudan.alerts.find(
         (x) => x.level === 'country' && x.key === 'South Sudan' && x.start === '2013-12',

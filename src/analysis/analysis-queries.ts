@@ -130,18 +130,20 @@ export async function readPerpetrators(
   scope: AnalysisScope,
   firstMonth: string,
   lastMonth: string,
+  /** Where the monthly counts start: the trend's earlier window may begin before the period. */
+  monthlyFrom: string = firstMonth,
 ): Promise<{ cells: PerpetratorCell[]; monthly: { actor: string; month: string; events: number }[] }> {
-  const base = () =>
+  const base = (from: string) =>
     db
       .selectFrom('actor_counts')
       .where('role', '=', 1)
-      .where('month', '>=', firstMonth)
+      .where('month', '>=', from)
       .where('month', '<=', lastMonth)
       .where('violence_type', 'in', VIOLENT)
       .where('actor_category', 'not in', ['civilians', 'protesters'])
       .where('actor', '<>', '');
   const cells = await applyScope(
-    base()
+    base(firstMonth)
       .select([
         'country',
         'actor',
@@ -157,7 +159,7 @@ export async function readPerpetrators(
     scope,
   ).execute();
   const monthly = await applyScope(
-    base()
+    base(monthlyFrom < firstMonth ? monthlyFrom : firstMonth)
       .select(['actor', 'month', sql<number>`sum(events)`.as('events')])
       .groupBy(['actor', 'month']),
     scope,

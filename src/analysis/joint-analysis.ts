@@ -29,7 +29,7 @@ import { DEFAULT_NEW_ACTOR_OPTIONS, type NewActorOptions } from './new-actor-ale
 import { readPeriodAlerts } from './period-alerts.ts';
 import type { NotesAccess } from './readable-notes.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
-import { type TrendDirection, trendOf } from './trend.ts';
+import { type TrendDirection, trendOf, trendWindow } from './trend.ts';
 
 export interface JointAnalysisOptions extends AnalysisScope {
   /** Inclusive YYYY-MM-DD bounds; default the first and last event of the scope. */
@@ -240,8 +240,7 @@ export async function runJointAnalysis(
   const lastMonth = to.slice(0, 7);
   const months = monthRange(firstMonth, lastMonth);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const recentStart = months[Math.max(0, months.length - o.trendMonths)]!;
-  const previousStart = addMonths(recentStart, -o.trendMonths);
+  const { recentStart, previousStart } = trendWindow(months, o.trendMonths);
   const inPeriod = (m: string) => m >= firstMonth && m <= lastMonth;
   const trend = (monthly: ReadonlyMap<string, number>): Trend => {
     let recent = 0;
@@ -259,7 +258,7 @@ export async function runJointAnalysis(
     readAreaMonths(db, scope, lastMonth),
     readMonthBreakdown(db, scope, firstMonth, lastMonth, 'violence_type'),
     readMonthBreakdown(db, scope, firstMonth, lastMonth, 'actor_category'),
-    readPerpetrators(db, scope, firstMonth, lastMonth),
+    readPerpetrators(db, scope, firstMonth, lastMonth, previousStart),
     readActorMonths(db, scope, lastMonth),
     readThreatCells(db, scope, window),
     readActorRegister(db),
@@ -304,7 +303,15 @@ export async function runJointAnalysis(
   const areaKey = (c: { country: string; admin1: string }) => `${c.country}\u001f${c.admin1}`;
   const areaMap = new Map<
     string,
-    { country: string; admin1: string; cells: AreaMonth[]; monthly: Map<string, number>; known: number }
+    {
+      country: string;
+      admin1: string;
+      cells: AreaMonth[];
+      monthly: Map<string, number>;
+      /** The monthly events from the trend's earlier window on, before the period too. */
+      forTrend: Map<string, number>;
+      known: number;
+    }
   >();
   for (const c of areaMonths) {
     const k = areaKey(c);
@@ -313,8 +320,10 @@ export async function runJointAnalysis(
       admin1: c.admin1,
       cells: [] as AreaMonth[],
       monthly: new Map<string, number>(),
+      forTrend: new Map<string, number>(),
       known: 0,
     }));
+    if (c.month >= previousStart) addTo(a.forTrend, c.month, c.events);
     if (inPeriod(c.month)) {
       a.cells.push(c);
       addTo(a.monthly, c.month, c.events);
@@ -334,7 +343,7 @@ export async function runJointAnalysis(
     const e = exact ? (exactByArea.get(k) ?? none) : null;
     const events = e ? e.events : sumBy(a.cells, (c) => c.events);
     if (!events && !a.cells.length) continue;
-    const t = trend(a.monthly);
+    const t = trend(a.forTrend);
     const known = e ? e.civilianFatalitiesKnown : a.known;
     areas.push({
       country: a.country,

@@ -5,9 +5,10 @@ import type { Database } from '../store/schema.ts';
 import { type AnalysisScope, readActorRegister, readDateRange, readThreatCells } from './analysis-queries.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
 import { DEFAULTS } from './joint-analysis.ts';
-import { addMonths, monthRange } from './months.ts';
+import { monthRange } from './months.ts';
 import type { NotesAccess } from './readable-notes.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
+import { trendWindow } from './trend.ts';
 
 /**
  * The threat proposals alone (what `runJointAnalysis` puts under `threats`), for the threat
@@ -33,8 +34,7 @@ export async function proposeThreats(
   const lastMonth = to.slice(0, 7);
   const months = monthRange(firstMonth, lastMonth);
   const trendMonths = options.trendMonths ?? DEFAULTS.trendMonths;
-  const recentStart = months[Math.max(0, months.length - trendMonths)]!;
-  const previousStart = addMonths(recentStart, -trendMonths);
+  const { recentStart, previousStart } = trendWindow(months, trendMonths);
   const [threatCells, register] = await Promise.all([
     readThreatCells(db, scope, { firstMonth, lastMonth, recentStart, previousStart }),
     readActorRegister(db),

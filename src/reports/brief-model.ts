@@ -159,7 +159,8 @@ function headlineSection({ a, t, f }: Writer): Section {
 function hotspotSection({ a, t, f }: Writer): Section {
   const area = (x: { country: string; admin1: string }) =>
     a.areas.find((y) => y.country === x.country && y.admin1 === x.admin1);
-  const months = a.settings.trendMonths;
+  // The trend's windows: the setting's months, or the whole period when it is shorter (trendWindow).
+  const months = Math.min(a.settings.trendMonths, a.mapping.months.length);
   return {
     title: t.hotspots,
     blocks: [
