@@ -260,6 +260,7 @@ function changed(f: EventFile, changes: [number, EventRow][]): EventFile {
 const TABLES_TO_EMPTY = [
   'event_counts',
   'area_month_counts',
+  'country_counts',
   'actor_counts',
   'events',
   'problems',

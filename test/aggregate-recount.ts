@@ -56,6 +56,27 @@ const ORACLE = {
       FROM events
       GROUP BY country, admin1, admin2, month`,
   },
+  country_counts: {
+    keys: ['country', 'month', 'violence_type', 'actor_category'],
+    measures: [
+      'events',
+      'fatalities',
+      'civilian_fatalities',
+      'civilian_fatalities_known',
+      'civilian_targeting_events',
+      'civilian_targeting_derived_events',
+    ],
+    recount: `
+      SELECT country, month, violence_type, coalesce(actor1_category, '') AS actor_category,
+        count(*) AS events, sum(fatalities) AS fatalities,
+        sum(coalesce(civilian_fatalities, 0)) AS civilian_fatalities,
+        count(civilian_fatalities) AS civilian_fatalities_known,
+        sum(CASE WHEN civilian_targeting = 1 THEN 1 ELSE 0 END) AS civilian_targeting_events,
+        sum(CASE WHEN civilian_targeting = 1 AND civilian_targeting_derived = 1 THEN 1 ELSE 0 END)
+          AS civilian_targeting_derived_events
+      FROM events
+      GROUP BY country, month, violence_type, coalesce(actor1_category, '')`,
+  },
   actor_counts: {
     keys: ['country', 'admin1', 'actor', 'actor_category', 'role', 'month', 'violence_type'],
     measures: ['events', 'fatalities', 'civilian_fatalities', 'civilian_targeting_events'],

@@ -25,7 +25,7 @@ async function aggregates(store: Store) {
   for (const by of ['admin1', 'admin2', 'month', 'actor-category', 'violence-type'] as const)
     out[by] = (await summarizeEvents(store.db, by)).rows;
   // The aggregate tables themselves, row by row (a key whose count fell to zero is gone).
-  for (const table of ['event_counts', 'actor_counts', 'area_month_counts'] as const) {
+  for (const table of ['event_counts', 'actor_counts', 'area_month_counts', 'country_counts'] as const) {
     const rows = await store.db.selectFrom(table).selectAll().execute();
     out[table] = rows
       .map((r) =>

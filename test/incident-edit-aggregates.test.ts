@@ -169,6 +169,7 @@ for (const dialect of DIALECTS) {
             'event_counts',
             'actor_counts',
             'area_month_counts',
+            'country_counts',
           ] as const)
             await store.db.deleteFrom(t).execute();
           const ids: number[] = [];

@@ -96,16 +96,34 @@ export async function readMonthBreakdown(
   lastMonth: string,
   by: 'violence_type' | 'actor_category',
 ): Promise<{ month: string; key: string; events: number }[]> {
-  const q = applyScope(
-    db
-      .selectFrom('event_counts')
-      .select(['month', sql<string>`${sql.ref(by)}`.as('key'), sql<number>`sum(events)`.as('events')])
+  const columns = [
+    'month',
+    sql<string>`${sql.ref(by)}`.as('key'),
+    sql<number>`sum(events)`.as('events'),
+  ] as const;
+  // A country's breakdown (or the store's) from the roll-up without areas; an area's from its rows.
+  let rows: { month: string; key: string; events: number }[];
+  if (scope.admin1 === undefined) {
+    let q = db
+      .selectFrom('country_counts')
+      .select(columns)
       .where('month', '>=', firstMonth)
       .where('month', '<=', lastMonth)
-      .groupBy(['month', by]),
-    scope,
-  );
-  return (await q.execute()).map((r) => ({ month: r.month, key: r.key, events: Number(r.events) }));
+      .groupBy(['month', by]);
+    if (scope.country !== undefined) q = q.where('country', '=', scope.country);
+    rows = await q.execute();
+  } else {
+    rows = await applyScope(
+      db
+        .selectFrom('event_counts')
+        .select(columns)
+        .where('month', '>=', firstMonth)
+        .where('month', '<=', lastMonth)
+        .groupBy(['month', by]),
+      scope,
+    ).execute();
+  }
+  return rows.map((r) => ({ month: r.month, key: r.key, events: Number(r.events) }));
 }
 
 /** A perpetrator (first actor) × admin1 × violence type over the period. */

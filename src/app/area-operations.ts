@@ -198,8 +198,11 @@ export const areaTrend = defineOperation({
   async run(ctx, f): Promise<{ months: string[]; series: TrendSeries[] }> {
     const { from, to } = monthBounds(f);
     const perp = sql<string>`case when actor_category = 'state-forces' then 'state-forces' else 'other' end`;
+    // An area's rows of event_counts, or for a country the roll-up without areas (a tenth of the rows
+    // or less). Both have the columns read here; the type names the roll-up's.
+    const table = (f.admin1 ? 'event_counts' : 'country_counts') as 'country_counts';
     let q = ctx.store.db
-      .selectFrom('event_counts')
+      .selectFrom(table)
       .select((eb) => [
         'month',
         'violence_type',
@@ -211,7 +214,7 @@ export const areaTrend = defineOperation({
       .groupBy(['month', 'violence_type', perp])
       .orderBy('month');
     if (f.country) q = q.where('country', '=', f.country);
-    if (f.admin1) q = q.where('admin1', '=', f.admin1);
+    if (f.admin1) q = q.where(sql.ref('admin1'), '=', f.admin1);
     if (from) q = q.where('month', '>=', from);
     if (to) q = q.where('month', '<=', to);
     if (f.violenceTypes?.length) q = q.where('violence_type', 'in', f.violenceTypes);

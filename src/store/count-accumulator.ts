@@ -493,7 +493,17 @@ export class CountAccumulator {
     await addCounts(upsert, 'area_month_counts', EVENT_KEYS.slice(0, 4), AREA_MEASURES, [
       ...byAreaMonth.values(),
     ]);
-    for (const table of ['area_month_counts', 'event_counts', 'actor_counts'] as const) {
+    // The country roll-up: the same counts without the areas.
+    const byCountry = new Map<string, [string[], Measures]>();
+    for (const [parts, m] of areaRows) {
+      const key = [parts[0], parts[3], parts[4], parts[5]];
+      const k = key.join(SEP);
+      const cur = byCountry.get(k);
+      if (cur) for (let i = 0; i < m.length; i++) cur[1][i] += m[i];
+      else byCountry.set(k, [key, [...m] as Measures]);
+    }
+    await addCounts(upsert, 'country_counts', COUNTRY_KEYS, AREA_MEASURES, [...byCountry.values()]);
+    for (const table of ['area_month_counts', 'country_counts', 'event_counts', 'actor_counts'] as const) {
       await db.deleteFrom(table).where('events', '=', 0).execute();
     }
     this.areas.clear();
@@ -504,6 +514,7 @@ export class CountAccumulator {
 // The order of the parts of each key, as add() builds them.
 const EVENT_KEYS = ['country', 'admin1', 'admin2', 'month', 'violence_type', 'actor_category'];
 const ACTOR_KEYS = ['country', 'admin1', 'actor', 'actor_category', 'role', 'month', 'violence_type'];
+const COUNTRY_KEYS = ['country', 'month', 'violence_type', 'actor_category'];
 // Each table's measures, with their place in Measures.
 const AREA_MEASURES: [string, number][] = [
   ['events', 0],
@@ -517,7 +528,7 @@ const ACTOR_MEASURES = AREA_MEASURES.filter(
   ([c]) => c !== 'civilian_fatalities_known' && c !== 'civilian_targeting_derived_events',
 );
 
-export type CountTable = 'event_counts' | 'actor_counts' | 'area_month_counts';
+export type CountTable = 'event_counts' | 'actor_counts' | 'area_month_counts' | 'country_counts';
 
 /**
  * Adds rows to an aggregate table: a new key is inserted, an existing one gets the measures

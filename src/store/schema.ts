@@ -81,6 +81,20 @@ export interface EventCountTable {
 }
 
 /** event_counts rolled up by area and month (no violence type or category), for fast summaries. */
+/** event_counts without the areas: a country's counts per month, violence type and category. */
+export interface CountryCountTable {
+  country: string;
+  month: string;
+  violence_type: string;
+  actor_category: string;
+  events: number;
+  fatalities: number;
+  civilian_fatalities: number;
+  civilian_fatalities_known: number;
+  civilian_targeting_events: number;
+  civilian_targeting_derived_events: number;
+}
+
 export interface AreaMonthCountTable {
   country: string;
   admin1: string;
@@ -477,6 +491,7 @@ export interface Database {
   events: EventTable;
   event_counts: EventCountTable;
   area_month_counts: AreaMonthCountTable;
+  country_counts: CountryCountTable;
   actor_counts: ActorCountTable;
   imports: ImportTable;
   problems: ProblemTable;

@@ -26,6 +26,7 @@ import * as categoriesByPeriod from './026-categories-by-period.ts';
 import * as periodAndMassCasualtyIndexes from './027-period-and-mass-casualty-indexes.ts';
 import * as areaMonthCountIndex from './028-area-month-count-index.ts';
 import * as actorCountsOncePerEvent from './029-actor-counts-once-per-event.ts';
+import * as countryCounts from './030-country-counts.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -59,4 +60,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '027-period-and-mass-casualty-indexes': periodAndMassCasualtyIndexes,
   '028-area-month-count-index': areaMonthCountIndex,
   '029-actor-counts-once-per-event': actorCountsOncePerEvent,
+  '030-country-counts': countryCounts,
 };
