@@ -10,6 +10,7 @@ import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import { summarizeEvents } from '../src/store/event-summary.ts';
 import * as categoriesByPeriod from '../src/store/migrations/026-categories-by-period.ts';
+import * as countryCounts from '../src/store/migrations/030-country-counts.ts';
 import { migrate } from '../src/store/store.ts';
 import { assertAggregatesMatchEvents } from './aggregate-recount.ts';
 import { DIALECTS } from './dialects.ts';
@@ -84,13 +85,21 @@ for (const dialect of DIALECTS) {
       const { store, drop } = await dialect.open();
       try {
         await importFiles(store, [ged.path]);
-        // Back to the store as it was before 026: both conflict types stored as battles.
+        // Back to the store as it was before 026: both conflict types stored as battles, and no
+        // country roll-up yet (030 builds it from event_counts when it runs).
+        await countryCounts.down(store.db as unknown as Kysely<unknown>);
         await categoriesByPeriod.down(store.db as unknown as Kysely<unknown>);
-        await sql`DELETE FROM kysely_migration WHERE name = '026-categories-by-period'`.execute(store.db);
+        await sql`DELETE FROM kysely_migration WHERE name IN ('026-categories-by-period', '030-country-counts')`.execute(
+          store.db,
+        );
         const before = await typeCounts(store.db);
         assert.equal(before.battles, STATE_BASED + NON_STATE);
         assert.equal(before['state-based-conflict'], undefined);
-        await assertAggregatesMatchEvents(store, 'before 026');
+        await assertAggregatesMatchEvents(store, 'before 026', [
+          'event_counts',
+          'area_month_counts',
+          'actor_counts',
+        ]);
         await migrate(store.db);
         const after = await typeCounts(store.db);
         assert.equal(after['state-based-conflict'], STATE_BASED);
