@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
-import { day, num, pct } from '../format.ts';
+import { day, pct } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
@@ -142,8 +142,9 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                         <ul className="evidence">
                           {a.evidence.slice(0, 40).map((e) => (
                             <li key={e.id}>
-                              {day(e.date)} {e.admin1}: {e.actor1} → {e.actor2 || '—'}{' '}
-                              {t('negotiations.dead', { count: num(e.fatalities) })}
+                              {day(e.date)} {e.admin1}
+                              {t('common.colon')}
+                              {e.actor1} → {e.actor2 || '—'} {t('negotiations.dead', { count: e.fatalities })}
                             </li>
                           ))}
                         </ul>

@@ -70,9 +70,7 @@ export function EventPage() {
                 <dt>{t('records.fatalities')}</dt>
                 <dd>
                   {num(e.fatalities)}
-                  {e.civilianFatalities !== null
-                    ? t('records.ofWhom', { count: num(e.civilianFatalities) })
-                    : ''}
+                  {e.civilianFatalities !== null ? t('records.ofWhom', { count: e.civilianFatalities }) : ''}
                 </dd>
                 <dt>{t('records.notes')}</dt>
                 <dd>{e.notes || '—'}</dd>

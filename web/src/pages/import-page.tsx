@@ -153,7 +153,7 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
             <div className="done-box" key={f.path}>
               <strong>{stage.name}</strong>{' '}
               {t('importing.readAs', { format: f.format.toUpperCase(), rows: num(f.rows) })}{' '}
-              <span className="imported-count">{t('importing.imported', { count: num(f.imported) })}</span>
+              <span className="imported-count">{t('importing.imported', { count: f.imported })}</span>
               {t('importing.rest', {
                 updated: num(f.updated),
                 unchanged: num(f.unchanged),

@@ -120,8 +120,10 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
             {events.slice(0, 30).map((e) =>
               e.type === 'event' ? (
                 <li key={e.id}>
-                  {day(e.date)} {e.admin1}: {e.actor1} → {e.actor2 || '—'}{' '}
-                  {t('plan.dead', { count: num(e.fatalities) })} <code>{e.sourceEventId}</code>
+                  {day(e.date)} {e.admin1}
+                  {t('common.colon')}
+                  {e.actor1} → {e.actor2 || '—'} {t('plan.dead', { count: e.fatalities })}{' '}
+                  <code>{e.sourceEventId}</code>
                 </li>
               ) : null,
             )}

@@ -12,7 +12,8 @@ export const en = {
   planParts: 'Plan: {{parts}}',
   eventsBehind_one: '{{count, number}} event behind it',
   eventsBehind_other: '{{count, number}} events behind it',
-  dead: '({{count}} dead)',
+  dead_one: '({{count, number}} dead)',
+  dead_other: '({{count, number}} dead)',
   mitigations: 'Mitigation options',
   /**
    * A strategy's kind and an activity's component on the plan's chain. A component the plan names
@@ -76,7 +77,8 @@ export const fr: typeof en = {
   planParts: 'Plan : {{parts}}',
   eventsBehind_one: '{{count, number}} événement en cause',
   eventsBehind_other: '{{count, number}} événements en cause',
-  dead: '({{count}} morts)',
+  dead_one: '({{count, number}} mort)',
+  dead_other: '({{count, number}} morts)',
   mitigations: 'Mesures d’atténuation possibles',
   part: {
     poc: 'POC',
