@@ -135,7 +135,6 @@ function Review({ r }: { r: ReviewAnswer }) {
                 className={r.coverage[c] ? 'yes' : 'no'}
                 onClick={() => setOnly(r.coverage[c] ? c : null)}
                 aria-pressed={only === c}
-                title={label(c)}
                 style={{
                   background: 'none',
                   border: 'none',
@@ -145,7 +144,7 @@ function Review({ r }: { r: ReviewAnswer }) {
                   font: 'inherit',
                 }}
               >
-                {c}
+                <span className="code-chip">{c}</span> {label(c)}
               </button>
             ))}
           </section>
@@ -156,7 +155,8 @@ function Review({ r }: { r: ReviewAnswer }) {
             r.gaps.map((g) => (
               <details className="gap" key={g.code}>
                 <summary>
-                  <span className="code-chip">{g.code}</span> {g.label}
+                  <span className="code-chip">{g.code}</span>{' '}
+                  {t(`common.codes.${g.code}`, { defaultValue: g.label })}
                 </summary>
                 <p>{g.why}</p>
                 <p>
