@@ -73,7 +73,17 @@ export function AgreementsPage() {
           <Review r={own.review} />
         </>
       ) : (
-        <Async state={stored} what={t('agreements.theReview')}>
+        <Async
+          state={stored}
+          what={t('agreements.theReview')}
+          missing={
+            chosen === null ? (
+              <>
+                {t('agreements.none')} <code>tandem agreement import FILE</code>
+              </>
+            ) : undefined
+          }
+        >
           {(r) => (
             <>
               <AgreementReviewActions storedId={r.id} />

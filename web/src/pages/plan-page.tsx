@@ -32,7 +32,17 @@ export function PlanPage({ country }: { country: string | undefined }) {
         refresh={stored}
         onStored={() => setStored((n) => n + 1)}
       />
-      <Async state={plan} what={t('plan.thePlan')}>
+      <Async
+        state={plan}
+        what={t('plan.thePlan')}
+        missing={
+          mission ? undefined : (
+            <>
+              {t('plan.none')} <code>tandem plan import PLAN</code>
+            </>
+          )
+        }
+      >
         {(p) => {
           const finding = open === null ? null : p.check.findings[open];
           return (

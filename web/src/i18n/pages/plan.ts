@@ -1,6 +1,7 @@
 /** The plan page: choose or load a plan, its chain, the check's findings, acknowledgements. */
 export const en = {
   thePlan: 'the plan',
+  none: 'No plan is stored yet: load a plan file (.yaml, .yml or .json) above, or run',
   version: 'plan v{{version}} ({{file}})',
   intro: 'Mandate → concept → strategies → objectives → activities. Select a finding to see what it touches.',
   otherCountry: ' This plan is for {{country}}.',
@@ -65,6 +66,7 @@ export const en = {
 
 export const fr: typeof en = {
   thePlan: 'le plan',
+  none: 'Aucun plan n’est encore enregistré : chargez un fichier de plan (.yaml, .yml ou .json) ci-dessus, ou lancez',
   version: 'plan v{{version}} ({{file}})',
   intro:
     'Mandat → concept → stratégies → objectifs → activités. Sélectionnez un constat pour voir ce qu’il concerne.',
