@@ -101,7 +101,7 @@ export function ActorPage() {
                   <a href={eventHref(e.id)}>
                     {day(e.dateStart)} {e.admin1}
                     {t('common.colon')}
-                    {e.eventType || label(e.violenceType)}
+                    {label(e.violenceType)}
                   </a>{' '}
                   <span className="muted">
                     (

@@ -43,7 +43,7 @@ export function EventPage() {
           return (
             <>
               <h1>
-                {e.eventType || label(e.violenceType)} <span className="muted">{day(e.dateStart)}</span>
+                {label(e.violenceType)} <span className="muted">{day(e.dateStart)}</span>
               </h1>
               {r.withheld && (
                 <p className="muted" role="note">
