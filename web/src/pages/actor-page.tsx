@@ -32,6 +32,7 @@ export function ActorPage() {
             <h1>
               {a.name} {a.country && <span className="muted">({a.country})</span>}
             </h1>
+            <p className="muted">{t('records.wholeRecord')}</p>
             <dl className="record">
               <dt>{t('records.category')}</dt>
               <dd>{a.category ? label(a.category) : t('records.unknown')}</dd>

@@ -12,6 +12,8 @@ export const en = {
   asPerpetrator: '{{n}} as perpetrator:',
   noAttack: 'no attack on civilians is recorded in the country',
   share: '{{share}} of all recorded attacks on civilians in the country',
+  wholeRecord:
+    'Every event in the store that names this actor, whatever the period chosen on the other pages.',
   whereActs: 'Where it acts',
   area: 'Area',
   latest: 'Latest events ({{shown}} of {{total}})',
@@ -73,6 +75,8 @@ export const fr: typeof en = {
   asPerpetrator: '{{n}} en tant qu’auteur :',
   noAttack: 'aucune attaque contre des civils n’est enregistrée dans le pays',
   share: '{{share}} de toutes les attaques contre des civils enregistrées dans le pays',
+  wholeRecord:
+    'Tous les événements de la base qui nomment cet acteur, quelle que soit la période choisie sur les autres pages.',
   whereActs: 'Où il agit',
   area: 'Zone',
   latest: 'Derniers événements ({{shown}} sur {{total}})',
