@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SourcePulls } from '../components/source-pulls.tsx';
-import { day, num } from '../format.ts';
+import { month, num } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import type { WorkbenchStatus } from '../workbench-types.ts';
 
@@ -215,8 +215,8 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
               <tr key={c.country}>
                 <th scope="row">{c.country}</th>
                 <td className="store-count">{num(c.events)}</td>
-                <td>{day(c.first)}</td>
-                <td>{day(c.last)}</td>
+                <td>{month(c.first)}</td>
+                <td>{month(c.last)}</td>
               </tr>
             ))
           )}
