@@ -104,3 +104,56 @@ test('dates on the pages: the first of the month is an ordinal in French, not in
   await i18next.changeLanguage('en');
   assert.equal(day('2025-06-01'), '1 Jun 2025');
 });
+
+test('counted messages get the count as a number, so that French reads "1 mort", not "1 morts"', async () => {
+  // A count passed already formatted (`count: num(n)`) is a string: i18next then takes the other form.
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = new URL('../web/src/', import.meta.url);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx'));
+  for (const f of files)
+    assert.doesNotMatch(
+      readFileSync(new URL(f, dir), 'utf8'),
+      /count: num\(/,
+      `${f} formats a count before i18next`,
+    );
+  const { createInstance } = await import('i18next');
+  const i18n = createInstance();
+  await i18n.init({ lng: 'fr', resources: { fr: { translation: fr }, en: { translation: en } } });
+  assert.equal(i18n.t('records.dead', { count: 1 }), '1 mort');
+  assert.equal(i18n.t('records.dead', { count: 1234 }), '1\u202f234 morts');
+  assert.equal(i18n.t('records.ofWhom', { count: 1 }), ', dont 1 civil');
+  await i18n.changeLanguage('en');
+  assert.equal(i18n.t('records.ofWhom', { count: 2 }), ', of whom 2 civilians');
+});
+
+test('alerts in words: deaths are not called events, a new actor is not a rise over 0 expected', async () => {
+  const { default: i18next } = await import('i18next');
+  const { alertInWords } = await import('../web/src/labels.ts');
+  await i18next.init({ lng: 'en', resources: { en: { translation: en }, fr: { translation: fr } } });
+  const base = { baseline: 52.17, counts: [167], score: 156, start: '2015-04', alarm: '2015-04' };
+  const mass = alertInWords({ ...base, kind: 'mass-casualty', metric: 'fatalities' });
+  assert.match(mass, /^one violent event with 156 deaths in April 2015 \(167 deaths that month\)/);
+  assert.match(mass, /averaged 52 deaths a month/);
+  const rise = alertInWords({
+    ...base,
+    counts: [8, 2, 7],
+    baseline: 1.83,
+    kind: 'escalation',
+    metric: 'fatalities',
+  });
+  assert.match(
+    rise,
+    /^17 deaths in violent events from April 2015 to April 2015, against about 5\.5 expected/,
+  );
+  assert.doesNotMatch(rise, /chance/);
+  const fresh = alertInWords({ ...base, baseline: 0, counts: [17], kind: 'new-actor', metric: 'events' });
+  assert.doesNotMatch(fresh, /expected|million/);
+  assert.match(fresh, /new to the country’s data: 17 violent events in April 2015/);
+  const events = alertInWords({ ...base, counts: [40], baseline: 15, kind: 'escalation', metric: 'events' });
+  assert.match(events, /^40 violent events in April 2015, against about 15 expected/);
+  await i18next.changeLanguage('fr');
+  assert.match(
+    alertInWords({ ...base, kind: 'mass-casualty', metric: 'fatalities' }),
+    /^un événement violent ayant fait 156 morts en avril 2015/,
+  );
+});

@@ -52,7 +52,8 @@ describe('the event and actor pages, in Chromium', { skip: browserSkip }, () => 
       .orderBy('date_start', 'desc')
       .executeTakeFirstOrThrow();
     await w.signIn('Ana Poc');
-    await page.goto(w.url(`#/event?id=${row.id}`));
+    // A period other than the default, which the links from the event on must keep.
+    await page.goto(w.url(`#/event?id=${row.id}&from=2025-01-01&to=2025-06-30`));
     const record = page.locator('dl.record');
     await record.waitFor();
     assert.match((await record.textContent()) ?? '', new RegExp(row.source_event_id));
@@ -69,11 +70,16 @@ describe('the event and actor pages, in Chromium', { skip: browserSkip }, () => 
     assert.match(profile, /State forceno/);
     assert.match(profile, /Rebel group/);
     assert.match(profile, /\d+% of all recorded attacks on civilians in the country/);
-    assert.match(page.url(), /#\/actor\?name=.*&country=/);
+    // The actor's name and country, and the period the reader chose, which the next page keeps.
+    const actorQuery = new URLSearchParams(page.url().split('#/actor?')[1]);
+    assert.equal(actorQuery.get('name'), row.actor1);
+    assert.ok(actorQuery.get('country'), page.url());
+    assert.equal(actorQuery.get('from'), '2025-01-01', page.url());
+    assert.equal(actorQuery.get('to'), '2025-06-30', page.url());
     await w.shots('actor-page');
     await page.locator('.actor-page li a').first().click();
     await page.locator('.event-page dl.record').waitFor();
-    assert.match(page.url(), /#\/event\?id=\d+/);
+    assert.match(page.url(), /#\/event\?(.*&)?id=\d+/);
     assert.deepEqual(
       w.errors.filter((e) => !/status of 4\d\d/.test(e)),
       [],

@@ -140,7 +140,9 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
       gaps.join(' | '),
     );
     assert.ok((await page.locator('.provision mark').count()) > 3);
-    await page.locator('.scorecard button.yes', { hasText: 'Ce' }).click();
+    await page
+      .locator('.scorecard button.yes', { has: page.locator('.code-chip', { hasText: /^Ce$/ }) })
+      .click();
     await page.getByRole('heading', { name: /coded Ce/ }).waitFor();
     await page.locator('details.gap', { hasText: 'SexViol' }).locator('summary').click();
     await shot('agreements');

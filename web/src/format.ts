@@ -11,7 +11,10 @@ function locale(): string {
  * using it, and a page formats thousands of figures (17 ms of the overview's first render).
  */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, make: (l: string) => F): F {
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  kind: string,
+  make: (l: string) => F,
+): F {
   const l = locale();
   const key = `${kind}:${l}`;
   let f = formatters.get(key) as F | undefined;
@@ -29,7 +32,10 @@ export function num(n: number | null | undefined): string {
 export function pct(n: number | null | undefined): string {
   return n === null || n === undefined || Number.isNaN(n)
     ? '—'
-    : formatter('pct', (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(n);
+    : formatter(
+        'pct',
+        (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 }),
+      ).format(n);
 }
 
 /** A day (YYYY-MM-DD…) as "3 Dec 2026" / "3 déc. 2026"; anything else as it is. */

@@ -57,10 +57,17 @@ export function chanceInWords(p: number): string {
   return t('aboutOnce', { n: Math.round(1 / p) });
 }
 
-/** An escalation alert's figures in words: what was seen against what was expected, and how rare that is. */
+/**
+ * An alert's figures in words, as its kind reads them: a rise of violent events (what was seen
+ * against what was expected, and how rare that is), a rise of deaths, one mass-casualty event, or
+ * an actor new to the data. Deaths are never called events, nor given a Poisson chance.
+ */
 export function alertInWords(a: {
+  kind: 'escalation' | 'mass-casualty' | 'new-actor';
+  metric: 'events' | 'fatalities';
   baseline: number;
   counts: number[];
+  score: number;
   start: string;
   alarm: string;
 }): string {
@@ -72,7 +79,16 @@ export function alertInWords(a: {
     months === 1
       ? t('inMonth', { start: longMonth(a.start) })
       : t('fromTo', { start: longMonth(a.start), alarm: longMonth(a.alarm) });
-  const about = expected < 10 ? Math.round(expected * 10) / 10 : Math.round(expected);
+  const about = rounded(expected);
+  if (a.kind === 'new-actor') return t('newActor', { seen: num(seen), span });
+  if (a.kind === 'mass-casualty')
+    return t('massCasualty', {
+      deaths: num(a.score),
+      seen: num(seen),
+      span,
+      expected: num(rounded(a.baseline)),
+    });
+  if (a.metric === 'fatalities') return t('deaths', { seen: num(seen), span, expected: num(about) });
   return t('sentence', {
     seen: num(seen),
     span,
@@ -80,4 +96,9 @@ export function alertInWords(a: {
     chance: chanceInWords(poissonTail(seen, expected)),
     what: months === 1 ? t('months') : t('stretches', { months }),
   });
+}
+
+/** An expected count as said in words: one decimal below 10, whole above. */
+function rounded(x: number): number {
+  return x < 10 ? Math.round(x * 10) / 10 : Math.round(x);
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { day, longMonth, num } from '../format.ts';
 import { alertInWords } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
+import { actorHref } from '../record-links.ts';
 import { pageHref } from '../url-state.ts';
 import { Empty } from './status-views.tsx';
 
@@ -29,10 +30,13 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
               {t('common.openArea', { area: a.key })}
             </a>
           )}
+          {a.level === 'actor' && (
+            <a href={actorHref(a.key, a.country)}>{t('common.openActor', { actor: a.key })}</a>
+          )}
           <details>
             <summary>{t('common.howFound')}</summary>
             <p>
-              {t('common.alertMethod', {
+              {t(alertMethod(a), {
                 baseline: num(a.baseline),
                 observed: num(a.observed),
                 start: longMonth(a.start),
@@ -60,4 +64,11 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
       ))}
     </ul>
   );
+}
+
+/** The catalogue key of how an alert of this kind was found. */
+function alertMethod(a: Alert): string {
+  if (a.kind === 'new-actor') return 'common.alertMethodNew';
+  if (a.kind === 'mass-casualty') return 'common.alertMethodMass';
+  return a.metric === 'fatalities' ? 'common.alertMethodDeaths' : 'common.alertMethod';
 }

@@ -83,9 +83,10 @@ export function ForecastChart({
               <PlotFigure
                 label={t('forecast.chart', { metric: t(`forecast.${metric}`), key })}
                 deps={[r, metric, key]}
-                make={(Plot) =>
+                make={(Plot, width) =>
                   Plot.plot({
-                    width: 1180,
+                    // Drawn at the box's own width: a phone gets a chart it can read, not a shrunken laptop one.
+                    width,
                     height: 220,
                     marginLeft: 44,
                     // Room for the last month's label at the right edge.
@@ -94,7 +95,7 @@ export function ForecastChart({
                     x: {
                       type: 'utc',
                       label: null,
-                      ticks: 8,
+                      ticks: Math.max(3, Math.min(8, Math.floor(width / 120))),
                       tickFormat: (d: Date) => monthName(d.toISOString().slice(0, 7)),
                     },
                     y: {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
-import { day, num, pct } from '../format.ts';
+import { day, pct } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
@@ -12,10 +12,10 @@ type NegotiationAnswer = OperationResult<'currentNegotiation'>;
 
 /**
  * One stored negotiation process (`GET /api/negotiations/current?id=…`): its rounds and
- * delegations, violence before each round against the party's baseline, and the alerts. `narrow`
- * draws the chart for a column when several processes are laid side by side.
+ * delegations, violence before each round against the party's baseline, and the alerts. The chart
+ * is drawn at its box's width: a column when several processes are laid side by side, or a phone.
  */
-export function NegotiationView({ id, narrow }: { id: number; narrow: boolean }) {
+export function NegotiationView({ id }: { id: number }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const state = useApi<NegotiationAnswer>(`neg ${id} ${lang}`, (s) =>
@@ -93,13 +93,14 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                 <PlotFigure
                   label={t('negotiations.chart')}
                   deps={[n]}
-                  make={(Plot) =>
+                  make={(Plot, width) =>
                     Plot.plot({
-                      width: narrow ? 560 : 1180,
+                      width,
                       height: 240,
                       marginLeft: 50,
-                      marginBottom: 36,
-                      fx: { label: null },
+                      // On a phone the round and party under each pair of bars stand upright, so they do not run together.
+                      marginBottom: width < 600 ? 64 : 36,
+                      fx: { label: null, tickRotate: width < 600 ? -90 : 0 },
                       x: { axis: null, domain: [t('negotiations.before'), t('negotiations.expected')] },
                       y: { label: t('negotiations.inWindow'), grid: true },
                       color: {
@@ -142,8 +143,9 @@ export function NegotiationView({ id, narrow }: { id: number; narrow: boolean })
                         <ul className="evidence">
                           {a.evidence.slice(0, 40).map((e) => (
                             <li key={e.id}>
-                              {day(e.date)} {e.admin1}: {e.actor1} → {e.actor2 || '—'}{' '}
-                              {t('negotiations.dead', { count: num(e.fatalities) })}
+                              {day(e.date)} {e.admin1}
+                              {t('common.colon')}
+                              {e.actor1} → {e.actor2 || '—'} {t('negotiations.dead', { count: e.fatalities })}
                             </li>
                           ))}
                         </ul>

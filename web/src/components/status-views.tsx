@@ -25,16 +25,23 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-/** Shows loading and error states for one request, and its content once there. */
+/**
+ * Shows loading and error states for one request, and its content once there. `missing` is what
+ * to say when the answer is that there is nothing yet (not-found): an empty store, not a failure.
+ */
 export function Async<T>({
   state,
   what,
+  missing,
   children,
 }: {
   state: { data: T | undefined; error: Error | undefined; loading: boolean };
   what: string;
+  missing?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
+  if (missing !== undefined && state.error instanceof ApiError && state.error.code === 'not-found')
+    return <Empty>{missing}</Empty>;
   if (state.error) return <ErrorBox error={state.error} what={what} />;
   if (state.data === undefined) return state.loading ? <Loading what={what} /> : null;
   return (

@@ -32,6 +32,7 @@ export function ActorPage() {
             <h1>
               {a.name} {a.country && <span className="muted">({a.country})</span>}
             </h1>
+            <p className="muted">{t('records.wholeRecord')}</p>
             <dl className="record">
               <dt>{t('records.category')}</dt>
               <dd>{a.category ? label(a.category) : t('records.unknown')}</dd>
@@ -43,7 +44,7 @@ export function ActorPage() {
               <dd>{num(a.fatalities)}</dd>
               <dt>{t('records.attacks')}</dt>
               <dd>
-                {t('records.asPerpetrator', { count: num(a.civilianTargetingEvents) })}{' '}
+                {t('records.asPerpetrator', { n: num(a.civilianTargetingEvents) })}{' '}
                 {a.shareOfAttacksOnCivilians === null
                   ? t('records.noAttack')
                   : t('records.share', { share: pct(a.shareOfAttacksOnCivilians) })}
@@ -61,10 +62,10 @@ export function ActorPage() {
                   {a.categoriesOverTime.map((r) => (
                     <li key={`${r.first}-${r.category}`}>
                       {t('records.categoryRun', {
-                        first: r.first,
-                        last: r.last,
+                        first: day(r.first),
+                        last: day(r.last),
                         category: r.category ? label(r.category) : t('records.unknown'),
-                        count: num(r.events),
+                        count: r.events,
                       })}
                     </li>
                   ))}
@@ -99,14 +100,16 @@ export function ActorPage() {
               {a.latest.map((e) => (
                 <li key={e.id}>
                   <a href={eventHref(e.id)}>
-                    {day(e.dateStart)} {e.admin1}: {e.eventType || label(e.violenceType)}
+                    {day(e.dateStart)} {e.admin1}
+                    {t('common.colon')}
+                    {label(e.violenceType)}
                   </a>{' '}
                   <span className="muted">
                     (
                     {e.actor1 === a.name
                       ? t('records.against', { party: e.actor2 || t('records.noParty') })
                       : t('records.by', { actor: e.actor1 })}
-                    , {t('records.dead', { count: num(e.fatalities) })})
+                    , {t('records.dead', { count: e.fatalities })})
                   </span>
                 </li>
               ))}

@@ -73,7 +73,17 @@ export function AgreementsPage() {
           <Review r={own.review} />
         </>
       ) : (
-        <Async state={stored} what={t('agreements.theReview')}>
+        <Async
+          state={stored}
+          what={t('agreements.theReview')}
+          missing={
+            chosen === null ? (
+              <>
+                {t('agreements.none')} <code>tandem agreement import FILE</code>
+              </>
+            ) : undefined
+          }
+        >
           {(r) => (
             <>
               <AgreementReviewActions storedId={r.id} />
@@ -135,7 +145,6 @@ function Review({ r }: { r: ReviewAnswer }) {
                 className={r.coverage[c] ? 'yes' : 'no'}
                 onClick={() => setOnly(r.coverage[c] ? c : null)}
                 aria-pressed={only === c}
-                title={label(c)}
                 style={{
                   background: 'none',
                   border: 'none',
@@ -145,7 +154,7 @@ function Review({ r }: { r: ReviewAnswer }) {
                   font: 'inherit',
                 }}
               >
-                {c}
+                <span className="code-chip">{c}</span> {label(c)}
               </button>
             ))}
           </section>
@@ -156,7 +165,8 @@ function Review({ r }: { r: ReviewAnswer }) {
             r.gaps.map((g) => (
               <details className="gap" key={g.code}>
                 <summary>
-                  <span className="code-chip">{g.code}</span> {g.label}
+                  <span className="code-chip">{g.code}</span>{' '}
+                  {t(`common.codes.${g.code}`, { defaultValue: g.label })}
                 </summary>
                 <p>{g.why}</p>
                 <p>

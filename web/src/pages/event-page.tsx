@@ -43,7 +43,7 @@ export function EventPage() {
           return (
             <>
               <h1>
-                {e.eventType || label(e.violenceType)} <span className="muted">{day(e.dateStart)}</span>
+                {label(e.violenceType)} <span className="muted">{day(e.dateStart)}</span>
               </h1>
               {r.withheld && (
                 <p className="muted" role="note">
@@ -70,9 +70,7 @@ export function EventPage() {
                 <dt>{t('records.fatalities')}</dt>
                 <dd>
                   {num(e.fatalities)}
-                  {e.civilianFatalities !== null
-                    ? t('records.ofWhom', { count: num(e.civilianFatalities) })
-                    : ''}
+                  {e.civilianFatalities !== null ? t('records.ofWhom', { count: e.civilianFatalities }) : ''}
                 </dd>
                 <dt>{t('records.notes')}</dt>
                 <dd>{e.notes || '—'}</dd>

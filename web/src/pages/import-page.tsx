@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SourcePulls } from '../components/source-pulls.tsx';
-import { day, num } from '../format.ts';
+import { month, num } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import type { WorkbenchStatus } from '../workbench-types.ts';
 
@@ -153,7 +153,7 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
             <div className="done-box" key={f.path}>
               <strong>{stage.name}</strong>{' '}
               {t('importing.readAs', { format: f.format.toUpperCase(), rows: num(f.rows) })}{' '}
-              <span className="imported-count">{t('importing.imported', { count: num(f.imported) })}</span>
+              <span className="imported-count">{t('importing.imported', { count: f.imported })}</span>
               {t('importing.rest', {
                 updated: num(f.updated),
                 unchanged: num(f.unchanged),
@@ -215,8 +215,8 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
               <tr key={c.country}>
                 <th scope="row">{c.country}</th>
                 <td className="store-count">{num(c.events)}</td>
-                <td>{day(c.first)}</td>
-                <td>{day(c.last)}</td>
+                <td>{month(c.first)}</td>
+                <td>{month(c.last)}</td>
               </tr>
             ))
           )}

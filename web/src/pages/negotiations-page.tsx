@@ -77,7 +77,7 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
       {list.data && processes.length === 0 && <Empty>{t('negotiations.none')}</Empty>}
       <div className={shown.length > 1 ? 'side-by-side' : undefined}>
         {shown.map((id) => (
-          <NegotiationView key={id} id={id} narrow={shown.length > 1} />
+          <NegotiationView key={id} id={id} />
         ))}
       </div>
     </section>

@@ -32,7 +32,17 @@ export function PlanPage({ country }: { country: string | undefined }) {
         refresh={stored}
         onStored={() => setStored((n) => n + 1)}
       />
-      <Async state={plan} what={t('plan.thePlan')}>
+      <Async
+        state={plan}
+        what={t('plan.thePlan')}
+        missing={
+          mission ? undefined : (
+            <>
+              {t('plan.none')} <code>tandem plan import PLAN</code>
+            </>
+          )
+        }
+      >
         {(p) => {
           const finding = open === null ? null : p.check.findings[open];
           return (
@@ -120,8 +130,10 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
             {events.slice(0, 30).map((e) =>
               e.type === 'event' ? (
                 <li key={e.id}>
-                  {day(e.date)} {e.admin1}: {e.actor1} → {e.actor2 || '—'}{' '}
-                  {t('plan.dead', { count: num(e.fatalities) })} <code>{e.sourceEventId}</code>
+                  {day(e.date)} {e.admin1}
+                  {t('common.colon')}
+                  {e.actor1} → {e.actor2 || '—'} {t('plan.dead', { count: e.fatalities })}{' '}
+                  <code>{e.sourceEventId}</code>
                 </li>
               ) : null,
             )}

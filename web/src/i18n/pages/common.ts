@@ -11,17 +11,21 @@ export const en = {
   stillShows: 'The figures still show {{from}} to {{to}}.',
   noAlerts: 'No alerts in this period.',
   openArea: 'Open {{area}}',
+  openActor: 'Open {{actor}}',
   howFound: 'How this was found',
   alertMethod:
     'A negative-binomial CUSUM test on the monthly count of violent events (battles and armed conflict, explosions and remote violence, violence against civilians). Expected: {{baseline}} a month (the mean of the months before the rise); observed: {{observed}} a month from {{start}} to {{alarm}} (monthly counts {{counts}}). The score {{score}} crossed the threshold h = {{threshold}} in {{alarm}}. The chance in words assumes Poisson months at the expected rate; real months vary more, so the true chance is larger. The test itself allows for that variation.',
+  alertMethodDeaths:
+    'A CUSUM test on the logarithm of the monthly deaths in violent events (battles and armed conflict, explosions and remote violence, violence against civilians). Expected: {{baseline}} deaths a month (the mean of the months before the rise); observed: {{observed}} a month from {{start}} to {{alarm}} (monthly deaths {{counts}}). The score {{score}} crossed the threshold h = {{threshold}} in {{alarm}}. Deaths come in bursts (one event can carry many), so no chance is put in words.',
+  alertMethodMass:
+    'A month with one violent event of at least {{threshold}} deaths (here {{score}}) where the six months before averaged fewer than {{threshold}} deaths a month ({{baseline}}).',
+  alertMethodNew:
+    'An actor first seen in the country’s data in {{start}}, months into its record, that reached {{threshold}} violent events within its first months ({{score}} by {{alarm}}; monthly counts {{counts}}). The escalation test cannot see such an actor yet: it needs months of the actor’s own history.',
   eventsBehind: 'Events behind it:',
   deaths_one: '{{count, number}} death',
   deaths_other: '{{count, number}} deaths',
   listSeparator: '; ',
-  alertLevel: { country: 'the whole country', admin1: 'area', actor: 'armed actor' } as Record<
-    string,
-    string
-  >,
+  alertLevel: { country: 'the whole country', admin1: 'area', actor: 'actor' } as Record<string, string>,
   alert: {
     inMonth: 'in {{start}}',
     fromTo: 'from {{start}} to {{alarm}}',
@@ -29,6 +33,12 @@ export const en = {
     stretches: '{{months}}-month stretches',
     sentence:
       '{{seen}} violent events {{span}}, against about {{expected}} expected at the rate of the months before; at that rate this happens by chance {{chance}} {{what}}.',
+    deaths:
+      '{{seen}} deaths in violent events {{span}}, against about {{expected}} expected at the rate of the months before.',
+    massCasualty:
+      'one violent event with {{deaths}} deaths {{span}} ({{seen}} deaths that month), where the six months before averaged {{expected}} deaths a month.',
+    newActor:
+      'an actor new to the country’s data: {{seen}} violent events {{span}}, from its first appearance.',
     inMost: 'in most',
     aboutOnce: 'about once in {{n}}',
     million: 'less than once in a million',
@@ -114,15 +124,22 @@ export const fr: typeof en = {
   stillShows: 'Les chiffres affichés restent ceux du {{from}} au {{to}}.',
   noAlerts: 'Aucune alerte sur cette période.',
   openArea: 'Ouvrir {{area}}',
+  openActor: 'Ouvrir {{actor}}',
   howFound: 'Comment cette alerte a été établie',
   alertMethod:
     'Un test CUSUM binomial négatif sur le nombre mensuel d’événements violents (combats et conflits armés, explosions et violences à distance, violences contre les civils). Attendu : {{baseline}} par mois (la moyenne des mois précédant la hausse) ; observé : {{observed}} par mois entre {{start}} et {{alarm}} (chiffres mensuels {{counts}}). Le score {{score}} a franchi le seuil h = {{threshold}} en {{alarm}}. La probabilité exprimée en mots suppose des mois suivant une loi de Poisson au rythme attendu ; les mois réels varient davantage, la probabilité réelle est donc plus élevée. Le test lui-même tient compte de cette variation.',
+  alertMethodDeaths:
+    'Un test CUSUM sur le logarithme du nombre mensuel de morts dans des événements violents (combats et conflits armés, explosions et violences à distance, violences contre les civils). Attendu : {{baseline}} morts par mois (la moyenne des mois précédant la hausse) ; observé : {{observed}} par mois entre {{start}} et {{alarm}} (morts par mois {{counts}}). Le score {{score}} a franchi le seuil h = {{threshold}} en {{alarm}}. Les morts viennent par à-coups (un seul événement peut en compter beaucoup) : aucune probabilité n’est donc exprimée en mots.',
+  alertMethodMass:
+    'Un mois comptant un événement violent d’au moins {{threshold}} morts (ici {{score}}) là où les six mois précédents comptaient en moyenne moins de {{threshold}} morts par mois ({{baseline}}).',
+  alertMethodNew:
+    'Un acteur apparu dans les données du pays en {{start}}, plusieurs mois après leur début, qui a atteint {{threshold}} événements violents dans ses premiers mois ({{score}} en {{alarm}} ; chiffres mensuels {{counts}}). Le test d’escalade ne peut pas encore voir un tel acteur : il lui faut des mois d’historique propre.',
   eventsBehind: 'Événements en cause :',
   deaths_one: '{{count, number}} mort',
   deaths_other: '{{count, number}} morts',
   /** French sets a space before the semicolon. */
   listSeparator: ' ; ',
-  alertLevel: { country: 'tout le pays', admin1: 'zone', actor: 'acteur armé' },
+  alertLevel: { country: 'tout le pays', admin1: 'zone', actor: 'acteur' },
   alert: {
     inMonth: 'en {{start}}',
     fromTo: 'entre {{start}} et {{alarm}}',
@@ -130,6 +147,12 @@ export const fr: typeof en = {
     stretches: 'périodes de {{months}} mois',
     sentence:
       '{{seen}} événements violents {{span}}, contre environ {{expected}} attendus au rythme des mois précédents ; à ce rythme, le hasard produirait cela {{chance}} {{what}}.',
+    deaths:
+      '{{seen}} morts dans des événements violents {{span}}, contre environ {{expected}} attendus au rythme des mois précédents.',
+    massCasualty:
+      'un événement violent ayant fait {{deaths}} morts {{span}} ({{seen}} morts dans le mois), là où les six mois précédents comptaient en moyenne {{expected}} morts par mois.',
+    newActor:
+      'un acteur nouveau dans les données du pays : {{seen}} événements violents {{span}}, dès sa première apparition.',
     inMost: 'dans la plupart des',
     aboutOnce: 'environ une fois sur {{n}}',
     million: 'moins d’une fois sur un million de',

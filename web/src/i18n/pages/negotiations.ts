@@ -30,7 +30,8 @@ export const en = {
   beforeRound: '{{party}}, before {{round}}:',
   eventsInWindow_one: '{{count, number}} event in the window',
   eventsInWindow_other: '{{count, number}} events in the window',
-  dead: '({{count}} dead)',
+  dead_one: '({{count, number}} dead)',
+  dead_other: '({{count, number}} dead)',
 };
 
 export const fr: typeof en = {
@@ -65,5 +66,6 @@ export const fr: typeof en = {
   beforeRound: '{{party}}, avant {{round}} :',
   eventsInWindow_one: '{{count, number}} événement dans la période',
   eventsInWindow_other: '{{count, number}} événements dans la période',
-  dead: '({{count}} morts)',
+  dead_one: '({{count, number}} mort)',
+  dead_other: '({{count, number}} morts)',
 };

@@ -1,6 +1,7 @@
 /** The plan page: choose or load a plan, its chain, the check's findings, acknowledgements. */
 export const en = {
   thePlan: 'the plan',
+  none: 'No plan is stored yet: load a plan file (.yaml, .yml or .json) above, or run',
   version: 'plan v{{version}} ({{file}})',
   intro: 'Mandate → concept → strategies → objectives → activities. Select a finding to see what it touches.',
   otherCountry: ' This plan is for {{country}}.',
@@ -12,7 +13,8 @@ export const en = {
   planParts: 'Plan: {{parts}}',
   eventsBehind_one: '{{count, number}} event behind it',
   eventsBehind_other: '{{count, number}} events behind it',
-  dead: '({{count}} dead)',
+  dead_one: '({{count, number}} dead)',
+  dead_other: '({{count, number}} dead)',
   mitigations: 'Mitigation options',
   /**
    * A strategy's kind and an activity's component on the plan's chain. A component the plan names
@@ -64,6 +66,7 @@ export const en = {
 
 export const fr: typeof en = {
   thePlan: 'le plan',
+  none: 'Aucun plan n’est encore enregistré : chargez un fichier de plan (.yaml, .yml ou .json) ci-dessus, ou lancez',
   version: 'plan v{{version}} ({{file}})',
   intro:
     'Mandat → concept → stratégies → objectifs → activités. Sélectionnez un constat pour voir ce qu’il concerne.',
@@ -76,7 +79,8 @@ export const fr: typeof en = {
   planParts: 'Plan : {{parts}}',
   eventsBehind_one: '{{count, number}} événement en cause',
   eventsBehind_other: '{{count, number}} événements en cause',
-  dead: '({{count}} morts)',
+  dead_one: '({{count, number}} mort)',
+  dead_other: '({{count, number}} morts)',
   mitigations: 'Mesures d’atténuation possibles',
   part: {
     poc: 'POC',
