@@ -209,6 +209,7 @@ function alertSection({ a, t, f }: Writer): Section {
             rows: a.alerts.map((x) => [
               t.alertLevel[x.level] ?? x.level,
               x.level === 'country' ? t.countryName(x.key) : x.key,
+              t.alertWhat[`${x.kind}-${x.metric}`] ?? x.metric,
               f.month(x.start),
               f.month(x.alarm),
               x.baseline,

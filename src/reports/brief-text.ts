@@ -70,8 +70,10 @@ export interface BriefText {
   noAdmin1: string;
   alertsTitle: string;
   alertsIntro: (h: number, shift: number, window: number) => string;
-  alertHead: [string, string, string, string, string, string, string, string];
+  alertHead: [string, string, string, string, string, string, string, string, string];
   alertLevel: Record<string, string>;
+  /** What an alert counted, by kind and metric: `escalation-events`, `escalation-fatalities`, … */
+  alertWhat: Record<string, string>;
   noAlerts: string;
   perpetrators: string;
   stateApart: string;
@@ -213,9 +215,25 @@ const en: BriefText = {
   noAdmin1: '(no admin1)',
   alertsTitle: 'Escalation alerts',
   alertsIntro: (h, shift, window) =>
-    `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${h}, looking for a ×${shift} rise over a ${window}-month baseline). "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are events per month.`,
-  alertHead: ['level', 'where / who', 'start', 'alarm', 'baseline', 'observed', 'score', 'evidence'],
+    `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${h}, looking for a ×${shift} rise over a ${window}-month baseline); for countries and areas also a sustained rise of deaths and a month with one event of 100 deaths or more, and actors new to the country that appear at scale. "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are per month, in what the row counted: events or deaths.`,
+  alertHead: [
+    'level',
+    'where / who',
+    'counted',
+    'start',
+    'alarm',
+    'baseline',
+    'observed',
+    'score',
+    'evidence',
+  ],
   alertLevel: { country: 'country', admin1: 'area', actor: 'actor' },
+  alertWhat: {
+    'escalation-events': 'violent events',
+    'escalation-fatalities': 'deaths',
+    'mass-casualty-fatalities': 'deaths (mass casualty)',
+    'new-actor-events': 'violent events (new actor)',
+  },
   noAlerts: 'No alerts in the period.',
   perpetrators: 'Perpetrators',
   stateApart: 'State forces, kept apart: accountability for them weighs against the host state’s consent.',
@@ -419,9 +437,25 @@ const fr: BriefText = {
   noAdmin1: '(sans zone)',
   alertsTitle: 'Alertes d’escalade',
   alertsIntro: (h, shift, window) =>
-    `Une hausse durable des événements violents au-dessus du niveau habituel de la zone ou de l’acteur (CUSUM binomiale négative, seuil h = ${h}, à la recherche d’une hausse ×${shift} par rapport à la moyenne des ${window} mois précédents). « Début » est le premier mois de la hausse ; « alerte », le mois où le test l’a établie. Niveau habituel et observé sont des événements par mois.`,
-  alertHead: ['niveau', 'où / qui', 'début', 'alerte', 'niveau habituel', 'observé', 'score', 'preuves'],
+    `Une hausse durable des événements violents au-dessus du niveau habituel de la zone ou de l’acteur (CUSUM binomiale négative, seuil h = ${h}, à la recherche d’une hausse ×${shift} par rapport à la moyenne des ${window} mois précédents). Pour les pays et les zones, aussi une hausse durable des morts et un mois comptant un événement d’au moins 100 morts ; et les acteurs nouveaux dans le pays qui apparaissent en nombre. « Début » est le premier mois de la hausse ; « alerte », le mois où le test l’a établie. Niveau habituel et observé sont par mois, dans ce que la ligne compte : événements ou morts.`,
+  alertHead: [
+    'niveau',
+    'où / qui',
+    'compte',
+    'début',
+    'alerte',
+    'niveau habituel',
+    'observé',
+    'score',
+    'preuves',
+  ],
   alertLevel: { country: 'pays', admin1: 'zone', actor: 'acteur' },
+  alertWhat: {
+    'escalation-events': 'événements violents',
+    'escalation-fatalities': 'morts',
+    'mass-casualty-fatalities': 'morts (incident faisant de nombreuses victimes)',
+    'new-actor-events': 'événements violents (nouvel acteur)',
+  },
   noAlerts: 'Aucune alerte sur la période.',
   perpetrators: 'Auteurs',
   stateApart:
