@@ -189,7 +189,7 @@ describe('the catalogues of the server’s sentences', () => {
     assert.match(alert, /7 événements violents \(5 comme acteur 1.*2 comme partie.*12 morts\)/);
     assert.match(
       alert,
-      /cycle R3 \(1er avr\. 2026, Nairobi\), contre 1,5 attendus.*×4,667\)\u00a0; p = 0,00012/,
+      /cycle R3 \(1er avr\. 2026, Nairobi\), contre environ 1,5 attendus.*×4,7\)\u00a0; à ce rythme, le hasard en donnerait autant moins d’une fois sur mille \(p = 0,00012\)/,
     );
     assert.match(alert, /aucun événement dans sa période de référence/);
     assertFrench(t.method({ windowDays: 30, baselineDays: 180, alpha: 0.05, minEvents: 3 }), 'method');

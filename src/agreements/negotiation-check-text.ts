@@ -40,9 +40,47 @@ export interface NegotiationCheckText {
   };
 }
 
+/** An expected count as a reader takes it in: whole above ten, one decimal below. */
+function expectedCount(x: number, lang: Language): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    maximumFractionDigits: x >= 10 ? 0 : 1,
+  }).format(x);
+}
+
+/**
+ * The test's p-value in words first (how often so many events would come by chance at the
+ * baseline's rate), then as a figure for those who want it: "p = 8.2e-26" alone told a political
+ * officer nothing, and in French it came out as 0,0000000000000000000000082.
+ */
+function chance(p: number, lang: Language): string {
+  const en = lang !== 'fr';
+  const once = Math.max(1, Math.round(1 / p));
+  const words =
+    p < 1e-6
+      ? en
+        ? 'less than once in a million'
+        : 'moins d’une fois sur un million'
+      : p < 1e-4
+        ? en
+          ? 'less than once in ten thousand'
+          : 'moins d’une fois sur dix mille'
+        : p < 1e-3
+          ? en
+            ? 'less than once in a thousand'
+            : 'moins d’une fois sur mille'
+          : en
+            ? `about once in ${once.toLocaleString('en-GB')}`
+            : `environ une fois sur ${once.toLocaleString('fr-FR')}`;
+  const figure =
+    p < 1e-4 ? (en ? 'p < 0.0001' : 'p < 0,0001') : en ? `p = ${p.toPrecision(2)}` : `p = ${decimal(p)}`;
+  return en
+    ? `at that rate, chance would give as many ${words} (${figure})`
+    : `à ce rythme, le hasard en donnerait autant ${words} (${figure})`;
+}
+
 const en: NegotiationCheckText = {
   escalation: (f) =>
-    `${f.party} (${f.partyId}) perpetrated ${f.before} violent event(s) (${f.before - f.battles} as actor 1 of an attack, ${f.battles} as a side in battles; ${f.deaths} deaths) in the ${f.windowDays} days before round ${f.round} (${f.roundStart}${f.venue ? `, ${f.venue}` : ''}), against ${f.baseline} expected from its previous ${f.baselineDays} days (${f.baselineEvents} events${f.ratio === null ? '' : `; ${f.ratio}×`}); p = ${f.pValue.toPrecision(2)}.${f.baselineEvents ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
+    `${f.party} (${f.partyId}) perpetrated ${f.before} violent event(s) (${f.before - f.battles} as actor 1 of an attack, ${f.battles} as a side in battles; ${f.deaths} deaths) in the ${f.windowDays} days before round ${f.round} (${f.roundStart}${f.venue ? `, ${f.venue}` : ''}), against about ${expectedCount(f.baseline, 'en')} expected from its previous ${f.baselineDays} days (${f.baselineEvents} events${f.ratio === null ? '' : `; ${expectedCount(f.ratio, 'en')}×`}); ${chance(f.pValue, 'en')}.${f.baselineEvents ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
   method: (o) =>
     `For each party and round: violent events the party perpetrated (either side of a battle; actor 1 of violence against ` +
     `civilians, explosions/remote violence and riots; violence the party suffered is not counted), counted in the ${o.windowDays} days before the round's first day (the window) ` +
@@ -70,7 +108,7 @@ const decimal = (x: number) => new Intl.NumberFormat('fr-FR', { maximumSignifica
 
 const fr: NegotiationCheckText = {
   escalation: (x) =>
-    `${x.party} (${x.partyId}) a commis ${counted(f, x.before, 'événement violent', 'événements violents')} (${f.num(x.before - x.battles)} comme acteur 1 d’une attaque, ${f.num(x.battles)} comme partie à des combats ; ${counted(f, x.deaths, 'mort', 'morts')}) dans les ${f.num(x.windowDays)} jours précédant le cycle ${x.round} (${f.day(x.roundStart)}${x.venue ? `, ${x.venue}` : ''}), contre ${f.num(x.baseline)} attendus d’après ses ${f.num(x.baselineDays)} jours précédents (${counted(f, x.baselineEvents, 'événement', 'événements')}${x.ratio === null ? '' : ` ; ×${f.num(x.ratio)}`}) ; p = ${decimal(x.pValue)}.${x.baselineEvents ? '' : ' La partie n’a aucun événement dans sa période de référence : elle est peut-être nouvelle, ou désignée autrement auparavant.'} La violence peut servir de levier à la table des négociations.`,
+    `${x.party} (${x.partyId}) a commis ${counted(f, x.before, 'événement violent', 'événements violents')} (${f.num(x.before - x.battles)} comme acteur 1 d’une attaque, ${f.num(x.battles)} comme partie à des combats ; ${counted(f, x.deaths, 'mort', 'morts')}) dans les ${f.num(x.windowDays)} jours précédant le cycle ${x.round} (${f.day(x.roundStart)}${x.venue ? `, ${x.venue}` : ''}), contre environ ${expectedCount(x.baseline, 'fr')} attendus d’après ses ${f.num(x.baselineDays)} jours précédents (${counted(f, x.baselineEvents, 'événement', 'événements')}${x.ratio === null ? '' : ` ; ×${expectedCount(x.ratio, 'fr')}`}) ; ${chance(x.pValue, 'fr')}.${x.baselineEvents ? '' : ' La partie n’a aucun événement dans sa période de référence : elle est peut-être nouvelle, ou désignée autrement auparavant.'} La violence peut servir de levier à la table des négociations.`,
   method: (o) =>
     `Pour chaque partie et chaque cycle : les événements violents commis par la partie (l’un ou l’autre camp d’un combat ; l’acteur 1 des violences contre ` +
     `les civils, des explosions et violences à distance et des émeutes ; les violences subies par la partie ne sont pas comptées), comptés dans les ${f.num(o.windowDays)} jours précédant le premier jour du cycle (la fenêtre) ` +
