@@ -12,6 +12,8 @@ const PLAN = new URL('fixtures/plans/clean-plan.yaml', import.meta.url).pathname
 const MISSING = join(DIR, 'no-such-file.csv');
 const BAD_INCIDENT = join(DIR, 'bad-incident.yaml');
 const BAD_EDIT = join(DIR, 'edit.yaml');
+const EMPTY = join(DIR, 'empty.yaml');
+writeFileSync(EMPTY, '');
 writeFileSync(BAD_EDIT, 'killed: 3\n');
 const RENAMED_PAX_LOCAL = join(DIR, 'renamed-pax-local.csv');
 writeFileSync(
@@ -52,8 +54,9 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['export', '--format', 'csv', '--blur', '-5', '--db', DB], names: /--blur/ },
     {
       args: ['export', '--format', 'csv', '--out', join(DIR, 'no/such/dir.csv'), '--db', DB],
-      names: /--out/,
+      names: /--out .*no such folder/,
     },
+    { args: ['export', '--format', 'csv', '--out', DIR, '--db', DB], names: /--out .*is a folder/ },
   ],
   problems: [{ args: ['problems', '--limit', 'abc', '--db', DB], names: /--limit/ }],
   actors: [{ args: ['actors', '--country', '', '--db', DB], names: /--country/ }],
@@ -96,6 +99,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
       names: /--window-days/,
     },
     { args: ['negotiation', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['negotiation', 'check', EMPTY, '--db', DB], names: /empty\.yaml: the file is empty/ },
     { args: ['negotiation', 'check', PROCESS, '--lang', 'de', '--db', DB], names: /--lang/ },
   ],
   'negotiation store': [
@@ -114,7 +118,8 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   ],
   'plan check': [
     { args: ['plan', 'check', PLAN, '--ranking', 'size', '--db', DB], names: /--ranking/ },
-    { args: ['plan', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['plan', 'check', MISSING, '--db', DB], names: /no-such-file\.csv: no such file/ },
+    { args: ['plan', 'check', DIR, '--db', DB], names: /tandem-bad-input-\w+: is a folder, not a file/ },
     { args: ['plan', 'check', PLAN, '--lang', 'fr-FR', '--db', DB], names: /--lang/ },
   ],
   'plan import': [{ args: ['plan', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],

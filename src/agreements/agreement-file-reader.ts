@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { AgreementFormat } from '../domain/agreement.ts';
+import { fileProblem } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { normaliseAgreementText } from './agreement-text-normaliser.ts';
 
@@ -26,9 +27,7 @@ export async function readAgreementFile(path: string): Promise<AgreementSource> 
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof TandemError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e);
-    throw new TandemError('unreadable-file', `${path}: ${reason}`);
+    throw new TandemError('unreadable-file', `${path}: ${fileProblem(e)}`);
   }
   return readAgreementBytes(bytes, path);
 }

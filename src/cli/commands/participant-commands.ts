@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { readTextFile } from '../read-text-file.ts';
 import { formatTable } from '../table.ts';
-import { readTextFile } from './local-commands.ts';
 
 const participants = () => import('../../app/participant-operations.ts').then((m) => m.participantOperations);
 
