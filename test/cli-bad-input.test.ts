@@ -10,6 +10,7 @@ const DB = join(DIR, 'tandem.db');
 const PROCESS = new URL('fixtures/negotiations/hand-checked-talks.yaml', import.meta.url).pathname;
 const PLAN = new URL('fixtures/plans/clean-plan.yaml', import.meta.url).pathname;
 const MISSING = join(DIR, 'no-such-file.csv');
+const GED_POINTS = new URL('fixtures/good/ged-small.geojson', import.meta.url).pathname;
 const BAD_INCIDENT = join(DIR, 'bad-incident.yaml');
 const BAD_EDIT = join(DIR, 'edit.yaml');
 const EMPTY = join(DIR, 'empty.yaml');
@@ -62,7 +63,13 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   actors: [{ args: ['actors', '--country', '', '--db', DB], names: /--country/ }],
   'actors load': [{ args: ['actors', 'load', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
   'actors periods': [{ args: ['actors', 'periods', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
-  'areas load': [{ args: ['areas', 'load', MISSING, '--country', '', '--db', DB], names: /--country/ }],
+  'areas load': [
+    { args: ['areas', 'load', MISSING, '--country', '', '--db', DB], names: /--country/ },
+    // The file is named for what is wrong with it, not as one whose country cannot be told.
+    { args: ['areas', 'load', MISSING, '--db', DB], names: /no-such-file\.csv: no such file/ },
+    { args: ['areas', 'load', DIR, '--db', DB], names: /is a folder, not a file/ },
+    { args: ['areas', 'load', GED_POINTS, '--db', DB], names: /ged-small\.geojson: UCDP GED events/ },
+  ],
   'access-log': [
     { args: ['access-log', '--limit', '-1', '--db', DB], names: /--limit/ },
     { args: ['access-log', '--limit', 'many', '--db', DB], names: /--limit/ },
