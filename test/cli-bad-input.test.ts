@@ -116,10 +116,21 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'negotiation list': [{ args: ['negotiation', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'agreement review': [
     { args: ['agreement', 'review', MISSING], names: /no-such-file\.csv/ },
+    {
+      args: ['agreement', 'review', PLAN],
+      names: /clean-plan\.yaml: a \.yaml file holds data, not an agreement/,
+    },
     { args: ['agreement', 'review', PROCESS, '--format', 'xls'], names: /--format/ },
     { args: ['agreement', 'review', PROCESS, '--lang', 'de'], names: /--lang/ },
   ],
-  'agreement import': [{ args: ['agreement', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
+  'agreement import': [
+    { args: ['agreement', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    // An event file is data: stored, it became an "agreement" of one provision.
+    {
+      args: ['agreement', 'import', GED_POINTS, '--db', DB],
+      names: /ged-small\.geojson: a \.geojson file holds data/,
+    },
+  ],
   'agreement list': [
     { args: ['agreement', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ },
   ],
