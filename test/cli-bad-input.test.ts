@@ -21,6 +21,11 @@ writeFileSync(
   RENAMED_PAX_LOCAL,
   'AgreementId,Agt,Dat,Con,LocaleName,LatDec,LongDec,LinkNatProcess,Part,ThrdPart,Mediator,Cattle\n1,A,2020-01-01,Mali,Gao,16.2,0.0,N,x,y,N,0\n',
 );
+const MISSPELT_INCIDENT = join(DIR, 'misspelt-incident.yaml');
+writeFileSync(
+  MISSPELT_INCIDENT,
+  'occurredOn: 2026-01-02\ncountry: Testland\ncategory: killing\noffice: Bria\nnarative: three killed at the well\n',
+);
 const BAD_PARTICIPANT = join(DIR, 'bad-participant.yaml');
 writeFileSync(
   BAD_PARTICIPANT,
@@ -168,6 +173,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'incidents add': [
     { args: ['incidents', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },
     { args: ['incidents', 'add', BAD_INCIDENT, '--db', DB], names: /latitude/ },
+    // A misspelt field is refused at its line, never dropped (the narrative would be lost).
+    {
+      args: ['incidents', 'add', MISSPELT_INCIDENT, '--db', DB],
+      names: /misspelt-incident\.yaml:5:1: narative: not a field/,
+    },
   ],
   'local import': [
     { args: ['local', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ },

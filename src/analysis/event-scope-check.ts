@@ -29,17 +29,22 @@ function whatTheStoreHolds(written: string, names: readonly string[], kind: stri
 /**
  * Refuses a country (and an admin-1 area within it) that no event in the store names, saying
  * which the store holds and which is closest to what was written: a misspelt `--country` must not
- * read as "no violence there". Called where a filter gave no rows, so the common case costs
- * nothing. The error is `not-found` (exit 2, HTTP 404) with the field in its details.
+ * read as "no violence there". A place the mission's incident log names is known, whether or not
+ * its incidents count. Called where a filter gave no rows, so the common case costs nothing. The error is `not-found` (exit 2, HTTP 404) with the field in its details.
  */
 export async function assertEventsExistFor(
   db: Kysely<Database>,
   scope: { country?: string; admin1?: string },
 ): Promise<void> {
   if (!scope.country && !scope.admin1) return;
-  let countries: string[] = [];
+  // The mission's own log knows a place too: its incidents, rejected ones included, which count
+  // nowhere (a country whose only incident was rejected is an empty answer, not a misspelling).
+  let logged = db.selectFrom('incidents').select('id').limit(1);
+  if (scope.country) logged = logged.where('country', '=', scope.country);
+  if (scope.admin1) logged = logged.where('admin1', '=', scope.admin1);
+  if (await logged.executeTakeFirst()) return;
   if (scope.country) {
-    countries = (await db.selectFrom('event_counts').select('country').distinct().execute()).map(
+    const countries = (await db.selectFrom('event_counts').select('country').distinct().execute()).map(
       (r) => r.country,
     );
     if (!countries.includes(scope.country)) {
