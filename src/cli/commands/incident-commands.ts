@@ -56,7 +56,8 @@ export function registerIncidentCommands(program: Command): void {
         { name: 'incidents list', store: flags },
       );
       if (flags.json) return printJson(r);
-      if (!r.incidents.length) return console.log('No incidents recorded.');
+      if (!r.incidents.length)
+        return console.log(`No incidents recorded${flags.country ? ` for ${flags.country}` : ''}.`);
       console.log(
         formatTable(
           [

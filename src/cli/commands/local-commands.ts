@@ -59,7 +59,9 @@ export function registerLocalCommands(program: Command): void {
       if (flags.json) return printJson(r);
       if (!r.processes.length)
         return console.log(
-          r.withheld ? CHECK_OUTPUT_TEXT.en.withheld(r.withheld) : 'No local processes stored.',
+          r.withheld
+            ? CHECK_OUTPUT_TEXT.en.withheld(r.withheld)
+            : `No local processes stored${flags.country ? ` for ${flags.country}` : ''}.`,
         );
       console.log(
         formatTable(

@@ -54,7 +54,8 @@ export function registerParticipantCommands(program: Command): void {
         { name: 'participants list', store: flags },
       );
       if (flags.json) return printJson(r);
-      if (!r.participants.length) return console.log('No participants recorded.');
+      if (!r.participants.length)
+        return console.log(`No participants recorded${flags.country ? ` for ${flags.country}` : ''}.`);
       console.log(
         formatTable(
           ['id', 'alias', 'role', 'gender', 'office', 'admin1', 'processes', 'sensitivity'],
