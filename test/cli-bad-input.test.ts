@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { runCli } from './run-cli.ts';
 
 const DIR = mkdtempSync(join(tmpdir(), 'tandem-bad-input-'));
@@ -25,6 +25,11 @@ const MISSPELT_INCIDENT = join(DIR, 'misspelt-incident.yaml');
 writeFileSync(
   MISSPELT_INCIDENT,
   'occurredOn: 2026-01-02\ncountry: Testland\ncategory: killing\noffice: Bria\nnarative: three killed at the well\n',
+);
+const UNKNOWN_PROCESS_PARTICIPANT = join(DIR, 'unknown-process.yaml');
+writeFileSync(
+  UNKNOWN_PROCESS_PARTICIPANT,
+  'alias: Heron\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nprocesses: [{ process: "99" }]\n',
 );
 const BAD_PARTICIPANT = join(DIR, 'bad-participant.yaml');
 writeFileSync(
@@ -200,6 +205,12 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'participants add': [
     { args: ['participants', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },
     { args: ['participants', 'add', BAD_PARTICIPANT, '--db', DB], names: /gender/ },
+    // What the store refuses names the file too, not only the field.
+    {
+      args: ['participants', 'add', UNKNOWN_PROCESS_PARTICIPANT, '--db', DB],
+      names:
+        /unknown-process\.yaml: processes\.0\.process: no local process or stored negotiation process "99"/,
+    },
   ],
   'participants list': [{ args: ['participants', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'participation check': [
@@ -290,6 +301,12 @@ function commandsIn(help: string): string[] {
 after(() => rmSync(DIR, { recursive: true, force: true }));
 
 describe('bad input on the command line', { concurrency: 4 }, () => {
+  // The store is created once, before the cases that open it run side by side: two processes
+  // migrating a new SQLite file at once can collide ("table … already exists").
+  before(async () => {
+    const r = await runCli(['summary', '--db', DB], { env: { TANDEM_ROLES: 'admin' } });
+    assert.equal(r.code, 0, r.stderr);
+  });
   for (const [command, cases] of Object.entries(CASES)) {
     for (const c of cases) {
       test(`\`tandem ${c.args.filter((a) => !a.startsWith(DIR)).join(' ')}\` exits 2 naming what is wrong`, async () => {
