@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { runCli } from './run-cli.ts';
 
 const DIR = mkdtempSync(join(tmpdir(), 'tandem-bad-input-'));
@@ -10,13 +10,26 @@ const DB = join(DIR, 'tandem.db');
 const PROCESS = new URL('fixtures/negotiations/hand-checked-talks.yaml', import.meta.url).pathname;
 const PLAN = new URL('fixtures/plans/clean-plan.yaml', import.meta.url).pathname;
 const MISSING = join(DIR, 'no-such-file.csv');
+const GED_POINTS = new URL('fixtures/good/ged-small.geojson', import.meta.url).pathname;
 const BAD_INCIDENT = join(DIR, 'bad-incident.yaml');
 const BAD_EDIT = join(DIR, 'edit.yaml');
+const EMPTY = join(DIR, 'empty.yaml');
+writeFileSync(EMPTY, '');
 writeFileSync(BAD_EDIT, 'killed: 3\n');
 const RENAMED_PAX_LOCAL = join(DIR, 'renamed-pax-local.csv');
 writeFileSync(
   RENAMED_PAX_LOCAL,
   'AgreementId,Agt,Dat,Con,LocaleName,LatDec,LongDec,LinkNatProcess,Part,ThrdPart,Mediator,Cattle\n1,A,2020-01-01,Mali,Gao,16.2,0.0,N,x,y,N,0\n',
+);
+const MISSPELT_INCIDENT = join(DIR, 'misspelt-incident.yaml');
+writeFileSync(
+  MISSPELT_INCIDENT,
+  'occurredOn: 2026-01-02\ncountry: Testland\ncategory: killing\noffice: Bria\nnarative: three killed at the well\n',
+);
+const UNKNOWN_PROCESS_PARTICIPANT = join(DIR, 'unknown-process.yaml');
+writeFileSync(
+  UNKNOWN_PROCESS_PARTICIPANT,
+  'alias: Heron\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nprocesses: [{ process: "99" }]\n',
 );
 const BAD_PARTICIPANT = join(DIR, 'bad-participant.yaml');
 writeFileSync(
@@ -52,14 +65,21 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['export', '--format', 'csv', '--blur', '-5', '--db', DB], names: /--blur/ },
     {
       args: ['export', '--format', 'csv', '--out', join(DIR, 'no/such/dir.csv'), '--db', DB],
-      names: /--out/,
+      names: /--out .*no such folder/,
     },
+    { args: ['export', '--format', 'csv', '--out', DIR, '--db', DB], names: /--out .*is a folder/ },
   ],
   problems: [{ args: ['problems', '--limit', 'abc', '--db', DB], names: /--limit/ }],
   actors: [{ args: ['actors', '--country', '', '--db', DB], names: /--country/ }],
   'actors load': [{ args: ['actors', 'load', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
   'actors periods': [{ args: ['actors', 'periods', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
-  'areas load': [{ args: ['areas', 'load', MISSING, '--country', '', '--db', DB], names: /--country/ }],
+  'areas load': [
+    { args: ['areas', 'load', MISSING, '--country', '', '--db', DB], names: /--country/ },
+    // The file is named for what is wrong with it, not as one whose country cannot be told.
+    { args: ['areas', 'load', MISSING, '--db', DB], names: /no-such-file\.csv: no such file/ },
+    { args: ['areas', 'load', DIR, '--db', DB], names: /is a folder, not a file/ },
+    { args: ['areas', 'load', GED_POINTS, '--db', DB], names: /ged-small\.geojson: UCDP GED events/ },
+  ],
   'access-log': [
     { args: ['access-log', '--limit', '-1', '--db', DB], names: /--limit/ },
     { args: ['access-log', '--limit', 'many', '--db', DB], names: /--limit/ },
@@ -96,6 +116,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
       names: /--window-days/,
     },
     { args: ['negotiation', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['negotiation', 'check', EMPTY, '--db', DB], names: /empty\.yaml: the file is empty/ },
     { args: ['negotiation', 'check', PROCESS, '--lang', 'de', '--db', DB], names: /--lang/ },
   ],
   'negotiation store': [
@@ -105,16 +126,28 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'negotiation list': [{ args: ['negotiation', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'agreement review': [
     { args: ['agreement', 'review', MISSING], names: /no-such-file\.csv/ },
+    {
+      args: ['agreement', 'review', PLAN],
+      names: /clean-plan\.yaml: a \.yaml file holds data, not an agreement/,
+    },
     { args: ['agreement', 'review', PROCESS, '--format', 'xls'], names: /--format/ },
     { args: ['agreement', 'review', PROCESS, '--lang', 'de'], names: /--lang/ },
   ],
-  'agreement import': [{ args: ['agreement', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
+  'agreement import': [
+    { args: ['agreement', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    // An event file is data: stored, it became an "agreement" of one provision.
+    {
+      args: ['agreement', 'import', GED_POINTS, '--db', DB],
+      names: /ged-small\.geojson: a \.geojson file holds data/,
+    },
+  ],
   'agreement list': [
     { args: ['agreement', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ },
   ],
   'plan check': [
     { args: ['plan', 'check', PLAN, '--ranking', 'size', '--db', DB], names: /--ranking/ },
-    { args: ['plan', 'check', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['plan', 'check', MISSING, '--db', DB], names: /no-such-file\.csv: no such file/ },
+    { args: ['plan', 'check', DIR, '--db', DB], names: /tandem-bad-input-\w+: is a folder, not a file/ },
     { args: ['plan', 'check', PLAN, '--lang', 'fr-FR', '--db', DB], names: /--lang/ },
   ],
   'plan import': [{ args: ['plan', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
@@ -145,6 +178,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'incidents add': [
     { args: ['incidents', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },
     { args: ['incidents', 'add', BAD_INCIDENT, '--db', DB], names: /latitude/ },
+    // A misspelt field is refused at its line, never dropped (the narrative would be lost).
+    {
+      args: ['incidents', 'add', MISSPELT_INCIDENT, '--db', DB],
+      names: /misspelt-incident\.yaml:5:1: narative: not a field/,
+    },
   ],
   'local import': [
     { args: ['local', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ },
@@ -167,6 +205,12 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'participants add': [
     { args: ['participants', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },
     { args: ['participants', 'add', BAD_PARTICIPANT, '--db', DB], names: /gender/ },
+    // What the store refuses names the file too, not only the field.
+    {
+      args: ['participants', 'add', UNKNOWN_PROCESS_PARTICIPANT, '--db', DB],
+      names:
+        /unknown-process\.yaml: processes\.0\.process: no local process or stored negotiation process "99"/,
+    },
   ],
   'participants list': [{ args: ['participants', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'participation check': [
@@ -257,6 +301,12 @@ function commandsIn(help: string): string[] {
 after(() => rmSync(DIR, { recursive: true, force: true }));
 
 describe('bad input on the command line', { concurrency: 4 }, () => {
+  // The store is created once, before the cases that open it run side by side: two processes
+  // migrating a new SQLite file at once can collide ("table … already exists").
+  before(async () => {
+    const r = await runCli(['summary', '--db', DB], { env: { TANDEM_ROLES: 'admin' } });
+    assert.equal(r.code, 0, r.stderr);
+  });
   for (const [command, cases] of Object.entries(CASES)) {
     for (const c of cases) {
       test(`\`tandem ${c.args.filter((a) => !a.startsWith(DIR)).join(' ')}\` exits 2 naming what is wrong`, async () => {

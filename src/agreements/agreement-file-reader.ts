@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { AgreementFormat } from '../domain/agreement.ts';
+import { fileProblem } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { normaliseAgreementText } from './agreement-text-normaliser.ts';
 
@@ -26,9 +27,7 @@ export async function readAgreementFile(path: string): Promise<AgreementSource> 
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof TandemError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(e);
-    throw new TandemError('unreadable-file', `${path}: ${reason}`);
+    throw new TandemError('unreadable-file', `${path}: ${fileProblem(e)}`);
   }
   return readAgreementBytes(bytes, path);
 }
@@ -64,6 +63,12 @@ export async function readAgreementBytes(bytes: Buffer, name: string): Promise<A
   return { path, format, title: guessTitle(text, metaTitle, path), text };
 }
 
+/**
+ * Files of tables and records (event exports, boundaries, plans, PA-X's CSV): read as text they
+ * would be "reviewed" as one long provision, or stored in the corpus as an agreement.
+ */
+const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.json', '.geojson', '.yaml', '.yml', '.xlsx', '.xls']);
+
 function detectFormat(path: string, bytes: Buffer): AgreementFormat {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
@@ -78,6 +83,11 @@ function detectFormat(path: string, bytes: Buffer): AgreementFormat {
     throw new TandemError(
       'unreadable-file',
       `${path}: old Word (.doc) files are not read; save as .docx or PDF`,
+    );
+  if (DATA_EXTENSIONS.has(ext))
+    throw new TandemError(
+      'unknown-format',
+      `${path}: a ${ext} file holds data, not an agreement's text; an agreement is read from .txt, .md, .pdf or .docx`,
     );
   return ext === '.md' || ext === '.markdown' ? 'md' : 'txt';
 }

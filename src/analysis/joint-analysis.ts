@@ -21,6 +21,7 @@ import {
 } from './analysis-queries.ts';
 import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
+import { periodOfScope } from './event-scope-check.ts';
 import { getOrAdd } from './get-or-add.ts';
 import { DEFAULT_LOG_CUSUM_OPTIONS, type LogCusumOptions } from './log-cusum.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
@@ -226,16 +227,7 @@ export async function runJointAnalysis(
     clock = now;
   };
   const range = await readDateRange(db, scope);
-  if (!range.first || !range.last) {
-    const where = [o.country, o.admin1].filter(Boolean).join(', ');
-    throw new TandemError(
-      'not-found',
-      `no events in the store${where ? ` for ${where}` : ''}; import some first`,
-    );
-  }
-  const from = o.from ?? range.first;
-  const to = o.to ?? range.last;
-  if (from > to) throw new TandemError('bad-input', `--from ${from} is after --to ${to}`);
+  const { from, to, last } = await periodOfScope(db, scope, range, o);
   const firstMonth = from.slice(0, 7);
   const lastMonth = to.slice(0, 7);
   const months = monthRange(firstMonth, lastMonth);
@@ -464,7 +456,7 @@ export async function runJointAnalysis(
 
   // ---- Escalation alerts -----------------------------------------------------------------------
   lap('mapping, areas, perpetrators');
-  const dataLastMonth = range.last.slice(0, 7);
+  const dataLastMonth = last.slice(0, 7);
   const alerts = await readPeriodAlerts(db, scope, {
     firstMonth,
     lastMonth,

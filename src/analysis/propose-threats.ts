@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { TandemError } from '../domain/tandem-error.ts';
 import type { Threat } from '../domain/threat.ts';
 import type { Database } from '../store/schema.ts';
 import { type AnalysisScope, readActorRegister, readDateRange, readThreatCells } from './analysis-queries.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
+import { periodOfScope } from './event-scope-check.ts';
 import { DEFAULTS } from './joint-analysis.ts';
 import { monthRange } from './months.ts';
 import type { NotesAccess } from './readable-notes.ts';
@@ -26,10 +26,7 @@ export async function proposeThreats(
 ): Promise<Threat[]> {
   const scope: AnalysisScope = { country: options.country, admin1: options.admin1 };
   const range = await readDateRange(db, scope);
-  if (!range.first || !range.last)
-    throw new TandemError('not-found', 'no events in the store for that scope');
-  const from = options.from ?? range.first;
-  const to = options.to ?? range.last;
+  const { from, to } = await periodOfScope(db, scope, range, options);
   const firstMonth = from.slice(0, 7);
   const lastMonth = to.slice(0, 7);
   const months = monthRange(firstMonth, lastMonth);

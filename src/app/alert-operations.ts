@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { readDateRange } from '../analysis/analysis-queries.ts';
+import { periodOfScope } from '../analysis/event-scope-check.ts';
 import { DEFAULTS } from '../analysis/joint-analysis.ts';
 import { DEFAULT_CUSUM_OPTIONS } from '../analysis/nb-cusum.ts';
 import { readPeriodAlerts } from '../analysis/period-alerts.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 import { releaseActorNames } from './access-control.ts';
 import { checkPeriod, isoDate } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
@@ -26,19 +26,11 @@ export const listAlerts = defineOperation({
     checkPeriod(input);
     const scope = { country: input.country, admin1: input.admin1 };
     const range = await readDateRange(ctx.store.db, scope);
-    if (!range.first || !range.last) {
-      const where = [input.country, input.admin1].filter(Boolean).join(', ');
-      throw new TandemError(
-        'not-found',
-        `no events in the store${where ? ` for ${where}` : ''}; import some first`,
-      );
-    }
-    const from = input.from ?? range.first;
-    const to = input.to ?? range.last;
+    const { from, to, last } = await periodOfScope(ctx.store.db, scope, range, input);
     const alerts = await readPeriodAlerts(ctx.store.db, scope, {
       firstMonth: from.slice(0, 7),
       lastMonth: to.slice(0, 7),
-      dataLastMonth: range.last.slice(0, 7),
+      dataLastMonth: last.slice(0, 7),
       cusum: DEFAULT_CUSUM_OPTIONS,
       evidenceLimit: DEFAULTS.evidenceLimit,
       minActorEvents: DEFAULTS.minActorEvents,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compileDriverRules, loadDriverTaxonomy } from '../analysis/driver-rules.ts';
 import { findDriverTags, insertDriverTag, upsertConfirmation } from '../analysis/driver-tag-repository.ts';
+import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { type JointAnalysis, runJointAnalysis } from '../analysis/joint-analysis.ts';
 import { ANALYST_UNITS, type AnalystUnit, type DriverTag, isJointTag } from '../domain/driver.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -123,6 +124,7 @@ export const analysisOperations = {
           limit: input.limit,
           newestFirst: true,
         });
+        if (!events.length) await assertEventsExistFor(ctx.store.db, input);
       }
       // Notes above the requester's clearance come back withheld (and suggest nothing); reads are logged.
       events = await releaseEvents(ctx, events, 'drivers suggest');

@@ -68,6 +68,9 @@ export const boundaryOperations = {
         ),
       );
       for (const path of input.paths) {
+        // The file first: a missing file, a folder or a CSV is named as such, not as a file whose
+        // country could not be told.
+        const { boundaries, refused } = await readBoundaries(path);
         const candidates = input.country ? [input.country] : countriesFromFileName(path);
         const country = candidates.find((c) => known.has(c)) ?? candidates[0];
         if (!country) {
@@ -76,7 +79,6 @@ export const boundaryOperations = {
             `${path}: cannot tell which country these areas belong to; say it with --country`,
           );
         }
-        const { boundaries, refused } = await readBoundaries(path);
         plan.push({ path, country, shapes: boundaries, refused });
       }
       await ctx.store.db.transaction().execute(async (trx) => {

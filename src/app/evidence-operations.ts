@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { releaseActorNames, releaseEvents, releaseSetAside } from './access-control.ts';
@@ -130,6 +131,7 @@ export const evidenceOperations = {
       if (input.country) q = q.where('actor_counts.country', '=', input.country);
       if (input.stateOnly) q = q.where('actors.is_state', '=', 1);
       const rows = await q.execute();
+      if (!rows.length) await assertEventsExistFor(ctx.store.db, { country: input.country });
       return releaseActorNames(ctx, {
         actors: rows.map((r) => ({
           name: r.name,

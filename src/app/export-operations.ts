@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { EXPORT_FORMATS } from '../domain/export-format.ts';
 import { EventExporter } from '../sources/event-export.ts';
 import { iterateEvents } from '../store/event-repository.ts';
@@ -31,6 +32,8 @@ export const exportEvents = defineOperation({
   }),
   async run(ctx, { format, write, blurKm, ...filter }): Promise<{ format: string; events: number }> {
     checkPeriod(filter);
+    // Before the first byte: a misspelt country or area is refused, not exported as no events.
+    await assertEventsExistFor(ctx.store.db, filter);
     // The exporter writes synchronously; what it hands over is awaited page by page.
     let pending: unknown[] = [];
     const exporter = new EventExporter(format, (s) => {

@@ -94,9 +94,11 @@ export interface ReleasedIncident
 function readIncidentFile(text: string, name: string): IncidentInput[] {
   try {
     const doc = StructuredDocument.parse(text, name);
+    // Strict, as an edit is: a misspelt field (`narative:`) is refused, never silently dropped.
+    const one = incidentInput.strict();
     return Array.isArray(doc.value)
-      ? doc.validate(z.array(incidentInput).min(1, 'the file holds no incident'))
-      : [doc.validate(incidentInput)];
+      ? doc.validate(z.array(one).min(1, 'the file holds no incident'))
+      : [doc.validate(one)];
   } catch (e) {
     if (e instanceof InvalidDocumentError) {
       throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });

@@ -354,10 +354,11 @@ export const participantOperations = {
         try {
           checked.push(await checkParticipant(ctx, p));
         } catch (e) {
-          if (e instanceof TandemError && list.length > 1)
-            throw new TandemError(e.code, `${input.name}: participant ${i + 1} (${p.alias}): ${e.message}`, {
-              details: e.details,
-            });
+          // The file is named even for one participant: the message says where to look.
+          if (e instanceof TandemError) {
+            const which = list.length > 1 ? ` participant ${i + 1} (${p.alias}):` : '';
+            throw new TandemError(e.code, `${input.name}:${which} ${e.message}`, { details: e.details });
+          }
           throw e;
         }
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { SUMMARY_DIMENSIONS } from '../domain/summary-dimension.ts';
 import { summarizeEvents } from '../store/event-summary.ts';
 import { releaseSummary } from './access-control.ts';
@@ -20,6 +21,9 @@ export const summary = defineOperation({
   }),
   run: async (ctx, { by, thenBy, ...filter }) => {
     checkPeriod(filter);
-    return releaseSummary(ctx, await summarizeEvents(ctx.store.db, by, filter, thenBy), filter);
+    const result = await summarizeEvents(ctx.store.db, by, filter, thenBy);
+    // No row for a country: say whether the store holds it at all (a misspelt --country).
+    if (!result.rows.length) await assertEventsExistFor(ctx.store.db, { country: filter.country });
+    return releaseSummary(ctx, result, filter);
   },
 });

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { fileProblem } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 /** Where a command writes a long output: a file (`--out`) or standard output. */
@@ -11,8 +12,7 @@ export interface OutputSink {
 }
 
 function cannotWrite(path: string, e: unknown): TandemError {
-  const code = (e as NodeJS.ErrnoException).code;
-  return new TandemError('unreadable-file', `--out ${path}: cannot write (${code ?? String(e)})`);
+  return new TandemError('unreadable-file', `--out ${path}: cannot write: ${fileProblem(e, true)}`);
 }
 
 /**
@@ -47,7 +47,8 @@ export function outputSink(path: string | undefined): OutputSink {
       return once(s, 'drain').then(
         () => undefined,
         (e) => {
-          throw path ? cannotWrite(path, e) : e;
+          // The stream's own error (EISDIR, ENOENT) says why; the rejection only that it stopped.
+          throw path ? cannotWrite(path, failed ?? e) : e;
         },
       );
     },
@@ -56,7 +57,7 @@ export function outputSink(path: string | undefined): OutputSink {
       closed = true;
       const f = file;
       await new Promise<void>((resolve, reject) =>
-        f.end((e?: Error | null) => (e ? reject(cannotWrite(path as string, e)) : resolve())),
+        f.end((e?: Error | null) => (e ? reject(cannotWrite(path as string, failed ?? e)) : resolve())),
       );
       check();
     },

@@ -3,16 +3,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
-import { stream } from 'hono/streaming';
 import type { Requester } from '../app/operation.ts';
 import { operations as allOperations } from '../app/operations.ts';
 import { requesterFromEnvironment } from '../app/requester-from-environment.ts';
-import { assertMayRun, type OperationCall, parseOperationInput, runOperation } from '../app/run-operation.ts';
+import { assertMayRun, type OperationCall, runOperation } from '../app/run-operation.ts';
 import { openStore, type Store } from '../app/store-connection.ts';
 import { clearanceOf } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { briefRoutes, type PrintPdf } from './brief-routes.ts';
 import { errorResponse } from './error-response.ts';
+import { exportRoute } from './export-route.ts';
 import { type OidcSettings, oidcSettingsFromEnvironment } from './oidc-sign-in.ts';
 import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
 import { queryToInput } from './operation-input.ts';
@@ -181,36 +181,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     });
   }
 
-  // Exports stream as they are written: a large store is never held in memory whole.
-  const exportOp = operations.exportEvents;
-  if (exportOp) {
-    const schema = inputJsonSchema(exportOp.input);
-    app.get('/api/export', async (c) => {
-      const url = new URL(c.req.url);
-      const raw = queryToInput(schema, url.searchParams);
-      // Everything that can be refused is refused before the first byte is sent.
-      const checked = parseOperationInput(
-        exportOp.input,
-        { ...raw, write: () => {} },
-        { name: 'exportEvents' },
-      );
-      assertMayRun(exportOp, call('exportEvents'));
-      const format = (checked as { format: string }).format;
-      c.header('content-type', format === 'geojson' ? 'application/geo+json' : 'text/csv; charset=utf-8');
-      c.header(
-        'content-disposition',
-        `attachment; filename="tandem-events.${format === 'geojson' ? 'geojson' : 'csv'}"`,
-      );
-      c.header('cache-control', 'no-store');
-      return stream(c, async (out) => {
-        await runOperation(
-          exportOp,
-          { ...raw, write: (chunk: string) => out.write(chunk) },
-          call('exportEvents'),
-        );
-      });
-    });
-  }
+  exportRoute(app, { operations, call });
 
   uploadRoutes(app, { operations, call, onWrite: () => cache.clear() });
   briefRoutes(app, { operations, call, printPdf: options.printPdf });

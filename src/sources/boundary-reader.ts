@@ -71,13 +71,19 @@ export function describeRefusal(r: RefusedFeature): string {
  */
 export async function readBoundaries(path: string): Promise<BoundaryFile> {
   const text = await readAllText(await inspectTextFile(path));
-  let features: ReturnType<typeof gedFeatureCollection>;
+  let features: ReturnType<typeof gedFeatureCollection> | undefined;
   try {
-    features = gedFeatureCollection(path, text);
+    gedFeatureCollection(path, text);
   } catch (e) {
     // A FeatureCollection that is not GED events is what we want here.
     if (!(e instanceof TandemError && e.code === 'unknown-format')) throw e;
     features = JSON.parse(text).features;
+  }
+  if (!features) {
+    throw new TandemError(
+      'unknown-format',
+      `${path}: UCDP GED events (points), not admin-1 polygons: import them with \`tandem import\``,
+    );
   }
   const boundaries: Boundary[] = [];
   const refused: RefusedFeature[] = [];

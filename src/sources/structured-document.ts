@@ -170,11 +170,19 @@ export class StructuredDocument {
   validate<T>(schema: z.ZodType<T>): T {
     const result = schema.safeParse(this.value);
     if (result.success) return result.data;
-    const problems = result.error.issues.map((issue) => {
+    const problems = result.error.issues.flatMap((issue) => {
       const path = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
-      return this.problem(path, describeIssue(issue, valueAt(this.value, path)), {
-        key: issue.code === 'invalid_key',
-      });
+      // A strict schema's unknown fields, each at its own line: a misspelt `narative:` is named
+      // where it stands, not as the whole record's "Unrecognized key" at its first line.
+      if (issue.code === 'unrecognized_keys')
+        return issue.keys.map((k) =>
+          this.problem([...path, k], 'not a field Tandem reads (misspelt?)', { key: true }),
+        );
+      return [
+        this.problem(path, describeIssue(issue, valueAt(this.value, path)), {
+          key: issue.code === 'invalid_key',
+        }),
+      ];
     });
     throw invalidDocument(this.name, problems);
   }

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { fileProblem } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -190,10 +191,7 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
     size = s.size;
   } catch (e) {
     if (e instanceof TandemError) throw e;
-    throw new TandemError(
-      'unreadable-file',
-      `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-    );
+    throw new TandemError('unreadable-file', `${path}: ${fileProblem(e)}`);
   }
   if (size === 0) throw new TandemError('unreadable-file', `${path}: the file is empty`);
   const fh = await open(path, 'r');

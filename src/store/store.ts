@@ -36,7 +36,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
         options.dbPath ?? process.env.TANDEM_DB ?? 'tandem.db',
       );
   try {
-    if (!(await upToDate(store.db))) await migrate(store.db);
+    if (!(await upToDate(store.db))) await migrateOrWaitForOthers(store.db);
     store.afterMigrations?.();
   } catch (e) {
     await store.close();
@@ -58,6 +58,27 @@ async function upToDate(db: Kysely<Database>): Promise<boolean> {
   } catch {
     // No migration table yet: a new store.
     return false;
+  }
+}
+
+/**
+ * Migrates, or lets another process that opened the same new store at the same moment finish doing
+ * so: two commands started at once on a new SQLite file both found it empty and the second failed
+ * with "table … already exists" once the first had committed. A failed attempt is rolled back
+ * (the migrations run in one transaction); if the schema is then current, someone else brought it
+ * up to date and this open goes on; otherwise it tries once more before giving up.
+ */
+async function migrateOrWaitForOthers(db: Kysely<Database>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrate(db);
+      return;
+    } catch (e) {
+      if (await upToDate(db)) return;
+      if (attempt >= 3) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      if (await upToDate(db)) return;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { AgreementDocument } from '../../app/agreement-operations.ts';
+import { fileProblem } from '../../domain/file-problem.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 
@@ -35,11 +36,7 @@ function documentFromFile(path: string): AgreementDocument {
     return { name: path, base64: readFileSync(path).toString('base64') };
   } catch (e) {
     if (e instanceof TandemError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new TandemError(
-      'unreadable-file',
-      `${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`,
-    );
+    throw new TandemError('unreadable-file', `${path}: ${fileProblem(e)}`);
   }
 }
 
@@ -51,10 +48,7 @@ function emit(content: string, out: string | undefined): void {
   try {
     writeFileSync(out, content);
   } catch (e) {
-    throw new TandemError(
-      'unreadable-file',
-      `${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
-    );
+    throw new TandemError('unreadable-file', `--out ${out}: cannot write: ${fileProblem(e, true)}`);
   }
   process.stderr.write(`wrote ${out}\n`);
 }

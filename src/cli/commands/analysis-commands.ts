@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
+import { fileProblem } from '../../domain/file-problem.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import type { Threat } from '../../domain/threat.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
@@ -16,7 +17,7 @@ function write(out: string | undefined, text: string | Uint8Array): void {
   try {
     writeFileSync(out, text);
   } catch (e) {
-    throw new TandemError('unreadable-file', `${out}: cannot write (${(e as Error).message})`);
+    throw new TandemError('unreadable-file', `--out ${out}: cannot write: ${fileProblem(e, true)}`);
   }
   process.stderr.write(`written to ${out}\n`);
 }

@@ -1,24 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { TandemError } from '../../domain/tandem-error.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { readTextFile } from '../read-text-file.ts';
 import { formatTable } from '../table.ts';
 
 // Each action imports the incident operations when it runs: registering commands stays cheap.
 const incidents = () => import('../../app/incident-operations.ts').then((m) => m.incidentOperations);
 const edits = () => import('../../app/incident-edit.ts');
-
-/** A file's text, or a clear refusal naming it. */
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new TandemError(
-      'unreadable-file',
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-}
 
 type Flags = StoreFlags & { json?: boolean };
 
@@ -43,7 +30,7 @@ export function registerIncidentCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (file: string, flags: Flags) => {
-      const text = readText(file);
+      const text = readTextFile(file);
       const r = await runCommand(
         (await incidents()).recordIncidentFile,
         { text, name: file },
@@ -69,7 +56,8 @@ export function registerIncidentCommands(program: Command): void {
         { name: 'incidents list', store: flags },
       );
       if (flags.json) return printJson(r);
-      if (!r.incidents.length) return console.log('No incidents recorded.');
+      if (!r.incidents.length)
+        return console.log(`No incidents recorded${flags.country ? ` for ${flags.country}` : ''}.`);
       console.log(
         formatTable(
           [
@@ -113,7 +101,7 @@ export function registerIncidentCommands(program: Command): void {
   ).action(
     action(async (id: string, file: string, flags: Flags) => {
       const { incidentEditOperations, readIncidentChanges } = await edits();
-      const changes = readIncidentChanges(readText(file), file);
+      const changes = readIncidentChanges(readTextFile(file), file);
       const r = await runCommand(
         incidentEditOperations.editIncident,
         { ...changes, id },

@@ -1,24 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { TandemError } from '../../domain/tandem-error.ts';
 import { CHECK_OUTPUT_TEXT, checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { readTextFile } from '../read-text-file.ts';
 import { formatTable } from '../table.ts';
 
 // The operations are imported when a command runs: registering commands stays cheap.
 const local = () => import('../../app/local-process-operations.ts').then((m) => m.localProcessOperations);
-
-/** A file's text, or an `unreadable-file` error naming it. */
-export function readTextFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new TandemError(
-      'unreadable-file',
-      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-}
 
 type Flags = StoreFlags & { json?: boolean };
 
@@ -72,7 +59,9 @@ export function registerLocalCommands(program: Command): void {
       if (flags.json) return printJson(r);
       if (!r.processes.length)
         return console.log(
-          r.withheld ? CHECK_OUTPUT_TEXT.en.withheld(r.withheld) : 'No local processes stored.',
+          r.withheld
+            ? CHECK_OUTPUT_TEXT.en.withheld(r.withheld)
+            : `No local processes stored${flags.country ? ` for ${flags.country}` : ''}.`,
         );
       console.log(
         formatTable(

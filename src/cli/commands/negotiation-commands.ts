@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { TandemError } from '../../domain/tandem-error.ts';
 import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { readTextFile } from '../read-text-file.ts';
 
 type Flags = StoreFlags & {
   json?: boolean;
@@ -12,17 +11,6 @@ type Flags = StoreFlags & {
   minEvents?: string;
   lang?: string;
 };
-
-function readProcessFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new TandemError(
-      'unreadable-file',
-      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-    );
-  }
-}
 
 export function registerNegotiationCommands(program: Command): void {
   const negotiation = program
@@ -40,7 +28,7 @@ export function registerNegotiationCommands(program: Command): void {
       .option('--lang <lang>', 'the language of the sentences: en (default) or fr'),
   ).action(
     action(async (path: string, flags: Flags) => {
-      const text = readProcessFile(path);
+      const text = readTextFile(path);
       const { negotiationOperations } = await import('../../app/negotiation-operations.ts');
       const r = await runCommand(
         negotiationOperations.checkNegotiation,
@@ -83,7 +71,7 @@ export function registerNegotiationCommands(program: Command): void {
       .option('--json', 'print {"id","process","country","rounds"} as JSON'),
   ).action(
     action(async (path: string, flags: Flags) => {
-      const text = readProcessFile(path);
+      const text = readTextFile(path);
       const { storeNegotiation } = await import('../../app/workbench-operations.ts');
       const r = await runCommand(
         storeNegotiation,

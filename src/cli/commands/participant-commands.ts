@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { readTextFile } from '../read-text-file.ts';
 import { formatTable } from '../table.ts';
-import { readTextFile } from './local-commands.ts';
 
 const participants = () => import('../../app/participant-operations.ts').then((m) => m.participantOperations);
 
@@ -54,7 +54,8 @@ export function registerParticipantCommands(program: Command): void {
         { name: 'participants list', store: flags },
       );
       if (flags.json) return printJson(r);
-      if (!r.participants.length) return console.log('No participants recorded.');
+      if (!r.participants.length)
+        return console.log(`No participants recorded${flags.country ? ` for ${flags.country}` : ''}.`);
       console.log(
         formatTable(
           ['id', 'alias', 'role', 'gender', 'office', 'admin1', 'processes', 'sensitivity'],

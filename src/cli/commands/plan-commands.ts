@@ -1,28 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { TandemError } from '../../domain/tandem-error.ts';
 import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { readTextFile } from '../read-text-file.ts';
 
 // Each action imports the plan operations when it runs: registering commands stays cheap.
 const plans = () => import('../../app/plan-operations.ts').then((m) => m.planOperations);
 const acknowledgements = () =>
   import('../../app/plan-acknowledgement-operations.ts').then((m) => m.planAcknowledgementOperations);
 
-function readPlanFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new TandemError(
-      'unreadable-file',
-      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-}
-
 /** The plan file as the operations take it; they check it before any store is opened. */
 export function loadPlan(path: string) {
-  return { plan: readPlanFile(path), name: path };
+  return { plan: readTextFile(path), name: path };
 }
 
 const PLAN_FIELDS = { plan: 'PLAN', name: 'PLAN' };

@@ -1,0 +1,81 @@
+import type { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { assertMayRun, type OperationCall, parseOperationInput, runOperation } from '../app/run-operation.ts';
+import { TandemError } from '../domain/tandem-error.ts';
+import { inputJsonSchema } from './openapi-document.ts';
+import { queryToInput } from './operation-input.ts';
+import type { OperationTable } from './operation-table.ts';
+
+/** The response stream `stream()` hands its callback. */
+type ResponseStream = Parameters<Parameters<typeof stream>[1]>[0];
+
+export interface ExportRouteOptions {
+  operations: OperationTable;
+  call: (name: string) => OperationCall;
+}
+
+/**
+ * `GET /api/export`: the events as CSV, HXL or GeoJSON, streamed as they are written, so a large
+ * store is never held in memory whole. Everything that can be refused is refused before the first
+ * byte, as JSON with its status: bad parameters, rights, and what the operation refuses before it
+ * writes (a country or area with no events). A query parameter the export does not take is refused
+ * by name too: `blur=10` for `blurKm=10` must not hand out every point at full precision.
+ */
+export function exportRoute(app: Hono, { operations, call }: ExportRouteOptions): void {
+  const exportOp = operations.exportEvents;
+  if (!exportOp) return;
+  const schema = inputJsonSchema(exportOp.input);
+  const properties = (schema as { properties?: Record<string, unknown> }).properties ?? {};
+  const taken = Object.keys(properties).filter((k) => k !== 'write');
+  app.get('/api/export', async (c) => {
+    const url = new URL(c.req.url);
+    const unknown = [...new Set(url.searchParams.keys())].filter((k) => !taken.includes(k));
+    if (unknown.length) {
+      throw new TandemError(
+        'bad-input',
+        `/api/export does not take ${unknown.join(', ')}; it takes ${taken.join(', ')}`,
+        { details: { issues: unknown.map((path) => ({ path, message: 'not a parameter of the export' })) } },
+      );
+    }
+    const raw = queryToInput(schema, url.searchParams);
+    const checked = parseOperationInput(
+      exportOp.input,
+      { ...raw, write: () => {} },
+      { name: 'exportEvents' },
+    );
+    assertMayRun(exportOp, call('exportEvents'));
+    // The export runs at once; its chunks wait for the response stream, which opens only once the
+    // first chunk is written, so a refusal before it still answers as JSON.
+    let open!: (out: ResponseStream) => void;
+    const opened = new Promise<ResponseStream>((resolve) => {
+      open = resolve;
+    });
+    let started!: () => void;
+    const firstChunk = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const running = runOperation(
+      exportOp,
+      {
+        ...raw,
+        write: (chunk: string) => {
+          started();
+          return opened.then((out) => out.write(chunk));
+        },
+      },
+      call('exportEvents'),
+    );
+    await Promise.race([firstChunk, running]);
+    const format = (checked as { format: string }).format;
+    c.header('content-type', format === 'geojson' ? 'application/geo+json' : 'text/csv; charset=utf-8');
+    c.header(
+      'content-disposition',
+      `attachment; filename="tandem-events.${format === 'geojson' ? 'geojson' : 'csv'}"`,
+    );
+    c.header('cache-control', 'no-store');
+    return stream(c, async (out) => {
+      open(out);
+      await running;
+    });
+  });
+}
