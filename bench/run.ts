@@ -3,6 +3,7 @@
 // generated event file (default 1,000,000); TANDEM_BENCH_ONLY=evidence,analysis,forecast,server,agreement,startup,hostile,incidents,pull
 // runs a subset. TANDEM_BENCH_DATABASE_URL names a PostgreSQL server for the import's
 // PostgreSQL / SQLite ratio (a database tandem_import_bench is made and dropped on it).
+import { describeAggregateReads } from './aggregate-reads-bench.ts';
 import { benchAgreementReview } from './agreement-bench.ts';
 import { benchAnalyze } from './analysis-bench.ts';
 import { BENCH_DIR, BENCH_ROWS, benchEvidence, benchFile } from './evidence-bench.ts';
@@ -48,6 +49,7 @@ if (only.has('analysis')) {
       .join(', ')}`,
   );
   console.log(`brief (Markdown and HTML) from the result: ${fmtMs(a.briefMs)}`);
+  console.log(await describeAggregateReads(store, country));
 }
 
 if (only.has('forecast')) {

@@ -13,67 +13,47 @@ import type { Store } from '../src/store/store.ts';
 // An event's category in event_counts is its first actor's ('' when the source gives none); an
 // actor's row in actor_counts is one per role it played (1 = actor1, 2 = actor2 and not actor1), for
 // named actors.
-const ORACLE = {
-  event_counts: {
-    keys: ['country', 'admin1', 'admin2', 'month', 'violence_type', 'actor_category'],
-    measures: [
-      'events',
-      'fatalities',
-      'civilian_fatalities',
-      'civilian_fatalities_known',
-      'civilian_targeting_events',
-      'civilian_targeting_derived_events',
-    ],
-    recount: `
-      SELECT country, admin1, admin2, month, violence_type, coalesce(actor1_category, '') AS actor_category,
-        count(*) AS events, sum(fatalities) AS fatalities,
+// The measures of the three tables that count events by place and time, and how each is recounted.
+const EVENT_MEASURES = [
+  'events',
+  'fatalities',
+  'civilian_fatalities',
+  'civilian_fatalities_known',
+  'civilian_targeting_events',
+  'civilian_targeting_derived_events',
+] as const;
+const EVENT_MEASURES_RECOUNT = `count(*) AS events, sum(fatalities) AS fatalities,
         sum(coalesce(civilian_fatalities, 0)) AS civilian_fatalities,
         count(civilian_fatalities) AS civilian_fatalities_known,
         sum(CASE WHEN civilian_targeting = 1 THEN 1 ELSE 0 END) AS civilian_targeting_events,
         sum(CASE WHEN civilian_targeting = 1 AND civilian_targeting_derived = 1 THEN 1 ELSE 0 END)
-          AS civilian_targeting_derived_events
+          AS civilian_targeting_derived_events`;
+
+const ORACLE = {
+  event_counts: {
+    keys: ['country', 'admin1', 'admin2', 'month', 'violence_type', 'actor_category'],
+    measures: EVENT_MEASURES,
+    recount: `
+      SELECT country, admin1, admin2, month, violence_type, coalesce(actor1_category, '') AS actor_category,
+        ${EVENT_MEASURES_RECOUNT}
       FROM events
       GROUP BY country, admin1, admin2, month, violence_type, coalesce(actor1_category, '')`,
   },
   area_month_counts: {
     keys: ['country', 'admin1', 'admin2', 'month'],
-    measures: [
-      'events',
-      'fatalities',
-      'civilian_fatalities',
-      'civilian_fatalities_known',
-      'civilian_targeting_events',
-      'civilian_targeting_derived_events',
-    ],
+    measures: EVENT_MEASURES,
     recount: `
       SELECT country, admin1, admin2, month,
-        count(*) AS events, sum(fatalities) AS fatalities,
-        sum(coalesce(civilian_fatalities, 0)) AS civilian_fatalities,
-        count(civilian_fatalities) AS civilian_fatalities_known,
-        sum(CASE WHEN civilian_targeting = 1 THEN 1 ELSE 0 END) AS civilian_targeting_events,
-        sum(CASE WHEN civilian_targeting = 1 AND civilian_targeting_derived = 1 THEN 1 ELSE 0 END)
-          AS civilian_targeting_derived_events
+        ${EVENT_MEASURES_RECOUNT}
       FROM events
       GROUP BY country, admin1, admin2, month`,
   },
   country_counts: {
     keys: ['country', 'month', 'violence_type', 'actor_category'],
-    measures: [
-      'events',
-      'fatalities',
-      'civilian_fatalities',
-      'civilian_fatalities_known',
-      'civilian_targeting_events',
-      'civilian_targeting_derived_events',
-    ],
+    measures: EVENT_MEASURES,
     recount: `
       SELECT country, month, violence_type, coalesce(actor1_category, '') AS actor_category,
-        count(*) AS events, sum(fatalities) AS fatalities,
-        sum(coalesce(civilian_fatalities, 0)) AS civilian_fatalities,
-        count(civilian_fatalities) AS civilian_fatalities_known,
-        sum(CASE WHEN civilian_targeting = 1 THEN 1 ELSE 0 END) AS civilian_targeting_events,
-        sum(CASE WHEN civilian_targeting = 1 AND civilian_targeting_derived = 1 THEN 1 ELSE 0 END)
-          AS civilian_targeting_derived_events
+        ${EVENT_MEASURES_RECOUNT}
       FROM events
       GROUP BY country, month, violence_type, coalesce(actor1_category, '')`,
   },

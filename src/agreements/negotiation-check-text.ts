@@ -52,25 +52,24 @@ function expectedCount(x: number, lang: Language): string {
  * baseline's rate), then as a figure for those who want it: "p = 8.2e-26" alone told a political
  * officer nothing, and in French it came out as 0,0000000000000000000000082.
  */
+/** How rare a chance is said in words: below each p, "less than once in …". */
+const RARITY: [number, string, string][] = [
+  [1e-6, 'a million', 'un million'],
+  [1e-4, 'ten thousand', 'dix mille'],
+  [1e-3, 'a thousand', 'mille'],
+];
+
 function chance(p: number, lang: Language): string {
   const en = lang !== 'fr';
-  const once = Math.max(1, Math.round(1 / p));
-  const words =
-    p < 1e-6
-      ? en
-        ? 'less than once in a million'
-        : 'moins d’une fois sur un million'
-      : p < 1e-4
-        ? en
-          ? 'less than once in ten thousand'
-          : 'moins d’une fois sur dix mille'
-        : p < 1e-3
-          ? en
-            ? 'less than once in a thousand'
-            : 'moins d’une fois sur mille'
-          : en
-            ? `about once in ${once.toLocaleString('en-GB')}`
-            : `environ une fois sur ${once.toLocaleString('fr-FR')}`;
+  const rare = RARITY.find(([below]) => p < below);
+  const once = Math.max(1, Math.round(1 / p)).toLocaleString(en ? 'en-GB' : 'fr-FR');
+  const words = en
+    ? rare
+      ? `less than once in ${rare[1]}`
+      : `about once in ${once}`
+    : rare
+      ? `moins d’une fois sur ${rare[2]}`
+      : `environ une fois sur ${once}`;
   const figure =
     p < 1e-4 ? (en ? 'p < 0.0001' : 'p < 0,0001') : en ? `p = ${p.toPrecision(2)}` : `p = ${decimal(p)}`;
   return en

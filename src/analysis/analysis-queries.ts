@@ -36,7 +36,7 @@ export interface AreaMonth {
 }
 
 /** Restricts a query on an aggregate table to the scope. */
-function applyScope<T extends 'event_counts' | 'actor_counts', O>(
+function applyScope<T extends 'event_counts' | 'actor_counts' | 'country_counts', O>(
   q: SelectQueryBuilder<Database, T, O>,
   scope: AnalysisScope,
 ): SelectQueryBuilder<Database, T, O> {
@@ -96,33 +96,18 @@ export async function readMonthBreakdown(
   lastMonth: string,
   by: 'violence_type' | 'actor_category',
 ): Promise<{ month: string; key: string; events: number }[]> {
-  const columns = [
-    'month',
-    sql<string>`${sql.ref(by)}`.as('key'),
-    sql<number>`sum(events)`.as('events'),
-  ] as const;
   // A country's breakdown (or the store's) from the roll-up without areas; an area's from its rows.
-  let rows: { month: string; key: string; events: number }[];
-  if (scope.admin1 === undefined) {
-    let q = db
-      .selectFrom('country_counts')
-      .select(columns)
+  // Both tables have the columns read here; the type names the roll-up's.
+  const table = (scope.admin1 === undefined ? 'country_counts' : 'event_counts') as 'country_counts';
+  const rows = await applyScope(
+    db
+      .selectFrom(table)
+      .select(['month', sql<string>`${sql.ref(by)}`.as('key'), sql<number>`sum(events)`.as('events')])
       .where('month', '>=', firstMonth)
       .where('month', '<=', lastMonth)
-      .groupBy(['month', by]);
-    if (scope.country !== undefined) q = q.where('country', '=', scope.country);
-    rows = await q.execute();
-  } else {
-    rows = await applyScope(
-      db
-        .selectFrom('event_counts')
-        .select(columns)
-        .where('month', '>=', firstMonth)
-        .where('month', '<=', lastMonth)
-        .groupBy(['month', by]),
-      scope,
-    ).execute();
-  }
+      .groupBy(['month', by]),
+    scope,
+  ).execute();
   return rows.map((r) => ({ month: r.month, key: r.key, events: Number(r.events) }));
 }
 

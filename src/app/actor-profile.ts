@@ -157,7 +157,7 @@ export async function actorProfile(
   // The share is of the country asked for, or of the one where most of its events are.
   const country = input.country ?? [...byCountry].sort((a, b) => b[1] - a[1])[0]![0];
   const allCivilian = await db
-    .selectFrom('event_counts')
+    .selectFrom('country_counts')
     .select(sql<number>`coalesce(sum(civilian_targeting_events), 0)`.as('n'))
     .where('country', '=', country)
     .executeTakeFirst();

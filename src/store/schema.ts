@@ -80,21 +80,10 @@ export interface EventCountTable {
   civilian_targeting_derived_events: number;
 }
 
-/** event_counts rolled up by area and month (no violence type or category), for fast summaries. */
 /** event_counts without the areas: a country's counts per month, violence type and category. */
-export interface CountryCountTable {
-  country: string;
-  month: string;
-  violence_type: string;
-  actor_category: string;
-  events: number;
-  fatalities: number;
-  civilian_fatalities: number;
-  civilian_fatalities_known: number;
-  civilian_targeting_events: number;
-  civilian_targeting_derived_events: number;
-}
+export type CountryCountTable = Omit<EventCountTable, 'admin1' | 'admin2'>;
 
+/** event_counts rolled up by area and month (no violence type or category), for fast summaries. */
 export interface AreaMonthCountTable {
   country: string;
   admin1: string;
