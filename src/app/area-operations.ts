@@ -2,6 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
+import { currentEventIndex, type IndexedFilter } from '../store/event-memory-index.ts';
 import { applyEventFilter, toEvent } from '../store/event-repository.ts';
 import { countMatchingEvents } from '../store/matching-event-count.ts';
 import type { Database } from '../store/schema.ts';
@@ -64,6 +65,8 @@ function monthBounds(f: AreaFilter): { from?: string; to?: string } {
 }
 
 async function areaFigures(store: Store, f: AreaFilter) {
+  const index = f.country ? await currentEventIndex(store) : undefined;
+  if (index) return index.areaFigures(indexedFilter(f));
   const { from, to } = monthBounds(f);
   let q = store.db
     .selectFrom('event_counts')
@@ -99,6 +102,18 @@ async function areaFigures(store: Store, f: AreaFilter) {
     first: r.first,
     last: r.last,
   }));
+}
+
+/** The filter as the event index takes it (a country's questions only). */
+function indexedFilter(f: AreaFilter): IndexedFilter {
+  return {
+    country: f.country!,
+    admin1: f.admin1,
+    from: f.from,
+    to: f.to,
+    violenceTypes: f.violenceTypes,
+    actorCategories: f.actorCategories,
+  };
 }
 
 /**
@@ -307,8 +322,15 @@ export const mapEvents = defineOperation({
       const c = f.actorCategories?.length ? q.where('actor1_category', 'in', f.actorCategories) : q;
       return f.perpetrator === undefined ? c : c.where('actor1', '=', f.perpetrator);
     };
-    const total =
-      f.perpetrator === undefined
+    // Most questions (a country, its period and filters) are the memory index's; the rest SQL's.
+    const index =
+      f.country && f.perpetrator === undefined && f.ids === undefined
+        ? await currentEventIndex(ctx.store)
+        : undefined;
+    const indexed = index && indexedFilter(f);
+    const total = indexed
+      ? index.count(indexed)
+      : f.perpetrator === undefined
         ? await countMatchingEvents(ctx.store.db, filter, f.actorCategories)
         : Number(
             (
@@ -319,6 +341,9 @@ export const mapEvents = defineOperation({
           );
     if (f.shape === 'points') {
       // Which events are drawn as points is the access check's rule (MAP_POINT_LEVELS).
+      const page = { offset: f.offset, limit: f.limit, levels: MAP_POINT_LEVELS, placed: true };
+      if (indexed)
+        return { total, points: index.newest(indexed, page).map((i): MapPointRow => index.point(i)) };
       const pts = await byCategory(
         applyEventFilter(
           ctx.store.db
@@ -327,7 +352,7 @@ export const mapEvents = defineOperation({
           filter,
         ),
       )
-        .where('sensitivity', 'in', [...MAP_POINT_LEVELS])
+        .where('sensitivity', 'in', [...page.levels])
         .where('latitude', 'is not', null)
         .orderBy('date_start', 'desc')
         .orderBy('id', 'desc')
@@ -347,20 +372,20 @@ export const mapEvents = defineOperation({
         ),
       };
     }
-    // Full events go through the one access check: above the requester's clearance an event keeps
-    // its place in the list but loses its notes and place, and every release is logged.
-    const rows = await releaseEvents(
-      ctx,
-      (
-        await byCategory(applyEventFilter(ctx.store.db.selectFrom('events').selectAll(), filter))
+    const stored = indexed
+      ? await eventsInOrder(
+          ctx.store,
+          index.newest(indexed, { offset: f.offset, limit: f.limit }).map((i) => index.id(i)),
+        )
+      : await byCategory(applyEventFilter(ctx.store.db.selectFrom('events').selectAll(), filter))
           .orderBy('date_start', 'desc')
           .orderBy('id', 'desc')
           .limit(f.limit)
           .offset(f.offset)
-          .execute()
-      ).map(toEvent),
-      'map',
-    );
+          .execute();
+    // Full events go through the one access check: above the requester's clearance an event keeps
+    // its place in the list but loses its notes and place, and every release is logged.
+    const rows = await releaseEvents(ctx, stored.map(toEvent), 'map');
     return {
       total,
       events: rows.map((e) => ({
@@ -385,6 +410,14 @@ export const mapEvents = defineOperation({
     };
   },
 });
+
+/** The stored events of `ids`, in that order. */
+async function eventsInOrder(store: Store, ids: number[]) {
+  if (!ids.length) return [];
+  const rows = await store.db.selectFrom('events').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 /**
  * What the store holds, for the workbench's pickers and banners: countries with their event

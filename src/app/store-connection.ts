@@ -3,4 +3,7 @@
  * never queries it itself. The CLI and the server import these from here, not from `store/`, so
  * that every read and write goes through an operation and its access check.
  */
+
+/** A server keeps the events' index in memory for its dashboard reads (store/event-memory-index.ts). */
+export { eventIndexBuilt, keepEventIndex } from '../store/event-memory-index.ts';
 export { openStore, type Store, type StoreOptions } from '../store/store.ts';

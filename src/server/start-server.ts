@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { eventIndexBuilt, keepEventIndex } from '../app/store-connection.ts';
 import { PdfPrinter } from '../reports/pdf-printer.ts';
 import { createApp, type WorkbenchAppOptions } from './create-app.ts';
 import { isLoopback } from './request-guards.ts';
@@ -31,6 +32,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   await removeStaleTempFolders();
   const printer = options.printPdf ? null : new PdfPrinter();
   const hostname = options.hostname ?? '127.0.0.1';
+  // Each viewer's own period and filters on the map and lists: answered from memory once built.
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const stopIndex = keepEventIndex(options.store, log);
   const app = createApp({
     ...options,
     printPdf: options.printPdf ?? ((html) => printer!.print(html)),
@@ -40,9 +44,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // Before listening: the store's queries hold the event loop, so warming while the first
     // visitor's page and scripts are requested would make them wait. A slow store does not hold the
     // start up for more than WARM_UP_WAIT_MS; the warming then finishes while the server listens.
-    const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    // The event index too (built in a worker thread): a few seconds for a million events.
     await Promise.race([
-      warmOverview(app, { log, requesters: () => warmingRequesters(options.store) }),
+      warmOverview(app, { log, requesters: () => warmingRequesters(options.store) }).then(() =>
+        eventIndexBuilt(options.store),
+      ),
       new Promise((done) => setTimeout(done, WARM_UP_WAIT_MS).unref()),
     ]);
   }
@@ -53,6 +59,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
+            stopIndex();
             server.close(() => {
               const finish = () => removeOwnTempFolders().then(done, done);
               if (printer) printer.close().then(finish, finish);

@@ -3,6 +3,7 @@ import type { ActorCategory } from '../domain/actor-category.ts';
 import { type ActorCategoryPeriod, categoryOn, latestPeriod } from '../domain/actor-category-period.ts';
 import { CountAccumulator, countedFromStored } from './count-accumulator.ts';
 import { STORED_KEY_COLUMNS, type StoredEventKeys } from './event-columns.ts';
+import { raiseEventsRevision } from './events-revision.ts';
 import type { Database } from './schema.ts';
 
 /** The register's dated categories, by actor (every actor when `actors` is not given). */
@@ -119,7 +120,10 @@ export async function applyCategoryPeriods(
         .execute();
     }
   }
-  if (changed) await counts.flush(db);
+  if (changed) {
+    await counts.flush(db);
+    await raiseEventsRevision(db);
+  }
   return changed;
 }
 

@@ -4,6 +4,7 @@ import type { Sensitivity } from '../domain/sensitivity.ts';
 import { applyCategoryPeriods } from './category-periods.ts';
 import { CountAccumulator, type CountUpsert, countedFromStored, RegisterTally } from './count-accumulator.ts';
 import { STORED_KEY_COLUMNS, type StoredEventKeys } from './event-columns.ts';
+import { raiseEventsRevision } from './events-revision.ts';
 import { type PackedRows, type PreparedBatch, RowUnpacker } from './packed-rows.ts';
 import type { PostgresStore } from './postgres/postgres-store.ts';
 import type { Database } from './schema.ts';
@@ -174,6 +175,7 @@ export class EventImport {
     await this.registers.flush(this.db);
     if (last) await last(this.db);
     await applyCategoryPeriods(this.db);
+    await raiseEventsRevision(this.db);
   }
 }
 

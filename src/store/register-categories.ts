@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { CountAccumulator, countedFromStored } from './count-accumulator.ts';
 import { STORED_KEY_COLUMNS, type StoredEventKeys } from './event-columns.ts';
+import { raiseEventsRevision } from './events-revision.ts';
 import type { Database } from './schema.ts';
 
 // The register is keyed by name across countries, and whether a government's forces are the host
@@ -65,5 +66,6 @@ export async function applyRegisterCategories(db: Kysely<Database>): Promise<num
       .execute();
   }
   await counts.flush(db);
+  await raiseEventsRevision(db);
   return rows.length;
 }

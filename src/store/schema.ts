@@ -83,6 +83,12 @@ export interface EventCountTable {
 /** event_counts without the areas: a country's counts per month, violence type and category. */
 export type CountryCountTable = Omit<EventCountTable, 'admin1' | 'admin2'>;
 
+/** A counter per kind of record, raised with every change to them (store/events-revision.ts). */
+export interface StoreRevisionTable {
+  name: string;
+  revision: number;
+}
+
 /** event_counts rolled up by area and month (no violence type or category), for fast summaries. */
 export interface AreaMonthCountTable {
   country: string;
@@ -481,6 +487,7 @@ export interface Database {
   event_counts: EventCountTable;
   area_month_counts: AreaMonthCountTable;
   country_counts: CountryCountTable;
+  store_revisions: StoreRevisionTable;
   actor_counts: ActorCountTable;
   imports: ImportTable;
   problems: ProblemTable;

@@ -15,6 +15,8 @@ export interface Store {
   readonly db: Kysely<Database>;
   /** Where the data lives, for messages: a file path or a URL without its password. */
   readonly location: string;
+  /** How another thread opens the same store (none for an in-memory one). */
+  readonly reopen?: StoreOptions;
   /** Brings up to date what the dialect keeps beside the schema; run after the migrations. */
   afterMigrations?(): void;
   close(): Promise<void>;

@@ -27,6 +27,7 @@ import * as periodAndMassCasualtyIndexes from './027-period-and-mass-casualty-in
 import * as areaMonthCountIndex from './028-area-month-count-index.ts';
 import * as actorCountsOncePerEvent from './029-actor-counts-once-per-event.ts';
 import * as countryCounts from './030-country-counts.ts';
+import * as storeRevisions from './031-store-revisions.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -61,4 +62,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '028-area-month-count-index': areaMonthCountIndex,
   '029-actor-counts-once-per-event': actorCountsOncePerEvent,
   '030-country-counts': countryCounts,
+  '031-store-revisions': storeRevisions,
 };

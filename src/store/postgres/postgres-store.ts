@@ -34,5 +34,5 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { dialect: 'postgres', db, pool, location, close: () => db.destroy() };
+  return { dialect: 'postgres', db, pool, location, reopen: { databaseUrl: url }, close: () => db.destroy() };
 }

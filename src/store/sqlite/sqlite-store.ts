@@ -33,6 +33,7 @@ export function openSqliteStore(path: string): SqliteStore {
     db,
     raw,
     location: path,
+    reopen: path === ':memory:' || path === '' ? undefined : { dbPath: path },
     // The query planner's statistics, for a store made before they were kept.
     afterMigrations: () => ensureEventStatistics(raw),
     close: () => db.destroy(),

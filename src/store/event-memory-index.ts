@@ -1,0 +1,385 @@
+import { Worker } from 'node:worker_threads';
+import { dayNumber, type EventIndexData, NO_CATEGORY, readEventIndexData } from './event-index-data.ts';
+import { readEventsRevision } from './events-revision.ts';
+import { splitPeriod } from './matching-event-count.ts';
+import type { Store, StoreOptions } from './store.ts';
+
+/** The filters the index answers; others (ids, actors, civilian targeting) are SQL's. */
+export interface IndexedFilter {
+  country: string;
+  admin1?: string | readonly string[];
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  violenceTypes?: readonly string[];
+  /** The perpetrator's (first actor's) category. */
+  actorCategories?: readonly string[];
+}
+
+/** An admin-1 area's figures for a period, as areaMap shows them. */
+export interface IndexedAreaFigures {
+  country: string;
+  admin1: string;
+  events: number;
+  fatalities: number;
+  civilianFatalities: number | null;
+  civilianTargetingEvents: number;
+  stateCivilianTargetingEvents: number;
+  first: string;
+  last: string;
+}
+
+/** A compiled filter: masks over the codes, the country's slices. */
+interface Compiled {
+  start: number;
+  end: number;
+  countStart: number;
+  countEnd: number;
+  areas: Set<number> | null;
+  types: Uint8Array | null;
+  categories: Uint8Array | null;
+}
+
+/**
+ * The events' filterable fields in memory, for the questions the dashboard asks most and that a
+ * cache cannot serve because each viewer asks a different one: the newest events of a period and
+ * filters (the map's points, the area page's list) and how many match, and each area's figures.
+ * On the million-event store these cost SQLite 10–40 ms each (reading rows scattered over the
+ * file, or summing 20,000 count rows); here a slice of typed arrays is walked in well under one.
+ * It answers exactly as the SQL it stands for (test/event-memory-index.test.ts compares them).
+ */
+export class EventMemoryIndex {
+  readonly #country = new Map<string, number>();
+  readonly #area = new Map<string, number>();
+  readonly #type = new Map<string, number>();
+  readonly #category = new Map<string, number>();
+  readonly #level = new Map<string, number>();
+  readonly #stateForces: number;
+
+  constructor(readonly data: EventIndexData) {
+    for (const [names, codes] of [
+      [data.countries, this.#country],
+      [data.types, this.#type],
+      [data.categories, this.#category],
+      [data.levels, this.#level],
+    ] as const) {
+      for (let i = 0; i < names.length; i++) codes.set(names[i]!, i);
+    }
+    this.#stateForces = this.#category.get('state-forces') ?? -1;
+    // Area codes are per country; the events and count rows say which country each belongs to.
+    const note = (country: number, area: number) =>
+      this.#area.set(`${data.countries[country]}\u0000${data.areas[area]}`, area);
+    for (let c = 0; c < data.countries.length; c++) {
+      for (let i = data.countrySlices[2 * c]!; i < data.countrySlices[2 * c + 1]!; i++)
+        note(c, data.area[i]!);
+      for (let i = data.countSlices[2 * c]!; i < data.countSlices[2 * c + 1]!; i++) note(c, data.cArea[i]!);
+    }
+  }
+
+  /**
+   * Positions of the events matching `f`, newest first (the higher id first on a day), after
+   * `offset`, at most `limit`; only those of the sensitivity `levels` given, and with a latitude
+   * when `placed` (as the map's SQL asks).
+   */
+  newest(
+    f: IndexedFilter,
+    o: { offset: number; limit: number; levels?: readonly string[]; placed?: boolean },
+  ): number[] {
+    const c = this.#compile(f);
+    const out: number[] = [];
+    if (!c) return out;
+    const d = this.data;
+    const levels = o.levels ? this.#mask(o.levels, this.#level) : null;
+    const [lo, hi] = this.#days(c, f.from, f.to);
+    let skip = o.offset;
+    for (let i = lo; i < hi && out.length < o.limit; i++) {
+      if (!this.#matches(c, i)) continue;
+      if (levels && !levels[d.level[i]!]) continue;
+      if (o.placed && Number.isNaN(d.latitude[i]!)) continue;
+      if (skip > 0) skip--;
+      else out.push(i);
+    }
+    return out;
+  }
+
+  /** How many events match `f`, whatever their sensitivity: countMatchingEvents' answer. */
+  count(f: IndexedFilter): number {
+    const c = this.#compile(f);
+    if (!c) return 0;
+    const { months, days } = splitPeriod(f.from, f.to);
+    let n = 0;
+    for (const p of days) {
+      const [lo, hi] = this.#days(c, p.from, p.to);
+      for (let i = lo; i < hi; i++) if (this.#matches(c, i)) n++;
+    }
+    if (!months) return n;
+    const d = this.data;
+    const from = months.from ? monthNumber(months.from) : 0;
+    const to = months.to ? monthNumber(months.to) : 999999;
+    for (let i = c.countStart; i < c.countEnd; i++) {
+      const m = d.cMonth[i]!;
+      if (m >= from && m <= to && this.#countMatches(c, i)) n += d.cEvents[i]!;
+    }
+    return n;
+  }
+
+  /** Each area's figures over the whole months `f`'s period touches, as event_counts sums them. */
+  areaFigures(f: IndexedFilter): IndexedAreaFigures[] {
+    const c = this.#compile(f);
+    if (!c) return [];
+    const d = this.data;
+    const from = f.from ? monthNumber(f.from) : 0;
+    const to = f.to ? monthNumber(f.to) : 999999;
+    const byArea = new Map<number, IndexedAreaFigures & { known: number; firstN: number; lastN: number }>();
+    for (let i = c.countStart; i < c.countEnd; i++) {
+      const m = d.cMonth[i]!;
+      if (m < from || m > to || !this.#countMatches(c, i)) continue;
+      const area = d.cArea[i]!;
+      let a = byArea.get(area);
+      if (!a) {
+        a = {
+          country: f.country,
+          admin1: d.areas[area]!,
+          events: 0,
+          fatalities: 0,
+          civilianFatalities: 0,
+          civilianTargetingEvents: 0,
+          stateCivilianTargetingEvents: 0,
+          first: '',
+          last: '',
+          known: 0,
+          firstN: m,
+          lastN: m,
+        };
+        byArea.set(area, a);
+      }
+      a.events += d.cEvents[i]!;
+      a.fatalities += d.cFatalities[i]!;
+      a.civilianFatalities! += d.cCivilianFatalities[i]!;
+      a.known += d.cCivilianFatalitiesKnown[i]!;
+      a.civilianTargetingEvents += d.cCivilianTargeting[i]!;
+      if (d.cCategory[i] === this.#stateForces) a.stateCivilianTargetingEvents += d.cCivilianTargeting[i]!;
+      if (m < a.firstN) a.firstN = m;
+      if (m > a.lastN) a.lastN = m;
+    }
+    return [...byArea.values()].map(({ known, firstN, lastN, ...a }) => ({
+      ...a,
+      civilianFatalities: known > 0 ? a.civilianFatalities : null,
+      first: monthText(firstN),
+      last: monthText(lastN),
+    }));
+  }
+
+  /** The map point of the event at `i`: [id, longitude, latitude, civilian targeting, state forces]. */
+  point(i: number): [number, number | null, number | null, number, 0 | 1] {
+    const d = this.data;
+    const [longitude, latitude] = [d.longitude[i]!, d.latitude[i]!];
+    return [
+      d.id[i]!,
+      Number.isNaN(longitude) ? null : longitude,
+      Number.isNaN(latitude) ? null : latitude,
+      d.civilianTargeting[i]!,
+      d.category[i] === this.#stateForces ? 1 : 0,
+    ];
+  }
+
+  id(i: number): number {
+    return this.data.id[i]!;
+  }
+
+  #compile(f: IndexedFilter): Compiled | null {
+    const c = this.#country.get(f.country);
+    if (c === undefined) return null;
+    const d = this.data;
+    let areas: Set<number> | null = null;
+    if (f.admin1 !== undefined) {
+      areas = new Set();
+      for (const a of typeof f.admin1 === 'string' ? [f.admin1] : f.admin1) {
+        const code = this.#area.get(`${f.country}\u0000${a}`);
+        if (code !== undefined) areas.add(code);
+      }
+    }
+    return {
+      start: d.countrySlices[2 * c] ?? 0,
+      end: d.countrySlices[2 * c + 1] ?? 0,
+      countStart: d.countSlices[2 * c] ?? 0,
+      countEnd: d.countSlices[2 * c + 1] ?? 0,
+      areas,
+      types: f.violenceTypes?.length ? this.#mask(f.violenceTypes, this.#type) : null,
+      categories: f.actorCategories?.length ? this.#mask(f.actorCategories, this.#category) : null,
+    };
+  }
+
+  #mask(names: readonly string[], codes: Map<string, number>): Uint8Array {
+    const mask = new Uint8Array(256);
+    for (const n of names) {
+      const code = codes.get(n);
+      if (code !== undefined) mask[code] = 1;
+    }
+    mask[NO_CATEGORY] = 0;
+    return mask;
+  }
+
+  #matches(c: Compiled, i: number): boolean {
+    const d = this.data;
+    return (
+      (c.areas === null || c.areas.has(d.area[i]!)) &&
+      (c.types === null || c.types[d.type[i]!] === 1) &&
+      (c.categories === null || c.categories[d.category[i]!] === 1)
+    );
+  }
+
+  #countMatches(c: Compiled, i: number): boolean {
+    const d = this.data;
+    return (
+      (c.areas === null || c.areas.has(d.cArea[i]!)) &&
+      (c.types === null || c.types[d.cType[i]!] === 1) &&
+      (c.categories === null || c.categories[d.cCategory[i]!] === 1)
+    );
+  }
+
+  /** The country's positions whose day is within [from, to] (the days run newest first). */
+  #days(c: Compiled, from: string | undefined, to: string | undefined): [number, number] {
+    return [
+      to === undefined ? c.start : this.#firstAtOrBefore(c, dayNumber(to)),
+      from === undefined ? c.end : this.#firstAtOrBefore(c, dayNumber(from) - 1),
+    ];
+  }
+
+  /** The country's first position whose day is `day` or earlier. */
+  #firstAtOrBefore(c: Compiled, day: number): number {
+    const days = this.data.day;
+    let [lo, hi] = [c.start, c.end];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid]! > day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+function monthNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 100 + Number(date.slice(5, 7));
+}
+
+function monthText(m: number): string {
+  return `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
+}
+
+/** What the server keeps for a store: the index of the revision it read, and the build under way. */
+interface Keeping {
+  reopen: StoreOptions | undefined;
+  log?: (line: string) => void;
+  index?: EventMemoryIndex;
+  building?: { revision: number; finished: Promise<void>; worker?: Worker };
+  /** The revision at which the index could not be built (the store is beyond it): not retried. */
+  notBuiltAt?: number;
+  stopped?: boolean;
+}
+
+const kept = new WeakMap<Store, Keeping>();
+
+/**
+ * Lets the reads of this store use an event index in memory (a server's: a one-shot command would
+ * spend more building it than it saves). A worker thread builds it on its own connection, so the
+ * requests are not held; a store no other thread can open (in-memory SQLite) builds it in this
+ * thread. Returns how to stop keeping it.
+ */
+export function keepEventIndex(store: Store, log?: (line: string) => void): () => void {
+  const keeping: Keeping = { reopen: store.reopen, log };
+  kept.set(store, keeping);
+  return () => {
+    keeping.stopped = true;
+    void keeping.building?.worker?.terminate();
+    kept.delete(store);
+  };
+}
+
+/**
+ * The store's event index if it is current (read at the events' present revision); otherwise
+ * undefined, and a build is started, so the caller answers with SQL this time.
+ */
+export async function currentEventIndex(store: Store): Promise<EventMemoryIndex | undefined> {
+  const keeping = kept.get(store);
+  if (!keeping) return undefined;
+  const revision = await readEventsRevision(store.db);
+  if (keeping.index?.data.revision === revision) return keeping.index;
+  if (!keeping.building && keeping.notBuiltAt !== revision) build(store, keeping, revision);
+  return undefined;
+}
+
+/**
+ * Builds the store's event index now if it is not current, and resolves when it is built (or
+ * cannot be): a server starting up waits for it, as it waits for its first answers.
+ */
+export async function eventIndexBuilt(store: Store): Promise<void> {
+  const keeping = kept.get(store);
+  if (!keeping || (await currentEventIndex(store))) return;
+  await keeping.building?.finished;
+}
+
+/** Builds the index (in a worker when the store can be reopened there) and keeps it when current. */
+function build(store: Store, keeping: Keeping, revision: number): void {
+  let finish = () => {};
+  keeping.building = { revision, finished: new Promise<void>((resolve) => (finish = resolve)) };
+  const started = performance.now();
+  const done = (data: EventIndexData | null | 'not-built', why?: string) => {
+    keeping.building = undefined;
+    finish();
+    if (keeping.stopped) return;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (data === 'not-built') {
+      keeping.notBuiltAt = revision;
+      keeping.log?.(`tandem: the map and lists read the database (no event index in memory: ${why})`);
+    } else if (data) {
+      keeping.index = new EventMemoryIndex(data);
+      keeping.log?.(
+        `tandem: ${data.id.length} events indexed in memory for the map and lists (${seconds} s)`,
+      );
+    }
+  };
+  void storedEvents(store).then(
+    (events) => {
+      if (keeping.reopen && events >= WORKER_THRESHOLD && keeping.building)
+        keeping.building.worker = inWorker(keeping.reopen, done);
+      else readEventIndexData(store.db).then(done, (e) => done('not-built', (e as Error).message));
+    },
+    (e) => done('not-built', (e as Error).message),
+  );
+}
+
+/** Stores smaller than this are indexed in this thread: a worker's start-up would cost more. */
+const WORKER_THRESHOLD = 100_000;
+
+/** How many events the store holds, from the country roll-up (one small read). */
+async function storedEvents(store: Store): Promise<number> {
+  const row = await store.db
+    .selectFrom('country_counts')
+    .select((eb) => eb.fn.sum<number>('events').as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Reads the index's data in a worker thread on its own connection. */
+function inWorker(
+  reopen: StoreOptions,
+  done: (data: EventIndexData | null | 'not-built', why?: string) => void,
+): Worker {
+  const worker = new Worker(new URL('./event-index-worker.mjs', import.meta.url), { workerData: reopen });
+  worker.unref();
+  let settled = false;
+  worker.on('message', (m: { data?: EventIndexData; notBuilt?: string }) => {
+    settled = true;
+    done(m.data ?? (m.notBuilt ? 'not-built' : null), m.notBuilt);
+  });
+  // A worker that failed leaves the reads on SQL until the next change to the events.
+  const failed = (e?: Error) => {
+    if (settled) return;
+    settled = true;
+    done('not-built', e?.message ?? 'the worker stopped');
+  };
+  worker.on('error', failed);
+  worker.on('exit', () => failed());
+  return worker;
+}

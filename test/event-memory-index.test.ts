@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import { generateAcled } from '../bench/generate-acled.ts';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import { VIOLENCE_TYPES } from '../src/domain/violence-type.ts';
+import { replaceCategoryPeriods } from '../src/store/category-periods.ts';
+import { currentEventIndex, keepEventIndex } from '../src/store/event-memory-index.ts';
+import { readEventsRevision } from '../src/store/events-revision.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-memory-index-'));
+const [publicFile, internalFile, laterFile] = ['public.csv', 'internal.csv', 'later.csv'].map((f) =>
+  join(dir, f),
+);
+/** A generated file whose events are other events than the first file's (its ids renamed). */
+async function otherEvents(path: string, rows: number, seed: number, prefix: string) {
+  await generateAcled(path, rows, seed);
+  const text = readFileSync(path, 'utf8').replace(
+    /^(\d+),(\d+),([A-Z]+)(\d+),/gm,
+    `${prefix}$1,$2,$3${prefix}$4,`,
+  );
+  writeFileSync(path, text);
+}
+before(async () => {
+  await generateAcled(publicFile, 3000, 31);
+  await otherEvents(internalFile, 400, 32, '7');
+  await otherEvents(laterFile, 300, 33, '8');
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Waits until the store's index is built at the events' present revision. */
+async function builtIndex(store: Store) {
+  for (let i = 0; i < 600; i++) {
+    const index = await currentEventIndex(store);
+    if (index) return index;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the event index was not built within 30 s');
+}
+
+const as = (store: Store) => ({
+  via: 'http' as const,
+  name: 'mapEvents',
+  requester: { name: 'ana', roles: ['admin'] },
+  store,
+});
+
+for (const dialect of DIALECTS) {
+  describe(`the event index in memory (${dialect.name})`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      await importFiles(store, [publicFile]);
+      // Events above public: counted, listed (without their place, for a viewer), never map points.
+      await importFiles(store, [internalFile], { sensitivity: 'internal' });
+    });
+    after(() => drop());
+
+    test('answers the map, the lists and the area figures exactly as SQL does', async () => {
+      const country = (await store.db.selectFrom('events').select('country').executeTakeFirstOrThrow())
+        .country;
+      const areas = (await store.db.selectFrom('events').select('admin1').distinct().execute()).map(
+        (r) => r.admin1,
+      );
+      const day = fc
+        .integer({ min: 0, max: 365 * 9 })
+        .map((n) => new Date(Date.UTC(2014, 6, 1) + n * 86_400_000).toISOString().slice(0, 10));
+      const questions = fc.sample(
+        fc.record(
+          {
+            from: day,
+            to: day,
+            admin1: fc.constantFrom(...areas, 'Nowhere'),
+            violenceTypes: fc.subarray([...VIOLENCE_TYPES], { minLength: 1 }),
+            actorCategories: fc.subarray(['state-forces', 'rebel-group', 'political-militia', 'civilians'], {
+              minLength: 1,
+            }),
+            offset: fc.constantFrom(0, 0, 7, 150),
+            limit: fc.constantFrom(1, 50, 2000),
+          },
+          { requiredKeys: [] },
+        ),
+        { numRuns: 60, seed: 15 },
+      );
+      const ask = async () => {
+        const answers: unknown[] = [];
+        for (const q of questions) {
+          const [from, to] = q.from && q.to && q.from > q.to ? [q.to, q.from] : [q.from, q.to];
+          const f = { ...q, country, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+          const { offset, limit, admin1, ...noPage } = f;
+          answers.push(
+            await runOperation(operations.mapEvents, { ...f, shape: 'points' }, as(store)),
+            await runOperation(operations.mapEvents, f, as(store)),
+            await runOperation(operations.areaMap, noPage, as(store)),
+            await runOperation(operations.areaMap, { ...noPage, admin1 }, as(store)),
+          );
+        }
+        return answers;
+      };
+      const bySql = await ask();
+      const stop = keepEventIndex(store);
+      try {
+        await builtIndex(store);
+        const byIndex = await ask();
+        assert.equal(byIndex.length, bySql.length);
+        for (let i = 0; i < bySql.length; i++)
+          assert.deepEqual(
+            byIndex[i],
+            bySql[i],
+            `question ${Math.floor(i / 4)}: ${JSON.stringify(questions[Math.floor(i / 4)])}`,
+          );
+        // Not vacuous: the questions found points, pages and areas.
+        const points = bySql.filter((_, i) => i % 4 === 0) as { points: unknown[] }[];
+        assert.ok(points.some((p) => p.points.length > 100));
+      } finally {
+        stop();
+      }
+    });
+
+    test('is read again after any change to the events, and answers SQL meanwhile', async () => {
+      const stop = keepEventIndex(store);
+      try {
+        const country = (await store.db.selectFrom('events').select('country').executeTakeFirstOrThrow())
+          .country;
+        const first = await builtIndex(store);
+        const before = await readEventsRevision(store.db);
+        await importFiles(store, [laterFile]);
+        assert.ok((await readEventsRevision(store.db)) > before, 'an import raises the revision');
+        assert.equal(await currentEventIndex(store), undefined, 'the old index is not used after an import');
+        const total = (await runOperation(operations.mapEvents, { country, limit: 1 }, as(store))).total;
+        const stored = Number(
+          (
+            await store.db
+              .selectFrom('events')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('country', '=', country)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+        assert.equal(total, stored);
+        const second = await builtIndex(store);
+        assert.notEqual(second, first);
+        assert.equal(second.count({ country }), stored);
+        // A change of an actor's category by period changes the events too.
+        const actor = (
+          await store.db
+            .selectFrom('events')
+            .select('actor1')
+            .where('actor1', '!=', '')
+            .executeTakeFirstOrThrow()
+        ).actor1;
+        const revision = await readEventsRevision(store.db);
+        await replaceCategoryPeriods(store.db, [
+          { actor, category: 'state-forces', from: '2000-01-01', until: '', note: 'test' },
+        ]);
+        assert.ok((await readEventsRevision(store.db)) > revision, 'new category periods raise the revision');
+        assert.equal(await currentEventIndex(store), undefined);
+      } finally {
+        stop();
+      }
+    });
+  });
+}
