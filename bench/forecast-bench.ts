@@ -55,6 +55,10 @@ const CANDIDATES: { name: string; model: ForecastModelOptions }[] = [
     model: { ...DEFAULT_FORECAST_MODEL, features: ALL.filter((i) => FEATURE_NAMES[i] !== 'late') },
   },
   {
+    name: "without the country's second half of the origin month",
+    model: { ...DEFAULT_FORECAST_MODEL, features: ALL.filter((i) => FEATURE_NAMES[i] !== 'countryLate') },
+  },
+  {
     name: 'own history only (no neighbours, other metric, country, season, alerts, second half)',
     model: { ...DEFAULT_FORECAST_MODEL, features: OWN },
   },
