@@ -215,6 +215,9 @@ export async function benchServer(
       if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
       coldMs.set(p, Math.round(performance.now() - t0));
     }
+    // The first reads started the event index (a server that warms up builds it before it
+    // listens): the loads below are timed once it is built, as users meet the server.
+    await server.said(/indexed in memory|no event index/, 120_000);
     for (const p of paths) {
       const times: number[] = [];
       const instance = autocannon({ url: `${server.url}${p}`, connections, duration: seconds, timeout: 10 });
@@ -272,7 +275,7 @@ export async function benchServer(
 async function spawnServer(
   storeArgs: string[],
   { warmUp }: { warmUp: boolean },
-): Promise<{ url: string; stop(): void }> {
+): Promise<{ url: string; stop(): void; said(pattern: RegExp, timeoutMs: number): Promise<boolean> }> {
   const child = spawn(
     process.execPath,
     [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--no-demo', ...storeArgs],
@@ -294,7 +297,20 @@ async function spawnServer(
     });
     child.on('exit', (code) => reject(new Error(`tandem serve exited (${code}): ${err}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  let said = '';
+  child.stderr.on('data', (d) => {
+    said += d;
+  });
+  return {
+    url,
+    stop: () => child.kill('SIGTERM'),
+    /** Whether the server says something matching `pattern` within `timeoutMs`. */
+    async said(pattern, timeoutMs) {
+      for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 100)))
+        if (pattern.test(said)) return true;
+      return false;
+    },
+  };
 }
 
 function round(n: number): number {

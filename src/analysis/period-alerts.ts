@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EscalationAlert } from '../domain/alert.ts';
 import type { EventCitation } from '../domain/event-citation.ts';
+import { readEventsRevision } from '../store/events-revision.ts';
 import type { Database } from '../store/schema.ts';
 import {
   type ActorMonth,
@@ -51,9 +52,8 @@ async function detectScopeAlerts(
 }
 
 /**
- * What is kept per store until its data changes (a new import, a new event: the largest ids of
- * both tables say so): a scope's monthly cells, which do not depend on the period, and its alarms
- * for each first month asked, so that another period costs only the tests, the filter and the
+ * What is kept per store until its data changes (the events' revision says so): a scope's
+ * monthly cells, which do not depend on the period, and its alarms for each first month asked, so that another period costs only the tests, the filter and the
  * evidence of the alerts in it. Each is keyed by everything it depends on.
  */
 class StampedCache<T> {
@@ -84,18 +84,9 @@ const cells = new StampedCache<ScopeCells>();
 const detected = new StampedCache<DetectedAlert[]>();
 const evidenceOf = new StampedCache<EventCitation[]>();
 
+/** The events' revision: it changes with every import, incident and category change. */
 async function dataStamp(db: Kysely<Database>): Promise<string> {
-  const [imports, events] = await Promise.all([
-    db
-      .selectFrom('imports')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirst(),
-    db
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirst(),
-  ]);
-  return `${imports?.id ?? 0}/${events?.id ?? 0}`;
+  return String(await readEventsRevision(db));
 }
 
 /** The scope's alarms, from cells and alarms kept under `stamp` (the store's data as it is now). */

@@ -12,6 +12,7 @@ import {
   summarizeEventsOf,
 } from '../store/event-summary.ts';
 import type { IncidentTable } from '../store/schema.ts';
+import { actorsOnlyAbove } from '../store/withheld-actor-names.ts';
 import { openIncidentFields, PROTECTED_INCIDENT_FIELDS } from './incident-columns.ts';
 import type { ReleasedIncident } from './incident-operations.ts';
 import type { AppContext, Requester } from './operation.ts';
@@ -347,27 +348,7 @@ export async function releaseSetAside<P extends SetAsideRow>(ctx: AppContext, ro
 export async function releaseActorNames<T>(ctx: AppContext, result: T): Promise<T> {
   const above = levelsAbove(ctx.requester);
   if (!above.length) return result;
-  const db = ctx.store.db;
-  const hiddenRows = await db
-    .selectFrom('events')
-    .select(['actor1', 'actor2'])
-    .where('sensitivity', 'in', above)
-    .execute();
-  const candidates = new Set(
-    hiddenRows.flatMap((r) => [r.actor1, r.actor2]).filter((n) => n && n.length > 2),
-  );
-  if (!candidates.size) return result;
-  const names = [...candidates];
-  const open = await db
-    .selectFrom('events')
-    .select(['actor1', 'actor2'])
-    .where('sensitivity', 'not in', above)
-    .where((eb) => eb.or([eb('actor1', 'in', names), eb('actor2', 'in', names)]))
-    .execute();
-  for (const r of open) {
-    candidates.delete(r.actor1);
-    candidates.delete(r.actor2);
-  }
+  const candidates = await actorsOnlyAbove(ctx.store.db, above);
   if (!candidates.size) return result;
   // Longest first, so that a name inside another is not replaced first.
   const hidden = [...candidates].sort((a, b) => b.length - a.length);

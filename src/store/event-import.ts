@@ -175,7 +175,6 @@ export class EventImport {
     await this.registers.flush(this.db);
     if (last) await last(this.db);
     await applyCategoryPeriods(this.db);
-    await raiseEventsRevision(this.db);
   }
 }
 
@@ -286,10 +285,16 @@ export async function withEventImport<T>(
   options: EventImportOptions,
   fn: (imp: EventImport) => Promise<T>,
 ): Promise<T> {
+  // Whatever the import changed, the events' revision is raised in its transaction.
+  const run = async (d: DialectImport) => {
+    const result = await fn(new EventImport(d, options));
+    await raiseEventsRevision(d.db);
+    return result;
+  };
   if (store.dialect === 'sqlite') {
     const { withSqliteImport } = await import('./sqlite/sqlite-event-import.ts');
-    return withSqliteImport(store as SqliteStore, options.large, (d) => fn(new EventImport(d, options)));
+    return withSqliteImport(store as SqliteStore, options.large, run);
   }
   const { withPostgresImport } = await import('./postgres/postgres-event-import.ts');
-  return withPostgresImport(store as PostgresStore, (d) => fn(new EventImport(d, options)));
+  return withPostgresImport(store as PostgresStore, run);
 }

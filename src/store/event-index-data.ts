@@ -16,6 +16,8 @@ export interface EventIndexData {
   countrySlices: Int32Array;
   /** Admin-1 names; an area code is one country's area. */
   areas: string[];
+  /** Per area code, its country's code. */
+  areaCountry: Int32Array;
   types: string[];
   /** Actor categories; code 255 is "none" (no category), which no filter matches. */
   categories: string[];
@@ -106,6 +108,7 @@ export async function readEventIndexData(db: Kysely<Database>): Promise<EventInd
   const countries = new Codes(1024);
   const areaCodes = new Codes(2 ** 31);
   const areas: string[] = [];
+  const areaCountry: number[] = [];
   const types = new Codes(255);
   const categories = new Codes(255);
   const levels = new Codes(255);
@@ -151,6 +154,7 @@ export async function readEventIndexData(db: Kysely<Database>): Promise<EventInd
       const areaKey = `${r.country}\u0000${r.admin1}`;
       const area = areaCodes.code(areaKey);
       areas[area] = r.admin1;
+      areaCountry[area] = country;
       raw.id[count] = Number(r.id);
       raw.day[count] = day;
       raw.country[count] = country;
@@ -180,13 +184,14 @@ export async function readEventIndexData(db: Kysely<Database>): Promise<EventInd
     if (i === 0 || sortedCountry[i - 1] !== c) countrySlices[2 * c] = i;
     countrySlices[2 * c + 1] = i + 1;
   }
-  const counts = await readMonthlyCounts(db, countries, areaCodes, areas, types, categories);
+  const counts = await readMonthlyCounts(db, countries, areaCodes, { areas, areaCountry }, types, categories);
   if ((await readEventsRevision(db)) !== revision) return null;
   return {
     revision,
     countries: countries.names,
     countrySlices,
     areas,
+    areaCountry: Int32Array.from(areaCountry),
     types: types.names,
     categories: categories.names,
     levels: levels.names,
@@ -230,7 +235,7 @@ async function readMonthlyCounts(
   db: Kysely<Database>,
   countries: Codes,
   areaCodes: Codes,
-  areas: string[],
+  { areas, areaCountry }: { areas: string[]; areaCountry: number[] },
   types: Codes,
   categories: Codes,
 ) {
@@ -268,6 +273,7 @@ async function readMonthlyCounts(
     country[i] = countries.code(r.country);
     const area = areaCodes.code(`${r.country}\u0000${r.admin1}`);
     areas[area] = r.admin1;
+    areaCountry[area] = country[i]!;
     c.cArea[i] = area;
     c.cMonth[i] = Number(r.month.slice(0, 4)) * 100 + Number(r.month.slice(5, 7));
     c.cType[i] = types.code(r.violence_type);

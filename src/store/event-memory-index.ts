@@ -66,14 +66,8 @@ export class EventMemoryIndex {
       for (let i = 0; i < names.length; i++) codes.set(names[i]!, i);
     }
     this.#stateForces = this.#category.get('state-forces') ?? -1;
-    // Area codes are per country; the events and count rows say which country each belongs to.
-    const note = (country: number, area: number) =>
-      this.#area.set(`${data.countries[country]}\u0000${data.areas[area]}`, area);
-    for (let c = 0; c < data.countries.length; c++) {
-      for (let i = data.countrySlices[2 * c]!; i < data.countrySlices[2 * c + 1]!; i++)
-        note(c, data.area[i]!);
-      for (let i = data.countSlices[2 * c]!; i < data.countSlices[2 * c + 1]!; i++) note(c, data.cArea[i]!);
-    }
+    for (let a = 0; a < data.areas.length; a++)
+      this.#area.set(`${data.countries[data.areaCountry[a]!]}\u0000${data.areas[a]}`, a);
   }
 
   /**
