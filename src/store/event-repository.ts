@@ -115,3 +115,32 @@ export async function* iterateEvents(
     yield rows.map(toEvent);
   }
 }
+
+/**
+ * The actors' names (longer than two characters) that only events at the given sensitivity levels
+ * carry: a name that an event at another level also carries is not among them.
+ */
+export async function actorsNamedOnlyAt(
+  db: Kysely<Database>,
+  levels: readonly Sensitivity[],
+): Promise<string[]> {
+  const hiddenRows = await db
+    .selectFrom('events')
+    .select(['actor1', 'actor2'])
+    .where('sensitivity', 'in', [...levels])
+    .execute();
+  const names = new Set(hiddenRows.flatMap((r) => [r.actor1, r.actor2]).filter((n) => n && n.length > 2));
+  if (!names.size) return [];
+  const candidates = [...names];
+  const open = await db
+    .selectFrom('events')
+    .select(['actor1', 'actor2'])
+    .where('sensitivity', 'not in', [...levels])
+    .where((eb) => eb.or([eb('actor1', 'in', candidates), eb('actor2', 'in', candidates)]))
+    .execute();
+  for (const r of open) {
+    names.delete(r.actor1);
+    names.delete(r.actor2);
+  }
+  return [...names];
+}
