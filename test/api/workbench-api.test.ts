@@ -218,6 +218,26 @@ for (const dialect of DIALECTS) {
       assert.match(brief, /forecasts of violent events 1–3 months ahead were/);
     });
 
+    test('a forecast of a country or mission not in the store is a 404 naming what is, never the store', async () => {
+      const nowhere = await json('/api/forecast?country=Nowhere');
+      assert.equal(nowhere.status, 404);
+      assert.match(
+        nowhere.body.error.message,
+        /no events for country "Nowhere"; countries in the store: Orvania/,
+      );
+      assert.equal(nowhere.body.error.details.field, 'country');
+      const mission = await json(`/api/forecast?country=${C}&mission=Nowhere`);
+      assert.equal(mission.status, 404);
+      assert.match(
+        mission.body.error.message,
+        /no stored plan for mission "Nowhere"; missions with a stored plan: /,
+      );
+      for (const { message } of [nowhere.body.error, mission.body.error]) {
+        assert.ok(!message.includes(store.location), `the store's location in: ${message}`);
+        assert.doesNotMatch(message, /\.db\b|postgres(ql)?:\/\//);
+      }
+    });
+
     test('the brief comes as HTML, and as PDF through the printer', async () => {
       const html = await app.request(`/api/brief.html?country=${C}`);
       assert.equal(html.status, 200);
