@@ -238,6 +238,27 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('a period that ends before it starts is refused in the query fields, not in CLI flags', async () => {
+      for (const path of [
+        `/api/analysis?country=${C}&from=2025-12-01&to=2025-01-01`,
+        `/api/summary?by=admin1&from=2025-12-01&to=2025-01-01`,
+        `/api/export?format=csv&from=2025-12-01&to=2025-01-01`,
+      ]) {
+        const r = await json(path);
+        assert.equal(r.status, 400, path);
+        assert.equal(r.body.error.message, 'from 2025-12-01 is after to 2025-01-01', path);
+        assert.deepEqual(
+          r.body.error.details.issues.map((i: { path: string }) => i.path),
+          ['from'],
+        );
+      }
+      const late = await json(`/api/analysis?country=${C}&from=2999-01-01`);
+      assert.match(late.body.error.message, /^from 2999-01-01: no events on or after that day/);
+      const cli = await runCli(['summary', '--from', '2025-12-01', '--to', '2025-01-01', ...flags]);
+      assert.equal(cli.code, 2);
+      assert.match(cli.stderr, /--from 2025-12-01 is after --to 2025-01-01/, 'the CLI keeps its flags');
+    });
+
     test('the brief comes as HTML, and as PDF through the printer', async () => {
       const html = await app.request(`/api/brief.html?country=${C}`);
       assert.equal(html.status, 200);
