@@ -9,7 +9,7 @@ export function otherFormatOf(text: string): string | undefined {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('%PDF-')) return 'a PDF file';
   if (start.startsWith('PK\u0003\u0004')) return 'a Word, Excel or other zipped file';
-  if (text.includes('\u0000') || text.includes('\uFFFD')) return 'binary content, not text';
+  if (text.includes('\u0000')) return 'binary content, not text';
   if (/^<(!doctype|html|\?xml)/i.test(start)) return 'an HTML or XML file';
   const end = start.indexOf('\n');
   const first = (end < 0 ? start : start.slice(0, end)).trim();
