@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../src/domain/whole-word.ts';
+
 /**
  * Whether an actor's name already says the country it is shown for, so a heading need not add it:
  * ACLED and UCDP name many actors by their country ("Civilians (South Sudan)", "Military Forces of
@@ -8,7 +10,8 @@
 export function nameSaysCountry(name: string, country: string): boolean {
   const bare = country.replace(/\s*\([^)]*\)\s*$/, '').trim();
   if (!bare) return false;
-  const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Not after a capitalised word ("South" before "Sudan"), nor inside a word ("Orvanian").
-  return new RegExp(`(?<![\\p{L}\\p{N}]|\\p{Lu}\\p{L}*\\s)${escaped}(?![\\p{L}\\p{N}])`, 'u').test(name);
+  return new RegExp(`(?<![\\p{L}\\p{N}]|\\p{Lu}\\p{L}*\\s)${escapeRegExp(bare)}(?![\\p{L}\\p{N}])`, 'u').test(
+    name,
+  );
 }
