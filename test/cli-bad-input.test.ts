@@ -10,6 +10,10 @@ const DB = join(DIR, 'tandem.db');
 const PROCESS = new URL('fixtures/negotiations/hand-checked-talks.yaml', import.meta.url).pathname;
 const PLAN = new URL('fixtures/plans/clean-plan.yaml', import.meta.url).pathname;
 const MISSING = join(DIR, 'no-such-file.csv');
+/** An events file given where a plan is expected: one line saying so, not a YAML error per row. */
+const EVENTS_CSV = new URL('fixtures/good/acled-old-format.csv', import.meta.url).pathname;
+const NOT_A_PLAN =
+  /^tandem: \S+acled-old-format\.csv: not a plan \(YAML or JSON expected\); this is a CSV file\n$/;
 const GED_POINTS = new URL('fixtures/good/ged-small.geojson', import.meta.url).pathname;
 const BAD_INCIDENT = join(DIR, 'bad-incident.yaml');
 const BAD_EDIT = join(DIR, 'edit.yaml');
@@ -149,8 +153,12 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['plan', 'check', MISSING, '--db', DB], names: /no-such-file\.csv: no such file/ },
     { args: ['plan', 'check', DIR, '--db', DB], names: /tandem-bad-input-\w+: is a folder, not a file/ },
     { args: ['plan', 'check', PLAN, '--lang', 'fr-FR', '--db', DB], names: /--lang/ },
+    { args: ['plan', 'check', EVENTS_CSV, '--db', DB], names: NOT_A_PLAN },
   ],
-  'plan import': [{ args: ['plan', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
+  'plan import': [
+    { args: ['plan', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['plan', 'import', EVENTS_CSV, '--db', DB], names: NOT_A_PLAN },
+  ],
   'plan acknowledge': [
     {
       args: ['plan', 'acknowledge', 'UNSMO', '--version', 'two', '--by', 'A', '--role', 'B', '--db', DB],

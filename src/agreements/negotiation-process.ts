@@ -65,7 +65,7 @@ void _sameShape;
  * InvalidDocumentError listing every problem with its path, line and column.
  */
 export function readNegotiationProcess(text: string, name: string): NegotiationProcess {
-  const doc = StructuredDocument.parse(text, name);
+  const doc = StructuredDocument.parse(text, name, 'a negotiation process');
   const process = doc.validate(negotiationProcessSchema);
   const problems: DocumentProblem[] = [];
   const bad = (path: PathSegment[], reason: string, key = false) =>

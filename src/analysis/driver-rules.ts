@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { DriverDefinition, DriverSuggestion, DriverTaxonomy } from '../domain/driver.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { wholeWordSource } from '../domain/whole-word.ts';
 
 /** The taxonomy shipped with Tandem: data/drivers.yaml at the project root. */
 export const DEFAULT_DRIVERS_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../data/drivers.yaml');
@@ -102,14 +103,6 @@ export interface DriverMatcher {
   suggest(text: string): DriverSuggestion[];
 }
 
-// Letters and digits of the Latin scripts the sources write in; spelled out rather than \p{L}, which
-// costs several times more per note.
-const WORD_CHAR = '[0-9A-Za-z\\u00C0-\\u024F]';
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Compiles the taxonomy's rules. Words match as whole words (letters or digits may not touch
  * them), so "war" never fires inside "award"; patterns match as written. Each suggestion lists
@@ -122,7 +115,7 @@ export function compileDriverRules(taxonomy: DriverTaxonomy): DriverMatcher {
     const sources = [
       ...d.words.map((w) => ({
         label: w.toLowerCase(),
-        source: `(?<!${WORD_CHAR})${escapeRegExp(w).replace(/\s+/g, '\\s+')}(?!${WORD_CHAR})`,
+        source: wholeWordSource(w),
       })),
       ...d.patterns.map((p) => ({ label: p, source: p })),
     ];

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { areaNameSimilarity } from '../domain/area-names.ts';
+import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Database } from '../store/schema.ts';
 
@@ -73,8 +74,8 @@ export async function assertEventsExistFor(
  * The period an analysis of a scope covers: the days asked for, an open end taken from the
  * scope's first or last event. A scope with no events is refused as `assertEventsExistFor` says.
  * One end asked for beyond the scope's events, the other left open, is refused naming the flag
- * and the days the events cover, rather than blaming the end the user never gave (`--from
- * 2030-01-01 is after --to 2015-12-31`) or answering a period that ends before it starts.
+ * and the days the events cover, rather than blaming the end the user never gave (`from
+ * 2030-01-01 is after to 2015-12-31`) or answering a period that ends before it starts.
  */
 export async function periodOfScope(
   db: Kysely<Database>,
@@ -93,11 +94,11 @@ export async function periodOfScope(
   const from = asked.from ?? range.first;
   const to = asked.to ?? range.last;
   if (asked.from && asked.to && from > to)
-    throw new TandemError('bad-input', `--from ${from} is after --to ${to}`);
+    throw new FieldError('from', (n) => `${n('from')} ${from} is after ${n('to')} ${to}`);
   const span = `the events${where ? ` of ${where}` : ''} run from ${range.first} to ${range.last}`;
   if (asked.from && !asked.to && from > range.last)
-    throw new TandemError('bad-input', `--from ${from}: no events on or after that day; ${span}`);
+    throw new FieldError('from', (n) => `${n('from')} ${from}: no events on or after that day; ${span}`);
   if (asked.to && !asked.from && to < range.first)
-    throw new TandemError('bad-input', `--to ${to}: no events on or before that day; ${span}`);
+    throw new FieldError('to', (n) => `${n('to')} ${to}: no events on or before that day; ${span}`);
   return { from, to, first: range.first, last: range.last };
 }

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { EscalationAlert } from '../domain/alert.ts';
 import type { DriverTaxonomy } from '../domain/driver.ts';
+import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Threat } from '../domain/threat.ts';
 import { VIOLENT_TYPES, type ViolenceType } from '../domain/violence-type.ts';
@@ -215,7 +216,7 @@ export async function runJointAnalysis(
     ['to', o.to],
   ] as const) {
     if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v))))
-      throw new TandemError('bad-input', `--${name} must be a date YYYY-MM-DD, got "${v}"`);
+      throw new FieldError(name, (n) => `${n(name)} must be a date YYYY-MM-DD, got "${v}"`);
   }
   if (!(cusum.threshold > 0)) throw new TandemError('bad-input', 'the alert threshold must be above 0');
   if (!(cusum.shift > 1)) throw new TandemError('bad-input', 'the shift to detect must be above 1');

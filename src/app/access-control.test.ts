@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blurEvents, mayReadInFull } from './access-control.ts';
+import type { StoredEvent } from '../store/event-repository.ts';
+import { blurEvents, mayReadInFull, WITHHELD_KEY } from './access-control.ts';
 
 const record = { sensitivity: 'restricted', office: 'Bria' } as const;
 
@@ -36,6 +37,9 @@ test("a blurred export moves every point to its grid cell's centre and drops the
     longitude: 20.65377,
     location: 'Tiri village',
     admin1: 'Bamingui-Bangoran',
+    actor1: '',
+    actor2: '',
+    targets: [],
   };
   const near = { ...event, latitude: 8.41, longitude: 20.66 };
   const [a, b] = blurEvents([event, near] as never, 10) as unknown as (typeof event)[];
@@ -49,4 +53,67 @@ test("a blurred export moves every point to its grid cell's centre and drops the
   // Within half a cell of where it was, never on it.
   assert.ok(Math.abs(a!.latitude - 8.40123) <= 10 / 111.32 / 2 + 1e-9);
   assert.notEqual(a!.latitude, 8.40123);
+});
+
+/** An event of the South Sudan sample (ACLED SSD2554), whose notes name two villages. */
+const JUR_RIVER: StoredEvent = {
+  id: 1,
+  sensitivity: 'restricted',
+  source: 'acled',
+  sourceEventId: 'SSD2554',
+  dateStart: '2015-12-30',
+  dateEnd: '2015-12-30',
+  datePrecision: 'week',
+  country: 'South Sudan',
+  admin1: 'Western Bahr el Ghazal',
+  admin2: 'Jur River',
+  location: 'Moimoi',
+  latitude: 7.5907,
+  longitude: 28.0485,
+  geoPrecision: 1,
+  violenceType: 'violence-against-civilians',
+  eventType: 'Violence against civilians',
+  subEventType: 'Attack',
+  actor1: 'Jur River Communal Militia (South Sudan)',
+  actor1Category: 'identity-militia',
+  actor2: 'Civilians (South Sudan)',
+  actor2Category: 'civilians',
+  civilianTargeting: true,
+  civilianTargetingDerived: false,
+  fatalities: 5,
+  fatalitiesLow: null,
+  fatalitiesHigh: null,
+  civilianFatalities: null,
+  targets: ['Villagers of Moimoi'],
+  notes: 'In a village between Moimoi and Busseri, soldiers burned hundreds of houses.',
+  sourceText: 'HRW, interview in Busseri',
+};
+
+test('a blurred export names no place in any field: notes, source, place name and actors go', () => {
+  const [e] = blurEvents([JUR_RIVER], 10);
+  assert.equal(e!.notes, '', 'the notes named Moimoi and Busseri');
+  assert.equal(e!.sourceText, '');
+  assert.equal(e!.location, '');
+  assert.equal(e!.targets[0], `Villagers of ${WITHHELD_KEY}`, 'the dropped place name is cut out of names');
+  assert.equal(e!.geoPrecision, 3);
+  // A 10 km cell says more than a county: the county and state stay, so does what analysis needs.
+  assert.equal(e!.admin2, 'Jur River');
+  assert.equal(e!.admin1, 'Western Bahr el Ghazal');
+  assert.equal(e!.actor1, 'Jur River Communal Militia (South Sudan)');
+  assert.deepEqual(
+    [e!.country, e!.dateStart, e!.fatalities, e!.actor1Category, e!.violenceType],
+    ['South Sudan', '2015-12-30', 5, 'identity-militia', 'violence-against-civilians'],
+  );
+});
+
+test('an admin area narrower than the blur is dropped, and cut out of the actors named after it', () => {
+  const [county] = blurEvents([JUR_RIVER], 50);
+  assert.equal(county!.admin2, '', 'a county is narrower than a 50 km cell');
+  assert.equal(county!.admin1, 'Western Bahr el Ghazal');
+  assert.equal(county!.actor1, `${WITHHELD_KEY} Communal Militia (South Sudan)`);
+  assert.equal(county!.actor2, 'Civilians (South Sudan)', 'the country is not a place to hide');
+  const [maban] = blurEvents([{ ...JUR_RIVER, admin2: 'Maban', actor1: 'MDF: Mabanese Defence Forces' }], 50);
+  assert.equal(maban!.actor1, 'MDF: Mabanese Defence Forces', 'a name is cut as a whole word only');
+  const [state] = blurEvents([JUR_RIVER], 200);
+  assert.deepEqual([state!.admin2, state!.admin1, state!.country], ['', '', 'South Sudan']);
 });

@@ -2,14 +2,17 @@ import type { Selectable } from 'kysely';
 import type { NotesAccess } from '../analysis/readable-notes.ts';
 import { clearanceOf, SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { wholeWordSource } from '../domain/whole-word.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import type { StoredEvent } from '../store/event-repository.ts';
 import {
+  addSummaryCounts,
   type Summary,
   type SummaryDimension,
   type SummaryFilter,
   type SummaryRow,
   summarizeEventsOf,
+  summaryRowKey,
 } from '../store/event-summary.ts';
 import type { IncidentTable } from '../store/schema.ts';
 import { actorsOnlyAbove } from '../store/withheld-actor-names.ts';
@@ -127,18 +130,29 @@ export async function releaseEvents(
   events: StoredEvent[],
   action = 'read',
 ): Promise<StoredEvent[]> {
-  const log: { granted: boolean; e: StoredEvent }[] = [];
-  const out = events.map((e) => {
-    if (e.sensitivity === 'public') return e;
-    const granted = canRead(ctx.requester, e.sensitivity);
-    log.push({ granted, e });
-    return granted ? e : withheld(e);
+  return releaseEach(ctx, 'event', events, action, (e) => canRead(ctx.requester, e.sensitivity), withheld);
+}
+
+/**
+ * Records of one kind as released: a public one as it is; any other whole where `mayRead` grants
+ * it and as `redact` makes it where not, each such release written to the audit chain.
+ */
+async function releaseEach<R extends { id: number | string; sensitivity: string }>(
+  ctx: AppContext,
+  kind: string,
+  records: readonly R[],
+  purpose: string,
+  mayRead: (r: R) => boolean,
+  redact: (r: R) => R,
+): Promise<R[]> {
+  const log: { id: number | string; sensitivity: string; granted: boolean }[] = [];
+  const out = records.map((r) => {
+    if (r.sensitivity === 'public') return r;
+    const granted = mayRead(r);
+    log.push({ id: r.id, sensitivity: r.sensitivity, granted });
+    return granted ? r : redact(r);
   });
-  await logEventReads(
-    ctx,
-    log.map(({ granted, e }) => ({ id: e.id, sensitivity: e.sensitivity, granted })),
-    action,
-  );
+  await logReads(ctx, kind, log, purpose);
   return out;
 }
 
@@ -200,16 +214,11 @@ function withheld(e: StoredEvent): StoredEvent {
  */
 export async function releaseForExport(ctx: AppContext, events: StoredEvent[]): Promise<StoredEvent[]> {
   const offices = await incidentOffices(ctx, events);
-  const log: { id: number; sensitivity: string; granted: boolean }[] = [];
-  const out = events.map((e) => {
-    if (e.sensitivity === 'public') return e;
-    const office = e.source === 'mission' ? (offices.get(e.sourceEventId) ?? null) : null;
-    const granted = mayReadInFull(ctx.requester, { sensitivity: e.sensitivity, office });
-    log.push({ id: e.id, sensitivity: e.sensitivity, granted });
-    return granted ? e : asCounts(e);
-  });
-  await logEventReads(ctx, log, 'export');
-  return out;
+  const officeOf = (e: StoredEvent) =>
+    e.source === 'mission' ? (offices.get(e.sourceEventId) ?? null) : null;
+  const mayRead = (e: StoredEvent) =>
+    mayReadInFull(ctx.requester, { sensitivity: e.sensitivity, office: officeOf(e) });
+  return releaseEach(ctx, 'event', events, 'export', mayRead, asCounts);
 }
 
 /** The office of each incident of the mission's own among `events`, by the event's source id. */
@@ -257,39 +266,19 @@ export async function releaseSummary<S extends Summary & { thenBy?: SummaryDimen
   if (!names || !above.length) return summary;
   const hidden = await summarizeEventsOf(ctx.store.db, above, summary.by, filter, summary.thenBy);
   if (!hidden.length) return summary;
-  const rows = new Map(summary.rows.map((r) => [rowKey(r), { ...r }]));
+  const rows = new Map(summary.rows.map((r) => [summaryRowKey(r), { ...r }]));
   const keyOf = (dim: SummaryDimension | undefined, v: string | undefined) =>
     dim && IDENTIFYING.includes(dim) ? WITHHELD_KEY : v;
   for (const h of hidden) {
-    const named = rows.get(rowKey(h));
-    if (named) subtract(named, h);
+    const named = rows.get(summaryRowKey(h));
+    if (named) addSummaryCounts(named, h, -1);
     const w: SummaryRow = { ...h, key: keyOf(summary.by, h.key) ?? '', key2: keyOf(summary.thenBy, h.key2) };
     if (!summary.thenBy) delete w.key2;
-    const into = rows.get(rowKey(w));
-    if (into) add(into, w);
-    else rows.set(rowKey(w), { ...w });
+    const into = rows.get(summaryRowKey(w));
+    if (into) addSummaryCounts(into, w, 1);
+    else rows.set(summaryRowKey(w), { ...w });
   }
   return { ...summary, rows: [...rows.values()].filter((r) => r.events > 0) };
-}
-
-function rowKey(r: SummaryRow): string {
-  return `${r.country}\u001f${r.key}\u001f${r.key2 ?? ''}`;
-}
-function subtract(into: SummaryRow, r: SummaryRow): void {
-  into.events -= r.events;
-  into.fatalities -= r.fatalities;
-  if (into.civilianFatalities !== null && r.civilianFatalities !== null)
-    into.civilianFatalities -= r.civilianFatalities;
-  into.civilianTargetingEvents -= r.civilianTargetingEvents;
-  into.civilianTargetingDerivedEvents -= r.civilianTargetingDerivedEvents;
-}
-function add(into: SummaryRow, r: SummaryRow): void {
-  into.events += r.events;
-  into.fatalities += r.fatalities;
-  if (r.civilianFatalities !== null)
-    into.civilianFatalities = (into.civilianFatalities ?? 0) + r.civilianFatalities;
-  into.civilianTargetingEvents += r.civilianTargetingEvents;
-  into.civilianTargetingDerivedEvents += r.civilianTargetingDerivedEvents;
 }
 
 /**
@@ -327,16 +316,9 @@ export interface SetAsideRow {
  * its source id has held, and above the requester's clearance its raw text is withheld (where,
  * and why it was set aside, stay). Every release of a non-public row is logged, as for events.
  */
-export async function releaseSetAside<P extends SetAsideRow>(ctx: AppContext, rows: P[]): Promise<P[]> {
-  const log: { id: number; sensitivity: string; granted: boolean }[] = [];
-  const out = rows.map((p) => {
-    if (p.sensitivity === 'public') return p;
-    const granted = canRead(ctx.requester, p.sensitivity);
-    log.push({ id: p.id, sensitivity: p.sensitivity, granted });
-    return granted ? p : { ...p, raw: REDACTED };
-  });
-  await logReads(ctx, 'problem', log, 'read');
-  return out;
+export function releaseSetAside<P extends SetAsideRow>(ctx: AppContext, rows: P[]): Promise<P[]> {
+  const mayRead = (p: P) => canRead(ctx.requester, p.sensitivity);
+  return releaseEach(ctx, 'problem', rows, 'read', mayRead, (p) => ({ ...p, raw: REDACTED }));
 }
 
 /**
@@ -367,20 +349,59 @@ export async function releaseActorNames<T>(ctx: AppContext, result: T): Promise<
 }
 
 /**
+ * The narrowest admin areas of each level Tandem meets, in km (measured on the samples; see
+ * docs/exports.md): a blur coarser than this makes the area's name a finer pointer than the cell.
+ */
+export const ADMIN_AREA_WIDTH_KM = { admin2: 25, admin1: 100 } as const;
+
+/**
  * Events coarsened for sharing outside the mission (`tandem export --blur KM`): every point moved
- * to the centre of a grid cell about `km` across, and the place name dropped (a village's name
- * would undo the blur). The admin areas, dates and counts stay.
+ * to the centre of a grid cell about `km` across, and nothing left that places the event more
+ * finely than that cell. The place name goes; an admin area goes when it is narrower than the
+ * cell (ADMIN_AREA_WIDTH_KM: admin-2 above 25 km, admin-1 above 100 km); the notes and the source
+ * text go whole, as free text names villages, roads and camps that no rule can pick out; and a
+ * place name dropped from the event is cut out of its actors' and targets' names too, as a whole
+ * word ("Cueibet Communal Militia" for an event in Cueibet; not "Mabanese" for Maban). The country, dates, kinds of violence, actor
+ * categories and counts stay.
  */
 export function blurEvents(events: StoredEvent[], km: number): StoredEvent[] {
+  return events.map((e) => blurredEvent(e, km));
+}
+
+function blurredEvent(e: StoredEvent, km: number): StoredEvent {
+  const admin2 = km > ADMIN_AREA_WIDTH_KM.admin2 ? '' : e.admin2;
+  const admin1 = km > ADMIN_AREA_WIDTH_KM.admin1 ? '' : e.admin1;
+  const dropped = [e.location, e.admin2 && !admin2 ? e.admin2 : '', e.admin1 && !admin1 ? e.admin1 : '']
+    .filter((n) => n.length > 2 && n !== e.country)
+    .sort((a, b) => b.length - a.length)
+    .map((n) => new RegExp(wholeWordSource(n), 'g'));
+  const scrub = (name: string) => dropped.reduce((t, n) => t.replace(n, WITHHELD_KEY), name);
+  return {
+    ...e,
+    ...blurredPoint(e, km),
+    location: '',
+    admin2,
+    admin1,
+    notes: '',
+    sourceText: '',
+    actor1: scrub(e.actor1),
+    actor2: scrub(e.actor2),
+    targets: e.targets.map(scrub),
+  };
+}
+
+/** The centre of the grid cell about `km` across that holds the event's point, if it has one. */
+function blurredPoint(
+  e: StoredEvent,
+  km: number,
+): Pick<StoredEvent, 'latitude' | 'longitude' | 'geoPrecision'> | Record<string, never> {
+  if (e.latitude === null || e.longitude === null) return {};
   const latStep = km / 111.32;
-  return events.map((e) => {
-    if (e.latitude === null || e.longitude === null) return { ...e, location: '' };
-    const lat = (Math.floor(e.latitude / latStep) + 0.5) * latStep;
-    const lonStep = km / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-    const lon = (Math.floor(e.longitude / lonStep) + 0.5) * lonStep;
-    const round = (v: number) => Math.round(v * 10_000) / 10_000;
-    return { ...e, location: '', latitude: round(lat), longitude: round(lon), geoPrecision: 3 };
-  });
+  const lat = (Math.floor(e.latitude / latStep) + 0.5) * latStep;
+  const lonStep = km / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+  const lon = (Math.floor(e.longitude / lonStep) + 0.5) * lonStep;
+  const round = (v: number) => Math.round(v * 10_000) / 10_000;
+  return { latitude: round(lat), longitude: round(lon), geoPrecision: 3 };
 }
 
 /**

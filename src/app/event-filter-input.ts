@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TandemError } from '../domain/tandem-error.ts';
+import { FieldError } from '../domain/field-error.ts';
 
 /** A day as YYYY-MM-DD that exists on the calendar (no 2020-02-30). */
 export const isoDate = z
@@ -18,8 +18,9 @@ export const eventFilterInput = z.object({
   to: isoDate.optional(),
 });
 
-/** Refuses a period that ends before it starts. */
+/** Refuses a period that ends before it starts, naming the fields as the front end does. */
 export function checkPeriod(f: { from?: string; to?: string }): void {
-  if (f.from && f.to && f.from > f.to)
-    throw new TandemError('bad-input', `--from ${f.from} is after --to ${f.to}`);
+  const { from, to } = f;
+  if (from && to && from > to)
+    throw new FieldError('from', (n) => `${n('from')} ${from} is after ${n('to')} ${to}`);
 }

@@ -26,7 +26,7 @@ export const exportEvents = defineOperation({
   input: eventFilterInput.extend({
     format: z.enum(EXPORT_FORMATS),
     admin1: z.string().min(1).optional(),
-    /** Coarsen every point to a grid this many km across, for sharing outside the mission. */
+    /** Coarsen every event to a grid this many km across, for sharing outside the mission (blurEvents). */
     blurKm: z.coerce.number().positive('a distance in km above 0').max(500).optional(),
     write: sink,
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import {
   type AreaForecast,
   type ForecastHistory,
@@ -40,14 +41,7 @@ async function areasOfResponsibility(store: Store, input: ForecastInput): Promis
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (!stored)
-      throw new TandemError(
-        'not-found',
-        `no stored plan for mission "${input.mission}" (${store.location})`,
-        {
-          details: { field: 'mission' },
-        },
-      );
+    if (!stored) throw await noStoredPlan(store, input.mission);
     plan = parsePlanInput({ plan: stored.source_text, name: stored.file_name }).plan;
     field = 'mission';
   } else return [];
@@ -60,6 +54,18 @@ async function areasOfResponsibility(store: Store, input: ForecastInput): Promis
   return plan.areasOfResponsibility;
 }
 
+/** A mission with no stored plan, refused with the missions that have one (never the store's path). */
+async function noStoredPlan(store: Store, mission: string): Promise<TandemError> {
+  const rows = await store.db.selectFrom('plan_versions').select('mission').distinct().execute();
+  const held = rows.map((r) => r.mission).sort();
+  const known = held.length
+    ? `; missions with a stored plan: ${held.join(', ')}`
+    : '; no plan is stored yet (tandem plan import)';
+  return new TandemError('not-found', `no stored plan for mission "${mission}"${known}`, {
+    details: { field: 'mission' },
+  });
+}
+
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
 
 /**
@@ -69,12 +75,13 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month writ
  */
 async function lastCompleteMonth(store: Store, country: string): Promise<string> {
   const last = await latestEventDate(store.db, country);
-  if (!last)
-    throw new TandemError(
-      'not-found',
-      `no events for country "${country}" in the store (${store.location})`,
-      { details: { field: 'country' } },
-    );
+  if (!last) {
+    // A country the store does not know is refused with the countries it does know.
+    await assertEventsExistFor(store.db, { country });
+    throw new TandemError('not-found', `no events for country "${country}" in the store`, {
+      details: { field: 'country' },
+    });
+  }
   const m = last.slice(0, 7);
   return Number(lastDayOf(m).slice(8)) - Number(last.slice(8, 10)) < 7 ? m : addMonths(m, -1);
 }

@@ -57,7 +57,7 @@ const editInput = z.object({ id: incidentId, ...changeShape }).strict() as unkno
  */
 export function readIncidentChanges(text: string, name: string): IncidentChanges {
   try {
-    return StructuredDocument.parse(text, name).validate(incidentChanges);
+    return StructuredDocument.parse(text, name, 'an incident edit').validate(incidentChanges);
   } catch (e) {
     if (e instanceof InvalidDocumentError) {
       throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });

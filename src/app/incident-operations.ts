@@ -93,7 +93,7 @@ export interface ReleasedIncident
 /** Reads an incident file (YAML or JSON: one incident or a list), every problem located. */
 function readIncidentFile(text: string, name: string): IncidentInput[] {
   try {
-    const doc = StructuredDocument.parse(text, name);
+    const doc = StructuredDocument.parse(text, name, 'an incidents file');
     // Strict, as an edit is: a misspelt field (`narative:`) is refused, never silently dropped.
     const one = incidentInput.strict();
     return Array.isArray(doc.value)

@@ -257,7 +257,7 @@ async function recordOne(
 /** Reads a participants file (YAML or JSON: one participant or a list), every problem located. */
 function readParticipantFile(text: string, name: string): ParticipantInput[] {
   try {
-    const doc = StructuredDocument.parse(text, name);
+    const doc = StructuredDocument.parse(text, name, 'a participants file');
     return Array.isArray(doc.value)
       ? doc.validate(z.array(participantInput).min(1, 'the file holds no participant'))
       : [doc.validate(participantInput)];

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Store } from '../store/store.ts';
 import { assertClearance, assertMayWrite } from './access-control.ts';
@@ -43,7 +44,8 @@ export async function runOperation<I, O>(op: Operation<I, O>, raw: unknown, call
 
   const base: BaseContext = { requester: call.requester, onProgress: call.onProgress };
   // The operation declared that it never touches the store: it gets none.
-  if (op.needs === 'none') return op.run(base as AppContext, input);
+  if (op.needs === 'none')
+    return op.run(base as AppContext, input).catch((e) => Promise.reject(inFrontEndNames(e, call)));
 
   let opened: Store | null = null;
   try {
@@ -55,9 +57,17 @@ export async function runOperation<I, O>(op: Operation<I, O>, raw: unknown, call
       store = opened;
     }
     return await op.run({ ...base, store }, input);
+  } catch (e) {
+    throw inFrontEndNames(e, call);
   } finally {
     if (opened) await opened.close();
   }
+}
+
+/** A refusal about fields of the input (FieldError), with the fields named as the caller names them. */
+function inFrontEndNames(e: unknown, call: Pick<OperationCall, 'fieldName'>): unknown {
+  const name = call.fieldName;
+  return e instanceof FieldError && name ? e.namedBy((field) => name([field])) : e;
 }
 
 /**

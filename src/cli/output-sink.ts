@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream, writeFileSync } from 'node:fs';
 import { fileProblem } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
@@ -62,4 +62,40 @@ export function outputSink(path: string | undefined): OutputSink {
       check();
     },
   };
+}
+
+/**
+ * Refuses binary output (a PDF) bound for a terminal, where it would scroll past as garbage and
+ * can leave the terminal in an odd state; said before the work that makes it. Piped or redirected
+ * (`> brief.pdf`), standard output is not a terminal and takes it.
+ */
+export function assertNotBinaryToTerminal(
+  path: string | undefined,
+  what: string,
+  stdout: { isTTY?: boolean } = process.stdout,
+): void {
+  if (path || !stdout.isTTY) return;
+  throw new TandemError(
+    'bad-input',
+    `--out: ${what} is binary and would be printed on the terminal; give --out FILE, or redirect it (> FILE)`,
+    { details: { issues: [{ path: 'out', message: 'required when standard output is a terminal' }] } },
+  );
+}
+
+/**
+ * Writes a whole output to `path` (saying so on standard error) or to standard output, where a
+ * text gets a final newline; bytes go to a terminal only as assertNotBinaryToTerminal allows.
+ */
+export function writeOutput(path: string | undefined, content: string | Uint8Array): void {
+  if (!path) {
+    if (typeof content !== 'string') assertNotBinaryToTerminal(path, 'this output');
+    process.stdout.write(typeof content !== 'string' || content.endsWith('\n') ? content : `${content}\n`);
+    return;
+  }
+  try {
+    writeFileSync(path, content);
+  } catch (e) {
+    throw cannotWrite(path, e);
+  }
+  process.stderr.write(`written to ${path}\n`);
 }

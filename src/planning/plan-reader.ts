@@ -18,7 +18,7 @@ export interface ReadPlan {
  * together. Throws InvalidDocumentError listing every problem with its path, line and column.
  */
 export function readPlan(text: string, name: string): ReadPlan {
-  const document = StructuredDocument.parse(text, name);
+  const document = StructuredDocument.parse(text, name, 'a plan');
   const plan = document.validate(planSchema);
   const problems = crossReferencePlan(plan, document);
   if (problems.length) throw invalidDocument(name, problems);

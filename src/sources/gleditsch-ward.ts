@@ -1,4 +1,4 @@
-import { TandemError } from '../domain/tandem-error.ts';
+import { FieldError } from '../domain/field-error.ts';
 
 /**
  * Gleditsch–Ward country numbers, which UCDP's API filters by (`Country=482`), for the states of
@@ -216,8 +216,9 @@ export function gleditschWard(country: string): number {
   }
   const n = BY_NAME.get(normal(s));
   if (n !== undefined) return n;
-  throw new TandemError(
-    'bad-input',
-    `--country: "${country}" is not a country UCDP knows by that name; give its name as UCDP writes it (e.g. "Central African Republic", "DR Congo (Zaire)") or its Gleditsch–Ward number (482)`,
+  throw new FieldError(
+    'country',
+    (n) =>
+      `${n('country')}: "${country}" is not a country UCDP knows by that name; give its name as UCDP writes it (e.g. "Central African Republic", "DR Congo (Zaire)") or its Gleditsch–Ward number (482)`,
   );
 }

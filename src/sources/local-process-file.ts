@@ -87,7 +87,7 @@ export function localProcessJsonSchema(): Record<string, unknown> {
  * ids (unique, meetings unique within a process). Throws InvalidDocumentError.
  */
 export function readLocalProcessFile(text: string, name: string): LocalProcess[] {
-  const doc = StructuredDocument.parse(text, name);
+  const doc = StructuredDocument.parse(text, name, 'a local processes file');
   const { processes } = doc.validate(localProcessFileSchema);
   const problems: DocumentProblem[] = [];
   const ids = new Set<string>();

@@ -11,6 +11,7 @@ import {
   parseDocument,
 } from 'yaml';
 import type { z } from 'zod';
+import { otherFormatOf, unstructuredTextOf } from './other-format.ts';
 
 /** One thing wrong in a YAML/JSON document, located by document path and line/column. */
 export interface DocumentProblem {
@@ -55,9 +56,12 @@ export class StructuredDocument {
   /**
    * Parses text; syntax errors become an `invalid-file` error with their line and column. So do
    * files built to exhaust the reader: nesting deeper than MAX_NESTING_DEPTH, or aliases expanded
-   * more than MAX_ALIAS_EXPANSIONS times.
+   * more than MAX_ALIAS_EXPANSIONS times. A text that is plainly another format (a CSV, a PDF) is
+   * refused in one line saying so and that `kind` (a plan, a process) is YAML or JSON.
    */
-  static parse(text: string, name: string): StructuredDocument {
+  static parse(text: string, name: string, kind = 'a YAML or JSON document'): StructuredDocument {
+    const other = otherFormatOf(text);
+    if (other) throw notA(name, kind, other);
     const lines = new LineCounter();
     const at = (offset: number) => {
       const pos = lines.linePos(offset);
@@ -91,7 +95,8 @@ export class StructuredDocument {
         const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
         return { path: '', line: pos.line, column: pos.col, reason: e.message.split('\n')[0] };
       });
-      throw invalidDocument(name, problems);
+      const unstructured = unstructuredTextOf(text);
+      throw unstructured ? notA(name, kind, unstructured) : invalidDocument(name, problems);
     }
     const shape = measure(doc.contents);
     if (shape.tooDeep !== undefined)
@@ -333,11 +338,12 @@ export class InvalidDocumentError extends Error {
   readonly file: string;
   readonly problems: DocumentProblem[];
 
-  constructor(file: string, problems: DocumentProblem[]) {
+  /** `headline`, for a file wrong as a whole: the one line said instead of the problems listed. */
+  constructor(file: string, problems: DocumentProblem[], headline?: string) {
     const shown = problems.slice(0, 20).map((p) => formatDocumentProblem(file, p));
     if (problems.length > 20) shown.push(`… and ${problems.length - 20} more`);
     const head = problems.length === 1 ? 'is not valid' : `has ${problems.length} problems`;
-    super(`${file} ${head}:\n  ${shown.join('\n  ')}`);
+    super(headline ? `${file}: ${headline}` : `${file} ${head}:\n  ${shown.join('\n  ')}`);
     this.name = 'InvalidDocumentError';
     this.file = file;
     this.problems = problems;
@@ -346,4 +352,10 @@ export class InvalidDocumentError extends Error {
 
 export function invalidDocument(name: string, problems: DocumentProblem[]): InvalidDocumentError {
   return new InvalidDocumentError(name, problems);
+}
+
+/** A file that is not a YAML or JSON document at all, but `other` (a CSV file, a PDF file). */
+function notA(name: string, kind: string, other: string): InvalidDocumentError {
+  const reason = `not ${kind} (YAML or JSON expected); this is ${other}`;
+  return new InvalidDocumentError(name, [{ path: '', line: 1, column: 1, reason }], reason);
 }

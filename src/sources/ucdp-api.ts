@@ -1,3 +1,4 @@
+import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type ApiRequestOptions, requestJson, type SourceWording, sourceFailure } from './api-request.ts';
 
@@ -19,9 +20,10 @@ const VERSION = /^\d{1,2}\.\d{1,2}(\.\d{1,2})?$/;
 
 export function assertUcdpVersion(version: string): string {
   if (!VERSION.test(version)) {
-    throw new TandemError(
-      'bad-input',
-      `--version: "${version}" is not a GED version; expected a yearly release such as 25.1 or a candidate such as 25.0.11`,
+    throw new FieldError(
+      'version',
+      (n) =>
+        `${n('version')}: "${version}" is not a GED version; expected a yearly release such as 25.1 or a candidate such as 25.0.11`,
     );
   }
   return version;

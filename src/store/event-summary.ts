@@ -32,6 +32,24 @@ export interface Summary {
   rows: SummaryRow[];
 }
 
+/** What identifies a summary row: its country and its keys. */
+export function summaryRowKey(r: SummaryRow): string {
+  return `${r.country}\u001f${r.key}\u001f${r.key2 ?? ''}`;
+}
+
+/**
+ * Adds one row's counts to another's (`sign` 1), or takes them away (-1). Civilian deaths stay
+ * null where no source of the rows gives them.
+ */
+export function addSummaryCounts(into: SummaryRow, r: SummaryRow, sign: 1 | -1): void {
+  into.events += sign * r.events;
+  into.fatalities += sign * r.fatalities;
+  if (r.civilianFatalities !== null && (sign > 0 || into.civilianFatalities !== null))
+    into.civilianFatalities = (into.civilianFatalities ?? 0) + sign * r.civilianFatalities;
+  into.civilianTargetingEvents += sign * r.civilianTargetingEvents;
+  into.civilianTargetingDerivedEvents += sign * r.civilianTargetingDerivedEvents;
+}
+
 const COUNT_KEY: Record<Exclude<SummaryDimension, 'target'>, string> = {
   country: 'country',
   admin1: 'admin1',

@@ -32,7 +32,11 @@ for (const dialect of DIALECTS) {
       const body = await res.json();
       assert.equal(body.features.length, 3);
       assert.ok(
-        body.features.every((f: { properties: { location: string } }) => f.properties.location === ''),
+        body.features.every(
+          (f: { properties: { location: string; notes: string } }) =>
+            f.properties.location === '' && f.properties.notes === '',
+        ),
+        'blurred: no place name, no notes (which name the village)',
       );
     });
 

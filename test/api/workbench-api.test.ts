@@ -218,6 +218,47 @@ for (const dialect of DIALECTS) {
       assert.match(brief, /forecasts of violent events 1–3 months ahead were/);
     });
 
+    test('a forecast of a country or mission not in the store is a 404 naming what is, never the store', async () => {
+      const nowhere = await json('/api/forecast?country=Nowhere');
+      assert.equal(nowhere.status, 404);
+      assert.match(
+        nowhere.body.error.message,
+        /no events for country "Nowhere"; countries in the store: Orvania/,
+      );
+      assert.equal(nowhere.body.error.details.field, 'country');
+      const mission = await json(`/api/forecast?country=${C}&mission=Nowhere`);
+      assert.equal(mission.status, 404);
+      assert.match(
+        mission.body.error.message,
+        /no stored plan for mission "Nowhere"; missions with a stored plan: /,
+      );
+      for (const { message } of [nowhere.body.error, mission.body.error]) {
+        assert.ok(!message.includes(store.location), `the store's location in: ${message}`);
+        assert.doesNotMatch(message, /\.db\b|postgres(ql)?:\/\//);
+      }
+    });
+
+    test('a period that ends before it starts is refused in the query fields, not in CLI flags', async () => {
+      for (const path of [
+        `/api/analysis?country=${C}&from=2025-12-01&to=2025-01-01`,
+        `/api/summary?by=admin1&from=2025-12-01&to=2025-01-01`,
+        `/api/export?format=csv&from=2025-12-01&to=2025-01-01`,
+      ]) {
+        const r = await json(path);
+        assert.equal(r.status, 400, path);
+        assert.equal(r.body.error.message, 'from 2025-12-01 is after to 2025-01-01', path);
+        assert.deepEqual(
+          r.body.error.details.issues.map((i: { path: string }) => i.path),
+          ['from'],
+        );
+      }
+      const late = await json(`/api/analysis?country=${C}&from=2999-01-01`);
+      assert.match(late.body.error.message, /^from 2999-01-01: no events on or after that day/);
+      const cli = await runCli(['summary', '--from', '2025-12-01', '--to', '2025-01-01', ...flags]);
+      assert.equal(cli.code, 2);
+      assert.match(cli.stderr, /--from 2025-12-01 is after --to 2025-01-01/, 'the CLI keeps its flags');
+    });
+
     test('the brief comes as HTML, and as PDF through the printer', async () => {
       const html = await app.request(`/api/brief.html?country=${C}`);
       assert.equal(html.status, 200);

@@ -40,6 +40,24 @@ describe('the event and actor pages, in Chromium', { skip: browserSkip }, () => 
   });
   after(async () => w?.close());
 
+  test("an actor page's heading names the country once: not again after a name that says it", async () => {
+    const { page } = w;
+    await w.signIn('Ana Poc');
+    const open = async (name: string) => {
+      await page.goto(w.url(`#/actor?${new URLSearchParams({ name, country: DEMO_COUNTRY })}`));
+      // The page is a hash route: wait for this actor's heading, not the last one's.
+      const heading = page.locator('.actor-page h1', { hasText: name });
+      await heading.waitFor();
+      return ((await heading.textContent()) ?? '').trim();
+    };
+    assert.equal(await open('Civilians (Orvania)'), 'Civilians (Orvania)');
+    await w.shots('actor-page-named-country');
+    assert.equal(
+      await open('Kessa Liberation Front (KLF)'),
+      `Kessa Liberation Front (KLF) (${DEMO_COUNTRY})`,
+    );
+  });
+
   test('an event page shows its fields, source and alerts, and leads to its perpetrator and back', async () => {
     const { page } = w;
     const row = await w.store.db

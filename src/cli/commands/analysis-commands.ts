@@ -1,26 +1,11 @@
-import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { fileProblem } from '../../domain/file-problem.ts';
-import { TandemError } from '../../domain/tandem-error.ts';
 import type { Threat } from '../../domain/threat.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { assertNotBinaryToTerminal, writeOutput } from '../output-sink.ts';
 import { formatTable } from '../table.ts';
 
 // Each action imports its operation's module when it runs: registering commands stays cheap.
 const analysis = () => import('../../app/analysis-operations.ts').then((m) => m.analysisOperations);
-
-function write(out: string | undefined, text: string | Uint8Array): void {
-  if (!out) {
-    process.stdout.write(typeof text !== 'string' || text.endsWith('\n') ? text : `${text}\n`);
-    return;
-  }
-  try {
-    writeFileSync(out, text);
-  } catch (e) {
-    throw new TandemError('unreadable-file', `--out ${out}: cannot write: ${fileProblem(e, true)}`);
-  }
-  process.stderr.write(`written to ${out}\n`);
-}
 
 interface AnalyzeFlags extends StoreFlags {
   country?: string;
@@ -80,20 +65,22 @@ export function registerAnalysisCommands(program: Command): void {
       const call = { name: 'analyze', store: flags, fields: { evidenceLimit: '--evidence' } };
       if (flags.json) {
         const result = await runCommand((await analysis()).analyze, settings, call);
-        return write(flags.out, `${JSON.stringify(result, null, 2)}\n`);
+        return writeOutput(flags.out, `${JSON.stringify(result, null, 2)}\n`);
       }
       // The brief is the `brief` operation's, with every setting analyze takes.
       const { brief } = await import('../../app/workbench-operations.ts');
       const format = flags.format ?? 'md';
       if (format === 'pdf') {
-        // Said before the analysis runs: a missing browser should not cost a minute's work.
+        // Said before the analysis runs: no place to put it, or a missing browser, should not cost
+        // a minute's work.
+        assertNotBinaryToTerminal(flags.out, 'the PDF brief');
         const { assertChromium, printHtmlToPdf } = await import('../../reports/pdf-printer.ts');
         assertChromium();
         const { content } = await runCommand(brief, { ...settings, format: 'html', lang: flags.lang }, call);
-        return write(flags.out, await printHtmlToPdf(content));
+        return writeOutput(flags.out, await printHtmlToPdf(content));
       }
       const { content } = await runCommand(brief, { ...settings, format, lang: flags.lang }, call);
-      write(flags.out, content);
+      writeOutput(flags.out, content);
     }),
   );
 

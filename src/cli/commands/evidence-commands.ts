@@ -129,7 +129,7 @@ export function registerEvidenceCommands(program: Command): void {
       .option('--admin1 <name>', 'only this admin-1 area')
       .option(
         '--blur <km>',
-        'coarsen every point to a grid of this many km and drop place names, to share outside the mission',
+        'coarsen every point to a grid of this many km and drop what places an event more finely (place names, notes, sources, admin areas narrower than the grid), to share outside the mission',
       )
       .option('--out <file>', 'write to this file instead of standard output'),
   ).action(

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { nameSaysCountry } from '../actor-country.ts';
 import { get } from '../api-client.ts';
 import { Async } from '../components/status-views.tsx';
 import { day, num, pct } from '../format.ts';
@@ -30,7 +31,13 @@ export function ActorPage() {
         {(a) => (
           <>
             <h1>
-              {a.name} {a.country && <span className="muted">({a.country})</span>}
+              {a.name}
+              {a.country && !nameSaysCountry(a.name, a.country) && (
+                <>
+                  {' '}
+                  <span className="muted">({a.country})</span>
+                </>
+              )}
             </h1>
             <p className="muted">{t('records.wholeRecord')}</p>
             <dl className="record">
