@@ -361,8 +361,14 @@ export class PostgresFileImport implements FileWriter {
 
 /**
  * The aggregates' CountUpsert on PostgreSQL: the net changes stream with COPY into a temporary
- * table and go in with one INSERT … ON CONFLICT per table (Kysely building multi-row statements
- * of tens of thousands of keys cost more than the import's writing).
+ * table and go in with one INSERT per table (Kysely building multi-row statements of tens of
+ * thousands of keys cost more than the import's writing). Into an empty table (a first import)
+ * the rows go in as a plain INSERT, under a savepoint: every key is new, and ON CONFLICT's probe
+ * of the key before each insertion doubled the cost (41,000 event_counts and 48,000
+ * actor_counts rows of the 1M-row bench file: 1.3 and 1.6 s with it, 0.6 and 0.5 s without, on a
+ * loaded machine). A key someone else inserted meanwhile fails the plain INSERT, which is rolled
+ * back to the savepoint and done again as the upsert. Otherwise the rows are upserted in key order,
+ * so that the insertions walk the primary key instead of jumping about it (a third faster).
  */
 export function postgresCountUpsert(client: pg.PoolClient): CountUpsert {
   return async (table, keys, measures, rows) => {
@@ -384,8 +390,22 @@ export function postgresCountUpsert(client: pg.PoolClient): CountUpsert {
     }
     copy.end();
     await done;
+    const insert = `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${delta} ORDER BY ${keys.join(', ')}`;
+    if ((await client.query(`SELECT 1 FROM ${table} LIMIT 1`)).rowCount === 0) {
+      await client.query('SAVEPOINT count_insert');
+      try {
+        await client.query(insert);
+        await client.query('RELEASE SAVEPOINT count_insert');
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+        await client.query('ROLLBACK TO SAVEPOINT count_insert');
+      }
+    }
     await client.query(
-      `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${delta} ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ')}`,
+      `${insert} ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ')}`,
     );
   };
 }
+
+const UNIQUE_VIOLATION = '23505';
