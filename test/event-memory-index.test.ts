@@ -64,7 +64,7 @@ for (const dialect of DIALECTS) {
     });
     after(() => drop());
 
-    test('answers the map, the lists and the area figures exactly as SQL does', async () => {
+    test('answers the map, the lists, the area figures and the trend exactly as SQL does', async () => {
       const country = (await store.db.selectFrom('events').select('country').executeTakeFirstOrThrow())
         .country;
       const areas = (await store.db.selectFrom('events').select('admin1').distinct().execute()).map(
@@ -101,6 +101,8 @@ for (const dialect of DIALECTS) {
             await runOperation(operations.mapEvents, f, as(store)),
             await runOperation(operations.areaMap, noPage, as(store)),
             await runOperation(operations.areaMap, { ...noPage, admin1 }, as(store)),
+            await runOperation(operations.areaTrend, noPage, as(store)),
+            await runOperation(operations.areaTrend, { ...noPage, admin1 }, as(store)),
           );
         }
         return answers;
@@ -115,10 +117,10 @@ for (const dialect of DIALECTS) {
           assert.deepEqual(
             byIndex[i],
             bySql[i],
-            `question ${Math.floor(i / 4)}: ${JSON.stringify(questions[Math.floor(i / 4)])}`,
+            `question ${Math.floor(i / 6)}: ${JSON.stringify(questions[Math.floor(i / 6)])}`,
           );
         // Not vacuous: the questions found points, pages and areas.
-        const points = bySql.filter((_, i) => i % 4 === 0) as { points: unknown[] }[];
+        const points = bySql.filter((_, i) => i % 6 === 0) as { points: unknown[] }[];
         assert.ok(points.some((p) => p.points.length > 100));
       } finally {
         stop();

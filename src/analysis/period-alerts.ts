@@ -52,9 +52,17 @@ async function detectScopeAlerts(
 }
 
 /**
+ * Entries kept per store and kind. A scope's alarms are kept per first month asked: a country of
+ * 80 provinces over 15 years has 14,000 such keys, the periods people ask far fewer, each a few
+ * kilobytes (it was 200, and a full cache was emptied at once).
+ */
+const MAX_KEPT = 2000;
+
+/**
  * What is kept per store until its data changes (the events' revision says so): a scope's
- * monthly cells, which do not depend on the period, and its alarms for each first month asked, so that another period costs only the tests, the filter and the
- * evidence of the alerts in it. Each is keyed by everything it depends on.
+ * monthly cells, which do not depend on the period, and its alarms for each first month asked, so
+ * that another period costs only the tests, the filter and the evidence of the alerts in it. Each
+ * is keyed by everything it depends on; past MAX_KEPT, the least recently used goes.
  */
 class StampedCache<T> {
   private readonly byStore = new WeakMap<
@@ -69,9 +77,15 @@ class StampedCache<T> {
       this.byStore.set(db, entries);
     }
     const hit = entries.get(key);
-    if (hit && hit.stamp === stamp) return hit.value;
+    if (hit && hit.stamp === stamp) {
+      // Most recently used last: the oldest use is what a full cache lets go.
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit.value;
+    }
     const value = make();
-    if (entries.size > 200) entries.clear();
+    entries.delete(key);
+    if (entries.size >= MAX_KEPT) entries.delete(entries.keys().next().value as string);
     entries.set(key, { stamp, value });
     const kept = entries;
     value.catch(() => kept.delete(key));

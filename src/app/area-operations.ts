@@ -2,7 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
-import { currentEventIndex, type IndexedFilter } from '../store/event-memory-index.ts';
+import { currentEventIndex, type IndexedFilter, type IndexedMonthRow } from '../store/event-memory-index.ts';
 import { applyEventFilter, toEvent } from '../store/event-repository.ts';
 import { countMatchingEvents } from '../store/matching-event-count.ts';
 import type { Database } from '../store/schema.ts';
@@ -211,55 +211,70 @@ export const areaTrend = defineOperation({
   summary: 'Monthly events, deaths and attacks on civilians by violence type, state forces apart.',
   input: areaFilter,
   async run(ctx, f): Promise<{ months: string[]; series: TrendSeries[] }> {
-    const { from, to } = monthBounds(f);
-    const perp = sql<string>`case when actor_category = 'state-forces' then 'state-forces' else 'other' end`;
-    // An area's rows of event_counts, or for a country the roll-up without areas (a tenth of the rows
-    // or less). Both have the columns read here; the type names the roll-up's.
-    const table = (f.admin1 ? 'event_counts' : 'country_counts') as 'country_counts';
-    let q = ctx.store.db
-      .selectFrom(table)
-      .select((eb) => [
-        'month',
-        'violence_type',
-        perp.as('perpetrator'),
-        eb.fn.sum<number>('events').as('events'),
-        eb.fn.sum<number>('fatalities').as('fatalities'),
-        eb.fn.sum<number>('civilian_targeting_events').as('cte'),
-      ])
-      .groupBy(['month', 'violence_type', perp])
-      .orderBy('month');
-    if (f.country) q = q.where('country', '=', f.country);
-    if (f.admin1) q = q.where(sql.ref('admin1'), '=', f.admin1);
-    if (from) q = q.where('month', '>=', from);
-    if (to) q = q.where('month', '<=', to);
-    if (f.violenceTypes?.length) q = q.where('violence_type', 'in', f.violenceTypes);
-    if (f.actorCategories?.length) q = q.where('actor_category', 'in', f.actorCategories);
-    const rows = await q.execute();
+    const index = f.country ? await currentEventIndex(ctx.store) : undefined;
+    const rows = index ? index.monthlySeries(indexedFilter(f)) : await trendRows(ctx.store, f);
     const months = monthRange(rows.map((r) => r.month));
-    const index = new Map(months.map((m, i) => [m, i]));
+    const position = new Map(months.map((m, i) => [m, i]));
     const series = new Map<string, TrendSeries>();
     for (const r of rows) {
-      const key = `${r.violence_type}|${r.perpetrator}`;
+      const key = `${r.violenceType}|${r.perpetrator}`;
       let s = series.get(key);
       if (!s) {
         const zeros = () => months.map(() => 0);
         s = {
-          violenceType: r.violence_type,
-          perpetrator: r.perpetrator as TrendSeries['perpetrator'],
+          violenceType: r.violenceType,
+          perpetrator: r.perpetrator,
           events: zeros(),
           fatalities: zeros(),
           civilianTargetingEvents: zeros(),
         };
         series.set(key, s);
       }
-      const i = index.get(r.month)!;
-      s.events[i] += Number(r.events);
-      s.fatalities[i] += Number(r.fatalities);
-      s.civilianTargetingEvents[i] += Number(r.cte);
+      const i = position.get(r.month)!;
+      s.events[i] += r.events;
+      s.fatalities[i] += r.fatalities;
+      s.civilianTargetingEvents[i] += r.civilianTargetingEvents;
     }
     return { months, series: [...series.values()] };
   },
 });
+
+/** The trend's monthly rows from the aggregates (a country's roll-up, or an area's rows). */
+async function trendRows(store: Store, f: AreaFilter): Promise<IndexedMonthRow[]> {
+  const { from, to } = monthBounds(f);
+  const perp = sql<string>`case when actor_category = 'state-forces' then 'state-forces' else 'other' end`;
+  // An area's rows of event_counts, or for a country the roll-up without areas (a tenth of the rows
+  // or less). Both have the columns read here; the type names the roll-up's.
+  const table = (f.admin1 ? 'event_counts' : 'country_counts') as 'country_counts';
+  let q = store.db
+    .selectFrom(table)
+    .select((eb) => [
+      'month',
+      'violence_type',
+      perp.as('perpetrator'),
+      eb.fn.sum<number>('events').as('events'),
+      eb.fn.sum<number>('fatalities').as('fatalities'),
+      eb.fn.sum<number>('civilian_targeting_events').as('cte'),
+    ])
+    .groupBy(['month', 'violence_type', perp])
+    .orderBy('month')
+    .orderBy('violence_type')
+    .orderBy('perpetrator');
+  if (f.country) q = q.where('country', '=', f.country);
+  if (f.admin1) q = q.where(sql.ref('admin1'), '=', f.admin1);
+  if (from) q = q.where('month', '>=', from);
+  if (to) q = q.where('month', '<=', to);
+  if (f.violenceTypes?.length) q = q.where('violence_type', 'in', f.violenceTypes);
+  if (f.actorCategories?.length) q = q.where('actor_category', 'in', f.actorCategories);
+  return (await q.execute()).map((r) => ({
+    month: r.month,
+    violenceType: r.violence_type,
+    perpetrator: r.perpetrator as TrendSeries['perpetrator'],
+    events: Number(r.events),
+    fatalities: Number(r.fatalities),
+    civilianTargetingEvents: Number(r.cte),
+  }));
+}
 
 /** Every month from the earliest to the latest given, YYYY-MM, so gaps show as zeros. */
 function monthRange(months: string[]): string[] {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { eventIndexBuilt, keepEventIndex } from '../app/store-connection.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { PdfPrinter } from '../reports/pdf-printer.ts';
 import { createApp, type WorkbenchAppOptions } from './create-app.ts';
 import { isLoopback } from './request-guards.ts';
@@ -69,6 +70,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           }),
       });
     });
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      stopIndex();
+      // A port taken or not allowed is the user's to change, not a fault of Tandem's.
+      const port = options.port ?? 7400;
+      if (e.code === 'EADDRINUSE')
+        reject(
+          new TandemError(
+            'bad-input',
+            `port ${port} on ${hostname} is already in use (another tandem serve?); choose another with --port`,
+          ),
+        );
+      else if (e.code === 'EACCES')
+        reject(
+          new TandemError(
+            'bad-input',
+            `port ${port} on ${hostname} is not open to this user; choose one above 1023 with --port`,
+          ),
+        );
+      else if (e.code === 'EADDRNOTAVAIL')
+        reject(new TandemError('bad-input', `${hostname} is not an address of this machine (--host)`));
+      else reject(e);
+    });
   });
 }

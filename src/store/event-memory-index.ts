@@ -29,6 +29,16 @@ export interface IndexedAreaFigures {
   last: string;
 }
 
+/** One month, violence type and kind of perpetrator of the trend. */
+export interface IndexedMonthRow {
+  month: string;
+  violenceType: string;
+  perpetrator: 'state-forces' | 'other';
+  events: number;
+  fatalities: number;
+  civilianTargetingEvents: number;
+}
+
 /** A compiled filter: masks over the codes, the country's slices. */
 interface Compiled {
   start: number;
@@ -162,6 +172,50 @@ export class EventMemoryIndex {
       first: monthText(firstN),
       last: monthText(lastN),
     }));
+  }
+
+  /**
+   * The monthly events, deaths and attacks on civilians of the whole months `f`'s period touches,
+   * by violence type and whether the perpetrator is a state force, as the trend chart sums the
+   * monthly aggregates; ordered by month, type, then perpetrator.
+   */
+  monthlySeries(f: IndexedFilter): IndexedMonthRow[] {
+    const c = this.#compile(f);
+    if (!c) return [];
+    const d = this.data;
+    const from = f.from ? monthNumber(f.from) : 0;
+    const to = f.to ? monthNumber(f.to) : 999999;
+    const rows = new Map<string, IndexedMonthRow & { m: number }>();
+    for (let i = c.countStart; i < c.countEnd; i++) {
+      const m = d.cMonth[i]!;
+      if (m < from || m > to || !this.#countMatches(c, i)) continue;
+      const state = d.cCategory[i] === this.#stateForces;
+      const key = `${m}|${d.cType[i]}|${state ? 1 : 0}`;
+      let r = rows.get(key);
+      if (!r) {
+        r = {
+          m,
+          month: monthText(m),
+          violenceType: d.types[d.cType[i]!]!,
+          perpetrator: state ? 'state-forces' : 'other',
+          events: 0,
+          fatalities: 0,
+          civilianTargetingEvents: 0,
+        };
+        rows.set(key, r);
+      }
+      r.events += d.cEvents[i]!;
+      r.fatalities += d.cFatalities[i]!;
+      r.civilianTargetingEvents += d.cCivilianTargeting[i]!;
+    }
+    return [...rows.values()]
+      .sort(
+        (a, b) =>
+          a.m - b.m ||
+          (a.violenceType < b.violenceType ? -1 : a.violenceType > b.violenceType ? 1 : 0) ||
+          (a.perpetrator < b.perpetrator ? -1 : a.perpetrator > b.perpetrator ? 1 : 0),
+      )
+      .map(({ m: _, ...r }) => r);
   }
 
   /** The map point of the event at `i`: [id, longitude, latitude, civilian targeting, state forces]. */
