@@ -41,11 +41,15 @@ export interface IndexedMonthRow {
 
 /** A compiled filter: masks over the codes, the country's slices. */
 interface Compiled {
+  /** The positions scanned, [start, end): of the events themselves, or of `positions` when set. */
   start: number;
   end: number;
+  /** One area's event positions, newest first, when the filter names a single area. */
+  positions: Int32Array | null;
   countStart: number;
   countEnd: number;
-  areas: Set<number> | null;
+  /** By area code: 1 for the areas asked. */
+  areas: Uint8Array | null;
   types: Uint8Array | null;
   categories: Uint8Array | null;
 }
@@ -65,6 +69,9 @@ export class EventMemoryIndex {
   readonly #category = new Map<string, number>();
   readonly #level = new Map<string, number>();
   readonly #stateForces: number;
+  /** Event positions grouped by area, newest first within each; area a's are [slices[a], slices[a + 1]). */
+  readonly #areaOrder: Int32Array;
+  readonly #areaSlices: Int32Array;
 
   constructor(readonly data: EventIndexData) {
     for (const [names, codes] of [
@@ -78,6 +85,15 @@ export class EventMemoryIndex {
     this.#stateForces = this.#category.get('state-forces') ?? -1;
     for (let a = 0; a < data.areas.length; a++)
       this.#area.set(`${data.countries[data.areaCountry[a]!]}\u0000${data.areas[a]}`, a);
+    // Each area's events in their order (a stable counting sort): an area page's questions scan
+    // its own events, not its country's.
+    const n = data.id.length;
+    this.#areaSlices = new Int32Array(data.areas.length + 1);
+    for (let i = 0; i < n; i++) this.#areaSlices[data.area[i]! + 1]!++;
+    for (let a = 1; a <= data.areas.length; a++) this.#areaSlices[a]! += this.#areaSlices[a - 1]!;
+    const next = this.#areaSlices.slice(0, data.areas.length);
+    this.#areaOrder = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.#areaOrder[next[data.area[i]!]!++] = i;
   }
 
   /**
@@ -96,7 +112,8 @@ export class EventMemoryIndex {
     const levels = o.levels ? this.#mask(o.levels, this.#level) : null;
     const [lo, hi] = this.#days(c, f.from, f.to);
     let skip = o.offset;
-    for (let i = lo; i < hi && out.length < o.limit; i++) {
+    for (let k = lo; k < hi && out.length < o.limit; k++) {
+      const i = c.positions === null ? k : c.positions[k]!;
       if (!this.#matches(c, i)) continue;
       if (levels && !levels[d.level[i]!]) continue;
       if (o.placed && Number.isNaN(d.latitude[i]!)) continue;
@@ -114,7 +131,7 @@ export class EventMemoryIndex {
     let n = 0;
     for (const p of days) {
       const [lo, hi] = this.#days(c, p.from, p.to);
-      for (let i = lo; i < hi; i++) if (this.#matches(c, i)) n++;
+      for (let k = lo; k < hi; k++) if (this.#matches(c, c.positions === null ? k : c.positions[k]!)) n++;
     }
     if (!months) return n;
     const d = this.data;
@@ -239,17 +256,20 @@ export class EventMemoryIndex {
     const c = this.#country.get(f.country);
     if (c === undefined) return null;
     const d = this.data;
-    let areas: Set<number> | null = null;
+    const asked = f.admin1 === undefined ? [] : typeof f.admin1 === 'string' ? [f.admin1] : f.admin1;
+    let areas: Uint8Array | null = null;
     if (f.admin1 !== undefined) {
-      areas = new Set();
-      for (const a of typeof f.admin1 === 'string' ? [f.admin1] : f.admin1) {
+      areas = new Uint8Array(d.areas.length);
+      for (const a of asked) {
         const code = this.#area.get(`${f.country}\u0000${a}`);
-        if (code !== undefined) areas.add(code);
+        if (code !== undefined) areas[code] = 1;
       }
     }
+    const one = asked.length === 1 ? this.#area.get(`${f.country}\u0000${asked[0]}`) : undefined;
     return {
-      start: d.countrySlices[2 * c] ?? 0,
-      end: d.countrySlices[2 * c + 1] ?? 0,
+      ...(one === undefined
+        ? { start: d.countrySlices[2 * c] ?? 0, end: d.countrySlices[2 * c + 1] ?? 0, positions: null }
+        : { start: this.#areaSlices[one]!, end: this.#areaSlices[one + 1]!, positions: this.#areaOrder }),
       countStart: d.countSlices[2 * c] ?? 0,
       countEnd: d.countSlices[2 * c + 1] ?? 0,
       areas,
@@ -271,18 +291,18 @@ export class EventMemoryIndex {
   #matches(c: Compiled, i: number): boolean {
     const d = this.data;
     return (
-      (c.areas === null || c.areas.has(d.area[i]!)) &&
       (c.types === null || c.types[d.type[i]!] === 1) &&
-      (c.categories === null || c.categories[d.category[i]!] === 1)
+      (c.categories === null || c.categories[d.category[i]!] === 1) &&
+      (c.areas === null || c.areas[d.area[i]!] === 1)
     );
   }
 
   #countMatches(c: Compiled, i: number): boolean {
     const d = this.data;
     return (
-      (c.areas === null || c.areas.has(d.cArea[i]!)) &&
       (c.types === null || c.types[d.cType[i]!] === 1) &&
-      (c.categories === null || c.categories[d.cCategory[i]!] === 1)
+      (c.categories === null || c.categories[d.cCategory[i]!] === 1) &&
+      (c.areas === null || c.areas[d.cArea[i]!] === 1)
     );
   }
 
@@ -300,7 +320,7 @@ export class EventMemoryIndex {
     let [lo, hi] = [c.start, c.end];
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (days[mid]! > day) lo = mid + 1;
+      if (days[c.positions === null ? mid : c.positions[mid]!]! > day) lo = mid + 1;
       else hi = mid;
     }
     return lo;
