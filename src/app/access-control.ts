@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { NotesAccess } from '../analysis/readable-notes.ts';
+import { replaceNames } from '../domain/replace-names.ts';
 import { clearanceOf, SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { wholeWordSource } from '../domain/whole-word.ts';
@@ -332,20 +333,7 @@ export async function releaseActorNames<T>(ctx: AppContext, result: T): Promise<
   if (!above.length) return result;
   const candidates = await actorsOnlyAbove(ctx.store.db, above);
   if (!candidates.size) return result;
-  // Longest first, so that a name inside another is not replaced first.
-  const hidden = [...candidates].sort((a, b) => b.length - a.length);
-  const scrub = (v: unknown): unknown => {
-    if (typeof v === 'string')
-      return hidden.reduce((t, n) => (t.includes(n) ? t.split(n).join(WITHHELD_KEY) : t), v);
-    if (Array.isArray(v)) return v.map(scrub);
-    if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[scrub(k) as string] = scrub(x);
-      return out;
-    }
-    return v;
-  };
-  return scrub(result) as T;
+  return replaceNames(result, candidates, WITHHELD_KEY);
 }
 
 /**
