@@ -127,6 +127,21 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('built in a worker thread (as for a large store), it holds what this thread reads', async () => {
+      const { readEventIndexData } = await import('../src/store/event-index-data.ts');
+      const here = await readEventIndexData(store.db);
+      const lines: string[] = [];
+      const stop = keepEventIndex(store, (l) => lines.push(l), { workerFrom: 0 });
+      try {
+        const index = await builtIndex(store);
+        assert.match(lines.join('\n'), /events indexed in memory/);
+        assert.ok(here);
+        assert.deepEqual(index.data, here);
+      } finally {
+        stop();
+      }
+    });
+
     test('is read again after any change to the events, and answers SQL meanwhile', async () => {
       const stop = keepEventIndex(store);
       try {

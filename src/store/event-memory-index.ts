@@ -338,6 +338,8 @@ function monthText(m: number): string {
 /** What the server keeps for a store: the index of the revision it read, and the build under way. */
 interface Keeping {
   reopen: StoreOptions | undefined;
+  /** Stores of this many events or more are indexed in a worker thread. */
+  workerFrom: number;
   log?: (line: string) => void;
   index?: EventMemoryIndex;
   building?: { revision: number; finished: Promise<void>; worker?: Worker };
@@ -354,8 +356,12 @@ const kept = new WeakMap<Store, Keeping>();
  * requests are not held; a store no other thread can open (in-memory SQLite) builds it in this
  * thread. Returns how to stop keeping it.
  */
-export function keepEventIndex(store: Store, log?: (line: string) => void): () => void {
-  const keeping: Keeping = { reopen: store.reopen, log };
+export function keepEventIndex(
+  store: Store,
+  log?: (line: string) => void,
+  { workerFrom = WORKER_THRESHOLD }: { workerFrom?: number } = {},
+): () => void {
+  const keeping: Keeping = { reopen: store.reopen, log, workerFrom };
   kept.set(store, keeping);
   return () => {
     keeping.stopped = true;
@@ -409,7 +415,7 @@ function build(store: Store, keeping: Keeping, revision: number): void {
   };
   void storedEvents(store).then(
     (events) => {
-      if (keeping.reopen && events >= WORKER_THRESHOLD && keeping.building)
+      if (keeping.reopen && events >= keeping.workerFrom && keeping.building)
         keeping.building.worker = inWorker(keeping.reopen, done);
       else readEventIndexData(store.db).then(done, (e) => done('not-built', (e as Error).message));
     },
