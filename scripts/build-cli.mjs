@@ -25,6 +25,10 @@ if (tsc.status !== 0) {
   process.exit(tsc.status ?? 1);
 }
 
+// A worker thread's launcher (`*-worker.mjs`) loads its TypeScript through tsx in src/; compiled,
+// it needs no loader, so dist/ gets one that imports the compiled module.
+const WORKER_LAUNCHER = /-worker\.mjs$/;
+
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
@@ -34,7 +38,7 @@ function walk(dir, out = []) {
   return out;
 }
 for (const file of walk(src)) {
-  if (file.endsWith('.ts') || file.endsWith('import-worker.mjs')) continue;
+  if (file.endsWith('.ts') || WORKER_LAUNCHER.test(file)) continue;
   const to = join(dist, relative(src, file));
   mkdirSync(dirname(to), { recursive: true });
   cpSync(file, to);
@@ -90,7 +94,9 @@ try {
   console.warn(`build:cli: packages not bundled (${e.message}); the CLI works, but starts slower`);
 }
 
-// The import worker's bootstrap loads TypeScript through tsx in src/; compiled, it needs no loader.
-writeFileSync(join(dist, 'app/import-worker.mjs'), "await import('./import-worker.js');\n");
+for (const file of walk(src).filter((f) => WORKER_LAUNCHER.test(f))) {
+  const compiled = file.replace(/^.*\//, './').replace(/\.mjs$/, '.js');
+  writeFileSync(join(dist, relative(src, file)), `await import('${compiled}');\n`);
+}
 // Written last: bin/tandem.js trusts dist/ only if this is newer than every source file.
 writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
