@@ -102,7 +102,7 @@ const PERPETRATORS = ['', 'state-forces', 'rebel-group,political-militia,identit
  * months of the record), filter, area or page: what 50 people each looking at something different
  * send. Returns a function giving the next path for each endpoint.
  */
-function distinctQuestions(
+export function distinctQuestions(
   country: string,
   months: string[],
   areas: string[],
@@ -134,7 +134,7 @@ function distinctQuestions(
 }
 
 /** Loads each endpoint with every request a different question (none can be served from the cache). */
-async function benchDistinct(
+export async function benchDistinct(
   url: string,
   questions: Record<string, (random: () => number) => string>,
   connections: number,
