@@ -272,6 +272,10 @@ export async function summarizeEventsOf(
 ): Promise<SummaryRow[]> {
   if (!sensitivities.length) return [];
   let q = groupedEvents(db, by, then).where('sensitivity', 'in', [...sensitivities]);
+  // Said again as "not public" so the planner reads the index of non-public events (migration 014):
+  // it cannot tell that a list of other levels excludes public ones, and without this it reads
+  // every event of the country (2.2 s on the million-event store; 0 ms with it).
+  if (!sensitivities.includes('public')) q = q.where('sensitivity', '<>', 'public');
   if (filter.country !== undefined) q = q.where('country', '=', filter.country);
   if (filter.from !== undefined) q = q.where('date_start', '>=', filter.from);
   if (filter.to !== undefined) q = q.where('date_start', '<=', filter.to);
