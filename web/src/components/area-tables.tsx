@@ -26,38 +26,40 @@ export function PerpTable({
 }) {
   const { t } = useTranslation();
   return (
-    <table className="perps">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('area.actor')}</th>
-          <th scope="col">{t('area.events')}</th>
-          <th scope="col">{t('area.deaths')}</th>
-          <th scope="col">{t('area.attacks')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
+    <div className="table-scroll">
+      <table className="perps">
+        <caption>{title}</caption>
+        <thead>
           <tr>
-            <td colSpan={4}>{t('area.noneRecorded')}</td>
+            <th scope="col">{t('area.actor')}</th>
+            <th scope="col">{t('area.events')}</th>
+            <th scope="col">{t('area.deaths')}</th>
+            <th scope="col">{t('area.attacks')}</th>
           </tr>
-        ) : (
-          rows.map((r) => (
-            <tr key={r.actor}>
-              <th scope="row">
-                <a href={pageHref('area', { actor: r.actor })} title={t('area.listActor')}>
-                  {r.actor}
-                </a>{' '}
-                <span className="muted">{label(r.category)}</span>
-              </th>
-              <td>{num(r.events)}</td>
-              <td>{num(r.fatalities)}</td>
-              <td>{num(r.civ)}</td>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={4}>{t('area.noneRecorded')}</td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+          ) : (
+            rows.map((r) => (
+              <tr key={r.actor}>
+                <th scope="row">
+                  <a href={pageHref('area', { actor: r.actor })} title={t('area.listActor')}>
+                    {r.actor}
+                  </a>{' '}
+                  <span className="muted">{label(r.category)}</span>
+                </th>
+                <td>{num(r.events)}</td>
+                <td>{num(r.fatalities)}</td>
+                <td>{num(r.civ)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

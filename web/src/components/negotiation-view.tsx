@@ -37,54 +37,59 @@ export function NegotiationView({ id }: { id: number }) {
                     n.process.quota.women === undefined
                       ? t('negotiations.notSet')
                       : pct(n.process.quota.women),
-                })}{' '}
-                {n.check.method}
+                })}
               </p>
+              <details>
+                <summary>{t('negotiations.howTested')}</summary>
+                <p>{n.check.method}</p>
+              </details>
               <h3>{t('negotiations.rounds')}</h3>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('negotiations.round')}</th>
-                    <th scope="col">{t('negotiations.dates')}</th>
-                    <th scope="col">{t('negotiations.venue')}</th>
-                    {n.process.parties.map((p) => (
-                      <th scope="col" key={p.id}>
-                        {p.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {n.process.rounds.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">{r.id}</th>
-                      <td>
-                        {day(r.start)} – {day(r.end)}
-                      </td>
-                      <td>{r.venue ?? ''}</td>
-                      {n.process.parties.map((p) => {
-                        const inc = n.check.inclusion.find((i) => i.round === r.id && i.party === p.id);
-                        if (!inc)
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('negotiations.round')}</th>
+                      <th scope="col">{t('negotiations.dates')}</th>
+                      <th scope="col">{t('negotiations.venue')}</th>
+                      {n.process.parties.map((p) => (
+                        <th scope="col" key={p.id}>
+                          {p.name}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {n.process.rounds.map((r) => (
+                      <tr key={r.id}>
+                        <th scope="row">{r.id}</th>
+                        <td>
+                          {day(r.start)} – {day(r.end)}
+                        </td>
+                        <td>{r.venue ?? ''}</td>
+                        {n.process.parties.map((p) => {
+                          const inc = n.check.inclusion.find((i) => i.round === r.id && i.party === p.id);
+                          if (!inc)
+                            return (
+                              <td key={p.id} className="muted">
+                                {t('negotiations.absent')}
+                              </td>
+                            );
                           return (
-                            <td key={p.id} className="muted">
-                              {t('negotiations.absent')}
+                            <td key={p.id} className={inc.meetsQuota === false ? 'state' : undefined}>
+                              {t('negotiations.women', {
+                                women: inc.women,
+                                total: inc.total,
+                                share: pct(inc.share),
+                              })}
+                              {inc.meetsQuota === false ? t('negotiations.belowQuota') : ''}
                             </td>
                           );
-                        return (
-                          <td key={p.id} className={inc.meetsQuota === false ? 'state' : undefined}>
-                            {t('negotiations.women', {
-                              women: inc.women,
-                              total: inc.total,
-                              share: pct(inc.share),
-                            })}
-                            {inc.meetsQuota === false ? t('negotiations.belowQuota') : ''}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
 
               <h3>{t('negotiations.violence')}</h3>
               {n.check.tests.length === 0 ? (

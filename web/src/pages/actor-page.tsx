@@ -81,7 +81,7 @@ export function ActorPage() {
             )}
             <h2>{t('records.whereActs')}</h2>
             <div className="table-scroll">
-              <table className="task-table">
+              <table>
                 <thead>
                   <tr>
                     <th scope="col">{t('records.area')}</th>

@@ -196,32 +196,34 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
         </button>
       </form>
       <h2>{t('importing.inStore')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('importing.country')}</th>
-            <th scope="col">{t('importing.events')}</th>
-            <th scope="col">{t('importing.from')}</th>
-            <th scope="col">{t('importing.to')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {status.countries.length === 0 ? (
+      <div className="table-scroll">
+        <table>
+          <thead>
             <tr>
-              <td colSpan={4}>{t('importing.nothingYet')}</td>
+              <th scope="col">{t('importing.country')}</th>
+              <th scope="col">{t('importing.events')}</th>
+              <th scope="col">{t('importing.from')}</th>
+              <th scope="col">{t('importing.to')}</th>
             </tr>
-          ) : (
-            status.countries.map((c) => (
-              <tr key={c.country}>
-                <th scope="row">{c.country}</th>
-                <td className="store-count">{num(c.events)}</td>
-                <td>{month(c.first)}</td>
-                <td>{month(c.last)}</td>
+          </thead>
+          <tbody>
+            {status.countries.length === 0 ? (
+              <tr>
+                <td colSpan={4}>{t('importing.nothingYet')}</td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              status.countries.map((c) => (
+                <tr key={c.country}>
+                  <th scope="row">{c.country}</th>
+                  <td className="store-count">{num(c.events)}</td>
+                  <td>{month(c.first)}</td>
+                  <td>{month(c.last)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

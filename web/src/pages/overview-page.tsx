@@ -227,39 +227,41 @@ export function OverviewPage({
             a.areas.length === 0 ? (
               <Empty>{tr('overview.noMatch')}</Empty>
             ) : (
-              <table className="areas">
-                <caption>{tr('overview.areasCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{tr('overview.admin1')}</th>
-                    <th scope="col">{tr('overview.events')}</th>
-                    <th scope="col">{tr('overview.deaths')}</th>
-                    <th scope="col">{tr('overview.attacks')}</th>
-                    <th scope="col">{tr('overview.byStateCol')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.areas.map((r) => (
-                    <tr key={r.admin1}>
-                      <th scope="row">
-                        <a href={areaHref(r.country, r.admin1)}>{r.admin1 || tr('overview.noAdmin1')}</a>
-                        {!r.hasBoundary && (
-                          <span className="muted" title={tr('overview.noPolygon')}>
-                            {' '}
-                            *
-                          </span>
-                        )}
-                      </th>
-                      <td>{num(r.events)}</td>
-                      <td>{num(r.fatalities)}</td>
-                      <td>{num(r.civilianTargetingEvents)}</td>
-                      <td className={r.stateCivilianTargetingEvents ? 'state' : undefined}>
-                        {num(r.stateCivilianTargetingEvents)}
-                      </td>
+              <div className="table-scroll">
+                <table className="areas">
+                  <caption>{tr('overview.areasCaption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{tr('overview.admin1')}</th>
+                      <th scope="col">{tr('overview.events')}</th>
+                      <th scope="col">{tr('overview.deaths')}</th>
+                      <th scope="col">{tr('overview.attacks')}</th>
+                      <th scope="col">{tr('overview.byStateCol')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {a.areas.map((r) => (
+                      <tr key={r.admin1}>
+                        <th scope="row">
+                          <a href={areaHref(r.country, r.admin1)}>{r.admin1 || tr('overview.noAdmin1')}</a>
+                          {!r.hasBoundary && (
+                            <span className="muted" title={tr('overview.noPolygon')}>
+                              {' '}
+                              *
+                            </span>
+                          )}
+                        </th>
+                        <td>{num(r.events)}</td>
+                        <td>{num(r.fatalities)}</td>
+                        <td>{num(r.civilianTargetingEvents)}</td>
+                        <td className={r.stateCivilianTargetingEvents ? 'state' : undefined}>
+                          {num(r.stateCivilianTargetingEvents)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )
           }
         </Async>

@@ -279,26 +279,28 @@ function ParticipantView({ p, check }: { p: Participant; check: Check | undefine
         <>
           <h2>{t('participation.measures')}</h2>
           {p.measures?.length ? (
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('participation.measure')}</th>
-                  <th>{t('participation.owner')}</th>
-                  <th>{t('participation.status')}</th>
-                  <th>{t('participation.review')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.measures.map((m) => (
-                  <tr key={m.kind}>
-                    <td>{m.kind}</td>
-                    <td>{m.owner || '—'}</td>
-                    <td>{t(`participation.measureStatus.${m.status}`)}</td>
-                    <td>{m.reviewOn ? day(m.reviewOn) : '—'}</td>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('participation.measure')}</th>
+                    <th>{t('participation.owner')}</th>
+                    <th>{t('participation.status')}</th>
+                    <th>{t('participation.review')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.measures.map((m) => (
+                    <tr key={m.kind}>
+                      <td>{m.kind}</td>
+                      <td>{m.owner || '—'}</td>
+                      <td>{t(`participation.measureStatus.${m.status}`)}</td>
+                      <td>{m.reviewOn ? day(m.reviewOn) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : (
             <Empty>{t('participation.noMeasure')}</Empty>
           )}
