@@ -10,6 +10,7 @@ import './styles.css';
 import {
   countryChanges,
   pageHref,
+  parseHash,
   type Resolved,
   resolveState,
   setUrlState,
@@ -98,9 +99,17 @@ function App() {
     url.params.get('country') === country && url.params.get('from') === from && url.params.get('to') === to;
   useEffect(() => {
     if (!country) return;
-    localStorage.setItem('tandem.country', country);
-    if (!shown) setUrlState({ country, from, to });
-  }, [country, from, to, shown]);
+    if (shown) {
+      localStorage.setItem('tandem.country', country);
+      return;
+    }
+    // Resolved again from the address as it is now, not as this render saw it: a link followed (or
+    // a page opened) since then carries its own period, which must not be overwritten.
+    const live = resolveState(parseHash(location.hash).params, countries);
+    if (!live.country) return;
+    localStorage.setItem('tandem.country', live.country);
+    setUrlState({ country: live.country, from: live.from, to: live.to });
+  }, [country, shown, countries]);
 
   // After a page change, focus moves to the new content (as a page load would put it at the top);
   // on the first load it stays at the start of the document, before the navigation. A filter or
