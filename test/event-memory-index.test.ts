@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { generateAcled } from '../bench/generate-acled.ts';
+import { encodedJsonOf } from '../src/app/encoded-answer.ts';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import { VIOLENCE_TYPES } from '../src/domain/violence-type.ts';
 import { replaceCategoryPeriods } from '../src/store/category-periods.ts';
-import { currentEventIndex, keepEventIndex } from '../src/store/event-memory-index.ts';
+import { currentEventIndex, keepEventIndex } from '../src/store/event-index-keeper.ts';
 import { readEventsRevision } from '../src/store/events-revision.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
@@ -122,6 +123,12 @@ for (const dialect of DIALECTS) {
         // Not vacuous: the questions found points, pages and areas.
         const points = bySql.filter((_, i) => i % 6 === 0) as { points: unknown[] }[];
         assert.ok(points.some((p) => p.points.length > 100));
+        // The points' text the HTTP API sends, copied from the index, is JSON.stringify's, byte for byte.
+        for (let i = 0; i < bySql.length; i += 6) {
+          const sent = encodedJsonOf(byIndex[i]);
+          assert.ok(sent, `question ${i / 6}: the index's points carry their text`);
+          assert.equal(Buffer.from(sent).toString('utf8'), JSON.stringify(bySql[i]), `question ${i / 6}`);
+        }
       } finally {
         stop();
       }

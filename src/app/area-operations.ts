@@ -2,15 +2,17 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
-import { currentEventIndex, type IndexedFilter, type IndexedMonthRow } from '../store/event-memory-index.ts';
+import { currentEventIndex } from '../store/event-index-keeper.ts';
+import type { IndexedFilter, IndexedMonthRow } from '../store/event-memory-index.ts';
 import { applyEventFilter, toEvent } from '../store/event-repository.ts';
 import { countMatchingEvents } from '../store/matching-event-count.ts';
 import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import { MAP_POINT_LEVELS, releaseEvents } from './access-control.ts';
-import { isDemoCountry } from './demo/demo-texts.ts';
+import { withEncodedJson, withLazyField } from './encoded-answer.ts';
 import { isoDate } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
+import { workbenchStatus } from './workbench-status.ts';
 
 /** What the map and the trend charts can be narrowed to; every field is optional. */
 const areaFilterFields = z.object({
@@ -357,8 +359,15 @@ export const mapEvents = defineOperation({
     if (f.shape === 'points') {
       // Which events are drawn as points is the access check's rule (MAP_POINT_LEVELS).
       const page = { offset: f.offset, limit: f.limit, levels: MAP_POINT_LEVELS, placed: true };
-      if (indexed)
-        return { total, points: index.newest(indexed, page).map((i): MapPointRow => index.point(i)) };
+      if (indexed) {
+        // The HTTP API sends the points' text copied from the index; the arrays are made only for
+        // a caller that reads them (the CLI, in-process callers).
+        const positions = index.newest(indexed, page);
+        return withEncodedJson(
+          withLazyField({ total }, 'points', () => positions.map((i): MapPointRow => index.point(i))),
+          index.pointsJson(total, positions),
+        );
+      }
       const pts = await byCategory(
         applyEventFilter(
           ctx.store.db
@@ -433,58 +442,5 @@ async function eventsInOrder(store: Store, ids: number[]) {
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
-
-/**
- * What the store holds, for the workbench's pickers and banners: countries with their event
- * counts and months, the files imported per format, and whether the fictional demonstration mission is loaded.
- */
-export const workbenchStatus = defineOperation({
-  summary: 'Countries, periods and imports in the store, and whether the demonstration mission is loaded.',
-  input: z.object({}),
-  async run(ctx) {
-    const countries = await ctx.store.db
-      .selectFrom('event_counts')
-      .select((eb) => [
-        'country',
-        eb.fn.sum<number>('events').as('events'),
-        eb.fn.min<string>('month').as('first'),
-        eb.fn.max<string>('month').as('last'),
-      ])
-      .groupBy('country')
-      .orderBy('country')
-      .execute();
-    // From the import log rather than the events table: every page asks for this first.
-    const imports = await ctx.store.db
-      .selectFrom('imports')
-      .select((eb) => [
-        'format',
-        eb.fn.count<number>('id').as('files'),
-        eb.fn.sum<number>('imported').as('imported'),
-      ])
-      .groupBy('format')
-      .execute();
-    const boundaries = await ctx.store.db
-      .selectFrom('areas')
-      .select((eb) => ['country', eb.fn.countAll<number>().as('areas')])
-      .where('geometry', 'is not', null)
-      .groupBy('country')
-      .execute();
-    return {
-      countries: countries.map((c) => ({
-        country: c.country,
-        events: Number(c.events),
-        first: c.first,
-        last: c.last,
-      })),
-      imports: imports.map((s) => ({
-        format: s.format,
-        files: Number(s.files),
-        imported: Number(s.imported),
-      })),
-      boundaries: boundaries.map((b) => ({ country: b.country, areas: Number(b.areas) })),
-      demo: countries.some((c) => isDemoCountry(c.country)),
-    };
-  },
-});
 
 export const areaOperations = { areaMap, areaTrend, mapEvents, workbenchStatus };

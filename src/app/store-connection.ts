@@ -4,6 +4,9 @@
  * that every read and write goes through an operation and its access check.
  */
 
-/** A server keeps the events' index in memory for its dashboard reads (store/event-memory-index.ts). */
-export { eventIndexBuilt, keepEventIndex } from '../store/event-memory-index.ts';
+/**
+ * A server keeps the events' index in memory for its dashboard reads (store/event-memory-index.ts),
+ * current through store/event-index-keeper.ts.
+ */
+export { eventIndexBuilt, keepEventIndex } from '../store/event-index-keeper.ts';
 export { openStore, type Store, type StoreOptions } from '../store/store.ts';

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
+import { encodedJsonOf } from '../app/encoded-answer.ts';
 import type { Requester } from '../app/operation.ts';
 import { operations as allOperations } from '../app/operations.ts';
 import { requesterFromEnvironment } from '../app/requester-from-environment.ts';
@@ -173,7 +174,8 @@ export function createApp(options: WorkbenchAppOptions): Hono {
       const key = `${clearance}|${url.pathname}?${[...url.searchParams].sort().join('&')}`;
       const compute = async () => {
         const input = { ...queryToInput(schema, url.searchParams), ...pathInput };
-        return Buffer.from(JSON.stringify((await runOperation(op, input, call(route.operation))) ?? null));
+        const answer = await runOperation(op, input, call(route.operation));
+        return encodedJsonOf(answer) ?? Buffer.from(JSON.stringify(answer ?? null));
       };
       const body =
         (route.cacheable?.(url.searchParams) ?? true) ? await cache.get(key, compute) : await compute();

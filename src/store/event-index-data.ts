@@ -33,6 +33,13 @@ export interface EventIndexData {
   /** NaN where the event has no coordinates. */
   longitude: Float64Array;
   latitude: Float64Array;
+  /**
+   * Each event's map point as JSON text (`mapPointAt`'s, as JSON.stringify writes it), one after
+   * another in the order above: the event at i is bytes [pointStart[i], pointStart[i + 1]). A
+   * page of points is then copied, not built and encoded again per request.
+   */
+  pointText: Uint8Array;
+  pointStart: Int32Array;
   /** Per country code, its count rows' [start, end) in the arrays below. */
   countSlices: Int32Array;
   cArea: Int32Array;
@@ -58,7 +65,7 @@ export function transferables(d: EventIndexData): ArrayBuffer[] {
 export const NO_CATEGORY = 255;
 /** Events read per query while building: keeps each read short, so other work interleaves. */
 const CHUNK = 50_000;
-/** Above this many events the index is not built (about 45 bytes an event); reads use SQL. */
+/** Above this many events the index is not built (about 70 bytes an event); reads use SQL. */
 export const MAX_INDEXED_EVENTS = 8_000_000;
 
 /** A string table: a name's code, given on first sight. */
@@ -184,6 +191,17 @@ export async function readEventIndexData(db: Kysely<Database>): Promise<EventInd
     if (i === 0 || sortedCountry[i - 1] !== c) countrySlices[2 * c] = i;
     countrySlices[2 * c + 1] = i + 1;
   }
+  const events = {
+    id: pick(raw.id, (k) => new Float64Array(k)),
+    day: pick(raw.day, (k) => new Int32Array(k)),
+    area: pick(raw.area, (k) => new Int32Array(k)),
+    type: pick(raw.type, (k) => new Uint8Array(k)),
+    category: pick(raw.category, (k) => new Uint8Array(k)),
+    level: pick(raw.level, (k) => new Uint8Array(k)),
+    civilianTargeting: pick(raw.civilianTargeting, (k) => new Uint8Array(k)),
+    longitude: pick(raw.longitude, (k) => new Float64Array(k)),
+    latitude: pick(raw.latitude, (k) => new Float64Array(k)),
+  };
   const counts = await readMonthlyCounts(db, countries, areaCodes, { areas, areaCountry }, types, categories);
   if ((await readEventsRevision(db)) !== revision) return null;
   return {
@@ -195,17 +213,43 @@ export async function readEventIndexData(db: Kysely<Database>): Promise<EventInd
     types: types.names,
     categories: categories.names,
     levels: levels.names,
-    id: pick(raw.id, (k) => new Float64Array(k)),
-    day: pick(raw.day, (k) => new Int32Array(k)),
-    area: pick(raw.area, (k) => new Int32Array(k)),
-    type: pick(raw.type, (k) => new Uint8Array(k)),
-    category: pick(raw.category, (k) => new Uint8Array(k)),
-    level: pick(raw.level, (k) => new Uint8Array(k)),
-    civilianTargeting: pick(raw.civilianTargeting, (k) => new Uint8Array(k)),
-    longitude: pick(raw.longitude, (k) => new Float64Array(k)),
-    latitude: pick(raw.latitude, (k) => new Float64Array(k)),
+    ...events,
+    ...pointTexts(events, categories.names.indexOf('state-forces')),
     ...counts,
   };
+}
+
+/** What a map point is made of. */
+type PointFields = Pick<EventIndexData, 'id' | 'longitude' | 'latitude' | 'civilianTargeting' | 'category'>;
+
+/** A map point: [id, longitude, latitude, civilian targeting 0|1, state-force perpetrator 0|1]. */
+export type IndexedPoint = [number, number | null, number | null, number, 0 | 1];
+
+/** The map point of the event at `i`; `stateForces` is the category code of state forces (or -1). */
+export function mapPointAt(d: PointFields, i: number, stateForces: number): IndexedPoint {
+  const longitude = d.longitude[i]!;
+  const latitude = d.latitude[i]!;
+  return [
+    d.id[i]!,
+    Number.isNaN(longitude) ? null : longitude,
+    Number.isNaN(latitude) ? null : latitude,
+    d.civilianTargeting[i]!,
+    d.category[i] === stateForces ? 1 : 0,
+  ];
+}
+
+/** Every event's map point as JSON text, and where each starts (the text is ASCII: a byte a character). */
+function pointTexts(d: PointFields, stateForces: number): Pick<EventIndexData, 'pointText' | 'pointStart'> {
+  const n = d.id.length;
+  const texts: string[] = new Array(n);
+  const pointStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    texts[i] = JSON.stringify(mapPointAt(d, i, stateForces));
+    pointStart[i + 1] = pointStart[i]! + texts[i]!.length;
+  }
+  const pointText = new Uint8Array(pointStart[n]!);
+  new TextEncoder().encodeInto(texts.join(''), pointText);
+  return { pointText, pointStart };
 }
 
 /**

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { IndexNotBuilt, readEventIndexData, transferables } from './event-index-data.ts';
 import { openStore, type StoreOptions } from './store.ts';
 
-// Reads the event index's data on its own connection and hands it over (event-memory-index.ts).
+// Reads the event index's data on its own connection and hands it over (event-index-keeper.ts).
 const store = await openStore(workerData as StoreOptions);
 try {
   const data = await readEventIndexData(store.db);
