@@ -241,15 +241,22 @@ export function mapPointAt(d: PointFields, i: number, stateForces: number): Inde
 /** Every event's map point as JSON text, and where each starts (the text is ASCII: a byte a character). */
 function pointTexts(d: PointFields, stateForces: number): Pick<EventIndexData, 'pointText' | 'pointStart'> {
   const n = d.id.length;
-  const texts: string[] = new Array(n);
   const pointStart = new Int32Array(n + 1);
+  // Written straight into a growing buffer: a million points' strings kept at once, then joined,
+  // would hold several times the text's size on the heap.
+  let text = new Uint8Array(n * 32 + 64);
+  let at = 0;
   for (let i = 0; i < n; i++) {
-    texts[i] = JSON.stringify(mapPointAt(d, i, stateForces));
-    pointStart[i + 1] = pointStart[i]! + texts[i]!.length;
+    const point = JSON.stringify(mapPointAt(d, i, stateForces));
+    if (at + point.length > text.length) {
+      const grown = new Uint8Array(2 * (at + point.length));
+      grown.set(text.subarray(0, at));
+      text = grown;
+    }
+    for (let k = 0; k < point.length; k++) text[at++] = point.charCodeAt(k);
+    pointStart[i + 1] = at;
   }
-  const pointText = new Uint8Array(pointStart[n]!);
-  new TextEncoder().encodeInto(texts.join(''), pointText);
-  return { pointText, pointStart };
+  return { pointText: text.slice(0, at), pointStart };
 }
 
 /**
