@@ -77,6 +77,7 @@ if (only.has('server')) {
     );
   }
   console.log(`worst p95, distinct questions: ${fmtMs(s.worstDistinctP95)} (target ≤ 100 ms)`);
+  console.log(`the server's event index: ${s.eventIndex}`);
   console.log(
     `overview page first render: ${s.overviewFirstRenderMs === null ? `not measured (${s.overviewNote})` : fmtMs(s.overviewFirstRenderMs)} (target ≤ 1.5 s)`,
   );
