@@ -14,7 +14,7 @@ import type { Store } from '../src/store/store.ts';
 // actor's row in actor_counts is one per role it played (1 = actor1, 2 = actor2 and not actor1), for
 // named actors.
 // The measures of the three tables that count events by place and time, and how each is recounted.
-const EVENT_MEASURES = [
+export const EVENT_MEASURES = [
   'events',
   'fatalities',
   'civilian_fatalities',

@@ -3,18 +3,12 @@ import { test } from 'node:test';
 import pg from 'pg';
 import { postgresCountUpsert, withPostgresConnection } from '../src/store/postgres/postgres-event-import.ts';
 import type { PostgresStore } from '../src/store/postgres/postgres-store.ts';
+import { EVENT_MEASURES } from './aggregate-recount.ts';
 import { DIALECTS } from './dialects.ts';
 
 const postgres = DIALECTS.find((d) => d.name === 'postgres') as (typeof DIALECTS)[number];
 const KEYS = ['country', 'month', 'violence_type', 'actor_category'];
-const MEASURES = [
-  'events',
-  'fatalities',
-  'civilian_fatalities',
-  'civilian_fatalities_known',
-  'civilian_targeting_events',
-  'civilian_targeting_derived_events',
-];
+const MEASURES = [...EVENT_MEASURES];
 
 // Into an empty count table the import inserts its counts without ON CONFLICT. Here another
 // connection inserts one of the same keys after the import found the table empty, and commits

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { EscalationAlert } from '../domain/alert.ts';
 import type { EventCitation } from '../domain/event-citation.ts';
 import { readEventsRevision } from '../store/events-revision.ts';
+import { RevisionMemo } from '../store/revision-memo.ts';
 import type { Database } from '../store/schema.ts';
 import {
   type ActorMonth,
@@ -55,60 +56,24 @@ async function detectScopeAlerts(
  * Entries kept per store and kind. A scope's alarms are kept per first month asked: a country of
  * 80 provinces over 15 years has 14,000 such keys, the periods people ask far fewer, each a few
  * kilobytes (it was 200, and a full cache was emptied at once).
+ *
+ * What is kept until the store's events change: a scope's monthly cells, which do not depend on
+ * the period, and its alarms for each first month asked, so that another period costs only the
+ * tests, the filter and the evidence of the alerts in it.
  */
 const MAX_KEPT = 2000;
 
-/**
- * What is kept per store until its data changes (the events' revision says so): a scope's
- * monthly cells, which do not depend on the period, and its alarms for each first month asked, so
- * that another period costs only the tests, the filter and the evidence of the alerts in it. Each
- * is keyed by everything it depends on; past MAX_KEPT, the least recently used goes.
- */
-class StampedCache<T> {
-  private readonly byStore = new WeakMap<
-    Kysely<Database>,
-    Map<string, { stamp: string; value: Promise<T> }>
-  >();
-
-  get(db: Kysely<Database>, key: string, stamp: string, make: () => Promise<T>): Promise<T> {
-    let entries = this.byStore.get(db);
-    if (!entries) {
-      entries = new Map();
-      this.byStore.set(db, entries);
-    }
-    const hit = entries.get(key);
-    if (hit && hit.stamp === stamp) {
-      // Most recently used last: the oldest use is what a full cache lets go.
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit.value;
-    }
-    const value = make();
-    entries.delete(key);
-    if (entries.size >= MAX_KEPT) entries.delete(entries.keys().next().value as string);
-    entries.set(key, { stamp, value });
-    const kept = entries;
-    value.catch(() => kept.delete(key));
-    return value;
-  }
-}
-
 type ScopeCells = { areaMonths: readonly AreaMonth[]; actorMonths: readonly ActorMonth[] };
-const cells = new StampedCache<ScopeCells>();
-const detected = new StampedCache<DetectedAlert[]>();
-const evidenceOf = new StampedCache<EventCitation[]>();
-
-/** The events' revision: it changes with every import, incident and category change. */
-async function dataStamp(db: Kysely<Database>): Promise<string> {
-  return String(await readEventsRevision(db));
-}
+const cells = new RevisionMemo<ScopeCells>(MAX_KEPT);
+const detected = new RevisionMemo<DetectedAlert[]>(MAX_KEPT);
+const evidenceOf = new RevisionMemo<EventCitation[]>(MAX_KEPT);
 
 /** The scope's alarms, from cells and alarms kept under `stamp` (the store's data as it is now). */
 function scopeAlerts(
   db: Kysely<Database>,
   scope: AnalysisScope,
   o: PeriodAlertOptions,
-  stamp: string,
+  stamp: number,
 ): Promise<DetectedAlert[]> {
   const cellKey = JSON.stringify([scope.country, scope.admin1, o.dataLastMonth]);
   const read = () =>
@@ -136,10 +101,10 @@ export async function readPeriodAlerts(
 ): Promise<EscalationAlert[]> {
   // The store's data stamp, read once: cells, alarms and evidence are all kept under it (cells
   // handed in by the caller are used as they are, and nothing is kept).
-  const stamp = o.read ? null : await dataStamp(db);
+  const stamp = o.read ? null : await readEventsRevision(db);
   const all = o.read
     ? await detectScopeAlerts(db, scope, o, o.read)
-    : await scopeAlerts(db, scope, o, stamp as string);
+    : await scopeAlerts(db, scope, o, stamp as number);
   const inPeriod = all.filter((a) => a.alarm >= o.firstMonth && a.start <= o.lastMonth);
   // An alert's evidence depends on the alert, not on the period: kept like the alarms.
   const evidence = await Promise.all(

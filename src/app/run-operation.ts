@@ -43,12 +43,10 @@ export async function runOperation<I, O>(op: Operation<I, O>, raw: unknown, call
   if (typeof op.writes === 'function' && op.writes(input)) assertMayWrite(call.requester, op.summary);
 
   const base: BaseContext = { requester: call.requester, onProgress: call.onProgress };
-  // The operation declared that it never touches the store: it gets none.
-  if (op.needs === 'none')
-    return op.run(base as AppContext, input).catch((e) => Promise.reject(inFrontEndNames(e, call)));
-
   let opened: Store | null = null;
   try {
+    // The operation declared that it never touches the store: it gets none.
+    if (op.needs === 'none') return await op.run(base as AppContext, input);
     if (op.needs === 'own-connection' && call.openOwnConnection) opened = await call.openOwnConnection();
     let store = opened ?? call.store;
     if (!store) {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { type EventIndexData, readEventIndexData } from './event-index-data.ts';
+import { type EventIndexData, readEventIndexData, transferables } from './event-index-data.ts';
 import { EventMemoryIndex } from './event-memory-index.ts';
 import { readEventsRevision } from './events-revision.ts';
 import type { Store, StoreOptions } from './store.ts';
@@ -81,7 +81,7 @@ function build(store: Store, keeping: Keeping, revision: number): void {
     } else if (data) {
       keeping.index = new EventMemoryIndex(data);
       keeping.log?.(
-        `tandem: ${data.id.length} events indexed in memory for the map and lists (${seconds} s)`,
+        `tandem: ${data.id.length} events indexed in memory for the map and lists (${seconds} s, ${megabytes(data)} MB)`,
       );
     }
   };
@@ -128,4 +128,10 @@ function inWorker(
   worker.on('error', failed);
   worker.on('exit', () => failed());
   return worker;
+}
+
+/** The index's typed arrays, in megabytes: what it holds in memory, names aside. */
+function megabytes(data: EventIndexData): number {
+  const bytes = transferables(data).reduce((n, b) => n + b.byteLength, 0);
+  return Math.round(bytes / 1e6);
 }

@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { readEventsRevision } from './events-revision.ts';
+import { RevisionMemo } from './revision-memo.ts';
 import type { Database } from './schema.ts';
 
-/** Per store, the actors known only from events above some levels, as of an events revision. */
-const withheldActors = new WeakMap<
-  Kysely<Database>,
-  Map<string, { revision: number; names: Promise<Set<string>> }>
->();
+/** Per store and set of levels, the actors known only from events above them (few sets: the clearances). */
+const withheldActors = new RevisionMemo<Set<string>>(16);
 
 /**
  * The names of actors that only events of the `above` levels carry. Read once per change to the
@@ -18,18 +16,7 @@ export async function actorsOnlyAbove(
   above: readonly Sensitivity[],
 ): Promise<Set<string>> {
   const revision = await readEventsRevision(db);
-  const key = above.join(',');
-  let byLevels = withheldActors.get(db);
-  if (!byLevels) {
-    byLevels = new Map();
-    withheldActors.set(db, byLevels);
-  }
-  const kept = byLevels.get(key);
-  if (kept?.revision === revision) return kept.names;
-  const names = readActorsOnlyAbove(db, [...above]);
-  byLevels.set(key, { revision, names });
-  names.catch(() => byLevels.delete(key));
-  return names;
+  return withheldActors.get(db, above.join(','), revision, () => readActorsOnlyAbove(db, [...above]));
 }
 
 async function readActorsOnlyAbove(db: Kysely<Database>, above: Sensitivity[]): Promise<Set<string>> {
