@@ -130,8 +130,8 @@ function inWorker(
   return worker;
 }
 
-/** The index's typed arrays, in megabytes: what it holds in memory, names aside. */
-function megabytes(data: EventIndexData): number {
-  const bytes = transferables(data).reduce((n, b) => n + b.byteLength, 0);
-  return Math.round(bytes / 1e6);
+/** The index's typed arrays, in megabytes (a tenth below ten): what it holds in memory, names aside. */
+function megabytes(data: EventIndexData): string {
+  const mb = transferables(data).reduce((n, b) => n + b.byteLength, 0) / 1e6;
+  return mb < 10 ? mb.toFixed(1) : mb.toFixed(0);
 }
