@@ -85,7 +85,9 @@ export async function benchForecastSkill(): Promise<SkillResult[]> {
       const t0 = performance.now();
       const backtest = await runOperation(operations.forecastBacktest, { country: s.country }, call(store));
       const backtestMs = performance.now() - t0;
-      const panel = await readForecastPanel(store.db, s.country, `${backtest.origins.last.slice(0, 4)}-12`);
+      const last = backtest.origins.last;
+      if (!last) throw new Error(`${s.country}: the sample has no origin to backtest`);
+      const panel = await readForecastPanel(store.db, s.country, `${last.slice(0, 4)}-12`);
       const candidates = CANDIDATES.map((c) => {
         const r = runBacktest(panel, { ...DEFAULT_BACKTEST, model: c.model });
         return { name: c.name, msle: Object.fromEntries(r.pooled.map((p) => [p.metric, p.model.msle])) };
@@ -116,7 +118,7 @@ export function describeSkill(results: readonly SkillResult[]): string {
       const target = TARGET[p.metric];
       const covered = p.model.coverage80 >= 0.7 && p.model.coverage80 <= 0.9;
       lines.push(
-        `- ${p.metric}, horizons 1–3: model ${p.model.msle.toFixed(3)} vs best naive ${p.baselines[baseline].msle.toFixed(3)} (${baseline}): ${(gain * 100).toFixed(1)}% better; target ≥ ${target * 100}%: ${gain >= target ? 'met' : 'NOT MET'}. 80% coverage ${p.model.coverage80.toFixed(3)}: ${covered ? 'within' : 'OUTSIDE'} [0.7, 0.9].`,
+        `- ${p.metric}, horizons 1–3: model ${p.model.msle.toFixed(3)} vs best naive ${p.baselines[baseline].msle.toFixed(3)} (${baseline}): ${gain === null ? 'no error to gain on' : `${(gain * 100).toFixed(1)}% better`}; target ≥ ${target * 100}%: ${gain !== null && gain >= target ? 'met' : 'NOT MET'}. 80% coverage ${p.model.coverage80.toFixed(3)}: ${covered ? 'within' : 'OUTSIDE'} [0.7, 0.9].`,
       );
     }
     lines.push('\nCandidates (pooled MSLE, horizons 1–3):\n');
@@ -159,6 +161,7 @@ export async function benchForecastSpeed(store: Store, country: string, runs = 3
   const b = await runOperation(operations.forecastBacktest, { country }, call(store));
   const backtestMs = performance.now() - t1;
   const cb = process.cpuUsage(c1);
+  if (!b.origins.last) throw new Error(`${country}: no origin to backtest`);
   const panel = await readForecastPanel(store.db, country, b.origins.last);
   const counted = await store.db
     .selectFrom('event_counts')

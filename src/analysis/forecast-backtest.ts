@@ -41,7 +41,9 @@ export interface BacktestScore {
 
 export interface BacktestResult {
   level: ForecastLevel;
-  origins: { first: string; last: string; count: number };
+  /** The origins scored; `first` and `last` are null when the record is too short for any. */
+  origins: { first: string | null; last: string | null; count: number };
+  /** Per horizon and metric, where at least one forecast could be scored. */
   scores: BacktestScore[];
   /** Per metric, pooled over horizons 1–3: the comparison the issue asks for. */
   pooled: {
@@ -103,6 +105,8 @@ export function runBacktest(panel: ForecastPanel, o: BacktestOptions = DEFAULT_B
     const pooledBase = newBaselineAccumulators();
     for (let h = 1; h <= H; h++) {
       const cases = onsetCases[h - 1]!;
+      // A horizon reaching past the record's end at every origin has nothing to score: no row, not zeros.
+      if (!model[h - 1]!.count) continue;
       scores.push({
         horizon: h,
         metric,
@@ -122,6 +126,7 @@ export function runBacktest(panel: ForecastPanel, o: BacktestOptions = DEFAULT_B
         for (const b of BASELINES) pooledBase[b].merge(base[h - 1]![b]);
       }
     }
+    if (!pooledModel.count) continue;
     pooled.push({
       metric,
       horizons: `1-${Math.min(3, H)}`,
@@ -132,8 +137,8 @@ export function runBacktest(panel: ForecastPanel, o: BacktestOptions = DEFAULT_B
   return {
     level: o.level,
     origins: {
-      first: panel.months[origins[0] ?? 0] ?? '',
-      last: panel.months[origins[origins.length - 1] ?? 0] ?? '',
+      first: origins.length ? panel.months[origins[0]!]! : null,
+      last: origins.length ? panel.months[origins[origins.length - 1]!]! : null,
       count: origins.length,
     },
     scores,

@@ -24,6 +24,11 @@ export class ScoreAccumulator {
   private forecastTotal = 0;
   private actualTotal = 0;
 
+  /** How many forecasts were scored. */
+  get count(): number {
+    return this.n;
+  }
+
   add(d: PredictiveDistribution, y: number): void {
     const m = mean(d);
     this.n++;

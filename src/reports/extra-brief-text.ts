@@ -50,6 +50,10 @@ export interface ExtraBriefText {
     cover: (percent: number) => string;
     better: (span: string, what: string, percent: number, baseline: string, cover: string) => string;
     noBetter: (span: string, what: string, baseline: string, percent: number, cover: string) => string;
+    /** Every area-month scored had none: assuming none was exact, and no forecast can beat it. */
+    noneHappened: (span: string, what: string, cover: string) => string;
+    /** No origin could be scored: too few months of data. */
+    tooShort: (months: number) => string;
     month: (ym: string) => string;
   };
   frictions: {
@@ -126,6 +130,10 @@ const en: ExtraBriefText = {
       `Over ${span}, forecasts of ${what} 1–3 months ahead were ${percent}% closer (on a log scale) than the best simple rule, ${baseline}; ${cover}.`,
     noBetter: (span, what, baseline, percent, cover) =>
       `Over ${span}, forecasts of ${what} 1–3 months ahead were no better than ${baseline} (${percent}% further off on a log scale): treat them as that rule with a range; ${cover}.`,
+    noneHappened: (span, what, cover) =>
+      `Over ${span}, no ${what} were recorded in the areas and months scored, so assuming none was exactly right and no forecast could do better; ${cover}.`,
+    tooShort: (months) =>
+      `The record is too short to measure how good these forecasts are: the backtest needs ${months} months of data before its first origin and a month after it. Read them as a model not yet tested on this country.`,
     month: (ym) => ym,
   },
   frictions: {
@@ -218,6 +226,10 @@ const fr: ExtraBriefText = {
       `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois ont été ${percent} % plus proches de la réalité (sur une échelle logarithmique) que la meilleure règle simple, ${baseline} ; ${cover}.`,
     noBetter: (span, what, baseline, percent, cover) =>
       `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois n’ont pas fait mieux que ${baseline} (${percent} % plus éloignées sur une échelle logarithmique) : lisez-les comme cette règle assortie d’une fourchette ; ${cover}.`,
+    noneHappened: (span, what, cover) =>
+      `${span[0]?.toUpperCase()}${span.slice(1)}, aucun cas ${what} n’a été relevé dans les zones et les mois évalués : l’hypothèse d’aucun était donc exacte et aucune prévision ne pouvait faire mieux ; ${cover}.`,
+    tooShort: (months) =>
+      `Les données sont trop courtes pour mesurer la fiabilité de ces prévisions : le test rétrospectif demande ${months} mois de données avant sa première date et un mois après. Lisez-les comme un modèle pas encore éprouvé sur ce pays.`,
     month: frFormat.month,
   },
   frictions: {

@@ -1,5 +1,5 @@
 import type { AreaForecast } from '../analysis/forecast.ts';
-import type { BacktestResult } from '../analysis/forecast-backtest.ts';
+import { type BacktestResult, DEFAULT_BACKTEST } from '../analysis/forecast-backtest.ts';
 import { BASELINES, type Baseline } from '../analysis/forecast-baselines.ts';
 import type { ForecastScore } from '../analysis/forecast-scores.ts';
 import type { Block, Cell, Section } from './brief-model.ts';
@@ -21,17 +21,23 @@ export interface ForecastBrief {
 }
 
 const NAIVE: readonly Baseline[] = ['zero', 'last', 'mean12', 'meanLog12'];
-/** The naive baseline with the lowest MSLE, and the model's gain over it (1 − model/best). */
+/**
+ * The naive baseline with the lowest MSLE, and the model's gain over it (1 − model/best); the gain
+ * is null when that baseline made no error at all (every outcome scored was zero, and "zero" said
+ * so), where no share of it can be gained.
+ */
 export function bestNaive(p: { model: ForecastScore; baselines: Record<Baseline, ForecastScore> }): {
   baseline: Baseline;
-  gain: number;
+  gain: number | null;
 } {
   const baseline = NAIVE.reduce((b, x) => (p.baselines[x].msle < p.baselines[b].msle ? x : b));
-  return { baseline, gain: 1 - p.model.msle / p.baselines[baseline].msle };
+  const best = p.baselines[baseline].msle;
+  return { baseline, gain: best > 0 ? 1 - p.model.msle / best : null };
 }
 
 const f3 = (x: number) => x.toFixed(3);
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const gainCell = ({ baseline, gain }: ReturnType<typeof bestNaive>) =>
+  gain === null ? `– (${baseline} exact)` : `${(gain * 100).toFixed(1)}% (vs ${baseline})`;
 
 /** The backtest as a Markdown table: MSLE per horizon against every baseline, pooled 1–3 first. */
 export function formatBacktestTable(r: BacktestResult): string {
@@ -54,7 +60,7 @@ export function formatBacktestTable(r: BacktestResult): string {
       p.horizons,
       f3(p.model.msle),
       ...BASELINES.map((b) => f3(p.baselines[b].msle)),
-      `${pct(best.gain)} (vs ${best.baseline})`,
+      gainCell(best),
       f3(p.model.coverage80),
       `${p.model.crps.toFixed(2)} / ${p.baselines.bootstrap.crps.toFixed(2)}`,
       p.model.totalRatio?.toFixed(2) ?? '–',
@@ -68,7 +74,7 @@ export function formatBacktestTable(r: BacktestResult): string {
         String(s.horizon),
         f3(s.model.msle),
         ...BASELINES.map((x) => f3(s.baselines[x].msle)),
-        `${pct(b.gain)} (vs ${b.baseline})`,
+        gainCell(b),
         f3(s.model.coverage80),
         `${s.model.crps.toFixed(2)} / ${s.baselines.bootstrap.crps.toFixed(2)}`,
         s.model.totalRatio?.toFixed(2) ?? '–',
@@ -83,11 +89,14 @@ export function formatBacktestTable(r: BacktestResult): string {
 /** How the forecasts did, in plain words, one sentence per metric. */
 export function skillSentences(r: BacktestResult, lang: BriefLanguage = 'en'): string[] {
   const t = EXTRA_BRIEF_TEXT[lang].forecast;
+  if (!r.origins.first || !r.origins.last || !r.pooled.length)
+    return [t.tooShort(DEFAULT_BACKTEST.minTrainMonths)];
   const span = t.span(r.origins.first, r.origins.last);
   return r.pooled.map((p) => {
     const { baseline, gain } = bestNaive(p);
     const what = p.metric === 'events' ? t.what.events : t.what.fatalities;
     const cover = t.cover(Math.round(p.model.coverage80 * 100));
+    if (gain === null) return t.noneHappened(span, what, cover);
     if (gain > 0)
       return t.better(span, what, Math.round(gain * 100), t.baseline[baseline] ?? baseline, cover);
     return t.noBetter(span, what, t.baseline[baseline] ?? baseline, Math.round(-gain * 100), cover);

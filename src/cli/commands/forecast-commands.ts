@@ -85,7 +85,13 @@ export function registerForecastCommands(program: Command): void {
         { name: 'forecast backtest', store: flags },
       );
       if (flags.json) return printJson(r);
-      const { formatBacktestTable } = await import('../../reports/forecast-section.ts');
+      const { formatBacktestTable, skillSentences } = await import('../../reports/forecast-section.ts');
+      if (!r.origins.count) {
+        console.log(
+          `Backtest of ${r.country} at ${r.level} level: no origin to score. ${skillSentences(r)[0]}`,
+        );
+        return;
+      }
       console.log(
         `Backtest of ${r.country} at ${r.level} level: ${r.origins.count} origins, ${r.origins.first} to ${r.origins.last}\n`,
       );
