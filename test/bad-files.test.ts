@@ -237,6 +237,21 @@ describe('the CLI on bad input', () => {
     assert.match(r.stdout, /latitude-200\.csv:3:23 \(latitude\): latitude 200 is outside -90\.\.90/);
   });
 
+  test('a file imported again lists its rows set aside once, and none once it is corrected', async () => {
+    const path = join(scratch, 'corrected-later.csv');
+    const header =
+      'event_id_cnty,event_date,event_type,actor1,inter1,actor2,inter2,country,admin1,latitude,longitude,fatalities';
+    writeFileSync(path, `${header}\nXX1,2020-03-05,Battles,A,1,B,2,Mali,Ségou,13.4,-6.2,NA\n`);
+    for (let i = 0; i < 2; i++) await runCli(['import', '--json', path, '--db', db]);
+    const twice = await runCli(['problems', '--json', '--file', 'corrected-later', '--db', db]);
+    assert.equal(JSON.parse(twice.stdout).problems.length, 1);
+    writeFileSync(path, `${header}\nXX1,2020-03-05,Battles,A,1,B,2,Mali,Ségou,13.4,-6.2,3\n`);
+    const fixed = await runCli(['import', '--json', path, '--db', db]);
+    assert.equal(JSON.parse(fixed.stdout).files[0].imported, 1);
+    const after = await runCli(['problems', '--json', '--file', 'corrected-later', '--db', db]);
+    assert.deepEqual(JSON.parse(after.stdout).problems, []);
+  });
+
   test('a bad --from is refused with what was expected', async () => {
     const r = await runCli(['summary', '--from', '2020-13-01', '--db', db]);
     assert.equal(r.code, 2);

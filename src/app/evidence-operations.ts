@@ -49,7 +49,7 @@ export const evidenceOperations = {
 
   listProblems: defineOperation({
     summary:
-      'Rows set aside at import, with file, line, column and reason; the raw text of a row above your clearance is withheld, and every read of a non-public one is audited.',
+      'Rows set aside by the latest import of each file, with file, line, column and reason; the raw text of a row above your clearance is withheld, and every read of a non-public one is audited.',
     input: z.object({ file: z.string().optional(), limit: z.coerce.number().int().positive().default(1000) }),
     run: async (ctx, input) => {
       let q = ctx.store.db
@@ -66,6 +66,16 @@ export const evidenceOperations = {
           'problems.raw',
           'imports.started_at as importedAt',
         ])
+        // A file's latest import speaks for it: rows set aside by an earlier import of the same
+        // path (since corrected, or set aside again) stay stored but are not listed twice.
+        .where('imports.id', '=', (eb) =>
+          eb
+            .selectFrom('imports as later')
+            .select((l) => l.fn.max('later.id').as('id'))
+            .whereRef('later.path', '=', 'imports.path'),
+        )
+        .orderBy('problems.import_id')
+        .orderBy('problems.line')
         .orderBy('problems.id')
         .limit(input.limit);
       if (input.file) q = q.where('problems.file', 'like', `%${input.file}%`);

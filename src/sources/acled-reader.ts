@@ -6,7 +6,14 @@ import { MonadicPairs } from './acled-monadic-pairs.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
-import { columnIndex, readCoordinate, readCount, readSmallInt } from './field-readers.ts';
+import {
+  columnIndex,
+  halfPointReason,
+  missingHalfOfPoint,
+  readCoordinate,
+  readCount,
+  readSmallInt,
+} from './field-readers.ts';
 
 const PRECISION: Record<string, DatePrecision> = { '1': 'day', '2': 'week', '3': 'month' };
 
@@ -113,6 +120,8 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
       if (!lat.ok) return problemAt(header, c.lat, lat.reason);
       const lon = readCoordinate(f[c.lon], 'longitude');
       if (!lon.ok) return problemAt(header, c.lon, lon.reason);
+      const half = missingHalfOfPoint(lat.value, lon.value);
+      if (half) return problemAt(header, half === 'latitude' ? c.lat : c.lon, halfPointReason(half));
       let civilianTargeting: boolean;
       let derived = false;
       if (c.civ !== -1) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseEventDate } from './event-dates.ts';
+import { eventDateReader, parseEventDate, readEventDay } from './event-dates.ts';
 
 test('every form of date that ACLED and GED exports use reads as the same day', () => {
   for (const s of [
@@ -59,4 +59,20 @@ test('any real day written in any supported form reads back as itself', () => {
       },
     ),
   );
+});
+
+test('a slashed date that reads only month first is set aside, not guessed: its file may write 5 March as 03/05', () => {
+  const r = parseEventDate('12/31/2020');
+  assert.equal(r.ok, false);
+  assert.match((r as { reason: string }).reason, /month first .* YYYY-MM-DD/);
+  assert.deepEqual(parseEventDate('03/05/2020'), { ok: true, date: '2020-05-03' });
+});
+
+test('an event dated after tomorrow is refused; today is not', () => {
+  const today = new Date().toISOString().slice(0, 10);
+  assert.deepEqual(readEventDay(today), { ok: true, date: today });
+  const r = readEventDay('2099-05-01');
+  assert.equal(r.ok, false);
+  assert.match((r as { reason: string }).reason, /in the future/);
+  assert.equal(eventDateReader()('1 May 2099').ok, false);
 });

@@ -1,7 +1,8 @@
 /**
  * Dates as event sources write them, read into ISO `YYYY-MM-DD`. ACLED exports differ between
  * vintages (`2015-12-31`, `31 December 2015`, `31-Dec-15`); GED GeoJSON adds a time; partners'
- * HXL sheets use slashes. A date that is not a real day (32/13/2020) is an error, never a guess.
+ * HXL sheets use slashes, day first. A date that is not a real day (32/13/2020), or that only
+ * reads month first (12/31/2020), is an error, never a guess.
  */
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -68,10 +69,16 @@ export function parseEventDate(raw: string): DateResult {
   }
   m = SLASH.exec(s);
   if (m) {
-    // Day first, as humanitarian data and PA-X write it, unless only month-first makes a date.
+    // Day first, as humanitarian data and PA-X write it. A date that only reads month first
+    // (12/31/2020) is not taken as such: its file may write 03/05/2020 for 5 March too, which
+    // would be read silently as 3 May. Setting it aside shows the file's dates are month first.
     const a = +m[1];
     const b = +m[2];
-    if (b > 12 && a <= 12) return iso(+m[3], a, b, s);
+    if (b > 12 && a <= 12)
+      return {
+        ok: false,
+        reason: `"${s}" reads only as month first (MM/DD/YYYY); slashed dates are read day first (DD/MM/YYYY), so the file's other dates may be misread: write them as YYYY-MM-DD`,
+      };
     return iso(+m[3], b, a, s);
   }
   return {
@@ -80,19 +87,40 @@ export function parseEventDate(raw: string): DateResult {
   };
 }
 
+/** The last day an event can have happened: tomorrow in UTC, wherever the source's clock is. */
+let latest = { hour: -1, day: '' };
+function latestEventDay(): string {
+  const hour = Math.floor(Date.now() / 3_600_000);
+  if (hour !== latest.hour)
+    latest = { hour, day: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) };
+  return latest.day;
+}
+
 /**
- * parseEventDate with a memory of the dates it has read, for one file: a file of a million
+ * An event's day: parseEventDate, and not after tomorrow (a date in 2099 is a typing slip, not an
+ * event; an incident's date is checked the same way).
+ */
+export function readEventDay(raw: string, last = latestEventDay()): DateResult {
+  const r = parseEventDate(raw);
+  if (r.ok && r.date > last)
+    return { ok: false, reason: `"${raw.trim()}" is in the future: an event's date cannot be after ${last}` };
+  return r;
+}
+
+/**
+ * readEventDay with a memory of the dates it has read, for one file: a file of a million
  * events holds a few thousand distinct days, and each is parsed once instead of once a row.
  * The results are shared between rows, so callers must not change them.
  */
 export function eventDateReader(): (raw: string) => DateResult {
   const known = new Map<string, DateResult>();
+  const last = latestEventDay();
   return (raw) => {
     let r = known.get(raw);
     if (r === undefined) {
       // Bounded, in case a file writes each date differently (with times, say).
       if (known.size >= 100_000) known.clear();
-      r = parseEventDate(raw);
+      r = readEventDay(raw, last);
       known.set(raw, r);
     }
     return r;

@@ -38,23 +38,26 @@ const TYPES = [
 // Text as people type it: accents, quotes, delimiters and line breaks inside fields.
 const text = fc.string({ unit: fc.constantFrom(...'abcXYZ é,;"\n\r\t\'-()ñ'.split('')), maxLength: 30 });
 
-const row = fc.record({
-  id: fc.stringMatching(/^[A-Z]{3}\d{1,6}$/),
-  day: fc.date({ min: new Date('1997-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
-  type: fc.constantFrom(...TYPES),
-  actor1: text,
-  inter1: fc.integer({ min: 1, max: 8 }),
-  actor2: text,
-  inter2: fc.integer({ min: 0, max: 8 }),
-  country: text.filter((s) => s.trim().length > 0),
-  admin1: text,
-  admin2: text,
-  location: text,
-  lat: fc.option(fc.double({ min: -90, max: 90, noNaN: true }), { nil: null }),
-  lon: fc.option(fc.double({ min: -180, max: 180, noNaN: true }), { nil: null }),
-  notes: text,
-  fatalities: fc.nat(10_000),
-});
+const row = fc
+  .record({
+    id: fc.stringMatching(/^[A-Z]{3}\d{1,6}$/),
+    day: fc.date({ min: new Date('1997-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }),
+    type: fc.constantFrom(...TYPES),
+    actor1: text,
+    inter1: fc.integer({ min: 1, max: 8 }),
+    actor2: text,
+    inter2: fc.integer({ min: 0, max: 8 }),
+    country: text.filter((s) => s.trim().length > 0),
+    admin1: text,
+    admin2: text,
+    location: text,
+    lat: fc.option(fc.double({ min: -90, max: 90, noNaN: true }), { nil: null }),
+    lon: fc.option(fc.double({ min: -180, max: 180, noNaN: true }), { nil: null }),
+    notes: text,
+    fatalities: fc.nat(10_000),
+  })
+  // A point is given whole or not at all (half a point is set aside, tested apart).
+  .map((r) => (r.lat === null || r.lon === null ? { ...r, lat: null, lon: null } : r));
 
 const dialect = fc.record({
   delimiter: fc.constantFrom(',', ';', '\t'),
@@ -152,5 +155,28 @@ test('no file content, however garbled, makes a reader throw anything but a clea
       },
     ),
     { numRuns: 80 },
+  );
+});
+
+test('a row with half a point (a longitude without its latitude) is set aside at the empty column', async () => {
+  const acled = join(dir, 'half-point-acled.csv');
+  writeFileSync(
+    acled,
+    `${HEADER.join(',')}\n` +
+      'AAA1,2020-03-05,Battles,X,1,Y,2,Mali,Ségou,,,,-6.02,,1\n' +
+      'AAA2,2020-03-05,Battles,X,1,Y,2,Mali,Ségou,,,13.4,,,1\n' +
+      'AAA3,2020-03-05,Battles,X,1,Y,2,Mali,Ségou,,,,,,1\n',
+  );
+  const got = await readAll(acled);
+  assert.deepEqual(
+    got.records.map((r) => r.event.sourceEventId),
+    ['AAA3'],
+  );
+  assert.deepEqual(
+    got.problems.map((p) => [p.line, p.field, p.reason]),
+    [
+      [2, 'latitude', 'latitude is empty but longitude is given: a point needs both (or neither)'],
+      [3, 'longitude', 'longitude is empty but latitude is given: a point needs both (or neither)'],
+    ],
   );
 });

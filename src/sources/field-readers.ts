@@ -30,6 +30,22 @@ export function readCoordinate(
   return { ok: true, value: n };
 }
 
+/**
+ * The coordinate missing from a point given by half (a longitude without its latitude, or the
+ * reverse), or null when both or neither are given: half a point cannot be mapped, and keeping it
+ * would hide a slip in the file.
+ */
+export function missingHalfOfPoint(lat: number | null, lon: number | null): 'latitude' | 'longitude' | null {
+  if ((lat === null) === (lon === null)) return null;
+  return lat === null ? 'latitude' : 'longitude';
+}
+
+/** The reason a row with half a point is set aside. */
+export function halfPointReason(missing: 'latitude' | 'longitude'): string {
+  const given = missing === 'latitude' ? 'longitude' : 'latitude';
+  return `${missing} is empty but ${given} is given: a point needs both (or neither)`;
+}
+
 export function readSmallInt(raw: string | undefined): number | null {
   const s = (raw ?? '').trim();
   if (!/^-?\d+$/.test(s)) return null;

@@ -3,9 +3,9 @@ import { parseActorCategory } from '../domain/actor-category.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
-import { parseEventDate } from './event-dates.ts';
+import { readEventDay } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
-import { readCoordinate, readCount } from './field-readers.ts';
+import { halfPointReason, missingHalfOfPoint, readCoordinate, readCount } from './field-readers.ts';
 
 /** A parsed HXL hashtag: `#adm1+name` is tag `adm1` with attribute `name`. */
 interface HxlTag {
@@ -134,11 +134,11 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
     format: 'hxl',
     columns: header.length,
     read(f: string[]): RowResult {
-      const date = parseEventDate(get(f, c.date));
+      const date = readEventDay(get(f, c.date));
       if (!date.ok) return problemAt(header, c.date, date.reason);
       let dateEnd = date.date;
       if (c.dateEnd !== -1 && get(f, c.dateEnd)) {
-        const end = parseEventDate(get(f, c.dateEnd));
+        const end = readEventDay(get(f, c.dateEnd));
         if (!end.ok) return problemAt(header, c.dateEnd, end.reason);
         dateEnd = end.date;
       }
@@ -166,6 +166,8 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
       if (!lat.ok) return problemAt(header, c.lat, lat.reason);
       const lon = readCoordinate(f[c.lon], 'longitude');
       if (!lon.ok) return problemAt(header, c.lon, lon.reason);
+      const half = missingHalfOfPoint(lat.value, lon.value);
+      if (half) return problemAt(header, half === 'latitude' ? c.lat : c.lon, halfPointReason(half));
       const id = get(f, c.id) || createHash('sha1').update(f.join('\u001f')).digest('hex').slice(0, 20);
       return {
         event: {

@@ -2,9 +2,16 @@ import type { ActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { GED_TYPES } from '../domain/violence-type.ts';
-import { parseEventDate } from './event-dates.ts';
+import { readEventDay } from './event-dates.ts';
 import type { EventRowReader, RowProblem } from './event-row-reader.ts';
-import { columnIndex, readCoordinate, readCount, readSmallInt } from './field-readers.ts';
+import {
+  columnIndex,
+  halfPointReason,
+  missingHalfOfPoint,
+  readCoordinate,
+  readCount,
+  readSmallInt,
+} from './field-readers.ts';
 
 const PRECISION: Record<string, DatePrecision> = {
   '1': 'day',
@@ -51,10 +58,10 @@ export function readGedFields(
   const typeCode = get('type_of_violence');
   const type = GED_TYPES[typeCode];
   if (!type) return bad('type_of_violence', `type_of_violence "${typeCode}" is not 1, 2 or 3`);
-  const start = parseEventDate(get('date_start'));
+  const start = readEventDay(get('date_start'));
   if (!start.ok) return bad('date_start', start.reason);
   const endRaw = get('date_end');
-  const end = endRaw ? parseEventDate(endRaw) : start;
+  const end = endRaw ? readEventDay(endRaw) : start;
   if (!end.ok) return bad('date_end', end.reason);
   if (end.date < start.date)
     return bad('date_end', `date_end ${end.date} is before date_start ${start.date}`);
@@ -72,6 +79,8 @@ export function readGedFields(
   if (!lat.ok) return bad('latitude', lat.reason);
   const lon = readCoordinate(get('longitude'), 'longitude');
   if (!lon.ok) return bad('longitude', lon.reason);
+  const half = missingHalfOfPoint(lat.value, lon.value);
+  if (half) return bad(half, halfPointReason(half));
   const sideA = get('side_a');
   const sideB = get('side_b');
   const event: ConflictEvent = {

@@ -92,12 +92,14 @@ export function registerEvidenceCommands(program: Command): void {
         { name: 'summary', store: flags, fields: { thenBy: '--by' } },
       );
       if (flags.json) return printJson(summary);
+      // The country beside each row, unless the rows are countries already.
+      const withCountry = summary.by !== 'country' && summary.thenBy !== 'country';
       console.log(
         formatTable(
           [
             summary.by,
             ...(summary.thenBy ? [summary.thenBy] : []),
-            'country',
+            ...(withCountry ? ['country'] : []),
             'events',
             'fatalities',
             'civilian deaths',
@@ -106,7 +108,7 @@ export function registerEvidenceCommands(program: Command): void {
           summary.rows.map((r) => [
             r.key || '(none)',
             ...(summary.thenBy ? [r.key2 || '(none)'] : []),
-            r.country,
+            ...(withCountry ? [r.country] : []),
             r.events,
             r.fatalities,
             r.civilianFatalities,
@@ -116,7 +118,7 @@ export function registerEvidenceCommands(program: Command): void {
       );
       const derived = summary.rows.reduce((n, r) => n + r.civilianTargetingDerivedEvents, 0);
       console.log(
-        `\ncivilian deaths: – where the source gives no such figure (ACLED). targeting civilians: ${derived.toLocaleString('en-US')} of these were derived by Tandem, as the source has no such field (violence against civilians, or civilians as the second actor).`,
+        `\ncivilian deaths: – where the source gives no such figure (ACLED does not). targeting civilians: ${derived.toLocaleString('en-US')} of these were derived by Tandem, as the source has no such field (violence against civilians, or civilians as the second actor).`,
       );
     }),
   );
