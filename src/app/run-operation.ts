@@ -3,6 +3,7 @@ import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Store } from '../store/store.ts';
 import { assertClearance, assertMayWrite } from './access-control.ts';
+import { plainIssueText } from './input-issue-text.ts';
 import type { AppContext, BaseContext, Operation } from './operation.ts';
 
 /** Which front end is asking: the API refuses operations that read the server's own files. */
@@ -97,7 +98,7 @@ export function parseOperationInput<I>(
     ? controlCharacters(r.data)
     : r.error.issues.map((i) => ({
         path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-        message: i.message,
+        message: plainIssueText(i),
       }));
   if (r.success && !issues.length) return r.data;
   const name = call.fieldName ?? ((p: (string | number)[]) => p.join('.'));
