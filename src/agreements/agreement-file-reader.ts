@@ -92,8 +92,28 @@ function detectFormat(path: string, bytes: Buffer): AgreementFormat {
   return ext === '.md' || ext === '.markdown' ? 'md' : 'txt';
 }
 
-/** UTF-8 when valid, else Windows-1252 (Latin-1 exports are common); binary content is refused. */
+/**
+ * UTF-16 (little- or big-endian) when the file starts with its byte-order mark, as Windows Notepad
+ * saves "Unicode" text; else UTF-8 when valid, else Windows-1252 (Latin-1 exports are common);
+ * binary content is refused.
+ */
 function decodeText(path: string, bytes: Buffer): string {
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : '';
+  if (utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new TandemError(
+        'unreadable-file',
+        `${path}: starts as UTF-16 text but is not valid UTF-16; save it again as UTF-8 text`,
+      );
+    }
+  }
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {
@@ -126,10 +146,29 @@ async function pdfText(bytes: Buffer): Promise<{ text: string; title: string }> 
   return { text: (text as string[]).join('\n\n'), title };
 }
 
+/** A manual line break (Shift+Enter, `<w:br/>`), a carriage return (`<w:cr/>`) or a page break. */
+const WORD_BREAK = /<w:(?:br|cr)\b[^>]*?(?:\/>|>\s*<\/w:(?:br|cr)>)/g;
+
+/**
+ * A .docx's text. mammoth's raw text drops manual line breaks and carriage returns inside a
+ * paragraph, gluing the words on either side ("Internally<w:br/>displaced" read as
+ * "Internallydisplaced"); so the document's parts are first rewritten (with JSZip, the zip
+ * library mammoth itself reads through) with each break as a newline of text.
+ */
 async function docxText(bytes: Buffer): Promise<string> {
-  const mammoth = await import('mammoth');
+  const [{ default: JSZip }, mammoth] = await Promise.all([import('jszip'), import('mammoth')]);
   const extract = (mammoth as unknown as { default?: typeof mammoth }).default ?? mammoth;
-  const { value } = await extract.extractRawText({ buffer: bytes });
+  const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files)) {
+    if (!/^word\/[^/]+\.xml$/.test(name)) continue;
+    const xml = await zip.file(name)!.async('string');
+    if (WORD_BREAK.test(xml)) {
+      WORD_BREAK.lastIndex = 0;
+      zip.file(name, xml.replace(WORD_BREAK, '<w:t xml:space="preserve">\n</w:t>'));
+    }
+  }
+  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  const { value } = await extract.extractRawText({ buffer });
   return value;
 }
 

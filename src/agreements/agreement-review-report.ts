@@ -23,6 +23,7 @@ const WORDS = {
     rule: 'rule',
     notes: 'Notes',
     notCoded: 'Not coded',
+    warning: 'Warning',
     colon: ':',
     list: '; ',
   },
@@ -44,6 +45,7 @@ const WORDS = {
     rule: 'règle',
     notes: 'Notes',
     notCoded: 'Non codé',
+    warning: 'Attention',
     colon: ' :',
     list: ' ; ',
   },
@@ -68,6 +70,7 @@ export function reviewToMarkdown(r: AgreementReview, rules: PocRules = rulesFor(
     out.push(`**${w.notCoded}.** ${r.warning ?? ''}`, '');
     return out.join('\n');
   }
+  if (r.warning) out.push(`**${w.warning}.** ${r.warning}`, '');
   const covered = POC_CATEGORIES.filter((c) => r.coverage[c]).length;
   out.push(
     w.summary(r.provisions.length, r.characters.toLocaleString(r.language), covered, POC_CATEGORIES.length),
@@ -152,7 +155,7 @@ blockquote{border-left:4px solid #4a7;margin:0;padding:.3rem 1rem;background:#f3
 mark{background:#fff3b0}sup{font-size:.65em;color:#a60;margin-left:.1em}article{border-top:1px solid #eee}
 </style></head><body>
 <h1>${w.review}: ${esc(r.title)}</h1>
-${r.coded ? '' : `<p class="warning"><strong>${w.notCoded}.</strong> ${esc(r.warning ?? '')}</p>`}
+${r.coded ? (r.warning ? `<p class="warning"><strong>${w.warning}.</strong> ${esc(r.warning)}</p>` : '') : `<p class="warning"><strong>${w.notCoded}.</strong> ${esc(r.warning ?? '')}</p>`}
 <p>${w.summary(r.provisions.length, r.characters.toLocaleString(r.language), POC_CATEGORIES.filter((c) => r.coverage[c]).length, POC_CATEGORIES.length)}</p>
 <h2>${w.scorecard}</h2><table><tr>${w.head.map((h) => `<th>${h}</th>`).join('')}</tr>
 ${rows}</table>

@@ -3,6 +3,7 @@ import { emptyCoverage, POC_CATEGORIES, type PocCategory, type Provision } from 
 import {
   CODABLE_LANGUAGES,
   chooseLanguage,
+  detectLanguage,
   isCodableLanguage,
   languageName,
   rulesForLanguage,
@@ -59,10 +60,14 @@ export function reviewAgreement(input: AgreementInput, options: ReviewOptions = 
     counts,
   };
   if (!options.rules && !isCodableLanguage(language)) {
+    const reads =
+      language === 'und'
+        ? 'The language of this text could not be told'
+        : `This text reads as ${languageName(language)}`;
     return {
       ...base,
       coded: false,
-      warning: `This text reads as ${languageName(language)}; Tandem codes agreements in ${CODABLE_LANGUAGES.map((l) => languageName(l)).join(' and ')} only, so nothing was coded and no gap is claimed. Give --lang en or --lang fr if the language was misread, or review a translation.`,
+      warning: `${reads}; Tandem codes agreements in ${CODABLE_LANGUAGES.map((l) => languageName(l)).join(' and ')} only, so nothing was coded and no gap is claimed. Give --lang en or --lang fr if the language was misread, or review a translation.`,
       provisions: segmentProvisions(input.text, { language }),
       gaps: [],
       notes: [],
@@ -87,13 +92,29 @@ export function reviewAgreement(input: AgreementInput, options: ReviewOptions = 
       precedents: options.precedents?.[code] ?? [],
     };
   });
+  const warning = options.rules ? undefined : askedLanguageWarning(input.text, options.language, language);
   return {
     ...base,
     coded: true,
+    ...(warning ? { warning } : {}),
     provisions,
     gaps,
     notes: rules.language === 'fr' ? NOTES_FR : NOTES_EN,
   };
+}
+
+/**
+ * When --lang forced a language the text does not read as (a French text coded with the English
+ * rules finds almost nothing), a warning saying so, in the language of the review; else undefined.
+ */
+function askedLanguageWarning(text: string, asked: string | undefined, used: string): string | undefined {
+  if (!asked || asked === 'auto') return undefined;
+  const detected = detectLanguage(text);
+  if (detected === 'und' || detected === used) return undefined;
+  if (used === 'fr') {
+    return `Ce texte semble rédigé en ${languageName(detected, 'fr')}, pas en ${languageName(used, 'fr')} comme demandé (--lang ${asked}) : il a été codé avec les règles en ${languageName(used, 'fr')}, qui peuvent manquer ses dispositions ; les lacunes signalées ne sont pas fiables. Relancez avec --lang auto${isCodableLanguage(detected) ? ` ou --lang ${detected}` : ''}.`;
+  }
+  return `This text reads as ${languageName(detected)}, not ${languageName(used)} as asked (--lang ${asked}): it was coded with the ${languageName(used)} rules, which may miss its provisions, so the gaps reported are not reliable. Run again with --lang auto${isCodableLanguage(detected) ? ` or --lang ${detected}` : ''}.`;
 }
 
 const NOTES_EN = [

@@ -27,7 +27,7 @@ describe('the language of an agreement', () => {
     );
     const spanish =
       'Las Partes se comprometen a respetar el alto el fuego y a proteger a la población civil. Las Partes garantizan la libre circulación de las personas y de los bienes en todo el territorio nacional, y el retorno voluntario de los refugiados y de los desplazados a sus hogares. Se crea una comisión de seguimiento.';
-    assert.equal(detectLanguage(spanish), 'spa');
+    assert.equal(detectLanguage(spanish), 'es');
     assert.equal(detectLanguage('Art. 1'), 'und');
     assert.equal(detectLanguage('Refugees may return voluntarily.'), 'en');
     assert.equal(detectLanguage('Les réfugiés et les déplacés peuvent rentrer dans leurs foyers.'), 'fr');
@@ -39,7 +39,7 @@ describe('the language of an agreement', () => {
       format: 'txt',
       text: 'Artículo 1\nLas Partes se comprometen a respetar el alto el fuego, a proteger a la población civil y a facilitar la asistencia humanitaria en todo el territorio nacional.\nArtículo 2\nLas Partes garantizan la libre circulación de las personas y de los bienes, el retorno voluntario de los refugiados y desplazados, y la liberación de los niños asociados a los grupos armados.',
     });
-    assert.equal(r.language, 'spa');
+    assert.equal(r.language, 'es');
     assert.equal(r.coded, false);
     assert.deepEqual(r.gaps, []);
     assert.match(r.warning ?? '', /Spanish.*nothing was coded and no gap is claimed/);
@@ -240,5 +240,19 @@ describe('the French coder', () => {
         'ProtCiv',
       ),
     );
+  });
+});
+
+describe('French words used in another sense', () => {
+  test('« les enfants de la patrie » and « les femmes et les hommes d’affaires » are not GCh or GeWom', () => {
+    assert.ok(
+      !covered('Les Parties rappellent que les enfants de la patrie partagent une vision commune.').includes(
+        'GCh',
+      ),
+    );
+    assert.ok(!covered('Les Parties saluent les femmes et les hommes d’affaires.').includes('GeWom'));
+    assert.ok(!covered("Les Parties saluent les femmes et les hommes d'affaires du pays.").includes('GeWom'));
+    assert.ok(covered('Les femmes et les enfants sont protégés.').includes('GeWom'));
+    assert.ok(covered('Les femmes et les enfants sont protégés.').includes('GCh'));
   });
 });

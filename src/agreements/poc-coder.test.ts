@@ -340,3 +340,44 @@ describe('the POC coder', () => {
     }
   });
 });
+
+describe('wording from agreements never seen before', () => {
+  const found = (category: PocCategory, text: string) =>
+    assert.ok(codesIn(text).has(category), `${category} missed: ${text}`);
+  const notFound = (category: PocCategory, text: string) =>
+    assert.ok(!codesIn(text).has(category), `${category} claimed: ${text}`);
+
+  test('displaced people named in other words are GRef', () => {
+    found('GRef', 'The displaced shall be allowed to go home.');
+    found('GRef', 'Persons uprooted by the fighting shall be allowed to go back to their homes.');
+    found('GRef', 'Those who sought refuge abroad shall be permitted to come back.');
+  });
+
+  test('halting offensives and freezing forces in place is Ce; laying down arms is SsrDdr', () => {
+    found(
+      'Ce',
+      'The Parties shall halt all offensive military operations and freeze their forces in their current positions.',
+    );
+    found('SsrDdr', 'The Parties shall lay down their arms and withdraw heavy weapons.');
+  });
+
+  test('words used in another sense are not coded', () => {
+    notFound(
+      'ImPK',
+      'Neither Party shall be required to deploy peacekeepers; no United Nations role is envisaged.',
+    );
+    notFound(
+      'ImPK',
+      'Neither Party shall be required to establish any monitoring mission or to deploy peacekeepers; no United Nations role is envisaged.',
+    );
+    notFound(
+      'GCh',
+      'The Parties note that the children of the founding fathers shared a vision of prosperity.',
+    );
+    notFound('GRef', 'Refugee Road shall be renamed.');
+    // The narrowing leaves the words themselves coded.
+    found('ImPK', 'The Parties shall deploy peacekeepers along the border.');
+    found('GCh', 'The children of displaced families shall return to school.');
+    found('GRef', 'Refugees shall return in safety and dignity.');
+  });
+});

@@ -38,13 +38,16 @@ export interface CoverageGap {
 export interface AgreementReview {
   title: string;
   /**
-   * The text's language: ISO 639-1 (`en`, `fr`) for one Tandem codes, else ISO 639-3 as detected
-   * (`spa`), or `und` when it cannot be told.
+   * The text's language: ISO 639-1 where the language has such a code (`en`, `fr`, `es`, `ar`),
+   * else ISO 639-3 as detected (`ckb`), or `und` when it cannot be told.
    */
   language: string;
   /** False when Tandem has no rules for the language: then nothing is coded and no gap is claimed. */
   coded: boolean;
-  /** Set when the text was not coded, saying why, for the reader. */
+  /**
+   * For the reader: why the text was not coded, or that it was coded in a language other than the
+   * one it reads as (`--lang` forced), so its gaps are not reliable.
+   */
   warning?: string;
   format: AgreementFormat;
   characters: number;

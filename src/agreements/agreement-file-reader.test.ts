@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { describe, test } from 'node:test';
+import { readAgreementBytes } from './agreement-file-reader.ts';
+
+const TEXT = 'Accord de cessez-le-feu\n\nArticle 1\nLes Parties protègent les civils.\n';
+
+describe('a UTF-16 text file with a byte-order mark', () => {
+  test('little-endian reads as text', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]);
+    const source = await readAgreementBytes(bytes, 'accord.txt');
+    assert.match(source.text, /Les Parties protègent les civils\./);
+    assert.equal(source.title, 'Accord de cessez-le-feu');
+  });
+
+  test('big-endian reads as text', async () => {
+    const le = Buffer.from(TEXT, 'utf16le');
+    const be = Buffer.alloc(le.length);
+    for (let i = 0; i < le.length; i += 2) {
+      be[i] = le[i + 1]!;
+      be[i + 1] = le[i]!;
+    }
+    const source = await readAgreementBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'accord.txt');
+    assert.match(source.text, /Les Parties protègent les civils\./);
+  });
+
+  test('binary content without a byte-order mark is still refused', async () => {
+    await assert.rejects(
+      readAgreementBytes(Buffer.from([0x41, 0, 0x42, 0, 1, 2, 3]), 'x.txt'),
+      /binary content/,
+    );
+  });
+});
+
+/** A minimal .docx whose body is the XML given, zipped with mammoth's own zip library. */
+async function docx(body: string): Promise<Buffer> {
+  const JSZip = createRequire(createRequire(import.meta.url).resolve('mammoth'))('jszip') as {
+    new (): {
+      file(name: string, content: string): void;
+      generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer>;
+    };
+  };
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+describe('a .docx with manual line breaks', () => {
+  test('<w:br/> and <w:cr/> read as line breaks, not glued words', async () => {
+    const bytes = await docx(
+      '<w:p><w:r><w:t>AGREEMENT</w:t></w:r></w:p><w:p><w:r><w:t>Article 1</w:t></w:r></w:p>' +
+        '<w:p><w:r><w:t>Internally</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>displaced persons shall be allowed to return.</w:t></w:r></w:p>' +
+        '<w:p><w:r><w:t>Article 2</w:t></w:r></w:p>' +
+        '<w:p><w:r><w:t>Sexual</w:t></w:r><w:r><w:cr/></w:r><w:r><w:t>violence is prohibited.</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>Children</w:t></w:r></w:p>',
+    );
+    const { text, format } = await readAgreementBytes(bytes, 'agreement.docx');
+    assert.equal(format, 'docx');
+    assert.doesNotMatch(text, /Internallydisplaced|Sexualviolence|prohibited\.Children/);
+    assert.match(text, /Internally\s+displaced persons/);
+    assert.match(text, /Sexual\s+violence/);
+  });
+});
