@@ -87,6 +87,34 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test('a plan or a process stored before the readers refused more still gives its frictions', async () => {
+      const before = (await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' })).frictions;
+      // As if stored before: two priorities for one area (now refused), a delegation whose
+      // counts and members disagree (now refused), and a character that was not UTF-8.
+      const [stored] = await ctx.store.db.selectFrom('plan_versions').select(['id', 'source_text']).execute();
+      await ctx.store.db
+        .updateTable('plan_versions')
+        .set({
+          source_text: `${stored!.source_text}\npriorities:\n  - { area: Jonglei, priority: 2 }\n  - { area: jonglei state, priority: 1, reason: caf\uFFFD }\n`,
+        })
+        .where('id', '=', stored!.id)
+        .execute();
+      await ctx.store.db
+        .updateTable('negotiation_processes')
+        .set({
+          source_text: talks.replace(
+            'GOV: { women: 1, men: 9 }',
+            'GOV: { women: 1, men: 9, members: [{ gender: man }] }',
+          ),
+        })
+        .execute();
+      const after = (await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' })).frictions;
+      assert.deepEqual(
+        after.map((f) => [f.ref, f.found]),
+        before.map((f) => [f.ref, f.found]),
+      );
+    });
+
     test('an unknown reference is refused', async () => {
       await assert.rejects(
         frictionOperations.editFriction.run(ctx, { ref: '00000000', owner: 'x' }),
@@ -95,3 +123,23 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('the friction edit input', () => {
+  const input = frictionOperations.editFriction.input;
+
+  test('reads a reference copied in capitals as the same reference', () => {
+    const r = input.safeParse({ ref: 'D4880378', owner: 'x' });
+    assert.ok(r.success, JSON.stringify(r.error?.issues));
+    assert.equal(r.data.ref, 'd4880378');
+    assert.equal(input.safeParse({ ref: 'g4880378' }).success, false);
+  });
+
+  test('refuses a review date that is not a real calendar day, saying why', () => {
+    const r = input.safeParse({ ref: 'd4880378', reviewDate: '2025-02-30' });
+    assert.equal(r.success, false);
+    assert.deepEqual(r.error!.issues[0]!.path, ['reviewDate']);
+    assert.match(r.error!.issues[0]!.message, /not a real calendar day/);
+    assert.equal(input.safeParse({ ref: 'd4880378', reviewDate: '2024-02-29' }).success, true);
+    assert.equal(input.safeParse({ ref: 'd4880378', reviewDate: '2025-13-01' }).success, false);
+  });
+});

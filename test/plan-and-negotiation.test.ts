@@ -376,6 +376,39 @@ describe('the plan and negotiation commands', () => {
     assert.equal(existsSync(db), false);
   });
 
+  test('a plan or a process saved as Latin-1 exits 2 naming the file and the line of the first byte that is not UTF-8', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/tandem-latin1-`);
+    try {
+      const plan = `${dir}/plan.yaml`;
+      writeFileSync(
+        plan,
+        Buffer.from(
+          read('plans/clean-plan.yaml').replace('(fictional)\n', '(fictional, intégrée)\n'),
+          'latin1',
+        ),
+      );
+      const r = await runCli(['plan', 'check', plan, '--db', ':memory:']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /plan\.yaml:3:50: the file is not UTF-8: .*save it as UTF-8/);
+      assert.equal(r.stdout, '');
+      const talks = `${dir}/talks.yaml`;
+      writeFileSync(
+        talks,
+        Buffer.from(
+          read('negotiations/hand-checked-talks.yaml').replace('Government forces', 'Forces armées'),
+          'latin1',
+        ),
+      );
+      const t = await runCli(['negotiation', 'check', talks, '--db', ':memory:']);
+      assert.equal(t.code, 2);
+      assert.match(t.stderr, /talks\.yaml:8:32: the file is not UTF-8/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('an invalid process file exits 2 naming the path and line', async () => {
     const r = await runCli([
       'negotiation',

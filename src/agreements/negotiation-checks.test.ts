@@ -159,6 +159,70 @@ describe('reading a process file', () => {
     assert.fail(`${name} accepted`);
   };
 
+  const talks = (delegation: string) => `process: T
+country: Testland
+parties:
+  - { id: GOV, name: Government, actors: [Army of Testland] }
+rounds:
+  - id: R1
+    start: 2024-07-01
+    end: 2024-07-03
+    delegations:
+      GOV: ${delegation}
+quota: { women: 0.3 }
+`;
+  const refused = (text: string) => {
+    try {
+      readNegotiationProcess(text, 'talks.yaml');
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError, String(e));
+      return e.problems;
+    }
+    assert.fail('accepted');
+  };
+
+  it('refuses a delegation whose counts and list of members disagree, naming the delegation', () => {
+    const [p, ...more] = refused(talks('{ women: 2, men: 8, members: [{ gender: woman }] }'));
+    assert.equal(more.length, 0);
+    assert.deepEqual([p!.path, p!.line], ['rounds[0].delegations.GOV', 10]);
+    assert.match(
+      p!.reason,
+      /both counts and a list of members are given, and they disagree \(counts women: 2, men: 8; the 1 member\(s\) listed give women: 1, men: 0\)/,
+    );
+  });
+
+  it('reads a delegation whose counts agree with its list of members', () => {
+    const p = readNegotiationProcess(
+      talks('{ women: 1, men: 1, members: [{ gender: woman }, { gender: man }] }'),
+      'talks.yaml',
+    );
+    assert.deepEqual(inclusion(p)[0]!.women, 1);
+    assert.deepEqual(inclusion(p)[0]!.total, 2);
+  });
+
+  it('reads a gender in any case, and still refuses one that is not a gender', () => {
+    const p = readNegotiationProcess(
+      talks('{ members: [{ gender: Woman }, { gender: " MAN " }, { gender: Other }] }'),
+      'talks.yaml',
+    );
+    assert.deepEqual(
+      p.rounds[0]!.delegations.GOV!.members.map((m) => m.gender),
+      ['woman', 'man', 'other'],
+    );
+    const [bad] = refused(talks('{ members: [{ gender: female }] }'));
+    assert.equal(bad!.path, 'rounds[0].delegations.GOV.members[0].gender');
+  });
+
+  it('refuses a file that is not UTF-8, naming the line of the first unreadable byte', () => {
+    const latin1 = Buffer.from(
+      talks('{ women: 1, men: 1 }').replace('Government', 'Gouvernement de la République'),
+      'latin1',
+    ).toString('utf8');
+    const [p] = refused(latin1);
+    assert.deepEqual([p!.line, p!.column], [4, 42]);
+    assert.match(p!.reason, /the file is not UTF-8.*save it as UTF-8/);
+  });
+
   it('refuses a delegation of a party that is not declared, naming its line', () => {
     assert.deepEqual(problems('unknown-party.yaml'), [
       {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
+import { requireUtf8 } from '../planning/text-encoding.ts';
 import {
   type DocumentProblem,
   invalidDocument,
@@ -14,13 +15,19 @@ const date = z
   .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'expected a real calendar day');
 const count = z.number().int('expected a whole number').nonnegative('expected 0 or more');
 
+const GENDERS = ['woman', 'man', 'other'] as const;
 const member = z.object({
   name: z.string().optional(),
-  gender: z.enum(['woman', 'man', 'other']),
+  // Words, not codes: "Woman" or " man " mean what "woman" and "man" do.
+  gender: z.preprocess((g) => (typeof g === 'string' ? g.trim().toLowerCase() : g), z.enum(GENDERS)),
   role: z.string().optional(),
 });
 
-// A delegation gives counts, or a list of members (then the counts are taken from the list).
+const COUNTED = { women: 'woman', men: 'man', other: 'other' } as const;
+
+// A delegation gives counts, or a list of members (then the counts are taken from the list). A
+// delegation that gives both is read only when they agree: otherwise one of them is wrong, and
+// which one decides whether the quota is met.
 const delegation = z
   .object({
     women: count.optional(),
@@ -30,6 +37,19 @@ const delegation = z
   })
   .refine((d) => d.members !== undefined || d.women !== undefined || d.men !== undefined, {
     message: 'expected counts (women, men) or a list of members',
+  })
+  .superRefine((d, ctx) => {
+    if (!d.members?.length) return;
+    const listed = (g: string) => d.members!.filter((m) => m.gender === g).length;
+    const given = (Object.keys(COUNTED) as (keyof typeof COUNTED)[]).filter((k) => d[k] !== undefined);
+    const differ = given.filter((k) => d[k] !== listed(COUNTED[k]));
+    if (!differ.length) return;
+    const counts = given.map((k) => `${k}: ${d[k]}`).join(', ');
+    const fromList = given.map((k) => `${k}: ${listed(COUNTED[k])}`).join(', ');
+    ctx.addIssue({
+      code: 'custom',
+      message: `both counts and a list of members are given, and they disagree (counts ${counts}; the ${d.members.length} member(s) listed give ${fromList}): give either the counts or the list of members, or make them agree`,
+    });
   })
   .transform((d) => {
     const members = d.members ?? [];
@@ -60,11 +80,12 @@ const _sameShape: (p: z.output<typeof negotiationProcessSchema>) => NegotiationP
 void _sameShape;
 
 /**
- * Reads a negotiation process from YAML or JSON text: syntax, shape, then ids (unique parties and
- * rounds, delegations only of known parties, rounds that end after they start). Throws
- * InvalidDocumentError listing every problem with its path, line and column.
+ * Reads a negotiation process from YAML or JSON text: encoding (UTF-8), syntax, shape, then ids
+ * (unique parties and rounds, delegations only of known parties, rounds that end after they
+ * start). Throws InvalidDocumentError listing every problem with its path, line and column.
  */
 export function readNegotiationProcess(text: string, name: string): NegotiationProcess {
+  requireUtf8(text, name);
   const doc = StructuredDocument.parse(text, name, 'a negotiation process');
   const process = doc.validate(negotiationProcessSchema);
   const problems: DocumentProblem[] = [];

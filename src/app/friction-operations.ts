@@ -13,8 +13,13 @@ import {
   frictionRef,
 } from '../domain/friction.ts';
 import type { Language } from '../domain/language.ts';
+import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { loadMitigations } from '../planning/mitigation-catalog.ts';
+import { checkPlanAgainst } from '../planning/plan-checks.ts';
+import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { appendAudit } from '../security/audit-chain.ts';
+import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { findFrictions, saveFriction } from '../store/friction-repository.ts';
 import type { Database } from '../store/schema.ts';
 import { FRICTION_TEXT } from './friction-text.ts';
@@ -42,8 +47,7 @@ async function planFrictions(ctx: AppContext, country?: string, lang?: Language)
   for (const r of newest.values()) {
     const planCountry = (JSON.parse(r.plan_json) as { country: string }).country;
     if (country !== undefined && planCountry !== country) continue;
-    const check = await planOperations.checkPlan.run(ctx, { plan: r.source_text, name: r.file_name, lang });
-    for (const f of check.findings)
+    for (const f of await storedPlanFindings(ctx, r, lang))
       if (PLAN_FRICTIONS.has(f.kind))
         out.push({
           country: planCountry,
@@ -54,6 +58,51 @@ async function planFrictions(ctx: AppContext, country?: string, lang?: Language)
         });
   }
   return out;
+}
+
+/**
+ * The plan check's findings on a stored plan version. A version stored before the plan reader
+ * refused something it now refuses (a file that was not UTF-8, two priorities for one area, a
+ * resource used outside its areas) is checked as it was read when stored, so that one old version
+ * does not make the whole register unreadable.
+ */
+async function storedPlanFindings(
+  ctx: AppContext,
+  r: { source_text: string; file_name: string; plan_json: string },
+  lang?: Language,
+): Promise<Finding[]> {
+  try {
+    return (await planOperations.checkPlan.run(ctx, { plan: r.source_text, name: r.file_name, lang }))
+      .findings;
+  } catch (e) {
+    if (!(e instanceof TandemError) || e.code !== 'invalid-file') throw e;
+    const plan = JSON.parse(r.plan_json) as Plan;
+    const evidence = await readPlanEvidence(ctx.store.db, plan);
+    return checkPlanAgainst(plan, evidence, loadMitigations(lang), lang).findings;
+  }
+}
+
+/** The dates of a stored process's rounds; a process stored before the reader refused more is still read. */
+function storedRoundStarts(r: { source_text: string; file_name: string }): {
+  process: string;
+  starts: string[];
+} {
+  try {
+    const p = readNegotiationProcess(r.source_text, r.file_name);
+    return { process: p.process, starts: p.rounds.map((round) => round.start) };
+  } catch (e) {
+    if (!(e instanceof InvalidDocumentError)) throw e;
+    // Stored processes were valid when stored: what was refused since (a delegation whose counts
+    // and members disagree, a file that was not UTF-8) does not change when the rounds began.
+    const value = StructuredDocument.parse(r.source_text, r.file_name).value as {
+      process?: unknown;
+      rounds?: { start?: unknown }[];
+    };
+    const starts = (Array.isArray(value.rounds) ? value.rounds : [])
+      .map((round) => String(round?.start ?? ''))
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+    return { process: String(value.process ?? r.file_name), starts };
+  }
 }
 
 /**
@@ -83,8 +132,8 @@ async function activeNationalProcess(
     .execute();
   const since = addMonths(month, -ACTIVE_PROCESS_MONTHS);
   for (const r of rows) {
-    const p = readNegotiationProcess(r.source_text, r.file_name);
-    if (p.rounds.some((round) => round.start.slice(0, 7) >= since)) return p.process;
+    const p = storedRoundStarts(r);
+    if (p.starts.some((start) => start.slice(0, 7) >= since)) return p.process;
   }
   return null;
 }
@@ -171,6 +220,12 @@ async function currentFrictions(ctx: AppContext, country?: string, lang?: Langua
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether a YYYY-MM-DD date exists (2025-02-30 and 2025-13-01 do not). */
+function realDay(d: string): boolean {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+}
+
 export const frictionOperations = {
   /**
    * The friction register: the frictions the plan check finds in the newest stored plan of each
@@ -197,11 +252,21 @@ export const frictionOperations = {
     summary:
       'Set a friction’s owner, decision, status or review date (decided by the signed-in account; audited).',
     input: z.object({
-      ref: z.string().regex(/^[0-9a-f]{8}$/, 'a friction reference: 8 hexadecimal characters'),
+      // References are printed in lower case; one copied in capitals names the same friction.
+      ref: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[0-9a-f]{8}$/, 'a friction reference: 8 hexadecimal characters'),
       owner: z.string().trim().min(1).optional(),
       decision: z.enum(FRICTION_DECISIONS).optional(),
       status: z.enum(FRICTION_STATUSES).optional(),
-      reviewDate: z.string().regex(DATE, 'a date YYYY-MM-DD').optional(),
+      reviewDate: z
+        .string()
+        .trim()
+        .regex(DATE, 'a date YYYY-MM-DD')
+        .refine(realDay, 'not a real calendar day (a date YYYY-MM-DD that exists, e.g. not 2025-02-30)')
+        .optional(),
       note: z.string().optional(),
     }),
     async run(ctx, input): Promise<Friction> {

@@ -159,6 +159,82 @@ activities:
     }
   });
 
+  it('refuses a file that is not UTF-8 at the line and column of its first unreadable byte', () => {
+    // What readFileSync(…, 'utf8') gives for a plan saved as Latin-1: "é" (0xE9) becomes U+FFFD.
+    const latin1 = Buffer.from(
+      fixture('clean-plan.yaml').replace('(fictional)\n', '(fictional, intégrée)\n'),
+      'latin1',
+    ).toString('utf8');
+    try {
+      readPlan(latin1, 'latin1.yaml');
+      assert.fail('a Latin-1 plan was accepted');
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError, String(e));
+      assert.equal(e.problems.length, 1);
+      assert.deepEqual([e.problems[0]!.line, e.problems[0]!.column], [3, 50]);
+      assert.match(e.message, /latin1\.yaml:3:50: the file is not UTF-8: .*save it as UTF-8/);
+    }
+  });
+
+  it('refuses two priorities for one area, also when the names differ only in case, accents or "Province"', () => {
+    const twice = `${fixture('clean-plan.yaml')}
+priorities:
+  - { area: North, priority: 2 }
+  - { area: South, priority: 1 }
+  - { area: north province, priority: 0.5, reason: again }
+`;
+    try {
+      readPlan(twice, 'twice.yaml');
+      assert.fail('two priorities for North were accepted');
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError, String(e));
+      assert.equal(e.problems.length, 1);
+      assert.equal(e.problems[0]!.path, 'priorities[2].area');
+      assert.match(
+        e.problems[0]!.reason,
+        /duplicate priority for area "north province" \(already given at priorities\[0\] as "North"\)/,
+      );
+    }
+  });
+
+  it('refuses an activity that uses a resource outside the areas the resource can work in', () => {
+    const limited = fixture('clean-plan.yaml').replace(
+      '{ id: helicopters, text: utility helicopters, available: 2 }',
+      '{ id: helicopters, text: utility helicopters, available: 2, areas: [north, Centre] }',
+    );
+    try {
+      readPlan(limited, 'limited.yaml');
+      assert.fail('helicopters used in East were accepted');
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError, String(e));
+      // A1 works in North (named "north" by the resource: the same area); A2 in East.
+      assert.deepEqual(
+        e.problems.map((p) => p.path),
+        ['activities[1].uses.helicopters'],
+      );
+      assert.match(
+        e.problems[0]!.reason,
+        /resource "helicopters" can only work in north, Centre \(resources\[0\]\.areas\), but this activity works in East/,
+      );
+    }
+    // An activity with no areas of its own works in its office's.
+    const byOffice = limited
+      .replace(
+        '{ id: helicopters, text: utility helicopters, available: 2, areas: [north, Centre] }',
+        '{ id: helicopters, text: utility helicopters, available: 2, areas: [North] }',
+      )
+      .replace('uses: { helicopters: 1, teams: 1 } }\n  - { id: A2', 'uses: { teams: 1 } }\n  - { id: A2')
+      .replace('phase: pre-emption, areas: [East], kind: patrol', 'phase: pre-emption, kind: patrol');
+    try {
+      readPlan(byOffice, 'by-office.yaml');
+      assert.fail('helicopters used through an office in East and West were accepted');
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError, String(e));
+      assert.equal(e.problems.length, 1);
+      assert.match(e.problems[0]!.reason, /works in East, West \(the areas of its office FO-E\)/);
+    }
+  });
+
   it('publishes the same JSON Schema as the reader enforces (regenerate: npx tandem plan schema > schema/plan.schema.json)', () => {
     const published = JSON.parse(
       readFileSync(new URL('../../schema/plan.schema.json', import.meta.url), 'utf8'),

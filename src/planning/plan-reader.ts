@@ -5,7 +5,9 @@ import {
   type PathSegment,
   StructuredDocument,
 } from '../sources/structured-document.ts';
+import { areaKey } from './area-ranking.ts';
 import { planSchema } from './plan-schema.ts';
+import { requireUtf8 } from './text-encoding.ts';
 
 /** A plan read from a file, with the document kept so later messages can point at lines. */
 export interface ReadPlan {
@@ -14,10 +16,12 @@ export interface ReadPlan {
 }
 
 /**
- * Reads a plan from YAML or JSON text: syntax, then shape (zod), then the ids that tie the parts
- * together. Throws InvalidDocumentError listing every problem with its path, line and column.
+ * Reads a plan from YAML or JSON text: encoding (UTF-8), syntax, then shape (zod), then the ids
+ * that tie the parts together. Throws InvalidDocumentError listing every problem with its path,
+ * line and column.
  */
 export function readPlan(text: string, name: string): ReadPlan {
+  requireUtf8(text, name);
   const document = StructuredDocument.parse(text, name, 'a plan');
   const plan = document.validate(planSchema);
   const problems = crossReferencePlan(plan, document);
@@ -59,12 +63,31 @@ export function crossReferencePlan(plan: Plan, doc: StructuredDocument): Documen
     else aorNames.set(a.name, i);
   }
 
+  // Allocation keys an area's priority by its name compared loosely (areaKey: case, accents,
+  // spacing and words such as "State" do not matter), so two entries that compare alike would
+  // leave one of them ignored.
+  const priorityAreas = new Map<string, number>();
+  for (const [i, p] of plan.priorities.entries()) {
+    const key = areaKey(p.area);
+    const first = priorityAreas.get(key);
+    if (first === undefined) priorityAreas.set(key, i);
+    else {
+      const earlier = plan.priorities[first]!.area;
+      bad(
+        ['priorities', i, 'area'],
+        `duplicate priority for area "${p.area}" (already given at priorities[${first}]${earlier === p.area ? '' : ` as "${earlier}"`}): give each area one priority`,
+      );
+    }
+  }
+
   const tasks = new Set(plan.mandate.tasks.map((t) => t.id));
   const concept = new Set(plan.concept.objectives.map((o) => o.id));
   const strategyOf = new Map<string, { id: string; kind: string }>();
   for (const s of plan.strategies) for (const o of s.objectives) strategyOf.set(o.id, s);
   const offices = new Set(plan.offices.map((o) => o.id));
   const resources = new Set(plan.resources.map((r) => r.id));
+  const resourceAreas = new Map(plan.resources.map((r, index) => [r.id, { areas: r.areas, index }]));
+  const officeAreas = new Map(plan.offices.map((o) => [o.id, o.areas]));
 
   if (plan.period.from > plan.period.to) {
     bad(['period', 'to'], `the period ends (${plan.period.to}) before it starts (${plan.period.from})`);
@@ -107,8 +130,25 @@ export function crossReferencePlan(plan: Plan, doc: StructuredDocument): Documen
     if (a.office !== undefined && !offices.has(a.office)) {
       bad([...at, 'office'], `unknown id "${a.office}": expected an office id`);
     }
-    for (const r of Object.keys(a.uses)) {
-      if (!resources.has(r)) bad([...at, 'uses', r], `unknown id "${r}": expected a resource id`, true);
+    // Where the activity works: its own areas, else its office's (as allocation places its units).
+    const areas = a.areas.length ? a.areas : a.office ? (officeAreas.get(a.office) ?? []) : [];
+    for (const [r, units] of Object.entries(a.uses)) {
+      if (!resources.has(r)) {
+        bad([...at, 'uses', r], `unknown id "${r}": expected a resource id`, true);
+        continue;
+      }
+      const limits = resourceAreas.get(r)!;
+      if (!limits.areas.length || units <= 0) continue;
+      const allowed = new Set(limits.areas.map(areaKey));
+      const outside = areas.filter((x) => !allowed.has(areaKey(x)));
+      if (outside.length) {
+        const via = a.areas.length ? '' : ` (the areas of its office ${a.office})`;
+        const works = outside.length < areas.length ? 'also works in' : 'works in';
+        bad(
+          [...at, 'uses', r],
+          `resource "${r}" can only work in ${limits.areas.join(', ')} (resources[${limits.index}].areas), but this activity ${works} ${outside.join(', ')}${via}: add ${outside.length > 1 ? 'those areas' : 'that area'} to the resource's areas, or give the activity only areas where the resource can work`,
+        );
+      }
     }
   });
   return problems;

@@ -69,12 +69,17 @@ export function registerFrictionCommands(program: Command): void {
 }
 
 function printFrictions(list: readonly Friction[], lang?: string): void {
+  console.log(frictionsText(list, lang));
+}
+
+/**
+ * The register as `frictions list` prints it: a table of the frictions, then each one's message
+ * and, when one was recorded, its note (why it was decided), under the message.
+ */
+export function frictionsText(list: readonly Friction[], lang?: string): string {
   const w = checkOutputText(lang);
-  if (!list.length) {
-    console.log(w.noFrictions);
-    return;
-  }
-  console.log(
+  if (!list.length) return w.noFrictions;
+  const out = [
     formatTable(
       ['ref', 'country', 'kind', 'subject', 'owner', 'decision', 'status', 'review', 'decided by', 'found'],
       list.map((f) => [
@@ -90,6 +95,12 @@ function printFrictions(list: readonly Friction[], lang?: string): void {
         f.found ? w.yes : w.noLonger,
       ]),
     ),
-  );
-  for (const f of list) console.log(`\n${f.ref} ${f.kind} [${f.subject}]\n  ${f.message}`);
+  ];
+  // The note is a sentence: it goes under the friction's message, not in a table column.
+  const noteLabel = lang === 'fr' ? 'note\u00a0:' : 'note:';
+  for (const f of list) {
+    const note = f.note.trim() ? `\n  ${noteLabel} ${f.note.trim().replace(/\s*\n\s*/g, ' ')}` : '';
+    out.push(`\n${f.ref} ${f.kind} [${f.subject}]\n  ${f.message}${note}`);
+  }
+  return out.join('\n');
 }

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Friction } from '../../domain/friction.ts';
+import { frictionsText } from './friction-commands.ts';
+
+const friction = (over: Partial<Friction> = {}): Friction => ({
+  country: 'Central African Republic',
+  kind: 'state-perpetrator-friction',
+  subject: 'A-FACA',
+  message: 'Activity A-FACA supports state forces where they target civilians.',
+  evidence: [],
+  ref: 'd4880378',
+  found: true,
+  registered: true,
+  owner: 'Head of Office, Berbérati',
+  decision: 'mitigate',
+  status: 'in-progress',
+  reviewDate: '2025-01-15',
+  note: '',
+  decidedBy: 'a.diallo',
+  decidedAt: '2024-12-01T00:00:00.000Z',
+  updatedBy: 'a.diallo',
+  updatedAt: '2024-12-01T00:00:00.000Z',
+  ...over,
+});
+
+describe('frictions list, as text', () => {
+  test('shows the recorded note under the friction’s message', () => {
+    const text = frictionsText([
+      friction({ note: 'HRDDP risk assessment\nrequested from the Force' }),
+      friction({ ref: '5eda3ff5', subject: 'A-OTHER', note: '' }),
+    ]);
+    assert.match(
+      text,
+      /d4880378 state-perpetrator-friction \[A-FACA\]\n {2}Activity A-FACA [^\n]*\n {2}note: HRDDP risk assessment requested from the Force/,
+    );
+    // No note line for a friction with no note.
+    assert.match(text, /\[A-OTHER\]\n {2}Activity A-FACA[^\n]*$/);
+    assert.equal(text.match(/note:/g)?.length, 1);
+  });
+
+  test('labels the note in French with French spacing', () => {
+    assert.match(
+      frictionsText([friction({ note: 'voir le HRDDP' })], 'fr'),
+      /\n {2}note\u00a0: voir le HRDDP/,
+    );
+  });
+});
