@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
-import { requireUtf8 } from '../planning/text-encoding.ts';
 import {
   type DocumentProblem,
   invalidDocument,
   type PathSegment,
   StructuredDocument,
 } from '../sources/structured-document.ts';
+import { requireUtf8 } from '../sources/text-encoding.ts';
 
 const id = z.string().min(1, 'expected a non-empty id');
 const date = z

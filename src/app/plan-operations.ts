@@ -11,7 +11,7 @@ import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { readPlan } from '../planning/plan-reader.ts';
 import { planJsonSchema } from '../planning/plan-schema.ts';
 import { type AllocationResult, allocateResources } from '../planning/resource-allocation.ts';
-import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
+import { type DocumentProblem, InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { languageInput } from './language-input.ts';
 import { defineOperation } from './operation.ts';
@@ -41,10 +41,16 @@ function planText(input: PlanInput): { text: string; name: string } {
 }
 
 /** Reads and validates a plan, turning a located document problem into an `invalid-file` error. */
-export function parsePlanInput(input: PlanInput): { plan: Plan; text: string; name: string } {
+export function parsePlanInput(input: PlanInput): {
+  plan: Plan;
+  text: string;
+  name: string;
+  ignored: DocumentProblem[];
+} {
   try {
     const { text, name } = planText(input);
-    return { plan: readPlan(text, name).plan, text, name };
+    const { plan, ignored } = readPlan(text, name);
+    return { plan, text, name, ignored };
   } catch (e) {
     if (e instanceof InvalidDocumentError) {
       throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
@@ -140,10 +146,12 @@ export const planOperations = {
       })
       .superRefine(readablePlan),
     async run(ctx, input): Promise<PlanCheckReport> {
-      const { plan } = parsePlanInput(input);
+      const { plan, name, ignored } = parsePlanInput(input);
       const evidence = await readPlanEvidence(ctx.store.db, plan);
       const t = PLAN_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
+      if (ignored.length)
+        notes.push(t.ignoredFields(ignored.map((f) => `${name}:${f.line}:${f.column}: ${f.path}: ${f.reason}`)));
       if (input.ranking === 'threats') {
         const threats = await findThreats(ctx.store.db, { country: plan.country });
         const inPeriod = evidence.events.filter(

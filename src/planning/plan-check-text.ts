@@ -70,6 +70,8 @@ export interface PlanCheckText {
     idleObjectives: (ids: string[]) => string;
     noThreats: (country: string) => string;
     partnersNotInData: (country: string, partners: string[]) => string;
+    /** Fields of the file Tandem does not read, each "FILE:LINE:COL: path: reason". */
+    ignoredFields: (fields: string[]) => string;
   };
 }
 
@@ -115,6 +117,8 @@ const en: PlanCheckText = {
       `the threat register holds no threat for ${country}: areas ranked by events instead`,
     partnersNotInData: (country, partners) =>
       `partners not named in the event data for ${country}, so their own record is not checked (state-perpetrator-friction reads partners by the data's names): ${partners.join('; ')}`,
+    ignoredFields: (fields) =>
+      `fields Tandem does not read, so ignored (a misspelt field is lost to every check): ${fields.join('; ')}`,
   },
 };
 
@@ -168,6 +172,8 @@ const fr: PlanCheckText = {
       `le registre des menaces ne contient aucune menace pour ${country} : zones classées par événements`,
     partnersNotInData: (country, partners) =>
       `partenaires absents des données d’événements pour ${country}, dont le bilan propre n’est donc pas vérifié (l’appui à des forces de l’État auteurs de violences se lit sous les noms des données) : ${partners.join(' ; ')}`,
+    ignoredFields: (fields) =>
+      `champs que Tandem ne lit pas, donc ignorés (un champ mal orthographié échappe à toutes les vérifications) : ${fields.join(' ; ')}`,
   },
 };
 

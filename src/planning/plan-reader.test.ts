@@ -27,6 +27,26 @@ describe('reading a plan file', () => {
     assert.equal(plan.mandate.tasks[2]!.priority, false);
   });
 
+  it('reads a clean plan with no field ignored, and names a misspelt field at its line with the field it resembles', () => {
+    const clean = fixture('clean-plan.yaml');
+    assert.deepEqual(readPlan(clean, 'clean-plan.yaml').ignored, []);
+    const text = `${clean.replace('priority: true', 'priorty: true')}\npriorites: []\n`;
+    const { plan, ignored } = readPlan(text, 'typo.yaml');
+    // The misspelt field is not read (the task is not a priority), and the reader says so.
+    assert.equal(plan.mandate.tasks[0]!.priority, false);
+    assert.deepEqual(
+      ignored.map((f) => [f.path, f.line, f.reason]),
+      [
+        ['mandate.tasks[0].priorty', 9, 'not a field Tandem reads (did you mean "priority"?)'],
+        [
+          'priorites',
+          text.split('\n').indexOf('priorites: []') + 1,
+          'not a field Tandem reads (did you mean "priorities"?)',
+        ],
+      ],
+    );
+  });
+
   it('names the path, line and column of an unknown id', () => {
     const { message, problems } = problemsOf('unknown-id.yaml');
     assert.deepEqual(problems, [

@@ -5,14 +5,16 @@ import {
   type PathSegment,
   StructuredDocument,
 } from '../sources/structured-document.ts';
+import { requireUtf8 } from '../sources/text-encoding.ts';
 import { areaKey } from './area-ranking.ts';
 import { planSchema } from './plan-schema.ts';
-import { requireUtf8 } from './text-encoding.ts';
 
 /** A plan read from a file, with the document kept so later messages can point at lines. */
 export interface ReadPlan {
   plan: Plan;
   document: StructuredDocument;
+  /** Fields of the file that Tandem does not read (ignored, as the format allows; a misspelt one is lost). */
+  ignored: DocumentProblem[];
 }
 
 /**
@@ -26,7 +28,7 @@ export function readPlan(text: string, name: string): ReadPlan {
   const plan = document.validate(planSchema);
   const problems = crossReferencePlan(plan, document);
   if (problems.length) throw invalidDocument(name, problems);
-  return { plan, document };
+  return { plan, document, ignored: document.ignoredFields(plan) };
 }
 
 /** Checks that every id is unique and every reference names something of the right sort. */

@@ -11,6 +11,7 @@ import {
   parseDocument,
 } from 'yaml';
 import type { z } from 'zod';
+import { areaNameSimilarity } from '../domain/area-names.ts';
 import { otherFormatOf, unstructuredTextOf } from './other-format.ts';
 
 /** One thing wrong in a YAML/JSON document, located by document path and line/column. */
@@ -172,6 +173,25 @@ export class StructuredDocument {
    * Validates the document against a zod schema, turning every issue into a located problem with
    * a reason a person can act on (what was expected, what was found). Throws `invalid-file`.
    */
+  /**
+   * The fields of the document that `parsed` (what a lenient schema read from it) left out: a
+   * misspelt `partner:` is dropped silently by a schema that ignores unknown fields, so the reader
+   * can say so at its line, offering the field read beside it that it most resembles.
+   */
+  ignoredFields(parsed: unknown): DocumentProblem[] {
+    const found: { path: PathSegment[]; known: string[] }[] = [];
+    droppedFields(this.value, parsed, [], found);
+    return found.map(({ path, known }) => {
+      const written = String(path[path.length - 1]);
+      const [best] = known
+        .map((k) => ({ k, s: areaNameSimilarity(written, k) }))
+        .filter((x) => x.s >= 0.6)
+        .sort((x, y) => y.s - x.s);
+      const guess = best ? ` (did you mean "${best.k}"?)` : '';
+      return this.problem(path, `not a field Tandem reads${guess}`, { key: true });
+    });
+  }
+
   validate<T>(schema: z.ZodType<T>): T {
     const result = schema.safeParse(this.value);
     if (result.success) return result.data;
@@ -191,6 +211,33 @@ export class StructuredDocument {
     });
     throw invalidDocument(this.name, problems);
   }
+}
+
+/**
+ * Fields of `raw` that the schema dropped on the way to `parsed` (a zod object strips keys it does
+ * not know), each with its path; walked in parallel so a field is named where it was written.
+ * Siblings that were read are offered as the field meant.
+ */
+function droppedFields(
+  raw: unknown,
+  parsed: unknown,
+  path: PathSegment[],
+  out: { path: PathSegment[]; known: string[] }[],
+): void {
+  if (Array.isArray(raw) && Array.isArray(parsed)) {
+    raw.forEach((item, i) => droppedFields(item, parsed[i], [...path, i], out));
+    return;
+  }
+  if (!isPlainObject(raw) || !isPlainObject(parsed)) return;
+  const known = Object.keys(parsed);
+  for (const [k, v] of Object.entries(raw)) {
+    if (Object.hasOwn(parsed, k)) droppedFields(v, parsed[k], [...path, k], out);
+    else out.push({ path: [...path, k], known });
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
 const TOO_DEEP = `lists and mappings are nested more than ${MAX_NESTING_DEPTH} levels deep; refused, as a file built to exhaust the reader would be`;

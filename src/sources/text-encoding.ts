@@ -1,4 +1,4 @@
-import { type DocumentProblem, invalidDocument } from '../sources/structured-document.ts';
+import { type DocumentProblem, invalidDocument } from './structured-document.ts';
 
 /**
  * The character a UTF-8 decoder puts in place of bytes that are not UTF-8 (Node's `readFileSync(…,
