@@ -76,6 +76,27 @@ describe('resource allocation', () => {
     assert.match(boats.areas.find((a) => a.area === 'C')!.reason, /^remove 2/);
   });
 
+  it('says why units are left unplaced, and why a plan with none available removes them', () => {
+    // Three areas open, at most 16 units each: 48 of 60 can be placed, 12 cannot.
+    const many = allocateResources(plan('resources: [ { id: boats, available: 60 } ]'), RANKING, solve);
+    assert.equal(many.resources[0]!.proposedUse, 48);
+    assert.ok(
+      many.notes.some((n) =>
+        /^boats: 12 of 60 unit\(s\) left unplaced\. .*\(3 area\(s\) open to this resource\)/.test(n),
+      ),
+      many.notes.join('\n'),
+    );
+    const none = allocateResources(plan('resources: [ { id: boats, available: 0 } ]'), RANKING, solve);
+    assert.deepEqual(
+      none.resources[0]!.areas.map((a) => a.reason),
+      [
+        'remove 1: the plan makes no unit of boats available',
+        'remove 2: the plan makes no unit of boats available',
+      ],
+    );
+    assert.ok(!none.notes.some((n) => /left unplaced/.test(n)));
+  });
+
   it('follows a planner’s priority: C at priority 5 outweighs A (15, 10, 7.5)', () => {
     const r = allocateResources(
       plan(

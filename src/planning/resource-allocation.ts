@@ -254,7 +254,9 @@ export function allocateResources(
           activities: place.who.get(w.area) ?? [],
           reason: place.flaggedWho.has(w.area)
             ? `${areaReason(w, current, p).split(':')[0]}: ${place.flaggedWho.get(w.area)!.join(', ')} flagged by the plan check (state-perpetrator-friction), so no unit goes to it`
-            : areaReason(w, current, p),
+            : res.available < 1 && p < current
+              ? `remove ${round(current - p)}: the plan makes no unit of ${res.id} available`
+              : areaReason(w, current, p),
         };
       })
       .sort((a, b) => b.weight - a.weight || a.area.localeCompare(b.area));
@@ -274,7 +276,17 @@ export function allocateResources(
       coveredProposed: round(areas.reduce((s, a) => s + coverage(a.weight, a.proposed), 0)),
     };
   });
-  for (const r of resources) {
+  for (const [i, r] of resources.entries()) {
+    const unplaced = round(r.available - r.proposedUse);
+    if (unplaced >= 1) {
+      const allowed = plan.resources[i]!.areas.map(areaKey);
+      const open = weights.filter(
+        (w) => w.weight > 0 && (!allowed.length || allowed.includes(areaKey(w.area))),
+      );
+      notes.push(
+        `${r.resource}: ${unplaced} of ${r.available} unit(s) left unplaced. A unit adds cover only where civilians were targeted in the plan period (${open.length} area(s) open to this resource), and each further unit in an area covers half the one before, so no area takes more than ${MAX_STEPS}; place the rest by judgement (a reserve, escorts, areas with no recorded events)`,
+      );
+    }
     if (r.currentUse > r.available) {
       notes.push(
         `${r.resource}: the plan uses ${r.currentUse} but only ${r.available} are available, so "current" is not feasible`,
