@@ -351,6 +351,19 @@ describe('the documented example plans, on the demonstration events', () => {
     assert.deepEqual(r.findings.map((f) => `${f.kind} ${f.subject}`).sort(), marked.sort());
   });
 
+  test('a country written otherwise than the event data spells it is named, with the spelling meant', async () => {
+    const clean = readFileSync(new URL('../examples/unsmo-plan-clean.yaml', import.meta.url), 'utf8');
+    const plan = clean.replace(/^country: (.*)$/m, (_, c: string) => `country: ${c.toLowerCase()}`);
+    assert.notEqual(plan, clean);
+    const r = await planOperations.checkPlan.run(ctx, { plan, name: 'lower-case.yaml' });
+    assert.match(
+      r.notes[0] ?? '',
+      /name no country "orvania \(fictional\)" \(did you mean "Orvania \(fictional\)"\?\)/,
+    );
+    const fr = await planOperations.checkPlan.run(ctx, { plan, name: 'lower-case.yaml', lang: 'fr' });
+    assert.match(fr.notes[0] ?? '', /vouliez-vous dire «.Orvania \(fictional\).»/);
+  });
+
   test('its revised twin has no finding', async () => {
     const plan = readFileSync(new URL('../examples/unsmo-plan-clean.yaml', import.meta.url), 'utf8');
     const r = await planOperations.checkPlan.run(ctx, { plan, name: 'unsmo-plan-clean.yaml' });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { findThreats } from '../analysis/threat-repository.ts';
+import { areaNameSimilarity } from '../domain/area-names.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type AreaRanking, rankAreas, rankAreasByThreats } from '../planning/area-ranking.ts';
@@ -11,7 +13,12 @@ import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { readPlan } from '../planning/plan-reader.ts';
 import { planJsonSchema } from '../planning/plan-schema.ts';
 import { type AllocationResult, allocateResources } from '../planning/resource-allocation.ts';
-import { type DocumentProblem, InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
+import {
+  type DocumentProblem,
+  InvalidDocumentError,
+  StructuredDocument,
+} from '../sources/structured-document.ts';
+import type { Database } from '../store/schema.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { languageInput } from './language-input.ts';
 import { defineOperation } from './operation.ts';
@@ -57,6 +64,23 @@ export function parsePlanInput(input: PlanInput): {
     }
     throw e;
   }
+}
+
+/**
+ * The store's country names closest to a plan's country that no event names ("central african
+ * republic" for "Central African Republic"); empty when none is close, or the country is there.
+ */
+async function countriesLike(db: Kysely<Database>, country: string): Promise<string[]> {
+  const held = (await db.selectFrom('event_counts').select('country').distinct().execute()).map(
+    (r) => r.country,
+  );
+  if (held.includes(country)) return [];
+  return held
+    .map((c) => ({ c, s: areaNameSimilarity(country, c) }))
+    .filter((x) => x.s >= 0.6)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 3)
+    .map((x) => x.c);
 }
 
 /** The SHA-256 of a plan's text: what identifies a stored version. */
@@ -151,7 +175,9 @@ export const planOperations = {
       const t = PLAN_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
       if (ignored.length)
-        notes.push(t.ignoredFields(ignored.map((f) => `${name}:${f.line}:${f.column}: ${f.path}: ${f.reason}`)));
+        notes.push(
+          t.ignoredFields(ignored.map((f) => `${name}:${f.line}:${f.column}: ${f.path}: ${f.reason}`)),
+        );
       if (input.ranking === 'threats') {
         const threats = await findThreats(ctx.store.db, { country: plan.country });
         const inPeriod = evidence.events.filter(
@@ -170,6 +196,10 @@ export const planOperations = {
         if (partners.length) notes.push(t.partnersNotInData(plan.country, partners));
       }
       const result = checkPlanAgainst(plan, evidence, loadMitigations(input.lang), input.lang);
+      if (!evidence.dataAreas.length) {
+        const close = await countriesLike(ctx.store.db, plan.country);
+        if (close.length) result.notes.unshift(t.countryMisspelt(plan.country, close));
+      }
       result.notes.push(...notes);
       const { measure, topRule, topCount, areas } = result.ranking;
       return {
@@ -287,6 +317,10 @@ export const planOperations = {
         (lp) => highs.solve(lp),
         input.allowFlagged ? new Set() : flagged,
       );
+      if (!evidence.dataAreas.length) {
+        const close = await countriesLike(ctx.store.db, plan.country);
+        if (close.length) result.notes.unshift(PLAN_CHECK_TEXT.en.notes.countryMisspelt(plan.country, close));
+      }
       if (input.allowFlagged && flagged.size)
         result.notes.push(
           `resources may go to ${[...flagged].join(', ')}, flagged by the plan check (state-perpetrator-friction), as asked`,

@@ -65,6 +65,8 @@ export interface PlanCheckText {
   }) => string;
   notes: {
     noEvents: (country: string) => string;
+    /** The plan's country is not the store's spelling of it: the store's names closest to it. */
+    countryMisspelt: (country: string, close: string[]) => string;
     unknownAreas: (country: string, areas: string[]) => string;
     noCell: string;
     idleObjectives: (ids: string[]) => string;
@@ -109,6 +111,8 @@ const en: PlanCheckText = {
   notes: {
     noEvents: (country) =>
       `no events for ${country} in the store: state-perpetrator-friction and threat-coverage-gap could not be checked (import event data first)`,
+    countryMisspelt: (country, close) =>
+      `the store's events name no country "${country}" (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?): write the plan's country as the event data spells it, or nothing in the plan is checked against the evidence`,
     unknownAreas: (country, areas) =>
       `areas not found in the event data for ${country} (no evidence can be matched to them): ${areas.join(', ')}`,
     noCell: 'the plan names no joint planning cell (recommendation 3)',
@@ -164,6 +168,8 @@ const fr: PlanCheckText = {
   notes: {
     noEvents: (country) =>
       `aucun événement pour ${country} dans la base : ni l’appui à des forces de l’État auteurs de violences ni les zones menacées sans couverture n’ont pu être vérifiés (importez d’abord des données d’événements)`,
+    countryMisspelt: (country, close) =>
+      `les événements de la base ne nomment aucun pays « ${country} » (vouliez-vous dire ${close.map((c) => `« ${c} »`).join(' ou ')} ?) : écrivez le pays du plan comme l’écrivent les données d’événements, faute de quoi rien dans le plan n’est vérifié par les faits`,
     unknownAreas: (country, areas) =>
       `zones introuvables dans les données d’événements pour ${country} (aucune preuve ne peut leur être rattachée) : ${areas.join(', ')}`,
     noCell: 'le plan ne nomme aucune cellule de planification conjointe (recommandation 3)',
