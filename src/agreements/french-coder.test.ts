@@ -255,4 +255,15 @@ describe('French words used in another sense', () => {
     assert.ok(covered('Les femmes et les enfants sont protégés.').includes('GeWom'));
     assert.ok(covered('Les femmes et les enfants sont protégés.').includes('GCh'));
   });
+
+  test('a peacekeeping force the parties are not bound to deploy is not ImPK; one they call for is', () => {
+    assert.ok(
+      !covered('Aucune des Parties n’est tenue de déployer une force de maintien de la paix.').includes(
+        'ImPK',
+      ),
+    );
+    assert.ok(
+      covered('Les Parties demandent le déploiement d’une force de maintien de la paix.').includes('ImPK'),
+    );
+  });
 });
