@@ -14,6 +14,7 @@ import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { ForecastBrief } from '../reports/forecast-section.ts';
 import type { Store } from '../store/store.ts';
+import { storedMissionName } from './mission-name.ts';
 import { defineOperation } from './operation.ts';
 import { parsePlanInput, readablePlan } from './plan-operations.ts';
 
@@ -37,7 +38,7 @@ async function areasOfResponsibility(store: Store, input: ForecastInput): Promis
     const stored = await store.db
       .selectFrom('plan_versions')
       .select(['source_text', 'file_name'])
-      .where('mission', '=', input.mission)
+      .where('mission', '=', await storedMissionName(store.db, input.mission))
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();

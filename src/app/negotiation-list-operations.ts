@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeAreaName } from '../domain/area-names.ts';
 import { defineOperation } from './operation.ts';
 
 export interface StoredNegotiationSummary {
@@ -20,12 +21,13 @@ export const negotiationListOperations = {
     summary: 'List the stored negotiation processes, newest first.',
     input: z.object({ country: z.string().min(1).optional() }),
     async run(ctx, input): Promise<{ processes: StoredNegotiationSummary[] }> {
-      let q = ctx.store.db
+      const q = ctx.store.db
         .selectFrom('negotiation_processes')
         .select(['id', 'process', 'country', 'file_name', 'stored_at', 'stored_by'])
         .orderBy('id', 'desc');
-      if (input.country) q = q.where('country', '=', input.country);
-      const rows = await q.execute();
+      // A country retyped in other case or without its accents names the same processes.
+      const want = input.country && normalizeAreaName(input.country);
+      const rows = (await q.execute()).filter((r) => !want || normalizeAreaName(r.country) === want);
       return {
         processes: rows.map((r) => ({
           id: Number(r.id),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
+import { storedMissionName } from './mission-name.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
 import { parsePlanInput, planHash, readablePlan } from './plan-operations.ts';
 import { listUserAccounts } from './user-accounts.ts';
@@ -26,6 +27,7 @@ async function planVersion(
   mission: string | undefined,
   version: number | undefined,
 ) {
+  if (mission) mission = await storedMissionName(db, mission);
   let q = db
     .selectFrom('plan_versions')
     .select(['id', 'mission', 'version', 'content_hash', 'imported_at'])

@@ -21,6 +21,7 @@ import {
 import type { Database } from '../store/schema.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { languageInput } from './language-input.ts';
+import { storedMissionName } from './mission-name.ts';
 import { defineOperation } from './operation.ts';
 
 /** A plan as the front ends send it: the file's text (YAML or JSON), or the parsed object. */
@@ -265,7 +266,7 @@ export const planOperations = {
       let q = db
         .selectFrom('plan_versions')
         .select(['id', 'mission', 'version', 'content_hash', 'file_name', 'imported_at', 'imported_by']);
-      if (input.mission) q = q.where('mission', '=', input.mission);
+      if (input.mission) q = q.where('mission', '=', await storedMissionName(db, input.mission));
       const rows = await q.orderBy('mission').orderBy('version', 'desc').execute();
       const acks = rows.length
         ? await db

@@ -13,6 +13,7 @@ import { forecastBrief } from './forecast-operations.ts';
 import { frictionOperations } from './friction-operations.ts';
 import { languageInput } from './language-input.ts';
 import { localBriefSections } from './local-brief-sections.ts';
+import { storedMissionName } from './mission-name.ts';
 import {
   type NegotiationCheckReport,
   negotiationOperations,
@@ -49,7 +50,7 @@ export const currentPlan = defineOperation({
       .select(['mission', 'version', 'file_name', 'imported_at', 'source_text'])
       .orderBy('imported_at', 'desc')
       .orderBy('version', 'desc');
-    if (input.mission) q = q.where('mission', '=', input.mission);
+    if (input.mission) q = q.where('mission', '=', await storedMissionName(ctx.store.db, input.mission));
     if (input.version) q = q.where('version', '=', input.version);
     const row = await q.limit(1).executeTakeFirst();
     if (!row) {
