@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
-import { readAgreementBytes } from './agreement-file-reader.ts';
+import JSZip from 'jszip';
+import { guessTitle, readAgreementBytes } from './agreement-file-reader.ts';
 
 const TEXT = 'Accord de cessez-le-feu\n\nArticle 1\nLes Parties protègent les civils.\n';
 
@@ -32,14 +32,8 @@ describe('a UTF-16 text file with a byte-order mark', () => {
   });
 });
 
-/** A minimal .docx whose body is the XML given, zipped with mammoth's own zip library. */
+/** A minimal .docx whose body is the XML given. */
 async function docx(body: string): Promise<Buffer> {
-  const JSZip = createRequire(createRequire(import.meta.url).resolve('mammoth'))('jszip') as {
-    new (): {
-      file(name: string, content: string): void;
-      generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer>;
-    };
-  };
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -70,4 +64,14 @@ describe('a .docx with manual line breaks', () => {
     assert.match(text, /Internally\s+displaced persons/);
     assert.match(text, /Sexual\s+violence/);
   });
+});
+
+test('a PDF whose metadata title is only the file name it was printed from is titled from its text', () => {
+  const text = 'ACCORD DE CESSEZ-LE-FEU\nEntre les parties\n1. Les parties cessent les hostilités.';
+  assert.equal(guessTitle(text, 'fr_accord.html', '/tmp/fr_accord.pdf'), 'ACCORD DE CESSEZ-LE-FEU');
+  assert.equal(guessTitle(text, 'file:///tmp/fr_accord.html', '/tmp/x.pdf'), 'ACCORD DE CESSEZ-LE-FEU');
+  assert.equal(
+    guessTitle(text, 'Agreement on the Cessation of Hostilities', '/tmp/x.pdf'),
+    'Agreement on the Cessation of Hostilities',
+  );
 });

@@ -189,7 +189,9 @@ export function guessTitle(text: string, metaTitle: string, path: string): strin
   if (
     metaTitle &&
     !/^(untitled|microsoft word|document\d*)$/i.test(metaTitle) &&
-    !/\.(docx?|pdf)$/i.test(metaTitle)
+    // A file name set as the title by the program that printed it (Chromium: "draft.html").
+    !/\.(docx?|pdf|html?|odt|rtf|txt|md)$/i.test(metaTitle) &&
+    !/^(file|https?):\/\//i.test(metaTitle)
   ) {
     return metaTitle;
   }
