@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { matchAreaNames } from '../domain/area-names.ts';
+import { matchAreasByPoints, type NamedPoint } from '../analysis/area-match-by-points.ts';
+import { type AreaNameMatch, matchAreaNames } from '../domain/area-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import {
   type Boundary,
@@ -9,6 +11,7 @@ import {
   readBoundaries,
   squareDegrees,
 } from '../sources/boundary-reader.ts';
+import type { Database } from '../store/schema.ts';
 import { defineOperation } from './operation.ts';
 
 /** A new polygon this much smaller than the stored one it replaces is worth a second look. */
@@ -40,6 +43,42 @@ function replacementWarning(shape: Boundary, stored: string | null): string | nu
     return `the new polygon is ${share < 0.01 ? 'under 0.01' : share.toPrecision(2)}% of the area of the one it replaced`;
   }
   return null;
+}
+
+/** Events sampled per admin-1 area to pair the shapes that spelling could not. */
+const SAMPLED_EVENTS = 200;
+
+/**
+ * Pairs the shapes and data names that spelling left apart by where the events lie
+ * (matchAreasByPoints), in place: an exonym ("Timbuktu" and "Tombouctou") is the same area.
+ */
+async function matchRestByPoints(
+  db: Kysely<Database>,
+  country: string,
+  shapes: readonly Boundary[],
+  matches: AreaNameMatch[],
+  dataNames: readonly string[],
+): Promise<void> {
+  const openShapes = new Set(matches.flatMap((m, i) => (m.data ? [] : [i])));
+  const paired = new Set(matches.flatMap((m) => (m.data ? [m.data] : [])));
+  const openNames = new Set(dataNames.filter((d) => !paired.has(d)));
+  if (!openShapes.size || !openNames.size) return;
+  const points: NamedPoint[] = [];
+  for (const admin1 of dataNames) {
+    const rows = await db
+      .selectFrom('events')
+      .select(['latitude', 'longitude'])
+      .where('country', '=', country)
+      .where('admin1', '=', admin1)
+      .where('latitude', 'is not', null)
+      .where('longitude', 'is not', null)
+      .limit(SAMPLED_EVENTS)
+      .execute();
+    for (const r of rows)
+      points.push({ admin1, latitude: Number(r.latitude), longitude: Number(r.longitude) });
+  }
+  for (const [i, name] of matchAreasByPoints(shapes, points, openShapes, openNames))
+    matches[i] = { shape: matches[i]!.shape, data: name, score: 0 };
 }
 
 export const boundaryOperations = {
@@ -99,6 +138,7 @@ export const boundaryOperations = {
             p.shapes.map((s) => s.name),
             dataNames,
           );
+          await matchRestByPoints(trx, p.country, p.shapes, matches, dataNames);
           const stored = new Map(
             (
               await trx

@@ -1,0 +1,90 @@
+import { pointInGeometry } from './point-in-area.ts';
+
+/** An event's place as the data names it, and where it is. */
+export interface NamedPoint {
+  admin1: string;
+  latitude: number;
+  longitude: number;
+}
+
+type Geometry = { type: string; coordinates: unknown };
+
+/** The longitude/latitude box of a geometry, so that most points are ruled out at once. */
+function boxOf(g: Geometry): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      const [lon, lat] = c as number[];
+      box[0] = Math.min(box[0], lon!);
+      box[1] = Math.min(box[1], lat!);
+      box[2] = Math.max(box[2], lon!);
+      box[3] = Math.max(box[3], lat!);
+    } else if (Array.isArray(c)) for (const x of c) walk(x);
+  };
+  walk(g.coordinates);
+  return box;
+}
+
+/** Of the data's areas, how much of its events a shape must hold, and of a shape's events how much one area must make. */
+const AREA_IN_SHAPE = 0.75;
+const SHAPE_FROM_AREA = 0.5;
+const MIN_EVENTS = 5;
+
+/**
+ * Pairs map shapes with the data's admin-1 names by where the events lie, for the pairs that
+ * spelling cannot make ("Timbuktu" on the map, "Tombouctou" in the data; "Shabeellaha Hoose" and
+ * "Lower Shabelle"): a shape and an area are paired when most of the area's events fall inside the
+ * shape and they are most of the shape's events. A map drawn at another level (eleven old
+ * provinces against twenty-six new ones) pairs nothing, as it should. Only the shapes and names
+ * given as open are paired; returns shape index → data name.
+ */
+export function matchAreasByPoints(
+  shapes: readonly { name: string; geometry: Geometry }[],
+  points: readonly NamedPoint[],
+  openShapes: ReadonlySet<number>,
+  openNames: ReadonlySet<string>,
+): Map<number, string> {
+  const boxes = shapes.map((s) => boxOf(s.geometry));
+  const inShape = new Map<number, Map<string, number>>();
+  const perName = new Map<string, number>();
+  for (const p of points) {
+    const i = shapes.findIndex((s, k) => {
+      const b = boxes[k]!;
+      return (
+        p.longitude >= b[0] &&
+        p.latitude >= b[1] &&
+        p.longitude <= b[2] &&
+        p.latitude <= b[3] &&
+        pointInGeometry(p.latitude, p.longitude, s.geometry)
+      );
+    });
+    if (i === -1) continue;
+    perName.set(p.admin1, (perName.get(p.admin1) ?? 0) + 1);
+    const counts = inShape.get(i) ?? new Map<string, number>();
+    counts.set(p.admin1, (counts.get(p.admin1) ?? 0) + 1);
+    inShape.set(i, counts);
+  }
+  const pairs: { shape: number; name: string; score: number }[] = [];
+  for (const shape of openShapes) {
+    const counts = inShape.get(shape);
+    if (!counts) continue;
+    let total = 0;
+    for (const n of counts.values()) total += n;
+    for (const [name, n] of counts) {
+      if (!openNames.has(name) || n < MIN_EVENTS) continue;
+      const ofArea = n / perName.get(name)!;
+      const ofShape = n / total;
+      if (ofArea >= AREA_IN_SHAPE && ofShape >= SHAPE_FROM_AREA)
+        pairs.push({ shape, name, score: ofArea * ofShape });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  const out = new Map<number, string>();
+  const used = new Set<string>();
+  for (const p of pairs) {
+    if (out.has(p.shape) || used.has(p.name)) continue;
+    out.set(p.shape, p.name);
+    used.add(p.name);
+  }
+  return out;
+}
