@@ -187,6 +187,33 @@ test('every admin-1 area with violent events gets a forecast for every horizon a
   }
 });
 
+test('a brief on a past period forecasts from that period’s last whole month, as forecast --origin would have then', {
+  skip: acled.skip,
+}, async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  try {
+    await importFiles(store, [acled.path]);
+    const { forecastBrief } = await import('../src/app/forecast-operations.ts');
+    const past = await forecastBrief(store, 'South Sudan', '2013-11-30');
+    assert.equal(past?.origin, '2013-11');
+    assert.ok((past?.backtest.origins.last ?? '') < '2013-11', 'the skill is measured on origins before it');
+    const atOrigin = await runOperation(
+      operations.forecast,
+      { country: 'South Sudan', horizon: 3, origin: '2013-11' },
+      call(store),
+    );
+    assert.deepEqual(
+      past?.forecasts.map((f) => [f.key, f.month, f.metric, f.point]),
+      atOrigin.forecasts.map((f) => [f.key, f.month, f.metric, f.point]),
+    );
+    assert.equal((await forecastBrief(store, 'South Sudan', '2013-11-15'))?.origin, '2013-10');
+    assert.equal((await forecastBrief(store, 'South Sudan'))?.origin, '2015-12');
+    assert.equal(await forecastBrief(store, 'South Sudan', '2010-06-30'), undefined);
+  } finally {
+    await drop();
+  }
+});
+
 test('a plan’s areas of responsibility are forecast as level aor from the sums of their areas, and leave the admin-1 forecasts as they were', {
   skip: acled.skip || sds.skip,
 }, async () => {

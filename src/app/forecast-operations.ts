@@ -8,7 +8,7 @@ import {
 } from '../analysis/forecast.ts';
 import { type BacktestResult, DEFAULT_BACKTEST, runBacktest } from '../analysis/forecast-backtest.ts';
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
-import { latestEventDate } from '../analysis/forecast-queries.ts';
+import { firstEventDate, latestEventDate } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
 import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -117,12 +117,25 @@ export interface ForecastResult {
 
 /**
  * What the brief's forecast section needs: the next three months per admin-1 area from the last
- * complete month, and the admin-1 backtest of both metrics over the last 60 origins. Undefined when
- * the country has no data.
+ * complete month (or, for a brief on a past period, from the last whole month of that period, as
+ * `forecast --origin` would have forecast then), and the admin-1 backtest of both metrics over the
+ * last 60 origins up to it. Undefined when the country has no data by then.
  */
-export async function forecastBrief(store: Store, country: string): Promise<ForecastBrief | undefined> {
-  const origin = await lastCompleteMonth(store, country).catch(() => undefined);
-  if (!origin) return undefined;
+export async function forecastBrief(
+  store: Store,
+  country: string,
+  periodEnd?: string,
+): Promise<ForecastBrief | undefined> {
+  const latest = await lastCompleteMonth(store, country).catch(() => undefined);
+  if (!latest) return undefined;
+  let origin = latest;
+  if (periodEnd) {
+    const m = periodEnd.slice(0, 7);
+    const whole = periodEnd.slice(0, 10) === lastDayOf(m) ? m : addMonths(m, -1);
+    if (whole < origin) origin = whole;
+    const first = await firstEventDate(store.db, country);
+    if (!first || origin < first.slice(0, 7)) return undefined;
+  }
   const panel = await readForecastPanel(store.db, country, origin);
   const { forecasts } = forecastPanel(panel, {
     level: 'admin1',

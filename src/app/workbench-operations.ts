@@ -97,7 +97,7 @@ export const brief = defineOperation({
     const analysis = await analysisOperations.analyze.run(ctx, settings);
     const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: settings.country });
     const forecast =
-      input.country && !input.admin1 ? await forecastBrief(ctx.store, input.country) : undefined;
+      input.country && !input.admin1 ? await forecastBrief(ctx.store, input.country, input.to) : undefined;
     const scope = await scopeProvenance(ctx.store.db, {
       country: analysis.scope.country ?? undefined,
       admin1: analysis.scope.admin1 ?? undefined,
