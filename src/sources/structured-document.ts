@@ -225,7 +225,7 @@ function droppedFields(
   out: { path: PathSegment[]; known: string[] }[],
 ): void {
   if (Array.isArray(raw) && Array.isArray(parsed)) {
-    raw.forEach((item, i) => droppedFields(item, parsed[i], [...path, i], out));
+    for (const [i, item] of raw.entries()) droppedFields(item, parsed[i], [...path, i], out);
     return;
   }
   if (!isPlainObject(raw) || !isPlainObject(parsed)) return;
