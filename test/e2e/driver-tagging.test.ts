@@ -11,6 +11,7 @@ describe('tagging and confirming drivers on the area page, in Chromium', { skip:
     w = await openWorkbenchSession([
       { name: 'Ana Poc', roles: ['poc'] },
       { name: 'Ben Political', roles: ['political'] },
+      { name: 'Cara Both', roles: ['poc', 'political'] },
     ]);
   });
   after(async () => w?.close());
@@ -68,6 +69,33 @@ describe('tagging and confirming drivers on the area page, in Chromium', { skip:
       { actor: 'Ana Poc', action: 'tagged' },
       { actor: 'Ben Political', action: 'confirmed' },
     ]);
+    assert.deepEqual(
+      w.errors.filter((e) => !/status of 4\d\d/.test(e)),
+      [],
+    );
+  });
+
+  test('one who works in both units says which unit confirms, the one that makes the tag joint offered first', async () => {
+    const { page } = w;
+    const area = 'Dunmarch';
+    await w.signIn('Ana Poc');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, area)));
+    const form = page.getByRole('form', { name: 'Tag a driver' });
+    await form.waitFor();
+    await form.getByRole('button', { name: 'Tag driver' }).click();
+    const item = page.locator('.driver-tagging li', { hasText: 'tagged by Ana Poc' });
+    await item.waitFor();
+    await w.signIn('Cara Both');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, area)));
+    await item.waitFor();
+    assert.deepEqual(await item.getByRole('button').allTextContents(), [
+      'Confirm as Cara Both, political unit',
+      'Confirm as Cara Both, POC unit',
+    ]);
+    await item.getByRole('button', { name: 'Confirm as Cara Both, political unit' }).click();
+    await item.locator('.code-chip', { hasText: 'joint' }).waitFor();
+    assert.match((await item.textContent()) ?? '', /confirmed by Cara Both \(political\)/);
+    assert.equal(await item.getByRole('button').count(), 0, 'a joint tag offers no further confirmation');
     assert.deepEqual(
       w.errors.filter((e) => !/status of 4\d\d/.test(e)),
       [],

@@ -1,4 +1,6 @@
 import { type Command, Option } from 'commander';
+import type { Requester } from '../../app/operation.ts';
+import type { Store } from '../../app/store-connection.ts';
 import { LANGUAGES, type Language } from '../../domain/language.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import { action, localRequester, type StoreFlags, storeFlags } from '../cli-runtime.ts';
@@ -15,6 +17,32 @@ interface ServeFlags extends StoreFlags {
 }
 
 const collect = (value: string, list: string[]) => [...list, value];
+
+/**
+ * A new demonstration store gets a master key (when none is kept at $TANDEM_KEY_FILE or
+ * ./tandem.key yet), so that a first incident recorded as restricted, the form's default, is
+ * stored encrypted instead of refused. A mission's real store has its key made on purpose with
+ * `tandem keys init`, and kept apart from the store.
+ */
+async function demonstrationKeys(store: Store, requester: Requester): Promise<void> {
+  const [{ runOperation }, { securityOperations }] = await Promise.all([
+    import('../../app/run-operation.ts'),
+    import('../../app/security-operations.ts'),
+  ]);
+  try {
+    const r = await runOperation(
+      securityOperations.initKeys,
+      {},
+      { via: 'cli', name: 'keys init', requester, store },
+    );
+    process.stderr.write(
+      `tandem: made a master key for the demonstration store at ${r.keyFile}, so that incidents above public can be recorded encrypted; a mission keeps its own key apart from the store (tandem keys init)\n`,
+    );
+  } catch (e) {
+    // A key file kept already, or keys set up: the store keeps what it has.
+    if (!(e instanceof TandemError)) throw e;
+  }
+}
 
 export function registerServeCommands(program: Command): void {
   storeFlags(
@@ -88,6 +116,7 @@ export function registerServeCommands(program: Command): void {
                 `tandem: demonstration ${p.part} not loaded (${p.operation}): ${p.note}\n`,
               );
             }
+            await demonstrationKeys(store, await localRequester());
           }
         }
         const server = await startServer({ store, port, hostname: flags.host });

@@ -63,7 +63,7 @@ export function DriverTagging({ country, admin1 }: { country: string; admin1: st
                       tag={t}
                       label={label(t.driver)}
                       me={me.data}
-                      onConfirm={() => act(() => runOperation('confirmDriver', { tagId: t.id }))}
+                      onConfirm={(unit) => act(() => runOperation('confirmDriver', { tagId: t.id, unit }))}
                     />
                   ))}
                 </ul>
@@ -99,11 +99,17 @@ function TagItem({
   tag: Tag;
   label: string;
   me: SignedIn | undefined;
-  onConfirm: () => void;
+  /** Confirms the tag; `unit` when the person works in both units (or, without accounts, in neither). */
+  onConfirm: (unit?: 'poc' | 'political') => void;
 }) {
   const { t } = useTranslation();
   const mine = me?.name === tag.analyst;
   const confirmed = tag.confirmations.some((c) => c.analyst === me?.name);
+  const units = unitsOf(me);
+  // One who works in a single unit confirms for it; otherwise they say which, the unit that
+  // would make the tag joint (the other one) offered first.
+  const choices: ('poc' | 'political')[] =
+    units.length === 1 ? [] : tag.unit === 'poc' ? ['political', 'poc'] : ['poc', 'political'];
   return (
     <li>
       <strong>{label}</strong> {tag.joint ? <span className="code-chip">{t('analysts.joint')}</span> : null}
@@ -115,12 +121,20 @@ function TagItem({
           .join('')}
       </span>
       {tag.note && <q className="task-note"> {tag.note}</q>}
-      {me && !mine && !confirmed && (
+      {me && !mine && !confirmed && !tag.joint && (
         <>
           {' '}
-          <button type="button" onClick={onConfirm}>
-            {t('analysts.confirmAs', { name: me.name })}
-          </button>
+          {choices.length === 0 ? (
+            <button type="button" onClick={() => onConfirm()}>
+              {t('analysts.confirmAs', { name: me.name })}
+            </button>
+          ) : (
+            choices.map((unit) => (
+              <button key={unit} type="button" onClick={() => onConfirm(unit)}>
+                {t('analysts.confirmAsUnit', { name: me.name, unit: unitName(unit) })}
+              </button>
+            ))
+          )}
         </>
       )}
     </li>
