@@ -19,6 +19,8 @@ export const evidenceOperations = {
       paths: z.array(z.string().min(1)).min(1),
       format: z.enum(['acled', 'ucdp', 'hxl', 'auto']).default('auto'),
       sensitivity: z.enum(SENSITIVITY_LEVELS).default('public'),
+      /** The names the files are recorded under, path by path (an upload's own name); their paths when absent. */
+      names: z.array(z.string().min(1)).optional(),
     }),
     run: async (ctx, input) => {
       // The import loads when an import runs, not with every command that lists; the register's
@@ -29,6 +31,7 @@ export const evidenceOperations = {
         sensitivity: input.sensitivity,
         clearance: clearanceOf(ctx.requester.roles),
         onProgress: ctx.onProgress,
+        recordedAs: input.names && ((path) => input.names?.[input.paths.indexOf(path)] ?? path),
       });
     },
   }),

@@ -48,6 +48,11 @@ export interface ImportEventsOptions {
    * The importFiles operation passes the requester's; a direct caller acts as the store's owner.
    */
   clearance?: Sensitivity;
+  /**
+   * The name each file is recorded under, in the imports and the rows set aside, when it is not
+   * its path: an upload's own name ("partner-events.csv") rather than the server's temporary copy.
+   */
+  recordedAs?: (path: string) => string;
 }
 
 /**
@@ -93,12 +98,18 @@ export async function importEvents(
   return withEventImport(store, importOptions, async (imp) => {
     const results: ImportFileResult[] = [];
     for (const file of files) {
-      const f = await imp.beginFile(file.path, file.format);
+      const name = options.recordedAs?.(file.path) ?? file.path;
+      const f = await imp.beginFile(name, file.format);
       const batches = preparedBatches(file.path, file.format, options.readInWorker, sensitivity);
       let next = await batches.next();
       try {
         while (!next.done) {
-          await f.write(next.value);
+          const batch = next.value;
+          await f.write(
+            name === file.path
+              ? batch
+              : { ...batch, problems: batch.problems.map((p) => ({ ...p, file: name })) },
+          );
           options.onProgress?.({ path: file.path, rows: f.rows });
           next = await batches.next();
         }
@@ -112,7 +123,11 @@ export async function importEvents(
       }
       results.push({ ...(await f.finish()), format: file.format });
     }
-    for (const { path, read } of aggregated) results.push(await writeAggregates(imp.db, path, read));
+    for (const { path, read } of aggregated) {
+      const name = options.recordedAs?.(path) ?? path;
+      const problems = name === path ? read.problems : read.problems.map((p) => ({ ...p, file: name }));
+      results.push(await writeAggregates(imp.db, name, { ...read, problems }));
+    }
     // ACLED codes every actor it names; other sources' actors take the register's coding.
     const uncoded = results.some(
       (r) => r.format !== 'acled' && r.format !== HAPI_CONFLICT_FORMAT && r.imported + r.updated > 0,

@@ -98,7 +98,7 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
         );
         await line({ stage: 'received', bytes, total: declared });
         await line({ stage: 'importing', file: name });
-        const input = boundaries ? { paths: [path], country } : { paths: [path], sensitivity };
+        const input = boundaries ? { paths: [path], country } : { paths: [path], sensitivity, names: [name] };
         const result = await runOperation(op, input, call);
         options.onWrite();
         await line({ stage: 'done', file: name, result: shown(result) });

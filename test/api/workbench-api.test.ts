@@ -293,6 +293,29 @@ for (const dialect of DIALECTS) {
       assert.equal(afterwards.body.rows[0].events, before.body.rows[0].events + extra.length);
     });
 
+    test('an upload is recorded under its own name, so its rows set aside are found by it and listed once however often it is sent', async () => {
+      const [one] = generateDemoEvents({ seed: 5, from: '2026-11-01', to: '2026-11-03' });
+      const bad = eventsAsHxlCsv([{ ...one!, sourceEventId: 'BADDAY1', dateStart: '2026-02-30' }]);
+      for (let i = 0; i < 2; i++) {
+        const res = await app.request('/api/imports?name=partner-week-48.csv', { method: 'POST', body: bad });
+        assert.equal(res.status, 200);
+        const last = JSON.parse((await res.text()).trim().split('\n').at(-1)!);
+        assert.equal(last.stage, 'done', JSON.stringify(last));
+      }
+      const listed = await json('/api/problems?file=partner-week-48');
+      assert.equal(listed.status, 200);
+      assert.deepEqual(
+        listed.body.problems.map((p: { file: string }) => p.file),
+        ['partner-week-48.csv'],
+      );
+      const imports = await store.db
+        .selectFrom('imports')
+        .select('path')
+        .where('path', 'like', '%upload%')
+        .execute();
+      assert.deepEqual(imports, [], 'no import is recorded under the server’s temporary path');
+    });
+
     test('admin-1 boundaries upload as GeoJSON, and a feature without a name is refused with its path', async () => {
       const square = {
         type: 'Polygon',
