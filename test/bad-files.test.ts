@@ -252,6 +252,24 @@ describe('the CLI on bad input', () => {
     assert.deepEqual(JSON.parse(after.stdout).problems, []);
   });
 
+  test('a place written with decomposed accents (as macOS writes them) is the same area as one written composed', async () => {
+    const header =
+      'event_id_cnty,event_date,event_type,actor1,inter1,actor2,inter2,country,admin1,latitude,longitude,fatalities';
+    const composed = join(scratch, 'composed.csv');
+    const decomposed = join(scratch, 'decomposed.csv');
+    writeFileSync(composed, `${header}\nNFC1,2020-03-05,Battles,A,1,B,2,Maliland,S\u00e9gou,13.4,-6.2,1\n`);
+    writeFileSync(
+      decomposed,
+      `${header}\nNFD1,2020-03-06,Battles,A,1,B,2,Maliland,Se\u0301gou,13.4,-6.2,2\n`,
+    );
+    assert.equal((await runCli(['import', composed, decomposed, '--db', db])).code, 0);
+    const r = await runCli(['summary', '--by', 'admin1', '--country', 'Maliland', '--json', '--db', db]);
+    assert.deepEqual(
+      JSON.parse(r.stdout).rows.map((x: { key: string; events: number }) => [x.key, x.events]),
+      [['S\u00e9gou', 2]],
+    );
+  });
+
   test('a bad --from is refused with what was expected', async () => {
     const r = await runCli(['summary', '--from', '2020-13-01', '--db', db]);
     assert.equal(r.code, 2);

@@ -49,6 +49,17 @@ const WORD_COLUMNS = EVENT_COLUMNS.map((_, i) => i).filter(
 );
 
 /**
+ * The places and actors, whose accented letters a file may write decomposed ("Se\u0301gou", as
+ * macOS does) where others write them whole ("Ségou"): they are stored composed (NFC), so one area
+ * is one name. Checked once per distinct word, when the dictionary gains it.
+ */
+const COMPOSED = new Set(
+  ['country', 'admin1', 'admin2', 'location', 'actor1', 'actor2'].map((c) => COL[c as keyof typeof COL]),
+);
+const COMPOSED_SLOTS = WORD_COLUMNS.map((c) => COMPOSED.has(c));
+const COMBINING_MARK = /[\u0300-\u036f]/;
+
+/**
  * Where a packed row keeps a column: readers of PackedRows.codes (for a dictionary column) or
  * PackedRows.numbers (for a number column) find row `i`'s value at `i * WORDS_PER_ROW + slot`
  * or `i * NUMBERS_PER_ROW + slot`.
@@ -110,8 +121,12 @@ export class RowPacker {
         if (id === undefined) {
           id = this.ids.size;
           this.ids.set(x as string, id);
-          this.words.push(x as string);
-          this.dictionary.push(x as string);
+          const word =
+            COMPOSED_SLOTS[k] && COMBINING_MARK.test(x as string)
+              ? (x as string).normalize('NFC')
+              : (x as string);
+          this.words.push(word);
+          this.dictionary.push(word);
         }
         codes[w++] = id;
       }

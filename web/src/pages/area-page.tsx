@@ -241,7 +241,7 @@ export function AreaPage({
                       <li key={a.id}>
                         <code>{a.id}</code> {a.text}{' '}
                         <span className="muted">
-                          ({a.component}
+                          ({tr(`plan.part.${a.component}`, { defaultValue: a.component })}
                           {a.tier ? tr('area.tier', { tier: a.tier }) : ''})
                         </span>
                       </li>

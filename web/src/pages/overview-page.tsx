@@ -321,6 +321,7 @@ export function OverviewPage({
       <ForecastChart country={country} wait={!mapSettled} />
       <LikelyOnsets country={country} wait={!mapSettled} />
       <h2>{tr('overview.alerts')}</h2>
+      <p className="muted">{tr('overview.wholeCountry', { country })}</p>
       <Async
         state={alertsKey === null ? { ...alerts, loading: true } : alerts}
         what={tr('overview.theAlerts')}

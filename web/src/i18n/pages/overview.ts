@@ -36,6 +36,8 @@ export const en = {
   perMonth: 'events per month',
   alerts: 'Escalation alerts',
   theAlerts: 'alerts',
+  wholeCountry:
+    'These alerts (in the period above), like the forecast and the areas where deaths may start (from the whole record), count every violent event of {{country}}, whatever perpetrators and violence types are ticked.',
 };
 
 export const fr: typeof en = {
@@ -75,4 +77,6 @@ export const fr: typeof en = {
   perMonth: 'événements par mois',
   alerts: 'Alertes d’escalade',
   theAlerts: 'les alertes',
+  wholeCountry:
+    'Ces alertes (dans la période choisie ci-dessus), comme la prévision et les zones où des morts pourraient survenir (sur toutes les données), comptent tous les événements violents de {{country}}, quels que soient les auteurs et les types de violence cochés.',
 };
