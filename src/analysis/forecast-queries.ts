@@ -126,16 +126,6 @@ export async function latestEventDate(db: Kysely<Database>, country: string): Pr
   return r?.last ? String(r.last).slice(0, 10) : null;
 }
 
-/** The day of the country's first event, or null when it has none. */
-export async function firstEventDate(db: Kysely<Database>, country: string): Promise<string | null> {
-  const r = await db
-    .selectFrom('events')
-    .select(sql<string | null>`min(date_start)`.as('first'))
-    .where('country', '=', country)
-    .executeTakeFirst();
-  return r?.first ? String(r.first).slice(0, 10) : null;
-}
-
 /** The country's admin-1 boundary polygons as loaded (GeoJSON geometry text). */
 export async function readBoundaries(
   db: Kysely<Database>,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readDateRange } from '../analysis/analysis-queries.ts';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import {
   type AreaForecast,
@@ -8,7 +9,7 @@ import {
 } from '../analysis/forecast.ts';
 import { type BacktestResult, DEFAULT_BACKTEST, runBacktest } from '../analysis/forecast-backtest.ts';
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
-import { firstEventDate, latestEventDate } from '../analysis/forecast-queries.ts';
+import { latestEventDate } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
 import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -133,7 +134,7 @@ export async function forecastBrief(
     const m = periodEnd.slice(0, 7);
     const whole = periodEnd.slice(0, 10) === lastDayOf(m) ? m : addMonths(m, -1);
     if (whole < origin) origin = whole;
-    const first = await firstEventDate(store.db, country);
+    const { first } = await readDateRange(store.db, { country });
     if (!first || origin < first.slice(0, 7)) return undefined;
   }
   const panel = await readForecastPanel(store.db, country, origin);

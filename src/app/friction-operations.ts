@@ -22,6 +22,7 @@ import { appendAudit } from '../security/audit-chain.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { findFrictions, saveFriction } from '../store/friction-repository.ts';
 import type { Database } from '../store/schema.ts';
+import { isRealDay } from './event-filter-input.ts';
 import { FRICTION_TEXT } from './friction-text.ts';
 import { languageInput } from './language-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
@@ -220,12 +221,6 @@ async function currentFrictions(ctx: AppContext, country?: string, lang?: Langua
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whether a YYYY-MM-DD date exists (2025-02-30 and 2025-13-01 do not). */
-function realDay(d: string): boolean {
-  const t = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
-}
-
 export const frictionOperations = {
   /**
    * The friction register: the frictions the plan check finds in the newest stored plan of each
@@ -265,7 +260,7 @@ export const frictionOperations = {
         .string()
         .trim()
         .regex(DATE, 'a date YYYY-MM-DD')
-        .refine(realDay, 'not a real calendar day (a date YYYY-MM-DD that exists, e.g. not 2025-02-30)')
+        .refine(isRealDay, 'not a real calendar day (a date YYYY-MM-DD that exists, e.g. not 2025-02-30)')
         .optional(),
       note: z.string().optional(),
     }),

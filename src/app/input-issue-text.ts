@@ -10,10 +10,8 @@ export function plainIssueText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (!m.startsWith('Invalid input')) return m;
-      const received = (issue as { received?: string }).received;
       if (m.endsWith('received undefined')) return 'is required';
       const expected = EXPECTED[issue.expected] ?? issue.expected;
-      if (received === 'NaN') return `expected ${expected}`;
       if (issue.expected === 'int') return `expected ${expected}, got a fraction`;
       return `expected ${expected}`;
     }

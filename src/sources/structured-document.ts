@@ -170,10 +170,6 @@ export class StructuredDocument {
   }
 
   /**
-   * Validates the document against a zod schema, turning every issue into a located problem with
-   * a reason a person can act on (what was expected, what was found). Throws `invalid-file`.
-   */
-  /**
    * The fields of the document that `parsed` (what a lenient schema read from it) left out: a
    * misspelt `partner:` is dropped silently by a schema that ignores unknown fields, so the reader
    * can say so at its line, offering the field read beside it that it most resembles.
@@ -192,6 +188,10 @@ export class StructuredDocument {
     });
   }
 
+  /**
+   * Validates the document against a zod schema, turning every issue into a located problem with
+   * a reason a person can act on (what was expected, what was found). Throws `invalid-file`.
+   */
   validate<T>(schema: z.ZodType<T>): T {
     const result = schema.safeParse(this.value);
     if (result.success) return result.data;
