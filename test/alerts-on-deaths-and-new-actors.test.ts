@@ -38,7 +38,7 @@ for (const dialect of DIALECTS) {
       const hit = a.alerts.find(
         (x) =>
           x.level === 'admin1' &&
-          x.key === 'Bangui province' &&
+          x.key === 'Bangui' &&
           x.metric === 'fatalities' &&
           (x.alarm === '2013-12' || x.alarm === '2014-01'),
       );

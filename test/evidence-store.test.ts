@@ -42,8 +42,10 @@ function independentTotals(filter: (date: string) => boolean = () => true): Tall
     header: true,
     skipEmptyLines: true,
   });
+  // GED writes the area's kind after its name ("Bangui province"); Tandem stores the name alone.
   for (const r of g.data)
-    if (filter(r.date_start)) add(r.country, r.adm_1, Number(r.best), Number(r.deaths_civilians));
+    if (filter(r.date_start))
+      add(r.country, r.adm_1.replace(/ province$/, ''), Number(r.best), Number(r.deaths_civilians));
   return t;
 }
 

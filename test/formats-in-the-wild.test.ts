@@ -84,14 +84,14 @@ for (const dialect of DIALECTS) {
             date_start: '2025-09-14',
             fatalities: 3,
             civilian_fatalities: 3,
-            admin1: 'Haute-Kotto prefecture',
+            admin1: 'Haute-Kotto',
           },
           {
             source_event_id: '900002',
             date_start: '2025-09-20',
             fatalities: 5,
             civilian_fatalities: 0,
-            admin1: 'Ouham-Pende prefecture',
+            admin1: 'Ouham-Pende',
           },
         ]);
         const [p] = await problems(store);

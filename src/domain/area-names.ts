@@ -1,6 +1,6 @@
 /**
  * Admin-1 names are spelled differently by every source: ACLED writes "Northern Bahr el Ghazal",
- * Natural Earth "North Bahr-al-Ghazal", GED "Bangui province" where the map says "Bangui". These
+ * Natural Earth "North Bahr-al-Ghazal", a partner "Upper Nile State" where the map says "Upper Nile". These
  * rules bring them to one comparable form and pair them up, so events land on the right polygon.
  */
 const UNIT_WORDS =

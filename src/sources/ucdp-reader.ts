@@ -12,6 +12,7 @@ import {
   readCount,
   readSmallInt,
 } from './field-readers.ts';
+import { gedAreaName } from './ged-area-name.ts';
 
 const PRECISION: Record<string, DatePrecision> = {
   '1': 'day',
@@ -90,8 +91,8 @@ export function readGedFields(
     dateEnd: end.date,
     datePrecision: PRECISION[get('date_prec')] ?? 'unknown',
     country,
-    admin1: get('adm_1'),
-    admin2: get('adm_2'),
+    admin1: gedAreaName(get('adm_1')),
+    admin2: gedAreaName(get('adm_2')),
     location: get('where_coordinates'),
     latitude: lat.value,
     longitude: lon.value,

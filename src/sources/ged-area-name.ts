@@ -1,0 +1,42 @@
+/**
+ * GED writes an administrative area with its kind after the name, in lower case: "Bangui
+ * province", "Ségou region", "Upper Nile state", "Tibet autonomous region". ACLED, the maps and a
+ * mission's own reports write the name alone ("Bangui", "Ségou"), so a store holding both sources
+ * would count one province as two. The kind is dropped on reading; a capitalised word is part of
+ * the name ("Federal Capital Territory", "Western Region" as a partner may write it) and stays.
+ */
+const KIND_WORDS = new Set([
+  'province',
+  'provinces',
+  'prefecture',
+  'region',
+  'state',
+  'county',
+  'district',
+  'governorate',
+  'department',
+  'division',
+  'municipality',
+  'commune',
+  'oblast',
+  'krai',
+  'republic',
+  'territory',
+  'city',
+  'capital',
+  'autonomous',
+  'zone',
+  'wilaya',
+  'sub-prefecture',
+  'subprefecture',
+  'circle',
+  'cercle',
+]);
+
+/** An admin name from GED without its trailing kind; the name as it is when nothing else would remain. */
+export function gedAreaName(raw: string): string {
+  const words = raw.trim().split(/\s+/);
+  let end = words.length;
+  while (end > 1 && KIND_WORDS.has(words[end - 1]!)) end--;
+  return end === words.length ? raw.trim() : words.slice(0, end).join(' ');
+}
