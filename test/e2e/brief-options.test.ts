@@ -58,6 +58,21 @@ describe('choosing what the brief covers, in Chromium', { skip: browserSkip }, (
     const brief = page.frameLocator('iframe.brief-frame');
     await brief.locator('h1').first().waitFor({ timeout: 60_000 });
     assert.match((await brief.locator('body').textContent()) ?? '', /Kessa Highlands/);
+    // The frame is as tall as the brief: the page scrolls, not a box inside it.
+    const fits = async () =>
+      frame.evaluate((f: HTMLIFrameElement) => {
+        const doc = f.contentDocument!.documentElement;
+        return { frame: f.clientHeight, brief: doc.scrollHeight };
+      });
+    await page.waitForFunction(() => {
+      const f = document.querySelector<HTMLIFrameElement>('iframe.brief-frame');
+      return !!f && f.clientHeight >= f.contentDocument!.documentElement.scrollHeight;
+    });
+    const fit = await fits();
+    assert.ok(
+      fit.frame >= fit.brief && fit.brief > 800,
+      `frame ${fit.frame} px for a brief of ${fit.brief} px`,
+    );
     const pdf = await page.getByRole('link', { name: 'Download as PDF' }).getAttribute('href');
     assert.match(pdf ?? '', /admin1=Kessa\+Highlands&from=2026-01-01&to=2026-03-31/);
 

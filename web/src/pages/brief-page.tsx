@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, queryString } from '../api-client.ts';
 import { Empty } from '../components/status-views.tsx';
@@ -65,9 +65,30 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
         </a>{' '}
         <span className="muted">{t('brief.pdfNote', { scope })}</span>
       </p>
-      <iframe title={t('brief.frame')} className="brief-frame" src={`/api/brief.html${q}`} />
+      <BriefFrame title={t('brief.frame')} src={`/api/brief.html${q}`} />
     </section>
   );
+}
+
+/**
+ * The brief as the server renders it, in a frame as tall as the brief: the page scrolls, not a
+ * box inside it. The brief comes from this server, so its height can be read once it has loaded,
+ * and again when the width changes and its lines wrap anew.
+ */
+function BriefFrame({ title, src }: { title: string; src: string }) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const fit = () => {
+    const doc = frame.current?.contentDocument;
+    if (!frame.current || !doc?.documentElement) return;
+    // Back to the least height first, or a frame once tall would never shrink on a wider window.
+    frame.current.style.height = '';
+    frame.current.style.height = `${doc.documentElement.scrollHeight + 2}px`;
+  };
+  useEffect(() => {
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  });
+  return <iframe ref={frame} title={title} className="brief-frame" src={src} onLoad={fit} />;
 }
 
 /** The brief's scope as a form; a period that ends before it starts is refused beside its field. */
