@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DriverTaxonomy } from '../domain/driver.ts';
 import type { HarmKind } from '../domain/harm-kind.ts';
-import { type Threat, type ThreatLevel, type ThreatTrend, threatKey } from '../domain/threat.ts';
+import {
+  oneCellPerThreat,
+  type Threat,
+  type ThreatLevel,
+  type ThreatTrend,
+  threatKey,
+} from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { readEvidence, type ThreatCell } from './analysis-queries.ts';
@@ -74,7 +80,8 @@ export async function proposeThreatsFromData(
   stateActors: ReadonlySet<string>,
   o: ThreatProposalOptions,
 ): Promise<Threat[]> {
-  const top = threatCells
+  // One threat per perpetrator, area and violence type, whatever categories its events name.
+  const top = oneCellPerThreat(threatCells)
     .filter((g) => g.events > 0)
     .sort(
       (a, b) =>

@@ -9,6 +9,7 @@ import { InvalidDocumentError, StructuredDocument } from '../sources/structured-
 import { withEventImport } from '../store/event-import.ts';
 import type { Database, IncidentTable } from '../store/schema.ts';
 import { assertMayEditIncident, changeReleasedToAll, mayReadInFull } from './access-control.ts';
+import { withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, open, seal, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
 import { checkIncident, type IncidentInput, incidentInput } from './incident-operations.ts';
@@ -162,7 +163,12 @@ export const incidentEditOperations = {
       const level = fields.sensitivity ?? row.sensitivity;
       const key = await keyFor(db, row.sensitivity === 'public' ? level : row.sensitivity);
       const before = storedIncident(row, key);
-      const after: IncidentInput = { ...before, ...fields, victims: { ...before.victims, ...victims } };
+      const merged: IncidentInput = { ...before, ...fields, victims: { ...before.victims, ...victims } };
+      // A new area (or country) is stored as the store spells it, as when an incident is recorded.
+      const after =
+        fields.admin1 !== undefined || fields.country !== undefined
+          ? await withKnownAdmin1(db, merged)
+          : merged;
       checkIncident(ctx.requester, after);
       if (sensitivityRank(after.sensitivity) < sensitivityRank(before.sensitivity)) {
         throw new TandemError(

@@ -13,6 +13,7 @@ import { currentDataKey } from '../security/data-keys.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { withEventImport } from '../store/event-import.ts';
 import { assertOwnOffice, mayReadInFull, withheldIncident } from './access-control.ts';
+import { withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
@@ -115,8 +116,12 @@ export function checkIncident(requester: Requester, input: IncidentInput): void 
   if (noLat !== noLon) throw new TandemError('bad-input', 'latitude and longitude: give both or neither');
 }
 
-/** Stores one checked incident: sealed fields, its history's first row, and the audit's. */
-async function recordOne(ctx: AppContext, input: IncidentInput): Promise<{ id: number }> {
+/**
+ * Stores one checked incident: sealed fields, its history's first row, and the audit's. Its admin-1
+ * area is stored as the store already spells it where the reporter wrote a variant of a known name.
+ */
+async function recordOne(ctx: AppContext, written: IncidentInput): Promise<{ id: number; admin1: string }> {
+  const input = await withKnownAdmin1(ctx.store.db, written);
   const key = await keyFor(ctx.store.db, input.sensitivity);
   const now = new Date().toISOString();
   // The incident, its history, its audit row and the event it counts as land together or not at all.
@@ -173,7 +178,7 @@ async function recordOne(ctx: AppContext, input: IncidentInput): Promise<{ id: n
       }
       await syncIncidentEvent(imp, Number(id), input);
       await imp.finish();
-      return { id: Number(id) };
+      return { id: Number(id), admin1: input.admin1 };
     },
   );
 }
@@ -182,9 +187,9 @@ export const incidentOperations = {
   recordIncident: defineOperation({
     writes: true,
     summary:
-      "Record an incident in the mission's log: what, where, when, who did it, who was harmed, the source and its grading, verification, the office, the sensitivity and a narrative. Protected fields are encrypted; the creation is audited.",
+      "Record an incident in the mission's log: what, where, when, who did it, who was harmed, the source and its grading, verification, the office, the sensitivity and a narrative. An admin-1 area written as a variant of one the country's data or boundaries know (case, accents, a word such as State or Province) is stored under the known spelling, which the answer gives. Protected fields are encrypted; the creation is audited.",
     input: incidentInput,
-    async run(ctx, input): Promise<{ id: number }> {
+    async run(ctx, input): Promise<{ id: number; admin1: string }> {
       checkIncident(ctx.requester, input);
       return recordOne(ctx, input);
     },

@@ -62,6 +62,8 @@ export const threatOperations = {
         for (const t of threats) {
           if (t.id !== null || existing.has(threatKey(t))) continue;
           t.id = await insertThreat(tx, { ...t, updatedBy: ctx.requester.name, updatedAt: now() });
+          // A threat is saved once, however many proposals share its key.
+          existing.add(threatKey(t));
           saved++;
         }
       });

@@ -50,3 +50,49 @@ export function threatKey(
 ): string {
   return [t.perpetrator, t.targetedPopulation, t.violenceType, t.country, t.admin1].join('\u001f');
 }
+
+/**
+ * A perpetrator's events against civilians of one violence type in one area, as the aggregates
+ * count them: one row per actor category the events name, '' where they name none.
+ */
+export interface PerpetratorCell {
+  country: string;
+  actor: string;
+  actorCategory: string;
+  admin1: string;
+  violenceType: string;
+  events: number;
+  recent: number;
+  previous: number;
+  fatalities: number;
+}
+
+/**
+ * One cell per threat. The aggregates keep a perpetrator's events apart by the category each event
+ * names, but the category is not part of what makes a threat (`threatKey`): an incident whose
+ * reporter did not know the perpetrator's kind, beside events that name it, would otherwise make
+ * a second threat of the same perpetrator in the same area, over the same events. Their counts are
+ * added, and the category is the one named by most of the events (the first by name on a tie), or
+ * '' when none names one.
+ */
+export function oneCellPerThreat<T extends PerpetratorCell>(cells: readonly T[]): T[] {
+  const byThreat = new Map<string, { cell: T; categories: Map<string, number> }>();
+  for (const c of cells) {
+    const key = [c.country, c.actor, c.admin1, c.violenceType].join('\u001f');
+    const seen = byThreat.get(key);
+    if (!seen) {
+      byThreat.set(key, { cell: { ...c }, categories: new Map([[c.actorCategory, c.events]]) });
+      continue;
+    }
+    seen.cell.events += c.events;
+    seen.cell.recent += c.recent;
+    seen.cell.previous += c.previous;
+    seen.cell.fatalities += c.fatalities;
+    seen.categories.set(c.actorCategory, (seen.categories.get(c.actorCategory) ?? 0) + c.events);
+  }
+  return [...byThreat.values()].map(({ cell, categories }) => {
+    const named = [...categories].filter(([category]) => category !== '');
+    named.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return { ...cell, actorCategory: named[0]?.[0] ?? '' };
+  });
+}

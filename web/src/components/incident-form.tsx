@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api-client.ts';
 import type { OperationResult } from '../operation-types.ts';
+import type { AreaMapAnswer } from '../workbench-types.ts';
 
 /** An incident as the list releases it to the signed-in person. */
 export type ListedIncident = OperationResult<'listIncidents'>['incidents'][number];
@@ -109,6 +110,18 @@ export function fieldsOf(i: ListedIncident): IncidentFields {
   };
 }
 
+/**
+ * The admin-1 areas of a country the workbench knows, to offer in the form: those its events
+ * count and those of its loaded boundaries, each once, in alphabetical order.
+ */
+export function knownAreaNames(areas: AreaMapAnswer | undefined): string[] {
+  const names = [
+    ...(areas?.areas ?? []).map((a) => a.admin1),
+    ...(areas?.features ?? []).map((f) => f.properties.admin1),
+  ].filter(Boolean);
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b));
+}
+
 /** The fields of `after` that differ from `before`: what an edit sends. */
 export function changedFields(before: IncidentFields, after: IncidentFields): IncidentFields {
   return Object.fromEntries(
@@ -162,10 +175,12 @@ function Field({
 /**
  * The incident form, to record an incident or to change one (`initial` its current fields). Each
  * control's id starts with `idPrefix`, so that two forms can share a page; beside each control,
- * what the server said of it.
+ * what the server said of it. The admin-1 area offers the country's known areas (`areas`) and
+ * still takes a new name: a variant of a known one is stored under the known spelling.
  */
 export function IncidentForm({
   country,
+  areas = [],
   initial,
   idPrefix,
   issues,
@@ -175,6 +190,8 @@ export function IncidentForm({
   children,
 }: {
   country: string;
+  /** The country's admin-1 areas the workbench knows (knownAreaNames). */
+  areas?: readonly string[];
   initial?: IncidentFields;
   idPrefix: string;
   issues: Issues;
@@ -209,7 +226,22 @@ export function IncidentForm({
             defaultValue={v('occurredOn')}
           />
         </Field>
-        {(['admin1', 'admin2', 'place'] as const).map((n) => (
+        <Field {...f} label={t('incidents.admin1')} name="admin1">
+          <input
+            id={id('admin1')}
+            name="admin1"
+            list={id('admin1-known')}
+            autoComplete="off"
+            placeholder={t('incidents.admin1Hint')}
+            defaultValue={v('admin1')}
+          />
+          <datalist id={id('admin1-known')}>
+            {areas.map((a) => (
+              <option key={a} value={a} />
+            ))}
+          </datalist>
+        </Field>
+        {(['admin2', 'place'] as const).map((n) => (
           <Field {...f} key={n} label={t(`incidents.${n}`)} name={n}>
             <input id={id(n)} name={n} defaultValue={v(n)} />
           </Field>

@@ -8,12 +8,14 @@ import {
   IncidentForm,
   type Issues,
   issuesOf,
+  knownAreaNames,
   type ListedIncident,
 } from '../components/incident-form.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
+import type { AreaMapAnswer } from '../workbench-types.ts';
 
 type Listed = OperationResult<'listIncidents'>;
 type History = OperationResult<'incidentHistory'>;
@@ -66,11 +68,13 @@ function IncidentHistory({ id, version }: { id: number; version: string }) {
 function IncidentEditor({
   incident,
   country,
+  areas,
   onSaved,
   onClose,
 }: {
   incident: ListedIncident;
   country: string;
+  areas: readonly string[];
   onSaved: () => void;
   onClose: () => void;
 }) {
@@ -87,6 +91,8 @@ function IncidentEditor({
     setMessage(null);
     try {
       const r = await runOperation('editIncident', { id: incident.id, ...changes });
+      // An area written as a variant of its own known spelling changes nothing.
+      if (!r.changed.length) return setMessage({ ok: true, text: t('incidents.nothingToSave') });
       setMessage({ ok: true, text: t('incidents.saved', { id: r.id, fields: r.changed.join(', ') }) });
       onSaved();
     } catch (err) {
@@ -110,6 +116,7 @@ function IncidentEditor({
         <IncidentForm
           key={incident.updatedAt}
           country={country}
+          areas={areas}
           initial={before}
           idPrefix="e-"
           issues={issues}
@@ -146,6 +153,11 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
   const list = useApi<Listed>(country ? `incidents|${country}|${reload}` : null, (signal) =>
     get<Listed>('/api/incidents', { country }, signal),
   );
+  // The areas to offer: known again after each incident, which may have named a new one.
+  const known = useApi<AreaMapAnswer>(country ? `incident-areas|${country}|${reload}` : null, (signal) =>
+    get<AreaMapAnswer>('/api/areas', { country }, signal),
+  );
+  const areas = knownAreaNames(known.data);
   if (!country) return <Empty>{t('incidents.chooseCountry')}</Empty>;
 
   const record = async (fields: IncidentFields, form: HTMLFormElement) => {
@@ -153,8 +165,14 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
     setIssues({});
     setMessage(null);
     try {
-      const { id } = await runOperation('recordIncident', fields);
-      setMessage({ ok: true, text: t('incidents.recordedOk', { id }) });
+      const { id, admin1 } = await runOperation('recordIncident', fields);
+      setMessage({
+        ok: true,
+        text:
+          admin1 === fields.admin1
+            ? t('incidents.recordedOk', { id })
+            : t('incidents.recordedUnder', { id, area: admin1 }),
+      });
       form.reset();
       setReload((n) => n + 1);
     } catch (err) {
@@ -174,6 +192,7 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
         <IncidentEditor
           incident={openedIncident}
           country={country}
+          areas={areas}
           onSaved={() => setReload((n) => n + 1)}
           onClose={() => setOpened(null)}
         />
@@ -181,6 +200,7 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
       <h2>{t('incidents.record')}</h2>
       <IncidentForm
         country={country}
+        areas={areas}
         idPrefix="f-"
         issues={issues}
         busy={busy}

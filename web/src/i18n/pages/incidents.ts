@@ -18,6 +18,8 @@ export const en = {
   history: 'History',
   chooseCountry: 'Choose a country first: incidents are recorded for one.',
   recordedOk: 'Incident {{id}} recorded.',
+  recordedUnder:
+    'Incident {{id}} recorded, under {{area}}: the name the country’s data already uses for that area.',
   notRecorded: 'Nothing was recorded: {{reason}}',
   title: 'Incidents: {{country}}',
   intro:
@@ -29,6 +31,7 @@ export const en = {
   noneYet: 'No incident recorded for {{country}} yet.',
   date: 'Date',
   admin1: 'Admin-1',
+  admin1Hint: 'known area, or new',
   admin2: 'Admin-2',
   place: 'Place',
   latitude: 'Latitude',
@@ -118,6 +121,8 @@ export const fr: typeof en = {
   history: 'Historique',
   chooseCountry: 'Choisissez d’abord un pays : les incidents sont enregistrés par pays.',
   recordedOk: 'Incident {{id}} enregistré.',
+  recordedUnder:
+    'Incident {{id}} enregistré, sous {{area}} : le nom que les données du pays donnent déjà à cette zone.',
   notRecorded: 'Rien n’a été enregistré : {{reason}}',
   title: 'Incidents : {{country}}',
   intro:
@@ -129,6 +134,7 @@ export const fr: typeof en = {
   noneYet: 'Aucun incident enregistré pour {{country}} pour l’instant.',
   date: 'Date',
   admin1: 'Admin-1',
+  admin1Hint: 'connue, ou nouvelle',
   admin2: 'Admin-2',
   place: 'Lieu',
   latitude: 'Latitude',

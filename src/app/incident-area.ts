@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { normalizeAreaName } from '../domain/area-names.ts';
+import { summarizeEvents } from '../store/event-summary.ts';
+import type { Database } from '../store/schema.ts';
+
+/**
+ * The admin-1 areas the store knows for a country: those its events count, most events first (the
+ * summary by admin1), then those of its loaded boundaries that no event names yet.
+ */
+export async function knownAdmin1Areas(db: Kysely<Database>, country: string): Promise<string[]> {
+  const counted = (await summarizeEvents(db, 'admin1', { country })).rows.map((r) => r.key);
+  const bounded = (
+    await db
+      .selectFrom('areas')
+      .select('admin1')
+      .where('country', '=', country)
+      .where('admin2', '=', '')
+      .orderBy('admin1')
+      .execute()
+  ).map((r) => r.admin1);
+  return [...new Set([...counted, ...bounded])].filter(Boolean);
+}
+
+/**
+ * The spelling under which an incident's admin-1 area is stored: a known area's own when the
+ * reporter wrote the same name differently ("upper nile", "Upper Nile State" for "Upper Nile":
+ * case, accents, a unit word, the usual variants of `normalizeAreaName`), so that the incident is
+ * counted with the area's other events; otherwise the name as written, since a new area is
+ * legitimate. Names that are merely alike ("Upper Nile", "Blue Nile") are never taken for each
+ * other. `known` is in order of preference (the first of two known spellings of one area wins).
+ */
+export function knownSpelling(written: string, known: readonly string[]): string {
+  if (!written || known.includes(written)) return written;
+  const normalized = normalizeAreaName(written);
+  if (!normalized) return written;
+  return known.find((k) => normalizeAreaName(k) === normalized) ?? written;
+}
+
+/** An incident's fields with its admin-1 area under the spelling the store knows (see knownSpelling). */
+export async function withKnownAdmin1<T extends { country: string; admin1: string }>(
+  db: Kysely<Database>,
+  incident: T,
+): Promise<T> {
+  if (!incident.admin1) return incident;
+  const admin1 = knownSpelling(incident.admin1, await knownAdmin1Areas(db, incident.country));
+  return admin1 === incident.admin1 ? incident : { ...incident, admin1 };
+}

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import { initKeys } from '../src/security/data-keys.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+
+/**
+ * An incident's admin-1 area, written freely, joins the area the country's data already knows when
+ * it is the same name written differently ("upper nile", "Upper Nile State"), so that summaries,
+ * the map and alerts count it there; a new name stays as written.
+ */
+
+const call = (store: Store) => ({
+  via: 'cli' as const,
+  name: 'test',
+  requester: { name: 'Area Officer', roles: ['admin'], offices: ['all-offices'] },
+  store,
+});
+
+const base = {
+  occurredOn: '2025-03-04',
+  country: 'Testland',
+  category: 'killing',
+  killed: 1,
+  office: 'North',
+  sensitivity: 'restricted',
+  narrative: 'What the witness said',
+};
+
+for (const dialect of DIALECTS) {
+  describe(`an incident's admin-1 area and the known areas (${dialect.name})`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-incident-areas-'));
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      process.env.TANDEM_KEY_FILE = join(dir, 'tandem.key');
+      await initKeys(store.db);
+    });
+    after(async () => {
+      delete process.env.TANDEM_KEY_FILE;
+      await drop?.();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const record = (admin1: string) =>
+      runOperation(operations.recordIncident, { ...base, admin1 }, call(store));
+    const storedArea = async (id: number) =>
+      (await store.db.selectFrom('incidents').select('admin1').where('id', '=', id).executeTakeFirstOrThrow())
+        .admin1;
+    const byArea = async () => {
+      const s = await runOperation(operations.summary, { by: 'admin1', country: 'Testland' }, call(store));
+      return Object.fromEntries(s.rows.map((r) => [r.key, r.events]));
+    };
+
+    test('a variant of a known area is stored, counted and answered under the known spelling', async () => {
+      const first = await record('Upper Nile');
+      assert.equal(first.admin1, 'Upper Nile');
+      for (const written of ['upper nile', 'Upper Nile State', ' UPPER NILE region ']) {
+        const r = await record(written);
+        assert.equal(r.admin1, 'Upper Nile', `"${written}" is answered under the known spelling`);
+        assert.equal(await storedArea(r.id), 'Upper Nile', `"${written}" is stored under the known spelling`);
+      }
+      assert.deepEqual(await byArea(), { 'Upper Nile': 4 });
+    });
+
+    test('a new area, even one alike a known one, stays as written', async () => {
+      const blue = await record('Blue Nile');
+      assert.equal(blue.admin1, 'Blue Nile');
+      const niles = await record('Upper Niles');
+      assert.equal(await storedArea(niles.id), 'Upper Niles');
+      assert.deepEqual(await byArea(), { 'Upper Nile': 4, 'Blue Nile': 1, 'Upper Niles': 1 });
+      // Another country's areas are not this one's.
+      const elsewhere = await runOperation(
+        operations.recordIncident,
+        { ...base, country: 'Otherland', admin1: 'upper nile' },
+        call(store),
+      );
+      assert.equal(elsewhere.admin1, 'upper nile');
+    });
+
+    test('an area known only from the loaded boundaries is known too', async () => {
+      const square = [
+        [
+          [30, 6],
+          [31, 6],
+          [31, 7],
+          [30, 7],
+          [30, 6],
+        ],
+      ];
+      const path = join(dir, 'testland.geojson');
+      writeFileSync(
+        path,
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { name: 'Ouham-Pendé' },
+              geometry: { type: 'Polygon', coordinates: square },
+            },
+          ],
+        }),
+      );
+      await runOperation(operations.loadBoundaries, { paths: [path], country: 'Testland' }, call(store));
+      const r = await record('ouham pende prefecture');
+      assert.equal(await storedArea(r.id), 'Ouham-Pendé');
+    });
+
+    test('an edit that writes a variant of a known area stores the known spelling; the same area changes nothing', async () => {
+      const { id } = await record('Blue Nile');
+      const moved = await runOperation(
+        operations.editIncident,
+        { id, admin1: 'upper nile state' },
+        call(store),
+      );
+      assert.deepEqual(moved.changed, ['admin1']);
+      assert.equal(await storedArea(id), 'Upper Nile');
+      const again = await runOperation(operations.editIncident, { id, admin1: 'UPPER NILE' }, call(store));
+      assert.deepEqual(again.changed, []);
+      const history = await runOperation(operations.incidentHistory, { id }, call(store));
+      assert.deepEqual(
+        history.history.at(-1)?.changes.find((c) => c.field === 'admin1'),
+        { field: 'admin1', from: 'Blue Nile', to: 'Upper Nile' },
+      );
+    });
+  });
+}

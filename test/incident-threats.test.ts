@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import { initKeys } from '../src/security/data-keys.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+
+/**
+ * A perpetrator's incidents, some with its kind and some with the kind left "Unknown", are one
+ * threat in an area: proposed once, over all of them, and saved once. (The unknown kind used to
+ * make a second proposal of the same perpetrator, area and violence type over the same events,
+ * and saving the proposals failed on the register's unique key.)
+ */
+
+const call = (store: Store) => ({
+  via: 'cli' as const,
+  name: 'test',
+  requester: { name: 'Threat Officer', roles: ['admin'], offices: ['all-offices'] },
+  store,
+});
+
+const base = {
+  country: 'Testland',
+  admin1: 'Amber',
+  category: 'killing',
+  killed: 1,
+  office: 'North',
+  sensitivity: 'restricted',
+  narrative: 'What the witness said',
+};
+
+for (const dialect of DIALECTS) {
+  describe(`threats from incidents whose perpetrator's kind is unknown (${dialect.name})`, {
+    skip: dialect.skip,
+  }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-incident-threats-'));
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      process.env.TANDEM_KEY_FILE = join(dir, 'tandem.key');
+      await initKeys(store.db);
+    });
+    after(async () => {
+      delete process.env.TANDEM_KEY_FILE;
+      await drop?.();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const record = (occurredOn: string, perpetrator: unknown, more: Record<string, unknown> = {}) =>
+      runOperation(operations.recordIncident, { ...base, occurredOn, perpetrator, ...more }, call(store));
+    const propose = (save = false) =>
+      runOperation(operations.proposeThreats, { country: 'Testland', save }, call(store));
+    const shape = (t: {
+      perpetrator: string;
+      perpetratorCategory: string | null;
+      admin1: string;
+      eventCount: number;
+    }) => [t.perpetrator, t.perpetratorCategory, t.admin1, t.eventCount];
+
+    test('a named perpetrator recorded once with its kind and once with an unknown kind is one threat', async () => {
+      await record('2025-01-10', { name: 'Red Hand', category: 'rebel-group' });
+      await record('2025-01-12', { name: 'Red Hand' });
+      await record('2025-01-14', { name: 'Red Hand' });
+      const proposed = await propose();
+      assert.deepEqual(proposed.threats.map(shape), [['Red Hand', 'rebel-group', 'Amber', 3]]);
+      assert.equal(proposed.threats[0]?.events.length, 3);
+    });
+
+    test('an unidentified perpetrator with a kind and one with none are one threat too', async () => {
+      await record('2025-01-11', null, { admin1: 'Basalt' });
+      await record('2025-01-13', { name: '', category: 'political-militia' }, { admin1: 'Basalt' });
+      const basalt = (await propose()).threats.filter((t) => t.admin1 === 'Basalt');
+      assert.deepEqual(basalt.map(shape), [['Unidentified perpetrator', 'political-militia', 'Basalt', 2]]);
+    });
+
+    test('saving the proposals adds each threat to the register once, and saving again adds none', async () => {
+      const saved = await propose(true);
+      assert.equal(saved.saved, 2);
+      const register = await runOperation(operations.listThreats, { country: 'Testland' }, call(store));
+      assert.deepEqual(register.threats.map((t) => [t.perpetrator, t.admin1]).sort(), [
+        ['Red Hand', 'Amber'],
+        ['Unidentified perpetrator', 'Basalt'],
+      ]);
+      await record('2025-01-20', { name: 'Red Hand' });
+      const again = await propose(true);
+      assert.equal(again.saved, 0);
+      assert.equal(again.threats.length, 2, 'the register entries stand for the proposals, none beside them');
+      assert.deepEqual(again.threats.map((t) => t.id).sort(), register.threats.map((t) => t.id).sort());
+    });
+  });
+}
