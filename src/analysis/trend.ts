@@ -4,16 +4,49 @@ import { addMonths } from './months.ts';
 export type TrendDirection = 'rising' | 'falling' | 'stable' | 'new' | 'none';
 
 /**
- * Compares two equal-length windows. A quarter more or less counts as a change, because monthly
- * conflict counts swing by that much on noise alone; 'new' when nothing happened before.
+ * Compares two equal-length windows. A quarter more or less is the least that counts as a change,
+ * because monthly conflict counts swing by that much on noise alone; and on small counts a change
+ * must also be more than chance would often give: 2 events after 1, or 6 after 3, is 'stable'.
+ * Given the two windows' total, if both had the same rate each event would fall in either with
+ * even odds; a change is named when a split at least this lopsided would come by chance no more
+ * than one time in five (NOISE_ODDS). 'new' when nothing happened before.
  */
 export function trendOf(recent: number, previous: number): TrendDirection {
   if (recent === 0 && previous === 0) return 'none';
   if (previous === 0) return 'new';
   const ratio = recent / previous;
-  if (ratio >= 1.25) return 'rising';
-  if (ratio <= 0.8) return 'falling';
+  if (ratio >= 1.25 && evenSplitTail(recent, recent + previous) <= NOISE_ODDS) return 'rising';
+  if (ratio <= 0.8 && evenSplitTail(previous, recent + previous) <= NOISE_ODDS) return 'falling';
   return 'stable';
+}
+
+/** How rare a split must be, under equal rates, before a trend is named (one-sided). */
+const NOISE_ODDS = 0.2;
+
+/**
+ * The chance that k or more of n events fall in one of two equal windows when each falls in
+ * either with even odds (a binomial tail), summed in logs so that large counts do not overflow.
+ */
+export function evenSplitTail(k: number, n: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  // Counts are whole events; fatalities sums can be large, so the terms are summed in logs.
+  const logHalfN = n * Math.log(0.5);
+  let logTerm = logChoose(n, k) + logHalfN;
+  let sum = 0;
+  for (let i = k; i <= n; i++) {
+    sum += Math.exp(logTerm);
+    logTerm += Math.log((n - i) / (i + 1));
+    if (sum > 0 && Math.exp(logTerm) < sum * 1e-12) break;
+  }
+  return Math.min(1, sum);
+}
+
+function logChoose(n: number, k: number): number {
+  let s = 0;
+  const m = Math.min(k, n - k);
+  for (let i = 1; i <= m; i++) s += Math.log((n - m + i) / i);
+  return s;
 }
 
 /**

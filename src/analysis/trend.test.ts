@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { evenSplitTail, trendOf } from './trend.ts';
+
+test('a change on a few events is not named a trend; a clear one is', () => {
+  assert.equal(trendOf(2, 1), 'stable');
+  assert.equal(trendOf(6, 3), 'stable');
+  assert.equal(trendOf(1, 3), 'stable');
+  assert.equal(trendOf(10, 5), 'rising');
+  assert.equal(trendOf(5, 10), 'falling');
+  assert.equal(trendOf(130, 100), 'rising');
+  assert.equal(trendOf(112, 100), 'stable');
+  assert.equal(trendOf(70, 100), 'falling');
+  assert.equal(trendOf(3, 0), 'new');
+  assert.equal(trendOf(0, 0), 'none');
+});
+
+test('the even-split tail is the binomial tail', () => {
+  // P(X ≥ 2 | n = 3, p = ½) = 4/8; P(X ≥ 10 | n = 15) = 4944/32768.
+  assert.ok(Math.abs(evenSplitTail(2, 3) - 0.5) < 1e-12);
+  assert.ok(Math.abs(evenSplitTail(10, 15) - 4944 / 32768) < 1e-12);
+  assert.equal(evenSplitTail(0, 5), 1);
+  assert.ok(evenSplitTail(6000, 10000) < 1e-50);
+  assert.ok(Math.abs(evenSplitTail(5000, 10000) - 0.504) < 0.001);
+});
