@@ -48,7 +48,9 @@ export const exportEvents = defineOperation({
     let events = 0;
     for await (const page of iterateEvents(ctx.store.db, filter)) {
       const released = await releaseForExport(ctx, page);
-      exporter.add(blurKm ? blurEvents(released, blurKm) : released);
+      // releaseForExport hands a record released whole back as it is, and one withheld as a copy.
+      const release = released.map((e, i) => (e !== page[i] ? 'counts' : blurKm ? 'blurred' : 'whole'));
+      exporter.add(blurKm ? blurEvents(released, blurKm) : released, release);
       events += page.length;
       await flush();
     }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Papa from 'papaparse';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
-import { EventExporter, type ExportFormat } from './event-export.ts';
+import { EventExporter, type ExportFormat, type Release } from './event-export.ts';
 
 const EVENT: ConflictEvent = {
   source: 'acled',
@@ -35,22 +35,22 @@ const EVENT: ConflictEvent = {
   sourceText: "+cmd|' /C calc'!A0",
 };
 
-function exported(format: ExportFormat, events: ConflictEvent[] = [EVENT]): string {
+function exported(format: ExportFormat, events: ConflictEvent[] = [EVENT], release?: Release[]): string {
   let out = '';
   const exporter = new EventExporter(format, (s) => {
     out += s;
   });
   exporter.start();
-  exporter.add(events);
+  exporter.add(events, release);
   exporter.end();
   return out;
 }
 
 /** The data row of a CSV or HXL export, as a spreadsheet would split it into cells. */
-function cells(text: string, format: 'csv' | 'hxl'): Record<string, string> {
+function cells(text: string, format: 'csv' | 'hxl', row = 0): Record<string, string> {
   const rows = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data;
   const header = rows[0]!;
-  const data = rows[format === 'hxl' ? 2 : 1]!;
+  const data = rows[(format === 'hxl' ? 2 : 1) + row]!;
   return Object.fromEntries(header.map((h, i) => [h, data[i]!]));
 }
 
@@ -91,6 +91,12 @@ describe('12.5: exports do not hand spreadsheets live formulas', () => {
       assert.equal(row.admin1, 'North');
       assert.equal(row.source_text, 'Radio');
     });
+
+    test(`${format}: a cell already starting with an apostrophe before = gets one more, so one can be taken off`, () => {
+      const row = cells(exported(format, [{ ...EVENT, notes: "'=1+1", sourceText: "it's =" }]), format);
+      assert.equal(row.notes, "''=1+1");
+      assert.equal(row.source_text, "it's =");
+    });
   }
 
   test('geojson keeps every value exact', () => {
@@ -100,5 +106,32 @@ describe('12.5: exports do not hand spreadsheets live formulas', () => {
     assert.equal(properties.source_text, EVENT.sourceText);
     assert.equal(properties.admin1, '@North');
     assert.deepEqual(collection.features[0].geometry.coordinates, [-12.5, -4.25]);
+  });
+});
+
+describe('the HXL export carries every field, for Tandem to read back (test/hxl-round-trip.test.ts)', () => {
+  test('hxl: the hashtag row keeps its columns and adds those every event field needs, and how each was released', () => {
+    const text = exported('hxl', [EVENT, { ...EVENT, sourceEventId: 'TST2' }], ['whole', 'blurred']);
+    const [header, tags] = text.split('\r\n');
+    assert.match(
+      tags!,
+      /^#meta\+dataset,#event\+id,#date\+start,#date\+end,#date\+precision,#country\+name,.*,#description,#meta\+source,/,
+    );
+    assert.ok(
+      tags!.endsWith(
+        ',#geo+precision,#affected+killed+low,#affected+killed+high,#group+name+targets,#meta+release',
+      ),
+    );
+    assert.equal(header!.split(',').length, tags!.split(',').length);
+    const row = cells(text, 'hxl');
+    assert.equal(row.geo_precision, '1');
+    assert.equal(row.fatalities_low, '');
+    assert.equal(row.release, 'whole');
+    assert.equal(cells(text, 'hxl', 1).release, 'blurred');
+    const targeted = cells(
+      exported('hxl', [{ ...EVENT, targets: ['Women (Testland)', 'Children (Testland)'] }]),
+      'hxl',
+    );
+    assert.equal(targeted.targets, 'Women (Testland); Children (Testland)');
   });
 });

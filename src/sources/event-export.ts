@@ -1,11 +1,26 @@
 import Papa from 'papaparse';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
 import type { ExportFormat } from '../domain/export-format.ts';
+import { TARGET_SEPARATOR } from '../store/event-columns.ts';
 
 export { EXPORT_FORMATS, type ExportFormat } from '../domain/export-format.ts';
 
-/** Each exported column: its header, its HXL hashtag, and how to read it off an event. */
-const COLUMNS: [string, string, (e: ConflictEvent) => string | number | null][] = [
+/**
+ * How a record left Tandem: `whole` as stored; `counts` when it was beyond the requester's reach
+ * (releaseForExport); `blurred` with `--blur`. Only a whole record can stand for the stored one
+ * when the file is imported again (see hxl-reader.ts).
+ */
+export const RELEASES = ['whole', 'counts', 'blurred'] as const;
+export type Release = (typeof RELEASES)[number];
+
+type Cell = string | number | null;
+
+/**
+ * Each exported column: its header, its HXL hashtag, and how to read it off an event. The HXL
+ * reader knows an export of Tandem's own by these hashtags and reads every column back
+ * (readTandemExport in hxl-reader.ts), so a column added here needs its reader there.
+ */
+export const EXPORT_COLUMNS = [
   ['source', '#meta+dataset', (e) => e.source],
   ['source_event_id', '#event+id', (e) => e.sourceEventId],
   ['date_start', '#date+start', (e) => e.dateStart],
@@ -34,16 +49,29 @@ const COLUMNS: [string, string, (e: ConflictEvent) => string | number | null][] 
   ['civilian_fatalities', '#affected+killed+civilians', (e) => e.civilianFatalities],
   ['notes', '#description', (e) => e.notes],
   ['source_text', '#meta+source', (e) => e.sourceText],
-];
+  // Added after the columns above, which files and scripts already rely on.
+  ['geo_precision', '#geo+precision', (e) => e.geoPrecision],
+  ['fatalities_low', '#affected+killed+low', (e) => e.fatalitiesLow],
+  ['fatalities_high', '#affected+killed+high', (e) => e.fatalitiesHigh],
+  ['targets', '#group+name+targets', (e) => e.targets.join(TARGET_SEPARATOR)],
+  ['release', '#meta+release', (_e, release) => release],
+] as const satisfies readonly (readonly [string, string, (e: ConflictEvent, release: Release) => Cell])[];
+
+export type ExportColumnName = (typeof EXPORT_COLUMNS)[number][0];
 
 /**
  * A text cell that a spreadsheet would run as a formula (OWASP, "CSV Injection"): it starts with
  * `=`, `+`, `-`, `@`, a tab or a carriage return. Such a cell is written with a leading `'` and
  * quoted, which Excel and LibreOffice show as text. Numbers (a longitude of -12.5) are written as
  * numbers. papaparse's own default pattern ends in `.*$`, which misses a cell with a line break,
- * so this one looks at the first character only. See docs/exports.md.
+ * so this one looks at the first character only. A cell that already starts with apostrophes
+ * before such a character (`'=`) gets one more, so that taking one off (FORMULA_GUARD) always
+ * gives back the text as it was. See docs/exports.md.
  */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** The apostrophe FORMULA_START put in front of a cell, to take off when Tandem reads its own export. */
+export const FORMULA_GUARD = /^'(?='*[=+\-@\t\r])/;
 
 /**
  * Writes events in the formats the field exchanges: plain CSV, HXL-tagged CSV (a hashtag row
@@ -61,16 +89,24 @@ export class EventExporter {
   start(): void {
     if (this.format === 'geojson') this.write('{"type":"FeatureCollection","features":[\n');
     else {
-      this.write(`${Papa.unparse([COLUMNS.map((c) => c[0])])}\r\n`);
-      if (this.format === 'hxl') this.write(`${Papa.unparse([COLUMNS.map((c) => c[1])])}\r\n`);
+      this.write(`${Papa.unparse([EXPORT_COLUMNS.map((c) => c[0])])}\r\n`);
+      if (this.format === 'hxl') this.write(`${Papa.unparse([EXPORT_COLUMNS.map((c) => c[1])])}\r\n`);
     }
   }
 
-  add(events: readonly ConflictEvent[]): void {
+  /**
+   * Writes events, each released as `release` says (one for all, or one for each): whole unless
+   * the caller coarsened them, which the file records so that the import does not take a coarsened
+   * copy for the record.
+   */
+  add(events: readonly ConflictEvent[], release: Release | readonly Release[] = 'whole'): void {
     if (events.length === 0) return;
+    const releaseOf = (i: number): Release => (typeof release === 'string' ? release : release[i]!);
+    const values = (e: ConflictEvent, i: number) => EXPORT_COLUMNS.map(([, , get]) => get(e, releaseOf(i)));
     if (this.format === 'geojson') {
-      const parts = events.map((e) => {
-        const properties = Object.fromEntries(COLUMNS.map(([name, , get]) => [name, get(e)]));
+      const parts = events.map((e, i) => {
+        const cells = values(e, i);
+        const properties = Object.fromEntries(EXPORT_COLUMNS.map(([name], k) => [name, cells[k]]));
         const geometry =
           e.latitude !== null && e.longitude !== null
             ? { type: 'Point', coordinates: [e.longitude, e.latitude] }
@@ -79,7 +115,7 @@ export class EventExporter {
       });
       this.write(`${this.first ? '' : ',\n'}${parts.join(',\n')}`);
     } else {
-      const rows = events.map((e) => COLUMNS.map(([, , get]) => get(e) ?? ''));
+      const rows = events.map((e, i) => values(e, i).map((v) => v ?? ''));
       this.write(`${Papa.unparse(rows, { escapeFormulae: FORMULA_START })}\r\n`);
     }
     this.first = false;

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { parseActorCategory } from '../domain/actor-category.ts';
+import type { DatePrecision, SourceName } from '../domain/conflict-event.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
+import { parseAcledEventType, VIOLENCE_TYPES, type ViolenceType } from '../domain/violence-type.ts';
+import { splitTargets } from '../store/event-columns.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
-import { readEventDay } from './event-dates.ts';
+import { eventDateReader, readEventDay } from './event-dates.ts';
+import { EXPORT_COLUMNS, type ExportColumnName, FORMULA_GUARD, RELEASES } from './event-export.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
 import { halfPointReason, missingHalfOfPoint, readCoordinate, readCount } from './field-readers.ts';
 
@@ -103,10 +106,17 @@ function violenceTypeOf(raw: string): ViolenceType | undefined {
 /**
  * Reads any CSV whose hashtag row carries HXL tags. Columns are found by tag, not by name, so a
  * partner's own headers in any language work. Without an id column, an event's id is a hash of
- * its row, which keeps re-imports idempotent.
+ * its row, which keeps re-imports idempotent. Tandem's own export, known by its hashtags, is read
+ * back whole (tandemExportReader).
  */
 export function hxlReader(path: string, hashtagRow: readonly string[]): EventRowReader {
   const tags = hashtagRow.map(parseTag);
+  const own = tandemExportColumns(tags);
+  if (own)
+    return tandemExportReader(
+      hashtagRow.map((h) => h.trim()),
+      own,
+    );
   const taken = new Set<number>();
   const c = {} as Record<keyof typeof WANT, number>;
   // Civilian fatalities first, so the plainer #affected+killed does not claim that column.
@@ -158,7 +168,9 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
       const cat2 = parseActorCategory(get(f, c.inter2));
       if (cat2 === undefined)
         return problemAt(header, c.inter2, `actor category "${get(f, c.inter2)}" is unknown`);
-      const fat = readCount(f[c.fatalities], 'fatalities', false);
+      // A deaths column with an empty cell is a row that does not say its deaths: set aside, as in
+      // ACLED, not counted as none. A sheet without the column reports no deaths at all.
+      const fat = readCount(f[c.fatalities], 'fatalities', c.fatalities !== -1);
       if (!fat.ok) return problemAt(header, c.fatalities, fat.reason);
       const civ = readCount(f[c.civilianFatalities], 'civilian fatalities', false);
       if (!civ.ok) return problemAt(header, c.civilianFatalities, civ.reason);
@@ -199,6 +211,158 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
           targets: [],
           notes: get(f, c.notes),
           sourceText: get(f, c.source),
+        },
+      };
+    },
+  };
+}
+
+/** Sources whose ids are the same in every store, so a row of theirs can stand for the stored event. */
+const PORTABLE_SOURCES: readonly SourceName[] = ['acled', 'ucdp', 'hxl'];
+const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'week', 'month', 'year', 'unknown'];
+
+function isOneOf<T extends string>(list: readonly T[], v: string): v is T {
+  return (list as readonly string[]).includes(v);
+}
+
+/**
+ * Where each column of Tandem's own export (EXPORT_COLUMNS) stands, its hashtags matched with
+ * their attributes in any order; null when one is missing: a partner's sheet, or a Tandem export
+ * from before every field was written, which is read as a partner's sheet as it always was.
+ */
+function tandemExportColumns(tags: (HxlTag | null)[]): Record<ExportColumnName, number> | null {
+  const at = {} as Record<ExportColumnName, number>;
+  for (const [name, hashtag] of EXPORT_COLUMNS) {
+    const want = parseTag(hashtag) as HxlTag;
+    const i = tags.findIndex(
+      (t) =>
+        t?.tag === want.tag &&
+        t.attributes.length === want.attributes.length &&
+        want.attributes.every((a) => t.attributes.includes(a)),
+    );
+    if (i === -1) return null;
+    at[name] = i;
+  }
+  return at;
+}
+
+/**
+ * Reads Tandem's own HXL export back into the events it was written from, every field as written:
+ * a record exported whole keeps its source and source id, so importing the file into the store
+ * that wrote it finds every event unchanged, and another store gets the same events (the same
+ * content hash) as the original import. Text is taken exactly, less the apostrophe the export put
+ * before a formula-like start. A record released as counts or blurred is no copy of the record:
+ * it comes in as a partner's record (source hxl, id `source:id`), so that it never overwrites the
+ * event it stands for. An incident of the mission's own is numbered by the store that recorded it
+ * and is set aside: elsewhere its number could be another incident's.
+ */
+function tandemExportReader(header: readonly string[], at: Record<ExportColumnName, number>): EventRowReader {
+  const readDay = eventDateReader();
+  return {
+    format: 'hxl',
+    columns: header.length,
+    read(f: string[]): RowResult {
+      const problem = (k: ExportColumnName, reason: string) => problemAt(header, at[k], reason);
+      const text = (k: ExportColumnName) => (f[at[k]] ?? '').replace(FORMULA_GUARD, '');
+      const count = (k: ExportColumnName, name: string, required: boolean) =>
+        readCount(text(k), name, required);
+      const flag = (k: ExportColumnName): boolean | string => {
+        const v = text(k).trim();
+        return v === '1' ? true : v === '0' ? false : `${k} "${v}" is not 1 or 0`;
+      };
+      const release = text('release').trim();
+      if (!isOneOf(RELEASES, release))
+        return problem('release', `release "${release}" is not one Tandem writes (${RELEASES.join(', ')})`);
+      const source = text('source').trim();
+      const id = text('source_event_id');
+      if (source === 'mission')
+        return problem(
+          'source',
+          `an incident of the mission's own (incident ${id}) is numbered by the store that recorded it, which holds it already; elsewhere that number may be another incident's, so it is not imported (to count it as a partner's record, write hxl in this column)`,
+        );
+      if (!isOneOf(PORTABLE_SOURCES, source))
+        return problem(
+          'source',
+          `source "${source}" is not one a file brings in (${PORTABLE_SOURCES.join(', ')})`,
+        );
+      if (id.trim() === '') return problem('source_event_id', 'the event id is empty');
+      const date = readDay(text('date_start'));
+      if (!date.ok) return problem('date_start', date.reason);
+      const end = text('date_end').trim() ? readDay(text('date_end')) : date;
+      if (!end.ok) return problem('date_end', end.reason);
+      if (end.date < date.date)
+        return problem('date_end', `the last day ${end.date} is before the first, ${date.date}`);
+      const precision = text('date_precision').trim();
+      if (!isOneOf(DATE_PRECISIONS, precision))
+        return problem(
+          'date_precision',
+          `date precision "${precision}" is not one of ${DATE_PRECISIONS.join(', ')}`,
+        );
+      const country = text('country');
+      if (!country.trim()) return problem('country', 'country is empty');
+      const lat = readCoordinate(text('latitude'), 'latitude');
+      if (!lat.ok) return problem('latitude', lat.reason);
+      const lon = readCoordinate(text('longitude'), 'longitude');
+      if (!lon.ok) return problem('longitude', lon.reason);
+      const half = missingHalfOfPoint(lat.value, lon.value);
+      if (half) return problem(half, halfPointReason(half));
+      const geo = count('geo_precision', 'geo precision', false);
+      if (!geo.ok) return problem('geo_precision', geo.reason);
+      const type = parseAcledEventType(text('violence_type'));
+      if (!type)
+        return problem(
+          'violence_type',
+          `violence type "${text('violence_type')}" is not one of Tandem's (${VIOLENCE_TYPES.join(', ')})`,
+        );
+      const cat1 = parseActorCategory(text('actor1_category'));
+      if (cat1 === undefined)
+        return problem('actor1_category', `actor category "${text('actor1_category')}" is unknown`);
+      const cat2 = parseActorCategory(text('actor2_category'));
+      if (cat2 === undefined)
+        return problem('actor2_category', `actor category "${text('actor2_category')}" is unknown`);
+      const targeting = flag('civilian_targeting');
+      if (typeof targeting === 'string') return problem('civilian_targeting', targeting);
+      const derived = flag('civilian_targeting_derived');
+      if (typeof derived === 'string') return problem('civilian_targeting_derived', derived);
+      const fat = count('fatalities', 'fatalities', true);
+      if (!fat.ok) return problem('fatalities', fat.reason);
+      const civ = count('civilian_fatalities', 'civilian fatalities', false);
+      if (!civ.ok) return problem('civilian_fatalities', civ.reason);
+      const low = count('fatalities_low', 'fatalities low', false);
+      if (!low.ok) return problem('fatalities_low', low.reason);
+      const high = count('fatalities_high', 'fatalities high', false);
+      if (!high.ok) return problem('fatalities_high', high.reason);
+      const whole = release === 'whole';
+      return {
+        event: {
+          source: whole ? source : 'hxl',
+          sourceEventId: whole ? id : `${source}:${id}`,
+          dateStart: date.date,
+          dateEnd: end.date,
+          datePrecision: precision,
+          country,
+          admin1: text('admin1'),
+          admin2: text('admin2'),
+          location: text('location'),
+          latitude: lat.value,
+          longitude: lon.value,
+          geoPrecision: geo.value,
+          violenceType: type,
+          eventType: text('event_type'),
+          subEventType: text('sub_event_type'),
+          actor1: text('actor1'),
+          actor1Category: cat1,
+          actor2: text('actor2'),
+          actor2Category: cat2,
+          civilianTargeting: targeting,
+          civilianTargetingDerived: derived,
+          fatalities: fat.value as number,
+          fatalitiesLow: low.value,
+          fatalitiesHigh: high.value,
+          civilianFatalities: civ.value,
+          targets: splitTargets(text('targets')),
+          notes: text('notes'),
+          sourceText: text('source_text'),
         },
       };
     },
