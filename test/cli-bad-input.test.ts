@@ -169,7 +169,10 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['plan', 'acknowledgements', 'UNSMO', '--version', 'two', '--db', DB], names: /--version/ },
   ],
   'plan list': [{ args: ['plan', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
-  'plan allocate': [{ args: ['plan', 'allocate', MISSING, '--db', DB], names: /no-such-file\.csv/ }],
+  'plan allocate': [
+    { args: ['plan', 'allocate', MISSING, '--db', DB], names: /no-such-file\.csv/ },
+    { args: ['plan', 'allocate', PLAN, '--lang', 'de', '--db', DB], names: /--lang/ },
+  ],
   'plan schema': [{ args: ['plan', 'schema', '--nope'], names: /--nope/ }],
   serve: [
     { args: ['serve', '--port', 'abc', '--db', DB], names: /--port/ },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import {
   type DocumentProblem,
+  InvalidDocumentError,
   invalidDocument,
   type PathSegment,
   StructuredDocument,
@@ -82,35 +83,85 @@ void _sameShape;
 /**
  * Reads a negotiation process from YAML or JSON text: encoding (UTF-8), syntax, shape, then ids
  * (unique parties and rounds, delegations only of known parties, rounds that end after they
- * start). Throws InvalidDocumentError listing every problem with its path, line and column.
+ * start). The id checks run even when the shape is wrong, on whatever parts could be read, so
+ * every problem is reported at once. Throws InvalidDocumentError listing every problem with its
+ * path, line and column, in the order they stand in the file.
  */
 export function readNegotiationProcess(text: string, name: string): NegotiationProcess {
   requireUtf8(text, name);
   const doc = StructuredDocument.parse(text, name, 'a negotiation process');
-  const process = doc.validate(negotiationProcessSchema);
+  let process: NegotiationProcess | undefined;
+  let shape: DocumentProblem[] = [];
+  try {
+    process = doc.validate(negotiationProcessSchema);
+  } catch (e) {
+    if (!(e instanceof InvalidDocumentError)) throw e;
+    shape = e.problems;
+  }
+  const problems = [...shape, ...crossReferenceProblems(doc)];
+  if (problems.length) {
+    problems.sort((a, b) => a.line - b.line || a.column - b.column);
+    throw invalidDocument(name, problems);
+  }
+  return process!;
+}
+
+/** The text of `v` when it is a non-empty id, else undefined (the shape check says what is wrong). */
+const readableId = (v: unknown): string | undefined => (id.safeParse(v).success ? (v as string) : undefined);
+const readableDate = (v: unknown): string | undefined =>
+  date.safeParse(v).success ? (v as string) : undefined;
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The checks between the parts of a process, run on the document as written so that they need
+ * only the parts they look at to be readable: a party or round whose id is not readable is left
+ * to the shape check, and delegations are matched to parties only when every party has a readable
+ * id (otherwise an unreadable party could be the one meant).
+ */
+function crossReferenceProblems(doc: StructuredDocument): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
   const bad = (path: PathSegment[], reason: string, key = false) =>
     problems.push(doc.problem(path, reason, { key }));
-  const parties = new Set<string>();
-  process.parties.forEach((p, i) => {
-    if (parties.has(p.id)) bad(['parties', i, 'id'], `duplicate party id "${p.id}"`);
-    parties.add(p.id);
-  });
-  const rounds = new Set<string>();
-  process.rounds.forEach((r, i) => {
-    if (rounds.has(r.id)) bad(['rounds', i, 'id'], `duplicate round id "${r.id}"`);
-    rounds.add(r.id);
-    if (r.end < r.start) bad(['rounds', i, 'end'], `the round ends (${r.end}) before it starts (${r.start})`);
+  const root = isMapping(doc.value) ? doc.value : {};
+  const partyList = Array.isArray(root.parties) ? root.parties : undefined;
+  const parties = new Map<string, number>();
+  let allPartiesRead = partyList !== undefined;
+  for (const [i, p] of (partyList ?? []).entries()) {
+    const pid = readableId(isMapping(p) ? p.id : undefined);
+    const first = pid === undefined ? undefined : parties.get(pid);
+    if (pid === undefined) allPartiesRead = false;
+    else if (first === undefined) parties.set(pid, i);
+    else
+      bad(
+        ['parties', i, 'id'],
+        `duplicate party id "${pid}" (parties[${first}] has it): expected each party id once`,
+      );
+  }
+  const rounds = new Map<string, number>();
+  for (const [i, r] of (Array.isArray(root.rounds) ? root.rounds : []).entries()) {
+    if (!isMapping(r)) continue;
+    const rid = readableId(r.id);
+    const first = rid === undefined ? undefined : rounds.get(rid);
+    if (first !== undefined)
+      bad(
+        ['rounds', i, 'id'],
+        `duplicate round id "${rid}" (rounds[${first}] has it): expected each round id once`,
+      );
+    else if (rid !== undefined) rounds.set(rid, i);
+    const start = readableDate(r.start);
+    const end = readableDate(r.end);
+    if (start && end && end < start)
+      bad(['rounds', i, 'end'], `the round ends (${end}) before it starts (${start})`);
+    if (!allPartiesRead || !isMapping(r.delegations)) continue;
     for (const party of Object.keys(r.delegations)) {
-      if (!parties.has(party)) {
-        bad(
-          ['rounds', i, 'delegations', party],
-          `unknown party "${party}": expected one of ${[...parties].join(', ') || '(no parties declared)'}`,
-          true,
-        );
-      }
+      if (parties.has(party)) continue;
+      bad(
+        ['rounds', i, 'delegations', party],
+        `unknown party "${party}": expected one of ${[...parties.keys()].join(', ') || '(no parties declared)'}`,
+        true,
+      );
     }
-  });
-  if (problems.length) throw invalidDocument(name, problems);
-  return process;
+  }
+  return problems;
 }

@@ -5,6 +5,7 @@ import { findThreats } from '../analysis/threat-repository.ts';
 import { areaNameSimilarity } from '../domain/area-names.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { ALLOCATION_TEXT } from '../planning/allocation-text.ts';
 import { type AreaRanking, rankAreas, rankAreasByThreats } from '../planning/area-ranking.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
 import { PLAN_CHECK_TEXT } from '../planning/plan-check-text.ts';
@@ -298,10 +299,12 @@ export const planOperations = {
       .extend({
         /** Let resources go to activities flagged state-perpetrator-friction (a decision someone takes). */
         allowFlagged: z.boolean().optional(),
+        lang: languageInput,
       })
       .superRefine(readablePlan),
     async run(ctx, input): Promise<AllocationResult> {
       const { plan } = parsePlanInput(input);
+      const lang = input.lang ?? 'en';
       const evidence = await readPlanEvidence(ctx.store.db, plan);
       const inPeriod = evidence.events.filter(
         (e) => e.dateStart >= plan.period.from && e.dateStart <= plan.period.to,
@@ -317,15 +320,15 @@ export const planOperations = {
         rankAreas(inPeriod),
         (lp) => highs.solve(lp),
         input.allowFlagged ? new Set() : flagged,
+        lang,
       );
       if (!evidence.dataAreas.length) {
         const close = await countriesLike(ctx.store.db, plan.country);
-        if (close.length) result.notes.unshift(PLAN_CHECK_TEXT.en.notes.countryMisspelt(plan.country, close));
+        if (close.length)
+          result.notes.unshift(PLAN_CHECK_TEXT[lang].notes.countryMisspelt(plan.country, close));
       }
       if (input.allowFlagged && flagged.size)
-        result.notes.push(
-          `resources may go to ${[...flagged].join(', ')}, flagged by the plan check (state-perpetrator-friction), as asked`,
-        );
+        result.notes.push(ALLOCATION_TEXT[lang].notes.allowFlagged([...flagged]));
       return result;
     },
   }),

@@ -1,5 +1,9 @@
+import type { Language } from '../domain/language.ts';
 import { objectiveIndex, type Plan } from '../domain/plan.ts';
+import { ALLOCATION_TEXT, type AllocationText, type AreaChange, UNUSED } from './allocation-text.ts';
 import { type AreaRanking, areaKey } from './area-ranking.ts';
+
+export { UNUSED };
 
 /** The weight of one area: civilian risk times political priority, with where each came from. */
 export interface AreaWeight {
@@ -57,15 +61,12 @@ const MAX_STEPS = 16;
 // Favours leaving a unit where it is when moving it gains nothing, so ties do not shuffle assets.
 const STAY_BONUS = 1e-6;
 
-export const ALLOCATION_METHOD =
-  'Maximise the sum over areas of weight × coverage, where weight = civilian-targeting events in the plan period × political priority, ' +
-  `and the k-th unit of a resource in an area covers ${UNIT_DECAY}^(k-1) of that area's weight (diminishing returns). ` +
-  "Political priority is the plan's own `priorities` entry for the area when given, else 1 + 0.5 for each political-strategy objective " +
-  'served by an activity in the area (at most 2). Units of each resource in all areas together may not exceed its availability; a resource ' +
-  'with `areas` may only go there. Solved as a 0-1 integer programme with HiGHS.';
+/** The method in English (`ALLOCATION_TEXT[lang].method` in another language). */
+export const ALLOCATION_METHOD = ALLOCATION_TEXT.en.method(UNIT_DECAY);
 
 /** Civilian risk × political priority for every area the allocation may use. */
-export function areaWeights(plan: Plan, ranking: AreaRanking): AreaWeight[] {
+export function areaWeights(plan: Plan, ranking: AreaRanking, lang: Language = 'en'): AreaWeight[] {
+  const t = ALLOCATION_TEXT[lang].priority;
   const risk = new Map(ranking.areas.map((a) => [areaKey(a.admin1), a]));
   const names = new Map<string, string>();
   for (const a of ranking.areas) names.set(areaKey(a.admin1), a.admin1);
@@ -95,11 +96,7 @@ export function areaWeights(plan: Plan, ranking: AreaRanking): AreaWeight[] {
     const own = given.get(key);
     const pol = [...(political.get(key) ?? [])].sort();
     const priority = own ? own.priority : 1 + 0.5 * Math.min(2, pol.length);
-    const priorityReason = own
-      ? `set in the plan${own.reason ? `: ${own.reason}` : ''}`
-      : pol.length
-        ? `political-strategy objective(s) ${pol.join(', ')} worked on here`
-        : 'no political-strategy activity here';
+    const priorityReason = own ? t.plan(own.reason) : pol.length ? t.political(pol) : t.none;
     return {
       area,
       risk: r,
@@ -162,20 +159,21 @@ type Solve = (lp: string) => { Status: string; Columns: Record<string, { Primal:
  * `flagged`: activities the plan check flagged for supporting state forces that harm civilians
  * (state-perpetrator-friction): where such an activity uses a resource, the proposal gives that
  * area no more of it than the unflagged activities there use, so no unit goes to the flagged
- * activity; a note says so.
+ * activity; a note says so. `lang`: the language of the sentences (reasons, moves, notes, method).
  */
 export function allocateResources(
   plan: Plan,
   ranking: AreaRanking,
   solve: Solve,
   flagged: ReadonlySet<string> = new Set(),
+  lang: Language = 'en',
 ): AllocationResult {
-  const weights = areaWeights(plan, ranking);
+  const t = ALLOCATION_TEXT[lang];
+  const weights = areaWeights(plan, ranking, lang);
   const byKey = new Map(weights.map((w) => [areaKey(w.area), w]));
   const areaName = (a: string) => byKey.get(areaKey(a))?.area ?? a;
   const notes: string[] = [];
-  if (!ranking.areas.length)
-    notes.push('no civilian-targeting events in the plan period: every area weighs 0');
+  if (!ranking.areas.length) notes.push(t.notes.noEvents);
 
   type Var = { name: string; r: number; area: string; k: number; value: number };
   const vars: Var[] = [];
@@ -188,20 +186,13 @@ export function allocateResources(
       const now = placements[r]!.units.get(w.area) ?? 0;
       const held = placements[r]!.flaggedWho.get(w.area);
       const cap = held ? Math.floor(placements[r]!.clear.get(w.area) ?? 0) : steps;
-      if (held)
-        notes.push(
-          `${res.id}: at most ${cap} unit(s) in ${w.area}, what activities not flagged use there; ${held.join(', ')} ${held.length > 1 ? 'are' : 'is'} flagged by the plan check (state-perpetrator-friction) and ${held.length > 1 ? 'get' : 'gets'} none`,
-        );
+      if (held) notes.push(t.notes.flaggedCap(res.id, cap, w.area, held));
       for (let k = 1; k <= Math.min(steps, cap); k++) {
         const value = w.weight * UNIT_DECAY ** (k - 1) + (k <= now ? STAY_BONUS : 0);
         vars.push({ name: `x${vars.length}`, r, area: w.area, k, value });
       }
     }
-    if (placements[r]!.unplaced) {
-      notes.push(
-        `${res.id}: ${placements[r]!.unplaced} unit(s) are used by activities with no area, left out of "current"`,
-      );
-    }
+    if (placements[r]!.unplaced) notes.push(t.notes.noArea(res.id, placements[r]!.unplaced));
   });
 
   let primal = new Map<string, number>();
@@ -230,8 +221,7 @@ export function allocateResources(
     lines.push('End');
     const result = solve(lines.join('\n'));
     status = result.Status;
-    if (status !== 'Optimal')
-      notes.push(`the solver ended with status ${status}; the proposal may not be optimal`);
+    if (status !== 'Optimal') notes.push(t.notes.solverStatus(status));
     primal = new Map(Object.entries(result.Columns).map(([k, v]) => [k, Math.round(v.Primal)]));
   }
 
@@ -253,14 +243,14 @@ export function allocateResources(
           change: round(p - current),
           activities: place.who.get(w.area) ?? [],
           reason: place.flaggedWho.has(w.area)
-            ? `${areaReason(w, current, p).split(':')[0]}: ${place.flaggedWho.get(w.area)!.join(', ')} flagged by the plan check (state-perpetrator-friction), so no unit goes to it`
+            ? t.reason.flagged(areaChange(current, p), place.flaggedWho.get(w.area)!)
             : res.available < 1 && p < current
-              ? `remove ${round(current - p)}: the plan makes no unit of ${res.id} available`
-              : areaReason(w, current, p),
+              ? t.reason.noneAvailable(areaChange(current, p), res.id)
+              : areaReason(t, w, current, p),
         };
       })
       .sort((a, b) => b.weight - a.weight || a.area.localeCompare(b.area));
-    const moves = pairMoves(areas);
+    const moves = pairMoves(areas, t);
     const affected = areas.filter((a) => a.change < 0).flatMap((a) => a.activities);
     const currentUse = round([...place.units.values()].reduce((s, n) => s + n, 0));
     return {
@@ -283,19 +273,13 @@ export function allocateResources(
       const open = weights.filter(
         (w) => w.weight > 0 && (!allowed.length || allowed.includes(areaKey(w.area))),
       );
-      notes.push(
-        `${r.resource}: ${unplaced} of ${r.available} unit(s) left unplaced. A unit adds cover only where civilians were targeted in the plan period (${open.length} area(s) open to this resource), and each further unit in an area covers half the one before, so no area takes more than ${MAX_STEPS}; place the rest by judgement (a reserve, escorts, areas with no recorded events)`,
-      );
+      notes.push(t.notes.unplaced(r.resource, unplaced, r.available, open.length, MAX_STEPS));
     }
-    if (r.currentUse > r.available) {
-      notes.push(
-        `${r.resource}: the plan uses ${r.currentUse} but only ${r.available} are available, so "current" is not feasible`,
-      );
-    }
+    if (r.currentUse > r.available) notes.push(t.notes.infeasible(r.resource, r.currentUse, r.available));
   }
   return {
     status,
-    method: ALLOCATION_METHOD,
+    method: t.method(UNIT_DECAY),
     objective: {
       current: round(resources.reduce((s, r) => s + r.coveredCurrent, 0)),
       proposed: round(resources.reduce((s, r) => s + r.coveredProposed, 0)),
@@ -305,21 +289,24 @@ export function allocateResources(
   };
 }
 
-function areaReason(w: AreaWeight, current: number, proposed: number): string {
-  const basis = `risk ${w.risk} civilian-targeting events × priority ${w.priority} (${w.priorityReason}) = weight ${round(w.weight)}`;
-  if (proposed > current) return `add ${round(proposed - current)}: ${basis}`;
-  if (proposed < current) {
-    const last = round(w.weight * UNIT_DECAY ** (Math.ceil(current) - 1));
-    return `remove ${round(current - proposed)}: ${basis}; the last unit here covers only ${last}, less than every unit kept or placed`;
-  }
-  return `keep ${proposed}: ${basis}`;
+/** Add, remove or keep, and how many: what the sentences of an area begin with. */
+function areaChange(current: number, proposed: number): AreaChange {
+  if (proposed > current) return { kind: 'add', units: round(proposed - current) };
+  if (proposed < current) return { kind: 'remove', units: round(current - proposed) };
+  return { kind: 'keep', units: proposed };
 }
 
-/** The `from` of a move that puts to work units the plan does not use. */
-export const UNUSED = '(unused)';
+/** An area's weight as the sentences cite it, rounded. */
+const cited = (w: AreaWeight) => ({ ...w, weight: round(w.weight) });
+
+function areaReason(t: AllocationText, w: AreaWeight, current: number, proposed: number): string {
+  const c = areaChange(current, proposed);
+  if (c.kind !== 'remove') return t.reason.change(c, cited(w));
+  return t.reason.remove(c, cited(w), round(w.weight * UNIT_DECAY ** (Math.ceil(current) - 1)));
+}
 
 /** Pairs losses with gains, heaviest gain first, so the explanation reads as moves. */
-function pairMoves(areas: AreaAllocation[]): ResourceMove[] {
+function pairMoves(areas: AreaAllocation[], t: AllocationText): ResourceMove[] {
   const losses = areas.filter((a) => a.change < 0).map((a) => ({ a, left: -a.change }));
   const gains = areas.filter((a) => a.change > 0).map((a) => ({ a, left: a.change }));
   losses.sort((x, y) => x.a.weight - y.a.weight);
@@ -336,7 +323,7 @@ function pairMoves(areas: AreaAllocation[]): ResourceMove[] {
         from: l.a.area,
         to: g.a.area,
         units,
-        why: `${g.a.area} weighs ${round(g.a.weight)} (risk ${g.a.risk} × priority ${g.a.priority}) against ${round(l.a.weight)} in ${l.a.area} (risk ${l.a.risk} × priority ${l.a.priority})${l.a.activities.length ? `; affects ${l.a.activities.join(', ')}` : ''}`,
+        why: t.move(cited(g.a), cited(l.a), l.a.activities),
       });
     }
     if (g.left > 0) {
@@ -344,7 +331,7 @@ function pairMoves(areas: AreaAllocation[]): ResourceMove[] {
         from: UNUSED,
         to: g.a.area,
         units: round(g.left),
-        why: `units the plan leaves unused; ${g.a.area} weighs ${round(g.a.weight)} (risk ${g.a.risk} × priority ${g.a.priority})`,
+        why: t.moveFromUnused(cited(g.a)),
       });
     }
   }

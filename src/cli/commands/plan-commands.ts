@@ -171,12 +171,13 @@ export function registerPlanCommands(program: Command): void {
       .option(
         '--allow-flagged',
         'let resources go to activities the plan check flags for supporting state forces that harm civilians',
-      ),
+      )
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr'),
   ).action(
-    action(async (path: string, flags: JsonFlag & { allowFlagged?: boolean }) => {
+    action(async (path: string, flags: JsonFlag & { allowFlagged?: boolean; lang?: string }) => {
       const r = await runCommand(
         (await plans()).allocatePlan,
-        { ...loadPlan(path), allowFlagged: flags.allowFlagged },
+        { ...loadPlan(path), allowFlagged: flags.allowFlagged, lang: flags.lang },
         {
           name: 'plan allocate',
           store: flags,
@@ -184,19 +185,19 @@ export function registerPlanCommands(program: Command): void {
         },
       );
       if (flags.json) return printJson(r);
-      const out = [
-        `risk covered: ${r.objective.current} now → ${r.objective.proposed} proposed (solver: ${r.status})`,
-        `method: ${r.method}`,
-      ];
+      // Loaded with the operations (the flag is already checked): English unless `fr`.
+      const { ALLOCATION_TEXT, UNUSED } = await import('../../planning/allocation-text.ts');
+      const w = ALLOCATION_TEXT[flags.lang === 'fr' ? 'fr' : 'en'].output;
+      const out = [w.covered(r.objective.current, r.objective.proposed, r.status), w.method(r.method)];
       for (const res of r.resources) {
-        out.push(
-          '',
-          `${res.resource}${res.text ? ` (${res.text})` : ''}: ${res.available} available, ${res.currentUse} used now, ${res.proposedUse} proposed`,
-        );
-        for (const a of res.areas) out.push(`  ${a.area}: ${a.current} → ${a.proposed}  ${a.reason}`);
-        for (const m of res.moves) out.push(`  move ${m.units} from ${m.from} to ${m.to}: ${m.why}`);
+        out.push('', w.resource(res));
+        for (const a of res.areas) out.push(w.area(a.area, a.current, a.proposed, a.reason));
+        for (const m of res.moves)
+          out.push(
+            m.from === UNUSED ? w.moveFromUnused(m.units, m.to, m.why) : w.move(m.units, m.from, m.to, m.why),
+          );
       }
-      if (r.notes.length) out.push('', 'notes:', ...r.notes.map((n) => `  - ${n}`));
+      if (r.notes.length) out.push('', w.notes, ...r.notes.map((n) => `  - ${n}`));
       process.stdout.write(`${out.join('\n')}\n`);
     }),
   );

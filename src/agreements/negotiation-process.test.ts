@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { InvalidDocumentError } from '../sources/structured-document.ts';
+import { readNegotiationProcess } from './negotiation-process.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../test/fixtures/negotiations/${name}`, import.meta.url), 'utf8');
+
+const refused = (text: string, name = 'talks.yaml') => {
+  try {
+    readNegotiationProcess(text, name);
+  } catch (e) {
+    assert.ok(e instanceof InvalidDocumentError, String(e));
+    return e.problems;
+  }
+  assert.fail(`${name} accepted`);
+};
+
+describe('a process file with problems of several kinds', () => {
+  it('reports the shape problems and the ties between parts together, in file order', () => {
+    const name = 'shape-and-reference.yaml';
+    const problems = refused(fixture(name), name);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.path]),
+      [
+        [14, 'rounds[0].delegations.GOV.women'],
+        [15, 'rounds[0].delegations.REB'],
+        [16, 'rounds[1].start'],
+        [20, 'rounds[2].id'],
+        [22, 'rounds[2].end'],
+      ],
+    );
+    const reasons = problems.map((p) => p.reason);
+    assert.match(reasons[0]!, /expected number, got the text "three"/);
+    assert.equal(reasons[1], 'unknown party "REB": expected one of GOV, IO');
+    assert.match(reasons[2]!, /missing required field/);
+    assert.equal(reasons[3], 'duplicate round id "R1" (rounds[0] has it): expected each round id once');
+    assert.equal(reasons[4], 'the round ends (2024-05-02) before it starts (2024-05-10)');
+  });
+
+  it('leaves a delegation unmatched when a party has no readable id (it could be the one meant)', () => {
+    const problems = refused(`process: T
+country: Testland
+parties:
+  - { id: GOV, name: Government }
+  - { name: Rebels }
+rounds:
+  - { id: R1, start: 2024-07-01, end: 2024-07-03, delegations: { REB: { women: 1, men: 2 } } }
+`);
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      ['parties[1].id'],
+    );
+  });
+
+  it('still checks the rounds when the parties are not a list, but matches no delegation', () => {
+    const problems = refused(`process: T
+country: Testland
+parties: GOV
+rounds:
+  - { id: R1, start: 2024-07-03, end: 2024-07-01, delegations: { REB: { women: 1, men: 2 } } }
+`);
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      ['parties', 'rounds[0].end'],
+    );
+  });
+
+  it('names a party id used twice with the first that has it', () => {
+    const problems = refused(`process: T
+country: Testland
+parties:
+  - { id: GOV, name: Government }
+  - { id: GOV, name: Government again }
+rounds: []
+`);
+    assert.deepEqual(
+      problems.map((p) => [p.path, p.line, p.reason]),
+      [['parties[1].id', 5, 'duplicate party id "GOV" (parties[0] has it): expected each party id once']],
+    );
+  });
+});

@@ -1,0 +1,210 @@
+import {
+  counted,
+  type Language,
+  LanguageFormat,
+  listInWords,
+  withFrenchSpacing,
+} from '../domain/language.ts';
+
+/** The `from` of a move that puts to work units the plan does not use. */
+export const UNUSED = '(unused)';
+
+/** What the proposal does in an area, and by how many units (for `keep`, the units kept). */
+export interface AreaChange {
+  kind: 'add' | 'remove' | 'keep';
+  units: number;
+}
+
+/** An area's weight as the sentences cite it: risk × priority = weight. */
+export interface WeightWords {
+  area: string;
+  risk: number;
+  priority: number;
+  priorityReason: string;
+  weight: number;
+}
+
+/**
+ * The sentences of `plan allocate`, per language: the method, each area's reason, each move's
+ * explanation, the notes, and the lines the command prints around them. English reads exactly as
+ * the allocation always has (a contract); French says the same. Codes (resource and activity ids,
+ * the finding kind state-perpetrator-friction, the solver's status) stay codes in both.
+ */
+export interface AllocationText {
+  method: (unitDecay: number) => string;
+  priority: {
+    /** The plan's own `priorities` entry, with its reason when it gives one. */
+    plan: (reason?: string) => string;
+    political: (objectives: string[]) => string;
+    none: string;
+  };
+  reason: {
+    change: (c: AreaChange, w: WeightWords) => string;
+    /** A removal, with what the last unit removed covered. */
+    remove: (c: AreaChange, w: WeightWords, lastUnitCovers: number) => string;
+    flagged: (c: AreaChange, activities: string[]) => string;
+    noneAvailable: (c: AreaChange, resource: string) => string;
+  };
+  move: (to: WeightWords, from: WeightWords, affected: string[]) => string;
+  moveFromUnused: (to: WeightWords) => string;
+  notes: {
+    noEvents: string;
+    flaggedCap: (resource: string, cap: number, area: string, flagged: string[]) => string;
+    noArea: (resource: string, units: number) => string;
+    solverStatus: (status: string) => string;
+    unplaced: (
+      resource: string,
+      unplaced: number,
+      available: number,
+      openAreas: number,
+      maxUnits: number,
+    ) => string;
+    infeasible: (resource: string, used: number, available: number) => string;
+    allowFlagged: (activities: string[]) => string;
+  };
+  /** The lines `tandem plan allocate` prints around the sentences. */
+  output: {
+    covered: (current: number, proposed: number, status: string) => string;
+    method: (method: string) => string;
+    resource: (r: {
+      resource: string;
+      text?: string;
+      available: number;
+      currentUse: number;
+      proposedUse: number;
+    }) => string;
+    area: (area: string, current: number, proposed: number, reason: string) => string;
+    move: (units: number, from: string, to: string, why: string) => string;
+    moveFromUnused: (units: number, to: string, why: string) => string;
+    notes: string;
+  };
+}
+
+const basis = (w: WeightWords) =>
+  `risk ${w.risk} civilian-targeting events × priority ${w.priority} (${w.priorityReason}) = weight ${w.weight}`;
+const change = (c: AreaChange) => `${c.kind} ${c.units}`;
+
+const en: AllocationText = {
+  method: (decay) =>
+    'Maximise the sum over areas of weight × coverage, where weight = civilian-targeting events in the plan period × political priority, ' +
+    `and the k-th unit of a resource in an area covers ${decay}^(k-1) of that area's weight (diminishing returns). ` +
+    "Political priority is the plan's own `priorities` entry for the area when given, else 1 + 0.5 for each political-strategy objective " +
+    'served by an activity in the area (at most 2). Units of each resource in all areas together may not exceed its availability; a resource ' +
+    'with `areas` may only go there. Solved as a 0-1 integer programme with HiGHS.',
+  priority: {
+    plan: (reason) => `set in the plan${reason ? `: ${reason}` : ''}`,
+    political: (ids) => `political-strategy objective(s) ${ids.join(', ')} worked on here`,
+    none: 'no political-strategy activity here',
+  },
+  reason: {
+    change: (c, w) => `${change(c)}: ${basis(w)}`,
+    remove: (c, w, last) =>
+      `${change(c)}: ${basis(w)}; the last unit here covers only ${last}, less than every unit kept or placed`,
+    flagged: (c, acts) =>
+      `${change(c)}: ${acts.join(', ')} flagged by the plan check (state-perpetrator-friction), so no unit goes to it`,
+    noneAvailable: (c, resource) => `${change(c)}: the plan makes no unit of ${resource} available`,
+  },
+  move: (to, from, affected) =>
+    `${to.area} weighs ${to.weight} (risk ${to.risk} × priority ${to.priority}) against ${from.weight} in ${from.area} (risk ${from.risk} × priority ${from.priority})${affected.length ? `; affects ${affected.join(', ')}` : ''}`,
+  moveFromUnused: (to) =>
+    `units the plan leaves unused; ${to.area} weighs ${to.weight} (risk ${to.risk} × priority ${to.priority})`,
+  notes: {
+    noEvents: 'no civilian-targeting events in the plan period: every area weighs 0',
+    flaggedCap: (resource, cap, area, held) =>
+      `${resource}: at most ${cap} unit(s) in ${area}, what activities not flagged use there; ${held.join(', ')} ${held.length > 1 ? 'are' : 'is'} flagged by the plan check (state-perpetrator-friction) and ${held.length > 1 ? 'get' : 'gets'} none`,
+    noArea: (resource, units) =>
+      `${resource}: ${units} unit(s) are used by activities with no area, left out of "current"`,
+    solverStatus: (status) => `the solver ended with status ${status}; the proposal may not be optimal`,
+    unplaced: (resource, unplaced, available, open, max) =>
+      `${resource}: ${unplaced} of ${available} unit(s) left unplaced. A unit adds cover only where civilians were targeted in the plan period (${open} area(s) open to this resource), and each further unit in an area covers half the one before, so no area takes more than ${max}; place the rest by judgement (a reserve, escorts, areas with no recorded events)`,
+    infeasible: (resource, used, available) =>
+      `${resource}: the plan uses ${used} but only ${available} are available, so "current" is not feasible`,
+    allowFlagged: (acts) =>
+      `resources may go to ${acts.join(', ')}, flagged by the plan check (state-perpetrator-friction), as asked`,
+  },
+  output: {
+    covered: (current, proposed, status) =>
+      `risk covered: ${current} now → ${proposed} proposed (solver: ${status})`,
+    method: (method) => `method: ${method}`,
+    resource: (r) =>
+      `${r.resource}${r.text ? ` (${r.text})` : ''}: ${r.available} available, ${r.currentUse} used now, ${r.proposedUse} proposed`,
+    area: (area, current, proposed, reason) => `  ${area}: ${current} → ${proposed}  ${reason}`,
+    move: (units, from, to, why) => `  move ${units} from ${from} to ${to}: ${why}`,
+    moveFromUnused: (units, to, why) => `  move ${units} from ${UNUSED} to ${to}: ${why}`,
+    notes: 'notes:',
+  },
+};
+
+const f = new LanguageFormat('fr');
+const n = f.num;
+const list = (items: string[]) => listInWords('fr', items);
+/** "1 unité", "3 unités" (French counts 0 as singular). */
+const units = (k: number, adjective = '') =>
+  counted(f, k, `unité${adjective}`, `unités${adjective}${adjective ? 's' : ''}`);
+/** "de Dunmarch", "d’Ekou": French elides `de` before a vowel. */
+const ofPlace = (name: string) => (/^[aeiouàâäéèêëîïôöùûü]/i.test(name) ? `d’${name}` : `de ${name}`);
+const verbs: Record<AreaChange['kind'], string> = { add: 'ajouter', remove: 'retirer', keep: 'maintenir' };
+const frChange = (c: AreaChange) => `${verbs[c.kind]} ${n(c.units)}`;
+const frBasis = (w: WeightWords) =>
+  `risque de ${counted(f, w.risk, 'événement ciblant des civils', 'événements ciblant des civils')} × priorité ${n(w.priority)} (${w.priorityReason}) = poids ${n(w.weight)}`;
+const activities = (ids: string[]) =>
+  ids.length > 1 ? `les activités ${list(ids)}` : `l’activité ${ids[0] ?? ''}`;
+const flaggedWord = (k: number) => (k > 1 ? 'signalées' : 'signalée');
+
+const fr: AllocationText = {
+  method: (decay) =>
+    'Maximiser la somme, sur l’ensemble des zones, de poids × couverture, où poids = événements ciblant des civils pendant la période du plan × priorité politique, ' +
+    `et où la k-ième unité d’une ressource dans une zone couvre ${n(decay)}^(k-1) du poids de cette zone (rendements décroissants). ` +
+    'La priorité politique est celle que le plan donne à la zone dans `priorities` lorsqu’il en donne une, sinon 1 + 0,5 par objectif de la stratégie politique ' +
+    'servi par une activité dans la zone (au plus 2). Le total des unités d’une ressource, toutes zones confondues, ne peut dépasser sa disponibilité ; une ressource ' +
+    'dotée d’`areas` ne peut aller que dans ces zones. Résolu comme un programme linéaire en variables binaires (0-1) avec HiGHS.',
+  priority: {
+    plan: (reason) => `fixée dans le plan${reason ? ` : « ${reason} »` : ''}`,
+    political: (ids) =>
+      ids.length > 1
+        ? `objectifs de la stratégie politique ${list(ids)} poursuivis ici`
+        : `objectif de la stratégie politique ${ids[0] ?? ''} poursuivi ici`,
+    none: 'aucune activité de la stratégie politique ici',
+  },
+  reason: {
+    change: (c, w) => `${frChange(c)} : ${frBasis(w)}`,
+    remove: (c, w, last) =>
+      `${frChange(c)} : ${frBasis(w)} ; la dernière unité ici ne couvre que ${n(last)}, moins que toute unité maintenue ou placée`,
+    flagged: (c, acts) =>
+      `${frChange(c)} : ${activities(acts)}, ${flaggedWord(acts.length)} par la vérification du plan (state-perpetrator-friction), ne ${acts.length > 1 ? 'reçoivent' : 'reçoit'} aucune unité`,
+    noneAvailable: (c, resource) =>
+      `${frChange(c)} : le plan ne met aucune unité de ${resource} à disposition`,
+  },
+  move: (to, from, affected) =>
+    `${to.area} pèse ${n(to.weight)} (risque ${n(to.risk)} × priorité ${n(to.priority)}), contre ${n(from.weight)} pour ${from.area} (risque ${n(from.risk)} × priorité ${n(from.priority)})${affected.length ? ` ; ${affected.length > 1 ? 'activités concernées' : 'activité concernée'} : ${list(affected)}` : ''}`,
+  moveFromUnused: (to) =>
+    `unités que le plan laisse inutilisées ; ${to.area} pèse ${n(to.weight)} (risque ${n(to.risk)} × priorité ${n(to.priority)})`,
+  notes: {
+    noEvents: 'aucun événement ciblant des civils pendant la période du plan : toutes les zones pèsent 0',
+    flaggedCap: (resource, cap, area, held) =>
+      `${resource} : au plus ${units(cap)} pour ${area}, ce qu’y utilisent les activités non signalées ; ${activities(held)} ${held.length > 1 ? 'sont' : 'est'} ${flaggedWord(held.length)} par la vérification du plan (state-perpetrator-friction) et n’en ${held.length > 1 ? 'reçoivent' : 'reçoit'} aucune`,
+    noArea: (resource, k) =>
+      `${resource} : ${units(k, ' utilisée')} par des activités sans zone, ${k > 1 ? 'laissées' : 'laissée'} hors de la répartition actuelle`,
+    solverStatus: (status) =>
+      `le solveur s’est arrêté avec le statut ${status} ; la proposition n’est peut-être pas optimale`,
+    unplaced: (resource, unplaced, available, open, max) =>
+      `${resource} : ${n(unplaced)} ${unplaced > 1 ? 'unités' : 'unité'} sur ${n(available)} non ${unplaced > 1 ? 'placées' : 'placée'}. Une unité n’ajoute de couverture que là où des civils ont été ciblés pendant la période du plan (${counted(f, open, 'zone ouverte', 'zones ouvertes')} à cette ressource), et chaque unité supplémentaire dans une zone couvre moitié moins que la précédente : aucune zone n’en reçoit donc plus de ${n(max)}. Placez le reste selon votre jugement (réserve, escortes, zones sans événement enregistré)`,
+    infeasible: (resource, used, available) =>
+      `${resource} : le plan en utilise ${n(used)} alors ${available > 1 ? `que seules ${n(available)} sont disponibles` : available === 1 ? 'qu’une seule est disponible' : 'qu’aucune n’est disponible'}, si bien que la répartition actuelle n’est pas réalisable`,
+    allowFlagged: (acts) =>
+      `comme demandé, des ressources peuvent aller ${acts.length > 1 ? `aux activités ${list(acts)}` : `à l’activité ${acts[0] ?? ''}`}, ${flaggedWord(acts.length)} par la vérification du plan (state-perpetrator-friction)`,
+  },
+  output: {
+    covered: (current, proposed, status) =>
+      `risque couvert : ${n(current)} actuellement → ${n(proposed)} avec la proposition (solveur : ${status})`,
+    method: (method) => `méthode : ${method}`,
+    resource: (r) =>
+      `${r.resource}${r.text ? ` (${r.text})` : ''} : ${n(r.available)} ${r.available > 1 ? 'disponibles' : 'disponible'}, ${n(r.currentUse)} ${r.currentUse > 1 ? 'utilisées' : 'utilisée'} actuellement, ${n(r.proposedUse)} ${r.proposedUse > 1 ? 'proposées' : 'proposée'}`,
+    area: (area, current, proposed, reason) => `  ${area} : ${n(current)} → ${n(proposed)}  ${reason}`,
+    move: (k, from, to, why) => `  déplacer ${units(k)} ${ofPlace(from)} vers ${to} : ${why}`,
+    moveFromUnused: (k, to, why) => `  affecter ${units(k, ' inutilisée')} à ${to} : ${why}`,
+    notes: 'notes :',
+  },
+};
+
+export const ALLOCATION_TEXT: Record<Language, AllocationText> = { en, fr: withFrenchSpacing(fr) };
