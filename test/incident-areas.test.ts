@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
-import { initKeys } from '../src/security/data-keys.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
+import { keyedStore } from './keyed-store.ts';
 
 /**
  * An incident's admin-1 area, written freely, joins the area the country's data already knows when
@@ -34,27 +33,24 @@ const base = {
 
 for (const dialect of DIALECTS) {
   describe(`an incident's admin-1 area and the known areas (${dialect.name})`, { skip: dialect.skip }, () => {
-    let store: Store;
-    let drop: () => Promise<void>;
-    const dir = mkdtempSync(join(tmpdir(), 'tandem-incident-areas-'));
-    before(async () => {
-      ({ store, drop } = await dialect.open());
-      process.env.TANDEM_KEY_FILE = join(dir, 'tandem.key');
-      await initKeys(store.db);
-    });
-    after(async () => {
-      delete process.env.TANDEM_KEY_FILE;
-      await drop?.();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const keyed = keyedStore(dialect, 'tandem-incident-areas-');
 
     const record = (admin1: string) =>
-      runOperation(operations.recordIncident, { ...base, admin1 }, call(store));
+      runOperation(operations.recordIncident, { ...base, admin1 }, call(keyed.store));
     const storedArea = async (id: number) =>
-      (await store.db.selectFrom('incidents').select('admin1').where('id', '=', id).executeTakeFirstOrThrow())
-        .admin1;
+      (
+        await keyed.store.db
+          .selectFrom('incidents')
+          .select('admin1')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).admin1;
     const byArea = async () => {
-      const s = await runOperation(operations.summary, { by: 'admin1', country: 'Testland' }, call(store));
+      const s = await runOperation(
+        operations.summary,
+        { by: 'admin1', country: 'Testland' },
+        call(keyed.store),
+      );
       return Object.fromEntries(s.rows.map((r) => [r.key, r.events]));
     };
 
@@ -79,7 +75,7 @@ for (const dialect of DIALECTS) {
       const elsewhere = await runOperation(
         operations.recordIncident,
         { ...base, country: 'Otherland', admin1: 'upper nile' },
-        call(store),
+        call(keyed.store),
       );
       assert.equal(elsewhere.admin1, 'upper nile');
     });
@@ -94,7 +90,7 @@ for (const dialect of DIALECTS) {
           [30, 6],
         ],
       ];
-      const path = join(dir, 'testland.geojson');
+      const path = join(keyed.dir, 'testland.geojson');
       writeFileSync(
         path,
         JSON.stringify({
@@ -108,7 +104,11 @@ for (const dialect of DIALECTS) {
           ],
         }),
       );
-      await runOperation(operations.loadBoundaries, { paths: [path], country: 'Testland' }, call(store));
+      await runOperation(
+        operations.loadBoundaries,
+        { paths: [path], country: 'Testland' },
+        call(keyed.store),
+      );
       const r = await record('ouham pende prefecture');
       assert.equal(await storedArea(r.id), 'Ouham-Pendé');
     });
@@ -118,13 +118,17 @@ for (const dialect of DIALECTS) {
       const moved = await runOperation(
         operations.editIncident,
         { id, admin1: 'upper nile state' },
-        call(store),
+        call(keyed.store),
       );
       assert.deepEqual(moved.changed, ['admin1']);
       assert.equal(await storedArea(id), 'Upper Nile');
-      const again = await runOperation(operations.editIncident, { id, admin1: 'UPPER NILE' }, call(store));
+      const again = await runOperation(
+        operations.editIncident,
+        { id, admin1: 'UPPER NILE' },
+        call(keyed.store),
+      );
       assert.deepEqual(again.changed, []);
-      const history = await runOperation(operations.incidentHistory, { id }, call(store));
+      const history = await runOperation(operations.incidentHistory, { id }, call(keyed.store));
       assert.deepEqual(
         history.history.at(-1)?.changes.find((c) => c.field === 'admin1'),
         { field: 'admin1', from: 'Blue Nile', to: 'Upper Nile' },

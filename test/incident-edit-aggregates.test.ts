@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import { ACTOR_CATEGORIES } from '../src/domain/actor-category.ts';
 import { INCIDENT_CATEGORY_NAMES } from '../src/domain/incident.ts';
 import { TandemError } from '../src/domain/tandem-error.ts';
-import { initKeys } from '../src/security/data-keys.ts';
 import type { Store } from '../src/store/store.ts';
 import { assertAggregatesMatchEvents } from './aggregate-recount.ts';
 import { DIALECTS } from './dialects.ts';
+import { keyedStore } from './keyed-store.ts';
 
 /**
  * The aggregate oracle for the incident log (issue 13.1): incidents are recorded, then edited in
@@ -105,24 +102,12 @@ async function summaryOf(store: Store): Promise<Record<string, [number, number]>
 
 for (const dialect of DIALECTS) {
   describe(`incident edits and the aggregate tables (${dialect.name})`, { skip: dialect.skip }, () => {
-    let store: Store;
-    let drop: () => Promise<void>;
-    const dir = mkdtempSync(join(tmpdir(), 'tandem-incident-oracle-'));
-    before(async () => {
-      ({ store, drop } = await dialect.open());
-      process.env.TANDEM_KEY_FILE = join(dir, 'tandem.key');
-      await initKeys(store.db);
-    });
-    after(async () => {
-      delete process.env.TANDEM_KEY_FILE;
-      await drop?.();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const keyed = keyedStore(dialect, 'tandem-incident-oracle-');
 
     const record = async (fields: Record<string, unknown>) =>
-      (await runOperation(operations.recordIncident, { ...base, ...fields }, call(store))).id;
+      (await runOperation(operations.recordIncident, { ...base, ...fields }, call(keyed.store))).id;
     const change = (id: number, fields: Record<string, unknown>) =>
-      runOperation(operations.editIncident, { id, ...fields }, call(store));
+      runOperation(operations.editIncident, { id, ...fields }, call(keyed.store));
 
     test('editing the category, the place, the deaths, then rejecting and un-rejecting moves every count with it', async () => {
       const id = await record({
@@ -132,29 +117,29 @@ for (const dialect of DIALECTS) {
         killed: 3,
         perpetrator: { name: 'Red Hand', category: 'rebel-group' },
       });
-      assert.deepEqual(await summaryOf(store), { Amber: [1, 3] });
+      assert.deepEqual(await summaryOf(keyed.store), { Amber: [1, 3] });
       await change(id, { category: 'armed-clash' });
-      await assertAggregatesMatchEvents(store, 'the category changed');
-      const e = await store.db
+      await assertAggregatesMatchEvents(keyed.store, 'the category changed');
+      const e = await keyed.store.db
         .selectFrom('events')
         .select(['violence_type', 'civilian_targeting'])
         .where('source', '=', 'mission')
         .executeTakeFirstOrThrow();
       assert.deepEqual([e.violence_type, e.civilian_targeting], ['battles', 0]);
       await change(id, { admin1: 'Basalt', admin2: 'Ford', place: 'Kessa landing' });
-      await assertAggregatesMatchEvents(store, 'the place changed');
-      assert.deepEqual(await summaryOf(store), { Basalt: [1, 3] });
+      await assertAggregatesMatchEvents(keyed.store, 'the place changed');
+      assert.deepEqual(await summaryOf(keyed.store), { Basalt: [1, 3] });
       await change(id, { killed: 7 });
-      await assertAggregatesMatchEvents(store, 'the deaths changed');
-      assert.deepEqual(await summaryOf(store), { Basalt: [1, 7] });
+      await assertAggregatesMatchEvents(keyed.store, 'the deaths changed');
+      assert.deepEqual(await summaryOf(keyed.store), { Basalt: [1, 7] });
       await change(id, { verification: 'rejected' });
-      await assertAggregatesMatchEvents(store, 'rejected');
-      assert.deepEqual(await summaryOf(store), {});
-      assert.deepEqual(await missionEvents(store), []);
+      await assertAggregatesMatchEvents(keyed.store, 'rejected');
+      assert.deepEqual(await summaryOf(keyed.store), {});
+      assert.deepEqual(await missionEvents(keyed.store), []);
       await change(id, { verification: 'reported' });
-      await assertAggregatesMatchEvents(store, 'no longer rejected');
-      assert.deepEqual(await summaryOf(store), { Basalt: [1, 7] });
-      assert.deepEqual(await missionEvents(store), [String(id)]);
+      await assertAggregatesMatchEvents(keyed.store, 'no longer rejected');
+      assert.deepEqual(await summaryOf(keyed.store), { Basalt: [1, 7] });
+      assert.deepEqual(await missionEvents(keyed.store), [String(id)]);
     });
 
     test('after any sequence of edits every count table equals a GROUP BY over events, and each counting incident is one event', async () => {
@@ -171,10 +156,10 @@ for (const dialect of DIALECTS) {
             'area_month_counts',
             'country_counts',
           ] as const)
-            await store.db.deleteFrom(t).execute();
+            await keyed.store.db.deleteFrom(t).execute();
           const ids: number[] = [];
           for (const i of s.incidents) ids.push(await record(i));
-          await assertAggregatesMatchEvents(store, 'recording');
+          await assertAggregatesMatchEvents(keyed.store, 'recording');
           for (const [which, fields] of s.edits) {
             const id = ids[which % ids.length] as number;
             try {
@@ -185,8 +170,11 @@ for (const dialect of DIALECTS) {
               assert.ok(e instanceof TandemError && /never lowered/.test(e.message), String(e));
               refused++;
             }
-            await assertAggregatesMatchEvents(store, `editing incident ${id} with ${JSON.stringify(fields)}`);
-            assert.deepEqual(await missionEvents(store), await countingIncidents(store));
+            await assertAggregatesMatchEvents(
+              keyed.store,
+              `editing incident ${id} with ${JSON.stringify(fields)}`,
+            );
+            assert.deepEqual(await missionEvents(keyed.store), await countingIncidents(keyed.store));
           }
         }),
         { numRuns: dialect.name === 'sqlite' ? 25 : 10, interruptAfterTimeLimit: 45_000 },

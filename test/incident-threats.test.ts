@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
-import { initKeys } from '../src/security/data-keys.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
+import { keyedStore } from './keyed-store.ts';
 
 /**
  * A perpetrator's incidents, some with its kind and some with the kind left "Unknown", are one
@@ -37,24 +34,16 @@ for (const dialect of DIALECTS) {
   describe(`threats from incidents whose perpetrator's kind is unknown (${dialect.name})`, {
     skip: dialect.skip,
   }, () => {
-    let store: Store;
-    let drop: () => Promise<void>;
-    const dir = mkdtempSync(join(tmpdir(), 'tandem-incident-threats-'));
-    before(async () => {
-      ({ store, drop } = await dialect.open());
-      process.env.TANDEM_KEY_FILE = join(dir, 'tandem.key');
-      await initKeys(store.db);
-    });
-    after(async () => {
-      delete process.env.TANDEM_KEY_FILE;
-      await drop?.();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const keyed = keyedStore(dialect, 'tandem-incident-threats-');
 
     const record = (occurredOn: string, perpetrator: unknown, more: Record<string, unknown> = {}) =>
-      runOperation(operations.recordIncident, { ...base, occurredOn, perpetrator, ...more }, call(store));
+      runOperation(
+        operations.recordIncident,
+        { ...base, occurredOn, perpetrator, ...more },
+        call(keyed.store),
+      );
     const propose = (save = false) =>
-      runOperation(operations.proposeThreats, { country: 'Testland', save }, call(store));
+      runOperation(operations.proposeThreats, { country: 'Testland', save }, call(keyed.store));
     const shape = (t: {
       perpetrator: string;
       perpetratorCategory: string | null;
@@ -81,7 +70,7 @@ for (const dialect of DIALECTS) {
     test('saving the proposals adds each threat to the register once, and saving again adds none', async () => {
       const saved = await propose(true);
       assert.equal(saved.saved, 2);
-      const register = await runOperation(operations.listThreats, { country: 'Testland' }, call(store));
+      const register = await runOperation(operations.listThreats, { country: 'Testland' }, call(keyed.store));
       assert.deepEqual(register.threats.map((t) => [t.perpetrator, t.admin1]).sort(), [
         ['Red Hand', 'Amber'],
         ['Unidentified perpetrator', 'Basalt'],

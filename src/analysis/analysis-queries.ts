@@ -1,4 +1,5 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { ThreatCell } from '../domain/threat.ts';
 import { VIOLENT_TYPES } from '../domain/violence-type.ts';
 import { HAS_PERIODS } from '../store/category-periods.ts';
 import type { Database } from '../store/schema.ts';
@@ -213,21 +214,6 @@ export async function readActorMonths(
     month: r.month,
     events: Number(r.events),
   }));
-}
-
-/** A perpetrator × admin1 × violence type with events that targeted civilians, for threats. */
-export interface ThreatCell {
-  country: string;
-  actor: string;
-  actorCategory: string;
-  admin1: string;
-  violenceType: string;
-  /** Events targeting civilians in the period, in its last months, and in as many months before. */
-  events: number;
-  recent: number;
-  previous: number;
-  /** Deaths in the perpetrator's events of this type in the area over the period. */
-  fatalities: number;
 }
 
 export async function readThreatCells(

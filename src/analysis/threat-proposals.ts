@@ -4,13 +4,14 @@ import type { HarmKind } from '../domain/harm-kind.ts';
 import {
   oneCellPerThreat,
   type Threat,
+  type ThreatCell,
   type ThreatLevel,
   type ThreatTrend,
   threatKey,
 } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
-import { readEvidence, type ThreatCell } from './analysis-queries.ts';
+import { readEvidence } from './analysis-queries.ts';
 import { compileDriverRules } from './driver-rules.ts';
 import { findDriverTags } from './driver-tag-repository.ts';
 import { type NotesAccess, readableNotes } from './readable-notes.ts';

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { HARM_KINDS, type HarmKind, harmKindOfGroup, harmKindOfSubEvent } from '../domain/harm-kind.ts';
+import type { ThreatCell } from '../domain/threat.ts';
 import { splitTargets } from '../store/event-columns.ts';
 import type { Database } from '../store/schema.ts';
-import type { ThreatCell } from './analysis-queries.ts';
 import { addMonths } from './months.ts';
 
 /** One group harmed in a threat cell, with the cell's figures for that group alone. */

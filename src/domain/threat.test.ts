@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { oneCellPerThreat, type PerpetratorCell } from './threat.ts';
+import { oneCellPerThreat, type ThreatCell } from './threat.ts';
 
-const cell = (
-  actorCategory: string,
-  events: number,
-  more: Partial<PerpetratorCell> = {},
-): PerpetratorCell => ({
+const cell = (actorCategory: string, events: number, more: Partial<ThreatCell> = {}): ThreatCell => ({
   country: 'Testland',
   actor: 'Red Hand',
   actorCategory,

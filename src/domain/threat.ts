@@ -53,9 +53,11 @@ export function threatKey(
 
 /**
  * A perpetrator's events against civilians of one violence type in one area, as the aggregates
- * count them: one row per actor category the events name, '' where they name none.
+ * count them (one row per actor category the events name, '' where they name none): in the
+ * period, in its last months (`recent`) and in as many months before (`previous`), and the deaths
+ * of the perpetrator's events of this type in the area over the period.
  */
-export interface PerpetratorCell {
+export interface ThreatCell {
   country: string;
   actor: string;
   actorCategory: string;
@@ -75,7 +77,7 @@ export interface PerpetratorCell {
  * added, and the category is the one named by most of the events (the first by name on a tie), or
  * '' when none names one.
  */
-export function oneCellPerThreat<T extends PerpetratorCell>(cells: readonly T[]): T[] {
+export function oneCellPerThreat<T extends ThreatCell>(cells: readonly T[]): T[] {
   const byThreat = new Map<string, { cell: T; categories: Map<string, number> }>();
   for (const c of cells) {
     const key = [c.country, c.actor, c.admin1, c.violenceType].join('\u001f');
