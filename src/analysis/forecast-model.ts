@@ -125,6 +125,8 @@ export function runForecastModel(
       }
     }
     if (!wanted.has(t)) continue;
+    // Each series' errors at the horizon before, so that a range never narrows further out.
+    const nearer = new Map<number, number>();
     for (let h = 1; h <= options.horizons; h++) {
       const fit = fits[h > options.sharedFitHorizons ? h - 1 : 0]!;
       const errors = fits[h - 1]!.rows;
@@ -142,7 +144,7 @@ export function runForecastModel(
       for (let s = 0; s < panel.series.length; s++) {
         if (panel.series[s]!.firstActive > t || panel.series[s]!.level !== level) continue;
         const f = dot(beta, features(s, t, h));
-        const r = binFor(bins, f);
+        const r = atLeastAsWide(binFor(bins, f), nearer, s);
         const c = options.centre ? centring(f, r) : 0;
         const values = new Float64Array(r.length);
         for (let i = 0; i < r.length; i++) values[i] = Math.expm1(f + c + r[i]!);
@@ -190,6 +192,36 @@ function residualBins(
     bins.push({ upTo: b === k - 1 ? Number.POSITIVE_INFINITY : part[part.length - 1]!.f, residuals });
   }
   return bins;
+}
+
+/**
+ * A series' residuals at this horizon, widened where they spread less (from the 10th to the 90th
+ * of their values) than its residuals one horizon nearer did; the spread is carried to the next
+ * horizon. Horizons 4–6 have fits of their own, whose errors on their own rows can be narrower
+ * than the one-month fit's three months ahead: a range that narrowed further out would claim to
+ * know the sixth month better than the third. The values between the 10th and the 90th are
+ * stretched about the median to the spread before; those beyond move with their end, so that the
+ * tails are not stretched too (on the log scale a stretched upper tail would inflate the mean).
+ */
+function atLeastAsWide(r: Float64Array, nearer: Map<number, number>, series: number): Float64Array {
+  const { lo, hi } = spreadEnds(r);
+  const spread = hi - lo;
+  const before = nearer.get(series) ?? 0;
+  if (spread >= before || spread <= 0) {
+    nearer.set(series, Math.max(spread, before));
+    return r;
+  }
+  nearer.set(series, before);
+  const median = r[Math.floor(r.length / 2)]!;
+  const k = before / spread;
+  const newLo = median + (lo - median) * k;
+  const newHi = median + (hi - median) * k;
+  return r.map((e) => (e <= lo ? e + newLo - lo : e >= hi ? e + newHi - hi : median + (e - median) * k));
+}
+
+/** The 10th and 90th of a series' 100 residuals, the ends of its 80% range. */
+function spreadEnds(r: Float64Array): { lo: number; hi: number } {
+  return { lo: r[Math.floor(r.length * 0.1)]!, hi: r[Math.min(r.length - 1, Math.floor(r.length * 0.9))]! };
 }
 
 function binFor(bins: readonly ResidualBin[], f: number): Float64Array {
