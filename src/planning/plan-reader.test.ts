@@ -71,12 +71,17 @@ describe('reading a plan file', () => {
     assert.match(problems[0]!.reason, /expected number, got the text "two"/);
   });
 
-  it('points a missing field at the record that lacks it', () => {
+  it('points a missing field at the record that lacks it, and still names an unknown office below it', () => {
     const { problems } = problemsOf('missing-field.yaml');
-    assert.equal(problems.length, 1);
-    assert.equal(problems[0]!.path, 'activities[0].component');
-    assert.equal(problems[0]!.line, 16);
+    assert.deepEqual(
+      problems.map((p) => [p.path, p.line, p.column]),
+      [
+        ['activities[0].component', 16, 5],
+        ['activities[0].office', 19, 13],
+      ],
+    );
     assert.match(problems[0]!.reason, /missing required field/);
+    assert.equal(problems[1]!.reason, 'unknown id "nowhere": expected an office id');
   });
 
   it('reports a YAML syntax error with its line', () => {
@@ -131,11 +136,16 @@ areasOfResponsibility:
       assert.fail('accepted');
     } catch (e) {
       assert.ok(e instanceof InvalidDocumentError);
+      // The empty area (a shape problem) and the repeated name (a tie between parts) together.
       assert.deepEqual(
         e.problems.map((p) => [p.path, p.line]),
-        [['areasOfResponsibility[2]', 9]],
+        [
+          ['areasOfResponsibility[1].name', 8],
+          ['areasOfResponsibility[2]', 9],
+        ],
       );
-      assert.match(e.problems[0]!.reason, /at least one admin1 area/);
+      assert.match(e.problems[0]!.reason, /duplicate name "Sector North"/);
+      assert.match(e.problems[1]!.reason, /at least one admin1 area/);
     }
     try {
       readPlan(
@@ -155,7 +165,7 @@ areasOfResponsibility:
     }
   });
 
-  it('reports every problem at once: duplicate ids, unknown offices and resources, a reversed period', () => {
+  it('reports every problem at once, in file order: duplicate ids, unknown offices and resources, a reversed period', () => {
     const text = `mission: M
 country: X
 period: { from: 2024-12-31, to: 2024-01-01 }
@@ -172,12 +182,12 @@ activities:
       assert.ok(e instanceof InvalidDocumentError);
       const got = e.problems.map((p) => [p.path, p.line]);
       assert.deepEqual(got, [
-        ['concept.objectives[0].id', 5],
         ['period.to', 3],
+        ['concept.objectives[0].id', 5],
         ['activities[0].office', 8],
         ['activities[0].uses.boats', 8],
       ]);
-      assert.match(e.problems[0]!.reason, /duplicate id "T1"/);
+      assert.match(e.problems[1]!.reason, /duplicate id "T1"/);
       assert.match(e.problems[3]!.reason, /unknown id "boats": expected a resource id/);
     }
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../domain/calendar-day.ts';
 import { COMPONENTS, OFFICE_LEVELS, type Plan, POC_PHASES, STRATEGY_KINDS } from '../domain/plan.ts';
 
 // The shape of a plan file. Lists default to empty so a plan can grow a section at a time; ids
@@ -10,8 +11,13 @@ const ids = z.array(id).default([]);
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'expected a real calendar day');
+  // isCalendarDay, not a bare Date round trip: 2024-13-01 is an invalid Date, which toISOString throws on.
+  .refine(isCalendarDay, 'expected a real calendar day');
 const text = z.string();
+const units = z.number().nonnegative('expected a number of units, 0 or more');
+
+/** The rules for an id, a date and a number of units, for the checks between parts (plan-cross-reference.ts). */
+export { date as planDate, id as planId, units as planUnits };
 
 const task = z.object({
   id,
@@ -50,7 +56,7 @@ const office = z.object({ id, level: z.enum(OFFICE_LEVELS), areas: z.array(z.str
 const resource = z.object({
   id,
   text: text.optional(),
-  available: z.number().nonnegative('expected a number of units, 0 or more'),
+  available: units,
   areas: z
     .array(z.string())
     .default([])
@@ -75,7 +81,7 @@ const activity = z.object({
     .default([])
     .describe('What the activity itself supports, as for objectives (state-authority, security-sector, ...)'),
   uses: z
-    .record(z.string(), z.number().nonnegative('expected a number of units, 0 or more'))
+    .record(z.string(), units)
     .default({})
     .describe('Units of each resource (by resource id) the activity uses'),
 });
