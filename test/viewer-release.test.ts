@@ -39,9 +39,10 @@ function files(dir: string): { open: string; restricted: string } {
       header,
       make('HID1', 'Secret Valley', 'Night Riders'),
       make('HID2', 'Secret Valley', 'Night Riders'),
-      // A row set aside (its date cannot be read) whose raw text names an informant.
+      // A row set aside (its date cannot be read) whose raw text names an informant, and whose
+      // reason quotes the unreadable cell, which names a witness.
       make('HID3', 'Secret Valley', 'Night Riders')
-        .replace('2023-05-01', 'someday')
+        .replace('2023-05-01', 'seen by witness Amina')
         .replace('Militia attacked herders at a water point.', 'Safehouse of informant Joseph near the mill'),
     ].join('\n'),
   );
@@ -134,9 +135,11 @@ for (const dialect of DIALECTS) {
       const row = seen.problems.find((p) => p.file.endsWith('restricted.csv'));
       assert.ok(row, 'the row set aside is still listed, with where and why');
       assert.equal(row.sensitivity, 'restricted');
-      assert.doesNotMatch(JSON.stringify(seen), /Joseph|Safehouse/);
+      assert.doesNotMatch(JSON.stringify(seen), /Joseph|Safehouse|Amina/);
+      assert.match(row.reason, /^"…" is not a date/);
       const full = await run('listProblems', operations.listProblems, {}, admin);
       assert.match(JSON.stringify(full), /informant Joseph/);
+      assert.ok(full.problems.some((p) => p.reason.startsWith('"seen by witness Amina" is not a date')));
       const audit = await store.db
         .selectFrom('audit_log')
         .select(['actor', 'action'])

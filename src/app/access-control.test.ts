@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StoredEvent } from '../store/event-repository.ts';
-import { blurEvents, mayReadInFull, WITHHELD_KEY } from './access-control.ts';
+import { mayReadInFull, WITHHELD_KEY } from './access-control.ts';
+import { blurEvents } from './event-blur.ts';
 
 const record = { sensitivity: 'restricted', office: 'Bria' } as const;
 

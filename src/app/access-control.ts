@@ -3,8 +3,7 @@ import type { NotesAccess } from '../analysis/readable-notes.ts';
 import { replaceNames } from '../domain/replace-names.ts';
 import { clearanceOf, SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { wholeWordSource } from '../domain/whole-word.ts';
-import { appendAudit } from '../security/audit-chain.ts';
+import type { Threat } from '../domain/threat.ts';
 import type { StoredEvent } from '../store/event-repository.ts';
 import {
   addSummaryCounts,
@@ -15,8 +14,16 @@ import {
   summarizeEventsOf,
   summaryRowKey,
 } from '../store/event-summary.ts';
+import {
+  type HiddenEvents,
+  hiddenAmong,
+  incidentsOutside,
+  namesOnlyHidden,
+  namesOnOpenEvents,
+  officesOfIncidents,
+} from '../store/hidden-records.ts';
 import type { IncidentTable } from '../store/schema.ts';
-import { actorsOnlyAbove } from '../store/withheld-actor-names.ts';
+import { logEventReads, logReads } from './access-log.ts';
 import { openIncidentFields, PROTECTED_INCIDENT_FIELDS } from './incident-columns.ts';
 import type { ReleasedIncident } from './incident-operations.ts';
 import type { AppContext, Requester } from './operation.ts';
@@ -131,7 +138,18 @@ export async function releaseEvents(
   events: StoredEvent[],
   action = 'read',
 ): Promise<StoredEvent[]> {
-  return releaseEach(ctx, 'event', events, action, (e) => canRead(ctx.requester, e.sensitivity), withheld);
+  return releaseEach(ctx, 'event', events, action, await eventReadRule(ctx, events), withheld);
+}
+
+/**
+ * Whether the requester may read each of `events` in full: cleared for its level and, for an
+ * incident of the mission's own, of the office that recorded it (need-to-know, as for incidents).
+ */
+async function eventReadRule(ctx: AppContext, events: StoredEvent[]): Promise<(e: StoredEvent) => boolean> {
+  const offices = await incidentOffices(ctx, events);
+  const officeOf = (e: StoredEvent) =>
+    e.source === 'mission' ? (offices.get(e.sourceEventId) ?? null) : null;
+  return (e) => mayReadInFull(ctx.requester, { sensitivity: e.sensitivity, office: officeOf(e) });
 }
 
 /**
@@ -157,39 +175,12 @@ async function releaseEach<R extends { id: number | string; sensitivity: string 
   return out;
 }
 
-/** Writes reads of non-public events to the access log: who, when, what for, and whether granted. */
-export function logEventReads(
-  ctx: AppContext,
-  reads: readonly { id: number; sensitivity: string; granted: boolean }[],
-  action: string,
-): Promise<void> {
-  return logReads(ctx, 'event', reads, action);
-}
-
 /**
- * Writes releases of non-public records of one kind to the audit chain (security/audit-chain.ts):
- * who, when, which record, at what level, whether released in full or withheld, and what for.
+ * An event as released to someone who may not read it in full. The groups it targeted go with the
+ * actors' names ("Tesfay family" names a victim), and so do its event and sub-event types, which
+ * a partner's sheet writes freely and GED fills with the conflict's name (its two sides); its
+ * violence type says what kind of violence it was.
  */
-export async function logReads(
-  ctx: AppContext,
-  kind: string,
-  reads: readonly { id: number | string; sensitivity: string; granted: boolean }[],
-  purpose: string,
-): Promise<void> {
-  await appendAudit(
-    ctx.store.db,
-    reads.map((r) => ({
-      actor: ctx.requester.name,
-      action: r.granted ? 'released' : 'withheld',
-      recordKind: kind,
-      recordId: String(r.id),
-      sensitivity: r.sensitivity,
-      detail: { purpose },
-    })),
-  );
-}
-
-/** An event as released to someone above whose clearance it is. */
 function withheld(e: StoredEvent): StoredEvent {
   return {
     ...e,
@@ -201,6 +192,9 @@ function withheld(e: StoredEvent): StoredEvent {
     longitude: null,
     actor1: e.actor1 ? WITHHELD_KEY : '',
     actor2: e.actor2 ? WITHHELD_KEY : '',
+    targets: e.targets.length ? [WITHHELD_KEY] : [],
+    eventType: e.eventType ? WITHHELD_KEY : '',
+    subEventType: e.subEventType ? WITHHELD_KEY : '',
   };
 }
 
@@ -214,27 +208,16 @@ function withheld(e: StoredEvent): StoredEvent {
  * written. Every release of a non-public record, whole or as counts, is audited as an export.
  */
 export async function releaseForExport(ctx: AppContext, events: StoredEvent[]): Promise<StoredEvent[]> {
-  const offices = await incidentOffices(ctx, events);
-  const officeOf = (e: StoredEvent) =>
-    e.source === 'mission' ? (offices.get(e.sourceEventId) ?? null) : null;
-  const mayRead = (e: StoredEvent) =>
-    mayReadInFull(ctx.requester, { sensitivity: e.sensitivity, office: officeOf(e) });
-  return releaseEach(ctx, 'event', events, 'export', mayRead, asCounts);
+  return releaseEach(ctx, 'event', events, 'export', await eventReadRule(ctx, events), asCounts);
 }
 
 /** The office of each incident of the mission's own among `events`, by the event's source id. */
-async function incidentOffices(ctx: AppContext, events: StoredEvent[]): Promise<Map<string, string>> {
+function incidentOffices(ctx: AppContext, events: StoredEvent[]): Promise<Map<string, string>> {
   const ids = events
     .filter((e) => e.source === 'mission' && e.sensitivity !== 'public')
     .map((e) => Number(e.sourceEventId))
     .filter(Number.isInteger);
-  if (!ids.length) return new Map();
-  const rows = await ctx.store.db
-    .selectFrom('incidents')
-    .select(['id', 'office'])
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [String(r.id), r.office]));
+  return officesOfIncidents(ctx.store.db, ids);
 }
 
 /** An event reduced to its counts, its place coarsened (see releaseForExport). */
@@ -317,9 +300,19 @@ export interface SetAsideRow {
  * its source id has held, and above the requester's clearance its raw text is withheld (where,
  * and why it was set aside, stay). Every release of a non-public row is logged, as for events.
  */
-export function releaseSetAside<P extends SetAsideRow>(ctx: AppContext, rows: P[]): Promise<P[]> {
+export function releaseSetAside<P extends SetAsideRow & { reason?: string }>(
+  ctx: AppContext,
+  rows: P[],
+): Promise<P[]> {
   const mayRead = (p: P) => canRead(ctx.requester, p.sensitivity);
-  return releaseEach(ctx, 'problem', rows, 'read', mayRead, (p) => ({ ...p, raw: REDACTED }));
+  // The reason quotes the cell it could not read ('fatalities "John" is not a whole number'): the
+  // quoted value goes with the raw text, and the field and what was expected stay.
+  const redact = (p: P): P => ({
+    ...p,
+    raw: REDACTED,
+    ...(p.reason === undefined ? {} : { reason: p.reason.replace(/"[^"]*"/g, '"…"') }),
+  });
+  return releaseEach(ctx, 'problem', rows, 'read', mayRead, redact);
 }
 
 /**
@@ -329,67 +322,68 @@ export function releaseSetAside<P extends SetAsideRow>(ctx: AppContext, rows: P[
  * changed: a withheld actor's events are still counted, under the withheld name.
  */
 export async function releaseActorNames<T>(ctx: AppContext, result: T): Promise<T> {
-  const above = levelsAbove(ctx.requester);
-  if (!above.length) return result;
-  const candidates = await actorsOnlyAbove(ctx.store.db, above);
+  const candidates = await namesOnlyHidden(ctx.store.db, await hiddenEvents(ctx));
   if (!candidates.size) return result;
   return replaceNames(result, candidates, WITHHELD_KEY);
 }
 
 /**
- * The narrowest admin areas of each level Tandem meets, in km (measured on the samples; see
- * docs/exports.md): a blur coarser than this makes the area's name a finer pointer than the cell.
+ * The events the requester may not read in full: those above their clearance, and the incidents of
+ * offices they do not belong to (need-to-know; the person at the terminal, and members of all
+ * offices, belong to every office). A search by an actor's name looks among the others only, or
+ * its count would confirm a name that is withheld.
  */
-export const ADMIN_AREA_WIDTH_KM = { admin2: 25, admin1: 100 } as const;
+export async function hiddenEvents(ctx: AppContext): Promise<HiddenEvents> {
+  const levels = levelsAbove(ctx.requester);
+  const offices = ctx.requester.offices;
+  if (offices === undefined || offices.includes(ALL_OFFICES)) return { levels, missionIds: [] };
+  const readable = readableLevels(ctx.requester).filter((l) => l !== 'public');
+  if (!readable.length) return { levels, missionIds: [] };
+  return { levels, missionIds: await incidentsOutside(ctx.store.db, readable, offices) };
+}
 
 /**
- * Events coarsened for sharing outside the mission (`tandem export --blur KM`): every point moved
- * to the centre of a grid cell about `km` across, and nothing left that places the event more
- * finely than that cell. The place name goes; an admin area goes when it is narrower than the
- * cell (ADMIN_AREA_WIDTH_KM: admin-2 above 25 km, admin-1 above 100 km); the notes and the source
- * text go whole, as free text names villages, roads and camps that no rule can pick out; and a
- * place name dropped from the event is cut out of its actors' and targets' names too, as a whole
- * word ("Cueibet Communal Militia" for an event in Cueibet; not "Mabanese" for Maban). The country, dates, kinds of violence, actor
- * categories and counts stay.
+ * Threats as the requester may see them (the register, proposals, the analysis and the brief). Names
+ * known only from records the requester may not read in full are withheld, as everywhere; and a
+ * threat that links such a record keeps its perpetrator's and targeted group's names only where
+ * records the requester may read carry them too: a register entry outlives an edit of the incident
+ * it came from, whose first perpetrator no event carries any more. Every threat linking a hidden
+ * record is written to the audit chain, released or withheld.
  */
-export function blurEvents(events: StoredEvent[], km: number): StoredEvent[] {
-  return events.map((e) => blurredEvent(e, km));
-}
-
-function blurredEvent(e: StoredEvent, km: number): StoredEvent {
-  const admin2 = km > ADMIN_AREA_WIDTH_KM.admin2 ? '' : e.admin2;
-  const admin1 = km > ADMIN_AREA_WIDTH_KM.admin1 ? '' : e.admin1;
-  const dropped = [e.location, e.admin2 && !admin2 ? e.admin2 : '', e.admin1 && !admin1 ? e.admin1 : '']
-    .filter((n) => n.length > 2 && n !== e.country)
-    .sort((a, b) => b.length - a.length)
-    .map((n) => new RegExp(wholeWordSource(n), 'g'));
-  const scrub = (name: string) => dropped.reduce((t, n) => t.replace(n, WITHHELD_KEY), name);
-  return {
-    ...e,
-    ...blurredPoint(e, km),
-    location: '',
-    admin2,
-    admin1,
-    notes: '',
-    sourceText: '',
-    actor1: scrub(e.actor1),
-    actor2: scrub(e.actor2),
-    targets: e.targets.map(scrub),
-  };
-}
-
-/** The centre of the grid cell about `km` across that holds the event's point, if it has one. */
-function blurredPoint(
-  e: StoredEvent,
-  km: number,
-): Pick<StoredEvent, 'latitude' | 'longitude' | 'geoPrecision'> | Record<string, never> {
-  if (e.latitude === null || e.longitude === null) return {};
-  const latStep = km / 111.32;
-  const lat = (Math.floor(e.latitude / latStep) + 0.5) * latStep;
-  const lonStep = km / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-  const lon = (Math.floor(e.longitude / lonStep) + 0.5) * lonStep;
-  const round = (v: number) => Math.round(v * 10_000) / 10_000;
-  return { latitude: round(lat), longitude: round(lon), geoPrecision: 3 };
+export async function releaseThreats<
+  T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'>,
+>(ctx: AppContext, threats: T[]): Promise<T[]> {
+  const hidden = await hiddenEvents(ctx);
+  const named = await releaseActorNames(ctx, threats);
+  if (!hidden.levels.length && !hidden.missionIds.length) return named;
+  const linked = [...new Set(named.flatMap((t) => t.events))];
+  if (!linked.length) return named;
+  const hiddenIds = await hiddenAmong(ctx.store.db, hidden, linked);
+  if (!hiddenIds.size) return named;
+  const suspect = named.filter((t) => t.events.some((id) => hiddenIds.has(id)));
+  const open = await namesOnOpenEvents(
+    ctx.store.db,
+    hidden,
+    suspect.flatMap((t) => [t.perpetrator, t.targetedPopulation]).filter((n) => n !== WITHHELD_KEY),
+  );
+  const keep = (name: string) => !name || name === WITHHELD_KEY || open.has(name);
+  const reads: { id: number | string; sensitivity: string; granted: boolean }[] = [];
+  const out = named.map((t) => {
+    if (!suspect.includes(t)) return t;
+    const granted = keep(t.perpetrator) && keep(t.targetedPopulation);
+    const level = t.events.map((id) => hiddenIds.get(id)).find(Boolean) ?? 'restricted';
+    reads.push({ id: t.id ?? `${t.perpetrator}|${t.admin1}`, sensitivity: level, granted });
+    return granted
+      ? t
+      : {
+          ...t,
+          perpetrator: keep(t.perpetrator) ? t.perpetrator : WITHHELD_KEY,
+          targetedPopulation: keep(t.targetedPopulation) ? t.targetedPopulation : WITHHELD_KEY,
+          note: t.note ? REDACTED : t.note,
+        };
+  });
+  await logReads(ctx, 'threat', reads, 'read');
+  return out;
 }
 
 /**

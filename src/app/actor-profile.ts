@@ -6,7 +6,8 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { readCategoryPeriods } from '../store/category-periods.ts';
 import { type StoredEvent, toEvent } from '../store/event-repository.ts';
 import type { Database } from '../store/schema.ts';
-import { canRead, logEventReads, readableLevels } from './access-control.ts';
+import { canRead, readableLevels } from './access-control.ts';
+import { logEventReads } from './access-log.ts';
 import type { AppContext } from './operation.ts';
 
 export interface ActorProfile {

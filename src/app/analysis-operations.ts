@@ -7,7 +7,7 @@ import { ANALYST_UNITS, type AnalystUnit, type DriverTag, isJointTag } from '../
 import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { findEvents } from '../store/event-repository.ts';
-import { notesAccess, releaseActorNames, releaseEvents } from './access-control.ts';
+import { notesAccess, releaseActorNames, releaseEvents, releaseThreats } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, isoDate } from './event-filter-input.ts';
 import { defineOperation, type Requester } from './operation.ts';
@@ -94,7 +94,8 @@ export const analysisOperations = {
           ...(input.window !== undefined ? { window: input.window } : {}),
         },
       });
-      return releaseActorNames(ctx, analysis);
+      const released = await releaseActorNames(ctx, analysis);
+      return { ...released, threats: await releaseThreats(ctx, released.threats) };
     },
   }),
 

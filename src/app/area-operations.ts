@@ -8,7 +8,7 @@ import { applyEventFilter, toEvent } from '../store/event-repository.ts';
 import { countMatchingEvents } from '../store/matching-event-count.ts';
 import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
-import { MAP_POINT_LEVELS, releaseEvents } from './access-control.ts';
+import { hiddenEvents, MAP_POINT_LEVELS, releaseEvents } from './access-control.ts';
 import { withEncodedJson, withLazyField } from './encoded-answer.ts';
 import { isoDate } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
@@ -335,9 +335,18 @@ export const mapEvents = defineOperation({
       violenceTypes: f.violenceTypes,
       ids: f.ids,
     };
+    // A perpetrator is looked for among the events whose names the requester may read.
+    const hidden = f.perpetrator === undefined ? undefined : await hiddenEvents(ctx);
     const byCategory = <O>(q: SelectQueryBuilder<Database, 'events', O>) => {
       const c = f.actorCategories?.length ? q.where('actor1_category', 'in', f.actorCategories) : q;
-      return f.perpetrator === undefined ? c : c.where('actor1', '=', f.perpetrator);
+      if (f.perpetrator === undefined || !hidden) return c;
+      let named = c.where('actor1', '=', f.perpetrator);
+      if (hidden.levels.length) named = named.where('sensitivity', 'not in', [...hidden.levels]);
+      if (hidden.missionIds.length)
+        named = named.where((eb) =>
+          eb.or([eb('source', '<>', 'mission'), eb('source_event_id', 'not in', [...hidden.missionIds])]),
+        );
+      return named;
     };
     // Most questions (a country, its period and filters) are the memory index's; the rest SQL's.
     const index =

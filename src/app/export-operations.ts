@@ -3,7 +3,8 @@ import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { EXPORT_FORMATS } from '../domain/export-format.ts';
 import { EventExporter } from '../sources/event-export.ts';
 import { iterateEvents } from '../store/event-repository.ts';
-import { blurEvents, releaseForExport } from './access-control.ts';
+import { releaseForExport } from './access-control.ts';
+import { blurEvents } from './event-blur.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
 

@@ -21,6 +21,7 @@ import { addDays } from '../domain/calendar-day.ts';
 import { type LocalProcess, linkedToNational } from '../domain/local-process.ts';
 import { formatProblem } from '../domain/read-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { appendAudit } from '../security/audit-chain.ts';
 import { readLocalProcessFile } from '../sources/local-process-file.ts';
 import { readPaxLocal } from '../sources/pax-local-reader.ts';
 import { InvalidDocumentError } from '../sources/structured-document.ts';
@@ -33,11 +34,13 @@ import {
   newestPlanOf,
   saveLocalProcesses,
 } from '../store/local-process-repository.ts';
-import { canRead, logEventReads, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
+import { canRead, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
+import { logEventReads } from './access-log.ts';
 import { languageInput } from './language-input.ts';
 import { recordsTouchingProcessPeople } from './local-process-people.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { parsePlanInput } from './plan-operations.ts';
+import { assertMayOverwriteLocalProcesses } from './record-overwrite-guard.ts';
 
 export const LOCAL_FORMATS = ['pax-local', 'tandem'] as const;
 
@@ -156,7 +159,7 @@ export const localProcessOperations = {
   importLocalProcesses: defineOperation({
     writes: true,
     summary:
-      "Import local processes: PA-X Local's CSV (id pax-local:AgtId) or the mission's own YAML/JSON file (docs/local-processes.md). A record with no date or coordinates out of range refuses the whole file; importing the same file again changes nothing.",
+      "Import local processes: PA-X Local's CSV (id pax-local:AgtId) or the mission's own YAML/JSON file (docs/local-processes.md). A record with no date or coordinates out of range refuses the whole file; importing the same file again changes nothing. A file that would change a stored process you may not read in full, lower a process's sensitivity or move it to an office not yours is refused whole; every process above public created or changed is audited.",
     input: z.object({
       text: z.string().min(1, 'the file is empty'),
       name: z.string().min(1).default('local-processes'),
@@ -166,7 +169,28 @@ export const localProcessOperations = {
       const format = formatOf(input.text, input.name, input.format);
       const { records, setAside } = readLocalFile(input.text, input.name, format);
       const { placed, outside } = await placeInAreas(ctx, records);
-      const counts = await saveLocalProcesses(ctx.store.db, placed, ctx.requester.name);
+      const counts = await saveLocalProcesses(ctx.store.db, placed, ctx.requester.name, {
+        check: (writes) => assertMayOverwriteLocalProcesses(ctx.requester, writes),
+        // As for incidents: each process above public created or changed, in the import's transaction.
+        written: (trx, writes) =>
+          appendAudit(
+            trx,
+            writes
+              .filter((w) => w.change !== 'unchanged' && w.process.sensitivity !== 'public')
+              .map((w) => ({
+                actor: ctx.requester.name,
+                action: w.change,
+                recordKind: 'local-process',
+                recordId: w.process.id,
+                sensitivity: w.process.sensitivity,
+                detail:
+                  w.change === 'created'
+                    ? { office: w.process.office, kind: w.process.kind }
+                    : { office: w.process.office, fields: w.fields },
+              })),
+            { inTransaction: true },
+          ),
+      });
       return {
         ...counts,
         setAside: setAside.length,

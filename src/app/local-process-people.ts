@@ -9,7 +9,8 @@ import { addDays } from '../domain/calendar-day.ts';
 import type { LocalProcess } from '../domain/local-process.ts';
 import { eventsNamingPeople } from '../store/local-process-repository.ts';
 import { findParticipants, incidentSummaries } from '../store/participant-repository.ts';
-import { canRead, logReads, mayReadInFull } from './access-control.ts';
+import { canRead, mayReadInFull } from './access-control.ts';
+import { logReads } from './access-log.ts';
 import type { AppContext } from './operation.ts';
 import { releaseParticipants } from './participant-operations.ts';
 

@@ -6,7 +6,7 @@ import type { EscalationAlert } from '../domain/alert.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Threat } from '../domain/threat.ts';
 import { findEvents, type StoredEvent } from '../store/event-repository.ts';
-import { releaseEvents } from './access-control.ts';
+import { releaseEvents, releaseThreats, WITHHELD_KEY } from './access-control.ts';
 import { actorProfile } from './actor-profile.ts';
 import { listAlerts } from './alert-operations.ts';
 import { defineOperation } from './operation.ts';
@@ -57,7 +57,9 @@ export const recordPageOperations = {
         withheld,
         alerts: alerts.filter((a) => alertCounts(a, stored)),
         // A threat named after an actor the requester may not see is left out with the name.
-        threats: withheld ? threats.filter((t) => t.perpetrator !== stored.actor1) : threats,
+        threats: (await releaseThreats(ctx, threats)).filter(
+          (t) => !withheld || (t.perpetrator !== stored.actor1 && t.perpetrator !== WITHHELD_KEY),
+        ),
         driverTags: tags.map((t) => {
           const d = taxonomy.find((x) => x.key === t.driver);
           return {

@@ -5,7 +5,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { appendAudit } from '../security/audit-chain.ts';
-import { notesAccess } from './access-control.ts';
+import { notesAccess, releaseThreats } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
@@ -38,7 +38,9 @@ export const threatOperations = {
     summary:
       'The threat register as analysts keep it (saved threats only; `proposeThreats` shows what the data suggests).',
     input: z.object({ country: z.string().min(1).optional(), admin1: z.string().optional() }),
-    run: async (ctx, input) => ({ threats: await findThreats(ctx.store.db, input) }),
+    run: async (ctx, input) => ({
+      threats: await releaseThreats(ctx, await findThreats(ctx.store.db, input)),
+    }),
   }),
 
   proposeThreats: defineOperation({
@@ -55,7 +57,7 @@ export const threatOperations = {
         ...input,
         notesAccess: notesAccess(ctx, 'threats: driver suggestions from notes'),
       });
-      if (!input.save) return { threats, saved: 0 };
+      if (!input.save) return { threats: await releaseThreats(ctx, threats), saved: 0 };
       let saved = 0;
       await ctx.store.db.transaction().execute(async (tx) => {
         const existing = new Set((await findThreats(tx, { country: input.country })).map(threatKey));
@@ -67,7 +69,7 @@ export const threatOperations = {
           saved++;
         }
       });
-      return { threats, saved };
+      return { threats: await releaseThreats(ctx, threats), saved };
     },
   }),
 

@@ -110,6 +110,11 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   );
   if (options.loopbackOnly) app.use('*', loopbackHostCheck());
   app.use('*', crossSiteCheck());
+  // An answer of the API is for the person who asked: no browser or proxy keeps it for another.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
 
   signIn(app, {
     store: options.store,
@@ -169,9 +174,12 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     app.get(honoPath(route.path), async (c) => {
       const url = new URL(c.req.url);
       const pathInput = c.req.param() as Record<string, string>;
-      // Shared between viewers of the same clearance: what an answer withholds depends on it.
-      const clearance = clearanceOf(context().requester.roles);
-      const key = `${clearance}|${url.pathname}?${[...url.searchParams].sort().join('&')}`;
+      // Kept per person: what an answer withholds depends on their clearance and offices, and
+      // each person's reads of sensitive records are audited as they compute (a shared answer
+      // would reach a second reader unlogged).
+      const { requester } = context();
+      const who = [requester.name, clearanceOf(requester.roles), ...(requester.offices ?? ['*'])].join(',');
+      const key = `${who}|${url.pathname}?${[...url.searchParams].sort().join('&')}`;
       const compute = async () => {
         const input = { ...queryToInput(schema, url.searchParams), ...pathInput };
         const answer = await runOperation(op, input, call(route.operation));

@@ -9,6 +9,7 @@ import { type PackedRows, type PreparedBatch, RowUnpacker } from './packed-rows.
 import type { PostgresStore } from './postgres/postgres-store.ts';
 import type { Database } from './schema.ts';
 import { SensitivityGuard } from './sensitivity-guard.ts';
+import { SetAsideLevels } from './set-aside-levels.ts';
 import type { SqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
@@ -68,7 +69,7 @@ export function isLargeImport(bytes: number, storedEvents: number): boolean {
 }
 
 export interface EventImportOptions {
-  /** The level the import gives its events (and the rows it sets aside). */
+  /** The level the import gives its events, and at least the rows it sets aside (SetAsideLevels). */
   sensitivity: Sensitivity;
   /** The highest level the person importing may read: a stored record above it is never changed. */
   clearance: Sensitivity;
@@ -84,12 +85,14 @@ export class EventImport {
   private readonly counts = new CountAccumulator();
   private readonly registers = new RegisterTally();
   private readonly guard: SensitivityGuard;
+  private readonly setAside: SetAsideLevels;
 
   constructor(
     private readonly dialect: DialectImport,
     private readonly options: EventImportOptions,
   ) {
     this.guard = new SensitivityGuard(options.sensitivity, options.clearance);
+    this.setAside = new SetAsideLevels(dialect.db, options.sensitivity);
   }
 
   /** The transaction's Kysely handle. */
@@ -112,6 +115,9 @@ export class EventImport {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // What was set aside before this import is read before the file's writer starts (PostgreSQL's
+    // COPY holds the connection while it runs); an incident's own event does not need it.
+    if (format !== 'mission') await this.setAside.earlierRows();
     const writer = this.dialect.startFile({
       importId: id,
       counts: this.counts,
@@ -126,7 +132,8 @@ export class EventImport {
       writer,
       this.counts,
       this.registers,
-      this.options.sensitivity,
+      this.guard,
+      this.setAside,
     );
   }
 
@@ -187,11 +194,12 @@ export class ImportFile {
     private readonly db: Kysely<Database>,
     private readonly importId: number,
     path: string,
-    format: string,
+    private readonly format: string,
     private readonly writer: FileWriter,
     private readonly counts: CountAccumulator,
     private readonly registers: RegisterTally,
-    private readonly level: Sensitivity,
+    private readonly guard: SensitivityGuard,
+    private readonly setAside: SetAsideLevels,
   ) {
     this.result = { path, format, rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
   }
@@ -212,10 +220,14 @@ export class ImportFile {
     // Every row is counted in as it arrives; the writer takes back what it finds unchanged or replaces.
     this.counts.addPacked(packed, this.unpacker.words, 1);
     this.registers.addPacked(packed, this.unpacker.words);
+    // An incident's own event (format 'mission') is guarded by the incident's rules, not by rows
+    // set aside from files, whose incident numbers may be another store's.
+    if (this.format !== 'mission') await this.setAside.checkRows(this.unpacker, packed, this.guard);
     await this.writer.write(this.unpacker, packed);
     if (batch.problems.length) {
       await this.writer.pause();
-      await addProblems(this.db, this.importId, batch.problems, this.level);
+      const levels = await this.setAside.levelsOf(this.format, batch.problems);
+      await addProblems(this.db, this.importId, batch.problems, levels);
     }
     this.result.rejected += batch.problems.length;
     this.result.rows += batch.read;
@@ -247,21 +259,21 @@ export class ImportFile {
 }
 
 /**
- * Stores rows set aside, at the import's level. That is the highest level the row's source id
- * has held where the id is known (an id repeated in the file): the first row of that id was
- * written at this level, and an id stored higher would have had the import refused.
+ * Stores rows set aside, each at `sensitivity`: one level for all, or one per row (an event
+ * import gives each the highest level its record has held: SetAsideLevels.levelsOf).
  */
 export async function addProblems(
   db: Kysely<Database>,
   importId: number,
   problems: readonly ReadProblem[],
-  sensitivity: Sensitivity,
+  sensitivity: Sensitivity | readonly Sensitivity[],
 ): Promise<void> {
+  const levelOf = (k: number) => (typeof sensitivity === 'string' ? sensitivity : sensitivity[k]);
   for (let i = 0; i < problems.length; i += 500) {
     await db
       .insertInto('problems')
       .values(
-        problems.slice(i, i + 500).map((p) => ({
+        problems.slice(i, i + 500).map((p, k) => ({
           import_id: importId,
           file: p.file,
           line: p.line,
@@ -269,7 +281,7 @@ export async function addProblems(
           field: p.field ?? null,
           reason: p.reason,
           raw: p.raw ?? null,
-          sensitivity,
+          sensitivity: levelOf(i + k),
         })),
       )
       .execute();

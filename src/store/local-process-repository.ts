@@ -81,42 +81,90 @@ function toProcess(r: Selectable<LocalProcessTable>): LocalProcess {
   };
 }
 
+/** What decides who may change a stored local process: its level and the office that follows it. */
+export interface StoredLocalProcess {
+  id: string;
+  sensitivity: string;
+  office: string;
+}
+
+/** What an import would do to one record of its file. */
+export interface LocalProcessWrite {
+  process: LocalProcess;
+  /** The record as stored before it (or as an earlier record of the same file left it); null when new. */
+  stored: StoredLocalProcess | null;
+  change: 'created' | 'edited' | 'unchanged';
+  /** For an edit, the fields whose value changes (names only, never values). */
+  fields: string[];
+}
+
+/** What the caller decides around the writes, in the import's transaction. */
+export interface LocalProcessSaveHooks {
+  /** Given every write before anything is written; throws to refuse the import as a whole. */
+  check?(writes: readonly LocalProcessWrite[]): void;
+  /** Runs after the writes, before the commit (the audit of what was created or changed). */
+  written?(trx: Kysely<Database>, writes: readonly LocalProcessWrite[]): Promise<void>;
+}
+
+/** The fields of a process whose value differs between two versions of it. */
+function changedFields(before: LocalProcess, after: LocalProcess): string[] {
+  return (Object.keys(after) as (keyof LocalProcess)[]).filter(
+    (f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null),
+  );
+}
+
 /**
  * Stores local processes in one transaction: a new id is inserted, a known id whose content
- * changed is replaced, a known id with the same content is left alone.
+ * changed is replaced, a known id with the same content is left alone. Every write is first
+ * shown to `hooks.check`, which may refuse the whole import before anything is written (who may
+ * change what is the app's to decide: access-control.ts), and `hooks.written` runs after them.
  */
 export async function saveLocalProcesses(
   db: Kysely<Database>,
   processes: readonly LocalProcess[],
   by: string,
+  hooks: LocalProcessSaveHooks = {},
 ): Promise<LocalImportCounts> {
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const counts: LocalImportCounts = { imported: 0, updated: 0, unchanged: 0 };
     const ids = processes.map((p) => p.id);
-    const known = new Map<string, string>();
+    const known = new Map<string, { hash: string; process: LocalProcess }>();
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await trx
         .selectFrom('local_processes')
-        .select(['id', 'content_hash'])
+        .selectAll()
         .where('id', 'in', ids.slice(i, i + 500))
         .execute();
-      for (const r of rows) known.set(r.id, r.content_hash);
+      for (const r of rows) known.set(r.id, { hash: r.content_hash, process: toProcess(r) });
     }
+    const writes: (LocalProcessWrite & { row: LocalProcessTable })[] = [];
     for (const p of processes) {
       const row = toRow(p, by, at);
-      const hash = known.get(p.id);
-      if (hash === row.content_hash) counts.unchanged++;
-      else if (hash === undefined) {
-        await trx.insertInto('local_processes').values(row).execute();
+      const before = known.get(p.id);
+      const stored = before
+        ? { id: p.id, sensitivity: before.process.sensitivity, office: before.process.office }
+        : null;
+      if (!before) writes.push({ process: p, stored, change: 'created', fields: [], row });
+      else if (before.hash === row.content_hash)
+        writes.push({ process: p, stored, change: 'unchanged', fields: [], row });
+      else
+        writes.push({ process: p, stored, change: 'edited', fields: changedFields(before.process, p), row });
+      known.set(p.id, { hash: row.content_hash, process: p });
+    }
+    hooks.check?.(writes);
+    for (const w of writes) {
+      if (w.change === 'unchanged') counts.unchanged++;
+      else if (w.change === 'created') {
+        await trx.insertInto('local_processes').values(w.row).execute();
         counts.imported++;
       } else {
-        const { id, ...rest } = row;
+        const { id, ...rest } = w.row;
         await trx.updateTable('local_processes').set(rest).where('id', '=', id).execute();
         counts.updated++;
       }
-      known.set(p.id, row.content_hash);
     }
+    await hooks.written?.(trx, writes);
     return counts;
   });
 }

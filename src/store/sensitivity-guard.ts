@@ -7,11 +7,16 @@ import { TandemError } from '../domain/tandem-error.ts';
  * restricted record public), and it never changes a record above the writer's clearance (who may
  * not read a record in full may not rewrite it either). An import notes every stored record it
  * would change and, before anything is committed, refuses as a whole if any breaks the rule,
- * saying how many records and at which levels, so that nothing is half-written.
+ * saying how many records and at which levels, so that nothing is half-written. A row set aside
+ * at import holds its record's level as a stored event does (README, "highest sensitivity"): a
+ * record whose id was set aside above the import's level is refused the same way, never written
+ * lower (`allowsSetAside`).
  */
 export class SensitivityGuard {
   private readonly aboveClearance = new Map<string, number>();
   private readonly lowered = new Map<string, number>();
+  private readonly setAsideAboveClearance = new Map<string, number>();
+  private readonly setAsideLowered = new Map<string, number>();
 
   constructor(
     /** The level the write gives its records. */
@@ -22,13 +27,31 @@ export class SensitivityGuard {
 
   /** Whether changing a record stored at `stored` is allowed; refusals are tallied for `assertClear`. */
   allows(stored: string, records = 1): boolean {
+    return this.tally(stored, records, this.aboveClearance, this.lowered);
+  }
+
+  /**
+   * Whether writing a record whose id was set aside at `level` is allowed: as for a stored record,
+   * not above the writer's clearance and not below that level. Refusals are tallied apart, as
+   * rows set aside, for `assertClear`.
+   */
+  allowsSetAside(level: string, rows = 1): boolean {
+    return this.tally(level, rows, this.setAsideAboveClearance, this.setAsideLowered);
+  }
+
+  private tally(
+    stored: string,
+    n: number,
+    above: Map<string, number>,
+    lowered: Map<string, number>,
+  ): boolean {
     const rank = sensitivityRank(stored);
     if (rank > sensitivityRank(this.clearance)) {
-      this.aboveClearance.set(stored, (this.aboveClearance.get(stored) ?? 0) + records);
+      above.set(stored, (above.get(stored) ?? 0) + n);
       return false;
     }
     if (rank > sensitivityRank(this.level)) {
-      this.lowered.set(stored, (this.lowered.get(stored) ?? 0) + records);
+      lowered.set(stored, (lowered.get(stored) ?? 0) + n);
       return false;
     }
     return true;
@@ -41,32 +64,41 @@ export class SensitivityGuard {
 
   /** Throws, naming the records and levels, when any change was refused. */
   assertClear(): void {
-    if (!this.aboveClearance.size && !this.lowered.size) return;
-    const describe = (m: Map<string, number>) =>
-      [...m]
-        .sort(([a], [b]) => sensitivityRank(b) - sensitivityRank(a))
-        .map(
-          ([level, n]) => `${n.toLocaleString('en-US')} ${n === 1 ? 'record' : 'records'} stored as ${level}`,
-        )
-        .join(' and ');
+    const above = this.aboveClearance.size + this.setAsideAboveClearance.size;
+    const lowered = this.lowered.size + this.setAsideLowered.size;
+    if (!above && !lowered) return;
+    const describe = (stored: Map<string, number>, setAside: Map<string, number>) =>
+      [
+        ...counted(stored, 'record', 'records', 'stored'),
+        ...counted(setAside, 'row', 'rows', 'set aside'),
+      ].join(' and ');
     const parts: string[] = [];
-    if (this.aboveClearance.size)
+    if (above)
       parts.push(
-        `it would change ${describe(this.aboveClearance)}, above your clearance (${this.clearance}); only someone cleared for them may change them`,
+        `it would change ${describe(this.aboveClearance, this.setAsideAboveClearance)}, above your clearance (${this.clearance}); only someone cleared for them may change them`,
       );
-    if (this.lowered.size)
+    if (lowered)
       parts.push(
-        `it would lower ${describe(this.lowered)} to ${this.level}; a record's sensitivity is never lowered, so import the file at the records' level or higher to update them`,
+        `it would lower ${describe(this.lowered, this.setAsideLowered)} to ${this.level}; a record's sensitivity is never lowered, so import the file at the records' level or higher to update them`,
       );
     // Above one's clearance is a question of rights; lowering is a conflict with what is stored.
-    const code = this.aboveClearance.size ? 'forbidden' : 'conflict';
+    const code = above ? 'forbidden' : 'conflict';
     throw new TandemError(code, `import refused, nothing was written: ${parts.join('; ')}`, {
       details: {
         aboveClearance: Object.fromEntries(this.aboveClearance),
         lowered: Object.fromEntries(this.lowered),
+        setAsideAboveClearance: Object.fromEntries(this.setAsideAboveClearance),
+        setAsideLowered: Object.fromEntries(this.setAsideLowered),
         level: this.level,
         clearance: this.clearance,
       },
     });
   }
+}
+
+/** "3 records stored as restricted", one phrase per level, the highest first. */
+function counted(m: Map<string, number>, one: string, many: string, how: string): string[] {
+  return [...m]
+    .sort(([a], [b]) => sensitivityRank(b) - sensitivityRank(a))
+    .map(([level, n]) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many} ${how} as ${level}`);
 }

@@ -99,6 +99,12 @@ for (const dialect of DIALECTS) {
       assert.equal(await ask(poc), 'Paul POC');
     });
 
+    test("the API's answers tell browsers and proxies to keep no copy", async () => {
+      const res = await app.request('/api/summary', { headers: { authorization: `Bearer ${viewer}` } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+    });
+
     test('the sign-in form sets a session cookie that later requests carry', async () => {
       const page = await app.request('/sign-in');
       assert.equal(page.status, 200);

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+import { keyedStore } from './keyed-store.ts';
+
+/**
+ * What a security probe got out of the store as a viewer or as another office, each now withheld:
+ * a restricted incident's perpetrator and victims through the threat register and its proposals
+ * (even after the incident's perpetrator was edited), an incident of the North office read in
+ * full by a South officer through the event lists, the groups an event targeted and its free-text
+ * type beside a withheld record, and the cell a set-aside row quoted in its reason.
+ */
+
+type Who = { name: string; roles: string[]; offices?: string[] };
+const ADMIN: Who = { name: 'Admin', roles: ['admin'], offices: ['all-offices'] };
+const VIEWER: Who = { name: 'Vera Viewer', roles: ['viewer'], offices: ['North'] };
+const SOUTH: Who = { name: 'Sam South', roles: ['poc'], offices: ['South'] };
+const NORTH: Who = { name: 'Nora North', roles: ['poc'], offices: ['North'] };
+
+const as = (store: Store, requester: Who) => ({ via: 'cli' as const, name: 'test', requester, store });
+
+const SECRET_PERPETRATOR = 'Sergeant Talvek patrol';
+const SECRET_VICTIMS = 'Tesfay family';
+
+for (const dialect of DIALECTS) {
+  describe(`need-to-know in what is released (${dialect.name})`, { skip: dialect.skip }, () => {
+    const keyed = keyedStore(dialect, 'tandem-need-to-know-');
+    let incident = 0;
+    let event = 0;
+
+    before(async () => {
+      const store = keyed.store;
+      const recorded = await runOperation(
+        operations.recordIncident,
+        {
+          occurredOn: '2025-03-04',
+          country: 'Testland',
+          admin1: 'Amber',
+          category: 'killing',
+          killed: 2,
+          office: 'North',
+          sensitivity: 'restricted',
+          narrative: 'What the witness said',
+          perpetrator: { name: SECRET_PERPETRATOR, category: 'state-forces' },
+          targetedGroups: [SECRET_VICTIMS],
+        },
+        as(store, ADMIN),
+      );
+      incident = recorded.id;
+      const row = await store.db
+        .selectFrom('events')
+        .select('id')
+        .where('source', '=', 'mission')
+        .where('source_event_id', '=', String(incident))
+        .executeTakeFirstOrThrow();
+      event = row.id;
+      await runOperation(operations.proposeThreats, { country: 'Testland', save: true }, as(store, ADMIN));
+    });
+
+    const names = (threats: { perpetrator: string; targetedPopulation: string }[]) =>
+      threats.map((t) => [t.perpetrator, t.targetedPopulation]);
+
+    test('the threat register and its proposals withhold a restricted perpetrator and victims from a viewer', async () => {
+      const store = keyed.store;
+      const admin = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, ADMIN));
+      assert.deepEqual(names(admin.threats), [[SECRET_PERPETRATOR, `${SECRET_VICTIMS} (Testland)`]]);
+      for (const op of [operations.listThreats, operations.proposeThreats] as const) {
+        const seen = await runOperation(
+          op as typeof operations.listThreats,
+          { country: 'Testland' },
+          as(store, VIEWER),
+        );
+        assert.equal(seen.threats.length, 1);
+        assert.equal(seen.threats[0]?.perpetrator, '(withheld)');
+        assert.doesNotMatch(JSON.stringify(seen), /Talvek|Tesfay/);
+      }
+      const analysis = await runOperation(operations.analyze, { country: 'Testland' }, as(store, VIEWER));
+      assert.doesNotMatch(JSON.stringify(analysis), /Talvek|Tesfay/);
+    });
+
+    test('an edited perpetrator stays withheld in the register, which keeps the first name', async () => {
+      const store = keyed.store;
+      await runOperation(
+        operations.editIncident,
+        { id: incident, perpetrator: { name: 'Unknown patrol', category: 'state-forces' } },
+        as(store, ADMIN),
+      );
+      const seen = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, VIEWER));
+      assert.doesNotMatch(JSON.stringify(seen), /Talvek|Tesfay/);
+      const page = await runOperation(operations.eventDetail, { id: event }, as(store, VIEWER));
+      assert.doesNotMatch(JSON.stringify(page), /Talvek|Tesfay/);
+    });
+
+    test("another office's incident is withheld from the event list and page; its own office reads it", async () => {
+      const store = keyed.store;
+      const list = async (who: Who) =>
+        (await runOperation(operations.listEvents, { country: 'Testland' }, as(store, who))).find(
+          (e: { id: number }) => e.id === event,
+        );
+      const south = await list(SOUTH);
+      assert.ok(south, 'the event is counted for the South office');
+      assert.equal(south.actor2, '(withheld)');
+      assert.deepEqual(south.targets, ['(withheld)']);
+      assert.equal(south.latitude, null);
+      const page = await runOperation(operations.eventDetail, { id: event }, as(store, SOUTH));
+      assert.equal(page.withheld, true);
+      const north = await list(NORTH);
+      assert.equal(north?.actor2, SECRET_VICTIMS);
+      assert.deepEqual(north?.targets, [`${SECRET_VICTIMS} (Testland)`]);
+    });
+
+    test("a search of the map by a withheld perpetrator's name finds nothing, so its count confirms no name", async () => {
+      const store = keyed.store;
+      const search = (who: Who) =>
+        runOperation(
+          operations.mapEvents,
+          { country: 'Testland', perpetrator: 'Unknown patrol', shape: 'events' },
+          as(store, who),
+        );
+      assert.equal((await search(ADMIN)).total, 1);
+      assert.equal((await search(NORTH)).total, 1);
+      assert.equal((await search(VIEWER)).total, 0);
+      assert.equal((await search(SOUTH)).total, 0);
+    });
+  });
+}
