@@ -81,3 +81,13 @@ rounds: []
     );
   });
 });
+
+describe('a day that is not on the calendar', () => {
+  it('is a problem of its field, not an internal error', () => {
+    const text = fixture('shape-and-reference.yaml').replace('start: 2024-03-01', 'start: 2024-13-01');
+    const problems = refused(text);
+    const start = problems.find((p) => p.path === 'rounds[0].start');
+    assert.equal(start?.line, 11);
+    assert.match(start?.reason ?? '', /expected a real calendar day/);
+  });
+});

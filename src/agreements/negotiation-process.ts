@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../domain/calendar-day.ts';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import {
   type DocumentProblem,
@@ -13,7 +14,7 @@ const id = z.string().min(1, 'expected a non-empty id');
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'expected a real calendar day');
+  .refine(isCalendarDay, 'expected a real calendar day');
 const count = z.number().int('expected a whole number').nonnegative('expected 0 or more');
 
 const GENDERS = ['woman', 'man', 'other'] as const;

@@ -1,18 +1,12 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../domain/calendar-day.ts';
 import { FieldError } from '../domain/field-error.ts';
-
-/** Whether a YYYY-MM-DD date is on the calendar (2020-02-30 and 2025-13-01 are not). */
-export function isRealDay(s: string): boolean {
-  return (
-    !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
-  );
-}
 
 /** A day as YYYY-MM-DD that exists on the calendar (no 2020-02-30). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(isRealDay, 'not a real day');
+  .refine(isCalendarDay, 'not a real day');
 
 /** The filter most event operations take: a country and a period. */
 export const eventFilterInput = z.object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readNegotiationProcess } from '../agreements/negotiation-process.ts';
 import { readAreaMonths } from '../analysis/analysis-queries.ts';
 import { addMonths } from '../analysis/months.ts';
+import { isCalendarDay } from '../domain/calendar-day.ts';
 import {
   FRICTION_DECISIONS,
   FRICTION_KINDS,
@@ -22,7 +23,6 @@ import { appendAudit } from '../security/audit-chain.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { findFrictions, saveFriction } from '../store/friction-repository.ts';
 import type { Database } from '../store/schema.ts';
-import { isRealDay } from './event-filter-input.ts';
 import { FRICTION_TEXT } from './friction-text.ts';
 import { languageInput } from './language-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
@@ -260,7 +260,7 @@ export const frictionOperations = {
         .string()
         .trim()
         .regex(DATE, 'a date YYYY-MM-DD')
-        .refine(isRealDay, 'not a real calendar day (a date YYYY-MM-DD that exists, e.g. not 2025-02-30)')
+        .refine(isCalendarDay, 'not a real calendar day (a date YYYY-MM-DD that exists, e.g. not 2025-02-30)')
         .optional(),
       note: z.string().optional(),
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../domain/calendar-day.ts';
 import { latestPulls, type SourcePullRow } from '../store/source-pull-repository.ts';
 import { mayWrite } from './access-control.ts';
 import { defineOperation } from './operation.ts';
@@ -6,13 +7,7 @@ import { defineOperation } from './operation.ts';
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'is not a day of the calendar',
-    },
-  );
+  .refine(isCalendarDay, { message: 'is not a day of the calendar' });
 
 const country = z.string().trim().min(1, 'name a country').max(100);
 
