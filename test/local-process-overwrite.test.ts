@@ -146,6 +146,14 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test("a new process is recorded for one of its writer's own offices only", async () => {
+      await refused(
+        analyst1,
+        file({ id: 'kessa-new-talks', office: 'Ndele', sensitivity: 'restricted' }),
+        /it would record 1 local process for office "Ndele", not one of yours \(Kessa\)/,
+      );
+    });
+
     test('its own office may change it, and the change is audited', async () => {
       const r = await importAs(hrNdele, file({ ...secret, status: 'holding' }));
       assert.deepEqual([r.imported, r.updated, r.unchanged], [0, 1, 0]);

@@ -32,7 +32,7 @@ const add = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0
  * does (store/sensitivity-guard.ts) and an incident edit does (assertMayEditIncident): it never
  * touches a process the requester may not read in full (above their clearance, or followed by an
  * office not theirs), never lowers a process's sensitivity, and never moves a process to an office
- * that is not the requester's. Any of these refuses the whole import before anything is written
+ * that is not the requester's; a new process is recorded for the requester's own office. Any of these refuses the whole import before anything is written
  * ('forbidden'), saying how many processes and at which levels, never their content, office or
  * ids. A hidden process is refused even when the file holds it exactly as stored: answering
  * "unchanged" would confirm a guess of what it says.
@@ -44,9 +44,14 @@ export function assertMayOverwriteLocalProcesses(
   const hidden = new Map<string, number>();
   const lowered = new Map<Sensitivity, Map<string, number>>();
   const moved = new Map<string, number>();
+  const placed = new Map<string, number>();
   for (const w of writes) {
     const stored = w.stored;
-    if (!stored) continue;
+    if (!stored) {
+      // A new process is recorded for one's own office, as an incident is (assertOwnOffice).
+      if (w.process.office && !ofOwnOffice(requester, w.process.office)) add(placed, w.process.office);
+      continue;
+    }
     if (!mayReadInFull(requester, { sensitivity: stored.sensitivity, office: stored.office || null })) {
       add(hidden, stored.sensitivity);
       continue;
@@ -59,7 +64,7 @@ export function assertMayOverwriteLocalProcesses(
     if (w.process.office !== stored.office && !ofOwnOffice(requester, w.process.office))
       add(moved, w.process.office);
   }
-  if (!hidden.size && !lowered.size && !moved.size) return;
+  if (!hidden.size && !lowered.size && !moved.size && !placed.size) return;
   const parts: string[] = [];
   if (hidden.size)
     parts.push(
@@ -74,11 +79,14 @@ export function assertMayOverwriteLocalProcesses(
     parts.push(
       `it would move ${processes(n)} to ${office ? `office "${office}"` : 'no office'}, not one of yours (${yours})`,
     );
+  for (const [office, n] of placed)
+    parts.push(`it would record ${processes(n)} for office "${office}", not one of yours (${yours})`);
   throw new TandemError('forbidden', `import refused, nothing was written: ${parts.join('; ')}`, {
     details: {
       notReadable: Object.fromEntries(hidden),
       lowered: Object.fromEntries([...lowered].map(([to, from]) => [to, Object.fromEntries(from)])),
       movedTo: Object.fromEntries(moved),
+      recordedFor: Object.fromEntries(placed),
     },
   });
 }
