@@ -119,6 +119,13 @@ for (const dialect of DIALECTS) {
         .execute();
     }
 
+    test("its events are recorded under their file's name, not the temporary folder they were written to", async () => {
+      for (const { store } of Object.values(stores)) {
+        const files = (await store.db.selectFrom('imports').select('path').execute()).map((r) => r.path);
+        assert.deepEqual(files, ['orvania-events-hxl.csv']);
+      }
+    });
+
     test('the same events, classified the same way, each English name with one French name', async () => {
       const [en, fr] = [await events('en'), await events('fr')];
       assert.ok(en.length > 1000, `${en.length} events`);

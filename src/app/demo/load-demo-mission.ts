@@ -89,7 +89,13 @@ export async function loadDemoMission(
   try {
     const eventsFile = join(dir, 'orvania-events-hxl.csv');
     await writeFile(eventsFile, eventsAsHxlCsv(events));
-    await run('events', 'importFiles', { paths: [eventsFile], format: 'hxl' }, true);
+    // Recorded under the file's own name: the temporary folder is the server's business.
+    await run(
+      'events',
+      'importFiles',
+      { paths: [eventsFile], format: 'hxl', names: ['orvania-events-hxl.csv'] },
+      true,
+    );
     // After the events, so that the polygons' names are matched to the events' spellings.
     const boundaries = join(dir, 'orvania-admin1.geojson');
     await writeFile(boundaries, JSON.stringify(demoBoundaries(texts.country)));
