@@ -12,7 +12,7 @@ import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { currentDataKey } from '../security/data-keys.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { withEventImport } from '../store/event-import.ts';
-import { assertOwnOffice, mayReadInFull, withheldIncident } from './access-control.ts';
+import { assertOwnOffice, mayReadInFull, WITHHELD_KEY, withheldIncident } from './access-control.ts';
 import { withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
@@ -243,7 +243,8 @@ export const incidentOperations = {
         const meta = {
           id: Number(r.id),
           createdAt: r.created_at,
-          createdBy: r.created_by,
+          // Who recorded a case says which office and person handle it: withheld with the rest.
+          createdBy: full ? r.created_by : WITHHELD_KEY,
           updatedAt: r.updated_at,
         };
         return full

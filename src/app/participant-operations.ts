@@ -39,7 +39,7 @@ import {
   type ParticipantRecord,
   storedNegotiations,
 } from '../store/participant-repository.ts';
-import { assertOwnOffice, mayReadInFull, releaseLocalProcesses } from './access-control.ts';
+import { assertOwnOffice, mayReadInFull, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
 import { languageInput } from './language-input.ts';
 import { parseProcessInput } from './negotiation-operations.ts';
 import { type AppContext, defineOperation } from './operation.ts';
@@ -314,7 +314,7 @@ export async function releaseParticipants(
       incidents: full ? incidents : null,
       measures: full ? measures : null,
       createdAt: row.created_at,
-      createdBy: row.created_by,
+      createdBy: full ? row.created_by : WITHHELD_KEY,
     };
   });
   await appendAudit(ctx.store.db, audit);

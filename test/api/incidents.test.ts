@@ -119,6 +119,8 @@ for (const dialect of DIALECTS) {
         assert.equal(seen.latitude, null, who);
         assert.equal(seen.killed, 4, who);
         assert.equal(seen.category, 'killing', who);
+        // Who recorded it says which office and person handle the case.
+        assert.equal(seen.createdBy, '(withheld)', who);
         assert.doesNotMatch(JSON.stringify(seen), /Mariam|GOLF|Tiri|8\.40/, who);
       }
       assert.equal((await list('admin')).incidents[0]!.narrative, NARRATIVE);

@@ -174,8 +174,8 @@ for (const dialect of DIALECTS) {
       for (const who of ['varo', 'viewer']) {
         const [p] = await list(who);
         assert.deepEqual(
-          [p.withheld, p.alias, p.realName, p.organisation, p.processes],
-          [true, null, null, null, null],
+          [p.withheld, p.alias, p.realName, p.organisation, p.processes, p.createdBy],
+          [true, null, null, null, null, '(withheld)'],
           who,
         );
         assert.equal(p.role, "women's group leader");
