@@ -125,5 +125,31 @@ for (const dialect of DIALECTS) {
       assert.equal((await search(VIEWER)).total, 0);
       assert.equal((await search(SOUTH)).total, 0);
     });
+
+    test('a refused attempt is written to the audit chain: who tried which operation, and why', async () => {
+      const store = keyed.store;
+      await assert.rejects(
+        runOperation(operations.editIncident, { id: incident, killed: 9 }, as(store, SOUTH)),
+        /forbidden|may not|cannot|not/i,
+      );
+      await assert.rejects(
+        runOperation(operations.proposeThreats, { country: 'Testland', save: true }, as(store, VIEWER)),
+        /may read but not change/,
+      );
+      const refused = await store.db
+        .selectFrom('audit_log')
+        .select(['actor', 'record_id'])
+        .where('action', '=', 'refused')
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        refused.map((r) => [r.actor, r.record_id]),
+        [
+          [SOUTH.name, 'test'],
+          [VIEWER.name, 'test'],
+        ],
+      );
+      assert.doesNotMatch(JSON.stringify(refused), /Talvek|Tesfay/);
+    });
   });
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { appendAudit } from '../security/audit-chain.ts';
 import type { Store } from '../store/store.ts';
 import { assertClearance, assertMayWrite } from './access-control.ts';
 import { plainIssueText } from './input-issue-text.ts';
@@ -39,9 +40,16 @@ export interface OperationCall extends BaseContext {
  * write rights, gives the operation the store it declares it needs, and runs it.
  */
 export async function runOperation<I, O>(op: Operation<I, O>, raw: unknown, call: OperationCall): Promise<O> {
-  assertMayRun(op, call);
+  await assertMayRunAudited(op, call);
   const input = parseOperationInput(op.input, raw, call);
-  if (typeof op.writes === 'function' && op.writes(input)) assertMayWrite(call.requester, op.summary);
+  if (typeof op.writes === 'function' && op.writes(input)) {
+    try {
+      assertMayWrite(call.requester, op.summary);
+    } catch (e) {
+      await auditRefusal(call.store, call, e);
+      throw e;
+    }
+  }
 
   const base: BaseContext = { requester: call.requester, onProgress: call.onProgress };
   let opened: Store | null = null;
@@ -57,6 +65,7 @@ export async function runOperation<I, O>(op: Operation<I, O>, raw: unknown, call
     }
     return await op.run({ ...base, store }, input);
   } catch (e) {
+    await auditRefusal(opened ?? call.store, call, e);
     throw inFrontEndNames(e, call);
   } finally {
     if (opened) await opened.close();
@@ -125,4 +134,38 @@ function controlCharacters(
     for (const [k, v] of Object.entries(value)) controlCharacters(v, [...path, k], out);
   }
   return out;
+}
+
+/**
+ * A refusal ('forbidden': a record beyond the requester's reach, a write by a read-only role, a
+ * lowering of a record's sensitivity) is written to the audit chain, as reads are: who tried which
+ * operation and why it was refused. The message names no protected content (the refusals are
+ * worded so). Nothing is written where there is no store to write to.
+ */
+async function auditRefusal(store: Store | null | undefined, call: OperationCall, e: unknown): Promise<void> {
+  if (!store || !(e instanceof TandemError) || e.code !== 'forbidden') return;
+  try {
+    await appendAudit(store.db, [
+      {
+        actor: call.requester.name,
+        action: 'refused',
+        recordKind: 'operation',
+        recordId: call.name,
+        sensitivity: 'internal',
+        detail: { via: call.via, reason: e.message.slice(0, 500) },
+      },
+    ]);
+  } catch {
+    // The refusal stands whether or not it could be written down (a store closing, a lock).
+  }
+}
+
+/** assertMayRun, its refusal written to the audit chain (the server checks before reading a body). */
+export async function assertMayRunAudited<I, O>(op: Operation<I, O>, call: OperationCall): Promise<void> {
+  try {
+    assertMayRun(op, call);
+  } catch (e) {
+    await auditRefusal(call.store, call, e);
+    throw e;
+  }
 }

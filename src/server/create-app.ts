@@ -7,7 +7,7 @@ import { encodedJsonOf } from '../app/encoded-answer.ts';
 import type { Requester } from '../app/operation.ts';
 import { operations as allOperations } from '../app/operations.ts';
 import { requesterFromEnvironment } from '../app/requester-from-environment.ts';
-import { assertMayRun, type OperationCall, runOperation } from '../app/run-operation.ts';
+import { assertMayRunAudited, type OperationCall, runOperation } from '../app/run-operation.ts';
 import { openStore, type Store } from '../app/store-connection.ts';
 import { clearanceOf } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -133,7 +133,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     if (!op) throw new TandemError('not-found', `no operation named "${name}"; see /api/openapi.json`);
     // A local-only operation, or a write by someone who may not write, costs the server nothing
     // however large the body.
-    assertMayRun(op, call(name));
+    await assertMayRunAudited(op, call(name));
     assertJsonBody(c);
     const text = await readBodyText(c, JSON_BODY_MAX_BYTES);
     let raw: unknown;

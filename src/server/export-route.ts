@@ -1,6 +1,11 @@
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { assertMayRun, type OperationCall, parseOperationInput, runOperation } from '../app/run-operation.ts';
+import {
+  assertMayRunAudited,
+  type OperationCall,
+  parseOperationInput,
+  runOperation,
+} from '../app/run-operation.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { inputJsonSchema } from './openapi-document.ts';
 import { queryToInput } from './operation-input.ts';
@@ -43,7 +48,7 @@ export function exportRoute(app: Hono, { operations, call }: ExportRouteOptions)
       { ...raw, write: () => {} },
       { name: 'exportEvents' },
     );
-    assertMayRun(exportOp, call('exportEvents'));
+    await assertMayRunAudited(exportOp, call('exportEvents'));
     // The export runs at once; its chunks wait for the response stream, which opens only once the
     // first chunk is written, so a refusal before it still answers as JSON.
     let open!: (out: ResponseStream) => void;

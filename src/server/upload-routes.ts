@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { assertMayRun, type OperationCall, runOperation } from '../app/run-operation.ts';
+import { assertMayRunAudited, type OperationCall, runOperation } from '../app/run-operation.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { errorResponse } from './error-response.ts';
 import type { OperationTable } from './operation-table.ts';
@@ -47,7 +47,7 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
     if (!op) throw new TandemError('not-found', 'importing is not available in this build');
     // The upload itself is the server's: it makes the path. Rights are checked before any byte is read.
     const call: OperationCall = { ...options.call(opName), via: 'server' };
-    assertMayRun(op, call);
+    await assertMayRunAudited(op, call);
     const country = c.req.query('country') ?? '';
     if (boundaries && !country.trim()) {
       throw new TandemError(
