@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
-import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
-import { keyedStore } from './keyed-store.ts';
+import { adminCall, keyedStore } from './keyed-store.ts';
 
 /**
  * An incident's admin-1 area, written freely, joins the area the country's data already knows when
@@ -14,12 +13,7 @@ import { keyedStore } from './keyed-store.ts';
  * the map and alerts count it there; a new name stays as written.
  */
 
-const call = (store: Store) => ({
-  via: 'cli' as const,
-  name: 'test',
-  requester: { name: 'Area Officer', roles: ['admin'], offices: ['all-offices'] },
-  store,
-});
+const call = adminCall('Area Officer');
 
 const base = {
   occurredOn: '2025-03-04',

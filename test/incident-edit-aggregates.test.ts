@@ -9,7 +9,7 @@ import { TandemError } from '../src/domain/tandem-error.ts';
 import type { Store } from '../src/store/store.ts';
 import { assertAggregatesMatchEvents } from './aggregate-recount.ts';
 import { DIALECTS } from './dialects.ts';
-import { keyedStore } from './keyed-store.ts';
+import { adminCall, keyedStore } from './keyed-store.ts';
 
 /**
  * The aggregate oracle for the incident log (issue 13.1): incidents are recorded, then edited in
@@ -18,12 +18,7 @@ import { keyedStore } from './keyed-store.ts';
  * events, a rejected incident is no event at all, and every other incident is exactly one.
  */
 
-const call = (store: Store) => ({
-  via: 'cli' as const,
-  name: 'test',
-  requester: { name: 'Oracle Officer', roles: ['admin'], offices: ['all-offices'] },
-  store,
-});
+const call = adminCall('Oracle Officer');
 
 const base = {
   country: 'Testland',

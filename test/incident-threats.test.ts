@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
-import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
-import { keyedStore } from './keyed-store.ts';
+import { adminCall, keyedStore } from './keyed-store.ts';
 
 /**
  * A perpetrator's incidents, some with its kind and some with the kind left "Unknown", are one
@@ -13,12 +12,7 @@ import { keyedStore } from './keyed-store.ts';
  * and saving the proposals failed on the register's unique key.)
  */
 
-const call = (store: Store) => ({
-  via: 'cli' as const,
-  name: 'test',
-  requester: { name: 'Threat Officer', roles: ['admin'], offices: ['all-offices'] },
-  store,
-});
+const call = adminCall('Threat Officer');
 
 const base = {
   country: 'Testland',

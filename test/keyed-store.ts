@@ -35,3 +35,13 @@ export function keyedStore(
     dir,
   };
 }
+
+/** How a test calls operations as an administrator of every office, named `name` in the audit. */
+export function adminCall(name: string) {
+  return (store: Store) => ({
+    via: 'cli' as const,
+    name: 'test',
+    requester: { name, roles: ['admin'], offices: ['all-offices'] },
+    store,
+  });
+}

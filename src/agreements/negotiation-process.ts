@@ -3,12 +3,11 @@ import { isCalendarDay } from '../domain/calendar-day.ts';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import {
   type DocumentProblem,
-  InvalidDocumentError,
-  invalidDocument,
   type PathSegment,
   StructuredDocument,
 } from '../sources/structured-document.ts';
 import { requireUtf8 } from '../sources/text-encoding.ts';
+import { validatedWithCrossChecks } from '../sources/validated-document.ts';
 
 const id = z.string().min(1, 'expected a non-empty id');
 const date = z
@@ -91,20 +90,7 @@ void _sameShape;
 export function readNegotiationProcess(text: string, name: string): NegotiationProcess {
   requireUtf8(text, name);
   const doc = StructuredDocument.parse(text, name, 'a negotiation process');
-  let process: NegotiationProcess | undefined;
-  let shape: DocumentProblem[] = [];
-  try {
-    process = doc.validate(negotiationProcessSchema);
-  } catch (e) {
-    if (!(e instanceof InvalidDocumentError)) throw e;
-    shape = e.problems;
-  }
-  const problems = [...shape, ...crossReferenceProblems(doc)];
-  if (problems.length) {
-    problems.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw invalidDocument(name, problems);
-  }
-  return process!;
+  return validatedWithCrossChecks(doc, negotiationProcessSchema, crossReferenceProblems);
 }
 
 /** The text of `v` when it is a non-empty id, else undefined (the shape check says what is wrong). */

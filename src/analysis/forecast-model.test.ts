@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { areaAdjacency } from './area-adjacency.ts';
 import { forecastPanel } from './forecast.ts';
 import { runBacktest } from './forecast-backtest.ts';
-import { runForecastModel } from './forecast-model.ts';
+import { atLeastAsWide, runForecastModel } from './forecast-model.ts';
 import { buildForecastPanel, type ViolentAreaMonth } from './forecast-panel.ts';
 import { addMonths } from './months.ts';
 import { RidgeAccumulator } from './ridge-regression.ts';
@@ -145,4 +145,21 @@ test('on a country whose levels persist, the model beats every naive baseline an
       `${p.metric}: coverage ${p.model.coverage80}`,
     );
   }
+});
+
+test("a series' residuals never spread less than one horizon nearer: the middle 80% is stretched, the tails move with their end", () => {
+  const nearer = new Map<number, number>();
+  const evenly = (from: number, to: number) =>
+    Float64Array.from({ length: 100 }, (_, i) => from + ((to - from) * i) / 99);
+  const spread = (r: Float64Array) => r[90]! - r[10]!;
+  const wide = evenly(-2, 2);
+  assert.equal(atLeastAsWide(wide, nearer, 0), wide, 'a wider set is used as it is');
+  const narrow = evenly(-1, 1);
+  const widened = atLeastAsWide(narrow, nearer, 0);
+  assert.ok(Math.abs(spread(widened) - spread(wide)) < 1e-9);
+  assert.ok(Math.abs(widened[50]! - narrow[50]!) < 1e-12, 'the median stays');
+  // Beyond the 90th, the values keep their distance from it: the tail is moved, not stretched.
+  assert.ok(Math.abs(widened[99]! - widened[90]! - (narrow[99]! - narrow[90]!)) < 1e-9);
+  // Another series has its own nearer spread.
+  assert.equal(atLeastAsWide(narrow, nearer, 1), narrow);
 });

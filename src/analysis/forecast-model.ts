@@ -203,7 +203,7 @@ function residualBins(
  * stretched about the median to the spread before; those beyond move with their end, so that the
  * tails are not stretched too (on the log scale a stretched upper tail would inflate the mean).
  */
-function atLeastAsWide(r: Float64Array, nearer: Map<number, number>, series: number): Float64Array {
+export function atLeastAsWide(r: Float64Array, nearer: Map<number, number>, series: number): Float64Array {
   const { lo, hi } = spreadEnds(r);
   const spread = hi - lo;
   const before = nearer.get(series) ?? 0;

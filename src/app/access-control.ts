@@ -316,13 +316,15 @@ export function releaseSetAside<P extends SetAsideRow & { reason?: string }>(
 }
 
 /**
- * A result with the names of actors known only from records above the requester's clearance
- * replaced by "(withheld)", wherever they appear in it (perpetrator tables, threats, alerts, the
- * brief). A name that public records also carry is public already and stays. Counts are not
- * changed: a withheld actor's events are still counted, under the withheld name.
+ * A result with the names of actors, and of the groups they targeted, known only from records the
+ * requester may not read in full (above their clearance, or another office's incidents) replaced
+ * by "(withheld)", wherever they appear in it (perpetrator tables, threats, alerts, the
+ * brief). A name that records the requester may read also carry is known already and stays. Counts are not
+ * changed: a withheld actor's events are still counted, under the withheld name. `hidden`, when
+ * the caller has read it already (hiddenEvents).
  */
-export async function releaseActorNames<T>(ctx: AppContext, result: T): Promise<T> {
-  const candidates = await namesOnlyHidden(ctx.store.db, await hiddenEvents(ctx));
+export async function releaseActorNames<T>(ctx: AppContext, result: T, hidden?: HiddenEvents): Promise<T> {
+  const candidates = await namesOnlyHidden(ctx.store.db, hidden ?? (await hiddenEvents(ctx)));
   if (!candidates.size) return result;
   return replaceNames(result, candidates, WITHHELD_KEY);
 }
@@ -354,7 +356,7 @@ export async function releaseThreats<
   T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'>,
 >(ctx: AppContext, threats: T[]): Promise<T[]> {
   const hidden = await hiddenEvents(ctx);
-  const named = await releaseActorNames(ctx, threats);
+  const named = await releaseActorNames(ctx, threats, hidden);
   if (!hidden.levels.length && !hidden.missionIds.length) return named;
   const linked = [...new Set(named.flatMap((t) => t.events))];
   if (!linked.length) return named;

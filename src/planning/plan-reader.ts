@@ -1,11 +1,7 @@
 import type { Plan } from '../domain/plan.ts';
-import {
-  type DocumentProblem,
-  InvalidDocumentError,
-  invalidDocument,
-  StructuredDocument,
-} from '../sources/structured-document.ts';
+import { type DocumentProblem, StructuredDocument } from '../sources/structured-document.ts';
 import { requireUtf8 } from '../sources/text-encoding.ts';
+import { validatedWithCrossChecks } from '../sources/validated-document.ts';
 import { crossReferenceProblems } from './plan-cross-reference.ts';
 import { planSchema } from './plan-schema.ts';
 
@@ -27,18 +23,6 @@ export interface ReadPlan {
 export function readPlan(text: string, name: string): ReadPlan {
   requireUtf8(text, name);
   const document = StructuredDocument.parse(text, name, 'a plan');
-  let plan: Plan | undefined;
-  let problems: DocumentProblem[] = [];
-  try {
-    plan = document.validate(planSchema);
-  } catch (e) {
-    if (!(e instanceof InvalidDocumentError)) throw e;
-    problems = e.problems;
-  }
-  problems = [...problems, ...crossReferenceProblems(document)];
-  if (problems.length || !plan) {
-    problems.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw invalidDocument(name, problems);
-  }
+  const plan = validatedWithCrossChecks(document, planSchema, crossReferenceProblems);
   return { plan, document, ignored: document.ignoredFields(plan) };
 }

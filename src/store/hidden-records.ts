@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { splitTargets } from './event-columns.ts';
 import { readEventsRevision } from './events-revision.ts';
@@ -30,23 +30,34 @@ export async function namesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents
   return withheldNames.get(db, key, revision, () => readNamesOnlyHidden(db, hidden));
 }
 
+/** The condition that an event is one of `hidden`: at one of its levels, or an incident it names. */
+function isHidden(eb: ExpressionBuilder<Database, 'events'>, hidden: HiddenEvents) {
+  return eb.or([
+    ...(hidden.levels.length ? [eb('sensitivity', 'in', [...hidden.levels])] : []),
+    ...(hidden.missionIds.length
+      ? [eb.and([eb('source', '=', 'mission'), eb('source_event_id', 'in', [...hidden.missionIds])])]
+      : []),
+  ]);
+}
+
+/** The condition that an event is not one of `hidden`: one the requester may read. */
+function isOpen(eb: ExpressionBuilder<Database, 'events'>, hidden: HiddenEvents) {
+  return eb.and([
+    ...(hidden.levels.length ? [eb('sensitivity', 'not in', [...hidden.levels])] : []),
+    ...(hidden.missionIds.length
+      ? [eb.or([eb('source', '<>', 'mission'), eb('source_event_id', 'not in', [...hidden.missionIds])])]
+      : []),
+  ]);
+}
+
 async function readNamesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents): Promise<Set<string>> {
-  const levels = [...hidden.levels];
-  const missionIds = [...hidden.missionIds];
   const hiddenRows = await db
     .selectFrom('events')
     .select(['actor1', 'actor2', 'targets'])
     // Never public (a public event is no one's hidden one): said, so the partial index of the
     // events that are not public serves this instead of a scan of every event (0.9 s on a million).
     .where('sensitivity', '<>', 'public')
-    .where((eb) =>
-      eb.or([
-        ...(levels.length ? [eb('sensitivity', 'in', levels)] : []),
-        ...(missionIds.length
-          ? [eb.and([eb('source', '=', 'mission'), eb('source_event_id', 'in', missionIds)])]
-          : []),
-      ]),
-    )
+    .where((eb) => isHidden(eb, hidden))
     .execute();
   const candidates = new Set(
     hiddenRows
@@ -54,64 +65,46 @@ async function readNamesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents): 
       .filter((n) => n && n.length > 2),
   );
   if (!candidates.size) return candidates;
-  const names = [...candidates];
-  // The same names on events the requester may read are known already.
-  const open = await db
-    .selectFrom('events')
-    .select(['actor1', 'actor2', 'targets'])
-    .where((eb) =>
-      eb.and([
-        ...(levels.length ? [eb('sensitivity', 'not in', levels)] : []),
-        ...(missionIds.length
-          ? [eb.or([eb('source', '<>', 'mission'), eb('source_event_id', 'not in', missionIds)])]
-          : []),
-        eb.or([
-          eb('actor1', 'in', names),
-          eb('actor2', 'in', names),
-          ...names.map((n) => eb('targets', 'like', `%${withoutWildcards(n)}%`)),
-        ]),
-      ]),
-    )
-    .execute();
-  for (const r of open) {
-    candidates.delete(r.actor1);
-    candidates.delete(r.actor2);
-    for (const t of splitTargets(r.targets)) candidates.delete(t);
+  // The same names on events the requester may read are known already: as actors, and as the
+  // groups the events targeted (the few distinct lists of groups, read once, not a pattern per name).
+  for (const n of await namesOnOpenEvents(db, hidden, [...candidates])) candidates.delete(n);
+  if (hiddenRows.some((r) => r.targets)) {
+    const targetLists = await db
+      .selectFrom('events')
+      .select('targets')
+      .distinct()
+      .where('targets', '<>', '')
+      .where((eb) => isOpen(eb, hidden))
+      .execute();
+    for (const r of targetLists) for (const t of splitTargets(r.targets)) candidates.delete(t);
   }
   return candidates;
 }
 
-/** A name fit for a LIKE pattern: a name holding % or _ then matches nothing and stays hidden. */
-function withoutWildcards(s: string): string {
-  return s.replace(/[%_]/g, '');
-}
-
-/** Of `names`, those that events outside `hidden` carry as an actor (the events a requester may read). */
+/**
+ * Of `names`, those that events the requester may read (outside `hidden`) carry as an actor, and
+ * the groups those events targeted.
+ */
 export async function namesOnOpenEvents(
   db: Kysely<Database>,
   hidden: HiddenEvents,
   names: readonly string[],
 ): Promise<Set<string>> {
   const wanted = [...new Set(names.filter(Boolean))];
-  if (!wanted.length) return new Set();
-  const levels = [...hidden.levels];
-  const missionIds = [...hidden.missionIds];
-  const rows = await db
-    .selectFrom('events')
-    .select(['actor1', 'actor2', 'targets'])
-    .where((eb) =>
-      eb.and([
-        ...(levels.length ? [eb('sensitivity', 'not in', levels)] : []),
-        ...(missionIds.length
-          ? [eb.or([eb('source', '<>', 'mission'), eb('source_event_id', 'not in', missionIds)])]
-          : []),
-        eb.or([eb('actor1', 'in', wanted), eb('actor2', 'in', wanted)]),
-      ]),
-    )
-    .limit(10_000)
-    .execute();
   const open = new Set<string>();
-  for (const r of rows) for (const n of [r.actor1, r.actor2, ...splitTargets(r.targets)]) open.add(n);
+  // In slices, so that a restricted import naming thousands of actors stays within SQL's limits.
+  for (let i = 0; i < wanted.length; i += 500) {
+    const slice = wanted.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('events')
+      .select(['actor1', 'actor2', 'targets'])
+      .distinct()
+      .where((eb) =>
+        eb.and([isOpen(eb, hidden), eb.or([eb('actor1', 'in', slice), eb('actor2', 'in', slice)])]),
+      )
+      .execute();
+    for (const r of rows) for (const n of [r.actor1, r.actor2, ...splitTargets(r.targets)]) open.add(n);
+  }
   return open;
 }
 
