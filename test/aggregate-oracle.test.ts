@@ -362,8 +362,9 @@ for (const dialect of DIALECTS) {
         );
       });
       await fc.assert(property, {
+        // No time limit: fast-check times by the wall clock, and a clock set forward mid-run
+        // (it happened in CI) cut the run to a few cases, too few to reach every path.
         numRuns: 20,
-        interruptAfterTimeLimit: 60_000,
         // A failure prints its seed and path: TANDEM_ORACLE_SEED and _PATH replay that very case.
         ...(process.env.TANDEM_ORACLE_SEED
           ? { seed: Number(process.env.TANDEM_ORACLE_SEED), path: process.env.TANDEM_ORACLE_PATH }

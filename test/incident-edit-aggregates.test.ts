@@ -172,7 +172,8 @@ for (const dialect of DIALECTS) {
             assert.deepEqual(await missionEvents(keyed.store), await countingIncidents(keyed.store));
           }
         }),
-        { numRuns: dialect.name === 'sqlite' ? 25 : 10, interruptAfterTimeLimit: 45_000 },
+        // No time limit: fast-check's is by the wall clock, which can jump (see aggregate-oracle).
+        { numRuns: dialect.name === 'sqlite' ? 25 : 10 },
       );
       assert.ok(edits > 0 && refused > 0, `edits ${edits}, refused ${refused}`);
     });
