@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { matchAreasByPoints, type NamedPoint } from '../analysis/area-match-by-points.ts';
+import { countryByPoints, type Point } from '../analysis/country-by-points.ts';
 import { type AreaNameMatch, matchAreaNames } from '../domain/area-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import {
@@ -81,13 +82,90 @@ async function matchRestByPoints(
     matches[i] = { shape: matches[i]!.shape, data: name, score: 0 };
 }
 
+/** Up to five names, and how many more: how a long list reads in a message. */
+function someOf(names: readonly string[]): string {
+  const shown = names
+    .slice(0, 5)
+    .map((n) => `"${n}"`)
+    .join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
+/** Below this many shapes, and this many of the data's areas, a file that pairs none may be a part. */
+const FEW = 3;
+
+/**
+ * Why a file none of whose shapes is one of the country's admin-1 areas is refused, or null when
+ * it may stand: its shapes are mostly the data's admin-2 areas (Burkina Faso's 45 provinces
+ * against ACLED's 13 regions), or it has several shapes and the data several areas and none
+ * meet. Loaded, they would sit beside the real admin-1 areas on every list. A file of one or two
+ * shapes pairing nothing may be areas without events yet, and is loaded.
+ */
+async function otherLevelRefusal(
+  db: Kysely<Database>,
+  p: { path: string; country: string; shapes: readonly Boundary[] },
+  dataNames: readonly string[],
+): Promise<string | null> {
+  if (!dataNames.length) return null;
+  const shapeNames = p.shapes.map((s) => s.name);
+  const admin2 = (
+    await db
+      .selectFrom('area_month_counts')
+      .select('admin2')
+      .distinct()
+      .where('country', '=', p.country)
+      .where('admin2', '<>', '')
+      .execute()
+  ).map((r) => r.admin2);
+  const asAdmin2 = matchAreaNames(shapeNames, admin2).filter((m) => m.data).length;
+  const isAdmin2 = asAdmin2 >= shapeNames.length / 2;
+  if (!isAdmin2 && (shapeNames.length < FEW || dataNames.length < FEW)) return null;
+  const head = `${p.path}: none of its ${shapeNames.length} areas (${someOf(shapeNames)}) is an admin-1 area of ${p.country} in the event data (${someOf(dataNames)})`;
+  const level = isAdmin2
+    ? `; ${asAdmin2} of them are its admin-2 areas: the map draws admin-1 areas, so load a file of those`
+    : '; the file may be drawn at another level or for another country';
+  return `${head}${level}. Nothing was loaded.`;
+}
+
+/** Events sampled per stored country to tell which country a boundary file covers. */
+const SAMPLED_PER_COUNTRY = 300;
+
+/** The stored country whose events lie inside the shapes (countryByPoints), if one does. */
+async function countryOfStoredEvents(
+  db: Kysely<Database>,
+  known: ReadonlySet<string>,
+  shapes: readonly Boundary[],
+): Promise<string | undefined> {
+  const points = new Map<string, Point[]>();
+  for (const country of known) {
+    const rows = await db
+      .selectFrom('events')
+      .select(['latitude', 'longitude'])
+      .where('country', '=', country)
+      .where('latitude', 'is not', null)
+      .where('longitude', 'is not', null)
+      .limit(SAMPLED_PER_COUNTRY)
+      .execute();
+    points.set(
+      country,
+      rows.map((r) => ({ latitude: Number(r.latitude), longitude: Number(r.longitude) })),
+    );
+  }
+  return countryByPoints(shapes, points, boundingBox);
+}
+
 export const boundaryOperations = {
   loadBoundaries: defineOperation({
     writes: true,
     local: true,
     summary:
-      'Load admin-1 polygons from GeoJSON files; the country comes from the file name (…_caf.geojson) or is given. Features with impossible coordinates or open rings are refused, each with its reason.',
-    input: z.object({ paths: z.array(z.string().min(1)).min(1), country: z.string().min(1).optional() }),
+      'Load admin-1 polygons from GeoJSON files; the country is given, or read from the file name (…_caf.geojson, geoBoundaries-MLI-ADM1.geojson), or is the stored country whose events lie inside the shapes. Features with impossible coordinates or open rings are refused, each with its reason.',
+    input: z.object({
+      paths: z.array(z.string().min(1)).min(1),
+      country: z.string().min(1).optional(),
+      /** The files' names as their owner called them (an upload's), to read a country code from. */
+      names: z.array(z.string()).optional(),
+    }),
     run: async (ctx, input) => {
       const loaded: {
         path: string;
@@ -95,6 +173,8 @@ export const boundaryOperations = {
         areas: number;
         renamed: { shape: string; data: string | null }[];
         withoutEvents: string[];
+        /** The country's admin-1 areas in the event data that have no polygon after the load. */
+        withoutShapes: string[];
         /** Features not loaded (coordinates out of range, open rings, no name …), with why. */
         refused: RefusedFeature[];
         /** Areas whose new polygon is loaded but looks wrong beside the one it replaced. */
@@ -106,16 +186,19 @@ export const boundaryOperations = {
           (r) => r.country,
         ),
       );
-      for (const path of input.paths) {
+      for (const [i, path] of input.paths.entries()) {
         // The file first: a missing file, a folder or a CSV is named as such, not as a file whose
         // country could not be told.
         const { boundaries, refused } = await readBoundaries(path);
-        const candidates = input.country ? [input.country] : countriesFromFileName(path);
-        const country = candidates.find((c) => known.has(c)) ?? candidates[0];
+        const candidates = input.country ? [input.country] : countriesFromFileName(input.names?.[i] ?? path);
+        const country =
+          candidates.find((c) => known.has(c)) ??
+          (input.country ? undefined : await countryOfStoredEvents(ctx.store.db, known, boundaries)) ??
+          candidates[0];
         if (!country) {
           throw new TandemError(
             'bad-input',
-            `${path}: cannot tell which country these areas belong to; say it with --country`,
+            `${path}: cannot tell which country these areas belong to (its name holds no country code Tandem knows, and no stored country's events lie inside its shapes); say it with --country`,
           );
         }
         plan.push({ path, country, shapes: boundaries, refused });
@@ -139,6 +222,10 @@ export const boundaryOperations = {
             dataNames,
           );
           await matchRestByPoints(trx, p.country, p.shapes, matches, dataNames);
+          if (matches.every((m) => !m.data)) {
+            const refusal = await otherLevelRefusal(trx, p, dataNames);
+            if (refusal) throw new TandemError('bad-input', refusal);
+          }
           const stored = new Map(
             (
               await trx
@@ -187,6 +274,7 @@ export const boundaryOperations = {
               .filter((m) => m.data && m.data !== m.shape)
               .map((m) => ({ shape: m.shape, data: m.data })),
             withoutEvents: matches.filter((m) => !m.data).map((m) => m.shape),
+            withoutShapes: dataNames.filter((d) => !matches.some((m) => m.data === d) && !keep.includes(d)),
             refused: p.refused,
             warnings,
           });

@@ -30,7 +30,8 @@ const KEPT_ENDING = /\.(csv|tsv|txt|xlsx|json|geojson)$/i;
 
 /**
  * `POST /api/imports?name=FILE[&sensitivity=LEVEL]` (events) or
- * `?name=FILE&kind=boundaries&country=NAME` (admin-1 polygons as GeoJSON): the file arrives as the
+ * `?name=FILE&kind=boundaries[&country=NAME]` (admin-1 polygons as GeoJSON; without a country, the
+ * one in the file's name or the stored country whose events lie inside): the file arrives as the
  * raw request body and is streamed to a private temporary folder (never held in memory), then
  * imported with the same operation as `tandem import`. The name the browser gives is shown back,
  * never used as a path: the file is stored as `upload` plus its ending. The answer is
@@ -48,13 +49,7 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
     // The upload itself is the server's: it makes the path. Rights are checked before any byte is read.
     const call: OperationCall = { ...options.call(opName), via: 'server' };
     await assertMayRunAudited(op, call);
-    const country = c.req.query('country') ?? '';
-    if (boundaries && !country.trim()) {
-      throw new TandemError(
-        'bad-input',
-        'say which country the boundaries are for: POST /api/imports?kind=boundaries&country=…',
-      );
-    }
+    const country = c.req.query('country')?.trim() || undefined;
     const name = uploadName(c.req.query('name'));
     const sensitivity = c.req.query('sensitivity');
     const body = c.req.raw.body;
@@ -98,7 +93,9 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
         );
         await line({ stage: 'received', bytes, total: declared });
         await line({ stage: 'importing', file: name });
-        const input = boundaries ? { paths: [path], country } : { paths: [path], sensitivity, names: [name] };
+        const input = boundaries
+          ? { paths: [path], country, names: [name] }
+          : { paths: [path], sensitivity, names: [name] };
         const result = await runOperation(op, input, call);
         options.onWrite();
         await line({ stage: 'done', file: name, result: shown(result) });

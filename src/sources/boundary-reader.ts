@@ -30,10 +30,20 @@ const COUNTRY_BY_CODE: Record<string, string[]> = {
   cmr: ['Cameroon'],
 };
 
-/** The spellings of the country a boundary file's name points to (…_caf.geojson), if any. */
+/**
+ * The spellings of the country a boundary file's name points to, if any: the first word of three
+ * letters that is a known code, wherever it stands (ne10m_admin1_caf.geojson,
+ * geoBoundaries-MLI-ADM1.geojson, som_admbnda_adm1.geojson).
+ */
 export function countriesFromFileName(path: string): string[] {
-  const m = /(?:^|[_\-.])([a-z]{3})\.(?:geo)?json$/i.exec(basename(path));
-  return m ? (COUNTRY_BY_CODE[m[1].toLowerCase()] ?? []) : [];
+  const words = basename(path)
+    .replace(/\.(?:geo)?json$/i, '')
+    .split(/[_\-.\s]+/);
+  for (const w of words) {
+    const spellings = COUNTRY_BY_CODE[w.toLowerCase()];
+    if (w.length === 3 && spellings) return spellings;
+  }
+  return [];
 }
 
 const NAME_KEYS = ['name', 'NAME_1', 'admin1Name', 'ADM1_EN', 'adm1_name', 'shapeName', 'NAME'];

@@ -283,7 +283,7 @@ export function registerAreaCommands(program: Command): void {
       .argument('<files...>', 'GeoJSON FeatureCollections of Polygon/MultiPolygon features with a name')
       .option(
         '--country <name>',
-        'the country, as the event data spells it (default: from the file name, e.g. …_caf.geojson)',
+        'the country, as the event data spells it (default: from a country code in the file name, e.g. …_caf.geojson, or from where the stored events lie)',
       )
       .option('--json', 'print the result as JSON'),
   ).action(
@@ -303,6 +303,8 @@ export function registerAreaCommands(program: Command): void {
             `  no events for ${l.country} yet: import events first, then load its boundaries, so names are matched`,
           );
         } else if (l.withoutEvents.length) console.log(`  no events in: ${l.withoutEvents.join(', ')}`);
+        if (l.withoutShapes.length)
+          console.log(`  no polygon in this file for: ${l.withoutShapes.join(', ')} (not drawn on the map)`);
       }
     }),
   );

@@ -145,6 +145,7 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
               {t('importing.boundariesStored', { areas: num(l.areas), country: l.country })}
               {l.renamed.length > 0 && t('importing.renamed', { count: l.renamed.length })}
               {l.withoutEvents.length > 0 && t('importing.noEventsIn', { areas: l.withoutEvents.join(', ') })}
+              {l.withoutShapes.length > 0 && t('importing.noShapeFor', { areas: l.withoutShapes.join(', ') })}
               .
             </div>
           ))}

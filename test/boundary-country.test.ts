@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import { TandemError } from '../src/domain/tandem-error.ts';
+import { countriesFromFileName } from '../src/sources/boundary-reader.ts';
+import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
+import { adminCall } from './keyed-store.ts';
+import { sharedData } from './shared-data.ts';
+
+const ged = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
+const caf = sharedData('boundaries/ne10m_admin1_caf.geojson');
+const sds = sharedData('boundaries/ne10m_admin1_sds.geojson');
+const call = adminCall('test');
+
+test("a boundary file's country code is found wherever the name puts it", () => {
+  assert.deepEqual(countriesFromFileName('/x/ne10m_admin1_caf.geojson'), ['Central African Republic']);
+  assert.deepEqual(countriesFromFileName('geoBoundaries-MLI-ADM1.geojson'), ['Mali']);
+  assert.deepEqual(countriesFromFileName('som_admbnda_adm1_ocha.json'), ['Somalia']);
+  assert.deepEqual(countriesFromFileName('adm1_polygons.geojson'), []);
+});
+
+for (const dialect of DIALECTS) {
+  describe(`a boundary file whose name gives no country, on ${dialect.name}`, {
+    skip: dialect.skip || ged.skip || caf.skip || sds.skip,
+  }, () => {
+    test("is the stored country whose events lie inside it; another country's file is refused by name", async () => {
+      const { store, drop } = await dialect.open();
+      const dir = mkdtempSync(join(tmpdir(), 'tandem-boundary-country-'));
+      try {
+        await importFiles(store, [ged.path]);
+        const unnamed = join(dir, 'adm1_polygons.geojson');
+        copyFileSync(caf.path, unnamed);
+        const { loaded } = await runOperation(operations.loadBoundaries, { paths: [unnamed] }, call(store));
+        assert.equal(loaded[0]!.country, 'Central African Republic');
+        // The shapes joined the data's names: GED's prefectures are paired, not left without events.
+        assert.ok(loaded[0]!.withoutEvents.length < loaded[0]!.areas / 2, JSON.stringify(loaded[0]));
+        // South Sudan's states hold none of CAR's events: no country is guessed.
+        const other = join(dir, 'states.geojson');
+        copyFileSync(sds.path, other);
+        await assert.rejects(
+          runOperation(operations.loadBoundaries, { paths: [other] }, call(store)),
+          (e: unknown) =>
+            e instanceof TandemError &&
+            e.code === 'bad-input' &&
+            /states\.geojson: .*--country/.test(e.message),
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        await drop();
+      }
+    });
+
+    test('a file of admin-2 areas is refused, saying so, and nothing is loaded; a prefecture without a polygon is named', async () => {
+      const { store, drop } = await dialect.open();
+      const dir = mkdtempSync(join(tmpdir(), 'tandem-boundary-level-'));
+      try {
+        await importFiles(store, [ged.path]);
+        // Sub-prefectures as GED names them, drawn as squares far from any event.
+        const names = ['Bambari region', 'Bria region', 'Batangafo region', 'Obo region', 'Paoua region'];
+        const square = (i: number) => [
+          [
+            [i, -40],
+            [i + 0.5, -40],
+            [i + 0.5, -39.5],
+            [i, -39.5],
+            [i, -40],
+          ],
+        ];
+        const subPrefectures = join(dir, 'sub-prefectures_caf.geojson');
+        writeFileSync(
+          subPrefectures,
+          JSON.stringify({
+            type: 'FeatureCollection',
+            features: names.map((name, i) => ({
+              type: 'Feature',
+              properties: { name: name.replace(' region', '') },
+              geometry: { type: 'Polygon', coordinates: square(i) },
+            })),
+          }),
+        );
+        await assert.rejects(
+          runOperation(operations.loadBoundaries, { paths: [subPrefectures] }, call(store)),
+          (e: unknown) =>
+            e instanceof TandemError &&
+            e.code === 'bad-input' &&
+            /none of its 5 areas .* is an admin-1 area of Central African Republic/.test(e.message) &&
+            /5 of them are its admin-2 areas/.test(e.message) &&
+            /Nothing was loaded/.test(e.message),
+        );
+        const areas = await store.db
+          .selectFrom('areas')
+          .select('admin1')
+          .where('geometry', 'is not', null)
+          .execute();
+        assert.deepEqual(areas, []);
+        // The admin-1 file without one prefecture: that one is named as drawn nowhere.
+        const full = JSON.parse(readFileSync(caf.path, 'utf8'));
+        const dropped = full.features.find((f: { properties: { name: string } }) =>
+          /Vakaga/.test(f.properties.name),
+        );
+        assert.ok(dropped, 'the CAR file has Vakaga');
+        full.features = full.features.filter((f: unknown) => f !== dropped);
+        const partial = join(dir, 'partial_caf.geojson');
+        writeFileSync(partial, JSON.stringify(full));
+        const { loaded } = await runOperation(operations.loadBoundaries, { paths: [partial] }, call(store));
+        assert.deepEqual(loaded[0]!.withoutShapes, ['Vakaga']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        await drop();
+      }
+    });
+  });
+}
