@@ -214,6 +214,77 @@ test('a brief on a past period forecasts from that period’s last whole month, 
   }
 });
 
+test('two months of data: the 80% range is at least as wide as the model’s typical error, not the spread of two values', {
+  skip: acled.skip,
+}, async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  try {
+    await importFiles(store, [acled.path]);
+    const { forecasts } = await runOperation(
+      operations.forecast,
+      { country: 'South Sudan', level: 'country', origin: '2011-08', horizon: 1 },
+      call(store),
+    );
+    const width = (metric: string) => {
+      const f = forecasts.find((x) => x.metric === metric)!;
+      return Math.log1p(f.quantiles['0.9']) - Math.log1p(f.quantiles['0.1']);
+    };
+    // At least 2.4 deviations of 0.6 (events) and 1.3 (deaths) on the log scale; the bootstrap of
+    // July and August 2011 gave 0.9 and 2.2.
+    assert.ok(width('events') >= 2.4 * 0.6, `events: ${width('events')}`);
+    assert.ok(width('fatalities') >= 2.4 * 1.3, `deaths: ${width('fatalities')}`);
+  } finally {
+    await drop();
+  }
+});
+
+test('a store cut mid-month: the brief forecasts that month from the month before and shows what is recorded so far beside it', {
+  skip: acled.skip,
+}, async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-forecast-partial-'));
+  try {
+    const [toMidDecember] = splitAcled(dir, '2015-12-14');
+    await importFiles(store, [toMidDecember]);
+    const { forecastBrief } = await import('../src/app/forecast-operations.ts');
+    const { forecastSection } = await import('../src/reports/forecast-section.ts');
+    const brief = await forecastBrief(store, 'South Sudan');
+    assert.equal(brief?.origin, '2015-11');
+    assert.equal(brief?.recordedSoFar?.through, '2015-12-14');
+    // What is recorded, recounted from the rows themselves: violent events of December up to the 14th.
+    const december = readAcled().data.filter((r) => {
+      const d = day(r);
+      return d >= '2015-12-01' && d <= '2015-12-14' && VIOLENT.includes(parseAcledEventType(r.event_type!)!);
+    });
+    const unity = december.filter((r) => r.admin1 === 'Unity');
+    assert.ok(unity.length > 0, 'the sample has violence in Unity in early December 2015');
+    assert.deepEqual(brief?.recordedSoFar?.byArea.get('Unity'), {
+      events: unity.length,
+      fatalities: unity.reduce((n, r) => n + Number(r.fatalities), 0),
+    });
+    const section = forecastSection(brief!, 'en');
+    const table = section.blocks.find((b) => b.kind === 'table');
+    assert.ok(table && table.kind === 'table');
+    assert.match(table.head.at(-1)!, /recorded to 2015-12-14/);
+    assert.ok(
+      section.blocks.some(
+        (b) => b.kind === 'p' && /already holds violent events of 2015-12, up to 2015-12-14/.test(b.text),
+      ),
+    );
+    const fr = forecastSection(brief!, 'fr');
+    assert.ok(
+      fr.blocks.some((b) => b.kind === 'p' && /jusqu’au 14 déc/.test(b.text)),
+      JSON.stringify(fr.blocks[1]),
+    );
+    // A store whose last month is whole (the full sample) shows nothing of the kind.
+    await importFiles(store, [acled.path]);
+    assert.equal((await forecastBrief(store, 'South Sudan'))?.recordedSoFar, undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await drop();
+  }
+});
+
 test('a plan’s areas of responsibility are forecast as level aor from the sums of their areas, and leave the admin-1 forecasts as they were', {
   skip: acled.skip || sds.skip,
 }, async () => {

@@ -71,11 +71,61 @@ interface TrainingRow {
 const MIN_ROWS = 30;
 
 /**
+ * Months of data below which ranges are kept at least as wide as the model's typical error: the
+ * backtest's two years, before which no skill is measured. A fit on a few months' rows, or a
+ * bootstrap from a few months, knows little and would claim much (two months of a country gave an
+ * 80% range of 6–8 events a month for a month that saw 15).
+ */
+export const SHORT_HISTORY_MONTHS = 24;
+
+/**
+ * The spread of log(1 + n) a range keeps at least on a short history, as a standard deviation:
+ * between the one-month errors of the log-average of 12 months in the backtests of CAR and South
+ * Sudan (events 0.48 and 0.78, deaths 1.0 and 1.6; docs/forecasts.md).
+ */
+const SHORT_HISTORY_SD: Record<ForecastMetric, number> = { events: 0.6, fatalities: 1.3 };
+
+/** How many months of its own the typical error counts for beside an area's own spread. */
+const PRIOR_MONTHS = 12;
+
+/** The 10th-to-90th width of a normal spread of that deviation: the floor of the 80% range. */
+const shortHistorySpread = (metric: ForecastMetric) => 2 * 1.2816 * SHORT_HISTORY_SD[metric];
+
+/**
+ * The forecast of an area with too few rows to fit on a short history: its months' log-average,
+ * spread by logistic quantiles of a deviation between SHORT_HISTORY_SD and its own months' (their
+ * variances pooled, the typical error counting as twelve months), in place of a bootstrap that two
+ * months would make two values.
+ */
+export function shortHistoryForecast(
+  counts: readonly number[],
+  t: number,
+  metric: ForecastMetric,
+  samples: number,
+): PredictiveDistribution {
+  const logs = counts.slice(0, t + 1).map(Math.log1p);
+  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+  const own = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, logs.length - 1));
+  const n = logs.length - 1;
+  const prior = SHORT_HISTORY_SD[metric];
+  const sd = Math.sqrt((n * own ** 2 + PRIOR_MONTHS * prior ** 2) / (n + PRIOR_MONTHS));
+  const scale = (Math.max(sd, prior) * Math.sqrt(3)) / Math.PI;
+  const values = new Float64Array(samples);
+  for (let i = 0; i < samples; i++) {
+    const q = (i + 0.5) / samples;
+    values[i] = Math.expm1(mean + scale * Math.log(q / (1 - q)));
+  }
+  return fromSamples(values);
+}
+
+/**
  * Runs the model forward through the panel's months and returns its forecasts at each origin asked
  * for (indexes into panel.months), for every series active by then and every horizon. At origin t
  * the model has seen only rows whose outcome month is ≤ t, so a forecast at t is the same whether
  * the panel ends at t or years later. Where there are too few training rows (under 30) to fit or
- * to draw a horizon's errors from, the area's bootstrap baseline is its forecast.
+ * to draw a horizon's errors from, the area's bootstrap baseline is its forecast, or on a history
+ * under two years shortHistoryForecast; under two years every range is at least as wide as the
+ * typical error (SHORT_HISTORY_SD).
  */
 export function runForecastModel(
   panel: ForecastPanel,
@@ -125,8 +175,11 @@ export function runForecastModel(
       }
     }
     if (!wanted.has(t)) continue;
-    // Each series' errors at the horizon before, so that a range never narrows further out.
+    // Each series' errors at the horizon before, so that a range never narrows further out; on a
+    // short history, at first the typical error's spread.
     const nearer = new Map<number, number>();
+    const short = t + 1 < SHORT_HISTORY_MONTHS;
+    if (short) for (let s = 0; s < panel.series.length; s++) nearer.set(s, shortHistorySpread(metric));
     for (let h = 1; h <= options.horizons; h++) {
       const fit = fits[h > options.sharedFitHorizons ? h - 1 : 0]!;
       const errors = fits[h - 1]!.rows;
@@ -134,7 +187,9 @@ export function runForecastModel(
         // Too little history to fit: each area's own last three years, drawn at random, stand in.
         for (let s = 0; s < panel.series.length; s++) {
           if (panel.series[s]!.firstActive > t || panel.series[s]!.level !== level) continue;
-          const distribution = baselineForecast('bootstrap', panel.series[s]![metric], t);
+          const distribution = short
+            ? shortHistoryForecast(panel.series[s]![metric], t, metric, options.samples)
+            : baselineForecast('bootstrap', panel.series[s]![metric], t);
           out.push({ series: s, origin: t, horizon: h, metric, distribution });
         }
         continue;

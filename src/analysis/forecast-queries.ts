@@ -80,6 +80,23 @@ export async function readViolentAreaMonths(
   }));
 }
 
+/** Violent events and fatalities per admin-1 area in one month, as far as the store holds it. */
+export async function readViolentMonth(
+  db: Kysely<Database>,
+  country: string,
+  month: string,
+): Promise<Map<string, { events: number; fatalities: number }>> {
+  const rows = await db
+    .selectFrom('event_counts')
+    .select(['admin1', sql<number>`sum(events)`.as('events'), sql<number>`sum(fatalities)`.as('fatalities')])
+    .where('country', '=', country)
+    .where('month', '=', month)
+    .where('violence_type', 'in', VIOLENT)
+    .groupBy('admin1')
+    .execute();
+  return new Map(rows.map((r) => [r.admin1, { events: Number(r.events), fatalities: Number(r.fatalities) }]));
+}
+
 /** Violent events and fatalities by admin-2 area and month within the given admin-1 areas, up to `toMonth`. */
 export async function readViolentAdmin2Months(
   db: Kysely<Database>,

@@ -9,7 +9,7 @@ import {
 } from '../analysis/forecast.ts';
 import { type BacktestResult, DEFAULT_BACKTEST, runBacktest } from '../analysis/forecast-backtest.ts';
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
-import { latestEventDate } from '../analysis/forecast-queries.ts';
+import { latestEventDate, readViolentMonth } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
 import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -144,12 +144,26 @@ export async function forecastBrief(
     metrics: FORECAST_METRICS,
     historyMonths: 0,
   });
+  // The month after the origin, when the store already holds part of it (an export cut on the
+  // 14th) and the brief's period reaches that far: what is recorded so far, beside the forecast.
+  const last = await latestEventDate(store.db, country);
+  const next = addMonths(origin, 1);
+  const partial =
+    !!last && last.slice(0, 7) === next && (!periodEnd || periodEnd.slice(0, 10) >= last.slice(0, 10));
   // The last five years of origins: the skill a reader cares about, at a sixth of CAR's full cost.
   return {
     country,
     origin,
     forecasts,
     backtest: runBacktest(panel, { ...DEFAULT_BACKTEST, lastOrigins: 60 }),
+    ...(partial
+      ? {
+          recordedSoFar: {
+            through: last.slice(0, 10),
+            byArea: await readViolentMonth(store.db, country, next),
+          },
+        }
+      : {}),
   };
 }
 

@@ -54,7 +54,11 @@ export interface ExtraBriefText {
     noneHappened: (span: string, what: string, cover: string) => string;
     /** No origin could be scored: too few months of data. */
     tooShort: (months: number) => string;
+    /** The store already holds part of the first month forecast: what it holds, beside the forecast. */
+    partial: (month: string, through: string, origin: string) => string;
+    soFar: (through: string) => string;
     month: (ym: string) => string;
+    day: (iso: string) => string;
   };
   frictions: {
     title: string;
@@ -134,7 +138,11 @@ const en: ExtraBriefText = {
       `Over ${span}, no ${what} were recorded in the areas and months scored, so assuming none was exactly right and no forecast could do better; ${cover}.`,
     tooShort: (months) =>
       `The record is too short to measure how good these forecasts are: the backtest needs ${months} months of data before its first origin and a month after it. Read them as a model not yet tested on this country.`,
+    partial: (month, through, origin) =>
+      `The store already holds violent events of ${month}, up to ${through}; the forecasts use data to the end of ${origin} only, and the last column gives what is recorded so far (events / deaths).`,
+    soFar: (through) => `recorded to ${through} (events / deaths)`,
     month: (ym) => ym,
+    day: (iso) => iso.slice(0, 10),
   },
   frictions: {
     title: 'Frictions',
@@ -230,7 +238,11 @@ const fr: ExtraBriefText = {
       `${span[0]?.toUpperCase()}${span.slice(1)}, aucun cas ${what} n’a été relevé dans les zones et les mois évalués : l’hypothèse d’aucun était donc exacte et aucune prévision ne pouvait faire mieux ; ${cover}.`,
     tooShort: (months) =>
       `Les données sont trop courtes pour mesurer la fiabilité de ces prévisions : le test rétrospectif demande ${months} mois de données avant sa première date et un mois après. Lisez-les comme un modèle pas encore éprouvé sur ce pays.`,
+    partial: (month, through, origin) =>
+      `La base contient déjà des événements violents de ${month}, jusqu’au ${through} ; les prévisions n’utilisent que les données arrêtées à fin ${origin}, et la dernière colonne donne ce qui est déjà enregistré (événements / morts).`,
+    soFar: (through) => `enregistré au ${through} (événements / morts)`,
     month: frFormat.month,
+    day: frFormat.day,
   },
   frictions: {
     title: 'Frictions',

@@ -18,6 +18,11 @@ export interface ForecastBrief {
   origin: string;
   forecasts: AreaForecast[];
   backtest: BacktestResult;
+  /**
+   * When the store already holds part of the first month forecast (data to the 14th of it): the
+   * last day held, and the violent events and deaths recorded so far per admin-1 area.
+   */
+  recordedSoFar?: { through: string; byArea: ReadonlyMap<string, { events: number; fatalities: number }> };
 }
 
 const NAIVE: readonly Baseline[] = ['zero', 'last', 'mean12', 'meanLog12'];
@@ -125,16 +130,31 @@ export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): S
   for (const f of next) byArea.set(f.key, { ...byArea.get(f.key), [f.metric]: f });
   const range = (f?: AreaForecast) =>
     f ? `${Math.round(f.point)} (${Math.round(f.quantiles['0.1'])}–${Math.round(f.quantiles['0.9'])})` : '–';
+  const soFar = b.recordedSoFar;
+  const through = soFar ? t.day(soFar.through) : '';
+  const recorded = (key: string) => {
+    const r = soFar?.byArea.get(key);
+    return `${r?.events ?? 0} / ${r?.fatalities ?? 0}`;
+  };
   const rows = [...byArea]
     .sort((x, y) => (y[1].events?.point ?? 0) - (x[1].events?.point ?? 0))
-    .map(([key, v]): Cell[] => [key, range(v.events), range(v.fatalities)]);
+    .map(([key, v]): Cell[] => [
+      key,
+      range(v.events),
+      range(v.fatalities),
+      ...(soFar ? [recorded(key)] : []),
+    ]);
   const onsets = likelyOnsets(b.forecasts);
   const month = next[0]?.month;
+  const head = t.head(month ? t.month(month) : '');
   return {
     title: t.title(month ? t.month(month) : null),
     blocks: [
       ...skillSentences(b.backtest, lang).map((text): Block => ({ kind: 'p', text })),
-      { kind: 'table', head: t.head(month ? t.month(month) : ''), rows },
+      ...(soFar && month
+        ? [{ kind: 'p', text: t.partial(t.month(month), through, t.month(b.origin)) } as Block]
+        : []),
+      { kind: 'table', head: soFar ? [...head, t.soFar(through)] : head, rows },
       onsets.length
         ? { kind: 'list', items: onsets.map((o) => t.onset(o.key, Math.round(o.p * 100), t.month(o.month))) }
         : { kind: 'p', text: t.noOnset },
