@@ -198,7 +198,7 @@ export const boundaryOperations = {
         if (!country) {
           throw new TandemError(
             'bad-input',
-            `${path}: cannot tell which country these areas belong to (its name holds no country code Tandem knows, and no stored country's events lie inside its shapes); say it with --country`,
+            `${path}: cannot tell which country these areas belong to (its name holds no country code Tandem knows, and no stored country's events lie inside its shapes); name it: --country, or country= with an upload`,
           );
         }
         plan.push({ path, country, shapes: boundaries, refused });

@@ -353,11 +353,16 @@ for (const dialect of DIALECTS) {
       assert.equal(last2.stage, 'failed');
       assert.equal(last2.error.code, 'invalid-file');
       assert.match(last2.error.message, /feature 1 has no name/);
-      const noCountry = await json('/api/imports?name=b.geojson&kind=boundaries', {
+      // Without a country, one is looked for (a code in the name, the stored events inside the
+      // shapes); a square with none of them inside is refused, asking for the country.
+      const noCountry = await app.request('/api/imports?name=b.geojson&kind=boundaries', {
         method: 'POST',
-        body: '{}',
+        body: JSON.stringify(good),
       });
-      assert.equal(noCountry.status, 400);
+      const last3 = JSON.parse((await noCountry.text()).trim().split('\n').at(-1)!);
+      assert.equal(last3.stage, 'failed');
+      assert.equal(last3.error.code, 'bad-input');
+      assert.match(last3.error.message, /^b\.geojson: cannot tell which country .*country= with an upload/);
     });
 
     test('an upload that is not an event file fails whole, with its code, and changes nothing', async () => {
