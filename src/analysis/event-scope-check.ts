@@ -23,7 +23,10 @@ function whatTheStoreHolds(written: string, names: readonly string[], kind: stri
   if (!names.length) return '';
   const close = closest(written, names);
   const guess = close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : '';
-  const list = names.length <= LISTED ? `; ${kind} in the store: ${[...names].sort((a, b) => a.localeCompare(b)).join(', ')}` : '';
+  const list =
+    names.length <= LISTED
+      ? `; ${kind} in the store: ${[...names].sort((a, b) => a.localeCompare(b)).join(', ')}`
+      : '';
   return `${guess}${list}`;
 }
 
