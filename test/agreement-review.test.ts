@@ -160,6 +160,66 @@ for (const dialect of DIALECTS) {
       assert.match(gap.precedents[0].excerpt, /protect the civilian population/);
     });
 
+    test('precedents are operative clauses: never a bare heading, never a clause that rules the topic out', async () => {
+      const fr = [
+        'ACCORD D’ESSAI SUR LES PRÉCÉDENTS',
+        'TITRE I – CESSATION DES HOSTILITÉS',
+        'Article 1 – Force internationale',
+        'Le présent Accord ne prévoit pas le déploiement d’une force internationale de maintien de la paix.',
+        'Article 2 – Cessez-le-feu',
+        'Les Parties observent un cessez-le-feu immédiat sur l’ensemble du territoire.',
+        'TITRE II – RETOUR',
+        'Article 3 – Retour des réfugiés',
+        'Les réfugiés et les personnes déplacées rentrent chez eux dans la sécurité et la dignité.',
+      ].join('\n');
+      const en = [
+        'AGREEMENT ON PRECEDENTS FOR TESTING',
+        'CHAPTER 1: GENERAL PROVISIONS',
+        '1.1 International force. This Agreement does not provide for the deployment of an international peacekeeping force.',
+        '1.2 Cessation of hostilities. The Parties shall observe an immediate ceasefire throughout the territory.',
+        '1.3 Return of refugees.',
+        '(a) Refugees shall return in safety and dignity.',
+      ].join('\n');
+      await agreementOperations.importAgreement.run(ctx, {
+        documents: [
+          { name: 'precedents-fr.txt', text: fr },
+          { name: 'precedents-en.txt', text: en },
+        ],
+      });
+      const review = await agreementOperations.reviewAgreement.run(ctx, {
+        document: {
+          name: 'dialogue.txt',
+          text: 'DECLARATION\nArticle 1 – Dialogue\nThe Parties shall continue the political dialogue.',
+        },
+        perGap: 10,
+      });
+      const ours = (code: string) =>
+        review.gaps
+          .find((g) => g.code === code)!
+          .precedents.filter((p) => /PRECEDENTS FOR TESTING|PRÉCÉDENTS/.test(p.agreement));
+      for (const g of review.gaps) {
+        for (const p of ours(g.code)) {
+          assert.doesNotMatch(
+            p.excerpt,
+            /^(?:Article \d+ – [^.]*|TITRE [IV]+ – .*|CHAPTER \d+: .*|[\d.]+ [^.]*\.)$/,
+            `${g.code}: a bare heading`,
+          );
+          assert.doesNotMatch(
+            p.excerpt,
+            /ne prévoit pas|does not provide/,
+            `${g.code}: a clause that rules it out`,
+          );
+        }
+      }
+      assert.deepEqual(ours('ImPK'), []);
+      const ceasefire = ours('Ce').map((p) => p.excerpt);
+      assert.ok(ceasefire.some((e) => /observent un cessez-le-feu/.test(e)));
+      assert.ok(ceasefire.some((e) => /observe an immediate ceasefire/.test(e)));
+      const refugees = ours('GRef');
+      assert.ok(refugees.some((p) => p.provisionId === 'ch-1/1.3/(a)'));
+      assert.ok(refugees.some((p) => /rentrent chez eux/.test(p.excerpt)));
+    });
+
     test('an import with one unreadable document writes nothing', async () => {
       const before = (await agreementOperations.listAgreements.run(ctx, {})).length;
       await assert.rejects(

@@ -1,4 +1,5 @@
-import type { Provision, ProvisionCode } from '../domain/provision.ts';
+import type { PocCategory, Provision, ProvisionCode } from '../domain/provision.ts';
+import { NegationScope } from './negation-scope.ts';
 import { indexText, type PhraseHit, type PhraseMatcher } from './phrase-bank.ts';
 import type { CompiledRule, PocRules } from './poc-rules.ts';
 
@@ -13,10 +14,13 @@ interface Hit extends PhraseHit {
  * Codes the provisions of a document for the POC categories, in place. Each code quotes the span
  * that justifies it (offsets into the document text) and names the rule and phrase that fired. A
  * hit is dropped when a rule's exception covers it, when one of its `unless` phrases is in the same
- * sentence (the words used in another sense), when a negation cue ("does not apply to",
- * "excluding") comes within the 80 characters before it in the same sentence, or when it crosses a
- * provision boundary. Front matter (contents, acronyms) is never coded. Each rule's phrases are
- * searched once over the whole text, so a long agreement costs a few scans, not one per provision.
+ * sentence (the words used in another sense), when the text negates it (negation-scope.ts: "does
+ * not apply to …", "No peacekeeping force shall be deployed", "… ne relève pas du présent Accord",
+ * but not a prohibition such as "Children shall not be recruited"), or when it crosses a provision
+ * boundary. A hit in a provision's heading ("Article 3 – Désarmement") is dropped too when the
+ * provision's body speaks of the topic only to rule it out. Front matter (contents, acronyms) is
+ * never coded. Each rule's phrases are searched once over the whole text, so a long agreement
+ * costs a few scans, not one per provision.
  */
 export function codeProvisions(text: string, provisions: Provision[], rules: PocRules): Provision[] {
   const bounds = sentenceEnds(text);
@@ -25,6 +29,9 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
   const starts = ordered.map((p) => p.start);
   const found = new Map<Provision, ProvisionCode[]>();
   const count = new Map<string, number>();
+  const negation = new NegationScope(text, rules.negation);
+  /** Where each category was ruled out: the starts of its negated hits. */
+  const ruledOut = new Map<PocCategory, number[]>();
   for (const rule of rules.rules) {
     const listed = (m: PhraseMatcher | undefined) => (m ? [hitsByList[m.id]] : []);
     const excepted = [rule.except, ...rule.narrowed.map((n) => n.except)].flatMap(listed);
@@ -37,7 +44,11 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
       if (n >= MAX_HITS_PER_CATEGORY) continue;
       if (excepted.some((spans) => spans.length && overlapsSorted(hit, spans))) continue;
       if (unless.some((spans) => inSentence(bounds, hit, spans))) continue;
-      if (negated(text, sentenceStart(bounds, hit.start), hit.start, rules.negation)) continue;
+      const sentenceTo = bounds[sentenceIndex(bounds, Math.max(hit.start, hit.end - 1))] ?? text.length;
+      if (negation.negated(hit.start, hit.end, sentenceStart(bounds, hit.start), sentenceTo)) {
+        ruledOut.set(rule.category, [...(ruledOut.get(rule.category) ?? []), hit.start]);
+        continue;
+      }
       const list = found.get(p) ?? [];
       if (list.some((c) => c.code === rule.category && c.span.start === hit.start)) continue;
       list.push({
@@ -50,6 +61,7 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
       count.set(key, n + 1);
     }
   }
+  if (ruledOut.size) dropRuledOutHeadings(provisions, found, ruledOut);
   for (const p of provisions) {
     p.codes = (found.get(p) ?? []).sort(
       (x, y) => x.span.start - y.span.start || x.code.localeCompare(y.code),
@@ -118,10 +130,70 @@ function inSentence(bounds: number[], hit: { start: number; end: number }, spans
   return lo < spans.length && spans[lo].start < to;
 }
 
-/** A negation cue in the 80 characters (about a dozen words) before the hit, in the same sentence. */
-function negated(text: string, sentenceFrom: number, at: number, negation: RegExp): boolean {
-  negation.lastIndex = 0;
-  return negation.test(text.slice(Math.max(sentenceFrom, at - 80), at));
+/**
+ * A heading names a topic; when the provision under it (its text after the heading and its
+ * sub-provisions) speaks of the same category only in negated phrases, the heading's code goes too:
+ * "Article 8 – Cessez-le-feu" over "aucun cessez-le-feu n'est en vigueur" is no cease-fire provision.
+ */
+function dropRuledOutHeadings(
+  provisions: Provision[],
+  found: Map<Provision, ProvisionCode[]>,
+  ruledOut: Map<PocCategory, number[]>,
+): void {
+  const byId = new Map(provisions.map((p) => [p.id, p]));
+  const children = new Map<string, Provision[]>();
+  for (const p of provisions) {
+    if (p.parentId) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p]);
+  }
+  const subtree = (p: Provision): Provision[] => [
+    p,
+    ...(children.get(p.id) ?? []).flatMap((c) => subtree(c)),
+  ];
+  for (const [p, codes] of found) {
+    const bodyFrom = operativeStart(p, p.parentId ? byId.get(p.parentId) : undefined);
+    if (bodyFrom === p.start) continue;
+    const labels = codes.filter((c) => c.span.start < bodyFrom && ruledOut.has(c.code));
+    if (!labels.length) continue;
+    const body = subtree(p).map((q) => ({ from: q === p ? bodyFrom : q.start, to: q.end, q }));
+    const inBody = (at: number) => body.some((b) => at >= b.from && at < b.to);
+    const drop = new Set<ProvisionCode>();
+    for (const c of labels) {
+      const provided = body.some(({ q, from }) =>
+        (found.get(q) ?? []).some((d) => d.code === c.code && d.span.start >= from),
+      );
+      if (!provided && (ruledOut.get(c.code) ?? []).some(inBody)) drop.add(c);
+    }
+    if (drop.size)
+      found.set(
+        p,
+        codes.filter((c) => !drop.has(c)),
+      );
+  }
+}
+
+/**
+ * Where a provision's operative text begins: after its number and its own heading when it opens
+ * with them ("Article 10 – Force internationale", "1.1 Definitions.", "CHAPTER II: PERMANENT
+ * CEASEFIRE"), else at its start. A heading the provision inherits from its parent is not its own.
+ * A provision whose text is only its number and heading has no operative text: this is its end.
+ */
+export function operativeStart(p: Provision, parent?: Provision): number {
+  const heading = p.heading.trim();
+  if (!heading || (parent && parent.heading.trim() === heading)) return p.start;
+  const first = p.text.indexOf('\n');
+  const second = first < 0 ? -1 : p.text.indexOf('\n', first + 1);
+  const lines = second < 0 ? p.text : p.text.slice(0, second);
+  const at = lines.toLowerCase().indexOf(heading.toLowerCase());
+  if (at < 0) return p.start;
+  const before = lines.slice(0, at);
+  const isNumber =
+    /^[\s\p{N}.()°:\-–—]*$/u.test(before) ||
+    /^\s*(?:\p{L}+\.?\s*)?(?:\p{N}+(?:er|re|ère)?|[IVXLCivxlc]+|[A-Z])(?:\s+(?:bis|ter|quater))?(?:\.\p{N}+)*\s*[.:\-–—)]*\s*$/u.test(
+      before,
+    );
+  const after = lines.slice(at + heading.length);
+  if (!isNumber || !/^[ \t]*(?:[.:\-–—]|\n|$)/.test(after)) return p.start;
+  return p.start + at + heading.length + (/^[ \t.:\-–—]*\n?[ \t]*/.exec(after)?.[0].length ?? 0);
 }
 
 /** Offsets just after each sentence end: . ; ! ? before a space, and every line end. */

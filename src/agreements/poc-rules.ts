@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { type CompiledNegation, compileNegation } from './negation-scope.ts';
 import { PhraseBank, type PhraseMatcher, type Wording } from './phrase-bank.ts';
 
 /** data/poc-categories.yaml beside the project: the phrase lists, gap advice and UN actors. */
@@ -38,6 +39,21 @@ const categorySchema = z.object({
   engage: z.array(z.string()),
   suggestion: z.string(),
 });
+const wordList = z.array(z.string().min(1)).default([]);
+/** The negation cues of a rules file (what each list does: src/agreements/negation-scope.ts). */
+const negationSchema = z.object({
+  'negated-verb': phraseList,
+  auxiliaries: wordList,
+  'scope-verbs': phraseList,
+  harm: phraseList,
+  determiners: phraseList,
+  before: wordList,
+  after: wordList,
+  pseudo: wordList,
+  terminators: wordList,
+  'clause-verbs': wordList,
+  restrictions: wordList,
+});
 const fileSchema = z.object({
   /** ISO 639-1 code of the texts these rules read (default en). */
   language: z.string().min(2).default('en'),
@@ -45,7 +61,7 @@ const fileSchema = z.object({
     .object({ elisions: z.array(z.string().min(1)).default([]), foldAccents: z.boolean().default(false) })
     .default({ elisions: [], foldAccents: false }),
   actors: z.record(z.string(), z.string()),
-  negations: phraseList,
+  negation: negationSchema,
   categories: z.record(z.string(), categorySchema),
 });
 
@@ -86,8 +102,8 @@ export interface PocRules {
   rules: CompiledRule[];
   /** All phrase lists of all rules, scanned in one pass. */
   bank: PhraseBank;
-  /** Case-insensitive, whatever the phrase style. */
-  negation: RegExp;
+  /** The cues that say a phrase is ruled out rather than provided for (negation-scope.ts). */
+  negation: CompiledNegation;
   advice: Record<PocCategory, CategoryAdvice>;
   /** How the text is cut into words for these rules. */
   wording: Wording;
@@ -156,7 +172,7 @@ export function loadPocRules(path: string = DEFAULT_POC_RULES_PATH): PocRules {
     language: file.language,
     rules,
     bank,
-    negation: new RegExp(file.negations.map((n) => `(?:${negationSource(n)})`).join('|'), 'giu'),
+    negation: compileNegationCues(path, file.negation),
     advice,
     wording: file.wording,
     source: path,
@@ -185,9 +201,11 @@ export function tunedOn(rules: PocRules): Set<string> {
   return new Set(rules.rules.flatMap((r) => [...r.from, ...r.narrowed.flatMap((n) => n.from)]));
 }
 
-/** Builds the case-insensitive negation pattern from its (regular expression) phrases. */
-function negationSource(phrase: string): string {
-  return phrase.startsWith('re:')
-    ? phrase.slice(3)
-    : phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+/** The negation cues compiled; a pattern that is not a regular expression is a user error naming it. */
+function compileNegationCues(path: string, cues: z.infer<typeof negationSchema>): CompiledNegation {
+  try {
+    return compileNegation(cues);
+  } catch (e) {
+    throw new TandemError('invalid-file', `${path}: negation: ${(e as Error).message}`);
+  }
 }

@@ -215,6 +215,28 @@ describe('normalising extracted text', () => {
     assert.match(byNumber(provisions, 'Article 2').text, /restent sur leurs positions/);
   });
 
+  test('a numbered clause keeps the heading run into its first sentence; a list item is not a heading', () => {
+    const { provisions } = segment(
+      [
+        'CHAPTER 1: GENERAL PROVISIONS',
+        '1.1 Definitions. In this Agreement, a combatant is a member of an armed group.',
+        '1.2 The Parties agree. They sign below.',
+        '1.3 Return of displaced persons and refugees.',
+        '(a) The Government shall facilitate their return.',
+        '1.4 Ministry of Finance.',
+        '1.5 Ministry of Health.',
+      ].join('\n'),
+    );
+    assert.equal(byNumber(provisions, '1.1').heading, 'Definitions');
+    assert.equal(byNumber(provisions, '1.2').heading, 'GENERAL PROVISIONS', 'a sentence is not a heading');
+    assert.equal(byNumber(provisions, '1.3').heading, 'Return of displaced persons and refugees');
+    assert.equal(
+      byNumber(provisions, '1.4').heading,
+      'GENERAL PROVISIONS',
+      'an item of a list is not a heading',
+    );
+  });
+
   test('byte-order marks, Windows line ends and symbol-font bullets are normalised', () => {
     assert.equal(normaliseAgreementText('\uFEFFTitle\r\n\uF0A7\u00A0 first item\r\n'), 'Title\n• first item');
   });

@@ -23,6 +23,27 @@ import {
   UPPER_ROMAN_RE,
 } from './provision-line-shapes.ts';
 
+/** Words that make a run of words a sentence rather than a heading ("1.2 The Parties agree."). */
+const SENTENCE_WORD =
+  /^(?:the|this|these|those|each|all|any|every|it|its|they|we|there|such|no|shall|will|must|may|should|is|are|was|were|be|been|has|have|had|agrees?|agreed|undertakes?|commits?|guarantees?|ensures?|recogni[sz]es?|accepts?|applies|apply|means|refers?|le|la|les|ce|cette|ces|il|ils|elle|elles|tout|toute|tous|chaque|aucun|aucune|nul|doit|doivent|sont|est|sera|seront|peut|peuvent|ont|s'engagent|s’engagent)$/i;
+
+/**
+ * The heading at the start of a numbered clause's text, when it runs into the first sentence
+ * ("Definitions. In this Agreement …", "Protection of civilians. The Parties undertake …") or is
+ * all the clause says and a list of its own follows ("Return of displaced persons and refugees."):
+ * a short run of words with a capital, ending in a full stop, with no word that makes it a
+ * sentence. Else ''. An item of a list ("East African Community Affairs.") is not a heading.
+ */
+function inlineHeading(rest: string, listFollows: boolean): string {
+  const m = /^(\p{Lu}[^.;:!?]{2,80}?)\.(?:\s+(?=[\p{Lu}"“«(])|\s*$)/u.exec(rest);
+  if (!m || (!listFollows && m[0].length === rest.length)) return '';
+  const words = m[1].trim().split(/\s+/);
+  if (words.length > 8 || words.some((w) => SENTENCE_WORD.test(w))) return '';
+  // An abbreviation is not a heading: "Art. 5", "No. 3", "Para. 2".
+  if (/^(?:art|no|para|cf|mr|mrs|ms|dr|st|vol|ch|sec|fig)$/i.test(words[words.length - 1])) return '';
+  return m[1].trim();
+}
+
 export interface SegmentOptions {
   /** The text's language (ISO 639-1). In French, each paragraph of an article is an alinéa. */
   language?: string;
@@ -373,6 +394,16 @@ class Segmenter {
     return null;
   }
 
+  /** Whether the next non-blank line opens an item or a deeper clause under this marker's provision. */
+  private listFollows(i: number, marker: Marker): boolean {
+    let k = i + 1;
+    while (k < this.lines.length && this.lines[k].text === '') k++;
+    const next = k < this.lines.length ? this.marker(this.lines[k].text) : null;
+    if (!next) return false;
+    if (next.style !== 'structure') return true;
+    return next.kind === 'clause' && marker.kind === 'clause' && next.rank > marker.rank;
+  }
+
   private lastLetterIs(letter: string): boolean {
     for (let k = this.stack.length - 1; k >= 0; k--) {
       const o = this.stack[k];
@@ -412,7 +443,11 @@ class Segmenter {
     const frenchHeading =
       this.alineas && marker.style === 'structure' && rest.length <= 100 && !/[.;,:]$/.test(rest);
     if (rest && (frenchHeading || isHeadingLike(rest, marker.style === 'structure'))) heading = rest;
-    else if (!rest && marker.style === 'structure') {
+    else if (rest && (marker.kind === 'clause' || marker.kind === 'article')) {
+      // "1.1 Definitions. In this Agreement …": a heading run into the clause's first sentence, or
+      // all the clause says when what follows is its own list ("2.4 Return of refugees." then "(a)").
+      heading = inlineHeading(rest, this.listFollows(i, marker));
+    } else if (!rest && marker.style === 'structure') {
       // The heading often sits on the line after the number ("1.1.\nEstablishment, Seat and Term").
       const following = this.lines[next];
       let k = next + 1;

@@ -6,11 +6,11 @@ import type { AgreementReview } from '../domain/agreement.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import {
   type AgreementSummary,
-  findPrecedents,
   listAgreements,
   type SavedAgreement,
   saveAgreement,
 } from '../store/agreement-repository.ts';
+import { findOperativePrecedents } from './agreement-precedents.ts';
 import { type BaseContext, defineOperation } from './operation.ts';
 
 /**
@@ -73,7 +73,8 @@ export const agreementOperations = {
    * Reviews an agreement for protection-of-civilians language: segments it into provisions, codes
    * each for the 18 POC categories with the span and rule behind every code, and reports coverage
    * and gaps. Each gap says why it matters for civilians, which UN actors to engage, model language
-   * to start from, and precedents from agreements the user has imported.
+   * to start from, and precedents from agreements the user has imported: operative clauses that
+   * provide for the category, never a bare heading or a clause that rules the topic out.
    */
   reviewAgreement: defineOperation({
     summary: 'Review an agreement for POC provisions: coded provisions, coverage and gaps',
@@ -81,7 +82,7 @@ export const agreementOperations = {
     async run(ctx, input): Promise<AgreementReview> {
       const { source, review } = await reviewDocument(input);
       if (input.precedents !== false && review.gaps.length) {
-        const found = await findPrecedents(
+        const found = await findOperativePrecedents(
           ctx.store.db,
           review.gaps.map((g) => g.code),
           { perCode: input.perGap ?? 3, excludeHash: contentHash(source.text) },

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AgreementFormat, Precedent } from '../domain/agreement.ts';
-import type { Coverage, PocCategory, Provision } from '../domain/provision.ts';
+import type { AgreementFormat } from '../domain/agreement.ts';
+import type { Coverage, Provision } from '../domain/provision.ts';
 import type { Database } from './schema.ts';
 
 export interface AgreementToSave {
@@ -159,86 +159,4 @@ export async function listAgreements(db: Kysely<Database>): Promise<AgreementSum
     provisions: Number(r.provisions),
     coverage: JSON.parse(r.coverage) as Coverage,
   }));
-}
-
-export interface PrecedentOptions {
-  /** At most this many precedents per category. */
-  perCode?: number;
-  /** Leave out the agreement with this content hash (the one under review, if imported). */
-  excludeHash?: string;
-}
-
-/**
- * Provisions in the corpus that carry each of the given categories, preferring one per agreement,
- * each with an excerpt around the span that was coded.
- */
-export async function findPrecedents(
-  db: Kysely<Database>,
-  codes: readonly PocCategory[],
-  options: PrecedentOptions = {},
-): Promise<Partial<Record<PocCategory, Precedent[]>>> {
-  if (codes.length === 0) return {};
-  const perCode = options.perCode ?? 3;
-  let q = db
-    .selectFrom('provision_codes as c')
-    .innerJoin('agreement_provisions as p', 'p.id', 'c.provision_row_id')
-    .innerJoin('agreements as a', 'a.id', 'c.agreement_id')
-    .select([
-      'c.code',
-      'c.span_start',
-      'c.span_end',
-      'a.id as agreement_id',
-      'a.title',
-      'p.provision_id',
-      'p.heading',
-      'p.text',
-      'p.span_start as provision_start',
-      'p.kind',
-    ])
-    .where('c.code', 'in', [...codes])
-    .orderBy('a.id')
-    .orderBy('c.span_start')
-    .limit(5000);
-  if (options.excludeHash) q = q.where('a.content_hash', '<>', options.excludeHash);
-  // Operative provisions make better precedents than a title or a preamble that names the topic.
-  const weak = (kind: string) => (kind === 'title' || kind === 'preamble' ? 1 : 0);
-  const rows = (await q.execute()).sort((x, y) => weak(x.kind) - weak(y.kind));
-  const out: Partial<Record<PocCategory, Precedent[]>> = {};
-  const usedAgreement = new Map<string, Set<number>>();
-  const usedProvision = new Set<string>();
-  // Two passes: first one provision per agreement, then fill up from agreements already cited.
-  for (const pass of [0, 1]) {
-    for (const r of rows) {
-      const code = r.code as PocCategory;
-      const list = out[code] ?? [];
-      out[code] = list;
-      if (list.length >= perCode) continue;
-      const agreements = usedAgreement.get(code) ?? new Set<number>();
-      const key = `${code}:${r.agreement_id}:${r.provision_id}`;
-      if (usedProvision.has(key) || (pass === 0 && agreements.has(r.agreement_id))) continue;
-      usedProvision.add(key);
-      agreements.add(r.agreement_id);
-      usedAgreement.set(code, agreements);
-      list.push({
-        agreement: r.title,
-        agreementId: r.agreement_id,
-        provisionId: r.provision_id,
-        heading: r.heading,
-        excerpt: excerpt(r.text, r.span_start - r.provision_start, r.span_end - r.provision_start),
-      });
-    }
-  }
-  return out;
-}
-
-/** Up to about 300 characters of the provision around the coded span, on word boundaries. */
-function excerpt(text: string, start: number, end: number): string {
-  const flat = text.replace(/\s+/g, ' ');
-  if (flat.length <= 320) return flat.trim();
-  const from = Math.max(0, start - 120);
-  const to = Math.min(text.length, Math.max(end + 160, from + 300));
-  let s = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  if (from > 0) s = `…${s.replace(/^\S*\s/, '')}`;
-  if (to < text.length) s = `${s.replace(/\s\S*$/, '')}…`;
-  return s;
 }

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { PocCategory } from '../domain/provision.ts';
+import { rulesForLanguage } from './agreement-language.ts';
+import { codeAgreement } from './agreement-review.ts';
+
+// Sentences written for these tests (no agreement's text). Each negated one was coded before the
+// negation scope (a cue after the phrase, "no"/"aucun", a cue the old 80-character window and
+// list of cues missed); each prohibition and pseudo-negation must stay coded.
+const codes = (lang: 'en' | 'fr', text: string): Set<PocCategory> =>
+  new Set(codeAgreement(text, rulesForLanguage(lang)).flatMap((p) => p.codes.map((c) => c.code)));
+const ruledOut = (lang: 'en' | 'fr', category: PocCategory, text: string) =>
+  assert.ok(!codes(lang, text).has(category), `${category} coded although ruled out: ${text}`);
+const provided = (lang: 'en' | 'fr', category: PocCategory, text: string) =>
+  assert.ok(codes(lang, text).has(category), `${category} not coded: ${text}`);
+
+describe('negation in English', () => {
+  test('a negating predicate after the phrase rules out its subject', () => {
+    ruledOut(
+      'en',
+      'SsrDdr',
+      'The question of disarmament and demobilisation of combatants is not covered by this Agreement.',
+    );
+    ruledOut('en', 'GRef', 'The return of refugees shall not apply in the border districts.');
+    ruledOut('en', 'ImPK', 'An international peacekeeping force is excluded.');
+  });
+
+  test('"no" rules out the noun phrase it heads', () => {
+    ruledOut('en', 'ImPK', 'No peacekeeping force shall be deployed.');
+    ruledOut('en', 'Ce', 'The Parties note that no ceasefire is in force on the date of signature.');
+  });
+
+  test('a negated verb of scope before the phrase rules it out, whatever the words between', () => {
+    ruledOut(
+      'en',
+      'ImPK',
+      'The Parties note that this Agreement does not provide for the deployment of an international peacekeeping force.',
+    );
+    ruledOut(
+      'en',
+      'TjVic',
+      'The Parties did not agree to establish a commission on reparations for victims.',
+    );
+  });
+
+  test('a cue ending a list’s introduction rules out the items; a heading goes with a body that rules it out', () => {
+    ruledOut(
+      'en',
+      'GRef',
+      'This Agreement does not apply to:\n(a) refugees settled abroad;\n(b) internally displaced persons.',
+    );
+    ruledOut('en', 'Ce', 'Article 8 – Ceasefire\nThe Parties note that no ceasefire is in force.');
+    provided('en', 'Ce', 'Article 8 – Ceasefire\nThe Parties shall observe the ceasefire.');
+  });
+
+  test('a negation does not reach across a semicolon, a "but" or into another clause', () => {
+    provided('en', 'GRef', 'This Agreement does not apply to the capital; refugees shall return in safety.');
+    provided('en', 'GRef', 'This Agreement does not cover elections, but refugees shall return in safety.');
+    provided(
+      'en',
+      'ProtCiv',
+      'The Parties shall protect civilians and this Agreement does not apply to elections.',
+    );
+  });
+
+  test('a prohibition is a provision: "shall not" or "no" governing a harm', () => {
+    provided('en', 'GCh', 'Children shall not be recruited.');
+    provided('en', 'GCh', 'The Parties shall not recruit children.');
+    provided('en', 'GCh', 'No child shall be recruited or used in hostilities.');
+    provided('en', 'SexViol', 'No one shall be subjected to sexual violence.');
+    provided('en', 'SexViol', 'There shall be no amnesty for crimes of sexual violence.');
+    provided(
+      'en',
+      'SexViol',
+      'This Agreement does not provide for any amnesty for crimes of sexual violence.',
+    );
+    provided('en', 'ProtCiv', 'There shall be no attacks on civilians.');
+  });
+
+  test('pseudo-negations and restrictions are not negations', () => {
+    provided('en', 'ImPK', 'Nothing in this Agreement shall prevent the deployment of a peacekeeping force.');
+    provided('en', 'ImPK', 'The peacekeeping force shall deploy no later than 30 days after signature.');
+    provided('en', 'ImPK', 'No peacekeeping force shall be deployed without the consent of the Parties.');
+  });
+});
+
+describe('negation in French', () => {
+  test('a negating predicate after the phrase rules out its subject', () => {
+    ruledOut(
+      'fr',
+      'SsrDdr',
+      'La question du désarmement et de la démobilisation des combattants ne relève pas du présent Accord.',
+    );
+    ruledOut('fr', 'GRef', 'Le retour des réfugiés n’est pas couvert par le présent Accord.');
+  });
+
+  test('« aucun » rules out the noun phrase it heads', () => {
+    ruledOut('fr', 'ImPK', 'Aucune force de maintien de la paix ne sera déployée.');
+    ruledOut(
+      'fr',
+      'Ce',
+      'Les Parties constatent qu’aucun cessez-le-feu n’est en vigueur à la date de signature.',
+    );
+  });
+
+  test('a negated verb of scope before the phrase rules it out', () => {
+    ruledOut(
+      'fr',
+      'TjVic',
+      'Les Parties n’ont pas retenu la création d’une commission chargée des réparations aux victimes.',
+    );
+    ruledOut(
+      'fr',
+      'ImPK',
+      'Le présent Accord ne prévoit pas le déploiement d’une force internationale de maintien de la paix ; cette question ne s’applique pas au présent texte.',
+    );
+    ruledOut(
+      'fr',
+      'GRef',
+      'Le présent Accord ne s’applique pas aux réfugiés installés dans les pays voisins.',
+    );
+  });
+
+  test('an introduction ending in a colon rules out its list; a heading goes with its body', () => {
+    ruledOut(
+      'fr',
+      'SsrDdr',
+      'Ne relèvent pas du présent Accord :\na) le désarmement des combattants ;\nb) la réforme du secteur de la sécurité.',
+    );
+    ruledOut(
+      'fr',
+      'Ce',
+      'Article 8 – Cessez-le-feu\nLes Parties constatent qu’aucun cessez-le-feu n’est en vigueur.',
+    );
+    provided('fr', 'Ce', 'Article 8 – Cessez-le-feu\nLes Parties observent le cessez-le-feu.');
+  });
+
+  test('une interdiction est une disposition', () => {
+    provided('fr', 'GCh', 'Les enfants ne doivent pas être recrutés.');
+    provided('fr', 'GCh', 'Les Parties ne recruteront pas d’enfants.');
+    provided('fr', 'GCh', 'En aucun cas les enfants ne seront enrôlés.');
+    provided('fr', 'SexViol', 'Nul ne sera soumis à la torture ni à des violences sexuelles.');
+    provided('fr', 'SexViol', 'Il n’y aura aucune amnistie pour les crimes de violences sexuelles.');
+  });
+
+  test('« ne … que », « sans préjudice » and restrictions are not negations', () => {
+    provided(
+      'fr',
+      'ImPK',
+      'Une force de maintien de la paix ne sera déployée qu’à la demande du Gouvernement.',
+    );
+    provided('fr', 'ImPK', 'Aucune force de maintien de la paix ne sera déployée sans l’accord des Parties.');
+    provided(
+      'fr',
+      'GRef',
+      'Sans préjudice de l’article 5, les réfugiés rentrent dans la sécurité et la dignité.',
+    );
+    provided('fr', 'GRef', 'Le présent Accord ne s’applique qu’aux réfugiés rentrés dans leur foyer.');
+  });
+});
