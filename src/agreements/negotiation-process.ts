@@ -12,7 +12,8 @@ import { validatedWithCrossChecks } from '../sources/validated-document.ts';
 const id = z.string().min(1, 'expected a non-empty id');
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  // `abort`: "01/01/2021" is one problem, not also "not a real calendar day" (as in plan-schema.ts).
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
   .refine(isCalendarDay, 'expected a real calendar day');
 const count = z.number().int('expected a whole number').nonnegative('expected 0 or more');
 

@@ -16,6 +16,13 @@ export interface LocalProcessCheckText {
   targeted: (f: { name: string; incidents: number; events: number; date: string }) => string;
   officeWithoutProcess: (f: { activity: string; office: string; areas: string[]; events: number }) => string;
   method: (windowDays: number, radiusKm: number) => string;
+  /** What the check could not do: said beside the figures, so a missing count never reads as 0. */
+  notes: {
+    /** The store holds no events for the country: nothing around any process could be counted. */
+    noEvents: (country: string) => string;
+    /** Processes at (0, 0), a missing location: nothing around them could be counted. */
+    noLocation: (ids: string[]) => string;
+  };
 }
 
 const en: LocalProcessCheckText = {
@@ -29,6 +36,12 @@ const en: LocalProcessCheckText = {
     `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${f.events} event(s) involved local militias, but no local process is recorded there.`,
   method: (windowDays, radiusKm) =>
     `Events of the store whose first day lies in [date − ${windowDays} days, date − 1 day] (before) or [date + 1 day, date + ${windowDays} days] (after) and whose coordinates lie within ${radiusKm} km of the process (great circle, Earth radius 6371 km); events without coordinates are not counted.`,
+  notes: {
+    noEvents: (country) =>
+      `no events for ${country} in the store: events and deaths before and after each local process could not be counted (import event data first)`,
+    noLocation: (ids) =>
+      `local processes with no usable location (coordinates 0, 0: a missing location, not a place), so events and deaths around them could not be counted: ${ids.join(', ')}`,
+  },
 };
 
 const f = new LanguageFormat('fr');
@@ -44,6 +57,12 @@ const fr: LocalProcessCheckText = {
     `L’activité de terrain ${x.activity} (bureau ${x.office}) couvre ${x.areas.join(', ')}, où ${counted(f, x.events, 'événement a impliqué', 'événements ont impliqué')} des milices locales, mais aucun processus local n’y est enregistré.`,
   method: (windowDays, radiusKm) =>
     `Événements de la base dont le premier jour tombe dans [date − ${counted(f, windowDays, 'jour', 'jours')}, date − 1 jour] (avant) ou [date + 1 jour, date + ${counted(f, windowDays, 'jour', 'jours')}] (après) et dont les coordonnées se trouvent à moins de ${f.num(radiusKm)} km du processus (orthodromie, rayon terrestre de ${f.num(6371)} km) ; les événements sans coordonnées ne sont pas comptés.`,
+  notes: {
+    noEvents: (country) =>
+      `aucun événement pour ${country} dans la base : les événements et les morts avant et après chaque processus local n’ont pas pu être comptés (importez d’abord des données d’événements)`,
+    noLocation: (ids) =>
+      `processus locaux sans emplacement utilisable (coordonnées 0, 0 : un emplacement manquant, pas un lieu), si bien que les événements et les morts alentour n’ont pas pu être comptés : ${ids.join(', ')}`,
+  },
 };
 
 export const LOCAL_PROCESS_CHECK_TEXT: Record<Language, LocalProcessCheckText> = {

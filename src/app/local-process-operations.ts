@@ -18,7 +18,12 @@ import {
 import type { TouchingRecord } from '../analysis/local-process-people.ts';
 import { areaOfPoint } from '../analysis/point-in-area.ts';
 import { addDays } from '../domain/calendar-day.ts';
-import { type LocalProcess, linkedToNational } from '../domain/local-process.ts';
+import {
+  type CountsUnavailable,
+  hasUsableLocation,
+  type LocalProcess,
+  linkedToNational,
+} from '../domain/local-process.ts';
 import { formatProblem } from '../domain/read-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
@@ -126,6 +131,12 @@ export interface LocalProcessCheck {
   after: WindowCount;
   /** after − before, in events; positive when violence near it rose. */
   change: number;
+  /**
+   * Why `before` and `after` are not counts (their zeros then mean "not counted", never "no
+   * violence"): `no-event-data` when the store holds no events for the country, `no-location`
+   * when the process has no usable coordinates (0, 0). `null` when they are counts.
+   */
+  countsUnavailable: CountsUnavailable | null;
   findings: LocalFinding[];
   sensitivity: LocalProcess['sensitivity'];
   /**
@@ -252,15 +263,28 @@ export const localProcessOperations = {
         input.windowDays,
         reads,
       );
+      // Whether the store holds any event for the country at all: without, a process's 0 before
+      // and 0 after would read as calm where nothing was counted (plan check notes the same).
+      const eventData =
+        (await ctx.store.db
+          .selectFrom('country_counts')
+          .select('country')
+          .where('country', '=', input.country)
+          .limit(1)
+          .executeTakeFirst()) !== undefined;
       const results: LocalProcessCheck[] = [];
       for (const p of processes) {
         const w = windowsAround(p.date, input.windowDays);
-        const near = await eventsInBox(
-          ctx.store.db,
-          boxAround(p.latitude, p.longitude, input.radiusKm),
-          w.before[0],
-          w.after[1],
-        );
+        const located = hasUsableLocation(p);
+        // Around (0, 0) nothing is looked for: it is no place, and the counts are said missing.
+        const near = located
+          ? await eventsInBox(
+              ctx.store.db,
+              boxAround(p.latitude, p.longitude, input.radiusKm),
+              w.before[0],
+              w.after[1],
+            )
+          : [];
         const levels = new Map(near.map((e) => [e.id, e.sensitivity]));
         const around = countAround(p, near, input.radiusKm, input.windowDays);
         const releaseAll = (list: EvidenceEvent[]) =>
@@ -273,6 +297,13 @@ export const localProcessOperations = {
         around.after.evidence = releaseAll(around.after.evidence);
         const people = touching.get(p.id) ?? [];
         const findings = processFindings(p, around, plan, people, input.lang);
+        // Events found around a process of a country the store has no events for (across a
+        // border, or a country spelled otherwise in the events) are counts all the same.
+        const countsUnavailable: CountsUnavailable | null = !located
+          ? 'no-location'
+          : !eventData && around.before.events === 0 && around.after.events === 0
+            ? 'no-event-data'
+            : null;
         results.push({
           id: p.id,
           name: p.name,
@@ -287,6 +318,7 @@ export const localProcessOperations = {
           before: around.before,
           after: around.after,
           change: around.after.events - around.before.events,
+          countsUnavailable,
           findings,
           sensitivity: p.sensitivity,
           incidentsTouchingParticipants: people,
@@ -322,15 +354,25 @@ export const localProcessOperations = {
         })),
         'checkLocalProcesses',
       );
+      const t = LOCAL_PROCESS_CHECK_TEXT[input.lang ?? 'en'];
+      const notes: string[] = [];
+      if (results.some((r) => r.countsUnavailable === 'no-event-data'))
+        notes.push(t.notes.noEvents(input.country));
+      const nowhere = results.filter((r) => r.countsUnavailable === 'no-location').map((r) => r.id);
+      if (nowhere.length) notes.push(t.notes.noLocation(nowhere));
       return {
         country: input.country,
         radiusKm: input.radiusKm,
         windowDays: input.windowDays,
         plan: plan ? plan.mission : null,
-        method: LOCAL_PROCESS_CHECK_TEXT[input.lang ?? 'en'].method(input.windowDays, input.radiusKm),
+        method: t.method(input.windowDays, input.radiusKm),
         processes: results,
         withheld,
         officeFindings: offices,
+        /** Whether the store holds any event for the country (without, nothing could be counted). */
+        eventDataForCountry: eventData,
+        /** What the check could not count, and why (counts unavailable are not zeros). */
+        notes,
       };
     },
   }),

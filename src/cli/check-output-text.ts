@@ -15,6 +15,8 @@ export interface CheckOutputText {
   escalationAlerts: (process: string, country: string, n: number) => string;
   eventsLabel: string;
   inclusion: string;
+  /** A delegation's line of the inclusion table: "GOUV: 3/12 (0.25)"; French "GOUV : 3/12 (0,25)". */
+  delegation: (party: string, women: number, total: number, share: number | null) => string;
   round: (round: string) => string;
   meetsQuota: string;
   belowQuota: (quota: number) => string;
@@ -28,6 +30,8 @@ export interface CheckOutputText {
   noLonger: string;
   /** Says that some processes exist that the requester may not know of, without naming them. */
   withheld: (n: number) => string;
+  /** The columns of `local check`'s table. */
+  localCheckHeaders: string[];
 }
 
 const en: CheckOutputText = {
@@ -39,6 +43,8 @@ const en: CheckOutputText = {
   escalationAlerts: (process, country, n) => `${process} (${country}): ${n} escalation alert(s)`,
   eventsLabel: 'events:',
   inclusion: 'inclusion (women / delegation):',
+  delegation: (party, women, total, share) =>
+    `${party}: ${women}/${total}${share === null ? '' : ` (${share})`}`,
   round: (round) => `round ${round}`,
   meetsQuota: 'meets quota',
   belowQuota: (quota) => `BELOW quota ${quota}`,
@@ -53,6 +59,7 @@ const en: CheckOutputText = {
   noLonger: 'no longer',
   withheld: (n) =>
     `${n} further local process(es) withheld from you (another office, or above your clearance).`,
+  localCheckHeaders: ['id', 'date', 'before', 'after', 'deaths before', 'deaths after', 'findings'],
 };
 
 const f = new LanguageFormat('fr');
@@ -67,6 +74,8 @@ const fr: CheckOutputText = {
     `${process} (${country}) : ${f.num(n)} ${n > 1 ? 'alertes d’escalade' : 'alerte d’escalade'}`,
   eventsLabel: 'événements :',
   inclusion: 'inclusion (femmes / délégation) :',
+  delegation: (party, women, total, share) =>
+    `${party} : ${f.num(women)}/${f.num(total)}${share === null ? '' : ` (${f.num(share)})`}`,
   round: (round) => `cycle ${round}`,
   meetsQuota: 'quota atteint',
   belowQuota: (quota) => `SOUS le quota de ${f.num(quota)}`,
@@ -81,6 +90,7 @@ const fr: CheckOutputText = {
   noLonger: 'plus constatée',
   withheld: (n) =>
     `${f.num(n)} autre(s) processus local(aux) ne vous ${n > 1 ? 'sont' : 'est'} pas communiqué(s) (autre bureau, ou au-dessus de votre habilitation).`,
+  localCheckHeaders: ['id', 'date', 'avant', 'après', 'morts avant', 'morts après', 'constats'],
 };
 
 export const CHECK_OUTPUT_TEXT: Record<Language, CheckOutputText> = { en, fr: withFrenchSpacing(fr) };

@@ -66,3 +66,21 @@ export function linkedToNational(p: Pick<LocalProcess, 'nationalLink'>): boolean
 export function meetingsOf(p: Pick<LocalProcess, 'meetings' | 'date'>): LocalMeeting[] {
   return p.meetings.length ? p.meetings : [{ id: 'signing', date: p.date }];
 }
+
+/**
+ * Whether a process's coordinates name a place. (0, 0), "null island" in the Gulf of Guinea, is
+ * what a missing location becomes in a file that wants numbers (PA-X Local codes one CAR
+ * agreement there): events around it would be counted around nowhere, so none are.
+ */
+export function hasUsableLocation(p: Pick<LocalProcess, 'latitude' | 'longitude'>): boolean {
+  return (
+    Number.isFinite(p.latitude) && Number.isFinite(p.longitude) && !(p.latitude === 0 && p.longitude === 0)
+  );
+}
+
+/**
+ * Why a process's before/after counts are not counts: no event data for its country in the store
+ * (nothing to count from), or no usable location (nowhere to count around). `null` when counted.
+ */
+export const COUNTS_UNAVAILABLE = ['no-event-data', 'no-location'] as const;
+export type CountsUnavailable = (typeof COUNTS_UNAVAILABLE)[number];

@@ -61,6 +61,13 @@ export interface AllocationText {
     ) => string;
     infeasible: (resource: string, used: number, available: number) => string;
     allowFlagged: (activities: string[]) => string;
+    /**
+     * A `priorities` entry whose area is none of the areas with civilian-targeting events in the
+     * period (misspelt, or quiet): its priority places nothing. `place` is `FILE:LINE:COL: path`.
+     */
+    priorityUnmatched: (p: { place: string; area: string; priority: number; close: string[] }) => string;
+    /** An area a resource may go to that is none of the areas with civilian-targeting events. */
+    resourceAreaUnmatched: (p: { place: string; resource: string; area: string; close: string[] }) => string;
   };
   /** The lines `tandem plan allocate` prints around the sentences. */
   output: {
@@ -83,6 +90,8 @@ export interface AllocationText {
 const basis = (w: WeightWords) =>
   `risk ${w.risk} civilian-targeting events × priority ${w.priority} (${w.priorityReason}) = weight ${w.weight}`;
 const change = (c: AreaChange) => `${c.kind} ${c.units}`;
+const meant = (close: string[]) =>
+  close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : '';
 
 const en: AllocationText = {
   method: (decay) =>
@@ -121,6 +130,10 @@ const en: AllocationText = {
       `${resource}: the plan uses ${used} but only ${available} are available, so "current" is not feasible`,
     allowFlagged: (acts) =>
       `resources may go to ${acts.join(', ')}, flagged by the plan check (state-perpetrator-friction), as asked`,
+    priorityUnmatched: (p) =>
+      `${p.place}: "${p.area}" (priority ${p.priority}) is none of the areas with civilian-targeting events in the plan period, so its priority places nothing${meant(p.close)}; write areas as the event data spells them (plan check names those it does not know)`,
+    resourceAreaUnmatched: (p) =>
+      `${p.place}: ${p.resource} may go to "${p.area}", but that is none of the areas with civilian-targeting events in the plan period, so no unit of it is placed there${meant(p.close)}; write areas as the event data spells them (plan check names those it does not know)`,
   },
   output: {
     covered: (current, proposed, status) =>
@@ -150,6 +163,8 @@ const frBasis = (w: WeightWords) =>
 const activities = (ids: string[]) =>
   ids.length > 1 ? `les activités ${list(ids)}` : `l’activité ${ids[0] ?? ''}`;
 const flaggedWord = (k: number) => (k > 1 ? 'signalées' : 'signalée');
+const frMeant = (close: string[]) =>
+  close.length ? ` (vouliez-vous dire ${close.map((c) => `« ${c} »`).join(' ou ')} ?)` : '';
 
 const fr: AllocationText = {
   method: (decay) =>
@@ -191,6 +206,10 @@ const fr: AllocationText = {
       `${resource} : ${n(unplaced)} ${unplaced > 1 ? 'unités' : 'unité'} sur ${n(available)} non ${unplaced > 1 ? 'placées' : 'placée'}. Une unité n’ajoute de couverture que là où des civils ont été ciblés pendant la période du plan (${counted(f, open, 'zone ouverte', 'zones ouvertes')} à cette ressource), et chaque unité supplémentaire dans une zone couvre moitié moins que la précédente : aucune zone n’en reçoit donc plus de ${n(max)}. Placez le reste selon votre jugement (réserve, escortes, zones sans événement enregistré)`,
     infeasible: (resource, used, available) =>
       `${resource} : le plan en utilise ${n(used)} alors ${available > 1 ? `que seules ${n(available)} sont disponibles` : available === 1 ? 'qu’une seule est disponible' : 'qu’aucune n’est disponible'}, si bien que la répartition actuelle n’est pas réalisable`,
+    priorityUnmatched: (p) =>
+      `${p.place} : « ${p.area} » (priorité ${n(p.priority)}) n’est aucune des zones où des civils ont été ciblés pendant la période du plan, si bien que cette priorité ne place rien${frMeant(p.close)} ; écrivez les zones comme les données d’événements (la vérification du plan nomme celles qu’elle ne connaît pas)`,
+    resourceAreaUnmatched: (p) =>
+      `${p.place} : ${p.resource} peut aller à « ${p.area} », mais ce n’est aucune des zones où des civils ont été ciblés pendant la période du plan : aucune unité n’y est donc placée${frMeant(p.close)} ; écrivez les zones comme les données d’événements (la vérification du plan nomme celles qu’elle ne connaît pas)`,
     allowFlagged: (acts) =>
       `comme demandé, des ressources peuvent aller ${acts.length > 1 ? `aux activités ${list(acts)}` : `à l’activité ${acts[0] ?? ''}`}, ${flaggedWord(acts.length)} par la vérification du plan (state-perpetrator-friction)`,
   },

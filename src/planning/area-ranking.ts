@@ -1,3 +1,4 @@
+import { areaNameSimilarity } from '../domain/area-names.ts';
 import { THREAT_LEVELS, type Threat } from '../domain/threat.ts';
 
 /** The fields of an event the plan checks read; StoredEvent has them all. */
@@ -80,6 +81,19 @@ export function rankAreas(events: readonly PlanEvent[]): AreaRanking {
 }
 
 /** Admin names compared loosely: case, accents, spacing and words such as "State" do not matter. */
+/**
+ * Of `known` area names, the (at most two) closest to one that matches none, best first: as
+ * alike as the store's country names must be to be offered for a misspelt country (0.6).
+ */
+export function closeAreaNames(name: string, known: readonly string[]): string[] {
+  return known
+    .map((a) => ({ a, s: areaNameSimilarity(name, a) }))
+    .filter((x) => x.s >= 0.6)
+    .sort((x, y) => y.s - x.s)
+    .slice(0, 2)
+    .map((x) => x.a);
+}
+
 export function areaKey(name: string): string {
   return name
     .normalize('NFKD')

@@ -61,15 +61,6 @@ export class CheckContext {
     return a.objectives.some((o) => this.objectives.get(o)?.strategy.kind === 'poc');
   }
 
-  allPlanAreas(): string[] {
-    return [
-      ...this.plan.offices.flatMap((o) => o.areas),
-      ...this.plan.activities.flatMap((a) => a.areas),
-      ...this.plan.resources.flatMap((r) => r.areas),
-      ...this.plan.priorities.map((p) => p.area),
-    ];
-  }
-
   /** The spelling the event data uses for an area, so subjects match the data. */
   dataSpelling(name: string): string {
     return this.dataName.get(areaKey(name)) ?? name;

@@ -67,7 +67,13 @@ export interface PlanCheckText {
     noEvents: (country: string) => string;
     /** The plan's country is not the store's spelling of it: the store's names closest to it. */
     countryMisspelt: (country: string, close: string[]) => string;
+    /** Each item as `unknownArea` writes it. */
     unknownAreas: (country: string, areas: string[]) => string;
+    /**
+     * One use of an area the event data does not know: where it stands in the file
+     * (`FILE:LINE:COL: path`), the name as written, and the data's closest names.
+     */
+    unknownArea: (a: { place: string; name: string; close: string[] }) => string;
     noCell: string;
     idleObjectives: (ids: string[]) => string;
     noThreats: (country: string) => string;
@@ -114,7 +120,9 @@ const en: PlanCheckText = {
     countryMisspelt: (country, close) =>
       `the store's events name no country "${country}" (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?): write the plan's country as the event data spells it, or nothing in the plan is checked against the evidence`,
     unknownAreas: (country, areas) =>
-      `areas not found in the event data for ${country} (no evidence can be matched to them): ${areas.join(', ')}`,
+      `areas not found in the event data for ${country} (no evidence can be matched to them): ${areas.join('; ')}`,
+    unknownArea: (a) =>
+      `${a.place}: "${a.name}"${a.close.length ? ` (did you mean ${a.close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`,
     noCell: 'the plan names no joint planning cell (recommendation 3)',
     idleObjectives: (ids) => `strategy objectives that no activity serves: ${ids.join(', ')}`,
     noThreats: (country) =>
@@ -171,7 +179,9 @@ const fr: PlanCheckText = {
     countryMisspelt: (country, close) =>
       `les événements de la base ne nomment aucun pays « ${country} » (vouliez-vous dire ${close.map((c) => `« ${c} »`).join(' ou ')} ?) : écrivez le pays du plan comme l’écrivent les données d’événements, faute de quoi rien dans le plan n’est vérifié par les faits`,
     unknownAreas: (country, areas) =>
-      `zones introuvables dans les données d’événements pour ${country} (aucune preuve ne peut leur être rattachée) : ${areas.join(', ')}`,
+      `zones introuvables dans les données d’événements pour ${country} (aucune preuve ne peut leur être rattachée) : ${areas.join(' ; ')}`,
+    unknownArea: (a) =>
+      `${a.place} : « ${a.name} »${a.close.length ? ` (vouliez-vous dire ${a.close.map((c) => `« ${c} »`).join(' ou ')} ?)` : ''}`,
     noCell: 'le plan ne nomme aucune cellule de planification conjointe (recommandation 3)',
     idleObjectives: (ids) => `objectifs stratégiques qu’aucune activité ne sert : ${ids.join(', ')}`,
     noThreats: (country) =>

@@ -114,6 +114,23 @@ describe('plan checks', () => {
     assert.deepEqual(result.notes, ['strategy objectives that no activity serves: Q1, Q2']);
   });
 
+  it('name each area the event data does not know at its line, with the data’s name meant', () => {
+    const text = CLEAN.replace('areas: [East, West] }', 'areas: [East, Wset] }').replace(
+      'areas: [South], kind: early-warning',
+      'areas: [Nowhere], kind: early-warning',
+    );
+    const { plan } = readPlan(text, 'plan.yaml');
+    const notes = checkPlanAgainst(plan, evidence(), loadMitigations()).notes;
+    assert.deepEqual(notes, [
+      'areas not found in the event data for Testland (no evidence can be matched to them): plan.yaml:30:45: offices[2].areas[1]: "Wset" (did you mean "West"?); plan.yaml:39:136: activities[4].areas[0]: "Nowhere"',
+    ]);
+    const fr = checkPlanAgainst(plan, evidence(), loadMitigations(), 'fr').notes;
+    assert.match(
+      fr[0]!,
+      /\u00a0: plan\.yaml:30:45: offices\[2\]\.areas\[1\]\u00a0: «\u00a0Wset\u00a0» \(vouliez-vous dire «\u00a0West\u00a0»\u00a0\?\)\u00a0; plan\.yaml:39:136: /,
+    );
+  });
+
   it('flag support to state authority where the army targeted civilians, with those events as evidence', () => {
     const found = check((d) => {
       activity(d, 'A4').areas = ['North'];

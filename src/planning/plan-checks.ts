@@ -7,10 +7,18 @@ import {
   type Plan,
   STATE_SUPPORT,
 } from '../domain/plan.ts';
-import { type AreaRanking, areaKey, type PlanEvent, targetsCivilians } from './area-ranking.ts';
+import type { PathSegment } from '../sources/structured-document.ts';
+import {
+  type AreaRanking,
+  areaKey,
+  closeAreaNames,
+  type PlanEvent,
+  targetsCivilians,
+} from './area-ranking.ts';
 import type { MitigationCatalog } from './mitigation-catalog.ts';
 import { CheckContext } from './plan-check-context.ts';
 import { type CellGap, PLAN_CHECK_TEXT } from './plan-check-text.ts';
+import { locateInPlanFile } from './plan-reader.ts';
 
 /** What the checks need from the evidence store, gathered by the app layer. */
 export interface PlanEvidence {
@@ -87,11 +95,16 @@ export function checkPlanAgainst(
   if (evidence.dataAreas.length === 0) {
     notes.push(t.notes.noEvents(plan.country));
   } else {
-    const known = new Set(evidence.dataAreas.map(areaKey));
-    const unknown = new Set<string>();
-    for (const name of ctx.allPlanAreas()) if (!known.has(areaKey(name))) unknown.add(name);
-    if (unknown.size) {
-      notes.push(t.notes.unknownAreas(plan.country, [...unknown]));
+    const unknown = unknownAreaUses(plan, evidence.dataAreas);
+    if (unknown.length) {
+      notes.push(
+        t.notes.unknownAreas(
+          plan.country,
+          unknown.map((u) =>
+            t.notes.unknownArea({ ...u, close: closeAreaNames(u.name, evidence.dataAreas) }),
+          ),
+        ),
+      );
     }
   }
   if (plan.cells.length === 0) notes.push(t.notes.noCell);
@@ -103,6 +116,31 @@ export function checkPlanAgainst(
     .map((f) => ({ ...f, mitigations: mitigations[f.kind] }))
     .sort((a, b) => order(a.kind) - order(b.kind));
   return { findings, notes, ranking: ctx.ranking };
+}
+
+/**
+ * Every use of an area name the event data does not know, where it stands in the file (in file
+ * order), so a planner can go to the line: offices, activities, resources' areas and priorities.
+ */
+export function unknownAreaUses(
+  plan: Plan,
+  dataAreas: readonly string[],
+): { place: string; name: string; line: number }[] {
+  const known = new Set(dataAreas.map(areaKey));
+  const uses: { path: PathSegment[]; name: string }[] = [
+    ...plan.offices.flatMap((o, i) => o.areas.map((name, j) => ({ path: ['offices', i, 'areas', j], name }))),
+    ...plan.activities.flatMap((a, i) =>
+      a.areas.map((name, j) => ({ path: ['activities', i, 'areas', j], name })),
+    ),
+    ...plan.resources.flatMap((r, i) =>
+      r.areas.map((name, j) => ({ path: ['resources', i, 'areas', j], name })),
+    ),
+    ...plan.priorities.map((p, i) => ({ path: ['priorities', i, 'area'], name: p.area })),
+  ];
+  return uses
+    .filter((u) => !known.has(areaKey(u.name)))
+    .map((u) => ({ ...locateInPlanFile(plan, u.path), name: u.name }))
+    .sort((a, b) => a.line - b.line);
 }
 
 function planRef(path: string, id: string, note?: string): Evidence {

@@ -107,6 +107,20 @@ describe('reading a plan file', () => {
     );
   });
 
+  it('says once that a date is not written YYYY-MM-DD (not also that it is no calendar day)', () => {
+    const text =
+      'mission: M\ncountry: X\nperiod: { from: 01/01/2024, to: 2024-12-31 }\nmandate: {}\nconcept: {}\n';
+    assert.throws(
+      () => readPlan(text, 'p.yaml'),
+      (e) =>
+        e instanceof InvalidDocumentError &&
+        e.problems.length === 1 &&
+        /^p\.yaml is not valid:\n {2}p\.yaml:3:17: period\.from: expected a date written YYYY-MM-DD, got the text "01\/01\/2024"$/.test(
+          e.message,
+        ),
+    );
+  });
+
   it('reads areas of responsibility, and refuses an empty one or a repeated name with its line', () => {
     const head = `mission: M
 country: X

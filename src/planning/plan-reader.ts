@@ -1,5 +1,10 @@
 import type { Plan } from '../domain/plan.ts';
-import { type DocumentProblem, StructuredDocument } from '../sources/structured-document.ts';
+import {
+  type DocumentProblem,
+  formatPath,
+  type PathSegment,
+  StructuredDocument,
+} from '../sources/structured-document.ts';
 import { requireUtf8 } from '../sources/text-encoding.ts';
 import { validatedWithCrossChecks } from '../sources/validated-document.ts';
 import { crossReferenceProblems } from './plan-cross-reference.ts';
@@ -24,5 +29,22 @@ export function readPlan(text: string, name: string): ReadPlan {
   requireUtf8(text, name);
   const document = StructuredDocument.parse(text, name, 'a plan');
   const plan = validatedWithCrossChecks(document, planSchema, crossReferenceProblems);
+  documents.set(plan, document);
   return { plan, document, ignored: document.ignoredFields(plan) };
+}
+
+// The document each plan read by readPlan came from, kept beside the plan (not in it: a Plan is
+// plain data, stored and sent as JSON), so a later note can point at a line of the file.
+const documents = new WeakMap<Plan, StructuredDocument>();
+
+/**
+ * Where a part of a plan stands in its file: `place` is `FILE:LINE:COL: path`
+ * (`plan.yaml:84:13: priorities[2].area`), or the path alone (line 0) for a plan not read from a
+ * file here (built in code, or a copy).
+ */
+export function locateInPlanFile(plan: Plan, path: readonly PathSegment[]): { place: string; line: number } {
+  const document = documents.get(plan);
+  if (!document) return { place: formatPath(path), line: 0 };
+  const { line, column } = document.locate(path);
+  return { place: `${document.name}:${line}:${column}: ${formatPath(path)}`, line };
 }

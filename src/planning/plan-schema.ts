@@ -10,7 +10,9 @@ const id = z.string().min(1, 'expected a non-empty id');
 const ids = z.array(id).default([]);
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  // `abort`: a date not written YYYY-MM-DD ("01/01/2021") is one problem, told once; zod would
+  // otherwise run the calendar check on it too and say "not a real calendar day" at the same place.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
   // isCalendarDay, not a bare Date round trip: 2024-13-01 is an invalid Date, which toISOString throws on.
   .refine(isCalendarDay, 'expected a real calendar day');
 const text = z.string();

@@ -179,4 +179,38 @@ describe('resource allocation', () => {
       { numRuns: 60 },
     );
   });
+
+  it('says which priority and which resource area it could not place, with the line and the name meant', () => {
+    // "Kesa" is Kessa misspelt; "Zed" is no area with events at all.
+    const p = plan(`resources:
+  - { id: boats, available: 3 }
+  - { id: trucks, available: 1, areas: [A, Zed] }
+priorities:
+  - { area: A, priority: 2 }
+  - { area: Kesa, priority: 5, reason: talks venue }
+`);
+    const ranking: AreaRanking = {
+      ...RANKING,
+      areas: [...RANKING.areas, { admin1: 'Kessa', civilianTargetingEvents: 2, fatalities: 0, rank: 4 }],
+    };
+    const r = allocateResources(p, ranking, solve);
+    assert.deepEqual(r.notes.slice(0, 2), [
+      'allocation.yaml:14:44: resources[1].areas[1]: trucks may go to "Zed", but that is none of the areas with civilian-targeting events in the plan period, so no unit of it is placed there; write areas as the event data spells them (plan check names those it does not know)',
+      'allocation.yaml:17:13: priorities[1].area: "Kesa" (priority 5) is none of the areas with civilian-targeting events in the plan period, so its priority places nothing (did you mean "Kessa"?); write areas as the event data spells them (plan check names those it does not know)',
+    ]);
+    const fr = allocateResources(p, ranking, solve, new Set(), 'fr');
+    assert.match(
+      fr.notes[1]!,
+      /^allocation\.yaml:17:13: priorities\[1\]\.area\u00a0: «\u00a0Kesa\u00a0» \(priorité 5\) n’est aucune des zones .* \(vouliez-vous dire «\u00a0Kessa\u00a0»\u00a0\?\)\u00a0; /,
+    );
+    // Every area named as the ranking spells it: no such note.
+    const clean = allocateResources(
+      plan(
+        'resources: [ { id: boats, available: 3, areas: [a, B, C] } ]\npriorities: [ { area: a, priority: 2 } ]',
+      ),
+      RANKING,
+      solve,
+    );
+    assert.ok(!clean.notes.some((n) => n.includes('none of the areas')), clean.notes.join('\n'));
+  });
 });

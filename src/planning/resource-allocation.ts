@@ -1,7 +1,8 @@
 import type { Language } from '../domain/language.ts';
 import { objectiveIndex, type Plan } from '../domain/plan.ts';
 import { ALLOCATION_TEXT, type AllocationText, type AreaChange, UNUSED } from './allocation-text.ts';
-import { type AreaRanking, areaKey } from './area-ranking.ts';
+import { type AreaRanking, areaKey, closeAreaNames } from './area-ranking.ts';
+import { locateInPlanFile } from './plan-reader.ts';
 
 export { UNUSED };
 
@@ -174,6 +175,7 @@ export function allocateResources(
   const areaName = (a: string) => byKey.get(areaKey(a))?.area ?? a;
   const notes: string[] = [];
   if (!ranking.areas.length) notes.push(t.notes.noEvents);
+  else notes.push(...unmatchedAreaNotes(plan, ranking, t));
 
   type Var = { name: string; r: number; area: string; k: number; value: number };
   const vars: Var[] = [];
@@ -287,6 +289,37 @@ export function allocateResources(
     resources,
     notes,
   };
+}
+
+/**
+ * The plan's `priorities` entries and resource `areas` that name none of the ranked areas (those
+ * with civilian-targeting events in the period), each at its place in the file: a misspelt
+ * "Nana Grebisi" would otherwise lose its priority, and a resource its area, without a word.
+ */
+function unmatchedAreaNotes(plan: Plan, ranking: AreaRanking, t: AllocationText): string[] {
+  const ranked = ranking.areas.map((a) => a.admin1);
+  const keys = new Set(ranked.map(areaKey));
+  const notes: { line: number; text: string }[] = [];
+  for (const [i, p] of plan.priorities.entries()) {
+    if (keys.has(areaKey(p.area))) continue;
+    const at = locateInPlanFile(plan, ['priorities', i, 'area']);
+    const close = closeAreaNames(p.area, ranked);
+    notes.push({
+      line: at.line,
+      text: t.notes.priorityUnmatched({ place: at.place, area: p.area, priority: p.priority, close }),
+    });
+  }
+  for (const [i, r] of plan.resources.entries())
+    for (const [j, area] of r.areas.entries()) {
+      if (keys.has(areaKey(area))) continue;
+      const at = locateInPlanFile(plan, ['resources', i, 'areas', j]);
+      const close = closeAreaNames(area, ranked);
+      notes.push({
+        line: at.line,
+        text: t.notes.resourceAreaUnmatched({ place: at.place, resource: r.id, area, close }),
+      });
+    }
+  return notes.sort((a, b) => a.line - b.line).map((n) => n.text);
 }
 
 /** Add, remove or keep, and how many: what the sentences of an area begin with. */

@@ -122,17 +122,21 @@ export function registerLocalCommands(program: Command): void {
           { name: 'local check', store: flags, fields: { plan: '--plan', planName: '--plan' } },
         );
         if (flags.json) return printJson(r);
+        const w = checkOutputText(flags.lang);
         console.log(r.method);
+        // A count that could not be made (no event data, no usable location) shows as "–", not 0.
+        const counted = (p: (typeof r.processes)[number], n: number) =>
+          p.countsUnavailable === null ? n : null;
         console.log(
           formatTable(
-            ['id', 'date', 'before', 'after', 'deaths before', 'deaths after', 'findings'],
+            w.localCheckHeaders,
             r.processes.map((p) => [
               p.id,
               p.date,
-              p.before.events,
-              p.after.events,
-              p.before.fatalities,
-              p.after.fatalities,
+              counted(p, p.before.events),
+              counted(p, p.after.events),
+              counted(p, p.before.fatalities),
+              counted(p, p.after.fatalities),
               p.findings.map((f) => f.kind).join(', '),
             ]),
           ),
@@ -141,7 +145,8 @@ export function registerLocalCommands(program: Command): void {
           for (const f of p.findings)
             if (f.kind === 'participants-or-mediators-targeted') console.log(`${p.id}: ${f.message}`);
         for (const f of r.officeFindings) console.log(`${f.kind}: ${f.message}`);
-        if (r.withheld) console.log(checkOutputText(flags.lang).withheld(r.withheld));
+        if (r.notes.length) console.log(['', w.notes, ...r.notes.map((n) => `  - ${n}`)].join('\n'));
+        if (r.withheld) console.log(w.withheld(r.withheld));
       },
     ),
   );

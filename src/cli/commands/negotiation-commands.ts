@@ -54,9 +54,7 @@ export function registerNegotiationCommands(program: Command): void {
       for (const i of r.inclusion) {
         const verdict =
           i.meetsQuota === null ? '' : `  ${i.meetsQuota ? w.meetsQuota : w.belowQuota(i.quota ?? 0)}`;
-        out.push(
-          `  ${w.round(i.round)}  ${i.party}: ${i.women}/${i.total}${i.share === null ? '' : ` (${i.share})`}${verdict}`,
-        );
+        out.push(`  ${w.round(i.round)}  ${w.delegation(i.party, i.women, i.total, i.share)}${verdict}`);
       }
       out.push('', `${w.method} ${r.method}`);
       if (r.notes.length) out.push('', w.notes, ...r.notes.map((n) => `  - ${n}`));
