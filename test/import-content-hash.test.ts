@@ -51,8 +51,11 @@ describe('content hash', () => {
 
 /** What stores written before the hash changed hold: MD5 of the row's values joined by U+001F. */
 function olderHash(row: Record<string, unknown>): string {
-  // The older importer knew no targets column.
-  const values = EVENT_COLUMNS.filter((c) => c !== 'targets').map((c) =>
+  // The older importer knew no targets column, nor those of the actors acting with each side.
+  const older = EVENT_COLUMNS.filter(
+    (c) => !['targets', 'actor1_associated', 'actor2_associated'].includes(c),
+  );
+  const values = older.map((c) =>
     c === 'content_hash' ? '' : c === 'import_id' ? 0 : (row[c] as string | number | null),
   );
   return createHash('md5').update(values.join('\u001f')).digest('hex');

@@ -3,7 +3,7 @@ import type { ThreatCell } from '../domain/threat.ts';
 import { VIOLENT_TYPES } from '../domain/violence-type.ts';
 import { HAS_PERIODS } from '../store/category-periods.ts';
 import type { Database } from '../store/schema.ts';
-import { harmedGroup } from './harmed-group.ts';
+import { harmedGroup, perpetratorBranches } from './harmed-group.ts';
 
 /**
  * The store reads behind the joint analysis. Series and totals come from the aggregate tables
@@ -112,7 +112,13 @@ export async function readMonthBreakdown(
   return rows.map((r) => ({ month: r.month, key: r.key, events: Number(r.events) }));
 }
 
-/** A perpetrator (first actor) × admin1 × violence type over the period. */
+/**
+ * The roles of `actor_counts` that perpetrate an event: the first actor (1) and the actors acting
+ * with it (3), as ACLED codes an army's auxiliaries or foreign partners beside it.
+ */
+export const PERPETRATOR_ROLES = [1, 3];
+
+/** A perpetrator (first actor, or one acting with it) × admin1 × violence type over the period. */
 export interface PerpetratorCell {
   country: string;
   actor: string;
@@ -126,7 +132,7 @@ export interface PerpetratorCell {
 }
 
 /**
- * Violent events by perpetrator (first actor; civilians and protesters are not perpetrators)
+ * Violent events by perpetrator (first actor, or one acting with it; civilians and protesters are not perpetrators)
  * over the period, by admin1 and violence type; and the same perpetrators' monthly events.
  */
 export async function readPerpetrators(
@@ -136,11 +142,17 @@ export async function readPerpetrators(
   lastMonth: string,
   /** Where the monthly counts start: the trend's earlier window may begin before the period. */
   monthlyFrom: string = firstMonth,
-): Promise<{ cells: PerpetratorCell[]; monthly: { actor: string; month: string; events: number }[] }> {
+): Promise<{
+  cells: PerpetratorCell[];
+  monthly: { actor: string; month: string; events: number }[];
+  /** Each actor's events before the first month of `monthly` (the whole record before it). */
+  before: { actor: string; events: number }[];
+}> {
   const base = (from: string) =>
     db
       .selectFrom('actor_counts')
-      .where('role', '=', 1)
+      // The first actor, and those acting with it (ACLED's assoc_actor_1: auxiliaries of the army).
+      .where('role', 'in', PERPETRATOR_ROLES)
       .where('month', '>=', from)
       .where('month', '<=', lastMonth)
       .where('violence_type', 'in', VIOLENT)
@@ -162,10 +174,25 @@ export async function readPerpetrators(
       .groupBy(['country', 'actor', 'actor_category', 'admin1', 'violence_type']),
     scope,
   ).execute();
+  const seriesFrom = monthlyFrom < firstMonth ? monthlyFrom : firstMonth;
   const monthly = await applyScope(
-    base(monthlyFrom < firstMonth ? monthlyFrom : firstMonth)
+    base(seriesFrom)
       .select(['actor', 'month', sql<number>`sum(events)`.as('events')])
       .groupBy(['actor', 'month']),
+    scope,
+  ).execute();
+  // What came before the series, so that a trend can tell an actor's return from its first
+  // appearance (trendOf).
+  const before = await applyScope(
+    db
+      .selectFrom('actor_counts')
+      .where('role', 'in', PERPETRATOR_ROLES)
+      .where('month', '<', seriesFrom)
+      .where('violence_type', 'in', VIOLENT)
+      .where('actor_category', 'not in', ['civilians', 'protesters'])
+      .where('actor', '<>', '')
+      .select(['actor', sql<number>`sum(events)`.as('events')])
+      .groupBy('actor'),
     scope,
   ).execute();
   return {
@@ -181,6 +208,7 @@ export async function readPerpetrators(
       civilianTargetingEvents: Number(r.targeting),
     })),
     monthly: monthly.map((r) => ({ actor: r.actor, month: r.month, events: Number(r.events) })),
+    before: before.map((r) => ({ actor: r.actor, events: Number(r.events) })),
   };
 }
 
@@ -240,7 +268,7 @@ export async function readThreatCells(
         ),
         sql<number>`sum(case when ${inPeriod} then fatalities else 0 end)`.as('fatalities'),
       ])
-      .where('role', '=', 1)
+      .where('role', 'in', PERPETRATOR_ROLES)
       .where('civilian_targeting_events', '>', 0)
       .where('actor', '<>', '')
       .where('month', '>=', [w.firstMonth, w.previousStart].sort()[0]!)
@@ -377,11 +405,9 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
   if (q.country !== undefined) s = s.where('country', '=', q.country);
   if (q.withNotes) s = s.select('notes');
   if (q.admin1 !== undefined) s = s.where('admin1', '=', q.admin1);
-  if (q.actor !== undefined) {
+  if (q.actor !== undefined && !q.actorAsPerpetrator) {
     const actor = q.actor;
-    s = q.actorAsPerpetrator
-      ? s.where('actor1', '=', actor)
-      : s.where((eb) => eb.or([eb('actor1', '=', actor), eb('actor2', '=', actor)]));
+    s = s.where((eb) => eb.or([eb('actor1', '=', actor), eb('actor2', '=', actor)]));
   }
   if (q.violenceTypes?.length) s = s.where('violence_type', 'in', [...q.violenceTypes]);
   if (q.civilianTargeting !== undefined) s = s.where('civilian_targeting', '=', q.civilianTargeting ? 1 : 0);
@@ -390,7 +416,27 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
     q.order === 'lethal'
       ? s.orderBy('fatalities', 'desc').orderBy('date_start').orderBy('id')
       : s.orderBy('date_start', 'desc').orderBy('id', 'desc');
-  const rows = await s.limit(q.limit).execute();
+  let rows: Awaited<ReturnType<typeof s.execute>>;
+  if (q.actor !== undefined && q.actorAsPerpetrator) {
+    // A perpetrator's events as first actor and as one acting with it (disjoint), merged in the
+    // same order and cut to the same limit.
+    rows = [];
+    for (const branch of perpetratorBranches(q.actor)) {
+      let b = s;
+      for (const c of branch) b = b.where(c);
+      rows.push(...(await b.limit(q.limit).execute()));
+    }
+    const lethal = q.order === 'lethal';
+    rows = rows
+      .sort((a, b) =>
+        lethal
+          ? Number(b.fatalities) - Number(a.fatalities) ||
+            a.date_start.localeCompare(b.date_start) ||
+            Number(a.id) - Number(b.id)
+          : b.date_start.localeCompare(a.date_start) || Number(b.id) - Number(a.id),
+      )
+      .slice(0, q.limit);
+  } else rows = await s.limit(q.limit).execute();
   return rows.map((r) => ({
     id: Number(r.id),
     source: r.source,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type DriverTag, type DriverTaxonomy, isJointTag } from '../domain/driver.ts';
 import type { Database } from '../store/schema.ts';
+import { actorNameMask } from './actor-name-mask.ts';
 import { readEvidence } from './analysis-queries.ts';
 import { compileDriverRules } from './driver-rules.ts';
 import { findDriverTags } from './driver-tag-repository.ts';
@@ -55,6 +56,7 @@ export interface DriverSummaryOptions {
 /**
  * Drivers of violence in a scope: the taxonomy's rules run over the notes of the most recent
  * `sample` events of the period (bounded, so a million-event store costs the same as a small one),
+ * actors' names in them left out (actor-name-mask.ts),
  * and the analysts' tags in the scope, joint tags (confirmed by a POC and a political analyst)
  * counted apart from unconfirmed ones. Every driver of the taxonomy is listed, even with nothing.
  */
@@ -122,8 +124,10 @@ export async function summariseDrivers(
       });
   }
   const notes = await readableNotes(sample, o.notesAccess);
+  // Actors' names in the notes suggest no driver (actor-name-mask.ts).
+  const names = await actorNameMask(db, matcher);
   for (const [i, e] of sample.entries()) {
-    for (const s of matcher.suggest(notes[i]!)) {
+    for (const s of matcher.suggest(notes[i]!, names)) {
       const f = findings.get(s.driver)!;
       f.suggested.add(e.id);
       f.eventSet.add(e.id);

@@ -64,3 +64,51 @@ test('a taxonomy that is not YAML is refused with line and column', () => {
     (e: unknown) => e instanceof TandemError && /mine\.yaml:\d+:\d+/.test(e.message),
   );
 });
+
+test("an actor's name in the note suggests nothing; the note's own words still do, in English and French", () => {
+  const names = matcher.nameMask([
+    'JNIM: Group for Support of Islam and Muslims',
+    'Dozo Communal Militia (Mali)',
+    'Military Forces of Mali (2021-)',
+  ]);
+  const identity = (text: string, mask = names) =>
+    matcher
+      .suggest(text, mask)
+      .find((s) => s.driver === 'identity-and-communal-tension')
+      ?.fired.sort();
+  const jnim = 'On 2024-08-06, JNIM: Group for Support of Islam and Muslims abducted 4 men near Barsalogho.';
+  assert.deepEqual(identity(jnim, matcher.nameMask([])), ['muslims'], 'without the names, the name fires');
+  assert.equal(identity(jnim), undefined);
+  // The name as notes write it: without its country, or after its acronym.
+  assert.equal(identity('Dozo Communal Militia attacked a village near Bankass.'), undefined);
+  assert.equal(
+    identity('Militants of Group for Support of Islam and Muslims (JNIM) burnt a bus.'),
+    undefined,
+  );
+  // Words of the note beside the name fire as before, and what fired is only them.
+  assert.deepEqual(
+    identity('Dozo Communal Militia killed 12 Fulani herders in an intercommunal revenge attack.'),
+    ['intercommunal', 'revenge'],
+  );
+  assert.deepEqual(
+    identity(
+      'Le 3 mars, JNIM: Group for Support of Islam and Muslims a tué des civils musulmans lors de violences intercommunautaires.',
+    ),
+    ['intercommunautaires', 'musulmans'],
+  );
+  const cattle = matcher
+    .suggest('Dozo Communal Militia a volé des troupeaux de bétail.', names)
+    .find((s) => s.driver === 'cattle-and-transhumance');
+  assert.deepEqual(cattle?.fired.sort(), ['bétail', 'troupeaux']);
+});
+
+test('a name of one word, or one that is a word of the taxonomy, stays a word of the note', () => {
+  const names = matcher.nameMask(['Nuer', 'Lou Nuer', 'Murle Ethnic Militia (South Sudan)']);
+  const fired = (text: string) =>
+    matcher
+      .suggest(text, names)
+      .find((s) => s.driver === 'identity-and-communal-tension')
+      ?.fired.sort();
+  assert.deepEqual(fired('Lou Nuer youths raided a Murle cattle camp.'), ['lou nuer', 'murle', 'nuer']);
+  assert.equal(fired('Murle Ethnic Militia attacked a village.'), undefined);
+});

@@ -100,7 +100,35 @@ interface CompiledDriver {
 
 /** A taxonomy turned into matchers once, for many texts. */
 export interface DriverMatcher {
-  suggest(text: string): DriverSuggestion[];
+  /** The drivers a text suggests; with `names`, the actors' names in it are not read (nameMask). */
+  suggest(text: string, names?: NameMask): DriverSuggestion[];
+  /**
+   * The names among `names` (actors, groups harmed) that hold a word or pattern of the taxonomy,
+   * to be left out of a text before the rules read it: "JNIM: Group for Support of Islam and
+   * Muslims" or "Dozo Communal Militia (Mali)" say who acted, not why, and would otherwise suggest
+   * an identity driver for every event that names them. A name is found as written, without its
+   * closing brackets ("Dozo Communal Militia") and after its acronym ("Group for Support of Islam
+   * and Muslims"); a name of one word ("Nuer", "Fulani") is a word of the note and stays.
+   */
+  nameMask(names: Iterable<string>): NameMask;
+}
+
+/** Names to leave out of a text: `strip` blanks them, keeping every other character where it was. */
+export interface NameMask {
+  strip(text: string): string;
+}
+
+const NO_NAMES: NameMask = { strip: (t) => t };
+
+/** The forms a name may take in a note: as written, without "(Mali)" or "(2021-)", after "JNIM: ". */
+function nameForms(name: string): string[] {
+  const whole = name.trim().replace(/\s+/g, ' ');
+  const bare = whole.replace(/(?:\s*\([^()]*\))+$/, '');
+  const forms = [whole, bare];
+  const acronym = /^[^\s:]{2,12}:\s+(.+)$/.exec(bare);
+  if (acronym) forms.push(acronym[1]!);
+  // One word is a word of the note, whatever else is called so.
+  return forms.filter((f) => f.includes(' '));
 }
 
 /**
@@ -126,9 +154,12 @@ export function compileDriverRules(taxonomy: DriverTaxonomy): DriverMatcher {
       rules: sources.map((r) => ({ label: r.label, re: new RegExp(r.source, 'i') })),
     };
   });
+  // A name that is itself one of the taxonomy's words or phrases ("Lou Nuer") is read as the word.
+  const words = new Set(taxonomy.drivers.flatMap((d) => d.words.map((w) => w.toLowerCase())));
   const matcher: DriverMatcher = {
-    suggest(text: string): DriverSuggestion[] {
-      if (!text) return [];
+    suggest(raw: string, names: NameMask = NO_NAMES): DriverSuggestion[] {
+      if (!raw) return [];
+      const text = names.strip(raw);
       const out: DriverSuggestion[] = [];
       for (const d of compiled) {
         if (!d.any(text)) continue;
@@ -140,6 +171,22 @@ export function compileDriverRules(taxonomy: DriverTaxonomy): DriverMatcher {
         if (fired.size) out.push({ driver: d.key, fired: [...fired] });
       }
       return out;
+    },
+    nameMask(names: Iterable<string>): NameMask {
+      const forms = new Set<string>();
+      for (const name of names)
+        for (const f of nameForms(name))
+          if (!words.has(f.toLowerCase()) && compiled.some((d) => d.any(f))) forms.add(f);
+      if (!forms.size) return NO_NAMES;
+      // Longest first, so a name is blanked whole before a shorter one inside it is tried.
+      const re = new RegExp(
+        [...forms]
+          .sort((a, b) => b.length - a.length || a.localeCompare(b))
+          .map(wholeWordSource)
+          .join('|'),
+        'gi',
+      );
+      return { strip: (t) => t.replace(re, (m) => m.replace(/\S/g, ' ')) };
     },
   };
   compiledCache.set(taxonomy, matcher);

@@ -2,13 +2,42 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { TARGET_SEPARATOR } from '../store/event-columns.ts';
 
 /**
+ * The condition that a column of names joined with '; ' (targets, a side's associated actors)
+ * holds `name`, matched whole, LIKE's wildcards escaped.
+ */
+export function namedIn(
+  column: 'targets' | 'actor1_associated' | 'actor2_associated',
+  name: string,
+): RawBuilder<SqlBool> {
+  const g = name.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const sep = TARGET_SEPARATOR;
+  const c = sql.ref(column);
+  return sql<SqlBool>`(${c} = ${name} or ${c} like ${`${g}${sep}%`} escape '\\' or ${c} like ${`%${sep}${g}`} escape '\\' or ${c} like ${`%${sep}${g}${sep}%`} escape '\\')`;
+}
+
+/**
  * The condition on `events.targets` for events that harmed one group: a named group is one of the
- * names stored ('; ' between them, matched whole, LIKE's wildcards escaped); the group "Civilians
- * (Country)" that stands for events naming none is an empty `targets`.
+ * names stored; the group "Civilians (Country)" that stands for events naming none is an empty
+ * `targets`.
  */
 export function harmedGroup(t: { group: string; named: boolean }): RawBuilder<SqlBool> {
   if (!t.named) return sql<SqlBool>`targets = ''`;
-  const g = t.group.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const sep = TARGET_SEPARATOR;
-  return sql<SqlBool>`(targets = ${t.group} or targets like ${`${g}${sep}%`} escape '\\' or targets like ${`%${sep}${g}`} escape '\\' or targets like ${`%${sep}${g}${sep}%`} escape '\\')`;
+  return namedIn('targets', t.group);
+}
+
+/**
+ * The conditions that `actor` perpetrated an event, in two disjoint branches to run one after the
+ * other: as its first actor (which the index on country, actor and area seeks), and as one acting
+ * with the first (ACLED's assoc_actor_1: "Wagner Group" with the army; the partial index of events
+ * naming associated actors finds those). `actor_counts` counts the same, as roles 1 and 3.
+ */
+export function perpetratorBranches(actor: string): RawBuilder<SqlBool>[][] {
+  return [
+    [sql<SqlBool>`actor1 = ${actor}`],
+    [
+      sql<SqlBool>`actor1 <> ${actor}`,
+      sql<SqlBool>`actor1_associated <> ''`,
+      namedIn('actor1_associated', actor),
+    ],
+  ];
 }

@@ -235,14 +235,17 @@ export async function runJointAnalysis(
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   const { recentStart, previousStart } = trendWindow(months, o.trendMonths);
   const inPeriod = (m: string) => m >= firstMonth && m <= lastMonth;
-  const trend = (monthly: ReadonlyMap<string, number>): Trend => {
+  /** The trend of a monthly series; `earlier`: events of the same kind before the series' first month. */
+  const trend = (monthly: ReadonlyMap<string, number>, earlier: number): Trend => {
     let recent = 0;
     let previous = 0;
+    let before = earlier;
     for (const [m, n] of monthly) {
       if (m >= recentStart && m <= lastMonth) recent += n;
       else if (m >= previousStart && m < recentStart) previous += n;
+      else if (m < previousStart) before += n;
     }
-    return { direction: trendOf(recent, previous), recent, previous };
+    return { direction: trendOf(recent, previous, before), recent, previous };
   };
 
   const window = { firstMonth, lastMonth, recentStart, previousStart };
@@ -303,6 +306,8 @@ export async function runJointAnalysis(
       monthly: Map<string, number>;
       /** The monthly events from the trend's earlier window on, before the period too. */
       forTrend: Map<string, number>;
+      /** The events before the trend's earlier window: a quiet area's return is not new violence. */
+      beforeTrend: number;
       known: number;
     }
   >();
@@ -314,9 +319,11 @@ export async function runJointAnalysis(
       cells: [] as AreaMonth[],
       monthly: new Map<string, number>(),
       forTrend: new Map<string, number>(),
+      beforeTrend: 0,
       known: 0,
     }));
     if (c.month >= previousStart) addTo(a.forTrend, c.month, c.events);
+    else a.beforeTrend += c.events;
     if (inPeriod(c.month)) {
       a.cells.push(c);
       addTo(a.monthly, c.month, c.events);
@@ -336,7 +343,7 @@ export async function runJointAnalysis(
     const e = exact ? (exactByArea.get(k) ?? none) : null;
     const events = e ? e.events : sumBy(a.cells, (c) => c.events);
     if (!events && !a.cells.length) continue;
-    const t = trend(a.forTrend);
+    const t = trend(a.forTrend, a.beforeTrend);
     const known = e ? e.civilianFatalitiesKnown : a.known;
     areas.push({
       country: a.country,
@@ -407,6 +414,7 @@ export async function runJointAnalysis(
     const p = perpMap.get(m.actor);
     if (p) addTo(p.monthly, m.month, m.events);
   }
+  const perpBefore = new Map(perp.before.map((b) => [b.actor, b.events]));
   const profiles: PerpetratorProfile[] = [];
   for (const [actor, p] of perpMap) {
     // The events' own category where they give one; else the register's, which knows the actor
@@ -424,7 +432,7 @@ export async function runJointAnalysis(
     }
     const events = sumBy(p.cells, (c) => c.events);
     const ct = sumBy(p.cells, (c) => c.civilianTargetingEvents);
-    const t = trend(p.monthly);
+    const t = trend(p.monthly, perpBefore.get(actor) ?? 0);
     profiles.push({
       actor,
       category,
@@ -536,10 +544,10 @@ export async function runJointAnalysis(
         : `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(events), sum(fatalities), sum(civilian_fatalities) (null when civilian_fatalities_known = 0)`,
       stateShare: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(civilian_targeting_events) where actor_category = 'state-forces' / sum(civilian_targeting_events); the category is the first actor's`,
       areas: `event_counts grouped by country, admin1; trend = events in ${recentStart}..${lastMonth} against ${previousStart}..${addMonths(recentStart, -1)}`,
-      perpetrators: `actor_counts where ${w}role = 1 and violence_type in (${VIOLENT_TYPES.join(', ')}) and month in the period, grouped by actor`,
-      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, either role) from the first month of data to ${lastMonth}; negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths where the six months before averaged below 100, and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose window (start of the rise to the alarm) overlaps the period; series run to the last month of data; evidence: the most lethal events of the area or actor between the start and the alarm`,
+      perpetrators: `actor_counts where ${w}role in (1, 3) and violence_type in (${VIOLENT_TYPES.join(', ')}) and month in the period, grouped by actor`,
+      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, any role: either side or acting with one) from the first month of data to ${lastMonth}, tested from the seventh (the first six are the first baseline); negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths where the six months before averaged below 100, and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose window (start of the rise to the alarm) overlaps the period; series run to the last month of data; evidence: the most lethal events of the area or actor between the start and the alarm`,
       drivers: `rules of data/drivers.yaml on the notes of the ${sampled} most recent events of the period (limit ${o.driverSample}), plus analysts' tags in driver_tags; a tag is joint once a POC analyst and a political analyst stand behind it`,
-      threats: `actor_counts where ${w}role = 1 and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); overlaid with the threats table`,
+      threats: `actor_counts where ${w}role in (1, 3) and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); overlaid with the threats table`,
     },
   };
 }

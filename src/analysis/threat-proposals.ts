@@ -11,6 +11,7 @@ import {
 } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
+import { actorNameMask } from './actor-name-mask.ts';
 import { readEvidence } from './analysis-queries.ts';
 import { compileDriverRules } from './driver-rules.ts';
 import { findDriverTags } from './driver-tag-repository.ts';
@@ -59,8 +60,8 @@ export function severityOf(
   return 'low';
 }
 
-function threatTrend(recent: number, previous: number): ThreatTrend {
-  const t = trendOf(recent, previous);
+function threatTrend(recent: number, previous: number, before: number): ThreatTrend {
+  const t = trendOf(recent, previous, before);
   return t === 'none' ? 'stable' : t;
 }
 
@@ -113,9 +114,9 @@ export async function proposeThreatsFromData(
   const matcher = compileDriverRules(taxonomy);
   const recentMonths = monthsBetween(w.recentStart, w.lastMonth);
   const areaTags = await findDriverTags(db, { country: o.country, admin1: o.admin1 });
-  const proposals = await Promise.all(
-    split.map(async ({ cell: g, target: t }): Promise<Threat> => {
-      const linked = await readEvidence(db, {
+  const linkedOf = await Promise.all(
+    split.map(({ cell: g, target: t }) =>
+      readEvidence(db, {
         country: g.country,
         admin1: g.admin1,
         actor: g.actor,
@@ -130,11 +131,18 @@ export async function proposeThreatsFromData(
         // most lethal would need every event of the threat sorted.
         order: 'recent',
         withNotes: true,
-      });
+      }),
+    ),
+  );
+  // Actors' names in the notes suggest no driver (actor-name-mask.ts).
+  const names = await actorNameMask(db, matcher);
+  const proposals = await Promise.all(
+    split.map(async ({ cell: g, target: t }, i): Promise<Threat> => {
+      const linked = linkedOf[i]!;
       const driverCounts = new Map<string, number>();
       const notes = await readableNotes(linked, o.notesAccess);
       for (const note of notes) {
-        for (const s of matcher.suggest(note))
+        for (const s of matcher.suggest(note, names))
           driverCounts.set(s.driver, (driverCounts.get(s.driver) ?? 0) + 1);
       }
       const ids = new Set(linked.map((e) => e.id));
@@ -163,7 +171,7 @@ export async function proposeThreatsFromData(
         likelihood: likelihoodOf(t.recent, recentMonths),
         severity: severityOf(t.fatalities, t.events, t.harmKinds),
         harmKinds: t.harmKinds,
-        trend: threatTrend(t.recent, t.previous),
+        trend: threatTrend(t.recent, t.previous, t.before),
         status: 'proposed',
         events: linked.map((e) => e.id),
         eventCount: t.events,

@@ -3,6 +3,7 @@ import { HARM_KINDS, type HarmKind, harmKindOfGroup, harmKindOfSubEvent } from '
 import type { ThreatCell } from '../domain/threat.ts';
 import { splitTargets } from '../store/event-columns.ts';
 import type { Database } from '../store/schema.ts';
+import { perpetratorBranches } from './harmed-group.ts';
 import { addMonths } from './months.ts';
 
 /** One group harmed in a threat cell, with the cell's figures for that group alone. */
@@ -14,6 +15,8 @@ export interface TargetedGroup {
   events: number;
   recent: number;
   previous: number;
+  /** Events of the group before the trend's earlier window, over the whole record: 0 for a threat new to the data. */
+  before: number;
   fatalities: number;
   /** Serious kinds of harm among the group's events in the period (domain/harm-kind.ts). */
   harmKinds: HarmKind[];
@@ -38,31 +41,59 @@ export async function readTargetedGroups(
 ): Promise<TargetedGroup[]> {
   const inPeriod = sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
   const firstMonth = [w.firstMonth, w.previousStart].sort()[0]!;
-  const rows = await db
-    .selectFrom('events')
-    .select([
-      'targets',
-      'sub_event_type',
-      sql<number>`sum(case when ${inPeriod} then 1 else 0 end)`.as('events'),
-      sql<number>`sum(case when month >= ${w.recentStart} and month <= ${w.lastMonth} then 1 else 0 end)`.as(
-        'recent',
-      ),
-      sql<number>`sum(case when month >= ${w.previousStart} and month < ${w.recentStart} then 1 else 0 end)`.as(
-        'previous',
-      ),
-      sql<number>`sum(case when ${inPeriod} then fatalities else 0 end)`.as('fatalities'),
-    ])
-    .where('country', '=', cell.country)
-    .where('actor1', '=', cell.actor)
-    .where('admin1', '=', cell.admin1)
-    .where('violence_type', '=', cell.violenceType)
-    .where('civilian_targeting', '=', 1)
-    // The window as bounds on the first day, which the index on country, actor, area and date can
-    // seek (bounds on the month column could not): a year's window reads that year's events only.
-    .where('date_start', '>=', `${firstMonth}-01`)
-    .where('date_start', '<', `${addMonths(w.lastMonth, 1)}-01`)
-    .groupBy(['targets', 'sub_event_type'])
-    .execute();
+  // The perpetrator's events as first actor, then as one acting with the first: disjoint, so their
+  // rows add up.
+  const branches = perpetratorBranches(cell.actor);
+  const rows = [];
+  for (const branch of branches) {
+    let q = db
+      .selectFrom('events')
+      .select([
+        'targets',
+        'sub_event_type',
+        sql<number>`sum(case when ${inPeriod} then 1 else 0 end)`.as('events'),
+        sql<number>`sum(case when month >= ${w.recentStart} and month <= ${w.lastMonth} then 1 else 0 end)`.as(
+          'recent',
+        ),
+        sql<number>`sum(case when month >= ${w.previousStart} and month < ${w.recentStart} then 1 else 0 end)`.as(
+          'previous',
+        ),
+        sql<number>`sum(case when ${inPeriod} then fatalities else 0 end)`.as('fatalities'),
+      ])
+      .where('country', '=', cell.country)
+      .where('admin1', '=', cell.admin1)
+      .where('violence_type', '=', cell.violenceType)
+      .where('civilian_targeting', '=', 1)
+      // The window as bounds on the first day, which the index on country, actor, area and date can
+      // seek (bounds on the month column could not): a year's window reads that year's events only.
+      .where('date_start', '>=', `${firstMonth}-01`)
+      .where('date_start', '<', `${addMonths(w.lastMonth, 1)}-01`)
+      .groupBy(['targets', 'sub_event_type']);
+    for (const c of branch) q = q.where(c);
+    rows.push(...(await q.execute()));
+  }
+  // The same perpetrator harming the same people in the area before the trend's windows: the
+  // threat is back after a lull, not new (trendOf).
+  const earlier = [];
+  for (const branch of branches) {
+    let q = db
+      .selectFrom('events')
+      .select(['targets', sql<number>`count(*)`.as('events')])
+      .where('country', '=', cell.country)
+      .where('admin1', '=', cell.admin1)
+      .where('violence_type', '=', cell.violenceType)
+      .where('civilian_targeting', '=', 1)
+      .where('date_start', '<', `${w.previousStart}-01`)
+      .groupBy('targets');
+    for (const c of branch) q = q.where(c);
+    earlier.push(...(await q.execute()));
+  }
+  const before = new Map<string, number>();
+  for (const r of earlier) {
+    const names = splitTargets(r.targets);
+    for (const group of names.length ? names : [`Civilians (${cell.country})`])
+      before.set(group, (before.get(group) ?? 0) + Number(r.events));
+  }
   const groups = new Map<string, TargetedGroup>();
   for (const r of rows) {
     const names = splitTargets(r.targets);
@@ -74,6 +105,7 @@ export async function readTargetedGroups(
         events: 0,
         recent: 0,
         previous: 0,
+        before: before.get(group) ?? 0,
         fatalities: 0,
         harmKinds: [],
       };

@@ -3,16 +3,27 @@ import { test } from 'node:test';
 import { evenSplitTail, trendOf } from './trend.ts';
 
 test('a change on a few events is not named a trend; a clear one is', () => {
-  assert.equal(trendOf(2, 1), 'stable');
-  assert.equal(trendOf(6, 3), 'stable');
-  assert.equal(trendOf(1, 3), 'stable');
-  assert.equal(trendOf(10, 5), 'rising');
-  assert.equal(trendOf(5, 10), 'falling');
-  assert.equal(trendOf(130, 100), 'rising');
-  assert.equal(trendOf(112, 100), 'stable');
-  assert.equal(trendOf(70, 100), 'falling');
-  assert.equal(trendOf(3, 0), 'new');
-  assert.equal(trendOf(0, 0), 'none');
+  assert.equal(trendOf(2, 1, 0), 'stable');
+  assert.equal(trendOf(6, 3, 0), 'stable');
+  assert.equal(trendOf(1, 3, 0), 'stable');
+  assert.equal(trendOf(10, 5, 0), 'rising');
+  assert.equal(trendOf(5, 10, 0), 'falling');
+  assert.equal(trendOf(130, 100, 0), 'rising');
+  assert.equal(trendOf(112, 100, 0), 'stable');
+  assert.equal(trendOf(70, 100, 0), 'falling');
+  assert.equal(trendOf(3, 0, 0), 'new');
+  assert.equal(trendOf(0, 0, 0), 'none');
+});
+
+test("after a quiet window, events are 'new' only when none of the kind came before it", () => {
+  // Islamic State (Sahel) in Ménaka: months of attacks on civilians, six quiet months, back now.
+  assert.equal(trendOf(4, 0, 25), 'returning');
+  assert.equal(trendOf(1, 0, 1), 'returning');
+  assert.equal(trendOf(4, 0, 0), 'new');
+  assert.equal(trendOf(0, 0, 25), 'none');
+  // The earlier record does not change a trend whose comparison window had events.
+  assert.equal(trendOf(10, 5, 100), 'rising');
+  assert.equal(trendOf(2, 1, 100), 'stable');
 });
 
 test('the even-split tail is the binomial tail', () => {

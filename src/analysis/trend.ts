@@ -1,7 +1,11 @@
 import { addMonths } from './months.ts';
 
-/** The direction of a count over the last months against the months before. */
-export type TrendDirection = 'rising' | 'falling' | 'stable' | 'new' | 'none';
+/**
+ * The direction of a count over the last months against the months before: 'new' when nothing of
+ * the kind happened before the last months, 'returning' when the months before were quiet but
+ * there had been such events earlier still (a group back in an area after a lull is no newcomer).
+ */
+export type TrendDirection = 'rising' | 'falling' | 'stable' | 'new' | 'returning' | 'none';
 
 /**
  * Compares two equal-length windows. A quarter more or less is the least that counts as a change,
@@ -9,11 +13,13 @@ export type TrendDirection = 'rising' | 'falling' | 'stable' | 'new' | 'none';
  * must also be more than chance would often give: 2 events after 1, or 6 after 3, is 'stable'.
  * Given the two windows' total, if both had the same rate each event would fall in either with
  * even odds; a change is named when a split at least this lopsided would come by chance no more
- * than one time in five (NOISE_ODDS). 'new' when nothing happened before.
+ * than one time in five (NOISE_ODDS). When the earlier window is empty, `before` (the events of
+ * the same kind in the whole record before it) tells a return from a first appearance: 'new' only
+ * when there were none.
  */
-export function trendOf(recent: number, previous: number): TrendDirection {
+export function trendOf(recent: number, previous: number, before: number): TrendDirection {
   if (recent === 0 && previous === 0) return 'none';
-  if (previous === 0) return 'new';
+  if (previous === 0) return before > 0 ? 'returning' : 'new';
   const ratio = recent / previous;
   if (ratio >= 1.25 && evenSplitTail(recent, recent + previous) <= NOISE_ODDS) return 'rising';
   if (ratio <= 0.8 && evenSplitTail(previous, recent + previous) <= NOISE_ODDS) return 'falling';

@@ -193,6 +193,8 @@ function withheld(e: StoredEvent): StoredEvent {
     actor1: e.actor1 ? WITHHELD_KEY : '',
     actor2: e.actor2 ? WITHHELD_KEY : '',
     targets: e.targets.length ? [WITHHELD_KEY] : [],
+    actor1Associated: e.actor1Associated?.length ? [WITHHELD_KEY] : [],
+    actor2Associated: e.actor2Associated?.length ? [WITHHELD_KEY] : [],
     eventType: e.eventType ? WITHHELD_KEY : '',
     subEventType: e.subEventType ? WITHHELD_KEY : '',
   };

@@ -1,9 +1,11 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { namedIn } from '../analysis/harmed-group.ts';
 import { type ActorCategory, isStateCategory } from '../domain/actor-category.ts';
 import type { ActorCategoryPeriod } from '../domain/actor-category-period.ts';
 import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { readCategoryPeriods } from '../store/category-periods.ts';
+import { splitTargets } from '../store/event-columns.ts';
 import { type StoredEvent, toEvent } from '../store/event-repository.ts';
 import type { Database } from '../store/schema.ts';
 import { canRead, readableLevels } from './access-control.ts';
@@ -95,7 +97,7 @@ export async function actorProfile(
     const cell = cellOf(r.country, r.admin1, r.month, r.actor_category);
     cell.events += Number(r.events);
     cell.fatalities += Number(r.fatalities);
-    if (Number(r.role) === 1) cell.civilianTargeting += Number(r.civ);
+    if (Number(r.role) === 1 || Number(r.role) === 3) cell.civilianTargeting += Number(r.civ);
   }
   if (!cells.size) throw notFound(input);
 
@@ -109,8 +111,10 @@ export async function actorProfile(
       'admin1',
       'month',
       'actor1',
+      'actor2',
       'actor1_category',
       'actor2_category',
+      'actor1_associated',
       'fatalities',
       'civilian_targeting',
     ])
@@ -120,14 +124,16 @@ export async function actorProfile(
       'in',
       SENSITIVITY_LEVELS.filter((l) => l !== 'public'),
     )
-    .where((eb) => eb.or([eb('actor1', '=', name), eb('actor2', '=', name)]));
+    .where(naming(name));
   if (input.country) sensitive = sensitive.where('country', '=', input.country);
   const reads: { id: number; sensitivity: string; granted: boolean }[] = [];
   for (const e of await sensitive.execute()) {
     const granted = canRead(ctx.requester, e.sensitivity);
     reads.push({ id: e.id, sensitivity: e.sensitivity, granted });
     if (granted) continue;
-    const asActor1 = e.actor1 === name; // as actor_counts counts it
+    // As actor_counts counts it: actor 1, actor 2, or acting with actor 1 (else with actor 2).
+    const asActor1 =
+      e.actor1 === name || (e.actor2 !== name && splitTargets(e.actor1_associated).includes(name));
     const cell = cellOf(e.country, e.admin1, e.month, asActor1 ? e.actor1_category : e.actor2_category);
     cell.events -= 1;
     cell.fatalities -= e.fatalities;
@@ -192,11 +198,23 @@ function notFound(input: { name: string; country?: string }): TandemError {
 /** Events naming the actor that the requester may read in full (a condition on `events`). */
 function namingReadable(name: string, countries: string[], readable: string[]) {
   return (eb: ExpressionBuilder<Database, 'events'>) =>
-    eb.and([
-      eb('country', 'in', countries),
-      eb('sensitivity', 'in', readable),
-      eb.or([eb('actor1', '=', name), eb('actor2', '=', name)]),
+    eb.and([eb('country', 'in', countries), eb('sensitivity', 'in', readable), naming(name)(eb)]);
+}
+
+/** Events naming the actor on either side: as actor 1 or 2, or acting with one of them. */
+function naming(name: string) {
+  return (eb: ExpressionBuilder<Database, 'events'>) =>
+    eb.or([
+      eb('actor1', '=', name),
+      eb('actor2', '=', name),
+      eb.and([eb('actor1_associated', '<>', ''), namedIn('actor1_associated', name)]),
+      eb.and([eb('actor2_associated', '<>', ''), namedIn('actor2_associated', name)]),
     ]);
+}
+
+/** Whether the actor stands on the first side of an event (as its actor, or acting with it), as actor_counts counts it. */
+function onFirstSide(name: string) {
+  return sql<boolean>`(actor1 = ${name} or (actor2 <> ${name} and actor1_associated <> '' and ${namedIn('actor1_associated', name)}))`;
 }
 
 /**
@@ -222,7 +240,9 @@ async function categoryRuns(
     const rows = await db
       .selectFrom('events')
       .select([
-        sql<string | null>`case when actor1 = ${name} then actor1_category else actor2_category end`.as('c'),
+        sql<string | null>`case when ${onFirstSide(name)} then actor1_category else actor2_category end`.as(
+          'c',
+        ),
         sql<string>`min(date_start)`.as('d'),
       ])
       .where(namingReadable(name, countries, readable))
@@ -256,8 +276,8 @@ async function categoryRuns(
       .where('date_start', '<=', `${month}-31`)
       .where((eb) =>
         eb.or([
-          eb.and([eb('actor1', '=', name), categoryIs(eb, 'actor1_category', category)]),
-          eb.and([eb('actor1', '<>', name), categoryIs(eb, 'actor2_category', category)]),
+          eb.and([onFirstSide(name), categoryIs(eb, 'actor1_category', category)]),
+          eb.and([eb.not(onFirstSide(name)), categoryIs(eb, 'actor2_category', category)]),
         ]),
       )
       .executeTakeFirst();

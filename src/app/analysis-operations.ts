@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorNameMask } from '../analysis/actor-name-mask.ts';
 import { compileDriverRules, loadDriverTaxonomy } from '../analysis/driver-rules.ts';
 import { findDriverTags, insertDriverTag, upsertConfirmation } from '../analysis/driver-tag-repository.ts';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
@@ -109,8 +110,10 @@ export const analysisOperations = {
     }),
     run: async (ctx, input) => {
       const matcher = compileDriverRules(loadDriverTaxonomy());
-      if (input.text !== undefined)
-        return { suggestions: [{ eventId: null, suggestions: matcher.suggest(input.text) }] };
+      if (input.text !== undefined) {
+        const names = await actorNameMask(ctx.store.db, matcher);
+        return { suggestions: [{ eventId: null, suggestions: matcher.suggest(input.text, names) }] };
+      }
       checkPeriod(input);
       let events: Awaited<ReturnType<typeof findEvents>>;
       if (input.eventId !== undefined) {
@@ -127,6 +130,8 @@ export const analysisOperations = {
         });
         if (!events.length) await assertEventsExistFor(ctx.store.db, input);
       }
+      // Actors' names in the notes suggest no driver (actor-name-mask.ts).
+      const names = await actorNameMask(ctx.store.db, matcher);
       // Notes above the requester's clearance come back withheld (and suggest nothing); reads are logged.
       events = await releaseEvents(ctx, events, 'drivers suggest');
       return {
@@ -138,7 +143,7 @@ export const analysisOperations = {
             country: e.country,
             admin1: e.admin1,
             notes: e.notes,
-            suggestions: matcher.suggest(e.notes),
+            suggestions: matcher.suggest(e.notes, names),
           }))
           .filter((s) => input.eventId !== undefined || s.suggestions.length > 0),
       };

@@ -41,6 +41,8 @@ function blurredEvent(e: StoredEvent, km: number): StoredEvent {
     actor1: scrub(e.actor1),
     actor2: scrub(e.actor2),
     targets: e.targets.map(scrub),
+    actor1Associated: e.actor1Associated?.map(scrub),
+    actor2Associated: e.actor2Associated?.map(scrub),
   };
 }
 

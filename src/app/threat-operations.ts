@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { proposeThreats } from '../analysis/propose-threats.ts';
 import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repository.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { THREAT_LEVELS, type Threat, threatKey } from '../domain/threat.ts';
+import { THREAT_LEVELS, THREAT_TRENDS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { notesAccess, releaseThreats } from './access-control.ts';
@@ -85,7 +85,7 @@ export const threatOperations = {
       admin1: z.string().default(''),
       likelihood: level,
       severity: level,
-      trend: z.enum(['rising', 'stable', 'falling', 'new']).default('new'),
+      trend: z.enum(THREAT_TRENDS).default('new'),
       drivers: z.array(z.string()).default([]),
       events: z.array(z.number().int().positive()).default([]),
       note: z.string().default(''),
@@ -137,7 +137,7 @@ export const threatOperations = {
       id: z.coerce.number().int().positive(),
       likelihood: level.optional(),
       severity: level.optional(),
-      trend: z.enum(['rising', 'stable', 'falling', 'new']).optional(),
+      trend: z.enum(THREAT_TRENDS).optional(),
       status: z.enum(['proposed', 'accepted', 'dismissed']).optional(),
       targetedPopulation: z.string().min(1).optional(),
       drivers: z.array(z.string()).optional(),

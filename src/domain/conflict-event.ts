@@ -51,6 +51,14 @@ export interface ConflictEvent {
    * mission incident records. Empty when the source names no group (GED never does).
    */
   targets: string[];
+  /**
+   * The actors the source names as acting with actor 1 or actor 2 (ACLED's `assoc_actor_1` and
+   * `assoc_actor_2`: "Wagner Group" with "Military Forces of Mali (2021-)"), each an actor of the
+   * event on that side. A civilian side's are its targets instead. Absent or empty when the source
+   * names none (GED never does).
+   */
+  actor1Associated?: string[];
+  actor2Associated?: string[];
   notes: string;
   /** Where the source says it got the event from (ACLED `source`, GED `source_article`). */
   sourceText: string;

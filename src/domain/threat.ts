@@ -5,7 +5,12 @@ import type { ViolenceType } from './violence-type.ts';
 export const THREAT_LEVELS = ['low', 'medium', 'high', 'very-high'] as const;
 export type ThreatLevel = (typeof THREAT_LEVELS)[number];
 
-export type ThreatTrend = 'rising' | 'stable' | 'falling' | 'new';
+/**
+ * A threat's trend (analysis/trend.ts): 'new' when the data hold nothing of it before the last
+ * months, 'returning' when it is back after quiet months but had happened before.
+ */
+export const THREAT_TRENDS = ['rising', 'stable', 'falling', 'new', 'returning'] as const;
+export type ThreatTrend = (typeof THREAT_TRENDS)[number];
 
 /** Where a threat came from and where it stands: proposed from data, kept, edited or dismissed. */
 export type ThreatStatus = 'proposed' | 'accepted' | 'dismissed';

@@ -46,6 +46,8 @@ export class MonadicPairs {
       ...one,
       actor2: two.actor1,
       actor2Category,
+      // The second row's own associated actors stand with the second side (a civilian row has none).
+      actor2Associated: two.actor1Associated ?? [],
       targets: [...new Set([...one.targets, ...two.targets])],
       civilianTargeting: this.columnSaysTargeting
         ? one.civilianTargeting || two.civilianTargeting

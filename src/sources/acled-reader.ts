@@ -45,6 +45,17 @@ export function acledTargets(
 }
 
 /**
+ * The actors acting with one side, as ACLED lists them ('; ' between them): kept for every side but
+ * a civilian one, whose associated actors are the people harmed (acledTargets).
+ */
+export function acledAssociated(category: ActorCategory | null, associated: string): string[] {
+  if (category === 'civilians') return [];
+  const out = new Set<string>();
+  for (const name of associated.split(';')) if (name.trim()) out.add(name.trim());
+  return [...out];
+}
+
+/**
  * Reads ACLED rows, old and new: numeric or worded `inter1`/`inter2`, any of the date forms ACLED
  * has used, and `civilian_targeting` when the export has it (derived, and marked so, when not).
  * A monadic export (one row per actor, no `actor2` column) has its rows paired back into events.
@@ -160,6 +171,8 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
           { category: cat1, associated: get(f, c.assoc1) },
           { category: cat2, associated: get(f, c.assoc2) },
         ]),
+        actor1Associated: acledAssociated(cat1, get(f, c.assoc1)),
+        actor2Associated: acledAssociated(cat2, get(f, c.assoc2)),
         notes: get(f, c.notes),
         sourceText: get(f, c.source),
       };

@@ -119,7 +119,7 @@ describe('the HXL export carries every field, for Tandem to read back (test/hxl-
     );
     assert.ok(
       tags!.endsWith(
-        ',#geo+precision,#affected+killed+low,#affected+killed+high,#group+name+targets,#meta+release',
+        ',#geo+precision,#affected+killed+low,#affected+killed+high,#group+name+targets,#group+name+first+associated,#group+name+second+associated,#meta+release',
       ),
     );
     assert.equal(header!.split(',').length, tags!.split(',').length);

@@ -54,6 +54,17 @@ export const EXPORT_COLUMNS = [
   ['fatalities_low', '#affected+killed+low', (e) => e.fatalitiesLow],
   ['fatalities_high', '#affected+killed+high', (e) => e.fatalitiesHigh],
   ['targets', '#group+name+targets', (e) => e.targets.join(TARGET_SEPARATOR)],
+  // The actors acting with each side (ACLED's associated actors), '; ' between them.
+  [
+    'actor1_associated',
+    '#group+name+first+associated',
+    (e) => (e.actor1Associated ?? []).join(TARGET_SEPARATOR),
+  ],
+  [
+    'actor2_associated',
+    '#group+name+second+associated',
+    (e) => (e.actor2Associated ?? []).join(TARGET_SEPARATOR),
+  ],
   ['release', '#meta+release', (_e, release) => release],
 ] as const satisfies readonly (readonly [string, string, (e: ConflictEvent, release: Release) => Cell])[];
 

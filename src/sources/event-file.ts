@@ -5,7 +5,7 @@ import { acledReader, looksLikeAcled } from './acled-reader.ts';
 import { type CsvRow, MAX_ROW_CHARS, parseHeadRows, readCsvRows, sniffCsvDialect } from './csv-rows.ts';
 import type { EventFormat, EventRowReader } from './event-row-reader.ts';
 import { readGedGeoJson } from './ged-geojson-reader.ts';
-import { hxlReader, isHashtagRow } from './hxl-reader.ts';
+import { hxlReader, isHashtagRow, tandemExportHashtags } from './hxl-reader.ts';
 import { inspectTextFile, readAllText, readHead } from './text-file.ts';
 import { gedCsvReader, headerlessGedHeader, looksLikeGed } from './ucdp-reader.ts';
 import { isZipFile, readXlsxSheets, type SpreadsheetSheet } from './xlsx-rows.ts';
@@ -34,7 +34,8 @@ export interface OpenEventFileOptions {
 
 const UNKNOWN =
   'not a known event format: expected an ACLED export (columns event_id_cnty, event_date, event_type), ' +
-  'UCDP GED (id, type_of_violence, date_start, best) as CSV or GeoJSON, or a CSV or .xlsx sheet with an HXL hashtag row';
+  'UCDP GED (id, type_of_violence, date_start, best) as CSV or GeoJSON, a CSV or .xlsx sheet with an HXL hashtag row, ' +
+  "or Tandem's own CSV export (source, source_event_id, date_start, violence_type, …)";
 
 /**
  * Opens an event file: checks that it is text, finds its encoding, delimiter and format (from the
@@ -92,8 +93,9 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
 
 /**
  * The reader for a table whose first row is `header` and second `second`: the format forced, or
- * the one the header names (ACLED, GED, or HXL hashtags in either row). Null when none fits; a
- * forced HXL without hashtags is an error of its own.
+ * the one the header names (ACLED, GED, or HXL hashtags in either row). Tandem's own plain CSV
+ * export is read as its HXL export is (format hxl), with the hashtags its column names stand for.
+ * Null when none fits; a forced HXL without hashtags is an error of its own.
  */
 function chooseRowReader(
   path: string,
@@ -102,13 +104,14 @@ function chooseRowReader(
   forced: EventFormat | undefined,
 ): { reader: EventRowReader; skipRows: number } | null {
   const tagged = second !== undefined && isHashtagRow(second);
+  const exportTags = tandemExportHashtags(header);
   const want =
     forced ??
     (looksLikeAcled(header)
       ? 'acled'
       : looksLikeGed(header) || headerlessGedHeader(header)
         ? 'ucdp'
-        : tagged || isHashtagRow(header)
+        : tagged || isHashtagRow(header) || exportTags
           ? 'hxl'
           : null);
   const skipRows = 1 + (tagged ? 1 : 0);
@@ -122,9 +125,10 @@ function chooseRowReader(
   if (want === 'hxl') {
     if (isHashtagRow(header)) return { reader: hxlReader(path, header), skipRows: 1 };
     if (tagged) return { reader: hxlReader(path, second), skipRows };
+    if (exportTags) return { reader: hxlReader(path, exportTags, header), skipRows: 1 };
     throw new TandemError(
       'unknown-format',
-      `${path}: --format hxl, but neither of the first two rows holds HXL hashtags`,
+      `${path}: --format hxl, but neither of the first two rows holds HXL hashtags, nor is the header Tandem's own CSV export`,
     );
   }
   return null;

@@ -107,14 +107,19 @@ function violenceTypeOf(raw: string): ViolenceType | undefined {
  * Reads any CSV whose hashtag row carries HXL tags. Columns are found by tag, not by name, so a
  * partner's own headers in any language work. Without an id column, an event's id is a hash of
  * its row, which keeps re-imports idempotent. Tandem's own export, known by its hashtags, is read
- * back whole (tandemExportReader).
+ * back whole (tandemExportReader). `names`: what a row set aside names its column by, when not
+ * the hashtag (the column names of Tandem's plain CSV export, see tandemExportHashtags).
  */
-export function hxlReader(path: string, hashtagRow: readonly string[]): EventRowReader {
+export function hxlReader(
+  path: string,
+  hashtagRow: readonly string[],
+  names: readonly string[] = hashtagRow,
+): EventRowReader {
   const tags = hashtagRow.map(parseTag);
   const own = tandemExportColumns(tags);
   if (own)
     return tandemExportReader(
-      hashtagRow.map((h) => h.trim()),
+      names.map((h) => h.trim()),
       own,
     );
   const taken = new Set<number>();
@@ -138,7 +143,7 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
       `${path}: the HXL hashtag row has no ${missing.map((m) => names[m]).join(', ')}; Tandem needs them to place an event`,
     );
   }
-  const header = hashtagRow.map((h) => h.trim());
+  const header = names.map((h) => h.trim());
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
   return {
     format: 'hxl',
@@ -217,6 +222,30 @@ export function hxlReader(path: string, hashtagRow: readonly string[]): EventRow
   };
 }
 
+// The columns every plain CSV export of Tandem's has had (those up to source_text, see
+// EXPORT_COLUMNS): by them a header is known as Tandem's own.
+const EXPORT_NAMES = new Map<string, string>(EXPORT_COLUMNS.map(([name, hashtag]) => [name, hashtag]));
+const ALWAYS_EXPORTED = EXPORT_COLUMNS.slice(
+  0,
+  EXPORT_COLUMNS.findIndex(([name]) => name === 'source_text') + 1,
+).map(([name]) => name as string);
+
+/**
+ * Tandem's plain CSV export is its HXL export without the hashtag row. When `header` holds every
+ * column such an export has always had (ALWAYS_EXPORTED, in any order, other columns allowed),
+ * this is the hashtag row the HXL export would have under it, from the column names; hxlReader
+ * then reads the file as it reads the HXL export: whole records back as they were, coarsened ones
+ * and older exports as a partner's. Null for any other header.
+ */
+export function tandemExportHashtags(header: readonly string[]): string[] | null {
+  const names = header.map((h) => h.trim().toLowerCase());
+  if (!ALWAYS_EXPORTED.every((n) => names.includes(n))) return null;
+  return names.map((n) => EXPORT_NAMES.get(n) ?? '');
+}
+
+/** Export columns an export from before them lacks, read as empty. */
+const ADDED_LATER = new Set<string>(['actor1_associated', 'actor2_associated']);
+
 /** Sources whose ids are the same in every store, so a row of theirs can stand for the stored event. */
 const PORTABLE_SOURCES: readonly SourceName[] = ['acled', 'ucdp', 'hxl'];
 const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'week', 'month', 'year', 'unknown'];
@@ -228,7 +257,9 @@ function isOneOf<T extends string>(list: readonly T[], v: string): v is T {
 /**
  * Where each column of Tandem's own export (EXPORT_COLUMNS) stands, its hashtags matched with
  * their attributes in any order; null when one is missing: a partner's sheet, or a Tandem export
- * from before every field was written, which is read as a partner's sheet as it always was.
+ * from before every field was written, which is read as a partner's sheet as it always was. The
+ * associated actors came last (December 2026): an export without them is still Tandem's own, its
+ * events with none (-1: no column).
  */
 function tandemExportColumns(tags: (HxlTag | null)[]): Record<ExportColumnName, number> | null {
   const at = {} as Record<ExportColumnName, number>;
@@ -240,7 +271,7 @@ function tandemExportColumns(tags: (HxlTag | null)[]): Record<ExportColumnName, 
         t.attributes.length === want.attributes.length &&
         want.attributes.every((a) => t.attributes.includes(a)),
     );
-    if (i === -1) return null;
+    if (i === -1 && !ADDED_LATER.has(name)) return null;
     at[name] = i;
   }
   return at;
@@ -361,6 +392,8 @@ function tandemExportReader(header: readonly string[], at: Record<ExportColumnNa
           fatalitiesHigh: high.value,
           civilianFatalities: civ.value,
           targets: splitTargets(text('targets')),
+          actor1Associated: splitTargets(text('actor1_associated')),
+          actor2Associated: splitTargets(text('actor2_associated')),
           notes: text('notes'),
           sourceText: text('source_text'),
         },

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { COL, type EventValues, type StoredEventKeys } from './event-columns.ts';
+import { isPeopleGroup } from '../domain/people-groups.ts';
+import { COL, type EventValues, type StoredEventKeys, splitTargets } from './event-columns.ts';
 import { NUMBERS_PER_ROW, numberSlot, type PackedRows, WORDS_PER_ROW, wordSlot } from './packed-rows.ts';
 import type { Database } from './schema.ts';
 
@@ -14,6 +15,9 @@ export interface CountedEvent {
   actor1Category: string | null;
   actor2: string;
   actor2Category: string | null;
+  /** The actors acting with each side, as stored ('; ' between them, '' for none). */
+  actor1Associated: string;
+  actor2Associated: string;
   fatalities: number;
   civilianFatalities: number | null;
   civilianTargeting: boolean;
@@ -31,6 +35,8 @@ export function countedFromValues(v: EventValues): CountedEvent {
     actor1Category: v[COL.actor1_category] as string | null,
     actor2: v[COL.actor2] as string,
     actor2Category: v[COL.actor2_category] as string | null,
+    actor1Associated: v[COL.actor1_associated] as string,
+    actor2Associated: v[COL.actor2_associated] as string,
     fatalities: v[COL.fatalities] as number,
     civilianFatalities: v[COL.civilian_fatalities] as number | null,
     civilianTargeting: v[COL.civilian_targeting] === 1,
@@ -49,6 +55,8 @@ export function countedFromStored(r: StoredEventKeys): CountedEvent {
     actor1Category: r.actor1_category,
     actor2: r.actor2,
     actor2Category: r.actor2_category,
+    actor1Associated: r.actor1_associated,
+    actor2Associated: r.actor2_associated,
     fatalities: r.fatalities,
     civilianFatalities: r.civilian_fatalities,
     civilianTargeting: r.civilian_targeting === 1,
@@ -57,6 +65,16 @@ export function countedFromStored(r: StoredEventKeys): CountedEvent {
 }
 
 const SEP = '\u001f';
+
+/**
+ * The associated actors of a side that count as actors of the event: organised ones, not the
+ * groups of people ACLED names beside them (isPeopleGroup: a militia's community, students, aid
+ * workers), which stay in the event's record and its exports.
+ */
+function actingNames(joined: string): string[] {
+  return splitTargets(joined).filter((n) => !isPeopleGroup(n));
+}
+const NONE: readonly number[] = [];
 
 // Where addPacked() and RegisterTally.addPacked() find a row's parts in PackedRows.
 const W_COUNTRY = wordSlot(COL.country);
@@ -68,6 +86,8 @@ const W_ACTOR1 = wordSlot(COL.actor1);
 const W_ACTOR1_CATEGORY = wordSlot(COL.actor1_category);
 const W_ACTOR2 = wordSlot(COL.actor2);
 const W_ACTOR2_CATEGORY = wordSlot(COL.actor2_category);
+const W_ACTOR1_ASSOCIATED = wordSlot(COL.actor1_associated);
+const W_ACTOR2_ASSOCIATED = wordSlot(COL.actor2_associated);
 const N_LATITUDE = numberSlot(COL.latitude);
 const N_LONGITUDE = numberSlot(COL.longitude);
 const N_FATALITIES = numberSlot(COL.fatalities);
@@ -274,6 +294,8 @@ export class CountAccumulator {
       e.actor1Category,
       e.actor2,
       e.actor2Category,
+      e.actor1Associated,
+      e.actor2Associated,
       e.fatalities,
       e.civilianFatalities,
       e.civilianTargeting,
@@ -294,6 +316,8 @@ export class CountAccumulator {
       v[COL.actor1_category] as string | null,
       v[COL.actor2] as string,
       v[COL.actor2_category] as string | null,
+      v[COL.actor1_associated] as string,
+      v[COL.actor2_associated] as string,
       v[COL.fatalities] as number,
       v[COL.civilian_fatalities] as number | null,
       v[COL.civilian_targeting] === 1,
@@ -312,6 +336,8 @@ export class CountAccumulator {
     actor1Category: string | null,
     actor2: string,
     actor2Category: string | null,
+    actor1Associated: string,
+    actor2Associated: string,
     fatalities: number,
     civilianFatalities: number | null,
     civilianTargeting: boolean,
@@ -319,6 +345,7 @@ export class CountAccumulator {
     sign: number,
   ): void {
     const ids = this.ids;
+    const names = (joined: string) => (joined ? actingNames(joined).map((n) => ids.str(n)) : NONE);
     this.addIds(
       ids.str(country),
       ids.str(admin1),
@@ -329,6 +356,8 @@ export class CountAccumulator {
       this.categories.id(actor1Category ?? ''),
       actor2 ? ids.str(actor2) : -1,
       this.categories.id(actor2Category ?? ''),
+      names(actor1Associated),
+      names(actor2Associated),
       fatalities,
       civilianFatalities,
       civilianTargeting,
@@ -348,6 +377,8 @@ export class CountAccumulator {
     actor1Category: number,
     actor2: number,
     actor2Category: number,
+    actor1Associated: readonly number[],
+    actor2Associated: readonly number[],
     fatalities: number,
     civilianFatalities: number | null,
     civilianTargeting: boolean,
@@ -372,6 +403,23 @@ export class CountAccumulator {
       const k = ids.pair(ids.pair(place, actor2), this.tail(when, actor2Category, 2));
       this.actors.bump(k, sign, fatalities, civ, known, target, 0);
     }
+    // The actors acting with a side: role 3 with the first, 4 with the second, each only where no
+    // earlier role names it, and without a category: the source gives none, and the side's is not
+    // theirs (Wagner Group acting with Mali's army is not Mali's state force, nor a Dozo militia).
+    if (actor1Associated.length === 0 && actor2Associated.length === 0) return;
+    const counted = [actor1, actor2];
+    const none = this.categories.id('');
+    for (const [list, role] of [
+      [actor1Associated, 3],
+      [actor2Associated, 4],
+    ] as const) {
+      for (const a of list) {
+        if (counted.includes(a)) continue;
+        counted.push(a);
+        const k = ids.pair(ids.pair(place, a), this.tail(when, none, role));
+        this.actors.bump(k, sign, fatalities, civ, known, target, 0);
+      }
+    }
   }
 
   // What each dictionary code of the reader's RowPacker stands for here, found once per code:
@@ -379,6 +427,7 @@ export class CountAccumulator {
   private dictionary: readonly string[] = [];
   private codeIds = new Int32Array(0);
   private codeSmall = new Int32Array(0);
+  private codeNames: (readonly number[] | undefined)[] = [];
 
   /**
    * add() for every row of a packed batch, reading the packer's dictionary codes (`dictionary`
@@ -391,6 +440,7 @@ export class CountAccumulator {
       this.dictionary = dictionary;
       this.codeIds = new Int32Array(0);
       this.codeSmall = new Int32Array(0);
+      this.codeNames = [];
     }
     if (this.codeIds.length < dictionary.length) {
       const size = Math.max(dictionary.length, this.codeIds.length * 2, 1024);
@@ -426,6 +476,17 @@ export class CountAccumulator {
     };
     const category = (code: number): number =>
       code === -1 ? this.categories.id('') : small(code, this.categories);
+    // A list of associated actors, as the ids of its names, worked out once per dictionary code.
+    const codeNames = this.codeNames;
+    const names = (code: number): readonly number[] => {
+      let list = codeNames[code];
+      if (list === undefined) {
+        const word = code === -1 ? '' : dictionary[code];
+        list = word ? actingNames(word).map((n) => this.ids.str(n)) : NONE;
+        codeNames[code] = list;
+      }
+      return list;
+    };
     const { codes, numbers } = p;
     for (let i = 0; i < p.count; i++) {
       const w = i * WORDS_PER_ROW;
@@ -441,6 +502,8 @@ export class CountAccumulator {
         category(codes[w + W_ACTOR1_CATEGORY]),
         actor(codes[w + W_ACTOR2]),
         category(codes[w + W_ACTOR2_CATEGORY]),
+        names(codes[w + W_ACTOR1_ASSOCIATED]),
+        names(codes[w + W_ACTOR2_ASSOCIATED]),
         numbers[u + N_FATALITIES],
         Number.isNaN(civ) ? null : civ,
         numbers[u + N_CIVILIAN_TARGETING] === 1,
@@ -452,7 +515,7 @@ export class CountAccumulator {
 
   /** Month and violence type (`when`), category id and role (0 for the area tables) in one number. */
   private tail(when: number, category: number, role: number): number {
-    return (when * 16 + category) * 4 + role;
+    return (when * 16 + category) * 8 + role;
   }
 
   /** A key's parts in the order of EVENT_KEYS (role 0) or ACTOR_KEYS. */
@@ -464,10 +527,10 @@ export class CountAccumulator {
     const country = ids.name(ids.leftOf(place));
     const admin1 = ids.name(ids.rightOf(place));
     const third = ids.name(ids.rightOf(where));
-    const role = t & 3;
-    const category = this.categories.name((t >> 2) & 15);
-    const type = this.types.name((t >> 6) & 15);
-    const month = this.months.name(t >> 10);
+    const role = t & 7;
+    const category = this.categories.name((t >> 3) & 15);
+    const type = this.types.name((t >> 7) & 15);
+    const month = this.months.name(t >> 11);
     return role === 0
       ? [country, admin1, third, month, type, category]
       : [country, admin1, third, category, String(role), month, type];
@@ -590,6 +653,12 @@ type AreaSums = [sumLat: number, sumLon: number, n: number];
  */
 export class RegisterTally {
   readonly actors = new Map<string, [category: string | null, isState: number]>();
+  /**
+   * Actors named only as acting with a side (ACLED's associated actors): the register takes them
+   * without a category (an auxiliary or a foreign force acting with the army is neither the army's
+   * kind nor the host state's force) until a source or an actor list gives one.
+   */
+  readonly associated = new Set<string>();
   // country → admin1 → admin2 ('' for the admin-1 area itself) → coordinate sums: nested maps,
   // so a row finds its areas without building a key string.
   private readonly areas = new Map<string, Map<string, Map<string, AreaSums>>>();
@@ -615,6 +684,8 @@ export class RegisterTally {
       const u = i * NUMBERS_PER_ROW;
       this.addActorCode(codes[w + W_ACTOR1], codes[w + W_ACTOR1_CATEGORY], dictionary);
       this.addActorCode(codes[w + W_ACTOR2], codes[w + W_ACTOR2_CATEGORY], dictionary);
+      this.addAssociated(codes[w + W_ACTOR1_ASSOCIATED], dictionary);
+      this.addAssociated(codes[w + W_ACTOR2_ASSOCIATED], dictionary);
       const admin1Code = codes[w + W_ADMIN1];
       const admin1 = dictionary[admin1Code];
       if (!admin1) continue;
@@ -654,6 +725,11 @@ export class RegisterTally {
     // An actor keeps the first category it was seen with, and is a state force once seen as one.
     if (!cur[0] && category) cur[0] = category;
     if (category === 'state-forces') cur[1] = 1;
+  }
+
+  private addAssociated(code: number, dictionary: readonly string[]): void {
+    const joined = code === -1 ? '' : dictionary[code];
+    if (joined) for (const name of actingNames(joined)) this.associated.add(name);
   }
 
   private admin2s(country: string, admin1: string): Map<string, AreaSums> {
@@ -706,6 +782,16 @@ export class RegisterTally {
             is_state: sql`CASE WHEN excluded.is_state = 1 THEN 1 ELSE actors.is_state END`,
           }),
         )
+        .execute();
+    }
+    const associated = [...this.associated].filter((name) => !this.actors.has(name));
+    for (let i = 0; i < associated.length; i += 1000) {
+      await db
+        .insertInto('actors')
+        .values(
+          associated.slice(i, i + 1000).map((name) => ({ name, category: null, is_state: 0, aliases: '' })),
+        )
+        .onConflict((oc) => oc.column('name').doNothing())
         .execute();
     }
     const areas: [string[], AreaSums][] = [];

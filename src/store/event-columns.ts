@@ -18,6 +18,8 @@ export interface StoredEventKeys {
   actor1_category: string | null;
   actor2: string;
   actor2_category: string | null;
+  actor1_associated: string;
+  actor2_associated: string;
   fatalities: number;
   civilian_fatalities: number | null;
   civilian_targeting: number;
@@ -45,6 +47,8 @@ export const STORED_KEY_COLUMNS = [
   'actor1_category',
   'actor2',
   'actor2_category',
+  'actor1_associated',
+  'actor2_associated',
   'fatalities',
   'civilian_fatalities',
   'civilian_targeting',
@@ -81,6 +85,8 @@ export const EVENT_COLUMNS = [
   'fatalities_high',
   'civilian_fatalities',
   'targets',
+  'actor1_associated',
+  'actor2_associated',
   'notes',
   'source_text',
   'sensitivity',
@@ -127,6 +133,8 @@ export function eventValues(e: ConflictEvent, sensitivity: Sensitivity = 'public
     e.fatalitiesHigh,
     e.civilianFatalities,
     e.targets.join(TARGET_SEPARATOR),
+    (e.actor1Associated ?? []).join(TARGET_SEPARATOR),
+    (e.actor2Associated ?? []).join(TARGET_SEPARATOR),
     e.notes,
     e.sourceText,
     sensitivity,
@@ -135,10 +143,10 @@ export function eventValues(e: ConflictEvent, sensitivity: Sensitivity = 'public
   return v;
 }
 
-/** How an event's targets are joined in their one column: ACLED's own separator. */
+/** How an event's targets (and each side's associated actors) are joined in one column: ACLED's own separator. */
 export const TARGET_SEPARATOR = '; ';
 
-/** The targets stored in one column, as a list. */
+/** The targets (or a side's associated actors) stored in one column, as a list. */
 export function splitTargets(stored: string): string[] {
   return stored ? stored.split(TARGET_SEPARATOR) : [];
 }
@@ -160,6 +168,13 @@ export function contentHash(v: EventValues): string {
     if (i === COL.content_hash || i === COL.import_id) continue;
     // No targets hashes as before the column existed, so a store's older rows stay unchanged.
     if (i === COL.targets && v[i] === '') continue;
+    // Nor do no associated actors; named ones are marked with their column, so that a name moved
+    // between the targets and a side's associated actors is a change.
+    if (i === COL.actor1_associated || i === COL.actor2_associated) {
+      if (v[i] === '') continue;
+      h1 = Math.imul(h1 ^ (0x40000 + i), 0x9e3779b1);
+      h2 = Math.imul(h2 ^ (0x40000 + i), 0x5f356495);
+    }
     const x = v[i];
     // Each value adds a tag for its type and, for text, its length, so values cannot run together.
     if (typeof x === 'string') {
@@ -205,8 +220,10 @@ export function legacyContentHash(v: EventValues): string {
   const w = v.slice();
   w[COL.content_hash] = '';
   w[COL.import_id] = 0;
-  // Those stores had no targets column: an event without targets joins as it did then.
-  if (w[COL.targets] === '') w.splice(COL.targets, 1);
+  // Those stores had no targets or associated actors columns: an event without them joins as it
+  // did then (taken out from the last, so that the earlier indexes hold).
+  for (const c of [COL.actor2_associated, COL.actor1_associated, COL.targets])
+    if (w[c] === '') w.splice(c, 1);
   return hash('md5', w.join('\u001f'));
 }
 

@@ -91,6 +91,8 @@ export function toEvent(r: Selectable<EventTable>): StoredEvent {
     fatalitiesHigh: r.fatalities_high,
     civilianFatalities: r.civilian_fatalities,
     targets: splitTargets(r.targets),
+    actor1Associated: splitTargets(r.actor1_associated),
+    actor2Associated: splitTargets(r.actor2_associated),
     notes: r.notes,
     sourceText: r.source_text,
     sensitivity: r.sensitivity as Sensitivity,

@@ -53,7 +53,7 @@ function isOpen(eb: ExpressionBuilder<Database, 'events'>, hidden: HiddenEvents)
 async function readNamesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents): Promise<Set<string>> {
   const hiddenRows = await db
     .selectFrom('events')
-    .select(['actor1', 'actor2', 'targets'])
+    .select(['actor1', 'actor2', 'targets', 'actor1_associated', 'actor2_associated'])
     // Never public (a public event is no one's hidden one): said, so the partial index of the
     // events that are not public serves this instead of a scan of every event (0.9 s on a million).
     .where('sensitivity', '<>', 'public')
@@ -61,7 +61,13 @@ async function readNamesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents): 
     .execute();
   const candidates = new Set(
     hiddenRows
-      .flatMap((r) => [r.actor1, r.actor2, ...splitTargets(r.targets)])
+      .flatMap((r) => [
+        r.actor1,
+        r.actor2,
+        ...splitTargets(r.targets),
+        ...splitTargets(r.actor1_associated),
+        ...splitTargets(r.actor2_associated),
+      ])
       .filter((n) => n && n.length > 2),
   );
   if (!candidates.size) return candidates;
@@ -77,6 +83,18 @@ async function readNamesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents): 
       .where((eb) => isOpen(eb, hidden))
       .execute();
     for (const r of targetLists) for (const t of splitTargets(r.targets)) candidates.delete(t);
+  }
+  // And as the actors acting with a side (the few distinct lists, as for the groups targeted).
+  for (const column of ['actor1_associated', 'actor2_associated'] as const) {
+    if (!candidates.size || !hiddenRows.some((r) => r[column])) continue;
+    const lists = await db
+      .selectFrom('events')
+      .select(column)
+      .distinct()
+      .where(column, '<>', '')
+      .where((eb) => isOpen(eb, hidden))
+      .execute();
+    for (const r of lists) for (const n of splitTargets(r[column])) candidates.delete(n);
   }
   return candidates;
 }

@@ -54,7 +54,16 @@ const WORD_COLUMNS = EVENT_COLUMNS.map((_, i) => i).filter(
  * is one name. Checked once per distinct word, when the dictionary gains it.
  */
 const COMPOSED = new Set(
-  ['country', 'admin1', 'admin2', 'location', 'actor1', 'actor2'].map((c) => COL[c as keyof typeof COL]),
+  [
+    'country',
+    'admin1',
+    'admin2',
+    'location',
+    'actor1',
+    'actor2',
+    'actor1_associated',
+    'actor2_associated',
+  ].map((c) => COL[c as keyof typeof COL]),
 );
 const COMPOSED_SLOTS = WORD_COLUMNS.map((c) => COMPOSED.has(c));
 const COMBINING_MARK = /[\u0300-\u036f]/;

@@ -44,6 +44,9 @@ export interface EventTable {
   civilian_fatalities: number | null;
   /** The people harmed as the source names them, joined with '; ' ('' when none is named). */
   targets: Generated<string>;
+  /** The actors acting with actor 1, and with actor 2, as the source names them, joined with '; ' ('' when none). */
+  actor1_associated: Generated<string>;
+  actor2_associated: Generated<string>;
   notes: string;
   source_text: string;
   /** public | internal | restricted | strictly-confidential (domain/sensitivity.ts). */
@@ -105,7 +108,9 @@ export interface AreaMonthCountTable {
 
 /**
  * Per-actor monthly counts; role 1 is the first actor (ACLED actor1, GED side_a), 2 the second
- * where it is not also the first: each event counts once in an actor's rows.
+ * where it is not also the first, 3 an actor acting with the first (ACLED assoc_actor_1) and 4 one
+ * acting with the second, each where it is not named in a role before: each event counts once in an
+ * actor's rows. An associated actor's category is that of its side. Roles 1 and 3 are perpetrators.
  */
 export interface ActorCountTable {
   country: string;

@@ -278,7 +278,7 @@ export function registerAnalysisCommands(program: Command): void {
       .argument('<id>', 'threat id')
       .option('--likelihood <level>', 'low | medium | high | very-high')
       .option('--severity <level>', 'low | medium | high | very-high')
-      .option('--trend <trend>', 'rising | stable | falling | new')
+      .option('--trend <trend>', 'rising | stable | falling | new | returning')
       .option('--status <status>', 'proposed | accepted | dismissed')
       .option('--target <population>', 'the targeted population')
       .option('--drivers <keys>', 'comma-separated driver keys')

@@ -28,6 +28,7 @@ import * as areaMonthCountIndex from './028-area-month-count-index.ts';
 import * as actorCountsOncePerEvent from './029-actor-counts-once-per-event.ts';
 import * as countryCounts from './030-country-counts.ts';
 import * as storeRevisions from './031-store-revisions.ts';
+import * as associatedActors from './032-associated-actors.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -63,4 +64,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '029-actor-counts-once-per-event': actorCountsOncePerEvent,
   '030-country-counts': countryCounts,
   '031-store-revisions': storeRevisions,
+  '032-associated-actors': associatedActors,
 };

@@ -12,7 +12,7 @@ type ThreatList = OperationResult<'listThreats'>;
 type Threat = ThreatList['threats'][number];
 
 const LEVELS = ['low', 'medium', 'high', 'very-high'] as const;
-const TRENDS = ['rising', 'stable', 'falling', 'new'] as const;
+const TRENDS = ['rising', 'stable', 'falling', 'new', 'returning'] as const;
 const STATUSES = ['proposed', 'accepted', 'dismissed'] as const;
 
 /**
