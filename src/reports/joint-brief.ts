@@ -58,17 +58,19 @@ export function renderBriefMarkdown(a: JointAnalysis, context: BriefContext = {}
           const last = b.months.at(-1) ?? '';
           out.push(`${b.title} (${doc.text.charts.from(first, last)})${doc.text.colon}`, '');
           out.push('```');
+          // Every name padded to the longest, so the bars line up in any language.
+          const width = Math.max(28, ...b.series.map((x) => x.name.length));
           for (const s2 of b.series) {
             if (b.months.length <= SHORT_SERIES) {
               // A short period reads better as its figures than as a sparkline of a few blocks.
               out.push(
-                `${s2.name.padEnd(28)} ${s2.values.map((v, i) => `${b.months[i]}: ${f.num(v)}`).join('  ')}`,
+                `${s2.name.padEnd(width)} ${s2.values.map((v, i) => `${b.months[i]}: ${f.num(v)}`).join('  ')}`,
               );
               continue;
             }
             const peak = Math.max(0, ...s2.values.map((v) => v ?? 0));
             out.push(
-              `${s2.name.padEnd(28)} ${sparkline(s2.values, 60)}  ${doc.text.charts.peak} ${f.num(peak)}`,
+              `${s2.name.padEnd(width)} ${sparkline(s2.values, 60)}  ${doc.text.charts.peak} ${f.num(peak)}`,
             );
           }
           out.push('```', '');
