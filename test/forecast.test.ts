@@ -276,6 +276,21 @@ test('a store cut mid-month: the brief forecasts that month from the month befor
       fr.blocks.some((b) => b.kind === 'p' && /jusqu’au 14 déc/.test(b.text)),
       JSON.stringify(fr.blocks[1]),
     );
+    // The forecast operation (the workbench's chart) says the same, per area and for the country.
+    const op = await runOperation(operations.forecast, { country: 'South Sudan', horizon: 1 }, call(store));
+    assert.equal(op.recordedSoFar?.month, '2015-12');
+    assert.deepEqual(
+      op.recordedSoFar?.values.find((v) => v.key === 'Unity'),
+      { key: 'Unity', ...brief?.recordedSoFar?.byArea.get('Unity') },
+    );
+    const all = december.length;
+    assert.equal(op.recordedSoFar?.values.find((v) => v.key === 'South Sudan')?.events, all);
+    const asked = await runOperation(
+      operations.forecast,
+      { country: 'South Sudan', horizon: 1, origin: '2015-11' },
+      call(store),
+    );
+    assert.equal(asked.recordedSoFar, undefined, 'an origin asked for is a forecast as of then');
     // A store whose last month is whole (the full sample) shows nothing of the kind.
     await importFiles(store, [acled.path]);
     assert.equal((await forecastBrief(store, 'South Sudan'))?.recordedSoFar, undefined);

@@ -114,6 +114,36 @@ export interface ForecastResult {
   origin: string;
   forecasts: AreaForecast[];
   history: ForecastHistory[];
+  /**
+   * When the store already holds part of the first month forecast (an export cut on the 14th):
+   * the last day held and, per area of the level (and the country), the violent events and deaths
+   * recorded so far. Absent otherwise, and for an origin asked for.
+   */
+  recordedSoFar?: {
+    month: string;
+    through: string;
+    values: { key: string; events: number; fatalities: number }[];
+  };
+}
+
+/**
+ * The month after the origin, when the store already holds part of it and (for a brief on a
+ * period) the period reaches that far: the last day held and the violent events and deaths
+ * recorded so far per admin-1 area.
+ */
+async function partialMonthAfter(
+  store: Store,
+  country: string,
+  origin: string,
+  periodEnd?: string,
+): Promise<
+  { month: string; through: string; byArea: Map<string, { events: number; fatalities: number }> } | undefined
+> {
+  const last = await latestEventDate(store.db, country);
+  const month = addMonths(origin, 1);
+  if (!last || last.slice(0, 7) !== month) return undefined;
+  if (periodEnd && periodEnd.slice(0, 10) < last.slice(0, 10)) return undefined;
+  return { month, through: last.slice(0, 10), byArea: await readViolentMonth(store.db, country, month) };
 }
 
 /**
@@ -144,26 +174,15 @@ export async function forecastBrief(
     metrics: FORECAST_METRICS,
     historyMonths: 0,
   });
-  // The month after the origin, when the store already holds part of it (an export cut on the
-  // 14th) and the brief's period reaches that far: what is recorded so far, beside the forecast.
-  const last = await latestEventDate(store.db, country);
-  const next = addMonths(origin, 1);
-  const partial =
-    !!last && last.slice(0, 7) === next && (!periodEnd || periodEnd.slice(0, 10) >= last.slice(0, 10));
+  // What is recorded so far of the month forecast first, beside the forecast.
+  const partial = await partialMonthAfter(store, country, origin, periodEnd);
   // The last five years of origins: the skill a reader cares about, at a sixth of CAR's full cost.
   return {
     country,
     origin,
     forecasts,
     backtest: runBacktest(panel, { ...DEFAULT_BACKTEST, lastOrigins: 60 }),
-    ...(partial
-      ? {
-          recordedSoFar: {
-            through: last.slice(0, 10),
-            byArea: await readViolentMonth(store.db, country, next),
-          },
-        }
-      : {}),
+    ...(partial ? { recordedSoFar: { through: partial.through, byArea: partial.byArea } } : {}),
   };
 }
 
@@ -189,7 +208,27 @@ export const forecastOperations = {
         metrics: input.metric ? [input.metric] : FORECAST_METRICS,
         historyMonths: input.history,
       });
-      return { country: input.country, origin, ...r };
+      const partial = input.origin ? undefined : await partialMonthAfter(ctx.store, input.country, origin);
+      if (!partial) return { country: input.country, origin, ...r };
+      const areas = [...partial.byArea].map(([key, v]) => ({ key, ...v }));
+      const total = areas.reduce(
+        (t, a) => ({
+          key: input.country,
+          events: t.events + a.events,
+          fatalities: t.fatalities + a.fatalities,
+        }),
+        { key: input.country, events: 0, fatalities: 0 },
+      );
+      return {
+        country: input.country,
+        origin,
+        ...r,
+        recordedSoFar: {
+          month: partial.month,
+          through: partial.through,
+          values: input.level === 'country' ? [total] : [...areas, total],
+        },
+      };
     },
   }),
 

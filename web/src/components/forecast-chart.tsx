@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
-import { month as monthName, num } from '../format.ts';
+import { day as dayName, month as monthName, num } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { PlotFigure } from './plot-figure.tsx';
@@ -78,6 +78,12 @@ export function ForecastChart({
             ...ahead,
           ];
           const first = next[0]!;
+          // Part of the first month forecast may already be in the store (an export cut mid-month).
+          const soFar =
+            r.recordedSoFar?.month === first.month
+              ? r.recordedSoFar.values.find((v) => v.key === key)
+              : undefined;
+          const recorded = soFar ? [{ month: date(first.month), value: soFar[metric] }] : [];
           return (
             <>
               <PlotFigure
@@ -120,6 +126,7 @@ export function ForecastChart({
                         strokeDasharray: '4,3',
                       }),
                       Plot.dot(ahead, { x: 'month', y: 'point', r: 3, fill: '#4e79a7' }),
+                      Plot.dot(recorded, { x: 'month', y: 'value', r: 5, stroke: '#b5172b', strokeWidth: 2 }),
                       Plot.ruleX([date(r.origin)], { stroke: '#888', strokeDasharray: '2,3' }),
                       Plot.ruleY([0]),
                     ],
@@ -136,6 +143,16 @@ export function ForecastChart({
                   origin: monthName(r.origin),
                 })}{' '}
                 <code>tandem forecast backtest</code>.
+                {soFar && r.recordedSoFar && (
+                  <>
+                    {' '}
+                    {t('forecast.soFar', {
+                      month: monthName(first.month),
+                      day: dayName(r.recordedSoFar.through),
+                      count: num(soFar[metric]),
+                    })}
+                  </>
+                )}
               </p>
             </>
           );
