@@ -4,6 +4,7 @@ import type { AgreementFormat } from '../domain/agreement.ts';
 import { fileProblem } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { normaliseAgreementText } from './agreement-text-normaliser.ts';
+import { docxText } from './docx-text.ts';
 
 /** An agreement file as read: its format, the normalised text and a title guessed from it. */
 export interface AgreementSource {
@@ -144,32 +145,6 @@ async function pdfText(bytes: Buffer): Promise<{ text: string; title: string }> 
     // A PDF without readable metadata still has its text.
   }
   return { text: (text as string[]).join('\n\n'), title };
-}
-
-/** A manual line break (Shift+Enter, `<w:br/>`), a carriage return (`<w:cr/>`) or a page break. */
-const WORD_BREAK = /<w:(?:br|cr)\b[^>]*?(?:\/>|>\s*<\/w:(?:br|cr)>)/g;
-
-/**
- * A .docx's text. mammoth's raw text drops manual line breaks and carriage returns inside a
- * paragraph, gluing the words on either side ("Internally<w:br/>displaced" read as
- * "Internallydisplaced"); so the document's parts are first rewritten (with JSZip, the zip
- * library mammoth itself reads through) with each break as a newline of text.
- */
-async function docxText(bytes: Buffer): Promise<string> {
-  const [{ default: JSZip }, mammoth] = await Promise.all([import('jszip'), import('mammoth')]);
-  const extract = (mammoth as unknown as { default?: typeof mammoth }).default ?? mammoth;
-  const zip = await JSZip.loadAsync(bytes);
-  for (const name of Object.keys(zip.files)) {
-    if (!/^word\/[^/]+\.xml$/.test(name)) continue;
-    const xml = await zip.file(name)!.async('string');
-    if (WORD_BREAK.test(xml)) {
-      WORD_BREAK.lastIndex = 0;
-      zip.file(name, xml.replace(WORD_BREAK, '<w:t xml:space="preserve">\n</w:t>'));
-    }
-  }
-  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-  const { value } = await extract.extractRawText({ buffer });
-  return value;
 }
 
 /** Markdown headings, emphasis and bullets carry no meaning for coding; tables keep their pipes. */

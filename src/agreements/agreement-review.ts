@@ -8,6 +8,7 @@ import {
   languageName,
   rulesForLanguage,
 } from './agreement-language.ts';
+import { type LanguageMix, languageBlocks } from './agreement-language-blocks.ts';
 import { codeProvisions } from './poc-coder.ts';
 import type { PocRules } from './poc-rules.ts';
 import { segmentProvisions } from './provision-segmenter.ts';
@@ -27,16 +28,81 @@ export interface AgreementInput {
   text: string;
 }
 
+/** A provision of a text written in more than one language, with the language it was coded in. */
+export type LanguageProvision = Provision & { language?: string };
+
+/** The review, with the languages the text is written in (added beside `language`). */
+export type AgreementLanguagesReview = AgreementReview & {
+  /**
+   * The languages the text is written in, in the order they appear: `[language]` for a text in one
+   * language, `["fr","en"]` for a French text followed by its English version.
+   */
+  languages: string[];
+};
+
 /**
  * Segments and codes an agreement text: its provisions with their codes, and nothing else. The
  * rules are those given, or those of the text's language; a text in a language Tandem has no
- * rules for is segmented but left uncoded.
+ * rules for is segmented but left uncoded. A text in two languages one after the other (a French
+ * text and its English version) has each version segmented and coded in its own language.
  */
 export function codeAgreement(text: string, rules?: PocRules, language = 'auto'): Provision[] {
-  const lang = rules?.language ?? chooseLanguage(text, language);
-  const provisions = segmentProvisions(text, { language: lang });
-  if (!rules && !isCodableLanguage(lang)) return provisions;
-  return codeProvisions(text, provisions, rules ?? rulesForLanguage(lang as 'en' | 'fr'));
+  return segmentAndCode(text, rules, language).provisions;
+}
+
+interface Coded {
+  /** The language of the review: the one asked for, else the text's (its first coded version's). */
+  language: string;
+  mix: LanguageMix;
+  provisions: LanguageProvision[];
+}
+
+function segmentAndCode(text: string, rules: PocRules | undefined, asked = 'auto'): Coded {
+  const mix = languageBlocks(text);
+  if (rules || asked !== 'auto' || mix.layout !== 'sequential') {
+    const lang = rules?.language ?? chooseLanguage(text, asked);
+    const provisions = segmentProvisions(text, { language: lang });
+    const coded =
+      !rules && !isCodableLanguage(lang)
+        ? provisions
+        : codeProvisions(text, provisions, rules ?? rulesForLanguage(lang as 'en' | 'fr'));
+    return { language: lang, mix, provisions: coded };
+  }
+  // One version after the other: each is segmented on its own (so the English half does not nest
+  // under the French text's last title) and coded with its own rules. The first version keeps
+  // the ids it would have alone; a later one's ids start with its language ("en/ch-1/1.1").
+  const provisions: LanguageProvision[] = [];
+  const prefixes = new Set<string>();
+  mix.blocks.forEach((block, i) => {
+    const part = text.slice(block.start, block.end);
+    const lang = block.language;
+    let prefix = '';
+    if (i > 0) {
+      prefix = `${lang}/`;
+      for (let n = 2; prefixes.has(prefix); n++) prefix = `${lang}-${n}/`;
+      prefixes.add(prefix);
+    }
+    const own = segmentProvisions(part, { language: lang });
+    if (isCodableLanguage(lang)) codeProvisions(part, own, rulesForLanguage(lang));
+    for (const p of own) {
+      provisions.push({
+        ...p,
+        id: prefix + p.id,
+        parentId: p.parentId === null ? null : prefix + p.parentId,
+        start: p.start + block.start,
+        end: p.end + block.start,
+        codes: p.codes.map((c) => ({
+          ...c,
+          span: { ...c.span, start: c.span.start + block.start, end: c.span.end + block.start },
+        })),
+        language: lang,
+      });
+    }
+  });
+  // The review's language: that of the first version in a language Tandem codes, else the first's.
+  const main =
+    mix.blocks.find((b) => isCodableLanguage(b.language))?.language ?? mix.blocks[0]?.language ?? 'und';
+  return { language: main, mix, provisions };
 }
 
 /**
@@ -45,10 +111,17 @@ export function codeAgreement(text: string, rules?: PocRules, language = 'auto')
  * covered when any provision carries it) and the gaps, each with why it matters, the UN actors to
  * engage, model language and precedents, in the text's language. A text in a language Tandem
  * cannot code comes back with `coded: false`, a warning and no gaps: an uncoded text is not one
- * that lacks every provision.
+ * that lacks every provision. A text in French then English (or the reverse) has each version
+ * coded with its own rules, each provision saying its `language`, and `languages` lists both; a
+ * text whose languages alternate all along (two columns side by side) is coded in its main
+ * language, with a warning.
  */
-export function reviewAgreement(input: AgreementInput, options: ReviewOptions = {}): AgreementReview {
-  const language = options.rules?.language ?? chooseLanguage(input.text, options.language);
+export function reviewAgreement(
+  input: AgreementInput,
+  options: ReviewOptions = {},
+): AgreementLanguagesReview {
+  const { language, mix, provisions } = segmentAndCode(input.text, options.rules, options.language);
+  const languages = mix.layout === 'single' ? [language] : mix.languages;
   const coverage = emptyCoverage();
   const counts = Object.fromEntries(POC_CATEGORIES.map((c) => [c, 0])) as Record<PocCategory, number>;
   const base = {
@@ -56,6 +129,7 @@ export function reviewAgreement(input: AgreementInput, options: ReviewOptions = 
     format: input.format,
     characters: input.text.length,
     language,
+    languages,
     coverage,
     counts,
   };
@@ -68,13 +142,12 @@ export function reviewAgreement(input: AgreementInput, options: ReviewOptions = 
       ...base,
       coded: false,
       warning: `${reads}; Tandem codes agreements in ${CODABLE_LANGUAGES.map((l) => languageName(l)).join(' and ')} only, so nothing was coded and no gap is claimed. Give --lang en or --lang fr if the language was misread, or review a translation.`,
-      provisions: segmentProvisions(input.text, { language }),
+      provisions,
       gaps: [],
       notes: [],
     };
   }
   const rules = options.rules ?? rulesForLanguage(language as 'en' | 'fr');
-  const provisions = codeAgreement(input.text, rules);
   for (const p of provisions) {
     for (const code of new Set(p.codes.map((c) => c.code))) {
       coverage[code] = true;
@@ -92,15 +165,44 @@ export function reviewAgreement(input: AgreementInput, options: ReviewOptions = 
       precedents: options.precedents?.[code] ?? [],
     };
   });
-  const warning = options.rules ? undefined : askedLanguageWarning(input.text, options.language, language);
+  const warning = options.rules
+    ? undefined
+    : (askedLanguageWarning(input.text, options.language, language) ?? mixWarning(mix, language));
+  const notes = rules.language === 'fr' ? NOTES_FR : NOTES_EN;
+  const mixNote = mix.layout === 'sequential' && !warning ? sequentialNote(mix, rules.language) : undefined;
   return {
     ...base,
     coded: true,
     ...(warning ? { warning } : {}),
     provisions,
     gaps,
-    notes: rules.language === 'fr' ? NOTES_FR : NOTES_EN,
+    notes: mixNote ? [...notes, mixNote] : notes,
   };
+}
+
+/** The versions of a text in several languages, and how each was coded, for the notes. */
+function sequentialNote(mix: LanguageMix, locale: string): string {
+  const names = mix.blocks.map((b) => languageName(b.language, locale));
+  const uncoded = mix.blocks
+    .filter((b) => !isCodableLanguage(b.language))
+    .map((b) => languageName(b.language, locale));
+  if (locale === 'fr') {
+    return `Ce texte est rédigé en plusieurs langues, une version après l’autre (${names.join(', ')}) : chaque version a été découpée et codée avec les règles de sa langue (le champ « language » de chaque disposition la donne)${uncoded.length ? ` ; la partie en ${uncoded.join(', ')} n’a pas été codée` : ''}. Une catégorie est couverte quand l’une des versions la prévoit.`;
+  }
+  return `This text is written in more than one language, one version after the other (${names.join(', ')}): each version was segmented and coded with its own language's rules (each provision's "language" says which)${uncoded.length ? `; the part in ${uncoded.join(', ')} was not coded` : ''}. A category is covered when either version provides for it.`;
+}
+
+/**
+ * A text whose languages alternate all along (a bilingual text in two columns side by side, read
+ * across both columns): coded in its main language only, so the reader is told.
+ */
+function mixWarning(mix: LanguageMix, used: string): string | undefined {
+  if (mix.layout !== 'interleaved') return undefined;
+  const others = mix.languages.filter((l) => l !== used);
+  if (used === 'fr') {
+    return `Ce texte mêle le ${languageName(used, 'fr')} et ${others.map((l) => `le ${languageName(l, 'fr')}`).join(', ')} tout du long, comme un texte bilingue sur deux colonnes côte à côte : il a été codé avec les seules règles en ${languageName(used, 'fr')}, et son découpage en dispositions peut mêler les deux langues. Revoyez chaque version dans un fichier à part si possible.`;
+  }
+  return `This text mixes ${languageName(used)} and ${others.map((l) => languageName(l)).join(', ')} throughout, as a bilingual text set in two columns side by side does: it was coded with the ${languageName(used)} rules only, and its provisions may mix the two languages. Review each version as a file of its own if you can.`;
 }
 
 /**

@@ -28,6 +28,18 @@ const TRAILING_PAGE_MARK =
   /(?:^|\s)(?:(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|sur|de|\/)\s*\d{1,4})?|\d{1,4}\s*(?:\/|of|sur)\s*\d{1,4})$/i;
 /** Prefixes whose hyphen stays when a line breaks after it ("ex-\ncombattants", "non-\nstate"). */
 const HYPHENATED_PREFIX = /(?:^|[\s(«“"'’])(?:ex|non|anti|sous|post|quasi|semi|vice|demi|self)-$/iu;
+/**
+ * A line that opens a numbered part of the text, with its heading or alone: "Article 4 – Violences
+ * sexuelles", "ARTICLE 4", "Art. 4", "TITRE II", "CHAPITRE 3 : …", "Chapter 2", "Section 1",
+ * "4.1 Protection of civilians". Group 1 is what follows the number.
+ */
+const HEADING_MARKER =
+  /^(?:(?:article|art\.?|titre|sous-titre|chapitre|chapter|section|part|partie|annex|annexe)\s*(?:\d{1,3}(?:er|re|ère|ème|eme)?(?:\s+(?:bis|ter|quater))?|[IVXLC]{1,7}|premier|première|unique|one|two|three|four|five|six|seven|eight|nine|ten)(?![\p{L}\d])|\d{1,3}(?:\.\d{1,3})+\.?(?=\s))\s*(?:[:.\-–—]{1,2}\s*)?(.*)$/iu;
+/** Words that make what follows a heading marker a sentence, not a heading ("Article 3 – Les Parties s'engagent …"). */
+const SENTENCE_START =
+  /^(?:le|la|les|l[’']|un|une|il|ils|elle|elles|nul|tout|toute|tous|aucun|aucune|chaque|the|a|an|each|all|any|no|it|they|this|these|there|every)\b/iu;
+const FINITE_VERB =
+  /(?:^|\s)(?:shall|will|must|agrees?|undertakes?|are|is|s[’']engagent|s[’']engage|sont|est|doit|doivent|peut|peuvent|seront|sera)(?=\s|$)/iu;
 const LIGATURES: Record<string, string> = { ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl', ﬃ: 'ffi', ﬄ: 'ffl', ﬅ: 'st', ﬆ: 'st' };
 
 export function normaliseAgreementText(raw: string, options: NormaliseOptions = {}): string {
@@ -44,6 +56,7 @@ export function normaliseAgreementText(raw: string, options: NormaliseOptions = 
   const lines = text.split('\n').map((l) => l.trim());
   const reflow =
     options.reflow === 'auto' || options.reflow === undefined ? looksHardWrapped(lines) : options.reflow;
+  const width = reflow ? wrapWidth(lines) : 0;
   const drop = options.dropPageNumbers ?? 'auto';
   const furniture =
     drop === true
@@ -55,6 +68,8 @@ export function normaliseAgreementText(raw: string, options: NormaliseOptions = 
   const out: string[] = [];
   /** A page break was just passed: the blank lines around it need not end a paragraph. */
   let pageBreak = false;
+  /** Only lines in capitals (the title block) have been read so far. */
+  let titleBlock = true;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (furniture?.has(i)) {
@@ -82,11 +97,12 @@ export function normaliseAgreementText(raw: string, options: NormaliseOptions = 
         out[out.length - 1] = (keep ? prev : prev.slice(0, -1)) + line;
         continue;
       }
-      if (reflow && continuesSentence(prev, line)) {
+      if (reflow && continuesSentence(prev, line, { width, titleBlock })) {
         out[out.length - 1] = `${prev} ${line}`;
         continue;
       }
     }
+    if (titleBlock && !isShoutedHeading(line)) titleBlock = false;
     out.push(line);
   }
   while (out.length && out[out.length - 1] === '') out.pop();
@@ -138,22 +154,65 @@ function pageFurniture(lines: string[], bareNumbers: boolean): Set<number> {
   return furniture;
 }
 
-/** A line continues the previous one when the previous does not end a sentence and this is not a new item. */
-function continuesSentence(prev: string, line: string): boolean {
+/**
+ * A line continues the previous one when the previous does not end a sentence and this is not a new
+ * item. A heading line ("Article 4 – Violences sexuelles liées aux conflits", "4.1 Protection of
+ * civilians") stays a line of its own when what follows starts with a capital, however near the
+ * line width it ends. `width` is the width the text was wrapped at (0 when unknown); `titleBlock`
+ * says no line but capitals has been read yet.
+ */
+function continuesSentence(
+  prev: string,
+  line: string,
+  context: { width: number; titleBlock: boolean } = { width: 0, titleBlock: false },
+): boolean {
   if (LIST_MARKER.test(line)) return false;
   if (/[.;:!?]["'”’»)]?$/.test(prev)) return false;
   if (/^\p{Ll}/u.test(line)) return true;
+  if (isHeadingLine(prev)) return false;
   // A long line cut mid-sentence ("... by the\nGovernment of"): join unless the previous line is a heading.
   if (prev.length >= 50 && /[\p{Ll},]$/u.test(prev) && !isShoutedHeading(prev)) return true;
   // A title in capitals wrapped over two lines ("ACCORD ... EN RÉPUBLIQUE\nCENTRAFRICAINE"): the
-  // first is long or ends on a word that cannot end a title ("... CESSATION DES\nHOSTILITÉS").
+  // first is long or ends on a word that cannot end a title ("... CESSATION DES\nHOSTILITÉS"), the
+  // next word would not have fitted on it, or the document's title block ends in a word or two.
+  if (!(isShoutedHeading(prev) && isShoutedHeading(line) && /\p{Lu}$/u.test(prev))) return false;
+  if (
+    prev.length >= 60 ||
+    /\s(?:DES?|DU|LA|LE|LES|AUX?|ET|EN|POUR|SUR|ENTRE|OF|THE|AND|ON|FOR|TO|IN)$/u.test(prev)
+  )
+    return true;
+  if (HEADING_MARKER.test(line) || /^(?:pr[ée]ambule|preamble)\b/iu.test(line)) return false;
+  const firstWord = line.split(/\s+/)[0] ?? '';
+  if (context.width && prev.length + 1 + firstWord.length > context.width) return true;
+  return context.titleBlock && /^[\p{Lu}’'-]+(?:\s+[\p{Lu}’'-]+)?$/u.test(line);
+}
+
+/**
+ * A line that opens an article, title, chapter, section or numbered clause and carries nothing
+ * but its heading: the words after the number are short, do not end a clause, and are not a
+ * sentence ("Article 3 – Les Parties s'engagent à …" is one).
+ */
+function isHeadingLine(line: string): boolean {
+  const m = HEADING_MARKER.exec(line);
+  if (!m) return false;
+  const rest = (m[1] ?? '').trim();
+  if (rest === '') return true;
   return (
-    isShoutedHeading(prev) &&
-    isShoutedHeading(line) &&
-    /\p{Lu}$/u.test(prev) &&
-    (prev.length >= 60 ||
-      /\s(?:DES?|DU|LA|LE|LES|AUX?|ET|EN|POUR|SUR|ENTRE|OF|THE|AND|ON|FOR|TO|IN)$/u.test(prev))
+    rest.length <= 100 &&
+    /^[\p{Lu}\d"“«(]/u.test(rest) &&
+    !/[,;:]$/.test(rest) &&
+    !SENTENCE_START.test(rest) &&
+    !FINITE_VERB.test(rest)
   );
+}
+
+/** The width a hard-wrapped text was wrapped at: nearly all its lines are no longer. */
+function wrapWidth(lines: string[]): number {
+  const lengths = lines
+    .filter((l) => l.length > 0)
+    .map((l) => l.length)
+    .sort((a, b) => a - b);
+  return lengths.length ? lengths[Math.floor((lengths.length - 1) * 0.95)] : 0;
 }
 
 function isShoutedHeading(line: string): boolean {

@@ -99,10 +99,26 @@ export function slug(t: string): string {
     .slice(0, 40);
 }
 
+/** Short words a title in capitals holds that are not acronyms ("FOR", "AND", "DES"). */
+const TITLE_SMALL_WORDS = new Set(
+  'a an and as at by for in of on or the to with au aux dans de des du en entre et la le les par pour sur'.split(
+    ' ',
+  ),
+);
+
 export function titleCase(t: string): string {
-  return t.replace(/\S+/g, (w) =>
-    w.length > 3 || /^[A-Z]{2,4}$/.test(w) === false ? cap(w.toLowerCase()) : w,
-  );
+  let first = true;
+  return t.replace(/\S+/g, (w) => {
+    const lower = w.toLowerCase();
+    const out =
+      !first && TITLE_SMALL_WORDS.has(lower)
+        ? lower
+        : w.length > 3 || /^[A-Z]{2,4}$/.test(w) === false
+          ? cap(lower)
+          : w;
+    first = false;
+    return out;
+  });
 }
 
 // French numbers: "1er", "1re", "7 bis". French articles may end their number with ".-" ("Art. 2.-").
@@ -128,4 +144,15 @@ export const BULLET_RE = /^([-•*–▪●◦])(?:\s+(.*))?$/;
 export const TOC_RE = /^(table of contents|contents|sommaire|table des matières)$/i;
 export const ACRONYMS_RE =
   /^(acronyms|abbreviations|acronyms and abbreviations|list of (acronyms|abbreviations)|sigles|acronymes|abréviations|sigles et abréviations|sigles et acronymes|liste des (sigles|abréviations|acronymes))\s*:?$/i;
+/** The notes gathered at the end of a Word document (docx-text.ts), or a final section of notes. */
+export const NOTES_RE = /^(notes|footnotes|endnotes|notes de bas de page|notes de fin)$/i;
+/** A note under it: "[1] Au sens de …". */
+export const NOTE_ITEM_RE = /^\[(\d{1,3})\]\s+(.*)$/;
+/** "ENGLISH VERSION", "Version française", "[French text]": the label of a language version. */
+export const VERSION_RE =
+  /^(?:(?:english|french|arabic|portuguese|spanish|original)\s+(?:version|text)|(?:version|texte)\s+(?:fran[cç]aise|anglaise|arabe|portugaise|espagnole|originale|en\s+fran[cç]ais|en\s+anglais)|in\s+english|en\s+fran[cç]ais|en\s+anglais)$/i;
+
+export function isVersionLabel(line: string): boolean {
+  return VERSION_RE.test(line.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+}
 export const PREAMBLE_RE = /^(preamble|préambule|preambule)\s*:?$/i;

@@ -241,3 +241,97 @@ describe('normalising extracted text', () => {
     assert.equal(normaliseAgreementText('\uFEFFTitle\r\n\uF0A7\u00A0 first item\r\n'), 'Title\n• first item');
   });
 });
+
+describe('hard-wrapped and PDF text keeps its headings', () => {
+  // 60 columns, as a draft saved as text or printed to PDF comes out.
+  const WRAPPED = [
+    'ACCORD POUR LA PAIX ET LA RÉCONCILIATION AU KANEMBOU',
+    'OCCIDENTAL',
+    '',
+    'TITRE II – PROTECTION DES POPULATIONS',
+    '',
+    'Article 4 – Violences sexuelles liées aux conflits',
+    'Les Parties s’engagent à prévenir et à réprimer les',
+    'violences sexuelles liées aux conflits, y compris le viol,',
+    'l’esclavage sexuel et le mariage forcé.',
+    '',
+    'Article 8 – Désarmement, démobilisation et réintégration',
+    'Les combattants de la CMA-K sont cantonnés, désarmés et',
+    'démobilisés dans le cadre d’un programme national.',
+    'Art. 9 – Détenus et personnes privées de liberté du fait',
+    'du conflit',
+    'Les Parties procèdent à la libération de toutes les',
+    'personnes détenues en relation avec le conflit armé.',
+    '4.1 Protection of civilians and humanitarian access rights',
+    'The Parties shall protect the civilian population at all',
+    'times and in all places.',
+  ].join('\r\n');
+
+  test('a heading line near the line width stays a line of its own; a heading wrapped onto a lowercase line is joined', () => {
+    const lines = normaliseAgreementText(WRAPPED).split('\n');
+    assert.ok(lines.includes('Article 4 – Violences sexuelles liées aux conflits'), lines.join('\n'));
+    assert.ok(lines.includes('Article 8 – Désarmement, démobilisation et réintégration'), lines.join('\n'));
+    assert.ok(
+      lines.includes('Art. 9 – Détenus et personnes privées de liberté du fait du conflit'),
+      lines.join('\n'),
+    );
+    assert.ok(lines.includes('4.1 Protection of civilians and humanitarian access rights'), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.startsWith('Les Parties s’engagent à prévenir') && l.endsWith('mariage forcé.')),
+    );
+  });
+
+  test('a title in capitals wrapped onto a word or two is one title, in .txt and in PDF output', () => {
+    const text = normaliseAgreementText(WRAPPED);
+    assert.equal(text.split('\n')[0], 'ACCORD POUR LA PAIX ET LA RÉCONCILIATION AU KANEMBOU OCCIDENTAL');
+    // A PDF's title in a larger font: short lines, the body much wider.
+    const pdf = normaliseAgreementText(WRAPPED.replace(/\r\n(?=[a-zé])/g, ' '), { reflow: true });
+    assert.equal(pdf.split('\n')[0], 'ACCORD POUR LA PAIX ET LA RÉCONCILIATION AU KANEMBOU OCCIDENTAL');
+    const provisions = segmentProvisions(text, { language: 'fr' });
+    assert.ok(!provisions.some((p) => p.id === 'occidental'));
+    const ids = provisions.map((p) => `${p.id}: ${p.heading}`);
+    assert.ok(ids.includes('titre-ii/art-4: Violences sexuelles liées aux conflits'), ids.join('\n'));
+    assert.ok(ids.includes('titre-ii/art-8: Désarmement, démobilisation et réintégration'), ids.join('\n'));
+  });
+
+  test('an article whose first line is a sentence is still joined to its next line', () => {
+    const text = normaliseAgreementText(
+      'Article 3 – Les Parties s’engagent à respecter le cessez-le-\nfeu et à protéger la\nPopulation civile.\n'.repeat(
+        4,
+      ),
+      { reflow: true },
+    );
+    assert.match(
+      text,
+      /^Article 3 – Les Parties s’engagent à respecter le cessez-le-feu et à protéger la Population civile\.$/m,
+    );
+  });
+});
+
+describe('structure read from Word and bilingual texts', () => {
+  test('"1." right under a clause numbered "2.4" is an item of its list, and 2.4 keeps its heading', () => {
+    const ps = segmentProvisions(
+      'CHAPTER 2: PROTECTION\n\n2.3 Children. The Parties shall release children.\n\n2.4 Return of displaced persons and refugees.\n\n1. The Government shall facilitate return.\n\n2. Land shall be restituted.\n\n2.5 Humanitarian access. The Parties guarantee access.',
+    );
+    const ids = ps.map((p) => `${p.id}: ${p.heading}`);
+    assert.ok(ids.includes('ch-2/2.4: Return of displaced persons and refugees'), ids.join('\n'));
+    assert.ok(ids.includes('ch-2/2.4/1.: Return of displaced persons and refugees'), ids.join('\n'));
+    assert.ok(ids.includes('ch-2/2.4/2.: Return of displaced persons and refugees'), ids.join('\n'));
+    assert.ok(ids.includes('ch-2/2.5: Humanitarian access'), ids.join('\n'));
+  });
+
+  test('a version label ("ENGLISH VERSION") opens the title, and a title in capitals keeps its small words small', () => {
+    const ps = segmentProvisions(
+      'ENGLISH VERSION\n\nAGREEMENT FOR PEACE AND RECONCILIATION IN WESTERN KANEMBOU\n\nThe Parties agree.',
+    );
+    assert.equal(ps[0].kind, 'title');
+    assert.equal(ps[0].heading, 'AGREEMENT FOR PEACE AND RECONCILIATION IN WESTERN KANEMBOU');
+    const shouted = segmentProvisions(
+      'Preamble\n\nThe Parties met.\n\nFRAMEWORK AGREEMENT ON THE BANGSAMORO\n\nThe Parties agree.',
+    );
+    assert.ok(
+      shouted.some((p) => p.heading === 'Framework Agreement on the Bangsamoro'),
+      shouted.map((p) => p.heading).join('\n'),
+    );
+  });
+});

@@ -10,7 +10,10 @@ import {
   isSectionTitle,
   isShoutedHeading,
   isTitleLike,
+  isVersionLabel,
   LETTER_RE,
+  NOTE_ITEM_RE,
+  NOTES_RE,
   NUMBERED_RE,
   numberValue,
   PREAMBLE_RE,
@@ -129,6 +132,28 @@ class Segmenter {
         continue;
       }
       const marker = this.marker(t);
+      if (!seenTitle && this.out.length === 0 && isVersionLabel(t)) {
+        // "ENGLISH VERSION" above the title of a bilingual text's second version: the title is the next line.
+        let k = i + 1;
+        while (k < lines.length && lines[k].text === '') k++;
+        const next = lines[k];
+        if (next && !this.marker(next.text) && isTitleLike(next.text) && !PREAMBLE_RE.test(next.text)) {
+          seenTitle = true;
+          const p = this.push({
+            kind: 'title',
+            number: '',
+            token: 'title',
+            heading: next.text,
+            line,
+            parent: null,
+            level: 0,
+          });
+          this.extend(p, next.end);
+          this.current = null;
+          i = k + 1;
+          continue;
+        }
+      }
       if (!seenTitle && !marker && this.out.length === 0 && isTitleLike(t) && !PREAMBLE_RE.test(t)) {
         seenTitle = true;
         this.push({ kind: 'title', number: '', token: 'title', heading: t, line, parent: null, level: 0 });
@@ -233,6 +258,23 @@ class Segmenter {
   }
 
   private marker(t: string): Marker | null {
+    if (NOTES_RE.test(t)) {
+      // The notes of a Word document, after its last provision: a section of their own.
+      return { kind: 'annex', rank: 0, style: 'structure', number: '', token: 'notes', rest: t, restAt: 0 };
+    }
+    const note = this.inNotes() ? NOTE_ITEM_RE.exec(t) : null;
+    if (note) {
+      return {
+        kind: 'item',
+        rank: 0,
+        style: 'paren-number',
+        number: `[${note[1]}]`,
+        token: `note-${note[1]}`,
+        rest: note[2],
+        restAt: t.length - note[2].length,
+        value: Number(note[1]),
+      };
+    }
     let m = CHAPTER_RE.exec(t);
     if (m && startsHeadingOrEnds(m[3])) {
       const word = m[1].toLowerCase();
@@ -317,6 +359,20 @@ class Segmenter {
         !(parts.length === 2 && !term && /^\p{Ll}/u.test(rest)) &&
         !/^(mm|km|cm|kg|per|%|hours?|days?|months?|years?)\b/i.test(rest);
       if (ok) {
+        // "1." under a clause numbered "2.4" (Word's automatic lists): an item of its list.
+        const listUnderClause = term === '.' && parts.length === 1 && this.numberListAt(first);
+        if (listUnderClause) {
+          return {
+            kind: 'item',
+            rank: 0,
+            style: 'paren-number',
+            number: `${m[1]}.`,
+            token: `${m[1]}.`,
+            rest,
+            restAt: t.length - rest.length,
+            value: first,
+          };
+        }
         if (term === ')' && parts.length === 1) {
           return {
             kind: 'item',
@@ -401,7 +457,20 @@ class Segmenter {
     const next = k < this.lines.length ? this.marker(this.lines[k].text) : null;
     if (!next) return false;
     if (next.style !== 'structure') return true;
+    // "1." right under "2.4" is the first item of its list (see numberListAt).
+    if (marker.kind === 'clause' && marker.rank >= 12 && /^1\.\s/.test(this.lines[k].text)) return true;
     return next.kind === 'clause' && marker.kind === 'clause' && next.rank > marker.rank;
+  }
+
+  /**
+   * Whether "N." continues a list of "1.", "2." … under a clause of two levels or more ("2.4"):
+   * the first item right under such a clause, or the next item of an open list.
+   */
+  private numberListAt(n: number): boolean {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) return false;
+    if (top.style === 'paren-number') return top.value === n - 1 && /\.$/.test(top.p.number);
+    return n === 1 && top.p.kind === 'clause' && top.rank >= 12;
   }
 
   private lastLetterIs(letter: string): boolean {
@@ -568,6 +637,10 @@ class Segmenter {
     this.current = p;
     this.blank = false;
     return true;
+  }
+
+  private inNotes(): boolean {
+    return this.stack.some((o) => o.p.kind === 'annex' && /^notes(?:~\d+)?$/.test(o.p.id));
   }
 
   private inAnnex(): boolean {
