@@ -97,7 +97,12 @@ describe('the SQLite planner statistics', () => {
     const again = await openStore({ dbPath });
     await again.close();
     const check = new BetterSqlite3(dbPath, { readonly: true });
-    assert.equal(statistics(check).size, 6);
+    const indexes = check
+      .prepare(
+        "select count(*) as n from sqlite_schema where type = 'index' and tbl_name = 'events' and sql is not null",
+      )
+      .get() as { n: number };
+    assert.equal(statistics(check).size, indexes.n);
     assert.match(plan(check, country, admin1), /INDEX events_area_date/);
     check.close();
   });

@@ -75,9 +75,10 @@ function estimate(raw: BetterSqlite3.Database): IndexStatistics[] {
   const areaDays = distinct(months, 3, true);
   const byArea = perpetrators.map((g) => [g[0]!, g[1]!, g[3]!, g[2]!, g[4]!]);
   const split = (d: number) => [d * Math.max(1, types), d * Math.max(1, types) * Math.max(1, categories)];
-  // Both read their own small partial index.
+  // Each reads its own small partial index.
   const massCasualty = count(raw, 'SELECT count(*) AS n FROM events WHERE fatalities >= 100');
   const notPublic = count(raw, "SELECT count(*) AS n FROM events WHERE sensitivity <> 'public'");
+  const associated = count(raw, "SELECT count(*) AS n FROM events WHERE actor1_associated <> ''");
   return [
     {
       name: 'events_country_date',
@@ -97,6 +98,7 @@ function estimate(raw: BetterSqlite3.Database): IndexStatistics[] {
     { name: 'events_source_id', figures: [total, total, 1] },
     { name: 'events_mass_casualty', figures: perPrefix(massCasualty, [countries, areas, areaDays]) },
     { name: 'events_not_public', figures: perPrefix(notPublic, [2, 2 * countries]) },
+    { name: 'events_associated', figures: perPrefix(associated, [countries, areas, areaDays]) },
   ];
 }
 
