@@ -149,7 +149,7 @@ export function ForecastChart({
                     {t('forecast.soFar', {
                       month: monthName(first.month),
                       day: dayName(r.recordedSoFar.through),
-                      count: num(soFar[metric]),
+                      recorded: num(soFar[metric]),
                     })}
                   </>
                 )}
