@@ -22,8 +22,18 @@ export async function localBriefSections(
     storedPlan: true,
     radiusKm: 50,
     windowDays: 180,
+    // The check's notes (what could not be counted, and why) are carried into the brief as written.
+    lang,
   });
   const inScope = scope.admin1 ? check.processes.filter((p) => p.admin1 === scope.admin1) : check.processes;
+  // The notes name processes by id: an admin-1 brief keeps those that name one of its processes,
+  // or none at all (no event data for the country).
+  const ids = new Set(inScope.map((p) => p.id));
+  const notes = scope.admin1
+    ? check.notes.filter(
+        (n) => !check.processes.some((p) => n.includes(p.id)) || [...ids].some((id) => n.includes(id)),
+      )
+    : check.notes;
   const register = await participantOperations.listParticipants.run(ctx, { country });
   const people = scope.admin1
     ? register.participants.filter((p) => p.admin1 === scope.admin1)
@@ -33,7 +43,7 @@ export async function localBriefSections(
     : [];
   const today = new Date().toISOString().slice(0, 10);
   return [
-    localProcessSection({ ...check, processes: inScope }, lang),
+    localProcessSection({ ...check, processes: inScope, notes }, lang),
     participationSection({ participants: people, alerts }, today, lang),
   ].filter((s): s is Section => s !== null);
 }

@@ -16,10 +16,10 @@ import {
   windowsAround,
 } from '../analysis/local-process-checks.ts';
 import type { TouchingRecord } from '../analysis/local-process-people.ts';
-import { areaOfPoint } from '../analysis/point-in-area.ts';
 import { addDays } from '../domain/calendar-day.ts';
 import {
   type CountsUnavailable,
+  countriesNamed,
   hasUsableLocation,
   type LocalProcess,
   linkedToNational,
@@ -31,10 +31,8 @@ import { readLocalProcessFile } from '../sources/local-process-file.ts';
 import { readPaxLocal } from '../sources/pax-local-reader.ts';
 import { InvalidDocumentError } from '../sources/structured-document.ts';
 import {
-  areaPolygons,
   eventsInBox,
   eventsWithActorCategories,
-  findLocalProcesses,
   type NearbyEvent,
   newestPlanOf,
   saveLocalProcesses,
@@ -43,6 +41,12 @@ import { canRead, releaseLocalProcesses, WITHHELD_KEY } from './access-control.t
 import { logEventReads } from './access-log.ts';
 import { languageInput } from './language-input.ts';
 import { recordsTouchingProcessPeople } from './local-process-people.ts';
+import {
+  BoundaryCache,
+  PLACEMENT_NOTES,
+  type PlacedProcess,
+  processesOfCountry,
+} from './local-process-placement.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { parsePlanInput } from './plan-operations.ts';
 import { assertMayOverwriteLocalProcesses } from './record-overwrite-guard.ts';
@@ -79,12 +83,15 @@ function readLocalFile(text: string, name: string, format: (typeof LOCAL_FORMATS
   }
 }
 
-/** Fills in admin-1 from the loaded boundaries where the source gave none (point in polygon). */
+/**
+ * Fills in admin-1 from the loaded boundaries where the source gave none (point in polygon). A
+ * compound country ("Mali/Niger") is looked for in each country it names; the name is kept whole.
+ */
 async function placeInAreas(
   ctx: AppContext,
   records: LocalProcess[],
 ): Promise<{ placed: LocalProcess[]; outside: string[] }> {
-  const polygons = new Map<string, Awaited<ReturnType<typeof areaPolygons>>>();
+  const boundaries = new BoundaryCache(ctx);
   const placed: LocalProcess[] = [];
   const outside: string[] = [];
   for (const p of records) {
@@ -92,15 +99,16 @@ async function placeInAreas(
       placed.push(p);
       continue;
     }
-    if (!polygons.has(p.country)) polygons.set(p.country, await areaPolygons(ctx.store.db, p.country));
-    const areas = polygons.get(p.country) ?? [];
-    const admin1 = areaOfPoint(p.latitude, p.longitude, areas);
+    const named = countriesNamed(p.country);
+    const { home } = await boundaries.locate(p.latitude, p.longitude, named);
+    const loaded = [];
+    for (const c of named) if ((await boundaries.of(c)).length) loaded.push(c);
     // A point in none of its country's loaded polygons is usually a coding slip (0,0; lat = lon).
-    if (areas.length && !admin1)
+    if (loaded.length && !home)
       outside.push(
-        `${p.id} (${p.place || p.name}): ${p.latitude}, ${p.longitude} lies in no admin-1 area of ${p.country}`,
+        `${p.id} (${p.place || p.name}): ${p.latitude}, ${p.longitude} lies in no admin-1 area of ${loaded.join(' or ')}`,
       );
-    placed.push(admin1 ? { ...p, admin1, admin1Source: 'boundaries' } : p);
+    placed.push(home ? { ...p, admin1: home.admin1, admin1Source: 'boundaries' } : p);
   }
   return { placed, outside };
 }
@@ -109,9 +117,14 @@ async function placeInAreas(
 export interface ListedLocalProcess extends Omit<LocalProcess, 'source'> {
   linkedToNational: boolean;
   source: LocalProcess['source'];
+  /**
+   * Listed under each country its (compound) country names, its coordinates lying in none of
+   * their loaded boundaries: the same process, by the same id, in each of those countries.
+   */
+  crossBorder: boolean;
 }
 
-function listed(p: LocalProcess): ListedLocalProcess {
+function listed({ outsideCountry: _o, ...p }: PlacedProcess): ListedLocalProcess {
   return { ...p, linkedToNational: linkedToNational(p) };
 }
 
@@ -120,6 +133,10 @@ export interface LocalProcessCheck {
   id: string;
   name: string;
   date: string;
+  /** As the source writes it: a compound name ("Mali/Niger") stays whole. */
+  country: string;
+  /** Listed under each country it names (see ListedLocalProcess). */
+  crossBorder: boolean;
   admin1: string;
   latitude: number;
   longitude: number;
@@ -134,7 +151,8 @@ export interface LocalProcessCheck {
   /**
    * Why `before` and `after` are not counts (their zeros then mean "not counted", never "no
    * violence"): `no-event-data` when the store holds no events for the country, `no-location`
-   * when the process has no usable coordinates (0, 0). `null` when they are counts.
+   * when the process has no usable coordinates (0, 0), `location-outside-country` when its
+   * coordinates lie outside the country's loaded boundaries. `null` when they are counts.
    */
   countsUnavailable: CountsUnavailable | null;
   findings: LocalFinding[];
@@ -220,7 +238,7 @@ export const localProcessOperations = {
       admin1: z.string().trim().min(1).optional(),
     }),
     async run(ctx, input): Promise<{ processes: ListedLocalProcess[]; withheld: number }> {
-      const found = await findLocalProcesses(ctx.store.db, input);
+      const found = await processesOfCountry(ctx, input);
       const { released, withheld } = await releaseLocalProcesses(ctx, found, 'listLocalProcesses');
       return { processes: released.map(listed), withheld };
     },
@@ -251,7 +269,8 @@ export const localProcessOperations = {
           : stored
             ? parsePlanInput({ plan: stored.text, name: stored.fileName }).plan
             : null;
-      const found = await findLocalProcesses(ctx.store.db, { country: input.country });
+      const boundaries = new BoundaryCache(ctx);
+      const found = await processesOfCountry(ctx, { country: input.country }, boundaries);
       // Released whole before `id` picks one: `withheld` then never confirms that an id exists.
       const { released, withheld } = await releaseLocalProcesses(ctx, found, 'checkLocalProcesses');
       const processes = input.id ? released.filter((p) => p.id === input.id) : released;
@@ -275,8 +294,9 @@ export const localProcessOperations = {
       const results: LocalProcessCheck[] = [];
       for (const p of processes) {
         const w = windowsAround(p.date, input.windowDays);
-        const located = hasUsableLocation(p);
-        // Around (0, 0) nothing is looked for: it is no place, and the counts are said missing.
+        // Around (0, 0), or a point outside the country's loaded boundaries (a slip such as a
+        // latitude repeated as the longitude), nothing is looked for: the counts are said missing.
+        const located = hasUsableLocation(p) && !p.outsideCountry;
         const near = located
           ? await eventsInBox(
               ctx.store.db,
@@ -299,15 +319,19 @@ export const localProcessOperations = {
         const findings = processFindings(p, around, plan, people, input.lang);
         // Events found around a process of a country the store has no events for (across a
         // border, or a country spelled otherwise in the events) are counts all the same.
-        const countsUnavailable: CountsUnavailable | null = !located
+        const countsUnavailable: CountsUnavailable | null = !hasUsableLocation(p)
           ? 'no-location'
-          : !eventData && around.before.events === 0 && around.after.events === 0
-            ? 'no-event-data'
-            : null;
+          : p.outsideCountry
+            ? 'location-outside-country'
+            : !eventData && around.before.events === 0 && around.after.events === 0
+              ? 'no-event-data'
+              : null;
         results.push({
           id: p.id,
           name: p.name,
           date: p.date,
+          country: p.country,
+          crossBorder: p.crossBorder,
           admin1: p.admin1,
           latitude: p.latitude,
           longitude: p.longitude,
@@ -334,7 +358,7 @@ export const localProcessOperations = {
           LOCAL_ACTOR_CATEGORIES,
         );
         for (const e of local) if (e.sensitivity !== 'public') reads.set(e.id, e.sensitivity);
-        const all = await findLocalProcesses(ctx.store.db, { country: plan.country });
+        const all = await processesOfCountry(ctx, { country: plan.country }, boundaries);
         offices = officeFindings(
           plan,
           all,
@@ -360,6 +384,13 @@ export const localProcessOperations = {
         notes.push(t.notes.noEvents(input.country));
       const nowhere = results.filter((r) => r.countsUnavailable === 'no-location').map((r) => r.id);
       if (nowhere.length) notes.push(t.notes.noLocation(nowhere));
+      const placement = PLACEMENT_NOTES[input.lang ?? 'en'];
+      const outside = results
+        .filter((r) => r.countsUnavailable === 'location-outside-country')
+        .map((r) => r.id);
+      if (outside.length) notes.push(placement.outside(input.country, outside));
+      const crossing = results.filter((r) => r.crossBorder).map((r) => r.id);
+      if (crossing.length) notes.push(placement.crossBorder(crossing));
       return {
         country: input.country,
         radiusKm: input.radiusKm,

@@ -80,7 +80,23 @@ export function hasUsableLocation(p: Pick<LocalProcess, 'latitude' | 'longitude'
 
 /**
  * Why a process's before/after counts are not counts: no event data for its country in the store
- * (nothing to count from), or no usable location (nowhere to count around). `null` when counted.
+ * (nothing to count from), no usable location (0, 0: nowhere to count around), or a location
+ * outside the country's loaded boundaries (a coding slip such as a latitude repeated as the
+ * longitude: counting there would count violence around the wrong place). `null` when counted.
  */
-export const COUNTS_UNAVAILABLE = ['no-event-data', 'no-location'] as const;
+export const COUNTS_UNAVAILABLE = ['no-event-data', 'no-location', 'location-outside-country'] as const;
 export type CountsUnavailable = (typeof COUNTS_UNAVAILABLE)[number];
+
+/**
+ * The countries a process's country names. PA-X Local writes an agreement across a border as one
+ * compound name, "Mali/Niger" or "South Sudan/Sudan/(Southern Kordofan - Blue Nile - Abyei)": the
+ * parts are the countries, and a part wholly in brackets is a region, not a country
+ * ("Nigeria/(Plateau State)" names Nigeria only). A plain name names itself.
+ */
+export function countriesNamed(country: string): string[] {
+  const parts = country
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s && !/^\(.*\)$/.test(s));
+  return parts.length ? [...new Set(parts)] : [country.trim()];
+}

@@ -28,6 +28,12 @@ export interface ExtraBriefText {
       date: string;
     }) => string;
     office: (f: { activity: string; office: string; areas: string[]; events: number; ids: string }) => string;
+    /** Processes whose before/after could not be counted: said, so that none reads as calm. */
+    uncounted: (n: { uncounted: number; all: number }) => string;
+    /** `noRise` when some processes could not be counted: it speaks of those counted only. */
+    noRiseOfCounted: (counted: number) => string;
+    /** Beside a process listed under each country its source names. */
+    crossBorder: (country: string) => string;
     status: Record<string, string>;
     counted: (radiusKm: number, windowDays: number) => string;
   };
@@ -98,6 +104,13 @@ const en: ExtraBriefText = {
       `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${f.after} event(s) within the radius in the window after ${f.date}, against ${f.before} before.`,
     office: (f) =>
       `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${f.events} event(s) involved local militias, but no local process is recorded there. Events: ${f.ids}.`,
+    uncounted: (n) =>
+      `Violence around ${n.uncounted} of these ${n.all} processes could not be counted; they are left out of the figures (not counted is not none):`,
+    noRiseOfCounted: (counted) =>
+      counted === 1
+        ? 'Violence did not rise after the date of the one process counted.'
+        : `Violence rose after the date of none of the ${counted} counted.`,
+    crossBorder: (country) => ` (cross-border: ${country})`,
     status: {},
     counted: (radiusKm, windowDays) =>
       `events within ${radiusKm} km (great circle) of each process, ${windowDays} days before and after its date (\`tandem local check\`).`,
@@ -185,6 +198,13 @@ const fr: ExtraBriefText = {
       `Les parties à ${f.name} (${f.parties.join(', ')}) ont été impliquées dans ${plural(f.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${frFormat.day(f.date)}, contre ${n(f.before)} avant.`,
     office: (f) =>
       `L’activité de terrain ${f.activity} (bureau ${f.office}) couvre ${f.areas.join(', ')}, où ${plural(f.events, 'événement a impliqué', 'événements ont impliqué')} des milices locales, mais aucun processus local n’y est enregistré. Événements : ${f.ids}.`,
+    uncounted: (c) =>
+      `La violence autour de ${n(c.uncounted)} de ces ${n(c.all)} processus n’a pas pu être comptée ; ils sont laissés hors des chiffres (non compté ne veut pas dire nul) :`,
+    noRiseOfCounted: (counted) =>
+      counted === 1
+        ? 'La violence n’a pas augmenté après la date du seul processus compté.'
+        : `La violence n’a augmenté après la date d’aucun des ${n(counted)} processus comptés.`,
+    crossBorder: (country) => ` (transfrontalier : ${country})`,
     status: {
       negotiating: 'en négociation',
       signed: 'signé',

@@ -17,6 +17,11 @@ export interface LocalBriefInput {
     after: { events: number; fatalities: number; evidence: { id: number }[] };
     /** A breaking-down finding carries the parties and their events before and after. */
     findings: { kind: string; parties?: string[]; before?: number; after?: number }[];
+    /** Why before/after are not counts (then never shown as figures); null when they are. */
+    countsUnavailable?: string | null;
+    /** The country as the source writes it, and whether it is listed under each it names. */
+    country?: string;
+    crossBorder?: boolean;
   }[];
   officeFindings: {
     kind: string;
@@ -27,6 +32,8 @@ export interface LocalBriefInput {
   }[];
   /** Processes the reader may not know of (another office's, or above their clearance). */
   withheld?: number;
+  /** What the check could not count, and why (the check's notes, in the brief's language). */
+  notes?: string[];
 }
 
 /** Events named as everywhere in the brief: by Tandem's event number. */
@@ -48,12 +55,15 @@ export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage 
     p.findings.some((f) => f.kind === 'local-national-disconnect'),
   );
   const breaking = check.processes.filter((p) => p.findings.some((f) => f.kind === 'breaking-down'));
-  const rising = [...check.processes]
+  // A process whose counts could not be made is never a row of figures: its 0 and 0 are not counts.
+  const counted = check.processes.filter((p) => !p.countsUnavailable);
+  const uncounted = check.processes.length - counted.length;
+  const rising = [...counted]
     .filter((p) => p.after.events > p.before.events)
     .sort((a, b) => b.after.events - b.before.events - (a.after.events - a.before.events))
     .slice(0, 10);
   const rows: Cell[][] = rising.map((p) => [
-    p.name,
+    p.crossBorder ? `${p.name}${t.crossBorder(p.country ?? '')}` : p.name,
     t.date(p.date),
     p.admin1 || '–',
     t.status[p.status] ?? p.status,
@@ -77,7 +87,17 @@ export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage 
       },
       ...(rows.length
         ? [{ kind: 'table' as const, head: t.head, rows }]
-        : [{ kind: 'p' as const, text: t.noRise }]),
+        : !counted.length
+          ? []
+          : [{ kind: 'p' as const, text: uncounted ? t.noRiseOfCounted(counted.length) : t.noRise }]),
+      ...(uncounted || check.notes?.length
+        ? [
+            ...(uncounted
+              ? [{ kind: 'p' as const, text: t.uncounted({ uncounted, all: check.processes.length }) }]
+              : []),
+            ...(check.notes?.length ? [{ kind: 'list' as const, items: check.notes }] : []),
+          ]
+        : []),
       ...(breaking.length || check.officeFindings.length
         ? [
             {

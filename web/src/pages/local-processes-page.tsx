@@ -24,6 +24,42 @@ function useFindingWord(): (kind: string) => string {
         : label(kind);
 }
 
+/** Why a process's counts are not counts, in the reader's language (null when they are counts). */
+function useUncounted(): (p: Checked) => string | null {
+  const { t } = useTranslation();
+  return (p) =>
+    p.countsUnavailable
+      ? t(`local.uncounted.${p.countsUnavailable}`, { defaultValue: p.countsUnavailable })
+      : null;
+}
+
+/** A count, or "–" with the reason beside it in a tooltip: a count not made never reads as 0. */
+function Count({ n, why }: { n: number; why: string | null }) {
+  const { t } = useTranslation();
+  if (why === null) return <>{num(n)}</>;
+  return (
+    <abbr className="not-counted" title={why} aria-label={t('local.notCountedLabel', { why })}>
+      –
+    </abbr>
+  );
+}
+
+/** What the check could not count, and why: under the table and on a process's page. */
+function Notes({ notes }: { notes: string[] }) {
+  const { t } = useTranslation();
+  if (!notes.length) return null;
+  return (
+    <div className="local-notes">
+      <h2>{t('local.notesHeading')}</h2>
+      <ul className="muted">
+        {notes.map((n) => (
+          <li key={n}>{n.charAt(0).toUpperCase() + n.slice(1)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function Change({ n }: { n: number }) {
   if (n === 0) return <span>±0</span>;
   return <span className={n > 0 ? 'change-up' : 'change-down'}>{n > 0 ? `+${num(n)}` : num(n)}</span>;
@@ -56,6 +92,7 @@ export function LocalProcessesPage({ country, id }: { country: string | undefine
 function ProcessList({ check, country }: { check: Check; country: string }) {
   const { t } = useTranslation();
   const findingWord = useFindingWord();
+  const uncountedWhy = useUncounted();
   const areas = useApi<OperationResult<'areaMap'>>(`local-areas-${country}`, (s) =>
     get('/api/areas', { country }, s),
   );
@@ -87,14 +124,21 @@ function ProcessList({ check, country }: { check: Check; country: string }) {
           {areasSettled && (
             <LocalProcessMap
               areas={areas.data ?? null}
-              points={check.processes.map((p) => ({
-                id: p.id,
-                name: p.name,
-                latitude: p.latitude,
-                longitude: p.longitude,
-                status: p.status,
-                change: p.change,
-              }))}
+              // A point at (0, 0) or outside the country is no place to show: the notes say why.
+              points={check.processes
+                .filter(
+                  (p) =>
+                    p.countsUnavailable !== 'no-location' &&
+                    p.countsUnavailable !== 'location-outside-country',
+                )
+                .map((p) => ({
+                  id: p.id,
+                  name: p.name,
+                  latitude: p.latitude,
+                  longitude: p.longitude,
+                  status: p.status,
+                  change: p.change,
+                }))}
               onOpen={open}
             />
           )}
@@ -113,30 +157,42 @@ function ProcessList({ check, country }: { check: Check; country: string }) {
                 </tr>
               </thead>
               <tbody>
-                {check.processes.map((p) => (
-                  <tr key={p.id}>
-                    <td>{day(p.date)}</td>
-                    <td>
-                      <a href={`#/local/${encodeURIComponent(p.id)}`}>{p.name}</a>
-                    </td>
-                    <td>{p.admin1 || '—'}</td>
-                    <td>
-                      <span className="legend-dot" style={{ background: STATUS_COLOURS[p.status] }} />{' '}
-                      {t(`maps.localStatus.${p.status}`, { defaultValue: p.status })}
-                    </td>
-                    <td>{num(p.before.events)}</td>
-                    <td>{num(p.after.events)}</td>
-                    <td>
-                      <Change n={p.change} />
-                    </td>
-                    <td>
-                      {p.findings.map((f) => findingWord(f.kind)).join(t('common.listSeparator')) || '—'}
-                    </td>
-                  </tr>
-                ))}
+                {check.processes.map((p) => {
+                  const why = uncountedWhy(p);
+                  return (
+                    <tr key={p.id} data-counts-unavailable={p.countsUnavailable ?? undefined}>
+                      <td>{day(p.date)}</td>
+                      <td>
+                        <a href={`#/local/${encodeURIComponent(p.id)}`}>{p.name}</a>
+                        {p.crossBorder && (
+                          <span className="muted cross-border">
+                            {' '}
+                            {t('local.crossBorder', { country: p.country })}
+                          </span>
+                        )}
+                      </td>
+                      <td>{p.admin1 || '—'}</td>
+                      <td>
+                        <span className="legend-dot" style={{ background: STATUS_COLOURS[p.status] }} />{' '}
+                        {t(`maps.localStatus.${p.status}`, { defaultValue: p.status })}
+                      </td>
+                      <td>
+                        <Count n={p.before.events} why={why} />
+                      </td>
+                      <td>
+                        <Count n={p.after.events} why={why} />
+                      </td>
+                      <td>{why === null ? <Change n={p.change} /> : <span className="muted">{why}</span>}</td>
+                      <td>
+                        {p.findings.map((f) => findingWord(f.kind)).join(t('common.listSeparator')) || '—'}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
+          <Notes notes={check.notes} />
         </>
       )}
       {check.withheld > 0 && (
@@ -298,10 +354,14 @@ function PeopleTouched({ p, windowDays }: { p: Checked; windowDays: number }) {
 function ProcessView({ check, id, country }: { check: Check; id: string; country: string }) {
   const { t } = useTranslation();
   const findingWord = useFindingWord();
+  const uncountedWhy = useUncounted();
   const list = useApi<Listed>(`local-list-${country}`, (s) => get('/api/local-processes', { country }, s));
   const p = check.processes.find((x) => x.id === id);
   if (!p) return <Empty>{t('local.notFound', { id, country })}</Empty>;
   const detail = list.data?.processes.find((x) => x.id === id);
+  const why = uncountedWhy(p);
+  // The check's notes that concern this process, or the whole country (no event data).
+  const notes = check.notes.filter((n) => n.includes(p.id) || !check.processes.some((x) => n.includes(x.id)));
   return (
     <>
       <p>
@@ -314,6 +374,7 @@ function ProcessView({ check, id, country }: { check: Check; id: string; country
         <dt>{t('local.place')}</dt>
         <dd>
           {detail?.place || '—'}, {p.admin1 || t('local.admin1Unknown')} ({p.latitude}, {p.longitude})
+          {p.crossBorder ? ` — ${t('local.crossBorder', { country: p.country })}` : ''}
         </dd>
         <dt>{t('local.status')}</dt>
         <dd>{t(`maps.localStatus.${p.status}`, { defaultValue: p.status })}</dd>
@@ -336,16 +397,27 @@ function ProcessView({ check, id, country }: { check: Check; id: string; country
         )}
       </dl>
       <h2>{t('local.violence', { radius: num(check.radiusKm) })}</h2>
-      <p>
-        {t('local.periods', {
-          beforeFrom: day(p.before.from),
-          beforeTo: day(p.before.to),
-          afterFrom: day(p.after.from),
-          afterTo: day(p.after.to),
-        })}{' '}
-        <Change n={p.change} />.
-      </p>
-      <BeforeAfterChart p={p} />
+      {why !== null ? (
+        <>
+          <p className="not-counted-reason" data-counts-unavailable={p.countsUnavailable ?? undefined}>
+            <strong>{t('local.notCounted')}</strong> {why}
+          </p>
+          <Notes notes={notes} />
+        </>
+      ) : (
+        <>
+          <p>
+            {t('local.periods', {
+              beforeFrom: day(p.before.from),
+              beforeTo: day(p.before.to),
+              afterFrom: day(p.after.from),
+              afterTo: day(p.after.to),
+            })}{' '}
+            <Change n={p.change} />.
+          </p>
+          <BeforeAfterChart p={p} />
+        </>
+      )}
       <h2>{t('local.findings')}</h2>
       {p.findings.length === 0 ? (
         <Empty>{t('local.noFinding')}</Empty>
@@ -359,9 +431,19 @@ function ProcessView({ check, id, country }: { check: Check; id: string; country
         </ul>
       )}
       <PeopleTouched p={p} windowDays={check.windowDays} />
-      <h2>{t('local.evidence')}</h2>
-      <EventTable events={p.before.evidence} caption={t('local.beforeCaption', { count: p.before.events })} />
-      <EventTable events={p.after.evidence} caption={t('local.afterCaption', { count: p.after.events })} />
+      {why === null && (
+        <>
+          <h2>{t('local.evidence')}</h2>
+          <EventTable
+            events={p.before.evidence}
+            caption={t('local.beforeCaption', { count: p.before.events })}
+          />
+          <EventTable
+            events={p.after.evidence}
+            caption={t('local.afterCaption', { count: p.after.events })}
+          />
+        </>
+      )}
       <p className="muted">{check.method}</p>
     </>
   );

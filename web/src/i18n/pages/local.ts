@@ -48,6 +48,15 @@ export const en = {
   periods: 'Before: {{beforeFrom}} to {{beforeTo}}. After: {{afterFrom}} to {{afterTo}}. Change in events:',
   noFinding: 'No finding.',
   evidence: 'The events behind the figures',
+  notCounted: 'Not counted:',
+  notCountedLabel: 'not counted: {{why}}',
+  uncounted: {
+    'no-event-data': 'no event data for this country in the store',
+    'no-location': 'no usable location (0, 0)',
+    'location-outside-country': 'its coordinates lie outside the country',
+  } as Record<string, string>,
+  notesHeading: 'What could not be counted',
+  crossBorder: '(cross-border: {{country}})',
 };
 
 export const fr: typeof en = {
@@ -100,4 +109,13 @@ export const fr: typeof en = {
     'Avant : du {{beforeFrom}} au {{beforeTo}}. Après : du {{afterFrom}} au {{afterTo}}. Évolution du nombre d’événements :',
   noFinding: 'Aucun constat.',
   evidence: 'Les événements derrière les chiffres',
+  notCounted: 'Non compté :',
+  notCountedLabel: 'non compté : {{why}}',
+  uncounted: {
+    'no-event-data': 'aucune donnée d’événements pour ce pays dans la base',
+    'no-location': 'pas d’emplacement utilisable (0, 0)',
+    'location-outside-country': 'ses coordonnées se trouvent hors du pays',
+  },
+  notesHeading: 'Ce qui n’a pas pu être compté',
+  crossBorder: '(transfrontalier : {{country}})',
 };

@@ -1,0 +1,130 @@
+import { areaOfPoint } from '../analysis/point-in-area.ts';
+import { type Language, withFrenchSpacing } from '../domain/language.ts';
+import { countriesNamed, hasUsableLocation, type LocalProcess } from '../domain/local-process.ts';
+import { areaPolygons, findLocalProcesses } from '../store/local-process-repository.ts';
+import type { AppContext } from './operation.ts';
+
+type Polygons = Awaited<ReturnType<typeof areaPolygons>>;
+
+/** The admin-1 polygons of each country, read from the store once per operation. */
+export class BoundaryCache {
+  private readonly polygons = new Map<string, Promise<Polygons>>();
+  constructor(private readonly ctx: AppContext) {}
+
+  of(country: string): Promise<Polygons> {
+    let p = this.polygons.get(country);
+    if (!p) {
+      p = areaPolygons(this.ctx.store.db, country);
+      this.polygons.set(country, p);
+    }
+    return p;
+  }
+
+  /**
+   * Where a point lies among the loaded boundaries of the countries named: the first country
+   * whose admin-1 polygons hold it and the area, or null when none does (or none is loaded).
+   * `allLoaded` says whether every country named has boundaries loaded (only then can a point
+   * in none of them be said to lie outside).
+   */
+  async locate(
+    lat: number,
+    lon: number,
+    countries: readonly string[],
+  ): Promise<{ home: { country: string; admin1: string } | null; allLoaded: boolean }> {
+    let allLoaded = true;
+    let home: { country: string; admin1: string } | null = null;
+    for (const country of countries) {
+      const areas = await this.of(country);
+      if (!areas.length) allLoaded = false;
+      if (!home && areas.length) {
+        const admin1 = areaOfPoint(lat, lon, areas);
+        if (admin1) home = { country, admin1 };
+      }
+    }
+    return { home, allLoaded };
+  }
+}
+
+/** A process as listed under a country: where its point lies, and whether it crosses a border. */
+export interface PlacedProcess extends LocalProcess {
+  /**
+   * True for a process whose country names several (PA-X Local's "Mali/Niger") and whose point
+   * lies in none of their loaded boundaries: it is listed under each country it names.
+   */
+  crossBorder: boolean;
+  /**
+   * True when boundaries are loaded for every country the process names and its point lies in
+   * none of them (a coding slip such as a latitude repeated as the longitude): violence around
+   * it is not counted, as around nowhere.
+   */
+  outsideCountry: boolean;
+}
+
+/**
+ * Places one process: a compound country ("Mali/Niger") is decided by its coordinates where they
+ * fall in one named country's loaded boundaries, admin-1 is filled from the boundaries where the
+ * source gave none, and a point in none of its countries' loaded boundaries is marked. Returns
+ * null when the process does not belong under `country` (its point lies in another country).
+ */
+export async function placeProcess(
+  boundaries: BoundaryCache,
+  p: LocalProcess,
+  country?: string,
+): Promise<PlacedProcess | null> {
+  const named = countriesNamed(p.country);
+  if (country !== undefined && p.country !== country && !named.includes(country)) return null;
+  if (!hasUsableLocation(p)) return { ...p, crossBorder: named.length > 1, outsideCountry: false };
+  const { home, allLoaded } = await boundaries.locate(p.latitude, p.longitude, named);
+  if (home && country !== undefined && p.country !== country && home.country !== country) return null;
+  const admin1 = !p.admin1 && home ? { admin1: home.admin1, admin1Source: 'boundaries' as const } : undefined;
+  return {
+    ...p,
+    ...admin1,
+    crossBorder: named.length > 1 && !home,
+    outsideCountry: !home && allLoaded,
+  };
+}
+
+/**
+ * The stored processes listed under a country (all of them, each once, when none is named),
+ * oldest first: those whose country is the one asked, and those whose compound country names it
+ * and whose point lies in it or in none of its countries' loaded boundaries (cross-border). Ids
+ * are the stored ones; a process is listed once per country whatever its name holds.
+ */
+export async function processesOfCountry(
+  ctx: AppContext,
+  filter: { country?: string; admin1?: string } = {},
+  boundaries = new BoundaryCache(ctx),
+): Promise<PlacedProcess[]> {
+  const all = await findLocalProcesses(ctx.store.db);
+  const out: PlacedProcess[] = [];
+  for (const p of all) {
+    if (filter.country !== undefined && p.country !== filter.country && !p.country.includes('/')) continue;
+    const placed = await placeProcess(boundaries, p, filter.country);
+    if (!placed) continue;
+    if (filter.admin1 !== undefined && placed.admin1 !== filter.admin1) continue;
+    out.push(placed);
+  }
+  return out;
+}
+
+/** The notes of the check on placement, in the language asked. */
+export interface PlacementNotes {
+  outside: (country: string, ids: string[]) => string;
+  crossBorder: (ids: string[]) => string;
+}
+
+export const PLACEMENT_NOTES: Record<Language, PlacementNotes> = {
+  en: {
+    outside: (country, ids) =>
+      `local processes whose coordinates lie outside the loaded boundaries of ${country} (usually a coding slip, such as a latitude repeated as the longitude), so events and deaths around them were not counted: ${ids.join(', ')}`,
+    crossBorder: (ids) =>
+      `cross-border local processes (their source names several countries, and their coordinates fall within the loaded boundaries of none of them), listed under each of those countries (count each once across countries): ${ids.join(', ')}`,
+  },
+  fr: withFrenchSpacing({
+    outside: (country, ids) =>
+      `processus locaux dont les coordonnées se trouvent hors des limites chargées de ${country} (le plus souvent une erreur de saisie, comme une latitude répétée en longitude), si bien que les événements et les morts alentour n’ont pas été comptés : ${ids.join(', ')}`,
+    crossBorder: (ids) =>
+      `processus locaux transfrontaliers (leur source nomme plusieurs pays et leurs coordonnées ne tombent dans les limites chargées d’aucun d’eux), listés sous chacun des pays nommés (à ne compter qu’une fois d’un pays à l’autre) : ${ids.join(', ')}`,
+  }),
+};
