@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { JointAnalysis } from '../src/analysis/joint-analysis.ts';
+import type { JointAnalysis } from '../src/analysis/joint-analysis-result.ts';
 import { analysisOperations } from '../src/app/analysis-operations.ts';
 import type { AppContext } from '../src/app/operation.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import { type DriverTag, type DriverTaxonomy, isJointTag } from '../domain/driver.ts';
 import type { Database } from '../store/schema.ts';
 import { actorNameMask } from './actor-name-mask.ts';
-import { readEvidence } from './analysis-queries.ts';
 import { compileDriverRules } from './driver-rules.ts';
 import { findDriverTags } from './driver-tag-repository.ts';
+import { readEvidence } from './evidence-events.ts';
 import { type NotesAccess, readableNotes } from './readable-notes.ts';
 
 /** One piece of evidence for a driver: an event whose note fired a rule, or an analyst's tag. */

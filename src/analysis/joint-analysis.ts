@@ -1,10 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
-import type { EscalationAlert } from '../domain/alert.ts';
 import type { DriverTaxonomy } from '../domain/driver.ts';
 import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import type { Threat } from '../domain/threat.ts';
 import { VIOLENT_TYPES, type ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import {
@@ -20,18 +18,25 @@ import {
   readPerpetrators,
   readThreatCells,
 } from './analysis-queries.ts';
-import { type DriverFinding, summariseDrivers } from './driver-findings.ts';
+import { summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
 import { periodOfScope } from './event-scope-check.ts';
 import { getOrAdd } from './get-or-add.ts';
-import { DEFAULT_LOG_CUSUM_OPTIONS, type LogCusumOptions } from './log-cusum.ts';
+import type {
+  AreaSummary,
+  Hotspot,
+  JointAnalysis,
+  PerpetratorProfile,
+  Trend,
+} from './joint-analysis-result.ts';
+import { DEFAULT_LOG_CUSUM_OPTIONS } from './log-cusum.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
-import { DEFAULT_NEW_ACTOR_OPTIONS, type NewActorOptions } from './new-actor-alerts.ts';
+import { DEFAULT_NEW_ACTOR_OPTIONS } from './new-actor-alerts.ts';
 import { readPeriodAlerts } from './period-alerts.ts';
 import type { NotesAccess } from './readable-notes.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
-import { type TrendDirection, trendOf, trendWindow } from './trend.ts';
+import { trendOf, trendWindow } from './trend.ts';
 
 export interface JointAnalysisOptions extends AnalysisScope {
   /** Inclusive YYYY-MM-DD bounds; default the first and last event of the scope. */
@@ -54,115 +59,6 @@ export interface JointAnalysisOptions extends AnalysisScope {
   notesAccess?: NotesAccess;
   /** When given, filled with the milliseconds each phase took (for the benchmark). */
   timings?: Record<string, number>;
-}
-
-export interface Trend {
-  direction: TrendDirection;
-  /** Events in the last `trendMonths` months of the period, and in the months before them. */
-  recent: number;
-  previous: number;
-}
-
-export interface AreaSummary {
-  country: string;
-  admin1: string;
-  events: number;
-  fatalities: number;
-  /** Null where no source in the area gives civilian deaths (ACLED). */
-  civilianFatalities: number | null;
-  civilianTargetingEvents: number;
-  /** Direction of the last months against the months before (see `trendDetail`). */
-  trend: TrendDirection;
-  trendDetail: Trend;
-  /** Monthly events over the period, for charts. */
-  series: number[];
-}
-
-export interface PerpetratorProfile {
-  actor: string;
-  category: string;
-  isState: boolean;
-  events: number;
-  fatalities: number;
-  civilianFatalities: number | null;
-  civilianTargetingEvents: number;
-  /** Share of the actor's events that targeted civilians. */
-  civilianTargetingShare: number;
-  areaCount: number;
-  areas: { admin1: string; events: number }[];
-  /** What the actor did: events per violence type. */
-  targets: Partial<Record<ViolenceType, number>>;
-  /** Populations the actor's threats target (second actors of its linked events; see `threats`). */
-  targetedPopulations: string[];
-  trend: TrendDirection;
-  trendDetail: Trend;
-  series: number[];
-}
-
-export interface Hotspot {
-  country: string;
-  admin1: string;
-  events: number;
-  fatalities: number;
-  recent: number;
-  previous: number;
-  change: number;
-}
-
-/** The whole joint analysis: plain data, with the query or events behind every figure. */
-export interface JointAnalysis {
-  scope: { country: string | null; admin1: string | null };
-  period: {
-    from: string;
-    to: string;
-    firstMonth: string;
-    lastMonth: string;
-    /**
-     * When the period stops early in its last month (before three quarters of it), that month
-     * holds only some of its days: its counts, and the trends and alerts that include it, read
-     * low. ACLED exports usually end mid-month. Null when the last month is (nearly) whole.
-     */
-    partialLastMonth: { month: string; days: number; of: number } | null;
-  };
-  settings: {
-    cusum: CusumOptions;
-    fatalityCusum: LogCusumOptions;
-    newActors: NewActorOptions;
-    trendMonths: number;
-    alertMetric: string;
-    minActorEvents: number;
-    evidenceLimit: number;
-  };
-  headline: {
-    events: number;
-    fatalities: number;
-    civilianFatalities: number | null;
-    violentEvents: number;
-    civilianTargetingEvents: number;
-    /** Share of events targeting civilians whose perpetrator (first actor) is a state force. */
-    stateShareOfCivilianTargeting: number | null;
-    stateCivilianTargetingEvents: number;
-  };
-  mapping: {
-    months: string[];
-    events: number[];
-    fatalities: number[];
-    civilianFatalities: (number | null)[];
-    civilianTargetingEvents: number[];
-    stateCivilianTargetingEvents: number[];
-    byViolenceType: Record<string, number[]>;
-    byPerpetratorCategory: Record<string, number[]>;
-  };
-  areas: AreaSummary[];
-  hotspots: { byLevel: Hotspot[]; byChange: Hotspot[] };
-  alerts: EscalationAlert[];
-  perpetrators: PerpetratorProfile[];
-  perpetratorCount: number;
-  drivers: DriverFinding[];
-  driverSample: { events: number; limit: number };
-  threats: Threat[];
-  /** For each section, the query behind its figures, in words a reviewer can re-run. */
-  provenance: Record<string, string>;
 }
 
 /** The analysis's defaults (propose-threats.ts shares them). */

@@ -1,4 +1,4 @@
-import type { EvidenceEvent } from './analysis-queries.ts';
+import type { EvidenceEvent } from './evidence-events.ts';
 
 /**
  * Who may read what: the analysis reads event notes (for driver suggestions) only where this says

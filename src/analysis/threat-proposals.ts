@@ -12,9 +12,9 @@ import {
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { actorNameMask } from './actor-name-mask.ts';
-import { readEvidence } from './analysis-queries.ts';
 import { compileDriverRules } from './driver-rules.ts';
 import { findDriverTags } from './driver-tag-repository.ts';
+import { readEvidence } from './evidence-events.ts';
 import { type NotesAccess, readableNotes } from './readable-notes.ts';
 import { findThreats } from './threat-repository.ts';
 import { readTargetedGroups, type ThreatWindow } from './threat-targets.ts';

@@ -1,4 +1,4 @@
-import type { JointAnalysis } from '../analysis/joint-analysis.ts';
+import type { JointAnalysis } from '../analysis/joint-analysis-result.ts';
 import { driverName } from '../domain/driver.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { BRIEF_TEXT, BriefFormat, type BriefLanguage, type BriefText } from './brief-text.ts';

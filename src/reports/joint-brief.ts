@@ -1,4 +1,4 @@
-import type { JointAnalysis } from '../analysis/joint-analysis.ts';
+import type { JointAnalysis } from '../analysis/joint-analysis-result.ts';
 import { type BriefContext, type BriefDocument, buildBrief, type Cell } from './brief-model.ts';
 import { barChartSvg, lineChartSvg, SHORT_SERIES, sparkline, sparklineSvg } from './svg-chart.ts';
 

@@ -3,7 +3,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { parseHeadRows, readCsvRows, sniffCsvDialect } from './csv-rows.ts';
 import { parseEventDate } from './event-dates.ts';
 import { columnIndex, readCount } from './field-readers.ts';
-import { isHashtagRow } from './hxl-reader.ts';
+import { isHashtagRow } from './hxl-tag.ts';
 import { inspectTextFile, readHead } from './text-file.ts';
 
 /**

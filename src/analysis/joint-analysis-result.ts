@@ -1,0 +1,117 @@
+import type { EscalationAlert } from '../domain/alert.ts';
+import type { Threat } from '../domain/threat.ts';
+import type { ViolenceType } from '../domain/violence-type.ts';
+import type { DriverFinding } from './driver-findings.ts';
+import type { LogCusumOptions } from './log-cusum.ts';
+import type { CusumOptions } from './nb-cusum.ts';
+import type { NewActorOptions } from './new-actor-alerts.ts';
+import type { TrendDirection } from './trend.ts';
+
+export interface Trend {
+  direction: TrendDirection;
+  /** Events in the last `trendMonths` months of the period, and in the months before them. */
+  recent: number;
+  previous: number;
+}
+
+export interface AreaSummary {
+  country: string;
+  admin1: string;
+  events: number;
+  fatalities: number;
+  /** Null where no source in the area gives civilian deaths (ACLED). */
+  civilianFatalities: number | null;
+  civilianTargetingEvents: number;
+  /** Direction of the last months against the months before (see `trendDetail`). */
+  trend: TrendDirection;
+  trendDetail: Trend;
+  /** Monthly events over the period, for charts. */
+  series: number[];
+}
+
+export interface PerpetratorProfile {
+  actor: string;
+  category: string;
+  isState: boolean;
+  events: number;
+  fatalities: number;
+  civilianFatalities: number | null;
+  civilianTargetingEvents: number;
+  /** Share of the actor's events that targeted civilians. */
+  civilianTargetingShare: number;
+  areaCount: number;
+  areas: { admin1: string; events: number }[];
+  /** What the actor did: events per violence type. */
+  targets: Partial<Record<ViolenceType, number>>;
+  /** Populations the actor's threats target (second actors of its linked events; see `threats`). */
+  targetedPopulations: string[];
+  trend: TrendDirection;
+  trendDetail: Trend;
+  series: number[];
+}
+
+export interface Hotspot {
+  country: string;
+  admin1: string;
+  events: number;
+  fatalities: number;
+  recent: number;
+  previous: number;
+  change: number;
+}
+
+/** The whole joint analysis: plain data, with the query or events behind every figure. */
+export interface JointAnalysis {
+  scope: { country: string | null; admin1: string | null };
+  period: {
+    from: string;
+    to: string;
+    firstMonth: string;
+    lastMonth: string;
+    /**
+     * When the period stops early in its last month (before three quarters of it), that month
+     * holds only some of its days: its counts, and the trends and alerts that include it, read
+     * low. ACLED exports usually end mid-month. Null when the last month is (nearly) whole.
+     */
+    partialLastMonth: { month: string; days: number; of: number } | null;
+  };
+  settings: {
+    cusum: CusumOptions;
+    fatalityCusum: LogCusumOptions;
+    newActors: NewActorOptions;
+    trendMonths: number;
+    alertMetric: string;
+    minActorEvents: number;
+    evidenceLimit: number;
+  };
+  headline: {
+    events: number;
+    fatalities: number;
+    civilianFatalities: number | null;
+    violentEvents: number;
+    civilianTargetingEvents: number;
+    /** Share of events targeting civilians whose perpetrator (first actor) is a state force. */
+    stateShareOfCivilianTargeting: number | null;
+    stateCivilianTargetingEvents: number;
+  };
+  mapping: {
+    months: string[];
+    events: number[];
+    fatalities: number[];
+    civilianFatalities: (number | null)[];
+    civilianTargetingEvents: number[];
+    stateCivilianTargetingEvents: number[];
+    byViolenceType: Record<string, number[]>;
+    byPerpetratorCategory: Record<string, number[]>;
+  };
+  areas: AreaSummary[];
+  hotspots: { byLevel: Hotspot[]; byChange: Hotspot[] };
+  alerts: EscalationAlert[];
+  perpetrators: PerpetratorProfile[];
+  perpetratorCount: number;
+  drivers: DriverFinding[];
+  driverSample: { events: number; limit: number };
+  threats: Threat[];
+  /** For each section, the query behind its figures, in words a reviewer can re-run. */
+  provenance: Record<string, string>;
+}
