@@ -20,6 +20,7 @@ const PROCESSES = `processes:
     kind: dialogue
     date: 2025-06-01
     country: ${DEMO_COUNTRY}
+    admin1: Kessa Highlands
     latitude: 0
     longitude: 0
   - id: orvania-slipped
@@ -100,6 +101,18 @@ describe('local processes not counted, in the workbench, in Chromium', { skip: b
     assert.match(frNotes, /hors des limites chargées .*: orvania-slipped/);
     await w.shots('local-uncounted-list-fr');
     assert.deepEqual(w.errors, []);
+  });
+
+  test("an area's page says a process there was not counted, not '0 events before, 0 after'", async () => {
+    const { page } = w;
+    await page.goto(
+      w.url(`?lang=en#/area?country=${encodeURIComponent(DEMO_COUNTRY)}&area=Kessa%20Highlands`),
+    );
+    const item = page.locator('.area-local-work li', { hasText: 'Dialogue whose place was not recorded' });
+    await item.waitFor({ timeout: 30_000 });
+    const text = (await item.textContent()) ?? '';
+    assert.match(text, /not counted: no usable location \(0, 0\)/);
+    assert.doesNotMatch(text, /events before/);
   });
 
   test('the brief leaves uncounted processes out of its figures and carries the notes', async () => {

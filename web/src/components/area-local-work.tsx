@@ -35,7 +35,13 @@ export function AreaLocalWork({ country, admin1 }: { country: string; admin1: st
                   <li key={p.id}>
                     <a href={`#/local/${encodeURIComponent(p.id)}`}>{p.name}</a> ({day(p.date)},{' '}
                     {t(`maps.localStatus.${p.status}`, { defaultValue: p.status })}){t('common.colon')}
-                    {t('maps.localLine', { before: p.before.events, after: p.after.events })}
+                    {p.countsUnavailable
+                      ? t('local.notCountedLabel', {
+                          why: t(`local.uncounted.${p.countsUnavailable}`, {
+                            defaultValue: p.countsUnavailable,
+                          }),
+                        })
+                      : t('maps.localLine', { before: p.before.events, after: p.after.events })}
                     {p.findings.length ? ` — ${p.findings.map((f) => label(f.kind)).join(', ')}` : ''}
                   </li>
                 ))}
