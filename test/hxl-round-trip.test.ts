@@ -184,6 +184,29 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await storedEvents(store), original);
     });
 
+    test('an export for Excel starts with a byte-order mark and still comes back unchanged; GeoJSON is refused', async () => {
+      for (const format of ['csv', 'hxl'] as const) {
+        let text = '';
+        await runOperation(
+          operations.exportEvents,
+          { format, excel: true, write: (s: string) => (text += s) },
+          { via: 'cli', name: 'exportEvents', requester: ADMIN, store },
+        );
+        assert.ok(text.startsWith('\ufeffsource,'), `${format}: ${JSON.stringify(text.slice(0, 12))}`);
+        const r = await importFiles(store, [write(`excel.${format}.csv`, text)]);
+        assert.equal(r.files[0]!.unchanged, original.length, format);
+      }
+      await assert.rejects(
+        runOperation(
+          operations.exportEvents,
+          { format: 'geojson', excel: true, write: () => {} },
+          { via: 'cli', name: 'exportEvents', requester: ADMIN, store },
+        ),
+        /an export for Excel .* is CSV or HXL/,
+      );
+      assert.deepEqual(await storedEvents(store), original);
+    });
+
     test('into another store: the same events, every field and the content hash as the original import', async () => {
       const other = await dialect.open();
       try {

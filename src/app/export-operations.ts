@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { EXPORT_FORMATS } from '../domain/export-format.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { EventExporter } from '../sources/event-export.ts';
 import { iterateEvents } from '../store/event-repository.ts';
 import { releaseForExport } from './access-control.ts';
@@ -29,10 +30,23 @@ export const exportEvents = defineOperation({
     admin1: z.string().min(1).optional(),
     /** Coarsen every event to a grid this many km across, for sharing outside the mission (blurEvents). */
     blurKm: z.coerce.number().positive('a distance in km above 0').max(500).optional(),
+    /**
+     * Start a CSV or HXL file with a UTF-8 byte-order mark, so that Excel on Windows reads its
+     * accents ("Ségou", not "SÃ©gou"); Tandem's readers, LibreOffice and HXL tools read it either way.
+     */
+    excel: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).optional(),
     write: sink,
   }),
-  async run(ctx, { format, write, blurKm, ...filter }): Promise<{ format: string; events: number }> {
+  async run(ctx, { format, write, blurKm, excel, ...filter }): Promise<{ format: string; events: number }> {
     checkPeriod(filter);
+    if (excel && format === 'geojson')
+      throw new TandemError(
+        'bad-input',
+        'an export for Excel (--excel, or excel=1) is CSV or HXL; GeoJSON is read by GIS, not Excel',
+        {
+          details: { field: 'excel' },
+        },
+      );
     // Before the first byte: a misspelt country or area is refused, not exported as no events.
     await assertEventsExistFor(ctx.store.db, filter);
     // The exporter writes synchronously; what it hands over is awaited page by page.
@@ -45,6 +59,7 @@ export const exportEvents = defineOperation({
       pending = [];
       await Promise.all(waiting);
     };
+    if (excel) pending.push(write('\ufeff'));
     exporter.start();
     let events = 0;
     for await (const page of iterateEvents(ctx.store.db, filter)) {

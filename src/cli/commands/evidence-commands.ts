@@ -133,33 +133,45 @@ export function registerEvidenceCommands(program: Command): void {
         '--blur <km>',
         'coarsen every point to a grid of this many km and drop what places an event more finely (place names, notes, sources, admin areas narrower than the grid), to share outside the mission',
       )
-      .option('--out <file>', 'write to this file instead of standard output'),
+      .option('--out <file>', 'write to this file instead of standard output')
+      .option('--excel', 'start a CSV or HXL file with a byte-order mark, so Excel on Windows reads accents'),
   ).action(
-    action(async (flags: FilterFlags & { format: string; out?: string; admin1?: string; blur?: string }) => {
-      const { exportEvents } = await import('../../app/export-operations.ts');
-      const { outputSink } = await import('../output-sink.ts');
-      const out = outputSink(flags.out);
-      try {
-        const { events } = await runCommand(
-          exportEvents,
-          {
-            format: flags.format,
-            country: flags.country,
-            admin1: flags.admin1,
-            from: flags.from,
-            to: flags.to,
-            blurKm: flags.blur,
-            write: out.write,
-          },
-          { name: 'export', store: flags, fields: { blurKm: '--blur' } },
-        );
-        await out.close();
-        if (flags.out)
-          process.stderr.write(`${events.toLocaleString('en-US')} events written to ${flags.out}\n`);
-      } finally {
-        await out.close();
-      }
-    }),
+    action(
+      async (
+        flags: FilterFlags & {
+          format: string;
+          out?: string;
+          admin1?: string;
+          blur?: string;
+          excel?: boolean;
+        },
+      ) => {
+        const { exportEvents } = await import('../../app/export-operations.ts');
+        const { outputSink } = await import('../output-sink.ts');
+        const out = outputSink(flags.out);
+        try {
+          const { events } = await runCommand(
+            exportEvents,
+            {
+              format: flags.format,
+              country: flags.country,
+              admin1: flags.admin1,
+              from: flags.from,
+              to: flags.to,
+              blurKm: flags.blur,
+              excel: flags.excel,
+              write: out.write,
+            },
+            { name: 'export', store: flags, fields: { blurKm: '--blur', excel: '--excel' } },
+          );
+          await out.close();
+          if (flags.out)
+            process.stderr.write(`${events.toLocaleString('en-US')} events written to ${flags.out}\n`);
+        } finally {
+          await out.close();
+        }
+      },
+    ),
   );
 
   storeFlags(
