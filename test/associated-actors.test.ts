@@ -168,6 +168,18 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(wagner.flatMap((t) => t.events.map((id) => ids.get(id))).sort(), ['MLI901', 'MLI902']);
     });
 
+    test('the event list filtered by a perpetrator holds the events it acted in with the first actor', async () => {
+      const r = await runOperation(
+        operations.mapEvents,
+        { country: 'Mali', perpetrator: WAGNER, shape: 'events' },
+        ctx(store),
+      );
+      const ids = new Map((await findEvents(store.db)).map((e) => [e.id, e.sourceEventId]));
+      // The two attacks with the army, not the battle where Wagner stood with the second side.
+      const listed = (r as unknown as { events: { id: number }[] }).events.map((e) => ids.get(e.id)).sort();
+      assert.deepEqual(listed, ['MLI901', 'MLI902']);
+    });
+
     test('CSV, GeoJSON and HXL exports carry the associated actors of each side', async () => {
       const events = await findEvents(store.db);
       const csv = Papa.parse<Record<string, string>>(exported(events, 'csv'), { header: true }).data;

@@ -1,5 +1,6 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
+import { namedIn } from '../analysis/harmed-group.ts';
 import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { currentEventIndex } from '../store/event-index-keeper.ts';
@@ -318,7 +319,10 @@ export const mapEvents = defineOperation({
   input: areaFilterFields
     .extend({
       ids: z.array(z.number().int()).optional(),
-      /** Only events whose perpetrator (first actor) is this actor, spelled as the data spells it. */
+      /**
+       * Only events this actor perpetrated, spelled as the data spells it: as the first actor, or
+       * acting with it (an associated actor).
+       */
       perpetrator: z.string().min(1).optional(),
       limit: z.number().int().min(1).max(20000).default(2000),
       /** How many of the newest matching events to skip: the evidence list's pages. */
@@ -340,7 +344,12 @@ export const mapEvents = defineOperation({
     const byCategory = <O>(q: SelectQueryBuilder<Database, 'events', O>) => {
       const c = f.actorCategories?.length ? q.where('actor1_category', 'in', f.actorCategories) : q;
       if (f.perpetrator === undefined || !hidden) return c;
-      let named = c.where('actor1', '=', f.perpetrator);
+      // Its own events, and those it acted in with the first actor (ACLED's associated actors),
+      // as the perpetrator table counts them.
+      const who = f.perpetrator;
+      let named = c.where(
+        sql<SqlBool>`(actor1 = ${who} or (actor1_associated <> '' and ${namedIn('actor1_associated', who)}))`,
+      );
       if (hidden.levels.length) named = named.where('sensitivity', 'not in', [...hidden.levels]);
       if (hidden.missionIds.length)
         named = named.where((eb) =>
