@@ -133,6 +133,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(ids(await list('(Northern valleys)')), []);
       // Across all countries, each process once.
       assert.deepEqual(ids(await list()), ['border-pact', 'far-crossing', 'slipped-dialogue']);
+      // The table says which are cross-border, as --json does.
+      const text = (await cli(['local', 'list', '--country', 'Farland'])).stdout;
+      assert.match(
+        text,
+        /Crossing talks with Farland \(cross-border: Testland\/Farland\/\(Northern valleys\)\)/,
+      );
+      const testlandText = (await cli(['local', 'list', '--country', 'Testland'])).stdout;
+      assert.match(testlandText, /Border pact signed in Testland\s*$/m);
+      assert.match(testlandText, /Crossing talks with Farland \(cross-border/);
     });
 
     test('the check: a point outside the country is not counted; the cross-border process is noted', async () => {

@@ -74,7 +74,8 @@ export function registerLocalCommands(program: Command): void {
             p.status,
             p.nationalLink,
             p.office,
-            p.name.slice(0, 60),
+            // A process of a compound country ("Mali/Niger") that its point does not place.
+            p.crossBorder ? `${p.name.slice(0, 60)} (cross-border: ${p.country})` : p.name.slice(0, 60),
           ]),
         ),
       );
