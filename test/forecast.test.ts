@@ -238,6 +238,16 @@ test('two months of data: the 80% range is at least as wide as the model’s typ
   }
 });
 
+test('the French note on a month already partly held elides de before a vowel', async () => {
+  const { EXTRA_BRIEF_TEXT } = await import('../src/reports/extra-brief-text.ts');
+  const t = EXTRA_BRIEF_TEXT.fr.forecast;
+  assert.match(
+    t.partial('août 2024', '13 août 2024', 'juil. 2024'),
+    /violents d’août 2024, jusqu’au 13 août/,
+  );
+  assert.match(t.partial('déc. 2015', '14 déc. 2015', 'nov. 2015'), /violents de déc\. 2015,/);
+});
+
 test('a store cut mid-month: the brief forecasts that month from the month before and shows what is recorded so far beside it', {
   skip: acled.skip,
 }, async () => {

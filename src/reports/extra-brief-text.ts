@@ -259,7 +259,7 @@ const fr: ExtraBriefText = {
     tooShort: (months) =>
       `Les données sont trop courtes pour mesurer la fiabilité de ces prévisions : le test rétrospectif demande ${months} mois de données avant sa première date et un mois après. Lisez-les comme un modèle pas encore éprouvé sur ce pays.`,
     partial: (month, through, origin) =>
-      `La base contient déjà des événements violents de ${month}, jusqu’au ${through} ; les prévisions n’utilisent que les données arrêtées à fin ${origin}, et la dernière colonne donne ce qui est déjà enregistré (événements / morts).`,
+      `La base contient déjà des événements violents ${/^[aeiouéèêâh]/i.test(month) ? 'd’' : 'de '}${month}, jusqu’au ${through} ; les prévisions n’utilisent que les données arrêtées à fin ${origin}, et la dernière colonne donne ce qui est déjà enregistré (événements / morts).`,
     soFar: (through) => `enregistré au ${through} (événements / morts)`,
     month: frFormat.month,
     day: frFormat.day,
