@@ -13,7 +13,7 @@ import { latestEventDate, readViolentMonth } from '../analysis/forecast-queries.
 import { addMonths, lastDayOf } from '../analysis/months.ts';
 import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import type { ForecastBrief } from '../reports/forecast-section.ts';
+import type { ForecastBrief, RecordedSoFar } from '../reports/forecast-section.ts';
 import type { Store } from '../store/store.ts';
 import { storedMissionName } from './mission-name.ts';
 import { defineOperation } from './operation.ts';
@@ -75,7 +75,7 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month writ
  * falls in the month's last week (an export cut at a month's end), else the month before (an
  * export cut mid-month, whose last month would look like a sudden lull).
  */
-async function lastCompleteMonth(store: Store, country: string): Promise<string> {
+async function lastCompleteMonth(store: Store, country: string): Promise<{ month: string; last: string }> {
   const last = await latestEventDate(store.db, country);
   if (!last) {
     // A country the store does not know is refused with the countries it does know.
@@ -85,7 +85,10 @@ async function lastCompleteMonth(store: Store, country: string): Promise<string>
     });
   }
   const m = last.slice(0, 7);
-  return Number(lastDayOf(m).slice(8)) - Number(last.slice(8, 10)) < 7 ? m : addMonths(m, -1);
+  return {
+    month: Number(lastDayOf(m).slice(8)) - Number(last.slice(8, 10)) < 7 ? m : addMonths(m, -1),
+    last,
+  };
 }
 
 const forecastInput = z
@@ -119,31 +122,26 @@ export interface ForecastResult {
    * the last day held and, per area of the level (and the country), the violent events and deaths
    * recorded so far. Absent otherwise, and for an origin asked for.
    */
-  recordedSoFar?: {
-    month: string;
-    through: string;
-    values: { key: string; events: number; fatalities: number }[];
-  };
+  recordedSoFar?: RecordedSoFar;
 }
 
 /**
- * The month after the origin, when the store already holds part of it and (for a brief on a
- * period) the period reaches that far: the last day held and the violent events and deaths
- * recorded so far per admin-1 area.
+ * The month after the origin, when the store already holds part of it (its latest event, `last`,
+ * falls in it) and, for a brief on a period, the period reaches that far: what is recorded so far
+ * per admin-1 area.
  */
 async function partialMonthAfter(
   store: Store,
   country: string,
   origin: string,
+  last: string,
   periodEnd?: string,
-): Promise<
-  { month: string; through: string; byArea: Map<string, { events: number; fatalities: number }> } | undefined
-> {
-  const last = await latestEventDate(store.db, country);
+): Promise<RecordedSoFar | undefined> {
   const month = addMonths(origin, 1);
-  if (!last || last.slice(0, 7) !== month) return undefined;
-  if (periodEnd && periodEnd.slice(0, 10) < last.slice(0, 10)) return undefined;
-  return { month, through: last.slice(0, 10), byArea: await readViolentMonth(store.db, country, month) };
+  const through = last.slice(0, 10);
+  if (last.slice(0, 7) !== month || (periodEnd && periodEnd.slice(0, 10) < through)) return undefined;
+  const byArea = await readViolentMonth(store.db, country, month);
+  return { month, through, values: [...byArea].map(([key, v]) => ({ key, ...v })) };
 }
 
 /**
@@ -159,7 +157,7 @@ export async function forecastBrief(
 ): Promise<ForecastBrief | undefined> {
   const latest = await lastCompleteMonth(store, country).catch(() => undefined);
   if (!latest) return undefined;
-  let origin = latest;
+  let origin = latest.month;
   if (periodEnd) {
     const m = periodEnd.slice(0, 7);
     const whole = periodEnd.slice(0, 10) === lastDayOf(m) ? m : addMonths(m, -1);
@@ -175,14 +173,14 @@ export async function forecastBrief(
     historyMonths: 0,
   });
   // What is recorded so far of the month forecast first, beside the forecast.
-  const partial = await partialMonthAfter(store, country, origin, periodEnd);
+  const recordedSoFar = await partialMonthAfter(store, country, origin, latest.last, periodEnd);
   // The last five years of origins: the skill a reader cares about, at a sixth of CAR's full cost.
   return {
     country,
     origin,
     forecasts,
     backtest: runBacktest(panel, { ...DEFAULT_BACKTEST, lastOrigins: 60 }),
-    ...(partial ? { recordedSoFar: { through: partial.through, byArea: partial.byArea } } : {}),
+    ...(recordedSoFar ? { recordedSoFar } : {}),
   };
 }
 
@@ -192,7 +190,7 @@ export const forecastOperations = {
       "Monthly forecasts of violent events and their fatalities for a country or each of its admin-1 areas (and each area of responsibility of a plan given, or of a mission's stored plan, as level aor), 1–12 months after an origin (default the last complete month), with 0.1/0.5/0.9 quantiles and the probability of onset; only data up to the origin is used.",
     input: forecastInput,
     async run(ctx, input): Promise<ForecastResult> {
-      const latest = await lastCompleteMonth(ctx.store, input.country);
+      const { month: latest, last } = await lastCompleteMonth(ctx.store, input.country);
       if (input.origin && input.origin > latest)
         throw new TandemError(
           'bad-input',
@@ -208,27 +206,17 @@ export const forecastOperations = {
         metrics: input.metric ? [input.metric] : FORECAST_METRICS,
         historyMonths: input.history,
       });
-      const partial = input.origin ? undefined : await partialMonthAfter(ctx.store, input.country, origin);
+      const partial = input.origin
+        ? undefined
+        : await partialMonthAfter(ctx.store, input.country, origin, last);
       if (!partial) return { country: input.country, origin, ...r };
-      const areas = [...partial.byArea].map(([key, v]) => ({ key, ...v }));
-      const total = areas.reduce(
-        (t, a) => ({
-          key: input.country,
-          events: t.events + a.events,
-          fatalities: t.fatalities + a.fatalities,
-        }),
+      // The country's own figure beside its areas', for the country-level chart.
+      const total = partial.values.reduce(
+        (t, a) => ({ ...t, events: t.events + a.events, fatalities: t.fatalities + a.fatalities }),
         { key: input.country, events: 0, fatalities: 0 },
       );
-      return {
-        country: input.country,
-        origin,
-        ...r,
-        recordedSoFar: {
-          month: partial.month,
-          through: partial.through,
-          values: input.level === 'country' ? [total] : [...areas, total],
-        },
-      };
+      const values = input.level === 'country' ? [total] : [...partial.values, total];
+      return { country: input.country, origin, ...r, recordedSoFar: { ...partial, values } };
     },
   }),
 
@@ -241,7 +229,7 @@ export const forecastOperations = {
       metric: z.enum(FORECAST_METRICS).optional(),
     }),
     async run(ctx, input): Promise<{ country: string } & BacktestResult> {
-      const last = await lastCompleteMonth(ctx.store, input.country);
+      const { month: last } = await lastCompleteMonth(ctx.store, input.country);
       const panel = await readForecastPanel(ctx.store.db, input.country, last);
       const r = runBacktest(panel, {
         ...DEFAULT_BACKTEST,

@@ -18,11 +18,18 @@ export interface ForecastBrief {
   origin: string;
   forecasts: AreaForecast[];
   backtest: BacktestResult;
-  /**
-   * When the store already holds part of the first month forecast (data to the 14th of it): the
-   * last day held, and the violent events and deaths recorded so far per admin-1 area.
-   */
-  recordedSoFar?: { through: string; byArea: ReadonlyMap<string, { events: number; fatalities: number }> };
+  /** What the store already holds of the first month forecast (an export cut on the 14th). */
+  recordedSoFar?: RecordedSoFar;
+}
+
+/**
+ * The part of the month after the origin that the store already holds: the month, its last day
+ * held, and the violent events and deaths recorded so far per area (`key` as the forecasts').
+ */
+export interface RecordedSoFar {
+  month: string;
+  through: string;
+  values: { key: string; events: number; fatalities: number }[];
 }
 
 const NAIVE: readonly Baseline[] = ['zero', 'last', 'mean12', 'meanLog12'];
@@ -133,7 +140,7 @@ export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): S
   const soFar = b.recordedSoFar;
   const through = soFar ? t.day(soFar.through) : '';
   const recorded = (key: string) => {
-    const r = soFar?.byArea.get(key);
+    const r = soFar?.values.find((v) => v.key === key);
     return `${r?.events ?? 0} / ${r?.fatalities ?? 0}`;
   };
   const rows = [...byArea]
