@@ -174,6 +174,7 @@ describe('the catalogues of the server’s sentences', () => {
       partyId: 'klf',
       before: 7,
       battles: 2,
+      alongside: 1,
       deaths: 12,
       windowDays: 30,
       round: 'R3',
@@ -186,7 +187,10 @@ describe('the catalogues of the server’s sentences', () => {
       pValue: 0.000123,
     });
     assertFrench(alert, 'pre-talks-escalation');
-    assert.match(alert, /7 événements violents \(5 comme acteur 1.*2 comme partie.*12 morts\)/);
+    assert.match(
+      alert,
+      /7 événements violents \(4 comme acteur 1 d’une attaque, 1 aux côtés de l’acteur 1 d’une attaque, 2 comme partie.*12 morts\)/,
+    );
     assert.match(
       alert,
       /cycle R3 \(1er avr\. 2026, Nairobi\), contre environ 1,5 attendus.*×4,7\)\u00a0; à ce rythme, le hasard en donnerait autant moins d’une fois sur mille \(p = 0,00012\)/,

@@ -8,6 +8,7 @@ const alert = (pValue: number, baseline = 1.5, ratio: number | null = 4.667) =>
     partyId: 'LF',
     before: 7,
     battles: 2,
+    alongside: 0,
     deaths: 12,
     windowDays: 30,
     round: 'R3',

@@ -18,6 +18,8 @@ export interface NegotiationCheckText {
     partyId: string;
     before: number;
     battles: number;
+    /** Of `before`, attacks the party joined as an actor associated with actor 1. */
+    alongside: number;
     deaths: number;
     windowDays: number;
     round: string;
@@ -79,7 +81,7 @@ function chance(p: number, lang: Language): string {
 
 const en: NegotiationCheckText = {
   escalation: (f) =>
-    `${f.party} (${f.partyId}) perpetrated ${f.before} violent event(s) (${f.before - f.battles} as actor 1 of an attack, ${f.battles} as a side in battles; ${f.deaths} deaths) in the ${f.windowDays} days before round ${f.round} (${f.roundStart}${f.venue ? `, ${f.venue}` : ''}), against about ${expectedCount(f.baseline, 'en')} expected from its previous ${f.baselineDays} days (${f.baselineEvents} events${f.ratio === null ? '' : `; ${expectedCount(f.ratio, 'en')}×`}); ${chance(f.pValue, 'en')}.${f.baselineEvents ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
+    `${f.party} (${f.partyId}) perpetrated ${f.before} violent event(s) (${f.before - f.battles - f.alongside} as actor 1 of an attack, ${f.alongside ? `${f.alongside} acting with actor 1 of an attack, ` : ''}${f.battles} as a side in battles; ${f.deaths} deaths) in the ${f.windowDays} days before round ${f.round} (${f.roundStart}${f.venue ? `, ${f.venue}` : ''}), against about ${expectedCount(f.baseline, 'en')} expected from its previous ${f.baselineDays} days (${f.baselineEvents} events${f.ratio === null ? '' : `; ${expectedCount(f.ratio, 'en')}×`}); ${chance(f.pValue, 'en')}.${f.baselineEvents ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
   method: (o) =>
     `For each party and round: violent events the party perpetrated (either side of a battle; actor 1 of violence against ` +
     `civilians, explosions/remote violence and riots; violence the party suffered is not counted), counted in the ${o.windowDays} days before the round's first day (the window) ` +
@@ -87,7 +89,8 @@ const en: NegotiationCheckText = {
     `baseline's daily rate; "ratio" is before / baseline. Test: exact one-sided conditional test of two Poisson rates ` +
     `(given the n events of window and baseline together, the window's count is Binomial(n, ${o.windowDays}/(${o.windowDays}+${o.baselineDays})) ` +
     `if the rate did not change); an alert when p < ${o.alpha} and the window holds at least ${o.minEvents} events. ` +
-    `No correction for testing several parties and rounds.`,
+    `No correction for testing several parties and rounds. An actor named as acting with a side (ACLED's associated ` +
+    `actors) counts as that side; groups of people named beside it do not.`,
   notes: {
     noEvents: (country) =>
       `no events for ${country} in the store: escalation cannot be tested (import event data first)`,
@@ -107,7 +110,7 @@ const decimal = (x: number) => new Intl.NumberFormat('fr-FR', { maximumSignifica
 
 const fr: NegotiationCheckText = {
   escalation: (x) =>
-    `${x.party} (${x.partyId}) a commis ${counted(f, x.before, 'événement violent', 'événements violents')} (${f.num(x.before - x.battles)} comme acteur 1 d’une attaque, ${f.num(x.battles)} comme partie à des combats ; ${counted(f, x.deaths, 'mort', 'morts')}) dans les ${f.num(x.windowDays)} jours précédant le cycle ${x.round} (${f.day(x.roundStart)}${x.venue ? `, ${x.venue}` : ''}), contre environ ${expectedCount(x.baseline, 'fr')} attendus d’après ses ${f.num(x.baselineDays)} jours précédents (${counted(f, x.baselineEvents, 'événement', 'événements')}${x.ratio === null ? '' : ` ; ×${expectedCount(x.ratio, 'fr')}`}) ; ${chance(x.pValue, 'fr')}.${x.baselineEvents ? '' : ' La partie n’a aucun événement dans sa période de référence : elle est peut-être nouvelle, ou désignée autrement auparavant.'} La violence peut servir de levier à la table des négociations.`,
+    `${x.party} (${x.partyId}) a commis ${counted(f, x.before, 'événement violent', 'événements violents')} (${f.num(x.before - x.battles - x.alongside)} comme acteur 1 d’une attaque, ${x.alongside ? `${f.num(x.alongside)} aux côtés de l’acteur 1 d’une attaque, ` : ''}${f.num(x.battles)} comme partie à des combats ; ${counted(f, x.deaths, 'mort', 'morts')}) dans les ${f.num(x.windowDays)} jours précédant le cycle ${x.round} (${f.day(x.roundStart)}${x.venue ? `, ${x.venue}` : ''}), contre environ ${expectedCount(x.baseline, 'fr')} attendus d’après ses ${f.num(x.baselineDays)} jours précédents (${counted(f, x.baselineEvents, 'événement', 'événements')}${x.ratio === null ? '' : ` ; ×${expectedCount(x.ratio, 'fr')}`}) ; ${chance(x.pValue, 'fr')}.${x.baselineEvents ? '' : ' La partie n’a aucun événement dans sa période de référence : elle est peut-être nouvelle, ou désignée autrement auparavant.'} La violence peut servir de levier à la table des négociations.`,
   method: (o) =>
     `Pour chaque partie et chaque cycle : les événements violents commis par la partie (l’un ou l’autre camp d’un combat ; l’acteur 1 des violences contre ` +
     `les civils, des explosions et violences à distance et des émeutes ; les violences subies par la partie ne sont pas comptées), comptés dans les ${f.num(o.windowDays)} jours précédant le premier jour du cycle (la fenêtre) ` +
@@ -115,7 +118,8 @@ const fr: NegotiationCheckText = {
     `rythme quotidien de la période de référence ; « rapport » est avant / référence. Test : test conditionnel exact unilatéral de deux taux de Poisson ` +
     `(sachant les n événements de la fenêtre et de la période de référence, le nombre de la fenêtre suit une loi binomiale B(n, ${o.windowDays}/(${o.windowDays}+${o.baselineDays})) ` +
     `si le taux n’a pas changé) ; alerte lorsque p < ${decimal(o.alpha)} et que la fenêtre compte au moins ${counted(f, o.minEvents, 'événement', 'événements')}. ` +
-    `Aucune correction pour la multiplicité des parties et des cycles testés.`,
+    `Aucune correction pour la multiplicité des parties et des cycles testés. Un acteur nommé aux côtés d’un camp ` +
+    `(acteurs associés d’ACLED) compte comme ce camp ; les groupes de personnes nommés avec lui, non.`,
   notes: {
     noEvents: (country) =>
       `aucun événement pour ${country} dans la base : l’escalade ne peut être testée (importez d’abord des données d’événements)`,

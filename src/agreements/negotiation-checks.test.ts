@@ -114,6 +114,40 @@ describe('pre-talks escalation', () => {
     );
   });
 
+  it('counts a party acting with a side (an associated actor), but not one named with its victims', () => {
+    const withRebels = (e: NegotiationEvent, first: string[], second: string[] = []) => ({
+      ...e,
+      actor1Associated: first,
+      actor2Associated: second,
+    });
+    const events = [
+      // The army fights beside the rebels' enemy, a militia: a side in a battle.
+      withRebels(ev('2024-06-02', 'Militia X', 'Rebels of Testland', 'battles'), [], ['Army of Testland']),
+      // The army attacks civilians beside the militia: it acts with actor 1.
+      withRebels(ev('2024-06-03', 'Militia X', 'Civilians (Testland)', 'violence-against-civilians'), [
+        'Army of Testland',
+      ]),
+      // The army named with the victims of an attack did not perpetrate it.
+      withRebels(
+        ev('2024-06-04', 'Militia X', 'Civilians (Testland)', 'violence-against-civilians'),
+        [],
+        ['Army of Testland'],
+      ),
+      ev('2024-06-05', 'Army of Testland', 'Civilians (Testland)', 'violence-against-civilians'),
+    ];
+    const { tests, alerts } = testEscalation(PROCESS, events);
+    assert.equal(tests.find((t) => t.party === 'GOV')!.before, 3);
+    const gov = alerts.find((a) => a.party === 'GOV')!;
+    assert.deepEqual(
+      gov.evidence.map((e) => e.as),
+      ['battle-side', 'associated', 'actor-1'],
+    );
+    assert.match(
+      gov.message,
+      /\(1 as actor 1 of an attack, 1 acting with actor 1 of an attack, 1 as a side in battles;/,
+    );
+  });
+
   it('does not alert on a party whose violence held steady, nor on fewer events than the minimum', () => {
     const steady = [];
     for (let m = 0; m < 7; m++) {

@@ -21,6 +21,9 @@ export interface NegotiationEvent {
   admin1: string;
   actor1: string;
   actor2: string;
+  /** Those acting with each side (ACLED's associated actors), groups of people left out. */
+  actor1Associated?: readonly string[];
+  actor2Associated?: readonly string[];
   violenceType: string;
   fatalities: number;
 }
@@ -55,18 +58,28 @@ export const VIOLENT_TYPES = [
 
 /**
  * How a party took part in an event as its perpetrator, or null when it did not perpetrate it:
- * either side of a battle (ACLED's battles, GED's state-based and non-state conflict) fights (`battle-side`); in one-sided violence against civilians (GED's
- * side A is its actor 1), explosions and remote violence, and riots, only actor 1 commits it
- * (`actor-1`). A party that suffered violence (actor 2 of an attack) has not raised its violence.
+ * either side of a battle (ACLED's battles, GED's state-based and non-state conflict) fights,
+ * and so does an actor fighting beside either side (ACLED's associated actors: Rwanda's army with
+ * M23), as `battle-side`; in one-sided violence against civilians (GED's side A is its actor 1),
+ * explosions and remote violence, and riots, actor 1 commits it (`actor-1`), and so does one
+ * acting with actor 1 (`associated`). A party that suffered violence (actor 2 of an attack, or
+ * named with it) has not raised its violence.
  */
 export function perpetration(
-  e: Pick<NegotiationEvent, 'violenceType' | 'actor1' | 'actor2'>,
+  e: Pick<NegotiationEvent, 'violenceType' | 'actor1' | 'actor2' | 'actor1Associated' | 'actor2Associated'>,
   actors: ReadonlySet<string>,
 ): NegotiationEvidence['as'] {
-  if (isFighting(e.violenceType)) return actors.has(e.actor1) || actors.has(e.actor2) ? 'battle-side' : null;
-  return (VIOLENT_TYPES as readonly string[]).includes(e.violenceType) && actors.has(e.actor1)
-    ? 'actor-1'
-    : null;
+  const withFirst = (e.actor1Associated ?? []).some((a) => actors.has(a));
+  if (isFighting(e.violenceType))
+    return actors.has(e.actor1) ||
+      actors.has(e.actor2) ||
+      withFirst ||
+      (e.actor2Associated ?? []).some((a) => actors.has(a))
+      ? 'battle-side'
+      : null;
+  if (!(VIOLENT_TYPES as readonly string[]).includes(e.violenceType)) return null;
+  if (actors.has(e.actor1)) return 'actor-1';
+  return withFirst ? 'associated' : null;
 }
 
 /** The escalation test's method in words, in `lang`. */
@@ -164,6 +177,7 @@ export function testEscalation(
       if (!test.significant) continue;
       const deaths = inWindow.reduce((s, e) => s + e.fatalities, 0);
       const battles = inWindow.filter((e) => perpetration(e, actors) === 'battle-side').length;
+      const alongside = inWindow.filter((e) => perpetration(e, actors) === 'associated').length;
       alerts.push({
         kind: 'pre-talks-escalation',
         ...test,
@@ -172,6 +186,7 @@ export function testEscalation(
           partyId: party.id,
           before,
           battles,
+          alongside,
           deaths,
           windowDays,
           round: round.id,

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
+import { isPeopleGroup } from '../domain/people-groups.ts';
+import { splitTargets } from '../store/event-columns.ts';
 import type { Database } from '../store/schema.ts';
 import {
   addDays,
@@ -46,6 +48,8 @@ export async function readNegotiationData(
       'admin1',
       'actor1',
       'actor2',
+      'actor1_associated',
+      'actor2_associated',
       'violence_type',
       'fatalities',
     ])
@@ -53,7 +57,15 @@ export async function readNegotiationData(
     .where('date_start', '>=', from)
     .where('date_start', '<=', to)
     .where('violence_type', 'in', [...VIOLENT_TYPES])
-    .where((eb) => eb.or([eb('actor1', 'in', actors), eb('actor2', 'in', actors)]))
+    // Events naming associated actors are read whole and sorted out by testEscalation.
+    .where((eb) =>
+      eb.or([
+        eb('actor1', 'in', actors),
+        eb('actor2', 'in', actors),
+        eb('actor1_associated', '<>', ''),
+        eb('actor2_associated', '<>', ''),
+      ]),
+    )
     .orderBy('date_start')
     .orderBy('id')
     .execute();
@@ -71,7 +83,17 @@ export async function readNegotiationData(
     .where('country', '=', process.country)
     .where('actor2', 'in', actors)
     .execute();
-  const seen = new Set([...seen1, ...seen2].map((r) => r.name));
+  const withSides = await db
+    .selectFrom('events')
+    .select(['actor1_associated as first', 'actor2_associated as second'])
+    .distinct()
+    .where('country', '=', process.country)
+    .where((eb) => eb.or([eb('actor1_associated', '<>', ''), eb('actor2_associated', '<>', '')]))
+    .execute();
+  const seen = new Set([
+    ...[...seen1, ...seen2].map((r) => r.name),
+    ...withSides.flatMap((r) => [...associated(r.first), ...associated(r.second)]),
+  ]);
   return {
     events: rows.map((r) => ({
       id: Number(r.id),
@@ -81,10 +103,17 @@ export async function readNegotiationData(
       admin1: r.admin1,
       actor1: r.actor1,
       actor2: r.actor2,
+      actor1Associated: associated(r.actor1_associated),
+      actor2Associated: associated(r.actor2_associated),
       violenceType: r.violence_type,
       fatalities: Number(r.fatalities),
     })),
     coverage,
     unknownActors: actors.filter((a) => !seen.has(a)),
   };
+}
+
+/** A side's associated actors as stored, without the groups of people ACLED names beside them. */
+function associated(stored: string): string[] {
+  return splitTargets(stored).filter((a) => !isPeopleGroup(a));
 }

@@ -42,8 +42,11 @@ export interface NegotiationProcess {
 }
 
 export interface NegotiationEvidence extends EventCitation {
-  /** How the party perpetrated it: a side in a battle, or actor 1 of an attack (negotiation-checks.ts). */
-  as: 'battle-side' | 'actor-1' | null;
+  /**
+   * How the party perpetrated it: a side in a battle (or fighting beside one), actor 1 of an
+   * attack, or acting with actor 1 (negotiation-checks.ts).
+   */
+  as: 'battle-side' | 'actor-1' | 'associated' | null;
   actor2: string;
   violenceType: string;
 }
