@@ -10,6 +10,8 @@ export interface PlanEvent {
   admin1: string;
   actor1: string;
   actor1Category: string | null;
+  /** Those acting with actor 1 (ACLED's assoc_actor_1), groups of people left out. */
+  actor1Associated?: readonly string[];
   actor2: string;
   actor2Category: string | null;
   violenceType: string;

@@ -149,6 +149,27 @@ describe('plan checks', () => {
     assert.deepEqual(keys(found), ['state-perpetrator-friction A1']);
   });
 
+  it('flag a state partner that acted with a militia against civilians (an associated actor)', () => {
+    const withArmy = {
+      ...vac('South', '2024-03-03', 'South Militia', 'identity-militia'),
+      actor1Associated: [ARMY],
+    };
+    const partnerInSouth = (d: Doc) => {
+      activity(d, 'A1').partners = [ARMY];
+      activity(d, 'A1').areas = ['South'];
+    };
+    const friction = (f: Finding[]) => f.filter((x) => x.kind === 'state-perpetrator-friction');
+    assert.deepEqual(friction(check(partnerInSouth)), []);
+    const found = friction(check(partnerInSouth, [...BASE_EVENTS, withArmy]));
+    assert.deepEqual(keys(found), ['state-perpetrator-friction A1']);
+    const events = found[0]!.evidence.filter((e) => e.type === 'event');
+    assert.deepEqual(
+      events.map((e) => e.type === 'event' && e.sourceEventId),
+      [withArmy.sourceEventId],
+    );
+    assert.match(found[0]!.message, /perpetrators: South Militia; Army of Testland\./);
+  });
+
   it('flag an activity that itself supports the security sector, whatever its objective', () => {
     const found = check((d) => {
       activity(d, 'A5').supports = ['security-sector-reform'];

@@ -271,10 +271,17 @@ function statePerpetratorFriction(ctx: CheckContext): Raw[] {
         e.dateStart <= plan.period.to &&
         areas.has(areaKey(e.admin1)) &&
         targetsCivilians(e) &&
-        (e.actor1Category === 'state-forces' || partners.has(e.actor1)),
+        (e.actor1Category === 'state-forces' ||
+          partners.has(e.actor1) ||
+          (e.actor1Associated ?? []).some((p) => partners.has(p))),
     );
     if (!harm.length) continue;
-    const perpetrators = [...new Set(harm.map((e) => e.actor1))];
+    // A partner that acted with actor 1 (a militia's attack with the army beside it) is named too.
+    const perpetrators = [
+      ...new Set(
+        harm.flatMap((e) => [e.actor1, ...(e.actor1Associated ?? []).filter((p) => partners.has(p))]),
+      ),
+    ];
     const deaths = harm.reduce((s, e) => s + e.fatalities, 0);
     const places = [...new Set(harm.map((e) => e.admin1))];
     out.push({

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { isPeopleGroup } from '../domain/people-groups.ts';
 import type { Plan } from '../domain/plan.ts';
+import { splitTargets } from '../store/event-columns.ts';
 import type { Database } from '../store/schema.ts';
 import type { PlanEvent } from './area-ranking.ts';
 import type { PlanEvidence } from './plan-checks.ts';
@@ -27,6 +29,7 @@ export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promis
       'admin1',
       'actor1',
       'actor1_category',
+      'actor1_associated',
       'actor2',
       'actor2_category',
       'violence_type',
@@ -51,6 +54,7 @@ export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promis
     admin1: r.admin1,
     actor1: r.actor1,
     actor1Category: r.actor1_category,
+    actor1Associated: splitTargets(r.actor1_associated).filter((a) => !isPeopleGroup(a)),
     actor2: r.actor2,
     actor2Category: r.actor2_category,
     violenceType: r.violence_type,
@@ -82,6 +86,8 @@ export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promis
       .where('name', 'in', partners)
       .where('is_state', '=', 1)
       .execute();
+    // A partner the data names only beside another actor (ACLED's associated actors) borrows no
+    // category from it; the register's flag above says whether it is a state force.
     for (const r of [...as1, ...as2, ...flagged]) stateActors.add(r.name);
   }
   const areas = await db
