@@ -41,6 +41,7 @@ import {
 } from '../store/participant-repository.ts';
 import { assertOwnOffice, mayReadInFull, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
 import { languageInput } from './language-input.ts';
+import { processesOfCountry } from './local-process-placement.ts';
 import { parseProcessInput } from './negotiation-operations.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 
@@ -413,7 +414,8 @@ export const participantOperations = {
       // Only the local processes the requester may know of are checked, so that no alert names one.
       const { released: locals } = await releaseLocalProcesses(
         ctx,
-        await findLocalProcesses(ctx.store.db, { country: input.country }),
+        // A cross-border process ("South Sudan/Sudan") is the country's too, as its list shows it.
+        await processesOfCountry(ctx, { country: input.country }),
         'checkParticipation',
       );
       const negotiations = (await storedNegotiations(ctx.store.db, { country: input.country })).map((n) => ({

@@ -31,7 +31,8 @@ const LOCAL = `processes:
   - id: lakeside-grazing
     name: Lakeside grazing corridor arrangement
     date: 2026-08-01
-    country: ${COUNTRY}
+    # Across the border, as PA-X Local writes it: the process is Testland's too.
+    country: ${COUNTRY}/Neighbourland
     latitude: 7.5
     longitude: 30.25
     mediators: [Port Lake elders council]
