@@ -200,14 +200,18 @@ describe('the catalogues of the server’s sentences', () => {
     const n = t.notes;
     for (const [what, text] of [
       ['no events', n.noEvents('Testland')],
-      ['baseline early', n.baselineEarly('R1', '2024-01-05', '2024-03-01')],
+      ['baseline early', n.baselineEarly('R1', '2024-01-05', '2024-03-01', 120, true)],
+      ['baseline too short', n.baselineEarly('R1', '2024-01-05', '2024-06-20', 10, false)],
       ['window late', n.windowLate('R2', '2025-06-30')],
       ['unknown actors', n.unknownActors('Testland', ['A', 'B'])],
       ['no delegation', n.noDelegation('R1', ['klf'])],
       ['no quota', n.noQuota],
     ])
       assertFrench(text!, what!);
-    assert.match(n.baselineEarly('R1', '2024-01-05', '2024-03-01'), /5 janv\. 2024.*1er mars 2024/);
+    assert.match(
+      n.baselineEarly('R1', '2024-01-05', '2024-03-01', 120, true),
+      /5 janv\. 2024.*1er mars 2024.*120 jours/,
+    );
   });
 
   it('local-process check: every finding and the method in French', () => {

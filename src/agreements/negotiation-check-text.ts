@@ -34,7 +34,8 @@ export interface NegotiationCheckText {
   method: (o: MethodFigures) => string;
   notes: {
     noEvents: (country: string) => string;
-    baselineEarly: (round: string, start: string, first: string) => string;
+    /** `days`: the baseline counted from the first event; `tested`: whether that is enough to test. */
+    baselineEarly: (round: string, start: string, first: string, days: number, tested: boolean) => string;
     windowLate: (round: string, last: string) => string;
     unknownActors: (country: string, actors: string[]) => string;
     noDelegation: (round: string, parties: string[]) => string;
@@ -94,8 +95,11 @@ const en: NegotiationCheckText = {
   notes: {
     noEvents: (country) =>
       `no events for ${country} in the store: escalation cannot be tested (import event data first)`,
-    baselineEarly: (round, start, first) =>
-      `round ${round}: the baseline starts ${start}, before the first event in the store (${first}); its rate may be too low`,
+    baselineEarly: (round, start, first, days, tested) =>
+      `round ${round}: the baseline would start ${start}, before the first event in the store (${first}); ` +
+      (tested
+        ? `it is counted from that day (${days} days)`
+        : `the data before the window is too short (${days} days) to test the round: no alert is raised for it`),
     windowLate: (round, last) =>
       `round ${round}: the window ends after the last event in the store (${last})`,
     unknownActors: (country, actors) =>
@@ -123,8 +127,11 @@ const fr: NegotiationCheckText = {
   notes: {
     noEvents: (country) =>
       `aucun événement pour ${country} dans la base : l’escalade ne peut être testée (importez d’abord des données d’événements)`,
-    baselineEarly: (round, start, first) =>
-      `cycle ${round} : la période de référence commence le ${f.day(start)}, avant le premier événement de la base (${f.day(first)}) ; son rythme est peut-être sous-estimé`,
+    baselineEarly: (round, start, first, days, tested) =>
+      `cycle ${round} : la période de référence commencerait le ${f.day(start)}, avant le premier événement de la base (${f.day(first)}) ; ` +
+      (tested
+        ? `elle est comptée à partir de ce jour (${counted(f, days, 'jour', 'jours')})`
+        : `les données antérieures à la fenêtre sont trop courtes (${counted(f, days, 'jour', 'jours')}) pour tester ce cycle : aucune alerte n’est émise`),
     windowLate: (round, last) =>
       `cycle ${round} : la fenêtre se termine après le dernier événement de la base (${f.day(last)})`,
     unknownActors: (country, actors) =>

@@ -148,6 +148,31 @@ describe('pre-talks escalation', () => {
     );
   });
 
+  it('counts the baseline from the first stored event, and does not test a round the data barely reaches', () => {
+    // Window 2024-06-01..2024-06-30. Five army events in it, one in May.
+    const events = [
+      ...['02', '05', '09', '14', '20'].map((d) => ev(`2024-06-${d}`, 'Army of Testland')),
+      ev('2024-05-20', 'Army of Testland'),
+    ];
+    // Data from 2024-05-02: a 30-day baseline, as long as the window: tested on it.
+    const from = testEscalation(PROCESS, events, undefined, 'en', '2024-05-02').tests.find(
+      (t) => t.party === 'GOV',
+    )!;
+    assert.deepEqual(
+      [from.baselineStart, from.baselineDays, from.baselineEvents, from.baseline, from.testable],
+      ['2024-05-02', 30, 1, 1, true],
+    );
+    // P(X ≥ 5 | Binomial(6, 1/2)) = 7/64.
+    assert.ok(Math.abs(from.pValue - 7 / 64) < 1e-12);
+    // Data from 2024-05-20: 12 days before the window, too few to say what is usual.
+    const late = testEscalation(PROCESS, events, undefined, 'en', '2024-05-20');
+    const gov = late.tests.find((t) => t.party === 'GOV')!;
+    assert.deepEqual([gov.baselineDays, gov.testable, gov.significant, gov.pValue], [12, false, false, 1]);
+    assert.equal(late.alerts.length, 0);
+    // Without the store's first day the empty 180 days would make the five an alert.
+    assert.equal(testEscalation(PROCESS, events).alerts.length, 1);
+  });
+
   it('does not alert on a party whose violence held steady, nor on fewer events than the minimum', () => {
     const steady = [];
     for (let m = 0; m < 7; m++) {

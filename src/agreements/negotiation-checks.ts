@@ -1,4 +1,4 @@
-import { addDays } from '../domain/calendar-day.ts';
+import { addDays, daysBetween } from '../domain/calendar-day.ts';
 import type { Language } from '../domain/language.ts';
 import type {
   EscalationAlert,
@@ -133,16 +133,24 @@ export function testEscalation(
   events: readonly NegotiationEvent[],
   options: EscalationOptions = DEFAULT_ESCALATION_OPTIONS,
   lang: Language = 'en',
+  /** The first event in the store for the country: a baseline is counted from it, not before. */
+  dataFrom: string | null = null,
 ): { tests: EscalationTest[]; alerts: EscalationAlert[] } {
   const text = NEGOTIATION_CHECK_TEXT[lang];
-  const { windowDays, baselineDays, alpha, minEvents } = options;
+  const { windowDays, alpha, minEvents } = options;
   const tests: EscalationTest[] = [];
   const alerts: EscalationAlert[] = [];
   for (const round of process.rounds) {
     const windowStart = addDays(round.start, -windowDays);
     const windowEnd = addDays(round.start, -1);
-    const baselineStart = addDays(windowStart, -baselineDays);
     const baselineEnd = addDays(windowStart, -1);
+    // Days before the store's first event would count as quiet ones: the baseline starts there,
+    // and one shorter than the window (or a window the data does not cover) is not tested.
+    let baselineStart = addDays(windowStart, -options.baselineDays);
+    if (dataFrom && dataFrom > baselineStart)
+      baselineStart = dataFrom <= windowStart ? dataFrom : windowStart;
+    const baselineDays = Math.max(0, daysBetween(baselineStart, windowStart));
+    const testable = baselineDays >= windowDays;
     for (const party of process.parties) {
       const actors = new Set(party.actors);
       const mine = events.filter((e) => perpetration(e, actors) !== null);
@@ -151,12 +159,10 @@ export function testEscalation(
         .sort((a, b) => a.dateStart.localeCompare(b.dateStart) || a.id - b.id);
       const inBaseline = mine.filter((e) => e.dateStart >= baselineStart && e.dateStart <= baselineEnd);
       const before = inWindow.length;
-      const expected = (inBaseline.length * windowDays) / baselineDays;
-      const pValue = binomialUpperTail(
-        before,
-        before + inBaseline.length,
-        windowDays / (windowDays + baselineDays),
-      );
+      const expected = baselineDays ? (inBaseline.length * windowDays) / baselineDays : 0;
+      const pValue = testable
+        ? binomialUpperTail(before, before + inBaseline.length, windowDays / (windowDays + baselineDays))
+        : 1;
       const test: EscalationTest = {
         party: party.id,
         round: round.id,
@@ -171,7 +177,8 @@ export function testEscalation(
         baseline: round3(expected),
         ratio: expected > 0 ? round3(before / expected) : null,
         pValue,
-        significant: pValue < alpha && before >= minEvents,
+        testable,
+        significant: testable && pValue < alpha && before >= minEvents,
       };
       tests.push(test);
       if (!test.significant) continue;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NEGOTIATION_CHECK_TEXT } from '../agreements/negotiation-check-text.ts';
 import {
+  addDays,
   DEFAULT_ESCALATION_OPTIONS,
   type EscalationOptions,
   escalationMethod,
@@ -83,15 +84,18 @@ export const negotiationOperations = {
         minEvents: input.minEvents ?? DEFAULT_ESCALATION_OPTIONS.minEvents,
       };
       const data = await readNegotiationData(ctx.store.db, process, options);
-      const { tests, alerts } = testEscalation(process, data.events, options, input.lang);
+      const { tests, alerts } = testEscalation(process, data.events, options, input.lang, data.coverage.from);
       const t = NEGOTIATION_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
       if (!data.coverage.from) {
         notes.push(t.noEvents(process.country));
       } else {
         for (const test of tests) {
-          if (test.baselineStart < data.coverage.from && test.party === process.parties[0]?.id) {
-            notes.push(t.baselineEarly(test.round, test.baselineStart, data.coverage.from));
+          const asked = addDays(test.windowStart, -options.baselineDays);
+          if (asked < data.coverage.from && test.party === process.parties[0]?.id) {
+            notes.push(
+              t.baselineEarly(test.round, asked, data.coverage.from, test.baselineDays, test.testable),
+            );
           }
           if (
             data.coverage.to &&

@@ -69,6 +69,11 @@ export interface EscalationTest {
   /** before / baseline; null when the baseline is 0. */
   ratio: number | null;
   pValue: number;
+  /**
+   * False when the data does not reach back over a baseline at least as long as the window (the
+   * store's first event falls too late): no alert, `pValue` 1.
+   */
+  testable: boolean;
   significant: boolean;
 }
 
