@@ -213,14 +213,16 @@ for (const dialect of DIALECTS) {
       await ctx.store.db
         .insertInto('events')
         .values(
-          ['2024-06-10', '2024-06-12', '2024-06-20'].map((d, i) => ({
+          ['2024-06-10', '2024-06-12', '2024-06-20', '2023-01-05'].map((d, i) => ({
             ...base,
             source_event_id: `ASC${i}`,
             content_hash: `a${i}`,
             date_start: d,
             date_end: d,
             month: d.slice(0, 7),
-            actor1_associated: 'Military Forces of Rwanda (2000-); Hutu Ethnic Group (Assocland)',
+            // The last, long before the talks, only says the data reaches back over the baseline.
+            actor1_associated:
+              i < 3 ? 'Military Forces of Rwanda (2000-); Hutu Ethnic Group (Assocland)' : '',
           })),
         )
         .execute();
@@ -241,6 +243,21 @@ rounds:
         [['RW', ['associated', 'associated', 'associated']]],
       );
       assert.ok(!r.notes.some((n) => n.includes('Military Forces of Rwanda')), r.notes.join('\n'));
+    });
+
+    test("an area of responsibility's unknown province and district are noted at their lines", async () => {
+      const plan = `${CLEAN.trimEnd()}
+areasOfResponsibility:
+  - { id: S1, name: Sector North, areas: [Nrth], admin2: [{ admin1: East, admin2: Lakeshore }] }
+`;
+      const r = await planOperations.checkPlan.run(ctx, { plan, name: 'aor.yaml' });
+      const note = r.notes.find((n) => n.startsWith('areas not found'));
+      assert.match(
+        note ?? '',
+        /aor\.yaml:\d+:\d+: areasOfResponsibility\[0\]\.areas\[0\]: "Nrth" \(did you mean "North"\?\)/,
+      );
+      // The store holds no district of East: the district is noted, with nothing to suggest.
+      assert.match(note ?? '', /areasOfResponsibility\[0\]\.admin2\[0\]\.admin2: "Lakeshore"$/);
     });
 
     test('allocation puts the helicopters where civilian risk is highest', async () => {

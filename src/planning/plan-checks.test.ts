@@ -114,6 +114,27 @@ describe('plan checks', () => {
     assert.deepEqual(result.notes, ['strategy objectives that no activity serves: Q1, Q2']);
   });
 
+  it('name the provinces and districts of an area of responsibility the event data does not know', () => {
+    const text = `${CLEAN.trimEnd()}
+areasOfResponsibility:
+  - { id: S1, name: Sector North, areas: [Nrth, East] }
+  - { id: S2, name: Sector South, areas: [South], admin2: [{ admin1: West, admin2: Benni }, { admin1: West, admin2: Port }] }
+`;
+    const { plan } = readPlan(text, 'plan.yaml');
+    const notes = checkPlanAgainst(
+      plan,
+      { ...evidence(), dataAdmin2: new Map([['West', ['Beni', 'Port']]]) },
+      loadMitigations(),
+    ).notes;
+    assert.equal(notes.length, 1, notes.join('\n'));
+    assert.match(notes[0]!, /areasOfResponsibility\[0\]\.areas\[0\]: "Nrth" \(did you mean "North"\?\)/);
+    assert.match(
+      notes[0]!,
+      /areasOfResponsibility\[1\]\.admin2\[0\]\.admin2: "Benni" \(did you mean "Beni"\?\)/,
+    );
+    assert.doesNotMatch(notes[0]!, /"Port"|"East"|"South"/);
+  });
+
   it('name each area the event data does not know at its line, with the data’s name meant', () => {
     const text = CLEAN.replace('areas: [East, West] }', 'areas: [East, Wset] }').replace(
       'areas: [South], kind: early-warning',

@@ -31,6 +31,11 @@ export interface PlanEvidence {
   stateActors: ReadonlySet<string>;
   /** Admin1 names in the event data for the plan's country, as spelled there. */
   dataAreas: readonly string[];
+  /**
+   * For each admin-1 area (as spelled in the data) that an area of responsibility splits, the
+   * admin-2 names the data holds in it; absent when the plan names no admin-2 area.
+   */
+  dataAdmin2?: ReadonlyMap<string, readonly string[]>;
   /** A threat ranking from the joint analysis, when one exists; else a plain ranking is made. */
   ranking?: AreaRanking;
 }
@@ -95,13 +100,13 @@ export function checkPlanAgainst(
   if (evidence.dataAreas.length === 0) {
     notes.push(t.notes.noEvents(plan.country));
   } else {
-    const unknown = unknownAreaUses(plan, evidence.dataAreas);
+    const unknown = unknownAreaUses(plan, evidence.dataAreas, evidence.dataAdmin2);
     if (unknown.length) {
       notes.push(
         t.notes.unknownAreas(
           plan.country,
           unknown.map((u) =>
-            t.notes.unknownArea({ ...u, close: closeAreaNames(u.name, evidence.dataAreas) }),
+            t.notes.unknownArea({ ...u, close: closeAreaNames(u.name, u.among ?? evidence.dataAreas) }),
           ),
         ),
       );
@@ -120,14 +125,18 @@ export function checkPlanAgainst(
 
 /**
  * Every use of an area name the event data does not know, where it stands in the file (in file
- * order), so a planner can go to the line: offices, activities, resources' areas and priorities.
+ * order), so a planner can go to the line: offices, activities, resources' areas and priorities,
+ * and the areas of responsibility's provinces and districts (a district is looked for in its own
+ * province, whose names are `among`, when `dataAdmin2` is given).
  */
 export function unknownAreaUses(
   plan: Plan,
   dataAreas: readonly string[],
-): { place: string; name: string; line: number }[] {
+  dataAdmin2?: ReadonlyMap<string, readonly string[]>,
+): { place: string; name: string; line: number; among?: readonly string[] }[] {
   const known = new Set(dataAreas.map(areaKey));
-  const uses: { path: PathSegment[]; name: string }[] = [
+  const spelled = new Map(dataAreas.map((a) => [areaKey(a), a]));
+  const uses: { path: PathSegment[]; name: string; among?: readonly string[] }[] = [
     ...plan.offices.flatMap((o, i) => o.areas.map((name, j) => ({ path: ['offices', i, 'areas', j], name }))),
     ...plan.activities.flatMap((a, i) =>
       a.areas.map((name, j) => ({ path: ['activities', i, 'areas', j], name })),
@@ -136,10 +145,35 @@ export function unknownAreaUses(
       r.areas.map((name, j) => ({ path: ['resources', i, 'areas', j], name })),
     ),
     ...plan.priorities.map((p, i) => ({ path: ['priorities', i, 'area'], name: p.area })),
+    ...plan.areasOfResponsibility.flatMap((a, i) => [
+      ...a.areas.map((name, j) => ({
+        path: ['areasOfResponsibility', i, 'areas', j] as PathSegment[],
+        name,
+      })),
+      ...a.admin2.map((d, j) => ({
+        path: ['areasOfResponsibility', i, 'admin2', j, 'admin1'] as PathSegment[],
+        name: d.admin1,
+      })),
+    ]),
   ];
-  return uses
-    .filter((u) => !known.has(areaKey(u.name)))
-    .map((u) => ({ ...locateInPlanFile(plan, u.path), name: u.name }))
+  const unknown = uses.filter((u) => !known.has(areaKey(u.name)));
+  if (dataAdmin2) {
+    plan.areasOfResponsibility.forEach((a, i) => {
+      a.admin2.forEach((d, j) => {
+        const province = spelled.get(areaKey(d.admin1));
+        if (province === undefined) return; // already noted as an unknown province
+        const districts = dataAdmin2.get(province) ?? [];
+        if (districts.some((x) => areaKey(x) === areaKey(d.admin2))) return;
+        unknown.push({
+          path: ['areasOfResponsibility', i, 'admin2', j, 'admin2'],
+          name: d.admin2,
+          among: districts,
+        });
+      });
+    });
+  }
+  return unknown
+    .map((u) => ({ ...locateInPlanFile(plan, u.path), name: u.name, ...(u.among ? { among: u.among } : {}) }))
     .sort((a, b) => a.line - b.line);
 }
 

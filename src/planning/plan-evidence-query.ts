@@ -4,6 +4,7 @@ import type { Plan } from '../domain/plan.ts';
 import { splitTargets } from '../store/event-columns.ts';
 import type { Database } from '../store/schema.ts';
 import type { PlanEvent } from './area-ranking.ts';
+import { areaKey } from './area-ranking.ts';
 import type { PlanEvidence } from './plan-checks.ts';
 
 /** One year before a YYYY-MM-DD date (the look-back for state-perpetrator frictions). */
@@ -97,5 +98,32 @@ export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promis
     .where('country', '=', plan.country)
     .where('admin1', '!=', '')
     .execute();
-  return { events, stateActors, dataAreas: areas.map((a) => a.admin1).sort() };
+  const dataAreas = areas.map((a) => a.admin1).sort();
+  return { events, stateActors, dataAreas, dataAdmin2: await admin2Names(db, plan, dataAreas) };
+}
+
+/**
+ * The admin-2 names the data holds in each province that an area of responsibility splits (read
+ * through the index on country and admin-1), or undefined when none does.
+ */
+async function admin2Names(
+  db: Kysely<Database>,
+  plan: Plan,
+  dataAreas: readonly string[],
+): Promise<Map<string, string[]> | undefined> {
+  const named = plan.areasOfResponsibility.flatMap((a) => a.admin2.map((d) => areaKey(d.admin1)));
+  if (!named.length) return undefined;
+  const provinces = dataAreas.filter((a) => named.includes(areaKey(a)));
+  const out = new Map<string, string[]>(provinces.map((p) => [p, []]));
+  if (!provinces.length) return out;
+  const rows = await db
+    .selectFrom('events')
+    .select(['admin1', 'admin2'])
+    .distinct()
+    .where('country', '=', plan.country)
+    .where('admin1', 'in', provinces)
+    .where('admin2', '!=', '')
+    .execute();
+  for (const r of rows) out.get(r.admin1)?.push(r.admin2);
+  return out;
 }
