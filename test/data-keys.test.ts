@@ -49,5 +49,32 @@ for (const dialect of DIALECTS) {
       assert.equal(openField(after!, sealed, 'participant:1:realName'), 'a name');
       await assert.rejects(initKeys(store.db, join(dir, 'other.key')), /set up already/);
     });
+
+    test('a second store set up beside the first uses its key file, and a rotation keeps the replaced key', async () => {
+      const file = join(dir, 'shared.key');
+      const first = await dialect.open();
+      const second = await dialect.open();
+      try {
+        assert.equal((await initKeys(first.store.db, file)).keptKeyFile, false);
+        const sealed = sealField((await currentDataKey(first.store.db, file))!, 'first', 'f:1');
+        const fileBefore = readFileSync(file, 'utf8');
+        // The French demonstration beside the English one: the file is used, never overwritten.
+        assert.equal((await initKeys(second.store.db, file)).keptKeyFile, true);
+        assert.equal(readFileSync(file, 'utf8'), fileBefore);
+        assert.ok(await currentDataKey(second.store.db, file));
+        assert.equal(openField((await currentDataKey(first.store.db, file))!, sealed, 'f:1'), 'first');
+        // Rotating the second store leaves the first's key beside the new one.
+        const { previousKeyFile } = await rotateMasterKey(second.store.db, file);
+        assert.equal(readFileSync(previousKeyFile, 'utf8'), fileBefore);
+        assert.equal(statSync(previousKeyFile).mode & 0o777, 0o600);
+        assert.equal(
+          openField((await currentDataKey(first.store.db, previousKeyFile))!, sealed, 'f:1'),
+          'first',
+        );
+      } finally {
+        await first.drop();
+        await second.drop();
+      }
+    });
   });
 }

@@ -4,7 +4,13 @@ import type { Kysely } from 'kysely';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Database } from '../store/schema.ts';
 import type { DataKey } from './field-cipher.ts';
-import { createKeyFile, keyFilePath, readMasterKey, replaceKeyFile } from './master-key.ts';
+import {
+  createKeyFile,
+  keepReplacedKeyFile,
+  keyFilePath,
+  readMasterKey,
+  replaceKeyFile,
+} from './master-key.ts';
 
 function wrap(master: Buffer, id: number, key: Buffer): string {
   const iv = randomBytes(12);
@@ -37,7 +43,7 @@ function unwrap(master: Buffer, id: number, wrapped: string): Buffer {
 export async function initKeys(
   db: Kysely<Database>,
   path = keyFilePath(),
-): Promise<{ keyFile: string; dataKeys: number }> {
+): Promise<{ keyFile: string; dataKeys: number; keptKeyFile: boolean }> {
   const existing = await db.selectFrom('data_keys').select('id').limit(1).executeTakeFirst();
   if (existing) {
     throw new TandemError(
@@ -45,17 +51,20 @@ export async function initKeys(
       `this store's data keys are set up already; they open only with the master key made for them${existsSync(path) ? '' : ` (no key file at ${path}: restore it from where it is kept)`}`,
     );
   }
-  const master = createKeyFile(path);
+  // A master key kept already (another store of this machine made it) wraps this store's data key
+  // too: making a second file would mean overwriting the first and locking its store out.
+  const kept = readMasterKey(path);
+  const master = kept ?? createKeyFile(path);
   try {
     await db
       .insertInto('data_keys')
       .values({ id: 1, wrapped: wrap(master, 1, randomBytes(32)), created_at: new Date().toISOString() })
       .execute();
   } catch (e) {
-    rmSync(path, { force: true });
+    if (!kept) rmSync(path, { force: true });
     throw e;
   }
-  return { keyFile: path, dataKeys: 1 };
+  return { keyFile: path, dataKeys: 1, keptKeyFile: kept !== null };
 }
 
 /**
@@ -66,7 +75,7 @@ export async function initKeys(
 export async function rotateMasterKey(
   db: Kysely<Database>,
   path = keyFilePath(),
-): Promise<{ keyFile: string; dataKeys: number }> {
+): Promise<{ keyFile: string; dataKeys: number; previousKeyFile: string }> {
   const old = readMasterKey(path);
   if (!old) throw new TandemError('not-found', `no master key at ${path}: \`tandem keys init\` makes one`);
   const keys = await db.selectFrom('data_keys').selectAll().orderBy('id').execute();
@@ -79,8 +88,11 @@ export async function rotateMasterKey(
     for (const k of rewrapped)
       await trx.updateTable('data_keys').set({ wrapped: k.wrapped }).where('id', '=', k.id).execute();
   });
+  // The replaced key stays beside the new one: another store set up under the same file still
+  // needs it, and only its keeper can say when no store does.
+  const previous = keepReplacedKeyFile(path);
   replaceKeyFile(fresh, path);
-  return { keyFile: path, dataKeys: keys.length };
+  return { keyFile: path, dataKeys: keys.length, previousKeyFile: previous };
 }
 
 /**

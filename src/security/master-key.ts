@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 import { TandemError } from '../domain/tandem-error.ts';
 
@@ -22,6 +31,17 @@ export function createKeyFile(path = keyFilePath()): Buffer {
   const key = randomBytes(32);
   writeFileSync(path, `${HEADER}${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+/**
+ * Copies the key file to `<file>.replaced-<time>` (owner-only, never overwriting one), before a
+ * rotation replaces it; returns the copy's path.
+ */
+export function keepReplacedKeyFile(path = keyFilePath()): string {
+  const copy = `${path}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  copyFileSync(path, copy, constants.COPYFILE_EXCL);
+  chmodSync(copy, 0o600);
+  return copy;
 }
 
 /** Replaces the key file with a new key, keeping the old one beside it until the caller removes it. */

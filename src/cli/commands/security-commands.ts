@@ -15,14 +15,18 @@ export function registerSecurityCommands(program: Command): void {
   storeFlags(
     keys
       .command('init')
-      .description('make a master key (file mode 0600) and the data key it wraps; once per store')
+      .description(
+        'make a master key (file mode 0600; one kept already is used) and the data key it wraps; once per store',
+      )
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: Flags) => {
       const r = await runCommand((await security()).initKeys, {}, { name: 'keys init', store: flags });
       if (flags.json) return printJson(r);
       console.log(
-        `master key written to ${r.keyFile} (readable by you only); keep a copy apart from the database and its backups`,
+        r.keptKeyFile
+          ? `this store's data key is wrapped under the master key kept at ${r.keyFile} (it protects other stores too); keep a copy apart from the databases and their backups`
+          : `master key written to ${r.keyFile} (readable by you only); keep a copy apart from the database and its backups`,
       );
     }),
   );
@@ -35,7 +39,9 @@ export function registerSecurityCommands(program: Command): void {
     action(async (flags: Flags) => {
       const r = await runCommand((await security()).rotateKeys, {}, { name: 'keys rotate', store: flags });
       if (flags.json) return printJson(r);
-      console.log(`${r.dataKeys} data key(s) re-wrapped; new master key in ${r.keyFile}`);
+      console.log(
+        `${r.dataKeys} data key(s) re-wrapped; new master key in ${r.keyFile}; the replaced key is kept at ${r.previousKeyFile}: another store set up under it opens only with it (rotate that store with TANDEM_KEY_FILE naming the copy), and delete the copy once none needs it`,
+      );
     }),
   );
 

@@ -19,9 +19,10 @@ interface ServeFlags extends StoreFlags {
 const collect = (value: string, list: string[]) => [...list, value];
 
 /**
- * A new demonstration store gets a master key (when none is kept at $TANDEM_KEY_FILE or
- * ./tandem.key yet), so that a first incident recorded as restricted, the form's default, is
- * stored encrypted instead of refused. A mission's real store has its key made on purpose with
+ * A new demonstration store gets a data key under the master key at $TANDEM_KEY_FILE or
+ * ./tandem.key (made when none is kept there yet: the French demonstration beside the English one
+ * shares it), so that a first incident recorded as restricted, the form's default, is stored
+ * encrypted instead of refused. A mission's real store has its key made on purpose with
  * `tandem keys init`, and kept apart from the store.
  */
 async function demonstrationKeys(store: Store, requester: Requester): Promise<void> {
@@ -36,7 +37,7 @@ async function demonstrationKeys(store: Store, requester: Requester): Promise<vo
       { via: 'cli', name: 'keys init', requester, store },
     );
     process.stderr.write(
-      `tandem: made a master key for the demonstration store at ${r.keyFile}, so that incidents above public can be recorded encrypted; a mission keeps its own key apart from the store (tandem keys init)\n`,
+      `tandem: ${r.keptKeyFile ? "wrapped the demonstration store's data key under the master key kept at" : 'made a master key for the demonstration store at'} ${r.keyFile}, so that incidents above public can be recorded encrypted; a mission keeps its own key apart from the store (tandem keys init)\n`,
     );
   } catch (e) {
     // A key file kept already, or keys set up: the store keeps what it has.
