@@ -377,6 +377,15 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
     );
   });
 
+  test('a plan naming its country in French is told the name the event data uses', async () => {
+    const plan = readFileSync(
+      new URL('../../shared/checks/sample-plan.yaml', import.meta.url),
+      'utf8',
+    ).replace(/^country: .*$/m, 'country: Soudan du Sud');
+    const r = await planOperations.checkPlan.run(ctx, { plan, lang: 'fr' });
+    assert.match(r.notes[0] ?? '', /aucun pays «.Soudan du Sud.» \(vouliez-vous dire «.South Sudan.»/);
+  });
+
   test("actors written as people say them are noted with the data's closest names", async () => {
     const talks = read('negotiations/hand-checked-talks.yaml').replace(
       /SPLM-In Opposition: Sudan People's Liberation Movement-In Opposition/g,

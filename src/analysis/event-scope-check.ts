@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { areaNameSimilarity } from '../domain/area-names.ts';
+import { sameCountry } from '../domain/country-names.ts';
 import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Database } from '../store/schema.ts';
@@ -11,8 +12,9 @@ const CLOSE = 0.6;
 
 /** `"A" or "B"`: the names closest to what was written, best first. */
 function closest(written: string, names: readonly string[]): string[] {
+  // Another name of the same country ("Soudan du Sud", "RCA") before spellings alike.
   return names
-    .map((n) => ({ n, s: areaNameSimilarity(written, n) }))
+    .map((n) => ({ n, s: sameCountry(written, n) ? 2 : areaNameSimilarity(written, n) }))
     .filter((x) => x.s >= CLOSE)
     .sort((a, b) => b.s - a.s || a.n.localeCompare(b.n))
     .slice(0, 3)

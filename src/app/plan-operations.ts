@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { findThreats } from '../analysis/threat-repository.ts';
 import { areaNameSimilarity } from '../domain/area-names.ts';
+import { sameCountry } from '../domain/country-names.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { ALLOCATION_TEXT } from '../planning/allocation-text.ts';
@@ -70,15 +71,17 @@ export function parsePlanInput(input: PlanInput): {
 
 /**
  * The store's country names closest to a plan's country that no event names ("central african
- * republic" for "Central African Republic"); empty when none is close, or the country is there.
+ * republic" for "Central African Republic", "RCA" too); empty when none is close, or the country
+ * is there.
  */
 async function countriesLike(db: Kysely<Database>, country: string): Promise<string[]> {
   const held = (await db.selectFrom('event_counts').select('country').distinct().execute()).map(
     (r) => r.country,
   );
   if (held.includes(country)) return [];
+  // Another name of the same country ("République démocratique du Congo") before spellings alike.
   return held
-    .map((c) => ({ c, s: areaNameSimilarity(country, c) }))
+    .map((c) => ({ c, s: sameCountry(country, c) ? 2 : areaNameSimilarity(country, c) }))
     .filter((x) => x.s >= 0.6)
     .sort((a, b) => b.s - a.s)
     .slice(0, 3)

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sameCountry } from './country-names.ts';
+
+test('names of one country in the field’s data and in French papers are one country', () => {
+  for (const [a, b] of [
+    ['République démocratique du Congo', 'Democratic Republic of Congo'],
+    ['RDC', 'DR Congo (Zaire)'],
+    ['Soudan du Sud', 'South Sudan'],
+    ['RCA', 'Central African Republic'],
+    ['Cote d’Ivoire', "Côte d'Ivoire"],
+    ['Ivory Coast', 'CIV'],
+    ['Myanmar (Burma)', 'Birmanie'],
+  ])
+    assert.ok(sameCountry(a!, b!), `${a} = ${b}`);
+});
+
+test('neighbours and namesakes are not one country; an unknown name matches nothing', () => {
+  for (const [a, b] of [
+    ['Sudan', 'South Sudan'],
+    ['Congo', 'Democratic Republic of Congo'],
+    ['Niger', 'Nigeria'],
+    ['Guinea', 'Guinea-Bissau'],
+    ['Orvania', 'Orvania'],
+  ])
+    assert.ok(!sameCountry(a!, b!), `${a} ≠ ${b}`);
+});

@@ -1,0 +1,98 @@
+/**
+ * The names a country goes by in the field's data and in a mission's own papers: ACLED's and UCDP
+ * GED's spellings, the English and French names, the ISO 3166 alpha-3 code and the short forms
+ * staff write ("DRC", "RCA", "CAR"). A plan written in French names "République démocratique du
+ * Congo" where ACLED writes "Democratic Republic of Congo" and GED "DR Congo (Zaire)": no spelling
+ * distance joins those, this table does. It covers the countries of current and recent peace
+ * operations and of the conflicts around them; a country not in it is matched by spelling alone.
+ */
+const COUNTRIES: readonly (readonly string[])[] = [
+  [
+    'Democratic Republic of Congo',
+    'Democratic Republic of the Congo',
+    'DR Congo',
+    'DR Congo (Zaire)',
+    'Congo, DRC',
+    'Congo-Kinshasa',
+    'DRC',
+    'RDC',
+    'RD Congo',
+    'République démocratique du Congo',
+    'COD',
+    'Zaire',
+  ],
+  ['Republic of Congo', 'Congo', 'Congo-Brazzaville', 'République du Congo', 'COG'],
+  ['Central African Republic', 'CAR', 'République centrafricaine', 'Centrafrique', 'RCA', 'CAF'],
+  ['South Sudan', 'Soudan du Sud', 'SSD', 'Republic of South Sudan'],
+  ['Sudan', 'Soudan', 'SDN', 'Republic of the Sudan'],
+  ['Mali', 'MLI', 'République du Mali'],
+  ['Burkina Faso', 'BFA'],
+  ['Niger', 'NER', 'République du Niger'],
+  ['Chad', 'Tchad', 'TCD'],
+  ['Cameroon', 'Cameroun', 'CMR'],
+  ['Nigeria', 'Nigéria', 'NGA'],
+  ['Somalia', 'Somalie', 'SOM'],
+  ['Ethiopia', 'Éthiopie', 'ETH'],
+  ['Eritrea', 'Érythrée', 'ERI'],
+  ['Kenya', 'KEN'],
+  ['Uganda', 'Ouganda', 'UGA'],
+  ['Rwanda', 'RWA'],
+  ['Burundi', 'BDI'],
+  ['Tanzania', 'Tanzanie', 'TZA', 'United Republic of Tanzania'],
+  ['Mozambique', 'MOZ'],
+  ['Libya', 'Libye', 'LBY'],
+  ['Western Sahara', 'Sahara occidental', 'ESH'],
+  ['Mauritania', 'Mauritanie', 'MRT'],
+  ['Algeria', 'Algérie', 'DZA'],
+  ['Senegal', 'Sénégal', 'SEN'],
+  ['Guinea', 'Guinée', 'GIN'],
+  ['Guinea-Bissau', 'Guinée-Bissau', 'GNB'],
+  ['Sierra Leone', 'SLE'],
+  ['Liberia', 'Libéria', 'LBR'],
+  ["Côte d'Ivoire", 'Ivory Coast', 'Cote d’Ivoire', 'CIV'],
+  ['Benin', 'Bénin', 'BEN'],
+  ['Togo', 'TGO'],
+  ['Ghana', 'GHA'],
+  ['Lebanon', 'Liban', 'LBN'],
+  ['Syria', 'Syrie', 'Syrian Arab Republic', 'SYR'],
+  ['Israel', 'Israël', 'ISR'],
+  ['Palestine', 'State of Palestine', 'État de Palestine', 'PSE'],
+  ['Iraq', 'Irak', 'IRQ'],
+  ['Yemen', 'Yémen', 'YEM'],
+  ['Afghanistan', 'AFG'],
+  ['Myanmar', 'Burma', 'Birmanie', 'MMR', 'Myanmar (Burma)'],
+  ['Haiti', 'Haïti', 'HTI'],
+  ['Colombia', 'Colombie', 'COL'],
+  ['Cyprus', 'Chypre', 'CYP'],
+  ['Kosovo', 'XKX'],
+  ['Ukraine', 'UKR'],
+  ['Bosnia and Herzegovina', 'Bosnie-Herzégovine', 'BIH', 'Bosnia-Herzegovina'],
+  ['Philippines', 'PHL'],
+  ['Timor-Leste', 'East Timor', 'Timor oriental', 'TLS'],
+  ['Georgia', 'Géorgie', 'GEO'],
+  ['Armenia', 'Arménie', 'ARM'],
+  ['Azerbaijan', 'Azerbaïdjan', 'AZE'],
+  ['India', 'Inde', 'IND'],
+  ['Pakistan', 'PAK'],
+];
+
+/** Lower case, no accents, apostrophes and punctuation as spaces: "Côte d’Ivoire" → "cote d ivoire". */
+function countryKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const GROUP_OF = new Map<string, number>();
+COUNTRIES.forEach((names, i) => {
+  for (const n of names) GROUP_OF.set(countryKey(n), i);
+});
+
+/** Whether two names are known names of one country ("RDC" and "DR Congo (Zaire)"). */
+export function sameCountry(a: string, b: string): boolean {
+  const ga = GROUP_OF.get(countryKey(a));
+  return ga !== undefined && ga === GROUP_OF.get(countryKey(b));
+}
