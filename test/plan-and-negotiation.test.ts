@@ -377,6 +377,20 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
     );
   });
 
+  test('a misspelt field of a process file is named at its line, not read as a missing quota', async () => {
+    const talks = read('negotiations/hand-checked-talks.yaml').replace(
+      'quota: { women: 0.3 }',
+      'qouta: { women: 0.3 }',
+    );
+    const r = await negotiationOperations.checkNegotiation.run(ctx, { process: talks, name: 'talks.yaml' });
+    assert.ok(
+      r.notes.some((n) =>
+        /talks\.yaml:\d+:1: qouta: not a field Tandem reads \(did you mean "quota"\?\)/.test(n),
+      ),
+      r.notes.join('\n'),
+    );
+  });
+
   test('a plan naming its country in French is told the name the event data uses', async () => {
     const plan = readFileSync(
       new URL('../../shared/checks/sample-plan.yaml', import.meta.url),

@@ -40,6 +40,8 @@ export interface NegotiationCheckText {
     unknownActors: (country: string, actors: string[]) => string;
     noDelegation: (round: string, parties: string[]) => string;
     noQuota: string;
+    /** Fields of the file Tandem does not read, each "FILE:LINE:COL: path: reason". */
+    ignoredFields: (fields: string[]) => string;
   };
 }
 
@@ -106,6 +108,8 @@ const en: NegotiationCheckText = {
       `actors with no events for ${country} in the store (check the spelling against the data): ${actors.join('; ')}`,
     noDelegation: (round, parties) => `round ${round}: no delegation recorded for ${parties.join(', ')}`,
     noQuota: 'the process sets no quota for women: meetsQuota is null',
+    ignoredFields: (fields) =>
+      `fields Tandem does not read, so ignored (a misspelt field is lost to the check): ${fields.join('; ')}`,
   },
 };
 
@@ -139,6 +143,8 @@ const fr: NegotiationCheckText = {
     noDelegation: (round, parties) =>
       `cycle ${round} : aucune délégation enregistrée pour ${parties.join(', ')}`,
     noQuota: 'le processus ne fixe aucun quota de femmes : meetsQuota est vide (null)',
+    ignoredFields: (fields) =>
+      `champs que Tandem ne lit pas, donc ignorés (un champ mal orthographié échappe à la vérification) : ${fields.join(' ; ')}`,
   },
 };
 

@@ -91,7 +91,19 @@ void _sameShape;
 export function readNegotiationProcess(text: string, name: string): NegotiationProcess {
   requireUtf8(text, name);
   const doc = StructuredDocument.parse(text, name, 'a negotiation process');
-  return validatedWithCrossChecks(doc, negotiationProcessSchema, crossReferenceProblems);
+  const process = validatedWithCrossChecks(doc, negotiationProcessSchema, crossReferenceProblems);
+  ignored.set(process, doc.ignoredFields(process));
+  return process;
+}
+
+const ignored = new WeakMap<NegotiationProcess, DocumentProblem[]>();
+
+/**
+ * The fields of a process file that Tandem does not read (a misspelt `qouta:` would otherwise
+ * read as "the process sets no quota"), each at its line with the field it most resembles.
+ */
+export function ignoredProcessFields(process: NegotiationProcess): DocumentProblem[] {
+  return ignored.get(process) ?? [];
 }
 
 /** The text of `v` when it is a non-empty id, else undefined (the shape check says what is wrong). */

@@ -9,7 +9,7 @@ import {
   testEscalation,
 } from '../agreements/negotiation-checks.ts';
 import { readNegotiationData } from '../agreements/negotiation-evidence.ts';
-import { readNegotiationProcess } from '../agreements/negotiation-process.ts';
+import { ignoredProcessFields, readNegotiationProcess } from '../agreements/negotiation-process.ts';
 import type {
   EscalationAlert,
   EscalationTest,
@@ -87,6 +87,12 @@ export const negotiationOperations = {
       const { tests, alerts } = testEscalation(process, data.events, options, input.lang, data.coverage.from);
       const t = NEGOTIATION_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
+      const ignored = ignoredProcessFields(process);
+      const file = input.name ?? 'process';
+      if (ignored.length)
+        notes.push(
+          t.ignoredFields(ignored.map((f) => `${file}:${f.line}:${f.column}: ${f.path}: ${f.reason}`)),
+        );
       if (!data.coverage.from) {
         notes.push(t.noEvents(process.country));
       } else {

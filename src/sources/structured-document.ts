@@ -180,7 +180,7 @@ export class StructuredDocument {
     return found.map(({ path, known }) => {
       const written = String(path[path.length - 1]);
       const [best] = known
-        .map((k) => ({ k, s: areaNameSimilarity(written, k) }))
+        .map((k) => ({ k, s: Math.max(areaNameSimilarity(written, k), typedAlike(written, k)) }))
         .filter((x) => x.s >= 0.6)
         .sort((x, y) => y.s - x.s);
       const guess = best ? ` (did you mean "${best.k}"?)` : '';
@@ -234,6 +234,26 @@ function droppedFields(
     if (Object.hasOwn(parsed, k)) droppedFields(v, parsed[k], [...path, k], out);
     else out.push({ path: [...path, k], known });
   }
+}
+
+/**
+ * How alike two field names are as typed: 1 less their edit distance (a letter added, dropped,
+ * changed, or two side by side swapped: "qouta" for "quota") over the longer's length.
+ */
+function typedAlike(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => [i, ...new Array(y.length).fill(0)]);
+  for (let j = 1; j <= y.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= x.length; i++)
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return 1 - d[x.length]![y.length]! / Math.max(1, x.length, y.length);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
