@@ -33,7 +33,8 @@ import {
   securityHeaders,
 } from './request-guards.ts';
 import { ResponseCache } from './response-cache.ts';
-import { currentRequester, signIn, signInPage } from './sign-in.ts';
+import { currentRequester, signIn } from './sign-in.ts';
+import { signInPage } from './sign-in-page.ts';
 import { uploadRoutes } from './upload-routes.ts';
 
 /** An operation's JSON input: plans and agreement texts fit well within this. */

@@ -7,9 +7,11 @@ import type { Requester } from '../app/operation.ts';
 import type { Store } from '../app/store-connection.ts';
 import { requesterForPassword, requesterForToken, signInRequired } from '../app/user-accounts.ts';
 import { endSession, requesterForSession, startSession } from '../app/user-sessions.ts';
+import type { Language } from '../domain/language.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type OidcSettings, oidcSignIn } from './oidc-sign-in.ts';
 import { readBodyText } from './request-guards.ts';
+import { signInLanguage, signInMessages, signInPage } from './sign-in-page.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
@@ -105,7 +107,9 @@ export function signIn(app: Hono, options: SignInOptions): void {
   const setSession = (c: Context, id: string) =>
     setCookie(c, SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c) });
   const oidcLabel = options.oidc?.label;
-  const page = (message: string) => signInPage(message, oidcLabel);
+  const page = (message: string, lang: Language = 'en') => signInPage(message, oidcLabel, lang);
+  // The language asked for goes along to the sign-in page and back to the workbench.
+  const withLang = (path: string, lang: Language) => (lang === 'en' ? path : `${path}?lang=${lang}`);
 
   app.use('*', async (c, next) => {
     const inProcess = (c.env as Record<symbol, Requester | undefined> | undefined)?.[IN_PROCESS_REQUESTER];
@@ -129,7 +133,7 @@ export function signIn(app: Hono, options: SignInOptions): void {
             : 'sign in first: send "Authorization: Bearer <token>" (`tandem users add` issues tokens)',
       );
     }
-    return c.redirect('/sign-in');
+    return c.redirect(withLang('/sign-in', signInLanguage(c)));
   });
 
   // Who the page is signed in as, for its header (and whether signing in is asked at all), and
@@ -145,7 +149,7 @@ export function signIn(app: Hono, options: SignInOptions): void {
     });
   });
 
-  app.get('/sign-in', (c) => c.html(page('')));
+  app.get('/sign-in', (c) => c.html(page('', signInLanguage(c))));
   if (options.oidc) {
     oidcSignIn(app, {
       store: options.store,
@@ -168,13 +172,15 @@ export function signIn(app: Hono, options: SignInOptions): void {
       );
     }
     const form = new URLSearchParams(await readBodyText(c, SIGN_IN_MAX_BYTES));
+    const lang = signInLanguage(c);
+    const say = signInMessages(lang);
     const token = (form.get('token') ?? '').trim();
     const name = (form.get('name') ?? '').trim();
     const keys = [`address:${clientAddress(c)}`, ...(name ? [`account:${name.toLowerCase()}`] : [])];
     const wait = throttle.retryAfter(keys);
     if (wait) {
       c.header('retry-after', String(wait));
-      return c.html(page(`Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes.`), 429);
+      return c.html(page(say.tooMany(Math.ceil(wait / 60)), lang), 429);
     }
     const requester = token
       ? await requesterForToken(options.store, token)
@@ -183,73 +189,17 @@ export function signIn(app: Hono, options: SignInOptions): void {
         : null;
     if (!requester) {
       await new Promise((r) => setTimeout(r, throttle.failed(keys)));
-      const why = token
-        ? 'That token matches no account.'
-        : 'That name and password do not match an account.';
-      return c.html(page(why), 401);
+      return c.html(page(token ? say.badToken : say.badPassword, lang), 401);
     }
     if (name) throttle.succeeded(`account:${name.toLowerCase()}`);
     const session = await startSession(options.store, requester);
     setSession(c, session.id);
-    return c.redirect('/', 303);
+    return c.redirect(withLang('/', lang), 303);
   });
 
   app.get('/sign-out', async (c) => {
     await endSession(options.store, getCookie(c, SESSION_COOKIE) ?? '');
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.redirect('/sign-in');
+    return c.redirect(withLang('/sign-in', signInLanguage(c)));
   });
-}
-
-/** The sign-in page, with a message (HTML) and, when configured, the identity provider's button. */
-export function signInPage(message: string, oidcLabel?: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Sign in · Tandem</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1d2733}
-label{display:block;font-weight:600;margin:1rem 0 .25rem}input{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
-button{margin-top:1rem;padding:.5rem 1.25rem;font:inherit}.error{color:#a1261a}
-details{margin-top:2rem}summary{cursor:pointer}
-a.button{display:inline-block;padding:.5rem 1.25rem;border:1px solid #1d2733;border-radius:4px;color:inherit;text-decoration:none;font-weight:600}
-</style></head><body>
-<h1>Tandem</h1>
-<p>This workbench holds records that need an account. Sign in with your name and password, or open
-the sign-in link you were given (…/sign-in#token=…). An administrator creates accounts with
-<code>tandem users add NAME --roles ROLES</code>.</p>
-${message ? `<p class="error" role="alert">${message}</p>` : ''}
-${oidcLabel ? `<p><a class="button" id="oidc-sign-in" href="/auth/sign-in">Sign in with ${oidcLabel.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)}</a></p>\n<p>Or with your name and password:</p>` : ''}
-<form method="post" action="/sign-in" id="password-form">
-<label for="name">Name</label>
-<input id="name" name="name" autocomplete="username" required autofocus>
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button>
-</form>
-<details><summary>Sign in with a token instead</summary>
-<form method="post" action="/sign-in" id="token-form">
-<label for="token">Token</label>
-<input id="token" name="token" type="password" autocomplete="off" required>
-<button type="submit">Sign in with the token</button>
-</form></details>
-<script>
-// A sign-in link carries the token after '#', which browsers never send: submit it, then forget it.
-function fromLink() {
-  const m = /token=([^&]+)/.exec(location.hash);
-  if (!m) return;
-  history.replaceState(null, '', '/sign-in');
-  document.getElementById('token').value = decodeURIComponent(m[1]);
-  document.getElementById('token-form').submit();
-}
-// Sent here from a page of the workbench (/#/plan → /sign-in#/plan): the forms carry that page in
-// their address, and the redirect after signing in keeps it, so the person lands where they aimed.
-function keepPage() {
-  if (!location.hash.startsWith('#/')) return;
-  for (const f of document.forms) f.action = '/sign-in' + location.hash;
-}
-keepPage();
-fromLink();
-addEventListener('hashchange', () => { keepPage(); fromLink(); });
-</script>
-</body></html>`;
 }

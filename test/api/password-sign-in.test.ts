@@ -45,6 +45,34 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(me.roles, ['poc']);
     });
 
+    test('in French: the page, its refusal, and the way back to the workbench keep the language', async () => {
+      // An app of its own, so that its failed sign-in does not count against the tests below.
+      const app = createApp({ store, webRoot: null, log: () => {} });
+      const page = await (await app.request('/sign-in?lang=fr')).text();
+      assert.match(page, /<html lang="fr">/);
+      assert.match(page, /Se connecter/);
+      assert.match(page, /action="\/sign-in\?lang=fr"/);
+      const browser = await (
+        await app.request('/sign-in', { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } })
+      ).text();
+      assert.match(browser, /Mot de passe/);
+      const wrong = await app.request(
+        '/sign-in?lang=fr',
+        form({ name: 'Fatou Field', password: 'not it at all' }),
+      );
+      assert.equal(wrong.status, 401);
+      assert.match(await wrong.text(), /Ce nom et ce mot de passe ne correspondent à aucun compte/);
+      const right = await app.request(
+        '/sign-in?lang=fr',
+        form({ name: 'Fatou Field', password: 'correct horse battery staple' }),
+      );
+      assert.equal(right.status, 303);
+      assert.equal(right.headers.get('location'), '/?lang=fr');
+      // A page asked for in French sends the signed-out reader to the French sign-in page.
+      const away = await app.request('/?lang=fr');
+      assert.equal(away.headers.get('location'), '/sign-in?lang=fr');
+    });
+
     test('a wrong password is refused, then slowed, then refused with 429 for the account', async () => {
       const statuses: number[] = [];
       const times: number[] = [];
