@@ -71,6 +71,16 @@ describe('a country, area or period the events do not cover', { concurrency: 4 }
     assert.equal(existsSync(out), false);
   });
 
+  test('--out - is standard output, not a file named "-"', async () => {
+    const r = await runCli(['export', '--format', 'csv', '--country', 'Testland', '--out', '-', '--db', DB], {
+      ...ENV,
+      cwd: DIR,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim().split('\n').length, 4, r.stdout);
+    assert.equal(existsSync(join(DIR, '-')), false);
+  });
+
   test('a country the store holds, in a period without events, is still an empty answer', async () => {
     const r = await runCli(
       ['summary', '--country', 'Testland', '--from', '2030-01-01', '--json', '--db', DB],

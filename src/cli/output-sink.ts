@@ -15,12 +15,18 @@ function cannotWrite(path: string, e: unknown): TandemError {
   return new TandemError('unreadable-file', `--out ${path}: cannot write: ${fileProblem(e, true)}`);
 }
 
+/** `--out -` is standard output, as for most command-line tools; otherwise the file named. */
+export function fileOrStandardOutput(path: string | undefined): string | undefined {
+  return path === '-' ? undefined : path;
+}
+
 /**
- * A sink for `path`, or for standard output without one. The file is opened at the first write, so
+ * A sink for `path`, or for standard output without one (or with `-`). The file is opened at the first write, so
  * a command refused for bad input or rights leaves no empty file behind; a file that cannot be
  * written is a user error naming --out, not a crash.
  */
-export function outputSink(path: string | undefined): OutputSink {
+export function outputSink(given: string | undefined): OutputSink {
+  const path = fileOrStandardOutput(given);
   let file: WriteStream | undefined;
   let failed: unknown;
   let closed = false;
@@ -86,7 +92,8 @@ export function assertNotBinaryToTerminal(
  * Writes a whole output to `path` (saying so on standard error) or to standard output, where a
  * text gets a final newline; bytes go to a terminal only as assertNotBinaryToTerminal allows.
  */
-export function writeOutput(path: string | undefined, content: string | Uint8Array): void {
+export function writeOutput(given: string | undefined, content: string | Uint8Array): void {
+  const path = fileOrStandardOutput(given);
   if (!path) {
     if (typeof content !== 'string') assertNotBinaryToTerminal(path, 'this output');
     process.stdout.write(typeof content !== 'string' || content.endsWith('\n') ? content : `${content}\n`);

@@ -4,6 +4,7 @@ import type { AgreementDocument } from '../../app/agreement-operations.ts';
 import { fileProblem } from '../../domain/file-problem.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { fileOrStandardOutput } from '../output-sink.ts';
 
 // Each action imports the agreement operations when it runs: registering commands stays cheap.
 const agreements = () => import('../../app/agreement-operations.ts').then((m) => m.agreementOperations);
@@ -40,7 +41,8 @@ function documentFromFile(path: string): AgreementDocument {
   }
 }
 
-function emit(content: string, out: string | undefined): void {
+function emit(content: string, given: string | undefined): void {
+  const out = fileOrStandardOutput(given);
   if (!out) {
     process.stdout.write(content.endsWith('\n') ? content : `${content}\n`);
     return;
