@@ -75,6 +75,9 @@ describe('negation in English', () => {
       'This Agreement does not provide for any amnesty for crimes of sexual violence.',
     );
     provided('en', 'ProtCiv', 'There shall be no attacks on civilians.');
+    // The phrase runs over the verb of harm ("school … used for military purposes"): still a prohibition.
+    provided('en', 'ProtCiv', 'No school or hospital shall be used for military purposes.');
+    ruledOut('en', 'ImPK', 'No peacekeeping force or monitoring mission shall be deployed.');
   });
 
   test('pseudo-negations and restrictions are not negations', () => {
@@ -141,6 +144,7 @@ describe('negation in French', () => {
     provided('fr', 'GCh', 'En aucun cas les enfants ne seront enrôlés.');
     provided('fr', 'SexViol', 'Nul ne sera soumis à la torture ni à des violences sexuelles.');
     provided('fr', 'SexViol', 'Il n’y aura aucune amnistie pour les crimes de violences sexuelles.');
+    provided('fr', 'ProtCiv', 'Aucune école ne sera utilisée à des fins militaires.');
   });
 
   test('« ne … que », « sans préjudice » and restrictions are not negations', () => {

@@ -172,8 +172,10 @@ export class NegationScope {
     )
       return false;
     // "No child shall be recruited": a prohibition. "No force shall be deployed without consent",
-    // "aucune force ne sera déployée qu'à la demande …": a restriction. Both are provisions.
-    const rest = this.words(end, to);
+    // "aucune force ne sera déployée qu'à la demande …": a restriction. Both are provisions. The
+    // clause is read from after the head word, so a phrase that runs over its verb ("school …
+    // shall be used for military purposes") is read with it.
+    const rest = this.words(at, to).slice(1);
     if (rest.some((w) => inList(this.cues.harm, w))) return false;
     this.cues.restrictions.lastIndex = 0;
     return !this.cues.restrictions.test(this.folded.slice(at, to));

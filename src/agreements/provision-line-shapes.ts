@@ -65,6 +65,37 @@ export function isHeadingLike(t: string, structural: boolean): boolean {
     : capitals / Math.max(words.length, 1) >= 0.75 && t.length <= 80;
 }
 
+/** Words that open a sentence, not a heading ("The Parties …", "Les Parties …", "Each Party …"). */
+const SENTENCE_OPENER =
+  /^(?:the|this|these|those|each|every|any|all|it|its|they|we|there|such|no|to|le|la|les|l'|l’|ce|cet|cette|ces|il|ils|elle|elles|on|chaque|aucun|aucune|nul|nulle|tout|toute|tous|toutes)$/i;
+
+/** Verbs that make a run of words a sentence, wherever they stand ("Ceasefire shall hold"). */
+const SENTENCE_VERB =
+  /^(?:shall|will|must|may|should|can|cannot|could|would|is|are|was|were|be|been|has|have|had|agrees?|agreed|undertakes?|commits?|guarantees?|ensures?|recogni[sz]es?|accepts?|applies|apply|means|refers?|takes?|enters?|doit|doivent|devra|devront|sont|est|sera|seront|peut|peuvent|pourra|pourront|ont|a|s'engagent|s’engagent|s'engage|s’engage|entre|prend|conviennent)$/i;
+
+/** A heading does not end on a word that needs another after it ("Protection of"). */
+const DANGLING_WORD =
+  /^(?:and|or|of|the|a|an|to|for|in|on|at|by|with|from|et|ou|de|des|du|la|le|les|à|au|aux|pour|en|par|sur|dans|avec)$/i;
+
+/**
+ * A heading written in sentence case on the marker's own line ("Article 2. Protection of
+ * civilians", "Section 2 – Humanitarian access", "1. Cessation des hostilités"): a short run of
+ * words starting with a capital, with at most a full stop at its end, that no sentence opener or
+ * verb makes a sentence. The heading without its full stop (when `allowStop`), else ''.
+ */
+export function sentenceCaseHeading(rest: string, allowStop = true): string {
+  if (!allowStop && rest.trim().endsWith('.')) return '';
+  const t = rest.trim().replace(/\.$/, '');
+  if (t.length < 3 || t.length > 100 || !/^\p{Lu}/u.test(t)) return '';
+  if (/[.;:!?]/.test(t) || /,$/.test(t)) return '';
+  const words = t.split(/\s+/);
+  if (words.length > 12 || (rest.trim().endsWith('.') && words.length > 8)) return '';
+  if (SENTENCE_OPENER.test(words[0].replace(/[^\p{L}'’]/gu, ''))) return '';
+  if (words.some((w) => SENTENCE_VERB.test(w.replace(/[^\p{L}'’]/gu, '')))) return '';
+  if (DANGLING_WORD.test(words[words.length - 1])) return '';
+  return t;
+}
+
 export function isShoutedHeading(t: string): boolean {
   const letters = t.replace(/[^\p{L}]/gu, '');
   return letters.length >= 4 && letters === letters.toUpperCase() && /\p{L}{3,}/u.test(t) && !/[;,]$/.test(t);

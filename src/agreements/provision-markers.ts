@@ -14,6 +14,7 @@ import {
   numberValue,
   ROMAN_RE,
   romanValue,
+  sentenceCaseHeading,
   startsHeadingOrEnds,
   UPPER_ROMAN_RE,
 } from './provision-line-shapes.ts';
@@ -120,7 +121,7 @@ export function lineMarker(t: string, stack: readonly OpenProvision[]): Marker |
   if (
     m &&
     !(m[1] === 'I' && lastLetterIs(stack, 'k')) &&
-    (!m[2] || isShoutedHeading(m[2]) || isSectionTitle(m[2]))
+    (!m[2] || isShoutedHeading(m[2]) || isSectionTitle(m[2]) || romanSentenceHeading(m[1], m[2], stack))
   ) {
     const rest = m[2] ?? '';
     return {
@@ -237,6 +238,19 @@ export function lineMarker(t: string, stack: readonly OpenProvision[]): Marker |
       restAt: t.length - (m[2] ?? '').length,
     };
   return null;
+}
+
+/**
+ * "II. Protection of civilians": a Roman number before a heading in sentence case, of two words of
+ * four letters or more and no parentheses, so a signatory ("L. Kuchma", "I. Plotnitskiy (signed)")
+ * is not one, nor a capital letter of a lettered list ("I." after "H.").
+ */
+function romanSentenceHeading(roman: string, rest: string, stack: readonly OpenProvision[]): boolean {
+  if (/[()]/.test(rest) || rest.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w)).length < 2) return false;
+  if (roman.length === 1 && lastLetterIs(stack, String.fromCharCode(roman.toLowerCase().charCodeAt(0) - 1))) {
+    return false;
+  }
+  return sentenceCaseHeading(rest) !== '';
 }
 
 /**

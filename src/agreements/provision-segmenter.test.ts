@@ -335,3 +335,98 @@ describe('structure read from Word and bilingual texts', () => {
     );
   });
 });
+
+describe('where a preamble ends, and headings in sentence case', () => {
+  const outline = (text: string, language?: string) =>
+    segmentProvisions(text, { language }).map((p) => `${p.id}: ${p.heading}`);
+
+  test('an article, chapter or section after a preamble stands outside it, its sentence-case heading kept', () => {
+    const cases: [string, string | undefined, string[]][] = [
+      [
+        'Preamble\n\nRecalling the talks,\n\nARTICLE 1\n\nThe Parties agree to a ceasefire.\n\nARTICLE 2\nProtection of civilians\n\nThe Parties shall protect civilians.',
+        undefined,
+        ['preamble: Preamble', 'preamble/para1: Preamble', 'art-1: ', 'art-2: Protection of civilians'],
+      ],
+      [
+        'Preamble\n\nRecalling the talks,\n\nChapter I\n\nThe Parties agree.\n\nChapter II – Protection of civilians\n\n1. The Parties shall protect civilians.',
+        undefined,
+        [
+          'preamble: Preamble',
+          'preamble/para1: Preamble',
+          'ch-i: ',
+          'ch-i/para2: ',
+          'ch-ii: Protection of civilians',
+          'ch-ii/1: Protection of civilians',
+        ],
+      ],
+      [
+        'Preamble\n\nRecalling the talks,\n\nSection 2 – Humanitarian access\n\nThe Parties shall allow aid.',
+        undefined,
+        [
+          'preamble: Preamble',
+          'preamble/para1: Preamble',
+          'sec-2: Humanitarian access',
+          'sec-2/para2: Humanitarian access',
+        ],
+      ],
+      [
+        'PREAMBLE\n\nRecalling the talks,\n\nII. Protection of civilians\n\nThe Parties shall protect civilians.',
+        undefined,
+        [
+          'preamble: Preamble',
+          'preamble/para1: Preamble',
+          'sec-ii: Protection of civilians',
+          'sec-ii/para2: Protection of civilians',
+        ],
+      ],
+      [
+        'Préambule\n\nConsidérant les pourparlers,\n\nArticle premier – Cessez-le-feu\n\nLes Parties observent un cessez-le-feu.',
+        'fr',
+        [
+          'preamble: Préambule',
+          'preamble/para1: Préambule',
+          'art-premier: Cessez-le-feu',
+          'art-premier/al-1: Cessez-le-feu',
+        ],
+      ],
+      [
+        'PRÉAMBULE\n\nConsidérant les pourparlers,\n\nTITRE I – DISPOSITIONS GÉNÉRALES\n\nChapitre II – Protection des civils\n\nArticle 2\n\nLes Parties protègent les civils.',
+        'fr',
+        [
+          'preamble: Préambule',
+          'preamble/para1: Préambule',
+          'titre-i: DISPOSITIONS GÉNÉRALES',
+          'titre-i/ch-ii: Protection des civils',
+          'titre-i/ch-ii/art-2: Protection des civils',
+          'titre-i/ch-ii/art-2/al-1: Protection des civils',
+        ],
+      ],
+    ];
+    for (const [text, language, want] of cases) assert.deepEqual(outline(text, language), want, text);
+  });
+
+  test('the first operative numbered clause ends the preamble; numbered recitals stay in it', () => {
+    assert.deepEqual(
+      outline(
+        'Preamble\n\n1. Recalling the talks,\n2. Noting the report,\n\n3. Ceasefire\n\nThe Parties agree to a ceasefire.',
+      ),
+      ['preamble: Preamble', 'preamble/1: Preamble', 'preamble/2: Preamble', '3: Ceasefire'],
+    );
+    assert.deepEqual(
+      outline(
+        'Préambule\n\nConsidérant les pourparlers,\n\n1. Cessez-le-feu\n\n1.1 Les Parties observent un cessez-le-feu.',
+        'fr',
+      ),
+      ['preamble: Préambule', 'preamble/para1: Préambule', '1: Cessez-le-feu', '1/1.1: Cessez-le-feu'],
+    );
+  });
+
+  test('a sentence, a list item or a signatory is not taken for a heading', () => {
+    const ps = outline(
+      'Article 1. The Parties agree to a ceasefire\n\nArticle 2. Bodies\n\n1. Joint commission\n2. Ceasefire committee\n\nDone at Lake Tamsin.\n\nL. Kuchma\nI. Plotnitskiy (signed)',
+    );
+    assert.ok(ps.includes('art-1: '), ps.join('\n'));
+    assert.ok(ps.includes('art-2/1: Bodies') && ps.includes('art-2/2: Bodies'), ps.join('\n'));
+    assert.ok(!ps.some((p) => /^(?:sec|ch)-/.test(p)), ps.join('\n'));
+  });
+});

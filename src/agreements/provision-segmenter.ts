@@ -1,7 +1,8 @@
 import type { Provision, ProvisionKind } from '../domain/provision.ts';
+import { frontMatterExtent } from './provision-front-matter.ts';
+import { isRecital, markerHeading } from './provision-headings.ts';
 import {
   ACRONYMS_RE,
-  isHeadingLike,
   isShoutedHeading,
   isTitleLike,
   isVersionLabel,
@@ -11,27 +12,6 @@ import {
   titleCase,
 } from './provision-line-shapes.ts';
 import { lineMarker, type Marker, type OpenProvision } from './provision-markers.ts';
-
-/** Words that make a run of words a sentence rather than a heading ("1.2 The Parties agree."). */
-const SENTENCE_WORD =
-  /^(?:the|this|these|those|each|all|any|every|it|its|they|we|there|such|no|shall|will|must|may|should|is|are|was|were|be|been|has|have|had|agrees?|agreed|undertakes?|commits?|guarantees?|ensures?|recogni[sz]es?|accepts?|applies|apply|means|refers?|le|la|les|ce|cette|ces|il|ils|elle|elles|tout|toute|tous|chaque|aucun|aucune|nul|doit|doivent|sont|est|sera|seront|peut|peuvent|ont|s'engagent|s’engagent)$/i;
-
-/**
- * The heading at the start of a numbered clause's text, when it runs into the first sentence
- * ("Definitions. In this Agreement …", "Protection of civilians. The Parties undertake …") or is
- * all the clause says and a list of its own follows ("Return of displaced persons and refugees."):
- * a short run of words with a capital, ending in a full stop, with no word that makes it a
- * sentence. Else ''. An item of a list ("East African Community Affairs.") is not a heading.
- */
-function inlineHeading(rest: string, listFollows: boolean): string {
-  const m = /^(\p{Lu}[^.;:!?]{2,80}?)\.(?:\s+(?=[\p{Lu}"“«(])|\s*$)/u.exec(rest);
-  if (!m || (!listFollows && m[0].length === rest.length)) return '';
-  const words = m[1].trim().split(/\s+/);
-  if (words.length > 8 || words.some((w) => SENTENCE_WORD.test(w))) return '';
-  // An abbreviation is not a heading: "Art. 5", "No. 3", "Para. 2".
-  if (/^(?:art|no|para|cf|mr|mrs|ms|dr|st|vol|ch|sec|fig)$/i.test(words[words.length - 1])) return '';
-  return m[1].trim();
-}
 
 export interface SegmentOptions {
   /** The text's language (ISO 639-1). In French, each paragraph of an article is an alinéa. */
@@ -126,6 +106,7 @@ class Segmenter {
         continue;
       }
       if (marker) {
+        this.endPreamble(marker);
         i = this.openMarker(marker, i);
         continue;
       }
@@ -140,8 +121,9 @@ class Segmenter {
           parent: null,
           level: 0,
         });
-        // A French preamble ends at the first article ("Article 1er"), which is not part of it.
-        this.stack.push({ p, rank: this.alineas ? 4 : 2, style: 'structure', absorbs: false });
+        // A preamble ends at the first article, section, chapter or part ("Article 1er", "Section 2 –",
+        // "CHAPTER I"), or at an unnumbered heading in capitals, which are not part of it.
+        this.stack.push({ p, rank: 4, style: 'structure', absorbs: false });
         this.current = null;
         i++;
         continue;
@@ -172,35 +154,25 @@ class Segmenter {
 
   private blank = false;
 
+  /**
+   * A numbered clause right under a preamble ("1. Cessation of hostilities" after "Have agreed as
+   * follows:") is the first operative provision and ends it; a numbered recital ("1. Recalling …")
+   * stays in it. Articles and larger divisions end it by their rank.
+   */
+  private endPreamble(marker: Marker): void {
+    if (marker.kind !== 'clause' || isRecital(marker.rest)) return;
+    const k = this.stack.findIndex((o) => o.p.kind === 'preamble');
+    if (k < 0) return;
+    // Only a clause of the preamble's own level: one under a heading inside it stays there.
+    const above = this.stack.slice(k + 1).filter((o) => o.style === 'structure');
+    if (above.every((o) => o.p.kind === 'clause' && o.rank >= marker.rank))
+      this.stack = this.stack.slice(0, k);
+  }
+
   /** A table of contents or acronym list runs until a line repeats one seen in it, or the next real section. */
   private frontMatter(i: number): number {
     const first = this.lines[i];
-    const isToc = TOC_RE.test(first.text);
-    // A table of contents ends where the document begins again with its first entry ("ACRONYMS",
-    // "PREAMBLE", "CHAPTER 1"); failing that, at the first line of running text.
-    let firstEntry = '';
-    let j = i + 1;
-    for (; j < this.lines.length; j++) {
-      const t = this.lines[j].text;
-      if (t === '' || TOC_RE.test(t)) continue;
-      const key = t
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim();
-      if (isToc) {
-        if (!firstEntry) firstEntry = key;
-        else if (key === firstEntry || t.length > 160) break;
-      } else if (
-        PREAMBLE_RE.test(t) ||
-        ACRONYMS_RE.test(t) ||
-        this.structural(t) ||
-        /^(we|whereas|nous|considérant)\b/i.test(t)
-      ) {
-        break;
-      }
-    }
-    let last = j - 1;
-    while (last > i && this.lines[last].text === '') last--;
+    const { isToc, next, last } = frontMatterExtent(this.lines, i, (t) => this.structural(t));
     this.stack = [];
     const p = this.push({
       kind: 'front-matter',
@@ -213,7 +185,7 @@ class Segmenter {
     });
     this.extend(p, this.lines[last].end);
     this.current = null;
-    return j;
+    return next;
   }
 
   private structural(t: string): boolean {
@@ -223,18 +195,6 @@ class Segmenter {
 
   private marker(t: string): Marker | null {
     return lineMarker(t, this.stack);
-  }
-
-  /** Whether the next non-blank line opens an item or a deeper clause under this marker's provision. */
-  private listFollows(i: number, marker: Marker): boolean {
-    let k = i + 1;
-    while (k < this.lines.length && this.lines[k].text === '') k++;
-    const next = k < this.lines.length ? this.marker(this.lines[k].text) : null;
-    if (!next) return false;
-    if (next.style !== 'structure') return true;
-    // "1." right under "2.4" is the first item of its list (see numberListAt).
-    if (marker.kind === 'clause' && marker.rank >= 12 && /^1\.\s/.test(this.lines[k].text)) return true;
-    return next.kind === 'clause' && marker.kind === 'clause' && next.rank > marker.rank;
   }
 
   private openMarker(marker: Marker, i: number): number {
@@ -250,37 +210,14 @@ class Segmenter {
       if (k >= 0 && this.stack[k].style === marker.style) this.stack = this.stack.slice(0, k);
       parent = this.top();
     }
-    let heading = '';
-    let next = i + 1;
-    const rest = marker.rest.trim();
-    // French headings are in sentence case ("Article 4 : Retour et restitution").
-    const frenchHeading =
-      this.alineas && marker.style === 'structure' && rest.length <= 100 && !/[.;,:]$/.test(rest);
-    if (rest && (frenchHeading || isHeadingLike(rest, marker.style === 'structure'))) heading = rest;
-    else if (rest && (marker.kind === 'clause' || marker.kind === 'article')) {
-      // "1.1 Definitions. In this Agreement …": a heading run into the clause's first sentence, or
-      // all the clause says when what follows is its own list ("2.4 Return of refugees." then "(a)").
-      heading = inlineHeading(rest, this.listFollows(i, marker));
-    } else if (!rest && marker.style === 'structure') {
-      // The heading often sits on the line after the number ("1.1.\nEstablishment, Seat and Term").
-      const following = this.lines[next];
-      let k = next + 1;
-      while (k < this.lines.length && this.lines[k].text === '') k++;
-      const after = this.lines[k];
-      const beforeMarker = !after || !!this.marker(after.text);
-      if (
-        following?.text &&
-        !this.marker(following.text) &&
-        (isHeadingLike(following.text, true) ||
-          (beforeMarker &&
-            following.text.length <= 100 &&
-            /^\p{Lu}/u.test(following.text) &&
-            !/[.;,:]$/.test(following.text)))
-      ) {
-        heading = following.text;
-        next++;
-      }
-    }
+    const { heading, lines } = markerHeading({
+      lines: this.lines,
+      at: i,
+      marker,
+      french: this.alineas,
+      markerOf: (t) => this.marker(t),
+    });
+    const next = i + 1 + lines;
     const level = parent ? parent.level + 1 : 0;
     const p = this.push({
       kind: marker.kind,
