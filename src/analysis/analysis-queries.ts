@@ -3,6 +3,7 @@ import type { ThreatCell } from '../domain/threat.ts';
 import { VIOLENT_TYPES } from '../domain/violence-type.ts';
 import { HAS_PERIODS } from '../store/category-periods.ts';
 import type { Database } from '../store/schema.ts';
+import { readOwnCategories } from './actor-own-category.ts';
 
 /**
  * The store reads behind the joint analysis. Series and totals come from the aggregate tables
@@ -117,6 +118,49 @@ export async function readMonthBreakdown(
  */
 export const PERPETRATOR_ROLES = [1, 3];
 
+/** Categories that never perpetrate an event (its target, or people in the street). */
+const NOT_PERPETRATORS = ['civilians', 'protesters'];
+
+/**
+ * Gives the counts of actors named beside a side (roles 3 and 4, which carry no category) the
+ * category the same actor has by its own record (actor-own-category.ts): never the side's, and ''
+ * when the store says nothing of it. The rows need their month (a dated actor's period).
+ */
+async function withOwnCategories<
+  R extends { country: string; actor: string; actor_category: string; month: string },
+>(db: Kysely<Database>, rows: readonly R[]): Promise<R[]> {
+  const unnamed = rows.filter((r) => r.actor_category === '');
+  if (!unnamed.length) return [...rows];
+  const own = await readOwnCategories(
+    db,
+    unnamed.map((r) => r.actor),
+  );
+  return rows.map((r) =>
+    r.actor_category === '' ? { ...r, actor_category: own.of(r.actor, r.country, r.month) } : r,
+  );
+}
+
+/**
+ * Sums rows that fall into one cell once their month is left out and their category is known (an
+ * associated actor's counts join its own as actor 1 of the same category), in first-seen order.
+ */
+function mergeCells<
+  R extends { country: string; actor: string; actor_category: string; admin1: string; violence_type: string },
+>(rows: readonly R[], measures: readonly (keyof R & string)[]): Omit<R, 'month'>[] {
+  const byCell = new Map<string, R>();
+  for (const r of rows) {
+    const { month: _month, ...rest } = r as R & { month?: string };
+    const k = [r.country, r.actor, r.actor_category, r.admin1, r.violence_type].join('\u001f');
+    const cell = byCell.get(k);
+    if (!cell) {
+      byCell.set(k, { ...(rest as R) });
+      continue;
+    }
+    for (const m of measures) (cell[m] as number) = Number(cell[m]) + Number(r[m]);
+  }
+  return [...byCell.values()];
+}
+
 /** A perpetrator (first actor, or one acting with it) × admin1 × violence type over the period. */
 export interface PerpetratorCell {
   country: string;
@@ -155,24 +199,39 @@ export async function readPerpetrators(
       .where('month', '>=', from)
       .where('month', '<=', lastMonth)
       .where('violence_type', 'in', VIOLENT)
-      .where('actor_category', 'not in', ['civilians', 'protesters'])
+      .where('actor_category', 'not in', NOT_PERPETRATORS)
       .where('actor', '<>', '');
-  const cells = await applyScope(
-    base(firstMonth)
-      .select([
-        'country',
-        'actor',
-        'actor_category',
-        'admin1',
-        'violence_type',
-        sql<number>`sum(events)`.as('events'),
-        sql<number>`sum(fatalities)`.as('fatalities'),
-        sql<number>`sum(civilian_fatalities)`.as('civilian_fatalities'),
-        sql<number>`sum(civilian_targeting_events)`.as('targeting'),
-      ])
-      .groupBy(['country', 'actor', 'actor_category', 'admin1', 'violence_type']),
-    scope,
-  ).execute();
+  const measures = [
+    sql<number>`sum(events)`.as('events'),
+    sql<number>`sum(fatalities)`.as('fatalities'),
+    sql<number>`sum(civilian_fatalities)`.as('civilian_fatalities'),
+    sql<number>`sum(civilian_targeting_events)`.as('targeting'),
+  ];
+  const keys = ['country', 'actor', 'actor_category', 'admin1', 'violence_type'] as const;
+  const [first, acting] = await Promise.all([
+    applyScope(
+      base(firstMonth)
+        .where('role', '=', 1)
+        .select([...keys, ...measures])
+        .groupBy([...keys]),
+      scope,
+    ).execute(),
+    // Those acting with the first actor, by month: their counts carry no category (see
+    // withOwnCategories), and a dated actor's category is the one of its period.
+    applyScope(
+      base(firstMonth)
+        .where('role', '=', 3)
+        .select([...keys, 'month', ...measures])
+        .groupBy([...keys, 'month']),
+      scope,
+    ).execute(),
+  ]);
+  const cells = mergeCells(
+    [...first, ...(await withOwnCategories(db, acting))].filter(
+      (r) => !NOT_PERPETRATORS.includes(r.actor_category),
+    ),
+    ['events', 'fatalities', 'civilian_fatalities', 'targeting'],
+  );
   const seriesFrom = monthlyFrom < firstMonth ? monthlyFrom : firstMonth;
   const monthly = await applyScope(
     base(seriesFrom)
@@ -188,7 +247,7 @@ export async function readPerpetrators(
       .where('role', 'in', PERPETRATOR_ROLES)
       .where('month', '<', seriesFrom)
       .where('violence_type', 'in', VIOLENT)
-      .where('actor_category', 'not in', ['civilians', 'protesters'])
+      .where('actor_category', 'not in', NOT_PERPETRATORS)
       .where('actor', '<>', '')
       .select(['actor', sql<number>`sum(events)`.as('events')])
       .groupBy('actor'),
@@ -249,33 +308,46 @@ export async function readThreatCells(
   w: { firstMonth: string; lastMonth: string; recentStart: string; previousStart: string },
 ): Promise<ThreatCell[]> {
   const inPeriod = sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
-  const q = applyScope(
-    db
-      .selectFrom('actor_counts')
-      .select([
-        'country',
-        'actor',
-        'actor_category',
-        'admin1',
-        'violence_type',
-        sql<number>`sum(case when ${inPeriod} then civilian_targeting_events else 0 end)`.as('events'),
-        sql<number>`sum(case when month >= ${w.recentStart} and month <= ${w.lastMonth} then civilian_targeting_events else 0 end)`.as(
-          'recent',
-        ),
-        sql<number>`sum(case when month >= ${w.previousStart} and month < ${w.recentStart} then civilian_targeting_events else 0 end)`.as(
-          'previous',
-        ),
-        sql<number>`sum(case when ${inPeriod} then fatalities else 0 end)`.as('fatalities'),
-      ])
-      .where('role', 'in', PERPETRATOR_ROLES)
-      .where('civilian_targeting_events', '>', 0)
-      .where('actor', '<>', '')
-      .where('month', '>=', [w.firstMonth, w.previousStart].sort()[0]!)
-      .where('month', '<=', w.lastMonth)
-      .groupBy(['country', 'actor', 'actor_category', 'admin1', 'violence_type']),
-    scope,
+  const keys = ['country', 'actor', 'actor_category', 'admin1', 'violence_type'] as const;
+  const query = () =>
+    applyScope(
+      db
+        .selectFrom('actor_counts')
+        .select([
+          ...keys,
+          sql<number>`sum(case when ${inPeriod} then civilian_targeting_events else 0 end)`.as('events'),
+          sql<number>`sum(case when month >= ${w.recentStart} and month <= ${w.lastMonth} then civilian_targeting_events else 0 end)`.as(
+            'recent',
+          ),
+          sql<number>`sum(case when month >= ${w.previousStart} and month < ${w.recentStart} then civilian_targeting_events else 0 end)`.as(
+            'previous',
+          ),
+          sql<number>`sum(case when ${inPeriod} then fatalities else 0 end)`.as('fatalities'),
+        ])
+        .where('civilian_targeting_events', '>', 0)
+        .where('actor', '<>', '')
+        .where('month', '>=', [w.firstMonth, w.previousStart].sort()[0]!)
+        .where('month', '<=', w.lastMonth),
+      scope,
+    );
+  // The first actor, and those acting with it by month: their counts carry no category of their
+  // own (withOwnCategories), and a dated actor's is that of its period.
+  const [first, acting] = await Promise.all([
+    query()
+      .where('role', '=', 1)
+      .groupBy([...keys])
+      .execute(),
+    query()
+      .where('role', '=', 3)
+      .select('month')
+      .groupBy([...keys, 'month'])
+      .execute(),
+  ]);
+  const rows = mergeCells(
+    [...first, ...(await withOwnCategories(db, acting))],
+    ['events', 'recent', 'previous', 'fatalities'],
   );
-  return (await q.execute()).map((r) => ({
+  return rows.map((r) => ({
     country: r.country,
     actor: r.actor,
     actorCategory: r.actor_category,

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { isPeopleGroup } from '../domain/people-groups.ts';
 import type { Database } from '../store/schema.ts';
-import { harmedGroup, perpetratorBranches } from './harmed-group.ts';
+import { harmedGroup, namedIn, perpetratorBranches } from './harmed-group.ts';
 
 /** A raw event as evidence: enough to find it and to judge it. */
 export interface EvidenceEvent {
@@ -23,8 +24,12 @@ export interface EvidenceEvent {
 export interface EvidenceQuery {
   country?: string;
   admin1?: string;
+  /**
+   * An actor of the event, as `actor_counts` counts one (the actor alerts' series): either side, or
+   * acting with either side (ACLED's associated actors, groups of people excepted).
+   */
   actor?: string;
-  /** Actor must be the first actor (perpetrator), not either side. */
+  /** Actor must perpetrate the event: its first actor, or acting with it (perpetratorBranches). */
   actorAsPerpetrator?: boolean;
   from: string;
   to: string;
@@ -61,10 +66,7 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
   if (q.country !== undefined) s = s.where('country', '=', q.country);
   if (q.withNotes) s = s.select('notes');
   if (q.admin1 !== undefined) s = s.where('admin1', '=', q.admin1);
-  if (q.actor !== undefined && !q.actorAsPerpetrator) {
-    const actor = q.actor;
-    s = s.where((eb) => eb.or([eb('actor1', '=', actor), eb('actor2', '=', actor)]));
-  }
+  if (q.actor !== undefined && !q.actorAsPerpetrator) s = s.where(onEitherSide(q.actor));
   if (q.violenceTypes?.length) s = s.where('violence_type', 'in', [...q.violenceTypes]);
   if (q.civilianTargeting !== undefined) s = s.where('civilian_targeting', '=', q.civilianTargeting ? 1 : 0);
   if (q.target) s = s.where(harmedGroup(q.target));
@@ -108,4 +110,17 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
     sensitivity: r.sensitivity,
     notes: (r as { notes?: string }).notes ?? '',
   }));
+}
+
+/**
+ * The condition that `actor` is an actor of the event as `actor_counts` counts it (roles 1 to 4):
+ * its first or second actor, or one acting with either (ACLED's associated actors). A group of
+ * people named beside a side is never counted so (people-groups.ts), nor matched there.
+ */
+function onEitherSide(actor: string): RawBuilder<SqlBool> {
+  const sides = [sql<SqlBool>`actor1 = ${actor}`, sql<SqlBool>`actor2 = ${actor}`];
+  if (!isPeopleGroup(actor))
+    for (const column of ['actor1_associated', 'actor2_associated'] as const)
+      sides.push(sql<SqlBool>`(${sql.ref(column)} <> '' and ${namedIn(column, actor)})`);
+  return sql<SqlBool>`(${sql.join(sides, sql` or `)})`;
 }

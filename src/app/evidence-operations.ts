@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { readOwnCategories } from '../analysis/actor-own-category.ts';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
@@ -132,6 +134,10 @@ export const evidenceOperations = {
           eb.fn.sum<number>('actor_counts.events').as('events'),
           eb.fn.sum<number>('actor_counts.fatalities').as('fatalities'),
           eb.fn.sum<number>('actor_counts.civilian_targeting_events').as('civilianTargetingEvents'),
+          // Its events there as actor 1 or 2; none when it is only named beside a side.
+          sql<number>`sum(case when actor_counts.role in (1, 2) then actor_counts.events else 0 end)`.as(
+            'own',
+          ),
         ])
         .groupBy([
           'actors.name',
@@ -142,21 +148,32 @@ export const evidenceOperations = {
         ])
         .orderBy('events', 'desc');
       if (input.country) q = q.where('actor_counts.country', '=', input.country);
-      if (input.stateOnly) q = q.where('actors.is_state', '=', 1);
       const rows = await q.execute();
       if (!rows.length) await assertEventsExistFor(ctx.store.db, { country: input.country });
-      return releaseActorNames(ctx, {
-        actors: rows.map((r) => ({
+      // An actor named in the country only beside a side (ACLED's associated actors) is listed with
+      // what its own record says, here or elsewhere (readOwnCategories), never its side's category:
+      // a state's army acting with a rebel group abroad is a foreign force there, not the host's.
+      const acting = rows.filter((r) => Number(r.own) === 0);
+      const own = acting.length
+        ? await readOwnCategories(
+            ctx.store.db,
+            acting.map((r) => r.name),
+          )
+        : null;
+      const actors = rows.map((r) => {
+        const category = own && Number(r.own) === 0 ? own.of(r.name, r.country) || null : r.category;
+        return {
           name: r.name,
-          category: r.category,
-          isState: Number(r.is_state) === 1,
+          category,
+          isState: own && Number(r.own) === 0 ? category === 'state-forces' : Number(r.is_state) === 1,
           aliases: parseAliases(r.aliases),
           country: r.country,
           events: Number(r.events),
           fatalities: Number(r.fatalities),
           civilianTargetingEvents: Number(r.civilianTargetingEvents),
-        })),
+        };
       });
+      return releaseActorNames(ctx, { actors: input.stateOnly ? actors.filter((a) => a.isState) : actors });
     },
   }),
 
