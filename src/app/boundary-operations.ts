@@ -13,6 +13,7 @@ import {
   squareDegrees,
 } from '../sources/boundary-reader.ts';
 import type { Database } from '../store/schema.ts';
+import { coarserShapes } from './coarser-shapes.ts';
 import { defineOperation } from './operation.ts';
 
 /** A new polygon this much smaller than the stored one it replaces is worth a second look. */
@@ -49,21 +50,12 @@ function replacementWarning(shape: Boundary, stored: string | null): string | nu
 /** Events sampled per admin-1 area to pair the shapes that spelling could not. */
 const SAMPLED_EVENTS = 200;
 
-/**
- * Pairs the shapes and data names that spelling left apart by where the events lie
- * (matchAreasByPoints), in place: an exonym ("Timbuktu" and "Tombouctou") is the same area.
- */
-async function matchRestByPoints(
+/** Up to SAMPLED_EVENTS located events of each of the country's admin-1 areas. */
+async function sampledPoints(
   db: Kysely<Database>,
   country: string,
-  shapes: readonly Boundary[],
-  matches: AreaNameMatch[],
   dataNames: readonly string[],
-): Promise<void> {
-  const openShapes = new Set(matches.flatMap((m, i) => (m.data ? [] : [i])));
-  const paired = new Set(matches.flatMap((m) => (m.data ? [m.data] : [])));
-  const openNames = new Set(dataNames.filter((d) => !paired.has(d)));
-  if (!openShapes.size || !openNames.size) return;
+): Promise<NamedPoint[]> {
   const points: NamedPoint[] = [];
   for (const admin1 of dataNames) {
     const rows = await db
@@ -78,8 +70,41 @@ async function matchRestByPoints(
     for (const r of rows)
       points.push({ admin1, latitude: Number(r.latitude), longitude: Number(r.longitude) });
   }
-  for (const [i, name] of matchAreasByPoints(shapes, points, openShapes, openNames))
+  return points;
+}
+
+/**
+ * Pairs the shapes and data names that spelling left apart by where the events lie
+ * (matchAreasByPoints), in place: an exonym ("Timbuktu" and "Tombouctou") is the same area. Then
+ * takes back the pairs of shapes that are older or coarser units than the data's areas
+ * (coarserShapes: DR Congo's "Orientale" holding Ituri, Haut-Uele …), which keep their own name.
+ * Returns those shapes, by index, with the data's areas they cover.
+ */
+async function matchRestByPoints(
+  db: Kysely<Database>,
+  country: string,
+  shapes: readonly Boundary[],
+  matches: AreaNameMatch[],
+  dataNames: readonly string[],
+): Promise<Map<number, string[]>> {
+  const openShapes = new Set(matches.flatMap((m, i) => (m.data ? [] : [i])));
+  const paired = new Set(matches.flatMap((m) => (m.data ? [m.data, ...(m.variants ?? [])] : [])));
+  const openNames = new Set(dataNames.filter((d) => !paired.has(d)));
+  if (!openShapes.size || !openNames.size) return new Map();
+  const points = await sampledPoints(db, country, dataNames);
+  const byPoints = new Set<number>();
+  for (const [i, name] of matchAreasByPoints(shapes, points, openShapes, openNames)) {
     matches[i] = { shape: matches[i]!.shape, data: name, score: 0 };
+    byPoints.add(i);
+  }
+  const coarser = coarserShapes(
+    shapes,
+    points,
+    matches.map((m) => m.data),
+    byPoints,
+  );
+  for (const i of coarser.keys()) matches[i] = { shape: matches[i]!.shape, data: null, score: 0 };
+  return coarser;
 }
 
 /** Up to five names, and how many more: how a long list reads in a message. */
@@ -89,6 +114,11 @@ function someOf(names: readonly string[]): string {
     .map((n) => `"${n}"`)
     .join(', ');
   return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
+/** "1 event", "353 events". */
+function events(n: number): string {
+  return `${n} event${n === 1 ? '' : 's'}`;
 }
 
 /** Below this many shapes, and this many of the data's areas, a file that pairs none may be a part. */
@@ -179,6 +209,20 @@ export const boundaryOperations = {
         refused: RefusedFeature[];
         /** Areas whose new polygon is loaded but looks wrong beside the one it replaced. */
         warnings: { area: string; reason: string }[];
+        /**
+         * Shapes that are older or coarser units than the data's admin-1 areas: each holds the
+         * events of the data's areas it `covers` (DR Congo's old "Orientale": Ituri, Haut-Uele …)
+         * and is stored under its own name, not as one of them.
+         */
+        coarser: { shape: string; covers: string[] }[];
+        /**
+         * The data's other spellings of an area that has a polygon ("Nord Kivu" beside
+         * "Nord-Kivu"): the polygon is stored under `area`, the most-used spelling, and the
+         * events filed under a variant are not drawn on it.
+         */
+        variants: { area: string; spellings: string[] }[];
+        /** What a reader should know of the coarser shapes and variant spellings, in plain sentences. */
+        notes: string[];
       }[] = [];
       const plan: { path: string; country: string; shapes: Boundary[]; refused: RefusedFeature[] }[] = [];
       const known = new Set(
@@ -207,21 +251,24 @@ export const boundaryOperations = {
         for (const p of plan) {
           // Store each polygon under the admin-1 name the event data uses, when one matches, so
           // events and shapes join on the same spelling.
-          const dataNames = (
+          const counted = (
             await trx
               .selectFrom('event_counts')
-              .select('admin1')
-              .distinct()
+              .select(['admin1', (eb) => eb.fn.sum<number | string>('events').as('events')])
               .where('country', '=', p.country)
+              .groupBy('admin1')
+              .orderBy('admin1')
               .execute()
-          )
-            .map((r) => r.admin1)
-            .filter(Boolean);
+          ).filter((r) => r.admin1);
+          const dataNames = counted.map((r) => r.admin1);
+          const uses = new Map(counted.map((r) => [r.admin1, Number(r.events)]));
           const matches = matchAreaNames(
             p.shapes.map((s) => s.name),
             dataNames,
+            undefined,
+            uses,
           );
-          await matchRestByPoints(trx, p.country, p.shapes, matches, dataNames);
+          const coarser = await matchRestByPoints(trx, p.country, p.shapes, matches, dataNames);
           if (matches.every((m) => !m.data)) {
             const refusal = await otherLevelRefusal(trx, p, dataNames);
             if (refusal) throw new TandemError('bad-input', refusal);
@@ -266,6 +313,10 @@ export const boundaryOperations = {
               .onConflict((oc) => oc.columns(['country', 'admin1', 'admin2']).doNothing())
               .execute();
           }
+          const variants = matches.flatMap((m) =>
+            m.data && m.variants?.length ? [{ area: m.data, spellings: m.variants }] : [],
+          );
+          const covering = [...coarser].map(([i, covers]) => ({ shape: p.shapes[i]!.name, covers }));
           loaded.push({
             path: p.path,
             country: p.country,
@@ -273,10 +324,25 @@ export const boundaryOperations = {
             renamed: matches
               .filter((m) => m.data && m.data !== m.shape)
               .map((m) => ({ shape: m.shape, data: m.data })),
-            withoutEvents: matches.filter((m) => !m.data).map((m) => m.shape),
-            withoutShapes: dataNames.filter((d) => !matches.some((m) => m.data === d) && !keep.includes(d)),
+            // A coarser shape holds events, under other names: it is not a shape without events.
+            withoutEvents: matches.filter((m, i) => !m.data && !coarser.has(i)).map((m) => m.shape),
+            withoutShapes: dataNames.filter(
+              (d) => !matches.some((m) => m.data === d || m.variants?.includes(d)) && !keep.includes(d),
+            ),
             refused: p.refused,
             warnings,
+            coarser: covering,
+            variants,
+            notes: [
+              ...covering.map(
+                (c) =>
+                  `"${c.shape}" in this file covers the event data's ${c.covers.join(', ')}: older or coarser boundaries than the data's areas; kept under its own name, and ${c.covers.length > 1 ? 'those areas have' : 'that area has'} no polygon of ${c.covers.length > 1 ? 'their' : 'its'} own`,
+              ),
+              ...variants.map(
+                (v) =>
+                  `the event data also spells "${v.area}" as ${v.spellings.map((x) => `"${x}" (${events(uses.get(x) ?? 0)})`).join(', ')}; the polygon is stored as "${v.area}" (${events(uses.get(v.area) ?? 0)}), and the events under the other spelling are not drawn on it`,
+              ),
+            ],
           });
         }
       });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { matchAreaNames, normalizeAreaName } from './area-names.ts';
+import { areaNamesAlike, matchAreaNames, normalizeAreaName } from './area-names.ts';
 
 test('spelling variants of one admin-1 area are recognised as the same area', () => {
   const m = matchAreaNames(
@@ -40,4 +40,47 @@ test('neighbouring areas with similar names are not confused', () => {
 
 test('unit words, accents and punctuation do not count', () => {
   assert.equal(normalizeAreaName("Ombella-M'Poko Préfecture"), normalizeAreaName('Ombella MPoko'));
+});
+
+test("a shape takes the data's own spelling of its name, the most used, never a rare variant alone", () => {
+  // ACLED writes "Nord-Kivu" 353 times and "Nord Kivu" once: both are the map's "Nord-Kivu".
+  const uses = new Map([
+    ['Nord Kivu', 1],
+    ['Nord-Kivu', 353],
+    ['Sud Kivu', 1],
+    ['Sud-Kivu', 112],
+  ]);
+  const data = ['Nord Kivu', 'Sud Kivu', 'Nord-Kivu', 'Sud-Kivu'];
+  const m = matchAreaNames(['Sud-Kivu', 'Nord-Kivu'], data, undefined, uses);
+  assert.deepEqual(m, [
+    { shape: 'Sud-Kivu', data: 'Sud-Kivu', score: 1, variants: ['Sud Kivu'] },
+    { shape: 'Nord-Kivu', data: 'Nord-Kivu', score: 1, variants: ['Nord Kivu'] },
+  ]);
+  // Without the counts, the shape's own spelling, then its spelling folded, before a variant.
+  assert.deepEqual(
+    matchAreaNames(['Nord-Kivu'], data).map((x) => [x.data, x.variants]),
+    [['Nord-Kivu', ['Nord Kivu']]],
+  );
+  assert.deepEqual(
+    matchAreaNames(['NORD KIVU'], ['Nord-Kivu Province', 'Nord-Kivu']).map((x) => x.data),
+    ['Nord-Kivu'],
+  );
+  // The rare spelling is the map's own: the polygon still goes to the one the events use.
+  assert.deepEqual(
+    matchAreaNames(['Nord Kivu'], data, undefined, uses).map((x) => [x.data, x.variants]),
+    [['Nord-Kivu', ['Nord Kivu']]],
+  );
+  // A variant is taken with its name: no other shape gets it.
+  assert.deepEqual(
+    matchAreaNames(['Nord-Kivu', 'Nord Kivu (old)'], ['Nord-Kivu', 'Nord Kivu']).map((x) => x.data),
+    ['Nord-Kivu', null],
+  );
+});
+
+test('names written differently for one sound are alike; an old province and a new one inside it are not', () => {
+  assert.equal(areaNamesAlike('Timbuktu', 'Tombouctou'), true);
+  assert.equal(areaNamesAlike('Jungoli', 'Jonglei'), true);
+  assert.equal(areaNamesAlike('Orientale', 'Ituri'), false);
+  assert.equal(areaNamesAlike('Katanga', 'Tanganyika'), false);
+  assert.equal(areaNamesAlike('Blue Nile', 'Upper Nile'), false);
 });

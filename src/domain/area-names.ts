@@ -65,34 +65,100 @@ export function areaNameSimilarity(a: string, b: string): number {
   return total ? (2 * common) / total : 0;
 }
 
+/**
+ * A name with only case, accents, hyphens, apostrophes and spaces folded: "Nord-Kivu" and "nord kivu"
+ * are one spelling; "Nord-Kivu Province" is not (normalizeAreaName makes it the same area).
+ */
+export function foldAreaName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[-_/().,\s]+/g, ' ')
+    .trim();
+}
+
+/**
+ * A rough sound of a name, for exonyms and transliterations that differ in how they write a sound
+ * rather than in the sound: "Timbuktu" and "Tombouctou" (ou for u, c for k).
+ */
+function phonetic(normalized: string): string {
+  return normalized
+    .replace(/ou/g, 'u')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/c(?![eiy])/g, 'k');
+}
+
+/**
+ * Whether two names could be one place's: alike by areaNameSimilarity (0.75 or more), or once
+ * written by sound ("Timbuktu" and "Tombouctou"). "Orientale" and "Ituri", "Katanga" and
+ * "Tanganyika" are not: a shape called one and holding the other's events is another unit.
+ */
+export function areaNamesAlike(a: string, b: string, threshold = 0.75): boolean {
+  if (areaNameSimilarity(a, b) >= threshold) return true;
+  const pa = phonetic(normalizeAreaName(a));
+  const pb = phonetic(normalizeAreaName(b));
+  return areaNameSimilarity(pa, pb) >= threshold;
+}
+
 export interface AreaNameMatch {
   /** The name as the map (boundary file) spells it. */
   shape: string;
   /** The name as the event data spells it, or null when nothing is close enough. */
   data: string | null;
   score: number;
+  /**
+   * Other spellings of the same name in the event data ("Nord Kivu" beside "Nord-Kivu": equal
+   * once normalised), which this shape stands for too; absent when there are none.
+   */
+  variants?: string[];
+}
+
+/**
+ * How much a data spelling is the shape's own, for pairs equally alike: the same string (2), the
+ * same once case, accents, hyphens and spaces are folded (1), or only alike (0).
+ */
+function sameness(shape: string, data: string): number {
+  if (shape === data) return 2;
+  return foldAreaName(shape) === foldAreaName(data) ? 1 : 0;
 }
 
 /**
  * Pairs map names with data names, best pairs first, each name used once, and only pairs at
  * least `threshold` alike (0.75 by default: close enough for spelling variants, not for
- * neighbours such as "Upper Nile" and "Blue Nile").
+ * neighbours such as "Upper Nile" and "Blue Nile"). Of data names equally alike (the data's
+ * spellings of one name: "Nord-Kivu" 353 events, "Nord Kivu" 1), the shape takes the most used
+ * (`events`, per data name), so that its polygon never goes to a rare variant alone; among
+ * spellings as used, or when uses are not given, its own spelling, then its spelling folded. The
+ * data's other spellings of that name (equal once normalised) are its `variants`, and no other
+ * shape takes them.
  */
 export function matchAreaNames(
   shapes: readonly string[],
   data: readonly string[],
   threshold = 0.75,
+  events?: ReadonlyMap<string, number>,
 ): AreaNameMatch[] {
-  const pairs: { s: string; d: string; score: number }[] = [];
-  for (const s of shapes) for (const d of data) pairs.push({ s, d, score: areaNameSimilarity(s, d) });
-  pairs.sort((a, b) => b.score - a.score);
+  const pairs: { s: string; d: string; score: number; same: number; uses: number }[] = [];
+  for (const s of shapes)
+    for (const d of data)
+      pairs.push({ s, d, score: areaNameSimilarity(s, d), same: sameness(s, d), uses: events?.get(d) ?? 0 });
+  pairs.sort((a, b) => b.score - a.score || b.uses - a.uses || b.same - a.same);
   const usedS = new Map<string, AreaNameMatch>();
   const usedD = new Set<string>();
   for (const p of pairs) {
     if (p.score < threshold) break;
     if (usedS.has(p.s) || usedD.has(p.d)) continue;
-    usedS.set(p.s, { shape: p.s, data: p.d, score: Math.round(p.score * 100) / 100 });
+    const key = normalizeAreaName(p.d);
+    const variants = data.filter((d) => d !== p.d && !usedD.has(d) && normalizeAreaName(d) === key);
+    const match: AreaNameMatch = { shape: p.s, data: p.d, score: Math.round(p.score * 100) / 100 };
+    if (variants.length) match.variants = variants;
+    usedS.set(p.s, match);
     usedD.add(p.d);
+    for (const v of variants) usedD.add(v);
   }
   return shapes.map((s) => usedS.get(s) ?? { shape: s, data: null, score: 0 });
 }
