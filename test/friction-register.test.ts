@@ -72,6 +72,54 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test('an empty owner and note and a null decision and review date clear what was saved', async () => {
+      const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' });
+      const boats = frictions.find((f) => f.kind === 'resource-overallocation')!;
+      await frictionOperations.editFriction.run(ctx, {
+        ref: boats.ref,
+        owner: 'Head of Mission Support',
+        decision: 'mitigate',
+        reviewDate: '2026-06-30',
+        note: 'share the boats by week',
+      });
+      const cleared = await frictionOperations.editFriction.run(
+        ctx,
+        frictionOperations.editFriction.input.parse({
+          ref: boats.ref,
+          owner: '',
+          decision: null,
+          reviewDate: null,
+          note: '',
+        }),
+      );
+      const fields = (f: typeof cleared) => [
+        f.owner,
+        f.decision,
+        f.reviewDate,
+        f.note,
+        f.decidedBy,
+        f.decidedAt,
+      ];
+      assert.deepEqual(fields(cleared), ['', null, null, '', null, null]);
+      const again = (await frictionOperations.listFrictions.run(ctx, {})).frictions.find(
+        (f) => f.ref === boats.ref,
+      )!;
+      assert.deepEqual(fields(again), ['', null, null, '', null, null]);
+      assert.equal(again.status, 'open', 'a field not sent is kept');
+      const audit = await ctx.store.db
+        .selectFrom('audit_log')
+        .select(['action', 'detail'])
+        .where('record_kind', '=', 'friction')
+        .where('record_id', '=', boats.ref)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['friction-decided', 'friction-edited'],
+      );
+      assert.deepEqual(JSON.parse(audit[1]!.detail).fields, ['owner', 'decision', 'reviewDate', 'note']);
+    });
+
     test('an active national process ends the violence-without-process friction', async () => {
       const before = (await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' })).frictions;
       const quiet = before.find((f) => f.kind === 'violence-without-process')!;
@@ -132,6 +180,15 @@ describe('the friction edit input', () => {
     assert.ok(r.success, JSON.stringify(r.error?.issues));
     assert.equal(r.data.ref, 'd4880378');
     assert.equal(input.safeParse({ ref: 'g4880378' }).success, false);
+  });
+
+  test('reads an empty decision or review date as null (cleared) and an empty owner as empty', () => {
+    const r = input.safeParse({ ref: 'd4880378', owner: ' ', decision: '', reviewDate: '' });
+    assert.ok(r.success, JSON.stringify(r.error?.issues));
+    assert.deepEqual([r.data.owner, r.data.decision, r.data.reviewDate], ['', null, null]);
+    assert.equal(input.safeParse({ ref: 'd4880378', decision: 'maybe' }).success, false);
+    // A field left out stays out, so that the edit keeps it.
+    assert.deepEqual(Object.keys(input.parse({ ref: 'd4880378' })), ['ref']);
   });
 
   test('refuses a review date that is not a real calendar day, saying why', () => {

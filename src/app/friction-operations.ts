@@ -221,6 +221,9 @@ async function currentFrictions(ctx: AppContext, country?: string, lang?: Langua
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** An empty field clears what it names: '' (a form's empty field, `--decision ""`) reads as null. */
+const emptyIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
 export const frictionOperations = {
   /**
    * The friction register: the frictions the plan check finds in the newest stored plan of each
@@ -240,7 +243,8 @@ export const frictionOperations = {
   /**
    * Records who owns a friction and what was decided (accept, mitigate, escalate), its status and
    * review date. The decision is taken in the signed-in account's name, and every edit goes into
-   * the audit chain.
+   * the audit chain. A field left out is kept; an empty owner or note, and a null (or empty)
+   * decision or review date, clear it: a decision withdrawn no longer names who took it.
    */
   editFriction: defineOperation({
     writes: true,
@@ -253,14 +257,22 @@ export const frictionOperations = {
         .trim()
         .toLowerCase()
         .regex(/^[0-9a-f]{8}$/, 'a friction reference: 8 hexadecimal characters'),
-      owner: z.string().trim().min(1).optional(),
-      decision: z.enum(FRICTION_DECISIONS).optional(),
+      owner: z.string().trim().optional(),
+      decision: z.preprocess(emptyIsNull, z.enum(FRICTION_DECISIONS).nullable()).optional(),
       status: z.enum(FRICTION_STATUSES).optional(),
       reviewDate: z
-        .string()
-        .trim()
-        .regex(DATE, 'a date YYYY-MM-DD')
-        .refine(isCalendarDay, 'not a real calendar day (a date YYYY-MM-DD that exists, e.g. not 2025-02-30)')
+        .preprocess(
+          emptyIsNull,
+          z
+            .string()
+            .trim()
+            .regex(DATE, 'a date YYYY-MM-DD')
+            .refine(
+              isCalendarDay,
+              'not a real calendar day (a date YYYY-MM-DD that exists, e.g. not 2025-02-30)',
+            )
+            .nullable(),
+        )
         .optional(),
       note: z.string().optional(),
     }),
@@ -269,13 +281,16 @@ export const frictionOperations = {
       if (!f) throw new TandemError('not-found', `no friction ${input.ref}: see \`tandem frictions list\``);
       const now = new Date().toISOString();
       const { ref: _ref, ...changes } = input;
-      const decided = input.decision !== undefined && input.decision !== f.decision;
+      const changedDecision = input.decision !== undefined && input.decision !== f.decision;
+      // A decision taken names who took it and when; one withdrawn (null) names nobody.
+      const decided = changedDecision && input.decision !== null;
+      const withdrawn = changedDecision && input.decision === null;
       const next: Friction = {
         ...f,
         ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
         registered: true,
-        decidedBy: decided ? ctx.requester.name : f.decidedBy,
-        decidedAt: decided ? now : f.decidedAt,
+        decidedBy: decided ? ctx.requester.name : withdrawn ? null : f.decidedBy,
+        decidedAt: decided ? now : withdrawn ? null : f.decidedAt,
         updatedBy: ctx.requester.name,
         updatedAt: now,
       };

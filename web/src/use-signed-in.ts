@@ -12,9 +12,40 @@ export interface SignedIn {
   offices: string[] | null;
 }
 
-/** The signed-in person, asked once per page that records something under their name. */
+/**
+ * The answer, asked once per page load and shared by every component that needs it: a page with
+ * several forms asks the server once. Signing in or out loads the page again, which asks afresh; a
+ * failed request is forgotten, so the next component asks again.
+ */
+let answer: SignedIn | undefined;
+let asking: Promise<SignedIn> | undefined;
+
+function askWhoAmI(): Promise<SignedIn> {
+  asking ??= get<SignedIn>('/api/whoami').then(
+    (me) => {
+      answer = me;
+      return me;
+    },
+    (e: unknown) => {
+      asking = undefined;
+      throw e;
+    },
+  );
+  return asking;
+}
+
+/** The signed-in person, asked once per page load (see askWhoAmI). */
 export function useSignedIn(): Loaded<SignedIn> {
-  return useApi<SignedIn>('whoami', (s) => get('/api/whoami', undefined, s));
+  return useApi<SignedIn>(
+    'whoami',
+    (signal) =>
+      new Promise<SignedIn>((resolve, reject) => {
+        // One component leaving the page must not cancel the request others wait for.
+        signal.addEventListener('abort', () => reject(signal.reason));
+        askWhoAmI().then(resolve, reject);
+      }),
+    () => answer,
+  );
 }
 
 /** The analyst units an account's roles name (`poc`, `political`): a tag's unit comes from them. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runOperation } from '../api-client.ts';
+import { MayWrite } from './may-write.tsx';
 import './workbench-tasks.css';
 
 /** An agreement text as the operations take it: its text, or its bytes as base64 (PDF, Word). */
@@ -76,9 +77,11 @@ export function AgreementReviewActions({
         {t('agreements.downloadHtml')}
       </button>
       {document && (
-        <button type="button" disabled={state.busy} onClick={() => void save()}>
-          {t('agreements.save')}
-        </button>
+        <MayWrite quiet>
+          <button type="button" disabled={state.busy} onClick={() => void save()}>
+            {t('agreements.save')}
+          </button>
+        </MayWrite>
       )}
       {state.busy && <span role="status">{t('agreements.working')}</span>}
       {state.message && (

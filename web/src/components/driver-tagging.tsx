@@ -8,6 +8,7 @@ import { useLanguage } from '../i18n/use-language.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { type SignedIn, unitsOf, useSignedIn } from '../use-signed-in.ts';
+import { MayWrite } from './may-write.tsx';
 import { Async, Empty } from './status-views.tsx';
 import './workbench-tasks.css';
 
@@ -69,13 +70,15 @@ export function DriverTagging({ country, admin1 }: { country: string; admin1: st
                 </ul>
               )}
               {me.data && (
-                <TagForm
-                  me={me.data}
-                  taxonomy={d.taxonomy}
-                  onTag={(driver, unit, note) =>
-                    act(() => runOperation('tagDriver', { driver, country, admin1, unit, note }))
-                  }
-                />
+                <MayWrite>
+                  <TagForm
+                    me={me.data}
+                    taxonomy={d.taxonomy}
+                    onTag={(driver, unit, note) =>
+                      act(() => runOperation('tagDriver', { driver, country, admin1, unit, note }))
+                    }
+                  />
+                </MayWrite>
               )}
             </>
           );
@@ -122,7 +125,7 @@ function TagItem({
       </span>
       {tag.note && <q className="task-note"> {tag.note}</q>}
       {me && !mine && !confirmed && !tag.joint && (
-        <>
+        <MayWrite quiet>
           {' '}
           {choices.length === 0 ? (
             <button type="button" onClick={() => onConfirm()}>
@@ -135,7 +138,7 @@ function TagItem({
               </button>
             ))
           )}
-        </>
+        </MayWrite>
       )}
     </li>
   );

@@ -5,6 +5,7 @@ import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { useSignedIn } from '../use-signed-in.ts';
+import { MayWrite } from './may-write.tsx';
 import { Async } from './status-views.tsx';
 import './workbench-tasks.css';
 
@@ -85,25 +86,27 @@ export function PlanAcknowledgements({ mission, version }: { mission: string; ve
                 </p>
               ) : (
                 me.data && (
-                  <form
-                    className="task-form"
-                    aria-label={t('plan.ackForm')}
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void acknowledge();
-                    }}
-                  >
-                    <label htmlFor={`${id}-role`}>
-                      {t('plan.post')}
-                      <input
-                        id={`${id}-role`}
-                        value={role}
-                        placeholder={t('plan.postExample')}
-                        onChange={(e) => setRole(e.target.value)}
-                      />
-                    </label>
-                    <button type="submit">{t('plan.ack', { version, name: me.data.name })}</button>
-                  </form>
+                  <MayWrite>
+                    <form
+                      className="task-form"
+                      aria-label={t('plan.ackForm')}
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void acknowledge();
+                      }}
+                    >
+                      <label htmlFor={`${id}-role`}>
+                        {t('plan.post')}
+                        <input
+                          id={`${id}-role`}
+                          value={role}
+                          placeholder={t('plan.postExample')}
+                          onChange={(e) => setRole(e.target.value)}
+                        />
+                      </label>
+                      <button type="submit">{t('plan.ack', { version, name: me.data.name })}</button>
+                    </form>
+                  </MayWrite>
                 )
               )}
               {error && (

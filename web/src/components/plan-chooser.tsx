@@ -6,6 +6,7 @@ import type { OperationResult } from '../operation-types.ts';
 import type { CurrentPlan } from '../plan-types.ts';
 import { setUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
+import { MayWrite } from './may-write.tsx';
 import { TextFileUpload } from './text-file-upload.tsx';
 import './workbench-tasks.css';
 
@@ -66,20 +67,22 @@ export function PlanChooser({
           </option>
         )}
       </select>
-      <TextFileUpload
-        label={t('plan.load')}
-        accept=".yaml,.yml,.json"
-        refused={t('plan.refused')}
-        store={async (text, name) => {
-          // The operation of `tandem plan import`: a new version, or the same text recognised.
-          const r = await runOperation('importPlan', { plan: text, name });
-          setUrlState({ mission: r.mission, version: String(r.version) }, { push: true });
-          onStored();
-          return r.unchanged
-            ? t('plan.unchanged', { name, version: r.version, mission: r.mission })
-            : t('plan.stored', { name, version: r.version, mission: r.mission });
-        }}
-      />
+      <MayWrite>
+        <TextFileUpload
+          label={t('plan.load')}
+          accept=".yaml,.yml,.json"
+          refused={t('plan.refused')}
+          store={async (text, name) => {
+            // The operation of `tandem plan import`: a new version, or the same text recognised.
+            const r = await runOperation('importPlan', { plan: text, name });
+            setUrlState({ mission: r.mission, version: String(r.version) }, { push: true });
+            onStored();
+            return r.unchanged
+              ? t('plan.unchanged', { name, version: r.version, mission: r.mission })
+              : t('plan.stored', { name, version: r.version, mission: r.mission });
+          }}
+        />
+      </MayWrite>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { day } from '../format.ts';
 import { populationName, label as word } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
+import { MayWrite } from './may-write.tsx';
 import { Async, Empty } from './status-views.tsx';
 import './workbench-tasks.css';
 
@@ -45,9 +46,11 @@ export function ThreatEditing({ country, admin1 }: { country: string; admin1: st
           r.threats.length === 0 ? (
             <>
               <Empty>{t('analysts.noThreat')}</Empty>
-              <button type="button" onClick={() => void register()}>
-                {t('analysts.addSuggested')}
-              </button>
+              <MayWrite>
+                <button type="button" onClick={() => void register()}>
+                  {t('analysts.addSuggested')}
+                </button>
+              </MayWrite>
             </>
           ) : (
             <ul className="tag-list">
@@ -124,39 +127,41 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
         </span>
       )}
       {threat.note && <q className="task-note"> {threat.note}</q>}
-      <details>
-        <summary>{t('analysts.edit')}</summary>
-        <form
-          className="task-form"
-          aria-label={t('analysts.editThreat', { id: threat.id })}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          {choice('likelihood', t('analysts.likelihood'), LEVELS)}
-          {choice('severity', t('analysts.severity'), LEVELS)}
-          {choice('trend', t('analysts.trend'), TRENDS)}
-          {choice('status', t('analysts.status'), STATUSES)}
-          <label htmlFor={`${id}-note`}>
-            {t('analysts.note')}
-            <textarea
-              id={`${id}-note`}
-              rows={2}
-              value={draft.note}
-              onChange={(e) => setDraft({ ...draft, note: e.target.value })}
-            />
-          </label>
-          <button type="submit" disabled={state.busy}>
-            {t('analysts.save')}
-          </button>
-        </form>
-        {state.error && (
-          <p className="error-box" role="alert">
-            {state.error}
-          </p>
-        )}
-      </details>
+      <MayWrite quiet>
+        <details>
+          <summary>{t('analysts.edit')}</summary>
+          <form
+            className="task-form"
+            aria-label={t('analysts.editThreat', { id: threat.id })}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            {choice('likelihood', t('analysts.likelihood'), LEVELS)}
+            {choice('severity', t('analysts.severity'), LEVELS)}
+            {choice('trend', t('analysts.trend'), TRENDS)}
+            {choice('status', t('analysts.status'), STATUSES)}
+            <label htmlFor={`${id}-note`}>
+              {t('analysts.note')}
+              <textarea
+                id={`${id}-note`}
+                rows={2}
+                value={draft.note}
+                onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+              />
+            </label>
+            <button type="submit" disabled={state.busy}>
+              {t('analysts.save')}
+            </button>
+          </form>
+          {state.error && (
+            <p className="error-box" role="alert">
+              {state.error}
+            </p>
+          )}
+        </details>
+      </MayWrite>
     </li>
   );
 }

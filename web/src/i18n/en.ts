@@ -3,6 +3,7 @@ import * as analysts from './pages/analysts.ts';
 import * as area from './pages/area.ts';
 import * as brief from './pages/brief.ts';
 import * as common from './pages/common.ts';
+import * as exporting from './pages/exporting.ts';
 import * as forecast from './pages/forecast.ts';
 import * as frictions from './pages/frictions.ts';
 import * as importing from './pages/importing.ts';
@@ -128,6 +129,10 @@ export const en = {
   analysts: analysts.en,
   local: local.en,
   participation: participation.en,
+  exporting: exporting.en,
+  access: {
+    readOnly: 'Your account may read but not change the store.',
+  },
 };
 
 export type Catalogue = typeof en;

@@ -4,6 +4,7 @@ import * as analysts from './pages/analysts.ts';
 import * as area from './pages/area.ts';
 import * as brief from './pages/brief.ts';
 import * as common from './pages/common.ts';
+import * as exporting from './pages/exporting.ts';
 import * as forecast from './pages/forecast.ts';
 import * as frictions from './pages/frictions.ts';
 import * as importing from './pages/importing.ts';
@@ -130,4 +131,8 @@ export const fr: Catalogue = {
   analysts: analysts.fr,
   local: local.fr,
   participation: participation.fr,
+  exporting: exporting.fr,
+  access: {
+    readOnly: 'Votre compte peut lire la base mais pas la modifier.',
+  },
 };

@@ -6,6 +6,7 @@ import { AreaLocalWork } from '../components/area-local-work.tsx';
 import { DriverList, Fig, PerpTable } from '../components/area-tables.tsx';
 import { monthAxis } from '../components/chart-axes.ts';
 import { DriverTagging } from '../components/driver-tagging.tsx';
+import { EventExport } from '../components/event-export.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
 import { PeriodFields } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
@@ -92,6 +93,7 @@ export function AreaPage({
           <Fig label={tr('overview.byState')} v={total.stateCivilianTargetingEvents} />
         </div>
       )}
+      <EventExport country={country} admin1={admin1} from={from} to={to} count={total?.events} />
       <h2>{tr('area.alerts')}</h2>
       <Async state={alerts} what={tr('overview.theAlerts')}>
         {(a) => <AlertList alerts={a.alerts} />}

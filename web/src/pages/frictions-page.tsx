@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, runOperation } from '../api-client.ts';
+import { MayWrite, ReadOnlyNote } from '../components/may-write.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
@@ -19,18 +20,31 @@ function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const value = (k: string) => (String(form.get(k) ?? '').trim() || undefined) as string | undefined;
+    const text = (k: string) => String(form.get(k) ?? '').trim();
+    // Every field as the form holds it, an emptied one as empty (owner, note) or null (decision,
+    // review date), which clears it: a field left out would keep what was saved.
+    const fields = {
+      owner: text('owner'),
+      decision: text('decision') || null,
+      status: text('status'),
+      reviewDate: text('reviewDate') || null,
+      note: text('note'),
+    };
+    const saved = {
+      owner: f.owner,
+      decision: f.decision,
+      status: f.status,
+      reviewDate: f.reviewDate,
+      note: f.note,
+    };
+    // Only what changed is sent, so that the audit names the fields changed.
+    const changes = Object.fromEntries(
+      Object.entries(fields).filter(([k, v]) => v !== saved[k as keyof typeof saved]),
+    );
     setSaving(true);
     setError(null);
     try {
-      await runOperation('editFriction', {
-        ref: f.ref,
-        owner: value('owner'),
-        decision: value('decision'),
-        status: value('status'),
-        reviewDate: value('reviewDate'),
-        note: value('note'),
-      });
+      await runOperation('editFriction', { ref: f.ref, ...changes });
       onSaved();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -89,6 +103,7 @@ export function FrictionsPage({ country }: { country?: string }) {
         {country ? ` — ${country}` : ''}
       </h1>
       <p>{t('frictions.intro')}</p>
+      <ReadOnlyNote />
       <Async state={list} what={t('frictions.theRegister')}>
         {(d) =>
           d.frictions.length === 0 ? (
@@ -118,7 +133,9 @@ export function FrictionsPage({ country }: { country?: string }) {
                     {t('frictions.statusIs', { status: t(`frictions.statuses.${f.status}`) })}
                     {f.reviewDate ? t('frictions.review', { date: day(f.reviewDate) }) : ''}.
                   </p>
-                  <DecisionForm f={f} onSaved={() => setReload((n) => n + 1)} />
+                  <MayWrite quiet>
+                    <DecisionForm f={f} onSaved={() => setReload((n) => n + 1)} />
+                  </MayWrite>
                 </li>
               ))}
             </ul>

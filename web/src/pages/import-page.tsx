@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MayWrite } from '../components/may-write.tsx';
 import { SourcePulls } from '../components/source-pulls.tsx';
 import { month, num } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
@@ -89,34 +90,42 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
         {t('importing.intro')}
         <code>tandem problems</code> {t('importing.introEnd')}
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = input.current?.files?.[0];
-          if (f) upload(f);
-        }}
-      >
-        <label>
-          {t('importing.eventFile')}{' '}
-          <input ref={input} type="file" name="file" accept=".csv,.tsv,.txt,.xlsx,.geojson,.json" required />
-        </label>{' '}
-        <label>
-          {t('importing.sensitivityLabel')}{' '}
-          <select
-            value={sensitivity}
-            onChange={(e) => setSensitivity(e.target.value as (typeof SENSITIVITIES)[number])}
-          >
-            {SENSITIVITIES.map((value) => (
-              <option key={value} value={value}>
-                {t(`importing.sensitivity.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <button type="submit" disabled={stage.kind === 'uploading' || stage.kind === 'importing'}>
-          {t('importing.import')}
-        </button>
-      </form>
+      <MayWrite>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const f = input.current?.files?.[0];
+            if (f) upload(f);
+          }}
+        >
+          <label>
+            {t('importing.eventFile')}{' '}
+            <input
+              ref={input}
+              type="file"
+              name="file"
+              accept=".csv,.tsv,.txt,.xlsx,.geojson,.json"
+              required
+            />
+          </label>{' '}
+          <label>
+            {t('importing.sensitivityLabel')}{' '}
+            <select
+              value={sensitivity}
+              onChange={(e) => setSensitivity(e.target.value as (typeof SENSITIVITIES)[number])}
+            >
+              {SENSITIVITIES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`importing.sensitivity.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="submit" disabled={stage.kind === 'uploading' || stage.kind === 'importing'}>
+            {t('importing.import')}
+          </button>
+        </form>
+      </MayWrite>
       <div aria-live="polite" className="import-status">
         {stage.kind === 'uploading' && (
           <>
@@ -168,34 +177,36 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
       <p>
         {t('importing.boundariesIntro')} <code>name</code> {t('importing.boundariesIntroEnd')}
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = boundaryInput.current?.files?.[0];
-          if (f && boundaryCountry) upload(f, boundaryCountry);
-        }}
-      >
-        <label>
-          {t('importing.country')}{' '}
-          <select value={boundaryCountry} onChange={(e) => setBoundaryCountry(e.target.value)} required>
-            {status.countries.map((c) => (
-              <option key={c.country} value={c.country}>
-                {c.country}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('importing.boundaryFile')}{' '}
-          <input ref={boundaryInput} type="file" name="boundaries" accept=".geojson,.json" required />
-        </label>{' '}
-        <button
-          type="submit"
-          disabled={!boundaryCountry || stage.kind === 'uploading' || stage.kind === 'importing'}
+      <MayWrite>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const f = boundaryInput.current?.files?.[0];
+            if (f && boundaryCountry) upload(f, boundaryCountry);
+          }}
         >
-          {t('importing.storeBoundaries')}
-        </button>
-      </form>
+          <label>
+            {t('importing.country')}{' '}
+            <select value={boundaryCountry} onChange={(e) => setBoundaryCountry(e.target.value)} required>
+              {status.countries.map((c) => (
+                <option key={c.country} value={c.country}>
+                  {c.country}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            {t('importing.boundaryFile')}{' '}
+            <input ref={boundaryInput} type="file" name="boundaries" accept=".geojson,.json" required />
+          </label>{' '}
+          <button
+            type="submit"
+            disabled={!boundaryCountry || stage.kind === 'uploading' || stage.kind === 'importing'}
+          >
+            {t('importing.storeBoundaries')}
+          </button>
+        </form>
+      </MayWrite>
       <h2>{t('importing.inStore')}</h2>
       <div className="table-scroll">
         <table>

@@ -11,6 +11,7 @@ import {
   knownAreaNames,
   type ListedIncident,
 } from '../components/incident-form.tsx';
+import { MayWrite } from '../components/may-write.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
@@ -113,23 +114,25 @@ function IncidentEditor({
       {incident.withheld ? (
         <p>{t('incidents.notYours')}</p>
       ) : (
-        <IncidentForm
-          key={incident.updatedAt}
-          country={country}
-          areas={areas}
-          initial={before}
-          idPrefix="e-"
-          issues={issues}
-          busy={busy}
-          submitLabel={t('incidents.saveChanges')}
-          onSubmit={save}
-        >
-          {message && (
-            <p className={message.ok ? 'done-box' : 'error-box'} role="status">
-              {message.text}
-            </p>
-          )}
-        </IncidentForm>
+        <MayWrite>
+          <IncidentForm
+            key={incident.updatedAt}
+            country={country}
+            areas={areas}
+            initial={before}
+            idPrefix="e-"
+            issues={issues}
+            busy={busy}
+            submitLabel={t('incidents.saveChanges')}
+            onSubmit={save}
+          >
+            {message && (
+              <p className={message.ok ? 'done-box' : 'error-box'} role="status">
+                {message.text}
+              </p>
+            )}
+          </IncidentForm>
+        </MayWrite>
       )}
       <h3>{t('incidents.history')}</h3>
       <IncidentHistory id={incident.id} version={incident.updatedAt} />
@@ -198,21 +201,23 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
         />
       )}
       <h2>{t('incidents.record')}</h2>
-      <IncidentForm
-        country={country}
-        areas={areas}
-        idPrefix="f-"
-        issues={issues}
-        busy={busy}
-        submitLabel={t('incidents.recordButton')}
-        onSubmit={record}
-      >
-        {message && (
-          <p className={message.ok ? 'done-box' : 'error-box'} role="status">
-            {message.text}
-          </p>
-        )}
-      </IncidentForm>
+      <MayWrite>
+        <IncidentForm
+          country={country}
+          areas={areas}
+          idPrefix="f-"
+          issues={issues}
+          busy={busy}
+          submitLabel={t('incidents.recordButton')}
+          onSubmit={record}
+        >
+          {message && (
+            <p className={message.ok ? 'done-box' : 'error-box'} role="status">
+              {message.text}
+            </p>
+          )}
+        </IncidentForm>
+      </MayWrite>
       <h2>{t('incidents.list')}</h2>
       <Async state={list} what={t('incidents.theIncidents')}>
         {(d) =>

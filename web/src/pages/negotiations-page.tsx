@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
+import { MayWrite } from '../components/may-write.tsx';
 import { NegotiationView } from '../components/negotiation-view.tsx';
 import { Empty } from '../components/status-views.tsx';
 import { TextFileUpload } from '../components/text-file-upload.tsx';
@@ -56,23 +57,28 @@ export function NegotiationsPage({ country }: { country: string | undefined }) {
             ))}
           </fieldset>
         )}
-        <TextFileUpload
-          label={t('negotiations.load')}
-          accept=".yaml,.yml,.json"
-          refused={t('negotiations.refused')}
-          store={async (text, name) => {
-            // The operation of `tandem negotiation store`: validated whole, delegates' names dropped.
-            const r = await runOperation('storeNegotiation', { process: text, name });
-            setStored((n) => n + 1);
-            setUrlState({ processes: [...shown.filter((x) => x !== r.id), r.id].join(',') }, { push: true });
-            return t('negotiations.stored', {
-              name,
-              process: r.process,
-              country: r.country,
-              rounds: r.rounds,
-            });
-          }}
-        />
+        <MayWrite>
+          <TextFileUpload
+            label={t('negotiations.load')}
+            accept=".yaml,.yml,.json"
+            refused={t('negotiations.refused')}
+            store={async (text, name) => {
+              // The operation of `tandem negotiation store`: validated whole, delegates' names dropped.
+              const r = await runOperation('storeNegotiation', { process: text, name });
+              setStored((n) => n + 1);
+              setUrlState(
+                { processes: [...shown.filter((x) => x !== r.id), r.id].join(',') },
+                { push: true },
+              );
+              return t('negotiations.stored', {
+                name,
+                process: r.process,
+                country: r.country,
+                rounds: r.rounds,
+              });
+            }}
+          />
+        </MayWrite>
       </form>
       {list.data && processes.length === 0 && <Empty>{t('negotiations.none')}</Empty>}
       <div className={shown.length > 1 ? 'side-by-side' : undefined}>

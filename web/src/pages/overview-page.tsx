@@ -5,6 +5,7 @@ import { threatScore } from '../analysis-types.ts';
 import { arrived, get } from '../api-client.ts';
 import { AlertList, type AlertsAnswer } from '../components/alert-list.tsx';
 import { monthAxis } from '../components/chart-axes.ts';
+import { EventExport } from '../components/event-export.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
 import { LikelyOnsets } from '../components/likely-onsets.tsx';
 import { PeriodFields } from '../components/period-fields.tsx';
@@ -123,6 +124,8 @@ export function OverviewPage({
     };
   }, [areas.data, threatShade]);
   const measureLabel = tr(`overview.measure.${measure}`, { defaultValue: measure });
+  // The export takes the country and the period, not the violence types or the perpetrators.
+  const filtered = types.length > 0 || perps !== 'all';
 
   return (
     <section className="overview">
@@ -194,6 +197,13 @@ export function OverviewPage({
           </section>
         )}
       </Async>
+      <EventExport
+        country={country}
+        from={from}
+        to={to}
+        count={filtered ? undefined : areas.data?.totals.events}
+        filtered={filtered}
+      />
 
       <div className="map-and-table">
         <div>

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get } from '../api-client.ts';
+import { MayWrite } from '../components/may-write.tsx';
 import { ParticipantForm } from '../components/participant-form.tsx';
 import { Async, Empty, ErrorBox } from '../components/status-views.tsx';
 import { day, pct } from '../format.ts';
@@ -82,12 +83,14 @@ export function ParticipationPage({ country, id }: { country: string | undefined
               {(c) => <Alerts alerts={c.alerts} />}
             </Async>
           )}
-          {me.data?.mayWrite && (
-            <section aria-labelledby="add-participant">
-              <h2 id="add-participant">{t('participantForm.heading')}</h2>
-              <p className="muted">{t('participantForm.intro')}</p>
-              <ParticipantForm country={country} me={me.data} onAdded={() => setAdded((n) => n + 1)} />
-            </section>
+          {me.data && (
+            <MayWrite>
+              <section aria-labelledby="add-participant">
+                <h2 id="add-participant">{t('participantForm.heading')}</h2>
+                <p className="muted">{t('participantForm.intro')}</p>
+                <ParticipantForm country={country} me={me.data} onAdded={() => setAdded((n) => n + 1)} />
+              </section>
+            </MayWrite>
           )}
         </>
       )}

@@ -18,7 +18,7 @@ export const en = {
   alertMethodDeaths:
     'A CUSUM test on the logarithm of the monthly deaths in violent events (battles and armed conflict, explosions and remote violence, violence against civilians). Expected: {{baseline}} deaths a month (the mean of the months before the rise); observed: {{observed}} a month from {{start}} to {{alarm}} (monthly deaths {{counts}}). The score {{score}} crossed the threshold h = {{threshold}} in {{alarm}}. Deaths come in bursts (one event can carry many), so no chance is put in words.',
   alertMethodMass:
-    'A month with one violent event of at least {{threshold}} deaths (here {{score}}) where the six months before averaged fewer than {{threshold}} deaths a month ({{baseline}}).',
+    'A month with one violent event of at least {{threshold}} deaths (here {{score}}), alerted whatever came before: a massacre is never background, even after another. The six months before averaged {{baseline}} deaths a month.',
   alertMethodNew:
     'An actor first seen in the country’s data in {{start}}, months into its record, that reached {{threshold}} violent events within its first months ({{score}} by {{alarm}}; monthly counts {{counts}}). The escalation test cannot see such an actor yet: it needs months of the actor’s own history.',
   eventsBehind: 'Events behind it:',
@@ -132,7 +132,7 @@ export const fr: typeof en = {
   alertMethodDeaths:
     'Un test CUSUM sur le logarithme du nombre mensuel de morts dans des événements violents (combats et conflits armés, explosions et violences à distance, violences contre les civils). Attendu : {{baseline}} morts par mois (la moyenne des mois précédant la hausse) ; observé : {{observed}} par mois entre {{start}} et {{alarm}} (morts par mois {{counts}}). Le score {{score}} a franchi le seuil h = {{threshold}} en {{alarm}}. Les morts viennent par à-coups (un seul événement peut en compter beaucoup) : aucune probabilité n’est donc exprimée en mots.',
   alertMethodMass:
-    'Un mois comptant un événement violent d’au moins {{threshold}} morts (ici {{score}}) là où les six mois précédents comptaient en moyenne moins de {{threshold}} morts par mois ({{baseline}}).',
+    'Un mois comptant un événement violent d’au moins {{threshold}} morts (ici {{score}}), signalé quoi qu’il y ait eu avant : un massacre n’est jamais un bruit de fond, même après un autre. Les six mois précédents comptaient en moyenne {{baseline}} morts par mois.',
   alertMethodNew:
     'Un acteur apparu dans les données du pays en {{start}}, plusieurs mois après leur début, qui a atteint {{threshold}} événements violents dans ses premiers mois ({{score}} en {{alarm}} ; chiffres mensuels {{counts}}). Le test d’escalade ne peut pas encore voir un tel acteur : il lui faut des mois d’historique propre.',
   eventsBehind: 'Événements en cause :',

@@ -1,0 +1,32 @@
+/** The export of events shown on the overview and an area's page (`GET /api/export`). */
+export const en = {
+  label: 'Export these events',
+  what_one: '{{place}}, {{from}} to {{to}}: {{count, number}} event',
+  what_other: '{{place}}, {{from}} to {{to}}: {{count, number}} events',
+  whatUncounted: '{{place}}, {{from}} to {{to}}',
+  format: 'File format',
+  csv: 'CSV (spreadsheet)',
+  hxl: 'HXL (CSV with hashtags)',
+  geojson: 'GeoJSON (for GIS)',
+  excel: 'For Excel (keeps accents)',
+  excelNotGeojson: 'GeoJSON is not opened in Excel.',
+  download: 'Download {{format}}',
+  filtersNotApplied:
+    'The export holds every event of the period: the violence-type and perpetrator filters are not applied to it.',
+};
+
+export const fr: typeof en = {
+  label: 'Exporter ces événements',
+  what_one: '{{place}}, du {{from}} au {{to}} : {{count, number}} événement',
+  what_other: '{{place}}, du {{from}} au {{to}} : {{count, number}} événements',
+  whatUncounted: '{{place}}, du {{from}} au {{to}}',
+  format: 'Format du fichier',
+  csv: 'CSV (tableur)',
+  hxl: 'HXL (CSV avec mots-dièse)',
+  geojson: 'GeoJSON (pour SIG)',
+  excel: 'Pour Excel (garde les accents)',
+  excelNotGeojson: 'Le GeoJSON ne s’ouvre pas dans Excel.',
+  download: 'Télécharger en {{format}}',
+  filtersNotApplied:
+    'L’export contient tous les événements de la période : les filtres par type de violence et par auteur ne lui sont pas appliqués.',
+};
