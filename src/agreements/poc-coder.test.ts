@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
 import { codeAgreement } from './agreement-review.ts';
@@ -379,5 +380,35 @@ describe('wording from agreements never seen before', () => {
     found('ImPK', 'The Parties shall deploy peacekeepers along the border.');
     found('GCh', 'The children of displaced families shall return to school.');
     found('GRef', 'Refugees shall return in safety and dignity.');
+  });
+});
+
+describe('a heading names a topic; it commits no one', () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../test/fixtures/agreements/${name}`, import.meta.url), 'utf8');
+  for (const lang of ['en', 'fr']) {
+    test(`${lang}: articles whose body only says details will follow are not coded for their titles`, () => {
+      // Only the cease-fire article commits anyone; the title and the other headings name topics.
+      assert.deepEqual([...codesIn(fixture(`headings-only.${lang}.txt`))], ['Ce']);
+    });
+  }
+
+  test('a commitment under such a heading still codes, in English and French', () => {
+    const en = 'Article 1 – Protection of civilians\n\nThe Parties shall protect civilians at all times.\n';
+    const fr =
+      'Article 1er – Protection des civils\n\nLes Parties protègent la population civile en tout temps.\n';
+    assert.ok(codesIn(en).has('ProtCiv'));
+    assert.ok(codesIn(fr).has('ProtCiv'));
+    const sub = 'Article 2 – Sexual violence\n\n2.1 Sexual violence shall be prohibited.\n';
+    assert.ok(codesIn(sub).has('SexViol'));
+  });
+
+  test('a heading over a placeholder body is not coded, nor an agreement title over nothing', () => {
+    assert.deepEqual([...codesIn('Article 3 – Protection of children\n\nDetails to follow.\n')], []);
+    assert.deepEqual(
+      [...codesIn('Article 3 – Violences sexuelles\n\nLes modalités seront précisées ultérieurement.\n')],
+      [],
+    );
+    assert.deepEqual([...codesIn('CEASEFIRE AGREEMENT\n\nThe Parties agree as follows:\n')], []);
   });
 });

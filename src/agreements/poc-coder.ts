@@ -17,8 +17,10 @@ interface Hit extends PhraseHit {
  * sentence (the words used in another sense), when the text negates it (negation-scope.ts: "does
  * not apply to …", "No peacekeeping force shall be deployed", "… ne relève pas du présent Accord",
  * but not a prohibition such as "Children shall not be recruited"), or when it crosses a provision
- * boundary. A hit in a provision's heading ("Article 3 – Désarmement") is dropped too when the
- * provision's body speaks of the topic only to rule it out. Front matter (contents, acronyms) is
+ * boundary. A hit in a provision's heading ("Article 3 – Désarmement", the agreement's title) is
+ * dropped too unless the provision's operative text codes the same category: a heading names a
+ * topic, it commits no one ("Article 3 – Protection des civils" over "Les modalités seront
+ * précisées ultérieurement" covers nothing). Front matter (contents, acronyms) is
  * never coded. Each rule's phrases are searched once over the whole text, so a long agreement
  * costs a few scans, not one per provision.
  */
@@ -30,8 +32,6 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
   const found = new Map<Provision, ProvisionCode[]>();
   const count = new Map<string, number>();
   const negation = new NegationScope(text, rules.negation);
-  /** Where each category was ruled out: the starts of its negated hits. */
-  const ruledOut = new Map<PocCategory, number[]>();
   for (const rule of rules.rules) {
     const listed = (m: PhraseMatcher | undefined) => (m ? [hitsByList[m.id]] : []);
     const excepted = [rule.except, ...rule.narrowed.map((n) => n.except)].flatMap(listed);
@@ -45,10 +45,7 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
       if (excepted.some((spans) => spans.length && overlapsSorted(hit, spans))) continue;
       if (unless.some((spans) => inSentence(bounds, hit, spans))) continue;
       const sentenceTo = bounds[sentenceIndex(bounds, Math.max(hit.start, hit.end - 1))] ?? text.length;
-      if (negation.negated(hit.start, hit.end, sentenceStart(bounds, hit.start), sentenceTo)) {
-        ruledOut.set(rule.category, [...(ruledOut.get(rule.category) ?? []), hit.start]);
-        continue;
-      }
+      if (negation.negated(hit.start, hit.end, sentenceStart(bounds, hit.start), sentenceTo)) continue;
       const list = found.get(p) ?? [];
       if (list.some((c) => c.code === rule.category && c.span.start === hit.start)) continue;
       list.push({
@@ -61,7 +58,7 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
       count.set(key, n + 1);
     }
   }
-  if (ruledOut.size) dropRuledOutHeadings(provisions, found, ruledOut);
+  dropHeadingOnlyCodes(text, provisions, found);
   for (const p of provisions) {
     p.codes = (found.get(p) ?? []).sort(
       (x, y) => x.span.start - y.span.start || x.code.localeCompare(y.code),
@@ -131,44 +128,60 @@ function inSentence(bounds: number[], hit: { start: number; end: number }, spans
 }
 
 /**
- * A heading names a topic; when the provision under it (its text after the heading and its
- * sub-provisions) speaks of the same category only in negated phrases, the heading's code goes too:
- * "Article 8 – Cessez-le-feu" over "aucun cessez-le-feu n'est en vigueur" is no cease-fire provision.
+ * A heading names a topic; it commits no one. A code whose span lies in a provision's own heading
+ * (before its operative start) stays only when the operative text under it (the provision's text
+ * after the heading, or any of its sub-provisions' operative text) is coded for the same category.
+ * "Article 8 – Cessez-le-feu" over "Les modalités seront précisées ultérieurement", or over
+ * "aucun cessez-le-feu n'est en vigueur", is no cease-fire provision; over "Les Parties cessent
+ * toute hostilité" it is. A title, being all heading, is coded only through the text under it.
+ * An unnumbered line read as a heading is left alone: in a text set in capitals whole sentences
+ * ("LA LIBRE CIRCULATION DES PERSONNES EST RÉTABLIE …") are read so, and they are operative.
  */
-function dropRuledOutHeadings(
+function dropHeadingOnlyCodes(
+  text: string,
   provisions: Provision[],
   found: Map<Provision, ProvisionCode[]>,
-  ruledOut: Map<PocCategory, number[]>,
 ): void {
   const byId = new Map(provisions.map((p) => [p.id, p]));
   const children = new Map<string, Provision[]>();
   for (const p of provisions) {
     if (p.parentId) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p]);
   }
-  const subtree = (p: Provision): Provision[] => [
-    p,
-    ...(children.get(p.id) ?? []).flatMap((c) => subtree(c)),
-  ];
-  for (const [p, codes] of found) {
-    const bodyFrom = operativeStart(p, p.parentId ? byId.get(p.parentId) : undefined);
-    if (bodyFrom === p.start) continue;
-    const labels = codes.filter((c) => c.span.start < bodyFrom && ruledOut.has(c.code));
-    if (!labels.length) continue;
-    const body = subtree(p).map((q) => ({ from: q === p ? bodyFrom : q.start, to: q.end, q }));
-    const inBody = (at: number) => body.some((b) => at >= b.from && at < b.to);
-    const drop = new Set<ProvisionCode>();
-    for (const c of labels) {
-      const provided = body.some(({ q, from }) =>
-        (found.get(q) ?? []).some((d) => d.code === c.code && d.span.start >= from),
-      );
-      if (!provided && (ruledOut.get(c.code) ?? []).some(inBody)) drop.add(c);
+  const bodyFrom = new Map(
+    provisions.map((p) => [p, operativeStart(p, p.parentId ? byId.get(p.parentId) : undefined)]),
+  );
+  /** Categories coded in the operative text of p and its sub-provisions. */
+  const operative = new Map<Provision, Set<PocCategory>>();
+  const operativeIn = (p: Provision, seen = new Set<Provision>()): Set<PocCategory> => {
+    const known = operative.get(p);
+    if (known) return known;
+    const from = bodyFrom.get(p) ?? p.start;
+    const out = new Set((found.get(p) ?? []).filter((c) => c.span.start >= from).map((c) => c.code));
+    seen.add(p);
+    for (const c of children.get(p.id) ?? []) {
+      if (!seen.has(c)) for (const code of operativeIn(c, seen)) out.add(code);
     }
-    if (drop.size)
-      found.set(
-        p,
-        codes.filter((c) => !drop.has(c)),
-      );
+    operative.set(p, out);
+    return out;
+  };
+  for (const [p, codes] of found) {
+    const from = bodyFrom.get(p) ?? p.start;
+    if (from === p.start || (!p.number && p.kind !== 'title') || continuesSentence(text, p, from)) continue;
+    const covered = operativeIn(p);
+    const kept = codes.filter((c) => c.span.start >= from || covered.has(c.code));
+    if (kept.length < codes.length) found.set(p, kept);
   }
+}
+
+/**
+ * Whether what was read as p's heading is the start of a sentence cut by a line end (a PDF's
+ * wrapped line, "ARTICLE 5 : Les combattants … sont intégrés, à" over "titre individuel, …"): it
+ * ends in a comma, or the text after it goes on in lower case. Its words are then operative text.
+ */
+function continuesSentence(text: string, p: Provision, from: number): boolean {
+  if (/[,;]\s*$/.test(p.heading)) return true;
+  const next = /\S/.exec(text.slice(from, from + 200));
+  return next !== null && /\p{Ll}/u.test(next[0]);
 }
 
 /**
