@@ -23,11 +23,48 @@ test('a month with one event of 100 deaths in an area that averaged fewer is ale
   assert.equal(alerts.length, 1);
 });
 
-test('a 100-death event where the area already averaged 100 deaths a month is no mass casualty', () => {
+test('a 100-death event is a mass casualty even where the area already averaged 100 deaths a month', () => {
   const counts = months.map(() => 140);
   const massive = new Map([['Testland\u001fNorth\u001f2011-09', 100]]);
   const alerts = detectFatalityAlerts([series(counts)], massive, DEFAULT_LOG_CUSUM_OPTIONS, '2000-01');
-  assert.equal(alerts.filter((a) => a.kind === 'mass-casualty').length, 0);
+  const mass = alerts.filter((a) => a.kind === 'mass-casualty');
+  assert.deepEqual(
+    mass.map((a) => [a.alarm, a.score, a.baseline]),
+    [['2011-09', 100, 140]],
+    'the months before are the baseline shown beside it, not a bar it must clear',
+  );
+});
+
+test('a second massacre months after the first is alerted too: the first does not hide it', () => {
+  // West Darfur in a Sudan store in UCDP GED's format: 4,115 deaths in June 2023 (one event of
+  // 120), none from July to October, 3,326 in November (one event of 194). The six months before
+  // November averaged 741 deaths: the rule that asked them to be below 100 alerted neither month.
+  const darfur = monthRange('2023-04', '2024-03');
+  const deaths = new Map([
+    ['2023-05', 330],
+    ['2023-06', 4115],
+    ['2023-11', 3326],
+  ]);
+  const s: AlertSeries = {
+    level: 'admin1',
+    country: 'Sudan',
+    key: 'West Darfur',
+    admin1: 'West Darfur',
+    months: darfur,
+    counts: darfur.map((m) => deaths.get(m) ?? 0),
+  };
+  const massive = new Map([
+    ['Sudan\u001fWest Darfur\u001f2023-06', 120],
+    ['Sudan\u001fWest Darfur\u001f2023-11', 194],
+  ]);
+  const alerts = detectFatalityAlerts([s], massive, DEFAULT_LOG_CUSUM_OPTIONS, '2023-04');
+  assert.deepEqual(
+    alerts.filter((a) => a.kind === 'mass-casualty').map((a) => [a.alarm, a.score, a.observed]),
+    [
+      ['2023-06', 120, 4115],
+      ['2023-11', 194, 3326],
+    ],
+  );
 });
 
 test('on quiet heavy-tailed series of deaths the log-scale test rarely fires', () => {

@@ -112,6 +112,12 @@ export interface JointAnalysis {
   drivers: DriverFinding[];
   driverSample: { events: number; limit: number };
   threats: Threat[];
+  /**
+   * How many threats the data suggest (`total`) and how many of them `threats` lists (`shown`),
+   * the most severe first: the list is bounded. `exact` is false when some cells were counted as
+   * one threat each without being split by group (threat-proposals.ts), making `total` a minimum.
+   */
+  threatCount: { shown: number; total: number; exact: boolean };
   /** For each section, the query behind its figures, in words a reviewer can re-run. */
   provenance: Record<string, string>;
 }

@@ -388,7 +388,7 @@ export async function runJointAnalysis(
 
   lap('drivers');
   // ---- Threats ---------------------------------------------------------------------------------
-  const threats = await proposeThreatsFromData(db, threatCells, taxonomy, stateActors, {
+  const proposed = await proposeThreatsFromData(db, threatCells, taxonomy, stateActors, {
     country: o.country,
     admin1: o.admin1,
     from,
@@ -399,6 +399,7 @@ export async function runJointAnalysis(
     notesAccess: o.notesAccess,
   });
   lap('threats');
+  const threats = proposed.threats;
   for (const p of perpetrators)
     p.targetedPopulations = [
       ...new Set(threats.filter((t) => t.perpetrator === p.actor).map((t) => t.targetedPopulation)),
@@ -434,6 +435,7 @@ export async function runJointAnalysis(
     drivers,
     driverSample: { events: sampled, limit: o.driverSample },
     threats,
+    threatCount: { shown: proposed.shown, total: proposed.total, exact: proposed.exact },
     provenance: {
       headline: cutsMonths
         ? `events where ${w}date_start between '${from}' and '${to}': count(*), sum(fatalities), sum(civilian_fatalities) (null when no event carries the figure)`
@@ -441,9 +443,9 @@ export async function runJointAnalysis(
       stateShare: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(civilian_targeting_events) where actor_category = 'state-forces' / sum(civilian_targeting_events); the category is the first actor's`,
       areas: `event_counts grouped by country, admin1; trend = events in ${recentStart}..${lastMonth} against ${previousStart}..${addMonths(recentStart, -1)}`,
       perpetrators: `actor_counts where ${w}role in (1, 3) and violence_type in (${VIOLENT_TYPES.join(', ')}) and month in the period, grouped by actor`,
-      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, any role: either side or acting with one) from the first month of data to ${lastMonth}, tested from the seventh (the first six are the first baseline); negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths where the six months before averaged below 100, and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose window (start of the rise to the alarm) overlaps the period; series run to the last month of data; evidence: the most lethal events of the area or actor between the start and the alarm`,
+      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, any role: either side or acting with one) from the first month of data to ${lastMonth}, tested from the seventh (the first six are the first baseline); negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths, whatever the months before (their mean is the baseline shown), and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose window (start of the rise to the alarm) overlaps the period; series run to the last month of data; evidence: the most lethal events of the area or actor between the start and the alarm`,
       drivers: `rules of data/drivers.yaml on the notes of the ${sampled} most recent events of the period (limit ${o.driverSample}), plus analysts' tags in driver_tags; a tag is joint once a POC analyst and a political analyst stand behind it`,
-      threats: `actor_counts where ${w}role in (1, 3) and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); overlaid with the threats table`,
+      threats: `actor_counts where ${w}role in (1, 3) and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); the most severe first (then likelihood, events, deaths), at most ${o.threatLimit} (threatCount: how many of how many); overlaid with the threats table`,
     },
   };
 }

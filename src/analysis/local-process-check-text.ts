@@ -22,6 +22,8 @@ export interface LocalProcessCheckText {
     noEvents: (country: string) => string;
     /** Processes at (0, 0), a missing location: nothing around them could be counted. */
     noLocation: (ids: string[]) => string;
+    /** Processes whose windows reach outside the period the country's events cover (first day, last day). */
+    outsideDataPeriod: (ids: string[], first: string, last: string) => string;
   };
 }
 
@@ -41,6 +43,8 @@ const en: LocalProcessCheckText = {
       `no events for ${country} in the store: events and deaths before and after each local process could not be counted (import event data first)`,
     noLocation: (ids) =>
       `local processes with no usable location (coordinates 0, 0: a missing location, not a place), so events and deaths around them could not be counted: ${ids.join(', ')}`,
+    outsideDataPeriod: (ids, first, last) =>
+      `local processes whose window before or after reaches outside the period of the event data (${first} to ${last}), so events and deaths before and after them could not be compared: ${ids.join(', ')}`,
   },
 };
 
@@ -62,6 +66,8 @@ const fr: LocalProcessCheckText = {
       `aucun événement pour ${country} dans la base : les événements et les morts avant et après chaque processus local n’ont pas pu être comptés (importez d’abord des données d’événements)`,
     noLocation: (ids) =>
       `processus locaux sans emplacement utilisable (coordonnées 0, 0 : un emplacement manquant, pas un lieu), si bien que les événements et les morts alentour n’ont pas pu être comptés : ${ids.join(', ')}`,
+    outsideDataPeriod: (ids, first, last) =>
+      `processus locaux dont la période avant ou après sort de la période couverte par les données d’événements (du ${f.day(first)} au ${f.day(last)}), si bien que les événements et les morts avant et après n’ont pas pu être comparés : ${ids.join(', ')}`,
   },
 };
 

@@ -7,23 +7,30 @@ import { periodOfScope } from './event-scope-check.ts';
 import { DEFAULTS } from './joint-analysis.ts';
 import { monthRange } from './months.ts';
 import type { NotesAccess } from './readable-notes.ts';
-import { proposeThreatsFromData } from './threat-proposals.ts';
+import { proposeThreatsFromData, type ThreatProposals } from './threat-proposals.ts';
 import { trendWindow } from './trend.ts';
+
+type ProposeOptions = AnalysisScope & {
+  from?: string;
+  to?: string;
+  limit?: number;
+  trendMonths?: number;
+  notesAccess?: NotesAccess;
+};
 
 /**
  * The threat proposals alone (what `runJointAnalysis` puts under `threats`), for the threat
  * register commands: from actor_counts in the scope and period, overlaid with the register.
  */
-export async function proposeThreats(
+export async function proposeThreats(db: Kysely<Database>, options: ProposeOptions): Promise<Threat[]> {
+  return (await proposeThreatList(db, options)).threats;
+}
+
+/** The same, with how many threats the data suggest in all and those the bounded list left out. */
+export async function proposeThreatList(
   db: Kysely<Database>,
-  options: AnalysisScope & {
-    from?: string;
-    to?: string;
-    limit?: number;
-    trendMonths?: number;
-    notesAccess?: NotesAccess;
-  },
-): Promise<Threat[]> {
+  options: ProposeOptions,
+): Promise<ThreatProposals> {
   const scope: AnalysisScope = { country: options.country, admin1: options.admin1 };
   const range = await readDateRange(db, scope);
   const { from, to } = await periodOfScope(db, scope, range, options);

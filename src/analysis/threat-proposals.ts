@@ -65,15 +65,64 @@ function threatTrend(recent: number, previous: number, before: number): ThreatTr
   return t === 'none' ? 'stable' : t;
 }
 
+/** A threat the data suggest that the bounded list left out, described enough to look it up. */
+export interface LeftOutThreat {
+  perpetrator: string;
+  /** Null when the threat's events were not split by group (`ThreatProposals.exact` false). */
+  targetedPopulation: string | null;
+  violenceType: ViolenceType;
+  country: string;
+  admin1: string;
+  /** The proposal's severity and likelihood (an analyst's in the register replace them); null when not split. */
+  severity: ThreatLevel | null;
+  likelihood: ThreatLevel | null;
+  events: number;
+  fatalities: number;
+}
+
+/** The proposals and how many the data suggest in all, so a bounded list never hides what it left out. */
+export interface ThreatProposals {
+  /** The proposals listed (at most `limit`, the most severe first), then register entries with no proposal. */
+  threats: Threat[];
+  /** Threats the data suggest that the list shows, as a proposal or as their register entry. */
+  shown: number;
+  /** Threats the data suggest in the scope and period: shown and left out. */
+  total: number;
+  /**
+   * False when some perpetrator × area × violence type cells were too many to split by targeted
+   * group: each counts as one threat, so `total` is a minimum.
+   */
+  exact: boolean;
+  /** The threats left out, in the order they would have come. */
+  leftOut: LeftOutThreat[];
+}
+
+/** Cells split by targeted group, at least: beyond this many (and beyond `limit`) they are counted, not split. */
+export const MIN_CELLS_SPLIT = 100;
+
+const LEVEL_RANK: Record<ThreatLevel, number> = { low: 0, medium: 1, high: 2, 'very-high': 3 };
+
+/**
+ * A threat's place in the list: likelihood × severity, each 1–4, as the POC handbook's risk matrix
+ * reads them and as the plan check ranks areas by the register; ties go to the more severe.
+ */
+function risk(t: { severity: ThreatLevel | null; likelihood: ThreatLevel | null }): number {
+  return (LEVEL_RANK[t.severity ?? 'low'] + 1) * (LEVEL_RANK[t.likelihood ?? 'low'] + 1);
+}
+
 /**
  * Proposes threats to civilians from the data: each perpetrator × area × violence type with
- * events that targeted civilians in the period (threat cells from actor_counts), the largest `limit`,
- * each split by the group harmed (threat-targets.ts: the group as the source names it, or "Civilians
- * (Country)" where it names none), and of those the largest `limit` again (a bounded list, the
- * most frequent first), each with likelihood, severity, trend, the latest linked events and the
- * drivers their notes suggest or analysts tagged in the area. Threats already in the register replace the proposal's judgement (likelihood,
- * severity, trend, status, drivers, note) while the data figures stay current; register entries
- * with no matching proposal are listed as they are.
+ * events that targeted civilians in the period (threat cells from actor_counts), split by the
+ * group harmed (threat-targets.ts: the group as the source names it, or "Civilians (Country)"
+ * where it names none), each with likelihood, severity, trend, the latest linked events and the
+ * drivers their notes suggest or analysts tagged in the area. The list is bounded to `limit`,
+ * the most severe first (then the most likely, then the most frequent and the most lethal), the
+ * severity and likelihood being an analyst's where the register holds the threat; what it leaves
+ * out is counted and named (`ThreatProposals`), never dropped silently. Cells are split at most
+ * `max(limit, MIN_CELLS_SPLIT)` of them, the most severe and frequent by their own figures
+ * first; the rest are counted as one threat each. Threats already in the register replace the
+ * proposal's judgement (likelihood, severity, trend, status, drivers, note) while the data figures
+ * stay current; register entries with no matching proposal are listed as they are.
  */
 export async function proposeThreatsFromData(
   db: Kysely<Database>,
@@ -81,38 +130,100 @@ export async function proposeThreatsFromData(
   taxonomy: DriverTaxonomy,
   stateActors: ReadonlySet<string>,
   o: ThreatProposalOptions,
-): Promise<Threat[]> {
-  // One threat per perpetrator, area and violence type, whatever categories its events name.
-  const top = oneCellPerThreat(threatCells)
+): Promise<ThreatProposals> {
+  const w = o.window;
+  const recentMonths = monthsBetween(w.recentStart, w.lastMonth);
+  // One threat per perpetrator, area and violence type, whatever categories its events name; the
+  // severest by the cell's own deaths first, so a massacre in a small cell is split, not counted.
+  const cells = oneCellPerThreat(threatCells)
     .filter((g) => g.events > 0)
+    .map((cell) => ({ cell, severity: LEVEL_RANK[severityOf(cell.fatalities, cell.events)] }))
     .sort(
       (a, b) =>
-        b.events - a.events ||
-        b.fatalities - a.fatalities ||
-        a.actor.localeCompare(b.actor) ||
-        a.admin1.localeCompare(b.admin1) ||
-        a.violenceType.localeCompare(b.violenceType),
+        b.severity - a.severity ||
+        b.cell.events - a.cell.events ||
+        b.cell.fatalities - a.cell.fatalities ||
+        compareCells(a.cell, b.cell),
     )
-    .slice(0, o.limit);
-  const w = o.window;
-  const split = (
+    .map(({ cell }) => cell);
+  const splitCount = Math.max(o.limit, MIN_CELLS_SPLIT);
+  const unsplit = cells.slice(splitCount);
+  const stored = await findThreats(db, { country: o.country, admin1: o.admin1 });
+  const storedByKey = new Map(stored.map((t) => [threatKey(t), t]));
+  // Each cell's groups, judged as the list will show them: the analyst's rating where the register
+  // holds the threat, the proposal's otherwise.
+  const ranked = (
     await Promise.all(
-      top.map(async (cell) => (await readTargetedGroups(db, cell, w)).map((target) => ({ cell, target }))),
+      cells.slice(0, splitCount).map(async (cell) =>
+        (
+          await readTargetedGroups(db, cell, w)
+        ).map((target) => {
+          const s = storedByKey.get(
+            threatKey({
+              perpetrator: cell.actor,
+              targetedPopulation: target.group,
+              violenceType: cell.violenceType as ViolenceType,
+              country: cell.country,
+              admin1: cell.admin1,
+            }),
+          );
+          return {
+            cell,
+            target,
+            inRegister: s !== undefined,
+            severity: s?.severity ?? severityOf(target.fatalities, target.events, target.harmKinds),
+            likelihood: s?.likelihood ?? likelihoodOf(target.recent, recentMonths),
+          };
+        }),
+      ),
     )
   )
     .flat()
     .sort(
       (a, b) =>
+        risk(b) - risk(a) ||
+        LEVEL_RANK[b.severity] - LEVEL_RANK[a.severity] ||
+        LEVEL_RANK[b.likelihood] - LEVEL_RANK[a.likelihood] ||
         b.target.events - a.target.events ||
         b.target.fatalities - a.target.fatalities ||
-        a.cell.actor.localeCompare(b.cell.actor) ||
-        a.cell.admin1.localeCompare(b.cell.admin1) ||
-        a.cell.violenceType.localeCompare(b.cell.violenceType) ||
+        compareCells(a.cell, b.cell) ||
         a.target.group.localeCompare(b.target.group),
-    )
-    .slice(0, o.limit);
+    );
+  const split = ranked.slice(0, o.limit);
+  // A left-out threat the register holds is still listed, as its register entry.
+  const leftOut: LeftOutThreat[] = [
+    ...ranked
+      .slice(o.limit)
+      .filter((r) => !r.inRegister)
+      .map(
+        ({ cell, target, severity, likelihood }): LeftOutThreat => ({
+          perpetrator: cell.actor,
+          targetedPopulation: target.group,
+          violenceType: cell.violenceType as ViolenceType,
+          country: cell.country,
+          admin1: cell.admin1,
+          severity,
+          likelihood,
+          events: target.events,
+          fatalities: target.fatalities,
+        }),
+      ),
+    ...unsplit.map(
+      (cell): LeftOutThreat => ({
+        perpetrator: cell.actor,
+        targetedPopulation: null,
+        violenceType: cell.violenceType as ViolenceType,
+        country: cell.country,
+        admin1: cell.admin1,
+        severity: null,
+        likelihood: null,
+        events: cell.events,
+        fatalities: cell.fatalities,
+      }),
+    ),
+  ];
+  const total = ranked.length + unsplit.length;
   const matcher = compileDriverRules(taxonomy);
-  const recentMonths = monthsBetween(w.recentStart, w.lastMonth);
   const areaTags = await findDriverTags(db, { country: o.country, admin1: o.admin1 });
   const linkedOf = await Promise.all(
     split.map(({ cell: g, target: t }) =>
@@ -183,8 +294,6 @@ export async function proposeThreatsFromData(
       };
     }),
   );
-  const stored = await findThreats(db, { country: o.country, admin1: o.admin1 });
-  const storedByKey = new Map(stored.map((t) => [threatKey(t), t]));
   const out: Threat[] = [];
   for (const p of proposals) {
     const s = storedByKey.get(threatKey(p));
@@ -204,8 +313,26 @@ export async function proposeThreatsFromData(
       });
     } else out.push(p);
   }
+  // Register entries whose proposal was left out, or that have none, take their place by their
+  // rating: the whole list reads the most severe first.
   out.push(...storedByKey.values());
-  return out;
+  out.sort(
+    (a, b) =>
+      risk(b) - risk(a) ||
+      LEVEL_RANK[b.severity] - LEVEL_RANK[a.severity] ||
+      LEVEL_RANK[b.likelihood] - LEVEL_RANK[a.likelihood] ||
+      b.eventCount - a.eventCount ||
+      b.fatalities - a.fatalities,
+  );
+  return { threats: out, shown: total - leftOut.length, total, exact: unsplit.length === 0, leftOut };
+}
+
+function compareCells(a: ThreatCell, b: ThreatCell): number {
+  return (
+    a.actor.localeCompare(b.actor) ||
+    a.admin1.localeCompare(b.admin1) ||
+    a.violenceType.localeCompare(b.violenceType)
+  );
 }
 
 function monthsBetween(first: string, last: string): number {

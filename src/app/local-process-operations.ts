@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readDateRange } from '../analysis/analysis-queries.ts';
 import { boxAround } from '../analysis/great-circle.ts';
 import { LOCAL_PROCESS_CHECK_TEXT } from '../analysis/local-process-check-text.ts';
 import {
@@ -16,6 +17,7 @@ import {
   windowsAround,
 } from '../analysis/local-process-checks.ts';
 import type { TouchingRecord } from '../analysis/local-process-people.ts';
+import { lastDayOf } from '../analysis/months.ts';
 import { addDays } from '../domain/calendar-day.ts';
 import {
   type CountsUnavailable,
@@ -110,13 +112,16 @@ export interface LocalProcessCheck {
   planObjectives: string[] | null;
   before: WindowCount;
   after: WindowCount;
-  /** after − before, in events; positive when violence near it rose. */
+  /** after − before, in events; positive when violence near it rose; 0 when they are not counts. */
   change: number;
   /**
    * Why `before` and `after` are not counts (their zeros then mean "not counted", never "no
    * violence"): `no-event-data` when the store holds no events for the country, `no-location`
    * when the process has no usable coordinates (0, 0), `location-outside-country` when its
-   * coordinates lie outside the country's loaded boundaries. `null` when they are counts.
+   * coordinates lie outside the country's loaded boundaries, `outside-data-period` when a window
+   * reaches before the first month of the country's events or after the last (what was
+   * found in the part covered is kept, with its evidence, but compares nothing). `null` when
+   * they are counts.
    */
   countsUnavailable: CountsUnavailable | null;
   findings: LocalFinding[];
@@ -255,6 +260,14 @@ export const localProcessOperations = {
           .where('country', '=', input.country)
           .limit(1)
           .executeTakeFirst()) !== undefined;
+      // The period the country's events cover, in whole months: from the first day of the month of
+      // its first event to the last day of the month of its last. A window reaching outside it
+      // holds 0 for want of data, not for want of violence.
+      const range = eventData ? await readDateRange(ctx.store.db, { country: input.country }) : null;
+      const period =
+        range?.first && range.last
+          ? { first: `${range.first.slice(0, 7)}-01`, last: lastDayOf(range.last.slice(0, 7)) }
+          : null;
       const results: LocalProcessCheck[] = [];
       for (const p of processes) {
         const w = windowsAround(p.date, input.windowDays);
@@ -280,7 +293,6 @@ export const localProcessOperations = {
         around.before.evidence = releaseAll(around.before.evidence);
         around.after.evidence = releaseAll(around.after.evidence);
         const people = touching.get(p.id) ?? [];
-        const findings = processFindings(p, around, plan, people, input.lang);
         // Events found around a process of a country the store has no events for (across a
         // border, or a country spelled otherwise in the events) are counts all the same.
         const countsUnavailable: CountsUnavailable | null = !hasUsableLocation(p)
@@ -289,7 +301,13 @@ export const localProcessOperations = {
             ? 'location-outside-country'
             : !eventData && around.before.events === 0 && around.after.events === 0
               ? 'no-event-data'
-              : null;
+              : period && (w.before[0] < period.first || w.after[1] > period.last)
+                ? 'outside-data-period'
+                : null;
+        // Counts that are not counts compare nothing: no "breaking down" from a window without data.
+        const findings = processFindings(p, around, plan, people, input.lang).filter(
+          (f) => countsUnavailable === null || f.kind !== 'breaking-down',
+        );
         results.push({
           id: p.id,
           name: p.name,
@@ -305,7 +323,7 @@ export const localProcessOperations = {
           planObjectives: plan ? planObjectivesTying(p, plan) : null,
           before: around.before,
           after: around.after,
-          change: around.after.events - around.before.events,
+          change: countsUnavailable === null ? around.after.events - around.before.events : 0,
           countsUnavailable,
           findings,
           sensitivity: p.sensitivity,
@@ -353,6 +371,11 @@ export const localProcessOperations = {
         .filter((r) => r.countsUnavailable === 'location-outside-country')
         .map((r) => r.id);
       if (outside.length) notes.push(placement.outside(input.country, outside));
+      const outOfPeriod = results
+        .filter((r) => r.countsUnavailable === 'outside-data-period')
+        .map((r) => r.id);
+      if (outOfPeriod.length && period)
+        notes.push(t.notes.outsideDataPeriod(outOfPeriod, period.first, period.last));
       const crossing = results.filter((r) => r.crossBorder).map((r) => r.id);
       if (crossing.length) notes.push(placement.crossBorder(crossing));
       return {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { proposeThreats } from '../analysis/propose-threats.ts';
+import { proposeThreatList } from '../analysis/propose-threats.ts';
 import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repository.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, THREAT_TRENDS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { appendAudit } from '../security/audit-chain.ts';
-import { notesAccess, releaseThreats } from './access-control.ts';
+import { notesAccess, releaseActorNames, releaseThreats } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
@@ -46,18 +46,21 @@ export const threatOperations = {
   proposeThreats: defineOperation({
     writes: (input) => input.save,
     summary:
-      'Threats proposed from the data (perpetrator × targeted population × violence type × area, with likelihood, severity, trend, events and drivers); with save, new ones are added to the register as proposed.',
+      'Threats proposed from the data (perpetrator × targeted population × violence type × area, with likelihood, severity, trend, events and drivers), the highest risk (likelihood × severity) first and at most `limit`: `shown` of `total`, and those left out in `leftOut`; with save, new ones listed are added to the register as proposed (`notSaved`: the left-out ones, not added).',
     input: scopeInput.extend({
       save: z.boolean().default(false),
       limit: z.coerce.number().int().positive().max(1000).optional(),
     }),
     run: async (ctx, input) => {
       checkPeriod(input);
-      const threats = await proposeThreats(ctx.store.db, {
+      const proposed = await proposeThreatList(ctx.store.db, {
         ...input,
         notesAccess: notesAccess(ctx, 'threats: driver suggestions from notes'),
       });
-      if (!input.save) return { threats: await releaseThreats(ctx, threats), saved: 0 };
+      const { threats, shown, total, exact, leftOut } = proposed;
+      // The left-out threats name actors too: withheld as everywhere when only hidden records carry them.
+      const counts = { shown, total, totalExact: exact, leftOut: await releaseActorNames(ctx, leftOut) };
+      if (!input.save) return { threats: await releaseThreats(ctx, threats), saved: 0, ...counts };
       let saved = 0;
       await ctx.store.db.transaction().execute(async (tx) => {
         const existing = new Set((await findThreats(tx, { country: input.country })).map(threatKey));
@@ -69,7 +72,8 @@ export const threatOperations = {
           saved++;
         }
       });
-      return { threats: await releaseThreats(ctx, threats), saved };
+      // Only what the list shows is saved: the threats it left out are named, not lost in silence.
+      return { threats: await releaseThreats(ctx, threats), saved, ...counts, notSaved: leftOut.length };
     },
   }),
 

@@ -8,8 +8,8 @@ export type AlertMetric = 'events' | 'fatalities';
 
 /**
  * What kind of signal an alert is: a sustained rise of its metric over the series' own baseline
- * (`escalation`), a month with one event of at least 100 deaths in an area whose deaths had
- * averaged below 100 a month (`mass-casualty`), or an actor new to the country that appears at
+ * (`escalation`), a month with one event of at least 100 deaths, whatever came before it
+ * (`mass-casualty`), or an actor new to the country that appears at
  * scale (`new-actor`).
  */
 export type AlertKind = 'escalation' | 'mass-casualty' | 'new-actor';

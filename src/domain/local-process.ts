@@ -80,11 +80,19 @@ export function hasUsableLocation(p: Pick<LocalProcess, 'latitude' | 'longitude'
 
 /**
  * Why a process's before/after counts are not counts: no event data for its country in the store
- * (nothing to count from), no usable location (0, 0: nowhere to count around), or a location
+ * (nothing to count from), no usable location (0, 0: nowhere to count around), a location
  * outside the country's loaded boundaries (a coding slip such as a latitude repeated as the
- * longitude: counting there would count violence around the wrong place). `null` when counted.
+ * longitude: counting there would count violence around the wrong place), or a window before or
+ * after the process reaching outside the period the country's event data cover (a 2015 agreement
+ * held against data from 2021: its "before" would be 0 for want of data, not for want of
+ * violence). `null` when counted.
  */
-export const COUNTS_UNAVAILABLE = ['no-event-data', 'no-location', 'location-outside-country'] as const;
+export const COUNTS_UNAVAILABLE = [
+  'no-event-data',
+  'no-location',
+  'location-outside-country',
+  'outside-data-period',
+] as const;
 export type CountsUnavailable = (typeof COUNTS_UNAVAILABLE)[number];
 
 /**

@@ -324,7 +324,7 @@ function driverSection({ a, t, f, lang }: Writer): Section {
   };
 }
 
-function threatSection({ a, t, lang }: Writer): Section {
+function threatSection({ a, t, f, lang }: Writer): Section {
   const live = a.threats.filter((x) => x.status !== 'dismissed');
   const dismissed = a.threats.filter((x) => x.status === 'dismissed');
   const blocks: Block[] = [
@@ -354,6 +354,10 @@ function threatSection({ a, t, lang }: Writer): Section {
         }
       : { kind: 'p', text: t.noThreats },
   ];
+  // The list is bounded: say how many it shows, never drop threats in silence.
+  const n = a.threatCount;
+  if (n && (n.shown < n.total || !n.exact))
+    blocks.push({ kind: 'p', text: t.threatsShown(f.num(n.shown), f.num(n.total), n.exact) });
   if (dismissed.length)
     blocks.push({
       kind: 'p',

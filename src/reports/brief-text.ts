@@ -112,6 +112,8 @@ export interface BriefText {
   ];
   yes: string;
   noThreats: string;
+  /** The list is bounded: how many of the threats the data suggest it shows (`exact` false: a minimum). */
+  threatsShown: (shown: string, total: string, exact: boolean) => string;
   dismissed: (list: string) => string;
   inPlace: (who: string, where: string) => string;
   method: string;
@@ -203,7 +205,7 @@ const en: BriefText = {
     drivers: (events) =>
       `analysts' tags on events, and Tandem's word rules (data/drivers.yaml) run on the notes of the ${events} most recent events of the period. A tag is joint once a POC analyst and a political analyst both stand behind it.`,
     threats:
-      'events targeting civilians are grouped by perpetrator, area and violence type; the targeted population is the commonest victim group of those events. Analysts’ decisions on each threat are shown beside it.',
+      'events targeting civilians are grouped by perpetrator, area and violence type, and split by the group they harmed (events naming none under “Civilians”); the threats are listed by risk, likelihood × severity (each 1–4), the highest first. Analysts’ decisions on each threat are shown beside it.',
   },
   hotspots: 'Hotspots',
   byLevel: 'By level: the areas with the most events in the period.',
@@ -286,6 +288,8 @@ const en: BriefText = {
   ],
   yes: 'yes',
   noThreats: 'No threats in the period.',
+  threatsShown: (shown, total, exact) =>
+    `Listed: the ${shown} of highest risk (likelihood × severity) of ${exact ? 'the ' : 'at least '}${total} threats the data suggest; the others are left out.`,
   dismissed: (list) => `Dismissed by analysts: ${list}.`,
   inPlace: (who, where) => `${who} in ${where}`,
   method: 'Method',
@@ -432,7 +436,7 @@ const fr: BriefText = {
     drivers: (events) =>
       `les étiquettes posées par les analystes sur des événements, et les règles de mots de Tandem (data/drivers.yaml) appliquées aux notes des ${events} événements les plus récents de la période. Une étiquette devient conjointe quand un analyste POC et un analyste politique la soutiennent tous deux.`,
     threats:
-      'les événements visant des civils sont regroupés par auteur, zone et type de violence ; la population visée est le groupe de victimes le plus fréquent de ces événements. Les décisions des analystes sur chaque menace figurent à côté.',
+      'les événements visant des civils sont regroupés par auteur, zone et type de violence, puis séparés selon le groupe touché (ceux qui n’en nomment aucun sous « Civils ») ; les menaces sont listées par risque, probabilité × gravité (chacune de 1 à 4), du plus élevé au plus faible. Les décisions des analystes sur chaque menace figurent à côté.',
   },
   hotspots: 'Zones les plus touchées',
   byLevel: 'Par niveau : les zones qui comptent le plus d’événements sur la période.',
@@ -516,6 +520,8 @@ const fr: BriefText = {
   ],
   yes: 'oui',
   noThreats: 'Aucune menace sur la période.',
+  threatsShown: (shown, total, exact) =>
+    `Sont listées les ${shown} menaces au risque le plus élevé (probabilité × gravité) sur ${exact ? 'les ' : 'au moins '}${total} que suggèrent les données ; les autres sont laissées de côté.`,
   dismissed: (list) => `Écartées par les analystes : ${list}.`,
   inPlace: (who, where) => `${who} (${where})`,
   method: 'Méthode',

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import type { LeftOutThreat } from '../../analysis/threat-proposals.ts';
 import type { Threat } from '../../domain/threat.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { assertNotBinaryToTerminal, writeOutput } from '../output-sink.ts';
@@ -268,7 +269,14 @@ export function registerAnalysisCommands(program: Command): void {
       );
       if (flags.json) return printJson(r);
       printThreats(r.threats);
-      if (flags.save) console.log(`\n${r.saved} new threat(s) saved in the register.`);
+      printLeftOut(r);
+      if (flags.save) {
+        console.log(`\n${r.saved} new threat(s) saved in the register.`);
+        if (r.leftOut.length)
+          console.log(
+            `${r.leftOut.length} threat(s) left out of the list were not saved; ${higherLimit(r)} with --save saves them.`,
+          );
+      }
     }),
   );
   storeFlags(
@@ -310,6 +318,29 @@ export function registerAnalysisCommands(program: Command): void {
       printThreats([t]);
     }),
   );
+}
+
+/** The --limit that lists every threat the data suggest, when it is known and allowed (1000). */
+function higherLimit(r: { total: number; totalExact: boolean }): string {
+  return r.totalExact && r.total <= 1000 ? `--limit ${r.total}` : 'a higher --limit';
+}
+
+/** How many of the threats the data suggest the list shows, and the ones it left out. */
+function printLeftOut(r: {
+  shown: number;
+  total: number;
+  totalExact: boolean;
+  leftOut: readonly LeftOutThreat[];
+}): void {
+  if (!r.leftOut.length) return;
+  const total = r.totalExact ? String(r.total) : `at least ${r.total}`;
+  console.log(
+    `\n${r.shown} of ${total} threats the data suggest are shown, the highest risk (likelihood × severity) first; left out (${higherLimit(r)} shows them):`,
+  );
+  for (const t of r.leftOut)
+    console.log(
+      `  ${t.perpetrator} against ${t.targetedPopulation ?? '(groups not split)'}, ${t.violenceType}, ${t.admin1 || t.country}: severity ${t.severity ?? '?'}, ${t.events} event(s), ${t.fatalities} death(s)`,
+    );
 }
 
 function printThreats(list: readonly Threat[]): void {

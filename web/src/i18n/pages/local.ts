@@ -54,6 +54,7 @@ export const en = {
     'no-event-data': 'no event data for this country in the store',
     'no-location': 'no usable location (0, 0)',
     'location-outside-country': 'its coordinates lie outside the country',
+    'outside-data-period': 'its window before or after reaches outside the period of the event data',
   } as Record<string, string>,
   notesHeading: 'What could not be counted',
   crossBorder: '(cross-border: {{country}})',
@@ -115,6 +116,8 @@ export const fr: typeof en = {
     'no-event-data': 'aucune donnée d’événements pour ce pays dans la base',
     'no-location': 'pas d’emplacement utilisable (0, 0)',
     'location-outside-country': 'ses coordonnées se trouvent hors du pays',
+    'outside-data-period':
+      'sa période avant ou après sort de la période couverte par les données d’événements',
   },
   notesHeading: 'Ce qui n’a pas pu être compté',
   crossBorder: '(transfrontalier : {{country}})',
