@@ -1,3 +1,5 @@
+import type { ViolenceType } from './violence-type.ts';
+
 /**
  * The eight actor categories that ACLED uses (its `inter1`/`inter2` codes), which Tandem uses for
  * every source. State forces are kept apart because the paper's main friction turns on them.
@@ -74,4 +76,41 @@ export function parseActorCategory(value: string): ActorCategory | null | undefi
 
 export function isStateCategory(category: ActorCategory | null): boolean {
   return category === 'state-forces';
+}
+
+/** Where an actor stands in an event, for inferring its category from its name. */
+export interface ActorRole {
+  /** The event's kind of violence. */
+  violenceType: ViolenceType;
+  /** The actor's side: 1 (GED's side_a, a sheet's first actor) or 2. */
+  side: 1 | 2;
+  /** The country the event took place in. */
+  country: string;
+}
+
+/**
+ * The category an actor's name and role say, for sources that name actors without coding them:
+ * UCDP GED, and HXL sheets without a category for the actor. GED's conventions are the rule:
+ *
+ * - "Government of X" is state forces when X is the country of the event, external forces
+ *   otherwise (another government's troops);
+ * - "Civilians", or "Civilians (X)" as ACLED writes it, are civilians;
+ * - the second side of one-sided violence (violence against civilians) is civilians, and the
+ *   second side of state-based conflict is by definition an organised armed group.
+ *
+ * Any other actor is left without a category (null) rather than guessed: the actor register
+ * (`tandem actors load`) may code it later.
+ */
+export function categoryFromName(name: string, role: ActorRole): ActorCategory | null {
+  const n = name.trim();
+  if (!n) return null;
+  const government = /^government of (.+)$/i.exec(n);
+  if (government)
+    return government[1]!.trim().toLowerCase() === role.country.trim().toLowerCase()
+      ? 'state-forces'
+      : 'external-forces';
+  if (/^civilians(?:\s*\(.*\))?$/i.test(n)) return 'civilians';
+  if (role.side === 2 && role.violenceType === 'violence-against-civilians') return 'civilians';
+  if (role.side === 2 && role.violenceType === 'state-based-conflict') return 'rebel-group';
+  return null;
 }

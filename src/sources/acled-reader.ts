@@ -3,7 +3,7 @@ import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { isViolent, parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
 import { MonadicPairs } from './acled-monadic-pairs.ts';
-import { deriveCivilianTargeting } from './civilian-targeting.ts';
+import { deriveCivilianTargeting, readAcledCivilianTargeting } from './civilian-targeting.ts';
 import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
 import {
@@ -136,7 +136,9 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
       let civilianTargeting: boolean;
       let derived = false;
       if (c.civ !== -1) {
-        civilianTargeting = get(f, c.civ).toLowerCase().startsWith('civilian');
+        const said = readAcledCivilianTargeting(f[c.civ]);
+        if (!said.ok) return problemAt(header, c.civ, said.reason);
+        civilianTargeting = said.value;
       } else {
         civilianTargeting = deriveCivilianTargeting(type, cat2);
         derived = true;

@@ -4,6 +4,7 @@
  * mission's own reports write the name alone ("Bangui", "Ségou"), so a store holding both sources
  * would count one province as two. The kind is dropped on reading; a capitalised word is part of
  * the name ("Federal Capital Territory", "Western Region" as a partner may write it) and stays.
+ * HXL sheets, often made from GED, have their admin-1 names read by the same rule.
  */
 const KIND_WORDS = new Set([
   'province',

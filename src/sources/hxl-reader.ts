@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { parseActorCategory } from '../domain/actor-category.ts';
+import { type ActorCategory, categoryFromName, parseActorCategory } from '../domain/actor-category.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { readEventDay } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
 import { halfPointReason, missingHalfOfPoint, readCoordinate, readCount } from './field-readers.ts';
+import { gedAreaName } from './ged-area-name.ts';
 import { type HxlTag, parseTag } from './hxl-tag.ts';
 import { tandemExportColumns, tandemExportReader } from './tandem-export-reader.ts';
 
@@ -23,9 +24,11 @@ const WANT = {
   type: ['event+type'],
   subType: ['event+type+sub', 'event+subtype'],
   actor1: ['group+name+first', 'actor+name+first', 'org+perpetrator', 'group+name', 'actor+name', 'org'],
-  inter1: ['group+type+first', 'actor+type+first'],
+  // An actor's category: ACLED's inter code (1–8) or its words, or Tandem's id. Without one (as in
+  // ACLED's own HXL files, which tag no inter column) the category is inferred from the name.
+  inter1: ['group+type+first', 'actor+type+first', 'group+category+first', 'actor+category+first'],
   actor2: ['group+name+second', 'actor+name+second', 'org+target'],
-  inter2: ['group+type+second', 'actor+type+second'],
+  inter2: ['group+type+second', 'actor+type+second', 'group+category+second', 'actor+category+second'],
   civilianFatalities: ['affected+killed+civilians', 'affected+civilians+killed'],
   fatalities: ['affected+killed', 'affected+dead'],
   notes: ['description', 'meta+notes', 'description+notes'],
@@ -147,10 +150,18 @@ export function hxlReader(
           c.type,
           `event type "${typeRaw}" is not a kind of event Tandem knows (ACLED's event types or GED's, in English or French)`,
         );
-      const cat1 = parseActorCategory(get(f, c.inter1));
+      // The sheet's own category for an actor when it gives one; else what the name says, as
+      // for GED ("Government of Sudan" in Sudan is state forces, "Civilians" civilians).
+      const actor1 = get(f, c.actor1);
+      const actor2 = get(f, c.actor2);
+      const category = (i: number, name: string, side: 1 | 2): ActorCategory | null | undefined => {
+        const given = parseActorCategory(get(f, i));
+        return given === null ? categoryFromName(name, { violenceType: type, side, country }) : given;
+      };
+      const cat1 = category(c.inter1, actor1, 1);
       if (cat1 === undefined)
         return problemAt(header, c.inter1, `actor category "${get(f, c.inter1)}" is unknown`);
-      const cat2 = parseActorCategory(get(f, c.inter2));
+      const cat2 = category(c.inter2, actor2, 2);
       if (cat2 === undefined)
         return problemAt(header, c.inter2, `actor category "${get(f, c.inter2)}" is unknown`);
       // A deaths column with an empty cell is a row that does not say its deaths: set aside, as in
@@ -174,7 +185,8 @@ export function hxlReader(
           dateEnd,
           datePrecision: 'day',
           country,
-          admin1: get(f, c.admin1),
+          // "West Darfur state" is "West Darfur", as the GED reader, ACLED and the maps write it.
+          admin1: gedAreaName(get(f, c.admin1)),
           admin2: get(f, c.admin2),
           location: get(f, c.location),
           latitude: lat.value,
@@ -183,9 +195,9 @@ export function hxlReader(
           violenceType: type,
           eventType: typeRaw,
           subEventType: get(f, c.subType),
-          actor1: get(f, c.actor1),
+          actor1,
           actor1Category: cat1,
-          actor2: get(f, c.actor2),
+          actor2,
           actor2Category: cat2,
           civilianTargeting: deriveCivilianTargeting(type, cat2),
           civilianTargetingDerived: true,

@@ -1,4 +1,4 @@
-import type { ActorCategory } from '../domain/actor-category.ts';
+import { categoryFromName } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { GED_TYPES } from '../domain/violence-type.ts';
@@ -27,23 +27,6 @@ export const GED_REQUIRED = ['id', 'type_of_violence', 'date_start', 'best', 'co
 
 export function looksLikeGed(header: readonly string[]): boolean {
   return GED_REQUIRED.every((n) => columnIndex(header, n) !== -1);
-}
-
-/**
- * The category of a GED side. GED names governments "Government of X" (state forces when X is
- * the country of the event, external forces otherwise), and its one-sided
- * violence targets "Civilians"; the opposing side in state-based conflict is by definition an
- * organised armed group. Non-state groups in other roles are left without a category rather than
- * guessed.
- */
-function sideCategory(name: string, type: string, side: 'a' | 'b', country: string): ActorCategory | null {
-  const government = /^government of (.+)$/i.exec(name);
-  // The host state's forces are state forces; another government's troops are external forces.
-  if (government)
-    return government[1].toLowerCase() === country.toLowerCase() ? 'state-forces' : 'external-forces';
-  if (side === 'b' && type === '3') return 'civilians';
-  if (side === 'b' && type === '1') return 'rebel-group';
-  return null;
 }
 
 /** Reads one GED event from any accessor of its fields by GED's column names (CSV or GeoJSON). */
@@ -76,6 +59,13 @@ export function readGedFields(
   if (!high.ok) return bad('high', high.reason);
   const civ = readCount(get('deaths_civilians'), 'deaths_civilians', false);
   if (!civ.ok) return bad('deaths_civilians', civ.reason);
+  // Civilians killed are part of all deaths (best = deaths_a + deaths_b + deaths_civilians +
+  // deaths_unknown): a row with more civilian deaths than deaths in all is a slip in the file.
+  if (civ.value !== null && civ.value > (best.value as number))
+    return bad(
+      'deaths_civilians',
+      `deaths_civilians is ${civ.value} but best (all deaths) is ${best.value}; expected no more than best`,
+    );
   const lat = readCoordinate(get('latitude'), 'latitude');
   if (!lat.ok) return bad('latitude', lat.reason);
   const lon = readCoordinate(get('longitude'), 'longitude');
@@ -101,9 +91,10 @@ export function readGedFields(
     eventType: TYPE_WORDS[typeCode],
     subEventType: get('conflict_name'),
     actor1: sideA,
-    actor1Category: sideCategory(sideA, typeCode, 'a', country),
+    // GED codes no actor: its governments, civilians and rebels are known by name and side.
+    actor1Category: categoryFromName(sideA, { violenceType: type.type, side: 1, country }),
     actor2: sideB,
-    actor2Category: sideCategory(sideB, typeCode, 'b', country),
+    actor2Category: categoryFromName(sideB, { violenceType: type.type, side: 2, country }),
     // GED has no such field: one-sided violence is by definition violence against civilians.
     civilianTargeting: typeCode === '3',
     civilianTargetingDerived: true,

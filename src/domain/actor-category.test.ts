@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { categoryFromName } from './actor-category.ts';
+
+const sudan = (violenceType: Parameters<typeof categoryFromName>[1]['violenceType'], side: 1 | 2) => ({
+  violenceType,
+  side,
+  country: 'Sudan',
+});
+
+test("a government is the host state's forces at home and an external force abroad", () => {
+  assert.equal(categoryFromName('Government of Sudan', sudan('state-based-conflict', 1)), 'state-forces');
+  assert.equal(categoryFromName('government of sudan', sudan('battles', 2)), 'state-forces');
+  assert.equal(categoryFromName('Government of Chad', sudan('state-based-conflict', 2)), 'external-forces');
+});
+
+test('civilians by name on either side, and the victims of one-sided violence', () => {
+  assert.equal(categoryFromName('Civilians', sudan('battles', 1)), 'civilians');
+  assert.equal(categoryFromName('Civilians (Sudan)', sudan('explosions-remote-violence', 2)), 'civilians');
+  assert.equal(categoryFromName('Masalit', sudan('violence-against-civilians', 2)), 'civilians');
+  assert.equal(categoryFromName('Civilian Defence Force', sudan('battles', 1)), null);
+});
+
+test("GED's state-based conflict: the side against the government is an armed group", () => {
+  assert.equal(categoryFromName('RSF', sudan('state-based-conflict', 2)), 'rebel-group');
+  assert.equal(categoryFromName('RSF', sudan('state-based-conflict', 1)), null);
+});
+
+test('nothing is guessed for other names, nor for an empty one', () => {
+  assert.equal(categoryFromName('Arab', sudan('non-state-conflict', 1)), null);
+  assert.equal(categoryFromName('Masalit', sudan('non-state-conflict', 2)), null);
+  assert.equal(categoryFromName('RSF', sudan('violence-against-civilians', 1)), null);
+  assert.equal(categoryFromName('', sudan('violence-against-civilians', 2)), null);
+  assert.equal(categoryFromName('  ', sudan('state-based-conflict', 2)), null);
+});

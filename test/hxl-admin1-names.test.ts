@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openStore, type Store } from '../src/store/store.ts';
+import { importFiles } from './import-files.ts';
+
+/**
+ * "West Darfur state" in an HXL sheet was stored as its own area, beside GED's and ACLED's "West
+ * Darfur", and had no polygon on the map. The HXL reader now writes admin-1 names as the GED reader
+ * does (gedAreaName): a trailing kind in lower case is dropped, a name that merely contains such a
+ * word, or capitalises it as part of the name, stays as it is.
+ */
+
+const GOOD = new URL('./fixtures/good/', import.meta.url).pathname;
+
+describe('HXL admin-1 names', () => {
+  let store: Store;
+  before(async () => {
+    store = await openStore({ dbPath: ':memory:' });
+  });
+  after(() => store.close());
+
+  test('an HXL admin-1 name loses the kind GED writes after it, and only that', async () => {
+    const r = await importFiles(store, [join(GOOD, 'hxl-ged-style-names.csv')]);
+    assert.equal(r.files[0].rejected, 0);
+    const rows = await store.db
+      .selectFrom('events')
+      .select(['source_event_id', 'admin1', 'admin2'])
+      .where('source', '=', 'hxl')
+      .orderBy('source_event_id')
+      .execute();
+    assert.deepEqual(
+      rows.map((e) => [e.source_event_id, e.admin1]),
+      [
+        ['HN1', 'West Darfur'],
+        ['HN2', 'North Darfur'],
+        // Capitalised, "State" is part of the name, as the GED reader reads it too.
+        ['HN3', 'Red Sea State'],
+        ['HN4', 'North Darfur'],
+        ['HN5', 'Khartoum'],
+        ['HN6', 'Upper Nile'],
+        ['HN7', 'Central Equatoria'],
+        ['HN8', 'Unity'],
+      ],
+    );
+    // Admin-2 names are kept as written.
+    assert.equal(rows[0]?.admin2, 'El Geneina district');
+  });
+
+  test('the same area from GED and from HXL is one area', async () => {
+    await importFiles(store, [join(GOOD, 'ged-small.csv'), join(GOOD, 'hxl-ged-small.csv')]);
+    const areas = await store.db
+      .selectFrom('events')
+      .select('admin1')
+      .distinct()
+      .where('country', '=', 'Testland')
+      .execute();
+    assert.deepEqual(
+      areas.map((a) => a.admin1),
+      ['River'],
+    );
+  });
+});
