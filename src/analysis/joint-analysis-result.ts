@@ -43,7 +43,7 @@ export interface PerpetratorProfile {
   areas: { admin1: string; events: number }[];
   /** What the actor did: events per violence type. */
   targets: Partial<Record<ViolenceType, number>>;
-  /** Populations the actor's threats target (second actors of its linked events; see `threats`). */
+  /** The (at most three) groups the actor harmed most, by events, over all its threats, listed or left out (see `threats`). */
   targetedPopulations: string[];
   trend: TrendDirection;
   trendDetail: Trend;

@@ -101,6 +101,9 @@ function addTo(map: Map<string, number>, key: string, n: number): void {
  * from the data overlaid with analysts' edits). Series and totals come from the aggregate tables;
  * raw events are read only for evidence lists and samples, each bounded.
  */
+/** Groups listed per perpetrator as those it harmed most. */
+const TARGETED_LISTED = 3;
+
 export async function runJointAnalysis(
   db: Kysely<Database>,
   options: JointAnalysisOptions = {},
@@ -400,10 +403,23 @@ export async function runJointAnalysis(
   });
   lap('threats');
   const threats = proposed.threats;
+  // Whom each perpetrator harmed most: the three groups of its threats with the most events, from
+  // every threat the data suggest, listed or left out of the bounded list (a threat not split by
+  // group names none).
+  const harmed = new Map<string, Map<string, number>>();
+  const add = (actor: string, group: string | null, events: number) => {
+    if (group === null) return;
+    const m = harmed.get(actor) ?? new Map<string, number>();
+    m.set(group, (m.get(group) ?? 0) + events);
+    harmed.set(actor, m);
+  };
+  for (const t of threats) add(t.perpetrator, t.targetedPopulation, t.eventCount);
+  for (const t of proposed.leftOut) add(t.perpetrator, t.targetedPopulation, t.events);
   for (const p of perpetrators)
-    p.targetedPopulations = [
-      ...new Set(threats.filter((t) => t.perpetrator === p.actor).map((t) => t.targetedPopulation)),
-    ].sort();
+    p.targetedPopulations = [...(harmed.get(p.actor) ?? new Map<string, number>())]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, TARGETED_LISTED)
+      .map(([g]) => g);
 
   const where = [
     o.country !== undefined ? `country = '${o.country}'` : null,
@@ -445,7 +461,7 @@ export async function runJointAnalysis(
       perpetrators: `actor_counts where ${w}role in (1, 3) and violence_type in (${VIOLENT_TYPES.join(', ')}) and month in the period, grouped by actor`,
       alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, any role: either side or acting with one) from the first month of data to ${lastMonth}, tested from the seventh (the first six are the first baseline); negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths, whatever the months before (their mean is the baseline shown), and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose window (start of the rise to the alarm) overlaps the period; series run to the last month of data; evidence: the most lethal events of the area or actor between the start and the alarm`,
       drivers: `rules of data/drivers.yaml on the notes of the ${sampled} most recent events of the period (limit ${o.driverSample}), plus analysts' tags in driver_tags; a tag is joint once a POC analyst and a political analyst stand behind it`,
-      threats: `actor_counts where ${w}role in (1, 3) and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); the most severe first (then likelihood, events, deaths), at most ${o.threatLimit} (threatCount: how many of how many); overlaid with the threats table`,
+      threats: `actor_counts where ${w}role in (1, 3) and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); the highest risk first (likelihood × severity, then severity, likelihood, events, deaths), at most ${o.threatLimit} (threatCount: how many of how many); overlaid with the threats table`,
     },
   };
 }
