@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
-import { isPeopleGroup } from '../domain/people-groups.ts';
-import { splitTargets } from '../store/event-columns.ts';
+import { actingNames } from '../store/count-accumulator.ts';
 import type { Database } from '../store/schema.ts';
 import {
   addDays,
@@ -92,7 +91,7 @@ export async function readNegotiationData(
     .execute();
   const seen = new Set([
     ...[...seen1, ...seen2].map((r) => r.name),
-    ...withSides.flatMap((r) => [...associated(r.first), ...associated(r.second)]),
+    ...withSides.flatMap((r) => [...actingNames(r.first), ...actingNames(r.second)]),
   ]);
   return {
     events: rows.map((r) => ({
@@ -103,17 +102,12 @@ export async function readNegotiationData(
       admin1: r.admin1,
       actor1: r.actor1,
       actor2: r.actor2,
-      actor1Associated: associated(r.actor1_associated),
-      actor2Associated: associated(r.actor2_associated),
+      actor1Associated: actingNames(r.actor1_associated),
+      actor2Associated: actingNames(r.actor2_associated),
       violenceType: r.violence_type,
       fatalities: Number(r.fatalities),
     })),
     coverage,
     unknownActors: actors.filter((a) => !seen.has(a)),
   };
-}
-
-/** A side's associated actors as stored, without the groups of people ACLED names beside them. */
-function associated(stored: string): string[] {
-  return splitTargets(stored).filter((a) => !isPeopleGroup(a));
 }

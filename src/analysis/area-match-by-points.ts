@@ -1,4 +1,4 @@
-import { pointInGeometry } from './point-in-area.ts';
+import { shapeFinder } from './point-in-area.ts';
 
 /** An event's place as the data names it, and where it is. */
 export interface NamedPoint {
@@ -8,22 +8,6 @@ export interface NamedPoint {
 }
 
 type Geometry = { type: string; coordinates: unknown };
-
-/** The longitude/latitude box of a geometry, so that most points are ruled out at once. */
-function boxOf(g: Geometry): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [lon, lat] = c as number[];
-      box[0] = Math.min(box[0], lon!);
-      box[1] = Math.min(box[1], lat!);
-      box[2] = Math.max(box[2], lon!);
-      box[3] = Math.max(box[3], lat!);
-    } else if (Array.isArray(c)) for (const x of c) walk(x);
-  };
-  walk(g.coordinates);
-  return box;
-}
 
 /** Of the data's areas, how much of its events a shape must hold, and of a shape's events how much one area must make. */
 const AREA_IN_SHAPE = 0.75;
@@ -44,20 +28,11 @@ export function matchAreasByPoints(
   openShapes: ReadonlySet<number>,
   openNames: ReadonlySet<string>,
 ): Map<number, string> {
-  const boxes = shapes.map((s) => boxOf(s.geometry));
+  const shapeOf = shapeFinder(shapes);
   const inShape = new Map<number, Map<string, number>>();
   const perName = new Map<string, number>();
   for (const p of points) {
-    const i = shapes.findIndex((s, k) => {
-      const b = boxes[k]!;
-      return (
-        p.longitude >= b[0] &&
-        p.latitude >= b[1] &&
-        p.longitude <= b[2] &&
-        p.latitude <= b[3] &&
-        pointInGeometry(p.latitude, p.longitude, s.geometry)
-      );
-    });
+    const i = shapeOf(p.latitude, p.longitude);
     if (i === -1) continue;
     perName.set(p.admin1, (perName.get(p.admin1) ?? 0) + 1);
     const counts = inShape.get(i) ?? new Map<string, number>();

@@ -1,4 +1,4 @@
-import { pointInGeometry } from './point-in-area.ts';
+import { shapeFinder } from './point-in-area.ts';
 
 type Geometry = { type: string; coordinates: unknown };
 
@@ -22,20 +22,9 @@ const MIN_INSIDE = 5;
 export function countryByPoints(
   shapes: readonly { geometry: Geometry }[],
   pointsByCountry: ReadonlyMap<string, readonly Point[]>,
-  box: (coordinates: unknown) => [number, number, number, number],
 ): string | undefined {
-  const boxes = shapes.map((s) => box(s.geometry.coordinates));
-  const inside = (p: Point) =>
-    shapes.some((s, i) => {
-      const [w, so, e, n] = boxes[i]!;
-      return (
-        p.longitude >= w &&
-        p.longitude <= e &&
-        p.latitude >= so &&
-        p.latitude <= n &&
-        pointInGeometry(p.latitude, p.longitude, s.geometry)
-      );
-    });
+  const shapeOf = shapeFinder(shapes);
+  const inside = (p: Point) => shapeOf(p.latitude, p.longitude) !== -1;
   let best: { country: string; share: number } | undefined;
   for (const [country, points] of pointsByCountry) {
     const n = points.filter(inside).length;

@@ -10,8 +10,8 @@ const LISTED = 12;
 /** How alike a name must be to be offered as "did you mean" (spelling slips, case, accents). */
 const CLOSE = 0.6;
 
-/** `"A" or "B"`: the names closest to what was written, best first. */
-function closest(written: string, names: readonly string[]): string[] {
+/** The names closest to what was written, best first (at most three). */
+export function closest(written: string, names: readonly string[]): string[] {
   // Another name of the same country ("Soudan du Sud", "RCA") before spellings alike.
   return names
     .map((n) => ({ n, s: sameCountry(written, n) ? 2 : areaNameSimilarity(written, n) }))

@@ -40,3 +40,34 @@ export function areaOfPoint(
 ): string {
   return areas.find((a) => pointInGeometry(lat, lon, a.geometry))?.name ?? '';
 }
+
+type Geometry = { type: string; coordinates: unknown };
+
+/** The longitude/latitude box [west, south, east, north] of a geometry. */
+function boxOf(g: Geometry): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      const [lon, lat] = c as number[];
+      box[0] = Math.min(box[0], lon!);
+      box[1] = Math.min(box[1], lat!);
+      box[2] = Math.max(box[2], lon!);
+      box[3] = Math.max(box[3], lat!);
+    } else if (Array.isArray(c)) for (const x of c) walk(x);
+  };
+  walk(g.coordinates);
+  return box;
+}
+
+/**
+ * A finder of the shape that holds a point: the index of the first shape whose polygon holds it,
+ * or -1. Each shape's bounding box is tried first, so most shapes are ruled out at once.
+ */
+export function shapeFinder(shapes: readonly { geometry: Geometry }[]): (lat: number, lon: number) => number {
+  const boxes = shapes.map((s) => boxOf(s.geometry));
+  return (lat, lon) =>
+    shapes.findIndex((s, k) => {
+      const [w, so, e, n] = boxes[k]!;
+      return lon >= w && lon <= e && lat >= so && lat <= n && pointInGeometry(lat, lon, s.geometry);
+    });
+}

@@ -181,7 +181,7 @@ async function countryOfStoredEvents(
       rows.map((r) => ({ latitude: Number(r.latitude), longitude: Number(r.longitude) })),
     );
   }
-  return countryByPoints(shapes, points, boundingBox);
+  return countryByPoints(shapes, points);
 }
 
 export const boundaryOperations = {

@@ -1,7 +1,6 @@
 import type { NamedPoint } from '../analysis/area-match-by-points.ts';
-import { pointInGeometry } from '../analysis/point-in-area.ts';
+import { shapeFinder } from '../analysis/point-in-area.ts';
 import { areaNamesAlike, normalizeAreaName } from '../domain/area-names.ts';
-import { boundingBox } from '../sources/boundary-reader.ts';
 
 type Geometry = { type: string; coordinates: unknown };
 
@@ -40,7 +39,7 @@ export function coarserShapes(
   const group = (name: string) => normalizeAreaName(name) || name;
   const owner = new Map<string, number>();
   for (const [i, name] of paired.entries()) if (name) owner.set(group(name), i);
-  const boxes = shapes.map((s) => boundingBox(s.geometry.coordinates));
+  const shapeOf = shapeFinder(shapes);
   const total = new Map<string, number>();
   const inside = new Map<number, Map<string, number>>();
   const spellings = new Map<string, Map<string, number>>();
@@ -50,16 +49,7 @@ export function coarserShapes(
     const bySpelling = spellings.get(g) ?? new Map<string, number>();
     bySpelling.set(p.admin1, (bySpelling.get(p.admin1) ?? 0) + 1);
     spellings.set(g, bySpelling);
-    const i = shapes.findIndex((s, k) => {
-      const [w, so, e, n] = boxes[k]!;
-      return (
-        p.longitude >= w &&
-        p.longitude <= e &&
-        p.latitude >= so &&
-        p.latitude <= n &&
-        pointInGeometry(p.latitude, p.longitude, s.geometry)
-      );
-    });
+    const i = shapeOf(p.latitude, p.longitude);
     if (i === -1) continue;
     const counts = inside.get(i) ?? new Map<string, number>();
     counts.set(g, (counts.get(g) ?? 0) + 1);

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { closest } from '../analysis/event-scope-check.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
-import { areaNameSimilarity } from '../domain/area-names.ts';
-import { sameCountry } from '../domain/country-names.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { ALLOCATION_TEXT } from '../planning/allocation-text.ts';
@@ -78,14 +77,7 @@ async function countriesLike(db: Kysely<Database>, country: string): Promise<str
   const held = (await db.selectFrom('event_counts').select('country').distinct().execute()).map(
     (r) => r.country,
   );
-  if (held.includes(country)) return [];
-  // Another name of the same country ("République démocratique du Congo") before spellings alike.
-  return held
-    .map((c) => ({ c, s: sameCountry(country, c) ? 2 : areaNameSimilarity(country, c) }))
-    .filter((x) => x.s >= 0.6)
-    .sort((a, b) => b.s - a.s)
-    .slice(0, 3)
-    .map((x) => x.c);
+  return held.includes(country) ? [] : closest(country, held);
 }
 
 /** The SHA-256 of a plan's text: what identifies a stored version. */

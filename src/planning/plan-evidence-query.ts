@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { isPeopleGroup } from '../domain/people-groups.ts';
 import type { Plan } from '../domain/plan.ts';
-import { splitTargets } from '../store/event-columns.ts';
+import { actingNames } from '../store/count-accumulator.ts';
 import type { Database } from '../store/schema.ts';
 import type { PlanEvent } from './area-ranking.ts';
 import { areaKey } from './area-ranking.ts';
@@ -55,7 +54,7 @@ export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promis
     admin1: r.admin1,
     actor1: r.actor1,
     actor1Category: r.actor1_category,
-    actor1Associated: splitTargets(r.actor1_associated).filter((a) => !isPeopleGroup(a)),
+    actor1Associated: actingNames(r.actor1_associated),
     actor2: r.actor2,
     actor2Category: r.actor2_category,
     violenceType: r.violence_type,
