@@ -337,11 +337,16 @@ function printLeftOut(r: {
   console.log(
     `\n${r.shown} of ${total} threats the data suggest are shown, the highest risk (likelihood × severity) first; left out (${higherLimit(r)} shows them):`,
   );
-  for (const t of r.leftOut)
+  for (const t of r.leftOut.slice(0, LEFT_OUT_PRINTED))
     console.log(
       `  ${t.perpetrator} against ${t.targetedPopulation ?? '(groups not split)'}, ${t.violenceType}, ${t.admin1 || t.country}: severity ${t.severity ?? '?'}, ${t.events} event(s), ${t.fatalities} death(s)`,
     );
+  const more = r.leftOut.length - LEFT_OUT_PRINTED;
+  if (more > 0) console.log(`  … and ${more} more (--json lists every one)`);
 }
+
+/** Left-out threats printed one per line at the terminal; --json carries them all. */
+const LEFT_OUT_PRINTED = 20;
 
 function printThreats(list: readonly Threat[]): void {
   if (!list.length) {
