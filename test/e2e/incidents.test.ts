@@ -59,8 +59,16 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * A fresh load of `path`, from a blank page: no request of the page before can still be under
+   * way, and no hash change races a reload (Chromium could reload the entry before it).
+   */
+  const load = async (path: string) => {
+    await page.goto('about:blank');
+    await page.goto(url(path));
+  };
   const signIn = async (name: string) => {
-    await page.goto(url('/sign-out'));
+    await load('/sign-out');
     await page.waitForURL(/\/sign-in$/);
     await page.fill('#name', name);
     await page.fill('#password', PASSWORD);
@@ -69,8 +77,7 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
   };
   /** The deaths the overview's area table gives Kessa Highlands, on a freshly loaded overview. */
   const kessaDeaths = async () => {
-    await page.goto(url('/#/'));
-    await page.reload();
+    await load('/#/');
     const cell = page.locator('tr', { hasText: 'Kessa Highlands' }).first().locator('td').nth(1);
     await cell.waitFor();
     return Number((await cell.textContent())?.replace(/,/g, ''));
@@ -81,7 +88,7 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
   test('an officer records an incident with the form; the map counts it; another office sees it withheld', async () => {
     await signIn('Kessa Officer');
     deathsBefore = await kessaDeaths();
-    await page.goto(url('/#/incidents'));
+    await load('/#/incidents');
     await page.getByRole('heading', { name: `Incidents: ${DEMO_COUNTRY}` }).waitFor();
     // A bad latitude is refused beside its field, and nothing is stored.
     await page.fill('input[name=occurredOn]', '2026-10-20');
@@ -109,7 +116,7 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     assert.equal(await kessaDeaths(), deathsBefore + 1, "the incident's one death is counted on the map");
 
     await signIn('Varo Officer');
-    await page.goto(url('/#/incidents'));
+    await load('/#/incidents');
     await page
       .getByText(/withheld/)
       .first()
@@ -121,8 +128,7 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
   test('the officer opens the incident, changes it, rejects it and takes it back; the map follows and the history says who changed what', async () => {
     await signIn('Kessa Officer');
     const open = async () => {
-      await page.goto(url('/#/incidents'));
-      await page.reload();
+      await load('/#/incidents');
       await page
         .getByRole('button', { name: /Open incident/ })
         .first()
@@ -160,7 +166,7 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     assert.equal(await kessaDeaths(), deathsBefore + 3, 'taken back, it counts again');
 
     await signIn('Varo Officer');
-    await page.goto(url('/#/incidents'));
+    await load('/#/incidents');
     await page
       .getByRole('button', { name: /Open incident/ })
       .first()

@@ -130,6 +130,9 @@ describe('local processes and the participation register in the workbench, in Ch
   });
 
   const signIn = async (name: string) => {
+    // From a blank page: a request of the page before, refused once signed out, would go to
+    // the sign-in page itself and cut this navigation short.
+    await page.goto('about:blank');
     await page.goto(url('/sign-out'));
     await page.waitForURL(/\/sign-in$/);
     await page.fill('#name', name);

@@ -79,6 +79,9 @@ export async function openWorkbenchSession(accounts: Account[]): Promise<Workben
     errors,
     url,
     async signIn(name) {
+      // From a blank page: a request of the page before, refused once signed out, would go to
+      // the sign-in page itself and cut this navigation short.
+      await page.goto('about:blank');
       await page.goto(url('sign-out'));
       await page.waitForURL(/\/sign-in$/);
       await page.fill('#name', name);
