@@ -248,5 +248,17 @@ describe('exports', () => {
       await runCli(['export', '--format', 'csv', '--country', 'Testland', '--from', '2021-03-15', '--db', db])
     ).stdout;
     assert.equal(csv.trim().split(/\r?\n/).length, 1 + 2);
+    // The workbench's filters, as flags: violence types and the perpetrator's category.
+    const narrowed = async (...flags: string[]) =>
+      JSON.parse((await runCli(['export', '--format', 'geojson', ...flags, '--db', db])).stdout).features.map(
+        (f: { properties: { source_event_id: string } }) => f.properties.source_event_id,
+      );
+    assert.deepEqual(await narrowed('--violence-type', 'battles,protests'), ['TST2', 'TST3']);
+    assert.deepEqual(await narrowed('--perpetrator-category', 'state-forces', '--violence-type', 'battles'), [
+      'TST2',
+    ]);
+    const bad = await runCli(['export', '--format', 'csv', '--violence-type', 'massacre', '--db', db]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--violence-type: must be one of battles, /);
   });
 });

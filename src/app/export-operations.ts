@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
+import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
 import { EXPORT_FORMATS } from '../domain/export-format.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { EventExporter } from '../sources/event-export.ts';
 import { iterateEvents } from '../store/event-repository.ts';
 import { releaseForExport } from './access-control.ts';
@@ -18,8 +20,8 @@ export type ExportSink = (chunk: string) => unknown;
 const sink = z.custom<ExportSink>((v) => typeof v === 'function', 'expected somewhere to write the export');
 
 /**
- * Writes the events that match a filter as CSV, HXL-tagged CSV or GeoJSON to a sink, a page of
- * events at a time, oldest first. Every page goes through `releaseForExport`, so a record beyond
+ * Writes the events that match a filter (country, admin-1 area, period, violence types, perpetrator
+ * categories) as CSV, HXL-tagged CSV or GeoJSON to a sink, a page of events at a time, oldest first. Every page goes through `releaseForExport`, so a record beyond
  * the requester's reach is written as counts with its place coarsened, and every release of a
  * sensitive record is audited.
  */
@@ -28,6 +30,10 @@ export const exportEvents = defineOperation({
   input: eventFilterInput.extend({
     format: z.enum(EXPORT_FORMATS),
     admin1: z.string().min(1).optional(),
+    /** Only events of these violence types (the workbench's filter). */
+    violenceTypes: z.array(z.enum(VIOLENCE_TYPES)).optional(),
+    /** Only events whose perpetrator (first actor) is of these categories: only state forces, say. */
+    actorCategories: z.array(z.enum(ACTOR_CATEGORIES)).optional(),
     /** Coarsen every event to a grid this many km across, for sharing outside the mission (blurEvents). */
     blurKm: z.coerce.number().positive('a distance in km above 0').max(500).optional(),
     /**

@@ -112,3 +112,11 @@ export function action<A extends unknown[]>(
     }
   };
 }
+
+/** A comma-separated flag as its list of values; undefined when the flag is not given. */
+export function commaList(flag: string | undefined): string[] | undefined {
+  return flag
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -21,6 +21,8 @@ export interface EventFilter {
   /** Events in which any of these actors is actor1 or actor2. */
   actors?: readonly string[];
   violenceTypes?: readonly ViolenceType[];
+  /** Events whose perpetrator (actor1) is of one of these categories. */
+  actorCategories?: readonly ActorCategory[];
   civilianTargeting?: boolean;
   ids?: readonly number[];
   limit?: number;
@@ -47,6 +49,7 @@ export function applyEventFilter<O>(
     q = q.where((eb) => eb.or([eb('actor1', 'in', actors), eb('actor2', 'in', actors)]));
   }
   if (f.violenceTypes?.length) q = q.where('violence_type', 'in', [...f.violenceTypes]);
+  if (f.actorCategories?.length) q = q.where('actor1_category', 'in', [...f.actorCategories]);
   if (f.civilianTargeting !== undefined) q = q.where('civilian_targeting', '=', f.civilianTargeting ? 1 : 0);
   if (f.ids) q = q.where('id', 'in', f.ids.length ? [...f.ids] : [-1]);
   return q;

@@ -40,6 +40,30 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test("the workbench's filters narrow the export: violence types and perpetrator categories", async () => {
+      const ids = async (q: string) => {
+        const res = await app.request(`/api/export?format=geojson&country=Testland${q}`);
+        assert.equal(res.status, 200, q);
+        const body = await res.json();
+        return body.features.map(
+          (f: { properties: { source_event_id: string } }) => f.properties.source_event_id,
+        );
+      };
+      assert.deepEqual(await ids(''), ['TST1', 'TST2', 'TST3']);
+      assert.deepEqual(await ids('&violenceTypes=battles&violenceTypes=violence-against-civilians'), [
+        'TST1',
+        'TST2',
+      ]);
+      assert.deepEqual(await ids('&violenceTypes=battles,protests'), ['TST2', 'TST3']);
+      assert.deepEqual(await ids('&actorCategories=protesters'), ['TST3']);
+      assert.deepEqual(await ids('&actorCategories=state-forces&violenceTypes=violence-against-civilians'), [
+        'TST1',
+      ]);
+      const bad = await app.request('/api/export?format=csv&country=Testland&actorCategories=army');
+      assert.equal(bad.status, 400);
+      assert.match((await bad.json()).error.message, /actorCategories/);
+    });
+
     test('a parameter the export does not take is refused by name, nothing exported', async () => {
       const res = await app.request('/api/export?format=csv&country=Testland&blur=10');
       assert.equal(res.status, 400);

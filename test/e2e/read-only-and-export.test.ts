@@ -227,10 +227,35 @@ describe('read-only accounts, clearing a friction, and exporting events, in Chro
     await exportBox.scrollIntoViewIfNeeded();
     await w.shots('export-overview');
 
-    // A violence type ticked narrows the figures, not the export: the page says so.
-    await page.locator('fieldset.types input[type=checkbox]').first().check();
-    await exportBox.getByText(/filters are not applied/).waitFor();
-    await page.locator('fieldset.types input[type=checkbox]').first().uncheck();
+    // A violence type ticked and state forces chosen narrow the export as they narrow the figures.
+    const civilians = page.locator('fieldset.types input[name=violence-against-civilians]');
+    await civilians.check();
+    await page.selectOption('select[name=perpetrators]', 'state');
+    await exportBox.getByText(/pass this page’s violence-type and perpetrator filters/).waitFor();
+    const type = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('type');
+    // The headline moves off the unfiltered count once the filtered figures are in.
+    await page.waitForFunction(
+      (all) =>
+        Number((document.querySelector('.headline .figure .value')?.textContent ?? '').replace(/\D/g, '')) !==
+        all,
+      count,
+    );
+    const narrowed = figure(await page.locator('.headline .figure .value').first().textContent());
+    await exportBox.getByText(new RegExp(`: ${narrowed.toLocaleString('en-GB')} events?$`)).waitFor();
+    const narrowedRows = Papa.parse<Record<string, string>>(await download(page, 'Download CSV'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    assert.ok(narrowed > 0 && narrowed < count, `${narrowed} of ${count}`);
+    assert.equal(narrowedRows.length, narrowed, 'one row for each event the filtered overview counts');
+    assert.deepEqual(
+      [...new Set(narrowedRows.map((r) => `${r.violence_type} ${r.actor1_category}`))],
+      [`${type} state-forces`],
+    );
+    await exportBox.scrollIntoViewIfNeeded();
+    await w.shots('export-overview-filtered');
+    await civilians.uncheck();
+    await page.selectOption('select[name=perpetrators]', 'all');
 
     await page.goto(w.url(areaHash(DEMO_COUNTRY, AREA)));
     await page.locator('section.area .headline').waitFor();

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { LeftOutThreat } from '../../analysis/threat-proposals.ts';
 import type { Threat } from '../../domain/threat.ts';
-import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { action, commaList, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { assertNotBinaryToTerminal, writeOutput } from '../output-sink.ts';
 import { formatTable } from '../table.ts';
 
@@ -303,13 +303,7 @@ export function registerAnalysisCommands(program: Command): void {
           trend: flags.trend,
           status: flags.status,
           targetedPopulation: flags.target,
-          drivers:
-            typeof flags.drivers === 'string'
-              ? flags.drivers
-                  .split(',')
-                  .map((s) => s.trim())
-                  .filter(Boolean)
-              : undefined,
+          drivers: typeof flags.drivers === 'string' ? commaList(flags.drivers) : undefined,
           note: flags.note,
         },
         { name: 'threats edit', store: flags, fields: { id: 'ID', targetedPopulation: '--target' } },

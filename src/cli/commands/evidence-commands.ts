@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { ACTOR_CATEGORIES } from '../../domain/actor-category.ts';
 import { EXPORT_FORMATS } from '../../domain/export-format.ts';
 import { SUMMARY_DIMENSIONS } from '../../domain/summary-dimension.ts';
-import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
+import { VIOLENCE_TYPES } from '../../domain/violence-type.ts';
+import { action, commaList, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { ProgressBar } from '../progress-bar.ts';
 import { formatTable } from '../table.ts';
 
@@ -130,6 +132,14 @@ export function registerEvidenceCommands(program: Command): void {
       .requiredOption('--format <format>', EXPORT_FORMATS.join(' | '))
       .option('--admin1 <name>', 'only this admin-1 area')
       .option(
+        '--violence-type <types>',
+        `only these violence types, comma-separated (${VIOLENCE_TYPES.join(', ')})`,
+      )
+      .option(
+        '--perpetrator-category <categories>',
+        `only events whose perpetrator (first actor) is of these categories, comma-separated (${ACTOR_CATEGORIES.join(', ')})`,
+      )
+      .option(
         '--blur <km>',
         'coarsen every point to a grid of this many km and drop what places an event more finely (place names, notes, sources, admin areas narrower than the grid), to share outside the mission',
       )
@@ -142,6 +152,8 @@ export function registerEvidenceCommands(program: Command): void {
           format: string;
           out?: string;
           admin1?: string;
+          violenceType?: string;
+          perpetratorCategory?: string;
           blur?: string;
           excel?: boolean;
         },
@@ -158,11 +170,22 @@ export function registerEvidenceCommands(program: Command): void {
               admin1: flags.admin1,
               from: flags.from,
               to: flags.to,
+              violenceTypes: commaList(flags.violenceType),
+              actorCategories: commaList(flags.perpetratorCategory),
               blurKm: flags.blur,
               excel: flags.excel,
               write: out.write,
             },
-            { name: 'export', store: flags, fields: { blurKm: '--blur', excel: '--excel' } },
+            {
+              name: 'export',
+              store: flags,
+              fields: {
+                blurKm: '--blur',
+                excel: '--excel',
+                violenceTypes: '--violence-type',
+                actorCategories: '--perpetrator-category',
+              },
+            },
           );
           await out.close();
           if (flags.out)

@@ -7,22 +7,33 @@ const FORMATS = ['csv', 'hxl', 'geojson'] as const;
 type Format = (typeof FORMATS)[number];
 const SHORT: Record<Format, string> = { csv: 'CSV', hxl: 'HXL', geojson: 'GeoJSON' };
 
+/** The events a page shows: its place, its period and its violence-type and perpetrator filters. */
+export interface ExportScope {
+  country: string;
+  admin1?: string;
+  from: string;
+  to: string;
+  violenceTypes?: readonly string[];
+  /** The perpetrator (first actor) categories; none or empty for every one. */
+  actorCategories?: readonly string[];
+}
+
 /** The address of `GET /api/export` for these events, in this format (docs/exports.md). */
-export function exportHref(
-  format: Format,
-  scope: { country: string; admin1?: string; from: string; to: string },
-  excel: boolean,
-): string {
+export function exportHref(format: Format, scope: ExportScope, excel: boolean): string {
   return `/api/export${queryString({
     format,
     country: scope.country,
     admin1: scope.admin1,
     from: scope.from,
     to: scope.to,
+    violenceTypes: scope.violenceTypes,
+    actorCategories: scope.actorCategories,
     // The server refuses a GeoJSON "for Excel": it is never asked for.
     excel: excel && format !== 'geojson' ? 1 : undefined,
   })}`;
 }
+
+const filtered = (s: ExportScope) => Boolean(s.violenceTypes?.length || s.actorCategories?.length);
 
 /**
  * A download of the events shown, as the server exports them (`GET /api/export`, what `tandem
@@ -31,22 +42,17 @@ export function exportHref(
  * releases each record as the account may see it (beyond its reach, as counts).
  */
 export function EventExport({
-  country,
-  admin1,
-  from,
-  to,
+  scope,
   count,
-  filtered = false,
+  actorNotApplied = false,
 }: {
-  country: string;
-  admin1?: string;
-  from: string;
-  to: string;
+  scope: ExportScope;
   /** How many events the export holds, as the page counts them; undefined when not known. */
   count?: number;
-  /** Whether the page shows the events through filters the export does not apply. */
-  filtered?: boolean;
+  /** Whether the page lists one perpetrator's events, a filter the export does not apply. */
+  actorNotApplied?: boolean;
 }) {
+  const { country, admin1, from, to } = scope;
   const { t } = useTranslation();
   const id = useId();
   const [format, setFormat] = useState<Format>('csv');
@@ -86,16 +92,12 @@ export function EventExport({
           />{' '}
           {t('exporting.excel')}
         </label>
-        <a
-          className="button-link"
-          href={exportHref(format, { country, admin1, from, to }, excel)}
-          download
-          rel="nofollow"
-        >
+        <a className="button-link" href={exportHref(format, scope, excel)} download rel="nofollow">
           {t('exporting.download', { format: SHORT[format] })}
         </a>
       </div>
-      {filtered && <p className="muted">{t('exporting.filtersNotApplied')}</p>}
+      {filtered(scope) && <p className="muted">{t('exporting.filtersApplied')}</p>}
+      {actorNotApplied && <p className="muted">{t('exporting.actorNotApplied')}</p>}
     </section>
   );
 }

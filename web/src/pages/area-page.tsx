@@ -93,7 +93,11 @@ export function AreaPage({
           <Fig label={tr('overview.byState')} v={total.stateCivilianTargetingEvents} />
         </div>
       )}
-      <EventExport country={country} admin1={admin1} from={from} to={to} count={total?.events} />
+      <EventExport
+        scope={{ ...period, violenceTypes: types, actorCategories: listQuery.actorCategories }}
+        count={actor ? undefined : events.data?.total}
+        actorNotApplied={Boolean(actor)}
+      />
       <h2>{tr('area.alerts')}</h2>
       <Async state={alerts} what={tr('overview.theAlerts')}>
         {(a) => <AlertList alerts={a.alerts} />}

@@ -124,8 +124,6 @@ export function OverviewPage({
     };
   }, [areas.data, threatShade]);
   const measureLabel = tr(`overview.measure.${measure}`, { defaultValue: measure });
-  // The export takes the country and the period, not the violence types or the perpetrators.
-  const filtered = types.length > 0 || perps !== 'all';
 
   return (
     <section className="overview">
@@ -197,13 +195,7 @@ export function OverviewPage({
           </section>
         )}
       </Async>
-      <EventExport
-        country={country}
-        from={from}
-        to={to}
-        count={filtered ? undefined : areas.data?.totals.events}
-        filtered={filtered}
-      />
+      <EventExport scope={filter} count={areas.data?.totals.events} />
 
       <div className="map-and-table">
         <div>

@@ -11,8 +11,9 @@ export const en = {
   excel: 'For Excel (keeps accents)',
   excelNotGeojson: 'GeoJSON is not opened in Excel.',
   download: 'Download {{format}}',
-  filtersNotApplied:
-    'The export holds every event of the period: the violence-type and perpetrator filters are not applied to it.',
+  filtersApplied: 'Only the events that pass this page’s violence-type and perpetrator filters.',
+  actorNotApplied:
+    'The export holds the events of every perpetrator: the choice of one perpetrator is not applied to it.',
 };
 
 export const fr: typeof en = {
@@ -27,6 +28,8 @@ export const fr: typeof en = {
   excel: 'Pour Excel (garde les accents)',
   excelNotGeojson: 'Le GeoJSON ne s’ouvre pas dans Excel.',
   download: 'Télécharger en {{format}}',
-  filtersNotApplied:
-    'L’export contient tous les événements de la période : les filtres par type de violence et par auteur ne lui sont pas appliqués.',
+  filtersApplied:
+    'Seulement les événements retenus par les filtres de la page par type de violence et par auteur.',
+  actorNotApplied:
+    'L’export contient les événements de tous les auteurs : le choix d’un auteur ne lui est pas appliqué.',
 };
