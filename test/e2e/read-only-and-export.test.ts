@@ -271,6 +271,28 @@ describe('read-only accounts, clearing a friction, and exporting events, in Chro
     await exportBox.scrollIntoViewIfNeeded();
     await w.shots('export-area');
 
+    // The list's filters narrow the export; the headline still counts the whole period, and says so.
+    await page.selectOption('select[name=type]', 'violence-against-civilians');
+    await page.getByText(/These figures count every event of the period/).waitFor();
+    await page.waitForFunction((all) => {
+      const m = /: ([\d,]+) events?$/.exec(
+        document.querySelector('.event-export .export-what')?.textContent ?? '',
+      );
+      return m !== null && m[1] !== all;
+    }, areaCount.toLocaleString('en-GB'));
+    const listed = figure(
+      (await exportBox.locator('.export-what').textContent())?.replace(/^.*to [^:]*: /, '') ?? '',
+    );
+    const vac = Papa.parse<Record<string, string>>(await download(page, 'Download CSV'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    assert.ok(listed > 0 && listed < areaCount, `${listed} of ${areaCount}`);
+    assert.equal(vac.length, listed, 'the export holds the events the list counts');
+    assert.deepEqual([...new Set(vac.map((r) => r.violence_type))], ['violence-against-civilians']);
+    assert.equal(figure(await page.locator('.headline .figure .value').first().textContent()), areaCount);
+    await page.selectOption('select[name=type]', '');
+
     await page.goto(w.url(`?lang=fr${areaHash(DEMO_COUNTRY, AREA)}`));
     await page.locator('.event-export').getByRole('link', { name: 'Télécharger en CSV' }).waitFor();
     await exportBox.scrollIntoViewIfNeeded();

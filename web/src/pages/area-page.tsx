@@ -93,6 +93,9 @@ export function AreaPage({
           <Fig label={tr('overview.byState')} v={total.stateCivilianTargetingEvents} />
         </div>
       )}
+      {total && (types.length > 0 || perp !== 'all') && (
+        <p className="muted">{tr('area.headlineUnfiltered')}</p>
+      )}
       <EventExport
         scope={{ ...period, violenceTypes: types, actorCategories: listQuery.actorCategories }}
         count={actor ? undefined : events.data?.total}

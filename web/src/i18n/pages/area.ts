@@ -3,6 +3,8 @@ export const en = {
   back: '← Overview of {{country}}',
   period: 'Period',
   eventsFromTo: 'Events, {{from}} to {{to}}',
+  headlineUnfiltered:
+    'These figures count every event of the period; the violence-type and perpetrator filters narrow the list of events below (and the export).',
   alerts: 'Escalation alerts in this period',
   trend: 'Trend, whole record: state forces and other perpetrators',
   noEvents: 'No events in this area.',
@@ -65,6 +67,8 @@ export const fr: typeof en = {
   back: '← Vue d’ensemble : {{country}}',
   period: 'Période',
   eventsFromTo: 'Événements du {{from}} au {{to}}',
+  headlineUnfiltered:
+    'Ces chiffres comptent tous les événements de la période ; les filtres par type de violence et par auteur restreignent la liste des événements plus bas (et l’export).',
   alerts: 'Alertes d’escalade sur cette période',
   trend: 'Tendance sur toute la période enregistrée : forces de l’État et autres auteurs',
   noEvents: 'Aucun événement dans cette zone.',
