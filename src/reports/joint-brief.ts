@@ -128,9 +128,9 @@ export function renderBriefHtml(a: JointAnalysis, context: BriefContext = {}): s
           break;
         case 'table':
           body.push(
-            `<table><thead><tr>${b.head.map((x) => `<th>${esc(x)}</th>`).join('')}</tr></thead><tbody>${b.rows
+            `<div class="table-wrap"><table><thead><tr>${b.head.map((x) => `<th>${esc(x)}</th>`).join('')}</tr></thead><tbody>${b.rows
               .map((r) => `<tr>${r.map((c) => htmlCell(doc, c)).join('')}</tr>`)
-              .join('')}</tbody></table>`,
+              .join('')}</tbody></table></div>`,
           );
           break;
         case 'chart':
@@ -162,6 +162,18 @@ th, td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; vert
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 p.counted { font-size: 12px; color: #555; }
 figure { margin: 0.5em 0; }
+figure svg { max-width: 100%; height: auto; }
+/* A wide table scrolls within the page on a phone rather than widening the page. */
+.table-wrap { overflow-x: auto; }
+/* On paper nothing scrolls: tables shrink to the page, their cells wrap anywhere, rows stay whole. */
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 9px; width: 100%; }
+  th, td { padding: 2px 3px; overflow-wrap: break-word; }
+  tr, figure { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
 </style>
 </head>
 <body>

@@ -35,6 +35,13 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The brief's paper: A4, its colours printed, margins the brief's print styles are made for. */
+const PDF_PAGE = {
+  format: 'A4',
+  printBackground: true,
+  margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
+};
+
 /**
  * Prints an HTML document to an A4 PDF with headless Chromium, in a fresh profile that is removed
  * afterwards. The HTML must be self-contained: the page is not given a base URL to fetch from.
@@ -51,11 +58,7 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   try {
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
-    });
+    return await page.pdf(PDF_PAGE);
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });
@@ -83,11 +86,7 @@ export class PdfPrinter {
     const page = await context.newPage();
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
-      });
+      return await page.pdf(PDF_PAGE);
     } finally {
       await page.close();
     }
