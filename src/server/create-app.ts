@@ -16,7 +16,7 @@ import { errorResponse } from './error-response.ts';
 import { exportRoute } from './export-route.ts';
 import { type OidcSettings, oidcSettingsFromEnvironment } from './oidc-sign-in.ts';
 import { inputJsonSchema, openApiDocument } from './openapi-document.ts';
-import { queryToInput } from './operation-input.ts';
+import { queryToInput, refuseUnknownFields } from './operation-input.ts';
 import {
   CREATE_ROUTES,
   honoPath,
@@ -128,6 +128,15 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
 
+  const schemas = new Map<string, ReturnType<typeof inputJsonSchema>>();
+  const schemaOf = (name: string) => {
+    const known = schemas.get(name);
+    if (known) return known;
+    const made = inputJsonSchema(operations[name]!.input);
+    schemas.set(name, made);
+    return made;
+  };
+
   /** Runs an operation with a JSON body; refusals that need no body come before it is read. */
   const runWithBody = async (c: Context, name: string, pathInput: Record<string, string> = {}) => {
     const op = operations[name];
@@ -143,6 +152,8 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     } catch (e) {
       throw new TandemError('bad-input', `the request body is not JSON: ${(e as Error).message}`);
     }
+    if (raw && typeof raw === 'object' && !Array.isArray(raw))
+      refuseUnknownFields(schemaOf(name), Object.keys(raw), `${c.req.method} ${new URL(c.req.url).pathname}`);
     if (Object.keys(pathInput).length) {
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
         throw new TandemError(
@@ -174,6 +185,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     const schema = inputJsonSchema(op.input);
     app.get(honoPath(route.path), async (c) => {
       const url = new URL(c.req.url);
+      refuseUnknownFields(schema, url.searchParams.keys(), `GET ${url.pathname}`);
       const pathInput = c.req.param() as Record<string, string>;
       // Kept per person: what an answer withholds depends on their clearance and offices, and
       // each person's reads of sensitive records are audited as they compute (a shared answer

@@ -6,9 +6,8 @@ import {
   parseOperationInput,
   runOperation,
 } from '../app/run-operation.ts';
-import { TandemError } from '../domain/tandem-error.ts';
 import { inputJsonSchema } from './openapi-document.ts';
-import { queryToInput } from './operation-input.ts';
+import { queryToInput, refuseUnknownFields } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
 
 /** The response stream `stream()` hands its callback. */
@@ -30,18 +29,9 @@ export function exportRoute(app: Hono, { operations, call }: ExportRouteOptions)
   const exportOp = operations.exportEvents;
   if (!exportOp) return;
   const schema = inputJsonSchema(exportOp.input);
-  const properties = (schema as { properties?: Record<string, unknown> }).properties ?? {};
-  const taken = Object.keys(properties).filter((k) => k !== 'write');
   app.get('/api/export', async (c) => {
     const url = new URL(c.req.url);
-    const unknown = [...new Set(url.searchParams.keys())].filter((k) => !taken.includes(k));
-    if (unknown.length) {
-      throw new TandemError(
-        'bad-input',
-        `/api/export does not take ${unknown.join(', ')}; it takes ${taken.join(', ')}`,
-        { details: { issues: unknown.map((path) => ({ path, message: 'not a parameter of the export' })) } },
-      );
-    }
+    refuseUnknownFields(schema, url.searchParams.keys(), '/api/export', ['write']);
     const raw = queryToInput(schema, url.searchParams);
     const checked = parseOperationInput(
       exportOp.input,

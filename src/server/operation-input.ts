@@ -1,3 +1,5 @@
+import { TandemError } from '../domain/tandem-error.ts';
+
 type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -56,4 +58,28 @@ function convert(v: string, types: Set<string>): unknown {
     if (v === 'false' || v === '0') return false;
   }
   return v;
+}
+
+/**
+ * Refuses, by name, the fields of a request that its operation does not take: a misspelt field
+ * (`blur` for `blurKm`, `countyr` for `country`) would otherwise be dropped and the request answered
+ * as if it had not been asked, with every point at full precision or every country's events. Only
+ * an input described as an object with known properties is checked.
+ */
+export function refuseUnknownFields(
+  schema: JsonSchema,
+  given: Iterable<string>,
+  where: string,
+  ignore: readonly string[] = [],
+): void {
+  const properties = schema.properties;
+  if (!properties || schema.type !== 'object') return;
+  const taken = Object.keys(properties).filter((k) => !ignore.includes(k));
+  const unknown = [...new Set(given)].filter((k) => !Object.hasOwn(properties, k) || ignore.includes(k));
+  if (!unknown.length) return;
+  throw new TandemError(
+    'bad-input',
+    `${where} does not take ${unknown.join(', ')}; it takes ${taken.length ? taken.join(', ') : 'no fields'}`,
+    { details: { issues: unknown.map((path) => ({ path, message: 'not a field of this request' })) } },
+  );
 }

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
 import { addUserAccount } from '../../src/app/user-accounts.ts';
 import { createApp } from '../../src/server/create-app.ts';
+import { inputJsonSchema } from '../../src/server/openapi-document.ts';
 import { READ_ROUTES } from '../../src/server/operation-table.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DIALECTS } from '../dialects.ts';
@@ -62,9 +63,13 @@ for (const dialect of DIALECTS) {
     });
 
     test('every read route answers hostile query values with a 2xx or 4xx, never a 500', async () => {
+      const { operations } = await import('../../src/app/operations.ts');
       for (const route of READ_ROUTES) {
+        // Only the fields the route takes, so that each value reaches its operation.
+        const takes = Object.keys(inputJsonSchema(operations[route.operation]!.input).properties ?? {});
+        const fields = ['country', 'admin1', 'from', 'by', 'limit'].filter((f) => takes.includes(f));
         for (const v of HOSTILE_QUERIES) {
-          const q = new URLSearchParams({ country: v, admin1: v, from: v, by: v, limit: v });
+          const q = new URLSearchParams(fields.map((f) => [f, v]));
           const res = await app.request(`${route.path}?${q}`);
           assert.ok(res.status < 500, `${route.path} with ${JSON.stringify(v.slice(0, 20))}: ${res.status}`);
         }
@@ -88,6 +93,36 @@ for (const dialect of DIALECTS) {
         }
       }
       assert.ok(!logged.some((l) => /internal error/.test(l)), logged.join('\n'));
+    });
+
+    test('a field a route does not take is refused by name, not dropped: a query parameter, a body field', async () => {
+      const misspelt = await app.request('/api/areas?countyr=Orvania');
+      assert.equal(misspelt.status, 400);
+      const q = (await misspelt.json()).error;
+      assert.equal(q.code, 'bad-input');
+      assert.match(q.message, /^GET \/api\/areas does not take countyr; it takes country, /);
+      assert.deepEqual(
+        q.details.issues.map((i: { path: string }) => i.path),
+        ['countyr'],
+      );
+      const body = await app.request('/api/ops/summary', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: JSON.stringify({ by: 'admin1', counrty: 'Orvania' }),
+      });
+      assert.equal(body.status, 400);
+      assert.match(
+        (await body.json()).error.message,
+        /POST \/api\/ops\/summary does not take counrty; it takes /,
+      );
+      // Spelt right, both are answered.
+      assert.equal((await app.request('/api/areas?country=Orvania%20(fictional)')).status, 200);
+      const ok = await app.request('/api/ops/summary', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: JSON.stringify({ by: 'admin1', country: 'Orvania (fictional)' }),
+      });
+      assert.equal(ok.status, 200, await ok.text());
     });
 
     test('a body over the limit is refused with 413 before it is read, for JSON and for sign-in', async () => {
