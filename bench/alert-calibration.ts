@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readActorMonths, readAreaMonths } from '../src/analysis/analysis-queries.ts';
+import { readAreaMonths } from '../src/analysis/analysis-queries.ts';
 import { type AlertSeries, buildAlertSeries, detectAlerts } from '../src/analysis/escalation-alerts.ts';
 import {
   buildFatalitySeries,
@@ -24,6 +24,7 @@ import {
 import { DEFAULT_LOG_CUSUM_OPTIONS, logScaleCusum } from '../src/analysis/log-cusum.ts';
 import { addMonths } from '../src/analysis/months.ts';
 import { DEFAULT_CUSUM_OPTIONS, negativeBinomialCusum } from '../src/analysis/nb-cusum.ts';
+import { readActorMonths } from '../src/analysis/perpetrator-queries.ts';
 import { importEvents } from '../src/app/import-events.ts';
 import { openStore } from '../src/store/store.ts';
 import { sharedData } from '../test/shared-data.ts';

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { readPerpetrators } from '../src/analysis/analysis-queries.ts';
+import { readPerpetrators } from '../src/analysis/perpetrator-queries.ts';
 import { proposeThreats } from '../src/analysis/propose-threats.ts';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';

@@ -3,7 +3,7 @@ import type { AlertLevel, EscalationAlert } from '../domain/alert.ts';
 import type { EventCitation } from '../domain/event-citation.ts';
 import { isViolent, VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
-import type { ActorMonth, AreaMonth } from './analysis-queries.ts';
+import type { AreaMonth } from './analysis-queries.ts';
 import { readEvidence } from './evidence-events.ts';
 import { buildFatalitySeries, detectFatalityAlerts, readMassCasualtyMonths } from './fatality-alerts.ts';
 import { getOrAdd } from './get-or-add.ts';
@@ -11,6 +11,7 @@ import type { LogCusumOptions } from './log-cusum.ts';
 import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, negativeBinomialCusum } from './nb-cusum.ts';
 import { detectNewActors, type NewActorOptions } from './new-actor-alerts.ts';
+import type { ActorMonth } from './perpetrator-queries.ts';
 
 /** One monthly series to test: the country, an admin1 or an actor, dense from its first month. */
 export interface AlertSeries {

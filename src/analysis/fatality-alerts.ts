@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { VIOLENT_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
-import type { AnalysisScope, AreaMonth } from './analysis-queries.ts';
+import type { AnalysisScope } from './aggregate-scope.ts';
+import type { AreaMonth } from './analysis-queries.ts';
 import { type AlertSeries, cusumAlert, type DetectedAlert } from './escalation-alerts.ts';
 import { getOrAdd } from './get-or-add.ts';
 import { type LogCusumOptions, logScaleCusum } from './log-cusum.ts';

@@ -5,18 +5,14 @@ import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { VIOLENT_TYPES, type ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
+import type { AnalysisScope } from './aggregate-scope.ts';
 import {
-  type AnalysisScope,
   type AreaMonth,
-  type PerpetratorCell,
-  readActorMonths,
   readActorRegister,
   readAreaMonths,
   readDateRange,
   readExactTotals,
   readMonthBreakdown,
-  readPerpetrators,
-  readThreatCells,
 } from './analysis-queries.ts';
 import { summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
@@ -34,6 +30,12 @@ import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
 import { DEFAULT_NEW_ACTOR_OPTIONS } from './new-actor-alerts.ts';
 import { readPeriodAlerts } from './period-alerts.ts';
+import {
+  type PerpetratorCell,
+  readActorMonths,
+  readPerpetrators,
+  readThreatCells,
+} from './perpetrator-queries.ts';
 import type { NotesAccess } from './readable-notes.ts';
 import { proposeThreatsFromData } from './threat-proposals.ts';
 import { trendOf, trendWindow } from './trend.ts';

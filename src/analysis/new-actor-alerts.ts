@@ -1,6 +1,7 @@
-import type { ActorMonth, AreaMonth } from './analysis-queries.ts';
+import type { AreaMonth } from './analysis-queries.ts';
 import type { DetectedAlert } from './escalation-alerts.ts';
 import { addMonths, monthRange } from './months.ts';
+import type { ActorMonth } from './perpetrator-queries.ts';
 
 export interface NewActorOptions {
   /** Violent events within its first `withinMonths` months that make a new actor one at scale. */

@@ -4,17 +4,13 @@ import type { EventCitation } from '../domain/event-citation.ts';
 import { readEventsRevision } from '../store/events-revision.ts';
 import { RevisionMemo } from '../store/revision-memo.ts';
 import type { Database } from '../store/schema.ts';
-import {
-  type ActorMonth,
-  type AnalysisScope,
-  type AreaMonth,
-  readActorMonths,
-  readAreaMonths,
-} from './analysis-queries.ts';
+import type { AnalysisScope } from './aggregate-scope.ts';
+import { type AreaMonth, readAreaMonths } from './analysis-queries.ts';
 import { alertEvidence, type DetectedAlert, detectAllAlerts, withEvidence } from './escalation-alerts.ts';
 import { DEFAULT_LOG_CUSUM_OPTIONS } from './log-cusum.ts';
 import type { CusumOptions } from './nb-cusum.ts';
 import { DEFAULT_NEW_ACTOR_OPTIONS } from './new-actor-alerts.ts';
+import { type ActorMonth, readActorMonths } from './perpetrator-queries.ts';
 
 export interface PeriodAlertOptions {
   firstMonth: string;

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Threat } from '../domain/threat.ts';
 import type { Database } from '../store/schema.ts';
-import { type AnalysisScope, readActorRegister, readDateRange, readThreatCells } from './analysis-queries.ts';
+import type { AnalysisScope } from './aggregate-scope.ts';
+import { readActorRegister, readDateRange } from './analysis-queries.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
 import { periodOfScope } from './event-scope-check.ts';
 import { DEFAULTS } from './joint-analysis.ts';
 import { monthRange } from './months.ts';
+import { readThreatCells } from './perpetrator-queries.ts';
 import type { NotesAccess } from './readable-notes.ts';
 import { proposeThreatsFromData, type ThreatProposals } from './threat-proposals.ts';
 import { trendWindow } from './trend.ts';

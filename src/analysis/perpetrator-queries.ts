@@ -1,0 +1,259 @@
+import { type Kysely, sql } from 'kysely';
+import type { ThreatCell } from '../domain/threat.ts';
+import type { Database } from '../store/schema.ts';
+import { readOwnCategories } from './actor-own-category.ts';
+import { type AnalysisScope, applyScope, VIOLENT } from './aggregate-scope.ts';
+
+/**
+ * The analysis's reads of who perpetrates violence, from the actor aggregates (actor_counts): the
+ * perpetrator table, each actor's months (the new-actor and actor alerts), and the cells threats
+ * are proposed from. An actor acting beside a side counts with its own category, never the side's.
+ */
+
+/**
+ * The roles of `actor_counts` that perpetrate an event: the first actor (1) and the actors acting
+ * with it (3), as ACLED codes an army's auxiliaries or foreign partners beside it.
+ */
+export const PERPETRATOR_ROLES = [1, 3];
+
+/** Categories that never perpetrate an event (its target, or people in the street). */
+const NOT_PERPETRATORS = ['civilians', 'protesters'];
+
+/**
+ * Gives the counts of actors named beside a side (roles 3 and 4, which carry no category) the
+ * category the same actor has by its own record (actor-own-category.ts): never the side's, and ''
+ * when the store says nothing of it. The rows need their month (a dated actor's period).
+ */
+async function withOwnCategories<
+  R extends { country: string; actor: string; actor_category: string; month: string },
+>(db: Kysely<Database>, rows: readonly R[]): Promise<R[]> {
+  const unnamed = rows.filter((r) => r.actor_category === '');
+  if (!unnamed.length) return [...rows];
+  const own = await readOwnCategories(
+    db,
+    unnamed.map((r) => r.actor),
+  );
+  return rows.map((r) =>
+    r.actor_category === '' ? { ...r, actor_category: own.of(r.actor, r.country, r.month) } : r,
+  );
+}
+
+/**
+ * Sums rows that fall into one cell once their month is left out and their category is known (an
+ * associated actor's counts join its own as actor 1 of the same category), in first-seen order.
+ */
+function mergeCells<
+  R extends { country: string; actor: string; actor_category: string; admin1: string; violence_type: string },
+>(rows: readonly R[], measures: readonly (keyof R & string)[]): Omit<R, 'month'>[] {
+  const byCell = new Map<string, R>();
+  for (const r of rows) {
+    const { month: _month, ...rest } = r as R & { month?: string };
+    const k = [r.country, r.actor, r.actor_category, r.admin1, r.violence_type].join('\u001f');
+    const cell = byCell.get(k);
+    if (!cell) {
+      byCell.set(k, { ...(rest as R) });
+      continue;
+    }
+    for (const m of measures) (cell[m] as number) = Number(cell[m]) + Number(r[m]);
+  }
+  return [...byCell.values()];
+}
+
+/** A perpetrator (first actor, or one acting with it) × admin1 × violence type over the period. */
+export interface PerpetratorCell {
+  country: string;
+  actor: string;
+  actorCategory: string;
+  admin1: string;
+  violenceType: string;
+  events: number;
+  fatalities: number;
+  civilianFatalities: number;
+  civilianTargetingEvents: number;
+}
+
+/**
+ * Violent events by perpetrator (first actor, or one acting with it; civilians and protesters are not perpetrators)
+ * over the period, by admin1 and violence type; and the same perpetrators' monthly events.
+ */
+export async function readPerpetrators(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  firstMonth: string,
+  lastMonth: string,
+  /** Where the monthly counts start: the trend's earlier window may begin before the period. */
+  monthlyFrom: string = firstMonth,
+): Promise<{
+  cells: PerpetratorCell[];
+  monthly: { actor: string; month: string; events: number }[];
+  /** Each actor's events before the first month of `monthly` (the whole record before it). */
+  before: { actor: string; events: number }[];
+}> {
+  const base = (from: string) =>
+    db
+      .selectFrom('actor_counts')
+      // The first actor, and those acting with it (ACLED's assoc_actor_1: auxiliaries of the army).
+      .where('role', 'in', PERPETRATOR_ROLES)
+      .where('month', '>=', from)
+      .where('month', '<=', lastMonth)
+      .where('violence_type', 'in', VIOLENT)
+      .where('actor_category', 'not in', NOT_PERPETRATORS)
+      .where('actor', '<>', '');
+  const measures = [
+    sql<number>`sum(events)`.as('events'),
+    sql<number>`sum(fatalities)`.as('fatalities'),
+    sql<number>`sum(civilian_fatalities)`.as('civilian_fatalities'),
+    sql<number>`sum(civilian_targeting_events)`.as('targeting'),
+  ];
+  const keys = ['country', 'actor', 'actor_category', 'admin1', 'violence_type'] as const;
+  const [first, acting] = await Promise.all([
+    applyScope(
+      base(firstMonth)
+        .where('role', '=', 1)
+        .select([...keys, ...measures])
+        .groupBy([...keys]),
+      scope,
+    ).execute(),
+    // Those acting with the first actor, by month: their counts carry no category (see
+    // withOwnCategories), and a dated actor's category is the one of its period.
+    applyScope(
+      base(firstMonth)
+        .where('role', '=', 3)
+        .select([...keys, 'month', ...measures])
+        .groupBy([...keys, 'month']),
+      scope,
+    ).execute(),
+  ]);
+  const cells = mergeCells(
+    [...first, ...(await withOwnCategories(db, acting))].filter(
+      (r) => !NOT_PERPETRATORS.includes(r.actor_category),
+    ),
+    ['events', 'fatalities', 'civilian_fatalities', 'targeting'],
+  );
+  const seriesFrom = monthlyFrom < firstMonth ? monthlyFrom : firstMonth;
+  const monthly = await applyScope(
+    base(seriesFrom)
+      .select(['actor', 'month', sql<number>`sum(events)`.as('events')])
+      .groupBy(['actor', 'month']),
+    scope,
+  ).execute();
+  // What came before the series, so that a trend can tell an actor's return from its first
+  // appearance (trendOf).
+  const before = await applyScope(
+    db
+      .selectFrom('actor_counts')
+      .where('role', 'in', PERPETRATOR_ROLES)
+      .where('month', '<', seriesFrom)
+      .where('violence_type', 'in', VIOLENT)
+      .where('actor_category', 'not in', NOT_PERPETRATORS)
+      .where('actor', '<>', '')
+      .select(['actor', sql<number>`sum(events)`.as('events')])
+      .groupBy('actor'),
+    scope,
+  ).execute();
+  return {
+    cells: cells.map((r) => ({
+      country: r.country,
+      actor: r.actor,
+      actorCategory: r.actor_category,
+      admin1: r.admin1,
+      violenceType: r.violence_type,
+      events: Number(r.events),
+      fatalities: Number(r.fatalities),
+      civilianFatalities: Number(r.civilian_fatalities),
+      civilianTargetingEvents: Number(r.targeting),
+    })),
+    monthly: monthly.map((r) => ({ actor: r.actor, month: r.month, events: Number(r.events) })),
+    before: before.map((r) => ({ actor: r.actor, events: Number(r.events) })),
+  };
+}
+
+/** An actor's violent events per month, either side, up to `toMonth` (civilians excepted). */
+export interface ActorMonth {
+  country: string;
+  actor: string;
+  month: string;
+  events: number;
+}
+
+export async function readActorMonths(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  toMonth: string,
+): Promise<ActorMonth[]> {
+  const q = applyScope(
+    db
+      .selectFrom('actor_counts')
+      .select(['country', 'actor', 'month', sql<number>`sum(events)`.as('events')])
+      .where('month', '<=', toMonth)
+      .where('violence_type', 'in', VIOLENT)
+      .where('actor_category', '<>', 'civilians')
+      .where('actor', '<>', '')
+      .groupBy(['country', 'actor', 'month']),
+    scope,
+  );
+  return (await q.execute()).map((r) => ({
+    country: r.country,
+    actor: r.actor,
+    month: r.month,
+    events: Number(r.events),
+  }));
+}
+
+export async function readThreatCells(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  w: { firstMonth: string; lastMonth: string; recentStart: string; previousStart: string },
+): Promise<ThreatCell[]> {
+  const inPeriod = sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
+  const keys = ['country', 'actor', 'actor_category', 'admin1', 'violence_type'] as const;
+  const query = () =>
+    applyScope(
+      db
+        .selectFrom('actor_counts')
+        .select([
+          ...keys,
+          sql<number>`sum(case when ${inPeriod} then civilian_targeting_events else 0 end)`.as('events'),
+          sql<number>`sum(case when month >= ${w.recentStart} and month <= ${w.lastMonth} then civilian_targeting_events else 0 end)`.as(
+            'recent',
+          ),
+          sql<number>`sum(case when month >= ${w.previousStart} and month < ${w.recentStart} then civilian_targeting_events else 0 end)`.as(
+            'previous',
+          ),
+          sql<number>`sum(case when ${inPeriod} then fatalities else 0 end)`.as('fatalities'),
+        ])
+        .where('civilian_targeting_events', '>', 0)
+        .where('actor', '<>', '')
+        .where('month', '>=', [w.firstMonth, w.previousStart].sort()[0]!)
+        .where('month', '<=', w.lastMonth),
+      scope,
+    );
+  // The first actor, and those acting with it by month: their counts carry no category of their
+  // own (withOwnCategories), and a dated actor's is that of its period.
+  const [first, acting] = await Promise.all([
+    query()
+      .where('role', '=', 1)
+      .groupBy([...keys])
+      .execute(),
+    query()
+      .where('role', '=', 3)
+      .select('month')
+      .groupBy([...keys, 'month'])
+      .execute(),
+  ]);
+  const rows = mergeCells(
+    [...first, ...(await withOwnCategories(db, acting))],
+    ['events', 'recent', 'previous', 'fatalities'],
+  );
+  return rows.map((r) => ({
+    country: r.country,
+    actor: r.actor,
+    actorCategory: r.actor_category,
+    admin1: r.admin1,
+    violenceType: r.violence_type,
+    events: Number(r.events),
+    recent: Number(r.recent),
+    previous: Number(r.previous),
+    fatalities: Number(r.fatalities),
+  }));
+}
