@@ -3,7 +3,7 @@ import { type OperationCall, runOperation } from '../app/run-operation.ts';
 import { isTandemError, TandemError } from '../domain/tandem-error.ts';
 import { printHtmlToPdf } from '../reports/pdf-printer.ts';
 import { inputJsonSchema } from './openapi-document.ts';
-import { queryToInput } from './operation-input.ts';
+import { queryToInput, refuseUnknownFields } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
 
 export type PrintPdf = (html: string) => Promise<Uint8Array>;
@@ -26,7 +26,10 @@ export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
   const html = async (url: URL): Promise<string> => {
     const op = options.operations.brief;
     if (!op) throw new TandemError('not-found', 'the analysis brief is not available in this build');
-    const input = { ...queryToInput(inputJsonSchema(op.input), url.searchParams), format: 'html' };
+    const schema = inputJsonSchema(op.input);
+    // The format is the route's (.html or .pdf); anything else the brief does not take is refused.
+    refuseUnknownFields(schema, url.searchParams.keys(), `GET ${url.pathname}`, ['format']);
+    const input = { ...queryToInput(schema, url.searchParams), format: 'html' };
     const out = await runOperation(op, input, options.call('brief'));
     const text =
       typeof out === 'string'

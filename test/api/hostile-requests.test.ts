@@ -115,6 +115,12 @@ for (const dialect of DIALECTS) {
         (await body.json()).error.message,
         /POST \/api\/ops\/summary does not take counrty; it takes /,
       );
+      const brief = await app.request('/api/brief.html?contry=Orvania');
+      assert.equal(brief.status, 400);
+      assert.match(
+        (await brief.json()).error.message,
+        /GET \/api\/brief\.html does not take contry; it takes /,
+      );
       // Spelt right, both are answered.
       assert.equal((await app.request('/api/areas?country=Orvania%20(fictional)')).status, 200);
       const ok = await app.request('/api/ops/summary', {
