@@ -259,6 +259,6 @@ describe('exports', () => {
     ]);
     const bad = await runCli(['export', '--format', 'csv', '--violence-type', 'massacre', '--db', db]);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--violence-type: must be one of battles, /);
+    assert.match(bad.stderr, /--violence-type: must be one of battles, .*; got "massacre"/);
   });
 });

@@ -31,9 +31,9 @@ export const exportEvents = defineOperation({
     format: z.enum(EXPORT_FORMATS),
     admin1: z.string().min(1).optional(),
     /** Only events of these violence types (the workbench's filter). */
-    violenceTypes: z.array(z.enum(VIOLENCE_TYPES)).optional(),
+    violenceTypes: z.array(z.enum(VIOLENCE_TYPES)).min(1).optional(),
     /** Only events whose perpetrator (first actor) is of these categories: only state forces, say. */
-    actorCategories: z.array(z.enum(ACTOR_CATEGORIES)).optional(),
+    actorCategories: z.array(z.enum(ACTOR_CATEGORIES)).min(1).optional(),
     /** Coarsen every event to a grid this many km across, for sharing outside the mission (blurEvents). */
     blurKm: z.coerce.number().positive('a distance in km above 0').max(500).optional(),
     /**

@@ -30,14 +30,24 @@ export function plainIssueText(issue: z.core.$ZodIssue): string {
       if (small) return inclusive ? `must be ${bound} or more` : `must be more than ${bound}`;
       return inclusive ? `must be ${bound} or less` : `must be less than ${bound}`;
     }
-    case 'invalid_value':
+    case 'invalid_value': {
       if (!m.startsWith('Invalid option') && !m.startsWith('Invalid input')) return m;
-      return issue.values.length === 1
-        ? `must be ${String(issue.values[0])}`
-        : `must be one of ${issue.values.map(String).join(', ')}`;
+      const allowed =
+        issue.values.length === 1
+          ? `must be ${String(issue.values[0])}`
+          : `must be one of ${issue.values.map(String).join(', ')}`;
+      return `${allowed}${given(issue.input)}`;
+    }
     default:
       return m;
   }
+}
+
+/** The value refused, quoted, where the parse reported it and it is short enough to read. */
+function given(input: unknown): string {
+  if (typeof input !== 'string' && typeof input !== 'number') return '';
+  const text = String(input);
+  return text.length <= 60 ? `; got ${JSON.stringify(text)}` : '';
 }
 
 const EXPECTED: Record<string, string> = {

@@ -102,7 +102,8 @@ export function parseOperationInput<I>(
   raw: unknown,
   call: Pick<OperationCall, 'name' | 'fieldName'>,
 ): I {
-  const r = schema.safeParse(raw);
+  // The input is reported so that a refused value can be quoted ("got \"state-forces\"").
+  const r = schema.safeParse(raw, { reportInput: true });
   const issues: InputIssue[] = r.success
     ? controlCharacters(r.data)
     : r.error.issues.map((i) => ({

@@ -257,6 +257,31 @@ describe('read-only accounts, clearing a friction, and exporting events, in Chro
     await civilians.uncheck();
     await page.selectOption('select[name=perpetrators]', 'all');
 
+    // A period within months: the map's figures take whole months and say so; the export counts
+    // the days chosen, as its box does.
+    const shownNow = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
+    const within = {
+      from: `${shownNow.get('from')!.slice(0, 7)}-15`,
+      to: `${shownNow.get('to')!.slice(0, 7)}-10`,
+    };
+    const answered = page.waitForResponse(
+      (r) => r.url().includes('/api/areas/events') && r.url().includes(`to=${within.to}`),
+    );
+    await page.fill('input[name=from]', within.from);
+    await page.fill('input[name=to]', within.to);
+    await page
+      .getByText(/The figures and the map count whole months, .* the export count the days chosen/)
+      .waitFor();
+    const days = ((await (await answered).json()) as { total: number }).total;
+    await exportBox.getByText(new RegExp(`: ${days.toLocaleString('en-GB')} events?$`)).waitFor();
+    const dayRows = Papa.parse<Record<string, string>>(await download(page, 'Download CSV'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    assert.equal(dayRows.length, days, 'the box counts the days the export holds');
+    assert.ok(dayRows.every((r) => r.date_start! >= within.from && r.date_start! <= within.to));
+    await page.goto(w.url('#/'));
+
     await page.goto(w.url(areaHash(DEMO_COUNTRY, AREA)));
     await page.locator('section.area .headline').waitFor();
     const areaCount = figure(await page.locator('.headline .figure .value').first().textContent());

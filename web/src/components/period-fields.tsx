@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { day } from '../format.ts';
-import { periodProblem, setUrlState } from '../url-state.ts';
+import { day, longMonth } from '../format.ts';
+import { lastDayOf, periodProblem, setUrlState } from '../url-state.ts';
 
 /**
  * From and To, written into the address once they make a period. A From after To (or a date the
@@ -42,5 +42,20 @@ export function PeriodFields({ from, to }: { from: string; to: string }) {
         </span>
       )}
     </span>
+  );
+}
+
+/**
+ * Said under figures read from the monthly aggregates (the headline, the map) when the period
+ * starts or ends within a month: they count the whole months it touches, while the events listed
+ * and the export count the days chosen, and the two would otherwise disagree without a word.
+ */
+export function WholeMonthsNote({ from, to }: { from: string; to: string }) {
+  const { t } = useTranslation();
+  if (!from || !to || (from.endsWith('-01') && to === lastDayOf(to.slice(0, 7)))) return null;
+  return (
+    <p className="muted whole-months">
+      {t('common.wholeMonths', { first: longMonth(from.slice(0, 7)), last: longMonth(to.slice(0, 7)) })}
+    </p>
   );
 }

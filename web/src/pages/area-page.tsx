@@ -8,7 +8,7 @@ import { monthAxis } from '../components/chart-axes.ts';
 import { DriverTagging } from '../components/driver-tagging.tsx';
 import { EventExport } from '../components/event-export.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
-import { PeriodFields } from '../components/period-fields.tsx';
+import { PeriodFields, WholeMonthsNote } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { ThreatEditing } from '../components/threat-editing.tsx';
@@ -96,6 +96,7 @@ export function AreaPage({
       {total && (types.length > 0 || perp !== 'all') && (
         <p className="muted">{tr('area.headlineUnfiltered')}</p>
       )}
+      <WholeMonthsNote from={from} to={to} />
       <EventExport
         scope={{ ...period, violenceTypes: types, actorCategories: listQuery.actorCategories }}
         count={actor ? undefined : events.data?.total}

@@ -8,7 +8,7 @@ import { monthAxis } from '../components/chart-axes.ts';
 import { EventExport } from '../components/event-export.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
 import { LikelyOnsets } from '../components/likely-onsets.tsx';
-import { PeriodFields } from '../components/period-fields.tsx';
+import { PeriodFields, WholeMonthsNote } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref, num, pct } from '../format.ts';
@@ -195,7 +195,9 @@ export function OverviewPage({
           </section>
         )}
       </Async>
-      <EventExport scope={filter} count={areas.data?.totals.events} />
+      <WholeMonthsNote from={from} to={to} />
+      {/* Counted to the day, as the export is (the map's figures take whole months). */}
+      <EventExport scope={filter} count={points.data?.total} />
 
       <div className="map-and-table">
         <div>

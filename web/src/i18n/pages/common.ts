@@ -9,6 +9,8 @@ export const en = {
   from: 'From',
   to: 'To',
   stillShows: 'The figures still show {{from}} to {{to}}.',
+  wholeMonths:
+    'The figures and the map count whole months, {{first}} to {{last}}; the events listed and the export count the days chosen.',
   noAlerts: 'No alerts in this period.',
   openArea: 'Open {{area}}',
   openActor: 'Open {{actor}}',
@@ -123,6 +125,8 @@ export const fr: typeof en = {
   from: 'Du',
   to: 'Au',
   stillShows: 'Les chiffres affichés restent ceux du {{from}} au {{to}}.',
+  wholeMonths:
+    'Les chiffres et la carte comptent des mois entiers, de {{first}} à {{last}} ; les événements listés et l’export comptent les jours choisis.',
   noAlerts: 'Aucune alerte sur cette période.',
   openArea: 'Ouvrir {{area}}',
   openActor: 'Ouvrir {{actor}}',
