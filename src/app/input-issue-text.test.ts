@@ -30,6 +30,12 @@ test('zod’s default messages read as plain words beside the field; a schema’
       origin: 'expected YYYY-MM',
     },
   );
+  // Parsed as operations parse, with the input reported, a refused choice is quoted.
+  const reported = schema.safeParse({ metric: 'deaths' }, { reportInput: true });
+  assert.equal(
+    plainIssueText(reported.error!.issues.find((i) => i.path[0] === 'metric')!),
+    'must be one of events, fatalities; got "deaths"',
+  );
   assert.deepEqual(
     messages({ limit: 0, horizon: 1, metric: 'events', country: 'X', paths: ['a'], origin: '2020-01' }),
     {
