@@ -165,7 +165,7 @@ figure { margin: 0.5em 0; }
 figure svg { max-width: 100%; height: auto; }
 /* A wide table scrolls within the page on a phone rather than widening the page. */
 .table-wrap { overflow-x: auto; }
-/* On paper nothing scrolls: tables shrink to the page, their cells wrap anywhere, rows stay whole. */
+/* On paper nothing scrolls: tables shrink to the page, their cells wrap between words, rows stay whole. */
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
   .table-wrap { overflow: visible; }
