@@ -45,6 +45,11 @@ export function PeriodFields({ from, to }: { from: string; to: string }) {
   );
 }
 
+/** Whether a period is whole months (first day to last day), or not a period at all. */
+export function inWholeMonths(from: string, to: string): boolean {
+  return !from || !to || (from.endsWith('-01') && to === lastDayOf(to.slice(0, 7)));
+}
+
 /**
  * Said under figures read from the monthly aggregates (the headline, the map) when the period
  * starts or ends within a month: they count the whole months it touches, while the events listed
@@ -52,7 +57,7 @@ export function PeriodFields({ from, to }: { from: string; to: string }) {
  */
 export function WholeMonthsNote({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
-  if (!from || !to || (from.endsWith('-01') && to === lastDayOf(to.slice(0, 7)))) return null;
+  if (inWholeMonths(from, to)) return null;
   return (
     <p className="muted whole-months">
       {t('common.wholeMonths', { first: longMonth(from.slice(0, 7)), last: longMonth(to.slice(0, 7)) })}

@@ -8,11 +8,11 @@ import { monthAxis } from '../components/chart-axes.ts';
 import { DriverTagging } from '../components/driver-tagging.tsx';
 import { EventExport } from '../components/event-export.tsx';
 import { ForecastChart } from '../components/forecast-chart.tsx';
-import { PeriodFields, WholeMonthsNote } from '../components/period-fields.tsx';
+import { inWholeMonths, PeriodFields, WholeMonthsNote } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { ThreatEditing } from '../components/threat-editing.tsx';
-import { day, num } from '../format.ts';
+import { day, month, num } from '../format.ts';
 import { label, populationName } from '../labels.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
@@ -86,7 +86,14 @@ export function AreaPage({
       </form>
       {total && (
         <div className="headline">
-          <Fig label={tr('area.eventsFromTo', { from: day(from), to: day(to) })} v={total.events} />
+          <Fig
+            label={
+              inWholeMonths(from, to)
+                ? tr('area.eventsFromTo', { from: day(from), to: day(to) })
+                : tr('area.eventsFromTo', { from: month(from.slice(0, 7)), to: month(to.slice(0, 7)) })
+            }
+            v={total.events}
+          />
           <Fig label={tr('overview.fatalities')} v={total.fatalities} />
           <Fig label={tr('overview.civilianFatalities')} v={total.civilianFatalities} />
           <Fig label={tr('overview.attacks')} v={total.civilianTargetingEvents} />
