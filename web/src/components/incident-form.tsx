@@ -172,6 +172,9 @@ function Field({
   );
 }
 
+/** A form's outcome: done (ok) or refused, in words; null before any. */
+export type FormMessage = { ok: boolean; text: string } | null;
+
 /**
  * The incident form, to record an incident or to change one (`initial` its current fields). Each
  * control's id starts with `idPrefix`, so that two forms can share a page; beside each control,
@@ -187,7 +190,7 @@ export function IncidentForm({
   busy,
   submitLabel,
   onSubmit,
-  children,
+  message,
 }: {
   country: string;
   /** The country's admin-1 areas the workbench knows (knownAreaNames). */
@@ -198,7 +201,8 @@ export function IncidentForm({
   busy: boolean;
   submitLabel: string;
   onSubmit: (fields: IncidentFields, form: HTMLFormElement) => void;
-  children?: ReactNode;
+  /** What the last submission came to, said under the button. */
+  message?: FormMessage;
 }) {
   const { t } = useTranslation();
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -365,7 +369,11 @@ export function IncidentForm({
       <button type="submit" disabled={busy}>
         {submitLabel}
       </button>
-      {children}
+      {message && (
+        <p className={message.ok ? 'done-box' : 'error-box'} role="status">
+          {message.text}
+        </p>
+      )}
     </form>
   );
 }

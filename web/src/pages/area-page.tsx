@@ -87,11 +87,13 @@ export function AreaPage({
       {total && (
         <div className="headline">
           <Fig
-            label={
+            label={tr(
+              'area.eventsFromTo',
+              // The figures take whole months: within months the label names the months counted.
               inWholeMonths(from, to)
-                ? tr('area.eventsFromTo', { from: day(from), to: day(to) })
-                : tr('area.eventsFromTo', { from: month(from.slice(0, 7)), to: month(to.slice(0, 7)) })
-            }
+                ? { from: day(from), to: day(to) }
+                : { from: month(from.slice(0, 7)), to: month(to.slice(0, 7)) },
+            )}
             v={total.events}
           />
           <Fig label={tr('overview.fatalities')} v={total.fatalities} />

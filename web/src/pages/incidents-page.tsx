@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
 import {
   changedFields,
+  type FormMessage,
   fieldsOf,
   type IncidentFields,
   IncidentForm,
@@ -20,7 +21,6 @@ import type { AreaMapAnswer } from '../workbench-types.ts';
 
 type Listed = OperationResult<'listIncidents'>;
 type History = OperationResult<'incidentHistory'>;
-type Message = { ok: boolean; text: string } | null;
 
 const show = (v: unknown, none: string): string =>
   v === null || v === undefined || v === '' ? none : typeof v === 'string' ? v : JSON.stringify(v);
@@ -81,7 +81,7 @@ function IncidentEditor({
 }) {
   const { t } = useTranslation();
   const [issues, setIssues] = useState<Issues>({});
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<FormMessage>(null);
   const [busy, setBusy] = useState(false);
   const before = fieldsOf(incident);
   const save = async (after: IncidentFields) => {
@@ -125,13 +125,8 @@ function IncidentEditor({
             busy={busy}
             submitLabel={t('incidents.saveChanges')}
             onSubmit={save}
-          >
-            {message && (
-              <p className={message.ok ? 'done-box' : 'error-box'} role="status">
-                {message.text}
-              </p>
-            )}
-          </IncidentForm>
+            message={message}
+          />
         </MayWrite>
       )}
       <h3>{t('incidents.history')}</h3>
@@ -150,7 +145,7 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
   const { t } = useTranslation();
   const [reload, setReload] = useState(0);
   const [issues, setIssues] = useState<Issues>({});
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<FormMessage>(null);
   const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<number | null>(null);
   const list = useApi<Listed>(country ? `incidents|${country}|${reload}` : null, (signal) =>
@@ -210,13 +205,8 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
           busy={busy}
           submitLabel={t('incidents.recordButton')}
           onSubmit={record}
-        >
-          {message && (
-            <p className={message.ok ? 'done-box' : 'error-box'} role="status">
-              {message.text}
-            </p>
-          )}
-        </IncidentForm>
+          message={message}
+        />
       </MayWrite>
       <h2>{t('incidents.list')}</h2>
       <Async state={list} what={t('incidents.theIncidents')}>
