@@ -180,7 +180,7 @@ test('every admin-1 area with violent events gets a forecast for every horizon a
     );
     await assert.rejects(
       runOperation(operations.forecast, { country: 'South Sudan', origin: '2016-03' }, call(store)),
-      /origin 2016-03 is after the last complete month of South Sudan in the store \(2015-12\)/,
+      /origin 2016-03 is after the last month with events of South Sudan in the store \(2015-12\)/,
     );
   } finally {
     await drop();
@@ -311,6 +311,74 @@ test('a store cut mid-month: the brief forecasts that month from the month befor
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await drop();
+  }
+});
+
+/** An ACLED-shaped file of one attack a day on each of the given days (YYYY-MM-DD), in one province. */
+function attacksOn(dir: string, name: string, days: readonly string[]): string {
+  const header = ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'actor1', 'inter1'];
+  const rest = ['actor2', 'inter2', 'country', 'admin1', 'location', 'fatalities'];
+  const rows = days.map((d, i) => [
+    `X${i}`,
+    d,
+    'Violence against civilians',
+    'Attack',
+    'Unidentified Armed Group',
+    'Political militia',
+    'Civilians',
+    'Civilians',
+    'Pacifica',
+    'Coast',
+    'Port Town',
+    '1',
+  ]);
+  const path = join(dir, name);
+  writeFileSync(path, `${Papa.unparse([[...header, ...rest], ...rows])}\n`);
+  return path;
+}
+
+const daysOf = (from: string, to: string, every = 1): string[] => {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += every * 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+};
+
+test('the last complete month follows the country’s pace: a monthly event on the 15th ends a whole month, daily events stopping on the 10th do not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-forecast-origin-'));
+  const origin = async (days: string[], origin?: string) => {
+    const { store, drop } = await DIALECTS[0]!.open();
+    try {
+      await importFiles(store, [attacksOn(dir, 'pacifica.csv', days)]);
+      const r = await runOperation(
+        operations.forecast,
+        { country: 'Pacifica', horizon: 1, ...(origin ? { origin } : {}) },
+        call(store),
+      );
+      return r.origin;
+    } finally {
+      await drop();
+    }
+  };
+  try {
+    // One attack a month, on the 15th, for two years: nothing says December 2013 was cut short.
+    const monthly = Array.from(
+      { length: 24 },
+      (_, i) => `${2012 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+    );
+    assert.equal(await origin(monthly), '2013-12');
+    // An attack every day, none after 10 December: an export cut mid-month.
+    assert.equal(await origin(daysOf('2013-06-01', '2013-12-10')), '2013-11');
+    // Every other day up to 26 December: within the month's last week, as before.
+    assert.equal(await origin(daysOf('2013-06-01', '2013-12-26', 2)), '2013-12');
+    // Whoever names the month of the latest event as the origin is taken at their word.
+    assert.equal(await origin(daysOf('2013-06-01', '2013-12-10'), '2013-12'), '2013-12');
+    await assert.rejects(
+      origin(daysOf('2013-06-01', '2013-12-10'), '2014-01'),
+      /origin 2014-01 is after the last month with events of Pacifica in the store \(2013-12\)/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

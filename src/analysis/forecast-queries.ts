@@ -143,6 +143,27 @@ export async function latestEventDate(db: Kysely<Database>, country: string): Pr
   return r?.last ? String(r.last).slice(0, 10) : null;
 }
 
+function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** How many distinct days from `from` to `to` (YYYY-MM-DD, both included) hold an event of the country. */
+export async function eventDaysBetween(
+  db: Kysely<Database>,
+  country: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  const r = await db
+    .selectFrom('events')
+    .select(sql<number>`count(distinct substr(date_start, 1, 10))`.as('days'))
+    .where('country', '=', country)
+    .where('date_start', '>=', from)
+    .where('date_start', '<', dayAfter(to))
+    .executeTakeFirst();
+  return Number(r?.days ?? 0);
+}
+
 /** The country's admin-1 boundary polygons as loaded (GeoJSON geometry text). */
 export async function readBoundaries(
   db: Kysely<Database>,

@@ -9,13 +9,14 @@ import {
 } from '../analysis/forecast.ts';
 import { type BacktestResult, DEFAULT_BACKTEST, runBacktest } from '../analysis/forecast-backtest.ts';
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
-import { latestEventDate, readViolentMonth } from '../analysis/forecast-queries.ts';
+import { eventDaysBetween, latestEventDate, readViolentMonth } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
 import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { ForecastBrief, RecordedSoFar } from '../reports/forecast-section.ts';
 import type { Store } from '../store/store.ts';
 import { storedMissionName } from './mission-name.ts';
+import { numberInput } from './number-input.ts';
 import { defineOperation } from './operation.ts';
 import { parsePlanInput, readablePlan } from './plan-operations.ts';
 
@@ -70,10 +71,18 @@ async function noStoredPlan(store: Store, mission: string): Promise<TandemError>
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
 
+/** Days of data before the latest event over which the country's rate of event days is read. */
+const RATE_WINDOW_DAYS = 180;
+
 /**
- * The last complete month of a country's data: the month of its latest event when that event
- * falls in the month's last week (an export cut at a month's end), else the month before (an
- * export cut mid-month, whose last month would look like a sudden lull).
+ * The last complete month of a country's data, and the date of its latest event. The month of
+ * the latest event is complete when it falls in the month's last week (an export cut at the
+ * month's end, or a few days before it), or when the days since it are a quiet spell the
+ * country's own pace makes likely: with a share r of days holding an event over the half-year
+ * before, a silence of d days has a chance (1 − r)^d, and under 5% it reads as an export cut
+ * mid-month, whose last month would look like a sudden lull; the month before is then the last
+ * complete one. A country with an event a month (on the 15th) has a complete last month; one
+ * with events most days and none in the last three weeks has not.
  */
 async function lastCompleteMonth(store: Store, country: string): Promise<{ month: string; last: string }> {
   const last = await latestEventDate(store.db, country);
@@ -85,10 +94,13 @@ async function lastCompleteMonth(store: Store, country: string): Promise<{ month
     });
   }
   const m = last.slice(0, 7);
-  return {
-    month: Number(lastDayOf(m).slice(8)) - Number(last.slice(8, 10)) < 7 ? m : addMonths(m, -1),
-    last,
-  };
+  const silence = Number(lastDayOf(m).slice(8)) - Number(last.slice(8, 10));
+  if (silence < 7) return { month: m, last };
+  const from = new Date(Date.parse(`${last}T00:00:00Z`) - (RATE_WINDOW_DAYS - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const rate = (await eventDaysBetween(store.db, country, from, last)) / RATE_WINDOW_DAYS;
+  return { month: (1 - rate) ** silence >= 0.05 ? m : addMonths(m, -1), last };
 }
 
 const forecastInput = z
@@ -101,11 +113,11 @@ const forecastInput = z
     /** Forecast the areas of responsibility of the newest stored version of this mission's plan. */
     mission: z.string().trim().min(1, 'name a mission').optional(),
     level: z.enum(FORECAST_LEVELS).default('admin1'),
-    horizon: z.coerce.number().int().min(1).max(12).default(6),
+    horizon: numberInput(z.number().int().min(1).max(12)).default(6),
     metric: z.enum(FORECAST_METRICS).optional(),
     origin: month.optional(),
     /** Months of history returned beside the forecasts, for charts. */
-    history: z.coerce.number().int().min(0).max(120).default(0),
+    history: numberInput(z.number().int().min(0).max(120)).default(0),
   })
   // A plan that cannot be read fails while the input is parsed, before any store is opened.
   .superRefine((i) => {
@@ -191,10 +203,11 @@ export const forecastOperations = {
     input: forecastInput,
     async run(ctx, input): Promise<ForecastResult> {
       const { month: latest, last } = await lastCompleteMonth(ctx.store, input.country);
-      if (input.origin && input.origin > latest)
+      // An origin asked for may be the month of the latest event: whoever names it knows it is whole.
+      if (input.origin && input.origin > last.slice(0, 7))
         throw new TandemError(
           'bad-input',
-          `origin ${input.origin} is after the last complete month of ${input.country} in the store (${latest})`,
+          `origin ${input.origin} is after the last month with events of ${input.country} in the store (${last.slice(0, 7)})`,
           { details: { field: 'origin' } },
         );
       const origin = input.origin ?? latest;
@@ -211,10 +224,11 @@ export const forecastOperations = {
         : await partialMonthAfter(ctx.store, input.country, origin, last);
       if (!partial) return { country: input.country, origin, ...r };
       // The country's own figure beside its areas', for the country-level chart.
-      const total = partial.values.reduce(
-        (t, a) => ({ ...t, events: t.events + a.events, fatalities: t.fatalities + a.fatalities }),
-        { key: input.country, events: 0, fatalities: 0 },
-      );
+      const total = { key: input.country, events: 0, fatalities: 0 };
+      for (const a of partial.values) {
+        total.events += a.events;
+        total.fatalities += a.fatalities;
+      }
       const values = input.level === 'country' ? [total] : [...partial.values, total];
       return { country: input.country, origin, ...r, recordedSoFar: { ...partial, values } };
     },

@@ -212,7 +212,7 @@ for (const dialect of DIALECTS) {
       assert.ok(r.body.history.every((h: { values: number[] }) => h.values.length === 12));
       const late = await json(`/api/forecast?country=${C}&origin=2999-01`);
       assert.equal(late.status, 400);
-      assert.match(late.body.error.message, /origin 2999-01 is after the last complete month/);
+      assert.match(late.body.error.message, /origin 2999-01 is after the last month with events/);
       const brief = await (await app.request(`/api/brief.html?country=${C}`)).text();
       assert.match(brief, /<h2>Forecast: /);
       assert.match(brief, /forecasts of violent events 1–3 months ahead were/);
