@@ -15,6 +15,8 @@ import { sharedData } from './shared-data.ts';
 const ged = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
 const caf = sharedData('boundaries/ne10m_admin1_caf.geojson');
 const sds = sharedData('boundaries/ne10m_admin1_sds.geojson');
+const cod = sharedData('boundaries/ne10m_admin1_cod.geojson');
+const acled = sharedData('acled/acled_south_sudan_2011-2015.csv');
 const call = adminCall('test');
 
 test("a boundary file's country code is found wherever the name puts it", () => {
@@ -114,5 +116,30 @@ for (const dialect of DIALECTS) {
         await drop();
       }
     });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  test(`a file named for DR Congo loads as DR Congo beside CAR and South Sudan, and leaves CAR's map as it was, on ${dialect.name}`, {
+    skip: dialect.skip || ged.skip || caf.skip || cod.skip || acled.skip,
+  }, async () => {
+    const { store, drop } = await dialect.open();
+    try {
+      await importFiles(store, [acled.path, ged.path]);
+      await runOperation(operations.loadBoundaries, { paths: [caf.path] }, call(store));
+      const carAreas = () =>
+        store.db
+          .selectFrom('areas')
+          .select(['admin1', 'geometry'])
+          .where('country', '=', 'Central African Republic')
+          .orderBy('admin1')
+          .execute();
+      const before = await carAreas();
+      const { loaded } = await runOperation(operations.loadBoundaries, { paths: [cod.path] }, call(store));
+      assert.equal(loaded[0]!.country, 'Democratic Republic of Congo');
+      assert.deepEqual(await carAreas(), before);
+    } finally {
+      await drop();
+    }
   });
 }

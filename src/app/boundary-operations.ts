@@ -58,9 +58,11 @@ async function sampledPoints(
 ): Promise<NamedPoint[]> {
   const points: NamedPoint[] = [];
   for (const admin1 of dataNames) {
+    // Distinct places: a capital where hundreds of events share one point counts once.
     const rows = await db
       .selectFrom('events')
       .select(['latitude', 'longitude'])
+      .distinct()
       .where('country', '=', country)
       .where('admin1', '=', admin1)
       .where('latitude', 'is not', null)
@@ -168,9 +170,11 @@ async function countryOfStoredEvents(
 ): Promise<string | undefined> {
   const points = new Map<string, Point[]>();
   for (const country of known) {
+    // Distinct places: a capital where hundreds of events share one point counts once.
     const rows = await db
       .selectFrom('events')
       .select(['latitude', 'longitude'])
+      .distinct()
       .where('country', '=', country)
       .where('latitude', 'is not', null)
       .where('longitude', 'is not', null)
@@ -235,10 +239,11 @@ export const boundaryOperations = {
         // country could not be told.
         const { boundaries, refused } = await readBoundaries(path);
         const candidates = input.country ? [input.country] : countriesFromFileName(input.names?.[i] ?? path);
-        const country =
-          candidates.find((c) => known.has(c)) ??
-          (input.country ? undefined : await countryOfStoredEvents(ctx.store.db, known, boundaries)) ??
-          candidates[0];
+        // A country named, or coded in the file's name, is the file's: the stored events are asked
+        // only when neither says (a neighbour's events near the border must not claim the file).
+        const country = candidates.length
+          ? (candidates.find((c) => known.has(c)) ?? candidates[0])
+          : await countryOfStoredEvents(ctx.store.db, known, boundaries);
         if (!country) {
           throw new TandemError(
             'bad-input',
