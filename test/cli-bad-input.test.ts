@@ -232,6 +232,16 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['forecast', '--country', '', '--db', DB], names: /--country/ },
     { args: ['forecast', '--country', 'Testland', '--level', 'district', '--db', DB], names: /--level/ },
     { args: ['forecast', '--country', 'Testland', '--horizon', '0', '--db', DB], names: /--horizon/ },
+    // Number() would read these as 6, 10 and 0; a number is written in decimal digits.
+    {
+      args: ['forecast', '--country', 'Testland', '--horizon', '0x6', '--db', DB],
+      names: /--horizon: expected a number; got "0x6"/,
+    },
+    { args: ['forecast', '--country', 'Testland', '--horizon', '1e1', '--db', DB], names: /--horizon/ },
+    {
+      args: ['forecast', '--country', 'Testland', '--horizon', '', '--db', DB],
+      names: /--horizon: expected a number/,
+    },
     { args: ['forecast', '--country', 'Testland', '--metric', 'deaths', '--db', DB], names: /--metric/ },
     { args: ['forecast', '--country', 'Testland', '--origin', '2015-13', '--db', DB], names: /--origin/ },
     {

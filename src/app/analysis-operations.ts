@@ -12,6 +12,7 @@ import { findEvents } from '../store/event-repository.ts';
 import { notesAccess, releaseActorNames, releaseEvents, releaseThreats } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, isoDate } from './event-filter-input.ts';
+import { numberInput } from './number-input.ts';
 import { defineOperation, type Requester } from './operation.ts';
 import { threatOperations } from './threat-operations.ts';
 
@@ -25,13 +26,13 @@ const scopeInput = z.object({
 /** What the joint analysis takes: its scope and the settings of its alerts and evidence. */
 export const analyzeInput = scopeInput.extend({
   /** CUSUM threshold h: the false-alarm setting (higher: fewer false alarms, later alarms). */
-  threshold: z.coerce.number().positive().max(100).optional(),
+  threshold: numberInput(z.number().positive().max(100)).optional(),
   /** The rise to detect, as a multiple of the baseline. */
-  shift: z.coerce.number().gt(1).max(20).optional(),
+  shift: numberInput(z.number().gt(1).max(20)).optional(),
   /** Months before a rise whose mean is its baseline. */
-  window: z.coerce.number().int().min(3).max(120).optional(),
-  evidenceLimit: z.coerce.number().int().min(1).max(1000).optional(),
-  driverSample: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  window: numberInput(z.number().int().min(3).max(120)).optional(),
+  evidenceLimit: numberInput(z.number().int().min(1).max(1000)).optional(),
+  driverSample: numberInput(z.number().int().min(0).max(1_000_000)).optional(),
 });
 export type AnalyzeInput = z.infer<typeof analyzeInput>;
 
@@ -105,9 +106,9 @@ export const analysisOperations = {
     summary:
       'Driver suggestions from event notes by the transparent rules of data/drivers.yaml: for one event, a text, or the most recent events of a scope; each says which words fired.',
     input: scopeInput.extend({
-      eventId: z.coerce.number().int().positive().optional(),
+      eventId: numberInput(z.number().int().positive()).optional(),
       text: z.string().optional(),
-      limit: z.coerce.number().int().positive().max(10_000).default(50),
+      limit: numberInput(z.number().int().positive().max(10_000)).default(50),
     }),
     run: async (ctx, input) => {
       const matcher = compileDriverRules(loadDriverTaxonomy());
@@ -158,7 +159,7 @@ export const analysisOperations = {
     input: z
       .object({
         driver: z.string().min(1),
-        eventId: z.coerce.number().int().positive().optional(),
+        eventId: numberInput(z.number().int().positive()).optional(),
         country: z.string().min(1).optional(),
         admin1: z.string().optional(),
         unit: unit.optional(),
@@ -210,7 +211,7 @@ export const analysisOperations = {
     summary:
       'Confirm a driver tag as a POC or political analyst. A tag is joint once a POC analyst and a political analyst, two people, stand behind it.',
     input: z.object({
-      tagId: z.coerce.number().int().positive(),
+      tagId: numberInput(z.number().int().positive()),
       unit: unit.optional(),
       analyst: z.string().min(1).optional(),
     }),

@@ -7,6 +7,7 @@ import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import { releaseActorNames, releaseEvents, releaseSetAside } from './access-control.ts';
 import { parseAliases } from './actor-list.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
+import { numberInput } from './number-input.ts';
 import { defineOperation } from './operation.ts';
 import { summary } from './summary-operation.ts';
 
@@ -44,7 +45,7 @@ export const evidenceOperations = {
     summary: 'The events that match a filter, oldest first.',
     input: eventFilterInput.extend({
       admin1: z.string().optional(),
-      limit: z.coerce.number().int().positive().max(1_000_000).optional(),
+      limit: numberInput(z.number().int().positive().max(1_000_000)).optional(),
     }),
     run: async (ctx, input) => {
       checkPeriod(input);
@@ -55,7 +56,10 @@ export const evidenceOperations = {
   listProblems: defineOperation({
     summary:
       'Rows set aside by the latest import of each file, with file, line, column and reason; the raw text of a row above your clearance is withheld, and every read of a non-public one is audited.',
-    input: z.object({ file: z.string().optional(), limit: z.coerce.number().int().positive().default(1000) }),
+    input: z.object({
+      file: z.string().optional(),
+      limit: numberInput(z.number().int().positive()).default(1000),
+    }),
     run: async (ctx, input) => {
       let q = ctx.store.db
         .selectFrom('problems')
@@ -91,7 +95,7 @@ export const evidenceOperations = {
 
   accessLog: defineOperation({
     summary: 'Who read which sensitive record, when, and whether it was released in full or withheld.',
-    input: z.object({ limit: z.coerce.number().int().positive().default(200) }),
+    input: z.object({ limit: numberInput(z.number().int().positive()).default(200) }),
     requires: 'strictly-confidential',
     run: async (ctx, input) => {
       const rows = await ctx.store.db

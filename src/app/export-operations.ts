@@ -9,6 +9,7 @@ import { iterateEvents } from '../store/event-repository.ts';
 import { releaseForExport } from './access-control.ts';
 import { blurEvents } from './event-blur.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
+import { numberInput } from './number-input.ts';
 import { defineOperation } from './operation.ts';
 
 /**
@@ -35,7 +36,7 @@ export const exportEvents = defineOperation({
     /** Only events whose perpetrator (first actor) is of these categories: only state forces, say. */
     actorCategories: z.array(z.enum(ACTOR_CATEGORIES)).min(1).optional(),
     /** Coarsen every event to a grid this many km across, for sharing outside the mission (blurEvents). */
-    blurKm: z.coerce.number().positive('a distance in km above 0').max(500).optional(),
+    blurKm: numberInput(z.number().positive('a distance in km above 0').max(500)).optional(),
     /**
      * Start a CSV or HXL file with a UTF-8 byte-order mark, so that Excel on Windows reads its
      * accents ("Ségou", not "SÃ©gou"); Tandem's readers, LibreOffice and HXL tools read it either way.

@@ -13,10 +13,11 @@ import { withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, open, seal, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
 import { checkIncident, type IncidentInput, incidentInput } from './incident-operations.ts';
+import { numberInput } from './number-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 
-const incidentId = z.coerce.number().int().positive('an incident id is a positive whole number');
-const victimCount = z.coerce.number().int().min(0).max(1_000_000).optional();
+const incidentId = numberInput(z.number().int().positive('an incident id is a positive whole number'));
+const victimCount = numberInput(z.number().int().min(0).max(1_000_000)).optional();
 
 /** What an edit may change: any field of an incident, by the names of POST /api/incidents. */
 export type IncidentChanges = Partial<Omit<IncidentInput, 'victims'>> & { victims?: Partial<Victims> };

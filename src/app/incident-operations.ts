@@ -16,9 +16,10 @@ import { assertOwnOffice, mayReadInFull, WITHHELD_KEY, withheldIncident } from '
 import { withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
+import { numberInput } from './number-input.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
 
-const count = z.coerce.number().int().min(0).max(1_000_000).default(0);
+const count = numberInput(z.number().int().min(0).max(1_000_000)).default(0);
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -38,19 +39,20 @@ export const incidentInput = z.object({
   admin1: z.string().trim().default(''),
   admin2: z.string().trim().default(''),
   place: z.string().trim().default(''),
-  latitude: z.coerce
-    .number()
-    .min(-90, 'a latitude is between -90 and 90')
-    .max(90, 'a latitude is between -90 and 90')
+  latitude: numberInput(
+    z.number().min(-90, 'a latitude is between -90 and 90').max(90, 'a latitude is between -90 and 90'),
+  )
     .nullable()
     .optional(),
-  longitude: z.coerce
-    .number()
-    .min(-180, 'a longitude is between -180 and 180')
-    .max(180, 'a longitude is between -180 and 180')
+  longitude: numberInput(
+    z
+      .number()
+      .min(-180, 'a longitude is between -180 and 180')
+      .max(180, 'a longitude is between -180 and 180'),
+  )
     .nullable()
     .optional(),
-  geoPrecision: z.coerce.number().int().min(1).max(3).default(1),
+  geoPrecision: numberInput(z.number().int().min(1).max(3)).default(1),
   category: z.enum(INCIDENT_CATEGORY_NAMES as [string, ...string[]]),
   perpetrator: z
     .object({ name: z.string().trim().default(''), category: z.enum(ACTOR_CATEGORIES).optional() })
@@ -64,11 +66,12 @@ export const incidentInput = z.object({
   targetedGroups: z.array(z.string().trim().min(1)).default([]),
   sourceType: z.string().trim().default(''),
   reliability: z.string().trim().toUpperCase().pipe(z.enum(SOURCE_RELIABILITY)).default('F'),
-  credibility: z.coerce
-    .number()
-    .int()
-    .refine((n) => (INFORMATION_CREDIBILITY as readonly number[]).includes(n), 'a credibility from 1 to 6')
-    .default(6),
+  credibility: numberInput(
+    z
+      .number()
+      .int()
+      .refine((n) => (INFORMATION_CREDIBILITY as readonly number[]).includes(n), 'a credibility from 1 to 6'),
+  ).default(6),
   verification: z.enum(VERIFICATION_STATES).default('reported'),
   office: z.string().trim().min(1, 'the reporting office is needed'),
   sensitivity: z.enum(SENSITIVITY_LEVELS).default('restricted'),
@@ -214,7 +217,7 @@ export const incidentOperations = {
       "The mission's incidents of a country, newest first. A non-public incident is released in full only to a requester cleared for it who belongs to its office; others get its counts and category, with the narrative, source and precise place withheld. Every release is audited.",
     input: z.object({
       country: z.string().trim().min(1).optional(),
-      limit: z.coerce.number().int().min(1).max(10_000).default(500),
+      limit: numberInput(z.number().int().min(1).max(10_000)).default(500),
     }),
     async run(ctx, input): Promise<{ incidents: ReleasedIncident[] }> {
       let q = ctx.store.db

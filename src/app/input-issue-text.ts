@@ -13,7 +13,7 @@ export function plainIssueText(issue: z.core.$ZodIssue): string {
       if (m.endsWith('received undefined')) return 'is required';
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       if (issue.expected === 'int') return `expected ${expected}, got a fraction`;
-      return `expected ${expected}`;
+      return `expected ${expected}${typeof issue.input === 'string' ? given(issue.input) : ''}`;
     }
     case 'too_small':
     case 'too_big': {

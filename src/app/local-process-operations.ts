@@ -45,6 +45,7 @@ import {
   type PlacedProcess,
   processesOfCountry,
 } from './local-process-placement.ts';
+import { numberInput } from './number-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { parsePlanInput } from './plan-operations.ts';
 import { assertMayOverwriteLocalProcesses } from './record-overwrite-guard.ts';
@@ -146,8 +147,8 @@ const checkInput = z.object({
   planName: z.string().optional(),
   /** Without a plan given, use the newest stored plan of the country (the workbench does). */
   storedPlan: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
-  radiusKm: z.coerce.number().gt(0, 'a radius above 0 km').max(2000).default(DEFAULT_RADIUS_KM),
-  windowDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_WINDOW_DAYS),
+  radiusKm: numberInput(z.number().gt(0, 'a radius above 0 km').max(2000)).default(DEFAULT_RADIUS_KM),
+  windowDays: numberInput(z.number().int().min(1).max(3650)).default(DEFAULT_WINDOW_DAYS),
   /** Only this process. */
   id: z.string().trim().min(1).optional(),
   lang: languageInput,

@@ -20,6 +20,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { languageInput } from './language-input.ts';
+import { numberInput } from './number-input.ts';
 import { defineOperation } from './operation.ts';
 
 const processInput = z.object({
@@ -27,10 +28,10 @@ const processInput = z.object({
   process: z.union([z.string(), z.record(z.string(), z.unknown())]),
   name: z.string().optional(),
   // Coerced, so that the CLI's flags (text) and the API's JSON numbers are read alike.
-  windowDays: z.coerce.number().int().min(1).max(365).optional(),
-  baselineDays: z.coerce.number().int().min(1).max(3650).optional(),
-  alpha: z.coerce.number().gt(0).lt(1).optional(),
-  minEvents: z.coerce.number().int().min(1).optional(),
+  windowDays: numberInput(z.number().int().min(1).max(365)).optional(),
+  baselineDays: numberInput(z.number().int().min(1).max(3650)).optional(),
+  alpha: numberInput(z.number().gt(0).lt(1)).optional(),
+  minEvents: numberInput(z.number().int().min(1)).optional(),
   lang: languageInput,
 });
 type ProcessInput = z.infer<typeof processInput>;

@@ -43,6 +43,7 @@ import { assertOwnOffice, mayReadInFull, releaseLocalProcesses, WITHHELD_KEY } f
 import { languageInput } from './language-input.ts';
 import { processesOfCountry } from './local-process-placement.ts';
 import { parseProcessInput } from './negotiation-operations.ts';
+import { numberInput } from './number-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 
 const day = z.string().refine(isCalendarDay, 'expected a date as YYYY-MM-DD');
@@ -69,7 +70,7 @@ export const participantInput = z.object({
     .object({ given: z.boolean(), on: day.nullable().optional() })
     .default({ given: false, on: null }),
   sensitivity: z.enum(SENSITIVITY_LEVELS).default(PARTICIPANT_DEFAULT_SENSITIVITY),
-  incidents: z.array(z.coerce.number().int().positive()).default([]),
+  incidents: z.array(numberInput(z.number().int().positive())).default([]),
   measures: z
     .array(
       z.object({
@@ -374,7 +375,7 @@ export const participantOperations = {
       'The protection–participation register of a country. In full only to those cleared for each record who belong to its office; others see role, gender, office and area, never alias, real name or organisation. Every release is audited.',
     input: z.object({
       country: z.string().trim().min(1).optional(),
-      id: z.coerce.number().int().positive().optional(),
+      id: numberInput(z.number().int().positive()).optional(),
     }),
     async run(ctx, input): Promise<{ participants: ReleasedParticipant[] }> {
       const records = await findParticipants(ctx.store.db, input);
@@ -393,7 +394,7 @@ export const participantOperations = {
       'Participation at risk: threat-before-round, below-quota-trend and local-mediators-attacked alerts, each with its incidents and suggested measures.',
     input: z.object({
       country: z.string().trim().min(1, 'the country is needed'),
-      weeks: z.coerce.number().int().min(1).max(52).default(DEFAULT_THREAT_WEEKS),
+      weeks: numberInput(z.number().int().min(1).max(52)).default(DEFAULT_THREAT_WEEKS),
       lang: languageInput,
     }),
     async run(

@@ -9,6 +9,7 @@ import { findEvents, type StoredEvent } from '../store/event-repository.ts';
 import { releaseEvents, releaseThreats, WITHHELD_KEY } from './access-control.ts';
 import { actorProfile } from './actor-profile.ts';
 import { listAlerts } from './alert-operations.ts';
+import { numberInput } from './number-input.ts';
 import { defineOperation } from './operation.ts';
 
 /** Whether an alert's series counts an event: its country, area or actor, in the months of the rise. */
@@ -39,7 +40,7 @@ export const recordPageOperations = {
    */
   eventDetail: defineOperation({
     summary: 'One event with its source, and the alerts, threats and driver tags that stand on it.',
-    input: z.object({ id: z.coerce.number().int().positive() }),
+    input: z.object({ id: numberInput(z.number().int().positive()) }),
     async run(ctx, input) {
       const [stored] = await findEvents(ctx.store.db, { ids: [input.id] });
       if (!stored) throw new TandemError('not-found', `no event with id ${input.id}`);
@@ -87,7 +88,7 @@ export const recordPageOperations = {
     input: z.object({
       name: z.string().min(1),
       country: z.string().min(1).optional(),
-      limit: z.coerce.number().int().positive().max(1000).default(100),
+      limit: numberInput(z.number().int().positive().max(1000)).default(100),
     }),
     run: (ctx, input) => actorProfile(ctx, input),
   }),

@@ -8,6 +8,7 @@ import { appendAudit } from '../security/audit-chain.ts';
 import { notesAccess, releaseActorNames, releaseThreats } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
+import { numberInput } from './number-input.ts';
 import { defineOperation } from './operation.ts';
 
 const level = z.enum(THREAT_LEVELS);
@@ -49,7 +50,7 @@ export const threatOperations = {
       'Threats proposed from the data (perpetrator × targeted population × violence type × area, with likelihood, severity, trend, events and drivers), the highest risk (likelihood × severity) first and at most `limit`: `shown` of `total`, and those left out in `leftOut`; with save, new ones listed are added to the register as proposed (`notSaved`: the left-out ones, not added).',
     input: scopeInput.extend({
       save: z.boolean().default(false),
-      limit: z.coerce.number().int().positive().max(1000).optional(),
+      limit: numberInput(z.number().int().positive().max(1000)).optional(),
     }),
     run: async (ctx, input) => {
       checkPeriod(input);
@@ -138,7 +139,7 @@ export const threatOperations = {
     summary:
       'Edit a threat in the register: likelihood, severity, trend, status, targeted population, drivers, note.',
     input: z.object({
-      id: z.coerce.number().int().positive(),
+      id: numberInput(z.number().int().positive()),
       likelihood: level.optional(),
       severity: level.optional(),
       trend: z.enum(THREAT_TRENDS).optional(),

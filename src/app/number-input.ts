@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/**
+ * A number as a flag, a query string or a form gives it: written in decimal digits (a sign and a
+ * decimal point allowed, spaces around it forgiven), or already a number. `Number()` alone would
+ * take "0x6" for 6, "1e1" for 10 and "" for 0; those reach `schema` as the text they are, and are
+ * refused as not a number, with the value quoted.
+ */
+export function numberInput<S extends z.ZodType<number>>(schema: S) {
+  return z.preprocess(decimalNumber, schema);
+}
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+function decimalNumber(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const s = v.trim();
+  return DECIMAL.test(s) ? Number(s) : v;
+}
