@@ -12,7 +12,8 @@ export function numberInput<S extends z.ZodType<number>>(schema: S) {
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-function decimalNumber(v: unknown): unknown {
+/** `v` as a number when it is text in decimal digits; anything else as it is. */
+export function decimalNumber(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   const s = v.trim();
   return DECIMAL.test(s) ? Number(s) : v;

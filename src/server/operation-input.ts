@@ -1,3 +1,4 @@
+import { decimalNumber } from '../app/number-input.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 type JsonSchema = {
@@ -25,8 +26,13 @@ export function queryToInput(schema: JsonSchema, query: URLSearchParams): Record
         .flatMap((v) => v.split(','))
         .filter((v) => v !== '')
         .map((v) => convert(v, itemTypes));
+    } else if (values.length > 1) {
+      // Which of two values was meant cannot be told; answering for the last would hide the other.
+      throw new TandemError('bad-input', `${key}: given ${values.length} times; give it once`, {
+        details: { issues: [{ path: [key], message: `given ${values.length} times; give it once` }] },
+      });
     } else {
-      out[key] = convert(values[values.length - 1], types);
+      out[key] = convert(values[0]!, types);
     }
   }
   return out;
@@ -49,10 +55,8 @@ function arrayItems(s: JsonSchema | undefined): JsonSchema | undefined {
 }
 
 function convert(v: string, types: Set<string>): unknown {
-  if ((types.has('number') || types.has('integer')) && !types.has('string') && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : v;
-  }
+  // Decimal digits only, as numberInput reads them: Number() would take "0x6" for 6.
+  if ((types.has('number') || types.has('integer')) && !types.has('string')) return decimalNumber(v);
   if (types.has('boolean') && !types.has('string')) {
     if (v === 'true' || v === '1') return true;
     if (v === 'false' || v === '0') return false;

@@ -131,6 +131,16 @@ for (const dialect of DIALECTS) {
       assert.equal(ok.status, 200, await ok.text());
     });
 
+    test('a query value given twice, or a number not written in decimal digits, is refused by name', async () => {
+      const twice = await app.request('/api/forecast?country=Orvania%20(fictional)&horizon=3&horizon=4');
+      assert.equal(twice.status, 400);
+      assert.match((await twice.json()).error.message, /horizon: given 2 times; give it once/);
+      const hex = await app.request('/api/forecast?country=Orvania%20(fictional)&horizon=0x6');
+      assert.equal(hex.status, 400);
+      assert.match((await hex.json()).error.message, /horizon: expected a number; got "0x6"/);
+      assert.equal((await app.request('/api/forecast?country=Orvania%20(fictional)&horizon=3')).status, 200);
+    });
+
     test('a body over the limit is refused with 413 before it is read, for JSON and for sign-in', async () => {
       const big = 'x'.repeat(5 * 1024 * 1024);
       const ops = await app.request('/api/ops/summary', {
