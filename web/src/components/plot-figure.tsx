@@ -21,6 +21,8 @@ export function PlotFigure({
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  // Until Plot has loaded and drawn (a few seconds on a busy machine), the box says so.
+  const [drawn, setDrawn] = useState(false);
   const [width, setWidth] = useState(0);
   useEffect(() => {
     const box = ref.current;
@@ -41,6 +43,7 @@ export function PlotFigure({
         if (!live) return;
         el = make(plot, width);
         ref.current?.replaceChildren(el);
+        setDrawn(true);
       },
       (e: Error) => setFailed(e.message),
     );
@@ -50,5 +53,14 @@ export function PlotFigure({
     };
   }, [...deps, width, i18n.language]);
   if (failed) return <p className="error-box">{t('common.chartFailed', { reason: failed })}</p>;
-  return <figure className="plot" ref={ref} aria-label={label} />;
+  return (
+    <>
+      {!drawn && (
+        <p className="loading" role="status" aria-live="polite">
+          {t('common.drawingChart')}
+        </p>
+      )}
+      <figure className={drawn ? 'plot' : 'plot drawing'} ref={ref} aria-label={label} />
+    </>
+  );
 }

@@ -115,6 +115,7 @@ export const en = {
     demo: 'Demonstration model (fictional)',
   } as Record<string, string>,
   chartFailed: 'The chart could not be drawn: {{reason}}',
+  drawingChart: 'Drawing the chart…',
   colon: ': ',
   civiliansOf: 'Civilians ({{country}})',
 };
@@ -232,6 +233,7 @@ export const fr: typeof en = {
     demo: 'Modèle de démonstration (fictif)',
   },
   chartFailed: 'Le graphique n’a pas pu être tracé : {{reason}}',
+  drawingChart: 'Tracé du graphique…',
   colon: ' : ',
   civiliansOf: 'Civils ({{country}})',
 };
