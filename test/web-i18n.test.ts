@@ -126,6 +126,24 @@ test('counted messages get the count as a number, so that French reads "1 mort",
   assert.equal(i18n.t('records.ofWhom', { count: 2 }), ', of whom 2 civilians');
 });
 
+test('country names read in French on French pages, as in the French brief; other names and English as the data spells them', async () => {
+  const { createInstance } = await import('i18next');
+  const { addCountryFormat } = await import('../web/src/i18n/country-format.ts');
+  const i18n = createInstance();
+  await i18n.init({ lng: 'fr', resources: { fr: { translation: fr }, en: { translation: en } } });
+  addCountryFormat(i18n);
+  const title = (country: string) => i18n.t('overview.title', { country });
+  assert.match(title('Central African Republic'), /^République centrafricaine :/);
+  assert.match(title('DR Congo (Zaire)'), /^République démocratique du Congo :/);
+  assert.match(title('Orvania (fictional)'), /^Orvania \(fictional\) :/);
+  assert.match(i18n.t('shell.countryEvents', { country: 'South Sudan', count: 2 }), /^Soudan du Sud \(2/);
+  await i18n.changeLanguage('en');
+  assert.match(title('Central African Republic'), /^Central African Republic:/);
+  // Every French message that names a country or a place passes it through the format.
+  const bare = leaves(fr).filter(([, v]) => /\{\{(country|place)\}\}/.test(v));
+  assert.deepEqual(bare, []);
+});
+
 test('alerts in words: deaths are not called events, a new actor is not a rise over 0 expected', async () => {
   const { default: i18next } = await import('i18next');
   const { alertInWords } = await import('../web/src/labels.ts');

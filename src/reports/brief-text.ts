@@ -8,6 +8,8 @@ export {
   LanguageFormat as BriefFormat,
 } from '../domain/language.ts';
 
+import { frenchCountryName } from '../domain/french-country-names.ts';
+
 /** Every word of the brief, per language. Both catalogues have the same keys (the type says so). */
 export interface BriefText {
   title: (scope: string, from: string, to: string) => string;
@@ -337,33 +339,6 @@ const en: BriefText = {
   },
 };
 
-/**
- * The countries of the francophone and neighbouring missions, as the sources spell them in
- * English, in French. Others stay as the data spells them.
- */
-const FRENCH_COUNTRY_NAMES: Record<string, string> = {
-  'Central African Republic': 'République centrafricaine',
-  'Democratic Republic of Congo': 'République démocratique du Congo',
-  'Democratic Republic of the Congo': 'République démocratique du Congo',
-  'DR Congo (Zaire)': 'République démocratique du Congo',
-  'Republic of Congo': 'République du Congo',
-  'South Sudan': 'Soudan du Sud',
-  Sudan: 'Soudan',
-  Chad: 'Tchad',
-  Cameroon: 'Cameroun',
-  Mali: 'Mali',
-  Niger: 'Niger',
-  'Burkina Faso': 'Burkina Faso',
-  Somalia: 'Somalie',
-  Nigeria: 'Nigeria',
-  Libya: 'Libye',
-  Haiti: 'Haïti',
-  Lebanon: 'Liban',
-  "Cote d'Ivoire": 'Côte d’Ivoire',
-  "Côte d'Ivoire": 'Côte d’Ivoire',
-  'Ivory Coast': 'Côte d’Ivoire',
-};
-
 const fr: BriefText = {
   title: (scope, from, to) => `Note d’analyse conjointe : ${scope}, du ${from} au ${to}`,
   allCountries: 'tous les pays de la base',
@@ -386,10 +361,7 @@ const fr: BriefText = {
   },
   noSources: 'Aucun événement dans le périmètre.',
   population: (group) =>
-    group.replace(
-      /^Civilians \((.+)\)$/,
-      (_, country: string) => `Civils (${FRENCH_COUNTRY_NAMES[country] ?? country})`,
-    ),
+    group.replace(/^Civilians \((.+)\)$/, (_, country: string) => `Civils (${frenchCountryName(country)})`),
   headline: 'Chiffres clés',
   figure: 'indicateur',
   value: 'valeur',
@@ -535,7 +507,7 @@ const fr: BriefText = {
   ],
   evidenceNote:
     'Les preuves sont désignées par le numéro d’événement de Tandem (#n) ; dans l’atelier, chacune ouvre la page de l’événement.',
-  countryName: (name) => FRENCH_COUNTRY_NAMES[name] ?? name,
+  countryName: (name) => frenchCountryName(name),
   trend: {
     rising: 'en hausse',
     falling: 'en baisse',

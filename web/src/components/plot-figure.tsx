@@ -36,20 +36,19 @@ export function PlotFigure({
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the chart depends on
   useEffect(() => {
     if (!width) return;
-    let el: Element | null = null;
     let live = true;
+    // The chart drawn before stays until its replacement is ready (a resize, new figures): removing
+    // it first left an empty frame while Plot drew again.
     import('@observablehq/plot').then(
       (plot) => {
         if (!live) return;
-        el = make(plot, width);
-        ref.current?.replaceChildren(el);
+        ref.current?.replaceChildren(make(plot, width));
         setDrawn(true);
       },
       (e: Error) => setFailed(e.message),
     );
     return () => {
       live = false;
-      el?.remove();
     };
   }, [...deps, width, i18n.language]);
   if (failed) return <p className="error-box">{t('common.chartFailed', { reason: failed })}</p>;

@@ -40,8 +40,8 @@ export const fr: Catalogue = {
     tagline: 'Protection des civils et affaires politiques, sur une même base de preuves',
     signOut: 'Se déconnecter',
     country: 'Pays',
-    countryEvents_one: '{{country}} ({{count, number}} événement)',
-    countryEvents_other: '{{country}} ({{count, number}} événements)',
+    countryEvents_one: '{{country, country}} ({{count, number}} événement)',
+    countryEvents_other: '{{country, country}} ({{count, number}} événements)',
     language: 'Langue',
     fiction:
       'L’Orvanie, ses régions, ses groupes armés, son plan, son projet d’accord et ses négociations sont inventés par le modèle de démonstration de Tandem. Importez vos propres fichiers ACLED ou UCDP depuis la page Importer.',

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { frenchSpacing } from '../../../src/domain/language.ts';
+import { addCountryFormat } from './country-format.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { chooseLanguage, LANGUAGE_KEY, type Language } from './language.ts';
@@ -39,6 +40,8 @@ void i18next
     interpolation: { escapeValue: false },
     postProcess: ['frenchSpacing'],
   });
+
+addCountryFormat(i18next);
 
 /** Switches the language now and for the next visits. */
 export function setLanguage(language: Language): void {

@@ -64,7 +64,7 @@ export const en = {
 };
 
 export const fr: typeof en = {
-  back: '← Vue d’ensemble : {{country}}',
+  back: '← Vue d’ensemble : {{country, country}}',
   period: 'Période',
   eventsFromTo: 'Événements du {{from}} au {{to}}',
   headlineUnfiltered:

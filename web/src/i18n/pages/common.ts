@@ -235,5 +235,5 @@ export const fr: typeof en = {
   chartFailed: 'Le graphique n’a pas pu être tracé : {{reason}}',
   drawingChart: 'Tracé du graphique…',
   colon: ' : ',
-  civiliansOf: 'Civils ({{country}})',
+  civiliansOf: 'Civils ({{country, country}})',
 };

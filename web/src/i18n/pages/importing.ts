@@ -84,7 +84,7 @@ export const fr: typeof en = {
   importProgress: 'Import en cours',
   reading: 'Lecture et enregistrement des événements…',
   nothingImported: 'Rien n’a été importé.',
-  boundariesStored: '{{areas}} contours admin-1 enregistrés pour {{country}}',
+  boundariesStored: '{{areas}} contours admin-1 enregistrés pour {{country, country}}',
   renamed: ' ; {{count}} renommés selon l’orthographe des données d’événements',
   noEventsIn: ' ; pas encore d’événements à {{areas}}',
   noShapeFor: ' ; aucun polygone dans ce fichier pour {{areas}}, absent de la carte',
@@ -124,7 +124,7 @@ export const fr: typeof en = {
   pulling: 'Récupération…',
   pullNow: 'Récupérer maintenant',
   ucdpLatest: 'UCDP GED (dernière version annuelle)',
-  gedVersion: '{{country}}, GED {{version}}',
-  period: '{{country}}, du {{from}} au {{to}}',
+  gedVersion: '{{country, country}}, GED {{version}}',
+  period: '{{country, country}}, du {{from}} au {{to}}',
   today: 'aujourd’hui',
 };

@@ -124,14 +124,14 @@ export const fr: typeof en = {
   recordedUnder:
     'Incident {{id}} enregistré, sous {{area}} : le nom que les données du pays donnent déjà à cette zone.',
   notRecorded: 'Rien n’a été enregistré : {{reason}}',
-  title: 'Incidents : {{country}}',
+  title: 'Incidents : {{country, country}}',
   intro:
     'Ce que signale un bureau de terrain. Le récit, la source, le nom du lieu et les coordonnées exactes sont chiffrés ; seules les personnes habilitées pour l’incident et membres de son bureau peuvent les lire. Chaque incident compte dans les synthèses, la carte et les alertes comme un événement propre à la mission ; un incident rejeté ne compte nulle part. Chaque modification est conservée dans l’historique de l’incident.',
   record: 'Enregistrer un incident',
   recordButton: 'Enregistrer l’incident',
   list: 'Incidents enregistrés',
   theIncidents: 'les incidents',
-  noneYet: 'Aucun incident enregistré pour {{country}} pour l’instant.',
+  noneYet: 'Aucun incident enregistré pour {{country, country}} pour l’instant.',
   date: 'Date',
   admin1: 'Admin-1',
   admin1Hint: 'connue, ou nouvelle',

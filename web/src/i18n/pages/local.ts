@@ -63,8 +63,8 @@ export const en = {
 export const fr: typeof en = {
   chooseCountry: 'Choisissez d’abord un pays.',
   theProcesses: 'les processus locaux',
-  title: 'Processus locaux — {{country}}',
-  none: 'Aucun processus local enregistré pour {{country}}. Importez PA-X Local ou votre propre fichier avec',
+  title: 'Processus locaux — {{country, country}}',
+  none: 'Aucun processus local enregistré pour {{country, country}}. Importez PA-X Local ou votre propre fichier avec',
   summary: '{{processes}} ; {{unlinked}}. {{window}}',
   processes_one: '{{count, number}} processus local',
   processes_other: '{{count, number}} processus locaux',
@@ -95,7 +95,7 @@ export const fr: typeof en = {
   actors: 'Acteurs',
   versus: '{{a}} contre {{b}}',
   back: '← Tous les processus locaux',
-  notFound: 'Aucun processus local {{id}} pour {{country}}.',
+  notFound: 'Aucun processus local {{id}} pour {{country, country}}.',
   place: 'Lieu',
   admin1Unknown: 'zone admin-1 inconnue',
   office: 'Bureau de terrain',
@@ -120,5 +120,5 @@ export const fr: typeof en = {
       'sa période avant ou après sort de la période couverte par les données d’événements',
   },
   notesHeading: 'Ce qui n’a pas pu être compté',
-  crossBorder: '(transfrontalier : {{country}})',
+  crossBorder: '(transfrontalier : {{country, country}})',
 };

@@ -41,7 +41,7 @@ export const en = {
 };
 
 export const fr: typeof en = {
-  title: '{{country}} : où les civils sont touchés, et par qui',
+  title: '{{country, country}} : où les civils sont touchés, et par qui',
   filters: 'Filtres',
   perpetrators: 'Auteurs',
   perp: { all: 'Tous', state: 'Forces de l’État seulement', 'non-state': 'Acteurs non étatiques seulement' },
@@ -78,5 +78,5 @@ export const fr: typeof en = {
   alerts: 'Alertes d’escalade',
   theAlerts: 'les alertes',
   wholeCountry:
-    'Ces alertes (dans la période choisie ci-dessus), comme la prévision et les zones où des morts pourraient survenir (sur toutes les données), comptent tous les événements violents de {{country}}, quels que soient les auteurs et les types de violence cochés.',
+    'Ces alertes (dans la période choisie ci-dessus), comme la prévision et les zones où des morts pourraient survenir (sur toutes les données), comptent tous les événements violents de {{country, country}}, quels que soient les auteurs et les types de violence cochés.',
 };

@@ -75,7 +75,7 @@ export const fr: typeof en = {
   theRegister: 'le registre',
   theAlerts: 'les alertes',
   notFound: 'Aucun participant n° {{id}}.',
-  title: 'Participation — {{country}}',
+  title: 'Participation — {{country, country}}',
   allWithheld:
     'Toutes les fiches ici relèvent d’un autre bureau ou dépassent votre habilitation : vous savez qu’elles existent, pas qui elles désignent.',
   measuresDue: 'Mesures de protection à réexaminer',

@@ -70,7 +70,7 @@ export const fr: typeof en = {
   version: 'plan v{{version}} ({{file}})',
   intro:
     'Mandat → concept → stratégies → objectifs → activités. Sélectionnez un constat pour voir ce qu’il concerne.',
-  otherCountry: ' Ce plan porte sur : {{country}}.',
+  otherCountry: ' Ce plan porte sur : {{country, country}}.',
   findingsLabel: 'Constats',
   findings: 'Constats ({{count}})',
   nothing: 'La vérification n’a rien relevé.',
