@@ -144,6 +144,33 @@ test('country names read in French on French pages, as in the French brief; othe
   assert.deepEqual(bare, []);
 });
 
+test('a refused field reads in French on French pages: the forms’ own messages word for word, the generated ones by pattern', async () => {
+  const { frenchIssue, FRENCH_ISSUE_TEXT } = await import('../web/src/i18n/server-issues.ts');
+  assert.equal(frenchIssue('the date is in the future'), 'la date est dans le futur');
+  assert.equal(frenchIssue('expected a number; got "0x6"'), 'un nombre est attendu (reçu « 0x6 »)');
+  assert.equal(
+    frenchIssue('expected a whole number, got a fraction'),
+    'un nombre entier est attendu, pas une fraction',
+  );
+  assert.equal(frenchIssue('must be 12 or less'), 'doit valoir 12 ou moins');
+  assert.equal(
+    frenchIssue('must be one of day, week, month; got "year"'),
+    'doit être l’une des valeurs day, week, month (reçu « year »)',
+  );
+  assert.equal(frenchIssue('must have at least 1 item'), 'doit compter au moins 1 élément');
+  assert.equal(frenchIssue('something the table does not know'), 'something the table does not know');
+  // Each message translated word for word is still one the server writes: a reworded message
+  // would otherwise fall back to English without a word.
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = new URL('../src/', import.meta.url);
+  const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'))
+    .join('\n');
+  for (const english of Object.keys(FRENCH_ISSUE_TEXT))
+    assert.ok(sources.includes(`'${english}'`), `no source writes '${english}'`);
+});
+
 test('alerts in words: deaths are not called events, a new actor is not a rise over 0 expected', async () => {
   const { default: i18next } = await import('i18next');
   const { alertInWords } = await import('../web/src/labels.ts');

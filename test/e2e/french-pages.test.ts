@@ -185,6 +185,29 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
       assert.ok(english.includes(p), p);
   });
 
+  test('a refused incident says why in French, beside the field and above the form', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/?lang=fr#/incidents`);
+      await page.locator('input[name=occurredOn]').waitFor({ timeout: 20_000 });
+      await page.fill('input[name=occurredOn]', '2099-01-01');
+      await page.fill('input[name=latitude]', '200');
+      await page.fill('input[name=longitude]', '20');
+      await page.fill('input[name=office]', 'Kessa');
+      await page.click('button[type=submit]');
+      await page.locator('.field-error').first().waitFor({ timeout: 20_000 });
+      const besideFields = await page.locator('.field-error').allInnerTexts();
+      assert.ok(besideFields.includes('la date est dans le futur'), besideFields.join(' | '));
+      assert.ok(besideFields.includes('une latitude est comprise entre -90 et 90'), besideFields.join(' | '));
+      const status = await page.locator('.form-message, [role=status]').allInnerTexts();
+      const said = status.find((t) => t.includes('saisie refusée'));
+      assert.ok(said, status.join(' | '));
+      assert.deepEqual(englishIn(said.replace(/\b(occurredOn|latitude)\b/g, '')), [], said);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const [name, hash, ready] of PAGES) {
     test(`${name}: French, no English UI left, nothing off a phone's screen`, async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });

@@ -1,3 +1,6 @@
+import i18next from 'i18next';
+import { frenchSpacing } from '../../src/domain/language.ts';
+import { frenchIssue } from './i18n/server-issues.ts';
 import type { OperationName, OperationResult } from './operation-types.ts';
 
 /** An API failure as the server words it: a stable code and a message a person can act on. */
@@ -43,9 +46,32 @@ async function answer<T>(res: Response): Promise<T> {
     const e = (body as { error?: { code?: string; message?: string; details?: unknown } })?.error;
     // The session ended (token replaced or account removed): back to the sign-in page.
     if (e?.code === 'unauthenticated' && typeof location !== 'undefined') location.assign('/sign-in');
-    throw new ApiError(e?.code ?? 'internal', e?.message ?? `HTTP ${res.status}`, res.status, e?.details);
+    const refused = inLanguage(e ?? {});
+    throw new ApiError(
+      e?.code ?? 'internal',
+      refused.message ?? `HTTP ${res.status}`,
+      res.status,
+      refused.details,
+    );
   }
   return body as T;
+}
+
+type Refusal = { code?: string; message?: string; details?: unknown };
+
+/**
+ * A refused input in the page's language: on French pages each field's refusal, and the message
+ * that lists them, in French (the field names stay as the API names them); anything else as the
+ * server wrote it.
+ */
+function inLanguage(e: Refusal): Refusal {
+  const issues = (e.details as { issues?: { path: string; message: string }[] } | undefined)?.issues;
+  if (i18next.language !== 'fr' || e.code !== 'bad-input' || !issues?.length) return e;
+  const french = issues.map((i) => ({ ...i, message: frenchIssue(i.message) }));
+  const details = { ...(e.details as object), issues: french };
+  if (!e.message?.startsWith('invalid input for ')) return { ...e, details };
+  const listed = french.map((i) => (i.path === '(input)' ? i.message : `${i.path} : ${i.message}`));
+  return { ...e, message: frenchSpacing(`saisie refusée : ${listed.join(' ; ')}`), details };
 }
 
 /** Requests index.html sent before the code loaded, by URL; each is used once. */
