@@ -61,6 +61,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['summary', '--by', 'admin1,nonsense', '--db', DB], names: /--by/ },
     { args: ['summary', '--from', '2020-13-45', '--db', DB], names: /--from/ },
     { args: ['summary', '--to', 'yesterday', '--db', DB], names: /--to/ },
+    // One mistake, one message: not also "not a real day".
+    {
+      args: ['summary', '--from', '31/12/2013', '--db', DB],
+      names: /--from: expected a date as YYYY-MM-DD\n$/,
+    },
     { args: ['summary', '--from', '2021-01-01', '--to', '2020-01-01', '--db', DB], names: /--from/ },
   ],
   export: [

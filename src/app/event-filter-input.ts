@@ -5,7 +5,8 @@ import { FieldError } from '../domain/field-error.ts';
 /** A day as YYYY-MM-DD that exists on the calendar (no 2020-02-30). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  // Not a date at all says only so: "not a real day" too would be two messages for one mistake.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD', abort: true })
   .refine(isCalendarDay, 'not a real day');
 
 /** The filter most event operations take: a country and a period. */

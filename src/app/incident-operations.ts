@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
+import { isCalendarDay } from '../domain/calendar-day.ts';
 import {
   INCIDENT_CATEGORY_NAMES,
   INFORMATION_CREDIBILITY,
@@ -27,8 +28,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const incidentInput = z.object({
   occurredOn: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real day')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD', abort: true })
+    .refine(isCalendarDay, { error: 'not a real day', abort: true })
     .refine((s) => s <= today(), 'the date is in the future'),
   time: z
     .string()
