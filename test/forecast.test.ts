@@ -373,6 +373,16 @@ test('the last complete month follows the country’s pace: a monthly event on t
     assert.equal(await origin(daysOf('2013-06-01', '2013-12-26', 2)), '2013-12');
     // Whoever names the month of the latest event as the origin is taken at their word.
     assert.equal(await origin(daysOf('2013-06-01', '2013-12-10'), '2013-12'), '2013-12');
+    // Seven months: the backtest has no origin to score, and says why.
+    const { store, drop } = await DIALECTS[0]!.open();
+    try {
+      await importFiles(store, [attacksOn(dir, 'short.csv', daysOf('2013-06-01', '2013-12-31', 3))]);
+      const r = await runOperation(operations.forecastBacktest, { country: 'Pacifica' }, call(store));
+      assert.deepEqual(r.scores, []);
+      assert.match(r.note ?? '', /no origin to score: .* 24 months .* Pacifica has 7 months up to 2013-12/);
+    } finally {
+      await drop();
+    }
     await assert.rejects(
       origin(daysOf('2013-06-01', '2013-12-10'), '2014-01'),
       /origin 2014-01 is after the last month with events of Pacifica in the store \(2013-12\)/,

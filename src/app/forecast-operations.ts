@@ -242,7 +242,7 @@ export const forecastOperations = {
       level: z.enum(FORECAST_LEVELS).default('admin1'),
       metric: z.enum(FORECAST_METRICS).optional(),
     }),
-    async run(ctx, input): Promise<{ country: string } & BacktestResult> {
+    async run(ctx, input): Promise<{ country: string; note?: string } & BacktestResult> {
       const { month: last } = await lastCompleteMonth(ctx.store, input.country);
       const panel = await readForecastPanel(ctx.store.db, input.country, last);
       const r = runBacktest(panel, {
@@ -250,7 +250,11 @@ export const forecastOperations = {
         level: input.level,
         metrics: input.metric ? [input.metric] : FORECAST_METRICS,
       });
-      return { country: input.country, ...r };
+      if (r.origins.count) return { country: input.country, ...r };
+      // Empty scores say nothing of why: the record is too short.
+      const held = panel.months.length;
+      const note = `no origin to score: the backtest forecasts from an origin with ${DEFAULT_BACKTEST.minTrainMonths} months of violence data before it and one complete month after it, and ${input.country} has ${held} month${held === 1 ? '' : 's'} up to ${last}`;
+      return { country: input.country, note, ...r };
     },
   }),
 };
