@@ -16,7 +16,7 @@ export function openSqliteStore(path: string): SqliteStore {
   let raw: BetterSqlite3.Database;
   try {
     raw = new BetterSqlite3(path);
-    raw.pragma('journal_mode = WAL');
+    setWriteAheadLog(raw);
   } catch (e) {
     throw new TandemError('bad-input', `cannot open the SQLite database ${path}: ${(e as Error).message}`);
   }
@@ -43,4 +43,25 @@ export function openSqliteStore(path: string): SqliteStore {
     afterMigrations: () => ensureEventStatistics(raw),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Puts the store in write-ahead-log mode. Processes opening a new store at the same moment (a
+ * script starting several commands) contend for the lock that the change of mode takes, and SQLite
+ * answers "database is locked" at once rather than through the busy timeout; so the change is
+ * tried again, for up to about five seconds, as the busy timeout would have waited.
+ */
+function setWriteAheadLog(raw: BetterSqlite3.Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; ) {
+    try {
+      raw.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || waited >= 5000) throw e;
+      const ms = 10 + Math.floor(Math.random() * 40);
+      Atomics.wait(pause, 0, 0, ms);
+      waited += ms;
+    }
+  }
 }
