@@ -1,8 +1,9 @@
 import { type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import { namedIn } from '../analysis/harmed-group.ts';
-import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
+import { ACTOR_CATEGORY_FILTERS } from '../domain/actor-category.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
+import { countedCategories, eventCategoryIn } from '../store/category-filter.ts';
 import { currentEventIndex } from '../store/event-index-keeper.ts';
 import type { IndexedFilter, IndexedMonthRow } from '../store/event-memory-index.ts';
 import { applyEventFilter, toEvent } from '../store/event-repository.ts';
@@ -23,7 +24,7 @@ const areaFilterFields = z.object({
   to: isoDate.optional(),
   violenceTypes: z.array(z.enum(VIOLENCE_TYPES)).optional(),
   /** Perpetrator (first actor) categories, for example only state forces. */
-  actorCategories: z.array(z.enum(ACTOR_CATEGORIES)).optional(),
+  actorCategories: z.array(z.enum(ACTOR_CATEGORY_FILTERS)).optional(),
 });
 const periodInOrder: [(f: { from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
   (f) => !(f.from && f.to && f.from > f.to),
@@ -93,7 +94,7 @@ async function areaFigures(store: Store, f: AreaFilter) {
   if (from) q = q.where('month', '>=', from);
   if (to) q = q.where('month', '<=', to);
   if (f.violenceTypes?.length) q = q.where('violence_type', 'in', f.violenceTypes);
-  if (f.actorCategories?.length) q = q.where('actor_category', 'in', f.actorCategories);
+  if (f.actorCategories?.length) q = q.where('actor_category', 'in', countedCategories(f.actorCategories));
   return (await q.execute()).map((r) => ({
     country: r.country,
     admin1: r.admin1,
@@ -268,7 +269,7 @@ async function trendRows(store: Store, f: AreaFilter): Promise<IndexedMonthRow[]
   if (from) q = q.where('month', '>=', from);
   if (to) q = q.where('month', '<=', to);
   if (f.violenceTypes?.length) q = q.where('violence_type', 'in', f.violenceTypes);
-  if (f.actorCategories?.length) q = q.where('actor_category', 'in', f.actorCategories);
+  if (f.actorCategories?.length) q = q.where('actor_category', 'in', countedCategories(f.actorCategories));
   return (await q.execute()).map((r) => ({
     month: r.month,
     violenceType: r.violence_type,
@@ -342,7 +343,7 @@ export const mapEvents = defineOperation({
     // A perpetrator is looked for among the events whose names the requester may read.
     const hidden = f.perpetrator === undefined ? undefined : await hiddenEvents(ctx);
     const byCategory = <O>(q: SelectQueryBuilder<Database, 'events', O>) => {
-      const c = f.actorCategories?.length ? q.where('actor1_category', 'in', f.actorCategories) : q;
+      const c = f.actorCategories?.length ? q.where(eventCategoryIn(f.actorCategories)) : q;
       if (f.perpetrator === undefined || !hidden) return c;
       // Its own events, and those it acted in with the first actor (ACLED's associated actors),
       // as the perpetrator table counts them.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
-import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
+import { ACTOR_CATEGORY_FILTERS } from '../domain/actor-category.ts';
 import { EXPORT_FORMATS } from '../domain/export-format.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
@@ -34,7 +34,7 @@ export const exportEvents = defineOperation({
     /** Only events of these violence types (the workbench's filter). */
     violenceTypes: z.array(z.enum(VIOLENCE_TYPES)).min(1).optional(),
     /** Only events whose perpetrator (first actor) is of these categories: only state forces, say. */
-    actorCategories: z.array(z.enum(ACTOR_CATEGORIES)).min(1).optional(),
+    actorCategories: z.array(z.enum(ACTOR_CATEGORY_FILTERS)).min(1).optional(),
     /** Coarsen every event to a grid this many km across, for sharing outside the mission (blurEvents). */
     blurKm: numberInput(z.number().positive('a distance in km above 0').max(500)).optional(),
     /**

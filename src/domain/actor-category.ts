@@ -17,6 +17,14 @@ export const ACTOR_CATEGORIES = [
 
 export type ActorCategory = (typeof ACTOR_CATEGORIES)[number];
 
+/**
+ * How filters name the events whose perpetrator has no category (the summary's "unknown": a GED
+ * actor or an ACLED code Tandem could not place): a filter takes it beside the eight categories.
+ */
+export const NO_CATEGORY_FILTER = 'unknown';
+export const ACTOR_CATEGORY_FILTERS = [...ACTOR_CATEGORIES, NO_CATEGORY_FILTER] as const;
+export type ActorCategoryFilter = (typeof ACTOR_CATEGORY_FILTERS)[number];
+
 const BY_CODE: Record<string, ActorCategory> = {
   '1': 'state-forces',
   '2': 'rebel-group',

@@ -1,3 +1,4 @@
+import { NO_CATEGORY_FILTER } from '../domain/actor-category.ts';
 import {
   dayNumber,
   type EventIndexData,
@@ -290,7 +291,7 @@ export class EventMemoryIndex {
       countEnd: d.countSlices[2 * c + 1] ?? 0,
       areas,
       types: f.violenceTypes?.length ? this.#mask(f.violenceTypes, this.#type) : null,
-      categories: f.actorCategories?.length ? this.#mask(f.actorCategories, this.#category) : null,
+      categories: f.actorCategories?.length ? this.#categoryMask(f.actorCategories) : null,
     };
   }
 
@@ -301,6 +302,17 @@ export class EventMemoryIndex {
       if (code !== undefined) mask[code] = 1;
     }
     mask[NO_CATEGORY] = 0;
+    return mask;
+  }
+
+  /** As #mask, and "unknown" for the events whose first actor has no category. */
+  #categoryMask(names: readonly string[]): Uint8Array {
+    const mask = this.#mask(names, this.#category);
+    if (names.includes(NO_CATEGORY_FILTER)) {
+      mask[NO_CATEGORY] = 1;
+      const empty = this.#category.get('');
+      if (empty !== undefined) mask[empty] = 1;
+    }
     return mask;
   }
 

@@ -1,8 +1,9 @@
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
-import type { ActorCategory } from '../domain/actor-category.ts';
+import type { ActorCategory, ActorCategoryFilter } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision, SourceName } from '../domain/conflict-event.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
+import { eventCategoryIn } from './category-filter.ts';
 import { splitTargets } from './event-columns.ts';
 import type { Database, EventTable } from './schema.ts';
 
@@ -22,7 +23,7 @@ export interface EventFilter {
   actors?: readonly string[];
   violenceTypes?: readonly ViolenceType[];
   /** Events whose perpetrator (actor1) is of one of these categories. */
-  actorCategories?: readonly ActorCategory[];
+  actorCategories?: readonly ActorCategoryFilter[];
   civilianTargeting?: boolean;
   ids?: readonly number[];
   limit?: number;
@@ -49,7 +50,7 @@ export function applyEventFilter<O>(
     q = q.where((eb) => eb.or([eb('actor1', 'in', actors), eb('actor2', 'in', actors)]));
   }
   if (f.violenceTypes?.length) q = q.where('violence_type', 'in', [...f.violenceTypes]);
-  if (f.actorCategories?.length) q = q.where('actor1_category', 'in', [...f.actorCategories]);
+  if (f.actorCategories?.length) q = q.where(eventCategoryIn(f.actorCategories));
   if (f.civilianTargeting !== undefined) q = q.where('civilian_targeting', '=', f.civilianTargeting ? 1 : 0);
   if (f.ids) q = q.where('id', 'in', f.ids.length ? [...f.ids] : [-1]);
   return q;

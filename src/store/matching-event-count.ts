@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { countedCategories, eventCategoryIn } from './category-filter.ts';
 import { applyEventFilter, areaList, type EventFilter } from './event-repository.ts';
 import type { Database } from './schema.ts';
 
@@ -51,7 +52,7 @@ export async function countMatchingEvents(
     let q = applyEventFilter(db.selectFrom('events'), { ...f, ...period }).select((eb) =>
       eb.fn.countAll<number>().as('n'),
     );
-    if (categories) q = q.where('actor1_category', 'in', categories);
+    if (categories) q = q.where(eventCategoryIn(categories));
     return Number((await q.executeTakeFirstOrThrow()).n);
   };
   if (f.ids !== undefined || f.actors?.length || f.civilianTargeting !== undefined) return countEvents(f);
@@ -65,6 +66,6 @@ export async function countMatchingEvents(
   if (months.from) q = q.where('month', '>=', months.from);
   if (months.to) q = q.where('month', '<=', months.to);
   if (f.violenceTypes?.length) q = q.where('violence_type', 'in', [...f.violenceTypes]);
-  if (categories) q = q.where('actor_category', 'in', categories);
+  if (categories) q = q.where('actor_category', 'in', countedCategories(categories));
   return n + Number((await q.executeTakeFirstOrThrow()).n);
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ACTOR_CATEGORIES } from '../../domain/actor-category.ts';
+import { ACTOR_CATEGORY_FILTERS } from '../../domain/actor-category.ts';
 import { EXPORT_FORMATS } from '../../domain/export-format.ts';
 import { SUMMARY_DIMENSIONS } from '../../domain/summary-dimension.ts';
 import { VIOLENCE_TYPES } from '../../domain/violence-type.ts';
@@ -137,7 +137,7 @@ export function registerEvidenceCommands(program: Command): void {
       )
       .option(
         '--perpetrator-category <categories>',
-        `only events whose perpetrator (first actor) is of these categories, comma-separated (${ACTOR_CATEGORIES.join(', ')})`,
+        `only events whose perpetrator (first actor) is of these categories, comma-separated (${ACTOR_CATEGORY_FILTERS.join(', ')}; unknown: none)`,
       )
       .option(
         '--blur <km>',
