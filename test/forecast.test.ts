@@ -344,53 +344,59 @@ const daysOf = (from: string, to: string, every = 1): string[] => {
   return out;
 };
 
-test('the last complete month follows the country’s pace: a monthly event on the 15th ends a whole month, daily events stopping on the 10th do not', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-forecast-origin-'));
-  const origin = async (days: string[], origin?: string) => {
-    const { store, drop } = await DIALECTS[0]!.open();
+for (const dialect of DIALECTS)
+  test(`the last complete month follows the country’s pace: a monthly event on the 15th ends a whole month, daily events stopping on the 10th do not (${dialect.name})`, {
+    skip: dialect.skip,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-forecast-origin-'));
+    const origin = async (days: string[], origin?: string) => {
+      const { store, drop } = await dialect.open();
+      try {
+        await importFiles(store, [attacksOn(dir, 'pacifica.csv', days)]);
+        const r = await runOperation(
+          operations.forecast,
+          { country: 'Pacifica', horizon: 1, ...(origin ? { origin } : {}) },
+          call(store),
+        );
+        return r.origin;
+      } finally {
+        await drop();
+      }
+    };
     try {
-      await importFiles(store, [attacksOn(dir, 'pacifica.csv', days)]);
-      const r = await runOperation(
-        operations.forecast,
-        { country: 'Pacifica', horizon: 1, ...(origin ? { origin } : {}) },
-        call(store),
+      // One attack a month, on the 15th, for two years: nothing says December 2013 was cut short.
+      const monthly = Array.from(
+        { length: 24 },
+        (_, i) => `${2012 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
       );
-      return r.origin;
+      assert.equal(await origin(monthly), '2013-12');
+      // An attack every day, none after 10 December: an export cut mid-month.
+      assert.equal(await origin(daysOf('2013-06-01', '2013-12-10')), '2013-11');
+      // Ten days of data, an attack every day, then three silent weeks: the record's own pace, not
+      // the half-year's, says it was cut.
+      assert.equal(await origin(daysOf('2013-12-01', '2013-12-10')), '2013-11');
+      // Every other day up to 26 December: within the month's last week, as before.
+      assert.equal(await origin(daysOf('2013-06-01', '2013-12-26', 2)), '2013-12');
+      // Whoever names the month of the latest event as the origin is taken at their word.
+      assert.equal(await origin(daysOf('2013-06-01', '2013-12-10'), '2013-12'), '2013-12');
+      // Seven months: the backtest has no origin to score, and says why.
+      const { store, drop } = await dialect.open();
+      try {
+        await importFiles(store, [attacksOn(dir, 'short.csv', daysOf('2013-06-01', '2013-12-31', 3))]);
+        const r = await runOperation(operations.forecastBacktest, { country: 'Pacifica' }, call(store));
+        assert.deepEqual(r.scores, []);
+        assert.match(r.note ?? '', /no origin to score: .* 24 months .* Pacifica has 7 months up to 2013-12/);
+      } finally {
+        await drop();
+      }
+      await assert.rejects(
+        origin(daysOf('2013-06-01', '2013-12-10'), '2014-01'),
+        /origin 2014-01 is after the last month with events of Pacifica in the store \(2013-12\)/,
+      );
     } finally {
-      await drop();
+      rmSync(dir, { recursive: true, force: true });
     }
-  };
-  try {
-    // One attack a month, on the 15th, for two years: nothing says December 2013 was cut short.
-    const monthly = Array.from(
-      { length: 24 },
-      (_, i) => `${2012 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
-    );
-    assert.equal(await origin(monthly), '2013-12');
-    // An attack every day, none after 10 December: an export cut mid-month.
-    assert.equal(await origin(daysOf('2013-06-01', '2013-12-10')), '2013-11');
-    // Every other day up to 26 December: within the month's last week, as before.
-    assert.equal(await origin(daysOf('2013-06-01', '2013-12-26', 2)), '2013-12');
-    // Whoever names the month of the latest event as the origin is taken at their word.
-    assert.equal(await origin(daysOf('2013-06-01', '2013-12-10'), '2013-12'), '2013-12');
-    // Seven months: the backtest has no origin to score, and says why.
-    const { store, drop } = await DIALECTS[0]!.open();
-    try {
-      await importFiles(store, [attacksOn(dir, 'short.csv', daysOf('2013-06-01', '2013-12-31', 3))]);
-      const r = await runOperation(operations.forecastBacktest, { country: 'Pacifica' }, call(store));
-      assert.deepEqual(r.scores, []);
-      assert.match(r.note ?? '', /no origin to score: .* 24 months .* Pacifica has 7 months up to 2013-12/);
-    } finally {
-      await drop();
-    }
-    await assert.rejects(
-      origin(daysOf('2013-06-01', '2013-12-10'), '2014-01'),
-      /origin 2014-01 is after the last month with events of Pacifica in the store \(2013-12\)/,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
 
 test('a plan’s areas of responsibility are forecast as level aor from the sums of their areas, and leave the admin-1 forecasts as they were', {
   skip: acled.skip || sds.skip,

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { addDays } from '../domain/calendar-day.ts';
 import { VIOLENT_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import type { ViolentAdmin2Month } from './forecast-aor.ts';
@@ -143,10 +144,6 @@ export async function latestEventDate(db: Kysely<Database>, country: string): Pr
   return r?.last ? String(r.last).slice(0, 10) : null;
 }
 
-function dayAfter(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /** How many distinct days from `from` to `to` (YYYY-MM-DD, both included) hold an event of the country. */
 export async function eventDaysBetween(
   db: Kysely<Database>,
@@ -159,7 +156,7 @@ export async function eventDaysBetween(
     .select(sql<number>`count(distinct substr(date_start, 1, 10))`.as('days'))
     .where('country', '=', country)
     .where('date_start', '>=', from)
-    .where('date_start', '<', dayAfter(to))
+    .where('date_start', '<', addDays(to, 1))
     .executeTakeFirst();
   return Number(r?.days ?? 0);
 }

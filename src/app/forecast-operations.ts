@@ -11,6 +11,7 @@ import { type BacktestResult, DEFAULT_BACKTEST, runBacktest } from '../analysis/
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
 import { eventDaysBetween, latestEventDate, readViolentMonth } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
+import { addDays, daysBetween } from '../domain/calendar-day.ts';
 import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { ForecastBrief, RecordedSoFar } from '../reports/forecast-section.ts';
@@ -96,10 +97,12 @@ async function lastCompleteMonth(store: Store, country: string): Promise<{ month
   const m = last.slice(0, 7);
   const silence = Number(lastDayOf(m).slice(8)) - Number(last.slice(8, 10));
   if (silence < 7) return { month: m, last };
-  const from = new Date(Date.parse(`${last}T00:00:00Z`) - (RATE_WINDOW_DAYS - 1) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  const rate = (await eventDaysBetween(store.db, country, from, last)) / RATE_WINDOW_DAYS;
+  // Over the half-year before, or the whole record when it is shorter (ten days of data, every day
+  // an event, then three silent weeks: a cut, not a quiet spell).
+  const { first } = await readDateRange(store.db, { country });
+  const halfYear = addDays(last, 1 - RATE_WINDOW_DAYS);
+  const from = first && first.slice(0, 10) > halfYear ? first.slice(0, 10) : halfYear;
+  const rate = (await eventDaysBetween(store.db, country, from, last)) / (daysBetween(from, last) + 1);
   return { month: (1 - rate) ** silence >= 0.05 ? m : addMonths(m, -1), last };
 }
 
