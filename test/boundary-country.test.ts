@@ -24,6 +24,12 @@ test("a boundary file's country code is found wherever the name puts it", () => 
   assert.deepEqual(countriesFromFileName('geoBoundaries-MLI-ADM1.geojson'), ['Mali']);
   assert.deepEqual(countriesFromFileName('som_admbnda_adm1_ocha.json'), ['Somalia']);
   assert.deepEqual(countriesFromFileName('adm1_polygons.geojson'), []);
+  // OCHA's common operational datasets: "cod" there is the dataset, not DR Congo.
+  assert.deepEqual(countriesFromFileName('cod-ab-caf_adm1.geojson'), ['Central African Republic']);
+  assert.deepEqual(countriesFromFileName('cod-ab-cod_adm1.geojson'), [
+    'Democratic Republic of Congo',
+    'DR Congo (Zaire)',
+  ]);
 });
 
 for (const dialect of DIALECTS) {
@@ -41,6 +47,14 @@ for (const dialect of DIALECTS) {
         assert.equal(loaded[0]!.country, 'Central African Republic');
         // The shapes joined the data's names: GED's prefectures are paired, not left without events.
         assert.ok(loaded[0]!.withoutEvents.length < loaded[0]!.areas / 2, JSON.stringify(loaded[0]));
+        // A file whose name codes a country the store lacks, but whose shapes hold CAR's events: which
+        // is meant cannot be told, and nothing is loaded under the wrong name.
+        const misnamed = join(dir, 'ne10m_admin1_tcd.geojson');
+        copyFileSync(caf.path, misnamed);
+        await assert.rejects(
+          runOperation(operations.loadBoundaries, { paths: [misnamed] }, call(store)),
+          /its name says Chad, but the events of Central African Republic lie inside its shapes; name the country/,
+        );
         // South Sudan's states hold none of CAR's events: no country is guessed.
         const other = join(dir, 'states.geojson');
         copyFileSync(sds.path, other);

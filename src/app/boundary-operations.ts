@@ -241,9 +241,17 @@ export const boundaryOperations = {
         const candidates = input.country ? [input.country] : countriesFromFileName(input.names?.[i] ?? path);
         // A country named, or coded in the file's name, is the file's: the stored events are asked
         // only when neither says (a neighbour's events near the border must not claim the file).
-        const country = candidates.length
-          ? (candidates.find((c) => known.has(c)) ?? candidates[0])
-          : await countryOfStoredEvents(ctx.store.db, known, boundaries);
+        const stored = candidates.find((c) => known.has(c));
+        const byEvents =
+          input.country || stored ? undefined : await countryOfStoredEvents(ctx.store.db, known, boundaries);
+        // A code the store holds no country for, on shapes that hold a stored country's events
+        // ("cod" in a file of CAR's prefectures): which is meant cannot be told.
+        if (candidates.length && !stored && byEvents)
+          throw new TandemError(
+            'bad-input',
+            `${path}: its name says ${candidates[0]}, but the events of ${byEvents} lie inside its shapes; name the country: --country, or country= with an upload`,
+          );
+        const country = stored ?? candidates[0] ?? byEvents;
         if (!country) {
           throw new TandemError(
             'bad-input',

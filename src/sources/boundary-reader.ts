@@ -39,7 +39,10 @@ export function countriesFromFileName(path: string): string[] {
   const words = basename(path)
     .replace(/\.(?:geo)?json$/i, '')
     .split(/[_\-.\s]+/);
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
+    // OCHA's Common Operational Datasets name their files cod-ab-caf_adm1 or cod-ps-…: that "cod"
+    // is the dataset, not DR Congo.
+    if (w.toLowerCase() === 'cod' && /^(ab|ps|em)$/i.test(words[i + 1] ?? '')) continue;
     const spellings = COUNTRY_BY_CODE[w.toLowerCase()];
     if (w.length === 3 && spellings) return spellings;
   }
