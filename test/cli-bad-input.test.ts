@@ -181,6 +181,9 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'plan schema': [{ args: ['plan', 'schema', '--nope'], names: /--nope/ }],
   serve: [
     { args: ['serve', '--port', 'abc', '--db', DB], names: /--port/ },
+    // Number() would read these as 0 (any free port) and 1000.
+    { args: ['serve', '--port', '', '--db', DB], names: /--port/ },
+    { args: ['serve', '--port', '1e3', '--db', DB], names: /--port/ },
     { args: ['serve', '--pull', 'gdelt:Mali', '--db', DB], names: /--pull/ },
     { args: ['serve', '--pull', 'acled:Mali', '--pull-every', 'weekly', '--db', DB], names: /--pull-every/ },
     { args: ['serve', '--demo-lang', 'de', '--db', DB], names: /--demo-lang/ },

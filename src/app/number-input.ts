@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * A number as a flag, a query string or a form gives it: written in decimal digits (a sign and a
- * decimal point allowed, spaces around it forgiven), or already a number. `Number()` alone would
+ * decimal point allowed, spaces around it forgiven), or already a number; null is no value. `Number()` alone would
  * take "0x6" for 6, "1e1" for 10 and "" for 0; those reach `schema` as the text they are, and are
  * refused as not a number, with the value quoted.
  */
@@ -14,6 +14,8 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** `v` as a number when it is text in decimal digits; anything else as it is. */
 export function decimalNumber(v: unknown): unknown {
+  // null (YAML's empty "killed:", JSON's null) is no value: the field's default, or "is required".
+  if (v === null) return undefined;
   if (typeof v !== 'string') return v;
   const s = v.trim();
   return DECIMAL.test(s) ? Number(s) : v;

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { isCalendarDay } from '../domain/calendar-day.ts';
 import { latestPulls, type SourcePullRow } from '../store/source-pull-repository.ts';
 import { mayWrite } from './access-control.ts';
+import { isoDate } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD')
-  .refine(isCalendarDay, { message: 'is not a day of the calendar' });
+const day = isoDate;
 
 const country = z.string().trim().min(1, 'name a country').max(100);
 

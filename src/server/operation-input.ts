@@ -29,7 +29,7 @@ export function queryToInput(schema: JsonSchema, query: URLSearchParams): Record
     } else if (values.length > 1) {
       // Which of two values was meant cannot be told; answering for the last would hide the other.
       throw new TandemError('bad-input', `${key}: given ${values.length} times; give it once`, {
-        details: { issues: [{ path: [key], message: `given ${values.length} times; give it once` }] },
+        details: { issues: [{ path: key, message: `given ${values.length} times; give it once` }] },
       });
     } else {
       out[key] = convert(values[0]!, types);

@@ -69,8 +69,10 @@ export function registerServeCommands(program: Command): void {
       .option('--pull-every <period>', 'how often the --pull sources are pulled: 30m, 12h, 7d, 1w', '7d'),
   ).action(
     action(async (flags: ServeFlags) => {
-      const port = Number(flags.port ?? process.env.PORT ?? 7400);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      // Decimal digits, as every number flag: Number() would take "" for 0 and "1e3" for 1000.
+      const { decimalNumber } = await import('../../app/number-input.ts');
+      const port = decimalNumber(String(flags.port ?? process.env.PORT ?? 7400));
+      if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
         throw new TandemError(
           'bad-input',
           `--port must be a whole number from 0 to 65535, not "${flags.port}"`,
