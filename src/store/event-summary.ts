@@ -61,7 +61,7 @@ const COUNT_KEY: Record<Exclude<SummaryDimension, 'target'>, string> = {
 };
 const EVENT_KEY: Record<SummaryDimension, string> = {
   ...COUNT_KEY,
-  'actor-category': "coalesce(actor1_category, 'unknown')",
+  'actor-category': "coalesce(nullif(actor1_category, ''), 'unknown')",
   // The groups as stored ('; ' between them), split by splitTargetRows.
   target: `case when targets <> '' then targets when civilian_targeting = 1 then 'Civilians (' || country || ')' else '' end`,
 };

@@ -137,7 +137,7 @@ export function registerEvidenceCommands(program: Command): void {
       )
       .option(
         '--perpetrator-category <categories>',
-        `only events whose perpetrator (first actor) is of these categories, comma-separated (${ACTOR_CATEGORY_FILTERS.join(', ')}; unknown: none)`,
+        `only events whose perpetrator (first actor) is of these categories, comma-separated (${ACTOR_CATEGORY_FILTERS.join(', ')}; unknown = events whose first actor has no category)`,
       )
       .option(
         '--blur <km>',

@@ -53,15 +53,14 @@ export function openSqliteStore(path: string): SqliteStore {
  */
 function setWriteAheadLog(raw: BetterSqlite3.Database): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let waited = 0; ; ) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
     try {
       raw.pragma('journal_mode = WAL');
       return;
     } catch (e) {
-      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || waited >= 5000) throw e;
-      const ms = 10 + Math.floor(Math.random() * 40);
-      Atomics.wait(pause, 0, 0, ms);
-      waited += ms;
+      if (!(e as { code?: string }).code?.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw e;
+      Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 40));
     }
   }
 }
