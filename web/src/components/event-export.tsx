@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { frenchCountryName } from '../../../src/domain/french-country-names.ts';
 import { queryString } from '../api-client.ts';
 import { day } from '../format.ts';
 
@@ -53,11 +54,13 @@ export function EventExport({
   actorNotApplied?: boolean;
 }) {
   const { country, admin1, from, to } = scope;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [format, setFormat] = useState<Format>('csv');
   const [excel, setExcel] = useState(false);
-  const place = admin1 ? `${admin1}, ${country}` : country;
+  // The country as the page's language names it ("République centrafricaine" in French).
+  const name = i18n.language === 'fr' ? frenchCountryName(country) : country;
+  const place = admin1 ? `${admin1}, ${name}` : name;
   const what =
     count === undefined
       ? t('exporting.whatUncounted', { place, from: day(from), to: day(to) })

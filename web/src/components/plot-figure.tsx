@@ -39,14 +39,18 @@ export function PlotFigure({
     let live = true;
     // The chart drawn before stays until its replacement is ready (a resize, new figures): removing
     // it first left an empty frame while Plot drew again.
-    import('@observablehq/plot').then(
-      (plot) => {
+    import('@observablehq/plot')
+      .then((plot) => {
         if (!live) return;
         ref.current?.replaceChildren(make(plot, width));
         setDrawn(true);
-      },
-      (e: Error) => setFailed(e.message),
-    );
+      })
+      .catch((e: Error) => {
+        if (!live) return;
+        // Not the chart of the figures before, shown as if it were these.
+        ref.current?.replaceChildren();
+        setFailed(e.message);
+      });
     return () => {
       live = false;
     };

@@ -1,3 +1,5 @@
+import { frenchSpacing } from '../../../src/domain/language.ts';
+
 /**
  * What the server says of a refused field, in French. The server words its refusals in English
  * (src/app/input-issue-text.ts rewords zod's defaults; the forms' schemas word their own); the
@@ -30,22 +32,24 @@ export const FRENCH_ISSUE_TEXT: Record<string, string> = {
   'text may not contain NUL characters': 'le texte ne peut pas contenir de caractère NUL',
 };
 
+/** What input-issue-text.ts says was expected, as the subject of "… est attendu(e)". */
 const EXPECTED: Record<string, string> = {
-  'a number': 'un nombre',
-  'a whole number': 'un nombre entier',
-  text: 'du texte',
-  'true or false': 'vrai ou faux',
-  'a list': 'une liste',
-  'an object': 'un objet',
-  'a date': 'une date',
+  'a number': 'un nombre est attendu',
+  'a whole number': 'un nombre entier est attendu',
+  text: 'du texte est attendu',
+  'true or false': 'vrai ou faux est attendu',
+  'a list': 'une liste est attendue',
+  'an object': 'un objet est attendu',
+  'a date': 'une date est attendue',
 };
+const KINDS = Object.keys(EXPECTED).join('|');
 
 const quoted = (got: string | undefined) => (got ? ` (reçu « ${got} »)` : '');
 
 /** The generated messages (input-issue-text.ts), by their pattern. */
 const PATTERNS: [RegExp, (...m: string[]) => string][] = [
-  [/^expected (.+?), got a fraction$/, (_, e) => `${EXPECTED[e!] ?? e} est attendu, pas une fraction`],
-  [/^expected (.+?)(?:; got "(.*)")?$/, (_, e, got) => `${EXPECTED[e!] ?? e} est attendu${quoted(got)}`],
+  [new RegExp(`^expected (${KINDS}), got a fraction$`), (_, e) => `${EXPECTED[e!]}, pas une fraction`],
+  [new RegExp(`^expected (${KINDS})(?:; got "(.*)")?$`), (_, e, got) => `${EXPECTED[e!]}${quoted(got)}`],
   [/^must have at least (\d+) characters?$/, (_, n) => `doit compter au moins ${n} caractères`],
   [/^must have at most (\d+) characters?$/, (_, n) => `doit compter au plus ${n} caractères`],
   [
@@ -64,13 +68,16 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
   [/^must be (.+?)(?:; got "(.*)")?$/, (_, v, got) => `doit être ${v}${quoted(got)}`],
 ];
 
-/** One refusal of a field in French, or as the server wrote it when it is not known here. */
+/**
+ * One refusal of a field in French (with French spacing: it is shown as it is, not through the
+ * catalogue), or as the server wrote it when it is not known here.
+ */
 export function frenchIssue(message: string): string {
   const exact = FRENCH_ISSUE_TEXT[message];
-  if (exact) return exact;
+  if (exact) return frenchSpacing(exact);
   for (const [re, to] of PATTERNS) {
     const m = re.exec(message);
-    if (m) return to(...m);
+    if (m) return frenchSpacing(to(...m));
   }
   return message;
 }

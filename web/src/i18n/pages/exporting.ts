@@ -18,9 +18,9 @@ export const en = {
 
 export const fr: typeof en = {
   label: 'Exporter ces événements',
-  what_one: '{{place, country}}, du {{from}} au {{to}} : {{count, number}} événement',
-  what_other: '{{place, country}}, du {{from}} au {{to}} : {{count, number}} événements',
-  whatUncounted: '{{place, country}}, du {{from}} au {{to}}',
+  what_one: '{{place}}, du {{from}} au {{to}} : {{count, number}} événement',
+  what_other: '{{place}}, du {{from}} au {{to}} : {{count, number}} événements',
+  whatUncounted: '{{place}}, du {{from}} au {{to}}',
   format: 'Format du fichier',
   csv: 'CSV (tableur)',
   hxl: 'HXL (CSV avec mots-dièse)',

@@ -84,7 +84,7 @@ export const fr: typeof en = {
   importProgress: 'Import en cours',
   reading: 'Lecture et enregistrement des événements…',
   nothingImported: 'Rien n’a été importé.',
-  boundariesStored: '{{areas}} contours admin-1 enregistrés pour {{country, country}}',
+  boundariesStored: '{{country, country}} : {{areas}} contours admin-1 enregistrés',
   renamed: ' ; {{count}} renommés selon l’orthographe des données d’événements',
   noEventsIn: ' ; pas encore d’événements à {{areas}}',
   noShapeFor: ' ; aucun polygone dans ce fichier pour {{areas}}, absent de la carte',

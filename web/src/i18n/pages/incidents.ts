@@ -131,7 +131,7 @@ export const fr: typeof en = {
   recordButton: 'Enregistrer l’incident',
   list: 'Incidents enregistrés',
   theIncidents: 'les incidents',
-  noneYet: 'Aucun incident enregistré pour {{country, country}} pour l’instant.',
+  noneYet: '{{country, country}} : aucun incident enregistré pour l’instant.',
   date: 'Date',
   admin1: 'Admin-1',
   admin1Hint: 'connue, ou nouvelle',

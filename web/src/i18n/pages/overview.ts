@@ -78,5 +78,5 @@ export const fr: typeof en = {
   alerts: 'Alertes d’escalade',
   theAlerts: 'les alertes',
   wholeCountry:
-    'Ces alertes (dans la période choisie ci-dessus), comme la prévision et les zones où des morts pourraient survenir (sur toutes les données), comptent tous les événements violents de {{country, country}}, quels que soient les auteurs et les types de violence cochés.',
+    'Ces alertes (dans la période choisie ci-dessus), comme la prévision et les zones où des morts pourraient survenir (sur toutes les données), comptent tous les événements violents du pays ({{country, country}}), quels que soient les auteurs et les types de violence cochés.',
 };
