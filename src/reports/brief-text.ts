@@ -219,7 +219,7 @@ const en: BriefText = {
   noAdmin1: '(no admin1)',
   alertsTitle: 'Escalation alerts',
   alertsIntro: (h, shift, window) =>
-    `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${h}, looking for a ×${shift} rise over a ${window}-month baseline); for countries and areas also a sustained rise of deaths and a month with one event of 100 deaths or more, and actors new to the country that appear at scale. "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are per month, in what the row counted: events or deaths. For a mass casualty the score is the deaths of the month's largest event, and the month may count fewer deaths than its baseline: a massacre in the middle of a deadlier war is still alerted.`,
+    `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${h}, looking for a ×${shift} rise over a ${window}-month baseline); for countries and areas also a sustained rise of deaths and a month with one event of 100 deaths or more, and actors new to the country that appear at scale. "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are per month, in what the row counted: events or deaths. For a mass casualty the score is the deaths of the month's largest event, and the month may count fewer deaths than its baseline: a massacre in the middle of a deadlier war still raises an alert.`,
   alertHead: [
     'level',
     'where / who',
@@ -420,7 +420,7 @@ const fr: BriefText = {
   noAdmin1: '(sans zone)',
   alertsTitle: 'Alertes d’escalade',
   alertsIntro: (h, shift, window) =>
-    `Une hausse durable des événements violents au-dessus du niveau habituel de la zone ou de l’acteur (CUSUM binomiale négative, seuil h = ${h}, à la recherche d’une hausse ×${shift} par rapport à la moyenne des ${window} mois précédents). Pour les pays et les zones, aussi une hausse durable des morts et un mois comptant un événement d’au moins 100 morts ; et les acteurs nouveaux dans le pays qui apparaissent en nombre. « Début » est le premier mois de la hausse ; « alerte », le mois où le test l’a établie. Niveau habituel et observé sont par mois, dans ce que la ligne compte : événements ou morts. Pour un incident faisant de nombreuses victimes, le score est le nombre de morts du plus grand événement du mois, et le mois peut compter moins de morts que son niveau habituel : un tel incident au milieu d’une guerre plus meurtrière reste signalé.`,
+    `Une hausse durable des événements violents au-dessus du niveau habituel de la zone ou de l’acteur (CUSUM binomiale négative, seuil h = ${h}, à la recherche d’une hausse ×${shift} par rapport à la moyenne des ${window} mois précédents). Pour les pays et les zones, aussi une hausse durable des morts et un mois comptant un événement d’au moins 100 morts ; et les acteurs nouveaux dans le pays qui apparaissent en nombre. « Début » est le premier mois de la hausse ; « alerte », le mois où le test l’a établie. Niveau habituel et observé sont par mois, dans ce que la ligne compte : événements ou morts. Pour un incident faisant de nombreuses victimes, le score est le nombre de morts de l’événement le plus meurtrier du mois, et le mois peut compter moins de morts que son niveau habituel : un tel incident au milieu d’une guerre plus meurtrière reste signalé.`,
   alertHead: [
     'niveau',
     'où / qui',
