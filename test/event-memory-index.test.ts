@@ -13,6 +13,7 @@ import { replaceCategoryPeriods } from '../src/store/category-periods.ts';
 import { currentEventIndex, keepEventIndex } from '../src/store/event-index-keeper.ts';
 import { readEventsRevision } from '../src/store/events-revision.ts';
 import type { Store } from '../src/store/store.ts';
+import { builtIndex } from './built-index.ts';
 import { DIALECTS } from './dialects.ts';
 import { importFiles } from './import-files.ts';
 
@@ -35,16 +36,6 @@ before(async () => {
   await otherEvents(laterFile, 300, 33, '8');
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Waits until the store's index is built at the events' present revision. */
-async function builtIndex(store: Store) {
-  for (let i = 0; i < 600; i++) {
-    const index = await currentEventIndex(store);
-    if (index) return index;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the event index was not built within 30 s');
-}
 
 const as = (store: Store) => ({
   via: 'http' as const,

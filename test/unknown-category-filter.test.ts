@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
-import { currentEventIndex, keepEventIndex } from '../src/store/event-index-keeper.ts';
+import { keepEventIndex } from '../src/store/event-index-keeper.ts';
 import type { Store } from '../src/store/store.ts';
+import { builtIndex } from './built-index.ts';
 import { DIALECTS } from './dialects.ts';
 import { importFiles } from './import-files.ts';
+import { adminCall } from './keyed-store.ts';
 import { sharedData } from './shared-data.ts';
 
 /**
@@ -16,12 +18,7 @@ import { sharedData } from './shared-data.ts';
 const ged = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
 const COUNTRY = 'Central African Republic';
 
-const as = (store: Store) => ({
-  via: 'http' as const,
-  name: 'test',
-  requester: { name: 'ana', roles: ['admin'] },
-  store,
-});
+const as = adminCall('ana');
 
 for (const dialect of DIALECTS) {
   describe(`the perpetrator category "unknown" (${dialect.name})`, { skip: dialect.skip || ged.skip }, () => {
@@ -100,9 +97,7 @@ for (const dialect of DIALECTS) {
       assert.equal(listed.total, await withoutCategory('2014-01-01', '2014-12-31'));
       const stop = keepEventIndex(store);
       try {
-        for (let i = 0; i < 600 && !(await currentEventIndex(store)); i++)
-          await new Promise((r) => setTimeout(r, 50));
-        assert.ok(await currentEventIndex(store), 'the index was built');
+        await builtIndex(store);
         assert.deepEqual(await ask(), bySql);
       } finally {
         stop();

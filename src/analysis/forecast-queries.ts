@@ -134,16 +134,6 @@ export async function readViolentAdmin2Months(
   }));
 }
 
-/** The date of the country's latest event in the store (YYYY-MM-DD), or null when it has none. */
-export async function latestEventDate(db: Kysely<Database>, country: string): Promise<string | null> {
-  const r = await db
-    .selectFrom('events')
-    .select(sql<string | null>`max(date_start)`.as('last'))
-    .where('country', '=', country)
-    .executeTakeFirst();
-  return r?.last ? String(r.last).slice(0, 10) : null;
-}
-
 /** How many distinct days from `from` to `to` (YYYY-MM-DD, both included) hold an event of the country. */
 export async function eventDaysBetween(
   db: Kysely<Database>,

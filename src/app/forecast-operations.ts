@@ -9,7 +9,7 @@ import {
 } from '../analysis/forecast.ts';
 import { type BacktestResult, DEFAULT_BACKTEST, runBacktest } from '../analysis/forecast-backtest.ts';
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
-import { eventDaysBetween, latestEventDate, readViolentMonth } from '../analysis/forecast-queries.ts';
+import { eventDaysBetween, readViolentMonth } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
 import { addDays, daysBetween } from '../domain/calendar-day.ts';
 import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
@@ -86,7 +86,9 @@ const RATE_WINDOW_DAYS = 180;
  * with events most days and none in the last three weeks has not.
  */
 async function lastCompleteMonth(store: Store, country: string): Promise<{ month: string; last: string }> {
-  const last = await latestEventDate(store.db, country);
+  // One read of the record's two ends: the latest event, and the first for a record under a half-year.
+  const range = await readDateRange(store.db, { country });
+  const last = range.last?.slice(0, 10);
   if (!last) {
     // A country the store does not know is refused with the countries it does know.
     await assertEventsExistFor(store.db, { country });
@@ -99,9 +101,10 @@ async function lastCompleteMonth(store: Store, country: string): Promise<{ month
   if (silence < 7) return { month: m, last };
   // Over the half-year before, or the whole record when it is shorter (ten days of data, every day
   // an event, then three silent weeks: a cut, not a quiet spell).
-  const { first } = await readDateRange(store.db, { country });
+  const first = range.first!.slice(0, 10);
   const halfYear = addDays(last, 1 - RATE_WINDOW_DAYS);
-  const from = first && first.slice(0, 10) > halfYear ? first.slice(0, 10) : halfYear;
+  // biome-ignore lint/complexity/useMathMinMax: days as YYYY-MM-DD compare as text; Math.max would give NaN
+  const from = first > halfYear ? first : halfYear;
   const rate = (await eventDaysBetween(store.db, country, from, last)) / (daysBetween(from, last) + 1);
   return { month: (1 - rate) ** silence >= 0.05 ? m : addMonths(m, -1), last };
 }

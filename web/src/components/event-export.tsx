@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { frenchCountryName } from '../../../src/domain/french-country-names.ts';
 import { queryString } from '../api-client.ts';
 import { day } from '../format.ts';
+import { countryIn } from '../i18n/country-format.ts';
 
 const FORMATS = ['csv', 'hxl', 'geojson'] as const;
 type Format = (typeof FORMATS)[number];
@@ -59,7 +59,7 @@ export function EventExport({
   const [format, setFormat] = useState<Format>('csv');
   const [excel, setExcel] = useState(false);
   // The country as the page's language names it ("République centrafricaine" in French).
-  const name = i18n.language === 'fr' ? frenchCountryName(country) : country;
+  const name = countryIn(country, i18n.language);
   const place = admin1 ? `${admin1}, ${name}` : name;
   const what =
     count === undefined

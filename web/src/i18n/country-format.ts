@@ -7,7 +7,10 @@ import { frenchCountryName } from '../../../src/domain/french-country-names.ts';
  * African Republic"), as the French brief has it; any other name, or another language, as it is.
  */
 export function addCountryFormat(instance: i18n): void {
-  instance.services.formatter?.add('country', (value: string, lng?: string) =>
-    lng === 'fr' ? frenchCountryName(value) : value,
-  );
+  instance.services.formatter?.add('country', (value: string, lng?: string) => countryIn(value, lng));
+}
+
+/** The country's name in a page's language, for text built outside the catalogue. */
+export function countryIn(name: string, lng: string | undefined): string {
+  return lng === 'fr' ? frenchCountryName(name) : name;
 }
