@@ -106,12 +106,30 @@ for (const dialect of DIALECTS) {
       assert.match(md, /events {2,}Aug 2025: \d+/);
     });
 
-    test('evidence is named one way (#n) and each links to its event page in the workbench', async () => {
+    test('evidence is named one way, by its source’s own id, and each links to its event page in the workbench', async () => {
       const { content } = await make({ country: DEMO_COUNTRY, format: 'html' });
-      const links = [...content.matchAll(/<a href="\/#\/event\?id=(\d+)">#(\d+)<\/a>/g)];
+      const links = [...content.matchAll(/<a href="\/#\/event\?id=(\d+)">([^<]+)<\/a>/g)];
       assert.ok(links.length > 10, `links: ${links.length}`);
-      for (const l of links) assert.equal(l[1], l[2]);
-      assert.doesNotMatch(content, /ORV\d|source ids/);
+      const ids = [...new Set(links.map((l) => Number(l[1])))];
+      const stored = new Map(
+        (
+          await store.db
+            .selectFrom('events')
+            .select(['id', 'source', 'source_event_id'])
+            .where('id', 'in', ids)
+            .execute()
+        ).map((r) => [Number(r.id), r]),
+      );
+      // Each link's text is the id its source gives the event it opens, after the source's name.
+      for (const [, id, label] of links) assert.equal(label, stored.get(Number(id))?.source_event_id);
+      assert.ok([...stored.values()].every((r) => r.source === 'hxl'));
+      assert.match(content, /<td>HXL <a href="\/#\/event\?id=\d+">ORV\d+<\/a>, <a /);
+      // No store number is left: the printed brief names nothing a reader cannot look up.
+      assert.doesNotMatch(content, />#\d+</);
+      const md = (await make({ country: DEMO_COUNTRY, format: 'md' })).content;
+      assert.match(md, /\| HXL ORV\d+, ORV\d+/);
+      assert.doesNotMatch(md, /#\d+/);
+      assert.match(md, /Evidence is named by its source’s own event id/);
     });
 
     test('in French: titles, sentences, tables and formats (1 234, 3 déc. 2026) read French', async () => {

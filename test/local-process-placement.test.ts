@@ -221,7 +221,11 @@ describe("the brief's local-process section", () => {
     after: {
       events: after,
       fatalities: 0,
-      evidence: Array.from({ length: after }, (_, i) => ({ id: i + 1 })),
+      evidence: Array.from({ length: after }, (_, i) => ({
+        id: i + 1,
+        source: 'acled',
+        sourceEventId: `TST${i + 1}`,
+      })),
     },
     findings: [],
     countsUnavailable,

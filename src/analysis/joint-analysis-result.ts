@@ -2,6 +2,7 @@ import type { EscalationAlert } from '../domain/alert.ts';
 import type { Threat } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { DriverFinding } from './driver-findings.ts';
+import type { SourceId } from './event-source-ids.ts';
 import type { LogCusumOptions } from './log-cusum.ts';
 import type { CusumOptions } from './nb-cusum.ts';
 import type { NewActorOptions } from './new-actor-alerts.ts';
@@ -118,6 +119,11 @@ export interface JointAnalysis {
    * one threat each without being split by group (threat-proposals.ts), making `total` a minimum.
    */
   threatCount: { shown: number; total: number; exact: boolean };
+  /**
+   * Every event cited above (alerts' evidence, drivers' evidence, threats' events), keyed by its
+   * store id: its source and the source's own id, to find it again outside Tandem.
+   */
+  citations: Record<string, SourceId>;
   /** For each section, the query behind its figures, in words a reviewer can re-run. */
   provenance: Record<string, string>;
 }

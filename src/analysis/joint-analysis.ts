@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DriverTaxonomy } from '../domain/driver.ts';
 import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { VIOLENT_TYPES, type ViolenceType } from '../domain/violence-type.ts';
+import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import type { AnalysisScope } from './aggregate-scope.ts';
 import {
@@ -17,7 +17,9 @@ import {
 import { summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
 import { periodOfScope } from './event-scope-check.ts';
+import { readSourceIds } from './event-source-ids.ts';
 import { getOrAdd } from './get-or-add.ts';
+import { analysisProvenance } from './joint-analysis-provenance.ts';
 import type {
   AreaSummary,
   Hotspot,
@@ -26,7 +28,7 @@ import type {
   Trend,
 } from './joint-analysis-result.ts';
 import { DEFAULT_LOG_CUSUM_OPTIONS } from './log-cusum.ts';
-import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
+import { denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
 import { DEFAULT_NEW_ACTOR_OPTIONS } from './new-actor-alerts.ts';
 import { readPeriodAlerts } from './period-alerts.ts';
@@ -37,7 +39,7 @@ import {
   readThreatCells,
 } from './perpetrator-queries.ts';
 import type { NotesAccess } from './readable-notes.ts';
-import { proposeThreatsFromData } from './threat-proposals.ts';
+import { harmedMost, proposeThreatsFromData } from './threat-proposals.ts';
 import { trendOf, trendWindow } from './trend.ts';
 
 export interface JointAnalysisOptions extends AnalysisScope {
@@ -405,31 +407,16 @@ export async function runJointAnalysis(
   });
   lap('threats');
   const threats = proposed.threats;
-  // Whom each perpetrator harmed most: the three groups of its threats with the most events, from
-  // every threat the data suggest, listed or left out of the bounded list (a threat not split by
-  // group names none).
-  const harmed = new Map<string, Map<string, number>>();
-  const add = (actor: string, group: string | null, events: number) => {
-    if (group === null) return;
-    const m = harmed.get(actor) ?? new Map<string, number>();
-    m.set(group, (m.get(group) ?? 0) + events);
-    harmed.set(actor, m);
-  };
-  for (const t of threats) add(t.perpetrator, t.targetedPopulation, t.eventCount);
-  for (const t of proposed.leftOut) add(t.perpetrator, t.targetedPopulation, t.events);
-  for (const p of perpetrators)
-    p.targetedPopulations = [...(harmed.get(p.actor) ?? new Map<string, number>())]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, TARGETED_LISTED)
-      .map(([g]) => g);
+  const harmed = harmedMost(proposed, TARGETED_LISTED);
+  for (const p of perpetrators) p.targetedPopulations = harmed.get(p.actor) ?? [];
 
-  const where = [
-    o.country !== undefined ? `country = '${o.country}'` : null,
-    o.admin1 !== undefined ? `admin1 = '${o.admin1}'` : null,
-  ]
-    .filter(Boolean)
-    .join(' and ');
-  const w = where ? `${where} and ` : '';
+  // The events cited anywhere, by their sources' own ids, so a brief printed or sent outside the
+  // workbench can still be traced to its source.
+  const citations = await readSourceIds(db, [
+    ...alerts.flatMap((x) => x.evidence.map((e) => e.id)),
+    ...drivers.flatMap((d) => d.evidence.flatMap((e) => (e.eventId === null ? [] : [e.eventId]))),
+    ...threats.flatMap((x) => x.events),
+  ]);
   return {
     scope: { country: o.country ?? null, admin1: o.admin1 ?? null },
     period: { from, to, firstMonth, lastMonth, partialLastMonth: partialMonth(to) },
@@ -454,17 +441,22 @@ export async function runJointAnalysis(
     driverSample: { events: sampled, limit: o.driverSample },
     threats,
     threatCount: { shown: proposed.shown, total: proposed.total, exact: proposed.exact },
-    provenance: {
-      headline: cutsMonths
-        ? `events where ${w}date_start between '${from}' and '${to}': count(*), sum(fatalities), sum(civilian_fatalities) (null when no event carries the figure)`
-        : `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(events), sum(fatalities), sum(civilian_fatalities) (null when civilian_fatalities_known = 0)`,
-      stateShare: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(civilian_targeting_events) where actor_category = 'state-forces' / sum(civilian_targeting_events); the category is the first actor's`,
-      areas: `event_counts grouped by country, admin1; trend = events in ${recentStart}..${lastMonth} against ${previousStart}..${addMonths(recentStart, -1)}`,
-      perpetrators: `actor_counts where ${w}role in (1, 3) and violence_type in (${VIOLENT_TYPES.join(', ')}) and month in the period, grouped by actor`,
-      alerts: `monthly violent-event series from event_counts (country, admin1) and actor_counts (actor, any role: either side or acting with one) from the first month of data to ${lastMonth}, tested from the seventh (the first six are the first baseline); negative-binomial CUSUM (baseline: mean of the ${cusum.window} months before the rise, dispersion from the ${cusum.dispersionWindow} months before it around each ${cusum.dispersionBlock}-month block's level; shift x${cusum.shift}; threshold h = ${cusum.threshold}); deaths per month (country, admin1): a month with one event of at least 100 deaths, whatever the months before (their mean is the baseline shown), and a CUSUM on log(1 + deaths) (level: mean of the ${DEFAULT_LOG_CUSUM_OPTIONS.window} months before, spread from ${DEFAULT_LOG_CUSUM_OPTIONS.spreadWindow}, threshold ${DEFAULT_LOG_CUSUM_OPTIONS.threshold}); new actors: first seen ${DEFAULT_NEW_ACTOR_OPTIONS.minHistory}+ months into the country's record with ${DEFAULT_NEW_ACTOR_OPTIONS.minEvents} violent events within ${DEFAULT_NEW_ACTOR_OPTIONS.withinMonths} months; alerts whose window (start of the rise to the alarm) overlaps the period; series run to the last month of data; evidence: the most lethal events of the area or actor between the start and the alarm`,
-      drivers: `rules of data/drivers.yaml on the notes of the ${sampled} most recent events of the period (limit ${o.driverSample}), plus analysts' tags in driver_tags; a tag is joint once a POC analyst and a political analyst stand behind it`,
-      threats: `actor_counts where ${w}role in (1, 3) and civilian_targeting_events > 0 in the period, grouped by perpetrator, admin1 and violence type; split by targeted group (events.targets, or 'Civilians (Country)' where none is named); the highest risk first (likelihood × severity, then severity, likelihood, events, deaths), at most ${o.threatLimit} (threatCount: how many of how many); overlaid with the threats table`,
-    },
+    citations,
+    provenance: analysisProvenance({
+      country: o.country,
+      admin1: o.admin1,
+      cutsMonths,
+      from,
+      to,
+      firstMonth,
+      lastMonth,
+      recentStart,
+      previousStart,
+      cusum,
+      sampled,
+      driverSample: o.driverSample,
+      threatLimit: o.threatLimit,
+    }),
   };
 }
 

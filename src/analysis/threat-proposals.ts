@@ -343,3 +343,30 @@ function monthsBetween(first: string, last: string): number {
     1
   );
 }
+
+/**
+ * Whom each perpetrator harmed most: per perpetrator, the `limit` groups of its threats with the
+ * most events, over every threat the data suggest, listed or left out of the bounded list (a
+ * threat not split by group names none).
+ */
+export function harmedMost(p: ThreatProposals, limit: number): Map<string, string[]> {
+  const harmed = new Map<string, Map<string, number>>();
+  const add = (actor: string, group: string | null, events: number) => {
+    if (group === null) return;
+    const m = harmed.get(actor) ?? new Map<string, number>();
+    m.set(group, (m.get(group) ?? 0) + events);
+    harmed.set(actor, m);
+  };
+  for (const t of p.threats) add(t.perpetrator, t.targetedPopulation, t.eventCount);
+  for (const t of p.leftOut) add(t.perpetrator, t.targetedPopulation, t.events);
+  const out = new Map<string, string[]>();
+  for (const [actor, groups] of harmed)
+    out.set(
+      actor,
+      [...groups]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, limit)
+        .map(([g]) => g),
+    );
+  return out;
+}

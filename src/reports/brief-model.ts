@@ -1,6 +1,7 @@
 import type { JointAnalysis } from '../analysis/joint-analysis-result.ts';
 import { driverName } from '../domain/driver.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
+import { type CitedEvent, citationText, cite, citedSources, evidenceNote } from './brief-sources.ts';
 import { BRIEF_TEXT, BriefFormat, type BriefLanguage, type BriefText } from './brief-text.ts';
 
 /**
@@ -24,14 +25,15 @@ export type Block =
 
 /**
  * A table cell: text, a number (right-aligned, grouped; null is "–"), a sparkline of a monthly
- * series, or events named by their store number, each linked to its page in the workbench.
+ * series, or events named by their sources' own ids (brief-sources.ts), each linked to its page in
+ * the workbench.
  */
 export type Cell =
   | string
   | number
   | null
   | { spark: readonly number[] }
-  | { events: readonly number[]; more: boolean };
+  | { events: readonly CitedEvent[]; more: boolean };
 
 export interface Section {
   title: string;
@@ -71,13 +73,6 @@ interface Writer {
   t: BriefText;
   f: BriefFormat;
   lang: BriefLanguage;
-}
-
-const EVIDENCE_SHOWN = 5;
-
-function events(ids: readonly (number | null | undefined)[]): Cell {
-  const known = ids.filter((id): id is number => typeof id === 'number');
-  return { events: known.slice(0, EVIDENCE_SHOWN), more: known.length > EVIDENCE_SHOWN };
 }
 
 function headlineSection({ a, t, f }: Writer): Section {
@@ -215,7 +210,10 @@ function alertSection({ a, t, f }: Writer): Section {
               x.baseline,
               x.observed,
               x.score,
-              events(x.evidence.map((e) => e.id)),
+              cite(
+                a.citations,
+                x.evidence.map((e) => e.id),
+              ),
             ]),
           }
         : { kind: 'p', text: t.noAlerts },
@@ -277,7 +275,7 @@ function driverSection({ a, t, f, lang }: Writer): Section {
                 .map((e) =>
                   t.tagBy(
                     e.tagId ?? 0,
-                    e.eventId !== null ? `#${e.eventId}` : e.admin1 || t.country,
+                    e.eventId !== null ? citationText(lang, a.citations, e.eventId) : e.admin1 || t.country,
                     e.analyst ?? '',
                     (e.confirmations ?? [])
                       .map((c) => `${c.analyst} (${t.unit[c.unit] ?? c.unit})`)
@@ -314,7 +312,10 @@ function driverSection({ a, t, f, lang }: Writer): Section {
                 driverName(d, lang),
                 d.suggestedEvents,
                 [...new Set(s.flatMap((e) => e.fired ?? []))].slice(0, 6).join(', '),
-                events(s.map((e) => e.eventId)),
+                cite(
+                  a.citations,
+                  s.map((e) => e.eventId),
+                ),
               ];
             }),
           }
@@ -349,7 +350,7 @@ function threatSection({ a, t, f, lang }: Writer): Section {
                 return d ? driverName(d, lang) : key;
               })
               .join(', '),
-            events(x.events),
+            cite(a.citations, x.events),
           ]),
         }
       : { kind: 'p', text: t.noThreats },
@@ -369,7 +370,7 @@ function threatSection({ a, t, f, lang }: Writer): Section {
   return { title: t.threats, blocks };
 }
 
-function methodSection({ a, t, f }: Writer): Section {
+function methodSection({ a, t, f, lang }: Writer): Section {
   const c = a.settings.cusum;
   return {
     title: t.method,
@@ -390,7 +391,7 @@ function methodSection({ a, t, f }: Writer): Section {
             minHistory: c.minHistory,
             maxRun: c.maxRun,
           }),
-          t.evidenceNote,
+          evidenceNote(lang),
         ],
       },
     ],
@@ -408,8 +409,6 @@ const SECTIONS: ((w: Writer) => Section)[] = [
   methodSection,
 ];
 
-const SOURCE_ORDER = ['acled', 'ucdp', 'mission', 'hxl', 'demo'] as const;
-
 /** Builds the brief's document model from the analysis and its context. */
 export function buildBrief(a: JointAnalysis, context: BriefContext = {}): BriefDocument {
   const lang = context.lang ?? 'en';
@@ -418,7 +417,6 @@ export function buildBrief(a: JointAnalysis, context: BriefContext = {}): BriefD
   const scope =
     [a.scope.admin1, a.scope.country ? t.countryName(a.scope.country) : null].filter(Boolean).join(', ') ||
     t.allCountries;
-  const present = new Set(context.sources ?? []);
   return {
     lang,
     title: t.title(scope, f.day(a.period.from), f.day(a.period.to)),
@@ -426,11 +424,7 @@ export function buildBrief(a: JointAnalysis, context: BriefContext = {}): BriefD
     markingNote: t.classificationNote,
     produced: t.produced(f.day(context.producedOn ?? new Date().toISOString())),
     sourcesTitle: t.sourcesTitle,
-    sources: context.sources
-      ? present.size
-        ? SOURCE_ORDER.filter((s) => present.has(s)).map((s) => t.sources[s])
-        : [t.noSources]
-      : [],
+    sources: citedSources(lang, context.sources),
     sections: [
       ...SECTIONS.slice(0, -1).map((section) => section({ a, t, f, lang })),
       ...(context.extra ?? []),

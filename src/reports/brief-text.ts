@@ -20,8 +20,6 @@ export interface BriefText {
   sourcesTitle: string;
   /** "x: y" in English, "x : y" in French. */
   colon: string;
-  sources: { acled: string; ucdp: string; mission: string; hxl: string; demo: string };
-  noSources: string;
   /**
    * A targeted population as the reader reads it: the source's own group names stay as written;
    * Tandem's "Civilians (Country)", for the events that name no group, is put in the reader's words.
@@ -132,7 +130,6 @@ export interface BriefText {
     minHistory: number;
     maxRun: number;
   }) => string[];
-  evidenceNote: string;
   /** A country as the data spells it (in English), in the brief's language. */
   countryName: (name: string) => string;
   trend: Record<string, string>;
@@ -155,14 +152,6 @@ const en: BriefText = {
   classificationNote: 'the highest sensitivity of the records counted in this brief',
   sourcesTitle: 'Sources',
   colon: ':',
-  sources: {
-    acled: 'Armed Conflict Location & Event Data Project (ACLED); acleddata.com',
-    ucdp: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program; ucdp.uu.se (Davies, Pettersson & Öberg 2023; Sundberg & Melander 2013)',
-    mission: 'The mission’s own incident reports',
-    hxl: 'Spreadsheets imported by the mission (HXL)',
-    demo: 'Tandem’s demonstration data (fictional)',
-  },
-  noSources: 'No events in scope.',
   population: (group) => group,
   headline: 'Headline figures',
   figure: 'figure',
@@ -303,8 +292,6 @@ const en: BriefText = {
     'Civilian targeting is the source’s own field where it has one; older ACLED exports and HXL sheets have none, and Tandem derives it (violence against civilians, or civilians as the second actor).',
     'A civilian fatality figure shows “–” where the source gives none (ACLED does not), never 0.',
   ],
-  evidenceNote:
-    'Evidence is named by Tandem’s event number (#n); in the workbench each opens the event’s page.',
   countryName: (name) => name,
   trend: {
     rising: 'rising',
@@ -352,14 +339,6 @@ const fr: BriefText = {
   classificationNote: 'la plus haute sensibilité des données comptées dans cette note',
   sourcesTitle: 'Sources',
   colon: ' :',
-  sources: {
-    acled: 'Armed Conflict Location & Event Data Project (ACLED) ; acleddata.com',
-    ucdp: 'UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program ; ucdp.uu.se (Davies, Pettersson & Öberg 2023 ; Sundberg & Melander 2013)',
-    mission: 'Les rapports d’incident de la mission',
-    hxl: 'Tableaux importés par la mission (HXL)',
-    demo: 'Données de démonstration de Tandem (fictives)',
-  },
-  noSources: 'Aucun événement dans le périmètre.',
   population: (group) =>
     group.replace(/^Civilians \((.+)\)$/, (_, country: string) => `Civils (${frenchCountryName(country)})`),
   headline: 'Chiffres clés',
@@ -505,8 +484,6 @@ const fr: BriefText = {
     'Le ciblage des civils est le champ de la source quand elle en a un ; les anciens exports ACLED et les tableaux HXL n’en ont pas, et Tandem le déduit (violences contre les civils, ou civils comme second acteur).',
     'Un nombre de morts civils s’affiche « – » quand la source n’en donne pas (ACLED n’en donne pas), jamais 0.',
   ],
-  evidenceNote:
-    'Les preuves sont désignées par le numéro d’événement de Tandem (#n) ; dans l’atelier, chacune ouvre la page de l’événement.',
   countryName: (name) => frenchCountryName(name),
   trend: {
     rising: 'en hausse',

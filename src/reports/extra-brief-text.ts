@@ -190,7 +190,7 @@ const fr: ExtraBriefText = {
       'Événements avant',
       'Événements après',
       'Morts après',
-      'Événements après (numéros)',
+      'Événements après (identifiants)',
     ],
     date: frFormat.day,
     noRise: 'La violence n’a augmenté après la date d’aucun d’entre eux.',

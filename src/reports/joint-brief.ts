@@ -1,5 +1,6 @@
 import type { JointAnalysis } from '../analysis/joint-analysis-result.ts';
 import { type BriefContext, type BriefDocument, buildBrief, type Cell } from './brief-model.ts';
+import { citationGroups, citationLine } from './brief-sources.ts';
 import { barChartSvg, lineChartSvg, SHORT_SERIES, sparkline, sparklineSvg } from './svg-chart.ts';
 
 /**
@@ -19,7 +20,7 @@ function mdCell(doc: BriefDocument, c: Cell): string {
   if (typeof c === 'number') return doc.format.num(c);
   if (typeof c === 'object' && 'spark' in c)
     return sparkline(c.spark, 24) ? `\`${sparkline(c.spark, 24)}\`` : '';
-  if (typeof c === 'object') return c.events.map((id) => `#${id}`).join(', ') + (c.more ? ', …' : '');
+  if (typeof c === 'object') return citationLine(doc.lang, c);
   return c.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
@@ -97,8 +98,17 @@ function htmlCell(doc: BriefDocument, c: Cell): string {
   if (c === null) return '<td class="num">–</td>';
   if (typeof c === 'number') return `<td class="num">${doc.format.num(c)}</td>`;
   if (typeof c === 'object' && 'spark' in c) return `<td>${sparklineSvg([...c.spark])}</td>`;
-  if (typeof c === 'object')
-    return `<td>${c.events.map((id) => `<a href="${eventLink(id)}">#${id}</a>`).join(', ')}${c.more ? ', …' : ''}</td>`;
+  if (typeof c === 'object') {
+    const groups = citationGroups(doc.lang, c.events).map((g) =>
+      [
+        g.name && esc(g.name),
+        g.events.map((e) => `<a href="${eventLink(e.id)}">${esc(e.label)}</a>`).join(', '),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
+    return `<td>${groups.join('; ')}${c.more ? ', …' : ''}</td>`;
+  }
   return `<td>${esc(c)}</td>`;
 }
 

@@ -1,6 +1,14 @@
 import type { Cell, Section } from './brief-model.ts';
+import { citeWithSources } from './brief-sources.ts';
 import type { BriefLanguage } from './brief-text.ts';
 import { codeWord, EXTRA_BRIEF_TEXT } from './extra-brief-text.ts';
+
+/** An event as the check gives it: named, as everywhere in the brief, by its source's own id. */
+interface CitedEvidence {
+  id: number;
+  source: string;
+  sourceEventId: string;
+}
 
 /** What the local-process section needs of the check (checkLocalProcesses' answer). */
 export interface LocalBriefInput {
@@ -13,8 +21,8 @@ export interface LocalBriefInput {
     admin1: string;
     status: string;
     office: string | null;
-    before: { events: number; fatalities: number; evidence: { id: number }[] };
-    after: { events: number; fatalities: number; evidence: { id: number }[] };
+    before: { events: number; fatalities: number; evidence: CitedEvidence[] };
+    after: { events: number; fatalities: number; evidence: CitedEvidence[] };
     /** A breaking-down finding carries the parties and their events before and after. */
     findings: { kind: string; parties?: string[]; before?: number; after?: number }[];
     /** Why before/after are not counts (then never shown as figures); null when they are. */
@@ -28,20 +36,13 @@ export interface LocalBriefInput {
     activity: string;
     office: string;
     areas: string[];
-    evidence: { id: number }[];
+    evidence: CitedEvidence[];
   }[];
   /** Processes the reader may not know of (another office's, or above their clearance). */
   withheld?: number;
   /** What the check could not count, and why (the check's notes, in the brief's language). */
   notes?: string[];
 }
-
-/** Events named as everywhere in the brief: by Tandem's event number. */
-const ids = (list: readonly { id: number }[], max = 5) =>
-  list
-    .slice(0, max)
-    .map((e) => `#${e.id}`)
-    .join(', ') + (list.length > max ? ', …' : '');
 
 /**
  * The brief's section on local processes (recommendation 8): how many, how many disconnected from
@@ -70,7 +71,7 @@ export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage 
     p.before.events,
     p.after.events,
     p.after.fatalities,
-    ids(p.after.evidence),
+    citeWithSources(lang, p.after.evidence),
   ]);
   return {
     title: t.title,
@@ -117,7 +118,7 @@ export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage 
                     ),
                 ),
                 ...check.officeFindings.map((f) =>
-                  t.office({ ...f, events: f.evidence.length, ids: ids(f.evidence) }),
+                  t.office({ ...f, events: f.evidence.length, ids: citeWithSources(lang, f.evidence) }),
                 ),
               ],
             },
