@@ -52,6 +52,15 @@ function previousLine(ctx: MarkerContext, at: number): { text: string } | undefi
   return k >= 0 ? ctx.lines[k] : undefined;
 }
 
+/**
+ * Whether the marker's line is a sentence wrapped onto the line right below it: that line is not
+ * blank, opens no provision, and starts in lower case or with a figure ("0 heure le lendemain").
+ */
+function runsOn(ctx: MarkerContext): boolean {
+  const below = ctx.lines[ctx.at + 1]?.text;
+  return !!below && /^[\p{Ll}\d]/u.test(below) && !ctx.markerOf(below);
+}
+
 /** Whether the next non-blank line opens an item or a deeper clause under this marker's provision. */
 export function listFollows(ctx: MarkerContext): boolean {
   const { marker } = ctx;
@@ -76,8 +85,11 @@ export function markerHeading(ctx: MarkerContext): { heading: string; lines: num
   const structure = marker.style === 'structure';
   const rest = marker.rest.trim();
   if (rest) {
-    // French headings are in sentence case ("Article 4 : Retour et restitution").
-    const frenchHeading = ctx.french && structure && rest.length <= 100 && !/[.;,:]$/.test(rest);
+    // French headings are in sentence case ("Article 4 : Retour et restitution"); a first line
+    // whose sentence runs on to the next ("1.1 Les Parties mettent fin … à compter de" then
+    // "0 heure le lendemain …") is not one.
+    const frenchHeading =
+      ctx.french && structure && rest.length <= 100 && !/[.;,:]$/.test(rest) && !runsOn(ctx);
     if (frenchHeading || isHeadingLike(rest, structure)) return { heading: rest, lines: 0 };
     if (marker.kind !== 'clause' && marker.kind !== 'article' && !(structure && marker.rank <= 3)) {
       return { heading: '', lines: 0 };

@@ -215,6 +215,27 @@ describe('normalising extracted text', () => {
     assert.match(byNumber(provisions, 'Article 2').text, /restent sur leurs positions/);
   });
 
+  test('French: a clause whose first line wraps onto the next is not a heading; its article’s heading stands', () => {
+    const provisions = segmentProvisions(
+      [
+        'Article 1. Cessation des hostilités',
+        '',
+        '1.1 Les Parties mettent fin à toute opération militaire les unes contre les autres à compter de',
+        '0 heure le lendemain de la signature du présent Accord.',
+        '',
+        '1.2 Les Parties s’abstiennent de tout acte de violence contre la population',
+        'civile.',
+        '',
+        'Article 2 : Retour et restitution',
+        'Les Parties facilitent le retour des personnes déplacées.',
+      ].join('\n'),
+      { language: 'fr' },
+    );
+    assert.equal(byNumber(provisions, '1.1').heading, 'Cessation des hostilités');
+    assert.equal(byNumber(provisions, '1.2').heading, 'Cessation des hostilités');
+    assert.equal(byNumber(provisions, 'Article 2').heading, 'Retour et restitution');
+  });
+
   test('a numbered clause keeps the heading run into its first sentence; a list item is not a heading', () => {
     const { provisions } = segment(
       [
