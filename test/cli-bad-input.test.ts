@@ -336,6 +336,24 @@ describe('bad input on the command line', { concurrency: 4 }, () => {
     const r = await runCli(['summary', '--db', DB], { env: { TANDEM_ROLES: 'admin' } });
     assert.equal(r.code, 0, r.stderr);
   });
+  test('a command that only reads, given a --db that names no file, says so on stderr and answers as before', async () => {
+    const typo = join(DIR, 'tandme.db');
+    const r = await runCli(['summary', '--by', 'admin1', '--json', '--db', typo], {
+      env: { TANDEM_DEBUG: '', TANDEM_ROLES: 'admin' },
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^tandem: note: --db \S+tandme\.db named no store; an empty one is made there/);
+    assert.deepEqual(JSON.parse(r.stdout).rows, []);
+    // Once it exists, nothing more is said.
+    const again = await runCli(['summary', '--db', typo], { env: { TANDEM_ROLES: 'admin' } });
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(again.stderr, '');
+    // A command that writes makes its store without a note.
+    const other = join(DIR, 'imported.db');
+    const made = await runCli(['import', EVENTS_CSV, '--db', other], { env: { TANDEM_ROLES: 'admin' } });
+    assert.equal(made.code, 0, made.stderr);
+    assert.doesNotMatch(made.stderr, /named no store/);
+  });
   for (const [command, cases] of Object.entries(CASES)) {
     for (const c of cases) {
       test(`\`tandem ${c.args.filter((a) => !a.startsWith(DIR)).join(' ')}\` exits 2 naming what is wrong`, async () => {

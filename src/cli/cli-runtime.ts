@@ -63,12 +63,26 @@ export async function runCommand<I, O>(
     name: options.name,
     requester,
     openStore: async () => {
+      if (flags.db && !flags.databaseUrl && op.writes === undefined) await noteNewStore(flags.db);
       const { openStore } = await import('../app/store-connection.ts');
       return openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
     },
     fieldName: (path) => flagName(path, options.fields),
     onProgress: options.onProgress,
   });
+}
+
+/**
+ * A command that only reads, given a `--db` that names no file, makes an empty store there and
+ * answers from it, which reads as "no events" when the path was mistyped. It goes on as before (a
+ * script may rely on it) but says so on stderr, naming the path.
+ */
+async function noteNewStore(path: string): Promise<void> {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(path))
+    process.stderr.write(
+      `tandem: note: --db ${path} named no store; an empty one is made there (check the path, or \`tandem import FILE --db ${path}\` to fill it)\n`,
+    );
 }
 
 /**
