@@ -481,6 +481,23 @@ test('the CAR backtest beats the best naive baseline on MSLE at admin-1, with 80
         `${p.metric} coverage ${p.model.coverage80}`,
       );
     }
+    // The brief scores the last five years of origins, and names the command that gives its figures.
+    const { forecastBrief } = await import('../src/app/forecast-operations.ts');
+    const { forecastSection } = await import('../src/reports/forecast-section.ts');
+    const brief = await forecastBrief(store, 'Central African Republic');
+    const counted = forecastSection(brief!).blocks.find((b) => b.kind === 'counted');
+    const cited = /`tandem forecast backtest (.*?)`/.exec(counted?.kind === 'counted' ? counted.text : '');
+    assert.ok(cited, 'the brief names the command behind its skill figures');
+    const flag = (name: string) =>
+      new RegExp(`--${name} (?:"([^"]+)"|(\\S+))`).exec(cited[1]!)?.slice(1).find(Boolean);
+    const again = await runOperation(
+      operations.forecastBacktest,
+      { country: flag('country'), origin: flag('origin'), lastOrigins: flag('last-origins') },
+      call(store),
+    );
+    assert.equal(again.origins.count, 60);
+    assert.ok(r.origins.count > 60);
+    assert.deepEqual(again.pooled, brief!.backtest.pooled);
   } finally {
     await drop();
   }

@@ -14,6 +14,9 @@ export interface BacktestOptions {
   model: ForecastModelOptions;
 }
 
+/** The origins the brief's skill is measured over: the last five years of them. */
+export const RECENT_ORIGINS = 60;
+
 export const DEFAULT_BACKTEST: BacktestOptions = {
   level: 'admin1',
   metrics: ['events', 'fatalities'],

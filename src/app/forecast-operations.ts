@@ -7,7 +7,12 @@ import {
   forecastPanel,
   readForecastPanel,
 } from '../analysis/forecast.ts';
-import { type BacktestResult, DEFAULT_BACKTEST, runBacktest } from '../analysis/forecast-backtest.ts';
+import {
+  type BacktestResult,
+  DEFAULT_BACKTEST,
+  RECENT_ORIGINS,
+  runBacktest,
+} from '../analysis/forecast-backtest.ts';
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
 import { eventDaysBetween, readViolentMonth } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
@@ -197,9 +202,27 @@ export async function forecastBrief(
     country,
     origin,
     forecasts,
-    backtest: runBacktest(panel, { ...DEFAULT_BACKTEST, lastOrigins: 60 }),
+    backtest: runBacktest(panel, { ...DEFAULT_BACKTEST, lastOrigins: RECENT_ORIGINS }),
     ...(recordedSoFar ? { recordedSoFar } : {}),
   };
+}
+
+/**
+ * The origin of a forecast or a backtest: the month asked for, which may be the month of the latest
+ * event (whoever names it knows it is whole) but not after it; else the last complete month.
+ */
+async function originOf(
+  store: Store,
+  input: { country: string; origin?: string },
+): Promise<{ origin: string; last: string }> {
+  const { month: latest, last } = await lastCompleteMonth(store, input.country);
+  if (input.origin && input.origin > last.slice(0, 7))
+    throw new TandemError(
+      'bad-input',
+      `origin ${input.origin} is after the last month with events of ${input.country} in the store (${last.slice(0, 7)})`,
+      { details: { field: 'origin' } },
+    );
+  return { origin: input.origin ?? latest, last };
 }
 
 export const forecastOperations = {
@@ -208,15 +231,7 @@ export const forecastOperations = {
       "Monthly forecasts of violent events and their fatalities for a country or each of its admin-1 areas (and each area of responsibility of a plan given, or of a mission's stored plan, as level aor), 1–12 months after an origin (default the last complete month), with 0.1/0.5/0.9 quantiles and the probability of onset; only data up to the origin is used.",
     input: forecastInput,
     async run(ctx, input): Promise<ForecastResult> {
-      const { month: latest, last } = await lastCompleteMonth(ctx.store, input.country);
-      // An origin asked for may be the month of the latest event: whoever names it knows it is whole.
-      if (input.origin && input.origin > last.slice(0, 7))
-        throw new TandemError(
-          'bad-input',
-          `origin ${input.origin} is after the last month with events of ${input.country} in the store (${last.slice(0, 7)})`,
-          { details: { field: 'origin' } },
-        );
-      const origin = input.origin ?? latest;
+      const { origin, last } = await originOf(ctx.store, input);
       const aors = await areasOfResponsibility(ctx.store, input);
       const panel = await readForecastPanel(ctx.store.db, input.country, origin, aors);
       const r = forecastPanel(panel, {
@@ -247,14 +262,19 @@ export const forecastOperations = {
       country: z.string().trim().min(1, 'name a country'),
       level: z.enum(FORECAST_LEVELS).default('admin1'),
       metric: z.enum(FORECAST_METRICS).optional(),
+      /** The backtest as it would have been run then: data up to this month's end only. */
+      origin: month.optional(),
+      /** Only the latest this many origins are scored (the brief scores the last 60). */
+      lastOrigins: numberInput(z.number().int().min(1)).optional(),
     }),
     async run(ctx, input): Promise<{ country: string; note?: string } & BacktestResult> {
-      const { month: last } = await lastCompleteMonth(ctx.store, input.country);
+      const { origin: last } = await originOf(ctx.store, input);
       const panel = await readForecastPanel(ctx.store.db, input.country, last);
       const r = runBacktest(panel, {
         ...DEFAULT_BACKTEST,
         level: input.level,
         metrics: input.metric ? [input.metric] : FORECAST_METRICS,
+        lastOrigins: input.lastOrigins,
       });
       if (r.origins.count) return { country: input.country, ...r };
       // Empty scores say nothing of why: the record is too short.

@@ -49,7 +49,8 @@ export interface ExtraBriefText {
     head: (month: string) => string[];
     onset: (area: string, percent: number, month: string) => string;
     noOnset: string;
-    counted: (origin: string, origins: number, country: string) => string;
+    /** `command` reproduces the skill figures: the backtest at the same origin, over the same origins. */
+    counted: (origin: string, origins: number, command: string) => string;
     baseline: Record<string, string>;
     span: (first: string, last: string) => string;
     what: { events: string; fatalities: string };
@@ -128,11 +129,11 @@ const en: ExtraBriefText = {
     title: (month) => `Forecast: ${month ?? 'next month'} and after`,
     head: (month) => [`admin-1 area, ${month}`, 'violent events (80% range)', 'deaths (80% range)'],
     onset: (area, percent, month) =>
-      `${area}: ${percent}% chance of deaths by ${month}, after a year without`,
+      `${area}: ${percent}% chance of deaths in ${month}, the likeliest of the next three months, after a year without`,
     noOnset:
-      'No area without deaths in the last year has a 20% or higher chance of deaths in the next three months.',
-    counted: (origin, origins, country) =>
-      `Forecasts from ${origin}, using only data up to its end: a pooled regression on the log of each area's past counts, its neighbours', the season and the alert state (docs/forecasts.md); skill from a rolling-origin backtest over ${origins} past origins (\`tandem forecast backtest --country "${country}"\`).`,
+      'No area without deaths in the last year has a 20% or higher chance of deaths in any one of the next three months.',
+    counted: (origin, origins, command) =>
+      `Forecasts from ${origin}, using only data up to its end: a pooled regression on the log of each area's past counts, its neighbours', the season and the alert state (docs/forecasts.md); skill from a rolling-origin backtest over the last ${origins} past origins (\`${command}\`).`,
     baseline: {
       zero: 'assuming no violence',
       last: 'assuming next month repeats this one',
@@ -235,11 +236,11 @@ const fr: ExtraBriefText = {
       'morts (fourchette à 80 %)',
     ],
     onset: (area, percent, month) =>
-      `${area} : ${percent} % de risque de morts d’ici ${month}, après une année sans`,
+      `${area} : ${percent} % de risque de morts en ${month}, le plus exposé des trois prochains mois, après une année sans`,
     noOnset:
-      'Aucune zone sans mort au cours de l’année écoulée n’a un risque de 20 % ou plus de connaître des morts dans les trois prochains mois.',
-    counted: (origin, origins, country) =>
-      `Prévisions établies sur les seules données arrêtées à fin ${origin} : une régression commune sur le logarithme des chiffres passés de chaque zone, de ceux de ses voisines, de la saison et de l’état des alertes (docs/forecasts.md) ; fiabilité mesurée par un test rétrospectif glissant sur ${n(origins)} dates passées (\`tandem forecast backtest --country "${country}"\`).`,
+      'Aucune zone sans mort au cours de l’année écoulée n’a, pour aucun des trois prochains mois, un risque de 20 % ou plus de connaître des morts.',
+    counted: (origin, origins, command) =>
+      `Prévisions établies sur les seules données arrêtées à fin ${origin} : une régression commune sur le logarithme des chiffres passés de chaque zone, de ceux de ses voisines, de la saison et de l’état des alertes (docs/forecasts.md) ; fiabilité mesurée par un test rétrospectif glissant sur les ${n(origins)} dernières dates passées (\`${command}\`).`,
     baseline: {
       zero: 'l’hypothèse d’aucune violence',
       last: 'l’hypothèse que le mois prochain répète celui-ci',

@@ -1,7 +1,8 @@
 import type { AreaForecast } from '../analysis/forecast.ts';
-import { type BacktestResult, DEFAULT_BACKTEST } from '../analysis/forecast-backtest.ts';
+import { type BacktestResult, DEFAULT_BACKTEST, RECENT_ORIGINS } from '../analysis/forecast-backtest.ts';
 import { BASELINES, type Baseline } from '../analysis/forecast-baselines.ts';
 import type { ForecastScore } from '../analysis/forecast-scores.ts';
+import { likelyOnsets } from '../analysis/likely-onsets.ts';
 import type { Block, Cell, Section } from './brief-model.ts';
 import type { BriefLanguage } from './brief-text.ts';
 import { EXTRA_BRIEF_TEXT } from './extra-brief-text.ts';
@@ -115,20 +116,6 @@ export function skillSentences(r: BacktestResult, lang: BriefLanguage = 'en'): s
   });
 }
 
-/** Quiet areas (no death in the last 12 months) ranked by the chance of a death in the next three. */
-export function likelyOnsets(
-  forecasts: readonly AreaForecast[],
-  min = 0.2,
-): { key: string; month: string; p: number }[] {
-  const best = new Map<string, { key: string; month: string; p: number }>();
-  for (const f of forecasts) {
-    if (f.pOnset === null || f.horizon > 3) continue;
-    const b = best.get(f.key);
-    if (!b || f.pOnset > b.p) best.set(f.key, { key: f.key, month: f.month, p: f.pOnset });
-  }
-  return [...best.values()].filter((x) => x.p >= min).sort((a, b) => b.p - a.p || a.key.localeCompare(b.key));
-}
-
 /** The brief's forecast section: skill first, then next month per area, then likely onsets. */
 export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): Section {
   const t = EXTRA_BRIEF_TEXT[lang].forecast;
@@ -165,7 +152,14 @@ export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): S
       onsets.length
         ? { kind: 'list', items: onsets.map((o) => t.onset(o.key, Math.round(o.p * 100), t.month(o.month))) }
         : { kind: 'p', text: t.noOnset },
-      { kind: 'counted', text: t.counted(t.month(b.origin), b.backtest.origins.count, b.country) },
+      {
+        kind: 'counted',
+        text: t.counted(
+          t.month(b.origin),
+          b.backtest.origins.count,
+          `tandem forecast backtest --country "${b.country}" --origin ${b.origin} --last-origins ${RECENT_ORIGINS}`,
+        ),
+      },
     ],
   };
 }

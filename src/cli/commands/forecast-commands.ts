@@ -6,7 +6,14 @@ import { loadPlan } from './plan-commands.ts';
 // The forecast operations are imported when a command runs: registering commands stays cheap.
 const forecasts = () => import('../../app/forecast-operations.ts').then((m) => m.forecastOperations);
 
-type Flags = StoreFlags & { json?: boolean; country?: string; level?: string; metric?: string };
+type Flags = StoreFlags & {
+  json?: boolean;
+  country?: string;
+  level?: string;
+  metric?: string;
+  origin?: string;
+  lastOrigins?: string;
+};
 
 /** `tandem forecast` (next months per area) and `tandem forecast backtest` (its measured skill). */
 export function registerForecastCommands(program: Command): void {
@@ -76,12 +83,20 @@ export function registerForecastCommands(program: Command): void {
       .option('--country <name>', 'the country to backtest')
       .option('--level <level>', 'country | admin1', 'admin1')
       .option('--metric <metric>', 'events | fatalities (default both)')
+      .option('--origin <YYYY-MM>', 'backtest as it would have been run then, on data up to its end')
+      .option('--last-origins <n>', 'score only the latest n origins (the brief scores the last 60)')
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: Flags) => {
       const r = await runCommand(
         (await forecasts()).forecastBacktest,
-        { country: flags.country ?? '', level: flags.level, metric: flags.metric },
+        {
+          country: flags.country ?? '',
+          level: flags.level,
+          metric: flags.metric,
+          origin: flags.origin,
+          lastOrigins: flags.lastOrigins,
+        },
         { name: 'forecast backtest', store: flags },
       );
       if (flags.json) return printJson(r);

@@ -16,8 +16,8 @@ export const en = {
   onsetHeading: 'Where deaths may start (quiet for a year)',
   onsetWhat: 'onset forecasts',
   noOnset:
-    'No area without deaths in the year to {{origin}} has a {{percent}} or higher chance of deaths in the next three months.',
-  onset: '{{percent}} chance of deaths by {{month}}',
+    'No area without deaths in the year to {{origin}} has a {{percent}} or higher chance of deaths in any one of the next three months.',
+  onset: '{{percent}} chance of deaths in {{month}}, the likeliest of the next three months',
 };
 
 export const fr: typeof en = {
@@ -37,6 +37,6 @@ export const fr: typeof en = {
   onsetHeading: 'Où des morts pourraient survenir (zones calmes depuis un an)',
   onsetWhat: 'les prévisions d’apparition',
   noOnset:
-    'Aucune zone sans mort dans l’année jusqu’à {{origin}} n’a un risque de {{percent}} ou plus de connaître des morts dans les trois prochains mois.',
-  onset: 'risque de morts de {{percent}} d’ici {{month}}',
+    'Aucune zone sans mort dans l’année jusqu’à {{origin}} n’a, pour aucun des trois prochains mois, un risque de {{percent}} ou plus de connaître des morts.',
+  onset: 'risque de morts de {{percent}} en {{month}}, le plus exposé des trois prochains mois',
 };
