@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { matchAreasByPoints, type NamedPoint } from '../analysis/area-match-by-points.ts';
 import { countryByPoints, type Point } from '../analysis/country-by-points.ts';
-import { type AreaNameMatch, matchAreaNames } from '../domain/area-names.ts';
+import { type AreaNameMatch, foldAreaName, matchAreaNames } from '../domain/area-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import {
   type Boundary,
@@ -92,7 +92,11 @@ async function matchRestByPoints(
   const openShapes = new Set(matches.flatMap((m, i) => (m.data ? [] : [i])));
   const paired = new Set(matches.flatMap((m) => (m.data ? [m.data, ...(m.variants ?? [])] : [])));
   const openNames = new Set(dataNames.filter((d) => !paired.has(d)));
-  if (!openShapes.size || !openNames.size) return new Map();
+  // Pairs whose spellings are only alike ("Katanga" and "Haut-Katanga") are checked by the events too.
+  const alikeOnly = new Set(
+    matches.flatMap((m, i) => (m.data && foldAreaName(m.data) !== foldAreaName(m.shape) ? [i] : [])),
+  );
+  if ((!openShapes.size || !openNames.size) && !alikeOnly.size) return new Map();
   const points = await sampledPoints(db, country, dataNames);
   const byPoints = new Set<number>();
   for (const [i, name] of matchAreasByPoints(shapes, points, openShapes, openNames)) {
@@ -104,6 +108,7 @@ async function matchRestByPoints(
     points,
     matches.map((m) => m.data),
     byPoints,
+    alikeOnly,
   );
   for (const i of coarser.keys()) matches[i] = { shape: matches[i]!.shape, data: null, score: 0 };
   return coarser;

@@ -87,3 +87,25 @@ test('areas of a shape paired by its name, and too few events, make no shape coa
   );
   assert.deepEqual([...coarser], []);
 });
+
+test('a shape paired by a spelling only alike its own is coarser when another area makes most of its events', () => {
+  // Natural Earth's old "Katanga" and the data's "Haut-Katanga" are alike by name, but the shape
+  // holds Tanganyika's events too, and more of them: it is not Haut-Katanga.
+  const points = [
+    ...inside('Tanganyika', -7, 27, 30),
+    ...inside('Haut-Katanga', -7, 27, 9),
+    ...inside('Nord-Kivu', -1, 29, 20),
+  ];
+  const paired = [null, 'North Kivu', 'Haut-Katanga', null];
+  assert.deepEqual(
+    [...coarserShapes(shapes, points, paired, new Set(), new Set([1, 2]))],
+    [[2, ['Tanganyika', 'Haut-Katanga']]],
+  );
+  // Where its partner makes most of its events, the pair stands; so does one holding one area only.
+  const mostly = [...inside('Haut-Katanga', -7, 27, 30), ...inside('Tanganyika', -7, 27, 9)];
+  assert.deepEqual([...coarserShapes(shapes, mostly, paired, new Set(), new Set([2]))], []);
+  assert.deepEqual(
+    [...coarserShapes(shapes, inside('Haut-Katanga', -7, 27, 30), paired, new Set(), new Set([2]))],
+    [],
+  );
+});

@@ -26,8 +26,13 @@ const COVERED_MIN = 3;
  * Tanganyika, the only one of its four successors with events. It is reported as covering that
  * area as well.
  *
+ * A shape paired by a spelling only alike its own (Natural Earth's "Katanga" and the data's
+ * "Haut-Katanga", one of its successors) is re-read too: when it holds most of the events of two or
+ * more of the data's areas and its partner is not the one with most events inside it (Tanganyika
+ * is), it is coarser, not that area.
+ *
  * `paired` holds each shape's data name (null when none), `byPoints` the shapes paired only by the
- * events inside them. Returns shape index → the data's areas it covers (their most-used spelling),
+ * events inside them, `alikeOnly` those paired by a spelling alike but not equal to theirs. Returns shape index → the data's areas it covers (their most-used spelling),
  * most events first.
  */
 export function coarserShapes(
@@ -35,6 +40,7 @@ export function coarserShapes(
   points: readonly NamedPoint[],
   paired: readonly (string | null)[],
   byPoints: ReadonlySet<number>,
+  alikeOnly: ReadonlySet<number> = new Set(),
 ): Map<number, string[]> {
   const group = (name: string) => normalizeAreaName(name) || name;
   const owner = new Map<string, number>();
@@ -63,7 +69,7 @@ export function coarserShapes(
     [...(spellings.get(g)?.keys() ?? [])].some((name) => areaNamesAlike(shape, name));
   const covered = new Map<number, string[]>();
   for (const [i, s] of shapes.entries()) {
-    if (paired[i] && !byPoints.has(i)) continue;
+    if (paired[i] && !byPoints.has(i) && !alikeOnly.has(i)) continue;
     const groups = [...(inside.get(i) ?? new Map<string, number>())]
       .filter(([g, n]) => {
         const o = owner.get(g);
@@ -71,7 +77,9 @@ export function coarserShapes(
       })
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([g]) => g);
-    if (groups.length && !groups.some((g) => alike(s.name, g))) covered.set(i, groups);
+    const misnamed =
+      alikeOnly.has(i) && !byPoints.has(i) && groups.length >= 2 && groups[0] !== group(paired[i]!);
+    if (misnamed || (groups.length && !groups.some((g) => alike(s.name, g)))) covered.set(i, groups);
   }
   const out = new Map<number, string[]>();
   for (const [i, groups] of covered) if (groups.length >= 2) out.set(i, groups.map(spelled));
