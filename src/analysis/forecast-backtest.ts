@@ -1,5 +1,6 @@
 import { BASELINES, type Baseline, baselineForecast } from './forecast-baselines.ts';
-import { DEFAULT_FORECAST_MODEL, type ForecastModelOptions, runForecastModel } from './forecast-model.ts';
+import { runLevelForecasts } from './forecast-country-sum.ts';
+import { DEFAULT_FORECAST_MODEL, type ForecastModelOptions } from './forecast-model.ts';
 import { deathShare, isQuiet, onsetProbability } from './forecast-onset.ts';
 import type { ForecastLevel, ForecastMetric, ForecastPanel } from './forecast-panel.ts';
 import { averagePrecision, type ForecastScore, ScoreAccumulator } from './forecast-scores.ts';
@@ -77,7 +78,7 @@ export function runBacktest(panel: ForecastPanel, o: BacktestOptions = DEFAULT_B
   const H = o.model.horizons;
   const last = panel.months.length - 1;
   const inLevel = (s: number) => panel.series[s]!.level === o.level;
-  const fatal = runForecastModel(panel, 'fatalities', origins, o.level, o.model);
+  const fatal = runLevelForecasts(panel, 'fatalities', origins, o.level, o.model);
   const onsetCases = Array.from({ length: H }, () => ({ model: [] as Case[], bootstrap: [] as Case[] }));
   for (const f of fatal) {
     const t = f.origin + f.horizon;
@@ -93,7 +94,7 @@ export function runBacktest(panel: ForecastPanel, o: BacktestOptions = DEFAULT_B
   const pooled: BacktestResult['pooled'] = [];
   for (const metric of o.metrics) {
     const forecasts =
-      metric === 'fatalities' ? fatal : runForecastModel(panel, metric, origins, o.level, o.model);
+      metric === 'fatalities' ? fatal : runLevelForecasts(panel, metric, origins, o.level, o.model);
     const model = Array.from({ length: H }, () => new ScoreAccumulator());
     const base = Array.from({ length: H }, () => newBaselineAccumulators());
     for (const f of forecasts) {

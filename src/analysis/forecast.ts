@@ -3,7 +3,8 @@ import type { AreaOfResponsibility } from '../domain/plan.ts';
 import type { Database } from '../store/schema.ts';
 import { areaAdjacency } from './area-adjacency.ts';
 import { addAreasOfResponsibility, partlyCoveredProvinces } from './forecast-aor.ts';
-import { DEFAULT_FORECAST_MODEL, type ModelForecast, runForecastModel } from './forecast-model.ts';
+import { runLevelForecasts } from './forecast-country-sum.ts';
+import { DEFAULT_FORECAST_MODEL, type ModelForecast } from './forecast-model.ts';
 import { isQuiet, onsetProbability } from './forecast-onset.ts';
 import {
   buildForecastPanel,
@@ -108,11 +109,11 @@ function forecastLevel(panel: ForecastPanel, level: SeriesLevel, o: ForecastOpti
   const origin = panel.months.length - 1;
   const model = { ...DEFAULT_FORECAST_MODEL, horizons: o.horizons };
   const byKey = (fs: ModelForecast[]) => new Map(fs.map((f) => [`${f.series}:${f.horizon}`, f]));
-  const fatalBy = byKey(runForecastModel(panel, 'fatalities', [origin], level, model));
+  const fatalBy = byKey(runLevelForecasts(panel, 'fatalities', [origin], level, model));
   const forecasts: AreaForecast[] = [];
   for (const metric of o.metrics) {
     const own =
-      metric === 'fatalities' ? fatalBy : byKey(runForecastModel(panel, metric, [origin], level, model));
+      metric === 'fatalities' ? fatalBy : byKey(runLevelForecasts(panel, metric, [origin], level, model));
     panel.series.forEach((s, i) => {
       if (s.level !== level || s.firstActive > origin) return;
       const quiet = isQuiet(s.fatalities, origin);
