@@ -46,6 +46,19 @@ function splitAcled(dir: string, lastDay: string): [string, string] {
   return files;
 }
 
+/** A store holding the South Sudan sample and its admin-1 boundaries (dropped if loading fails). */
+async function southSudanWithBoundaries(): Promise<{ store: Store; drop: () => Promise<void> }> {
+  const opened = await DIALECTS[0]!.open();
+  try {
+    await importFiles(opened.store, [acled.path]);
+    await runOperation(operations.loadBoundaries, { paths: [sds.path] }, call(opened.store));
+    return opened;
+  } catch (e) {
+    await opened.drop();
+    throw e;
+  }
+}
+
 /** A South Sudan plan with two areas of responsibility, one of them splitting a province. */
 const SECTORS = {
   mission: 'UNMISS',
@@ -408,10 +421,8 @@ for (const dialect of DIALECTS)
 test('a plan’s areas of responsibility are forecast as level aor from the sums of their areas, and leave the admin-1 forecasts as they were', {
   skip: acled.skip || sds.skip,
 }, async () => {
-  const { store, drop } = await DIALECTS[0]!.open();
+  const { store, drop } = await southSudanWithBoundaries();
   try {
-    await importFiles(store, [acled.path]);
-    await runOperation(operations.loadBoundaries, { paths: [sds.path] }, call(store));
     const base = { country: 'South Sudan', origin: '2015-06', horizon: 3, history: 12 };
     const plain = await runOperation(operations.forecast, base, call(store));
     const withPlan = await runOperation(operations.forecast, { ...base, plan: SECTORS }, call(store));
@@ -513,10 +524,8 @@ test('the CAR backtest beats the best naive baseline on MSLE at admin-1, with 80
 test('the country forecast is the sum of its areas’: their means add up, and on South Sudan it beats the naive baselines its own series could not', {
   skip: acled.skip || sds.skip,
 }, async () => {
-  const { store, drop } = await DIALECTS[0]!.open();
+  const { store, drop } = await southSudanWithBoundaries();
   try {
-    await importFiles(store, [acled.path]);
-    await runOperation(operations.loadBoundaries, { paths: [sds.path] }, call(store));
     const at = { country: 'South Sudan', origin: '2015-06', horizon: 3 };
     const areas = await runOperation(operations.forecast, at, call(store));
     const country = await runOperation(operations.forecast, { ...at, level: 'country' }, call(store));
