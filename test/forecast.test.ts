@@ -229,6 +229,17 @@ test('a brief on a past period forecasts from that period’s last whole month, 
     assert.equal((await forecastBrief(store, 'South Sudan', '2013-11-15'))?.origin, '2013-10');
     assert.equal((await forecastBrief(store, 'South Sudan'))?.origin, '2015-12');
     assert.equal(await forecastBrief(store, 'South Sudan', '2010-06-30'), undefined);
+    // A forecast from before the first event says why it holds none.
+    const before = await runOperation(
+      operations.forecast,
+      { country: 'South Sudan', origin: '2010-06' },
+      call(store),
+    );
+    assert.deepEqual(before.forecasts, []);
+    assert.match(
+      before.note ?? '',
+      /no violent event in the store up to 2010-06; its first event there is in 2011-07/,
+    );
   } finally {
     await drop();
   }

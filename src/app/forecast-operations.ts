@@ -146,6 +146,8 @@ export interface ForecastResult {
    * recorded so far. Absent otherwise, and for an origin asked for.
    */
   recordedSoFar?: RecordedSoFar;
+  /** Why `forecasts` is empty, when it is: no violent event of the country by the origin. */
+  note?: string;
 }
 
 /**
@@ -207,6 +209,19 @@ export async function forecastBrief(
   };
 }
 
+/** Why a forecast has no area to forecast: nothing violent by the origin, or no admin-1 area named. */
+async function whyNone(
+  store: Store,
+  input: { country: string; level: string },
+  origin: string,
+  panel: { months: readonly string[] },
+): Promise<string> {
+  if (panel.months.length)
+    return `no forecast: no ${input.level} area of ${input.country} has violent events up to ${origin} (its events name no admin-1 area; --level country forecasts the country)`;
+  const { first } = await readDateRange(store.db, { country: input.country });
+  return `no forecast: ${input.country} has no violent event in the store up to ${origin}${first ? `; its first event there is in ${first.slice(0, 7)}` : ''}`;
+}
+
 /**
  * The origin of a forecast or a backtest: the month asked for, which may be the month of the latest
  * event (whoever names it knows it is whole) but not after it; else the last complete month.
@@ -240,6 +255,8 @@ export const forecastOperations = {
         metrics: input.metric ? [input.metric] : FORECAST_METRICS,
         historyMonths: input.history,
       });
+      if (!r.forecasts.length)
+        return { country: input.country, origin, ...r, note: await whyNone(ctx.store, input, origin, panel) };
       const partial = input.origin
         ? undefined
         : await partialMonthAfter(ctx.store, input.country, origin, last);

@@ -53,9 +53,9 @@ export function registerForecastCommands(program: Command): void {
         },
         { name: 'forecast', store: flags, fields: { planName: '--plan' } },
       );
-      if (flags.json) return printJson({ origin: r.origin, forecasts: r.forecasts });
-      if (!r.forecasts.length)
-        return console.log(`No area of ${r.country} had violent events by ${r.origin}.`);
+      if (flags.json)
+        return printJson({ origin: r.origin, forecasts: r.forecasts, ...(r.note ? { note: r.note } : {}) });
+      if (r.note) return console.log(r.note);
       console.log(`Forecasts for ${r.country} from ${r.origin} (only data up to its end used)\n`);
       console.log(
         formatTable(
