@@ -236,10 +236,7 @@ test('a brief on a past period forecasts from that period’s last whole month, 
       call(store),
     );
     assert.deepEqual(before.forecasts, []);
-    assert.match(
-      before.note ?? '',
-      /no violent event in the store up to 2010-06; its first event there is in 2011-07/,
-    );
+    assert.match(before.note ?? '', /no violent event in the store up to 2010-06; its first is in 2011-07/);
   } finally {
     await drop();
   }
@@ -525,6 +522,30 @@ test('the CAR backtest beats the best naive baseline on MSLE at admin-1, with 80
       call(store),
     );
     assert.equal(again.origins.count, 60);
+    // The country's forecast sums its areas' and its events with no admin-1 area (their own last
+    // three years): the means add up.
+    const at = { country: 'Central African Republic', origin: '2015-12', horizon: 2, history: 36 };
+    const areas = await runOperation(operations.forecast, at, call(store));
+    const whole = await runOperation(operations.forecast, { ...at, level: 'country' }, call(store));
+    for (const f of whole.forecasts) {
+      const hist = (level: string, key?: string) =>
+        areas.history
+          .concat(whole.history)
+          .filter((x) => x.level === level && x.metric === f.metric && (key === undefined || x.key === key));
+      const [own] = hist('country');
+      const placed = hist('admin1');
+      const unplaced = own!.values.map((v, m) => v - placed.reduce((n, a) => n + a.values[m]!, 0));
+      assert.ok(
+        unplaced.some((n) => n > 0),
+        'CAR has events with no admin-1 area',
+      );
+      const expected =
+        areas.forecasts
+          .filter((a) => a.metric === f.metric && a.horizon === f.horizon)
+          .reduce((n, a) => n + a.mean, 0) +
+        unplaced.reduce((n, v) => n + v, 0) / unplaced.length;
+      assert.ok(Math.abs(f.mean - expected) <= 0.01 * expected, `${f.metric}: ${f.mean} against ${expected}`);
+    }
     assert.ok(r.origins.count > 60);
     assert.deepEqual(again.pooled, brief!.backtest.pooled);
   } finally {

@@ -13,18 +13,21 @@ import { fromSamples, type PredictiveDistribution } from './predictive-distribut
  * own series: a country has one monthly row a month to learn from, its areas ten to twenty. Fitted
  * on its own 29–53 months, South Sudan's country model was 59% worse than the 12-month mean for
  * events and 45% worse for deaths one to three months ahead, and its 80% ranges held 46–58% of
- * outcomes four to six months ahead; the sum of its areas is 16% and 11% better than that mean
+ * outcomes four to six months ahead; the sum of its areas is 16% and 9.5% better than that mean
  * (CAR: as good as its own model, within 1%). See docs/forecasts.md.
  *
  * The areas' forecasts are not independent (fighting spreads, a rainy season falls on all), and a
  * sum of independent draws is too narrow. They are summed through a Gaussian copula with one
  * correlation between any two areas (correlatedSum). Events with no admin-1 area (2% of CAR's) are added as one more
- * term, drawn from their own last three years. Under two years of data (before the backtest
- * measures any skill) the country's own short-history forecast stands.
+ * term, drawn from their own last three years. The country's own model stands under two years
+ * of data (before the backtest measures any skill), and where its areas hold under half its events.
  */
 
-/** The correlation between areas assumed in the sum: the lowest of 0, 0.2, 0.35 and 0.5 whose 80% ranges held 70–90% four to six months ahead in both samples' backtests. */
-const AREA_CORRELATION = 0.2;
+/** The share of the country's violent events (over three years) its admin-1 areas must hold for their sum to stand for it. */
+const PLACED_SHARE = 0.5;
+
+/** Months over which that share is counted. */
+const PLACED_MONTHS = 36;
 
 /** Draws from the sum kept as its distribution. */
 const DRAWS = 200;
@@ -41,16 +44,19 @@ export function runLevelForecasts(
   model: ForecastModelOptions,
 ): ModelForecast[] {
   const country = panel.series.findIndex((s) => s.level === 'country');
-  if (level !== 'country' || country < 0 || !panel.series.some((s) => s.level === 'admin1'))
-    return runForecastModel(panel, metric, origins, level, model);
-  // Under two years of data the country's own forecast stands: its log-average, kept as wide as the
-  // typical error (shortHistoryForecast), where a sum of areas with a few months each claims more.
-  const early = origins.filter((t) => t + 1 < SHORT_HISTORY_MONTHS);
-  const later = origins.filter((t) => t + 1 >= SHORT_HISTORY_MONTHS);
-  const out = early.length ? runForecastModel(panel, metric, early, level, model) : [];
-  if (!later.length) return out;
+  if (level !== 'country' || country < 0) return runForecastModel(panel, metric, origins, level, model);
+  // The country's own forecast stands under two years of data (its log-average, kept as wide as
+  // the typical error: shortHistoryForecast, where a sum of areas with a few months each claims
+  // more), and where its admin-1 areas hold under half its violent events (events with no admin-1
+  // area, from a source that names none).
+  const placed = placedShare(panel, country);
+  const summed = origins.filter((t) => t + 1 >= SHORT_HISTORY_MONTHS && placed(t) >= PLACED_SHARE);
+  const sum = new Set(summed);
+  const own = origins.filter((t) => !sum.has(t));
+  const out = own.length ? runForecastModel(panel, metric, own, level, model) : [];
+  if (!summed.length) return out;
   const byStep = new Map<string, ModelForecast[]>();
-  for (const f of runForecastModel(panel, metric, later, 'admin1', model)) {
+  for (const f of runForecastModel(panel, metric, summed, 'admin1', model)) {
     if (panel.series[f.series]!.level !== 'admin1') continue;
     const key = `${f.origin}:${f.horizon}`;
     const list = byStep.get(key);
@@ -67,10 +73,28 @@ export function runLevelForecasts(
       origin,
       horizon,
       metric,
-      distribution: correlatedSum(terms, AREA_CORRELATION, seedOf(origin, horizon)),
+      distribution: correlatedSum(terms, model.areaCorrelation, seedOf(origin, horizon)),
     });
   }
   return out.sort((a, b) => a.origin - b.origin || a.horizon - b.horizon);
+}
+
+/**
+ * The share of the country's violent events in the PLACED_MONTHS up to each month that its admin-1
+ * areas hold (0 where it has none in them).
+ */
+function placedShare(panel: ForecastPanel, country: number): (t: number) => number {
+  const all = panel.series[country]!.events;
+  const rest = unplacedSeries(panel, 'events', country);
+  return (t) => {
+    let n = 0;
+    let off = 0;
+    for (let m = Math.max(0, t - PLACED_MONTHS + 1); m <= t; m++) {
+      n += all[m]!;
+      off += rest[m]!;
+    }
+    return n > 0 ? 1 - off / n : 0;
+  };
 }
 
 /** Each month's count of the country's events with no admin-1 area (the country's less its areas'). */

@@ -39,6 +39,11 @@ export interface ForecastModelOptions {
    * fit of its own.
    */
   sharedFitHorizons: number;
+  /**
+   * The correlation between two areas assumed when the country's forecast is summed from its
+   * areas' (forecast-country-sum.ts).
+   */
+  areaCorrelation: number;
 }
 
 export const DEFAULT_FORECAST_MODEL: ForecastModelOptions = {
@@ -50,6 +55,7 @@ export const DEFAULT_FORECAST_MODEL: ForecastModelOptions = {
   samples: 100,
   centre: true,
   sharedFitHorizons: 3,
+  areaCorrelation: 0.2,
 };
 
 /** The model's forecast for one series at one origin and horizon. */
@@ -146,8 +152,9 @@ export function runForecastModel(
     rows: [] as TrainingRow[],
   }));
   // Admin-1 forecasts learn from the country's series too (its larger counts steady the fit, as
-  // the backtest shows); the country's forecast learns from its own series only, since the
-  // admin-1 rows, many and small, would pull it to their scale. Areas of responsibility are
+  // the backtest shows); the country's own forecast (where it is not the sum of its areas',
+  // forecast-country-sum.ts) learns from its own series only, since the admin-1 rows, many and
+  // small, would pull it to their scale. Areas of responsibility are
   // groups of admin-1 areas: their forecasts come from the admin-1 model, and their series, which
   // repeat the admin-1 counts, are never training rows.
   const trainsOn = (l: SeriesLevel) => l !== 'aor' && (level !== 'country' || l === 'country');

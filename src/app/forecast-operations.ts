@@ -212,14 +212,16 @@ export async function forecastBrief(
 /** Why a forecast has no area to forecast: nothing violent by the origin, or no admin-1 area named. */
 async function whyNone(
   store: Store,
-  input: { country: string; level: string },
+  input: { country: string },
   origin: string,
+  last: string,
   panel: { months: readonly string[] },
 ): Promise<string> {
   if (panel.months.length)
-    return `no forecast: no ${input.level} area of ${input.country} has violent events up to ${origin} (its events name no admin-1 area; --level country forecasts the country)`;
-  const { first } = await readDateRange(store.db, { country: input.country });
-  return `no forecast: ${input.country} has no violent event in the store up to ${origin}${first ? `; its first event there is in ${first.slice(0, 7)}` : ''}`;
+    return `no forecast: no admin-1 area of ${input.country} has violent events up to ${origin} (its events name none; --level country forecasts the country)`;
+  // The panel holds months from the first with a violent event: read to the latest event, it says when.
+  const first = (await readForecastPanel(store.db, input.country, last.slice(0, 7))).months[0];
+  return `no forecast: ${input.country} has no violent event in the store up to ${origin}${first ? `; its first is in ${first}` : ''}`;
 }
 
 /**
@@ -256,7 +258,12 @@ export const forecastOperations = {
         historyMonths: input.history,
       });
       if (!r.forecasts.length)
-        return { country: input.country, origin, ...r, note: await whyNone(ctx.store, input, origin, panel) };
+        return {
+          country: input.country,
+          origin,
+          ...r,
+          note: await whyNone(ctx.store, input, origin, last, panel),
+        };
       const partial = input.origin
         ? undefined
         : await partialMonthAfter(ctx.store, input.country, origin, last);
