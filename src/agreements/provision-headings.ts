@@ -52,11 +52,17 @@ function previousLine(ctx: MarkerContext, at: number): { text: string } | undefi
   return k >= 0 ? ctx.lines[k] : undefined;
 }
 
+/** Words a French heading does not end on, and a sentence cut at the end of a line often does. */
+const FRENCH_RUN_ON_WORD =
+  /(?:^|\s)(?:de|du|des|le|la|les|à|au|aux|et|ou|en|par|pour|avec|entre|contre|sur|sous|dans|que|qui|un|une|ni)$/i;
+
 /**
- * Whether the marker's line is a sentence wrapped onto the line right below it: that line is not
- * blank, opens no provision, and starts in lower case or with a figure ("0 heure le lendemain").
+ * Whether the marker's line is a sentence wrapped onto the next: it ends on a word no heading ends
+ * on ("… conclu avec le"), or the line right below it opens no provision and starts in lower case
+ * or with a figure ("0 heure le lendemain").
  */
 function runsOn(ctx: MarkerContext): boolean {
+  if (FRENCH_RUN_ON_WORD.test(ctx.marker.rest.trim())) return true;
   const below = ctx.lines[ctx.at + 1]?.text;
   return !!below && /^[\p{Ll}\d]/u.test(below) && !ctx.markerOf(below);
 }

@@ -226,6 +226,9 @@ describe('normalising extracted text', () => {
         '1.2 Les Parties s’abstiennent de tout acte de violence contre la population',
         'civile.',
         '',
+        '1.3 Les Parties appliquent l’accord conclu avec le',
+        'Gouvernement de la République le 3 mars.',
+        '',
         'Article 2 : Retour et restitution',
         'Les Parties facilitent le retour des personnes déplacées.',
       ].join('\n'),
@@ -233,6 +236,7 @@ describe('normalising extracted text', () => {
     );
     assert.equal(byNumber(provisions, '1.1').heading, 'Cessation des hostilités');
     assert.equal(byNumber(provisions, '1.2').heading, 'Cessation des hostilités');
+    assert.equal(byNumber(provisions, '1.3').heading, 'Cessation des hostilités');
     assert.equal(byNumber(provisions, 'Article 2').heading, 'Retour et restitution');
   });
 
