@@ -120,8 +120,8 @@ export interface JointAnalysis {
    */
   threatCount: { shown: number; total: number; exact: boolean };
   /**
-   * Every event cited above (alerts' evidence, drivers' evidence, threats' events), keyed by its
-   * store id: its source and the source's own id, to find it again outside Tandem.
+   * The events drivers' evidence and threats cite, keyed by store id: each one's source and the
+   * source's own id, to find it again outside Tandem (alerts' evidence carries both itself).
    */
   citations: Record<string, SourceId>;
   /** For each section, the query behind its figures, in words a reviewer can re-run. */

@@ -410,10 +410,9 @@ export async function runJointAnalysis(
   const harmed = harmedMost(proposed, TARGETED_LISTED);
   for (const p of perpetrators) p.targetedPopulations = harmed.get(p.actor) ?? [];
 
-  // The events cited anywhere, by their sources' own ids, so a brief printed or sent outside the
-  // workbench can still be traced to its source.
+  // The events drivers and threats cite, by their sources' own ids, so a brief printed or sent
+  // outside the workbench can still be traced to its source (alerts' evidence carries its own).
   const citations = await readSourceIds(db, [
-    ...alerts.flatMap((x) => x.evidence.map((e) => e.id)),
     ...drivers.flatMap((d) => d.evidence.flatMap((e) => (e.eventId === null ? [] : [e.eventId]))),
     ...threats.flatMap((x) => x.events),
   ]);

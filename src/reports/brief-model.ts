@@ -1,7 +1,14 @@
 import type { JointAnalysis } from '../analysis/joint-analysis-result.ts';
 import { driverName } from '../domain/driver.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
-import { type CitedEvent, citationText, cite, citedSources, evidenceNote } from './brief-sources.ts';
+import {
+  type CitedEvent,
+  citationText,
+  cite,
+  citedSources,
+  citeEvidence,
+  evidenceNote,
+} from './brief-sources.ts';
 import { BRIEF_TEXT, BriefFormat, type BriefLanguage, type BriefText } from './brief-text.ts';
 
 /**
@@ -210,10 +217,7 @@ function alertSection({ a, t, f }: Writer): Section {
               x.baseline,
               x.observed,
               x.score,
-              cite(
-                a.citations,
-                x.evidence.map((e) => e.id),
-              ),
+              citeEvidence(x.evidence),
             ]),
           }
         : { kind: 'p', text: t.noAlerts },

@@ -29,7 +29,7 @@ const SOURCE_TEXT: Record<BriefLanguage, SourceText> = {
     short: { acled: 'ACLED', ucdp: 'UCDP GED', mission: 'incident', hxl: 'HXL', demo: 'demo' },
     none: 'No events in scope.',
     evidenceNote:
-      'Evidence is named by its source’s own event id (ACLED’s event_id_cnty, UCDP GED’s id, the mission’s incident number), so that each can be found in the source; in the workbench each opens the event’s page.',
+      'Evidence is named by its source’s own event id (ACLED’s event_id_cnty, UCDP GED’s id, the mission’s incident number), so that each can be found in the source (a spreadsheet row without an id of its own is named by a hash of its content); in the workbench each opens the event’s page.',
   },
   fr: {
     full: {
@@ -42,7 +42,7 @@ const SOURCE_TEXT: Record<BriefLanguage, SourceText> = {
     short: { acled: 'ACLED', ucdp: 'UCDP GED', mission: 'incident', hxl: 'HXL', demo: 'démo' },
     none: 'Aucun événement dans le périmètre.',
     evidenceNote:
-      'Les preuves sont désignées par l’identifiant que leur donne la source (event_id_cnty d’ACLED, id de l’UCDP GED, numéro d’incident de la mission), pour qu’on puisse les retrouver dans la source ; dans l’atelier, chacune ouvre la page de l’événement.',
+      'Les preuves sont désignées par l’identifiant que leur donne la source (event_id_cnty d’ACLED, id de l’UCDP GED, numéro d’incident de la mission), pour qu’on puisse les retrouver dans la source (une ligne de tableau sans identifiant propre est désignée par une empreinte de son contenu) ; dans l’atelier, chacune ouvre la page de l’événement.',
   },
 };
 
@@ -125,17 +125,25 @@ export function citationLine(
   );
 }
 
-/** Events that carry their own source ids (evidence read with them), cited the same way. */
-export function citeWithSources(
-  lang: BriefLanguage,
-  list: readonly { id: number; source: string; sourceEventId: string }[],
-): string {
-  return citationLine(lang, {
+/** Events that carry their own source ids (evidence read with them), as a cell cites them. */
+export function citeEvidence(list: readonly { id: number; source: string; sourceEventId: string }[]): {
+  events: CitedEvent[];
+  more: boolean;
+} {
+  return {
     events: list
       .slice(0, EVIDENCE_SHOWN)
       .map((e) => ({ id: e.id, source: { source: e.source, sourceEventId: e.sourceEventId } })),
     more: list.length > EVIDENCE_SHOWN,
-  });
+  };
+}
+
+/** The same, as plain text. */
+export function citeWithSources(
+  lang: BriefLanguage,
+  list: readonly { id: number; source: string; sourceEventId: string }[],
+): string {
+  return citationLine(lang, citeEvidence(list));
 }
 
 /** One cited event as plain text: "ACLED SSD2582", or "#2582" when its source id is unknown. */

@@ -20,8 +20,13 @@ function mdCell(doc: BriefDocument, c: Cell): string {
   if (typeof c === 'number') return doc.format.num(c);
   if (typeof c === 'object' && 'spark' in c)
     return sparkline(c.spark, 24) ? `\`${sparkline(c.spark, 24)}\`` : '';
-  if (typeof c === 'object') return citationLine(doc.lang, c);
-  return c.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  // Source ids are text from the source (an HXL sheet's own ids): escaped like any other text.
+  return mdText(typeof c === 'object' ? citationLine(doc.lang, c) : c);
+}
+
+/** Text in a Markdown table cell: a bar would end the cell, a line break the row. */
+function mdText(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
 /** The brief as Markdown (charts as block sparklines, or the monthly figures for a short period). */
