@@ -63,7 +63,8 @@ export async function runCommand<I, O>(
     name: options.name,
     requester,
     openStore: async () => {
-      if (flags.db && !flags.databaseUrl && op.writes === undefined) await noteNewStore(flags.db);
+      if (flags.db && flags.db !== ':memory:' && !flags.databaseUrl && op.writes === undefined)
+        await noteNewStore(flags.db);
       const { openStore } = await import('../app/store-connection.ts');
       return openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
     },

@@ -236,7 +236,7 @@ const fr: ExtraBriefText = {
       'morts (fourchette à 80 %)',
     ],
     onset: (area, percent, month) =>
-      `${area} : ${percent} % de risque de morts en ${month}, le plus exposé des trois prochains mois, après une année sans`,
+      `${area} : ${percent} % de risque de morts en ${month}, le mois le plus exposé des trois prochains, après une année sans`,
     noOnset:
       'Aucune zone sans mort au cours de l’année écoulée n’a, pour aucun des trois prochains mois, un risque de 20 % ou plus de connaître des morts.',
     counted: (origin, origins, command) =>

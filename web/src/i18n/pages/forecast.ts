@@ -38,5 +38,5 @@ export const fr: typeof en = {
   onsetWhat: 'les prévisions d’apparition',
   noOnset:
     'Aucune zone sans mort dans l’année jusqu’à {{origin}} n’a, pour aucun des trois prochains mois, un risque de {{percent}} ou plus de connaître des morts.',
-  onset: 'risque de morts de {{percent}} en {{month}}, le plus exposé des trois prochains mois',
+  onset: 'risque de morts de {{percent}} en {{month}}, le mois le plus exposé des trois prochains',
 };
