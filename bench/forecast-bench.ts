@@ -71,6 +71,8 @@ export interface SkillResult {
   backtest: BacktestResult;
   backtestMs: number;
   candidates: { name: string; msle: Record<string, number> }[];
+  /** The country level's backtest (the sum of its areas' forecasts), pooled over horizons 1–3. */
+  countryLevel: BacktestResult['pooled'];
 }
 
 /** Imports both samples into a throwaway store and backtests each at admin-1 level. */
@@ -92,7 +94,10 @@ export async function benchForecastSkill(): Promise<SkillResult[]> {
         const r = runBacktest(panel, { ...DEFAULT_BACKTEST, model: c.model });
         return { name: c.name, msle: Object.fromEntries(r.pooled.map((p) => [p.metric, p.model.msle])) };
       });
-      out.push({ country: s.country, backtest, backtestMs, candidates });
+      const countryLevel = (
+        await runOperation(operations.forecastBacktest, { country: s.country, level: 'country' }, call(store))
+      ).pooled;
+      out.push({ country: s.country, backtest, backtestMs, candidates, countryLevel });
     }
     return out;
   } finally {
@@ -119,6 +124,13 @@ export function describeSkill(results: readonly SkillResult[]): string {
       const covered = p.model.coverage80 >= 0.7 && p.model.coverage80 <= 0.9;
       lines.push(
         `- ${p.metric}, horizons 1–3: model ${p.model.msle.toFixed(3)} vs best naive ${p.baselines[baseline].msle.toFixed(3)} (${baseline}): ${gain === null ? 'no error to gain on' : `${(gain * 100).toFixed(1)}% better`}; target ≥ ${target * 100}%: ${gain !== null && gain >= target ? 'met' : 'NOT MET'}. 80% coverage ${p.model.coverage80.toFixed(3)}: ${covered ? 'within' : 'OUTSIDE'} [0.7, 0.9].`,
+      );
+    }
+    lines.push('\nCountry level (the sum of the admin-1 forecasts), horizons 1–3:\n');
+    for (const p of r.countryLevel) {
+      const { baseline, gain } = bestNaive(p);
+      lines.push(
+        `- ${p.metric}: model ${p.model.msle.toFixed(3)} vs best naive ${p.baselines[baseline].msle.toFixed(3)} (${baseline}): ${gain === null ? 'no error to gain on' : `${(gain * 100).toFixed(1)}% better`}; 80% coverage ${p.model.coverage80.toFixed(3)}; total ratio ${p.model.totalRatio?.toFixed(2) ?? '–'}.`,
       );
     }
     lines.push('\nCandidates (pooled MSLE, horizons 1–3):\n');
