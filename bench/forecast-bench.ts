@@ -63,6 +63,10 @@ const CANDIDATES: { name: string; model: ForecastModelOptions }[] = [
     model: { ...DEFAULT_FORECAST_MODEL, features: OWN },
   },
   { name: 'residuals not centred', model: { ...DEFAULT_FORECAST_MODEL, centre: false } },
+  {
+    name: 'the largest residuals not capped (residualCap 1)',
+    model: { ...DEFAULT_FORECAST_MODEL, residualCap: 1 },
+  },
   { name: 'weak penalty (λ = 0.1)', model: { ...DEFAULT_FORECAST_MODEL, lambda: 0.1 } },
 ];
 
@@ -70,7 +74,7 @@ export interface SkillResult {
   country: string;
   backtest: BacktestResult;
   backtestMs: number;
-  candidates: { name: string; msle: Record<string, number> }[];
+  candidates: { name: string; msle: Record<string, number>; deathsTotalRatio: number | null }[];
   /** The country level's backtest (the sum of its areas' forecasts), pooled over horizons 1–3. */
   countryLevel: BacktestResult['pooled'];
 }
@@ -92,7 +96,11 @@ export async function benchForecastSkill(): Promise<SkillResult[]> {
       const panel = await readForecastPanel(store.db, s.country, `${last.slice(0, 4)}-12`);
       const candidates = CANDIDATES.map((c) => {
         const r = runBacktest(panel, { ...DEFAULT_BACKTEST, model: c.model });
-        return { name: c.name, msle: Object.fromEntries(r.pooled.map((p) => [p.metric, p.model.msle])) };
+        return {
+          name: c.name,
+          msle: Object.fromEntries(r.pooled.map((p) => [p.metric, p.model.msle])),
+          deathsTotalRatio: r.pooled.find((p) => p.metric === 'fatalities')?.model.totalRatio ?? null,
+        };
       });
       const countryLevel = (
         await runOperation(operations.forecastBacktest, { country: s.country, level: 'country' }, call(store))
@@ -134,9 +142,14 @@ export function describeSkill(results: readonly SkillResult[]): string {
       );
     }
     lines.push('\nCandidates (pooled MSLE, horizons 1–3):\n');
-    lines.push('| model | events | fatalities |', '| --- | --- | --- |');
+    lines.push(
+      '| model | events | fatalities | deaths: forecast / actual totals |',
+      '| --- | --- | --- | --- |',
+    );
     for (const c of r.candidates)
-      lines.push(`| ${c.name} | ${c.msle.events?.toFixed(3)} | ${c.msle.fatalities?.toFixed(3)} |`);
+      lines.push(
+        `| ${c.name} | ${c.msle.events?.toFixed(3)} | ${c.msle.fatalities?.toFixed(3)} | ${c.deathsTotalRatio?.toFixed(2) ?? '–'} |`,
+      );
   }
   return lines.join('\n');
 }

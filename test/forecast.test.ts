@@ -506,6 +506,10 @@ test('the CAR backtest beats the best naive baseline on MSLE at admin-1, with 80
         p.model.coverage80 >= 0.7 && p.model.coverage80 <= 0.9,
         `${p.metric} coverage ${p.model.coverage80}`,
       );
+      // The means add up to about what happened: with the largest residuals uncapped, deaths ran
+      // 35% high (residualCap in forecast-model.ts).
+      const ratio = p.model.totalRatio ?? 0;
+      assert.ok(ratio >= 0.85 && ratio <= 1.15, `${p.metric} forecast / actual totals ${ratio}`);
     }
     // The brief scores the last five years of origins, and names the command that gives its figures.
     const { forecastBrief } = await import('../src/app/forecast-operations.ts');

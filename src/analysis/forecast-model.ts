@@ -28,6 +28,12 @@ export interface ForecastModelOptions {
   residualWindow: number;
   /** Bins by fitted value for the residuals. */
   residualBins: number;
+  /**
+   * The quantile of a bin's residuals above which they are brought down to it (1: none). The
+   * largest of them are a few shocks (Juba, December 2013) that every area of the bin would
+   * otherwise borrow, inflating its mean.
+   */
+  residualCap: number;
   /** Samples kept per predictive distribution. */
   samples: number;
   /** Shift each distribution so that its mean log1p is the fitted value (see `centring`). */
@@ -52,6 +58,7 @@ export const DEFAULT_FORECAST_MODEL: ForecastModelOptions = {
   halfLife: 60,
   residualWindow: 60,
   residualBins: 5,
+  residualCap: 0.98,
   samples: 100,
   centre: true,
   sharedFitHorizons: 3,
@@ -251,6 +258,8 @@ function residualBins(
     const e = Float64Array.from(part, (x) => x.e).sort();
     const residuals = new Float64Array(o.samples);
     for (let i = 0; i < o.samples; i++) residuals[i] = e[Math.floor(((i + 0.5) * e.length) / o.samples)]!;
+    const cap = residuals[Math.min(o.samples - 1, Math.floor(o.residualCap * o.samples))]!;
+    for (let i = 0; i < o.samples; i++) residuals[i] = Math.min(residuals[i]!, cap);
     bins.push({ upTo: b === k - 1 ? Number.POSITIVE_INFINITY : part[part.length - 1]!.f, residuals });
   }
   return bins;
