@@ -84,6 +84,8 @@ export interface ExtraBriefText {
 
 const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
 
+const enFormat = new BriefFormat('en');
+
 const en: ExtraBriefText = {
   local: {
     title: 'Local processes',
@@ -141,7 +143,7 @@ const en: ExtraBriefText = {
       meanLog12: 'the typical (log-average) month of the last 12',
       bootstrap: "a month drawn from the area's last three years",
     },
-    span: (first, last) => `${first} to ${last}`,
+    span: (first, last) => `${enFormat.month(first)} to ${enFormat.month(last)}`,
     what: { events: 'violent events', fatalities: 'deaths' },
     cover: (percent) => `their 80% ranges held what happened ${percent}% of the time`,
     better: (span, what, percent, baseline, cover) =>
@@ -155,8 +157,9 @@ const en: ExtraBriefText = {
     partial: (month, through, origin) =>
       `The store already holds violent events of ${month}, up to ${through}; the forecasts use data to the end of ${origin} only, and the last column gives what is recorded so far (events / deaths).`,
     soFar: (through) => `recorded to ${through} (events / deaths)`,
-    month: (ym) => ym,
-    day: (iso) => iso.slice(0, 10),
+    // As the rest of the English brief writes them: "Dec 2013", "14 Dec 2015".
+    month: enFormat.month,
+    day: enFormat.day,
   },
   frictions: {
     title: 'Frictions',
