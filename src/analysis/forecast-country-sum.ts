@@ -6,6 +6,7 @@ import {
   SHORT_HISTORY_MONTHS,
 } from './forecast-model.ts';
 import type { ForecastMetric, ForecastPanel, SeriesLevel } from './forecast-panel.ts';
+import { getOrAdd } from './get-or-add.ts';
 import { fromSamples, type PredictiveDistribution } from './predictive-distribution.ts';
 
 /**
@@ -13,17 +14,18 @@ import { fromSamples, type PredictiveDistribution } from './predictive-distribut
  * own series: a country has one monthly row a month to learn from, its areas ten to twenty. Fitted
  * on its own 29–53 months, South Sudan's country model was 59% worse than the 12-month mean for
  * events and 45% worse for deaths one to three months ahead, and its 80% ranges held 46–58% of
- * outcomes four to six months ahead; the sum of its areas is 16% and 9.5% better than that mean
- * (CAR: as good as its own model, within 1%). See docs/forecasts.md.
+ * outcomes four to six months ahead; the sum of its areas is 16% and 10% better than that mean
+ * (CAR: as good as its own model, within 2 points). See docs/forecasts.md.
  *
  * The areas' forecasts are not independent (fighting spreads, a rainy season falls on all), and a
  * sum of independent draws is too narrow. They are summed through a Gaussian copula with one
- * correlation between any two areas (correlatedSum). Events with no admin-1 area (2% of CAR's) are added as one more
- * term, drawn from their own last three years. The country's own model stands under two years
- * of data (before the backtest measures any skill), and where its areas hold under half its events.
+ * correlation between any two areas (correlatedSum). Events with no admin-1 area (2% of CAR's) are
+ * one more term, drawn from their own last three years. The country's own model stands under two
+ * years of data (before the backtest measures any skill), and where its areas hold under half its
+ * events.
  */
 
-/** The share of the country's violent events (over three years) its admin-1 areas must hold for their sum to stand for it. */
+/** The share of the country's violent events (over three years) its areas must hold for their sum to stand. */
 const PLACED_SHARE = 0.5;
 
 /** Months over which that share is counted. */
@@ -56,18 +58,16 @@ export function runLevelForecasts(
   const out = own.length ? runForecastModel(panel, metric, own, level, model) : [];
   if (!summed.length) return out;
   const byStep = new Map<string, ModelForecast[]>();
-  for (const f of runForecastModel(panel, metric, summed, 'admin1', model)) {
-    if (panel.series[f.series]!.level !== 'admin1') continue;
-    const key = `${f.origin}:${f.horizon}`;
-    const list = byStep.get(key);
-    if (list) list.push(f);
-    else byStep.set(key, [f]);
-  }
+  for (const f of runForecastModel(panel, metric, summed, 'admin1', model))
+    if (panel.series[f.series]!.level === 'admin1')
+      getOrAdd(byStep, `${f.origin}:${f.horizon}`, () => []).push(f);
   const rest = unplacedSeries(panel, metric, country);
+  const firstUnplaced = rest.findIndex((n) => n > 0);
   for (const list of byStep.values()) {
     const { origin, horizon } = list[0]!;
     const terms = list.map((f) => f.distribution);
-    if (rest.slice(0, origin + 1).some((n) => n > 0)) terms.push(baselineForecast('bootstrap', rest, origin));
+    if (firstUnplaced >= 0 && firstUnplaced <= origin)
+      terms.push(baselineForecast('bootstrap', rest, origin));
     out.push({
       series: country,
       origin,

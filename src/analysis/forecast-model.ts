@@ -161,9 +161,9 @@ export function runForecastModel(
   // Admin-1 forecasts learn from the country's series too (its larger counts steady the fit, as
   // the backtest shows); the country's own forecast (where it is not the sum of its areas',
   // forecast-country-sum.ts) learns from its own series only, since the admin-1 rows, many and
-  // small, would pull it to their scale. Areas of responsibility are
-  // groups of admin-1 areas: their forecasts come from the admin-1 model, and their series, which
-  // repeat the admin-1 counts, are never training rows.
+  // small, would pull it to their scale. Areas of responsibility are groups of admin-1 areas: their
+  // forecasts come from the admin-1 model, and their series, which repeat the admin-1 counts, are
+  // never training rows.
   const trainsOn = (l: SeriesLevel) => l !== 'aor' && (level !== 'country' || l === 'country');
   const features = (s: number, t: number, h: number) => {
     const x = new Float64Array(p);

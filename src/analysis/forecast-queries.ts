@@ -81,6 +81,18 @@ export async function readViolentAreaMonths(
   }));
 }
 
+/** The first month with a violent event of the country in the store, or null when it has none. */
+export async function firstViolentMonth(db: Kysely<Database>, country: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('event_counts')
+    .select((eb) => eb.fn.min('month').as('month'))
+    .where('country', '=', country)
+    .where('violence_type', 'in', VIOLENT)
+    .where('events', '>', 0)
+    .executeTakeFirst();
+  return r?.month ?? null;
+}
+
 /** Violent events and fatalities per admin-1 area in one month, as far as the store holds it. */
 export async function readViolentMonth(
   db: Kysely<Database>,

@@ -1,11 +1,7 @@
-/** What a forecast says of an area's chance of deaths starting (forecast.ts's AreaForecast). */
-interface OnsetForecast {
-  key: string;
-  month: string;
-  horizon: number;
-  metric: string;
-  pOnset: number | null;
-}
+import type { AreaForecast } from './forecast.ts';
+
+/** What a forecast says of an area's chance of deaths starting. */
+type OnsetForecast = Pick<AreaForecast, 'key' | 'month' | 'horizon' | 'metric' | 'pOnset'>;
 
 /**
  * Quiet areas (no death in the 12 months to the origin) whose chance of deaths is `min` or more in

@@ -32,8 +32,8 @@ const COVERED_MIN = 3;
  * is), it is coarser, not that area.
  *
  * `paired` holds each shape's data name (null when none), `byPoints` the shapes paired only by the
- * events inside them, `alikeOnly` those paired by a spelling alike but not equal to theirs. Returns shape index → the data's areas it covers (their most-used spelling),
- * most events first.
+ * events inside them, `alikeOnly` those paired by a spelling alike but not equal to theirs.
+ * Returns shape index → the data's areas it covers (their most-used spelling), most events first.
  */
 export function coarserShapes(
   shapes: readonly { name: string; geometry: Geometry }[],

@@ -14,7 +14,7 @@ import {
   runBacktest,
 } from '../analysis/forecast-backtest.ts';
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
-import { eventDaysBetween, readViolentMonth } from '../analysis/forecast-queries.ts';
+import { eventDaysBetween, firstViolentMonth, readViolentMonth } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
 import { addDays, daysBetween } from '../domain/calendar-day.ts';
 import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
@@ -146,7 +146,7 @@ export interface ForecastResult {
    * recorded so far. Absent otherwise, and for an origin asked for.
    */
   recordedSoFar?: RecordedSoFar;
-  /** Why `forecasts` is empty, when it is: no violent event of the country by the origin. */
+  /** Why `forecasts` is empty, when it is: no violent event by the origin, or none in an admin-1 area. */
   note?: string;
 }
 
@@ -212,16 +212,14 @@ export async function forecastBrief(
 /** Why a forecast has no area to forecast: nothing violent by the origin, or no admin-1 area named. */
 async function whyNone(
   store: Store,
-  input: { country: string },
+  country: string,
   origin: string,
-  last: string,
   panel: { months: readonly string[] },
 ): Promise<string> {
   if (panel.months.length)
-    return `no forecast: no admin-1 area of ${input.country} has violent events up to ${origin} (its events name none; --level country forecasts the country)`;
-  // The panel holds months from the first with a violent event: read to the latest event, it says when.
-  const first = (await readForecastPanel(store.db, input.country, last.slice(0, 7))).months[0];
-  return `no forecast: ${input.country} has no violent event in the store up to ${origin}${first ? `; its first is in ${first}` : ''}`;
+    return `no forecast: no admin-1 area of ${country} has violent events up to ${origin} (its events name none; --level country forecasts the country)`;
+  const first = await firstViolentMonth(store.db, country);
+  return `no forecast: ${country} has no violent event in the store up to ${origin}${first ? `; its first is in ${first}` : ''}`;
 }
 
 /**
@@ -262,7 +260,7 @@ export const forecastOperations = {
           country: input.country,
           origin,
           ...r,
-          note: await whyNone(ctx.store, input, origin, last, panel),
+          note: await whyNone(ctx.store, input.country, origin, panel),
         };
       const partial = input.origin
         ? undefined

@@ -2,7 +2,7 @@ import type { JointAnalysis } from '../analysis/joint-analysis-result.ts';
 import { driverName } from '../domain/driver.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import {
-  type CitedEvent,
+  type CitedEvents,
   citationText,
   cite,
   citedSources,
@@ -35,12 +35,7 @@ export type Block =
  * series, or events named by their sources' own ids (brief-sources.ts), each linked to its page in
  * the workbench.
  */
-export type Cell =
-  | string
-  | number
-  | null
-  | { spark: readonly number[] }
-  | { events: readonly CitedEvent[]; more: boolean };
+export type Cell = string | number | null | { spark: readonly number[] } | CitedEvents;
 
 export interface Section {
   title: string;

@@ -99,25 +99,28 @@ function cited(citations: Citations, id: number): CitedEvent {
   return { id, source: citations?.[String(id)] ?? null };
 }
 
-/** Events a table cell cites: the first few of those given, and whether there were more. */
+/** What a table cell cites: the first few events of those given, and whether there were more. */
+export interface CitedEvents {
+  events: CitedEvent[];
+  more: boolean;
+}
+
 const EVIDENCE_SHOWN = 5;
 
-export function cite(
-  citations: Citations,
-  ids: readonly (number | null | undefined)[],
-): { events: CitedEvent[]; more: boolean } {
-  const known = ids.filter((id): id is number => typeof id === 'number');
-  return {
-    events: known.slice(0, EVIDENCE_SHOWN).map((id) => cited(citations, id)),
-    more: known.length > EVIDENCE_SHOWN,
-  };
+function shown<T>(list: readonly T[], toCited: (t: T) => CitedEvent): CitedEvents {
+  return { events: list.slice(0, EVIDENCE_SHOWN).map(toCited), more: list.length > EVIDENCE_SHOWN };
+}
+
+/** Events given by store id, their source ids looked up in the analysis's citations. */
+export function cite(citations: Citations, ids: readonly (number | null | undefined)[]): CitedEvents {
+  return shown(
+    ids.filter((id): id is number => typeof id === 'number'),
+    (id) => cited(citations, id),
+  );
 }
 
 /** Cited events as plain text: "ACLED SSD2582, SSD2583; UCDP GED 244657, …". */
-export function citationLine(
-  lang: BriefLanguage,
-  c: { events: readonly CitedEvent[]; more: boolean },
-): string {
+export function citationLine(lang: BriefLanguage, c: CitedEvents): string {
   return (
     citationGroups(lang, c.events)
       .map((g) => [g.name, g.events.map((e) => e.label).join(', ')].filter(Boolean).join(' '))
@@ -126,16 +129,10 @@ export function citationLine(
 }
 
 /** Events that carry their own source ids (evidence read with them), as a cell cites them. */
-export function citeEvidence(list: readonly { id: number; source: string; sourceEventId: string }[]): {
-  events: CitedEvent[];
-  more: boolean;
-} {
-  return {
-    events: list
-      .slice(0, EVIDENCE_SHOWN)
-      .map((e) => ({ id: e.id, source: { source: e.source, sourceEventId: e.sourceEventId } })),
-    more: list.length > EVIDENCE_SHOWN,
-  };
+export function citeEvidence(
+  list: readonly { id: number; source: string; sourceEventId: string }[],
+): CitedEvents {
+  return shown(list, (e) => ({ id: e.id, source: { source: e.source, sourceEventId: e.sourceEventId } }));
 }
 
 /** The same, as plain text. */
