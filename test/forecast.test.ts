@@ -237,6 +237,23 @@ test('a brief on a past period forecasts from that period’s last whole month, 
     );
     assert.deepEqual(before.forecasts, []);
     assert.match(before.note ?? '', /no violent event in the store up to 2010-06; its first is in 2011-07/);
+    // A brief on one area keeps that area's forecasts; one on an area with none says so.
+    const unity = await forecastBrief(store, 'South Sudan', undefined, 'Unity');
+    assert.deepEqual([...new Set(unity?.forecasts.map((f) => f.key))], ['Unity']);
+    const { forecastSection } = await import('../src/reports/forecast-section.ts');
+    const nowhere = forecastSection((await forecastBrief(store, 'South Sudan', undefined, 'Nowhere'))!);
+    assert.ok(
+      nowhere.blocks.some(
+        (b) => b.kind === 'p' && /^Nowhere has no violent event in the store up to Dec 2015/.test(b.text),
+      ),
+    );
+    // The brief of a one-country store carries the forecast section, its country named or not.
+    const area = await runOperation(operations.brief, { format: 'md', admin1: 'Unity' }, call(store));
+    const from = area.content.indexOf('## Forecast: Jan 2016 and after');
+    assert.ok(from >= 0, 'the area brief has a forecast section');
+    const section = area.content.slice(from, area.content.indexOf('\n## ', from + 1));
+    assert.ok(section.includes('| Unity |'), 'with the area’s forecast');
+    assert.ok(!section.includes('| Jonglei |'), 'and only its own area');
   } finally {
     await drop();
   }

@@ -179,6 +179,7 @@ export async function forecastBrief(
   store: Store,
   country: string,
   periodEnd?: string,
+  area?: string,
 ): Promise<ForecastBrief | undefined> {
   const latest = await lastCompleteMonth(store, country).catch(() => undefined);
   if (!latest) return undefined;
@@ -203,10 +204,21 @@ export async function forecastBrief(
   return {
     country,
     origin,
-    forecasts,
+    // A brief on one area keeps that area's rows; the skill stays the country's admin-1 backtest.
+    forecasts: area === undefined ? forecasts : forecasts.filter((f) => f.key === area),
+    ...(area === undefined ? {} : { area }),
     backtest: runBacktest(panel, { ...DEFAULT_BACKTEST, lastOrigins: RECENT_ORIGINS }),
     ...(recordedSoFar ? { recordedSoFar } : {}),
   };
+}
+
+/**
+ * The one country a store's events are of, for a brief that names none; undefined when the store
+ * holds none or several (a forecast is of one country).
+ */
+export async function onlyCountry(store: Store): Promise<string | undefined> {
+  const rows = await store.db.selectFrom('country_counts').select('country').distinct().limit(2).execute();
+  return rows.length === 1 ? rows[0].country : undefined;
 }
 
 /** Why a forecast has no area to forecast: nothing violent by the origin, or no admin-1 area named. */

@@ -9,7 +9,7 @@ import { renderBriefHtml, renderBriefMarkdown } from '../reports/joint-brief.ts'
 import { scopeProvenance } from '../store/scope-provenance.ts';
 import { agreementOperations } from './agreement-operations.ts';
 import { analysisOperations, analyzeInput } from './analysis-operations.ts';
-import { forecastBrief } from './forecast-operations.ts';
+import { forecastBrief, onlyCountry } from './forecast-operations.ts';
 import { frictionOperations } from './friction-operations.ts';
 import { languageInput } from './language-input.ts';
 import { localBriefSections } from './local-brief-sections.ts';
@@ -96,8 +96,9 @@ export const brief = defineOperation({
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
     const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: settings.country });
-    const forecast =
-      input.country && !input.admin1 ? await forecastBrief(ctx.store, input.country, input.to) : undefined;
+    // A brief that names no country forecasts the store's only one, if it has only one.
+    const country = input.country ?? (await onlyCountry(ctx.store));
+    const forecast = country ? await forecastBrief(ctx.store, country, input.to, input.admin1) : undefined;
     const scope = await scopeProvenance(ctx.store.db, {
       country: analysis.scope.country ?? undefined,
       admin1: analysis.scope.admin1 ?? undefined,

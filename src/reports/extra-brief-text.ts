@@ -49,6 +49,8 @@ export interface ExtraBriefText {
     head: (month: string) => string[];
     onset: (area: string, percent: number, month: string) => string;
     noOnset: string;
+    /** A brief on one area that had no violent event by the origin: nothing to forecast it from. */
+    noArea: (area: string, origin: string) => string;
     /** `command` reproduces the skill figures: the backtest at the same origin, over the same origins. */
     counted: (origin: string, origins: number, command: string) => string;
     baseline: Record<string, string>;
@@ -134,6 +136,8 @@ const en: ExtraBriefText = {
       `${area}: ${percent}% chance of deaths in ${month}, the likeliest of the next three months, after a year without`,
     noOnset:
       'No area without deaths in the last year has a 20% or higher chance of deaths in any one of the next three months.',
+    noArea: (area, origin) =>
+      `${area} has no violent event in the store up to ${origin}: there is nothing to forecast it from.`,
     counted: (origin, origins, command) =>
       `Forecasts from ${origin}, using only data up to its end: a pooled regression on the log of each area's past counts, its neighbours', the season and the alert state (docs/forecasts.md); skill from a rolling-origin backtest over the last ${origins} past origins (\`${command}\`).`,
     baseline: {
@@ -242,6 +246,8 @@ const fr: ExtraBriefText = {
       `${area} : ${percent} % de risque de morts en ${month}, le mois le plus exposé des trois prochains, après une année sans`,
     noOnset:
       'Aucune zone sans mort au cours de l’année écoulée n’a, pour aucun des trois prochains mois, un risque de 20 % ou plus de connaître des morts.',
+    noArea: (area, origin) =>
+      `${area} ne compte aucun événement violent dans la base jusqu’à ${origin} : rien ne permet d’en établir une prévision.`,
     counted: (origin, origins, command) =>
       `Prévisions établies sur les seules données arrêtées à fin ${origin} : une régression commune sur le logarithme des chiffres passés de chaque zone, de ceux de ses voisines, de la saison et de l’état des alertes (docs/forecasts.md) ; fiabilité mesurée par un test rétrospectif glissant sur les ${n(origins)} dernières dates passées (\`${command}\`).`,
     baseline: {

@@ -18,6 +18,8 @@ export interface ForecastBrief {
   country: string;
   origin: string;
   forecasts: AreaForecast[];
+  /** The one admin-1 area a brief is on, whose rows alone `forecasts` holds. */
+  area?: string;
   backtest: BacktestResult;
   /** What the store already holds of the first month forecast (an export cut on the 14th). */
   recordedSoFar?: RecordedSoFar;
@@ -148,7 +150,9 @@ export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): S
       ...(soFar && month
         ? [{ kind: 'p', text: t.partial(t.month(month), through, t.month(b.origin)) } as Block]
         : []),
-      { kind: 'table', head: soFar ? [...head, t.soFar(through)] : head, rows },
+      b.area !== undefined && !rows.length
+        ? ({ kind: 'p', text: t.noArea(b.area, t.month(b.origin)) } as Block)
+        : ({ kind: 'table', head: soFar ? [...head, t.soFar(through)] : head, rows } as Block),
       onsets.length
         ? { kind: 'list', items: onsets.map((o) => t.onset(o.key, Math.round(o.p * 100), t.month(o.month))) }
         : { kind: 'p', text: t.noOnset },

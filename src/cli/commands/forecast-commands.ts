@@ -103,14 +103,17 @@ export function registerForecastCommands(program: Command): void {
       const { formatBacktestTable, skillSentences } = await import('../../reports/forecast-section.ts');
       if (!r.origins.count) {
         console.log(
-          `Backtest of ${r.country} at ${r.level} level: no origin to score. ${skillSentences(r)[0]}`,
+          `Backtest of ${r.country} at ${levelWord(r.level)} level: no origin to score. ${skillSentences(r)[0]}`,
         );
         return;
       }
       console.log(
-        `Backtest of ${r.country} at ${r.level} level: ${r.origins.count} origins, ${r.origins.first} to ${r.origins.last}\n`,
+        `Backtest of ${r.country} at ${levelWord(r.level)} level: ${r.origins.count} origins, ${r.origins.first} to ${r.origins.last}\n`,
       );
       console.log(formatBacktestTable(r));
     }),
   );
 }
+
+/** A level as prose names it: `admin1` is the option's value, 'admin-1' the word. */
+const levelWord = (level: string) => (level === 'admin1' ? 'admin-1' : level);
