@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import { actingNames } from '../store/count-accumulator.ts';
+import { type HiddenEvents, hidesNothing, isOpen } from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import {
   addDays,
@@ -25,11 +26,16 @@ export async function readNegotiationData(
   db: Kysely<Database>,
   process: NegotiationProcess,
   options: EscalationOptions,
+  hidden: HiddenEvents = { levels: [], missionIds: [] },
 ): Promise<NegotiationData> {
+  // Every read below sees only the events outside `hidden`: those the requester may read in full.
+  const events = () =>
+    hidesNothing(hidden)
+      ? db.selectFrom('events')
+      : db.selectFrom('events').where((eb) => isOpen(eb, hidden));
   const actors = [...new Set(process.parties.flatMap((p) => p.actors))];
   const starts = process.rounds.map((r) => r.start).sort();
-  const coverageRow = await db
-    .selectFrom('events')
+  const coverageRow = await events()
     .select((eb) => [eb.fn.min('date_start').as('from'), eb.fn.max('date_start').as('to')])
     .where('country', '=', process.country)
     .executeTakeFirst();
@@ -37,8 +43,7 @@ export async function readNegotiationData(
   if (!actors.length || !starts.length) return { events: [], coverage, unknownActors: actors };
   const from = addDays(starts[0]!, -(options.windowDays + options.baselineDays));
   const to = addDays(starts[starts.length - 1]!, -1);
-  const rows = await db
-    .selectFrom('events')
+  const rows = await events()
     .select([
       'id',
       'source',
@@ -68,22 +73,19 @@ export async function readNegotiationData(
     .orderBy('date_start')
     .orderBy('id')
     .execute();
-  const seen1 = await db
-    .selectFrom('events')
+  const seen1 = await events()
     .select('actor1 as name')
     .distinct()
     .where('country', '=', process.country)
     .where('actor1', 'in', actors)
     .execute();
-  const seen2 = await db
-    .selectFrom('events')
+  const seen2 = await events()
     .select('actor2 as name')
     .distinct()
     .where('country', '=', process.country)
     .where('actor2', 'in', actors)
     .execute();
-  const withSides = await db
-    .selectFrom('events')
+  const withSides = await events()
     .select(['actor1_associated as first', 'actor2_associated as second'])
     .distinct()
     .where('country', '=', process.country)

@@ -20,6 +20,7 @@ import {
   incidentsOutside,
   namesOnlyHidden,
   namesOnOpenEvents,
+  nonPublicAmong,
   officesOfIncidents,
 } from '../store/hidden-records.ts';
 import type { IncidentTable } from '../store/schema.ts';
@@ -132,6 +133,9 @@ export function assertClearance(requester: Requester, level: Sensitivity, what: 
   throw new TandemError('forbidden', `${what}: this is for those cleared for ${level} records`);
 }
 
+/** What decides whether an event may be read in full: its level, and whose incident it is. */
+type EventOrigin = { source: string; sourceEventId: string; sensitivity: string };
+
 /** Events as the requester may see them, with the reads of sensitive ones logged. */
 export async function releaseEvents(
   ctx: AppContext,
@@ -145,10 +149,12 @@ export async function releaseEvents(
  * Whether the requester may read each of `events` in full: cleared for its level and, for an
  * incident of the mission's own, of the office that recorded it (need-to-know, as for incidents).
  */
-async function eventReadRule(ctx: AppContext, events: StoredEvent[]): Promise<(e: StoredEvent) => boolean> {
+async function eventReadRule<E extends EventOrigin>(
+  ctx: AppContext,
+  events: E[],
+): Promise<(e: E) => boolean> {
   const offices = await incidentOffices(ctx, events);
-  const officeOf = (e: StoredEvent) =>
-    e.source === 'mission' ? (offices.get(e.sourceEventId) ?? null) : null;
+  const officeOf = (e: E) => (e.source === 'mission' ? (offices.get(e.sourceEventId) ?? null) : null);
   return (e) => mayReadInFull(ctx.requester, { sensitivity: e.sensitivity, office: officeOf(e) });
 }
 
@@ -214,7 +220,7 @@ export async function releaseForExport(ctx: AppContext, events: StoredEvent[]): 
 }
 
 /** The office of each incident of the mission's own among `events`, by the event's source id. */
-function incidentOffices(ctx: AppContext, events: StoredEvent[]): Promise<Map<string, string>> {
+function incidentOffices(ctx: AppContext, events: EventOrigin[]): Promise<Map<string, string>> {
   const ids = events
     .filter((e) => e.source === 'mission' && e.sensitivity !== 'public')
     .map((e) => Number(e.sourceEventId))
@@ -234,13 +240,17 @@ function asCounts(e: StoredEvent): StoredEvent {
   };
 }
 
-/** Summary dimensions that name what can identify people (see the rule at the top). */
-const IDENTIFYING: readonly SummaryDimension[] = ['admin2'];
+/**
+ * Summary dimensions that name what can identify people (see the rule at the top): the district,
+ * and the group harmed ("Tesfay family" names a victim).
+ */
+const IDENTIFYING: readonly SummaryDimension[] = ['admin2', 'target'];
 
 /**
  * A summary as the requester may see it: where it is grouped by a dimension that can identify
- * people (admin-2), the events above the requester's clearance are taken out of their named rows
- * and counted together under "(withheld)", so totals stay true and no district is named for them.
+ * people (admin-2, the group harmed), the events the requester may not read in full (above their
+ * clearance, or another office's incidents) are taken out of their named rows and counted together
+ * under "(withheld)", so totals stay true and no district or group is named for them.
  */
 export async function releaseSummary<S extends Summary & { thenBy?: SummaryDimension }>(
   ctx: AppContext,
@@ -248,9 +258,14 @@ export async function releaseSummary<S extends Summary & { thenBy?: SummaryDimen
   filter: SummaryFilter,
 ): Promise<S> {
   const names = IDENTIFYING.includes(summary.by) || (summary.thenBy && IDENTIFYING.includes(summary.thenBy));
-  const above = levelsAbove(ctx.requester);
-  if (!names || !above.length) return summary;
-  const hidden = await summarizeEventsOf(ctx.store.db, above, summary.by, filter, summary.thenBy);
+  if (!names) return summary;
+  const hidden = await summarizeEventsOf(
+    ctx.store.db,
+    await hiddenEvents(ctx),
+    summary.by,
+    filter,
+    summary.thenBy,
+  );
   if (!hidden.length) return summary;
   const rows = new Map(summary.rows.map((r) => [summaryRowKey(r), { ...r }]));
   const keyOf = (dim: SummaryDimension | undefined, v: string | undefined) =>
@@ -329,6 +344,52 @@ export async function releaseActorNames<T>(ctx: AppContext, result: T, hidden?: 
   const candidates = await namesOnlyHidden(ctx.store.db, hidden ?? (await hiddenEvents(ctx)));
   if (!candidates.size) return result;
   return replaceNames(result, candidates, WITHHELD_KEY);
+}
+
+/**
+ * The names of actors, and of groups harmed, that only records the requester may not read in full
+ * carry. A check of names the requester wrote (a plan's partners, a negotiation's parties) neither
+ * finds nor suggests them, or its answer would confirm a name that is withheld.
+ */
+export async function namesWithheldFrom(ctx: AppContext): Promise<ReadonlySet<string>> {
+  return namesOnlyHidden(ctx.store.db, await hiddenEvents(ctx));
+}
+
+/**
+ * Writes to the audit chain each of the events `cited` that is not public: released where the
+ * requester may read it in full, withheld where not (a check that counted it without naming it).
+ */
+export async function logCitedEvents(
+  ctx: AppContext,
+  cited: readonly number[],
+  purpose: string,
+): Promise<void> {
+  const sensitive = await nonPublicAmong(ctx.store.db, cited);
+  if (!sensitive.length) return;
+  const mayRead = await eventReadRule(ctx, sensitive);
+  await logReads(
+    ctx,
+    'event',
+    sensitive.map((e) => ({ id: e.id, sensitivity: e.sensitivity, granted: mayRead(e) })),
+    purpose,
+  );
+}
+
+/**
+ * Findings that cite events (the plan check's) as the requester may see them: the names known only
+ * from records they may not read in full withheld wherever they appear (releaseActorNames; the
+ * counts stay), and each cited event that is not public logged (logCitedEvents). Only what was
+ * read from the store: a name the requester wrote, shown back to them as "(withheld)", would
+ * confirm it.
+ */
+export async function releaseCitedEvents<T>(
+  ctx: AppContext,
+  findings: T,
+  cited: readonly number[],
+  purpose: string,
+): Promise<T> {
+  await logCitedEvents(ctx, cited, purpose);
+  return releaseActorNames(ctx, findings);
 }
 
 /**

@@ -5,12 +5,14 @@ import { parseAliases } from './actor-list.ts';
 /**
  * Of the actor names a user wrote (a plan's partners, a negotiation party's actors), those the
  * event data for the country never names, each with the data's closest names as a suggestion:
- * "SPLM-IO (did you mean "SPLM-In Opposition: …"?)". Empty when every name is found.
+ * "SPLM-IO (did you mean "SPLM-In Opposition: …"?)". Empty when every name is found. `withheld`:
+ * the names the requester may not learn (namesWithheldFrom).
  */
 export async function actorsNotInData(
   store: Store,
   country: string,
   written: readonly string[],
+  withheld: ReadonlySet<string>,
 ): Promise<string[]> {
   const names = [...new Set(written)];
   if (!names.length) return [];
@@ -25,11 +27,14 @@ export async function actorsNotInData(
     .where('actor_counts.country', '=', country)
     .groupBy(['actor_counts.actor', 'actors.aliases'])
     .execute();
-  const known: KnownActor[] = rows.map((r) => ({
-    name: r.name,
-    aliases: parseAliases(r.aliases ?? ''),
-    events: Number(r.events),
-  }));
+  // A name only records the requester may not read carry is neither found nor suggested.
+  const known: KnownActor[] = rows
+    .filter((r) => !withheld.has(r.name))
+    .map((r) => ({
+      name: r.name,
+      aliases: parseAliases(r.aliases ?? ''),
+      events: Number(r.events),
+    }));
   const seen = new Set(known.map((k) => k.name));
   return names.filter((n) => !seen.has(n)).map((n) => withSuggestions(n, closeActorNames(n, known)));
 }

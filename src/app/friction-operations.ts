@@ -23,10 +23,11 @@ import { appendAudit } from '../security/audit-chain.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { findFrictions, saveFriction } from '../store/friction-repository.ts';
 import type { Database } from '../store/schema.ts';
+import { hiddenEvents, releaseActorNames, releaseCitedEvents } from './access-control.ts';
 import { FRICTION_TEXT } from './friction-text.ts';
 import { languageInput } from './language-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
-import { planOperations } from './plan-operations.ts';
+import { citedEvents, planOperations } from './plan-operations.ts';
 
 /** Events against civilians in the last six months of an area's record that make its violence high. */
 export const HIGH_VIOLENCE_EVENTS = 10;
@@ -78,8 +79,9 @@ async function storedPlanFindings(
   } catch (e) {
     if (!(e instanceof TandemError) || e.code !== 'invalid-file') throw e;
     const plan = JSON.parse(r.plan_json) as Plan;
-    const evidence = await readPlanEvidence(ctx.store.db, plan);
-    return checkPlanAgainst(plan, evidence, loadMitigations(lang), lang).findings;
+    const evidence = await readPlanEvidence(ctx.store.db, plan, await hiddenEvents(ctx));
+    const { findings } = checkPlanAgainst(plan, evidence, loadMitigations(lang), lang);
+    return releaseCitedEvents(ctx, findings, citedEvents(findings), 'plan check');
   }
 }
 
@@ -236,7 +238,9 @@ export const frictionOperations = {
       'The friction register: frictions found by the plan check and the analysis, with owner and decision.',
     input: z.object({ country: z.string().min(1).optional(), lang: languageInput }),
     async run(ctx, input): Promise<{ frictions: Friction[] }> {
-      return { frictions: await currentFrictions(ctx, input.country, input.lang) };
+      // A registered friction keeps the message and evidence it had when last edited, perhaps by
+      // someone of a higher clearance: names only hidden records carry are withheld there too.
+      return releaseActorNames(ctx, { frictions: await currentFrictions(ctx, input.country, input.lang) });
     },
   }),
 

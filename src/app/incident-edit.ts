@@ -8,7 +8,7 @@ import { type DataKey, isSealed } from '../security/field-cipher.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { withEventImport } from '../store/event-import.ts';
 import type { Database, IncidentTable } from '../store/schema.ts';
-import { assertMayEditIncident, changeReleasedToAll, mayReadInFull } from './access-control.ts';
+import { assertMayEditIncident, changeReleasedToAll, mayReadInFull, WITHHELD_KEY } from './access-control.ts';
 import { withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, open, seal, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
@@ -252,7 +252,8 @@ export const incidentEditOperations = {
       const history = rows.map(
         (h): IncidentHistoryEntry => ({
           at: h.at,
-          by: h.by,
+          // Who recorded or edited it is withheld as the incident list withholds who recorded it.
+          by: full ? h.by : WITHHELD_KEY,
           change: h.change as IncidentHistoryEntry['change'],
           fields: JSON.parse(h.fields),
           changes: (JSON.parse(h.changes) as StoredChange[]).map((c) =>

@@ -18,6 +18,7 @@ import type {
 } from '../domain/negotiation.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
+import { hiddenEvents, logCitedEvents, namesWithheldFrom } from './access-control.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { languageInput } from './language-input.ts';
 import { numberInput } from './number-input.ts';
@@ -84,7 +85,9 @@ export const negotiationOperations = {
         alpha: input.alpha ?? DEFAULT_ESCALATION_OPTIONS.alpha,
         minEvents: input.minEvents ?? DEFAULT_ESCALATION_OPTIONS.minEvents,
       };
-      const data = await readNegotiationData(ctx.store.db, process, options);
+      // Only events the requester may read in full: a party named after a withheld actor would
+      // otherwise be counted, and its count would confirm the name.
+      const data = await readNegotiationData(ctx.store.db, process, options, await hiddenEvents(ctx));
       const { tests, alerts } = testEscalation(process, data.events, options, input.lang, data.coverage.from);
       const t = NEGOTIATION_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
@@ -114,7 +117,12 @@ export const negotiationOperations = {
         }
       }
       if (data.unknownActors.length && data.coverage.from) {
-        const named = await actorsNotInData(ctx.store, process.country, data.unknownActors);
+        const named = await actorsNotInData(
+          ctx.store,
+          process.country,
+          data.unknownActors,
+          await namesWithheldFrom(ctx),
+        );
         notes.push(t.unknownActors(process.country, named.length ? named : data.unknownActors));
       }
       for (const r of process.rounds) {
@@ -122,6 +130,12 @@ export const negotiationOperations = {
         if (missing.length) notes.push(t.noDelegation(r.id, missing));
       }
       if (process.quota.women === undefined) notes.push(t.noQuota);
+      // Every event the tests counted that is not public is a read (all readable: see above).
+      await logCitedEvents(
+        ctx,
+        data.events.map((e) => e.id),
+        'negotiation check',
+      );
       return {
         process: process.process,
         country: process.country,

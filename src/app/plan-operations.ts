@@ -20,6 +20,7 @@ import {
   StructuredDocument,
 } from '../sources/structured-document.ts';
 import type { Database } from '../store/schema.ts';
+import { hiddenEvents, namesWithheldFrom, releaseCitedEvents } from './access-control.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { languageInput } from './language-input.ts';
 import { storedMissionName } from './mission-name.ts';
@@ -148,6 +149,11 @@ async function loadHighs(): Promise<HighsSolver> {
   return mod.default();
 }
 
+/** The events that findings cite, by id. */
+export function citedEvents(findings: readonly Finding[]): number[] {
+  return findings.flatMap((f) => f.evidence.flatMap((e) => (e.type === 'event' ? [e.id] : [])));
+}
+
 export const planOperations = {
   /**
    * Checks a mission plan against itself and against the events in the store: anchoring of
@@ -168,7 +174,7 @@ export const planOperations = {
       .superRefine(readablePlan),
     async run(ctx, input): Promise<PlanCheckReport> {
       const { plan, name, ignored } = parsePlanInput(input);
-      const evidence = await readPlanEvidence(ctx.store.db, plan);
+      const evidence = await readPlanEvidence(ctx.store.db, plan, await hiddenEvents(ctx));
       const t = PLAN_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
       if (ignored.length)
@@ -189,6 +195,7 @@ export const planOperations = {
           ctx.store,
           plan.country,
           plan.activities.flatMap((a) => a.partners),
+          await namesWithheldFrom(ctx),
         );
         if (partners.length) notes.push(t.partnersNotInData(plan.country, partners));
       }
@@ -203,7 +210,7 @@ export const planOperations = {
         mission: plan.mission,
         country: plan.country,
         period: plan.period,
-        findings: result.findings,
+        findings: await releaseCitedEvents(ctx, result.findings, citedEvents(result.findings), 'plan check'),
         notes: result.notes,
         ranking: { measure, topRule, topCount, top: areas.slice(0, topCount) },
       };
@@ -300,7 +307,7 @@ export const planOperations = {
     async run(ctx, input): Promise<AllocationResult> {
       const { plan } = parsePlanInput(input);
       const lang = input.lang ?? 'en';
-      const evidence = await readPlanEvidence(ctx.store.db, plan);
+      const evidence = await readPlanEvidence(ctx.store.db, plan, await hiddenEvents(ctx));
       const inPeriod = evidence.events.filter(
         (e) => e.dateStart >= plan.period.from && e.dateStart <= plan.period.to,
       );

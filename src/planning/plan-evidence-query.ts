@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Plan } from '../domain/plan.ts';
 import { actingNames } from '../store/count-accumulator.ts';
+import { type HiddenEvents, hidesNothing, isOpen } from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import type { PlanEvent } from './area-ranking.ts';
 import { areaKey } from './area-ranking.ts';
@@ -16,9 +17,14 @@ export function yearBefore(date: string): string {
  * Reads from the store what the plan checks need: civilian-targeting events in the plan's
  * country from a year before the period to its end, which partners are state forces in the data,
  * and the admin1 names the data uses. Only rows that matter are read, so a plan checks quickly
- * even against a store of every country.
+ * even against a store of every country. Whether a partner is a state force is read from the events
+ * the requester may read (outside `hidden`), or a plan naming a withheld actor would confirm it.
  */
-export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promise<PlanEvidence> {
+export async function readPlanEvidence(
+  db: Kysely<Database>,
+  plan: Plan,
+  hidden: HiddenEvents,
+): Promise<PlanEvidence> {
   const rows = await db
     .selectFrom('events')
     .select([
@@ -72,6 +78,7 @@ export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promis
       .distinct()
       .where('actor1', 'in', partners)
       .where('actor1_category', '=', 'state-forces')
+      .$if(!hidesNothing(hidden), (q) => q.where((eb) => isOpen(eb, hidden)))
       .execute();
     const as2 = await db
       .selectFrom('events')
@@ -79,6 +86,7 @@ export async function readPlanEvidence(db: Kysely<Database>, plan: Plan): Promis
       .distinct()
       .where('actor2', 'in', partners)
       .where('actor2_category', '=', 'state-forces')
+      .$if(!hidesNothing(hidden), (q) => q.where((eb) => isOpen(eb, hidden)))
       .execute();
     const flagged = await db
       .selectFrom('actors')

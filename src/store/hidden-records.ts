@@ -24,14 +24,19 @@ export interface HiddenEvents {
  * next.
  */
 export async function namesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents): Promise<Set<string>> {
-  if (!hidden.levels.length && !hidden.missionIds.length) return new Set();
+  if (hidesNothing(hidden)) return new Set();
   const revision = await readEventsRevision(db);
   const key = `${hidden.levels.join(',')}|${hidden.missionIds.join(',')}`;
   return withheldNames.get(db, key, revision, () => readNamesOnlyHidden(db, hidden));
 }
 
+/** Whether `hidden` holds nothing: the requester may read every event in full. */
+export function hidesNothing(hidden: HiddenEvents): boolean {
+  return !hidden.levels.length && !hidden.missionIds.length;
+}
+
 /** The condition that an event is one of `hidden`: at one of its levels, or an incident it names. */
-function isHidden(eb: ExpressionBuilder<Database, 'events'>, hidden: HiddenEvents) {
+export function isHidden(eb: ExpressionBuilder<Database, 'events'>, hidden: HiddenEvents) {
   return eb.or([
     ...(hidden.levels.length ? [eb('sensitivity', 'in', [...hidden.levels])] : []),
     ...(hidden.missionIds.length
@@ -40,8 +45,11 @@ function isHidden(eb: ExpressionBuilder<Database, 'events'>, hidden: HiddenEvent
   ]);
 }
 
-/** The condition that an event is not one of `hidden`: one the requester may read. */
-function isOpen(eb: ExpressionBuilder<Database, 'events'>, hidden: HiddenEvents) {
+/**
+ * The condition that an event is not one of `hidden`: one the requester may read. `hidden` must
+ * hold something (hidesNothing false): a condition of no terms is no SQL.
+ */
+export function isOpen(eb: ExpressionBuilder<Database, 'events'>, hidden: HiddenEvents) {
   return eb.and([
     ...(hidden.levels.length ? [eb('sensitivity', 'not in', [...hidden.levels])] : []),
     ...(hidden.missionIds.length
@@ -126,26 +134,43 @@ export async function namesOnOpenEvents(
   return open;
 }
 
+/** Of the events `ids`, those that are not public: their level, and their source and source id. */
+export async function nonPublicAmong(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<{ id: number; sensitivity: string; source: string; sourceEventId: string }[]> {
+  const out: { id: number; sensitivity: string; source: string; sourceEventId: string }[] = [];
+  // In slices, as a finding may cite thousands of events.
+  const wanted = [...new Set(ids)];
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('events')
+      .select(['id', 'sensitivity', 'source', 'source_event_id'])
+      .where('id', 'in', wanted.slice(i, i + 500))
+      .where('sensitivity', '<>', 'public')
+      .execute();
+    for (const r of rows)
+      out.push({
+        id: Number(r.id),
+        sensitivity: r.sensitivity,
+        source: r.source,
+        sourceEventId: r.source_event_id,
+      });
+  }
+  return out;
+}
+
 /** Of the events `ids`, those among `hidden`, with their levels. */
 export async function hiddenAmong(
   db: Kysely<Database>,
   hidden: HiddenEvents,
   ids: readonly number[],
 ): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('events')
-    .select(['id', 'sensitivity', 'source', 'source_event_id'])
-    .where('id', 'in', [...ids])
-    .where('sensitivity', '<>', 'public')
-    .execute();
   const levels = new Set<string>(hidden.levels);
   const missionIds = new Set(hidden.missionIds);
   return new Map(
-    rows
-      .filter(
-        (r) => levels.has(r.sensitivity) || (r.source === 'mission' && missionIds.has(r.source_event_id)),
-      )
+    (await nonPublicAmong(db, ids))
+      .filter((r) => levels.has(r.sensitivity) || (r.source === 'mission' && missionIds.has(r.sourceEventId)))
       .map((r) => [r.id, r.sensitivity]),
   );
 }

@@ -187,6 +187,8 @@ for (const dialect of DIALECTS) {
           },
         );
         assert.doesNotMatch(JSON.stringify(other), /Mariam|Yusuf|Kodro|Ouham/, who);
+        // Who recorded and edited it is withheld, as the incident list withholds who recorded it.
+        assert.deepEqual([...new Set(other.history.map((h: { by: string }) => h.by))], ['(withheld)'], who);
       }
     });
 

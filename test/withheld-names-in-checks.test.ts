@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import { openStore, type Store } from '../src/store/store.ts';
+import { importFiles } from './import-files.ts';
+
+// The checks that take names a user writes (a plan's partners, a negotiation's parties) and the
+// summary by group harmed must not tell someone below a record's clearance the names only that
+// record carries: not by naming them, not by suggesting them, not by counting them.
+
+const HEADER =
+  'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp';
+const row = (id: string, date: string, actor1: string, inter1: string, group: string) =>
+  `${id},${date},2024,1,Political violence,Violence against civilians,Attack,${actor1},,${inter1},Civilians (Testland),${group},Civilians,17,Civilian targeting,999,Eastern Africa,Testland,West,West Hills,,Old Mill,6.0,31.0,1,Witness,Local,They beat a family.,2,,1700000000`;
+
+const SECRET = 'Captain Koffi Secretname';
+const GROUP = 'Tesfay family (Testland)';
+const PROCESS = (actor: string) =>
+  [
+    'process: Test talks',
+    'country: Testland',
+    'parties:',
+    `  - { id: P, name: Party, actors: ["${actor}"] }`,
+    'rounds:',
+    '  - { id: R1, start: 2024-04-01, end: 2024-04-02, delegations: { P: { women: 1, men: 1 } } }',
+  ].join('\n');
+
+let store: Store;
+let dir: string;
+const as = (roles: string[]) => ({
+  via: 'http' as const,
+  name: 'test',
+  requester: { name: roles.join('+'), roles },
+  store,
+});
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tandem-withheld-checks-'));
+  const open = join(dir, 'open.csv');
+  const restricted = join(dir, 'restricted.csv');
+  writeFileSync(
+    open,
+    [
+      HEADER,
+      row('TSO1', '2024-02-01', 'Hill Militia (Testland)', 'Identity militia', 'Farmers (Testland)'),
+    ].join('\n'),
+  );
+  writeFileSync(
+    restricted,
+    [
+      HEADER,
+      row('TSR1', '2024-03-05', SECRET, 'State forces', GROUP),
+      row('TSR2', '2024-03-10', SECRET, 'State forces', GROUP),
+      row('TSR3', '2024-03-15', SECRET, 'State forces', GROUP),
+    ].join('\n'),
+  );
+  store = await openStore({ dbPath: ':memory:' });
+  await importFiles(store, [open]);
+  await importFiles(store, [restricted], { sensitivity: 'restricted' });
+});
+
+after(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a negotiation party named after a withheld actor is counted and suggested from readable events only', async () => {
+  const cleared = await runOperation(
+    operations.checkNegotiation,
+    { process: PROCESS(SECRET) },
+    as(['protection']),
+  );
+  assert.equal(cleared.tests[0]?.before, 3, 'someone cleared sees the three events');
+  const viewer = await runOperation(
+    operations.checkNegotiation,
+    { process: PROCESS(SECRET) },
+    as(['viewer']),
+  );
+  assert.equal(viewer.tests[0]?.before, 0, 'the viewer’s count does not confirm the name');
+  assert.ok(
+    viewer.notes.some((n) => n.includes(SECRET)),
+    'it is listed as an actor with no events',
+  );
+  const guess = await runOperation(
+    operations.checkNegotiation,
+    { process: PROCESS('Koffi') },
+    as(['viewer']),
+  );
+  assert.doesNotMatch(JSON.stringify(guess), /Secretname/, 'nor suggested for a part of it');
+  // The cleared reads are logged.
+  const logged = await store.db
+    .selectFrom('audit_log')
+    .select(['actor', 'action', 'detail'])
+    .where('record_kind', '=', 'event')
+    .execute();
+  assert.equal(
+    logged.filter((r) => r.actor === 'protection' && /negotiation check/.test(r.detail ?? '')).length,
+    3,
+  );
+});
+
+test('a plan naming or guessing a withheld actor learns nothing of it, and the events its findings cite are logged', async () => {
+  const plan = readFileSync(new URL('./fixtures/plans/clean-plan.yaml', import.meta.url), 'utf8').replace(
+    'kind: state-authority-support }',
+    'kind: state-authority-support, partners: [Captain] }',
+  );
+  const cleared = await runOperation(operations.checkPlan, { plan }, as(['protection']));
+  assert.match(cleared.notes.join('\n'), /did you mean "Captain Koffi Secretname"/);
+  const viewer = await runOperation(operations.checkPlan, { plan }, as(['viewer']));
+  assert.doesNotMatch(JSON.stringify(viewer), /Secretname|Tesfay/);
+  const withSecret = plan.replace('partners: [Captain]', `partners: ["${SECRET}"]`);
+  const named = await runOperation(operations.checkPlan, { plan: withSecret }, as(['viewer']));
+  assert.ok(
+    named.notes.some((n) => n.includes(SECRET)),
+    'the name is one the data does not hold, for the viewer',
+  );
+  const cited = (await runOperation(operations.checkPlan, { plan: withSecret }, as(['protection']))).findings
+    .flatMap((f) => f.evidence)
+    .filter((e) => e.type === 'event');
+  assert.ok(cited.length > 0, 'someone cleared sees the state partner’s attacks cited');
+  const withheld = await store.db
+    .selectFrom('audit_log')
+    .select('record_id')
+    .where('actor', '=', 'viewer')
+    .where('action', '=', 'withheld')
+    .execute();
+  assert.ok(withheld.length > 0, 'the viewer’s plan check wrote the withheld events it counted');
+});
+
+test('a summary by group harmed counts the withheld events under "(withheld)", never by their group', async () => {
+  const viewer = await runOperation(operations.summary, { by: 'target' }, as(['viewer']));
+  assert.doesNotMatch(JSON.stringify(viewer), /Tesfay/);
+  assert.equal(viewer.rows.find((r) => r.key === '(withheld)')?.events, 3);
+  const cleared = await runOperation(operations.summary, { by: 'target' }, as(['protection']));
+  assert.equal(cleared.rows.find((r) => r.key === GROUP)?.events, 3);
+});
