@@ -46,6 +46,37 @@ for (const dialect of DIALECTS) {
   });
 }
 
+test('a Mali incident sheet in MINUSMA’s words: attacks, ambushes, indirect fire, village burnings, cattle theft; FDS and the armed groups by their stance', async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  try {
+    const sheet = fileURLToPath(new URL('./fixtures/good/incidents-fr-mission-words.csv', import.meta.url));
+    const r = await importFiles(store, [sheet], { format: 'hxl' });
+    const rows = await store.db
+      .selectFrom('events')
+      .select(['source_event_id', 'violence_type', 'actor1_category'])
+      .orderBy('source_event_id')
+      .execute();
+    assert.equal(rows.length, 10, JSON.stringify(r));
+    assert.deepEqual(
+      rows.map((x) => [x.source_event_id, x.violence_type, x.actor1_category]),
+      [
+        ['M-01', 'battles', 'rebel-group'],
+        ['M-02', 'battles', 'rebel-group'],
+        ['M-03', 'battles', 'rebel-group'],
+        ['M-04', 'battles', 'rebel-group'],
+        ['M-05', 'explosions-remote-violence', 'rebel-group'],
+        ['M-06', 'violence-against-civilians', 'identity-militia'],
+        ['M-07', 'strategic-developments', 'rebel-group'],
+        ['M-08', 'explosions-remote-violence', 'rebel-group'],
+        ['M-09', 'battles', 'state-forces'],
+        ['M-10', 'strategic-developments', 'external-forces'],
+      ],
+    );
+  } finally {
+    await drop();
+  }
+});
+
 test('French actor categories are read with or without accents and apostrophes of either kind', () => {
   for (const v of ["Forces de l'État", 'forces de l’etat', 'FORCES ÉTATIQUES'])
     assert.equal(parseActorCategory(v), 'state-forces', v);

@@ -61,3 +61,70 @@ describe('HXL admin-1 names', () => {
     );
   });
 });
+
+test('a p-code column is not taken for the area’s name: #adm1+code beside #adm1+name, or alone', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-pcode-'));
+  const store = await openStore({ dbPath: ':memory:' });
+  try {
+    const both = join(dir, 'both.csv');
+    writeFileSync(
+      both,
+      'Code,Région,Date,Pays,Type\n#adm1+code,#adm1+name,#date,#country+name,#event+type\nML04,Mopti,2025-03-02,Mali,Affrontements\n',
+    );
+    const alone = join(dir, 'alone.csv');
+    writeFileSync(
+      alone,
+      'Code,Date,Pays,Type\n#adm1+code,#date,#country+name,#event+type\nML06,2025-03-03,Mali,Affrontements\n',
+    );
+    await importFiles(store, [both, alone]);
+    const rows = await store.db.selectFrom('events').select('admin1').orderBy('date_start').execute();
+    assert.deepEqual(
+      rows.map((r) => r.admin1),
+      ['Mopti', ''],
+      'ML06 is no area name: the event stays in the country, placed in no area',
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('GED’s "DR Congo (Zaire)" and ACLED’s "Democratic Republic of Congo" are one country, whose own government is its state forces', async () => {
+  const { mkdtempSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-country-'));
+  const store = await openStore({ dbPath: ':memory:' });
+  try {
+    const ged = join(dir, 'ged.csv');
+    writeFileSync(
+      ged,
+      readFileSync(join(GOOD, 'ged-small.csv'), 'utf8').replaceAll('Testland', 'DR Congo (Zaire)'),
+    );
+    const acled = join(dir, 'acled.csv');
+    writeFileSync(
+      acled,
+      readFileSync(join(GOOD, 'acled-new-format.csv'), 'utf8').replaceAll(
+        'Testland',
+        'Democratic Republic of Congo',
+      ),
+    );
+    await importFiles(store, [ged, acled]);
+    const rows = await store.db
+      .selectFrom('events')
+      .select(['source', 'country', 'actor1', 'actor1_category'])
+      .where('actor1', 'like', 'Government of%')
+      .execute();
+    assert.ok(rows.length > 0);
+    for (const r of rows) assert.equal(r.actor1_category, 'state-forces', r.actor1);
+    const countries = await store.db.selectFrom('events').select('country').distinct().execute();
+    assert.deepEqual(
+      countries.map((c) => c.country),
+      ['Democratic Republic of Congo'],
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

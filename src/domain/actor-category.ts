@@ -1,3 +1,4 @@
+import { sameCountry } from './country-names.ts';
 import type { ViolenceType } from './violence-type.ts';
 
 /**
@@ -71,7 +72,30 @@ const BY_WORDS: Record<string, ActorCategory> = {
   civils: 'civilians',
   'forces exterieures': 'external-forces',
   'autres forces': 'external-forces',
+  // As MINUSMA's, MINUSCA's and MONUSCO's incident sheets write them: the national forces by
+  // their initials, the armed groups by their stance on the peace agreement.
+  fds: 'state-forces',
+  'forces armees': 'state-forces',
+  'forces de securite': 'state-forces',
+  'forces de defense': 'state-forces',
+  fama: 'state-forces',
+  faca: 'state-forces',
+  fardc: 'state-forces',
+  'groupe arme terroriste': 'rebel-group',
+  'groupes armes terroristes': 'rebel-group',
+  'groupe arme signataire': 'rebel-group',
+  'groupes armes signataires': 'rebel-group',
+  'groupe arme non signataire': 'rebel-group',
+  'groupes armes non signataires': 'rebel-group',
+  "groupe d'autodefense": 'identity-militia',
+  "groupes d'autodefense": 'identity-militia',
+  'forces etrangeres': 'external-forces',
+  'forces internationales': 'external-forces',
 };
+
+/** The words a sheet may write a category in, for a refusal to list. */
+export const CATEGORY_WORDS_HINT =
+  "ACLED's categories in words or numbers (State forces, Rebel group, Political militia, Identity militia, Rioters, Protesters, Civilians, External/Other forces; 1–8), or in French (forces de l'État, FDS, groupe armé, groupe armé terroriste, milice communautaire, émeutiers, manifestants, civils, forces étrangères)";
 
 /** Reads an ACLED `inter` value, numeric (old exports) or in words (new ones). Empty → null. */
 export function parseActorCategory(value: string): ActorCategory | null | undefined {
@@ -113,10 +137,13 @@ export function categoryFromName(name: string, role: ActorRole): ActorCategory |
   const n = name.trim();
   if (!n) return null;
   const government = /^government of (.+)$/i.exec(n);
-  if (government)
-    return government[1]!.trim().toLowerCase() === role.country.trim().toLowerCase()
+  if (government) {
+    // GED's "Government of DR Congo (Zaire)" in an event stored under ACLED's country name.
+    const of = government[1]!.trim();
+    return of.toLowerCase() === role.country.trim().toLowerCase() || sameCountry(of, role.country)
       ? 'state-forces'
       : 'external-forces';
+  }
   if (/^civilians(?:\s*\(.*\))?$/i.test(n)) return 'civilians';
   if (role.side === 2 && role.violenceType === 'violence-against-civilians') return 'civilians';
   if (role.side === 2 && role.violenceType === 'state-based-conflict') return 'rebel-group';

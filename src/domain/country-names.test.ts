@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sameCountry } from './country-names.ts';
+import { sameCountry, storedCountryName } from './country-names.ts';
 
 test('names of one country in the field’s data and in French papers are one country', () => {
   for (const [a, b] of [
@@ -24,4 +24,13 @@ test('neighbours and namesakes are not one country; an unknown name matches noth
     ['Orvania', 'Orvania'],
   ])
     assert.ok(!sameCountry(a!, b!), `${a} ≠ ${b}`);
+});
+
+test('events are stored under ACLED’s name of a known country, and under their own name otherwise', () => {
+  assert.equal(storedCountryName('DR Congo (Zaire)'), 'Democratic Republic of Congo');
+  assert.equal(storedCountryName('Yemen (North Yemen)'), 'Yemen');
+  assert.equal(storedCountryName('République centrafricaine'), 'Central African Republic');
+  assert.equal(storedCountryName('Congo'), 'Republic of Congo');
+  assert.equal(storedCountryName("Côte d'Ivoire"), 'Ivory Coast');
+  assert.equal(storedCountryName(' Testland '), 'Testland');
 });

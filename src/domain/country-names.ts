@@ -1,7 +1,8 @@
 /**
  * The names a country goes by in the field's data and in a mission's own papers: ACLED's and UCDP
  * GED's spellings, the English and French names, the ISO 3166 alpha-3 code and the short forms
- * staff write ("DRC", "RCA", "CAR"). A plan written in French names "République démocratique du
+ * staff write ("DRC", "RCA", "CAR"). The first name of each is ACLED's, the name events are stored
+ * under (storedCountryName). A plan written in French names "République démocratique du
  * Congo" where ACLED writes "Democratic Republic of Congo" and GED "DR Congo (Zaire)": no spelling
  * distance joins those, this table does. It covers the countries of current and recent peace
  * operations and of the conflicts around them; a country not in it is matched by spelling alone.
@@ -49,7 +50,7 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['Guinea-Bissau', 'Guinée-Bissau', 'GNB'],
   ['Sierra Leone', 'SLE'],
   ['Liberia', 'Libéria', 'LBR'],
-  ["Côte d'Ivoire", 'Ivory Coast', 'Cote d’Ivoire', 'CIV'],
+  ['Ivory Coast', "Côte d'Ivoire", 'Cote d’Ivoire', 'CIV'],
   ['Benin', 'Bénin', 'BEN'],
   ['Togo', 'TGO'],
   ['Ghana', 'GHA'],
@@ -58,7 +59,7 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['Israel', 'Israël', 'ISR'],
   ['Palestine', 'State of Palestine', 'État de Palestine', 'PSE'],
   ['Iraq', 'Irak', 'IRQ'],
-  ['Yemen', 'Yémen', 'YEM'],
+  ['Yemen', 'Yémen', 'YEM', 'Yemen (North Yemen)'],
   ['Afghanistan', 'AFG'],
   ['Myanmar', 'Burma', 'Birmanie', 'MMR', 'Myanmar (Burma)'],
   ['Haiti', 'Haïti', 'HTI'],
@@ -74,6 +75,15 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['Azerbaijan', 'Azerbaïdjan', 'AZE'],
   ['India', 'Inde', 'IND'],
   ['Pakistan', 'PAK'],
+  // GED's names that carry a former one, and the few others where GED and ACLED differ.
+  ['Cambodia', 'Cambodge', 'KHM', 'Cambodia (Kampuchea)'],
+  ['Russia', 'Russie', 'RUS', 'Russia (Soviet Union)', 'Russian Federation'],
+  ['Serbia', 'Serbie', 'SRB', 'Serbia (Yugoslavia)'],
+  ['Zimbabwe', 'ZWE', 'Zimbabwe (Rhodesia)'],
+  ['Madagascar', 'MDG', 'Madagascar (Malagasy)'],
+  ['eSwatini', 'Eswatini', 'Swaziland', 'SWZ', 'Kingdom of eSwatini (Swaziland)'],
+  ['Vietnam', 'Viêt Nam', 'VNM', 'Vietnam (North Vietnam)'],
+  ['United States', 'United States of America', 'États-Unis', 'USA'],
 ];
 
 /** Lower case, no accents, apostrophes and punctuation as spaces: "Côte d’Ivoire" → "cote d ivoire". */
@@ -95,4 +105,14 @@ COUNTRIES.forEach((names, i) => {
 export function sameCountry(a: string, b: string): boolean {
   const ga = GROUP_OF.get(countryKey(a));
   return ga !== undefined && ga === GROUP_OF.get(countryKey(b));
+}
+
+/**
+ * The name events of a country are stored under: ACLED's spelling where the country is in the
+ * table above, so that GED's "DR Congo (Zaire)" and a French sheet's "République centrafricaine"
+ * count with ACLED's events of the same country as one; any other name as written (trimmed).
+ */
+export function storedCountryName(name: string): string {
+  const group = GROUP_OF.get(countryKey(name));
+  return group === undefined ? name.trim() : COUNTRIES[group]![0]!;
 }

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type ActorCategory, categoryFromName, parseActorCategory } from '../domain/actor-category.ts';
+import {
+  type ActorCategory,
+  CATEGORY_WORDS_HINT,
+  categoryFromName,
+  parseActorCategory,
+} from '../domain/actor-category.ts';
+import { storedCountryName } from '../domain/country-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
@@ -35,9 +41,10 @@ const WANT = {
   source: ['meta+source', 'meta+source+name'],
 } as const;
 
-// Attributes that make a tag a part or a stamp rather than the value itself: `#date+year` is not
-// the day of an event, `#date+timestamp` is when the row was written.
-const NOT_THE_VALUE = new Set(['year', 'month', 'week', 'timestamp', 'time']);
+// Attributes that make a tag a part, a stamp or a code rather than the value itself: `#date+year`
+// is not the day of an event, `#date+timestamp` is when the row was written, and `#adm1+code`
+// (a p-code such as ML04) or `#country+code` is not the area's or the country's name.
+const NOT_THE_VALUE = new Set(['year', 'month', 'week', 'timestamp', 'time', 'code']);
 
 /**
  * Finds the column for a wanted tag: the tag must match and carry every wanted attribute. A column
@@ -64,8 +71,14 @@ function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<numb
 // Words partners use for kinds of event, in English or French (read without accents), mapped
 // onto Tandem's violence types: "Attaque contre des civils", "Affrontements", "Violence sexuelle".
 const TYPE_WORDS: [RegExp, ViolenceType][] = [
+  // ACLED's sub-event of strategic developments, and theft without an attack, before the looting
+  // and pillage that the words for violence against civilians take.
   [
-    /one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians|contre (?:les |des )?(?:populations )?civil|sexuel|\bviols?\b|enlevement|meurtre|assassinat|pillage|violence unilaterale/i,
+    /looting\/property destruction|property destruction|destruction de biens|\bvols? de (?:betail|bovins|cheptel)|\btheft\b/i,
+    'strategic-developments',
+  ],
+  [
+    /one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians|contre (?:les |des )?(?:populations )?civil|sexuel|\bviols?\b|enlevement|meurtre|assassinat|pillage|violence unilaterale|incendie|arson/i,
     'violence-against-civilians',
   ],
   // UCDP's words for its two conflict types, before the battle words that would take them.
@@ -73,9 +86,12 @@ const TYPE_WORDS: [RegExp, ViolenceType][] = [
   [/non-state (?:conflict|violence)|conflit non etatique/i, 'non-state-conflict'],
   [/battle|clash|armed conflict|fighting|affrontement|combat|accrochage|conflit arme/i, 'battles'],
   [
-    /explos|shell|air ?strike|drone|ied|mine|remote|bombardement|frappe|engin explosif|obus|pilonnage/i,
+    /explos|shell|air ?strike|drone|ied|mine|remote|bombardement|frappe|engin explosif|obus|pilonnage|tirs? indirects?|indirect fire|mortier|mortar|roquette|rocket/i,
     'explosions-remote-violence',
   ],
+  // Attacks, ambushes and incursions by armed men (on a base, a convoy, a position), after the
+  // words above: an attack on civilians, or with an explosive device, is taken there.
+  [/attaque|embuscade|ambush|incursion|armed attack|complex attack/i, 'battles'],
   [/riot|mob|emeute/i, 'riots'],
   [/protest|demonstration|manifestation/i, 'protests'],
   [/strategic|agreement|arrest|looting of property|strategique|accord/i, 'strategic-developments'],
@@ -140,8 +156,9 @@ export function hxlReader(
         if (!end.ok) return problemAt(header, c.dateEnd, end.reason);
         dateEnd = end.date;
       }
-      const country = get(f, c.country);
-      if (!country) return problemAt(header, c.country, 'country is empty');
+      const written = get(f, c.country);
+      if (!written) return problemAt(header, c.country, 'country is empty');
+      const country = storedCountryName(written);
       const typeRaw = get(f, c.type);
       const type = violenceTypeOf(typeRaw);
       if (!type)
@@ -160,10 +177,18 @@ export function hxlReader(
       };
       const cat1 = category(c.inter1, actor1, 1);
       if (cat1 === undefined)
-        return problemAt(header, c.inter1, `actor category "${get(f, c.inter1)}" is unknown`);
+        return problemAt(
+          header,
+          c.inter1,
+          `actor category "${get(f, c.inter1)}" is unknown; expected ${CATEGORY_WORDS_HINT}`,
+        );
       const cat2 = category(c.inter2, actor2, 2);
       if (cat2 === undefined)
-        return problemAt(header, c.inter2, `actor category "${get(f, c.inter2)}" is unknown`);
+        return problemAt(
+          header,
+          c.inter2,
+          `actor category "${get(f, c.inter2)}" is unknown; expected ${CATEGORY_WORDS_HINT}`,
+        );
       // A deaths column with an empty cell is a row that does not say its deaths: set aside, as in
       // ACLED, not counted as none. A sheet without the column reports no deaths at all.
       const fat = readCount(f[c.fatalities], 'fatalities', c.fatalities !== -1);

@@ -1,5 +1,6 @@
 import { categoryFromName } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
+import { storedCountryName } from '../domain/country-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { GED_TYPES } from '../domain/violence-type.ts';
 import { readEventDay } from './event-dates.ts';
@@ -49,8 +50,9 @@ export function readGedFields(
   if (!end.ok) return bad('date_end', end.reason);
   if (end.date < start.date)
     return bad('date_end', `date_end ${end.date} is before date_start ${start.date}`);
-  const country = get('country');
-  if (!country) return bad('country', 'country is empty');
+  const written = get('country');
+  if (!written) return bad('country', 'country is empty');
+  const country = storedCountryName(written);
   const best = readCount(get('best'), 'best', true);
   if (!best.ok) return bad('best', best.reason);
   const low = readCount(get('low'), 'low', false);
