@@ -38,6 +38,33 @@ describe('large imports', () => {
     await b.close();
   });
 
+  test('a file refused while it is read in the worker thread is refused as a user’s error, and nothing is stored', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { TandemError } = await import('../src/domain/tandem-error.ts');
+    // The medium file with its dates month first (US spreadsheets) from row 30,001 on.
+    const lines = readFileSync(medium, 'utf8').split('\n');
+    const date = lines[0]!.split(',').indexOf('event_date');
+    const us = lines.map((l, i) => {
+      if (i <= 30_000 || !l) return l;
+      const f = l.split(',');
+      const day = new Date(`${f[date]} UTC`);
+      f[date] = `${day.getUTCMonth() + 1}/${Math.max(day.getUTCDate(), 13)}/${day.getUTCFullYear()}`;
+      return f.join(',');
+    });
+    const usFile = join(dir, 'us-dates.csv');
+    writeFileSync(usFile, us.join('\n'));
+    const store = await openStore({ dbPath: ':memory:' });
+    await assert.rejects(
+      importEvents(store, [usFile], { readInWorker: true }),
+      (e) =>
+        e instanceof TandemError &&
+        e.code === 'unreadable-file' &&
+        /line 30002: .* reads only month first/.test(e.message),
+    );
+    assert.equal((await summarizeEvents(store.db, 'country')).rows.length, 0);
+    await store.close();
+  });
+
   test('Ctrl-C in the middle of an import leaves the store as it was', async () => {
     const db = join(dir, 'interrupted.db');
     const first = await runCli(['import', '--json', medium, '--db', db]);

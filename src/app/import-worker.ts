@@ -2,6 +2,7 @@
 // posts them to the writer, staying at most `ahead` batches in front of it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Sensitivity } from '../domain/sensitivity.ts';
+import { isTandemError } from '../domain/tandem-error.ts';
 import { prepareRows } from './prepared-rows.ts';
 
 const { path, format, ahead, sensitivity } = workerData as {
@@ -18,14 +19,21 @@ port.on('message', () => {
   release?.();
 });
 
-for await (const batch of prepareRows(path, format, sensitivity)) {
-  // The packed numbers move to the writer instead of being copied (the packer made them fresh).
-  port.postMessage({ type: 'batch', batch }, [
-    batch.rows.codes.buffer as ArrayBuffer,
-    batch.rows.numbers.buffer as ArrayBuffer,
-  ]);
-  inFlight++;
-  while (inFlight >= ahead) await new Promise<void>((r) => (release = r));
-  release = null;
+try {
+  for await (const batch of prepareRows(path, format, sensitivity)) {
+    // The packed numbers move to the writer instead of being copied (the packer made them fresh).
+    port.postMessage({ type: 'batch', batch }, [
+      batch.rows.codes.buffer as ArrayBuffer,
+      batch.rows.numbers.buffer as ArrayBuffer,
+    ]);
+    inFlight++;
+    while (inFlight >= ahead) await new Promise<void>((r) => (release = r));
+    release = null;
+  }
+  port.postMessage({ type: 'done' });
+} catch (e) {
+  // A refusal of the file (a user's error) crosses to the writer as one, with its code; an error
+  // thread to thread would arrive as a plain Error, reported as a bug in Tandem.
+  if (!isTandemError(e)) throw e;
+  port.postMessage({ type: 'refused', code: e.code, message: e.message, details: e.details });
 }
-port.postMessage({ type: 'done' });

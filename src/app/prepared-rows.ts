@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
+import { type ErrorCode, TandemError } from '../domain/tandem-error.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
 import { eventValues } from '../store/event-columns.ts';
@@ -101,9 +102,14 @@ export async function* preparedBatches(
     for (;;) {
       while (queue.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
       wake = null;
-      const m = queue.shift() as { type: 'batch'; batch: PreparedBatch } | { type: 'done' } | undefined;
+      const m = queue.shift() as
+        | { type: 'batch'; batch: PreparedBatch }
+        | { type: 'done' }
+        | { type: 'refused'; code: ErrorCode; message: string; details: unknown }
+        | undefined;
       if (!m) throw failure;
       if (m.type === 'done') return;
+      if (m.type === 'refused') throw new TandemError(m.code, m.message, { details: m.details });
       yield m.batch;
       worker.postMessage('ack');
     }

@@ -94,7 +94,7 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
     );
   }
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
-  const parseEventDate = eventDateReader();
+  const parseEventDate = eventDateReader(path);
   const pairs = c.actor2 === -1 && c.inter2 === -1 ? new MonadicPairs(c.civ !== -1) : null;
   return {
     format: 'acled',
@@ -103,7 +103,7 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
     read(f: string[], line: number): RowResult {
       const id = get(f, c.id);
       if (!id) return problemAt(header, c.id, 'event_id_cnty is empty');
-      const date = parseEventDate(get(f, c.date));
+      const date = parseEventDate(get(f, c.date), line);
       if (!date.ok) return problemAt(header, c.date, date.reason);
       const typeRaw = get(f, c.type);
       const type = parseAcledEventType(typeRaw);

@@ -76,3 +76,23 @@ test('an event dated after tomorrow is refused; today is not', () => {
   assert.match((r as { reason: string }).reason, /in the future/);
   assert.equal(eventDateReader()('1 May 2099').ok, false);
 });
+
+test('a file whose first one-way date reads only month first is refused whole, naming the line; after day-first dates, such a date is only that row’s slip', () => {
+  const usFile = eventDateReader('us.csv');
+  assert.deepEqual(usFile('3/5/2024', 2), { ok: true, date: '2024-05-03' });
+  assert.throws(
+    () => usFile('3/25/2024', 3),
+    (e: Error & { code?: string }) =>
+      e.code === 'unreadable-file' &&
+      /^us\.csv, line 3: "3\/25\/2024" reads only month first/.test(e.message),
+  );
+  const dayFirst = eventDateReader('eu.csv');
+  assert.deepEqual(dayFirst('25/3/2024', 2), { ok: true, date: '2024-03-25' });
+  const slip = dayFirst('3/25/2024', 3);
+  assert.equal(slip.ok, false);
+  assert.match((slip as { reason: string }).reason, /reads only as month first/);
+  // Dates that read either way, or are not slashed, decide nothing.
+  const iso = eventDateReader('iso.csv');
+  assert.equal(iso('2024-03-25', 2).ok, true);
+  assert.equal(iso('5/3/2024', 3).ok, true);
+});

@@ -1,3 +1,5 @@
+import { TandemError } from '../domain/tandem-error.ts';
+
 /**
  * Dates as event sources write them, read into ISO `YYYY-MM-DD`. ACLED exports differ between
  * vintages (`2015-12-31`, `31 December 2015`, `31-Dec-15`); GED GeoJSON adds a time; partners'
@@ -107,21 +109,48 @@ export function readEventDay(raw: string, last = latestEventDay()): DateResult {
   return r;
 }
 
+/** Which way a slashed date can be read: only day first (25/03/2025), only month first (3/25/2025), or either. */
+function slashOrder(raw: string): 'day-first' | 'month-first' | 'either' | null {
+  const m = SLASH.exec(raw.trim());
+  if (!m) return null;
+  const a = +m[1];
+  const b = +m[2];
+  if (a > 12 && b <= 12) return 'day-first';
+  if (b > 12 && a <= 12) return 'month-first';
+  return 'either';
+}
+
 /**
  * readEventDay with a memory of the dates it has read, for one file: a file of a million
  * events holds a few thousand distinct days, and each is parsed once instead of once a row.
  * The results are shared between rows, so callers must not change them.
+ *
+ * Slashed dates are read day first. A file whose first date that reads one way only reads month
+ * first (3/25/2025) is a month-first file, as spreadsheets in US English save them: its other
+ * dates (5/3/2025, meaning 3 May) would be stored on the wrong day, so the whole file is refused,
+ * naming the line, rather than half set aside and half misread. Where day-first dates came first,
+ * a month-first one is a slip of that row, set aside with its reason.
  */
-export function eventDateReader(): (raw: string) => DateResult {
+export function eventDateReader(path = 'the file'): (raw: string, line?: number) => DateResult {
   const known = new Map<string, DateResult>();
   const last = latestEventDay();
-  return (raw) => {
+  let dayFirst = false;
+  return (raw, line) => {
     let r = known.get(raw);
     if (r === undefined) {
       // Bounded, in case a file writes each date differently (with times, say).
       if (known.size >= 100_000) known.clear();
       r = readEventDay(raw, last);
       known.set(raw, r);
+    }
+    if (!dayFirst) {
+      const order = slashOrder(raw);
+      if (order === 'day-first') dayFirst = true;
+      else if (order === 'month-first')
+        throw new TandemError(
+          'unreadable-file',
+          `${path}${line ? `, line ${line}` : ''}: "${raw.trim()}" reads only month first (MM/DD/YYYY), and no date before it reads only day first, so the file writes its dates month first; Tandem reads slashed dates day first (DD/MM/YYYY) and would store its other dates on the wrong day (5/3/2025, 3 May, as 5 March). Nothing was imported: save the dates as YYYY-MM-DD, or day first, and import the file again`,
+        );
     }
     return r;
   };

@@ -9,7 +9,7 @@ import { storedCountryName } from '../domain/country-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
-import { readEventDay } from './event-dates.ts';
+import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
 import { halfPointReason, missingHalfOfPoint, readCoordinate, readCount } from './field-readers.ts';
 import { gedAreaName } from './ged-area-name.ts';
@@ -144,15 +144,16 @@ export function hxlReader(
   }
   const header = names.map((h) => h.trim());
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
+  const readDay = eventDateReader(path);
   return {
     format: 'hxl',
     columns: header.length,
-    read(f: string[]): RowResult {
-      const date = readEventDay(get(f, c.date));
+    read(f: string[], line: number): RowResult {
+      const date = readDay(get(f, c.date), line);
       if (!date.ok) return problemAt(header, c.date, date.reason);
       let dateEnd = date.date;
       if (c.dateEnd !== -1 && get(f, c.dateEnd)) {
-        const end = readEventDay(get(f, c.dateEnd));
+        const end = readDay(get(f, c.dateEnd), line);
         if (!end.ok) return problemAt(header, c.dateEnd, end.reason);
         dateEnd = end.date;
       }
