@@ -157,3 +157,19 @@ for (const dialect of DIALECTS) {
     }
   });
 }
+
+test('an empty FeatureCollection is refused as having no features, not as GED events', async () => {
+  const { readBoundaries } = await import('../src/sources/boundary-reader.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-empty-boundaries-'));
+  try {
+    const empty = join(dir, 'empty.geojson');
+    writeFileSync(empty, '{"type":"FeatureCollection","features":[]}');
+    await assert.rejects(
+      readBoundaries(empty),
+      (e) =>
+        e instanceof TandemError && /empty\.geojson: the FeatureCollection has no features$/.test(e.message),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -209,3 +209,61 @@ test('alerts in words: deaths are not called events, a new actor is not a rise o
     /^un événement violent ayant fait 156 morts en avril 2015/,
   );
 });
+
+test('a refused file and a record not found read in French on French pages, from the messages the server really writes', async () => {
+  const { frenchMessage } = await import('../web/src/i18n/server-messages.ts');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openEventFile } = await import('../src/sources/event-file.ts');
+  const { parseEventDate } = await import('../src/sources/event-dates.ts');
+  const { openStore } = await import('../src/store/store.ts');
+  const { assertEventsExistFor } = await import('../src/analysis/event-scope-check.ts');
+  const { importFiles } = await import('./import-files.ts');
+  const plain = (s: string) => frenchMessage(s).replace(/[\u00a0\u202f]/g, ' ');
+  const refusal = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('not refused');
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-fr-messages-'));
+  const empty = join(dir, 'vide.csv');
+  writeFileSync(empty, '');
+  assert.equal(plain(await refusal(openEventFile(empty))), `${empty} : le fichier est vide`);
+  const notes = join(dir, 'notes.txt');
+  writeFileSync(notes, 'Réunion du 3 mars\nRien à signaler\n');
+  assert.match(
+    plain(await refusal(openEventFile(notes))),
+    /notes\.txt : format de fichier d’événements inconnu ; attendu : un export ACLED .* \(la première ligne compte 1 colonne\)$/,
+  );
+  const binary = join(dir, 'junk.csv');
+  writeFileSync(binary, Buffer.from([0x41, 0x00, 0x42]));
+  assert.match(
+    plain(await refusal(openEventFile(binary))),
+    /junk\.csv : ce n’est pas un fichier texte \(octet NUL à la position 1\)/,
+  );
+  const reason = (d: string) => (parseEventDate(d) as { reason: string }).reason;
+  assert.equal(plain(reason('2021-13-01')), '« 2021-13-01 » n’est pas une date : il n’y a pas de mois 13');
+  assert.equal(
+    plain(reason('2025-02-31')),
+    '« 2025-02-31 » n’est pas une date : le mois 2 de 2025 n’a pas de jour 31',
+  );
+  const store = await openStore({ dbPath: ':memory:' });
+  try {
+    await importFiles(store, [new URL('./fixtures/good/acled-new-format.csv', import.meta.url).pathname]);
+    assert.equal(
+      plain(await refusal(assertEventsExistFor(store.db, { country: 'Testland', admin1: 'Hilside' }))),
+      'aucun événement pour la région (admin-1) « Hilside » de Testland (vouliez-vous dire « Hillside » ?) ; régions (admin-1) de Testland dans la base : Hillside',
+    );
+    assert.match(
+      plain(await refusal(assertEventsExistFor(store.db, { country: 'Testlond' }))),
+      /^aucun événement pour le pays « Testlond » \(vouliez-vous dire « Testland » \?\) ; pays dans la base : Testland$/,
+    );
+  } finally {
+    await store.close();
+  }
+  assert.equal(frenchMessage('a message the patterns do not know'), 'a message the patterns do not know');
+});

@@ -86,7 +86,8 @@ export async function readBoundaries(path: string): Promise<BoundaryFile> {
   const text = await readAllText(await inspectTextFile(path));
   let features: ReturnType<typeof gedFeatureCollection> | undefined;
   try {
-    gedFeatureCollection(path, text);
+    // An empty collection reads as GED events too, and as no boundaries: said below as empty.
+    if (!gedFeatureCollection(path, text).length) features = [];
   } catch (e) {
     // A FeatureCollection that is not GED events is what we want here.
     if (!(e instanceof TandemError && e.code === 'unknown-format')) throw e;

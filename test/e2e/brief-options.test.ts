@@ -86,4 +86,19 @@ describe('choosing what the brief covers, in Chromium', { skip: browserSkip }, (
       [],
     );
   });
+
+  test('a brief the server refuses (an area with no events) is said as a refusal, in French on French pages, not shown as raw JSON', async () => {
+    const { page } = w;
+    await page.goto(w.url(`?lang=fr#/brief?country=${encodeURIComponent(DEMO_COUNTRY)}&area=Nowhere`));
+    const box = page.locator('.error-box');
+    await box.waitFor();
+    assert.match(
+      ((await box.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' '),
+      /aucun événement pour la région \(admin-1\) « Nowhere »/,
+    );
+    assert.equal(await page.locator('iframe.brief-frame').isVisible(), false);
+    await page.goto(w.url(`?lang=en#/brief?country=${encodeURIComponent(DEMO_COUNTRY)}`));
+    await page.frameLocator('iframe.brief-frame').locator('h1').first().waitFor({ timeout: 60_000 });
+    assert.equal(await box.count(), 0, 'a brief that loads shows no refusal');
+  });
 });

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { frenchSpacing } from '../../src/domain/language.ts';
 import { frenchIssue } from './i18n/server-issues.ts';
+import { frenchMessage } from './i18n/server-messages.ts';
 import type { OperationName, OperationResult } from './operation-types.ts';
 
 /** An API failure as the server words it: a stable code and a message a person can act on. */
@@ -59,14 +60,21 @@ async function answer<T>(res: Response): Promise<T> {
 
 type Refusal = { code?: string; message?: string; details?: unknown };
 
+/** A message of the server (a refusal, a row's reason for being set aside) in the page's language. */
+export function serverMessage(message: string): string {
+  return i18next.language === 'fr' ? frenchMessage(message) : message;
+}
+
 /**
  * A refused input in the page's language: on French pages each field's refusal, and the message
- * that lists them, in French (the field names stay as the API names them); anything else as the
- * server wrote it.
+ * that lists them, in French (the field names stay as the API names them); other refusals as
+ * server-messages.ts words them, or as the server wrote them.
  */
 function inLanguage(e: Refusal): Refusal {
   const issues = (e.details as { issues?: { path: string; message: string }[] } | undefined)?.issues;
-  if (i18next.language !== 'fr' || e.code !== 'bad-input' || !issues?.length) return e;
+  if (i18next.language !== 'fr') return e;
+  if (e.code !== 'bad-input' || !issues?.length)
+    return e.message === undefined ? e : { ...e, message: frenchMessage(e.message) };
   const french = issues.map((i) => ({ ...i, message: frenchIssue(i.message) }));
   const details = { ...(e.details as object), issues: french };
   if (!e.message?.startsWith('invalid input for ')) return { ...e, details };

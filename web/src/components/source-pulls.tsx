@@ -35,8 +35,9 @@ function targetOf(p: PullStatus): Target {
   };
 }
 
+/** When a pull ran, as the page writes days, with the time of day (UTC, as the server logs it). */
 function when(iso: string): string {
-  return iso.slice(0, 16).replace('T', ' ');
+  return `${day(iso)} ${iso.slice(11, 16)} UTC`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, queryString } from '../api-client.ts';
-import { Empty } from '../components/status-views.tsx';
+import { ApiError, get, queryString, serverMessage } from '../api-client.ts';
+import { Empty, ErrorBox } from '../components/status-views.tsx';
 import { day } from '../format.ts';
 import { setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
@@ -65,7 +65,7 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
         </a>{' '}
         <span className="muted">{t('brief.pdfNote', { scope })}</span>
       </p>
-      <BriefFrame title={t('brief.frame')} src={`/api/brief.html${q}`} />
+      <BriefFrame key={q} title={t('brief.frame')} src={`/api/brief.html${q}`} />
     </section>
   );
 }
@@ -76,7 +76,25 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
  * and again when the width changes and its lines wrap anew.
  */
 function BriefFrame({ title, src }: { title: string; src: string }) {
+  const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
+  // A brief the server refuses (an area with no events, a period outside the data) comes back as
+  // the API's JSON error: said as every page says a refusal, not shown raw in the frame.
+  const [refused, setRefused] = useState<ApiError | null>(null);
+  const loaded = () => {
+    const doc = frame.current?.contentDocument;
+    if (doc?.contentType === 'application/json') {
+      let e: { code?: string; message?: string } | undefined;
+      try {
+        e = (JSON.parse(doc.documentElement.textContent ?? '') as { error?: typeof e }).error;
+      } catch {
+        e = undefined;
+      }
+      setRefused(new ApiError(e?.code ?? 'internal', serverMessage(e?.message ?? ''), 0));
+      return;
+    }
+    fit();
+  };
   const fit = () => {
     const doc = frame.current?.contentDocument;
     if (!frame.current || !doc?.documentElement) return;
@@ -88,7 +106,19 @@ function BriefFrame({ title, src }: { title: string; src: string }) {
     window.addEventListener('resize', fit);
     return () => window.removeEventListener('resize', fit);
   });
-  return <iframe ref={frame} title={title} className="brief-frame" src={src} onLoad={fit} />;
+  return (
+    <>
+      {refused && <ErrorBox error={refused} what={t('brief.frame')} />}
+      <iframe
+        ref={frame}
+        title={title}
+        className="brief-frame"
+        src={src}
+        onLoad={loaded}
+        hidden={refused !== null}
+      />
+    </>
+  );
 }
 
 /** The brief's scope as a form; a period that ends before it starts is refused beside its field. */

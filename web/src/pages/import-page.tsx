@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serverMessage } from '../api-client.ts';
 import { MayWrite } from '../components/may-write.tsx';
 import { SourcePulls } from '../components/source-pulls.tsx';
 import { month, num } from '../format.ts';
@@ -61,7 +62,7 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
           );
           onImported();
         } else if (msg.stage === 'failed')
-          setStage({ kind: 'failed', message: msg.error.message, code: msg.error.code });
+          setStage({ kind: 'failed', message: serverMessage(msg.error.message), code: msg.error.code });
       }
       seen = complete + 1;
     };
@@ -70,7 +71,7 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
       if (xhr.status !== 200) {
         try {
           const e = JSON.parse(xhr.responseText).error;
-          setStage({ kind: 'failed', message: e.message, code: e.code });
+          setStage({ kind: 'failed', message: serverMessage(e.message), code: e.code });
         } catch {
           setStage({ kind: 'failed', message: `HTTP ${xhr.status}`, code: 'internal' });
         }
@@ -151,10 +152,14 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
             <div className="done-box" key={l.country}>
               <strong>{stage.name}</strong>
               {t('common.colon')}
-              {t('importing.boundariesStored', { areas: num(l.areas), country: l.country })}
+              {t('importing.boundariesStored', { count: l.areas, country: l.country })}
               {l.renamed.length > 0 && t('importing.renamed', { count: l.renamed.length })}
               {l.withoutEvents.length > 0 && t('importing.noEventsIn', { areas: l.withoutEvents.join(', ') })}
-              {l.withoutShapes.length > 0 && t('importing.noShapeFor', { areas: l.withoutShapes.join(', ') })}
+              {l.withoutShapes.length > 0 &&
+                t('importing.noShapeFor', {
+                  count: l.withoutShapes.length,
+                  areas: l.withoutShapes.join(', '),
+                })}
               .
             </div>
           ))}
@@ -162,13 +167,9 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
           stage.result.files.map((f) => (
             <div className="done-box" key={f.path}>
               <strong>{stage.name}</strong>{' '}
-              {t('importing.readAs', { format: f.format.toUpperCase(), rows: num(f.rows) })}{' '}
+              {t('importing.readAs', { format: f.format.toUpperCase(), count: f.rows })}{' '}
               <span className="imported-count">{t('importing.imported', { count: f.imported })}</span>
-              {t('importing.rest', {
-                updated: num(f.updated),
-                unchanged: num(f.unchanged),
-                rejected: num(f.rejected),
-              })}
+              {`, ${t('importing.updated', { count: f.updated })}, ${t('importing.unchanged', { count: f.unchanged })}, ${t('importing.rejected', { count: f.rejected })}.`}
             </div>
           ))}
       </div>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../api-client.ts';
+import { get, serverMessage } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { downloadCsv } from '../csv-download.ts';
 import type { OperationResult } from '../operation-types.ts';
@@ -89,8 +89,9 @@ export function ProblemsPage() {
                       <tr key={p.id}>
                         <td className="wrap">{p.file}</td>
                         <td>{p.line ?? '—'}</td>
-                        <td>{p.column ?? p.field ?? '—'}</td>
-                        <td>{p.reason}</td>
+                        {/* Column 0: the row as a whole (a row cut short), which no column names. */}
+                        <td>{p.column || p.field || '—'}</td>
+                        <td>{serverMessage(p.reason)}</td>
                         <td>
                           {t(`records.sensitivities.${p.sensitivity}`, { defaultValue: p.sensitivity })}
                         </td>

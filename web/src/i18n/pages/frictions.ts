@@ -52,7 +52,7 @@ export const fr: typeof en = {
   status: 'Statut',
   open: 'Ouverte',
   inProgress: 'En cours',
-  closed: 'Close',
+  closed: 'Clôturée',
   reviewOn: 'Réexamen le',
   note: 'Note',
   saving: 'Enregistrement…',
@@ -68,5 +68,5 @@ export const fr: typeof en = {
   statusIs: 'Statut : {{status}}',
   review: ' ; réexamen le {{date}}',
   decisions: { accept: 'accepter', mitigate: 'atténuer', escalate: 'porter devant la direction' },
-  statuses: { open: 'ouverte', 'in-progress': 'en cours', closed: 'close' },
+  statuses: { open: 'ouverte', 'in-progress': 'en cours', closed: 'clôturée' },
 };

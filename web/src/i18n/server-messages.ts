@@ -1,0 +1,118 @@
+import { frenchSpacing } from '../../../src/domain/language.ts';
+
+/**
+ * What the server says when it refuses a file or finds no record, in French: the refusals a person
+ * meets most on French pages (an import, a boundary or agreement file, a set-aside row, a record
+ * that does not exist). The server words them in English; the names, numbers and quoted values
+ * they carry are kept. A message these patterns do not know is shown as the server wrote it.
+ */
+
+const FORMATS =
+  'un export ACLED (colonnes event_id_cnty, event_date, event_type), UCDP GED (id, type_of_violence, date_start, best) en CSV ou GeoJSON, une feuille CSV ou .xlsx avec une ligne de hashtags HXL, ou l’export CSV de Tandem (source, source_event_id, date_start, violence_type, …)';
+
+/** « did you mean "A" or "B"? » and the list of what the store holds, after a place not found. */
+function held(rest: string): string {
+  return rest
+    .replace(
+      / \(did you mean (.+)\?\)/,
+      (_, names: string) => ` (vouliez-vous dire ${names.replaceAll(' or ', ' ou ')} ?)`,
+    )
+    .replace(/; admin-1 areas(?: of (.+?))? in the store: /, (_, c?: string) =>
+      c ? ` ; régions (admin-1) de ${c} dans la base : ` : ' ; régions (admin-1) dans la base : ',
+    )
+    .replace(/; countries in the store: /, ' ; pays dans la base : ')
+    .replace(
+      /; the store holds no events yet \(tandem import\)/,
+      ' ; la base ne contient encore aucun événement (tandem import)',
+    );
+}
+
+const QUOTED = /"([^"]*)"/g;
+const guillemets = (s: string) => s.replace(QUOTED, '« $1 »');
+
+const PATTERNS: [RegExp, (...m: string[]) => string][] = [
+  // Files.
+  [/^(.+): the file is empty$/, (_, f) => `${f} : le fichier est vide`],
+  [
+    /^(.+): not a known event format: expected .*?(?: \(the first line has (\d+) columns?\))?$/,
+    (_, f, n) =>
+      `${f} : format de fichier d’événements inconnu ; attendu : ${FORMATS}${n ? ` (la première ligne compte ${n} colonne${n === '1' ? '' : 's'})` : ''}`,
+  ],
+  [
+    /^(.+): not a text file \(a NUL byte at offset (\d+)\); expected CSV or GeoJSON text$/,
+    (_, f, at) =>
+      `${f} : ce n’est pas un fichier texte (octet NUL à la position ${at}) ; un texte CSV ou GeoJSON est attendu`,
+  ],
+  [/^(.+): is a folder, not a file$/, (_, f) => `${f} : c’est un dossier, pas un fichier`],
+  [
+    /^(.+): a zip file that is not a Word \(\.docx\) document$/,
+    (_, f) => `${f} : un fichier zip qui n’est pas un document Word (.docx)`,
+  ],
+  [
+    /^(.+): could not read the PDF file \((.*)\)$/,
+    (_, f, why) => `${f} : impossible de lire le fichier PDF (${why})`,
+  ],
+  [/^(.+): not valid JSON \((.*)\)$/, (_, f, why) => `${f} : JSON non valide (${why})`],
+  [
+    /^(.+): the FeatureCollection has no features$/,
+    (_, f) => `${f} : la FeatureCollection ne contient aucun objet`,
+  ],
+  [
+    /^(.+): UCDP GED events \(points\), not admin-1 polygons: import them with `tandem import`$/,
+    (_, f) =>
+      `${f} : des événements UCDP GED (points), pas des contours admin-1 : importez-les avec \`tandem import\``,
+  ],
+  // Rows set aside.
+  [
+    /^"(.*)" is not a date: there is no month (\d+)$/,
+    (_, d, m) => `« ${d} » n’est pas une date : il n’y a pas de mois ${m}`,
+  ],
+  [
+    /^"(.*)" is not a date: month (\d+) of (\d+) has no day (\d+)$/,
+    (_, d, m, y, day) => `« ${d} » n’est pas une date : le mois ${m} de ${y} n’a pas de jour ${day}`,
+  ],
+  [/^the date is empty$/, () => 'la date est vide'],
+  [
+    /^the row has (\d+) fields?, the header (\d+) \(is the line cut short\?\)$/,
+    (_, n, h) =>
+      `la ligne compte ${n} champ${n === '1' ? '' : 's'}, l’en-tête ${h} (la ligne est-elle tronquée ?)`,
+  ],
+  [
+    /^"(.*)" is in the future: an event's date cannot be after (.+)$/,
+    (_, d, last) => `« ${d} » est dans le futur : un événement ne peut pas être daté après le ${last}`,
+  ],
+  // Records that do not exist.
+  [/^no event with id (\d+)$/, (_, id) => `aucun événement n’a l’identifiant ${id}`],
+  [
+    /^no events for country "(.*?)"(.*)$/,
+    (_, c, rest) => `aucun événement pour le pays « ${c} »${held(rest)}`,
+  ],
+  [
+    /^no events for admin-1 area "(.*?)"(?: of (.+?))?((?: \(did you mean|; ).*)?$/,
+    (_, a, c, rest) =>
+      `aucun événement pour la région (admin-1) « ${a} »${c ? ` de ${c}` : ''}${held(rest ?? '')}`,
+  ],
+  [/^no event names "(.*)" in (.+)$/, (_, n, c) => `aucun événement ne nomme « ${n} » (${c})`],
+  [/^no stored plan for mission "(.*)"$/, (_, m) => `aucun plan enregistré pour la mission « ${m} »`],
+  [
+    /^no stored negotiation process with id (\d+)$/,
+    (_, id) => `aucun processus de négociation enregistré sous l’identifiant ${id}`,
+  ],
+];
+
+/** A server message in French, with French spacing, or as the server wrote it when unknown. */
+export function frenchMessage(message: string): string {
+  for (const [re, to] of PATTERNS) {
+    const m = re.exec(message);
+    if (m) return frenchSpacing(guillemetsOutsideCode(to(...m)));
+  }
+  return message;
+}
+
+/** English quotes left in a translated message (the names a list carries) become guillemets. */
+function guillemetsOutsideCode(s: string): string {
+  return s
+    .split('`')
+    .map((part, i) => (i % 2 ? part : guillemets(part)))
+    .join('`');
+}
