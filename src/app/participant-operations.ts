@@ -234,7 +234,13 @@ async function recordOne(
     await insertParticipantLinks(trx, id, {
       processes,
       incidents: input.incidents,
-      measures: input.measures.map((m) => ({ ...m, reviewOn: m.reviewOn ?? null })),
+      // What protects a person (relocation, who escorts them) is sealed like who they are.
+      measures: input.measures.map((m, i) => ({
+        ...m,
+        kind: seal(key, m.kind, id, `measure${i}.kind`),
+        owner: seal(key, m.owner, id, `measure${i}.owner`),
+        reviewOn: m.reviewOn ?? null,
+      })),
     });
     if (input.sensitivity !== 'public') {
       await appendAudit(
@@ -314,7 +320,13 @@ export async function releaseParticipants(
       processes: full ? processes : null,
       consent: full ? { given: row.consent_given === 1, on: row.consent_on } : null,
       incidents: full ? incidents : null,
-      measures: full ? measures : null,
+      measures: full
+        ? measures.map((m, i) => ({
+            ...m,
+            kind: open(key, m.kind, id, `measure${i}.kind`),
+            owner: open(key, m.owner, id, `measure${i}.owner`),
+          }))
+        : null,
       createdAt: row.created_at,
       createdBy: full ? row.created_by : WITHHELD_KEY,
     };

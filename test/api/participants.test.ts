@@ -171,6 +171,9 @@ for (const dialect of DIALECTS) {
           { process: String(negotiationId), kind: 'negotiation', rounds: ['R2'] },
           { process: 'lakeside-grazing', kind: 'local', rounds: [] },
         ]);
+        assert.deepEqual(p.measures, [
+          { kind: 'protected travel', owner: 'Kessa POC unit', status: 'planned', reviewOn: '2026-12-10' },
+        ]);
       }
       for (const who of ['varo', 'viewer']) {
         const [p] = await list(who);
@@ -255,14 +258,14 @@ for (const dialect of DIALECTS) {
     });
 
     if (dialect.name === 'sqlite') {
-      test('the database file and its journal hold no alias, real name or organisation in plain text', async () => {
+      test('the database file and its journal hold no alias, real name, organisation or protective measure in plain text', async () => {
         const path = store.location;
         const bytes = [path, `${path}-wal`, `${path}-journal`]
           .filter((p) => existsSync(p))
           .map((p) => readFileSync(p).toString('latin1'))
           .join('');
         assert.ok(bytes.length > 0);
-        for (const secret of [REAL_NAME, ALIAS, ORGANISATION]) {
+        for (const secret of [REAL_NAME, ALIAS, ORGANISATION, 'protected travel', 'Kessa POC unit']) {
           assert.ok(!bytes.includes(secret), `"${secret}" is in the database file in plain text`);
         }
         const row = await store.db.selectFrom('participants').selectAll().executeTakeFirstOrThrow();
