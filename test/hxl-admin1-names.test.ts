@@ -128,3 +128,38 @@ test('GED’s "DR Congo (Zaire)" and ACLED’s "Democratic Republic of Congo" ar
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an area ACLED writes "Segou" and a French sheet "Ségou" is one area, under the spelling stored first, in this import and the next', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-spellings-'));
+  const store = await openStore({ dbPath: ':memory:' });
+  try {
+    const { readFileSync } = await import('node:fs');
+    const acled = join(dir, 'acled.csv');
+    writeFileSync(
+      acled,
+      readFileSync(join(GOOD, 'acled-new-format.csv'), 'utf8')
+        .replaceAll('Testland', 'Mali')
+        .replaceAll('Hillside', 'Segou'),
+    );
+    const sheet = (id: string, area: string) =>
+      `Id,Date,Pays,Région,Type\n#event+id,#date,#country+name,#adm1+name,#event+type\n${id},2023-05-03,Mali,${area},Affrontements\n`;
+    const french = join(dir, 'fr.csv');
+    writeFileSync(french, sheet('FR-1', 'Ségou'));
+    await importFiles(store, [acled, french]);
+    const later = join(dir, 'later.csv');
+    writeFileSync(later, sheet('FR-2', 'SÉGOU'));
+    await importFiles(store, [later]);
+    const areas = await store.db.selectFrom('events').select('admin1').distinct().execute();
+    assert.deepEqual(
+      areas.map((a) => a.admin1),
+      ['Segou'],
+    );
+    const again = await importFiles(store, [french]);
+    assert.equal(again.files[0].unchanged, 1, 'the same file again changes nothing');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

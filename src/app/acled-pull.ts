@@ -7,6 +7,7 @@ import {
   latestDeletedCursor,
   recordSourcePull,
 } from '../store/source-pull-repository.ts';
+import { storedAreaSpellings } from '../store/stored-area-spellings.ts';
 import type { AppContext } from './operation.ts';
 import {
   PulledPages,
@@ -66,7 +67,7 @@ export async function pullAcled(
       password: process.env.ACLED_PASSWORD,
     });
     const api = new AcledApi(base, credentials, options);
-    const pages = new PulledPages(path, acledApiRows(path));
+    const pages = new PulledPages(path, acledApiRows(path), await storedAreaSpellings(ctx.store.db));
     let latest = Number(last?.cursor ?? Number.NaN);
     for await (const page of api.eventPages({ ...input, since: last?.cursor ?? undefined })) {
       pages.add(page.page, page.rows);

@@ -17,6 +17,7 @@ import {
 import { addProblems, isLargeImport, withEventImport } from '../store/event-import.ts';
 import { applyRegisterCategories } from '../store/register-categories.ts';
 import type { Store } from '../store/store.ts';
+import { storedAreaSpellings } from '../store/stored-area-spellings.ts';
 import { preparedBatches } from './prepared-rows.ts';
 
 export interface ImportFileResult {
@@ -95,16 +96,21 @@ export async function importEvents(
     clearance: options.clearance ?? 'strictly-confidential',
     large: isLargeImport(bytes, Number(stored.n)),
   } as const;
+  // The store's admin-1 spellings, and each file's new ones for the files after it (AreaSpellings).
+  const knownAreas = files.length ? await storedAreaSpellings(store.db) : [];
   return withEventImport(store, importOptions, async (imp) => {
     const results: ImportFileResult[] = [];
     for (const file of files) {
       const name = options.recordedAs?.(file.path) ?? file.path;
       const f = await imp.beginFile(name, file.format);
-      const batches = preparedBatches(file.path, file.format, options.readInWorker, sensitivity);
+      const batches = preparedBatches(file.path, file.format, options.readInWorker, sensitivity, [
+        ...knownAreas,
+      ]);
       let next = await batches.next();
       try {
         while (!next.done) {
           const batch = next.value;
+          if (batch.areas) knownAreas.push(...batch.areas);
           await f.write(
             name === file.path
               ? batch

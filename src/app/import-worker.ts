@@ -5,11 +5,12 @@ import type { Sensitivity } from '../domain/sensitivity.ts';
 import { isTandemError } from '../domain/tandem-error.ts';
 import { prepareRows } from './prepared-rows.ts';
 
-const { path, format, ahead, sensitivity } = workerData as {
+const { path, format, ahead, sensitivity, knownAreas } = workerData as {
   path: string;
   format: 'acled' | 'ucdp' | 'hxl';
   ahead: number;
   sensitivity: Sensitivity;
+  knownAreas: [string, string][];
 };
 const port = parentPort as NonNullable<typeof parentPort>;
 let inFlight = 0;
@@ -20,7 +21,7 @@ port.on('message', () => {
 });
 
 try {
-  for await (const batch of prepareRows(path, format, sensitivity)) {
+  for await (const batch of prepareRows(path, format, sensitivity, knownAreas)) {
     // The packed numbers move to the writer instead of being copied (the packer made them fresh).
     port.postMessage({ type: 'batch', batch }, [
       batch.rows.codes.buffer as ArrayBuffer,

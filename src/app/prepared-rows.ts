@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { AreaSpellings } from '../domain/area-spellings.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { type ErrorCode, TandemError } from '../domain/tandem-error.ts';
@@ -21,7 +22,10 @@ export async function* prepareRows(
   path: string,
   format: EventFormat,
   sensitivity: Sensitivity = 'public',
+  knownAreas: readonly (readonly [string, string])[] = [],
 ): AsyncGenerator<PreparedBatch> {
+  // One spelling per area: the store's, where this file writes it with other accents or hyphens.
+  const spellings = new AreaSpellings(knownAreas);
   // Small batches from the file, so that a row's parsed fields and event die young; rows are
   // packed one by one and sent BATCH at a time.
   const file = await openEventFile(path, { format, batchSize: 250 });
@@ -44,15 +48,17 @@ export async function* prepareRows(
         });
         continue;
       }
+      event.admin1 = spellings.of(event.country, event.admin1);
       packer.add(eventValues(event, sensitivity));
       if (packer.count === BATCH) {
-        yield { rows: packer.take(), problems, read };
+        yield { rows: packer.take(), problems, read, areas: spellings.takeAdded() };
         problems = [];
         read = 0;
       }
     }
   }
-  if (packer.count || problems.length || read) yield { rows: packer.take(), problems, read };
+  if (packer.count || problems.length || read)
+    yield { rows: packer.take(), problems, read, areas: spellings.takeAdded() };
 }
 
 /** Rows a prepared batch holds at most. */
@@ -73,13 +79,14 @@ export async function* preparedBatches(
   format: EventFormat,
   useWorker?: boolean,
   sensitivity: Sensitivity = 'public',
+  knownAreas: readonly (readonly [string, string])[] = [],
 ): AsyncGenerator<PreparedBatch> {
   if (!(useWorker ?? (await stat(path)).size >= WORKER_THRESHOLD)) {
-    yield* prepareRows(path, format, sensitivity);
+    yield* prepareRows(path, format, sensitivity, knownAreas);
     return;
   }
   const worker = new Worker(new URL('./import-worker.mjs', import.meta.url), {
-    workerData: { path, format, ahead: AHEAD, sensitivity },
+    workerData: { path, format, ahead: AHEAD, sensitivity, knownAreas },
     // A larger young generation: the reader allocates many short-lived strings and rows.
     resourceLimits: { maxYoungGenerationSizeMb: 96 },
   });

@@ -1,3 +1,4 @@
+import { AreaSpellings } from '../domain/area-spellings.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { isTandemError } from '../domain/tandem-error.ts';
@@ -45,11 +46,17 @@ export class PulledPages {
   readonly ids = new Set<string>();
   rows = 0;
 
+  /** One spelling per admin-1 area: the store's, where the API writes it otherwise (AreaSpellings). */
+  private readonly spellings: AreaSpellings;
+
   constructor(
     private readonly path: string,
     private readonly reader: ApiRowReader,
+    knownAreas: readonly (readonly [string, string])[] = [],
     private readonly sensitivity: Sensitivity = 'public',
-  ) {}
+  ) {
+    this.spellings = new AreaSpellings(knownAreas);
+  }
 
   add(page: number, rows: readonly unknown[]): void {
     const batch = this.reader.read(page, rows);
@@ -69,6 +76,7 @@ export class PulledPages {
       }
       this.firstSeen.set(event.sourceEventId, where);
       this.ids.add(event.sourceEventId);
+      event.admin1 = this.spellings.of(event.country, event.admin1);
       this.packer.add(eventValues(event, this.sensitivity));
       if (this.packer.count === BATCH) this.batches.push({ rows: this.packer.take(), problems: [], read: 0 });
     }

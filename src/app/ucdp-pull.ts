@@ -12,6 +12,7 @@ import {
   yearlyCoverageEnd,
 } from '../sources/ucdp-api.ts';
 import { eventIdsOfImports, pullImportIds, recordSourcePull } from '../store/source-pull-repository.ts';
+import { storedAreaSpellings } from '../store/stored-area-spellings.ts';
 import type { AppContext } from './operation.ts';
 import {
   PulledPages,
@@ -76,7 +77,7 @@ async function pullVersion(
   try {
     const base = apiBase('UCDP_API_URL', UCDP_DEFAULT_BASE);
     const api = new UcdpApi(base, assertUcdpToken(process.env.UCDP_API_TOKEN), options);
-    const pages = new PulledPages(path, gedApiRows(path));
+    const pages = new PulledPages(path, gedApiRows(path), await storedAreaSpellings(ctx.store.db));
     let announced: number | null = null;
     for await (const page of api.eventPages(version, gwno)) {
       if (page.page === 1) announced = page.total;

@@ -11,6 +11,8 @@ export interface PreparedBatch {
   problems: ReadProblem[];
   /** Data rows read in this batch (rows plus problems). */
   read: number;
+  /** Admin-1 spellings (country, name) first stored by this batch, for the files read after it. */
+  areas?: [string, string][];
 }
 
 /**
