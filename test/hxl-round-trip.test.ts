@@ -231,6 +231,29 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('a GeoJSON export comes back too: unchanged into its own store, whole into another', async () => {
+      let text = '';
+      await runOperation(
+        operations.exportEvents,
+        { format: 'geojson', write: (s: string) => (text += s) },
+        { via: 'cli', name: 'exportEvents', requester: ADMIN, store },
+      );
+      const path = write('export.geojson', text);
+      const same = await importFiles(store, [path]);
+      assert.deepEqual(
+        [same.files[0]!.unchanged, same.files[0]!.imported, same.files[0]!.rejected],
+        [original.length, 0, 0],
+      );
+      const other = await dialect.open();
+      try {
+        const r = await importFiles(other.store, [path]);
+        assert.equal(r.files[0]!.imported, original.length);
+        assert.deepEqual(await storedEvents(other.store), original);
+      } finally {
+        await other.drop();
+      }
+    });
+
     test('a Tandem export from before these columns is read as a partner sheet, as it always was', async () => {
       const [header, tags, ...rows] = Papa.parse<string[]>(exported.trim(), { newline: '\r\n' }).data;
       const older = [header!, tags!, ...rows].map((row) => row.slice(0, tags!.indexOf('#meta+source') + 1));

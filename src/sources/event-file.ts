@@ -8,6 +8,7 @@ import { readGedGeoJson } from './ged-geojson-reader.ts';
 import { hxlReader } from './hxl-reader.ts';
 import { isHashtagRow } from './hxl-tag.ts';
 import { tandemExportHashtags } from './tandem-export-reader.ts';
+import { tandemGeoJsonExport } from './tandem-geojson-export.ts';
 import { inspectTextFile, readAllText, readHead } from './text-file.ts';
 import { gedCsvReader, headerlessGedHeader, looksLikeGed } from './ucdp-reader.ts';
 import { isZipFile, readXlsxSheets, type SpreadsheetSheet } from './xlsx-rows.ts';
@@ -51,6 +52,20 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
   const info = await inspectTextFile(path);
   const head = await readHead(info, 2 * 1024 * 1024);
   if (/^\s*[[{]/.test(head)) {
+    // Tandem's own GeoJSON export names its columns in the first feature: only then is it parsed
+    // as one (a GED edition of a million features is not parsed twice).
+    const ours = (!forced || forced === 'hxl') && head.includes('"source_event_id"');
+    const exported = ours ? tandemGeoJsonExport(await readAllText(info)) : null;
+    const chosen = exported && chooseRowReader(path, exported.header, undefined, forced);
+    if (exported && chosen) {
+      return {
+        path,
+        format: chosen.reader.format,
+        container: 'geojson',
+        encoding: info.encoding,
+        batches: () => rowBatches(path, oneTable(exported.rows), ',', chosen.reader, 0, batchSize, true),
+      };
+    }
     if (forced && forced !== 'ucdp') {
       throw new TandemError(
         'unknown-format',
@@ -164,6 +179,11 @@ async function openWorkbook(
     'unknown-format',
     `${path}: ${UNKNOWN}; no sheet of the workbook has such a header (sheets: ${names})`,
   );
+}
+
+/** Rows already in hand, as one chunk of a table. */
+async function* oneTable(rows: CsvRow[]): AsyncGenerator<CsvRow[]> {
+  yield rows;
 }
 
 /** A sheet's rows as the CSV reader gives them: numbered from 1, blank rows left out. */

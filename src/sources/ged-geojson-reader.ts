@@ -19,7 +19,7 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
  * the text that follows strings and nesting. JSON.parse gives the values; this gives the places,
  * so a bad feature is reported by line like a bad CSV row.
  */
-function featureLines(text: string): number[] {
+export function featureLines(text: string): number[] {
   const lines: number[] = [];
   let line = 1;
   let depth = 0;
