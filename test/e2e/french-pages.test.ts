@@ -248,6 +248,13 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
             assert.deepEqual(englishIn(read), [], `${name}: English left in «${sentence}»`);
           }
         }
+        if (name === 'overview') {
+          // MapLibre's own words: its zoom buttons' titles and the canvas's label.
+          const zoom = page.locator('.maplibregl-ctrl-zoom-in');
+          await zoom.waitFor({ timeout: 20_000 });
+          assert.equal(await zoom.getAttribute('title'), 'Zoom avant');
+          assert.equal(await page.locator('.maplibregl-canvas').getAttribute('aria-label'), 'Carte');
+        }
         if (name === 'brief') {
           const frame = page.frameLocator('iframe');
           await frame.locator('h1').first().waitFor({ timeout: 30_000 });

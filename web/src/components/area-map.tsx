@@ -5,6 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { num } from '../format.ts';
+import { mapLocale } from '../i18n/map-locale.ts';
 import { addBasemap } from './map-basemap.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -89,6 +90,7 @@ export function AreaMap({
     try {
       m = new maplibregl.Map({
         container: box.current,
+        locale: mapLocale(),
         ...(bounds ? { bounds, fitBoundsOptions: { padding: 24 } } : {}),
         style: {
           version: 8,

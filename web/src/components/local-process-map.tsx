@@ -3,6 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mapLocale } from '../i18n/map-locale.ts';
 import { addBasemap } from './map-basemap.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -56,6 +57,7 @@ export function LocalProcessMap({
     try {
       m = new maplibregl.Map({
         container: box.current,
+        locale: mapLocale(),
         bounds: [
           [Math.min(...lons) - pad, Math.min(...lats) - pad],
           [Math.max(...lons) + pad, Math.max(...lats) + pad],
