@@ -105,3 +105,13 @@ test('driver suggestions read French notes, and say which French words fired', (
   assert.ok(found['political-competition-and-elections']?.includes('élection'));
   assert.deepEqual(matcher.suggest('Une réunion de coordination a eu lieu à Bangui.'), []);
 });
+
+test('every driver of the shipped taxonomy has a French label and description, which French pages show', async () => {
+  const { driverDescription, driverName } = await import('../src/domain/driver.ts');
+  for (const d of loadDriverTaxonomy().drivers) {
+    assert.ok(d.labelFr && d.descriptionFr, d.key);
+    assert.equal(driverName(d, 'fr'), d.labelFr);
+    assert.equal(driverDescription(d, 'fr'), d.descriptionFr);
+    assert.equal(driverDescription(d, 'en'), d.description);
+  }
+});

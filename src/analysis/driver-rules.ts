@@ -15,6 +15,7 @@ const driverSchema = z.object({
   label: z.string().min(1),
   label_fr: z.string().min(1).optional(),
   description: z.string().default(''),
+  description_fr: z.string().min(1).optional(),
   words: z.array(z.string().min(1)).default([]),
   patterns: z.array(z.string().min(1)).default([]),
 });
@@ -57,7 +58,11 @@ export function parseDriverTaxonomy(text: string, file = 'drivers.yaml'): Driver
     });
   });
   return {
-    drivers: parsed.data.drivers.map(({ label_fr, ...d }) => (label_fr ? { ...d, labelFr: label_fr } : d)),
+    drivers: parsed.data.drivers.map(({ label_fr, description_fr, ...d }) => ({
+      ...d,
+      ...(label_fr ? { labelFr: label_fr } : {}),
+      ...(description_fr ? { descriptionFr: description_fr } : {}),
+    })),
   };
 }
 

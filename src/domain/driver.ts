@@ -26,6 +26,13 @@ export interface DriverDefinition extends DriverRule {
   /** The French label, where the taxonomy gives one (data/drivers.yaml's `label_fr`). */
   labelFr?: string;
   description: string;
+  /** The French description, where the taxonomy gives one (`description_fr`). */
+  descriptionFr?: string;
+}
+
+/** A driver's description in the reader's language, as driverName gives its name. */
+export function driverDescription(d: { description: string; descriptionFr?: string }, lang: string): string {
+  return lang === 'fr' ? (d.descriptionFr ?? d.description) : d.description;
 }
 
 export interface DriverTaxonomy {

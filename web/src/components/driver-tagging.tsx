@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { driverName } from '../../../src/domain/driver.ts';
+import { driverDescription, driverName } from '../../../src/domain/driver.ts';
 import { get, runOperation } from '../api-client.ts';
 import { day } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
@@ -173,7 +173,7 @@ function TagForm({
         {t('analysts.driver')}
         <select id={`${id}-driver`} value={driver} onChange={(e) => setDriver(e.target.value)}>
           {taxonomy.map((x) => (
-            <option key={x.key} value={x.key} title={x.description}>
+            <option key={x.key} value={x.key} title={driverDescription(x, lang)}>
               {driverName(x, lang)}
             </option>
           ))}
