@@ -267,3 +267,39 @@ test('a refused file and a record not found read in French on French pages, from
   }
   assert.equal(frenchMessage('a message the patterns do not know'), 'a message the patterns do not know');
 });
+
+test('a plan or negotiation file refused reads in French problem by problem, its places and paths as written', async () => {
+  const { frenchMessage } = await import('../web/src/i18n/server-messages.ts');
+  const { readFileSync } = await import('node:fs');
+  const { readPlan } = await import('../src/planning/plan-reader.ts');
+  const { readNegotiationProcess } = await import('../src/agreements/negotiation-process.ts');
+  const refusal = (read: () => unknown) => {
+    try {
+      read();
+    } catch (e) {
+      return frenchMessage((e as Error).message).replace(/[\u00a0\u202f]/g, ' ');
+    }
+    throw new Error('not refused');
+  };
+  const fixture = (dir: string, f: string) =>
+    readFileSync(new URL(`./fixtures/${dir}/${f}`, import.meta.url), 'utf8');
+  const talks = refusal(() =>
+    readNegotiationProcess(fixture('negotiations', 'shape-and-reference.yaml'), 'talks.yaml'),
+  );
+  assert.match(talks, /^talks\.yaml : 5 problèmes :\n/);
+  assert.match(
+    talks,
+    /talks\.yaml:\d+:\d+: rounds\[0\]\.delegations\.GOV\.women: attendu : un nombre ; reçu le texte « three »/,
+  );
+  assert.match(talks, /rounds\[0\]\.delegations\.REB: partie inconnue « REB » : attendu l’une de GOV, IO/);
+  assert.match(
+    talks,
+    /rounds\[2\]\.end: le cycle se termine \(2024-05-02\) avant de commencer \(2024-05-10\)/,
+  );
+  assert.doesNotMatch(talks, /expected|missing|unknown|duplicate|before it starts/);
+  const plan = refusal(() => readPlan(fixture('plans', 'unknown-id.yaml'), 'plan.yaml'));
+  assert.match(
+    plan,
+    /^plan\.yaml n’est pas valable :\n .*anchors\[1\]: identifiant inconnu « C9 » \(attendu : un identifiant d’objectif du concept\)$/,
+  );
+});

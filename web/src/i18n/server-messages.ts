@@ -100,8 +100,99 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
   ],
 ];
 
+/** What a document's reader says was expected or found (structured-document.ts's describeIssue). */
+const WHAT: Record<string, string> = {
+  'a list': 'une liste',
+  'a mapping': 'un tableau associatif (clé : valeur)',
+  number: 'un nombre',
+  string: 'du texte',
+  boolean: 'vrai ou faux',
+  null: 'rien (null)',
+};
+const what = (w: string) =>
+  WHAT[w] ??
+  w
+    .replace(/^the text (".*")$/, 'le texte $1')
+    .replace(/^number (.+)$/, 'le nombre $1')
+    .replace(/^boolean (.+)$/, 'la valeur $1');
+
+/** One problem of a plan or negotiation file (after its place and path), by pattern. */
+const REASONS: [RegExp, (...m: string[]) => string][] = [
+  [
+    /^missing required field \(expected one of (.+)\)$/,
+    (_, v) => `champ obligatoire absent (attendu : l’une des valeurs ${v})`,
+  ],
+  [/^missing required field \(expected (.+)\)$/, (_, v) => `champ obligatoire absent (attendu : ${what(v)})`],
+  [/^missing required field$/, () => 'champ obligatoire absent'],
+  [/^expected one of (.+), got (.+)$/, (_, v, got) => `attendu : l’une des valeurs ${v} ; reçu ${what(got)}`],
+  [
+    /^expected (a list|a mapping|number|string|boolean), got (.+)$/,
+    (_, e, got) => `attendu : ${what(e)} ; reçu ${what(got)}`,
+  ],
+  [
+    /^the period ends \((.+)\) before it starts \((.+)\)$/,
+    (_, to, from) => `la période se termine (${to}) avant de commencer (${from})`,
+  ],
+  [
+    /^the round ends \((.+)\) before it starts \((.+)\)$/,
+    (_, to, from) => `le cycle se termine (${to}) avant de commencer (${from})`,
+  ],
+  [
+    /^duplicate (party|round) id "(.*)" \((.+) has it\): expected each \1 id once$/,
+    (_, kind, id, where) =>
+      `identifiant ${kind === 'party' ? 'de partie' : 'de cycle'} « ${id} » en double (${where} l’a déjà) : chaque identifiant ne doit figurer qu’une fois`,
+  ],
+  [
+    /^unknown party "(.*)": expected one of (.+)$/,
+    (_, id, list) => `partie inconnue « ${id} » : attendu l’une de ${list}`,
+  ],
+  [
+    /^unknown id "(.*)": expected (.+)$/,
+    (_, id, e) => `identifiant inconnu « ${id} » (attendu : ${IDS[e] ?? e})`,
+  ],
+  [
+    /^duplicate id "(.*)" \(already used at (.+)\)$/,
+    (_, id, at) => `identifiant « ${id} » en double (déjà utilisé en ${at})`,
+  ],
+];
+
+/** The kinds of id a plan's references expect (plan-cross-reference.ts). */
+const IDS: Record<string, string> = {
+  'a mandate task id': 'un identifiant de tâche du mandat',
+  'a concept objective id': 'un identifiant d’objectif du concept',
+  'a strategy objective id': 'un identifiant d’objectif de stratégie',
+  'a strategy or concept objective id': 'un identifiant d’objectif de stratégie ou du concept',
+  'an office id': 'un identifiant de bureau',
+  'a resource id': 'un identifiant de ressource',
+  'an activity id': 'un identifiant d’activité',
+  'a cell id': 'un identifiant de cellule',
+};
+
+/** A plan or negotiation file refused, problem by problem: its head and each reason in French. */
+function frenchDocumentProblems(message: string): string | null {
+  const [head, ...lines] = message.split('\n');
+  const m = /^(.+) (?:has (\d+) problems|is not valid):$/.exec(head ?? '');
+  if (!m) return null;
+  const said = m[2] ? `${m[1]} : ${m[2]} problèmes :` : `${m[1]} n’est pas valable :`;
+  const rest = lines.map((line) => {
+    const more = /^(\s*)… and (\d+) more$/.exec(line);
+    if (more) return `${more[1]}… et ${more[2]} de plus`;
+    // "  plan.yaml:3:5: period.to: the period ends …": the place and the path stay as written.
+    const at = /^(\s*\S+:\d+:\d+: (?:[\w.[\]"-]+: )?)(.*)$/.exec(line);
+    if (!at) return line;
+    for (const [re, to] of REASONS) {
+      const r = re.exec(at[2]!);
+      if (r) return `${at[1]}${to(...r)}`;
+    }
+    return line;
+  });
+  return [said, ...rest].join('\n');
+}
+
 /** A server message in French, with French spacing, or as the server wrote it when unknown. */
 export function frenchMessage(message: string): string {
+  const document = frenchDocumentProblems(message);
+  if (document) return frenchSpacing(guillemetsOutsideCode(document));
   for (const [re, to] of PATTERNS) {
     const m = re.exec(message);
     if (m) return frenchSpacing(guillemetsOutsideCode(to(...m)));
