@@ -19,6 +19,7 @@ const row = (id: string, date: string, actor1: string, inter1: string, group: st
 
 const SECRET = 'Captain Koffi Secretname';
 const GROUP = 'Tesfay family (Testland)';
+const MILITIA = 'Koffi Boss Militia';
 const PROCESS = (actor: string) =>
   [
     'process: Test talks',
@@ -56,6 +57,8 @@ before(async () => {
       row('TSR1', '2024-03-05', SECRET, 'State forces', GROUP),
       row('TSR2', '2024-03-10', SECRET, 'State forces', GROUP),
       row('TSR3', '2024-03-15', SECRET, 'State forces', GROUP),
+      row('TSR4', '2024-03-20', MILITIA, 'Identity militia', GROUP),
+      row('TSR5', '2024-03-21', MILITIA, 'Identity militia', GROUP),
     ].join('\n'),
   );
   store = await openStore({ dbPath: ':memory:' });
@@ -131,10 +134,27 @@ test('a plan naming or guessing a withheld actor learns nothing of it, and the e
   assert.ok(withheld.length > 0, 'the viewer’s plan check wrote the withheld events it counted');
 });
 
+test('a plan naming a withheld non-state actor as a partner gets the same findings as one naming nobody', async () => {
+  const plan = (partner: string) =>
+    readFileSync(new URL('./fixtures/plans/clean-plan.yaml', import.meta.url), 'utf8').replace(
+      'kind: state-authority-support }',
+      `kind: state-authority-support, partners: ["${partner}"] }`,
+    );
+  // The findings as text, the partner's own name (the requester's words) taken out.
+  const findings = async (partner: string, roles: string[]) =>
+    JSON.stringify(
+      (await runOperation(operations.checkPlan, { plan: plan(partner) }, as(roles))).findings,
+    ).replaceAll(partner, 'PARTNER');
+  const guess = await findings(MILITIA, ['viewer']);
+  assert.equal(guess, await findings('Nobody Such Group', ['viewer']));
+  // Someone cleared for the events sees the militia's attacks counted in the friction.
+  assert.notEqual(await findings(MILITIA, ['protection']), guess);
+});
+
 test('a summary by group harmed counts the withheld events under "(withheld)", never by their group', async () => {
   const viewer = await runOperation(operations.summary, { by: 'target' }, as(['viewer']));
   assert.doesNotMatch(JSON.stringify(viewer), /Tesfay/);
-  assert.equal(viewer.rows.find((r) => r.key === '(withheld)')?.events, 3);
+  assert.equal(viewer.rows.find((r) => r.key === '(withheld)')?.events, 5);
   const cleared = await runOperation(operations.summary, { by: 'target' }, as(['protection']));
-  assert.equal(cleared.rows.find((r) => r.key === GROUP)?.events, 3);
+  assert.equal(cleared.rows.find((r) => r.key === GROUP)?.events, 5);
 });

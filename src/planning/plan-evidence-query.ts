@@ -8,6 +8,9 @@ import { areaKey } from './area-ranking.ts';
 import type { PlanEvidence } from './plan-checks.ts';
 
 /** One year before a YYYY-MM-DD date (the look-back for state-perpetrator frictions). */
+/** What an event's actor is called where the requester may not read it (access-control's key). */
+const WITHHELD = '(withheld)';
+
 export function yearBefore(date: string): string {
   const [y, m, d] = date.split('-');
   return `${Number(y) - 1}-${m}-${d}`;
@@ -42,6 +45,7 @@ export async function readPlanEvidence(
       'civilian_targeting',
       'fatalities',
       'civilian_fatalities',
+      'sensitivity',
     ])
     .where('country', '=', plan.country)
     .where('date_start', '>=', yearBefore(plan.period.from))
@@ -52,16 +56,22 @@ export async function readPlanEvidence(
     .orderBy('date_start')
     .orderBy('id')
     .execute();
+  // An event the requester may not read in full is counted with its actors' names withheld: a
+  // partner a plan names can then never match it, or the finding would confirm a guessed name.
+  const levels = new Set<string>(hidden.levels);
+  const missionIds = new Set(hidden.missionIds);
+  const isHiddenRow = (r: (typeof rows)[number]) =>
+    levels.has(r.sensitivity) || (r.source === 'mission' && missionIds.has(r.source_event_id));
   const events: PlanEvent[] = rows.map((r) => ({
     id: Number(r.id),
     source: r.source,
     sourceEventId: r.source_event_id,
     dateStart: r.date_start,
     admin1: r.admin1,
-    actor1: r.actor1,
+    ...(isHiddenRow(r)
+      ? { actor1: WITHHELD, actor1Associated: [], actor2: WITHHELD }
+      : { actor1: r.actor1, actor1Associated: actingNames(r.actor1_associated), actor2: r.actor2 }),
     actor1Category: r.actor1_category,
-    actor1Associated: actingNames(r.actor1_associated),
-    actor2: r.actor2,
     actor2Category: r.actor2_category,
     violenceType: r.violence_type,
     civilianTargeting: Number(r.civilian_targeting) === 1,
