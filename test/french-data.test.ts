@@ -56,7 +56,7 @@ test('a Mali incident sheet in MINUSMA’s words: attacks, ambushes, indirect fi
       .select(['source_event_id', 'violence_type', 'actor1_category'])
       .orderBy('source_event_id')
       .execute();
-    assert.equal(rows.length, 10, JSON.stringify(r));
+    assert.equal(rows.length, 14, JSON.stringify(r));
     assert.deepEqual(
       rows.map((x) => [x.source_event_id, x.violence_type, x.actor1_category]),
       [
@@ -70,6 +70,11 @@ test('a Mali incident sheet in MINUSMA’s words: attacks, ambushes, indirect fi
         ['M-08', 'explosions-remote-violence', 'rebel-group'],
         ['M-09', 'battles', 'state-forces'],
         ['M-10', 'strategic-developments', 'external-forces'],
+        // A theft that kills is violence against civilians, not a strategic development.
+        ['M-11', 'violence-against-civilians', 'rebel-group'],
+        ['M-12', 'violence-against-civilians', 'rebel-group'],
+        ['M-13', 'violence-against-civilians', 'rebel-group'],
+        ['M-14', 'strategic-developments', 'rebel-group'],
       ],
     );
   } finally {

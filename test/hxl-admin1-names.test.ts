@@ -163,3 +163,24 @@ test('an area ACLED writes "Segou" and a French sheet "Ségou" is one area, unde
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a sheet that gives the country only by its code (#country+code) is read, under the country’s name', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-country-code-'));
+  const store = await openStore({ dbPath: ':memory:' });
+  try {
+    const sheet = join(dir, 'iso.csv');
+    writeFileSync(sheet, 'Pays,Date,Type\n#country+code,#date,#event+type\nMLI,2025-03-02,Affrontements\n');
+    const r = await importFiles(store, [sheet]);
+    assert.equal(r.files[0]!.imported, 1);
+    const rows = await store.db.selectFrom('events').select('country').execute();
+    assert.deepEqual(
+      rows.map((x) => x.country),
+      ['Mali'],
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -21,7 +21,8 @@ const WANT = {
   id: ['event+id', 'event+code', 'meta+id'],
   date: ['date+occurred', 'date+start', 'date'],
   dateEnd: ['date+end'],
-  country: ['country+name', 'country'],
+  // A sheet that gives the country only by its code (#country+code, MLI) is read by it too.
+  country: ['country+name', 'country', 'country+code'],
   admin1: ['adm1+name', 'adm1'],
   admin2: ['adm2+name', 'adm2'],
   location: ['loc+name', 'loc'],
@@ -68,15 +69,21 @@ function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<numb
   return -1;
 }
 
+/** Theft and destruction of property, as ACLED's strategic developments and sheets name them. */
+const THEFT =
+  /looting\/property destruction|property destruction|destruction de biens|\bvols? de (?:betail|bovins|cheptel)|\btheft\b/i;
+/** Words that make a theft violence against people. */
+const THEFT_WITH_VIOLENCE =
+  /(?:\bkill|murder|meurtre|\btue(?:e|s|es)?\b|assassin|massacre|attaq|attack|\braid|\bviol|\brape\b|abduct|enlev|bless|injur|wound)/i;
+
 // Words partners use for kinds of event, in English or French (read without accents), mapped
 // onto Tandem's violence types: "Attaque contre des civils", "Affrontements", "Violence sexuelle".
 const TYPE_WORDS: [RegExp, ViolenceType][] = [
   // ACLED's sub-event of strategic developments, and theft without an attack, before the looting
-  // and pillage that the words for violence against civilians take.
-  [
-    /looting\/property destruction|property destruction|destruction de biens|\bvols? de (?:betail|bovins|cheptel)|\btheft\b/i,
-    'strategic-developments',
-  ],
+  // and pillage that the words for violence against civilians take. A theft that kills, hurts,
+  // rapes or attacks ("Vol de bétail avec meurtre") is violence against civilians.
+  [new RegExp(`^(?!.*${THEFT_WITH_VIOLENCE.source})(?=.*${THEFT.source})`, 'i'), 'strategic-developments'],
+  [THEFT, 'violence-against-civilians'],
   [
     /one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians|contre (?:les |des )?(?:populations )?civil|sexuel|\bviols?\b|enlevement|meurtre|assassinat|pillage|violence unilaterale|incendie|arson/i,
     'violence-against-civilians',
