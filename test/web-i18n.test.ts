@@ -297,6 +297,24 @@ test('a plan or negotiation file refused reads in French problem by problem, its
     /rounds\[2\]\.end: le cycle se termine \(2024-05-02\) avant de commencer \(2024-05-10\)/,
   );
   assert.doesNotMatch(talks, /expected|missing|unknown|duplicate|before it starts/);
+  // A file name with spaces, as missions name their files.
+  const spaced = refusal(() => readPlan(fixture('plans', 'unknown-id.yaml'), 'Plan de la mission 2025.yaml'));
+  assert.match(spaced, /^Plan de la mission 2025\.yaml n’est pas valable :\n .*identifiant inconnu « C9 »/);
+  const { eventDateReader, parseEventDate } = await import('../src/sources/event-dates.ts');
+  const monthFirst = refusal(() => {
+    const read = eventDateReader('us.csv');
+    read('3/5/2024', 2);
+    read('3/25/2024', 3);
+  });
+  assert.match(
+    monthFirst,
+    /^us\.csv, ligne 3 : « 3\/25\/2024 » ne se lit que le mois en premier .* Rien n’a été importé/,
+  );
+  const slip = (parseEventDate('3/25/2024') as { reason: string }).reason;
+  assert.match(
+    frenchMessage(slip).replace(/[\u00a0\u202f]/g, ' '),
+    /^« 3\/25\/2024 » ne se lit que le mois en premier/,
+  );
   const plan = refusal(() => readPlan(fixture('plans', 'unknown-id.yaml'), 'plan.yaml'));
   assert.match(
     plan,

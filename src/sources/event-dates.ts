@@ -132,19 +132,20 @@ function slashOrder(raw: string): 'day-first' | 'month-first' | 'either' | null 
  * a month-first one is a slip of that row, set aside with its reason.
  */
 export function eventDateReader(path = 'the file'): (raw: string, line?: number) => DateResult {
-  const known = new Map<string, DateResult>();
+  // Each distinct date is read once: its day, and which way it reads if slashed.
+  const known = new Map<string, { r: DateResult; order: ReturnType<typeof slashOrder> }>();
   const last = latestEventDay();
   let dayFirst = false;
   return (raw, line) => {
-    let r = known.get(raw);
-    if (r === undefined) {
+    let k = known.get(raw);
+    if (k === undefined) {
       // Bounded, in case a file writes each date differently (with times, say).
       if (known.size >= 100_000) known.clear();
-      r = readEventDay(raw, last);
-      known.set(raw, r);
+      k = { r: readEventDay(raw, last), order: slashOrder(raw) };
+      known.set(raw, k);
     }
-    if (!dayFirst) {
-      const order = slashOrder(raw);
+    const { r, order } = k;
+    if (!dayFirst && order !== null) {
       if (order === 'day-first') dayFirst = true;
       else if (order === 'month-first')
         throw new TandemError(

@@ -93,7 +93,21 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
       `aucun événement pour la région (admin-1) « ${a} »${c ? ` de ${c}` : ''}${held(rest ?? '')}`,
   ],
   [/^no event names "(.*)" in (.+)$/, (_, n, c) => `aucun événement ne nomme « ${n} » (${c})`],
-  [/^no stored plan for mission "(.*)"$/, (_, m) => `aucun plan enregistré pour la mission « ${m} »`],
+  [
+    /^no stored plan for mission "(.*?)"(?:; missions with a stored plan: (.+))?$/,
+    (_, m, list) =>
+      `aucun plan enregistré pour la mission « ${m} »${list ? ` ; missions dont un plan est enregistré : ${list}` : ''}`,
+  ],
+  [
+    /^(.+?)(?:, line (\d+))?: "(.*)" reads only month first \(MM\/DD\/YYYY\), and no date before it reads only day first, .*$/,
+    (_, f, line, d) =>
+      `${f}${line ? `, ligne ${line}` : ''} : « ${d} » ne se lit que le mois en premier (MM/JJ/AAAA), et aucune date avant elle ne se lit seulement le jour en premier : le fichier écrit ses dates le mois en premier ; Tandem lit les dates à barres obliques le jour en premier (JJ/MM/AAAA) et rangerait ses autres dates au mauvais jour (5/3/2025, le 3 mai, au 5 mars). Rien n’a été importé : enregistrez les dates au format AAAA-MM-JJ, ou le jour en premier, puis importez de nouveau le fichier`,
+  ],
+  [
+    /^"(.*)" reads only as month first \(MM\/DD\/YYYY\); .*$/,
+    (_, d) =>
+      `« ${d} » ne se lit que le mois en premier (MM/JJ/AAAA) ; les dates à barres obliques se lisent le jour en premier (JJ/MM/AAAA), et les autres dates du fichier pourraient être mal lues : écrivez-les au format AAAA-MM-JJ`,
+  ],
   [
     /^no stored negotiation process with id (\d+)$/,
     (_, id) => `aucun processus de négociation enregistré sous l’identifiant ${id}`,
@@ -178,7 +192,7 @@ function frenchDocumentProblems(message: string): string | null {
     const more = /^(\s*)… and (\d+) more$/.exec(line);
     if (more) return `${more[1]}… et ${more[2]} de plus`;
     // "  plan.yaml:3:5: period.to: the period ends …": the place and the path stay as written.
-    const at = /^(\s*\S+:\d+:\d+: (?:[\w.[\]"-]+: )?)(.*)$/.exec(line);
+    const at = /^(\s*.+?:\d+:\d+: (?:[\w.[\]"-]+: )?)(.*)$/.exec(line);
     if (!at) return line;
     for (const [re, to] of REASONS) {
       const r = re.exec(at[2]!);
