@@ -123,6 +123,22 @@ test('GED’s "DR Congo (Zaire)" and ACLED’s "Democratic Republic of Congo" ar
       countries.map((c) => c.country),
       ['Democratic Republic of Congo'],
     );
+    // Asked for by the name a user's GED file uses, or the French initials, the store answers.
+    const { operations } = await import('../src/app/operations.ts');
+    const { runOperation } = await import('../src/app/run-operation.ts');
+    const total = (await store.db.selectFrom('events').select('id').execute()).length;
+    for (const asked of ['DR Congo (Zaire)', 'RDC']) {
+      const s = await runOperation(
+        operations.summary,
+        { by: 'country', country: asked },
+        { via: 'cli', name: 'summary', requester: { name: 't', roles: ['admin'] }, store },
+      );
+      assert.deepEqual(
+        s.rows.map((r) => [r.key, r.events]),
+        [['Democratic Republic of Congo', total]],
+        asked,
+      );
+    }
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
