@@ -17,7 +17,7 @@ export function tandemGeoJsonExport(text: string): { header: string[]; rows: Csv
     return null;
   }
   const fc = doc as { type?: unknown; features?: unknown } | null;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return null;
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return null;
   const features = fc.features as { properties?: Record<string, unknown> | null }[];
   const first = features.find((f) => f?.properties && typeof f.properties === 'object');
   if (!first?.properties) return null;

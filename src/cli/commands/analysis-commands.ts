@@ -49,7 +49,10 @@ export function registerAnalysisCommands(program: Command): void {
         'alert threshold h: higher gives fewer false alarms and later alerts (default 5)',
       )
       .option('--shift <k>', 'the rise alerts look for, as a multiple of the baseline (default 2)')
-      .option('--window <months>', 'months whose mean is the baseline, before the test began to gather evidence of a rise (default 6)')
+      .option(
+        '--window <months>',
+        'months whose mean is the baseline, before the test began to gather evidence of a rise (default 6)',
+      )
       .option('--evidence <n>', 'events listed behind each alert, driver and threat (default 10)'),
   ).action(
     action(async (flags: AnalyzeFlags) => {
