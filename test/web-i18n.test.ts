@@ -124,6 +124,18 @@ test('counted messages get the count as a number, so that French reads "1 mort",
   assert.equal(i18n.t('records.ofWhom', { count: 1 }), ', dont 1 civil');
   await i18n.changeLanguage('en');
   assert.equal(i18n.t('records.ofWhom', { count: 2 }), ', of whom 2 civilians');
+  // The Import page's counts agree with their number ("1 mises de côté" before).
+  await i18n.changeLanguage('fr');
+  assert.equal(i18n.t('importing.rejected', { count: 1 }), '1 mise de côté');
+  assert.equal(i18n.t('importing.rejected', { count: 3 }), '3 mises de côté');
+  assert.equal(i18n.t('importing.unchanged', { count: 1 }), '1 inchangée');
+  assert.equal(i18n.t('importing.readAs', { format: 'ACLED', count: 1 }), 'lu comme ACLED : 1 ligne,');
+  assert.match(
+    i18n.t('importing.boundariesStored', { count: 1, country: 'Mali' }),
+    /1 contour admin-1 enregistré$/,
+  );
+  // A closed friction is "Clôturée", not the English-looking "Close".
+  assert.equal(i18n.t('frictions.closed'), 'Clôturée');
 });
 
 test('country names read in French on French pages, as in the French brief; other names and English as the data spells them', async () => {
