@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
 import { openStore, type Store } from '../src/store/store.ts';
 import { importFiles } from './import-files.ts';
 
@@ -12,6 +16,26 @@ import { importFiles } from './import-files.ts';
  */
 
 const GOOD = new URL('./fixtures/good/', import.meta.url).pathname;
+const fixture = (name: string) => readFileSync(join(GOOD, name), 'utf8');
+
+/** Runs `fn` on a new in-memory store, `write` putting a file in a folder of its own. */
+async function withStore(
+  fn: (store: Store, write: (name: string, text: string) => string) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-hxl-names-'));
+  const store = await openStore({ dbPath: ':memory:' });
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  try {
+    await fn(store, write);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('HXL admin-1 names', () => {
   let store: Store;
@@ -62,20 +86,14 @@ describe('HXL admin-1 names', () => {
   });
 });
 
-test('a p-code column is not taken for the area’s name: #adm1+code beside #adm1+name, or alone', async () => {
-  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-pcode-'));
-  const store = await openStore({ dbPath: ':memory:' });
-  try {
-    const both = join(dir, 'both.csv');
-    writeFileSync(
-      both,
+test('a p-code column is not taken for the area’s name: #adm1+code beside #adm1+name, or alone', () =>
+  withStore(async (store, write) => {
+    const both = write(
+      'both.csv',
       'Code,Région,Date,Pays,Type\n#adm1+code,#adm1+name,#date,#country+name,#event+type\nML04,Mopti,2025-03-02,Mali,Affrontements\n',
     );
-    const alone = join(dir, 'alone.csv');
-    writeFileSync(
-      alone,
+    const alone = write(
+      'alone.csv',
       'Code,Date,Pays,Type\n#adm1+code,#date,#country+name,#event+type\nML06,2025-03-03,Mali,Affrontements\n',
     );
     await importFiles(store, [both, alone]);
@@ -85,30 +103,14 @@ test('a p-code column is not taken for the area’s name: #adm1+code beside #adm
       ['Mopti', ''],
       'ML06 is no area name: the event stays in the country, placed in no area',
     );
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('GED’s "DR Congo (Zaire)" and ACLED’s "Democratic Republic of Congo" are one country, whose own government is its state forces', async () => {
-  const { mkdtempSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-country-'));
-  const store = await openStore({ dbPath: ':memory:' });
-  try {
-    const ged = join(dir, 'ged.csv');
-    writeFileSync(
-      ged,
-      readFileSync(join(GOOD, 'ged-small.csv'), 'utf8').replaceAll('Testland', 'DR Congo (Zaire)'),
-    );
-    const acled = join(dir, 'acled.csv');
-    writeFileSync(
-      acled,
-      readFileSync(join(GOOD, 'acled-new-format.csv'), 'utf8').replaceAll(
-        'Testland',
-        'Democratic Republic of Congo',
-      ),
+test('GED’s "DR Congo (Zaire)" and ACLED’s "Democratic Republic of Congo" are one country, whose own government is its state forces', () =>
+  withStore(async (store, write) => {
+    const ged = write('ged.csv', fixture('ged-small.csv').replaceAll('Testland', 'DR Congo (Zaire)'));
+    const acled = write(
+      'acled.csv',
+      fixture('acled-new-format.csv').replaceAll('Testland', 'Democratic Republic of Congo'),
     );
     await importFiles(store, [ged, acled]);
     const rows = await store.db
@@ -124,8 +126,6 @@ test('GED’s "DR Congo (Zaire)" and ACLED’s "Democratic Republic of Congo" ar
       ['Democratic Republic of Congo'],
     );
     // Asked for by the name a user's GED file uses, or the French initials, the store answers.
-    const { operations } = await import('../src/app/operations.ts');
-    const { runOperation } = await import('../src/app/run-operation.ts');
     const total = (await store.db.selectFrom('events').select('id').execute()).length;
     for (const asked of ['DR Congo (Zaire)', 'RDC']) {
       const s = await runOperation(
@@ -139,34 +139,19 @@ test('GED’s "DR Congo (Zaire)" and ACLED’s "Democratic Republic of Congo" ar
         asked,
       );
     }
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('an area ACLED writes "Segou" and a French sheet "Ségou" is one area, under the spelling stored first, in this import and the next', async () => {
-  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-spellings-'));
-  const store = await openStore({ dbPath: ':memory:' });
-  try {
-    const { readFileSync } = await import('node:fs');
-    const acled = join(dir, 'acled.csv');
-    writeFileSync(
-      acled,
-      readFileSync(join(GOOD, 'acled-new-format.csv'), 'utf8')
-        .replaceAll('Testland', 'Mali')
-        .replaceAll('Hillside', 'Segou'),
+test('an area ACLED writes "Segou" and a French sheet "Ségou" is one area, under the spelling stored first, in this import and the next', () =>
+  withStore(async (store, write) => {
+    const acled = write(
+      'acled.csv',
+      fixture('acled-new-format.csv').replaceAll('Testland', 'Mali').replaceAll('Hillside', 'Segou'),
     );
     const sheet = (id: string, area: string) =>
       `Id,Date,Pays,Région,Type\n#event+id,#date,#country+name,#adm1+name,#event+type\n${id},2023-05-03,Mali,${area},Affrontements\n`;
-    const french = join(dir, 'fr.csv');
-    writeFileSync(french, sheet('FR-1', 'Ségou'));
+    const french = write('fr.csv', sheet('FR-1', 'Ségou'));
     await importFiles(store, [acled, french]);
-    const later = join(dir, 'later.csv');
-    writeFileSync(later, sheet('FR-2', 'SÉGOU'));
-    await importFiles(store, [later]);
+    await importFiles(store, [write('later.csv', sheet('FR-2', 'SÉGOU'))]);
     const areas = await store.db.selectFrom('events').select('admin1').distinct().execute();
     assert.deepEqual(
       areas.map((a) => a.admin1),
@@ -174,20 +159,14 @@ test('an area ACLED writes "Segou" and a French sheet "Ségou" is one area, unde
     );
     const again = await importFiles(store, [french]);
     assert.equal(again.files[0].unchanged, 1, 'the same file again changes nothing');
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('a sheet that gives the country only by its code (#country+code) is read, under the country’s name', async () => {
-  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-country-code-'));
-  const store = await openStore({ dbPath: ':memory:' });
-  try {
-    const sheet = join(dir, 'iso.csv');
-    writeFileSync(sheet, 'Pays,Date,Type\n#country+code,#date,#event+type\nMLI,2025-03-02,Affrontements\n');
+test('a sheet that gives the country only by its code (#country+code) is read, under the country’s name', () =>
+  withStore(async (store, write) => {
+    const sheet = write(
+      'iso.csv',
+      'Pays,Date,Type\n#country+code,#date,#event+type\nMLI,2025-03-02,Affrontements\n',
+    );
     const r = await importFiles(store, [sheet]);
     assert.equal(r.files[0]!.imported, 1);
     const rows = await store.db.selectFrom('events').select('country').execute();
@@ -195,8 +174,4 @@ test('a sheet that gives the country only by its code (#country+code) is read, u
       rows.map((x) => x.country),
       ['Mali'],
     );
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));

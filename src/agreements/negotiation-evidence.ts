@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import { actingNames } from '../store/count-accumulator.ts';
-import { type HiddenEvents, hidesNothing, isOpen } from '../store/hidden-records.ts';
+import { type HiddenEvents, readableEvents } from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import {
   addDays,
@@ -29,10 +29,7 @@ export async function readNegotiationData(
   hidden: HiddenEvents = { levels: [], missionIds: [] },
 ): Promise<NegotiationData> {
   // Every read below sees only the events outside `hidden`: those the requester may read in full.
-  const events = () =>
-    hidesNothing(hidden)
-      ? db.selectFrom('events')
-      : db.selectFrom('events').where((eb) => isOpen(eb, hidden));
+  const events = () => readableEvents(db, hidden);
   const actors = [...new Set(process.parties.flatMap((p) => p.actors))];
   const starts = process.rounds.map((r) => r.start).sort();
   const coverageRow = await events()

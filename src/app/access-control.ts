@@ -22,6 +22,7 @@ import {
   namesOnOpenEvents,
   nonPublicAmong,
   officesOfIncidents,
+  WITHHELD_KEY,
 } from '../store/hidden-records.ts';
 import type { IncidentTable } from '../store/schema.ts';
 import { logEventReads, logReads } from './access-log.ts';
@@ -98,7 +99,7 @@ export function assertOwnOffice(requester: Requester, office: string): void {
 
 export const REDACTED = '[withheld: above your clearance]';
 /** The key under which a summary counts what it may not name for this requester. */
-export const WITHHELD_KEY = '(withheld)';
+export { WITHHELD_KEY };
 
 /** The sensitivity levels above the requester's clearance: what it may count but not read. */
 export function levelsAbove(requester: Requester): Sensitivity[] {
@@ -349,10 +350,14 @@ export async function releaseActorNames<T>(ctx: AppContext, result: T, hidden?: 
 /**
  * The names of actors, and of groups harmed, that only records the requester may not read in full
  * carry. A check of names the requester wrote (a plan's partners, a negotiation's parties) neither
- * finds nor suggests them, or its answer would confirm a name that is withheld.
+ * finds nor suggests them, or its answer would confirm a name that is withheld. `hidden`, when
+ * the caller has read it already (hiddenEvents).
  */
-export async function namesWithheldFrom(ctx: AppContext): Promise<ReadonlySet<string>> {
-  return namesOnlyHidden(ctx.store.db, await hiddenEvents(ctx));
+export async function namesWithheldFrom(
+  ctx: AppContext,
+  hidden?: HiddenEvents,
+): Promise<ReadonlySet<string>> {
+  return namesOnlyHidden(ctx.store.db, hidden ?? (await hiddenEvents(ctx)));
 }
 
 /**
@@ -380,16 +385,17 @@ export async function logCitedEvents(
  * from records they may not read in full withheld wherever they appear (releaseActorNames; the
  * counts stay), and each cited event that is not public logged (logCitedEvents). Only what was
  * read from the store: a name the requester wrote, shown back to them as "(withheld)", would
- * confirm it.
+ * confirm it. `hidden`, when the caller has read it already (hiddenEvents).
  */
 export async function releaseCitedEvents<T>(
   ctx: AppContext,
   findings: T,
   cited: readonly number[],
   purpose: string,
+  hidden?: HiddenEvents,
 ): Promise<T> {
   await logCitedEvents(ctx, cited, purpose);
-  return releaseActorNames(ctx, findings);
+  return releaseActorNames(ctx, findings, hidden);
 }
 
 /**

@@ -79,9 +79,10 @@ async function storedPlanFindings(
   } catch (e) {
     if (!(e instanceof TandemError) || e.code !== 'invalid-file') throw e;
     const plan = JSON.parse(r.plan_json) as Plan;
-    const evidence = await readPlanEvidence(ctx.store.db, plan, await hiddenEvents(ctx));
+    const hidden = await hiddenEvents(ctx);
+    const evidence = await readPlanEvidence(ctx.store.db, plan, hidden);
     const { findings } = checkPlanAgainst(plan, evidence, loadMitigations(lang), lang);
-    return releaseCitedEvents(ctx, findings, citedEvents(findings), 'plan check');
+    return releaseCitedEvents(ctx, findings, citedEvents(findings), 'plan check', hidden);
   }
 }
 

@@ -87,7 +87,8 @@ export const negotiationOperations = {
       };
       // Only events the requester may read in full: a party named after a withheld actor would
       // otherwise be counted, and its count would confirm the name.
-      const data = await readNegotiationData(ctx.store.db, process, options, await hiddenEvents(ctx));
+      const hidden = await hiddenEvents(ctx);
+      const data = await readNegotiationData(ctx.store.db, process, options, hidden);
       const { tests, alerts } = testEscalation(process, data.events, options, input.lang, data.coverage.from);
       const t = NEGOTIATION_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
@@ -121,7 +122,7 @@ export const negotiationOperations = {
           ctx.store,
           process.country,
           data.unknownActors,
-          await namesWithheldFrom(ctx),
+          await namesWithheldFrom(ctx, hidden),
         );
         notes.push(t.unknownActors(process.country, named.length ? named : data.unknownActors));
       }

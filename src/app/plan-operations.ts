@@ -174,7 +174,9 @@ export const planOperations = {
       .superRefine(readablePlan),
     async run(ctx, input): Promise<PlanCheckReport> {
       const { plan, name, ignored } = parsePlanInput(input);
-      const evidence = await readPlanEvidence(ctx.store.db, plan, await hiddenEvents(ctx));
+      // What the requester may not read in full, read once for the evidence, names and findings.
+      const hidden = await hiddenEvents(ctx);
+      const evidence = await readPlanEvidence(ctx.store.db, plan, hidden);
       const t = PLAN_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
       if (ignored.length)
@@ -195,7 +197,7 @@ export const planOperations = {
           ctx.store,
           plan.country,
           plan.activities.flatMap((a) => a.partners),
-          await namesWithheldFrom(ctx),
+          await namesWithheldFrom(ctx, hidden),
         );
         if (partners.length) notes.push(t.partnersNotInData(plan.country, partners));
       }
@@ -210,7 +212,13 @@ export const planOperations = {
         mission: plan.mission,
         country: plan.country,
         period: plan.period,
-        findings: await releaseCitedEvents(ctx, result.findings, citedEvents(result.findings), 'plan check'),
+        findings: await releaseCitedEvents(
+          ctx,
+          result.findings,
+          citedEvents(result.findings),
+          'plan check',
+          hidden,
+        ),
         notes: result.notes,
         ranking: { measure, topRule, topCount, top: areas.slice(0, topCount) },
       };

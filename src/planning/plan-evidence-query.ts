@@ -1,16 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Plan } from '../domain/plan.ts';
 import { actingNames } from '../store/count-accumulator.ts';
-import { type HiddenEvents, hidesNothing, isOpen } from '../store/hidden-records.ts';
+import { type HiddenEvents, hiddenEventTest, readableEvents, WITHHELD_KEY } from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import type { PlanEvent } from './area-ranking.ts';
 import { areaKey } from './area-ranking.ts';
 import type { PlanEvidence } from './plan-checks.ts';
 
 /** One year before a YYYY-MM-DD date (the look-back for state-perpetrator frictions). */
-/** What an event's actor is called where the requester may not read it (access-control's key). */
-const WITHHELD = '(withheld)';
-
 export function yearBefore(date: string): string {
   const [y, m, d] = date.split('-');
   return `${Number(y) - 1}-${m}-${d}`;
@@ -58,18 +55,15 @@ export async function readPlanEvidence(
     .execute();
   // An event the requester may not read in full is counted with its actors' names withheld: a
   // partner a plan names can then never match it, or the finding would confirm a guessed name.
-  const levels = new Set<string>(hidden.levels);
-  const missionIds = new Set(hidden.missionIds);
-  const isHiddenRow = (r: (typeof rows)[number]) =>
-    levels.has(r.sensitivity) || (r.source === 'mission' && missionIds.has(r.source_event_id));
+  const isHiddenEvent = hiddenEventTest(hidden);
   const events: PlanEvent[] = rows.map((r) => ({
     id: Number(r.id),
     source: r.source,
     sourceEventId: r.source_event_id,
     dateStart: r.date_start,
     admin1: r.admin1,
-    ...(isHiddenRow(r)
-      ? { actor1: WITHHELD, actor1Associated: [], actor2: WITHHELD }
+    ...(isHiddenEvent({ sensitivity: r.sensitivity, source: r.source, sourceEventId: r.source_event_id })
+      ? { actor1: WITHHELD_KEY, actor1Associated: [], actor2: WITHHELD_KEY }
       : { actor1: r.actor1, actor1Associated: actingNames(r.actor1_associated), actor2: r.actor2 }),
     actor1Category: r.actor1_category,
     actor2Category: r.actor2_category,
@@ -82,21 +76,17 @@ export async function readPlanEvidence(
   const partners = [...new Set(plan.activities.flatMap((a) => a.partners))];
   const stateActors = new Set<string>();
   if (partners.length) {
-    const as1 = await db
-      .selectFrom('events')
+    const as1 = await readableEvents(db, hidden)
       .select('actor1 as name')
       .distinct()
       .where('actor1', 'in', partners)
       .where('actor1_category', '=', 'state-forces')
-      .$if(!hidesNothing(hidden), (q) => q.where((eb) => isOpen(eb, hidden)))
       .execute();
-    const as2 = await db
-      .selectFrom('events')
+    const as2 = await readableEvents(db, hidden)
       .select('actor2 as name')
       .distinct()
       .where('actor2', 'in', partners)
       .where('actor2_category', '=', 'state-forces')
-      .$if(!hidesNothing(hidden), (q) => q.where((eb) => isOpen(eb, hidden)))
       .execute();
     const flagged = await db
       .selectFrom('actors')

@@ -74,14 +74,12 @@ export function parseEventDate(raw: string): DateResult {
     // Day first, as humanitarian data and PA-X write it. A date that only reads month first
     // (12/31/2020) is not taken as such: its file may write 03/05/2020 for 5 March too, which
     // would be read silently as 3 May. Setting it aside shows the file's dates are month first.
-    const a = +m[1];
-    const b = +m[2];
-    if (b > 12 && a <= 12)
+    if (slashOrder(s) === 'month-first')
       return {
         ok: false,
         reason: `"${s}" reads only as month first (MM/DD/YYYY); slashed dates are read day first (DD/MM/YYYY), so the file's other dates may be misread: write them as YYYY-MM-DD`,
       };
-    return iso(+m[3], b, a, s);
+    return iso(+m[3], +m[2], +m[1], s);
   }
   return {
     ok: false,

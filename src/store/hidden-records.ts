@@ -30,6 +30,24 @@ export async function namesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents
   return withheldNames.get(db, key, revision, () => readNamesOnlyHidden(db, hidden));
 }
 
+/** What the name of an actor or a group is replaced by where the requester may not read it. */
+export const WITHHELD_KEY = '(withheld)';
+
+/** Whether an event already read is one of `hidden` (isHidden, for rows in hand). */
+export function hiddenEventTest(
+  hidden: HiddenEvents,
+): (e: { sensitivity: string; source: string; sourceEventId: string }) => boolean {
+  const levels = new Set<string>(hidden.levels);
+  const missionIds = new Set(hidden.missionIds);
+  return (e) => levels.has(e.sensitivity) || (e.source === 'mission' && missionIds.has(e.sourceEventId));
+}
+
+/** The events table as the requester may read it: the events outside `hidden` only. */
+export function readableEvents(db: Kysely<Database>, hidden: HiddenEvents) {
+  const events = db.selectFrom('events');
+  return hidesNothing(hidden) ? events : events.where((eb) => isOpen(eb, hidden));
+}
+
 /** Whether `hidden` holds nothing: the requester may read every event in full. */
 export function hidesNothing(hidden: HiddenEvents): boolean {
   return !hidden.levels.length && !hidden.missionIds.length;
@@ -166,13 +184,8 @@ export async function hiddenAmong(
   hidden: HiddenEvents,
   ids: readonly number[],
 ): Promise<Map<number, string>> {
-  const levels = new Set<string>(hidden.levels);
-  const missionIds = new Set(hidden.missionIds);
-  return new Map(
-    (await nonPublicAmong(db, ids))
-      .filter((r) => levels.has(r.sensitivity) || (r.source === 'mission' && missionIds.has(r.sourceEventId)))
-      .map((r) => [r.id, r.sensitivity]),
-  );
+  const isHiddenEvent = hiddenEventTest(hidden);
+  return new Map((await nonPublicAmong(db, ids)).filter(isHiddenEvent).map((r) => [r.id, r.sensitivity]));
 }
 
 /** The ids (as event source ids) of incidents at `levels` recorded by offices other than `offices`. */

@@ -47,18 +47,18 @@ async function answer<T>(res: Response): Promise<T> {
     const e = (body as { error?: { code?: string; message?: string; details?: unknown } })?.error;
     // The session ended (token replaced or account removed): back to the sign-in page.
     if (e?.code === 'unauthenticated' && typeof location !== 'undefined') location.assign('/sign-in');
-    const refused = inLanguage(e ?? {});
-    throw new ApiError(
-      e?.code ?? 'internal',
-      refused.message ?? `HTTP ${res.status}`,
-      res.status,
-      refused.details,
-    );
+    throw refusalOf(e, res.status);
   }
   return body as T;
 }
 
 type Refusal = { code?: string; message?: string; details?: unknown };
+
+/** The API's `error` (`{code, message, details}`) as an ApiError in the page's language. */
+export function refusalOf(e: Refusal | undefined, status: number): ApiError {
+  const refused = inLanguage(e ?? {});
+  return new ApiError(e?.code ?? 'internal', refused.message ?? `HTTP ${status}`, status, refused.details);
+}
 
 /** A message of the server (a refusal, a row's reason for being set aside) in the page's language. */
 export function serverMessage(message: string): string {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, queryString, serverMessage } from '../api-client.ts';
+import { type ApiError, get, queryString, refusalOf } from '../api-client.ts';
 import { Empty, ErrorBox } from '../components/status-views.tsx';
 import { day } from '../format.ts';
 import { setUrlState, useUrlState } from '../url-state.ts';
@@ -76,7 +76,6 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
  * and again when the width changes and its lines wrap anew.
  */
 function BriefFrame({ title, src }: { title: string; src: string }) {
-  const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
   // A brief the server refuses (an area with no events, a period outside the data) comes back as
   // the API's JSON error: said as every page says a refusal, not shown raw in the frame.
@@ -84,13 +83,13 @@ function BriefFrame({ title, src }: { title: string; src: string }) {
   const loaded = () => {
     const doc = frame.current?.contentDocument;
     if (doc?.contentType === 'application/json') {
-      let e: { code?: string; message?: string } | undefined;
+      let body: { error?: Parameters<typeof refusalOf>[0] } | undefined;
       try {
-        e = (JSON.parse(doc.documentElement.textContent ?? '') as { error?: typeof e }).error;
+        body = JSON.parse(doc.documentElement.textContent ?? '');
       } catch {
-        e = undefined;
+        body = undefined;
       }
-      setRefused(new ApiError(e?.code ?? 'internal', serverMessage(e?.message ?? ''), 0));
+      setRefused(refusalOf(body?.error, 0));
       return;
     }
     fit();
@@ -108,7 +107,7 @@ function BriefFrame({ title, src }: { title: string; src: string }) {
   });
   return (
     <>
-      {refused && <ErrorBox error={refused} what={t('brief.frame')} />}
+      {refused && <ErrorBox error={refused} what={title} />}
       <iframe
         ref={frame}
         title={title}
