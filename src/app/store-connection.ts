@@ -9,4 +9,4 @@
  * current through store/event-index-keeper.ts.
  */
 export { eventIndexBuilt, keepEventIndex } from '../store/event-index-keeper.ts';
-export { openStore, type Store, type StoreOptions } from '../store/store.ts';
+export { isPostgresUrl, openStore, type Store, type StoreOptions } from '../store/store.ts';

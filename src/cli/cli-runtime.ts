@@ -14,7 +14,7 @@ export interface StoreFlags {
 /** Adds --db and --database-url to a command. */
 export function storeFlags(cmd: Command): Command {
   return cmd
-    .option('--db <path>', 'SQLite database file (default: $TANDEM_DB or ./tandem.db)')
+    .option('--db <path>', 'SQLite database file, or a postgres:// URL (default: $TANDEM_DB or ./tandem.db)')
     .option('--database-url <url>', 'PostgreSQL URL (default: $DATABASE_URL)');
 }
 
@@ -63,9 +63,15 @@ export async function runCommand<I, O>(
     name: options.name,
     requester,
     openStore: async () => {
-      if (flags.db && flags.db !== ':memory:' && !flags.databaseUrl && op.writes === undefined)
+      const { isPostgresUrl, openStore } = await import('../app/store-connection.ts');
+      if (
+        flags.db &&
+        flags.db !== ':memory:' &&
+        !flags.databaseUrl &&
+        op.writes === undefined &&
+        !isPostgresUrl(flags.db)
+      )
         await noteNewStore(flags.db);
-      const { openStore } = await import('../app/store-connection.ts');
       return openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
     },
     fieldName: (path) => flagName(path, options.fields),

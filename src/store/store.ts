@@ -31,12 +31,15 @@ export interface StoreOptions {
 
 /** Opens the store the options (or the environment) name and brings its schema up to date. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const url = options.databaseUrl ?? (options.dbPath ? undefined : process.env.DATABASE_URL);
+  const path =
+    options.dbPath ?? (options.databaseUrl || process.env.DATABASE_URL ? undefined : process.env.TANDEM_DB);
+  // A PostgreSQL URL given where a SQLite file was expected (`--db postgres://…`, TANDEM_DB) means
+  // that server: no one names a file so, and reading it as a path failed with "directory does not exist".
+  const url =
+    options.databaseUrl ?? (path && isPostgresUrl(path) ? path : path ? undefined : process.env.DATABASE_URL);
   const store = url
     ? await (await import('./postgres/postgres-store.ts')).openPostgresStore(url)
-    : (await import('./sqlite/sqlite-store.ts')).openSqliteStore(
-        options.dbPath ?? process.env.TANDEM_DB ?? 'tandem.db',
-      );
+    : (await import('./sqlite/sqlite-store.ts')).openSqliteStore(path ?? 'tandem.db');
   try {
     if (!(await upToDate(store.db))) await migrateOrWaitForOthers(store.db);
     store.afterMigrations?.();
@@ -45,6 +48,11 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw e;
   }
   return store;
+}
+
+/** Whether a store location is a PostgreSQL URL rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
 }
 
 /**
