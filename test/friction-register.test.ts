@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { frictionOperations } from '../src/app/friction-operations.ts';
+import { localProcessOperations } from '../src/app/local-process-operations.ts';
 import type { AppContext } from '../src/app/operation.ts';
 import { planOperations } from '../src/app/plan-operations.ts';
 import { storeNegotiation } from '../src/app/workbench-operations.ts';
@@ -118,6 +119,46 @@ for (const dialect of DIALECTS) {
         ['friction-decided', 'friction-edited'],
       );
       assert.deepEqual(JSON.parse(audit[1]!.detail).fields, ['owner', 'decision', 'reviewDate', 'note']);
+    });
+
+    test('an active local process in an area ends its violence-without-process friction, for those who may know of it', async () => {
+      const quiet = (await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' })).frictions
+        .filter((f) => f.kind === 'violence-without-process' && !f.registered)
+        .map((f) => f.subject);
+      assert.ok(quiet.length >= 3, quiet.join('; '));
+      const [held, broken, confidential] = quiet as [string, string, string];
+      const proc = (id: string, admin1: string, status: string, extra = '') =>
+        `  - { id: ${id}, name: ${id}, kind: dialogue, date: 2015-06-01, country: South Sudan, admin1: "${admin1}", place: x, latitude: 7, longitude: 31, status: ${status}, nationalLink: none${extra} }`;
+      await localProcessOperations.importLocalProcesses.run(ctx, {
+        name: 'local.yaml',
+        text: [
+          'processes:',
+          // Typed in capitals: the area is the same.
+          proc('held-dialogue', held.toUpperCase(), 'holding'),
+          proc('broken-dialogue', broken, 'broken'),
+          proc(
+            'confidential-dialogue',
+            confidential,
+            'negotiating',
+            ', sensitivity: restricted, office: Juba',
+          ),
+        ].join('\n'),
+      });
+      const subjects = async (c: AppContext) =>
+        new Set(
+          (await frictionOperations.listFrictions.run(c, { country: 'South Sudan' })).frictions
+            .filter((f) => f.kind === 'violence-without-process' && f.found)
+            .map((f) => f.subject),
+        );
+      const forAdmin = await subjects(ctx);
+      assert.deepEqual(
+        [forAdmin.has(held), forAdmin.has(broken), forAdmin.has(confidential)],
+        [false, true, false],
+      );
+      // A viewer may not know of the confidential dialogue: for them the friction stands.
+      const forViewer = await subjects({ ...ctx, requester: { name: 'a.viewer', roles: ['viewer'] } });
+      assert.deepEqual([forViewer.has(held), forViewer.has(confidential)], [false, true]);
+      await ctx.store.db.deleteFrom('local_processes').execute();
     });
 
     test('an active national process ends the violence-without-process friction', async () => {

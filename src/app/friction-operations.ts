@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readNegotiationProcess } from '../agreements/negotiation-process.ts';
 import { readAreaMonths } from '../analysis/analysis-queries.ts';
 import { addMonths } from '../analysis/months.ts';
+import { foldAreaName } from '../domain/area-names.ts';
 import { isCalendarDay } from '../domain/calendar-day.ts';
 import {
   FRICTION_DECISIONS,
@@ -14,6 +15,7 @@ import {
   frictionRef,
 } from '../domain/friction.ts';
 import type { Language } from '../domain/language.ts';
+import { meetingsOf } from '../domain/local-process.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
@@ -22,8 +24,14 @@ import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { findFrictions, saveFriction } from '../store/friction-repository.ts';
+import { findLocalProcesses } from '../store/local-process-repository.ts';
 import type { Database } from '../store/schema.ts';
-import { hiddenEvents, releaseActorNames, releaseCitedEvents } from './access-control.ts';
+import {
+  hiddenEvents,
+  releaseActorNames,
+  releaseCitedEvents,
+  releaseLocalProcesses,
+} from './access-control.ts';
 import { FRICTION_TEXT } from './friction-text.ts';
 import { languageInput } from './language-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
@@ -110,17 +118,29 @@ function storedRoundStarts(r: { source_text: string; file_name: string }): {
 }
 
 /**
- * Admin-1 areas of a country where a local process (a community dialogue, a local agreement) is
- * active at `month`. The hook for the local processes of issue 14, which are built apart: until
- * they are stored, no area has one, and the violence-without-process friction reads the national
- * process alone.
+ * Admin-1 areas of a country (folded spellings, foldAreaName) where a local process (a community
+ * dialogue, a local agreement) is active at `month`: not broken, and met (or was signed) within
+ * ACTIVE_PROCESS_MONTHS of it, or later, as a national process's rounds count. Only the processes
+ * the requester may know of count (releaseLocalProcesses, which logs the reads): a confidential
+ * dialogue does not silence a friction for those who may not know it exists.
  */
 export async function activeLocalProcessAreas(
-  _db: Kysely<Database>,
-  _country: string,
-  _month: string,
+  ctx: AppContext,
+  country: string,
+  month: string,
 ): Promise<Set<string>> {
-  return new Set();
+  const { released } = await releaseLocalProcesses(
+    ctx,
+    await findLocalProcesses(ctx.store.db, { country }),
+    'violence-without-process friction',
+  );
+  const since = addMonths(month, -ACTIVE_PROCESS_MONTHS);
+  const areas = new Set<string>();
+  for (const p of released) {
+    if (p.status === 'broken' || !p.admin1) continue;
+    if (meetingsOf(p).some((m) => m.date.slice(0, 7) >= since)) areas.add(foldAreaName(p.admin1));
+  }
+  return areas;
 }
 
 /** Whether a stored national process of the country had a round within ACTIVE_PROCESS_MONTHS of `month`, or later. */
@@ -149,24 +169,25 @@ async function activeNationalProcess(
  * negotiation tracker) and no local process in the area (activeLocalProcessAreas).
  */
 async function violenceWithoutProcess(
-  db: Kysely<Database>,
+  ctx: AppContext,
   country?: string,
   lang: Language = 'en',
 ): Promise<FrictionFinding[]> {
+  const db = ctx.store.db;
   const months = await readAreaMonths(db, { country }, '9999-12');
   const last = new Map<string, string>();
   for (const m of months) if ((last.get(m.country) ?? '') < m.month) last.set(m.country, m.month);
   const out: FrictionFinding[] = [];
   for (const [c, lastMonth] of [...last].sort((a, b) => a[0].localeCompare(b[0]))) {
     if (await activeNationalProcess(db, c, lastMonth)) continue;
-    const local = await activeLocalProcessAreas(db, c, lastMonth);
+    const local = await activeLocalProcessAreas(ctx, c, lastMonth);
     const from = addMonths(lastMonth, -5);
     const byArea = new Map<string, number>();
     for (const m of months)
       if (m.country === c && m.admin1 && m.month >= from)
         byArea.set(m.admin1, (byArea.get(m.admin1) ?? 0) + m.civilianTargetingEvents);
     for (const [admin1, n] of [...byArea].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-      if (n < HIGH_VIOLENCE_EVENTS || local.has(admin1)) continue;
+      if (n < HIGH_VIOLENCE_EVENTS || local.has(foldAreaName(admin1))) continue;
       out.push({
         country: c,
         kind: 'violence-without-process',
@@ -190,7 +211,7 @@ async function violenceWithoutProcess(
 async function currentFrictions(ctx: AppContext, country?: string, lang?: Language): Promise<Friction[]> {
   const found = [
     ...(await planFrictions(ctx, country, lang)),
-    ...(await violenceWithoutProcess(ctx.store.db, country, lang)),
+    ...(await violenceWithoutProcess(ctx, country, lang)),
   ];
   const registered = new Map((await findFrictions(ctx.store.db, country)).map((f) => [f.ref, f]));
   const out: Friction[] = [];
