@@ -11,13 +11,23 @@ import type { Store } from '../store/store.ts';
 export async function withStoredCountry<I>(store: Store, input: I): Promise<I> {
   const country = (input as { country?: unknown } | null)?.country;
   if (typeof country !== 'string') return input;
+  const stored = await storedCountry(store, country);
+  return stored === country ? input : { ...input, country: stored };
+}
+
+/**
+ * A country as the store names it (withStoredCountry's rule), for the records a file brings:
+ * an incident, a participant or a local process written under "République centrafricaine" or
+ * "RCA" is stored under the name the events use, or no list or check of that country would find it.
+ */
+export async function storedCountry(store: Store, country: string): Promise<string> {
   const stored = storedCountryName(country);
-  if (stored === country) return input;
+  if (stored === country) return country;
   const held = await store.db
     .selectFrom('country_counts')
     .select('country')
     .where('country', '=', country)
     .limit(1)
     .executeTakeFirst();
-  return held ? input : { ...input, country: stored };
+  return held ? country : stored;
 }

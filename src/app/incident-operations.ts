@@ -14,6 +14,7 @@ import { currentDataKey } from '../security/data-keys.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { withEventImport } from '../store/event-import.ts';
 import { assertOwnOffice, mayReadInFull, WITHHELD_KEY, withheldIncident } from './access-control.ts';
+import { storedCountry } from './country-input.ts';
 import { withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
@@ -125,7 +126,8 @@ export function checkIncident(requester: Requester, input: IncidentInput): void 
  * area is stored as the store already spells it where the reporter wrote a variant of a known name.
  */
 async function recordOne(ctx: AppContext, written: IncidentInput): Promise<{ id: number; admin1: string }> {
-  const input = await withKnownAdmin1(ctx.store.db, written);
+  const country = await storedCountry(ctx.store, written.country);
+  const input = await withKnownAdmin1(ctx.store.db, { ...written, country });
   const key = await keyFor(ctx.store.db, input.sensitivity);
   const now = new Date().toISOString();
   // The incident, its history, its audit row and the event it counts as land together or not at all.

@@ -21,7 +21,6 @@ import { lastDayOf } from '../analysis/months.ts';
 import { addDays } from '../domain/calendar-day.ts';
 import {
   type CountsUnavailable,
-  countriesNamed,
   hasUsableLocation,
   type LocalProcess,
   linkedToNational,
@@ -43,42 +42,13 @@ import {
   BoundaryCache,
   PLACEMENT_NOTES,
   type PlacedProcess,
+  placeInAreas,
   processesOfCountry,
 } from './local-process-placement.ts';
 import { numberInput } from './number-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { parsePlanInput } from './plan-operations.ts';
 import { assertMayOverwriteLocalProcesses } from './record-overwrite-guard.ts';
-
-/**
- * Fills in admin-1 from the loaded boundaries where the source gave none (point in polygon). A
- * compound country ("Mali/Niger") is looked for in each country it names; the name is kept whole.
- */
-async function placeInAreas(
-  ctx: AppContext,
-  records: LocalProcess[],
-): Promise<{ placed: LocalProcess[]; outside: string[] }> {
-  const boundaries = new BoundaryCache(ctx);
-  const placed: LocalProcess[] = [];
-  const outside: string[] = [];
-  for (const p of records) {
-    if (p.admin1) {
-      placed.push(p);
-      continue;
-    }
-    const named = countriesNamed(p.country);
-    const { home } = await boundaries.locate(p.latitude, p.longitude, named);
-    const loaded = [];
-    for (const c of named) if ((await boundaries.of(c)).length) loaded.push(c);
-    // A point in none of its country's loaded polygons is usually a coding slip (0,0; lat = lon).
-    if (loaded.length && !home)
-      outside.push(
-        `${p.id} (${p.place || p.name}): ${p.latitude}, ${p.longitude} lies in no admin-1 area of ${loaded.join(' or ')}`,
-      );
-    placed.push(home ? { ...p, admin1: home.admin1, admin1Source: 'boundaries' } : p);
-  }
-  return { placed, outside };
-}
 
 /** A local process as the list answers it (the contract's fields first). */
 export interface ListedLocalProcess extends Omit<LocalProcess, 'source'> {

@@ -2,6 +2,8 @@ import { areaOfPoint } from '../analysis/point-in-area.ts';
 import { type Language, withFrenchSpacing } from '../domain/language.ts';
 import { countriesNamed, hasUsableLocation, type LocalProcess } from '../domain/local-process.ts';
 import { areaPolygons, findLocalProcesses } from '../store/local-process-repository.ts';
+import { storedCountry } from './country-input.ts';
+import { withKnownAdmin1 } from './incident-area.ts';
 import type { AppContext } from './operation.ts';
 
 type Polygons = Awaited<ReturnType<typeof areaPolygons>>;
@@ -128,3 +130,45 @@ export const PLACEMENT_NOTES: Record<Language, PlacementNotes> = {
       `processus locaux transfrontaliers (leur source nomme plusieurs pays et leurs coordonnées ne tombent dans les limites chargées d’aucun d’eux), listés sous chacun des pays nommés (à ne compter qu’une fois d’un pays à l’autre) : ${ids.join(', ')}`,
   }),
 };
+
+/**
+ * Files a file's processes under the country and admin-1 area the store knows them by: the
+ * country under the name its events use (storedCountry: one filed under "République
+ * centrafricaine" or "RCA" would otherwise be in no list or check of the country), and admin-1
+ * from the loaded boundaries where the source gave none (point in polygon), or under the
+ * spelling the data knows where it gave a variant of one. A compound country
+ * ("Mali/Niger") is looked for in each country it names; the name is kept whole.
+ */
+export async function placeInAreas(
+  ctx: AppContext,
+  records: readonly LocalProcess[],
+): Promise<{ placed: LocalProcess[]; outside: string[] }> {
+  const boundaries = new BoundaryCache(ctx);
+  const placed: LocalProcess[] = [];
+  const outside: string[] = [];
+  const names = new Map<string, string>();
+  for (const written of records) {
+    let country = names.get(written.country);
+    if (country === undefined) {
+      country = await storedCountry(ctx.store, written.country);
+      names.set(written.country, country);
+    }
+    const p = { ...written, country };
+    if (p.admin1) {
+      // A variant of an area the country's data knows ("ouaka", "Ouaka Prefecture") joins it.
+      placed.push(await withKnownAdmin1(ctx.store.db, p));
+      continue;
+    }
+    const named = countriesNamed(p.country);
+    const { home } = await boundaries.locate(p.latitude, p.longitude, named);
+    const loaded = [];
+    for (const c of named) if ((await boundaries.of(c)).length) loaded.push(c);
+    // A point in none of its country's loaded polygons is usually a coding slip (0,0; lat = lon).
+    if (loaded.length && !home)
+      outside.push(
+        `${p.id} (${p.place || p.name}): ${p.latitude}, ${p.longitude} lies in no admin-1 area of ${loaded.join(' or ')}`,
+      );
+    placed.push(home ? { ...p, admin1: home.admin1, admin1Source: 'boundaries' } : p);
+  }
+  return { placed, outside };
+}

@@ -15,22 +15,12 @@ import {
   loadParticipationMeasures,
   type SuggestedMeasure,
 } from '../analysis/participation-measure-catalog.ts';
-import { isCalendarDay } from '../domain/calendar-day.ts';
 import { meetingsOf } from '../domain/local-process.ts';
-import {
-  GENDERS,
-  MEASURE_STATUSES,
-  PARTICIPANT_DEFAULT_SENSITIVITY,
-  type Participant,
-  type ParticipationIn,
-  type ProtectiveMeasure,
-} from '../domain/participant.ts';
-import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
+import type { Participant, ParticipationIn, ProtectiveMeasure } from '../domain/participant.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { currentDataKey } from '../security/data-keys.ts';
 import { type DataKey, isSealed, openField, sealField } from '../security/field-cipher.ts';
-import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { findLocalProcesses } from '../store/local-process-repository.ts';
 import {
   findParticipants,
@@ -40,49 +30,13 @@ import {
   storedNegotiations,
 } from '../store/participant-repository.ts';
 import { assertOwnOffice, mayReadInFull, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
+import { storedCountry } from './country-input.ts';
 import { languageInput } from './language-input.ts';
 import { processesOfCountry } from './local-process-placement.ts';
 import { parseProcessInput } from './negotiation-operations.ts';
 import { numberInput } from './number-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
-
-const day = z.string().refine(isCalendarDay, 'expected a date as YYYY-MM-DD');
-
-/** A participant as a front end sends one: the contract of `POST /api/participants`. */
-export const participantInput = z.object({
-  alias: z.string().trim().min(1, 'an alias is needed: the register is pseudonymous'),
-  realName: z.string().trim().min(1).optional(),
-  role: z.string().trim().min(1, 'the role is needed (delegate, women’s group leader, …)'),
-  gender: z.enum(GENDERS),
-  organisation: z.string().trim().default(''),
-  office: z.string().trim().min(1, 'the office that follows them is needed'),
-  country: z.string().trim().min(1, 'the country is needed'),
-  admin1: z.string().trim().default(''),
-  processes: z
-    .array(
-      z.object({
-        process: z.union([z.string().trim().min(1), z.number().int().positive()]).transform(String),
-        rounds: z.array(z.string().trim().min(1)).default([]),
-      }),
-    )
-    .default([]),
-  consent: z
-    .object({ given: z.boolean(), on: day.nullable().optional() })
-    .default({ given: false, on: null }),
-  sensitivity: z.enum(SENSITIVITY_LEVELS).default(PARTICIPANT_DEFAULT_SENSITIVITY),
-  incidents: z.array(numberInput(z.number().int().positive())).default([]),
-  measures: z
-    .array(
-      z.object({
-        kind: z.string().trim().min(1),
-        owner: z.string().trim().default(''),
-        status: z.enum(MEASURE_STATUSES).default('planned'),
-        reviewOn: day.nullable().optional(),
-      }),
-    )
-    .default([]),
-});
-export type ParticipantInput = z.infer<typeof participantInput>;
+import { type ParticipantInput, participantInput, readParticipantFile } from './participant-input.ts';
 
 /** A participant as released to a requester: who they are withheld unless in full. */
 export interface ReleasedParticipant {
@@ -196,9 +150,10 @@ async function checkParticipant(ctx: AppContext, input: ParticipantInput): Promi
 /** Stores one checked participant: sealed identity, links, and the creation in the audit chain. */
 async function recordOne(
   ctx: AppContext,
-  input: ParticipantInput,
+  written: ParticipantInput,
   processes: ParticipationIn[],
 ): Promise<number> {
+  const input = { ...written, country: await storedCountry(ctx.store, written.country) };
   const key = await keyFor(ctx, input.sensitivity);
   return ctx.store.db.transaction().execute(async (trx) => {
     const { id: rawId } = await trx
@@ -260,21 +215,6 @@ async function recordOne(
     }
     return id;
   });
-}
-
-/** Reads a participants file (YAML or JSON: one participant or a list), every problem located. */
-function readParticipantFile(text: string, name: string): ParticipantInput[] {
-  try {
-    const doc = StructuredDocument.parse(text, name, 'a participants file');
-    return Array.isArray(doc.value)
-      ? doc.validate(z.array(participantInput).min(1, 'the file holds no participant'))
-      : [doc.validate(participantInput)];
-  } catch (e) {
-    if (e instanceof InvalidDocumentError) {
-      throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
-    }
-    throw e;
-  }
 }
 
 /**

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isCalendarDay } from '../domain/calendar-day.ts';
+import { GENDERS, MEASURE_STATUSES, PARTICIPANT_DEFAULT_SENSITIVITY } from '../domain/participant.ts';
+import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
+import { TandemError } from '../domain/tandem-error.ts';
+import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
+import { numberInput } from './number-input.ts';
+
+// What a participant of the protection–participation register is, as a front end or a file gives one.
+
+const day = z.string().refine(isCalendarDay, 'expected a date as YYYY-MM-DD');
+
+/** A participant as a front end sends one: the contract of `POST /api/participants`. */
+export const participantInput = z.object({
+  alias: z.string().trim().min(1, 'an alias is needed: the register is pseudonymous'),
+  realName: z.string().trim().min(1).optional(),
+  role: z.string().trim().min(1, 'the role is needed (delegate, women’s group leader, …)'),
+  gender: z.enum(GENDERS),
+  organisation: z.string().trim().default(''),
+  office: z.string().trim().min(1, 'the office that follows them is needed'),
+  country: z.string().trim().min(1, 'the country is needed'),
+  admin1: z.string().trim().default(''),
+  processes: z
+    .array(
+      z.object({
+        process: z.union([z.string().trim().min(1), z.number().int().positive()]).transform(String),
+        rounds: z.array(z.string().trim().min(1)).default([]),
+      }),
+    )
+    .default([]),
+  consent: z
+    .object({ given: z.boolean(), on: day.nullable().optional() })
+    .default({ given: false, on: null }),
+  sensitivity: z.enum(SENSITIVITY_LEVELS).default(PARTICIPANT_DEFAULT_SENSITIVITY),
+  incidents: z.array(numberInput(z.number().int().positive())).default([]),
+  measures: z
+    .array(
+      z.object({
+        kind: z.string().trim().min(1),
+        owner: z.string().trim().default(''),
+        status: z.enum(MEASURE_STATUSES).default('planned'),
+        reviewOn: day.nullable().optional(),
+      }),
+    )
+    .default([]),
+});
+export type ParticipantInput = z.infer<typeof participantInput>;
+
+/** Reads a participants file (YAML or JSON: one participant or a list), every problem located. */
+export function readParticipantFile(text: string, name: string): ParticipantInput[] {
+  try {
+    const doc = StructuredDocument.parse(text, name, 'a participants file');
+    return Array.isArray(doc.value)
+      ? doc.validate(z.array(participantInput).min(1, 'the file holds no participant'))
+      : [doc.validate(participantInput)];
+  } catch (e) {
+    if (e instanceof InvalidDocumentError) {
+      throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
+    }
+    throw e;
+  }
+}
