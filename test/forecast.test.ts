@@ -486,6 +486,43 @@ test('a plan’s areas of responsibility are forecast as level aor from the sums
       'the sample has violent events in the Kapoeta counties in these months',
     );
     assert.deepEqual(history('Sector East'), sum(history('Jonglei'), kapoeta), 'Bor South is counted once');
+    // Spelled as planners write them (case, accents, a word such as State), the sectors are the
+    // same; a county the data does not know is named in a note, not dropped without a word.
+    const respelled = await runOperation(
+      operations.forecast,
+      {
+        ...base,
+        plan: {
+          ...SECTORS,
+          areasOfResponsibility: [
+            { id: 'N', name: 'Sector North', areas: ['unity', 'UPPER NILE State'] },
+            {
+              id: 'E',
+              name: 'Sector East',
+              areas: ['Jonglei'],
+              admin2: [
+                { admin1: 'eastern equatoria', admin2: 'kapoeta east' },
+                { admin1: 'Eastern Equatoria', admin2: 'Kapoeta South' },
+                { admin1: 'Eastern Equatoria', admin2: 'Nowhere County' },
+              ],
+            },
+          ],
+        },
+      },
+      call(store),
+    );
+    assert.deepEqual(respelled.forecasts, withPlan.forecasts);
+    assert.deepEqual(respelled.notes, [
+      'area of responsibility Sector East: "Nowhere County" (Eastern Equatoria) is no admin-2 area of South Sudan with events; it is not counted',
+    ]);
+    assert.equal(withPlan.notes, undefined);
+    // A French plan names the country in French: it is the same country.
+    const french = await runOperation(
+      operations.forecast,
+      { ...base, plan: { ...SECTORS, country: 'Soudan du Sud' } },
+      call(store),
+    );
+    assert.deepEqual(french.forecasts, withPlan.forecasts);
     // The same through a stored plan, and a plan for another country is refused.
     await runOperation(operations.importPlan, { plan: SECTORS }, call(store));
     const stored = await runOperation(operations.forecast, { ...base, mission: 'UNMISS' }, call(store));

@@ -17,63 +17,15 @@ import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts
 import { eventDaysBetween, firstViolentMonth, readViolentMonth } from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
 import { addDays, daysBetween } from '../domain/calendar-day.ts';
-import type { AreaOfResponsibility, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { ForecastBrief, RecordedSoFar } from '../reports/forecast-section.ts';
 import type { Store } from '../store/store.ts';
-import { storedMissionName } from './mission-name.ts';
+import { plannedAreasOfResponsibility } from './forecast-plan-areas.ts';
 import { numberInput } from './number-input.ts';
 import { defineOperation } from './operation.ts';
-import { parsePlanInput, readablePlan } from './plan-operations.ts';
+import { readablePlan } from './plan-operations.ts';
 
-type ForecastInput = z.infer<typeof forecastInput>;
-
-/**
- * The areas of responsibility to forecast: those of the plan given, or of the newest stored
- * version of the mission's plan; none when neither is asked for. The plan must be for the country.
- */
-async function areasOfResponsibility(store: Store, input: ForecastInput): Promise<AreaOfResponsibility[]> {
-  if (input.plan !== undefined && input.mission !== undefined)
-    throw new TandemError('bad-input', 'give a plan or a mission, not both', {
-      details: { field: 'mission' },
-    });
-  let plan: Plan;
-  let field: string;
-  if (input.plan !== undefined) {
-    plan = parsePlanInput({ plan: input.plan, name: input.planName }).plan;
-    field = 'plan';
-  } else if (input.mission !== undefined) {
-    const stored = await store.db
-      .selectFrom('plan_versions')
-      .select(['source_text', 'file_name'])
-      .where('mission', '=', await storedMissionName(store.db, input.mission))
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (!stored) throw await noStoredPlan(store, input.mission);
-    plan = parsePlanInput({ plan: stored.source_text, name: stored.file_name }).plan;
-    field = 'mission';
-  } else return [];
-  if (plan.country !== input.country)
-    throw new TandemError(
-      'bad-input',
-      `the plan of ${plan.mission} is for ${plan.country}, not ${input.country}`,
-      { details: { field } },
-    );
-  return plan.areasOfResponsibility;
-}
-
-/** A mission with no stored plan, refused with the missions that have one (never the store's path). */
-async function noStoredPlan(store: Store, mission: string): Promise<TandemError> {
-  const rows = await store.db.selectFrom('plan_versions').select('mission').distinct().execute();
-  const held = rows.map((r) => r.mission).sort();
-  const known = held.length
-    ? `; missions with a stored plan: ${held.join(', ')}`
-    : '; no plan is stored yet (tandem plan import)';
-  return new TandemError('not-found', `no stored plan for mission "${mission}"${known}`, {
-    details: { field: 'mission' },
-  });
-}
+export type ForecastInput = z.infer<typeof forecastInput>;
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
 
@@ -148,6 +100,8 @@ export interface ForecastResult {
   recordedSoFar?: RecordedSoFar;
   /** Why `forecasts` is empty, when it is: no violent event by the origin, or none in an admin-1 area. */
   note?: string;
+  /** Areas a plan's areas of responsibility name that the country's data and boundaries do not know. */
+  notes?: string[];
 }
 
 /**
@@ -259,7 +213,7 @@ export const forecastOperations = {
     input: forecastInput,
     async run(ctx, input): Promise<ForecastResult> {
       const { origin, last } = await originOf(ctx.store, input);
-      const aors = await areasOfResponsibility(ctx.store, input);
+      const { aors, notes } = await plannedAreasOfResponsibility(ctx.store, input);
       const panel = await readForecastPanel(ctx.store.db, input.country, origin, aors);
       const r = forecastPanel(panel, {
         level: input.level,
@@ -267,17 +221,19 @@ export const forecastOperations = {
         metrics: input.metric ? [input.metric] : FORECAST_METRICS,
         historyMonths: input.history,
       });
+      const said = notes.length ? { notes } : {};
       if (!r.forecasts.length)
         return {
           country: input.country,
           origin,
           ...r,
+          ...said,
           note: await whyNone(ctx.store, input.country, origin, panel),
         };
       const partial = input.origin
         ? undefined
         : await partialMonthAfter(ctx.store, input.country, origin, last);
-      if (!partial) return { country: input.country, origin, ...r };
+      if (!partial) return { country: input.country, origin, ...r, ...said };
       // The country's own figure beside its areas', for the country-level chart.
       const total = { key: input.country, events: 0, fatalities: 0 };
       for (const a of partial.values) {
@@ -285,7 +241,7 @@ export const forecastOperations = {
         total.fatalities += a.fatalities;
       }
       const values = input.level === 'country' ? [total] : [...partial.values, total];
-      return { country: input.country, origin, ...r, recordedSoFar: { ...partial, values } };
+      return { country: input.country, origin, ...r, ...said, recordedSoFar: { ...partial, values } };
     },
   }),
 

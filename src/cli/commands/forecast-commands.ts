@@ -54,7 +54,13 @@ export function registerForecastCommands(program: Command): void {
         { name: 'forecast', store: flags, fields: { planName: '--plan' } },
       );
       if (flags.json)
-        return printJson({ origin: r.origin, forecasts: r.forecasts, ...(r.note ? { note: r.note } : {}) });
+        return printJson({
+          origin: r.origin,
+          forecasts: r.forecasts,
+          ...(r.note ? { note: r.note } : {}),
+          ...(r.notes ? { notes: r.notes } : {}),
+        });
+      for (const n of r.notes ?? []) process.stderr.write(`tandem: note: ${n}\n`);
       if (r.note) return console.log(r.note);
       console.log(`Forecasts for ${r.country} from ${r.origin} (only data up to its end used)\n`);
       console.log(
