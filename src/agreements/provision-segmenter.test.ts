@@ -122,6 +122,24 @@ describe('segmenting agreements into provisions', () => {
     assert.match(byNumber(provisions, '1.1.1').text, /Juba/);
   });
 
+  test('a table of contents with page numbers ends where the body repeats an entry, or at the preamble', () => {
+    // The contents used to end only at an exact repeat of its first line, page number and all:
+    // these swallowed the whole agreement, whose every category was then reported missing.
+    const english = segment(
+      'Table of Contents\nChapter I. Cessation of hostilities ........ 1\nChapter II. Protection of civilians ........ 2\nCHAPTER I. CESSATION OF HOSTILITIES\n1. The Parties shall cease all hostilities.\nCHAPTER II. PROTECTION OF CIVILIANS\n2. The Parties shall protect civilians at all times.\n',
+    ).provisions;
+    assert.equal(english.filter((p) => p.kind === 'front-matter').length, 1);
+    assert.match(byNumber(english, '2').text, /protect civilians/);
+    const french = segment(
+      'SOMMAIRE\nChapitre I : Dispositions générales .......... 2\nChapitre II : Protection des civils .......... 4\nPRÉAMBULE\nLes Parties, profondément préoccupées par les massacres,\nSont convenues de ce qui suit :\nCHAPITRE I : DISPOSITIONS GÉNÉRALES\nArticle premier : Objet\nLe présent Accord a pour objet la protection des populations civiles.\n',
+    ).provisions;
+    assert.equal(french.filter((p) => p.kind === 'front-matter').length, 1);
+    assert.ok(french.some((p) => p.kind === 'preamble'));
+    assert.ok(
+      french.some((p) => /protection des populations civiles/.test(p.text) && p.kind !== 'front-matter'),
+    );
+  });
+
   test('unnumbered statements become one provision per paragraph, bullets one per item', () => {
     const { provisions } = segment(
       'Statement of the Group\nThe Group met today.\n• re-affirm the ceasefire;\n• ban heavy weapons near schools;\n',
