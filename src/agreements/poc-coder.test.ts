@@ -403,6 +403,18 @@ describe('a heading names a topic; it commits no one', () => {
     assert.ok(codesIn(sub).has('SexViol'));
   });
 
+  test('a commitment in plain words the rules do not know codes its heading’s category, in English and French', () => {
+    const en =
+      'Article 2 - Protection of civilians\nNo party shall harm persons who are not taking part in the fighting.\n';
+    assert.ok(codesIn(en).has('ProtCiv'));
+    // The article's paragraphs stand apart from its heading line.
+    const fr =
+      "Article 3 : Assistance humanitaire\nLa nourriture, l'eau et les médicaments doivent pouvoir parvenir à chaque village.\n";
+    assert.ok(codesIn(fr).has('DevHum'));
+    // A description binds no one: the heading alone is still not coded.
+    assert.deepEqual([...codesIn('Article 2 - Protection of civilians\nThe situation was discussed.\n')], []);
+  });
+
   test('a heading over a placeholder body is not coded, nor an agreement title over nothing', () => {
     assert.deepEqual([...codesIn('Article 3 – Protection of children\n\nDetails to follow.\n')], []);
     assert.deepEqual(

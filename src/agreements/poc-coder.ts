@@ -128,9 +128,21 @@ function inSentence(bounds: number[], hit: { start: number; end: number }, spans
 }
 
 /**
+ * Words by which a provision binds someone: the parties shall, must, undertake, agree, commit; a
+ * thing is prohibited or guaranteed; les Parties s'engagent, doivent, veillent, garantissent.
+ */
+const COMMITMENT_RE =
+  /\b(shall|must|undertakes?|undertaken|agrees?|agreed|commits?|committed|(is|are) (prohibited|forbidden|guaranteed)|s['’]engagent|s['’]engage|doivent|doit|veillent|veille|garantissent|garantit|sont tenu(e)?s|est tenu(e)?|(est|sont) interdit(e)?s?)\b/i;
+
+/** A body that puts the matter off ("Details shall be set out at a later date"): no commitment yet. */
+const DEFERRAL_RE =
+  /\b(later|subsequently|in due course|to be (determined|agreed|defined|decided)|to follow|ultérieurement|plus tard|seront (précisées|définies|fixées|déterminées))\b/i;
+
+/**
  * A heading names a topic; it commits no one. A code whose span lies in a provision's own heading
  * (before its operative start) stays only when the operative text under it (the provision's text
- * after the heading, or any of its sub-provisions' operative text) is coded for the same category.
+ * after the heading, or any of its sub-provisions' operative text) is coded for the same category,
+ * or binds someone (COMMITMENT_RE): the heading then says what the commitment is about.
  * "Article 8 – Cessez-le-feu" over "Les modalités seront précisées ultérieurement", or over
  * "aucun cessez-le-feu n'est en vigueur", is no cease-fire provision; over "Les Parties cessent
  * toute hostilité" it is. A title, being all heading, is coded only through the text under it.
@@ -164,11 +176,22 @@ function dropHeadingOnlyCodes(
     operative.set(p, out);
     return out;
   };
+  /** Where the text of p and its sub-provisions ends (an article whose paragraphs are apart). */
+  const subtreeEnd = (p: Provision, seen = new Set<Provision>()): number => {
+    seen.add(p);
+    let end = p.end;
+    for (const c of children.get(p.id) ?? []) if (!seen.has(c)) end = Math.max(end, subtreeEnd(c, seen));
+    return end;
+  };
   for (const [p, codes] of found) {
     const from = bodyFrom.get(p) ?? p.start;
     if (from === p.start || (!p.number && p.kind !== 'title') || continuesSentence(text, p, from)) continue;
     const covered = operativeIn(p);
-    const kept = codes.filter((c) => c.span.start >= from || covered.has(c.code));
+    // A commitment under the heading is a provision on its topic, even in plain words the rules
+    // do not know ("Protection of civilians: No party shall harm persons not taking part").
+    const body = text.slice(from, subtreeEnd(p));
+    const commits = COMMITMENT_RE.test(body) && !DEFERRAL_RE.test(body);
+    const kept = codes.filter((c) => c.span.start >= from || covered.has(c.code) || commits);
     if (kept.length < codes.length) found.set(p, kept);
   }
 }
