@@ -199,6 +199,35 @@ areasOfResponsibility:
     assert.deepEqual(keys(found), ['state-perpetrator-friction A5']);
   });
 
+  it('read support to the state however it is written: spaced, in capitals, with underscores, in French', () => {
+    for (const written of [
+      'Security Sector Reform',
+      'security_sector',
+      'State authority',
+      'appui à la réforme du secteur de la sécurité',
+      'RSS',
+    ]) {
+      const found = check((d) => {
+        activity(d, 'A5').supports = [written];
+        activity(d, 'A5').areas = ['North', 'South'];
+      });
+      assert.deepEqual(keys(found), ['state-perpetrator-friction A5'], written);
+    }
+    const byKind = check((d) => {
+      activity(d, 'A5').kind = 'security sector support';
+      activity(d, 'A5').areas = ['North', 'South'];
+    });
+    assert.deepEqual(keys(byKind), ['state-perpetrator-friction A5']);
+  });
+
+  it('read cell functions written in French ("protection des civils", "affaires politiques")', () => {
+    const found = check((d) => {
+      d.cells[0].members[0].function = 'protection des civils';
+      d.cells[0].members[1].function = 'Affaires politiques';
+    });
+    assert.deepEqual(keys(found), []);
+  });
+
   it('read cell functions written in words ("Protection of Civilians", "Political Affairs")', () => {
     const found = check((d) => {
       d.cells[0].members[0].function = 'Protection of Civilians';

@@ -1,12 +1,5 @@
 import type { Language } from '../domain/language.ts';
-import {
-  type Evidence,
-  FINDING_KINDS,
-  type Finding,
-  type FindingKind,
-  type Plan,
-  STATE_SUPPORT,
-} from '../domain/plan.ts';
+import { type Evidence, FINDING_KINDS, type Finding, type FindingKind, type Plan } from '../domain/plan.ts';
 import type { PathSegment } from '../sources/structured-document.ts';
 import {
   type AreaRanking,
@@ -19,6 +12,7 @@ import type { MitigationCatalog } from './mitigation-catalog.ts';
 import { CheckContext } from './plan-check-context.ts';
 import { type CellGap, PLAN_CHECK_TEXT } from './plan-check-text.ts';
 import { locateInPlanFile } from './plan-reader.ts';
+import { POC_FUNCTIONS, POLITICAL_FUNCTIONS, STATE_KIND, supportsState, wordKey } from './plan-words.ts';
 
 /** What the checks need from the evidence store, gathered by the app layer. */
 export interface PlanEvidence {
@@ -46,33 +40,6 @@ export interface PlanCheckResult {
   notes: string[];
   ranking: AreaRanking;
 }
-
-// `supports` values and activity kinds that mean help to the host state's authority or forces.
-const STATE_SUPPORT_WORDS = new Set<string>([
-  ...STATE_SUPPORT,
-  'ssr',
-  'security-sector-reform',
-  'extension-of-state-authority',
-  'state-forces',
-  'police-support',
-  'military-support',
-]);
-const STATE_KIND = /state-authority|security-sector|state-forces|\bssr\b|extension-of-state/i;
-
-function supportsState(value: string): boolean {
-  return STATE_SUPPORT_WORDS.has(value.toLowerCase()) || STATE_KIND.test(value);
-}
-
-/** Function names compared loosely: "Protection of civilians", "protection_of_civilians" and so on. */
-function functionKey(value: string): string {
-  return value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
-}
-
-const POC_FUNCTIONS = new Set(['poc', 'protection', 'protection-of-civilians']);
-const POLITICAL_FUNCTIONS = new Set(['political', 'political-affairs', 'politics']);
 
 /**
  * Runs every check on a valid plan against the evidence; pure, so it is tested without a store.
@@ -285,7 +252,8 @@ function statePerpetratorFriction(ctx: CheckContext): Raw[] {
     }
     const own = a.supports.filter(supportsState);
     if (own.length) why.push(planRef(`${ctx.activityPath(a)}.supports`, a.id, own.join(', ')));
-    if (a.kind && STATE_KIND.test(a.kind)) why.push(planRef(`${ctx.activityPath(a)}.kind`, a.id, a.kind));
+    if (a.kind && STATE_KIND.test(wordKey(a.kind)))
+      why.push(planRef(`${ctx.activityPath(a)}.kind`, a.id, a.kind));
     const statePartners = a.partners.filter((p) => evidence.stateActors.has(p));
     if (statePartners.length) {
       why.push(
@@ -390,7 +358,7 @@ function cellComposition(ctx: CheckContext): Raw[] {
   const out: Raw[] = [];
   ctx.plan.cells.forEach((c, ci) => {
     const components = new Set(c.members.map((m) => m.component));
-    const functions = new Set(c.members.map((m) => functionKey(m.function)));
+    const functions = new Set(c.members.map((m) => wordKey(m.function)));
     const missing: CellGap[] = [];
     for (const comp of ['civilian', 'military', 'police'] as const) {
       if (!components.has(comp)) missing.push(comp);

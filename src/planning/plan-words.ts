@@ -1,0 +1,55 @@
+import { STATE_SUPPORT } from '../domain/plan.ts';
+
+// How the plan checks read a plan's free words: what means support to the host state, and which
+// cell functions are protection and political, in English and French.
+
+/**
+ * A plan's free words (a `supports` value, an activity's kind, a cell's function) as they are
+ * compared: lower case, accents dropped, spaces, underscores and punctuation as hyphens
+ * ("Security Sector Reform", "security_sector", "Réforme du secteur de la sécurité").
+ */
+export function wordKey(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+// `supports` values and activity kinds that mean help to the host state's authority or forces,
+// in English and French (RSS: réforme du secteur de la sécurité; FDS: forces de défense et de sécurité).
+const STATE_SUPPORT_WORDS = new Set<string>([
+  ...STATE_SUPPORT,
+  'ssr',
+  'rss',
+  'fds',
+  'security-sector-reform',
+  'extension-of-state-authority',
+  'state-forces',
+  'police-support',
+  'military-support',
+]);
+export const STATE_KIND =
+  /state-authority|security-sector|state-forces|(^|-)ssr(-|$)|extension-of-state|secteur-de-la-securite|autorite-de-l-etat|forces-de-defense|(^|-)(rss|fds)(-|$)/;
+
+export function supportsState(value: string): boolean {
+  const key = wordKey(value);
+  return STATE_SUPPORT_WORDS.has(key) || STATE_KIND.test(key);
+}
+
+export const POC_FUNCTIONS = new Set([
+  'poc',
+  'protection',
+  'protection-of-civilians',
+  'pdc',
+  'protection-des-civils',
+  'protection-des-populations-civiles',
+]);
+export const POLITICAL_FUNCTIONS = new Set([
+  'political',
+  'political-affairs',
+  'politics',
+  'politique',
+  'affaires-politiques',
+]);
