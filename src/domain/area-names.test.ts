@@ -84,3 +84,23 @@ test('names written differently for one sound are alike; an old province and a n
   assert.equal(areaNamesAlike('Katanga', 'Tanganyika'), false);
   assert.equal(areaNamesAlike('Blue Nile', 'Upper Nile'), false);
 });
+
+test('French and English names of one area are the same area; their halves are not', () => {
+  for (const [a, b] of [
+    ['North Kivu', 'Nord-Kivu'],
+    ['South Kivu', 'Sud-Kivu'],
+    ['Province du Nord-Kivu', 'North Kivu'],
+    ['Région de Mopti', 'Mopti'],
+    ['District de Bamako', 'Bamako'],
+    ['Sud-Ouest', 'South-West'],
+  ])
+    assert.equal(normalizeAreaName(a), normalizeAreaName(b), `${a} / ${b}`);
+  assert.notEqual(normalizeAreaName('Nord-Kivu'), normalizeAreaName('Sud-Kivu'));
+  assert.notEqual(normalizeAreaName('Haut-Mbomou'), normalizeAreaName('Mbomou'));
+  assert.deepEqual(
+    matchAreaNames(['North Kivu', 'South Kivu', 'Ituri'], ['Nord-Kivu', 'Sud-Kivu', 'Ituri']).map(
+      (m) => m.data,
+    ),
+    ['Nord-Kivu', 'Sud-Kivu', 'Ituri'],
+  );
+});

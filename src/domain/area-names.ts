@@ -4,8 +4,16 @@
  * rules bring them to one comparable form and pair them up, so events land on the right polygon.
  */
 const UNIT_WORDS =
-  /\b(state|province|prefecture|prefecture|region|county|district|governorate|department|municipality|autonomous|city)\b/g;
+  /\b(state|province|prefecture|prefecture|region|county|district|governorate|department|departement|municipality|autonomous|city)\b/g;
 const SYNONYMS: [RegExp, string][] = [
+  // "Région de Mopti", "Province du Nord-Kivu": the preposition left by the unit word.
+  [/^\s*(de la|de|du|des)\s+/g, ''],
+  // French and English names of one area: "Nord-Kivu" and "North Kivu", "Sud-Ouest" and "South-West".
+  // (Not haut/upper: "Haut-Katanga" must stay alike to the old "Katanga" it was cut from.)
+  [/\bnord\b/g, 'north'],
+  [/\bsud\b/g, 'south'],
+  [/\best\b/g, 'east'],
+  [/\bouest\b/g, 'west'],
   [/\bnorthern\b/g, 'north'],
   [/\bsouthern\b/g, 'south'],
   [/\beastern\b/g, 'east'],

@@ -1,4 +1,4 @@
-import { areaNameSimilarity } from '../domain/area-names.ts';
+import { areaNameSimilarity, normalizeAreaName } from '../domain/area-names.ts';
 import { THREAT_LEVELS, type Threat } from '../domain/threat.ts';
 
 /** The fields of an event the plan checks read; StoredEvent has them all. */
@@ -96,14 +96,13 @@ export function closeAreaNames(name: string, known: readonly string[]): string[]
     .map((x) => x.a);
 }
 
+/**
+ * How a plan's area and the data's are compared: the domain's one comparable form (case, accents,
+ * unit words, "Northern" and "North", French and English names such as "Nord-Kivu" and "North
+ * Kivu"), so a plan written in either language meets the events.
+ */
 export function areaKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\b(state|province|prefecture|region)\b/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return normalizeAreaName(name);
 }
 
 /** Same top-area rule as rankAreas, for any ranked list. */
