@@ -277,6 +277,19 @@ test('a refused file and a record not found read in French on French pages, from
   } finally {
     await store.close();
   }
+  const { readAgreementBytes } = await import('../src/agreements/agreement-file-reader.ts');
+  assert.equal(
+    plain(await refusal(readAgreementBytes(Buffer.from('{\\rtf1 x}'), 'accord.rtf'))),
+    'accord.rtf : un document RTF, qui n’est pas lu ; enregistrez-le en Word (.docx), en PDF ou en texte brut',
+  );
+  assert.match(
+    plain(await refusal(readAgreementBytes(Buffer.from('<html><body>x</body></html>'), 'accord.html'))),
+    /^accord\.html : une page web \(HTML\), qui n’est pas lue ; enregistrez-la en PDF/,
+  );
+  assert.equal(
+    plain(await refusal(readAgreementBytes(Buffer.from('  \n'), 'vide.txt'))),
+    'vide.txt : aucun texte trouvé',
+  );
   assert.equal(frenchMessage('a message the patterns do not know'), 'a message the patterns do not know');
 });
 

@@ -75,3 +75,28 @@ test('a PDF whose metadata title is only the file name it was printed from is ti
     'Agreement on the Cessation of Hostilities',
   );
 });
+
+test('a web page, an RTF document and a text of blanks are refused with what to do, not reviewed as text', async () => {
+  const { readAgreementBytes } = await import('./agreement-file-reader.ts');
+  const refusal = async (bytes: string, name: string) => {
+    try {
+      await readAgreementBytes(Buffer.from(bytes), name);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error(`${name}: not refused`);
+  };
+  assert.match(
+    await refusal(
+      '<!DOCTYPE html><html><body><p>The Parties shall protect civilians.</p></body></html>',
+      'a.txt',
+    ),
+    /^a\.txt: a web page \(HTML\), which is not read; save it as PDF/,
+  );
+  assert.match(await refusal('<p>protect civilians</p>', 'agreement.htm'), /a web page \(HTML\)/);
+  assert.match(
+    await refusal('{\\rtf1\\ansi The Parties shall protect civilians.}', 'agreement.rtf'),
+    /^agreement\.rtf: an RTF document, which is not read; save it as Word \(\.docx\), PDF or plain text$/,
+  );
+  assert.equal(await refusal('   \n\n  ', 'blank.txt'), 'blank.txt: no text found');
+});

@@ -59,7 +59,8 @@ export async function readAgreementBytes(bytes: Buffer, name: string): Promise<A
     dropPageNumbers: format === 'pdf' ? true : 'auto',
   });
   if (!/\p{L}{2,}/u.test(text)) {
-    throw new TandemError('unreadable-file', `${path}: no text found (a scanned PDF needs OCR first)`);
+    const why = format === 'pdf' ? ' (a scanned PDF needs OCR first)' : '';
+    throw new TandemError('unreadable-file', `${path}: no text found${why}`);
   }
   return { path, format, title: guessTitle(text, metaTitle, path), text };
 }
@@ -84,6 +85,21 @@ function detectFormat(path: string, bytes: Buffer): AgreementFormat {
     throw new TandemError(
       'unreadable-file',
       `${path}: old Word (.doc) files are not read; save as .docx or PDF`,
+    );
+  const head = bytes
+    .subarray(0, 512)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
+  if (head.startsWith('{\\rtf'))
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: an RTF document, which is not read; save it as Word (.docx), PDF or plain text`,
+    );
+  if (ext === '.html' || ext === '.htm' || /^<(!doctype html|html)\b/i.test(head))
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: a web page (HTML), which is not read; save it as PDF (print it to PDF) or as plain text`,
     );
   if (DATA_EXTENSIONS.has(ext))
     throw new TandemError(

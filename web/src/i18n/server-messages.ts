@@ -52,6 +52,21 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
     /^(.+): could not read the PDF file \((.*)\)$/,
     (_, f, why) => `${f} : impossible de lire le fichier PDF (${why})`,
   ],
+  [
+    /^(.+): an RTF document, which is not read; save it as Word \(\.docx\), PDF or plain text$/,
+    (_, f) =>
+      `${f} : un document RTF, qui n’est pas lu ; enregistrez-le en Word (.docx), en PDF ou en texte brut`,
+  ],
+  [
+    /^(.+): a web page \(HTML\), which is not read; save it as PDF \(print it to PDF\) or as plain text$/,
+    (_, f) =>
+      `${f} : une page web (HTML), qui n’est pas lue ; enregistrez-la en PDF (imprimer en PDF) ou en texte brut`,
+  ],
+  [
+    /^(.+): no text found( \(a scanned PDF needs OCR first\))?$/,
+    (_, f, scanned) =>
+      `${f} : aucun texte trouvé${scanned ? ' (un PDF numérisé doit d’abord passer par la reconnaissance de caractères)' : ''}`,
+  ],
   [/^(.+): not valid JSON \((.*)\)$/, (_, f, why) => `${f} : JSON non valide (${why})`],
   [
     /^(.+): the FeatureCollection has no features$/,
