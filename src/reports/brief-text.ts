@@ -307,7 +307,7 @@ const en: BriefText = {
     battles: 'battles',
     'state-based-conflict': 'state-based armed conflict',
     'non-state-conflict': 'non-state armed conflict',
-    'explosions-remote-violence': 'explosions remote violence',
+    'explosions-remote-violence': 'explosions and remote violence',
     'violence-against-civilians': 'violence against civilians',
     protests: 'protests',
     riots: 'riots',

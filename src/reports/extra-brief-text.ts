@@ -92,7 +92,7 @@ const en: ExtraBriefText = {
   local: {
     title: 'Local processes',
     summary: (n) =>
-      `${n.all} local process(es) recorded${n.withheld ? ` (and ${n.withheld} withheld from the reader of this brief)` : ''}; ${n.disconnected} with no link to the national process or the plan (local–national disconnect); ${n.breaking} whose parties fought more near them after their date than before (breaking down); ${n.noOffice} followed by no field office.`,
+      `${plural(n.all, 'local process', 'local processes')} recorded${n.withheld ? ` (and ${n.withheld} withheld from the reader of this brief)` : ''}; ${n.disconnected} with no link to the national process or the plan (local–national disconnect); ${n.breaking} whose parties fought more near them after their date than before (breaking down); ${n.noOffice} followed by no field office.`,
     head: [
       'Process',
       'Date',
@@ -139,7 +139,7 @@ const en: ExtraBriefText = {
     noArea: (area, origin) =>
       `${area} has no violent event in the store up to ${origin}: there is nothing to forecast it from.`,
     counted: (origin, origins, command) =>
-      `Forecasts from ${origin}, using only data up to its end: a pooled regression on the log of each area's past counts, its neighbours', the season and the alert state (docs/forecasts.md); skill from a rolling-origin backtest over the last ${origins} past origins (\`${command}\`).`,
+      `Forecasts from ${origin}, using only data up to its end: a pooled regression on the log of each area's past counts, its neighbours', the season and the alert state (docs/forecasts.md); ${origins ? `skill from a rolling-origin backtest over the last ${plural(origins, 'past origin', 'past origins')} (\`${command}\`)` : `no skill measured: the record is too short for a backtest (two years of data before its first origin)`}.`,
     baseline: {
       zero: 'assuming no violence',
       last: 'assuming next month repeats this one',
@@ -249,7 +249,7 @@ const fr: ExtraBriefText = {
     noArea: (area, origin) =>
       `${area} ne compte aucun événement violent dans la base jusqu’à ${origin} : rien ne permet d’en établir une prévision.`,
     counted: (origin, origins, command) =>
-      `Prévisions établies sur les seules données arrêtées à fin ${origin} : une régression commune sur le logarithme des chiffres passés de chaque zone, de ceux de ses voisines, de la saison et de l’état des alertes (docs/forecasts.md) ; fiabilité mesurée par un test rétrospectif glissant sur les ${n(origins)} dernières dates passées (\`${command}\`).`,
+      `Prévisions établies sur les seules données arrêtées à fin ${origin} : une régression commune sur le logarithme des chiffres passés de chaque zone, de ceux de ses voisines, de la saison et de l’état des alertes (docs/forecasts.md) ; ${origins ? `fiabilité mesurée par un test rétrospectif glissant sur ${origins === 1 ? 'la dernière date passée' : `les ${n(origins)} dernières dates passées`} (\`${command}\`)` : 'fiabilité non mesurée : l’historique est trop court pour un test rétrospectif (deux ans de données avant sa première date)'}.`,
     baseline: {
       zero: 'l’hypothèse d’aucune violence',
       last: 'l’hypothèse que le mois prochain répète celui-ci',

@@ -94,6 +94,11 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** A sentence's text, escaped, with its `commands` set as code (the Markdown brief's backticks). */
+export function inlineHtml(s: string): string {
+  return esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 /** Where an event's page is in the workbench, which serves the brief from the same origin. */
 export function eventLink(id: number): string {
   return `/#/event?id=${id}`;
@@ -133,13 +138,15 @@ export function renderBriefHtml(a: JointAnalysis, context: BriefContext = {}): s
     for (const b of s.blocks) {
       switch (b.kind) {
         case 'p':
-          body.push(`<p>${esc(b.text)}</p>`);
+          body.push(`<p>${inlineHtml(b.text)}</p>`);
           break;
         case 'counted':
-          body.push(`<p class="counted"><strong>${esc(doc.text.howCounted)}</strong> ${esc(b.text)}</p>`);
+          body.push(
+            `<p class="counted"><strong>${esc(doc.text.howCounted)}</strong> ${inlineHtml(b.text)}</p>`,
+          );
           break;
         case 'list':
-          body.push(`<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`);
+          body.push(`<ul>${b.items.map((i) => `<li>${inlineHtml(i)}</li>`).join('')}</ul>`);
           break;
         case 'table':
           body.push(
