@@ -18,3 +18,9 @@ test('the last day of February follows leap years', () => {
   assert.equal(lastDayOf('2020-02'), '2020-02-29');
   assert.equal(lastDayOf('2021-02'), '2021-02-28');
 });
+
+test('a range ending in the last month of year 9999 ends: the month after it does not sort before it', () => {
+  assert.deepEqual(monthRange('9999-11', '9999-12'), ['9999-11', '9999-12']);
+  assert.deepEqual(monthRange('2024-03', '2024-02'), []);
+  assert.equal(monthRange('2023-12', '2025-01').length, 14);
+});

@@ -10,8 +10,15 @@ export function addMonths(month: string, n: number): string {
 /** Every month from `first` to `last`, inclusive; empty when last < first. */
 export function monthRange(first: string, last: string): string[] {
   const out: string[] = [];
-  for (let m = first; m <= last; m = addMonths(m, 1)) out.push(m);
+  // Counted, not compared as strings: after 9999-12 comes "10000-01", which sorts before it.
+  const n = monthIndex(last) - monthIndex(first);
+  for (let i = 0; i <= n; i++) out.push(addMonths(first, i));
   return out;
+}
+
+/** Months since year 0 of a 'YYYY-MM' month. */
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
 /** Turns sparse (month → value) into a dense array over `months`, zero where absent. */
