@@ -256,7 +256,7 @@ for (const dialect of DIALECTS) {
       assert.equal(brief.code, 0, brief.stderr);
       assert.match(
         brief.stdout,
-        /## Local processes\n\n2 local process\(es\) recorded; 1 with no link to the national process or the plan \(local–national disconnect\); 1 whose parties fought more near them/,
+        /## Local processes\n\n2 local processes recorded; 1 with no link to the national process or the plan \(local–national disconnect\); 1 whose parties fought more near them/,
       );
       assert.match(
         brief.stdout,
