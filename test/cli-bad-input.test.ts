@@ -354,6 +354,23 @@ describe('bad input on the command line', { concurrency: 4 }, () => {
     assert.equal(made.code, 0, made.stderr);
     assert.doesNotMatch(made.stderr, /named no store/);
   });
+  test('a misspelt role in TANDEM_ROLES is refused, and writes nothing', async () => {
+    const r = await runCli(['import', EVENTS_CSV, '--db', DB], { env: { TANDEM_ROLES: 'veiwer' } });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^tandem: TANDEM_ROLES: unknown role "veiwer": expected viewer, /);
+    const after = await runCli(['summary', '--json', '--db', DB], { env: { TANDEM_ROLES: 'admin' } });
+    assert.deepEqual(JSON.parse(after.stdout).rows, []);
+  });
+  test('an empty --db or --database-url is refused, not taken for a throwaway database', async () => {
+    for (const args of [
+      ['import', EVENTS_CSV, '--db', ''],
+      ['summary', '--database-url', ''],
+    ]) {
+      const r = await runCli(args, { env: { TANDEM_ROLES: 'admin' } });
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /^tandem: --(db|database-url) is empty/);
+    }
+  });
   for (const [command, cases] of Object.entries(CASES)) {
     for (const c of cases) {
       test(`\`tandem ${c.args.filter((a) => !a.startsWith(DIR)).join(' ')}\` exits 2 naming what is wrong`, async () => {

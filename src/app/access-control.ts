@@ -1,7 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { NotesAccess } from '../analysis/readable-notes.ts';
 import { replaceNames } from '../domain/replace-names.ts';
-import { clearanceOf, SENSITIVITY_LEVELS, type Sensitivity, sensitivityRank } from '../domain/sensitivity.ts';
+import {
+  clearanceOf,
+  ROLE_CLEARANCE,
+  SENSITIVITY_LEVELS,
+  type Sensitivity,
+  sensitivityRank,
+} from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Threat } from '../domain/threat.ts';
 import type { StoredEvent } from '../store/event-repository.ts';
@@ -116,7 +122,8 @@ export const READ_ONLY_ROLES: readonly string[] = ['viewer'];
 
 /** Whether the requester may change the store: some role of theirs is not read-only. */
 export function mayWrite(requester: Requester): boolean {
-  return requester.roles.some((r) => !READ_ONLY_ROLES.includes(r));
+  // Only a role Tandem knows may write: an unknown one (a misspelt "veiwer") reads as the least.
+  return requester.roles.some((r) => Object.hasOwn(ROLE_CLEARANCE, r) && !READ_ONLY_ROLES.includes(r));
 }
 
 /** Refuses a change to the store to a requester whose every role is read-only. */

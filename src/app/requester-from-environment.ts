@@ -1,3 +1,4 @@
+import { assertKnownRoles } from '../domain/sensitivity.ts';
 import type { Requester } from './operation.ts';
 
 /**
@@ -12,5 +13,6 @@ export function requesterFromEnvironment(defaultName: string): Requester {
     .split(',')
     .map((r) => r.trim())
     .filter(Boolean);
+  assertKnownRoles(roles, 'TANDEM_ROLES: ');
   return { name: process.env.TANDEM_USER || defaultName, roles };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ROLE_CLEARANCE } from '../domain/sensitivity.ts';
+import { assertKnownRoles } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { hashPassword, verifyPassword } from '../security/password-hash.ts';
 import type { Store } from '../store/store.ts';
@@ -69,13 +69,7 @@ function newToken(): string {
 function checkRoles(roles: readonly string[]): string[] {
   const clean = [...new Set(roles.map((r) => r.trim()).filter(Boolean))];
   if (!clean.length) throw new TandemError('bad-input', 'an account needs at least one role');
-  const unknown = clean.filter((r) => !(r in ROLE_CLEARANCE));
-  if (unknown.length) {
-    throw new TandemError(
-      'bad-input',
-      `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}: expected ${Object.keys(ROLE_CLEARANCE).join(', ')}`,
-    );
-  }
+  assertKnownRoles(clean);
   return clean;
 }
 

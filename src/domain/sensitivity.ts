@@ -1,3 +1,4 @@
+import { TandemError } from './tandem-error.ts';
 /**
  * How sensitive a record is. Public data (ACLED, GED) is `public`; a mission's own incident
  * reports are at least `internal`; anything that names or locates victims, witnesses, sources or
@@ -28,4 +29,18 @@ export function clearanceOf(roles: readonly string[]): Sensitivity {
   let best = 0;
   for (const r of roles) best = Math.max(best, sensitivityRank(ROLE_CLEARANCE[r] ?? 'public'));
   return SENSITIVITY_LEVELS[best];
+}
+
+/**
+ * Refuses roles Tandem does not know, saying which and what the known ones are: a misspelt role
+ * ("veiwer") must not pass for one, least of all one that may write. `where` names the source
+ * ("TANDEM_ROLES: ").
+ */
+export function assertKnownRoles(roles: readonly string[], where = ''): void {
+  const unknown = roles.filter((r) => !Object.hasOwn(ROLE_CLEARANCE, r));
+  if (unknown.length)
+    throw new TandemError(
+      'bad-input',
+      `${where}unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}: expected ${Object.keys(ROLE_CLEARANCE).join(', ')}`,
+    );
 }

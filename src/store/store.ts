@@ -31,8 +31,15 @@ export interface StoreOptions {
 
 /** Opens the store the options (or the environment) name and brings its schema up to date. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  // An empty flag (a script's `--db "$DB"` with DB unset) would open a throwaway database that
+  // SQLite keeps nowhere, or the default file: what was written would be lost or land elsewhere.
+  if (options.dbPath === '')
+    throw new TandemError('bad-input', '--db is empty: name a SQLite file, or a postgres:// URL');
+  if (options.databaseUrl === '')
+    throw new TandemError('bad-input', '--database-url is empty: name a postgres:// URL');
   const path =
-    options.dbPath ?? (options.databaseUrl || process.env.DATABASE_URL ? undefined : process.env.TANDEM_DB);
+    options.dbPath ??
+    (options.databaseUrl || process.env.DATABASE_URL ? undefined : process.env.TANDEM_DB || undefined);
   // A PostgreSQL URL given where a SQLite file was expected (`--db postgres://…`, TANDEM_DB) means
   // that server: no one names a file so, and reading it as a path failed with "directory does not exist".
   const url =
