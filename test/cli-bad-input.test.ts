@@ -52,6 +52,11 @@ writeFileSync(
  */
 const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   import: [
+    // A device or a pipe is no file: /dev/zero was read as empty, and as a plan it filled memory.
+    {
+      args: ['import', '/dev/zero', '--db', DB],
+      names: /\/dev\/zero: is not a plain file \(a pipe or a device\)/,
+    },
     { args: ['import', MISSING, '--db', DB], names: /no-such-file\.csv/ },
     { args: ['import', MISSING, '--format', 'xls', '--db', DB], names: /--format/ },
     { args: ['import', MISSING, '--sensitivity', 'secret', '--db', DB], names: /--sensitivity/ },
@@ -154,6 +159,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['agreement', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ },
   ],
   'plan check': [
+    { args: ['plan', 'check', '/dev/zero', '--db', DB], names: /\/dev\/zero: is not a plain file/ },
     { args: ['plan', 'check', PLAN, '--ranking', 'size', '--db', DB], names: /--ranking/ },
     { args: ['plan', 'check', MISSING, '--db', DB], names: /no-such-file\.csv: no such file/ },
     { args: ['plan', 'check', DIR, '--db', DB], names: /tandem-bad-input-\w+: is a folder, not a file/ },

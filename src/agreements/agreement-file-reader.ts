@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { AgreementFormat } from '../domain/agreement.ts';
-import { fileProblem } from '../domain/file-problem.ts';
+import { AGREEMENT_FILE_MAX, fileProblem, notAFile } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { normaliseAgreementText } from './agreement-text-normaliser.ts';
 import { docxText } from './docx-text.ts';
@@ -22,9 +22,8 @@ export interface AgreementSource {
 export async function readAgreementFile(path: string): Promise<AgreementSource> {
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.isDirectory())
-      throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
+    const problem = notAFile(await stat(path), AGREEMENT_FILE_MAX);
+    if (problem) throw new TandemError('unreadable-file', `${path}: ${problem}`);
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof TandemError) throw e;

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { fileProblem } from '../domain/file-problem.ts';
+import { fileProblem, notAFile } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 /**
@@ -8,11 +8,14 @@ import { TandemError } from '../domain/tandem-error.ts';
  * what is wrong in words: "plan.yaml: no such file", "plans: is a folder, not a file", "the file is
  * empty".
  */
+/** The most a YAML or JSON file of plans or records holds: far beyond any mission's. */
+const MAX_BYTES = 64e6;
+
 export function readTextFile(path: string): string {
   let text: string;
   try {
-    if (statSync(path).isDirectory())
-      throw new TandemError('unreadable-file', `${path}: is a folder, not a file`);
+    const problem = notAFile(statSync(path), { bytes: MAX_BYTES, what: 'plan or record file' });
+    if (problem) throw new TandemError('unreadable-file', `${path}: ${problem}`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof TandemError) throw e;

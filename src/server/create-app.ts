@@ -139,7 +139,8 @@ export function createApp(options: WorkbenchAppOptions): Hono {
 
   /** Runs an operation with a JSON body; refusals that need no body come before it is read. */
   const runWithBody = async (c: Context, name: string, pathInput: Record<string, string> = {}) => {
-    const op = operations[name];
+    // Its own entries only: "toString" or "constructor" are properties of every object, no operation.
+    const op = Object.hasOwn(operations, name) ? operations[name] : undefined;
     if (!op) throw new TandemError('not-found', `no operation named "${name}"; see /api/openapi.json`);
     // A local-only operation, or a write by someone who may not write, costs the server nothing
     // however large the body.

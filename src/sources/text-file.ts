@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { fileProblem } from '../domain/file-problem.ts';
+import { fileProblem, notAFile } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -187,7 +187,8 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
   let size: number;
   try {
     const s = await stat(path);
-    if (s.isDirectory()) throw new TandemError('unreadable-file', `${path}: is a folder, not a file`);
+    const problem = notAFile(s);
+    if (problem) throw new TandemError('unreadable-file', `${path}: ${problem}`);
     size = s.size;
   } catch (e) {
     if (e instanceof TandemError) throw e;

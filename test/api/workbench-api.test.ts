@@ -116,6 +116,16 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(unknownOp.status, 404);
       assert.equal(unknownOp.body.error.code, 'not-found');
+      // Names every object has are no operation either (they were a 500).
+      for (const name of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+        const r = await json(`/api/ops/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
+        assert.equal(r.status, 404, name);
+        assert.equal(r.body.error.code, 'not-found', name);
+      }
       const unknownPath = await json('/api/nothing-here');
       assert.equal(unknownPath.status, 404);
     });

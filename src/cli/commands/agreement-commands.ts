@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { AgreementDocument } from '../../app/agreement-operations.ts';
-import { fileProblem } from '../../domain/file-problem.ts';
+import { AGREEMENT_FILE_MAX, fileProblem, notAFile } from '../../domain/file-problem.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { fileOrStandardOutput } from '../output-sink.ts';
@@ -32,8 +32,8 @@ function storeConfigured(flags: StoreFlags): boolean {
 /** The file as a document for the operations; a missing or unreadable file is a user error. */
 function documentFromFile(path: string): AgreementDocument {
   try {
-    if (statSync(path).isDirectory())
-      throw new TandemError('unreadable-file', `${path}: is a folder, not an agreement file`);
+    const problem = notAFile(statSync(path), AGREEMENT_FILE_MAX);
+    if (problem) throw new TandemError('unreadable-file', `${path}: ${problem}`);
     return { name: path, base64: readFileSync(path).toString('base64') };
   } catch (e) {
     if (e instanceof TandemError) throw e;
