@@ -70,11 +70,13 @@ for (const dialect of DIALECTS) {
         assert.ok(eventsNaming(rows, g) > 20, g);
         assert.equal(count(g), eventsNaming(rows, g), g);
       }
-      // Events against civilians that name no group stand under the country's civilians.
+      // Events against civilians that name no group stand under the country's civilians: violence
+      // against civilians, and battles, explosions and riots (mob violence) against civilians.
       const unnamed = rows.filter(
         (r) =>
           (r.event_type === 'Violence against civilians' ||
-            (r.inter2 === '7' && ['Battles', 'Explosions/Remote violence'].includes(r.event_type))) &&
+            (r.inter2 === '7' &&
+              ['Battles', 'Explosions/Remote violence', 'Riots'].includes(r.event_type))) &&
           !(r.inter2 === '7' && r.assoc_actor_2) &&
           !(r.inter1 === '7' && r.assoc_actor_1),
       ).length;
