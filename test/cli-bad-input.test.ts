@@ -186,6 +186,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   ],
   'plan schema': [{ args: ['plan', 'schema', '--nope'], names: /--nope/ }],
   serve: [
+    // A host name that resolves to nothing was "internal error … this is a bug".
+    {
+      args: ['serve', '--host', 'atlantis.invalid', '--port', '7497', '--no-demo', '--db', DB],
+      names: /--host atlantis\.invalid: no such host name/,
+    },
     { args: ['serve', '--port', 'abc', '--db', DB], names: /--port/ },
     // Number() would read these as 0 (any free port) and 1000.
     { args: ['serve', '--port', '', '--db', DB], names: /--port/ },

@@ -90,6 +90,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         );
       else if (e.code === 'EADDRNOTAVAIL')
         reject(new TandemError('bad-input', `${hostname} is not an address of this machine (--host)`));
+      else if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN')
+        reject(
+          new TandemError(
+            'bad-input',
+            `--host ${hostname}: no such host name; give an address of this machine (127.0.0.1, 0.0.0.0) or a name it resolves`,
+          ),
+        );
       else reject(e);
     });
   });
