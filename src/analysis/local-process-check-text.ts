@@ -31,11 +31,11 @@ const en: LocalProcessCheckText = {
   disconnect: (f) =>
     `${f.name} has no link to the national process${f.planMission !== null ? ` and no objective of the plan ${f.planMission} ties it` : ''}: connect it to the national strategy, or record why it stands apart.`,
   breakingDown: (f) =>
-    `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${f.after} event(s) within the radius in the window after ${f.date}, against ${f.before} before.`,
+    `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${f.after} ${f.after === 1 ? 'event' : 'events'} within the radius in the window after ${f.date}, against ${f.before} before.`,
   targeted: (f) =>
     `${f.incidents} incident(s) of the mission's log and ${f.events} event(s) touched participants, mediators or third parties of ${f.name} within the window around ${f.date}: look at their protection before the next meeting.`,
   officeWithoutProcess: (f) =>
-    `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${f.events} event(s) involved local militias, but no local process is recorded there.`,
+    `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${f.events} ${f.events === 1 ? 'event' : 'events'} involved local militias, but no local process is recorded there.`,
   method: (windowDays, radiusKm) =>
     `Events of the store whose first day lies in [date − ${windowDays} days, date − 1 day] (before) or [date + 1 day, date + ${windowDays} days] (after) and whose coordinates lie within ${radiusKm} km of the process (great circle, Earth radius 6371 km); events without coordinates are not counted.`,
   notes: {

@@ -3,6 +3,7 @@ import type { ActorCategory } from '../domain/actor-category.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { currentDataKey } from '../security/data-keys.ts';
 import { type DataKey, isSealed, openField, sealField } from '../security/field-cipher.ts';
+import { missingKeyAdvice } from '../security/master-key.ts';
 import type { Database, IncidentTable } from '../store/schema.ts';
 import type { IncidentInput } from './incident-operations.ts';
 
@@ -20,7 +21,7 @@ export async function keyFor(db: Kysely<Database>, sensitivity: string): Promise
   if (!key) {
     throw new TandemError(
       'forbidden',
-      'non-public incidents are stored encrypted, and no master key is at hand: run `tandem keys init` once (or set TANDEM_KEY_FILE to where the key is kept)',
+      `non-public incidents are stored encrypted, and there is ${missingKeyAdvice()}`,
     );
   }
   return key;
@@ -34,7 +35,8 @@ export function seal(key: DataKey | null, value: string, context: string): strin
 /** Opens a value seal() wrote; a plain one is returned as it is. */
 export function open(key: DataKey | null, stored: string, context: string): string {
   if (!isSealed(stored)) return stored;
-  if (!key) throw new TandemError('forbidden', 'this incident is encrypted and no master key is at hand');
+  if (!key)
+    throw new TandemError('forbidden', `this incident is encrypted, and there is ${missingKeyAdvice()}`);
   return openField(key, stored, context);
 }
 

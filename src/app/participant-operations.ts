@@ -21,6 +21,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { currentDataKey } from '../security/data-keys.ts';
 import { type DataKey, isSealed, openField, sealField } from '../security/field-cipher.ts';
+import { missingKeyAdvice } from '../security/master-key.ts';
 import { findLocalProcesses } from '../store/local-process-repository.ts';
 import {
   findParticipants,
@@ -70,7 +71,7 @@ async function keyFor(ctx: AppContext, sensitivity: string): Promise<DataKey | n
   if (!key) {
     throw new TandemError(
       'forbidden',
-      'participants are stored encrypted, and no master key is at hand: run `tandem keys init` once (or set TANDEM_KEY_FILE to where the key is kept)',
+      `participants are stored encrypted, and there is ${missingKeyAdvice()}`,
     );
   }
   return key;
@@ -81,7 +82,8 @@ const seal = (key: DataKey | null, value: string, id: number, field: string) =>
 
 function open(key: DataKey | null, stored: string, id: number, field: string): string {
   if (!isSealed(stored)) return stored;
-  if (!key) throw new TandemError('forbidden', 'this participant is encrypted and no master key is at hand');
+  if (!key)
+    throw new TandemError('forbidden', `this participant is encrypted, and there is ${missingKeyAdvice()}`);
   return openField(key, stored, `participant:${id}:${field}`);
 }
 
@@ -233,7 +235,10 @@ export async function releaseParticipants(
   const audit: AuditEntry[] = [];
   const out = records.map(({ row, processes, incidents, measures }): ReleasedParticipant => {
     const id = Number(row.id);
-    const full = mayReadInFull(ctx.requester, row);
+    // Without the master key a sealed participant cannot be opened, for anyone: it is withheld,
+    // and said to be, rather than failing a whole brief or list.
+    const keyless = needsKey && !key && row.sensitivity !== 'public';
+    const full = mayReadInFull(ctx.requester, row) && !keyless;
     if (row.sensitivity !== 'public') {
       audit.push({
         actor: ctx.requester.name,
@@ -241,7 +246,7 @@ export async function releaseParticipants(
         recordKind: 'participant',
         recordId: String(id),
         sensitivity: row.sensitivity,
-        detail: { via: purpose },
+        detail: keyless ? { via: purpose, reason: 'no master key' } : { via: purpose },
       });
     }
     const realName = full ? open(key, row.real_name_sealed, id, 'realName') : '';

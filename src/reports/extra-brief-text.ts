@@ -106,9 +106,9 @@ const en: ExtraBriefText = {
     date: (iso) => iso,
     noRise: 'Violence rose after the date of none of them.',
     breakingDown: (f) =>
-      `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${f.after} event(s) within the radius in the window after ${f.date}, against ${f.before} before.`,
+      `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${plural(f.after, 'event', 'events')} within the radius in the window after ${f.date}, against ${f.before} before.`,
     office: (f) =>
-      `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${f.events} event(s) involved local militias, but no local process is recorded there. Events: ${f.ids}.`,
+      `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${plural(f.events, 'event', 'events')} involved local militias, but no local process is recorded there. Events: ${f.ids}.`,
     uncounted: (n) =>
       `Violence around ${n.uncounted} of these ${n.all} processes could not be counted; they are left out of the figures (not counted is not none):`,
     noRiseOfCounted: (counted) =>
@@ -123,7 +123,7 @@ const en: ExtraBriefText = {
   participation: {
     title: 'Participation at risk',
     summary: (people, withheld, due) =>
-      `${people} people or groups in the protection–participation register for this scope (${withheld} of them withheld from the reader of this brief); ${due} protective measure(s) past their review date.`,
+      `${plural(people, 'person or group', 'people or groups')} in the protection–participation register for this scope (${withheld} of them withheld from the reader of this brief); ${plural(due, 'protective measure', 'protective measures')} past their review date.`,
     head: ['Alert', 'Count', 'Incidents behind them'],
     alert: {},
     counted:
@@ -189,7 +189,7 @@ const fr: ExtraBriefText = {
   local: {
     title: 'Processus locaux',
     summary: (c) =>
-      `${plural(c.all, 'processus local enregistré', 'processus locaux enregistrés')}${c.withheld ? ` (et ${n(c.withheld)} non communiqué(s) au lecteur de cette note)` : ''} ; ${n(c.disconnected)} sans lien avec le processus national ni avec le plan (déconnexion local–national) ; ${n(c.breaking)} dont les parties se sont davantage affrontées à proximité après leur date qu’avant (en rupture) ; ${n(c.noOffice)} suivis par aucun bureau de terrain.`,
+      `${plural(c.all, 'processus local enregistré', 'processus locaux enregistrés')}${c.withheld ? ` (et ${plural(c.withheld, 'non communiqué', 'non communiqués')} au lecteur de cette note)` : ''} ; ${n(c.disconnected)} sans lien avec le processus national ni avec le plan (déconnexion local–national) ; ${n(c.breaking)} dont les parties se sont davantage affrontées à proximité après leur date qu’avant (en rupture) ; ${n(c.noOffice)} suivis par aucun bureau de terrain.`,
     head: [
       'Processus',
       'Date',
@@ -225,7 +225,7 @@ const fr: ExtraBriefText = {
   participation: {
     title: 'Participation menacée',
     summary: (people, withheld, due) =>
-      `${plural(people, 'personne ou groupe', 'personnes ou groupes')} dans le registre protection–participation pour ce périmètre (dont ${n(withheld)} non communiqué(s) au lecteur de cette note) ; ${plural(due, 'mesure de protection a dépassé', 'mesures de protection ont dépassé')} sa date de réexamen.`,
+      `${plural(people, 'personne ou groupe', 'personnes ou groupes')} dans le registre protection–participation pour ce périmètre (dont ${n(withheld)} ${withheld > 1 ? 'non communiqués' : 'non communiqué'} au lecteur de cette note) ; ${plural(due, 'mesure de protection a dépassé', 'mesures de protection ont dépassé')} sa date de réexamen.`,
     head: ['Alerte', 'Nombre', 'Incidents en cause'],
     alert: {
       'threat-before-round': 'menace avant un cycle de pourparlers',

@@ -17,6 +17,11 @@ export function keyFilePath(): string {
   return resolve(process.env.TANDEM_KEY_FILE || 'tandem.key');
 }
 
+/** What to do when the master key is not where it is looked for, naming that place. */
+export function missingKeyAdvice(): string {
+  return `no master key at ${keyFilePath()}: run \`tandem keys init\` once, or set TANDEM_KEY_FILE to where the key is kept`;
+}
+
 const HEADER =
   "# Tandem master key: it unlocks the protected fields of this mission's records. Keep it apart from the database and its backups; without it those fields cannot be read.\n";
 

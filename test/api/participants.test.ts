@@ -248,7 +248,7 @@ for (const dialect of DIALECTS) {
       const html = await res.text();
       assert.match(
         html,
-        /<h2>Participation at risk<\/h2>\s*<p>1 people or groups in the protection–participation register for this scope \(1 of them withheld from the reader of this brief\)/,
+        /<h2>Participation at risk<\/h2>\s*<p>1 person or group in the protection–participation register for this scope \(1 of them withheld from the reader of this brief\)/,
       );
       assert.match(
         html,

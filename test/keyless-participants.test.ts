@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import { DIALECTS } from './dialects.ts';
+import { adminCall, keyedStore } from './keyed-store.ts';
+
+/**
+ * Without the master key (TANDEM_KEY_FILE pointing where no key is), a sealed participant cannot
+ * be opened by anyone: lists and briefs withhold it and go on, where the whole brief failed; and a
+ * write that needs the key says where it looked.
+ */
+const call = adminCall('Keyless Officer');
+
+describe('participants when the master key is not at hand (sqlite)', () => {
+  const keyed = keyedStore(DIALECTS[0]!, 'tandem-keyless-');
+
+  test('a sealed participant is listed as withheld, and a new one is refused naming the key file', async () => {
+    const c = call(keyed.store);
+    await runOperation(
+      operations.recordParticipantFile,
+      {
+        name: 'p.yaml',
+        text: 'alias: Heron\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nsensitivity: restricted\n',
+      },
+      c,
+    );
+    const kept = process.env.TANDEM_KEY_FILE;
+    const missing = join(keyed.dir, 'elsewhere', 'tandem.key');
+    process.env.TANDEM_KEY_FILE = missing;
+    try {
+      const { participants } = await runOperation(operations.listParticipants, { country: 'Testland' }, c);
+      assert.deepEqual(
+        participants.map((p) => [p.withheld, p.alias, p.role]),
+        [[true, null, 'delegate']],
+      );
+      await assert.rejects(
+        runOperation(
+          operations.recordParticipantFile,
+          {
+            name: 'q.yaml',
+            text: 'alias: Kite\nrole: delegate\ngender: male\noffice: Bria\ncountry: Testland\nsensitivity: restricted\n',
+          },
+          c,
+        ),
+        (e: Error) => e.message.includes(`no master key at ${missing}`),
+      );
+    } finally {
+      process.env.TANDEM_KEY_FILE = kept;
+    }
+  });
+});
