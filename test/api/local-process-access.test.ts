@@ -242,10 +242,7 @@ for (const dialect of DIALECTS) {
       };
       assert.match(await brief('kessa'), /<p>2 local processes recorded;/);
       const varo = await brief('varo');
-      assert.match(
-        varo,
-        /<p>1 local process recorded \(and 1 withheld from the reader of this brief\);/,
-      );
+      assert.match(varo, /<p>1 local process recorded \(and 1 withheld from the reader of this brief\);/);
       assert.doesNotMatch(varo, new RegExp(QUIET));
       const reads = await store.db
         .selectFrom('audit_log')
