@@ -5,6 +5,7 @@ import { AGREEMENT_FILE_MAX, fileProblem, notAFile } from '../domain/file-proble
 import { TandemError } from '../domain/tandem-error.ts';
 import { normaliseAgreementText } from './agreement-text-normaliser.ts';
 import { docxText } from './docx-text.ts';
+import { dropRunningLines } from './pdf-running-lines.ts';
 
 /** An agreement file as read: its format, the normalised text and a title guessed from it. */
 export interface AgreementSource {
@@ -159,7 +160,7 @@ async function pdfText(bytes: Buffer): Promise<{ text: string; title: string }> 
   } catch {
     // A PDF without readable metadata still has its text.
   }
-  return { text: (text as string[]).join('\n\n'), title };
+  return { text: dropRunningLines(text as string[]).join('\n\n'), title };
 }
 
 /** Markdown headings, emphasis and bullets carry no meaning for coding; tables keep their pipes. */
