@@ -37,6 +37,7 @@ export interface NegotiationCheckText {
     /** `days`: the baseline counted from the first event; `tested`: whether that is enough to test. */
     baselineEarly: (round: string, start: string, first: string, days: number, tested: boolean) => string;
     windowLate: (round: string, last: string) => string;
+    noActors: (parties: string[]) => string;
     unknownActors: (country: string, actors: string[]) => string;
     noDelegation: (round: string, parties: string[]) => string;
     noQuota: string;
@@ -103,7 +104,9 @@ const en: NegotiationCheckText = {
         ? `it is counted from that day (${days} days)`
         : `the data before the window is too short (${days} days) to test the round: no alert is raised for it`),
     windowLate: (round, last) =>
-      `round ${round}: the window ends after the last event in the store (${last})`,
+      `round ${round}: the window ends after the last event in the store (${last}); only its days up to then are counted (days the data does not cover would pass for quiet ones), and the round is not tested when they are under half of the window`,
+    noActors: (parties) =>
+      `parties that name no actor (actors: [...]) have no violence to test, and are not tested: ${parties.join(', ')}`,
     unknownActors: (country, actors) =>
       `actors with no events for ${country} in the store (check the spelling against the data): ${actors.join('; ')}`,
     noDelegation: (round, parties) => `round ${round}: no delegation recorded for ${parties.join(', ')}`,
@@ -137,7 +140,9 @@ const fr: NegotiationCheckText = {
         ? `elle est comptée à partir de ce jour (${counted(f, days, 'jour', 'jours')})`
         : `les données antérieures à la fenêtre sont trop courtes (${counted(f, days, 'jour', 'jours')}) pour tester ce cycle : aucune alerte n’est émise`),
     windowLate: (round, last) =>
-      `cycle ${round} : la fenêtre se termine après le dernier événement de la base (${f.day(last)})`,
+      `cycle ${round} : la fenêtre se termine après le dernier événement de la base (${f.day(last)}) ; seuls ses jours jusqu’à cette date sont comptés (les jours que les données ne couvrent pas passeraient pour calmes), et le cycle n’est pas testé s’ils font moins de la moitié de la fenêtre`,
+    noActors: (parties) =>
+      `parties qui ne nomment aucun acteur (actors: [...]) : leur violence ne peut être testée, elles ne le sont pas : ${parties.join(', ')}`,
     unknownActors: (country, actors) =>
       `acteurs sans événement pour ${country} dans la base (vérifiez leur orthographe dans les données) : ${actors.join(' ; ')}`,
     noDelegation: (round, parties) =>

@@ -49,6 +49,38 @@ function ev(
 }
 
 describe('pre-talks escalation', () => {
+  it('counts a window the data ends inside over the days it covers, and does not test one it mostly misses', () => {
+    // Window 2024-06-01..2024-06-30; the data ends on 20 June: 20 of its 30 days are covered.
+    const events = [
+      ev('2024-06-05', 'Army of Testland'),
+      ev('2024-06-10', 'Army of Testland'),
+      ev('2024-06-20', 'Army of Testland'),
+    ];
+    for (let d = 0; d < 9; d++) events.push(ev(addDays('2024-01-01', d * 15), 'Army of Testland'));
+    const gov = (dataTo: string) =>
+      testEscalation(PROCESS, events, undefined, 'en', '2023-01-01', dataTo).tests.find(
+        (t) => t.party === 'GOV',
+      )!;
+    const partly = gov('2024-06-20');
+    assert.equal(partly.testable, true);
+    // Nine baseline events over 180 days: 1 expected in 20 covered days, not 1.5 in 30.
+    assert.equal(partly.baseline, 1);
+    const mostlyMissed = gov('2024-06-10');
+    assert.equal(mostlyMissed.testable, false);
+    assert.equal(mostlyMissed.significant, false);
+  });
+
+  it('does not test a party that names no actor: 0 against 0 is no finding', () => {
+    const process = readNegotiationProcess(
+      'process: T\ncountry: Testland\nparties:\n  - { id: CS, name: Civil society, actors: [] }\nrounds:\n  - { id: R1, start: 2024-07-01, end: 2024-07-03 }\n',
+      't.yaml',
+    );
+    assert.deepEqual(
+      testEscalation(process, [], undefined, 'en', '2023-01-01').tests.map((t) => [t.party, t.testable]),
+      [['CS', false]],
+    );
+  });
+
   it('computes the binomial tail exactly on small cases and stays finite on large ones', () => {
     assert.ok(Math.abs(binomialUpperTail(2, 2, 1 / 7) - 1 / 49) < 1e-12);
     assert.ok(Math.abs(binomialUpperTail(1, 3, 0.5) - 7 / 8) < 1e-12);

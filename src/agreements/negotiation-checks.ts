@@ -135,6 +135,8 @@ export function testEscalation(
   lang: Language = 'en',
   /** The first event in the store for the country: a baseline is counted from it, not before. */
   dataFrom: string | null = null,
+  /** The last event in the store for the country: a window reaching past it is not tested. */
+  dataTo: string | null = null,
 ): { tests: EscalationTest[]; alerts: EscalationAlert[] } {
   const text = NEGOTIATION_CHECK_TEXT[lang];
   const { windowDays, alpha, minEvents } = options;
@@ -150,18 +152,24 @@ export function testEscalation(
     if (dataFrom && dataFrom > baselineStart)
       baselineStart = dataFrom <= windowStart ? dataFrom : windowStart;
     const baselineDays = Math.max(0, daysBetween(baselineStart, windowStart));
-    const testable = baselineDays >= windowDays;
+    // A window reaching past the data's end is counted over the days the data covers (uncovered
+    // days would pass for quiet ones), and not tested when that is under half of it.
+    const coveredEnd = dataTo && dataTo < windowEnd ? dataTo : windowEnd;
+    const coveredDays = Math.max(0, daysBetween(windowStart, coveredEnd) + 1);
+    const covered = baselineDays >= windowDays && coveredDays * 2 >= windowDays;
     for (const party of process.parties) {
       const actors = new Set(party.actors);
+      // A party that names no actor has no violence of its own to test (0 against 0 is no finding).
+      const testable = covered && actors.size > 0;
       const mine = events.filter((e) => perpetration(e, actors) !== null);
       const inWindow = mine
         .filter((e) => e.dateStart >= windowStart && e.dateStart <= windowEnd)
         .sort((a, b) => a.dateStart.localeCompare(b.dateStart) || a.id - b.id);
       const inBaseline = mine.filter((e) => e.dateStart >= baselineStart && e.dateStart <= baselineEnd);
       const before = inWindow.length;
-      const expected = baselineDays ? (inBaseline.length * windowDays) / baselineDays : 0;
+      const expected = baselineDays ? (inBaseline.length * coveredDays) / baselineDays : 0;
       const pValue = testable
-        ? binomialUpperTail(before, before + inBaseline.length, windowDays / (windowDays + baselineDays))
+        ? binomialUpperTail(before, before + inBaseline.length, coveredDays / (coveredDays + baselineDays))
         : 1;
       const test: EscalationTest = {
         party: party.id,

@@ -89,7 +89,14 @@ export const negotiationOperations = {
       // otherwise be counted, and its count would confirm the name.
       const hidden = await hiddenEvents(ctx);
       const data = await readNegotiationData(ctx.store.db, process, options, hidden);
-      const { tests, alerts } = testEscalation(process, data.events, options, input.lang, data.coverage.from);
+      const { tests, alerts } = testEscalation(
+        process,
+        data.events,
+        options,
+        input.lang,
+        data.coverage.from,
+        data.coverage.to,
+      );
       const t = NEGOTIATION_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
       const ignored = ignoredProcessFields(process);
@@ -117,6 +124,8 @@ export const negotiationOperations = {
           }
         }
       }
+      const actorless = process.parties.filter((p) => !p.actors.length).map((p) => p.id);
+      if (actorless.length) notes.push(t.noActors(actorless));
       if (data.unknownActors.length && data.coverage.from) {
         const named = await actorsNotInData(
           ctx.store,
