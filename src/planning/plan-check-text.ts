@@ -65,6 +65,11 @@ export interface PlanCheckText {
   }) => string;
   notes: {
     noEvents: (country: string) => string;
+    periodOutsideData: (
+      country: string,
+      period: { from: string; to: string },
+      data: { from: string; to: string },
+    ) => string;
     /** The plan's country is not the store's spelling of it: the store's names closest to it. */
     countryMisspelt: (country: string, close: string[]) => string;
     /** Each item as `unknownArea` writes it. */
@@ -117,6 +122,8 @@ const en: PlanCheckText = {
   notes: {
     noEvents: (country) =>
       `no events for ${country} in the store: state-perpetrator-friction and threat-coverage-gap could not be checked (import event data first)`,
+    periodOutsideData: (country, period, data) =>
+      `the plan's period (${period.from} to ${period.to}) lies outside the store's events for ${country} (${data.from} to ${data.to}): the checks that read the period's violence (state forces' abuses, uncovered threatened areas, the ranking of areas) found none to read, which does not mean the period was quiet; import recent data, or check a period the data covers`,
     countryMisspelt: (country, close) =>
       `the store's events name no country "${country}" (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?): write the plan's country as the event data spells it, or nothing in the plan is checked against the evidence`,
     unknownAreas: (country, areas) =>
@@ -176,6 +183,8 @@ const fr: PlanCheckText = {
   notes: {
     noEvents: (country) =>
       `aucun événement pour ${country} dans la base : ni l’appui à des forces de l’État auteurs de violences ni les zones menacées sans couverture n’ont pu être vérifiés (importez d’abord des données d’événements)`,
+    periodOutsideData: (country, period, data) =>
+      `la période du plan (du ${f.day(period.from)} au ${f.day(period.to)}) est hors des événements de la base pour ${country} (du ${f.day(data.from)} au ${f.day(data.to)}) : les vérifications qui lisent la violence de la période (abus des forces de l’État, zones menacées sans couverture, classement des zones) n’en ont trouvé aucune, ce qui ne veut pas dire que la période a été calme ; importez des données récentes, ou vérifiez une période que les données couvrent`,
     countryMisspelt: (country, close) =>
       `les événements de la base ne nomment aucun pays « ${country} » (vouliez-vous dire ${close.map((c) => `« ${c} »`).join(' ou ')} ?) : écrivez le pays du plan comme l’écrivent les données d’événements, faute de quoi rien dans le plan n’est vérifié par les faits`,
     unknownAreas: (country, areas) =>

@@ -236,6 +236,27 @@ areasOfResponsibility:
     assert.deepEqual(keys(found), []);
   });
 
+  it('say when the plan’s period lies outside the store’s events, not as if it had been quiet', () => {
+    const { plan } = readPlan(CLEAN, 'clean-plan.yaml');
+    const notes = (dataRange: { from: string; to: string }) =>
+      checkPlanAgainst(plan, { ...evidence(), dataRange }, loadMitigations()).notes;
+    assert.ok(
+      notes({ from: '2011-01-01', to: '2015-12-31' }).some((n) =>
+        n.startsWith(
+          "the plan's period (2024-01-01 to 2024-12-31) lies outside the store's events for Testland (2011-01-01 to 2015-12-31)",
+        ),
+      ),
+    );
+    assert.ok(!notes({ from: '2023-01-01', to: '2024-06-30' }).some((n) => n.includes('lies outside')));
+    const fr = checkPlanAgainst(
+      plan,
+      { ...evidence(), dataRange: { from: '2011-01-01', to: '2015-12-31' } },
+      loadMitigations(),
+      'fr',
+    ).notes;
+    assert.ok(fr.some((n) => n.includes('est hors des événements de la base pour Testland')));
+  });
+
   it('look back exactly one year before the plan period for state abuses', () => {
     const inside = [...BASE_EVENTS, vac('West', '2023-01-01', ARMY, 'state-forces')];
     assert.deepEqual(keys(check(() => {}, inside)), ['state-perpetrator-friction A4']);

@@ -32,6 +32,8 @@ export interface PlanEvidence {
   dataAdmin2?: ReadonlyMap<string, readonly string[]>;
   /** A threat ranking from the joint analysis, when one exists; else a plain ranking is made. */
   ranking?: AreaRanking;
+  /** The first and last event dates the store holds for the plan's country, when it holds any. */
+  dataRange?: { from: string; to: string };
 }
 
 export interface PlanCheckResult {
@@ -67,6 +69,11 @@ export function checkPlanAgainst(
   if (evidence.dataAreas.length === 0) {
     notes.push(t.notes.noEvents(plan.country));
   } else {
+    const range = evidence.dataRange;
+    // A plan for a period the data does not reach (a plan for next year) finds no event in it:
+    // said, rather than its checks coming back empty as if the period had been quiet.
+    if (range && (range.to < plan.period.from || range.from > plan.period.to))
+      notes.push(t.notes.periodOutsideData(plan.country, plan.period, range));
     const unknown = unknownAreaUses(plan, evidence.dataAreas, evidence.dataAdmin2);
     if (unknown.length) {
       notes.push(

@@ -106,7 +106,18 @@ export async function readPlanEvidence(
     .where('admin1', '!=', '')
     .execute();
   const dataAreas = areas.map((a) => a.admin1).sort();
-  return { events, stateActors, dataAreas, dataAdmin2: await admin2Names(db, plan, dataAreas) };
+  const range = await db
+    .selectFrom('events')
+    .select((eb) => [eb.fn.min('date_start').as('from'), eb.fn.max('date_start').as('to')])
+    .where('country', '=', plan.country)
+    .executeTakeFirst();
+  return {
+    events,
+    stateActors,
+    dataAreas,
+    dataAdmin2: await admin2Names(db, plan, dataAreas),
+    ...(range?.from && range.to ? { dataRange: { from: String(range.from), to: String(range.to) } } : {}),
+  };
 }
 
 /**
