@@ -92,6 +92,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     // The file is named for what is wrong with it, not as one whose country cannot be told.
     { args: ['areas', 'load', MISSING, '--db', DB], names: /no-such-file\.csv: no such file/ },
     { args: ['areas', 'load', DIR, '--db', DB], names: /is a folder, not a file/ },
+    // An event export given as boundaries: a table, not a JSON syntax error.
+    {
+      args: ['areas', 'load', EVENTS_CSV, '--db', DB],
+      names: /acled-old-format\.csv: a table \(its first line: .*\), not GeoJSON/,
+    },
     { args: ['areas', 'load', GED_POINTS, '--db', DB], names: /ged-small\.geojson: UCDP GED events/ },
   ],
   'access-log': [

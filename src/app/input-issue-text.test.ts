@@ -47,3 +47,11 @@ test('zod’s default messages read as plain words beside the field; a schema’
     country: 'is required',
   });
 });
+
+test('a field taken in several forms (a plan as text or as an object) that is missing is required', () => {
+  const union = z.object({ plan: z.union([z.string(), z.record(z.string(), z.unknown())]) });
+  const missing = union.safeParse({}, { reportInput: true });
+  assert.equal(plainIssueText(missing.error!.issues[0]!), 'is required');
+  const wrong = union.safeParse({ plan: 3 }, { reportInput: true });
+  assert.equal(plainIssueText(wrong.error!.issues[0]!), 'is not in any form this field takes');
+});

@@ -38,6 +38,10 @@ export function plainIssueText(issue: z.core.$ZodIssue): string {
           : `must be one of ${issue.values.map(String).join(', ')}`;
       return `${allowed}${given(issue.input)}`;
     }
+    case 'invalid_union':
+      // A field that may be given in several forms (a plan as text or as an object) and was not given.
+      if (issue.input === undefined) return 'is required';
+      return m.startsWith('Invalid input') ? 'is not in any form this field takes' : m;
     default:
       return m;
   }

@@ -84,6 +84,13 @@ export function describeRefusal(r: RefusedFeature): string {
  */
 export async function readBoundaries(path: string): Promise<BoundaryFile> {
   const text = await readAllText(await inspectTextFile(path));
+  // A table (an event export given by mistake) is said to be one, not a JSON syntax error.
+  const first = text.trimStart().split('\n', 1)[0] ?? '';
+  if (!/^[{[]/.test(first) && /[,;\t]/.test(first))
+    throw new TandemError(
+      'unknown-format',
+      `${path}: a table (its first line: "${first.slice(0, 60)}${first.length > 60 ? '…' : ''}"), not GeoJSON: admin-1 boundaries are read from a GeoJSON FeatureCollection of polygons; event files go to \`tandem import\``,
+    );
   let features: ReturnType<typeof gedFeatureCollection> | undefined;
   try {
     // An empty collection reads as GED events too, and as no boundaries: said below as empty.

@@ -10,6 +10,7 @@ import { frenchSpacing } from '../../../src/domain/language.ts';
 /** The forms' own messages (incidents, participants, local processes), word for word. */
 export const FRENCH_ISSUE_TEXT: Record<string, string> = {
   'is required': 'est requis',
+  'is not in any form this field takes': 'n’a aucune des formes que prend ce champ',
   'must not be empty': 'ne doit pas être vide',
   'expected a date as YYYY-MM-DD': 'une date au format AAAA-MM-JJ est attendue',
   'not a real day': 'ce jour n’existe pas',
