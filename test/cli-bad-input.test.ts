@@ -63,6 +63,8 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   ],
   summary: [
     { args: ['summary', '--by', 'nonsense', '--db', DB], names: /--by/ },
+    // Blanks are no country: they printed an empty table, exit 0.
+    { args: ['summary', '--country', '   ', '--db', DB], names: /country: must not be empty/ },
     { args: ['summary', '--by', 'admin1,nonsense', '--db', DB], names: /--by/ },
     { args: ['summary', '--from', '2020-13-45', '--db', DB], names: /--from/ },
     { args: ['summary', '--to', 'yesterday', '--db', DB], names: /--to/ },

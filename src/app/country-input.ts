@@ -1,4 +1,5 @@
 import { storedCountryName } from '../domain/country-names.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -9,10 +10,17 @@ import type { Store } from '../store/store.ts';
  * under the name as written (imported before names were joined) keeps answering for it.
  */
 export async function withStoredCountry<I>(store: Store, input: I): Promise<I> {
-  const country = (input as { country?: unknown } | null)?.country;
-  if (typeof country !== 'string') return input;
+  const written = (input as { country?: unknown } | null)?.country;
+  if (typeof written !== 'string') return input;
+  // Blanks are no country: "   " was read as one the store does not hold ("no events in the
+  // store") or as none at all (an empty table).
+  const country = written.trim();
+  if (!country)
+    throw new TandemError('bad-input', 'country: must not be empty', {
+      details: { issues: [{ path: 'country', message: 'must not be empty' }] },
+    });
   const stored = await storedCountry(store, country);
-  return stored === country ? input : { ...input, country: stored };
+  return stored === written ? input : { ...input, country: stored };
 }
 
 /**
