@@ -18,7 +18,8 @@ export interface NormaliseOptions {
   dropPageNumbers?: boolean | 'auto';
 }
 
-const LIST_MARKER =
+/** A line that opens an item or a numbered part: "(a)", "iv)", "3.1", "•", "Article 4". */
+export const LIST_MARKER =
   /^(?:\(?[a-z]{1,2}\)|[a-z][.)]\s|\(?[ivxlc]+\)|[ivxlc]+\.\s|\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)|[-•*–]\s|(?:article|art\.|chapter|chapitre|part|partie|section|titre|annex|annexe)\b)/i;
 const PAGE_MARK =
   /^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|sur|de|\/)\s*\d{1,4})?$|^\d{1,4}\s*(?:\/|of|sur)\s*\d{1,4}$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;

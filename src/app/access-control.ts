@@ -3,7 +3,7 @@ import type { NotesAccess } from '../analysis/readable-notes.ts';
 import { replaceNames } from '../domain/replace-names.ts';
 import {
   clearanceOf,
-  ROLE_CLEARANCE,
+  isKnownRole,
   SENSITIVITY_LEVELS,
   type Sensitivity,
   sensitivityRank,
@@ -123,7 +123,7 @@ export const READ_ONLY_ROLES: readonly string[] = ['viewer'];
 /** Whether the requester may change the store: some role of theirs is not read-only. */
 export function mayWrite(requester: Requester): boolean {
   // Only a role Tandem knows may write: an unknown one (a misspelt "veiwer") reads as the least.
-  return requester.roles.some((r) => Object.hasOwn(ROLE_CLEARANCE, r) && !READ_ONLY_ROLES.includes(r));
+  return requester.roles.some((r) => isKnownRole(r) && !READ_ONLY_ROLES.includes(r));
 }
 
 /** Refuses a change to the store to a requester whose every role is read-only. */

@@ -3,7 +3,7 @@ import { type Language, withFrenchSpacing } from '../domain/language.ts';
 import { countriesNamed, hasUsableLocation, type LocalProcess } from '../domain/local-process.ts';
 import { areaPolygons, findLocalProcesses } from '../store/local-process-repository.ts';
 import { storedCountry } from './country-input.ts';
-import { withKnownAdmin1 } from './incident-area.ts';
+import { knownAdmin1Areas, knownSpelling } from './incident-area.ts';
 import type { AppContext } from './operation.ts';
 
 type Polygons = Awaited<ReturnType<typeof areaPolygons>>;
@@ -146,17 +146,19 @@ export async function placeInAreas(
   const boundaries = new BoundaryCache(ctx);
   const placed: LocalProcess[] = [];
   const outside: string[] = [];
-  const names = new Map<string, string>();
+  // Each country's stored name and known areas, read once for the file, not once per process.
+  const countries = new Map<string, { name: string; areas: string[] }>();
   for (const written of records) {
-    let country = names.get(written.country);
-    if (country === undefined) {
-      country = await storedCountry(ctx.store, written.country);
-      names.set(written.country, country);
+    let country = countries.get(written.country);
+    if (!country) {
+      const name = await storedCountry(ctx.store, written.country);
+      country = { name, areas: await knownAdmin1Areas(ctx.store.db, name) };
+      countries.set(written.country, country);
     }
-    const p = { ...written, country };
+    const p = { ...written, country: country.name };
     if (p.admin1) {
       // A variant of an area the country's data knows ("ouaka", "Ouaka Prefecture") joins it.
-      placed.push(await withKnownAdmin1(ctx.store.db, p));
+      placed.push({ ...p, admin1: knownSpelling(p.admin1, country.areas) });
       continue;
     }
     const named = countriesNamed(p.country);

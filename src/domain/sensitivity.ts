@@ -31,13 +31,18 @@ export function clearanceOf(roles: readonly string[]): Sensitivity {
   return SENSITIVITY_LEVELS[best];
 }
 
+/** Whether a role is one of Tandem's (its own key of ROLE_CLEARANCE, not "toString"). */
+export function isKnownRole(role: string): boolean {
+  return Object.hasOwn(ROLE_CLEARANCE, role);
+}
+
 /**
  * Refuses roles Tandem does not know, saying which and what the known ones are: a misspelt role
  * ("veiwer") must not pass for one, least of all one that may write. `where` names the source
  * ("TANDEM_ROLES: ").
  */
 export function assertKnownRoles(roles: readonly string[], where = ''): void {
-  const unknown = roles.filter((r) => !Object.hasOwn(ROLE_CLEARANCE, r));
+  const unknown = roles.filter((r) => !isKnownRole(r));
   if (unknown.length)
     throw new TandemError(
       'bad-input',

@@ -37,16 +37,11 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw new TandemError('bad-input', '--db is empty: name a SQLite file, or a postgres:// URL');
   if (options.databaseUrl === '')
     throw new TandemError('bad-input', '--database-url is empty: name a postgres:// URL');
-  const path =
-    options.dbPath ??
-    (options.databaseUrl || process.env.DATABASE_URL ? undefined : process.env.TANDEM_DB || undefined);
-  // A PostgreSQL URL given where a SQLite file was expected (`--db postgres://…`, TANDEM_DB) means
-  // that server: no one names a file so, and reading it as a path failed with "directory does not exist".
-  const url =
-    options.databaseUrl ?? (path && isPostgresUrl(path) ? path : path ? undefined : process.env.DATABASE_URL);
-  const store = url
-    ? await (await import('./postgres/postgres-store.ts')).openPostgresStore(url)
-    : (await import('./sqlite/sqlite-store.ts')).openSqliteStore(path ?? 'tandem.db');
+  const at = storeLocation(options);
+  const store =
+    'url' in at
+      ? await (await import('./postgres/postgres-store.ts')).openPostgresStore(at.url)
+      : (await import('./sqlite/sqlite-store.ts')).openSqliteStore(at.file);
   try {
     if (!(await upToDate(store.db))) await migrateOrWaitForOthers(store.db);
     store.afterMigrations?.();
@@ -55,6 +50,19 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw e;
   }
   return store;
+}
+
+/**
+ * Where the options and the environment say the store is: --database-url; else --db (or, without
+ * DATABASE_URL, a non-empty TANDEM_DB); else DATABASE_URL; else ./tandem.db. A PostgreSQL URL given
+ * where a SQLite file was expected (`--db postgres://…`) means that server: no one names a file so.
+ */
+function storeLocation(options: StoreOptions): { url: string } | { file: string } {
+  if (options.databaseUrl) return { url: options.databaseUrl };
+  const named = options.dbPath ?? (process.env.DATABASE_URL ? undefined : process.env.TANDEM_DB || undefined);
+  if (named !== undefined) return isPostgresUrl(named) ? { url: named } : { file: named };
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  return { file: 'tandem.db' };
 }
 
 /** Whether a store location is a PostgreSQL URL rather than a SQLite file. */
