@@ -162,3 +162,30 @@ describe('negation in French', () => {
     provided('fr', 'GRef', 'Le présent Accord ne s’applique qu’aux réfugiés rentrés dans leur foyer.');
   });
 });
+
+describe('a commitment or a mandate said not to be given', () => {
+  test('rules out what it would have bound, heading included', () => {
+    ruledOut(
+      'en',
+      'SsrDdr',
+      'Article 1 – Disarmament\nThe Parties do not undertake to disarm combatants under this Agreement.',
+    );
+    ruledOut('en', 'ImPK', 'UNMISS is not mandated to deploy peacekeeping forces in the border area.');
+    ruledOut(
+      'fr',
+      'SsrDdr',
+      'Article 3 – Désarmement\nLes Parties ne s’engagent pas à désarmer les combattants au titre du présent Accord.',
+    );
+    ruledOut(
+      'fr',
+      'GRef',
+      'Article 6 – Retour des réfugiés\nLa question du retour des réfugiés ne fait pas l’objet du présent Accord.',
+    );
+    ruledOut('fr', 'ImPK', 'La Mission n’est pas chargée du déploiement d’une force de maintien de la paix.');
+  });
+
+  test('a commitment not to harm is still a provision', () => {
+    provided('en', 'GCh', 'Article 2 – Children\nThe Parties undertake not to recruit children.');
+    provided('fr', 'GCh', 'Article 4 – Enfants\nLes Parties s’engagent à ne pas recruter d’enfants.');
+  });
+});

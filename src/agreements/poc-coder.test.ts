@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
+import { rulesForLanguage } from './agreement-language.ts';
 import { codeAgreement } from './agreement-review.ts';
 import { findPhrases } from './phrase-bank.ts';
 import { loadPocRules } from './poc-rules.ts';
@@ -422,5 +423,31 @@ describe('a heading names a topic; it commits no one', () => {
       [],
     );
     assert.deepEqual([...codesIn('CEASEFIRE AGREEMENT\n\nThe Parties agree as follows:\n')], []);
+  });
+  test('a heading over a French commitment in the plain future or present is coded; over a note it is not', () => {
+    const frCodes = (t: string) =>
+      new Set(codeAgreement(t, rulesForLanguage('fr')).flatMap((p) => p.codes.map((c) => c.code)));
+    assert.ok(
+      frCodes(
+        'Article 1 – Protection des civils\nAucune partie ne portera atteinte aux personnes qui ne participent pas aux combats.\n',
+      ).has('ProtCiv'),
+    );
+    assert.ok(
+      frCodes(
+        'Article 2 – Enfants soldats\nLes Parties libèrent sans délai tous les mineurs de leurs rangs.\n',
+      ).has('GCh'),
+    );
+    assert.deepEqual(
+      [
+        ...frCodes(
+          'Article 3 – Enfants soldats\nLes Parties constatent que des mineurs sont dans leurs rangs.\n',
+        ),
+      ],
+      [],
+    );
+    assert.deepEqual(
+      [...frCodes('Article 4 – Réfugiés\nLes Parties ne s’engagent pas à organiser ce retour.\n')],
+      [],
+    );
   });
 });

@@ -134,6 +134,27 @@ function inSentence(bounds: number[], hit: { start: number; end: number }, spans
 const COMMITMENT_RE =
   /\b(shall|must|undertakes?|undertaken|agrees?|agreed|commits?|committed|(is|are) (prohibited|forbidden|guaranteed)|s['’]engagent|s['’]engage|doivent|doit|veillent|veille|garantissent|garantit|sont tenu(e)?s|est tenu(e)?|(est|sont) interdit(e)?s?)\b/i;
 
+/**
+ * A French party bound in the plain future or present, as francophone agreements often write it
+ * ("Aucune partie ne portera atteinte…", "Le Gouvernement protégera…", "Les Parties libèrent…"),
+ * unless the verb only notes or recalls ("Les Parties constatent…", "rappellent", "saluent").
+ */
+const FRENCH_BINDING_RE =
+  /\b(?:les\s+parties|chaque\s+partie|aucune\s+partie|les\s+signataires|le\s+gouvernement|l['’](?:[ée]tat|armée)|les\s+forces|les\s+groupes\s+armés|le\s+mouvement|la\s+mission)(?:\s+(?:ne|n['’]|se|s['’]|y|en|l['’]|le|la|les|leur|lui|à|aux|de|du|des|\p{L}+ment)){0,4}\s*(?<verb>\p{Ll}+(?:ront|ra|ent|it))\b/giu;
+const FRENCH_NOTING_VERB =
+  /^(?:constat|not|reconn|rappel|r[ée]affirm|consid[èée]r|salu|exprim|souhait|estim|affirm|soulign|regrett|condamn|f[ée]licit|prenn|d[ée]plor|pren|d[ée]clar|se\s)/u;
+
+function bindsInFrench(body: string): boolean {
+  for (const m of body.matchAll(FRENCH_BINDING_RE)) {
+    if (!FRENCH_NOTING_VERB.test(m.groups?.verb ?? '')) return true;
+  }
+  return false;
+}
+
+/** A commitment said not to be made ("The Parties do not undertake to", "ne s'engagent pas à"). */
+const NEGATED_COMMITMENT_RE =
+  /\b(?:(?:do|does|did|shall|will|have|has)\s+)?not\s+(?:undertaken?|undertakes?|agreed?|agrees?|commit(?:ted|s)?)\b|\bn(?:e\s+|['’])s['’]engag\w*\s+pas\b|\bn(?:e\s+|['’])(?:sont|est)\s+pas\s+tenu(?:e|s|es)?\b/gi;
+
 /** A body that puts the matter off ("Details shall be set out at a later date"): no commitment yet. */
 const DEFERRAL_RE =
   /\b(later|subsequently|in due course|to be (determined|agreed|defined|decided)|to follow|ultérieurement|plus tard|seront (précisées|définies|fixées|déterminées))\b/i;
@@ -190,7 +211,8 @@ function dropHeadingOnlyCodes(
     // A commitment under the heading is a provision on its topic, even in plain words the rules
     // do not know ("Protection of civilians: No party shall harm persons not taking part").
     const body = text.slice(from, subtreeEnd(p));
-    const commits = COMMITMENT_RE.test(body) && !DEFERRAL_RE.test(body);
+    const bound = body.replace(NEGATED_COMMITMENT_RE, ' ');
+    const commits = (COMMITMENT_RE.test(bound) || bindsInFrench(bound)) && !DEFERRAL_RE.test(body);
     const kept = codes.filter((c) => c.span.start >= from || covered.has(c.code) || commits);
     if (kept.length < codes.length) found.set(p, kept);
   }
