@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from './run-cli.ts';
 
@@ -37,3 +40,27 @@ for (const json of [false, true]) {
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   });
 }
+
+test('a plan or a process written in JSON is told its JSON mistake, where it is, not a YAML reader’s', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-json-'));
+  try {
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, '{"mission": "X",\n "country": "Y" "period": {}}\n');
+    const r = await runCli(['plan', 'check', plan, '--db', ':memory:'], { env: { TANDEM_DEBUG: '' } });
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(
+      r.stderr,
+      `tandem: ${plan} is not valid:\n  ${plan}:2:17: JSON: Expected ',' or '}' after property value\n`,
+    );
+    const talks = join(dir, 'talks.json');
+    writeFileSync(talks, '{"process": "T", "country": "Testland",\n "parties": [ {"id": "GOV"}\n');
+    const t = await runCli(['negotiation', 'check', talks, '--db', ':memory:'], {
+      env: { TANDEM_DEBUG: '' },
+    });
+    assert.equal(t.code, 2, t.stderr);
+    assert.match(t.stderr, /talks\.json:3:1: JSON: Expected ',' or '\]' after array element\n$/);
+    assert.doesNotMatch(t.stderr, /Flow (map|sequence)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

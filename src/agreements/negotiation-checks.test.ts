@@ -232,6 +232,23 @@ describe('delegation inclusion', () => {
     ]);
   });
 
+  it('judges no quota for a delegation of no one (0 of 0)', () => {
+    const p = readNegotiationProcess(
+      `process: T
+country: Testland
+parties:
+  - { id: GOV, name: Government, actors: [Army of Testland] }
+rounds:
+  - { id: R1, start: 2024-07-01, end: 2024-07-03, delegations: { GOV: { women: 0, men: 0 } } }
+quota: { women: 0.3 }
+`,
+      't.yaml',
+    );
+    assert.deepEqual(inclusion(p), [
+      { round: 'R1', party: 'GOV', women: 0, total: 0, share: null, quota: 0.3, meetsQuota: null },
+    ]);
+  });
+
   it('counts members listed one by one', () => {
     const p = readNegotiationProcess(fixture('hand-checked-talks.yaml'), 'hand-checked-talks.yaml');
     const io = inclusion(p).find((r) => r.round === 'R1' && r.party === 'IO')!;

@@ -237,8 +237,9 @@ export function inclusion(process: NegotiationProcess): InclusionRow[] {
         total,
         share,
         quota,
-        // Exact comparison on counts, so 3 of 10 meets a 0.3 quota whatever the rounding.
-        meetsQuota: quota === null ? null : total > 0 && d.women >= quota * total - 1e-9,
+        // Exact comparison on counts, so 3 of 10 meets a 0.3 quota whatever the rounding. A
+        // delegation of no one (0 of 0) neither meets nor misses it: there is no share to judge.
+        meetsQuota: quota === null || total === 0 ? null : d.women >= quota * total - 1e-9,
       });
     }
   }

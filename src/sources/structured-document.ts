@@ -97,7 +97,10 @@ export class StructuredDocument {
         return { path: '', line: pos.line, column: pos.col, reason: e.message.split('\n')[0] };
       });
       const unstructured = unstructuredTextOf(text);
-      throw unstructured ? notA(name, kind, unstructured) : invalidDocument(name, problems);
+      if (unstructured) throw notA(name, kind, unstructured);
+      // A file that opens as JSON is told what is wrong as JSON: the YAML reader's complaint about
+      // flow collections ("Flow map must end with a }") says nothing to whoever wrote it.
+      throw invalidDocument(name, jsonProblem(text, lines) ?? problems);
     }
     const shape = measure(doc.contents);
     if (shape.tooDeep !== undefined)
@@ -425,4 +428,28 @@ export function invalidDocument(name: string, problems: DocumentProblem[]): Inva
 function notA(name: string, kind: string, other: string): InvalidDocumentError {
   const reason = `not ${kind} (YAML or JSON expected); this is ${other}`;
   return new InvalidDocumentError(name, [{ path: '', line: 1, column: 1, reason }], reason);
+}
+
+/**
+ * What JSON.parse finds wrong with a text that opens as JSON (`{` or `[`), placed by line and
+ * column; undefined for any other text, or when JSON reads it (the YAML reader's error stands).
+ */
+function jsonProblem(text: string, lines: LineCounter): DocumentProblem[] | undefined {
+  if (!/^\uFEFF?\s*[{[]/.test(text)) return undefined;
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+    return undefined;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) + (text.startsWith('\uFEFF') ? 1 : 0) : text.trimEnd().length;
+    const pos = lines.linePos(offset);
+    const reason = message
+      .replace(/\s*in JSON at position \d+.*$/s, '')
+      .replace(
+        /^Unexpected end of JSON input$/,
+        'the JSON ends before its last value, list or object is closed',
+      );
+    return [{ path: '', line: pos.line, column: pos.col, reason: `JSON: ${reason}` }];
+  }
 }
