@@ -1,3 +1,4 @@
+import { counted } from '../domain/language.ts';
 import { BriefFormat, type BriefLanguage } from './brief-text.ts';
 
 /**
@@ -84,9 +85,12 @@ export interface ExtraBriefText {
   };
 }
 
-const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
-
 const enFormat = new BriefFormat('en');
+const frFormat = new BriefFormat('fr');
+/** A count and its noun in English ("1 event", "0 events"). */
+const plural = (n: number, one: string, other: string) => counted(enFormat, n, one, other);
+/** Un nombre et son nom en français : le singulier vaut pour 0 et 1 (« 0 événement »). */
+const pluriel = (n: number, one: string, other: string) => counted(frFormat, n, one, other);
 
 const en: ExtraBriefText = {
   local: {
@@ -182,14 +186,13 @@ const en: ExtraBriefText = {
   },
 };
 
-const frFormat = new BriefFormat('fr');
 const n = frFormat.num;
 
 const fr: ExtraBriefText = {
   local: {
     title: 'Processus locaux',
     summary: (c) =>
-      `${plural(c.all, 'processus local enregistré', 'processus locaux enregistrés')}${c.withheld ? ` (et ${plural(c.withheld, 'non communiqué', 'non communiqués')} au lecteur de cette note)` : ''} ; ${n(c.disconnected)} sans lien avec le processus national ni avec le plan (déconnexion local–national) ; ${n(c.breaking)} dont les parties se sont davantage affrontées à proximité après leur date qu’avant (en rupture) ; ${n(c.noOffice)} suivis par aucun bureau de terrain.`,
+      `${pluriel(c.all, 'processus local enregistré', 'processus locaux enregistrés')}${c.withheld ? ` (et ${pluriel(c.withheld, 'non communiqué', 'non communiqués')} au lecteur de cette note)` : ''} ; ${n(c.disconnected)} sans lien avec le processus national ni avec le plan (déconnexion local–national) ; ${n(c.breaking)} dont les parties se sont davantage affrontées à proximité après leur date qu’avant (en rupture) ; ${n(c.noOffice)} suivis par aucun bureau de terrain.`,
     head: [
       'Processus',
       'Date',
@@ -203,9 +206,9 @@ const fr: ExtraBriefText = {
     date: frFormat.day,
     noRise: 'La violence n’a augmenté après la date d’aucun d’entre eux.',
     breakingDown: (f) =>
-      `Les parties à ${f.name} (${f.parties.join(', ')}) ont été impliquées dans ${plural(f.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${frFormat.day(f.date)}, contre ${n(f.before)} avant.`,
+      `Les parties à ${f.name} (${f.parties.join(', ')}) ont été impliquées dans ${pluriel(f.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${frFormat.day(f.date)}, contre ${n(f.before)} avant.`,
     office: (f) =>
-      `L’activité de terrain ${f.activity} (bureau ${f.office}) couvre ${f.areas.join(', ')}, où ${plural(f.events, 'événement a impliqué', 'événements ont impliqué')} des milices locales, mais aucun processus local n’y est enregistré. Événements : ${f.ids}.`,
+      `L’activité de terrain ${f.activity} (bureau ${f.office}) couvre ${f.areas.join(', ')}, où ${pluriel(f.events, 'événement a impliqué', 'événements ont impliqué')} des milices locales, mais aucun processus local n’y est enregistré. Événements : ${f.ids}.`,
     uncounted: (c) =>
       `La violence autour de ${n(c.uncounted)} de ces ${n(c.all)} processus n’a pas pu être comptée ; ils sont laissés hors des chiffres (non compté ne veut pas dire nul) :`,
     noRiseOfCounted: (counted) =>
@@ -225,7 +228,7 @@ const fr: ExtraBriefText = {
   participation: {
     title: 'Participation menacée',
     summary: (people, withheld, due) =>
-      `${plural(people, 'personne ou groupe', 'personnes ou groupes')} dans le registre protection–participation pour ce périmètre (dont ${n(withheld)} ${withheld > 1 ? 'non communiqués' : 'non communiqué'} au lecteur de cette note) ; ${plural(due, 'mesure de protection a dépassé', 'mesures de protection ont dépassé')} sa date de réexamen.`,
+      `${pluriel(people, 'personne ou groupe', 'personnes ou groupes')} dans le registre protection–participation pour ce périmètre (dont ${pluriel(withheld, 'non communiqué', 'non communiqués')} au lecteur de cette note) ; ${pluriel(due, 'mesure de protection a dépassé sa date', 'mesures de protection ont dépassé leur date')} de réexamen.`,
     head: ['Alerte', 'Nombre', 'Incidents en cause'],
     alert: {
       'threat-before-round': 'menace avant un cycle de pourparlers',
