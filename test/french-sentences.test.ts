@@ -264,7 +264,7 @@ describe('the catalogues of the server’s sentences', () => {
           incidents: 2,
           weeks: 6,
         }),
-        /participant 3 assiste au cycle R2 du processus Pourparlers le 1er juin 2025\u00a0; 2 incidents.*6 semaines/,
+        /participant 3 assiste au cycle R2 du processus Pourparlers le 1er juin 2025\u00a0; 2 incidents visant cette personne ou son groupe .*6 semaines/,
       ],
       [
         'below-quota-trend',
