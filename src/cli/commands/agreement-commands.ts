@@ -58,7 +58,7 @@ function emit(content: string, given: string | undefined): void {
 export function registerAgreementCommands(program: Command): void {
   const agreement = program
     .command('agreement')
-    .description('Peace agreements: POC coverage review, and the corpus of imported agreements');
+    .description('peace agreements: POC coverage review, and the corpus of imported agreements');
 
   storeFlags(
     agreement

@@ -15,7 +15,7 @@ type Flags = StoreFlags & {
 export function registerNegotiationCommands(program: Command): void {
   const negotiation = program
     .command('negotiation')
-    .description('Negotiation processes: escalation before talks, inclusion');
+    .description('negotiation processes: escalation before talks, inclusion');
   storeFlags(
     negotiation
       .command('check <process>')

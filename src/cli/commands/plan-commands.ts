@@ -21,7 +21,7 @@ type JsonFlag = StoreFlags & { json?: boolean };
 export function registerPlanCommands(program: Command): void {
   const plan = program
     .command('plan')
-    .description('Mission plans as data: check, store, acknowledge, allocate');
+    .description('mission plans as data: check, store, acknowledge, allocate');
 
   storeFlags(
     plan

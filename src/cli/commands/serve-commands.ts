@@ -49,7 +49,7 @@ export function registerServeCommands(program: Command): void {
   storeFlags(
     program
       .command('serve')
-      .description('Serve the web workbench and the HTTP API (default http://localhost:7400, or $PORT).')
+      .description('serve the web workbench and the HTTP API (default http://localhost:7400, or $PORT)')
       .option('--port <n>', 'port to listen on (default: $PORT or 7400)')
       .option('--host <name>', 'address to listen on (default: 127.0.0.1, this machine only)')
       .option('--demo', 'when the store is empty, load the fictional demonstration mission first')
