@@ -110,6 +110,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['analyze', '--shift', '0.5', '--db', DB], names: /--shift/ },
     { args: ['analyze', '--window', 'six', '--db', DB], names: /--window/ },
     { args: ['analyze', '--evidence', '0', '--db', DB], names: /--evidence/ },
+    // Said before the analysis runs (the store here holds no events: that was said first).
+    {
+      args: ['analyze', '--out', join(DIR, 'no/such/brief.md'), '--db', DB],
+      names: /--out .*no such folder/,
+    },
     { args: ['analyze', '--format', 'xls', '--db', DB], names: /--format/ },
     { args: ['analyze', '--lang', 'de', '--db', DB], names: /--lang/ },
     { args: ['analyze', '--json', '--format', 'md', '--db', DB], names: /--json|--format/ },
@@ -153,6 +158,8 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     },
     { args: ['agreement', 'review', PROCESS, '--format', 'xls'], names: /--format/ },
     { args: ['agreement', 'review', PROCESS, '--lang', 'de'], names: /--lang/ },
+    // Said before the file is read (here one that is no agreement).
+    { args: ['agreement', 'review', PLAN, '--out', DIR], names: /--out .*is a folder/ },
   ],
   'agreement import': [
     { args: ['agreement', 'import', MISSING, '--db', DB], names: /no-such-file\.csv/ },

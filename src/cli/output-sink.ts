@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream, writeFileSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, statSync, type WriteStream, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileProblem } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
@@ -18,6 +19,32 @@ function cannotWrite(path: string, e: unknown): TandemError {
 /** `--out -` is standard output, as for most command-line tools; otherwise the file named. */
 export function fileOrStandardOutput(path: string | undefined): string | undefined {
   return path === '-' ? undefined : path;
+}
+
+/**
+ * Refuses, before any work, an --out that cannot be written: a folder that does not exist, a path
+ * through a file, a folder given as the file, no permission. Creates nothing.
+ */
+export function assertCanWrite(given: string | undefined): void {
+  const path = fileOrStandardOutput(given);
+  if (!path) return;
+  const fail = (code: string) => {
+    throw cannotWrite(path, Object.assign(new Error(code), { code }));
+  };
+  try {
+    const there = statSync(path, { throwIfNoEntry: false });
+    if (there?.isDirectory()) fail('EISDIR');
+    if (there) {
+      accessSync(path, constants.W_OK);
+      return;
+    }
+    const folder = dirname(resolve(path));
+    if (!statSync(folder).isDirectory()) fail('ENOTDIR');
+    accessSync(folder, constants.W_OK);
+  } catch (e) {
+    if (e instanceof TandemError) throw e;
+    throw cannotWrite(path, e);
+  }
 }
 
 /**

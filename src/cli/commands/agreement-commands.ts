@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { AgreementDocument } from '../../app/agreement-operations.ts';
 import { AGREEMENT_FILE_MAX, fileProblem, notAFile } from '../../domain/file-problem.ts';
 import { TandemError } from '../../domain/tandem-error.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
-import { fileOrStandardOutput } from '../output-sink.ts';
+import { assertCanWrite, writeOutput } from '../output-sink.ts';
 
 // Each action imports the agreement operations when it runs: registering commands stays cheap.
 const agreements = () => import('../../app/agreement-operations.ts').then((m) => m.agreementOperations);
@@ -41,20 +41,6 @@ function documentFromFile(path: string): AgreementDocument {
   }
 }
 
-function emit(content: string, given: string | undefined): void {
-  const out = fileOrStandardOutput(given);
-  if (!out) {
-    process.stdout.write(content.endsWith('\n') ? content : `${content}\n`);
-    return;
-  }
-  try {
-    writeFileSync(out, content);
-  } catch (e) {
-    throw new TandemError('unreadable-file', `--out ${out}: cannot write: ${fileProblem(e, true)}`);
-  }
-  process.stderr.write(`wrote ${out}\n`);
-}
-
 export function registerAgreementCommands(program: Command): void {
   const agreement = program
     .command('agreement')
@@ -81,6 +67,7 @@ export function registerAgreementCommands(program: Command): void {
   ).action(
     action(async (file: string, flags: ReviewFlags) => {
       const format = flags.json ? 'json' : (flags.format ?? 'md');
+      assertCanWrite(flags.out);
       const document = documentFromFile(file);
       const ops = await agreements();
       const call = { name: 'agreement review', store: flags, fields: { document: 'FILE' } };
@@ -100,9 +87,9 @@ export function registerAgreementCommands(program: Command): void {
       if (review.warning && format !== 'json') process.stderr.write(`warning: ${review.warning}\n`);
       const { reviewToHtml, reviewToMarkdown } = await import('../../agreements/agreement-review-report.ts');
       if (format === 'json') {
-        if (flags.out) emit(`${JSON.stringify(review, null, 2)}\n`, flags.out);
+        if (flags.out) writeOutput(flags.out, `${JSON.stringify(review, null, 2)}\n`);
         else printJson(review);
-      } else emit(format === 'html' ? reviewToHtml(review) : reviewToMarkdown(review), flags.out);
+      } else writeOutput(flags.out, format === 'html' ? reviewToHtml(review) : reviewToMarkdown(review));
     }),
   );
 

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import type { LeftOutThreat } from '../../analysis/threat-proposals.ts';
 import type { Threat } from '../../domain/threat.ts';
 import { action, commaList, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
-import { assertNotBinaryToTerminal, writeOutput } from '../output-sink.ts';
+import { assertCanWrite, assertNotBinaryToTerminal, writeOutput } from '../output-sink.ts';
 import { formatTable } from '../table.ts';
 
 // Each action imports its operation's module when it runs: registering commands stays cheap.
@@ -56,6 +56,8 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--evidence <n>', 'events listed behind each alert, driver and threat (default 10)'),
   ).action(
     action(async (flags: AnalyzeFlags) => {
+      // A place the brief cannot go is said before the analysis runs, not after.
+      assertCanWrite(flags.out);
       const settings = {
         country: flags.country,
         admin1: flags.admin1,

@@ -159,7 +159,8 @@ export function registerEvidenceCommands(program: Command): void {
         },
       ) => {
         const { exportEvents } = await import('../../app/export-operations.ts');
-        const { outputSink } = await import('../output-sink.ts');
+        const { assertCanWrite, outputSink } = await import('../output-sink.ts');
+        assertCanWrite(flags.out);
         const out = outputSink(flags.out);
         try {
           const { events } = await runCommand(
