@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { alertOperations } from '../src/app/alert-operations.ts';
 import { analysisOperations } from '../src/app/analysis-operations.ts';
 import type { AppContext } from '../src/app/operation.ts';
+import { brief as briefOperation } from '../src/app/workbench-operations.ts';
 import { DIALECTS } from './dialects.ts';
 import { importFiles } from './import-files.ts';
 import { sharedData } from './shared-data.ts';
@@ -44,6 +45,16 @@ describe('alerts of a period: those whose rise overlaps it (issue 15)', { skip: 
     const alone = await alertOperations.listAlerts.run(ctx, december);
     const joint = await analysisOperations.analyze.run(ctx, december);
     assert.deepEqual(alone.alerts, joint.alerts);
+  });
+
+  test('the brief marks an alarm that came after the period (its rise began within it)', async () => {
+    const { alerts } = await alertOperations.listAlerts.run(ctx, december);
+    const later = alerts.filter((a) => a.alarm > '2013-12');
+    assert.ok(later.length > 0, 'some alert of December was confirmed later');
+    const { content } = await briefOperation.run(ctx, { ...december, format: 'md', lang: 'en' });
+    const rows = content.split('\n').filter((l) => /^\| (country|area|actor) \|/.test(l));
+    assert.equal(rows.filter((l) => l.includes(' †')).length, later.length, rows.join('\n'));
+    assert.match(content, /its alarm may come after the period ends \(marked †\)/);
   });
 
   test('a From after To is refused', async () => {

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { isPeopleGroup } from '../domain/people-groups.ts';
+import { FIGHTING_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { harmedGroup, namedIn, perpetratorBranches } from './harmed-group.ts';
 
@@ -25,8 +26,9 @@ export interface EvidenceQuery {
   country?: string;
   admin1?: string;
   /**
-   * An actor of the event, as `actor_counts` counts one (the actor alerts' series): either side, or
-   * acting with either side (ACLED's associated actors, groups of people excepted).
+   * An actor of the event as the actor alerts' series counts one (readActorMonths): either side of
+   * fighting, the first actor of any other violence, or acting with one of those (ACLED's
+   * associated actors, groups of people excepted); never the target of an attack.
    */
   actor?: string;
   /** Actor must perpetrate the event: its first actor, or acting with it (perpetratorBranches). */
@@ -66,7 +68,7 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
   if (q.country !== undefined) s = s.where('country', '=', q.country);
   if (q.withNotes) s = s.select('notes');
   if (q.admin1 !== undefined) s = s.where('admin1', '=', q.admin1);
-  if (q.actor !== undefined && !q.actorAsPerpetrator) s = s.where(onEitherSide(q.actor));
+  if (q.actor !== undefined && !q.actorAsPerpetrator) s = s.where(inActorSeries(q.actor));
   if (q.violenceTypes?.length) s = s.where('violence_type', 'in', [...q.violenceTypes]);
   if (q.civilianTargeting !== undefined) s = s.where('civilian_targeting', '=', q.civilianTargeting ? 1 : 0);
   if (q.target) s = s.where(harmedGroup(q.target));
@@ -113,14 +115,18 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
 }
 
 /**
- * The condition that `actor` is an actor of the event as `actor_counts` counts it (roles 1 to 4):
- * its first or second actor, or one acting with either (ACLED's associated actors). A group of
- * people named beside a side is never counted so (people-groups.ts), nor matched there.
+ * The condition that `actor` is an actor of the event as the actor alerts count one: its first
+ * actor, or one acting with it (ACLED's associated actors); in fighting (battles, GED's conflict
+ * types) its second actor or one acting with that too. A group of people named beside a side is
+ * never counted so (people-groups.ts), nor matched there.
  */
-function onEitherSide(actor: string): RawBuilder<SqlBool> {
-  const sides = [sql<SqlBool>`actor1 = ${actor}`, sql<SqlBool>`actor2 = ${actor}`];
-  if (!isPeopleGroup(actor))
-    for (const column of ['actor1_associated', 'actor2_associated'] as const)
-      sides.push(sql<SqlBool>`(${sql.ref(column)} <> '' and ${namedIn(column, actor)})`);
-  return sql<SqlBool>`(${sql.join(sides, sql` or `)})`;
+function inActorSeries(actor: string): RawBuilder<SqlBool> {
+  const people = isPeopleGroup(actor);
+  const side = (first: 'actor1' | 'actor2', with_: 'actor1_associated' | 'actor2_associated') => {
+    const names = [sql<SqlBool>`${sql.ref(first)} = ${actor}`];
+    if (!people) names.push(sql<SqlBool>`(${sql.ref(with_)} <> '' and ${namedIn(with_, actor)})`);
+    return sql<SqlBool>`(${sql.join(names, sql` or `)})`;
+  };
+  const fighting = sql.join(FIGHTING_TYPES.map((t) => sql`${t}`));
+  return sql<SqlBool>`(${side('actor1', 'actor1_associated')} or (violence_type in (${fighting}) and ${side('actor2', 'actor2_associated')}))`;
 }

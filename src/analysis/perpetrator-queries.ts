@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ThreatCell } from '../domain/threat.ts';
+import { FIGHTING_TYPES } from '../domain/violence-type.ts';
 import type { Database } from '../store/schema.ts';
 import { readOwnCategories } from './actor-own-category.ts';
 import { type AnalysisScope, applyScope, VIOLENT } from './aggregate-scope.ts';
@@ -168,7 +169,12 @@ export async function readPerpetrators(
   };
 }
 
-/** An actor's violent events per month, either side, up to `toMonth` (civilians excepted). */
+/**
+ * An actor's violent events per month up to `toMonth` (civilians excepted), those it perpetrated:
+ * either side of fighting (ACLED's battles, GED's two conflict types), actor 1 of one-sided
+ * violence and remote violence, and one acting with them. The target of an attack (actor 2 of
+ * violence against civilians: protesters shot at by the police) has not raised its violence.
+ */
 export interface ActorMonth {
   country: string;
   actor: string;
@@ -187,6 +193,9 @@ export async function readActorMonths(
       .select(['country', 'actor', 'month', sql<number>`sum(events)`.as('events')])
       .where('month', '<=', toMonth)
       .where('violence_type', 'in', VIOLENT)
+      .where((eb) =>
+        eb.or([eb('role', 'in', PERPETRATOR_ROLES), eb('violence_type', 'in', [...FIGHTING_TYPES])]),
+      )
       .where('actor_category', '<>', 'civilians')
       .where('actor', '<>', '')
       .groupBy(['country', 'actor', 'month']),

@@ -56,10 +56,10 @@ export const GED_TYPES: Record<string, { type: ViolenceType; subType: string }> 
 };
 
 /** Fighting between armed sides, where each side is a perpetrator: ACLED's battles and GED's two conflict types. */
-const FIGHTING: readonly string[] = ['battles', 'state-based-conflict', 'non-state-conflict'];
+export const FIGHTING_TYPES: readonly string[] = ['battles', 'state-based-conflict', 'non-state-conflict'];
 
 export function isFighting(type: string): boolean {
-  return FIGHTING.includes(type);
+  return FIGHTING_TYPES.includes(type);
 }
 
 /**

@@ -208,7 +208,8 @@ function alertSection({ a, t, f }: Writer): Section {
               x.level === 'country' ? t.countryName(x.key) : x.key,
               t.alertWhat[`${x.kind}-${x.metric}`] ?? x.metric,
               f.month(x.start),
-              f.month(x.alarm),
+              // An alarm after the period: the rise overlaps it, the test was sure only later.
+              x.alarm > a.period.to.slice(0, 7) ? `${f.month(x.alarm)} †` : f.month(x.alarm),
               x.baseline,
               x.observed,
               x.score,

@@ -163,7 +163,7 @@ const en: BriefText = {
     violentEvents: 'violent events (battles and armed conflict, remote violence, violence against civilians)',
     civilianTargeting: 'events targeting civilians',
     byState: '… of which by state forces',
-    stateShare: 'state forces’ share of violence against civilians',
+    stateShare: 'state forces’ share of events targeting civilians',
     alerts: 'alerts',
   },
   partialMonth: (to, month, days, of) =>
@@ -190,9 +190,9 @@ const en: BriefText = {
     areas: (months) =>
       `events are counted per admin-1 area; an area's trend compares its last ${months} months with the ${months} months before.`,
     alerts:
-      'each country, area and actor has a monthly count of violent events from the first month of data (the first six months are its first baseline: a rise within them is not tested); an alert is raised when that count rises and stays above the area’s or actor’s own baseline (see Method). Its evidence is the most lethal events of the area or actor between the start of the rise and the alarm.',
+      'each country, area and actor has a monthly count of violent events from the first month of data (the first six months are its first baseline: a rise within them is not tested, but a month with one event of 100 deaths or more is alerted from the first month); an alert is raised when that count rises and stays above the area’s or actor’s own baseline (see Method). Its evidence is the most lethal events of the area or actor between the start of the rise and the alarm. An alert is listed when its rise overlaps the period, so its alarm may come after the period ends (marked †): the test became sure only then.',
     perpetrators:
-      'violent events (battles and armed conflict, remote violence, violence against civilians) are counted for the actor named first, the perpetrator.',
+      'violent events (battles and armed conflict, remote violence, violence against civilians) are counted for the actor that perpetrated them: the actor named first, and any actor named as acting with it (ACLED’s associated actors).',
     drivers: (events) =>
       `analysts' tags on events, and Tandem's word rules (data/drivers.yaml) run on the notes of the ${events} most recent events of the period. A tag is joint once a POC analyst and a political analyst both stand behind it.`,
     threats:
@@ -286,7 +286,7 @@ const en: BriefText = {
   method: 'Method',
   methodItems: (m) => [
     `Period ${m.from} to ${m.to}.`,
-    `Alerts count violent events per month (battles and armed conflict, explosions and remote violence, violence against civilians): each event once for its country and area, and once for each actor on either side of it; actors with at least ${m.minActorEvents} violent events are tested.`,
+    `Alerts count violent events per month (battles and armed conflict, explosions and remote violence, violence against civilians): each event once for its country and area, and once for each actor that perpetrated it (either side of fighting; the attacker, not the target, of other violence); actors with at least ${m.minActorEvents} violent events are tested.`,
     `An alert's baseline is the mean of the ${m.window} months before the test began to gather evidence of the rise (which can be some months before the start shown: the start is the month from which a step up best explains the months up to the alarm); how much months vary is learnt from the ${m.dispersionWindow} months before it (around each ${m.block}-month block's own level) and widened for the uncertainty of the baseline. The test looks for a ×${m.shift} rise and raises the alarm when the accumulated evidence passes ${m.threshold}; the baseline is never taken below ${m.minBaseline} events a month, an area or actor needs ${m.minHistory} months of history before it is tested, and the baseline is refreshed after ${m.maxRun} months without alarm.`,
     'Trends compare the last months of the period with as many months before; a change counts as rising or falling when it is a quarter or more and more than chance would give one time in five (so 8 events after 6 is stable, 10 after 5 is rising). After months without such events, a trend is new only when the data hold none before them; otherwise it is returning.',
     'Civilian targeting is the source’s own field where it has one; older ACLED exports and HXL sheets have none, and Tandem derives it (violence against civilians, or civilians as the second actor).',
@@ -352,7 +352,7 @@ const fr: BriefText = {
       'événements violents (combats et conflits armés, violences à distance, violences contre les civils)',
     civilianTargeting: 'événements visant des civils',
     byState: '… dont par les forces de l’État',
-    stateShare: 'part des forces de l’État dans les violences contre les civils',
+    stateShare: 'part des forces de l’État dans les événements visant des civils',
     alerts: 'alertes',
   },
   partialMonth: (to, month, days, of) =>
@@ -381,9 +381,9 @@ const fr: BriefText = {
     areas: (months) =>
       `les événements sont comptés par zone de niveau 1 ; la tendance d’une zone compare ses ${months} derniers mois aux ${months} mois précédents.`,
     alerts:
-      'chaque pays, zone et acteur a un nombre mensuel d’événements violents depuis le premier mois de données (les six premiers mois forment son premier niveau de référence : une hausse pendant ces mois n’est pas testée) ; une alerte est levée quand ce nombre monte et reste au-dessus du niveau habituel de la zone ou de l’acteur (voir Méthode). Ses preuves sont les événements les plus meurtriers de la zone ou de l’acteur entre le début de la hausse et l’alerte.',
+      'chaque pays, zone et acteur a un nombre mensuel d’événements violents depuis le premier mois de données (les six premiers mois forment son premier niveau de référence : une hausse pendant ces mois n’est pas testée, mais un mois comptant un événement d’au moins 100 morts est signalé dès le premier mois) ; une alerte est levée quand ce nombre monte et reste au-dessus du niveau habituel de la zone ou de l’acteur (voir Méthode). Ses preuves sont les événements les plus meurtriers de la zone ou de l’acteur entre le début de la hausse et l’alerte. Une alerte figure dès que sa hausse chevauche la période : son alerte peut donc tomber après la fin de la période (marquée †), quand le test l’a établie.',
     perpetrators:
-      'les événements violents (combats et conflits armés, violences à distance, violences contre les civils) sont comptés pour l’acteur nommé en premier, l’auteur.',
+      'les événements violents (combats et conflits armés, violences à distance, violences contre les civils) sont comptés pour l’acteur qui les a commis : l’acteur nommé en premier, et tout acteur nommé comme agissant avec lui (les acteurs associés d’ACLED).',
     drivers: (events) =>
       `les étiquettes posées par les analystes sur des événements, et les règles de mots de Tandem (data/drivers.yaml) appliquées aux notes des ${events} événements les plus récents de la période. Une étiquette devient conjointe quand un analyste POC et un analyste politique la soutiennent tous deux.`,
     threats:
@@ -478,7 +478,7 @@ const fr: BriefText = {
   method: 'Méthode',
   methodItems: (m) => [
     `Période du ${m.from} au ${m.to}.`,
-    `Les alertes comptent les événements violents par mois (combats et conflits armés, explosions et violences à distance, violences contre les civils) : chaque événement une fois pour son pays et sa zone, et une fois pour chaque acteur, de quelque côté qu’il soit ; les acteurs qui comptent au moins ${m.minActorEvents} événements violents sont testés.`,
+    `Les alertes comptent les événements violents par mois (combats et conflits armés, explosions et violences à distance, violences contre les civils) : chaque événement une fois pour son pays et sa zone, et une fois pour chaque acteur qui l’a commis (chaque camp d’un combat ; l’attaquant, non la cible, des autres violences) ; les acteurs qui comptent au moins ${m.minActorEvents} événements violents sont testés.`,
     `Le niveau habituel d’une alerte est la moyenne des ${m.window} mois qui précèdent le moment où le test a commencé à accumuler des indices de la hausse (parfois quelques mois avant le début indiqué : le début est le mois à partir duquel une marche vers le haut explique le mieux les mois jusqu’à l’alarme) ; la variabilité d’un mois à l’autre est tirée des ${m.dispersionWindow} mois précédents (autour du niveau propre de chaque bloc de ${m.block} mois) et élargie pour l’incertitude sur ce niveau. Le test cherche une hausse ×${m.shift} et lève l’alerte quand les indices cumulés dépassent ${m.threshold} ; le niveau habituel n’est jamais pris sous ${m.minBaseline} événements par mois, une zone ou un acteur doit avoir ${m.minHistory} mois d’historique avant d’être testé, et le niveau est recalculé après ${m.maxRun} mois sans alerte.`,
     'Les tendances comparent les derniers mois de la période à autant de mois précédents ; une variation compte comme une hausse ou une baisse quand elle atteint un quart ou plus et dépasse ce que le hasard donnerait une fois sur cinq (8 événements après 6 restent stables, 10 après 5 sont une hausse). Après des mois sans de tels événements, une tendance n’est une apparition que si les données n’en comptent aucun auparavant ; sinon, c’est une reprise.',
     'Le ciblage des civils est le champ de la source quand elle en a un ; les anciens exports ACLED et les tableaux HXL n’en ont pas, et Tandem le déduit (violences contre les civils, ou civils comme second acteur).',
