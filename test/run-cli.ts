@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +12,14 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * Where a command run from the repository keeps its master key unless the test says: a file of
+ * this test process's own (not yet there), never ./tandem.key in the developer's checkout, which
+ * `keys rotate` would replace and `keys init` refuse.
+ */
+const TEST_KEY_FILE = join(tmpdir(), `tandem-test-key-${process.pid}`, 'tandem.key');
+mkdirSync(dirname(TEST_KEY_FILE), { recursive: true });
+
 /** Runs `tandem ARGS` as a user would, and collects what it prints. */
 export function runCli(
   args: string[],
@@ -17,7 +27,11 @@ export function runCli(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...options.env },
+      env: {
+        ...(options.cwd || process.env.TANDEM_KEY_FILE ? {} : { TANDEM_KEY_FILE: TEST_KEY_FILE }),
+        ...process.env,
+        ...options.env,
+      },
       ...(options.cwd ? { cwd: options.cwd } : {}),
     });
     let stdout = '';
