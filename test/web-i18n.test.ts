@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { en } from '../web/src/i18n/en.ts';
 import { fr } from '../web/src/i18n/fr.ts';
-import { chooseLanguage } from '../web/src/i18n/language.ts';
+import { addressInLanguage, chooseLanguage } from '../web/src/i18n/language.ts';
 
 /** The workbench's catalogues (issue 19.1): every key in both, no English left in the French. */
 function keys(o: object, prefix = ''): string[] {
@@ -93,6 +93,20 @@ test('the language comes from ?lang=, then the earlier choice, then the browser,
   assert.equal(chooseLanguage({ ...none, browser: ['de-DE', 'fr-CA', 'en'] }), 'fr');
   assert.equal(chooseLanguage({ ...none, browser: ['de-DE'] }), 'en');
   assert.equal(chooseLanguage({ ...none, search: '?lang=xx', stored: 'fr' }), 'fr');
+});
+
+test('a language chosen on the page replaces the one the address names, so a reload keeps it', () => {
+  const at = (search: string, hash: string) => ({ pathname: '/', search, hash });
+  assert.equal(
+    addressInLanguage(at('?lang=fr', '#/plan?country=Mali'), 'en'),
+    '/?lang=en#/plan?country=Mali',
+  );
+  assert.equal(
+    addressInLanguage(at('', '#/area?country=Mali&lang=fr&area=Mopti'), 'en'),
+    '/#/area?country=Mali&lang=en&area=Mopti',
+  );
+  // An address naming no language is left alone: the choice is kept in the browser.
+  assert.equal(addressInLanguage(at('', '#/plan?country=Mali'), 'fr'), null);
 });
 
 test('dates on the pages: the first of the month is an ordinal in French, not in English', async () => {

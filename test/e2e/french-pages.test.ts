@@ -45,6 +45,17 @@ const PAGES: [string, string, string][] = [
   ['brief', '#/brief', 'iframe'],
 ];
 
+/** How the tab of a page of the navigation begins: its French name there. */
+const TITLE_WORDS: Record<string, string> = {
+  plan: fr.nav.plan,
+  agreements: fr.nav.agreements,
+  negotiations: fr.nav.negotiations,
+  frictions: fr.nav.frictions,
+  brief: fr.nav.brief,
+  area: 'Kessa Highlands',
+  actor: 'Kessa Liberation Front (KLF)',
+};
+
 /**
  * Where a page shows sentences the server writes (findings, alerts, frictions, the overview's
  * alerts in words), which now come in the reader's language; for the plan, a finding is opened
@@ -208,6 +219,23 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
     }
   });
 
+  test('a language chosen on the page stays after a reload, though the address named another', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/?lang=fr#/agreements`);
+      await page.locator('h1').first().waitFor({ timeout: 20_000 });
+      await page.locator('.language-pick select').selectOption('en');
+      await page.locator('nav a', { hasText: 'Agreements' }).first().waitFor({ timeout: 10_000 });
+      assert.match(page.url(), /[?&]lang=en\b/);
+      await page.reload();
+      await page.locator('h1').first().waitFor({ timeout: 20_000 });
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      assert.match(await page.title(), /^Agreements · /);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const [name, hash, ready] of PAGES) {
     test(`${name}: French, no English UI left, nothing off a phone's screen`, async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
@@ -229,6 +257,13 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
           return copy.textContent ?? '';
         });
         assert.match(text, /Accords/, 'the navigation is French');
+        // The tab names the page in French (the navigation's word, or the area, event or actor).
+        const title = await page.title();
+        assert.match(title, / · Tandem$/, title);
+        assert.notEqual(title.split(' · ')[0], 'Tandem', `${name}: the tab names no page`);
+        const label = TITLE_WORDS[name];
+        if (label)
+          assert.ok(title.startsWith(label), `${name}: tab «${title}», expected it to start «${label}»`);
         const left = english.filter((p) => text.includes(p));
         assert.deepEqual(left, [], `${name} still shows English: ${left.join(' | ')}`);
         const sentences = SERVER_SENTENCES[name];

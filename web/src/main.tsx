@@ -124,6 +124,21 @@ function App() {
     document.getElementById('main')?.focus();
   }, [url.page, state.area]);
 
+  // The tab and the history name the page (and the area, event or actor), in the page's language,
+  // so that tabs, bookmarks and screen readers can tell pages apart.
+  useEffect(() => {
+    const nav = NAV.find(([page]) => page === url.page);
+    const what =
+      url.page === 'area'
+        ? state.area
+        : url.page === 'actor'
+          ? url.params.get('name')
+          : url.page === 'event'
+            ? `#${url.params.get('id') ?? ''}`
+            : nav && t(nav[1]);
+    document.title = [what, country, 'Tandem'].filter(Boolean).join(' · ');
+  }, [url.page, url.params, state.area, country, t]);
+
   const choose = (name: string) => {
     const c = countries.find((x) => x.country === name);
     // The area belongs to the old country: its page gives way to the new country's overview.

@@ -4,7 +4,7 @@ import { frenchSpacing } from '../../../src/domain/language.ts';
 import { addCountryFormat } from './country-format.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import { chooseLanguage, LANGUAGE_KEY, type Language } from './language.ts';
+import { addressInLanguage, chooseLanguage, LANGUAGE_KEY, type Language } from './language.ts';
 
 /**
  * The workbench's translations: i18next with one catalogue file per language (en.ts, fr.ts),
@@ -43,8 +43,13 @@ void i18next
 
 addCountryFormat(i18next);
 
-/** Switches the language now and for the next visits. */
+/**
+ * Switches the language now and for the next visits. An address that names a language (`?lang=`,
+ * before or inside the #/ route) is made to name this one, so a reload or a shared link keeps it.
+ */
 export function setLanguage(language: Language): void {
+  const next = addressInLanguage(window.location, language);
+  if (next) history.replaceState(history.state, '', next);
   localStorage.setItem(LANGUAGE_KEY, language);
   document.documentElement.lang = language;
   void i18next.changeLanguage(language);

@@ -27,3 +27,22 @@ export function chooseLanguage(where: {
     new URLSearchParams(where.hash.split('?')[1] ?? '').get('lang');
   return known(fromUrl) ?? known(where.stored) ?? where.browser.map(known).find(Boolean) ?? 'en';
 }
+
+/**
+ * The address with its `?lang=` (before or inside the #/ route) set to `language`, or null when the
+ * address names no language (the choice is then remembered in the browser only).
+ */
+export function addressInLanguage(
+  where: { pathname: string; search: string; hash: string },
+  language: Language,
+): string | null {
+  const search = new URLSearchParams(where.search);
+  const [route, query] = [where.hash.split('?')[0] ?? '', where.hash.split('?')[1]];
+  const inHash = new URLSearchParams(query ?? '');
+  if (!search.has('lang') && !inHash.has('lang')) return null;
+  if (search.has('lang')) search.set('lang', language);
+  if (inHash.has('lang')) inHash.set('lang', language);
+  const s = search.toString();
+  const h = query === undefined ? route : `${route}?${inHash.toString()}`;
+  return `${where.pathname}${s ? `?${s}` : ''}${h}`;
+}
