@@ -76,6 +76,8 @@ export function DriverList({ rows, kind }: { rows: DriverRow[]; kind: string }) 
           <span className="muted">
             {' '}
             {t('area.driverDetail', { suggested: num(d.suggestedEvents), tagged: num(d.taggedEvents) })}
+            {d.jointTags + d.unconfirmedTags > 0 &&
+              t('area.driverTags', { count: d.jointTags + d.unconfirmedTags, joint: num(d.jointTags) })}
           </span>
         </li>
       ))}

@@ -69,6 +69,9 @@ export function DriverTagging({ country, admin1 }: { country: string; admin1: st
                   ))}
                 </ul>
               )}
+              {me.data && !me.data.signInRequired && (
+                <p className="muted">{tr('analysts.oneAnalyst', { name: me.data.name })}</p>
+              )}
               {me.data && (
                 <MayWrite>
                   <TagForm

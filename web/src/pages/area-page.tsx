@@ -190,7 +190,8 @@ export function AreaPage({
           <h2>{tr('area.drivers')}</h2>
           <Async state={analysis} what={tr('area.theDrivers')}>
             {(a) => {
-              const d = a.drivers.filter((x) => x.events > 0);
+              // A driver tagged on the area, not on an event, has no events but is a finding all the same.
+              const d = a.drivers.filter((x) => x.events > 0 || x.jointTags + x.unconfirmedTags > 0);
               if (d.length === 0) return <Empty>{tr('area.noDrivers')}</Empty>;
               const joint = d.filter((x) => x.joint);
               const open = d.filter((x) => !x.joint);

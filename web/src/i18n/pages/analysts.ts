@@ -4,6 +4,8 @@ export const en = {
   tags: 'Analysts’ tags',
   theTags: 'driver tags',
   noTags: 'No analyst has tagged a driver here yet.',
+  oneAnalyst:
+    'Without accounts everyone here is {{name}}, one person, and a tag becomes joint only when an analyst of the other unit, another person, confirms it. Create accounts (`tandem users add NAME --roles poc`, and one with `--roles political`) and sign in, or confirm from the command line under another name (`TANDEM_USER=NAME tandem drivers confirm TAG --unit political`).',
   joint: 'joint',
   unit: { poc: 'POC', political: 'political' } as Record<string, string>,
   taggedBy: 'tagged by {{analyst}} ({{unit}}) on {{date}}',
@@ -38,6 +40,8 @@ export const fr: typeof en = {
   tags: 'Étiquettes des analystes',
   theTags: 'les étiquettes de facteurs',
   noTags: 'Aucun analyste n’a encore étiqueté de facteur ici.',
+  oneAnalyst:
+    'Sans comptes, chacun est ici {{name}}, une seule personne, et une étiquette ne devient conjointe que lorsqu’un analyste de l’autre unité, une autre personne, la confirme. Créez des comptes (`tandem users add NOM --roles poc`, et un avec `--roles political`) et connectez-vous, ou confirmez en ligne de commande sous un autre nom (`TANDEM_USER=NOM tandem drivers confirm ÉTIQUETTE --unit political`).',
   joint: 'conjoint',
   unit: { poc: 'POC', political: 'affaires politiques' },
   taggedBy: 'étiqueté par {{analyst}} ({{unit}}) le {{date}}',

@@ -61,6 +61,8 @@ export const en = {
   driverEvents_one: '{{count, number}} event',
   driverEvents_other: '{{count, number}} events',
   driverDetail: '({{suggested}} suggested by the rules from event notes, {{tagged}} tagged by analysts)',
+  driverTags_one: '; {{count, number}} analyst’s tag (joint: {{joint}})',
+  driverTags_other: '; {{count, number}} analysts’ tags (joint: {{joint}})',
 };
 
 export const fr: typeof en = {
@@ -126,4 +128,6 @@ export const fr: typeof en = {
   driverEvents_other: '{{count, number}} événements',
   driverDetail:
     '({{suggested}} suggérés par les règles à partir des notes, {{tagged}} étiquetés par les analystes)',
+  driverTags_one: ' ; {{count, number}} étiquette d’analyste (conjointes : {{joint}})',
+  driverTags_other: ' ; {{count, number}} étiquettes d’analystes (conjointes : {{joint}})',
 };
