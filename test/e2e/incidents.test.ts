@@ -97,12 +97,18 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     assert.equal(await page.getAttribute('#f-admin1', 'list'), 'f-admin1-known');
     await page.fill('input[name=admin1]', 'kessa highlands province');
     await page.fill('input[name=latitude]', '200');
-    await page.fill('input[name=longitude]', '20');
+    // A longitude that is no number is refused too, not sent as nothing.
+    await page.fill('input[name=longitude]', 'abc');
     await page.fill('input[name=office]', 'Kessa');
     await page.click('button[type=submit]');
     await page.locator('.field-error').first().waitFor();
-    assert.match((await page.locator('.field-error').first().textContent()) ?? '', /latitude/i);
+    const besideFields = (await page.locator('.field-error').allTextContents()).join(' | ');
+    assert.match(besideFields, /latitude/i);
+    assert.match(besideFields, /number/i, besideFields);
+    assert.equal(await page.locator('.field-error').count(), 2, besideFields);
     await page.fill('input[name=latitude]', '6.25');
+    // Written with a decimal comma, as French keyboards and spreadsheets write it.
+    await page.fill('input[name=longitude]', '20,5');
     await page.selectOption('select[name=category]', 'looting-or-destruction');
     await page.fill('input[name=perpetratorName]', 'Convoy raiders');
     await page.selectOption('select[name=perpetratorCategory]', 'political-militia');

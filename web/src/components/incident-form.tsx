@@ -43,7 +43,14 @@ export type IncidentFields = Record<string, unknown>;
 /** Turns the form's fields into the incident the API takes: numbers as numbers, empty as absent. */
 function incidentFrom(form: FormData, country: string): IncidentFields {
   const text = (k: string) => String(form.get(k) ?? '').trim();
-  const num = (k: string) => (text(k) === '' ? null : Number(text(k)));
+  // A number as written here or in French ("4,25"); anything else goes as the text it is, for the
+  // server to refuse beside its field, never as null (a coordinate quietly lost).
+  const num = (k: string): number | string | null => {
+    const raw = text(k);
+    if (raw === '') return null;
+    const n = Number(raw.replace(/^([+-]?\d+),(\d+)$/, '$1.$2'));
+    return Number.isFinite(n) ? n : raw;
+  };
   const perpetratorName = text('perpetratorName');
   const perpetratorCategory = text('perpetratorCategory');
   return {
