@@ -138,6 +138,21 @@ describe('awkward but valid files', () => {
     });
   }
 
+  test('an HXL sheet with title lines above its header (as HDX sheets have), separated by semicolons, reads from its header; a bad row keeps its file line', async () => {
+    const file = join(GOOD, 'hxl-titled-semicolon.csv');
+    const r = await importFiles(store, [file]);
+    assert.deepEqual(
+      [r.files[0].format, r.files[0].rows, r.files[0].imported, r.files[0].rejected],
+      ['hxl', 3, 2, 1],
+    );
+    const p = await store.db
+      .selectFrom('problems')
+      .select(['line', 'column', 'field'])
+      .where('file', '=', file)
+      .execute();
+    assert.deepEqual(p, [{ line: 8, column: 2, field: '#date+occurred' }]);
+  });
+
   test('an HXL #date is read as the date, not the #date+year or #date+timestamp before it', async () => {
     const dates = await store.db
       .selectFrom('events')

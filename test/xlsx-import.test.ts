@@ -96,6 +96,30 @@ describe('.xlsx workbooks', () => {
     assert.deepEqual(pairs[0], ['2022-03-05', 'Lakeside', 7.5, 3, 3]);
   });
 
+  test('an HXL sheet with title lines above its header reads from its header, rows numbered as the sheet shows them', async () => {
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    const path = join(mkdtempSync(join(tmpdir(), 'tandem-xlsx-')), 'titled.xlsx');
+    await writeXlsxFile([
+      ['Partner incident log: Testland, March 2022'],
+      ['Source: field partners'],
+      [null],
+      ['Incident ID', 'Date', 'Country', 'Region', 'Type', 'Killed'],
+      ['#event+id', '#date+occurred', '#country+name', '#adm1+name', '#event+type', '#affected+killed'],
+      ['X-1', '2022-03-05', 'Testland', 'Lakeside', 'Violence against civilians', 3],
+      ['X-2', 'never', 'Testland', 'Hillside', 'Armed clash', 1],
+    ] as never).toFile(path);
+    const r = await importFiles(store, [path]);
+    assert.deepEqual(
+      [r.files[0].format, r.files[0].rows, r.files[0].imported, r.files[0].rejected],
+      ['hxl', 2, 1, 1],
+    );
+    const p = await store.db.selectFrom('problems').select('line').where('file', '=', path).execute();
+    assert.deepEqual(
+      p.map((x) => x.line),
+      [7],
+    );
+  });
+
   test('a zip that is not a workbook, and a workbook without an event sheet, are refused by name', async () => {
     await assert.rejects(
       importFiles(store, [new URL('./fixtures/agreements/testland.docx', import.meta.url).pathname]),

@@ -2,7 +2,14 @@ import type { ConflictEvent } from '../domain/conflict-event.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { acledReader, looksLikeAcled } from './acled-reader.ts';
-import { type CsvRow, MAX_ROW_CHARS, parseHeadRows, readCsvRows, sniffCsvDialect } from './csv-rows.ts';
+import {
+  type CsvDialect,
+  type CsvRow,
+  MAX_ROW_CHARS,
+  parseHeadRows,
+  readCsvRows,
+  sniffCsvDialect,
+} from './csv-rows.ts';
 import type { EventFormat, EventRowReader } from './event-row-reader.ts';
 import { readGedGeoJson } from './ged-geojson-reader.ts';
 import { hxlReader } from './hxl-reader.ts';
@@ -82,8 +89,12 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
       },
     };
   }
-  const dialect = sniffCsvDialect(head);
-  const rows = parseHeadRows(head, dialect, 2);
+  let dialect = sniffCsvDialect(head);
+  let rows = parseHeadRows(head, dialect, 2);
+  // A sheet with title lines above its header and hashtag row, as HDX sheets often have.
+  let titleRows = 0;
+  const titled = mayHaveTitles(rows, forced) ? titledHashtagTable(head, dialect) : null;
+  if (titled) ({ dialect, rows, titleRows } = titled);
   const header = rows[0] ?? [];
   if (header.length < 2) {
     throw new TandemError(
@@ -104,8 +115,67 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
     container: 'csv',
     encoding: info.encoding,
     batches: () =>
-      rowBatches(path, readCsvRows(info, dialect), dialect.delimiter, reader, skipRows, batchSize, false),
+      rowBatches(
+        path,
+        readCsvRows(info, dialect),
+        dialect.delimiter,
+        reader,
+        titleRows + skipRows,
+        batchSize,
+        false,
+      ),
   };
+}
+
+/** How far down a hashtag row is looked for, in non-blank rows (HXL: "among the first rows"). */
+const TITLE_ROWS_MAX = 25;
+
+/**
+ * Whether a table whose first rows are `rows` may be an HXL sheet with title lines above its
+ * header: neither of its first two rows is a hashtag row, and the first is no known header.
+ */
+function mayHaveTitles(rows: string[][], forced: EventFormat | undefined): boolean {
+  if (forced && forced !== 'hxl') return false;
+  const [first = [], second] = rows;
+  if (isHashtagRow(first) || (second && isHashtagRow(second))) return false;
+  return !(
+    looksLikeAcled(first) ||
+    looksLikeGed(first) ||
+    headerlessGedHeader(first) ||
+    tandemExportHashtags(first)
+  );
+}
+
+/**
+ * A hashtag row below title lines (a title, a date, a source line: HDX sheets often open so),
+ * within the first TITLE_ROWS_MAX non-blank rows: the rows from its header on, how many non-blank
+ * rows stand above that header, and the dialect of the header itself (a title line has no
+ * delimiter to go by). Null when there is none.
+ */
+function hashtagRowBelowTitles(
+  rows: string[][],
+): { header: string[]; second: string[]; titleRows: number } | null {
+  const filled = rows.filter((r) => r.some((c) => c.trim() !== '')).slice(0, TITLE_ROWS_MAX);
+  for (let k = 2; k < filled.length; k++) {
+    const header = filled[k - 1]!;
+    if (isHashtagRow(filled[k]!) && !isHashtagRow(header) && header.filter(Boolean).length >= 2)
+      return { header, second: filled[k]!, titleRows: k - 1 };
+  }
+  return null;
+}
+
+function titledHashtagTable(
+  head: string,
+  dialect: CsvDialect,
+): { dialect: CsvDialect; rows: string[][]; titleRows: number } | null {
+  const lines = head.split(/\r\n|\n|\r/, 200).filter((l) => l !== '');
+  for (let k = 2; k < Math.min(lines.length, TITLE_ROWS_MAX); k++) {
+    const own = { ...dialect, delimiter: sniffCsvDialect(lines[k - 1]!).delimiter };
+    const found = hashtagRowBelowTitles(lines.slice(0, k + 1).map((l) => parseHeadRows(l, own, 1)[0] ?? []));
+    if (found && found.titleRows === k - 1)
+      return { dialect: own, rows: [found.header, found.second], titleRows: k - 1 };
+  }
+  return null;
 }
 
 /**
@@ -162,7 +232,10 @@ async function openWorkbook(
 ): Promise<EventFile> {
   const sheets = await readXlsxSheets(path);
   for (const sheet of sheets) {
-    const [header = [], second] = sheet.rows;
+    let [header = [], second] = sheet.rows;
+    let titleRows = 0;
+    const titled = mayHaveTitles(sheet.rows.slice(0, 2), forced) ? hashtagRowBelowTitles(sheet.rows) : null;
+    if (titled) ({ header, second, titleRows } = titled);
     if (header.filter(Boolean).length < 2) continue;
     const chosen = chooseRowReader(path, header, second, forced);
     if (!chosen) continue;
@@ -171,7 +244,8 @@ async function openWorkbook(
       format: chosen.reader.format,
       container: 'xlsx',
       encoding: 'xlsx',
-      batches: () => rowBatches(path, sheetRows(sheet), ',', chosen.reader, chosen.skipRows, batchSize, true),
+      batches: () =>
+        rowBatches(path, sheetRows(sheet), ',', chosen.reader, titleRows + chosen.skipRows, batchSize, true),
     };
   }
   const names = sheets.map((s) => `"${s.name}"`).join(', ');
