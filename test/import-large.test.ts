@@ -59,7 +59,7 @@ describe('large imports', () => {
       (e) =>
         e instanceof TandemError &&
         e.code === 'unreadable-file' &&
-        /line 30002: .* reads only month first/.test(e.message),
+        /line 30002, column 5 \(event_date\): .* reads only month first/.test(e.message),
     );
     assert.equal((await summarizeEvents(store.db, 'country')).rows.length, 0);
     await store.close();

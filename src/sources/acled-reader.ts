@@ -103,7 +103,10 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
     read(f: string[], line: number): RowResult {
       const id = get(f, c.id);
       if (!id) return problemAt(header, c.id, 'event_id_cnty is empty');
-      const date = parseEventDate(get(f, c.date), line);
+      const date = parseEventDate(get(f, c.date), line, {
+        index: c.date,
+        name: header[c.date] ?? 'event_date',
+      });
       if (!date.ok) return problemAt(header, c.date, date.reason);
       const typeRaw = get(f, c.type);
       const type = parseAcledEventType(typeRaw);

@@ -86,6 +86,12 @@ test('a file whose first one-way date reads only month first is refused whole, n
       e.code === 'unreadable-file' &&
       /^us\.csv, line 3: "3\/25\/2024" reads only month first/.test(e.message),
   );
+  // The reader names the date's column when it knows it.
+  const named = eventDateReader('us2.csv');
+  assert.throws(
+    () => named('3/25/2024', 7, { index: 1, name: 'event_date' }),
+    /us2\.csv, line 7, column 2 \(event_date\): "3\/25\/2024" reads only month first/,
+  );
   const dayFirst = eventDateReader('eu.csv');
   assert.deepEqual(dayFirst('25/3/2024', 2), { ok: true, date: '2024-03-25' });
   const slip = dayFirst('3/25/2024', 3);

@@ -129,12 +129,14 @@ function slashOrder(raw: string): 'day-first' | 'month-first' | 'either' | null 
  * naming the line, rather than half set aside and half misread. Where day-first dates came first,
  * a month-first one is a slip of that row, set aside with its reason.
  */
-export function eventDateReader(path = 'the file'): (raw: string, line?: number) => DateResult {
+export function eventDateReader(
+  path = 'the file',
+): (raw: string, line?: number, column?: { index: number; name: string }) => DateResult {
   // Each distinct date is read once: its day, and which way it reads if slashed.
   const known = new Map<string, { r: DateResult; order: ReturnType<typeof slashOrder> }>();
   const last = latestEventDay();
   let dayFirst = false;
-  return (raw, line) => {
+  return (raw, line, column) => {
     let k = known.get(raw);
     if (k === undefined) {
       // Bounded, in case a file writes each date differently (with times, say).
@@ -148,7 +150,7 @@ export function eventDateReader(path = 'the file'): (raw: string, line?: number)
       else if (order === 'month-first')
         throw new TandemError(
           'unreadable-file',
-          `${path}${line ? `, line ${line}` : ''}: "${raw.trim()}" reads only month first (MM/DD/YYYY), and no date before it reads only day first, so the file writes its dates month first; Tandem reads slashed dates day first (DD/MM/YYYY) and would store its other dates on the wrong day (5/3/2025, 3 May, as 5 March). Nothing was imported: save the dates as YYYY-MM-DD, or day first, and import the file again`,
+          `${path}${line ? `, line ${line}` : ''}${column ? `, column ${column.index + 1} (${column.name})` : ''}: "${raw.trim()}" reads only month first (MM/DD/YYYY), and no date before it reads only day first, so the file writes its dates month first, which Tandem, reading slashed dates day first, would store on the wrong day (5/3/2025, meaning 3 May, as 5 March). Nothing was imported: save the dates as YYYY-MM-DD or DD/MM/YYYY and import the file again`,
         );
     }
     return r;

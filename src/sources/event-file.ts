@@ -17,7 +17,13 @@ import { isHashtagRow } from './hxl-tag.ts';
 import { tandemExportHashtags } from './tandem-export-reader.ts';
 import { tandemGeoJsonExport } from './tandem-geojson-export.ts';
 import { inspectTextFile, readAllText, readHead } from './text-file.ts';
-import { gedCsvReader, headerlessGedHeader, looksLikeGed } from './ucdp-reader.ts';
+import {
+  GED_REQUIRED,
+  gedCsvReader,
+  headerlessGedHeader,
+  looksLikeGed,
+  missingGedColumns,
+} from './ucdp-reader.ts';
 import { isZipFile, readXlsxSheets, type SpreadsheetSheet } from './xlsx-rows.ts';
 
 /** What a reader hands on: events with the line they came from, and rows it set aside. */
@@ -107,7 +113,15 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
       ? ''
       : ` (the header is separated by "${dialect.delimiter === '\t' ? 'tab' : dialect.delimiter}")`;
   const chosen = chooseRowReader(path, header, rows[1], forced);
-  if (!chosen) throw new TandemError('unknown-format', `${path}: ${UNKNOWN}${sep}`);
+  if (!chosen) {
+    const gedMissing = missingGedColumns(header);
+    if (gedMissing)
+      throw new TandemError(
+        'unreadable-file',
+        `${path}: looks like UCDP GED but has no ${gedMissing.join(', ')} column (GED's ${GED_REQUIRED.join(', ')} are needed; \`best\` is the best estimate of deaths)`,
+      );
+    throw new TandemError('unknown-format', `${path}: ${UNKNOWN}${sep}`);
+  }
   const { reader, skipRows } = chosen;
   return {
     path,

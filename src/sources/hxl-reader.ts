@@ -156,11 +156,14 @@ export function hxlReader(
     format: 'hxl',
     columns: header.length,
     read(f: string[], line: number): RowResult {
-      const date = readDay(get(f, c.date), line);
+      const date = readDay(get(f, c.date), line, { index: c.date, name: header[c.date] ?? '#date' });
       if (!date.ok) return problemAt(header, c.date, date.reason);
       let dateEnd = date.date;
       if (c.dateEnd !== -1 && get(f, c.dateEnd)) {
-        const end = readDay(get(f, c.dateEnd), line);
+        const end = readDay(get(f, c.dateEnd), line, {
+          index: c.dateEnd,
+          name: header[c.dateEnd] ?? '#date+end',
+        });
         if (!end.ok) return problemAt(header, c.dateEnd, end.reason);
         dateEnd = end.date;
       }

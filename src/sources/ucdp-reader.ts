@@ -30,6 +30,17 @@ export function looksLikeGed(header: readonly string[]): boolean {
   return GED_REQUIRED.every((n) => columnIndex(header, n) !== -1);
 }
 
+/**
+ * The GED columns a header lacks when it otherwise reads as GED (it has `type_of_violence` and
+ * `date_start`): a file cut down, or exported without `best`, is told what is missing. Null for
+ * any other header.
+ */
+export function missingGedColumns(header: readonly string[]): string[] | null {
+  if (columnIndex(header, 'type_of_violence') === -1 || columnIndex(header, 'date_start') === -1) return null;
+  const missing = GED_REQUIRED.filter((n) => columnIndex(header, n) === -1);
+  return missing.length ? missing : null;
+}
+
 /** Reads one GED event from any accessor of its fields by GED's column names (CSV or GeoJSON). */
 export function readGedFields(
   get: (name: string) => string,
