@@ -383,7 +383,7 @@ describe('the producers write in the language asked, English by default', () => 
     const en = testEscalation(PROCESS, events).alerts;
     assert.equal(fr.length, 1);
     assertFrench(fr[0]!.message, 'pre-talks-escalation');
-    assert.match(en[0]!.message, /^KLF \(klf\) perpetrated 5 violent event\(s\)/);
+    assert.match(en[0]!.message, /^KLF \(klf\) perpetrated 5 violent events \(/);
   });
 
   it('local-process check: findings in French', () => {

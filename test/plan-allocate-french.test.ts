@@ -138,7 +138,7 @@ describe('plan allocate in French', () => {
     assert.match(r.method, /^Maximise the sum over areas of weight × coverage/);
     assert.ok(
       r.notes.includes(
-        'boats: at most 0 unit(s) in Bero, what activities not flagged use there; X2 is flagged by the plan check (state-perpetrator-friction) and gets none',
+        'boats: at most 0 units in Bero, what activities not flagged use there; X2 is flagged by the plan check (state-perpetrator-friction) and gets none',
       ),
       r.notes.join('\n'),
     );

@@ -1,5 +1,8 @@
 import { counted, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
 
+/** English counts: "1 event", "2 events", numbers as 1,234. */
+const EN = new LanguageFormat('en');
+
 /**
  * The sentences of the local-process check, per language: each finding from its parameters, and
  * the method. English reads exactly as the check always has (a contract); French says the same.
@@ -33,7 +36,7 @@ const en: LocalProcessCheckText = {
   breakingDown: (f) =>
     `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${f.after} ${f.after === 1 ? 'event' : 'events'} within the radius in the window after ${f.date}, against ${f.before} before.`,
   targeted: (f) =>
-    `${f.incidents} incident(s) of the mission's log and ${f.events} event(s) touched participants, mediators or third parties of ${f.name} within the window around ${f.date}: look at their protection before the next meeting.`,
+    `${counted(EN, f.incidents, 'incident', 'incidents')} of the mission's log and ${counted(EN, f.events, 'event', 'events')} touched participants, mediators or third parties of ${f.name} within the window around ${f.date}: look at their protection before the next meeting.`,
   officeWithoutProcess: (f) =>
     `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${f.events} ${f.events === 1 ? 'event' : 'events'} involved local militias, but no local process is recorded there.`,
   method: (windowDays, radiusKm) =>

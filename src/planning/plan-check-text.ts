@@ -7,6 +7,9 @@ import {
 } from '../domain/language.ts';
 import type { StrategyKind } from '../domain/plan.ts';
 
+/** English counts: "1 event", "2 events", numbers as 1,234. */
+const EN = new LanguageFormat('en');
+
 /** What a cell lacks, as a code the sentence puts in words. */
 export type CellGap = 'civilian' | 'military' | 'police' | 'poc' | 'political';
 
@@ -97,16 +100,16 @@ const en: PlanCheckText = {
     const where = !f.concept.length
       ? 'no mission-concept objective carries it'
       : !f.strategyObjectives.length
-        ? `concept objective(s) ${f.concept.join(', ')} carry it, but no strategy objective anchors there`
-        : `objective(s) ${f.strategyObjectives.join(', ')} serve it, but no activity does`;
+        ? `concept ${f.concept.length === 1 ? 'objective' : 'objectives'} ${f.concept.join(', ')} ${f.concept.length === 1 ? 'carries' : 'carry'} it, but no strategy objective anchors there`
+        : `${f.strategyObjectives.length === 1 ? 'objective' : 'objectives'} ${f.strategyObjectives.join(', ')} ${f.strategyObjectives.length === 1 ? 'serves' : 'serve'} it, but no activity does`;
     return `Priority task ${f.id} ("${f.text}") is not served by any concept objective → strategy objective → activity chain: ${where}.`;
   },
   statePerpetratorFriction: (f) =>
-    `Activity ${f.id} ("${f.text}") supports state authority or security forces in ${f.places.join(', ')}, where the event data shows state forces or its partners targeting civilians in ${f.events} event(s) (${f.deaths} deaths) between ${f.from} and ${f.to}; perpetrators: ${f.perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
+    `Activity ${f.id} ("${f.text}") supports state authority or security forces in ${f.places.join(', ')}, where the event data shows state forces or its partners targeting civilians in ${counted(EN, f.events, 'event', 'events')} (${f.deaths} deaths) between ${f.from} and ${f.to}; perpetrators: ${f.perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
   resourceOverallocation: (f) =>
-    `Resource ${f.id}${f.text ? ` (${f.text})` : ''} is planned for ${f.used} unit(s) across ${f.users.join(', ')}, but only ${f.available} are available: ${f.used - f.available} short.`,
+    `Resource ${f.id}${f.text ? ` (${f.text})` : ''} is planned for ${counted(EN, f.used, 'unit', 'units')} across ${f.users.join(', ')}, but only ${f.available} are available: ${f.used - f.available} short.`,
   localNationalDisconnect: (f) =>
-    `Field activity ${f.id} ("${f.text}", office ${f.office}) serves ${f.objectives.length ? `objective(s) ${f.objectives.join(', ')}, none of which chains` : 'no objective, so it does not chain'} to the mission concept: tie it to the national strategy or say why it stands apart.`,
+    `Field activity ${f.id} ("${f.text}", office ${f.office}) serves ${f.objectives.length ? `${f.objectives.length === 1 ? 'objective' : 'objectives'} ${f.objectives.join(', ')}, none of which chains` : 'no objective, so it does not chain'} to the mission concept: tie it to the national strategy or say why it stands apart.`,
   cellComposition: (f) => {
     const words: Record<CellGap, string> = {
       civilian: 'a civilian member',

@@ -1,5 +1,5 @@
 import type { AreaForecast } from '../analysis/forecast.ts';
-import { type BacktestResult, DEFAULT_BACKTEST, RECENT_ORIGINS } from '../analysis/forecast-backtest.ts';
+import { type BacktestResult, DEFAULT_BACKTEST } from '../analysis/forecast-backtest.ts';
 import { BASELINES, type Baseline } from '../analysis/forecast-baselines.ts';
 import type { ForecastScore } from '../analysis/forecast-scores.ts';
 import { likelyOnsets } from '../analysis/likely-onsets.ts';
@@ -161,7 +161,7 @@ export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): S
         text: t.counted(
           t.month(b.origin),
           b.backtest.origins.count,
-          `tandem forecast backtest --country "${b.country}" --origin ${b.origin} --last-origins ${RECENT_ORIGINS}`,
+          `tandem forecast backtest --country "${b.country}" --origin ${b.origin} --last-origins ${b.backtest.origins.count}`,
         ),
       },
     ],

@@ -1,9 +1,13 @@
 import { type Command, Option } from 'commander';
 import type { LeftOutThreat } from '../../analysis/threat-proposals.ts';
+import { counted, LanguageFormat } from '../../domain/language.ts';
 import type { Threat } from '../../domain/threat.ts';
 import { action, commaList, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { assertCanWrite, assertNotBinaryToTerminal, writeOutput } from '../output-sink.ts';
 import { formatTable } from '../table.ts';
+
+/** English counts: "1 event", "2 events", numbers as 1,234. */
+const EN = new LanguageFormat('en');
 
 // Each action imports its operation's module when it runs: registering commands stays cheap.
 const analysis = () => import('../../app/analysis-operations.ts').then((m) => m.analysisOperations);
@@ -276,10 +280,10 @@ export function registerAnalysisCommands(program: Command): void {
       printThreats(r.threats);
       printLeftOut(r);
       if (flags.save) {
-        console.log(`\n${r.saved} new threat(s) saved in the register.`);
+        console.log(`\n${counted(EN, r.saved, 'new threat', 'new threats')} saved in the register.`);
         if (r.leftOut.length)
           console.log(
-            `${r.leftOut.length} threat(s) left out of the list were not saved; ${higherLimit(r)} with --save saves them.`,
+            `${counted(EN, r.leftOut.length, 'threat', 'threats')} left out of the list were not saved; ${higherLimit(r)} with --save saves them.`,
           );
       }
     }),
@@ -338,7 +342,7 @@ function printLeftOut(r: {
   );
   for (const t of r.leftOut.slice(0, LEFT_OUT_PRINTED))
     console.log(
-      `  ${t.perpetrator} against ${t.targetedPopulation ?? '(groups not split)'}, ${t.violenceType}, ${t.admin1 || t.country}: severity ${t.severity ?? '?'}, ${t.events} event(s), ${t.fatalities} death(s)`,
+      `  ${t.perpetrator} against ${t.targetedPopulation ?? '(groups not split)'}, ${t.violenceType}, ${t.admin1 || t.country}: severity ${t.severity ?? '?'}, ${counted(EN, t.events, 'event', 'events')}, ${counted(EN, t.fatalities, 'death', 'deaths')}`,
     );
   const more = r.leftOut.length - LEFT_OUT_PRINTED;
   if (more > 0) console.log(`  … and ${more} more (--json lists every one)`);
