@@ -112,7 +112,8 @@ const en: NegotiationCheckText = {
       `parties that name no actor (actors: [...]) have no violence to test, and are not tested: ${parties.join(', ')}`,
     unknownActors: (country, actors) =>
       `actors with no events for ${country} in the store (check the spelling against the data): ${actors.join('; ')}`,
-    noDelegation: (round, parties) => `round ${round}: no delegation recorded for ${parties.join(', ')}`,
+    noDelegation: (round, parties) =>
+      `${/^round\b/i.test(round) ? round : `round ${round}`}: no delegation recorded for ${parties.join(', ')}`,
     noQuota: 'the process sets no quota for women: meetsQuota is null',
     ignoredFields: (fields) =>
       `fields Tandem does not read, so ignored (a misspelt field is lost to the check): ${fields.join('; ')}`,
@@ -149,7 +150,7 @@ const fr: NegotiationCheckText = {
     unknownActors: (country, actors) =>
       `acteurs sans événement pour ${country} dans la base (vérifiez leur orthographe dans les données) : ${actors.join(' ; ')}`,
     noDelegation: (round, parties) =>
-      `cycle ${round} : aucune délégation enregistrée pour ${parties.join(', ')}`,
+      `${/^(cycle|round)\b/i.test(round) ? round : `cycle ${round}`} : aucune délégation enregistrée pour ${parties.join(', ')}`,
     noQuota: 'le processus ne fixe aucun quota de femmes : meetsQuota est vide (null)',
     ignoredFields: (fields) =>
       `champs que Tandem ne lit pas, donc ignorés (un champ mal orthographié échappe à la vérification) : ${fields.join(' ; ')}`,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { InvalidDocumentError } from '../sources/structured-document.ts';
+import { NEGOTIATION_CHECK_TEXT } from './negotiation-check-text.ts';
 import {
   addDays,
   binomialUpperTail,
@@ -142,7 +143,7 @@ describe('pre-talks escalation', () => {
     );
     assert.match(
       gov.message,
-      /perpetrated 5 violent event\(s\) \(4 as actor 1 of an attack, 1 as a side in battles/,
+      /perpetrated 5 violent events \(4 as actor 1 of an attack, 1 as a side in battles/,
     );
   });
 
@@ -353,5 +354,17 @@ quota: { women: 0.3 }
     const [p] = problems('missing-field.yaml');
     assert.deepEqual([p!.path, p!.line], ['rounds[0].start', 6]);
     assert.match(p!.reason, /missing required field/);
+  });
+});
+
+describe('notes on a process file', () => {
+  it('a round with no delegation for a party names the round once and the party by name and id', () => {
+    const { en, fr } = NEGOTIATION_CHECK_TEXT;
+    assert.equal(
+      en.notes.noDelegation('round-1', ['Kessa Liberation Front (klf)']),
+      'round-1: no delegation recorded for Kessa Liberation Front (klf)',
+    );
+    assert.equal(en.notes.noDelegation('R2', ['GOV']), 'round R2: no delegation recorded for GOV');
+    assert.match(fr.notes.noDelegation('R2', ['GOV']), /^cycle R2\s: aucune délégation enregistrée pour GOV$/u);
   });
 });

@@ -136,7 +136,10 @@ export const negotiationOperations = {
         notes.push(t.unknownActors(process.country, named.length ? named : data.unknownActors));
       }
       for (const r of process.rounds) {
-        const missing = process.parties.filter((p) => !r.delegations[p.id]).map((p) => p.id);
+        // Parties by name and id ("Kessa Liberation Front (klf)"), as the reader knows them.
+        const missing = process.parties
+          .filter((p) => !r.delegations[p.id])
+          .map((p) => (p.name && p.name !== p.id ? `${p.name} (${p.id})` : p.id));
         if (missing.length) notes.push(t.noDelegation(r.id, missing));
       }
       if (process.quota.women === undefined) notes.push(t.noQuota);

@@ -267,7 +267,7 @@ areasOfResponsibility:
       activity(d, 'A3').uses = { helicopters: 1 };
     });
     assert.deepEqual(keys(found), ['resource-overallocation helicopters']);
-    assert.match(found[0]!.message, /3 unit\(s\).*only 2/);
+    assert.match(found[0]!.message, /3 units.*only 2/);
   });
 
   it('flag field work that does not chain to the concept, but not the same work run from headquarters', () => {

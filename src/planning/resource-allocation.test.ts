@@ -82,7 +82,7 @@ describe('resource allocation', () => {
     assert.equal(many.resources[0]!.proposedUse, 48);
     assert.ok(
       many.notes.some((n) =>
-        /^boats: 12 of 60 unit\(s\) left unplaced\. .*\(3 area\(s\) open to this resource\)/.test(n),
+        /^boats: 12 of 60 units left unplaced\. .*\(3 areas open to this resource\)/.test(n),
       ),
       many.notes.join('\n'),
     );
