@@ -365,6 +365,9 @@ describe('notes on a process file', () => {
       'round-1: no delegation recorded for Kessa Liberation Front (klf)',
     );
     assert.equal(en.notes.noDelegation('R2', ['GOV']), 'round R2: no delegation recorded for GOV');
-    assert.match(fr.notes.noDelegation('R2', ['GOV']), /^cycle R2\s: aucune délégation enregistrée pour GOV$/u);
+    assert.match(
+      fr.notes.noDelegation('R2', ['GOV']),
+      /^cycle R2\s: aucune délégation enregistrée pour GOV$/u,
+    );
   });
 });
