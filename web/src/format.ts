@@ -29,12 +29,14 @@ export function num(n: number | null | undefined): string {
   return n === null || n === undefined ? '–' : formatter('num', (l) => new Intl.NumberFormat(l)).format(n);
 }
 
+/** A share as a percentage with one decimal, as the brief writes it ("30.5%", "30,5 %"). */
 export function pct(n: number | null | undefined): string {
   return n === null || n === undefined || Number.isNaN(n)
     ? '—'
     : formatter(
         'pct',
-        (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 }),
+        (l) =>
+          new Intl.NumberFormat(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
       ).format(n);
 }
 

@@ -37,7 +37,7 @@ export const en = {
   alerts: 'Escalation alerts',
   theAlerts: 'alerts',
   wholeCountry:
-    'These alerts (in the period above), like the forecast and the areas where deaths may start (from the whole record), count every violent event of {{country}}, whatever perpetrators and violence types are ticked.',
+    'These alerts (those whose rise overlaps the period above, so some began before it), like the forecast and the areas where deaths may start (from the whole record), count every violent event of {{country}}, whatever perpetrators and violence types are ticked.',
 };
 
 export const fr: typeof en = {
@@ -78,5 +78,5 @@ export const fr: typeof en = {
   alerts: 'Alertes d’escalade',
   theAlerts: 'les alertes',
   wholeCountry:
-    'Ces alertes (dans la période choisie ci-dessus), comme la prévision et les zones où des morts pourraient survenir (sur toutes les données), comptent tous les événements violents du pays ({{country, country}}), quels que soient les auteurs et les types de violence cochés.',
+    'Ces alertes (celles dont la hausse chevauche la période choisie ci-dessus : certaines ont commencé avant), comme la prévision et les zones où des morts pourraient survenir (sur toutes les données), comptent tous les événements violents du pays ({{country, country}}), quels que soient les auteurs et les types de violence cochés.',
 };
