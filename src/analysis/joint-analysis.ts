@@ -33,6 +33,7 @@ import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
 import { DEFAULT_NEW_ACTOR_OPTIONS } from './new-actor-alerts.ts';
 import { readPeriodAlerts } from './period-alerts.ts';
 import {
+  actorsWithCivilianFigure,
   type PerpetratorCell,
   readActorMonths,
   readPerpetrators,
@@ -365,6 +366,19 @@ export async function runJointAnalysis(
   );
   // Keep the largest perpetrators, and every state actor whatever its size (the paper's friction).
   const perpetrators = profiles.filter((p, i) => i < o.perpetratorLimit || p.isState);
+  // Where some sources of the period give civilian deaths and others do not, an actor known only
+  // from the latter has no figure: "–", not 0.
+  const eventsInPeriod = sumBy(periodCells, (c) => c.events);
+  if (civilianKnown && sumBy(periodCells, (c) => c.civilianFatalitiesKnown) < eventsInPeriod) {
+    const withFigure = await actorsWithCivilianFigure(
+      db,
+      scope,
+      firstMonth,
+      lastMonth,
+      perpetrators.map((p) => p.actor),
+    );
+    for (const p of perpetrators) if (!withFigure.has(p.actor)) p.civilianFatalities = null;
+  }
 
   // ---- Escalation alerts -----------------------------------------------------------------------
   lap('mapping, areas, perpetrators');

@@ -266,3 +266,30 @@ export async function readThreatCells(
     fatalities: Number(r.fatalities),
   }));
 }
+
+/**
+ * Of `actors`, those with a violent event in the months, as actor 1, whose source gives its
+ * civilian deaths. For a scope that mixes sources giving the figure (GED, a mission's log) with
+ * sources that do not (ACLED): there an actor known only from the latter has no figure, not 0.
+ */
+export async function actorsWithCivilianFigure(
+  db: Kysely<Database>,
+  scope: AnalysisScope,
+  firstMonth: string,
+  lastMonth: string,
+  actors: readonly string[],
+): Promise<Set<string>> {
+  if (!actors.length) return new Set();
+  let q = db
+    .selectFrom('events')
+    .select('actor1')
+    .distinct()
+    .where('month', '>=', firstMonth)
+    .where('month', '<=', lastMonth)
+    .where('violence_type', 'in', VIOLENT)
+    .where('civilian_fatalities', 'is not', null)
+    .where('actor1', 'in', [...actors]);
+  if (scope.country !== undefined) q = q.where('country', '=', scope.country);
+  if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
+  return new Set((await q.execute()).map((r) => r.actor1));
+}
