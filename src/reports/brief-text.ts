@@ -50,6 +50,8 @@ export interface BriefText {
     allPerpetrators: string;
     stateForces: string;
     from: (first: string, last: string) => string;
+    /** A text chart too long for one mark a month: how many months each mark sums. */
+    eachMark: (months: number) => string;
     peak: string;
   };
   howCounted: string;
@@ -181,6 +183,7 @@ const en: BriefText = {
     allPerpetrators: 'all perpetrators',
     stateForces: 'state forces',
     from: (first, last) => (first === last ? first : `${first} to ${last}`),
+    eachMark: (months) => `each mark sums ${months} months`,
     peak: 'peak',
   },
   howCounted: 'How these figures were counted:',
@@ -203,7 +206,7 @@ const en: BriefText = {
   byChange: (months) =>
     `By change: the areas whose events rose most in the last ${months} months against the ${months} before.`,
   noRise: 'No area rose.',
-  areaHead: ['area', 'country', 'events', 'fatalities', 'trend', 'monthly events'],
+  areaHead: ['area', 'country', 'events', 'fatalities', 'trend', 'events over the period'],
   changeHead: ['area', 'country', 'before', 'last months', 'change'],
   noAdmin1: '(no admin1)',
   alertsTitle: 'Escalation alerts',
@@ -246,7 +249,7 @@ const en: BriefText = {
     'main areas',
     'against',
     'trend',
-    'monthly events',
+    'events over the period',
   ],
   unknown: 'unknown',
   drivers: 'Drivers of violence',
@@ -372,6 +375,7 @@ const fr: BriefText = {
     // "d’août 2013", "de déc. 2022": French elides de before a vowel.
     from: (first, last) =>
       first === last ? first : `${/^[aeiouéèêâh]/i.test(first) ? 'd’' : 'de '}${first} à ${last}`,
+    eachMark: (months) => `chaque trait cumule ${months} mois`,
     peak: 'pic',
   },
   howCounted: 'Comment ces chiffres ont été comptés :',
@@ -394,7 +398,7 @@ const fr: BriefText = {
   byChange: (months) =>
     `Par évolution : les zones dont les événements ont le plus augmenté au cours des ${months} derniers mois par rapport aux ${months} précédents.`,
   noRise: 'Aucune zone en hausse.',
-  areaHead: ['zone', 'pays', 'événements', 'morts', 'tendance', 'événements par mois'],
+  areaHead: ['zone', 'pays', 'événements', 'morts', 'tendance', 'événements sur la période'],
   changeHead: ['zone', 'pays', 'avant', 'derniers mois', 'évolution'],
   noAdmin1: '(sans zone)',
   alertsTitle: 'Alertes d’escalade',
@@ -438,7 +442,7 @@ const fr: BriefText = {
     'zones principales',
     'contre',
     'tendance',
-    'événements par mois',
+    'événements sur la période',
   ],
   unknown: 'inconnue',
   drivers: 'Facteurs de violence',

@@ -29,6 +29,9 @@ function mdText(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
+/** The most marks a text chart's line holds. */
+const SPARK_MARKS = 60;
+
 /** The brief as Markdown (charts as block sparklines, or the monthly figures for a short period). */
 export function renderBriefMarkdown(a: JointAnalysis, context: BriefContext = {}): string {
   const doc = buildBrief(a, context);
@@ -62,7 +65,11 @@ export function renderBriefMarkdown(a: JointAnalysis, context: BriefContext = {}
         case 'chart': {
           const first = b.months[0] ?? '';
           const last = b.months.at(-1) ?? '';
-          out.push(`${b.title} (${doc.text.charts.from(first, last)})${doc.text.colon}`, '');
+          // Past SPARK_MARKS months a mark sums several: said, so no one reads it as one month.
+          const perMark = Math.ceil(b.months.length / SPARK_MARKS);
+          const span = doc.text.charts.from(first, last);
+          const marks = perMark > 1 ? `; ${doc.text.charts.eachMark(perMark)}` : '';
+          out.push(`${b.title} (${span}${marks})${doc.text.colon}`, '');
           out.push('```');
           // Every name padded to the longest, so the bars line up in any language.
           const width = Math.max(28, ...b.series.map((x) => x.name.length));
@@ -76,7 +83,7 @@ export function renderBriefMarkdown(a: JointAnalysis, context: BriefContext = {}
             }
             const peak = Math.max(0, ...s2.values.map((v) => v ?? 0));
             out.push(
-              `${s2.name.padEnd(width)} ${sparkline(s2.values, 60)}  ${doc.text.charts.peak} ${f.num(peak)}`,
+              `${s2.name.padEnd(width)} ${sparkline(s2.values, SPARK_MARKS)}  ${doc.text.charts.peak} ${f.num(peak)}`,
             );
           }
           out.push('```', '');
@@ -173,6 +180,7 @@ export function renderBriefHtml(a: JointAnalysis, context: BriefContext = {}): s
 <html lang="${doc.lang}">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(doc.title)}</title>
 <style>
 body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
@@ -187,6 +195,12 @@ figure { margin: 0.5em 0; }
 figure svg { max-width: 100%; height: auto; }
 /* A wide table scrolls within the page on a phone rather than widening the page. */
 .table-wrap { overflow-x: auto; }
+/* On a phone a chart keeps a width its labels can be read at, and scrolls sideways within the
+   page: shrunk to the screen, its 10px labels came out at 5px. */
+@media screen and (max-width: 600px) {
+  figure { overflow-x: auto; }
+  figure svg { max-width: none; width: 560px; }
+}
 /* On paper nothing scrolls: tables shrink to the page, their cells wrap between words, rows stay whole. */
 @media print {
   body { max-width: none; margin: 0; padding: 0; }

@@ -60,6 +60,13 @@ describe('the brief on paper and on a phone', {
         (await page.evaluate(() => document.documentElement.scrollWidth)) <= 390,
         'on a phone the page itself scrolls sideways',
       );
+      // A chart's labels stay readable on a phone (shrunk to the screen they were 5px high).
+      const smallest = await page.evaluate(() =>
+        Math.min(
+          ...[...document.querySelectorAll('figure svg text')].map((t) => t.getBoundingClientRect().height),
+        ),
+      );
+      assert.ok(smallest >= 8, `a chart label is ${smallest.toFixed(1)}px high on a phone`);
       await page.close();
     });
   }
