@@ -140,6 +140,28 @@ describe('every page at 390×844 (a phone) and 1280×800 (a small laptop)', { sk
     }
   });
 
+  test('on a phone the area’s events are cards: every value of an event in view, each under its column’s name', async () => {
+    const page = await browser.newPage({ viewport: SIZES[0] });
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/#/area?country=${country}&area=Kessa%20Highlands`);
+      const row = page.locator('table.events tbody tr').first();
+      await row.waitFor({ timeout: 20_000 });
+      const cells = await row.locator('td').evaluateAll((tds) =>
+        tds.map((td) => {
+          const r = td.getBoundingClientRect();
+          return { label: getComputedStyle(td, '::before').content, right: r.right, width: r.width };
+        }),
+      );
+      assert.equal(cells.length, 7);
+      for (const c of cells) {
+        assert.ok(c.right <= 390 && c.width > 0, `a cell runs off the screen: ${JSON.stringify(c)}`);
+        assert.match(c.label, /^"(Date|Type|Perpetrator|Against|Deaths|Place|Notes)/, c.label);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the keyboard reaches the navigation, the filters and the map, each visibly focused', async () => {
     const page = await browser.newPage({ viewport: SIZES[1] });
     try {

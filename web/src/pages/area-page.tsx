@@ -373,7 +373,7 @@ export function AreaPage({
                   <tbody>
                     {e.events.map((x) => (
                       <tr key={x.id}>
-                        <td>
+                        <td data-label={tr('area.date')}>
                           <a
                             href={pageHref('event', { id: String(x.id) })}
                             title={tr('area.event', { id: x.sourceEventId })}
@@ -381,14 +381,19 @@ export function AreaPage({
                             <time dateTime={x.date}>{day(x.date)}</time>
                           </a>
                         </td>
-                        <td>{x.subEventType || label(x.violenceType)}</td>
-                        <td className={x.actor1Category === 'state-forces' ? 'state' : undefined}>
+                        <td data-label={tr('area.type')}>{x.subEventType || label(x.violenceType)}</td>
+                        <td
+                          data-label={tr('area.perpetrator')}
+                          className={x.actor1Category === 'state-forces' ? 'state' : undefined}
+                        >
                           {x.actor1}
                         </td>
-                        <td>{x.actor2 || '–'}</td>
-                        <td>{x.fatalities}</td>
-                        <td>{x.location}</td>
-                        <td className="notes">{x.notes}</td>
+                        <td data-label={tr('area.against')}>{x.actor2 || '–'}</td>
+                        <td data-label={tr('area.deaths')}>{x.fatalities}</td>
+                        <td data-label={tr('area.place')}>{x.location}</td>
+                        <td data-label={tr('area.notes')} className="notes">
+                          {x.notes}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
