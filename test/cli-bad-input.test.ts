@@ -66,6 +66,8 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     // Blanks are no country: they printed an empty table, exit 0.
     { args: ['summary', '--country', '   ', '--db', DB], names: /country: must not be empty/ },
     { args: ['summary', '--by', 'admin1,nonsense', '--db', DB], names: /--by/ },
+    // Not a URL: pg read it as a host ('getaddrinfo ENOTFOUND base').
+    { args: ['summary', '--database-url', 'notaurl'], names: /--database-url: expected a PostgreSQL URL/ },
     { args: ['summary', '--from', '2020-13-45', '--db', DB], names: /--from/ },
     { args: ['summary', '--to', 'yesterday', '--db', DB], names: /--to/ },
     // One mistake, one message: not also "not a real day".

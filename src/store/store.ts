@@ -58,11 +58,20 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
  * where a SQLite file was expected (`--db postgres://…`) means that server: no one names a file so.
  */
 function storeLocation(options: StoreOptions): { url: string } | { file: string } {
-  if (options.databaseUrl) return { url: options.databaseUrl };
+  if (options.databaseUrl) return { url: postgresUrl(options.databaseUrl, '--database-url') };
   const named = options.dbPath ?? (process.env.DATABASE_URL ? undefined : process.env.TANDEM_DB || undefined);
   if (named !== undefined) return isPostgresUrl(named) ? { url: named } : { file: named };
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  if (process.env.DATABASE_URL) return { url: postgresUrl(process.env.DATABASE_URL, 'DATABASE_URL') };
   return { file: 'tandem.db' };
+}
+
+/** A PostgreSQL URL as given, or a refusal naming where it came from ("notaurl" read as a host). */
+function postgresUrl(given: string, from: string): string {
+  if (isPostgresUrl(given)) return given;
+  throw new TandemError(
+    'bad-input',
+    `${from}: expected a PostgreSQL URL such as postgres://USER@HOST:5432/DATABASE, got "${given}"`,
+  );
 }
 
 /** Whether a store location is a PostgreSQL URL rather than a SQLite file. */
