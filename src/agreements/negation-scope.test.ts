@@ -184,6 +184,24 @@ describe('a commitment or a mandate said not to be given', () => {
     ruledOut('fr', 'ImPK', 'La Mission n’est pas chargée du déploiement d’une force de maintien de la paix.');
   });
 
+  test('a prohibition worded with commit or undertake is still a provision', () => {
+    provided(
+      'en',
+      'ProtCiv',
+      'Article 1 – Protection of civilians\nThe Parties shall not commit any act of violence against persons not taking part in hostilities.',
+    );
+    provided(
+      'en',
+      'ProtCiv',
+      'Article 1 – Protection of civilians\nThe Parties shall not undertake military operations in areas where civilians live.',
+    );
+    provided(
+      'fr',
+      'SexViol',
+      'Les Parties s’engagent à ne pas engager de poursuites contre les auteurs de violences sexuelles.',
+    );
+  });
+
   test('a commitment not to harm is still a provision', () => {
     provided('en', 'GCh', 'Article 2 – Children\nThe Parties undertake not to recruit children.');
     provided('fr', 'GCh', 'Article 4 – Enfants\nLes Parties s’engagent à ne pas recruter d’enfants.');

@@ -449,5 +449,13 @@ describe('a heading names a topic; it commits no one', () => {
       [...frCodes('Article 4 – Réfugiés\nLes Parties ne s’engagent pas à organiser ce retour.\n')],
       [],
     );
+    // A noun ending like a verb, the conditional, the imperfect and an invitation bind no one.
+    for (const body of [
+      'La présence de mineurs dans les forces du Gouvernement a été signalée.',
+      'Le Gouvernement pourrait envisager des mesures.',
+      'Les Parties étaient conscientes de la situation.',
+      'Les Parties invitent les partenaires à soutenir ce travail.',
+    ])
+      assert.deepEqual([...frCodes(`Article 5 – Enfants soldats\n${body}\n`)], [], body);
   });
 });

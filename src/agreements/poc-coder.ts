@@ -140,9 +140,10 @@ const COMMITMENT_RE =
  * unless the verb only notes or recalls ("Les Parties constatent…", "rappellent", "saluent").
  */
 const FRENCH_BINDING_RE =
-  /\b(?:les\s+parties|chaque\s+partie|aucune\s+partie|les\s+signataires|le\s+gouvernement|l['’](?:[ée]tat|armée)|les\s+forces|les\s+groupes\s+armés|le\s+mouvement|la\s+mission)(?:\s+(?:ne|n['’]|se|s['’]|y|en|l['’]|le|la|les|leur|lui|à|aux|de|du|des|\p{L}+ment)){0,4}\s*(?<verb>\p{Ll}+(?:ront|ra|ent|it))\b/giu;
+  /(?:^|[^\p{L}])(?:[Ll]es\s+[Pp]arties|[Cc]haque\s+[Pp]artie|[Aa]ucune\s+[Pp]artie|[Ll]es\s+[Ss]ignataires|[Ll]e\s+[Gg]ouvernement|[Ll]['’](?:[ÉéEe]tat|[Aa]rmée)|[Ll]es\s+[Ff]orces|[Ll]es\s+[Gg]roupes\s+armés|[Ll]e\s+[Mm]ouvement|[Ll]a\s+[Mm]ission)(?:\s+(?:ne|n['’]|se|s['’]|y|en|l['’]|le|la|les|leur|lui|\p{Ll}+ment)){0,4}\s*(?<verb>\p{Ll}+(?:ront|ra|ent|it))(?![\p{L}])/gu;
+/** Verbs that note, recall or ask rather than bind, and the imperfect and conditional. */
 const FRENCH_NOTING_VERB =
-  /^(?:constat|not|reconn|rappel|r[ée]affirm|consid[èée]r|salu|exprim|souhait|estim|affirm|soulign|regrett|condamn|f[ée]licit|prenn|d[ée]plor|pren|d[ée]clar|se\s)/u;
+  /^(?:constat|not|reconn|rappel|r[ée]affirm|consid[èée]r|salu|exprim|souhait|estim|affirm|soulign|regrett|condamn|f[ée]licit|prenn|d[ée]plor|pren|d[ée]clar|invit|demand|encourag|appel|exhort|prient)|(?:ait|aient)$/u;
 
 function bindsInFrench(body: string): boolean {
   for (const m of body.matchAll(FRENCH_BINDING_RE)) {
@@ -153,7 +154,7 @@ function bindsInFrench(body: string): boolean {
 
 /** A commitment said not to be made ("The Parties do not undertake to", "ne s'engagent pas à"). */
 const NEGATED_COMMITMENT_RE =
-  /\b(?:(?:do|does|did|shall|will|have|has)\s+)?not\s+(?:undertaken?|undertakes?|agreed?|agrees?|commit(?:ted|s)?)\b|\bn(?:e\s+|['’])s['’]engag\w*\s+pas\b|\bn(?:e\s+|['’])(?:sont|est)\s+pas\s+tenu(?:e|s|es)?\b/gi;
+  /\b(?:(?:do|does|did|shall|will|have|has|are|is)\s+)?not\s+(?:undertak\w*|agree[sd]?|commit(?:ted|s)?(?:\s+themselves)?)\s+to\b|\bn(?:e\s+|['’])s['’]engag\w*\s+pas\b|\bn(?:e\s+|['’])(?:sont|est)\s+pas\s+tenu(?:e|s|es)?\b/gi;
 
 /** A body that puts the matter off ("Details shall be set out at a later date"): no commitment yet. */
 const DEFERRAL_RE =
