@@ -154,6 +154,21 @@ describe('awkward but valid files', () => {
     assert.deepEqual(p, [{ line: 8, column: 2, field: '#date+occurred' }]);
   });
 
+  test('title rows as Excel saves them (a title cell holding a line break, a row of empty cells) are passed over, and no data row with them', async () => {
+    const file = join(GOOD, 'hxl-titled-excel.csv');
+    const r = await importFiles(store, [file]);
+    assert.deepEqual(
+      [r.files[0].format, r.files[0].rows, r.files[0].imported, r.files[0].rejected],
+      ['hxl', 2, 1, 1],
+    );
+    const p = await store.db
+      .selectFrom('problems')
+      .select(['line', 'column'])
+      .where('file', '=', file)
+      .execute();
+    assert.deepEqual(p, [{ line: 7, column: 2 }]);
+  });
+
   test('an HXL #date is read as the date, not the #date+year or #date+timestamp before it', async () => {
     const dates = await store.db
       .selectFrom('events')

@@ -60,6 +60,11 @@ test('a plan or a process written in JSON is told its JSON mistake, where it is,
     assert.equal(t.code, 2, t.stderr);
     assert.match(t.stderr, /talks\.json:3:1: JSON: Expected ',' or '\]' after array element\n$/);
     assert.doesNotMatch(t.stderr, /Flow (map|sequence)/);
+    // Where JSON.parse gives no position (an unexpected token), the place is still the token's.
+    const token = join(dir, 'token.json');
+    writeFileSync(token, '{\n "mission": "X",\n "x": @bad,\n "country": "Y",\n "a": 1\n}\n');
+    const k = await runCli(['plan', 'check', token, '--db', ':memory:'], { env: { TANDEM_DEBUG: '' } });
+    assert.equal(k.stderr, `tandem: ${token} is not valid:\n  ${token}:3:7: JSON: Unexpected token '@'\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -24,7 +24,7 @@ export interface CsvDialect {
   newline: '\n' | '\r\n' | '\r';
 }
 
-const DELIMITERS = [',', ';', '\t', '|'];
+export const CSV_DELIMITERS = [',', ';', '\t', '|'];
 
 /**
  * Guesses the delimiter and line ending from the first line: the delimiter is the candidate that
@@ -36,7 +36,7 @@ export function sniffCsvDialect(head: string): CsvDialect {
   const first = nl === -1 ? head : head.slice(0, nl);
   let best = ',';
   let bestCount = 0;
-  for (const d of DELIMITERS) {
+  for (const d of CSV_DELIMITERS) {
     let count = 0;
     let quoted = false;
     for (const ch of first) {

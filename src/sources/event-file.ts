@@ -3,6 +3,7 @@ import type { ReadProblem } from '../domain/read-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { acledReader, looksLikeAcled } from './acled-reader.ts';
 import {
+  CSV_DELIMITERS,
   type CsvDialect,
   type CsvRow,
   MAX_ROW_CHARS,
@@ -162,14 +163,18 @@ function mayHaveTitles(rows: string[][], forced: EventFormat | undefined): boole
 
 /**
  * A hashtag row below title lines (a title, a date, a source line: HDX sheets often open so),
- * within the first TITLE_ROWS_MAX non-blank rows: the rows from its header on, how many non-blank
- * rows stand above that header, and the dialect of the header itself (a title line has no
- * delimiter to go by). Null when there is none.
+ * within the first TITLE_ROWS_MAX rows that the row reader keeps (`kept`: the CSV reader drops
+ * only empty lines, a sheet's reader rows whose every cell is empty): the header above it, and how
+ * many kept rows stand above that header, which the reader then skips. Null when there is none.
  */
 function hashtagRowBelowTitles(
-  rows: string[][],
+  rows: readonly string[][],
+  kept: (row: readonly string[]) => boolean,
 ): { header: string[]; second: string[]; titleRows: number } | null {
-  const filled = rows.filter((r) => r.some((c) => c.trim() !== '')).slice(0, TITLE_ROWS_MAX);
+  const filled = rows
+    .slice(0, 4 * TITLE_ROWS_MAX)
+    .filter(kept)
+    .slice(0, TITLE_ROWS_MAX);
   for (let k = 2; k < filled.length; k++) {
     const header = filled[k - 1]!;
     if (isHashtagRow(filled[k]!) && !isHashtagRow(header) && header.filter(Boolean).length >= 2)
@@ -178,16 +183,24 @@ function hashtagRowBelowTitles(
   return null;
 }
 
+/** The CSV reader's rule (readCsvRows): only an empty line is no row. */
+const keptCsvRow = (row: readonly string[]) => !(row.length === 1 && row[0] === '');
+/** The sheet reader's rule (sheetRows): a row of empty cells is no row. */
+const keptSheetRow = (row: readonly string[]) => row.some((c) => c !== '');
+
+/**
+ * A CSV with title lines above its header and hashtag row: the head parsed as records (a title
+ * cell may hold a line break) with each delimiter in turn, the one that finds the hashtag row
+ * below titles taken (a title line has no delimiter to go by).
+ */
 function titledHashtagTable(
   head: string,
   dialect: CsvDialect,
 ): { dialect: CsvDialect; rows: string[][]; titleRows: number } | null {
-  const lines = head.split(/\r\n|\n|\r/, 200).filter((l) => l !== '');
-  for (let k = 2; k < Math.min(lines.length, TITLE_ROWS_MAX); k++) {
-    const own = { ...dialect, delimiter: sniffCsvDialect(lines[k - 1]!).delimiter };
-    const found = hashtagRowBelowTitles(lines.slice(0, k + 1).map((l) => parseHeadRows(l, own, 1)[0] ?? []));
-    if (found && found.titleRows === k - 1)
-      return { dialect: own, rows: [found.header, found.second], titleRows: k - 1 };
+  for (const delimiter of CSV_DELIMITERS) {
+    const own = { ...dialect, delimiter };
+    const found = hashtagRowBelowTitles(parseHeadRows(head, own, 4 * TITLE_ROWS_MAX), keptCsvRow);
+    if (found) return { dialect: own, rows: [found.header, found.second], titleRows: found.titleRows };
   }
   return null;
 }
@@ -248,7 +261,9 @@ async function openWorkbook(
   for (const sheet of sheets) {
     let [header = [], second] = sheet.rows;
     let titleRows = 0;
-    const titled = mayHaveTitles(sheet.rows.slice(0, 2), forced) ? hashtagRowBelowTitles(sheet.rows) : null;
+    const titled = mayHaveTitles(sheet.rows.slice(0, 2), forced)
+      ? hashtagRowBelowTitles(sheet.rows, keptSheetRow)
+      : null;
     if (titled) ({ header, second, titleRows } = titled);
     if (header.filter(Boolean).length < 2) continue;
     const chosen = chooseRowReader(path, header, second, forced);

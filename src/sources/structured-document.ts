@@ -100,7 +100,7 @@ export class StructuredDocument {
       if (unstructured) throw notA(name, kind, unstructured);
       // A file that opens as JSON is told what is wrong as JSON: the YAML reader's complaint about
       // flow collections ("Flow map must end with a }") says nothing to whoever wrote it.
-      throw invalidDocument(name, jsonProblem(text, lines) ?? problems);
+      throw invalidDocument(name, jsonProblem(text, lines, problems[0]) ?? problems);
     }
     const shape = measure(doc.contents);
     if (shape.tooDeep !== undefined)
@@ -433,8 +433,14 @@ function notA(name: string, kind: string, other: string): InvalidDocumentError {
 /**
  * What JSON.parse finds wrong with a text that opens as JSON (`{` or `[`), placed by line and
  * column; undefined for any other text, or when JSON reads it (the YAML reader's error stands).
+ * Where JSON.parse gives no position (Node 20 says only "Unexpected token '@', …"), the YAML
+ * reader's place (`yamlAt`) is kept with JSON's reason, without the snippet of the file.
  */
-function jsonProblem(text: string, lines: LineCounter): DocumentProblem[] | undefined {
+function jsonProblem(
+  text: string,
+  lines: LineCounter,
+  yamlAt?: DocumentProblem,
+): DocumentProblem[] | undefined {
   if (!/^\uFEFF?\s*[{[]/.test(text)) return undefined;
   try {
     JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -442,14 +448,16 @@ function jsonProblem(text: string, lines: LineCounter): DocumentProblem[] | unde
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = /at position (\d+)/.exec(message);
+    const end = /^Unexpected end of JSON input/.test(message);
+    if (!at && !end && !yamlAt) return undefined;
+    const reason = end
+      ? 'the JSON ends before its last value, list or object is closed'
+      : message
+          .replace(/\s*in JSON at position \d+.*$/s, '')
+          .replace(/,\s+(?:\.\.\.)?".*is not valid JSON$/s, '');
+    if (!at && !end && yamlAt) return [{ ...yamlAt, reason: `JSON: ${reason}` }];
     const offset = at ? Number(at[1]) + (text.startsWith('\uFEFF') ? 1 : 0) : text.trimEnd().length;
     const pos = lines.linePos(offset);
-    const reason = message
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(
-        /^Unexpected end of JSON input$/,
-        'the JSON ends before its last value, list or object is closed',
-      );
     return [{ path: '', line: pos.line, column: pos.col, reason: `JSON: ${reason}` }];
   }
 }
