@@ -48,8 +48,8 @@ function incidentFrom(form: FormData, country: string): IncidentFields {
   const num = (k: string): number | string | null => {
     const raw = text(k);
     if (raw === '') return null;
-    const n = Number(raw.replace(/^([+-]?\d+),(\d+)$/, '$1.$2'));
-    return Number.isFinite(n) ? n : raw;
+    // Plain decimals only: Number() would also take "0x1A" and "1e2", which the server refuses.
+    return /^[+-]?\d+(?:[.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : raw;
   };
   const perpetratorName = text('perpetratorName');
   const perpetratorCategory = text('perpetratorCategory');
