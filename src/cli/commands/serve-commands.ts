@@ -126,6 +126,9 @@ export function registerServeCommands(program: Command): void {
         process.stderr.write(
           `tandem: workbench at ${server.url} (store: ${store.location}); Ctrl-C stops it\n`,
         );
+        const { DEFAULT_WEB_ROOT } = await import('../../server/create-app.ts');
+        const stale = (await import('../../server/web-build-age.ts')).staleWebBuildWarning(DEFAULT_WEB_ROOT);
+        if (stale) process.stderr.write(`tandem: warning: ${stale}\n`);
         if (flags.host && !LOOPBACK.has(flags.host) && !(await signInRequired(store))) {
           // Without accounts there is no sign-in: whoever reaches the port acts with the server's roles.
           const roles = process.env.TANDEM_ROLES ?? 'admin';
