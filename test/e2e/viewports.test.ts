@@ -140,6 +140,32 @@ describe('every page at 390×844 (a phone) and 1280×800 (a small laptop)', { sk
     }
   });
 
+  test('on a phone no two area names shown on the overview map overlap', async () => {
+    const page = await browser.newPage({ viewport: SIZES[0] });
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/#/?country=${country}`);
+      await page.locator('.map-label').first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(1500);
+      const boxes = await page.locator('.map-label').evaluateAll((els) =>
+        els
+          .filter((e) => getComputedStyle(e).visibility !== 'hidden')
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return { name: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          }),
+      );
+      assert.ok(boxes.length >= 3, `names shown: ${boxes.map((b) => b.name).join(', ')}`);
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1))
+          assert.ok(
+            !(a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top),
+            `${a.name} overlaps ${b.name}`,
+          );
+    } finally {
+      await page.close();
+    }
+  });
+
   test('on a phone the area’s events are cards: every value of an event in view, each under its column’s name', async () => {
     const page = await browser.newPage({ viewport: SIZES[0] });
     try {

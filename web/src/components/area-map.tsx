@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { num } from '../format.ts';
 import { mapLocale } from '../i18n/map-locale.ts';
+import { declutter, labelPoint } from './map-area-labels.ts';
 import { addBasemap } from './map-basemap.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -76,6 +77,7 @@ export function AreaMap({
   const measureRef = useRef(measureLabel);
   measureRef.current = measureLabel;
   const labels = useRef<maplibregl.Marker[]>([]);
+  const declutterOn = useRef(false);
   const onSettledRef = useRef(onSettled);
   onSettledRef.current = onSettled;
   // What the map was last given. Data that is there when it is created goes into the style itself,
@@ -232,8 +234,16 @@ export function AreaMap({
         const el = document.createElement('span');
         el.className = 'map-label';
         el.textContent = name.replace(/ (province|state|region)$/i, '');
+        el.dataset.weight = String(Number(f.properties[measure] ?? 0));
         return [new maplibregl.Marker({ element: el }).setLngLat(at).addTo(m)];
       });
+      // Names that would overlap are thinned, the busiest areas' kept, after each move or zoom.
+      const thin = () => declutter(labels.current.map((l) => l.getElement()));
+      requestAnimationFrame(thin);
+      if (!declutterOn.current) {
+        declutterOn.current = true;
+        m.on('moveend', () => declutter(labels.current.map((l) => l.getElement())));
+      }
     }
     given.current = { areas: areas !== undefined, points: points !== undefined };
   }, [areas, points, measure, selected, ready]);
@@ -397,29 +407,4 @@ function tipHtml(p: Record<string, unknown>, measureLabel: string): string {
       ),
     );
   return `<strong>${escapeHtml(String(p.admin1 ?? ''))}</strong><br>${rows.join('<br>')}`;
-}
-
-/** Where to write an area's name: the centroid of its largest polygon's outer ring. */
-function labelPoint(geometry: unknown): [number, number] | null {
-  const g = geometry as { type?: string; coordinates?: unknown } | null;
-  if (!g?.coordinates) return null;
-  const polygons = (g.type === 'MultiPolygon' ? g.coordinates : [g.coordinates]) as number[][][][];
-  let best: { area: number; at: [number, number] } | null = null;
-  for (const poly of polygons) {
-    const ring = poly[0];
-    if (!ring?.length) continue;
-    let a = 0;
-    let cx = 0;
-    let cy = 0;
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-      a += cross;
-      cx += (ring[j][0] + ring[i][0]) * cross;
-      cy += (ring[j][1] + ring[i][1]) * cross;
-    }
-    if (a === 0) continue;
-    const at: [number, number] = [cx / (3 * a), cy / (3 * a)];
-    if (!best || Math.abs(a) > best.area) best = { area: Math.abs(a), at };
-  }
-  return best?.at ?? null;
 }
