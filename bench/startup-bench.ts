@@ -2,27 +2,19 @@
 // --json` on a store of BENCH_ROWS events against a Node script that answers the same GROUP BY
 // from its own persisted DuckDB file. Runs alternate, so both see the same machine; medians.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestChange } from '../src/server/web-build-age.ts';
 import { BENCH_DIR, BENCH_ROWS, benchFile } from './evidence-bench.ts';
 import { fmtMs, median } from './stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'tandem.js');
 
-function newestIn(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestIn(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds dist/ when it is older than src/: a user's `tandem` runs the compiled CLI. */
 function ensureBuilt(): void {
   const built = join(ROOT, 'dist', '.built');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestIn(join(ROOT, 'src'))) return;
+  if (existsSync(built) && statSync(built).mtimeMs >= newestChange(join(ROOT, 'src'))) return;
   console.log('building dist/ (npm run build:cli)…');
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('build:cli failed');

@@ -34,28 +34,12 @@ for (const dialect of DIALECTS) {
         let id = 0;
         for (let m = 0; m < 30; m++) {
           const month = addMonths('2020-01', m);
-          const attacks = m >= 24 ? 10 : 1;
-          for (let i = 0; i < attacks; i++)
-            lines.push(
-              row(
-                ++id,
-                `${month}-${String(10 + i).padStart(2, '0')}`,
-                'vac',
-                'Police Forces of Testland',
-                'Protesters (Testland)',
-              ),
-            );
-          const battles = m >= 24 ? 10 : 1;
-          for (let i = 0; i < battles; i++)
-            lines.push(
-              row(
-                ++id,
-                `${month}-${String(10 + i).padStart(2, '0')}`,
-                'battle',
-                'Military Forces of Testland',
-                'Rebels of Testland',
-              ),
-            );
+          // Each month one attack and one battle, ten of each from the 25th month on.
+          for (let i = 0; i < (m >= 24 ? 10 : 1); i++) {
+            const day = `${month}-${String(10 + i).padStart(2, '0')}`;
+            lines.push(row(++id, day, 'vac', 'Police Forces of Testland', 'Protesters (Testland)'));
+            lines.push(row(++id, day, 'battle', 'Military Forces of Testland', 'Rebels of Testland'));
+          }
         }
         const file = join(dir, 'acled_testland.csv');
         writeFileSync(file, `${lines.join('\n')}\n`);

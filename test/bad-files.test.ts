@@ -139,35 +139,41 @@ describe('awkward but valid files', () => {
     });
   }
 
-  test('an HXL sheet with title lines above its header (as HDX sheets have), separated by semicolons, reads from its header; a bad row keeps its file line', async () => {
-    const file = join(GOOD, 'hxl-titled-semicolon.csv');
-    const r = await importFiles(store, [file]);
-    assert.deepEqual(
-      [r.files[0].format, r.files[0].rows, r.files[0].imported, r.files[0].rejected],
-      ['hxl', 3, 2, 1],
-    );
-    const p = await store.db
-      .selectFrom('problems')
-      .select(['line', 'column', 'field'])
-      .where('file', '=', file)
-      .execute();
-    assert.deepEqual(p, [{ line: 8, column: 2, field: '#date+occurred' }]);
-  });
-
-  test('title rows as Excel saves them (a title cell holding a line break, a row of empty cells) are passed over, and no data row with them', async () => {
-    const file = join(GOOD, 'hxl-titled-excel.csv');
-    const r = await importFiles(store, [file]);
-    assert.deepEqual(
-      [r.files[0].format, r.files[0].rows, r.files[0].imported, r.files[0].rejected],
-      ['hxl', 2, 1, 1],
-    );
-    const p = await store.db
-      .selectFrom('problems')
-      .select(['line', 'column'])
-      .where('file', '=', file)
-      .execute();
-    assert.deepEqual(p, [{ line: 7, column: 2 }]);
-  });
+  // [file, what it shows, rows, imported, rejected, the bad row's place].
+  const TITLED: [string, string, number, number, number, Record<string, unknown>][] = [
+    [
+      'hxl-titled-semicolon.csv',
+      'title lines above its header (as HDX sheets have), separated by semicolons',
+      3,
+      2,
+      1,
+      { line: 8, column: 2, field: '#date+occurred' },
+    ],
+    [
+      'hxl-titled-excel.csv',
+      'title rows as Excel saves them (a title cell holding a line break, a row of empty cells)',
+      2,
+      1,
+      1,
+      { line: 7, column: 2, field: '#date+occurred' },
+    ],
+  ];
+  for (const [name, shows, rows, imported, rejected, place] of TITLED) {
+    test(`an HXL sheet with ${shows} reads from its header, no data row passed over; a bad row keeps its file line`, async () => {
+      const file = join(GOOD, name);
+      const r = await importFiles(store, [file]);
+      assert.deepEqual(
+        [r.files[0].format, r.files[0].rows, r.files[0].imported, r.files[0].rejected],
+        ['hxl', rows, imported, rejected],
+      );
+      const p = await store.db
+        .selectFrom('problems')
+        .select(['line', 'column', 'field'])
+        .where('file', '=', file)
+        .execute();
+      assert.deepEqual(p, [place]);
+    });
+  }
 
   test('an HXL #date is read as the date, not the #date+year or #date+timestamp before it', async () => {
     const dates = await store.db

@@ -1,7 +1,4 @@
-import { counted, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
-
-/** English counts: "1 event", "2 events", numbers as 1,234. */
-const EN = new LanguageFormat('en');
+import { counted, ENGLISH, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
 
 /** The figures of the options the method states. */
 export interface MethodFigures {
@@ -88,7 +85,7 @@ function chance(p: number, lang: Language): string {
 
 const en: NegotiationCheckText = {
   escalation: (f) =>
-    `${f.party} (${f.partyId}) perpetrated ${counted(EN, f.before, 'violent event', 'violent events')} (${f.before - f.battles - f.alongside} as actor 1 of an attack, ${f.alongside ? `${f.alongside} acting with actor 1 of an attack, ` : ''}${f.battles} as a side in battles; ${f.deaths} deaths) in the ${f.windowDays} days before round ${f.round} (${f.roundStart}${f.venue ? `, ${f.venue}` : ''}), against about ${expectedCount(f.baseline, 'en')} expected from its previous ${f.baselineDays} days (${f.baselineEvents} events${f.ratio === null ? '' : `; ${expectedCount(f.ratio, 'en')}×`}); ${chance(f.pValue, 'en')}.${f.baselineEvents ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
+    `${f.party} (${f.partyId}) perpetrated ${counted(ENGLISH, f.before, 'violent event', 'violent events')} (${f.before - f.battles - f.alongside} as actor 1 of an attack, ${f.alongside ? `${f.alongside} acting with actor 1 of an attack, ` : ''}${f.battles} as a side in battles; ${f.deaths} deaths) in the ${f.windowDays} days before round ${f.round} (${f.roundStart}${f.venue ? `, ${f.venue}` : ''}), against about ${expectedCount(f.baseline, 'en')} expected from its previous ${f.baselineDays} days (${f.baselineEvents} events${f.ratio === null ? '' : `; ${expectedCount(f.ratio, 'en')}×`}); ${chance(f.pValue, 'en')}.${f.baselineEvents ? '' : ' The party has no events in its baseline: it may be new, or named differently before.'} Violence may be used for leverage at the table.`,
   method: (o) =>
     `For each party and round: violent events the party perpetrated (either side of a battle; actor 1 of violence against ` +
     `civilians, explosions/remote violence and riots; violence the party suffered is not counted), counted in the ${o.windowDays} days before the round's first day (the window) ` +

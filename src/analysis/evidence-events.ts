@@ -127,6 +127,5 @@ function inActorSeries(actor: string): RawBuilder<SqlBool> {
     if (!people) names.push(sql<SqlBool>`(${sql.ref(with_)} <> '' and ${namedIn(with_, actor)})`);
     return sql<SqlBool>`(${sql.join(names, sql` or `)})`;
   };
-  const fighting = sql.join(FIGHTING_TYPES.map((t) => sql`${t}`));
-  return sql<SqlBool>`(${side('actor1', 'actor1_associated')} or (violence_type in (${fighting}) and ${side('actor2', 'actor2_associated')}))`;
+  return sql<SqlBool>`(${side('actor1', 'actor1_associated')} or (violence_type in (${sql.join(FIGHTING_TYPES)}) and ${side('actor2', 'actor2_associated')}))`;
 }

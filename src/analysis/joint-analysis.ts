@@ -368,8 +368,10 @@ export async function runJointAnalysis(
   const perpetrators = profiles.filter((p, i) => i < o.perpetratorLimit || p.isState);
   // Where some sources of the period give civilian deaths and others do not, an actor known only
   // from the latter has no figure: "–", not 0.
-  const eventsInPeriod = sumBy(periodCells, (c) => c.events);
-  if (civilianKnown && sumBy(periodCells, (c) => c.civilianFatalitiesKnown) < eventsInPeriod) {
+  if (
+    civilianKnown &&
+    sumBy(periodCells, (c) => c.civilianFatalitiesKnown) < sumBy(periodCells, (c) => c.events)
+  ) {
     const withFigure = await actorsWithCivilianFigure(
       db,
       scope,

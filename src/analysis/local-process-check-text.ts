@@ -1,7 +1,4 @@
-import { counted, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
-
-/** English counts: "1 event", "2 events", numbers as 1,234. */
-const EN = new LanguageFormat('en');
+import { counted, ENGLISH, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
 
 /**
  * The sentences of the local-process check, per language: each finding from its parameters, and
@@ -36,7 +33,7 @@ const en: LocalProcessCheckText = {
   breakingDown: (f) =>
     `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${f.after} ${f.after === 1 ? 'event' : 'events'} within the radius in the window after ${f.date}, against ${f.before} before.`,
   targeted: (f) =>
-    `${counted(EN, f.incidents, 'incident', 'incidents')} of the mission's log and ${counted(EN, f.events, 'event', 'events')} touched participants, mediators or third parties of ${f.name} within the window around ${f.date}: look at their protection before the next meeting.`,
+    `${counted(ENGLISH, f.incidents, 'incident', 'incidents')} of the mission's log and ${counted(ENGLISH, f.events, 'event', 'events')} touched participants, mediators or third parties of ${f.name} within the window around ${f.date}: look at their protection before the next meeting.`,
   officeWithoutProcess: (f) =>
     `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${f.events} ${f.events === 1 ? 'event' : 'events'} involved local militias, but no local process is recorded there.`,
   method: (windowDays, radiusKm) =>

@@ -1,7 +1,4 @@
-import { counted, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
-
-/** English counts: "1 event", "2 events", numbers as 1,234. */
-const EN = new LanguageFormat('en');
+import { counted, ENGLISH, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
 
 /** One round's share of women, for the below-quota sentence. */
 export interface RoundShare {
@@ -36,13 +33,13 @@ const enPct = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v * 100)
 
 const en: ParticipationAlertText = {
   threatBeforeRound: (f) =>
-    `Participant ${f.participant} attends ${f.round} of ${f.process} on ${f.date}; ${counted(EN, f.incidents, 'incident', 'incidents')} against them or their group in the ${f.weeks} weeks before.`,
+    `Participant ${f.participant} attends ${f.round} of ${f.process} on ${f.date}; ${counted(ENGLISH, f.incidents, 'incident', 'incidents')} against them or their group in the ${f.weeks} weeks before.`,
   belowQuota: (f) =>
     `Women's share of the delegations of ${f.process} has been below its quota of ${enPct(f.quota)} for ${f.rounds.length} rounds in a row (${f.rounds.map((s) => `${s.round}: ${enPct(s.share)}`).join(', ')}), and is not rising.`,
   participantAttacked: (f) =>
-    `Participant ${f.participant} of the local process ${f.process} was the target of ${counted(EN, f.incidents, 'incident', 'incidents')} since ${f.since}.`,
+    `Participant ${f.participant} of the local process ${f.process} was the target of ${counted(ENGLISH, f.incidents, 'incident', 'incidents')} since ${f.since}.`,
   groupsAttacked: (f) =>
-    `${counted(EN, f.incidents, 'incident', 'incidents')} since ${f.since} targeted mediators or third parties of the local process ${f.process}.`,
+    `${counted(ENGLISH, f.incidents, 'incident', 'incidents')} since ${f.since} targeted mediators or third parties of the local process ${f.process}.`,
 };
 
 const f = new LanguageFormat('fr');

@@ -58,6 +58,9 @@ export function frenchSpacing(text: string): string {
   return text.replace(/ ([;:?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
 }
 
+/** English as the server's sentences write it: "1 event", "2 events", 1,234. */
+export const ENGLISH = new LanguageFormat('en');
+
 /** A count with its noun: "1 event", "3 events"; the number in the language's format. */
 export function counted(f: LanguageFormat, n: number, one: string, other: string): string {
   return `${f.num(n)} ${n === 1 || (f.lang === 'fr' && n === 0) ? one : other}`;

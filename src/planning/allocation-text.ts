@@ -1,13 +1,11 @@
 import {
   counted,
+  ENGLISH,
   type Language,
   LanguageFormat,
   listInWords,
   withFrenchSpacing,
 } from '../domain/language.ts';
-
-/** English counts: "1 event", "2 events", numbers as 1,234. */
-const EN = new LanguageFormat('en');
 
 /** The `from` of a move that puts to work units the plan does not use. */
 export const UNUSED = '(unused)';
@@ -124,12 +122,12 @@ const en: AllocationText = {
   notes: {
     noEvents: 'no civilian-targeting events in the plan period: every area weighs 0',
     flaggedCap: (resource, cap, area, held) =>
-      `${resource}: at most ${counted(EN, cap, 'unit', 'units')} in ${area}, what activities not flagged use there; ${held.join(', ')} ${held.length > 1 ? 'are' : 'is'} flagged by the plan check (state-perpetrator-friction) and ${held.length > 1 ? 'get' : 'gets'} none`,
+      `${resource}: at most ${counted(ENGLISH, cap, 'unit', 'units')} in ${area}, what activities not flagged use there; ${held.join(', ')} ${held.length > 1 ? 'are' : 'is'} flagged by the plan check (state-perpetrator-friction) and ${held.length > 1 ? 'get' : 'gets'} none`,
     noArea: (resource, units) =>
-      `${resource}: ${counted(EN, units, 'unit is', 'units are')} used by activities with no area, left out of "current"`,
+      `${resource}: ${counted(ENGLISH, units, 'unit is', 'units are')} used by activities with no area, left out of "current"`,
     solverStatus: (status) => `the solver ended with status ${status}; the proposal may not be optimal`,
     unplaced: (resource, unplaced, available, open, max) =>
-      `${resource}: ${unplaced} of ${counted(EN, available, 'unit', 'units')} left unplaced. A unit adds cover only where civilians were targeted in the plan period (${counted(EN, open, 'area', 'areas')} open to this resource), and each further unit in an area covers half the one before, so no area takes more than ${max}; place the rest by judgement (a reserve, escorts, areas with no recorded events)`,
+      `${resource}: ${unplaced} of ${counted(ENGLISH, available, 'unit', 'units')} left unplaced. A unit adds cover only where civilians were targeted in the plan period (${counted(ENGLISH, open, 'area', 'areas')} open to this resource), and each further unit in an area covers half the one before, so no area takes more than ${max}; place the rest by judgement (a reserve, escorts, areas with no recorded events)`,
     infeasible: (resource, used, available) =>
       `${resource}: the plan uses ${used} but only ${available} are available, so "current" is not feasible`,
     allowFlagged: (acts) =>

@@ -1,14 +1,12 @@
 import {
   counted,
+  ENGLISH,
   type Language,
   LanguageFormat,
   listInWords,
   withFrenchSpacing,
 } from '../domain/language.ts';
 import type { StrategyKind } from '../domain/plan.ts';
-
-/** English counts: "1 event", "2 events", numbers as 1,234. */
-const EN = new LanguageFormat('en');
 
 /** What a cell lacks, as a code the sentence puts in words. */
 export type CellGap = 'civilian' | 'military' | 'police' | 'poc' | 'political';
@@ -105,9 +103,9 @@ const en: PlanCheckText = {
     return `Priority task ${f.id} ("${f.text}") is not served by any concept objective → strategy objective → activity chain: ${where}.`;
   },
   statePerpetratorFriction: (f) =>
-    `Activity ${f.id} ("${f.text}") supports state authority or security forces in ${f.places.join(', ')}, where the event data shows state forces or its partners targeting civilians in ${counted(EN, f.events, 'event', 'events')} (${f.deaths} deaths) between ${f.from} and ${f.to}; perpetrators: ${f.perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
+    `Activity ${f.id} ("${f.text}") supports state authority or security forces in ${f.places.join(', ')}, where the event data shows state forces or its partners targeting civilians in ${counted(ENGLISH, f.events, 'event', 'events')} (${f.deaths} deaths) between ${f.from} and ${f.to}; perpetrators: ${f.perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
   resourceOverallocation: (f) =>
-    `Resource ${f.id}${f.text ? ` (${f.text})` : ''} is planned for ${counted(EN, f.used, 'unit', 'units')} across ${f.users.join(', ')}, but only ${f.available} are available: ${f.used - f.available} short.`,
+    `Resource ${f.id}${f.text ? ` (${f.text})` : ''} is planned for ${counted(ENGLISH, f.used, 'unit', 'units')} across ${f.users.join(', ')}, but only ${f.available} are available: ${f.used - f.available} short.`,
   localNationalDisconnect: (f) =>
     `Field activity ${f.id} ("${f.text}", office ${f.office}) serves ${f.objectives.length ? `${f.objectives.length === 1 ? 'objective' : 'objectives'} ${f.objectives.join(', ')}, none of which chains` : 'no objective, so it does not chain'} to the mission concept: tie it to the national strategy or say why it stands apart.`,
   cellComposition: (f) => {

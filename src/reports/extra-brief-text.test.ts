@@ -2,6 +2,36 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EXTRA_BRIEF_TEXT } from './extra-brief-text.ts';
 
+const none = { all: 0, withheld: 0, disconnected: 0, breaking: 0, noOffice: 0 };
+
+test('the brief counts local processes in the singular and plural, not "process(es)"', () => {
+  assert.match(EXTRA_BRIEF_TEXT.en.local.summary({ ...none, all: 1 }), /^1 local process recorded;/);
+  assert.match(EXTRA_BRIEF_TEXT.en.local.summary({ ...none, all: 3 }), /^3 local processes recorded;/);
+});
+
+test('a forecast with no past origin to score says no skill was measured, not "the last 0 past origins"', () => {
+  const cmd = 'tandem forecast backtest --country "Mali" --origin 2024-05 --last-origins 60';
+  for (const lang of ['en', 'fr'] as const) {
+    const none = EXTRA_BRIEF_TEXT[lang].forecast.counted('May 2024', 0, cmd);
+    assert.doesNotMatch(none, / 0 /);
+    assert.ok(!none.includes(cmd), `${lang}: no command for a backtest that scored nothing`);
+    assert.ok(EXTRA_BRIEF_TEXT[lang].forecast.counted('May 2024', 60, cmd).includes(cmd));
+  }
+  assert.match(
+    EXTRA_BRIEF_TEXT.en.forecast.counted('May 2024', 0, cmd),
+    /no skill measured: the record is too short/,
+  );
+  assert.match(EXTRA_BRIEF_TEXT.en.forecast.counted('May 2024', 1, cmd), /over the last 1 past origin \(/);
+});
+
+test('a command in a sentence of the HTML brief is set as code, not left between backticks', async () => {
+  const { inlineHtml } = await import('./joint-brief.ts');
+  assert.equal(
+    inlineHtml('skill over 60 origins (`tandem forecast backtest --country "Mali"`).'),
+    'skill over 60 origins (<code>tandem forecast backtest --country &quot;Mali&quot;</code>).',
+  );
+});
+
 test('French counts take the singular for 0 and 1, the plural from 2; English for 1 only', () => {
   const fr = EXTRA_BRIEF_TEXT.fr.participation.summary;
   assert.match(

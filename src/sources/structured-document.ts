@@ -449,15 +449,12 @@ function jsonProblem(
     const message = e instanceof Error ? e.message : String(e);
     const at = /at position (\d+)/.exec(message);
     const end = /^Unexpected end of JSON input/.test(message);
-    if (!at && !end && !yamlAt) return undefined;
     const reason = end
-      ? 'the JSON ends before its last value, list or object is closed'
-      : message
-          .replace(/\s*in JSON at position \d+.*$/s, '')
-          .replace(/,\s+(?:\.\.\.)?".*is not valid JSON$/s, '');
-    if (!at && !end && yamlAt) return [{ ...yamlAt, reason: `JSON: ${reason}` }];
+      ? 'JSON: the JSON ends before its last value, list or object is closed'
+      : `JSON: ${message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/,\s+(?:\.\.\.)?".*is not valid JSON$/s, '')}`;
+    if (!at && !end) return yamlAt && [{ ...yamlAt, reason }];
     const offset = at ? Number(at[1]) + (text.startsWith('\uFEFF') ? 1 : 0) : text.trimEnd().length;
     const pos = lines.linePos(offset);
-    return [{ path: '', line: pos.line, column: pos.col, reason: `JSON: ${reason}` }];
+    return [{ path: '', line: pos.line, column: pos.col, reason }];
   }
 }

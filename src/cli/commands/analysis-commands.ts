@@ -1,13 +1,10 @@
 import { type Command, Option } from 'commander';
 import type { LeftOutThreat } from '../../analysis/threat-proposals.ts';
-import { counted, LanguageFormat } from '../../domain/language.ts';
+import { counted, ENGLISH } from '../../domain/language.ts';
 import type { Threat } from '../../domain/threat.ts';
 import { action, commaList, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { assertCanWrite, assertNotBinaryToTerminal, writeOutput } from '../output-sink.ts';
 import { formatTable } from '../table.ts';
-
-/** English counts: "1 event", "2 events", numbers as 1,234. */
-const EN = new LanguageFormat('en');
 
 // Each action imports its operation's module when it runs: registering commands stays cheap.
 const analysis = () => import('../../app/analysis-operations.ts').then((m) => m.analysisOperations);
@@ -280,10 +277,10 @@ export function registerAnalysisCommands(program: Command): void {
       printThreats(r.threats);
       printLeftOut(r);
       if (flags.save) {
-        console.log(`\n${counted(EN, r.saved, 'new threat', 'new threats')} saved in the register.`);
+        console.log(`\n${counted(ENGLISH, r.saved, 'new threat', 'new threats')} saved in the register.`);
         if (r.leftOut.length)
           console.log(
-            `${counted(EN, r.leftOut.length, 'threat', 'threats')} left out of the list were not saved; ${higherLimit(r)} with --save saves them.`,
+            `${counted(ENGLISH, r.leftOut.length, 'threat', 'threats')} left out of the list were not saved; ${higherLimit(r)} with --save saves them.`,
           );
       }
     }),
@@ -342,7 +339,7 @@ function printLeftOut(r: {
   );
   for (const t of r.leftOut.slice(0, LEFT_OUT_PRINTED))
     console.log(
-      `  ${t.perpetrator} against ${t.targetedPopulation ?? '(groups not split)'}, ${t.violenceType}, ${t.admin1 || t.country}: severity ${t.severity ?? '?'}, ${counted(EN, t.events, 'event', 'events')}, ${counted(EN, t.fatalities, 'death', 'deaths')}`,
+      `  ${t.perpetrator} against ${t.targetedPopulation ?? '(groups not split)'}, ${t.violenceType}, ${t.admin1 || t.country}: severity ${t.severity ?? '?'}, ${counted(ENGLISH, t.events, 'event', 'events')}, ${counted(ENGLISH, t.fatalities, 'death', 'deaths')}`,
     );
   const more = r.leftOut.length - LEFT_OUT_PRINTED;
   if (more > 0) console.log(`  … and ${more} more (--json lists every one)`);

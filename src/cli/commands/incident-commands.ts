@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { counted, LanguageFormat } from '../../domain/language.ts';
+import { counted, ENGLISH } from '../../domain/language.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { readTextFile } from '../read-text-file.ts';
 import { formatTable } from '../table.ts';
-
-/** English counts: "1 event", "2 events", numbers as 1,234. */
-const EN = new LanguageFormat('en');
 
 // Each action imports the incident operations when it runs: registering commands stays cheap.
 const incidents = () => import('../../app/incident-operations.ts').then((m) => m.incidentOperations);
@@ -41,7 +38,7 @@ export function registerIncidentCommands(program: Command): void {
         { name: 'incidents add', store: flags, fields: { text: 'FILE', name: 'FILE' } },
       );
       if (flags.json) return printJson(r);
-      console.log(`${counted(EN, r.ids.length, 'incident', 'incidents')} recorded: ${r.ids.join(', ')}`);
+      console.log(`${counted(ENGLISH, r.ids.length, 'incident', 'incidents')} recorded: ${r.ids.join(', ')}`);
     }),
   );
 
