@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { TandemError } from '../src/domain/tandem-error.ts';
 import { currentDataKey, initKeys, rotateMasterKey } from '../src/security/data-keys.ts';
 import { openField, sealField } from '../src/security/field-cipher.ts';
 import type { Store } from '../src/store/store.ts';
@@ -67,6 +68,13 @@ for (const dialect of DIALECTS) {
         const { previousKeyFile } = await rotateMasterKey(second.store.db, file);
         assert.equal(readFileSync(previousKeyFile, 'utf8'), fileBefore);
         assert.equal(statSync(previousKeyFile).mode & 0o777, 0o600);
+        // The first store's keys do not open with the second's new master key: the machine lacks
+        // the right key (503 over HTTP), which is not a refusal of the requester (403).
+        await assert.rejects(
+          currentDataKey(first.store.db, file),
+          (e: TandemError) =>
+            e.code === 'unavailable' && /does not open this store's data keys/.test(e.message),
+        );
         assert.equal(
           openField((await currentDataKey(first.store.db, previousKeyFile))!, sealed, 'f:1'),
           'first',

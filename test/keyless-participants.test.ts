@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
+import type { TandemError } from '../src/domain/tandem-error.ts';
 import { DIALECTS } from './dialects.ts';
 import { adminCall, keyedStore } from './keyed-store.ts';
 
@@ -44,7 +45,8 @@ describe('participants when the master key is not at hand (sqlite)', () => {
           },
           c,
         ),
-        (e: Error) => e.message.includes(`no master key at ${missing}`),
+        // The machine lacks the key (503), not the requester the right (403).
+        (e: TandemError) => e.code === 'unavailable' && e.message.includes(`no master key at ${missing}`),
       );
     } finally {
       process.env.TANDEM_KEY_FILE = kept;

@@ -20,7 +20,7 @@ export async function keyFor(db: Kysely<Database>, sensitivity: string): Promise
   const key = await currentDataKey(db);
   if (!key) {
     throw new TandemError(
-      'forbidden',
+      'unavailable',
       `non-public incidents are stored encrypted, and there is ${missingKeyAdvice()}`,
     );
   }
@@ -36,7 +36,7 @@ export function seal(key: DataKey | null, value: string, context: string): strin
 export function open(key: DataKey | null, stored: string, context: string): string {
   if (!isSealed(stored)) return stored;
   if (!key)
-    throw new TandemError('forbidden', `this incident is encrypted, and there is ${missingKeyAdvice()}`);
+    throw new TandemError('unavailable', `this incident is encrypted, and there is ${missingKeyAdvice()}`);
   return openField(key, stored, context);
 }
 

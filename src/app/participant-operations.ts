@@ -70,7 +70,7 @@ async function keyFor(ctx: AppContext, sensitivity: string): Promise<DataKey | n
   const key = await currentDataKey(ctx.store.db);
   if (!key) {
     throw new TandemError(
-      'forbidden',
+      'unavailable',
       `participants are stored encrypted, and there is ${missingKeyAdvice()}`,
     );
   }
@@ -83,7 +83,7 @@ const seal = (key: DataKey | null, value: string, id: number, field: string) =>
 function open(key: DataKey | null, stored: string, id: number, field: string): string {
   if (!isSealed(stored)) return stored;
   if (!key)
-    throw new TandemError('forbidden', `this participant is encrypted, and there is ${missingKeyAdvice()}`);
+    throw new TandemError('unavailable', `this participant is encrypted, and there is ${missingKeyAdvice()}`);
   return openField(key, stored, `participant:${id}:${field}`);
 }
 

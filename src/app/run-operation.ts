@@ -140,12 +140,13 @@ function controlCharacters(
 
 /**
  * A refusal ('forbidden': a record beyond the requester's reach, a write by a read-only role, a
- * lowering of a record's sensitivity) is written to the audit chain, as reads are: who tried which
+ * lowering of a record's sensitivity; 'unavailable': a protected record that the machine has no
+ * master key to seal or open) is written to the audit chain, as reads are: who tried which
  * operation and why it was refused. The message names no protected content (the refusals are
  * worded so). Nothing is written where there is no store to write to.
  */
 async function auditRefusal(store: Store | null | undefined, call: OperationCall, e: unknown): Promise<void> {
-  if (!store || !(e instanceof TandemError) || e.code !== 'forbidden') return;
+  if (!store || !(e instanceof TandemError) || (e.code !== 'forbidden' && e.code !== 'unavailable')) return;
   try {
     await appendAudit(store.db, [
       {

@@ -17,7 +17,7 @@ export type ErrorCode =
   | 'unsupported-media-type'
   | 'too-many-requests'
   | 'source-failed'
-  /** Something the machine lacks (Chromium for the PDF brief): the message says what to install. */
+  /** Something the machine lacks (Chromium for the PDF brief, the master key that opens encrypted records): the message says what to do. */
   | 'unavailable';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {

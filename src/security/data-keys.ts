@@ -29,7 +29,7 @@ function unwrap(master: Buffer, id: number, wrapped: string): Buffer {
     return Buffer.concat([d.update(raw.subarray(28)), d.final()]);
   } catch {
     throw new TandemError(
-      'forbidden',
+      'unavailable',
       `the master key in ${keyFilePath()} does not open this store's data keys: it belongs to another store, or was replaced`,
     );
   }

@@ -65,7 +65,7 @@ export function readMasterKey(path = keyFilePath()): Buffer | null {
   if (!existsSync(path)) return null;
   if ((statSync(path).mode & 0o077) !== 0) {
     throw new TandemError(
-      'forbidden',
+      'unavailable',
       `${path} can be read by others: make it private with \`chmod 600 ${path}\``,
     );
   }
@@ -73,6 +73,6 @@ export function readMasterKey(path = keyFilePath()): Buffer | null {
     .split('\n')
     .find((l) => l.trim() && !l.startsWith('#'));
   const key = Buffer.from(line?.trim() ?? '', 'base64');
-  if (key.length !== 32) throw new TandemError('invalid-file', `${path} does not hold a Tandem master key`);
+  if (key.length !== 32) throw new TandemError('unavailable', `${path} does not hold a Tandem master key`);
   return key;
 }
