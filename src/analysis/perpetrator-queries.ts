@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ThreatCell } from '../domain/threat.ts';
 import { FIGHTING_TYPES } from '../domain/violence-type.ts';
+import { splitTargets } from '../store/event-columns.ts';
 import type { Database } from '../store/schema.ts';
 import { readOwnCategories } from './actor-own-category.ts';
 import { type AnalysisScope, applyScope, VIOLENT } from './aggregate-scope.ts';
@@ -268,9 +269,10 @@ export async function readThreatCells(
 }
 
 /**
- * Of `actors`, those with a violent event in the months, as actor 1, whose source gives its
- * civilian deaths. For a scope that mixes sources giving the figure (GED, a mission's log) with
- * sources that do not (ACLED): there an actor known only from the latter has no figure, not 0.
+ * Of `actors`, those with a violent event in the months whose source gives its civilian deaths,
+ * in a role the perpetrator table counts (actor 1, or acting with it: PERPETRATOR_ROLES). For a
+ * scope that mixes sources giving the figure (GED, a mission's log, a Tandem export) with sources
+ * that do not (ACLED): there an actor known only from the latter has no figure, not 0.
  */
 export async function actorsWithCivilianFigure(
   db: Kysely<Database>,
@@ -280,16 +282,27 @@ export async function actorsWithCivilianFigure(
   actors: readonly string[],
 ): Promise<Set<string>> {
   if (!actors.length) return new Set();
-  let q = db
-    .selectFrom('events')
-    .select('actor1')
-    .distinct()
-    .where('month', '>=', firstMonth)
-    .where('month', '<=', lastMonth)
-    .where('violence_type', 'in', VIOLENT)
-    .where('civilian_fatalities', 'is not', null)
-    .where('actor1', 'in', [...actors]);
-  if (scope.country !== undefined) q = q.where('country', '=', scope.country);
-  if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
-  return new Set((await q.execute()).map((r) => r.actor1));
+  const given = () => {
+    let q = db
+      .selectFrom('events')
+      .where('month', '>=', firstMonth)
+      .where('month', '<=', lastMonth)
+      .where('violence_type', 'in', VIOLENT)
+      .where('civilian_fatalities', 'is not', null);
+    if (scope.country !== undefined) q = q.where('country', '=', scope.country);
+    if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
+    return q;
+  };
+  const [first, acting] = await Promise.all([
+    given()
+      .select('actor1')
+      .distinct()
+      .where('actor1', 'in', [...actors])
+      .execute(),
+    given().select('actor1_associated').distinct().where('actor1_associated', '<>', '').execute(),
+  ]);
+  const wanted = new Set(actors);
+  const out = new Set(first.map((r) => r.actor1));
+  for (const r of acting) for (const a of splitTargets(r.actor1_associated)) if (wanted.has(a)) out.add(a);
+  return out;
 }
