@@ -89,6 +89,20 @@ for (const dialect of DIALECTS) {
       assert.match(renderBriefMarkdown(a, { sources: ['ucdp'] }), /UCDP Georeferenced Event Dataset/);
     });
 
+    test('a scope without civilian deaths names its own sources, not ACLED', async () => {
+      const { renderBriefMarkdown } = await import('../src/reports/joint-brief.ts');
+      const { analysisOperations } = await import('../src/app/analysis-operations.ts');
+      const a = await analysisOperations.analyze.run({ store, requester }, ONE_MONTH);
+      const none = { ...a, headline: { ...a.headline, civilianFatalities: null } };
+      const partner = renderBriefMarkdown(none, { sources: ['hxl'] });
+      assert.match(partner, /Civilian fatalities: – because no source in scope \(HXL\) gives the figure\./);
+      assert.doesNotMatch(partner, /gives the figure \(ACLED does not\)/);
+      assert.match(
+        renderBriefMarkdown(none, { sources: ['hxl', 'acled'], lang: 'fr' }),
+        /aucune source du périmètre \(ACLED, HXL\) ne donne ce chiffre/,
+      );
+    });
+
     test('no query text: each section says in words how its figures were counted', async () => {
       const { content } = await make({ ...ONE_MONTH, format: 'md' });
       assert.doesNotMatch(content, QUERY_TEXT);

@@ -8,6 +8,7 @@ import {
   citedSources,
   citeEvidence,
   evidenceNote,
+  shortSourceNames,
 } from './brief-sources.ts';
 import { BRIEF_TEXT, BriefFormat, type BriefLanguage, type BriefText } from './brief-text.ts';
 
@@ -75,9 +76,11 @@ interface Writer {
   t: BriefText;
   f: BriefFormat;
   lang: BriefLanguage;
+  /** The sources of the records in scope, when known. */
+  sources?: readonly string[];
 }
 
-function headlineSection({ a, t, f }: Writer): Section {
+function headlineSection({ a, t, f, lang, sources }: Writer): Section {
   const h = a.headline;
   const months = a.mapping.months.map(f.month);
   const blocks: Block[] = [
@@ -102,7 +105,8 @@ function headlineSection({ a, t, f }: Writer): Section {
       kind: 'p',
       text: t.partialMonth(f.day(a.period.to), f.month(partial.month), partial.days, partial.of),
     });
-  if (h.civilianFatalities === null) blocks.push({ kind: 'p', text: t.noCivilianFatalities });
+  if (h.civilianFatalities === null)
+    blocks.push({ kind: 'p', text: t.noCivilianFatalities(shortSourceNames(lang, sources)) });
   if (h.stateShareOfCivilianTargeting !== null && h.stateShareOfCivilianTargeting >= 0.2)
     blocks.push({ kind: 'p', text: t.friction(f.pct(h.stateShareOfCivilianTargeting)) });
   const byKey = (record: Record<string, number[]>, names: Record<string, string>) =>
@@ -426,7 +430,7 @@ export function buildBrief(a: JointAnalysis, context: BriefContext = {}): BriefD
     sourcesTitle: t.sourcesTitle,
     sources: citedSources(lang, context.sources),
     sections: [
-      ...SECTIONS.slice(0, -1).map((section) => section({ a, t, f, lang })),
+      ...SECTIONS.slice(0, -1).map((section) => section({ a, t, f, lang, sources: context.sources })),
       ...(context.extra ?? []),
       methodSection({ a, t, f, lang }),
     ],

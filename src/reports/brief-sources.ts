@@ -56,6 +56,14 @@ export function citedSources(lang: BriefLanguage, present: readonly string[] | u
   return has.size ? SOURCE_ORDER.filter((s) => has.has(s)).map((s) => text.full[s]) : [text.none];
 }
 
+/** The sources present, in short ("ACLED, HXL"), in the same order; '' when unknown or none. */
+export function shortSourceNames(lang: BriefLanguage, present: readonly string[] | undefined): string {
+  const has = new Set(present ?? []);
+  return SOURCE_ORDER.filter((s) => has.has(s))
+    .map((s) => SOURCE_TEXT[lang].short[s])
+    .join(', ');
+}
+
 export function evidenceNote(lang: BriefLanguage): string {
   return SOURCE_TEXT[lang].evidenceNote;
 }

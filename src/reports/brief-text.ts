@@ -39,7 +39,8 @@ export interface BriefText {
     alerts: string;
   };
   partialMonth: (to: string, month: string, days: number, of: number) => string;
-  noCivilianFatalities: string;
+  /** `sources`: the short names of the sources in scope ("ACLED, HXL"), '' when unknown. */
+  noCivilianFatalities: (sources: string) => string;
   friction: (share: string) => string;
   charts: {
     events: string;
@@ -170,8 +171,8 @@ const en: BriefText = {
   },
   partialMonth: (to, month, days, of) =>
     `The period ends on ${to}: its last month, ${month}, holds ${days} of its ${of} days, so that month's counts, and the trends and alerts that include it, read low.`,
-  noCivilianFatalities:
-    'Civilian fatalities: – because no source in scope gives the figure (ACLED does not).',
+  noCivilianFatalities: (sources) =>
+    `Civilian fatalities: – because no source in scope${sources ? ` (${sources})` : ''} gives the figure.`,
   friction: (share) =>
     `Friction: state forces committed ${share} of the events targeting civilians. Accountability for them must be weighed with the host state's consent; see the state forces table below.`,
   charts: {
@@ -360,8 +361,8 @@ const fr: BriefText = {
   },
   partialMonth: (to, month, days, of) =>
     `La période s’arrête le ${to} : son dernier mois, ${month}, n’en compte que ${days} jours sur ${of} ; les chiffres de ce mois, et les tendances et alertes qui l’incluent, sont donc sous-estimés.`,
-  noCivilianFatalities:
-    'Morts civils : « – » parce qu’aucune source du périmètre ne donne ce chiffre (ACLED ne le donne pas).',
+  noCivilianFatalities: (sources) =>
+    `Morts civils : « – » parce qu’aucune source du périmètre${sources ? ` (${sources})` : ''} ne donne ce chiffre.`,
   friction: (share) =>
     `Point de friction : les forces de l’État sont à l’origine de ${share} des événements visant des civils. Leur mise en cause doit être pesée au regard du consentement de l’État hôte ; voir le tableau des forces de l’État ci-dessous.`,
   charts: {
