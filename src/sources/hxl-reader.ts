@@ -7,13 +7,13 @@ import {
 } from '../domain/actor-category.ts';
 import { storedCountryName } from '../domain/country-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
 import { halfPointReason, missingHalfOfPoint, readCoordinate, readCount } from './field-readers.ts';
 import { gedAreaName } from './ged-area-name.ts';
 import { type HxlTag, parseTag } from './hxl-tag.ts';
+import { violenceTypeOfWords } from './partner-event-words.ts';
 import { tandemExportColumns, tandemExportReader } from './tandem-export-reader.ts';
 
 /** HXL tags ACLED and humanitarian partners use for event fields, in order of preference. */
@@ -67,46 +67,6 @@ function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<numb
     if (wider !== -1) return wider;
   }
   return -1;
-}
-
-/** Theft and destruction of property, as ACLED's strategic developments and sheets name them. */
-const THEFT =
-  /looting\/property destruction|property destruction|destruction de biens|\bvols? de (?:betail|bovins|cheptel)|\btheft\b/i;
-/** Words that make a theft violence against people. */
-const THEFT_WITH_VIOLENCE =
-  /(?:\bkill|murder|meurtre|\btue(?:e|s|es)?\b|assassin|massacre|attaq|attack|\braid|\bviol|\brape\b|abduct|enlev|bless|injur|wound)/i;
-
-// Words partners use for kinds of event, in English or French (read without accents), mapped
-// onto Tandem's violence types: "Attaque contre des civils", "Affrontements", "Violence sexuelle".
-const TYPE_WORDS: [RegExp, ViolenceType][] = [
-  // ACLED's sub-event of strategic developments, and theft without an attack, before the looting
-  // and pillage that the words for violence against civilians take. A theft that kills, hurts,
-  // rapes or attacks ("Vol de bétail avec meurtre") is violence against civilians.
-  [new RegExp(`^(?!.*${THEFT_WITH_VIOLENCE.source})(?=.*${THEFT.source})`, 'i'), 'strategic-developments'],
-  [THEFT, 'violence-against-civilians'],
-  [
-    /one-sided|against civilians|abduct|kidnap|sexual|rape|massacre|killing|looting|attack on civilians|contre (?:les |des )?(?:populations )?civil|sexuel|\bviols?\b|enlevement|meurtre|assassinat|pillage|violence unilaterale|incendie|arson/i,
-    'violence-against-civilians',
-  ],
-  // UCDP's words for its two conflict types, before the battle words that would take them.
-  [/state-based|conflit etatique/i, 'state-based-conflict'],
-  [/non-state (?:conflict|violence)|conflit non etatique/i, 'non-state-conflict'],
-  [/battle|clash|armed conflict|fighting|affrontement|combat|accrochage|conflit arme/i, 'battles'],
-  [
-    /explos|shell|air ?strike|drone|ied|mine|remote|bombardement|frappe|engin explosif|obus|pilonnage|tirs? indirects?|indirect fire|mortier|mortar|roquette|rocket/i,
-    'explosions-remote-violence',
-  ],
-  // Attacks, ambushes and incursions by armed men (on a base, a convoy, a position), after the
-  // words above: an attack on civilians, or with an explosive device, is taken there.
-  [/attaque|embuscade|ambush|incursion|armed attack|complex attack/i, 'battles'],
-  [/riot|mob|emeute/i, 'riots'],
-  [/protest|demonstration|manifestation/i, 'protests'],
-  [/strategic|agreement|arrest|looting of property|strategique|accord/i, 'strategic-developments'],
-];
-
-function violenceTypeOf(raw: string): ViolenceType | undefined {
-  const plain = raw.normalize('NFD').replace(/\p{M}/gu, '');
-  return parseAcledEventType(raw) ?? TYPE_WORDS.find(([re]) => re.test(plain))?.[1];
 }
 
 /**
@@ -171,7 +131,7 @@ export function hxlReader(
       if (!written) return problemAt(header, c.country, 'country is empty');
       const country = storedCountryName(written);
       const typeRaw = get(f, c.type);
-      const type = violenceTypeOf(typeRaw);
+      const type = violenceTypeOfWords(typeRaw);
       if (!type)
         return problemAt(
           header,
