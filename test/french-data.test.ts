@@ -87,6 +87,11 @@ test('French actor categories are read with or without accents and apostrophes o
     assert.equal(parseActorCategory(v), 'state-forces', v);
   assert.equal(parseActorCategory('Milice communautaire'), 'identity-militia');
   assert.equal(parseActorCategory('Émeutiers'), 'rioters');
+  // As MINUSCA's incident sheets write community self-defence groups, and English sheets theirs.
+  assert.equal(parseActorCategory("Milice d'autodéfense"), 'identity-militia');
+  assert.equal(parseActorCategory('Self-defence militia'), 'identity-militia');
+  assert.equal(parseActorCategory('Armed group'), 'rebel-group');
+  assert.equal(parseActorCategory('Security forces'), 'state-forces');
   assert.equal(parseActorCategory('Armée de libération'), undefined);
 });
 

@@ -89,13 +89,33 @@ const BY_WORDS: Record<string, ActorCategory> = {
   'groupes armes non signataires': 'rebel-group',
   "groupe d'autodefense": 'identity-militia',
   "groupes d'autodefense": 'identity-militia',
+  "milice d'autodefense": 'identity-militia',
+  "milices d'autodefense": 'identity-militia',
   'forces etrangeres': 'external-forces',
   'forces internationales': 'external-forces',
+  // And English-speaking missions' and partners' sheets.
+  'government forces': 'state-forces',
+  'security forces': 'state-forces',
+  'armed forces': 'state-forces',
+  'armed group': 'rebel-group',
+  'armed groups': 'rebel-group',
+  'non-state armed group': 'rebel-group',
+  'non-state armed groups': 'rebel-group',
+  'communal militia': 'identity-militia',
+  'communal militias': 'identity-militia',
+  'ethnic militia': 'identity-militia',
+  'ethnic militias': 'identity-militia',
+  'self-defence group': 'identity-militia',
+  'self-defense group': 'identity-militia',
+  'self-defence militia': 'identity-militia',
+  'self-defense militia': 'identity-militia',
+  'foreign forces': 'external-forces',
+  'international forces': 'external-forces',
 };
 
 /** The words a sheet may write a category in, for a refusal to list. */
 export const CATEGORY_WORDS_HINT =
-  "ACLED's categories in words or numbers (State forces, Rebel group, Political militia, Identity militia, Rioters, Protesters, Civilians, External/Other forces; 1–8), or in French (forces de l'État, FDS, groupe armé, groupe armé terroriste, milice communautaire, émeutiers, manifestants, civils, forces étrangères)";
+  "ACLED's categories in words or numbers (State forces, Rebel group, Political militia, Identity militia, Rioters, Protesters, Civilians, External/Other forces; 1–8), or in French (forces de l'État, FDS, groupe armé, groupe armé terroriste, milice communautaire, milice d'autodéfense, émeutiers, manifestants, civils, forces étrangères)";
 
 /** Reads an ACLED `inter` value, numeric (old exports) or in words (new ones). Empty → null. */
 export function parseActorCategory(value: string): ActorCategory | null | undefined {

@@ -119,9 +119,20 @@ export function registerEvidenceCommands(program: Command): void {
         ),
       );
       const derived = summary.rows.reduce((n, r) => n + r.civilianTargetingDerivedEvents, 0);
-      console.log(
-        `\ncivilian deaths: – where the source gives no such figure (ACLED does not). targeting civilians: ${derived.toLocaleString('en-US')} of these were derived by Tandem, as the source has no such field (violence against civilians, or civilians as the second actor).`,
-      );
+      const notes = [
+        // Said where a row shows it: a GED-only store has every figure.
+        ...(summary.rows.some((r) => r.civilianFatalities === null)
+          ? [
+              'civilian deaths: – where the source gives no such figure (ACLED does not, nor do sheets without one).',
+            ]
+          : []),
+        ...(derived
+          ? [
+              `targeting civilians: ${derived.toLocaleString('en-US')} of these were derived by Tandem, as the source has no such field (violence against civilians, or civilians as the second actor).`,
+            ]
+          : []),
+      ];
+      if (notes.length) console.log(`\n${notes.join(' ')}`);
     }),
   );
 
