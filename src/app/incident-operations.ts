@@ -56,12 +56,13 @@ export const incidentInput = z.object({
     .optional(),
   geoPrecision: numberInput(z.number().int().min(1).max(3)).default(1),
   category: z.enum(INCIDENT_CATEGORY_NAMES as [string, ...string[]]),
+  // Strict inside too: `victims: { men: 2, killed: 2 }` would otherwise store no one killed.
   perpetrator: z
-    .object({ name: z.string().trim().default(''), category: z.enum(ACTOR_CATEGORIES).optional() })
+    .strictObject({ name: z.string().trim().default(''), category: z.enum(ACTOR_CATEGORIES).optional() })
     .nullable()
     .optional(),
   victims: z
-    .object({ women: count, men: count, girls: count, boys: count, unknown: count })
+    .strictObject({ women: count, men: count, girls: count, boys: count, unknown: count })
     .default({ women: 0, men: 0, girls: 0, boys: 0, unknown: 0 }),
   killed: count,
   injured: count,

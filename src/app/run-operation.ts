@@ -107,10 +107,13 @@ export function parseOperationInput<I>(
   const r = schema.safeParse(raw, { reportInput: true });
   const issues: InputIssue[] = r.success
     ? controlCharacters(r.data)
-    : r.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-        message: plainIssueText(i),
-      }));
+    : r.error.issues.flatMap((i) => {
+        const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+        // Each field a strict object does not take is named where it stands (victims.killed).
+        if (i.code === 'unrecognized_keys')
+          return i.keys.map((k) => ({ path: [...path, k], message: 'not a field Tandem reads (misspelt?)' }));
+        return [{ path, message: plainIssueText(i) }];
+      });
   if (r.success && !issues.length) return r.data;
   const name = call.fieldName ?? ((p: (string | number)[]) => p.join('.'));
   const text = issues.map((i) => (i.path.length ? `${name(i.path)}: ${i.message}` : i.message)).join('; ');
