@@ -7,6 +7,7 @@ import {
 } from '../domain/actor-category.ts';
 import { storedCountryName } from '../domain/country-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { isViolent, type ViolenceType } from '../domain/violence-type.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
@@ -37,6 +38,8 @@ const WANT = {
   actor2: ['group+name+second', 'actor+name+second', 'org+target'],
   inter2: ['group+type+second', 'actor+type+second', 'group+category+second', 'actor+category+second'],
   civilianFatalities: ['affected+killed+civilians', 'affected+civilians+killed'],
+  // Who was harmed, '; ' between groups, as Tandem's own export writes them.
+  targets: ['group+name+targets', 'group+targets', 'group+name+targeted', 'group+targeted'],
   fatalities: ['affected+killed', 'affected+dead'],
   notes: ['description', 'meta+notes', 'description+notes'],
   source: ['meta+source', 'meta+source+name'],
@@ -69,6 +72,33 @@ function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<numb
   return -1;
 }
 
+/** A second actor that names civilians in general, not a group of them ("Civilians (Mali)"). */
+const CIVILIANS_IN_GENERAL =
+  /^(?:the )?(?:civilians?|civils?|civilian population|population civile|populations civiles|unarmed civilians)(?:\s*\([^)]*\))?$/i;
+
+/**
+ * Who was harmed, in events where someone is (political violence and riots), as ACLED's targets
+ * are read: the groups of a targets column, and a second actor that is civilians and names a
+ * group of them, as partners write it where ACLED would write "Civilians (Sudan)" and list the
+ * group beside it ("Women (Sudan)", "Masalit Ethnic Group (Sudan)", "Femmes (Mali)").
+ */
+function hxlTargets(
+  type: ViolenceType,
+  actor2: string,
+  category2: ActorCategory | null,
+  listed: string,
+): string[] {
+  const out = new Set(
+    listed
+      .split(';')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  );
+  const plain = actor2.normalize('NFD').replace(/\p{M}/gu, '');
+  if (category2 === 'civilians' && actor2 && !CIVILIANS_IN_GENERAL.test(plain)) out.add(actor2);
+  return isViolent(type) || type === 'riots' ? [...out] : [];
+}
+
 /**
  * Reads any CSV whose hashtag row carries HXL tags. Columns are found by tag, not by name, so a
  * partner's own headers in any language work. Without an id column, an event's id is a hash of
@@ -94,6 +124,7 @@ export function hxlReader(
   const order: (keyof typeof WANT)[] = [
     'civilianFatalities',
     'subType',
+    'targets',
     ...(Object.keys(WANT) as (keyof typeof WANT)[]),
   ];
   for (const k of order) {
@@ -201,7 +232,7 @@ export function hxlReader(
           fatalitiesLow: null,
           fatalitiesHigh: null,
           civilianFatalities: civ.value,
-          targets: [],
+          targets: hxlTargets(type, actor2, cat2, get(f, c.targets)),
           notes: get(f, c.notes),
           sourceText: get(f, c.source),
         },

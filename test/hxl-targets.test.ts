@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { runCli } from './run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-hxl-targets-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+// A partner's sheet names the people harmed as the second actor ("Women (Sudan)"), where ACLED
+// writes "Civilians (Sudan)" and lists the group beside it, or in a targets column.
+const SHEET = [
+  'id,date,country,admin1,type,perpetrator,victims,targets,killed',
+  '#event+id,#date,#country+name,#adm1+name,#event+type,#group+name+first,#group+name+second,#group+name+targets,#affected+killed',
+  'H1,2024-02-01,Sudan,West Darfur,Violence against civilians,Militia X,Women (Sudan),,2',
+  'H2,2024-02-03,Sudan,West Darfur,Violence against civilians,Militia X,Masalit Ethnic Group (Sudan),,9',
+  'H3,2024-02-05,Sudan,West Darfur,Violence against civilians,Militia X,Civilians (Sudan),Aid Workers (Sudan); Women (Sudan),1',
+  'H4,2024-02-06,Sudan,West Darfur,Violence against civilians,Militia X,Civils (Soudan),,1',
+  'H5,2024-02-07,Sudan,West Darfur,Protests,Protesters (Sudan),Women (Sudan),,0',
+].join('\n');
+
+test('a partner sheet’s victims are its targets: the groups named as the second actor or listed', async () => {
+  const file = join(dir, 'partner.csv');
+  writeFileSync(file, `${SHEET}\n`);
+  const db = join(dir, 'partner.db');
+  assert.equal((await runCli(['import', file, '--db', db])).code, 0);
+  const r = await runCli(['summary', '--by', 'target', '--json', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  const rows = (JSON.parse(r.stdout) as { rows: { key: string; events: number; fatalities: number }[] }).rows;
+  const by = Object.fromEntries(rows.map((x) => [x.key, [x.events, x.fatalities]]));
+  assert.deepEqual(by['Women (Sudan)'], [2, 3], r.stdout);
+  assert.deepEqual(by['Masalit Ethnic Group (Sudan)'], [1, 9], r.stdout);
+  assert.deepEqual(by['Aid Workers (Sudan)'], [1, 1], r.stdout);
+  // Civilians in general name no group; a protest harms no one.
+  assert.equal(by['Civils (Soudan)'], undefined, r.stdout);
+});
