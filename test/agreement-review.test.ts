@@ -148,7 +148,8 @@ for (const dialect of DIALECTS) {
       assert.equal(again.agreements[0].status, 'unchanged');
       const list = await agreementOperations.listAgreements.run(ctx, {});
       assert.equal(list.length, 1);
-      assert.equal(list[0].coverage.Ce, true);
+      assert.equal(list[0].coverage?.Ce, true);
+      assert.equal(list[0].coded, true);
       assert.equal(list[0].provisions, first.agreements[0].provisions);
 
       const review = await agreementOperations.reviewAgreement.run(ctx, { document: doc(DOCX) });
@@ -158,6 +159,27 @@ for (const dialect of DIALECTS) {
       );
       assert.equal(gap.precedents[0].provisionId, 'art-1/2', 'an operative clause comes before the title');
       assert.match(gap.precedents[0].excerpt, /protect the civilian population/);
+    });
+
+    test('a text in a language Tandem cannot code is listed as not coded, never as lacking every category', async () => {
+      const es = [
+        'ACUERDO DE CESE AL FUEGO BILATERAL Y TEMPORAL',
+        'Artículo 1. Las Partes se comprometen a cesar todas las acciones ofensivas contra la población civil.',
+        'Artículo 2. Las Partes garantizarán el retorno seguro de las personas desplazadas a sus hogares.',
+        'Artículo 3. El mecanismo de monitoreo y verificación estará integrado por las Naciones Unidas.',
+      ].join('\n');
+      const imported = await agreementOperations.importAgreement.run(ctx, {
+        documents: [{ name: 'cese-al-fuego.txt', text: es }],
+      });
+      assert.equal(imported.agreements[0].coded, false);
+      assert.match(imported.agreements[0].warning ?? '', /reads as Spanish/);
+      const listed = (await agreementOperations.listAgreements.run(ctx, {})).find(
+        (a) => a.title === 'ACUERDO DE CESE AL FUEGO BILATERAL Y TEMPORAL',
+      );
+      assert.equal(listed?.coded, false);
+      assert.equal(listed?.coverage, null);
+      assert.equal(listed?.language, 'es');
+      assert.match(listed?.warning ?? '', /nothing was coded and no gap is claimed/);
     });
 
     test('precedents are operative clauses: never a bare heading, never a clause that rules the topic out', async () => {

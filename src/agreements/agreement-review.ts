@@ -105,6 +105,28 @@ function segmentAndCode(text: string, rules: PocRules | undefined, asked = 'auto
   return { language: main, mix, provisions };
 }
 
+/** Why a text in `language` was not coded, for the reader. */
+export function notCodedWarning(language: string): string {
+  const reads =
+    language === 'und'
+      ? 'The language of this text could not be told'
+      : `This text reads as ${languageName(language)}`;
+  return `${reads}; Tandem codes agreements in ${CODABLE_LANGUAGES.map((l) => languageName(l)).join(' and ')} only, so nothing was coded and no gap is claimed. Give --lang en or --lang fr if the language was misread, or review a translation.`;
+}
+
+/**
+ * The language a review of `text` codes it in (without --lang), and whether Tandem has rules for
+ * it: what the review decides, without segmenting or coding the text.
+ */
+export function codingLanguage(text: string): { language: string; coded: boolean } {
+  const mix = languageBlocks(text);
+  const language =
+    mix.layout === 'sequential'
+      ? (mix.blocks.find((b) => isCodableLanguage(b.language))?.language ?? mix.blocks[0]?.language ?? 'und')
+      : chooseLanguage(text);
+  return { language, coded: isCodableLanguage(language) };
+}
+
 /**
  * Reviews an agreement for protection-of-civilians language: finds its language, segments it into
  * provisions, codes each one with that language's rules, and builds the scorecard (a category is
@@ -134,14 +156,10 @@ export function reviewAgreement(
     counts,
   };
   if (!options.rules && !isCodableLanguage(language)) {
-    const reads =
-      language === 'und'
-        ? 'The language of this text could not be told'
-        : `This text reads as ${languageName(language)}`;
     return {
       ...base,
       coded: false,
-      warning: `${reads}; Tandem codes agreements in ${CODABLE_LANGUAGES.map((l) => languageName(l)).join(' and ')} only, so nothing was coded and no gap is claimed. Give --lang en or --lang fr if the language was misread, or review a translation.`,
+      warning: notCodedWarning(language),
       provisions,
       gaps: [],
       notes: [],

@@ -1,17 +1,30 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { readAgreementBytes } from '../agreements/agreement-file-reader.ts';
-import { reviewAgreement } from '../agreements/agreement-review.ts';
+import { codingLanguage, notCodedWarning, reviewAgreement } from '../agreements/agreement-review.ts';
 import type { AgreementReview } from '../domain/agreement.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import {
   type AgreementSummary,
   listAgreements,
+  readAgreementTexts,
   type SavedAgreement,
   saveAgreement,
 } from '../store/agreement-repository.ts';
 import { findOperativePrecedents } from './agreement-precedents.ts';
 import { type BaseContext, defineOperation } from './operation.ts';
+
+/**
+ * An agreement of the corpus as listed: `coded` false (and `coverage` null, with a `warning`) for a
+ * text in a language Tandem has no rules for; `language` the one it was coded in, where it was
+ * looked at (texts with no category covered), else null.
+ */
+export type ListedAgreement = Omit<AgreementSummary, 'coverage'> & {
+  coverage: AgreementSummary['coverage'] | null;
+  coded: boolean;
+  language: string | null;
+  warning?: string;
+};
 
 /**
  * An agreement document as the operations take it: its bytes (base64, any supported format) or
@@ -115,7 +128,7 @@ export const agreementOperations = {
     writes: true,
     summary: 'Import agreements (with their coded provisions) into the corpus used for precedents',
     input: importInput,
-    async run(ctx, input): Promise<{ agreements: SavedAgreement[] }> {
+    async run(ctx, input) {
       if (input.title && input.documents.length > 1) {
         throw new TandemError('bad-input', 'title: give a title only when importing a single file');
       }
@@ -129,18 +142,20 @@ export const agreementOperations = {
         });
         prepared.push({ source, review });
       }
-      const agreements: SavedAgreement[] = [];
+      const agreements: (SavedAgreement & { coded: boolean; warning?: string })[] = [];
       for (const { source, review } of prepared) {
+        const saved = await saveAgreement(ctx.store.db, {
+          title: review.title,
+          sourcePath: source.path,
+          format: source.format,
+          contentHash: contentHash(source.text),
+          text: source.text,
+          coverage: review.coverage,
+          provisions: review.provisions,
+        });
+        // A text Tandem cannot code is kept (its provisions can still be read), and said so.
         agreements.push(
-          await saveAgreement(ctx.store.db, {
-            title: review.title,
-            sourcePath: source.path,
-            format: source.format,
-            contentHash: contentHash(source.text),
-            text: source.text,
-            coverage: review.coverage,
-            provisions: review.provisions,
-          }),
+          review.coded ? { ...saved, coded: true } : { ...saved, coded: false, warning: review.warning },
         );
       }
       return { agreements };
@@ -151,8 +166,20 @@ export const agreementOperations = {
   listAgreements: defineOperation({
     summary: 'List the imported agreements with their coverage',
     input: z.object({}),
-    async run(ctx): Promise<AgreementSummary[]> {
-      return listAgreements(ctx.store.db);
+    async run(ctx): Promise<ListedAgreement[]> {
+      const list = await listAgreements(ctx.store.db);
+      // A text with no category covered may be one Tandem could not code (Spanish, Arabic): it is
+      // said so, its coverage null, never listed as lacking every provision.
+      const none = list.filter((a) => !Object.values(a.coverage).some(Boolean)).map((a) => a.id);
+      const texts = await readAgreementTexts(ctx.store.db, none);
+      return list.map((a) => {
+        const text = texts.get(a.id);
+        const { language, coded } =
+          text === undefined ? { language: null, coded: true } : codingLanguage(text);
+        return coded
+          ? { ...a, coded, language }
+          : { ...a, coverage: null, coded, language, warning: notCodedWarning(language ?? 'und') };
+      });
     },
   }),
 };

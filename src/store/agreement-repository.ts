@@ -160,3 +160,17 @@ export async function listAgreements(db: Kysely<Database>): Promise<AgreementSum
     coverage: JSON.parse(r.coverage) as Coverage,
   }));
 }
+
+/** The stored texts of the agreements `ids`, by id. */
+export async function readAgreementTexts(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('agreements')
+    .select(['id', 'text'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.text]));
+}

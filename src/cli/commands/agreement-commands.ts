@@ -109,7 +109,7 @@ export function registerAgreementCommands(program: Command): void {
       if (flags.json) return printJson(r);
       for (const a of r.agreements) {
         process.stdout.write(
-          `${a.status === 'imported' ? 'imported' : 'already in corpus'} #${a.id} ${a.title}: ${a.provisions} provisions, ${a.codes} codes\n`,
+          `${a.status === 'imported' ? 'imported' : 'already in corpus'} #${a.id} ${a.title}: ${a.provisions} provisions, ${a.coded ? `${a.codes} codes` : `not coded: ${a.warning}`}\n`,
         );
       }
     }),
@@ -130,11 +130,13 @@ export function registerAgreementCommands(program: Command): void {
         process.stdout.write('no agreements imported yet (tandem agreement import FILE...)\n');
         return;
       }
+      const { languageName } = await import('../../agreements/agreement-language.ts');
       for (const a of list) {
-        const covered = POC_CATEGORIES.filter((c) => a.coverage[c]);
-        process.stdout.write(
-          `#${a.id} ${a.title} (${a.format}, ${a.provisions} provisions): ${covered.length}/${POC_CATEGORIES.length} categories\n`,
-        );
+        const coverage = a.coverage;
+        const scored = coverage
+          ? `${POC_CATEGORIES.filter((c) => coverage[c]).length}/${POC_CATEGORIES.length} categories`
+          : `not coded (${a.language && a.language !== 'und' ? `reads as ${languageName(a.language)}` : 'language not told'})`;
+        process.stdout.write(`#${a.id} ${a.title} (${a.format}, ${a.provisions} provisions): ${scored}\n`);
       }
     }),
   );
