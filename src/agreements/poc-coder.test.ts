@@ -75,10 +75,16 @@ const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
     ],
   },
   HrDet: {
-    yes: ['Detainees shall be treated humanely.', 'No one shall be subjected to arbitrary detention.'],
+    yes: [
+      'Detainees shall be treated humanely.',
+      'No one shall be subjected to arbitrary detention.',
+      'The International Committee of the Red Cross shall have access to every place of custody.',
+      'Persons held in connection with the conflict shall have access to legal counsel.',
+    ],
     no: [
       'The Former Detainees shall nominate one minister.',
       'Prisoners of war shall be released within 14 days.',
+      'All persons held in connection with the fighting shall be released within thirty days.',
     ],
   },
   Ce: {
