@@ -30,6 +30,23 @@ describe('reading a plan file', () => {
     assert.equal(plan.mandate.tasks[2]!.priority, false);
   });
 
+  it('reads the values of its fixed lists in French too (militaire, pré-emption, politique, terrain)', () => {
+    const clean = fixture('clean-plan.yaml');
+    const { plan: english } = readPlan(clean, 'clean-plan.yaml');
+    const french = clean
+      .replace(/component: military/g, 'component: militaire')
+      .replace(/kind: political/g, 'kind: politique')
+      .replace(/level: field/g, 'level: terrain')
+      .replace(/phase: response/g, 'phase: Réponse');
+    assert.notEqual(french, clean, 'the fixture uses these values');
+    const { plan } = readPlan(french, 'plan-fr.yaml');
+    assert.deepEqual(plan, english);
+    assert.match(
+      problemsIn(clean.replace(/component: military/, 'component: marine'), 'p.yaml').message,
+      /component: expected one of "civilian", "military", "police"; got the text "marine"|component:.*marine/,
+    );
+  });
+
   it('reads a clean plan with no field ignored, and names a misspelt field at its line with the field it resembles', () => {
     const clean = fixture('clean-plan.yaml');
     assert.deepEqual(readPlan(clean, 'clean-plan.yaml').ignored, []);

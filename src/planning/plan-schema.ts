@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../domain/calendar-day.ts';
 import { COMPONENTS, OFFICE_LEVELS, type Plan, POC_PHASES, STRATEGY_KINDS } from '../domain/plan.ts';
+import { listValue } from './plan-words.ts';
 
 // The shape of a plan file. Lists default to empty so a plan can grow a section at a time; ids
 // and the fields the checks rest on are required. Unknown fields are ignored (plans carry
@@ -16,6 +17,9 @@ const date = z
   // isCalendarDay, not a bare Date round trip: 2024-13-01 is an invalid Date, which toISOString throws on.
   .refine(isCalendarDay, 'expected a real calendar day');
 const text = z.string();
+/** One of a fixed list, in its own words or French ones (`militaire`, `pré-emption`, `politique`). */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(listValue, z.enum(values));
 const units = z.number().nonnegative('expected a number of units, 0 or more');
 
 /** The rules for an id, a date and a number of units, for the checks between parts (plan-cross-reference.ts). */
@@ -51,10 +55,10 @@ const strategyObjective = z.object({
 });
 const strategy = z.object({
   id,
-  kind: z.enum(STRATEGY_KINDS),
+  kind: oneOf(STRATEGY_KINDS),
   objectives: z.array(strategyObjective).default([]),
 });
-const office = z.object({ id, level: z.enum(OFFICE_LEVELS), areas: z.array(z.string()).default([]) });
+const office = z.object({ id, level: oneOf(OFFICE_LEVELS), areas: z.array(z.string()).default([]) });
 const resource = z.object({
   id,
   text: text.optional(),
@@ -68,10 +72,10 @@ const activity = z.object({
   id,
   text,
   objectives: z.array(id),
-  component: z.enum(COMPONENTS),
+  component: oneOf(COMPONENTS),
   office: id.optional(),
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'expected tier 1, 2 or 3' }).optional(),
-  phase: z.enum(POC_PHASES).optional(),
+  phase: oneOf(POC_PHASES).optional(),
   areas: z.array(z.string()).default([]),
   partners: z
     .array(z.string())
@@ -88,7 +92,7 @@ const activity = z.object({
     .describe('Units of each resource (by resource id) the activity uses'),
 });
 const member = z.object({
-  component: z.enum(COMPONENTS),
+  component: oneOf(COMPONENTS),
   function: z.string().min(1),
   name: z.string().optional(),
 });

@@ -53,3 +53,37 @@ export const POLITICAL_FUNCTIONS = new Set([
   'politique',
   'affaires-politiques',
 ]);
+
+/**
+ * The French (and other) words a plan may write for the values of its fixed lists, by wordKey:
+ * a French plan says `component: militaire`, `phase: pré-emption`, `kind: politique`.
+ */
+export const LIST_VALUE_WORDS: Record<string, string> = {
+  // Components.
+  civil: 'civilian',
+  civile: 'civilian',
+  militaire: 'military',
+  // POC phases (DPO's policy: prévention, préemption, réponse, consolidation).
+  'pre-emption': 'pre-emption',
+  preemption: 'pre-emption',
+  prevention: 'prevention',
+  reponse: 'response',
+  riposte: 'response',
+  // Strategy kinds.
+  pdc: 'poc',
+  'protection-des-civils': 'poc',
+  politique: 'political',
+  autre: 'other',
+  // Office levels.
+  'bureau-national': 'national',
+  siege: 'national',
+  terrain: 'field',
+  'bureau-de-terrain': 'field',
+  regional: 'field',
+};
+
+/** A plan's value for one of its fixed lists, as that list spells it when a known word says it. */
+export function listValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return LIST_VALUE_WORDS[wordKey(value)] ?? value;
+}
