@@ -4,6 +4,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import type { Store } from '../store/store.ts';
 import { assertClearance, assertMayWrite } from './access-control.ts';
+import { withStoredAdmin1 } from './area-input.ts';
 import { withStoredCountry } from './country-input.ts';
 import { plainIssueText } from './input-issue-text.ts';
 import type { AppContext, BaseContext, Operation } from './operation.ts';
@@ -64,7 +65,10 @@ export async function runOperation<I, O>(op: Operation<I, O>, raw: unknown, call
       opened = await call.openStore();
       store = opened;
     }
-    return await op.run({ ...base, store }, await withStoredCountry(store, input));
+    return await op.run(
+      { ...base, store },
+      await withStoredAdmin1(store, await withStoredCountry(store, input)),
+    );
   } catch (e) {
     await auditRefusal(opened ?? call.store, call, e);
     throw inFrontEndNames(e, call);
