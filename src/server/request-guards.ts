@@ -5,9 +5,12 @@ import { TandemError } from '../domain/tandem-error.ts';
 /** Names this machine answers to when the server listens on loopback only. */
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-/** Whether a listening address is this machine only. */
+/** An IPv4 address in 127.0.0.0/8, written as four numbers: "127.0.0.1.attacker.example" is not one. */
+const LOOPBACK_IPV4 = /^127(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** Whether a listening address (or a request's host name) is this machine only. */
 export function isLoopback(hostname: string): boolean {
-  return LOOPBACK_NAMES.has(hostname) || hostname.startsWith('127.');
+  return LOOPBACK_NAMES.has(hostname) || LOOPBACK_IPV4.test(hostname);
 }
 
 function hostName(host: string): string {
@@ -24,7 +27,7 @@ function hostName(host: string): string {
 export function loopbackHostCheck(): MiddlewareHandler {
   return async (c, next) => {
     const host = c.req.header('host');
-    if (host && !LOOPBACK_NAMES.has(hostName(host)) && !hostName(host).startsWith('127.')) {
+    if (host && !isLoopback(hostName(host))) {
       throw new TandemError(
         'forbidden',
         `this server answers to localhost only, not to "${host.slice(0, 100)}"; start it with --host to serve other names`,

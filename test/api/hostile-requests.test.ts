@@ -221,6 +221,15 @@ for (const dialect of DIALECTS) {
         headers: { host: 'attacker.example' },
       });
       assert.equal(rebound.status, 403);
+      // A name that only begins like a loopback address is the attacker's own.
+      const lookalike = await app.request('http://127.0.0.1.attacker.example:7400/api/status', {
+        headers: { host: '127.0.0.1.attacker.example:7400' },
+      });
+      assert.equal(lookalike.status, 403);
+      const numeric = await app.request('http://127.0.0.2:7400/api/status', {
+        headers: { host: '127.0.0.2:7400' },
+      });
+      assert.equal(numeric.status, 200);
       const ok = await app.request('http://localhost:7400/api/status', {
         headers: { host: 'localhost:7400' },
       });
