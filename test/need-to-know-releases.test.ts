@@ -63,6 +63,18 @@ for (const dialect of DIALECTS) {
     const names = (threats: { perpetrator: string; targetedPopulation: string }[]) =>
       threats.map((t) => [t.perpetrator, t.targetedPopulation]);
 
+    test("an actor's page keeps another office's incident from an officer cleared for its level", async () => {
+      const store = keyed.store;
+      const input = { name: SECRET_PERPETRATOR, country: 'Testland' };
+      const north = await runOperation(operations.actorProfile, input, as(store, NORTH));
+      assert.deepEqual(
+        north.latest.map((e) => e.id),
+        [event],
+      );
+      // The South office may read restricted records, but not the North office's incident.
+      await assert.rejects(runOperation(operations.actorProfile, input, as(store, SOUTH)), /no event names/);
+    });
+
     test('the threat register and its proposals withhold a restricted perpetrator and victims from a viewer', async () => {
       const store = keyed.store;
       const admin = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, ADMIN));

@@ -142,7 +142,7 @@ export function assertClearance(requester: Requester, level: Sensitivity, what: 
 }
 
 /** What decides whether an event may be read in full: its level, and whose incident it is. */
-type EventOrigin = { source: string; sourceEventId: string; sensitivity: string };
+export type EventOrigin = { source: string; sourceEventId: string; sensitivity: string };
 
 /** Events as the requester may see them, with the reads of sensitive ones logged. */
 export async function releaseEvents(
@@ -157,7 +157,7 @@ export async function releaseEvents(
  * Whether the requester may read each of `events` in full: cleared for its level and, for an
  * incident of the mission's own, of the office that recorded it (need-to-know, as for incidents).
  */
-async function eventReadRule<E extends EventOrigin>(
+export async function eventReadRule<E extends EventOrigin>(
   ctx: AppContext,
   events: E[],
 ): Promise<(e: E) => boolean> {

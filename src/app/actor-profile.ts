@@ -8,7 +8,7 @@ import { readCategoryPeriods } from '../store/category-periods.ts';
 import { splitTargets } from '../store/event-columns.ts';
 import { type StoredEvent, toEvent } from '../store/event-repository.ts';
 import type { Database } from '../store/schema.ts';
-import { canRead, readableLevels } from './access-control.ts';
+import { eventReadRule, readableLevels } from './access-control.ts';
 import { logEventReads } from './access-log.ts';
 import type { AppContext } from './operation.ts';
 
@@ -107,6 +107,8 @@ export async function actorProfile(
     .select([
       'id',
       'sensitivity',
+      'source',
+      'source_event_id',
       'country',
       'admin1',
       'month',
@@ -127,10 +129,15 @@ export async function actorProfile(
     .where(naming(name));
   if (input.country) sensitive = sensitive.where('country', '=', input.country);
   const reads: { id: number; sensitivity: string; granted: boolean }[] = [];
-  for (const e of await sensitive.execute()) {
-    const granted = canRead(ctx.requester, e.sensitivity);
+  const rows = (await sensitive.execute()).map((e) => ({ ...e, sourceEventId: e.source_event_id }));
+  // Cleared for its level and, for another office's incident, of that office (need-to-know).
+  const mayRead = await eventReadRule(ctx, rows);
+  const denied: number[] = [];
+  for (const e of rows) {
+    const granted = mayRead(e);
     reads.push({ id: e.id, sensitivity: e.sensitivity, granted });
     if (granted) continue;
+    denied.push(e.id);
     // As actor_counts counts it: actor 1, actor 2, or acting with actor 1 (else with actor 2).
     const asActor1 =
       e.actor1 === name || (e.actor2 !== name && splitTargets(e.actor1_associated).includes(name));
@@ -170,7 +177,7 @@ export async function actorProfile(
     .executeTakeFirst();
   const ownCivilian = kept.filter((c) => c.country === country).reduce((s, c) => s + c.civilianTargeting, 0);
   const total = Number(allCivilian?.n ?? 0);
-  const readable = readableLevels(ctx.requester);
+  const readable: Readable = { levels: readableLevels(ctx.requester), denied };
   const countries = [...byCountry.keys()];
   return {
     name,
@@ -195,10 +202,22 @@ function notFound(input: { name: string; country?: string }): TandemError {
   );
 }
 
+/** What the requester may read in full: the levels of its clearance, less the events denied it. */
+interface Readable {
+  levels: string[];
+  /** Events within those levels that another office keeps (need-to-know). */
+  denied: number[];
+}
+
 /** Events naming the actor that the requester may read in full (a condition on `events`). */
-function namingReadable(name: string, countries: string[], readable: string[]) {
+function namingReadable(name: string, countries: string[], readable: Readable) {
   return (eb: ExpressionBuilder<Database, 'events'>) =>
-    eb.and([eb('country', 'in', countries), eb('sensitivity', 'in', readable), naming(name)(eb)]);
+    eb.and([
+      eb('country', 'in', countries),
+      eb('sensitivity', 'in', readable.levels),
+      ...(readable.denied.length ? [eb('id', 'not in', readable.denied)] : []),
+      naming(name)(eb),
+    ]);
 }
 
 /** Events naming the actor on either side: as actor 1 or 2, or acting with one of them. */
@@ -226,7 +245,7 @@ async function categoryRuns(
   name: string,
   cells: Cell[],
   countries: string[],
-  readable: string[],
+  readable: Readable,
 ): Promise<ActorProfile['categoriesOverTime']> {
   const months = new Map<string, Map<string, number>>();
   for (const c of cells) {
@@ -313,7 +332,7 @@ async function latestEvents(
   name: string,
   cells: Cell[],
   countries: string[],
-  readable: string[],
+  readable: Readable,
   limit: number,
 ): Promise<StoredEvent[]> {
   const perMonth = new Map<string, number>();
