@@ -66,7 +66,7 @@ export function normaliseAgreementText(raw: string, options: NormaliseOptions = 
         ? pageFurniture(lines, false)
         : null;
 
-  const out: string[] = [];
+  const out: JoinedLine[] = [];
   /** A page break was just passed: the blank lines around it need not end a paragraph. */
   let pageBreak = false;
   /** Only lines in capitals (the title block) have been read so far. */
@@ -79,36 +79,85 @@ export function normaliseAgreementText(raw: string, options: NormaliseOptions = 
     }
     let prev = out.length ? out[out.length - 1] : undefined;
     if (line === '') {
-      if (prev !== undefined && prev !== '') out.push('');
+      if (prev?.length) out.push(new JoinedLine(''));
       continue;
     }
-    if (pageBreak && prev === '') {
+    if (pageBreak && prev && !prev.length) {
       let k = out.length - 1;
-      while (k > 0 && out[k] === '') k--;
-      if (endsMidWord(out[k], line) || (reflow && continuesSentence(out[k], line))) {
+      while (k > 0 && !out[k].length) k--;
+      if (endsMidWord(out[k].tail, line) || (reflow && continuesSentence(out[k], line))) {
         out.length = k + 1;
         prev = out[k];
       }
     }
     pageBreak = false;
-    if (prev) {
-      if (endsMidWord(prev, line)) {
+    if (prev?.length) {
+      if (endsMidWord(prev.tail, line)) {
         // A word broken over a line end; a compound's own hyphen ("cessez-le-\nfeu") stays.
-        const keep = HYPHENATED_PREFIX.test(prev) || /\p{L}-\p{L}+-$/u.test(prev) || /^\p{L}+-/u.test(line);
-        out[out.length - 1] = (keep ? prev : prev.slice(0, -1)) + line;
+        const keep =
+          HYPHENATED_PREFIX.test(prev.tail) || /\p{L}-\p{L}+-$/u.test(prev.tail) || /^\p{L}+-/u.test(line);
+        if (!keep) prev.dropLast();
+        prev.append('', line);
         continue;
       }
       if (reflow && continuesSentence(prev, line, { width, titleBlock })) {
-        out[out.length - 1] = `${prev} ${line}`;
+        prev.append(' ', line);
         continue;
       }
     }
     if (titleBlock && !isShoutedHeading(line)) titleBlock = false;
-    out.push(line);
+    out.push(new JoinedLine(line));
   }
-  while (out.length && out[out.length - 1] === '') out.pop();
-  return out.join('\n');
+  while (out.length && !out[out.length - 1].length) out.pop();
+  return out.map((l) => l.text()).join('\n');
 }
+
+/**
+ * A line of the output, joined from lines of the input. The checks on how it ends read its last
+ * characters only, and the checks on the whole of it only while it is short enough to be a
+ * heading: a text of a million short lines, each joined to the one before, would otherwise be
+ * read again whole at every line (a request of 400 kB held the server for half a minute).
+ */
+class JoinedLine {
+  private readonly parts: string[];
+  length: number;
+  /** The line's last characters (up to TAIL), enough for a word and its punctuation. */
+  tail: string;
+
+  constructor(first: string) {
+    this.parts = [first];
+    this.length = first.length;
+    this.tail = first.slice(-TAIL);
+  }
+
+  append(separator: string, more: string): void {
+    this.parts.push(separator, more);
+    this.length += separator.length + more.length;
+    this.tail = (this.tail + separator + more).slice(-TAIL);
+  }
+
+  /** Drops the last character (a hyphen that only broke a word). */
+  dropLast(): void {
+    const last = this.parts.length - 1;
+    this.parts[last] = this.parts[last].slice(0, -1);
+    this.length--;
+    this.tail = this.tail.slice(0, -1);
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
+
+  /** The whole line while it could still be a heading; null once it is longer. */
+  short(): string | null {
+    return this.length <= LONGEST_HEADING ? this.text() : null;
+  }
+}
+
+const TAIL = 200;
+
+/** A line this long is a paragraph, not a heading, whatever its case. */
+const LONGEST_HEADING = 400;
 
 /** A lowercase letter and a hyphen end the line, and the next line goes on in lowercase. */
 function endsMidWord(prev: string, line: string): boolean {
@@ -163,23 +212,28 @@ function pageFurniture(lines: string[], bareNumbers: boolean): Set<number> {
  * says no line but capitals has been read yet.
  */
 function continuesSentence(
-  prev: string,
+  joined: JoinedLine,
   line: string,
   context: { width: number; titleBlock: boolean } = { width: 0, titleBlock: false },
 ): boolean {
   if (LIST_MARKER.test(line)) return false;
-  if (/[.;:!?]["'”’»)]?$/.test(prev)) return false;
+  const end = joined.tail;
+  if (/[.;:!?]["'”’»)]?$/.test(end)) return false;
   if (/^\p{Ll}/u.test(line)) return true;
-  if (isHeadingLine(prev)) return false;
+  // The whole line only while it is short enough to be a heading.
+  const prev = joined.short();
+  if (prev !== null && isHeadingLine(prev)) return false;
   // A long line cut mid-sentence ("... by the\nGovernment of"): join unless the previous line is a heading.
-  if (prev.length >= 50 && /[\p{Ll},]$/u.test(prev) && !isShoutedHeading(prev)) return true;
+  if (joined.length >= 50 && /[\p{Ll},]$/u.test(end) && !(prev !== null && isShoutedHeading(prev)))
+    return true;
   // A title in capitals wrapped over two lines ("ACCORD ... EN RÉPUBLIQUE\nCENTRAFRICAINE"): the
   // first is long or ends on a word that cannot end a title ("... CESSATION DES\nHOSTILITÉS"), the
   // next word would not have fitted on it, or the document's title block ends in a word or two.
-  if (!(isShoutedHeading(prev) && isShoutedHeading(line) && /\p{Lu}$/u.test(prev))) return false;
+  if (!(prev !== null && isShoutedHeading(prev) && isShoutedHeading(line) && /\p{Lu}$/u.test(end)))
+    return false;
   if (
     prev.length >= 60 ||
-    /\s(?:DES?|DU|LA|LE|LES|AUX?|ET|EN|POUR|SUR|ENTRE|OF|THE|AND|ON|FOR|TO|IN)$/u.test(prev)
+    /\s(?:DES?|DU|LA|LE|LES|AUX?|ET|EN|POUR|SUR|ENTRE|OF|THE|AND|ON|FOR|TO|IN)$/u.test(end)
   )
     return true;
   if (HEADING_MARKER.test(line) || /^(?:pr[ée]ambule|preamble)\b/iu.test(line)) return false;
