@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -117,6 +117,33 @@ describe('.xlsx workbooks', () => {
     assert.deepEqual(
       p.map((x) => x.line),
       [7],
+    );
+  });
+
+  test('a workbook whose stray cell stands far beyond its data is refused before it is read as a grid', async () => {
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    const { default: JSZip } = await import('jszip');
+    const path = join(mkdtempSync(join(tmpdir(), 'tandem-xlsx-')), 'sparse.xlsx');
+    await writeXlsxFile([
+      ['#event+id', '#date+occurred', '#country+name', '#event+type'],
+      ['X-1', '2022-03-05', 'Testland', 'Armed clash'],
+    ] as never).toFile(path);
+    // One more cell at XFD1048576, as an attack probe's 1.5 kB file had: read as a grid of a
+    // million rows by 16,384 columns, it took the server past 4 GB and down.
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const name = Object.keys(zip.files).find((n) => /^xl\/worksheets\/.+\.xml$/.test(n))!;
+    const xml = await zip.file(name)!.async('string');
+    zip.file(
+      name,
+      xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
+    );
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await assert.rejects(
+      importFiles(store, [path]),
+      (e) =>
+        isTandemError(e) &&
+        e.code === 'too-large' &&
+        /sparse\.xlsx: .* has 9 cells but its last stands at row 1,048,576, column 16,384/.test(e.message),
     );
   });
 

@@ -45,7 +45,7 @@ export async function readAgreementBytes(bytes: Buffer, name: string): Promise<A
   let metaTitle = '';
   try {
     if (format === 'pdf') ({ text: raw, title: metaTitle } = await pdfText(bytes));
-    else if (format === 'docx') raw = await docxText(bytes);
+    else if (format === 'docx') raw = await docxText(bytes, path);
     else raw = decodeText(path, bytes);
   } catch (e) {
     if (e instanceof TandemError) throw e;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import JSZip from 'jszip';
+import { TandemError } from '../domain/tandem-error.ts';
 import { readAgreementBytes } from './agreement-file-reader.ts';
 import { reviewAgreement } from './agreement-review.ts';
 
@@ -124,5 +125,27 @@ describe('a Word agreement keeps its structure', () => {
     const note = review.provisions.find((x) => x.id === 'notes/note-1')!;
     assert.match(note.text, /Convention de Genève/);
     assert.equal(note.heading, 'Notes');
+  });
+});
+
+describe('a Word file that unpacks to far more than it weighs', () => {
+  test('is refused as too large, quickly and without unpacking it whole', async () => {
+    // 8 MB of one-word paragraphs in a file of a few kilobytes: mammoth would hold it as a tree
+    // of gigabytes (an attack probe's 122 kB file took the server down).
+    const stored = await docx('<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(240_000));
+    const bomb = await (await JSZip.loadAsync(stored)).generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+    });
+    assert.ok(bomb.length < 200_000, `${bomb.length} bytes`);
+    const start = performance.now();
+    await assert.rejects(
+      readAgreementBytes(bomb, 'bomb.docx'),
+      (e: unknown) =>
+        e instanceof TandemError &&
+        e.code === 'too-large' &&
+        /bomb\.docx: its document parts unpack to more than 6 MB/.test(e.message),
+    );
+    assert.ok(performance.now() - start < 5000);
   });
 });

@@ -13,6 +13,8 @@
  *   ("Internally<w:br/>displaced"): they are written as newlines first.
  */
 
+import { unpackWithin } from '../sources/zip-budget.ts';
+
 /** A manual line break (Shift+Enter, `<w:br/>`), a carriage return (`<w:cr/>`) or a page break. */
 const WORD_BREAK = /<w:(?:br|cr)\b[^>]*?(?:\/>|>\s*<\/w:(?:br|cr)>)/g;
 
@@ -29,32 +31,59 @@ interface MammothNode {
   notes?: { resolve(ref: MammothNode): MammothNode | null };
 }
 
-export async function docxText(bytes: Buffer): Promise<string> {
+/**
+ * The most a .docx's XML parts may unpack to. mammoth holds a part as a tree many times its size
+ * (11 MB of one-word paragraphs took 2.4 GB), and the longest agreements' parts are a few megabytes.
+ */
+const XML_BUDGET = 6 * 1024 * 1024;
+
+export async function docxText(bytes: Buffer, file = 'the .docx file'): Promise<string> {
   const [{ default: JSZip }, mammoth] = await Promise.all([import('jszip'), import('mammoth')]);
   const convert = ((mammoth as unknown as { default?: typeof mammoth }).default ?? mammoth).convertToHtml;
   const zip = await JSZip.loadAsync(bytes);
-  const read = async (name: string) => (zip.file(name) ? await zip.file(name)!.async('string') : '');
-  const numbering = readNumbering(await read('word/numbering.xml'), await read('word/styles.xml'));
-  for (const name of Object.keys(zip.files)) {
+  // Only the XML parts are read (images and other media are not text), each unpacked once and
+  // counted as it comes, whatever sizes the archive declares (zip-budget.ts).
+  const parts = await unpackWithin(zip, (name) => /\.(?:xml|rels)$/i.test(name), {
+    bytes: XML_BUDGET,
+    file,
+    what: 'its document parts',
+  });
+  const read = (name: string) => parts.get(name) ?? '';
+  const numbering = readNumbering(read('word/numbering.xml'), read('word/styles.xml'));
+  for (const [name, original] of parts) {
     if (!/^word\/[^/]+\.xml$/.test(name)) continue;
-    let xml = await zip.file(name)!.async('string');
-    const original = xml;
+    let xml = original;
     if (name === 'word/document.xml' && numbering) xml = numberParagraphs(xml, numbering);
     xml = xml.replace(WORD_BREAK, '<w:t xml:space="preserve">\n</w:t>');
-    if (xml !== original) zip.file(name, xml);
+    parts.set(name, xml);
   }
-  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-  let document: MammothNode | undefined;
-  await convert(
-    { buffer },
-    {
-      // The tree is all that is wanted: mammoth is left an empty document to write as HTML.
-      transformDocument: (d: MammothNode) => {
-        document = d;
-        return { ...d, children: [] };
-      },
+  // mammoth reads the parts from here rather than from a zip written again, which would unpack
+  // every entry, media included.
+  const encoder = new TextEncoder();
+  const source = {
+    exists: (name: string) => parts.has(name),
+    read: async (name: string, encoding?: string) => {
+      const text = parts.get(name);
+      if (text === undefined) throw new Error(`${name} is not a part Tandem reads`);
+      if (!encoding) return encoder.encode(text);
+      if (encoding === 'base64') return Buffer.from(text, 'utf8').toString('base64');
+      return text;
     },
-  );
+    write: (name: string, contents: string) => {
+      parts.set(name, contents);
+    },
+    toArrayBuffer: async () => {
+      throw new Error('not written back');
+    },
+  };
+  let document: MammothNode | undefined;
+  await convert({ file: source } as never, {
+    // The tree is all that is wanted: mammoth is left an empty document to write as HTML.
+    transformDocument: (d: MammothNode) => {
+      document = d;
+      return { ...d, children: [] };
+    },
+  });
   if (!document) throw new Error('the document body could not be read');
   return documentText(document);
 }
