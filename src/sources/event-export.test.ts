@@ -92,6 +92,11 @@ describe('12.5: exports do not hand spreadsheets live formulas', () => {
       assert.equal(row.source_text, 'Radio');
     });
 
+    test(`${format}: a cell starting with a line feed gets the apostrophe too`, () => {
+      const row = cells(exported(format, [{ ...EVENT, notes: '\n=1+1' }]), format);
+      assert.equal(row.notes, "'\n=1+1");
+    });
+
     test(`${format}: a cell already starting with an apostrophe before = gets one more, so one can be taken off`, () => {
       const row = cells(exported(format, [{ ...EVENT, notes: "'=1+1", sourceText: "it's =" }]), format);
       assert.equal(row.notes, "''=1+1");
