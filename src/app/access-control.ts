@@ -220,8 +220,8 @@ function withheld(e: StoredEvent): StoredEvent {
  * incident of the mission's own from an office they do not belong to) goes as counts. It keeps when,
  * the country, the admin-1 area, the kind of violence, the actor categories and the deaths; its
  * place is coarsened to its admin-2 area with no point, or, where no admin-2 area is known, to a
- * point rounded to 0.1° (about 11 km); its notes, source, place name and actors' names are never
- * written. Every release of a non-public record, whole or as counts, is audited as an export.
+ * point rounded to 0.1° (about 11 km), and an incident of the mission's own to its admin-1 area;
+ * its notes, source, place name and actors' names are never written. Every release of a non-public record, whole or as counts, is audited as an export.
  */
 export async function releaseForExport(ctx: AppContext, events: StoredEvent[]): Promise<StoredEvent[]> {
   return releaseEach(ctx, 'event', events, 'export', await eventReadRule(ctx, events), asCounts);
@@ -238,6 +238,10 @@ function incidentOffices(ctx: AppContext, events: EventOrigin[]): Promise<Map<st
 
 /** An event reduced to its counts, its place coarsened (see releaseForExport). */
 function asCounts(e: StoredEvent): StoredEvent {
+  // An incident of the mission's own goes to its admin-1 area only, as the incident log releases
+  // it: the log tells anyone its kind and its victims, and its date and admin-1 area join the two.
+  if (e.source === 'mission')
+    return { ...withheld(e), admin2: '', latitude: null, longitude: null, geoPrecision: 3 };
   const coarse = (v: number | null) => (v === null || e.admin2 ? null : Math.round(v * 10) / 10);
   return {
     ...withheld(e),
