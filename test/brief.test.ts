@@ -74,6 +74,8 @@ for (const dialect of DIALECTS) {
       assert.match(september.content, /<p class="marking"[^>]*>RESTRICTED<\/p>/);
       const august = await make({ ...ONE_MONTH, format: 'md' });
       assert.ok(august.content.startsWith('**PUBLIC**'));
+      // At the foot too, as the README promises and the HTML and PDF brief have it.
+      assert.ok(august.content.trimEnd().endsWith('**PUBLIC**'));
     });
 
     test('ACLED is cited as ACLED asks', async () => {

@@ -92,6 +92,11 @@ export function renderBriefMarkdown(a: JointAnalysis, context: BriefContext = {}
       }
     }
   }
+  // The marking at the foot too, as on the HTML and PDF brief: a printed last page says it.
+  if (doc.marking) {
+    while (out.at(-1) === '') out.pop();
+    out.push('', `**${doc.marking}**`);
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }
 
