@@ -43,6 +43,8 @@ export const workbenchStatus = defineOperation({
         events: Number(c.events),
         first: c.first,
         last: c.last,
+        /** Tandem's fictional demonstration country, not a real one. */
+        demo: isDemoCountry(c.country),
       })),
       imports: imports.map((s) => ({
         format: s.format,

@@ -198,7 +198,8 @@ function App() {
         )}
         <LanguagePicker />
       </header>
-      {status.data?.demo && (
+      {/* Over the fictional country only: a real one's pages (South Sudan beside the demo) are not. */}
+      {(current ? current.demo : status.data?.demo) && (
         <p className="fiction" role="note">
           <strong>{t('shell.fictionTitle')}</strong> {t('shell.fiction')}
         </p>
