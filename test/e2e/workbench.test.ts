@@ -113,6 +113,11 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
       .locator('.findings-inline', { hasText: 'State forces harm civilians where the mission backs them' })
       .waitFor();
     assert.match((await page.locator('.drivers-joint').textContent()) ?? '', /counter-insurgency/i);
+    // Without accounts the tagging form says how to get a second analyst, its commands as code.
+    const hint = page.locator('p.muted', { hasText: 'Without accounts everyone here is' });
+    await hint.waitFor();
+    assert.equal(await hint.locator('code', { hasText: 'tandem users add NAME --roles poc' }).count(), 1);
+    assert.doesNotMatch((await hint.textContent()) ?? '', /`/);
     await shot('area');
   });
 

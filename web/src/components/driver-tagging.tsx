@@ -11,6 +11,7 @@ import { type SignedIn, unitsOf, useSignedIn } from '../use-signed-in.ts';
 import { MayWrite } from './may-write.tsx';
 import { Async, Empty } from './status-views.tsx';
 import './workbench-tasks.css';
+import { TextWithCode } from './text-with-code.tsx';
 
 type DriverList = OperationResult<'listDrivers'>;
 type Tag = DriverList['joint'][number];
@@ -70,7 +71,9 @@ export function DriverTagging({ country, admin1 }: { country: string; admin1: st
                 </ul>
               )}
               {me.data && !me.data.signInRequired && (
-                <p className="muted">{tr('analysts.oneAnalyst', { name: me.data.name })}</p>
+                <p className="muted">
+                  <TextWithCode text={tr('analysts.oneAnalyst', { name: me.data.name })} />
+                </p>
               )}
               {me.data && (
                 <MayWrite>
