@@ -225,6 +225,7 @@ export const analysisOperations = {
           `${analyst} made tag ${tag.id}; a confirmation must come from someone else`,
         );
       const { unit: confirmUnit } = actingAnalyst(ctx.requester, input);
+      const wasJoint = isJointTag(tag);
       await upsertConfirmation(ctx.store.db, tag.id, { analyst, unit: confirmUnit, at: now() });
       await appendAudit(ctx.store.db, [
         {
@@ -237,7 +238,8 @@ export const analysisOperations = {
         },
       ]);
       const [updated] = await findDriverTags(ctx.store.db, { ids: [tag.id] });
-      return withJoint(updated!);
+      // Whether it was joint before this confirmation, so no one is told it has only now become so.
+      return { ...withJoint(updated!), wasJoint };
     },
   }),
 

@@ -188,9 +188,13 @@ export function registerAnalysisCommands(program: Command): void {
         },
       );
       if (flags.json) return printJson(tag);
-      console.log(
-        `tag ${tag.id}: ${tag.driver} ${tag.joint ? 'is now joint' : 'is confirmed but not yet joint'}`,
-      );
+      const where = [tag.admin1, tag.country].filter(Boolean).join(', ');
+      const state = tag.wasJoint
+        ? 'was joint already; this confirmation is added'
+        : tag.joint
+          ? 'is now joint'
+          : 'is confirmed but not yet joint';
+      console.log(`tag ${tag.id}: ${tag.driver} in ${where} ${state}`);
     }),
   );
   storeFlags(
