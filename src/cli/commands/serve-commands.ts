@@ -105,9 +105,19 @@ export function registerServeCommands(program: Command): void {
             { onlyIfEmpty: true, lang },
           );
           if (!loaded.loaded && flags.demoLang) {
-            // Asked for a language by name, the user should hear why the pages are not in it.
+            // Asked for a language by name, the user should hear why the pages are not in it, unless
+            // the store holds that very demonstration (started again, after a busy port say).
+            const { demoTexts } = await import('../../app/demo/demo-texts.ts');
+            const own = await store.db
+              .selectFrom('country_counts')
+              .select('country')
+              .where('country', '=', demoTexts(lang).country)
+              .limit(1)
+              .executeTakeFirst();
             process.stderr.write(
-              `tandem: --demo-lang ${lang}: the store already holds events, so no demonstration was loaded; give an empty store (--db PATH) to see it\n`,
+              own
+                ? `tandem: --demo-lang ${lang}: this store holds that demonstration already (${own.country})\n`
+                : `tandem: --demo-lang ${lang}: the store already holds events, so no demonstration was loaded; give an empty store (--db PATH) to see it\n`,
             );
           }
           if (loaded.loaded) {
