@@ -262,6 +262,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'participation check': [
     { args: ['participation', 'check', '--country', 'Mali', '--weeks', '0', '--db', DB], names: /--weeks/ },
     { args: ['participation', 'check', '--country', 'Mali', '--lang', 'FR', '--db', DB], names: /--lang/ },
+    // A country the store knows nothing of is told so, not answered "no alerts".
+    {
+      args: ['participation', 'check', '--country', 'Nowhereland', '--db', DB],
+      names: /no events for country "Nowhereland"/,
+    },
   ],
   forecast: [
     { args: ['forecast', '--country', '', '--db', DB], names: /--country/ },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import {
   type AlertParticipant,
   belowQuotaTrend,
@@ -389,6 +390,10 @@ export const participantOperations = {
         );
       const linkedIds = [...new Set(records.flatMap((r) => r.incidents))];
       const all = await incidentSummaries(ctx.store.db, { country: input.country });
+      // Nothing at all under this name: a misspelt or unknown country is told so, as the summary
+      // tells it, rather than answered "no alerts".
+      if (!records.length && !locals.length && !negotiations.length && !all.length)
+        await assertEventsExistFor(ctx.store.db, { country: input.country });
       const linked = await incidentSummaries(ctx.store.db, { ids: linkedIds });
       const byId = new Map([...all, ...linked].map((i) => [i.id, i]));
       const incidents: IncidentRef[] = [...byId.values()]
