@@ -32,6 +32,23 @@ const KIND_WORDS = new Set([
   'subprefecture',
   'circle',
   'cercle',
+  // Kinds of admin-2 area GED writes in other countries.
+  'arrondissement',
+  'locality',
+  'raion',
+  'rayon',
+  'woreda',
+  'sub-county',
+  'subcounty',
+  'sub-district',
+  'subdistrict',
+  'chiefdom',
+  'sector',
+  'territoire',
+  'payam',
+  'emirate',
+  // Nigeria's local government areas, as GED writes them ("Maiduguri LGA").
+  'LGA',
 ]);
 
 /** An admin name from GED without its trailing kind; the name as it is when nothing else would remain. */
