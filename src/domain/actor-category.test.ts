@@ -33,3 +33,13 @@ test('nothing is guessed for other names, nor for an empty one', () => {
   assert.equal(categoryFromName('', sudan('violence-against-civilians', 2)), null);
   assert.equal(categoryFromName('  ', sudan('state-based-conflict', 2)), null);
 });
+
+test("ACLED's names for a country's forces, protesters and rioters, as partners' sheets copy them", () => {
+  assert.equal(categoryFromName('Military Forces of Sudan (2019-)', sudan('battles', 1)), 'state-forces');
+  assert.equal(categoryFromName('Police Forces of Sudan (2019-2023)', sudan('riots', 2)), 'state-forces');
+  assert.equal(categoryFromName('Military Forces of Chad (2021-)', sudan('battles', 2)), 'external-forces');
+  assert.equal(categoryFromName('Protesters (Sudan)', sudan('protests', 1)), 'protesters');
+  assert.equal(categoryFromName('Manifestants', sudan('protests', 1)), 'protesters');
+  assert.equal(categoryFromName('Rioters (Sudan)', sudan('riots', 1)), 'rioters');
+  assert.equal(categoryFromName('Military Forces Support Group', sudan('battles', 1)), null);
+});

@@ -164,7 +164,18 @@ export function categoryFromName(name: string, role: ActorRole): ActorCategory |
       ? 'state-forces'
       : 'external-forces';
   }
-  if (/^civilians(?:\s*\(.*\))?$/i.test(n)) return 'civilians';
+  // ACLED's names, as partners' sheets copy them: "Military Forces of Mali (2021-)", "Police
+  // Forces of Sudan (2019-)": the country's own forces, or another's.
+  const forces = /^(?:military|police) forces of (.+?)(?:\s*\(\d{4}-(?:\d{4})?\))?(?:\s*\[.*\])?$/i.exec(n);
+  if (forces) {
+    const of = forces[1]!.trim();
+    return of.toLowerCase() === role.country.trim().toLowerCase() || sameCountry(of, role.country)
+      ? 'state-forces'
+      : 'external-forces';
+  }
+  if (/^(?:civilians|civils)(?:\s*\(.*\))?$/i.test(n)) return 'civilians';
+  if (/^(?:protesters|manifestants)(?:\s*\(.*\))?$/i.test(n)) return 'protesters';
+  if (/^(?:rioters|[ée]meutiers)(?:\s*\(.*\))?$/i.test(n)) return 'rioters';
   if (role.side === 2 && role.violenceType === 'violence-against-civilians') return 'civilians';
   if (role.side === 2 && role.violenceType === 'state-based-conflict') return 'rebel-group';
   return null;
