@@ -90,6 +90,14 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     deathsBefore = await kessaDeaths();
     await load('/#/incidents');
     await page.getByRole('heading', { name: `Incidents: ${DEMO_COUNTRY}` }).waitFor();
+    // The levels are offered in order, lowest first, restricted chosen.
+    assert.deepEqual(
+      await page
+        .locator('select[name=sensitivity] option')
+        .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+      ['public', 'internal', 'restricted', 'strictly-confidential'],
+    );
+    assert.equal(await page.inputValue('select[name=sensitivity]'), 'restricted');
     // A bad latitude is refused beside its field, and nothing is stored.
     await page.fill('input[name=occurredOn]', '2026-10-20');
     // The form offers the country's known areas; one written another way is filed under the known one.

@@ -31,7 +31,8 @@ const PERPETRATOR_CATEGORIES = [
   'rioters',
 ];
 const VERIFICATION = ['reported', 'corroborated', 'verified', 'rejected'];
-const SENSITIVITY = ['restricted', 'strictly-confidential', 'internal', 'public'];
+// In order of level, lowest first; restricted is chosen unless the incident says otherwise.
+const SENSITIVITY = ['public', 'internal', 'restricted', 'strictly-confidential'];
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
 const HARMED = ['women', 'men', 'girls', 'boys', 'unknownVictims'] as const;
 
