@@ -73,6 +73,8 @@ export interface AllocationText {
   /** The lines `tandem plan allocate` prints around the sentences. */
   output: {
     covered: (current: number, proposed: number, status: string) => string;
+    /** Said when the proposal covers less than the plan as it stands: why, and where to read more. */
+    lessThanNow: string;
     method: (method: string) => string;
     resource: (r: {
       resource: string;
@@ -140,6 +142,8 @@ const en: AllocationText = {
   output: {
     covered: (current, proposed, status) =>
       `risk covered: ${current} now → ${proposed} proposed (solver: ${status})`,
+    lessThanNow:
+      'lower than now, because the plan as it stands cannot be kept: it uses more than is available, or gives to activities the plan check flags (see the notes below)',
     method: (method) => `method: ${method}`,
     resource: (r) =>
       `${r.resource}${r.text ? ` (${r.text})` : ''}: ${r.available} available, ${r.currentUse} used now, ${r.proposedUse} proposed`,
@@ -218,6 +222,8 @@ const fr: AllocationText = {
   output: {
     covered: (current, proposed, status) =>
       `risque couvert : ${n(current)} actuellement → ${n(proposed)} avec la proposition (solveur : ${status})`,
+    lessThanNow:
+      'moins qu’actuellement, parce que le plan tel qu’il est ne peut être tenu : il utilise plus que ce qui est disponible, ou donne à des activités que la vérification du plan signale (voir les notes ci-dessous)',
     method: (method) => `méthode : ${method}`,
     resource: (r) =>
       `${r.resource}${r.text ? ` (${r.text})` : ''} : ${n(r.available)} ${r.available > 1 ? 'disponibles' : 'disponible'}, ${n(r.currentUse)} ${r.currentUse > 1 ? 'utilisées' : 'utilisée'} actuellement, ${n(r.proposedUse)} ${r.proposedUse > 1 ? 'proposées' : 'proposée'}`,

@@ -188,7 +188,10 @@ export function registerPlanCommands(program: Command): void {
       // Loaded with the operations (the flag is already checked): English unless `fr`.
       const { ALLOCATION_TEXT, UNUSED } = await import('../../planning/allocation-text.ts');
       const w = ALLOCATION_TEXT[flags.lang === 'fr' ? 'fr' : 'en'].output;
-      const out = [w.covered(r.objective.current, r.objective.proposed, r.status), w.method(r.method)];
+      const out = [w.covered(r.objective.current, r.objective.proposed, r.status)];
+      // A proposal below "now" reads as a worse plan; it is the plan as it stands that cannot be kept.
+      if (r.objective.proposed < r.objective.current) out.push(w.lessThanNow);
+      out.push(w.method(r.method));
       for (const res of r.resources) {
         out.push('', w.resource(res));
         for (const a of res.areas) out.push(w.area(a.area, a.current, a.proposed, a.reason));
