@@ -145,6 +145,8 @@ describe('the web workbench in Chromium, on the demonstration mission', { skip }
       gaps.join(' | '),
     );
     assert.ok((await page.locator('.provision mark').count()) > 3);
+    // The heading "PREAMBLE" alone is not labelled "Preamble" above itself.
+    assert.equal(await page.locator('.provision strong', { hasText: /^Preamble$/ }).count(), 1);
     await page
       .locator('.scorecard button.yes', { has: page.locator('.code-chip', { hasText: /^Ce$/ }) })
       .click();

@@ -128,7 +128,8 @@ function Review({ r }: { r: ReviewAnswer }) {
                       {c.code}
                     </span>
                   ))}
-                  <strong>{p.number || p.heading}</strong>
+                  {/* A heading whose whole text is its label ("PREAMBLE") is not said twice. */}
+                  {!sameWords(p.number || p.heading, p.text) && <strong>{p.number || p.heading}</strong>}
                 </div>
                 <Highlighted p={p} />
               </div>
@@ -195,6 +196,16 @@ async function toBase64(file: File): Promise<string> {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
+}
+
+/** Whether two texts say the same words, whatever their case, spacing and punctuation. */
+function sameWords(a: string, b: string): boolean {
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return words(a) === words(b);
 }
 
 /** The provision's text with each coded span marked, so a reader sees why it was coded. */
