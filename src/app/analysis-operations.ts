@@ -137,6 +137,8 @@ export const analysisOperations = {
       // Notes above the requester's clearance come back withheld (and suggest nothing); reads are logged.
       events = await releaseEvents(ctx, events, 'drivers suggest');
       return {
+        /** How many events were read (the most recent `limit`), of which `suggestions` fired. */
+        examined: events.length,
         suggestions: events
           .map((e) => ({
             eventId: e.id,

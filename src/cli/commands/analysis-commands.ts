@@ -123,10 +123,18 @@ export function registerAnalysisCommands(program: Command): void {
       );
       if (flags.json) return printJson(r);
       for (const s of r.suggestions) {
-        const head = s.eventId === null ? 'text' : `event ${s.eventId}`;
+        // The source's own id beside the store's, as the brief cites events, with when and where.
+        const head =
+          s.eventId === null
+            ? 'text'
+            : `event ${s.eventId} (${[s.sourceEventId, s.date, s.admin1].filter(Boolean).join(', ')})`;
         const found = s.suggestions.map((x) => `${x.driver} [${x.fired.join(', ')}]`).join('; ');
         console.log(`${head}: ${found || 'no driver words'}`);
       }
+      if (!flags.event && !flags.text && 'examined' in r)
+        console.log(
+          `\n${r.suggestions.length} of the ${r.examined} most recent events read suggest a driver (--limit ${flags.limit} reads more or fewer)`,
+        );
     }),
   );
   storeFlags(
