@@ -96,7 +96,10 @@ export async function readTargetedGroups(
   }
   const groups = new Map<string, TargetedGroup>();
   for (const r of rows) {
-    const names = splitTargets(r.targets);
+    // ACLED lists beside the civilians harmed an armed force that was hit too ("Military Forces
+    // of South Sudan (2011-)" beside the passengers of a bus): never the perpetrator itself, which
+    // would read as a threat by an army against that army.
+    const names = splitTargets(r.targets).filter((t) => t !== cell.actor);
     const named = names.length > 0;
     for (const group of named ? names : [`Civilians (${cell.country})`]) {
       const g = groups.get(group) ?? {
