@@ -60,8 +60,21 @@ const OPEN = [
   /^\/favicon/,
 ];
 
-/** The address a request came from ('local' for requests made inside the process). */
-function clientAddress(c: Context): string {
+/**
+ * The address a request came from ('local' for requests made inside the process). Behind a proxy
+ * the operator trusts (`trustProxy`), every request arrives from the proxy: the client is the
+ * address the proxy appended last to `X-Forwarded-For`, or one person's failed sign-ins would
+ * lock every user out.
+ */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .at(-1);
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'local';
   } catch {
@@ -176,7 +189,10 @@ export function signIn(app: Hono, options: SignInOptions): void {
     const say = signInMessages(lang);
     const token = (form.get('token') ?? '').trim();
     const name = (form.get('name') ?? '').trim();
-    const keys = [`address:${clientAddress(c)}`, ...(name ? [`account:${name.toLowerCase()}`] : [])];
+    const keys = [
+      `address:${clientAddress(c, options.trustProxy ?? false)}`,
+      ...(name ? [`account:${name.toLowerCase()}`] : []),
+    ];
     const wait = throttle.retryAfter(keys);
     if (wait) {
       c.header('retry-after', String(wait));

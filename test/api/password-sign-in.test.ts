@@ -99,6 +99,28 @@ for (const dialect of DIALECTS) {
       assert.ok(Number(right.headers.get('retry-after')) > 0);
     });
 
+    test('behind a trusted proxy, one address’s failures do not lock out the others', async () => {
+      const proxied = createApp({ store, webRoot: null, log: () => {}, trustProxy: true });
+      const from = (address: string, fields: Record<string, string>) => ({
+        ...form(fields),
+        headers: { 'x-forwarded-for': `198.51.100.7, ${address}` },
+      });
+      // Guesses at many names from one address: refused once that address has failed five times.
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push(
+          (await proxied.request('/sign-in', from('203.0.113.9', { name: `Nobody ${i}`, password: 'x' })))
+            .status,
+        );
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+      // Another user, through the same proxy, still signs in.
+      const other = await proxied.request(
+        '/sign-in',
+        from('203.0.113.20', { name: 'Fatou Field', password: 'correct horse battery staple' }),
+      );
+      assert.equal(other.status, 303);
+    });
+
     test('a short password is refused when the account is made', async () => {
       await assert.rejects(
         addUserAccount(store, 'Short Pass', ['viewer'], { password: 'abc' }),
