@@ -31,6 +31,11 @@ const UNREADABLE: [string, RegExp][] = [
   ['acled-no-country-column.csv', /looks like ACLED but has no country column/],
   ['ged-no-best-column.csv', /ged-no-best-column\.csv: looks like UCDP GED but has no best column/],
   ['hxl-without-date.csv', /HXL hashtag row has no #date/],
+  // HDX's table of ACLED's counts per area and month, made up for this test: not events.
+  [
+    'hdx-counts-per-month.csv',
+    /counts events per area and period \(#indicator\+events\), and Tandem imports one event per row/,
+  ],
 ];
 
 /** Files whose bad rows are set aside: [file, rows, rejected, line, reason]. */

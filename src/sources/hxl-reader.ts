@@ -133,6 +133,12 @@ export function hxlReader(
     if (c[k] !== -1) taken.add(c[k]);
   }
   const missing = (['date', 'country', 'type'] as const).filter((k) => c[k] === -1);
+  // HDX's tables of counts (ACLED's events and deaths per area and month): no row is one event.
+  if (missing.length && tags.some((t) => t?.tag === 'indicator' && t.attributes.includes('events')))
+    throw new TandemError(
+      'unreadable-file',
+      `${path}: this sheet counts events per area and period (#indicator+events), and Tandem imports one event per row; import the events themselves (ACLED's or UCDP's export, or a partner's incident sheet)`,
+    );
   if (missing.length) {
     const names = { date: '#date', country: '#country+name', type: '#event+type' };
     throw new TandemError(
