@@ -29,3 +29,19 @@ test('a text of many short lines joined into one is read in time that grows with
     );
   }
 });
+
+test('a heading in capitals broken on a word no title ends on is one heading again (PDF)', () => {
+  const text = normaliseAgreementText(
+    "TITRE III : DE L'ASSISTANCE ET DE LA\nCIRCULATION\nArticle 4\nLes Parties garantissent l'acheminement de l'aide.",
+    { reflow: true },
+  );
+  assert.match(text, /^TITRE III : DE L'ASSISTANCE ET DE LA CIRCULATION$/m);
+  // A heading that ends on its own word stays apart from the next heading.
+  const apart = normaliseAgreementText(
+    'TITRE IV : DES PERSONNES DÉTENUES\nARTICLE 7\nLes détenus sont libérés.',
+    {
+      reflow: true,
+    },
+  );
+  assert.match(apart, /^TITRE IV : DES PERSONNES DÉTENUES$/m);
+});

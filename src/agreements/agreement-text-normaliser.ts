@@ -222,6 +222,17 @@ function continuesSentence(
   if (/^\p{Ll}/u.test(line)) return true;
   // The whole line only while it is short enough to be a heading.
   const prev = joined.short();
+  // A heading in capitals that breaks on a word no title ends on ("TITRE III : DE L'ASSISTANCE ET
+  // DE LA\nCIRCULATION") goes on on the next line, when that line is in capitals and opens nothing.
+  if (
+    prev !== null &&
+    isHeadingLine(prev) &&
+    isShoutedHeading(prev) &&
+    isShoutedHeading(line) &&
+    !HEADING_MARKER.test(line) &&
+    /\s(?:DES?|DU|LA|LE|LES|AUX?|ET|EN|POUR|SUR|ENTRE|OF|THE|AND|ON|FOR|TO|IN)$/u.test(end)
+  )
+    return true;
   if (prev !== null && isHeadingLine(prev)) return false;
   // A long line cut mid-sentence ("... by the\nGovernment of"): join unless the previous line is a heading.
   if (joined.length >= 50 && /[\p{Ll},]$/u.test(end) && !(prev !== null && isShoutedHeading(prev)))
