@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import { areaAdjacency } from './area-adjacency.ts';
 import { forecastPanel } from './forecast.ts';
 import { runBacktest } from './forecast-backtest.ts';
-import { atLeastAsWide, runForecastModel } from './forecast-model.ts';
+import { atLeastAsWide, runForecastModel, shortHistoryForecast } from './forecast-model.ts';
 import { buildForecastPanel, type ViolentAreaMonth } from './forecast-panel.ts';
 import { addMonths } from './months.ts';
+import { logPoint, quantile } from './predictive-distribution.ts';
 import { RidgeAccumulator } from './ridge-regression.ts';
 
 /** A seeded generator, so the synthetic country is the same on every run. */
@@ -162,4 +163,16 @@ test("a series' residuals never spread less than one horizon nearer: the middle 
   assert.ok(Math.abs(widened[99]! - widened[90]! - (narrow[99]! - narrow[90]!)) < 1e-9);
   // Another series has its own nearer spread.
   assert.equal(atLeastAsWide(narrow, nearer, 1), narrow);
+});
+
+test('a short history is centred on its recent months: three quiet months before fifteen busy ones', () => {
+  // A held-out probe's Sudan: 1–3 violent events a month, then 25–30 for fifteen months. The plain
+  // log-average of the eighteen months put the point at 18, below every one of the last fifteen.
+  const counts = [1, 3, 2, ...Array.from({ length: 15 }, (_, i) => 25 + (i % 6))];
+  const d = shortHistoryForecast(counts, counts.length - 1, 'events', 100);
+  assert.ok(logPoint(d) > 24 && logPoint(d) < 30, `point ${logPoint(d)}`);
+  assert.ok(quantile(d, 0.1) < 25 && quantile(d, 0.9) > 30, `range ${quantile(d, 0.1)}–${quantile(d, 0.9)}`);
+  // A steady series keeps its level.
+  const steady = shortHistoryForecast([10, 10, 10, 10], 3, 'events', 100);
+  assert.ok(Math.abs(logPoint(steady) - 10) < 0.01, `steady ${logPoint(steady)}`);
 });

@@ -104,11 +104,16 @@ const PRIOR_MONTHS = 12;
 /** The 10th-to-90th width of a normal spread of that deviation: the floor of the 80% range. */
 const shortHistorySpread = (metric: ForecastMetric) => 2 * 1.2816 * SHORT_HISTORY_SD[metric];
 
+/** Half-life (months) of the weights a short history's months take in its forecast's centre. */
+const SHORT_HISTORY_HALF_LIFE = 3;
+
 /**
  * The forecast of an area with too few rows to fit on a short history: its months' log-average,
- * spread by logistic quantiles of a deviation between SHORT_HISTORY_SD and its own months' (their
- * variances pooled, the typical error counting as twelve months), in place of a bootstrap that two
- * months would make two values.
+ * recent months weighing more (half-life SHORT_HISTORY_HALF_LIFE, as the model's weighted mean of
+ * recent log counts: three quiet months before fifteen of 25 to 30 events must not hold the
+ * forecast at 18), spread by logistic quantiles of a deviation between SHORT_HISTORY_SD and its
+ * own months' about that centre (their variances pooled, the typical error counting as twelve
+ * months), in place of a bootstrap that two months would make two values.
  */
 export function shortHistoryForecast(
   counts: readonly number[],
@@ -117,7 +122,10 @@ export function shortHistoryForecast(
   samples: number,
 ): PredictiveDistribution {
   const logs = counts.slice(0, t + 1).map(Math.log1p);
-  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+  const decay = 0.5 ** (1 / SHORT_HISTORY_HALF_LIFE);
+  const weights = logs.map((_, i) => decay ** (logs.length - 1 - i));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const mean = logs.reduce((a, v, i) => a + weights[i]! * v, 0) / total;
   const own = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, logs.length - 1));
   const n = logs.length - 1;
   const prior = SHORT_HISTORY_SD[metric];
