@@ -138,6 +138,32 @@ for (const dialect of DIALECTS) {
       assert.equal((await search(SOUTH)).total, 0);
     });
 
+    test('a summary naming districts or groups is written to the audit chain when it counts records above public', async () => {
+      const store = keyed.store;
+      const entries = () =>
+        store.db
+          .selectFrom('audit_log')
+          .select(['actor', 'record_id', 'sensitivity', 'detail'])
+          .where('record_kind', '=', 'summary')
+          .orderBy('id')
+          .execute();
+      const before = (await entries()).length;
+      const seen = await runOperation(
+        operations.summary,
+        { by: 'target', country: 'Testland' },
+        as(store, NORTH),
+      );
+      assert.ok(seen.rows.some((r) => r.key.includes(SECRET_VICTIMS)));
+      // By admin-1 nothing identifying is named: no entry.
+      await runOperation(operations.summary, { by: 'admin1', country: 'Testland' }, as(store, NORTH));
+      const added = (await entries()).slice(before);
+      assert.deepEqual(
+        added.map((e) => [e.actor, e.record_id, e.sensitivity]),
+        [[NORTH.name, 'target', 'restricted']],
+      );
+      assert.match(String(added[0]!.detail), /"restricted":1/);
+    });
+
     test('a refused attempt is written to the audit chain: who tried which operation, and why', async () => {
       const store = keyed.store;
       await assert.rejects(

@@ -31,7 +31,7 @@ import {
   WITHHELD_KEY,
 } from '../store/hidden-records.ts';
 import type { IncidentTable } from '../store/schema.ts';
-import { logEventReads, logReads } from './access-log.ts';
+import { logEventReads, logReads, logSummaryRead } from './access-log.ts';
 import { openIncidentFields, PROTECTED_INCIDENT_FIELDS } from './incident-columns.ts';
 import type { ReleasedIncident } from './incident-operations.ts';
 import type { AppContext, Requester } from './operation.ts';
@@ -271,13 +271,9 @@ export async function releaseSummary<S extends Summary & { thenBy?: SummaryDimen
 ): Promise<S> {
   const names = IDENTIFYING.includes(summary.by) || (summary.thenBy && IDENTIFYING.includes(summary.thenBy));
   if (!names) return summary;
-  const hidden = await summarizeEventsOf(
-    ctx.store.db,
-    await hiddenEvents(ctx),
-    summary.by,
-    filter,
-    summary.thenBy,
-  );
+  const hiddenSet = await hiddenEvents(ctx);
+  await logSummaryRead(ctx, [summary.by, summary.thenBy].filter(Boolean).join(','), filter, hiddenSet);
+  const hidden = await summarizeEventsOf(ctx.store.db, hiddenSet, summary.by, filter, summary.thenBy);
   if (!hidden.length) return summary;
   const rows = new Map(summary.rows.map((r) => [summaryRowKey(r), { ...r }]));
   const keyOf = (dim: SummaryDimension | undefined, v: string | undefined) =>

@@ -1,4 +1,7 @@
+import { sensitivityRank } from '../domain/sensitivity.ts';
 import { appendAudit } from '../security/audit-chain.ts';
+import { openNonPublicByLevel, type SummaryFilter } from '../store/event-summary.ts';
+import type { HiddenEvents } from '../store/hidden-records.ts';
 import type { AppContext } from './operation.ts';
 
 // The access log's entries for the releases access-control.ts decides.
@@ -33,4 +36,37 @@ export async function logReads(
       detail: { purpose },
     })),
   );
+}
+
+/**
+ * Writes to the access log a summary that names districts or groups (admin-2, target) and counts
+ * non-public events the requester may read: one entry for the summary, at the highest level it
+ * counts, with how many events of each level and the scope, since naming a district beside a
+ * count releases something of each of them.
+ */
+export async function logSummaryRead(
+  ctx: AppContext,
+  dimensions: string,
+  filter: SummaryFilter,
+  hidden: HiddenEvents,
+): Promise<void> {
+  const levels = await openNonPublicByLevel(ctx.store.db, hidden, filter);
+  if (!levels.length) return;
+  const highest = levels.reduce((a, b) =>
+    sensitivityRank(b.sensitivity) > sensitivityRank(a.sensitivity) ? b : a,
+  );
+  await appendAudit(ctx.store.db, [
+    {
+      actor: ctx.requester.name,
+      action: 'released',
+      recordKind: 'summary',
+      recordId: dimensions,
+      sensitivity: highest.sensitivity,
+      detail: {
+        purpose: 'summary',
+        ...filter,
+        events: Object.fromEntries(levels.map((l) => [l.sensitivity, l.events])),
+      },
+    },
+  ]);
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { SummaryDimension } from '../domain/summary-dimension.ts';
 import { splitTargets } from './event-columns.ts';
-import { type HiddenEvents, hidesNothing, isHidden } from './hidden-records.ts';
+import { type HiddenEvents, hidesNothing, isHidden, isOpen } from './hidden-records.ts';
 import type { Database } from './schema.ts';
 
 export { SUMMARY_DIMENSIONS, type SummaryDimension } from '../domain/summary-dimension.ts';
@@ -284,4 +284,27 @@ export async function summarizeEventsOf(
   const merged = new SummaryMerger(then !== undefined);
   for (const r of splitTargetRows(await q.execute(), by, then)) merged.add(r);
   return merged.rows();
+}
+
+/**
+ * How many non-public events of `filter` the requester may read (none of `hidden`), by level: what
+ * a summary naming districts or groups releases, for the access log.
+ */
+export async function openNonPublicByLevel(
+  db: Kysely<Database>,
+  hidden: HiddenEvents,
+  filter: SummaryFilter = {},
+): Promise<{ sensitivity: string; events: number }[]> {
+  let q = db
+    .selectFrom('events')
+    .select(['sensitivity', sql<number>`count(*)`.as('n')])
+    .where('sensitivity', '<>', 'public');
+  if (!hidesNothing(hidden)) q = q.where((eb) => isOpen(eb, hidden));
+  if (filter.country !== undefined) q = q.where('country', '=', filter.country);
+  if (filter.from !== undefined) q = q.where('date_start', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('date_start', '<=', filter.to);
+  return (await q.groupBy('sensitivity').execute()).map((r) => ({
+    sensitivity: r.sensitivity,
+    events: Number(r.n),
+  }));
 }
