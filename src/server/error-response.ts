@@ -1,4 +1,5 @@
 import { isTandemError } from '../domain/tandem-error.ts';
+import { keyFilePath } from '../security/master-key.ts';
 
 /** The one error body every API failure answers with. */
 export interface ErrorBody {
@@ -18,7 +19,15 @@ export function errorResponse(
   body: ErrorBody;
 } {
   if (isTandemError(e)) {
-    const error: ErrorBody['error'] = { code: e.code, message: e.message };
+    // Where the server keeps its master key is the operator's business, not every signed-in
+    // reader's: the path goes to the server's log, the answer says "the server's key file".
+    const keyFile = keyFilePath();
+    let message = e.message;
+    if (message.includes(keyFile)) {
+      log(`tandem serve: ${message}`);
+      message = message.replaceAll(keyFile, "the server's key file");
+    }
+    const error: ErrorBody['error'] = { code: e.code, message };
     if (e.details !== undefined) error.details = e.details;
     return { status: e.httpStatus, body: { error } };
   }

@@ -81,6 +81,12 @@ for (const dialect of DIALECTS) {
       // The server lacks the key (503), which is not a refusal of the requester's right (403).
       assert.equal(res.status, 503);
       assert.equal((await res.clone().json()).error.code, 'unavailable');
+      // The answer names no path on the server (the operator's log does).
+      assert.doesNotMatch(
+        (await res.clone().json()).error.message,
+        new RegExp(keyFile().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+      );
+      assert.match((await res.clone().json()).error.message, /the server's key file/);
       assert.match((await res.json()).error.message, /tandem keys init/);
       assert.equal(await stored(), 0);
     });
