@@ -156,17 +156,12 @@ export interface ActorRole {
 export function categoryFromName(name: string, role: ActorRole): ActorCategory | null {
   const n = name.trim();
   if (!n) return null;
-  const government = /^government of (.+)$/i.exec(n);
-  if (government) {
-    // GED's "Government of DR Congo (Zaire)" in an event stored under ACLED's country name.
-    const of = government[1]!.trim();
-    return of.toLowerCase() === role.country.trim().toLowerCase() || sameCountry(of, role.country)
-      ? 'state-forces'
-      : 'external-forces';
-  }
-  // ACLED's names, as partners' sheets copy them: "Military Forces of Mali (2021-)", "Police
-  // Forces of Sudan (2019-)": the country's own forces, or another's.
-  const forces = /^(?:military|police) forces of (.+?)(?:\s*\(\d{4}-(?:\d{4})?\))?(?:\s*\[.*\])?$/i.exec(n);
+  // GED's "Government of DR Congo (Zaire)" in an event stored under ACLED's country name, and
+  // ACLED's names as partners' sheets copy them ("Military Forces of Mali (2021-)", "Police Forces
+  // of Sudan (2019-)"): the country's own forces, or another's.
+  const forces =
+    /^government of (.+)$/i.exec(n) ??
+    /^(?:military|police) forces of (.+?)(?:\s*\(\d{4}-(?:\d{4})?\))?(?:\s*\[.*\])?$/i.exec(n);
   if (forces) {
     const of = forces[1]!.trim();
     return of.toLowerCase() === role.country.trim().toLowerCase() || sameCountry(of, role.country)

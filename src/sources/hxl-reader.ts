@@ -7,7 +7,8 @@ import {
 } from '../domain/actor-category.ts';
 import { storedCountryName } from '../domain/country-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { isViolent, type ViolenceType } from '../domain/violence-type.ts';
+import type { ViolenceType } from '../domain/violence-type.ts';
+import { acledTargets } from './acled-reader.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
@@ -88,15 +89,13 @@ function hxlTargets(
   category2: ActorCategory | null,
   listed: string,
 ): string[] {
-  const out = new Set(
-    listed
-      .split(';')
-      .map((t) => t.trim())
-      .filter(Boolean),
-  );
   const plain = actor2.normalize('NFD').replace(/\p{M}/gu, '');
-  if (category2 === 'civilians' && actor2 && !CIVILIANS_IN_GENERAL.test(plain)) out.add(actor2);
-  return isViolent(type) || type === 'riots' ? [...out] : [];
+  const named = category2 === 'civilians' && !CIVILIANS_IN_GENERAL.test(plain) ? actor2 : '';
+  // Read as ACLED's civilian sides' associated actors are: only where someone is harmed.
+  return acledTargets(type, [
+    { category: 'civilians', associated: listed },
+    { category: 'civilians', associated: named },
+  ]);
 }
 
 /**

@@ -41,12 +41,14 @@ function cellText(v: unknown): string {
  * files that large are better exported to CSV, which streams.
  */
 export async function readXlsxSheets(path: string): Promise<SpreadsheetSheet[]> {
-  await assertReadableSize(path);
+  // Read once: the size check and the reader both take the bytes.
+  const bytes = await readFile(path);
+  await assertReadableSize(path, bytes);
   // Loaded on first use: most imports are CSV, and every command starts faster without it.
   const { default: readXlsxFile } = await import('read-excel-file/node');
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = (await readXlsxFile(path, { parseNumber: (s: string) => s, trim: false })) as never;
+    sheets = (await readXlsxFile(bytes, { parseNumber: (s: string) => s, trim: false })) as never;
   } catch (e) {
     throw new TandemError(
       'unreadable-file',
@@ -67,11 +69,11 @@ const SPARSE_GRID = 2_000_000;
  * beyond its data, since a sheet is read as a full grid of rows and columns (two cells, A1 and
  * XFD1048576, in a 1.5 kB file took the server past 4 GB and down; an attack probe).
  */
-async function assertReadableSize(path: string): Promise<void> {
+async function assertReadableSize(path: string, bytes: Buffer): Promise<void> {
   const { default: JSZip } = await import('jszip');
   let zip: Awaited<ReturnType<typeof JSZip.loadAsync>>;
   try {
-    zip = await JSZip.loadAsync(await readFile(path));
+    zip = await JSZip.loadAsync(bytes);
   } catch {
     return; // Not a zip after all: read-excel-file says what is wrong with it.
   }

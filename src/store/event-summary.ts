@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { SummaryDimension } from '../domain/summary-dimension.ts';
 import { splitTargets } from './event-columns.ts';
 import { type HiddenEvents, hidesNothing, isHidden, isOpen } from './hidden-records.ts';
@@ -194,9 +194,7 @@ export async function summarizeEvents(
   if (by === 'target' || then === 'target') {
     // The aggregates do not keep targets: counted from the events, over the exact days.
     let q = groupedEvents(db, by, then);
-    if (filter.country !== undefined) q = q.where('country', '=', filter.country);
-    if (filter.from !== undefined) q = q.where('date_start', '>=', filter.from);
-    if (filter.to !== undefined) q = q.where('date_start', '<=', filter.to);
+    q = q.where(inFilter(filter));
     for (const r of splitTargetRows(await q.execute(), by, then)) add(r);
   } else if (!(fromMonth && toMonth && fromMonth > toMonth)) {
     // Area and period summaries read the small roll-up; category and type ones the full table.
@@ -278,9 +276,7 @@ export async function summarizeEventsOf(
   let q = groupedEvents(db, by, then)
     .where('sensitivity', '<>', 'public')
     .where((eb) => isHidden(eb, hidden));
-  if (filter.country !== undefined) q = q.where('country', '=', filter.country);
-  if (filter.from !== undefined) q = q.where('date_start', '>=', filter.from);
-  if (filter.to !== undefined) q = q.where('date_start', '<=', filter.to);
+  q = q.where(inFilter(filter));
   const merged = new SummaryMerger(then !== undefined);
   for (const r of splitTargetRows(await q.execute(), by, then)) merged.add(r);
   return merged.rows();
@@ -300,11 +296,19 @@ export async function openNonPublicByLevel(
     .select(['sensitivity', sql<number>`count(*)`.as('n')])
     .where('sensitivity', '<>', 'public');
   if (!hidesNothing(hidden)) q = q.where((eb) => isOpen(eb, hidden));
-  if (filter.country !== undefined) q = q.where('country', '=', filter.country);
-  if (filter.from !== undefined) q = q.where('date_start', '>=', filter.from);
-  if (filter.to !== undefined) q = q.where('date_start', '<=', filter.to);
+  q = q.where(inFilter(filter));
   return (await q.groupBy('sensitivity').execute()).map((r) => ({
     sensitivity: r.sensitivity,
     events: Number(r.n),
   }));
+}
+
+/** The condition that an event falls within `filter`: its country, its first day within the bounds. */
+function inFilter(filter: SummaryFilter) {
+  return (eb: ExpressionBuilder<Database, 'events'>) =>
+    eb.and([
+      ...(filter.country !== undefined ? [eb('country', '=', filter.country)] : []),
+      ...(filter.from !== undefined ? [eb('date_start', '>=', filter.from)] : []),
+      ...(filter.to !== undefined ? [eb('date_start', '<=', filter.to)] : []),
+    ]);
 }

@@ -45,7 +45,11 @@ export interface WorkbenchSession {
  * A Tandem server on the demonstration mission with the given accounts, and a fresh Chromium
  * profile on it: what every workbench task test starts from.
  */
-export async function openWorkbenchSession(accounts: Account[]): Promise<WorkbenchSession> {
+export async function openWorkbenchSession(
+  accounts: Account[],
+  /** More for the store to hold before the server starts (another country's events, say). */
+  prepare?: (store: Store) => Promise<void>,
+): Promise<WorkbenchSession> {
   mkdirSync(OUTPUT, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'tandem-task-e2e-'));
   process.env.TANDEM_KEY_FILE = join(dir, 'tandem.key');
@@ -57,6 +61,7 @@ export async function openWorkbenchSession(accounts: Account[]): Promise<Workben
       offices: a.offices ?? ['all-offices'],
       password: PASSWORD,
     });
+  await prepare?.(store);
   const server: RunningServer = await startServer({ store, port: 0, log: () => {}, warmUp: false });
   const { chromium } = await import('playwright-core');
   const browser: BrowserContext = await chromium.launchPersistentContext(join(dir, 'profile'), {
