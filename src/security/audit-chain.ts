@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { AuditLogTable, Database } from '../store/schema.ts';
@@ -80,6 +81,20 @@ export async function appendAudit(
   // A caller already inside a transaction it began itself (an import's) says so: Kysely cannot tell.
   if (db.isTransaction || options.inTransaction) await write(db);
   else await db.transaction().execute(write);
+  const watch = auditWatch.getStore();
+  if (watch) watch.entries += entries.length;
+}
+
+const auditWatch = new AsyncLocalStorage<{ entries: number }>();
+
+/**
+ * Runs `fn` and says whether it wrote to the audit: an answer that released records to be audited
+ * must not be served again from memory, where a second read would go unlogged.
+ */
+export async function watchingAudit<T>(fn: () => Promise<T>): Promise<{ result: T; audited: boolean }> {
+  const watch = { entries: 0 };
+  const result = await auditWatch.run(watch, fn);
+  return { result, audited: watch.entries > 0 };
 }
 
 export interface AuditVerification {

@@ -11,6 +11,7 @@ import { assertMayRunAudited, type OperationCall, runOperation } from '../app/ru
 import { openStore, type Store } from '../app/store-connection.ts';
 import { clearanceOf } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { watchingAudit } from '../security/audit-chain.ts';
 import { briefRoutes, type PrintPdf } from './brief-routes.ts';
 import { errorResponse } from './error-response.ts';
 import { exportRoute } from './export-route.ts';
@@ -81,6 +82,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   // Answers are kept encoded: a large one (the map's points) is then not encoded again per request.
   const cache = new ResponseCache<Uint8Array<ArrayBuffer>>(options.cacheTtlMs ?? 60_000);
+  const auditedAnswers = new WeakSet<Uint8Array<ArrayBuffer>>();
   const app = new Hono();
   const context = () => ({
     store: options.store,
@@ -196,11 +198,16 @@ export function createApp(options: WorkbenchAppOptions): Hono {
       const key = `${who}|${url.pathname}?${[...url.searchParams].sort().join('&')}`;
       const compute = async () => {
         const input = { ...queryToInput(schema, url.searchParams), ...pathInput };
-        const answer = await runOperation(op, input, call(route.operation));
-        return encodedJsonOf(answer) ?? Buffer.from(JSON.stringify(answer ?? null));
+        const { result, audited } = await watchingAudit(() => runOperation(op, input, call(route.operation)));
+        const body = encodedJsonOf(result) ?? Buffer.from(JSON.stringify(result ?? null));
+        if (audited) auditedAnswers.add(body);
+        return body;
       };
+      // An answer whose reading was logged is not kept: the same person's next read is logged too.
       const body =
-        (route.cacheable?.(url.searchParams) ?? true) ? await cache.get(key, compute) : await compute();
+        (route.cacheable?.(url.searchParams) ?? true)
+          ? await cache.get(key, compute, (b) => !auditedAnswers.has(b))
+          : await compute();
       return c.body(body, 200, { 'content-type': 'application/json' });
     });
   }

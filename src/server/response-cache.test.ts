@@ -42,3 +42,13 @@ test('with a time-to-live of 0 nothing is kept', async () => {
   await cache.get('q', async () => `v${++n}`);
   assert.equal(await cache.get('q', async () => `v${++n}`), 'v2');
 });
+
+test('an answer that keep refuses is served but computed again next time', async () => {
+  const cache = new ResponseCache(60_000);
+  let n = 0;
+  const keep = (v: string) => !v.startsWith('logged');
+  assert.equal(await cache.get('q', async () => `logged ${++n}`, keep), 'logged 1');
+  assert.equal(await cache.get('q', async () => `logged ${++n}`, keep), 'logged 2');
+  assert.equal(await cache.get('q', async () => `plain ${++n}`, keep), 'plain 3');
+  assert.equal(await cache.get('q', async () => `plain ${++n}`, keep), 'plain 3');
+});

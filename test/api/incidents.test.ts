@@ -188,6 +188,28 @@ for (const dialect of DIALECTS) {
       assert.equal((await verifyAudit(store.db)).ok, true);
     });
 
+    test('a read that is logged is logged again when repeated, not served unlogged from memory', async () => {
+      const entries = async () =>
+        (
+          await store.db
+            .selectFrom('audit_log')
+            .select('id')
+            .where('record_kind', '=', 'summary')
+            .where('actor', '=', 'Ndele Officer')
+            .execute()
+        ).length;
+      const before = await entries();
+      for (let i = 0; i < 2; i++) {
+        const res = await app.request('/api/summary?by=admin2&country=Central%20African%20Republic', {
+          headers: { authorization: `Bearer ${tokens.ndele}` },
+        });
+        assert.equal(res.status, 200);
+        const rows = ((await res.json()) as { rows: { key: string }[] }).rows;
+        assert.ok(rows.some((r) => r.key.includes('Ndele')));
+      }
+      assert.equal((await entries()) - before, 2);
+    });
+
     if (dialect.name === 'sqlite') {
       test('the database file and its journal hold no narrative, source, place or precise coordinate in plain text', async () => {
         const path = store.location;
