@@ -210,6 +210,27 @@ for (const dialect of DIALECTS) {
       assert.equal((await entries()) - before, 2);
     });
 
+    test('a reporter may file above their clearance; they then read it withheld and may not edit it', async () => {
+      const res = await post('ndele', {
+        ...incident,
+        sensitivity: 'strictly-confidential',
+        narrative: 'An account only protection staff may read',
+      });
+      assert.equal(res.status, 201);
+      const { id } = (await res.json()) as { id: number };
+      const seen = (await list('ndele')).incidents.find((i) => i.id === id);
+      assert.equal(seen?.narrative ?? null, null);
+      assert.equal(seen?.category, 'killing');
+      const edit = await app.request(`/api/incidents/${id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${tokens.ndele}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ verification: 'rejected' }),
+      });
+      assert.equal(edit.status, 403);
+      const admin = (await list('admin')).incidents.find((i) => i.id === id);
+      assert.equal(admin?.narrative, 'An account only protection staff may read');
+    });
+
     if (dialect.name === 'sqlite') {
       test('the database file and its journal hold no narrative, source, place or precise coordinate in plain text', async () => {
         const path = store.location;
