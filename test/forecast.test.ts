@@ -293,6 +293,55 @@ test('the French note on a month already partly held elides de before a vowel', 
   assert.match(t.partial('déc. 2015', '14 déc. 2015', 'nov. 2015'), /violents de déc\. 2015,/);
 });
 
+test('years without any event before the origin are named as a gap in the data, in the forecast and the brief', {
+  skip: acled.skip,
+}, async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-gap-'));
+  try {
+    // The sample ends in December 2015; one event of June 2019 makes the origin June 2019.
+    const parsed = readAcled();
+    const late = {
+      ...parsed.data[0],
+      event_id_cnty: 'SSD99001',
+      event_date: '15 June 2019',
+      year: '2019',
+    };
+    const later = join(dir, 'later.csv');
+    writeFileSync(later, Papa.unparse([late], { columns: parsed.meta.fields }));
+    await importFiles(store, [acled.path, later]);
+    const r = await runOperation(
+      operations.forecast,
+      { country: 'South Sudan', level: 'country', horizon: 1 },
+      call(store),
+    );
+    assert.equal(r.origin, '2019-06');
+    assert.deepEqual(r.dataGap, { from: '2016-01', to: '2019-05', months: 41, shareBefore: 1 });
+    assert.match(
+      r.notes?.[0] ?? '',
+      /no event of any kind for South Sudan from 2016-01 to 2019-05 \(41 months\)/,
+    );
+    const before = await runOperation(
+      operations.forecast,
+      { country: 'South Sudan', level: 'country', horizon: 1, origin: '2015-11' },
+      call(store),
+    );
+    assert.equal(before.dataGap, undefined);
+    const { forecastBrief } = await import('../src/app/forecast-operations.ts');
+    const { forecastSection } = await import('../src/reports/forecast-section.ts');
+    const brief = await forecastBrief(store, 'South Sudan');
+    const fr = forecastSection(brief!, 'fr');
+    assert.ok(
+      fr.blocks.some(
+        (b) => b.kind === 'p' && /^Attention : .* de janv\. 2016 à mai 2019 \(41 mois\)/.test(b.text),
+      ),
+    );
+  } finally {
+    await drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a store cut mid-month: the brief forecasts that month from the month before and shows what is recorded so far beside it', {
   skip: acled.skip,
 }, async () => {

@@ -177,3 +177,20 @@ export async function readBoundaries(
     .execute();
   return rows.map((r) => ({ admin1: r.admin1, geometry: r.geometry! }));
 }
+
+/** The months up to `toMonth` in which the store holds any event of the country, of any kind. */
+export async function readMonthsWithEvents(
+  db: Kysely<Database>,
+  country: string,
+  toMonth: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('country_counts')
+    .select('month')
+    .distinct()
+    .where('country', '=', country)
+    .where('month', '<=', toMonth)
+    .where('events', '>', 0)
+    .execute();
+  return rows.map((r) => r.month);
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readDateRange } from '../analysis/analysis-queries.ts';
+import { type DataGap, latestDataGap } from '../analysis/data-gap.ts';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import {
   type AreaForecast,
@@ -14,7 +15,12 @@ import {
   runBacktest,
 } from '../analysis/forecast-backtest.ts';
 import { FORECAST_LEVELS, FORECAST_METRICS } from '../analysis/forecast-panel.ts';
-import { eventDaysBetween, firstViolentMonth, readViolentMonth } from '../analysis/forecast-queries.ts';
+import {
+  eventDaysBetween,
+  firstViolentMonth,
+  readMonthsWithEvents,
+  readViolentMonth,
+} from '../analysis/forecast-queries.ts';
 import { addMonths, lastDayOf } from '../analysis/months.ts';
 import { addDays, daysBetween } from '../domain/calendar-day.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -100,8 +106,34 @@ export interface ForecastResult {
   recordedSoFar?: RecordedSoFar;
   /** Why `forecasts` is empty, when it is: no violent event by the origin, or none in an admin-1 area. */
   note?: string;
-  /** Areas a plan's areas of responsibility name that the country's data and boundaries do not know. */
+  /**
+   * Areas a plan's areas of responsibility name that the country's data and boundaries do not
+   * know; and a data gap (`dataGap`) said in words.
+   */
   notes?: string[];
+  /** Months without any event of the country that read as a gap in the data (analysis/data-gap.ts). */
+  dataGap?: DataGap;
+}
+
+/** The data gap before an origin, if any, and the sentence that warns of it. */
+async function dataGapBefore(
+  store: Store,
+  country: string,
+  origin: string,
+): Promise<{ dataGap?: DataGap; notes: string[] }> {
+  const gap = latestDataGap(await readMonthsWithEvents(store.db, country, origin), origin);
+  if (!gap) return { notes: [] };
+  return { dataGap: gap, notes: [dataGapSentence(country, gap)] };
+}
+
+export function dataGapSentence(country: string, gap: DataGap): string {
+  const span =
+    gap.from === gap.to ? `in ${gap.from}` : `from ${gap.from} to ${gap.to} (${gap.months} months)`;
+  return (
+    `the store holds no event of any kind for ${country} ${span}, after a record with events in ` +
+    `${Math.round(gap.shareBefore * 100)}% of its months before: most likely a gap in the data, not a lull. ` +
+    'The forecast reads those months as months without violence and runs low; import the missing months before relying on it'
+  );
 }
 
 /**
@@ -146,6 +178,7 @@ export async function forecastBrief(
     if (!first || origin < first.slice(0, 7)) return undefined;
   }
   const panel = await readForecastPanel(store.db, country, origin);
+  const gapped = await dataGapBefore(store, country, origin);
   const { forecasts } = forecastPanel(panel, {
     level: 'admin1',
     horizons: 3,
@@ -163,6 +196,7 @@ export async function forecastBrief(
     ...(area === undefined ? {} : { area }),
     backtest: runBacktest(panel, { ...DEFAULT_BACKTEST, lastOrigins: RECENT_ORIGINS }),
     ...(recordedSoFar ? { recordedSoFar } : {}),
+    ...(gapped.dataGap ? { dataGap: gapped.dataGap } : {}),
   };
 }
 
@@ -213,7 +247,10 @@ export const forecastOperations = {
     input: forecastInput,
     async run(ctx, input): Promise<ForecastResult> {
       const { origin, last } = await originOf(ctx.store, input);
-      const { aors, notes } = await plannedAreasOfResponsibility(ctx.store, input);
+      const planned = await plannedAreasOfResponsibility(ctx.store, input);
+      const { aors } = planned;
+      const gap = await dataGapBefore(ctx.store, input.country, origin);
+      const notes = [...gap.notes, ...planned.notes];
       const panel = await readForecastPanel(ctx.store.db, input.country, origin, aors);
       const r = forecastPanel(panel, {
         level: input.level,
@@ -221,7 +258,7 @@ export const forecastOperations = {
         metrics: input.metric ? [input.metric] : FORECAST_METRICS,
         historyMonths: input.history,
       });
-      const said = notes.length ? { notes } : {};
+      const said = { ...(notes.length ? { notes } : {}), ...(gap.dataGap ? { dataGap: gap.dataGap } : {}) };
       if (!r.forecasts.length)
         return {
           country: input.country,

@@ -66,6 +66,8 @@ export interface ExtraBriefText {
     tooShort: (months: number) => string;
     /** The store already holds part of the first month forecast: what it holds, beside the forecast. */
     partial: (month: string, through: string, origin: string) => string;
+    /** No event of any kind from `from` to `to`: most likely a gap in the data, read as quiet months. */
+    gap: (from: string, to: string, months: number, percent: number) => string;
     soFar: (through: string) => string;
     month: (ym: string) => string;
     day: (iso: string) => string;
@@ -164,6 +166,8 @@ const en: ExtraBriefText = {
       `The record is too short to measure how good these forecasts are: the backtest needs ${months} months of data before its first origin and a month after it. Read them as a model not yet tested on this country.`,
     partial: (month, through, origin) =>
       `The store already holds violent events of ${month}, up to ${through}; the forecasts use data to the end of ${origin} only, and the last column gives what is recorded so far (events / deaths).`,
+    gap: (from, to, months, percent) =>
+      `Warning: the store holds no event of any kind ${from === to ? `in ${from}` : `from ${from} to ${to} (${months} months)`}, after a record with events in ${percent}% of its months before. That is most likely a gap in the data, not a lull: the forecasts read those months as months without violence and run low. Import the missing months before relying on them.`,
     soFar: (through) => `recorded to ${through} (events / deaths)`,
     // As the rest of the English brief writes them: "Dec 2013", "14 Dec 2015".
     month: enFormat.month,
@@ -273,6 +277,8 @@ const fr: ExtraBriefText = {
       `Les données sont trop courtes pour mesurer la fiabilité de ces prévisions : le test rétrospectif demande ${months} mois de données avant sa première date et un mois après. Lisez-les comme un modèle pas encore éprouvé sur ce pays.`,
     partial: (month, through, origin) =>
       `La base contient déjà des événements violents ${/^[aeiouéèêâh]/i.test(month) ? 'd’' : 'de '}${month}, jusqu’au ${through} ; les prévisions n’utilisent que les données arrêtées à fin ${origin}, et la dernière colonne donne ce qui est déjà enregistré (événements / morts).`,
+    gap: (from, to, months, percent) =>
+      `Attention : la base ne contient aucun événement, de quelque type que ce soit, ${from === to ? `en ${from}` : `de ${from} à ${to} (${months} mois)`}, alors que ${percent} % des mois précédents en comptaient. Il s’agit très probablement d’un trou dans les données, non d’une accalmie : les prévisions lisent ces mois comme des mois sans violence et sous-estiment. Importez les mois manquants avant de vous y fier.`,
     soFar: (through) => `enregistré au ${through} (événements / morts)`,
     month: frFormat.month,
     day: frFormat.day,

@@ -1,3 +1,4 @@
+import type { DataGap } from '../analysis/data-gap.ts';
 import type { AreaForecast } from '../analysis/forecast.ts';
 import { type BacktestResult, DEFAULT_BACKTEST } from '../analysis/forecast-backtest.ts';
 import { BASELINES, type Baseline } from '../analysis/forecast-baselines.ts';
@@ -23,6 +24,8 @@ export interface ForecastBrief {
   backtest: BacktestResult;
   /** What the store already holds of the first month forecast (an export cut on the 14th). */
   recordedSoFar?: RecordedSoFar;
+  /** Months without any event before the origin that read as a gap in the data. */
+  dataGap?: DataGap;
 }
 
 /**
@@ -146,6 +149,19 @@ export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): S
   return {
     title: t.title(month ? t.month(month) : null),
     blocks: [
+      ...(b.dataGap
+        ? [
+            {
+              kind: 'p',
+              text: t.gap(
+                t.month(b.dataGap.from),
+                t.month(b.dataGap.to),
+                b.dataGap.months,
+                Math.round(b.dataGap.shareBefore * 100),
+              ),
+            } as Block,
+          ]
+        : []),
       ...skillSentences(b.backtest, lang).map((text): Block => ({ kind: 'p', text })),
       ...(soFar && month
         ? [{ kind: 'p', text: t.partial(t.month(month), through, t.month(b.origin)) } as Block]

@@ -59,6 +59,7 @@ export function registerForecastCommands(program: Command): void {
           forecasts: r.forecasts,
           ...(r.note ? { note: r.note } : {}),
           ...(r.notes ? { notes: r.notes } : {}),
+          ...(r.dataGap ? { dataGap: r.dataGap } : {}),
         });
       for (const n of r.notes ?? []) process.stderr.write(`tandem: note: ${n}\n`);
       if (r.note) return console.log(r.note);

@@ -86,6 +86,16 @@ export function ForecastChart({
           const recorded = soFar ? [{ month: date(first.month), value: soFar[metric] }] : [];
           return (
             <>
+              {r.dataGap && (
+                <p className="warning-box" role="note">
+                  {t('forecast.gap', {
+                    count: r.dataGap.months,
+                    from: monthName(r.dataGap.from),
+                    to: monthName(r.dataGap.to),
+                    percent: Math.round(r.dataGap.shareBefore * 100),
+                  })}
+                </p>
+              )}
               <PlotFigure
                 label={t('forecast.chart', { metric: t(`forecast.${metric}`), key })}
                 deps={[r, metric, key]}

@@ -11,6 +11,10 @@ export const en = {
   eventsPerMonth: 'violent events per month',
   deathsPerMonth: 'deaths per month',
   soFar: 'Already recorded for {{month}} up to {{day}}: {{recorded}} (the ring on the chart).',
+  gap_one:
+    'No event of any kind is stored for {{from}}, after a record with events in {{percent}}% of its months before: most likely a gap in the data, not a lull. The forecast reads it as a month without violence and runs low; import the missing month before relying on it.',
+  gap_other:
+    'No event of any kind is stored from {{from}} to {{to}} ({{count}} months), after a record with events in {{percent}}% of its months before: most likely a gap in the data, not a lull. The forecast reads those months as months without violence and runs low; import the missing months before relying on it.',
   next: '{{month}}: about {{point}} {{metric}}, 80% range {{low}}–{{high}}. Forecast from {{origin}} using only data up to then; how well such forecasts did before is in the brief and',
   onsetLabel: 'Where deaths may start',
   onsetHeading: 'Where deaths may start (quiet for a year)',
@@ -32,6 +36,10 @@ export const fr: typeof en = {
   eventsPerMonth: 'événements violents par mois',
   deathsPerMonth: 'morts par mois',
   soFar: 'Déjà enregistré pour {{month}} jusqu’au {{day}} : {{recorded}} (le cercle sur le graphique).',
+  gap_one:
+    'Aucun événement, de quelque type que ce soit, n’est enregistré en {{from}}, alors que {{percent}} % des mois précédents en comptaient : très probablement un trou dans les données, non une accalmie. La prévision le lit comme un mois sans violence et sous-estime ; importez le mois manquant avant de vous y fier.',
+  gap_other:
+    'Aucun événement, de quelque type que ce soit, n’est enregistré de {{from}} à {{to}} ({{count}} mois), alors que {{percent}} % des mois précédents en comptaient : très probablement un trou dans les données, non une accalmie. La prévision lit ces mois comme des mois sans violence et sous-estime ; importez les mois manquants avant de vous y fier.',
   next: '{{month}} : environ {{point}} {{metric}}, fourchette à 80 % de {{low}} à {{high}}. Prévision établie en {{origin}} sur les seules données disponibles à cette date ; la fiabilité passée de ces prévisions figure dans la note et dans',
   onsetLabel: 'Où des morts pourraient survenir',
   onsetHeading: 'Où des morts pourraient survenir (zones calmes depuis un an)',
