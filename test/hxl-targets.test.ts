@@ -35,3 +35,29 @@ test('a partner sheet’s victims are its targets: the groups named as the secon
   // Civilians in general name no group; a protest harms no one.
   assert.equal(by['Civils (Soudan)'], undefined, r.stdout);
 });
+
+test('a bare #group+name is the population group harmed, never the perpetrator', async () => {
+  const file = join(dir, 'groups.csv');
+  writeFileSync(
+    file,
+    [
+      'Incident date,Country,Region,Type,Affected group,Killed',
+      '#date+occurred,#country+name,#adm1+name,#event+type,#group+name,#affected+killed',
+      '2023-05-11,Mali,Ségou,Violence against civilians,Peulh community,1',
+      '2023-05-12,Mali,Mopti,Violence against civilians,IDPs,3',
+      '',
+    ].join('\n'),
+  );
+  const db = join(dir, 'groups.db');
+  assert.equal((await runCli(['import', file, '--db', db])).code, 0);
+  const targets = await runCli(['summary', '--by', 'target', '--json', '--db', db]);
+  const rows = (JSON.parse(targets.stdout) as { rows: { key: string; events: number }[] }).rows;
+  assert.deepEqual(rows.map((x) => [x.key, x.events]).sort(), [
+    ['IDPs', 1],
+    ['Peulh community', 1],
+  ]);
+  // No column names a perpetrator: there is none to list.
+  const actors = await runCli(['actors', '--country', 'Mali', '--json', '--db', db]);
+  assert.equal(actors.code, 0, actors.stderr);
+  assert.deepEqual(JSON.parse(actors.stdout), { actors: [] });
+});

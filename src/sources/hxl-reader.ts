@@ -32,7 +32,9 @@ const WANT = {
   lon: ['geo+lon'],
   type: ['event+type'],
   subType: ['event+type+sub', 'event+subtype'],
-  actor1: ['group+name+first', 'actor+name+first', 'org+perpetrator', 'group+name', 'actor+name', 'org'],
+  // Not a bare #group+name: HXL's #group is a population group (IDPs, women and girls), the people
+  // harmed in a partner's sheet, read as targets below; nor a bare #org, mostly who reported.
+  actor1: ['group+name+first', 'actor+name+first', 'org+perpetrator', 'group+perpetrator', 'actor+name'],
   // An actor's category: ACLED's inter code (1–8) or its words, or Tandem's id. Without one (as in
   // ACLED's own HXL files, which tag no inter column) the category is inferred from the name.
   inter1: ['group+type+first', 'actor+type+first', 'group+category+first', 'actor+category+first'],
@@ -49,7 +51,19 @@ const WANT = {
 // Attributes that make a tag a part, a stamp or a code rather than the value itself: `#date+year`
 // is not the day of an event, `#date+timestamp` is when the row was written, and `#adm1+code`
 // (a p-code such as ML04) or `#country+code` is not the area's or the country's name.
-const NOT_THE_VALUE = new Set(['year', 'month', 'week', 'timestamp', 'time', 'code']);
+// So are the sides of an event: `#group+name+second` is not the first actor, nor is an associated
+// actor (`+assoc`) the actor itself; a tag that wants a side names it.
+const NOT_THE_VALUE = new Set([
+  'year',
+  'month',
+  'week',
+  'timestamp',
+  'time',
+  'code',
+  'first',
+  'second',
+  'assoc',
+]);
 
 /**
  * Finds the column for a wanted tag: the tag must match and carry every wanted attribute. A column
@@ -72,6 +86,9 @@ function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<numb
   }
   return -1;
 }
+
+const isBareGroup = (t: HxlTag | null) =>
+  t?.tag === 'group' && t.attributes.every((a) => a === 'name' || a === 'affected');
 
 /** A second actor that names civilians in general, not a group of them ("Civilians (Mali)"). */
 const CIVILIANS_IN_GENERAL =
@@ -131,6 +148,8 @@ export function hxlReader(
     c[k] = find(tags, WANT[k], taken);
     if (c[k] !== -1) taken.add(c[k]);
   }
+  // A partner's bare #group+name (or #group) names the population group harmed: the targets.
+  if (c.targets === -1) c.targets = tags.findIndex((t, i) => !taken.has(i) && isBareGroup(t));
   const missing = (['date', 'country', 'type'] as const).filter((k) => c[k] === -1);
   // HDX's tables of counts (ACLED's events and deaths per area and month): no row is one event.
   if (missing.length && tags.some((t) => t?.tag === 'indicator' && t.attributes.includes('events')))
