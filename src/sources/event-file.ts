@@ -238,7 +238,7 @@ function chooseRowReader(
   if (want === 'ucdp') return { reader: gedCsvReader(path, header), skipRows };
   if (want === 'hxl') {
     if (isHashtagRow(header)) return { reader: hxlReader(path, header), skipRows: 1 };
-    if (tagged) return { reader: hxlReader(path, second), skipRows };
+    if (tagged) return { reader: hxlReader(path, second, second, header), skipRows };
     if (exportTags) return { reader: hxlReader(path, exportTags, header), skipRows: 1 };
     throw new TandemError(
       'unknown-format',

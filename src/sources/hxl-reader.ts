@@ -14,6 +14,7 @@ import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
 import { halfPointReason, missingHalfOfPoint, readCoordinate, readCount } from './field-readers.ts';
 import { gedAreaName } from './ged-area-name.ts';
+import { deathsBreakdownColumns, isBreakdownAttribute } from './hxl-deaths-breakdown.ts';
 import { type HxlTag, parseTag } from './hxl-tag.ts';
 import { violenceTypeOfWords } from './partner-event-words.ts';
 import { tandemExportColumns, tandemExportReader } from './tandem-export-reader.ts';
@@ -63,6 +64,7 @@ const NOT_THE_VALUE = new Set([
   'first',
   'second',
   'assoc',
+  'associated',
 ]);
 
 /**
@@ -80,11 +82,40 @@ function find(tags: (HxlTag | null)[], wants: readonly string[], taken: Set<numb
       if (!attrs.every((a) => t.attributes.includes(a))) continue;
       if (t.attributes.length === attrs.length) return i;
       const extra = t.attributes.filter((a) => !attrs.includes(a));
-      if (wider === -1 && !extra.some((a) => NOT_THE_VALUE.has(a))) wider = i;
+      // Nor is one group's count (#affected+killed+f) the count of all (hxl-deaths-breakdown.ts).
+      if (wider === -1 && !extra.some((a) => NOT_THE_VALUE.has(a) || isBreakdownAttribute(a))) wider = i;
     }
     if (wider !== -1) return wider;
   }
   return -1;
+}
+
+/**
+ * The deaths of a row whose sheet gives them only broken down: the sum of the parts given, an
+ * empty part read as none; set aside when every part is empty (the row does not say its deaths).
+ */
+function sumOfParts(
+  f: string[],
+  parts: readonly number[],
+): { ok: true; value: number } | { ok: false; reason: string; column: number } {
+  let sum = 0;
+  let given = 0;
+  for (const i of parts) {
+    const n = readCount(f[i], 'deaths', false);
+    if (!n.ok) return { ok: false, reason: n.reason, column: i };
+    if (n.value !== null) {
+      sum += n.value;
+      given++;
+    }
+  }
+  if (!given)
+    return {
+      ok: false,
+      reason:
+        'deaths are empty in every column that breaks them down; expected a whole number of 0 or more in at least one',
+      column: parts[0]!,
+    };
+  return { ok: true, value: sum };
 }
 
 const isBareGroup = (t: HxlTag | null) =>
@@ -126,6 +157,7 @@ export function hxlReader(
   path: string,
   hashtagRow: readonly string[],
   names: readonly string[] = hashtagRow,
+  titles: readonly string[] = [],
 ): EventRowReader {
   const tags = hashtagRow.map(parseTag);
   const own = tandemExportColumns(tags);
@@ -164,6 +196,8 @@ export function hxlReader(
       `${path}: the HXL hashtag row has no ${missing.map((m) => names[m]).join(', ')}; Tandem needs them to place an event`,
     );
   }
+  // Deaths given only by sex or age: their sum, where the columns cannot overlap.
+  const deathsParts = c.fatalities === -1 ? deathsBreakdownColumns(path, tags, titles) : [];
   const header = names.map((h) => h.trim());
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
   const readDay = eventDateReader(path);
@@ -217,8 +251,11 @@ export function hxlReader(
         );
       // A deaths column with an empty cell is a row that does not say its deaths: set aside, as in
       // ACLED, not counted as none. A sheet without the column reports no deaths at all.
-      const fat = readCount(f[c.fatalities], 'fatalities', c.fatalities !== -1);
-      if (!fat.ok) return problemAt(header, c.fatalities, fat.reason);
+      const fat: { ok: true; value: number | null } | { ok: false; reason: string; column?: number } =
+        deathsParts.length
+          ? sumOfParts(f, deathsParts)
+          : readCount(f[c.fatalities], 'fatalities', c.fatalities !== -1);
+      if (!fat.ok) return problemAt(header, fat.column ?? c.fatalities, fat.reason);
       const civ = readCount(f[c.civilianFatalities], 'civilian fatalities', false);
       if (!civ.ok) return problemAt(header, c.civilianFatalities, civ.reason);
       const lat = readCoordinate(f[c.lat], 'latitude');
