@@ -1,5 +1,6 @@
 import { type ActorCategory, parseActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
+import { storedCountryName } from '../domain/country-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { isViolent, parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
 import { MonadicPairs } from './acled-monadic-pairs.ts';
@@ -95,6 +96,7 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
   }
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
   const parseEventDate = eventDateReader(path);
+  const countries = new Map<string, string>();
   const pairs = c.actor2 === -1 && c.inter2 === -1 ? new MonadicPairs(c.civ !== -1) : null;
   return {
     format: 'acled',
@@ -126,8 +128,14 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
           c.inter2,
           `inter2 "${get(f, c.inter2)}" is not an ACLED actor category (1–8 or its name)`,
         );
-      const country = get(f, c.country);
-      if (!country) return problemAt(header, c.country, 'country is empty');
+      const written = get(f, c.country);
+      if (!written) return problemAt(header, c.country, 'country is empty');
+      // "mali" and "MALI" are Mali, as the GED and HXL readers store them (one look-up per spelling).
+      let country = countries.get(written);
+      if (country === undefined) {
+        country = storedCountryName(written);
+        countries.set(written, country);
+      }
       const fat = readCount(f[c.fatalities], 'fatalities', true);
       if (!fat.ok) return problemAt(header, c.fatalities, fat.reason);
       const lat = readCoordinate(f[c.lat], 'latitude');
