@@ -8,6 +8,7 @@ import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
 import { eventValues } from '../store/event-columns.ts';
 import { type PreparedBatch, RowPacker } from '../store/packed-rows.ts';
+import { admin2Scope } from '../store/stored-area-spellings.ts';
 import { FirstLines } from './first-lines.ts';
 
 export type { PreparedBatch };
@@ -24,7 +25,8 @@ export async function* prepareRows(
   sensitivity: Sensitivity = 'public',
   knownAreas: readonly (readonly [string, string])[] = [],
 ): AsyncGenerator<PreparedBatch> {
-  // One spelling per area: the store's, where this file writes it with other accents or hyphens.
+  // One spelling per area (admin-1, and admin-2 within it): the store's, where this file writes it
+  // with other accents or hyphens.
   const spellings = new AreaSpellings(knownAreas);
   // Small batches from the file, so that a row's parsed fields and event die young; rows are
   // packed one by one and sent BATCH at a time.
@@ -49,6 +51,8 @@ export async function* prepareRows(
         continue;
       }
       event.admin1 = spellings.of(event.country, event.admin1);
+      // An admin-2 area likewise, within its admin-1 area ("Segou" under Ségou is Ségou).
+      if (event.admin2) event.admin2 = spellings.of(admin2Scope(event.country, event.admin1), event.admin2);
       packer.add(eventValues(event, sensitivity));
       if (packer.count === BATCH) {
         yield { rows: packer.take(), problems, read, areas: spellings.takeAdded() };

@@ -10,6 +10,7 @@ import { applyRegisterCategories } from '../store/register-categories.ts';
 import type { NewSourcePull } from '../store/source-pull-repository.ts';
 import { recordSourcePull } from '../store/source-pull-repository.ts';
 import type { Store } from '../store/store.ts';
+import { admin2Scope } from '../store/stored-area-spellings.ts';
 import type { AppContext } from './operation.ts';
 
 /** One pull's counts: the `tandem import --json` file entry, plus the events that left the store. */
@@ -77,6 +78,8 @@ export class PulledPages {
       this.firstSeen.set(event.sourceEventId, where);
       this.ids.add(event.sourceEventId);
       event.admin1 = this.spellings.of(event.country, event.admin1);
+      if (event.admin2)
+        event.admin2 = this.spellings.of(admin2Scope(event.country, event.admin1), event.admin2);
       this.packer.add(eventValues(event, this.sensitivity));
       if (this.packer.count === BATCH) this.batches.push({ rows: this.packer.take(), problems: [], read: 0 });
     }
