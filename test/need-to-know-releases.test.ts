@@ -93,6 +93,33 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(JSON.stringify(analysis), /Talvek|Tesfay/);
     });
 
+    test("a threat's note is withheld with its names, and only those who may read it may edit it", async () => {
+      const store = keyed.store;
+      const [threat] = (await runOperation(operations.listThreats, { country: 'Testland' }, as(store, ADMIN)))
+        .threats;
+      await runOperation(
+        operations.editThreat,
+        { id: threat!.id, note: 'witness Hassan lives in the blue house' },
+        as(store, ADMIN),
+      );
+      const viewer = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, VIEWER));
+      assert.doesNotMatch(JSON.stringify(viewer), /Hassan|blue house/);
+      // The South office may write, but not read the North office's incident the threat rests on.
+      for (const change of [{}, { status: 'dismissed' as const }])
+        await assert.rejects(
+          runOperation(operations.editThreat, { id: threat!.id, ...change }, as(store, SOUTH)),
+          (e: Error & { code?: string }) => e.code === 'forbidden' && !/Talvek|Tesfay|Hassan/.test(e.message),
+        );
+      const north = await runOperation(
+        operations.editThreat,
+        { id: threat!.id, trend: 'rising' },
+        as(store, NORTH),
+      );
+      assert.equal(north.perpetrator, SECRET_PERPETRATOR);
+      const after = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, ADMIN));
+      assert.equal(after.threats[0]?.status, 'accepted');
+    });
+
     test('an edited perpetrator stays withheld in the register, which keeps the first name', async () => {
       const store = keyed.store;
       await runOperation(
@@ -183,6 +210,9 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         refused.map((r) => [r.actor, r.record_id]),
         [
+          // The two threat edits refused above, then these two.
+          [SOUTH.name, 'test'],
+          [SOUTH.name, 'test'],
           [SOUTH.name, 'test'],
           [VIEWER.name, 'test'],
         ],

@@ -432,7 +432,16 @@ export async function releaseThreats<
   T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'>,
 >(ctx: AppContext, threats: T[]): Promise<T[]> {
   const hidden = await hiddenEvents(ctx);
-  const named = await releaseActorNames(ctx, threats, hidden);
+  // A threat whose perpetrator or group harmed is withheld keeps its note back too: notes name
+  // witnesses and places (the names alone being withheld, the note went out).
+  const byName = await releaseActorNames(ctx, threats, hidden);
+  const nameWithheld = new Set(
+    byName.filter(
+      (t, i) =>
+        t.perpetrator !== threats[i]!.perpetrator || t.targetedPopulation !== threats[i]!.targetedPopulation,
+    ),
+  );
+  const named = byName.map((t) => (t.note && nameWithheld.has(t) ? { ...t, note: REDACTED } : t));
   if (!hidden.levels.length && !hidden.missionIds.length) return named;
   const linked = [...new Set(named.flatMap((t) => t.events))];
   if (!linked.length) return named;
@@ -446,9 +455,9 @@ export async function releaseThreats<
   );
   const keep = (name: string) => !name || name === WITHHELD_KEY || open.has(name);
   const reads: { id: number | string; sensitivity: string; granted: boolean }[] = [];
-  const out = named.map((t) => {
+  const out = named.map((t, i) => {
     if (!suspect.includes(t)) return t;
-    const granted = keep(t.perpetrator) && keep(t.targetedPopulation);
+    const granted = keep(t.perpetrator) && keep(t.targetedPopulation) && !nameWithheld.has(byName[i]!);
     const level = t.events.map((id) => hiddenIds.get(id)).find(Boolean) ?? 'restricted';
     reads.push({ id: t.id ?? `${t.perpetrator}|${t.admin1}`, sensitivity: level, granted });
     return granted
@@ -462,6 +471,27 @@ export async function releaseThreats<
   });
   await logReads(ctx, 'threat', reads, 'read');
   return out;
+}
+
+/**
+ * Refuses an edit of a threat its editor may not read in full (a perpetrator, group harmed or
+ * note withheld from them): an edit answers the whole entry, and a status set blind (a threat
+ * dismissed) is a decision on records the editor has not seen.
+ */
+export async function assertMayEditThreat<
+  T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'>,
+>(ctx: AppContext, threat: T): Promise<void> {
+  const [seen] = await releaseThreats(ctx, [threat]);
+  if (
+    seen!.perpetrator === threat.perpetrator &&
+    seen!.targetedPopulation === threat.targetedPopulation &&
+    seen!.note === threat.note
+  )
+    return;
+  throw new TandemError(
+    'forbidden',
+    `${ctx.requester.name} may not edit threat ${threat.id}: it rests on records you may not read in full; someone cleared for them, of the office that follows them, may`,
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, THREAT_TRENDS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { appendAudit } from '../security/audit-chain.ts';
-import { notesAccess, releaseActorNames, releaseThreats } from './access-control.ts';
+import { assertMayEditThreat, notesAccess, releaseActorNames, releaseThreats } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { numberInput } from './number-input.ts';
@@ -151,6 +151,7 @@ export const threatOperations = {
     run: async (ctx, { id, ...changes }) => {
       const [t] = await findThreats(ctx.store.db, { ids: [id] });
       if (!t) throw new TandemError('not-found', `no threat with id ${id}`);
+      await assertMayEditThreat(ctx, t);
       for (const d of changes.drivers ?? []) checkDriver(d);
       const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
       const next = {
