@@ -39,12 +39,13 @@ export async function recordsTouchingProcessPeople(
     r.processes.some((x) => x.kind === 'local' && ids.has(x.process)),
   );
   const released = records.length ? await releaseParticipants(ctx, records, PURPOSE) : [];
-  const participants: ProcessParticipant[] = records.map((r, i) => ({
-    id: Number(r.row.id),
-    alias: released[i]!.alias,
-    processes: r.processes,
-    incidents: r.incidents,
-  }));
+  // Only participants the requester may read in full: the register withholds a withheld one's
+  // processes and incidents, so the check does not link them either.
+  const participants: ProcessParticipant[] = records.flatMap((r, i) =>
+    released[i]!.withheld
+      ? []
+      : [{ id: Number(r.row.id), alias: released[i]!.alias, processes: r.processes, incidents: r.incidents }],
+  );
 
   const linked = [...new Set(participants.flatMap((p) => p.incidents))];
   const summaries = new Map(

@@ -282,6 +282,12 @@ export async function releaseParticipants(
 }
 
 /** An alert with the measures the catalogue suggests for its kind. */
+/** What an alert on a participant withheld from the reader says instead. */
+const WITHHELD_ALERT = {
+  en: 'An alert concerns a participant whose record you may not read in full (above your clearance, or followed by another office): someone cleared for it, of that office, sees who, in which process, and the incidents.',
+  fr: 'Une alerte concerne un participant dont vous ne pouvez pas lire la fiche en entier (au-dessus de votre habilitation, ou suivie par un autre bureau) : une personne habilitée de ce bureau voit de qui il s’agit, dans quel processus, et les incidents.',
+} as const;
+
 export type ParticipationAlertWithMeasures = ParticipationAlert & {
   processName: string;
   measures: SuggestedMeasure[];
@@ -420,14 +426,27 @@ export const participantOperations = {
         ...locals.map((l) => [l.id, l.name] as [string, string]),
         ...negotiations.map((n) => [String(n.id), n.process] as [string, string]),
       ]);
+      // An alert on a participant the requester may not read in full stays (the risk is not
+      // hidden) but says nothing of them: not who, not the process or round, not the incidents,
+      // all of which the register withholds from this reader.
+      const withheld = new Set(records.filter((_, i) => released[i]!.withheld).map((r) => Number(r.row.id)));
       return {
         country: input.country,
         weeks: input.weeks,
-        alerts: alerts.map((a) => ({
-          ...a,
-          processName: names.get(a.process) ?? a.process,
-          measures: catalog[a.kind],
-        })),
+        alerts: alerts.map((a) =>
+          a.participant !== null && withheld.has(a.participant)
+            ? {
+                kind: a.kind,
+                participant: null,
+                process: '',
+                round: null,
+                message: WITHHELD_ALERT[input.lang ?? 'en'],
+                incidents: [],
+                processName: '',
+                measures: catalog[a.kind],
+              }
+            : { ...a, processName: names.get(a.process) ?? a.process, measures: catalog[a.kind] },
+        ),
       };
     },
   }),

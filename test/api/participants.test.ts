@@ -242,7 +242,33 @@ for (const dialect of DIALECTS) {
       assert.match(last.detail, /checkParticipation/);
     });
 
-    test("the brief's participation section gives counts and incident ids, never who", async () => {
+    test('the check tells another office and a viewer that an alert exists, never who, where or which incidents', async () => {
+      for (const who of ['varo', 'viewer']) {
+        const res = await call(who, 'GET', `/api/participation/check?country=${COUNTRY}`);
+        assert.equal(res.status, 200);
+        const { alerts } = await res.json();
+        const onPeople = alerts.filter((a: { kind: string }) => a.kind !== 'below-quota-trend');
+        assert.deepEqual(
+          onPeople.map(
+            (a: { kind: string; participant: number | null; process: string; incidents: unknown[] }) => [
+              a.kind,
+              a.participant,
+              a.process,
+              a.incidents.length,
+            ],
+          ),
+          [
+            ['threat-before-round', null, '', 0],
+            ['local-mediators-attacked', null, '', 0],
+          ],
+          who,
+        );
+        assert.doesNotMatch(JSON.stringify(onPeople), /lakeside|R2|Amina|Heron|Women Union/, who);
+        assert.match(onPeople[0].message, /may not read in full/);
+      }
+    });
+
+    test("the brief's participation section gives counts, never who, and incident ids to those who may read them", async () => {
       const res = await call('varo', 'GET', `/api/brief.html?country=${COUNTRY}`);
       assert.equal(res.status, 200);
       const html = await res.text();
@@ -250,11 +276,14 @@ for (const dialect of DIALECTS) {
         html,
         /<h2>Participation at risk<\/h2>\s*<p>1 person or group in the protection–participation register for this scope \(1 of them withheld from the reader of this brief\)/,
       );
+      // The alert is counted; which incident lies behind it is withheld with the participant.
+      assert.match(html, /<td>threat before round<\/td><td class="num">1<\/td><td>–<\/td>/);
+      assert.doesNotMatch(html, /Amina|Heron|Women Union/);
+      const own = await (await call('kessa', 'GET', `/api/brief.html?country=${COUNTRY}`)).text();
       assert.match(
-        html,
+        own,
         new RegExp(`<td>threat before round</td><td class="num">1</td><td>#${incidentId}</td>`),
       );
-      assert.doesNotMatch(html, /Amina|Heron|Women Union/);
     });
 
     if (dialect.name === 'sqlite') {
