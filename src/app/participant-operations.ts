@@ -428,13 +428,18 @@ export const participantOperations = {
       ]);
       // An alert on a participant the requester may not read in full stays (the risk is not
       // hidden) but says nothing of them: not who, not the process or round, not the incidents,
-      // all of which the register withholds from this reader.
+      // all of which the register withholds from this reader. One such alert per kind, so their
+      // number says nothing either.
       const withheld = new Set(records.filter((_, i) => released[i]!.withheld).map((r) => Number(r.row.id)));
+      const isWithheld = (a: ParticipationAlert) => a.participant !== null && withheld.has(a.participant);
+      const shown = alerts.filter(
+        (a, i) => !isWithheld(a) || alerts.findIndex((b) => isWithheld(b) && b.kind === a.kind) === i,
+      );
       return {
         country: input.country,
         weeks: input.weeks,
-        alerts: alerts.map((a) =>
-          a.participant !== null && withheld.has(a.participant)
+        alerts: shown.map((a) =>
+          isWithheld(a)
             ? {
                 kind: a.kind,
                 participant: null,

@@ -183,8 +183,8 @@ function Alerts({ alerts }: { alerts: Check['alerts'] }) {
               · {t('participation.participantNo')}{' '}
               <a href={`#/participation/${a.participant}`}>{a.participant}</a>
             </>
-          )}{' '}
-          · {a.processName}
+          )}
+          {a.processName ? ` · ${a.processName}` : ''}
           {a.round ? ` · ${t('participation.round', { round: a.round })}` : ''}
           <p>{a.message}</p>
           {a.incidents.length > 0 && (
