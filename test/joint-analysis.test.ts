@@ -259,6 +259,28 @@ for (const dialect of DIALECTS) {
       assert.equal(listed.joint.length, 1);
     });
 
+    test('only POC and political staff (or an administrator) act for a unit: two others cannot make a tag joint', async () => {
+      const as = (name: string, roles: string[]) => ({ ...ctx, requester: { name, roles } });
+      const tag = { driver: 'cattle-and-transhumance', country: 'South Sudan', note: '' };
+      await assert.rejects(
+        analysisOperations.tagDriver.run(as('ana', ['analyst']), { ...tag, unit: 'poc' }),
+        (e) => isTandemError(e) && e.code === 'forbidden' && /POC role/.test(e.message),
+      );
+      const byProtection = await analysisOperations.tagDriver.run(as('hana', ['human-rights']), tag);
+      assert.equal(byProtection.unit, 'poc');
+      await assert.rejects(
+        analysisOperations.confirmDriver.run(as('hiro', ['human-rights']), {
+          tagId: byProtection.id,
+          unit: 'political',
+        }),
+        (e) => isTandemError(e) && e.code === 'bad-input' && /works in the poc unit/.test(e.message),
+      );
+      await assert.rejects(
+        analysisOperations.confirmDriver.run(as('pat', ['planner']), { tagId: byProtection.id }),
+        (e) => isTandemError(e) && e.code === 'forbidden',
+      );
+    });
+
     test('tagging an unknown driver is refused with the list of known ones', async () => {
       await assert.rejects(
         analysisOperations.tagDriver.run(ctx, {

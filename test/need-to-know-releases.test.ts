@@ -120,6 +120,26 @@ for (const dialect of DIALECTS) {
       assert.equal(after.threats[0]?.status, 'accepted');
     });
 
+    test("a driver tag's note on an event is released only to those who may read the event in full", async () => {
+      const store = keyed.store;
+      await runOperation(
+        operations.tagDriver,
+        {
+          driver: 'political-competition-and-elections',
+          eventId: event,
+          unit: 'poc',
+          note: 'informant Hassan saw the patrol at the well',
+        },
+        as(store, NORTH),
+      );
+      const notes = async (who: Who) =>
+        (await runOperation(operations.listDrivers, { country: 'Testland' }, as(store, who))).unconfirmed.map(
+          (t) => t.note,
+        );
+      assert.deepEqual(await notes(NORTH), ['informant Hassan saw the patrol at the well']);
+      for (const who of [VIEWER, SOUTH]) assert.doesNotMatch(JSON.stringify(await notes(who)), /Hassan/);
+    });
+
     test('an edited perpetrator stays withheld in the register, which keeps the first name', async () => {
       const store = keyed.store;
       await runOperation(

@@ -474,6 +474,33 @@ export async function releaseThreats<
 }
 
 /**
+ * Analysts' driver tags as released: the note of a tag on an event the requester may not read in
+ * full is withheld (analysts write there what they know of the event: who, where, an informant);
+ * each such tag's release, in full or not, is written to the access log. Tags on an area, or on a
+ * public event, go as they are.
+ */
+export async function releaseDriverTagNotes<T extends { id: number; eventId: number | null; note: string }>(
+  ctx: AppContext,
+  tags: T[],
+): Promise<T[]> {
+  const onEvents = tags.flatMap((t) => (t.eventId !== null && t.note ? [t.eventId] : []));
+  if (!onEvents.length) return tags;
+  const sensitive = new Map((await nonPublicAmong(ctx.store.db, onEvents)).map((e) => [e.id, e]));
+  if (!sensitive.size) return tags;
+  const mayRead = await eventReadRule(ctx, [...sensitive.values()]);
+  const log: { id: number; sensitivity: string; granted: boolean }[] = [];
+  const out = tags.map((t) => {
+    const e = t.eventId === null || !t.note ? undefined : sensitive.get(t.eventId);
+    if (!e) return t;
+    const granted = mayRead(e);
+    log.push({ id: t.id, sensitivity: e.sensitivity, granted });
+    return granted ? t : { ...t, note: REDACTED };
+  });
+  await logReads(ctx, 'driver-tag', log, 'driver tags');
+  return out;
+}
+
+/**
  * Refuses an edit of a threat its editor may not read in full (a perpetrator, group harmed or
  * note withheld from them): an edit answers the whole entry, and a status set blind (a threat
  * dismissed) is a decision on records the editor has not seen.

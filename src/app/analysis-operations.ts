@@ -5,11 +5,23 @@ import { findDriverTags, insertDriverTag, upsertConfirmation } from '../analysis
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { runJointAnalysis } from '../analysis/joint-analysis.ts';
 import type { JointAnalysis } from '../analysis/joint-analysis-result.ts';
-import { ANALYST_UNITS, type AnalystUnit, type DriverTag, isJointTag } from '../domain/driver.ts';
+import {
+  ANALYST_UNITS,
+  type AnalystUnit,
+  type DriverTag,
+  isJointTag,
+  unitsOfRoles,
+} from '../domain/driver.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { findEvents } from '../store/event-repository.ts';
-import { notesAccess, releaseActorNames, releaseEvents, releaseThreats } from './access-control.ts';
+import {
+  notesAccess,
+  releaseActorNames,
+  releaseDriverTagNotes,
+  releaseEvents,
+  releaseThreats,
+} from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, isoDate } from './event-filter-input.ts';
 import { numberInput } from './number-input.ts';
@@ -63,8 +75,13 @@ function actingAnalyst(
       `analyst: this is recorded under the name you act as ("${analyst}"), not "${input.analyst}"`,
     );
   }
-  const units = ANALYST_UNITS.filter((u) => requester.roles.includes(u));
-  if (input.unit && units.length && !units.includes(input.unit)) {
+  const units = unitsOfRoles(requester.roles);
+  if (!units.length)
+    throw new TandemError(
+      'forbidden',
+      `${analyst} may not tag or confirm drivers: that takes a POC role (poc, protection, human-rights) or the political role, and ${analyst} has ${requester.roles.join(', ') || 'none'}`,
+    );
+  if (input.unit && !units.includes(input.unit)) {
     throw new TandemError(
       'bad-input',
       `unit: ${analyst} works in the ${units.join(' and ')} unit, not ${input.unit}`,
@@ -239,7 +256,10 @@ export const analysisOperations = {
           detail: { unit: confirmUnit },
         },
       ]);
-      const [updated] = await findDriverTags(ctx.store.db, { ids: [tag.id] });
+      const [updated] = await releaseDriverTagNotes(
+        ctx,
+        await findDriverTags(ctx.store.db, { ids: [tag.id] }),
+      );
       // Whether it was joint before this confirmation, so no one is told it has only now become so.
       return { ...withJoint(updated!), wasJoint };
     },
@@ -254,7 +274,9 @@ export const analysisOperations = {
     }),
     run: async (ctx, input) => {
       const taxonomy = loadDriverTaxonomy();
-      const tags = (await findDriverTags(ctx.store.db, input)).map(withJoint);
+      const tags = (await releaseDriverTagNotes(ctx, await findDriverTags(ctx.store.db, input))).map(
+        withJoint,
+      );
       return {
         taxonomy: taxonomy.drivers,
         joint: tags.filter((t) => t.joint),

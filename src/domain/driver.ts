@@ -50,6 +50,22 @@ export interface DriverSuggestion {
 export const ANALYST_UNITS = ['poc', 'political'] as const;
 export type AnalystUnit = (typeof ANALYST_UNITS)[number];
 
+/**
+ * The roles that act for each unit: protection staff (POC, protection, human rights) for the POC
+ * unit, political officers for the political one, an administrator (and the account-less user of
+ * a laptop) for either. Other roles (analyst, planner, viewer) act for neither, so a joint finding
+ * always has a POC and a political person behind it.
+ */
+const UNIT_ROLES: Record<AnalystUnit, readonly string[]> = {
+  poc: ['poc', 'protection', 'human-rights', 'admin'],
+  political: ['political', 'admin'],
+};
+
+/** The units an account's roles let it tag and confirm for. */
+export function unitsOfRoles(roles: readonly string[]): AnalystUnit[] {
+  return ANALYST_UNITS.filter((u) => UNIT_ROLES[u].some((r) => roles.includes(r)));
+}
+
 export interface DriverConfirmation {
   analyst: string;
   unit: AnalystUnit;

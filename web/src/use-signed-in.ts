@@ -1,3 +1,4 @@
+import { unitsOfRoles } from '../../src/domain/driver.ts';
 import { get } from './api-client.ts';
 import { type Loaded, useApi } from './use-api.ts';
 
@@ -48,7 +49,7 @@ export function useSignedIn(): Loaded<SignedIn> {
   );
 }
 
-/** The analyst units an account's roles name (`poc`, `political`): a tag's unit comes from them. */
+/** The analyst units an account's roles act for (domain/driver.ts): a tag's unit comes from them. */
 export function unitsOf(me: SignedIn | undefined): ('poc' | 'political')[] {
-  return (['poc', 'political'] as const).filter((u) => me?.roles.includes(u));
+  return me ? unitsOfRoles(me.roles) : [];
 }
