@@ -1,3 +1,4 @@
+import { highestSensitivity, type Sensitivity } from '../domain/sensitivity.ts';
 import type { Section } from '../reports/brief-model.ts';
 import type { BriefLanguage } from '../reports/brief-text.ts';
 import { localProcessSection, participationSection } from '../reports/local-process-brief.ts';
@@ -8,14 +9,15 @@ import { participantOperations } from './participant-operations.ts';
 /**
  * The brief's sections on local processes and participation for a country's scope (none for a
  * brief across countries, or when the store holds neither). The register is read as the requester
- * may see it, and that read is audited like any other. Written in the brief's language.
+ * may see it, and that read is audited like any other. Written in the brief's language. With the
+ * highest sensitivity of the processes and people they count, for the brief's marking.
  */
 export async function localBriefSections(
   ctx: AppContext,
   scope: { country: string | null; admin1: string | null },
   lang: BriefLanguage = 'en',
-): Promise<Section[]> {
-  if (!scope.country) return [];
+): Promise<{ sections: Section[]; sensitivity: Sensitivity }> {
+  if (!scope.country) return { sections: [], sensitivity: 'public' };
   const country = scope.country;
   const check = await localProcessOperations.checkLocalProcesses.run(ctx, {
     country,
@@ -42,8 +44,11 @@ export async function localBriefSections(
     ? (await participantOperations.checkParticipation.run(ctx, { country, weeks: 6 })).alerts
     : [];
   const today = new Date().toISOString().slice(0, 10);
-  return [
+  const sections = [
     localProcessSection({ ...check, processes: inScope, notes }, lang),
     participationSection({ participants: people, alerts }, today, lang),
   ].filter((s): s is Section => s !== null);
+  // The brief counts these records, so its marking must cover the most sensitive of them.
+  const levels = [...inScope.map((p) => p.sensitivity), ...people.map((p) => p.sensitivity)];
+  return { sections, sensitivity: highestSensitivity(levels) };
 }

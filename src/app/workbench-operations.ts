@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import type { Plan } from '../domain/plan.ts';
+import { highestSensitivity } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { BRIEF_LANGUAGES } from '../reports/brief-text.ts';
 import { forecastSection } from '../reports/forecast-section.ts';
@@ -105,13 +106,16 @@ export const brief = defineOperation({
       from: analysis.period.from,
       to: analysis.period.to,
     });
+    const local = await localBriefSections(ctx, analysis.scope, lang);
     const context = {
       lang,
       producedOn: new Date().toISOString().slice(0, 10),
-      classification: scope.sensitivity,
+      // The most sensitive record the brief counts: an event in scope, a local process or a
+      // participant of the register (whose sections count them, withheld or not).
+      classification: highestSensitivity([scope.sensitivity, local.sensitivity]),
       sources: scope.sources,
       extra: [
-        ...(await localBriefSections(ctx, analysis.scope, lang)),
+        ...local.sections,
         ...(forecast ? [forecastSection(forecast, lang)] : []),
         frictionsSection(frictions, lang),
       ],

@@ -25,6 +25,13 @@ export const ROLE_CLEARANCE: Record<string, Sensitivity> = {
   admin: 'strictly-confidential',
 };
 
+/** The highest of some levels ('public' for none). */
+export function highestSensitivity(levels: Iterable<string>): Sensitivity {
+  let best = 0;
+  for (const l of levels) best = Math.max(best, sensitivityRank(l));
+  return SENSITIVITY_LEVELS[best]!;
+}
+
 export function clearanceOf(roles: readonly string[]): Sensitivity {
   let best = 0;
   for (const r of roles) best = Math.max(best, sensitivityRank(ROLE_CLEARANCE[r] ?? 'public'));

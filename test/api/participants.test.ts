@@ -278,6 +278,8 @@ for (const dialect of DIALECTS) {
       );
       // The alert is counted; which incident lies behind it is withheld with the participant.
       assert.match(html, /<td>threat before round<\/td><td class="num">1<\/td><td>–<\/td>/);
+      // It counts a strictly confidential record: its marking says so, whoever reads it.
+      assert.match(html, /<p class="marking"[^>]*>STRICTLY CONFIDENTIAL<\/p>/);
       assert.doesNotMatch(html, /Amina|Heron|Women Union/);
       const own = await (await call('kessa', 'GET', `/api/brief.html?country=${COUNTRY}`)).text();
       assert.match(
