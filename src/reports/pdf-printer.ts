@@ -42,6 +42,27 @@ const PDF_PAGE = {
   margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
 };
 
+/** The page's own classification marking (`<p class="marking">`), as the HTML writes it (escaped). */
+const MARKING = /<p class="marking"[^>]*>([^<]*)<\/p>/;
+
+/**
+ * The paper settings for a document: one whose HTML carries a classification marking has it at
+ * the head and the foot of every page, with the page's number at the foot, so that a page taken
+ * from the printout alone still says what it is.
+ */
+export function pdfOptions(html: string) {
+  const marking = MARKING.exec(html)?.[1]?.trim();
+  if (!marking) return PDF_PAGE;
+  // Chromium draws these in the page margins, at a default font size of 0: sizes are set here.
+  const style = 'font: bold 8px sans-serif; letter-spacing: 0.08em; width: 100%; text-align: center;';
+  return {
+    ...PDF_PAGE,
+    displayHeaderFooter: true,
+    headerTemplate: `<div style="${style}">${marking}</div>`,
+    footerTemplate: `<div style="${style}">${marking} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+  };
+}
+
 /**
  * Prints an HTML document to an A4 PDF with headless Chromium, in a fresh profile that is removed
  * afterwards. The HTML must be self-contained: the page is not given a base URL to fetch from.
@@ -58,7 +79,7 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   try {
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf(PDF_PAGE);
+    return await page.pdf(pdfOptions(html));
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });
@@ -86,7 +107,7 @@ export class PdfPrinter {
     const page = await context.newPage();
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf(PDF_PAGE);
+      return await page.pdf(pdfOptions(html));
     } finally {
       await page.close();
     }
