@@ -121,7 +121,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(bria.RST1!.geometry?.coordinates, [30.25987, 7.54321]);
       assert.match(String(bria.RST1!.properties.notes), /Mariam/);
       const incident = Object.values(bria).find((x) => x.properties.source === 'mission')!;
-      assert.equal(incident.properties.notes, '[withheld: above your clearance]');
+      assert.equal(incident.properties.notes, '[withheld: above your clearance or need-to-know]');
       const ndele = await byId(as('Ndele Officer', ['poc'], ['Ndele']));
       const own = Object.values(ndele).find((x) => x.properties.source === 'mission')!;
       assert.equal(own.properties.notes, '');

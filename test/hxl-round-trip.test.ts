@@ -317,8 +317,8 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(
           after.filter((e) => e.source === 'hxl').map((e) => [e.source_event_id, e.notes]),
           [
-            ['acled:RTT1', '[withheld: above your clearance]'],
-            ['acled:RTT2', '[withheld: above your clearance]'],
+            ['acled:RTT1', '[withheld: above your clearance or need-to-know]'],
+            ['acled:RTT2', '[withheld: above your clearance or need-to-know]'],
           ],
         );
       } finally {

@@ -19,7 +19,7 @@ test('restricted events are withheld from those not cleared for them, and every 
   const seen = JSON.parse(asViewer.stdout).features;
   assert.equal(seen.length, 3, 'withheld records are still counted, not dropped');
   for (const f of seen) {
-    assert.equal(f.properties.notes, '[withheld: above your clearance]');
+    assert.equal(f.properties.notes, '[withheld: above your clearance or need-to-know]');
     assert.equal(f.geometry, null);
     assert.equal(f.properties.location, '');
   }

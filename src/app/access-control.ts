@@ -103,7 +103,7 @@ export function assertOwnOffice(requester: Requester, office: string): void {
   );
 }
 
-export const REDACTED = '[withheld: above your clearance]';
+export const REDACTED = '[withheld: above your clearance or need-to-know]';
 /** The key under which a summary counts what it may not name for this requester. */
 export { WITHHELD_KEY };
 

@@ -25,7 +25,8 @@ export const en = {
   theEvent: 'event {{id}}',
   withheld: 'withheld',
   categoryUnknown: 'category unknown',
-  withheldNote: 'This event is {{sensitivity}}: its place, actors, notes and source are withheld from you.',
+  withheldNote:
+    'This event is {{sensitivity}}, and you may not read it in full (it is above your clearance, or a record of an office you do not belong to): its place, actors, notes and source are withheld from you.',
   when: 'When',
   toDate: ' to {{date}}',
   where: 'Where',
@@ -89,7 +90,7 @@ export const fr: typeof en = {
   withheld: 'non communiqué',
   categoryUnknown: 'catégorie inconnue',
   withheldNote:
-    'Cet événement est classé « {{sensitivity}} » : son lieu, ses acteurs, ses notes et sa source ne vous sont pas communiqués.',
+    'Cet événement est classé « {{sensitivity}} » et vous ne pouvez pas le lire en entier (il dépasse votre habilitation, ou relève d’un bureau qui n’est pas le vôtre) : son lieu, ses acteurs, ses notes et sa source ne vous sont pas communiqués.',
   when: 'Quand',
   toDate: ' au {{date}}',
   where: 'Où',
