@@ -201,6 +201,11 @@ describe('the French coder', () => {
       'Les biens publics sont entretenus.',
     ],
     [
+      'LaRefRet',
+      "Les personnes déplacées ont le droit de retourner dans leurs localités d'origine et de recouvrer leurs biens.",
+      "Les Parties recouvrent leur liberté d'action.",
+    ],
+    [
       'SexViol',
       'Les violences sexuelles sont exclues de toute amnistie.',
       'Les crimes économiques sont jugés.',

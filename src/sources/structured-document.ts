@@ -94,7 +94,7 @@ export class StructuredDocument {
       }
       const problems = doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-        return { path: '', line: pos.line, column: pos.col, reason: e.message.split('\n')[0] };
+        return { path: '', line: pos.line, column: pos.col, reason: yamlReason(e, text, pos.line) };
       });
       const unstructured = unstructuredTextOf(text);
       if (unstructured) throw notA(name, kind, unstructured);
@@ -261,6 +261,20 @@ function typedAlike(a: string, b: string): number {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/**
+ * The parser's complaint, and what to do where it is the common slip of a value holding ": "
+ * unquoted (ACLED's actor names do: "JNIM: Group for Support of Islam and Muslims"): the line's
+ * key is named and quoting the value suggested.
+ */
+function yamlReason(e: { code: string; message: string }, text: string, line: number): string {
+  const reason = e.message.split('\n')[0]!;
+  if (e.code !== 'BLOCK_AS_IMPLICIT_KEY' && !/Nested mappings are not allowed/.test(reason)) return reason;
+  const key = /^\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:\s+\S/.exec(text.split(/\r?\n/)[line - 1] ?? '')?.[1];
+  return key
+    ? `${reason}: the value of ${key} holds ": "; put it in quotes ("…")`
+    : `${reason}: a value that holds ": " must be put in quotes ("…")`;
 }
 
 const TOO_DEEP = `lists and mappings are nested more than ${MAX_NESTING_DEPTH} levels deep; refused, as a file built to exhaust the reader would be`;
