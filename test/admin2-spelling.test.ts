@@ -49,3 +49,47 @@ for (const dialect of DIALECTS) {
     }
   });
 }
+
+test('a summary by admin-2 area keeps districts of one name in two provinces apart, each with its province', async () => {
+  const { runOperation } = await import('../src/app/run-operation.ts');
+  const { operations } = await import('../src/app/operations.ts');
+  const file = join(dir, 'tessalit.csv');
+  writeFileSync(
+    file,
+    [
+      HEADER,
+      row('T1', 'Gao', 'Tessalit'),
+      row('T2', 'Kidal', 'Tessalit'),
+      row('T3', 'Kidal', 'Tessalit'),
+    ].join('\n'),
+  );
+  const { store, drop } = await DIALECTS[0]!.open();
+  try {
+    await importFiles(store, [file]);
+    const call = {
+      via: 'cli' as const,
+      name: 'summary',
+      requester: { name: 'test', roles: ['admin'] },
+      store,
+    };
+    const s = await runOperation(operations.summary, { by: 'admin2', country: 'Mali' }, call);
+    assert.deepEqual(
+      s.rows.map((r) => [r.key, r.admin1, r.events]),
+      [
+        ['Tessalit', 'Kidal', 2],
+        ['Tessalit', 'Gao', 1],
+      ],
+    );
+    const crossed = await runOperation(
+      operations.summary,
+      { by: 'admin1', thenBy: 'admin2', country: 'Mali' },
+      call,
+    );
+    assert.deepEqual(crossed.rows.map((r) => [r.key, r.key2, r.events]).sort(), [
+      ['Gao', 'Tessalit', 1],
+      ['Kidal', 'Tessalit', 2],
+    ]);
+  } finally {
+    await drop();
+  }
+});

@@ -18,6 +18,11 @@ export interface SummaryRow {
   key: string;
   /** With a second dimension (`then`): its value. */
   key2?: string;
+  /**
+   * For a row by admin-2 area: the admin-1 area it lies in. Districts of one name lie in several
+   * provinces (Tessalit in Gao and in Kidal; Nigeria's Bassa in Kogi and in Plateau): each is a row.
+   */
+  admin1?: string;
   country: string;
   events: number;
   fatalities: number;
@@ -35,7 +40,25 @@ export interface Summary {
 
 /** What identifies a summary row: its country and its keys. */
 export function summaryRowKey(r: SummaryRow): string {
-  return `${r.country}\u001f${r.key}\u001f${r.key2 ?? ''}`;
+  return `${r.country}\u001f${r.admin1 ?? ''}\u001f${r.key}\u001f${r.key2 ?? ''}`;
+}
+
+/** Between an admin-2 area's province and its name in the grouped key, split off by withProvince. */
+const PROVINCE_SEPARATOR = '\u001e';
+
+/** A row by admin-2 area with its province apart: key "Gao␞Tessalit" becomes key Tessalit, admin1 Gao. */
+function withProvince(r: SummaryRow, by: SummaryDimension, then: SummaryDimension | undefined): SummaryRow {
+  if (by === 'admin2') {
+    const [admin1, key] = splitProvince(r.key);
+    return { ...r, key, admin1 };
+  }
+  if (then === 'admin2') return { ...r, key2: splitProvince(r.key2 ?? '')[1] };
+  return r;
+}
+
+function splitProvince(k: string): [string, string] {
+  const i = k.indexOf(PROVINCE_SEPARATOR);
+  return i === -1 ? ['', k] : [k.slice(0, i), k.slice(i + 1)];
 }
 
 /**
@@ -54,7 +77,8 @@ export function addSummaryCounts(into: SummaryRow, r: SummaryRow, sign: 1 | -1):
 const COUNT_KEY: Record<Exclude<SummaryDimension, 'target'>, string> = {
   country: 'country',
   admin1: 'admin1',
-  admin2: 'admin2',
+  // Grouped with its province: one name may be a district of several (withProvince splits it).
+  admin2: `admin1 || '${PROVINCE_SEPARATOR}' || admin2`,
   year: 'substr(month, 1, 4)',
   month: 'month',
   'actor-category': "coalesce(nullif(actor_category, ''), 'unknown')",
@@ -255,7 +279,8 @@ export async function summarizeEvents(
           a.key.localeCompare(b.key) ||
           (a.key2 ?? '').localeCompare(b.key2 ?? ''),
     );
-  return then ? { by, thenBy: then, rows } : { by, rows };
+  const split = rows.map((r) => withProvince(r, by, then));
+  return then ? { by, thenBy: then, rows: split } : { by, rows: split };
 }
 
 /**
@@ -279,7 +304,7 @@ export async function summarizeEventsOf(
   q = q.where(inFilter(filter));
   const merged = new SummaryMerger(then !== undefined);
   for (const r of splitTargetRows(await q.execute(), by, then)) merged.add(r);
-  return merged.rows();
+  return merged.rows().map((r) => withProvince(r, by, then));
 }
 
 /**

@@ -101,6 +101,8 @@ export function registerEvidenceCommands(program: Command): void {
           [
             summary.by,
             ...(summary.thenBy ? [summary.thenBy] : []),
+            // A district's province: one name may be a district of several.
+            ...(summary.by === 'admin2' ? ['admin1'] : []),
             ...(withCountry ? ['country'] : []),
             'events',
             'fatalities',
@@ -110,6 +112,7 @@ export function registerEvidenceCommands(program: Command): void {
           summary.rows.map((r) => [
             r.key || '(none)',
             ...(summary.thenBy ? [r.key2 || '(none)'] : []),
+            ...(summary.by === 'admin2' ? [r.admin1 || '(none)'] : []),
             ...(withCountry ? [r.country] : []),
             r.events,
             r.fatalities,
