@@ -319,7 +319,8 @@ export const mapEvents = defineOperation({
   summary: 'Events with their place, actors and deaths, newest first, for the map and evidence lists.',
   input: areaFilterFields
     .extend({
-      ids: z.array(z.number().int()).optional(),
+      // As many as one page of the map's evidence can cite (SQL has a limit on bound values).
+      ids: z.array(z.number().int()).max(20_000).optional(),
       /**
        * Only events this actor perpetrated, spelled as the data spells it: as the first actor, or
        * acting with it (an associated actor).

@@ -95,6 +95,17 @@ for (const dialect of DIALECTS) {
       assert.ok(!logged.some((l) => /internal error/.test(l)), logged.join('\n'));
     });
 
+    test('a list of more event ids than the map can ask for is refused as bad input, not a 500', async () => {
+      const ids = Array.from({ length: 40_000 }, (_, i) => i + 1);
+      const res = await app.request('/api/ops/mapEvents', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: JSON.stringify({ ids }),
+      });
+      assert.equal(res.status, 400);
+      assert.match((await res.json()).error.message, /ids/);
+    });
+
     test('a field a route does not take is refused by name, not dropped: a query parameter, a body field', async () => {
       const misspelt = await app.request('/api/areas?countyr=Orvania');
       assert.equal(misspelt.status, 400);

@@ -72,7 +72,12 @@ export function serverMessage(message: string): string {
  */
 function inLanguage(e: Refusal): Refusal {
   const issues = (e.details as { issues?: { path: string; message: string }[] } | undefined)?.issues;
-  if (i18next.language !== 'fr') return e;
+  if (i18next.language !== 'fr') {
+    // The server names its operation ("invalid input for recordIncident"), which says nothing on a page.
+    if (e.code !== 'bad-input' || !issues?.length || !e.message?.startsWith('invalid input for ')) return e;
+    const listed = issues.map((i) => (i.path === '(input)' ? i.message : `${i.path}: ${i.message}`));
+    return { ...e, message: `input refused: ${listed.join('; ')}` };
+  }
   if (e.code !== 'bad-input' || !issues?.length)
     return e.message === undefined ? e : { ...e, message: frenchMessage(e.message) };
   const french = issues.map((i) => ({ ...i, message: frenchIssue(i.message) }));
