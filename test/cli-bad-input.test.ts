@@ -321,6 +321,10 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['audit', 'head', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ },
   ],
   'users token': [{ args: ['users', 'token', '', '--db', DB], names: /NAME/ }],
+  'users password': [
+    { args: ['users', 'password', 'Ana', '--db', DB], names: /--password-stdin.*--remove/ },
+    { args: ['users', 'password', '', '--remove', '--db', DB], names: /NAME/ },
+  ],
   'users remove': [{ args: ['users', 'remove', '', '--db', DB], names: /NAME/ }],
   'users list': [
     { args: ['users', 'list', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ },

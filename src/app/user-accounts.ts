@@ -188,15 +188,20 @@ export async function requesterForPassword(
   return ok && row ? { name: row.name, roles: row.roles.split(','), offices: split(row.offices) } : null;
 }
 
-/** Sets or replaces an account's password. */
-export async function setUserPassword(store: Store, name: string, password: string): Promise<void> {
-  const hash = await passwordHash(password);
+/**
+ * Sets or replaces an account's password, or removes it (`null`: the browser's sign-in form no
+ * longer lets anyone in under that name). Every session of the account ends: a password changed
+ * because it leaked must not leave the one who took it signed in.
+ */
+export async function setUserPassword(store: Store, name: string, password: string | null): Promise<void> {
+  const hash = password === null ? null : await passwordHash(password);
   const r = await store.db
     .updateTable('user_accounts')
     .set({ password_hash: hash })
     .where('name', '=', name)
     .executeTakeFirst();
   if (!Number(r.numUpdatedRows)) throw new TandemError('not-found', `no account named "${name}"`);
+  await store.db.deleteFrom('user_sessions').where('account', '=', name).execute();
 }
 
 /**

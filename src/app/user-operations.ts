@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.ts';
-import { addUserAccount, listUserAccounts, reissueUserToken, removeUserAccount } from './user-accounts.ts';
+import {
+  addUserAccount,
+  listUserAccounts,
+  reissueUserToken,
+  removeUserAccount,
+  setUserPassword,
+} from './user-accounts.ts';
 
 const name = z.string().min(1);
 
@@ -39,6 +45,19 @@ export const userOperations = {
     summary: 'Issue a new sign-in token for an account; the old one stops working.',
     input: z.object({ name }),
     run: (ctx, input) => reissueUserToken(ctx.store, input.name),
+  }),
+
+  /** Sets, replaces or removes an account's password; its sessions end. */
+  setPassword: defineOperation({
+    writes: true,
+    local: true,
+    summary:
+      "Set or replace a workbench account's browser password (at least 12 characters), or remove it (null); the account's sessions end.",
+    input: z.object({ name, password: z.string().nullable() }),
+    run: async (ctx, input) => {
+      await setUserPassword(ctx.store, input.name, input.password);
+      return { name: input.name, password: input.password === null ? 'removed' : 'set' };
+    },
   }),
 
   /** Removes an account; its token stops working. */

@@ -121,6 +121,35 @@ for (const dialect of DIALECTS) {
       assert.equal(other.status, 303);
     });
 
+    test('a changed password ends the sessions and the old password; a removed one lets no one in', async () => {
+      const { userOperations } = await import('../../src/app/user-operations.ts');
+      const { runOperation } = await import('../../src/app/run-operation.ts');
+      const admin = {
+        via: 'cli' as const,
+        name: 'users password',
+        requester: { name: 'op', roles: ['admin'] },
+        store,
+      };
+      await addUserAccount(store, 'Pat Change', ['political'], { password: 'the first passphrase' });
+      // A server of its own: the throttle of the tests above does not carry over.
+      const fresh = createApp({ store, webRoot: null, log: () => {} });
+      const signIn = (password: string) => fresh.request('/sign-in', form({ name: 'Pat Change', password }));
+      const first = await signIn('the first passphrase');
+      assert.equal(first.status, 303);
+      const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+      assert.equal((await fresh.request('/api/whoami', { headers: { cookie } })).status, 200);
+      await runOperation(
+        userOperations.setPassword,
+        { name: 'Pat Change', password: 'the second passphrase' },
+        admin,
+      );
+      assert.equal((await fresh.request('/api/whoami', { headers: { cookie } })).status, 401);
+      assert.notEqual((await signIn('the first passphrase')).status, 303);
+      assert.equal((await signIn('the second passphrase')).status, 303);
+      await runOperation(userOperations.setPassword, { name: 'Pat Change', password: null }, admin);
+      assert.notEqual((await signIn('the second passphrase')).status, 303);
+    });
+
     test('a short password is refused when the account is made', async () => {
       await assert.rejects(
         addUserAccount(store, 'Short Pass', ['viewer'], { password: 'abc' }),

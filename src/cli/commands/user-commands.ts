@@ -124,6 +124,41 @@ export function registerUserCommands(program: Command): void {
 
   storeFlags(
     group
+      .command('password')
+      .description(
+        "set or replace an account's browser password from standard input, or remove it; the account's sessions end (its token is unchanged: users token replaces that)",
+      )
+      .argument('<name>')
+      .option('--password-stdin', 'read the new password from standard input (at least 12 characters)')
+      .option(
+        '--remove',
+        'remove the password: the browser sign-in form no longer lets anyone in under this name',
+      )
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (name: string, flags: Flags & { passwordStdin?: boolean; remove?: boolean }) => {
+      if (!flags.passwordStdin === !flags.remove)
+        throw new TandemError(
+          'bad-input',
+          'users password: give --password-stdin (a new password) or --remove',
+        );
+      const password = flags.remove ? null : await readPassword();
+      const r = await runCommand(
+        (await users()).setPassword,
+        { name, password },
+        { name: 'users password', store: flags, fields: NAME },
+      );
+      if (flags.json) return printJson(r);
+      console.log(
+        r.password === 'set'
+          ? `password of "${name}" set; its sessions have ended`
+          : `password of "${name}" removed; its sessions have ended`,
+      );
+    }),
+  );
+
+  storeFlags(
+    group
       .command('remove')
       .description('remove an account; its token stops working')
       .argument('<name>')
