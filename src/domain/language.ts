@@ -55,7 +55,21 @@ export class LanguageFormat {
  * line. The sentences are written with ordinary spaces; this sets them right.
  */
 export function frenchSpacing(text: string): string {
-  return text.replace(/ ([;:?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+  return (
+    text
+      .replace(/ ([;:?!»])/g, '\u00a0$1')
+      // A colon straight after a word ("Événements:", from text built outside a catalogue).
+      .replace(/(\p{L}):(?=\s|$)/gu, '$1\u00a0:')
+      .replace(/« /g, '«\u00a0')
+  );
+}
+
+/**
+ * "que" elided before a vowel, where a name was put after it ("en tant que Amina" → "en tant
+ * qu’Amina"): the catalogue's own sentences are elided as written.
+ */
+export function frenchElision(text: string): string {
+  return text.replace(/(^|[\s(])que ([AEIOUYÀÂÉÈÊËÎÏÔÛÜaeiouyàâéèêëîïôûü])/g, '$1qu’$2');
 }
 
 /** English as the server's sentences write it: "1 event", "2 events", 1,234. */
@@ -63,7 +77,8 @@ export const ENGLISH = new LanguageFormat('en');
 
 /** A count with its noun: "1 event", "3 events"; the number in the language's format. */
 export function counted(f: LanguageFormat, n: number, one: string, other: string): string {
-  return `${f.num(n)} ${n === 1 || (f.lang === 'fr' && n === 0) ? one : other}`;
+  // French takes the singular below two ("0,5 unité", "1,5 unité", "0 mort").
+  return `${f.num(n)} ${n === 1 || (f.lang === 'fr' && Math.abs(n) < 2) ? one : other}`;
 }
 
 /** A list read as a sentence: "a, b and c" / "a, b et c". */

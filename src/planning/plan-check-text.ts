@@ -144,6 +144,12 @@ const en: PlanCheckText = {
 
 const f = new LanguageFormat('fr');
 const list = (items: string[]) => listInWords('fr', items);
+/** "dans la zone de Kidal", "dans la zone d’Ekou", "dans les zones de Gao et Kidal". */
+const inPlaces = (places: string[]) => {
+  const named = list(places);
+  const of = /^[aeiouàâäéèêëîïôöùûü]/i.test(named) ? `d’${named}` : `de ${named}`;
+  return places.length === 1 ? `dans la zone ${of}` : `dans les zones ${of}`;
+};
 const strategyWord: Record<StrategyKind, string> = {
   poc: 'de protection des civils',
   political: 'politique',
@@ -164,7 +170,7 @@ const fr: PlanCheckText = {
     return `La tâche prioritaire ${x.id} (« ${x.text} ») n’est servie par aucune chaîne objectif du concept → objectif stratégique → activité : ${where}.`;
   },
   statePerpetratorFriction: (x) =>
-    `L’activité ${x.id} (« ${x.text} ») appuie l’autorité de l’État ou les forces de sécurité dans ${list(x.places)}, où les données d’événements montrent des forces de l’État ou leurs partenaires ciblant des civils dans ${counted(f, x.events, 'événement', 'événements')} (${counted(f, x.deaths, 'mort', 'morts')}) entre le ${f.day(x.from)} et le ${f.day(x.to)} ; auteurs : ${x.perpetrators.join(' ; ')}. Nommez la friction et appliquez la diligence voulue avant tout appui.`,
+    `L’activité ${x.id} (« ${x.text} ») appuie l’autorité de l’État ou les forces de sécurité ${inPlaces(x.places)}, où les données d’événements montrent des forces de l’État ou leurs partenaires ciblant des civils dans ${counted(f, x.events, 'événement', 'événements')} (${counted(f, x.deaths, 'mort', 'morts')}) entre le ${f.day(x.from)} et le ${f.day(x.to)} ; auteurs : ${x.perpetrators.join(' ; ')}. Nommez la friction et appliquez la diligence voulue avant tout appui.`,
   resourceOverallocation: (x) =>
     `La ressource ${x.id}${x.text ? ` (${x.text})` : ''} est prévue pour ${counted(f, x.used, 'unité', 'unités')} entre ${list(x.users)}, mais seules ${f.num(x.available)} sont disponibles : il en manque ${f.num(x.used - x.available)}.`,
   localNationalDisconnect: (x) =>

@@ -85,9 +85,9 @@ export const fr: Catalogue = {
     sensitivity: 'Sensibilité',
     sensitivities: {
       'strictly-confidential': 'Strictement confidentiel',
-      restricted: 'Restreint',
-      internal: 'Interne',
-      public: 'Publique',
+      restricted: 'Diffusion restreinte',
+      internal: 'Usage interne',
+      public: 'Public',
     },
     submit: 'Ajouter au registre',
     added: 'Participant {{id}} ajouté au registre.',

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { frenchSpacing } from '../../../src/domain/language.ts';
+import { frenchElision, frenchSpacing } from '../../../src/domain/language.ts';
 import { addCountryFormat } from './country-format.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
@@ -31,7 +31,7 @@ void i18next
     type: 'postProcessor',
     name: 'frenchSpacing',
     process: (value: string, _key: unknown, _options: unknown, translator: { language?: string }) =>
-      translator.language === 'fr' ? frenchSpacing(value) : value,
+      translator.language === 'fr' ? frenchSpacing(frenchElision(value)) : value,
   })
   .init({
     resources: { en: { translation: en }, fr: { translation: fr } },

@@ -42,7 +42,7 @@ export const fr: typeof en = {
   noTags: 'Aucun analyste n’a encore étiqueté de facteur ici.',
   oneAnalyst:
     'Sans comptes, chacun est ici {{name}}, une seule personne, et une étiquette ne devient conjointe que lorsqu’un analyste de l’autre unité, une autre personne, la confirme. Créez des comptes (`tandem users add NOM --roles poc`, et un avec `--roles political`) et connectez-vous, ou confirmez en ligne de commande sous un autre nom (`TANDEM_USER=NOM tandem drivers confirm ÉTIQUETTE --unit political`).',
-  joint: 'conjoint',
+  joint: 'conjointe',
   unit: { poc: 'POC', political: 'affaires politiques' },
   taggedBy: 'étiqueté par {{analyst}} ({{unit}}) le {{date}}',
   confirmedBy: ' ; confirmé par {{analyst}} ({{unit}})',

@@ -128,6 +128,6 @@ export const fr: typeof en = {
   driverEvents_other: '{{count, number}} événements',
   driverDetail:
     '({{suggested}} suggérés par les règles à partir des notes, {{tagged}} étiquetés par les analystes)',
-  driverTags_one: ' ; {{count, number}} étiquette d’analyste (conjointes : {{joint}})',
-  driverTags_other: ' ; {{count, number}} étiquettes d’analystes (conjointes : {{joint}})',
+  driverTags_one: ' ; {{count, number}} étiquette d’analyste (conjointe : {{joint}})',
+  driverTags_other: ' ; {{count, number}} étiquettes d’analystes (dont conjointes : {{joint}})',
 };

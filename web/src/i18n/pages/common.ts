@@ -152,9 +152,9 @@ export const fr: typeof en = {
     months: 'mois',
     stretches: 'périodes de {{months}} mois',
     sentence:
-      '{{seen}} événements violents {{span}}, contre environ {{expected}} attendus au rythme des mois précédents ; à ce rythme, le hasard produirait cela {{chance}} {{what}}.',
+      '{{seen}} événements violents {{span}}, alors que le rythme des mois précédents en laissait attendre environ {{expected}} ; à ce rythme, le hasard produirait cela {{chance}} {{what}}.',
     deaths:
-      '{{seen}} morts dans des événements violents {{span}}, contre environ {{expected}} attendus au rythme des mois précédents.',
+      '{{seen}} morts dans des événements violents {{span}}, alors que le rythme des mois précédents en laissait attendre environ {{expected}}.',
     massCasualty:
       'un événement violent ayant fait {{deaths}} morts {{span}} ({{seen}} morts dans le mois), là où les six mois précédents comptaient en moyenne {{expected}} morts par mois.',
     newActor:
