@@ -39,13 +39,15 @@ export async function recordsTouchingProcessPeople(
     r.processes.some((x) => x.kind === 'local' && ids.has(x.process)),
   );
   const released = records.length ? await releaseParticipants(ctx, records, PURPOSE) : [];
-  // Only participants the requester may read in full: the register withholds a withheld one's
-  // processes and incidents, so the check does not link them either.
-  const participants: ProcessParticipant[] = records.flatMap((r, i) =>
-    released[i]!.withheld
-      ? []
-      : [{ id: Number(r.row.id), alias: released[i]!.alias, processes: r.processes, incidents: r.incidents }],
-  );
+  const participants: ProcessParticipant[] = records.map((r, i) => ({
+    id: Number(r.row.id),
+    alias: released[i]!.alias,
+    processes: r.processes,
+    incidents: r.incidents,
+  }));
+  // A participant the requester may not read in full is not named, not even by id (the register
+  // gives their role and office by id): the incident shows that "a participant" was touched.
+  const withheld = new Set(records.filter((_, i) => released[i]!.withheld).map((r) => Number(r.row.id)));
 
   const linked = [...new Set(participants.flatMap((p) => p.incidents))];
   const summaries = new Map(
@@ -81,7 +83,7 @@ export async function recordsTouchingProcessPeople(
   const levels = new Map(events.map((e) => [e.id, e.sensitivity]));
   const listedIncidents = new Set<number>();
   for (const p of processes) {
-    const touching = recordsTouchingPeople(p, windowDays, participants, incidents, events);
+    const touching = unnamed(recordsTouchingPeople(p, windowDays, participants, incidents, events), withheld);
     for (const t of touching) {
       if (t.kind === 'incident') listedIncidents.add(t.id);
       else {
@@ -101,4 +103,16 @@ export async function recordsTouchingProcessPeople(
     PURPOSE,
   );
   return out;
+}
+
+/** Records touching withheld participants with the participant left unnamed, each incident once. */
+function unnamed(records: TouchingRecord[], withheld: ReadonlySet<number>): TouchingRecord[] {
+  const seen = new Set<string>();
+  return records.flatMap((t) => {
+    if (t.kind !== 'incident' || t.participant === null || !withheld.has(t.participant)) return [t];
+    const key = `${t.id}\u0000${t.via}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ ...t, participant: null, alias: null }];
+  });
 }

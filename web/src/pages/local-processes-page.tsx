@@ -333,7 +333,7 @@ function PeopleTouched({ p, windowDays }: { p: Checked; windowDays: number }) {
                           {t('localPeople.participant', { who: r.alias })}
                         </a>
                       ) : (
-                        t('localPeople.participantWithheld', { id: r.participant })
+                        t('localPeople.participantWithheld')
                       )
                     ) : r.via === 'mediator' ? (
                       t('localPeople.mediator', { name: r.named })
