@@ -55,8 +55,8 @@ describe('tagging and confirming drivers on the area page, in Chromium', { skip:
     await tagItem().getByRole('button', { name: 'Confirm as Ben Political' }).click();
     await tagItem().locator('.code-chip', { hasText: 'joint' }).waitFor();
     assert.match((await tagItem().textContent()) ?? '', /confirmed by Ben Political \(political\)/);
-    // Tagged on the area, on no event: the area's joint drivers list it all the same, with its tag.
-    await page.reload();
+    // Tagged on the area, on no event: the area's joint drivers list it all the same, with its tag,
+    // at once, without reloading the page (the summary read the tags before the confirmation).
     const listed = page.locator('ul.drivers-joint li', { hasText: driver ?? '' });
     await listed.waitFor();
     assert.match((await listed.textContent()) ?? '', /analyst’s tags? \(joint: [1-9]/);

@@ -90,7 +90,9 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     deathsBefore = await kessaDeaths();
     await load('/#/incidents');
     await page.getByRole('heading', { name: `Incidents: ${DEMO_COUNTRY}` }).waitFor();
-    // The levels are offered in order, lowest first, restricted chosen.
+    // The levels are offered in order, lowest first, restricted chosen (the form comes after the
+    // heading, once the page knows who is signed in: waited for, not assumed).
+    await page.locator('select[name=sensitivity] option[value=restricted]').waitFor({ state: 'attached' });
     assert.deepEqual(
       await page
         .locator('select[name=sensitivity] option')

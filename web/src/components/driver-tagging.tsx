@@ -25,7 +25,16 @@ const unitName = (unit: string) => i18next.t(`analysts.unit.${unit}`, { defaultV
  * and unit, never a name typed here: a tag becomes joint only when a POC analyst and a political
  * analyst, two people, stand behind it.
  */
-export function DriverTagging({ country, admin1 }: { country: string; admin1: string }) {
+export function DriverTagging({
+  country,
+  admin1,
+  onChanged,
+}: {
+  country: string;
+  admin1: string;
+  /** Called after a tag or a confirmation is stored: the page's summary of drivers reads them too. */
+  onChanged?: () => void;
+}) {
   const { t: tr } = useTranslation();
   const lang = useLanguage();
   const me = useSignedIn();
@@ -39,6 +48,7 @@ export function DriverTagging({ country, admin1 }: { country: string; admin1: st
     try {
       await run();
       setChanged((n) => n + 1);
+      onChanged?.();
     } catch (e) {
       setError((e as Error).message);
     }

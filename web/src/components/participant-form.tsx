@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clearanceOf, sensitivityRank } from '../../../src/domain/sensitivity.ts';
 import { ApiError, get, runOperation } from '../api-client.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
@@ -150,6 +151,10 @@ export function ParticipantForm({
   const [busy, setBusy] = useState(false);
   const [chosen, setChosen] = useState<Chosen[]>([]);
   const [consent, setConsent] = useState(false);
+  const [level, setLevel] = useState<string>('strictly-confidential');
+  // A record above the recorder's own clearance is theirs to file, not to read back: said beside it.
+  const clearance = clearanceOf(me.roles);
+  const aboveOwn = sensitivityRank(level) > sensitivityRank(clearance);
   const negotiations = useApi<Negotiations>(`negotiations-${country}`, (s) =>
     get('/api/negotiations', { country }, s),
   );
@@ -361,13 +366,27 @@ export function ParticipantForm({
           />
         </Field>
         <Field id={id('sensitivity')} label={t('participantForm.sensitivity')} issue={issues.sensitivity}>
-          <select id={id('sensitivity')} name="sensitivity" defaultValue="strictly-confidential">
+          <select
+            id={id('sensitivity')}
+            name="sensitivity"
+            value={level}
+            onChange={(e) => setLevel(e.target.value)}
+            aria-describedby={aboveOwn ? id('above-own') : undefined}
+          >
             {SENSITIVITIES.map((s) => (
               <option key={s} value={s}>
                 {t(`participantForm.sensitivities.${s}`)}
               </option>
             ))}
           </select>
+          {aboveOwn && (
+            <span className="field-note" id={id('above-own')}>
+              {t('participantForm.aboveOwn', {
+                level: t(`participantForm.sensitivities.${level}`),
+                clearance: t(`participantForm.sensitivities.${clearance}`),
+              })}
+            </span>
+          )}
         </Field>
       </fieldset>
       <button type="submit" disabled={busy}>

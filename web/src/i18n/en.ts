@@ -81,6 +81,8 @@ export const en = {
     consentGiven: 'Consent given',
     consentOn: 'Consent given on',
     sensitivity: 'Sensitivity',
+    aboveOwn:
+      'You are cleared for “{{clearance}}” records: filed as “{{level}}”, this record is withheld from you once added (you will not read it back or follow it up); those cleared for it, of its office, will.',
     sensitivities: {
       'strictly-confidential': 'Strictly confidential',
       restricted: 'Restricted',
@@ -104,7 +106,7 @@ export const en = {
     incident: 'incident #{{id}}',
     event: 'event {{source}} {{sourceEventId}}',
     participant: 'participant {{who}}',
-    participantWithheld: 'participant {{id}} (withheld)',
+    participantWithheld: 'a participant (withheld)',
     mediator: 'mediator {{name}}',
     thirdParty: 'third party {{name}}',
     withheldProcesses_one:

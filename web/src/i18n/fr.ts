@@ -83,6 +83,8 @@ export const fr: Catalogue = {
     consentGiven: 'Consentement donné',
     consentOn: 'Consentement donné le',
     sensitivity: 'Sensibilité',
+    aboveOwn:
+      'Votre habilitation couvre les fiches « {{clearance}} » : classée « {{level}} », cette fiche ne vous sera plus communiquée une fois ajoutée (vous ne pourrez ni la relire ni la suivre) ; les personnes habilitées de son bureau le pourront.',
     sensitivities: {
       'strictly-confidential': 'Strictement confidentiel',
       restricted: 'Diffusion restreinte',
@@ -106,7 +108,7 @@ export const fr: Catalogue = {
     incident: 'incident n° {{id}}',
     event: 'événement {{source}} {{sourceEventId}}',
     participant: 'participant·e {{who}}',
-    participantWithheld: 'participant {{id}} (masqué)',
+    participantWithheld: 'un participant (masqué)',
     mediator: 'médiateur {{name}}',
     thirdParty: 'tiers {{name}}',
     withheldProcesses_one:

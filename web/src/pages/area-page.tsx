@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AnalysisAnswer, threatScore } from '../analysis-types.ts';
 import { get } from '../api-client.ts';
 import { AlertList, type AlertsAnswer } from '../components/alert-list.tsx';
+import { AreaEventRows } from '../components/area-event-rows.tsx';
 import { AreaLocalWork } from '../components/area-local-work.tsx';
 import { DriverList, Fig, PerpTable } from '../components/area-tables.tsx';
 import { monthAxis } from '../components/chart-axes.ts';
@@ -63,7 +65,9 @@ export function AreaPage({
     get('/api/areas/events', listQuery, s),
   );
   const alerts = useApi<AlertsAnswer>(`al ${key}`, (s) => get('/api/alerts', period, s));
-  const analysis = useApi<AnalysisAnswer>(`an ${key}`, (s) => get('/api/analysis', period, s));
+  // Asked again after an analyst tags or confirms a driver below, so the summary above agrees with the tags.
+  const [tagged, setTagged] = useState(0);
+  const analysis = useApi<AnalysisAnswer>(`an ${key} ${tagged}`, (s) => get('/api/analysis', period, s));
   // Asked only when a plan is stored: a store without one has nothing to show (and no error to log).
   const plan = useApi<CurrentPlan | null>(`plan ${i18n.language}`, async (s) => {
     const { plans } = await get<{ plans: unknown[] }>('/api/plans', {}, s);
@@ -213,7 +217,7 @@ export function AreaPage({
               );
             }}
           </Async>
-          <DriverTagging country={country} admin1={admin1} />
+          <DriverTagging country={country} admin1={admin1} onChanged={() => setTagged((n) => n + 1)} />
           <h2>{tr('area.threats')}</h2>
           <Async state={analysis} what={tr('area.theThreats')}>
             {(a) => {
@@ -350,55 +354,7 @@ export function AreaPage({
           if (e.total === 0) return <Empty>{tr('area.noMatch')}</Empty>;
           return (
             <>
-              <div className="table-scroll">
-                <table className="events">
-                  <caption>
-                    {tr('area.caption', {
-                      first: num(first + 1),
-                      last: num(first + e.events.length),
-                      total: num(e.total),
-                    })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{tr('area.date')}</th>
-                      <th scope="col">{tr('area.type')}</th>
-                      <th scope="col">{tr('area.perpetrator')}</th>
-                      <th scope="col">{tr('area.against')}</th>
-                      <th scope="col">{tr('area.deaths')}</th>
-                      <th scope="col">{tr('area.place')}</th>
-                      <th scope="col">{tr('area.notes')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {e.events.map((x) => (
-                      <tr key={x.id}>
-                        <td data-label={tr('area.date')}>
-                          <a
-                            href={pageHref('event', { id: String(x.id) })}
-                            title={tr('area.event', { id: x.sourceEventId })}
-                          >
-                            <time dateTime={x.date}>{day(x.date)}</time>
-                          </a>
-                        </td>
-                        <td data-label={tr('area.type')}>{x.subEventType || label(x.violenceType)}</td>
-                        <td
-                          data-label={tr('area.perpetrator')}
-                          className={x.actor1Category === 'state-forces' ? 'state' : undefined}
-                        >
-                          {x.actor1}
-                        </td>
-                        <td data-label={tr('area.against')}>{x.actor2 || '–'}</td>
-                        <td data-label={tr('area.deaths')}>{x.fatalities}</td>
-                        <td data-label={tr('area.place')}>{x.location}</td>
-                        <td data-label={tr('area.notes')} className="notes">
-                          {x.notes}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <AreaEventRows list={e} first={first} />
               <nav className="pager" aria-label={tr('area.pages')}>
                 <button
                   type="button"
