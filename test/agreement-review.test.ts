@@ -150,7 +150,13 @@ for (const dialect of DIALECTS) {
       assert.equal(list.length, 1);
       assert.equal(list[0].coverage?.Ce, true);
       assert.equal(list[0].coded, true);
+      // The language it was coded in, kept at import, for a coded text as for an uncoded one.
+      assert.equal(list[0].language, 'en');
+      assert.equal(first.agreements[0].language, 'en');
       assert.equal(list[0].provisions, first.agreements[0].provisions);
+      // An agreement stored before the language was kept has it found from its text.
+      await ctx.store.db.updateTable('agreements').set({ language: null }).execute();
+      assert.equal((await agreementOperations.listAgreements.run(ctx, {}))[0]!.language, 'en');
 
       const review = await agreementOperations.reviewAgreement.run(ctx, { document: doc(DOCX) });
       const gap = review.gaps.find((g) => g.code === 'ProtCiv')!;

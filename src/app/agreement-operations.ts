@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { readAgreementBytes } from '../agreements/agreement-file-reader.ts';
+import { isCodableLanguage } from '../agreements/agreement-language.ts';
 import { codingLanguage, notCodedWarning, reviewAgreement } from '../agreements/agreement-review.ts';
 import type { AgreementReview } from '../domain/agreement.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -16,13 +17,13 @@ import { type BaseContext, defineOperation } from './operation.ts';
 
 /**
  * An agreement of the corpus as listed: `coded` false (and `coverage` null, with a `warning`) for a
- * text in a language Tandem has no rules for; `language` the one it was coded in, where it was
- * looked at (texts with no category covered), else null.
+ * text in a language Tandem has no rules for; `language` the one it was coded in (ISO 639-1, `und`
+ * when it cannot be told).
  */
 export type ListedAgreement = Omit<AgreementSummary, 'coverage'> & {
   coverage: AgreementSummary['coverage'] | null;
   coded: boolean;
-  language: string | null;
+  language: string;
   warning?: string;
 };
 
@@ -142,7 +143,7 @@ export const agreementOperations = {
         });
         prepared.push({ source, review });
       }
-      const agreements: (SavedAgreement & { coded: boolean; warning?: string })[] = [];
+      const agreements: (SavedAgreement & { coded: boolean; language: string; warning?: string })[] = [];
       for (const { source, review } of prepared) {
         const saved = await saveAgreement(ctx.store.db, {
           title: review.title,
@@ -152,10 +153,13 @@ export const agreementOperations = {
           text: source.text,
           coverage: review.coverage,
           provisions: review.provisions,
+          language: review.language,
         });
         // A text Tandem cannot code is kept (its provisions can still be read), and said so.
         agreements.push(
-          review.coded ? { ...saved, coded: true } : { ...saved, coded: false, warning: review.warning },
+          review.coded
+            ? { ...saved, coded: true, language: review.language }
+            : { ...saved, coded: false, language: review.language, warning: review.warning },
         );
       }
       return { agreements };
@@ -168,17 +172,17 @@ export const agreementOperations = {
     input: z.object({}),
     async run(ctx): Promise<ListedAgreement[]> {
       const list = await listAgreements(ctx.store.db);
-      // A text with no category covered may be one Tandem could not code (Spanish, Arabic): it is
-      // said so, its coverage null, never listed as lacking every provision.
-      const none = list.filter((a) => !Object.values(a.coverage).some(Boolean)).map((a) => a.id);
-      const texts = await readAgreementTexts(ctx.store.db, none);
+      // The language was kept at import; an agreement stored before that has it found from its text.
+      const older = list.filter((a) => a.language === null).map((a) => a.id);
+      const texts = await readAgreementTexts(ctx.store.db, older);
       return list.map((a) => {
         const text = texts.get(a.id);
-        const { language, coded } =
-          text === undefined ? { language: null, coded: true } : codingLanguage(text);
-        return coded
-          ? { ...a, coded, language }
-          : { ...a, coverage: null, coded, language, warning: notCodedWarning(language ?? 'und') };
+        const language = a.language ?? (text === undefined ? 'und' : codingLanguage(text).language);
+        // A text Tandem could not code (Spanish, Arabic) is said so, its coverage null, never
+        // listed as lacking every provision.
+        return isCodableLanguage(language)
+          ? { ...a, coded: true, language }
+          : { ...a, coverage: null, coded: false, language, warning: notCodedWarning(language) };
       });
     },
   }),

@@ -11,6 +11,8 @@ export interface AgreementToSave {
   text: string;
   coverage: Coverage;
   provisions: Provision[];
+  /** The language the text was coded in (ISO 639-1, `und`). */
+  language: string;
 }
 
 export interface SavedAgreement {
@@ -31,6 +33,8 @@ export interface AgreementSummary {
   importedAt: string;
   provisions: number;
   coverage: Coverage;
+  /** Null for an agreement stored before the language was kept. */
+  language: string | null;
 }
 
 /**
@@ -65,6 +69,7 @@ export async function saveAgreement(db: Kysely<Database>, a: AgreementToSave): P
         text: a.text,
         coverage: JSON.stringify(a.coverage),
         imported_at: new Date().toISOString(),
+        language: a.language,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -136,6 +141,7 @@ export async function listAgreements(db: Kysely<Database>): Promise<AgreementSum
       'agreements.characters',
       'agreements.imported_at',
       'agreements.coverage',
+      'agreements.language',
       eb.fn.count<number>('agreement_provisions.id').as('provisions'),
     ])
     .groupBy([
@@ -146,6 +152,7 @@ export async function listAgreements(db: Kysely<Database>): Promise<AgreementSum
       'agreements.characters',
       'agreements.imported_at',
       'agreements.coverage',
+      'agreements.language',
     ])
     .orderBy('agreements.id')
     .execute();
@@ -158,6 +165,7 @@ export async function listAgreements(db: Kysely<Database>): Promise<AgreementSum
     importedAt: r.imported_at,
     provisions: Number(r.provisions),
     coverage: JSON.parse(r.coverage) as Coverage,
+    language: r.language,
   }));
 }
 

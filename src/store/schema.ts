@@ -296,6 +296,8 @@ export interface AgreementTable {
   /** JSON object: one key per POC category, true when any provision carries it. */
   coverage: string;
   imported_at: string;
+  /** The language it was coded in (ISO 639-1, `und`); null for agreements stored before it was kept. */
+  language: string | null;
 }
 
 /** A provision of an imported agreement, with its span [span_start, span_end) into the text. */

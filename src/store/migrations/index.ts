@@ -29,6 +29,7 @@ import * as actorCountsOncePerEvent from './029-actor-counts-once-per-event.ts';
 import * as countryCounts from './030-country-counts.ts';
 import * as storeRevisions from './031-store-revisions.ts';
 import * as associatedActors from './032-associated-actors.ts';
+import * as agreementLanguage from './033-agreement-language.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -65,4 +66,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '030-country-counts': countryCounts,
   '031-store-revisions': storeRevisions,
   '032-associated-actors': associatedActors,
+  '033-agreement-language': agreementLanguage,
 };
