@@ -203,7 +203,12 @@ describe('tandem plan allocate --lang fr', () => {
       ),
     );
     assert.ok(
-      lines.some((l) => /^ {2}déplacer 1 unité de South vers North\u00a0: North pèse 5/.test(l)),
+      // What the unit covers where it goes against what it covered where it was (each unit half the one before).
+      lines.some((l) =>
+        /^ {2}déplacer 1 unité de South vers North\u00a0: à North, l’unité couvre 2,5 \(poids 5\u00a0: risque 5 × priorité 1\), plus que ce qu’elle couvrait à South \(1\u00a0; poids 1/.test(
+          l,
+        ),
+      ),
       r.stdout,
     );
     assert.ok(lines.includes('notes\u00a0:'));

@@ -16,6 +16,13 @@ export interface AreaChange {
   units: number;
 }
 
+/** What the unit a move adds covers, what the unit it takes covered, and the flagged activities it leaves. */
+export interface MoveMargins {
+  gain: number;
+  loss: number;
+  flagged: string[];
+}
+
 /** An area's weight as the sentences cite it: risk × priority = weight. */
 export interface WeightWords {
   area: string;
@@ -46,7 +53,12 @@ export interface AllocationText {
     flagged: (c: AreaChange, activities: string[]) => string;
     noneAvailable: (c: AreaChange, resource: string) => string;
   };
-  move: (to: WeightWords, from: WeightWords, affected: string[]) => string;
+  /**
+   * A unit moved, and why: what the unit added covers where it goes (`gain`) against what the
+   * unit taken covered where it was (`loss`), each unit in an area covering half the one before;
+   * or, where it was taken from activities the plan check flagged, that flag.
+   */
+  move: (to: WeightWords, from: WeightWords, affected: string[], marginal: MoveMargins) => string;
   moveFromUnused: (to: WeightWords) => string;
   notes: {
     noEvents: string;
@@ -117,8 +129,12 @@ const en: AllocationText = {
       `${change(c)}: ${acts.join(', ')} flagged by the plan check (state-perpetrator-friction), so no unit goes to it`,
     noneAvailable: (c, resource) => `${change(c)}: the plan makes no unit of ${resource} available`,
   },
-  move: (to, from, affected) =>
-    `${to.area} weighs ${to.weight} (risk ${to.risk} × priority ${to.priority}) against ${from.weight} in ${from.area} (risk ${from.risk} × priority ${from.priority})${affected.length ? `; affects ${affected.join(', ')}` : ''}`,
+  move: (to, from, affected, m) =>
+    `${
+      m.flagged.length
+        ? `${m.flagged.join(', ')} in ${from.area} ${m.flagged.length > 1 ? 'are' : 'is'} flagged by the plan check (state-perpetrator-friction), so the unit leaves it; in ${to.area} it covers ${m.gain} (weight ${to.weight}: risk ${to.risk} × priority ${to.priority})`
+        : `in ${to.area} the unit covers ${m.gain} (weight ${to.weight}: risk ${to.risk} × priority ${to.priority}), ${m.gain >= m.loss ? 'more than' : 'against'} the ${m.loss} it covered in ${from.area} (weight ${from.weight}: risk ${from.risk} × priority ${from.priority}), each unit in an area covering half the one before`
+    }${affected.length ? `; affects ${affected.join(', ')}` : ''}`,
   moveFromUnused: (to) =>
     `units the plan leaves unused; ${to.area} weighs ${to.weight} (risk ${to.risk} × priority ${to.priority})`,
   notes: {
@@ -196,8 +212,12 @@ const fr: AllocationText = {
     noneAvailable: (c, resource) =>
       `${frChange(c)} : le plan ne met aucune unité de ${resource} à disposition`,
   },
-  move: (to, from, affected) =>
-    `${to.area} pèse ${n(to.weight)} (risque ${n(to.risk)} × priorité ${n(to.priority)}), contre ${n(from.weight)} pour ${from.area} (risque ${n(from.risk)} × priorité ${n(from.priority)})${affected.length ? ` ; ${affected.length > 1 ? 'activités concernées' : 'activité concernée'} : ${list(affected)}` : ''}`,
+  move: (to, from, affected, m) =>
+    `${
+      m.flagged.length
+        ? `${activities(m.flagged)} à ${from.area} ${m.flagged.length > 1 ? 'sont' : 'est'} ${flaggedWord(m.flagged.length)} par la vérification du plan (state-perpetrator-friction) : l’unité en part ; à ${to.area}, elle couvre ${n(m.gain)} (poids ${n(to.weight)} : risque ${n(to.risk)} × priorité ${n(to.priority)})`
+        : `à ${to.area}, l’unité couvre ${n(m.gain)} (poids ${n(to.weight)} : risque ${n(to.risk)} × priorité ${n(to.priority)}), ${m.gain >= m.loss ? 'plus que' : 'contre'} ce qu’elle couvrait à ${from.area} (${n(m.loss)} ; poids ${n(from.weight)} : risque ${n(from.risk)} × priorité ${n(from.priority)}), chaque unité d’une zone couvrant moitié moins que la précédente`
+    }${affected.length ? ` ; ${affected.length > 1 ? 'activités concernées' : 'activité concernée'} : ${list(affected)}` : ''}`,
   moveFromUnused: (to) =>
     `unités que le plan laisse inutilisées ; ${to.area} pèse ${n(to.weight)} (risque ${n(to.risk)} × priorité ${n(to.priority)})`,
   notes: {

@@ -74,6 +74,12 @@ describe('resource allocation', () => {
     );
     assert.deepEqual(boats.affectedActivities, ['X1']);
     assert.match(boats.areas.find((a) => a.area === 'C')!.reason, /^remove 2/);
+    // Why, in the solver's own terms: A's second unit covers 5, more than C's second unit covered
+    // (1.5), though A's weight alone (10) says nothing of the second unit.
+    assert.match(
+      boats.moves[0]!.why,
+      /^in A the unit covers 5 \(weight 10: .*\), more than the 1\.5 it covered in C \(weight 3: /,
+    );
   });
 
   it('says why units are left unplaced, and why a plan with none available removes them', () => {

@@ -252,7 +252,7 @@ export function allocateResources(
         };
       })
       .sort((a, b) => b.weight - a.weight || a.area.localeCompare(b.area));
-    const moves = pairMoves(areas, t);
+    const moves = pairMoves(areas, t, place.flaggedWho);
     const affected = areas.filter((a) => a.change < 0).flatMap((a) => a.activities);
     const currentUse = round([...place.units.values()].reduce((s, n) => s + n, 0));
     return {
@@ -338,8 +338,19 @@ function areaReason(t: AllocationText, w: AreaWeight, current: number, proposed:
   return t.reason.remove(c, cited(w), round(w.weight * UNIT_DECAY ** (Math.ceil(current) - 1)));
 }
 
-/** Pairs losses with gains, heaviest gain first, so the explanation reads as moves. */
-function pairMoves(areas: AreaAllocation[], t: AllocationText): ResourceMove[] {
+/** What the k-th unit of a resource in an area of weight w covers: each covers half the one before. */
+const unitCover = (w: number, k: number) => round(w * UNIT_DECAY ** (Math.max(1, Math.ceil(k)) - 1));
+
+/**
+ * Pairs losses with gains, heaviest gain first, so the explanation reads as moves: each says what
+ * the unit covers where it goes against what it covered where it was (the marginal cover, which
+ * is what the solver weighs), or that it left activities the plan check flagged.
+ */
+function pairMoves(
+  areas: AreaAllocation[],
+  t: AllocationText,
+  flaggedWho: ReadonlyMap<string, string[]>,
+): ResourceMove[] {
   const losses = areas.filter((a) => a.change < 0).map((a) => ({ a, left: -a.change }));
   const gains = areas.filter((a) => a.change > 0).map((a) => ({ a, left: a.change }));
   losses.sort((x, y) => x.a.weight - y.a.weight);
@@ -356,7 +367,11 @@ function pairMoves(areas: AreaAllocation[], t: AllocationText): ResourceMove[] {
         from: l.a.area,
         to: g.a.area,
         units,
-        why: t.move(cited(g.a), cited(l.a), l.a.activities),
+        why: t.move(cited(g.a), cited(l.a), l.a.activities, {
+          gain: unitCover(g.a.weight, g.a.proposed),
+          loss: unitCover(l.a.weight, l.a.current),
+          flagged: flaggedWho.get(l.a.area) ?? [],
+        }),
       });
     }
     if (g.left > 0) {
