@@ -59,10 +59,20 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await byArea(), { 'Upper Nile': 4 });
     });
 
-    test('a new area, even one alike a known one, stays as written', async () => {
+    test('a new area stays as written; one very like a known one is refused as a likely slip unless said to be new', async () => {
       const blue = await record('Blue Nile');
       assert.equal(blue.admin1, 'Blue Nile');
-      const niles = await record('Upper Niles');
+      await assert.rejects(
+        record('Upper Niles'),
+        (e: Error & { code?: string }) =>
+          e.code === 'bad-input' &&
+          /admin1: "Upper Niles" .* did you mean "Upper Nile"\?.*newArea: true/.test(e.message),
+      );
+      const niles = await runOperation(
+        operations.recordIncident,
+        { ...base, admin1: 'Upper Niles', newArea: true },
+        call(keyed.store),
+      );
       assert.equal(await storedArea(niles.id), 'Upper Niles');
       assert.deepEqual(await byArea(), { 'Upper Nile': 4, 'Blue Nile': 1, 'Upper Niles': 1 });
       // Another country's areas are not this one's.

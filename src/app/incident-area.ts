@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { normalizeAreaName } from '../domain/area-names.ts';
+import { areaNameSimilarity, normalizeAreaName } from '../domain/area-names.ts';
+import { TandemError } from '../domain/tandem-error.ts';
 import { summarizeEvents } from '../store/event-summary.ts';
 import type { Database } from '../store/schema.ts';
 
@@ -36,12 +37,33 @@ export function knownSpelling(written: string, known: readonly string[]): string
   return known.find((k) => normalizeAreaName(k) === normalized) ?? written;
 }
 
-/** An incident's fields with its admin-1 area under the spelling the store knows (see knownSpelling). */
-export async function withKnownAdmin1<T extends { country: string; admin1: string }>(
+/** How alike a written area must be to a known one to be refused as a likely slip for it. */
+const LIKELY_SLIP = 0.75;
+
+/**
+ * An incident's fields with its admin-1 area under the spelling the store knows (see
+ * knownSpelling). A name the store does not know but that is very like one it does ("Kesa
+ * Highland" for "Kessa Highlands") is refused, naming the known one, unless the reporter says the
+ * area is new (`newArea`): a slip would make an area of its own on every map, table and brief.
+ */
+export async function withKnownAdmin1<T extends { country: string; admin1: string; newArea?: boolean }>(
   db: Kysely<Database>,
   incident: T,
 ): Promise<T> {
   if (!incident.admin1) return incident;
-  const admin1 = knownSpelling(incident.admin1, await knownAdmin1Areas(db, incident.country));
+  const known = await knownAdmin1Areas(db, incident.country);
+  const admin1 = knownSpelling(incident.admin1, known);
+  if (admin1 === incident.admin1 && !known.includes(admin1) && incident.newArea !== true) {
+    const near = known
+      .map((k) => ({ k, s: areaNameSimilarity(admin1, k) }))
+      .filter((x) => x.s >= LIKELY_SLIP)
+      .sort((a, b) => b.s - a.s);
+    if (near.length) {
+      const message = `"${admin1}" is not an admin-1 area the store knows for ${incident.country}; did you mean "${near[0]!.k}"? Write the area as the store spells it, or, if it is new to the store, say so (newArea: true)`;
+      throw new TandemError('bad-input', `admin1: ${message}`, {
+        details: { issues: [{ path: 'admin1', message }] },
+      });
+    }
+  }
   return admin1 === incident.admin1 ? incident : { ...incident, admin1 };
 }

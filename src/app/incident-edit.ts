@@ -144,7 +144,7 @@ async function findIncident(ctx: AppContext, id: number): Promise<Selectable<Inc
 
 /** The fields whose value differs between two versions of an incident, in the order of the form. */
 function changedFields(before: IncidentInput, after: IncidentInput): StoredChange[] {
-  const fields = Object.keys(incidentInput.shape) as (keyof IncidentInput)[];
+  const fields = (Object.keys(incidentInput.shape) as (keyof IncidentInput)[]).filter((f) => f !== 'newArea');
   return fields
     .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
     .map((f) => ({ field: f, from: before[f] ?? null, to: after[f] ?? null }));
@@ -157,7 +157,8 @@ export const incidentEditOperations = {
       "Change fields of an incident (any of those of recordIncident; the others keep their value), its verification moving reported → corroborated → verified, or to rejected. Only someone who may write and belongs to the incident's office may. The change is kept in the incident's history (who, when, what) and audited, its event and every count move with it, and a rejected incident counts nowhere.",
     input: editInput,
     async run(ctx, input): Promise<{ id: number; changed: string[] }> {
-      const { id, victims, ...fields } = input;
+      // `newArea` is said of the change, not stored: the area written is new to the store.
+      const { id, victims, newArea, ...fields } = input;
       const db = ctx.store.db;
       const row = await findIncident(ctx, id);
       assertMayEditIncident(ctx.requester, row);
@@ -168,7 +169,7 @@ export const incidentEditOperations = {
       // A new area (or country) is stored as the store spells it, as when an incident is recorded.
       const after =
         fields.admin1 !== undefined || fields.country !== undefined
-          ? await withKnownAdmin1(db, merged)
+          ? { ...(await withKnownAdmin1(db, { ...merged, newArea })), newArea: undefined }
           : merged;
       checkIncident(ctx.requester, after);
       if (sensitivityRank(after.sensitivity) < sensitivityRank(before.sensitivity)) {

@@ -163,9 +163,10 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     assert.match((await page.locator('.incident-editor .field-error').first().textContent()) ?? '', /future/);
     await page.fill('#e-occurredOn', '2026-10-20');
     await page.selectOption('#e-verification', 'corroborated');
-    await save(/saved: killed, verification changed/);
-    await page.getByText('killed: 1 → 3').waitFor();
-    await page.getByText('verification: reported → corroborated').waitFor();
+    await save(/saved: Killed, Verification changed/);
+    // In the page's words: the form's labels, the levels' names.
+    await page.getByText('Killed: 1 → 3').waitFor();
+    await page.getByText('Verification: Reported → Corroborated').waitFor();
     await page.screenshot({ path: join(OUTPUT, 'incident-edit.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(OUTPUT, 'incident-edit-phone.png'), fullPage: true });
@@ -174,11 +175,11 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
 
     await open();
     await page.selectOption('#e-verification', 'rejected');
-    await save(/saved: verification changed/);
+    await save(/saved: Verification changed/);
     assert.equal(await kessaDeaths(), deathsBefore, 'a rejected incident counts nowhere');
     await open();
     await page.selectOption('#e-verification', 'reported');
-    await save(/saved: verification changed/);
+    await save(/saved: Verification changed/);
     assert.equal(await kessaDeaths(), deathsBefore + 3, 'taken back, it counts again');
 
     await signIn('Varo Officer');
@@ -187,10 +188,10 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
       .getByRole('button', { name: /Open incident/ })
       .first()
       .click();
-    await page.getByText('killed: 1 → 3').waitFor();
+    await page.getByText('Killed: 1 → 3').waitFor();
     assert.equal(await page.locator('#e-killed').count(), 0, 'another office is offered no form');
     await page
-      .getByText('narrative: withheld')
+      .getByText('Narrative: withheld')
       .or(page.getByText(/may not change it/))
       .first()
       .waitFor();

@@ -87,6 +87,8 @@ function incidentFrom(form: FormData, country: string): IncidentFields {
     office: text('office'),
     sensitivity: text('sensitivity'),
     narrative: text('narrative'),
+    // Ticked after the server took the area for a slip: the reporter says it is new.
+    ...(form.get('newArea') ? { newArea: true } : {}),
   };
 }
 
@@ -252,6 +254,11 @@ export function IncidentForm({
               <option key={a} value={a} />
             ))}
           </datalist>
+          {issues.admin1?.includes('newArea') && (
+            <label className="check">
+              <input type="checkbox" name="newArea" value="yes" /> {t('incidents.newArea')}
+            </label>
+          )}
         </Field>
         {(['admin2', 'place'] as const).map((n) => (
           <Field {...f} key={n} label={t(`incidents.${n}`)} name={n}>

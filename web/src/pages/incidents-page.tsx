@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
@@ -22,8 +23,56 @@ import type { AreaMapAnswer } from '../workbench-types.ts';
 type Listed = OperationResult<'listIncidents'>;
 type History = OperationResult<'incidentHistory'>;
 
-const show = (v: unknown, none: string): string =>
-  v === null || v === undefined || v === '' ? none : typeof v === 'string' ? v : JSON.stringify(v);
+/** The form's label of a field an incident's history names, where the form has one. */
+const FIELD_LABEL: Record<string, string> = {
+  occurredOn: 'incidents.date',
+  admin1: 'incidents.admin1',
+  admin2: 'incidents.admin2',
+  place: 'incidents.place',
+  latitude: 'incidents.latitude',
+  longitude: 'incidents.longitude',
+  category: 'incidents.categoryCol',
+  perpetrator: 'incidents.perpetrator',
+  victims: 'incidents.harmed',
+  killed: 'incidents.killed',
+  injured: 'incidents.injured',
+  targetedGroups: 'incidents.groups',
+  sourceType: 'incidents.source',
+  reliability: 'incidents.reliability',
+  credibility: 'incidents.credibility',
+  verification: 'incidents.verificationCol',
+  office: 'incidents.reportingOffice',
+  sensitivity: 'incidents.sensitivityField',
+  narrative: 'incidents.narrative',
+};
+
+/** A value of an incident's history in the page's words: codes as their labels, people as counts. */
+function shown(t: TFunction, field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return t('incidents.none');
+  if (field === 'verification' || field === 'category' || field === 'sensitivity')
+    return t(`incidents.${field}.${String(v)}`, { defaultValue: String(v) });
+  if (field === 'occurredOn' && typeof v === 'string') return day(v);
+  if (field === 'victims' && typeof v === 'object') {
+    const harmed = Object.entries(v as Record<string, number>).filter(([, n]) => n > 0);
+    return harmed.length
+      ? harmed
+          .map(
+            ([k, n]) =>
+              `${t(`incidents.harmedKind.${k === 'unknown' ? 'unknownVictims' : k}`, { defaultValue: k })} ${n}`,
+          )
+          .join(', ')
+      : t('incidents.none');
+  }
+  if (field === 'perpetrator' && typeof v === 'object') {
+    const p = v as { name?: string; category?: string };
+    const kind = p.category
+      ? t(`incidents.perpetratorCategory.${p.category}`, { defaultValue: p.category })
+      : '';
+    return [p.name, kind && `(${kind})`].filter(Boolean).join(' ') || t('incidents.none');
+  }
+  if (Array.isArray(v)) return v.join(', ') || t('incidents.none');
+  return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
 
 /** An incident's history: who created and changed it, when, and what changed from what to what. */
 function IncidentHistory({ id, version }: { id: number; version: string }) {
@@ -39,16 +88,18 @@ function IncidentHistory({ id, version }: { id: number; version: string }) {
             <li key={`${h.at}|${h.change}`}>
               <strong>{h.change === 'created' ? t('incidents.recorded') : t('incidents.changed')}</strong>{' '}
               {t('incidents.by', { name: h.by })}{' '}
-              <time dateTime={h.at}>{h.at.replace('T', ' ').slice(0, 16)} UTC</time>
+              <time dateTime={h.at}>
+                {day(h.at.slice(0, 10))} {h.at.slice(11, 16)} UTC
+              </time>
               {h.changes.length > 0 && (
                 <ul>
                   {h.changes.map((c) => (
                     <li key={c.field}>
-                      {c.field}:{' '}
+                      {FIELD_LABEL[c.field] ? t(FIELD_LABEL[c.field]!) : c.field}:{' '}
                       {c.withheld ? (
                         <em>{t('incidents.withheld')}</em>
                       ) : (
-                        `${show(c.from, t('incidents.none'))} → ${show(c.to, t('incidents.none'))}`
+                        `${shown(t, c.field, c.from)} → ${shown(t, c.field, c.to)}`
                       )}
                     </li>
                   ))}
@@ -94,7 +145,8 @@ function IncidentEditor({
       const r = await runOperation('editIncident', { id: incident.id, ...changes });
       // An area written as a variant of its own known spelling changes nothing.
       if (!r.changed.length) return setMessage({ ok: true, text: t('incidents.nothingToSave') });
-      setMessage({ ok: true, text: t('incidents.saved', { id: r.id, fields: r.changed.join(', ') }) });
+      const fields = r.changed.map((f) => (FIELD_LABEL[f] ? t(FIELD_LABEL[f]!) : f)).join(', ');
+      setMessage({ ok: true, text: t('incidents.saved', { id: r.id, fields }) });
       onSaved();
     } catch (err) {
       setIssues(issuesOf(err));
