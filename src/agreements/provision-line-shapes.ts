@@ -166,7 +166,7 @@ export const ARTICLE_RE = new RegExp(
 export const ANNEX_RE =
   /^(annex(?:ure|e)?|appendix|appendice|schedule|attachment)(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:[:.\-–—]\s*)?(.*)$/i;
 // French lists also number "1°", "1°)" and "1°/".
-export const NUMBERED_RE = /^(\d{1,3}(?:\.\d{1,3})*)([.)]|°[)/]?)?(\s*)(.*)$/;
+export const NUMBERED_RE = /^((?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3})*)([.)]|°[)/]?)?(\s*)(.*)$/;
 export const LETTER_RE = /^(?:\(([a-zA-Z]{1,2})\)|([a-zA-Z])[.)/](?=\s)|([a-z])[-–](?=\s))\s*(.*)$/;
 export const ROMAN_RE = /^(?:\(([ivxlc]{1,6})\)|([ivxlc]{1,6})[.)](?=\s))\s*(.*)$/;
 export const UPPER_ROMAN_RE = /^([IVXL]{1,6})(?:\.|\s*[-–—])(?:\s+(.*))?$/;

@@ -137,20 +137,22 @@ export function lineMarker(t: string, stack: readonly OpenProvision[]): Marker |
   }
   m = NUMBERED_RE.exec(t);
   if (m) {
-    const parts = m[1].split('.');
+    // "A.1", "B.2": an annex's clauses, numbered after the annex's letter (a clause, never a list item).
+    const lettered = /^[A-Z]$/.test(m[1].split('.')[0]!);
+    const parts = lettered ? m[1].split('.').slice(1) : m[1].split('.');
     // "1°)" is a list item like "1)"; its number keeps the degree sign.
     const term = m[2]?.startsWith('°') ? ')' : m[2];
     const rest = m[4];
     const first = Number(parts[0]);
     const ok =
       first <= 400 &&
-      (parts.length > 1 || term) &&
+      (parts.length > 1 || term || lettered) &&
       (rest === '' || m[3] !== '' || (term === '.' && /^[A-Z]/.test(rest))) &&
       !(parts.length === 2 && !term && /^\p{Ll}/u.test(rest)) &&
       !/^(mm|km|cm|kg|per|%|hours?|days?|months?|years?)\b/i.test(rest);
     if (ok) {
       // "1." under a clause numbered "2.4" (Word's automatic lists): an item of its list.
-      const listUnderClause = term === '.' && parts.length === 1 && numberListAt(stack, first);
+      const listUnderClause = !lettered && term === '.' && parts.length === 1 && numberListAt(stack, first);
       if (listUnderClause) {
         return {
           kind: 'item',
@@ -163,7 +165,7 @@ export function lineMarker(t: string, stack: readonly OpenProvision[]): Marker |
           value: first,
         };
       }
-      if (term === ')' && parts.length === 1) {
+      if (!lettered && term === ')' && parts.length === 1) {
         return {
           kind: 'item',
           rank: 0,

@@ -59,6 +59,32 @@ describe('segmenting agreements into provisions', () => {
     assert.equal(byNumber(provisions, '2').parentId, article.id);
   });
 
+  test("an annex's clauses numbered after its letter (A.1, A.2, B.1) keep their numbers and ids", () => {
+    const { provisions } = segment(
+      [
+        'ANNEX A: DETENTION',
+        '',
+        'A.1 All persons detained shall be treated humanely.',
+        '',
+        'A.2 Persons with disabilities shall receive care.',
+        '',
+        'ANNEX B: LAND',
+        '',
+        'B.1 Displaced persons shall be entitled to restitution.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      provisions.filter((p) => p.number).map((p) => [p.id, p.number]),
+      [
+        ['annex-A', 'Annex A'],
+        ['annex-A/A.1', 'A.1'],
+        ['annex-A/A.2', 'A.2'],
+        ['annex-B', 'Annex B'],
+        ['annex-B/B.1', 'B.1'],
+      ],
+    );
+  });
+
   test('(i) after (h) is the ninth letter, not a Roman one', () => {
     const letters = 'abcdefghij'.split('').map((l) => `(${l}) item ${l};`);
     const { provisions } = segment(['1. List:', ...letters].join('\n'));
