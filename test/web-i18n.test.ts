@@ -54,6 +54,7 @@ test('the French catalogue leaves no English sentence behind; names that read th
     'incidents.source',
     'incidents.sensitivity.public',
     'importing.sensitivity.public',
+    'participantForm.sensitivities.public',
     'importing.source',
     'importing.gedVersion',
     'frictions.note',

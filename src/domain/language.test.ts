@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { frenchElision, frenchSpacing } from './language.ts';
 
-test('French spacing puts a no-break space before a colon, also one written straight after a word', () => {
-  assert.equal(frenchSpacing('Événements: 12'), 'Événements\u00a0: 12');
+test('French spacing makes the space before a colon or a semicolon a no-break one; a colon written straight after a word (a field path) stays', () => {
   assert.equal(frenchSpacing('note : oui ; non'), 'note\u00a0: oui\u00a0; non');
-  // Times, addresses and ratios are left as they are.
-  assert.equal(frenchSpacing('13:51 http://localhost:7400 3:1'), '13:51 http://localhost:7400 3:1');
+  assert.equal(frenchSpacing('rounds[0].women: 13:51'), 'rounds[0].women: 13:51');
 });
 
 test('"que" is elided before a name that opens with a vowel, and only then', () => {

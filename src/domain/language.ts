@@ -55,13 +55,7 @@ export class LanguageFormat {
  * line. The sentences are written with ordinary spaces; this sets them right.
  */
 export function frenchSpacing(text: string): string {
-  return (
-    text
-      .replace(/ ([;:?!»])/g, '\u00a0$1')
-      // A colon straight after a word ("Événements:", from text built outside a catalogue).
-      .replace(/(\p{L}):(?=\s|$)/gu, '$1\u00a0:')
-      .replace(/« /g, '«\u00a0')
-  );
+  return text.replace(/ ([;:?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
 }
 
 /**

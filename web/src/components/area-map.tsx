@@ -59,7 +59,7 @@ export function AreaMap({
   onSelectEvent,
   onSettled,
 }: AreaMapProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -276,7 +276,9 @@ export function AreaMap({
     <div className="map-wrap" data-drawn={drawn ? 'yes' : 'no'} data-basemap={basemap} aria-busy={!drawn}>
       <div className="map" ref={box} role="img" aria-label={t('maps.mapLabel', { measure: measureLabel })} />
       <div className="legend">
-        {measureLabel}:{' '}
+        {/* French sets a no-break space before the colon. */}
+        {measureLabel}
+        {i18n.language === 'fr' ? '\u00a0:' : ':'}{' '}
         <span className="scale">
           {[0, 0.25, 0.6, 1].map((share) => (
             <span
