@@ -130,6 +130,20 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     await page.getByText(NARRATIVE).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'incidents.png'), fullPage: true });
     assert.equal(await kessaDeaths(), deathsBefore + 1, "the incident's one death is counted on the map");
+    // As an event, it reads in words: its category's name, and the mission's log as its source.
+    const event = await store.db
+      .selectFrom('events')
+      .select(['id', 'source_event_id'])
+      .where('source', '=', 'mission')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    await load(`/#/event?id=${event.id}`);
+    const record = page.locator('dl.record');
+    await record.waitFor();
+    const read = (await record.textContent()) ?? '';
+    assert.match(read, /Mission incident — Looting or destruction/);
+    assert.match(read, new RegExp(`incident ${event.source_event_id} of the mission's log`));
+    assert.doesNotMatch(read, /MISSION|looting-or-destruction/);
 
     await signIn('Varo Officer');
     await load('/#/incidents');

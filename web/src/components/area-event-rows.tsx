@@ -42,7 +42,11 @@ export function AreaEventRows({ list: e, first }: { list: MapEventsList; first: 
                   <time dateTime={x.date}>{day(x.date)}</time>
                 </a>
               </td>
-              <td data-label={tr('area.type')}>{x.subEventType || label(x.violenceType)}</td>
+              <td data-label={tr('area.type')}>
+                {x.source === 'mission'
+                  ? tr(`incidents.category.${x.subEventType}`, { defaultValue: x.subEventType })
+                  : x.subEventType || label(x.violenceType)}
+              </td>
               <td
                 data-label={tr('area.perpetrator')}
                 className={x.actor1Category === 'state-forces' ? 'state' : undefined}

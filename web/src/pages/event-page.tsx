@@ -60,7 +60,10 @@ export function EventPage() {
                 <dd>{[e.location, e.admin2, e.admin1, e.country].filter(Boolean).join(', ')}</dd>
                 <dt>{t('records.what')}</dt>
                 <dd>
-                  {[e.eventType, e.subEventType].filter(Boolean).join(' — ')} ({label(e.violenceType)}
+                  {e.source === 'mission'
+                    ? `${t('records.missionIncident')} — ${t(`incidents.category.${e.subEventType}`, { defaultValue: e.subEventType })}`
+                    : [e.eventType, e.subEventType].filter(Boolean).join(' — ')}{' '}
+                  ({label(e.violenceType)}
                   {e.civilianTargeting ? t('records.civiliansTargeted') : ''})
                 </dd>
                 <dt>{t('records.perpetrator')}</dt>
@@ -76,7 +79,14 @@ export function EventPage() {
                 <dd>{e.notes || '—'}</dd>
                 <dt>{t('records.source')}</dt>
                 <dd>
-                  {e.source.toUpperCase()} <code>{e.sourceEventId}</code>
+                  {e.source === 'mission' ? (
+                    // The mission's own log: the incident, not a source code.
+                    <a href="#/incidents">{t('records.missionLog', { id: e.sourceEventId })}</a>
+                  ) : (
+                    <>
+                      {e.source.toUpperCase()} <code>{e.sourceEventId}</code>
+                    </>
+                  )}
                   {e.sourceText ? ` — ${e.sourceText}` : ''}
                 </dd>
                 <dt>{t('records.sensitivity')}</dt>
