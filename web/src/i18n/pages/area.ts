@@ -16,7 +16,8 @@ export const en = {
   drivers: 'Drivers',
   theDrivers: 'drivers',
   noDrivers: 'No driver tags or suggestions for this area.',
-  joint: 'Joint (confirmed by POC and political analysts)',
+  joint:
+    'Joint (an analyst’s tag confirmed by the other unit: a POC and a political analyst stand behind it; the events beside it are its evidence)',
   noneJoint: 'None confirmed jointly yet.',
   unconfirmed: 'Unconfirmed (rule suggestions and tags awaiting the other unit)',
   none: 'None.',
@@ -82,7 +83,8 @@ export const fr: typeof en = {
   drivers: 'Facteurs de violence',
   theDrivers: 'les facteurs',
   noDrivers: 'Aucun facteur étiqueté ni suggéré pour cette zone.',
-  joint: 'Conjoints (confirmés par les analystes POC et politiques)',
+  joint:
+    'Conjoints (une étiquette d’analyste confirmée par l’autre unité : un analyste POC et un analyste politique la soutiennent ; les événements indiqués en sont les éléments de preuve)',
   noneJoint: 'Aucun n’a encore été confirmé conjointement.',
   unconfirmed: 'Non confirmés (suggestions des règles et étiquettes en attente de l’autre unité)',
   none: 'Aucun.',
