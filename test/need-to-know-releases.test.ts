@@ -140,6 +140,19 @@ for (const dialect of DIALECTS) {
       for (const who of [VIEWER, SOUTH]) assert.doesNotMatch(JSON.stringify(await notes(who)), /Hassan/);
     });
 
+    test("the analysis reads another office's incident's notes on need-to-know, not clearance alone, and logs no release of them", async () => {
+      const store = keyed.store;
+      await runOperation(operations.analyze, { country: 'Testland' }, as(store, SOUTH));
+      const reads = await store.db
+        .selectFrom('audit_log')
+        .select(['action'])
+        .where('actor', '=', SOUTH.name)
+        .where('record_kind', '=', 'event')
+        .where('record_id', '=', String(event))
+        .execute();
+      assert.ok(!reads.some((r) => r.action === 'released'), JSON.stringify(reads));
+    });
+
     test('an edited perpetrator stays withheld in the register, which keeps the first name', async () => {
       const store = keyed.store;
       await runOperation(

@@ -5,7 +5,11 @@ import type { EvidenceEvent } from './evidence-events.ts';
  * so, and reports the non-public notes it read so the caller can log them.
  */
 export interface NotesAccess {
-  canRead(sensitivity: string): boolean;
+  /**
+   * Which of these events' notes the requester may read: their clearance, and for the mission's
+   * own incidents their office (need-to-know), decided once for the whole set.
+   */
+  readRule(events: readonly EvidenceEvent[]): Promise<(e: EvidenceEvent) => boolean>;
   /** Called with the non-public events whose notes were read. */
   logRead?(events: readonly { id: number; sensitivity: string }[]): Promise<void>;
 }
@@ -16,9 +20,10 @@ export async function readableNotes(
   access: NotesAccess | undefined,
 ): Promise<string[]> {
   if (!access) return events.map((e) => e.notes);
+  const mayRead = await access.readRule(events);
   const read: { id: number; sensitivity: string }[] = [];
   const notes = events.map((e) => {
-    if (!access.canRead(e.sensitivity)) return '';
+    if (!mayRead(e)) return '';
     if (e.sensitivity !== 'public') read.push({ id: e.id, sensitivity: e.sensitivity });
     return e.notes;
   });

@@ -303,7 +303,14 @@ export const MAP_POINT_LEVELS: readonly Sensitivity[] = ['public'];
  */
 export function notesAccess(ctx: AppContext, action: string): NotesAccess {
   return {
-    canRead: (s) => canRead(ctx.requester, s),
+    // The events' own rule (eventReadRule): another office's incident is not read on clearance alone.
+    readRule: async (events) => {
+      const rule = await eventReadRule(
+        ctx,
+        events.filter((e) => e.sensitivity !== 'public'),
+      );
+      return (e) => e.sensitivity === 'public' || rule(e);
+    },
     logRead: (events) =>
       logEventReads(
         ctx,
