@@ -21,7 +21,12 @@ export interface UploadRoutesOptions {
 /** The largest upload, unless TANDEM_MAX_UPLOAD_BYTES says otherwise: a country's ACLED history. */
 const MAX_BYTES = Number(process.env.TANDEM_MAX_UPLOAD_BYTES) || 1024 * 1024 * 1024;
 /** Uploads received at once; more are refused (429) rather than filling the disk in parallel. */
-const MAX_CONCURRENT = 2;
+const MAX_CONCURRENT = 4;
+/**
+ * Uploads one person may send at once: one, so that an account trickling uploads a byte at a time
+ * holds one of the slots, never all of them.
+ */
+const MAX_PER_PERSON = 1;
 /** Room left on the disk after an upload. */
 const DISK_MARGIN_BYTES = 256 * 1024 * 1024;
 
@@ -41,6 +46,7 @@ const KEPT_ENDING = /\.(csv|tsv|txt|xlsx|json|geojson)$/i;
  */
 export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
   let receiving = 0;
+  const byPerson = new Map<string, number>();
   app.post('/api/imports', async (c) => {
     const boundaries = c.req.query('kind') === 'boundaries';
     const opName = boundaries ? 'loadBoundaries' : 'importFiles';
@@ -61,15 +67,29 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
     if (declared !== null && free !== null && declared > free - DISK_MARGIN_BYTES) {
       throw new TandemError('too-large', 'the server has no room for this file now; ask its administrator');
     }
+    const who = call.requester.name;
+    if ((byPerson.get(who) ?? 0) >= MAX_PER_PERSON) {
+      throw new TandemError(
+        'too-many-requests',
+        'an upload of yours is being received already; send the next when it has finished',
+      );
+    }
     if (receiving >= MAX_CONCURRENT) {
       throw new TandemError(
         'too-many-requests',
         `${MAX_CONCURRENT} uploads are being received already; try again when one has finished`,
       );
     }
-    receiving++;
-    const dir = await tempFolder('upload').catch((e) => {
+    const release = () => {
       receiving--;
+      const n = (byPerson.get(who) ?? 1) - 1;
+      if (n > 0) byPerson.set(who, n);
+      else byPerson.delete(who);
+    };
+    receiving++;
+    byPerson.set(who, (byPerson.get(who) ?? 0) + 1);
+    const dir = await tempFolder('upload').catch((e) => {
+      release();
       throw e;
     });
     const path = join(dir, `upload${KEPT_ENDING.exec(name)?.[0]?.toLowerCase() ?? ''}`);
@@ -102,7 +122,7 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
       } catch (e) {
         await line({ stage: 'failed', ...shown(errorResponse(e).body) });
       } finally {
-        receiving--;
+        release();
         await rm(dir, { recursive: true, force: true });
       }
     });
