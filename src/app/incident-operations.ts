@@ -128,12 +128,17 @@ export function checkIncident(requester: Requester, input: IncidentInput): void 
 }
 
 /**
- * Stores one checked incident: sealed fields, its history's first row, and the audit's. Its admin-1
- * area is stored as the store already spells it where the reporter wrote a variant of a known name.
+ * An incident as it will be stored: its country under the name the store uses, its admin-1 area as
+ * the store already spells it where the reporter wrote a variant of a known name (a likely slip
+ * for one is refused: withKnownAdmin1).
  */
-async function recordOne(ctx: AppContext, written: IncidentInput): Promise<{ id: number; admin1: string }> {
+async function placed(ctx: AppContext, written: IncidentInput): Promise<IncidentInput> {
   const country = await storedCountry(ctx.store, written.country);
-  const input = await withKnownAdmin1(ctx.store.db, { ...written, country });
+  return withKnownAdmin1(ctx.store.db, { ...written, country });
+}
+
+/** Stores one checked and placed incident: sealed fields, its history's first row, and the audit's. */
+async function recordOne(ctx: AppContext, input: IncidentInput): Promise<{ id: number; admin1: string }> {
   const key = await keyFor(ctx.store.db, input.sensitivity);
   const now = new Date().toISOString();
   // The incident, its history, its audit row and the event it counts as land together or not at all.
@@ -203,7 +208,7 @@ export const incidentOperations = {
     input: incidentInput,
     async run(ctx, input): Promise<{ id: number; admin1: string }> {
       checkIncident(ctx.requester, input);
-      return recordOne(ctx, input);
+      return recordOne(ctx, await placed(ctx, input));
     },
   }),
 
@@ -215,10 +220,11 @@ export const incidentOperations = {
     async run(ctx, input): Promise<{ ids: number[] }> {
       const incidents = readIncidentFile(input.text, input.name);
       for (const i of incidents) checkIncident(ctx.requester, i);
-      // Each area checked before any incident is stored, so a slip in the tenth stores none.
+      // Each placed before any is stored, so a slip in the tenth area stores none.
+      const ready: IncidentInput[] = [];
       for (const [k, i] of incidents.entries()) {
         try {
-          await withKnownAdmin1(ctx.store.db, { ...i, country: await storedCountry(ctx.store, i.country) });
+          ready.push(await placed(ctx, i));
         } catch (e) {
           if (!(e instanceof TandemError) || incidents.length === 1) throw e;
           throw new TandemError(e.code, `${input.name}, incident ${k + 1}: ${e.message}`, {
@@ -227,7 +233,7 @@ export const incidentOperations = {
         }
       }
       const ids: number[] = [];
-      for (const i of incidents) ids.push((await recordOne(ctx, i)).id);
+      for (const i of ready) ids.push((await recordOne(ctx, i)).id);
       return { ids };
     },
   }),

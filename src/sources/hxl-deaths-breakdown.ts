@@ -5,8 +5,11 @@ import type { HxlTag } from './hxl-tag.ts';
 // total column: the total is their sum where the columns cannot overlap, and the sheet is refused
 // where they might (women and men beside children: are the children among them?).
 
-/** What each breakdown attribute says of the people counted: their sex, their age, or neither known. */
-const BREAKDOWN: Record<string, { sex?: string; age?: string; unknown?: true }> = {
+/** Whom a count covers: their sex and age where it says them, or that neither is known. */
+type People = { sex?: string; age?: string; unknown?: true };
+
+/** What each breakdown attribute says of the people counted. */
+const BREAKDOWN: Record<string, People> = {
   f: { sex: 'f' },
   female: { sex: 'f' },
   m: { sex: 'm' },
@@ -28,22 +31,18 @@ const BREAKDOWN: Record<string, { sex?: string; age?: string; unknown?: true }> 
 /**
  * The words of a column's title (the header row above the hashtags) that say more than its tag:
  * a partner's "Killed - women" tagged #affected+killed+f counts adult women, beside "children".
+ * The attributes' own words, and their singular and French forms.
  */
-const TITLE_WORDS: Record<string, { sex?: string; age?: string }> = {
-  women: { sex: 'f', age: 'adult' },
-  woman: { sex: 'f', age: 'adult' },
-  femmes: { sex: 'f', age: 'adult' },
-  men: { sex: 'm', age: 'adult' },
-  man: { sex: 'm', age: 'adult' },
-  hommes: { sex: 'm', age: 'adult' },
-  girls: { sex: 'f', age: 'child' },
-  filles: { sex: 'f', age: 'child' },
-  boys: { sex: 'm', age: 'child' },
-  garcons: { sex: 'm', age: 'child' },
-  children: { age: 'child' },
-  enfants: { age: 'child' },
-  adults: { age: 'adult' },
-  adultes: { age: 'adult' },
+const TITLE_WORDS: Record<string, People> = {
+  ...BREAKDOWN,
+  woman: BREAKDOWN.women!,
+  man: BREAKDOWN.men!,
+  femmes: BREAKDOWN.women!,
+  hommes: BREAKDOWN.men!,
+  filles: BREAKDOWN.girls!,
+  garcons: BREAKDOWN.boys!,
+  enfants: BREAKDOWN.children!,
+  adultes: BREAKDOWN.adults!,
 };
 
 /** Whether an attribute breaks a count down by sex or age (a column of it is not a total). */
@@ -52,8 +51,8 @@ export const isBreakdownAttribute = (a: string): boolean => Object.hasOwn(BREAKD
 const DEATHS = new Set(['killed', 'dead']);
 
 /** The people a breakdown column counts: its sex and age where its tag or its title says them. */
-function cell(t: HxlTag, title: string): { sex?: string; age?: string; unknown?: true } {
-  const out: { sex?: string; age?: string; unknown?: true } = {};
+function cell(t: HxlTag, title: string): People {
+  const out: People = {};
   for (const a of t.attributes) Object.assign(out, BREAKDOWN[a]);
   const words = title
     .normalize('NFD')
@@ -65,7 +64,7 @@ function cell(t: HxlTag, title: string): { sex?: string; age?: string; unknown?:
 }
 
 /** Two columns cannot count the same person when they differ in a dimension both state. */
-function disjoint(a: ReturnType<typeof cell>, b: ReturnType<typeof cell>): boolean {
+function disjoint(a: People, b: People): boolean {
   if (a.unknown || b.unknown) return a.unknown !== b.unknown;
   return (!!a.sex && !!b.sex && a.sex !== b.sex) || (!!a.age && !!b.age && a.age !== b.age);
 }
@@ -97,14 +96,10 @@ export function deathsBreakdownColumns(
       'unreadable-file',
       `${path}: the only deaths column, ${listed}, counts one group's deaths, not all of them; ${fix}`,
     );
+  const people = columns.map((c) => cell(tags[c]!, titles[c] ?? ''));
   for (let i = 0; i < columns.length; i++)
     for (let j = i + 1; j < columns.length; j++)
-      if (
-        !disjoint(
-          cell(tags[columns[i]]!, titles[columns[i]] ?? ''),
-          cell(tags[columns[j]]!, titles[columns[j]] ?? ''),
-        )
-      )
+      if (!disjoint(people[i]!, people[j]!))
         throw new TandemError(
           'unreadable-file',
           `${path}: deaths are given only broken down (${listed}), and ${label(columns[i])} and ${label(columns[j])} may count the same people (by sex, and by age), so their sum may not be the deaths; ${fix}`,
