@@ -237,6 +237,24 @@ test('alerts in words: deaths are not called events, a new actor is not a rise o
   );
 });
 
+test('a stalled upload’s refusal reads in French, from the message the server really writes', async () => {
+  const { frenchMessage } = await import('../web/src/i18n/server-messages.ts');
+  const { pacedChunks } = await import('../src/server/request-guards.ts');
+  const never = new ReadableStream<Uint8Array>({ start() {} });
+  let message = '';
+  try {
+    for await (const _ of pacedChunks(never, { windowMs: 50, minBytes: 64 * 1024 })) {
+      // nothing arrives
+    }
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  assert.equal(
+    frenchMessage(message).replace(/[\u00a0\u202f]/g, ' '),
+    'l’envoi s’est arrêté : moins de 64 Ko reçus en 0 s ; vérifiez la connexion et envoyez le fichier à nouveau',
+  );
+});
+
 test('a refused file and a record not found read in French on French pages, from the messages the server really writes', async () => {
   const { frenchMessage } = await import('../web/src/i18n/server-messages.ts');
   const { mkdtempSync, writeFileSync } = await import('node:fs');

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'too-large'
   | 'unsupported-media-type'
   | 'too-many-requests'
+  /** A request whose body arrived too slowly to be waited for. */
+  | 'timeout'
   | 'source-failed'
   /** Something the machine lacks (Chromium for the PDF brief, the master key that opens encrypted records): the message says what to do. */
   | 'unavailable';
@@ -33,6 +35,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   'too-large': 413,
   'unsupported-media-type': 415,
   'too-many-requests': 429,
+  timeout: 408,
   // An outside source (ACLED's or UCDP's API) refused or failed: a gateway's error, not the caller's.
   'source-failed': 502,
   unavailable: 503,

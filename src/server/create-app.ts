@@ -27,6 +27,7 @@ import {
 } from './operation-table.ts';
 import {
   assertJsonBody,
+  type BodyPace,
   crossSiteCheck,
   inlineScriptHashes,
   loopbackHostCheck,
@@ -66,6 +67,8 @@ export interface WorkbenchAppOptions {
   publicUrl?: string;
   /** Believe a proxy's X-Forwarded-Proto (TANDEM_TRUST_PROXY=1 unless given). */
   trustProxy?: boolean;
+  /** How slowly a request body may arrive before it is given up (BODY_PACE unless given). */
+  bodyPace?: BodyPace;
 }
 
 /** web/dist, unless TANDEM_WEB_ROOT names another build (benchmarks compare builds this way). */
@@ -148,7 +151,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     // however large the body.
     await assertMayRunAudited(op, call(name));
     assertJsonBody(c);
-    const text = await readBodyText(c, JSON_BODY_MAX_BYTES);
+    const text = await readBodyText(c, JSON_BODY_MAX_BYTES, options.bodyPace);
     let raw: unknown;
     try {
       raw = text.trim() === '' ? {} : JSON.parse(text);
@@ -214,7 +217,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
 
   exportRoute(app, { operations, call });
 
-  uploadRoutes(app, { operations, call, onWrite: () => cache.clear() });
+  uploadRoutes(app, { operations, call, onWrite: () => cache.clear(), pace: options.bodyPace });
   briefRoutes(app, { operations, call, printPdf: options.printPdf });
 
   app.all('/api/*', () => {

@@ -77,26 +77,78 @@ export function crossSiteCheck(): MiddlewareHandler {
 }
 
 /**
+ * How slowly a request body may arrive before it is given up: at least `minBytes` in every
+ * `windowMs`. A minute for 64 KB (about 1 KB/s) lets a field office's satellite link send its
+ * file, and stops a client that sends a byte now and then from holding an upload slot, a
+ * connection and a temporary file for as long as it likes.
+ */
+export interface BodyPace {
+  windowMs: number;
+  minBytes: number;
+}
+
+export const BODY_PACE: BodyPace = { windowMs: 60_000, minBytes: 64 * 1024 };
+
+/**
+ * A body's chunks as they arrive, ending the read (the stream cancelled) with a `timeout` error
+ * when fewer than `pace.minBytes` arrive within `pace.windowMs`.
+ */
+export async function* pacedChunks(
+  body: ReadableStream<Uint8Array>,
+  pace: BodyPace = BODY_PACE,
+): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let windowStart = Date.now();
+  let inWindow = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<'stalled'>((resolve) => {
+        timer = setTimeout(() => resolve('stalled'), Math.max(0, windowStart + pace.windowMs - Date.now()));
+      });
+      const next = await Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
+      if (next === 'stalled') {
+        throw new TandemError(
+          'timeout',
+          `the request body stalled: under ${Math.round(pace.minBytes / 1024)} KB arrived in ${Math.round(pace.windowMs / 1000)} s; check the connection and send it again`,
+        );
+      }
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      inWindow += next.value.byteLength;
+      if (inWindow >= pace.minBytes) {
+        windowStart = Date.now();
+        inWindow = 0;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => {});
+  }
+}
+
+/**
  * Limits a request body before anything reads it: a declared length over the limit is refused at
  * once (413); a body sent without a length is counted as it arrives and refused when it passes the
- * limit, so memory never holds more than `maxBytes`.
+ * limit, so memory never holds more than `maxBytes`; a body that stalls is given up (BodyPace).
  */
-export async function readBodyText(c: Context, maxBytes: number): Promise<string> {
+export async function readBodyText(
+  c: Context,
+  maxBytes: number,
+  pace: BodyPace = BODY_PACE,
+): Promise<string> {
   const declared = c.req.header('content-length');
   if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   const body = c.req.raw.body;
   if (!body) return '';
-  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  for await (const value of pacedChunks(body, pace)) {
     size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
+    if (size > maxBytes) throw tooLarge(maxBytes);
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');

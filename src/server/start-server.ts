@@ -28,6 +28,13 @@ export interface RunningServer {
 /** The longest the start-up waits for the overview's first reads to be computed. */
 const WARM_UP_WAIT_MS = 10_000;
 
+/**
+ * The longest a request may take to arrive whole. Node's default, five minutes, cut off a 100 MB
+ * export sent from a field office at 300 KB/s with no word why; a body that stalls is given up by
+ * its pace instead (BODY_PACE: 64 KB a minute), and this is only the backstop.
+ */
+const REQUEST_TIME_LIMIT_MS = 4 * 60 * 60 * 1000;
+
 /** Starts the API and workbench on a port (0 picks a free one) and says where it listens. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   await removeStaleTempFolders();
@@ -54,22 +61,30 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ]);
   }
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 7400, hostname }, (info: AddressInfo) => {
-      resolve({
-        url: `http://${hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname}:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            stopIndex();
-            server.close(() => {
-              const finish = () => removeOwnTempFolders().then(done, done);
-              if (printer) printer.close().then(finish, finish);
-              else finish();
-            });
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
-      });
-    });
+    const server = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? 7400,
+        hostname,
+        serverOptions: { requestTimeout: REQUEST_TIME_LIMIT_MS },
+      },
+      (info: AddressInfo) => {
+        resolve({
+          url: `http://${hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname}:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              stopIndex();
+              server.close(() => {
+                const finish = () => removeOwnTempFolders().then(done, done);
+                if (printer) printer.close().then(finish, finish);
+                else finish();
+              });
+              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+            }),
+        });
+      },
+    );
     server.once('error', (e: NodeJS.ErrnoException) => {
       stopIndex();
       // A port taken or not allowed is the user's to change, not a fault of Tandem's.

@@ -8,7 +8,7 @@ import { assertMayRunAudited, type OperationCall, runOperation } from '../app/ru
 import { TandemError } from '../domain/tandem-error.ts';
 import { errorResponse } from './error-response.ts';
 import type { OperationTable } from './operation-table.ts';
-import { tooLarge } from './request-guards.ts';
+import { BODY_PACE, type BodyPace, pacedChunks, tooLarge } from './request-guards.ts';
 import { tempFolder } from './temp-folders.ts';
 
 export interface UploadRoutesOptions {
@@ -16,6 +16,8 @@ export interface UploadRoutesOptions {
   /** How an operation is called for this request (who asks, which store). */
   call: (name: string) => OperationCall;
   onWrite: () => void;
+  /** How slowly an upload may arrive before it is given up. */
+  pace?: BodyPace;
 }
 
 /** The largest upload, unless TANDEM_MAX_UPLOAD_BYTES says otherwise: a country's ACLED history. */
@@ -108,7 +110,7 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
     return stream(c, async (out) => {
       const line = (v: unknown) => out.write(`${JSON.stringify(v)}\n`);
       try {
-        const bytes = await receive(body, path, declared, async (b) =>
+        const bytes = await receive(body, path, declared, options.pace ?? BODY_PACE, async (b) =>
           line({ stage: 'receiving', bytes: b, total: declared }),
         );
         await line({ stage: 'received', bytes, total: declared });
@@ -149,6 +151,7 @@ async function receive(
   body: ReadableStream<Uint8Array>,
   path: string,
   declared: number | null,
+  pace: BodyPace,
   progress: (bytes: number) => Promise<unknown>,
 ): Promise<number> {
   const file = createWriteStream(path);
@@ -156,13 +159,10 @@ async function receive(
   file.on('error', (e) => {
     failed = e;
   });
-  const reader = body.getReader();
   let bytes = 0;
   let reported = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    for await (const value of pacedChunks(body, pace)) {
       bytes += value.byteLength;
       if (bytes > MAX_BYTES || (declared !== null && bytes > declared)) throw tooLarge(MAX_BYTES);
       if (failed) throw failed;
@@ -173,7 +173,6 @@ async function receive(
       }
     }
   } catch (e) {
-    await reader.cancel().catch(() => {});
     file.destroy();
     throw e;
   }

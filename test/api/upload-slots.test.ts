@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { test } from 'node:test';
 import { addUserAccount } from '../../src/app/user-accounts.ts';
 import { createApp } from '../../src/server/create-app.ts';
@@ -45,6 +46,56 @@ test('one account trickling an upload holds one slot: its second upload waits, a
     const again = await upload(slow, ACLED);
     assert.equal(again.status, 200);
     await again.text();
+  } finally {
+    await drop();
+  }
+});
+
+test('an upload or a JSON body that stalls is given up with a timeout (408), the upload’s slot freed and its file gone', async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  try {
+    const { token } = await addUserAccount(store, 'Slow Sender', ['analyst']);
+    const app = createApp({
+      store,
+      webRoot: null,
+      log: () => {},
+      cacheTtlMs: 0,
+      bodyPace: { windowMs: 300, minBytes: 1024 },
+    });
+    // Sends its first bytes and then nothing more, never closing.
+    const stalling = () =>
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(ACLED.subarray(0, 20));
+        },
+      });
+    const post = (path: string, body: BodyInit, type?: string) =>
+      app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, ...(type ? { 'content-type': type } : {}) },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+    const started = Date.now();
+    const first = await post('/api/imports?name=events.csv', stalling());
+    const lines = (await first.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const last = lines.at(-1);
+    assert.equal(last.stage, 'failed');
+    assert.equal(last.error.code, 'timeout');
+    assert.match(last.error.message, /the request body stalled: under 1 KB arrived in 0 s/);
+    assert.ok(Date.now() - started < 5000, 'given up after its window, not at the request limit');
+    const mine = readdirSync(tmpdir()).filter((n) => n.startsWith(`tandem-upload-${process.pid}-`));
+    assert.deepEqual(mine, [], 'the received bytes are deleted');
+    // Nothing was imported, and the slot is free again.
+    const again = await post('/api/imports?name=events.csv', ACLED);
+    assert.match(await again.text(), /"stage":"done"/);
+    // An operation's JSON body that stalls is answered 408.
+    const op = await post('/api/ops/summary', stalling(), 'application/json');
+    assert.equal(op.status, 408);
+    assert.equal((await op.json()).error.code, 'timeout');
   } finally {
     await drop();
   }

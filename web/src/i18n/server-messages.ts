@@ -45,6 +45,11 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
   ],
   [/^(.+): is a folder, not a file$/, (_, f) => `${f} : c’est un dossier, pas un fichier`],
   [
+    /^the request body stalled: under (\d+) KB arrived in (\d+) s; check the connection and send it again$/,
+    (_, kb, s) =>
+      `l’envoi s’est arrêté : moins de ${kb} Ko reçus en ${s} s ; vérifiez la connexion et envoyez le fichier à nouveau`,
+  ],
+  [
     /^(.+): a zip file that is not a Word \(\.docx\) document$/,
     (_, f) => `${f} : un fichier zip qui n’est pas un document Word (.docx)`,
   ],
