@@ -170,7 +170,17 @@ for (const dialect of DIALECTS) {
       ])
         assert.ok(content.includes(h), h);
       assert.match(content, /\| Kessa Highlands grazing pact \(fictional\) \| 1er juin 2025 \|/);
-      assert.match(content, /\| forces de l’État parmi les auteurs \| a-fao-support \|/);
+      // Each friction says what was found, in French: an activity's id alone told a reader nothing.
+      assert.match(
+        content,
+        /\| forces de l’État parmi les auteurs \| L’activité a-fao-support \(«.Joint operations and logistics support to the FAO to secure Varo town.»\) appuie [^|]* \|/,
+      );
+      assert.doesNotMatch(content, /supports state authority/);
+      // A joint tag says who made it and who confirmed it, each with their unit.
+      assert.match(
+        content,
+        /étiquette 1 \(Lower Varo\) : posée par A\. Mensah \(fictional POC analyst\) \(POC\), confirmée par L\. Ortega \(fictional political affairs officer\) \(politique\)/,
+      );
       assert.doesNotMatch(
         content,
         /Local processes|Forecast|next month|not decided|violent events|Field activity/,

@@ -96,7 +96,10 @@ export const brief = defineOperation({
     const { format, lang, ...settings } = input;
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
-    const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: settings.country });
+    const { frictions } = await frictionOperations.listFrictions.run(ctx, {
+      country: settings.country,
+      lang,
+    });
     // A brief that names no country forecasts the store's only one, if it has only one.
     const country = input.country ?? (await onlyCountry(ctx.store));
     const forecast = country ? await forecastBrief(ctx.store, country, input.to, input.admin1) : undefined;

@@ -273,14 +273,14 @@ function driverSection({ a, t, f, lang }: Writer): Section {
             rows: joint.map((d) => [
               driverName(d, lang),
               d.jointTags,
-              d.taggedEvents,
+              d.taggedEvents || t.areaTagsOnly,
               d.evidence
                 .filter((e) => e.kind === 'tag' && e.joint)
                 .map((e) =>
                   t.tagBy(
                     e.tagId ?? 0,
                     e.eventId !== null ? citationText(lang, a.citations, e.eventId) : e.admin1 || t.country,
-                    e.analyst ?? '',
+                    e.unit ? `${e.analyst ?? ''} (${t.unit[e.unit] ?? e.unit})` : (e.analyst ?? ''),
                     (e.confirmations ?? [])
                       .map((c) => `${c.analyst} (${t.unit[c.unit] ?? c.unit})`)
                       .join(', '),

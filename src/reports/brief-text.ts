@@ -89,7 +89,10 @@ export interface BriefText {
   drivers: string;
   jointIntro: string;
   jointHead: [string, string, string, string];
+  /** A joint tag as evidence: who made it and who confirmed it, each with their unit. */
   tagBy: (tag: number, where: string, analyst: string, confirmedBy: string) => string;
+  /** The tagged-events cell of a driver tagged on areas only. */
+  areaTagsOnly: string;
   country: string;
   noJoint: string;
   unconfirmedIntro: string;
@@ -256,7 +259,9 @@ const en: BriefText = {
   drivers: 'Drivers of violence',
   jointIntro: 'Joint findings: tags confirmed by a POC analyst and a political analyst.',
   jointHead: ['driver', 'joint tags', 'tagged events', 'evidence'],
-  tagBy: (tag, where, analyst, confirmedBy) => `tag ${tag} (${where}): ${analyst}; ${confirmedBy}`,
+  tagBy: (tag, where, analyst, confirmedBy) =>
+    `tag ${tag} (${where}): by ${analyst}, confirmed by ${confirmedBy}`,
+  areaTagsOnly: 'none (tagged on areas)',
   country: 'country',
   noJoint: 'No joint findings yet.',
   unconfirmedIntro: 'Unconfirmed tags: one unit’s view, awaiting the other.',
@@ -449,7 +454,9 @@ const fr: BriefText = {
   drivers: 'Facteurs de violence',
   jointIntro: 'Constats conjoints : étiquettes confirmées par un analyste POC et un analyste politique.',
   jointHead: ['facteur', 'étiquettes conjointes', 'événements étiquetés', 'preuves'],
-  tagBy: (tag, where, analyst, confirmedBy) => `étiquette ${tag} (${where}) : ${analyst} ; ${confirmedBy}`,
+  tagBy: (tag, where, analyst, confirmedBy) =>
+    `étiquette ${tag} (${where}) : posée par ${analyst}, confirmée par ${confirmedBy}`,
+  areaTagsOnly: 'aucun (étiquetées sur des zones)',
   country: 'pays',
   noJoint: 'Pas encore de constat conjoint.',
   unconfirmedIntro: 'Étiquettes non confirmées : l’avis d’une seule unité, en attente de l’autre.',

@@ -177,7 +177,17 @@ const en: ExtraBriefText = {
     title: 'Frictions',
     intro:
       'Frictions between protection and political work, named so they can be managed (tandem frictions list|edit; the workbench’s Frictions page). A decision is accept, mitigate, or escalate to leadership.',
-    head: ['ref', 'kind', 'subject', 'owner', 'decision', 'decided by', 'status', 'review', 'still found'],
+    head: [
+      'ref',
+      'kind',
+      'what was found',
+      'owner',
+      'decision',
+      'decided by',
+      'status',
+      'review',
+      'still found',
+    ],
     kind: {},
     decision: {},
     status: {},
@@ -290,7 +300,7 @@ const fr: ExtraBriefText = {
     head: [
       'réf.',
       'type',
-      'objet',
+      'constat',
       'responsable',
       'décision',
       'décidé par',

@@ -20,7 +20,9 @@ export function frictionsSection(frictions: readonly Friction[], lang: BriefLang
             rows: frictions.map((f) => [
               f.ref,
               codeWord(t.kind, f.kind),
-              f.subject,
+              // The check's own sentence, in the brief's language: an activity's id alone
+              // ("a-fao-support") told a reader nothing of what was found.
+              f.message || f.subject,
               f.owner,
               f.decision ? codeWord(t.decision, f.decision) : t.notDecided,
               f.decidedBy ?? '',
