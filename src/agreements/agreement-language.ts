@@ -41,9 +41,16 @@ const SAMPLE = 4000;
 /** Below this many characters letter trigrams mislead ("Refugees may return voluntarily." reads as Quechua). */
 const SHORT = 200;
 const FUNCTION_WORDS: Record<CodableLanguage, Set<string>> = {
-  en: new Set('the of and to in shall be are is for with may by on or all their this that'.split(' ')),
+  en: new Set(
+    'the of and to in shall be are is for with may by on or all their this that not no any every must will from'.split(
+      ' ',
+    ),
+  ),
+  // With the negation and the verbs of a one-line provision ("Nul ne peut être gardé au secret").
   fr: new Set(
-    'le la les des du de et est sont à au aux dans pour par sur une un leur leurs ce qui que'.split(' '),
+    'le la les des du de et est sont à au aux dans pour par sur une un leur leurs ce qui que ne nul aucun aucune toute tout être peut doit doivent sera seront'.split(
+      ' ',
+    ),
   ),
 };
 

@@ -31,6 +31,8 @@ describe('the language of an agreement', () => {
     assert.equal(detectLanguage('Art. 1'), 'und');
     assert.equal(detectLanguage('Refugees may return voluntarily.'), 'en');
     assert.equal(detectLanguage('Les réfugiés et les déplacés peuvent rentrer dans leurs foyers.'), 'fr');
+    // A one-line provision: its negation and verbs say French (it read as English).
+    assert.equal(detectLanguage('ACCORD\n\nArticle 1er\nNul ne peut être gardé au secret.'), 'fr');
   });
 
   test('a text in a language Tandem cannot code is said so, not reported as all gaps', () => {
@@ -245,6 +247,41 @@ describe('the French coder', () => {
         'ProtCiv',
       ),
     );
+  });
+});
+
+describe('French wording from texts never seen before (held-out probe)', () => {
+  test('hostilities that cease, attacks on positions stopped, incommunicado detention, reprisals against a community, an international monitoring mission', () => {
+    assert.ok(
+      covered(
+        "Les Parties s'engagent à cesser toute attaque contre les positions de l'autre Partie.",
+      ).includes('Ce'),
+    );
+    assert.ok(
+      covered("Les hostilités cessent sur l'ensemble du territoire à minuit le 1er juin 2025.").includes(
+        'Ce',
+      ),
+    );
+    assert.ok(
+      covered('Nul ne peut être gardé au secret. Les lieux de privation de liberté sont connus.').includes(
+        'HrDet',
+      ),
+    );
+    assert.ok(
+      covered(
+        "Les membres de la communauté peule ne sauraient faire l'objet de représailles à caractère communautaire.",
+      ).includes('ProtGrp'),
+    );
+    assert.ok(
+      covered(
+        'Les Parties invitent une mission internationale de surveillance à vérifier le respect du présent Accord.',
+      ).includes('ImPK'),
+    );
+    // A return in safety is GRef, not a measure protecting a group.
+    const ret = covered(
+      'Les Parties garantissent le retour volontaire, digne et en sécurité des personnes déplacées.',
+    );
+    assert.ok(ret.includes('GRef') && !ret.includes('ProtGrp'), ret.join(' '));
   });
 });
 

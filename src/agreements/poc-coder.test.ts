@@ -369,6 +369,21 @@ describe('wording from agreements never seen before', () => {
     found('SsrDdr', 'The Parties shall lay down their arms and withdraw heavy weapons.');
   });
 
+  test('a short ceasefire in plain words is Ce; detention and reprisals against a community too (held-out probe)', () => {
+    found('Ce', 'The Parties agree to cease all military operations from 06:00 hours on 1 June 2025.');
+    found('Ce', 'All hostilities shall cease at midnight on 1 June 2025.');
+    found('Ce', 'The Parties agree to stop all fighting immediately.');
+    found('Ce', 'The forces of each Party shall remain in the positions they hold on that date.');
+    notFound('Ce', 'The end of hostilities brought relief to the region.');
+    notFound('Ce', 'The Parties shall stop the recruitment of children.');
+    found(
+      'HrDet',
+      'All persons deprived of their liberty in relation to the conflict shall be treated humanely and released.',
+    );
+    notFound('HrDet', 'All prisoners of war shall be released within thirty days.');
+    found('ProtGrp', 'No one shall be subjected to reprisals against members of the Fulani community.');
+  });
+
   test('words used in another sense are not coded', () => {
     notFound(
       'ImPK',
