@@ -103,19 +103,31 @@ export function planObjectivesTying(p: Pick<LocalProcess, 'objectives'>, plan: P
 }
 
 /**
- * Whether an event involves one of a process's parties: an actor named exactly as a party, or,
- * for parties written as prose (PA-X Local's `Part`), an actor name of 4 or more characters that
- * the party's text contains.
+ * Whether an event involves one of a process's parties: an actor named exactly as a party (any
+ * length: "UPC", "3R"); an actor whose name carries a party written as an acronym as a word of
+ * its own ("UPC" in ACLED's "UPC: Union for Peace in the Central African Republic"); or, for
+ * parties written as prose (PA-X Local's `Part`), an actor name of 4 or more characters that the
+ * party's text contains.
  */
 export function involvesParty(
   e: Pick<NearbyEvent, 'actor1' | 'actor2'>,
   parties: readonly string[],
 ): string[] {
   const lower = parties.map((p) => p.toLowerCase());
-  const hit = (actor: string) =>
-    actor.length >= 4 && lower.some((p) => p === actor.toLowerCase() || p.includes(actor.toLowerCase()));
+  const acronyms = parties
+    .filter((p) => ACRONYM.test(p))
+    .map((p) => new RegExp(`(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`, 'u'));
+  const hit = (actor: string) => {
+    const a = actor.toLowerCase();
+    if (lower.includes(a)) return true;
+    if (acronyms.some((r) => r.test(actor))) return true;
+    return actor.length >= 4 && lower.some((p) => p.includes(a));
+  };
   return [e.actor1, e.actor2].filter((a) => a && hit(a));
 }
+
+/** A party written as an acronym: capitals and digits, two to eight of them ("UPC", "3R", "FPRC"). */
+const ACRONYM = /^(?=[0-9]*[A-Z])[A-Z0-9]{2,8}$/;
 
 /**
  * The findings about one process: `local-national-disconnect` exactly when it has no link to the
