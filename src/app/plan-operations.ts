@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { closest } from '../analysis/event-scope-check.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
+import { storedCountryName } from '../domain/country-names.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { ALLOCATION_TEXT } from '../planning/allocation-text.ts';
@@ -56,11 +57,19 @@ export function parsePlanInput(input: PlanInput): {
   text: string;
   name: string;
   ignored: DocumentProblem[];
+  /** The country as the plan writes it, where the events name it otherwise (plan.country). */
+  writtenCountry: string;
 } {
   try {
     const { text, name } = planText(input);
     const { plan, ignored } = readPlan(text, name);
-    return { plan, text, name, ignored };
+    // The country as the events are stored under it: a French plan's "République centrafricaine"
+    // or "RCA" is checked against the events of "Central African Republic" (it was checked
+    // against none, exit 0, while incidents and local processes took the French name). Changed
+    // in place: the reader keeps the plan's lines and columns by the plan object.
+    const writtenCountry = plan.country;
+    plan.country = storedCountryName(writtenCountry);
+    return { plan, text, name, ignored, writtenCountry };
   } catch (e) {
     if (e instanceof InvalidDocumentError) {
       throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
@@ -173,12 +182,13 @@ export const planOperations = {
       })
       .superRefine(readablePlan),
     async run(ctx, input): Promise<PlanCheckReport> {
-      const { plan, name, ignored } = parsePlanInput(input);
+      const { plan, name, ignored, writtenCountry } = parsePlanInput(input);
       // What the requester may not read in full, read once for the evidence, names and findings.
       const hidden = await hiddenEvents(ctx);
       const evidence = await readPlanEvidence(ctx.store.db, plan, hidden);
       const t = PLAN_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
+      if (writtenCountry.trim() !== plan.country) notes.push(t.countryReadAs(writtenCountry, plan.country));
       if (ignored.length)
         notes.push(
           t.ignoredFields(ignored.map((f) => `${name}:${f.line}:${f.column}: ${f.path}: ${f.reason}`)),

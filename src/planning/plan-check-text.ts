@@ -73,6 +73,8 @@ export interface PlanCheckText {
     ) => string;
     /** The plan's country is not the store's spelling of it: the store's names closest to it. */
     countryMisspelt: (country: string, close: string[]) => string;
+    /** The plan names its country otherwise than the events do (another language, an acronym). */
+    countryReadAs: (written: string, stored: string) => string;
     /** Each item as `unknownArea` writes it. */
     unknownAreas: (country: string, areas: string[]) => string;
     /**
@@ -119,7 +121,7 @@ const en: PlanCheckText = {
     return `Planning cell ${f.id} lacks ${f.missing.map((m) => words[m]).join(', ')}: a joint planning cell needs civilian, military and police members and both POC and political expertise.`;
   },
   threatCoverageGap: (f) =>
-    `${f.area} ranks ${f.rank} of ${f.ranking.areas} areas by ${f.ranking.measure} (${f.events} events, ${f.deaths} deaths; the ${f.ranking.topRule}), yet no POC activity covers it.`,
+    `${f.area} ranks ${f.rank} of ${f.ranking.areas} areas by ${f.ranking.measure} (${counted(ENGLISH, f.events, 'event', 'events')}, ${counted(ENGLISH, f.deaths, 'death', 'deaths')}; the ${f.ranking.topRule}), yet no POC activity covers it.`,
   notes: {
     noEvents: (country) =>
       `no events for ${country} in the store: state-perpetrator-friction and threat-coverage-gap could not be checked (import event data first)`,
@@ -127,6 +129,8 @@ const en: PlanCheckText = {
       `the plan's period (${period.from} to ${period.to}) lies outside the store's events for ${country} (${data.from} to ${data.to}): the checks that read the period's violence (state forces' abuses, uncovered threatened areas, the ranking of areas) found none to read, which does not mean the period was quiet; import recent data, or check a period the data covers`,
     countryMisspelt: (country, close) =>
       `the store's events name no country "${country}" (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?): write the plan's country as the event data spells it, or nothing in the plan is checked against the evidence`,
+    countryReadAs: (written, stored) =>
+      `the plan's country "${written}" is read as "${stored}", as the event data names it`,
     unknownAreas: (country, areas) =>
       `areas not found in the event data for ${country} (no evidence can be matched to them): ${areas.join('; ')}`,
     unknownArea: (a) =>
@@ -194,6 +198,8 @@ const fr: PlanCheckText = {
       `la période du plan (du ${f.day(period.from)} au ${f.day(period.to)}) est hors des événements de la base pour ${country} (du ${f.day(data.from)} au ${f.day(data.to)}) : les vérifications qui lisent la violence de la période (abus des forces de l’État, zones menacées sans couverture, classement des zones) n’en ont trouvé aucune, ce qui ne veut pas dire que la période a été calme ; importez des données récentes, ou vérifiez une période que les données couvrent`,
     countryMisspelt: (country, close) =>
       `les événements de la base ne nomment aucun pays « ${country} » (vouliez-vous dire ${close.map((c) => `« ${c} »`).join(' ou ')} ?) : écrivez le pays du plan comme l’écrivent les données d’événements, faute de quoi rien dans le plan n’est vérifié par les faits`,
+    countryReadAs: (written, stored) =>
+      `le pays du plan, « ${written} », est lu comme « ${stored} », le nom que lui donnent les données d’événements`,
     unknownAreas: (country, areas) =>
       `zones introuvables dans les données d’événements pour ${country} (aucune preuve ne peut leur être rattachée) : ${areas.join(' ; ')}`,
     unknownArea: (a) =>
