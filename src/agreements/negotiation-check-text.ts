@@ -108,7 +108,7 @@ const en: NegotiationCheckText = {
     noActors: (parties) =>
       `parties that name no actor (actors: [...]) have no violence to test, and are not tested: ${parties.join(', ')}`,
     unknownActors: (country, actors) =>
-      `actors with no events for ${country} in the store (check the spelling against the data): ${actors.join('; ')}`,
+      `actors with no events for ${country} in the store (check the spelling against the data): ${actors.join('; ')}; a party none of whose actors the data knows is not tested`,
     noDelegation: (round, parties) =>
       `${/^round\b/i.test(round) ? round : `round ${round}`}: no delegation recorded for ${parties.join(', ')}`,
     noQuota: 'the process sets no quota for women: meetsQuota is null',
@@ -145,7 +145,7 @@ const fr: NegotiationCheckText = {
     noActors: (parties) =>
       `parties qui ne nomment aucun acteur (actors: [...]) : leur violence ne peut être testée, elles ne le sont pas : ${parties.join(', ')}`,
     unknownActors: (country, actors) =>
-      `acteurs sans événement pour ${country} dans la base (vérifiez leur orthographe dans les données) : ${actors.join(' ; ')}`,
+      `acteurs sans événement pour ${country} dans la base (vérifiez leur orthographe dans les données) : ${actors.join(' ; ')} ; une partie dont les données ne connaissent aucun acteur n’est pas testée`,
     noDelegation: (round, parties) =>
       `${/^(cycle|round)\b/i.test(round) ? round : `cycle ${round}`} : aucune délégation enregistrée pour ${parties.join(', ')}`,
     noQuota: 'le processus ne fixe aucun quota de femmes : meetsQuota est vide (null)',

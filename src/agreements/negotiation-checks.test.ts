@@ -82,6 +82,27 @@ describe('pre-talks escalation', () => {
     );
   });
 
+  it('does not test a party none of whose actors the data knows (a misspelt name read as a calm party, p = 1)', () => {
+    const events = [ev('2024-06-05', 'Army of Testland'), ev('2024-03-05', 'Army of Testland')];
+    const tests = testEscalation(PROCESS, events, undefined, 'en', '2023-01-01', null, [
+      'Rebels of Testland',
+      'Rebel splinter',
+    ]).tests;
+    assert.deepEqual(
+      tests.map((t) => [t.party, t.testable]),
+      [
+        ['GOV', true],
+        ['REB', false],
+      ],
+    );
+    // One actor the data knows is enough.
+    assert.ok(
+      testEscalation(PROCESS, events, undefined, 'en', '2023-01-01', null, ['Rebel splinter']).tests.every(
+        (t) => t.testable,
+      ),
+    );
+  });
+
   it('computes the binomial tail exactly on small cases and stays finite on large ones', () => {
     assert.ok(Math.abs(binomialUpperTail(2, 2, 1 / 7) - 1 / 49) < 1e-12);
     assert.ok(Math.abs(binomialUpperTail(1, 3, 0.5) - 7 / 8) < 1e-12);

@@ -137,7 +137,10 @@ export function testEscalation(
   dataFrom: string | null = null,
   /** The last event in the store for the country: a window reaching past it is not tested. */
   dataTo: string | null = null,
+  /** Party actors the store holds no event of (misspelt, or of another country): not testable. */
+  unknownActors: readonly string[] = [],
 ): { tests: EscalationTest[]; alerts: EscalationAlert[] } {
+  const unknown = new Set(unknownActors);
   const text = NEGOTIATION_CHECK_TEXT[lang];
   const { windowDays, alpha, minEvents } = options;
   const tests: EscalationTest[] = [];
@@ -159,8 +162,10 @@ export function testEscalation(
     const covered = baselineDays >= windowDays && coveredDays * 2 >= windowDays;
     for (const party of process.parties) {
       const actors = new Set(party.actors);
-      // A party that names no actor has no violence of its own to test (0 against 0 is no finding).
-      const testable = covered && actors.size > 0;
+      // A party that names no actor, or none the data knows ("SPLA-IO" where the data writes
+      // "SPLM-IO"), has no violence of its own to test: 0 against 0 is no finding, and a p of 1
+      // would read as a calm party.
+      const testable = covered && party.actors.some((a) => !unknown.has(a));
       const mine = events.filter((e) => perpetration(e, actors) !== null);
       const inWindow = mine
         .filter((e) => e.dateStart >= windowStart && e.dateStart <= windowEnd)

@@ -96,6 +96,7 @@ export const negotiationOperations = {
         input.lang,
         data.coverage.from,
         data.coverage.to,
+        data.unknownActors,
       );
       const t = NEGOTIATION_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
