@@ -85,6 +85,33 @@ describe('segmenting agreements into provisions', () => {
     );
   });
 
+  test('a section numbered within its chapter ("Section 3.2 Inclusion") keeps its number and its own heading (held-out probe)', () => {
+    const { provisions } = segment(
+      [
+        'CHAPTER THREE: GOVERNANCE',
+        '',
+        'Section 3.1 Transitional Assembly',
+        'A Transitional Assembly shall be established.',
+        '',
+        'Section 3.2 Inclusion',
+        'Not less than thirty percent of the seats shall be held by women.',
+        '',
+        'Article 4.1 - Scope',
+        'This Article applies throughout the territory.',
+      ].join('\n'),
+    );
+    const s32 = byNumber(provisions, 'Section 3.2');
+    assert.equal(s32.id, 'ch-three/sec-3.2');
+    assert.equal(s32.heading, 'Inclusion');
+    assert.equal(byNumber(provisions, 'Section 3.1').heading, 'Transitional Assembly');
+    const body = provisions.find((p) => p.text.startsWith('Not less than'));
+    assert.equal(body?.heading, 'Inclusion');
+    assert.ok(
+      provisions.some((p) => p.number === 'Article 4.1'),
+      provisions.map((p) => p.number).join(', '),
+    );
+  });
+
   test('(i) after (h) is the ninth letter, not a Roman one', () => {
     const letters = 'abcdefghij'.split('').map((l) => `(${l}) item ${l};`);
     const { provisions } = segment(['1. List:', ...letters].join('\n'));
