@@ -207,6 +207,11 @@ for (const dialect of DIALECTS) {
         '1.2 Cessation of hostilities. The Parties shall observe an immediate ceasefire throughout the territory.',
         '1.3 Return of refugees.',
         '(a) Refugees shall return in safety and dignity.',
+        // A chapter numbered in words and a section numbered within it (held-out probe: both
+        // headings were offered as precedents).
+        'CHAPTER TWO: PERMANENT CEASEFIRE AND HUMANITARIAN ACCESS',
+        'Section 2.1 Humanitarian access',
+        'The Parties shall guarantee unimpeded access for humanitarian agencies to all populations in need.',
       ].join('\n');
       await agreementOperations.importAgreement.run(ctx, {
         documents: [
@@ -229,7 +234,7 @@ for (const dialect of DIALECTS) {
         for (const p of ours(g.code)) {
           assert.doesNotMatch(
             p.excerpt,
-            /^(?:Article \d+ – [^.]*|TITRE [IV]+ – .*|CHAPTER \d+: .*|[\d.]+ [^.]*\.)$/,
+            /^(?:Article \d+ – [^.]*|TITRE [IV]+ – .*|CHAPTER (?:\d+|[A-Z]+): .*|Section [\d.]+ .*|[\d.]+ [^.]*\.)$/,
             `${g.code}: a bare heading`,
           );
           assert.doesNotMatch(
@@ -246,6 +251,12 @@ for (const dialect of DIALECTS) {
       const refugees = ours('GRef');
       assert.ok(refugees.some((p) => p.provisionId === 'ch-1/1.3/(a)'));
       assert.ok(refugees.some((p) => /rentrent chez eux/.test(p.excerpt)));
+      const access = ours('HrMob');
+      assert.ok(
+        access.some(
+          (p) => p.provisionId === 'ch-two/sec-2.1/para1' || /guarantee unimpeded access/.test(p.excerpt),
+        ),
+      );
     });
 
     test('an import with one unreadable document writes nothing', async () => {

@@ -247,7 +247,8 @@ export function operativeStart(p: Provision, parent?: Provision): number {
   const before = lines.slice(0, at);
   const isNumber =
     /^[\s\p{N}.()°:\-–—]*$/u.test(before) ||
-    /^\s*(?:\p{L}+\.?\s*)?(?:\p{N}+(?:er|re|ère)?|[IVXLCivxlc]+|[A-Z])(?:\s+(?:bis|ter|quater))?(?:\.\p{N}+)*\s*[.:\-–—)]*\s*$/u.test(
+    // "Chapter Two:", "Titre premier –": a number written as a word.
+    /^\s*(?:\p{L}+\.?\s*)?(?:\p{N}+(?:er|re|ère)?|[IVXLCivxlc]+|[A-Z]|\p{L}+)(?:\s+(?:bis|ter|quater))?(?:\.\p{N}+)*\s*[.:\-–—)]*\s*$/u.test(
       before,
     );
   const after = lines.slice(at + heading.length);
