@@ -77,6 +77,29 @@ describe('French structure', () => {
     assert.ok(mali.some((p) => p.id === 'titre-iv/art-7-bis' && p.number === 'Article 7 bis'));
   });
 
+  test('Chapitre Ier is the first chapter, its articles under it (held-out probe: it was a paragraph)', () => {
+    const ps = segmentProvisions(
+      [
+        'TITRE II – DU CESSEZ-LE-FEU',
+        'Chapitre Ier – Entrée en vigueur et engagements',
+        'Article 3',
+        'Le cessez-le-feu entre en vigueur le 15 mars 2025.',
+        'Chapitre II – Des mesures de confiance',
+        'Article 4',
+        'Les Parties libèrent les détenus.',
+      ].join('\n'),
+      { language: 'fr' },
+    );
+    const first = ps.find((p) => p.number === 'Chapitre Ier');
+    assert.equal(first?.kind, 'chapter');
+    assert.equal(first?.heading, 'Entrée en vigueur et engagements');
+    assert.equal(ps.find((p) => p.number === 'Article 3')?.parentId, first?.id);
+    assert.equal(
+      ps.find((p) => p.number === 'Article 4')?.parentId,
+      ps.find((p) => p.number === 'Chapitre II')?.id,
+    );
+  });
+
   test("each paragraph of an article is an alinéa, and 'Les Parties s'engagent à :' holds its list", () => {
     assert.equal(byId.get('art-1er')?.heading, 'Objet');
     assert.match(byId.get('art-1er/al-1')?.text ?? '', /^Le présent Accord a pour objet/);

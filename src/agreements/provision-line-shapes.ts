@@ -104,6 +104,8 @@ export function isShoutedHeading(t: string): boolean {
 export function numberValue(token: string): number | undefined {
   if (/^\d+/.test(token)) return Number.parseInt(token, 10);
   if (/^[IVXLC]+$/i.test(token)) return romanValue(token.toUpperCase());
+  // "Chapitre Ier", "Section Ire": the first, in Roman numerals.
+  if (/^I(?:er|re)$/.test(token)) return 1;
   return WORD_NUMBERS[token.toLowerCase()];
 }
 
@@ -154,7 +156,7 @@ export function titleCase(t: string): string {
 
 // French numbers: "1er", "1re", "7 bis". French articles may end their number with ".-" ("Art. 2.-").
 const NUM_TOKEN =
-  '(\\d{1,3}(?:\\.\\d{1,3})+(?![\\p{L}\\d.])|\\d{1,3}(?:er|ère|re|ème|eme)?(?:\\s+(?:bis|ter|quater))?(?![\\p{L}\\d])|\\d{1,3}[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
+  '(\\d{1,3}(?:\\.\\d{1,3})+(?![\\p{L}\\d.])|\\d{1,3}(?:er|ère|re|ème|eme)?(?:\\s+(?:bis|ter|quater))?(?![\\p{L}\\d])|\\d{1,3}[A-Za-z]?|I(?:er|re)(?![\\p{L}\\d])|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z](?![a-z])|[A-Za-z]+(?=\\s*[:.\\-–—]|\\s*$))';
 export const CHAPTER_RE = new RegExp(
   `^(part|chapter|section|title|partie|chapitre|titre|sous-titre)\\s+${NUM_TOKEN}\\s*(?:[:.\\-–—]{1,2}\\s*)?(.*)$`,
   'iu',
