@@ -252,6 +252,23 @@ for (const dialect of DIALECTS) {
         ]),
         [['A-R', ['TLP7', 'TLP8', 'TLP9']]],
       );
+      assert.ok(!withPlan.notes.some((n: string) => /names a militia/.test(n)), withPlan.notes.join('\n'));
+      // A plan period whose events name no militia (as with UCDP GED's actors): the check says it
+      // could not look, rather than an empty list read as no gap.
+      const quiet = join(mkdtempSync(join(tmpdir(), 'tandem-local-plan-')), 'plan.yaml');
+      writeFileSync(
+        quiet,
+        readFileSync(fixture('testland-plan.yaml'), 'utf8').replace(
+          /^period: .*$/m,
+          'period: { from: 2019-01-01, to: 2019-12-31 }',
+        ),
+      );
+      const none = await check(['--plan', quiet]);
+      assert.deepEqual(none.officeFindings, []);
+      assert.ok(
+        none.notes.some((n: string) => /names a militia raised along community or political lines/.test(n)),
+        none.notes.join('\n'),
+      );
       const brief = await cli(['analyze', '--country', 'Testland', '--format', 'md']);
       assert.equal(brief.code, 0, brief.stderr);
       assert.match(

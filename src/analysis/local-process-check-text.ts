@@ -20,6 +20,11 @@ export interface LocalProcessCheckText {
   notes: {
     /** The store holds no events for the country: nothing around any process could be counted. */
     noEvents: (country: string) => string;
+    /**
+     * No event of the plan's period names a militia raised along community or political lines:
+     * field activities without a local process could not be looked for.
+     */
+    noLocalViolence: (country: string) => string;
     /** Processes at (0, 0), a missing location: nothing around them could be counted. */
     noLocation: (ids: string[]) => string;
     /** Processes whose windows reach outside the period the country's events cover (first day, last day). */
@@ -39,6 +44,8 @@ const en: LocalProcessCheckText = {
   method: (windowDays, radiusKm) =>
     `Events of the store whose first day lies in [date − ${windowDays} days, date − 1 day] (before) or [date + 1 day, date + ${windowDays} days] (after) and whose coordinates lie within ${radiusKm} km of the process (great circle, Earth radius 6371 km); events without coordinates are not counted.`,
   notes: {
+    noLocalViolence: (country) =>
+      `no event of ${country} in the plan's period names a militia raised along community or political lines (identity-militia, political-militia), so field activities without a local process could not be looked for; UCDP GED codes no such category: give its actors theirs with tandem actors periods, or import ACLED`,
     noEvents: (country) =>
       `no events for ${country} in the store: events and deaths before and after each local process could not be counted (import event data first)`,
     noLocation: (ids) =>
@@ -62,6 +69,8 @@ const fr: LocalProcessCheckText = {
   method: (windowDays, radiusKm) =>
     `Événements de la base dont le premier jour tombe dans [date − ${counted(f, windowDays, 'jour', 'jours')}, date − 1 jour] (avant) ou [date + 1 jour, date + ${counted(f, windowDays, 'jour', 'jours')}] (après) et dont les coordonnées se trouvent à moins de ${f.num(radiusKm)} km du processus (orthodromie, rayon terrestre de ${f.num(6371)} km) ; les événements sans coordonnées ne sont pas comptés.`,
   notes: {
+    noLocalViolence: (country) =>
+      `aucun événement de ${country} sur la période du plan ne nomme de milice constituée sur une base communautaire ou politique (identity-militia, political-militia) : les activités de terrain sans processus local n’ont pas pu être recherchées ; l’UCDP GED ne code pas ces catégories : donnez-les à ses acteurs avec tandem actors periods, ou importez ACLED`,
     noEvents: (country) =>
       `aucun événement pour ${country} dans la base : les événements et les morts avant et après chaque processus local n’ont pas pu être comptés (importez d’abord des données d’événements)`,
     noLocation: (ids) =>

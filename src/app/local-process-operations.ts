@@ -302,6 +302,7 @@ export const localProcessOperations = {
         });
       }
       let offices: OfficeFinding[] = [];
+      let noLocalViolence = false;
       if (plan) {
         const local: NearbyEvent[] = await eventsWithActorCategories(
           ctx.store.db,
@@ -311,6 +312,7 @@ export const localProcessOperations = {
           LOCAL_ACTOR_CATEGORIES,
         );
         for (const e of local) if (e.sensitivity !== 'public') reads.set(e.id, e.sensitivity);
+        noLocalViolence = eventData && local.length === 0;
         const all = await processesOfCountry(ctx, { country: plan.country }, boundaries);
         offices = officeFindings(
           plan,
@@ -335,6 +337,7 @@ export const localProcessOperations = {
       const notes: string[] = [];
       if (results.some((r) => r.countsUnavailable === 'no-event-data'))
         notes.push(t.notes.noEvents(input.country));
+      if (noLocalViolence && plan) notes.push(t.notes.noLocalViolence(plan.country));
       const nowhere = results.filter((r) => r.countsUnavailable === 'no-location').map((r) => r.id);
       if (nowhere.length) notes.push(t.notes.noLocation(nowhere));
       const placement = PLACEMENT_NOTES[input.lang ?? 'en'];
