@@ -105,6 +105,19 @@ describe('the agreement commands', () => {
     }
   });
 
+  test('a language warning reaches standard error with --json too, as the docs say', async () => {
+    const path = join(scratch, 'english.txt');
+    writeFileSync(
+      path,
+      'AGREEMENT\n\nArticle 1\nThe Parties shall cease all hostilities and protect civilians throughout the territory.\n',
+    );
+    const r = await runCli(['agreement', 'review', path, '--json', '--lang', 'fr', '--no-precedents']);
+    assert.equal(r.code, 0, r.stderr);
+    // The warning is written in the language asked for.
+    assert.match(JSON.parse(r.stdout).warning, /semble rédigé en anglais/);
+    assert.match(r.stderr, /^warning: .*semble rédigé en anglais/m);
+  });
+
   test('review --json prints the contract shape; --format html writes a page', {
     skip: MINSK.skip,
   }, async () => {

@@ -84,7 +84,7 @@ export function registerAgreementCommands(program: Command): void {
               { document, title: flags.title, language: flags.lang },
               call,
             );
-      if (review.warning && format !== 'json') process.stderr.write(`warning: ${review.warning}\n`);
+      if (review.warning) process.stderr.write(`warning: ${review.warning}\n`);
       const { reviewToHtml, reviewToMarkdown } = await import('../../agreements/agreement-review-report.ts');
       if (format === 'json') {
         if (flags.out) writeOutput(flags.out, `${JSON.stringify(review, null, 2)}\n`);
