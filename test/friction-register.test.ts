@@ -232,6 +232,14 @@ describe('the friction edit input', () => {
     assert.deepEqual(Object.keys(input.parse({ ref: 'd4880378' })), ['ref']);
   });
 
+  test('takes a decision and a status written in French, as a French plan writes its values (held-out probe)', () => {
+    const r = input.safeParse({ ref: 'd4880378', decision: 'Atténuer', status: 'en cours' });
+    assert.ok(r.success, JSON.stringify(r.error?.issues));
+    assert.deepEqual([r.data.decision, r.data.status], ['mitigate', 'in-progress']);
+    assert.equal(input.parse({ ref: 'd4880378', decision: 'mitiger', status: 'clôturée' }).status, 'closed');
+    assert.equal(input.safeParse({ ref: 'd4880378', decision: 'ignorer' }).success, false);
+  });
+
   test('refuses a review date that is not a real calendar day, saying why', () => {
     const r = input.safeParse({ ref: 'd4880378', reviewDate: '2025-02-30' });
     assert.equal(r.success, false);

@@ -21,6 +21,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
 import { checkPlanAgainst } from '../planning/plan-checks.ts';
 import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
+import { wordKey } from '../planning/plan-words.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { findFrictions, saveFriction } from '../store/friction-repository.ts';
@@ -245,6 +246,32 @@ async function currentFrictions(ctx: AppContext, country?: string, lang?: Langua
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A decision or status written in French, as a French plan writes its values ('atténuer',
+ * 'en cours', 'clôturée'): taken as the code; anything else is left for the schema to judge.
+ */
+function frenchValue(v: unknown, words: Record<string, string>): unknown {
+  return typeof v === 'string' ? (words[wordKey(v)] ?? v) : v;
+}
+
+const DECISION_WORDS: Record<string, string> = {
+  accepter: 'accept',
+  attenuer: 'mitigate',
+  mitiger: 'mitigate',
+  escalader: 'escalate',
+  'porter-devant-la-direction': 'escalate',
+  'saisir-la-direction': 'escalate',
+};
+
+const STATUS_WORDS: Record<string, string> = {
+  ouverte: 'open',
+  ouvert: 'open',
+  'en-cours': 'in-progress',
+  cloturee: 'closed',
+  cloture: 'closed',
+  fermee: 'closed',
+};
+
 /** An empty field clears what it names: '' (a form's empty field, `--decision ""`) reads as null. */
 const emptyIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
@@ -284,8 +311,10 @@ export const frictionOperations = {
         .toLowerCase()
         .regex(/^[0-9a-f]{8}$/, 'a friction reference: 8 hexadecimal characters'),
       owner: z.string().trim().optional(),
-      decision: z.preprocess(emptyIsNull, z.enum(FRICTION_DECISIONS).nullable()).optional(),
-      status: z.enum(FRICTION_STATUSES).optional(),
+      decision: z
+        .preprocess((v) => frenchValue(emptyIsNull(v), DECISION_WORDS), z.enum(FRICTION_DECISIONS).nullable())
+        .optional(),
+      status: z.preprocess((v) => frenchValue(v, STATUS_WORDS), z.enum(FRICTION_STATUSES)).optional(),
       reviewDate: z
         .preprocess(
           emptyIsNull,

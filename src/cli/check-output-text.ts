@@ -26,6 +26,8 @@ export interface CheckOutputText {
   incidents: string;
   measures: string;
   noFrictions: string;
+  /** The columns of `frictions list`; the values (kinds, decisions, statuses) are the codes. */
+  frictionHead: string[];
   yes: string;
   noLonger: string;
   /** Says that some processes exist that the requester may not know of, without naming them. */
@@ -55,6 +57,18 @@ const en: CheckOutputText = {
   incidents: 'incidents:',
   measures: 'measures:',
   noFrictions: 'No frictions found and none registered.',
+  frictionHead: [
+    'ref',
+    'country',
+    'kind',
+    'subject',
+    'owner',
+    'decision',
+    'status',
+    'review',
+    'decided by',
+    'found',
+  ],
   yes: 'yes',
   noLonger: 'no longer',
   withheld: (n) =>
@@ -86,6 +100,18 @@ const fr: CheckOutputText = {
   incidents: 'incidents :',
   measures: 'mesures :',
   noFrictions: 'Aucune friction constatée ni enregistrée.',
+  frictionHead: [
+    'réf.',
+    'pays',
+    'type',
+    'objet',
+    'responsable',
+    'décision',
+    'statut',
+    'réexamen',
+    'décidé par',
+    'constatée',
+  ],
   yes: 'oui',
   noLonger: 'plus constatée',
   withheld: (n) =>

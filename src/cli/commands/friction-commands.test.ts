@@ -39,10 +39,13 @@ describe('frictions list, as text', () => {
     assert.equal(text.match(/note:/g)?.length, 1);
   });
 
-  test('labels the note in French with French spacing', () => {
+  test('labels the note in French with French spacing, and heads the table in French', () => {
+    const text = frictionsText([friction({ note: 'voir le HRDDP' })], 'fr');
+    assert.match(text, /\n {2}note\u00a0: voir le HRDDP/);
     assert.match(
-      frictionsText([friction({ note: 'voir le HRDDP' })], 'fr'),
-      /\n {2}note\u00a0: voir le HRDDP/,
+      text,
+      /^réf\.\s+pays\s+type\s+objet\s+responsable\s+décision\s+statut\s+réexamen\s+décidé par\s+constatée/,
     );
+    assert.doesNotMatch(text, /\b(owner|status|decided by)\b/);
   });
 });

@@ -81,7 +81,7 @@ export function frictionsText(list: readonly Friction[], lang?: string): string 
   if (!list.length) return w.noFrictions;
   const out = [
     formatTable(
-      ['ref', 'country', 'kind', 'subject', 'owner', 'decision', 'status', 'review', 'decided by', 'found'],
+      w.frictionHead,
       list.map((f) => [
         f.ref,
         f.country,
