@@ -221,7 +221,8 @@ describe('the catalogues of the server’s sentences', () => {
       [
         'disconnect (no plan)',
         t.disconnect({ name: 'Pacte de Kessa', planMission: null }),
-        /^Pacte de Kessa n’a/,
+        // The name quoted after "processus", never after a bare "de" ("de Accord local…").
+        /^Le processus «.Pacte de Kessa.» n’a/,
       ],
       [
         'breaking-down',
@@ -232,7 +233,7 @@ describe('the catalogues of the server’s sentences', () => {
           before: 1,
           date: '2025-06-01',
         }),
-        /\(KLF, Milice\).*4 événements.*1er juin 2025, contre 1 avant/,
+        /^Les parties au processus «.Pacte.» \(KLF, Milice\).*4 événements.*1er juin 2025, contre 1 avant/,
       ],
       [
         'participants-or-mediators-targeted',

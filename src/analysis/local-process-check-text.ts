@@ -59,11 +59,11 @@ const f = new LanguageFormat('fr');
 
 const fr: LocalProcessCheckText = {
   disconnect: (x) =>
-    `${x.name} n’a aucun lien avec le processus national${x.planMission !== null ? ` et aucun objectif du plan ${x.planMission} ne s’y rattache` : ''} : reliez-le à la stratégie nationale, ou notez pourquoi il reste à part.`,
+    `Le processus « ${x.name} » n’a aucun lien avec le processus national${x.planMission !== null ? ` et aucun objectif du plan ${x.planMission} ne s’y rattache` : ''} : reliez-le à la stratégie nationale, ou notez pourquoi il reste à part.`,
   breakingDown: (x) =>
-    `Les parties à ${x.name} (${x.parties.join(', ')}) ont été impliquées dans ${counted(f, x.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${f.day(x.date)}, contre ${f.num(x.before)} avant.`,
+    `Les parties au processus « ${x.name} » (${x.parties.join(', ')}) ont été impliquées dans ${counted(f, x.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${f.day(x.date)}, contre ${f.num(x.before)} avant.`,
   targeted: (x) =>
-    `${counted(f, x.incidents, 'incident du registre de la mission', 'incidents du registre de la mission')} et ${counted(f, x.events, 'événement', 'événements')} ont touché des participants, médiateurs ou tiers de ${x.name} dans la période entourant le ${f.day(x.date)} : examinez leur protection avant la prochaine réunion.`,
+    `${counted(f, x.incidents, 'incident du registre de la mission', 'incidents du registre de la mission')} et ${counted(f, x.events, 'événement', 'événements')} ont touché des participants, médiateurs ou tiers du processus « ${x.name} » dans la période entourant le ${f.day(x.date)} : examinez leur protection avant la prochaine réunion.`,
   officeWithoutProcess: (x) =>
     `L’activité de terrain ${x.activity} (bureau ${x.office}) couvre ${x.areas.join(', ')}, où ${counted(f, x.events, 'événement a impliqué', 'événements ont impliqué')} des milices locales, mais aucun processus local n’y est enregistré.`,
   method: (windowDays, radiusKm) =>
