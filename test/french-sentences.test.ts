@@ -358,6 +358,17 @@ describe('the producers write in the language asked, English by default', () => 
     for (const n of fr.notes) assertFrench(n, 'note');
     assert.match(en.findings[0]!.message, /anchors in no mission-concept objective/);
     assert.ok(en.notes.includes('the plan names no joint planning cell (recommendation 3)'));
+    // A misspelt field's reason, in a French note (held-out probe: it stayed English).
+    const ignored = PLAN_CHECK_TEXT.fr.notes.ignoredFields([
+      'p.yaml:6:1: mandat: not a field Tandem reads (did you mean "mandate"?)',
+      'p.yaml:7:3: activities[0].quoi: not a field Tandem reads (misspelt?)',
+    ]);
+    assert.match(
+      ignored,
+      /p\.yaml:6:1: mandat: champ que Tandem ne lit pas \(vouliez-vous dire «.mandate.».\?\)/,
+    );
+    assert.match(ignored, /quoi: champ que Tandem ne lit pas \(mal orthographié.\?\)/);
+    assert.doesNotMatch(ignored, /not a field/);
   });
 
   const PROCESS: NegotiationProcess = {

@@ -1,4 +1,5 @@
 import { counted, ENGLISH, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
+import { ignoredFieldInFrench } from '../sources/structured-document.ts';
 
 /** The figures of the options the method states. */
 export interface MethodFigures {
@@ -150,7 +151,7 @@ const fr: NegotiationCheckText = {
       `${/^(cycle|round)\b/i.test(round) ? round : `cycle ${round}`} : aucune délégation enregistrée pour ${parties.join(', ')}`,
     noQuota: 'le processus ne fixe aucun quota de femmes : meetsQuota est vide (null)',
     ignoredFields: (fields) =>
-      `champs que Tandem ne lit pas, donc ignorés (un champ mal orthographié échappe à la vérification) : ${fields.join(' ; ')}`,
+      `champs que Tandem ne lit pas, donc ignorés (un champ mal orthographié échappe à la vérification) : ${fields.map(ignoredFieldInFrench).join(' ; ')}`,
   },
 };
 

@@ -7,6 +7,7 @@ import {
   withFrenchSpacing,
 } from '../domain/language.ts';
 import type { StrategyKind } from '../domain/plan.ts';
+import { ignoredFieldInFrench } from '../sources/structured-document.ts';
 
 /** What a cell lacks, as a code the sentence puts in words. */
 export type CellGap = 'civilian' | 'military' | 'police' | 'poc' | 'political';
@@ -211,7 +212,7 @@ const fr: PlanCheckText = {
     partnersNotInData: (country, partners) =>
       `partenaires absents des données d’événements pour ${country}, dont le bilan propre n’est donc pas vérifié (l’appui à des forces de l’État auteurs de violences se lit sous les noms des données) : ${partners.join(' ; ')}`,
     ignoredFields: (fields) =>
-      `champs que Tandem ne lit pas, donc ignorés (un champ mal orthographié échappe à toutes les vérifications) : ${fields.join(' ; ')}`,
+      `champs que Tandem ne lit pas, donc ignorés (un champ mal orthographié échappe à toutes les vérifications) : ${fields.map(ignoredFieldInFrench).join(' ; ')}`,
   },
 };
 

@@ -472,3 +472,18 @@ function jsonProblem(
     return [{ path: '', line: pos.line, column: pos.col, reason }];
   }
 }
+
+/**
+ * An ignored field's reason as a French note says it: "not a field Tandem reads (did you mean
+ * "kind"?)" is "champ que Tandem ne lit pas (vouliez-vous dire « kind » ?)". The field's path and
+ * the names it suggests are kept as written.
+ */
+export function ignoredFieldInFrench(line: string): string {
+  return line
+    .replace(
+      /not a field Tandem reads \(did you mean "([^"]*)"\?\)/g,
+      'champ que Tandem ne lit pas (vouliez-vous dire « $1 » ?)',
+    )
+    .replace(/not a field Tandem reads \(misspelt\?\)/g, 'champ que Tandem ne lit pas (mal orthographié ?)')
+    .replace(/not a field Tandem reads/g, 'champ que Tandem ne lit pas');
+}
