@@ -265,7 +265,8 @@ describe('the catalogues of the server’s sentences', () => {
           incidents: 2,
           weeks: 6,
         }),
-        /participant 3 assiste au cycle R2 du processus Pourparlers le 1er juin 2025\u00a0; 2 incidents visant cette personne ou son groupe .*6 semaines/,
+        // "La personne participante", whoever the person is ("Le participant" for a woman was wrong).
+        /^La personne participante n° 3 assiste au cycle R2 du processus Pourparlers le 1er juin 2025\u00a0; 2 incidents visant cette personne ou son groupe .*6 semaines/,
       ],
       [
         'below-quota-trend',
@@ -282,7 +283,7 @@ describe('the catalogues of the server’s sentences', () => {
       [
         'local-mediators-attacked (participant)',
         t.participantAttacked({ participant: 4, process: 'Pacte', incidents: 1, since: '2025-01-01' }),
-        /participant 4.*1 incident depuis le 1er janv\. 2025/,
+        /^La personne participante n° 4.*1 incident depuis le 1er janv\. 2025/,
       ],
       [
         'local-mediators-attacked (group)',

@@ -50,11 +50,11 @@ const frPct = (v: number | null) =>
 
 const fr: ParticipationAlertText = {
   threatBeforeRound: (x) =>
-    `Le participant ${x.participant} assiste au cycle ${x.round} du processus ${x.process} le ${f.day(x.date)} ; ${counted(f, x.incidents, 'incident', 'incidents')} visant cette personne ou son groupe au cours des ${counted(f, x.weeks, 'semaine', 'semaines')} précédentes.`,
+    `La personne participante n° ${x.participant} assiste au cycle ${x.round} du processus ${x.process} le ${f.day(x.date)} ; ${counted(f, x.incidents, 'incident', 'incidents')} visant cette personne ou son groupe au cours des ${counted(f, x.weeks, 'semaine', 'semaines')} précédentes.`,
   belowQuota: (x) =>
     `La part des femmes dans les délégations du processus ${x.process} est inférieure à son quota de ${frPct(x.quota)} depuis ${counted(f, x.rounds.length, 'cycle', 'cycles')} consécutifs (${x.rounds.map((s) => `${s.round} : ${frPct(s.share)}`).join(', ')}), et elle n’augmente pas.`,
   participantAttacked: (x) =>
-    `Le participant ${x.participant} du processus local ${x.process} a été la cible de ${counted(f, x.incidents, 'incident', 'incidents')} depuis le ${f.day(x.since)}.`,
+    `La personne participante n° ${x.participant} du processus local ${x.process} a été la cible de ${counted(f, x.incidents, 'incident', 'incidents')} depuis le ${f.day(x.since)}.`,
   groupsAttacked: (x) =>
     `${counted(f, x.incidents, 'incident a visé', 'incidents ont visé')} des médiateurs ou des tiers du processus local ${x.process} depuis le ${f.day(x.since)}.`,
 };

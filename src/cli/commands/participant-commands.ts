@@ -93,15 +93,36 @@ export function registerParticipantCommands(program: Command): void {
         { name: 'participation check', store: flags },
       );
       if (flags.json) return printJson(r);
-      const w = checkOutputText(flags.lang);
-      if (!r.alerts.length) return console.log(w.noParticipationAlert(r.country));
-      for (const a of r.alerts) {
-        console.log(`${a.kind} [${w.alertHead(String(a.participant ?? '-'), a.process, a.round ?? '-')}]`);
-        console.log(`  ${a.message}`);
-        if (a.incidents.length)
-          console.log(`  ${w.incidents} ${a.incidents.map((i) => `${i.id} (${i.occurredOn})`).join(', ')}`);
-        console.log(`  ${w.measures} ${a.measures.map((m) => m.id).join(', ')}`);
-      }
+      console.log(participationAlertsText(r.country, r.alerts, flags.lang));
     }),
   );
+}
+
+/** What `participation check` prints without --json: each alert, its incidents and its measures. */
+export function participationAlertsText(
+  country: string,
+  alerts: readonly {
+    kind: string;
+    participant?: number | null;
+    process: string;
+    round?: string | null;
+    message: string;
+    incidents: readonly { id: number; occurredOn: string }[];
+    measures: readonly { id: string; text: string }[];
+  }[],
+  lang?: string,
+): string {
+  const w = checkOutputText(lang);
+  if (!alerts.length) return w.noParticipationAlert(country);
+  const out: string[] = [];
+  for (const a of alerts) {
+    out.push(`${a.kind} [${w.alertHead(String(a.participant ?? '-'), a.process, a.round ?? '-')}]`);
+    out.push(`  ${a.message}`);
+    if (a.incidents.length)
+      out.push(`  ${w.incidents} ${a.incidents.map((i) => `${i.id} (${i.occurredOn})`).join(', ')}`);
+    // Each measure in words, in the language asked for: the ids alone read as English codes.
+    out.push(`  ${w.measures}`);
+    for (const m of a.measures) out.push(`    - ${m.text} (${m.id})`);
+  }
+  return out.join('\n');
 }
