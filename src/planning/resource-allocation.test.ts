@@ -138,6 +138,17 @@ describe('resource allocation', () => {
     assert.equal(b.priority, 1.5);
     assert.equal(b.weight, 9);
     assert.equal(w.find((x) => x.area === 'A')!.priority, 1);
+    // An activity flagged for supporting state forces that harm civilians lends its area no
+    // priority (held-out probe: its own objective earned the area a base and a helicopter).
+    const flagged = areaWeights(
+      plan(
+        '  - { id: X3, text: x3, objectives: [Q1], component: civilian, areas: [B] }\nresources: [ { id: boats, available: 1 } ]',
+      ),
+      RANKING,
+      'en',
+      new Set(['X3']),
+    );
+    assert.equal(flagged.find((x) => x.area === 'B')!.priority, 1);
   });
 
   it('matches a brute-force search on random small cases', () => {

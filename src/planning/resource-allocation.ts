@@ -65,8 +65,17 @@ const STAY_BONUS = 1e-6;
 /** The method in English (`ALLOCATION_TEXT[lang].method` in another language). */
 export const ALLOCATION_METHOD = ALLOCATION_TEXT.en.method(UNIT_DECAY);
 
-/** Civilian risk × political priority for every area the allocation may use. */
-export function areaWeights(plan: Plan, ranking: AreaRanking, lang: Language = 'en'): AreaWeight[] {
+/**
+ * Civilian risk × political priority for every area the allocation may use. An activity flagged
+ * for supporting state forces that harm civilians (`flagged`) lends its area no political priority:
+ * its own objectives would otherwise earn the area the assets it may not receive.
+ */
+export function areaWeights(
+  plan: Plan,
+  ranking: AreaRanking,
+  lang: Language = 'en',
+  flagged: ReadonlySet<string> = new Set(),
+): AreaWeight[] {
   const t = ALLOCATION_TEXT[lang].priority;
   const risk = new Map(ranking.areas.map((a) => [areaKey(a.admin1), a]));
   const names = new Map<string, string>();
@@ -83,6 +92,7 @@ export function areaWeights(plan: Plan, ranking: AreaRanking, lang: Language = '
   const offices = new Map(plan.offices.map((o) => [o.id, o]));
   const political = new Map<string, Set<string>>();
   for (const act of plan.activities) {
+    if (flagged.has(act.id)) continue;
     const areas = act.areas.length ? act.areas : act.office ? (offices.get(act.office)?.areas ?? []) : [];
     const pol = act.objectives.filter((o) => objectives.get(o)?.strategy.kind === 'political');
     for (const area of areas) {
@@ -170,7 +180,7 @@ export function allocateResources(
   lang: Language = 'en',
 ): AllocationResult {
   const t = ALLOCATION_TEXT[lang];
-  const weights = areaWeights(plan, ranking, lang);
+  const weights = areaWeights(plan, ranking, lang, flagged);
   const byKey = new Map(weights.map((w) => [areaKey(w.area), w]));
   const areaName = (a: string) => byKey.get(areaKey(a))?.area ?? a;
   const notes: string[] = [];
