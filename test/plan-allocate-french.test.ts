@@ -104,7 +104,7 @@ describe('plan allocate in French', () => {
     const fr = allocateResources(PLAN, RANKING, unsure, new Set(['X2']), 'fr');
     assert.deepEqual(figures(fr), figures(en));
     // Each kind of sentence is there to be read.
-    assert.equal(fr.notes.length, 6, fr.notes.join('\n'));
+    assert.equal(fr.notes.length, 7, fr.notes.join('\n'));
     assert.ok(fr.resources.some((r) => r.moves.some((m) => m.from === UNUSED)));
     assert.ok(fr.resources.some((r) => r.moves.some((m) => m.from !== UNUSED)));
     for (const [where, text] of sentences(fr)) assertFrench(text, where);
@@ -129,6 +129,8 @@ describe('plan allocate in French', () => {
     has(/^rafts\u00a0: le plan en utilise 1 alors qu’aucune n’est disponible, si bien que/);
     has(/^trucks\u00a0: 12 unités sur 60 non placées\. /);
     has(/^le solveur s’est arrêté avec le statut Time limit reached\u00a0; /);
+    // X1's boats go to Amon and Bero, and rafts there are none: it keeps no asset in Cala.
+    has(/^l’activité X1 \(Cala\) ne garde aucun des moyens qu’elle utilise \(boats, rafts\)\u00a0: /);
     has(/^unités que le plan laisse inutilisées\u00a0; Amon pèse 20 \(risque 10 × priorité 2\)$/);
     has(/× priorité 1,5 \(objectif de la stratégie politique Q1 poursuivi ici\) = poids 4,5/);
   });

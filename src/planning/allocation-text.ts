@@ -73,6 +73,8 @@ export interface AllocationText {
       maxUnits: number,
     ) => string;
     infeasible: (resource: string, used: number, available: number) => string;
+    /** An activity whose areas the proposal leaves with none of the assets it uses. */
+    stripped: (activity: string, areas: string[], resources: string[]) => string;
     allowFlagged: (activities: string[]) => string;
     /**
      * A `priorities` entry whose area is none of the areas with civilian-targeting events in the
@@ -148,6 +150,8 @@ const en: AllocationText = {
       `${resource}: ${unplaced} of ${counted(ENGLISH, available, 'unit', 'units')} left unplaced. A unit adds cover only where civilians were targeted in the plan period (${counted(ENGLISH, open, 'area', 'areas')} open to this resource), and each further unit in an area covers half the one before, so no area takes more than ${max}; place the rest by judgement (a reserve, escorts, areas with no recorded events)`,
     infeasible: (resource, used, available) =>
       `${resource}: the plan uses ${used} but only ${available} are available, so "current" is not feasible`,
+    stripped: (activity, areas, resources) =>
+      `activity ${activity} (${areas.join(', ')}) is left with none of the assets it uses (${resources.join(', ')}): they go where more civilians were targeted; keep a minimum there by judgement if the activity must go on`,
     allowFlagged: (acts) =>
       `resources may go to ${acts.join(', ')}, flagged by the plan check (state-perpetrator-friction), as asked`,
     priorityUnmatched: (p) =>
@@ -230,6 +234,8 @@ const fr: AllocationText = {
       `le solveur s’est arrêté avec le statut ${status} ; la proposition n’est peut-être pas optimale`,
     unplaced: (resource, unplaced, available, open, max) =>
       `${resource} : ${n(unplaced)} ${unplaced > 1 ? 'unités' : 'unité'} sur ${n(available)} non ${unplaced > 1 ? 'placées' : 'placée'}. Une unité n’ajoute de couverture que là où des civils ont été ciblés pendant la période du plan (${counted(f, open, 'zone ouverte', 'zones ouvertes')} à cette ressource), et chaque unité supplémentaire dans une zone couvre moitié moins que la précédente : aucune zone n’en reçoit donc plus de ${n(max)}. Placez le reste selon votre jugement (réserve, escortes, zones sans événement enregistré)`,
+    stripped: (activity, areas, resources) =>
+      `l’activité ${activity} (${areas.join(', ')}) ne garde aucun des moyens qu’elle utilise (${resources.join(', ')}) : ils vont là où davantage de civils ont été ciblés ; gardez-y un minimum selon votre jugement si l’activité doit se poursuivre`,
     infeasible: (resource, used, available) =>
       `${resource} : le plan en utilise ${n(used)} alors ${available > 1 ? `que seules ${n(available)} sont disponibles` : available === 1 ? 'qu’une seule est disponible' : 'qu’aucune n’est disponible'}, si bien que la répartition actuelle n’est pas réalisable`,
     priorityUnmatched: (p) =>

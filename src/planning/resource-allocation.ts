@@ -289,6 +289,7 @@ export function allocateResources(
     }
     if (r.currentUse > r.available) notes.push(t.notes.infeasible(r.resource, r.currentUse, r.available));
   }
+  notes.push(...strippedActivityNotes(plan, resources, areaName, flagged, t));
   return {
     status,
     method: t.method(UNIT_DECAY),
@@ -299,6 +300,38 @@ export function allocateResources(
     resources,
     notes,
   };
+}
+
+/**
+ * Activities (not flagged) whose areas the proposal leaves with none of any asset they use: a
+ * field office's only base, helicopter and company all moved elsewhere is the proposal's rule at
+ * work, but a planner must see it said, not find it in the tables.
+ */
+function strippedActivityNotes(
+  plan: Plan,
+  resources: readonly ResourceAllocation[],
+  areaName: (a: string) => string,
+  flagged: ReadonlySet<string>,
+  t: AllocationText,
+): string[] {
+  const offices = new Map(plan.offices.map((o) => [o.id, o]));
+  const out: string[] = [];
+  for (const act of plan.activities) {
+    if (flagged.has(act.id)) continue;
+    const used = Object.entries(act.uses)
+      .filter(([, n]) => n > 0)
+      .map(([id]) => id);
+    const areas = (
+      act.areas.length ? act.areas : act.office ? (offices.get(act.office)?.areas ?? []) : []
+    ).map(areaName);
+    if (!used.length || !areas.length) continue;
+    const keeps = used.some((id) => {
+      const r = resources.find((x) => x.resource === id);
+      return !r || r.areas.some((a) => areas.includes(a.area) && a.proposed > 0);
+    });
+    if (!keeps) out.push(t.notes.stripped(act.id, areas, used));
+  }
+  return out;
 }
 
 /**
