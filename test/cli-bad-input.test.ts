@@ -33,7 +33,7 @@ writeFileSync(
 const UNKNOWN_PROCESS_PARTICIPANT = join(DIR, 'unknown-process.yaml');
 writeFileSync(
   UNKNOWN_PROCESS_PARTICIPANT,
-  'alias: Heron\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nprocesses: [{ process: "99" }]\n',
+  'alias: Heron\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nprocesses: [{ process: "99" }]\nincidents: [4242]\n',
 );
 const BAD_PARTICIPANT = join(DIR, 'bad-participant.yaml');
 writeFileSync(
@@ -254,8 +254,9 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     // What the store refuses names the file too, not only the field.
     {
       args: ['participants', 'add', UNKNOWN_PROCESS_PARTICIPANT, '--db', DB],
+      // Every problem, each at its line and column (the first alone was said, with no line).
       names:
-        /unknown-process\.yaml: processes\.0\.process: no local process or stored negotiation process "99"/,
+        /unknown-process\.yaml has 2 problems:\n {2}\S*unknown-process\.yaml:6:\d+: processes\[0\]\.process: no local process or stored negotiation process "99".*\n {2}\S*unknown-process\.yaml:7:\d+: incidents\[0\]: no incident 4242/,
     },
   ],
   'participants list': [{ args: ['participants', 'list', '--country', '', '--db', DB], names: /--country/ }],

@@ -3,7 +3,11 @@ import { isCalendarDay } from '../domain/calendar-day.ts';
 import { GENDERS, MEASURE_STATUSES, PARTICIPANT_DEFAULT_SENSITIVITY } from '../domain/participant.ts';
 import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
+import {
+  type DocumentProblem,
+  InvalidDocumentError,
+  StructuredDocument,
+} from '../sources/structured-document.ts';
 import { numberInput } from './number-input.ts';
 
 // What a participant of the protection–participation register is, as a front end or a file gives one.
@@ -47,16 +51,27 @@ export const participantInput = z.object({
 export type ParticipantInput = z.infer<typeof participantInput>;
 
 /** Reads a participants file (YAML or JSON: one participant or a list), every problem located. */
-export function readParticipantFile(text: string, name: string): ParticipantInput[] {
+export function readParticipantFile(text: string, name: string): ParticipantFile {
   try {
     const doc = StructuredDocument.parse(text, name, 'a participants file');
-    return Array.isArray(doc.value)
+    const list = Array.isArray(doc.value);
+    const participants = list
       ? doc.validate(z.array(participantInput).min(1, 'the file holds no participant'))
       : [doc.validate(participantInput)];
+    return {
+      participants,
+      problem: (i, path, reason) => doc.problem(list ? [i, ...path] : path, reason),
+    };
   } catch (e) {
     if (e instanceof InvalidDocumentError) {
       throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
     }
     throw e;
   }
+}
+
+/** A participants file read: its participants, and where a path of the i-th one stands in it. */
+export interface ParticipantFile {
+  participants: ParticipantInput[];
+  problem: (index: number, path: readonly (string | number)[], reason: string) => DocumentProblem;
 }

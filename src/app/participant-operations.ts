@@ -23,6 +23,7 @@ import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { currentDataKey } from '../security/data-keys.ts';
 import { type DataKey, isSealed, openField, sealField } from '../security/field-cipher.ts';
 import { missingKeyAdvice } from '../security/master-key.ts';
+import { type DocumentProblem, InvalidDocumentError } from '../sources/structured-document.ts';
 import { findLocalProcesses } from '../store/local-process-repository.ts';
 import {
   findParticipants,
@@ -61,10 +62,6 @@ export interface ReleasedParticipant {
   createdBy: string;
 }
 
-function bad(path: string, message: string): TandemError {
-  return new TandemError('bad-input', `${path}: ${message}`, { details: { issues: [{ path, message }] } });
-}
-
 /** The data key, or a refusal saying what to do: a non-public participant is never kept in plain. */
 async function keyFor(ctx: AppContext, sensitivity: string): Promise<DataKey | null> {
   if (sensitivity === 'public') return null;
@@ -88,13 +85,23 @@ function open(key: DataKey | null, stored: string, id: number, field: string): s
   return openField(key, stored, `participant:${id}:${field}`);
 }
 
+/** One thing wrong with a participant that only the store can tell: the field, and why. */
+interface ParticipantIssue {
+  path: (string | number)[];
+  message: string;
+}
+
 /**
  * Resolves each process a participant takes part in: a local process by its id, else a stored
  * negotiation process by its id or its name (the newest of that name); every round named must be
- * one of the process's rounds (or meetings). A process or round that does not exist is refused,
- * naming the field.
+ * one of the process's rounds (or meetings). A process or round that does not exist is an issue
+ * naming the field; every issue is collected, not only the first.
  */
-async function resolveProcesses(ctx: AppContext, input: ParticipantInput): Promise<ParticipationIn[]> {
+async function resolveProcesses(
+  ctx: AppContext,
+  input: ParticipantInput,
+  issues: ParticipantIssue[],
+): Promise<ParticipationIn[]> {
   if (!input.processes.length) return [];
   // A process the requester may not know of is, to them, a process that does not exist.
   const { released } = await releaseLocalProcesses(
@@ -104,7 +111,8 @@ async function resolveProcesses(ctx: AppContext, input: ParticipantInput): Promi
   );
   const locals = new Map(released.map((p) => [p.id, p]));
   const negotiations = await storedNegotiations(ctx.store.db);
-  return input.processes.map((entry, i) => {
+  const out: ParticipationIn[] = [];
+  input.processes.forEach((entry, i) => {
     const local = locals.get(entry.process);
     let kind: ParticipationIn['kind'];
     let rounds: string[];
@@ -116,38 +124,58 @@ async function resolveProcesses(ctx: AppContext, input: ParticipantInput): Promi
       const stored =
         negotiations.find((n) => String(n.id) === entry.process) ??
         negotiations.find((n) => n.process === entry.process);
-      if (!stored)
-        throw bad(
-          `processes.${i}.process`,
-          `no local process or stored negotiation process "${entry.process}" (import it first: tandem local import, or store the negotiation process)`,
-        );
+      if (!stored) {
+        issues.push({
+          path: ['processes', i, 'process'],
+          message: `no local process or stored negotiation process "${entry.process}" (import it first: tandem local import, or store the negotiation process)`,
+        });
+        return;
+      }
       kind = 'negotiation';
       process = String(stored.id);
       rounds = parseProcessInput({ process: stored.text, name: stored.fileName }).rounds.map((r) => r.id);
     }
     entry.rounds.forEach((r, j) => {
       if (!rounds.includes(r))
-        throw bad(
-          `processes.${i}.rounds.${j}`,
-          `process "${entry.process}" has no round "${r}" (its rounds: ${rounds.join(', ') || 'none'})`,
-        );
+        issues.push({
+          path: ['processes', i, 'rounds', j],
+          message: `process "${entry.process}" has no round "${r}" (its rounds: ${rounds.join(', ') || 'none'})`,
+        });
     });
-    return { process, kind, rounds: entry.rounds };
+    out.push({ process, kind, rounds: entry.rounds });
   });
+  return out;
 }
 
-/** Checks what needs the store (processes, rounds, incidents) before anything is stored. */
-async function checkParticipant(ctx: AppContext, input: ParticipantInput): Promise<ParticipationIn[]> {
+/**
+ * Checks what needs the store (processes, rounds, incidents) before anything is stored: the
+ * participant's processes as they resolve, and every issue found (empty when it may be stored).
+ */
+async function checkParticipant(
+  ctx: AppContext,
+  input: ParticipantInput,
+): Promise<{ processes: ParticipationIn[]; issues: ParticipantIssue[] }> {
   assertOwnOffice(ctx.requester, input.office);
-  const processes = await resolveProcesses(ctx, input);
+  const issues: ParticipantIssue[] = [];
+  const processes = await resolveProcesses(ctx, input, issues);
   if (input.incidents.length) {
     const known = new Set((await incidentSummaries(ctx.store.db, { ids: input.incidents })).map((i) => i.id));
     input.incidents.forEach((id, i) => {
-      if (!known.has(id)) throw bad(`incidents.${i}`, `no incident ${id} in the mission's log`);
+      if (!known.has(id))
+        issues.push({ path: ['incidents', i], message: `no incident ${id} in the mission's log` });
     });
   }
-  if (input.consent.given && !input.consent.on) throw bad('consent.on', 'say when consent was given');
-  return processes;
+  if (input.consent.given && !input.consent.on)
+    issues.push({ path: ['consent', 'on'], message: 'say when consent was given' });
+  return { processes, issues };
+}
+
+/** A participant's issues as one refusal: each field and why, every one of them. */
+function refused(issues: readonly ParticipantIssue[]): TandemError {
+  const listed = issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return new TandemError('bad-input', listed.map((i) => `${i.path}: ${i.message}`).join('; '), {
+    details: { issues: listed },
+  });
 }
 
 /** Stores one checked participant: sealed identity, links, and the creation in the audit chain. */
@@ -300,7 +328,8 @@ export const participantOperations = {
       'Add a person or group to the protection–participation register: alias, role, gender, organisation, office, the processes and rounds they take part in, consent, linked incidents, protective measures. Strictly confidential by default; identity sealed; the creation is audited.',
     input: participantInput,
     async run(ctx, input): Promise<{ id: number }> {
-      const processes = await checkParticipant(ctx, input);
+      const { processes, issues } = await checkParticipant(ctx, input);
+      if (issues.length) throw refused(issues);
       return { id: await recordOne(ctx, input, processes) };
     },
   }),
@@ -314,19 +343,20 @@ export const participantOperations = {
       name: z.string().default('participants'),
     }),
     async run(ctx, input): Promise<{ ids: number[] }> {
-      const list = readParticipantFile(input.text, input.name);
+      const file = readParticipantFile(input.text, input.name);
+      const list = file.participants;
       const checked: ParticipationIn[][] = [];
+      // Every problem of every participant, each where it stands in the file, before anything is stored.
+      const problems: DocumentProblem[] = [];
       for (const [i, p] of list.entries()) {
-        try {
-          checked.push(await checkParticipant(ctx, p));
-        } catch (e) {
-          // The file is named even for one participant: the message says where to look.
-          if (e instanceof TandemError) {
-            const which = list.length > 1 ? ` participant ${i + 1} (${p.alias}):` : '';
-            throw new TandemError(e.code, `${input.name}:${which} ${e.message}`, { details: e.details });
-          }
-          throw e;
-        }
+        const { processes, issues } = await checkParticipant(ctx, p);
+        checked.push(processes);
+        const which = list.length > 1 ? `participant ${i + 1} (${p.alias}): ` : '';
+        for (const issue of issues) problems.push(file.problem(i, issue.path, `${which}${issue.message}`));
+      }
+      if (problems.length) {
+        const e = new InvalidDocumentError(input.name, problems);
+        throw new TandemError('invalid-file', e.message, { details: { file: input.name, problems } });
       }
       const ids: number[] = [];
       for (const [i, p] of list.entries()) ids.push(await recordOne(ctx, p, checked[i]!));
