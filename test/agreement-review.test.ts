@@ -272,6 +272,40 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test('the same agreement from another file of it (other line breaks, spacing, hyphens) is one agreement, older ones too', async () => {
+      const words = [
+        'ACCORD DE TEST SUR LES DOUBLONS',
+        'Article 1',
+        'Les Parties observent un cessez-le-feu immédiat sur l’ensemble du territoire.',
+        'Article 2',
+        'Les réfugiés rentrent chez eux dans la sécurité et la dignité.',
+      ];
+      const first = await agreementOperations.importAgreement.run(ctx, {
+        documents: [{ name: 'doublon.txt', text: words.join('\n') }],
+      });
+      // As a PDF gives it back: lines broken elsewhere, spaces doubled, a word hyphenated at a line end.
+      const pdfLike = words
+        .join('\n\n')
+        .replace('immédiat sur', 'immé-\ndiat  sur')
+        .replace('dans la', 'dans\nla');
+      const again = await agreementOperations.importAgreement.run(ctx, {
+        documents: [{ name: 'doublon.pdf.txt', text: pdfLike }],
+      });
+      assert.equal(again.agreements[0]!.status, 'unchanged');
+      assert.equal(again.agreements[0]!.id, first.agreements[0]!.id);
+      // An agreement stored before its words were keyed is found too.
+      await ctx.store.db.updateTable('agreements').set({ text_key: null }).execute();
+      const older = await agreementOperations.importAgreement.run(ctx, {
+        documents: [{ name: 'doublon-again.txt', text: `${words.join('\n')}\n` }],
+      });
+      assert.equal(older.agreements[0]!.id, first.agreements[0]!.id);
+      // One changed word is another agreement.
+      const other = await agreementOperations.importAgreement.run(ctx, {
+        documents: [{ name: 'autre.txt', text: words.join('\n').replace('immédiat', 'durable') }],
+      });
+      assert.equal(other.agreements[0]!.status, 'imported');
+    });
+
     test('an import with one unreadable document writes nothing', async () => {
       const before = (await agreementOperations.listAgreements.run(ctx, {})).length;
       await assert.rejects(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readAgreementBytes } from '../agreements/agreement-file-reader.ts';
 import { isCodableLanguage } from '../agreements/agreement-language.ts';
 import { codingLanguage, notCodedWarning, reviewAgreement } from '../agreements/agreement-review.ts';
-import type { AgreementReview } from '../domain/agreement.ts';
+import { type AgreementReview, agreementTextKey } from '../domain/agreement.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import {
   type AgreementSummary,
@@ -99,7 +99,11 @@ export const agreementOperations = {
         const found = await findOperativePrecedents(
           ctx.store.db,
           review.gaps.map((g) => g.code),
-          { perCode: input.perGap ?? 3, excludeHash: contentHash(source.text) },
+          {
+            perCode: input.perGap ?? 3,
+            excludeHash: contentHash(source.text),
+            excludeTextKey: agreementTextKey(source.text),
+          },
         );
         for (const g of review.gaps) g.precedents = found[g.code] ?? [];
       }

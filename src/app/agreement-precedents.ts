@@ -10,6 +10,8 @@ export interface PrecedentSearch {
   perCode?: number;
   /** Leave out the agreement with this content hash (the one under review). */
   excludeHash?: string;
+  /** Leave out the agreement with these words (the one under review, imported from another file of it). */
+  excludeTextKey?: string;
 }
 
 /** At most this many agreements of the corpus are read for one review's precedents. */
@@ -44,6 +46,8 @@ export async function findOperativePrecedents(
     .orderBy('a.id')
     .limit(MAX_AGREEMENTS);
   if (options.excludeHash) q = q.where('a.content_hash', '<>', options.excludeHash);
+  const key = options.excludeTextKey;
+  if (key) q = q.where((w) => w.or([w('a.text_key', 'is', null), w('a.text_key', '<>', key)]));
   const ids = (await q.execute()).map((r) => r.id);
   const wanted = new Set(codes);
   const candidates: Candidate[] = [];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Coverage, PocCategory, Provision } from './provision.ts';
 
 /** The formats an agreement text can arrive in. */
@@ -58,4 +59,18 @@ export interface AgreementReview {
   gaps: CoverageGap[];
   /** What the reader should know about how this was produced. */
   notes: string[];
+}
+
+/**
+ * The key of an agreement's words: SHA-256 of its letters and digits, lower case, accents dropped.
+ * The same agreement read from its Word, PDF and text files differs in line breaks, spacing and
+ * hyphens, never in words, so it has one key; any changed word gives another.
+ */
+export function agreementTextKey(text: string): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return createHash('sha256').update(words).digest('hex');
 }

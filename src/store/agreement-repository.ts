@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AgreementFormat } from '../domain/agreement.ts';
+import { type AgreementFormat, agreementTextKey } from '../domain/agreement.ts';
 import type { Coverage, Provision } from '../domain/provision.ts';
 import type { Database } from './schema.ts';
 
@@ -41,12 +41,31 @@ export interface AgreementSummary {
  * Stores an agreement with its provisions and codes in one transaction, so an import either lands
  * whole or not at all. The same text imported twice is recognised by its hash and left as it is.
  */
+/** Gives agreements stored before their words were keyed (migration 034) their key, once. */
+async function keyOlderAgreements(db: Kysely<Database>): Promise<void> {
+  const older = await db
+    .selectFrom('agreements')
+    .select(['id', 'text'])
+    .where('text_key', 'is', null)
+    .execute();
+  for (const r of older)
+    await db
+      .updateTable('agreements')
+      .set({ text_key: agreementTextKey(r.text) })
+      .where('id', '=', r.id)
+      .execute();
+}
+
 export async function saveAgreement(db: Kysely<Database>, a: AgreementToSave): Promise<SavedAgreement> {
+  const textKey = agreementTextKey(a.text);
   return db.transaction().execute(async (trx) => {
+    await keyOlderAgreements(trx);
+    // The same text, or the same words from another file of it (its PDF after its Word file).
     const existing = await trx
       .selectFrom('agreements')
       .select(['id', 'title'])
-      .where('content_hash', '=', a.contentHash)
+      .where((w) => w.or([w('content_hash', '=', a.contentHash), w('text_key', '=', textKey)]))
+      .orderBy('id')
       .executeTakeFirst();
     const codeCount = a.provisions.reduce((n, p) => n + p.codes.length, 0);
     if (existing) {
@@ -70,6 +89,7 @@ export async function saveAgreement(db: Kysely<Database>, a: AgreementToSave): P
         coverage: JSON.stringify(a.coverage),
         imported_at: new Date().toISOString(),
         language: a.language,
+        text_key: textKey,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

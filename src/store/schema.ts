@@ -298,6 +298,8 @@ export interface AgreementTable {
   imported_at: string;
   /** The language it was coded in (ISO 639-1, `und`); null for agreements stored before it was kept. */
   language: string | null;
+  /** SHA-256 of its words alone (agreementTextKey); null for agreements stored before it was kept. */
+  text_key: string | null;
 }
 
 /** A provision of an imported agreement, with its span [span_start, span_end) into the text. */

@@ -30,6 +30,7 @@ import * as countryCounts from './030-country-counts.ts';
 import * as storeRevisions from './031-store-revisions.ts';
 import * as associatedActors from './032-associated-actors.ts';
 import * as agreementLanguage from './033-agreement-language.ts';
+import * as agreementTextKey from './034-agreement-text-key.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -67,4 +68,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '031-store-revisions': storeRevisions,
   '032-associated-actors': associatedActors,
   '033-agreement-language': agreementLanguage,
+  '034-agreement-text-key': agreementTextKey,
 };
