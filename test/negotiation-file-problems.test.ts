@@ -22,3 +22,19 @@ test('negotiation check lists the shape problems and the unknown party of a file
   assert.match(r.stderr, /shape-and-reference\.yaml:22:10: rounds\[2\]\.end: the round ends/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 });
+
+test('a process with no party is refused at its line (held-out probe: it passed, exit 0, checking nothing)', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-neg-'));
+  try {
+    const file = join(dir, 'empty.yaml');
+    writeFileSync(file, 'process: x\ncountry: South Sudan\nparties: []\nrounds: []\n');
+    const r = await runCli(['negotiation', 'check', file, '--db', ':memory:']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /empty\.yaml:3:10: parties: expected at least one party/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -63,7 +63,10 @@ const delegation = z
 export const negotiationProcessSchema = z.object({
   process: z.string().min(1),
   country: z.string().min(1),
-  parties: z.array(z.object({ id, name: z.string(), actors: z.array(z.string().min(1)).default([]) })),
+  // A process with no party has no one to test or to count at the table.
+  parties: z
+    .array(z.object({ id, name: z.string(), actors: z.array(z.string().min(1)).default([]) }))
+    .min(1, 'expected at least one party'),
   rounds: z.array(
     z.object({
       id,
