@@ -40,6 +40,18 @@ test('restricted events are withheld from those not cleared for them, and every 
   assert.equal(byUser('p1').length, 3);
   assert.ok(byUser('p1').every((e: { granted: number }) => e.granted === 1));
 
+  // A protection officer cleared for the log sees their own reads, not everyone's (who read which
+  // record of which office is the auditor's, the administrator's).
+  const own = JSON.parse(
+    (
+      await runCli(['access-log', '--json', '--db', db], {
+        env: { TANDEM_ROLES: 'protection', TANDEM_USER: 'p1' },
+      })
+    ).stdout,
+  ).entries;
+  assert.ok(own.length >= 3, JSON.stringify(own));
+  assert.deepEqual([...new Set(own.map((e: { requester: string }) => e.requester))], ['p1']);
+
   const denied = await runCli(['access-log', '--db', db], { env: { TANDEM_ROLES: 'analyst' } });
   assert.equal(denied.code, 2);
   // The refusal names the clearance wanted (runOperation words it from the operation's summary).

@@ -103,6 +103,16 @@ export function assertOwnOffice(requester: Requester, office: string): void {
   );
 }
 
+/**
+ * Whose reads of sensitive records a requester may see in the access log: an administrator (who
+ * audits the store) everyone's; anyone else cleared for it only their own. The log names records
+ * of every office and who read them: a protection officer of one office has no need to know who
+ * read another office's incidents, nor that those incidents exist.
+ */
+export function accessLogReader(requester: Requester): string | null {
+  return requester.roles.includes('admin') ? null : requester.name;
+}
+
 export const REDACTED = '[withheld: above your clearance or need-to-know]';
 /** The key under which a summary counts what it may not name for this requester. */
 export { WITHHELD_KEY };

@@ -4,7 +4,7 @@ import { readOwnCategories } from '../analysis/actor-own-category.ts';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
-import { releaseActorNames, releaseEvents, releaseSetAside } from './access-control.ts';
+import { accessLogReader, releaseActorNames, releaseEvents, releaseSetAside } from './access-control.ts';
 import { parseAliases } from './actor-list.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { numberInput } from './number-input.ts';
@@ -94,17 +94,20 @@ export const evidenceOperations = {
   }),
 
   accessLog: defineOperation({
-    summary: 'Who read which sensitive record, when, and whether it was released in full or withheld.',
+    summary:
+      'Who read which sensitive record, when, and whether it was released in full or withheld (an administrator sees everyone’s reads, anyone else their own).',
     input: z.object({ limit: numberInput(z.number().int().positive()).default(200) }),
     requires: 'strictly-confidential',
     run: async (ctx, input) => {
-      const rows = await ctx.store.db
+      const own = accessLogReader(ctx.requester);
+      let q = ctx.store.db
         .selectFrom('audit_log')
         .selectAll()
         .where('action', 'in', ['released', 'withheld'])
         .orderBy('id', 'desc')
-        .limit(input.limit)
-        .execute();
+        .limit(input.limit);
+      if (own !== null) q = q.where('actor', '=', own);
+      const rows = await q.execute();
       // The releases in the audit chain, as the access log has always shown them.
       return {
         entries: rows.map((r) => ({
