@@ -209,6 +209,10 @@ for (const dialect of DIALECTS) {
         'Le présent Accord ne prévoit pas le déploiement d’une force internationale de maintien de la paix.',
         'Article 2 – Cessez-le-feu',
         'Les Parties observent un cessez-le-feu immédiat sur l’ensemble du territoire.',
+        // A definition says what a word means: never a precedent (held-out probe).
+        'Article 2 bis – Définitions',
+        'Aux fins du présent Accord, on entend par :',
+        '1° « trêve » : la suspension de toute opération militaire offensive ;',
         'TITRE II – RETOUR',
         'Article 3 – Retour des réfugiés',
         'Les réfugiés et les personnes déplacées rentrent chez eux dans la sécurité et la dignité.',
@@ -261,6 +265,10 @@ for (const dialect of DIALECTS) {
       const ceasefire = ours('Ce').map((p) => p.excerpt);
       assert.ok(ceasefire.some((e) => /observent un cessez-le-feu/.test(e)));
       assert.ok(ceasefire.some((e) => /observe an immediate ceasefire/.test(e)));
+      assert.ok(
+        !ceasefire.some((e) => /« trêve » :|suspension de toute opération/.test(e)),
+        ceasefire.join('\n'),
+      );
       const refugees = ours('GRef');
       assert.ok(refugees.some((p) => p.provisionId === 'ch-1/1.3/(a)'));
       assert.ok(refugees.some((p) => /rentrent chez eux/.test(p.excerpt)));

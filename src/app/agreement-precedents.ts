@@ -117,6 +117,8 @@ function operativeCodes(hash: string, text: string): OperativeCode[] {
   const byId = new Map(provisions.map((p) => [p.id, p]));
   const out: OperativeCode[] = [];
   for (const p of provisions) {
+    // A definition says what a word means, not what anyone must do: never a precedent.
+    if (isDefinition(p, byId)) continue;
     const from = operativeStart(p, p.parentId ? byId.get(p.parentId) : undefined);
     const seen = new Set<PocCategory>();
     for (const c of p.codes) {
@@ -134,6 +136,20 @@ function operativeCodes(hash: string, text: string): OperativeCode[] {
   if (coded.size >= KEEP_CODED) coded.delete(coded.keys().next().value as string);
   coded.set(hash, out);
   return out;
+}
+
+/** Headings of a definitions article or section, in English and French. */
+const DEFINITIONS_HEADING = /^(?:definitions?|définitions?|terms? used|interprétation|interpretation)\b/i;
+/** A provision that defines a term: «term» : …, "term" means …, « term » désigne / s'entend de … */
+const DEFINES_TERM =
+  /^[^\p{L}]*[«"“'‘][^«»"“”]{1,80}[»"”'’]\s*(?::|means\b|shall mean\b|refers to\b|désigne\b|s[’']entend\b)/u;
+
+function isDefinition(p: Provision, byId: ReadonlyMap<string, Provision>): boolean {
+  const body = p.text.replace(/^\s*(?:\(?[\p{N}ivxlc]+[°.)]|\(?[a-z][.)])\s*/iu, '');
+  if (DEFINES_TERM.test(body)) return true;
+  for (let q: Provision | undefined = p; q; q = q.parentId ? byId.get(q.parentId) : undefined)
+    if (DEFINITIONS_HEADING.test(q.heading.trim())) return true;
+  return false;
 }
 
 /** Up to about 300 characters of the provision around the coded span, on word boundaries. */
