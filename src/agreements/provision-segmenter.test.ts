@@ -85,6 +85,31 @@ describe('segmenting agreements into provisions', () => {
     );
   });
 
+  test('the parties named under the title ("BETWEEN …", "AND …", "ENTRE …", "ET …") are the title’s, not headings (held-out probe)', () => {
+    for (const lines of [
+      [
+        'COMPREHENSIVE PEACE AGREEMENT',
+        'BETWEEN THE GOVERNMENT OF NORTH ALDEN',
+        "AND THE ALDEN PEOPLE'S FRONT",
+      ],
+      [
+        'ACCORD DE CESSEZ-LE-FEU',
+        'ENTRE LE GOUVERNEMENT DE LA RÉPUBLIQUE DE LOMANDIE',
+        'ET LA COALITION DES FORCES DU SUD (CFS)',
+      ],
+    ]) {
+      const { provisions } = segment(
+        [...lines, '', 'PREAMBLE', 'The Parties,', '', 'Article 1', 'The Parties agree.'].join('\n'),
+      );
+      assert.deepEqual(
+        provisions.map((p) => p.kind).slice(0, 2),
+        ['title', 'preamble'],
+        provisions.map((p) => `${p.id} ${p.kind}`).join(', '),
+      );
+      assert.match(provisions[0]!.text, new RegExp(`${lines[2]!.replace(/[()]/g, '\\$&')}$`));
+    }
+  });
+
   test('a section numbered within its chapter ("Section 3.2 Inclusion") keeps its number and its own heading (held-out probe)', () => {
     const { provisions } = segment(
       [

@@ -18,6 +18,9 @@ export interface SegmentOptions {
   language?: string;
 }
 
+/** A line of a title block naming the parties: "BETWEEN THE GOVERNMENT OF …", "ET LA COALITION …". */
+const TITLE_PARTIES_RE = /^(?:between|and|among|entre|et|conclu entre|signed between|signé entre)\s+\S/i;
+
 /**
  * Splits a normalised agreement text into provisions: parts, chapters, sections numbered in Roman
  * capitals, articles, numbered clauses (1., 1.1, 2.1.10.6.), lettered items ((a), a.), Roman items
@@ -101,6 +104,21 @@ class Segmenter {
       if (!seenTitle && !marker && this.out.length === 0 && isTitleLike(t) && !PREAMBLE_RE.test(t)) {
         seenTitle = true;
         this.push({ kind: 'title', number: '', token: 'title', heading: t, line, parent: null, level: 0 });
+        this.current = null;
+        i++;
+        continue;
+      }
+      // "ENTRE LE GOUVERNEMENT …", "AND THE … FRONT" under the title: the parties named in the
+      // title block are the title's, not headings of their own.
+      const only = this.out.length === 1 ? this.out[0] : undefined;
+      if (
+        !marker &&
+        only?.kind === 'title' &&
+        TITLE_PARTIES_RE.test(t) &&
+        isTitleLike(t) &&
+        t.length <= 200
+      ) {
+        this.extend(only, lines[i].end);
         this.current = null;
         i++;
         continue;
