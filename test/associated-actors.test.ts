@@ -144,18 +144,20 @@ for (const dialect of DIALECTS) {
       const of = (actor: string) => cells.filter((c) => c.actor === actor);
       const sum = (actor: string, k: 'events' | 'fatalities' | 'civilianTargetingEvents') =>
         of(actor).reduce((s, c) => s + c[k], 0);
-      // The battle where Wagner stood with the army's side (actor 2) is not one it perpetrated.
-      assert.equal(sum(WAGNER, 'events'), 2);
-      assert.equal(sum(WAGNER, 'fatalities'), 20);
+      // Both sides of a battle perpetrate it, as the actor alerts count them: the battle where
+      // Wagner stood with the army (actor 2) is theirs too (5 deaths), beside the two attacks.
+      assert.equal(sum(WAGNER, 'events'), 3);
+      assert.equal(sum(WAGNER, 'fatalities'), 25);
       assert.equal(sum(WAGNER, 'civilianTargetingEvents'), 2);
       assert.deepEqual(
         of(WAGNER)
           .map((c) => c.actorCategory)
           .sort(),
-        ['', ''],
+        ['', '', ''],
       );
       assert.equal(sum('Dozo Communal Militia (Mali)', 'events'), 1);
-      assert.equal(sum(ARMY, 'events'), 2);
+      assert.equal(sum(ARMY, 'events'), 3);
+      assert.equal(sum('JNIM: Group for Support of Islam and Muslims', 'events'), 2);
 
       const threats = await proposeThreats(store.db, { country: 'Mali', limit: 50 });
       const wagner = threats.filter((t) => t.perpetrator === WAGNER);
@@ -168,16 +170,17 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(wagner.flatMap((t) => t.events.map((id) => ids.get(id))).sort(), ['MLI901', 'MLI902']);
     });
 
-    test('the event list filtered by a perpetrator holds the events it acted in with the first actor', async () => {
+    test('the event list filtered by a perpetrator holds the events it perpetrated, either side of a battle too', async () => {
       const r = await runOperation(
         operations.mapEvents,
         { country: 'Mali', perpetrator: WAGNER, shape: 'events' },
         ctx(store),
       );
       const ids = new Map((await findEvents(store.db)).map((e) => [e.id, e.sourceEventId]));
-      // The two attacks with the army, not the battle where Wagner stood with the second side.
+      // The two attacks with the army, and the battle where Wagner stood with the second side, as
+      // the perpetrator table counts them; not JNIM's attack on civilians it had no part in.
       const listed = (r as unknown as { events: { id: number }[] }).events.map((e) => ids.get(e.id)).sort();
-      assert.deepEqual(listed, ['MLI901', 'MLI902']);
+      assert.deepEqual(listed, ['MLI901', 'MLI902', 'MLI903']);
     });
 
     test('CSV, GeoJSON and HXL exports carry the associated actors of each side', async () => {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { ThreatCell } from '../domain/threat.ts';
 import { FIGHTING_TYPES } from '../domain/violence-type.ts';
 import { splitTargets } from '../store/event-columns.ts';
@@ -17,6 +17,19 @@ import { type AnalysisScope, applyScope, VIOLENT } from './aggregate-scope.ts';
  * with it (3), as ACLED codes an army's auxiliaries or foreign partners beside it.
  */
 export const PERPETRATOR_ROLES = [1, 3];
+
+/**
+ * Who perpetrates an event, as the actor alerts count it: either side of fighting (ACLED's
+ * battles, GED's state-based and non-state conflict, where GED always names the government
+ * first) and those acting with either side; the first actor of other violence and those acting
+ * with it. The target of an attack has not perpetrated it.
+ */
+function perpetrates(eb: ExpressionBuilder<Database, 'actor_counts'>) {
+  return eb.or([
+    eb('role', 'in', PERPETRATOR_ROLES),
+    eb.and([eb('role', 'in', [2, 4]), eb('violence_type', 'in', [...FIGHTING_TYPES])]),
+  ]);
+}
 
 /** Categories that never perpetrate an event (its target, or people in the street). */
 const NOT_PERPETRATORS = ['civilians', 'protesters'];
@@ -94,8 +107,7 @@ export async function readPerpetrators(
   const base = (from: string) =>
     db
       .selectFrom('actor_counts')
-      // The first actor, and those acting with it (ACLED's assoc_actor_1: auxiliaries of the army).
-      .where('role', 'in', PERPETRATOR_ROLES)
+      .where(perpetrates)
       .where('month', '>=', from)
       .where('month', '<=', lastMonth)
       .where('violence_type', 'in', VIOLENT)
@@ -109,18 +121,19 @@ export async function readPerpetrators(
   ];
   const keys = ['country', 'actor', 'actor_category', 'admin1', 'violence_type'] as const;
   const [first, acting] = await Promise.all([
+    // The named sides, with their own categories.
     applyScope(
       base(firstMonth)
-        .where('role', '=', 1)
+        .where('role', 'in', [1, 2])
         .select([...keys, ...measures])
         .groupBy([...keys]),
       scope,
     ).execute(),
-    // Those acting with the first actor, by month: their counts carry no category (see
+    // Those acting with a side, by month: their counts carry no category (see
     // withOwnCategories), and a dated actor's category is the one of its period.
     applyScope(
       base(firstMonth)
-        .where('role', '=', 3)
+        .where('role', 'in', [3, 4])
         .select([...keys, 'month', ...measures])
         .groupBy([...keys, 'month']),
       scope,
@@ -144,7 +157,7 @@ export async function readPerpetrators(
   const before = await applyScope(
     db
       .selectFrom('actor_counts')
-      .where('role', 'in', PERPETRATOR_ROLES)
+      .where(perpetrates)
       .where('month', '<', seriesFrom)
       .where('violence_type', 'in', VIOLENT)
       .where('actor_category', 'not in', NOT_PERPETRATORS)
@@ -194,9 +207,7 @@ export async function readActorMonths(
       .select(['country', 'actor', 'month', sql<number>`sum(events)`.as('events')])
       .where('month', '<=', toMonth)
       .where('violence_type', 'in', VIOLENT)
-      .where((eb) =>
-        eb.or([eb('role', 'in', PERPETRATOR_ROLES), eb('violence_type', 'in', [...FIGHTING_TYPES])]),
-      )
+      .where(perpetrates)
       .where('actor_category', '<>', 'civilians')
       .where('actor', '<>', '')
       .groupBy(['country', 'actor', 'month']),

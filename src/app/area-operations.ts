@@ -1,6 +1,6 @@
-import { type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
-import { namedIn } from '../analysis/harmed-group.ts';
+import { perpetratedBy } from '../analysis/harmed-group.ts';
 import { ACTOR_CATEGORY_FILTERS } from '../domain/actor-category.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { countedCategories, eventCategoryIn } from '../store/category-filter.ts';
@@ -346,12 +346,8 @@ export const mapEvents = defineOperation({
     const byCategory = <O>(q: SelectQueryBuilder<Database, 'events', O>) => {
       const c = f.actorCategories?.length ? q.where(eventCategoryIn(f.actorCategories)) : q;
       if (f.perpetrator === undefined || !hidden) return c;
-      // Its own events, and those it acted in with the first actor (ACLED's associated actors),
-      // as the perpetrator table counts them.
-      const who = f.perpetrator;
-      let named = c.where(
-        sql<SqlBool>`(actor1 = ${who} or (actor1_associated <> '' and ${namedIn('actor1_associated', who)}))`,
-      );
+      // The events it perpetrated, as the perpetrator table counts them (perpetratedBy).
+      let named = c.where(perpetratedBy(f.perpetrator));
       if (hidden.levels.length) named = named.where('sensitivity', 'not in', [...hidden.levels]);
       if (hidden.missionIds.length)
         named = named.where((eb) =>
