@@ -125,3 +125,36 @@ test('an actor first seen well into the record with five violent events in three
     [['New Front', 'actor', 'new-actor', '2011-03', '2011-04']],
   );
 });
+
+test('a state force renamed with ACLED’s new dates is the same actor, not a new one (held-out probe: Somalia’s army and police)', () => {
+  const area = monthRange('2010-01', '2012-12').map((month) => ({
+    country: 'Testland',
+    admin1: 'North',
+    month,
+    events: 5,
+  }));
+  const actor = (name: string, month: string, events: number) => ({
+    country: 'Testland',
+    actor: name,
+    month,
+    events,
+  });
+  const alerts = detectNewActors(
+    area,
+    [
+      actor('Military Forces of Testland (2005-2011)', '2010-01', 9),
+      actor('Military Forces of Testland (2005-2011)', '2011-02', 9),
+      actor('Military Forces of Testland (2011-)', '2011-03', 8),
+      actor('Military Forces of Testland (2011-)', '2011-04', 8),
+      // A new force with dates of its own is still new.
+      actor('Militia of Testland (2011-)', '2011-06', 6),
+    ],
+    { minEvents: 5, withinMonths: 3, minHistory: 6 },
+    '2000-01',
+    '2012-12',
+  );
+  assert.deepEqual(
+    alerts.map((a) => a.key),
+    ['Militia of Testland (2011-)'],
+  );
+});

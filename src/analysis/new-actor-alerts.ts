@@ -40,11 +40,20 @@ export function detectNewActors(
     a.monthly.set(c.month, (a.monthly.get(c.month) ?? 0) + c.events);
     actors.set(k, a);
   }
+  // ACLED dates a state's forces by government ("Military Forces of Somalia (2017-2022)", then
+  // "(2022-)"): a renamed force is the same actor, not a new one.
+  const lineageFirst = new Map<string, string>();
+  for (const a of actors.values()) {
+    const k = `${a.country}\u001f${undatedName(a.actor)}`;
+    const first = [...a.monthly.keys()].sort()[0]!;
+    if (!lineageFirst.has(k) || first < lineageFirst.get(k)!) lineageFirst.set(k, first);
+  }
   const found: DetectedAlert[] = [];
   for (const a of [...actors.values()].sort((x, y) => x.actor.localeCompare(y.actor))) {
     const first = [...a.monthly.keys()].sort()[0]!;
     const countryStart = countryFirst.get(a.country) ?? first;
     if (first < addMonths(countryStart, o.minHistory)) continue;
+    if (lineageFirst.get(`${a.country}\u001f${undatedName(a.actor)}`)! < first) continue;
     const months = monthRange(first, [addMonths(first, o.withinMonths - 1), lastMonth].sort()[0]!);
     let total = 0;
     for (const [i, m] of months.entries()) {
@@ -72,4 +81,9 @@ export function detectNewActors(
     }
   }
   return found;
+}
+
+/** An actor's name without ACLED's trailing dates of a government's forces: "(2017-2022)", "(2022-)". */
+export function undatedName(actor: string): string {
+  return actor.replace(/\s*\(\d{4}-(?:\d{4})?\)\s*$/, '');
 }
