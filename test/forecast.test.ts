@@ -598,6 +598,16 @@ test('the CAR backtest beats the best naive baseline on MSLE at admin-1, with 80
       call(store),
     );
     assert.equal(r.scores.length, 12);
+    // The months GED holds nothing of CAR (July 1993 to May 1999) are said: the backtest scores them
+    // as months without violence.
+    assert.deepEqual(
+      r.dataGaps?.map((g) => [g.from, g.to]),
+      [['1993-07', '1999-05']],
+    );
+    assert.match(
+      r.notes?.[0] ?? '',
+      /from 1993-07 to 1999-05 \(71 months\).*scores those months as months without violence/,
+    );
     for (const p of r.pooled) {
       const b = p.baselines;
       const best = Math.min(b.zero.msle, b.last.msle, b.mean12.msle, b.meanLog12.msle);

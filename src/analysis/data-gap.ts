@@ -50,3 +50,29 @@ export function latestDataGap(monthsWithEvents: Iterable<string>, origin: string
   }
   return undefined;
 }
+
+/**
+ * Every run of months without any event, up to `to`, that the country's pace before it makes
+ * unlikely (the rule of latestDataGap, wherever the run lies), oldest first: the months a
+ * backtest scores as months without violence, at its origins and as outcomes.
+ */
+export function dataGaps(monthsWithEvents: Iterable<string>, to: string): DataGap[] {
+  const held = new Set([...monthsWithEvents].filter((m) => m <= to));
+  if (!held.size) return [];
+  const months = monthRange([...held].sort()[0], to);
+  const out: DataGap[] = [];
+  for (let start = 0; start < months.length; start++) {
+    if (held.has(months[start])) continue;
+    let end = start;
+    while (end + 1 < months.length && !held.has(months[end + 1])) end++;
+    const before = months.slice(0, start);
+    if (before.length >= MIN_MONTHS_BEFORE) {
+      const share = before.filter((m) => held.has(m)).length / before.length;
+      const k = end - start + 1;
+      if ((1 - share) ** k < GAP_CHANCE)
+        out.push({ from: months[start], to: months[end], months: k, shareBefore: share });
+    }
+    start = end;
+  }
+  return out;
+}

@@ -132,6 +132,12 @@ test('a state force renamed with ACLED’s new dates is the same actor, not a ne
     admin1: 'North',
     month,
     events: 5,
+    violentEvents: 5,
+    fatalities: 0,
+    civilianFatalities: 0,
+    civilianFatalitiesKnown: 0,
+    civilianTargetingEvents: 0,
+    stateCivilianTargetingEvents: 0,
   }));
   const actor = (name: string, month: string, events: number) => ({
     country: 'Testland',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readDateRange } from '../analysis/analysis-queries.ts';
-import { type DataGap, latestDataGap } from '../analysis/data-gap.ts';
+import { type DataGap, dataGaps, latestDataGap } from '../analysis/data-gap.ts';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import {
   type AreaForecast,
@@ -294,7 +294,10 @@ export const forecastOperations = {
       /** Only the latest this many origins are scored (the brief scores the last 60). */
       lastOrigins: numberInput(z.number().int().min(1)).optional(),
     }),
-    async run(ctx, input): Promise<{ country: string; note?: string } & BacktestResult> {
+    async run(
+      ctx,
+      input,
+    ): Promise<{ country: string; note?: string; notes?: string[]; dataGaps?: DataGap[] } & BacktestResult> {
       const { origin: last } = await originOf(ctx.store, input);
       const panel = await readForecastPanel(ctx.store.db, input.country, last);
       const r = runBacktest(panel, {
@@ -303,11 +306,28 @@ export const forecastOperations = {
         metrics: input.metric ? [input.metric] : FORECAST_METRICS,
         lastOrigins: input.lastOrigins,
       });
-      if (r.origins.count) return { country: input.country, ...r };
+      // Months the store holds nothing of the country are scored as months without violence.
+      const gaps = dataGaps(await readMonthsWithEvents(ctx.store.db, input.country, last), last);
+      const said = gaps.length
+        ? { dataGaps: gaps, notes: gaps.map((g) => backtestGapSentence(input.country, g)) }
+        : {};
+      if (r.origins.count) return { country: input.country, ...r, ...said };
       // Empty scores say nothing of why: the record is too short.
       const held = panel.months.length;
       const note = `no origin to score: the backtest forecasts from an origin with ${DEFAULT_BACKTEST.minTrainMonths} months of violence data before it and one complete month after it, and ${input.country} has ${held} month${held === 1 ? '' : 's'} up to ${last}`;
-      return { country: input.country, note, ...r };
+      return { country: input.country, note, ...r, ...said };
     },
   }),
 };
+
+/** What a data gap does to the backtest, in words. */
+function backtestGapSentence(country: string, gap: DataGap): string {
+  const span =
+    gap.from === gap.to ? `in ${gap.from}` : `from ${gap.from} to ${gap.to} (${gap.months} months)`;
+  return (
+    `the store holds no event of any kind for ${country} ${span}, after a record with events in ` +
+    `${Math.round(gap.shareBefore * 100)}% of its months before: a gap in the data (a source not imported for those months) ` +
+    'or a time its sources record no violence (UCDP GED holds none in years without a qualifying conflict). The backtest ' +
+    'scores those months as months without violence, as outcomes and at the origins after them; if they are a gap, import them and run it again'
+  );
+}

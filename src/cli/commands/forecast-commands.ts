@@ -107,6 +107,8 @@ export function registerForecastCommands(program: Command): void {
         { name: 'forecast backtest', store: flags },
       );
       if (flags.json) return printJson(r);
+      // A gap in the data, said before the figures it weighs on (on standard error, as forecast does).
+      for (const n of r.notes ?? []) process.stderr.write(`tandem: note: ${n}\n`);
       const { formatBacktestTable, skillSentences } = await import('../../reports/forecast-section.ts');
       if (!r.origins.count) {
         console.log(
