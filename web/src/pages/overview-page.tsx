@@ -11,6 +11,7 @@ import { LikelyOnsets } from '../components/likely-onsets.tsx';
 import { PeriodFields, WholeMonthsNote } from '../components/period-fields.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
+import { ThinMonthNote } from '../components/thin-month-note.tsx';
 import { areaHref, num, pct } from '../format.ts';
 import { label } from '../labels.ts';
 import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
@@ -196,6 +197,7 @@ export function OverviewPage({
         )}
       </Async>
       <WholeMonthsNote from={from} to={to} />
+      <ThinMonthNote trend={trend.data} to={to} />
       {/* Counted to the day, as the export is (the map's figures take whole months). */}
       <EventExport scope={filter} count={points.data?.total} />
 

@@ -11,6 +11,10 @@ export const en = {
   stillShows: 'The figures still show {{from}} to {{to}}.',
   wholeMonths:
     'The figures and the map count whole months, {{first}} to {{last}}; the events listed and the export count the days chosen.',
+  thinLastMonth_one:
+    '{{month}} holds {{count}} event, against about {{usual}} a month in the six before: its record is probably not complete yet (a month only begun, or an export cut short). The figures of a period ending with it run low; compare whole months.',
+  thinLastMonth_other:
+    '{{month}} holds {{count}} events, against about {{usual}} a month in the six before: its record is probably not complete yet (a month only begun, or an export cut short). The figures of a period ending with it run low; compare whole months.',
   noAlerts: 'No alerts in this period.',
   openArea: 'Open {{area}}',
   openActor: 'Open {{actor}}',
@@ -128,6 +132,10 @@ export const fr: typeof en = {
   stillShows: 'Les chiffres affichés restent ceux du {{from}} au {{to}}.',
   wholeMonths:
     'Les chiffres et la carte comptent des mois entiers, de {{first}} à {{last}} ; les événements listés et l’export comptent les jours choisis.',
+  thinLastMonth_one:
+    '{{month}} compte {{count}} événement, contre environ {{usual}} par mois sur les six précédents : ses données ne sont probablement pas encore complètes (un mois à peine commencé, ou un export interrompu). Les chiffres d’une période qui s’y termine sont trop bas ; comparez des mois entiers.',
+  thinLastMonth_other:
+    '{{month}} compte {{count}} événements, contre environ {{usual}} par mois sur les six précédents : ses données ne sont probablement pas encore complètes (un mois à peine commencé, ou un export interrompu). Les chiffres d’une période qui s’y termine sont trop bas ; comparez des mois entiers.',
   noAlerts: 'Aucune alerte sur cette période.',
   openArea: 'Ouvrir {{area}}',
   openActor: 'Ouvrir {{actor}}',
