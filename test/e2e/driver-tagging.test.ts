@@ -59,7 +59,9 @@ describe('tagging and confirming drivers on the area page, in Chromium', { skip:
     // at once, without reloading the page (the summary read the tags before the confirmation).
     const listed = page.locator('ul.drivers-joint li', { hasText: driver ?? '' });
     await listed.waitFor();
-    assert.match((await listed.textContent()) ?? '', /analyst’s tags? \(joint: [1-9]/);
+    assert.match((await listed.textContent()) ?? '', /analyst’s tags? \(joint: [1-9]\d*\), on the area/);
+    // The word rules' events are said as hints, never as "0 tagged" beside a joint tag (browser probe).
+    assert.doesNotMatch((await listed.textContent()) ?? '', /0 tagged by analysts/);
     await tagItem().scrollIntoViewIfNeeded();
     await w.shots('driver-tagging');
 

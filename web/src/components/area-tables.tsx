@@ -72,13 +72,18 @@ export function DriverList({ rows, kind }: { rows: DriverRow[]; kind: string }) 
         <li key={d.driver}>
           {driverName(d, lang)}
           {t('common.colon')}
-          {t('area.driverEvents', { count: d.events })}
-          <span className="muted">
-            {' '}
-            {t('area.driverDetail', { suggested: num(d.suggestedEvents), tagged: num(d.taggedEvents) })}
-            {d.jointTags + d.unconfirmedTags > 0 &&
-              t('area.driverTags', { count: d.jointTags + d.unconfirmedTags, joint: num(d.jointTags) })}
-          </span>
+          {/* What analysts tagged first; the word rules' suggestions after, as hints: a joint driver
+              listed with "12 events" read as 12 events jointly confirmed. */}
+          {[
+            d.jointTags + d.unconfirmedTags > 0 &&
+              t('area.driverTags', { count: d.jointTags + d.unconfirmedTags, joint: num(d.jointTags) }) +
+                (d.taggedEvents > 0
+                  ? t('area.driverTaggedEvents', { count: d.taggedEvents })
+                  : t('area.driverOnArea')),
+            d.suggestedEvents > 0 && t('area.driverSuggested', { count: d.suggestedEvents }),
+          ]
+            .filter(Boolean)
+            .join(lang === 'fr' ? ' ; ' : '; ')}
         </li>
       ))}
     </ul>

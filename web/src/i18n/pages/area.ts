@@ -17,7 +17,7 @@ export const en = {
   theDrivers: 'drivers',
   noDrivers: 'No driver tags or suggestions for this area.',
   joint:
-    'Joint (an analyst’s tag confirmed by the other unit: a POC and a political analyst stand behind it; the events beside it are its evidence)',
+    'Joint (an analyst’s tag confirmed by the other unit: a POC and a political analyst stand behind it; the events its tags name are its evidence, the word rules’ suggestions are not)',
   noneJoint: 'None confirmed jointly yet.',
   unconfirmed: 'Unconfirmed (rule suggestions and tags awaiting the other unit)',
   none: 'None.',
@@ -59,11 +59,13 @@ export const en = {
   attacks: 'Attacks on civilians',
   noneRecorded: 'None recorded.',
   listActor: 'List this perpetrator’s events below',
-  driverEvents_one: '{{count, number}} event',
-  driverEvents_other: '{{count, number}} events',
-  driverDetail: '({{suggested}} suggested by the rules from event notes, {{tagged}} tagged by analysts)',
-  driverTags_one: '; {{count, number}} analyst’s tag (joint: {{joint}})',
-  driverTags_other: '; {{count, number}} analysts’ tags (joint: {{joint}})',
+  driverTags_one: '{{count, number}} analyst’s tag (joint: {{joint}})',
+  driverTags_other: '{{count, number}} analysts’ tags (joint: {{joint}})',
+  driverTaggedEvents_one: ', on {{count, number}} event',
+  driverTaggedEvents_other: ', on {{count, number}} events',
+  driverOnArea: ', on the area',
+  driverSuggested_one: 'the word rules find it in {{count, number}} event’s notes (a hint, not a finding)',
+  driverSuggested_other: 'the word rules find it in {{count, number}} events’ notes (a hint, not a finding)',
 };
 
 export const fr: typeof en = {
@@ -84,7 +86,7 @@ export const fr: typeof en = {
   theDrivers: 'les facteurs',
   noDrivers: 'Aucun facteur étiqueté ni suggéré pour cette zone.',
   joint:
-    'Conjoints (une étiquette d’analyste confirmée par l’autre unité : un analyste POC et un analyste politique la soutiennent ; les événements indiqués en sont les éléments de preuve)',
+    'Conjoints (une étiquette d’analyste confirmée par l’autre unité : un analyste POC et un analyste politique la soutiennent ; les événements que ses étiquettes nomment en sont les preuves, non les suggestions des règles de mots)',
   noneJoint: 'Aucun n’a encore été confirmé conjointement.',
   unconfirmed: 'Non confirmés (suggestions des règles et étiquettes en attente de l’autre unité)',
   none: 'Aucun.',
@@ -126,10 +128,13 @@ export const fr: typeof en = {
   attacks: 'Attaques contre des civils',
   noneRecorded: 'Aucun enregistré.',
   listActor: 'Lister ci-dessous les événements de cet auteur',
-  driverEvents_one: '{{count, number}} événement',
-  driverEvents_other: '{{count, number}} événements',
-  driverDetail:
-    '({{suggested}} suggérés par les règles à partir des notes, {{tagged}} étiquetés par les analystes)',
-  driverTags_one: ' ; {{count, number}} étiquette d’analyste (conjointe : {{joint}})',
-  driverTags_other: ' ; {{count, number}} étiquettes d’analystes (dont conjointes : {{joint}})',
+  driverTags_one: '{{count, number}} étiquette d’analyste (conjointe : {{joint}})',
+  driverTags_other: '{{count, number}} étiquettes d’analystes (dont conjointes : {{joint}})',
+  driverTaggedEvents_one: ', sur {{count, number}} événement',
+  driverTaggedEvents_other: ', sur {{count, number}} événements',
+  driverOnArea: ', sur la zone',
+  driverSuggested_one:
+    'les règles de mots le repèrent dans les notes de {{count, number}} événement (une piste, non un constat)',
+  driverSuggested_other:
+    'les règles de mots le repèrent dans les notes de {{count, number}} événements (une piste, non un constat)',
 };
