@@ -211,9 +211,13 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
       assert.ok(besideFields.includes('la date est dans le futur'), besideFields.join(' | '));
       assert.ok(besideFields.includes('une latitude est comprise entre -90 et 90'), besideFields.join(' | '));
       const status = await page.locator('.form-message, [role=status]').allInnerTexts();
-      const said = status.find((t) => t.includes('saisie refusée'));
+      // Above the form, how many fields to correct, without the API's field names (browser probe:
+      // "input refused: occurredOn: expected a date…").
+      const said = status.find((t) => t.includes('Rien n’a été enregistré'));
       assert.ok(said, status.join(' | '));
-      assert.deepEqual(englishIn(said.replace(/\b(occurredOn|latitude)\b/g, '')), [], said);
+      assert.match(said, /2 champs sont à corriger \(voir les notes à côté\)/);
+      assert.doesNotMatch(said, /occurredOn|latitude/);
+      assert.deepEqual(englishIn(said), [], said);
     } finally {
       await page.close();
     }

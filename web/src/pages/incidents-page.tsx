@@ -226,8 +226,17 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
       form.reset();
       setReload((n) => n + 1);
     } catch (err) {
-      setIssues(issuesOf(err));
-      setMessage({ ok: false, text: t('incidents.notRecorded', { reason: (err as Error).message }) });
+      const found = issuesOf(err);
+      setIssues(found);
+      // The fields refused are marked beside themselves, in words; the API's field names
+      // ("occurredOn: expected a date") are not repeated above them.
+      const count = Object.keys(found).length;
+      setMessage({
+        ok: false,
+        text: count
+          ? t('incidents.notRecordedFields', { count })
+          : t('incidents.notRecorded', { reason: (err as Error).message }),
+      });
     } finally {
       setBusy(false);
     }

@@ -31,8 +31,12 @@ export const en = {
   noDecision: 'No decision yet.',
   statusIs: 'Status: {{status}}',
   review: '; review on {{date}}',
-  decisions: { accept: 'accept', mitigate: 'mitigate', escalate: 'escalate' } as Record<string, string>,
-  statuses: { open: 'open', 'in-progress': 'in-progress', closed: 'closed' } as Record<string, string>,
+  // Words, not the codes ('in-progress'), in the sentence a reader sees.
+  decisions: { accept: 'accept', mitigate: 'mitigate', escalate: 'escalate to leadership' } as Record<
+    string,
+    string
+  >,
+  statuses: { open: 'open', 'in-progress': 'in progress', closed: 'closed' } as Record<string, string>,
 };
 
 export const fr: typeof en = {

@@ -21,6 +21,9 @@ export const en = {
   recordedUnder:
     'Incident {{id}} recorded, under {{area}}: the name the country’s data already uses for that area.',
   notRecorded: 'Nothing was recorded: {{reason}}',
+  notRecordedFields_one: 'Nothing was recorded: one field needs correcting (see the note beside it).',
+  notRecordedFields_other:
+    'Nothing was recorded: {{count}} fields need correcting (see the notes beside them).',
   title: 'Incidents: {{country}}',
   intro:
     "What a field office reports. The narrative, the source, the place name and the exact coordinates are stored encrypted; only those cleared for the incident and of its office read them. Each incident counts in the summaries, the map and the alerts as an event of the mission's own; a rejected one counts nowhere. Every change is kept in the incident's history.",
@@ -125,6 +128,9 @@ export const fr: typeof en = {
   recordedUnder:
     'Incident {{id}} enregistré, sous {{area}} : le nom que les données du pays donnent déjà à cette zone.',
   notRecorded: 'Rien n’a été enregistré : {{reason}}',
+  notRecordedFields_one: 'Rien n’a été enregistré : un champ est à corriger (voir la note à côté).',
+  notRecordedFields_other:
+    'Rien n’a été enregistré : {{count}} champs sont à corriger (voir les notes à côté).',
   title: 'Incidents : {{country, country}}',
   intro:
     'Ce que signale un bureau de terrain. Le récit, la source, le nom du lieu et les coordonnées exactes sont chiffrés ; seules les personnes habilitées pour l’incident et membres de son bureau peuvent les lire. Chaque incident compte dans les synthèses, la carte et les alertes comme un événement propre à la mission ; un incident rejeté ne compte nulle part. Chaque modification est conservée dans l’historique de l’incident.',
