@@ -115,7 +115,9 @@ describe('the catalogues of the server’s sentences', () => {
           users: ['A1', 'A2'],
           available: 3,
         }),
-        /R1 \(hélicoptères\).*5 unités entre A1 et A2.*seules 3.*il en manque 2/,
+        // The resource by its French name; its code after, marked as a code (browser probe:
+        // "La ressource helicopters (Hélicoptères…)" read as English).
+        /^La ressource «.hélicoptères.» \(code R1\).*5 unités entre A1 et A2.*seules 3.*il en manque 2/,
       ],
       [
         'local-national-disconnect',

@@ -177,7 +177,7 @@ const fr: PlanCheckText = {
   statePerpetratorFriction: (x) =>
     `L’activité ${x.id} (« ${x.text} ») appuie l’autorité de l’État ou les forces de sécurité ${inPlaces(x.places)}, où les données d’événements montrent des forces de l’État ou leurs partenaires ciblant des civils dans ${counted(f, x.events, 'événement', 'événements')} (${counted(f, x.deaths, 'mort', 'morts')}) entre le ${f.day(x.from)} et le ${f.day(x.to)} ; auteurs : ${x.perpetrators.join(' ; ')}. Nommez la friction et appliquez la diligence voulue avant tout appui.`,
   resourceOverallocation: (x) =>
-    `La ressource ${x.id}${x.text ? ` (${x.text})` : ''} est prévue pour ${counted(f, x.used, 'unité', 'unités')} entre ${list(x.users)}, mais seules ${f.num(x.available)} sont disponibles : il en manque ${f.num(x.used - x.available)}.`,
+    `La ressource ${x.text ? `« ${x.text} » (code ${x.id})` : x.id} est prévue pour ${counted(f, x.used, 'unité', 'unités')} entre ${list(x.users)}, mais seules ${f.num(x.available)} sont disponibles : il en manque ${f.num(x.used - x.available)}.`,
   localNationalDisconnect: (x) =>
     `L’activité de terrain ${x.id} (« ${x.text} », bureau ${x.office}) ${x.objectives.length ? `sert ${x.objectives.length === 1 ? 'l’objectif' : 'les objectifs'} ${list(x.objectives)}, dont aucun ne se rattache` : 'ne sert aucun objectif et ne se rattache donc pas'} au concept de la mission : reliez-la à la stratégie nationale ou dites pourquoi elle reste à part.`,
   cellComposition: (x) => {
