@@ -139,7 +139,13 @@ function TagItem({
           .map((c) => t('analysts.confirmedBy', { analyst: c.analyst, unit: unitName(c.unit) }))
           .join('')}
       </span>
-      {tag.note && <q className="task-note"> {tag.note}</q>}
+      {/* The space before the quotation, not inside it: “ Reprisals…” read as a stray mark. */}
+      {tag.note && (
+        <>
+          {' '}
+          <q className="task-note">{tag.note}</q>
+        </>
+      )}
       {me && !mine && !confirmed && !tag.joint && (
         <MayWrite quiet>
           {' '}
