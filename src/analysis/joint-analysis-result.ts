@@ -1,6 +1,7 @@
 import type { EscalationAlert } from '../domain/alert.ts';
 import type { Threat } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
+import type { DataGap } from './data-gap.ts';
 import type { DriverFinding } from './driver-findings.ts';
 import type { SourceId } from './event-source-ids.ts';
 import type { LogCusumOptions } from './log-cusum.ts';
@@ -75,6 +76,12 @@ export interface JointAnalysis {
      * low. ACLED exports usually end mid-month. Null when the last month is (nearly) whole.
      */
     partialLastMonth: { month: string; days: number; of: number } | null;
+    /**
+     * Runs of months the store holds no event of the country (of any kind), in the period or the
+     * alerts' baselines before it: a gap in the data reads as months without violence, and a rise
+     * after it as an escalation. Absent when there is none.
+     */
+    dataGaps?: DataGap[];
   };
   settings: {
     cusum: CusumOptions;

@@ -14,10 +14,12 @@ import {
   readExactTotals,
   readMonthBreakdown,
 } from './analysis-queries.ts';
+import { dataGaps } from './data-gap.ts';
 import { summariseDrivers } from './driver-findings.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
 import { periodOfScope } from './event-scope-check.ts';
 import { readSourceIds } from './event-source-ids.ts';
+import { readMonthsWithEvents } from './forecast-queries.ts';
 import { getOrAdd } from './get-or-add.ts';
 import { analysisProvenance } from './joint-analysis-provenance.ts';
 import type {
@@ -28,7 +30,7 @@ import type {
   Trend,
 } from './joint-analysis-result.ts';
 import { DEFAULT_LOG_CUSUM_OPTIONS } from './log-cusum.ts';
-import { denseSeries, lastDayOf, monthRange } from './months.ts';
+import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
 import { DEFAULT_NEW_ACTOR_OPTIONS } from './new-actor-alerts.ts';
 import { readPeriodAlerts } from './period-alerts.ts';
@@ -281,6 +283,14 @@ export async function runJointAnalysis(
     stateCivilianTargetingEvents: stateCivTargeting,
   };
 
+  // Months the store holds nothing of the country, in the period or the baselines before it: the
+  // alerts read them as months without violence (analysis/data-gap.ts).
+  const gaps = o.country
+    ? dataGaps(await readMonthsWithEvents(db, o.country, lastMonth), lastMonth).filter(
+        (g) => g.to >= addMonths(firstMonth, -cusum.window),
+      )
+    : [];
+
   // ---- Hotspots --------------------------------------------------------------------------------
   const hot: Hotspot[] = areas.map((a) => ({
     country: a.country,
@@ -434,7 +444,14 @@ export async function runJointAnalysis(
   ]);
   return {
     scope: { country: o.country ?? null, admin1: o.admin1 ?? null },
-    period: { from, to, firstMonth, lastMonth, partialLastMonth: partialMonth(to) },
+    period: {
+      from,
+      to,
+      firstMonth,
+      lastMonth,
+      partialLastMonth: partialMonth(to),
+      ...(gaps.length ? { dataGaps: gaps } : {}),
+    },
     settings: {
       cusum,
       fatalityCusum: DEFAULT_LOG_CUSUM_OPTIONS,

@@ -203,6 +203,23 @@ function alertSection({ a, t, f }: Writer): Section {
     title: t.alertsTitle,
     blocks: [
       { kind: 'p', text: t.alertsIntro(c.threshold, c.shift, c.window) },
+      ...(a.period.dataGaps?.length && a.scope.country
+        ? [
+            {
+              kind: 'p' as const,
+              text: t.alertsGap(
+                t.countryName(a.scope.country),
+                a.period.dataGaps.map((g) =>
+                  t.gapRun(
+                    g.from === g.to ? f.month(g.from) : `${f.month(g.from)} – ${f.month(g.to)}`,
+                    g.months,
+                    Math.round(g.shareBefore * 100),
+                  ),
+                ),
+              ),
+            },
+          ]
+        : []),
       a.alerts.length
         ? {
             kind: 'table',

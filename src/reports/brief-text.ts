@@ -73,6 +73,10 @@ export interface BriefText {
   noAdmin1: string;
   alertsTitle: string;
   alertsIntro: (h: number, shift: number, window: number) => string;
+  /** Runs of months with no event of any kind, each as "Jul 2021" or "Jul 2021 to Sept 2021 (3 months)". */
+  alertsGap: (country: string, runs: string[]) => string;
+  /** One run of alertsGap: its months, how many, and the share of months with events before it. */
+  gapRun: (span: string, months: number, pct: number) => string;
   alertHead: [string, string, string, string, string, string, string, string, string];
   alertLevel: Record<string, string>;
   /** What an alert counted, by kind and metric: `escalation-events`, `escalation-fatalities`, … */
@@ -214,6 +218,12 @@ const en: BriefText = {
   changeHead: ['area', 'country', 'before', 'last months', 'change'],
   noAdmin1: '(no admin1)',
   alertsTitle: 'Escalation alerts',
+  alertsGap: (country, runs) =>
+    `Warning: the store holds no event of any kind for ${country} in ${runs.join('; ')}: a gap in the data (a source not imported for those months) or a time its sources record no violence (UCDP GED holds none in years without a conflict it counts). The alerts read those months as months without violence: if they are a gap, a baseline that includes them is too low and the rise after them may be no rise at all; import the missing months before relying on those alerts.`,
+  gapRun: (span, months, pct) =>
+    months > 1
+      ? `${span} (${months} months, after events in ${pct}% of the months before)`
+      : `${span} (after events in ${pct}% of the months before)`,
   alertsIntro: (h, shift, window) =>
     `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${h}, looking for a ×${shift} rise over a ${window}-month baseline); for countries and areas also a sustained rise of deaths and a month with one event of 100 deaths or more, and actors new to the country that appear at scale. "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are per month, in what the row counted: events or deaths. For a mass casualty the score is the deaths of the month's largest event, and the month may count fewer deaths than its baseline: a massacre in the middle of a deadlier war still raises an alert.`,
   alertHead: [
@@ -408,6 +418,12 @@ const fr: BriefText = {
   changeHead: ['zone', 'pays', 'avant', 'derniers mois', 'évolution'],
   noAdmin1: '(sans zone)',
   alertsTitle: 'Alertes d’escalade',
+  alertsGap: (country, runs) =>
+    `Attention : la base ne contient aucun événement, de quelque type que ce soit, pour ${country} en ${runs.join(' ; ')} : un trou dans les données (une source non importée pour ces mois) ou une période où ses sources n’enregistrent aucune violence (l’UCDP GED n’en tient aucune les années sans conflit qu’il compte). Les alertes lisent ces mois comme des mois sans violence : s’il s’agit d’un trou, une ligne de base qui les inclut est trop basse, et la hausse qui les suit n’en est peut-être pas une ; importez les mois manquants avant de vous fier à ces alertes.`,
+  gapRun: (span, months, pct) =>
+    months > 1
+      ? `${span} (${months} mois, après des événements dans ${pct} % des mois précédents)`
+      : `${span} (après des événements dans ${pct} % des mois précédents)`,
   alertsIntro: (h, shift, window) =>
     `Une hausse durable des événements violents au-dessus du niveau habituel de la zone ou de l’acteur (CUSUM binomiale négative, seuil h = ${h}, à la recherche d’une hausse ×${shift} par rapport à la moyenne des ${window} mois précédents). Pour les pays et les zones, aussi une hausse durable des morts et un mois comptant un événement d’au moins 100 morts ; et les acteurs nouveaux dans le pays qui apparaissent en nombre. « Début » est le premier mois de la hausse ; « alerte », le mois où le test l’a établie. Niveau habituel et observé sont par mois, dans ce que la ligne compte : événements ou morts. Pour un incident faisant de nombreuses victimes, le score est le nombre de morts de l’événement le plus meurtrier du mois, et le mois peut compter moins de morts que son niveau habituel : un tel incident au milieu d’une guerre plus meurtrière reste signalé.`,
   alertHead: [
