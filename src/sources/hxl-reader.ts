@@ -125,6 +125,13 @@ const isBareGroup = (t: HxlTag | null) =>
 const CIVILIANS_IN_GENERAL =
   /^(?:the )?(?:civilians?|civils?|civilian population|population civile|populations civiles|unarmed civilians)(?:\s*\([^)]*\))?$/i;
 
+/** Whether a targets column names civilians in general ("Civilians", "Civils (Mali)") among its groups. */
+function harmsCiviliansInGeneral(listed: string): boolean {
+  return listed
+    .split(/[;,]/)
+    .some((g) => CIVILIANS_IN_GENERAL.test(g.trim().normalize('NFD').replace(/\p{M}/gu, '')));
+}
+
 /**
  * Who was harmed, in events where someone is (political violence and riots), as ACLED's targets
  * are read: the groups of a targets column, and a second actor that is civilians and names a
@@ -287,7 +294,12 @@ export function hxlReader(
           actor1Category: cat1,
           actor2,
           actor2Category: cat2,
-          civilianTargeting: deriveCivilianTargeting(type, cat2),
+          // A sheet with no second actor names the people harmed in its targets column: civilians
+          // there are the explosion's or the clash's target, as a civilian second actor would be.
+          civilianTargeting: deriveCivilianTargeting(
+            type,
+            cat2 ?? (!actor2 && harmsCiviliansInGeneral(get(f, c.targets)) ? 'civilians' : null),
+          ),
           civilianTargetingDerived: true,
           fatalities: fat.value ?? 0,
           fatalitiesLow: null,
