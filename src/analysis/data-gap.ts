@@ -30,25 +30,10 @@ const MODEL_WINDOW_MONTHS = 36;
  * least one event of any kind. Undefined when there is no such run.
  */
 export function latestDataGap(monthsWithEvents: Iterable<string>, origin: string): DataGap | undefined {
-  const held = new Set([...monthsWithEvents].filter((m) => m <= origin));
-  if (!held.size) return undefined;
-  const months = monthRange([...held].sort()[0], origin);
   const reach = addMonths(origin, 1 - MODEL_WINDOW_MONTHS);
-  for (let end = months.length - 1; end >= 0; end--) {
-    if (held.has(months[end])) continue;
-    let start = end;
-    while (start > 0 && !held.has(months[start - 1])) start--;
-    if (months[end] < reach) return undefined;
-    const before = months.slice(0, start);
-    if (before.length >= MIN_MONTHS_BEFORE) {
-      const share = before.filter((m) => held.has(m)).length / before.length;
-      const k = end - start + 1;
-      if ((1 - share) ** k < GAP_CHANCE)
-        return { from: months[start], to: months[end], months: k, shareBefore: share };
-    }
-    end = start;
-  }
-  return undefined;
+  return dataGaps(monthsWithEvents, origin)
+    .filter((g) => g.to >= reach)
+    .at(-1);
 }
 
 /**

@@ -1,8 +1,6 @@
-import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { isPeopleGroup } from '../domain/people-groups.ts';
-import { FIGHTING_TYPES } from '../domain/violence-type.ts';
+import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { harmedGroup, namedIn, perpetratorBranches } from './harmed-group.ts';
+import { harmedGroup, perpetratedBy, perpetratorBranches } from './harmed-group.ts';
 
 /** A raw event as evidence: enough to find it and to judge it. */
 export interface EvidenceEvent {
@@ -68,7 +66,7 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
   if (q.country !== undefined) s = s.where('country', '=', q.country);
   if (q.withNotes) s = s.select('notes');
   if (q.admin1 !== undefined) s = s.where('admin1', '=', q.admin1);
-  if (q.actor !== undefined && !q.actorAsPerpetrator) s = s.where(inActorSeries(q.actor));
+  if (q.actor !== undefined && !q.actorAsPerpetrator) s = s.where(perpetratedBy(q.actor));
   if (q.violenceTypes?.length) s = s.where('violence_type', 'in', [...q.violenceTypes]);
   if (q.civilianTargeting !== undefined) s = s.where('civilian_targeting', '=', q.civilianTargeting ? 1 : 0);
   if (q.target) s = s.where(harmedGroup(q.target));
@@ -112,20 +110,4 @@ export async function readEvidence(db: Kysely<Database>, q: EvidenceQuery): Prom
     sensitivity: r.sensitivity,
     notes: (r as { notes?: string }).notes ?? '',
   }));
-}
-
-/**
- * The condition that `actor` is an actor of the event as the actor alerts count one: its first
- * actor, or one acting with it (ACLED's associated actors); in fighting (battles, GED's conflict
- * types) its second actor or one acting with that too. A group of people named beside a side is
- * never counted so (people-groups.ts), nor matched there.
- */
-function inActorSeries(actor: string): RawBuilder<SqlBool> {
-  const people = isPeopleGroup(actor);
-  const side = (first: 'actor1' | 'actor2', with_: 'actor1_associated' | 'actor2_associated') => {
-    const names = [sql<SqlBool>`${sql.ref(first)} = ${actor}`];
-    if (!people) names.push(sql<SqlBool>`(${sql.ref(with_)} <> '' and ${namedIn(with_, actor)})`);
-    return sql<SqlBool>`(${sql.join(names, sql` or `)})`;
-  };
-  return sql<SqlBool>`(${side('actor1', 'actor1_associated')} or (violence_type in (${sql.join(FIGHTING_TYPES)}) and ${side('actor2', 'actor2_associated')}))`;
 }

@@ -89,25 +89,32 @@ test('a sustained tenfold rise in deaths is alarmed within five months in nine s
   assert.ok(within >= 90, `${within} of 100`);
 });
 
-test('an actor first seen well into the record with five violent events in three months is a new actor', () => {
-  const area = months.map((month) => ({
+/** North's months of the test record, `events` violent events each: the country's record for new actors. */
+function areaMonths(events: number) {
+  return months.map((month) => ({
     country: 'Testland',
     admin1: 'North',
     month,
-    events: 10,
-    violentEvents: 10,
+    events,
+    violentEvents: events,
     fatalities: 0,
     civilianFatalities: 0,
     civilianFatalitiesKnown: 0,
     civilianTargetingEvents: 0,
     stateCivilianTargetingEvents: 0,
   }));
-  const actor = (name: string, month: string, events: number) => ({
-    country: 'Testland',
-    actor: name,
-    month,
-    events,
-  });
+}
+
+/** An actor's violent events in a month. */
+const actor = (name: string, month: string, events: number) => ({
+  country: 'Testland',
+  actor: name,
+  month,
+  events,
+});
+
+test('an actor first seen well into the record with five violent events in three months is a new actor', () => {
+  const area = areaMonths(10);
   const alerts = detectNewActors(
     area,
     [
@@ -127,24 +134,7 @@ test('an actor first seen well into the record with five violent events in three
 });
 
 test('a state force renamed with ACLED’s new dates is the same actor, not a new one (held-out probe: Somalia’s army and police)', () => {
-  const area = monthRange('2010-01', '2012-12').map((month) => ({
-    country: 'Testland',
-    admin1: 'North',
-    month,
-    events: 5,
-    violentEvents: 5,
-    fatalities: 0,
-    civilianFatalities: 0,
-    civilianFatalitiesKnown: 0,
-    civilianTargetingEvents: 0,
-    stateCivilianTargetingEvents: 0,
-  }));
-  const actor = (name: string, month: string, events: number) => ({
-    country: 'Testland',
-    actor: name,
-    month,
-    events,
-  });
+  const area = areaMonths(5);
   const alerts = detectNewActors(
     area,
     [

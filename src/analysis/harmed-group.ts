@@ -1,4 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { isPeopleGroup } from '../domain/people-groups.ts';
 import { FIGHTING_TYPES } from '../domain/violence-type.ts';
 import { TARGET_SEPARATOR } from '../store/event-columns.ts';
 
@@ -47,10 +48,14 @@ export function perpetratorBranches(actor: string): RawBuilder<SqlBool>[][] {
  * The events `actor` perpetrated, as the perpetrator table and the actor alerts count them: either
  * side of fighting (ACLED's battles, GED's state-based and non-state conflict, where GED names the
  * government first in every clash), the first actor of other violence, and an actor named as
- * acting with either (ACLED's associated actors).
+ * acting with either (ACLED's associated actors). A group of people named beside a side is never
+ * counted so (people-groups.ts), nor matched there.
  */
 export function perpetratedBy(actor: string): RawBuilder<SqlBool> {
+  const people = isPeopleGroup(actor);
   const side = (first: 'actor1' | 'actor2', with_: 'actor1_associated' | 'actor2_associated') =>
-    sql<SqlBool>`(${sql.ref(first)} = ${actor} or (${sql.ref(with_)} <> '' and ${namedIn(with_, actor)}))`;
+    people
+      ? sql<SqlBool>`(${sql.ref(first)} = ${actor})`
+      : sql<SqlBool>`(${sql.ref(first)} = ${actor} or (${sql.ref(with_)} <> '' and ${namedIn(with_, actor)}))`;
   return sql<SqlBool>`(${side('actor1', 'actor1_associated')} or (violence_type in (${sql.join(FIGHTING_TYPES)}) and ${side('actor2', 'actor2_associated')}))`;
 }

@@ -113,6 +113,11 @@ export function involvesParty(
   e: Pick<NearbyEvent, 'actor1' | 'actor2'>,
   parties: readonly string[],
 ): string[] {
+  return partyMatcher(parties)(e);
+}
+
+/** involvesParty for one process's parties, their acronyms compiled once for all its events. */
+function partyMatcher(parties: readonly string[]): (e: Pick<NearbyEvent, 'actor1' | 'actor2'>) => string[] {
   const lower = parties.map((p) => p.toLowerCase());
   const acronyms = parties
     .filter((p) => ACRONYM.test(p))
@@ -123,7 +128,7 @@ export function involvesParty(
     if (acronyms.some((r) => r.test(actor))) return true;
     return actor.length >= 4 && lower.some((p) => p.includes(a));
   };
-  return [e.actor1, e.actor2].filter((a) => a && hit(a));
+  return (e) => [e.actor1, e.actor2].filter((a) => a && hit(a));
 }
 
 /** A party written as an acronym: capitals and digits, two to eight of them ("UPC", "3R", "FPRC"). */
@@ -157,11 +162,12 @@ export function processFindings(
     });
   }
   if (p.status !== 'negotiating') {
-    const byParties = (w: WindowCount) => w.evidence.filter((e) => involvesParty(e, p.parties).length);
+    const involved = partyMatcher(p.parties);
+    const byParties = (w: WindowCount) => w.evidence.filter((e) => involved(e).length);
     const before = byParties(around.before);
     const after = byParties(around.after);
     if (after.length > before.length && after.length >= 2) {
-      const named = [...new Set(after.flatMap((e) => involvesParty(e, p.parties)))];
+      const named = [...new Set(after.flatMap(involved))];
       out.push({
         kind: 'breaking-down',
         message: text.breakingDown({

@@ -126,12 +126,16 @@ async function dataGapBefore(
   return { dataGap: gap, notes: [dataGapSentence(country, gap)] };
 }
 
-export function dataGapSentence(country: string, gap: DataGap): string {
+/** How a gap sentence opens: the months the store holds nothing of the country, and the pace before. */
+function gapOpening(country: string, gap: DataGap): string {
   const span =
     gap.from === gap.to ? `in ${gap.from}` : `from ${gap.from} to ${gap.to} (${gap.months} months)`;
+  return `the store holds no event of any kind for ${country} ${span}, after a record with events in ${Math.round(gap.shareBefore * 100)}% of its months before`;
+}
+
+export function dataGapSentence(country: string, gap: DataGap): string {
   return (
-    `the store holds no event of any kind for ${country} ${span}, after a record with events in ` +
-    `${Math.round(gap.shareBefore * 100)}% of its months before: most likely a gap in the data, not a lull. ` +
+    `${gapOpening(country, gap)}: most likely a gap in the data, not a lull. ` +
     'The forecast reads those months as months without violence and runs low; import the missing months before relying on it'
   );
 }
@@ -322,11 +326,8 @@ export const forecastOperations = {
 
 /** What a data gap does to the backtest, in words. */
 function backtestGapSentence(country: string, gap: DataGap): string {
-  const span =
-    gap.from === gap.to ? `in ${gap.from}` : `from ${gap.from} to ${gap.to} (${gap.months} months)`;
   return (
-    `the store holds no event of any kind for ${country} ${span}, after a record with events in ` +
-    `${Math.round(gap.shareBefore * 100)}% of its months before: a gap in the data (a source not imported for those months) ` +
+    `${gapOpening(country, gap)}: a gap in the data (a source not imported for those months) ` +
     'or a time its sources record no violence (UCDP GED holds none in years without a qualifying conflict). The backtest ' +
     'scores those months as months without violence, as outcomes and at the origins after them; if they are a gap, import them and run it again'
   );
