@@ -282,7 +282,7 @@ export async function proposeThreatsFromData(
         likelihood: likelihoodOf(t.recent, recentMonths),
         severity: severityOf(t.fatalities, t.events, t.harmKinds),
         harmKinds: t.harmKinds,
-        trend: threatTrend(t.recent, t.previous, t.before),
+        trend: threatTrend(t.recent, t.previous, t.seenBefore ? 1 : 0),
         status: 'proposed',
         events: linked.map((e) => e.id),
         eventCount: t.events,

@@ -3,7 +3,7 @@ import { HARM_KINDS, type HarmKind, harmKindOfGroup, harmKindOfSubEvent } from '
 import type { ThreatCell } from '../domain/threat.ts';
 import { splitTargets } from '../store/event-columns.ts';
 import type { Database } from '../store/schema.ts';
-import { perpetratorBranches } from './harmed-group.ts';
+import { harmedGroup, perpetratorBranches } from './harmed-group.ts';
 import { addMonths } from './months.ts';
 
 /** One group harmed in a threat cell, with the cell's figures for that group alone. */
@@ -15,8 +15,12 @@ export interface TargetedGroup {
   events: number;
   recent: number;
   previous: number;
-  /** Events of the group before the trend's earlier window, over the whole record: 0 for a threat new to the data. */
-  before: number;
+  /**
+   * Whether the record holds an event of the group before the trend's earlier window, read only
+   * where the trend needs it (events in the recent window, none in the earlier one): false for a
+   * threat new to the data.
+   */
+  seenBefore: boolean;
   fatalities: number;
   /** Serious kinds of harm among the group's events in the period (domain/harm-kind.ts). */
   harmKinds: HarmKind[];
@@ -72,28 +76,6 @@ export async function readTargetedGroups(
     for (const c of branch) q = q.where(c);
     rows.push(...(await q.execute()));
   }
-  // The same perpetrator harming the same people in the area before the trend's windows: the
-  // threat is back after a lull, not new (trendOf).
-  const earlier = [];
-  for (const branch of branches) {
-    let q = db
-      .selectFrom('events')
-      .select(['targets', sql<number>`count(*)`.as('events')])
-      .where('country', '=', cell.country)
-      .where('admin1', '=', cell.admin1)
-      .where('violence_type', '=', cell.violenceType)
-      .where('civilian_targeting', '=', 1)
-      .where('date_start', '<', `${w.previousStart}-01`)
-      .groupBy('targets');
-    for (const c of branch) q = q.where(c);
-    earlier.push(...(await q.execute()));
-  }
-  const before = new Map<string, number>();
-  for (const r of earlier) {
-    const names = splitTargets(r.targets);
-    for (const group of names.length ? names : [`Civilians (${cell.country})`])
-      before.set(group, (before.get(group) ?? 0) + Number(r.events));
-  }
   const groups = new Map<string, TargetedGroup>();
   for (const r of rows) {
     // ACLED lists beside the civilians harmed an armed force that was hit too ("Military Forces
@@ -108,7 +90,7 @@ export async function readTargetedGroups(
         events: 0,
         recent: 0,
         previous: 0,
-        before: before.get(group) ?? 0,
+        seenBefore: false,
         fatalities: 0,
         harmKinds: [],
       };
@@ -121,7 +103,30 @@ export async function readTargetedGroups(
       groups.set(group, g);
     }
   }
-  return [...groups.values()]
-    .filter((g) => g.events > 0)
-    .map((g) => ({ ...g, harmKinds: HARM_KINDS.filter((k) => g.harmKinds.includes(k)) }));
+  const found = [...groups.values()].filter((g) => g.events > 0);
+  // The same perpetrator harming the same people in the area before the trend's windows: the
+  // threat is back after a lull, not new (trendOf). Asked only of the groups whose earlier window
+  // is empty, and answered by the first such event: reading every earlier event of every cell
+  // (their counts, which nothing uses) was most of the analysis's time on a long record.
+  for (const g of found) {
+    if (g.recent === 0 || g.previous > 0) continue;
+    for (const branch of branches) {
+      let q = db
+        .selectFrom('events')
+        .select(sql<number>`1`.as('found'))
+        .where('country', '=', cell.country)
+        .where('admin1', '=', cell.admin1)
+        .where('violence_type', '=', cell.violenceType)
+        .where('civilian_targeting', '=', 1)
+        .where('date_start', '<', `${w.previousStart}-01`)
+        .where(harmedGroup(g))
+        .limit(1);
+      for (const c of branch) q = q.where(c);
+      if (await q.executeTakeFirst()) {
+        g.seenBefore = true;
+        break;
+      }
+    }
+  }
+  return found.map((g) => ({ ...g, harmKinds: HARM_KINDS.filter((k) => g.harmKinds.includes(k)) }));
 }
