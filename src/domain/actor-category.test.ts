@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { categoryFromName } from './actor-category.ts';
+import { categoryFromName, parseActorCategory } from './actor-category.ts';
 
 const sudan = (violenceType: Parameters<typeof categoryFromName>[1]['violenceType'], side: 1 | 2) => ({
   violenceType,
@@ -42,4 +42,13 @@ test("ACLED's names for a country's forces, protesters and rioters, as partners'
   assert.equal(categoryFromName('Manifestants', sudan('protests', 1)), 'protesters');
   assert.equal(categoryFromName('Rioters (Sudan)', sudan('riots', 1)), 'rioters');
   assert.equal(categoryFromName('Military Forces Support Group', sudan('battles', 1)), null);
+});
+
+test("a category cell holding a word that is only a property of JavaScript's objects is no category", () => {
+  // "constructor" in a sheet's category column had come back as Object's constructor function.
+  for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+    assert.equal(parseActorCategory(word), undefined, word);
+  assert.equal(parseActorCategory('3'), 'political-militia');
+  assert.equal(parseActorCategory(' Forces de défense '), 'state-forces');
+  assert.equal(parseActorCategory('rebel-group'), 'rebel-group');
 });

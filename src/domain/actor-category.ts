@@ -26,92 +26,96 @@ export const NO_CATEGORY_FILTER = 'unknown';
 export const ACTOR_CATEGORY_FILTERS = [...ACTOR_CATEGORIES, NO_CATEGORY_FILTER] as const;
 export type ActorCategoryFilter = (typeof ACTOR_CATEGORY_FILTERS)[number];
 
-const BY_CODE: Record<string, ActorCategory> = {
-  '1': 'state-forces',
-  '2': 'rebel-group',
-  '3': 'political-militia',
-  '4': 'identity-militia',
-  '5': 'rioters',
-  '6': 'protesters',
-  '7': 'civilians',
-  '8': 'external-forces',
-};
+const BY_CODE: ReadonlyMap<string, ActorCategory> = new Map(
+  Object.entries({
+    '1': 'state-forces',
+    '2': 'rebel-group',
+    '3': 'political-militia',
+    '4': 'identity-militia',
+    '5': 'rioters',
+    '6': 'protesters',
+    '7': 'civilians',
+    '8': 'external-forces',
+  }),
+);
 
 // Newer ACLED exports spell the categories out; these are their words, lower-cased.
-const BY_WORDS: Record<string, ActorCategory> = {
-  'state forces': 'state-forces',
-  'rebel group': 'rebel-group',
-  'rebel groups': 'rebel-group',
-  'political militia': 'political-militia',
-  'political militias': 'political-militia',
-  'identity militia': 'identity-militia',
-  'identity militias': 'identity-militia',
-  rioters: 'rioters',
-  protesters: 'protesters',
-  civilians: 'civilians',
-  'external/other forces': 'external-forces',
-  'external forces': 'external-forces',
-  'other forces': 'external-forces',
-  // French, as francophone missions' sheets write them (read without accents).
-  "forces de l'etat": 'state-forces',
-  'forces etatiques': 'state-forces',
-  'forces gouvernementales': 'state-forces',
-  'forces de defense et de securite': 'state-forces',
-  'groupe rebelle': 'rebel-group',
-  'groupes rebelles': 'rebel-group',
-  'groupe arme': 'rebel-group',
-  'groupes armes': 'rebel-group',
-  'milice politique': 'political-militia',
-  'milices politiques': 'political-militia',
-  'milice identitaire': 'identity-militia',
-  'milices identitaires': 'identity-militia',
-  'milice communautaire': 'identity-militia',
-  'milices communautaires': 'identity-militia',
-  emeutiers: 'rioters',
-  manifestants: 'protesters',
-  civils: 'civilians',
-  'forces exterieures': 'external-forces',
-  'autres forces': 'external-forces',
-  // As MINUSMA's, MINUSCA's and MONUSCO's incident sheets write them: the national forces by
-  // their initials, the armed groups by their stance on the peace agreement.
-  fds: 'state-forces',
-  'forces armees': 'state-forces',
-  'forces de securite': 'state-forces',
-  'forces de defense': 'state-forces',
-  fama: 'state-forces',
-  faca: 'state-forces',
-  fardc: 'state-forces',
-  'groupe arme terroriste': 'rebel-group',
-  'groupes armes terroristes': 'rebel-group',
-  'groupe arme signataire': 'rebel-group',
-  'groupes armes signataires': 'rebel-group',
-  'groupe arme non signataire': 'rebel-group',
-  'groupes armes non signataires': 'rebel-group',
-  "groupe d'autodefense": 'identity-militia',
-  "groupes d'autodefense": 'identity-militia',
-  "milice d'autodefense": 'identity-militia',
-  "milices d'autodefense": 'identity-militia',
-  'forces etrangeres': 'external-forces',
-  'forces internationales': 'external-forces',
-  // And English-speaking missions' and partners' sheets.
-  'government forces': 'state-forces',
-  'security forces': 'state-forces',
-  'armed forces': 'state-forces',
-  'armed group': 'rebel-group',
-  'armed groups': 'rebel-group',
-  'non-state armed group': 'rebel-group',
-  'non-state armed groups': 'rebel-group',
-  'communal militia': 'identity-militia',
-  'communal militias': 'identity-militia',
-  'ethnic militia': 'identity-militia',
-  'ethnic militias': 'identity-militia',
-  'self-defence group': 'identity-militia',
-  'self-defense group': 'identity-militia',
-  'self-defence militia': 'identity-militia',
-  'self-defense militia': 'identity-militia',
-  'foreign forces': 'external-forces',
-  'international forces': 'external-forces',
-};
+const BY_WORDS: ReadonlyMap<string, ActorCategory> = new Map(
+  Object.entries({
+    'state forces': 'state-forces',
+    'rebel group': 'rebel-group',
+    'rebel groups': 'rebel-group',
+    'political militia': 'political-militia',
+    'political militias': 'political-militia',
+    'identity militia': 'identity-militia',
+    'identity militias': 'identity-militia',
+    rioters: 'rioters',
+    protesters: 'protesters',
+    civilians: 'civilians',
+    'external/other forces': 'external-forces',
+    'external forces': 'external-forces',
+    'other forces': 'external-forces',
+    // French, as francophone missions' sheets write them (read without accents).
+    "forces de l'etat": 'state-forces',
+    'forces etatiques': 'state-forces',
+    'forces gouvernementales': 'state-forces',
+    'forces de defense et de securite': 'state-forces',
+    'groupe rebelle': 'rebel-group',
+    'groupes rebelles': 'rebel-group',
+    'groupe arme': 'rebel-group',
+    'groupes armes': 'rebel-group',
+    'milice politique': 'political-militia',
+    'milices politiques': 'political-militia',
+    'milice identitaire': 'identity-militia',
+    'milices identitaires': 'identity-militia',
+    'milice communautaire': 'identity-militia',
+    'milices communautaires': 'identity-militia',
+    emeutiers: 'rioters',
+    manifestants: 'protesters',
+    civils: 'civilians',
+    'forces exterieures': 'external-forces',
+    'autres forces': 'external-forces',
+    // As MINUSMA's, MINUSCA's and MONUSCO's incident sheets write them: the national forces by
+    // their initials, the armed groups by their stance on the peace agreement.
+    fds: 'state-forces',
+    'forces armees': 'state-forces',
+    'forces de securite': 'state-forces',
+    'forces de defense': 'state-forces',
+    fama: 'state-forces',
+    faca: 'state-forces',
+    fardc: 'state-forces',
+    'groupe arme terroriste': 'rebel-group',
+    'groupes armes terroristes': 'rebel-group',
+    'groupe arme signataire': 'rebel-group',
+    'groupes armes signataires': 'rebel-group',
+    'groupe arme non signataire': 'rebel-group',
+    'groupes armes non signataires': 'rebel-group',
+    "groupe d'autodefense": 'identity-militia',
+    "groupes d'autodefense": 'identity-militia',
+    "milice d'autodefense": 'identity-militia',
+    "milices d'autodefense": 'identity-militia',
+    'forces etrangeres': 'external-forces',
+    'forces internationales': 'external-forces',
+    // And English-speaking missions' and partners' sheets.
+    'government forces': 'state-forces',
+    'security forces': 'state-forces',
+    'armed forces': 'state-forces',
+    'armed group': 'rebel-group',
+    'armed groups': 'rebel-group',
+    'non-state armed group': 'rebel-group',
+    'non-state armed groups': 'rebel-group',
+    'communal militia': 'identity-militia',
+    'communal militias': 'identity-militia',
+    'ethnic militia': 'identity-militia',
+    'ethnic militias': 'identity-militia',
+    'self-defence group': 'identity-militia',
+    'self-defense group': 'identity-militia',
+    'self-defence militia': 'identity-militia',
+    'self-defense militia': 'identity-militia',
+    'foreign forces': 'external-forces',
+    'international forces': 'external-forces',
+  }),
+);
 
 /** The words a sheet may write a category in, for a refusal to list. */
 export const CATEGORY_WORDS_HINT =
@@ -121,9 +125,12 @@ export const CATEGORY_WORDS_HINT =
 export function parseActorCategory(value: string): ActorCategory | null | undefined {
   const v = value.trim().toLowerCase();
   if (v === '' || v === '0') return null;
+  // ACLED's numeric codes first: every row of an older export carries two, and the accents need
+  // not be taken off a digit.
+  const coded = BY_CODE.get(v) ?? BY_WORDS.get(v);
+  if (coded) return coded;
   if ((ACTOR_CATEGORIES as readonly string[]).includes(v)) return v as ActorCategory;
-  const plain = v.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
-  return BY_CODE[v] ?? BY_WORDS[v] ?? BY_WORDS[plain];
+  return BY_WORDS.get(v.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'"));
 }
 
 export function isStateCategory(category: ActorCategory | null): boolean {
