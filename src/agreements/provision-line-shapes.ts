@@ -1,3 +1,5 @@
+import { ownValue } from '../domain/own-value.ts';
+
 /**
  * What a line of an agreement looks like: the markers it starts with (Article, Chapitre, 1.2, (a),
  * 1°), •), a heading (shouted, Title Case, or a section title), a document title, and the numbers
@@ -106,7 +108,7 @@ export function numberValue(token: string): number | undefined {
   if (/^[IVXLC]+$/i.test(token)) return romanValue(token.toUpperCase());
   // "Chapitre Ier", "Section Ire": the first, in Roman numerals.
   if (/^I(?:er|re)$/.test(token)) return 1;
-  return WORD_NUMBERS[token.toLowerCase()];
+  return ownValue(WORD_NUMBERS, token.toLowerCase());
 }
 
 export function romanValue(r: string): number {

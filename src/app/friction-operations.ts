@@ -16,6 +16,7 @@ import {
 } from '../domain/friction.ts';
 import type { Language } from '../domain/language.ts';
 import { meetingsOf } from '../domain/local-process.ts';
+import { ownValue } from '../domain/own-value.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
@@ -251,7 +252,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * 'en cours', 'clôturée'): taken as the code; anything else is left for the schema to judge.
  */
 function frenchValue(v: unknown, words: Record<string, string>): unknown {
-  return typeof v === 'string' ? (words[wordKey(v)] ?? v) : v;
+  return typeof v === 'string' ? (ownValue(words, wordKey(v)) ?? v) : v;
 }
 
 const DECISION_WORDS: Record<string, string> = {

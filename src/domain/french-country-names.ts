@@ -1,3 +1,5 @@
+import { ownValue } from './own-value.ts';
+
 /**
  * The countries of the francophone and neighbouring missions, as the sources spell them in
  * English, in French (the brief's French and the workbench's). Others stay as the data spells them.
@@ -27,5 +29,5 @@ const FRENCH_NAMES: Record<string, string> = {
 
 /** The country's French name where the table has one, else the name as the data spells it. */
 export function frenchCountryName(name: string): string {
-  return FRENCH_NAMES[name] ?? name;
+  return ownValue(FRENCH_NAMES, name) ?? name;
 }

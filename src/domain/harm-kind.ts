@@ -1,3 +1,4 @@
+import { ownValue } from './own-value.ts';
 /**
  * Kinds of violence that rank as serious by their nature, whatever the deaths: the DPO POC
  * handbook's threat assessment weighs severity by the nature of the harm as well as its scale, and
@@ -32,7 +33,7 @@ export const SERIOUS_SUB_EVENT_TYPES = Object.keys(BY_SUB_EVENT);
 
 /** The kind a sub-event type names, if it is one of the serious kinds. */
 export function harmKindOfSubEvent(subEventType: string): HarmKind | null {
-  return BY_SUB_EVENT[subEventType.trim().toLowerCase()] ?? null;
+  return ownValue(BY_SUB_EVENT, subEventType.trim().toLowerCase()) ?? null;
 }
 
 const AID_WORKERS =

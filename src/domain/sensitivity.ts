@@ -1,3 +1,4 @@
+import { ownValue } from './own-value.ts';
 import { TandemError } from './tandem-error.ts';
 /**
  * How sensitive a record is. Public data (ACLED, GED) is `public`; a mission's own incident
@@ -34,7 +35,7 @@ export function highestSensitivity(levels: Iterable<string>): Sensitivity {
 
 export function clearanceOf(roles: readonly string[]): Sensitivity {
   let best = 0;
-  for (const r of roles) best = Math.max(best, sensitivityRank(ROLE_CLEARANCE[r] ?? 'public'));
+  for (const r of roles) best = Math.max(best, sensitivityRank(ownValue(ROLE_CLEARANCE, r) ?? 'public'));
   return SENSITIVITY_LEVELS[best];
 }
 

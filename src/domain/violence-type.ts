@@ -1,3 +1,4 @@
+import { ownValue } from './own-value.ts';
 /**
  * One vocabulary of violence types for all sources. ACLED's event types are kept as they are.
  * UCDP GED's two kinds of armed conflict stay apart, because a practitioner reads them apart:
@@ -44,7 +45,7 @@ const ACLED_EVENT_TYPES: Record<string, ViolenceType> = {
 export function parseAcledEventType(value: string): ViolenceType | undefined {
   const v = value.trim().toLowerCase();
   return (
-    ACLED_EVENT_TYPES[v] ??
+    ownValue(ACLED_EVENT_TYPES, v) ??
     ((VIOLENCE_TYPES as readonly string[]).includes(v) ? (v as ViolenceType) : undefined)
   );
 }

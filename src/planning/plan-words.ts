@@ -1,3 +1,4 @@
+import { ownValue } from '../domain/own-value.ts';
 import { STATE_SUPPORT } from '../domain/plan.ts';
 
 // How the plan checks read a plan's free words: what means support to the host state, and which
@@ -85,5 +86,5 @@ export const LIST_VALUE_WORDS: Record<string, string> = {
 /** A plan's value for one of its fixed lists, as that list spells it when a known word says it. */
 export function listValue(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  return LIST_VALUE_WORDS[wordKey(value)] ?? value;
+  return ownValue(LIST_VALUE_WORDS, wordKey(value)) ?? value;
 }

@@ -1,6 +1,7 @@
 import { type ActorCategory, parseActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
 import { storedCountryName } from '../domain/country-names.ts';
+import { ownValue } from '../domain/own-value.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { isViolent, parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
 import { MonadicPairs } from './acled-monadic-pairs.ts';
@@ -159,7 +160,7 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
         sourceEventId: id,
         dateStart: date.date,
         dateEnd: date.date,
-        datePrecision: PRECISION[get(f, c.precision)] ?? 'unknown',
+        datePrecision: ownValue(PRECISION, get(f, c.precision)) ?? 'unknown',
         country,
         admin1: get(f, c.admin1),
         admin2: get(f, c.admin2),

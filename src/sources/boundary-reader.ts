@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { ownValue } from '../domain/own-value.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { gedFeatureCollection } from './ged-geojson-reader.ts';
 import { inspectTextFile, readAllText } from './text-file.ts';
@@ -43,7 +44,7 @@ export function countriesFromFileName(path: string): string[] {
     // OCHA's Common Operational Datasets name their files cod-ab-caf_adm1 or cod-ps-…: that "cod"
     // is the dataset, not DR Congo.
     if (w.toLowerCase() === 'cod' && /^(ab|ps|em)$/i.test(words[i + 1] ?? '')) continue;
-    const spellings = COUNTRY_BY_CODE[w.toLowerCase()];
+    const spellings = ownValue(COUNTRY_BY_CODE, w.toLowerCase());
     if (w.length === 3 && spellings) return spellings;
   }
   return [];

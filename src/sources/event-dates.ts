@@ -1,3 +1,4 @@
+import { ownValue } from '../domain/own-value.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 
 /**
@@ -57,7 +58,7 @@ export function parseEventDate(raw: string): DateResult {
   if (m) return iso(+m[1], +m[2], +m[3], s);
   m = WORDS.exec(s);
   if (m) {
-    const month = MONTHS[m[2].toLowerCase()];
+    const month = ownValue(MONTHS, m[2].toLowerCase());
     if (!month) return { ok: false, reason: `"${s}" is not a date: unknown month "${m[2]}"` };
     let y = +m[3];
     if (m[3].length === 2) y += y >= 50 ? 1900 : 2000;
@@ -65,7 +66,7 @@ export function parseEventDate(raw: string): DateResult {
   }
   m = WORDS_US.exec(s);
   if (m) {
-    const month = MONTHS[m[1].toLowerCase()];
+    const month = ownValue(MONTHS, m[1].toLowerCase());
     if (!month) return { ok: false, reason: `"${s}" is not a date: unknown month "${m[1]}"` };
     return iso(+m[3], month, +m[2], s);
   }

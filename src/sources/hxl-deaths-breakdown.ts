@@ -1,3 +1,4 @@
+import { ownValue } from '../domain/own-value.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { HxlTag } from './hxl-tag.ts';
 
@@ -53,7 +54,7 @@ const DEATHS = new Set(['killed', 'dead']);
 /** The people a breakdown column counts: its sex and age where its tag or its title says them. */
 function cell(t: HxlTag, title: string): People {
   const out: People = {};
-  for (const a of t.attributes) Object.assign(out, BREAKDOWN[a]);
+  for (const a of t.attributes) Object.assign(out, ownValue(BREAKDOWN, a));
   const words = title
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -81,7 +81,8 @@ export async function readUcdpActorList(path: string): Promise<UcdpActorList> {
       const name = (row.NameData ?? '').trim();
       const org = (row.Org ?? '').trim();
       if (!name) return problem('NameData', 'no actor name');
-      if (!(org in BY_ORG)) return problem('Org', `organisation type "${org}" is not one of 1, 2, 3, 4`);
+      if (!Object.hasOwn(BY_ORG, org))
+        return problem('Org', `organisation type "${org}" is not one of 1, 2, 3, 4`);
       const aliases = new Set(
         ALIAS_COLUMNS.map((c) => (row[c] ?? '').trim()).filter((a) => a && a !== 'n/a' && a !== name),
       );

@@ -1,6 +1,7 @@
 import { categoryFromName } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
 import { storedCountryName } from '../domain/country-names.ts';
+import { ownValue } from '../domain/own-value.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { GED_TYPES } from '../domain/violence-type.ts';
 import { readEventDay } from './event-dates.ts';
@@ -52,7 +53,7 @@ export function readGedFields(
   const id = get('id');
   if (!id) return bad('id', 'id is empty');
   const typeCode = get('type_of_violence');
-  const type = GED_TYPES[typeCode];
+  const type = ownValue(GED_TYPES, typeCode);
   if (!type) return bad('type_of_violence', `type_of_violence "${typeCode}" is not 1, 2 or 3`);
   const start = readEventDay(get('date_start'));
   if (!start.ok) return bad('date_start', start.reason);
@@ -92,7 +93,7 @@ export function readGedFields(
     sourceEventId: id,
     dateStart: start.date,
     dateEnd: end.date,
-    datePrecision: PRECISION[get('date_prec')] ?? 'unknown',
+    datePrecision: ownValue(PRECISION, get('date_prec')) ?? 'unknown',
     country,
     admin1: gedAreaName(get('adm_1')),
     admin2: gedAreaName(get('adm_2')),
@@ -101,7 +102,7 @@ export function readGedFields(
     longitude: lon.value,
     geoPrecision: readSmallInt(get('where_prec')),
     violenceType: type.type,
-    eventType: TYPE_WORDS[typeCode],
+    eventType: TYPE_WORDS[typeCode] as string,
     subEventType: get('conflict_name'),
     actor1: sideA,
     // GED codes no actor: its governments, civilians and rebels are known by name and side.
