@@ -16,11 +16,16 @@ import {
 } from './field-readers.ts';
 import { gedAreaName } from './ged-area-name.ts';
 
+/**
+ * GED's date_prec: 1 the day is known; 2 a span of two to six days; 3 the week; 4 a span of eight
+ * to thirty days (the month); 5 longer (the year). Codes 3 and 4 are a week and a month: CAR's
+ * sample spans exactly 7 days on every code-3 event and 8 to 31 days on code 4.
+ */
 const PRECISION: Record<string, DatePrecision> = {
   '1': 'day',
   '2': 'week',
-  '3': 'month',
-  '4': 'year',
+  '3': 'week',
+  '4': 'month',
   '5': 'year',
 };
 const TYPE_WORDS: Record<string, string> = { '1': 'state-based', '2': 'non-state', '3': 'one-sided' };
