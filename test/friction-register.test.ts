@@ -17,6 +17,16 @@ const talks = readFileSync(
   'utf8',
 );
 
+const oldTalks = [
+  'process: Early talks (fictional)',
+  'country: South Sudan',
+  'parties:',
+  '  - { id: GOV, name: Government forces, actors: ["Military Forces of South Sudan (2011-)"] }',
+  '  - { id: IO, name: Opposition, actors: ["Lou Nuer Ethnic Militia (South Sudan)"] }',
+  'rounds:',
+  '  - { id: R1, start: 2013-02-04, end: 2013-02-08, venue: Juba, delegations: { GOV: { women: 1, men: 5 }, IO: { women: 1, men: 5 } } }',
+].join('\n');
+
 for (const dialect of DIALECTS) {
   describe(`the friction register, on ${dialect.name}`, { skip: dialect.skip || acled.skip }, () => {
     let ctx: AppContext;
@@ -33,13 +43,30 @@ for (const dialect of DIALECTS) {
     });
     after(() => drop());
 
+    test('a country whose negotiation tracker holds no process: not said to have no talks, and the note says why', async () => {
+      const r = await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' });
+      assert.deepEqual(
+        r.frictions.filter((f) => f.kind === 'violence-without-process'),
+        [],
+        'the store does not know whether talks were held',
+      );
+      assert.match(r.notes?.join(' ') ?? '', /negotiation tracker holds no process of South Sudan/);
+      const fr = await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan', lang: 'fr' });
+      assert.match(fr.notes?.join(' ') ?? '', /aucun processus du Soudan du Sud/);
+    });
+
     test('lists the plan check’s frictions and the high violence where no process is active, undecided', async () => {
-      const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' });
+      // Talks whose only round ended in 2013: no process active in the data's last year.
+      await storeNegotiation.run(ctx, { process: oldTalks, name: 'old-talks.yaml' });
+      const { frictions, notes } = await frictionOperations.listFrictions.run(ctx, {
+        country: 'South Sudan',
+      });
+      assert.equal(notes, undefined);
       const kinds = new Set(frictions.map((f) => `${f.kind} ${f.subject}`));
       assert.ok(kinds.has('state-perpetrator-friction X2'), [...kinds].join('; '));
       assert.ok(kinds.has('resource-overallocation boats'));
       const quiet = frictions.filter((f) => f.kind === 'violence-without-process');
-      assert.ok(quiet.length > 0, 'no negotiation is stored: high-violence areas have no process');
+      assert.ok(quiet.length > 0, 'no round since 2013: high-violence areas have no process');
       for (const f of frictions)
         assert.deepEqual([f.found, f.registered, f.status, f.decision], [true, false, 'open', null]);
     });

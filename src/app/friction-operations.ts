@@ -174,13 +174,25 @@ async function violenceWithoutProcess(
   ctx: AppContext,
   country?: string,
   lang: Language = 'en',
-): Promise<FrictionFinding[]> {
+): Promise<{ found: FrictionFinding[]; notes: string[] }> {
   const db = ctx.store.db;
   const months = await readAreaMonths(db, { country }, '9999-12');
   const last = new Map<string, string>();
   for (const m of months) if ((last.get(m.country) ?? '') < m.month) last.set(m.country, m.month);
   const out: FrictionFinding[] = [];
+  const notes: string[] = [];
+  const tracked = new Set(
+    (await db.selectFrom('negotiation_processes').select('country').distinct().execute()).map(
+      (r) => r.country,
+    ),
+  );
   for (const [c, lastMonth] of [...last].sort((a, b) => a[0].localeCompare(b[0]))) {
+    // A tracker that holds no process of the country says nothing of its talks: the friction
+    // would claim that none had a round, which the store does not know.
+    if (!tracked.has(c)) {
+      notes.push(FRICTION_TEXT[lang].noProcessStored(c));
+      continue;
+    }
     if (await activeNationalProcess(db, c, lastMonth)) continue;
     const local = await activeLocalProcessAreas(ctx, c, lastMonth);
     const from = addMonths(lastMonth, -5);
@@ -206,15 +218,20 @@ async function violenceWithoutProcess(
       });
     }
   }
-  return out;
+  return { found: out, notes };
 }
 
-/** The found frictions of the scope, overlaid with the register; registered ones no longer found are kept. */
-async function currentFrictions(ctx: AppContext, country?: string, lang?: Language): Promise<Friction[]> {
-  const found = [
-    ...(await planFrictions(ctx, country, lang)),
-    ...(await violenceWithoutProcess(ctx, country, lang)),
-  ];
+/**
+ * The found frictions of the scope, overlaid with the register; registered ones no longer found
+ * are kept. `notes` says what could not be looked for.
+ */
+async function currentFrictions(
+  ctx: AppContext,
+  country?: string,
+  lang?: Language,
+): Promise<{ frictions: Friction[]; notes: string[] }> {
+  const withoutProcess = await violenceWithoutProcess(ctx, country, lang);
+  const found = [...(await planFrictions(ctx, country, lang)), ...withoutProcess.found];
   const registered = new Map((await findFrictions(ctx.store.db, country)).map((f) => [f.ref, f]));
   const out: Friction[] = [];
   for (const f of found) {
@@ -242,7 +259,7 @@ async function currentFrictions(ctx: AppContext, country?: string, lang?: Langua
     );
   }
   for (const r of registered.values()) out.push({ ...r, found: false });
-  return out;
+  return { frictions: out, notes: withoutProcess.notes };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -287,10 +304,12 @@ export const frictionOperations = {
     summary:
       'The friction register: frictions found by the plan check and the analysis, with owner and decision.',
     input: z.object({ country: z.string().min(1).optional(), lang: languageInput }),
-    async run(ctx, input): Promise<{ frictions: Friction[] }> {
+    async run(ctx, input): Promise<{ frictions: Friction[]; notes?: string[] }> {
       // A registered friction keeps the message and evidence it had when last edited, perhaps by
       // someone of a higher clearance: names only hidden records carry are withheld there too.
-      return releaseActorNames(ctx, { frictions: await currentFrictions(ctx, input.country, input.lang) });
+      const { frictions, notes } = await currentFrictions(ctx, input.country, input.lang);
+      const released = await releaseActorNames(ctx, { frictions });
+      return notes.length ? { ...released, notes } : released;
     },
   }),
 
@@ -333,7 +352,7 @@ export const frictionOperations = {
       note: z.string().optional(),
     }),
     async run(ctx, input): Promise<Friction> {
-      const f = (await currentFrictions(ctx)).find((x) => x.ref === input.ref);
+      const f = (await currentFrictions(ctx)).frictions.find((x) => x.ref === input.ref);
       if (!f) throw new TandemError('not-found', `no friction ${input.ref}: see \`tandem frictions list\``);
       const now = new Date().toISOString();
       const { ref: _ref, ...changes } = input;

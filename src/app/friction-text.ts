@@ -1,3 +1,4 @@
+import { ofFrenchCountry } from '../domain/french-country-names.ts';
 import { counted, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
 
 /**
@@ -13,18 +14,24 @@ export interface FrictionText {
     country: string;
     since: string;
   }) => string;
+  /** A country whose negotiation tracker holds no process: the friction could not be looked for. */
+  noProcessStored: (country: string) => string;
 }
 
 const en: FrictionText = {
   violenceWithoutProcess: (f) =>
     `${f.admin1}: ${f.events} events against civilians in ${f.from}..${f.to}, and no national process of ${f.country} had a round since ${f.since} (negotiation tracker) nor a local process there. Protection has no political track to lean on here.`,
+  noProcessStored: (country) =>
+    `The negotiation tracker holds no process of ${country}: whether violence against civilians runs high where no political process is active was not checked there (store the national process's rounds with tandem negotiation store, or on the Talks page).`,
 };
 
 const f = new LanguageFormat('fr');
 
 const fr: FrictionText = {
   violenceWithoutProcess: (x) =>
-    `${x.admin1} : ${counted(f, x.events, 'événement', 'événements')} contre des civils entre ${f.longMonth(x.from)} et ${f.longMonth(x.to)}, et aucun processus national de ${x.country} n’a tenu de cycle de pourparlers depuis ${f.longMonth(x.since)} (suivi des négociations), ni aucun processus local dans la zone. La protection n’y a aucune voie politique sur laquelle s’appuyer.`,
+    `${x.admin1} : ${counted(f, x.events, 'événement', 'événements')} contre des civils entre ${f.longMonth(x.from)} et ${f.longMonth(x.to)}, et aucun processus national ${ofFrenchCountry(x.country)} n’a tenu de cycle de pourparlers depuis ${f.longMonth(x.since)} (suivi des négociations), ni aucun processus local dans la zone. La protection n’y a aucune voie politique sur laquelle s’appuyer.`,
+  noProcessStored: (country) =>
+    `Le suivi des négociations ne contient aucun processus ${ofFrenchCountry(country)} : la recherche d’une violence élevée contre les civils là où aucun processus politique n’est actif n’y a pas été faite (enregistrez les cycles du processus national avec tandem negotiation store, ou sur la page Pourparlers).`,
 };
 
 export const FRICTION_TEXT: Record<Language, FrictionText> = { en, fr: withFrenchSpacing(fr) };

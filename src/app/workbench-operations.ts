@@ -96,7 +96,7 @@ export const brief = defineOperation({
     const { format, lang, ...settings } = input;
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
-    const { frictions } = await frictionOperations.listFrictions.run(ctx, {
+    const { frictions, notes: frictionNotes } = await frictionOperations.listFrictions.run(ctx, {
       country: settings.country,
       lang,
     });
@@ -120,7 +120,7 @@ export const brief = defineOperation({
       extra: [
         ...local.sections,
         ...(forecast ? [forecastSection(forecast, lang)] : []),
-        frictionsSection(frictions, lang),
+        frictionsSection(frictions, lang, frictionNotes),
       ],
     };
     return {

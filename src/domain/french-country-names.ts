@@ -31,3 +31,28 @@ const FRENCH_NAMES: Record<string, string> = {
 export function frenchCountryName(name: string): string {
   return ownValue(FRENCH_NAMES, name) ?? name;
 }
+
+/** The feminine countries of the table (la Somalie), and those that take no article (Haïti). */
+const FEMININE = new Set([
+  'République centrafricaine',
+  'République démocratique du Congo',
+  'République du Congo',
+  'Somalie',
+  'Libye',
+  'Côte d’Ivoire',
+]);
+const NO_ARTICLE = new Set(['Haïti']);
+
+/**
+ * "of the country" in French, article and all: "du Soudan du Sud", "de la Somalie", "d’Haïti"; a
+ * country outside the table as "de X" (or "d’X" before a vowel), which reads without an article.
+ */
+export function ofFrenchCountry(name: string): string {
+  const fr = frenchCountryName(name);
+  const known = Object.values(FRENCH_NAMES).includes(fr);
+  const elided = /^[AEIOUÀÂÉÈÊÎÔÛ]/i.test(fr) ? `d’${fr}` : `de ${fr}`;
+  if (NO_ARTICLE.has(fr)) return `d’${fr}`;
+  if (!known) return elided;
+  if (FEMININE.has(fr)) return `de la ${fr}`;
+  return `du ${fr}`;
+}

@@ -7,7 +7,11 @@ import { codeWord, EXTRA_BRIEF_TEXT } from './extra-brief-text.ts';
  * The brief's friction register: each friction found or registered in the scope, with its owner,
  * the decision and who took it, so leadership reads what is being done about each.
  */
-export function frictionsSection(frictions: readonly Friction[], lang: BriefLanguage = 'en'): Section {
+export function frictionsSection(
+  frictions: readonly Friction[],
+  lang: BriefLanguage = 'en',
+  notes: readonly string[] = [],
+): Section {
   const t = EXTRA_BRIEF_TEXT[lang].frictions;
   return {
     title: t.title,
@@ -32,6 +36,8 @@ export function frictionsSection(frictions: readonly Friction[], lang: BriefLang
             ]),
           }
         : { kind: 'p', text: t.none },
+      // What could not be looked for (a country whose negotiation tracker holds no process).
+      ...notes.map((text) => ({ kind: 'p' as const, text })),
       { kind: 'counted', text: t.counted },
     ],
   };

@@ -33,6 +33,7 @@ export function registerFrictionCommands(program: Command): void {
       );
       if (flags.json) return printJson(r);
       printFrictions(r.frictions, flags.lang);
+      for (const n of r.notes ?? []) process.stderr.write(`tandem: note: ${n}\n`);
     }),
   );
 

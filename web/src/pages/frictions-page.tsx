@@ -105,42 +105,49 @@ export function FrictionsPage({ country }: { country?: string }) {
       <p>{t('frictions.intro')}</p>
       <ReadOnlyNote />
       <Async state={list} what={t('frictions.theRegister')}>
-        {(d) =>
-          d.frictions.length === 0 ? (
-            <Empty>{t('frictions.none')}</Empty>
-          ) : (
-            <ul className="friction-list">
-              {d.frictions.map((f) => (
-                <li key={f.ref}>
-                  <h2>
-                    {t(`frictions.kind.${f.kind}`, { defaultValue: f.kind })}
-                    {t('common.colon')}
-                    {f.subject}{' '}
-                    <small>
-                      ({f.ref}
-                      {f.found ? '' : t('frictions.noLonger')})
-                    </small>
-                  </h2>
-                  <p>{f.message}</p>
-                  <p className="friction-decided">
-                    {f.decision
-                      ? t('frictions.decided', {
-                          decision: t(`frictions.decisions.${f.decision}`),
-                          by: f.decidedBy,
-                          on: day(f.decidedAt),
-                        })
-                      : t('frictions.noDecision')}{' '}
-                    {t('frictions.statusIs', { status: t(`frictions.statuses.${f.status}`) })}
-                    {f.reviewDate ? t('frictions.review', { date: day(f.reviewDate) }) : ''}.
-                  </p>
-                  <MayWrite quiet>
-                    <DecisionForm f={f} onSaved={() => setReload((n) => n + 1)} />
-                  </MayWrite>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(d) => (
+          <>
+            {d.notes?.map((n) => (
+              <p key={n} className="note">
+                {n}
+              </p>
+            ))}
+            {d.frictions.length === 0 ? (
+              <Empty>{t('frictions.none')}</Empty>
+            ) : (
+              <ul className="friction-list">
+                {d.frictions.map((f) => (
+                  <li key={f.ref}>
+                    <h2>
+                      {t(`frictions.kind.${f.kind}`, { defaultValue: f.kind })}
+                      {t('common.colon')}
+                      {f.subject}{' '}
+                      <small>
+                        ({f.ref}
+                        {f.found ? '' : t('frictions.noLonger')})
+                      </small>
+                    </h2>
+                    <p>{f.message}</p>
+                    <p className="friction-decided">
+                      {f.decision
+                        ? t('frictions.decided', {
+                            decision: t(`frictions.decisions.${f.decision}`),
+                            by: f.decidedBy,
+                            on: day(f.decidedAt),
+                          })
+                        : t('frictions.noDecision')}{' '}
+                      {t('frictions.statusIs', { status: t(`frictions.statuses.${f.status}`) })}
+                      {f.reviewDate ? t('frictions.review', { date: day(f.reviewDate) }) : ''}.
+                    </p>
+                    <MayWrite quiet>
+                      <DecisionForm f={f} onSaved={() => setReload((n) => n + 1)} />
+                    </MayWrite>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
       </Async>
     </section>
   );
