@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { PEACE_OPERATION_PATTERNS } from '../domain/peace-operation.ts';
 import type { ThreatCell } from '../domain/threat.ts';
 import { FIGHTING_TYPES } from '../domain/violence-type.ts';
 import { splitTargets } from '../store/event-columns.ts';
@@ -21,13 +22,19 @@ export const PERPETRATOR_ROLES = [1, 3];
 /**
  * Who perpetrates an event, as the actor alerts count it: either side of fighting (ACLED's
  * battles, GED's state-based and non-state conflict, where GED always names the government
- * first) and those acting with either side; the first actor of other violence and those acting
- * with it. The target of an attack has not perpetrated it.
+ * first) and those acting with either side, but for a peace operation on the second side; the
+ * first actor of other violence and those acting with it. The target of an attack has not
+ * perpetrated it.
  */
 function perpetrates(eb: ExpressionBuilder<Database, 'actor_counts'>) {
   return eb.or([
     eb('role', 'in', PERPETRATOR_ROLES),
-    eb.and([eb('role', 'in', [2, 4]), eb('violence_type', 'in', [...FIGHTING_TYPES])]),
+    eb.and([
+      eb('role', 'in', [2, 4]),
+      eb('violence_type', 'in', [...FIGHTING_TYPES]),
+      // A peace operation on the side attacked was attacked (peace-operation.ts).
+      eb.not(eb.or(PEACE_OPERATION_PATTERNS.map((p) => eb('actor', 'like', p)))),
+    ]),
   ]);
 }
 

@@ -1,0 +1,37 @@
+/**
+ * Peace operations as the sources name them: "UNMISS: United Nations Mission in the Republic of
+ * South Sudan (2011-)", "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission
+ * in Mali", "AMISOM: African Union Mission in Somalia", "UNIFIL: United Nations Interim Force in
+ * Lebanon", "UN: United Nations". Named on the second side of fighting, or beside it, a mission has
+ * been attacked, not perpetrated the clash: its peacekeepers killed at Akobo are no deaths it
+ * caused. As the first side it fought, and counts as any actor does.
+ *
+ * The patterns are SQL LIKE patterns (the aggregates are read by them) and, translated, the test
+ * of a single name, so both decide alike.
+ */
+export const PEACE_OPERATION_PATTERNS: readonly string[] = [
+  'UN: %',
+  'AU: %',
+  '%United Nations%Mission%',
+  '%United Nations%Force%',
+  '%United Nations%Operation%',
+  '%United Nations%Observer%',
+  '%African Union%Mission%',
+  '%African Union%Force%',
+  '%African Union%Operation%',
+];
+
+const PEACE_OPERATION = new RegExp(
+  `^(?:${PEACE_OPERATION_PATTERNS.map((p) =>
+    p
+      .split('%')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*'),
+  ).join('|')})$`,
+  's',
+);
+
+/** Whether an actor's name is a peace operation's (PEACE_OPERATION_PATTERNS). */
+export function isPeaceOperation(name: string): boolean {
+  return PEACE_OPERATION.test(name);
+}

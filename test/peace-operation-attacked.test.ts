@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import Papa from 'papaparse';
+import { readPerpetrators } from '../src/analysis/perpetrator-queries.ts';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import { findEvents } from '../src/store/event-repository.ts';
+import type { Store } from '../src/store/store.ts';
+import { DIALECTS } from './dialects.ts';
+import { importFiles } from './import-files.ts';
+
+/**
+ * A peace operation named on the second side of fighting, or beside it, was attacked: the
+ * perpetrator table and the event list filtered by perpetrator do not count the clash as its own
+ * (a probe's South Sudan brief listed UNMISS with 69 deaths, its own peacekeepers killed among
+ * them). As the first side it fought, and counts.
+ */
+const UNMISS = 'UNMISS: United Nations Mission in the Republic of South Sudan (2011-)';
+const IO = "SPLM-IO: Sudan People's Liberation Movement-In Opposition";
+const ARMY = 'Military Forces of South Sudan (2011-)';
+const MILITIA = 'Lou Nuer Ethnic Militia (South Sudan)';
+const HEADER = [
+  'event_id_cnty',
+  'event_date',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'inter1',
+  'assoc_actor_1',
+  'actor2',
+  'inter2',
+  'assoc_actor_2',
+  'country',
+  'admin1',
+  'location',
+  'notes',
+  'fatalities',
+];
+const battle = (
+  id: string,
+  a1: string,
+  i1: string,
+  a2: string,
+  i2: string,
+  assoc2: string,
+  deaths: string,
+) => [
+  id,
+  '2014-04-10',
+  'Battles',
+  'Armed clash',
+  a1,
+  i1,
+  '',
+  a2,
+  i2,
+  assoc2,
+  'South Sudan',
+  'Jonglei',
+  'Akobo',
+  'Clash.',
+  deaths,
+];
+const ROWS = [
+  // Peacekeepers attacked at their base: the attackers' battle, not the mission's.
+  battle('SSD1', IO, 'Rebel group', UNMISS, 'External/Other forces', '', '12'),
+  // The mission fires first on a militia: its own.
+  battle('SSD2', UNMISS, 'External/Other forces', MILITIA, 'Identity militia', '', '3'),
+  // A raid on the army, the mission standing beside the side attacked.
+  battle('SSD3', MILITIA, 'Identity militia', ARMY, 'State forces', UNMISS, '30'),
+];
+
+for (const dialect of DIALECTS) {
+  describe(`a peace operation on the side attacked (${dialect.name})`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-peace-op-'));
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      const path = join(dir, 'akobo.csv');
+      writeFileSync(path, `${Papa.unparse([HEADER, ...ROWS])}\n`);
+      assert.equal((await importFiles(store, [path])).files[0]!.imported, ROWS.length);
+    });
+    after(async () => {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('the perpetrator table counts the mission only where it fought as the first side', async () => {
+      const { cells } = await readPerpetrators(store.db, { country: 'South Sudan' }, '2014-01', '2014-12');
+      const sum = (actor: string, k: 'events' | 'fatalities') =>
+        cells.filter((c) => c.actor === actor).reduce((s, c) => s + c[k], 0);
+      assert.deepEqual([sum(UNMISS, 'events'), sum(UNMISS, 'fatalities')], [1, 3]);
+      // The others' fighting still counts for both of their sides.
+      assert.deepEqual([sum(IO, 'events'), sum(MILITIA, 'events'), sum(ARMY, 'events')], [1, 2, 1]);
+    });
+
+    test('the event list filtered by the mission as perpetrator holds the same one event', async () => {
+      const r = await runOperation(
+        operations.mapEvents,
+        { country: 'South Sudan', perpetrator: UNMISS, shape: 'events' },
+        { via: 'cli', name: 'test', requester: { name: 'test', roles: ['admin'] }, store },
+      );
+      const ids = new Map((await findEvents(store.db)).map((e) => [e.id, e.sourceEventId]));
+      const listed = (r as unknown as { events: { id: number }[] }).events.map((e) => ids.get(e.id));
+      assert.deepEqual(listed, ['SSD2']);
+    });
+  });
+}
