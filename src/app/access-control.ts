@@ -540,16 +540,20 @@ export async function assertMayEditThreat<
 
 /**
  * An incident as released to someone who may not read it in full (another office, or a clearance
- * below it): when, the country and admin-1 area, what happened, the counts, the perpetrator's
+ * below it): the day, the country and admin-1 area, what happened, the counts, the perpetrator's
  * category, the grading and the verification. Never the narrative, the source, the place, the
- * coordinates, the admin-2 area, the perpetrator's name or the groups targeted.
+ * coordinates, the admin-2 area, the perpetrator's name or the groups targeted; nor the hour, nor
+ * the people harmed by sex and age (a woman and a girl on a day in a province name a rape
+ * survivor to those who know the place): they are counted together, as of unknown sex and age.
  */
 export function withheldIncident(
   r: Selectable<IncidentTable>,
 ): Omit<ReleasedIncident, 'id' | 'createdAt' | 'createdBy' | 'updatedAt'> {
-  const { perpetratorCategory, ...fields } = openIncidentFields(r);
+  const { perpetratorCategory, time: _hour, victims, ...fields } = openIncidentFields(r);
+  const harmed = victims.women + victims.men + victims.girls + victims.boys + victims.unknown;
   return {
     ...fields,
+    victims: { women: 0, men: 0, girls: 0, boys: 0, unknown: harmed },
     admin2: '',
     place: null,
     latitude: null,

@@ -22,6 +22,7 @@ const incident = {
   longitude: 20.65377,
   category: 'killing',
   perpetrator: { name: 'FPRC', category: 'rebel-group' },
+  time: '14:30',
   victims: { women: 2, men: 3, girls: 1, boys: 0, unknown: 0 },
   killed: 4,
   injured: 2,
@@ -123,6 +124,7 @@ for (const dialect of DIALECTS) {
       assert.equal(own.narrative, NARRATIVE);
       assert.equal(own.sourceType, SOURCE);
       assert.equal(own.latitude, 8.40123);
+      assert.deepEqual([own.time, (own.victims as { girls: number }).girls], ['14:30', 1]);
       for (const who of ['bria', 'viewer']) {
         const seen = (await list(who)).incidents[0]!;
         assert.equal(seen.withheld, true, who);
@@ -131,6 +133,9 @@ for (const dialect of DIALECTS) {
         assert.equal(seen.latitude, null, who);
         assert.equal(seen.killed, 4, who);
         assert.equal(seen.category, 'killing', who);
+        // The hour and the people harmed by sex and age stay with those who read it in full.
+        assert.equal(seen.time, undefined, who);
+        assert.deepEqual(seen.victims, { women: 0, men: 0, girls: 0, boys: 0, unknown: 6 }, who);
         // Who recorded it says which office and person handle the case.
         assert.equal(seen.createdBy, '(withheld)', who);
         assert.doesNotMatch(JSON.stringify(seen), /Mariam|GOLF|Tiri|8\.40/, who);
