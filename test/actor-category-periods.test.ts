@@ -84,6 +84,20 @@ describe('dated actor categories', () => {
         [5, ''],
       ],
     );
+    // Dates of the right shape that are no day: compared as text, they had moved events all the same.
+    const impossible = await readActorPeriods(
+      file(
+        'impossible.csv',
+        'actor,category,from,until\nA,rebel-group,2013-13-01,\nB,rebel-group,,2014-02-30\n',
+      ),
+    );
+    assert.deepEqual(
+      impossible.problems.map((p) => [p.line, p.field, p.reason]),
+      [
+        [2, 'from', '"2013-13-01" is not a day of the calendar written YYYY-MM-DD'],
+        [3, 'until', '"2014-02-30" is not a day of the calendar written YYYY-MM-DD'],
+      ],
+    );
     await assert.rejects(
       readActorPeriods(file('nohead.csv', 'name,kind\nX,1\n')),
       /no actor, category, from, until column/,

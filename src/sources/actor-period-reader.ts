@@ -1,13 +1,13 @@
 import Papa from 'papaparse';
 import { parseActorCategory } from '../domain/actor-category.ts';
 import { type ActorCategoryPeriod, periodProblems } from '../domain/actor-category-period.ts';
+import { isCalendarDay } from '../domain/calendar-day.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { inspectTextFile, readAllText } from './text-file.ts';
 
 export const PERIOD_COLUMNS = ['actor', 'category', 'from', 'until', 'note'] as const;
 const REQUIRED = ['actor', 'category', 'from', 'until'];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Reads a file of dated actor categories: a CSV with the columns `actor, category, from, until`
@@ -47,7 +47,8 @@ export async function readActorPeriods(
     });
     const actor = get('actor');
     const category = parseActorCategory(get('category'));
-    const badDate = ['from', 'until'].find((end) => get(end) && !DAY.test(get(end)));
+    // A real day: "2013-13-01" or "2014-02-30" compared as text would move events all the same.
+    const badDate = ['from', 'until'].find((end) => get(end) && !isCalendarDay(get(end)));
     if (!actor) problems.push(bad('actor', 'no actor name'));
     else if (!category)
       problems.push(
@@ -56,7 +57,8 @@ export async function readActorPeriods(
           `"${get('category')}" is not an actor category (state forces, rebel group, political militia, identity militia, rioters, protesters, civilians, external forces, or ACLED's codes 1–8)`,
         ),
       );
-    else if (badDate) problems.push(bad(badDate, `"${get(badDate)}" is not a date YYYY-MM-DD`));
+    else if (badDate)
+      problems.push(bad(badDate, `"${get(badDate)}" is not a day of the calendar written YYYY-MM-DD`));
     else {
       const p: ActorCategoryPeriod = {
         actor,
