@@ -66,6 +66,12 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     // Blanks are no country: they printed an empty table, exit 0.
     { args: ['summary', '--country', '   ', '--db', DB], names: /country: must not be empty/ },
     { args: ['summary', '--by', 'admin1,nonsense', '--db', DB], names: /--by/ },
+    // A third dimension had been dropped without a word, and one given twice accepted.
+    { args: ['summary', '--by', 'admin1,month,year', '--db', DB], names: /--by: at most two dimensions/ },
+    {
+      args: ['summary', '--by', 'admin1,admin1', '--db', DB],
+      names: /--by: the second dimension must differ/,
+    },
     // Not a URL: pg read it as a host ('getaddrinfo ENOTFOUND base').
     { args: ['summary', '--database-url', 'notaurl'], names: /--database-url: expected a PostgreSQL URL/ },
     { args: ['summary', '--from', '2020-13-45', '--db', DB], names: /--from/ },

@@ -14,11 +14,16 @@ import { defineOperation } from './operation.ts';
 export const summary = defineOperation({
   summary:
     'Events, fatalities, civilian fatalities and civilian-targeting events by area, period or category.',
-  input: eventFilterInput.extend({
-    by: z.enum(SUMMARY_DIMENSIONS).default('admin1'),
-    /** A second dimension, for cross-tables such as admin1 × month. */
-    thenBy: z.enum(SUMMARY_DIMENSIONS).optional(),
-  }),
+  input: eventFilterInput
+    .extend({
+      by: z.enum(SUMMARY_DIMENSIONS).default('admin1'),
+      /** A second dimension, for cross-tables such as admin1 × month. */
+      thenBy: z.enum(SUMMARY_DIMENSIONS).optional(),
+    })
+    .refine((x) => x.thenBy === undefined || x.thenBy !== x.by, {
+      message: 'the second dimension must differ from the first (admin1,month)',
+      path: ['thenBy'],
+    }),
   run: async (ctx, { by, thenBy, ...filter }) => {
     checkPeriod(filter);
     const result = await summarizeEvents(ctx.store.db, by, filter, thenBy);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ACTOR_CATEGORY_FILTERS } from '../../domain/actor-category.ts';
 import { EXPORT_FORMATS } from '../../domain/export-format.ts';
 import { SUMMARY_DIMENSIONS } from '../../domain/summary-dimension.ts';
+import { TandemError } from '../../domain/tandem-error.ts';
 import { VIOLENCE_TYPES } from '../../domain/violence-type.ts';
 import { action, commaList, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { ProgressBar } from '../progress-bar.ts';
@@ -86,7 +87,13 @@ export function registerEvidenceCommands(program: Command): void {
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: FilterFlags & { by: string }) => {
-      const [by, thenBy] = flags.by.split(',').map((s) => s.trim());
+      const dimensions = flags.by.split(',').map((s) => s.trim());
+      if (dimensions.length > 2)
+        throw new TandemError(
+          'bad-input',
+          `--by: at most two dimensions joined by a comma, for a cross-table (admin1,month); got "${flags.by}"`,
+        );
+      const [by, thenBy] = dimensions;
       const { summary: op } = await import('../../app/summary-operation.ts');
       const summary = await runCommand(
         op,
