@@ -35,6 +35,11 @@ writeFileSync(
   UNKNOWN_PROCESS_PARTICIPANT,
   'alias: Heron\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nprocesses: [{ process: "99" }]\nincidents: [4242]\n',
 );
+const MISSPELT_PARTICIPANT = join(DIR, 'misspelt-participant.yaml');
+writeFileSync(
+  MISSPELT_PARTICIPANT,
+  'alias: Heron\nrealname: A real name\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nconsent: { given: true, date: 2026-01-02 }\n',
+);
 const BAD_PARTICIPANT = join(DIR, 'bad-participant.yaml');
 writeFileSync(
   BAD_PARTICIPANT,
@@ -257,6 +262,12 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'participants add': [
     { args: ['participants', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },
     { args: ['participants', 'add', BAD_PARTICIPANT, '--db', DB], names: /gender/ },
+    // A misspelt field is refused at its line, at any depth: dropped, the identity went unstored.
+    {
+      args: ['participants', 'add', MISSPELT_PARTICIPANT, '--db', DB],
+      names:
+        /misspelt-participant\.yaml:2:1: realname: not a field Tandem reads[^\n]*\n.*misspelt-participant\.yaml:7:\d+: consent\.date: not a field Tandem reads/,
+    },
     // What the store refuses names the file too, not only the field.
     {
       args: ['participants', 'add', UNKNOWN_PROCESS_PARTICIPANT, '--db', DB],

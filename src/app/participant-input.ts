@@ -14,8 +14,12 @@ import { numberInput } from './number-input.ts';
 
 const day = z.string().refine(isCalendarDay, 'expected a date as YYYY-MM-DD');
 
-/** A participant as a front end sends one: the contract of `POST /api/participants`. */
-export const participantInput = z.object({
+/**
+ * A participant as a front end sends one: the contract of `POST /api/participants`. A field it
+ * does not read is refused by name, at every level, as an incident's is: a misspelt `realname:`
+ * dropped without a word would store the person without the identity their protection needs.
+ */
+export const participantInput = z.strictObject({
   alias: z.string().trim().min(1, 'an alias is needed: the register is pseudonymous'),
   realName: z.string().trim().min(1).optional(),
   role: z.string().trim().min(1, 'the role is needed (delegate, women’s group leader, …)'),
@@ -26,20 +30,20 @@ export const participantInput = z.object({
   admin1: z.string().trim().default(''),
   processes: z
     .array(
-      z.object({
+      z.strictObject({
         process: z.union([z.string().trim().min(1), z.number().int().positive()]).transform(String),
         rounds: z.array(z.string().trim().min(1)).default([]),
       }),
     )
     .default([]),
   consent: z
-    .object({ given: z.boolean(), on: day.nullable().optional() })
+    .strictObject({ given: z.boolean(), on: day.nullable().optional() })
     .default({ given: false, on: null }),
   sensitivity: z.enum(SENSITIVITY_LEVELS).default(PARTICIPANT_DEFAULT_SENSITIVITY),
   incidents: z.array(numberInput(z.number().int().positive())).default([]),
   measures: z
     .array(
-      z.object({
+      z.strictObject({
         kind: z.string().trim().min(1),
         owner: z.string().trim().default(''),
         status: z.enum(MEASURE_STATUSES).default('planned'),

@@ -61,3 +61,30 @@ describe('the local-process file', () => {
     );
   });
 });
+
+describe('a misspelt field of a local-process file', () => {
+  it('is refused at its line, at any depth, never dropped', () => {
+    const text = [
+      'processes:',
+      '  - id: lake',
+      '    name: Lake dialogue',
+      '    date: 2026-01-02',
+      '    country: Testland',
+      '    latitude: 1.5',
+      '    longitude: 30.2',
+      '    plaec: Lakeside',
+      '    meetings:',
+      '      - { id: m1, date: 2026-01-05, venue: school }',
+    ].join('\n');
+    assert.throws(
+      () => readLocalProcessFile(text, 'lake.yaml'),
+      (e: unknown) =>
+        e instanceof InvalidDocumentError &&
+        JSON.stringify(e.problems.map((p) => [p.line, p.path])) ===
+          JSON.stringify([
+            [8, 'processes[0].plaec'],
+            [10, 'processes[0].meetings[0].venue'],
+          ]),
+    );
+  });
+});

@@ -14,7 +14,7 @@ const day = z
   .refine(isCalendarDay, 'expected a real calendar day written YYYY-MM-DD');
 const texts = z.array(z.string().trim().min(1)).default([]);
 
-const localProcess = z.object({
+const localProcess = z.strictObject({
   id: z
     .string()
     .trim()
@@ -50,7 +50,7 @@ const localProcess = z.object({
   nationalLinkNote: z.string().default('').describe('How it links to the national process, in words'),
   objectives: texts.describe('Ids of the mission plan objectives this process serves'),
   meetings: z
-    .array(z.object({ id: z.string().trim().min(1), date: day }))
+    .array(z.strictObject({ id: z.string().trim().min(1), date: day }))
     .default([])
     .describe('Sessions people attend; with none, the date is the one meeting (id "signing")'),
   sensitivity: z
@@ -62,7 +62,7 @@ const localProcess = z.object({
 });
 
 /** A file of the mission's own local processes (YAML or JSON). */
-export const localProcessFileSchema = z.object({
+export const localProcessFileSchema = z.strictObject({
   processes: z.array(localProcess).min(1, 'the file holds no process'),
 });
 

@@ -212,6 +212,8 @@ export class StructuredDocument {
         }),
       ];
     });
+    // In the order they stand in the file, as a person reads it down.
+    problems.sort((a, b) => a.line - b.line || a.column - b.column);
     throw invalidDocument(this.name, problems);
   }
 }
