@@ -77,7 +77,23 @@ export function readPaxLocal(text: string, file: string): PaxLocalRead {
   const setAside: ReadProblem[] = [];
   // Papa reports rows, not lines; a row's line is counted from the newlines in the rows before it.
   let line = 2;
-  for (const row of rows) {
+  // Rows whose quotes do not close (papaparse's row index counts the header as row 0).
+  const openQuote = new Set(parsed.errors.filter((e) => e.type === 'Quotes').map((e) => e.row));
+  for (const [i, row] of rows.entries()) {
+    // A row cut short (a truncated file) or run together with the next by a quote left open is not
+    // an agreement to store with its columns shifted or empty.
+    if (openQuote.has(i + 1) || row.length !== header.length) {
+      problems.push({
+        file,
+        line,
+        column: 0,
+        reason: openQuote.has(i + 1)
+          ? 'a quoted field opened in this row is never closed: the rows after it are read into it (a quote left open?)'
+          : `the row has ${row.length} fields, the header ${header.length} (cut short, or a quote or a comma out of place?)`,
+      });
+      line += lineCount(row);
+      continue;
+    }
     const get = (name: string) => (row[col.get(name) ?? -1] ?? '').trim();
     const at = (name: string, reason: string): ReadProblem => ({
       file,
