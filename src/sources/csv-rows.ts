@@ -7,6 +7,8 @@ export interface CsvRow {
   fields: string[];
   /** Set when the parser found the row malformed (an unclosed quote, usually a truncated file). */
   error?: string;
+  /** With `error`: the last line the row ran to (a quote left open swallows the lines after it). */
+  lastLine?: number;
   /**
    * Set, to the row's length in characters, when the row was longer than MAX_ROW_CHARS and was
    * skipped unparsed; `fields` then holds only the row's first 2,000 characters, to show.
@@ -97,7 +99,10 @@ export async function* readCsvRows(info: TextFileInfo, dialect: CsvDialect): Asy
       if (fields.length === 1 && fields[0] === '') continue;
       const row: CsvRow = { line: start, fields };
       const err = bad.get(i);
-      if (err) row.error = err;
+      if (err) {
+        row.error = err;
+        row.lastLine = line - 1;
+      }
       if (odd) {
         for (let n = start; n < line; n++) {
           const oddLine = odd.get(n);

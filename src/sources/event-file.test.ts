@@ -180,3 +180,30 @@ test('a row with half a point (a longitude without its latitude) is set aside at
     ],
   );
 });
+
+test('a quote left open names the lines it ran together, so the event swallowed with it is said too', async () => {
+  const acled = join(dir, 'open-quote-acled.csv');
+  writeFileSync(
+    acled,
+    `${HEADER.join(',')}\n` +
+      'AAA1,2020-03-05,Battles,X,1,Y,2,Mali,Ségou,,,13.4,-6.02,,1\n' +
+      '"AAA2,"2020-03-05,Battles,X,1,Y,2,Mali,Ségou,,,13.4,-6.02,,1\n' +
+      'AAA3,2020-03-05,Battles,X,1,Y,2,Mali,Ségou,,,13.4,-6.02,,1\n' +
+      '"AAA4",2020-03-05,Battles,X,1,Y,2,Mali,Ségou,,,13.4,-6.02,,1\n',
+  );
+  const got = await readAll(acled);
+  assert.deepEqual(
+    got.records.map((r) => r.event.sourceEventId),
+    ['AAA1'],
+  );
+  assert.deepEqual(
+    got.problems.map((p) => [p.line, p.reason.replace(/^.*\(/, '(')]),
+    [
+      [
+        3,
+        // The quote closes only on line 5, before AAA4's comma: AAA3 and AAA4 went into the row.
+        '(a quote that never closes: lines 3–5 were read as this one row, and the events written on lines 4–5 are set aside with it)',
+      ],
+    ],
+  );
+});

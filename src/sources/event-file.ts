@@ -335,7 +335,7 @@ async function* rowBatches(
       const f = row.fields;
       let length = row.tooLong ?? 0;
       if (row.tooLong === undefined) for (const x of f) length += x.length;
-      if (row.error) problem(row, 0, `${row.error} (a quote that never closes; is the file cut short?)`);
+      if (row.error) problem(row, 0, `${row.error} (${quoteLeftOpen(row)})`);
       else if (row.oddEncoding) problem(row, 0, row.oddEncoding.reason, undefined, row.oddEncoding.text);
       else if (length > MAX_ROW_CHARS) {
         problem(
@@ -374,4 +374,15 @@ function fitToHeader(fields: string[], width: number): string[] {
   if (fields.length < width) return [...fields, ...new Array<string>(width - fields.length).fill('')];
   for (let i = width; i < fields.length; i++) if (fields[i] !== '') return fields;
   return fields.slice(0, width);
+}
+
+/** What a row the parser found malformed says: the lines a quote left open ran together. */
+function quoteLeftOpen(row: CsvRow): string {
+  const last = row.lastLine ?? row.line;
+  if (last === row.line) return 'a quote that never closes; is the file cut short?';
+  const after =
+    last === row.line + 1
+      ? `the event written on line ${last} is`
+      : `the events written on lines ${row.line + 1}–${last} are`;
+  return `a quote that never closes: lines ${row.line}–${last} were read as this one row, and ${after} set aside with it`;
 }
