@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { TandemError } from '../../domain/tandem-error.ts';
@@ -15,6 +16,7 @@ export interface SqliteStore extends Store {
 export function openSqliteStore(path: string): SqliteStore {
   let raw: BetterSqlite3.Database;
   try {
+    createPrivately(path);
     raw = new BetterSqlite3(path);
     setWriteAheadLog(raw);
   } catch (e) {
@@ -62,5 +64,22 @@ function setWriteAheadLog(raw: BetterSqlite3.Database): void {
       if (!(e as { code?: string }).code?.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw e;
       Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 40));
     }
+  }
+}
+
+/**
+ * A new store file is made readable by its owner only (0600), as the key file is: it holds the
+ * records an analyst may read in clear (events, perpetrators, threats), and SQLite gives its
+ * write-ahead log and shared-memory files the database file's own permissions. A file that
+ * exists keeps the permissions its owner gave it.
+ */
+function createPrivately(path: string): void {
+  if (path === ':memory:' || path === '' || path.startsWith('file:')) return;
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (e) {
+    // It exists already (EEXIST), or its folder does not: SQLite's own error says so next.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST' && (e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw e;
   }
 }
