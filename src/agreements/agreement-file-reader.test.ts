@@ -100,3 +100,20 @@ test('a web page, an RTF document and a text of blanks are refused with what to 
   );
   assert.equal(await refusal('   \n\n  ', 'blank.txt'), 'blank.txt: no text found');
 });
+
+test('a Windows-1252 text keeps its curly apostrophes, dashes and euro sign', async () => {
+  // "L’État garantit – sans délai – 5 €." as Word saves it on Western Windows: ’ 0x92, – 0x96, € 0x80.
+  const bytes = Buffer.from([
+    ...Buffer.from('Accord\n\nL', 'latin1'),
+    0x92,
+    ...Buffer.from('\xc9tat garantit ', 'latin1'),
+    0x96,
+    ...Buffer.from(' sans d\xe9lai ', 'latin1'),
+    0x96,
+    ...Buffer.from(' 5 ', 'latin1'),
+    0x80,
+    ...Buffer.from('.\n', 'latin1'),
+  ]);
+  const source = await readAgreementBytes(bytes, 'accord.txt');
+  assert.match(source.text, /L’État garantit – sans délai – 5 €\./);
+});

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import type { AgreementFormat } from '../domain/agreement.ts';
 import { AGREEMENT_FILE_MAX, fileProblem, notAFile } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { decodeWindows1252 } from '../sources/windows-1252.ts';
 import { normaliseAgreementText } from './agreement-text-normaliser.ts';
 import { docxText } from './docx-text.ts';
 import { dropRunningLines } from './pdf-running-lines.ts';
@@ -144,7 +145,7 @@ function decodeText(path: string, bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 

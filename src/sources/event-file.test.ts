@@ -207,3 +207,20 @@ test('a quote left open names the lines it ran together, so the event swallowed 
     ],
   );
 });
+
+test('a Windows-1252 file keeps its curly quotes and dashes in the notes', async () => {
+  const acled = join(dir, 'windows-1252-acled.csv');
+  const line = Buffer.concat([
+    Buffer.from(`${HEADER.join(',')}\nAAA1,2020-03-05,Battles,X,1,Y,2,Mali,S\xe9gou,,,13.4,-6.02,`, 'latin1'),
+    Buffer.from([0x93]),
+    Buffer.from('Attaque', 'latin1'),
+    Buffer.from([0x94, 0x20, 0x96]),
+    Buffer.from(' l', 'latin1'),
+    Buffer.from([0x92]),
+    Buffer.from('arm\xe9e,1\n', 'latin1'),
+  ]);
+  writeFileSync(acled, line);
+  const got = await readAll(acled);
+  assert.equal(got.records[0]?.event.admin1, 'Ségou');
+  assert.equal(got.records[0]?.event.notes, '“Attaque” – l’armée');
+});

@@ -5,6 +5,7 @@ import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { fileProblem, notAFile } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { textDecoder } from './windows-1252.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -164,7 +165,7 @@ function decideEncoding(
     : (n: number) =>
         `line ${n} is UTF-8, though ${lines.otherCount} other line(s) of the file are Latin-1 or Windows-1252: set aside rather than read garbled; re-save the file as UTF-8`;
   // Each odd line decoded in its own encoding: the problem then shows "Café", not "Caf�".
-  const own = new TextDecoder(utf8 ? 'windows-1252' : 'utf-8');
+  const own = textDecoder(utf8 ? 'windows-1252' : 'utf-8');
   const oddLines = new Map(
     odd.map(({ line, bytes }) => [
       line,
@@ -239,21 +240,21 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
 /** A stream of the file's text, decoded as inspected, in chunks of about `chunkSize` bytes. */
 export function textStream(info: TextFileInfo, chunkSize = 1024 * 1024): NodeJS.ReadableStream {
   // Node's StringDecoder is several times faster than TextDecoder for UTF-8 and UTF-16LE;
-  // TextDecoder is kept for the encodings it alone knows (Windows-1252, UTF-16BE).
+  // TextDecoder is kept for UTF-16BE, and windows-1252.ts decodes Windows-1252.
   const fast =
     info.encoding === 'utf-8'
       ? new StringDecoder('utf8')
       : info.encoding === 'utf-16le'
         ? new StringDecoder('utf16le')
         : null;
-  const slow = fast ? null : new TextDecoder(info.encoding);
+  const slow = fast ? null : textDecoder(info.encoding);
   const decode = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
-      done(null, fast ? fast.write(chunk) : (slow as TextDecoder).decode(chunk, { stream: true }));
+      done(null, fast ? fast.write(chunk) : slow!.decode(chunk, { stream: true }));
     },
     flush(done) {
-      const rest = fast ? fast.end() : (slow as TextDecoder).decode();
+      const rest = fast ? fast.end() : slow!.decode();
       done(null, rest || undefined);
     },
   });
@@ -267,7 +268,7 @@ export async function readHead(info: TextFileInfo, maxBytes = 1024 * 1024): Prom
     const n = Math.min(maxBytes, info.size - info.bomLength);
     const buf = Buffer.alloc(n);
     await fh.read(buf, 0, n, info.bomLength);
-    return new TextDecoder(info.encoding).decode(buf, { stream: true });
+    return textDecoder(info.encoding).decode(buf, { stream: true });
   } finally {
     await fh.close();
   }
