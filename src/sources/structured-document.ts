@@ -397,9 +397,33 @@ function describeIssue(issue: z.core.$ZodIssue, actual: unknown): string {
       return actual === undefined
         ? `missing required field (${issue.message})`
         : `${issue.message}, got ${describeValue(actual)}`;
-    default:
-      return `${issue.message}${actual !== undefined && typeof actual !== 'object' ? `, got ${describeValue(actual)}` : ''}`;
+    case 'too_small':
+    case 'too_big': {
+      // zod's own wording ("Too small: expected number to be >=0") said in words; a schema's
+      // own message is kept.
+      if (!/^Too (small|big):/.test(issue.message)) break;
+      const small = issue.code === 'too_small';
+      const bound = Number(small ? issue.minimum : issue.maximum);
+      const range = small
+        ? issue.inclusive
+          ? `${bound} or more`
+          : `more than ${bound}`
+        : issue.inclusive
+          ? `${bound} or less`
+          : `less than ${bound}`;
+      const what =
+        issue.origin === 'string'
+          ? small && bound === 1
+            ? 'a text that is not empty'
+            : `${range} characters`
+          : issue.origin === 'array'
+            ? `${range} items`
+            : range;
+      const got = Array.isArray(actual) ? `${actual.length}` : describeValue(actual);
+      return `expected ${what}${actual !== undefined ? `, got ${got}` : ''}`;
+    }
   }
+  return `${issue.message}${actual !== undefined && typeof actual !== 'object' ? `, got ${describeValue(actual)}` : ''}`;
 }
 
 export function formatPath(path: readonly PathSegment[]): string {
