@@ -224,18 +224,22 @@ function alertSection({ a, t, f }: Writer): Section {
         ? {
             kind: 'table',
             head: t.alertHead,
-            rows: a.alerts.map((x) => [
-              t.alertLevel[x.level] ?? x.level,
-              x.level === 'country' ? t.countryName(x.key) : x.key,
-              t.alertWhat[`${x.kind}-${x.metric}`] ?? x.metric,
-              f.month(x.start),
-              // An alarm after the period: the rise overlaps it, the test was sure only later.
-              x.alarm > a.period.to.slice(0, 7) ? `${f.month(x.alarm)} †` : f.month(x.alarm),
-              x.baseline,
-              x.observed,
-              x.score,
-              citeEvidence(x.evidence),
-            ]),
+            // The newest alarm first: over a long record the alerts still current were at the
+            // bottom of a table of eighty (a probe's South Sudan brief, oldest from 2011).
+            rows: [...a.alerts]
+              .sort((x, y) => y.alarm.localeCompare(x.alarm))
+              .map((x) => [
+                t.alertLevel[x.level] ?? x.level,
+                x.level === 'country' ? t.countryName(x.key) : x.key,
+                t.alertWhat[`${x.kind}-${x.metric}`] ?? x.metric,
+                f.month(x.start),
+                // An alarm after the period: the rise overlaps it, the test was sure only later.
+                x.alarm > a.period.to.slice(0, 7) ? `${f.month(x.alarm)} †` : f.month(x.alarm),
+                x.baseline,
+                x.observed,
+                x.score,
+                citeEvidence(x.evidence),
+              ]),
           }
         : { kind: 'p', text: t.noAlerts },
       { kind: 'counted', text: t.counted.alerts },
