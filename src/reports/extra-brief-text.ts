@@ -50,6 +50,8 @@ export interface ExtraBriefText {
     head: (month: string) => string[];
     onset: (area: string, percent: number, month: string) => string;
     noOnset: string;
+    /** Every area had deaths in the last year: onset does not apply. */
+    noQuietArea: string;
     /** A brief on one area that had no violent event by the origin: nothing to forecast it from. */
     noArea: (area: string, origin: string) => string;
     /** `command` reproduces the skill figures: the backtest at the same origin, over the same origins. */
@@ -142,6 +144,8 @@ const en: ExtraBriefText = {
       `${area}: ${percent}% chance of deaths in ${month}, the likeliest of the next three months, after a year without`,
     noOnset:
       'No area without deaths in the last year has a 20% or higher chance of deaths in any one of the next three months.',
+    noQuietArea:
+      'Every area forecast had deaths in the last year: none is quiet, so no onset of deaths is forecast.',
     noArea: (area, origin) =>
       `${area} has no violent event in the store up to ${origin}: there is nothing to forecast it from.`,
     counted: (origin, origins, command) =>
@@ -263,6 +267,8 @@ const fr: ExtraBriefText = {
       `${area} : ${percent} % de risque de morts en ${month}, le mois le plus exposé des trois prochains, après une année sans`,
     noOnset:
       'Aucune zone sans mort au cours de l’année écoulée n’a, pour aucun des trois prochains mois, un risque de 20 % ou plus de connaître des morts.',
+    noQuietArea:
+      'Toutes les zones prévues ont connu des morts au cours de l’année écoulée : aucune n’est calme, aucune apparition de morts n’est donc prévue.',
     noArea: (area, origin) =>
       `${area} ne compte aucun événement violent dans la base jusqu’à ${origin} : rien ne permet d’en établir une prévision.`,
     counted: (origin, origins, command) =>

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { AreaForecast } from '../analysis/forecast.ts';
 import { runBacktest } from '../analysis/forecast-backtest.ts';
 import { buildForecastPanel, type ViolentAreaMonth } from '../analysis/forecast-panel.ts';
 import { addMonths } from '../analysis/months.ts';
-import { bestNaive, formatBacktestTable, skillSentences } from './forecast-section.ts';
+import { bestNaive, forecastSection, formatBacktestTable, skillSentences } from './forecast-section.ts';
 
 /** Three areas with violence every month (counts cycling 1–7), and never a death. */
 function bloodlessRows(months: number): ViolentAreaMonth[] {
@@ -44,4 +45,28 @@ test('horizons past the record’s end at every origin get no score row; a metri
   const sentences = skillSentences(r, 'en');
   assert.match(sentences.find((x) => x.includes('deaths')) ?? '', /no deaths were recorded/);
   assert.doesNotMatch(formatBacktestTable(r), /NaN/);
+});
+
+test('where every area had deaths in the last year, the brief says no area is quiet, not that none is likely to start', () => {
+  const backtest = runBacktest(buildForecastPanel('Synthetia', bloodlessRows(12), addMonths('2010-01', 11)));
+  const forecast = (key: string, pOnset: number | null): AreaForecast => ({
+    level: 'admin1',
+    key,
+    month: '2011-01',
+    horizon: 1,
+    metric: 'fatalities',
+    point: 3,
+    mean: 4,
+    quantiles: { '0.1': 0, '0.5': 3, '0.9': 9 },
+    pOnset,
+  });
+  const text = (forecasts: AreaForecast[]) =>
+    JSON.stringify(forecastSection({ country: 'Synthetia', origin: '2010-12', forecasts, backtest }).blocks);
+  const busy = text([forecast('Area 0', null), forecast('Area 1', null)]);
+  assert.match(busy, /Every area forecast had deaths in the last year: none is quiet/);
+  assert.doesNotMatch(busy, /No area without deaths/);
+  assert.match(
+    text([forecast('Area 0', null), forecast('Area 1', 0.05)]),
+    /No area without deaths in the last year has a 20%/,
+  );
 });

@@ -171,7 +171,13 @@ export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): S
         : ({ kind: 'table', head: soFar ? [...head, t.soFar(through)] : head, rows } as Block),
       onsets.length
         ? { kind: 'list', items: onsets.map((o) => t.onset(o.key, Math.round(o.p * 100), t.month(o.month))) }
-        : { kind: 'p', text: t.noOnset },
+        : {
+            kind: 'p',
+            // "No quiet area has a 20% chance" read as a finding where no area was quiet at all.
+            text: b.forecasts.some((f) => f.metric === 'fatalities' && f.pOnset !== null)
+              ? t.noOnset
+              : t.noQuietArea,
+          },
       {
         kind: 'counted',
         text: t.counted(
