@@ -104,6 +104,13 @@ for (const dialect of DIALECTS) {
       );
       const viewer = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, VIEWER));
       assert.doesNotMatch(JSON.stringify(viewer), /Hassan|blue house/);
+      // Nor who last edited it: the analyst's name says which office follows the case.
+      assert.equal(viewer.threats[0]?.updatedBy, '(withheld)');
+      assert.equal(
+        (await runOperation(operations.listThreats, { country: 'Testland' }, as(store, ADMIN))).threats[0]
+          ?.updatedBy,
+        ADMIN.name,
+      );
       // The South office may write, but not read the North office's incident the threat rests on.
       for (const change of [{}, { status: 'dismissed' as const }])
         await assert.rejects(

@@ -446,7 +446,8 @@ export async function hiddenEvents(ctx: AppContext): Promise<HiddenEvents> {
  * record is written to the audit chain, released or withheld.
  */
 export async function releaseThreats<
-  T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'>,
+  T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'> &
+    Partial<Pick<Threat, 'updatedBy'>>,
 >(ctx: AppContext, threats: T[]): Promise<T[]> {
   const hidden = await hiddenEvents(ctx);
   // A threat whose perpetrator or group harmed is withheld keeps its note back too: notes name
@@ -458,7 +459,8 @@ export async function releaseThreats<
         t.perpetrator !== threats[i]!.perpetrator || t.targetedPopulation !== threats[i]!.targetedPopulation,
     ),
   );
-  const named = byName.map((t) => (t.note && nameWithheld.has(t) ? { ...t, note: REDACTED } : t));
+  // Who last edited it goes with its names: the analyst's name says which office follows the case.
+  const named = byName.map((t) => (nameWithheld.has(t) ? withheldThreat(t) : t));
   if (!hidden.levels.length && !hidden.missionIds.length) return named;
   const linked = [...new Set(named.flatMap((t) => t.events))];
   if (!linked.length) return named;
@@ -480,14 +482,22 @@ export async function releaseThreats<
     return granted
       ? t
       : {
-          ...t,
+          ...withheldThreat(t),
           perpetrator: keep(t.perpetrator) ? t.perpetrator : WITHHELD_KEY,
           targetedPopulation: keep(t.targetedPopulation) ? t.targetedPopulation : WITHHELD_KEY,
-          note: t.note ? REDACTED : t.note,
         };
   });
   await logReads(ctx, 'threat', reads, 'read');
   return out;
+}
+
+/** A threat's note and its last editor, withheld with its names. */
+function withheldThreat<T extends Pick<Threat, 'note'> & Partial<Pick<Threat, 'updatedBy'>>>(t: T): T {
+  return {
+    ...t,
+    note: t.note ? REDACTED : t.note,
+    ...(t.updatedBy ? { updatedBy: WITHHELD_KEY } : {}),
+  };
 }
 
 /**
