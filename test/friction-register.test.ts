@@ -237,6 +237,50 @@ for (const dialect of DIALECTS) {
         /no friction 00000000/,
       );
     });
+
+    test('edits of different fields at once, on a friction never edited, are all kept and register it once', async () => {
+      const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' });
+      const f = frictions.find((x) => !x.registered && x.found)!;
+      // A look-up then an insert had failed all but one with a duplicate key (500), and whole-row
+      // writes had kept only the last edit's fields.
+      await Promise.all([
+        frictionOperations.editFriction.run(ctx, { ref: f.ref, owner: 'Chief of Staff' }),
+        frictionOperations.editFriction.run(ctx, {
+          ref: f.ref,
+          status: 'in-progress',
+          reviewDate: '2026-02-01',
+        }),
+        frictionOperations.editFriction.run(ctx, { ref: f.ref, note: 'boats shared with the police' }),
+        frictionOperations.editFriction.run(ctx, { ref: f.ref, decision: 'mitigate' }),
+      ]);
+      const after = (
+        await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' })
+      ).frictions.find((x) => x.ref === f.ref)!;
+      assert.deepEqual(
+        [
+          after.registered,
+          after.owner,
+          after.status,
+          after.reviewDate,
+          after.note,
+          after.decision,
+          after.decidedBy,
+        ],
+        [
+          true,
+          'Chief of Staff',
+          'in-progress',
+          '2026-02-01',
+          'boats shared with the police',
+          'mitigate',
+          'a.poc-adviser',
+        ],
+      );
+      assert.equal(
+        (await ctx.store.db.selectFrom('frictions').select('id').where('ref', '=', f.ref).execute()).length,
+        1,
+      );
+    });
   });
 }
 

@@ -25,7 +25,7 @@ import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { wordKey } from '../planning/plan-words.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
-import { findFrictions, saveFriction } from '../store/friction-repository.ts';
+import { type FrictionEditField, findFrictions, saveFriction } from '../store/friction-repository.ts';
 import { findLocalProcesses } from '../store/local-process-repository.ts';
 import type { Database } from '../store/schema.ts';
 import {
@@ -371,7 +371,10 @@ export const frictionOperations = {
       };
       const { found, ...row } = next;
       await ctx.store.db.transaction().execute(async (trx) => {
-        await saveFriction(trx, row);
+        await saveFriction(trx, row, {
+          fields: (Object.keys(changes) as FrictionEditField[]).filter((k) => changes[k] !== undefined),
+          decision: changedDecision,
+        });
         await appendAudit(
           trx,
           [

@@ -33,7 +33,21 @@ export async function findFrictions(db: Kysely<Database>, country?: string): Pro
 }
 
 /** Writes a friction's register row, inserting it the first time. */
-export async function saveFriction(db: Kysely<Database>, f: RegisteredFriction): Promise<void> {
+/** The fields of a friction an edit may change, by their names in the register. */
+export type FrictionEditField = 'owner' | 'decision' | 'status' | 'reviewDate' | 'note';
+
+/**
+ * Registers a friction, or records an edit of one. `changed` names the fields the edit set: only
+ * they (with who decided, when the decision changed, and who edited) are written over a friction
+ * already registered, so two people editing different fields at once both keep their change, and
+ * two first edits at once register it once (an upsert on its reference, where a look-up then an
+ * insert had failed the second with a duplicate key).
+ */
+export async function saveFriction(
+  db: Kysely<Database>,
+  f: RegisteredFriction,
+  changed: { fields: readonly FrictionEditField[]; decision: boolean },
+): Promise<void> {
   const row = {
     ref: f.ref,
     country: f.country,
@@ -51,7 +65,24 @@ export async function saveFriction(db: Kysely<Database>, f: RegisteredFriction):
     updated_by: f.updatedBy ?? '',
     updated_at: f.updatedAt ?? new Date().toISOString(),
   };
-  const existing = await db.selectFrom('frictions').select('id').where('ref', '=', f.ref).executeTakeFirst();
-  if (existing) await db.updateTable('frictions').set(row).where('id', '=', existing.id).execute();
-  else await db.insertInto('frictions').values(row).execute();
+  const column = {
+    owner: 'owner',
+    decision: 'decision',
+    status: 'status',
+    reviewDate: 'review_date',
+    note: 'note',
+  } as const;
+  const set: Partial<typeof row> = {
+    message: row.message,
+    evidence: row.evidence,
+    updated_by: row.updated_by,
+    updated_at: row.updated_at,
+  };
+  for (const field of changed.fields) Object.assign(set, { [column[field]]: row[column[field]] });
+  if (changed.decision) Object.assign(set, { decided_by: row.decided_by, decided_at: row.decided_at });
+  await db
+    .insertInto('frictions')
+    .values(row)
+    .onConflict((oc) => oc.column('ref').doUpdateSet(set))
+    .execute();
 }
