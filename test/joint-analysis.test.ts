@@ -315,6 +315,21 @@ for (const dialect of DIALECTS) {
       assert.equal(shown.note, 'patrols resumed');
       const again = await analysisOperations.proposeThreats.run(ctx, { country: 'South Sudan', save: true });
       assert.equal(again.saved, 0, 'saving twice adds nothing');
+      // Edits of different fields at once each keep theirs (whole rows written back had kept the
+      // last one's: an API probe lost a likelihood and a note).
+      const second = listed.threats[1]!;
+      await Promise.all([
+        analysisOperations.editThreat.run(ctx, { id: second.id!, likelihood: 'very-high' }),
+        analysisOperations.editThreat.run(ctx, { id: second.id!, note: 'market day raids' }),
+        analysisOperations.editThreat.run(ctx, { id: second.id!, severity: 'low' }),
+      ]);
+      const [stored] = (
+        await analysisOperations.listThreats.run(ctx, { country: 'South Sudan' })
+      ).threats.filter((t) => t.id === second.id);
+      assert.deepEqual(
+        [stored!.likelihood, stored!.note, stored!.severity, stored!.status],
+        ['very-high', 'market day raids', 'low', 'accepted'],
+      );
     });
 
     test('a raised threshold gives no more alerts than the default', async () => {

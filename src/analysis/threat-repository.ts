@@ -70,6 +70,31 @@ export async function insertThreat(db: Kysely<Database>, t: Threat): Promise<num
   return Number(r.id);
 }
 
-export async function updateThreat(db: Kysely<Database>, t: Threat & { id: number }): Promise<void> {
-  await db.updateTable('threats').set(toRow(t)).where('id', '=', t.id).execute();
+/**
+ * Writes an analyst's edit of a threat: only the fields named (and who edited, when), so two
+ * people editing different fields at once both keep their change, where a whole row written back
+ * had kept the last one's.
+ */
+export async function updateThreat(
+  db: Kysely<Database>,
+  t: Threat & { id: number },
+  fields: readonly (keyof Threat)[],
+): Promise<void> {
+  const row = toRow(t);
+  const column: Partial<Record<keyof Threat, keyof typeof row>> = {
+    likelihood: 'likelihood',
+    severity: 'severity',
+    trend: 'trend',
+    status: 'status',
+    targetedPopulation: 'targeted_population',
+    drivers: 'drivers',
+    note: 'note',
+  };
+  const set: Partial<typeof row> = { updated_by: row.updated_by, updated_at: row.updated_at };
+  for (const f of fields) {
+    const c = column[f];
+    if (!c) throw new Error(`updateThreat: ${f} is not a field an analyst edits`);
+    Object.assign(set, { [c]: row[c] });
+  }
+  await db.updateTable('threats').set(set).where('id', '=', t.id).execute();
 }

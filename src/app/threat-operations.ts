@@ -163,7 +163,13 @@ export const threatOperations = {
         updatedAt: now(),
       } as Threat & { id: number };
       await ctx.store.db.transaction().execute(async (trx) => {
-        await updateThreat(trx, next);
+        // The fields this edit set, and the status a first edit accepts.
+        const fields = Object.keys(defined) as (keyof Threat)[];
+        await updateThreat(
+          trx,
+          next,
+          next.status === t.status || fields.includes('status') ? fields : [...fields, 'status'],
+        );
         await appendAudit(trx, [
           {
             actor: ctx.requester.name,
