@@ -199,6 +199,60 @@ for (const dialect of DIALECTS) {
       assert.ok(html.includes('How these figures were counted'));
     });
 
+    test('a tag or a hand-added threat on a place or an event the store does not hold is refused, naming the field', async () => {
+      const as = { ...ctx, requester: { name: 'amina', roles: ['poc'] } };
+      const refused = (field: string) => (e: unknown) =>
+        isTandemError(e) && (e.details as { field?: string } | undefined)?.field === field;
+      await assert.rejects(
+        analysisOperations.tagDriver.run(as, {
+          driver: 'cattle-and-transhumance',
+          country: 'Narnia',
+          note: '',
+        }),
+        refused('country'),
+      );
+      await assert.rejects(
+        analysisOperations.tagDriver.run(as, {
+          driver: 'cattle-and-transhumance',
+          country: 'South Sudan',
+          admin1: 'Ouaka',
+          note: '',
+        }),
+        refused('admin1'),
+      );
+      const threat = {
+        perpetrator: 'Unknown gunmen',
+        targetedPopulation: 'Traders',
+        violenceType: 'violence-against-civilians' as const,
+        country: 'South Sudan',
+        admin1: '',
+        likelihood: 'medium' as const,
+        severity: 'high' as const,
+        trend: 'new' as const,
+        drivers: [],
+        events: [] as number[],
+        note: '',
+      };
+      await assert.rejects(
+        analysisOperations.addThreat.run(as, { ...threat, country: 'Narnia' }),
+        refused('country'),
+      );
+      await assert.rejects(
+        analysisOperations.addThreat.run(as, { ...threat, events: [999_999_999] }),
+        refused('events'),
+      );
+      const [car] = await ctx.store.db
+        .selectFrom('events')
+        .select('id')
+        .where('country', '=', 'Central African Republic')
+        .limit(1)
+        .execute();
+      await assert.rejects(
+        analysisOperations.addThreat.run(as, { ...threat, events: [Number(car!.id)] }),
+        refused('events'),
+      );
+    });
+
     test('a driver tag is joint only once a POC analyst and a political analyst stand behind it', async () => {
       const event = southSudan.alerts[0]!.evidence[0]!;
       // Each acts under their own account: the analyst and unit come from it, not from the input.

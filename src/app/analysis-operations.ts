@@ -199,6 +199,10 @@ export const analysisOperations = {
         if (!e) throw new TandemError('not-found', `no event with id ${input.eventId}`);
         country = e.country;
         admin1 = e.admin1;
+      } else {
+        // A tag on an area the store does not know ("Narnia", or Ouaka under South Sudan) would be
+        // counted nowhere: refused naming the field, with what the store holds.
+        await assertEventsExistFor(ctx.store.db, { country, admin1: admin1 || undefined });
       }
       const id = await insertDriverTag(ctx.store.db, {
         driver: input.driver,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { proposeThreatList } from '../analysis/propose-threats.ts';
 import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repository.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -9,7 +10,7 @@ import { assertMayEditThreat, notesAccess, releaseActorNames, releaseThreats } f
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { numberInput } from './number-input.ts';
-import { defineOperation } from './operation.ts';
+import { type AppContext, defineOperation } from './operation.ts';
 
 const level = z.enum(THREAT_LEVELS);
 
@@ -97,6 +98,11 @@ export const threatOperations = {
     }),
     run: async (ctx, input) => {
       for (const d of input.drivers) checkDriver(d);
+      // A threat the data does not show may stand where no event has yet, but in a country the
+      // store knows, and with events that exist there (an API probe stored one in "Narnia" citing
+      // event 999999, and one citing another country's event).
+      await assertEventsExistFor(ctx.store.db, { country: input.country });
+      await assertEventsOfCountry(ctx, input.country, input.events);
       const t: Threat = {
         id: null,
         perpetratorCategory: null,
@@ -186,3 +192,33 @@ export const threatOperations = {
     },
   }),
 };
+
+/** Refuses cited events that do not exist, or that are of another country (field `events`). */
+async function assertEventsOfCountry(
+  ctx: AppContext,
+  country: string,
+  ids: readonly number[],
+): Promise<void> {
+  if (!ids.length) return;
+  const found = new Map(
+    (
+      await ctx.store.db
+        .selectFrom('events')
+        .select(['id', 'country'])
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((r) => [Number(r.id), r.country]),
+  );
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length)
+    throw new TandemError('not-found', `events: no event with id ${missing.join(', ')}`, {
+      details: { field: 'events' },
+    });
+  const elsewhere = ids.filter((id) => found.get(id) !== country);
+  if (elsewhere.length)
+    throw new TandemError(
+      'bad-input',
+      `events: ${elsewhere.map((id) => `event ${id} is in ${found.get(id)}`).join('; ')}, not in ${country}`,
+      { details: { field: 'events' } },
+    );
+}

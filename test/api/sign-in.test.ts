@@ -132,8 +132,7 @@ for (const dialect of DIALECTS) {
     test('a read-only account may not change the store; an analyst may', async () => {
       const body = JSON.stringify({
         driver: 'land-and-resources',
-        country: 'Nowhere',
-        admin1: 'Valley',
+        country: 'Testland',
         unit: 'poc',
         note: 'viewer test',
       });
