@@ -105,6 +105,21 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test('a name withheld from the reader is said in the brief’s language', async () => {
+      const { renderBriefMarkdown } = await import('../src/reports/joint-brief.ts');
+      const { analysisOperations } = await import('../src/app/analysis-operations.ts');
+      const a = await analysisOperations.analyze.run({ store, requester }, ONE_MONTH);
+      // As a reader not cleared for the record behind the first perpetrator would get it.
+      const withheld = {
+        ...a,
+        perpetrators: a.perpetrators.map((p, i) => (i === 0 ? { ...p, actor: '(withheld)' } : p)),
+      };
+      const fr = renderBriefMarkdown(withheld, { lang: 'fr' });
+      assert.match(fr, /\| \(masqué\) \|/);
+      assert.doesNotMatch(fr, /\(withheld\)/);
+      assert.match(renderBriefMarkdown(withheld, {}), /\| \(withheld\) \|/);
+    });
+
     test('no query text: each section says in words how its figures were counted', async () => {
       const { content } = await make({ ...ONE_MONTH, format: 'md' });
       assert.doesNotMatch(content, QUERY_TEXT);

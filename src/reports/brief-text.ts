@@ -17,6 +17,8 @@ export interface BriefText {
   produced: (date: string) => string;
   classification: Record<Sensitivity, string>;
   classificationNote: string;
+  /** A name withheld from the reader, as the brief says it. */
+  withheld: string;
   sourcesTitle: string;
   /** "x: y" in English, "x : y" in French. */
   colon: string;
@@ -160,6 +162,7 @@ const en: BriefText = {
     'strictly-confidential': 'STRICTLY CONFIDENTIAL',
   },
   classificationNote: 'the highest sensitivity of the records counted in this brief',
+  withheld: '(withheld)',
   sourcesTitle: 'Sources',
   colon: ':',
   population: (group) => group,
@@ -356,6 +359,7 @@ const fr: BriefText = {
     'strictly-confidential': 'STRICTEMENT CONFIDENTIEL',
   },
   classificationNote: 'la plus haute sensibilité des données comptées dans cette note',
+  withheld: '(masqué)',
   sourcesTitle: 'Sources',
   colon: ' :',
   population: (group) =>
