@@ -151,6 +151,9 @@ describe('read-only accounts, clearing a friction, and exporting events, in Chro
       '2026-12-31',
       'Share the patrols by week',
     ]);
+    // Said beside the decision, not only in the form: a reader who may not edit sees them too.
+    await item.getByText('Owner: Head of Office, Dunmarch').waitFor();
+    await item.getByText('Note: Share the patrols by week').waitFor();
     await item.scrollIntoViewIfNeeded();
     await w.shots('friction-saved');
 

@@ -128,6 +128,21 @@ export function FrictionsPage({ country }: { country?: string }) {
                       </small>
                     </h2>
                     <p>{f.message}</p>
+                    {/* Who follows it up and why, for those who may not edit it too (the form alone held them). */}
+                    {f.owner ? (
+                      <p className="friction-owner">
+                        {t('frictions.owner')}
+                        {t('common.colon')}
+                        {f.owner}
+                      </p>
+                    ) : null}
+                    {f.note ? (
+                      <p className="friction-note">
+                        {t('frictions.note')}
+                        {t('common.colon')}
+                        {f.note}
+                      </p>
+                    ) : null}
                     <p className="friction-decided">
                       {f.decision
                         ? t('frictions.decided', {
