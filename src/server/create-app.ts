@@ -150,6 +150,15 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     // A local-only operation, or a write by someone who may not write, costs the server nothing
     // however large the body.
     await assertMayRunAudited(op, call(name));
+    // Fields sent in the query string of a body operation were dropped, and the answer given as if
+    // they had not been asked (POST /api/ops/summary?country=… answered for every country).
+    const query = [...new URL(c.req.url).searchParams.keys()];
+    if (query.length)
+      throw new TandemError(
+        'bad-input',
+        `${c.req.method} ${new URL(c.req.url).pathname} takes its fields in the JSON body, not the query string (${[...new Set(query)].slice(0, 5).join(', ')})`,
+        { details: { fields: [...new Set(query)] } },
+      );
     assertJsonBody(c);
     const text = await readBodyText(c, JSON_BODY_MAX_BYTES, options.bodyPace);
     let raw: unknown;

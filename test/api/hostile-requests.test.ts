@@ -132,6 +132,18 @@ for (const dialect of DIALECTS) {
         (await brief.json()).error.message,
         /GET \/api\/brief\.html does not take contry; it takes /,
       );
+      // A body operation's fields in its query string are refused, not dropped (the summary had
+      // answered for every country).
+      const queried = await app.request('/api/ops/summary?country=Orvania%20(fictional)', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: '{}',
+      });
+      assert.equal(queried.status, 400);
+      assert.match(
+        (await queried.json()).error.message,
+        /POST \/api\/ops\/summary takes its fields in the JSON body, not the query string \(country\)/,
+      );
       // Spelt right, both are answered.
       assert.equal((await app.request('/api/areas?country=Orvania%20(fictional)')).status, 200);
       const ok = await app.request('/api/ops/summary', {
