@@ -183,6 +183,8 @@ export function AreaPage({
               }));
               return (
                 <>
+                  {/* Both sides of a battle are counted: said, so no reader adds the rows up as the area's. */}
+                  <p className="note">{tr('area.perpetratorsCounted')}</p>
                   <PerpTable title={tr('area.stateForces')} rows={rows.filter((p) => p.isState)} />
                   <PerpTable title={tr('area.nonState')} rows={rows.filter((p) => !p.isState)} />
                 </>

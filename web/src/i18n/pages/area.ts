@@ -11,6 +11,8 @@ export const en = {
   trendChart: 'Monthly events in {{area}}, by perpetrator',
   perpetrators: 'Perpetrators',
   thePerpetrators: 'perpetrators',
+  perpetratorsCounted:
+    'Violent events, counted for the actors that perpetrated them: both sides of a battle (each with its deaths), the attacker of other violence, and those acting with either; a peace operation attacked is not counted. The rows add up to more than the area.',
   stateForces: 'State forces',
   nonState: 'Non-state and others',
   drivers: 'Drivers',
@@ -80,6 +82,8 @@ export const fr: typeof en = {
   trendChart: 'Événements par mois à {{area}}, par auteur',
   perpetrators: 'Auteurs',
   thePerpetrators: 'les auteurs',
+  perpetratorsCounted:
+    'Événements violents, comptés pour les acteurs qui les ont commis : les deux camps d’un combat (chacun avec ses morts), l’auteur des autres violences et ceux qui agissent avec l’un ou l’autre ; une opération de paix attaquée n’est pas comptée. Les lignes dépassent ensemble les chiffres de la zone.',
   stateForces: 'Forces de l’État',
   nonState: 'Acteurs non étatiques et autres',
   drivers: 'Facteurs de violence',
