@@ -202,6 +202,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
       args: ['plan', 'acknowledge', 'UNSMO', '--version', 'two', '--by', 'A', '--role', 'B', '--db', DB],
       names: /--version/,
     },
+    // A plan file's path that is none is no mission of that name.
+    {
+      args: ['plan', 'acknowledge', join(DIR, 'no-such-plan.yaml'), '--by', 'A', '--role', 'B', '--db', DB],
+      names: /no-such-plan\.yaml: no such file \(give a plan file, or the name of a mission/,
+    },
   ],
   'plan acknowledgements': [
     { args: ['plan', 'acknowledgements', 'UNSMO', '--version', 'two', '--db', DB], names: /--version/ },

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { TandemError } from '../../domain/tandem-error.ts';
 import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { readTextFile } from '../read-text-file.ts';
@@ -92,7 +93,13 @@ export function registerPlanCommands(program: Command): void {
       .option('--json', 'print the record as JSON'),
   ).action(
     action(async (target: string, flags: JsonFlag & { version?: string; by?: string; role?: string }) => {
-      // A file names its mission, and must be the very text of the version acknowledged.
+      // A file names its mission, and must be the very text of the version acknowledged. What
+      // looks like a file's path but is none is said as such, not as a mission of that name.
+      if (!existsSync(target) && /[/\\]|\.(ya?ml|json)$/i.test(target))
+        throw new TandemError(
+          'bad-input',
+          `${target}: no such file (give a plan file, or the name of a mission whose plan is stored)`,
+        );
       const given = existsSync(target) ? loadPlan(target) : { mission: target };
       const r = await runCommand(
         (await acknowledgements()).acknowledgePlan,
