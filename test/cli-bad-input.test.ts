@@ -295,6 +295,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['forecast', '--country', '', '--db', DB], names: /--country/ },
     { args: ['forecast', '--country', 'Testland', '--level', 'district', '--db', DB], names: /--level/ },
     { args: ['forecast', '--country', 'Testland', '--horizon', '0', '--db', DB], names: /--horizon/ },
+    // Written as a month, but no month: said so, not as the wrong shape.
+    {
+      args: ['forecast', '--country', 'Testland', '--origin', '2014-13', '--db', DB],
+      names: /--origin: there is no such month: the month is 01 to 12/,
+    },
     // Number() would read these as 6, 10 and 0; a number is written in decimal digits.
     {
       args: ['forecast', '--country', 'Testland', '--horizon', '0x6', '--db', DB],

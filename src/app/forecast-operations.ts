@@ -33,7 +33,11 @@ import { readablePlan } from './plan-operations.ts';
 
 export type ForecastInput = z.infer<typeof forecastInput>;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM');
+// "2014-13" is written the right way but names no month: said so, not as the wrong shape.
+const month = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/, 'expected a month written YYYY-MM')
+  .refine((m) => +m.slice(5) >= 1 && +m.slice(5) <= 12, 'there is no such month: the month is 01 to 12');
 
 /** Days of data before the latest event over which the country's rate of event days is read. */
 const RATE_WINDOW_DAYS = 180;
