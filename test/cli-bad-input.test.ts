@@ -40,6 +40,11 @@ writeFileSync(
   MISSPELT_PARTICIPANT,
   'alias: Heron\nrealname: A real name\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nconsent: { given: true, date: 2026-01-02 }\n',
 );
+const NO_SUCH_DAY_PARTICIPANT = join(DIR, 'no-such-day-participant.yaml');
+writeFileSync(
+  NO_SUCH_DAY_PARTICIPANT,
+  'alias: Heron\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nconsent: { given: true, on: 2015-04-31 }\n',
+);
 const BAD_PARTICIPANT = join(DIR, 'bad-participant.yaml');
 writeFileSync(
   BAD_PARTICIPANT,
@@ -267,6 +272,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
   'participants add': [
     { args: ['participants', 'add', MISSING, '--db', DB], names: /no-such-file\.csv/ },
     { args: ['participants', 'add', BAD_PARTICIPANT, '--db', DB], names: /gender/ },
+    // A date written the right way that is no day is said to be no day, not the wrong shape.
+    {
+      args: ['participants', 'add', NO_SUCH_DAY_PARTICIPANT, '--db', DB],
+      names: /no-such-day-participant\.yaml:6:\d+: consent\.on: there is no such day in the calendar/,
+    },
     // A misspelt field is refused at its line, at any depth: dropped, the identity went unstored.
     {
       args: ['participants', 'add', MISSPELT_PARTICIPANT, '--db', DB],

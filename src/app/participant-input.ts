@@ -12,7 +12,10 @@ import { numberInput } from './number-input.ts';
 
 // What a participant of the protection–participation register is, as a front end or a file gives one.
 
-const day = z.string().refine(isCalendarDay, 'expected a date as YYYY-MM-DD');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isCalendarDay, 'there is no such day in the calendar (a date YYYY-MM-DD that exists)');
 
 /**
  * A participant as a front end sends one: the contract of `POST /api/participants`. A field it
