@@ -379,3 +379,14 @@ test('a plan or negotiation file refused reads in French problem by problem, its
     /^plan\.yaml n’est pas valable :\n .*anchors\[1\]: identifiant inconnu « C9 » \(attendu : un identifiant d’objectif du concept\)$/,
   );
 });
+
+test("the server's marker of a withheld name is said in the reader's language", async () => {
+  const i18next = (await import('i18next')).default;
+  await i18next.init({ lng: 'fr', resources: { en: { translation: en }, fr: { translation: fr } } });
+  const { actorName, populationName } = await import('../web/src/labels.ts');
+  assert.equal(actorName('(withheld)'), '(masqué)');
+  assert.equal(populationName('(withheld)'), '(masqué)');
+  assert.equal(actorName('KLF'), 'KLF');
+  await i18next.changeLanguage('en');
+  assert.equal(actorName('(withheld)'), '(withheld)');
+});

@@ -19,7 +19,12 @@ export function label(code: string | null | undefined): string {
  */
 export function populationName(group: string): string {
   const m = /^Civilians \((.+)\)$/.exec(group);
-  return m ? i18next.t('common.civiliansOf', { country: m[1] }) : group;
+  return m ? i18next.t('common.civiliansOf', { country: m[1] }) : actorName(group);
+}
+
+/** The server's marker of a name withheld from the reader, in the reader's language; other names as they are. */
+export function actorName(name: string): string {
+  return name === '(withheld)' ? i18next.t('common.withheld') : name;
 }
 
 /** A data source's name in the reader's language. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { day, longMonth, num } from '../format.ts';
-import { alertInWords } from '../labels.ts';
+import { actorName, alertInWords } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { actorHref } from '../record-links.ts';
 import { pageHref } from '../url-state.ts';
@@ -21,7 +21,7 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
     <ul className="alerts">
       {alerts.slice(0, limit).map((a) => (
         <li key={`${a.level}-${a.key}-${a.start}-${a.metric}`}>
-          <strong>{a.key}</strong>{' '}
+          <strong>{actorName(a.key)}</strong>{' '}
           <span className="muted">({t(`common.alertLevel.${a.level}`, { defaultValue: a.level })})</span>
           {t('common.colon')}
           {alertInWords(a)}{' '}

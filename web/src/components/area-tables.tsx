@@ -3,7 +3,7 @@ import { driverName } from '../../../src/domain/driver.ts';
 import type { DriverRow } from '../analysis-types.ts';
 import { num } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
-import { label } from '../labels.ts';
+import { actorName, label } from '../labels.ts';
 import { pageHref } from '../url-state.ts';
 
 /** The area page's figure, perpetrator tables and driver lists. */
@@ -47,7 +47,7 @@ export function PerpTable({
               <tr key={r.actor}>
                 <th scope="row">
                   <a href={pageHref('area', { actor: r.actor })} title={t('area.listActor')}>
-                    {r.actor}
+                    {actorName(r.actor)}
                   </a>{' '}
                   <span className="muted">{label(r.category)}</span>
                 </th>

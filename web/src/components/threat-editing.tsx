@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
 import { day } from '../format.ts';
-import { populationName, label as word } from '../labels.ts';
+import { actorName, populationName, label as word } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { MayWrite } from './may-write.tsx';
@@ -113,7 +113,7 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
   );
   return (
     <li data-threat={threat.id}>
-      <strong>{threat.perpetrator}</strong> → {populationName(threat.targetedPopulation)} (
+      <strong>{actorName(threat.perpetrator)}</strong> → {populationName(threat.targetedPopulation)} (
       {word(threat.violenceType)}){t('common.colon')}
       {t('analysts.threat', {
         likelihood: word(threat.likelihood),
@@ -123,7 +123,7 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
       })}
       {threat.updatedBy && (
         <span className="muted">
-          {t('analysts.changedBy', { name: threat.updatedBy, date: day(threat.updatedAt) })}
+          {t('analysts.changedBy', { name: actorName(threat.updatedBy), date: day(threat.updatedAt) })}
         </span>
       )}
       {threat.note && <q className="task-note"> {threat.note}</q>}

@@ -15,7 +15,7 @@ import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { ThreatEditing } from '../components/threat-editing.tsx';
 import { day, month, num } from '../format.ts';
-import { label, populationName } from '../labels.ts';
+import { actorName, label, populationName } from '../labels.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
@@ -231,7 +231,7 @@ export function AreaPage({
                     .sort((x, y) => threatScore(y) - threatScore(x))
                     .map((x) => (
                       <li key={`${x.perpetrator}-${x.targetedPopulation}-${x.violenceType}`}>
-                        <strong>{x.perpetrator}</strong> → {populationName(x.targetedPopulation)} (
+                        <strong>{actorName(x.perpetrator)}</strong> → {populationName(x.targetedPopulation)} (
                         {label(x.violenceType)}){tr('common.colon')}
                         {tr('area.threat', {
                           likelihood: label(x.likelihood),
@@ -343,7 +343,7 @@ export function AreaPage({
             )}
             {(analysis.data?.perpetrators ?? []).map((p) => (
               <option key={p.actor} value={p.actor}>
-                {p.actor}
+                {actorName(p.actor)}
               </option>
             ))}
           </select>

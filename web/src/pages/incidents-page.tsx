@@ -16,6 +16,7 @@ import {
 import { MayWrite } from '../components/may-write.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day } from '../format.ts';
+import { actorName } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import type { AreaMapAnswer } from '../workbench-types.ts';
@@ -87,7 +88,7 @@ function IncidentHistory({ id, version }: { id: number; version: string }) {
           {d.history.map((h) => (
             <li key={`${h.at}|${h.change}`}>
               <strong>{h.change === 'created' ? t('incidents.recorded') : t('incidents.changed')}</strong>{' '}
-              {t('incidents.by', { name: h.by })}{' '}
+              {t('incidents.by', { name: actorName(h.by) })}{' '}
               <time dateTime={h.at}>
                 {day(h.at.slice(0, 10))} {h.at.slice(11, 16)} UTC
               </time>

@@ -122,6 +122,7 @@ export const en = {
   drawingChart: 'Drawing the chart…',
   colon: ': ',
   civiliansOf: 'Civilians ({{country}})',
+  withheld: '(withheld)',
 };
 
 export const fr: typeof en = {
@@ -244,4 +245,5 @@ export const fr: typeof en = {
   drawingChart: 'Tracé du graphique…',
   colon: ' : ',
   civiliansOf: 'Civils ({{country, country}})',
+  withheld: '(masqué)',
 };
