@@ -1,17 +1,17 @@
 import type { JointAnalysis } from '../analysis/joint-analysis-result.ts';
 import { driverName } from '../domain/driver.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
-import { WITHHELD_KEY } from '../store/hidden-records.ts';
+import { alertSection } from './brief-alert-section.ts';
 import {
   type CitedEvents,
   citationText,
   cite,
   citedSources,
-  citeEvidence,
   evidenceNote,
   shortSourceNames,
 } from './brief-sources.ts';
 import { BRIEF_TEXT, BriefFormat, type BriefLanguage, type BriefText } from './brief-text.ts';
+import { withheldInLanguage } from './withheld-in-language.ts';
 
 /**
  * The brief as a small document model: a header (title, production date, classification marking,
@@ -72,7 +72,7 @@ export interface BriefContext {
   extra?: readonly Section[];
 }
 
-interface Writer {
+export interface Writer {
   a: JointAnalysis;
   t: BriefText;
   f: BriefFormat;
@@ -194,56 +194,6 @@ function hotspotSection({ a, t, f }: Writer): Section {
           }
         : { kind: 'p', text: t.noRise },
       { kind: 'counted', text: t.counted.areas(months) },
-    ],
-  };
-}
-
-function alertSection({ a, t, f }: Writer): Section {
-  const c = a.settings.cusum;
-  return {
-    title: t.alertsTitle,
-    blocks: [
-      { kind: 'p', text: t.alertsIntro(c.threshold, c.shift, c.window) },
-      ...(a.period.dataGaps?.length && a.scope.country
-        ? [
-            {
-              kind: 'p' as const,
-              text: t.alertsGap(
-                t.countryName(a.scope.country),
-                a.period.dataGaps.map((g) =>
-                  t.gapRun(
-                    g.from === g.to ? f.month(g.from) : `${f.month(g.from)} – ${f.month(g.to)}`,
-                    g.months,
-                    Math.round(g.shareBefore * 100),
-                  ),
-                ),
-              ),
-            },
-          ]
-        : []),
-      a.alerts.length
-        ? {
-            kind: 'table',
-            head: t.alertHead,
-            // The newest alarm first: over a long record the alerts still current were at the
-            // bottom of a table of eighty (a probe's South Sudan brief, oldest from 2011).
-            rows: [...a.alerts]
-              .sort((x, y) => y.alarm.localeCompare(x.alarm))
-              .map((x) => [
-                t.alertLevel[x.level] ?? x.level,
-                x.level === 'country' ? t.countryName(x.key) : x.key,
-                t.alertWhat[`${x.kind}-${x.metric}`] ?? x.metric,
-                f.month(x.start),
-                // An alarm after the period: the rise overlaps it, the test was sure only later.
-                x.alarm > a.period.to.slice(0, 7) ? `${f.month(x.alarm)} †` : f.month(x.alarm),
-                x.baseline,
-                x.observed,
-                x.score,
-                citeEvidence(x.evidence),
-              ]),
-          }
-        : { kind: 'p', text: t.noAlerts },
-      { kind: 'counted', text: t.counted.alerts },
     ],
   };
 }
@@ -458,31 +408,5 @@ export function buildBrief(a: JointAnalysis, context: BriefContext = {}): BriefD
     ].map((section) => withheldInLanguage(section, t.withheld)),
     format: f,
     text: t,
-  };
-}
-
-/**
- * The marker of a name withheld from the reader ("(withheld)", as the analysis carries it), said in
- * the brief's language wherever a section holds it: a French brief had read "Civils…, (withheld)".
- */
-function withheldInLanguage(section: Section, word: string): Section {
-  if (word === WITHHELD_KEY) return section;
-  const say = (text: string) => (text.includes(WITHHELD_KEY) ? text.split(WITHHELD_KEY).join(word) : text);
-  const cell = (c: Cell): Cell => (typeof c === 'string' ? say(c) : c);
-  return {
-    ...section,
-    blocks: section.blocks.map((b): Block => {
-      switch (b.kind) {
-        case 'p':
-        case 'counted':
-          return { ...b, text: say(b.text) };
-        case 'list':
-          return { ...b, items: b.items.map(say) };
-        case 'table':
-          return { ...b, rows: b.rows.map((r) => r.map(cell)) };
-        default:
-          return b;
-      }
-    }),
   };
 }

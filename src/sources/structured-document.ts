@@ -12,6 +12,7 @@ import {
 } from 'yaml';
 import type { z } from 'zod';
 import { areaNameSimilarity } from '../domain/area-names.ts';
+import { describeIssue } from './document-issue-text.ts';
 import { otherFormatOf, unstructuredTextOf } from './other-format.ts';
 
 /** One thing wrong in a YAML/JSON document, located by document path and line/column. */
@@ -373,57 +374,6 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;
-}
-
-function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  return `${typeof v} ${String(v)}`;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, actual: unknown): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (actual === undefined) return `missing required field (expected ${issue.expected})`;
-      return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : issue.expected}, got ${describeValue(actual)}`;
-    case 'invalid_value':
-      if (actual === undefined) {
-        return `missing required field (expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`;
-      }
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(actual)}`;
-    case 'invalid_union':
-      return actual === undefined
-        ? `missing required field (${issue.message})`
-        : `${issue.message}, got ${describeValue(actual)}`;
-    case 'too_small':
-    case 'too_big': {
-      // zod's own wording ("Too small: expected number to be >=0") said in words; a schema's
-      // own message is kept.
-      if (!/^Too (small|big):/.test(issue.message)) break;
-      const small = issue.code === 'too_small';
-      const bound = Number(small ? issue.minimum : issue.maximum);
-      const range = small
-        ? issue.inclusive
-          ? `${bound} or more`
-          : `more than ${bound}`
-        : issue.inclusive
-          ? `${bound} or less`
-          : `less than ${bound}`;
-      const what =
-        issue.origin === 'string'
-          ? small && bound === 1
-            ? 'a text that is not empty'
-            : `${range} characters`
-          : issue.origin === 'array'
-            ? `${range} items`
-            : range;
-      const got = Array.isArray(actual) ? `${actual.length}` : describeValue(actual);
-      return `expected ${what}${actual !== undefined ? `, got ${got}` : ''}`;
-    }
-  }
-  return `${issue.message}${actual !== undefined && typeof actual !== 'object' ? `, got ${describeValue(actual)}` : ''}`;
 }
 
 export function formatPath(path: readonly PathSegment[]): string {
