@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
+import { DEMO_COUNTRY } from '../../src/app/demo/demo-country.ts';
 import { loadDemoMission } from '../../src/app/demo/load-demo-mission.ts';
 import { addUserAccount } from '../../src/app/user-accounts.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/reports/pdf-printer.ts';
@@ -106,16 +107,22 @@ describe('writes from another website, in Chromium', { skip }, () => {
   test('the workbench itself, on its own origin, still writes', async () => {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.port}/`);
-    const status = await page.evaluate(async () => {
+    const status = await page.evaluate(async (country) => {
       const res = await fetch('/api/ops/tagDriver', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ driver: 'land-and-resources', country: 'Forged', admin1: 'Own', unit: 'poc' }),
+        // The demonstration's own country: a tag on a country the store does not hold is refused.
+        body: JSON.stringify({ driver: 'land-and-resources', country, unit: 'poc', note: 'own origin' }),
       });
       return res.status;
-    });
+    }, DEMO_COUNTRY);
     assert.equal(status, 200);
-    assert.equal((await forged()).tags, 1);
+    const own = await store.db
+      .selectFrom('driver_tags')
+      .select('id')
+      .where('note', '=', 'own origin')
+      .execute();
+    assert.equal(own.length, 1);
   });
 });
 
