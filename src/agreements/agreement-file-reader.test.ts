@@ -117,3 +117,27 @@ test('a Windows-1252 text keeps its curly apostrophes, dashes and euro sign', as
   const source = await readAgreementBytes(bytes, 'accord.txt');
   assert.match(source.text, /L’État garantit – sans délai – 5 €\./);
 });
+
+test('an event table saved under a .txt name is refused as a table, and prose full of commas is not', async () => {
+  const table = [
+    'event_id_cnty,event_date,event_type,actor1,country,admin1,notes,fatalities',
+    'SSD1,2014-01-02,Battles,Army,South Sudan,Jonglei,"Clashes at Bor, with shelling, and looting.",12',
+    'SSD2,2014-01-03,Violence against civilians,Militia,South Sudan,Unity,"Villagers killed, houses burnt.",4',
+    'SSD3,2014-01-04,Battles,Army,South Sudan,Upper Nile,Fighting near Malakal.,7',
+  ].join('\n');
+  await assert.rejects(
+    readAgreementBytes(Buffer.from(table), 'events.txt'),
+    (e: Error & { code?: string }) =>
+      e.code === 'unknown-format' &&
+      /events\.txt: a table \(lines of 8 columns separated by ","\)/.test(e.message),
+  );
+  const prose = [
+    'Agreement on the Cessation of Hostilities',
+    'The Parties, namely the Government, the Movement, and the Alliance, agree as follows:',
+    '1. The Parties shall cease all hostilities, attacks, shelling, and movements of forces.',
+    '2. The Parties shall protect civilians, women, children, the elderly, and the displaced, and allow access.',
+    '3. Detainees, prisoners of war, and abductees shall be released, in safety, and with dignity.',
+  ].join('\n');
+  const read = await readAgreementBytes(Buffer.from(prose), 'accord.txt');
+  assert.match(read.text, /cease all hostilities/);
+});

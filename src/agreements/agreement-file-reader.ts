@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import Papa from 'papaparse';
 import type { AgreementFormat } from '../domain/agreement.ts';
 import { AGREEMENT_FILE_MAX, fileProblem, notAFile } from '../domain/file-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -47,7 +48,10 @@ export async function readAgreementBytes(bytes: Buffer, name: string): Promise<A
   try {
     if (format === 'pdf') ({ text: raw, title: metaTitle } = await pdfText(bytes));
     else if (format === 'docx') raw = await docxText(bytes, path);
-    else raw = decodeText(path, bytes);
+    else {
+      raw = decodeText(path, bytes);
+      assertNotATable(path, raw);
+    }
   } catch (e) {
     if (e instanceof TandemError) throw e;
     throw new TandemError(
@@ -146,6 +150,27 @@ function decodeText(path: string, bytes: Buffer): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return decodeWindows1252(bytes);
+  }
+}
+
+/**
+ * A table saved under a text file's name (an event export renamed .txt) is refused like a .csv:
+ * read as prose it was "reviewed" as one provision of 76,000 characters and stored as a precedent
+ * (a CLI probe). A table is lines that split into the same number of columns, five or more, by
+ * one separator (quoted fields kept whole); an agreement's lines do not.
+ */
+function assertNotATable(path: string, text: string): void {
+  const head = text.slice(0, 64 * 1024);
+  for (const delimiter of [',', ';', '\t', '|']) {
+    // Quoted fields kept whole, as an export writes its notes.
+    const rows = Papa.parse<string[]>(head, { delimiter, preview: 20, skipEmptyLines: true }).data;
+    if (rows.length < 3) return;
+    const width = rows[0]!.length;
+    if (width >= 5 && rows.filter((r) => r.length === width).length >= rows.length * 0.8)
+      throw new TandemError(
+        'unknown-format',
+        `${path}: a table (lines of ${width} columns separated by ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}), not an agreement's text; an event file is imported with tandem import, and an agreement is read from its prose (.txt, .md, .pdf or .docx)`,
+      );
   }
 }
 
