@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import Papa from 'papaparse';
 import { readPerpetrators } from '../src/analysis/perpetrator-queries.ts';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import { findEvents } from '../src/store/event-repository.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
-import { importFiles } from './import-files.ts';
+import { importCsvRows } from './import-files.ts';
 
 /**
  * A peace operation named on the second side of fighting, or beside it, was attacked: the
@@ -77,17 +73,14 @@ for (const dialect of DIALECTS) {
   describe(`a peace operation on the side attacked (${dialect.name})`, { skip: dialect.skip }, () => {
     let store: Store;
     let drop: () => Promise<void>;
-    const dir = mkdtempSync(join(tmpdir(), 'tandem-peace-op-'));
     before(async () => {
       ({ store, drop } = await dialect.open());
-      const path = join(dir, 'akobo.csv');
-      writeFileSync(path, `${Papa.unparse([HEADER, ...ROWS])}\n`);
-      assert.equal((await importFiles(store, [path])).files[0]!.imported, ROWS.length);
+      assert.equal(
+        (await importCsvRows(store, 'akobo.csv', [HEADER, ...ROWS])).files[0]!.imported,
+        ROWS.length,
+      );
     });
-    after(async () => {
-      await drop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    after(() => drop());
 
     test('the perpetrator table counts the mission only where it fought as the first side', async () => {
       const { cells } = await readPerpetrators(store.db, { country: 'South Sudan' }, '2014-01', '2014-12');

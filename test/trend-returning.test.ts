@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import Papa from 'papaparse';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
-import { importFiles } from './import-files.ts';
+import { importCsvRows } from './import-files.ts';
 
 /**
  * A threat back after quiet months is no newcomer (the probe's defect: Islamic State (Sahel),
@@ -67,17 +63,14 @@ for (const dialect of DIALECTS) {
   describe(`a return after quiet months is not new (${dialect.name})`, { skip: dialect.skip }, () => {
     let store: Store;
     let drop: () => Promise<void>;
-    const dir = mkdtempSync(join(tmpdir(), 'tandem-trend-returning-'));
     before(async () => {
       ({ store, drop } = await dialect.open());
-      const path = join(dir, 'menaka.csv');
-      writeFileSync(path, `${Papa.unparse([HEADER, ...ROWS])}\n`);
-      assert.equal((await importFiles(store, [path])).files[0]!.imported, ROWS.length);
+      assert.equal(
+        (await importCsvRows(store, 'menaka.csv', [HEADER, ...ROWS])).files[0]!.imported,
+        ROWS.length,
+      );
     });
-    after(async () => {
-      await drop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    after(() => drop());
 
     test('threats and perpetrators: returning where the record holds earlier events, new where it holds none', async () => {
       const a = (await runOperation(

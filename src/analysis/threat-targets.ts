@@ -48,10 +48,20 @@ export async function readTargetedGroups(
   // The perpetrator's events as first actor, then as one acting with the first: disjoint, so their
   // rows add up.
   const branches = perpetratorBranches(cell.actor);
-  const rows = [];
-  for (const branch of branches) {
+  // The cell's civilian-targeting events that one branch names the perpetrator in.
+  const cellEvents = (branch: (typeof branches)[number]) => {
     let q = db
       .selectFrom('events')
+      .where('country', '=', cell.country)
+      .where('admin1', '=', cell.admin1)
+      .where('violence_type', '=', cell.violenceType)
+      .where('civilian_targeting', '=', 1);
+    for (const c of branch) q = q.where(c);
+    return q;
+  };
+  const rows = [];
+  for (const branch of branches) {
+    const q = cellEvents(branch)
       .select([
         'targets',
         'sub_event_type',
@@ -64,16 +74,11 @@ export async function readTargetedGroups(
         ),
         sql<number>`sum(case when ${inPeriod} then fatalities else 0 end)`.as('fatalities'),
       ])
-      .where('country', '=', cell.country)
-      .where('admin1', '=', cell.admin1)
-      .where('violence_type', '=', cell.violenceType)
-      .where('civilian_targeting', '=', 1)
       // The window as bounds on the first day, which the index on country, actor, area and date can
       // seek (bounds on the month column could not): a year's window reads that year's events only.
       .where('date_start', '>=', `${firstMonth}-01`)
       .where('date_start', '<', `${addMonths(w.lastMonth, 1)}-01`)
       .groupBy(['targets', 'sub_event_type']);
-    for (const c of branch) q = q.where(c);
     rows.push(...(await q.execute()));
   }
   const groups = new Map<string, TargetedGroup>();
@@ -111,17 +116,11 @@ export async function readTargetedGroups(
   for (const g of found) {
     if (g.recent === 0 || g.previous > 0) continue;
     for (const branch of branches) {
-      let q = db
-        .selectFrom('events')
+      const q = cellEvents(branch)
         .select(sql<number>`1`.as('found'))
-        .where('country', '=', cell.country)
-        .where('admin1', '=', cell.admin1)
-        .where('violence_type', '=', cell.violenceType)
-        .where('civilian_targeting', '=', 1)
         .where('date_start', '<', `${w.previousStart}-01`)
         .where(harmedGroup(g))
         .limit(1);
-      for (const c of branch) q = q.where(c);
       if (await q.executeTakeFirst()) {
         g.seenBefore = true;
         break;

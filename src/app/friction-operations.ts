@@ -145,12 +145,15 @@ export async function activeLocalProcessAreas(
   return areas;
 }
 
-/** Whether a stored national process of the country had a round within ACTIVE_PROCESS_MONTHS of `month`, or later. */
-async function activeNationalProcess(
+/**
+ * The national processes the tracker holds for the country (`stored`), and the first of them that
+ * had a round within ACTIVE_PROCESS_MONTHS of `month`, or later (`active`, null when none).
+ */
+async function nationalProcesses(
   db: Kysely<Database>,
   country: string,
   month: string,
-): Promise<string | null> {
+): Promise<{ stored: boolean; active: string | null }> {
   const rows = await db
     .selectFrom('negotiation_processes')
     .select(['process', 'source_text', 'file_name'])
@@ -159,9 +162,9 @@ async function activeNationalProcess(
   const since = addMonths(month, -ACTIVE_PROCESS_MONTHS);
   for (const r of rows) {
     const p = storedRoundStarts(r);
-    if (p.starts.some((start) => start.slice(0, 7) >= since)) return p.process;
+    if (p.starts.some((start) => start.slice(0, 7) >= since)) return { stored: true, active: p.process };
   }
-  return null;
+  return { stored: rows.length > 0, active: null };
 }
 
 /**
@@ -181,19 +184,15 @@ async function violenceWithoutProcess(
   for (const m of months) if ((last.get(m.country) ?? '') < m.month) last.set(m.country, m.month);
   const out: FrictionFinding[] = [];
   const notes: string[] = [];
-  const tracked = new Set(
-    (await db.selectFrom('negotiation_processes').select('country').distinct().execute()).map(
-      (r) => r.country,
-    ),
-  );
   for (const [c, lastMonth] of [...last].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const processes = await nationalProcesses(db, c, lastMonth);
     // A tracker that holds no process of the country says nothing of its talks: the friction
     // would claim that none had a round, which the store does not know.
-    if (!tracked.has(c)) {
+    if (!processes.stored) {
       notes.push(FRICTION_TEXT[lang].noProcessStored(c));
       continue;
     }
-    if (await activeNationalProcess(db, c, lastMonth)) continue;
+    if (processes.active) continue;
     const local = await activeLocalProcessAreas(ctx, c, lastMonth);
     const from = addMonths(lastMonth, -5);
     const byArea = new Map<string, number>();

@@ -6,6 +6,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, THREAT_TRENDS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { appendAudit } from '../security/audit-chain.ts';
+import { findEvents } from '../store/event-repository.ts';
 import { assertMayEditThreat, notesAccess, releaseActorNames, releaseThreats } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
@@ -200,15 +201,7 @@ async function assertEventsOfCountry(
   ids: readonly number[],
 ): Promise<void> {
   if (!ids.length) return;
-  const found = new Map(
-    (
-      await ctx.store.db
-        .selectFrom('events')
-        .select(['id', 'country'])
-        .where('id', 'in', [...ids])
-        .execute()
-    ).map((r) => [Number(r.id), r.country]),
-  );
+  const found = new Map((await findEvents(ctx.store.db, { ids })).map((e) => [e.id, e.country]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length)
     throw new TandemError('not-found', `events: no event with id ${missing.join(', ')}`, {

@@ -152,12 +152,13 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     await assertMayRunAudited(op, call(name));
     // Fields sent in the query string of a body operation were dropped, and the answer given as if
     // they had not been asked (POST /api/ops/summary?country=… answered for every country).
-    const query = [...new URL(c.req.url).searchParams.keys()];
+    const url = new URL(c.req.url);
+    const query = [...new Set(url.searchParams.keys())];
     if (query.length)
       throw new TandemError(
         'bad-input',
-        `${c.req.method} ${new URL(c.req.url).pathname} takes its fields in the JSON body, not the query string (${[...new Set(query)].slice(0, 5).join(', ')})`,
-        { details: { fields: [...new Set(query)] } },
+        `${c.req.method} ${url.pathname} takes its fields in the JSON body, not the query string (${query.slice(0, 5).join(', ')})`,
+        { details: { fields: query } },
       );
     assertJsonBody(c);
     const text = await readBodyText(c, JSON_BODY_MAX_BYTES, options.bodyPace);
@@ -168,7 +169,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
       throw new TandemError('bad-input', `the request body is not JSON: ${(e as Error).message}`);
     }
     if (raw && typeof raw === 'object' && !Array.isArray(raw))
-      refuseUnknownFields(schemaOf(name), Object.keys(raw), `${c.req.method} ${new URL(c.req.url).pathname}`);
+      refuseUnknownFields(schemaOf(name), Object.keys(raw), `${c.req.method} ${url.pathname}`);
     if (Object.keys(pathInput).length) {
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
         throw new TandemError(
