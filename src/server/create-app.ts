@@ -108,6 +108,8 @@ export function createApp(options: WorkbenchAppOptions): Hono {
 
   app.onError((e, c) => {
     const { status, body } = errorResponse(e, log);
+    // A 401 names the scheme that would be accepted (RFC 9110): a bearer token.
+    if (status === 401) c.header('www-authenticate', 'Bearer realm="tandem"');
     return c.json(body, status as 400);
   });
   app.use(

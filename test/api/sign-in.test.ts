@@ -57,6 +57,7 @@ for (const dialect of DIALECTS) {
       const body = await none.json();
       assert.equal(body.error.code, 'unauthenticated');
       assert.match(body.error.message, /Authorization: Bearer/);
+      assert.equal(none.headers.get('www-authenticate'), 'Bearer realm="tandem"', 'a 401 names its scheme');
       const wrong = await app.request('/api/events', { headers: { authorization: 'Bearer tdm_nope' } });
       assert.equal(wrong.status, 401);
       assert.match((await wrong.json()).error.message, /matches no account/);
