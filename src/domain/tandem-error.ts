@@ -22,7 +22,8 @@ export type ErrorCode =
   /** Something the machine lacks (Chromium for the PDF brief, the master key that opens encrypted records): the message says what to do. */
   | 'unavailable';
 
-const HTTP_STATUS: Record<ErrorCode, number> = {
+/** Each code's HTTP status: the API answers with it, and the OpenAPI document lists it. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
   'bad-input': 400,
   'unreadable-file': 400,
   'unknown-format': 400,

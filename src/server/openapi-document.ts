@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ErrorCode, HTTP_STATUS } from '../domain/tandem-error.ts';
 import {
   CREATE_ROUTES,
   type OperationTable,
@@ -20,6 +21,8 @@ export function inputJsonSchema(schema: z.ZodType): JsonObject {
   return json;
 }
 
+const ERROR_CODES = Object.keys(HTTP_STATUS) as ErrorCode[];
+
 const ERROR_SCHEMA = {
   type: 'object',
   required: ['error'],
@@ -28,20 +31,7 @@ const ERROR_SCHEMA = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: {
-          type: 'string',
-          enum: [
-            'bad-input',
-            'unreadable-file',
-            'unknown-format',
-            'invalid-file',
-            'not-found',
-            'unauthenticated',
-            'forbidden',
-            'conflict',
-            'internal',
-          ],
-        },
+        code: { type: 'string', enum: [...ERROR_CODES, 'internal'] },
         message: { type: 'string' },
         details: {},
       },
@@ -49,25 +39,37 @@ const ERROR_SCHEMA = {
   },
 };
 
-const ERROR_RESPONSES = {
-  '400': {
-    description: 'Invalid input',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-  },
-  '404': {
-    description: 'Not found',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-  },
-  '500': {
-    description: 'A bug in Tandem',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-  },
-  '502': {
-    description:
-      "An outside source (ACLED's or UCDP's API) refused or failed; the message says which and what to do",
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-  },
+/** What each status means to a caller, beside the codes that answer with it. */
+const STATUS_MEANING: Record<number, string> = {
+  400: 'The input is not what the operation takes; the message names the field and what was expected',
+  401: 'Not signed in: send "Authorization: Bearer <token>" or sign in',
+  403: 'Not allowed: the account may not do this, or the operation reads paths on the server (local-only)',
+  404: 'No such record or route',
+  408: 'The request body arrived too slowly',
+  409: 'The record changed or exists already',
+  413: 'The request body is larger than this route accepts',
+  415: 'The body is not JSON (or not the file upload the route takes)',
+  429: 'Too many attempts; wait and try again',
+  500: 'A bug in Tandem; the server log has the details',
+  502: "An outside source (ACLED's or UCDP's API) refused or failed; the message says which and what to do",
+  503: 'Something the server lacks (Chromium for the PDF brief, the master key); the message says what to do',
 };
+
+/** Every error status the API answers with, each listing its codes: derived from the codes themselves. */
+const ERROR_RESPONSES: Record<string, JsonObject> = Object.fromEntries(
+  [...new Set([...Object.values(HTTP_STATUS), 500])]
+    .sort((a, b) => a - b)
+    .map((status) => {
+      const codes = status === 500 ? ['internal'] : ERROR_CODES.filter((c) => HTTP_STATUS[c] === status);
+      return [
+        String(status),
+        {
+          description: `${STATUS_MEANING[status] ?? 'Refused'} (code: ${codes.join(', ')})`,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+      ];
+    }),
+);
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the operations table: every operation as

@@ -60,6 +60,14 @@ for (const dialect of DIALECTS) {
       }
       const params = body.paths['/api/summary'].get.parameters.map((p: { name: string }) => p.name);
       assert.ok(params.includes('by') && params.includes('country'));
+      // Every error a caller can meet is documented: each code, and the status it answers with.
+      const codes: string[] = body.components.schemas.Error.properties.error.properties.code.enum;
+      for (const code of ['local-only', 'too-large', 'unsupported-media-type', 'unavailable', 'internal'])
+        assert.ok(codes.includes(code), `the error codes list ${code}`);
+      const refused = body.paths['/api/ops/importFiles'].post.responses;
+      for (const status of ['401', '403', '413', '415'])
+        assert.ok(refused[status], `importFiles documents ${status}`);
+      assert.match(refused['403'].description, /local-only/);
     });
 
     test('GET /api/summary answers the same body as `tandem summary --json`', async () => {
