@@ -70,6 +70,20 @@ for (const dialect of DIALECTS) {
         assert.ok(eventsNaming(rows, g) > 20, g);
         assert.equal(count(g), eventsNaming(rows, g), g);
       }
+      // Civilians of another country are named by their nationality ("Civilians (Sudan)": traders,
+      // refugees), not counted as South Sudan's.
+      const abroad = (r: Row, side: '1' | '2') =>
+        r[`inter${side}`] === '7' &&
+        !r[`assoc_actor_${side}`] &&
+        /^Civilians \((?!South Sudan\)).+\)$/.test(r[`actor${side}`] ?? '');
+      const sudanese = rows.filter(
+        (r) =>
+          HARMFUL.has(r.event_type) &&
+          ((abroad(r, '1') && r.actor1 === 'Civilians (Sudan)') ||
+            (abroad(r, '2') && r.actor2 === 'Civilians (Sudan)')),
+      ).length;
+      assert.ok(sudanese > 20, `${sudanese} events against Sudanese civilians`);
+      assert.equal(count('Civilians (Sudan)'), sudanese + eventsNaming(rows, 'Civilians (Sudan)'));
       // Events against civilians that name no group stand under the country's civilians: violence
       // against civilians, and battles, explosions and riots (mob violence) against civilians.
       const unnamed = rows.filter(
@@ -77,8 +91,8 @@ for (const dialect of DIALECTS) {
           (r.event_type === 'Violence against civilians' ||
             (r.inter2 === '7' &&
               ['Battles', 'Explosions/Remote violence', 'Riots'].includes(r.event_type))) &&
-          !(r.inter2 === '7' && r.assoc_actor_2) &&
-          !(r.inter1 === '7' && r.assoc_actor_1),
+          !(r.inter2 === '7' && (r.assoc_actor_2 || abroad(r, '2'))) &&
+          !(r.inter1 === '7' && (r.assoc_actor_1 || abroad(r, '1'))),
       ).length;
       // (One event names "Civilians (South Sudan)" among its associated actors: it counts there too.)
       assert.equal(count('Civilians (South Sudan)'), unnamed + eventsNaming(rows, 'Civilians (South Sudan)'));

@@ -1,6 +1,6 @@
 import { type ActorCategory, parseActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
-import { storedCountryName } from '../domain/country-names.ts';
+import { sameCountry, storedCountryName } from '../domain/country-names.ts';
 import { ownValue } from '../domain/own-value.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { isViolent, parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
@@ -31,19 +31,37 @@ export function looksLikeAcled(header: readonly string[]): boolean {
 /**
  * Who was harmed, as ACLED names them: the associated actors of a side that is civilians (women,
  * an ethnic group, aid workers, the UN mission...), in events where someone is harmed (political
- * violence and riots; not protests or strategic developments).
+ * violence and riots; not protests or strategic developments). A civilian side with no associated
+ * actor names its people by nationality when they are not the event country's ("Civilians
+ * (Sudan)" in South Sudan, "Civilians (International)"): that name is the group harmed, as the
+ * source names it. "Civilians (South Sudan)" in South Sudan names no group: the events without
+ * targets are counted as the country's civilians (summary --by target).
  */
 export function acledTargets(
   type: ViolenceType,
-  sides: readonly { category: ActorCategory | null; associated: string }[],
+  sides: readonly { category: ActorCategory | null; associated: string; actor?: string }[],
+  country = '',
 ): string[] {
   if (!isViolent(type) && type !== 'riots') return [];
   const out = new Set<string>();
   for (const s of sides) {
     if (s.category !== 'civilians') continue;
+    const before = out.size;
     for (const name of s.associated.split(';')) if (name.trim()) out.add(name.trim());
+    if (out.size === before && s.actor) {
+      const elsewhere = civiliansOfElsewhere(s.actor, country);
+      if (elsewhere) out.add(elsewhere);
+    }
   }
   return [...out];
+}
+
+/** "Civilians (Sudan)" in an event of South Sudan: the name, when its country is not the event's. */
+export function civiliansOfElsewhere(actor: string, country: string): string {
+  const m = /^(?:civilians|civils)\s*\((.+)\)$/i.exec(actor.trim());
+  if (!m || !country) return '';
+  const of = m[1]!.trim();
+  return of.toLowerCase() === country.trim().toLowerCase() || sameCountry(of, country) ? '' : actor.trim();
 }
 
 /**
@@ -181,10 +199,14 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
         fatalitiesLow: null,
         fatalitiesHigh: null,
         civilianFatalities: null,
-        targets: acledTargets(type, [
-          { category: cat1, associated: get(f, c.assoc1) },
-          { category: cat2, associated: get(f, c.assoc2) },
-        ]),
+        targets: acledTargets(
+          type,
+          [
+            { category: cat1, associated: get(f, c.assoc1), actor: get(f, c.actor1) },
+            { category: cat2, associated: get(f, c.assoc2), actor: get(f, c.actor2) },
+          ],
+          country,
+        ),
         actor1Associated: acledAssociated(cat1, get(f, c.assoc1)),
         actor2Associated: acledAssociated(cat2, get(f, c.assoc2)),
         notes: get(f, c.notes),

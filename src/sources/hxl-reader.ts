@@ -143,14 +143,19 @@ function hxlTargets(
   actor2: string,
   category2: ActorCategory | null,
   listed: string,
+  country: string,
 ): string[] {
   const plain = actor2.normalize('NFD').replace(/\p{M}/gu, '');
   const named = category2 === 'civilians' && !CIVILIANS_IN_GENERAL.test(plain) ? actor2 : '';
   // Read as ACLED's civilian sides' associated actors are: only where someone is harmed.
-  return acledTargets(type, [
-    { category: 'civilians', associated: listed },
-    { category: 'civilians', associated: named },
-  ]);
+  return acledTargets(
+    type,
+    [
+      { category: 'civilians', associated: listed },
+      { category: 'civilians', associated: named, actor: category2 === 'civilians' ? actor2 : '' },
+    ],
+    country,
+  );
 }
 
 /**
@@ -305,7 +310,7 @@ export function hxlReader(
           fatalitiesLow: null,
           fatalitiesHigh: null,
           civilianFatalities: civ.value,
-          targets: hxlTargets(type, actor2, cat2, get(f, c.targets)),
+          targets: hxlTargets(type, actor2, cat2, get(f, c.targets), country),
           notes: get(f, c.notes),
           sourceText: get(f, c.source),
         },
