@@ -213,6 +213,80 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('an event ACLED deleted and later published again stays, and a deletion is applied once', async () => {
+      const { store, drop } = await dialect.open();
+      const query = { country: 'South Sudan', from: '2015-01-01', to: '2015-12-31' };
+      const one = acled.events.find((e) => e.event_date.startsWith('2015'))!;
+      const original = { ...one };
+      const newest = Math.max(...acled.events.map((e) => Number(e.timestamp)));
+      const held = async () =>
+        (
+          await store.db
+            .selectFrom('events')
+            .select('source_event_id')
+            .where('source_event_id', '=', one.event_id_cnty)
+            .execute()
+        ).length;
+      try {
+        await pullAcled(store, query);
+        acled.deletions.push({ event_id_cnty: one.event_id_cnty, deleted_timestamp: String(newest + 10) });
+        const deleted = await pullAcled(store, query);
+        assert.equal(deleted.deleted, 1);
+        assert.equal(await held(), 0);
+        // Published again, corrected, after the deletion.
+        Object.assign(one, {
+          fatalities: String(Number(one.fatalities) + 1),
+          timestamp: String(newest + 20),
+        });
+        const back = await pullAcled(store, query);
+        assert.equal(back.files[0]!.imported, 1);
+        assert.equal(back.deleted, 0, 'the older deletion does not take the newer event out');
+        assert.equal(await held(), 1);
+        // Another event changes later: the republished one is not sent again, the deletion is.
+        const other = acled.events.find((e) => e.event_date.startsWith('2015') && e !== one)!;
+        const otherBefore = { ...other };
+        Object.assign(other, { notes: `${other.notes} (revised)`, timestamp: String(newest + 30) });
+        try {
+          const later = await pullAcled(store, query);
+          assert.equal(later.files[0]!.updated, 1);
+          assert.equal(later.deleted, 0, 'a deletion an earlier pull applied is not applied again');
+          assert.equal(await held(), 1);
+        } finally {
+          Object.assign(other, otherBefore);
+        }
+      } finally {
+        Object.assign(one, original);
+        acled.deletions.length = 0;
+        await drop();
+      }
+    });
+
+    test('a server that sends fewer rows a page than asked is read to the end, not taken as done', async () => {
+      const { store, drop } = await dialect.open();
+      acled.mode.pageCap = 1000;
+      acled.requests.length = 0;
+      try {
+        const r = await pullAcled(store, { country: 'South Sudan' });
+        assert.equal(r.files[0]!.rows, sample.length * 2);
+        const pages = acled.requests.filter((u) => u.pathname === '/api/acled/read').length;
+        assert.equal(pages, Math.ceil((sample.length * 2) / 1000));
+      } finally {
+        delete acled.mode.pageCap;
+        await drop();
+      }
+    });
+
+    test("ACLED's error told in a 200 answer with its status as text is quoted", async () => {
+      const { store, drop } = await dialect.open();
+      acled.mode.body = { status: '400', error: 'Bad request: unknown parameter "country"' };
+      try {
+        await rejects(pullAcled(store, { country: 'South Sudan' }), /unknown parameter "country"/);
+      } finally {
+        delete acled.mode.body;
+        await drop();
+      }
+    });
+
     test('refused credentials, a quota, a server error, a truncated page and a page that never comes each fail the pull in one line and leave the store untouched', async () => {
       const { store, drop } = await dialect.open();
       try {

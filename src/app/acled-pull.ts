@@ -1,5 +1,10 @@
 import { clearanceOf } from '../domain/sensitivity.ts';
-import { ACLED_DEFAULT_BASE, AcledApi, assertAcledCredentials } from '../sources/acled-api.ts';
+import {
+  ACLED_DEFAULT_BASE,
+  AcledApi,
+  type AcledDeletions,
+  assertAcledCredentials,
+} from '../sources/acled-api.ts';
 import { acledApiRows } from '../sources/api-event-rows.ts';
 import { type ApiRequestOptions, apiBase, sourceFailure } from '../sources/api-request.ts';
 import {
@@ -69,11 +74,15 @@ export async function pullAcled(
     const api = new AcledApi(base, credentials, options);
     const pages = new PulledPages(path, acledApiRows(path), await storedAreaSpellings(ctx.store.db));
     let latest = Number(last?.cursor ?? Number.NaN);
+    /** Each pulled event's own time (ACLED's `timestamp`: when it was added or last changed). */
+    const changedAt = new Map<string, number>();
     for await (const page of api.eventPages({ ...input, since: last?.cursor ?? undefined })) {
       pages.add(page.page, page.rows);
       for (const row of page.rows) {
-        const t = Number((row as { timestamp?: unknown } | null)?.timestamp);
+        const r = row as { timestamp?: unknown; event_id_cnty?: unknown } | null;
+        const t = Number(r?.timestamp);
         if (Number.isFinite(t) && !(t <= latest)) latest = t;
+        if (Number.isFinite(t) && r?.event_id_cnty != null) changedAt.set(String(r.event_id_cnty).trim(), t);
       }
     }
     if (!last && pages.rows === 0) {
@@ -91,7 +100,7 @@ export async function pullAcled(
       format: 'acled',
       pages,
       clearance: clearanceOf(ctx.requester.roles),
-      remove: (imp) => imp.removeEvents('acled', deletions.ids),
+      remove: (imp) => imp.removeEvents('acled', deletionsToApply(deletions, deletedSince, changedAt)),
       record: async (imp, file, importId) => {
         await recordSourcePull(
           imp.db,
@@ -117,6 +126,27 @@ export async function pullAcled(
     await recordFailure(ctx, record, e);
     throw e;
   }
+}
+
+/**
+ * The deletions a pull applies. Not one an earlier pull applied already (at or before the last
+ * deletion it saw: the list is asked for from that time on, so it comes back each time), nor one
+ * older than the event as this pull received it: ACLED deleted the event and later published it
+ * again, and the event stands. Without both, an event deleted and published again was taken out
+ * by every pull, each saying it had imported it and deleted it.
+ */
+function deletionsToApply(
+  deletions: AcledDeletions,
+  deletedSince: string,
+  changedAt: ReadonlyMap<string, number>,
+): string[] {
+  const applied = Number(deletedSince);
+  return deletions.ids.filter((id, i) => {
+    const at = deletions.at[i]!;
+    if (applied > 0 && at <= applied) return false;
+    const changed = changedAt.get(id);
+    return !(changed !== undefined && at < changed);
+  });
 }
 
 function maxOf(a: string, b: string | null): string {

@@ -168,24 +168,34 @@ export class AcledApi {
       );
     };
     let previousFirst: unknown;
+    let firstLength = 0;
+    let largest = 0;
     let next: Promise<unknown[]> = fetchPage(1);
     for (let page = 1; ; page++) {
       const rows = await next;
       const first = idOf(rows[0]);
       if (page > 1 && rows.length && first !== undefined && first === previousFirst) {
+        // A server that ignores "page" sends the first page again: when that page held fewer rows
+        // than asked, it is all there is; when it was full, the rest cannot be had.
+        if (firstLength < ACLED_PAGE_SIZE) return;
         throw sourceFailure(
           `ACLED: page ${page} repeats page ${page - 1} (the server ignores "page"); check ACLED_API_URL points at ACLED`,
         );
       }
       previousFirst = first;
-      const full = rows.length >= ACLED_PAGE_SIZE;
-      if (full) {
+      if (page === 1) firstLength = rows.length;
+      // A page as long as the longest yet may be followed by more: a server may send fewer rows a
+      // page than asked for (a cap of its own), and only an empty or shorter page ends the list.
+      // A list that fits in one page costs one more request, which comes back empty.
+      largest = Math.max(largest, rows.length);
+      const more = rows.length > 0 && rows.length >= Math.min(largest, ACLED_PAGE_SIZE);
+      if (more) {
         next = fetchPage(page + 1);
         // Awaited on the next turn; a caller that stops first must not leave its failure unheard.
         next.catch(() => {});
       }
       yield { page, rows };
-      if (!full) return;
+      if (!more) return;
     }
   }
 
@@ -193,9 +203,11 @@ export class AcledApi {
    * Events ACLED deleted at or after `since` (Unix time): their ids, and the latest deletion time;
    * `offered: false` when the API has no deletion list (404), which the caller reports.
    */
-  async deletions(since: string): Promise<{ ids: string[]; latest: string | null; offered: boolean }> {
+  async deletions(since: string): Promise<AcledDeletions> {
     const ids: string[] = [];
+    const at: number[] = [];
     let latest: number | null = null;
+    let largest = 0;
     let previousFirst: unknown;
     for (let page = 1; ; page++) {
       const params = new URLSearchParams({
@@ -212,7 +224,7 @@ export class AcledApi {
           countCheck,
         );
       } catch (e) {
-        if (page === 1 && failureStatus(e) === 404) return { ids: [], latest: null, offered: false };
+        if (page === 1 && failureStatus(e) === 404) return { ids: [], at: [], latest: null, offered: false };
         throw e;
       }
       const rows = dataOf(body, `page ${page} of deletions`);
@@ -226,12 +238,25 @@ export class AcledApi {
         if (typeof id !== 'string' && typeof id !== 'number') continue;
         ids.push(String(id).trim());
         const t = Number(o?.deleted_timestamp);
+        at.push(t);
         if (Number.isFinite(t) && (latest === null || t > latest)) latest = t;
       }
-      if (rows.length < ACLED_PAGE_SIZE) break;
+      largest = Math.max(largest, rows.length);
+      if (!rows.length || rows.length < Math.min(largest, ACLED_PAGE_SIZE)) break;
     }
-    return { ids, latest: latest === null ? null : String(latest), offered: true };
+    return { ids, at, latest: latest === null ? null : String(latest), offered: true };
   }
+}
+
+/**
+ * ACLED's deletions: each deleted event's id and when it was deleted (Unix time; NaN when not
+ * given), side by side, and the latest time; `offered: false` when the API has no deletion list.
+ */
+export interface AcledDeletions {
+  ids: string[];
+  at: number[];
+  latest: string | null;
+  offered: boolean;
 }
 
 /** The rows of an answer `{status, success, count, data}`, or the error it reports. */
@@ -246,7 +271,8 @@ function dataOf(body: unknown, what: string): unknown[] {
   if (
     o &&
     typeof o === 'object' &&
-    (o.success === false || (typeof o.status === 'number' && o.status >= 400))
+    // ACLED has sent its status as a number and as text ("400").
+    (o.success === false || Number(o.status) >= 400)
   ) {
     const said = messageOf(o.error ?? o.message ?? o.data);
     if (quotaWords(said)) {

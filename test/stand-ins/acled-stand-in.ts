@@ -36,6 +36,10 @@ export interface AcledStandIn {
     hangOnPage?: number;
     /** Offer no deletion list (404), as an API without one would. */
     noDeletions?: boolean;
+    /** Send at most this many rows a page, whatever `limit` asks (a server's own cap). */
+    pageCap?: number;
+    /** Answer data requests 200 with this body instead (an error told in the body). */
+    body?: unknown;
   };
   close(): Promise<void>;
 }
@@ -80,7 +84,7 @@ export async function startAcledStandIn(options: {
     return { token_type: 'Bearer', expires_in: 86400, access_token: t, refresh_token: r };
   };
   const page = <T>(res: ServerResponse, url: URL, rows: T[]) => {
-    const limit = Number(url.searchParams.get('limit') ?? 5000);
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 5000), state.mode.pageCap ?? Infinity);
     const p = Number(url.searchParams.get('page') ?? 1);
     const data = rows.slice((p - 1) * limit, p * limit);
     const body = JSON.stringify({ status: 200, success: true, last_update: 0, count: data.length, data });
@@ -129,6 +133,7 @@ export async function startAcledStandIn(options: {
         error: [{ message: 'You have exceeded your access limit' }],
       });
     }
+    if (state.mode.body !== undefined) return json(res, 200, state.mode.body);
     if (state.mode.serverErrors) {
       state.mode.serverErrors--;
       return json(res, 500, { message: 'Internal Server Error' });
