@@ -147,6 +147,18 @@ describe('the French coder', () => {
     assert.ok(extra.length <= 1, `claimed ${extra.join(', ')}`);
   });
 
+  test('des villages incendiés sont ProtCiv ; les victimes d’une catastrophe naturelle ne sont pas TjVic (sonde)', () => {
+    const codes = (text: string) => new Set(covered(text));
+    assert.ok(
+      codes(
+        'Les Parties s’abstiennent de tout incendie de villages et de tuer des personnes non armées.',
+      ).has('ProtCiv'),
+    );
+    assert.ok(!codes('Les victimes de la catastrophe naturelle de 2019 seront indemnisées.').has('TjVic'));
+    assert.ok(!codes('Les victimes des inondations seront relogées.').has('TjVic'));
+    assert.ok(codes('Les victimes du conflit seront indemnisées.').has('TjVic'));
+  });
+
   test('each code quotes its span in the text, with the French rule behind it', () => {
     const text = read('heldout-cessation-hostilites.txt');
     const r = reviewAgreement({ title: 't', format: 'txt', text });

@@ -155,9 +155,12 @@ export class PhraseBank {
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       const exact = this.byWord.get(w);
+      // "women's participation" holds the phrase "women" as "women's groups" holds its own.
+      const owner = possessed(w);
+      const ofOwner = owner ? this.byWord.get(owner) : undefined;
       const prefix = w.length >= 3 ? this.byPrefix.get(w.slice(0, 3)) : undefined;
-      if (!exact && !prefix && this.shortPrefix.length === 0) continue;
-      for (const list of [exact, prefix, this.shortPrefix]) {
+      if (!exact && !ofOwner && !prefix && this.shortPrefix.length === 0) continue;
+      for (const list of [exact, ofOwner, prefix, this.shortPrefix]) {
         if (!list) continue;
         for (const e of list) {
           if (blocked[e.id] > i || e.seq.length <= best[e.id] || !matchesAt(e.seq, index, i)) continue;
@@ -213,6 +216,11 @@ function expandPhrase(phrase: string, wording: Wording): WordSeq[] {
   return seqs;
 }
 
+/** The owner of an English possessive ("women's" → "women", "child's" → "child"); null for any other word. */
+function possessed(w: string): string | null {
+  return w.length > 2 && w.endsWith("'s") ? w.slice(0, -2) : null;
+}
+
 function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
   const list = map.get(key);
   if (list) list.push(entry);
@@ -225,7 +233,8 @@ function matchesAt(seq: WordSeq, index: TextIndex, i: number): boolean {
   for (let k = 0; k < seq.length; k++) {
     const w = words[i + k];
     const test = seq[k];
-    if ('exact' in test ? w !== test.exact : !w.startsWith(test.prefix)) return false;
+    if ('exact' in test ? w !== test.exact && possessed(w) !== test.exact : !w.startsWith(test.prefix))
+      return false;
     if (k > 0 && !separator.test(text.slice(ends[i + k - 1], starts[i + k]))) return false;
   }
   return true;

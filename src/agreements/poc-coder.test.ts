@@ -384,6 +384,24 @@ describe('wording from agreements never seen before', () => {
     found('ProtGrp', 'No one shall be subjected to reprisals against members of the Fulani community.');
   });
 
+  test("a possessive holds its noun: women's participation is GeWom, children's rights GCh (held-out probe)", () => {
+    found('GeWom', "The Parties shall ensure women's participation in all institutions.");
+    found('GeWom', 'Women’s representation in the Cabinet shall be at least 35 per cent.');
+    found('GCh', "The Parties shall respect children's rights.");
+    // A phrase written with its own possessive still matches as written.
+    found('Civso', "The Parties recognise the role of women's groups in the process.");
+  });
+
+  test('villages burnt and unarmed people killed are ProtCiv; victims of a flood are not the conflict’s (held-out probe)', () => {
+    found(
+      'ProtCiv',
+      'The Parties shall refrain from looting, burning of villages and killing of unarmed persons.',
+    );
+    notFound('TjVic', 'The victims of the 2020 floods shall be compensated.');
+    notFound('TjVic', 'Flood victims shall receive shelter.');
+    found('TjVic', 'The victims of the conflict shall be compensated.');
+  });
+
   test('words used in another sense are not coded', () => {
     notFound(
       'ImPK',
