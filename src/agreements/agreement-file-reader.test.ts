@@ -141,3 +141,43 @@ test('an event table saved under a .txt name is refused as a table, and prose fu
   const read = await readAgreementBytes(Buffer.from(prose), 'accord.txt');
   assert.match(read.text, /cease all hostilities/);
 });
+
+/** A one-page PDF whose text layer holds `lines` (Helvetica, one line each), built by hand. */
+function onePagePdf(lines: string[]): Buffer {
+  const shown = lines
+    .map((l, i) => `BT /F1 10 Tf 40 ${760 - i * 14} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`)
+    .join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${Buffer.byteLength(shown)} >>\nstream\n${shown}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+test('a scanned PDF printed with a browser header and footer is refused as needing OCR, not reviewed (held-out probe)', async () => {
+  const header = onePagePdf(['12/6/26, 9:56 PM', 'file:///home/analyst/scan.html', '1/1']);
+  await assert.rejects(readAgreementBytes(header, 'scan.pdf'), (e: Error) => {
+    assert.match(e.message, /^scan\.pdf: only 1 word of text on 1 page: a scanned PDF needs OCR first$/);
+    return true;
+  });
+  // A page of text reads.
+  const text = onePagePdf([
+    'CEASEFIRE AGREEMENT',
+    'Article 1. The Parties shall cease all hostilities and protect civilians at all times.',
+  ]);
+  const source = await readAgreementBytes(text, 'ceasefire.pdf');
+  assert.match(source.text, /protect civilians at all times/);
+});

@@ -46,7 +46,7 @@ export async function readAgreementBytes(bytes: Buffer, name: string): Promise<A
   let raw: string;
   let metaTitle = '';
   try {
-    if (format === 'pdf') ({ text: raw, title: metaTitle } = await pdfText(bytes));
+    if (format === 'pdf') ({ text: raw, title: metaTitle } = await pdfText(bytes, path));
     else if (format === 'docx') raw = await docxText(bytes, path);
     else {
       raw = decodeText(path, bytes);
@@ -174,10 +174,11 @@ function assertNotATable(path: string, text: string): void {
   }
 }
 
-async function pdfText(bytes: Buffer): Promise<{ text: string; title: string }> {
+async function pdfText(bytes: Buffer, path: string): Promise<{ text: string; title: string }> {
   const { extractText, getDocumentProxy, getMeta } = await import('unpdf');
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const { text } = await extractText(pdf, { mergePages: false });
+  assertTextLayer(path, text as string[]);
   let title = '';
   try {
     const meta = await getMeta(pdf);
@@ -187,6 +188,26 @@ async function pdfText(bytes: Buffer): Promise<{ text: string; title: string }> 
     // A PDF without readable metadata still has its text.
   }
   return { text: dropRunningLines(text as string[]).join('\n\n'), title };
+}
+
+/**
+ * The fewest words a page of an agreement's text layer holds on average. A scanned agreement
+ * printed with a browser's running header and footer ("12/6/26, 9:56 PM file:///…/draft.html
+ * 1/1") has those lines and nothing else: read, they were reviewed as an English text of 64
+ * characters with every category a gap.
+ */
+const WORDS_PER_PAGE_AT_LEAST = 10;
+
+function assertTextLayer(path: string, pages: readonly string[]): void {
+  let words = 0;
+  for (const page of pages) {
+    words += page.replace(/\S+:\/\/\S+/g, ' ').match(/\p{L}{2,}/gu)?.length ?? 0;
+  }
+  if (words >= WORDS_PER_PAGE_AT_LEAST * Math.max(1, pages.length)) return;
+  throw new TandemError(
+    'unreadable-file',
+    `${path}: only ${words} word${words === 1 ? '' : 's'} of text on ${pages.length} page${pages.length === 1 ? '' : 's'}: a scanned PDF needs OCR first`,
+  );
 }
 
 /** Markdown headings, emphasis and bullets carry no meaning for coding; tables keep their pipes. */
