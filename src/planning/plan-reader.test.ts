@@ -196,6 +196,25 @@ areasOfResponsibility:
     }
   });
 
+  it('refuses a fraction of a unit available, which the allocation would have rounded down without a word (probe)', () => {
+    const text = `mission: M
+country: X
+period: { from: 2024-01-01, to: 2024-12-31 }
+mandate: {}
+concept: {}
+resources: [ { id: qrf, available: 2.5 } ]
+`;
+    try {
+      readPlan(text, 'p.yaml');
+      assert.fail('accepted');
+    } catch (e) {
+      assert.ok(e instanceof InvalidDocumentError);
+      assert.equal(e.problems[0]!.path, 'resources[0].available');
+      assert.equal(e.problems[0]!.line, 6);
+      assert.match(e.problems[0]!.reason, /^expected a whole number of units .*, got number 2\.5$/);
+    }
+  });
+
   it('reports every problem at once, in file order: duplicate ids, unknown offices and resources, a reversed period', () => {
     const text = `mission: M
 country: X

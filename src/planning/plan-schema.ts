@@ -62,7 +62,8 @@ const office = z.object({ id, level: oneOf(OFFICE_LEVELS), areas: z.array(z.stri
 const resource = z.object({
   id,
   text: text.optional(),
-  available: units,
+  // Units are placed whole (a company, a helicopter): 2.5 was taken as 2 without a word.
+  available: units.int('expected a whole number of units (a company, a helicopter)'),
   areas: z
     .array(z.string())
     .default([])

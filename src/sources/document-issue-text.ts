@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ownValue } from '../domain/own-value.ts';
 
 // What a file's value fails against its schema, said in words a person can act on: what was
 // expected and what was found (StructuredDocument.validate locates it).
@@ -11,11 +12,15 @@ function describeValue(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
+const TYPE_WORDS: Record<string, string> = { array: 'a list', object: 'a mapping', int: 'a whole number' };
+
 export function describeIssue(issue: z.core.$ZodIssue, actual: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       if (actual === undefined) return `missing required field (expected ${issue.expected})`;
-      return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : issue.expected}, got ${describeValue(actual)}`;
+      // A schema's own message says it better than zod's ("Invalid input: expected int, …").
+      if (!/^Invalid input/.test(issue.message)) return `${issue.message}, got ${describeValue(actual)}`;
+      return `expected ${ownValue(TYPE_WORDS, issue.expected) ?? issue.expected}, got ${describeValue(actual)}`;
     case 'invalid_value':
       if (actual === undefined) {
         return `missing required field (expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`;
