@@ -129,8 +129,9 @@ describe('plan allocate in French', () => {
     has(/^rafts\u00a0: le plan en utilise 1 alors qu’aucune n’est disponible, si bien que/);
     has(/^trucks\u00a0: 12 unités sur 60 non placées\. /);
     has(/^le solveur s’est arrêté avec le statut Time limit reached\u00a0; /);
-    // X1's boats go to Amon and Bero, and rafts there are none: it keeps no asset in Cala.
-    has(/^l’activité X1 \(Cala\) ne garde aucun des moyens qu’elle utilise \(boats, rafts\)\u00a0: /);
+    // X1's boats go to Amon and Bero: it keeps no asset in Cala. Rafts, none available, went
+    // nowhere else, so they are not among the assets said to go where more civilians were targeted.
+    has(/^l’activité X1 \(Cala\) ne garde aucun des moyens qu’elle utilise \(boats\)\u00a0: /);
     has(/^unités que le plan laisse inutilisées\u00a0; Amon pèse 20 \(risque 10 × priorité 2\)$/);
     has(/× priorité 1,5 \(objectif de la stratégie politique Q1 poursuivi ici\) = poids 4,5/);
   });

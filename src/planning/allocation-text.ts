@@ -45,6 +45,8 @@ export interface AllocationText {
     plan: (reason?: string) => string;
     political: (objectives: string[]) => string;
     none: string;
+    /** Political-strategy objectives served here only by activities the plan check flagged. */
+    onlyFlagged: (objectives: string[], activities: string[]) => string;
   };
   reason: {
     change: (c: AreaChange, w: WeightWords) => string;
@@ -122,6 +124,8 @@ const en: AllocationText = {
     political: (ids) =>
       `political-strategy ${ids.length === 1 ? 'objective' : 'objectives'} ${ids.join(', ')} worked on here`,
     none: 'no political-strategy activity here',
+    onlyFlagged: (ids, acts) =>
+      `political-strategy ${ids.length === 1 ? 'objective' : 'objectives'} ${ids.join(', ')} served here only by ${acts.join(', ')}, flagged by the plan check (state-perpetrator-friction), which ${acts.length > 1 ? 'lend' : 'lends'} no priority`,
   },
   reason: {
     change: (c, w) => `${change(c)}: ${basis(w)}`,
@@ -206,6 +210,8 @@ const fr: AllocationText = {
         ? `objectifs de la stratégie politique ${list(ids)} poursuivis ici`
         : `objectif de la stratégie politique ${ids[0] ?? ''} poursuivi ici`,
     none: 'aucune activité de la stratégie politique ici',
+    onlyFlagged: (ids, acts) =>
+      `${ids.length > 1 ? `objectifs de la stratégie politique ${list(ids)} servis` : `objectif de la stratégie politique ${ids[0] ?? ''} servi`} ici seulement par ${activities(acts)}, ${flaggedWord(acts.length)} par la vérification du plan (state-perpetrator-friction), qui ne ${acts.length > 1 ? 'donnent' : 'donne'} aucune priorité`,
   },
   reason: {
     change: (c, w) => `${frChange(c)} : ${frBasis(w)}`,

@@ -157,6 +157,40 @@ describe('resource allocation', () => {
       new Set(['X3']),
     );
     assert.equal(flagged.find((x) => x.area === 'B')!.priority, 1);
+    // …and says so, rather than that no political activity is there (probe).
+    assert.match(
+      flagged.find((x) => x.area === 'B')!.priorityReason,
+      /^political-strategy objective Q1 served here only by X3, flagged by the plan check .*which lends no priority$/,
+    );
+  });
+
+  it('says apart the units a flag takes away and those that leave for more cover elsewhere (probe)', () => {
+    // Three boats in C: two for X1 (not flagged), one for X4 (flagged); four boats in all. The flag
+    // takes X4's away; one of X1's leaves too, as its second unit in C covers less than a unit in
+    // A or B would: for the cover, not for the flag.
+    const r = allocateResources(
+      plan(
+        '  - { id: X4, text: x4, objectives: [P1], component: military, areas: [C], uses: { boats: 1 } }\nresources: [ { id: boats, available: 4 } ]',
+      ),
+      RANKING,
+      solve,
+      new Set(['X4']),
+    );
+    const c = r.resources[0]!.areas.find((a) => a.area === 'C')!;
+    assert.deepEqual([c.current, c.proposed], [3, 1]);
+    assert.match(
+      c.reason,
+      /^remove 1: X4 flagged by the plan check .*; remove 1: risk 3 .*the last unit here covers only 1\.5/,
+    );
+    const fromC = r.resources[0]!.moves.filter((m) => m.from === 'C');
+    assert.equal(fromC.length, 2, JSON.stringify(fromC));
+    assert.match(fromC[0]!.why, /^X4 in C is flagged/);
+    assert.match(fromC[1]!.why, /more than the 1\.5 it covered in C/);
+  });
+
+  it('does not say assets went elsewhere when the plan makes none available (probe)', () => {
+    const none = allocateResources(plan('resources: [ { id: boats, available: 0 } ]'), RANKING, solve);
+    assert.ok(!none.notes.some((n) => /left with none of the assets/.test(n)), none.notes.join('\n'));
   });
 
   it('matches a brute-force search on random small cases', () => {

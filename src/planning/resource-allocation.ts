@@ -91,11 +91,20 @@ export function areaWeights(
   const objectives = objectiveIndex(plan);
   const offices = new Map(plan.offices.map((o) => [o.id, o]));
   const political = new Map<string, Set<string>>();
+  // What flagged activities serve, to say why their area gets no priority from it.
+  const flaggedPolitical = new Map<string, { objectives: Set<string>; activities: Set<string> }>();
   for (const act of plan.activities) {
-    if (flagged.has(act.id)) continue;
     const areas = act.areas.length ? act.areas : act.office ? (offices.get(act.office)?.areas ?? []) : [];
     const pol = act.objectives.filter((o) => objectives.get(o)?.strategy.kind === 'political');
     for (const area of areas) {
+      if (flagged.has(act.id)) {
+        if (!pol.length) continue;
+        const f = flaggedPolitical.get(areaKey(area)) ?? { objectives: new Set(), activities: new Set() };
+        for (const o of pol) f.objectives.add(o);
+        f.activities.add(act.id);
+        flaggedPolitical.set(areaKey(area), f);
+        continue;
+      }
       const set = political.get(areaKey(area)) ?? new Set<string>();
       for (const o of pol) set.add(o);
       political.set(areaKey(area), set);
@@ -107,7 +116,14 @@ export function areaWeights(
     const own = given.get(key);
     const pol = [...(political.get(key) ?? [])].sort();
     const priority = own ? own.priority : 1 + 0.5 * Math.min(2, pol.length);
-    const priorityReason = own ? t.plan(own.reason) : pol.length ? t.political(pol) : t.none;
+    const onlyFlagged = flaggedPolitical.get(key);
+    const priorityReason = own
+      ? t.plan(own.reason)
+      : pol.length
+        ? t.political(pol)
+        : onlyFlagged
+          ? t.onlyFlagged([...onlyFlagged.objectives].sort(), [...onlyFlagged.activities])
+          : t.none;
     return {
       area,
       risk: r,
@@ -255,14 +271,14 @@ export function allocateResources(
           change: round(p - current),
           activities: place.who.get(w.area) ?? [],
           reason: place.flaggedWho.has(w.area)
-            ? t.reason.flagged(areaChange(current, p), place.flaggedWho.get(w.area)!)
+            ? flaggedReason(t, w, current, p, flaggedUnits(place, w.area), place.flaggedWho.get(w.area)!)
             : res.available < 1 && p < current
               ? t.reason.noneAvailable(areaChange(current, p), res.id)
               : areaReason(t, w, current, p),
         };
       })
       .sort((a, b) => b.weight - a.weight || a.area.localeCompare(b.area));
-    const moves = pairMoves(areas, t, place.flaggedWho);
+    const moves = pairMoves(areas, t, place.flaggedWho, (area) => flaggedUnits(place, area));
     const affected = areas.filter((a) => a.change < 0).flatMap((a) => a.activities);
     const currentUse = round([...place.units.values()].reduce((s, n) => s + n, 0));
     return {
@@ -318,8 +334,10 @@ function strippedActivityNotes(
   const out: string[] = [];
   for (const act of plan.activities) {
     if (flagged.has(act.id)) continue;
+    // A resource the plan makes none of available went nowhere: its area lines say so.
+    const none = new Set(plan.resources.filter((r) => r.available < 1).map((r) => r.id));
     const used = Object.entries(act.uses)
-      .filter(([, n]) => n > 0)
+      .filter(([id, n]) => n > 0 && !none.has(id))
       .map(([id]) => id);
     const areas = (
       act.areas.length ? act.areas : act.office ? (offices.get(act.office)?.areas ?? []) : []
@@ -375,6 +393,29 @@ function areaChange(current: number, proposed: number): AreaChange {
 /** An area's weight as the sentences cite it, rounded. */
 const cited = (w: AreaWeight) => ({ ...w, weight: round(w.weight) });
 
+/** The units flagged activities use in an area now: those the flag alone takes away. */
+function flaggedUnits(place: ReturnType<typeof currentPlacement>, area: string): number {
+  return round((place.units.get(area) ?? 0) - (place.clear.get(area) ?? 0));
+}
+
+/**
+ * Why an area with flagged activities changes: the units those activities held leave for the flag;
+ * any more that leave, leave for the cover they give elsewhere, and are said apart (a probe's
+ * second company in Upper Nile, not flagged, had been said to leave for the flag too).
+ */
+function flaggedReason(
+  t: AllocationText,
+  w: AreaWeight,
+  current: number,
+  proposed: number,
+  held: number,
+  who: string[],
+): string {
+  const afterFlag = round(current - held);
+  if (proposed >= afterFlag) return t.reason.flagged(areaChange(current, proposed), who);
+  return `${t.reason.flagged(areaChange(current, afterFlag), who)}; ${areaReason(t, w, afterFlag, proposed)}`;
+}
+
 function areaReason(t: AllocationText, w: AreaWeight, current: number, proposed: number): string {
   const c = areaChange(current, proposed);
   if (c.kind !== 'remove') return t.reason.change(c, cited(w));
@@ -393,8 +434,15 @@ function pairMoves(
   areas: AreaAllocation[],
   t: AllocationText,
   flaggedWho: ReadonlyMap<string, string[]>,
+  flaggedUnitsIn: (area: string) => number,
 ): ResourceMove[] {
-  const losses = areas.filter((a) => a.change < 0).map((a) => ({ a, left: -a.change }));
+  // A loss's units leave for the flag first (those flagged activities held), then for cover.
+  const losses = areas
+    .filter((a) => a.change < 0)
+    .map((a) => {
+      const held = flaggedWho.has(a.area) ? flaggedUnitsIn(a.area) : 0;
+      return { a, left: -a.change, forFlag: Math.min(held, -a.change), kept: round(a.current - held) };
+    });
   const gains = areas.filter((a) => a.change > 0).map((a) => ({ a, left: a.change }));
   losses.sort((x, y) => x.a.weight - y.a.weight);
   gains.sort((x, y) => y.a.weight - x.a.weight);
@@ -406,16 +454,24 @@ function pairMoves(
       const units = round(Math.min(g.left, l.left));
       g.left -= units;
       l.left -= units;
-      moves.push({
-        from: l.a.area,
-        to: g.a.area,
-        units,
-        why: t.move(cited(g.a), cited(l.a), l.a.activities, {
-          gain: unitCover(g.a.weight, g.a.proposed),
-          loss: unitCover(l.a.weight, l.a.current),
-          flagged: flaggedWho.get(l.a.area) ?? [],
-        }),
-      });
+      const forFlag = round(Math.min(units, l.forFlag));
+      l.forFlag = round(l.forFlag - forFlag);
+      for (const [n, flagged] of [
+        [forFlag, flaggedWho.get(l.a.area) ?? []],
+        [round(units - forFlag), []],
+      ] as const) {
+        if (n <= 0) continue;
+        moves.push({
+          from: l.a.area,
+          to: g.a.area,
+          units: n,
+          why: t.move(cited(g.a), cited(l.a), l.a.activities, {
+            gain: unitCover(g.a.weight, g.a.proposed),
+            loss: unitCover(l.a.weight, l.kept),
+            flagged: [...flagged],
+          }),
+        });
+      }
     }
     if (g.left > 0) {
       moves.push({
