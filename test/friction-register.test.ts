@@ -231,6 +231,34 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test('plan allocate withholds units from X2 while its friction is open, and not once the register records it closed (probe)', async () => {
+      const plan = readFileSync(planPath, 'utf8');
+      const boatsIn = async () =>
+        (await planOperations.allocatePlan.run(ctx, { plan })).resources
+          .find((x) => x.resource === 'boats')!
+          .areas.filter((a) => a.proposed)
+          .map((a) => a.area);
+      const { frictions } = await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' });
+      const x2 = frictions.find((f) => f.kind === 'state-perpetrator-friction' && f.subject === 'X2')!;
+      await frictionOperations.editFriction.run(ctx, {
+        ref: x2.ref,
+        decision: 'accept',
+        status: 'in-progress',
+      });
+      assert.ok(!(await boatsIn()).includes('Upper Nile'), 'in progress is not closed: still withheld');
+      await frictionOperations.editFriction.run(ctx, { ref: x2.ref, status: 'closed' });
+      const decided = await planOperations.allocatePlan.run(ctx, { plan });
+      assert.ok((await boatsIn()).includes('Upper Nile'), 'closed: the boat may go to X2 in Upper Nile');
+      assert.ok(
+        decided.notes.some((n) =>
+          new RegExp(`^resources may go to X2, .*friction ${x2.ref} closed \\(decision: accept`).test(n),
+        ),
+        decided.notes.join('\n'),
+      );
+      await frictionOperations.editFriction.run(ctx, { ref: x2.ref, status: 'open' });
+      assert.ok(!(await boatsIn()).includes('Upper Nile'), 'reopened: withheld again');
+    });
+
     test('an unknown reference is refused', async () => {
       await assert.rejects(
         frictionOperations.editFriction.run(ctx, { ref: '00000000', owner: 'x' }),

@@ -20,6 +20,7 @@ import {
   InvalidDocumentError,
   StructuredDocument,
 } from '../sources/structured-document.ts';
+import { findFrictions } from '../store/friction-repository.ts';
 import type { Database } from '../store/schema.ts';
 import { hiddenEvents, namesWithheldFrom, releaseCitedEvents } from './access-control.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
@@ -334,6 +335,12 @@ export const planOperations = {
           .findings.filter((f) => f.kind === 'state-perpetrator-friction')
           .map((f) => f.subject),
       );
+      // A friction the register records as closed is leadership's decision taken: its activity
+      // is no longer withheld (issue 16: never to an activity with an *open* friction).
+      const closed = (await findFrictions(ctx.store.db, storedCountryName(plan.country))).filter(
+        (f) => f.kind === 'state-perpetrator-friction' && f.status === 'closed' && flagged.has(f.subject),
+      );
+      for (const f of closed) flagged.delete(f.subject);
       const highs = await loadHighs();
       const result = allocateResources(
         plan,
@@ -349,6 +356,15 @@ export const planOperations = {
       }
       if (input.allowFlagged && flagged.size)
         result.notes.push(ALLOCATION_TEXT[lang].notes.allowFlagged([...flagged]));
+      for (const f of closed)
+        result.notes.push(
+          ALLOCATION_TEXT[lang].notes.frictionClosed(
+            f.subject,
+            f.ref,
+            f.decision,
+            f.decidedBy ?? f.updatedBy,
+          ),
+        );
       return result;
     },
   }),

@@ -78,6 +78,8 @@ export interface AllocationText {
     /** An activity whose areas the proposal leaves with none of the assets it uses. */
     stripped: (activity: string, areas: string[], resources: string[]) => string;
     allowFlagged: (activities: string[]) => string;
+    /** A flagged activity whose friction the register records as closed: resources may go to it. */
+    frictionClosed: (activity: string, ref: string, decision: string | null, by: string | null) => string;
     /**
      * A `priorities` entry whose area is none of the areas with civilian-targeting events in the
      * period (misspelt, or quiet): its priority places nothing. `place` is `FILE:LINE:COL: path`.
@@ -158,6 +160,8 @@ const en: AllocationText = {
       `activity ${activity} (${areas.join(', ')}) is left with none of the assets it uses (${resources.join(', ')}): they go where more civilians were targeted; keep a minimum there by judgement if the activity must go on`,
     allowFlagged: (acts) =>
       `resources may go to ${acts.join(', ')}, flagged by the plan check (state-perpetrator-friction), as asked`,
+    frictionClosed: (act, ref, decision, by) =>
+      `resources may go to ${act}, flagged by the plan check (state-perpetrator-friction): the friction register records friction ${ref} closed${decision ? ` (decision: ${decision}${by ? `, ${by}` : ''})` : by ? ` by ${by}` : ''}; reopen it (tandem frictions edit ${ref} --status open) to withhold them again`,
     priorityUnmatched: (p) =>
       `${p.place}: "${p.area}" (priority ${p.priority}) is none of the areas with civilian-targeting events in the plan period, so its priority places nothing${meant(p.close)}; write areas as the event data spells them (plan check names those it does not know)`,
     resourceAreaUnmatched: (p) =>
@@ -248,6 +252,8 @@ const fr: AllocationText = {
       `${p.place} : « ${p.area} » (priorité ${n(p.priority)}) n’est aucune des zones où des civils ont été ciblés pendant la période du plan, si bien que cette priorité ne place rien${frMeant(p.close)} ; écrivez les zones comme les données d’événements (la vérification du plan nomme celles qu’elle ne connaît pas)`,
     resourceAreaUnmatched: (p) =>
       `${p.place} : ${p.resource} peut aller à « ${p.area} », mais ce n’est aucune des zones où des civils ont été ciblés pendant la période du plan : aucune unité n’y est donc placée${frMeant(p.close)} ; écrivez les zones comme les données d’événements (la vérification du plan nomme celles qu’elle ne connaît pas)`,
+    frictionClosed: (act, ref, decision, by) =>
+      `des ressources peuvent aller à l’activité ${act}, signalée par la vérification du plan (state-perpetrator-friction) : le registre des frictions indique la friction ${ref} close${decision ? ` (décision : ${decision}${by ? `, ${by}` : ''})` : by ? ` par ${by}` : ''} ; rouvrez-la (tandem frictions edit ${ref} --status open) pour les retenir à nouveau`,
     allowFlagged: (acts) =>
       `comme demandé, des ressources peuvent aller ${acts.length > 1 ? `aux activités ${list(acts)}` : `à l’activité ${acts[0] ?? ''}`}, ${flaggedWord(acts.length)} par la vérification du plan (state-perpetrator-friction)`,
   },
