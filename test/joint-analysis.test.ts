@@ -4,6 +4,7 @@ import type { JointAnalysis } from '../src/analysis/joint-analysis-result.ts';
 import { analysisOperations } from '../src/app/analysis-operations.ts';
 import type { AppContext } from '../src/app/operation.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
+import { FIGHTING_TYPES, VIOLENT_TYPES } from '../src/domain/violence-type.ts';
 import { renderBriefHtml, renderBriefMarkdown } from '../src/reports/joint-brief.ts';
 import { DIALECTS } from './dialects.ts';
 import { assertGolden } from './golden.ts';
@@ -151,6 +152,50 @@ for (const dialect of DIALECTS) {
           .executeTakeFirstOrThrow()
       ).n;
       assert.equal(a.headline.events, Number(expected));
+    });
+
+    test('every figure of a period cut mid-month covers the days given: violent events, targeting, the monthly series, the perpetrators (probe)', async () => {
+      const [from, to] = ['2013-12-15', '2014-01-20'];
+      const a = await analysisOperations.analyze.run(ctx, { country: 'South Sudan', from, to });
+      const violent = [...VIOLENT_TYPES];
+      const fighting = [...FIGHTING_TYPES];
+      const days = ctx.store.db
+        .selectFrom('events')
+        .where('country', '=', 'South Sudan')
+        .where('date_start', '>=', from)
+        .where('date_start', '<=', to);
+      const n = async (q: typeof days) =>
+        Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const targeting = days.where('civilian_targeting', '=', 1);
+      assert.equal(a.headline.violentEvents, await n(days.where('violence_type', 'in', violent)));
+      assert.ok(a.headline.violentEvents <= a.headline.events);
+      assert.equal(a.headline.civilianTargetingEvents, await n(targeting));
+      assert.equal(
+        a.headline.stateCivilianTargetingEvents,
+        await n(targeting.where('actor1_category', '=', 'state-forces')),
+      );
+      assert.deepEqual(a.mapping.months, ['2013-12', '2014-01']);
+      assert.deepEqual(a.mapping.events, [
+        await n(days.where('date_start', '<=', '2013-12-31')),
+        await n(days.where('date_start', '>=', '2014-01-01')),
+      ]);
+      // The army's violence: either side of fighting, the first side of other violence, or beside them.
+      const army = 'Military Forces of South Sudan (2011-)';
+      const armyEvents = days
+        .where('violence_type', 'in', violent)
+        .where((eb) =>
+          eb.or([
+            eb('actor1', '=', army),
+            eb('actor1_associated', 'like', `%${army}%`),
+            eb.and([
+              eb('violence_type', 'in', fighting),
+              eb.or([eb('actor2', '=', army), eb('actor2_associated', 'like', `%${army}%`)]),
+            ]),
+          ]),
+        );
+      const p = a.perpetrators.find((x) => x.actor === army)!;
+      assert.equal(p.events, await n(armyEvents));
+      assert.equal(p.civilianTargetingEvents, await n(armyEvents.where('civilian_targeting', '=', 1)));
     });
 
     test('a period that stops early in its last month says that month reads low', async () => {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { HAS_PERIODS } from '../store/category-periods.ts';
-import type { Database } from '../store/schema.ts';
+import type { Database, EventCountTable } from '../store/schema.ts';
 import { type AnalysisScope, applyScope, VIOLENT } from './aggregate-scope.ts';
 
 /**
@@ -69,6 +69,41 @@ export async function readAreaMonths(
   }));
 }
 
+/**
+ * `event_counts` rows (the days of a month a period cuts, period-edges.ts) summed as
+ * readAreaMonths sums the table: the same measures, by country, admin1 and month.
+ */
+export function areaMonthsOf(rows: readonly EventCountTable[]): AreaMonth[] {
+  const out = new Map<string, AreaMonth>();
+  for (const r of rows) {
+    const k = `${r.country}\u001f${r.admin1}\u001f${r.month}`;
+    let c = out.get(k);
+    if (!c) {
+      c = {
+        country: r.country,
+        admin1: r.admin1,
+        month: r.month,
+        events: 0,
+        violentEvents: 0,
+        fatalities: 0,
+        civilianFatalities: 0,
+        civilianFatalitiesKnown: 0,
+        civilianTargetingEvents: 0,
+        stateCivilianTargetingEvents: 0,
+      };
+      out.set(k, c);
+    }
+    c.events += r.events;
+    if (VIOLENT.includes(r.violence_type as (typeof VIOLENT)[number])) c.violentEvents += r.events;
+    c.fatalities += r.fatalities;
+    c.civilianFatalities += r.civilian_fatalities;
+    c.civilianFatalitiesKnown += r.civilian_fatalities_known;
+    c.civilianTargetingEvents += r.civilian_targeting_events;
+    if (r.actor_category === 'state-forces') c.stateCivilianTargetingEvents += r.civilian_targeting_events;
+  }
+  return [...out.values()];
+}
+
 /** Events per month of the period by violence type or by perpetrator category. */
 export async function readMonthBreakdown(
   db: Kysely<Database>,
@@ -92,6 +127,21 @@ export async function readMonthBreakdown(
   return rows.map((r) => ({ month: r.month, key: r.key, events: Number(r.events) }));
 }
 
+/** `event_counts` rows summed as readMonthBreakdown sums the tables: events by month and `by`. */
+export function monthBreakdownOf(
+  rows: readonly EventCountTable[],
+  by: 'violence_type' | 'actor_category',
+): { month: string; key: string; events: number }[] {
+  const out = new Map<string, { month: string; key: string; events: number }>();
+  for (const r of rows) {
+    const k = `${r.month}\u001f${r[by]}`;
+    const c = out.get(k);
+    if (c) c.events += r.events;
+    else out.set(k, { month: r.month, key: r[by], events: r.events });
+  }
+  return [...out.values()];
+}
+
 /** First and last event date in the scope (uses the country/date index). */
 export async function readDateRange(
   db: Kysely<Database>,
@@ -106,47 +156,6 @@ export async function readDateRange(
     return (await q.executeTakeFirst())?.date_start ?? null;
   };
   return { first: await edge('asc'), last: await edge('desc') };
-}
-
-/** Totals per admin1 over exact days, from raw events: used only when the period cuts a month. */
-export async function readExactTotals(
-  db: Kysely<Database>,
-  scope: AnalysisScope,
-  from: string,
-  to: string,
-): Promise<
-  {
-    country: string;
-    admin1: string;
-    events: number;
-    fatalities: number;
-    civilianFatalities: number;
-    civilianFatalitiesKnown: number;
-  }[]
-> {
-  let q = db
-    .selectFrom('events')
-    .select([
-      'country',
-      'admin1',
-      sql<number>`count(*)`.as('events'),
-      sql<number>`sum(fatalities)`.as('fatalities'),
-      sql<number>`sum(coalesce(civilian_fatalities, 0))`.as('civilian_fatalities'),
-      sql<number>`count(civilian_fatalities)`.as('known'),
-    ])
-    .where('date_start', '>=', from)
-    .where('date_start', '<=', to)
-    .groupBy(['country', 'admin1']);
-  if (scope.country !== undefined) q = q.where('country', '=', scope.country);
-  if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
-  return (await q.execute()).map((r) => ({
-    country: r.country,
-    admin1: r.admin1,
-    events: Number(r.events),
-    fatalities: Number(r.fatalities),
-    civilianFatalities: Number(r.civilian_fatalities),
-    civilianFatalitiesKnown: Number(r.known),
-  }));
 }
 
 /** What the actor register says: who is a state actor, and each actor's category where known. */

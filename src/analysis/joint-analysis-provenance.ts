@@ -38,9 +38,7 @@ export function analysisProvenance(p: ProvenanceInput): Record<string, string> {
     .join(' and ');
   const w = where ? `${where} and ` : '';
   return {
-    headline: cutsMonths
-      ? `events where ${w}date_start between '${from}' and '${to}': count(*), sum(fatalities), sum(civilian_fatalities) (null when no event carries the figure)`
-      : `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(events), sum(fatalities), sum(civilian_fatalities) (null when civilian_fatalities_known = 0)`,
+    headline: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(events), sum(fatalities), sum(civilian_fatalities) (null when civilian_fatalities_known = 0)${cutsMonths ? `; the months the period cuts counted from the events where ${w}date_start between '${from}' and '${to}', as the importer counts them, in place of their rows (every figure below does the same)` : ''}`,
     stateShare: `event_counts where ${w}month between '${firstMonth}' and '${lastMonth}': sum(civilian_targeting_events) where actor_category = 'state-forces' / sum(civilian_targeting_events); the category is the first actor's`,
     areas: `event_counts grouped by country, admin1; trend = events in ${recentStart}..${lastMonth} against ${previousStart}..${addMonths(recentStart, -1)}`,
     perpetrators: `actor_counts where ${w}role in (1, 3) and violence_type in (${VIOLENT_TYPES.join(', ')}) and month in the period, grouped by actor`,

@@ -8,10 +8,11 @@ import type { Database } from '../store/schema.ts';
 import type { AnalysisScope } from './aggregate-scope.ts';
 import {
   type AreaMonth,
+  areaMonthsOf,
+  monthBreakdownOf,
   readActorRegister,
   readAreaMonths,
   readDateRange,
-  readExactTotals,
   readMonthBreakdown,
 } from './analysis-queries.ts';
 import { dataGaps } from './data-gap.ts';
@@ -34,6 +35,7 @@ import { addMonths, denseSeries, lastDayOf, monthRange } from './months.ts';
 import { type CusumOptions, DEFAULT_CUSUM_OPTIONS } from './nb-cusum.ts';
 import { DEFAULT_NEW_ACTOR_OPTIONS } from './new-actor-alerts.ts';
 import { readPeriodAlerts } from './period-alerts.ts';
+import { readPeriodEdges } from './period-edges.ts';
 import {
   actorsWithCivilianFigure,
   type PerpetratorCell,
@@ -155,16 +157,33 @@ export async function runJointAnalysis(
   };
 
   const window = { firstMonth, lastMonth, recentStart, previousStart };
+  // Where the period cuts a month, its days in that month are counted from their events and
+  // stand in for the month's aggregates (period-edges.ts), so that every figure of the period
+  // covers the dates given. A default bound is the first or last event itself, so no event lies
+  // outside it in its month.
+  const cutsMonths =
+    (o.from !== undefined && !o.from.endsWith('-01')) ||
+    (o.to !== undefined && o.to !== lastDayOf(lastMonth));
+  const edges = cutsMonths ? await readPeriodEdges(db, scope, from, to) : null;
+  /** Rows of the aggregates with the cut months' rows replaced by the period's days in them. */
+  const withEdges = <R extends { month: string }>(rows: R[], edgeRows: () => R[]): R[] =>
+    edges ? [...rows.filter((r) => !edges.months.has(r.month)), ...edgeRows()] : rows;
   // SQLite answers these one after the other anyway; PostgreSQL can overlap them.
-  const [areaMonths, byType, byCategory, perp, actorMonths, threatCells, register] = await Promise.all([
-    readAreaMonths(db, scope, lastMonth),
-    readMonthBreakdown(db, scope, firstMonth, lastMonth, 'violence_type'),
-    readMonthBreakdown(db, scope, firstMonth, lastMonth, 'actor_category'),
-    readPerpetrators(db, scope, firstMonth, lastMonth, previousStart),
-    readActorMonths(db, scope, lastMonth),
-    readThreatCells(db, scope, window),
-    readActorRegister(db),
-  ]);
+  const [storedAreaMonths, storedByType, storedByCategory, perp, actorMonths, threatCells, register] =
+    await Promise.all([
+      readAreaMonths(db, scope, lastMonth),
+      readMonthBreakdown(db, scope, firstMonth, lastMonth, 'violence_type'),
+      readMonthBreakdown(db, scope, firstMonth, lastMonth, 'actor_category'),
+      readPerpetrators(db, scope, firstMonth, lastMonth, previousStart, edges),
+      readActorMonths(db, scope, lastMonth),
+      readThreatCells(db, scope, window),
+      readActorRegister(db),
+    ]);
+  const areaMonths = withEdges(storedAreaMonths, () => areaMonthsOf(edges!.eventCounts));
+  const byType = withEdges(storedByType, () => monthBreakdownOf(edges!.eventCounts, 'violence_type'));
+  const byCategory = withEdges(storedByCategory, () =>
+    monthBreakdownOf(edges!.eventCounts, 'actor_category'),
+  );
   const stateActors = register.state;
   lap('read aggregates');
   const periodCells = areaMonths.filter((c) => inPeriod(c.month));
@@ -236,31 +255,17 @@ export async function runJointAnalysis(
       a.known += c.civilianFatalitiesKnown;
     }
   }
-  // Where the period cuts a month, totals come from the raw events so they match the dates given.
-  // A default bound is the first or last event itself, so no event lies outside it in its month.
-  const cutsMonths =
-    (o.from !== undefined && !o.from.endsWith('-01')) ||
-    (o.to !== undefined && o.to !== lastDayOf(lastMonth));
-  const exact = cutsMonths ? await readExactTotals(db, scope, from, to) : null;
-  const exactByArea = new Map((exact ?? []).map((r) => [areaKey(r), r]));
   const areas: AreaSummary[] = [];
-  for (const [k, a] of areaMap) {
-    const none = { events: 0, fatalities: 0, civilianFatalities: 0, civilianFatalitiesKnown: 0 };
-    const e = exact ? (exactByArea.get(k) ?? none) : null;
-    const events = e ? e.events : sumBy(a.cells, (c) => c.events);
+  for (const a of areaMap.values()) {
+    const events = sumBy(a.cells, (c) => c.events);
     if (!events && !a.cells.length) continue;
     const t = trend(a.forTrend, a.beforeTrend);
-    const known = e ? e.civilianFatalitiesKnown : a.known;
     areas.push({
       country: a.country,
       admin1: a.admin1,
       events,
-      fatalities: e ? e.fatalities : sumBy(a.cells, (c) => c.fatalities),
-      civilianFatalities: known
-        ? e
-          ? e.civilianFatalities
-          : sumBy(a.cells, (c) => c.civilianFatalities)
-        : null,
+      fatalities: sumBy(a.cells, (c) => c.fatalities),
+      civilianFatalities: a.known ? sumBy(a.cells, (c) => c.civilianFatalities) : null,
       civilianTargetingEvents: sumBy(a.cells, (c) => c.civilianTargetingEvents),
       trend: t.direction,
       trendDetail: t,

@@ -1,11 +1,12 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { PEACE_OPERATION_PATTERNS } from '../domain/peace-operation.ts';
+import { isPeaceOperation, PEACE_OPERATION_PATTERNS } from '../domain/peace-operation.ts';
 import type { ThreatCell } from '../domain/threat.ts';
 import { FIGHTING_TYPES } from '../domain/violence-type.ts';
 import { splitTargets } from '../store/event-columns.ts';
-import type { Database } from '../store/schema.ts';
+import type { ActorCountTable, Database } from '../store/schema.ts';
 import { readOwnCategories } from './actor-own-category.ts';
 import { type AnalysisScope, applyScope, VIOLENT } from './aggregate-scope.ts';
+import type { PeriodEdges } from './period-edges.ts';
 
 /**
  * The analysis's reads of who perpetrates violence, from the actor aggregates (actor_counts): the
@@ -40,6 +41,22 @@ function perpetrates(eb: ExpressionBuilder<Database, 'actor_counts'>) {
 
 /** Categories that never perpetrate an event (its target, or people in the street). */
 const NOT_PERPETRATORS = ['civilians', 'protesters'];
+
+/**
+ * The perpetrator reads' conditions (perpetrates, violent types, not civilians or protesters, a
+ * named actor) on an `actor_counts` row held in memory: the days of a month a period cuts
+ * (period-edges.ts), which stand in for the table's rows of that month.
+ */
+function perpetratesRow(r: ActorCountTable): boolean {
+  if (!VIOLENT.includes(r.violence_type as (typeof VIOLENT)[number])) return false;
+  if (NOT_PERPETRATORS.includes(r.actor_category) || r.actor === '') return false;
+  if (PERPETRATOR_ROLES.includes(r.role)) return true;
+  return (
+    (r.role === 2 || r.role === 4) &&
+    (FIGHTING_TYPES as readonly string[]).includes(r.violence_type) &&
+    !isPeaceOperation(r.actor)
+  );
+}
 
 /**
  * Gives the counts of actors named beside a side (roles 3 and 4, which carry no category) the
@@ -105,14 +122,18 @@ export async function readPerpetrators(
   lastMonth: string,
   /** Where the monthly counts start: the trend's earlier window may begin before the period. */
   monthlyFrom: string = firstMonth,
+  /** The months the period cuts, counted over its days in them (period-edges.ts). */
+  edges: PeriodEdges | null = null,
 ): Promise<{
   cells: PerpetratorCell[];
   monthly: { actor: string; month: string; events: number }[];
   /** Each actor's events before the first month of `monthly` (the whole record before it). */
   before: { actor: string; events: number }[];
 }> {
-  const base = (from: string) =>
-    db
+  const cut = edges ? [...edges.months] : [];
+  const edgeRows = (edges?.actorCounts ?? []).filter(perpetratesRow);
+  const base = (from: string) => {
+    const q = db
       .selectFrom('actor_counts')
       .where(perpetrates)
       .where('month', '>=', from)
@@ -120,6 +141,20 @@ export async function readPerpetrators(
       .where('violence_type', 'in', VIOLENT)
       .where('actor_category', 'not in', NOT_PERPETRATORS)
       .where('actor', '<>', '');
+    return cut.length ? q.where('month', 'not in', cut) : q;
+  };
+  const edgeCell = (r: ActorCountTable) => ({
+    country: r.country,
+    actor: r.actor,
+    actor_category: r.actor_category,
+    admin1: r.admin1,
+    violence_type: r.violence_type,
+    month: r.month,
+    events: r.events,
+    fatalities: r.fatalities,
+    civilian_fatalities: r.civilian_fatalities,
+    targeting: r.civilian_targeting_events,
+  });
   const measures = [
     sql<number>`sum(events)`.as('events'),
     sql<number>`sum(fatalities)`.as('fatalities'),
@@ -146,19 +181,24 @@ export async function readPerpetrators(
       scope,
     ).execute(),
   ]);
+  const named = [...first, ...edgeRows.filter((r) => r.role <= 2).map(edgeCell)];
+  const beside = [...acting, ...edgeRows.filter((r) => r.role > 2).map(edgeCell)];
   const cells = mergeCells(
-    [...first, ...(await withOwnCategories(db, acting))].filter(
+    [...named, ...(await withOwnCategories(db, beside))].filter(
       (r) => !NOT_PERPETRATORS.includes(r.actor_category),
     ),
     ['events', 'fatalities', 'civilian_fatalities', 'targeting'],
   );
   const seriesFrom = monthlyFrom < firstMonth ? monthlyFrom : firstMonth;
-  const monthly = await applyScope(
-    base(seriesFrom)
-      .select(['actor', 'month', sql<number>`sum(events)`.as('events')])
-      .groupBy(['actor', 'month']),
-    scope,
-  ).execute();
+  const monthly = [
+    ...(await applyScope(
+      base(seriesFrom)
+        .select(['actor', 'month', sql<number>`sum(events)`.as('events')])
+        .groupBy(['actor', 'month']),
+      scope,
+    ).execute()),
+    ...edgeRows.map((r) => ({ actor: r.actor, month: r.month, events: r.events })),
+  ];
   // What came before the series, so that a trend can tell an actor's return from its first
   // appearance (trendOf).
   const before = await applyScope(

@@ -19,7 +19,7 @@ import {
   W_VIOLENCE_TYPE,
 } from './packed-row-slots.ts';
 import { NUMBERS_PER_ROW, type PackedRows, WORDS_PER_ROW } from './packed-rows.ts';
-import type { Database } from './schema.ts';
+import type { ActorCountTable, Database, EventCountTable } from './schema.ts';
 
 /** The part of an event that the aggregate tables count. */
 export interface CountedEvent {
@@ -534,11 +534,41 @@ export class CountAccumulator {
       : [country, admin1, third, category, String(role), month, type];
   }
 
+  /** A table's keys and measures, for the counts not zero. */
+  private nonZero(t: MeasureTable): [string[], Measures][] {
+    return t.keys
+      .map((k, slot): [string[], Measures] => [this.parts(k), t.measures(slot)])
+      .filter(([, m]) => m.some((x) => x !== 0));
+  }
+
+  /**
+   * The counts as rows of `event_counts` and `actor_counts`, in memory, nothing written: what the
+   * tables would hold for these events alone (the analysis counts the days of a month its period
+   * cuts this way, from the events of those days).
+   */
+  rows(): { eventCounts: EventCountTable[]; actorCounts: ActorCountTable[] } {
+    const record = <T>(
+      keys: readonly string[],
+      measures: [string, number][],
+      [parts, m]: [string[], Measures],
+    ) => {
+      const o: Record<string, string | number> = {};
+      keys.forEach((k, i) => {
+        o[k] = k === 'role' ? Number(parts[i]) : parts[i]!;
+      });
+      for (const [name, at] of measures) o[name] = m[at]!;
+      return o as T;
+    };
+    return {
+      eventCounts: this.nonZero(this.areas).map((r) => record<EventCountTable>(EVENT_KEYS, AREA_MEASURES, r)),
+      actorCounts: this.nonZero(this.actors).map((r) =>
+        record<ActorCountTable>(ACTOR_KEYS, ACTOR_MEASURES, r),
+      ),
+    };
+  }
+
   async flush(db: Kysely<Database>, upsert: CountUpsert = kyselyCountUpsert(db)): Promise<void> {
-    const nonZero = (t: MeasureTable): [string[], Measures][] =>
-      t.keys
-        .map((k, slot): [string[], Measures] => [this.parts(k), t.measures(slot)])
-        .filter(([, m]) => m.some((x) => x !== 0));
+    const nonZero = (t: MeasureTable) => this.nonZero(t);
     const areaRows = nonZero(this.areas);
     await addCounts(upsert, 'event_counts', EVENT_KEYS, AREA_MEASURES, areaRows);
     const actorRows = nonZero(this.actors);
