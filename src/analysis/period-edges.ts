@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { CountAccumulator, countedFromStored } from '../store/count-accumulator.ts';
+import { CountAccumulator } from '../store/count-accumulator.ts';
+import { countedFromStored } from '../store/counted-event.ts';
 import { STORED_KEY_COLUMNS, type StoredEventKeys } from '../store/event-columns.ts';
 import type { ActorCountTable, Database, EventCountTable } from '../store/schema.ts';
 import type { AnalysisScope } from './aggregate-scope.ts';

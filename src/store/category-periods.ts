@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { ActorCategory } from '../domain/actor-category.ts';
 import { type ActorCategoryPeriod, categoryOn, latestPeriod } from '../domain/actor-category-period.ts';
-import { CountAccumulator, countedFromStored } from './count-accumulator.ts';
+import { CountAccumulator } from './count-accumulator.ts';
+import { countedFromStored } from './counted-event.ts';
 import { STORED_KEY_COLUMNS, type StoredEventKeys } from './event-columns.ts';
 import { raiseEventsRevision } from './events-revision.ts';
 import type { Database } from './schema.ts';

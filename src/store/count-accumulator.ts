@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { isPeopleGroup } from '../domain/people-groups.ts';
-import { COL, type EventValues, type StoredEventKeys, splitTargets } from './event-columns.ts';
+import type { CountedEvent } from './counted-event.ts';
+import { COL, type EventValues, splitTargets } from './event-columns.ts';
 import {
   N_CIVILIAN_FATALITIES,
   N_CIVILIAN_TARGETING,
@@ -20,66 +21,6 @@ import {
 } from './packed-row-slots.ts';
 import { NUMBERS_PER_ROW, type PackedRows, WORDS_PER_ROW } from './packed-rows.ts';
 import type { ActorCountTable, Database, EventCountTable } from './schema.ts';
-
-/** The part of an event that the aggregate tables count. */
-export interface CountedEvent {
-  country: string;
-  admin1: string;
-  admin2: string;
-  month: string;
-  violenceType: string;
-  actor1: string;
-  actor1Category: string | null;
-  actor2: string;
-  actor2Category: string | null;
-  /** The actors acting with each side, as stored ('; ' between them, '' for none). */
-  actor1Associated: string;
-  actor2Associated: string;
-  fatalities: number;
-  civilianFatalities: number | null;
-  civilianTargeting: boolean;
-  civilianTargetingDerived: boolean;
-}
-
-export function countedFromValues(v: EventValues): CountedEvent {
-  return {
-    country: v[COL.country] as string,
-    admin1: v[COL.admin1] as string,
-    admin2: v[COL.admin2] as string,
-    month: v[COL.month] as string,
-    violenceType: v[COL.violence_type] as string,
-    actor1: v[COL.actor1] as string,
-    actor1Category: v[COL.actor1_category] as string | null,
-    actor2: v[COL.actor2] as string,
-    actor2Category: v[COL.actor2_category] as string | null,
-    actor1Associated: v[COL.actor1_associated] as string,
-    actor2Associated: v[COL.actor2_associated] as string,
-    fatalities: v[COL.fatalities] as number,
-    civilianFatalities: v[COL.civilian_fatalities] as number | null,
-    civilianTargeting: v[COL.civilian_targeting] === 1,
-    civilianTargetingDerived: v[COL.civilian_targeting_derived] === 1,
-  };
-}
-
-export function countedFromStored(r: StoredEventKeys): CountedEvent {
-  return {
-    country: r.country,
-    admin1: r.admin1,
-    admin2: r.admin2,
-    month: r.month,
-    violenceType: r.violence_type,
-    actor1: r.actor1,
-    actor1Category: r.actor1_category,
-    actor2: r.actor2,
-    actor2Category: r.actor2_category,
-    actor1Associated: r.actor1_associated,
-    actor2Associated: r.actor2_associated,
-    fatalities: r.fatalities,
-    civilianFatalities: r.civilian_fatalities,
-    civilianTargeting: r.civilian_targeting === 1,
-    civilianTargetingDerived: r.civilian_targeting_derived === 1,
-  };
-}
 
 const SEP = '\u001f';
 

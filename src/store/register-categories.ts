@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { CountAccumulator, countedFromStored } from './count-accumulator.ts';
+import { CountAccumulator } from './count-accumulator.ts';
+import { countedFromStored } from './counted-event.ts';
 import { STORED_KEY_COLUMNS, type StoredEventKeys } from './event-columns.ts';
 import { raiseEventsRevision } from './events-revision.ts';
 import type { Database } from './schema.ts';

@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { CountAccumulator, CountUpsert } from '../count-accumulator.ts';
-import { countedFromStored } from '../count-accumulator.ts';
+import { countedFromStored } from '../counted-event.ts';
 import {
   EVENT_COLUMNS,
   type EventValues,

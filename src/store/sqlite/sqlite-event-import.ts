@@ -1,5 +1,5 @@
 import type { CountUpsert } from '../count-accumulator.ts';
-import { countedFromStored } from '../count-accumulator.ts';
+import { countedFromStored } from '../counted-event.ts';
 import {
   COL,
   EVENT_COLUMNS,
