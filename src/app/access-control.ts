@@ -576,9 +576,34 @@ export function withheldIncident(
   };
 }
 
-/** Whether a change to this field of an incident is shown with its values to who may not read it in full. */
+/** Whether a field of an incident is kept in plain in its history (not sealed): none that identify people or places. */
 export function changeReleasedToAll(field: string): boolean {
   return !(PROTECTED_INCIDENT_FIELDS as readonly string[]).includes(field);
+}
+
+/**
+ * A change in an incident's history as released to someone who may not read it in full, as
+ * withheldIncident releases the incident itself: what identifies people or places, and the hour,
+ * withheld; the people harmed counted together, as of unknown sex and age (a history that showed
+ * "girls 1 → 2" to a viewer gave away what the incident list withholds).
+ */
+export function withheldIncidentChange(c: { field: string; from: unknown; to: unknown }): {
+  field: string;
+  from: unknown;
+  to: unknown;
+  withheld?: true;
+} {
+  if (c.field === 'victims') {
+    const together = (v: unknown) => {
+      if (!v || typeof v !== 'object') return v;
+      const n = Object.values(v as Record<string, unknown>).reduce<number>((t, x) => t + (Number(x) || 0), 0);
+      return { women: 0, men: 0, girls: 0, boys: 0, unknown: n };
+    };
+    return { field: c.field, from: together(c.from), to: together(c.to) };
+  }
+  if (c.field === 'time' || !changeReleasedToAll(c.field))
+    return { field: c.field, from: null, to: null, withheld: true };
+  return c;
 }
 
 /**

@@ -8,7 +8,13 @@ import { type DataKey, isSealed } from '../security/field-cipher.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { withEventImport } from '../store/event-import.ts';
 import type { Database, IncidentTable } from '../store/schema.ts';
-import { assertMayEditIncident, changeReleasedToAll, mayReadInFull, WITHHELD_KEY } from './access-control.ts';
+import {
+  assertMayEditIncident,
+  changeReleasedToAll,
+  mayReadInFull,
+  WITHHELD_KEY,
+  withheldIncidentChange,
+} from './access-control.ts';
 import { withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, open, seal, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
@@ -258,9 +264,7 @@ export const incidentEditOperations = {
           change: h.change as IncidentHistoryEntry['change'],
           fields: JSON.parse(h.fields),
           changes: (JSON.parse(h.changes) as StoredChange[]).map((c) =>
-            full || changeReleasedToAll(c.field)
-              ? openChange(c, id, h.at, key)
-              : { field: c.field, from: null, to: null, withheld: true },
+            full ? openChange(c, id, h.at, key) : withheldIncidentChange(c),
           ),
         }),
       );

@@ -216,5 +216,37 @@ for (const dialect of DIALECTS) {
           assert.ok(!bytes.includes(secret), `"${secret}" is in the database file in plain text`);
       });
     }
+
+    test('the history shows another office the people harmed together, never by sex and age, nor the hour (probe)', async () => {
+      const res = await patch('ndele', { victims: { women: 1, girls: 2 }, time: '14:30' });
+      assert.equal(res.status, 200);
+      const own = await get('ndele', `/api/incidents/${id}/history`);
+      const mine = own.history.at(-1).changes;
+      assert.deepEqual(mine.find((c: { field: string }) => c.field === 'victims').to, {
+        women: 1,
+        men: 0,
+        girls: 2,
+        boys: 0,
+        unknown: 0,
+      });
+      for (const who of ['bria', 'viewer']) {
+        const other = await get(who, `/api/incidents/${id}/history`);
+        const changes = other.history.at(-1).changes;
+        const victims = changes.find((c: { field: string }) => c.field === 'victims');
+        assert.deepEqual(victims.to, { women: 0, men: 0, girls: 0, boys: 0, unknown: 3 }, who);
+        assert.equal(
+          victims.from.unknown,
+          Object.values(
+            mine.find((c: { field: string }) => c.field === 'victims').from as Record<string, number>,
+          ).reduce((a, b) => a + b, 0),
+          who,
+        );
+        assert.deepEqual(
+          changes.find((c: { field: string }) => c.field === 'time'),
+          { field: 'time', from: null, to: null, withheld: true },
+          who,
+        );
+      }
+    });
   });
 }
