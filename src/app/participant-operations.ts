@@ -159,10 +159,19 @@ async function checkParticipant(
   const issues: ParticipantIssue[] = [];
   const processes = await resolveProcesses(ctx, input, issues);
   if (input.incidents.length) {
-    const known = new Set((await incidentSummaries(ctx.store.db, { ids: input.incidents })).map((i) => i.id));
+    // Only an incident the recorder may read in full may be linked: one of another office or above
+    // their clearance is answered as one that does not exist, so the answer tells neither apart.
+    const readable = new Set(
+      (await incidentSummaries(ctx.store.db, { ids: input.incidents }))
+        .filter((i) => mayReadInFull(ctx.requester, i))
+        .map((i) => i.id),
+    );
     input.incidents.forEach((id, i) => {
-      if (!known.has(id))
-        issues.push({ path: ['incidents', i], message: `no incident ${id} in the mission's log` });
+      if (!readable.has(id))
+        issues.push({
+          path: ['incidents', i],
+          message: `no incident ${id} in the mission's log that you may read`,
+        });
     });
   }
   if (input.consent.given && !input.consent.on)

@@ -152,6 +152,24 @@ for (const dialect of DIALECTS) {
       assert.equal(await stored(), 0);
     });
 
+    test('another office may not link an incident it may not read, and is told no more than of one that does not exist (probe)', async () => {
+      const theirs = await call('varo', 'POST', '/api/participants', {
+        ...participant(),
+        office: 'Varo',
+        incidents: [incidentId],
+      });
+      assert.equal(theirs.status, 400);
+      const none = await call('varo', 'POST', '/api/participants', {
+        ...participant(),
+        office: 'Varo',
+        incidents: [99999],
+      });
+      const said = (r: { error: { message: string } }, id: number) =>
+        r.error.message.replace(String(id), 'N');
+      assert.equal(said(await theirs.json(), incidentId), said(await none.json(), 99999));
+      assert.equal(await stored(), 0);
+    });
+
     test('a participant is created strictly confidential, read in full only by its office and an all-offices admin', async () => {
       const res = await call('kessa', 'POST', '/api/participants', participant());
       assert.equal(res.status, 201, await res.clone().text());
