@@ -9,6 +9,7 @@ import { runOperation } from '../src/app/run-operation.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
 import { importFiles } from './import-files.ts';
+import { sharedData } from './shared-data.ts';
 
 /**
  * An HXL export brought back (the defect: its events came in a second time under source `hxl`,
@@ -544,6 +545,47 @@ for (const dialect of DIALECTS) {
           reason: 'fatalities is empty; expected a whole number of 0 or more',
         },
       ]);
+    });
+  });
+}
+
+const ged = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
+
+for (const dialect of DIALECTS) {
+  describe(`an export of events whose categories the register filled, brought back (${dialect.name})`, {
+    skip: dialect.skip || ged.skip,
+  }, () => {
+    test('is unchanged, and so is the source file after it; a changed value is still a change (probe)', async () => {
+      const { store, drop } = await dialect.open();
+      const dir = mkdtempSync(join(tmpdir(), 'tandem-register-round-trip-'));
+      try {
+        await importFiles(store, [ged.path]);
+        const filled = await store.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('actor1_category', 'is not', null)
+          .executeTakeFirstOrThrow();
+        assert.ok(Number(filled.n) > 1000, 'the register gave GED actors their categories');
+        const exported = join(dir, 'export.csv');
+        writeFileSync(exported, await exportAs(store, 'csv'));
+        const counts = async (path: string) => {
+          const f = (await importFiles(store, [path])).files[0]!;
+          return [f.imported, f.updated, f.unchanged];
+        };
+        assert.deepEqual(await counts(exported), [0, 0, 1848], 'the export brought back');
+        assert.deepEqual(await counts(ged.path), [0, 0, 1848], 'the source file after it');
+        const rows = Papa.parse<Record<string, string>>(readFileSync(exported, 'utf8'), {
+          header: true,
+          skipEmptyLines: true,
+        });
+        rows.data[0]!.fatalities = String(Number(rows.data[0]!.fatalities) + 1);
+        const changed = join(dir, 'changed.csv');
+        writeFileSync(changed, Papa.unparse(rows.data, { columns: rows.meta.fields }));
+        assert.deepEqual(await counts(changed), [0, 1, 1847], 'one death more is a change');
+      } finally {
+        await drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 }

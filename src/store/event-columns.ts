@@ -236,3 +236,30 @@ export function sameContent(storedHash: string, v: EventValues): boolean {
   if (storedHash.startsWith(HASH_VERSION)) return storedHash === v[COL.content_hash];
   return storedHash === legacyContentHash(v);
 }
+
+/**
+ * The categories an event's file may leave empty and the actor register fills in after import:
+ * a file that leaves one empty says nothing against the one stored.
+ */
+export const REGISTER_FILLED_COLUMNS = ['actor1_category', 'actor2_category'] as const;
+
+/**
+ * Whether a stored event holds what `v` holds though their hashes differ: every column equal
+ * (as stored: SQLite keeps 3 and "3" alike in a typed column), but the categories the register
+ * fills where `v` leaves them empty. A store's GED events, their categories given by the register,
+ * came back "updated" from Tandem's own export of them, which writes those categories down (and
+ * the file back again): a thousand changes reported where nothing had changed.
+ */
+export function sameStoredValues(stored: Readonly<Record<string, unknown>>, v: EventValues): boolean {
+  for (let i = 0; i < EVENT_COLUMNS.length; i++) {
+    const col = EVENT_COLUMNS[i]!;
+    if (i === COL.content_hash || i === COL.import_id) continue;
+    const a = stored[col];
+    const b = v[i];
+    if ((REGISTER_FILLED_COLUMNS as readonly string[]).includes(col) && b === null) continue;
+    if (a === b) continue;
+    if (a === null || a === undefined || b === null || b === undefined || String(a) !== String(b))
+      return false;
+  }
+  return true;
+}

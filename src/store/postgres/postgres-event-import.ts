@@ -8,6 +8,7 @@ import {
   EVENT_COLUMNS,
   type EventValues,
   legacyContentHash,
+  REGISTER_FILLED_COLUMNS,
   STORED_KEY_COLUMNS,
   type StoredEventKeys,
 } from '../event-columns.ts';
@@ -289,7 +290,10 @@ export class PostgresFileImport implements FileWriter {
            e.content_hash = s.content_hash FROM event_stage s JOIN events e ON ${MATCH}`,
       );
       matched = found.rowCount ?? 0;
-      if (matched) await this.acceptLegacyHashes();
+      if (matched) {
+        await this.acceptLegacyHashes();
+        await this.acceptSameValues();
+      }
       const changedLevels = await c.query<{ sensitivity: string; n: number }>(
         'SELECT sensitivity, count(*) AS n FROM event_match WHERE NOT same GROUP BY sensitivity',
       );
@@ -340,6 +344,30 @@ export class PostgresFileImport implements FileWriter {
    * Events stored before the hash changed carry the older MD5 hash; a staged row whose older hash
    * matches is the same event, so it takes the stored hash and is then found unchanged.
    */
+  /**
+   * Rows whose hash differs but whose values are the stored ones (sameStoredValues, said in SQL):
+   * every column the same, but a category the register filled where the file leaves it empty.
+   * They are unchanged: their staged hash becomes the stored one, so the update passes them by.
+   */
+  private async acceptSameValues(): Promise<void> {
+    const c = this.client;
+    const filled = REGISTER_FILLED_COLUMNS as readonly string[];
+    const equal = STAGE_COLUMNS.filter((col) => col !== 'content_hash').map((col) =>
+      filled.includes(col)
+        ? `(s.${col} IS NULL OR s.${col} = e.${col})`
+        : `s.${col} IS NOT DISTINCT FROM e.${col}`,
+    );
+    const same = await c.query(
+      `UPDATE event_stage s SET content_hash = e.content_hash FROM event_match m JOIN events e ON e.id = m.id
+       WHERE NOT m.same AND ${MATCH} AND ${equal.join(' AND ')}`,
+    );
+    if (!same.rowCount) return;
+    await c.query(
+      `UPDATE event_match m SET same = true FROM events e, event_stage s
+       WHERE NOT m.same AND e.id = m.id AND ${MATCH} AND s.content_hash = e.content_hash`,
+    );
+  }
+
   private async acceptLegacyHashes(): Promise<void> {
     const c = this.client;
     const old = await c.query<Record<string, string | number | null> & { stored_hash: string; id: number }>(
