@@ -99,6 +99,15 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test('a mass casualty is alerted only for an event dated to a month at most (probe)', () => {
+      const mass = centralAfrica.alerts.filter((x) => x.kind === 'mass-casualty');
+      const at = (key: string, month: string) => mass.some((x) => x.key === key && x.start === month);
+      // GED 266602, 198 deaths "1 February to 31 March 2014": no month of its own.
+      assert.ok(!at('Ouham', '2014-02'), 'Ouham, February 2014');
+      // GED 22762, 162 deaths 27 May to 3 June 2001 (the coup attempt in Bangui): May's.
+      assert.ok(at('Bangui', '2001-05'), 'Bangui, May 2001');
+    });
+
     test('the rise of December 2020 in CAR is alerted within a month, with its start in December 2020', () => {
       const a = centralAfrica.alerts.find(
         (x) => x.level === 'country' && Math.abs(monthsApart('2020-12', x.start)) <= 1,

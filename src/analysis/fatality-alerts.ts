@@ -8,13 +8,24 @@ import { getOrAdd } from './get-or-add.ts';
 import { type LogCusumOptions, logScaleCusum } from './log-cusum.ts';
 import { denseSeries, monthRange } from './months.ts';
 
+/**
+ * Whether an event's dates say in which month its deaths fell: a span of a month at most, taken as
+ * its first month as every count takes it (27 May to 3 June 2001, Bangui's coup attempt, is May).
+ * GED dates some events only to a longer span ("1 February to 31 March 2014", 198 deaths in Ouham)
+ * or a year: such an event raised a one-month massacre alert the source does not date. Their
+ * deaths still count in the months' deaths, which the log-scale CUSUM watches.
+ */
+function datedToAMonth(start: string, end: string): boolean {
+  return Date.parse(end) - Date.parse(start) <= 31 * 86_400_000;
+}
+
 /** Deaths in one event from which it is a mass-casualty event. */
 export const MASS_CASUALTY_DEATHS = 100;
 
 /**
  * The deadliest violent event of each area and month that had one of at least MASS_CASUALTY_DEATHS
- * (country-wide under admin1 ''), keyed `country \u001f admin1 \u001f month`. Few rows: only such
- * events are read.
+ * dated to a month at most (datedToAMonth; country-wide under admin1 ''), keyed
+ * `country \u001f admin1 \u001f month`. Few rows: only such events are read.
  */
 export async function readMassCasualtyMonths(
   db: Kysely<Database>,
@@ -23,20 +34,20 @@ export async function readMassCasualtyMonths(
 ): Promise<Map<string, number>> {
   let q = db
     .selectFrom('events')
-    .select(['country', 'admin1', 'month', sql<number>`max(fatalities)`.as('deaths')])
+    .select(['country', 'admin1', 'month', 'fatalities', 'date_start', 'date_end'])
     // A literal, not a parameter: the partial index events_mass_casualty (migration 027) is used
     // only when the query's own condition is seen to imply the index's.
     .where(sql<boolean>`fatalities >= ${sql.lit(MASS_CASUALTY_DEATHS)}`)
     .where('violence_type', 'in', [...VIOLENT_TYPES])
-    .where('month', '<=', toMonth)
-    .groupBy(['country', 'admin1', 'month']);
+    .where('month', '<=', toMonth);
   if (scope.country !== undefined) q = q.where('country', '=', scope.country);
   if (scope.admin1 !== undefined) q = q.where('admin1', '=', scope.admin1);
   const out = new Map<string, number>();
   const keep = (k: string, n: number) => out.set(k, Math.max(out.get(k) ?? 0, n));
   for (const r of await q.execute()) {
-    keep(`${r.country}\u001f${r.admin1}\u001f${r.month}`, Number(r.deaths));
-    keep(`${r.country}\u001f\u001f${r.month}`, Number(r.deaths));
+    if (!datedToAMonth(r.date_start, r.date_end)) continue;
+    keep(`${r.country}\u001f${r.admin1}\u001f${r.month}`, Number(r.fatalities));
+    keep(`${r.country}\u001f\u001f${r.month}`, Number(r.fatalities));
   }
   return out;
 }
