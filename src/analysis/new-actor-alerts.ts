@@ -15,7 +15,8 @@ export const DEFAULT_NEW_ACTOR_OPTIONS: NewActorOptions = { minEvents: 5, within
 
 /**
  * Actors new to a country that appear at scale: an actor (either side of violent events, civilians
- * excepted) first seen at least `minHistory` months into the country's record, with `minEvents`
+ * excepted) whose first violent event comes at least `minHistory` months into the country's record
+ * (named before only in other events, it is new to violence all the same), with `minEvents`
  * violent events within its first `withinMonths` months, alerted in the month the count is reached.
  * The escalation tests cannot see such an actor: they need months of the actor's own history, and
  * by then the new force (an armed opposition born of a split, as the SPLM-IO in December 2013) has
