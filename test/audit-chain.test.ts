@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { appendAudit, auditHead, verifyAudit } from '../src/security/audit-chain.ts';
+import { appendAudit, auditHead, rowHash, verifyAudit } from '../src/security/audit-chain.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './dialects.ts';
 
@@ -87,6 +87,30 @@ for (const dialect of DIALECTS) {
       const v = await verifyAudit(store.db, kept);
       assert.equal(v.ok, false);
       assert.equal(v.firstBad?.id, 9);
+    });
+
+    test('rows appended since the head was kept do not fail it; rows altered and rehashed do (probe)', async () => {
+      await fresh(6);
+      const kept = (await auditHead(store.db)).hash;
+      await appendAudit(store.db, [entry(7), entry(8)]);
+      assert.deepEqual((await verifyAudit(store.db, kept)).ok, true, 'a chain that went on past the head');
+      // Row 3 rewritten, and every hash from it on computed again: the chain holds alone.
+      const rows = await store.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+      let prev = rows[1]!.hash;
+      for (const r of rows.slice(2)) {
+        const row = { ...r, id: Number(r.id), prev_hash: prev, actor: r.id === 3 ? 'someone else' : r.actor };
+        const hash = rowHash(row);
+        await store.db
+          .updateTable('audit_log')
+          .set({ actor: row.actor, prev_hash: prev, hash })
+          .where('id', '=', row.id)
+          .execute();
+        prev = hash;
+      }
+      assert.equal((await verifyAudit(store.db)).ok, true, 'rehashed, the chain alone cannot tell');
+      const v = await verifyAudit(store.db, kept);
+      assert.equal(v.ok, false);
+      assert.match(v.firstBad!.reason, /altered and the hashes after them recomputed/);
     });
 
     test('appends from many writers at once still form one chain', async () => {

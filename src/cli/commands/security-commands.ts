@@ -58,7 +58,7 @@ export function registerSecurityCommands(program: Command): void {
       )
       .option(
         '--head <hash>',
-        'the head kept elsewhere (`tandem audit head`): rows cut from the end show too',
+        'a head kept elsewhere (`tandem audit head`): the chain must pass through it, so rows cut from the end, or altered and rehashed, show too',
       )
       .option('--json', 'print the result as JSON'),
   ).action(
