@@ -60,6 +60,12 @@ test('the overview draws two years of history and six forecast months with their
   assert.equal(await chart.locator('svg [aria-label="dot"] circle').count(), 24 + 6);
   assert.equal(await chart.locator('svg [aria-label="area"] path').count(), 1);
   assert.match((await chart.locator('p.muted').textContent()) ?? '', /80% range \d+–\d+/);
+  // A legend says what the line, the band and the dotted rule are (the line is the typical month,
+  // not the mean, which runs higher).
+  assert.match(
+    (await chart.locator('p.forecast-legend').textContent()) ?? '',
+    /recorded.*forecast: the typical month.*80% range.*forecast made from here/,
+  );
   await chart.locator('select').selectOption('fatalities');
   await chart.getByText(/deaths, 80% range/).waitFor();
   await page.getByRole('heading', { name: /Where deaths may start/ }).waitFor();

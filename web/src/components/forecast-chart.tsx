@@ -143,6 +143,12 @@ export function ForecastChart({
                   })
                 }
               />
+              <p className="legend forecast-legend">
+                <span className="key observed" aria-hidden="true" /> {t('forecast.legendObserved')}{' '}
+                <span className="key point" aria-hidden="true" /> {t('forecast.legendPoint')}{' '}
+                <span className="key range" aria-hidden="true" /> {t('forecast.legendRange')}{' '}
+                <span className="key origin" aria-hidden="true" /> {t('forecast.legendOrigin')}
+              </p>
               <p className="muted">
                 {t('forecast.next', {
                   month: monthName(first.month),

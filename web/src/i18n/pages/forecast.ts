@@ -11,6 +11,11 @@ export const en = {
   eventsPerMonth: 'violent events per month',
   deathsPerMonth: 'deaths per month',
   soFar: 'Already recorded for {{month}} up to {{day}}: {{recorded}} (the ring on the chart).',
+  legendObserved: 'recorded',
+  legendPoint:
+    'forecast: the typical month (half of months above, half below on a log scale; the mean runs higher)',
+  legendRange: '80% range: 8 months in 10 fall inside',
+  legendOrigin: 'forecast made from here',
   gap_one:
     'No event of any kind is stored for {{from}}, after a record with events in {{percent}}% of its months before: most likely a gap in the data, not a lull. The forecast reads it as a month without violence and runs low; import the missing month before relying on it.',
   gap_other:
@@ -36,6 +41,11 @@ export const fr: typeof en = {
   eventsPerMonth: 'événements violents par mois',
   deathsPerMonth: 'morts par mois',
   soFar: 'Déjà enregistré pour {{month}} jusqu’au {{day}} : {{recorded}} (le cercle sur le graphique).',
+  legendObserved: 'enregistré',
+  legendPoint:
+    'prévision : le mois typique (autant de mois au-dessus qu’en dessous sur une échelle logarithmique ; la moyenne est plus haute)',
+  legendRange: 'fourchette à 80 % : 8 mois sur 10 y tombent',
+  legendOrigin: 'prévision établie à partir d’ici',
   gap_one:
     'Aucun événement, de quelque type que ce soit, n’est enregistré en {{from}}, alors que {{percent}} % des mois précédents en comptaient : très probablement un trou dans les données, non une accalmie. La prévision le lit comme un mois sans violence et sous-estime ; importez le mois manquant avant de vous y fier.',
   gap_other:
