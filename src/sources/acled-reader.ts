@@ -60,8 +60,16 @@ export function acledTargets(
 export function civiliansOfElsewhere(actor: string, country: string): string {
   const m = /^(?:civilians|civils)\s*\((.+)\)$/i.exec(actor.trim());
   if (!m || !country) return '';
+  // "Orvania" is the country "Orvania (fictional)", as "DR Congo (Zaire)" is "Democratic Republic of Congo".
+  const plain = (n: string) =>
+    n
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .trim()
+      .toLowerCase();
   const of = m[1]!.trim();
-  return of.toLowerCase() === country.trim().toLowerCase() || sameCountry(of, country) ? '' : actor.trim();
+  const same =
+    plain(of) === plain(country) || sameCountry(of, country) || sameCountry(plain(of), plain(country));
+  return same ? '' : actor.trim();
 }
 
 /**
