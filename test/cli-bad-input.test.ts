@@ -373,6 +373,10 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
       names: /--from/,
     },
     {
+      args: ['pull', 'acled', '--country', 'South Sudan', '--from', '2999-01-01', '--db', DB],
+      names: /--from: is after today/,
+    },
+    {
       args: [
         'pull',
         'acled',

@@ -276,6 +276,18 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('a rate limit that asks to wait minutes says so, not that the quota is reached (probe)', async () => {
+      const { store, drop } = await dialect.open();
+      acled.mode.retryAfter = 120;
+      try {
+        const said = await rejects(pullAcled(store, { country: 'South Sudan' }), /asks to wait 2 minutes/);
+        assert.doesNotMatch(said, /quota/);
+      } finally {
+        delete acled.mode.retryAfter;
+        await drop();
+      }
+    });
+
     test("ACLED's error told in a 200 answer with its status as text is quoted", async () => {
       const { store, drop } = await dialect.open();
       acled.mode.body = { status: '400', error: 'Bad request: unknown parameter "country"' };

@@ -61,6 +61,12 @@ export const pullOperations = {
       .refine((i) => !i.from || !i.to || i.from <= i.to, {
         message: 'must not be after --to',
         path: ['from'],
+      })
+      // A period that starts after today holds no event yet; asked for, ACLED got a reversed
+      // range and the pull failed as 'ACLED sent no events'.
+      .refine((i) => !i.from || i.from <= new Date().toISOString().slice(0, 10), {
+        message: 'is after today: no event is recorded yet',
+        path: ['from'],
       }),
     run: async (ctx, input) => {
       const { pullAcled } = await import('./acled-pull.ts');

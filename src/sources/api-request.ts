@@ -167,6 +167,14 @@ async function tryOnce(source: SourceWording, call: ApiCall, timeoutMs: number):
     if (after !== null && after <= 30_000) {
       throw new TryFailure(`${name}: ${call.what} was refused for too many requests (HTTP 429)`, true, after);
     }
+    // A wait the server names, too long to sit through here, is said as it is: try again then.
+    if (after !== null && after < 24 * 3600_000) {
+      const minutes = Math.ceil(after / 60_000);
+      throw new TryFailure(
+        `${name}: ${call.what} was refused for too many requests (HTTP 429${quoted}); the server asks to wait ${minutes} minute${minutes === 1 ? '' : 's'}: pull again then`,
+        false,
+      );
+    }
     throw new TryFailure(
       `${name}: the quota of requests is reached (HTTP 429${quoted}); ${source.quota}`,
       false,

@@ -40,6 +40,8 @@ export interface AcledStandIn {
     pageCap?: number;
     /** Answer data requests 200 with this body instead (an error told in the body). */
     body?: unknown;
+    /** Answer data requests 429 with this Retry-After, in seconds (a rate limit, not a quota). */
+    retryAfter?: number;
   };
   close(): Promise<void>;
 }
@@ -134,6 +136,14 @@ export async function startAcledStandIn(options: {
       });
     }
     if (state.mode.body !== undefined) return json(res, 200, state.mode.body);
+    if (state.mode.retryAfter !== undefined) {
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(state.mode.retryAfter),
+      });
+      res.end(JSON.stringify({ message: 'Too Many Requests' }));
+      return;
+    }
     if (state.mode.serverErrors) {
       state.mode.serverErrors--;
       return json(res, 500, { message: 'Internal Server Error' });
