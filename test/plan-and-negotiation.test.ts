@@ -521,6 +521,14 @@ describe('the plan and negotiation commands', () => {
     assert.equal(existsSync(db), false);
   });
 
+  test('a negotiation check on a store without the country’s events says first that escalation was not tested, not “0 alerts” (probe)', async () => {
+    const talks = new URL('negotiations/hand-checked-talks.yaml', FIXTURES).pathname;
+    const r = await runCli(['negotiation', 'check', talks, '--db', ':memory:']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout.split('\n')[0]!, /escalation before the rounds not tested/);
+    assert.doesNotMatch(r.stdout, /0 escalation alert/);
+  });
+
   test('a plan or a process saved as Latin-1 exits 2 naming the file and the line of the first byte that is not UTF-8', async () => {
     const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

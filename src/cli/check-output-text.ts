@@ -13,6 +13,8 @@ export interface CheckOutputText {
   options: string;
   notes: string;
   escalationAlerts: (process: string, country: string, n: number) => string;
+  /** No round could be tested (no events for the country, or none around the rounds): said first, not as 0 alerts. */
+  escalationUntested: (process: string, country: string) => string;
   eventsLabel: string;
   inclusion: string;
   /** A delegation's line of the inclusion table: "GOUV: 3/12 (0.25)"; French "GOUV : 3/12 (0,25)". */
@@ -43,6 +45,8 @@ const en: CheckOutputText = {
   options: 'options:',
   notes: 'notes:',
   escalationAlerts: (process, country, n) => `${process} (${country}): ${n} escalation alert(s)`,
+  escalationUntested: (process, country) =>
+    `${process} (${country}): escalation before the rounds not tested, no round had the event data to test it (see the notes)`,
   eventsLabel: 'events:',
   inclusion: 'inclusion (women / delegation):',
   delegation: (party, women, total, share) =>
@@ -86,6 +90,8 @@ const fr: CheckOutputText = {
   notes: 'notes :',
   escalationAlerts: (process, country, n) =>
     `${process} (${country}) : ${f.num(n)} ${n > 1 ? 'alertes d’escalade' : 'alerte d’escalade'}`,
+  escalationUntested: (process, country) =>
+    `${process} (${country}) : escalade avant les cycles non testée, aucun cycle n’avait les données d’événements pour la tester (voir les notes)`,
   eventsLabel: 'événements :',
   inclusion: 'inclusion (femmes / délégation) :',
   delegation: (party, women, total, share) =>

@@ -45,7 +45,11 @@ export function registerNegotiationCommands(program: Command): void {
       );
       if (flags.json) return printJson(r);
       const w = checkOutputText(flags.lang);
-      const out = [w.escalationAlerts(r.process, r.country, r.alerts.length)];
+      const out = [
+        r.tests.some((t) => t.testable)
+          ? w.escalationAlerts(r.process, r.country, r.alerts.length)
+          : w.escalationUntested(r.process, r.country),
+      ];
       for (const a of r.alerts) {
         out.push('', `pre-talks-escalation [${a.party}, ${w.round(a.round)}]`, `  ${a.message}`);
         out.push(`  ${w.eventsLabel} ${a.evidence.map((e) => e.sourceEventId).join(', ')}`);
