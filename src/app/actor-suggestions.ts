@@ -1,4 +1,5 @@
 import { closeActorNames, type KnownActor, withSuggestions } from '../domain/actor-names.ts';
+import { namesStateForcesOf } from '../domain/state-force-abbreviations.ts';
 import type { Store } from '../store/store.ts';
 import { parseAliases } from './actor-list.ts';
 
@@ -36,5 +37,27 @@ export async function actorsNotInData(
       events: Number(r.events),
     }));
   const seen = new Set(known.map((k) => k.name));
-  return names.filter((n) => !seen.has(n)).map((n) => withSuggestions(n, closeActorNames(n, known)));
+  const missing = names.filter((n) => !seen.has(n));
+  // "FACA" shares no word with "Government of Central African Republic": an abbreviation of the
+  // country's own forces is offered the data's state forces of the country.
+  const state = missing.some((n) => namesStateForcesOf(n, country))
+    ? (
+        await store.db
+          .selectFrom('actor_counts')
+          .select((eb) => ['actor', eb.fn.sum<number>('events').as('events')])
+          .where('country', '=', country)
+          .where('actor_category', '=', 'state-forces')
+          .where('role', 'in', [1, 2])
+          .groupBy('actor')
+          .orderBy('events', 'desc')
+          .limit(3)
+          .execute()
+      )
+        .map((r) => r.actor)
+        .filter((a) => !withheld.has(a))
+    : [];
+  return missing.map((n) => {
+    const close = closeActorNames(n, known);
+    return withSuggestions(n, close.length || !namesStateForcesOf(n, country) ? close : state);
+  });
 }
