@@ -205,6 +205,19 @@ for (const dialect of DIALECTS) {
       const p = a.perpetrators.find((x) => x.actor === army)!;
       assert.equal(p.events, await n(armyEvents));
       assert.equal(p.civilianTargetingEvents, await n(armyEvents.where('civilian_targeting', '=', 1)));
+      // Each threat rests on events of the period's days: none of 21–31 January (SPLM-IO in Unity
+      // had been a threat of three attacks of 31 January, citing none).
+      const proposed = a.threats.filter((t) => t.status === 'proposed');
+      assert.ok(proposed.length > 10);
+      const cited = [...new Set(proposed.flatMap((t) => t.events))];
+      const dates = await ctx.store.db
+        .selectFrom('events')
+        .select('date_start')
+        .where('id', 'in', cited)
+        .execute();
+      for (const d of dates) assert.ok(d.date_start >= from && d.date_start <= to, d.date_start);
+      for (const t of proposed)
+        assert.ok(t.events.length > 0 && t.eventCount >= t.events.length, JSON.stringify(t));
     });
 
     test('a period that stops early in its last month says that month reads low', async () => {

@@ -156,25 +156,28 @@ export async function proposeThreatsFromData(
     await Promise.all(
       cells.slice(0, splitCount).map(async (cell) =>
         (
-          await readTargetedGroups(db, cell, w)
-        ).map((target) => {
-          const s = storedByKey.get(
-            threatKey({
-              perpetrator: cell.actor,
-              targetedPopulation: target.group,
-              violenceType: cell.violenceType as ViolenceType,
-              country: cell.country,
-              admin1: cell.admin1,
-            }),
-          );
-          return {
-            cell,
-            target,
-            inRegister: s !== undefined,
-            severity: s?.severity ?? severityOf(target.fatalities, target.events, target.harmKinds),
-            likelihood: s?.likelihood ?? likelihoodOf(target.recent, recentMonths),
-          };
-        }),
+          await readTargetedGroups(db, cell, { ...w, from: o.from, to: o.to })
+        )
+          // A group harmed only on days of a cut month outside the period is not the period's threat.
+          .filter((target) => target.events > 0)
+          .map((target) => {
+            const s = storedByKey.get(
+              threatKey({
+                perpetrator: cell.actor,
+                targetedPopulation: target.group,
+                violenceType: cell.violenceType as ViolenceType,
+                country: cell.country,
+                admin1: cell.admin1,
+              }),
+            );
+            return {
+              cell,
+              target,
+              inRegister: s !== undefined,
+              severity: s?.severity ?? severityOf(target.fatalities, target.events, target.harmKinds),
+              likelihood: s?.likelihood ?? likelihoodOf(target.recent, recentMonths),
+            };
+          }),
       ),
     )
   )

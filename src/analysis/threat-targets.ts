@@ -31,6 +31,12 @@ export interface ThreatWindow {
   lastMonth: string;
   recentStart: string;
   previousStart: string;
+  /**
+   * The period's first and last days, where it cuts a month: its events and deaths are those days'
+   * (a threat of 15 December to 20 January had counted, and rested on, attacks of 31 January).
+   */
+  from?: string;
+  to?: string;
 }
 
 /**
@@ -43,7 +49,10 @@ export async function readTargetedGroups(
   cell: ThreatCell,
   w: ThreatWindow,
 ): Promise<TargetedGroup[]> {
-  const inPeriod = sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
+  const inPeriod =
+    w.from && w.to
+      ? sql`date_start >= ${w.from} and date_start <= ${w.to}`
+      : sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
   const firstMonth = [w.firstMonth, w.previousStart].sort()[0]!;
   // The perpetrator's events as first actor, then as one acting with the first: disjoint, so their
   // rows add up.
