@@ -402,6 +402,22 @@ test('a store cut mid-month: the brief forecasts that month from the month befor
     // A store whose last month is whole (the full sample) shows nothing of the kind.
     await importFiles(store, [acled.path]);
     assert.equal((await forecastBrief(store, 'South Sudan'))?.recordedSoFar, undefined);
+    // A brief on a period that ends inside the month forecast shows that month's days up to its
+    // end, though the store holds the whole month (a brief probe: to 20 January 2014, January was
+    // forecast beside 20 days of it, unsaid).
+    const toMidJanuary = await forecastBrief(store, 'South Sudan', '2014-01-20');
+    assert.equal(toMidJanuary?.origin, '2013-12');
+    assert.equal(toMidJanuary?.recordedSoFar?.through, '2014-01-20');
+    const january = readAcled().data.filter((r) => {
+      const d = day(r);
+      return (
+        d >= '2014-01-01' &&
+        d <= '2014-01-20' &&
+        r.admin1 === 'Unity' &&
+        VIOLENT.includes(parseAcledEventType(r.event_type!)!)
+      );
+    });
+    assert.equal(toMidJanuary?.recordedSoFar?.values.find((v) => v.key === 'Unity')?.events, january.length);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await drop();

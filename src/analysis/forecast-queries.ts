@@ -98,7 +98,23 @@ export async function readViolentMonth(
   db: Kysely<Database>,
   country: string,
   month: string,
+  /** The month's days up to this one only (a period that ends inside it), from the events. */
+  through?: string,
 ): Promise<Map<string, { events: number; fatalities: number }>> {
+  if (through) {
+    const days = await db
+      .selectFrom('events')
+      .select(['admin1', sql<number>`count(*)`.as('events'), sql<number>`sum(fatalities)`.as('fatalities')])
+      .where('country', '=', country)
+      .where('date_start', '>=', `${month}-01`)
+      .where('date_start', '<=', through)
+      .where('violence_type', 'in', VIOLENT)
+      .groupBy('admin1')
+      .execute();
+    return new Map(
+      days.map((r) => [r.admin1, { events: Number(r.events), fatalities: Number(r.fatalities) }]),
+    );
+  }
   const rows = await db
     .selectFrom('event_counts')
     .select(['admin1', sql<number>`sum(events)`.as('events'), sql<number>`sum(fatalities)`.as('fatalities')])

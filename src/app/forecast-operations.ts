@@ -157,8 +157,15 @@ async function partialMonthAfter(
   periodEnd?: string,
 ): Promise<RecordedSoFar | undefined> {
   const month = addMonths(origin, 1);
+  // A period that ends inside the month forecast first: its days so far are what the brief's
+  // reader has seen already (a brief to 20 January forecast January beside 20 days of it, unsaid).
+  const end = periodEnd?.slice(0, 10);
+  if (end && end.slice(0, 7) === month && end < last.slice(0, 10)) {
+    const byArea = await readViolentMonth(store.db, country, month, end);
+    return { month, through: end, values: [...byArea].map(([key, v]) => ({ key, ...v })) };
+  }
   const through = last.slice(0, 10);
-  if (last.slice(0, 7) !== month || (periodEnd && periodEnd.slice(0, 10) < through)) return undefined;
+  if (last.slice(0, 7) !== month || (end && end < through)) return undefined;
   const byArea = await readViolentMonth(store.db, country, month);
   return { month, through, values: [...byArea].map(([key, v]) => ({ key, ...v })) };
 }

@@ -163,7 +163,7 @@ const en: ExtraBriefText = {
     better: (span, what, percent, baseline, cover) =>
       `Over ${span}, forecasts of ${what} 1–3 months ahead were ${percent}% closer (on a log scale) than the best simple rule, ${baseline}; ${cover}.`,
     noBetter: (span, what, baseline, percent, cover) =>
-      `Over ${span}, forecasts of ${what} 1–3 months ahead were no better than ${baseline} (${percent}% further off on a log scale): treat them as that rule with a range; ${cover}.`,
+      `Over ${span}, forecasts of ${what} 1–3 months ahead were no better than ${baseline} (${percent === 0 ? 'as close, to within half a percent,' : `${percent}% further off`} on a log scale): treat them as that rule with a range; ${cover}.`,
     noneHappened: (span, what, cover) =>
       `Over ${span}, no ${what} were recorded in the areas and months scored, so assuming none was exactly right and no forecast could do better; ${cover}.`,
     tooShort: (months) =>
@@ -286,7 +286,7 @@ const fr: ExtraBriefText = {
     better: (span, what, percent, baseline, cover) =>
       `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois ont été ${percent} % plus proches de la réalité (sur une échelle logarithmique) que la meilleure règle simple, ${baseline} ; ${cover}.`,
     noBetter: (span, what, baseline, percent, cover) =>
-      `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois n’ont pas fait mieux que ${baseline} (${percent} % plus éloignées sur une échelle logarithmique) : lisez-les comme cette règle assortie d’une fourchette ; ${cover}.`,
+      `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois n’ont pas fait mieux que ${baseline} (${percent === 0 ? 'aussi proches, à un demi-point près,' : `${percent} % plus éloignées`} sur une échelle logarithmique) : lisez-les comme cette règle assortie d’une fourchette ; ${cover}.`,
     noneHappened: (span, what, cover) =>
       `${span[0]?.toUpperCase()}${span.slice(1)}, aucun cas ${what} n’a été relevé dans les zones et les mois évalués : l’hypothèse d’aucun était donc exacte et aucune prévision ne pouvait faire mieux ; ${cover}.`,
     tooShort: (months) =>
