@@ -180,11 +180,11 @@ const en: BriefText = {
     alerts: 'alerts',
   },
   partialMonth: (to, month, days, of) =>
-    `The period ends on ${to}: its last month, ${month}, holds ${days} of its ${of} days, so that month's counts, and the trends and alerts that include it, read low.`,
+    `The period ends on ${to}: its last month, ${month}, holds ${days} of its ${of} days, so that month's counts, and the trends that include it, read low beside whole months (alerts are tested on whole months, and may count days after the period).`,
   noCivilianFatalities: (sources) =>
     `Civilian fatalities: – because no source in scope${sources ? ` (${sources})` : ''} gives the figure.`,
   friction: (share) =>
-    `Friction: state forces committed ${share} of the events targeting civilians. Accountability for them must be weighed with the host state's consent; see the state forces table below.`,
+    `State forces committed ${share} of the events targeting civilians: where the mission supports those forces, protecting civilians and working with the host state pull apart, and the frictions below list it once a stored plan does (state-perpetrator-friction). Accountability for them must be weighed with the host state's consent; see the state forces table below.`,
   charts: {
     events: 'Events per month',
     fatalities: 'Fatalities per month',
@@ -379,11 +379,11 @@ const fr: BriefText = {
     alerts: 'alertes',
   },
   partialMonth: (to, month, days, of) =>
-    `La période s’arrête le ${to} : son dernier mois, ${month}, n’en compte que ${days} jours sur ${of} ; les chiffres de ce mois, et les tendances et alertes qui l’incluent, sont donc sous-estimés.`,
+    `La période s’arrête le ${to} : son dernier mois, ${month}, n’en compte que ${days} jours sur ${of} ; les chiffres de ce mois, et les tendances qui l’incluent, paraissent donc bas à côté des mois entiers (les alertes sont testées sur des mois entiers et peuvent compter des jours postérieurs à la période).`,
   noCivilianFatalities: (sources) =>
     `Morts civils : « – » parce qu’aucune source du périmètre${sources ? ` (${sources})` : ''} ne donne ce chiffre.`,
   friction: (share) =>
-    `Point de friction : les forces de l’État sont à l’origine de ${share} des événements visant des civils. Leur mise en cause doit être pesée au regard du consentement de l’État hôte ; voir le tableau des forces de l’État ci-dessous.`,
+    `Les forces de l’État sont à l’origine de ${share} des événements visant des civils : là où la mission soutient ces forces, protéger les civils et travailler avec l’État hôte tirent en sens contraires, et les frictions ci-dessous le relèvent dès qu’un plan enregistré le fait (state-perpetrator-friction). Leur mise en cause doit être pesée au regard du consentement de l’État hôte ; voir le tableau des forces de l’État ci-dessous.`,
   charts: {
     events: 'Événements par mois',
     fatalities: 'Morts par mois',
