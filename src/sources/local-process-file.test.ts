@@ -42,6 +42,22 @@ describe('the local-process file', () => {
     );
   });
 
+  it('reports a repeated id with the file’s other problems, at once (probe)', () => {
+    const text = [
+      'processes:',
+      '  - { id: a, name: A, date: 2021-01-01, country: X, latitude: 95, longitude: 1 }',
+      '  - { id: a, name: B, date: 2021-01-02, country: X, latitude: 1, longitude: 1 }',
+    ].join('\n');
+    assert.throws(
+      () => readLocalProcessFile(text, 'both.yaml'),
+      (e: unknown) =>
+        e instanceof InvalidDocumentError &&
+        e.problems.length === 2 &&
+        /both\.yaml:2:.*latitude/.test(e.message) &&
+        /both\.yaml:3:.*duplicate process id "a"/.test(e.message),
+    );
+  });
+
   it('takes a sensitivity (public unless given), and refuses one that is not a level, with its line', () => {
     const text = [
       'processes:',

@@ -7,7 +7,12 @@ import {
   NATIONAL_LINKS,
 } from '../domain/local-process.ts';
 import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
-import { type DocumentProblem, invalidDocument, StructuredDocument } from './structured-document.ts';
+import {
+  type DocumentProblem,
+  InvalidDocumentError,
+  invalidDocument,
+  StructuredDocument,
+} from './structured-document.ts';
 
 const day = z
   .string({ error: 'expected a date written YYYY-MM-DD' })
@@ -82,25 +87,50 @@ export function localProcessJsonSchema(): Record<string, unknown> {
   };
 }
 
+/** Process ids repeated in the file, and meeting ids repeated within a process, as written. */
+function duplicateIds(doc: StructuredDocument): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  const list = (doc.value as { processes?: unknown } | null)?.processes;
+  if (!Array.isArray(list)) return problems;
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : null);
+  const ids = new Set<string>();
+  list.forEach((p: { id?: unknown; meetings?: unknown } | null, i) => {
+    const id = text(p?.id);
+    if (id !== null) {
+      if (ids.has(id)) problems.push(doc.problem(['processes', i, 'id'], `duplicate process id "${id}"`));
+      ids.add(id);
+    }
+    if (!Array.isArray(p?.meetings)) return;
+    const meetings = new Set<string>();
+    p.meetings.forEach((m: { id?: unknown } | null, j: number) => {
+      const mid = text(m?.id);
+      if (mid === null) return;
+      if (meetings.has(mid))
+        problems.push(doc.problem(['processes', i, 'meetings', j, 'id'], `duplicate meeting id "${mid}"`));
+      meetings.add(mid);
+    });
+  });
+  return problems;
+}
+
 /**
  * Reads a local-process file: syntax, shape (every problem with its path, line and column), then
  * ids (unique, meetings unique within a process). Throws InvalidDocumentError.
  */
 export function readLocalProcessFile(text: string, name: string): LocalProcess[] {
   const doc = StructuredDocument.parse(text, name, 'a local processes file');
-  const { processes } = doc.validate(localProcessFileSchema);
-  const problems: DocumentProblem[] = [];
-  const ids = new Set<string>();
-  processes.forEach((p, i) => {
-    if (ids.has(p.id)) problems.push(doc.problem(['processes', i, 'id'], `duplicate process id "${p.id}"`));
-    ids.add(p.id);
-    const meetings = new Set<string>();
-    p.meetings.forEach((m, j) => {
-      if (meetings.has(m.id))
-        problems.push(doc.problem(['processes', i, 'meetings', j, 'id'], `duplicate meeting id "${m.id}"`));
-      meetings.add(m.id);
-    });
-  });
+  // Ids are checked on the file as written, before its shape, so a repeated id is reported with
+  // every other problem at once, not after they are fixed (a probe: five problems listed, the
+  // duplicate refused on the next try).
+  const problems = duplicateIds(doc);
+  let processes: z.output<typeof localProcessFileSchema>['processes'];
+  try {
+    ({ processes } = doc.validate(localProcessFileSchema));
+  } catch (e) {
+    if (!(e instanceof InvalidDocumentError) || !problems.length) throw e;
+    const all = [...e.problems, ...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+    throw invalidDocument(name, all);
+  }
   if (problems.length) throw invalidDocument(name, problems);
   return processes.map((p) => ({
     ...p,
