@@ -283,5 +283,31 @@ for (const dialect of DIALECTS) {
       const near = narrower.processes.find((p: { id: string }) => p.id === 'lakeside-grazing');
       assert.deepEqual([near.before.events, near.after.events], [1, 0]);
     });
+
+    test('an admin-1 area the loaded boundaries contradict, or that the country does not have, is said at import (probe)', {
+      skip: PAX_LOCAL.skip,
+    }, async () => {
+      const file = join(dir, 'bria.yaml');
+      writeFileSync(
+        file,
+        [
+          'processes:',
+          '  - { id: bria-a, name: CLPR Bria, date: 2021-03-15, country: Central African Republic, admin1: Ouaka, latitude: 6.5423, longitude: 21.9863 }',
+          '  - { id: bria-b, name: CLPR Bria, date: 2021-03-15, country: Central African Republic, admin1: Haute-Kotto, latitude: 6.5423, longitude: 21.9863 }',
+        ].join('\n'),
+      );
+      const r = await cli(['local', 'import', file, '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(r.json.admin1Doubts, [
+        'bria-a (CLPR Bria): the file says admin-1 "Ouaka", its point lies in Haute-Kotto',
+      ]);
+      const listed = (await cli(['local', 'list', '--country', 'Central African Republic', '--json'])).json
+        .processes;
+      assert.equal(
+        listed.find((p: { id: string }) => p.id === 'bria-a').admin1,
+        'Ouaka',
+        'the source is kept',
+      );
+    });
   });
 }

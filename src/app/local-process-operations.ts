@@ -137,7 +137,7 @@ export const localProcessOperations = {
     async run(ctx, input) {
       const format = formatOf(input.text, input.name, input.format);
       const { records, setAside } = readLocalFile(input.text, input.name, format);
-      const { placed, outside } = await placeInAreas(ctx, records);
+      const { placed, outside, admin1Doubts } = await placeInAreas(ctx, records);
       const counts = await saveLocalProcesses(ctx.store.db, placed, ctx.requester.name, {
         check: (writes) => assertMayOverwriteLocalProcesses(ctx.requester, writes),
         // As for incidents: each process above public created or changed, in the import's transaction.
@@ -167,6 +167,7 @@ export const localProcessOperations = {
         setAsideRows: setAside,
         admin1FromBoundaries: placed.filter((p) => p.admin1Source === 'boundaries').length,
         outsideBoundaries: outside,
+        admin1Doubts,
       };
     },
   }),

@@ -1,6 +1,8 @@
 import { areaOfPoint } from '../analysis/point-in-area.ts';
+import { normalizeAreaName } from '../domain/area-names.ts';
 import { type Language, withFrenchSpacing } from '../domain/language.ts';
 import { countriesNamed, hasUsableLocation, type LocalProcess } from '../domain/local-process.ts';
+import { closeAreaNames } from '../planning/area-ranking.ts';
 import { areaPolygons, findLocalProcesses } from '../store/local-process-repository.ts';
 import { storedCountry } from './country-input.ts';
 import { knownAdmin1Areas, knownSpelling } from './incident-area.ts';
@@ -142,10 +144,11 @@ export const PLACEMENT_NOTES: Record<Language, PlacementNotes> = {
 export async function placeInAreas(
   ctx: AppContext,
   records: readonly LocalProcess[],
-): Promise<{ placed: LocalProcess[]; outside: string[] }> {
+): Promise<{ placed: LocalProcess[]; outside: string[]; admin1Doubts: string[] }> {
   const boundaries = new BoundaryCache(ctx);
   const placed: LocalProcess[] = [];
   const outside: string[] = [];
+  const admin1Doubts: string[] = [];
   // Each country's stored name and known areas, read once for the file, not once per process.
   const countries = new Map<string, { name: string; areas: string[] }>();
   for (const written of records) {
@@ -158,7 +161,23 @@ export async function placeInAreas(
     const p = { ...written, country: country.name };
     if (p.admin1) {
       // A variant of an area the country's data knows ("ouaka", "Ouaka Prefecture") joins it.
-      placed.push({ ...p, admin1: knownSpelling(p.admin1, country.areas) });
+      const admin1 = knownSpelling(p.admin1, country.areas);
+      placed.push({ ...p, admin1 });
+      // The file's area is kept, as the source's word; where the loaded boundaries put the point
+      // elsewhere, or the country knows no such area, it is said (a probe filed Bria, the capital
+      // of Haute-Kotto, under "Ouaka", and under "Préfecture imaginaire", without a word).
+      const { home } = hasUsableLocation(p)
+        ? await boundaries.locate(p.latitude, p.longitude, countriesNamed(p.country))
+        : { home: undefined };
+      const at = `${p.id} (${p.place || p.name})`;
+      if (home && normalizeAreaName(home.admin1) !== normalizeAreaName(admin1))
+        admin1Doubts.push(`${at}: the file says admin-1 "${p.admin1}", its point lies in ${home.admin1}`);
+      else if (!home && country.areas.length && !country.areas.includes(admin1)) {
+        const close = closeAreaNames(p.admin1, country.areas);
+        admin1Doubts.push(
+          `${at}: admin-1 "${p.admin1}" is none of the areas ${country.name}'s events or boundaries name${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`,
+        );
+      }
       continue;
     }
     const named = countriesNamed(p.country);
@@ -172,5 +191,5 @@ export async function placeInAreas(
       );
     placed.push(home ? { ...p, admin1: home.admin1, admin1Source: 'boundaries' } : p);
   }
-  return { placed, outside };
+  return { placed, outside, admin1Doubts };
 }

@@ -40,6 +40,7 @@ export function registerLocalCommands(program: Command): void {
       );
       for (const s of r.setAsideRows) console.log(`  set aside: ${s}`);
       for (const s of r.outsideBoundaries) console.log(`  check the coordinates: ${s}`);
+      for (const s of r.admin1Doubts) console.log(`  check the admin-1 area: ${s}`);
     }),
   );
 
