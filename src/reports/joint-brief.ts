@@ -77,7 +77,7 @@ export function renderBriefMarkdown(a: JointAnalysis, context: BriefContext = {}
             if (b.months.length <= SHORT_SERIES) {
               // A short period reads better as its figures than as a sparkline of a few blocks.
               out.push(
-                `${s2.name.padEnd(width)} ${s2.values.map((v, i) => `${b.months[i]}: ${f.num(v)}`).join('  ')}`,
+                `${s2.name.padEnd(width)} ${s2.values.map((v, i) => `${b.months[i]}${doc.text.colon} ${f.num(v)}`).join('  ')}`,
               );
               continue;
             }
