@@ -230,6 +230,15 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(nearlyWhole.period.partialLastMonth, null);
       assert.doesNotMatch(renderBriefMarkdown(nearlyWhole), /read low/);
+      // A period asked to start late in its first month says so too (a brief probe).
+      const late = await analysisOperations.analyze.run(ctx, {
+        country: 'South Sudan',
+        from: '2014-03-20',
+        to: '2014-06-30',
+      });
+      assert.deepEqual(late.period.partialFirstMonth, { month: '2014-03', days: 12, of: 31 });
+      assert.match(renderBriefMarkdown(late), /its first month, Mar 2014, holds 12 of its 31 days/);
+      assert.equal(nearlyWhole.period.partialFirstMonth, undefined, 'starting where the data does');
     });
 
     test('analyze --json matches the golden file for South Sudan', () => {

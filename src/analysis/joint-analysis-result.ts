@@ -77,6 +77,12 @@ export interface JointAnalysis {
      */
     partialLastMonth: { month: string; days: number; of: number } | null;
     /**
+     * When a period asked to start (`from`) after the first quarter of its first month, that
+     * month holds only its days from then: its counts read low beside whole months. Absent when
+     * the first month is (nearly) whole or the period starts where the data does.
+     */
+    partialFirstMonth?: { month: string; days: number; of: number };
+    /**
      * Runs of months the store holds no event of the country (of any kind), in the period or the
      * alerts' baselines before it: a gap in the data reads as months without violence, and a rise
      * after it as an escalation. Absent when there is none.

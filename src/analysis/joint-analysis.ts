@@ -90,6 +90,14 @@ function partialMonth(to: string): JointAnalysis['period']['partialLastMonth'] {
   return d / of < 0.75 ? { month: to.slice(0, 7), days: d, of } : null;
 }
 
+/** The first month of a period starting on `from`, when the period holds less than 3/4 of its days. */
+function partialStart(from: string): JointAnalysis['period']['partialLastMonth'] {
+  const [y, m, d] = from.split('-').map(Number);
+  const of = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const days = of - d + 1;
+  return days / of < 0.75 ? { month: from.slice(0, 7), days, of } : null;
+}
+
 function sumBy<T>(items: readonly T[], f: (t: T) => number): number {
   let s = 0;
   for (const i of items) s += f(i);
@@ -455,6 +463,7 @@ export async function runJointAnalysis(
       firstMonth,
       lastMonth,
       partialLastMonth: partialMonth(to),
+      ...(o.from !== undefined && partialStart(from) ? { partialFirstMonth: partialStart(from)! } : {}),
       ...(gaps.length ? { dataGaps: gaps } : {}),
     },
     settings: {

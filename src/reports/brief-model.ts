@@ -100,6 +100,12 @@ function headlineSection({ a, t, f, lang, sources }: Writer): Section {
       ],
     },
   ];
+  const start = a.period.partialFirstMonth;
+  if (start)
+    blocks.push({
+      kind: 'p',
+      text: t.partialFirstMonth(f.day(a.period.from), f.month(start.month), start.days, start.of),
+    });
   const partial = a.period.partialLastMonth;
   if (partial)
     blocks.push({

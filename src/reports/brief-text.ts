@@ -41,6 +41,7 @@ export interface BriefText {
     alerts: string;
   };
   partialMonth: (to: string, month: string, days: number, of: number) => string;
+  partialFirstMonth: (from: string, month: string, days: number, of: number) => string;
   /** `sources`: the short names of the sources in scope ("ACLED, HXL"), '' when unknown. */
   noCivilianFatalities: (sources: string) => string;
   friction: (share: string) => string;
@@ -181,6 +182,8 @@ const en: BriefText = {
   },
   partialMonth: (to, month, days, of) =>
     `The period ends on ${to}: its last month, ${month}, holds ${days} of its ${of} days, so that month's counts, and the trends that include it, read low beside whole months (alerts are tested on whole months, and may count days after the period).`,
+  partialFirstMonth: (from, month, days, of) =>
+    `The period starts on ${from}: its first month, ${month}, holds ${days} of its ${of} days, so that month's counts read low beside whole months.`,
   noCivilianFatalities: (sources) =>
     `Civilian fatalities: – because no source in scope${sources ? ` (${sources})` : ''} gives the figure.`,
   friction: (share) =>
@@ -380,6 +383,8 @@ const fr: BriefText = {
   },
   partialMonth: (to, month, days, of) =>
     `La période s’arrête le ${to} : son dernier mois, ${month}, n’en compte que ${days} jours sur ${of} ; les chiffres de ce mois, et les tendances qui l’incluent, paraissent donc bas à côté des mois entiers (les alertes sont testées sur des mois entiers et peuvent compter des jours postérieurs à la période).`,
+  partialFirstMonth: (from, month, days, of) =>
+    `La période commence le ${from} : son premier mois, ${month}, n’en compte que ${days} jours sur ${of} ; les chiffres de ce mois paraissent donc bas à côté des mois entiers.`,
   noCivilianFatalities: (sources) =>
     `Morts civils : « – » parce qu’aucune source du périmètre${sources ? ` (${sources})` : ''} ne donne ce chiffre.`,
   friction: (share) =>
