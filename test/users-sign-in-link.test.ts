@@ -25,3 +25,12 @@ test("the sign-in link names the workbench's real address: --url, else TANDEM_UR
   );
   assert.equal(await link(['token', 'Ana'], { PORT: '7500' }), 'http://localhost:7500/sign-in#token=…');
 });
+
+test('users list shows each account’s offices beside its roles, for whoever reviews need-to-know', async () => {
+  const add = await runCli(['users', 'add', 'Bo', '--roles', 'poc', '--offices', 'Bor,Malakal', '--db', db]);
+  assert.equal(add.code, 0, add.stderr);
+  const r = await runCli(['users', 'list', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^name +roles +offices +created/m);
+  assert.match(r.stdout, /^Bo +poc +Bor, Malakal /m);
+});

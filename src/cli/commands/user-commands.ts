@@ -178,7 +178,7 @@ export function registerUserCommands(program: Command): void {
   storeFlags(
     group
       .command('list')
-      .description('the accounts and their roles (never their tokens)')
+      .description('the accounts, their roles and offices (never their tokens)')
       .option('--json', 'print the result as JSON'),
   ).action(
     action(async (flags: Flags) => {
@@ -191,8 +191,9 @@ export function registerUserCommands(program: Command): void {
       if (!accounts.length) return console.log('no accounts: the workbench does not ask anyone to sign in');
       console.log(
         formatTable(
-          ['name', 'roles', 'created'],
-          accounts.map((a) => [a.name, a.roles.join(', '), a.createdAt]),
+          // The offices decide need-to-know: a reviewer of who may read what needs them beside the roles.
+          ['name', 'roles', 'offices', 'created'],
+          accounts.map((a) => [a.name, a.roles.join(', '), a.offices.join(', ') || '(none)', a.createdAt]),
         ),
       );
     }),
