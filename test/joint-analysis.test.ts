@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { JointAnalysis } from '../src/analysis/joint-analysis-result.ts';
+import { listAlerts } from '../src/app/alert-operations.ts';
 import { analysisOperations } from '../src/app/analysis-operations.ts';
 import type { AppContext } from '../src/app/operation.ts';
 import { isTandemError } from '../src/domain/tandem-error.ts';
@@ -218,6 +219,13 @@ for (const dialect of DIALECTS) {
       for (const d of dates) assert.ok(d.date_start >= from && d.date_start <= to, d.date_start);
       for (const t of proposed)
         assert.ok(t.events.length > 0 && t.eventCount >= t.events.length, JSON.stringify(t));
+      // Alerts are tested on whole months, as the alerts alone (the overview's) are, even where the
+      // period starts inside a month and runs to the end of the data.
+      const toEnd = await analysisOperations.analyze.run(ctx, { country: 'South Sudan', from: '2015-06-15' });
+      const alone = await listAlerts.run(ctx, { country: 'South Sudan', from: '2015-06-15' });
+      const key = (x: { key: string; kind: string; start: string; alarm: string; observed: number }) =>
+        `${x.key} ${x.kind} ${x.start} ${x.alarm} ${x.observed}`;
+      assert.deepEqual(toEnd.alerts.map(key).sort(), alone.alerts.map(key).sort());
     });
 
     test('a period that stops early in its last month says that month reads low', async () => {

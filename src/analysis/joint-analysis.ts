@@ -416,7 +416,7 @@ export async function runJointAnalysis(
     evidenceLimit: o.evidenceLimit,
     minActorEvents: o.minActorEvents,
     // The cells read for the period reach the end of the data when the period does.
-    read: lastMonth >= dataLastMonth ? { areaMonths, actorMonths } : undefined,
+    read: lastMonth >= dataLastMonth ? { areaMonths: storedAreaMonths, actorMonths } : undefined,
   });
   lap('alerts and evidence');
 
