@@ -15,44 +15,41 @@ const EVENTS_CSV = new URL('fixtures/good/acled-old-format.csv', import.meta.url
 const NOT_A_PLAN =
   /^tandem: \S+acled-old-format\.csv: not a plan \(YAML or JSON expected\); this is a CSV file\n$/;
 const GED_POINTS = new URL('fixtures/good/ged-small.geojson', import.meta.url).pathname;
-const BAD_INCIDENT = join(DIR, 'bad-incident.yaml');
-const BAD_EDIT = join(DIR, 'edit.yaml');
-const EMPTY = join(DIR, 'empty.yaml');
-writeFileSync(EMPTY, '');
-writeFileSync(BAD_EDIT, 'killed: 3\n');
-const RENAMED_PAX_LOCAL = join(DIR, 'renamed-pax-local.csv');
-writeFileSync(
-  RENAMED_PAX_LOCAL,
+/** A file of the given text in the test's folder; its path. */
+function written(name: string, text: string): string {
+  const path = join(DIR, name);
+  writeFileSync(path, text);
+  return path;
+}
+const BAD_INCIDENT = written(
+  'bad-incident.yaml',
+  'occurredOn: 2026-01-02\ncountry: Testland\ncategory: killing\noffice: Bria\nlatitude: 200\nlongitude: 20\n',
+);
+const BAD_EDIT = written('edit.yaml', 'killed: 3\n');
+const EMPTY = written('empty.yaml', '');
+const RENAMED_PAX_LOCAL = written(
+  'renamed-pax-local.csv',
   'AgreementId,Agt,Dat,Con,LocaleName,LatDec,LongDec,LinkNatProcess,Part,ThrdPart,Mediator,Cattle\n1,A,2020-01-01,Mali,Gao,16.2,0.0,N,x,y,N,0\n',
 );
-const MISSPELT_INCIDENT = join(DIR, 'misspelt-incident.yaml');
-writeFileSync(
-  MISSPELT_INCIDENT,
+const MISSPELT_INCIDENT = written(
+  'misspelt-incident.yaml',
   'occurredOn: 2026-01-02\ncountry: Testland\ncategory: killing\noffice: Bria\nnarative: three killed at the well\n',
 );
-const UNKNOWN_PROCESS_PARTICIPANT = join(DIR, 'unknown-process.yaml');
-writeFileSync(
-  UNKNOWN_PROCESS_PARTICIPANT,
+const UNKNOWN_PROCESS_PARTICIPANT = written(
+  'unknown-process.yaml',
   'alias: Heron\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nprocesses: [{ process: "99" }]\nincidents: [4242]\n',
 );
-const MISSPELT_PARTICIPANT = join(DIR, 'misspelt-participant.yaml');
-writeFileSync(
-  MISSPELT_PARTICIPANT,
+const MISSPELT_PARTICIPANT = written(
+  'misspelt-participant.yaml',
   'alias: Heron\nrealname: A real name\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nconsent: { given: true, date: 2026-01-02 }\n',
 );
-const NO_SUCH_DAY_PARTICIPANT = join(DIR, 'no-such-day-participant.yaml');
-writeFileSync(
-  NO_SUCH_DAY_PARTICIPANT,
+const NO_SUCH_DAY_PARTICIPANT = written(
+  'no-such-day-participant.yaml',
   'alias: Heron\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nconsent: { given: true, on: 2015-04-31 }\n',
 );
-const BAD_PARTICIPANT = join(DIR, 'bad-participant.yaml');
-writeFileSync(
-  BAD_PARTICIPANT,
+const BAD_PARTICIPANT = written(
+  'bad-participant.yaml',
   'alias: Heron\nrole: delegate\ngender: woman\noffice: Bria\ncountry: Testland\n',
-);
-writeFileSync(
-  BAD_INCIDENT,
-  'occurredOn: 2026-01-02\ncountry: Testland\ncategory: killing\noffice: Bria\nlatitude: 200\nlongitude: 20\n',
 );
 
 /**

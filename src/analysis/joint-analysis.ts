@@ -83,19 +83,18 @@ export const DEFAULTS = {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The last month of a period ending on `to`, when the period holds less than 3/4 of its days. */
-function partialMonth(to: string): JointAnalysis['period']['partialLastMonth'] {
-  const [y, m, d] = to.split('-').map(Number);
+/**
+ * The first month of a period starting on `day`, or its last month ending on it, when the period
+ * holds less than 3/4 of that month's days.
+ */
+function partialMonth(
+  day: string,
+  side: 'first' | 'last',
+): { month: string; days: number; of: number } | null {
+  const [y, m, d] = day.split('-').map(Number);
   const of = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d / of < 0.75 ? { month: to.slice(0, 7), days: d, of } : null;
-}
-
-/** The first month of a period starting on `from`, when the period holds less than 3/4 of its days. */
-function partialStart(from: string): JointAnalysis['period']['partialLastMonth'] {
-  const [y, m, d] = from.split('-').map(Number);
-  const of = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const days = of - d + 1;
-  return days / of < 0.75 ? { month: from.slice(0, 7), days, of } : null;
+  const days = side === 'last' ? d : of - d + 1;
+  return days / of < 0.75 ? { month: day.slice(0, 7), days, of } : null;
 }
 
 function sumBy<T>(items: readonly T[], f: (t: T) => number): number {
@@ -167,12 +166,15 @@ export async function runJointAnalysis(
   const window = { firstMonth, lastMonth, recentStart, previousStart };
   // Where the period cuts a month, its days in that month are counted from their events and
   // stand in for the month's aggregates (period-edges.ts), so that every figure of the period
-  // covers the dates given. A default bound is the first or last event itself, so no event lies
-  // outside it in its month.
-  const cutsMonths =
-    (o.from !== undefined && !o.from.endsWith('-01')) ||
-    (o.to !== undefined && o.to !== lastDayOf(lastMonth));
-  const edges = cutsMonths ? await readPeriodEdges(db, scope, from, to) : null;
+  // covers the dates given. A bound not asked for is the first or last event itself, which cuts
+  // no month (no event lies outside it in its month): it stands as its month's first or last day.
+  const edges = await readPeriodEdges(
+    db,
+    scope,
+    o.from === undefined ? `${firstMonth}-01` : from,
+    o.to === undefined ? lastDayOf(lastMonth) : to,
+  );
+  const cutsMonths = edges !== null;
   /** Rows of the aggregates with the cut months' rows replaced by the period's days in them. */
   const withEdges = <R extends { month: string }>(rows: R[], edgeRows: () => R[]): R[] =>
     edges ? [...rows.filter((r) => !edges.months.has(r.month)), ...edgeRows()] : rows;
@@ -455,6 +457,7 @@ export async function runJointAnalysis(
     ...drivers.flatMap((d) => d.evidence.flatMap((e) => (e.eventId === null ? [] : [e.eventId]))),
     ...threats.flatMap((x) => x.events),
   ]);
+  const partialFirst = o.from === undefined ? null : partialMonth(from, 'first');
   return {
     scope: { country: o.country ?? null, admin1: o.admin1 ?? null },
     period: {
@@ -462,8 +465,8 @@ export async function runJointAnalysis(
       to,
       firstMonth,
       lastMonth,
-      partialLastMonth: partialMonth(to),
-      ...(o.from !== undefined && partialStart(from) ? { partialFirstMonth: partialStart(from)! } : {}),
+      partialLastMonth: partialMonth(to, 'last'),
+      ...(partialFirst ? { partialFirstMonth: partialFirst } : {}),
       ...(gaps.length ? { dataGaps: gaps } : {}),
     },
     settings: {

@@ -40,7 +40,8 @@ export async function actorsNotInData(
   const missing = names.filter((n) => !seen.has(n));
   // "FACA" shares no word with "Government of Central African Republic": an abbreviation of the
   // country's own forces is offered the data's state forces of the country.
-  const state = missing.some((n) => namesStateForcesOf(n, country))
+  const armies = new Set(missing.filter((n) => namesStateForcesOf(n, country)));
+  const state = armies.size
     ? (
         await store.db
           .selectFrom('actor_counts')
@@ -58,6 +59,6 @@ export async function actorsNotInData(
     : [];
   return missing.map((n) => {
     const close = closeActorNames(n, known);
-    return withSuggestions(n, close.length || !namesStateForcesOf(n, country) ? close : state);
+    return withSuggestions(n, close.length || !armies.has(n) ? close : state);
   });
 }

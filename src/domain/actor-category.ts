@@ -1,4 +1,4 @@
-import { sameCountry } from './country-names.ts';
+import { namesOneCountry } from './country-names.ts';
 import type { ViolenceType } from './violence-type.ts';
 
 /**
@@ -171,9 +171,7 @@ export function categoryFromName(name: string, role: ActorRole): ActorCategory |
     /^(?:military|police) forces of (.+?)(?:\s*\(\d{4}-(?:\d{4})?\))?(?:\s*\[.*\])?$/i.exec(n);
   if (forces) {
     const of = forces[1]!.trim();
-    return of.toLowerCase() === role.country.trim().toLowerCase() || sameCountry(of, role.country)
-      ? 'state-forces'
-      : 'external-forces';
+    return namesOneCountry(of, role.country) ? 'state-forces' : 'external-forces';
   }
   if (/^(?:civilians|civils)(?:\s*\(.*\))?$/i.test(n)) return 'civilians';
   if (/^(?:protesters|manifestants)(?:\s*\(.*\))?$/i.test(n)) return 'protesters';

@@ -108,6 +108,16 @@ export function sameCountry(a: string, b: string): boolean {
 }
 
 /**
+ * Whether two names, as an event and its actors write them, name one country: written alike (case,
+ * accents and punctuation aside; a country the table does not hold too), or known names of one
+ * country (sameCountry).
+ */
+export function namesOneCountry(a: string, b: string): boolean {
+  const ka = countryKey(a);
+  return (ka !== '' && ka === countryKey(b)) || sameCountry(a, b);
+}
+
+/**
  * The name events of a country are stored under: ACLED's spelling where the country is in the
  * table above, so that GED's "DR Congo (Zaire)" and a French sheet's "République centrafricaine"
  * count with ACLED's events of the same country as one; any other name as written (trimmed).

@@ -1,4 +1,5 @@
-import { sameCountry } from './country-names.ts';
+import { namesOneCountry } from './country-names.ts';
+import { ownValue } from './own-value.ts';
 
 /**
  * The abbreviations by which missions and their partners name a country's own armed forces, where
@@ -35,6 +36,6 @@ export function namesStateForcesOf(written: string, country: string): boolean {
     .replace(/^(?:the|les?|la)\s+/i, '')
     .replace(/[.\s]/g, '')
     .toLowerCase();
-  const of = Object.hasOwn(STATE_FORCES, key) ? STATE_FORCES[key] : undefined;
-  return of !== undefined && (of.toLowerCase() === country.trim().toLowerCase() || sameCountry(of, country));
+  const of = ownValue(STATE_FORCES, key);
+  return of !== undefined && namesOneCountry(of, country);
 }

@@ -369,7 +369,7 @@ function methodSection({ a, t, f, lang }: Writer): Section {
             block: c.dispersionBlock,
             shift: f.num(c.shift),
             threshold: f.num(c.threshold),
-            minBaseline: f.num(c.minBaseline),
+            minBaseline: c.minBaseline,
             minHistory: c.minHistory,
             maxRun: c.maxRun,
           }),

@@ -9,6 +9,9 @@ export {
 } from '../domain/language.ts';
 
 import { frenchCountryName } from '../domain/french-country-names.ts';
+import { counted, ENGLISH, LanguageFormat } from '../domain/language.ts';
+
+const FRENCH = new LanguageFormat('fr');
 
 /** Every word of the brief, per language. Both catalogues have the same keys (the type says so). */
 export interface BriefText {
@@ -139,7 +142,8 @@ export interface BriefText {
     block: number;
     shift: string;
     threshold: string;
-    minBaseline: string;
+    /** Events a month (counted in each language's own grammar). */
+    minBaseline: number;
     minHistory: number;
     maxRun: number;
   }) => string[];
@@ -312,7 +316,7 @@ const en: BriefText = {
   methodItems: (m) => [
     `Period ${m.from} to ${m.to}.`,
     `Alerts count violent events per month (battles and armed conflict, explosions and remote violence, violence against civilians): each event once for its country and area, and once for each actor that perpetrated it (either side of fighting; the attacker, not the target, of other violence); actors with at least ${m.minActorEvents} violent events are tested.`,
-    `An alert's baseline is the mean of the ${m.window} months before the test began to gather evidence of the rise (which can be some months before the start shown: the start is the month from which a step up best explains the months up to the alarm); how much months vary is learnt from the ${m.dispersionWindow} months before it (around each ${m.block}-month block's own level) and widened for the uncertainty of the baseline. The test looks for a ×${m.shift} rise and raises the alarm when the accumulated evidence passes ${m.threshold}; the baseline is never taken below ${m.minBaseline} events a month, an area or actor needs ${m.minHistory} months of history before it is tested, and the baseline is refreshed after ${m.maxRun} months without alarm.`,
+    `An alert's baseline is the mean of the ${m.window} months before the test began to gather evidence of the rise (which can be some months before the start shown: the start is the month from which a step up best explains the months up to the alarm); how much months vary is learnt from the ${m.dispersionWindow} months before it (around each ${m.block}-month block's own level) and widened for the uncertainty of the baseline. The test looks for a ×${m.shift} rise and raises the alarm when the accumulated evidence passes ${m.threshold}; the baseline is never taken below ${counted(ENGLISH, m.minBaseline, 'event', 'events')} a month, an area or actor needs ${m.minHistory} months of history before it is tested, and the baseline is refreshed after ${m.maxRun} months without alarm.`,
     'Trends compare the last months of the period with as many months before; a change counts as rising or falling when it is a quarter or more and more than chance would give one time in five (so 8 events after 6 is stable, 10 after 5 is rising). After months without such events, a trend is new only when the data hold none before them; otherwise it is returning.',
     'Civilian targeting is the source’s own field where it has one; older ACLED exports and HXL sheets have none, and Tandem derives it (violence against civilians, or civilians as the second actor or, in a sheet with no second actor, as the people harmed).',
     'A civilian fatality figure shows “–” where the source gives none (ACLED does not), never 0.',
@@ -516,7 +520,7 @@ const fr: BriefText = {
   methodItems: (m) => [
     `Période du ${m.from} au ${m.to}.`,
     `Les alertes comptent les événements violents par mois (combats et conflits armés, explosions et violences à distance, violences contre les civils) : chaque événement une fois pour son pays et sa zone, et une fois pour chaque acteur qui l’a commis (chaque camp d’un combat ; l’attaquant, non la cible, des autres violences) ; les acteurs qui comptent au moins ${m.minActorEvents} événements violents sont testés.`,
-    `Le niveau habituel d’une alerte est la moyenne des ${m.window} mois qui précèdent le moment où le test a commencé à accumuler des indices de la hausse (parfois quelques mois avant le début indiqué : le début est le mois à partir duquel une marche vers le haut explique le mieux les mois jusqu’à l’alarme) ; la variabilité d’un mois à l’autre est tirée des ${m.dispersionWindow} mois précédents (autour du niveau propre de chaque bloc de ${m.block} mois) et élargie pour l’incertitude sur ce niveau. Le test cherche une hausse ×${m.shift} et lève l’alerte quand les indices cumulés dépassent ${m.threshold} ; le niveau habituel n’est jamais pris sous ${m.minBaseline} ${Number(m.minBaseline.replace(',', '.').replace(/\s/g, '')) < 2 ? 'événement' : 'événements'} par mois, une zone ou un acteur doit avoir ${m.minHistory} mois d’historique avant d’être testé, et le niveau est recalculé après ${m.maxRun} mois sans alerte.`,
+    `Le niveau habituel d’une alerte est la moyenne des ${m.window} mois qui précèdent le moment où le test a commencé à accumuler des indices de la hausse (parfois quelques mois avant le début indiqué : le début est le mois à partir duquel une marche vers le haut explique le mieux les mois jusqu’à l’alarme) ; la variabilité d’un mois à l’autre est tirée des ${m.dispersionWindow} mois précédents (autour du niveau propre de chaque bloc de ${m.block} mois) et élargie pour l’incertitude sur ce niveau. Le test cherche une hausse ×${m.shift} et lève l’alerte quand les indices cumulés dépassent ${m.threshold} ; le niveau habituel n’est jamais pris sous ${counted(FRENCH, m.minBaseline, 'événement', 'événements')} par mois, une zone ou un acteur doit avoir ${m.minHistory} mois d’historique avant d’être testé, et le niveau est recalculé après ${m.maxRun} mois sans alerte.`,
     'Les tendances comparent les derniers mois de la période à autant de mois précédents ; une variation compte comme une hausse ou une baisse quand elle atteint un quart ou plus et dépasse ce que le hasard donnerait une fois sur cinq (8 événements après 6 restent stables, 10 après 5 sont une hausse). Après des mois sans de tels événements, une tendance n’est une apparition que si les données n’en comptent aucun auparavant ; sinon, c’est une reprise.',
     'Le ciblage des civils est le champ de la source quand elle en a un ; les anciens exports ACLED et les tableaux HXL n’en ont pas, et Tandem le déduit (violences contre les civils, ou civils comme second acteur ou, dans un tableau sans second acteur, comme victimes).',
     'Un nombre de morts civils s’affiche « – » quand la source n’en donne pas (ACLED n’en donne pas), jamais 0.',

@@ -184,11 +184,8 @@ export class AcledApi {
       }
       previousFirst = first;
       if (page === 1) firstLength = rows.length;
-      // A page as long as the longest yet may be followed by more: a server may send fewer rows a
-      // page than asked for (a cap of its own), and only an empty or shorter page ends the list.
-      // A list that fits in one page costs one more request, which comes back empty.
       largest = Math.max(largest, rows.length);
-      const more = rows.length > 0 && rows.length >= Math.min(largest, ACLED_PAGE_SIZE);
+      const more = !endsList(rows.length, largest);
       if (more) {
         next = fetchPage(page + 1);
         // Awaited on the next turn; a caller that stops first must not leave its failure unheard.
@@ -242,10 +239,20 @@ export class AcledApi {
         if (Number.isFinite(t) && (latest === null || t > latest)) latest = t;
       }
       largest = Math.max(largest, rows.length);
-      if (!rows.length || rows.length < Math.min(largest, ACLED_PAGE_SIZE)) break;
+      if (endsList(rows.length, largest)) break;
     }
     return { ids, at, latest: latest === null ? null : String(latest), offered: true };
   }
+}
+
+/**
+ * Whether a page of `length` rows is a list's last, the longest page yet holding `largest`: an
+ * empty page, or one shorter than the longest (and than the 5,000 asked for). A server may send
+ * fewer rows a page than asked for (a cap of its own), so a short first page is not taken as the
+ * end; a list that fits in one page costs one more request, which comes back empty.
+ */
+function endsList(length: number, largest: number): boolean {
+  return length === 0 || length < Math.min(largest, ACLED_PAGE_SIZE);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type ActorCategory, parseActorCategory } from '../domain/actor-category.ts';
 import type { ConflictEvent, DatePrecision } from '../domain/conflict-event.ts';
-import { sameCountry, storedCountryName } from '../domain/country-names.ts';
+import { namesOneCountry, storedCountryName } from '../domain/country-names.ts';
 import { ownValue } from '../domain/own-value.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { isViolent, parseAcledEventType, type ViolenceType } from '../domain/violence-type.ts';
@@ -61,14 +61,9 @@ export function civiliansOfElsewhere(actor: string, country: string): string {
   const m = /^(?:civilians|civils)\s*\((.+)\)$/i.exec(actor.trim());
   if (!m || !country) return '';
   // "Orvania" is the country "Orvania (fictional)", as "DR Congo (Zaire)" is "Democratic Republic of Congo".
-  const plain = (n: string) =>
-    n
-      .replace(/\s*\([^)]*\)\s*$/, '')
-      .trim()
-      .toLowerCase();
+  const plain = (n: string) => n.replace(/\s*\([^)]*\)\s*$/, '');
   const of = m[1]!.trim();
-  const same =
-    plain(of) === plain(country) || sameCountry(of, country) || sameCountry(plain(of), plain(country));
+  const same = namesOneCountry(of, country) || namesOneCountry(plain(of), plain(country));
   return same ? '' : actor.trim();
 }
 

@@ -509,10 +509,9 @@ export class CountAccumulator {
   }
 
   async flush(db: Kysely<Database>, upsert: CountUpsert = kyselyCountUpsert(db)): Promise<void> {
-    const nonZero = (t: MeasureTable) => this.nonZero(t);
-    const areaRows = nonZero(this.areas);
+    const areaRows = this.nonZero(this.areas);
     await addCounts(upsert, 'event_counts', EVENT_KEYS, AREA_MEASURES, areaRows);
-    const actorRows = nonZero(this.actors);
+    const actorRows = this.nonZero(this.actors);
     await addCounts(upsert, 'actor_counts', ACTOR_KEYS, ACTOR_MEASURES, actorRows);
     // The area-by-month roll-up: the same counts without violence type and category.
     const byAreaMonth = new Map<string, [string[], Measures]>();

@@ -341,10 +341,6 @@ export class PostgresFileImport implements FileWriter {
   }
 
   /**
-   * Events stored before the hash changed carry the older MD5 hash; a staged row whose older hash
-   * matches is the same event, so it takes the stored hash and is then found unchanged.
-   */
-  /**
    * Rows whose hash differs but whose values are the stored ones (sameStoredValues, said in SQL):
    * every column the same, but a category the register filled where the file leaves it empty.
    * They are unchanged: their staged hash becomes the stored one, so the update passes them by.
@@ -368,6 +364,10 @@ export class PostgresFileImport implements FileWriter {
     );
   }
 
+  /**
+   * Events stored before the hash changed carry the older MD5 hash; a staged row whose older hash
+   * matches is the same event, so it takes the stored hash and is then found unchanged.
+   */
   private async acceptLegacyHashes(): Promise<void> {
     const c = this.client;
     const old = await c.query<Record<string, string | number | null> & { stored_hash: string; id: number }>(

@@ -239,17 +239,18 @@ class SqliteFileWriter implements FileWriter {
     const updates: { id: number; row: EventValues }[] = [];
     // Rows whose hash differs are read whole, once, to tell a change from the same values hashed
     // otherwise (sameStoredValues): few, as a file imported again holds few changes.
-    const differing = list.filter((v) => {
+    const differing = new Set<number>();
+    for (const v of list) {
       const old = existing.get(v[COL.source_event_id] as string);
-      return old && !sameContent(old.content_hash, v);
-    });
-    const stored = differing.length
-      ? this.s.storedRows(differing.map((v) => existing.get(v[COL.source_event_id] as string)!.id))
+      if (old && !sameContent(old.content_hash, v)) differing.add(old.id);
+    }
+    const stored = differing.size
+      ? this.s.storedRows([...differing])
       : new Map<number, Record<string, unknown>>();
     for (const v of list) {
       const old = existing.get(v[COL.source_event_id] as string);
       if (!old) inserts.push(v);
-      else if (!sameContent(old.content_hash, v) && !sameStoredValues(stored.get(old.id) ?? {}, v)) {
+      else if (differing.has(old.id) && !sameStoredValues(stored.get(old.id) ?? {}, v)) {
         // A refused change is only tallied: the import fails as a whole before commit.
         if (!guard.allows(old.sensitivity)) continue;
         updates.push({ id: old.id, row: v });
