@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { WITHHELD_KEY } from '../src/app/access-control.ts';
 import type { Requester } from '../src/app/operation.ts';
 import { operations } from '../src/app/operations.ts';
@@ -128,6 +129,36 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(JSON.stringify(analysis), /Night Riders|Secret Valley/);
       const asAdmin = await run('analyze', operations.analyze, { country: 'Testland' }, admin);
       assert.match(JSON.stringify(asAdmin), /Night Riders/);
+    });
+
+    test('naming an actor known only from restricted records writes those records to the audit as released', async () => {
+      const released = async (purpose: string) => {
+        const rows = await store.db
+          .selectFrom('audit_log')
+          .innerJoin('events', (j) => j.on(sql`events.id`, '=', sql`cast(audit_log.record_id as integer)`))
+          .select(['events.source_event_id', 'audit_log.detail'])
+          .where('audit_log.actor', '=', 'test-admin')
+          .where('audit_log.action', '=', 'released')
+          .where('audit_log.record_kind', '=', 'event')
+          .execute();
+        return rows
+          .filter((r) => (JSON.parse(r.detail) as { purpose?: string }).purpose === purpose)
+          .map((r) => r.source_event_id)
+          .sort();
+      };
+      const actors = await run('listActors', operations.listActors, { country: 'Testland' }, admin);
+      assert.ok(actors.actors.some((a) => a.name === 'Night Riders'));
+      assert.deepEqual(await released('actors'), ['HID1', 'HID2']);
+      // A list that names only what public records carry reads none of them.
+      await run('listActors', operations.listActors, { country: 'Testland' }, viewer);
+      const byViewer = await store.db
+        .selectFrom('audit_log')
+        .select('record_id')
+        .where('actor', '=', 'test-viewer')
+        .where('action', '=', 'released')
+        .where('record_kind', '=', 'event')
+        .execute();
+      assert.deepEqual(byViewer, []);
     });
 
     test('rows set aside from a restricted import keep its level: their raw text is withheld from a viewer, and read in the audit', async () => {

@@ -21,8 +21,10 @@ import {
   summaryRowKey,
 } from '../store/event-summary.ts';
 import {
+  eventsNaming,
   type HiddenEvents,
   hiddenAmong,
+  hiddenEventTest,
   incidentsOutside,
   namesOnlyHidden,
   namesOnOpenEvents,
@@ -365,10 +367,69 @@ export function releaseSetAside<P extends SetAsideRow & { reason?: string }>(
  * changed: a withheld actor's events are still counted, under the withheld name. `hidden`, when
  * the caller has read it already (hiddenEvents).
  */
-export async function releaseActorNames<T>(ctx: AppContext, result: T, hidden?: HiddenEvents): Promise<T> {
-  const candidates = await namesOnlyHidden(ctx.store.db, hidden ?? (await hiddenEvents(ctx)));
-  if (!candidates.size) return result;
-  return replaceNames(result, candidates, WITHHELD_KEY);
+export async function releaseActorNames<T>(
+  ctx: AppContext,
+  result: T,
+  hidden?: HiddenEvents,
+  purpose = 'names',
+): Promise<T> {
+  const known = hidden ?? (await hiddenEvents(ctx));
+  const released = await withholdActorNames(ctx, result, known);
+  await logNamesReleased(ctx, released, known, purpose);
+  return released;
+}
+
+/** releaseActorNames without the audit: for a caller that withholds more before it logs. */
+async function withholdActorNames<T>(ctx: AppContext, result: T, hidden: HiddenEvents): Promise<T> {
+  const candidates = await namesOnlyHidden(ctx.store.db, hidden);
+  return candidates.size ? replaceNames(result, candidates, WITHHELD_KEY) : result;
+}
+
+/** Every level above public: what names known only from the mission's own records are read from. */
+const NOT_PUBLIC: HiddenEvents = {
+  levels: SENSITIVITY_LEVELS.filter((l) => l !== 'public'),
+  missionIds: [],
+};
+
+/**
+ * Writes to the audit chain, as released, each record the requester may read that alone carries a
+ * name `released` shows: an actor or a group harmed that no public event names is known only
+ * from the mission's own records, and naming it releases something of each of them.
+ */
+async function logNamesReleased(
+  ctx: AppContext,
+  released: unknown,
+  hidden: HiddenEvents,
+  purpose: string,
+): Promise<void> {
+  const onlyNonPublic = await namesOnlyHidden(ctx.store.db, NOT_PUBLIC);
+  if (!onlyNonPublic.size) return;
+  const shown = namesShownIn(released, onlyNonPublic);
+  if (!shown.size) return;
+  const carriers = (await eventsNaming(ctx.store.db, shown)).filter((e) => !hiddenEventTest(hidden)(e));
+  await logReads(
+    ctx,
+    'event',
+    carriers.map((e) => ({ id: e.id, sensitivity: e.sensitivity, granted: true })),
+    purpose,
+  );
+}
+
+/** Of `names`, those that some text in `value` (its keys too) contains. */
+function namesShownIn(value: unknown, names: ReadonlySet<string>): Set<string> {
+  const shown = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      for (const n of names) if (!shown.has(n) && v.includes(n)) shown.add(n);
+    } else if (Array.isArray(v)) for (const x of v) visit(x);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        visit(k);
+        visit(x);
+      }
+  };
+  visit(value);
+  return shown;
 }
 
 /**
@@ -419,7 +480,7 @@ export async function releaseCitedEvents<T>(
   hidden?: HiddenEvents,
 ): Promise<T> {
   await logCitedEvents(ctx, cited, purpose);
-  return releaseActorNames(ctx, findings, hidden);
+  return releaseActorNames(ctx, findings, hidden, purpose);
 }
 
 /**
@@ -452,7 +513,7 @@ export async function releaseThreats<
   const hidden = await hiddenEvents(ctx);
   // A threat whose perpetrator or group harmed is withheld keeps its note back too: notes name
   // witnesses and places (the names alone being withheld, the note went out).
-  const byName = await releaseActorNames(ctx, threats, hidden);
+  const byName = await withholdActorNames(ctx, threats, hidden);
   const nameWithheld = new Set(
     byName.filter(
       (t, i) =>
@@ -461,6 +522,25 @@ export async function releaseThreats<
   );
   // Who last edited it goes with its names: the analyst's name says which office follows the case.
   const named = byName.map((t) => (nameWithheld.has(t) ? withheldThreat(t) : t));
+  const out = await withholdLinkedThreats(ctx, named, byName, nameWithheld, hidden);
+  await logNamesReleased(ctx, out, hidden, 'threats');
+  return out;
+}
+
+/**
+ * Of threats already stripped of withheld names, those linking a record the requester may not
+ * read keep their names only where readable records carry them too; each is logged.
+ */
+async function withholdLinkedThreats<
+  T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'> &
+    Partial<Pick<Threat, 'updatedBy'>>,
+>(
+  ctx: AppContext,
+  named: T[],
+  byName: T[],
+  nameWithheld: ReadonlySet<T>,
+  hidden: HiddenEvents,
+): Promise<T[]> {
   if (!hidden.levels.length && !hidden.missionIds.length) return named;
   const linked = [...new Set(named.flatMap((t) => t.events))];
   if (!linked.length) return named;

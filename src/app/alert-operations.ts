@@ -35,7 +35,7 @@ export const listAlerts = defineOperation({
       evidenceLimit: DEFAULTS.evidenceLimit,
       minActorEvents: DEFAULTS.minActorEvents,
     });
-    return releaseActorNames(ctx, { period: { from, to }, alerts });
+    return releaseActorNames(ctx, { period: { from, to }, alerts }, undefined, 'alerts');
   },
 });
 

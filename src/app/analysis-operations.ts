@@ -114,7 +114,7 @@ export const analysisOperations = {
           ...(input.window !== undefined ? { window: input.window } : {}),
         },
       });
-      const released = await releaseActorNames(ctx, analysis);
+      const released = await releaseActorNames(ctx, analysis, undefined, 'analysis');
       return { ...released, threats: await releaseThreats(ctx, released.threats) };
     },
   }),

@@ -180,7 +180,12 @@ export const evidenceOperations = {
           civilianTargetingEvents: Number(r.civilianTargetingEvents),
         };
       });
-      return releaseActorNames(ctx, { actors: input.stateOnly ? actors.filter((a) => a.isState) : actors });
+      return releaseActorNames(
+        ctx,
+        { actors: input.stateOnly ? actors.filter((a) => a.isState) : actors },
+        undefined,
+        'actors',
+      );
     },
   }),
 

@@ -307,7 +307,7 @@ export const frictionOperations = {
       // A registered friction keeps the message and evidence it had when last edited, perhaps by
       // someone of a higher clearance: names only hidden records carry are withheld there too.
       const { frictions, notes } = await currentFrictions(ctx, input.country, input.lang);
-      const released = await releaseActorNames(ctx, { frictions });
+      const released = await releaseActorNames(ctx, { frictions }, undefined, 'frictions');
       return notes.length ? { ...released, notes } : released;
     },
   }),

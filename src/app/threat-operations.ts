@@ -62,7 +62,12 @@ export const threatOperations = {
       });
       const { threats, shown, total, exact, leftOut } = proposed;
       // The left-out threats name actors too: withheld as everywhere when only hidden records carry them.
-      const counts = { shown, total, totalExact: exact, leftOut: await releaseActorNames(ctx, leftOut) };
+      const counts = {
+        shown,
+        total,
+        totalExact: exact,
+        leftOut: await releaseActorNames(ctx, leftOut, undefined, 'threats'),
+      };
       if (!input.save) return { threats: await releaseThreats(ctx, threats), saved: 0, ...counts };
       let saved = 0;
       await ctx.store.db.transaction().execute(async (tx) => {

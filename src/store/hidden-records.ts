@@ -126,6 +126,38 @@ async function readNamesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents): 
 }
 
 /**
+ * The events that are not public and carry one of `names`: as an actor, a group harmed, or an
+ * actor beside a side (read through the partial index of the events that are not public).
+ */
+export async function eventsNaming(
+  db: Kysely<Database>,
+  names: ReadonlySet<string>,
+): Promise<{ id: number; sensitivity: string; source: string; sourceEventId: string }[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['id', 'sensitivity', 'source', 'source_event_id', 'actor1', 'actor2', 'targets'])
+    .select(['actor1_associated', 'actor2_associated'])
+    .where('sensitivity', '<>', 'public')
+    .execute();
+  return rows
+    .filter((r) =>
+      [
+        r.actor1,
+        r.actor2,
+        ...splitTargets(r.targets),
+        ...splitTargets(r.actor1_associated),
+        ...splitTargets(r.actor2_associated),
+      ].some((n) => names.has(n)),
+    )
+    .map((r) => ({
+      id: Number(r.id),
+      sensitivity: r.sensitivity,
+      source: r.source,
+      sourceEventId: r.source_event_id,
+    }));
+}
+
+/**
  * Of `names`, those that events the requester may read (outside `hidden`) carry as an actor, and
  * the groups those events targeted.
  */
