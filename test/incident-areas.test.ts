@@ -84,6 +84,39 @@ for (const dialect of DIALECTS) {
       assert.equal(elsewhere.admin1, 'upper nile');
     });
 
+    test('a country very like the one the store holds is refused as a likely slip, on record and on edit, unless said to be new', async () => {
+      await record('Upper Nile');
+      const slip = (e: Error & { code?: string }) =>
+        e.code === 'bad-input' &&
+        /country: "Testlnd" .* did you mean "Testland"\?.*newArea: true/.test(e.message);
+      await assert.rejects(
+        runOperation(
+          operations.recordIncident,
+          { ...base, country: 'Testlnd', admin1: 'Upper Nile' },
+          call(keyed.store),
+        ),
+        slip,
+      );
+      const { id } = await record('Upper Nile');
+      await assert.rejects(
+        runOperation(operations.editIncident, { id, country: 'Testlnd' }, call(keyed.store)),
+        slip,
+      );
+      // Said to be new, it is stored as written; a country the names table knows needs no saying.
+      const told = await runOperation(
+        operations.recordIncident,
+        { ...base, country: 'Testlnd', admin1: 'Upper Nile', newArea: true },
+        call(keyed.store),
+      );
+      assert.ok(told.id);
+      const known = await runOperation(
+        operations.recordIncident,
+        { ...base, country: 'Soudan du Sud', admin1: 'Jonglei' },
+        call(keyed.store),
+      );
+      assert.ok(known.id);
+    });
+
     test('an area known only from the loaded boundaries is known too', async () => {
       const square = [
         [

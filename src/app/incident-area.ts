@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { areaNameSimilarity, normalizeAreaName } from '../domain/area-names.ts';
+import { isKnownCountryName } from '../domain/country-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { summarizeEvents } from '../store/event-summary.ts';
 import type { Database } from '../store/schema.ts';
@@ -39,6 +40,33 @@ export function knownSpelling(written: string, known: readonly string[]): string
 
 /** How alike a written area must be to a known one to be refused as a likely slip for it. */
 const LIKELY_SLIP = 0.75;
+
+/**
+ * Refuses a country that is a likely slip for one the store holds ("South Sudn" where the events
+ * are South Sudan's), unless the reporter says it is new to the store (`newArea`): a record under
+ * a misspelt country is in no list, map, analysis or brief of the right one. A name the names
+ * table knows, one the store holds, or one like none it holds (a new mission's country) passes.
+ */
+export async function assertKnownCountry(
+  db: Kysely<Database>,
+  country: string,
+  newArea: boolean | undefined,
+): Promise<void> {
+  if (newArea === true || isKnownCountryName(country)) return;
+  const held = (await db.selectFrom('country_counts').select('country').distinct().execute()).map(
+    (r) => r.country,
+  );
+  if (held.includes(country)) return;
+  const near = held
+    .map((k) => ({ k, s: areaNameSimilarity(country, k) }))
+    .filter((x) => x.s >= LIKELY_SLIP)
+    .sort((a, b) => b.s - a.s);
+  if (!near.length) return;
+  const message = `"${country}" is not a country the store holds; did you mean "${near[0]!.k}"? Write the country as the store names it, or, if it is new to the store, say so (newArea: true)`;
+  throw new TandemError('bad-input', `country: ${message}`, {
+    details: { issues: [{ path: 'country', message }] },
+  });
+}
 
 /**
  * An incident's fields with its admin-1 area under the spelling the store knows (see

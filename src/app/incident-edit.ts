@@ -15,7 +15,8 @@ import {
   WITHHELD_KEY,
   withheldIncidentChange,
 } from './access-control.ts';
-import { withKnownAdmin1 } from './incident-area.ts';
+import { storedCountry } from './country-input.ts';
+import { assertKnownCountry, withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, open, seal, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
 import { checkIncident, type IncidentInput, incidentInput } from './incident-operations.ts';
@@ -172,6 +173,10 @@ export const incidentEditOperations = {
       const key = await keyFor(db, row.sensitivity === 'public' ? level : row.sensitivity);
       const before = storedIncident(row, key);
       const merged: IncidentInput = { ...before, ...fields, victims: { ...before.victims, ...victims } };
+      if (fields.country !== undefined) {
+        merged.country = await storedCountry(ctx.store, fields.country);
+        await assertKnownCountry(db, merged.country, newArea);
+      }
       // A new area (or country) is stored as the store spells it, as when an incident is recorded.
       const after =
         fields.admin1 !== undefined || fields.country !== undefined

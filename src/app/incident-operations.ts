@@ -15,7 +15,7 @@ import { InvalidDocumentError, StructuredDocument } from '../sources/structured-
 import { withEventImport } from '../store/event-import.ts';
 import { assertOwnOffice, mayReadInFull, WITHHELD_KEY, withheldIncident } from './access-control.ts';
 import { storedCountry } from './country-input.ts';
-import { withKnownAdmin1 } from './incident-area.ts';
+import { assertKnownCountry, withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
 import { numberInput } from './number-input.ts';
@@ -134,6 +134,7 @@ export function checkIncident(requester: Requester, input: IncidentInput): void 
  */
 async function placed(ctx: AppContext, written: IncidentInput): Promise<IncidentInput> {
   const country = await storedCountry(ctx.store, written.country);
+  await assertKnownCountry(ctx.store.db, country, written.newArea);
   return withKnownAdmin1(ctx.store.db, { ...written, country });
 }
 

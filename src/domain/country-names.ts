@@ -107,6 +107,11 @@ export function sameCountry(a: string, b: string): boolean {
   return ga !== undefined && ga === GROUP_OF.get(countryKey(b));
 }
 
+/** Whether the names table knows `name` as one of a country's names. */
+export function isKnownCountryName(name: string): boolean {
+  return GROUP_OF.has(countryKey(name));
+}
+
 /**
  * Whether two names, as an event and its actors write them, name one country: written alike (case,
  * accents and punctuation aside; a country the table does not hold too), or known names of one
