@@ -15,6 +15,7 @@ import { PlotFigure } from '../components/plot-figure.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { ThreatEditing } from '../components/threat-editing.tsx';
 import { day, month, num } from '../format.ts';
+import { countryIn } from '../i18n/country-format.ts';
 import { actorName, label, populationName } from '../labels.ts';
 import { type CurrentPlan, findingTouches } from '../plan-types.ts';
 import { pageHref, setUrlState, useUrlState } from '../url-state.ts';
@@ -83,7 +84,7 @@ export function AreaPage({
         <a href={pageHref('', { area: null })}>{tr('area.back', { country })}</a>
       </p>
       <h1>
-        {admin1} <span className="muted">({country})</span>
+        {admin1} <span className="muted">({countryIn(country, i18n.language)})</span>
       </h1>
       <form className="filters" aria-label={tr('area.period')} onSubmit={(e) => e.preventDefault()}>
         <PeriodFields from={from} to={to} />

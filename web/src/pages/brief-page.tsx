@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiError, get, queryString, refusalOf } from '../api-client.ts';
 import { Empty, ErrorBox } from '../components/status-views.tsx';
 import { day } from '../format.ts';
+import { countryIn } from '../i18n/country-format.ts';
 import { setUrlState, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 import type { AreaMapAnswer } from '../workbench-types.ts';
@@ -34,8 +35,9 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
     to: to || undefined,
     lang,
   });
+  const countryName = countryIn(country, i18n.language);
   const scope = [
-    area || country,
+    area || countryName,
     from || to
       ? t('brief.period', {
           from: from ? day(from) : t('brief.theStart'),
@@ -47,7 +49,7 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
     .join(', ');
   return (
     <section className="brief">
-      <h1>{t('brief.title', { scope: area ? `${area} (${country})` : country })}</h1>
+      <h1>{t('brief.title', { scope: area ? `${area} (${countryName})` : countryName })}</h1>
       <BriefOptions
         key={`${country} ${area} ${from} ${to}`}
         country={country}

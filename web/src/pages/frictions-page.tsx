@@ -4,6 +4,7 @@ import { ApiError, get, runOperation } from '../api-client.ts';
 import { MayWrite, ReadOnlyNote } from '../components/may-write.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day } from '../format.ts';
+import { countryIn } from '../i18n/country-format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
@@ -100,7 +101,7 @@ export function FrictionsPage({ country }: { country?: string }) {
     <section className="frictions-page">
       <h1>
         {t('frictions.title')}
-        {country ? ` — ${country}` : ''}
+        {country ? ` — ${countryIn(country, lang)}` : ''}
       </h1>
       <p>{t('frictions.intro')}</p>
       <ReadOnlyNote />

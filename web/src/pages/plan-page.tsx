@@ -19,8 +19,16 @@ export function PlanPage({ country }: { country: string | undefined }) {
   const version = params.get('version') ?? undefined;
   // Loading a plan stores a version; the list and the plan shown are asked again after it.
   const [stored, setStored] = useState(0);
-  const plan = useApi<CurrentPlan>(`plan ${mission} ${version} ${stored} ${lang}`, (s) =>
-    get('/api/plans/current', { mission, version, lang }, s),
+  // With no version chosen, the stored plans are asked first: a store without one has nothing to
+  // show, and asking for its current plan would log a failed request in the browser.
+  const plan = useApi<CurrentPlan | null>(`plan ${mission} ${version} ${stored} ${lang}`, async (s) => {
+    if (!mission && !(await get<{ plans: unknown[] }>('/api/plans', {}, s)).plans.length) return null;
+    return get<CurrentPlan>('/api/plans/current', { mission, version, lang }, s);
+  });
+  const none = (
+    <>
+      {t('plan.none')} <code>tandem plan import PLAN</code>
+    </>
   );
   const [open, setOpen] = useState<number | null>(null);
   return (
@@ -28,22 +36,13 @@ export function PlanPage({ country }: { country: string | undefined }) {
       <PlanChooser
         mission={mission}
         version={version}
-        shown={plan.data}
+        shown={plan.data ?? undefined}
         refresh={stored}
         onStored={() => setStored((n) => n + 1)}
       />
-      <Async
-        state={plan}
-        what={t('plan.thePlan')}
-        missing={
-          mission ? undefined : (
-            <>
-              {t('plan.none')} <code>tandem plan import PLAN</code>
-            </>
-          )
-        }
-      >
+      <Async state={plan} what={t('plan.thePlan')} missing={mission ? undefined : none}>
         {(p) => {
+          if (p === null) return <Empty>{none}</Empty>;
           const finding = open === null ? null : p.check.findings[open];
           return (
             <>
