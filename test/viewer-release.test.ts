@@ -161,6 +161,18 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(byViewer, []);
     });
 
+    test("an account of the server sees each import's file by its name, never the folders it was read from", async () => {
+      const signedIn: Requester = { name: 'office-viewer', roles: ['viewer'], offices: ['North'] };
+      const seen = await run('listImports', operations.listImports, {}, signedIn);
+      assert.deepEqual(seen.imports.map((i) => i.path).sort(), ['open.csv', 'restricted.csv']);
+      const problems = await run('listProblems', operations.listProblems, {}, signedIn);
+      assert.ok(problems.problems.length > 0);
+      assert.deepEqual([...new Set(problems.problems.map((p) => p.file))], ['restricted.csv']);
+      // The person at the terminal, and an administrator, see where the file was.
+      const local = await run('listImports', operations.listImports, {}, admin);
+      assert.ok(local.imports.every((i) => i.path.startsWith(dir)));
+    });
+
     test('rows set aside from a restricted import keep its level: their raw text is withheld from a viewer, and read in the audit', async () => {
       const seen = await run('listProblems', operations.listProblems, {}, viewer);
       const row = seen.problems.find((p) => p.file.endsWith('restricted.csv'));

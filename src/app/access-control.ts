@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Selectable } from 'kysely';
 import type { NotesAccess } from '../analysis/readable-notes.ts';
 import { replaceNames } from '../domain/replace-names.ts';
@@ -113,6 +114,16 @@ export function assertOwnOffice(requester: Requester, office: string): void {
  */
 export function accessLogReader(requester: Requester): string | null {
   return requester.roles.includes('admin') ? null : requester.name;
+}
+
+/**
+ * An import's file as the requester may see it: the path on the machine to the person at the
+ * terminal and to administrators, the file's name alone to anyone else (a server's folders say
+ * whose files it holds and where; the uploads already record their own names).
+ */
+export function releaseImportPath(requester: Requester, path: string): string {
+  if (requester.offices === undefined || requester.roles.includes('admin')) return path;
+  return basename(path);
 }
 
 export const REDACTED = '[withheld: above your clearance or need-to-know]';

@@ -4,7 +4,13 @@ import { readOwnCategories } from '../analysis/actor-own-category.ts';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
 import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
-import { accessLogReader, releaseActorNames, releaseEvents, releaseSetAside } from './access-control.ts';
+import {
+  accessLogReader,
+  releaseActorNames,
+  releaseEvents,
+  releaseImportPath,
+  releaseSetAside,
+} from './access-control.ts';
 import { parseAliases } from './actor-list.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { numberInput } from './number-input.ts';
@@ -88,7 +94,11 @@ export const evidenceOperations = {
         .orderBy('problems.id')
         .limit(input.limit);
       if (input.file) q = q.where('problems.file', 'like', `%${input.file}%`);
-      const rows = (await q.execute()).map((r) => ({ ...r, id: Number(r.id) }));
+      const rows = (await q.execute()).map((r) => ({
+        ...r,
+        id: Number(r.id),
+        file: releaseImportPath(ctx.requester, r.file),
+      }));
       return { problems: await releaseSetAside(ctx, rows) };
     },
   }),
@@ -211,7 +221,9 @@ export const evidenceOperations = {
     summary: 'Every import, newest first, with its counts.',
     input: z.object({}),
     run: async (ctx) => ({
-      imports: await ctx.store.db.selectFrom('imports').selectAll().orderBy('id', 'desc').execute(),
+      imports: (await ctx.store.db.selectFrom('imports').selectAll().orderBy('id', 'desc').execute()).map(
+        (i) => ({ ...i, path: releaseImportPath(ctx.requester, i.path) }),
+      ),
     }),
   }),
 };
