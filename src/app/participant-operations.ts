@@ -33,6 +33,7 @@ import {
   storedNegotiations,
 } from '../store/participant-repository.ts';
 import { assertOwnOffice, mayReadInFull, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
+import { logReads } from './access-log.ts';
 import { storedCountry } from './country-input.ts';
 import { languageInput } from './language-input.ts';
 import { processesOfCountry } from './local-process-placement.ts';
@@ -473,6 +474,20 @@ export const participantOperations = {
       const isWithheld = (a: ParticipationAlert) => a.participant !== null && withheld.has(a.participant);
       const shown = alerts.filter(
         (a, i) => !isWithheld(a) || alerts.findIndex((b) => isWithheld(b) && b.kind === a.kind) === i,
+      );
+      // Each incident an alert lists that is not public is a read of it: released with its groups
+      // harmed where the requester may read it in full, withheld (listed without them) where not.
+      const listed = new Set(
+        shown.filter((a) => !isWithheld(a)).flatMap((a) => a.incidents.map((i) => i.id)),
+      );
+      await logReads(
+        ctx,
+        'incident',
+        [...listed]
+          .map((id) => byId.get(id)!)
+          .filter((i) => i.sensitivity !== 'public')
+          .map((i) => ({ id: i.id, sensitivity: i.sensitivity, granted: mayReadInFull(ctx.requester, i) })),
+        'checkParticipation',
       );
       return {
         country: input.country,

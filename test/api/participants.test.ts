@@ -258,6 +258,22 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       assert.deepEqual([last.actor, last.action], ['Kessa Protection', 'released']);
       assert.match(last.detail, /checkParticipation/);
+      // And so is each restricted incident its alerts list, with the groups it harmed.
+      const incidentReads = await store.db
+        .selectFrom('audit_log')
+        .select(['actor', 'action', 'record_id', 'detail'])
+        .where('record_kind', '=', 'incident')
+        .where('actor', '=', 'Kessa Protection')
+        .execute();
+      assert.ok(
+        incidentReads.some(
+          (r) =>
+            r.action === 'released' &&
+            r.record_id === String(incidentId) &&
+            /checkParticipation/.test(r.detail),
+        ),
+        JSON.stringify(incidentReads),
+      );
     });
 
     test('the check tells another office and a viewer that an alert exists, never who, where or which incidents', async () => {
