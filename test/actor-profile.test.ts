@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -150,5 +150,68 @@ for (const dialect of DIALECTS) {
         if (roles[0] === 'viewer') assert.ok(hidden > 0);
       });
     }
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`an actor's categories over time, beside a side (${dialect.name})`, { skip: dialect.skip }, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    before(async () => {
+      ({ store, drop } = await dialect.open());
+      // The army acts itself in January and March, and beside a militia (ACLED's associated
+      // actor, with no category of its own in that event) in February.
+      const [header, row] = readFileSync(
+        new URL('./fixtures/good/acled-associated-actors.csv', import.meta.url),
+        'utf8',
+      ).split('\n');
+      const army = 'Military Forces of Mali (2021-)';
+      // The row's cells, quoted ones whole (the pattern's last match is the empty one at the end).
+      const cells = (line: string) =>
+        line
+          .match(/("[^"]*"|[^,]*)(,|$)/g)!
+          .slice(0, -1)
+          .map((c) => c.replace(/,$/, ''));
+      const columns = cells(header!);
+      const make = (id: string, date: string, actor1: string, assoc: string, inter1: string) => {
+        const v = cells(row!);
+        const set = (c: string, x: string) => {
+          v[columns.indexOf(c)] = x;
+        };
+        set('event_id_cnty', id);
+        set('event_date', date);
+        set('actor1', actor1);
+        set('assoc_actor_1', assoc);
+        set('inter1', inter1);
+        return v.join(',');
+      };
+      const dir = mkdtempSync(join(tmpdir(), 'tandem-actor-beside-'));
+      const file = join(dir, 'beside.csv');
+      writeFileSync(
+        file,
+        [
+          header,
+          make('BES1', '2024-01-05', army, '', 'State forces'),
+          make('BES2', '2024-02-05', 'Dozo Communal Militia (Mali)', army, 'Identity militia'),
+          make('BES3', '2024-03-05', army, '', 'State forces'),
+        ].join('\n'),
+      );
+      await importFiles(store, [file]);
+      rmSync(dir, { recursive: true, force: true });
+    });
+    after(() => drop());
+
+    test('an event where it acts beside a side breaks no run of its own category', async () => {
+      const p = await runOperation(
+        operations.actorProfile,
+        { name: 'Military Forces of Mali (2021-)', country: 'Mali' },
+        { via: 'cli', name: 'actorProfile', requester: { name: 'test', roles: ['admin'] }, store },
+      );
+      assert.deepEqual(p.categoriesOverTime, [
+        { category: 'state-forces', first: '2024-01-05', last: '2024-03-05', events: 2 },
+      ]);
+      // Its events still count the one beside the militia.
+      assert.equal(p.events, 3);
+    });
   });
 }

@@ -42,6 +42,8 @@ interface Cell {
   admin1: string;
   month: string;
   category: string;
+  /** As actor 1 or 2 (false: acting beside a side, ACLED's associated actors, with no category). */
+  own: boolean;
   events: number;
   fatalities: number;
   /** As actor 1, with civilians the target. */
@@ -67,12 +69,12 @@ export async function actorProfile(
   const db = ctx.store.db;
   const { name } = input;
   const cells = new Map<string, Cell>();
-  const cellOf = (country: string, admin1: string, month: string, category: string | null) => {
+  const cellOf = (country: string, admin1: string, month: string, category: string | null, own: boolean) => {
     const c = category ?? '';
-    const k = `${country}\u001f${admin1}\u001f${month}\u001f${c}`;
+    const k = `${country}\u001f${admin1}\u001f${month}\u001f${c}\u001f${own}`;
     let cell = cells.get(k);
     if (!cell) {
-      cell = { country, admin1, month, category: c, events: 0, fatalities: 0, civilianTargeting: 0 };
+      cell = { country, admin1, month, category: c, own, events: 0, fatalities: 0, civilianTargeting: 0 };
       cells.set(k, cell);
     }
     return cell;
@@ -94,7 +96,7 @@ export async function actorProfile(
     .groupBy(['country', 'admin1', 'month', 'actor_category', 'role']);
   if (input.country) counted = counted.where('country', '=', input.country);
   for (const r of await counted.execute()) {
-    const cell = cellOf(r.country, r.admin1, r.month, r.actor_category);
+    const cell = cellOf(r.country, r.admin1, r.month, r.actor_category, Number(r.role) <= 2);
     cell.events += Number(r.events);
     cell.fatalities += Number(r.fatalities);
     if (Number(r.role) === 1 || Number(r.role) === 3) cell.civilianTargeting += Number(r.civ);
@@ -141,7 +143,10 @@ export async function actorProfile(
     // As actor_counts counts it: actor 1, actor 2, or acting with actor 1 (else with actor 2).
     const asActor1 =
       e.actor1 === name || (e.actor2 !== name && splitTargets(e.actor1_associated).includes(name));
-    const cell = cellOf(e.country, e.admin1, e.month, asActor1 ? e.actor1_category : e.actor2_category);
+    // An actor acting beside a side is counted without a category (roles 3 and 4).
+    const own = e.actor1 === name || e.actor2 === name;
+    const category = own ? (e.actor1 === name ? e.actor1_category : e.actor2_category) : null;
+    const cell = cellOf(e.country, e.admin1, e.month, category, own);
     cell.events -= 1;
     cell.fatalities -= e.fatalities;
     if (asActor1 && e.civilian_targeting === 1) cell.civilianTargeting -= 1;
@@ -248,7 +253,8 @@ async function categoryRuns(
   readable: Readable,
 ): Promise<ActorProfile['categoriesOverTime']> {
   const months = new Map<string, Map<string, number>>();
-  for (const c of cells) {
+  // Its own events only: acting beside a side, the actor has no category of its own in the event.
+  for (const c of cells.filter((c) => c.own)) {
     const m = months.get(c.month) ?? new Map<string, number>();
     m.set(c.category, (m.get(c.category) ?? 0) + c.events);
     months.set(c.month, m);
@@ -265,6 +271,7 @@ async function categoryRuns(
         sql<string>`min(date_start)`.as('d'),
       ])
       .where(namingReadable(name, countries, readable))
+      .where(asSide(name))
       .where('date_start', '>=', `${month}-01`)
       .where('date_start', '<=', `${month}-31`)
       .groupBy('c')
@@ -291,6 +298,7 @@ async function categoryRuns(
       .selectFrom('events')
       .select(sql<string>`${sql.raw(edge)}(date_start)`.as('d'))
       .where(namingReadable(name, countries, readable))
+      .where(asSide(name))
       .where('date_start', '>=', `${month}-01`)
       .where('date_start', '<=', `${month}-31`)
       .where((eb) =>
@@ -312,6 +320,11 @@ async function categoryRuns(
     });
   }
   return out;
+}
+
+/** Events where the actor is one of the two sides (actor 1 or 2), not acting beside one. */
+function asSide(name: string) {
+  return sql<boolean>`(actor1 = ${name} or actor2 = ${name})`;
 }
 
 function categoryIs(
