@@ -31,6 +31,37 @@ export function readCoordinate(
 }
 
 /**
+ * A point written in one cell, latitude first, as HXL's #geo+coord writes it ("14.5,-6.0"; "14.5
+ * -6.0"; with decimal commas, "14,5; -6,0"). An empty cell is no point.
+ */
+export function readPoint(
+  raw: string | undefined,
+): Field<{ latitude: number | null; longitude: number | null }> {
+  const s = (raw ?? '').trim();
+  if (s === '') return { ok: true, value: { latitude: null, longitude: null } };
+  const commas = s.split(',').length - 1;
+  const parts = s.includes(';')
+    ? s.split(';')
+    : commas === 1
+      ? s.split(',')
+      : commas === 0
+        ? s.split(/\s+/)
+        : [];
+  if (parts.length !== 2)
+    return {
+      ok: false,
+      reason: `point "${s}" is not a latitude and a longitude; expected them as 14.5,-6.0`,
+    };
+  const lat = readCoordinate(parts[0], 'latitude');
+  if (!lat.ok) return lat;
+  const lon = readCoordinate(parts[1], 'longitude');
+  if (!lon.ok) return lon;
+  const half = missingHalfOfPoint(lat.value, lon.value);
+  if (half) return { ok: false, reason: halfPointReason(half) };
+  return { ok: true, value: { latitude: lat.value, longitude: lon.value } };
+}
+
+/**
  * The coordinate missing from a point given by half (a longitude without its latitude, or the
  * reverse), or null when both or neither are given: half a point cannot be mapped, and keeping it
  * would hide a slip in the file.

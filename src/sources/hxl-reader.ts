@@ -12,7 +12,13 @@ import { acledTargets } from './acled-reader.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
-import { halfPointReason, missingHalfOfPoint, readCoordinate, readCount } from './field-readers.ts';
+import {
+  halfPointReason,
+  missingHalfOfPoint,
+  readCoordinate,
+  readCount,
+  readPoint,
+} from './field-readers.ts';
 import { gedAreaName } from './ged-area-name.ts';
 import { deathsBreakdownColumns, isBreakdownAttribute } from './hxl-deaths-breakdown.ts';
 import { type HxlTag, parseTag } from './hxl-tag.ts';
@@ -31,6 +37,8 @@ const WANT = {
   location: ['loc+name', 'loc'],
   lat: ['geo+lat'],
   lon: ['geo+lon'],
+  // Latitude and longitude in one cell, where a sheet has no #geo+lat and #geo+lon.
+  point: ['geo+coord'],
   type: ['event+type'],
   subType: ['event+type+sub', 'event+subtype'],
   // Not a bare #group+name: HXL's #group is a population group (IDPs, women and girls), the people
@@ -213,6 +221,25 @@ export function hxlReader(
   const header = names.map((h) => h.trim());
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
   const readDay = eventDateReader(path);
+  /** The row's point: from #geo+lat and #geo+lon, or from #geo+coord where the sheet has neither. */
+  const readPointOf = (
+    f: string[],
+  ):
+    | { ok: true; value: { latitude: number | null; longitude: number | null } }
+    | { ok: false; reason: string; column: number } => {
+    if (c.lat === -1 && c.lon === -1 && c.point !== -1) {
+      const p = readPoint(f[c.point]);
+      return p.ok ? p : { ...p, column: c.point };
+    }
+    const lat = readCoordinate(f[c.lat], 'latitude');
+    if (!lat.ok) return { ...lat, column: c.lat };
+    const lon = readCoordinate(f[c.lon], 'longitude');
+    if (!lon.ok) return { ...lon, column: c.lon };
+    const half = missingHalfOfPoint(lat.value, lon.value);
+    if (half)
+      return { ok: false, reason: halfPointReason(half), column: half === 'latitude' ? c.lat : c.lon };
+    return { ok: true, value: { latitude: lat.value, longitude: lon.value } };
+  };
   return {
     format: 'hxl',
     columns: header.length,
@@ -270,12 +297,9 @@ export function hxlReader(
       if (!fat.ok) return problemAt(header, fat.column ?? c.fatalities, fat.reason);
       const civ = readCount(f[c.civilianFatalities], 'civilian fatalities', false);
       if (!civ.ok) return problemAt(header, c.civilianFatalities, civ.reason);
-      const lat = readCoordinate(f[c.lat], 'latitude');
-      if (!lat.ok) return problemAt(header, c.lat, lat.reason);
-      const lon = readCoordinate(f[c.lon], 'longitude');
-      if (!lon.ok) return problemAt(header, c.lon, lon.reason);
-      const half = missingHalfOfPoint(lat.value, lon.value);
-      if (half) return problemAt(header, half === 'latitude' ? c.lat : c.lon, halfPointReason(half));
+      const point = readPointOf(f);
+      if (!point.ok) return problemAt(header, point.column, point.reason);
+      const { latitude, longitude } = point.value;
       const id = get(f, c.id) || createHash('sha1').update(f.join('\u001f')).digest('hex').slice(0, 20);
       return {
         event: {
@@ -289,8 +313,8 @@ export function hxlReader(
           admin1: gedAreaName(get(f, c.admin1)),
           admin2: get(f, c.admin2),
           location: get(f, c.location),
-          latitude: lat.value,
-          longitude: lon.value,
+          latitude,
+          longitude,
           geoPrecision: null,
           violenceType: type,
           eventType: typeRaw,
