@@ -63,6 +63,12 @@ export function parseHeadRows(head: string, dialect: CsvDialect, rows = 3): stri
   return r.data as string[][];
 }
 
+/** How many line breaks end `text` ("\r\n" is one). */
+function trailingLineBreaks(text: string): number {
+  const m = /(?:\r?\n)+$/.exec(text);
+  return m ? m[0].split('\n').length - 1 : 0;
+}
+
 function countNewlines(fields: string[]): number {
   let n = 0;
   for (const f of fields) {
@@ -101,7 +107,9 @@ export async function* readCsvRows(info: TextFileInfo, dialect: CsvDialect): Asy
       const err = bad.get(i);
       if (err) {
         row.error = err;
-        row.lastLine = line - 1;
+        // The last line that holds any of the row: a quote left open at the end of the file takes
+        // its final line break in, which ends the last line rather than begins another.
+        row.lastLine = Math.max(start, line - 1 - trailingLineBreaks(fields.at(-1) ?? ''));
       }
       if (odd) {
         for (let n = start; n < line; n++) {
