@@ -58,6 +58,11 @@ const CASES: [string, ViolenceType | undefined][] = [
   ['Armed robbery', 'violence-against-civilians'],
   ['Attack on peacekeepers', 'battles'],
   ['Attack on aid workers', 'violence-against-civilians'],
+  // "Attack" alone as "Attaque" alone: an attack by armed men, in either language.
+  ['Attaque', 'battles'],
+  ['Attack', 'battles'],
+  ['Armed attack', 'battles'],
+  ['Attacks on civilians', 'violence-against-civilians'],
   ['Burning of houses', 'violence-against-civilians'],
   ['Threats', 'strategic-developments'],
   ['Cattle raiding', 'violence-against-civilians'],

@@ -36,7 +36,7 @@ const WORDS: [RegExp, ViolenceType][] = [
     new RegExp(
       [
         'one-sided|against civilians|abduct|kidnap|hostage|disappear|sexual|rape|gender-based|\\bs?gbv\\b|massacre|killing|\\bkilled\\b|murder|homicide|execution|lynch|mutilat|torture|ill-treat|beating|physical assault',
-        'looting|robbery|extortion|burning|burnt|burned|arson|cattle raid|attack on civilians|attack on (?:aid|humanitarian)|(?:aid|humanitarian) workers',
+        'looting|robbery|extortion|burning|burnt|burned|arson|cattle raid|attacks? on civilians|attacks? on (?:aid|humanitarian)|(?:aid|humanitarian) workers',
         'child(?:ren)? (?:recruit|soldier|use)|recruitment (?:and use )?of child|use of child|forced (?:displacement|marriage|labou?r|recruitment)|displacement|eviction|arbitrary detention|unlawful detention|illegal detention',
         'contre (?:les |des )?(?:populations )?civil|sexuel|\\bviols?\\b|enlevement|meurtre|assassinat|pillage|violence unilaterale|incendie|tuerie|mauvais traitements?|disparition|otage|braquage|extorsion|lynchage|razzia',
         "recrutement (?:et utilisation )?d['’ ]?enfants|enfants? soldats?|utilisation d['’ ]?enfants|mariage force|travail force|deplacements? (?:force|de populations?|massifs?)|mouvements? de populations?|expulsion|violences? basees? sur le genre|\\bvbg\\b|detention (?:illegale|arbitraire)|sequestration|(?:acteurs|travailleurs|agents) humanitaires|contre (?:les |des )?humanitaires",
@@ -57,8 +57,9 @@ const WORDS: [RegExp, ViolenceType][] = [
     'explosions-remote-violence',
   ],
   // Attacks, ambushes and incursions by armed men (on a base, a convoy, a position), after the
-  // words above: an attack on civilians, or with an explosive device, is taken there.
-  [/attaque|embuscade|ambush|incursion|armed attack|complex attack|\braid/i, 'battles'],
+  // words above: an attack on civilians, or with an explosive device, is taken there. "Attack"
+  // alone reads as "Attaque" alone does.
+  [/attaque|\battacks?\b|embuscade|ambush|incursion|complex attack|\braid/i, 'battles'],
   // Harm to people named alone ("Injury", "Blessure par balle"), after fighting: a clash with
   // wounded is a clash.
   [/injur|wound|blesse|blessure|coups et/i, 'violence-against-civilians'],
