@@ -294,6 +294,17 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
           assert.equal(await zoom.getAttribute('title'), 'Zoom avant');
           assert.equal(await page.locator('.maplibregl-canvas').getAttribute('aria-label'), 'Carte');
         }
+        if (name === 'agreements') {
+          // Why a span is coded, on hovering it: in French too, the category named, not its code.
+          const titles = await page
+            .locator('.provisions [title]')
+            .evaluateAll((es) => es.map((e) => e.getAttribute('title') ?? ''));
+          assert.ok(titles.length > 0, 'coded spans carry why');
+          const english = titles.filter((t) => /\brule\b|\bmatched\b/.test(t));
+          assert.deepEqual(english, [], 'the reasons a span is coded are French');
+          const other = titles.filter((t) => !/règle\s«\s.+\s»,\spassage\s«\s/.test(t));
+          assert.deepEqual(other, [], 'each names the rule and the passage');
+        }
         if (name === 'brief') {
           const frame = page.frameLocator('iframe');
           await frame.locator('h1').first().waitFor({ timeout: 30_000 });

@@ -123,7 +123,7 @@ function Review({ r }: { r: ReviewAnswer }) {
                     <span
                       key={`${c.code}-${c.span.start}-${c.span.end}`}
                       className="code-chip"
-                      title={`${label(c.code)}: ${c.why}`}
+                      title={t('agreements.why', { label: label(c.code), rule: c.rule, text: c.span.text })}
                     >
                       {c.code}
                     </span>
@@ -210,12 +210,13 @@ function sameWords(a: string, b: string): boolean {
 
 /** The provision's text with each coded span marked, so a reader sees why it was coded. */
 function Highlighted({ p }: { p: Provision }) {
+  const { t } = useTranslation();
   const spans = p.codes
     .map((c) => ({
       start: Math.max(c.span.start, p.start) - p.start,
       end: Math.min(c.span.end, p.end) - p.start,
       code: c.code,
-      why: c.why,
+      why: t('agreements.why', { label: label(c.code), rule: c.rule, text: c.span.text }),
     }))
     .filter((s) => s.end > s.start)
     .sort((a, b) => a.start - b.start);
@@ -234,7 +235,7 @@ function Highlighted({ p }: { p: Provision }) {
         typeof x === 'string' ? (
           x
         ) : (
-          <mark key={`${x.code}-${x.start}`} title={`${x.code}: ${x.why}`}>
+          <mark key={`${x.code}-${x.start}`} title={x.why}>
             {x.text}
           </mark>
         ),

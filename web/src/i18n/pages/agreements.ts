@@ -25,6 +25,7 @@ export const en = {
   already: '"{{title}}" is already in the corpus.',
   savedAs: 'Saved to the corpus as "{{title}}".',
   storing: 'Storing…',
+  why: '{{label}}: rule "{{rule}}" matched "{{text}}"',
 };
 
 export const fr: typeof en = {
@@ -53,4 +54,5 @@ export const fr: typeof en = {
   already: '« {{title}} » figure déjà dans le corpus.',
   savedAs: 'Enregistré dans le corpus sous le titre « {{title}} ».',
   storing: 'Enregistrement…',
+  why: '{{label}} : règle « {{rule}} », passage « {{text}} »',
 };
