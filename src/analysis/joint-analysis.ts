@@ -4,6 +4,7 @@ import type { DriverTaxonomy } from '../domain/driver.ts';
 import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
+import type { HiddenEvents } from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import type { AnalysisScope } from './aggregate-scope.ts';
 import {
@@ -22,6 +23,7 @@ import { periodOfScope } from './event-scope-check.ts';
 import { readSourceIds } from './event-source-ids.ts';
 import { readMonthsWithEvents } from './forecast-queries.ts';
 import { getOrAdd } from './get-or-add.ts';
+import { readHiddenActorCounts } from './hidden-actor-counts.ts';
 import { analysisProvenance } from './joint-analysis-provenance.ts';
 import type {
   AreaSummary,
@@ -65,6 +67,8 @@ export interface JointAnalysisOptions extends AnalysisScope {
   minActorEvents?: number;
   taxonomy?: DriverTaxonomy;
   /** Whose notes the analysis may read for driver suggestions (default: all, as for a local user). */
+  /** The events the requester may not read in full: counted under "(withheld)" wherever actors are named. */
+  hidden?: HiddenEvents;
   notesAccess?: NotesAccess;
   /** When given, filled with the milliseconds each phase took (for the benchmark). */
   timings?: Record<string, number>;
@@ -175,6 +179,11 @@ export async function runJointAnalysis(
     o.to === undefined ? lastDayOf(lastMonth) : to,
   );
   const cutsMonths = edges !== null;
+  // What the requester may not read in full counts under "(withheld)" wherever actors are named.
+  const hidden = await readHiddenActorCounts(db, options.hidden, scope, {
+    from: o.from === undefined ? `${firstMonth}-01` : from,
+    to: o.to === undefined ? lastDayOf(lastMonth) : to,
+  });
   /** Rows of the aggregates with the cut months' rows replaced by the period's days in them. */
   const withEdges = <R extends { month: string }>(rows: R[], edgeRows: () => R[]): R[] =>
     edges ? [...rows.filter((r) => !edges.months.has(r.month)), ...edgeRows()] : rows;
@@ -184,9 +193,9 @@ export async function runJointAnalysis(
       readAreaMonths(db, scope, lastMonth),
       readMonthBreakdown(db, scope, firstMonth, lastMonth, 'violence_type'),
       readMonthBreakdown(db, scope, firstMonth, lastMonth, 'actor_category'),
-      readPerpetrators(db, scope, firstMonth, lastMonth, previousStart, edges),
-      readActorMonths(db, scope, lastMonth),
-      readThreatCells(db, scope, window),
+      readPerpetrators(db, scope, firstMonth, lastMonth, previousStart, edges, hidden),
+      readActorMonths(db, scope, lastMonth, hidden),
+      readThreatCells(db, scope, window, hidden),
       readActorRegister(db),
     ]);
   const areaMonths = withEdges(storedAreaMonths, () => areaMonthsOf(edges!.eventCounts));
@@ -419,6 +428,7 @@ export async function runJointAnalysis(
     minActorEvents: o.minActorEvents,
     // The cells read for the period reach the end of the data when the period does.
     read: lastMonth >= dataLastMonth ? { areaMonths: storedAreaMonths, actorMonths } : undefined,
+    hidden,
   });
   lap('alerts and evidence');
 

@@ -7,6 +7,7 @@ import type { Database } from '../store/schema.ts';
 import type { AnalysisScope } from './aggregate-scope.ts';
 import { type AreaMonth, readAreaMonths } from './analysis-queries.ts';
 import { alertEvidence, type DetectedAlert, detectAllAlerts, withEvidence } from './escalation-alerts.ts';
+import type { HiddenActorCounts } from './hidden-actor-counts.ts';
 import { DEFAULT_LOG_CUSUM_OPTIONS } from './log-cusum.ts';
 import type { CusumOptions } from './nb-cusum.ts';
 import { DEFAULT_NEW_ACTOR_OPTIONS } from './new-actor-alerts.ts';
@@ -22,6 +23,11 @@ export interface PeriodAlertOptions {
   minActorEvents: number;
   /** Cells already read up to `dataLastMonth`, used instead of reading them again. */
   read?: { areaMonths: readonly AreaMonth[]; actorMonths: readonly ActorMonth[] };
+  /**
+   * The events the requester may not read in full (hidden-actor-counts.ts): the actors' series
+   * count them under "(withheld)", and are read for this requester, not kept for everyone.
+   */
+  hidden?: HiddenActorCounts | null;
 }
 
 /**
@@ -97,6 +103,13 @@ export async function readPeriodAlerts(
 ): Promise<EscalationAlert[]> {
   // The store's data stamp, read once: cells, alarms and evidence are all kept under it (cells
   // handed in by the caller are used as they are, and nothing is kept).
+  if (!o.read && o.hidden) {
+    const [areaMonths, actorMonths] = await Promise.all([
+      readAreaMonths(db, scope, o.dataLastMonth),
+      readActorMonths(db, scope, o.dataLastMonth, o.hidden),
+    ]);
+    return readPeriodAlerts(db, scope, { ...o, read: { areaMonths, actorMonths } });
+  }
   const stamp = o.read ? null : await readEventsRevision(db);
   const all = o.read
     ? await detectScopeAlerts(db, scope, o, o.read)

@@ -6,6 +6,7 @@ import { splitTargets } from '../store/event-columns.ts';
 import type { ActorCountTable, Database } from '../store/schema.ts';
 import { readOwnCategories } from './actor-own-category.ts';
 import { type AnalysisScope, applyScope, VIOLENT } from './aggregate-scope.ts';
+import { type HiddenActorCounts, movedToWithheld } from './hidden-actor-counts.ts';
 import type { PeriodEdges } from './period-edges.ts';
 
 /**
@@ -48,8 +49,12 @@ const NOT_PERPETRATORS = ['civilians', 'protesters'];
  * (period-edges.ts), which stand in for the table's rows of that month.
  */
 function perpetratesRow(r: ActorCountTable): boolean {
-  if (!VIOLENT.includes(r.violence_type as (typeof VIOLENT)[number])) return false;
-  if (NOT_PERPETRATORS.includes(r.actor_category) || r.actor === '') return false;
+  return !NOT_PERPETRATORS.includes(r.actor_category) && violentPerpetrator(r);
+}
+
+/** `perpetrates` and a violent type, on a row held in memory, for a named actor. */
+function violentPerpetrator(r: ActorCountTable): boolean {
+  if (!VIOLENT.includes(r.violence_type as (typeof VIOLENT)[number]) || r.actor === '') return false;
   if (PERPETRATOR_ROLES.includes(r.role)) return true;
   return (
     (r.role === 2 || r.role === 4) &&
@@ -98,6 +103,18 @@ function mergeCells<
   return [...byCell.values()];
 }
 
+/** Rows with one `events` each, summed by `key`; those that come to none are left out. */
+function summed<R extends { events: number }>(rows: readonly R[], key: (r: R) => string): R[] {
+  const out = new Map<string, R>();
+  for (const r of rows) {
+    const k = key(r);
+    const seen = out.get(k);
+    if (seen) seen.events += r.events;
+    else out.set(k, { ...r });
+  }
+  return [...out.values()].filter((r) => r.events !== 0);
+}
+
 /** A perpetrator (first actor, or one acting with it) × admin1 × violence type over the period. */
 export interface PerpetratorCell {
   country: string;
@@ -124,6 +141,8 @@ export async function readPerpetrators(
   monthlyFrom: string = firstMonth,
   /** The months the period cuts, counted over its days in them (period-edges.ts). */
   edges: PeriodEdges | null = null,
+  /** The events the requester may not read in full, counted under "(withheld)" (hidden-actor-counts.ts). */
+  hidden: HiddenActorCounts | null = null,
 ): Promise<{
   cells: PerpetratorCell[];
   monthly: { actor: string; month: string; events: number }[];
@@ -131,7 +150,15 @@ export async function readPerpetrators(
   before: { actor: string; events: number }[];
 }> {
   const cut = edges ? [...edges.months] : [];
-  const edgeRows = (edges?.actorCounts ?? []).filter(perpetratesRow);
+  const seriesFrom = monthlyFrom < firstMonth ? monthlyFrom : firstMonth;
+  // The hidden events' rows move to "(withheld)": over whole months where the tables' rows are
+  // read, over the period's days where the cut months' are.
+  const moved = (from: string, to: string) =>
+    movedToWithheld([
+      ...(hidden?.whole ?? []).filter((r) => r.month >= from && r.month <= to && !cut.includes(r.month)),
+      ...(hidden?.edges ?? []).filter((r) => r.month >= from && r.month <= to),
+    ]).filter(perpetratesRow);
+  const edgeRows = [...(edges?.actorCounts ?? []).filter(perpetratesRow), ...moved(firstMonth, lastMonth)];
   const base = (from: string) => {
     const q = db
       .selectFrom('actor_counts')
@@ -188,31 +215,40 @@ export async function readPerpetrators(
       (r) => !NOT_PERPETRATORS.includes(r.actor_category),
     ),
     ['events', 'fatalities', 'civilian_fatalities', 'targeting'],
+  ).filter((r) => Number(r.events) || Number(r.fatalities) || Number(r.targeting));
+  const monthly = summed(
+    [
+      ...(await applyScope(
+        base(seriesFrom)
+          .select(['actor', 'month', sql<number>`sum(events)`.as('events')])
+          .groupBy(['actor', 'month']),
+        scope,
+      ).execute()),
+      ...(edges?.actorCounts ?? []).filter(perpetratesRow),
+      ...moved(seriesFrom, lastMonth),
+    ].map((r) => ({ actor: r.actor, month: r.month, events: Number(r.events) })),
+    (r) => `${r.actor}\u001f${r.month}`,
   );
-  const seriesFrom = monthlyFrom < firstMonth ? monthlyFrom : firstMonth;
-  const monthly = [
-    ...(await applyScope(
-      base(seriesFrom)
-        .select(['actor', 'month', sql<number>`sum(events)`.as('events')])
-        .groupBy(['actor', 'month']),
-      scope,
-    ).execute()),
-    ...edgeRows.map((r) => ({ actor: r.actor, month: r.month, events: r.events })),
-  ];
   // What came before the series, so that a trend can tell an actor's return from its first
   // appearance (trendOf).
-  const before = await applyScope(
-    db
-      .selectFrom('actor_counts')
-      .where(perpetrates)
-      .where('month', '<', seriesFrom)
-      .where('violence_type', 'in', VIOLENT)
-      .where('actor_category', 'not in', NOT_PERPETRATORS)
-      .where('actor', '<>', '')
-      .select(['actor', sql<number>`sum(events)`.as('events')])
-      .groupBy('actor'),
-    scope,
-  ).execute();
+  const before = summed(
+    [
+      ...(await applyScope(
+        db
+          .selectFrom('actor_counts')
+          .where(perpetrates)
+          .where('month', '<', seriesFrom)
+          .where('violence_type', 'in', VIOLENT)
+          .where('actor_category', 'not in', NOT_PERPETRATORS)
+          .where('actor', '<>', '')
+          .select(['actor', sql<number>`sum(events)`.as('events')])
+          .groupBy('actor'),
+        scope,
+      ).execute()),
+      ...movedToWithheld((hidden?.whole ?? []).filter((r) => r.month < seriesFrom)).filter(perpetratesRow),
+    ].map((r) => ({ actor: r.actor, events: Number(r.events) })),
+    (r) => r.actor,
+  );
   return {
     cells: cells.map((r) => ({
       country: r.country,
@@ -247,6 +283,8 @@ export async function readActorMonths(
   db: Kysely<Database>,
   scope: AnalysisScope,
   toMonth: string,
+  /** The events the requester may not read in full, counted under "(withheld)". */
+  hidden: HiddenActorCounts | null = null,
 ): Promise<ActorMonth[]> {
   const q = applyScope(
     db
@@ -260,18 +298,26 @@ export async function readActorMonths(
       .groupBy(['country', 'actor', 'month']),
     scope,
   );
-  return (await q.execute()).map((r) => ({
-    country: r.country,
-    actor: r.actor,
-    month: r.month,
-    events: Number(r.events),
-  }));
+  const moved = movedToWithheld((hidden?.whole ?? []).filter((r) => r.month <= toMonth)).filter(
+    (r) => r.actor_category !== 'civilians' && violentPerpetrator(r),
+  );
+  return summed(
+    [...(await q.execute()), ...moved].map((r) => ({
+      country: r.country,
+      actor: r.actor,
+      month: r.month,
+      events: Number(r.events),
+    })),
+    (r) => `${r.country}\u001f${r.actor}\u001f${r.month}`,
+  );
 }
 
 export async function readThreatCells(
   db: Kysely<Database>,
   scope: AnalysisScope,
   w: { firstMonth: string; lastMonth: string; recentStart: string; previousStart: string },
+  /** The events the requester may not read in full, counted under "(withheld)". */
+  hidden: HiddenActorCounts | null = null,
 ): Promise<ThreatCell[]> {
   const inPeriod = sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
   const keys = ['country', 'actor', 'actor_category', 'admin1', 'violence_type'] as const;
@@ -309,10 +355,37 @@ export async function readThreatCells(
       .groupBy([...keys, 'month'])
       .execute(),
   ]);
+  // The hidden events' rows, moved to "(withheld)", measured as the query measures a row.
+  const start = [w.firstMonth, w.previousStart].sort()[0]!;
+  const moved = movedToWithheld(
+    (hidden?.whole ?? []).filter(
+      (r) => r.month >= start && r.month <= w.lastMonth && r.actor !== '' && r.civilian_targeting_events > 0,
+    ),
+  ).map((r) => {
+    const inPeriod = r.month >= w.firstMonth && r.month <= w.lastMonth;
+    const n = r.civilian_targeting_events;
+    return {
+      country: r.country,
+      actor: r.actor,
+      actor_category: r.actor_category,
+      admin1: r.admin1,
+      violence_type: r.violence_type,
+      month: r.month,
+      role: r.role,
+      events: inPeriod ? n : 0,
+      recent: r.month >= w.recentStart ? n : 0,
+      previous: r.month >= w.previousStart && r.month < w.recentStart ? n : 0,
+      fatalities: inPeriod ? r.fatalities : 0,
+    };
+  });
   const rows = mergeCells(
-    [...first, ...(await withOwnCategories(db, acting))],
+    [
+      ...first,
+      ...moved.filter((r) => r.role === 1),
+      ...(await withOwnCategories(db, [...acting, ...moved.filter((r) => r.role === 3)])),
+    ],
     ['events', 'recent', 'previous', 'fatalities'],
-  );
+  ).filter((r) => Number(r.events) || Number(r.recent) || Number(r.previous) || Number(r.fatalities));
   return rows.map((r) => ({
     country: r.country,
     actor: r.actor,

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Threat } from '../domain/threat.ts';
+import type { HiddenEvents } from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import type { AnalysisScope } from './aggregate-scope.ts';
 import { readActorRegister, readDateRange } from './analysis-queries.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
 import { periodOfScope } from './event-scope-check.ts';
+import { readHiddenActorCounts } from './hidden-actor-counts.ts';
 import { DEFAULTS } from './joint-analysis.ts';
 import { monthRange } from './months.ts';
 import { readThreatCells } from './perpetrator-queries.ts';
@@ -18,6 +20,8 @@ type ProposeOptions = AnalysisScope & {
   limit?: number;
   trendMonths?: number;
   notesAccess?: NotesAccess;
+  /** The events the requester may not read in full: counted under "(withheld)". */
+  hidden?: HiddenEvents;
 };
 
 /**
@@ -42,7 +46,12 @@ export async function proposeThreatList(
   const trendMonths = options.trendMonths ?? DEFAULTS.trendMonths;
   const { recentStart, previousStart } = trendWindow(months, trendMonths);
   const [threatCells, register] = await Promise.all([
-    readThreatCells(db, scope, { firstMonth, lastMonth, recentStart, previousStart }),
+    readThreatCells(
+      db,
+      scope,
+      { firstMonth, lastMonth, recentStart, previousStart },
+      await readHiddenActorCounts(db, options.hidden, scope),
+    ),
     readActorRegister(db),
   ]);
   return proposeThreatsFromData(db, threatCells, loadDriverTaxonomy(), register.state, {

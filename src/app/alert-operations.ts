@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { readDateRange } from '../analysis/analysis-queries.ts';
 import { periodOfScope } from '../analysis/event-scope-check.ts';
+import { readHiddenActorCounts } from '../analysis/hidden-actor-counts.ts';
 import { DEFAULTS } from '../analysis/joint-analysis.ts';
 import { DEFAULT_CUSUM_OPTIONS } from '../analysis/nb-cusum.ts';
 import { readPeriodAlerts } from '../analysis/period-alerts.ts';
-import { releaseActorNames } from './access-control.ts';
+import { hiddenEvents, releaseActorNames } from './access-control.ts';
 import { checkPeriod, isoDate } from './event-filter-input.ts';
 import { defineOperation } from './operation.ts';
 
@@ -34,6 +35,7 @@ export const listAlerts = defineOperation({
       cusum: DEFAULT_CUSUM_OPTIONS,
       evidenceLimit: DEFAULTS.evidenceLimit,
       minActorEvents: DEFAULTS.minActorEvents,
+      hidden: await readHiddenActorCounts(ctx.store.db, await hiddenEvents(ctx), scope),
     });
     return releaseActorNames(ctx, { period: { from, to }, alerts }, undefined, 'alerts');
   },

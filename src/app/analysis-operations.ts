@@ -16,6 +16,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { findEvents } from '../store/event-repository.ts';
 import {
+  hiddenEvents,
   notesAccess,
   releaseActorNames,
   releaseDriverTagNotes,
@@ -108,6 +109,7 @@ export const analysisOperations = {
         evidenceLimit: input.evidenceLimit,
         driverSample: input.driverSample,
         notesAccess: notesAccess(ctx, 'analyze: driver suggestions from notes'),
+        hidden: await hiddenEvents(ctx),
         cusum: {
           ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
           ...(input.shift !== undefined ? { shift: input.shift } : {}),

@@ -7,7 +7,13 @@ import { THREAT_LEVELS, THREAT_TRENDS, type Threat, threatKey } from '../domain/
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { findEvents } from '../store/event-repository.ts';
-import { assertMayEditThreat, notesAccess, releaseActorNames, releaseThreats } from './access-control.ts';
+import {
+  assertMayEditThreat,
+  hiddenEvents,
+  notesAccess,
+  releaseActorNames,
+  releaseThreats,
+} from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
 import { numberInput } from './number-input.ts';
@@ -59,6 +65,7 @@ export const threatOperations = {
       const proposed = await proposeThreatList(ctx.store.db, {
         ...input,
         notesAccess: notesAccess(ctx, 'threats: driver suggestions from notes'),
+        hidden: await hiddenEvents(ctx),
       });
       const { threats, shown, total, exact, leftOut } = proposed;
       // The left-out threats name actors too: withheld as everywhere when only hidden records carry them.
