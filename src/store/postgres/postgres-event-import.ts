@@ -25,18 +25,28 @@ import type { SensitivityGuard } from '../sensitivity-guard.ts';
 import { CopyRowsEncoder, copyText } from './copy-rows-encoder.ts';
 import type { PostgresStore } from './postgres-store.ts';
 
-/** Runs `fn` with PostgreSQL's side of an import, in one transaction on one connection. */
+/**
+ * The advisory lock imports take turns under. An import reads the stored rows it will replace and
+ * takes their old values off the counts: two at once on the same events each took the old values
+ * off from its own read, both changes were counted, and the count tables no longer summed the
+ * events (a probe: 29,011 deaths counted, 26,421 stored). SQLite's imports already take turns
+ * (BEGIN IMMEDIATE); on the shared server the second waits for the first to commit.
+ */
+const IMPORT_LOCK = 0x74616e64;
+
+/** Runs `fn` with PostgreSQL's side of an import, in one transaction on one connection, one import at a time. */
 export function withPostgresImport<T>(
   store: PostgresStore,
   fn: (d: DialectImport) => Promise<T>,
 ): Promise<T> {
-  return withPostgresConnection(store, (client, db) =>
-    fn({
+  return withPostgresConnection(store, async (client, db) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+    return fn({
       db,
       startFile: (context) => new PostgresFileImport(client, db, context),
       upsertCounts: postgresCountUpsert(client),
-    }),
-  );
+    });
+  });
 }
 
 /**
