@@ -85,6 +85,8 @@ interface Pending {
 /** How long a sign-in at the provider may take, from the button to the callback. */
 const PENDING_MS = 10 * 60 * 1000;
 const PENDING_COOKIE = 'tandem_oidc';
+/** Set by signing out (sign-in.ts): the next sign-in through the provider asks it to sign in again. */
+export const SIGNED_OUT_COOKIE = 'tandem_signed_out';
 /** At most this many sign-ins under way at once: a flood of button presses cannot fill memory. */
 const MAX_PENDING = 10_000;
 
@@ -153,6 +155,11 @@ export function oidcSignIn(app: Hono, options: OidcSignInOptions): void {
       maxAge: PENDING_MS / 1000,
       secure: options.isHttps(c),
     });
+    // After signing out of Tandem, the provider is asked to sign the person in again, not to pass
+    // on the session it still holds: on a field office's shared machine the next person to press
+    // the button would otherwise come in as the last.
+    const afterSignOut = getCookie(c, SIGNED_OUT_COOKIE) !== undefined;
+    if (afterSignOut) deleteCookie(c, SIGNED_OUT_COOKIE, { path: '/auth' });
     const to = oidc.buildAuthorizationUrl(config, {
       redirect_uri: callbackUrl(c).href,
       scope: 'openid profile email',
@@ -160,6 +167,7 @@ export function oidcSignIn(app: Hono, options: OidcSignInOptions): void {
       code_challenge_method: 'S256',
       state: p.state,
       nonce: p.nonce,
+      ...(afterSignOut ? { prompt: 'login' } : {}),
     });
     return c.redirect(to.href, 302);
   });
@@ -196,6 +204,15 @@ export function oidcSignIn(app: Hono, options: OidcSignInOptions): void {
       return refuse(c, `Signing in through ${settings.label} failed: ${(e as Error).message}${cause}`, 401);
     }
     const name = claims?.[settings.claim];
+    // An address the person typed and the provider never confirmed names whoever typed it: many
+    // providers let anyone set their own. Only a confirmed one names an account.
+    if (settings.claim === 'email' && claims?.email_verified !== true) {
+      return refuse(
+        c,
+        `${settings.label} has not confirmed the e-mail address "${String(name ?? '')}", so it cannot name your Tandem account: confirm it with ${settings.label}, or ask the administrator to name accounts by another claim (TANDEM_OIDC_CLAIM).`,
+        403,
+      );
+    }
     if (typeof name !== 'string' || !name.trim()) {
       return refuse(
         c,

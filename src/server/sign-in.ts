@@ -9,7 +9,7 @@ import { requesterForPassword, requesterForToken, signInRequired } from '../app/
 import { endSession, requesterForSession, startSession } from '../app/user-sessions.ts';
 import type { Language } from '../domain/language.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { type OidcSettings, oidcSignIn } from './oidc-sign-in.ts';
+import { type OidcSettings, oidcSignIn, SIGNED_OUT_COOKIE } from './oidc-sign-in.ts';
 import { readBodyText } from './request-guards.ts';
 import { signInLanguage, signInMessages, signInPage } from './sign-in-page.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
@@ -216,6 +216,14 @@ export function signIn(app: Hono, options: SignInOptions): void {
   app.get('/sign-out', async (c) => {
     await endSession(options.store, getCookie(c, SESSION_COOKIE) ?? '');
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    // The provider's own session outlives Tandem's: the next sign-in through it asks for a login.
+    setCookie(c, SIGNED_OUT_COOKIE, '1', {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/auth',
+      maxAge: 7 * 24 * 3600,
+      secure: isHttps(c),
+    });
     return c.redirect(withLang('/sign-in', signInLanguage(c)));
   });
 }

@@ -110,7 +110,9 @@ describe('signing in through an OpenID Connect provider on loopback', () => {
   let drop: () => Promise<void>;
   let idp: Server;
   let tandem: RunningServer;
+  let byEmail: RunningServer;
   let base: URL;
+  let emailBase: URL;
   let issuer: string;
 
   before(async () => {
@@ -136,21 +138,50 @@ describe('signing in through an OpenID Connect provider on loopback', () => {
       },
     });
     base = new URL(`http://127.0.0.1:${tandem.port}`);
+    // A second server of the same store, naming accounts by the e-mail claim.
+    await addUserAccount(store, 'root@mission.example', ['admin'], { offices: ['all-offices'] });
+    byEmail = await startServer({
+      store,
+      port: 0,
+      hostname: '127.0.0.1',
+      webRoot: null,
+      log: () => {},
+      warmUp: false,
+      oidc: {
+        issuer: new URL(issuer),
+        clientId: 'tandem-workbench',
+        clientSecret: 'a client secret for the test',
+        claim: 'email',
+        label: 'Mission ID',
+      },
+    });
+    emailBase = new URL(`http://127.0.0.1:${byEmail.port}`);
     const provider = new Provider(issuer, {
       clients: [
         {
           client_id: 'tandem-workbench',
           client_secret: 'a client secret for the test',
-          redirect_uris: [new URL('/auth/callback', base).href],
+          redirect_uris: [new URL('/auth/callback', base).href, new URL('/auth/callback', emailBase).href],
           grant_types: ['authorization_code'],
           response_types: ['code'],
           token_endpoint_auth_method: 'client_secret_post',
         },
       ],
-      claims: { openid: ['sub'], profile: ['preferred_username', 'name'] },
+      claims: {
+        openid: ['sub'],
+        profile: ['preferred_username', 'name'],
+        email: ['email', 'email_verified'],
+      },
+      // "root.typed" set root's address as their own, and the provider never confirmed it.
       findAccount: async (_ctx: unknown, sub: string) => ({
         accountId: sub,
-        claims: async () => ({ sub, preferred_username: sub, name: sub }),
+        claims: async () => ({
+          sub,
+          preferred_username: sub,
+          name: sub,
+          email: sub === 'root.typed' || sub === 'root' ? 'root@mission.example' : `${sub}@mission.example`,
+          email_verified: sub !== 'root.typed',
+        }),
       }),
       cookies: { keys: ['a cookie key for the test provider'] },
     });
@@ -159,6 +190,7 @@ describe('signing in through an OpenID Connect provider on loopback', () => {
 
   after(async () => {
     await tandem?.close();
+    await byEmail?.close();
     await new Promise((done) => idp?.close(done));
     await drop?.();
   });
@@ -208,10 +240,7 @@ describe('signing in through an OpenID Connect provider on loopback', () => {
     assert.match(page, /gives no rights of its own/);
     assert.equal(jar.get(base.origin, 'tandem_session'), undefined);
     const accounts = await store.db.selectFrom('user_accounts').select('name').execute();
-    assert.deepEqual(
-      accounts.map((a) => a.name),
-      ['fatou.field'],
-    );
+    assert.deepEqual(accounts.map((a) => a.name).sort(), ['fatou.field', 'root@mission.example']);
   });
 
   test('a callback that this server did not start (no state of its own) is refused', async () => {
@@ -232,5 +261,33 @@ describe('signing in through an OpenID Connect provider on loopback', () => {
     assert.equal(res.status, 401);
     assert.match(await res.text(), /&#34;state&#34;/);
     assert.equal(res.headers.getSetCookie().filter((c) => c.startsWith('tandem_session=')).length, 0);
+  });
+
+  test('an e-mail address the provider has not confirmed names no account; a confirmed one does', async () => {
+    const typed = await signInThroughProvider(new URL('/auth/sign-in', emailBase), 'root.typed');
+    assert.equal(typed.res.status, 403);
+    assert.match(await typed.res.text(), /has not confirmed the e-mail address/);
+    assert.equal(typed.jar.get(emailBase.origin, 'tandem_session'), undefined);
+    const confirmed = await signInThroughProvider(new URL('/auth/sign-in', emailBase), 'root');
+    assert.ok(confirmed.jar.get(emailBase.origin, 'tandem_session'), 'the confirmed address signs in');
+  });
+
+  test('after signing out, the next sign-in asks the provider to sign the person in again', async () => {
+    const { jar } = await signInThroughProvider(new URL('/auth/sign-in', base), 'fatou.field');
+    const before = await fetch(new URL('/auth/sign-in', base), {
+      redirect: 'manual',
+      headers: { cookie: jar.header(base) },
+    });
+    assert.equal(new URL(before.headers.get('location') ?? '').searchParams.get('prompt'), null);
+    const out = await fetch(new URL('/sign-out', base), {
+      redirect: 'manual',
+      headers: { cookie: jar.header(base) },
+    });
+    jar.take(base, out);
+    const again = await fetch(new URL('/auth/sign-in', base), {
+      redirect: 'manual',
+      headers: { cookie: jar.header(base) },
+    });
+    assert.equal(new URL(again.headers.get('location') ?? '').searchParams.get('prompt'), 'login');
   });
 });
