@@ -165,7 +165,15 @@ export const evidenceOperations = {
         ])
         .orderBy('events', 'desc');
       if (input.country) q = q.where('actor_counts.country', '=', input.country);
-      const rows = await q.execute();
+      // Ties by name, then country, compared as code points: every store and both dialects (whose
+      // collations differ) list them in one order.
+      const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const rows = (await q.execute()).sort(
+        (a, b) =>
+          Number(b.events) - Number(a.events) ||
+          byCodePoint(a.name, b.name) ||
+          byCodePoint(a.country, b.country),
+      );
       if (!rows.length) await assertEventsExistFor(ctx.store.db, { country: input.country });
       // An actor named in the country only beside a side (ACLED's associated actors) is listed with
       // what its own record says, here or elsewhere (readOwnCategories), never its side's category:
