@@ -48,11 +48,21 @@ const NO_ARTICLE = new Set(['Haïti']);
  * country outside the table as "de X" (or "d’X" before a vowel), which reads without an article.
  */
 export function ofFrenchCountry(name: string): string {
+  return withArticle(name, 'de', 'd’');
+}
+
+/** "for the country" in French: "pour le Soudan du Sud", "pour la République centrafricaine", "pour Haïti". */
+export function forFrenchCountry(name: string): string {
+  return withArticle(name, 'pour', 'pour ');
+}
+
+/** `word` and the country with its article: "du"/"de la"/"d’" for de, "pour le"/"pour la"/"pour" else. */
+function withArticle(name: string, word: 'de' | 'pour', beforeVowel: string): string {
   const fr = frenchCountryName(name);
   const known = Object.values(FRENCH_NAMES).includes(fr);
-  const elided = /^[AEIOUÀÂÉÈÊÎÔÛ]/i.test(fr) ? `d’${fr}` : `de ${fr}`;
-  if (NO_ARTICLE.has(fr)) return `d’${fr}`;
-  if (!known) return elided;
-  if (FEMININE.has(fr)) return `de la ${fr}`;
-  return `du ${fr}`;
+  const bare = /^[AEIOUÀÂÉÈÊÎÔÛ]/i.test(fr) ? `${beforeVowel}${fr}` : `${word} ${fr}`;
+  if (NO_ARTICLE.has(fr)) return `${beforeVowel}${fr}`;
+  if (!known) return bare;
+  if (FEMININE.has(fr)) return `${word} la ${fr}`;
+  return word === 'de' ? `du ${fr}` : `pour le ${fr}`;
 }

@@ -15,11 +15,7 @@ export function alertSection({ a, t, f }: Writer): Section {
               text: t.alertsGap(
                 t.countryName(a.scope.country),
                 a.period.dataGaps.map((g) =>
-                  t.gapRun(
-                    g.from === g.to ? f.month(g.from) : `${f.month(g.from)} – ${f.month(g.to)}`,
-                    g.months,
-                    Math.round(g.shareBefore * 100),
-                  ),
+                  t.gapRun(f.month(g.from), f.month(g.to), g.months, Math.round(g.shareBefore * 100)),
                 ),
               ),
             },

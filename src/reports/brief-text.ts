@@ -8,7 +8,7 @@ export {
   LanguageFormat as BriefFormat,
 } from '../domain/language.ts';
 
-import { frenchCountryName } from '../domain/french-country-names.ts';
+import { forFrenchCountry, frenchCountryName } from '../domain/french-country-names.ts';
 import { counted, ENGLISH, LanguageFormat } from '../domain/language.ts';
 
 const FRENCH = new LanguageFormat('fr');
@@ -25,6 +25,8 @@ export interface BriefText {
   sourcesTitle: string;
   /** "x: y" in English, "x : y" in French. */
   colon: string;
+  /** "x; y" in English, "x ; y" in French. */
+  semicolon: string;
   /**
    * A targeted population as the reader reads it: the source's own group names stay as written;
    * Tandem's "Civilians (Country)", for the events that name no group, is put in the reader's words.
@@ -81,8 +83,8 @@ export interface BriefText {
   alertsIntro: (h: number, shift: number, window: number) => string;
   /** Runs of months with no event of any kind, each as "Jul 2021" or "Jul 2021 to Sept 2021 (3 months)". */
   alertsGap: (country: string, runs: string[]) => string;
-  /** One run of alertsGap: its months, how many, and the share of months with events before it. */
-  gapRun: (span: string, months: number, pct: number) => string;
+  /** One run of alertsGap: its first and last month, how many, and the share of months with events before it. */
+  gapRun: (first: string, last: string, months: number, pct: number) => string;
   alertHead: [string, string, string, string, string, string, string, string, string];
   alertLevel: Record<string, string>;
   /** What an alert counted, by kind and metric: `escalation-events`, `escalation-fatalities`, … */
@@ -170,6 +172,7 @@ const en: BriefText = {
   withheld: '(withheld)',
   sourcesTitle: 'Sources',
   colon: ':',
+  semicolon: ';',
   population: (group) => group,
   headline: 'Headline figures',
   figure: 'figure',
@@ -191,29 +194,29 @@ const en: BriefText = {
   noCivilianFatalities: (sources) =>
     `Civilian fatalities: – because no source in scope${sources ? ` (${sources})` : ''} gives the figure.`,
   friction: (share) =>
-    `State forces committed ${share} of the events targeting civilians: where the mission supports those forces, protecting civilians and working with the host state pull apart, and the frictions below list it once a stored plan does (state-perpetrator-friction). Accountability for them must be weighed with the host state's consent; see the state forces table below.`,
+    `State forces committed ${share} of the events targeting civilians: where the mission supports those forces, protecting civilians and working with the host state pull apart, and the frictions below list it once a stored plan provides that support. Accountability for them must be weighed with the host state's consent; see the state forces table below.`,
   charts: {
     events: 'Events per month',
     fatalities: 'Fatalities per month',
     civilianTargeting: 'Events targeting civilians per month, all and by state forces',
     byViolenceType: 'Events per month by violence type',
-    byPerpetrator: 'Events per month by perpetrator category',
+    byPerpetrator: 'Events per month by the category of the first actor named',
     allPerpetrators: 'all perpetrators',
     stateForces: 'state forces',
     from: (first, last) => (first === last ? first : `${first} to ${last}`),
     eachMark: (months) => `each mark sums ${months} months`,
-    peak: 'peak',
+    peak: 'busiest month',
   },
   howCounted: 'How these figures were counted:',
   counted: {
     headline:
-      'every event of the period in scope is counted once, with its fatalities as the source gives them; civilian fatalities are added up only where the source gives the figure. The state share is the events targeting civilians whose first actor (the perpetrator) is a state force, over all events targeting civilians.',
+      'every event of the period in scope is counted once, with its fatalities as the source gives them; civilian fatalities are added up only where the source gives the figure. The state share is the events targeting civilians whose first actor (the perpetrator) is a state force, over all events targeting civilians. The chart by category counts each event once, for its first actor: in fighting that is one side only (UCDP names the government first in every clash, so there every battle falls to state forces); the perpetrators table below counts both sides.',
     areas: (months) =>
       `events are counted per admin-1 area; an area's trend compares its last ${months} months with the ${months} months before.`,
     alerts:
       'each country, area and actor has a monthly count of violent events from the first month of data (the first six months are its first baseline: a rise within them is not tested, but a month with one event of 100 deaths or more is alerted from the first month); an alert is raised when that count rises and stays above the area’s or actor’s own baseline (see Method). Its evidence is the most lethal events of the area or actor between the start of the rise and the alarm. An alert is listed when its rise overlaps the period, so its alarm may come after the period ends (marked †): the test became sure only then.',
     perpetrators:
-      'violent events (battles and armed conflict, remote violence, violence against civilians) are counted for the actors that perpetrated them, as the actor alerts count them: both sides of fighting (UCDP names the government first in every clash), the attacker of other violence, and any actor named as acting with either (ACLED’s associated actors). A battle is counted, with its deaths, for each side: the actors’ figures add up to more than the country’s. A peace operation named on the side attacked, or beside it, was attacked and is not counted for that battle.',
+      'violent events (battles and armed conflict, remote violence, violence against civilians) are counted for the actors that perpetrated them, as the actor alerts count them: both sides of fighting (UCDP names the government first in every clash), the attacker of other violence, and any actor named as acting with either (ACLED’s associated actors). A battle is counted, with its deaths and civilian deaths, for each side: the actors’ figures add up to more than the country’s. “Share of its events” is the share of the actor’s events that targeted civilians. A peace operation named on the side attacked, or beside it, was attacked and is not counted for that battle.',
     drivers: (events) =>
       `analysts' tags on events, and Tandem's word rules (data/drivers.yaml) run on the notes of the ${events} most recent events of the period. A tag is joint once a POC analyst and a political analyst both stand behind it.`,
     threats:
@@ -230,10 +233,10 @@ const en: BriefText = {
   alertsTitle: 'Escalation alerts',
   alertsGap: (country, runs) =>
     `Warning: the store holds no event of any kind for ${country} in ${runs.join('; ')}: a gap in the data (a source not imported for those months) or a time its sources record no violence (UCDP GED holds none in years without a conflict it counts). The alerts read those months as months without violence: if they are a gap, a baseline that includes them is too low and the rise after them may be no rise at all; import the missing months before relying on those alerts.`,
-  gapRun: (span, months, pct) =>
+  gapRun: (first, last, months, pct) =>
     months > 1
-      ? `${span} (${months} months, after events in ${pct}% of the months before)`
-      : `${span} (after events in ${pct}% of the months before)`,
+      ? `${first} – ${last} (${months} months, after events in ${pct}% of the months before)`
+      : `${first} (after events in ${pct}% of the months before)`,
   alertsIntro: (h, shift, window) =>
     `A sustained rise of violent events above the area's or actor's own baseline (negative-binomial CUSUM, threshold h = ${h}, looking for a ×${shift} rise over a ${window}-month baseline); for countries and areas also a sustained rise of deaths and a month with one event of 100 deaths or more, and actors new to the country that appear at scale. "Start" is the first month of the rise; "alarm" the month the test became sure. Baseline and observed are per month, in what the row counted: events or deaths. For a mass casualty the score is the deaths of the month's largest event, and the month may count fewer deaths than its baseline: a massacre in the middle of a deadlier war still raises an alert. The newest alarms come first.`,
   alertHead: [
@@ -267,7 +270,7 @@ const en: BriefText = {
     'category',
     'events',
     'targeting civilians',
-    'share',
+    'share of its events',
     'fatalities',
     'civilian fatalities',
     'main areas',
@@ -318,7 +321,7 @@ const en: BriefText = {
     `Alerts count violent events per month (battles and armed conflict, explosions and remote violence, violence against civilians): each event once for its country and area, and once for each actor that perpetrated it (either side of fighting; the attacker, not the target, of other violence); actors with at least ${m.minActorEvents} violent events are tested.`,
     `An alert's baseline is the mean of the ${m.window} months before the test began to gather evidence of the rise (which can be some months before the start shown: the start is the month from which a step up best explains the months up to the alarm); how much months vary is learnt from the ${m.dispersionWindow} months before it (around each ${m.block}-month block's own level) and widened for the uncertainty of the baseline. The test looks for a ×${m.shift} rise and raises the alarm when the accumulated evidence passes ${m.threshold}; the baseline is never taken below ${counted(ENGLISH, m.minBaseline, 'event', 'events')} a month, an area or actor needs ${m.minHistory} months of history before it is tested, and the baseline is refreshed after ${m.maxRun} months without alarm.`,
     'Trends compare the last months of the period with as many months before; a change counts as rising or falling when it is a quarter or more and more than chance would give one time in five (so 8 events after 6 is stable, 10 after 5 is rising). After months without such events, a trend is new only when the data hold none before them; otherwise it is returning.',
-    'Civilian targeting is the source’s own field where it has one; older ACLED exports and HXL sheets have none, and Tandem derives it (violence against civilians, or civilians as the second actor or, in a sheet with no second actor, as the people harmed).',
+    'Civilian targeting is the source’s own field where it has one; UCDP GED, older ACLED exports and HXL sheets have none, and Tandem derives it (GED’s one-sided violence; elsewhere violence against civilians, or civilians as the second actor or, in a sheet with no second actor, as the people harmed).',
     'A civilian fatality figure shows “–” where the source gives none (ACLED does not), never 0.',
   ],
   countryName: (name) => name,
@@ -369,6 +372,7 @@ const fr: BriefText = {
   withheld: '(masqué)',
   sourcesTitle: 'Sources',
   colon: ' :',
+  semicolon: ' ;',
   population: (group) =>
     group.replace(/^Civilians \((.+)\)$/, (_, country: string) => `Civils (${frenchCountryName(country)})`),
   headline: 'Chiffres clés',
@@ -392,31 +396,31 @@ const fr: BriefText = {
   noCivilianFatalities: (sources) =>
     `Morts civils : « – » parce qu’aucune source du périmètre${sources ? ` (${sources})` : ''} ne donne ce chiffre.`,
   friction: (share) =>
-    `Les forces de l’État sont à l’origine de ${share} des événements visant des civils : là où la mission soutient ces forces, protéger les civils et travailler avec l’État hôte tirent en sens contraires, et les frictions ci-dessous le relèvent dès qu’un plan enregistré le fait (state-perpetrator-friction). Leur mise en cause doit être pesée au regard du consentement de l’État hôte ; voir le tableau des forces de l’État ci-dessous.`,
+    `Les forces de l’État sont à l’origine de ${share} des événements visant des civils : là où la mission soutient ces forces, protéger les civils et travailler avec l’État hôte tirent en sens contraires, et les frictions ci-dessous le signalent dès qu’un plan enregistré prévoit ce soutien. Leur mise en cause doit être pesée au regard du consentement de l’État hôte ; voir le tableau des forces de l’État ci-dessous.`,
   charts: {
     events: 'Événements par mois',
     fatalities: 'Morts par mois',
     civilianTargeting: 'Événements visant des civils par mois, tous auteurs et forces de l’État',
     byViolenceType: 'Événements par mois selon le type de violence',
-    byPerpetrator: 'Événements par mois selon la catégorie d’auteur',
+    byPerpetrator: 'Événements par mois selon la catégorie du premier acteur nommé',
     allPerpetrators: 'tous les auteurs',
     stateForces: 'forces de l’État',
     // "d’août 2013", "de déc. 2022": French elides de before a vowel.
     from: (first, last) =>
       first === last ? first : `${/^[aeiouéèêâh]/i.test(first) ? 'd’' : 'de '}${first} à ${last}`,
     eachMark: (months) => `chaque trait cumule ${months} mois`,
-    peak: 'pic',
+    peak: 'maximum mensuel',
   },
   howCounted: 'Comment ces chiffres ont été comptés :',
   counted: {
     headline:
-      'chaque événement de la période dans le périmètre est compté une fois, avec ses morts tels que la source les donne ; les morts civils ne sont additionnés que là où la source donne ce chiffre. La part de l’État rapporte les événements visant des civils dont le premier acteur (l’auteur) est une force de l’État à l’ensemble des événements visant des civils.',
+      'chaque événement de la période dans le périmètre est compté une fois, avec ses morts tels que la source les donne ; les morts civils ne sont additionnés que là où la source donne ce chiffre. La part de l’État rapporte les événements visant des civils dont le premier acteur (l’auteur) est une force de l’État à l’ensemble des événements visant des civils. Le graphique par catégorie compte chaque événement une fois, pour son premier acteur : dans un combat, un seul camp (l’UCDP nomme le gouvernement en premier dans chaque affrontement, et y attribue donc tous les combats aux forces de l’État) ; le tableau des auteurs ci-dessous compte les deux camps.',
     areas: (months) =>
       `les événements sont comptés par zone de niveau 1 ; la tendance d’une zone compare ses ${months} derniers mois aux ${months} mois précédents.`,
     alerts:
       'chaque pays, zone et acteur a un nombre mensuel d’événements violents depuis le premier mois de données (les six premiers mois forment son premier niveau de référence : une hausse pendant ces mois n’est pas testée, mais un mois comptant un événement d’au moins 100 morts est signalé dès le premier mois) ; une alerte est levée quand ce nombre monte et reste au-dessus du niveau habituel de la zone ou de l’acteur (voir Méthode). Ses preuves sont les événements les plus meurtriers de la zone ou de l’acteur entre le début de la hausse et l’alerte. Une alerte figure dès que sa hausse chevauche la période : son alerte peut donc tomber après la fin de la période (marquée †), quand le test l’a établie.',
     perpetrators:
-      'les événements violents (combats et conflits armés, violences à distance, violences contre les civils) sont comptés pour les acteurs qui les ont commis, comme les alertes par acteur les comptent : les deux camps d’un combat (l’UCDP nomme le gouvernement en premier dans chaque affrontement), l’auteur des autres violences, et tout acteur nommé comme agissant avec l’un ou l’autre (les acteurs associés d’ACLED). Un combat est compté, avec ses morts, pour chaque camp : les chiffres des acteurs dépassent ensemble ceux du pays. Une opération de paix nommée du côté attaqué, ou à ses côtés, a été attaquée et ce combat ne lui est pas compté.',
+      'les événements violents (combats et conflits armés, violences à distance, violences contre les civils) sont comptés pour les acteurs qui les ont commis, comme les alertes par acteur les comptent : les deux camps d’un combat (l’UCDP nomme le gouvernement en premier dans chaque affrontement), l’auteur des autres violences, et tout acteur nommé comme agissant avec l’un ou l’autre (les acteurs associés d’ACLED). Un combat est compté, avec ses morts et ses morts civils, pour chaque camp : les chiffres des acteurs dépassent ensemble ceux du pays. La « part de ses événements » est la part des événements de l’acteur qui ont visé des civils. Une opération de paix nommée du côté attaqué, ou à ses côtés, a été attaquée et ce combat ne lui est pas compté.',
     drivers: (events) =>
       `les étiquettes posées par les analystes sur des événements, et les règles de mots de Tandem (data/drivers.yaml) appliquées aux notes des ${events} événements les plus récents de la période. Une étiquette devient conjointe quand un analyste POC et un analyste politique la soutiennent tous deux.`,
     threats:
@@ -432,11 +436,11 @@ const fr: BriefText = {
   noAdmin1: '(sans zone)',
   alertsTitle: 'Alertes d’escalade',
   alertsGap: (country, runs) =>
-    `Attention : la base ne contient aucun événement, de quelque type que ce soit, pour ${country} en ${runs.join(' ; ')} : un trou dans les données (une source non importée pour ces mois) ou une période où ses sources n’enregistrent aucune violence (l’UCDP GED n’en tient aucune les années sans conflit qu’il compte). Les alertes lisent ces mois comme des mois sans violence : s’il s’agit d’un trou, une ligne de base qui les inclut est trop basse, et la hausse qui les suit n’en est peut-être pas une ; importez les mois manquants avant de vous fier à ces alertes.`,
-  gapRun: (span, months, pct) =>
+    `Attention : la base ne contient aucun événement, de quelque type que ce soit, ${forFrenchCountry(country)} ${runs.join(' ; ')} : un trou dans les données (une source non importée pour ces mois) ou une période où ses sources n’enregistrent aucune violence (l’UCDP GED n’en tient aucune les années sans conflit qu’il compte). Les alertes lisent ces mois comme des mois sans violence : s’il s’agit d’un trou, une ligne de base qui les inclut est trop basse, et la hausse qui les suit n’en est peut-être pas une ; importez les mois manquants avant de vous fier à ces alertes.`,
+  gapRun: (first, last, months, pct) =>
     months > 1
-      ? `${span} (${months} mois, après des événements dans ${pct} % des mois précédents)`
-      : `${span} (après des événements dans ${pct} % des mois précédents)`,
+      ? `${/^[aeiouéèêâh]/i.test(first) ? 'd’' : 'de '}${first} à ${last} (${months} mois, après des événements dans ${pct} % des mois précédents)`
+      : `en ${first} (après des événements dans ${pct} % des mois précédents)`,
   alertsIntro: (h, shift, window) =>
     `Une hausse durable des événements violents au-dessus du niveau habituel de la zone ou de l’acteur (CUSUM binomiale négative, seuil h = ${h}, à la recherche d’une hausse ×${shift} par rapport à la moyenne des ${window} mois précédents). Pour les pays et les zones, aussi une hausse durable des morts et un mois comptant un événement d’au moins 100 morts ; et les acteurs nouveaux dans le pays qui apparaissent en nombre. « Début » est le premier mois de la hausse ; « alerte », le mois où le test l’a établie. Niveau habituel et observé sont par mois, dans ce que la ligne compte : événements ou morts. Pour un incident faisant de nombreuses victimes, le score est le nombre de morts de l’événement le plus meurtrier du mois, et le mois peut compter moins de morts que son niveau habituel : un tel incident au milieu d’une guerre plus meurtrière reste signalé. Les alertes les plus récentes viennent en premier.`,
   alertHead: [
@@ -471,7 +475,7 @@ const fr: BriefText = {
     'catégorie',
     'événements',
     'visant des civils',
-    'part',
+    'part de ses événements',
     'morts',
     'morts civils',
     'zones principales',
@@ -522,7 +526,7 @@ const fr: BriefText = {
     `Les alertes comptent les événements violents par mois (combats et conflits armés, explosions et violences à distance, violences contre les civils) : chaque événement une fois pour son pays et sa zone, et une fois pour chaque acteur qui l’a commis (chaque camp d’un combat ; l’attaquant, non la cible, des autres violences) ; les acteurs qui comptent au moins ${m.minActorEvents} événements violents sont testés.`,
     `Le niveau habituel d’une alerte est la moyenne des ${m.window} mois qui précèdent le moment où le test a commencé à accumuler des indices de la hausse (parfois quelques mois avant le début indiqué : le début est le mois à partir duquel une marche vers le haut explique le mieux les mois jusqu’à l’alarme) ; la variabilité d’un mois à l’autre est tirée des ${m.dispersionWindow} mois précédents (autour du niveau propre de chaque bloc de ${m.block} mois) et élargie pour l’incertitude sur ce niveau. Le test cherche une hausse ×${m.shift} et lève l’alerte quand les indices cumulés dépassent ${m.threshold} ; le niveau habituel n’est jamais pris sous ${counted(FRENCH, m.minBaseline, 'événement', 'événements')} par mois, une zone ou un acteur doit avoir ${m.minHistory} mois d’historique avant d’être testé, et le niveau est recalculé après ${m.maxRun} mois sans alerte.`,
     'Les tendances comparent les derniers mois de la période à autant de mois précédents ; une variation compte comme une hausse ou une baisse quand elle atteint un quart ou plus et dépasse ce que le hasard donnerait une fois sur cinq (8 événements après 6 restent stables, 10 après 5 sont une hausse). Après des mois sans de tels événements, une tendance n’est une apparition que si les données n’en comptent aucun auparavant ; sinon, c’est une reprise.',
-    'Le ciblage des civils est le champ de la source quand elle en a un ; les anciens exports ACLED et les tableaux HXL n’en ont pas, et Tandem le déduit (violences contre les civils, ou civils comme second acteur ou, dans un tableau sans second acteur, comme victimes).',
+    'Le ciblage des civils est le champ de la source quand elle en a un ; l’UCDP GED, les anciens exports ACLED et les tableaux HXL n’en ont pas, et Tandem le déduit (violence unilatérale de GED ; ailleurs violences contre les civils, ou civils comme second acteur ou, dans un tableau sans second acteur, comme victimes).',
     'Un nombre de morts civils s’affiche « – » quand la source n’en donne pas (ACLED n’en donne pas), jamais 0.',
   ],
   countryName: (name) => frenchCountryName(name),

@@ -169,7 +169,7 @@ const en: ExtraBriefText = {
     tooShort: (months) =>
       `The record is too short to measure how good these forecasts are: the backtest needs ${months} months of data before its first origin and a month after it. Read them as a model not yet tested on this country.`,
     partial: (month, through, origin) =>
-      `The store already holds violent events of ${month}, up to ${through}; the forecasts use data to the end of ${origin} only, and the last column gives what is recorded so far (events / deaths).`,
+      `Violent events of ${month} up to ${through} are already recorded; the forecasts use data to the end of ${origin} only, and the last column gives them (events / deaths).`,
     gap: (from, to, months, percent) =>
       `Warning: the store holds no event of any kind ${from === to ? `in ${from}` : `from ${from} to ${to} (${months} months)`}, after a record with events in ${percent}% of its months before. That is most likely a gap in the data, not a lull: the forecasts read those months as months without violence and run low. Import the missing months before relying on them.`,
     soFar: (through) => `recorded to ${through} (events / deaths)`,
@@ -200,7 +200,7 @@ const en: ExtraBriefText = {
     no: 'no',
     none: 'No friction found and none registered.',
     counted:
-      'the plan check on the newest stored plan of each mission (state-perpetrator, resource-overallocation, local-national-disconnect), and admin-1 areas with at least 10 events against civilians in the last six months where no national process had a round in the 12 months before; overlaid with the frictions table',
+      'the plan check on the newest stored plan of each mission (state-perpetrator, resource-overallocation, local-national-disconnect), and admin-1 areas with at least 10 events against civilians in the last six months where no national process had a round in the 12 months before; overlaid with the frictions table.',
   },
 };
 
@@ -214,7 +214,7 @@ const fr: ExtraBriefText = {
     head: [
       'Processus',
       'Date',
-      'Région (admin-1)',
+      'Zone (admin-1)',
       'Statut',
       'Événements avant',
       'Événements après',
@@ -259,7 +259,7 @@ const fr: ExtraBriefText = {
   forecast: {
     title: (month) => `Prévisions : ${month ?? 'le mois prochain'} et au-delà`,
     head: (month) => [
-      `Région (admin-1), ${month}`,
+      `Zone (admin-1), ${month}`,
       'événements violents (fourchette à 80 %)',
       'morts (fourchette à 80 %)',
     ],
@@ -277,7 +277,7 @@ const fr: ExtraBriefText = {
       zero: 'l’hypothèse d’aucune violence',
       last: 'l’hypothèse que le mois prochain répète celui-ci',
       mean12: 'la moyenne des 12 derniers mois',
-      meanLog12: 'le mois type (moyenne logarithmique) des 12 derniers',
+      meanLog12: 'le mois type (moyenne logarithmique) des 12 derniers mois',
       bootstrap: 'un mois tiré des trois dernières années de la zone',
     },
     span: (first, last) => `entre ${frFormat.month(first)} et ${frFormat.month(last)}`,
@@ -292,7 +292,7 @@ const fr: ExtraBriefText = {
     tooShort: (months) =>
       `Les données sont trop courtes pour mesurer la fiabilité de ces prévisions : le test rétrospectif demande ${months} mois de données avant sa première date et un mois après. Lisez-les comme un modèle pas encore éprouvé sur ce pays.`,
     partial: (month, through, origin) =>
-      `La base contient déjà des événements violents ${/^[aeiouéèêâh]/i.test(month) ? 'd’' : 'de '}${month}, jusqu’au ${through} ; les prévisions n’utilisent que les données arrêtées à fin ${origin}, et la dernière colonne donne ce qui est déjà enregistré (événements / morts).`,
+      `Les événements violents ${/^[aeiouéèêâh]/i.test(month) ? 'd’' : 'de '}${month} jusqu’au ${through} sont déjà enregistrés ; les prévisions n’utilisent que les données arrêtées à fin ${origin}, et la dernière colonne les donne (événements / morts).`,
     gap: (from, to, months, percent) =>
       `Attention : la base ne contient aucun événement, de quelque type que ce soit, ${from === to ? `en ${from}` : `de ${from} à ${to} (${months} mois)`}, alors que ${percent} % des mois précédents en comptaient. Il s’agit très probablement d’un trou dans les données, non d’une accalmie : les prévisions lisent ces mois comme des mois sans violence et sous-estiment. Importez les mois manquants avant de vous y fier.`,
     soFar: (through) => `enregistré au ${through} (événements / morts)`,
@@ -327,7 +327,7 @@ const fr: ExtraBriefText = {
     no: 'non',
     none: 'Aucune friction constatée ni enregistrée.',
     counted:
-      'la vérification du plan sur le plan le plus récent de chaque mission (forces de l’État parmi les auteurs, ressources surallouées, déconnexion local–national), et les régions (admin-1) comptant au moins 10 événements contre des civils au cours des six derniers mois sans cycle de pourparlers nationaux dans les 12 mois précédents ; croisées avec le registre des frictions',
+      'la vérification du plan sur le plan le plus récent de chaque mission (forces de l’État parmi les auteurs, ressources surallouées, déconnexion local–national), et les zones (admin-1) comptant au moins 10 événements contre des civils au cours des six derniers mois sans cycle de pourparlers nationaux dans les 12 mois précédents ; croisées avec le registre des frictions.',
   },
 };
 

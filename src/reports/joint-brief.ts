@@ -68,7 +68,7 @@ export function renderBriefMarkdown(a: JointAnalysis, context: BriefContext = {}
           // Past SPARK_MARKS months a mark sums several: said, so no one reads it as one month.
           const perMark = Math.ceil(b.months.length / SPARK_MARKS);
           const span = doc.text.charts.from(first, last);
-          const marks = perMark > 1 ? `; ${doc.text.charts.eachMark(perMark)}` : '';
+          const marks = perMark > 1 ? `${doc.text.semicolon} ${doc.text.charts.eachMark(perMark)}` : '';
           out.push(`${b.title} (${span}${marks})${doc.text.colon}`, '');
           out.push('```');
           // Every name padded to the longest, so the bars line up in any language.
