@@ -99,5 +99,12 @@ for (const dialect of DIALECTS) {
       const asAdmin = await run('proposeThreats', operations.proposeThreats, { country: 'Testland' }, admin);
       assert.ok(asAdmin.threats.some((t) => t.perpetrator === 'Night Riders' && t.admin1 === 'Lowvale'));
     });
+
+    test('the actor list counts the guessed group by the events the requester may read', async () => {
+      const listed = await run('listActors', operations.listActors, { country: 'Testland' }, viewer);
+      assert.equal(listed.actors.find((a) => a.name === 'Night Riders')?.events, 1);
+      const asAdmin = await run('listActors', operations.listActors, { country: 'Testland' }, admin);
+      assert.equal(asAdmin.actors.find((a) => a.name === 'Night Riders')?.events, 3);
+    });
   });
 }

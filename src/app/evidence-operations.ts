@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { readOwnCategories } from '../analysis/actor-own-category.ts';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
+import { type HiddenActorCounts, readHiddenActorCounts } from '../analysis/hidden-actor-counts.ts';
 import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { type EventFilter, findEvents } from '../store/event-repository.ts';
 import {
   accessLogReader,
+  hiddenEvents,
   releaseActorNames,
   releaseEvents,
   releaseImportPath,
@@ -168,7 +170,10 @@ export const evidenceOperations = {
       // Ties by name, then country, compared as code points: every store and both dialects (whose
       // collations differ) list them in one order.
       const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-      const rows = (await q.execute()).sort(
+      const rows = withoutHidden(
+        await q.execute(),
+        await readHiddenActorCounts(ctx.store.db, await hiddenEvents(ctx), { country: input.country }),
+      ).sort(
         (a, b) =>
           Number(b.events) - Number(a.events) ||
           byCodePoint(a.name, b.name) ||
@@ -235,6 +240,47 @@ export const evidenceOperations = {
     }),
   }),
 };
+
+/**
+ * The actor list's rows less the events the requester may not read in full (hidden-actor-counts.ts):
+ * an actor's row held the restricted incidents it is named in, and a count that rose by them
+ * confirmed a name guessed. An actor only those events name is left out (its name is withheld).
+ */
+function withoutHidden<
+  R extends {
+    name: string;
+    country: string;
+    events: number;
+    fatalities: number;
+    civilianTargetingEvents: number;
+    own: number;
+  },
+>(rows: R[], hidden: HiddenActorCounts | null): R[] {
+  if (!hidden) return rows;
+  const off = new Map<string, { events: number; fatalities: number; civilian: number; own: number }>();
+  for (const h of hidden.whole) {
+    const k = `${h.actor}\u001f${h.country}`;
+    const o = off.get(k) ?? { events: 0, fatalities: 0, civilian: 0, own: 0 };
+    o.events += h.events;
+    o.fatalities += h.fatalities;
+    o.civilian += h.civilian_targeting_events;
+    if (h.role <= 2) o.own += h.events;
+    off.set(k, o);
+  }
+  return rows
+    .map((r) => {
+      const o = off.get(`${r.name}\u001f${r.country}`);
+      if (!o) return r;
+      return {
+        ...r,
+        events: Number(r.events) - o.events,
+        fatalities: Number(r.fatalities) - o.fatalities,
+        civilianTargetingEvents: Number(r.civilianTargetingEvents) - o.civilian,
+        own: Number(r.own) - o.own,
+      };
+    })
+    .filter((r) => Number(r.events) > 0);
+}
 
 /** What a release in the audit was for (an analysis, an export, a list). */
 function purposeOf(detail: string): string {
