@@ -27,6 +27,7 @@ const sink = z.custom<ExportSink>((v) => typeof v === 'function', 'expected some
  * sensitive record is audited.
  */
 export const exportEvents = defineOperation({
+  servedAt: 'GET /api/export',
   summary: 'Write the events that match a filter as CSV, GeoJSON or HXL-tagged CSV.',
   input: eventFilterInput.extend({
     format: z.enum(EXPORT_FORMATS),

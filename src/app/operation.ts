@@ -52,6 +52,11 @@ export interface Operation<I, O> {
    * (`local-only`) and the workbench uploads files instead.
    */
   local?: boolean;
+  /**
+   * Its input holds what JSON cannot carry (a function to write to): it runs inside the process,
+   * and the API serves it on a route of its own, named here, instead of POST /api/ops/{name}.
+   */
+  servedAt?: string;
   /** What it needs to run; the shared store unless said otherwise. */
   needs?: StoreNeed;
   /** The clearance a requester must hold to run it at all (the access log, for instance). */

@@ -149,6 +149,11 @@ export function createApp(options: WorkbenchAppOptions): Hono {
     // Its own entries only: "toString" or "constructor" are properties of every object, no operation.
     const op = Object.hasOwn(operations, name) ? operations[name] : undefined;
     if (!op) throw new TandemError('not-found', `no operation named "${name}"; see /api/openapi.json`);
+    if (op.servedAt)
+      throw new TandemError(
+        'not-found',
+        `${name} is served over HTTP as ${op.servedAt}; see /api/openapi.json`,
+      );
     // A local-only operation, or a write by someone who may not write, costs the server nothing
     // however large the body.
     await assertMayRunAudited(op, call(name));

@@ -106,6 +106,8 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
   };
 
   for (const [name, op] of Object.entries(operations)) {
+    // Served on a route of its own (its input cannot be sent as JSON).
+    if (op.servedAt) continue;
     paths[`/api/ops/${name}`] = {
       post: {
         operationId: name,
