@@ -358,6 +358,29 @@ const en: BriefText = {
   },
 };
 
+/**
+ * The groups harmed as ACLED and a mission's incidents name them ("Women (South Sudan)"), in
+ * French; a group outside the table keeps the source's words.
+ */
+const FRENCH_GROUPS: Readonly<Record<string, string>> = Object.assign(Object.create(null), {
+  Civilians: 'Civils',
+  Women: 'Femmes',
+  Children: 'Enfants',
+  Students: 'Étudiants',
+  Teachers: 'Enseignants',
+  Journalists: 'Journalistes',
+  'Health Workers': 'Personnel de santé',
+  'Aid Workers': 'Travailleurs humanitaires',
+  'Refugees/IDPs': 'Réfugiés et déplacés',
+  Farmers: 'Agriculteurs',
+  Fishers: 'Pêcheurs',
+  Prisoners: 'Détenus',
+  'Government Officials': 'Agents de l’État',
+  'Local Administrators': 'Administrateurs locaux',
+  Lawyers: 'Avocats',
+  Traders: 'Commerçants',
+});
+
 const fr: BriefText = {
   title: (scope, from, to) => `Note d’analyse conjointe : ${scope}, du ${from} au ${to}`,
   allCountries: 'tous les pays de la base',
@@ -374,7 +397,9 @@ const fr: BriefText = {
   colon: ' :',
   semicolon: ' ;',
   population: (group) =>
-    group.replace(/^Civilians \((.+)\)$/, (_, country: string) => `Civils (${frenchCountryName(country)})`),
+    group.replace(/^(.+?) \((.+)\)$/, (whole, who: string, country: string) =>
+      FRENCH_GROUPS[who] ? `${FRENCH_GROUPS[who]} (${frenchCountryName(country)})` : whole,
+    ),
   headline: 'Chiffres clés',
   figure: 'indicateur',
   value: 'valeur',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { BRIEF_TEXT } from './brief-text.ts';
 import { EXTRA_BRIEF_TEXT } from './extra-brief-text.ts';
 
 const none = { all: 0, withheld: 0, disconnected: 0, breaking: 0, noOffice: 0 };
@@ -46,4 +47,15 @@ test('French counts take the singular for 0 and 1, the plural from 2; English fo
     EXTRA_BRIEF_TEXT.en.participation.summary(0, 0, 1),
     /^0 people or groups .*; 1 protective measure past/,
   );
+});
+
+test('the French brief names the groups harmed in French, with the country', () => {
+  const fr = BRIEF_TEXT.fr.population;
+  assert.equal(fr('Women (South Sudan)'), 'Femmes (Soudan du Sud)');
+  assert.equal(fr('Children (Central African Republic)'), 'Enfants (République centrafricaine)');
+  assert.equal(fr('Civilians (Sudan)'), 'Civils (Soudan)');
+  assert.equal(fr('Refugees/IDPs (Mali)'), 'Réfugiés et déplacés (Mali)');
+  // A group outside the table keeps the source's words.
+  assert.equal(fr('Herders (Mali)'), 'Herders (Mali)');
+  assert.equal(fr('Women'), 'Women');
 });
