@@ -52,20 +52,30 @@ export async function assertKnownCountry(
   country: string,
   newArea: boolean | undefined,
 ): Promise<void> {
-  if (newArea === true || isKnownCountryName(country)) return;
+  const message = await countrySlip(db, country, newArea);
+  if (message)
+    throw new TandemError('bad-input', `country: ${message}`, {
+      details: { issues: [{ path: 'country', message }] },
+    });
+}
+
+/** Why `country` is refused as a likely slip (assertKnownCountry), or null when it is not one. */
+export async function countrySlip(
+  db: Kysely<Database>,
+  country: string,
+  newArea: boolean | undefined,
+): Promise<string | null> {
+  if (newArea === true || isKnownCountryName(country)) return null;
   const held = (await db.selectFrom('country_counts').select('country').distinct().execute()).map(
     (r) => r.country,
   );
-  if (held.includes(country)) return;
+  if (held.includes(country)) return null;
   const near = held
     .map((k) => ({ k, s: areaNameSimilarity(country, k) }))
     .filter((x) => x.s >= LIKELY_SLIP)
     .sort((a, b) => b.s - a.s);
-  if (!near.length) return;
-  const message = `"${country}" is not a country the store holds; did you mean "${near[0]!.k}"? Write the country as the store names it, or, if it is new to the store, say so (newArea: true)`;
-  throw new TandemError('bad-input', `country: ${message}`, {
-    details: { issues: [{ path: 'country', message }] },
-  });
+  if (!near.length) return null;
+  return `"${country}" is not a country the store holds; did you mean "${near[0]!.k}"? Write the country as the store names it, or, if it is new to the store, say so (newArea: true)`;
 }
 
 /**

@@ -31,6 +31,8 @@ export const participantInput = z.strictObject({
   office: z.string().trim().min(1, 'the office that follows them is needed'),
   country: z.string().trim().min(1, 'the country is needed'),
   admin1: z.string().trim().default(''),
+  /** Said of a country the store does not hold yet, very like one it does: not a slip for it. */
+  newArea: z.boolean().optional(),
   processes: z
     .array(
       z.strictObject({

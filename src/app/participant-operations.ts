@@ -35,6 +35,7 @@ import {
 import { assertOwnOffice, mayReadInFull, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
 import { logReads } from './access-log.ts';
 import { storedCountry } from './country-input.ts';
+import { countrySlip } from './incident-area.ts';
 import { languageInput } from './language-input.ts';
 import { processesOfCountry } from './local-process-placement.ts';
 import { parseProcessInput } from './negotiation-operations.ts';
@@ -177,6 +178,9 @@ async function checkParticipant(
   }
   if (input.consent.given && !input.consent.on)
     issues.push({ path: ['consent', 'on'], message: 'say when consent was given' });
+  // A participant under a misspelt country is in no check of the right one.
+  const slip = await countrySlip(ctx.store.db, await storedCountry(ctx.store, input.country), input.newArea);
+  if (slip) issues.push({ path: ['country'], message: slip });
   return { processes, issues };
 }
 

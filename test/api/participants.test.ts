@@ -143,6 +143,8 @@ for (const dialect of DIALECTS) {
         [{ gender: 'woman' }, /gender/],
         [{ alias: '' }, /alias/],
         [{ office: 'Varo' }, /office/],
+        // A country very like the one the store holds is a likely slip, unless said to be new.
+        [{ country: `${COUNTRY}x` }, /country: ".*x" is not a country the store holds; did you mean/],
       ];
       for (const [change, message] of cases) {
         const res = await call('kessa', 'POST', '/api/participants', { ...participant(), ...change });
