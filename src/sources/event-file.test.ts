@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { storedCountryName } from '../domain/country-names.ts';
 import { type EventBatch, openEventFile } from './event-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-prop-'));
@@ -124,7 +125,8 @@ test('any ACLED file, in any dialect, reads back every row and every field as wr
           const r = rows[i];
           assert.equal(e.sourceEventId, r.id);
           assert.equal(e.dateStart, r.day.toISOString().slice(0, 10));
-          assert.equal(e.country, r.country.trim());
+          // A name the names table knows is stored under ACLED's: "aZé" folds to AZE, Azerbaijan.
+          assert.equal(e.country, storedCountryName(r.country.trim()));
           assert.equal(e.admin1, r.admin1.trim());
           assert.equal(e.notes, r.notes.trim());
           assert.equal(e.fatalities, r.fatalities);
