@@ -46,9 +46,9 @@ export async function readHiddenActorCounts(
   const edges = new CountAccumulator();
   const ranges = period ? edgeRanges(period.from, period.to) : [];
   for (const e of rows) {
-    whole.add(countedFromStored(e), 1);
-    if (ranges.some((r) => e.date_start >= r.from && e.date_start <= r.to))
-      edges.add(countedFromStored(e), 1);
+    const counted = countedFromStored(e);
+    whole.add(counted, 1);
+    if (ranges.some((r) => e.date_start >= r.from && e.date_start <= r.to)) edges.add(counted, 1);
   }
   return { whole: whole.rows().actorCounts, edges: edges.rows().actorCounts };
 }

@@ -66,9 +66,9 @@ export interface JointAnalysisOptions extends AnalysisScope {
   /** Actors need this many violent events up to the period's end to be tested for escalation. */
   minActorEvents?: number;
   taxonomy?: DriverTaxonomy;
-  /** Whose notes the analysis may read for driver suggestions (default: all, as for a local user). */
   /** The events the requester may not read in full: counted under "(withheld)" wherever actors are named. */
   hidden?: HiddenEvents;
+  /** Whose notes the analysis may read for driver suggestions (default: all, as for a local user). */
   notesAccess?: NotesAccess;
   /** When given, filled with the milliseconds each phase took (for the benchmark). */
   timings?: Record<string, number>;
@@ -172,18 +172,14 @@ export async function runJointAnalysis(
   // stand in for the month's aggregates (period-edges.ts), so that every figure of the period
   // covers the dates given. A bound not asked for is the first or last event itself, which cuts
   // no month (no event lies outside it in its month): it stands as its month's first or last day.
-  const edges = await readPeriodEdges(
-    db,
-    scope,
-    o.from === undefined ? `${firstMonth}-01` : from,
-    o.to === undefined ? lastDayOf(lastMonth) : to,
-  );
-  const cutsMonths = edges !== null;
-  // What the requester may not read in full counts under "(withheld)" wherever actors are named.
-  const hidden = await readHiddenActorCounts(db, options.hidden, scope, {
+  const bounds = {
     from: o.from === undefined ? `${firstMonth}-01` : from,
     to: o.to === undefined ? lastDayOf(lastMonth) : to,
-  });
+  };
+  const edges = await readPeriodEdges(db, scope, bounds.from, bounds.to);
+  const cutsMonths = edges !== null;
+  // What the requester may not read in full counts under "(withheld)" wherever actors are named.
+  const hidden = await readHiddenActorCounts(db, options.hidden, scope, bounds);
   /** Rows of the aggregates with the cut months' rows replaced by the period's days in them. */
   const withEdges = <R extends { month: string }>(rows: R[], edgeRows: () => R[]): R[] =>
     edges ? [...rows.filter((r) => !edges.months.has(r.month)), ...edgeRows()] : rows;

@@ -101,8 +101,7 @@ export async function readPeriodAlerts(
   scope: AnalysisScope,
   o: PeriodAlertOptions,
 ): Promise<EscalationAlert[]> {
-  // The store's data stamp, read once: cells, alarms and evidence are all kept under it (cells
-  // handed in by the caller are used as they are, and nothing is kept).
+  // A requester with hidden events in scope has series of their own: read, not kept for everyone.
   if (!o.read && o.hidden) {
     const [areaMonths, actorMonths] = await Promise.all([
       readAreaMonths(db, scope, o.dataLastMonth),
@@ -110,6 +109,8 @@ export async function readPeriodAlerts(
     ]);
     return readPeriodAlerts(db, scope, { ...o, read: { areaMonths, actorMonths } });
   }
+  // The store's data stamp, read once: cells, alarms and evidence are all kept under it (cells
+  // handed in by the caller are used as they are, and nothing is kept).
   const stamp = o.read ? null : await readEventsRevision(db);
   const all = o.read
     ? await detectScopeAlerts(db, scope, o, o.read)

@@ -158,7 +158,8 @@ export async function readPerpetrators(
       ...(hidden?.whole ?? []).filter((r) => r.month >= from && r.month <= to && !cut.includes(r.month)),
       ...(hidden?.edges ?? []).filter((r) => r.month >= from && r.month <= to),
     ]).filter(perpetratesRow);
-  const edgeRows = [...(edges?.actorCounts ?? []).filter(perpetratesRow), ...moved(firstMonth, lastMonth)];
+  const cutDays = (edges?.actorCounts ?? []).filter(perpetratesRow);
+  const edgeRows = [...cutDays, ...moved(firstMonth, lastMonth)];
   const base = (from: string) => {
     const q = db
       .selectFrom('actor_counts')
@@ -224,7 +225,7 @@ export async function readPerpetrators(
           .groupBy(['actor', 'month']),
         scope,
       ).execute()),
-      ...(edges?.actorCounts ?? []).filter(perpetratesRow),
+      ...cutDays,
       ...moved(seriesFrom, lastMonth),
     ].map((r) => ({ actor: r.actor, month: r.month, events: Number(r.events) })),
     (r) => `${r.actor}\u001f${r.month}`,
@@ -320,6 +321,8 @@ export async function readThreatCells(
   hidden: HiddenActorCounts | null = null,
 ): Promise<ThreatCell[]> {
   const inPeriod = sql`month >= ${w.firstMonth} and month <= ${w.lastMonth}`;
+  // The first month read: the period's, or the trend's earlier window where it begins before.
+  const start = [w.firstMonth, w.previousStart].sort()[0]!;
   const keys = ['country', 'actor', 'actor_category', 'admin1', 'violence_type'] as const;
   const query = () =>
     applyScope(
@@ -338,7 +341,7 @@ export async function readThreatCells(
         ])
         .where('civilian_targeting_events', '>', 0)
         .where('actor', '<>', '')
-        .where('month', '>=', [w.firstMonth, w.previousStart].sort()[0]!)
+        .where('month', '>=', start)
         .where('month', '<=', w.lastMonth),
       scope,
     );
@@ -356,7 +359,6 @@ export async function readThreatCells(
       .execute(),
   ]);
   // The hidden events' rows, moved to "(withheld)", measured as the query measures a row.
-  const start = [w.firstMonth, w.previousStart].sort()[0]!;
   const moved = movedToWithheld(
     (hidden?.whole ?? []).filter(
       (r) => r.month >= start && r.month <= w.lastMonth && r.actor !== '' && r.civilian_targeting_events > 0,

@@ -417,7 +417,8 @@ async function logNamesReleased(
   if (!onlyNonPublic.size) return;
   const shown = namesShownIn(released, onlyNonPublic);
   if (!shown.size) return;
-  const carriers = (await eventsNaming(ctx.store.db, shown)).filter((e) => !hiddenEventTest(hidden)(e));
+  const isHiddenEvent = hiddenEventTest(hidden);
+  const carriers = (await eventsNaming(ctx.store.db, shown)).filter((e) => !isHiddenEvent(e));
   await logReads(
     ctx,
     'event',

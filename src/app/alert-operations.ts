@@ -28,6 +28,7 @@ export const listAlerts = defineOperation({
     const scope = { country: input.country, admin1: input.admin1 };
     const range = await readDateRange(ctx.store.db, scope);
     const { from, to, last } = await periodOfScope(ctx.store.db, scope, range, input);
+    const hidden = await hiddenEvents(ctx);
     const alerts = await readPeriodAlerts(ctx.store.db, scope, {
       firstMonth: from.slice(0, 7),
       lastMonth: to.slice(0, 7),
@@ -35,9 +36,9 @@ export const listAlerts = defineOperation({
       cusum: DEFAULT_CUSUM_OPTIONS,
       evidenceLimit: DEFAULTS.evidenceLimit,
       minActorEvents: DEFAULTS.minActorEvents,
-      hidden: await readHiddenActorCounts(ctx.store.db, await hiddenEvents(ctx), scope),
+      hidden: await readHiddenActorCounts(ctx.store.db, hidden, scope),
     });
-    return releaseActorNames(ctx, { period: { from, to }, alerts }, undefined, 'alerts');
+    return releaseActorNames(ctx, { period: { from, to }, alerts }, hidden, 'alerts');
   },
 });
 

@@ -101,6 +101,7 @@ export const analysisOperations = {
     input: analyzeInput,
     run: async (ctx, input): Promise<JointAnalysis> => {
       checkPeriod(input);
+      const hidden = await hiddenEvents(ctx);
       const analysis = await runJointAnalysis(ctx.store.db, {
         country: input.country,
         admin1: input.admin1,
@@ -109,14 +110,14 @@ export const analysisOperations = {
         evidenceLimit: input.evidenceLimit,
         driverSample: input.driverSample,
         notesAccess: notesAccess(ctx, 'analyze: driver suggestions from notes'),
-        hidden: await hiddenEvents(ctx),
+        hidden,
         cusum: {
           ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
           ...(input.shift !== undefined ? { shift: input.shift } : {}),
           ...(input.window !== undefined ? { window: input.window } : {}),
         },
       });
-      const released = await releaseActorNames(ctx, analysis, undefined, 'analysis');
+      const released = await releaseActorNames(ctx, analysis, hidden, 'analysis');
       return { ...released, threats: await releaseThreats(ctx, released.threats) };
     },
   }),

@@ -164,15 +164,15 @@ export const evidenceOperations = {
           'actors.is_state',
           'actors.aliases',
           'actor_counts.country',
-        ])
-        .orderBy('events', 'desc');
+        ]);
       if (input.country) q = q.where('actor_counts.country', '=', input.country);
       // Ties by name, then country, compared as code points: every store and both dialects (whose
       // collations differ) list them in one order.
       const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const hidden = await hiddenEvents(ctx);
       const rows = withoutHidden(
         await q.execute(),
-        await readHiddenActorCounts(ctx.store.db, await hiddenEvents(ctx), { country: input.country }),
+        await readHiddenActorCounts(ctx.store.db, hidden, { country: input.country }),
       ).sort(
         (a, b) =>
           Number(b.events) - Number(a.events) ||
@@ -206,7 +206,7 @@ export const evidenceOperations = {
       return releaseActorNames(
         ctx,
         { actors: input.stateOnly ? actors.filter((a) => a.isState) : actors },
-        undefined,
+        hidden,
         'actors',
       );
     },

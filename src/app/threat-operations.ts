@@ -62,10 +62,11 @@ export const threatOperations = {
     }),
     run: async (ctx, input) => {
       checkPeriod(input);
+      const hidden = await hiddenEvents(ctx);
       const proposed = await proposeThreatList(ctx.store.db, {
         ...input,
         notesAccess: notesAccess(ctx, 'threats: driver suggestions from notes'),
-        hidden: await hiddenEvents(ctx),
+        hidden,
       });
       const { threats, shown, total, exact, leftOut } = proposed;
       // The left-out threats name actors too: withheld as everywhere when only hidden records carry them.
@@ -73,7 +74,7 @@ export const threatOperations = {
         shown,
         total,
         totalExact: exact,
-        leftOut: await releaseActorNames(ctx, leftOut, undefined, 'threats'),
+        leftOut: await releaseActorNames(ctx, leftOut, hidden, 'threats'),
       };
       if (!input.save) return { threats: await releaseThreats(ctx, threats), saved: 0, ...counts };
       let saved = 0;

@@ -8,14 +8,7 @@ import { MonadicPairs } from './acled-monadic-pairs.ts';
 import { deriveCivilianTargeting, readAcledCivilianTargeting } from './civilian-targeting.ts';
 import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
-import {
-  columnIndex,
-  halfPointReason,
-  missingHalfOfPoint,
-  readCoordinate,
-  readCount,
-  readSmallInt,
-} from './field-readers.ts';
+import { columnIndex, readCount, readLatLon, readSmallInt } from './field-readers.ts';
 
 const PRECISION: Record<string, DatePrecision> = { '1': 'day', '2': 'week', '3': 'month' };
 
@@ -160,12 +153,8 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
       }
       const fat = readCount(f[c.fatalities], 'fatalities', true);
       if (!fat.ok) return problemAt(header, c.fatalities, fat.reason);
-      const lat = readCoordinate(f[c.lat], 'latitude');
-      if (!lat.ok) return problemAt(header, c.lat, lat.reason);
-      const lon = readCoordinate(f[c.lon], 'longitude');
-      if (!lon.ok) return problemAt(header, c.lon, lon.reason);
-      const half = missingHalfOfPoint(lat.value, lon.value);
-      if (half) return problemAt(header, half === 'latitude' ? c.lat : c.lon, halfPointReason(half));
+      const point = readLatLon(f[c.lat], f[c.lon]);
+      if (!point.ok) return problemAt(header, point.field === 'latitude' ? c.lat : c.lon, point.reason);
       let civilianTargeting: boolean;
       let derived = false;
       if (c.civ !== -1) {
@@ -186,8 +175,8 @@ export function acledReader(path: string, header: readonly string[]): EventRowRe
         admin1: get(f, c.admin1),
         admin2: get(f, c.admin2),
         location: get(f, c.location),
-        latitude: lat.value,
-        longitude: lon.value,
+        latitude: point.value.latitude,
+        longitude: point.value.longitude,
         geoPrecision: readSmallInt(f[c.geo]),
         violenceType: type,
         eventType: typeRaw,

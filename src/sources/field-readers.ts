@@ -52,12 +52,25 @@ export function readPoint(
       ok: false,
       reason: `point "${s}" is not a latitude and a longitude; expected them as 14.5,-6.0`,
     };
-  const lat = readCoordinate(parts[0], 'latitude');
-  if (!lat.ok) return lat;
-  const lon = readCoordinate(parts[1], 'longitude');
-  if (!lon.ok) return lon;
+  return readLatLon(parts[0], parts[1]);
+}
+
+/** A point read from its latitude and longitude; where one fails, `field` says which. */
+export type PointField =
+  | { ok: true; value: { latitude: number | null; longitude: number | null } }
+  | { ok: false; reason: string; field: 'latitude' | 'longitude' };
+
+/**
+ * A point from its two coordinates: each read (readCoordinate), and given whole or not at all
+ * (missingHalfOfPoint). Every reader's point, so the checks and their order are one.
+ */
+export function readLatLon(rawLat: string | undefined, rawLon: string | undefined): PointField {
+  const lat = readCoordinate(rawLat, 'latitude');
+  if (!lat.ok) return { ...lat, field: 'latitude' };
+  const lon = readCoordinate(rawLon, 'longitude');
+  if (!lon.ok) return { ...lon, field: 'longitude' };
   const half = missingHalfOfPoint(lat.value, lon.value);
-  if (half) return { ok: false, reason: halfPointReason(half) };
+  if (half) return { ok: false, reason: halfPointReason(half), field: half };
   return { ok: true, value: { latitude: lat.value, longitude: lon.value } };
 }
 

@@ -12,13 +12,7 @@ import { acledTargets } from './acled-reader.ts';
 import { deriveCivilianTargeting } from './civilian-targeting.ts';
 import { eventDateReader } from './event-dates.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
-import {
-  halfPointReason,
-  missingHalfOfPoint,
-  readCoordinate,
-  readCount,
-  readPoint,
-} from './field-readers.ts';
+import { readCount, readLatLon, readPoint } from './field-readers.ts';
 import { gedAreaName } from './ged-area-name.ts';
 import { deathsBreakdownColumns, isBreakdownAttribute } from './hxl-deaths-breakdown.ts';
 import { type HxlTag, parseTag } from './hxl-tag.ts';
@@ -231,14 +225,8 @@ export function hxlReader(
       const p = readPoint(f[c.point]);
       return p.ok ? p : { ...p, column: c.point };
     }
-    const lat = readCoordinate(f[c.lat], 'latitude');
-    if (!lat.ok) return { ...lat, column: c.lat };
-    const lon = readCoordinate(f[c.lon], 'longitude');
-    if (!lon.ok) return { ...lon, column: c.lon };
-    const half = missingHalfOfPoint(lat.value, lon.value);
-    if (half)
-      return { ok: false, reason: halfPointReason(half), column: half === 'latitude' ? c.lat : c.lon };
-    return { ok: true, value: { latitude: lat.value, longitude: lon.value } };
+    const p = readLatLon(f[c.lat], f[c.lon]);
+    return p.ok ? p : { ...p, column: p.field === 'latitude' ? c.lat : c.lon };
   };
   return {
     format: 'hxl',

@@ -5,7 +5,7 @@ import { splitTargets } from '../store/event-columns.ts';
 import { eventDateReader } from './event-dates.ts';
 import { EXPORT_COLUMNS, type ExportColumnName, FORMULA_GUARD, RELEASES } from './event-export.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
-import { halfPointReason, missingHalfOfPoint, readCoordinate, readCount } from './field-readers.ts';
+import { readCount, readLatLon } from './field-readers.ts';
 import { type HxlTag, parseTag } from './hxl-tag.ts';
 
 // The columns every plain CSV export of Tandem's has had (those up to source_text, see
@@ -120,12 +120,8 @@ export function tandemExportReader(
         );
       const country = text('country');
       if (!country.trim()) return problem('country', 'country is empty');
-      const lat = readCoordinate(text('latitude'), 'latitude');
-      if (!lat.ok) return problem('latitude', lat.reason);
-      const lon = readCoordinate(text('longitude'), 'longitude');
-      if (!lon.ok) return problem('longitude', lon.reason);
-      const half = missingHalfOfPoint(lat.value, lon.value);
-      if (half) return problem(half, halfPointReason(half));
+      const point = readLatLon(text('latitude'), text('longitude'));
+      if (!point.ok) return problem(point.field, point.reason);
       const geo = count('geo_precision', 'geo precision', false);
       if (!geo.ok) return problem('geo_precision', geo.reason);
       const type = parseAcledEventType(text('violence_type'));
@@ -164,8 +160,8 @@ export function tandemExportReader(
           admin1: text('admin1'),
           admin2: text('admin2'),
           location: text('location'),
-          latitude: lat.value,
-          longitude: lon.value,
+          latitude: point.value.latitude,
+          longitude: point.value.longitude,
           geoPrecision: geo.value,
           violenceType: type,
           eventType: text('event_type'),

@@ -6,14 +6,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { GED_TYPES } from '../domain/violence-type.ts';
 import { readEventDay } from './event-dates.ts';
 import type { EventRowReader, RowProblem } from './event-row-reader.ts';
-import {
-  columnIndex,
-  halfPointReason,
-  missingHalfOfPoint,
-  readCoordinate,
-  readCount,
-  readSmallInt,
-} from './field-readers.ts';
+import { columnIndex, readCount, readLatLon, readSmallInt } from './field-readers.ts';
 import { gedAreaName } from './ged-area-name.ts';
 
 /**
@@ -85,12 +78,8 @@ export function readGedFields(
       'deaths_civilians',
       `deaths_civilians is ${civ.value} but best (all deaths) is ${best.value}; expected no more than best`,
     );
-  const lat = readCoordinate(get('latitude'), 'latitude');
-  if (!lat.ok) return bad('latitude', lat.reason);
-  const lon = readCoordinate(get('longitude'), 'longitude');
-  if (!lon.ok) return bad('longitude', lon.reason);
-  const half = missingHalfOfPoint(lat.value, lon.value);
-  if (half) return bad(half, halfPointReason(half));
+  const point = readLatLon(get('latitude'), get('longitude'));
+  if (!point.ok) return bad(point.field, point.reason);
   const sideA = get('side_a');
   const sideB = get('side_b');
   const event: ConflictEvent = {
@@ -103,8 +92,8 @@ export function readGedFields(
     admin1: gedAreaName(get('adm_1')),
     admin2: gedAreaName(get('adm_2')),
     location: get('where_coordinates'),
-    latitude: lat.value,
-    longitude: lon.value,
+    latitude: point.value.latitude,
+    longitude: point.value.longitude,
     geoPrecision: readSmallInt(get('where_prec')),
     violenceType: type.type,
     eventType: TYPE_WORDS[typeCode] as string,

@@ -76,26 +76,30 @@ export function isOpen(eb: ExpressionBuilder<Database, 'events'>, hidden: Hidden
   ]);
 }
 
+/** The columns of an event that name actors and groups harmed. */
+const NAMING_COLUMNS = ['actor1', 'actor2', 'targets', 'actor1_associated', 'actor2_associated'] as const;
+
+/** The names an event carries: its two sides, the groups it harmed, the actors beside each side. */
+function namesOn(r: Record<(typeof NAMING_COLUMNS)[number], string>): string[] {
+  return [
+    r.actor1,
+    r.actor2,
+    ...splitTargets(r.targets),
+    ...splitTargets(r.actor1_associated),
+    ...splitTargets(r.actor2_associated),
+  ];
+}
+
 async function readNamesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents): Promise<Set<string>> {
   const hiddenRows = await db
     .selectFrom('events')
-    .select(['actor1', 'actor2', 'targets', 'actor1_associated', 'actor2_associated'])
+    .select([...NAMING_COLUMNS])
     // Never public (a public event is no one's hidden one): said, so the partial index of the
     // events that are not public serves this instead of a scan of every event (0.9 s on a million).
     .where('sensitivity', '<>', 'public')
     .where((eb) => isHidden(eb, hidden))
     .execute();
-  const candidates = new Set(
-    hiddenRows
-      .flatMap((r) => [
-        r.actor1,
-        r.actor2,
-        ...splitTargets(r.targets),
-        ...splitTargets(r.actor1_associated),
-        ...splitTargets(r.actor2_associated),
-      ])
-      .filter((n) => n && n.length > 2),
-  );
+  const candidates = new Set(hiddenRows.flatMap(namesOn).filter((n) => n && n.length > 2));
   if (!candidates.size) return candidates;
   // The same names on events the requester may read are known already: as actors, and as the
   // groups the events targeted (the few distinct lists of groups, read once, not a pattern per name).
@@ -135,20 +139,11 @@ export async function eventsNaming(
 ): Promise<{ id: number; sensitivity: string; source: string; sourceEventId: string }[]> {
   const rows = await db
     .selectFrom('events')
-    .select(['id', 'sensitivity', 'source', 'source_event_id', 'actor1', 'actor2', 'targets'])
-    .select(['actor1_associated', 'actor2_associated'])
+    .select(['id', 'sensitivity', 'source', 'source_event_id', ...NAMING_COLUMNS])
     .where('sensitivity', '<>', 'public')
     .execute();
   return rows
-    .filter((r) =>
-      [
-        r.actor1,
-        r.actor2,
-        ...splitTargets(r.targets),
-        ...splitTargets(r.actor1_associated),
-        ...splitTargets(r.actor2_associated),
-      ].some((n) => names.has(n)),
-    )
+    .filter((r) => namesOn(r).some((n) => names.has(n)))
     .map((r) => ({
       id: Number(r.id),
       sensitivity: r.sensitivity,

@@ -122,39 +122,28 @@ describe('signing in through an OpenID Connect provider on loopback', () => {
     idp = createServer();
     const idpPort = await listen(idp);
     issuer = `http://127.0.0.1:${idpPort}`;
-    tandem = await startServer({
-      store,
-      port: 0,
-      hostname: '127.0.0.1',
-      webRoot: null,
-      log: () => {},
-      warmUp: false,
-      oidc: {
-        issuer: new URL(issuer),
-        clientId: 'tandem-workbench',
-        clientSecret: 'a client secret for the test',
-        claim: 'preferred_username',
-        label: 'Mission ID',
-      },
-    });
+    /** A Tandem server of the store, signing in through the provider by `claim`. */
+    const serve = (claim: string) =>
+      startServer({
+        store,
+        port: 0,
+        hostname: '127.0.0.1',
+        webRoot: null,
+        log: () => {},
+        warmUp: false,
+        oidc: {
+          issuer: new URL(issuer),
+          clientId: 'tandem-workbench',
+          clientSecret: 'a client secret for the test',
+          claim,
+          label: 'Mission ID',
+        },
+      });
+    tandem = await serve('preferred_username');
     base = new URL(`http://127.0.0.1:${tandem.port}`);
     // A second server of the same store, naming accounts by the e-mail claim.
     await addUserAccount(store, 'root@mission.example', ['admin'], { offices: ['all-offices'] });
-    byEmail = await startServer({
-      store,
-      port: 0,
-      hostname: '127.0.0.1',
-      webRoot: null,
-      log: () => {},
-      warmUp: false,
-      oidc: {
-        issuer: new URL(issuer),
-        clientId: 'tandem-workbench',
-        clientSecret: 'a client secret for the test',
-        claim: 'email',
-        label: 'Mission ID',
-      },
-    });
+    byEmail = await serve('email');
     emailBase = new URL(`http://127.0.0.1:${byEmail.port}`);
     const provider = new Provider(issuer, {
       clients: [
