@@ -58,7 +58,8 @@ before(async () => {
       row('TSR2', '2024-03-10', SECRET, 'State forces', GROUP),
       row('TSR3', '2024-03-15', SECRET, 'State forces', GROUP),
       row('TSR4', '2024-03-20', MILITIA, 'Identity militia', GROUP),
-      row('TSR5', '2024-03-21', MILITIA, 'Identity militia', GROUP),
+      // Two groups harmed: counted under each for whoever may read it, once under "(withheld)".
+      row('TSR5', '2024-03-21', MILITIA, 'Identity militia', `${GROUP}; Women (Testland)`),
     ].join('\n'),
   );
   store = await openStore({ dbPath: ':memory:' });
@@ -154,7 +155,9 @@ test('a plan naming a withheld non-state actor as a partner gets the same findin
 test('a summary by group harmed counts the withheld events under "(withheld)", never by their group', async () => {
   const viewer = await runOperation(operations.summary, { by: 'target' }, as(['viewer']));
   assert.doesNotMatch(JSON.stringify(viewer), /Tesfay/);
-  assert.equal(viewer.rows.find((r) => r.key === '(withheld)')?.events, 5);
+  assert.equal(viewer.rows.find((r) => r.key === '(withheld)')?.events, 5, 'five events, one of two groups');
+  assert.equal(viewer.rows.find((r) => r.key === '(withheld)')?.fatalities, 10);
   const cleared = await runOperation(operations.summary, { by: 'target' }, as(['protection']));
   assert.equal(cleared.rows.find((r) => r.key === GROUP)?.events, 5);
+  assert.equal(cleared.rows.find((r) => r.key === 'Women (Testland)')?.events, 1);
 });

@@ -296,14 +296,23 @@ export async function releaseSummary<S extends Summary & { thenBy?: SummaryDimen
   if (!names) return summary;
   const hiddenSet = await hiddenEvents(ctx);
   await logSummaryRead(ctx, [summary.by, summary.thenBy].filter(Boolean).join(','), filter, hiddenSet);
-  const hidden = await summarizeEventsOf(ctx.store.db, hiddenSet, summary.by, filter, summary.thenBy);
+  const db = ctx.store.db;
+  const hidden = await summarizeEventsOf(db, hiddenSet, summary.by, filter, summary.thenBy);
   if (!hidden.length) return summary;
   const rows = new Map(summary.rows.map((r) => [summaryRowKey(r), { ...r }]));
-  const keyOf = (dim: SummaryDimension | undefined, v: string | undefined) =>
-    dim && IDENTIFYING.includes(dim) ? WITHHELD_KEY : v;
   for (const h of hidden) {
     const named = rows.get(summaryRowKey(h));
     if (named) addSummaryCounts(named, h, -1);
+  }
+  // An event naming two groups counts under each named group, but once under "(withheld)": the
+  // count of its groups is not told either.
+  const byTarget = summary.by === 'target' || summary.thenBy === 'target';
+  const once = byTarget
+    ? await summarizeEventsOf(db, hiddenSet, summary.by, filter, summary.thenBy, ['target'])
+    : hidden;
+  const keyOf = (dim: SummaryDimension | undefined, v: string | undefined) =>
+    dim && IDENTIFYING.includes(dim) ? WITHHELD_KEY : v;
+  for (const h of once) {
     const w: SummaryRow = { ...h, key: keyOf(summary.by, h.key) ?? '', key2: keyOf(summary.thenBy, h.key2) };
     if (!summary.thenBy) delete w.key2;
     const into = rows.get(summaryRowKey(w));
