@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runJointAnalysis } from '../src/analysis/joint-analysis.ts';
+import { renderBriefMarkdown } from '../src/reports/joint-brief.ts';
 import { EXPORT_COLUMNS } from '../src/sources/event-export.ts';
+import { summarizeEvents } from '../src/store/event-summary.ts';
 import { DIALECTS } from './dialects.ts';
 import { importFiles } from './import-files.ts';
 
@@ -58,6 +60,44 @@ for (const dialect of DIALECTS) {
         assert.equal(figure['Government of Testland'], 4, JSON.stringify(figure));
         assert.equal(figure['Hill Militia'], 1, JSON.stringify(figure));
         assert.equal(figure['Hill Militia (Testland)'], null, JSON.stringify(figure));
+      } finally {
+        await drop();
+      }
+    });
+
+    test("the country's civilian deaths say how many of its events give the figure", async () => {
+      const { store, drop } = await dialect.open();
+      try {
+        await importFiles(store, [join(GOOD, 'ged-small.csv'), join(GOOD, 'acled-new-format.csv')]);
+        const [row] = (await summarizeEvents(store.db, 'country', { country: 'Testland' })).rows;
+        const ged = (
+          await store.db
+            .selectFrom('events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('source', '=', 'ucdp')
+            .executeTakeFirstOrThrow()
+        ).n;
+        assert.ok(Number(ged) > 0 && Number(ged) < row!.events, JSON.stringify(row));
+        assert.equal(
+          row!.civilianFatalitiesEvents,
+          Number(ged),
+          'the GED events give it, the ACLED ones do not',
+        );
+        const a = await runJointAnalysis(store.db, { country: 'Testland' });
+        assert.equal(a.headline.civilianFatalitiesEvents, Number(ged));
+        // The brief says the figure is a floor, not the country's civilian deaths.
+        const md = renderBriefMarkdown(a);
+        assert.match(
+          md,
+          new RegExp(
+            `Civilian fatalities count only the events whose source gives the figure[^:]*: ${ged} of ${a.headline.events} events`,
+          ),
+        );
+        const fr = renderBriefMarkdown(a, { lang: 'fr' });
+        assert.match(
+          fr,
+          new RegExp(`Les morts civils ne comptent que les événements[^:]*: ${ged} sur ${a.headline.events}`),
+        );
       } finally {
         await drop();
       }

@@ -102,6 +102,11 @@ export interface JointAnalysis {
     events: number;
     fatalities: number;
     civilianFatalities: number | null;
+    /**
+     * The period's events whose source gives civilian deaths (GED, a mission's incident reports):
+     * where fewer than all, civilianFatalities counts only theirs.
+     */
+    civilianFatalitiesEvents: number;
     violentEvents: number;
     civilianTargetingEvents: number;
     /** Share of events targeting civilians whose perpetrator (first actor) is a state force. */

@@ -202,7 +202,8 @@ export async function runJointAnalysis(
   const stateActors = register.state;
   lap('read aggregates');
   const periodCells = areaMonths.filter((c) => inPeriod(c.month));
-  const civilianKnown = sumBy(periodCells, (c) => c.civilianFatalitiesKnown) > 0;
+  const civilianFatalitiesEvents = sumBy(periodCells, (c) => c.civilianFatalitiesKnown);
+  const civilianKnown = civilianFatalitiesEvents > 0;
 
   // ---- Violence mapping -------------------------------------------------------------------------
   const blank = () => months.map(() => 0);
@@ -297,6 +298,7 @@ export async function runJointAnalysis(
     events: sumBy(areas, (a) => a.events),
     fatalities: sumBy(areas, (a) => a.fatalities),
     civilianFatalities: headlineCivilian,
+    civilianFatalitiesEvents,
     violentEvents: sumBy(periodCells, (c) => c.violentEvents),
     civilianTargetingEvents: civTargeting,
     stateShareOfCivilianTargeting: civTargeting ? round(stateCivTargeting / civTargeting, 3) : null,
@@ -398,10 +400,7 @@ export async function runJointAnalysis(
   const perpetrators = profiles.filter((p, i) => i < o.perpetratorLimit || p.isState);
   // Where some sources of the period give civilian deaths and others do not, an actor known only
   // from the latter has no figure: "–", not 0.
-  if (
-    civilianKnown &&
-    sumBy(periodCells, (c) => c.civilianFatalitiesKnown) < sumBy(periodCells, (c) => c.events)
-  ) {
+  if (civilianKnown && civilianFatalitiesEvents < sumBy(periodCells, (c) => c.events)) {
     const withFigure = await actorsWithCivilianFigure(
       db,
       scope,

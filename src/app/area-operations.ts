@@ -41,6 +41,8 @@ export interface AreaFigures {
    * event counted gives the figure (ACLED does not), which is not the same as none.
    */
   civilianFatalities: number | null;
+  /** The events counted whose source gives civilian deaths: where fewer than all, the figure is theirs only. */
+  civilianFatalitiesEvents: number;
   civilianTargetingEvents: number;
   /** Events against civilians whose perpetrator is a state force: the paper's main friction. */
   stateCivilianTargetingEvents: number;
@@ -101,6 +103,7 @@ async function areaFigures(store: Store, f: AreaFilter) {
     events: Number(r.events),
     fatalities: Number(r.fatalities),
     civilianFatalities: Number(r.known) > 0 ? Number(r.civilian_fatalities) : null,
+    civilianFatalitiesEvents: Number(r.known),
     civilianTargetingEvents: Number(r.civilian_targeting_events),
     stateCivilianTargetingEvents: Number(r.state_cte),
     first: r.first,
@@ -144,6 +147,7 @@ export const areaMap = defineOperation({
       events: 0,
       fatalities: 0,
       civilianFatalities: null,
+      civilianFatalitiesEvents: 0,
       civilianTargetingEvents: 0,
       stateCivilianTargetingEvents: 0,
     };
@@ -169,6 +173,7 @@ export const areaMap = defineOperation({
     for (const a of areas) {
       totals.events += a.events;
       totals.fatalities += a.fatalities;
+      totals.civilianFatalitiesEvents += a.civilianFatalitiesEvents;
       totals.civilianTargetingEvents += a.civilianTargetingEvents;
       totals.stateCivilianTargetingEvents += a.stateCivilianTargetingEvents;
       if (a.civilianFatalities !== null)
@@ -190,6 +195,7 @@ function pickFigures(r: AreaFigures): AreaFigures {
     events: r.events,
     fatalities: r.fatalities,
     civilianFatalities: r.civilianFatalities,
+    civilianFatalitiesEvents: r.civilianFatalitiesEvents,
     civilianTargetingEvents: r.civilianTargetingEvents,
     stateCivilianTargetingEvents: r.stateCivilianTargetingEvents,
   };

@@ -114,6 +114,8 @@ function headlineSection({ a, t, f, lang, sources }: Writer): Section {
     });
   if (h.civilianFatalities === null)
     blocks.push({ kind: 'p', text: t.noCivilianFatalities(shortSourceNames(lang, sources)) });
+  else if (h.civilianFatalitiesEvents < h.events)
+    blocks.push({ kind: 'p', text: t.partCivilianFatalities(h.civilianFatalitiesEvents, h.events) });
   if (h.stateShareOfCivilianTargeting !== null && h.stateShareOfCivilianTargeting >= 0.2)
     blocks.push({ kind: 'p', text: t.friction(f.pct(h.stateShareOfCivilianTargeting)) });
   const byKey = (record: Record<string, number[]>, names: Record<string, string>) =>

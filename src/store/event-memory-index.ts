@@ -27,6 +27,8 @@ export interface IndexedAreaFigures {
   events: number;
   fatalities: number;
   civilianFatalities: number | null;
+  /** The events counted whose source gives civilian deaths. */
+  civilianFatalitiesEvents: number;
   civilianTargetingEvents: number;
   stateCivilianTargetingEvents: number;
   first: string;
@@ -155,7 +157,7 @@ export class EventMemoryIndex {
     const d = this.data;
     const from = f.from ? monthNumber(f.from) : 0;
     const to = f.to ? monthNumber(f.to) : 999999;
-    const byArea = new Map<number, IndexedAreaFigures & { known: number; firstN: number; lastN: number }>();
+    const byArea = new Map<number, IndexedAreaFigures & { firstN: number; lastN: number }>();
     for (let i = c.countStart; i < c.countEnd; i++) {
       const m = d.cMonth[i]!;
       if (m < from || m > to || !this.#countMatches(c, i)) continue;
@@ -172,7 +174,7 @@ export class EventMemoryIndex {
           stateCivilianTargetingEvents: 0,
           first: '',
           last: '',
-          known: 0,
+          civilianFatalitiesEvents: 0,
           firstN: m,
           lastN: m,
         };
@@ -181,15 +183,15 @@ export class EventMemoryIndex {
       a.events += d.cEvents[i]!;
       a.fatalities += d.cFatalities[i]!;
       a.civilianFatalities! += d.cCivilianFatalities[i]!;
-      a.known += d.cCivilianFatalitiesKnown[i]!;
+      a.civilianFatalitiesEvents += d.cCivilianFatalitiesKnown[i]!;
       a.civilianTargetingEvents += d.cCivilianTargeting[i]!;
       if (d.cCategory[i] === this.#stateForces) a.stateCivilianTargetingEvents += d.cCivilianTargeting[i]!;
       if (m < a.firstN) a.firstN = m;
       if (m > a.lastN) a.lastN = m;
     }
-    return [...byArea.values()].map(({ known, firstN, lastN, ...a }) => ({
+    return [...byArea.values()].map(({ firstN, lastN, ...a }) => ({
       ...a,
-      civilianFatalities: known > 0 ? a.civilianFatalities : null,
+      civilianFatalities: a.civilianFatalitiesEvents > 0 ? a.civilianFatalities : null,
       first: monthText(firstN),
       last: monthText(lastN),
     }));

@@ -28,6 +28,8 @@ export interface SummaryRow {
   fatalities: number;
   /** GED's civilian deaths; null where no event in the group comes from a source that gives them. */
   civilianFatalities: number | null;
+  /** The row's events whose source gives civilian deaths: where fewer than `events`, the figure counts only theirs. */
+  civilianFatalitiesEvents: number;
   civilianTargetingEvents: number;
   /** Of the civilian-targeting events, how many Tandem derived because the source does not say. */
   civilianTargetingDerivedEvents: number;
@@ -70,6 +72,8 @@ export function addSummaryCounts(into: SummaryRow, r: SummaryRow, sign: 1 | -1):
   into.fatalities += sign * r.fatalities;
   if (r.civilianFatalities !== null && (sign > 0 || into.civilianFatalities !== null))
     into.civilianFatalities = (into.civilianFatalities ?? 0) + sign * r.civilianFatalities;
+  into.civilianFatalitiesEvents += sign * r.civilianFatalitiesEvents;
+  if (into.civilianFatalitiesEvents === 0) into.civilianFatalities = null;
   into.civilianTargetingEvents += sign * r.civilianTargetingEvents;
   into.civilianTargetingDerivedEvents += sign * r.civilianTargetingDerivedEvents;
 }
@@ -106,7 +110,7 @@ interface GroupedRow {
 
 /** Adds grouped rows of the same keys together (from the roll-up, cut months or split targets). */
 class SummaryMerger {
-  private readonly merged = new Map<string, SummaryRow & { known: number }>();
+  private readonly merged = new Map<string, SummaryRow>();
 
   constructor(private readonly twoKeys: boolean) {}
 
@@ -121,25 +125,25 @@ class SummaryMerger {
         events: 0,
         fatalities: 0,
         civilianFatalities: 0,
+        civilianFatalitiesEvents: 0,
         civilianTargetingEvents: 0,
         civilianTargetingDerivedEvents: 0,
-        known: 0,
       };
       this.merged.set(k, m);
     }
     m.events += Number(r.events);
     m.fatalities += Number(r.fatalities);
     m.civilianFatalities = (m.civilianFatalities ?? 0) + Number(r.civ);
-    m.known += Number(r.known);
+    m.civilianFatalitiesEvents += Number(r.known);
     m.civilianTargetingEvents += Number(r.target);
     m.civilianTargetingDerivedEvents += Number(r.derived);
   }
 
   /** The merged rows; civilian deaths null where no event of the row comes from a source giving them. */
   rows(): SummaryRow[] {
-    return [...this.merged.values()].map(({ known, ...r }) => ({
+    return [...this.merged.values()].map((r) => ({
       ...r,
-      civilianFatalities: known > 0 ? r.civilianFatalities : null,
+      civilianFatalities: r.civilianFatalitiesEvents > 0 ? r.civilianFatalities : null,
     }));
   }
 }

@@ -25,6 +25,23 @@ function filterFlags(cmd: Command): Command {
     .option('--to <YYYY-MM-DD>', 'events on or before this day');
 }
 
+/** A summary row's civilian deaths: the figure, and how many of its events give it. */
+interface CivilianDeaths {
+  events: number;
+  civilianFatalities: number | null;
+  civilianFatalitiesEvents: number;
+}
+
+/** Where some of a row's events give civilian deaths and others do not (ACLED beside incidents). */
+const partCivilianDeaths = (r: CivilianDeaths) =>
+  r.civilianFatalities !== null && r.civilianFatalitiesEvents < r.events;
+
+function civilianDeathsCell(r: CivilianDeaths): number | string | null {
+  if (!partCivilianDeaths(r)) return r.civilianFatalities;
+  const n = (x: number | null) => (x ?? 0).toLocaleString('en-US');
+  return `${n(r.civilianFatalities)} (${n(r.civilianFatalitiesEvents)} of ${n(r.events)} events)`;
+}
+
 export function registerEvidenceCommands(program: Command): void {
   storeFlags(
     program
@@ -123,7 +140,7 @@ export function registerEvidenceCommands(program: Command): void {
             ...(withCountry ? [r.country] : []),
             r.events,
             r.fatalities,
-            r.civilianFatalities,
+            civilianDeathsCell(r),
             r.civilianTargetingEvents,
           ]),
         ),
@@ -134,6 +151,11 @@ export function registerEvidenceCommands(program: Command): void {
         ...(summary.rows.some((r) => r.civilianFatalities === null)
           ? [
               'civilian deaths: – where the source gives no such figure (ACLED does not, nor do sheets without one).',
+            ]
+          : []),
+        ...(summary.rows.some(partCivilianDeaths)
+          ? [
+              'civilian deaths "n (k of N events)": only k of the row’s N events come from a source giving the figure; n counts theirs, the others’ are unknown.',
             ]
           : []),
         ...(derived

@@ -182,7 +182,18 @@ export function OverviewPage({
           <section className="headline" aria-label={tr('overview.headline')}>
             <Figure label={tr('overview.events')} value={a.totals.events} />
             <Figure label={tr('overview.fatalities')} value={a.totals.fatalities} />
-            <Figure label={tr('overview.civilianFatalities')} value={a.totals.civilianFatalities} />
+            <Figure
+              label={tr('overview.civilianFatalities')}
+              value={a.totals.civilianFatalities}
+              note={
+                a.totals.civilianFatalities !== null && a.totals.civilianFatalitiesEvents < a.totals.events
+                  ? tr('overview.civilianFatalitiesPart', {
+                      known: num(a.totals.civilianFatalitiesEvents),
+                      events: num(a.totals.events),
+                    })
+                  : undefined
+              }
+            />
             <Figure label={tr('overview.attacks')} value={a.totals.civilianTargetingEvents} />
             <Figure
               label={tr('overview.byState')}
