@@ -1,6 +1,7 @@
 import type { AgreementReview } from '../domain/agreement.ts';
 import { POC_CATEGORIES } from '../domain/provision.ts';
 import { isCodableLanguage, rulesForLanguage } from './agreement-language.ts';
+import { operativeProvisions } from './poc-coder.ts';
 import type { PocRules } from './poc-rules.ts';
 
 /** The review's own words, in the language of the text reviewed. */
@@ -73,7 +74,12 @@ export function reviewToMarkdown(r: AgreementReview, rules: PocRules = rulesFor(
   if (r.warning) out.push(`**${w.warning}.** ${r.warning}`, '');
   const covered = POC_CATEGORIES.filter((c) => r.coverage[c]).length;
   out.push(
-    w.summary(r.provisions.length, r.characters.toLocaleString(r.language), covered, POC_CATEGORIES.length),
+    w.summary(
+      operativeProvisions(r.provisions).length,
+      r.characters.toLocaleString(r.language),
+      covered,
+      POC_CATEGORIES.length,
+    ),
     '',
   );
   out.push(`## ${w.scorecard}`, '', `| ${w.head.join(' | ')} |`, '|---|---|---|---|');
@@ -156,7 +162,7 @@ mark{background:#fff3b0}sup{font-size:.65em;color:#a60;margin-left:.1em}article{
 </style></head><body>
 <h1>${w.review}: ${esc(r.title)}</h1>
 ${r.coded ? (r.warning ? `<p class="warning"><strong>${w.warning}.</strong> ${esc(r.warning)}</p>` : '') : `<p class="warning"><strong>${w.notCoded}.</strong> ${esc(r.warning ?? '')}</p>`}
-<p>${w.summary(r.provisions.length, r.characters.toLocaleString(r.language), POC_CATEGORIES.filter((c) => r.coverage[c]).length, POC_CATEGORIES.length)}</p>
+<p>${w.summary(operativeProvisions(r.provisions).length, r.characters.toLocaleString(r.language), POC_CATEGORIES.filter((c) => r.coverage[c]).length, POC_CATEGORIES.length)}</p>
 <h2>${w.scorecard}</h2><table><tr>${w.head.map((h) => `<th>${h}</th>`).join('')}</tr>
 ${rows}</table>
 <h2>${w.gaps}</h2>${gaps || `<p>${w.noGap}</p>`}

@@ -9,7 +9,7 @@ import {
   rulesForLanguage,
 } from './agreement-language.ts';
 import { type LanguageMix, languageBlocks } from './agreement-language-blocks.ts';
-import { codeProvisions } from './poc-coder.ts';
+import { codeProvisions, countsByCategory } from './poc-coder.ts';
 import type { PocRules } from './poc-rules.ts';
 import { segmentProvisions } from './provision-segmenter.ts';
 
@@ -166,12 +166,9 @@ export function reviewAgreement(
     };
   }
   const rules = options.rules ?? rulesForLanguage(language as 'en' | 'fr');
-  for (const p of provisions) {
-    for (const code of new Set(p.codes.map((c) => c.code))) {
-      coverage[code] = true;
-      counts[code]++;
-    }
-  }
+  for (const p of provisions) for (const c of p.codes) coverage[c.code] = true;
+  // A heading-only provision is not counted again for what its sub-provisions carry.
+  Object.assign(counts, countsByCategory(provisions));
   const gaps: CoverageGap[] = POC_CATEGORIES.filter((c) => !coverage[c]).map((code) => {
     const a = rules.advice[code];
     return {

@@ -207,3 +207,48 @@ describe('a commitment or a mandate said not to be given', () => {
     provided('fr', 'GCh', 'Article 4 – Enfants\nLes Parties s’engagent à ne pas recruter d’enfants.');
   });
 });
+
+describe('a negation between the words a rule matched (held-out probe)', () => {
+  test('a negated verb of scope inside the matched span rules the clause out, in English and French', () => {
+    ruledOut('en', 'SsrDdr', 'The cantonment of combatants shall not include any reintegration programme.');
+    ruledOut(
+      'en',
+      'SsrDdr',
+      'Article 1 – Cantonment\nThe cantonment of combatants shall not include any reintegration programme.',
+    );
+    ruledOut('en', 'SsrDdr', 'Cantonment of combatants does not extend to their reintegration.');
+    ruledOut('fr', 'SsrDdr', 'Le cantonnement des combattants n’inclut pas de programme de réintégration.');
+    ruledOut('fr', 'SsrDdr', 'Le cantonnement n’inclut pas la réintégration des combattants.');
+    // A prohibition inside the span is still a provision; so is the same clause without negation.
+    provided('fr', 'SsrDdr', 'Le cantonnement des combattants inclut un programme de réintégration.');
+    provided('en', 'SsrDdr', 'The cantonment of combatants shall include a reintegration programme.');
+    provided('en', 'GCh', 'Children shall not be recruited into armed forces or groups.');
+  });
+});
+
+describe('an obligation said not to bind (held-out probe)', () => {
+  test('"not required / not obliged / under no obligation", "ne sont pas tenues / obligées de" rule out what follows', () => {
+    ruledOut(
+      'fr',
+      'GRef',
+      'Les Parties ne sont pas tenues de faciliter le retour des personnes déplacées avant la fin des opérations militaires.',
+    );
+    ruledOut(
+      'fr',
+      'Ce',
+      'Les Parties ne sont pas tenues de faciliter le retour des personnes déplacées avant la fin des opérations militaires.',
+    );
+    ruledOut('fr', 'GRef', 'Le Gouvernement n’est nullement obligé d’organiser le retour des réfugiés.');
+    ruledOut('fr', 'GRef', 'Les Parties n’ont pas l’obligation de faciliter le retour des réfugiés.');
+    ruledOut(
+      'en',
+      'GRef',
+      'The Parties are not required to facilitate the return of internally displaced persons.',
+    );
+    ruledOut('en', 'GRef', 'The Parties shall not be obliged to facilitate the return of refugees.');
+    ruledOut('en', 'GRef', 'The Government is under no obligation to facilitate the return of refugees.');
+    // An obligation, and a prohibition worded so, still code.
+    provided('fr', 'GRef', 'Les Parties sont tenues de faciliter le retour des personnes déplacées.');
+    provided('en', 'GRef', 'The Parties are required to facilitate the return of refugees.');
+  });
+});

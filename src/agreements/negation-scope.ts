@@ -75,6 +75,25 @@ export interface CompiledNegation {
   restrictions: RegExp;
 }
 
+/**
+ * An obligation said not to bind, in English and French, whatever the rules file lists: "are not
+ * required to", "shall not be obliged to", "is under no obligation to", "need not", "ne sont pas
+ * tenues de", "n'est nullement obligé de", "n'ont pas l'obligation de". Like "do not undertake
+ * to", it rules out what follows it in its clause. Matched on folded text (no accents, plain
+ * apostrophes); each pattern reads only its own language's words, so both go to every language.
+ */
+const NEGATED_OBLIGATION = [
+  're:\\b(?:is|are|was|were|be|shall|will|should|do|does|did)\\s+(?:not|never)\\s+(?:be\\s+)?(?:required|obliged|obligated|bound|compelled)\\s+to\\b',
+  "re:\\b(?:isn't|aren't|won't|shan't)\\s+(?:be\\s+)?(?:required|obliged|obligated|bound|compelled)\\s+to\\b",
+  're:\\b(?:is|are|shall\\s+be|will\\s+be|be)\\s+under\\s+no\\s+(?:obligation|duty)\\s+to\\b',
+  're:\\b(?:has|have|shall\\s+have|will\\s+have)\\s+no\\s+(?:obligation|duty)\\s+to\\b',
+  're:\\b(?:do|does|shall|will)\\s+not\\s+(?:have|need)\\s+to\\b',
+  're:\\bneed\\s+not\\b',
+  "re:\\bn(?:e\\s+|')(?:est|sont|sera|seront|serait|seraient|soit|soient)\\s+(?:pas|point|nullement|aucunement|jamais)\\s+(?:tenue?s?|obligee?s?|astreinte?s?|contrainte?s?)\\s+(?:de\\b|d'|a\\b)",
+  "re:\\bn(?:e\\s+|')(?:a|ont|aura|auront)\\s+(?:pas|nullement|aucunement)\\s+(?:l'obligation|obligation)\\s+(?:de\\b|d')",
+  "re:\\b(?:a|ont|aura|auront)\\s+aucune\\s+obligation\\s+(?:de\\b|d')",
+];
+
 /** Compiles a rules file's negation cues; a broken pattern throws with its text. */
 export function compileNegation(cues: NegationCues): CompiledNegation {
   return {
@@ -84,7 +103,7 @@ export function compileNegation(cues: NegationCues): CompiledNegation {
     harm: wordList(cues.harm),
     clauseVerbs: wordList(cues['clause-verbs']),
     determiners: phrases(cues.determiners),
-    before: phrases(cues.before),
+    before: phrases([...cues.before, ...NEGATED_OBLIGATION]),
     after: phrases(cues.after),
     pseudo: phrases(cues.pseudo),
     terminators: phrases(cues.terminators),
@@ -126,6 +145,7 @@ export class NegationScope {
     const to = this.clauseEnd(end, sentenceEnd);
     return (
       this.negatedBefore(from, start) ||
+      this.negatedWithin(start, end) ||
       this.negatedByDeterminer(from, start, end, to) ||
       this.negatedAfter(from, start, end, to) ||
       this.negatedList(start)
@@ -150,6 +170,24 @@ export class NegationScope {
       !between.some(
         (w) => inList(this.cues.clauseVerbs, w) || (verbs.includes(cue) && inList(this.cues.harm, w)),
       )
+    );
+  }
+
+  /**
+   * A negation between the words a rule matched: "cantonment of combatants shall not include any
+   * reintegration", "le cantonnement n'inclut pas la réintégration des combattants". The last cue
+   * inside the span decides, as a cue before it would: a negated verb of scope or a phrase like
+   * "are not required to" negates what follows it in its clause, unless a harm or a finite verb
+   * comes between ("children shall not be recruited into armed groups" is a prohibition).
+   */
+  private negatedWithin(start: number, end: number): boolean {
+    const verbs = this.verbCues(start, end);
+    const cue = [...verbs, ...this.matches(this.cues.before, start, end, 'negates')]
+      .filter((c) => c.effect !== 'none' && c.start > start && c.end < end)
+      .sort((a, b) => b.end - a.end)[0];
+    if (cue?.effect !== 'negates' || this.clauseEnd(cue.end, end) < end) return false;
+    return !this.words(cue.end, end).some(
+      (w) => inList(this.cues.clauseVerbs, w) || (verbs.includes(cue) && inList(this.cues.harm, w)),
     );
   }
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { POC_CATEGORIES, type PocCategory } from '../domain/provision.ts';
 import { rulesForLanguage } from './agreement-language.ts';
-import { codeAgreement } from './agreement-review.ts';
+import { codeAgreement, reviewAgreement } from './agreement-review.ts';
+import { reviewToMarkdown } from './agreement-review-report.ts';
 import { findPhrases } from './phrase-bank.ts';
 import { loadPocRules } from './poc-rules.ts';
 
@@ -496,5 +497,82 @@ describe('a heading names a topic; it commits no one', () => {
       'Les Parties invitent les partenaires à soutenir ce travail.',
     ])
       assert.deepEqual([...frCodes(`Article 5 – Enfants soldats\n${body}\n`)], [], body);
+  });
+});
+
+describe('a section heading announces a subject; it is no provision (held-out probe)', () => {
+  const review = (text: string, language: 'en' | 'fr') =>
+    reviewAgreement({ title: 'probe', format: 'txt', text }, { language });
+  const fr =
+    'Titre II – Aide humanitaire et déplacés\n\nArticle 6\nLes Parties garantissent l’accès humanitaire.\n\nArticle 7\nLes Parties se réunissent chaque mois.\n\nChapitre III – Protection des civils\n\nArticle 8\nLes Parties s’abstiennent de toute attaque.\n';
+  const en =
+    'Chapter III – Humanitarian assistance\n\nArticle 6\nThe Parties shall meet regularly.\n\nChapter IV – Refugees and displaced persons\n\nArticle 7\nThe Parties shall meet every month.\n';
+
+  test('a title’s or chapter’s heading codes nothing, in French and English, however its articles bind', () => {
+    const r = review(fr, 'fr');
+    const onHeadings = r.provisions.filter((p) => p.kind === 'part' || p.kind === 'chapter');
+    assert.deepEqual(
+      onHeadings.flatMap((p) => p.codes.map((c) => `${p.id} ${c.code}`)),
+      [],
+    );
+    assert.equal(r.coverage.GRef, false);
+    // Humanitarian access is coded once, in the article that provides for it.
+    assert.equal(r.counts.DevHum, 1);
+    const e = review(en, 'en');
+    assert.equal(e.coverage.DevHum, false);
+    assert.equal(e.coverage.GRef, false);
+  });
+
+  test('a heading whose text codes the same category is not counted again', () => {
+    const fr = review(
+      'Article 3 – Retour des réfugiés\nLes Parties facilitent le retour des réfugiés.\n',
+      'fr',
+    );
+    assert.equal(fr.counts.GRef, 1);
+    const ch = review(
+      'Chapitre 2 – Retour des réfugiés\n\nArticle 3\nLes Parties facilitent le retour des réfugiés.\n',
+      'fr',
+    );
+    assert.equal(ch.counts.GRef, 1);
+  });
+
+  test('the summary counts the clauses, not the headings and titles over them', () => {
+    const md = reviewToMarkdown(review(fr, 'fr'));
+    assert.match(md, /^3 dispositions,/m);
+    const mdEn = reviewToMarkdown(review(en, 'en'));
+    assert.match(mdEn, /^2 provisions,/m);
+  });
+});
+
+describe('an amnesty that covers sexual violence is no protection from it (held-out probe)', () => {
+  const frCodes = (t: string) =>
+    new Set(codeAgreement(t, rulesForLanguage('fr')).flatMap((p) => p.codes.map((c) => c.code)));
+  test('an amnesty granted for sexual violence is not SexViol, in French and English', () => {
+    assert.ok(
+      !frCodes(
+        'Une amnistie générale est accordée aux membres des groupes armés, y compris pour les actes de violence sexuelle.',
+      ).has('SexViol'),
+    );
+    assert.ok(
+      !codesIn(
+        'A general amnesty is granted to members of armed groups, including for acts of sexual violence.',
+      ).has('SexViol'),
+    );
+    assert.ok(
+      !codesIn(
+        'The Parties shall pardon all offences committed during the conflict, sexual violence included.',
+      ).has('SexViol'),
+    );
+  });
+
+  test('an amnesty that leaves sexual violence out, or its refusal, is still SexViol', () => {
+    assert.ok(codesIn('There shall be no amnesty for crimes of sexual violence.').has('SexViol'));
+    assert.ok(
+      codesIn('Rape and other forms of sexual violence shall be excluded from any amnesty.').has('SexViol'),
+    );
+    assert.ok(frCodes('Les auteurs de violences sexuelles sont exclus de l’amnistie.').has('SexViol'));
+    assert.ok(
+      frCodes('Aucune amnistie ne sera accordée pour les crimes de violences sexuelles.').has('SexViol'),
+    );
   });
 });

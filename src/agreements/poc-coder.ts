@@ -1,4 +1,4 @@
-import type { PocCategory, Provision, ProvisionCode } from '../domain/provision.ts';
+import { POC_CATEGORIES, type PocCategory, type Provision, type ProvisionCode } from '../domain/provision.ts';
 import { NegationScope } from './negation-scope.ts';
 import { indexText, type PhraseHit, type PhraseMatcher } from './phrase-bank.ts';
 import type { CompiledRule, PocRules } from './poc-rules.ts';
@@ -32,6 +32,8 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
   const found = new Map<Provision, ProvisionCode[]>();
   const count = new Map<string, number>();
   const negation = new NegationScope(text, rules.negation);
+  /** Where each category's phrases were found and ruled out (negated, or shielded by an amnesty). */
+  const ruledOut = new Map<PocCategory, number[]>();
   for (const rule of rules.rules) {
     const listed = (m: PhraseMatcher | undefined) => (m ? [hitsByList[m.id]] : []);
     const excepted = [rule.except, ...rule.narrowed.map((n) => n.except)].flatMap(listed);
@@ -45,7 +47,14 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
       if (excepted.some((spans) => spans.length && overlapsSorted(hit, spans))) continue;
       if (unless.some((spans) => inSentence(bounds, hit, spans))) continue;
       const sentenceTo = bounds[sentenceIndex(bounds, Math.max(hit.start, hit.end - 1))] ?? text.length;
-      if (negation.negated(hit.start, hit.end, sentenceStart(bounds, hit.start), sentenceTo)) continue;
+      if (
+        negation.negated(hit.start, hit.end, sentenceStart(bounds, hit.start), sentenceTo) ||
+        (AMNESTY_REVERSES.has(rule.category) &&
+          amnestyCovers(text, sentenceStart(bounds, hit.start), sentenceTo))
+      ) {
+        ruledOut.set(rule.category, [...(ruledOut.get(rule.category) ?? []), hit.start]);
+        continue;
+      }
       const list = found.get(p) ?? [];
       if (list.some((c) => c.code === rule.category && c.span.start === hit.start)) continue;
       list.push({
@@ -58,13 +67,32 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
       count.set(key, n + 1);
     }
   }
-  dropHeadingOnlyCodes(text, provisions, found);
+  dropHeadingOnlyCodes(text, provisions, found, ruledOut);
   for (const p of provisions) {
     p.codes = (found.get(p) ?? []).sort(
       (x, y) => x.span.start - y.span.start || x.code.localeCompare(y.code),
     );
   }
   return provisions;
+}
+
+/**
+ * Categories an amnesty reverses: an amnesty granted for sexual violence ("Une amnistie générale
+ * est accordée …, y compris pour les actes de violence sexuelle") shields its authors; it is the
+ * opposite of a provision on sexual violence, so it is not coded as one. The review has no list of
+ * harmful provisions to put it on; it is simply not coverage.
+ */
+const AMNESTY_REVERSES: ReadonlySet<PocCategory> = new Set(['SexViol']);
+const AMNESTY_RE =
+  /(?<![\p{L}])(?:amnest\p{L}*|amnisti\p{L}*|pardon\p{L}*|graci[ée]\p{L}*|immunit[yée]\p{L}*)/iu;
+/** What refuses an amnesty or keeps a crime out of it: "no amnesty", "excluded from", "à l'exception de". */
+const AMNESTY_REFUSED_RE =
+  /(?<![\p{L}])(?:no|not|never|nor|excluded?|excluding|exclusion|except|exception|other\s+than|save\s+for|shall\s+not|aucune?|nulle?|pas|jamais|exclu\p{L}*|sauf|hormis|except[ée]\p{L}*|exception|en\s+dehors|ne\s+saurai\p{L}*|n['’]\p{L}+)(?![\p{L}])/iu;
+
+/** Whether the sentence [from, to) grants an amnesty without refusing it or keeping anything out of it. */
+function amnestyCovers(text: string, from: number, to: number): boolean {
+  const sentence = text.slice(from, to);
+  return AMNESTY_RE.test(sentence) && !AMNESTY_REFUSED_RE.test(sentence);
 }
 
 /** Codes a single provision on its own text (spans still point into the document via p.start). */
@@ -154,7 +182,7 @@ function bindsInFrench(body: string): boolean {
 
 /** A commitment said not to be made ("The Parties do not undertake to", "ne s'engagent pas à"). */
 const NEGATED_COMMITMENT_RE =
-  /\b(?:(?:do|does|did|shall|will|have|has|are|is)\s+)?not\s+(?:undertak\w*|agree[sd]?|commit(?:ted|s)?(?:\s+themselves)?)\s+to\b|\bn(?:e\s+|['’])s['’]engag\w*\s+pas\b|\bn(?:e\s+|['’])(?:sont|est)\s+pas\s+tenu(?:e|s|es)?\b/gi;
+  /\b(?:(?:do|does|did|shall|will|have|has|are|is)\s+)?not\s+(?:undertak\w*|agree[sd]?|commit(?:ted|s)?(?:\s+themselves)?)\s+to\b|\bn(?:e\s+|['’])s['’]engag\w*\s+pas\b|\bn(?:e\s+|['’])(?:sont|est)\s+(?:pas|nullement)\s+(?:tenu|oblig[ée])(?:e|s|es)?(?![\wÀ-ÿ])|\b(?:not|never)\s+(?:be\s+)?(?:required|obliged|obligated|bound)\s+to\b|\bunder\s+no\s+obligation\s+to\b/gi;
 
 /** A body that puts the matter off ("Details shall be set out at a later date"): no commitment yet. */
 const DEFERRAL_RE =
@@ -175,6 +203,7 @@ function dropHeadingOnlyCodes(
   text: string,
   provisions: Provision[],
   found: Map<Provision, ProvisionCode[]>,
+  ruledOut: ReadonlyMap<PocCategory, number[]> = new Map(),
 ): void {
   const byId = new Map(provisions.map((p) => [p.id, p]));
   const children = new Map<string, Provision[]>();
@@ -208,15 +237,89 @@ function dropHeadingOnlyCodes(
   for (const [p, codes] of found) {
     const from = bodyFrom.get(p) ?? p.start;
     if (from === p.start || (!p.number && p.kind !== 'title') || continuesSentence(text, p, from)) continue;
+    const own = new Set(codes.filter((c) => c.span.start >= from).map((c) => c.code));
     const covered = operativeIn(p);
     // A commitment under the heading is a provision on its topic, even in plain words the rules
-    // do not know ("Protection of civilians: No party shall harm persons not taking part").
-    const body = text.slice(from, subtreeEnd(p));
+    // do not know ("Protection of civilians: No party shall harm persons not taking part"). A
+    // title or chapter heading announces the subjects of the articles under it, each of which
+    // says for itself what it provides: only the text right under it, before its first article,
+    // can make it a provision ("Titre II – Aide humanitaire et déplacés" over articles binding
+    // the Parties to other things covers no displaced people).
+    const body = text.slice(from, DIVISIONS.has(p.kind) ? p.end : subtreeEnd(p));
     const bound = body.replace(NEGATED_COMMITMENT_RE, ' ');
     const commits = (COMMITMENT_RE.test(bound) || bindsInFrench(bound)) && !DEFERRAL_RE.test(body);
-    const kept = codes.filter((c) => c.span.start >= from || covered.has(c.code) || commits);
+    // An article's heading code stays when the text under it carries the category too, or binds
+    // someone: the heading then says what the commitment is about. A title's or chapter's stays
+    // only when nothing under it is coded for the category and its own text binds someone: when an
+    // article under it is coded for the category, that article is the provision, and the heading
+    // over it would count the same commitment twice.
+    // A text under the heading that names its topic only to rule it out ("Article 1 – Cantonment"
+    // over "The cantonment of combatants shall not include any reintegration programme") does not
+    // make the heading a provision, whatever else it binds the Parties to.
+    const end = subtreeEnd(p);
+    const negatedBelow = (code: PocCategory) =>
+      (ruledOut.get(code) ?? []).some((at) => at >= from && at < end);
+    const division = DIVISIONS.has(p.kind);
+    const kept = codes.filter(
+      (c) =>
+        c.span.start >= from ||
+        own.has(c.code) ||
+        (division
+          ? !covered.has(c.code) && commits && !negatedBelow(c.code)
+          : covered.has(c.code) || (commits && !negatedBelow(c.code))),
+    );
     if (kept.length < codes.length) found.set(p, kept);
   }
+}
+
+/** Divisions of an agreement that hold articles: their headings announce, the articles provide. */
+const DIVISIONS: ReadonlySet<Provision['kind']> = new Set(['part', 'chapter']);
+
+/**
+ * Whether a provision says anything beyond its number and heading: an article whose paragraphs
+ * are alinéas of their own ("Article 6" over "al-1"), a title, a chapter or part heading, or a
+ * preamble's heading line is structure, not a provision to count. Front matter is never counted.
+ */
+export function hasOperativeText(p: Provision, parent?: Provision): boolean {
+  if (p.kind === 'title' || p.kind === 'front-matter') return false;
+  let rest = p.text.slice(operativeStart(p, parent) - p.start).trim();
+  const number = p.number.trim();
+  if (number && rest.toLowerCase().startsWith(number.toLowerCase())) rest = rest.slice(number.length);
+  return /[\p{L}\p{N}]/u.test(rest.replace(/^[\s.:\-–—)]*/, ''));
+}
+
+/** The provisions that count as provisions: those with text beyond their number and heading. */
+export function operativeProvisions<P extends Provision>(provisions: P[]): P[] {
+  const byId = new Map(provisions.map((p) => [p.id, p]));
+  return provisions.filter((p) => hasOperativeText(p, p.parentId ? byId.get(p.parentId) : undefined));
+}
+
+/**
+ * How many provisions carry each category, each commitment counted once: a provision that is
+ * only its number and heading ("Article 3 – Enfants" over its alinéa) is not counted for a
+ * category one of its sub-provisions carries, as that sub-provision is counted.
+ */
+export function countsByCategory(provisions: Provision[]): Record<PocCategory, number> {
+  const counts = Object.fromEntries(POC_CATEGORIES.map((c) => [c, 0])) as Record<PocCategory, number>;
+  const byId = new Map(provisions.map((p) => [p.id, p]));
+  const below = new Map<string, Set<PocCategory>>();
+  for (const p of provisions) {
+    const codes = new Set(p.codes.map((c) => c.code));
+    for (let up = p.parentId ? byId.get(p.parentId) : undefined, hops = 0; up && hops < 50; hops++) {
+      const set = below.get(up.id) ?? new Set<PocCategory>();
+      for (const c of codes) set.add(c);
+      below.set(up.id, set);
+      up = up.parentId ? byId.get(up.parentId) : undefined;
+    }
+  }
+  for (const p of provisions) {
+    const headingOnly = !hasOperativeText(p, p.parentId ? byId.get(p.parentId) : undefined);
+    for (const code of new Set(p.codes.map((c) => c.code))) {
+      if (headingOnly && below.get(p.id)?.has(code)) continue;
+      counts[code]++;
+    }
+  }
+  return counts;
 }
 
 /**
