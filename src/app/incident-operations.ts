@@ -218,7 +218,7 @@ export const incidentOperations = {
     summary:
       'Record the incidents of a file (YAML or JSON: one incident or a list), as recordIncident does each; nothing is stored unless every one is valid.',
     input: z.object({ text: z.string().min(1), name: z.string().default('incidents') }),
-    async run(ctx, input): Promise<{ ids: number[] }> {
+    async run(ctx, input): Promise<{ ids: number[]; id?: number; admin1?: string }> {
       const incidents = readIncidentFile(input.text, input.name);
       for (const i of incidents) checkIncident(ctx.requester, i);
       // Each placed before any is stored, so a slip in the tenth area stores none.
@@ -233,9 +233,11 @@ export const incidentOperations = {
           });
         }
       }
-      const ids: number[] = [];
-      for (const i of ready) ids.push((await recordOne(ctx, i)).id);
-      return { ids };
+      const stored: { id: number; admin1: string }[] = [];
+      for (const i of ready) stored.push(await recordOne(ctx, i));
+      const ids = stored.map((r) => r.id);
+      // A file of one incident answers as POST /api/incidents does ({id, admin1}), and with `ids`.
+      return stored.length === 1 ? { ids, ...stored[0]! } : { ids };
     },
   }),
 
