@@ -48,3 +48,15 @@ test('a shape and a data area whose events lie in it are paired whatever they ar
   // Only open shapes and names are paired: Gao was paired by its name already.
   assert.deepEqual([...matchAreasByPoints(shapes, points, new Set([1]), new Set(['Ituri']))], []);
 });
+
+test("a name that sounds like the shape's is paired by one place inside it; another name needs five", () => {
+  const shapes = [square('Timbuktu', 16, -3), square('Gao', 16, 0)];
+  const few = [...inside('Tombouctou', 16, -3, 2), ...inside('Menaka', 16, 0, 2)];
+  const open = new Set([0, 1]);
+  const names = new Set(['Tombouctou', 'Menaka']);
+  // Ménaka's two places lie in the shape called Gao: a newer region, not Gao's other spelling.
+  assert.deepEqual([...matchAreasByPoints(shapes, few, open, names)], [[0, 'Tombouctou']]);
+  // A place outside the shape does not pair, however alike the names.
+  const outside = [{ admin1: 'Tombouctou', latitude: 16.5, longitude: 0.5 }];
+  assert.deepEqual([...matchAreasByPoints(shapes, outside, new Set([0]), names)], []);
+});

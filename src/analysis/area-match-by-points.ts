@@ -1,3 +1,4 @@
+import { areaNamesAlike } from '../domain/area-names.ts';
 import { shapeFinder } from './point-in-area.ts';
 
 /** An event's place as the data names it, and where it is. */
@@ -12,7 +13,14 @@ type Geometry = { type: string; coordinates: unknown };
 /** Of the data's areas, how much of its events a shape must hold, and of a shape's events how much one area must make. */
 const AREA_IN_SHAPE = 0.75;
 const SHAPE_FROM_AREA = 0.5;
-const MIN_EVENTS = 5;
+/**
+ * How many distinct places an area must have inside a shape to be paired with it by location
+ * alone; a name the shape's sounds alike ("Tombouctou" in a shape called "Timbuktu") needs one,
+ * its name and its places saying the same. A mission's small file (five events at two places)
+ * left Tombouctou without a polygon.
+ */
+const MIN_PLACES = 5;
+const MIN_PLACES_ALIKE = 1;
 
 /**
  * Pairs map shapes with the data's admin-1 names by where the events lie, for the pairs that
@@ -46,7 +54,8 @@ export function matchAreasByPoints(
     let total = 0;
     for (const n of counts.values()) total += n;
     for (const [name, n] of counts) {
-      if (!openNames.has(name) || n < MIN_EVENTS) continue;
+      const least = areaNamesAlike(shapes[shape]!.name, name) ? MIN_PLACES_ALIKE : MIN_PLACES;
+      if (!openNames.has(name) || n < least) continue;
       const ofArea = n / perName.get(name)!;
       const ofShape = n / total;
       if (ofArea >= AREA_IN_SHAPE && ofShape >= SHAPE_FROM_AREA)
