@@ -206,6 +206,23 @@ for (const dialect of DIALECTS) {
       assert.equal(carById.get('pax-local:2291')?.admin1, 'Vakaga');
       assert.equal(car.processes.length, 36);
     });
+
+    test("an area the events name but the loaded boundaries do not draw is said as such, not as the file's slip", async () => {
+      // Riverside is in Testland's events, not in its boundaries (Lakeside, Hillside): older boundaries.
+      writeFileSync(
+        join(dir, 'areas.yaml'),
+        [
+          'processes:',
+          '  - { id: riverside-talks, name: Riverside talks, date: 2021-03-01, country: Testland, admin1: Riverside, latitude: 9, longitude: 31 }',
+          '  - { id: lakeside-talks, name: Lakeside talks, date: 2021-03-01, country: Testland, admin1: Lakeside, latitude: 9, longitude: 31 }',
+        ].join('\n'),
+      );
+      const r = await json(['local', 'import', join(dir, 'areas.yaml')]);
+      assert.deepEqual(r.admin1Doubts, [
+        'riverside-talks (Riverside talks): the file says admin-1 "Riverside", which the loaded boundaries of Testland do not draw (older boundaries?); there its point lies in Hillside. The process is kept under "Riverside"',
+        'lakeside-talks (Lakeside talks): the file says admin-1 "Lakeside", its point lies in Hillside',
+      ]);
+    });
   });
 }
 
