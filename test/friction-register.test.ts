@@ -348,3 +348,26 @@ describe('the friction edit input', () => {
     assert.equal(input.safeParse({ ref: 'd4880378', reviewDate: '2025-13-01' }).success, false);
   });
 });
+
+describe('frictions edit in French (held-out probe)', () => {
+  const input = frictionOperations.editFriction.input;
+
+  test('takes --lang, and keeps it out of the fields edited', () => {
+    const r = input.safeParse({ ref: 'd4880378', lang: 'fr', owner: 'x' });
+    assert.ok(r.success, JSON.stringify(r.error?.issues));
+    assert.equal(input.safeParse({ ref: 'd4880378', lang: 'de' }).success, false);
+  });
+
+  test('a refused decision or status lists the French words it takes too', () => {
+    const d = input.safeParse({ ref: 'd4880378', decision: 'escalate-now' });
+    assert.equal(d.success, false);
+    assert.match(d.error!.issues[0]!.message, /accept, mitigate, escalate/);
+    assert.match(d.error!.issues[0]!.message, /accepter, atténuer, porter devant la direction/);
+    assert.match(d.error!.issues[0]!.message, /got "escalate-now"/);
+    const s = input.safeParse({ ref: 'd4880378', status: 'fini' });
+    assert.match(s.error!.issues[0]!.message, /open, in-progress, closed/);
+    assert.match(s.error!.issues[0]!.message, /ouverte, en cours, close/);
+    // The French word the table shows for a closed friction is taken back.
+    assert.equal(input.parse({ ref: 'd4880378', status: 'close' }).status, 'closed');
+  });
+});

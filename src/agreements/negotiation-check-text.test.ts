@@ -30,3 +30,17 @@ test('a pre-talks alert says its chance in words before the figure, and rounds w
   assert.match(alert(0.02, 1.55), /against about 1\.6 expected/);
   assert.doesNotMatch(alert(8.2e-26), /e-26/);
 });
+
+test('an actor the data does not name is offered its close names in French under --lang fr', () => {
+  const written = ['CSP-PSD (did you mean "CSP-PSD: Permanent Strategic Framework"?)'];
+  const fr = NEGOTIATION_CHECK_TEXT.fr.notes.unknownActors('Mali', written);
+  assert.doesNotMatch(fr, /did you mean/);
+  assert.match(
+    fr,
+    /CSP-PSD \(vouliez-vous dire «\u00a0CSP-PSD: Permanent Strategic Framework\u00a0»\u00a0\?\)/,
+  );
+  assert.match(
+    NEGOTIATION_CHECK_TEXT.en.notes.unknownActors('Mali', written),
+    /\(did you mean "CSP-PSD: Permanent Strategic Framework"\?\)/,
+  );
+});

@@ -1,4 +1,11 @@
-import { counted, ENGLISH, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
+import {
+  counted,
+  ENGLISH,
+  type Language,
+  LanguageFormat,
+  suggestionsInFrench,
+  withFrenchSpacing,
+} from '../domain/language.ts';
 import { ignoredFieldInFrench } from '../sources/structured-document.ts';
 
 /** The figures of the options the method states. */
@@ -146,7 +153,7 @@ const fr: NegotiationCheckText = {
     noActors: (parties) =>
       `parties qui ne nomment aucun acteur (actors: [...]) : leur violence ne peut être testée, elles ne le sont pas : ${parties.join(', ')}`,
     unknownActors: (country, actors) =>
-      `acteurs sans événement pour ${country} dans la base (vérifiez leur orthographe dans les données) : ${actors.join(' ; ')} ; une partie dont les données ne connaissent aucun acteur n’est pas testée`,
+      `acteurs sans événement pour ${country} dans la base (vérifiez leur orthographe dans les données) : ${actors.map(suggestionsInFrench).join(' ; ')} ; une partie dont les données ne connaissent aucun acteur n’est pas testée`,
     noDelegation: (round, parties) =>
       `${/^(cycle|round)\b/i.test(round) ? round : `cycle ${round}`} : aucune délégation enregistrée pour ${parties.join(', ')}`,
     noQuota: 'le processus ne fixe aucun quota de femmes : meetsQuota est vide (null)',

@@ -34,7 +34,7 @@ import {
   releaseCitedEvents,
   releaseLocalProcesses,
 } from './access-control.ts';
-import { FRICTION_TEXT } from './friction-text.ts';
+import { FRICTION_TEXT, FRICTION_VALUE_WORDS_FR } from './friction-text.ts';
 import { languageInput } from './language-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { citedEvents, planOperations } from './plan-operations.ts';
@@ -286,8 +286,26 @@ const STATUS_WORDS: Record<string, string> = {
   'en-cours': 'in-progress',
   cloturee: 'closed',
   cloture: 'closed',
+  // The French table's word for a closed friction (FRICTION_VALUE_WORDS_FR), taken back.
+  close: 'closed',
   fermee: 'closed',
 };
+
+/**
+ * A decision or status refused, naming the codes and the French words taken for them (the
+ * language of the request is not known where the value is read, so both are listed).
+ */
+function refusedValue(field: 'decision' | 'status') {
+  const codes = field === 'decision' ? FRICTION_DECISIONS : FRICTION_STATUSES;
+  const words = FRICTION_VALUE_WORDS_FR[field] as Record<string, string>;
+  return (issue: { input?: unknown }) => {
+    const got =
+      typeof issue.input === 'string' && issue.input.length <= 60
+        ? `; got ${JSON.stringify(issue.input)}`
+        : '';
+    return `must be one of ${codes.join(', ')} (in French: ${codes.map((c) => words[c]).join(', ')})${got}`;
+  };
+}
 
 /** An empty field clears what it names: '' (a form's empty field, `--decision ""`) reads as null. */
 const emptyIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -331,9 +349,17 @@ export const frictionOperations = {
         .regex(/^[0-9a-f]{8}$/, 'a friction reference: 8 hexadecimal characters'),
       owner: z.string().trim().optional(),
       decision: z
-        .preprocess((v) => frenchValue(emptyIsNull(v), DECISION_WORDS), z.enum(FRICTION_DECISIONS).nullable())
+        .preprocess(
+          (v) => frenchValue(emptyIsNull(v), DECISION_WORDS),
+          z.enum(FRICTION_DECISIONS, { error: refusedValue('decision') }).nullable(),
+        )
         .optional(),
-      status: z.preprocess((v) => frenchValue(v, STATUS_WORDS), z.enum(FRICTION_STATUSES)).optional(),
+      status: z
+        .preprocess(
+          (v) => frenchValue(v, STATUS_WORDS),
+          z.enum(FRICTION_STATUSES, { error: refusedValue('status') }),
+        )
+        .optional(),
       reviewDate: z
         .preprocess(
           emptyIsNull,
@@ -349,12 +375,14 @@ export const frictionOperations = {
         )
         .optional(),
       note: z.string().optional(),
+      /** The language the CLI confirms in; not a field of the friction. */
+      lang: languageInput,
     }),
     async run(ctx, input): Promise<Friction> {
       const f = (await currentFrictions(ctx)).frictions.find((x) => x.ref === input.ref);
       if (!f) throw new TandemError('not-found', `no friction ${input.ref}: see \`tandem frictions list\``);
       const now = new Date().toISOString();
-      const { ref: _ref, ...changes } = input;
+      const { ref: _ref, lang: _lang, ...changes } = input;
       const changedDecision = input.decision !== undefined && input.decision !== f.decision;
       // A decision taken names who took it and when; one withdrawn (null) names nobody.
       const decided = changedDecision && input.decision !== null;

@@ -1,4 +1,5 @@
 import { ofFrenchCountry } from '../domain/french-country-names.ts';
+import type { FrictionDecision, FrictionStatus } from '../domain/friction.ts';
 import { counted, type Language, LanguageFormat, withFrenchSpacing } from '../domain/language.ts';
 
 /**
@@ -35,3 +36,15 @@ const fr: FrictionText = {
 };
 
 export const FRICTION_TEXT: Record<Language, FrictionText> = { en, fr: withFrenchSpacing(fr) };
+
+/**
+ * A friction's decision and status as a French reader reads them (the brief's words); the codes
+ * stay the contract's in JSON and in English. Each is taken back as input (friction-operations).
+ */
+export const FRICTION_VALUE_WORDS_FR = {
+  decision: { accept: 'accepter', mitigate: 'atténuer', escalate: 'porter devant la direction' },
+  status: { open: 'ouverte', 'in-progress': 'en cours', closed: 'close' },
+} as const satisfies {
+  decision: Record<FrictionDecision, string>;
+  status: Record<FrictionStatus, string>;
+};

@@ -14,6 +14,7 @@ import { checkPlanAgainst } from '../planning/plan-checks.ts';
 import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { readPlan } from '../planning/plan-reader.ts';
 import { planJsonSchema } from '../planning/plan-schema.ts';
+import { withFrenchListWords } from '../planning/plan-words.ts';
 import { type AllocationResult, allocateResources } from '../planning/resource-allocation.ts';
 import {
   type DocumentProblem,
@@ -73,7 +74,16 @@ export function parsePlanInput(input: PlanInput): {
     return { plan, text, name, ignored, writtenCountry };
   } catch (e) {
     if (e instanceof InvalidDocumentError) {
-      throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
+      // Under --lang fr, a refused list value names the French words taken for it too.
+      const fr = (input as { lang?: string }).lang === 'fr';
+      const problems = fr
+        ? e.problems.map((p) => ({ ...p, reason: withFrenchListWords(p.reason) }))
+        : e.problems;
+      const message =
+        fr && problems.some((p, i) => p.reason !== e.problems[i]!.reason)
+          ? new InvalidDocumentError(e.file, problems).message
+          : e.message;
+      throw new TandemError('invalid-file', message, { details: { file: e.file, problems } });
     }
     throw e;
   }

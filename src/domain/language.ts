@@ -66,6 +66,19 @@ export function frenchElision(text: string): string {
   return text.replace(/(^|[\s(])que ([AEIOUYÀÂÉÈÊËÎÏÔÛÜaeiouyàâéèêëîïôûü])/g, '$1qu’$2');
 }
 
+/**
+ * A written name's suggestions as a French sentence says them: `FAMa (did you mean "Military
+ * Forces of Mali (2021-)"?)` is `FAMa (vouliez-vous dire « Military Forces of Mali (2021-) » ?)`,
+ * and "A" or "B" is « A » ou « B ». The names are kept as written; French spacing is left to the
+ * catalogue (withFrenchSpacing).
+ */
+export function suggestionsInFrench(text: string): string {
+  return text.replace(/\(did you mean ((?:"[^"]*"(?: or )?)+)\?\)/g, (_, names: string) => {
+    const quoted = [...names.matchAll(/"([^"]*)"/g)].map((m) => `« ${m[1]} »`);
+    return `(vouliez-vous dire ${quoted.join(' ou ')} ?)`;
+  });
+}
+
 /** English as the server's sentences write it: "1 event", "2 events", 1,234. */
 export const ENGLISH = new LanguageFormat('en');
 

@@ -4,6 +4,7 @@ import {
   type Language,
   LanguageFormat,
   listInWords,
+  suggestionsInFrench,
   withFrenchSpacing,
 } from '../domain/language.ts';
 import type { StrategyKind } from '../domain/plan.ts';
@@ -210,7 +211,7 @@ const fr: PlanCheckText = {
     noThreats: (country) =>
       `le registre des menaces ne contient aucune menace pour ${country} : zones classées par événements`,
     partnersNotInData: (country, partners) =>
-      `partenaires absents des données d’événements pour ${country}, dont le bilan propre n’est donc pas vérifié (l’appui à des forces de l’État auteurs de violences se lit sous les noms des données) : ${partners.join(' ; ')}`,
+      `partenaires absents des données d’événements pour ${country}, dont le bilan propre n’est donc pas vérifié (l’appui à des forces de l’État auteurs de violences se lit sous les noms des données) : ${partners.map(suggestionsInFrench).join(' ; ')}`,
     ignoredFields: (fields) =>
       `champs que Tandem ne lit pas, donc ignorés (un champ mal orthographié échappe à toutes les vérifications) : ${fields.map(ignoredFieldInFrench).join(' ; ')}`,
   },

@@ -88,3 +88,21 @@ export function listValue(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   return ownValue(LIST_VALUE_WORDS, wordKey(value)) ?? value;
 }
+
+/**
+ * A refusal of a list value, as a reader of French plans needs it: `expected one of "civilian",
+ * "military", "police", got …` also names the French words taken for those values (`"civil",
+ * "civile", "militaire"`). A reason about anything else is returned as it is.
+ */
+export function withFrenchListWords(reason: string): string {
+  return reason.replace(
+    /^((?:missing required field \()?expected one of )("[^"]*"(?:, "[^"]*")*)/,
+    (all, head: string, list: string) => {
+      const values = new Set([...list.matchAll(/"([^"]*)"/g)].map((m) => m[1]));
+      const french = Object.entries(LIST_VALUE_WORDS)
+        .filter(([word, value]) => values.has(value) && word !== value)
+        .map(([word]) => JSON.stringify(word));
+      return french.length ? `${head}${list} (in French also ${french.join(', ')})` : all;
+    },
+  );
+}

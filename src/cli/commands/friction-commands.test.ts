@@ -49,3 +49,20 @@ describe('frictions list, as text', () => {
     assert.doesNotMatch(text, /\b(owner|status|decided by)\b/);
   });
 });
+
+describe('frictions in French (held-out probe)', () => {
+  test('the French table says the decision and status in French words; English keeps the codes', () => {
+    const rows = [friction(), friction({ ref: '5eda3ff5', decision: null, status: 'open' })];
+    const fr = frictionsText(
+      [...rows, friction({ ref: '0a0b0c0d', decision: 'escalate', status: 'closed' })],
+      'fr',
+    );
+    assert.match(fr, /d4880378 .* atténuer +en cours /);
+    assert.match(fr, /5eda3ff5 .* ouverte /);
+    assert.match(fr, /0a0b0c0d .* porter devant la direction +close /);
+    assert.doesNotMatch(fr.split('\n\n')[0]!, /\b(mitigate|in-progress|open|closed|escalate)\b/);
+    const en = frictionsText(rows);
+    assert.match(en, /d4880378 .* mitigate +in-progress /);
+    assert.match(en, /5eda3ff5 .* open /);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { FRICTION_VALUE_WORDS_FR } from '../../app/friction-text.ts';
 import type { Friction } from '../../domain/friction.ts';
 import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
@@ -48,6 +49,7 @@ export function registerFrictionCommands(program: Command): void {
       .option('--status <s>', 'open | in-progress | closed')
       .option('--review-date <YYYY-MM-DD>', 'when it is looked at again')
       .option('--note <text>', 'why, in a sentence')
+      .option('--lang <lang>', 'the language of the sentences: en (default) or fr')
       .option('--json', 'print JSON'),
   ).action(
     action(async (ref: string, flags: Flags & Record<string, string | undefined>) => {
@@ -60,11 +62,19 @@ export function registerFrictionCommands(program: Command): void {
           status: flags.status,
           reviewDate: flags.reviewDate,
           note: flags.note,
+          lang: flags.lang,
         },
         { name: 'frictions edit', store: flags, fields: { ref: 'REF', reviewDate: '--review-date' } },
       );
       if (flags.json) return printJson(f);
-      printFrictions([f]);
+      if (flags.lang !== 'fr') return printFrictions([f]);
+      // The friction's message as the French list says it (the register keeps the English one).
+      const listed = await runCommand(
+        (await frictions()).listFrictions,
+        { country: f.country, lang: flags.lang },
+        { name: 'frictions edit', store: flags },
+      );
+      printFrictions([listed.frictions.find((x) => x.ref === f.ref) ?? f], flags.lang);
     }),
   );
 }
@@ -80,6 +90,8 @@ function printFrictions(list: readonly Friction[], lang?: string): void {
 export function frictionsText(list: readonly Friction[], lang?: string): string {
   const w = checkOutputText(lang);
   if (!list.length) return w.noFrictions;
+  // French words for the decision and status in the French table; codes in English (a contract).
+  const fr = lang === 'fr';
   const out = [
     formatTable(
       w.frictionHead,
@@ -89,8 +101,8 @@ export function frictionsText(list: readonly Friction[], lang?: string): string 
         f.kind,
         f.subject,
         f.owner,
-        f.decision ?? '',
-        f.status,
+        (f.decision && fr ? FRICTION_VALUE_WORDS_FR.decision[f.decision] : f.decision) ?? '',
+        fr ? FRICTION_VALUE_WORDS_FR.status[f.status] : f.status,
         f.reviewDate ?? '',
         f.decidedBy ?? '',
         f.found ? w.yes : w.noLonger,
