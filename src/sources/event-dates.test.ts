@@ -16,6 +16,21 @@ test('every form of date that ACLED and GED exports use reads as the same day', 
   }
 });
 
+test('French month names, as a francophone mission writes dates, read as the same day; a day that does not exist is still refused', () => {
+  for (const [written, day] of [
+    ['15 juin 2024', '2024-06-15'],
+    ['1er juillet 2023', '2023-07-01'],
+    ['3 févr. 2022', '2022-02-03'],
+    ['14 Août 2021', '2021-08-14'],
+    ['31 décembre 2015', '2015-12-31'],
+    ['9 mars 2020', '2020-03-09'],
+  ])
+    assert.deepEqual(parseEventDate(written), { ok: true, date: day }, written);
+  const r = parseEventDate('31 juin 2024');
+  assert.equal(r.ok, false);
+  assert.match((r as { reason: string }).reason, /month 6 of 2024 has no day 31/);
+});
+
 test('a day that does not exist is refused with the reason', () => {
   const r = parseEventDate('32/13/2020');
   assert.equal(r.ok, false);

@@ -32,7 +32,29 @@ const MONTHS: Record<string, number> = {
   november: 11,
   dec: 12,
   december: 12,
+  // French, as a francophone mission's sheets write them ("15 juin 2024", "1er juil. 2023"), read
+  // without accents ("fevrier", "aout", "dec").
+  janvier: 1,
+  janv: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  mars: 3,
+  avril: 4,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  decembre: 12,
 };
+
+/** A month's name as MONTHS keys it: lower case, without accents ("Février" → "fevrier"). */
+const monthKey = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 export type DateResult = { ok: true; date: string } | { ok: false; reason: string };
 
@@ -46,7 +68,7 @@ function iso(y: number, m: number, d: number, raw: string): DateResult {
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const WORDS = /^(\d{1,2})[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/;
+const WORDS = /^(\d{1,2})(?:er)?[\s-]+(\p{L}+)\.?,?[\s-]+(\d{2}|\d{4})$/u;
 const WORDS_US = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
 const SLASH = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 
@@ -58,7 +80,7 @@ export function parseEventDate(raw: string): DateResult {
   if (m) return iso(+m[1], +m[2], +m[3], s);
   m = WORDS.exec(s);
   if (m) {
-    const month = ownValue(MONTHS, m[2].toLowerCase());
+    const month = ownValue(MONTHS, monthKey(m[2]));
     if (!month) return { ok: false, reason: `"${s}" is not a date: unknown month "${m[2]}"` };
     let y = +m[3];
     if (m[3].length === 2) y += y >= 50 ? 1900 : 2000;
@@ -66,7 +88,7 @@ export function parseEventDate(raw: string): DateResult {
   }
   m = WORDS_US.exec(s);
   if (m) {
-    const month = ownValue(MONTHS, m[1].toLowerCase());
+    const month = ownValue(MONTHS, monthKey(m[1]));
     if (!month) return { ok: false, reason: `"${s}" is not a date: unknown month "${m[1]}"` };
     return iso(+m[3], month, +m[2], s);
   }
@@ -84,7 +106,7 @@ export function parseEventDate(raw: string): DateResult {
   }
   return {
     ok: false,
-    reason: `"${s}" is not a date in a known form (expected YYYY-MM-DD, "31 December 2015", "31-Dec-15" or DD/MM/YYYY)`,
+    reason: `"${s}" is not a date in a known form (expected YYYY-MM-DD, "31 December 2015", "31 décembre 2015", "31-Dec-15" or DD/MM/YYYY)`,
   };
 }
 
