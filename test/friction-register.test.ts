@@ -55,6 +55,19 @@ for (const dialect of DIALECTS) {
       assert.match(fr.notes?.join(' ') ?? '', /aucun processus du Soudan du Sud/);
     });
 
+    test('a country with no stored plan: the note says its plan frictions were not looked for', async () => {
+      const r = await frictionOperations.listFrictions.run(ctx, { country: 'Central African Republic' });
+      assert.match(r.notes?.join(' ') ?? '', /No mission plan for Central African Republic is stored/);
+      const fr = await frictionOperations.listFrictions.run(ctx, {
+        country: 'Central African Republic',
+        lang: 'fr',
+      });
+      assert.match(fr.notes?.join(' ') ?? '', /Aucun plan de mission de la République centrafricaine/);
+      // South Sudan's plan is stored: no such note there.
+      const ssd = await frictionOperations.listFrictions.run(ctx, { country: 'South Sudan' });
+      assert.doesNotMatch(ssd.notes?.join(' ') ?? '', /No mission plan/);
+    });
+
     test('lists the plan check’s frictions and the high violence where no process is active, undecided', async () => {
       // Talks whose only round ended in 2013: no process active in the data's last year.
       await storeNegotiation.run(ctx, { process: oldTalks, name: 'old-talks.yaml' });

@@ -47,7 +47,11 @@ export const ACTIVE_PROCESS_MONTHS = 12;
 const PLAN_FRICTIONS = new Set<string>(FRICTION_KINDS);
 
 /** Frictions the plan check finds in the newest stored version of each mission's plan. */
-async function planFrictions(ctx: AppContext, country?: string, lang?: Language): Promise<FrictionFinding[]> {
+async function planFrictions(
+  ctx: AppContext,
+  country?: string,
+  lang?: Language,
+): Promise<{ found: FrictionFinding[]; checked: boolean }> {
   const rows = await ctx.store.db
     .selectFrom('plan_versions')
     .select(['mission', 'version', 'file_name', 'source_text', 'plan_json'])
@@ -56,9 +60,11 @@ async function planFrictions(ctx: AppContext, country?: string, lang?: Language)
   const newest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!newest.has(r.mission)) newest.set(r.mission, r);
   const out: FrictionFinding[] = [];
+  let checked = false;
   for (const r of newest.values()) {
     const planCountry = (JSON.parse(r.plan_json) as { country: string }).country;
     if (country !== undefined && planCountry !== country) continue;
+    checked = true;
     for (const f of await storedPlanFindings(ctx, r, lang))
       if (PLAN_FRICTIONS.has(f.kind))
         out.push({
@@ -69,7 +75,7 @@ async function planFrictions(ctx: AppContext, country?: string, lang?: Language)
           evidence: f.evidence,
         });
   }
-  return out;
+  return { found: out, checked };
 }
 
 /**
@@ -230,7 +236,8 @@ async function currentFrictions(
   lang?: Language,
 ): Promise<{ frictions: Friction[]; notes: string[] }> {
   const withoutProcess = await violenceWithoutProcess(ctx, country, lang);
-  const found = [...(await planFrictions(ctx, country, lang)), ...withoutProcess.found];
+  const plans = await planFrictions(ctx, country, lang);
+  const found = [...plans.found, ...withoutProcess.found];
   const registered = new Map((await findFrictions(ctx.store.db, country)).map((f) => [f.ref, f]));
   const out: Friction[] = [];
   for (const f of found) {
@@ -258,7 +265,9 @@ async function currentFrictions(
     );
   }
   for (const r of registered.values()) out.push({ ...r, found: false });
-  return { frictions: out, notes: withoutProcess.notes };
+  // A register with no plan to check says so: "no friction found" would read as none there.
+  const noPlan = plans.checked ? [] : [FRICTION_TEXT[lang ?? 'en'].noPlanStored(country)];
+  return { frictions: out, notes: [...noPlan, ...withoutProcess.notes] };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -11,6 +11,7 @@ import {
   shortSourceNames,
 } from './brief-sources.ts';
 import { BRIEF_TEXT, BriefFormat, type BriefLanguage, type BriefText } from './brief-text.ts';
+import { threatSection } from './brief-threat-section.ts';
 import { withheldInLanguage } from './withheld-in-language.ts';
 
 /**
@@ -161,7 +162,7 @@ function headlineSection({ a, t, f, lang, sources }: Writer): Section {
       months,
       series: byKey(a.mapping.byPerpetratorCategory, t.category),
     },
-    { kind: 'counted', text: t.counted.headline },
+    { kind: 'counted', text: t.counted.headline(namesGed(sources)) },
   );
   return { title: t.headline, blocks };
 }
@@ -206,7 +207,7 @@ function hotspotSection({ a, t, f }: Writer): Section {
   };
 }
 
-function perpetratorSection({ a, t, f }: Writer): Section {
+function perpetratorSection({ a, t, f, sources }: Writer): Section {
   const rows = (list: JointAnalysis['perpetrators']): Cell[][] =>
     list.map((p) => [
       p.actor,
@@ -233,7 +234,7 @@ function perpetratorSection({ a, t, f }: Writer): Section {
       state.length ? { kind: 'table', head: t.perpHead, rows: rows(state) } : { kind: 'p', text: t.noState },
       { kind: 'p', text: t.others(others.length, a.perpetratorCount - state.length) },
       others.length ? { kind: 'table', head: t.perpHead, rows: rows(others) } : { kind: 'p', text: t.none },
-      { kind: 'counted', text: t.counted.perpetrators },
+      { kind: 'counted', text: t.counted.perpetrators(namesGed(sources)) },
     ],
   };
 }
@@ -309,51 +310,6 @@ function driverSection({ a, t, f, lang }: Writer): Section {
   };
 }
 
-function threatSection({ a, t, f, lang }: Writer): Section {
-  const live = a.threats.filter((x) => x.status !== 'dismissed');
-  const dismissed = a.threats.filter((x) => x.status === 'dismissed');
-  const blocks: Block[] = [
-    live.length
-      ? {
-          kind: 'table',
-          head: t.threatHead,
-          rows: live.map((x) => [
-            x.perpetrator,
-            x.isState ? t.yes : '',
-            t.population(x.targetedPopulation),
-            t.violence[x.violenceType] ?? x.violenceType,
-            x.admin1 || t.countryName(x.country),
-            t.level[x.likelihood] ?? x.likelihood,
-            t.level[x.severity] ?? x.severity,
-            t.trend[x.trend] ?? x.trend,
-            t.status[x.status] ?? x.status,
-            x.eventCount,
-            x.drivers
-              .map((key) => {
-                const d = a.drivers.find((y) => y.driver === key);
-                return d ? driverName(d, lang) : key;
-              })
-              .join(', '),
-            cite(a.citations, x.events),
-          ]),
-        }
-      : { kind: 'p', text: t.noThreats },
-  ];
-  // The list is bounded: say how many it shows, never drop threats in silence.
-  const n = a.threatCount;
-  if (n && (n.shown < n.total || !n.exact))
-    blocks.push({ kind: 'p', text: t.threatsShown(f.num(n.shown), f.num(n.total), n.exact) });
-  if (dismissed.length)
-    blocks.push({
-      kind: 'p',
-      text: t.dismissed(
-        dismissed.map((x) => t.inPlace(x.perpetrator, x.admin1 || t.countryName(x.country))).join('; '),
-      ),
-    });
-  blocks.push({ kind: 'counted', text: t.counted.threats });
-  return { title: t.threats, blocks };
-}
-
 function methodSection({ a, t, f, lang }: Writer): Section {
   const c = a.settings.cusum;
   return {
@@ -381,6 +337,9 @@ function methodSection({ a, t, f, lang }: Writer): Section {
     ],
   };
 }
+
+/** Whether UCDP GED is among the sources in scope; when they are not known, as if it were. */
+const namesGed = (sources: readonly string[] | undefined) => !sources || sources.includes('ucdp');
 
 /** The brief's sections in order. Another section is one more function here. */
 const SECTIONS: ((w: Writer) => Section)[] = [

@@ -65,10 +65,11 @@ export interface BriefText {
   };
   howCounted: string;
   counted: {
-    headline: string;
+    /** `ged`: whether UCDP GED is among the sources (its way of naming sides is said only then). */
+    headline: (ged: boolean) => string;
     areas: (months: number) => string;
     alerts: string;
-    perpetrators: string;
+    perpetrators: (ged: boolean) => string;
     drivers: (events: string) => string;
     threats: string;
   };
