@@ -91,3 +91,27 @@ describe('a day that is not on the calendar', () => {
     assert.match(start?.reason ?? '', /expected a real calendar day/);
   });
 });
+
+describe('delegation members in French', () => {
+  it('counts "femme", "homme" and "autre" as a francophone mission writes them; refuses other words', () => {
+    const talks = (gender: string) => `process: Pourparlers de Bamako
+country: Mali
+parties:
+  - { id: GOV, name: Gouvernement }
+rounds:
+  - id: R1
+    start: 2024-07-01
+    end: 2024-07-03
+    delegations:
+      GOV: { members: [{ name: A, gender: Femme }, { name: B, gender: ${gender} }, { name: C, gender: autre }] }
+`;
+    const p = readNegotiationProcess(talks('homme'), 'pourparlers.yaml');
+    assert.deepEqual((({ women, men, other }) => ({ women, men, other }))(p.rounds[0]!.delegations.GOV!), {
+      women: 1,
+      men: 1,
+      other: 1,
+    });
+    const problems = refused(talks('monsieur'), 'pourparlers.yaml');
+    assert.match(problems[0]!.reason, /expected one of "woman", "man", "other", got the text "monsieur"/);
+  });
+});

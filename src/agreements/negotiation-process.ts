@@ -18,10 +18,20 @@ const date = z
 const count = z.number().int('expected a whole number').nonnegative('expected 0 or more');
 
 const GENDERS = ['woman', 'man', 'other'] as const;
+/** A francophone mission's words for them, as its plans take French values. */
+const FRENCH_GENDERS: Readonly<Record<string, (typeof GENDERS)[number]>> = {
+  femme: 'woman',
+  homme: 'man',
+  autre: 'other',
+};
 const member = z.object({
   name: z.string().optional(),
-  // Words, not codes: "Woman" or " man " mean what "woman" and "man" do.
-  gender: z.preprocess((g) => (typeof g === 'string' ? g.trim().toLowerCase() : g), z.enum(GENDERS)),
+  // Words, not codes: "Woman" or " man " mean what "woman" and "man" do; "Femme", "homme" too.
+  gender: z.preprocess((g) => {
+    if (typeof g !== 'string') return g;
+    const word = g.trim().toLowerCase();
+    return Object.hasOwn(FRENCH_GENDERS, word) ? FRENCH_GENDERS[word] : word;
+  }, z.enum(GENDERS)),
   role: z.string().optional(),
 });
 
