@@ -9,10 +9,12 @@ import { DIALECTS } from './dialects.ts';
 import { importCsvRows } from './import-files.ts';
 
 /**
- * A peace operation named on the second side of fighting, or beside it, was attacked: the
- * perpetrator table and the event list filtered by perpetrator do not count the clash as its own
- * (a probe's South Sudan brief listed UNMISS with 69 deaths, its own peacekeepers killed among
- * them). As the first side it fought, and counts.
+ * A peace operation named on either side of fighting, or beside a side, has not perpetrated the
+ * clash: the perpetrator table and the event list filtered by perpetrator do not count it as its
+ * own (a probe's South Sudan brief listed UNMISS with 69 deaths, its own peacekeepers killed among
+ * them; a later probe found it first in the battles where gunmen killed 12 peacekeepers at
+ * Gumuruk and where youths attacked its compound at Bor: a battle's actor order does not say who
+ * attacked). Its violence against civilians, as the first actor, is its own.
  */
 const UNMISS = 'UNMISS: United Nations Mission in the Republic of South Sudan (2011-)';
 const IO = "SPLM-IO: Sudan People's Liberation Movement-In Opposition";
@@ -63,10 +65,28 @@ const battle = (
 const ROWS = [
   // Peacekeepers attacked at their base: the attackers' battle, not the mission's.
   battle('SSD1', IO, 'Rebel group', UNMISS, 'External/Other forces', '', '12'),
-  // The mission fires first on a militia: its own.
+  // The mission named first in a clash with a militia (ACLED's order says nothing of who attacked).
   battle('SSD2', UNMISS, 'External/Other forces', MILITIA, 'Identity militia', '', '3'),
   // A raid on the army, the mission standing beside the side attacked.
   battle('SSD3', MILITIA, 'Identity militia', ARMY, 'State forces', UNMISS, '30'),
+  // Peacekeepers who shoot at civilians: violence that is the mission's own.
+  [
+    'SSD4',
+    '2014-04-12',
+    'Violence against civilians',
+    'Attack',
+    UNMISS,
+    'External/Other forces',
+    '',
+    'Civilians (South Sudan)',
+    'Civilians',
+    '',
+    'South Sudan',
+    'Jonglei',
+    'Akobo',
+    'Shooting at the gate.',
+    '2',
+  ],
 ];
 
 for (const dialect of DIALECTS) {
@@ -82,11 +102,11 @@ for (const dialect of DIALECTS) {
     });
     after(() => drop());
 
-    test('the perpetrator table counts the mission only where it fought as the first side', async () => {
+    test('the perpetrator table counts the mission only for its violence against civilians, not for fighting', async () => {
       const { cells } = await readPerpetrators(store.db, { country: 'South Sudan' }, '2014-01', '2014-12');
       const sum = (actor: string, k: 'events' | 'fatalities') =>
         cells.filter((c) => c.actor === actor).reduce((s, c) => s + c[k], 0);
-      assert.deepEqual([sum(UNMISS, 'events'), sum(UNMISS, 'fatalities')], [1, 3]);
+      assert.deepEqual([sum(UNMISS, 'events'), sum(UNMISS, 'fatalities')], [1, 2]);
       // The others' fighting still counts for both of their sides.
       assert.deepEqual([sum(IO, 'events'), sum(MILITIA, 'events'), sum(ARMY, 'events')], [1, 2, 1]);
     });
@@ -99,7 +119,7 @@ for (const dialect of DIALECTS) {
       );
       const ids = new Map((await findEvents(store.db)).map((e) => [e.id, e.sourceEventId]));
       const listed = (r as unknown as { events: { id: number }[] }).events.map((e) => ids.get(e.id));
-      assert.deepEqual(listed, ['SSD2']);
+      assert.deepEqual(listed, ['SSD4']);
     });
   });
 }

@@ -50,8 +50,8 @@ export function perpetratorBranches(actor: string): RawBuilder<SqlBool>[][] {
  * side of fighting (ACLED's battles, GED's state-based and non-state conflict, where GED names the
  * government first in every clash), the first actor of other violence, and an actor named as
  * acting with either (ACLED's associated actors). A group of people named beside a side is never
- * counted so (people-groups.ts), nor matched there; nor is a peace operation on the second side of
- * fighting, which was attacked.
+ * counted so (people-groups.ts), nor matched there; nor is a peace operation in fighting, on
+ * either side (peace-operation.ts): only its other violence is its own.
  */
 export function perpetratedBy(actor: string): RawBuilder<SqlBool> {
   const people = isPeopleGroup(actor);
@@ -59,7 +59,8 @@ export function perpetratedBy(actor: string): RawBuilder<SqlBool> {
     people
       ? sql<SqlBool>`(${sql.ref(first)} = ${actor})`
       : sql<SqlBool>`(${sql.ref(first)} = ${actor} or (${sql.ref(with_)} <> '' and ${namedIn(with_, actor)}))`;
-  // A peace operation on the second side of fighting was attacked (peace-operation.ts).
-  if (isPeaceOperation(actor)) return side('actor1', 'actor1_associated');
+  // A peace operation in fighting, on either side, is not its perpetrator (peace-operation.ts).
+  if (isPeaceOperation(actor))
+    return sql<SqlBool>`(violence_type not in (${sql.join(FIGHTING_TYPES)}) and ${side('actor1', 'actor1_associated')})`;
   return sql<SqlBool>`(${side('actor1', 'actor1_associated')} or (violence_type in (${sql.join(FIGHTING_TYPES)}) and ${side('actor2', 'actor2_associated')}))`;
 }

@@ -24,19 +24,18 @@ export const PERPETRATOR_ROLES = [1, 3];
 /**
  * Who perpetrates an event, as the actor alerts count it: either side of fighting (ACLED's
  * battles, GED's state-based and non-state conflict, where GED always names the government
- * first) and those acting with either side, but for a peace operation on the second side; the
- * first actor of other violence and those acting with it. The target of an attack has not
- * perpetrated it.
+ * first) and those acting with either side, but for a peace operation in fighting (on either
+ * side: peace-operation.ts); the first actor of other violence and those acting with it. The
+ * target of an attack has not perpetrated it.
  */
 function perpetrates(eb: ExpressionBuilder<Database, 'actor_counts'>) {
+  const notPeaceOperation = eb.not(eb.or(PEACE_OPERATION_PATTERNS.map((p) => eb('actor', 'like', p))));
   return eb.or([
-    eb('role', 'in', PERPETRATOR_ROLES),
     eb.and([
-      eb('role', 'in', [2, 4]),
-      eb('violence_type', 'in', [...FIGHTING_TYPES]),
-      // A peace operation on the side attacked was attacked (peace-operation.ts).
-      eb.not(eb.or(PEACE_OPERATION_PATTERNS.map((p) => eb('actor', 'like', p)))),
+      eb('role', 'in', PERPETRATOR_ROLES),
+      eb.or([eb('violence_type', 'not in', [...FIGHTING_TYPES]), notPeaceOperation]),
     ]),
+    eb.and([eb('role', 'in', [2, 4]), eb('violence_type', 'in', [...FIGHTING_TYPES]), notPeaceOperation]),
   ]);
 }
 
@@ -55,12 +54,10 @@ function perpetratesRow(r: ActorCountTable): boolean {
 /** `perpetrates` and a violent type, on a row held in memory, for a named actor. */
 function violentPerpetrator(r: ActorCountTable): boolean {
   if (!VIOLENT.includes(r.violence_type as (typeof VIOLENT)[number]) || r.actor === '') return false;
-  if (PERPETRATOR_ROLES.includes(r.role)) return true;
-  return (
-    (r.role === 2 || r.role === 4) &&
-    (FIGHTING_TYPES as readonly string[]).includes(r.violence_type) &&
-    !isPeaceOperation(r.actor)
-  );
+  const fighting = (FIGHTING_TYPES as readonly string[]).includes(r.violence_type);
+  // A peace operation in fighting, on either side, is not its perpetrator (peace-operation.ts).
+  if (fighting && isPeaceOperation(r.actor)) return false;
+  return PERPETRATOR_ROLES.includes(r.role) || ((r.role === 2 || r.role === 4) && fighting);
 }
 
 /**

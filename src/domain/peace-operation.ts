@@ -2,9 +2,12 @@
  * Peace operations as the sources name them: "UNMISS: United Nations Mission in the Republic of
  * South Sudan (2011-)", "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission
  * in Mali", "AMISOM: African Union Mission in Somalia", "UNIFIL: United Nations Interim Force in
- * Lebanon", "UN: United Nations". Named on the second side of fighting, or beside it, a mission has
- * been attacked, not perpetrated the clash: its peacekeepers killed at Akobo are no deaths it
- * caused. As the first side it fought, and counts as any actor does.
+ * Lebanon", "UN: United Nations". Named on either side of fighting, or beside a side, a mission
+ * has not perpetrated the clash: its peacekeepers killed at Akobo are no deaths it caused. The
+ * order of a battle's actors does not say who attacked (ACLED names UNMISS first in "Gunmen kill
+ * 12 peacekeepers" at Gumuruk, and in the attack on its compound at Bor), so the first side is
+ * no surer a perpetrator than the second. Its violence against civilians, or remote violence, as
+ * the first actor, counts as any actor's does.
  *
  * The patterns are SQL LIKE patterns (the aggregates are read by them) and, translated, the test
  * of a single name, so both decide alike.
