@@ -18,21 +18,3 @@ test('a partner the data does not name is offered its close names in French unde
     `partners not named in the event data for Mali, so their own record is not checked (state-perpetrator-friction reads partners by the data's names): ${written.join('; ')}`,
   );
 });
-
-test('a refused list value names the French words taken for it under --lang fr; English is unchanged', async () => {
-  const { planOperations } = await import('../app/plan-operations.ts');
-  const plan = [
-    'mission: M',
-    'country: Mali',
-    'period: { from: 2024-01-01, to: 2024-12-31 }',
-    'activities:',
-    '  - { id: A1, text: patrouilles, component: militair, objectives: [] }',
-  ].join('\n');
-  const fr = () => planOperations.checkPlan.input.parse({ plan, name: 'p.yaml', lang: 'fr' });
-  assert.throws(
-    fr,
-    /component: expected one of "civilian", "military", "police" \(in French also "civil", "civile", "militaire"\), got the text "militair"/,
-  );
-  const en = () => planOperations.checkPlan.input.parse({ plan, name: 'p.yaml' });
-  assert.throws(en, /component: expected one of "civilian", "military", "police", got the text "militair"/);
-});

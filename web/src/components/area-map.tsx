@@ -5,7 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { num } from '../format.ts';
-import { mapLocale } from '../i18n/map-locale.ts';
+import { followLanguage, mapLocale } from '../i18n/map-locale.ts';
 import { declutter, labelPoint } from './map-area-labels.ts';
 import { addBasemap } from './map-basemap.ts';
 
@@ -205,7 +205,9 @@ export function AreaMap({
     });
     m.getCanvas().addEventListener('mouseleave', () => tip.remove());
     map.current = m;
+    const unfollow = followLanguage(m);
     return () => {
+      unfollow();
       m.remove();
       map.current = null;
     };

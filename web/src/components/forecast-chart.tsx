@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { day as dayName, month as monthName, num } from '../format.ts';
+import { inFrenchCountry } from '../i18n/country-format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { PlotFigure } from './plot-figure.tsx';
@@ -97,7 +98,12 @@ export function ForecastChart({
                 </p>
               )}
               <PlotFigure
-                label={t('forecast.chart', { metric: t(`forecast.${metric}`), key })}
+                label={t('forecast.chart', {
+                  metric: t(`forecast.${metric}`),
+                  key,
+                  // French says "au Mali", "en Somalie" of a country, "à Mopti" of an area.
+                  place: admin1 ? `à ${admin1}` : inFrenchCountry(country),
+                })}
                 deps={[r, metric, key]}
                 make={(Plot, width) =>
                   Plot.plot({

@@ -3,7 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mapLocale } from '../i18n/map-locale.ts';
+import { followLanguage, mapLocale } from '../i18n/map-locale.ts';
 import { addBasemap } from './map-basemap.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -140,7 +140,9 @@ export function LocalProcessMap({
         onDrawn: (summary) => box.current?.setAttribute('data-basemap', summary),
       });
     });
+    const unfollow = followLanguage(m);
     return () => {
+      unfollow();
       removeBasemap();
       m.remove();
     };

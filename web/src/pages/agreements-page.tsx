@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { operativeProvisions } from '../../../src/agreements/poc-coder.ts';
 import type { AgreementList, Provision, ReviewAnswer, StoredReviewAnswer } from '../agreement-types.ts';
 import { get, runOperation } from '../api-client.ts';
 import { type AgreementDocument, AgreementReviewActions } from '../components/agreement-review-actions.tsx';
@@ -12,8 +13,13 @@ export function AgreementsPage() {
   const [saved, setSaved] = useState(0);
   const list = useApi<AgreementList>(`agreements ${saved}`, (s) => get('/api/agreements', {}, s));
   const [chosen, setChosen] = useState<number | null>(null);
-  const stored = useApi<StoredReviewAnswer>(`agreement-${chosen}`, (s) =>
-    get('/api/agreements/review', { id: chosen }, s),
+  // The newest agreement's review is asked for only once the list says there is one: asked of an
+  // empty corpus, the server answers 404, which the browser logs as an error on every visit.
+  const listed = list.data !== undefined || list.error !== undefined;
+  const noneStored = chosen === null && list.data !== undefined && list.data.length === 0;
+  const stored = useApi<StoredReviewAnswer>(
+    noneStored || (chosen === null && !listed) ? null : `agreement-${chosen}`,
+    (s) => get('/api/agreements/review', { id: chosen }, s),
   );
   const [own, setOwn] = useState<{
     state: 'idle' | 'busy' | 'failed';
@@ -72,9 +78,13 @@ export function AgreementsPage() {
           <AgreementReviewActions document={own.document} onSaved={() => setSaved((n) => n + 1)} />
           <Review r={own.review} />
         </>
+      ) : noneStored ? (
+        <Empty>
+          {t('agreements.none')} <code>tandem agreement import FILE</code>
+        </Empty>
       ) : (
         <Async
-          state={stored}
+          state={chosen === null && !listed ? { ...stored, loading: true } : stored}
           what={t('agreements.theReview')}
           missing={
             chosen === null ? (
@@ -102,13 +112,18 @@ function Review({ r }: { r: ReviewAnswer }) {
   // Every POC category the coder knows, in its order.
   const codes = Object.keys(r.coverage) as (keyof ReviewAnswer['coverage'])[];
   const shown = r.provisions.filter((p) => !only || p.codes.some((c) => c.code === only));
+  // Counted as the downloaded review counts them: a title, chapter or article heading line is
+  // structure shown for orientation, not a provision.
+  // (Judged among all the provisions, so that each has its parent at hand.)
+  const operative = new Set(operativeProvisions(r.provisions).map((p) => p.id));
+  const counted = shown.filter((p) => operative.has(p.id)).length;
   return (
     <>
       <h1>{r.title}</h1>
       <div className="agreement-layout">
         <div>
           <h2>
-            {t('agreements.provisions')} {only ? t('agreements.coded', { code: only }) : ''} ({shown.length})
+            {t('agreements.provisions')} {only ? t('agreements.coded', { code: only }) : ''} ({counted})
             {only && (
               <button type="button" onClick={() => setOnly(null)} style={{ marginLeft: 8 }}>
                 {t('agreements.showAll')}

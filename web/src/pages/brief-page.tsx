@@ -78,6 +78,7 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
  * and again when the width changes and its lines wrap anew.
  */
 function BriefFrame({ title, src }: { title: string; src: string }) {
+  const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
   // A brief the server refuses (an area with no events, a period outside the data) comes back as
   // the API's JSON error: said as every page says a refusal, not shown raw in the frame.
@@ -99,6 +100,7 @@ function BriefFrame({ title, src }: { title: string; src: string }) {
   const fit = () => {
     const doc = frame.current?.contentDocument;
     if (!frame.current || !doc?.documentElement) return;
+    markWideCharts(doc, t('brief.scrollHint'));
     // Back to the least height first, or a frame once tall would never shrink on a wider window.
     frame.current.style.height = '';
     frame.current.style.height = `${doc.documentElement.scrollHeight + 2}px`;
@@ -120,6 +122,41 @@ function BriefFrame({ title, src }: { title: string; src: string }) {
       />
     </>
   );
+}
+
+/**
+ * On a phone the brief keeps its charts at a width their labels can be read at, and each scrolls
+ * sideways in its figure; a phone shows no scroll bar until touched, so a chart read as cut off.
+ * Each figure wider than the frame gets a line saying it scrolls, and a visible bar; a figure that
+ * fits (a wider window) hides its line again.
+ */
+function markWideCharts(doc: Document, hint: string): void {
+  if (!doc.getElementById('tandem-wide-charts')) {
+    const style = doc.createElement('style');
+    style.id = 'tandem-wide-charts';
+    style.textContent = `
+p.tandem-scroll-hint { font-size: 12px; color: #555; margin: 0.25em 0 0; }
+figure.tandem-wide { scrollbar-width: thin; scrollbar-color: #888 #eee; padding-bottom: 4px;
+  box-shadow: inset -12px 0 10px -10px rgba(0, 0, 0, 0.35); }
+figure.tandem-wide::-webkit-scrollbar { height: 6px; }
+figure.tandem-wide::-webkit-scrollbar-thumb { background: #888; border-radius: 3px; }
+figure.tandem-wide::-webkit-scrollbar-track { background: #eee; }`;
+    doc.head.append(style);
+  }
+  for (const figure of doc.querySelectorAll('figure')) {
+    if (!figure.querySelector('svg')) continue;
+    const wide = figure.scrollWidth > figure.clientWidth + 1;
+    figure.classList.toggle('tandem-wide', wide);
+    let line = figure.previousElementSibling;
+    if (!line?.classList.contains('tandem-scroll-hint')) {
+      if (!wide) continue;
+      line = doc.createElement('p');
+      line.className = 'tandem-scroll-hint';
+      line.textContent = hint;
+      figure.before(line);
+    }
+    (line as HTMLElement).hidden = !wide;
+  }
 }
 
 /** The brief's scope as a form; a period that ends before it starts is refused beside its field. */

@@ -188,7 +188,7 @@ export function OverviewPage({
               note={
                 a.totals.civilianFatalities !== null && a.totals.civilianFatalitiesEvents < a.totals.events
                   ? tr('overview.civilianFatalitiesPart', {
-                      known: num(a.totals.civilianFatalitiesEvents),
+                      count: a.totals.civilianFatalitiesEvents,
                       events: num(a.totals.events),
                     })
                   : undefined
@@ -233,7 +233,7 @@ export function OverviewPage({
           {points.data && (
             <p className="note">
               {tr('overview.pointsDrawn', {
-                drawn: num(points.data.points.length),
+                count: points.data.points.length,
                 total: num(points.data.total),
               })}
             </p>

@@ -10,6 +10,7 @@ export const en = {
   pdf: 'Download as PDF',
   pdfNote: '({{scope}}; the PDF is printed by headless Chromium on the server; it takes a few seconds)',
   frame: 'Joint analysis brief',
+  scrollHint: '↔ The chart is wider than the screen: swipe it sideways to see it all.',
   aDay: 'a day as YYYY-MM-DD',
   endsBefore: 'the period ends ({{to}}) before it starts ({{from}})',
   covers: 'What the brief covers',
@@ -32,6 +33,8 @@ export const fr: typeof en = {
   pdf: 'Télécharger en PDF',
   pdfNote: '({{scope}} ; le PDF est imprimé par Chromium sur le serveur, ce qui prend quelques secondes)',
   frame: 'Note d’analyse conjointe',
+  scrollHint:
+    '↔ Le graphique est plus large que l’écran : faites-le glisser sur le côté pour le voir en entier.',
   aDay: 'une date au format AAAA-MM-JJ',
   endsBefore: 'la période se termine ({{to}}) avant de commencer ({{from}})',
   covers: 'Ce que couvre la note',

@@ -37,7 +37,7 @@ export const fr: typeof en = {
   fatalities: 'morts',
   theForecast: 'la prévision',
   nothing: 'Aucun événement violent ici jusqu’à {{origin}} : rien à prévoir.',
-  chart: '{{metric}} par mois à {{key}} : deux ans observés et six mois prévus, avec fourchettes à 80 %',
+  chart: '{{metric}} par mois {{place}} : deux ans observés et six mois prévus, avec fourchettes à 80 %',
   eventsPerMonth: 'événements violents par mois',
   deathsPerMonth: 'morts par mois',
   soFar: 'Déjà enregistré pour {{month}} jusqu’au {{day}} : {{recorded}} (le cercle sur le graphique).',
