@@ -40,3 +40,18 @@ test('a mission retyped in other case, without accents or by its first words nam
     [MINUSCA],
   );
 });
+
+test('a mission named by its acronym names the one stored plan holding it as whole words; two holding it, neither', async () => {
+  const db = ctx.store.db;
+  // MINUSCA's name holds it at its start; "UNSMO" stands in both UNSMO plans' names.
+  assert.equal(await storedMissionName(db, 'MINUSCA'), MINUSCA);
+  assert.equal(await storedMissionName(db, 'UNSMO'), 'UNSMO');
+  const renamed = example('unsmo-plan.yaml').replace(
+    /^mission: .*$/m,
+    'mission: UN Mission in Testland (UNMIT, fictional)',
+  );
+  await planOperations.importPlan.run(ctx, { plan: renamed, name: 'unmit.yaml' });
+  assert.equal(await storedMissionName(db, 'unmit'), 'UN Mission in Testland (UNMIT, fictional)');
+  // Part of a word is not the acronym.
+  assert.equal(await storedMissionName(db, 'UNMI'), 'UNMI');
+});

@@ -25,7 +25,7 @@ const en: FrictionText = {
   violenceWithoutProcess: (f) =>
     `${f.admin1}: ${f.events} events against civilians in ${f.from}..${f.to}, and no national process of ${f.country} had a round since ${f.since} (negotiation tracker) nor a local process there. Protection has no political track to lean on here.`,
   noProcessStored: (country) =>
-    `The negotiation tracker holds no process of ${country}: whether violence against civilians runs high where no political process is active was not checked there (store the national process's rounds with tandem negotiation store, or on the Talks page).`,
+    `The negotiation tracker holds no process of ${country}: whether violence against civilians runs high where no political process is active was not checked there (store the national process's rounds with tandem negotiation store, or on the Negotiations page).`,
   noPlanStored: (country) =>
     `No mission plan${country ? ` for ${country}` : ''} is stored: the frictions a plan can carry (support to state forces that harm civilians, resources promised twice, local processes cut off from the national one) were not looked for (store the plan with tandem plan import, or on the Plan page).`,
 };
@@ -36,7 +36,7 @@ const fr: FrictionText = {
   violenceWithoutProcess: (x) =>
     `${x.admin1} : ${counted(f, x.events, 'événement', 'événements')} contre des civils entre ${f.longMonth(x.from)} et ${f.longMonth(x.to)}, et aucun processus national ${ofFrenchCountry(x.country)} n’a tenu de cycle de pourparlers depuis ${f.longMonth(x.since)} (suivi des négociations), ni aucun processus local dans la zone. La protection n’y a aucune voie politique sur laquelle s’appuyer.`,
   noProcessStored: (country) =>
-    `Le suivi des négociations ne contient aucun processus ${ofFrenchCountry(country)} : la recherche d’une violence élevée contre les civils là où aucun processus politique n’est actif n’y a pas été faite (enregistrez les cycles du processus national avec tandem negotiation store, ou sur la page Pourparlers).`,
+    `Le suivi des négociations ne contient aucun processus ${ofFrenchCountry(country)} : la recherche d’une violence élevée contre les civils là où aucun processus politique n’est actif n’y a pas été faite (enregistrez les cycles du processus national avec tandem negotiation store, ou sur la page Négociations).`,
   noPlanStored: (country) =>
     `Aucun plan de mission${country ? ` ${ofFrenchCountry(country)}` : ''} n’est enregistré : les frictions qu’un plan peut porter (soutien à des forces de l’État qui s’en prennent aux civils, ressources promises deux fois, processus locaux coupés du processus national) n’ont pas été recherchées (enregistrez le plan avec tandem plan import, ou sur la page Plan).`,
 };

@@ -14,7 +14,8 @@ function loose(name: string): string {
 /**
  * The stored mission name that `asked` means: itself when a plan of that name is stored; else the
  * one stored name that equals it loosely ("minusca" for "MINUSCA"), or that it begins at a word's
- * end ("MINUSCA" for "MINUSCA — Mission multidimensionnelle …"); else `asked` as written, so the
+ * end ("MINUSCA" for "MINUSCA — Mission multidimensionnelle …"), or that holds it as whole words
+ * ("UNSMO" for "UN Stabilization Mission in Orvania (UNSMO, fictional)"); else `asked` as written, so the
  * caller's "no plan stored" names what was asked. Plans are stored by the name their file gives.
  */
 export async function storedMissionName(db: Kysely<Database>, asked: string): Promise<string> {
@@ -27,5 +28,9 @@ export async function storedMissionName(db: Kysely<Database>, asked: string): Pr
   const same = names.filter((n) => loose(n) === want);
   if (same.length === 1) return same[0]!;
   const starting = names.filter((n) => loose(n).startsWith(`${want} `));
-  return starting.length === 1 ? starting[0]! : asked;
+  if (starting.length === 1) return starting[0]!;
+  // Its acronym anywhere in it, as whole words ("UNSMO" for "UN Stabilization Mission in Orvania
+  // (UNSMO, fictional)"), when one stored name has it.
+  const naming = names.filter((n) => ` ${loose(n)} `.includes(` ${want} `));
+  return naming.length === 1 ? naming[0]! : asked;
 }
