@@ -19,6 +19,11 @@ export interface Store {
   readonly reopen?: StoreOptions;
   /** Brings up to date what the dialect keeps beside the schema; run after the migrations. */
   afterMigrations?(): void;
+  /**
+   * Runs the migrations (`migrate`) so that no other process migrates the same store meanwhile
+   * and a failed one leaves nothing half done; without it, as the migrator runs them.
+   */
+  migrating?<T>(migrate: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -43,7 +48,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       ? await (await import('./postgres/postgres-store.ts')).openPostgresStore(at.url)
       : (await import('./sqlite/sqlite-store.ts')).openSqliteStore(at.file);
   try {
-    if (!(await upToDate(store.db))) await migrateOrWaitForOthers(store.db);
+    if (!(await upToDate(store.db))) await migrateOrWaitForOthers(store);
     store.afterMigrations?.();
   } catch (e) {
     await store.close();
@@ -98,14 +103,18 @@ async function upToDate(db: Kysely<Database>): Promise<boolean> {
 /**
  * Migrates, or lets another process that opened the same new store at the same moment finish doing
  * so: two commands started at once on a new SQLite file both found it empty and the second failed
- * with "table … already exists" once the first had committed. A failed attempt is rolled back
- * (the migrations run in one transaction); if the schema is then current, someone else brought it
- * up to date and this open goes on; otherwise it tries once more before giving up.
+ * with "table … already exists", or "duplicate column name", once the first had run a migration.
+ * The migrations run in one transaction that takes the store's write lock first (`migrating`;
+ * PostgreSQL's migrator takes its own lock), so the second waits, then finds them run. Should the
+ * wait outlast the busy timeout, or an attempt fail, it is rolled back; if the schema is then
+ * current, someone else brought it up to date and this open goes on; otherwise it tries again.
  */
-async function migrateOrWaitForOthers(db: Kysely<Database>): Promise<void> {
+async function migrateOrWaitForOthers(store: Store): Promise<void> {
+  const db = store.db;
+  const run = () => migrate(db);
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrate(db);
+      await (store.migrating ? store.migrating(run) : run());
       return;
     } catch (e) {
       if (await upToDate(db)) return;

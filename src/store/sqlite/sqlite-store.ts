@@ -43,6 +43,21 @@ export function openSqliteStore(path: string): SqliteStore {
     reopen: path === ':memory:' || path === '' ? undefined : { dbPath: path },
     // The query planner's statistics, for a store made before they were kept.
     afterMigrations: () => ensureEventStatistics(raw),
+    // Kysely runs SQLite's migrations one by one, outside any transaction, with no lock between
+    // processes: six commands started at once on a new file each ran migration 025, and all but
+    // the first failed on "duplicate column name". In one transaction taken with the write lock
+    // (BEGIN IMMEDIATE waits up to the busy timeout), the next process finds them run.
+    migrating: async (migrate) => {
+      raw.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await migrate();
+        raw.exec('COMMIT');
+        return result;
+      } catch (e) {
+        if (raw.inTransaction) raw.exec('ROLLBACK');
+        throw e;
+      }
+    },
     close: () => db.destroy(),
   };
 }
