@@ -1,6 +1,6 @@
 import type { Friction } from '../domain/friction.ts';
 import type { Section } from './brief-model.ts';
-import type { BriefLanguage } from './brief-text.ts';
+import { BriefFormat, type BriefLanguage } from './brief-text.ts';
 import { codeWord, EXTRA_BRIEF_TEXT } from './extra-brief-text.ts';
 
 /**
@@ -13,6 +13,7 @@ export function frictionsSection(
   notes: readonly string[] = [],
 ): Section {
   const t = EXTRA_BRIEF_TEXT[lang].frictions;
+  const f = new BriefFormat(lang);
   return {
     title: t.title,
     blocks: [
@@ -21,18 +22,18 @@ export function frictionsSection(
         ? {
             kind: 'table',
             head: t.head,
-            rows: frictions.map((f) => [
-              f.ref,
-              codeWord(t.kind, f.kind),
+            rows: frictions.map((x) => [
+              x.ref,
+              codeWord(t.kind, x.kind),
               // The check's own sentence, in the brief's language: an activity's id alone
               // ("a-fao-support") told a reader nothing of what was found.
-              f.message || f.subject,
-              f.owner,
-              f.decision ? codeWord(t.decision, f.decision) : t.notDecided,
-              f.decidedBy ?? '',
-              t.status[f.status] ?? f.status,
-              f.reviewDate ?? '',
-              f.found ? t.yes : t.no,
+              x.message || x.subject,
+              x.owner,
+              x.decision ? codeWord(t.decision, x.decision) : t.notDecided,
+              x.decidedBy ?? '',
+              t.status[x.status] ?? x.status,
+              x.reviewDate ? f.day(x.reviewDate) : '',
+              x.found ? t.yes : t.no,
             ]),
           }
         : { kind: 'p', text: t.none },

@@ -287,6 +287,18 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
             assert.deepEqual(englishIn(read), [], `${name}: English left in «${sentence}»`);
           }
         }
+        if (name === 'plan') {
+          // A finding's badge, on hovering it, names its kind in French, not the check's code; the
+          // opened finding says where it stands in the plan file in words, not as a path.
+          const titles = await page
+            .locator('.findings .kind')
+            .evaluateAll((es) => es.map((e) => e.getAttribute('title') ?? ''));
+          assert.ok(titles.length > 0, 'the findings have badges');
+          const codes = titles.filter((t) => /^[a-z]+(-[a-z]+)+$/.test(t));
+          assert.deepEqual(codes, [], 'the badges’ tooltips are words, not codes');
+          const detail = (await page.locator('.finding-detail').first().textContent()) ?? '';
+          assert.doesNotMatch(detail, /[a-z]\[\d+\]/, 'no technical path in the finding');
+        }
         if (name === 'overview') {
           // MapLibre's own words: its zoom buttons' titles and the canvas's label.
           const zoom = page.locator('.maplibregl-ctrl-zoom-in');

@@ -125,8 +125,32 @@ describe('the incident log in the workbench, in Chromium', { skip }, () => {
     await page.fill('input[name=girls]', '2');
     await page.fill('input[name=killed]', '1');
     await page.fill('textarea[name=narrative]', NARRATIVE);
+    // The header's country selector counts the events: it counts the new one without another page opened.
+    const headerCount = () =>
+      page
+        .locator('header select')
+        .first()
+        .evaluate((s) =>
+          Number(
+            /\(([^()]*)\)$/
+              .exec((s as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? '')?.[1]
+              ?.replace(/\D/g, ''),
+          ),
+        );
+    const countBefore = await headerCount();
+    assert.ok(Number.isFinite(countBefore), 'the header counts the events');
     await page.click('button[type=submit]');
     await page.getByText(/Incident \d+ recorded, under Kessa Highlands/).waitFor();
+    await page.waitForFunction(
+      (n) => {
+        const s = document.querySelector('header select') as HTMLSelectElement | null;
+        // The count is the last parenthesis: the country's name may hold one ("Orvania (fictional)").
+        const m = /\(([^()]*)\)$/.exec(s?.selectedOptions[0]?.textContent?.trim() ?? '');
+        return Number(m?.[1]?.replace(/\D/g, '')) === n + 1;
+      },
+      countBefore,
+      { timeout: 10_000 },
+    );
     await page.getByText(NARRATIVE).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'incidents.png'), fullPage: true });
     assert.equal(await kessaDeaths(), deathsBefore + 1, "the incident's one death is counted on the map");

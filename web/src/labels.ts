@@ -27,6 +27,14 @@ export function actorName(name: string): string {
   return name === '(withheld)' ? i18next.t('common.withheld') : name;
 }
 
+/**
+ * A requester's name as the page shows it: "workbench", the name the server gives the person at
+ * the terminal when the store has no accounts, in the reader's words; other names as they are.
+ */
+export function personName(name: string): string {
+  return name === 'workbench' ? i18next.t('common.localStation') : name;
+}
+
 /** A data source's name in the reader's language. */
 export function sourceLabel(code: string): string {
   return i18next.t(`common.sources.${code}`, { defaultValue: code });

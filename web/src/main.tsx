@@ -244,7 +244,7 @@ function Page({
     case 'negotiations':
       return <NegotiationsPage country={country} />;
     case 'incidents':
-      return <IncidentsPage country={country} />;
+      return <IncidentsPage country={country} onChanged={onImported} />;
     case 'local':
       return <LocalProcessesPage country={country} id={parts[1]} />;
     case 'participation':

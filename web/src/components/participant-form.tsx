@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearanceOf, sensitivityRank } from '../../../src/domain/sensitivity.ts';
 import { ApiError, get, runOperation } from '../api-client.ts';
+import { day } from '../format.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import type { SignedIn } from '../use-signed-in.ts';
@@ -315,7 +316,7 @@ export function ParticipantForm({
                       checked={chosen.some((c) => c.process === p.id)}
                       onChange={(e) => toggle(p.id, e.target.checked)}
                     />{' '}
-                    {p.name} ({p.date})
+                    {p.name} ({day(p.date)})
                   </label>
                   {chosen.some((c) => c.process === p.id) && (
                     <RoundChoice

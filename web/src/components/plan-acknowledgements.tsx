@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, runOperation } from '../api-client.ts';
 import { day } from '../format.ts';
+import { personName } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { useSignedIn } from '../use-signed-in.ts';
@@ -52,7 +53,7 @@ export function PlanAcknowledgements({ mission, version }: { mission: string; ve
                     <ul className="ack-list">
                       {s.acknowledged.map((a) => (
                         <li key={a.by}>
-                          {a.by}{' '}
+                          {personName(a.by)}{' '}
                           <span className="muted">
                             ({a.role}, {day(a.at)})
                           </span>
@@ -104,7 +105,12 @@ export function PlanAcknowledgements({ mission, version }: { mission: string; ve
                           onChange={(e) => setRole(e.target.value)}
                         />
                       </label>
-                      <button type="submit">{t('plan.ack', { version, name: me.data.name })}</button>
+                      <button type="submit">
+                        {/* With no accounts the server acts for the person at the terminal: no one to name. */}
+                        {s.accounts === 0
+                          ? t('plan.ackHere', { version })
+                          : t('plan.ack', { version, name: personName(me.data.name) })}
+                      </button>
                     </form>
                   </MayWrite>
                 )

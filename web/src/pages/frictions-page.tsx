@@ -6,6 +6,7 @@ import { Async, Empty } from '../components/status-views.tsx';
 import { day } from '../format.ts';
 import { countryIn } from '../i18n/country-format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
+import { personName } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 
@@ -55,25 +56,35 @@ function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
   }
   return (
     <form className="friction-decision" onSubmit={save}>
-      <label htmlFor={id('owner')}>{t('frictions.owner')}</label>
-      <input id={id('owner')} name="owner" defaultValue={f.owner} placeholder={t('frictions.ownerHint')} />
-      <label htmlFor={id('decision')}>{t('frictions.decision')}</label>
-      <select id={id('decision')} name="decision" defaultValue={f.decision ?? ''}>
-        <option value="">{t('frictions.notDecided')}</option>
-        <option value="accept">{t('frictions.accept')}</option>
-        <option value="mitigate">{t('frictions.mitigate')}</option>
-        <option value="escalate">{t('frictions.escalate')}</option>
-      </select>
-      <label htmlFor={id('status')}>{t('frictions.status')}</label>
-      <select id={id('status')} name="status" defaultValue={f.status}>
-        <option value="open">{t('frictions.open')}</option>
-        <option value="in-progress">{t('frictions.inProgress')}</option>
-        <option value="closed">{t('frictions.closed')}</option>
-      </select>
-      <label htmlFor={id('reviewDate')}>{t('frictions.reviewOn')}</label>
-      <input id={id('reviewDate')} name="reviewDate" type="date" defaultValue={f.reviewDate ?? ''} />
-      <label htmlFor={id('note')}>{t('frictions.note')}</label>
-      <input id={id('note')} name="note" defaultValue={f.note} />
+      <span className="pair">
+        <label htmlFor={id('owner')}>{t('frictions.owner')}</label>
+        <input id={id('owner')} name="owner" defaultValue={f.owner} placeholder={t('frictions.ownerHint')} />
+      </span>
+      <span className="pair">
+        <label htmlFor={id('decision')}>{t('frictions.decision')}</label>
+        <select id={id('decision')} name="decision" defaultValue={f.decision ?? ''}>
+          <option value="">{t('frictions.notDecided')}</option>
+          <option value="accept">{t('frictions.accept')}</option>
+          <option value="mitigate">{t('frictions.mitigate')}</option>
+          <option value="escalate">{t('frictions.escalate')}</option>
+        </select>
+      </span>
+      <span className="pair">
+        <label htmlFor={id('status')}>{t('frictions.status')}</label>
+        <select id={id('status')} name="status" defaultValue={f.status}>
+          <option value="open">{t('frictions.open')}</option>
+          <option value="in-progress">{t('frictions.inProgress')}</option>
+          <option value="closed">{t('frictions.closed')}</option>
+        </select>
+      </span>
+      <span className="pair">
+        <label htmlFor={id('reviewDate')}>{t('frictions.reviewOn')}</label>
+        <input id={id('reviewDate')} name="reviewDate" type="date" defaultValue={f.reviewDate ?? ''} />
+      </span>
+      <span className="pair">
+        <label htmlFor={id('note')}>{t('frictions.note')}</label>
+        <input id={id('note')} name="note" defaultValue={f.note} />
+      </span>
       <button type="submit" disabled={saving}>
         {saving ? t('frictions.saving') : t('frictions.save')}
       </button>
@@ -148,7 +159,7 @@ export function FrictionsPage({ country }: { country?: string }) {
                       {f.decision
                         ? t('frictions.decided', {
                             decision: t(`frictions.decisions.${f.decision}`),
-                            by: f.decidedBy,
+                            by: personName(f.decidedBy ?? ''),
                             on: day(f.decidedAt),
                           })
                         : t('frictions.noDecision')}{' '}

@@ -194,7 +194,17 @@ function IncidentEditor({
  * may see them (those of another office, or above their clearance, counted with their narrative,
  * source and place withheld), and one incident opened to change it and read its history.
  */
-export function IncidentsPage({ country }: { country: string | undefined }) {
+/**
+ * `onChanged` asks the header's counts again: an incident added or edited changes the number of
+ * events the country selector shows.
+ */
+export function IncidentsPage({
+  country,
+  onChanged,
+}: {
+  country: string | undefined;
+  onChanged?: () => void;
+}) {
   const { t } = useTranslation();
   const [reload, setReload] = useState(0);
   const [issues, setIssues] = useState<Issues>({});
@@ -226,6 +236,7 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
       });
       form.reset();
       setReload((n) => n + 1);
+      onChanged?.();
     } catch (err) {
       const found = issuesOf(err);
       setIssues(found);
@@ -253,7 +264,10 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
           incident={openedIncident}
           country={country}
           areas={areas}
-          onSaved={() => setReload((n) => n + 1)}
+          onSaved={() => {
+            setReload((n) => n + 1);
+            onChanged?.();
+          }}
           onClose={() => setOpened(null)}
         />
       )}
@@ -296,16 +310,20 @@ export function IncidentsPage({ country }: { country: string | undefined }) {
                 <tbody>
                   {d.incidents.map((i) => (
                     <tr key={i.id}>
-                      <td>{day(i.occurredOn)}</td>
-                      <td>{i.admin1}</td>
-                      <td>{t(`incidents.category.${i.category}`, { defaultValue: i.category })}</td>
-                      <td>{i.killed}</td>
-                      <td>{i.injured}</td>
-                      <td>
+                      <td data-label={t('incidents.date')}>{day(i.occurredOn)}</td>
+                      <td data-label={t('incidents.admin1')}>{i.admin1}</td>
+                      <td data-label={t('incidents.categoryCol')}>
+                        {t(`incidents.category.${i.category}`, { defaultValue: i.category })}
+                      </td>
+                      <td data-label={t('incidents.killed')}>{i.killed}</td>
+                      <td data-label={t('incidents.injured')}>{i.injured}</td>
+                      <td data-label={t('incidents.verificationCol')}>
                         {t(`incidents.verification.${i.verification}`, { defaultValue: i.verification })}
                       </td>
-                      <td>{i.office}</td>
-                      <td>{i.withheld ? <em>{t('incidents.withheldLong')}</em> : i.narrative}</td>
+                      <td data-label={t('incidents.office')}>{i.office}</td>
+                      <td data-label={t('incidents.narrative')}>
+                        {i.withheld ? <em>{t('incidents.withheldLong')}</em> : i.narrative}
+                      </td>
                       <td>
                         <button
                           type="button"

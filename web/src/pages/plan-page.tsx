@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
@@ -72,7 +73,7 @@ export function PlanPage({ country }: { country: string | undefined }) {
                             aria-expanded={open === i}
                             onClick={() => setOpen(open === i ? null : i)}
                           >
-                            <span className={`kind kind-${f.kind}`} title={f.kind}>
+                            <span className={`kind kind-${f.kind}`} title={label(f.kind)}>
                               {label(f.kind)}
                             </span>{' '}
                             <code>{f.subject}</code>
@@ -109,8 +110,15 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
         </p>
       )}
       {parts.length > 0 && (
-        <p className="muted">
-          {t('plan.planParts', { parts: parts.map((e) => (e.type === 'plan' ? e.path : '')).join(', ') })}
+        <p
+          className="muted plan-places"
+          title={parts.map((e) => (e.type === 'plan' ? e.path : '')).join(', ')}
+        >
+          {t('plan.planParts', {
+            parts: parts
+              .map((e) => (e.type === 'plan' ? planPlace(e.path, e.id) : ''))
+              .join(t('common.listSeparator')),
+          })}
         </p>
       )}
       {measures.map((m) =>
@@ -151,6 +159,30 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
       )}
     </section>
   );
+}
+
+/**
+ * A place in the plan file in words, from the check's path: "strategies[1].objectives[0].supports"
+ * for objective O-2 reads "O-2 — strategy 2, objective 1, field supports". Parts the words do not
+ * know are shown as the path writes them.
+ */
+export function planPlace(path: string, id: string): string {
+  const words: string[] = [];
+  const segments = path.split('.');
+  let i = 0;
+  for (; i < segments.length; i++) {
+    const m = /^([A-Za-z0-9]+)(?:\[(\d+)\])?$/.exec(segments[i] ?? '');
+    if (!m) break;
+    const [, name = '', index] = m;
+    const known = i18next.exists(`plan.place.${name}`);
+    if (index !== undefined && known) words.push(i18next.t(`plan.place.${name}`, { n: Number(index) + 1 }));
+    else if (index === undefined && known && i < segments.length - 1)
+      words.push(i18next.t(`plan.place.${name}`));
+    else break;
+  }
+  const rest = segments.slice(i).join('.');
+  if (rest) words.push(`${i18next.t('plan.field')} ${rest}`);
+  return `${id} — ${words.join(', ')}`;
 }
 
 interface Node {

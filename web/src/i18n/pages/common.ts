@@ -127,6 +127,8 @@ export const en = {
   colon: ': ',
   civiliansOf: 'Civilians ({{country}})',
   withheld: '(withheld)',
+  /** The name Tandem gives the person at the terminal when the store has no accounts. */
+  localStation: 'this workstation',
 };
 
 export const fr: typeof en = {
@@ -254,4 +256,5 @@ export const fr: typeof en = {
   colon: ' : ',
   civiliansOf: 'Civils ({{country, country}})',
   withheld: '(masqué)',
+  localStation: 'poste local',
 };
