@@ -68,6 +68,8 @@ export interface ExtraBriefText {
     tooShort: (months: number) => string;
     /** The store already holds part of the first month forecast: what it holds, beside the forecast. */
     partial: (month: string, through: string, origin: string) => string;
+    /** Under the table, where a cell is starred: its mean lies above its 80% range. */
+    heavyTail: string;
     /** No event of any kind from `from` to `to`: most likely a gap in the data, read as quiet months. */
     gap: (from: string, to: string, months: number, percent: number) => string;
     soFar: (through: string) => string;
@@ -161,13 +163,15 @@ const en: ExtraBriefText = {
     what: { events: 'violent events', fatalities: 'deaths' },
     cover: (percent) => `their 80% ranges held what happened ${percent}% of the time`,
     better: (span, what, percent, baseline, cover) =>
-      `Over ${span}, forecasts of ${what} 1–3 months ahead were ${percent}% closer (on a log scale) than the best simple rule, ${baseline}; ${cover}.`,
+      `Over ${span}, forecasts of ${what} 1–3 months ahead were ${percent}% closer (in squared error on a log scale) than the best simple rule, ${baseline}; ${cover}.`,
     noBetter: (span, what, baseline, percent, cover) =>
-      `Over ${span}, forecasts of ${what} 1–3 months ahead were no better than ${baseline} (${percent === 0 ? 'as close, to within half a percent,' : `${percent}% further off`} on a log scale): treat them as that rule with a range; ${cover}.`,
+      `Over ${span}, forecasts of ${what} 1–3 months ahead were no better than ${baseline} (${percent === 0 ? 'as close, to within half a percent,' : `${percent}% further off`} in squared error on a log scale): treat them as that rule with a range; ${cover}.`,
     noneHappened: (span, what, cover) =>
       `Over ${span}, no ${what} were recorded in the areas and months scored, so assuming none was exactly right and no forecast could do better; ${cover}.`,
     tooShort: (months) =>
       `The record is too short to measure how good these forecasts are: the backtest needs ${months} months of data before its first origin and a month after it. Read them as a model not yet tested on this country.`,
+    heavyTail:
+      '* The mean lies above the 80% range: most months like it are quiet, but a few bring far more (one large attack). Read "0 (0–0)*" as likely quiet, not certainly.',
     partial: (month, through, origin) =>
       `Violent events of ${month} up to ${through} are already recorded; the forecasts use data to the end of ${origin} only, and the last column gives them (events / deaths).`,
     gap: (from, to, months, percent) =>
@@ -284,13 +288,15 @@ const fr: ExtraBriefText = {
     what: { events: 'd’événements violents', fatalities: 'de morts' },
     cover: (percent) => `leurs fourchettes à 80 % ont contenu la réalité ${percent} % du temps`,
     better: (span, what, percent, baseline, cover) =>
-      `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois ont été ${percent} % plus proches de la réalité (sur une échelle logarithmique) que la meilleure règle simple, ${baseline} ; ${cover}.`,
+      `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois ont été ${percent} % plus proches de la réalité (en erreur quadratique sur une échelle logarithmique) que la meilleure règle simple, ${baseline} ; ${cover}.`,
     noBetter: (span, what, baseline, percent, cover) =>
-      `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois n’ont pas fait mieux que ${baseline} (${percent === 0 ? 'aussi proches, à un demi-point près,' : `${percent} % plus éloignées`} sur une échelle logarithmique) : lisez-les comme cette règle assortie d’une fourchette ; ${cover}.`,
+      `${span[0]?.toUpperCase()}${span.slice(1)}, les prévisions ${what} à 1–3 mois n’ont pas fait mieux que ${baseline} (${percent === 0 ? 'aussi proches, à un demi-point près,' : `${percent} % plus éloignées`} en erreur quadratique sur une échelle logarithmique) : lisez-les comme cette règle assortie d’une fourchette ; ${cover}.`,
     noneHappened: (span, what, cover) =>
       `${span[0]?.toUpperCase()}${span.slice(1)}, aucun cas ${what} n’a été relevé dans les zones et les mois évalués : l’hypothèse d’aucun était donc exacte et aucune prévision ne pouvait faire mieux ; ${cover}.`,
     tooShort: (months) =>
       `Les données sont trop courtes pour mesurer la fiabilité de ces prévisions : le test rétrospectif demande ${months} mois de données avant sa première date et un mois après. Lisez-les comme un modèle pas encore éprouvé sur ce pays.`,
+    heavyTail:
+      '* La moyenne dépasse la fourchette à 80 % : la plupart des mois semblables sont calmes, mais quelques-uns en comptent bien plus (une seule attaque d’envergure). Lisez « 0 (0–0)* » comme un calme probable, non certain.',
     partial: (month, through, origin) =>
       `Les événements violents ${/^[aeiouéèêâh]/i.test(month) ? 'd’' : 'de '}${month} jusqu’au ${through} sont déjà enregistrés ; les prévisions n’utilisent que les données arrêtées à fin ${origin}, et la dernière colonne les donne (événements / morts).`,
     gap: (from, to, months, percent) =>

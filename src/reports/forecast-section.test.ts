@@ -70,3 +70,29 @@ test('where every area had deaths in the last year, the brief says no area is qu
     /No area without deaths in the last year has a 20%/,
   );
 });
+
+test('a next-month cell whose mean lies above its 80% range is starred and the star explained, in both languages', () => {
+  const backtest = runBacktest(buildForecastPanel('Synthetia', bloodlessRows(12), addMonths('2010-01', 11)));
+  const forecast = (key: string, mean: number, q90: number): AreaForecast => ({
+    level: 'admin1',
+    key,
+    month: '2011-01',
+    horizon: 1,
+    metric: 'fatalities',
+    point: 0,
+    mean,
+    quantiles: { '0.1': 0, '0.5': 0, '0.9': q90 },
+    pOnset: null,
+  });
+  const text = (forecasts: AreaForecast[], lang: 'en' | 'fr' = 'en') =>
+    JSON.stringify(
+      forecastSection({ country: 'Synthetia', origin: '2010-12', forecasts, backtest }, lang).blocks,
+    );
+  // Lobaye's case: quantiles 0/0/0, mean 1.16 (a probe).
+  const tailed = text([forecast('Lobaye', 1.16, 0), forecast('Kémo', 0.4, 2)]);
+  assert.match(tailed, /"Lobaye","–","0 \(0–0\)\*"/);
+  assert.match(tailed, /"Kémo","–","0 \(0–2\)"/);
+  assert.match(tailed, /The mean lies above the 80% range/);
+  assert.match(text([forecast('Lobaye', 1.16, 0)], 'fr'), /La moyenne dépasse la fourchette/);
+  assert.doesNotMatch(text([forecast('Kémo', 0.4, 2)]), /mean lies above/);
+});

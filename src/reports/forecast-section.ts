@@ -127,8 +127,14 @@ export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): S
   const next = b.forecasts.filter((f) => f.horizon === 1);
   const byArea = new Map<string, { events?: AreaForecast; fatalities?: AreaForecast }>();
   for (const f of next) byArea.set(f.key, { ...byArea.get(f.key), [f.metric]: f });
+  // A mean above the range's top (a rare month far larger than most) is starred: "0 (0–0)" alone
+  // reads as certain quiet.
+  const tail = (f: AreaForecast) => f.mean > f.quantiles['0.9'];
   const range = (f?: AreaForecast) =>
-    f ? `${Math.round(f.point)} (${Math.round(f.quantiles['0.1'])}–${Math.round(f.quantiles['0.9'])})` : '–';
+    f
+      ? `${Math.round(f.point)} (${Math.round(f.quantiles['0.1'])}–${Math.round(f.quantiles['0.9'])})${tail(f) ? '*' : ''}`
+      : '–';
+  const starred = next.some(tail);
   const soFar = b.recordedSoFar;
   const through = soFar ? t.day(soFar.through) : '';
   const recorded = (key: string) => {
@@ -169,6 +175,7 @@ export function forecastSection(b: ForecastBrief, lang: BriefLanguage = 'en'): S
       b.area !== undefined && !rows.length
         ? ({ kind: 'p', text: t.noArea(b.area, t.month(b.origin)) } as Block)
         : ({ kind: 'table', head: soFar ? [...head, t.soFar(through)] : head, rows } as Block),
+      ...(starred && rows.length ? [{ kind: 'p', text: t.heavyTail } as Block] : []),
       onsets.length
         ? { kind: 'list', items: onsets.map((o) => t.onset(o.key, Math.round(o.p * 100), t.month(o.month))) }
         : {

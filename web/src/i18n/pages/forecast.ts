@@ -12,8 +12,7 @@ export const en = {
   deathsPerMonth: 'deaths per month',
   soFar: 'Already recorded for {{month}} up to {{day}}: {{recorded}} (the ring on the chart).',
   legendObserved: 'recorded',
-  legendPoint:
-    'forecast: the typical month (half of months above, half below on a log scale; the mean runs higher)',
+  legendPoint: 'forecast: the typical month on a log scale (the mean runs higher)',
   legendRange: '80% range: 8 months in 10 fall inside',
   legendOrigin: 'forecast made from here',
   gap_one:
@@ -42,8 +41,7 @@ export const fr: typeof en = {
   deathsPerMonth: 'morts par mois',
   soFar: 'Déjà enregistré pour {{month}} jusqu’au {{day}} : {{recorded}} (le cercle sur le graphique).',
   legendObserved: 'enregistré',
-  legendPoint:
-    'prévision : le mois typique (autant de mois au-dessus qu’en dessous sur une échelle logarithmique ; la moyenne est plus haute)',
+  legendPoint: 'prévision : le mois typique sur une échelle logarithmique (la moyenne est plus haute)',
   legendRange: 'fourchette à 80 % : 8 mois sur 10 y tombent',
   legendOrigin: 'prévision établie à partir d’ici',
   gap_one:
