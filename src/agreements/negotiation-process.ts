@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../domain/calendar-day.ts';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
+import { ownValue } from '../domain/own-value.ts';
 import {
   type DocumentProblem,
   type PathSegment,
@@ -30,7 +31,7 @@ const member = z.object({
   gender: z.preprocess((g) => {
     if (typeof g !== 'string') return g;
     const word = g.trim().toLowerCase();
-    return Object.hasOwn(FRENCH_GENDERS, word) ? FRENCH_GENDERS[word] : word;
+    return ownValue(FRENCH_GENDERS, word) ?? word;
   }, z.enum(GENDERS)),
   role: z.string().optional(),
 });
