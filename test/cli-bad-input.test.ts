@@ -225,6 +225,11 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
       args: ['serve', '--host', 'atlantis.invalid', '--port', '7497', '--no-demo', '--db', DB],
       names: /--host atlantis\.invalid: no such host name/,
     },
+    // Offered beyond this machine, a store without accounts let anyone in as admin (a warning only).
+    {
+      args: ['serve', '--host', '0.0.0.0', '--port', '0', '--no-demo', '--db', DB],
+      names: /--host 0\.0\.0\.0: the store has no accounts, so nobody could sign in/,
+    },
     { args: ['serve', '--port', 'abc', '--db', DB], names: /--port/ },
     // Number() would read these as 0 (any free port) and 1000.
     { args: ['serve', '--port', '', '--db', DB], names: /--port/ },

@@ -61,6 +61,11 @@ export interface WorkbenchAppOptions {
    * listens on loopback: a defence against DNS rebinding).
    */
   loopbackOnly?: boolean;
+  /**
+   * The server listens beyond this machine: a store without accounts then lets nobody in, rather
+   * than letting everyone in with the workbench's roles (set by startServer from its address).
+   */
+  networked?: boolean;
   /** The mission's identity provider for sign-in; from the environment (TANDEM_OIDC_*) unless given. */
   oidc?: OidcSettings | null;
   /** The server's public address, for the links it makes (TANDEM_URL unless given). */
@@ -127,6 +132,7 @@ export function createApp(options: WorkbenchAppOptions): Hono {
   signIn(app, {
     store: options.store,
     withoutAccounts: workbenchRequester,
+    networked: options.networked ?? false,
     oidc: options.oidc === undefined ? oidcSettingsFromEnvironment() : options.oidc,
     publicUrl: options.publicUrl ?? (process.env.TANDEM_URL || undefined),
     trustProxy: options.trustProxy ?? process.env.TANDEM_TRUST_PROXY === '1',

@@ -6,6 +6,8 @@ const MAX_DELAY_MS = 2000;
 
 interface Record {
   failures: number;
+  /** Checks begun and not yet answered: each counts as a failure until it is known not to be. */
+  pending: number;
   since: number;
 }
 
@@ -23,32 +25,52 @@ export class SignInThrottle {
     this.#now = now;
   }
 
-  /** Seconds until the keys may try again, or 0 when they may now. */
-  retryAfter(keys: readonly string[]): number {
+  /**
+   * Seconds until the keys may try again (0 when they may now), counting the checks still under
+   * way as failures: guesses sent all at once are refused as if each before had failed, since a
+   * failure is only known once the password's slow hash has been checked. When it returns 0 the
+   * attempt is counted as under way; end it with failed() or succeeded().
+   */
+  begin(keys: readonly string[]): number {
     let wait = 0;
     for (const k of keys) {
       const r = this.#current(k);
-      if (r && r.failures >= ALLOWED_FAILURES) wait = Math.max(wait, r.since + WINDOW_MS - this.#now());
+      if (r && r.failures + r.pending >= ALLOWED_FAILURES)
+        wait = Math.max(wait, r.since + WINDOW_MS - this.#now(), 1000);
     }
-    return Math.ceil(wait / 1000);
+    if (wait) return Math.ceil(wait / 1000);
+    for (const k of keys) {
+      const r = this.#current(k) ?? { failures: 0, pending: 0, since: this.#now() };
+      r.pending++;
+      this.#seen.set(k, r);
+    }
+    if (this.#seen.size > 100_000) this.#forgetOld();
+    return 0;
   }
 
-  /** Counts a failure against each key; returns how long to wait before answering it (ms). */
+  /** Counts the attempt begun as a failure against each key; how long to wait before answering it (ms). */
   failed(keys: readonly string[]): number {
     let n = 0;
     for (const k of keys) {
-      const r = this.#current(k) ?? { failures: 0, since: this.#now() };
+      const r = this.#current(k) ?? { failures: 0, pending: 1, since: this.#now() };
+      r.pending = Math.max(0, r.pending - 1);
       r.failures++;
       this.#seen.set(k, r);
       n = Math.max(n, r.failures);
     }
-    if (this.#seen.size > 100_000) this.#forgetOld();
     return Math.min(MAX_DELAY_MS, 100 * 2 ** (n - 1));
   }
 
-  /** A success clears the account's count (not the address's: one address may try many names). */
-  succeeded(account: string): void {
-    this.#seen.delete(account);
+  /**
+   * Ends the attempt begun as a success: the account's count is cleared (not the address's: one
+   * address may try many names).
+   */
+  succeeded(keys: readonly string[], account?: string): void {
+    for (const k of keys) {
+      const r = this.#current(k);
+      if (r) r.pending = Math.max(0, r.pending - 1);
+    }
+    if (account) this.#seen.delete(account);
   }
 
   #current(key: string): Record | undefined {

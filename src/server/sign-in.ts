@@ -46,9 +46,17 @@ export interface SignInOptions {
   trustProxy?: boolean;
   /** Who a request acts for while the store has no accounts (a workbench on one's own machine). */
   withoutAccounts: () => Requester;
+  /**
+   * The server listens beyond this machine: without accounts nobody is let in (the last account
+   * removed while it runs closes it, rather than opening it to everyone).
+   */
+  networked?: boolean;
   /** How long the answer to "does the store have accounts?" is reused, ms. */
   recheckMs?: number;
 }
+
+const NO_ACCOUNTS =
+  'this server listens beyond this machine and its store has no accounts, so nobody can sign in: create one with `tandem users add NAME --roles ROLES`';
 
 // Paths anyone may reach: the health check, the sign-in page itself, and the page's code and styles
 // (built files, no data).
@@ -128,8 +136,10 @@ export function signIn(app: Hono, options: SignInOptions): void {
     const inProcess = (c.env as Record<symbol, Requester | undefined> | undefined)?.[IN_PROCESS_REQUESTER];
     if (inProcess) return current.run(inProcess, next);
     const path = new URL(c.req.url).pathname;
-    if (!(await required())) return current.run(options.withoutAccounts(), next);
+    const noAccounts = !(await required());
+    if (noAccounts && !options.networked) return current.run(options.withoutAccounts(), next);
     if (OPEN.some((re) => re.test(path))) return next();
+    if (noAccounts && path.startsWith('/api/')) throw new TandemError('unauthenticated', NO_ACCOUNTS);
     const token = bearer(c.req.header('authorization'));
     const session = token ? '' : (getCookie(c, SESSION_COOKIE) ?? '');
     const requester = token
@@ -156,7 +166,7 @@ export function signIn(app: Hono, options: SignInOptions): void {
     return c.json({
       name: me.name,
       roles: me.roles,
-      signInRequired: await required(),
+      signInRequired: options.networked || (await required()),
       mayWrite: mayWrite(me),
       offices: me.offices ?? null,
     });
@@ -193,21 +203,23 @@ export function signIn(app: Hono, options: SignInOptions): void {
       `address:${clientAddress(c, options.trustProxy ?? false)}`,
       ...(name ? [`account:${name.toLowerCase()}`] : []),
     ];
-    const wait = throttle.retryAfter(keys);
+    const wait = throttle.begin(keys);
     if (wait) {
       c.header('retry-after', String(wait));
       return c.html(page(say.tooMany(Math.ceil(wait / 60)), lang), 429);
     }
-    const requester = token
-      ? await requesterForToken(options.store, token)
-      : name
-        ? await requesterForPassword(options.store, name, form.get('password') ?? '')
-        : null;
-    if (!requester) {
-      await new Promise((r) => setTimeout(r, throttle.failed(keys)));
-      return c.html(page(token ? say.badToken : say.badPassword, lang), 401);
+    let requester: Awaited<ReturnType<typeof requesterForToken>> = null;
+    try {
+      requester = token
+        ? await requesterForToken(options.store, token)
+        : name
+          ? await requesterForPassword(options.store, name, form.get('password') ?? '')
+          : null;
+    } finally {
+      if (!requester) await new Promise((r) => setTimeout(r, throttle.failed(keys)));
     }
-    if (name) throttle.succeeded(`account:${name.toLowerCase()}`);
+    if (!requester) return c.html(page(token ? say.badToken : say.badPassword, lang), 401);
+    throttle.succeeded(keys, name ? `account:${name.toLowerCase()}` : undefined);
     const session = await startSession(options.store, requester);
     setSession(c, session.id);
     return c.redirect(withLang('/', lang), 303);

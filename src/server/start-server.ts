@@ -10,7 +10,10 @@ import { warmingRequesters, warmOverview } from './warm-overview.ts';
 
 export interface StartServerOptions extends WorkbenchAppOptions {
   port?: number;
-  /** Loopback by default: the workbench has no sign-in yet, so it is not offered to the network. */
+  /**
+   * Loopback by default. Elsewhere a store without accounts lets nobody in (createApp's `networked`),
+   * and `tandem serve` refuses to start on it.
+   */
   hostname?: string;
   /**
    * Whether to compute the overview's first reads before listening, so that the first visitor finds
@@ -47,6 +50,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...options,
     printPdf: options.printPdf ?? ((html) => printer!.print(html)),
     loopbackOnly: options.loopbackOnly ?? isLoopback(hostname),
+    networked: options.networked ?? !isLoopback(hostname),
   });
   if (options.warmUp ?? process.env.TANDEM_WARM_UP !== '0') {
     // Before listening: the store's queries hold the event loop, so warming while the first

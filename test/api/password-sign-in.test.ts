@@ -99,6 +99,25 @@ for (const dialect of DIALECTS) {
       assert.ok(Number(right.headers.get('retry-after')) > 0);
     });
 
+    test('guesses sent all at once get no more tries than guesses sent one by one', async () => {
+      // An app of its own: a fresh throttle. Each check waits on scrypt, so a burst all passed the
+      // limit before the first failure was counted (181 of 300 checked, in a probe).
+      const app = createApp({ store, webRoot: null, log: () => {} });
+      const burst = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          app.request('/sign-in', form({ name: 'Fatou Field', password: `burst guess ${i}` })),
+        ),
+      );
+      const statuses = burst.map((r) => r.status);
+      assert.equal(statuses.filter((s) => s === 401).length, 5, statuses.join(' '));
+      assert.equal(statuses.filter((s) => s === 429).length, 15, statuses.join(' '));
+      const right = await app.request(
+        '/sign-in',
+        form({ name: 'Fatou Field', password: 'correct horse battery staple' }),
+      );
+      assert.equal(right.status, 429);
+    });
+
     test('behind a trusted proxy, one address’s failures do not lock out the others', async () => {
       const proxied = createApp({ store, webRoot: null, log: () => {}, trustProxy: true });
       const from = (address: string, fields: Record<string, string>) => ({

@@ -48,6 +48,22 @@ for (const dialect of DIALECTS) {
       assert.equal(me.signInRequired, false);
     });
 
+    test('without accounts, a server listening beyond this machine lets nobody in', async () => {
+      // A probe found the opposite: serve --host 0.0.0.0 on a store without accounts (or whose
+      // last account was removed while it ran) let every visitor act as admin.
+      const networked = createApp({ store, webRoot: null, log: () => {}, networked: true });
+      for (const path of ['/api/summary', '/api/whoami', '/api/events']) {
+        const res = await networked.request(path);
+        assert.equal(res.status, 401, path);
+        assert.match((await res.json()).error.message, /has no accounts, so nobody can sign in: create one/);
+      }
+      assert.equal((await networked.request('/sign-in')).status, 200);
+      const page = await networked.request('/');
+      assert.equal(page.status, 302);
+      assert.match(page.headers.get('location') ?? '', /\/sign-in/);
+      assert.equal((await networked.request('/api/health')).status, 200);
+    });
+
     test('once an account exists, a request without a valid token is refused with 401 and a reason', async () => {
       viewer = (await addUserAccount(store, 'Vera Viewer', ['viewer'])).token;
       poc = (await addUserAccount(store, 'Paul POC', ['poc'])).token;

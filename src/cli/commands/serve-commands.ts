@@ -133,19 +133,20 @@ export function registerServeCommands(program: Command): void {
           }
         }
         const server = await startServer({ store, port, hostname: flags.host });
+        if (flags.host && !LOOPBACK.has(flags.host) && !(await signInRequired(store))) {
+          // Without accounts nobody could sign in; opening the port to everyone instead is no choice.
+          await server.close();
+          throw new TandemError(
+            'bad-input',
+            `--host ${flags.host}: the store has no accounts, so nobody could sign in to a workbench offered beyond this machine. Create one first with \`tandem users add NAME --roles admin\`, or leave out --host to serve this machine only.`,
+          );
+        }
         process.stderr.write(
           `tandem: workbench at ${server.url} (store: ${store.location}); Ctrl-C stops it\n`,
         );
         const { DEFAULT_WEB_ROOT } = await import('../../server/create-app.ts');
         const stale = (await import('../../server/web-build-age.ts')).staleWebBuildWarning(DEFAULT_WEB_ROOT);
         if (stale) process.stderr.write(`tandem: warning: ${stale}\n`);
-        if (flags.host && !LOOPBACK.has(flags.host) && !(await signInRequired(store))) {
-          // Without accounts there is no sign-in: whoever reaches the port acts with the server's roles.
-          const roles = process.env.TANDEM_ROLES ?? 'admin';
-          process.stderr.write(
-            `tandem: warning: listening on ${flags.host} and the store has no accounts, so nobody is asked to sign in: anyone who can reach this port reads and writes with the roles "${roles}" (TANDEM_ROLES). Create accounts first with \`tandem users add NAME --roles ROLES\`.\n`,
-          );
-        }
         const pulls = new schedule.PullSchedule(store, scheduled, every, await localRequester(), (line) =>
           process.stderr.write(`${line}\n`),
         );
