@@ -93,6 +93,17 @@ for (const dialect of DIALECTS) {
           return true;
         });
       }
+      // The same values at the records' own level change nothing, but answering "unchanged" would
+      // confirm a guess at what the analyst may not read (a probe did so, with no audit entry).
+      await assert.rejects(importAs(store, ['analyst'], [fixture], 'strictly-confidential'), (e) => {
+        assert.ok(e instanceof TandemError);
+        assert.equal(e.code, 'forbidden');
+        assert.match(
+          e.message,
+          /its rows name 3 records stored as strictly-confidential, above your clearance \(internal\)/,
+        );
+        return true;
+      });
       const viewer = importAs(store, ['viewer'], [fixture], 'public');
       await assert.rejects(viewer, (e) => e instanceof TandemError && e.code === 'forbidden');
       assert.deepEqual(await levels(store), Array(3).fill('strictly-confidential'));

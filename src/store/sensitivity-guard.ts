@@ -17,6 +17,7 @@ export class SensitivityGuard {
   private readonly lowered = new Map<string, number>();
   private readonly setAsideAboveClearance = new Map<string, number>();
   private readonly setAsideLowered = new Map<string, number>();
+  private readonly namedAboveClearance = new Map<string, number>();
 
   constructor(
     /** The level the write gives its records. */
@@ -28,6 +29,17 @@ export class SensitivityGuard {
   /** Whether changing a record stored at `stored` is allowed; refusals are tallied for `assertClear`. */
   allows(stored: string, records = 1): boolean {
     return this.tally(stored, records, this.aboveClearance, this.lowered);
+  }
+
+  /**
+   * Whether a row may name a stored record it leaves as it is: not one above the writer's
+   * clearance, or an import of the same values would confirm, unrefused and unlogged, a guess at
+   * what the writer may not read. Refusals are tallied for `assertClear`.
+   */
+  mayName(stored: string, records = 1): boolean {
+    if (sensitivityRank(stored) <= sensitivityRank(this.clearance)) return true;
+    this.namedAboveClearance.set(stored, (this.namedAboveClearance.get(stored) ?? 0) + records);
+    return false;
   }
 
   /**
@@ -65,8 +77,9 @@ export class SensitivityGuard {
   /** Throws, naming the records and levels, when any change was refused. */
   assertClear(): void {
     const above = this.aboveClearance.size + this.setAsideAboveClearance.size;
+    const named = this.namedAboveClearance.size;
     const lowered = this.lowered.size + this.setAsideLowered.size;
-    if (!above && !lowered) return;
+    if (!above && !named && !lowered) return;
     const describe = (stored: Map<string, number>, setAside: Map<string, number>) =>
       [
         ...counted(stored, 'record', 'records', 'stored'),
@@ -77,18 +90,23 @@ export class SensitivityGuard {
       parts.push(
         `it would change ${describe(this.aboveClearance, this.setAsideAboveClearance)}, above your clearance (${this.clearance}); only someone cleared for them may change them`,
       );
+    if (named)
+      parts.push(
+        `its rows name ${counted(this.namedAboveClearance, 'record', 'records', 'stored').join(' and ')}, above your clearance (${this.clearance}); only someone cleared for them may import them`,
+      );
     if (lowered)
       parts.push(
         `it would lower ${describe(this.lowered, this.setAsideLowered)} to ${this.level}; a record's sensitivity is never lowered, so import the file at the records' level or higher to update them`,
       );
     // Above one's clearance is a question of rights; lowering is a conflict with what is stored.
-    const code = above ? 'forbidden' : 'conflict';
+    const code = above || named ? 'forbidden' : 'conflict';
     throw new TandemError(code, `import refused, nothing was written: ${parts.join('; ')}`, {
       details: {
         aboveClearance: Object.fromEntries(this.aboveClearance),
         lowered: Object.fromEntries(this.lowered),
         setAsideAboveClearance: Object.fromEntries(this.setAsideAboveClearance),
         setAsideLowered: Object.fromEntries(this.setAsideLowered),
+        namedAboveClearance: Object.fromEntries(this.namedAboveClearance),
         level: this.level,
         clearance: this.clearance,
       },

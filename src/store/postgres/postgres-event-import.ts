@@ -304,12 +304,17 @@ export class PostgresFileImport implements FileWriter {
         await this.acceptLegacyHashes();
         await this.acceptSameValues();
       }
-      const changedLevels = await c.query<{ sensitivity: string; n: number }>(
-        'SELECT sensitivity, count(*) AS n FROM event_match WHERE NOT same GROUP BY sensitivity',
+      const levels = await c.query<{ sensitivity: string; same: boolean; n: number }>(
+        'SELECT sensitivity, same, count(*) AS n FROM event_match GROUP BY sensitivity, same',
       );
       let refused = false;
       let changed = 0;
-      for (const r of changedLevels.rows) {
+      for (const r of levels.rows) {
+        if (r.same) {
+          // Left as they are, but named: refused above the importer's clearance (mayName).
+          if (!this.guard.mayName(r.sensitivity, Number(r.n))) refused = true;
+          continue;
+        }
         changed += Number(r.n);
         if (!this.guard.allows(r.sensitivity, Number(r.n))) refused = true;
       }

@@ -256,6 +256,8 @@ class SqliteFileWriter implements FileWriter {
         updates.push({ id: old.id, row: v });
         counts.add(countedFromStored(old), -1);
       } else {
+        // Left as it is, but named: refused when above the importer's clearance (mayName).
+        if (!guard.mayName(old.sensitivity)) continue;
         this.out.unchanged++;
         counts.addValues(v, -1);
       }
