@@ -46,6 +46,8 @@ const ROWS: [string, number, number, number, RegExp][] = [
   ['date-empty.csv', 1, 1, 2, /the date is empty/],
   ['negative-fatalities.csv', 1, 1, 2, /fatalities is -3; expected 0 or more/],
   ['fatalities-not-a-number.csv', 1, 1, 2, /fatalities "many" is not a whole number/],
+  // Stored on SQLite, it failed a PostgreSQL import as a whole (integer out of range).
+  ['fatalities-too-many.csv', 1, 1, 2, /fatalities is 3000000000; expected at most 10,000,000/],
   ['repeated-ids.csv', 3, 1, 4, /event id TST1 repeats the row at line 2/],
   ['truncated-last-line.csv', 2, 1, 3, /the row has \d+ fields, the header 31 \(is the line cut short\?\)/],
   // Its last line ends with a line break, which ends line 3 and begins no line 4.

@@ -20,6 +20,7 @@ const UNMISS = 'UNMISS: United Nations Mission in the Republic of South Sudan (2
 const IO = "SPLM-IO: Sudan People's Liberation Movement-In Opposition";
 const ARMY = 'Military Forces of South Sudan (2011-)';
 const MILITIA = 'Lou Nuer Ethnic Militia (South Sudan)';
+const LOWER_CASE_MISSION = 'un: united nations peacekeepers';
 const HEADER = [
   'event_id_cnty',
   'event_date',
@@ -69,6 +70,9 @@ const ROWS = [
   battle('SSD2', UNMISS, 'External/Other forces', MILITIA, 'Identity militia', '', '3'),
   // A raid on the army, the mission standing beside the side attacked.
   battle('SSD3', MILITIA, 'Identity militia', ARMY, 'State forces', UNMISS, '30'),
+  // The mission in another case, as a partner's sheet writes it: SQLite's LIKE ignored the case
+  // and PostgreSQL's did not, so the two stores' perpetrator tables differed.
+  battle('SSD5', MILITIA, 'Identity militia', LOWER_CASE_MISSION, 'External/Other forces', '', '4'),
   // Peacekeepers who shoot at civilians: violence that is the mission's own.
   [
     'SSD4',
@@ -108,7 +112,8 @@ for (const dialect of DIALECTS) {
         cells.filter((c) => c.actor === actor).reduce((s, c) => s + c[k], 0);
       assert.deepEqual([sum(UNMISS, 'events'), sum(UNMISS, 'fatalities')], [1, 2]);
       // The others' fighting still counts for both of their sides.
-      assert.deepEqual([sum(IO, 'events'), sum(MILITIA, 'events'), sum(ARMY, 'events')], [1, 2, 1]);
+      assert.deepEqual([sum(IO, 'events'), sum(MILITIA, 'events'), sum(ARMY, 'events')], [1, 3, 1]);
+      assert.equal(sum(LOWER_CASE_MISSION, 'events'), 0, 'a mission written in lower case is one too');
     });
 
     test('the event list filtered by the mission as perpetrator holds the same one event', async () => {

@@ -6,16 +6,18 @@ import { TARGET_SEPARATOR } from '../store/event-columns.ts';
 
 /**
  * The condition that a column of names joined with '; ' (targets, a side's associated actors)
- * holds `name`, matched whole, LIKE's wildcards escaped.
+ * holds `name`, matched whole and in its own letters: the list, with a separator added at each
+ * end, changes when the name between two separators is taken out. Not LIKE, which SQLite
+ * matches without regard to case ("women (Mali)" finding "Women (Mali)") and PostgreSQL with it.
  */
 export function namedIn(
   column: 'targets' | 'actor1_associated' | 'actor2_associated',
   name: string,
 ): RawBuilder<SqlBool> {
-  const g = name.replace(/[\\%_]/g, (c) => `\\${c}`);
   const sep = TARGET_SEPARATOR;
   const c = sql.ref(column);
-  return sql<SqlBool>`(${c} = ${name} or ${c} like ${`${g}${sep}%`} escape '\\' or ${c} like ${`%${sep}${g}`} escape '\\' or ${c} like ${`%${sep}${g}${sep}%`} escape '\\')`;
+  const wrapped = sql`(${sep} || ${c} || ${sep})`;
+  return sql<SqlBool>`(${c} = ${name} or replace(${wrapped}, ${`${sep}${name}${sep}`}, '') <> ${wrapped})`;
 }
 
 /**

@@ -29,7 +29,11 @@ export const PERPETRATOR_ROLES = [1, 3];
  * target of an attack has not perpetrated it.
  */
 function perpetrates(eb: ExpressionBuilder<Database, 'actor_counts'>) {
-  const notPeaceOperation = eb.not(eb.or(PEACE_OPERATION_PATTERNS.map((p) => eb('actor', 'like', p))));
+  // In lower case on both dialects: SQLite's LIKE ignores case, PostgreSQL's does not.
+  const actor = eb.fn<string>('lower', ['actor']);
+  const notPeaceOperation = eb.not(
+    eb.or(PEACE_OPERATION_PATTERNS.map((p) => eb(actor, 'like', p.toLowerCase()))),
+  );
   return eb.or([
     eb.and([
       eb('role', 'in', PERPETRATOR_ROLES),

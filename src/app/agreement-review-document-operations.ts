@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { reviewToHtml, reviewToMarkdown } from '../agreements/agreement-review-report.ts';
 import { agreementOperations, documentSchema } from './agreement-operations.ts';
+import { recordIdNumber } from './number-input.ts';
 import { defineOperation } from './operation.ts';
 import { reviewStoredAgreement } from './workbench-operations.ts';
 
@@ -28,7 +29,7 @@ export const agreementReviewDocumentOperations = {
       .object({
         document: documentSchema.optional(),
         /** A stored agreement's id; the newest imported when neither this nor a document is given. */
-        id: z.number().int().positive().optional(),
+        id: recordIdNumber().optional(),
         title: z.string().min(1).optional(),
         format: z.enum(['md', 'html']).default('md'),
       })

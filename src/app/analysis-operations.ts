@@ -25,7 +25,7 @@ import {
 } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, isoDate } from './event-filter-input.ts';
-import { numberInput } from './number-input.ts';
+import { numberInput, recordIdInput } from './number-input.ts';
 import { defineOperation, type Requester } from './operation.ts';
 import { threatOperations } from './threat-operations.ts';
 
@@ -126,7 +126,7 @@ export const analysisOperations = {
     summary:
       'Driver suggestions from event notes by the transparent rules of data/drivers.yaml: for one event, a text, or the most recent events of a scope; each says which words fired.',
     input: scopeInput.extend({
-      eventId: numberInput(z.number().int().positive()).optional(),
+      eventId: recordIdInput().optional(),
       text: z.string().optional(),
       limit: numberInput(z.number().int().positive().max(10_000)).default(50),
     }),
@@ -181,7 +181,7 @@ export const analysisOperations = {
     input: z
       .object({
         driver: z.string().min(1),
-        eventId: numberInput(z.number().int().positive()).optional(),
+        eventId: recordIdInput().optional(),
         country: z.string().min(1).optional(),
         admin1: z.string().optional(),
         unit: unit.optional(),
@@ -237,7 +237,7 @@ export const analysisOperations = {
     summary:
       'Confirm a driver tag as a POC or political analyst. A tag is joint once a POC analyst and a political analyst, two people, stand behind it.',
     input: z.object({
-      tagId: numberInput(z.number().int().positive()),
+      tagId: recordIdInput(),
       unit: unit.optional(),
       analyst: z.string().min(1).optional(),
     }),

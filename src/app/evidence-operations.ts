@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import { readOwnCategories } from '../analysis/actor-own-category.ts';
 import { assertEventsExistFor } from '../analysis/event-scope-check.ts';
@@ -95,7 +95,12 @@ export const evidenceOperations = {
         .orderBy('problems.line')
         .orderBy('problems.id')
         .limit(input.limit);
-      if (input.file) q = q.where('problems.file', 'like', `%${input.file}%`);
+      if (input.file) {
+        // Part of the file's name, as typed: in any case, and its % and _ as themselves, on both
+        // dialects (SQLite's LIKE ignores case, PostgreSQL's does not).
+        const part = input.file.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+        q = q.where(sql<SqlBool>`lower(problems.file) like ${`%${part}%`} escape '\\'`);
+      }
       const rows = (await q.execute()).map((r) => ({
         ...r,
         id: Number(r.id),

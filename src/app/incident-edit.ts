@@ -20,10 +20,10 @@ import { assertKnownCountry, withKnownAdmin1 } from './incident-area.ts';
 import { incidentColumns, keyFor, open, seal, storedIncident } from './incident-columns.ts';
 import { syncIncidentEvent } from './incident-event.ts';
 import { checkIncident, type IncidentInput, incidentInput } from './incident-operations.ts';
-import { numberInput } from './number-input.ts';
+import { numberInput, recordIdInput } from './number-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 
-const incidentId = numberInput(z.number().int().positive('an incident id is a positive whole number'));
+const incidentId = recordIdInput('an incident id is a positive whole number');
 const victimCount = numberInput(z.number().int().min(0).max(1_000_000)).optional();
 
 /** What an edit may change: any field of an incident, by the names of POST /api/incidents. */

@@ -20,3 +20,23 @@ export function decimalNumber(v: unknown): unknown {
   const s = v.trim();
   return DECIMAL.test(s) ? Number(s) : v;
 }
+
+/**
+ * The largest id or version number a store gives (PostgreSQL's `integer`): a larger one names no
+ * record, and is refused as input rather than sent to a server that would fail on it.
+ */
+export const LARGEST_RECORD_ID = 2_147_483_647;
+
+/** A record's id or version, as input: a positive whole number a store can hold. */
+export function recordIdNumber(message = 'expected a positive whole number') {
+  return z
+    .number()
+    .int(message)
+    .positive(message)
+    .max(LARGEST_RECORD_ID, `no record has an id above ${LARGEST_RECORD_ID.toLocaleString('en-US')}`);
+}
+
+/** recordIdNumber() as a flag, a query string or a form gives it (numberInput). */
+export function recordIdInput(message?: string) {
+  return numberInput(recordIdNumber(message));
+}

@@ -8,7 +8,7 @@ import {
   InvalidDocumentError,
   StructuredDocument,
 } from '../sources/structured-document.ts';
-import { numberInput } from './number-input.ts';
+import { recordIdInput } from './number-input.ts';
 
 // What a participant of the protection–participation register is, as a front end or a file gives one.
 
@@ -45,7 +45,7 @@ export const participantInput = z.strictObject({
     .strictObject({ given: z.boolean(), on: day.nullable().optional() })
     .default({ given: false, on: null }),
   sensitivity: z.enum(SENSITIVITY_LEVELS).default(PARTICIPANT_DEFAULT_SENSITIVITY),
-  incidents: z.array(numberInput(z.number().int().positive())).default([]),
+  incidents: z.array(recordIdInput()).default([]),
   measures: z
     .array(
       z.strictObject({

@@ -39,7 +39,7 @@ import { countrySlip } from './incident-area.ts';
 import { languageInput } from './language-input.ts';
 import { processesOfCountry } from './local-process-placement.ts';
 import { parseProcessInput } from './negotiation-operations.ts';
-import { numberInput } from './number-input.ts';
+import { numberInput, recordIdInput } from './number-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { type ParticipantInput, participantInput, readParticipantFile } from './participant-input.ts';
 
@@ -383,7 +383,7 @@ export const participantOperations = {
       'The protection–participation register of a country. In full only to those cleared for each record who belong to its office; others see role, gender, office and area, never alias, real name or organisation. Every release is audited.',
     input: z.object({
       country: z.string().trim().min(1).optional(),
-      id: numberInput(z.number().int().positive()).optional(),
+      id: recordIdInput().optional(),
     }),
     async run(ctx, input): Promise<{ participants: ReleasedParticipant[] }> {
       const records = await findParticipants(ctx.store.db, input);

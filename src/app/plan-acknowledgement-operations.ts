@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { storedMissionName } from './mission-name.ts';
-import { numberInput } from './number-input.ts';
+import { recordIdInput } from './number-input.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
 import { parsePlanInput, planHash, readablePlan } from './plan-operations.ts';
 import { listUserAccounts } from './user-accounts.ts';
@@ -89,7 +89,7 @@ export const planAcknowledgementOperations = {
         /** The plan file's name, for messages. */
         name: z.string().optional(),
         /** The version acknowledged; the mission's newest when not given. */
-        version: numberInput(z.number().int().positive()).optional(),
+        version: recordIdInput().optional(),
         /** Who acknowledges: only the name the request acts as is accepted. */
         by: z.string().min(1).optional(),
         /** In what post ("Head of Office, Bor"); the account's roles when not given. */
@@ -175,7 +175,7 @@ export const planAcknowledgementOperations = {
     summary: 'Who has and who has not acknowledged a plan version (the newest by default)',
     input: z.object({
       mission: z.string().min(1).optional(),
-      version: numberInput(z.number().int().positive()).optional(),
+      version: recordIdInput().optional(),
     }),
     async run(ctx, input): Promise<AcknowledgementStatus> {
       const db = ctx.store.db;

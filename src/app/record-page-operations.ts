@@ -9,7 +9,7 @@ import { findEvents, type StoredEvent } from '../store/event-repository.ts';
 import { releaseEvents, releaseThreats, WITHHELD_KEY } from './access-control.ts';
 import { actorProfile } from './actor-profile.ts';
 import { listAlerts } from './alert-operations.ts';
-import { numberInput } from './number-input.ts';
+import { numberInput, recordIdInput } from './number-input.ts';
 import { defineOperation } from './operation.ts';
 
 /** Whether an alert's series counts an event: its country, area or actor, in the months of the rise. */
@@ -40,7 +40,7 @@ export const recordPageOperations = {
    */
   eventDetail: defineOperation({
     summary: 'One event with its source, and the alerts, threats and driver tags that stand on it.',
-    input: z.object({ id: numberInput(z.number().int().positive()) }),
+    input: z.object({ id: recordIdInput() }),
     async run(ctx, input) {
       const [stored] = await findEvents(ctx.store.db, { ids: [input.id] });
       if (!stored) throw new TandemError('not-found', `no event with id ${input.id}`);

@@ -16,7 +16,7 @@ import {
 } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
-import { numberInput } from './number-input.ts';
+import { numberInput, recordIdInput, recordIdNumber } from './number-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 
 const level = z.enum(THREAT_LEVELS);
@@ -107,7 +107,7 @@ export const threatOperations = {
       severity: level,
       trend: z.enum(THREAT_TRENDS).default('new'),
       drivers: z.array(z.string()).default([]),
-      events: z.array(z.number().int().positive()).default([]),
+      events: z.array(recordIdNumber()).default([]),
       note: z.string().default(''),
     }),
     run: async (ctx, input) => {
@@ -159,7 +159,7 @@ export const threatOperations = {
     summary:
       'Edit a threat in the register: likelihood, severity, trend, status, targeted population, drivers, note.',
     input: z.object({
-      id: numberInput(z.number().int().positive()),
+      id: recordIdInput(),
       likelihood: level.optional(),
       severity: level.optional(),
       trend: z.enum(THREAT_TRENDS).optional(),

@@ -146,8 +146,12 @@ export async function removeUserAccount(store: Store, name: string): Promise<{ r
   return { removed: name };
 }
 
+const BY_NAME = new Intl.Collator('en');
+
 export async function listUserAccounts(store: Store): Promise<UserAccount[]> {
-  const rows = await store.db.selectFrom('user_accounts').selectAll().orderBy('name').execute();
+  const rows = await store.db.selectFrom('user_accounts').selectAll().execute();
+  // Sorted here: the server's collation would order "Bob", "bob" and "Émile" its own way.
+  rows.sort((a, b) => BY_NAME.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return rows.map((r) => ({
     name: r.name,
     roles: r.roles.split(','),

@@ -20,6 +20,7 @@ import {
   negotiationOperations,
   parseProcessInput,
 } from './negotiation-operations.ts';
+import { recordIdNumber } from './number-input.ts';
 import { defineOperation } from './operation.ts';
 import { type PlanCheckReport, parsePlanInput, planOperations } from './plan-operations.ts';
 
@@ -32,7 +33,7 @@ export const currentPlan = defineOperation({
   summary: 'The newest stored plan version, its content, and its check against the events now.',
   input: z.object({
     mission: z.string().min(1).optional(),
-    version: z.number().int().positive().optional(),
+    version: recordIdNumber().optional(),
     lang: languageInput,
   }),
   async run(
@@ -191,7 +192,7 @@ export const currentNegotiation = defineOperation({
     'A stored negotiation process (the newest unless an id is given) and its checks against the events now.',
   input: z.object({
     country: z.string().min(1).optional(),
-    id: z.number().int().positive().optional(),
+    id: recordIdNumber().optional(),
     lang: languageInput,
   }),
   async run(ctx, input) {
@@ -228,7 +229,7 @@ export const currentNegotiation = defineOperation({
  */
 export const reviewStoredAgreement = defineOperation({
   summary: 'Review an imported agreement (newest by default): coded provisions, coverage and gaps.',
-  input: z.object({ id: z.number().int().positive().optional() }),
+  input: z.object({ id: recordIdNumber().optional() }),
   async run(ctx, input) {
     let q = ctx.store.db.selectFrom('agreements').select(['id', 'title', 'text']).orderBy('id', 'desc');
     if (input.id) q = q.where('id', '=', input.id);

@@ -30,12 +30,14 @@ export const workbenchStatus = defineOperation({
         eb.fn.sum<number>('imported').as('imported'),
       ])
       .groupBy('format')
+      .orderBy('format')
       .execute();
     const boundaries = await ctx.store.db
       .selectFrom('areas')
       .select((eb) => ['country', eb.fn.countAll<number>().as('areas')])
       .where('geometry', 'is not', null)
       .groupBy('country')
+      .orderBy('country')
       .execute();
     return {
       countries: countries.map((c) => ({

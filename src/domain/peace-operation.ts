@@ -9,8 +9,9 @@
  * no surer a perpetrator than the second. Its violence against civilians, or remote violence, as
  * the first actor, counts as any actor's does.
  *
- * The patterns are SQL LIKE patterns (the aggregates are read by them) and, translated, the test
- * of a single name, so both decide alike.
+ * The patterns are SQL LIKE patterns (the aggregates are read by them, in lower case) and,
+ * translated, the test of a single name, so both decide alike; neither minds the case ("MINUSMA:
+ * united nations Multidimensional…" in a partner's sheet is the mission too).
  */
 export const PEACE_OPERATION_PATTERNS: readonly string[] = [
   'UN: %',
@@ -31,7 +32,7 @@ const PEACE_OPERATION = new RegExp(
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('.*'),
   ).join('|')})$`,
-  's',
+  'si',
 );
 
 /** Whether an actor's name is a peace operation's (PEACE_OPERATION_PATTERNS). */

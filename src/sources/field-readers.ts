@@ -4,6 +4,13 @@
  */
 export type Field<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/**
+ * The most deaths (or people) one row may count: more than any event recorded (UCDP's largest
+ * single events count hundreds of thousands), and within what both stores hold as a whole number
+ * (PostgreSQL's integer), so a typo of extra digits is set aside rather than failing the import.
+ */
+export const LARGEST_COUNT = 10_000_000;
+
 export function readCount(raw: string | undefined, name: string, required: boolean): Field<number | null> {
   const s = (raw ?? '').trim();
   if (s === '') {
@@ -14,6 +21,11 @@ export function readCount(raw: string | undefined, name: string, required: boole
   if (!/^-?\d+(\.0+)?$/.test(s)) return { ok: false, reason: `${name} "${s}" is not a whole number` };
   const n = Number.parseInt(s, 10);
   if (n < 0) return { ok: false, reason: `${name} is ${n}; expected 0 or more` };
+  if (n > LARGEST_COUNT)
+    return {
+      ok: false,
+      reason: `${name} is ${s}; expected at most ${LARGEST_COUNT.toLocaleString('en-US')} (more than any event recorded)`,
+    };
   return { ok: true, value: n };
 }
 
