@@ -4,6 +4,11 @@ import type { Requester } from './operation.ts';
 
 /** A session unused for this long ends: the person signs in again. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/**
+ * A session ends this long after it began however much it is used, so a cookie taken from a
+ * browser left open does not work for ever (OWASP's absolute timeout); a working week.
+ */
+export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 /** How often a session's last use is written back (not on every request). */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -28,8 +33,9 @@ export async function startSession(store: Store, requester: Requester): Promise<
 }
 
 /**
- * Who a session id stands for: null when it is unknown, signed out, idle past SESSION_IDLE_MS (it
- * is then deleted) or its account was removed. Its last use is renewed as it is used.
+ * Who a session id stands for: null when it is unknown, signed out, idle past SESSION_IDLE_MS or
+ * older than SESSION_LIFETIME_MS (it is then deleted), or its account was removed. Its last use is
+ * renewed as it is used.
  */
 export async function requesterForSession(store: Store, id: string): Promise<Requester | null> {
   if (!id) return null;
@@ -39,6 +45,7 @@ export async function requesterForSession(store: Store, id: string): Promise<Req
     .select([
       'user_sessions.id_hash',
       'user_sessions.last_seen_at',
+      'user_sessions.created_at',
       'user_accounts.name',
       'user_accounts.roles',
       'user_accounts.offices',
@@ -47,7 +54,8 @@ export async function requesterForSession(store: Store, id: string): Promise<Req
     .executeTakeFirst();
   if (!row) return null;
   const idle = Date.now() - Date.parse(row.last_seen_at);
-  if (!(idle <= SESSION_IDLE_MS)) {
+  const age = Date.now() - Date.parse(row.created_at);
+  if (!(idle <= SESSION_IDLE_MS) || !(age <= SESSION_LIFETIME_MS)) {
     await store.db.deleteFrom('user_sessions').where('id_hash', '=', row.id_hash).execute();
     return null;
   }
