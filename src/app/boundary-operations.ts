@@ -14,6 +14,7 @@ import {
 } from '../sources/boundary-reader.ts';
 import type { Database } from '../store/schema.ts';
 import { coarserShapes } from './coarser-shapes.ts';
+import { placeEventsByPoint } from './events-placed-by-point.ts';
 import { defineOperation } from './operation.ts';
 
 /** A new polygon this much smaller than the stored one it replaces is worth a second look. */
@@ -232,6 +233,8 @@ export const boundaryOperations = {
         variants: { area: string; spellings: string[] }[];
         /** What a reader should know of the coarser shapes and variant spellings, in plain sentences. */
         notes: string[];
+        /** Stored events that named no admin-1 area and now have the one their point lies in. */
+        placed: number;
       }[] = [];
       const plan: { path: string; country: string; shapes: Boundary[]; refused: RefusedFeature[] }[] = [];
       const known = new Set(
@@ -331,6 +334,7 @@ export const boundaryOperations = {
               .onConflict((oc) => oc.columns(['country', 'admin1', 'admin2']).doNothing())
               .execute();
           }
+          const placed = await placeEventsByPoint(trx, p.country);
           const variants = matches.flatMap((m) =>
             m.data && m.variants?.length ? [{ area: m.data, spellings: m.variants }] : [],
           );
@@ -351,7 +355,13 @@ export const boundaryOperations = {
             warnings,
             coarser: covering,
             variants,
+            placed,
             notes: [
+              ...(placed
+                ? [
+                    `${events(placed)} of ${p.country} that named no admin-1 area ${placed === 1 ? 'is' : 'are'} now counted in the area whose polygon holds ${placed === 1 ? 'its' : 'their'} point`,
+                  ]
+                : []),
               ...covering.map(
                 (c) =>
                   `"${c.shape}" in this file covers the event data's ${c.covers.join(', ')}: older or coarser boundaries than the data's areas; kept under its own name, and ${c.covers.length > 1 ? 'those areas have' : 'that area has'} no polygon of ${c.covers.length > 1 ? 'their' : 'its'} own`,

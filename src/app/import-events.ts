@@ -9,6 +9,7 @@ import {
   isHapiConflictFile,
   readHapiConflictFile,
 } from '../sources/hapi-conflict-reader.ts';
+import { storedAdmin1Shapes } from '../store/admin1-shapes.ts';
 import {
   addImportRecord,
   setImportCounts,
@@ -98,14 +99,21 @@ export async function importEvents(
   } as const;
   // The store's admin-1 spellings, and each file's new ones for the files after it (AreaSpellings).
   const knownAreas = files.length ? await storedAreaSpellings(store.db) : [];
+  // The loaded polygons, for rows that give a point but name no admin-1 area.
+  const shapes = files.length ? await storedAdmin1Shapes(store.db) : {};
   return withEventImport(store, importOptions, async (imp) => {
     const results: ImportFileResult[] = [];
     for (const file of files) {
       const name = options.recordedAs?.(file.path) ?? file.path;
       const f = await imp.beginFile(name, file.format);
-      const batches = preparedBatches(file.path, file.format, options.readInWorker, sensitivity, [
-        ...knownAreas,
-      ]);
+      const batches = preparedBatches(
+        file.path,
+        file.format,
+        options.readInWorker,
+        sensitivity,
+        [...knownAreas],
+        shapes,
+      );
       let next = await batches.next();
       try {
         while (!next.done) {

@@ -3,14 +3,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { isTandemError } from '../domain/tandem-error.ts';
+import type { Admin1Shapes } from '../store/admin1-shapes.ts';
 import { prepareRows } from './prepared-rows.ts';
 
-const { path, format, ahead, sensitivity, knownAreas } = workerData as {
+const { path, format, ahead, sensitivity, knownAreas, shapes } = workerData as {
   path: string;
   format: 'acled' | 'ucdp' | 'hxl';
   ahead: number;
   sensitivity: Sensitivity;
   knownAreas: [string, string][];
+  shapes: Admin1Shapes;
 };
 const port = parentPort as NonNullable<typeof parentPort>;
 let inFlight = 0;
@@ -21,7 +23,7 @@ port.on('message', () => {
 });
 
 try {
-  for await (const batch of prepareRows(path, format, sensitivity, knownAreas)) {
+  for await (const batch of prepareRows(path, format, sensitivity, knownAreas, shapes)) {
     // The packed numbers move to the writer instead of being copied (the packer made them fresh).
     port.postMessage({ type: 'batch', batch }, [
       batch.rows.codes.buffer as ArrayBuffer,

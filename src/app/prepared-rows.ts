@@ -1,11 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { Admin1ByPoint } from '../analysis/admin1-by-point.ts';
 import { AreaSpellings } from '../domain/area-spellings.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
 import { type ErrorCode, TandemError } from '../domain/tandem-error.ts';
 import { openEventFile } from '../sources/event-file.ts';
 import type { EventFormat } from '../sources/event-row-reader.ts';
+import type { Admin1Shapes } from '../store/admin1-shapes.ts';
 import { eventValues } from '../store/event-columns.ts';
 import { type PreparedBatch, RowPacker } from '../store/packed-rows.ts';
 import { admin2Scope } from '../store/stored-area-spellings.ts';
@@ -24,10 +26,13 @@ export async function* prepareRows(
   format: EventFormat,
   sensitivity: Sensitivity = 'public',
   knownAreas: readonly (readonly [string, string])[] = [],
+  shapes: Admin1Shapes = {},
 ): AsyncGenerator<PreparedBatch> {
   // One spelling per area (admin-1, and admin-2 within it): the store's, where this file writes it
   // with other accents or hyphens.
   const spellings = new AreaSpellings(knownAreas);
+  // A row that names no admin-1 area but gives its point takes the loaded polygon's that holds it.
+  const byPoint = new Admin1ByPoint(shapes);
   // Small batches from the file, so that a row's parsed fields and event die young; rows are
   // packed one by one and sent BATCH at a time.
   const file = await openEventFile(path, { format, batchSize: 250 });
@@ -50,6 +55,8 @@ export async function* prepareRows(
         });
         continue;
       }
+      if (!event.admin1 && event.latitude !== null && event.longitude !== null)
+        event.admin1 = byPoint.of(event.country, event.latitude, event.longitude);
       event.admin1 = spellings.of(event.country, event.admin1);
       // An admin-2 area likewise, within its admin-1 area ("Segou" under Ségou is Ségou).
       if (event.admin2) event.admin2 = spellings.of(admin2Scope(event.country, event.admin1), event.admin2);
@@ -84,13 +91,14 @@ export async function* preparedBatches(
   useWorker?: boolean,
   sensitivity: Sensitivity = 'public',
   knownAreas: readonly (readonly [string, string])[] = [],
+  shapes: Admin1Shapes = {},
 ): AsyncGenerator<PreparedBatch> {
   if (!(useWorker ?? (await stat(path)).size >= WORKER_THRESHOLD)) {
-    yield* prepareRows(path, format, sensitivity, knownAreas);
+    yield* prepareRows(path, format, sensitivity, knownAreas, shapes);
     return;
   }
   const worker = new Worker(new URL('./import-worker.mjs', import.meta.url), {
-    workerData: { path, format, ahead: AHEAD, sensitivity, knownAreas },
+    workerData: { path, format, ahead: AHEAD, sensitivity, knownAreas, shapes },
     // A larger young generation: the reader allocates many short-lived strings and rows.
     resourceLimits: { maxYoungGenerationSizeMb: 96 },
   });

@@ -378,7 +378,7 @@ export function registerAreaCommands(program: Command): void {
         console.log(`${l.path}: ${l.areas} areas of ${l.country}`);
         for (const r of l.renamed) console.log(`  "${r.shape}" is "${r.data}" in the event data`);
         for (const n of l.notes) console.log(`  ${n}`);
-        if (l.withoutEvents.length === l.areas) {
+        if (l.withoutEvents.length === l.areas && !l.placed) {
           console.log(
             `  no events for ${l.country} yet: import events first, then load its boundaries, so names are matched`,
           );
