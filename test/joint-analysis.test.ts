@@ -349,6 +349,14 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(tag.joint, false);
       assert.equal(tag.unit, 'poc');
+      // Tagging it again (a second click) gives the same tag: a probe found two stored, read as
+      // "2 analysts' tags", and the other unit offered a second confirmation.
+      const again = await analysisOperations.tagDriver.run(amina, {
+        driver: 'cattle-and-transhumance',
+        eventId: event.id,
+        note: '',
+      });
+      assert.equal(again.id, tag.id);
       // The same person cannot confirm it, whatever unit or name they give.
       await assert.rejects(
         analysisOperations.confirmDriver.run(as('amina', ['political']), { tagId: tag.id }),

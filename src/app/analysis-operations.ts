@@ -207,6 +207,13 @@ export const analysisOperations = {
         // counted nowhere: refused naming the field, with what the store holds.
         await assertEventsExistFor(ctx.store.db, { country, admin1: admin1 || undefined });
       }
+      // The same analyst tagging the same driver on the same event or area again (a second click)
+      // gets the tag they made: a second one counted as another analyst's support, and offered the
+      // other unit a second confirmation.
+      const same = (await findDriverTags(ctx.store.db, { driver: input.driver, country, admin1 })).find(
+        (t) => t.analyst === analyst && t.eventId === (input.eventId ?? null),
+      );
+      if (same) return withJoint(same);
       const id = await insertDriverTag(ctx.store.db, {
         driver: input.driver,
         eventId: input.eventId ?? null,
