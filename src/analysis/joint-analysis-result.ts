@@ -7,6 +7,7 @@ import type { SourceId } from './event-source-ids.ts';
 import type { LogCusumOptions } from './log-cusum.ts';
 import type { CusumOptions } from './nb-cusum.ts';
 import type { NewActorOptions } from './new-actor-alerts.ts';
+import type { ThinMonth } from './thin-last-month.ts';
 import type { TrendDirection } from './trend.ts';
 
 export interface Trend {
@@ -76,6 +77,11 @@ export interface JointAnalysis {
      * low. ACLED exports usually end mid-month. Null when the last month is (nearly) whole.
      */
     partialLastMonth: { month: string; days: number; of: number } | null;
+    /**
+     * The last month when it holds far fewer violent events than the six before it (a month only
+     * begun, or data that stop early): its counts, and trends ending with it, read low.
+     */
+    thinLastMonth?: ThinMonth;
     /**
      * When a period asked to start (`from`) after the first quarter of its first month, that
      * month holds only its days from then: its counts read low beside whole months. Absent when

@@ -46,6 +46,7 @@ import {
   readThreatCells,
 } from './perpetrator-queries.ts';
 import type { NotesAccess } from './readable-notes.ts';
+import { thinLastMonth } from './thin-last-month.ts';
 import { harmedMost, proposeThreatsFromData } from './threat-proposals.ts';
 import { trendOf, trendWindow } from './trend.ts';
 
@@ -463,6 +464,7 @@ export async function runJointAnalysis(
     ...threats.flatMap((x) => x.events),
   ]);
   const partialFirst = o.from === undefined ? null : partialMonth(from, 'first');
+  const thin = thinLastMonth(mapping.months, mapping.events);
   return {
     scope: { country: o.country ?? null, admin1: o.admin1 ?? null },
     period: {
@@ -472,6 +474,7 @@ export async function runJointAnalysis(
       lastMonth,
       partialLastMonth: partialMonth(to, 'last'),
       ...(partialFirst ? { partialFirstMonth: partialFirst } : {}),
+      ...(thin ? { thinLastMonth: thin } : {}),
       ...(gaps.length ? { dataGaps: gaps } : {}),
     },
     settings: {

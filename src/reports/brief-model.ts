@@ -113,6 +113,10 @@ function headlineSection({ a, t, f, lang, sources }: Writer): Section {
       kind: 'p',
       text: t.partialMonth(f.day(a.period.to), f.month(partial.month), partial.days, partial.of),
     });
+  // A month cut by the period is said to be partial above; one whole by the calendar may still be
+  // nearly empty in the data.
+  const thin = partial ? undefined : a.period.thinLastMonth;
+  if (thin) blocks.push({ kind: 'p', text: t.thinMonth(f.month(thin.month), thin.events, thin.usual) });
   if (h.civilianFatalities === null)
     blocks.push({ kind: 'p', text: t.noCivilianFatalities(shortSourceNames(lang, sources)) });
   else if (h.civilianFatalitiesEvents < h.events)

@@ -33,6 +33,8 @@ export const en: BriefText = {
   },
   partialMonth: (to, month, days, of) =>
     `The period ends on ${to}: its last month, ${month}, holds ${days} of its ${of} days, so that month's counts, and the trends that include it, read low beside whole months (alerts are tested on whole months, and may count days after the period).`,
+  thinMonth: (month, events, usual) =>
+    `${month} holds ${counted(ENGLISH, events, 'violent event', 'violent events')}, against about ${ENGLISH.num(usual)} a month in the six months before: the month has only begun, or the data stop early. Its counts, and every trend that ends with it (an area or actor "falling", "no area rose"), read low until the month is complete; compare whole months.`,
   partialFirstMonth: (from, month, days, of) =>
     `The period starts on ${from}: its first month, ${month}, holds ${days} of its ${of} days, so that month's counts read low beside whole months.`,
   partCivilianFatalities: (known, events) =>

@@ -63,6 +63,8 @@ export const fr: BriefText = {
   },
   partialMonth: (to, month, days, of) =>
     `La période s’arrête le ${to} : son dernier mois, ${month}, n’en compte que ${days} jours sur ${of} ; les chiffres de ce mois, et les tendances qui l’incluent, paraissent donc bas à côté des mois entiers (les alertes sont testées sur des mois entiers et peuvent compter des jours postérieurs à la période).`,
+  thinMonth: (month, events, usual) =>
+    `${month.charAt(0).toUpperCase()}${month.slice(1)} ne compte que ${counted(FRENCH, events, 'événement violent', 'événements violents')}, contre environ ${FRENCH.num(usual)} par mois dans les six mois précédents : le mois ne fait que commencer, ou les données s’arrêtent tôt. Ses chiffres, et toute tendance qui s’achève avec lui (une zone ou un acteur « en baisse », « aucune zone en hausse »), paraissent bas tant que le mois n’est pas complet ; comparez des mois entiers.`,
   partialFirstMonth: (from, month, days, of) =>
     `La période commence le ${from} : son premier mois, ${month}, n’en compte que ${days} jours sur ${of} ; les chiffres de ce mois paraissent donc bas à côté des mois entiers.`,
   partCivilianFatalities: (known, events) =>

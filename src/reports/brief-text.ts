@@ -44,6 +44,8 @@ export interface BriefText {
     alerts: string;
   };
   partialMonth: (to: string, month: string, days: number, of: number) => string;
+  /** The last month holds far fewer events than the six before it (thinLastMonth). */
+  thinMonth: (month: string, events: number, usual: number) => string;
   partialFirstMonth: (from: string, month: string, days: number, of: number) => string;
   /** `sources`: the short names of the sources in scope ("ACLED, HXL"), '' when unknown. */
   noCivilianFatalities: (sources: string) => string;
