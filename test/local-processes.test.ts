@@ -277,7 +277,7 @@ for (const dialect of DIALECTS) {
       );
       assert.match(
         brief.stdout,
-        /\| Lakeside grazing corridor arrangement \| 2021-03-01 \| Lakeside \| signed \| 1 \| 2 \| 6 \| ACLED TLP\d+, TLP\d+ \|/,
+        /\| Lakeside grazing corridor arrangement \| 1 Mar 2021 \| Lakeside \| signed \| 1 \| 2 \| 6 \| ACLED TLP\d+, TLP\d+ \|/,
       );
       const narrower = await check(['--radius-km', '5']);
       const near = narrower.processes.find((p: { id: string }) => p.id === 'lakeside-grazing');

@@ -107,7 +107,7 @@ const en: PlanCheckText = {
     return `Priority task ${f.id} ("${f.text}") is not served by any concept objective → strategy objective → activity chain: ${where}.`;
   },
   statePerpetratorFriction: (f) =>
-    `Activity ${f.id} ("${f.text}") supports state authority or security forces in ${f.places.join(', ')}, where the event data shows state forces or its partners targeting civilians in ${counted(ENGLISH, f.events, 'event', 'events')} (${f.deaths} deaths) between ${f.from} and ${f.to}; perpetrators: ${f.perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
+    `Activity ${f.id} ("${f.text}") supports state authority or security forces in ${f.places.join(', ')}, where the event data shows state forces or its partners targeting civilians in ${counted(ENGLISH, f.events, 'event', 'events')} (${f.deaths} deaths) between ${ENGLISH.day(f.from)} and ${ENGLISH.day(f.to)}; perpetrators: ${f.perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
   resourceOverallocation: (f) =>
     `Resource ${f.id}${f.text ? ` (${f.text})` : ''} is planned for ${counted(ENGLISH, f.used, 'unit', 'units')} across ${f.users.join(', ')}, but only ${f.available} are available: ${f.used - f.available} short.`,
   localNationalDisconnect: (f) =>
@@ -128,7 +128,7 @@ const en: PlanCheckText = {
     noEvents: (country) =>
       `no events for ${country} in the store: state-perpetrator-friction and threat-coverage-gap could not be checked (import event data first)`,
     periodOutsideData: (country, period, data) =>
-      `the plan's period (${period.from} to ${period.to}) lies outside the store's events for ${country} (${data.from} to ${data.to}): the checks that read the period's violence (state forces' abuses, uncovered threatened areas, the ranking of areas) found none to read, which does not mean the period was quiet; import recent data, or check a period the data covers`,
+      `the plan's period (${ENGLISH.day(period.from)} to ${ENGLISH.day(period.to)}) lies outside the store's events for ${country} (${ENGLISH.day(data.from)} to ${ENGLISH.day(data.to)}): the checks that read the period's violence (state forces' abuses, uncovered threatened areas, the ranking of areas) found none to read, which does not mean the period was quiet; import recent data, or check a period the data covers`,
     countryMisspelt: (country, close) =>
       `the store's events name no country "${country}" (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?): write the plan's country as the event data spells it, or nothing in the plan is checked against the evidence`,
     countryReadAs: (written, stored) =>

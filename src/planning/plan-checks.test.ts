@@ -243,7 +243,7 @@ areasOfResponsibility:
     assert.ok(
       notes({ from: '2011-01-01', to: '2015-12-31' }).some((n) =>
         n.startsWith(
-          "the plan's period (2024-01-01 to 2024-12-31) lies outside the store's events for Testland (2011-01-01 to 2015-12-31)",
+          "the plan's period (1 Jan 2024 to 31 Dec 2024) lies outside the store's events for Testland (1 Jan 2011 to 31 Dec 2015)",
         ),
       ),
     );

@@ -42,7 +42,7 @@ export const en: BriefText = {
   noCivilianFatalities: (sources) =>
     `Civilian fatalities: – because no source in scope${sources ? ` (${sources})` : ''} gives the figure.`,
   friction: (share) =>
-    `State forces committed ${share} of the events targeting civilians: where the mission supports those forces, protecting civilians and working with the host state pull apart, and the frictions below list it once a stored plan provides that support. Accountability for them must be weighed with the host state's consent; see the state forces table below.`,
+    `State forces committed ${share} of the events targeting civilians: where the mission supports those forces, protecting civilians and working with the host state pull apart: the plan check lists each activity of a stored plan that supports them under Frictions below. Accountability for them must be weighed with the host state's consent; see the state forces table below.`,
   charts: {
     events: 'Events per month',
     fatalities: 'Fatalities per month',

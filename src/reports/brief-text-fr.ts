@@ -72,7 +72,7 @@ export const fr: BriefText = {
   noCivilianFatalities: (sources) =>
     `Morts civils : « – » parce qu’aucune source du périmètre${sources ? ` (${sources})` : ''} ne donne ce chiffre.`,
   friction: (share) =>
-    `Les forces de l’État sont à l’origine de ${share} des événements visant des civils : là où la mission soutient ces forces, protéger les civils et travailler avec l’État hôte tirent en sens contraires, et les frictions ci-dessous le signalent dès qu’un plan enregistré prévoit ce soutien. Leur mise en cause doit être pesée au regard du consentement de l’État hôte ; voir le tableau des forces de l’État ci-dessous.`,
+    `Les forces de l’État sont à l’origine de ${share} des événements visant des civils : là où la mission soutient ces forces, protéger les civils et travailler avec l’État hôte tirent en sens contraires : la vérification du plan signale sous Frictions, ci-dessous, chaque activité d’un plan enregistré qui les soutient. Leur mise en cause doit être pesée au regard du consentement de l’État hôte ; voir le tableau des forces de l’État ci-dessous.`,
   charts: {
     events: 'Événements par mois',
     fatalities: 'Morts par mois',

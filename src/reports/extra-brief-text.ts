@@ -113,10 +113,10 @@ const en: ExtraBriefText = {
       'Deaths after',
       'Events after (ids)',
     ],
-    date: (iso) => iso,
+    date: (iso) => enFormat.day(iso),
     noRise: 'Violence rose after the date of none of them.',
     breakingDown: (f) =>
-      `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${plural(f.after, 'event', 'events')} within the radius in the window after ${f.date}, against ${f.before} before.`,
+      `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${plural(f.after, 'event', 'events')} within the radius in the window after ${enFormat.day(f.date)}, against ${f.before} before.`,
     office: (f) =>
       `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${plural(f.events, 'event', 'events')} involved local militias, but no local process is recorded there. Events: ${f.ids}.`,
     uncounted: (n) =>
@@ -196,9 +196,15 @@ const en: ExtraBriefText = {
       'review',
       'still found',
     ],
-    kind: {},
-    decision: {},
-    status: {},
+    // The workbench's own words (web/src/i18n/pages/frictions.ts), not the codes.
+    kind: {
+      'state-perpetrator-friction': 'support to state forces that harm civilians',
+      'resource-overallocation': 'competition for the same resources',
+      'local-national-disconnect': 'local work cut off from the national strategy',
+      'violence-without-process': 'high violence, no active political process',
+    },
+    decision: { accept: 'accept', mitigate: 'mitigate', escalate: 'escalate to leadership' },
+    status: { open: 'open', 'in-progress': 'in progress', closed: 'closed' },
     notDecided: 'not decided',
     yes: 'yes',
     no: 'no',
