@@ -59,3 +59,18 @@ test('the French brief names the groups harmed in French, with the country', () 
   assert.equal(fr('Herders (Mali)'), 'Herders (Mali)');
   assert.equal(fr('Women'), 'Women');
 });
+
+test('a process recorded as holding whose parties fight more near it says the two disagree', () => {
+  // A web probe read "Kessa Highlands grazing pact: holding" in the table and "breaking down" in
+  // the sentence above it, with nothing saying which to believe.
+  const f = { name: 'Kessa pact', parties: ['A', 'B'], after: 9, before: 2, date: '2025-06-01' };
+  assert.match(
+    EXTRA_BRIEF_TEXT.en.local.breakingDown({ ...f, status: 'holding' }),
+    /after 1 Jun 2025, against 2 before, though it is recorded as holding: the record and the violence disagree/,
+  );
+  assert.doesNotMatch(EXTRA_BRIEF_TEXT.en.local.breakingDown({ ...f, status: 'broken' }), /recorded as/);
+  assert.match(
+    EXTRA_BRIEF_TEXT.fr.local.breakingDown({ ...f, status: 'holding' }),
+    /enregistré comme respecté/,
+  );
+});

@@ -27,6 +27,8 @@ export interface ExtraBriefText {
       after: number;
       before: number;
       date: string;
+      /** The status the process is recorded with: "holding" beside more fighting is said apart. */
+      status: string;
     }) => string;
     office: (f: { activity: string; office: string; areas: string[]; events: number; ids: string }) => string;
     /** Processes whose before/after could not be counted: said, so that none reads as calm. */
@@ -116,7 +118,7 @@ const en: ExtraBriefText = {
     date: (iso) => enFormat.day(iso),
     noRise: 'Violence rose after the date of none of them.',
     breakingDown: (f) =>
-      `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${plural(f.after, 'event', 'events')} within the radius in the window after ${enFormat.day(f.date)}, against ${f.before} before.`,
+      `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${plural(f.after, 'event', 'events')} within the radius in the window after ${enFormat.day(f.date)}, against ${f.before} before${f.status === 'holding' || f.status === 'signed' ? `, though it is recorded as ${f.status}: the record and the violence disagree, and one of them needs checking` : ''}.`,
     office: (f) =>
       `Field activity ${f.activity} (office ${f.office}) works in ${f.areas.join(', ')}, where ${plural(f.events, 'event', 'events')} involved local militias, but no local process is recorded there. Events: ${f.ids}.`,
     uncounted: (n) =>
@@ -234,7 +236,7 @@ const fr: ExtraBriefText = {
     date: frFormat.day,
     noRise: 'La violence n’a augmenté après la date d’aucun d’entre eux.',
     breakingDown: (f) =>
-      `Les parties à ${f.name} (${f.parties.join(', ')}) ont été impliquées dans ${pluriel(f.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${frFormat.day(f.date)}, contre ${n(f.before)} avant.`,
+      `Les parties à ${f.name} (${f.parties.join(', ')}) ont été impliquées dans ${pluriel(f.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${frFormat.day(f.date)}, contre ${n(f.before)} avant${f.status === 'holding' || f.status === 'signed' ? `, alors qu’il est enregistré comme ${f.status === 'holding' ? 'respecté' : 'signé'} : l’enregistrement et la violence ne concordent pas, et l’un des deux est à vérifier` : ''}.`,
     office: (f) =>
       `L’activité de terrain ${f.activity} (bureau ${f.office}) couvre ${f.areas.join(', ')}, où ${pluriel(f.events, 'événement a impliqué', 'événements ont impliqué')} des milices locales, mais aucun processus local n’y est enregistré. Événements : ${f.ids}.`,
     uncounted: (c) =>

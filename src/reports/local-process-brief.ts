@@ -111,6 +111,7 @@ export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage 
                       t.breakingDown({
                         name: p.name,
                         date: p.date,
+                        status: p.status,
                         parties: f.parties ?? [],
                         before: f.before ?? 0,
                         after: f.after ?? 0,
