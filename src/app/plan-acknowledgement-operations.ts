@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
+import { mayWrite } from './access-control.ts';
 import { storedMissionName } from './mission-name.ts';
 import { recordIdInput } from './number-input.ts';
 import { type AppContext, defineOperation, type Requester } from './operation.ts';
@@ -61,7 +62,11 @@ export interface AcknowledgementStatus {
   current: boolean;
   contentHash: string;
   acknowledged: { by: string; role: string; at: string }[];
-  /** Accounts that have not acknowledged this version, with their roles. */
+  /**
+   * Accounts that may acknowledge (a read-only account never can) and have not acknowledged this
+   * version; their roles only to an administrator (and the person at the terminal), empty to
+   * anyone else.
+   */
   notYet: { name: string; roles: string[] }[];
   /** Whether the store has accounts at all (without them, nobody can be listed as missing). */
   accounts: number;
@@ -189,13 +194,18 @@ export const planAcknowledgementOperations = {
         .execute();
       const accounts = await listUserAccounts(ctx.store);
       const done = new Set(acks.map((a) => a.acknowledged_by));
+      // Acknowledging changes the store, which a read-only account may never do: listing it as
+      // missing would hold the plan out as unacknowledged for good. Who holds which roles is an
+      // administrator's to know, not every reader's.
+      const expected = accounts.filter((a) => !done.has(a.name) && mayWrite(a));
+      const seesRoles = ctx.requester.offices === undefined || ctx.requester.roles.includes('admin');
       return {
         mission: row.mission,
         version: Number(row.version),
         current: Number(newest.id) === Number(row.id),
         contentHash: row.content_hash,
         acknowledged: acks.map((a) => ({ by: a.acknowledged_by, role: a.role, at: a.acknowledged_at })),
-        notYet: accounts.filter((a) => !done.has(a.name)).map((a) => ({ name: a.name, roles: a.roles })),
+        notYet: expected.map((a) => ({ name: a.name, roles: seesRoles ? a.roles : [] })),
         accounts: accounts.length,
       };
     },

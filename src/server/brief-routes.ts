@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { type OperationCall, runOperation } from '../app/run-operation.ts';
+import { briefFileName } from '../domain/file-name.ts';
 import { isTandemError, TandemError } from '../domain/tandem-error.ts';
 import { printHtmlToPdf } from '../reports/pdf-printer.ts';
 import { inputJsonSchema } from './openapi-document.ts';
@@ -41,7 +42,8 @@ export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
 
   app.get('/api/brief.html', async (c) => c.html(await html(new URL(c.req.url))));
   app.get('/api/brief.pdf', async (c) => {
-    const page = await html(new URL(c.req.url));
+    const url = new URL(c.req.url);
+    const page = await html(url);
     let pdf: Uint8Array;
     try {
       pdf = await printPdf(page);
@@ -49,9 +51,17 @@ export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
       if (isTandemError(e) && e.code === 'unavailable') return c.text(`${e.message}\n`, 503);
       throw e;
     }
+    // Saved, not opened in the browser's viewer, under a name that tells one brief from another
+    // in a downloads folder; the HTML brief stays a page to read.
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/pdf',
-      'content-disposition': 'inline; filename="tandem-brief.pdf"',
+      'content-disposition': `attachment; filename="${briefFileName(scopeOf(url.searchParams))}"`,
     });
   });
+}
+
+/** What a brief or an export covers, as its request names it. */
+export function scopeOf(query: URLSearchParams) {
+  const get = (k: string) => query.get(k) ?? undefined;
+  return { country: get('country'), admin1: get('admin1'), from: get('from'), to: get('to') };
 }

@@ -6,6 +6,8 @@ import {
   parseOperationInput,
   runOperation,
 } from '../app/run-operation.ts';
+import { exportFileName } from '../domain/file-name.ts';
+import { scopeOf } from './brief-routes.ts';
 import { inputJsonSchema } from './openapi-document.ts';
 import { queryToInput, refuseUnknownFields } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
@@ -63,9 +65,10 @@ export function exportRoute(app: Hono, { operations, call }: ExportRouteOptions)
     await Promise.race([firstChunk, running]);
     const format = (checked as { format: string }).format;
     c.header('content-type', format === 'geojson' ? 'application/geo+json' : 'text/csv; charset=utf-8');
+    // Named for what it holds, so exports of several places or periods are told apart when saved.
     c.header(
       'content-disposition',
-      `attachment; filename="tandem-events.${format === 'geojson' ? 'geojson' : 'csv'}"`,
+      `attachment; filename="${exportFileName(format, scopeOf(url.searchParams))}"`,
     );
     c.header('cache-control', 'no-store');
     return stream(c, async (out) => {

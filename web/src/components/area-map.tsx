@@ -8,6 +8,7 @@ import { num } from '../format.ts';
 import { followLanguage, mapLocale } from '../i18n/map-locale.ts';
 import { declutter, labelPoint } from './map-area-labels.ts';
 import { addBasemap } from './map-basemap.ts';
+import { legendSteps } from './map-legend.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 // The worker fetches and compiles its own half-megabyte script: start it with this module, so that
@@ -282,12 +283,9 @@ export function AreaMap({
         {measureLabel}
         {i18n.language === 'fr' ? '\u00a0:' : ':'}{' '}
         <span className="scale">
-          {[0, 0.25, 0.6, 1].map((share) => (
-            <span
-              key={share}
-              style={{ background: rampColour(share), color: share >= 0.6 ? '#fff' : undefined }}
-            >
-              {fmtLegend(share * max)}
+          {legendSteps(max).map((step) => (
+            <span key={step.value} style={{ background: step.colour, color: step.dark ? '#fff' : undefined }}>
+              {num(step.value)}
             </span>
           ))}
         </span>{' '}
@@ -371,21 +369,6 @@ function extend(bounds: maplibregl.LngLatBounds, coords: unknown): void {
     return;
   }
   for (const c of coords) extend(bounds, c);
-}
-
-const RAMP: [number, string][] = [
-  [0, '#fff7ec'],
-  [0.25, '#fdbb84'],
-  [0.6, '#e34a33'],
-  [1, '#7f0000'],
-];
-
-function rampColour(share: number): string {
-  return RAMP.find(([s]) => s >= share)?.[1] ?? '#7f0000';
-}
-
-function fmtLegend(n: number): string {
-  return Number.isInteger(n) || n >= 10 ? num(Math.round(n)) : num(Math.round(n * 10) / 10);
 }
 
 const FIGURES = ['events', 'fatalities', 'civilianTargetingEvents', 'stateCivilianTargetingEvents'];

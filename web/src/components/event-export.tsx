@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../api-client.ts';
+import { exportFileName } from '../file-download.ts';
 import { day } from '../format.ts';
 import { countryIn } from '../i18n/country-format.ts';
 
@@ -95,7 +96,14 @@ export function EventExport({
           />{' '}
           {t('exporting.excel')}
         </label>
-        <a className="button-link" href={exportHref(format, scope, excel)} download rel="nofollow">
+        {/* A plain link: the browser saves the file as the server streams it (an export can be
+            hundreds of megabytes), under the name the server gives it, the same as this one. */}
+        <a
+          className="button-link"
+          href={exportHref(format, scope, excel)}
+          download={exportFileName(format, scope)}
+          rel="nofollow"
+        >
           {t('exporting.download', { format: SHORT[format] })}
         </a>
       </div>

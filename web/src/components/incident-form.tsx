@@ -2,7 +2,9 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api-client.ts';
 import type { OperationResult } from '../operation-types.ts';
+import { type SignedIn, useSignedIn } from '../use-signed-in.ts';
 import type { AreaMapAnswer } from '../workbench-types.ts';
+import { TextWithCode } from './text-with-code.tsx';
 
 /** An incident as the list releases it to the signed-in person. */
 export type ListedIncident = OperationResult<'listIncidents'>['incidents'][number];
@@ -182,6 +184,16 @@ function Field({
   );
 }
 
+/**
+ * The offices an incident may be reported for by the signed-in person: their account's (the
+ * server refuses any other), or null when any office will do (an account of all offices, the
+ * person at the terminal, or an account not known yet), where the office is written in.
+ */
+export function reportingOffices(me: SignedIn | undefined): string[] | null {
+  if (!me?.offices || me.offices.includes('all-offices')) return null;
+  return me.offices;
+}
+
 /** A form's outcome: done (ok) or refused, in words; null before any. */
 export type FormMessage = { ok: boolean; text: string } | null;
 
@@ -215,6 +227,13 @@ export function IncidentForm({
   message?: FormMessage;
 }) {
   const { t } = useTranslation();
+  const me = useSignedIn().data;
+  const offices = reportingOffices(me);
+  // An incident kept under an office no longer the person's stays under it until they choose.
+  const officeChoices =
+    offices && initial?.office && !offices.includes(String(initial.office))
+      ? [String(initial.office), ...offices]
+      : offices;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     onSubmit(incidentFrom(new FormData(e.currentTarget), country), e.currentTarget);
@@ -229,6 +248,12 @@ export function IncidentForm({
   const id = (n: string) => `${idPrefix}${n}`;
   return (
     <form className="incident-form" onSubmit={submit} noValidate>
+      {/* Said before the form is filled in, not after it is refused ("not one of your offices"). */}
+      {officeChoices?.length === 0 && me && (
+        <p className="read-only-note" role="note">
+          <TextWithCode text={t('incidents.noOffice', { name: me.name, roles: me.roles.join(',') })} />
+        </p>
+      )}
       <fieldset>
         <legend>{t('incidents.whenWhere')}</legend>
         <Field {...f} label={t('incidents.date')} name="occurredOn">
@@ -366,7 +391,29 @@ export function IncidentForm({
           </select>
         </Field>
         <Field {...f} label={t('incidents.reportingOffice')} name="office">
-          <input id={id('office')} name="office" required defaultValue={v('office')} />
+          {officeChoices ? (
+            // The server takes only the account's own offices: they are offered, the only one chosen.
+            <select
+              id={id('office')}
+              name="office"
+              required
+              disabled={officeChoices.length === 0}
+              defaultValue={v('office') || (officeChoices.length === 1 ? officeChoices[0] : '')}
+            >
+              {officeChoices.length !== 1 && (
+                <option value="">
+                  {officeChoices.length ? t('incidents.chooseOffice') : t('incidents.noOfficeOption')}
+                </option>
+              )}
+              {officeChoices.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input id={id('office')} name="office" required defaultValue={v('office')} />
+          )}
         </Field>
         <Field {...f} label={t('incidents.sensitivityField')} name="sensitivity">
           <select id={id('sensitivity')} name="sensitivity" defaultValue={v('sensitivity') || 'restricted'}>
@@ -381,7 +428,7 @@ export function IncidentForm({
           <textarea id={id('narrative')} name="narrative" rows={4} defaultValue={v('narrative')} />
         </Field>
       </fieldset>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || officeChoices?.length === 0}>
         {submitLabel}
       </button>
       {message && (

@@ -72,7 +72,9 @@ export function PlanAcknowledgements({ mission, version }: { mission: string; ve
                     <ul className="ack-list">
                       {s.notYet.map((n) => (
                         <li key={n.name}>
-                          {n.name} <span className="muted">({n.roles.join(', ')})</span>
+                          {/* The server gives the roles to an administrator only. */}
+                          {n.name}
+                          {n.roles.length > 0 && <span className="muted"> ({n.roles.join(', ')})</span>}
                         </li>
                       ))}
                     </ul>

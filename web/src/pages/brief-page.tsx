@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, get, queryString, refusalOf } from '../api-client.ts';
+import { DownloadLink } from '../components/download-link.tsx';
 import { Empty, ErrorBox } from '../components/status-views.tsx';
+import { briefFileName } from '../file-download.ts';
 import { day } from '../format.ts';
 import { countryIn } from '../i18n/country-format.ts';
 import { setUrlState, useUrlState } from '../url-state.ts';
@@ -61,10 +63,13 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
         <a href={`/api/brief.html${q}`} target="_blank" rel="noreferrer">
           {t('brief.openHtml')}
         </a>{' '}
-        ·{' '}
-        <a href={`/api/brief.pdf${q}`} target="_blank" rel="noreferrer">
+        · {/* Saved as a file named for what it covers, as the server names it (brief-routes.ts). */}
+        <DownloadLink
+          href={`/api/brief.pdf${q}`}
+          fileName={briefFileName({ country, admin1: area, from, to })}
+        >
           {t('brief.pdf')}
-        </a>{' '}
+        </DownloadLink>{' '}
         <span className="muted">{t('brief.pdfNote', { scope })}</span>
       </p>
       <BriefFrame key={q} title={t('brief.frame')} src={`/api/brief.html${q}`} />

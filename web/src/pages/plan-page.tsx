@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { PlanAcknowledgements } from '../components/plan-acknowledgements.tsx';
@@ -207,57 +207,77 @@ function PlanGraph({ plan, highlight }: { plan: Plan; highlight: Set<string> }) 
     [plan, t],
   );
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  // On a phone the graph shows two of its four columns, and a phone shows no scroll bar until the
+  // graph is touched: whether it is wider than its box is measured, and then said above it.
+  const box = useRef<HTMLDivElement>(null);
+  const [wide, setWide] = useState(false);
+  useEffect(() => {
+    const wrap = box.current;
+    if (!wrap) return;
+    const measure = () => setWide(wrap.scrollWidth > wrap.clientWidth + 1);
+    measure();
+    const resized = new ResizeObserver(measure);
+    resized.observe(wrap);
+    return () => resized.disconnect();
+  }, []);
   return (
-    <div className="graph-wrap">
-      <svg
-        className="plan-graph"
-        width={COL_X[3] + NODE_W + 4}
-        height={height}
-        role="img"
-        aria-label={t('plan.chain')}
-      >
-        {(t('plan.columns', { returnObjects: true }) as string[]).map((title, i) => (
-          <text key={title} x={COL_X[i]} y={14} className="col-title">
-            {title}
-          </text>
-        ))}
-        {edges.map(([a, b, dashed]) => {
-          const s = byId.get(a);
-          const e = byId.get(b);
-          if (!s || !e) return null;
-          const lit = highlight.has(a) || highlight.has(b);
-          const y1 = s.y + NODE_H / 2;
-          const y2 = e.y + NODE_H / 2;
-          // A POC objective's political link joins two nodes of one column: draw it as an arc on the right.
-          const d =
-            s.col === e.col
-              ? `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 28},${y1} ${e.x() + NODE_W + 28},${y2} ${e.x() + NODE_W},${y2}`
-              : `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 40},${y1} ${e.x() - 40},${y2} ${e.x()},${y2}`;
-          return (
-            <path
-              key={`${a}-${b}-${dashed}`}
-              d={d}
-              className={`edge ${dashed ? 'dashed' : ''} ${lit ? 'lit' : ''}`}
-            />
-          );
-        })}
-        {nodes.map((n) => (
-          <g
-            key={n.id}
-            transform={`translate(${COL_X[n.col]},${n.y})`}
-            className={`node node-${n.kind} ${highlight.has(n.id) ? 'lit' : ''}`}
-          >
-            <title>{`${n.id}: ${n.text}`}</title>
-            <rect width={NODE_W} height={NODE_H} rx={4} />
-            <text x={6} y={14} className="node-id">
-              {n.label}
+    <div className="graph-box">
+      {wide && (
+        <p className="graph-hint" role="note">
+          {t('plan.scrollHint')}
+        </p>
+      )}
+      <div className="graph-wrap" ref={box}>
+        <svg
+          className="plan-graph"
+          width={COL_X[3] + NODE_W + 4}
+          height={height}
+          role="img"
+          aria-label={t('plan.chain')}
+        >
+          {(t('plan.columns', { returnObjects: true }) as string[]).map((title, i) => (
+            <text key={title} x={COL_X[i]} y={14} className="col-title">
+              {title}
             </text>
-            <text x={6} y={29} className="node-text">
-              {n.text.length > 30 ? `${n.text.slice(0, 29)}…` : n.text}
-            </text>
-          </g>
-        ))}
-      </svg>
+          ))}
+          {edges.map(([a, b, dashed]) => {
+            const s = byId.get(a);
+            const e = byId.get(b);
+            if (!s || !e) return null;
+            const lit = highlight.has(a) || highlight.has(b);
+            const y1 = s.y + NODE_H / 2;
+            const y2 = e.y + NODE_H / 2;
+            // A POC objective's political link joins two nodes of one column: draw it as an arc on the right.
+            const d =
+              s.col === e.col
+                ? `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 28},${y1} ${e.x() + NODE_W + 28},${y2} ${e.x() + NODE_W},${y2}`
+                : `M${s.x() + NODE_W},${y1} C${s.x() + NODE_W + 40},${y1} ${e.x() - 40},${y2} ${e.x()},${y2}`;
+            return (
+              <path
+                key={`${a}-${b}-${dashed}`}
+                d={d}
+                className={`edge ${dashed ? 'dashed' : ''} ${lit ? 'lit' : ''}`}
+              />
+            );
+          })}
+          {nodes.map((n) => (
+            <g
+              key={n.id}
+              transform={`translate(${COL_X[n.col]},${n.y})`}
+              className={`node node-${n.kind} ${highlight.has(n.id) ? 'lit' : ''}`}
+            >
+              <title>{`${n.id}: ${n.text}`}</title>
+              <rect width={NODE_W} height={NODE_H} rx={4} />
+              <text x={6} y={14} className="node-id">
+                {n.label}
+              </text>
+              <text x={6} y={29} className="node-text">
+                {n.text.length > 30 ? `${n.text.slice(0, 29)}…` : n.text}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </div>
     </div>
   );
 }

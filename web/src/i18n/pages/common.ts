@@ -6,6 +6,8 @@
 export const en = {
   loading: 'Loading {{what}}…',
   couldNotLoad: 'Could not load {{what}}.',
+  preparingFile: 'Preparing the file…',
+  fileRefused: 'No file was made: {{reason}}',
   from: 'From',
   to: 'To',
   stillShows: 'The figures still show {{from}} to {{to}}.',
@@ -134,6 +136,8 @@ export const en = {
 export const fr: typeof en = {
   loading: 'Chargement : {{what}}…',
   couldNotLoad: 'Impossible de charger : {{what}}.',
+  preparingFile: 'Préparation du fichier…',
+  fileRefused: 'Aucun fichier n’a été produit : {{reason}}',
   from: 'Du',
   to: 'Au',
   stillShows: 'Les chiffres affichés restent ceux du {{from}} au {{to}}.',

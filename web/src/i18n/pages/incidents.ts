@@ -62,6 +62,10 @@ export const en = {
   reliability: 'Source reliability',
   credibility: 'Information credibility',
   reportingOffice: 'Reporting office',
+  chooseOffice: 'Choose an office',
+  noOfficeOption: '(no office)',
+  noOffice:
+    'Your account has no field office, and an incident is recorded for the office that reports it: this form cannot record one for you. An administrator gives an account its offices when making it: `tandem users remove "{{name}}"`, then `tandem users add "{{name}}" --roles {{roles}} --offices OFFICE`.',
   sensitivityField: 'Sensitivity',
   category: {
     killing: 'Killing',
@@ -169,6 +173,10 @@ export const fr: typeof en = {
   reliability: 'Fiabilité de la source',
   credibility: 'Crédibilité de l’information',
   reportingOffice: 'Bureau déclarant',
+  chooseOffice: 'Choisissez un bureau',
+  noOfficeOption: '(aucun bureau)',
+  noOffice:
+    'Votre compte n’a aucun bureau de terrain, et un incident est enregistré pour le bureau qui le signale : ce formulaire ne peut donc pas en enregistrer pour vous. Un administrateur donne ses bureaux à un compte lorsqu’il le crée : `tandem users remove "{{name}}"`, puis `tandem users add "{{name}}" --roles {{roles}} --offices BUREAU`.',
   sensitivityField: 'Sensibilité',
   category: {
     killing: 'Meurtre',

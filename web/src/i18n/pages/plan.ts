@@ -54,6 +54,8 @@ export const en = {
     'fatalities in those events': 'fatalities in those events',
   } as Record<string, string>,
   chain: 'Plan chain from mandate tasks to activities',
+  scrollHint:
+    '↔ The graph is wider than the screen: swipe it sideways to see its four columns, through to the activities.',
   columns: ['Mandate tasks', 'Mission concept', 'Strategy objectives', 'Activities'],
   priority: ' ★ priority',
   choose: 'Choose or load a plan',
@@ -74,7 +76,8 @@ export const en = {
   nobody: 'Nobody yet.',
   notYet: 'Not yet ({{count}})',
   noAccounts: 'The store has no accounts, so nobody can be listed here.',
-  everyone: 'Every account has acknowledged this version.',
+  everyone:
+    'Every account that may acknowledge has acknowledged this version (read-only accounts are not asked to).',
   youDid: 'You acknowledged version {{version}} on {{date}}.',
   ackForm: 'Acknowledge this plan version',
   post: 'Your post (optional)',
@@ -134,6 +137,8 @@ export const fr: typeof en = {
     'fatalities in those events': 'morts dans ces événements',
   },
   chain: 'Chaîne du plan, des tâches du mandat aux activités',
+  scrollHint:
+    '↔ Le graphe est plus large que l’écran : faites-le glisser sur le côté pour voir ses quatre colonnes, jusqu’aux activités.',
   columns: ['Tâches du mandat', 'Concept de la mission', 'Objectifs stratégiques', 'Activités'],
   priority: ' ★ prioritaire',
   choose: 'Choisir ou charger un plan',
@@ -154,7 +159,8 @@ export const fr: typeof en = {
   nobody: 'Personne pour l’instant.',
   notYet: 'Pas encore ({{count}})',
   noAccounts: 'La base ne contient aucun compte : personne ne peut être listé ici.',
-  everyone: 'Tous les comptes ont pris connaissance de cette version.',
+  everyone:
+    'Tous les comptes qui le peuvent ont pris connaissance de cette version (les comptes en lecture seule n’ont pas à le faire).',
   youDid: 'Vous avez pris connaissance de la version {{version}} le {{date}}.',
   ackForm: 'Prendre connaissance de cette version du plan',
   post: 'Votre poste (facultatif)',
