@@ -1,4 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import {
+  thinLastMonth as sharedThinLastMonth,
+  type ThinMonth,
+} from '../../../src/analysis/thin-last-month.ts';
 import { longMonth } from '../format.ts';
 
 /** What the note needs of the trend: its months and, per series, events per month. */
@@ -8,24 +12,16 @@ interface MonthlyEvents {
 }
 
 /**
- * The period's last month when it holds far fewer events than the months before it (under a
- * third of their median, which is at least 6): a month only begun, or an export cut short. One
- * late incident moves the default twelve months into such a month, and the headline then reads
- * as a fall in violence that is only missing data.
+ * The period's last month when it holds far fewer events than the months before it: the rule the
+ * brief uses too (src/analysis/thin-last-month.ts), over the trend's months up to `to`.
  */
-export function thinLastMonth(
-  trend: MonthlyEvents,
-  to: string,
-): { month: string; events: number; usual: number } | null {
+export function thinLastMonth(trend: MonthlyEvents, to: string): ThinMonth | null {
   const at = trend.months.indexOf(to.slice(0, 7));
-  if (at < 6) return null;
-  const total = (i: number) => trend.series.reduce((s, x) => s + (x.events[i] ?? 0), 0);
-  const before = Array.from({ length: 6 }, (_, k) => total(at - 1 - k)).sort((a, b) => a - b);
-  const usual = (before[2]! + before[3]!) / 2;
-  const events = total(at);
-  return usual >= 6 && events * 3 < usual
-    ? { month: trend.months[at]!, events, usual: Math.round(usual) }
-    : null;
+  if (at < 0) return null;
+  const totals = trend.months
+    .slice(0, at + 1)
+    .map((_, i) => trend.series.reduce((s, x) => s + (x.events[i] ?? 0), 0));
+  return sharedThinLastMonth(trend.months.slice(0, at + 1), totals);
 }
 
 export function ThinMonthNote({ trend, to }: { trend: MonthlyEvents | undefined; to: string }) {
