@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { pointPlacesArea } from '../src/analysis/admin1-by-point.ts';
 import { operations } from '../src/app/operations.ts';
 import { runOperation } from '../src/app/run-operation.ts';
 import { summarizeEvents } from '../src/store/event-summary.ts';
@@ -112,3 +113,17 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+test("only a point precise enough places an event: not a GED country or area centroid, not ACLED's larger region", () => {
+  // CAR's GED events without adm_1 are where_prec 5 and 6: placed, they were filed under whichever
+  // prefecture holds the country's centroid (the forecast test that counts them caught it).
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6, 7].map((p) => pointPlacesArea('ucdp', p)),
+    [true, true, true, true, false, false, false],
+  );
+  assert.deepEqual(
+    [1, 2, 3].map((p) => pointPlacesArea('acled', p)),
+    [true, true, false],
+  );
+  assert.equal(pointPlacesArea('hxl', null), true, "a partner's point, given with no precision, is taken");
+});

@@ -23,3 +23,16 @@ export class Admin1ByPoint {
     return shapes[find(latitude, longitude)]?.name ?? '';
   }
 }
+
+/**
+ * Whether an event's point is precise enough to say which admin-1 area it lies in. A point given
+ * with no precision (a partner's sheet) is taken as given. GED's where_prec 1–4 place it (exact,
+ * within 25 km, an admin-2 or admin-1 unit); 5–7 do not (a line or an area drawn across units,
+ * the country, international waters): CAR's GED events without adm_1 are all 5 or 6, their points
+ * a centroid that would file them under whichever area holds it. Other sources' codes are ACLED's,
+ * where 3 is "a larger region" and does not place it either.
+ */
+export function pointPlacesArea(source: string, geoPrecision: number | null): boolean {
+  if (geoPrecision === null) return true;
+  return source === 'ucdp' ? geoPrecision <= 4 : geoPrecision <= 2;
+}

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { Admin1ByPoint } from '../analysis/admin1-by-point.ts';
+import { Admin1ByPoint, pointPlacesArea } from '../analysis/admin1-by-point.ts';
 import { storedAdmin1Shapes } from '../store/admin1-shapes.ts';
 import { CountAccumulator } from '../store/count-accumulator.ts';
 import { countedFromStored } from '../store/counted-event.ts';
@@ -14,7 +14,8 @@ import { raiseEventsRevision } from '../store/events-revision.ts';
 import type { Database } from '../store/schema.ts';
 
 /**
- * Gives the stored events of a country that name no admin-1 area, but give a point, the area of
+ * Gives the stored events of a country that name no admin-1 area, but give a point precise enough
+ * to tell (pointPlacesArea), the area of
  * the loaded polygon that holds the point (a partner's sheet imported before the country's
  * boundaries, its areas given only as p-codes), as an import after the boundaries does while
  * reading (prepareRows). Their content hash is made again from their new values, so importing
@@ -36,6 +37,8 @@ export async function placeEventsByPoint(db: Kysely<Database>, country: string):
   const counts = new CountAccumulator();
   let placed = 0;
   for (const r of rows) {
+    const precision = r.geo_precision === null ? null : Number(r.geo_precision);
+    if (!pointPlacesArea(String(r.source), precision)) continue;
     const admin1 = byPoint.of(country, Number(r.latitude), Number(r.longitude));
     if (!admin1) continue;
     const values: EventValues = EVENT_COLUMNS.map((c) => r[c]);

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { Admin1ByPoint } from '../analysis/admin1-by-point.ts';
+import { Admin1ByPoint, pointPlacesArea } from '../analysis/admin1-by-point.ts';
 import { AreaSpellings } from '../domain/area-spellings.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
@@ -55,7 +55,12 @@ export async function* prepareRows(
         });
         continue;
       }
-      if (!event.admin1 && event.latitude !== null && event.longitude !== null)
+      if (
+        !event.admin1 &&
+        event.latitude !== null &&
+        event.longitude !== null &&
+        pointPlacesArea(event.source, event.geoPrecision)
+      )
         event.admin1 = byPoint.of(event.country, event.latitude, event.longitude);
       event.admin1 = spellings.of(event.country, event.admin1);
       // An admin-2 area likewise, within its admin-1 area ("Segou" under Ségou is Ségou).
