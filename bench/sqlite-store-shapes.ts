@@ -12,26 +12,14 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { EVENT_COLUMNS } from '../src/store/event-columns.ts';
+import { PACKED_COLUMN_ORDER, WORDS_PER_ROW } from '../src/store/packed-rows.ts';
 import { benchSqliteFloor, type FloorRun } from './sqlite-floor.ts';
 import { fmtMs, median } from './stats.ts';
 
 const PER_STATEMENT = 16;
-/** Columns kept as they are: the text new with every row, and the numbers. */
-const AS_THEY_ARE = new Set([
-  'source_event_id',
-  'content_hash',
-  'notes',
-  'import_id',
-  'latitude',
-  'longitude',
-  'geo_precision',
-  'civilian_targeting',
-  'civilian_targeting_derived',
-  'fatalities',
-  'fatalities_low',
-  'fatalities_high',
-  'civilian_fatalities',
-]);
+/** The columns the import's wire format already sends as dictionary words (packed-rows.ts). */
+const WORD_COLUMNS = new Set(PACKED_COLUMN_ORDER.slice(0, WORDS_PER_ROW).map((i) => EVENT_COLUMNS[i]));
 const INDEXES = [
   { unique: true, columns: ['source', 'source_event_id'] },
   { unique: false, columns: ['country', 'date_start', 'violence_type', 'actor1_category'] },
@@ -96,7 +84,7 @@ function storeRows(
 /** The same rows with every repeating column as a number of one dictionary. */
 function dictionaryCoded(columns: readonly string[], rows: readonly Row[]): Row[] {
   const ids = new Map<unknown, number>();
-  const coded = columns.map((c) => !AS_THEY_ARE.has(c));
+  const coded = columns.map((c) => WORD_COLUMNS.has(c as (typeof EVENT_COLUMNS)[number]));
   return rows.map((r) =>
     r.map((v, i) => {
       if (!coded[i] || v === null) return v;

@@ -17,7 +17,7 @@ export class Admin1ByPoint {
     if (!shapes?.length) return '';
     let find = this.finders.get(country);
     if (!find) {
-      find = shapeFinder(shapes);
+      find = shapeFinder(shapes.map((s) => ({ geometry: JSON.parse(s.geometry) })));
       this.finders.set(country, find);
     }
     return shapes[find(latitude, longitude)]?.name ?? '';

@@ -4,7 +4,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { defineOperation } from '../app/operation.ts';
 import { briefFileName, exportFileName } from '../domain/file-name.ts';
-import { briefRoutes, scopeOf } from './brief-routes.ts';
+import { briefRoutes } from './brief-routes.ts';
+import { scopeOf } from './request-scope.ts';
 
 /** The routes on a stand-in brief operation (no store needed) and a stand-in printer. */
 function app(): Hono {

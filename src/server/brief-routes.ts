@@ -6,6 +6,7 @@ import { printHtmlToPdf } from '../reports/pdf-printer.ts';
 import { inputJsonSchema } from './openapi-document.ts';
 import { queryToInput, refuseUnknownFields } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
+import { scopeOf } from './request-scope.ts';
 
 export type PrintPdf = (html: string) => Promise<Uint8Array>;
 
@@ -58,10 +59,4 @@ export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
       'content-disposition': `attachment; filename="${briefFileName(scopeOf(url.searchParams))}"`,
     });
   });
-}
-
-/** What a brief or an export covers, as its request names it. */
-export function scopeOf(query: URLSearchParams) {
-  const get = (k: string) => query.get(k) ?? undefined;
-  return { country: get('country'), admin1: get('admin1'), from: get('from'), to: get('to') };
 }

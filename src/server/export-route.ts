@@ -7,10 +7,10 @@ import {
   runOperation,
 } from '../app/run-operation.ts';
 import { exportFileName } from '../domain/file-name.ts';
-import { scopeOf } from './brief-routes.ts';
 import { inputJsonSchema } from './openapi-document.ts';
 import { queryToInput, refuseUnknownFields } from './operation-input.ts';
 import type { OperationTable } from './operation-table.ts';
+import { scopeOf } from './request-scope.ts';
 
 /** The response stream `stream()` hands its callback. */
 type ResponseStream = Parameters<Parameters<typeof stream>[1]>[0];

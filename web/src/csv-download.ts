@@ -1,3 +1,5 @@
+import { saveFile } from './file-download.ts';
+
 /**
  * Saves rows as a CSV file the person downloads. Cells that a spreadsheet would run as a formula
  * (starting with =, +, -, @, tab or carriage return) are escaped: rows set aside are text from
@@ -10,13 +12,5 @@ export async function downloadCsv(fileName: string, rows: Record<string, unknown
     { escapeFormulae: true, newline: '\r\n' },
   );
   // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
-  const blob = new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), fileName);
 }

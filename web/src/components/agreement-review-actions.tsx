@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runOperation } from '../api-client.ts';
+import { saveFile } from '../file-download.ts';
 import { MayWrite } from './may-write.tsx';
 import './workbench-tasks.css';
 
@@ -44,17 +45,8 @@ export function AgreementReviewActions({
         'agreementReviewDocument',
         document ? { document, format } : { id: storedId, format },
       );
-      const blob = new Blob([r.content], {
-        type: format === 'html' ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8',
-      });
-      const url = URL.createObjectURL(blob);
-      const a = window.document.createElement('a');
-      a.href = url;
-      a.download = r.fileName;
-      window.document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const type = format === 'html' ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8';
+      saveFile(new Blob([r.content], { type }), r.fileName);
       return undefined;
     });
   const save = () =>
