@@ -3,6 +3,7 @@ import type { NegotiationProcess } from '../domain/negotiation.ts';
 import type { Plan } from '../domain/plan.ts';
 import { highestSensitivity } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import type { AllocationResult } from '../planning/resource-allocation.ts';
 import { BRIEF_LANGUAGES } from '../reports/brief-text.ts';
 import { forecastSection } from '../reports/forecast-section.ts';
 import { frictionsSection } from '../reports/frictions-section.ts';
@@ -21,8 +22,35 @@ import {
   parseProcessInput,
 } from './negotiation-operations.ts';
 import { recordIdNumber } from './number-input.ts';
-import { defineOperation } from './operation.ts';
+import { type AppContext, defineOperation } from './operation.ts';
 import { type PlanCheckReport, parsePlanInput, planOperations } from './plan-operations.ts';
+
+const storedPlanInput = z.object({
+  mission: z.string().min(1).optional(),
+  version: recordIdNumber().optional(),
+  lang: languageInput,
+});
+
+/** The newest stored version of a mission's plan (of any mission when none is named), or a given version. */
+async function storedPlan(ctx: AppContext, input: z.infer<typeof storedPlanInput>) {
+  let q = ctx.store.db
+    .selectFrom('plan_versions')
+    .select(['mission', 'version', 'file_name', 'imported_at', 'source_text'])
+    .orderBy('imported_at', 'desc')
+    .orderBy('version', 'desc');
+  if (input.mission) q = q.where('mission', '=', await storedMissionName(ctx.store.db, input.mission));
+  if (input.version) q = q.where('version', '=', input.version);
+  const row = await q.limit(1).executeTakeFirst();
+  if (!row) {
+    throw new TandemError(
+      'not-found',
+      input.mission
+        ? `no stored plan for mission "${input.mission}"`
+        : 'no plan stored yet: import one with `tandem plan import PLAN`',
+    );
+  }
+  return row;
+}
 
 /**
  * The newest stored version of a mission's plan (the newest of any mission when none is named),
@@ -31,11 +59,7 @@ import { type PlanCheckReport, parsePlanInput, planOperations } from './plan-ope
  */
 export const currentPlan = defineOperation({
   summary: 'The newest stored plan version, its content, and its check against the events now.',
-  input: z.object({
-    mission: z.string().min(1).optional(),
-    version: recordIdNumber().optional(),
-    lang: languageInput,
-  }),
+  input: storedPlanInput,
   async run(
     ctx,
     input,
@@ -47,22 +71,7 @@ export const currentPlan = defineOperation({
     plan: Plan;
     check: PlanCheckReport;
   }> {
-    let q = ctx.store.db
-      .selectFrom('plan_versions')
-      .select(['mission', 'version', 'file_name', 'imported_at', 'source_text'])
-      .orderBy('imported_at', 'desc')
-      .orderBy('version', 'desc');
-    if (input.mission) q = q.where('mission', '=', await storedMissionName(ctx.store.db, input.mission));
-    if (input.version) q = q.where('version', '=', input.version);
-    const row = await q.limit(1).executeTakeFirst();
-    if (!row) {
-      throw new TandemError(
-        'not-found',
-        input.mission
-          ? `no stored plan for mission "${input.mission}"`
-          : 'no plan stored yet: import one with `tandem plan import PLAN`',
-      );
-    }
+    const row = await storedPlan(ctx, input);
     const { plan } = parsePlanInput({ plan: row.source_text, name: row.file_name });
     const check = await planOperations.checkPlan.run(ctx, {
       plan: row.source_text,
@@ -77,6 +86,28 @@ export const currentPlan = defineOperation({
       plan,
       check,
     };
+  },
+});
+
+/**
+ * Where a stored plan's scarce resources would go: `tandem plan allocate` on the newest stored
+ * version of a mission's plan (or the version named), for the workbench's plan page.
+ */
+export const currentPlanAllocation = defineOperation({
+  summary: "Propose where a stored plan's scarce resources go (MIP) and explain the changes",
+  input: storedPlanInput.extend({
+    /** Let resources go to activities flagged state-perpetrator-friction (a decision someone takes). */
+    allowFlagged: z.boolean().optional(),
+  }),
+  async run(ctx, input): Promise<AllocationResult & { mission: string; version: number }> {
+    const row = await storedPlan(ctx, input);
+    const result = await planOperations.allocatePlan.run(ctx, {
+      plan: row.source_text,
+      name: row.file_name,
+      allowFlagged: input.allowFlagged,
+      lang: input.lang,
+    });
+    return { mission: row.mission, version: Number(row.version), ...result };
   },
 });
 
@@ -252,6 +283,7 @@ export const reviewStoredAgreement = defineOperation({
 
 export const workbenchOperations = {
   currentPlan,
+  currentPlanAllocation,
   brief,
   storeNegotiation,
   currentNegotiation,

@@ -34,6 +34,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/areas/events', operation: 'mapEvents', cacheable: (q) => q.get('shape') === 'points' },
   { path: '/api/plans', operation: 'listPlans' },
   { path: '/api/plans/current', operation: 'currentPlan' },
+  { path: '/api/plans/current/allocation', operation: 'currentPlanAllocation' },
   { path: '/api/plans/acknowledgements', operation: 'planAcknowledgements', cacheable: () => false },
   { path: '/api/negotiations', operation: 'listNegotiations' },
   { path: '/api/negotiations/current', operation: 'currentNegotiation' },

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { PlanAcknowledgements } from '../components/plan-acknowledgements.tsx';
+import { PlanAllocation } from '../components/plan-allocation.tsx';
 import { PlanChooser } from '../components/plan-chooser.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref, day, num } from '../format.ts';
@@ -85,6 +86,7 @@ export function PlanPage({ country }: { country: string | undefined }) {
                   )}
                 </aside>
               </div>
+              <PlanAllocation mission={p.mission} version={p.version} country={p.plan.country} />
               <PlanAcknowledgements mission={p.mission} version={p.version} />
             </>
           );

@@ -85,6 +85,30 @@ export const en = {
   ack: 'Acknowledge version {{version}} as {{name}}',
   /** With no accounts in the store there is no one to name. */
   ackHere: 'Acknowledge version {{version}}',
+  allocation: {
+    title: 'Where the scarce resources would go',
+    intro:
+      'A proposal to weigh, not a decision: each unit goes where civilians were targeted most in the plan period, weighted by the area’s political priority, within what is available. Each row says why.',
+    allowFlagged:
+      'Let units go to activities the check flags for supporting state forces that harm civilians (a decision someone takes, with the friction register)',
+    the: 'the proposed allocation',
+    noResources:
+      'The plan lists no scarce resources (resources in the plan file), so there is nothing to allocate.',
+    covered:
+      'Risk covered: {{current}} with the plan’s current use → {{proposed}} proposed (solver: {{status}}).',
+    units: '{{available}} available, {{current}} used now, {{proposed}} proposed',
+    area: 'Area',
+    nowProposed: 'Now → proposed',
+    why: 'Why',
+    moves_one: '{{count}} move',
+    moves_other: '{{count}} moves',
+    move_one: 'Move {{count}} unit from {{from}} to {{to}}: {{why}}',
+    move_other: 'Move {{count}} units from {{from}} to {{to}}: {{why}}',
+    moveFromUnused_one: 'Place {{count}} unit the plan leaves unused in {{to}}: {{why}}',
+    moveFromUnused_other: 'Place {{count}} units the plan leaves unused in {{to}}: {{why}}',
+    affected: 'Activities whose assets change: {{activities}}',
+    method: 'How the proposal is made',
+  },
 };
 
 export const fr: typeof en = {
@@ -167,4 +191,28 @@ export const fr: typeof en = {
   postExample: 'p. ex. chef de bureau',
   ack: 'Prendre connaissance de la version {{version}} en tant que {{name}}',
   ackHere: 'Prendre connaissance de la version {{version}}',
+  allocation: {
+    title: 'Où iraient les moyens rares',
+    intro:
+      'Une proposition à peser, non une décision : chaque unité va là où les civils ont été le plus visés pendant la période du plan, pondéré par la priorité politique de la zone, dans la limite des moyens disponibles. Chaque ligne dit pourquoi.',
+    allowFlagged:
+      'Laisser des unités aller aux activités que la vérification signale pour leur soutien à des forces de l’État qui s’en prennent aux civils (une décision que quelqu’un prend, avec le registre des frictions)',
+    the: 'la répartition proposée',
+    noResources:
+      'Le plan ne liste aucun moyen rare (resources dans le fichier du plan) : il n’y a rien à répartir.',
+    covered:
+      'Risque couvert : {{current}} avec l’usage actuel du plan → {{proposed}} proposé (solveur : {{status}}).',
+    units: '{{available}} disponibles, {{current}} utilisés aujourd’hui, {{proposed}} proposés',
+    area: 'Zone',
+    nowProposed: 'Aujourd’hui → proposé',
+    why: 'Pourquoi',
+    moves_one: '{{count}} déplacement',
+    moves_other: '{{count}} déplacements',
+    move_one: 'Déplacer {{count}} unité de {{from}} vers {{to}} : {{why}}',
+    move_other: 'Déplacer {{count}} unités de {{from}} vers {{to}} : {{why}}',
+    moveFromUnused_one: 'Affecter {{count}} unité inutilisée par le plan à {{to}} : {{why}}',
+    moveFromUnused_other: 'Affecter {{count}} unités inutilisées par le plan à {{to}} : {{why}}',
+    affected: 'Activités dont les moyens changent : {{activities}}',
+    method: 'Comment la proposition est faite',
+  },
 };
