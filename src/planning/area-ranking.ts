@@ -55,13 +55,25 @@ export function targetsCivilians(e: Pick<PlanEvent, 'violenceType' | 'civilianTa
  * name one or two states in a ten-state country, too few to plan protection coverage around.
  */
 export function rankAreas(events: readonly PlanEvent[]): AreaRanking {
+  // One area per comparable name (areaKey), as the plan's areas are matched: a store holding
+  // "MOPTI" and "Mopti Region" ranks one Mopti, under the spelling most of its events use, so the
+  // check and the allocation never read the plan's "Mopti" as different areas.
   const by = new Map<string, AreaRisk>();
+  const spellings = new Map<string, Map<string, number>>();
   for (const e of events) {
     if (!targetsCivilians(e) || !e.admin1) continue;
-    const a = by.get(e.admin1) ?? { admin1: e.admin1, civilianTargetingEvents: 0, fatalities: 0, rank: 0 };
+    const key = areaKey(e.admin1);
+    const a = by.get(key) ?? { admin1: e.admin1, civilianTargetingEvents: 0, fatalities: 0, rank: 0 };
     a.civilianTargetingEvents += 1;
     a.fatalities += e.fatalities;
-    by.set(e.admin1, a);
+    by.set(key, a);
+    const used = spellings.get(key) ?? new Map<string, number>();
+    used.set(e.admin1, (used.get(e.admin1) ?? 0) + 1);
+    spellings.set(key, used);
+  }
+  for (const [key, a] of by) {
+    let most = 0;
+    for (const [spelling, n] of spellings.get(key) ?? []) if (n > most) [a.admin1, most] = [spelling, n];
   }
   const areas = [...by.values()].sort(
     (a, b) =>
