@@ -25,15 +25,37 @@ const SYNONYMS: [RegExp, string][] = [
 ];
 
 export function normalizeAreaName(name: string): string {
+  return normalized(name, UNIT_WORDS);
+}
+
+function normalized(name: string, unitWords: RegExp): string {
   let s = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’`]/g, '')
     .replace(/[-_/().,]/g, ' ');
-  s = s.replace(UNIT_WORDS, ' ');
+  s = s.replace(unitWords, ' ');
   for (const [re, to] of SYNONYMS) s = s.replace(re, to);
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The unit words that never tell two areas of one level apart: "Mopti" and "Mopti Region",
+ * "Région de Mopti", "Upper Nile State" are one area. Not "city", "autonomous" or
+ * "municipality", which do: ACLED's "Kyiv" (the oblast) and "Kyiv City", "Mexico" (the state)
+ * and "Mexico City".
+ */
+const KIND_WORDS =
+  /\b(state|province|prefecture|region|county|district|governorate|department|departement)\b/g;
+
+/**
+ * The name under which an import counts an area as one: normalizeAreaName without the unit words
+ * that name another area ("city"). "Nord-Kivu", "North Kivu" and "Province du Nord-Kivu" are one
+ * area; "Kyiv" and "Kyiv City" are two. A name that is nothing but unit words keeps its fold.
+ */
+export function sameAreaKey(name: string): string {
+  return normalized(name, KIND_WORDS) || foldAreaName(name);
 }
 
 function bigrams(s: string): Map<string, number> {

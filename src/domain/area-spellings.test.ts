@@ -28,3 +28,23 @@ test('an area written with other accents, case, hyphens or spacing takes the spe
   ]);
   assert.deepEqual(s.takeAdded(), []);
 });
+
+test('a partner sheet’s "Région de Mopti" or "North Kivu" is the area the store holds; "Kyiv City" is not "Kyiv"', () => {
+  const s = new AreaSpellings([
+    ['Mali', 'Mopti'],
+    ['Democratic Republic of Congo', 'Nord-Kivu'],
+    ['Ukraine', 'Kyiv'],
+  ]);
+  assert.equal(s.of('Mali', 'Mopti Region'), 'Mopti');
+  assert.equal(s.of('Mali', 'Région de Mopti'), 'Mopti');
+  assert.equal(s.of('Mali', 'MOPTI'), 'Mopti');
+  assert.equal(s.of('Democratic Republic of Congo', 'North Kivu'), 'Nord-Kivu');
+  assert.equal(s.of('Democratic Republic of Congo', 'Province du Nord-Kivu'), 'Nord-Kivu');
+  assert.equal(s.of('Democratic Republic of Congo', 'South Kivu'), 'South Kivu', 'Sud-Kivu is another area');
+  assert.equal(s.of('Ukraine', 'Kyiv City'), 'Kyiv City', 'the city is an area of its own');
+  assert.equal(s.of('Mexico', 'Mexico'), 'Mexico');
+  assert.equal(s.of('Mexico', 'Mexico City'), 'Mexico City');
+  assert.equal(s.of('South Sudan', 'Upper Nile State'), 'Upper Nile State');
+  assert.equal(s.of('South Sudan', 'Upper Nile'), 'Upper Nile State');
+  assert.equal(s.of('South Sudan', 'Blue Nile'), 'Blue Nile');
+});

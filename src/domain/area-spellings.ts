@@ -1,13 +1,16 @@
-import { foldAreaName } from './area-names.ts';
+import { sameAreaKey } from './area-names.ts';
 
 /**
  * One spelling per admin-1 area of a country. ACLED writes "Segou", "Nord-Kivu", "Kasai-Central";
- * GED (its kind dropped) "Ségou", "Nord Kivu", "Kasaï-Central"; a French sheet "Ségou" again. The
- * same area under two spellings is two areas everywhere it is counted (hotspots, alerts, forecasts),
- * so an event's area is stored under the spelling the store already holds for it when the two
- * differ only in accents, case, hyphens, apostrophes or spacing (foldAreaName), and under its own
- * when the store holds none: the first spelling stored stays. Names that differ otherwise
- * ("Timbuktu", "Tombouctou") are not joined here; boundary files match those by where events lie.
+ * GED (its kind dropped) "Ségou", "Nord Kivu", "Kasaï-Central"; a French partner sheet "Région de
+ * Ségou", "Province du Nord-Kivu"; an English one "North Kivu". The same area under two spellings
+ * is two areas everywhere it is counted (hotspots, alerts, forecasts), so an event's area is stored
+ * under the spelling the store already holds for it when the two differ only in accents, case,
+ * hyphens, apostrophes, spacing, the kind of unit ("Region", "Province", "State"), or French and
+ * English compass words ("Nord", "North"): sameAreaKey. It is stored under its own when the store
+ * holds none: the first spelling stored stays. Names that differ otherwise ("Timbuktu",
+ * "Tombouctou"), or by "City" ("Kyiv", "Kyiv City": two areas), are not joined here; boundary
+ * files match exonyms by where events lie.
  */
 export class AreaSpellings {
   /** country NUL folded name → the spelling kept. */
@@ -19,7 +22,7 @@ export class AreaSpellings {
   /** `known`: the store's areas as (country, spelling), the most used spelling of each first. */
   constructor(known: Iterable<readonly [string, string]> = []) {
     for (const [country, name] of known) {
-      const key = `${country}\u0000${foldAreaName(name)}`;
+      const key = `${country}\u0000${sameAreaKey(name)}`;
       if (name && !this.kept.has(key)) this.kept.set(key, name);
     }
   }
@@ -34,7 +37,7 @@ export class AreaSpellings {
     }
     let spelling = seen.get(admin1);
     if (spelling === undefined) {
-      const key = `${country}\u0000${foldAreaName(admin1)}`;
+      const key = `${country}\u0000${sameAreaKey(admin1)}`;
       spelling = this.kept.get(key);
       if (spelling === undefined) {
         spelling = admin1;
