@@ -4,6 +4,7 @@ import { sameCountry } from '../domain/country-names.ts';
 import { FieldError } from '../domain/field-error.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Database } from '../store/schema.ts';
+import { readDateRange } from './analysis-queries.ts';
 
 /** At most this many names are listed in a message; beyond it only the closest are named. */
 const LISTED = 12;
@@ -77,7 +78,9 @@ export async function assertEventsExistFor(
 
 /**
  * The period an analysis of a scope covers: the days asked for, an open end taken from the
- * scope's first or last event. A scope with no events is refused as `assertEventsExistFor` says.
+ * scope's first or last event, an admin-1 area's from its country's (an area quiet in the data's
+ * last weeks was quiet, not cut short; its months before its first event held none). A scope
+ * with no events is refused as `assertEventsExistFor` says.
  * One end asked for beyond the scope's events, the other left open, is refused naming the flag
  * and the days the events cover, rather than blaming the end the user never gave (`from
  * 2030-01-01 is after to 2015-12-31`) or answering a period that ends before it starts.
@@ -85,10 +88,11 @@ export async function assertEventsExistFor(
 export async function periodOfScope(
   db: Kysely<Database>,
   scope: { country?: string; admin1?: string },
-  range: { first: string | null; last: string | null },
   asked: { from?: string; to?: string },
 ): Promise<{ from: string; to: string; first: string; last: string }> {
   const where = [scope.country, scope.admin1].filter(Boolean).join(', ');
+  let range = await readDateRange(db, scope);
+  if (range.first && scope.admin1 !== undefined) range = await readDateRange(db, { country: scope.country });
   if (!range.first || !range.last) {
     await assertEventsExistFor(db, scope);
     throw new TandemError(

@@ -13,7 +13,6 @@ import {
   monthBreakdownOf,
   readActorRegister,
   readAreaMonths,
-  readDateRange,
   readMonthBreakdown,
 } from './analysis-queries.ts';
 import { dataGaps } from './data-gap.ts';
@@ -147,8 +146,7 @@ export async function runJointAnalysis(
     if (options.timings) options.timings[phase] = Math.round(now - clock);
     clock = now;
   };
-  const range = await readDateRange(db, scope);
-  const { from, to, last } = await periodOfScope(db, scope, range, o);
+  const { from, to, last } = await periodOfScope(db, scope, o);
   const firstMonth = from.slice(0, 7);
   const lastMonth = to.slice(0, 7);
   const months = monthRange(firstMonth, lastMonth);

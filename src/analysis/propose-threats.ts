@@ -3,7 +3,7 @@ import type { Threat } from '../domain/threat.ts';
 import type { HiddenEvents } from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import type { AnalysisScope } from './aggregate-scope.ts';
-import { readActorRegister, readDateRange } from './analysis-queries.ts';
+import { readActorRegister } from './analysis-queries.ts';
 import { loadDriverTaxonomy } from './driver-rules.ts';
 import { periodOfScope } from './event-scope-check.ts';
 import { readHiddenActorCounts } from './hidden-actor-counts.ts';
@@ -38,8 +38,7 @@ export async function proposeThreatList(
   options: ProposeOptions,
 ): Promise<ThreatProposals> {
   const scope: AnalysisScope = { country: options.country, admin1: options.admin1 };
-  const range = await readDateRange(db, scope);
-  const { from, to } = await periodOfScope(db, scope, range, options);
+  const { from, to } = await periodOfScope(db, scope, options);
   const firstMonth = from.slice(0, 7);
   const lastMonth = to.slice(0, 7);
   const months = monthRange(firstMonth, lastMonth);

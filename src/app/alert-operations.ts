@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { readDateRange } from '../analysis/analysis-queries.ts';
 import { periodOfScope } from '../analysis/event-scope-check.ts';
 import { readHiddenActorCounts } from '../analysis/hidden-actor-counts.ts';
 import { DEFAULTS } from '../analysis/joint-analysis.ts';
@@ -26,8 +25,7 @@ export const listAlerts = defineOperation({
   async run(ctx, input) {
     checkPeriod(input);
     const scope = { country: input.country, admin1: input.admin1 };
-    const range = await readDateRange(ctx.store.db, scope);
-    const { from, to, last } = await periodOfScope(ctx.store.db, scope, range, input);
+    const { from, to, last } = await periodOfScope(ctx.store.db, scope, input);
     const hidden = await hiddenEvents(ctx);
     const alerts = await readPeriodAlerts(ctx.store.db, scope, {
       firstMonth: from.slice(0, 7),
