@@ -1,7 +1,7 @@
 import type { ConflictEvent } from '../../domain/conflict-event.ts';
 import { DEMO_ACTORS, DEMO_REGIONS, pointInRing, regionRing } from './demo-country.ts';
-import { type DemoEventWords, ENGLISH_EVENT_WORDS, withTown } from './demo-event-words.ts';
-import { THREADS } from './demo-threads.ts';
+import { type DemoEventWords, ENGLISH_EVENT_WORDS, notesFor, withTown } from './demo-event-words.ts';
+import { NON_LETHAL, THREADS } from './demo-threads.ts';
 import { SeededRandom } from './seeded-random.ts';
 
 export const DEMO_SEED = 20260401;
@@ -16,14 +16,6 @@ export const DEMO_ROUNDS = [
 
 /** Days before a round in which a party that uses violence as leverage steps it up. */
 export const LEVERAGE_WINDOW_DAYS = 42;
-
-// Sub-types that rarely kill: arrests, abductions and sexual violence are counted, not their deaths.
-const NON_LETHAL = new Set([
-  'Arrests',
-  'Abduction/forced disappearance',
-  'Sexual violence',
-  'Peaceful protest',
-]);
 
 export interface DemoEventsOptions {
   seed?: number;
@@ -71,6 +63,7 @@ export function generateDemoEvents(options: DemoEventsOptions = {}): ConflictEve
       for (const [regionName, share] of thread.regions) {
         const n = rng.poisson(rate * share);
         for (let k = 0; k < n; k++) {
+          // The draws, in this order, make the events: changing it changes every event after.
           const region = regionByName.get(regionName)!;
           const town = rng.pick(region.towns);
           const [lon, lat] = pointIn(rings.get(regionName)!, rng);
@@ -88,6 +81,9 @@ export function generateDemoEvents(options: DemoEventsOptions = {}): ConflictEve
               : thread.type === 'battles'
                 ? Math.round(fatalities * rng.between(0, 0.25))
                 : fatalities;
+          const geoPrecision = rng.next() < 0.7 ? 1 : 2;
+          // Last, the note: one draw among the notes that fit the sub-type and the deaths.
+          const note = rng.pick(notesFor(words, thread, subEventType, fatalities));
           events.push({
             source: 'demo',
             sourceEventId: `ORV${String(events.length + 1).padStart(5, '0')}`,
@@ -100,7 +96,7 @@ export function generateDemoEvents(options: DemoEventsOptions = {}): ConflictEve
             location: town,
             latitude: lat,
             longitude: lon,
-            geoPrecision: rng.next() < 0.7 ? 1 : 2,
+            geoPrecision,
             violenceType: thread.type,
             eventType: words.eventTypes[thread.type],
             subEventType: words.subEventTypes[subEventType]!,
@@ -115,7 +111,7 @@ export function generateDemoEvents(options: DemoEventsOptions = {}): ConflictEve
             fatalitiesHigh: null,
             civilianFatalities,
             targets: [],
-            notes: `${withTown(rng.pick(words.notes[thread.id]!), town)} ${words.fictional}`,
+            notes: `${withTown(note, town)} ${words.fictional}`,
             sourceText: words.source,
           });
         }

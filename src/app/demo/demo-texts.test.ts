@@ -11,12 +11,27 @@ import { demoFolder, demoTexts, isDemoCountry, readDemoTexts } from './demo-text
 const en = demoTexts('en');
 const fr = demoTexts('fr');
 
+/** Every list of notes (by thread, sub-type and deaths), named, in English and in French. */
+function noteLists(): [string, readonly string[], readonly string[]][] {
+  return Object.entries(en.notes).flatMap(([thread, bySubType]) =>
+    Object.entries(bySubType).flatMap(([subType, notes]) =>
+      (['noDeaths', 'deaths'] as const)
+        .filter((deaths) => notes[deaths])
+        .map((deaths): [string, readonly string[], readonly string[]] => [
+          `${thread}.${subType}.${deaths}`,
+          notes[deaths]!,
+          fr.notes[thread]?.[subType]?.[deaths] ?? [],
+        ]),
+    ),
+  );
+}
+
 test('the French texts translate every English one, and English is the events’ own words', () => {
   assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort());
-  for (const [thread, notes] of Object.entries(en.notes)) {
-    assert.equal(fr.notes[thread]!.length, notes.length, thread);
-    fr.notes[thread]!.forEach((n, i) => {
-      assert.notEqual(n, notes[i], `${thread}[${i}]`);
+  for (const [where, english, french] of noteLists()) {
+    assert.equal(french.length, english.length, where);
+    french.forEach((n, i) => {
+      assert.notEqual(n, english[i], `${where}[${i}]`);
     });
   }
   assert.deepEqual(Object.keys(fr.subEventTypes).sort(), Object.keys(en.subEventTypes).sort());
@@ -33,13 +48,12 @@ test('each French note suggests the drivers its English note suggests', () => {
       .map((s) => s.driver)
       .sort();
   let suggesting = 0;
-  for (const [thread, notes] of Object.entries(en.notes))
-    notes.forEach((note, i) => {
-      const french = fr.notes[thread]![i]!;
-      assert.deepEqual(drivers(french), drivers(note), `${thread}[${i}]: «${french}»`);
+  for (const [where, english, french] of noteLists())
+    english.forEach((note, i) => {
+      assert.deepEqual(drivers(french[i]!), drivers(note), `${where}[${i}]: «${french[i]}»`);
       if (drivers(note).length) suggesting++;
     });
-  assert.ok(suggesting >= 15, `${suggesting} English notes suggest a driver`);
+  assert.ok(suggesting >= 40, `${suggesting} English notes suggest a driver`);
 });
 
 test('the same draws in both languages: the same events, their words translated', () => {
@@ -89,8 +103,20 @@ test('a translation that leaves a note out is refused, the thread named', () => 
   try {
     const text = readFileSync(join(demoFolder('fr'), 'demo-texts.yaml'), 'utf8');
     const path = join(dir, 'demo-texts.yaml');
-    writeFileSync(path, text.replace(/\n {4}- Embuscade du KLF[^\n]*/, ''));
-    assert.throws(() => readDemoTexts(path), /notes\.klf-insurgency: expected 3 notes, as in English/);
+    writeFileSync(path, text.replace(/\n {8}- Embuscade meurtrière du KLF[^\n]*/, ''));
+    assert.throws(
+      () => readDemoTexts(path),
+      /notes\.klf-insurgency\.Armed clash\.deaths: expected 3 notes, as in English/,
+    );
+    // A note for deaths where English has none (no one dies when the FAO sets up a base).
+    writeFileSync(
+      path,
+      text.replace(
+        /(\n {4}Headquarters or base established:\n)/,
+        '$1      deaths:\n        - Les FAO ont installé une base à {town} ; un soldat est mort.\n',
+      ),
+    );
+    assert.throws(() => readDemoTexts(path), /notes\.strategic\.Headquarters or base established/);
     writeFileSync(path, text.replace('klf: Front de libération de Kessa (KLF)', 'kfl: Front'));
     assert.throws(() => readDemoTexts(path), /actors/);
   } finally {

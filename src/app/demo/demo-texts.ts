@@ -57,7 +57,15 @@ function sameKeys<K extends string>(keys: readonly K[]) {
 
 const withTown = z.string().includes('{town}', { message: 'expected the place written {town}' });
 
-/** The shape another language's texts must have: English's keys, and as many notes per thread. */
+/** As many notes as English has, each with the place. */
+function asManyNotes(english: readonly string[]) {
+  return z.array(withTown).length(english.length, `expected ${english.length} notes, as in English`);
+}
+
+/**
+ * The shape another language's texts must have: English's keys, and for each thread, sub-type and
+ * deaths (`noDeaths`, and `deaths` where English has it) as many notes as English.
+ */
 const translatedTexts = z.strictObject({
   country: z.string().trim().min(1),
   actors: sameKeys(Object.keys(DEMO_ACTORS) as (keyof typeof DEMO_ACTORS)[]),
@@ -65,9 +73,19 @@ const translatedTexts = z.strictObject({
   subEventTypes: sameKeys(Object.keys(ENGLISH.subEventTypes)),
   notes: z.strictObject(
     Object.fromEntries(
-      Object.entries(ENGLISH.notes).map(([thread, notes]) => [
+      Object.entries(ENGLISH.notes).map(([thread, bySubType]) => [
         thread,
-        z.array(withTown).length(notes.length, `expected ${notes.length} notes, as in English`),
+        z.strictObject(
+          Object.fromEntries(
+            Object.entries(bySubType).map(([subType, notes]) => [
+              subType,
+              z.strictObject({
+                noDeaths: asManyNotes(notes.noDeaths),
+                ...(notes.deaths ? { deaths: asManyNotes(notes.deaths) } : {}),
+              }),
+            ]),
+          ),
+        ),
       ]),
     ),
   ),
@@ -94,7 +112,7 @@ const read = new Map<Language, DemoTexts>([['en', ENGLISH]]);
 /**
  * The demonstration's texts in a language: English from the code, another language from
  * `demo-texts.yaml` in its folder, checked against English (the same actors, types, threads and
- * as many notes, so both languages draw the same events).
+ * as many notes for each sub-type, with and without deaths, so both languages draw the same events).
  */
 export function demoTexts(lang: Language): DemoTexts {
   const known = read.get(lang);

@@ -24,15 +24,26 @@ export interface Thread {
   drySeasonFactor?: number;
   /** Rounds before which this actor raises its violence, and by how much. */
   leverage?: { rounds: readonly string[]; factor: number };
-  /** What an officer would write of such an event, in English; `{town}` is the event's place. */
-  notes: readonly string[];
+}
+
+// Sub-types that rarely kill: arrests, abductions and sexual violence are counted, not their deaths.
+// An event of one of these counts one death about one time in eight, never more.
+export const NON_LETHAL: ReadonlySet<string> = new Set([
+  'Arrests',
+  'Abduction/forced disappearance',
+  'Sexual violence',
+  'Peaceful protest',
+]);
+
+/** Whether the thread's events of a sub-type can count deaths (and so need notes that tell of them). */
+export function canKill(thread: Thread, subType: string): boolean {
+  return NON_LETHAL.has(subType) || thread.fatalityMean > 0;
 }
 
 /**
  * The demonstration model's patterns of violence: an insurgency and the army's reprisals, herder–
- * farmer clashes that follow the dry season, election-time repression, a second armed group. The
- * notes are English; `ENGLISH_EVENT_WORDS` collects them, and another language's words give as many
- * per thread (src/app/demo/fr/demo-texts.yaml).
+ * farmer clashes that follow the dry season, election-time repression, a second armed group. What
+ * an officer would write of each thread's events is in `demo-event-notes.ts`.
  */
 export const THREADS: readonly Thread[] = [
   {
@@ -49,11 +60,6 @@ export const THREADS: readonly Thread[] = [
     fatalityMean: 4,
     episodes: [{ from: '2025-06-01', to: '2025-11-30', factor: 2.6 }],
     leverage: { rounds: ['round-1', 'round-2', 'round-3'], factor: 2.5 },
-    notes: [
-      'KLF fighters attacked an FAO position near {town}; clashes over control of the gold-mining road.',
-      'Clashes between the KLF and the FAO around {town} after the KLF raised roadblocks taxing traders.',
-      'KLF ambush on an FAO convoy outside {town}; the group said it wanted to strengthen its hand before the talks.',
-    ],
   },
   {
     id: 'klf-against-civilians',
@@ -69,11 +75,6 @@ export const THREADS: readonly Thread[] = [
     fatalityMean: 2.5,
     episodes: [{ from: '2025-06-01', to: '2025-11-30', factor: 2 }],
     leverage: { rounds: ['round-1', 'round-2', 'round-3'], factor: 3 },
-    notes: [
-      'KLF fighters abducted villagers in {town} accused of informing the army; reprisal for recent arrests.',
-      'KLF attacked displaced families returning to {town}; houses burned.',
-      'KLF killed traders on the {town} market road; looting of cattle and grain.',
-    ],
   },
   {
     id: 'fao-reprisals',
@@ -88,11 +89,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 2,
     fatalityMean: 2.2,
     episodes: [{ from: '2025-07-01', to: '2026-01-31', factor: 3.2 }],
-    notes: [
-      'FAO soldiers killed men in {town} during a counter-insurgency sweep, in reprisal for a KLF attack.',
-      'FAO troops detained and beat residents of {town} suspected of supporting armed groups.',
-      'Women in {town} reported rape by FAO soldiers during a search operation.',
-    ],
   },
   {
     id: 'police-crackdown',
@@ -104,10 +100,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 0.4,
     fatalityMean: 1.2,
     episodes: [{ from: '2025-10-15', to: '2026-01-15', factor: 6 }],
-    notes: [
-      'Police fired on opposition supporters in {town} protesting the election timetable.',
-      'Police arrested journalists and opposition activists in {town} before the election.',
-    ],
   },
   {
     id: 'herder-farmer',
@@ -123,10 +115,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 2.5,
     fatalityMean: 3,
     drySeasonFactor: 2.8,
-    notes: [
-      'Herders and Varo self-defence fighters clashed near {town} over cattle crossing farmland on the transhumance corridor.',
-      'Fighting between herders and farmers near {town} after cattle were stolen; dispute over grazing land.',
-    ],
   },
   {
     id: 'herders-against-villages',
@@ -141,10 +129,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 1.4,
     fatalityMean: 3,
     drySeasonFactor: 2.5,
-    notes: [
-      'Armed herders attacked farming villages near {town} in a dispute over land and water points.',
-      'Herders burned fields and killed farmers near {town}; communal tension over the grazing corridor.',
-    ],
   },
   {
     id: 'varo-against-herders',
@@ -159,9 +143,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 0.8,
     fatalityMean: 2.5,
     drySeasonFactor: 2,
-    notes: [
-      'Varo self-defence fighters killed herder families camped near {town}; revenge for cattle raids.',
-    ],
   },
   {
     id: 'mjr-insurgency',
@@ -177,10 +158,6 @@ export const THREADS: readonly Thread[] = [
     fatalityMean: 3.5,
     episodes: [{ from: '2026-02-01', to: '2026-07-31', factor: 2.4 }],
     leverage: { rounds: ['round-3'], factor: 2.5 },
-    notes: [
-      'MJR fighters attacked the FAO camp at {town}; the group demands a seat at the national talks.',
-      'Clashes between the MJR and the FAO near {town} over the fishing and lake trade.',
-    ],
   },
   {
     id: 'mjr-ied',
@@ -192,9 +169,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 0.6,
     fatalityMean: 2.5,
     episodes: [{ from: '2026-02-01', to: '2026-07-31', factor: 2 }],
-    notes: [
-      'An improvised explosive device hit an FAO vehicle on the road to {town}; passers-by among the dead.',
-    ],
   },
   {
     id: 'unidentified-killings',
@@ -209,7 +183,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 0.5,
     fatalityMean: 1.3,
     episodes: [{ from: '2025-10-01', to: '2026-01-31', factor: 2.5 }],
-    notes: ['Unidentified gunmen killed a local councillor in {town} ahead of the elections.'],
   },
   {
     id: 'party-youth',
@@ -221,7 +194,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 0.2,
     fatalityMean: 1,
     episodes: [{ from: '2025-10-15', to: '2026-01-15', factor: 8 }],
-    notes: ['Ruling-party youth wing beat opposition supporters in {town} during the election campaign.'],
   },
   {
     id: 'protests',
@@ -236,7 +208,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 4,
     fatalityMean: 0,
     episodes: [{ from: '2025-10-01', to: '2026-01-31', factor: 2.5 }],
-    notes: ['Demonstrators in {town} protested against the cost of living and the election timetable.'],
   },
   {
     id: 'riots',
@@ -248,7 +219,6 @@ export const THREADS: readonly Thread[] = [
     perMonth: 0.6,
     fatalityMean: 0.3,
     episodes: [{ from: '2025-10-15', to: '2026-01-15', factor: 4 }],
-    notes: ['Rioters clashed with police in {town} after the results of the election were announced.'],
   },
   {
     id: 'strategic',
@@ -263,6 +233,5 @@ export const THREADS: readonly Thread[] = [
     ],
     perMonth: 0.7,
     fatalityMean: 0,
-    notes: ['The FAO set up a forward base at {town}.'],
   },
 ];
