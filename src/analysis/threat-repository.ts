@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { HarmKind } from '../domain/harm-kind.ts';
 import type { Threat, ThreatLevel, ThreatStatus, ThreatTrend } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
 import type { Database, ThreatTable } from '../store/schema.ts';
@@ -15,7 +16,7 @@ function toThreat(r: Selectable<ThreatTable>): Threat {
     admin1: r.admin1,
     likelihood: r.likelihood as ThreatLevel,
     severity: r.severity as ThreatLevel,
-    harmKinds: [],
+    harmKinds: JSON.parse(r.harm_kinds) as HarmKind[],
     trend: r.trend as ThreatTrend,
     status: r.status as ThreatStatus,
     events: JSON.parse(r.events) as number[],
@@ -45,6 +46,7 @@ function toRow(t: Threat) {
     event_count: t.eventCount,
     fatalities: t.fatalities,
     drivers: JSON.stringify(t.drivers),
+    harm_kinds: JSON.stringify(t.harmKinds),
     note: t.note,
     updated_by: t.updatedBy,
     updated_at: t.updatedAt,

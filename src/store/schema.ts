@@ -225,6 +225,8 @@ export interface ThreatTable {
   note: string;
   updated_by: string | null;
   updated_at: string | null;
+  /** The kinds of harm its events did (HarmKind[] as JSON): why its severity is what it is. */
+  harm_kinds: Generated<string>;
 }
 
 /** One imported version of a mission plan; the same content is never stored twice. */

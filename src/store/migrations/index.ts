@@ -31,6 +31,7 @@ import * as storeRevisions from './031-store-revisions.ts';
 import * as associatedActors from './032-associated-actors.ts';
 import * as agreementLanguage from './033-agreement-language.ts';
 import * as agreementTextKey from './034-agreement-text-key.ts';
+import * as threatHarmKinds from './035-threat-harm-kinds.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -69,4 +70,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '032-associated-actors': associatedActors,
   '033-agreement-language': agreementLanguage,
   '034-agreement-text-key': agreementTextKey,
+  '035-threat-harm-kinds': threatHarmKinds,
 };
