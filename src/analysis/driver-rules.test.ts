@@ -112,3 +112,25 @@ test('a name of one word, or one that is a word of the taxonomy, stays a word of
   assert.deepEqual(fired('Lou Nuer youths raided a Murle cattle camp.'), ['lou nuer', 'murle', 'nuer']);
   assert.equal(fired('Murle Ethnic Militia attacked a village.'), undefined);
 });
+
+test('French notes of reprisals and of people accused of collaborating suggest what the English ones do', () => {
+  const drivers = (note: string) => matcher.suggest(note).map((s) => s.driver);
+  const pairs: [string, string][] = [
+    [
+      'Soldiers killed villagers accused of collaborating with the rebels.',
+      'Des militaires ont tué des villageois accusés de collaborer avec les rebelles.',
+    ],
+    [
+      'Militiamen burned a hamlet in reprisal for an ambush.',
+      'Des miliciens ont incendié un hameau en représailles à une embuscade.',
+    ],
+    ['The army carried out reprisals in the area.', 'L’armée a mené des représailles dans la zone.'],
+    ['Reprisal killings between the two clans.', 'Tueries de représailles entre les deux clans.'],
+  ];
+  for (const [en, fr] of pairs) assert.deepEqual(drivers(fr).sort(), drivers(en).sort(), fr);
+  assert.ok(drivers(pairs[0]![1]).includes('counter-insurgency-and-reprisal'));
+  assert.ok(
+    !drivers(pairs[2]![1]).includes('identity-and-communal-tension'),
+    'reprisals alone are no communal tension',
+  );
+});
