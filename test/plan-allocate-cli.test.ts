@@ -28,3 +28,27 @@ test('plan allocate says why a proposal covers less than now: the plan as it sta
   assert.match(why ?? '', /^lower than now, because the plan as it stands cannot be kept/);
   assert.match(r.stdout, /the plan uses 4 but only 3 are available/);
 });
+
+test('plan allocate on a store without the plan’s country says so, as the plan check does, not that the period was quiet', async () => {
+  const db = join(dir, 'other.db');
+  const store = await openStore({ dbPath: db });
+  try {
+    await loadDemoMission({ store, requester: { name: 'test', roles: ['admin'] } });
+    await store.db.updateTable('events').set({ country: 'Elsewhere' }).execute();
+  } finally {
+    await store.close();
+  }
+  const r = await runCli(['plan', 'allocate', PLAN, '--db', db, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const notes: string[] = JSON.parse(r.stdout).notes;
+  assert.ok(
+    notes.some((n) => /^no events for Orvania \(fictional\) in the store: every area weighs 0/.test(n)),
+    notes.join('\n'),
+  );
+  assert.ok(!notes.some((n) => /no civilian-targeting events in the plan period/.test(n)));
+  const fr = await runCli(['plan', 'allocate', PLAN, '--db', db, '--json', '--lang', 'fr']);
+  assert.match(
+    JSON.parse(fr.stdout).notes.join('\n'),
+    /aucun événement pour Orvania \(fictional\) dans la base/,
+  );
+});

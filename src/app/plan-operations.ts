@@ -360,6 +360,9 @@ export const planOperations = {
         lang,
       );
       if (!evidence.dataAreas.length) {
+        // No event of the country at all, not a quiet period: the plan check says the same.
+        const none = result.notes.indexOf(ALLOCATION_TEXT[lang].notes.noEvents);
+        if (none >= 0) result.notes[none] = ALLOCATION_TEXT[lang].notes.noCountryEvents(plan.country);
         const close = await countriesLike(ctx.store.db, plan.country);
         if (close.length)
           result.notes.unshift(PLAN_CHECK_TEXT[lang].notes.countryMisspelt(plan.country, close));

@@ -64,6 +64,8 @@ export interface AllocationText {
   moveFromUnused: (to: WeightWords) => string;
   notes: {
     noEvents: string;
+    /** The store holds no event of the plan's country at all (not only none in the period). */
+    noCountryEvents: (country: string) => string;
     flaggedCap: (resource: string, cap: number, area: string, flagged: string[]) => string;
     noArea: (resource: string, units: number) => string;
     solverStatus: (status: string) => string;
@@ -147,6 +149,8 @@ const en: AllocationText = {
     `units the plan leaves unused; ${to.area} weighs ${to.weight} (risk ${to.risk} × priority ${to.priority})`,
   notes: {
     noEvents: 'no civilian-targeting events in the plan period: every area weighs 0',
+    noCountryEvents: (country) =>
+      `no events for ${country} in the store: every area weighs 0, so nothing here rests on evidence (import event data first)`,
     flaggedCap: (resource, cap, area, held) =>
       `${resource}: at most ${counted(ENGLISH, cap, 'unit', 'units')} in ${area}, what activities not flagged use there; ${held.join(', ')} ${held.length > 1 ? 'are' : 'is'} flagged by the plan check (state-perpetrator-friction) and ${held.length > 1 ? 'get' : 'gets'} none`,
     noArea: (resource, units) =>
@@ -236,6 +240,8 @@ const fr: AllocationText = {
     `unités que le plan laisse inutilisées ; ${to.area} pèse ${n(to.weight)} (risque ${n(to.risk)} × priorité ${n(to.priority)})`,
   notes: {
     noEvents: 'aucun événement ciblant des civils pendant la période du plan : toutes les zones pèsent 0',
+    noCountryEvents: (country) =>
+      `aucun événement pour ${country} dans la base : toutes les zones pèsent 0, rien ici ne repose donc sur des données (importez d’abord des données d’événements)`,
     flaggedCap: (resource, cap, area, held) =>
       `${resource} : au plus ${units(cap)} pour ${area}, ce qu’y utilisent les activités non signalées ; ${activities(held)} ${held.length > 1 ? 'sont' : 'est'} ${flaggedWord(held.length)} par la vérification du plan (state-perpetrator-friction) et n’en ${held.length > 1 ? 'reçoivent' : 'reçoit'} aucune`,
     noArea: (resource, k) =>
