@@ -28,8 +28,10 @@ const COVERED_MIN = 3;
  *
  * A shape paired by a spelling only alike its own (Natural Earth's "Katanga" and the data's
  * "Haut-Katanga", one of its successors) is re-read too: when it holds most of the events of two or
- * more of the data's areas and its partner is not the one with most events inside it (Tanganyika
- * is), it is coarser, not that area.
+ * more of the data's areas, it is coarser, not that area, if its partner is not the one with most
+ * events inside it (Tanganyika is), or if its partner's name is its own with a word added
+ * ("Haut-Katanga", "North Kivu": a part named after the whole it was cut from), whichever has more
+ * events. A "Timbuktu" paired with "Tombouctou" is the same name in another language, and stands.
  *
  * `paired` holds each shape's data name (null when none), `byPoints` the shapes paired only by the
  * events inside them, `alikeOnly` those paired by a spelling alike but not equal to theirs.
@@ -78,7 +80,10 @@ export function coarserShapes(
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([g]) => g);
     const misnamed =
-      alikeOnly.has(i) && !byPoints.has(i) && groups.length >= 2 && groups[0] !== group(paired[i]!);
+      alikeOnly.has(i) &&
+      !byPoints.has(i) &&
+      groups.length >= 2 &&
+      (groups[0] !== group(paired[i]!) || successorOf(s.name, paired[i]!));
     if (misnamed || (groups.length && !groups.some((g) => alike(s.name, g)))) covered.set(i, groups);
   }
   const out = new Map<number, string[]>();
@@ -88,4 +93,11 @@ export function coarserShapes(
     if (groups.length === 1 && byPoints.has(i) && group(paired[i]!) === groups[0])
       out.set(i, groups.map(spelled));
   return new Map([...out].sort((a, b) => a[0] - b[0]));
+}
+
+/** Whether a data area's name is a shape's with words added: "Haut-Katanga" of "Katanga". */
+function successorOf(shape: string, data: string): boolean {
+  const whole = ` ${normalizeAreaName(shape)} `;
+  const part = ` ${normalizeAreaName(data)} `;
+  return whole.trim() !== '' && part !== whole && part.includes(whole);
 }
