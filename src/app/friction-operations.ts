@@ -4,11 +4,8 @@ import { readNegotiationProcess } from '../agreements/negotiation-process.ts';
 import { readAreaMonths } from '../analysis/analysis-queries.ts';
 import { addMonths } from '../analysis/months.ts';
 import { foldAreaName } from '../domain/area-names.ts';
-import { isCalendarDay } from '../domain/calendar-day.ts';
 import {
-  FRICTION_DECISIONS,
   FRICTION_KINDS,
-  FRICTION_STATUSES,
   type Friction,
   type FrictionFinding,
   type FrictionKind,
@@ -16,13 +13,11 @@ import {
 } from '../domain/friction.ts';
 import type { Language } from '../domain/language.ts';
 import { meetingsOf } from '../domain/local-process.ts';
-import { ownValue } from '../domain/own-value.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
 import { checkPlanAgainst } from '../planning/plan-checks.ts';
 import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
-import { wordKey } from '../planning/plan-words.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
 import { type FrictionEditField, findFrictions, saveFriction } from '../store/friction-repository.ts';
@@ -34,7 +29,9 @@ import {
   releaseCitedEvents,
   releaseLocalProcesses,
 } from './access-control.ts';
-import { FRICTION_TEXT, FRICTION_VALUE_WORDS_FR } from './friction-text.ts';
+import { frictionEditInput } from './friction-edit-input.ts';
+import { frictionHistory } from './friction-history.ts';
+import { FRICTION_TEXT } from './friction-text.ts';
 import { languageInput } from './language-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
 import { citedEvents, planOperations } from './plan-operations.ts';
@@ -270,56 +267,11 @@ async function currentFrictions(
   return { frictions: out, notes: [...noPlan, ...withoutProcess.notes] };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * A decision or status written in French, as a French plan writes its values ('atténuer',
- * 'en cours', 'clôturée'): taken as the code; anything else is left for the schema to judge.
- */
-function frenchValue(v: unknown, words: Record<string, string>): unknown {
-  return typeof v === 'string' ? (ownValue(words, wordKey(v)) ?? v) : v;
-}
-
-const DECISION_WORDS: Record<string, string> = {
-  accepter: 'accept',
-  attenuer: 'mitigate',
-  mitiger: 'mitigate',
-  escalader: 'escalate',
-  'porter-devant-la-direction': 'escalate',
-  'saisir-la-direction': 'escalate',
-};
-
-const STATUS_WORDS: Record<string, string> = {
-  ouverte: 'open',
-  ouvert: 'open',
-  'en-cours': 'in-progress',
-  cloturee: 'closed',
-  cloture: 'closed',
-  // The French table's word for a closed friction (FRICTION_VALUE_WORDS_FR), taken back.
-  close: 'closed',
-  fermee: 'closed',
-};
-
-/**
- * A decision or status refused, naming the codes and the French words taken for them (the
- * language of the request is not known where the value is read, so both are listed).
- */
-function refusedValue(field: 'decision' | 'status') {
-  const codes = field === 'decision' ? FRICTION_DECISIONS : FRICTION_STATUSES;
-  const words = FRICTION_VALUE_WORDS_FR[field] as Record<string, string>;
-  return (issue: { input?: unknown }) => {
-    const got =
-      typeof issue.input === 'string' && issue.input.length <= 60
-        ? `; got ${JSON.stringify(issue.input)}`
-        : '';
-    return `must be one of ${codes.join(', ')} (in French: ${codes.map((c) => words[c]).join(', ')})${got}`;
-  };
-}
-
-/** An empty field clears what it names: '' (a form's empty field, `--decision ""`) reads as null. */
-const emptyIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+/** The fields an edit may change, in the order a history lists them. */
+const FRICTION_EDIT_FIELDS = ['owner', 'decision', 'status', 'reviewDate', 'note'] as const;
 
 export const frictionOperations = {
+  frictionHistory,
   /**
    * The friction register: the frictions the plan check finds in the newest stored plan of each
    * mission and those the analysis finds (high violence against civilians where no political
@@ -349,44 +301,7 @@ export const frictionOperations = {
     writes: true,
     summary:
       'Set a friction’s owner, decision, status or review date (decided by the signed-in account; audited).',
-    input: z.object({
-      // References are printed in lower case; one copied in capitals names the same friction.
-      ref: z
-        .string()
-        .trim()
-        .toLowerCase()
-        .regex(/^[0-9a-f]{8}$/, 'a friction reference: 8 hexadecimal characters'),
-      owner: z.string().trim().optional(),
-      decision: z
-        .preprocess(
-          (v) => frenchValue(emptyIsNull(v), DECISION_WORDS),
-          z.enum(FRICTION_DECISIONS, { error: refusedValue('decision') }).nullable(),
-        )
-        .optional(),
-      status: z
-        .preprocess(
-          (v) => frenchValue(v, STATUS_WORDS),
-          z.enum(FRICTION_STATUSES, { error: refusedValue('status') }),
-        )
-        .optional(),
-      reviewDate: z
-        .preprocess(
-          emptyIsNull,
-          z
-            .string()
-            .trim()
-            .regex(DATE, 'a date YYYY-MM-DD')
-            .refine(
-              isCalendarDay,
-              'not a real calendar day (a date YYYY-MM-DD that exists, e.g. not 2025-02-30)',
-            )
-            .nullable(),
-        )
-        .optional(),
-      note: z.string().optional(),
-      /** The language the CLI confirms in; not a field of the friction. */
-      lang: languageInput,
-    }),
+    input: frictionEditInput,
     async run(ctx, input): Promise<Friction> {
       const f = (await currentFrictions(ctx)).frictions.find((x) => x.ref === input.ref);
       if (!f) throw new TandemError('not-found', `no friction ${input.ref}: see \`tandem frictions list\``);
@@ -420,7 +335,17 @@ export const frictionOperations = {
               recordKind: 'friction',
               recordId: f.ref,
               sensitivity: 'internal',
-              detail: { kind: f.kind, subject: f.subject, fields: Object.keys(changes) },
+              detail: {
+                kind: f.kind,
+                subject: f.subject,
+                fields: Object.keys(changes),
+                // What changed from what to what, for the friction's history (frictionHistory).
+                changes: FRICTION_EDIT_FIELDS.flatMap((k) =>
+                  changes[k] !== undefined && changes[k] !== (f[k] ?? null)
+                    ? [{ field: k, from: f[k] ?? null, to: changes[k] }]
+                    : [],
+                ),
+              },
             },
           ],
           { inTransaction: true },

@@ -50,6 +50,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/participants', operation: 'listParticipants', cacheable: () => false },
   { path: '/api/participation/check', operation: 'checkParticipation', cacheable: () => false },
   { path: '/api/frictions', operation: 'listFrictions', cacheable: () => false },
+  { path: '/api/frictions/{ref}/history', operation: 'frictionHistory', cacheable: () => false },
   { path: '/api/forecast', operation: 'forecast' },
 ];
 

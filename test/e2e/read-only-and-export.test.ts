@@ -180,6 +180,14 @@ describe('read-only accounts, clearing a friction, and exporting events, in Chro
       decided_by: null,
       decided_at: null,
     });
+    // The register keeps the latest; the friction's history keeps the decision taken and withdrawn.
+    await item.getByText('History', { exact: true }).click();
+    const entries = item.locator('.friction-history li');
+    await entries.nth(1).waitFor();
+    const history = await entries.allTextContents();
+    assert.equal(history.length, 2, history.join('\n'));
+    assert.match(history[0]!, /Ana Poc: owner: none → Head of Office, Dunmarch; decision: none → mitigate; /);
+    assert.match(history[1]!, /decision: mitigate → none; review date: 31 Dec 2026 → none/);
     await item.scrollIntoViewIfNeeded();
     await w.shots('friction-cleared');
   });

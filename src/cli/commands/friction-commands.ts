@@ -10,7 +10,7 @@ const frictions = () => import('../../app/friction-operations.ts').then((m) => m
 
 type Flags = StoreFlags & { json?: boolean };
 
-/** The friction register: `tandem frictions list`, `tandem frictions edit REF`. */
+/** The friction register: `tandem frictions list`, `tandem frictions edit REF`, `tandem frictions history REF`. */
 export function registerFrictionCommands(program: Command): void {
   const group = program
     .command('frictions')
@@ -75,6 +75,29 @@ export function registerFrictionCommands(program: Command): void {
         { name: 'frictions edit', store: flags },
       );
       printFrictions([listed.frictions.find((x) => x.ref === f.ref) ?? f], flags.lang);
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('history <ref>')
+      .description('every edit of a friction: owner, decision, status, review date and note, who and when')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (ref: string, flags: Flags) => {
+      const r = await runCommand(
+        (await frictions()).frictionHistory,
+        { ref },
+        { name: 'frictions history', store: flags, fields: { ref: 'REF' } },
+      );
+      if (flags.json) return printJson(r);
+      if (!r.history.length) return console.log(`${r.ref}: not edited yet`);
+      for (const h of r.history) {
+        const what = h.changes
+          ? h.changes.map((c) => `${c.field} ${c.from || '—'} → ${c.to || '—'}`).join('; ')
+          : h.fields.join(', ');
+        console.log(`${h.at.slice(0, 16).replace('T', ' ')}  ${h.by}  ${h.action}: ${what}`);
+      }
     }),
   );
 }

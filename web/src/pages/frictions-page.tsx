@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, runOperation } from '../api-client.ts';
+import { FrictionHistory } from '../components/friction-history.tsx';
 import { MayWrite, ReadOnlyNote } from '../components/may-write.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day } from '../format.ts';
@@ -166,6 +167,7 @@ export function FrictionsPage({ country }: { country?: string }) {
                       {t('frictions.statusIs', { status: t(`frictions.statuses.${f.status}`) })}
                       {f.reviewDate ? t('frictions.review', { date: day(f.reviewDate) }) : ''}.
                     </p>
+                    {f.registered && <FrictionHistory frictionRef={f.ref} reload={reload} />}
                     <MayWrite quiet>
                       <DecisionForm f={f} onSaved={() => setReload((n) => n + 1)} />
                     </MayWrite>

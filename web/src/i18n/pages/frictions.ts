@@ -37,6 +37,21 @@ export const en = {
     string
   >,
   statuses: { open: 'open', 'in-progress': 'in progress', closed: 'closed' } as Record<string, string>,
+  history: 'History',
+  theHistory: 'the friction’s history',
+  noHistory: 'Not edited yet: as found by the check.',
+  entry: '{{date}}, {{by}}',
+  fields: {
+    owner: 'owner',
+    decision: 'decision',
+    status: 'status',
+    reviewDate: 'review date',
+    note: 'note',
+  } as Record<string, string>,
+  change: '{{field}}: {{from}} → {{to}}',
+  unchanged: 'saved without a change',
+  changedFields: 'changed {{fields}}',
+  nothing: 'none',
 };
 
 export const fr: typeof en = {
@@ -73,4 +88,19 @@ export const fr: typeof en = {
   review: ' ; réexamen le {{date}}',
   decisions: { accept: 'accepter', mitigate: 'atténuer', escalate: 'porter devant la direction' },
   statuses: { open: 'ouverte', 'in-progress': 'en cours', closed: 'clôturée' },
+  history: 'Historique',
+  theHistory: 'l’historique de la friction',
+  noHistory: 'Pas encore modifiée : telle que la vérification l’a trouvée.',
+  entry: '{{date}}, {{by}}',
+  fields: {
+    owner: 'responsable',
+    decision: 'décision',
+    status: 'statut',
+    reviewDate: 'date de réexamen',
+    note: 'note',
+  },
+  change: '{{field}} : {{from}} → {{to}}',
+  unchanged: 'enregistrée sans changement',
+  changedFields: 'modifié : {{fields}}',
+  nothing: 'aucun',
 };
