@@ -56,7 +56,7 @@ async function planFrictions(
     .execute();
   const newest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!newest.has(r.mission)) newest.set(r.mission, r);
-  const out: FrictionFinding[] = [];
+  const out: (FrictionFinding & { mission: string })[] = [];
   let checked = false;
   for (const r of newest.values()) {
     const planCountry = (JSON.parse(r.plan_json) as { country: string }).country;
@@ -70,9 +70,25 @@ async function planFrictions(
           subject: f.subject,
           message: f.message,
           evidence: f.evidence,
+          mission: r.mission,
         });
   }
-  return { found: out, checked };
+  return { found: disambiguated(out), checked };
+}
+
+/**
+ * Two missions' plans of one country may name the same activity ("A2" in an English and a French
+ * plan): their frictions would share a reference, and an edit of one would overwrite the other.
+ * Where a kind and subject come from more than one mission, the subject names the mission too
+ * ("A2 (MINUSMA)"); a subject only one plan gives keeps its reference.
+ */
+function disambiguated(found: (FrictionFinding & { mission: string })[]): FrictionFinding[] {
+  const missions = new Map<string, Set<string>>();
+  const key = (f: FrictionFinding) => `${f.country}\u001f${f.kind}\u001f${f.subject}`;
+  for (const f of found) missions.set(key(f), (missions.get(key(f)) ?? new Set()).add(f.mission));
+  return found.map(({ mission, ...f }) =>
+    (missions.get(key(f))?.size ?? 0) > 1 ? { ...f, subject: `${f.subject} (${mission})` } : f,
+  );
 }
 
 /**
@@ -303,7 +319,14 @@ export const frictionOperations = {
       'Set a friction’s owner, decision, status or review date (decided by the signed-in account; audited).',
     input: frictionEditInput,
     async run(ctx, input): Promise<Friction> {
-      const f = (await currentFrictions(ctx)).frictions.find((x) => x.ref === input.ref);
+      const same = (await currentFrictions(ctx)).frictions.filter((x) => x.ref === input.ref);
+      // Never one edit for two frictions: the second would be overwritten with the first's fields.
+      if (same.length > 1)
+        throw new TandemError(
+          'conflict',
+          `friction ${input.ref} names ${same.length} frictions (${same.map((x) => `${x.country}, ${x.subject}`).join('; ')}); edit it from \`tandem frictions list --json\` once they differ`,
+        );
+      const f = same[0];
       if (!f) throw new TandemError('not-found', `no friction ${input.ref}: see \`tandem frictions list\``);
       const now = new Date().toISOString();
       const { ref: _ref, lang: _lang, ...changes } = input;

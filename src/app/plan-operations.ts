@@ -347,9 +347,13 @@ export const planOperations = {
       );
       // A friction the register records as closed is leadership's decision taken: its activity
       // is no longer withheld (issue 16: never to an activity with an *open* friction).
-      const closed = (await findFrictions(ctx.store.db, storedCountryName(plan.country))).filter(
-        (f) => f.kind === 'state-perpetrator-friction' && f.status === 'closed' && flagged.has(f.subject),
-      );
+      // Its subject is the activity, or "activity (mission)" where two missions' plans name it.
+      const activityOf = (subject: string) =>
+        subject.endsWith(` (${plan.mission})`) ? subject.slice(0, -` (${plan.mission})`.length) : subject;
+      const closed = (await findFrictions(ctx.store.db, storedCountryName(plan.country)))
+        .filter((f) => f.kind === 'state-perpetrator-friction' && f.status === 'closed')
+        .map((f) => ({ ...f, subject: activityOf(f.subject) }))
+        .filter((f) => flagged.has(f.subject));
       for (const f of closed) flagged.delete(f.subject);
       const highs = await loadHighs();
       const result = allocateResources(
