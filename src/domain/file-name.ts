@@ -47,14 +47,17 @@ export function exportFileName(
 }
 
 /** The name the brief's PDF is saved under (`tandem-brief-south-sudan-2025-12-01-2026-11-30.pdf`). */
-export function briefFileName(scope: {
-  country?: string;
-  admin1?: string;
-  from?: string;
-  to?: string;
-}): string {
+export function briefFileName(
+  scope: {
+    country?: string;
+    admin1?: string;
+    from?: string;
+    to?: string;
+  },
+  extension: 'pdf' | 'md' = 'pdf',
+): string {
   return fileName(
     ['tandem-brief', scope.country, scope.admin1, periodInFileName(scope.from, scope.to)],
-    'pdf',
+    extension,
   );
 }

@@ -23,7 +23,10 @@ function app(): Hono {
           lang: z.string().optional(),
           format: z.string(),
         }),
-        run: async () => ({ format: 'html', content: '<html><body>brief</body></html>' }),
+        run: async (_ctx: unknown, input: { format: string }) => ({
+          format: input.format,
+          content: input.format === 'md' ? '# Brief\n' : '<html><body>brief</body></html>',
+        }),
       }),
     },
     call: (name) => ({ via: 'http', name, requester: { name: 'test', roles: ['admin'] } }),
@@ -43,6 +46,17 @@ test('the PDF brief is a download named for its country and period; the HTML bri
   const html = await app().request('/api/brief.html?country=South%20Sudan');
   assert.equal(html.status, 200);
   assert.equal(html.headers.get('content-disposition'), null);
+});
+
+test('the Markdown brief is a download named for its country and period, asked of the brief as Markdown', async () => {
+  const md = await app().request('/api/brief.md?country=South%20Sudan&from=2025-12-01&to=2026-11-30&lang=fr');
+  assert.equal(md.status, 200);
+  assert.equal(md.headers.get('content-type'), 'text/markdown; charset=utf-8');
+  assert.equal(
+    md.headers.get('content-disposition'),
+    'attachment; filename="tandem-brief-south-sudan-2025-12-01-2026-11-30.md"',
+  );
+  assert.equal(await md.text(), '# Brief\n');
 });
 
 test("the brief's file name is ASCII, names the area when there is one, and leaves out what is not given", () => {

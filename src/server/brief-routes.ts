@@ -17,7 +17,7 @@ export interface BriefRoutesOptions {
 }
 
 /**
- * The joint analysis brief as HTML and as PDF, in English or French (`lang=fr`). The HTML comes
+ * The joint analysis brief as HTML, as PDF and as Markdown, in English or French (`lang=fr`). The HTML comes
  * from the analysis operations (the same brief `tandem analyze --format html` writes); the PDF is
  * that HTML printed by Chromium. Without Chromium the PDF route answers 503 with one line saying
  * what to install, in plain text, since a person follows the link from the brief page.
@@ -25,23 +25,32 @@ export interface BriefRoutesOptions {
 export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
   const printPdf = options.printPdf ?? printHtmlToPdf;
 
-  const html = async (url: URL): Promise<string> => {
+  const brief = async (url: URL, format: 'html' | 'md'): Promise<string> => {
     const op = options.operations.brief;
     if (!op) throw new TandemError('not-found', 'the analysis brief is not available in this build');
     const schema = inputJsonSchema(op.input);
-    // The format is the route's (.html or .pdf); anything else the brief does not take is refused.
+    // The format is the route's (.html, .pdf, .md); anything else the brief does not take is refused.
     refuseUnknownFields(schema, url.searchParams.keys(), `GET ${url.pathname}`, ['format']);
-    const input = { ...queryToInput(schema, url.searchParams), format: 'html' };
+    const input = { ...queryToInput(schema, url.searchParams), format };
     const out = await runOperation(op, input, options.call('brief'));
     const text =
       typeof out === 'string'
         ? out
         : ((out as { content?: string; html?: string })?.html ?? (out as { content?: string })?.content);
-    if (typeof text !== 'string') throw new Error('the brief operation returned no HTML');
+    if (typeof text !== 'string') throw new Error(`the brief operation returned no ${format}`);
     return text;
   };
+  const html = (url: URL) => brief(url, 'html');
 
   app.get('/api/brief.html', async (c) => c.html(await html(new URL(c.req.url))));
+  // The Markdown brief, to paste into a report or a code-sharing tool, saved as a file.
+  app.get('/api/brief.md', async (c) => {
+    const url = new URL(c.req.url);
+    return c.body(await brief(url, 'md'), 200, {
+      'content-type': 'text/markdown; charset=utf-8',
+      'content-disposition': `attachment; filename="${briefFileName(scopeOf(url.searchParams), 'md')}"`,
+    });
+  });
   app.get('/api/brief.pdf', async (c) => {
     const url = new URL(c.req.url);
     const page = await html(url);

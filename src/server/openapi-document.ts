@@ -262,6 +262,16 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
       },
     },
   };
+  paths['/api/brief.md'] = {
+    get: {
+      operationId: 'briefMarkdown',
+      summary: 'The joint analysis brief as Markdown, saved as a file (same query as /api/analysis).',
+      responses: {
+        '200': { description: 'Markdown', content: { 'text/markdown': { schema: { type: 'string' } } } },
+        ...ERROR_RESPONSES,
+      },
+    },
+  };
   paths['/api/brief.pdf'] = {
     get: {
       operationId: 'briefPdf',

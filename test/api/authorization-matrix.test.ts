@@ -129,6 +129,7 @@ const EXPECTED: Record<string, 'open' | 'read' | 'write' | 'office' | 'confident
   'POST /api/imports': 'write',
   'GET /api/brief.html': 'read',
   'GET /api/brief.pdf': 'read',
+  'GET /api/brief.md': 'read',
 };
 
 type Who = 'none' | 'viewer' | 'office' | 'otherOffice' | 'admin';

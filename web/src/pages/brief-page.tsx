@@ -18,7 +18,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * header (the workbench has one country picker), one of its areas or the whole country, and a
  * period. The choice lives in the address
  * (`#/brief?country=…&area=…&from=…&to=…`), as on the other pages; the brief itself is rendered by
- * the server (`/api/brief.html`, `/api/brief.pdf`) with the same operation as `tandem brief`.
+ * the server (`/api/brief.html`, `/api/brief.pdf`, `/api/brief.md`) with the same operation as `tandem brief`.
  */
 export function BriefPage({ country: headerCountry }: { country: string | undefined }) {
   const { t, i18n } = useTranslation();
@@ -69,6 +69,13 @@ export function BriefPage({ country: headerCountry }: { country: string | undefi
           fileName={briefFileName({ country, admin1: area, from, to })}
         >
           {t('brief.pdf')}
+        </DownloadLink>{' '}
+        ·{' '}
+        <DownloadLink
+          href={`/api/brief.md${q}`}
+          fileName={briefFileName({ country, admin1: area, from, to }, 'md')}
+        >
+          {t('brief.markdown')}
         </DownloadLink>{' '}
         <span className="muted">{t('brief.pdfNote', { scope })}</span>
       </p>

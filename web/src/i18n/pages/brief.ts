@@ -8,6 +8,7 @@ export const en = {
   title: 'Joint analysis brief: {{scope}}',
   openHtml: 'Open as HTML',
   pdf: 'Download as PDF',
+  markdown: 'Download as Markdown',
   pdfNote: '({{scope}}; the PDF is printed by headless Chromium on the server; it takes a few seconds)',
   frame: 'Joint analysis brief',
   scrollHint: '↔ The chart is wider than the screen: swipe it sideways to see it all.',
@@ -31,6 +32,7 @@ export const fr: typeof en = {
   title: 'Note d’analyse conjointe : {{scope}}',
   openHtml: 'Ouvrir en HTML',
   pdf: 'Télécharger en PDF',
+  markdown: 'Télécharger en Markdown',
   pdfNote: '({{scope}} ; le PDF est imprimé par Chromium sur le serveur, ce qui prend quelques secondes)',
   frame: 'Note d’analyse conjointe',
   scrollHint:
