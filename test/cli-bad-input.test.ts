@@ -354,6 +354,7 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['frictions', 'edit', 'abcdef12', '--decision', 'ignore', '--db', DB], names: /--decision/ },
     { args: ['frictions', 'edit', 'abcdef12', '--review-date', 'soon', '--db', DB], names: /--review-date/ },
   ],
+  'frictions history': [{ args: ['frictions', 'history', 'X2', '--db', DB], names: /REF/ }],
   'keys init': [{ args: ['keys', 'init', '--db', join(DIR, 'no/such/dir.db')], names: /no\/such\/dir\.db/ }],
   'keys rotate': [{ args: ['keys', 'rotate', '--db', DB], names: /tandem keys init/ }],
   'audit verify': [{ args: ['audit', 'verify', '--head', 'xyz', '--db', DB], names: /--head/ }],
