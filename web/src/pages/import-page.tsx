@@ -32,7 +32,12 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
   const input = useRef<HTMLInputElement>(null);
 
   const boundaryInput = useRef<HTMLInputElement>(null);
-  const [boundaryCountry, setBoundaryCountry] = useState(status.countries[0]?.country ?? '');
+  const [boundaryChoice, setBoundaryCountry] = useState('');
+  // The country chosen, or the first the store holds: a store empty when the page opened has its
+  // first country once a file is imported, and the select already shows it.
+  const boundaryCountry = status.countries.some((c) => c.country === boundaryChoice)
+    ? boundaryChoice
+    : (status.countries[0]?.country ?? '');
   const [sensitivity, setSensitivity] = useState<(typeof SENSITIVITIES)[number]>('public');
 
   const upload = (file: File, boundariesFor?: string) => {
