@@ -1,31 +1,9 @@
 import { forFrenchCountry, frenchCountryName } from '../domain/french-country-names.ts';
+import { groupInFrench } from '../domain/harmed-group-words.ts';
 import { counted, LanguageFormat } from '../domain/language.ts';
 import type { BriefText } from './brief-text.ts';
 
 const FRENCH = new LanguageFormat('fr');
-
-/**
- * The groups harmed as ACLED and a mission's incidents name them ("Women (South Sudan)"), in
- * French; a group outside the table keeps the source's words.
- */
-const FRENCH_GROUPS: Readonly<Record<string, string>> = Object.assign(Object.create(null), {
-  Civilians: 'Civils',
-  Women: 'Femmes',
-  Children: 'Enfants',
-  Students: 'Étudiants',
-  Teachers: 'Enseignants',
-  Journalists: 'Journalistes',
-  'Health Workers': 'Personnel de santé',
-  'Aid Workers': 'Travailleurs humanitaires',
-  'Refugees/IDPs': 'Réfugiés et déplacés',
-  Farmers: 'Agriculteurs',
-  Fishers: 'Pêcheurs',
-  Prisoners: 'Détenus',
-  'Government Officials': 'Agents de l’État',
-  'Local Administrators': 'Administrateurs locaux',
-  Lawyers: 'Avocats',
-  Traders: 'Commerçants',
-});
 
 /** The brief's words in French. */
 export const fr: BriefText = {
@@ -45,7 +23,7 @@ export const fr: BriefText = {
   semicolon: ' ;',
   population: (group) =>
     group.replace(/^(.+?) \((.+)\)$/, (whole, who: string, country: string) =>
-      FRENCH_GROUPS[who] ? `${FRENCH_GROUPS[who]} (${frenchCountryName(country)})` : whole,
+      groupInFrench(who) ? `${groupInFrench(who)} (${frenchCountryName(country)})` : whole,
     ),
   headline: 'Chiffres clés',
   figure: 'indicateur',

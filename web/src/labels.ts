@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { groupInFrench } from '../../src/domain/harmed-group-words.ts';
 import { longMonth, num } from './format.ts';
 
 /**
@@ -19,7 +20,11 @@ export function label(code: string | null | undefined): string {
  */
 export function populationName(group: string): string {
   const m = /^Civilians \((.+)\)$/.exec(group);
-  return m ? i18next.t('common.civiliansOf', { country: m[1] }) : actorName(group);
+  if (m) return i18next.t('common.civiliansOf', { country: m[1] });
+  // ACLED's other groups ("Aid Workers (Mali)") in French as the French brief writes them.
+  const g = /^(.+?) \((.+)\)$/.exec(group);
+  const french = g && i18next.language === 'fr' ? groupInFrench(g[1]!) : undefined;
+  return french ? i18next.t('common.groupOf', { group: french, country: g![2] }) : actorName(group);
 }
 
 /** The server's marker of a name withheld from the reader, in the reader's language; other names as they are. */

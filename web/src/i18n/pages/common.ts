@@ -128,6 +128,7 @@ export const en = {
   drawingChart: 'Drawing the chart…',
   colon: ': ',
   civiliansOf: 'Civilians ({{country}})',
+  groupOf: '{{group}} ({{country}})',
   withheld: '(withheld)',
   /** The name Tandem gives the person at the terminal when the store has no accounts. */
   localStation: 'this workstation',
@@ -259,6 +260,7 @@ export const fr: typeof en = {
   drawingChart: 'Tracé du graphique…',
   colon: ' : ',
   civiliansOf: 'Civils ({{country, country}})',
+  groupOf: '{{group}} ({{country, country}})',
   withheld: '(masqué)',
   localStation: 'poste local',
 };

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import i18next from 'i18next';
+import { addCountryFormat } from '../web/src/i18n/country-format.ts';
+import { en } from '../web/src/i18n/en.ts';
+import { fr } from '../web/src/i18n/fr.ts';
+import { populationName } from '../web/src/labels.ts';
+
+test('the pages name ACLED’s harmed groups in French as the French brief does; other names stay as written', async () => {
+  await i18next.init({
+    resources: { en: { translation: en }, fr: { translation: fr } },
+    lng: 'fr',
+    interpolation: { escapeValue: false },
+  });
+  addCountryFormat(i18next);
+  assert.equal(populationName('Aid Workers (Mali)'), 'Travailleurs humanitaires (Mali)');
+  assert.equal(populationName('Women (Central African Republic)'), 'Femmes (République centrafricaine)');
+  assert.equal(populationName('Civilians (Mali)'), 'Civils (Mali)');
+  assert.equal(populationName('Fulani Ethnic Group (Mali)'), 'Fulani Ethnic Group (Mali)');
+  await i18next.changeLanguage('en');
+  assert.equal(populationName('Aid Workers (Mali)'), 'Aid Workers (Mali)');
+});
