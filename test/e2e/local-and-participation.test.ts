@@ -189,6 +189,9 @@ describe('local processes and the participation register in the workbench, in Ch
     await page.goto(url(`/#/participation/${participantId}`));
     await page.getByRole('heading', { name: 'Kingfisher' }).waitFor();
     assert.match((await page.locator('dl.facts').textContent()) ?? '', new RegExp(REAL_NAME));
+    // The processes by their names, not the store's ids ("1, kessa-grazing-pact"; web probe).
+    await page.getByRole('link', { name: 'Kessa Highlands grazing pact (fictional)' }).waitFor();
+    await page.getByText(/negotiation: Orvo talks on the cessation of hostilities \(fictional\)/).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'participant.png'), fullPage: true });
     await page.goto(url('/#/participation'));
     await page.getByRole('heading', { name: `Participation in ${DEMO_COUNTRY}` }).waitFor();
@@ -260,7 +263,8 @@ describe('local processes and the participation register in the workbench, in Ch
       (await row.textContent()) ?? '',
       /traditional authority.*Male.*Hallow Ford elders.*fo-kessa/,
     );
-    assert.match((await row.textContent()) ?? '', /dunmarch-herders-dialogue/);
+    // The process by its name in the register (its id is what the form stored).
+    assert.match((await row.textContent()) ?? '', /Dunmarch herders and farmers dialogue \(fictional\)/);
     await page.screenshot({ path: join(OUTPUT, 'participation-form.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(OUTPUT, 'participation-form-phone.png'), fullPage: true });

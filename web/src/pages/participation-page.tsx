@@ -43,6 +43,7 @@ export function ParticipationPage({ country, id }: { country: string | undefined
   const check = useApi<Check>(country ? `participation-${country}-${added}-${lang}` : null, (s) =>
     get('/api/participation/check', { country, lang }, s),
   );
+  const processName = useProcessNames(country);
   if (!country) return <Empty>{t('participation.chooseCountry')}</Empty>;
   return (
     <section className="participation">
@@ -54,7 +55,7 @@ export function ParticipationPage({ country, id }: { country: string | undefined
           if (participantId) {
             const p = r.participants.find((x) => String(x.id) === participantId);
             return p ? (
-              <ParticipantView p={p} check={check.data} />
+              <ParticipantView p={p} check={check.data} processName={processName} />
             ) : (
               <Empty>{t('participation.notFound', { id: participantId })}</Empty>
             );
@@ -63,7 +64,7 @@ export function ParticipationPage({ country, id }: { country: string | undefined
           return (
             <>
               <h1>{t('participation.title', { country })}</h1>
-              <RegisterTable participants={r.participants} />
+              <RegisterTable participants={r.participants} processName={processName} />
               {r.participants.length > 0 && full.length === 0 && (
                 <p className="muted">{t('participation.allWithheld')}</p>
               )}
@@ -98,7 +99,35 @@ export function ParticipationPage({ country, id }: { country: string | undefined
   );
 }
 
-function RegisterTable({ participants }: { participants: Participant[] }) {
+type ProcessName = (x: NonNullable<Participant['processes']>[number]) => string;
+
+/**
+ * A participant's process by its name rather than its id: the stored negotiation's ("Orvo talks…",
+ * stored as number 1) and the local process's ("Lower Varo local protection committee"), read
+ * from the lists the Negotiations and Local processes pages show; its id while they load.
+ */
+function useProcessNames(country: string | undefined): ProcessName {
+  const negotiations = useApi<{ processes: { id: number; process: string }[] }>(
+    country ? `negotiation-names-${country}` : null,
+    (s) => get('/api/negotiations', {}, s),
+  );
+  const local = useApi<{ processes: { id: string; name: string }[] }>(
+    country ? `local-names-${country}` : null,
+    (s) => get('/api/local-processes', { country }, s),
+  );
+  return (x) =>
+    (x.kind === 'local'
+      ? local.data?.processes.find((l) => l.id === x.process)?.name
+      : negotiations.data?.processes.find((n) => String(n.id) === x.process)?.process) ?? x.process;
+}
+
+function RegisterTable({
+  participants,
+  processName,
+}: {
+  participants: Participant[];
+  processName: ProcessName;
+}) {
   const { t } = useTranslation();
   if (!participants.length) return <Empty>{t('participation.nobody')}</Empty>;
   const withheld = <em>{t('participation.withheld')}</em>;
@@ -130,7 +159,7 @@ function RegisterTable({ participants }: { participants: Participant[] }) {
               <td>{p.withheld ? withheld : p.organisation || '—'}</td>
               <td>{p.office}</td>
               <td>{p.admin1 || '—'}</td>
-              <td>{p.processes ? p.processes.map((x) => x.process).join(', ') || '—' : withheld}</td>
+              <td>{p.processes ? p.processes.map(processName).join('; ') || '—' : withheld}</td>
               <td>{p.consent ? consentWord(t, p.consent) : withheld}</td>
             </tr>
           ))}
@@ -221,7 +250,15 @@ function Alerts({ alerts }: { alerts: Check['alerts'] }) {
   );
 }
 
-function ParticipantView({ p, check }: { p: Participant; check: Check | undefined }) {
+function ParticipantView({
+  p,
+  check,
+  processName,
+}: {
+  p: Participant;
+  check: Check | undefined;
+  processName: ProcessName;
+}) {
   const { t } = useTranslation();
   const alerts = check?.alerts.filter((a) => a.participant === p.id) ?? [];
   return (
@@ -259,9 +296,9 @@ function ParticipantView({ p, check }: { p: Participant; check: Check | undefine
               {(p.processes ?? []).map((x) => (
                 <div key={`${x.kind}-${x.process}`}>
                   {x.kind === 'local' ? (
-                    <a href={`#/local/${encodeURIComponent(x.process)}`}>{x.process}</a>
+                    <a href={`#/local/${encodeURIComponent(x.process)}`}>{processName(x)}</a>
                   ) : (
-                    t('participation.negotiationProcess', { id: x.process })
+                    t('participation.negotiationProcess', { id: processName(x) })
                   )}
                   {x.rounds.length ? t('participation.rounds', { rounds: x.rounds.join(', ') }) : ''}
                 </div>
