@@ -58,6 +58,8 @@ test('the French catalogue leaves no English sentence behind; names that read th
     'importing.source',
     'importing.gedVersion',
     'frictions.note',
+    'frictions.fields.note',
+    'frictions.entry',
     'frictions.title',
     'negotiations.dates',
     'records.notes',
