@@ -1,8 +1,11 @@
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../api-client.ts';
+import { get, runOperation } from '../api-client.ts';
 import { LocalProcessMap, STATUS_COLOURS } from '../components/local-process-map.tsx';
+import { MayWrite } from '../components/may-write.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
+import { TextFileUpload } from '../components/text-file-upload.tsx';
 import { day, num } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { label } from '../labels.ts';
@@ -70,7 +73,9 @@ export function LocalProcessesPage({ country, id }: { country: string | undefine
   const { t } = useTranslation();
   const lang = useLanguage();
   const processId = id?.split('?')[0];
-  const check = useApi<Check>(country ? `local-check-${country}-${lang}` : null, (s) =>
+  // Importing a file asks the check again.
+  const [imported, setImported] = useState(0);
+  const check = useApi<Check>(country ? `local-check-${country}-${lang}-${imported}` : null, (s) =>
     get('/api/local-processes/check', { country, storedPlan: true, lang }, s),
   );
   if (!country) return <Empty>{t('local.chooseCountry')}</Empty>;
@@ -81,11 +86,42 @@ export function LocalProcessesPage({ country, id }: { country: string | undefine
           processId ? (
             <ProcessView check={c} id={processId} country={country} />
           ) : (
-            <ProcessList check={c} country={country} />
+            <>
+              <ProcessList check={c} country={country} />
+              <LocalProcessUpload onImported={() => setImported((n) => n + 1)} />
+            </>
           )
         }
       </Async>
     </section>
+  );
+}
+
+/**
+ * Loads PA-X Local's CSV or the mission's own YAML or JSON file of local processes from the
+ * person's computer, through the operation of `tandem local import FILE` (the server reads no path).
+ */
+function LocalProcessUpload({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <MayWrite>
+      <TextFileUpload
+        label={t('local.load')}
+        accept=".csv,.yaml,.yml,.json"
+        refused={t('local.refused')}
+        store={async (text, name) => {
+          const r = await runOperation('importLocalProcesses', { text, name });
+          onImported();
+          return t('local.imported', {
+            name,
+            imported: r.imported,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            setAside: r.setAside,
+          });
+        }}
+      />
+    </MayWrite>
   );
 }
 
