@@ -20,3 +20,32 @@ test('the pages name ACLED’s harmed groups in French as the French brief does;
   await i18next.changeLanguage('en');
   assert.equal(populationName('Aid Workers (Mali)'), 'Aid Workers (Mali)');
 });
+
+test('an event’s kind: ACLED’s sub-type in the page’s language, the kind of violence for GED’s dyad', async () => {
+  await i18next.changeLanguage('fr');
+  const { eventKind } = await import('../web/src/labels.ts');
+  assert.equal(
+    eventKind({ source: 'acled', subEventType: 'Attack', violenceType: 'violence-against-civilians' }),
+    'Attaque',
+  );
+  assert.equal(
+    eventKind({
+      source: 'acled',
+      subEventType: 'Remote explosive/landmine/IED',
+      violenceType: 'explosions-remote-violence',
+    }),
+    'Engin explosif à distance, mine ou EEI',
+  );
+  assert.equal(eventKind({ source: 'hxl', subEventType: 'Embuscade', violenceType: 'battles' }), 'Embuscade');
+  const ged = eventKind({
+    source: 'ucdp',
+    subEventType: 'Government of Mali - Civilians',
+    violenceType: 'one-sided-violence',
+  });
+  assert.doesNotMatch(ged, /Government of Mali/);
+  await i18next.changeLanguage('en');
+  assert.equal(
+    eventKind({ source: 'acled', subEventType: 'Attack', violenceType: 'violence-against-civilians' }),
+    'Attack',
+  );
+});

@@ -58,6 +58,7 @@ test('the French catalogue leaves no English sentence behind; names that read th
     'importing.source',
     'importing.gedVersion',
     'frictions.note',
+    'common.subTypes.Grenade',
     'frictions.fields.note',
     'frictions.entry',
     'frictions.title',

@@ -120,3 +120,13 @@ export function alertInWords(a: {
 function rounded(x: number): number {
   return x < 10 ? Math.round(x * 10) / 10 : Math.round(x);
 }
+
+/**
+ * An event's kind as a table shows it: ACLED's sub-event type in the page's language ("Attaque"),
+ * or, for a source that names its conflict there (GED writes the dyad, "Government of Mali -
+ * Civilians"), the kind of violence.
+ */
+export function eventKind(e: { source: string; subEventType: string; violenceType: string }): string {
+  if (e.source === 'ucdp' || !e.subEventType) return label(e.violenceType);
+  return i18next.t(`common.subTypes.${e.subEventType}`, { defaultValue: e.subEventType });
+}

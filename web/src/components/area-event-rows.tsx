@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { day, num } from '../format.ts';
-import { label } from '../labels.ts';
+import { eventKind } from '../labels.ts';
 import { pageHref } from '../url-state.ts';
 import type { MapEventsList } from '../workbench-types.ts';
 
@@ -45,7 +45,7 @@ export function AreaEventRows({ list: e, first }: { list: MapEventsList; first: 
               <td data-label={tr('area.type')}>
                 {x.source === 'mission'
                   ? tr(`incidents.category.${x.subEventType}`, { defaultValue: x.subEventType })
-                  : x.subEventType || label(x.violenceType)}
+                  : eventKind(x)}
               </td>
               <td
                 data-label={tr('area.perpetrator')}
