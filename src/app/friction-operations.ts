@@ -10,6 +10,7 @@ import {
   type FrictionFinding,
   type FrictionKind,
   frictionRef,
+  missionSubject,
 } from '../domain/friction.ts';
 import type { Language } from '../domain/language.ts';
 import { meetingsOf } from '../domain/local-process.ts';
@@ -87,7 +88,7 @@ function disambiguated(found: (FrictionFinding & { mission: string })[]): Fricti
   const key = (f: FrictionFinding) => `${f.country}\u001f${f.kind}\u001f${f.subject}`;
   for (const f of found) missions.set(key(f), (missions.get(key(f)) ?? new Set()).add(f.mission));
   return found.map(({ mission, ...f }) =>
-    (missions.get(key(f))?.size ?? 0) > 1 ? { ...f, subject: `${f.subject} (${mission})` } : f,
+    (missions.get(key(f))?.size ?? 0) > 1 ? { ...f, subject: missionSubject(f.subject, mission) } : f,
   );
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { closest } from '../analysis/event-scope-check.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
 import { storedCountryName } from '../domain/country-names.ts';
+import { subjectActivity } from '../domain/friction.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { ALLOCATION_TEXT } from '../planning/allocation-text.ts';
@@ -347,12 +348,9 @@ export const planOperations = {
       );
       // A friction the register records as closed is leadership's decision taken: its activity
       // is no longer withheld (issue 16: never to an activity with an *open* friction).
-      // Its subject is the activity, or "activity (mission)" where two missions' plans name it.
-      const activityOf = (subject: string) =>
-        subject.endsWith(` (${plan.mission})`) ? subject.slice(0, -` (${plan.mission})`.length) : subject;
       const closed = (await findFrictions(ctx.store.db, storedCountryName(plan.country)))
         .filter((f) => f.kind === 'state-perpetrator-friction' && f.status === 'closed')
-        .map((f) => ({ ...f, subject: activityOf(f.subject) }))
+        .map((f) => ({ ...f, subject: subjectActivity(f.subject, plan.mission) }))
         .filter((f) => flagged.has(f.subject));
       for (const f of closed) flagged.delete(f.subject);
       const highs = await loadHighs();

@@ -3,8 +3,19 @@
  * Natural Earth "North Bahr-al-Ghazal", a partner "Upper Nile State" where the map says "Upper Nile". These
  * rules bring them to one comparable form and pair them up, so events land on the right polygon.
  */
-const UNIT_WORDS =
-  /\b(state|province|prefecture|prefecture|region|county|district|governorate|department|departement|municipality|autonomous|city)\b/g;
+
+/**
+ * The unit words that never tell two areas of one level apart: "Mopti" and "Mopti Region",
+ * "Région de Mopti", "Upper Nile State" are one area.
+ */
+const KIND_WORDS = 'state|province|prefecture|region|county|district|governorate|department|departement';
+const KIND = new RegExp(`\\b(${KIND_WORDS})\\b`, 'g');
+/**
+ * All unit words, those that may name another area too: ACLED's "Kyiv" (the oblast) and "Kyiv
+ * City", "Mexico" (the state) and "Mexico City". Matching a map's shape to the data's area drops
+ * them too; an import's counting areas as one (sameAreaKey) does not.
+ */
+const UNIT_WORDS = new RegExp(`\\b(${KIND_WORDS}|municipality|autonomous|city)\\b`, 'g');
 const SYNONYMS: [RegExp, string][] = [
   // "Région de Mopti", "Province du Nord-Kivu": the preposition left by the unit word.
   [/^\s*(de la|de|du|des)\s+/g, ''],
@@ -41,21 +52,12 @@ function normalized(name: string, unitWords: RegExp): string {
 }
 
 /**
- * The unit words that never tell two areas of one level apart: "Mopti" and "Mopti Region",
- * "Région de Mopti", "Upper Nile State" are one area. Not "city", "autonomous" or
- * "municipality", which do: ACLED's "Kyiv" (the oblast) and "Kyiv City", "Mexico" (the state)
- * and "Mexico City".
- */
-const KIND_WORDS =
-  /\b(state|province|prefecture|region|county|district|governorate|department|departement)\b/g;
-
-/**
  * The name under which an import counts an area as one: normalizeAreaName without the unit words
  * that name another area ("city"). "Nord-Kivu", "North Kivu" and "Province du Nord-Kivu" are one
  * area; "Kyiv" and "Kyiv City" are two. A name that is nothing but unit words keeps its fold.
  */
 export function sameAreaKey(name: string): string {
-  return normalized(name, KIND_WORDS) || foldAreaName(name);
+  return normalized(name, KIND) || foldAreaName(name);
 }
 
 function bigrams(s: string): Map<string, number> {

@@ -53,6 +53,20 @@ export interface Friction extends FrictionFinding {
   updatedAt: string | null;
 }
 
+/**
+ * A plan friction's subject where two missions' stored plans of one country name the same activity
+ * ("A2 (MINUSMA)"): each its own reference and decision.
+ */
+export function missionSubject(activity: string, mission: string): string {
+  return `${activity} (${mission})`;
+}
+
+/** The activity a plan friction's subject names in `mission`'s plan: "A2" of "A2" or "A2 (MINUSMA)". */
+export function subjectActivity(subject: string, mission: string): string {
+  const qualified = missionSubject('', mission);
+  return subject.endsWith(qualified) ? subject.slice(0, -qualified.length) : subject;
+}
+
 /** The reference of a friction: the same country, kind and subject always give the same one. */
 export function frictionRef(f: Pick<FrictionFinding, 'country' | 'kind' | 'subject'>): string {
   return createHash('sha256')

@@ -5,6 +5,9 @@ import type { EventCitation } from './event-citation.ts';
  * their objectives, offices, scarce resources, activities and joint planning cells. Ids tie the
  * parts together; the checks in planning/ walk those ties and hold them against the evidence.
  */
+/** The `from` of an allocation's move that puts to work units the plan does not use. */
+export const UNUSED = '(unused)';
+
 export const STRATEGY_KINDS = ['poc', 'political', 'other'] as const;
 export type StrategyKind = (typeof STRATEGY_KINDS)[number];
 

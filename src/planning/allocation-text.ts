@@ -7,8 +7,9 @@ import {
   withFrenchSpacing,
 } from '../domain/language.ts';
 
-/** The `from` of a move that puts to work units the plan does not use. */
-export const UNUSED = '(unused)';
+import { UNUSED } from '../domain/plan.ts';
+
+export { UNUSED };
 
 /** What the proposal does in an area, and by how many units (for `keep`, the units kept). */
 export interface AreaChange {

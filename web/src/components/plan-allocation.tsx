@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UNUSED } from '../../../src/domain/plan.ts';
 import { get } from '../api-client.ts';
 import { areaHref, num } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
@@ -10,9 +11,6 @@ import './plan-allocation.css';
 
 type Allocation = OperationResult<'currentPlanAllocation'>;
 type Resource = Allocation['resources'][number];
-
-/** A move's `from` when the units are ones the plan leaves unused (the engine's UNUSED). */
-const UNUSED = '(unused)';
 
 /**
  * Where the plan version shown would put its scarce resources (`GET /api/plans/current/allocation`,
