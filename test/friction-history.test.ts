@@ -76,5 +76,16 @@ for (const dialect of DIALECTS) {
       const bad = await app.request('/api/frictions/nothex/history');
       assert.equal(bad.status, 400);
     });
+
+    test('a friction the checks find but nobody has edited has an empty history, not "no friction"', async () => {
+      const { frictions } = await frictionOperations.listFrictions.run(as('x'), { country: DEMO_COUNTRY });
+      const untouched = frictions.find((x) => !x.registered);
+      assert.ok(untouched, 'the demonstration register has a friction nobody has edited');
+      const { history } = await frictionOperations.frictionHistory.run(as('viewer'), { ref: untouched.ref });
+      assert.deepEqual(history, []);
+      const app = createApp({ store, webRoot: null, log: () => {} });
+      const res = await app.request(`/api/frictions/${untouched.ref}/history`);
+      assert.equal(res.status, 200);
+    });
   });
 }

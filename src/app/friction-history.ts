@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { TandemError } from '../domain/tandem-error.ts';
-import { frictionRefInput } from './friction-edit-input.ts';
-import { defineOperation } from './operation.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
 
 /** One edit of a friction in the register, as the audit chain recorded it. */
 export interface FrictionHistoryEntry {
@@ -19,49 +17,32 @@ export interface FrictionHistoryEntry {
 }
 
 /**
- * A friction's history: every edit of its owner, decision, status, review date and note, who made
- * it and when, oldest first, read from the audit chain (the register keeps only the latest). The
- * decisions leadership took on a friction, and who reopened it, stay on the record.
+ * A friction's edits, oldest first, read from the audit chain (the register keeps only the
+ * latest): every change of its owner, decision, status, review date and note, who made it and
+ * when. The decisions leadership took on a friction, and who reopened it, stay on the record.
  */
-export const frictionHistory = defineOperation({
-  summary:
-    "A friction's history: every edit of its owner, decision, status, review date and note, who and when.",
-  input: z.object({ ref: frictionRefInput }),
-  async run(ctx, { ref }): Promise<{ ref: string; history: FrictionHistoryEntry[] }> {
-    const rows = await ctx.store.db
-      .selectFrom('audit_log')
-      .select(['at', 'actor', 'action', 'detail'])
-      .where('record_kind', '=', 'friction')
-      .where('record_id', '=', ref)
-      .orderBy('id')
-      .execute();
-    if (!rows.length) {
-      const known = await ctx.store.db
-        .selectFrom('frictions')
-        .select('ref')
-        .where('ref', '=', ref)
-        .executeTakeFirst();
-      if (!known)
-        throw new TandemError(
-          'not-found',
-          `no friction ${ref} in the register: see \`tandem frictions list\``,
-        );
-    }
-    return {
-      ref,
-      history: rows.map((r) => {
-        const detail = JSON.parse(r.detail) as {
-          fields?: string[];
-          changes?: FrictionHistoryEntry['changes'];
-        };
-        return {
-          at: r.at,
-          by: r.actor,
-          action: r.action === 'friction-decided' ? 'decided' : 'edited',
-          fields: detail.fields ?? [],
-          ...(detail.changes ? { changes: detail.changes } : {}),
-        };
-      }),
+export async function readFrictionHistory(
+  db: Kysely<Database>,
+  ref: string,
+): Promise<FrictionHistoryEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['at', 'actor', 'action', 'detail'])
+    .where('record_kind', '=', 'friction')
+    .where('record_id', '=', ref)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => {
+    const detail = JSON.parse(r.detail) as {
+      fields?: string[];
+      changes?: FrictionHistoryEntry['changes'];
     };
-  },
-});
+    return {
+      at: r.at,
+      by: r.actor,
+      action: r.action === 'friction-decided' ? 'decided' : 'edited',
+      fields: detail.fields ?? [],
+      ...(detail.changes ? { changes: detail.changes } : {}),
+    };
+  });
+}

@@ -30,8 +30,8 @@ import {
   releaseCitedEvents,
   releaseLocalProcesses,
 } from './access-control.ts';
-import { frictionEditInput } from './friction-edit-input.ts';
-import { frictionHistory } from './friction-history.ts';
+import { frictionEditInput, frictionRefInput } from './friction-edit-input.ts';
+import { type FrictionHistoryEntry, readFrictionHistory } from './friction-history.ts';
 import { FRICTION_TEXT } from './friction-text.ts';
 import { languageInput } from './language-input.ts';
 import { type AppContext, defineOperation } from './operation.ts';
@@ -288,7 +288,25 @@ async function currentFrictions(
 const FRICTION_EDIT_FIELDS = ['owner', 'decision', 'status', 'reviewDate', 'note'] as const;
 
 export const frictionOperations = {
-  frictionHistory,
+  /**
+   * A friction's history: every edit of its owner, decision, status, review date and note, who
+   * made it and when, oldest first. A friction the checks find but nobody has edited yet has an
+   * empty history; a reference the register does not know is not found.
+   */
+  frictionHistory: defineOperation({
+    summary:
+      "A friction's history: every edit of its owner, decision, status, review date and note, who and when.",
+    input: z.object({ ref: frictionRefInput }),
+    async run(ctx, { ref }): Promise<{ ref: string; history: FrictionHistoryEntry[] }> {
+      const history = await readFrictionHistory(ctx.store.db, ref);
+      if (!history.length && !(await currentFrictions(ctx)).frictions.some((f) => f.ref === ref))
+        throw new TandemError(
+          'not-found',
+          `no friction ${ref} in the register: see \`tandem frictions list\``,
+        );
+      return { ref, history };
+    },
+  }),
   /**
    * The friction register: the frictions the plan check finds in the newest stored plan of each
    * mission and those the analysis finds (high violence against civilians where no political
