@@ -1,4 +1,6 @@
 import { namesOneCountry } from './country-names.ts';
+import { isNationalForceOf } from './national-forces.ts';
+import { namesStateForcesOf } from './state-force-abbreviations.ts';
 import type { ViolenceType } from './violence-type.ts';
 
 /**
@@ -137,6 +139,14 @@ export function isStateCategory(category: ActorCategory | null): boolean {
   return category === 'state-forces';
 }
 
+/**
+ * Foreign and international forces that sheets name by their own names: private military companies
+ * acting for a government, foreign operations, and peace operations, which ACLED codes as
+ * external/other forces.
+ */
+const FOREIGN_FORCES =
+  /^(?:(?:the )?wagner(?: group)?|groupe wagner|africa corps|(?:op[ée]ration )?barkhane|minusma|minusca|monusco|unmiss|unisfa|unamid|amisom|atmis|unifil|minurso|(?:un|united nations) peacekeepers|casques bleus)\b/i;
+
 /** Where an actor stands in an event, for inferring its category from its name. */
 export interface ActorRole {
   /** The event's kind of violence. */
@@ -173,6 +183,13 @@ export function categoryFromName(name: string, role: ActorRole): ActorCategory |
     const of = forces[1]!.trim();
     return namesOneCountry(of, role.country) ? 'state-forces' : 'external-forces';
   }
+  // A sheet's own names for the country's forces ("Forces armées maliennes", "FAMa", "Gendarmerie
+  // nationale") and another's ("Sudanese Armed Forces" in Chad).
+  const national = isNationalForceOf(n, role.country);
+  if (national !== undefined) return national ? 'state-forces' : 'external-forces';
+  if (namesStateForcesOf(n, role.country)) return 'state-forces';
+  // Foreign and international forces known by their own names, as ACLED codes them.
+  if (FOREIGN_FORCES.test(n)) return 'external-forces';
   if (/^(?:civilians|civils)(?:\s*\(.*\))?$/i.test(n)) return 'civilians';
   if (/^(?:protesters|manifestants)(?:\s*\(.*\))?$/i.test(n)) return 'protesters';
   if (/^(?:rioters|[ée]meutiers)(?:\s*\(.*\))?$/i.test(n)) return 'rioters';
