@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { areaNamesAlike, matchAreaNames, normalizeAreaName } from './area-names.ts';
+import { areaNamesAlike, matchAreaNames, normalizeAreaName, sameAreaKey } from './area-names.ts';
 
 test('spelling variants of one admin-1 area are recognised as the same area', () => {
   const m = matchAreaNames(
@@ -103,4 +103,24 @@ test('French and English names of one area are the same area; their halves are n
     ),
     ['Nord-Kivu', 'Sud-Kivu', 'Ituri'],
   );
+});
+
+test('French areas named by a compass adjective after the name are the English areas named before it', () => {
+  for (const [fr, en] of [
+    ['Darfour-Occidental', 'West Darfur'],
+    ['Darfour du Nord', 'North Darfur'],
+    ['Darfour-Méridional', 'South Darfur'],
+    ['Darfour-Central', 'Central Darfur'],
+    ['Kordofan méridional', 'South Kordofan'],
+    ['Centre-Nord', 'North Central'],
+    ['Kasaï-Oriental', 'Kasai Oriental'],
+  ])
+    assert.equal(sameAreaKey(fr), sameAreaKey(en), `${fr} / ${en}`);
+  for (const [a, b] of [
+    ['Nord', 'Centre-Nord'],
+    ['Kasaï', 'Kasaï-Oriental'],
+    ['Nord', 'Extrême-Nord'],
+    ['West Darfur', 'North Darfur'],
+  ])
+    assert.notEqual(sameAreaKey(a), sameAreaKey(b), `${a} / ${b}`);
 });

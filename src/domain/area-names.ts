@@ -29,7 +29,12 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bsouthern\b/g, 'south'],
   [/\beastern\b/g, 'east'],
   [/\bwestern\b/g, 'west'],
-  [/\bcentral\b/g, 'centre'],
+  // French adjectives: "Darfour-Occidental", "Kasaï-Oriental", "Kordofan méridional".
+  [/\boccidental(e|es)?\b/g, 'west'],
+  [/\boriental(e|es)?\b/g, 'east'],
+  [/\bmeridional(e|es)?\b/g, 'south'],
+  [/\bseptentrional(e|es)?\b/g, 'north'],
+  [/\bcentral(e|es)?\b/g, 'centre'],
   [/\bcenter\b/g, 'centre'],
   [/\b(al|el|ul|ad|ash|as)\b/g, ''],
   [/\bsaint\b/g, 'st'],
@@ -48,7 +53,25 @@ function normalized(name: string, unitWords: RegExp): string {
     .replace(/[-_/().,]/g, ' ');
   s = s.replace(unitWords, ' ');
   for (const [re, to] of SYNONYMS) s = s.replace(re, to);
-  return s.replace(/\s+/g, ' ').trim();
+  return compassFirst(
+    s
+      .replace(/\b(de la|du|des|de)\b/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
+const COMPASS_ORDER = ['north', 'south', 'east', 'west', 'centre'];
+
+/**
+ * The compass words of a name first, in one order: French writes them after the name ("Darfour du
+ * Nord", "Centre-Nord"), English before it ("North Darfur", "North Central").
+ */
+function compassFirst(s: string): string {
+  const words = s.split(' ');
+  const rank = (w: string) => COMPASS_ORDER.indexOf(w);
+  const compass = words.filter((w) => rank(w) >= 0).sort((a, b) => rank(a) - rank(b));
+  return compass.length ? [...compass, ...words.filter((w) => rank(w) < 0)].join(' ') : s;
 }
 
 /**
@@ -57,7 +80,8 @@ function normalized(name: string, unitWords: RegExp): string {
  * area; "Kyiv" and "Kyiv City" are two. A name that is nothing but unit words keeps its fold.
  */
 export function sameAreaKey(name: string): string {
-  return normalized(name, KIND) || foldAreaName(name);
+  // "Darfour" and "Darfur": French writes ou for u.
+  return normalized(name, KIND).replace(/ou/g, 'u') || foldAreaName(name);
 }
 
 function bigrams(s: string): Map<string, number> {

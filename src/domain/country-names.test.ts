@@ -34,3 +34,13 @@ test('events are stored under ACLED’s name of a known country, and under their
   assert.equal(storedCountryName("Côte d'Ivoire"), 'Ivory Coast');
   assert.equal(storedCountryName(' Testland '), 'Testland');
 });
+
+test("a country's formal name, in French or English, is the country", () => {
+  assert.equal(storedCountryName('République du Soudan'), 'Sudan');
+  assert.equal(storedCountryName('Federal Republic of Somalia'), 'Somalia');
+  assert.equal(storedCountryName('République du Mali'), 'Mali');
+  assert.equal(storedCountryName('République du Congo'), 'Republic of Congo');
+  assert.equal(storedCountryName('République démocratique du Congo'), 'Democratic Republic of Congo');
+  assert.equal(storedCountryName('Republic of the Sudan'), 'Sudan');
+  assert.equal(storedCountryName('République du Nowhere'), 'République du Nowhere');
+});

@@ -96,10 +96,24 @@ function countryKey(name: string): string {
     .trim();
 }
 
-const GROUP_OF = new Map<string, number>();
+const NAMED_GROUP = new Map<string, number>();
 COUNTRIES.forEach((names, i) => {
-  for (const n of names) GROUP_OF.set(countryKey(n), i);
+  for (const n of names) NAMED_GROUP.set(countryKey(n), i);
 });
+
+/** A state's formal name before its short one: "République du Soudan", "Federal Republic of Somalia". */
+const FORMAL =
+  /^(?:(?:federal |islamic |democratic )?republic of (?:the )?|state of |republique (?:federale |islamique )?(?:du |de la |de l |des |de |d )|etat (?:du |de la |de l |de |d ))/;
+
+/** The table's country for a name: as written, or its short name when written formally. */
+const GROUP_OF = {
+  get(key: string): number | undefined {
+    return NAMED_GROUP.get(key) ?? NAMED_GROUP.get(key.replace(FORMAL, ''));
+  },
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  },
+};
 
 /** Whether two names are known names of one country ("RDC" and "DR Congo (Zaire)"). */
 export function sameCountry(a: string, b: string): boolean {
