@@ -16,7 +16,8 @@ export const LOCAL_ACTOR_CATEGORIES = ['identity-militia', 'political-militia'] 
 
 /** An event as a figure of the check lists it. */
 export type EvidenceEvent = Omit<NearbyEvent, 'latitude' | 'longitude' | 'sensitivity'> & {
-  distanceKm: number;
+  /** Km from the process; null for an event withheld from the requester (withheldNearbyEvent). */
+  distanceKm: number | null;
 };
 
 /** Events and deaths in one window around a process, and the events behind the figures. */

@@ -189,6 +189,25 @@ export async function eventReadRule<E extends EventOrigin>(
   return (e) => mayReadInFull(ctx.requester, { sensitivity: e.sensitivity, office: officeOf(e) });
 }
 
+/** A read of a non-public record, for the audit chain: its level and whether it was released. */
+export type RecordRead = { sensitivity: string; granted: boolean };
+
+/**
+ * An event a check cites near a place (the local-process check), as released to someone who may
+ * not read it in full: its actors' names withheld, and no distance, which from several public
+ * places would give its point away.
+ */
+export function withheldNearbyEvent<E extends { actor1: string; actor2: string; distanceKm: number | null }>(
+  e: E,
+): E {
+  return {
+    ...e,
+    actor1: e.actor1 ? WITHHELD_KEY : '',
+    actor2: e.actor2 ? WITHHELD_KEY : '',
+    distanceKm: null,
+  };
+}
+
 /**
  * Records of one kind as released: a public one as it is; any other whole where `mayRead` grants
  * it and as `redact` makes it where not, each such release written to the audit chain.

@@ -33,7 +33,13 @@ import {
   newestPlanOf,
   saveLocalProcesses,
 } from '../store/local-process-repository.ts';
-import { canRead, releaseLocalProcesses, WITHHELD_KEY } from './access-control.ts';
+import {
+  type EventOrigin,
+  eventReadRule,
+  type RecordRead,
+  releaseLocalProcesses,
+  withheldNearbyEvent,
+} from './access-control.ts';
 import { logEventReads } from './access-log.ts';
 import { languageInput } from './language-input.ts';
 import { formatOf, LOCAL_FORMATS, readLocalFile } from './local-process-file-format.ts';
@@ -46,7 +52,7 @@ import {
   processesOfCountry,
 } from './local-process-placement.ts';
 import { numberInput } from './number-input.ts';
-import { type AppContext, defineOperation } from './operation.ts';
+import { defineOperation } from './operation.ts';
 import { parsePlanInput } from './plan-operations.ts';
 import { assertMayOverwriteLocalProcesses } from './record-overwrite-guard.ts';
 
@@ -102,12 +108,6 @@ export interface LocalProcessCheck {
    * people: participants of the register who take part in it, its mediators and third parties.
    */
   incidentsTouchingParticipants: TouchingRecord[];
-}
-
-/** An event's names as the requester may see them: above its clearance the actors are withheld. */
-function release(ctx: AppContext, e: EvidenceEvent, sensitivity: string): EvidenceEvent {
-  if (sensitivity === 'public' || canRead(ctx.requester, sensitivity)) return e;
-  return { ...e, actor1: e.actor1 ? WITHHELD_KEY : '', actor2: e.actor2 ? WITHHELD_KEY : '' };
 }
 
 const checkInput = z.object({
@@ -215,7 +215,7 @@ export const localProcessOperations = {
       // Released whole before `id` picks one: `withheld` then never confirms that an id exists.
       const { released, withheld } = await releaseLocalProcesses(ctx, found, 'checkLocalProcesses');
       const processes = input.id ? released.filter((p) => p.id === input.id) : released;
-      const reads = new Map<number, string>();
+      const reads = new Map<number, RecordRead>();
       const touching = await recordsTouchingProcessPeople(
         ctx,
         input.country,
@@ -255,12 +255,15 @@ export const localProcessOperations = {
             )
           : [];
         const levels = new Map(near.map((e) => [e.id, e.sensitivity]));
+        const readable = await eventReadRule<EventOrigin>(ctx, near);
         const around = countAround(p, near, input.radiusKm, input.windowDays);
         const releaseAll = (list: EvidenceEvent[]) =>
           list.map((e) => {
-            const s = levels.get(e.id) ?? 'public';
-            if (s !== 'public') reads.set(e.id, s);
-            return release(ctx, e, s);
+            const sensitivity = levels.get(e.id) ?? 'public';
+            if (sensitivity === 'public') return e;
+            const granted = readable({ ...e, sensitivity });
+            reads.set(e.id, { sensitivity, granted });
+            return granted ? e : withheldNearbyEvent(e);
           });
         around.before.evidence = releaseAll(around.before.evidence);
         around.after.evidence = releaseAll(around.after.evidence);
@@ -312,26 +315,22 @@ export const localProcessOperations = {
           plan.period.to,
           LOCAL_ACTOR_CATEGORIES,
         );
-        for (const e of local) if (e.sensitivity !== 'public') reads.set(e.id, e.sensitivity);
+        const readable = await eventReadRule(ctx, local);
+        const released = local.map((e) => {
+          const { latitude: _la, longitude: _lo, sensitivity, ...rest } = e;
+          const evidence = { ...rest, distanceKm: 0 };
+          if (sensitivity === 'public') return evidence;
+          const granted = readable(e);
+          reads.set(e.id, { sensitivity, granted });
+          return granted ? evidence : withheldNearbyEvent(evidence);
+        });
         noLocalViolence = eventData && local.length === 0;
         const all = await processesOfCountry(ctx, { country: plan.country }, boundaries);
-        offices = officeFindings(
-          plan,
-          all,
-          local.map((e) => {
-            const { latitude: _la, longitude: _lo, sensitivity, ...rest } = e;
-            return { ...release(ctx, { ...rest, distanceKm: 0 }, sensitivity), admin1: e.admin1 };
-          }),
-          input.lang,
-        );
+        offices = officeFindings(plan, all, released, input.lang);
       }
       await logEventReads(
         ctx,
-        [...reads].map(([id, sensitivity]) => ({
-          id,
-          sensitivity,
-          granted: canRead(ctx.requester, sensitivity),
-        })),
+        [...reads].map(([id, read]) => ({ id, ...read })),
         'checkLocalProcesses',
       );
       const t = LOCAL_PROCESS_CHECK_TEXT[input.lang ?? 'en'];

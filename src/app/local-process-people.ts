@@ -9,7 +9,7 @@ import { addDays } from '../domain/calendar-day.ts';
 import type { LocalProcess } from '../domain/local-process.ts';
 import { eventsNamingPeople } from '../store/local-process-repository.ts';
 import { findParticipants, incidentSummaries } from '../store/participant-repository.ts';
-import { canRead, mayReadInFull } from './access-control.ts';
+import { eventReadRule, mayReadInFull, type RecordRead } from './access-control.ts';
 import { logReads } from './access-log.ts';
 import type { AppContext } from './operation.ts';
 import { releaseParticipants } from './participant-operations.ts';
@@ -22,7 +22,7 @@ const PURPOSE = 'checkLocalProcesses';
  * is matched is only what the requester may read: the register is released as for
  * `listParticipants` (an alias only to those who may read the participant in full, every release
  * audited); an incident's targeted groups only where they may read it in full; an event's names
- * only where they are cleared for it. Every non-public incident listed is audited; the events'
+ * only where they may read it in full (eventReadRule: cleared, and of the office of an incident of the mission's own). Every non-public incident listed is audited; the events'
  * reads are added to `eventReads` for the caller to audit with the rest of the check.
  */
 export async function recordsTouchingProcessPeople(
@@ -30,7 +30,7 @@ export async function recordsTouchingProcessPeople(
   country: string,
   processes: readonly LocalProcess[],
   windowDays: number,
-  eventReads: Map<number, string>,
+  eventReads: Map<number, RecordRead>,
 ): Promise<Map<string, TouchingRecord[]>> {
   const out = new Map<string, TouchingRecord[]>();
   if (!processes.length) return out;
@@ -76,8 +76,9 @@ export async function recordsTouchingProcessPeople(
     addDays(dates.at(-1)!, windowDays),
     names,
   );
+  const readable = await eventReadRule(ctx, found);
   const events: (NamingEvent & { sensitivity: string })[] = found.filter(
-    (e) => e.sensitivity === 'public' || canRead(ctx.requester, e.sensitivity),
+    (e) => e.sensitivity === 'public' || readable(e),
   );
 
   const levels = new Map(events.map((e) => [e.id, e.sensitivity]));
@@ -88,7 +89,7 @@ export async function recordsTouchingProcessPeople(
       if (t.kind === 'incident') listedIncidents.add(t.id);
       else {
         const s = levels.get(t.id) ?? 'public';
-        if (s !== 'public') eventReads.set(t.id, s);
+        if (s !== 'public') eventReads.set(t.id, { sensitivity: s, granted: true });
       }
     }
     out.set(p.id, touching);

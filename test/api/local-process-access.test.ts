@@ -210,6 +210,49 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    test("another office sees an incident near a process as counted, without its actors' names or its distance", async () => {
+      // A distance from several public processes would give the incident's point away.
+      const id = await incident({
+        occurredOn: '2026-07-25',
+        category: 'killing',
+        killed: 1,
+        latitude: 7.51,
+        longitude: 30.26,
+        perpetrator: { name: 'Night Riders of the Lake', category: 'political-militia' },
+      });
+      const evidence = async (who: string) => {
+        const { processes } = await check(who);
+        const lake = processes.find((p) => p.id === 'lakeside-grazing') as unknown as {
+          before: {
+            events: number;
+            evidence: { sourceEventId: string; actor1: string; distanceKm: number | null }[];
+          };
+        };
+        return {
+          events: lake.before.events,
+          mine: lake.before.evidence.find((e) => e.sourceEventId === String(id)),
+        };
+      };
+      const kessa = await evidence('kessa');
+      assert.equal(kessa.mine?.actor1, 'Night Riders of the Lake');
+      assert.equal(typeof kessa.mine?.distanceKm, 'number');
+      // Varo Protection is cleared for restricted records, but not of the Kessa office.
+      for (const who of ['varo', 'viewer']) {
+        const seen = await evidence(who);
+        assert.equal(seen.events, kessa.events, `${who}: counted all the same`);
+        assert.deepEqual([seen.mine?.actor1, seen.mine?.distanceKm], ['(withheld)', null], who);
+      }
+      const reads = await store.db
+        .selectFrom('audit_log')
+        .select(['actor', 'action'])
+        .where('record_kind', '=', 'event')
+        .where('detail', 'like', '%checkLocalProcesses%')
+        .execute();
+      const by = (actor: string) => new Set(reads.filter((r) => r.actor === actor).map((r) => r.action));
+      assert.ok(by('Varo Protection').has('withheld'), 'the refusal is audited as withheld');
+      assert.ok(!by('Varo Protection').has('released'));
+    });
+
     test('a restricted process is released to its office only: list, check, one process and the brief', async () => {
       const ids = (list: { id: string }[]) => list.map((p) => p.id).sort();
       for (const who of ['kessa', 'admin']) {
