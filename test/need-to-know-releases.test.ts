@@ -104,6 +104,11 @@ for (const dialect of DIALECTS) {
       );
       const viewer = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, VIEWER));
       assert.doesNotMatch(JSON.stringify(viewer), /Hassan|blue house/);
+      // The analysis (and so the brief) too, though it withholds the names before the threats.
+      for (const who of [VIEWER, SOUTH]) {
+        const analysis = await runOperation(operations.analyze, { country: 'Testland' }, as(store, who));
+        assert.doesNotMatch(JSON.stringify(analysis), /Hassan|blue house|Admin/, who.name);
+      }
       // Nor who last edited it: the analyst's name says which office follows the case.
       assert.equal(viewer.threats[0]?.updatedBy, '(withheld)');
       assert.equal(

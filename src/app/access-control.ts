@@ -553,11 +553,15 @@ export async function releaseThreats<
   const hidden = await hiddenEvents(ctx);
   // A threat whose perpetrator or group harmed is withheld keeps its note back too: notes name
   // witnesses and places (the names alone being withheld, the note went out).
+  // Names withheld here, or before (the analysis withholds every name of its own first).
   const byName = await withholdActorNames(ctx, threats, hidden);
   const nameWithheld = new Set(
     byName.filter(
       (t, i) =>
-        t.perpetrator !== threats[i]!.perpetrator || t.targetedPopulation !== threats[i]!.targetedPopulation,
+        t.perpetrator === WITHHELD_KEY ||
+        t.targetedPopulation === WITHHELD_KEY ||
+        t.perpetrator !== threats[i]!.perpetrator ||
+        t.targetedPopulation !== threats[i]!.targetedPopulation,
     ),
   );
   // Who last edited it goes with its names: the analyst's name says which office follows the case.

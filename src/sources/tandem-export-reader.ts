@@ -1,9 +1,10 @@
 import { parseActorCategory } from '../domain/actor-category.ts';
 import type { DatePrecision, SourceName } from '../domain/conflict-event.ts';
+import { FORMULA_GUARD } from '../domain/spreadsheet-formula.ts';
 import { parseAcledEventType, VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { splitTargets } from '../store/event-columns.ts';
 import { eventDateReader } from './event-dates.ts';
-import { EXPORT_COLUMNS, type ExportColumnName, FORMULA_GUARD, RELEASES } from './event-export.ts';
+import { EXPORT_COLUMNS, type ExportColumnName, RELEASES } from './event-export.ts';
 import { type EventRowReader, problemAt, type RowResult } from './event-row-reader.ts';
 import { readCount, readLatLon } from './field-readers.ts';
 import { type HxlTag, parseTag } from './hxl-tag.ts';

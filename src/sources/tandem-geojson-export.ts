@@ -1,5 +1,5 @@
+import { FORMULA_START } from '../domain/spreadsheet-formula.ts';
 import type { CsvRow } from './csv-rows.ts';
-import { FORMULA_START } from './event-export.ts';
 import { featureLines } from './ged-geojson-reader.ts';
 import { tandemExportHashtags } from './tandem-export-reader.ts';
 
