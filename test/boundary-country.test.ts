@@ -16,6 +16,7 @@ const ged = sharedData('ucdp-ged/GEDEvent_v23_1_CAR.csv');
 const caf = sharedData('boundaries/ne10m_admin1_caf.geojson');
 const sds = sharedData('boundaries/ne10m_admin1_sds.geojson');
 const cod = sharedData('boundaries/ne10m_admin1_cod.geojson');
+const bfa = sharedData('boundaries/ne10m_admin1_bfa.geojson');
 const acled = sharedData('acled/acled_south_sudan_2011-2015.csv');
 const call = adminCall('test');
 
@@ -104,7 +105,9 @@ for (const dialect of DIALECTS) {
           (e: unknown) =>
             e instanceof TandemError &&
             e.code === 'bad-input' &&
-            /none of its 5 areas .* is an admin-1 area of Central African Republic/.test(e.message) &&
+            /none of its 5 areas .* is named as an admin-1 area of Central African Republic/.test(
+              e.message,
+            ) &&
             /5 of them are its admin-2 areas/.test(e.message) &&
             /Nothing was loaded/.test(e.message),
         );
@@ -130,6 +133,60 @@ for (const dialect of DIALECTS) {
         await drop();
       }
     });
+  });
+}
+
+/** ACLED rows in Burkina Faso: regions as admin-1, provinces as admin-2; Kadiogo holds Ouagadougou. */
+const BFA_ROWS: [string, string, number, number][] = [
+  ['Centre', 'Kadiogo', 12.37, -1.53],
+  ['Sahel', 'Soum', 14.1, -1.63],
+  ['Sahel', 'Oudalan', 14.6, -0.3],
+  ['Sahel', 'Seno', 14.03, -0.03],
+  ['Centre-Nord', 'Sanmatenga', 13.1, -1.08],
+  ['Centre-Nord', 'Bam', 13.33, -1.5],
+  ['Est', 'Gourma', 12.06, 0.36],
+  ['Est', 'Tapoa', 12.2, 1.7],
+  ['Nord', 'Yatenga', 13.58, -2.42],
+  ['Nord', 'Loroum', 13.8, -2.1],
+  ['Boucle du Mouhoun', 'Kossi', 12.9, -3.9],
+];
+
+for (const dialect of DIALECTS) {
+  test(`a file of provinces is refused though the capital's province holds the capital region's events, on ${dialect.name}`, {
+    skip: dialect.skip || bfa.skip,
+  }, async () => {
+    const { store, drop } = await dialect.open();
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-boundary-provinces-'));
+    try {
+      const header = readFileSync(
+        new URL('./fixtures/local/testland-events.csv', import.meta.url),
+        'utf8',
+      ).split('\n', 1)[0];
+      const rows = BFA_ROWS.map(
+        ([admin1, admin2, lat, lon], i) =>
+          `${i + 1},854,BFA${i + 1},${i + 1},2023-0${(i % 9) + 1}-10,2023,1,Violence against civilians,Attack,JNIM: Group for Support of Islam and Muslims,,2,Civilians (Burkina Faso),,7,27,Western Africa,Burkina Faso,${admin1},${admin2},,Place ${i},${lat},${lon},1,Test,National,An attack.,2,1700000000,BFA`,
+      );
+      const csv = join(dir, 'bfa.csv');
+      writeFileSync(csv, `${header}\n${rows.join('\n')}\n`);
+      await importFiles(store, [csv]);
+      await assert.rejects(
+        runOperation(operations.loadBoundaries, { paths: [bfa.path] }, call(store)),
+        (e: unknown) =>
+          e instanceof TandemError &&
+          e.code === 'bad-input' &&
+          /none of its 45 areas .* is named as an admin-1 area of Burkina Faso/.test(e.message) &&
+          /1[01] of them are its admin-2 areas/.test(e.message),
+      );
+      const areas = await store.db
+        .selectFrom('areas')
+        .select('admin1')
+        .where('geometry', 'is not', null)
+        .execute();
+      assert.deepEqual(areas, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await drop();
+    }
   });
 }
 

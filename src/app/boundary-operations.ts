@@ -133,16 +133,18 @@ function events(n: number): string {
 const FEW = 3;
 
 /**
- * Why a file none of whose shapes is one of the country's admin-1 areas is refused, or null when
- * it may stand: its shapes are mostly the data's admin-2 areas (Burkina Faso's 45 provinces
- * against ACLED's 13 regions), or it has several shapes and the data several areas and none
- * meet. Loaded, they would sit beside the real admin-1 areas on every list. A file of one or two
+ * Why a file none of whose shapes is named as one of the country's admin-1 areas is refused, or
+ * null when it may stand: its shapes are mostly the data's admin-2 areas (Burkina Faso's 45
+ * provinces against ACLED's 13 regions, though the capital's province holds the capital region's
+ * events), or it has several shapes and the data several areas and none meet, by name or by
+ * where the events lie (`pairedByPoints`: coarser or renamed units, kept). Loaded, they would sit beside the real admin-1 areas on every list. A file of one or two
  * shapes pairing nothing may be areas without events yet, and is loaded.
  */
 async function otherLevelRefusal(
   db: Kysely<Database>,
   p: { path: string; country: string; shapes: readonly Boundary[] },
   dataNames: readonly string[],
+  pairedByPoints: boolean,
 ): Promise<string | null> {
   if (!dataNames.length) return null;
   const shapeNames = p.shapes.map((s) => s.name);
@@ -156,9 +158,10 @@ async function otherLevelRefusal(
       .execute()
   ).map((r) => r.admin2);
   const asAdmin2 = matchAreaNames(shapeNames, admin2).filter((m) => m.data).length;
-  const isAdmin2 = asAdmin2 >= shapeNames.length / 2;
-  if (!isAdmin2 && (shapeNames.length < FEW || dataNames.length < FEW)) return null;
-  const head = `${p.path}: none of its ${shapeNames.length} areas (${someOf(shapeNames)}) is an admin-1 area of ${p.country} in the event data (${someOf(dataNames)})`;
+  // Half the shapes, or half the data's admin-2 areas where its events cover fewer of them.
+  const isAdmin2 = asAdmin2 >= FEW && asAdmin2 >= Math.min(shapeNames.length, admin2.length) / 2;
+  if (!isAdmin2 && (pairedByPoints || shapeNames.length < FEW || dataNames.length < FEW)) return null;
+  const head = `${p.path}: none of its ${shapeNames.length} areas (${someOf(shapeNames)}) is named as an admin-1 area of ${p.country} in the event data (${someOf(dataNames)})`;
   const level = isAdmin2
     ? `; ${asAdmin2} of them are its admin-2 areas: the map draws admin-1 areas, so load a file of those`
     : '; the file may be drawn at another level or for another country';
@@ -290,8 +293,15 @@ export const boundaryOperations = {
             uses,
           );
           const coarser = await matchRestByPoints(trx, p.country, p.shapes, matches, dataNames);
-          if (matches.every((m) => !m.data)) {
-            const refusal = await otherLevelRefusal(trx, p, dataNames);
+          // No shape named as one of the data's admin-1 areas: a few may still hold their events
+          // (the capital's province holds the capital region's), which does not make it that level.
+          if (!matches.some((m) => m.data && m.score > 0)) {
+            const refusal = await otherLevelRefusal(
+              trx,
+              p,
+              dataNames,
+              matches.some((m) => m.data),
+            );
             if (refusal) throw new TandemError('bad-input', refusal);
           }
           const stored = new Map(
