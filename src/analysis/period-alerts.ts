@@ -4,6 +4,7 @@ import type { EventCitation } from '../domain/event-citation.ts';
 import { readEventsRevision } from '../store/events-revision.ts';
 import { RevisionMemo } from '../store/revision-memo.ts';
 import type { Database } from '../store/schema.ts';
+import { WITHHELD_KEY } from '../store/hidden-records.ts';
 import type { AnalysisScope } from './aggregate-scope.ts';
 import { type AreaMonth, readAreaMonths } from './analysis-queries.ts';
 import { alertEvidence, type DetectedAlert, detectAllAlerts, withEvidence } from './escalation-alerts.ts';
@@ -115,7 +116,12 @@ export async function readPeriodAlerts(
   const all = o.read
     ? await detectScopeAlerts(db, scope, o, o.read)
     : await scopeAlerts(db, scope, o, stamp as number);
-  const inPeriod = all.filter((a) => a.alarm >= o.firstMonth && a.start <= o.lastMonth);
+  // "(withheld)" pools the actors of every event the requester may not read: its series is no
+  // actor's, and a rise or a "new actor" there is an artefact of the pooling, not an alert.
+  const inPeriod = all.filter(
+    (a) =>
+      a.alarm >= o.firstMonth && a.start <= o.lastMonth && !(a.level === 'actor' && a.key === WITHHELD_KEY),
+  );
   // An alert's evidence depends on the alert, not on the period: kept like the alarms.
   const evidence = await Promise.all(
     inPeriod.map((a) => {
