@@ -52,3 +52,14 @@ test('an event’s kind: ACLED’s sub-type in the page’s language, the kind o
     'Attack',
   );
 });
+
+test('what is withheld from the reader is said in the page’s language: a name, a note', async () => {
+  const { actorName, recordText } = await import('../web/src/labels.ts');
+  const { REDACTED } = await import('../src/domain/sensitivity.ts');
+  await i18next.changeLanguage('fr');
+  assert.equal(actorName('(withheld)'), '(masqué)');
+  assert.match(recordText(REDACTED), /^\[masqué : /);
+  assert.equal(recordText('Des éléments armés ont attaqué'), 'Des éléments armés ont attaqué');
+  await i18next.changeLanguage('en');
+  assert.equal(recordText(REDACTED), REDACTED);
+});

@@ -5,6 +5,7 @@ import { replaceNames } from '../domain/replace-names.ts';
 import {
   clearanceOf,
   isKnownRole,
+  REDACTED,
   SENSITIVITY_LEVELS,
   type Sensitivity,
   sensitivityRank,
@@ -126,9 +127,8 @@ export function releaseImportPath(requester: Requester, path: string): string {
   return basename(path);
 }
 
-export const REDACTED = '[withheld: above your clearance or need-to-know]';
 /** The key under which a summary counts what it may not name for this requester. */
-export { WITHHELD_KEY };
+export { REDACTED, WITHHELD_KEY };
 
 /** The sensitivity levels above the requester's clearance: what it may count but not read. */
 export function levelsAbove(requester: Requester): Sensitivity[] {

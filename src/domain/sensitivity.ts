@@ -5,6 +5,9 @@ import { TandemError } from './tandem-error.ts';
  * reports are at least `internal`; anything that names or locates victims, witnesses, sources or
  * people at risk is `restricted` or `strictly-confidential`. Levels are ordered.
  */
+/** What a text above the reader's clearance or need-to-know is replaced with (access-control.ts). */
+export const REDACTED = '[withheld: above your clearance or need-to-know]';
+
 export const SENSITIVITY_LEVELS = ['public', 'internal', 'restricted', 'strictly-confidential'] as const;
 export type Sensitivity = (typeof SENSITIVITY_LEVELS)[number];
 

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { groupInFrench } from '../../src/domain/harmed-group-words.ts';
+import { REDACTED } from '../../src/domain/sensitivity.ts';
 import { longMonth, num } from './format.ts';
 
 /**
@@ -30,6 +31,11 @@ export function populationName(group: string): string {
 /** The server's marker of a name withheld from the reader, in the reader's language; other names as they are. */
 export function actorName(name: string): string {
   return name === '(withheld)' ? i18next.t('common.withheld') : name;
+}
+
+/** A record's text (notes, source) as the page shows it: the server's withheld marker in the reader's language. */
+export function recordText(text: string): string {
+  return text === REDACTED ? i18next.t('common.redacted') : text;
 }
 
 /**

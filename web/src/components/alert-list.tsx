@@ -31,7 +31,7 @@ export function AlertList({ alerts, limit = 12 }: { alerts: readonly Alert[]; li
             </a>
           )}
           {a.level === 'actor' && (
-            <a href={actorHref(a.key, a.country)}>{t('common.openActor', { actor: a.key })}</a>
+            <a href={actorHref(a.key, a.country)}>{t('common.openActor', { actor: actorName(a.key) })}</a>
           )}
           <details>
             <summary>{t('common.howFound')}</summary>

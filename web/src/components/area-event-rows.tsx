@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { day, num } from '../format.ts';
-import { eventKind } from '../labels.ts';
+import { actorName, eventKind, recordText } from '../labels.ts';
 import { pageHref } from '../url-state.ts';
 import type { MapEventsList } from '../workbench-types.ts';
 
@@ -51,13 +51,13 @@ export function AreaEventRows({ list: e, first }: { list: MapEventsList; first: 
                 data-label={tr('area.perpetrator')}
                 className={x.actor1Category === 'state-forces' ? 'state' : undefined}
               >
-                {x.actor1}
+                {actorName(x.actor1)}
               </td>
-              <td data-label={tr('area.against')}>{x.actor2 || '–'}</td>
+              <td data-label={tr('area.against')}>{x.actor2 ? actorName(x.actor2) : '–'}</td>
               <td data-label={tr('area.deaths')}>{x.fatalities}</td>
               <td data-label={tr('area.place')}>{x.location}</td>
               <td data-label={tr('area.notes')} className="notes">
-                {x.notes}
+                {recordText(x.notes)}
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../api-client.ts';
 import { day, pct } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
+import { actorName } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { PlotFigure } from './plot-figure.tsx';
@@ -150,7 +151,8 @@ export function NegotiationView({ id }: { id: number }) {
                             <li key={e.id}>
                               {day(e.date)} {e.admin1}
                               {t('common.colon')}
-                              {e.actor1} → {e.actor2 || '—'} {t('negotiations.dead', { count: e.fatalities })}
+                              {actorName(e.actor1)} → {e.actor2 ? actorName(e.actor2) : '—'}{' '}
+                              {t('negotiations.dead', { count: e.fatalities })}
                             </li>
                           ))}
                         </ul>

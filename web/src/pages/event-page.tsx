@@ -4,7 +4,7 @@ import { get } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day, longMonth, num } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
-import { label, populationName } from '../labels.ts';
+import { label, populationName, recordText } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { actorHref } from '../record-links.ts';
 import { useUrlState } from '../url-state.ts';
@@ -76,7 +76,7 @@ export function EventPage() {
                   {e.civilianFatalities !== null ? t('records.ofWhom', { count: e.civilianFatalities }) : ''}
                 </dd>
                 <dt>{t('records.notes')}</dt>
-                <dd>{e.notes || '—'}</dd>
+                <dd>{e.notes ? recordText(e.notes) : '—'}</dd>
                 <dt>{t('records.source')}</dt>
                 <dd>
                   {e.source === 'mission' ? (
@@ -87,7 +87,7 @@ export function EventPage() {
                       {e.source.toUpperCase()} <code>{e.sourceEventId}</code>
                     </>
                   )}
-                  {e.sourceText ? ` — ${e.sourceText}` : ''}
+                  {e.sourceText ? ` — ${recordText(e.sourceText)}` : ''}
                 </dd>
                 <dt>{t('records.sensitivity')}</dt>
                 <dd>{t(`records.sensitivities.${e.sensitivity}`, { defaultValue: e.sensitivity })}</dd>

@@ -8,7 +8,7 @@ import { PlanChooser } from '../components/plan-chooser.tsx';
 import { Async, Empty } from '../components/status-views.tsx';
 import { areaHref, day, num } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
-import { label } from '../labels.ts';
+import { actorName, label } from '../labels.ts';
 import { type CurrentPlan, type Finding, findingTouches, type Plan } from '../plan-types.ts';
 import { useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
@@ -141,8 +141,8 @@ function FindingDetail({ f, country }: { f: Finding; country: string }) {
                 <li key={e.id}>
                   {day(e.date)} {e.admin1}
                   {t('common.colon')}
-                  {e.actor1} → {e.actor2 || '—'} {t('plan.dead', { count: e.fatalities })}{' '}
-                  <code>{e.sourceEventId}</code>
+                  {actorName(e.actor1)} → {e.actor2 ? actorName(e.actor2) : '—'}{' '}
+                  {t('plan.dead', { count: e.fatalities })} <code>{e.sourceEventId}</code>
                 </li>
               ) : null,
             )}

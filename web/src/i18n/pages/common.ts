@@ -158,6 +158,8 @@ export const en = {
   civiliansOf: 'Civilians ({{country}})',
   groupOf: '{{group}} ({{country}})',
   withheld: '(withheld)',
+  /** A text (notes, source) above the reader's clearance or need-to-know. */
+  redacted: '[withheld: above your clearance or need-to-know]',
   /** The name Tandem gives the person at the terminal when the store has no accounts. */
   localStation: 'this workstation',
 };
@@ -317,5 +319,6 @@ export const fr: typeof en = {
   civiliansOf: 'Civils ({{country, country}})',
   groupOf: '{{group}} ({{country, country}})',
   withheld: '(masqué)',
+  redacted: '[masqué : au-dessus de votre habilitation ou hors de votre besoin d’en connaître]',
   localStation: 'poste local',
 };
