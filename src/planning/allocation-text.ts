@@ -160,7 +160,7 @@ const en: AllocationText = {
     unplaced: (resource, unplaced, available, open, max) =>
       `${resource}: ${unplaced} of ${counted(ENGLISH, available, 'unit', 'units')} left unplaced. A unit adds cover only where civilians were targeted in the plan period (${counted(ENGLISH, open, 'area', 'areas')} open to this resource), and each further unit in an area covers half the one before, so no area takes more than ${max}; place the rest by judgement (a reserve, escorts, areas with no recorded events)`,
     infeasible: (resource, used, available) =>
-      `${resource}: the plan uses ${used} but only ${available} are available, so "current" is not feasible`,
+      `${resource}: the plan uses ${used} but ${available === 1 ? 'only 1 is' : available === 0 ? 'none is' : `only ${available} are`} available, so "current" is not feasible`,
     stripped: (activity, areas, resources) =>
       `activity ${activity} (${areas.join(', ')}) is left with none of the assets it uses (${resources.join(', ')}): they go where more civilians were targeted; keep a minimum there by judgement if the activity must go on`,
     allowFlagged: (acts) =>

@@ -109,7 +109,7 @@ const en: PlanCheckText = {
   statePerpetratorFriction: (f) =>
     `Activity ${f.id} ("${f.text}") supports state authority or security forces in ${f.places.join(', ')}, where the event data shows state forces or its partners targeting civilians in ${counted(ENGLISH, f.events, 'event', 'events')} (${f.deaths} deaths) between ${ENGLISH.day(f.from)} and ${ENGLISH.day(f.to)}; perpetrators: ${f.perpetrators.join('; ')}. Name the friction and apply due diligence before support.`,
   resourceOverallocation: (f) =>
-    `Resource ${f.id}${f.text ? ` (${f.text})` : ''} is planned for ${counted(ENGLISH, f.used, 'unit', 'units')} across ${f.users.join(', ')}, but only ${f.available} are available: ${f.used - f.available} short.`,
+    `Resource ${f.id}${f.text ? ` (${f.text})` : ''} is planned for ${counted(ENGLISH, f.used, 'unit', 'units')} across ${f.users.join(', ')}, but ${f.available === 1 ? 'only 1 is' : f.available === 0 ? 'none is' : `only ${f.available} are`} available: ${f.used - f.available} short.`,
   localNationalDisconnect: (f) =>
     `Field activity ${f.id} ("${f.text}", office ${f.office}) serves ${f.objectives.length ? `${f.objectives.length === 1 ? 'objective' : 'objectives'} ${f.objectives.join(', ')}, none of which chains` : 'no objective, so it does not chain'} to the mission concept: tie it to the national strategy or say why it stands apart.`,
   cellComposition: (f) => {
@@ -178,7 +178,7 @@ const fr: PlanCheckText = {
   statePerpetratorFriction: (x) =>
     `L’activité ${x.id} (« ${x.text} ») appuie l’autorité de l’État ou les forces de sécurité ${inPlaces(x.places)}, où les données d’événements montrent des forces de l’État ou leurs partenaires ciblant des civils dans ${counted(f, x.events, 'événement', 'événements')} (${counted(f, x.deaths, 'mort', 'morts')}) entre le ${f.day(x.from)} et le ${f.day(x.to)} ; auteurs : ${x.perpetrators.join(' ; ')}. Nommez la friction et appliquez la diligence voulue avant tout appui.`,
   resourceOverallocation: (x) =>
-    `La ressource ${x.text ? `« ${x.text} » (code ${x.id})` : x.id} est prévue pour ${counted(f, x.used, 'unité', 'unités')} entre ${list(x.users)}, mais seules ${f.num(x.available)} sont disponibles : il en manque ${f.num(x.used - x.available)}.`,
+    `La ressource ${x.text ? `« ${x.text} » (code ${x.id})` : x.id} est prévue pour ${counted(f, x.used, 'unité', 'unités')} entre ${list(x.users)}, mais ${x.available > 1 ? `seules ${f.num(x.available)} sont disponibles` : x.available === 1 ? 'une seule est disponible' : 'aucune n’est disponible'} : il en manque ${f.num(x.used - x.available)}.`,
   localNationalDisconnect: (x) =>
     `L’activité de terrain ${x.id} (« ${x.text} », bureau ${x.office}) ${x.objectives.length ? `sert ${x.objectives.length === 1 ? 'l’objectif' : 'les objectifs'} ${list(x.objectives)}, dont aucun ne se rattache` : 'ne sert aucun objectif et ne se rattache donc pas'} au concept de la mission : reliez-la à la stratégie nationale ou dites pourquoi elle reste à part.`,
   cellComposition: (x) => {

@@ -36,7 +36,7 @@ export function registerParticipantCommands(program: Command): void {
         { name: 'participants add', store: flags, fields: { text: 'FILE', name: 'FILE' } },
       );
       if (flags.json) return printJson(r);
-      console.log(`${r.ids.length} participant(s) added: ${r.ids.join(', ')}`);
+      console.log(`${r.ids.length} participant${r.ids.length === 1 ? '' : 's'} added: ${r.ids.join(', ')}`);
     }),
   );
 

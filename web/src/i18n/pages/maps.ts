@@ -37,7 +37,8 @@ export const en = {
   participationIn: 'Participation in {{area}}',
   theRegister: 'the register',
   noOne: 'No one in the register works in {{area}}.',
-  participants: '{{count}} participant(s) of the register work here',
+  participants_one: '{{count, number}} participant of the register works here',
+  participants_other: '{{count, number}} participants of the register work here',
   register: 'The register',
   withheld: '; who they are is withheld from you.',
 };
@@ -75,7 +76,8 @@ export const fr: typeof en = {
   participationIn: 'Participation à {{area}}',
   theRegister: 'le registre',
   noOne: 'Personne du registre ne travaille à {{area}}.',
-  participants: '{{count}} participant(s) du registre travaillent ici',
+  participants_one: '{{count, number}} participant du registre travaille ici',
+  participants_other: '{{count, number}} participants du registre travaillent ici',
   register: 'Le registre',
   withheld: ' ; leur identité ne vous est pas communiquée.',
 };
