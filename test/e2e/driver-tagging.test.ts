@@ -12,6 +12,7 @@ describe('tagging and confirming drivers on the area page, in Chromium', { skip:
       { name: 'Ana Poc', roles: ['poc'] },
       { name: 'Ben Political', roles: ['political'] },
       { name: 'Cara Both', roles: ['poc', 'political'] },
+      { name: 'Pia Planner', roles: ['planner'] },
     ]);
   });
   after(async () => w?.close());
@@ -107,5 +108,15 @@ describe('tagging and confirming drivers on the area page, in Chromium', { skip:
       w.errors.filter((e) => !/status of 4\d\d/.test(e)),
       [],
     );
+  });
+  test('a planner, who acts for neither unit, reads the tags and is offered no form or button the server would refuse', async () => {
+    const { page } = w;
+    await w.signIn('Pia Planner');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, 'Dunmarch')));
+    const section = page.locator('.driver-tagging');
+    await section.getByText('Pia Planner reads the tags').waitFor();
+    assert.equal(await page.getByRole('form', { name: 'Tag a driver' }).count(), 0);
+    assert.equal(await section.getByRole('button').count(), 0, 'no confirm button');
+    assert.match((await section.textContent()) ?? '', /tagged by Ana Poc/, 'the tags are there to read');
   });
 });

@@ -85,7 +85,10 @@ export function DriverTagging({
                   <TextWithCode text={tr('analysts.oneAnalyst', { name: me.data.name })} />
                 </p>
               )}
-              {me.data && (
+              {me.data && unitsOf(me.data).length === 0 && (
+                <p className="muted">{tr('analysts.readsOnly', { name: me.data.name })}</p>
+              )}
+              {me.data && unitsOf(me.data).length > 0 && (
                 <MayWrite>
                   <TagForm
                     me={me.data}
@@ -146,7 +149,7 @@ function TagItem({
           <q className="task-note">{tag.note}</q>
         </>
       )}
-      {me && !mine && !confirmed && !tag.joint && (
+      {me && units.length > 0 && !mine && !confirmed && !tag.joint && (
         <MayWrite quiet>
           {' '}
           {choices.length === 0 ? (

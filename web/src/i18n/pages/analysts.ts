@@ -6,6 +6,8 @@ export const en = {
   noTags: 'No analyst has tagged a driver here yet.',
   oneAnalyst:
     'Without accounts everyone here is {{name}}, one person, and a tag becomes joint only when an analyst of the other unit, another person, confirms it. Create accounts (`tandem users add NAME --roles poc`, and one with `--roles political`) and sign in, or confirm from the command line under another name (`TANDEM_USER=NAME tandem drivers confirm TAG --unit political`).',
+  readsOnly:
+    '{{name}} reads the tags: tagging and confirming a driver is for the POC unit (roles poc, protection, human-rights) and the political unit (role political).',
   joint: 'joint',
   unit: { poc: 'POC', political: 'political' } as Record<string, string>,
   taggedBy: 'tagged by {{analyst}} ({{unit}}) on {{date}}',
@@ -42,6 +44,8 @@ export const fr: typeof en = {
   noTags: 'Aucun analyste n’a encore étiqueté de facteur ici.',
   oneAnalyst:
     'Sans comptes, chacun est ici {{name}}, une seule personne, et une étiquette ne devient conjointe que lorsqu’un analyste de l’autre unité, une autre personne, la confirme. Créez des comptes (`tandem users add NOM --roles poc`, et un avec `--roles political`) et connectez-vous, ou confirmez en ligne de commande sous un autre nom (`TANDEM_USER=NOM tandem drivers confirm ÉTIQUETTE --unit political`).',
+  readsOnly:
+    '{{name}} lit les étiquettes : étiqueter et confirmer un facteur revient à l’unité POC (rôles poc, protection, human-rights) et à l’unité des affaires politiques (rôle political).',
   joint: 'conjointe',
   unit: { poc: 'POC', political: 'affaires politiques' },
   taggedBy: 'étiqueté par {{analyst}} ({{unit}}) le {{date}}',
