@@ -29,6 +29,8 @@ const UNREADABLE: [string, RegExp][] = [
   ['geojson-boundaries.geojson', /lack GED's type_of_violence, date_start, best, country/],
   ['geojson-truncated.geojson', /geojson-truncated\.geojson:4:\d+: not valid JSON/],
   ['acled-no-country-column.csv', /looks like ACLED but has no country column/],
+  // The date column renamed: told which column is missing, not 'not a known event format' (probe).
+  ['acled-no-event-date-column.csv', /looks like an ACLED export but has no event_date column/],
   ['ged-no-best-column.csv', /ged-no-best-column\.csv: looks like UCDP GED but has no best column/],
   ['hxl-without-date.csv', /HXL hashtag row has no #date/],
   // HDX's table of ACLED's counts per area and month, made up for this test: not events.

@@ -21,6 +21,32 @@ export function looksLikeAcled(header: readonly string[]): boolean {
   );
 }
 
+/** The columns ACLED's exports alone have, and those looksLikeAcled needs. */
+const ACLED_MARKS = [
+  'event_id_cnty',
+  'event_date',
+  'event_type',
+  'sub_event_type',
+  'inter1',
+  'inter2',
+  'interaction',
+  'assoc_actor_1',
+  'geo_precision',
+  'time_precision',
+];
+export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type'];
+
+/**
+ * The columns ACLED needs that a header plainly of an ACLED export lacks (four of its own columns
+ * or more, as `sub_event_type`, `inter1`, `geo_precision`): a file cut down or renamed is told
+ * what is missing. Null for any other header.
+ */
+export function missingAcledColumns(header: readonly string[]): string[] | null {
+  if (ACLED_MARKS.filter((n) => columnIndex(header, n) !== -1).length < 4) return null;
+  const missing = ACLED_REQUIRED.filter((n) => columnIndex(header, n) === -1);
+  return missing.length ? missing : null;
+}
+
 /**
  * Who was harmed, as ACLED names them: the associated actors of a side that is civilians (women,
  * an ethnic group, aid workers, the UN mission...), in events where someone is harmed (political

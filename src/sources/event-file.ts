@@ -1,7 +1,7 @@
 import type { ConflictEvent } from '../domain/conflict-event.ts';
 import type { ReadProblem } from '../domain/read-problem.ts';
 import { TandemError } from '../domain/tandem-error.ts';
-import { acledReader, looksLikeAcled } from './acled-reader.ts';
+import { ACLED_REQUIRED, acledReader, looksLikeAcled, missingAcledColumns } from './acled-reader.ts';
 import {
   CSV_DELIMITERS,
   type CsvDialect,
@@ -115,6 +115,12 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
       : ` (the header is separated by "${dialect.delimiter === '\t' ? 'tab' : dialect.delimiter}")`;
   const chosen = chooseRowReader(path, header, rows[1], forced);
   if (!chosen) {
+    const acledMissing = missingAcledColumns(header);
+    if (acledMissing)
+      throw new TandemError(
+        'unreadable-file',
+        `${path}: looks like an ACLED export but has no ${acledMissing.join(', ')} column (ACLED's ${ACLED_REQUIRED.join(', ')} are needed)${sep}`,
+      );
     const gedMissing = missingGedColumns(header);
     if (gedMissing)
       throw new TandemError(
