@@ -75,5 +75,28 @@ for (const dialect of DIALECTS) {
       assert.equal(again.threats.length, 2, 'the register entries stand for the proposals, none beside them');
       assert.deepEqual(again.threats.map((t) => t.id).sort(), register.threats.map((t) => t.id).sort());
     });
+
+    test("a perpetrator's kind in a French sheet's words, or ACLED's number, is the kind; a word nobody uses is refused, naming the field", async () => {
+      const fr = await record(
+        '2025-02-01',
+        { name: 'Garde présidentielle', category: "forces de l'État" },
+        { admin1: 'Cobalt' },
+      );
+      const coded = await record('2025-02-02', { name: 'Blue Band', category: '2' }, { admin1: 'Cobalt' });
+      const kinds = await keyed.store.db
+        .selectFrom('events')
+        .select(['source_event_id', 'actor1_category'])
+        .where('source', '=', 'mission')
+        .where('source_event_id', 'in', [String(fr.id), String(coded.id)])
+        .orderBy('source_event_id')
+        .execute();
+      assert.deepEqual(
+        kinds.map((k) => k.actor1_category),
+        ['state-forces', 'rebel-group'],
+      );
+      await assert.rejects(record('2025-02-03', { name: 'X', category: 'bandits' }), (e: Error) =>
+        /perpetrator\.category: expected one of state-forces/.test(e.message),
+      );
+    });
   });
 }

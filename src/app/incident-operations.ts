@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
+import { ACTOR_CATEGORIES, CATEGORY_WORDS_HINT, parseActorCategory } from '../domain/actor-category.ts';
 import { isCalendarDay } from '../domain/calendar-day.ts';
 import {
   INCIDENT_CATEGORY_NAMES,
@@ -58,7 +58,19 @@ export const incidentInput = z.object({
   category: z.enum(INCIDENT_CATEGORY_NAMES as [string, ...string[]]),
   // Strict inside too: `victims: { men: 2, killed: 2 }` would otherwise store no one killed.
   perpetrator: z
-    .strictObject({ name: z.string().trim().default(''), category: z.enum(ACTOR_CATEGORIES).optional() })
+    .strictObject({
+      name: z.string().trim().default(''),
+      // ACLED's words or numbers and a French sheet's ("forces de l'État", "groupe armé"), as the
+      // HXL reader takes them; empty is none.
+      category: z
+        .preprocess(
+          (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : (parseActorCategory(v) ?? v)) : v),
+          z.enum(ACTOR_CATEGORIES, {
+            error: `expected one of ${ACTOR_CATEGORIES.join(', ')}, or ${CATEGORY_WORDS_HINT}`,
+          }),
+        )
+        .optional(),
+    })
     .nullable()
     .optional(),
   victims: z
