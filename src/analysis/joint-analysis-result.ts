@@ -94,6 +94,14 @@ export interface JointAnalysis {
      * after it as an escalation. Absent when there is none.
      */
     dataGaps?: DataGap[];
+    /**
+     * When the country's record begins less than the alerts' minimum history (6 months) before the
+     * period's end of testing: the first month an alert could be tested (YYYY-MM) and the record's
+     * first month. A rise before then cannot be found; "no alert" there is no finding. Absent when
+     * every month of the period could be tested, or no country is in scope.
+     */
+    alertsTestedFrom?: string;
+    dataFirstMonth?: string;
   };
   settings: {
     cusum: CusumOptions;

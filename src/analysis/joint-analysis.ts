@@ -146,7 +146,7 @@ export async function runJointAnalysis(
     if (options.timings) options.timings[phase] = Math.round(now - clock);
     clock = now;
   };
-  const { from, to, last } = await periodOfScope(db, scope, o);
+  const { from, to, last, first } = await periodOfScope(db, scope, o);
   const firstMonth = from.slice(0, 7);
   const lastMonth = to.slice(0, 7);
   const months = monthRange(firstMonth, lastMonth);
@@ -462,6 +462,10 @@ export async function runJointAnalysis(
     ...threats.flatMap((x) => x.events),
   ]);
   const partialFirst = o.from === undefined ? null : partialMonth(from, 'first');
+  // A country's record that begins in the period, or shortly before: its first months have no
+  // history to test a rise against.
+  const testedFrom = addMonths(first.slice(0, 7), cusum.minHistory);
+  const untested = o.country !== undefined && testedFrom > firstMonth;
   const thin = thinLastMonth(mapping.months, mapping.events);
   return {
     scope: { country: o.country ?? null, admin1: o.admin1 ?? null },
@@ -474,6 +478,7 @@ export async function runJointAnalysis(
       ...(partialFirst ? { partialFirstMonth: partialFirst } : {}),
       ...(thin ? { thinLastMonth: thin } : {}),
       ...(gaps.length ? { dataGaps: gaps } : {}),
+      ...(untested ? { alertsTestedFrom: testedFrom, dataFirstMonth: first.slice(0, 7) } : {}),
     },
     settings: {
       cusum,

@@ -21,6 +21,18 @@ export function alertSection({ a, t, f }: Writer): Section {
             },
           ]
         : []),
+      ...(a.period.alertsTestedFrom && a.period.dataFirstMonth && a.scope.country
+        ? [
+            {
+              kind: 'p' as const,
+              text: t.alertsUntested(
+                t.countryName(a.scope.country),
+                f.month(a.period.dataFirstMonth),
+                f.month(a.period.alertsTestedFrom),
+              ),
+            },
+          ]
+        : []),
       a.alerts.length
         ? {
             kind: 'table',

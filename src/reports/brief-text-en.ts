@@ -81,6 +81,8 @@ export const en: BriefText = {
   alertsTitle: 'Escalation alerts',
   alertsGap: (country, runs) =>
     `Warning: the store holds no event of any kind for ${country} in ${runs.join('; ')}: a gap in the data (a source not imported for those months) or a time its sources record no violence (UCDP GED holds none in years without a conflict it counts). The alerts read those months as months without violence: if they are a gap, a baseline that includes them is too low and the rise after them may be no rise at all; import the missing months before relying on those alerts.`,
+  alertsUntested: (country, dataFirst, testedFrom) =>
+    `The store's record of ${country} begins in ${dataFirst}; a sustained rise, and an actor new to the country, can only be tested against six months of record, so none before ${testedFrom} could be found (only a month with one event of 100 deaths or more is alerted from the first month): no such alert there is no finding.`,
   gapRun: (first, last, months, pct) =>
     months > 1
       ? `${first} – ${last} (${months} months, after events in ${pct}% of the months before)`

@@ -1,4 +1,4 @@
-import { forFrenchCountry, frenchCountryName } from '../domain/french-country-names.ts';
+import { forFrenchCountry, frenchCountryName, ofFrenchCountry } from '../domain/french-country-names.ts';
 import { groupInFrench } from '../domain/harmed-group-words.ts';
 import { counted, LanguageFormat } from '../domain/language.ts';
 import type { BriefText } from './brief-text.ts';
@@ -91,6 +91,8 @@ export const fr: BriefText = {
   alertsTitle: 'Alertes d’escalade',
   alertsGap: (country, runs) =>
     `Attention : la base ne contient aucun événement, de quelque type que ce soit, ${forFrenchCountry(country)} ${runs.join(' ; ')} : un trou dans les données (une source non importée pour ces mois) ou une période où ses sources n’enregistrent aucune violence (l’UCDP GED n’en tient aucune les années sans conflit qu’il compte). Les alertes lisent ces mois comme des mois sans violence : s’il s’agit d’un trou, une ligne de base qui les inclut est trop basse, et la hausse qui les suit n’en est peut-être pas une ; importez les mois manquants avant de vous fier à ces alertes.`,
+  alertsUntested: (country, dataFirst, testedFrom) =>
+    `Les données ${ofFrenchCountry(country)} commencent en ${dataFirst} ; une hausse durable, comme un acteur nouveau dans le pays, ne peut être testée que sur six mois d’historique : aucune ne pouvait être décelée avant ${testedFrom} (seul un mois comptant un événement d’au moins 100 morts est signalé dès le premier mois), et l’absence d’une telle alerte n’y est pas un constat.`,
   gapRun: (first, last, months, pct) =>
     months > 1
       ? `${/^[aeiouéèêâh]/i.test(first) ? 'd’' : 'de '}${first} à ${last} (${months} mois, après des événements dans ${pct} % des mois précédents)`

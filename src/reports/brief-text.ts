@@ -86,6 +86,8 @@ export interface BriefText {
   alertsIntro: (h: number, shift: number, window: number) => string;
   /** Runs of months with no event of any kind, each as "Jul 2021" or "Jul 2021 to Sept 2021 (3 months)". */
   alertsGap: (country: string, runs: string[]) => string;
+  /** The country's record begins too late for the first months of the period to be tested. */
+  alertsUntested: (country: string, dataFirst: string, testedFrom: string) => string;
   /** One run of alertsGap: its first and last month, how many, and the share of months with events before it. */
   gapRun: (first: string, last: string, months: number, pct: number) => string;
   alertHead: [string, string, string, string, string, string, string, string, string];
