@@ -31,7 +31,8 @@ export const en = {
   recordButton: 'Record the incident',
   list: 'Recorded incidents',
   theIncidents: 'the incidents',
-  noneYet: 'No incident recorded for {{country}} yet.',
+  noneYet:
+    'No incident recorded for {{country}} yet. Incident sheets imported as files (HXL) count as events, on the overview, the map and in the brief; this log holds the incidents recorded here, with their protected fields.',
   date: 'Date',
   admin1: 'Admin-1',
   admin1Hint: 'known area, or new',
@@ -142,7 +143,8 @@ export const fr: typeof en = {
   recordButton: 'Enregistrer l’incident',
   list: 'Incidents enregistrés',
   theIncidents: 'les incidents',
-  noneYet: '{{country, country}} : aucun incident enregistré pour l’instant.',
+  noneYet:
+    '{{country, country}} : aucun incident enregistré pour l’instant. Les fiches d’incidents importées en fichier (HXL) comptent comme des événements, sur la vue d’ensemble, la carte et dans la note ; ce registre tient les incidents enregistrés ici, avec leurs champs protégés.',
   date: 'Date',
   admin1: 'Admin-1',
   admin1Hint: 'connue, ou nouvelle',
