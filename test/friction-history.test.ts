@@ -77,6 +77,31 @@ for (const dialect of DIALECTS) {
       assert.equal(bad.status, 400);
     });
 
+    test('two people deciding at once: the second, who read the friction before the first saved, is refused, not overwriting', async () => {
+      const { frictions } = await frictionOperations.listFrictions.run(as('x'), { country: DEMO_COUNTRY });
+      const f = frictions.filter((x) => !x.registered).at(-1)!;
+      assert.ok(f, 'an unedited friction');
+      const read = f.updatedAt; // both read it unedited
+      const app = createApp({ store, webRoot: null, log: () => {} });
+      const edit = (decision: string) =>
+        app.request('/api/ops/editFriction', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ref: f.ref, decision, expectedUpdatedAt: read }),
+        });
+      assert.equal((await edit('escalate')).status, 200);
+      const second = await edit('mitigate');
+      assert.equal(second.status, 409);
+      assert.match(
+        (await second.json()).error.message,
+        /was changed by .* since you read it: nothing was saved/,
+      );
+      const after = (
+        await frictionOperations.listFrictions.run(as('x'), { country: DEMO_COUNTRY })
+      ).frictions.find((x) => x.ref === f.ref);
+      assert.equal(after?.decision, 'escalate');
+    });
+
     test('a friction the checks find but nobody has edited has an empty history, not "no friction"', async () => {
       const { frictions } = await frictionOperations.listFrictions.run(as('x'), { country: DEMO_COUNTRY });
       const untouched = frictions.find((x) => !x.registered);

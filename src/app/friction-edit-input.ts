@@ -93,6 +93,11 @@ export const frictionEditInput = z.object({
     )
     .optional(),
   note: z.string().optional(),
+  /**
+   * When the editor last read the friction (its `updatedAt`; null when nobody had edited it): an
+   * edit someone else made since is not overwritten, the edit is refused (conflict) instead.
+   */
+  expectedUpdatedAt: z.string().nullable().optional(),
   /** The language the CLI confirms in; not a field of the friction. */
   lang: languageInput,
 });

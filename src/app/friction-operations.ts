@@ -347,8 +347,14 @@ export const frictionOperations = {
         );
       const f = same[0];
       if (!f) throw new TandemError('not-found', `no friction ${input.ref}: see \`tandem frictions list\``);
+      const { ref: _ref, lang: _lang, expectedUpdatedAt, ...changes } = input;
+      // Two people deciding at once: the second would overwrite the first without either knowing.
+      if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== f.updatedAt)
+        throw new TandemError(
+          'conflict',
+          `friction ${f.ref} was changed by ${f.updatedBy} at ${f.updatedAt} since you read it: nothing was saved; read it again and decide on what it now says`,
+        );
       const now = new Date().toISOString();
-      const { ref: _ref, lang: _lang, ...changes } = input;
       const changedDecision = input.decision !== undefined && input.decision !== f.decision;
       // A decision taken names who took it and when; one withdrawn (null) names nobody.
       const decided = changedDecision && input.decision !== null;

@@ -129,6 +129,11 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
       `« ${d} » ne se lit que le mois en premier (MM/JJ/AAAA) ; les dates à barres obliques se lisent le jour en premier (JJ/MM/AAAA), et les autres dates du fichier pourraient être mal lues : écrivez-les au format AAAA-MM-JJ`,
   ],
   [
+    /^friction (\w+) was changed by (.+) at (\S+) since you read it: .*$/,
+    (_, ref, by, at) =>
+      `la friction ${ref} a été modifiée par ${by} (${at}) depuis que vous l’avez lue : rien n’a été enregistré ; relisez-la et décidez sur ce qu’elle dit maintenant`,
+  ],
+  [
     /^no stored negotiation process with id (\d+)$/,
     (_, id) => `aucun processus de négociation enregistré sous l’identifiant ${id}`,
   ],

@@ -47,10 +47,13 @@ function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
     setSaving(true);
     setError(null);
     try {
-      await runOperation('editFriction', { ref: f.ref, ...changes });
+      // What the form was filled from: an edit made since by someone else is refused, not overwritten.
+      await runOperation('editFriction', { ref: f.ref, ...changes, expectedUpdatedAt: f.updatedAt });
       onSaved();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
+      // The form then shows what was decided meanwhile, under the refusal.
+      if (err instanceof ApiError && err.code === 'conflict') onSaved();
     } finally {
       setSaving(false);
     }
