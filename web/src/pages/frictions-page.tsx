@@ -15,7 +15,19 @@ type Listed = OperationResult<'listFrictions'>;
 type Friction = Listed['frictions'][number];
 
 /** One friction's decision form: owner, decision, status, review date, note. */
-function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
+function DecisionForm({
+  f,
+  refusal,
+  onSaved,
+  onConflict,
+}: {
+  f: Friction;
+  /** Why the last save was refused: someone had changed the friction since it was read. */
+  refusal?: string;
+  onSaved: () => void;
+  /** The friction changed since it was read: the list reloads, and this form with what it now says. */
+  onConflict: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -51,9 +63,8 @@ function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
       await runOperation('editFriction', { ref: f.ref, ...changes, expectedUpdatedAt: f.updatedAt });
       onSaved();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-      // The form then shows what was decided meanwhile, under the refusal.
-      if (err instanceof ApiError && err.code === 'conflict') onSaved();
+      if (err instanceof ApiError && err.code === 'conflict') onConflict(err.message);
+      else setError(err instanceof ApiError ? err.message : String(err));
     } finally {
       setSaving(false);
     }
@@ -92,9 +103,9 @@ function DecisionForm({ f, onSaved }: { f: Friction; onSaved: () => void }) {
       <button type="submit" disabled={saving}>
         {saving ? t('frictions.saving') : t('frictions.save')}
       </button>
-      {error ? (
+      {error || refusal ? (
         <p className="error-box" role="alert">
-          {error}
+          {error ?? refusal}
         </p>
       ) : null}
     </form>
@@ -109,6 +120,8 @@ export function FrictionsPage({ country }: { country?: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [reload, setReload] = useState(0);
+  /** Per friction, why its last save was refused (changed by someone else since read). */
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const list = useApi<Listed>(`frictions|${country ?? ''}|${reload}|${lang}`, (signal) =>
     get<Listed>('/api/frictions', country ? { country, lang } : { lang }, signal),
   );
@@ -172,7 +185,20 @@ export function FrictionsPage({ country }: { country?: string }) {
                     </p>
                     {f.registered && <FrictionHistory frictionRef={f.ref} reload={reload} />}
                     <MayWrite quiet>
-                      <DecisionForm f={f} onSaved={() => setReload((n) => n + 1)} />
+                      {/* Filled from what was read: read again (a new updatedAt), it is filled anew. */}
+                      <DecisionForm
+                        key={`${f.ref}|${f.updatedAt ?? ''}`}
+                        f={f}
+                        refusal={refused[f.ref]}
+                        onSaved={() => {
+                          setRefused(({ [f.ref]: _, ...rest }) => rest);
+                          setReload((n) => n + 1);
+                        }}
+                        onConflict={(message) => {
+                          setRefused((r) => ({ ...r, [f.ref]: message }));
+                          setReload((n) => n + 1);
+                        }}
+                      />
                     </MayWrite>
                   </li>
                 ))}
