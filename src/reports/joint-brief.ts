@@ -26,7 +26,16 @@ function mdCell(doc: BriefDocument, c: Cell): string {
 
 /** Text in a Markdown table cell: a bar would end the cell, a line break the row. */
 function mdText(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return noHtml(s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' '));
+}
+
+/**
+ * Text from the data (an actor's or a place's name, a note) that a Markdown viewer would take for
+ * HTML: an actor named `<svg onload=…>` ran as script in viewers that render HTML. A `<` that
+ * could open a tag is written `\<`, which Markdown shows as `<`.
+ */
+function noHtml(s: string): string {
+  return s.replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
 
 /** The most marks a text chart's line holds. */
@@ -38,20 +47,20 @@ export function renderBriefMarkdown(a: JointAnalysis, context: BriefContext = {}
   const f = doc.format;
   const out: string[] = [];
   if (doc.marking) out.push(`**${doc.marking}**`, '');
-  out.push(`# ${doc.title}`, '', doc.produced, '');
+  out.push(`# ${noHtml(doc.title)}`, '', doc.produced, '');
   if (doc.sources.length) out.push(`**${doc.sourcesTitle}${doc.text.colon}** ${doc.sources.join(' · ')}`, '');
   for (const s of doc.sections) {
     out.push(`## ${s.title}`, '');
     for (const b of s.blocks) {
       switch (b.kind) {
         case 'p':
-          out.push(b.text, '');
+          out.push(noHtml(b.text), '');
           break;
         case 'counted':
-          out.push(`*${doc.text.howCounted}* ${b.text}`, '');
+          out.push(`*${doc.text.howCounted}* ${noHtml(b.text)}`, '');
           break;
         case 'list':
-          out.push(...b.items.map((i) => `- ${i}`), '');
+          out.push(...b.items.map((i) => `- ${noHtml(i)}`), '');
           break;
         case 'table': {
           const numeric = b.head.map(

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { operations } from '../src/app/operations.ts';
+import { runOperation } from '../src/app/run-operation.ts';
+import { openStore } from '../src/store/store.ts';
+
+/**
+ * A security probe: an actor named `<svg/onload=alert(3)>` went into the Markdown brief as it was,
+ * and ran as script in a Markdown viewer that renders HTML (the HTML brief escaped it).
+ */
+test('a name from the data that reads as an HTML tag is written so that no Markdown viewer runs it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-md-html-'));
+  const store = await openStore({ dbPath: join(dir, 'tandem.db') });
+  try {
+    const ctx = { via: 'cli' as const, name: 'test', requester: { name: 'a', roles: ['admin'] }, store };
+    const [header, row] = readFileSync(
+      new URL('./fixtures/good/acled-new-format.csv', import.meta.url),
+      'utf8',
+    )
+      .split('\n')
+      .filter(Boolean);
+    const rows = Array.from({ length: 3 }, (_, i) =>
+      row!
+        .replace('TSN1', `XSS${i}`)
+        .replace('2023-05-01', `2023-05-0${i + 1}`)
+        .replaceAll('Hill Militia (Testland)', '<svg/onload=alert(3)>'),
+    );
+    writeFileSync(join(dir, 'x.csv'), [header, ...rows].join('\n'));
+    await runOperation(operations.importFiles, { paths: [join(dir, 'x.csv')] }, ctx);
+    const { content } = await runOperation(operations.brief, { country: 'Testland', format: 'md' }, ctx);
+    assert.match(content, /\\<svg\/onload=alert\(3\)>/, 'the name is there, written as text');
+    assert.doesNotMatch(content, /(^|[^\\])<svg/m);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
