@@ -60,6 +60,7 @@ export function PlanAllocation({
                   proposed: num(a.objective.proposed),
                   status: a.status,
                 })}
+                {a.objective.proposed < a.objective.current ? ` ${t('plan.allocation.coversLess')}` : ''}
               </p>
               {a.notes.length > 0 && (
                 <ul className="allocation-notes">

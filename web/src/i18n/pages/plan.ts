@@ -96,6 +96,8 @@ export const en = {
       'The plan lists no scarce resources (resources in the plan file), so there is nothing to allocate.',
     covered:
       'Risk covered: {{current}} with the plan’s current use → {{proposed}} proposed (solver: {{status}}).',
+    coversLess:
+      'The proposal covers less than the current use because the current use cannot stand: it takes more units than are available, or puts them into activities the plan check flags (the notes below say which).',
     units: '{{available}} available, {{current}} used now, {{proposed}} proposed',
     area: 'Area',
     nowProposed: 'Now → proposed',
@@ -202,6 +204,8 @@ export const fr: typeof en = {
       'Le plan ne liste aucun moyen rare (resources dans le fichier du plan) : il n’y a rien à répartir.',
     covered:
       'Risque couvert : {{current}} avec l’usage actuel du plan → {{proposed}} proposé (solveur : {{status}}).',
+    coversLess:
+      'La proposition couvre moins que l’usage actuel parce que celui-ci ne peut pas tenir : il emploie plus de moyens qu’il n’y en a de disponibles, ou les affecte à des activités que la vérification du plan signale (les notes ci-dessous disent lesquelles).',
     units: '{{available}} disponibles, {{current}} utilisés aujourd’hui, {{proposed}} proposés',
     area: 'Zone',
     nowProposed: 'Aujourd’hui → proposé',
