@@ -52,4 +52,21 @@ describe('participants when the master key is not at hand (sqlite)', () => {
       process.env.TANDEM_KEY_FILE = kept;
     }
   });
+
+  test('a participant is never stored public or merely internal: in clear, their alias would be readable to all (security probe)', async () => {
+    const c = call(keyed.store);
+    for (const level of ['public', 'internal'])
+      await assert.rejects(
+        runOperation(
+          operations.recordParticipantFile,
+          {
+            name: 'open.yaml',
+            text: `alias: Egret\nrole: delegate\ngender: female\noffice: Bria\ncountry: Testland\nsensitivity: ${level}\n`,
+          },
+          c,
+        ),
+        (e: TandemError) => /sensitivity: .*restricted or strictly-confidential/.test(e.message),
+        level,
+      );
+  });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../domain/calendar-day.ts';
 import { GENDERS, MEASURE_STATUSES, PARTICIPANT_DEFAULT_SENSITIVITY } from '../domain/participant.ts';
-import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
+import { SENSITIVITY_LEVELS, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import {
   type DocumentProblem,
@@ -44,7 +44,14 @@ export const participantInput = z.strictObject({
   consent: z
     .strictObject({ given: z.boolean(), on: day.nullable().optional() })
     .default({ given: false, on: null }),
-  sensitivity: z.enum(SENSITIVITY_LEVELS).default(PARTICIPANT_DEFAULT_SENSITIVITY),
+  // A participant is a person at risk: never stored in clear (public, internal), whatever a form says.
+  sensitivity: z
+    .enum(SENSITIVITY_LEVELS)
+    .refine((s) => sensitivityRank(s) >= sensitivityRank('restricted'), {
+      message:
+        'a participant names a person whose participation puts them at risk: restricted or strictly-confidential (their alias, real name and organisation are then encrypted)',
+    })
+    .default(PARTICIPANT_DEFAULT_SENSITIVITY),
   incidents: z.array(recordIdInput()).default([]),
   measures: z
     .array(

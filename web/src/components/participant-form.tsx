@@ -13,7 +13,8 @@ type Locals = OperationResult<'listLocalProcesses'>;
 type Negotiation = OperationResult<'currentNegotiation'>;
 
 const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
-const SENSITIVITIES = ['strictly-confidential', 'restricted', 'internal', 'public'] as const;
+/** A person at risk is never public or merely internal (participant-input.ts). */
+const SENSITIVITIES = ['strictly-confidential', 'restricted'] as const;
 /** Roles the register often holds; the field takes any other. */
 const ROLE_SUGGESTIONS = [
   'delegate',
