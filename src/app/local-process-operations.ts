@@ -6,7 +6,6 @@ import {
   countAround,
   DEFAULT_RADIUS_KM,
   DEFAULT_WINDOW_DAYS,
-  type EvidenceEvent,
   LOCAL_ACTOR_CATEGORIES,
   type LocalFinding,
   type OfficeFinding,
@@ -246,7 +245,7 @@ export const localProcessOperations = {
         // Around (0, 0), or a point outside the country's loaded boundaries (a slip such as a
         // latitude repeated as the longitude), nothing is looked for: the counts are said missing.
         const located = hasUsableLocation(p) && !p.outsideCountry;
-        const near = located
+        const inBox = located
           ? await eventsInBox(
               ctx.store.db,
               boxAround(p.latitude, p.longitude, input.radiusKm),
@@ -254,19 +253,16 @@ export const localProcessOperations = {
               w.after[1],
             )
           : [];
-        const levels = new Map(near.map((e) => [e.id, e.sensitivity]));
-        const readable = await eventReadRule<EventOrigin>(ctx, near);
+        // Only what the requester may read in full is counted: the radius is theirs to choose, and
+        // an event counted at 45 km but not at 44, from three processes, gave its point away.
+        const readable = await eventReadRule<EventOrigin>(ctx, inBox);
+        const near = inBox.filter((e) => e.sensitivity === 'public' || readable(e));
         const around = countAround(p, near, input.radiusKm, input.windowDays);
-        const releaseAll = (list: EvidenceEvent[]) =>
-          list.map((e) => {
-            const sensitivity = levels.get(e.id) ?? 'public';
-            if (sensitivity === 'public') return e;
-            const granted = readable({ ...e, sensitivity });
-            reads.set(e.id, { sensitivity, granted });
-            return granted ? e : withheldNearbyEvent(e);
-          });
-        around.before.evidence = releaseAll(around.before.evidence);
-        around.after.evidence = releaseAll(around.after.evidence);
+        const levels = new Map(near.map((e) => [e.id, e.sensitivity]));
+        for (const e of [...around.before.evidence, ...around.after.evidence]) {
+          const sensitivity = levels.get(e.id) ?? 'public';
+          if (sensitivity !== 'public') reads.set(e.id, { sensitivity, granted: true });
+        }
         const people = touching.get(p.id) ?? [];
         // Events found around a process of a country the store has no events for (across a
         // border, or a country spelled otherwise in the events) are counts all the same.
