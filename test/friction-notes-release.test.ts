@@ -73,6 +73,23 @@ for (const dialect of DIALECTS) {
       assert.equal(north.history.at(-1)?.by, NORTH.name);
     });
 
+    test('a note shown with names withheld cannot be saved back over the names (web probe: "FARDC" erased for good)', async () => {
+      const { frictions } = await runOperation(
+        operations.listFrictions,
+        { country: DEMO_COUNTRY },
+        as(SOUTH),
+      );
+      const shown = frictions.find((f) => f.ref === ref)!.note;
+      assert.match(shown, /\(withheld\)/);
+      await assert.rejects(
+        runOperation(operations.editFriction, { ref, note: `${shown}; and follow up` }, as(SOUTH)),
+        (e: Error & { code?: string }) =>
+          e.code === 'forbidden' && /saving it would erase them/.test(e.message),
+      );
+      const north = await runOperation(operations.listFrictions, { country: DEMO_COUNTRY }, as(NORTH));
+      assert.match(north.frictions.find((f) => f.ref === ref)!.note, /Vellmark/);
+    });
+
     test("another office's edit is answered as the register reads to it", async () => {
       const answer = await runOperation(operations.editFriction, { ref, status: 'in-progress' }, as(SOUTH));
       assert.equal(answer.status, 'in-progress');

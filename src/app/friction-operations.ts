@@ -220,6 +220,14 @@ export const frictionOperations = {
           'conflict',
           `friction ${f.ref} was changed by ${f.updatedBy} at ${f.updatedAt} since you read it: nothing was saved; read it again and decide on what it now says`,
         );
+      // A note or owner as shown to someone who may not read all it names carries "(withheld)":
+      // saved back, it would erase the names for everyone.
+      for (const k of ['note', 'owner'] as const)
+        if (changes[k]?.includes(WITHHELD_KEY) && !f[k].includes(WITHHELD_KEY))
+          throw new TandemError(
+            'forbidden',
+            `${k}: the ${k} you were shown withholds names you may not read, and saving it would erase them for everyone: leave the ${k} as it is, or ask someone who may read it to change it`,
+          );
       const now = new Date().toISOString();
       const changedDecision = input.decision !== undefined && input.decision !== f.decision;
       // A decision taken names who took it and when; one withdrawn (null) names nobody.

@@ -129,6 +129,13 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
       `« ${d} » ne se lit que le mois en premier (MM/JJ/AAAA) ; les dates à barres obliques se lisent le jour en premier (JJ/MM/AAAA), et les autres dates du fichier pourraient être mal lues : écrivez-les au format AAAA-MM-JJ`,
   ],
   [
+    /^(note|owner): the \1 you were shown withholds names you may not read, .*$/,
+    (_, k) =>
+      k === 'note'
+        ? 'note : la note qui vous est montrée masque des noms que vous ne pouvez pas lire, et l’enregistrer les effacerait pour tous : laissez-la telle quelle, ou demandez à une personne habilitée de la modifier'
+        : 'responsable : le responsable qui vous est montré masque des noms que vous ne pouvez pas lire, et l’enregistrer les effacerait pour tous : laissez-le tel quel, ou demandez à une personne habilitée de le modifier',
+  ],
+  [
     /^friction (\w+) was changed by (.+) at (\S+) since you read it: .*$/,
     (_, ref, by, at) =>
       `la friction ${ref} a été modifiée par ${by} (${at}) depuis que vous l’avez lue : rien n’a été enregistré ; relisez-la et décidez sur ce qu’elle dit maintenant`,
