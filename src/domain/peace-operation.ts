@@ -23,6 +23,31 @@ export const PEACE_OPERATION_PATTERNS: readonly string[] = [
   '%African Union%Mission%',
   '%African Union%Force%',
   '%African Union%Operation%',
+  // In French, as francophone missions' sheets name them: "Casques bleus", "Mission de
+  // l'Organisation des Nations Unies pour la stabilisation en RDC", "Force de l'ONU".
+  '%Nations Unies%',
+  '%casques bleus%',
+  '%Mission de l%ONU%',
+  // By the mission's initials alone, as sheets write them ("MONUSCO", "ATMIS (Somalia)"), and
+  // peacekeepers without the mission's name.
+  'MONUSCO%',
+  'MONUC%',
+  'MINUSCA%',
+  'MINUSMA%',
+  'MINUSTAH%',
+  'MINURSO%',
+  'UNMISS%',
+  'UNAMID%',
+  'UNISFA%',
+  'UNIFIL%',
+  'UNFICYP%',
+  'UNDOF%',
+  'UNMIK%',
+  'UNMIL%',
+  'UNOCI%',
+  'AMISOM%',
+  'ATMIS%',
+  '%peacekeepers%',
 ];
 
 const PEACE_OPERATION = new RegExp(
