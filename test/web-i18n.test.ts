@@ -393,3 +393,19 @@ test("the server's marker of a withheld name is said in the reader's language", 
   await i18next.changeLanguage('en');
   assert.equal(actorName('(withheld)'), '(withheld)');
 });
+
+test('the refusals of a friction edit read in French: changed meanwhile, a note shown with names withheld', async () => {
+  const { frenchMessage } = await import('../web/src/i18n/server-messages.ts');
+  assert.match(
+    frenchMessage(
+      'friction d2df31a2 was changed by Ben Political at 2026-12-07 13:16 UTC since you read it: nothing was saved; read it again and decide on what it now says',
+    ),
+    /^La friction d2df31a2 a été modifiée par Ben Political le 2026-12-07 13:16 UTC depuis que vous l’avez lue\s: rien n’a été enregistré/,
+  );
+  assert.match(
+    frenchMessage(
+      'note: the note you were shown withholds names you may not read, and saving it would erase them for everyone: leave the note as it is, or ask someone who may read it to change it',
+    ),
+    /^note : la note qui vous est montrée masque des noms/,
+  );
+});

@@ -218,7 +218,7 @@ export const frictionOperations = {
       if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== f.updatedAt)
         throw new TandemError(
           'conflict',
-          `friction ${f.ref} was changed by ${f.updatedBy} at ${f.updatedAt} since you read it: nothing was saved; read it again and decide on what it now says`,
+          `friction ${f.ref} was changed by ${f.updatedBy} at ${f.updatedAt?.slice(0, 16).replace('T', ' ')} UTC since you read it: nothing was saved; read it again and decide on what it now says`,
         );
       // A note or owner as shown to someone who may not read all it names carries "(withheld)":
       // saved back, it would erase the names for everyone.

@@ -136,9 +136,9 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
         : 'responsable : le responsable qui vous est montré masque des noms que vous ne pouvez pas lire, et l’enregistrer les effacerait pour tous : laissez-le tel quel, ou demandez à une personne habilitée de le modifier',
   ],
   [
-    /^friction (\w+) was changed by (.+) at (\S+) since you read it: .*$/,
+    /^friction (\w+) was changed by (.+) at (\S+ \S+) UTC since you read it: .*$/,
     (_, ref, by, at) =>
-      `la friction ${ref} a été modifiée par ${by} (${at}) depuis que vous l’avez lue : rien n’a été enregistré ; relisez-la et décidez sur ce qu’elle dit maintenant`,
+      `La friction ${ref} a été modifiée par ${by} le ${at} UTC depuis que vous l’avez lue : rien n’a été enregistré ; relisez-la et décidez sur ce qu’elle dit maintenant.`,
   ],
   [
     /^no stored negotiation process with id (\d+)$/,
