@@ -406,6 +406,6 @@ test('the refusals of a friction edit read in French: changed meanwhile, a note 
     frenchMessage(
       'note: the note you were shown withholds names you may not read, and saving it would erase them for everyone: leave the note as it is, or ask someone who may read it to change it',
     ),
-    /^note : la note qui vous est montrée masque des noms/,
+    /^note\s: la note qui vous est montrée masque des noms/,
   );
 });
