@@ -115,3 +115,17 @@ rounds:
     assert.match(problems[0]!.reason, /expected one of "woman", "man", "other", got the text "monsieur"/);
   });
 });
+
+describe('the country of a process', () => {
+  it('is stored as the events are: a French or short name of a country the table knows is its ACLED name', () => {
+    const text = (country: string) =>
+      `process: Nairobi\ncountry: ${country}\nparties:\n  - { id: GOV, name: Government }\nrounds: []\n`;
+    for (const written of ['République démocratique du Congo', 'DR Congo', 'RDC'])
+      assert.equal(
+        readNegotiationProcess(text(written), 'p.yaml').country,
+        'Democratic Republic of Congo',
+        written,
+      );
+    assert.equal(readNegotiationProcess(text('Testland'), 'p.yaml').country, 'Testland');
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../domain/calendar-day.ts';
+import { storedCountryName } from '../domain/country-names.ts';
 import type { NegotiationProcess } from '../domain/negotiation.ts';
 import { ownValue } from '../domain/own-value.ts';
 import {
@@ -73,7 +74,12 @@ const delegation = z
 
 export const negotiationProcessSchema = z.object({
   process: z.string().min(1),
-  country: z.string().min(1),
+  // As the events are stored: "République démocratique du Congo" and "DR Congo" are ACLED's
+  // "Democratic Republic of Congo", whose events the checks read.
+  country: z
+    .string()
+    .min(1)
+    .transform((c) => storedCountryName(c)),
   // A process with no party has no one to test or to count at the table.
   parties: z
     .array(z.object({ id, name: z.string(), actors: z.array(z.string().min(1)).default([]) }))
