@@ -139,6 +139,8 @@ describe('awkward but valid files', () => {
     ['hxl-partner.csv', 'hxl', 2],
     ['hxl-tags-only.csv', 'hxl', 2],
     ['hxl-date-parts.csv', 'hxl', 2],
+    // Header and hashtags ending in CRLF, the rows in LF (a web probe's sheet): the rows ran together.
+    ['hxl-mixed-line-endings.csv', 'hxl', 3],
   ];
   for (const [file, format, rows] of CASES) {
     test(`${file} reads as ${format}, every row`, async () => {

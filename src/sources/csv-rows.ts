@@ -24,6 +24,11 @@ export const MAX_ROW_CHARS = 1_000_000;
 export interface CsvDialect {
   delimiter: string;
   newline: '\n' | '\r\n' | '\r';
+  /**
+   * Lines end in "\r\n" and in "\n" alike (files pasted together from two machines): read as "\n"
+   * with every "\r\n" made "\n" first, or the "\n" lines ran together into one row.
+   */
+  mixedNewlines?: boolean;
 }
 
 export const CSV_DELIMITERS = [',', ';', '\t', '|'];
@@ -50,13 +55,39 @@ export function sniffCsvDialect(head: string): CsvDialect {
       bestCount = count;
     }
   }
+  // Both endings in the head, outside quotes: the lines that end in a bare "\n" must end rows too.
+  if (newline === '\r\n' && endsLinesWithBareLineFeed(head, best))
+    return { delimiter: best, newline: '\n', mixedNewlines: true };
   return { delimiter: best, newline };
+}
+
+/**
+ * Whether a line of `head` ends in "\n" without "\r" before it, outside quoted fields (a field is
+ * quoted when its first character is `"`; `""` inside it is a quote). A file's last line break
+ * alone does not count: a file saved with "\r\n" and given a final "\n" reads as it did.
+ */
+function endsLinesWithBareLineFeed(head: string, delimiter: string): boolean {
+  let quoted = false;
+  const end = head.trimEnd().length;
+  for (let i = 0; i < end; i++) {
+    const c = head[i];
+    if (quoted) {
+      if (c === '"') {
+        if (head[i + 1] === '"') i++;
+        else quoted = false;
+      }
+    } else if (c === '"') {
+      const before = head[i - 1];
+      if (i === 0 || before === delimiter || before === '\n' || before === '\r') quoted = true;
+    } else if (c === '\n' && head[i - 1] !== '\r') return true;
+  }
+  return false;
 }
 
 /** Splits the first lines of a text into rows, for format detection. */
 export function parseHeadRows(head: string, dialect: CsvDialect, rows = 3): string[][] {
   const r = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, preview: rows }).parse(
-    head,
+    dialect.mixedNewlines ? head.replace(/\r\n/g, '\n') : head,
     0,
     false,
   );
@@ -132,8 +163,16 @@ export async function* readCsvRows(info: TextFileInfo, dialect: CsvDialect): Asy
   // without bound: past MAX_ROW_CHARS it is skipped to its end, unparsed (see RowSkipper). Else a
   // 10 MB row cost seconds and a 60 MB one minutes, quadratically.
   let skipper: RowSkipper | null = null;
+  /** A "\r" that ended the last chunk, whose "\n" may begin the next (mixedNewlines). */
+  let carry = '';
   for await (const chunk of textStream(info, 64 * 1024)) {
-    let text = pending + (chunk as string);
+    let piece = chunk as string;
+    if (dialect.mixedNewlines) {
+      piece = carry + piece;
+      carry = piece.endsWith('\r') ? '\r' : '';
+      piece = (carry ? piece.slice(0, -1) : piece).replace(/\r\n/g, '\n');
+    }
+    let text = pending + piece;
     for (;;) {
       if (skipper) {
         const end = skipper.scan(text);
@@ -173,6 +212,7 @@ export async function* readCsvRows(info: TextFileInfo, dialect: CsvDialect): Asy
     yield [{ line, fields: [skipper.head], tooLong: skipper.length }];
     return;
   }
+  pending += carry;
   if (pending) {
     const r = parser.parse(pending, base, false);
     // The last line of a file without a final newline; papaparse adds an empty row for a lone
