@@ -240,6 +240,22 @@ describe('every page in French at 1280×800 and 390×844', { skip: browserSkip }
     }
   });
 
+  test('a link naming French, opened in a tab already showing the workbench in English, turns the page French', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/?lang=en#/agreements`);
+      await page.locator('nav a', { hasText: 'Agreements' }).first().waitFor({ timeout: 20_000 });
+      // Only the part after # changes: nothing reloads (a web probe's shared link stayed English).
+      await page.evaluate(() => {
+        window.location.hash = '#/agreements?lang=fr';
+      });
+      await page.locator('nav a', { hasText: fr.nav.agreements }).first().waitFor({ timeout: 10_000 });
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const [name, hash, ready] of PAGES) {
     test(`${name}: French, no English UI left, nothing off a phone's screen`, async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });

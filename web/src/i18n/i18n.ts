@@ -54,3 +54,13 @@ export function setLanguage(language: Language): void {
   document.documentElement.lang = language;
   void i18next.changeLanguage(language);
 }
+
+// A link that names a language, opened in a tab already showing the workbench, changes only the
+// part after # and reloads nothing: the page follows it all the same.
+window.addEventListener('hashchange', () => {
+  const named = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('lang');
+  if (!named) return;
+  const language = chooseLanguage({ search: '', hash: window.location.hash, stored: null, browser: [] });
+  if (language === named.toLowerCase().split(/[-_]/)[0] && language !== i18next.language)
+    setLanguage(language);
+});
