@@ -86,7 +86,11 @@ export function DriverTagging({
                 </p>
               )}
               {me.data && unitsOf(me.data).length === 0 && (
-                <p className="muted">{tr('analysts.readsOnly', { name: me.data.name })}</p>
+                // A read-only account is told so, as everywhere; one that writes but acts for
+                // neither unit (a planner), who tags and confirms.
+                <MayWrite>
+                  <p className="muted">{tr('analysts.readsOnly', { name: me.data.name })}</p>
+                </MayWrite>
               )}
               {me.data && unitsOf(me.data).length > 0 && (
                 <MayWrite>
