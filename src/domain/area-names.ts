@@ -17,8 +17,6 @@ const KIND = new RegExp(`\\b(${KIND_WORDS})\\b`, 'g');
  */
 const UNIT_WORDS = new RegExp(`\\b(${KIND_WORDS}|municipality|autonomous|city)\\b`, 'g');
 const SYNONYMS: [RegExp, string][] = [
-  // "Région de Mopti", "Province du Nord-Kivu": the preposition left by the unit word.
-  [/^\s*(de la|de|du|des)\s+/g, ''],
   // French and English names of one area: "Nord-Kivu" and "North Kivu", "Sud-Ouest" and "South-West".
   // (Not haut/upper: "Haut-Katanga" must stay alike to the old "Katanga" it was cut from.)
   [/\bnord\b/g, 'north'],
@@ -53,6 +51,7 @@ function normalized(name: string, unitWords: RegExp): string {
     .replace(/[-_/().,]/g, ' ');
   s = s.replace(unitWords, ' ');
   for (const [re, to] of SYNONYMS) s = s.replace(re, to);
+  // "Région de Mopti", "Province du Nord-Kivu", "Darfour du Nord": the prepositions go.
   return compassFirst(
     s
       .replace(/\b(de la|du|des|de)\b/g, ' ')

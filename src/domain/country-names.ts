@@ -105,25 +105,20 @@ COUNTRIES.forEach((names, i) => {
 const FORMAL =
   /^(?:(?:federal |islamic |democratic )?republic of (?:the )?|state of |republique (?:federale |islamique )?(?:du |de la |de l |des |de |d )|etat (?:du |de la |de l |de |d ))/;
 
-/** The table's country for a name: as written, or its short name when written formally. */
-const GROUP_OF = {
-  get(key: string): number | undefined {
-    return NAMED_GROUP.get(key) ?? NAMED_GROUP.get(key.replace(FORMAL, ''));
-  },
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  },
-};
+/** The table's country for a name's key: as written, or its short name when written formally. */
+function groupOf(key: string): number | undefined {
+  return NAMED_GROUP.get(key) ?? NAMED_GROUP.get(key.replace(FORMAL, ''));
+}
 
 /** Whether two names are known names of one country ("RDC" and "DR Congo (Zaire)"). */
 export function sameCountry(a: string, b: string): boolean {
-  const ga = GROUP_OF.get(countryKey(a));
-  return ga !== undefined && ga === GROUP_OF.get(countryKey(b));
+  const ga = groupOf(countryKey(a));
+  return ga !== undefined && ga === groupOf(countryKey(b));
 }
 
 /** Whether the names table knows `name` as one of a country's names. */
 export function isKnownCountryName(name: string): boolean {
-  return GROUP_OF.has(countryKey(name));
+  return groupOf(countryKey(name)) !== undefined;
 }
 
 /**
@@ -142,6 +137,6 @@ export function namesOneCountry(a: string, b: string): boolean {
  * count with ACLED's events of the same country as one; any other name as written (trimmed).
  */
 export function storedCountryName(name: string): string {
-  const group = GROUP_OF.get(countryKey(name));
+  const group = groupOf(countryKey(name));
   return group === undefined ? name.trim() : COUNTRIES[group]![0]!;
 }
