@@ -161,3 +161,16 @@ test('a summary by group harmed counts the withheld events under "(withheld)", n
   assert.equal(cleared.rows.find((r) => r.key === GROUP)?.events, 5);
   assert.equal(cleared.rows.find((r) => r.key === 'Women (Testland)')?.events, 1);
 });
+
+test('a plan id that holds a withheld name is shown whole, the name elsewhere still withheld', async () => {
+  // An activity named after the group it works around ("A-KBM" for a militia "KBM"): the
+  // planner's own id, which every finding about the activity quotes.
+  const id = `A-${MILITIA}`;
+  const plan = readFileSync(new URL('./fixtures/plans/clean-plan.yaml', import.meta.url), 'utf8')
+    .replaceAll('A4', id)
+    .replace('kind: state-authority-support }', 'kind: state-authority-support, uses: { teams: 3 } }');
+  const viewer = await runOperation(operations.checkPlan, { plan }, as(['viewer']));
+  const overUse = viewer.findings.find((f) => f.subject === 'teams');
+  assert.match(overUse?.message ?? '', new RegExp(`A2, ${id}, A5`), 'the id is not mangled');
+  assert.doesNotMatch(JSON.stringify(viewer).replaceAll(id, ''), /Koffi Boss/);
+});

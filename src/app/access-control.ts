@@ -23,10 +23,8 @@ import {
   summaryRowKey,
 } from '../store/event-summary.ts';
 import {
-  eventsNaming,
   type HiddenEvents,
   hiddenAmong,
-  hiddenEventTest,
   incidentsOutside,
   namesOnlyHidden,
   namesOnOpenEvents,
@@ -35,7 +33,7 @@ import {
   WITHHELD_KEY,
 } from '../store/hidden-records.ts';
 import type { IncidentTable } from '../store/schema.ts';
-import { logEventReads, logReads, logSummaryRead } from './access-log.ts';
+import { logEventReads, logNamesReleased, logReads, logSummaryRead } from './access-log.ts';
 import { openIncidentFields, PROTECTED_INCIDENT_FIELDS } from './incident-columns.ts';
 import type { ReleasedIncident } from './incident-operations.ts';
 import type { AppContext, Requester } from './operation.ts';
@@ -404,72 +402,31 @@ export function releaseSetAside<P extends SetAsideRow & { reason?: string }>(
  * by "(withheld)", wherever they appear in it (perpetrator tables, threats, alerts, the
  * brief). A name that records the requester may read also carry is known already and stays. Counts are not
  * changed: a withheld actor's events are still counted, under the withheld name. `hidden`, when
- * the caller has read it already (hiddenEvents).
+ * the caller has read it already (hiddenEvents); `keep`, identifiers of the reader's own documents
+ * (a plan's activity "A-FARDC") that stay whole (replaceNames).
  */
 export async function releaseActorNames<T>(
   ctx: AppContext,
   result: T,
   hidden?: HiddenEvents,
   purpose = 'names',
+  keep: readonly string[] = [],
 ): Promise<T> {
   const known = hidden ?? (await hiddenEvents(ctx));
-  const released = await withholdActorNames(ctx, result, known);
+  const released = await withholdActorNames(ctx, result, known, keep);
   await logNamesReleased(ctx, released, known, purpose);
   return released;
 }
 
 /** releaseActorNames without the audit: for a caller that withholds more before it logs. */
-async function withholdActorNames<T>(ctx: AppContext, result: T, hidden: HiddenEvents): Promise<T> {
-  const candidates = await namesOnlyHidden(ctx.store.db, hidden);
-  return candidates.size ? replaceNames(result, candidates, WITHHELD_KEY) : result;
-}
-
-/** Every level above public: what names known only from the mission's own records are read from. */
-const NOT_PUBLIC: HiddenEvents = {
-  levels: SENSITIVITY_LEVELS.filter((l) => l !== 'public'),
-  missionIds: [],
-};
-
-/**
- * Writes to the audit chain, as released, each record the requester may read that alone carries a
- * name `released` shows: an actor or a group harmed that no public event names is known only
- * from the mission's own records, and naming it releases something of each of them.
- */
-async function logNamesReleased(
+async function withholdActorNames<T>(
   ctx: AppContext,
-  released: unknown,
+  result: T,
   hidden: HiddenEvents,
-  purpose: string,
-): Promise<void> {
-  const onlyNonPublic = await namesOnlyHidden(ctx.store.db, NOT_PUBLIC);
-  if (!onlyNonPublic.size) return;
-  const shown = namesShownIn(released, onlyNonPublic);
-  if (!shown.size) return;
-  const isHiddenEvent = hiddenEventTest(hidden);
-  const carriers = (await eventsNaming(ctx.store.db, shown)).filter((e) => !isHiddenEvent(e));
-  await logReads(
-    ctx,
-    'event',
-    carriers.map((e) => ({ id: e.id, sensitivity: e.sensitivity, granted: true })),
-    purpose,
-  );
-}
-
-/** Of `names`, those that some text in `value` (its keys too) contains. */
-function namesShownIn(value: unknown, names: ReadonlySet<string>): Set<string> {
-  const shown = new Set<string>();
-  const visit = (v: unknown): void => {
-    if (typeof v === 'string') {
-      for (const n of names) if (!shown.has(n) && v.includes(n)) shown.add(n);
-    } else if (Array.isArray(v)) for (const x of v) visit(x);
-    else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) {
-        visit(k);
-        visit(x);
-      }
-  };
-  visit(value);
-  return shown;
+  keep: readonly string[] = [],
+): Promise<T> {
+  const candidates = await namesOnlyHidden(ctx.store.db, hidden);
+  return candidates.size ? replaceNames(result, candidates, WITHHELD_KEY, keep) : result;
 }
 
 /**
@@ -518,9 +475,10 @@ export async function releaseCitedEvents<T>(
   cited: readonly number[],
   purpose: string,
   hidden?: HiddenEvents,
+  keep: readonly string[] = [],
 ): Promise<T> {
   await logCitedEvents(ctx, cited, purpose);
-  return releaseActorNames(ctx, findings, hidden, purpose);
+  return releaseActorNames(ctx, findings, hidden, purpose, keep);
 }
 
 /**

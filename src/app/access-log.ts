@@ -1,7 +1,12 @@
-import { sensitivityRank } from '../domain/sensitivity.ts';
+import { SENSITIVITY_LEVELS, sensitivityRank } from '../domain/sensitivity.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { openNonPublicByLevel, type SummaryFilter } from '../store/event-summary.ts';
-import type { HiddenEvents } from '../store/hidden-records.ts';
+import {
+  eventsNaming,
+  type HiddenEvents,
+  hiddenEventTest,
+  namesOnlyHidden,
+} from '../store/hidden-records.ts';
 import type { AppContext } from './operation.ts';
 
 // The access log's entries for the releases access-control.ts decides.
@@ -69,4 +74,52 @@ export async function logSummaryRead(
       },
     },
   ]);
+}
+
+/** Every level above public: what names known only from the mission's own records are read from. */
+const NOT_PUBLIC: HiddenEvents = {
+  levels: SENSITIVITY_LEVELS.filter((l) => l !== 'public'),
+  missionIds: [],
+};
+
+/**
+ * Writes to the audit chain, as released, each record the requester may read that alone carries a
+ * name `released` shows: an actor or a group harmed that no public event names is known only
+ * from the mission's own records, and naming it releases something of each of them.
+ */
+export async function logNamesReleased(
+  ctx: AppContext,
+  released: unknown,
+  hidden: HiddenEvents,
+  purpose: string,
+): Promise<void> {
+  const onlyNonPublic = await namesOnlyHidden(ctx.store.db, NOT_PUBLIC);
+  if (!onlyNonPublic.size) return;
+  const shown = namesShownIn(released, onlyNonPublic);
+  if (!shown.size) return;
+  const isHiddenEvent = hiddenEventTest(hidden);
+  const carriers = (await eventsNaming(ctx.store.db, shown)).filter((e) => !isHiddenEvent(e));
+  await logReads(
+    ctx,
+    'event',
+    carriers.map((e) => ({ id: e.id, sensitivity: e.sensitivity, granted: true })),
+    purpose,
+  );
+}
+
+/** Of `names`, those that some text in `value` (its keys too) contains. */
+function namesShownIn(value: unknown, names: ReadonlySet<string>): Set<string> {
+  const shown = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      for (const n of names) if (!shown.has(n) && v.includes(n)) shown.add(n);
+    } else if (Array.isArray(v)) for (const x of v) visit(x);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        visit(k);
+        visit(x);
+      }
+  };
+  visit(value);
+  return shown;
 }

@@ -8,7 +8,7 @@ import {
   missionSubject,
 } from '../domain/friction.ts';
 import type { Language } from '../domain/language.ts';
-import type { Finding, Plan } from '../domain/plan.ts';
+import { type Finding, type Plan, planElementIds } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
 import { checkPlanAgainst } from '../planning/plan-checks.ts';
@@ -31,7 +31,7 @@ async function planFrictions(
   ctx: AppContext,
   country?: string,
   lang?: Language,
-): Promise<{ found: FrictionFinding[]; checked: boolean }> {
+): Promise<{ found: FrictionFinding[]; checked: boolean; ids: string[] }> {
   const rows = await ctx.store.db
     .selectFrom('plan_versions')
     .select(['mission', 'version', 'file_name', 'source_text', 'plan_json'])
@@ -41,10 +41,13 @@ async function planFrictions(
   for (const r of rows) if (!newest.has(r.mission)) newest.set(r.mission, r);
   const out: (FrictionFinding & { mission: string })[] = [];
   let checked = false;
+  const ids: string[] = [];
   for (const r of newest.values()) {
-    const planCountry = (JSON.parse(r.plan_json) as { country: string }).country;
+    const plan = JSON.parse(r.plan_json) as Plan;
+    const planCountry = plan.country;
     if (country !== undefined && planCountry !== country) continue;
     checked = true;
+    ids.push(...planElementIds(plan));
     for (const f of await storedPlanFindings(ctx, r, lang))
       if (PLAN_FRICTIONS.has(f.kind))
         out.push({
@@ -56,7 +59,7 @@ async function planFrictions(
           mission: r.mission,
         });
   }
-  return { found: disambiguated(out), checked };
+  return { found: disambiguated(out), checked, ids };
 }
 
 /**
@@ -94,7 +97,14 @@ async function storedPlanFindings(
     const hidden = await hiddenEvents(ctx);
     const evidence = await readPlanEvidence(ctx.store.db, plan, hidden);
     const { findings } = checkPlanAgainst(plan, evidence, loadMitigations(lang), lang);
-    return releaseCitedEvents(ctx, findings, citedEvents(findings), 'plan check', hidden);
+    return releaseCitedEvents(
+      ctx,
+      findings,
+      citedEvents(findings),
+      'plan check',
+      hidden,
+      planElementIds(plan),
+    );
   }
 }
 
@@ -106,7 +116,7 @@ async function currentFrictions(
   ctx: AppContext,
   country?: string,
   lang?: Language,
-): Promise<{ frictions: Friction[]; notes: string[] }> {
+): Promise<{ frictions: Friction[]; notes: string[]; keep: string[] }> {
   const withoutProcess = await violenceWithoutProcess(ctx, country, lang);
   const plans = await planFrictions(ctx, country, lang);
   const found = [...plans.found, ...withoutProcess.found];
@@ -139,7 +149,9 @@ async function currentFrictions(
   for (const r of registered.values()) out.push({ ...r, found: false });
   // A register with no plan to check says so: "no friction found" would read as none there.
   const noPlan = plans.checked ? [] : [FRICTION_TEXT[lang ?? 'en'].noPlanStored(country)];
-  return { frictions: out, notes: [...noPlan, ...withoutProcess.notes] };
+  // The plans' own ids and the subjects stay whole where a withheld name is part of one.
+  const keep = [...plans.ids, ...out.map((f) => f.subject)];
+  return { frictions: out, notes: [...noPlan, ...withoutProcess.notes], keep };
 }
 
 /** The fields an edit may change, in the order a history lists them. */
@@ -157,14 +169,15 @@ export const frictionOperations = {
     input: z.object({ ref: frictionRefInput }),
     async run(ctx, { ref }): Promise<{ ref: string; history: FrictionHistoryEntry[] }> {
       const history = await readFrictionHistory(ctx.store.db, ref);
-      if (!history.length && !(await currentFrictions(ctx)).frictions.some((f) => f.ref === ref))
+      const current = await currentFrictions(ctx);
+      if (!history.length && !current.frictions.some((f) => f.ref === ref))
         throw new TandemError(
           'not-found',
           `no friction ${ref} in the register: see \`tandem frictions list\``,
         );
       // The notes and owners it kept name what the register withholds from this reader, and
       // so does who wrote them: the analyst's name says which office follows the case.
-      const released = await releaseActorNames(ctx, history, undefined, 'friction-history');
+      const released = await releaseActorNames(ctx, history, undefined, 'friction-history', current.keep);
       return {
         ref,
         history: released.map((h, i) =>
@@ -186,8 +199,8 @@ export const frictionOperations = {
     async run(ctx, input): Promise<{ frictions: Friction[]; notes?: string[] }> {
       // A registered friction keeps the message and evidence it had when last edited, perhaps by
       // someone of a higher clearance: names only hidden records carry are withheld there too.
-      const { frictions, notes } = await currentFrictions(ctx, input.country, input.lang);
-      const released = await releaseActorNames(ctx, { frictions }, undefined, 'frictions');
+      const { frictions, notes, keep } = await currentFrictions(ctx, input.country, input.lang);
+      const released = await releaseActorNames(ctx, { frictions }, undefined, 'frictions', keep);
       return notes.length ? { ...released, notes } : released;
     },
   }),
@@ -204,7 +217,8 @@ export const frictionOperations = {
       'Set a friction’s owner, decision, status or review date (decided by the signed-in account; audited).',
     input: frictionEditInput,
     async run(ctx, input): Promise<Friction> {
-      const same = (await currentFrictions(ctx)).frictions.filter((x) => x.ref === input.ref);
+      const current = await currentFrictions(ctx);
+      const same = current.frictions.filter((x) => x.ref === input.ref);
       // Never one edit for two frictions: the second would be overwritten with the first's fields.
       if (same.length > 1)
         throw new TandemError(
@@ -274,7 +288,7 @@ export const frictionOperations = {
         );
       });
       // Answered as the register is read: a note may name what this editor may not read.
-      return releaseActorNames(ctx, { ...next, found }, undefined, 'frictions');
+      return releaseActorNames(ctx, { ...next, found }, undefined, 'frictions', current.keep);
     },
   }),
 };

@@ -5,7 +5,7 @@ import { closest } from '../analysis/event-scope-check.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
 import { storedCountryName } from '../domain/country-names.ts';
 import { subjectActivity } from '../domain/friction.ts';
-import type { Finding, Plan } from '../domain/plan.ts';
+import { type Finding, type Plan, planElementIds } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { ALLOCATION_TEXT } from '../planning/allocation-text.ts';
 import { type AreaRanking, rankAreas, rankAreasByThreats } from '../planning/area-ranking.ts';
@@ -240,6 +240,7 @@ export const planOperations = {
           citedEvents(result.findings),
           'plan check',
           hidden,
+          planElementIds(plan),
         ),
         notes: result.notes,
         ranking: { measure, topRule, topCount, top: areas.slice(0, topCount) },

@@ -163,6 +163,24 @@ export interface Finding {
   mitigations: Mitigation[];
 }
 
+/**
+ * Every id the plan gives its tasks, objectives, strategies, offices, resources, activities,
+ * cells and areas of responsibility: the planner's own words, which a check's findings quote.
+ */
+export function planElementIds(plan: Plan): string[] {
+  return [
+    ...plan.mandate.tasks,
+    ...plan.concept.objectives,
+    ...plan.strategies,
+    ...plan.strategies.flatMap((s) => s.objectives),
+    ...plan.offices,
+    ...plan.resources,
+    ...plan.activities,
+    ...plan.cells,
+    ...plan.areasOfResponsibility,
+  ].map((e) => e.id);
+}
+
 /** All strategy objectives with the strategy they belong to, by id. */
 export function objectiveIndex(
   plan: Plan,

@@ -1,13 +1,30 @@
 /**
  * `value` with each of `names` replaced by `replacement` in every string it holds, object keys
  * included, at any depth. Names are replaced longest first, so that a name inside another is not
- * replaced first.
+ * replaced first. Each of `keep` (identifiers the reader has in front of them, such as a plan's
+ * activity "A-FARDC") stays whole where it appears; one that a name holds, or that holds no name,
+ * keeps nothing, so that it cannot shelter a name.
  */
-export function replaceNames<T>(value: T, names: Iterable<string>, replacement: string): T {
+export function replaceNames<T>(
+  value: T,
+  names: Iterable<string>,
+  replacement: string,
+  keep: Iterable<string> = [],
+): T {
   const longestFirst = [...names].sort((a, b) => b.length - a.length);
+  const kept = [...new Set(keep)]
+    .filter(
+      (k) => longestFirst.some((n) => k !== n && k.includes(n)) && !longestFirst.some((n) => n.includes(k)),
+    )
+    .sort((a, b) => b.length - a.length);
+  const replaceIn = (t: string): string =>
+    longestFirst.reduce((s, n) => (s.includes(n) ? s.split(n).join(replacement) : s), t);
+  const scrubText = (t: string): string => {
+    const k = kept.find((x) => t.includes(x));
+    return k === undefined ? replaceIn(t) : t.split(k).map(scrubText).join(k);
+  };
   const scrub = (v: unknown): unknown => {
-    if (typeof v === 'string')
-      return longestFirst.reduce((t, n) => (t.includes(n) ? t.split(n).join(replacement) : t), v);
+    if (typeof v === 'string') return scrubText(v);
     if (Array.isArray(v)) return v.map(scrub);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
