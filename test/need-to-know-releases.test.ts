@@ -150,6 +150,21 @@ for (const dialect of DIALECTS) {
         );
       assert.deepEqual(await notes(NORTH), ['informant Hassan saw the patrol at the well']);
       for (const who of [VIEWER, SOUTH]) assert.doesNotMatch(JSON.stringify(await notes(who)), /Hassan/);
+      // Nor who tagged it, and so which office follows the case; the driver and the unit stay.
+      const tags = async (who: Who) =>
+        (await runOperation(operations.listDrivers, { country: 'Testland' }, as(store, who))).unconfirmed;
+      assert.equal((await tags(NORTH))[0]?.analyst, NORTH.name);
+      for (const who of [VIEWER, SOUTH]) {
+        const [tag] = await tags(who);
+        assert.equal(tag?.analyst, '(withheld)');
+        assert.equal(tag?.unit, 'poc');
+        assert.doesNotMatch(JSON.stringify(tag), /Nora/);
+        const page = await runOperation(operations.eventDetail, { id: event }, as(store, who));
+        assert.deepEqual(
+          page.driverTags.map((t) => t.analyst),
+          ['(withheld)'],
+        );
+      }
     });
 
     test("the analysis reads another office's incident's notes on need-to-know, not clearance alone, and logs no release of them", async () => {

@@ -583,27 +583,36 @@ function withheldThreat<T extends Pick<Threat, 'note'> & Partial<Pick<Threat, 'u
 }
 
 /**
- * Analysts' driver tags as released: the note of a tag on an event the requester may not read in
- * full is withheld (analysts write there what they know of the event: who, where, an informant);
- * each such tag's release, in full or not, is written to the access log. Tags on an area, or on a
- * public event, go as they are.
+ * Analysts' driver tags as released: a tag on an event the requester may not read in full keeps
+ * its driver, place and unit, but not its note (analysts write there what they know of the event:
+ * who, where, an informant) nor who made or confirmed it (the analyst's name says which office
+ * follows the case), except the requester's own name. Each such tag's release, in full or not, is
+ * written to the access log. Tags on an area, or on a public event, go as they are.
  */
-export async function releaseDriverTagNotes<T extends { id: number; eventId: number | null; note: string }>(
-  ctx: AppContext,
-  tags: T[],
-): Promise<T[]> {
-  const onEvents = tags.flatMap((t) => (t.eventId !== null && t.note ? [t.eventId] : []));
+export async function releaseDriverTags<
+  T extends {
+    id: number;
+    eventId: number | null;
+    note: string;
+    analyst: string;
+    confirmations: { analyst: string }[];
+  },
+>(ctx: AppContext, tags: T[]): Promise<T[]> {
+  const onEvents = tags.flatMap((t) => (t.eventId === null ? [] : [t.eventId]));
   if (!onEvents.length) return tags;
   const sensitive = new Map((await nonPublicAmong(ctx.store.db, onEvents)).map((e) => [e.id, e]));
   if (!sensitive.size) return tags;
   const mayRead = await eventReadRule(ctx, [...sensitive.values()]);
   const log: { id: number; sensitivity: string; granted: boolean }[] = [];
+  const who = (name: string) => (name === ctx.requester.name ? name : WITHHELD_KEY);
   const out = tags.map((t) => {
-    const e = t.eventId === null || !t.note ? undefined : sensitive.get(t.eventId);
+    const e = t.eventId === null ? undefined : sensitive.get(t.eventId);
     if (!e) return t;
     const granted = mayRead(e);
     log.push({ id: t.id, sensitivity: e.sensitivity, granted });
-    return granted ? t : { ...t, note: REDACTED };
+    if (granted) return t;
+    const confirmations = t.confirmations.map((c) => ({ ...c, analyst: who(c.analyst) }));
+    return { ...t, note: t.note ? REDACTED : t.note, analyst: who(t.analyst), confirmations };
   });
   await logReads(ctx, 'driver-tag', log, 'driver tags');
   return out;

@@ -19,7 +19,7 @@ import {
   hiddenEvents,
   notesAccess,
   releaseActorNames,
-  releaseDriverTagNotes,
+  releaseDriverTags,
   releaseEvents,
   releaseThreats,
 } from './access-control.ts';
@@ -270,12 +270,13 @@ export const analysisOperations = {
           detail: { unit: confirmUnit },
         },
       ]);
-      const [updated] = await releaseDriverTagNotes(
+      // Joint or not is read before names are withheld: two withheld names are not one person.
+      const [updated] = await releaseDriverTags(
         ctx,
-        await findDriverTags(ctx.store.db, { ids: [tag.id] }),
+        (await findDriverTags(ctx.store.db, { ids: [tag.id] })).map(withJoint),
       );
       // Whether it was joint before this confirmation, so no one is told it has only now become so.
-      return { ...withJoint(updated!), wasJoint };
+      return { ...updated!, wasJoint };
     },
   }),
 
@@ -288,9 +289,7 @@ export const analysisOperations = {
     }),
     run: async (ctx, input) => {
       const taxonomy = loadDriverTaxonomy();
-      const tags = (await releaseDriverTagNotes(ctx, await findDriverTags(ctx.store.db, input))).map(
-        withJoint,
-      );
+      const tags = await releaseDriverTags(ctx, (await findDriverTags(ctx.store.db, input)).map(withJoint));
       return {
         taxonomy: taxonomy.drivers,
         joint: tags.filter((t) => t.joint),

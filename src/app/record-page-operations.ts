@@ -6,7 +6,7 @@ import type { EscalationAlert } from '../domain/alert.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import type { Threat } from '../domain/threat.ts';
 import { findEvents, type StoredEvent } from '../store/event-repository.ts';
-import { releaseEvents, releaseThreats, WITHHELD_KEY } from './access-control.ts';
+import { releaseDriverTags, releaseEvents, releaseThreats, WITHHELD_KEY } from './access-control.ts';
 import { actorProfile } from './actor-profile.ts';
 import { listAlerts } from './alert-operations.ts';
 import { numberInput, recordIdInput } from './number-input.ts';
@@ -50,7 +50,10 @@ export const recordPageOperations = {
       const threats = (await findThreats(ctx.store.db, { country: stored.country })).filter((t) =>
         threatCounts(t, stored),
       );
-      const tags = await findDriverTags(ctx.store.db, { eventIds: [stored.id] });
+      const tags = await releaseDriverTags(
+        ctx,
+        await findDriverTags(ctx.store.db, { eventIds: [stored.id] }),
+      );
       const taxonomy = loadDriverTaxonomy().drivers;
       const withheld = event!.notes !== stored.notes;
       return {

@@ -5,6 +5,7 @@ import { driverDescription, driverName } from '../../../src/domain/driver.ts';
 import { get, runOperation } from '../api-client.ts';
 import { day } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
+import { actorName } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { type SignedIn, unitsOf, useSignedIn } from '../use-signed-in.ts';
@@ -141,9 +142,13 @@ function TagItem({
       <strong>{label}</strong> {tag.joint ? <span className="code-chip">{t('analysts.joint')}</span> : null}
       <br />
       <span className="muted">
-        {t('analysts.taggedBy', { analyst: tag.analyst, unit: unitName(tag.unit), date: day(tag.createdAt) })}
+        {t('analysts.taggedBy', {
+          analyst: actorName(tag.analyst),
+          unit: unitName(tag.unit),
+          date: day(tag.createdAt),
+        })}
         {tag.confirmations
-          .map((c) => t('analysts.confirmedBy', { analyst: c.analyst, unit: unitName(c.unit) }))
+          .map((c) => t('analysts.confirmedBy', { analyst: actorName(c.analyst), unit: unitName(c.unit) }))
           .join('')}
       </span>
       {/* The space before the quotation, not inside it: “ Reprisals…” read as a stray mark. */}

@@ -4,7 +4,7 @@ import { get } from '../api-client.ts';
 import { Async, Empty } from '../components/status-views.tsx';
 import { day, longMonth, num } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
-import { label, populationName, recordText } from '../labels.ts';
+import { actorName, label, populationName, recordText } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { actorHref } from '../record-links.ts';
 import { useUrlState } from '../url-state.ts';
@@ -139,7 +139,7 @@ export function EventPage() {
                         {driverName(x, lang)}{' '}
                         <span className="muted">
                           {t('records.taggedBy', {
-                            analyst: x.analyst,
+                            analyst: actorName(x.analyst),
                             unit: t(`analysts.unit.${x.unit}`, { defaultValue: x.unit }),
                           })}
                         </span>
