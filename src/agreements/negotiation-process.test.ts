@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { InvalidDocumentError } from '../sources/structured-document.ts';
-import { readNegotiationProcess } from './negotiation-process.ts';
+import { ignoredProcessFields, readNegotiationProcess } from './negotiation-process.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../test/fixtures/negotiations/${name}`, import.meta.url), 'utf8');
@@ -113,6 +113,31 @@ rounds:
     });
     const problems = refused(talks('monsieur'), 'pourparlers.yaml');
     assert.match(problems[0]!.reason, /expected one of "woman", "man", "other", got the text "monsieur"/);
+  });
+
+  it('reads the counts, members and quota of a francophone file (femmes, hommes, autres, membres, nom, genre)', () => {
+    const p = readNegotiationProcess(
+      `process: Pourparlers de Bamako
+country: Mali
+parties:
+  - { id: GOV, name: Gouvernement }
+  - { id: CMA, name: Coordination }
+rounds:
+  - id: R1
+    start: 2024-07-01
+    end: 2024-07-03
+    delegations:
+      GOV: { femmes: 2, hommes: 7, autres: 1 }
+      CMA: { membres: [{ nom: A, genre: femme, rôle: porte-parole }, { nom: B, genre: homme }] }
+quota: { femmes: 0.3 }
+`,
+      'pourparlers.yaml',
+    );
+    const [gov, cma] = [p.rounds[0]!.delegations.GOV!, p.rounds[0]!.delegations.CMA!];
+    assert.deepEqual([gov.women, gov.men, gov.other], [2, 7, 1]);
+    assert.deepEqual([cma.women, cma.men, cma.members[0]?.role], [1, 1, 'porte-parole']);
+    assert.equal(p.quota.women, 0.3);
+    assert.deepEqual(ignoredProcessFields(p), [], 'no French field is taken for a misspelt one');
   });
 });
 

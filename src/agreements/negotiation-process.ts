@@ -17,6 +17,7 @@ const date = z
   // `abort`: "01/01/2021" is one problem, not also "not a real calendar day" (as in plan-schema.ts).
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
   .refine(isCalendarDay, 'expected a real calendar day');
+const share = z.number().min(0).max(1, 'expected a share between 0 and 1');
 const count = z.number().int('expected a whole number').nonnegative('expected 0 or more');
 
 const GENDERS = ['woman', 'man', 'other'] as const;
@@ -26,16 +27,42 @@ const FRENCH_GENDERS: Readonly<Record<string, (typeof GENDERS)[number]>> = {
   homme: 'man',
   autre: 'other',
 };
-const member = z.object({
-  name: z.string().optional(),
-  // Words, not codes: "Woman" or " man " mean what "woman" and "man" do; "Femme", "homme" too.
-  gender: z.preprocess((g) => {
-    if (typeof g !== 'string') return g;
-    const word = g.trim().toLowerCase();
-    return ownValue(FRENCH_GENDERS, word) ?? word;
-  }, z.enum(GENDERS)),
-  role: z.string().optional(),
-});
+const gender = z.preprocess((g) => {
+  if (typeof g !== 'string') return g;
+  const word = g.trim().toLowerCase();
+  return ownValue(FRENCH_GENDERS, word) ?? word;
+}, z.enum(GENDERS));
+
+// A francophone mission writes the fields in French too (nom, genre, rôle; femmes, hommes, autres,
+// membres): each is a field of its own, so a problem is named where it was written, and the
+// English one is taken where both are given.
+const FRENCH_FIELDS: Readonly<Record<string, string>> = {
+  nom: 'name',
+  genre: 'gender',
+  rôle: 'role',
+  femmes: 'women',
+  hommes: 'men',
+  autres: 'other',
+  membres: 'members',
+};
+const member = z
+  .object({
+    name: z.string().optional(),
+    nom: z.string().optional(),
+    // Words, not codes: "Woman" or " man " mean what "woman" and "man" do; "Femme", "homme" too.
+    gender: gender.optional(),
+    genre: gender.optional(),
+    role: z.string().optional(),
+    rôle: z.string().optional(),
+  })
+  .refine((m) => m.gender !== undefined || m.genre !== undefined, {
+    message: 'missing required field gender (expected one of "woman", "man", "other")',
+  })
+  .transform(({ nom, genre, rôle, ...m }) => ({
+    ...((m.name ?? nom) !== undefined ? { name: m.name ?? nom } : {}),
+    gender: (m.gender ?? genre)!,
+    ...((m.role ?? rôle) !== undefined ? { role: m.role ?? rôle } : {}),
+  }));
 
 const COUNTED = { women: 'woman', men: 'man', other: 'other' } as const;
 
@@ -48,7 +75,18 @@ const delegation = z
     men: count.optional(),
     other: count.optional(),
     members: z.array(member).optional(),
+    femmes: count.optional(),
+    hommes: count.optional(),
+    autres: count.optional(),
+    membres: z.array(member).optional(),
   })
+  .transform(({ femmes, hommes, autres, membres, ...d }) => ({
+    ...d,
+    women: d.women ?? femmes,
+    men: d.men ?? hommes,
+    other: d.other ?? autres,
+    members: d.members ?? membres,
+  }))
   .refine((d) => d.members !== undefined || d.women !== undefined || d.men !== undefined, {
     message: 'expected counts (women, men) or a list of members',
   })
@@ -94,8 +132,9 @@ export const negotiationProcessSchema = z.object({
     }),
   ),
   quota: z
-    .object({ women: z.number().min(0).max(1, 'expected a share between 0 and 1').optional() })
-    .default({}),
+    .object({ women: share.optional(), femmes: share.optional() })
+    .transform(({ women, femmes }) => ((women ?? femmes) === undefined ? {} : { women: women ?? femmes }))
+    .prefault({}),
 });
 
 const _sameShape: (p: z.output<typeof negotiationProcessSchema>) => NegotiationProcess = (p) => p;
@@ -112,7 +151,7 @@ export function readNegotiationProcess(text: string, name: string): NegotiationP
   requireUtf8(text, name);
   const doc = StructuredDocument.parse(text, name, 'a negotiation process');
   const process = validatedWithCrossChecks(doc, negotiationProcessSchema, crossReferenceProblems);
-  ignored.set(process, doc.ignoredFields(process));
+  ignored.set(process, doc.ignoredFields(process, FRENCH_FIELDS));
   return process;
 }
 

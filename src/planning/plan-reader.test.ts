@@ -47,6 +47,20 @@ describe('reading a plan file', () => {
     );
   });
 
+  it("reads a task's priority written as a word, in French too (oui, Non, vrai), and refuses another word", () => {
+    const clean = fixture('clean-plan.yaml');
+    const { plan: english } = readPlan(clean, 'clean-plan.yaml');
+    const french = clean
+      .replace(/priority: true/g, 'priority: oui')
+      .replace('priority: false', 'priority: Non');
+    const { plan } = readPlan(french, 'plan-fr.yaml');
+    assert.deepEqual(plan, english);
+    assert.match(
+      problemsIn(clean.replace('priority: false', 'priority: peut-être'), 'p.yaml').message,
+      /p\.yaml:11:\d+: mandate\.tasks\[2\]\.priority: expected true or false \(oui or non\)/,
+    );
+  });
+
   it('reads a clean plan with no field ignored, and names a misspelt field at its line with the field it resembles', () => {
     const clean = fixture('clean-plan.yaml');
     assert.deepEqual(readPlan(clean, 'clean-plan.yaml').ignored, []);

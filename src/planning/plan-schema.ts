@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../domain/calendar-day.ts';
 import { COMPONENTS, OFFICE_LEVELS, type Plan, POC_PHASES, STRATEGY_KINDS } from '../domain/plan.ts';
-import { listValue } from './plan-words.ts';
+import { listValue, yesNoValue } from './plan-words.ts';
 
 // The shape of a plan file. Lists default to empty so a plan can grow a section at a time; ids
 // and the fields the checks rest on are required. Unknown fields are ignored (plans carry
@@ -28,9 +28,10 @@ export { date as planDate, id as planId, units as planUnits };
 const task = z.object({
   id,
   text,
+  // In words too (`priority: oui`): a French plan's yes. Inside the preprocess, the default stays in
+  // the published JSON Schema.
   priority: z
-    .boolean()
-    .default(false)
+    .preprocess(yesNoValue, z.boolean({ error: 'expected true or false (oui or non)' }).default(false))
     .describe(
       'A priority task of the mandate: it must be served by a concept objective, a strategy objective and an activity',
     ),
@@ -122,7 +123,8 @@ export const planSchema = z.object({
   mission: z.string().min(1),
   country: z.string().min(1).describe('The country as spelled in the event data'),
   period: z.object({ from: date, to: date }),
-  mandate: z.object({ resolution: z.string().optional(), tasks: z.array(task).default([]) }),
+  // prefault: its items read `priority: oui`, and zod publishes a default only as input to them.
+  mandate: z.object({ resolution: z.string().optional(), tasks: z.array(task).prefault([]) }),
   concept: z.object({ vision: z.string().optional(), objectives: z.array(conceptObjective).default([]) }),
   strategies: z.array(strategy).default([]),
   offices: z.array(office).default([]),

@@ -106,3 +106,21 @@ export function withFrenchListWords(reason: string): string {
     },
   );
 }
+
+/** Yes and no as a plan may write them in words: `oui`, `non`, `vrai`, `faux`, `yes`, `no`. */
+const YES_NO_WORDS: Readonly<Record<string, boolean>> = {
+  oui: true,
+  non: false,
+  vrai: true,
+  faux: false,
+  yes: true,
+  no: false,
+  true: true,
+  false: false,
+};
+
+/** A plan's yes-or-no value, `true` or `false` when a word says it; anything else as it is. */
+export function yesNoValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return ownValue(YES_NO_WORDS, value.trim().toLowerCase()) ?? value;
+}

@@ -178,9 +178,9 @@ export class StructuredDocument {
    * misspelt `partner:` is dropped silently by a schema that ignores unknown fields, so the reader
    * can say so at its line, offering the field read beside it that it most resembles.
    */
-  ignoredFields(parsed: unknown): DocumentProblem[] {
+  ignoredFields(parsed: unknown, aliases: Readonly<Record<string, string>> = {}): DocumentProblem[] {
     const found: { path: PathSegment[]; known: string[] }[] = [];
-    droppedFields(this.value, parsed, [], found);
+    droppedFields(this.value, parsed, [], found, aliases);
     return found.map(({ path, known }) => {
       const written = String(path[path.length - 1]);
       const [best] = known
@@ -222,22 +222,30 @@ export class StructuredDocument {
 /**
  * Fields of `raw` that the schema dropped on the way to `parsed` (a zod object strips keys it does
  * not know), each with its path; walked in parallel so a field is named where it was written.
- * Siblings that were read are offered as the field meant.
+ * Siblings that were read are offered as the field meant. A field written under another name the
+ * schema reads (`aliases`: `femmes` for `women`) is read as that one.
  */
 function droppedFields(
   raw: unknown,
   parsed: unknown,
   path: PathSegment[],
   out: { path: PathSegment[]; known: string[] }[],
+  aliases: Readonly<Record<string, string>>,
 ): void {
   if (Array.isArray(raw) && Array.isArray(parsed)) {
-    for (const [i, item] of raw.entries()) droppedFields(item, parsed[i], [...path, i], out);
+    for (const [i, item] of raw.entries()) droppedFields(item, parsed[i], [...path, i], out, aliases);
     return;
   }
   if (!isPlainObject(raw) || !isPlainObject(parsed)) return;
   const known = Object.keys(parsed);
   for (const [k, v] of Object.entries(raw)) {
-    if (Object.hasOwn(parsed, k)) droppedFields(v, parsed[k], [...path, k], out);
+    const alias = Object.hasOwn(aliases, k) ? aliases[k] : undefined;
+    const read = Object.hasOwn(parsed, k)
+      ? k
+      : alias !== undefined && Object.hasOwn(parsed, alias)
+        ? alias
+        : null;
+    if (read !== null) droppedFields(v, parsed[read], [...path, k], out, aliases);
     else out.push({ path: [...path, k], known });
   }
 }
