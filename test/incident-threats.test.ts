@@ -98,5 +98,22 @@ for (const dialect of DIALECTS) {
         /perpetrator\.category: expected one of state-forces/.test(e.message),
       );
     });
+
+    test("a perpetrator recorded by name alone takes the kind its name says: the host state's forces, another's", async () => {
+      const own = await record('2025-03-01', { name: 'Testland Armed Forces' }, { admin1: 'Dune' });
+      const foreign = await record('2025-03-02', { name: 'Sudanese Armed Forces' }, { admin1: 'Dune' });
+      const unknown = await record('2025-03-03', { name: 'Night Riders' }, { admin1: 'Dune' });
+      const kinds = await keyed.store.db
+        .selectFrom('events')
+        .select(['source_event_id', 'actor1_category'])
+        .where('source', '=', 'mission')
+        .where('source_event_id', 'in', [String(own.id), String(foreign.id), String(unknown.id)])
+        .execute();
+      const kindOf = (id: number) => kinds.find((k) => k.source_event_id === String(id))?.actor1_category;
+      assert.deepEqual(
+        [kindOf(own.id), kindOf(foreign.id), kindOf(unknown.id)],
+        ['state-forces', 'external-forces', null],
+      );
+    });
   });
 }

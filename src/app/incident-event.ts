@@ -1,4 +1,4 @@
-import type { ActorCategory } from '../domain/actor-category.ts';
+import { type ActorCategory, categoryFromName } from '../domain/actor-category.ts';
 import type { ConflictEvent } from '../domain/conflict-event.ts';
 import { INCIDENT_CATEGORIES, type IncidentCategory, incidentCounts } from '../domain/incident.ts';
 import { eventValues } from '../store/event-columns.ts';
@@ -17,7 +17,15 @@ export function incidentEvent(id: number, i: IncidentInput): ConflictEvent {
   const coarse = i.sensitivity !== 'public';
   const place = (v: number | null | undefined) =>
     v === null || v === undefined ? null : coarse ? Math.round(v * 10) / 10 : v;
-  const perpetratorCategory = (i.perpetrator?.category ?? null) as ActorCategory | null;
+  const actor1 = i.perpetrator?.name || 'Unidentified perpetrator';
+  // A perpetrator recorded by name alone takes the category its name says, as a sheet's does
+  // ("Forces armées maliennes (FAMa)" is the host state's forces): otherwise a state's abuse
+  // would be counted under no category, out of every state-forces table.
+  const perpetratorCategory =
+    (i.perpetrator?.category as ActorCategory | undefined) ??
+    (i.perpetrator?.name
+      ? categoryFromName(actor1, { violenceType: kind.violenceType, side: 1, country: i.country })
+      : null);
   return {
     source: 'mission',
     sourceEventId: String(id),
@@ -34,7 +42,7 @@ export function incidentEvent(id: number, i: IncidentInput): ConflictEvent {
     violenceType: kind.violenceType,
     eventType: 'Mission incident',
     subEventType: i.category,
-    actor1: i.perpetrator?.name || 'Unidentified perpetrator',
+    actor1,
     actor1Category: perpetratorCategory,
     actor2: kind.civilianTargeting ? (i.targetedGroups[0] ?? `Civilians (${i.country})`) : '',
     actor2Category: kind.civilianTargeting ? 'civilians' : null,

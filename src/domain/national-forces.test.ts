@@ -66,3 +66,14 @@ test("an incident sheet's actors without a category take the one their name says
   assert.equal(categoryFromName('JNIM', mali), null);
   assert.equal(categoryFromName('Dozo', mali), null);
 });
+
+test("a country's own name used as an adjective, and its air force and navy, name its forces", () => {
+  assert.equal(isNationalForceOf('Nigeria Police Force', 'Nigeria'), true);
+  assert.equal(isNationalForceOf('Nigerian Air Force', 'Nigeria'), true);
+  assert.equal(isNationalForceOf('Nigerian Navy', 'Nigeria'), true);
+  assert.equal(isNationalForceOf('Kenya Defence Forces', 'Somalia'), false);
+  assert.equal(isNationalForceOf("Armée de l'air", 'Mali'), true);
+  // Words before a force word that name no country are no country's.
+  for (const name of ['Free Syrian Army', 'Blue Army', "Lord's Resistance Army"])
+    assert.equal(isNationalForceOf(name, 'Syria'), undefined, name);
+});

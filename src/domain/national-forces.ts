@@ -55,9 +55,9 @@ const ADJECTIVES: readonly (readonly [string, string, string])[] = [
 
 /** Words for a state's armed forces, police or gendarmerie, lower-case and without accents. */
 const FRENCH_FORCES =
-  'forces armees(?: nationales)?|forces de defense et de securite|forces de defense|forces de securite|forces de police|armee(?: nationale)?|gendarmerie(?: nationale)?|police(?: nationale)?|garde (?:nationale|republicaine)';
+  "forces armees(?: nationales)?|forces de defense et de securite|forces de defense|forces de securite|forces de police|armee de l'air|armee(?: nationale)?|marine nationale|gendarmerie(?: nationale)?|police(?: nationale)?|garde (?:nationale|republicaine)";
 const ENGLISH_FORCES =
-  '(?:national )?(?:armed forces|army|military|military forces|police|police forces?|gendarmerie|national guard|republican guard|security forces|defen[cs]e forces)';
+  '(?:national )?(?:armed forces|army|military|military forces|police|police forces?|gendarmerie|national guard|republican guard|security forces|defen[cs]e forces|air force|navy|naval forces)';
 
 const plain = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
@@ -95,8 +95,10 @@ function writtenForcesCountry(name: string): string | null | undefined {
   if (!n) return undefined;
   const of = FRENCH_OF.exec(n) ?? ENGLISH_OF.exec(n);
   if (of) return of[1] === undefined ? null : of[1].trim();
+  // An adjective ("Nigerian Army"), or the country's own name used as one ("Nigeria Police Force"),
+  // which isNationalForceOf compares with the event's country.
   const adjective = FRENCH_ADJECTIVE.exec(n) ?? ENGLISH_ADJECTIVE.exec(n);
-  return adjective ? COUNTRY_OF_ADJECTIVE.get(adjective[1]!) : undefined;
+  return adjective ? (COUNTRY_OF_ADJECTIVE.get(adjective[1]!) ?? adjective[1]!) : undefined;
 }
 
 /**
