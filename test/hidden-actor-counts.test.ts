@@ -106,5 +106,37 @@ for (const dialect of DIALECTS) {
       const asAdmin = await run('listActors', operations.listActors, { country: 'Testland' }, admin);
       assert.equal(asAdmin.actors.find((a) => a.name === 'Night Riders')?.events, 3);
     });
+
+    test("the withheld events of a state's forces are counted apart from a militia's, as state forces", async () => {
+      const [header, row] = readFileSync(
+        new URL('./fixtures/good/acled-new-format.csv', import.meta.url),
+        'utf8',
+      )
+        .split('\n')
+        .filter(Boolean);
+      const army = join(dir, 'army.csv');
+      writeFileSync(
+        army,
+        [
+          header,
+          row!
+            .replace('TSN1', 'HID3')
+            .replace('2023-05-01', '2023-05-04')
+            .replace(
+              'Hill Militia (Testland),,Identity militia',
+              'Military Forces of Testland (2019-),,State forces',
+            ),
+        ].join('\n'),
+      );
+      await run('importFiles', operations.importFiles, { paths: [army], sensitivity: 'restricted' }, admin);
+      const asViewer = await run('analyze', operations.analyze, { country: 'Testland' }, viewer);
+      const withheld = asViewer.perpetrators
+        .filter((p) => p.actor === WITHHELD_KEY)
+        .map((p) => [p.category, p.isState, p.events]);
+      assert.deepEqual(withheld, [
+        ['identity-militia', false, 2],
+        ['state-forces', true, 1],
+      ]);
+    });
   });
 }

@@ -54,10 +54,25 @@ export async function readHiddenActorCounts(
 }
 
 /**
- * Rows that, added to an actor table's own, move the hidden events' counts from their actors to
- * "(withheld)": each row taken off under its actor and counted again under the withheld name.
+ * The key a perpetrator table counts one category's hidden events under: "(withheld)" stands for
+ * several actors, and a state's abuse withheld must not be counted as a militia's for want of a
+ * name (the categories are released; the names are not). shownActor gives the name to show.
  */
-export function movedToWithheld(rows: readonly ActorCountTable[]): ActorCountTable[] {
+export function withheldActorKey(category: string): string {
+  return `${WITHHELD_KEY}\u001f${category}`;
+}
+
+/** The actor a key names as a table shows it: "(withheld)" for every withheldActorKey. */
+export function shownActor(key: string): string {
+  return key.startsWith(`${WITHHELD_KEY}\u001f`) ? WITHHELD_KEY : key;
+}
+
+/**
+ * Rows that, added to an actor table's own, move the hidden events' counts from their actors to
+ * "(withheld)": each row taken off under its actor and counted again under the withheld name, or
+ * (`byCategory`) under its category's withheldActorKey.
+ */
+export function movedToWithheld(rows: readonly ActorCountTable[], byCategory = false): ActorCountTable[] {
   return rows.flatMap((r) => [
     {
       ...r,
@@ -66,6 +81,6 @@ export function movedToWithheld(rows: readonly ActorCountTable[]): ActorCountTab
       civilian_fatalities: -r.civilian_fatalities,
       civilian_targeting_events: -r.civilian_targeting_events,
     },
-    { ...r, actor: WITHHELD_KEY },
+    { ...r, actor: byCategory ? withheldActorKey(r.actor_category) : WITHHELD_KEY },
   ]);
 }

@@ -22,7 +22,7 @@ import { periodOfScope } from './event-scope-check.ts';
 import { readSourceIds } from './event-source-ids.ts';
 import { readMonthsWithEvents } from './forecast-queries.ts';
 import { getOrAdd } from './get-or-add.ts';
-import { readHiddenActorCounts } from './hidden-actor-counts.ts';
+import { readHiddenActorCounts, shownActor } from './hidden-actor-counts.ts';
 import { analysisProvenance } from './joint-analysis-provenance.ts';
 import type {
   AreaSummary,
@@ -369,7 +369,8 @@ export async function runJointAnalysis(
     const ct = sumBy(p.cells, (c) => c.civilianTargetingEvents);
     const t = trend(p.monthly, perpBefore.get(actor) ?? 0);
     profiles.push({
-      actor,
+      // One "(withheld)" row per category of the hidden events (withheldActorKey).
+      actor: shownActor(actor),
       category,
       isState: category === 'state-forces' || stateActors.has(actor),
       events,
@@ -393,7 +394,8 @@ export async function runJointAnalysis(
     (a, b) =>
       b.events - a.events ||
       b.civilianTargetingEvents - a.civilianTargetingEvents ||
-      a.actor.localeCompare(b.actor),
+      a.actor.localeCompare(b.actor) ||
+      a.category.localeCompare(b.category),
   );
   // Keep the largest perpetrators, and every state actor whatever its size (the paper's friction).
   const perpetrators = profiles.filter((p, i) => i < o.perpetratorLimit || p.isState);

@@ -142,7 +142,10 @@ export async function readPerpetrators(
   monthlyFrom: string = firstMonth,
   /** The months the period cuts, counted over its days in them (period-edges.ts). */
   edges: PeriodEdges | null = null,
-  /** The events the requester may not read in full, counted under "(withheld)" (hidden-actor-counts.ts). */
+  /**
+   * The events the requester may not read in full, counted under "(withheld)" apart by category
+   * (withheldActorKey; hidden-actor-counts.ts).
+   */
   hidden: HiddenActorCounts | null = null,
 ): Promise<{
   cells: PerpetratorCell[];
@@ -155,10 +158,13 @@ export async function readPerpetrators(
   // The hidden events' rows move to "(withheld)": over whole months where the tables' rows are
   // read, over the period's days where the cut months' are.
   const moved = (from: string, to: string) =>
-    movedToWithheld([
-      ...(hidden?.whole ?? []).filter((r) => r.month >= from && r.month <= to && !cut.includes(r.month)),
-      ...(hidden?.edges ?? []).filter((r) => r.month >= from && r.month <= to),
-    ]).filter(perpetratesRow);
+    movedToWithheld(
+      [
+        ...(hidden?.whole ?? []).filter((r) => r.month >= from && r.month <= to && !cut.includes(r.month)),
+        ...(hidden?.edges ?? []).filter((r) => r.month >= from && r.month <= to),
+      ],
+      true,
+    ).filter(perpetratesRow);
   const cutDays = (edges?.actorCounts ?? []).filter(perpetratesRow);
   const edgeRows = [...cutDays, ...moved(firstMonth, lastMonth)];
   const base = (from: string) => {
@@ -247,7 +253,10 @@ export async function readPerpetrators(
           .groupBy('actor'),
         scope,
       ).execute()),
-      ...movedToWithheld((hidden?.whole ?? []).filter((r) => r.month < seriesFrom)).filter(perpetratesRow),
+      ...movedToWithheld(
+        (hidden?.whole ?? []).filter((r) => r.month < seriesFrom),
+        true,
+      ).filter(perpetratesRow),
     ].map((r) => ({ actor: r.actor, events: Number(r.events) })),
     (r) => r.actor,
   );

@@ -44,7 +44,7 @@ export function PerpTable({
             </tr>
           ) : (
             rows.map((r) => (
-              <tr key={r.actor}>
+              <tr key={`${r.actor}\u001f${r.category}`}>
                 <th scope="row">
                   <a href={pageHref('area', { actor: r.actor })} title={t('area.listActor')}>
                     {actorName(r.actor)}
