@@ -100,6 +100,23 @@ for (const dialect of DIALECTS) {
       assert.ok(asAdmin.threats.some((t) => t.perpetrator === 'Night Riders' && t.admin1 === 'Lowvale'));
     });
 
+    test('a saved threat resting only on the restricted records does not name the group, though public events do', async () => {
+      await run('proposeThreats', operations.proposeThreats, { country: 'Testland', save: true }, admin);
+      const lowvale = async (who: Requester) =>
+        (await run('listThreats', operations.listThreats, { country: 'Testland' }, who)).threats.filter(
+          (t) => t.admin1 === 'Lowvale',
+        );
+      assert.ok((await lowvale(admin)).some((t) => t.perpetrator === 'Night Riders'));
+      const seen = await lowvale(viewer);
+      assert.ok(seen.length > 0, 'the threat is listed');
+      assert.doesNotMatch(JSON.stringify(seen), /Night Riders/);
+      // The one in Hillside rests on the public event: named.
+      const hillside = (
+        await run('listThreats', operations.listThreats, { country: 'Testland' }, viewer)
+      ).threats.filter((t) => t.admin1 === 'Hillside');
+      assert.ok(hillside.length > 0 && hillside.every((t) => t.perpetrator === 'Night Riders'));
+    });
+
     test('the actor list counts the guessed group by the events the requester may read', async () => {
       const listed = await run('listActors', operations.listActors, { country: 'Testland' }, viewer);
       assert.equal(listed.actors.find((a) => a.name === 'Night Riders')?.events, 1);

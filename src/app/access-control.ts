@@ -26,8 +26,8 @@ import {
   type HiddenEvents,
   hiddenAmong,
   incidentsOutside,
+  namesOnEvents,
   namesOnlyHidden,
-  namesOnOpenEvents,
   nonPublicAmong,
   officesOfIncidents,
   WITHHELD_KEY,
@@ -531,7 +531,9 @@ export async function releaseThreats<
 
 /**
  * Of threats already stripped of withheld names, those linking a record the requester may not
- * read keep their names only where readable records carry them too; each is logged.
+ * read keep each name only where one of their own linked records the requester may read carries
+ * it too: a threat resting on a withheld incident alone would otherwise tie a perpetrator that
+ * public events name to that incident, its place and its date. Each is logged.
  */
 async function withholdLinkedThreats<
   T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'> &
@@ -549,15 +551,17 @@ async function withholdLinkedThreats<
   const hiddenIds = await hiddenAmong(ctx.store.db, hidden, linked);
   if (!hiddenIds.size) return named;
   const suspect = named.filter((t) => t.events.some((id) => hiddenIds.has(id)));
-  const open = await namesOnOpenEvents(
+  const readable = await namesOnEvents(
     ctx.store.db,
-    hidden,
-    suspect.flatMap((t) => [t.perpetrator, t.targetedPopulation]).filter((n) => n !== WITHHELD_KEY),
+    suspect.flatMap((t) => t.events.filter((id) => !hiddenIds.has(id))),
   );
-  const keep = (name: string) => !name || name === WITHHELD_KEY || open.has(name);
+  const openNames = (t: T) =>
+    new Set(t.events.filter((id) => !hiddenIds.has(id)).flatMap((id) => readable.get(id) ?? []));
   const reads: { id: number | string; sensitivity: string; granted: boolean }[] = [];
   const out = named.map((t, i) => {
     if (!suspect.includes(t)) return t;
+    const open = openNames(t);
+    const keep = (name: string) => !name || name === WITHHELD_KEY || open.has(name);
     const granted = keep(t.perpetrator) && keep(t.targetedPopulation) && !nameWithheld.has(byName[i]!);
     const level = t.events.map((id) => hiddenIds.get(id)).find(Boolean) ?? 'restricted';
     reads.push({ id: t.id ?? `${t.perpetrator}|${t.admin1}`, sensitivity: level, granted });

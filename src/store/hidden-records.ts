@@ -156,7 +156,7 @@ export async function eventsNaming(
  * Of `names`, those that events the requester may read (outside `hidden`) carry as an actor, and
  * the groups those events targeted.
  */
-export async function namesOnOpenEvents(
+async function namesOnOpenEvents(
   db: Kysely<Database>,
   hidden: HiddenEvents,
   names: readonly string[],
@@ -177,6 +177,25 @@ export async function namesOnOpenEvents(
     for (const r of rows) for (const n of [r.actor1, r.actor2, ...splitTargets(r.targets)]) open.add(n);
   }
   return open;
+}
+
+/** The names each of the events `ids` carries: its two actors and the groups it harmed. */
+export async function namesOnEvents(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  const wanted = [...new Set(ids)];
+  // In slices, as a threat may link thousands of events.
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('events')
+      .select(['id', 'actor1', 'actor2', 'targets'])
+      .where('id', 'in', wanted.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(Number(r.id), [r.actor1, r.actor2, ...splitTargets(r.targets)]);
+  }
+  return out;
 }
 
 /** Of the events `ids`, those that are not public: their level, and their source and source id. */
