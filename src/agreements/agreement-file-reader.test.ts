@@ -70,6 +70,8 @@ test('a PDF whose metadata title is only the file name it was printed from is ti
   const text = 'ACCORD DE CESSEZ-LE-FEU\nEntre les parties\n1. Les parties cessent les hostilités.';
   assert.equal(guessTitle(text, 'fr_accord.html', '/tmp/fr_accord.pdf'), 'ACCORD DE CESSEZ-LE-FEU');
   assert.equal(guessTitle(text, 'file:///tmp/fr_accord.html', '/tmp/x.pdf'), 'ACCORD DE CESSEZ-LE-FEU');
+  assert.equal(guessTitle(text, 'about:blank', '/tmp/x.pdf'), 'ACCORD DE CESSEZ-LE-FEU');
+  assert.equal(guessTitle(text, 'Microsoft Word - accord_v3.docx', '/tmp/x.pdf'), 'ACCORD DE CESSEZ-LE-FEU');
   assert.equal(
     guessTitle(text, 'Agreement on the Cessation of Hostilities', '/tmp/x.pdf'),
     'Agreement on the Cessation of Hostilities',

@@ -224,14 +224,17 @@ function stripMarkdown(raw: string): string {
  * on ...", "Memorandum of ..."), else the first line with words, else the file name.
  */
 export function guessTitle(text: string, metaTitle: string, path: string): string {
+  // Word prints "Microsoft Word - draft.docx" where the author set no title.
+  const meta = metaTitle.replace(/^microsoft (word|powerpoint|excel) - /i, '');
   if (
-    metaTitle &&
-    !/^(untitled|microsoft word|document\d*)$/i.test(metaTitle) &&
+    meta &&
+    !/^(untitled|sans titre|microsoft word|document\d*)$/i.test(meta) &&
     // A file name set as the title by the program that printed it (Chromium: "draft.html").
-    !/\.(docx?|pdf|html?|odt|rtf|txt|md)$/i.test(metaTitle) &&
-    !/^(file|https?):\/\//i.test(metaTitle)
+    !/\.(docx?|pdf|html?|odt|rtf|txt|md)$/i.test(meta) &&
+    // Or the page's address: "file:///…", "about:blank" for a page written by a script.
+    !/^((file|https?):\/\/|about:|blob:)/i.test(meta)
   ) {
-    return metaTitle;
+    return meta;
   }
   const opening = text
     .split('\n', 40)
