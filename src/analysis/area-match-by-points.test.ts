@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { matchAreasByPoints, type NamedPoint } from './area-match-by-points.ts';
+import { matchAreasByPoints, type NamedPoint, spelledTwiceByPoints } from './area-match-by-points.ts';
 
 /** A one-degree square with its south-west corner at (lat, lon). */
 const square = (name: string, lat: number, lon: number) => ({
@@ -59,4 +59,18 @@ test("a name that sounds like the shape's is paired by one place inside it; anot
   // A place outside the shape does not pair, however alike the names.
   const outside = [{ admin1: 'Tombouctou', latitude: 16.5, longitude: 0.5 }];
   assert.deepEqual([...matchAreasByPoints(shapes, outside, new Set([0]), names)], []);
+});
+
+test('a name without a shape whose events lie in a paired shape it sounds like is that area spelled twice; a newer unit is not', () => {
+  const shapes = [square('Timbuktu', 16, -3), square('Gao', 16, 0)];
+  const points = [
+    ...inside('Timbuktu', 16, -3, 10),
+    ...inside('Tombouctou', 16, -3, 25),
+    ...inside('Gao', 16, 0, 30),
+    ...inside('Ménaka', 16, 0, 12), // carved out of the old Gao: not Gao's other spelling
+  ];
+  const twice = spelledTwiceByPoints(shapes, points, new Set([0, 1]), new Set(['Tombouctou', 'Ménaka']));
+  assert.deepEqual([...twice], [['Tombouctou', 0]]);
+  // Only shapes already paired take a second spelling.
+  assert.deepEqual([...spelledTwiceByPoints(shapes, points, new Set([1]), new Set(['Tombouctou']))], []);
 });

@@ -72,3 +72,37 @@ export function matchAreasByPoints(
   }
   return out;
 }
+
+/**
+ * Of the data's names left without a shape, those that are another spelling of a shape already
+ * paired with a name: most of their events lie inside it, and their name sounds like the shape's
+ * ("Tombouctou" in one source and "Timbuktu" in another, the shape called "Timbuktu"). A name
+ * unlike the shape's is a newer unit carved out of it (Ménaka in the old Gao), not a spelling.
+ * Returns data name → shape index.
+ */
+export function spelledTwiceByPoints(
+  shapes: readonly { name: string; geometry: Geometry }[],
+  points: readonly NamedPoint[],
+  pairedShapes: ReadonlySet<number>,
+  openNames: ReadonlySet<string>,
+): Map<string, number> {
+  const shapeOf = shapeFinder(shapes);
+  const perName = new Map<string, Map<number, number>>();
+  for (const p of points) {
+    if (!openNames.has(p.admin1)) continue;
+    const i = shapeOf(p.latitude, p.longitude);
+    if (i === -1) continue;
+    const counts = perName.get(p.admin1) ?? new Map<number, number>();
+    counts.set(i, (counts.get(i) ?? 0) + 1);
+    perName.set(p.admin1, counts);
+  }
+  const out = new Map<string, number>();
+  for (const [name, counts] of perName) {
+    let total = 0;
+    for (const n of counts.values()) total += n;
+    const [shape, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    if (!pairedShapes.has(shape) || n / total < AREA_IN_SHAPE) continue;
+    if (areaNamesAlike(shapes[shape]!.name, name)) out.set(name, shape);
+  }
+  return out;
+}

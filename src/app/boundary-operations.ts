@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { matchAreasByPoints, type NamedPoint } from '../analysis/area-match-by-points.ts';
+import {
+  matchAreasByPoints,
+  type NamedPoint,
+  spelledTwiceByPoints,
+} from '../analysis/area-match-by-points.ts';
 import { countryByPoints, type Point } from '../analysis/country-by-points.ts';
 import { type AreaNameMatch, foldAreaName, matchAreaNames } from '../domain/area-names.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -78,7 +82,8 @@ async function sampledPoints(
 
 /**
  * Pairs the shapes and data names that spelling left apart by where the events lie
- * (matchAreasByPoints), in place: an exonym ("Timbuktu" and "Tombouctou") is the same area. Then
+ * (matchAreasByPoints), in place: an exonym ("Timbuktu" and "Tombouctou") is the same area, also
+ * where the data spells it both ways (spelledTwiceByPoints: a variant of the shape's pair). Then
  * takes back the pairs of shapes that are older or coarser units than the data's areas
  * (coarserShapes: DR Congo's "Orientale" holding Ituri, Haut-Uele …), which keep their own name.
  * Returns those shapes, by index, with the data's areas they cover.
@@ -97,12 +102,22 @@ async function matchRestByPoints(
   const alikeOnly = new Set(
     matches.flatMap((m, i) => (m.data && foldAreaName(m.data) !== foldAreaName(m.shape) ? [i] : [])),
   );
-  if ((!openShapes.size || !openNames.size) && !alikeOnly.size) return new Map();
+  // A name without a shape is looked for even where every shape is paired: it may be another
+  // source's spelling of one of them.
+  if (!openNames.size && !alikeOnly.size) return new Map();
   const points = await sampledPoints(db, country, dataNames);
   const byPoints = new Set<number>();
   for (const [i, name] of matchAreasByPoints(shapes, points, openShapes, openNames)) {
     matches[i] = { shape: matches[i]!.shape, data: name, score: 0 };
     byPoints.add(i);
+    openNames.delete(name);
+  }
+  // A name still open whose events lie in a paired shape, and which sounds like it, is the same
+  // area spelled another way by another source: said, as the variants of one spelling are.
+  const pairedShapes = new Set(matches.flatMap((m, i) => (m.data ? [i] : [])));
+  for (const [name, i] of spelledTwiceByPoints(shapes, points, pairedShapes, openNames)) {
+    const m = matches[i]!;
+    matches[i] = { ...m, variants: [...(m.variants ?? []), name] };
   }
   const coarser = coarserShapes(
     shapes,

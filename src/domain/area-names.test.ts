@@ -124,3 +124,13 @@ test('French areas named by a compass adjective after the name are the English a
   ])
     assert.notEqual(sameAreaKey(a), sameAreaKey(b), `${a} / ${b}`);
 });
+
+test('a letter doubled in one transliteration and not in another is one area', () => {
+  for (const [a, b] of [
+    ['Nassarawa', 'Nasarawa'],
+    ['Nassarawa State', 'Nasarawa'],
+    ['Haute-Kotto', 'Haute Koto'],
+  ])
+    assert.equal(sameAreaKey(a), sameAreaKey(b), `${a} / ${b}`);
+  assert.notEqual(sameAreaKey('Kano'), sameAreaKey('Kaduna'));
+});

@@ -75,12 +75,17 @@ function compassFirst(s: string): string {
 
 /**
  * The name under which an import counts an area as one: normalizeAreaName without the unit words
- * that name another area ("city"). "Nord-Kivu", "North Kivu" and "Province du Nord-Kivu" are one
- * area; "Kyiv" and "Kyiv City" are two. A name that is nothing but unit words keeps its fold.
+ * that name another area ("city"), doubled letters once. "Nord-Kivu", "North Kivu" and "Province
+ * du Nord-Kivu" are one area, as are "Nassarawa" and "Nasarawa"; "Kyiv" and "Kyiv City" are two. A name that is nothing but unit words keeps its fold.
  */
 export function sameAreaKey(name: string): string {
-  // "Darfour" and "Darfur": French writes ou for u.
-  return normalized(name, KIND).replace(/ou/g, 'u') || foldAreaName(name);
+  // "Darfour" and "Darfur": French writes ou for u. "Nassarawa" and "Nasarawa": transliterations
+  // double a letter or not.
+  return (
+    normalized(name, KIND)
+      .replace(/ou/g, 'u')
+      .replace(/(.)\1+/g, '$1') || foldAreaName(name)
+  );
 }
 
 function bigrams(s: string): Map<string, number> {
