@@ -35,7 +35,7 @@ const en: ParticipationAlertText = {
   threatBeforeRound: (f) =>
     `Participant ${f.participant} attends ${f.round} of ${f.process} on ${f.date}; ${counted(ENGLISH, f.incidents, 'incident', 'incidents')} against them or their group in the ${f.weeks} weeks before.`,
   belowQuota: (f) =>
-    `Women's share of the delegations of ${f.process} has been below its quota of ${enPct(f.quota)} for ${f.rounds.length} rounds in a row (${f.rounds.map((s) => `${s.round}: ${enPct(s.share)}`).join(', ')}), and is not rising.`,
+    `Women's share of the delegations of ${f.process} has been below its quota of ${enPct(f.quota)} for ${f.rounds.length} rounds in a row (${f.rounds.map((s) => `${s.round}: ${enPct(s.share)}`).join(', ')}), and did not rise in the latest round.`,
   participantAttacked: (f) =>
     `Participant ${f.participant} of the local process ${f.process} was the target of ${counted(ENGLISH, f.incidents, 'incident', 'incidents')} since ${f.since}.`,
   groupsAttacked: (f) =>
@@ -52,7 +52,7 @@ const fr: ParticipationAlertText = {
   threatBeforeRound: (x) =>
     `La personne participante n° ${x.participant} assiste au cycle ${x.round} du processus ${x.process} le ${f.day(x.date)} ; ${counted(f, x.incidents, 'incident', 'incidents')} visant cette personne ou son groupe au cours des ${counted(f, x.weeks, 'semaine', 'semaines')} précédentes.`,
   belowQuota: (x) =>
-    `La part des femmes dans les délégations du processus ${x.process} est inférieure à son quota de ${frPct(x.quota)} depuis ${counted(f, x.rounds.length, 'cycle', 'cycles')} consécutifs (${x.rounds.map((s) => `${s.round} : ${frPct(s.share)}`).join(', ')}), et elle n’augmente pas.`,
+    `La part des femmes dans les délégations du processus ${x.process} est inférieure à son quota de ${frPct(x.quota)} depuis ${counted(f, x.rounds.length, 'cycle', 'cycles')} consécutifs (${x.rounds.map((s) => `${s.round} : ${frPct(s.share)}`).join(', ')}), et elle n’a pas augmenté au dernier cycle.`,
   participantAttacked: (x) =>
     `La personne participante n° ${x.participant} du processus local ${x.process} a été la cible de ${counted(f, x.incidents, 'incident', 'incidents')} depuis le ${f.day(x.since)}.`,
   groupsAttacked: (x) =>

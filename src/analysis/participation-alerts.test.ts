@@ -74,7 +74,28 @@ describe('participation alerts', () => {
         { id: 'R2', women: 3, total: 10 },
       ]),
       [],
+    ); // A dip then a rise: the latest round is higher, so the share is rising (Mali probe: 15%, 13%,
+    // 24% was called "not rising").
+    assert.deepEqual(
+      belowQuotaTrend('7', 0.3, [
+        { id: 'R1', women: 15, total: 100 },
+        { id: 'R2', women: 13, total: 100 },
+        { id: 'R3', women: 24, total: 100 },
+      ]),
+      [],
     );
+    const named = belowQuotaTrend(
+      '7',
+      0.3,
+      [
+        { id: 'R1', women: 2, total: 10 },
+        { id: 'R2', women: 1, total: 10 },
+      ],
+      'en',
+      'Bamako talks',
+    );
+    assert.match(named[0]?.message ?? '', /delegations of Bamako talks .* did not rise in the latest round/);
+    assert.equal(named[0]?.process, '7');
   });
 
   it('names attacks on a local process’s participants and on its mediators as groups', () => {

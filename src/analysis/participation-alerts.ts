@@ -114,14 +114,16 @@ export function quotaRounds(
 
 /**
  * Women's share of a process's delegations below its quota round after round: an alert when the
- * last two rounds or more (the latest included) are all below the quota and the share did not
- * rise over them. The shares of every round are listed.
+ * last two rounds or more (the latest included) are all below the quota and the latest round's
+ * share is no higher than the one before it (15%, 13%, 24% is rising: no alert; 15%, 24%, 13% is
+ * not). The shares of every round are listed. `name`, the process as the message names it.
  */
 export function belowQuotaTrend(
   process: string,
   quota: number | undefined,
   rounds: readonly QuotaRound[],
   lang: Language = 'en',
+  name: string = process,
 ): ParticipationAlert[] {
   if (quota === undefined || rounds.length < 2) return [];
   const shares = rounds.map((r) => ({
@@ -139,15 +141,14 @@ export function belowQuotaTrend(
   }
   if (run < 2) return [];
   const tail = shares.slice(-run);
-  const rising = tail.every((s, i) => i === 0 || (s.share ?? 0) > (tail[i - 1]!.share ?? 0));
-  if (rising) return [];
+  if ((tail.at(-1)!.share ?? 0) > (tail.at(-2)!.share ?? 0)) return [];
   return [
     {
       kind: 'below-quota-trend',
       participant: null,
       process,
       round: tail.at(-1)!.round,
-      message: PARTICIPATION_ALERT_TEXT[lang].belowQuota({ process, quota, rounds: tail }),
+      message: PARTICIPATION_ALERT_TEXT[lang].belowQuota({ process: name, quota, rounds: tail }),
       incidents: [],
       shares,
     },

@@ -462,7 +462,13 @@ export const participantOperations = {
         ...negotiations
           .filter((n, i) => negotiations.findIndex((m) => m.process === n.process) === i)
           .flatMap((n) =>
-            belowQuotaTrend(String(n.id), n.parsed.quota.women, quotaRounds(n.parsed.rounds), input.lang),
+            belowQuotaTrend(
+              String(n.id),
+              n.parsed.quota.women,
+              quotaRounds(n.parsed.rounds),
+              input.lang,
+              n.process,
+            ),
           ),
         ...localMediatorsAttacked(locals, participants, incidents, input.lang),
       ];
