@@ -91,6 +91,21 @@ for (const dialect of DIALECTS) {
       assert.match(renderBriefMarkdown(a, { sources: ['ucdp'] }), /UCDP Georeferenced Event Dataset/);
     });
 
+    test('a scope holding both ACLED and UCDP events says that an event both record is counted twice', async () => {
+      const { renderBriefMarkdown } = await import('../src/reports/joint-brief.ts');
+      const { analysisOperations } = await import('../src/app/analysis-operations.ts');
+      const a = await analysisOperations.analyze.run({ store, requester }, ONE_MONTH);
+      assert.match(
+        renderBriefMarkdown(a, { sources: ['acled', 'ucdp'] }),
+        /an event both record is counted twice/,
+      );
+      assert.match(
+        renderBriefMarkdown(a, { sources: ['acled', 'ucdp'], lang: 'fr' }),
+        /un événement que les deux enregistrent est compté deux fois/,
+      );
+      assert.doesNotMatch(renderBriefMarkdown(a, { sources: ['acled'] }), /counted twice/);
+    });
+
     test('a scope without civilian deaths names its own sources, not ACLED', async () => {
       const { renderBriefMarkdown } = await import('../src/reports/joint-brief.ts');
       const { analysisOperations } = await import('../src/app/analysis-operations.ts');

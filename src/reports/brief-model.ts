@@ -166,7 +166,10 @@ function headlineSection({ a, t, f, lang, sources }: Writer): Section {
       months,
       series: byKey(a.mapping.byPerpetratorCategory, t.category),
     },
-    { kind: 'counted', text: t.counted.headline(namesGed(sources)) },
+    {
+      kind: 'counted',
+      text: t.counted.headline(namesGed(sources), !!sources?.includes('acled') && !!sources.includes('ucdp')),
+    },
   );
   return { title: t.headline, blocks };
 }

@@ -57,8 +57,8 @@ export const en: BriefText = {
   },
   howCounted: 'How these figures were counted:',
   counted: {
-    headline: (ged) =>
-      `every event of the period in scope is counted once, with its fatalities as the source gives them; civilian fatalities are added up only where the source gives the figure. The state share is the events targeting civilians whose first actor (the perpetrator) is a state force, over all events targeting civilians. The chart by category counts each event once, for its first actor: in fighting that is one side only${ged ? ' (UCDP names the government first in every clash, so there every battle falls to state forces)' : ''}; the perpetrators table below counts both sides.`,
+    headline: (ged, overlapping) =>
+      `every event of the period in scope is counted once, with its fatalities as the source gives them${overlapping ? ' (ACLED and UCDP GED record many of the same events, and Tandem does not match one source’s events with the other’s: an event both record is counted twice here; read one source at a time for totals)' : ''}; civilian fatalities are added up only where the source gives the figure. The state share is the events targeting civilians whose first actor (the perpetrator) is a state force, over all events targeting civilians. The chart by category counts each event once, for its first actor: in fighting that is one side only${ged ? ' (UCDP names the government first in every clash, so there every battle falls to state forces)' : ''}; the perpetrators table below counts both sides.`,
     areas: (months) =>
       `events are counted per admin-1 area; an area's trend compares its last ${months} months with the ${months} months before.`,
     alerts:

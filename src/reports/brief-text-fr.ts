@@ -67,8 +67,8 @@ export const fr: BriefText = {
   },
   howCounted: 'Comment ces chiffres ont été comptés :',
   counted: {
-    headline: (ged) =>
-      `chaque événement de la période dans le périmètre est compté une fois, avec ses morts tels que la source les donne ; les morts civils ne sont additionnés que là où la source donne ce chiffre. La part de l’État rapporte les événements visant des civils dont le premier acteur (l’auteur) est une force de l’État à l’ensemble des événements visant des civils. Le graphique par catégorie compte chaque événement une fois, pour son premier acteur : dans un combat, un seul camp${ged ? ' (l’UCDP nomme le gouvernement en premier dans chaque affrontement, et y attribue donc tous les combats aux forces de l’État)' : ''} ; le tableau des auteurs ci-dessous compte les deux camps.`,
+    headline: (ged, overlapping) =>
+      `chaque événement de la période dans le périmètre est compté une fois, avec ses morts tels que la source les donne${overlapping ? ' (ACLED et l’UCDP GED enregistrent souvent les mêmes événements, et Tandem ne rapproche pas les événements d’une source de ceux de l’autre : un événement que les deux enregistrent est compté deux fois ici ; lisez une source à la fois pour les totaux)' : ''} ; les morts civils ne sont additionnés que là où la source donne ce chiffre. La part de l’État rapporte les événements visant des civils dont le premier acteur (l’auteur) est une force de l’État à l’ensemble des événements visant des civils. Le graphique par catégorie compte chaque événement une fois, pour son premier acteur : dans un combat, un seul camp${ged ? ' (l’UCDP nomme le gouvernement en premier dans chaque affrontement, et y attribue donc tous les combats aux forces de l’État)' : ''} ; le tableau des auteurs ci-dessous compte les deux camps.`,
     areas: (months) =>
       `les événements sont comptés par zone de niveau 1 ; la tendance d’une zone compare ses ${months} derniers mois aux ${months} mois précédents.`,
     alerts:

@@ -67,8 +67,12 @@ export interface BriefText {
   };
   howCounted: string;
   counted: {
-    /** `ged`: whether UCDP GED is among the sources (its way of naming sides is said only then). */
-    headline: (ged: boolean) => string;
+    /**
+     * `ged`: whether UCDP GED is among the sources (its way of naming sides is said only then);
+     * `overlapping`: whether ACLED's and UCDP's events are both in scope, which record many of the
+     * same events and are not matched with each other.
+     */
+    headline: (ged: boolean, overlapping: boolean) => string;
     areas: (months: number) => string;
     alerts: string;
     perpetrators: (ged: boolean) => string;
