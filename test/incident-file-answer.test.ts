@@ -41,5 +41,23 @@ for (const dialect of DIALECTS) {
       assert.ok(r.ids[1]! > r.ids[0]!);
       assert.equal(r.id, undefined);
     });
+
+    test('slips in the areas and coordinates of a list are each named at their line, all at once, and none is stored', async () => {
+      const item = (more: string) =>
+        `- ${ONE.replace('admin1: hillside\n', more).replaceAll('\n', '\n  ').trimEnd()}`;
+      const text = `${item('admin1: Hillsid\n')}\n${item('admin1: hillside\nlatitude: 6.1\n')}\n`;
+      const before = (await runOperation(operations.listIncidents, {}, call(keyed.store))).incidents.length;
+      await assert.rejects(
+        runOperation(operations.recordIncidentFile, { name: 'slips.yaml', text }, call(keyed.store)),
+        (e: Error & { code?: string }) =>
+          e.code === 'invalid-file' &&
+          /slips\.yaml:3:\d+: \[0\]\.admin1: "Hillsid" is not an admin-1 area/.test(e.message) &&
+          /slips\.yaml:1[0-9]:\d+: \[1\]\.latitude: latitude and longitude: give both or neither/.test(
+            e.message,
+          ),
+      );
+      const after = (await runOperation(operations.listIncidents, {}, call(keyed.store))).incidents.length;
+      assert.equal(after, before);
+    });
   });
 }

@@ -11,7 +11,12 @@ import { clearanceOf, SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { currentDataKey } from '../security/data-keys.ts';
-import { InvalidDocumentError, StructuredDocument } from '../sources/structured-document.ts';
+import {
+  type DocumentProblem,
+  InvalidDocumentError,
+  invalidDocument,
+  StructuredDocument,
+} from '../sources/structured-document.ts';
 import { withEventImport } from '../store/event-import.ts';
 import { assertOwnOffice, mayReadInFull, WITHHELD_KEY, withheldIncident } from './access-control.ts';
 import { storedCountry } from './country-input.ts';
@@ -115,20 +120,26 @@ export interface ReleasedIncident
 }
 
 /** Reads an incident file (YAML or JSON: one incident or a list), every problem located. */
-function readIncidentFile(text: string, name: string): IncidentInput[] {
+function readIncidentFile(
+  text: string,
+  name: string,
+): { incidents: IncidentInput[]; doc: StructuredDocument } {
   try {
     const doc = StructuredDocument.parse(text, name, 'an incidents file');
     // Strict, as an edit is: a misspelt field (`narative:`) is refused, never silently dropped.
     const one = incidentInput.strict();
-    return Array.isArray(doc.value)
+    const incidents = Array.isArray(doc.value)
       ? doc.validate(z.array(one).min(1, 'the file holds no incident'))
       : [doc.validate(one)];
+    return { incidents, doc };
   } catch (e) {
-    if (e instanceof InvalidDocumentError) {
-      throw new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
-    }
+    if (e instanceof InvalidDocumentError) throw invalidFile(e);
     throw e;
   }
+}
+
+function invalidFile(e: InvalidDocumentError): TandemError {
+  return new TandemError('invalid-file', e.message, { details: { file: e.file, problems: e.problems } });
 }
 
 /** The checks that need the requester or two fields at once, before anything is stored. */
@@ -231,20 +242,26 @@ export const incidentOperations = {
       'Record the incidents of a file (YAML or JSON: one incident or a list), as recordIncident does each; nothing is stored unless every one is valid.',
     input: z.object({ text: z.string().min(1), name: z.string().default('incidents') }),
     async run(ctx, input): Promise<{ ids: number[]; id?: number; admin1?: string }> {
-      const incidents = readIncidentFile(input.text, input.name);
-      for (const i of incidents) checkIncident(ctx.requester, i);
-      // Each placed before any is stored, so a slip in the tenth area stores none.
+      const { incidents, doc } = readIncidentFile(input.text, input.name);
+      for (const i of incidents) assertOwnOffice(ctx.requester, i.office);
+      // Each checked and placed before any is stored, so a slip in the tenth area stores none; every
+      // slip is named at its line and column, all at once.
       const ready: IncidentInput[] = [];
+      const problems: DocumentProblem[] = [];
       for (const [k, i] of incidents.entries()) {
         try {
+          checkIncident(ctx.requester, i);
           ready.push(await placed(ctx, i));
         } catch (e) {
-          if (!(e instanceof TandemError) || incidents.length === 1) throw e;
-          throw new TandemError(e.code, `${input.name}, incident ${k + 1}: ${e.message}`, {
-            details: e.details,
-          });
+          if (!(e instanceof TandemError) || e.code !== 'bad-input') throw e;
+          const details = e.details as { issues?: { path: string; message: string }[] } | undefined;
+          const issue = details?.issues?.[0];
+          const field = issue?.path ?? (e.message.startsWith('latitude') ? 'latitude' : '');
+          const path = Array.isArray(doc.value) ? [k, field] : [field];
+          problems.push(doc.problem(field ? path : path.slice(0, -1), issue?.message ?? e.message));
         }
       }
+      if (problems.length) throw invalidFile(invalidDocument(input.name, problems));
       const stored: { id: number; admin1: string }[] = [];
       for (const i of ready) stored.push(await recordOne(ctx, i));
       const ids = stored.map((r) => r.id);
