@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../domain/calendar-day.ts';
+import { ownValue } from '../domain/own-value.ts';
 import { GENDERS, MEASURE_STATUSES, PARTICIPANT_DEFAULT_SENSITIVITY } from '../domain/participant.ts';
 import { SENSITIVITY_LEVELS, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
@@ -17,6 +18,21 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(isCalendarDay, 'there is no such day in the calendar (a date YYYY-MM-DD that exists)');
 
+const FRENCH_GENDERS: Readonly<Record<string, (typeof GENDERS)[number]>> = {
+  femme: 'female',
+  homme: 'male',
+  autre: 'other',
+  'non precise': 'undisclosed',
+  'non precisee': 'undisclosed',
+  'non communique': 'undisclosed',
+};
+
+function frenchGender(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const word = value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+  return ownValue(FRENCH_GENDERS, word) ?? value;
+}
+
 /**
  * A participant as a front end sends one: the contract of `POST /api/participants`. A field it
  * does not read is refused by name, at every level, as an incident's is: a misspelt `realname:`
@@ -26,7 +42,8 @@ export const participantInput = z.strictObject({
   alias: z.string().trim().min(1, 'an alias is needed: the register is pseudonymous'),
   realName: z.string().trim().min(1).optional(),
   role: z.string().trim().min(1, 'the role is needed (delegate, women’s group leader, …)'),
-  gender: z.enum(GENDERS),
+  // In French too: femme, homme, autre, non précisé.
+  gender: z.preprocess(frenchGender, z.enum(GENDERS)),
   organisation: z.string().trim().default(''),
   office: z.string().trim().min(1, 'the office that follows them is needed'),
   country: z.string().trim().min(1, 'the country is needed'),

@@ -25,6 +25,19 @@ describe('the local-process file', () => {
     assert.deepEqual([hill!.admin1Source, hill!.status, hill!.nationalLink], ['none', 'holding', 'direct']);
   });
 
+  it('reads a status written in French (signé, en négociation, rompu), and refuses another word', () => {
+    const file = (status: string) =>
+      `processes:\n  - { id: a, name: A, date: 2021-01-01, country: X, latitude: 1, longitude: 1, status: ${status} }\n`;
+    const statuses = ['Signé', 'en négociation', 'rompue', 'en vigueur'].map(
+      (w) => readLocalProcessFile(file(w), 'fr.yaml')[0]!.status,
+    );
+    assert.deepEqual(statuses, ['signed', 'negotiating', 'broken', 'holding']);
+    assert.throws(
+      () => readLocalProcessFile(file('suspendu'), 'fr.yaml'),
+      (e: unknown) => e instanceof InvalidDocumentError && /fr\.yaml:2:.*status.*"suspendu"/.test(e.message),
+    );
+  });
+
   it('refuses duplicate ids and PA-X Local ids, each with its line', () => {
     const text = [
       'processes:',
