@@ -91,6 +91,36 @@ for (const dialect of DIALECTS) {
       assert.match(renderBriefMarkdown(a, { sources: ['ucdp'] }), /UCDP Georeferenced Event Dataset/);
     });
 
+    test('threats that read the same once their groups are withheld are one row of the brief', async () => {
+      const { renderBriefMarkdown } = await import('../src/reports/joint-brief.ts');
+      const { analysisOperations } = await import('../src/app/analysis-operations.ts');
+      const a = await analysisOperations.analyze.run({ store, requester }, ONE_MONTH);
+      const threat = {
+        id: 1,
+        perpetrator: 'Dan Na Ambassagou',
+        perpetratorCategory: 'identity-militia',
+        isState: false,
+        targetedPopulation: '(withheld)',
+        violenceType: 'violence-against-civilians' as const,
+        country: DEMO_COUNTRY,
+        admin1: 'Zone Nine',
+        likelihood: 'high' as const,
+        severity: 'high' as const,
+        harmKinds: [],
+        trend: 'new' as const,
+        status: 'accepted' as const,
+        events: [],
+        eventCount: 1,
+        fatalities: 2,
+        drivers: [],
+        note: '',
+        updatedBy: null,
+        updatedAt: null,
+      };
+      const md = renderBriefMarkdown({ ...a, threats: [threat, { ...threat, id: 2 }, { ...threat, id: 3 }] });
+      assert.equal(md.match(/\| Dan Na Ambassagou \|/g)?.length, 1);
+    });
+
     test('a scope holding both ACLED and UCDP events says that an event both record is counted twice', async () => {
       const { renderBriefMarkdown } = await import('../src/reports/joint-brief.ts');
       const { analysisOperations } = await import('../src/app/analysis-operations.ts');

@@ -6,32 +6,34 @@ import { cite } from './brief-sources.ts';
 export function threatSection({ a, t, f, lang }: Writer): Section {
   const live = a.threats.filter((x) => x.status !== 'dismissed');
   const dismissed = a.threats.filter((x) => x.status === 'dismissed');
+  const rows = live.map((x) => [
+    x.perpetrator,
+    x.isState ? t.yes : '',
+    t.population(x.targetedPopulation),
+    t.violence[x.violenceType] ?? x.violenceType,
+    x.admin1 || t.countryName(x.country),
+    t.level[x.likelihood] ?? x.likelihood,
+    t.level[x.severity] ?? x.severity,
+    t.trend[x.trend] ?? x.trend,
+    t.status[x.status] ?? x.status,
+    x.eventCount,
+    x.drivers
+      .map((key) => {
+        const d = a.drivers.find((y) => y.driver === key);
+        return d ? driverName(d, lang) : key;
+      })
+      .join(', '),
+    cite(a.citations, x.events),
+  ]);
+  // Threats against several groups of one incident, the groups withheld from this reader, read
+  // the same: shown once, or their number would say how many groups the reader may not see.
+  const seen = new Set<string>();
+  const shown = rows.filter((r) => {
+    const key = JSON.stringify(r);
+    return seen.has(key) ? false : !!seen.add(key);
+  });
   const blocks: Block[] = [
-    live.length
-      ? {
-          kind: 'table',
-          head: t.threatHead,
-          rows: live.map((x) => [
-            x.perpetrator,
-            x.isState ? t.yes : '',
-            t.population(x.targetedPopulation),
-            t.violence[x.violenceType] ?? x.violenceType,
-            x.admin1 || t.countryName(x.country),
-            t.level[x.likelihood] ?? x.likelihood,
-            t.level[x.severity] ?? x.severity,
-            t.trend[x.trend] ?? x.trend,
-            t.status[x.status] ?? x.status,
-            x.eventCount,
-            x.drivers
-              .map((key) => {
-                const d = a.drivers.find((y) => y.driver === key);
-                return d ? driverName(d, lang) : key;
-              })
-              .join(', '),
-            cite(a.citations, x.events),
-          ]),
-        }
-      : { kind: 'p', text: t.noThreats },
+    shown.length ? { kind: 'table', head: t.threatHead, rows: shown } : { kind: 'p', text: t.noThreats },
   ];
   // The list is bounded: say how many it shows, never drop threats in silence.
   const n = a.threatCount;
