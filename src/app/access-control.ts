@@ -152,7 +152,9 @@ export function assertMayWrite(requester: Requester, what: string): void {
   if (mayWrite(requester)) return;
   throw new TandemError(
     'forbidden',
-    `${requester.name} may read but not change the store (roles: ${requester.roles.join(', ') || 'none'}): ${what}`,
+    // What was refused, named by its first clause ("Record an incident in the mission's log"), not
+    // by the operation's whole description.
+    `${requester.name} may read but not change the store (roles: ${requester.roles.join(', ') || 'none'}): ${what.split(/: |\. | \(/)[0]}`,
   );
 }
 
