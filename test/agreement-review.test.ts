@@ -167,6 +167,11 @@ for (const dialect of DIALECTS) {
       assert.equal(list[0].language, 'en');
       assert.equal(first.agreements[0].language, 'en');
       assert.equal(list[0].provisions, first.agreements[0].provisions);
+      // Counted as the review counts them (its title and headings are not provisions).
+      const { operativeProvisions } = await import('../src/agreements/poc-coder.ts');
+      const reviewed = await agreementOperations.reviewAgreement.run(ctx, { document: doc(PDF) });
+      assert.equal(list[0].provisions, operativeProvisions(reviewed.provisions).length);
+      assert.ok(list[0].provisions < reviewed.provisions.length, 'the fixture has a title or headings');
       // An agreement stored before the language was kept has it found from its text.
       await ctx.store.db.updateTable('agreements').set({ language: null }).execute();
       assert.equal((await agreementOperations.listAgreements.run(ctx, {}))[0]!.language, 'en');

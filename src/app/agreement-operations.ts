@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readAgreementBytes } from '../agreements/agreement-file-reader.ts';
 import { isCodableLanguage } from '../agreements/agreement-language.ts';
 import { codingLanguage, notCodedWarning, reviewAgreement } from '../agreements/agreement-review.ts';
+import { operativeProvisions } from '../agreements/poc-coder.ts';
 import { type AgreementReview, agreementTextKey } from '../domain/agreement.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import {
@@ -157,6 +158,7 @@ export const agreementOperations = {
           text: source.text,
           coverage: review.coverage,
           provisions: review.provisions,
+          provisionCount: operativeProvisions(review.provisions).length,
           language: review.language,
         });
         // A text Tandem cannot code is kept (its provisions can still be read), and said so.

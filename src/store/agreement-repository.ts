@@ -11,6 +11,8 @@ export interface AgreementToSave {
   text: string;
   coverage: Coverage;
   provisions: Provision[];
+  /** Its provisions as the review counts them: not its title, headings or front matter. */
+  provisionCount: number;
   /** The language the text was coded in (ISO 639-1, `und`). */
   language: string;
 }
@@ -73,7 +75,7 @@ export async function saveAgreement(db: Kysely<Database>, a: AgreementToSave): P
         id: existing.id,
         title: existing.title,
         status: 'unchanged',
-        provisions: a.provisions.length,
+        provisions: a.provisionCount,
         codes: codeCount,
       };
     }
@@ -90,6 +92,7 @@ export async function saveAgreement(db: Kysely<Database>, a: AgreementToSave): P
         imported_at: new Date().toISOString(),
         language: a.language,
         text_key: textKey,
+        provision_count: a.provisionCount,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -143,7 +146,7 @@ export async function saveAgreement(db: Kysely<Database>, a: AgreementToSave): P
       id,
       title: a.title,
       status: 'imported',
-      provisions: a.provisions.length,
+      provisions: a.provisionCount,
       codes: codeRows.length,
     };
   });
@@ -162,6 +165,7 @@ export async function listAgreements(db: Kysely<Database>): Promise<AgreementSum
       'agreements.imported_at',
       'agreements.coverage',
       'agreements.language',
+      'agreements.provision_count',
       eb.fn.count<number>('agreement_provisions.id').as('provisions'),
     ])
     .groupBy([
@@ -173,6 +177,7 @@ export async function listAgreements(db: Kysely<Database>): Promise<AgreementSum
       'agreements.imported_at',
       'agreements.coverage',
       'agreements.language',
+      'agreements.provision_count',
     ])
     .orderBy('agreements.id')
     .execute();
@@ -183,7 +188,8 @@ export async function listAgreements(db: Kysely<Database>): Promise<AgreementSum
     format: r.format,
     characters: Number(r.characters),
     importedAt: r.imported_at,
-    provisions: Number(r.provisions),
+    // As the review counted them; an agreement stored before that was kept, by its stored parts.
+    provisions: r.provision_count ?? Number(r.provisions),
     coverage: JSON.parse(r.coverage) as Coverage,
     language: r.language,
   }));

@@ -302,6 +302,8 @@ export interface AgreementTable {
   language: string | null;
   /** SHA-256 of its words alone (agreementTextKey); null for agreements stored before it was kept. */
   text_key: string | null;
+  /** Its provisions as the review counts them (operativeProvisions); null for those stored before. */
+  provision_count: number | null;
 }
 
 /** A provision of an imported agreement, with its span [span_start, span_end) into the text. */

@@ -32,6 +32,7 @@ import * as associatedActors from './032-associated-actors.ts';
 import * as agreementLanguage from './033-agreement-language.ts';
 import * as agreementTextKey from './034-agreement-text-key.ts';
 import * as threatHarmKinds from './035-threat-harm-kinds.ts';
+import * as agreementProvisionCount from './036-agreement-provision-count.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -71,4 +72,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '033-agreement-language': agreementLanguage,
   '034-agreement-text-key': agreementTextKey,
   '035-threat-harm-kinds': threatHarmKinds,
+  '036-agreement-provision-count': agreementProvisionCount,
 };
