@@ -159,6 +159,12 @@ for (const dialect of DIALECTS) {
         assert.equal(tag?.analyst, '(withheld)');
         assert.equal(tag?.unit, 'poc');
         assert.doesNotMatch(JSON.stringify(tag), /Nora/);
+        // Nor in the analysis's driver evidence, from which the brief is written (security probe).
+        const analysis = await runOperation(operations.analyze, { country: 'Testland' }, as(store, who));
+        const evidence = analysis.drivers.flatMap((d) => d.evidence).filter((e) => e.kind === 'tag');
+        assert.ok(evidence.length > 0, 'the tag is evidence');
+        assert.ok(evidence.every((e) => e.analyst === '(withheld)'));
+        assert.doesNotMatch(JSON.stringify(analysis.drivers), /Nora/);
         const page = await runOperation(operations.eventDetail, { id: event }, as(store, who));
         assert.deepEqual(
           page.driverTags.map((t) => t.analyst),

@@ -625,6 +625,54 @@ export async function releaseDriverTags<
 }
 
 /**
+ * The analysis's driver evidence as released: an analyst's tag on an event the requester may not
+ * read in full names neither who made it nor who confirmed it, as releaseDriverTags decides for the
+ * tag list (the brief is written from this).
+ */
+export async function releaseDriverEvidence<
+  E extends {
+    kind: string;
+    eventId: number | null;
+    tagId?: number;
+    analyst?: string;
+    confirmedBy?: string[];
+    confirmations?: { analyst: string; unit: string }[];
+  },
+  D extends { evidence: E[] },
+>(ctx: AppContext, drivers: D[]): Promise<D[]> {
+  const tags = drivers.flatMap((d) => d.evidence.filter((e) => e.kind === 'tag' && e.eventId !== null));
+  if (!tags.length) return drivers;
+  const released = await releaseDriverTags(
+    ctx,
+    tags.map((e) => ({
+      id: e.tagId ?? 0,
+      eventId: e.eventId,
+      note: '',
+      analyst: e.analyst ?? '',
+      confirmations: (e.confirmations ?? []).map((c) => ({ ...c })),
+    })),
+  );
+  const byEvidence = new Map(tags.map((e, i) => [e, released[i]!]));
+  return drivers.map((d) => ({
+    ...d,
+    evidence: d.evidence.map((e) => {
+      const r = byEvidence.get(e);
+      if (!r) return e;
+      const same =
+        r.analyst === e.analyst &&
+        r.confirmations.every((c, i) => c.analyst === e.confirmations?.[i]?.analyst);
+      if (same) return e;
+      return {
+        ...e,
+        analyst: r.analyst,
+        confirmedBy: r.confirmations.map((c) => `${c.analyst} (${c.unit})`),
+        confirmations: r.confirmations,
+      };
+    }),
+  }));
+}
+
+/**
  * Refuses an edit of a threat its editor may not read in full (a perpetrator, group harmed or
  * note withheld from them): an edit answers the whole entry, and a status set blind (a threat
  * dismissed) is a decision on records the editor has not seen.

@@ -19,6 +19,7 @@ import {
   hiddenEvents,
   notesAccess,
   releaseActorNames,
+  releaseDriverEvidence,
   releaseDriverTags,
   releaseEvents,
   releaseThreats,
@@ -118,7 +119,11 @@ export const analysisOperations = {
         },
       });
       const released = await releaseActorNames(ctx, analysis, hidden, 'analysis');
-      return { ...released, threats: await releaseThreats(ctx, released.threats) };
+      return {
+        ...released,
+        threats: await releaseThreats(ctx, released.threats),
+        drivers: await releaseDriverEvidence(ctx, released.drivers),
+      };
     },
   }),
 
