@@ -90,6 +90,30 @@ for (const dialect of DIALECTS) {
       assert.match(north.frictions.find((f) => f.ref === ref)!.note, /Vellmark/);
     });
 
+    test('a plan activity named as a withheld name is one friction, named as the plan names it, with its own reference (security probe)', async () => {
+      const { demoFile } = await import('../src/app/demo/demo-texts.ts');
+      const before = await runOperation(operations.listFrictions, { country: DEMO_COUNTRY }, as(ADMIN));
+      const planned = before.frictions.find((f) => f.kind === 'state-perpetrator-friction');
+      assert.ok(planned, 'the demonstration plan carries a state-perpetrator friction');
+      const plan = demoFile('en', 'demo-plan.yaml').replaceAll(
+        `id: ${planned.subject}\n`,
+        `id: "${SECRET}"\n`,
+      );
+      assert.ok(plan.includes(SECRET));
+      await runOperation(operations.importPlan, { plan, name: 'renamed.yaml' }, as(ADMIN));
+      const admin = await runOperation(operations.listFrictions, { country: DEMO_COUNTRY }, as(ADMIN));
+      const named = admin.frictions.find((f) => f.subject === SECRET)!;
+      await runOperation(operations.editFriction, { ref: named.ref, decision: 'escalate' }, as(ADMIN));
+      const viewer = await runOperation(operations.listFrictions, { country: DEMO_COUNTRY }, as(VIEWER));
+      const refs = viewer.frictions.map((f) => f.ref);
+      assert.equal(new Set(refs).size, refs.length, 'no friction listed twice');
+      const seen = viewer.frictions.filter((f) => f.kind === named.kind && f.decision === 'escalate');
+      assert.deepEqual(
+        seen.map((f) => [f.subject, f.ref]),
+        [[SECRET, named.ref]],
+      );
+    });
+
     test("another office's edit is answered as the register reads to it", async () => {
       const answer = await runOperation(operations.editFriction, { ref, status: 'in-progress' }, as(SOUTH));
       assert.equal(answer.status, 'in-progress');

@@ -174,3 +174,20 @@ test('a plan id that holds a withheld name is shown whole, the name elsewhere st
   assert.match(overUse?.message ?? '', new RegExp(`A2, ${id}, A5`), 'the id is not mangled');
   assert.doesNotMatch(JSON.stringify(viewer).replaceAll(id, ''), /Koffi Boss/);
 });
+
+test('a plan id or partner written as a withheld name answers as one naming nobody (no "(withheld)" to confirm a guess)', async () => {
+  const plan = (id: string, partner: string) =>
+    readFileSync(new URL('./fixtures/plans/clean-plan.yaml', import.meta.url), 'utf8')
+      .replaceAll('A4', id)
+      .replace(
+        'kind: state-authority-support }',
+        `kind: state-authority-support, uses: { teams: 3 }, partners: ["${partner}"] }`,
+      );
+  const findings = async (guess: string) =>
+    JSON.stringify(
+      (await runOperation(operations.checkPlan, { plan: plan(guess, guess) }, as(['viewer']))).findings,
+    ).replaceAll(guess, 'GUESS');
+  const nobody = await findings('Nobody Such Group');
+  assert.match(nobody, /across A1, A2, GUESS, A5/);
+  for (const name of [MILITIA, SECRET]) assert.equal(await findings(name), nobody, name);
+});

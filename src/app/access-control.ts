@@ -465,22 +465,24 @@ export async function logCitedEvents(
 }
 
 /**
- * Findings that cite events (the plan check's) as the requester may see them: the names known only
- * from records they may not read in full withheld wherever they appear (releaseActorNames; the
- * counts stay), and each cited event that is not public logged (logCitedEvents). Only what was
- * read from the store: a name the requester wrote, shown back to them as "(withheld)", would
- * confirm it. `hidden`, when the caller has read it already (hiddenEvents).
+ * A plan check's findings as released: the names they took from the store were withheld as the
+ * evidence was read (readPlanEvidence: a record the requester may not read in full counts with its
+ * actors' names withheld; the register's state forces known only from such records are not
+ * theirs), and the plan's own words, its ids and partners, go as written. Withholding those too
+ * would answer a guess: an activity id written as a withheld name came back "(withheld)" (security
+ * probe). Each cited event that is not public, and each name known only from non-public records
+ * that the findings show, is logged (logCitedEvents, logNamesReleased).
  */
-export async function releaseCitedEvents<T>(
+export async function releasePlanFindings<T>(
   ctx: AppContext,
   findings: T,
   cited: readonly number[],
   purpose: string,
   hidden?: HiddenEvents,
-  keep: readonly string[] = [],
 ): Promise<T> {
   await logCitedEvents(ctx, cited, purpose);
-  return releaseActorNames(ctx, findings, hidden, purpose, keep);
+  await logNamesReleased(ctx, findings, hidden ?? (await hiddenEvents(ctx)), purpose);
+  return findings;
 }
 
 /**

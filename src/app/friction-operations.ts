@@ -15,7 +15,7 @@ import { checkPlanAgainst } from '../planning/plan-checks.ts';
 import { readPlanEvidence } from '../planning/plan-evidence-query.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { type FrictionEditField, findFrictions, saveFriction } from '../store/friction-repository.ts';
-import { hiddenEvents, releaseActorNames, releaseCitedEvents, WITHHELD_KEY } from './access-control.ts';
+import { hiddenEvents, releaseActorNames, releasePlanFindings, WITHHELD_KEY } from './access-control.ts';
 import { frictionEditInput, frictionRefInput } from './friction-edit-input.ts';
 import { type FrictionHistoryEntry, readFrictionHistory } from './friction-history.ts';
 import { FRICTION_TEXT } from './friction-text.ts';
@@ -97,14 +97,7 @@ async function storedPlanFindings(
     const hidden = await hiddenEvents(ctx);
     const evidence = await readPlanEvidence(ctx.store.db, plan, hidden);
     const { findings } = checkPlanAgainst(plan, evidence, loadMitigations(lang), lang);
-    return releaseCitedEvents(
-      ctx,
-      findings,
-      citedEvents(findings),
-      'plan check',
-      hidden,
-      planElementIds(plan),
-    );
+    return releasePlanFindings(ctx, findings, citedEvents(findings), 'plan check', hidden);
   }
 }
 
@@ -154,6 +147,33 @@ async function currentFrictions(
   return { frictions: out, notes: [...noPlan, ...withoutProcess.notes], keep };
 }
 
+/**
+ * Frictions as released. A found one's subject, message and evidence are today's checks', released
+ * as they were made (the store's names withheld as read, the plan's own words as written: withheld
+ * again, an activity id written as a guessed name would come back "(withheld)"). What the register
+ * keeps, its owner and note, and for one no longer found the message and evidence of its last
+ * edit (perhaps by someone of a higher clearance), has the names only hidden records carry
+ * withheld, the plans' ids kept whole (`keep`). A subject so withheld takes its reference with it:
+ * a hash of the subject, it would confirm a guess.
+ */
+async function releasedFrictions<F extends Friction>(
+  ctx: AppContext,
+  frictions: F[],
+  keep: readonly string[],
+): Promise<F[]> {
+  const kept = frictions.map((f) =>
+    f.found
+      ? { owner: f.owner, note: f.note }
+      : { owner: f.owner, note: f.note, subject: f.subject, message: f.message, evidence: f.evidence },
+  );
+  const released = await releaseActorNames(ctx, kept, undefined, 'frictions', keep);
+  return frictions.map((f, i) => {
+    const r = released[i]!;
+    const withheldSubject = 'subject' in r && r.subject !== f.subject;
+    return { ...f, ...r, ...(withheldSubject ? { ref: WITHHELD_KEY } : {}) };
+  });
+}
+
 /** The fields an edit may change, in the order a history lists them. */
 const FRICTION_EDIT_FIELDS = ['owner', 'decision', 'status', 'reviewDate', 'note'] as const;
 
@@ -197,10 +217,8 @@ export const frictionOperations = {
       'The friction register: frictions found by the plan check and the analysis, with owner and decision.',
     input: z.object({ country: z.string().min(1).optional(), lang: languageInput }),
     async run(ctx, input): Promise<{ frictions: Friction[]; notes?: string[] }> {
-      // A registered friction keeps the message and evidence it had when last edited, perhaps by
-      // someone of a higher clearance: names only hidden records carry are withheld there too.
       const { frictions, notes, keep } = await currentFrictions(ctx, input.country, input.lang);
-      const released = await releaseActorNames(ctx, { frictions }, undefined, 'frictions', keep);
+      const released = { frictions: await releasedFrictions(ctx, frictions, keep) };
       return notes.length ? { ...released, notes } : released;
     },
   }),
@@ -288,7 +306,8 @@ export const frictionOperations = {
         );
       });
       // Answered as the register is read: a note may name what this editor may not read.
-      return releaseActorNames(ctx, { ...next, found }, undefined, 'frictions', current.keep);
+      const [answer] = await releasedFrictions(ctx, [{ ...next, found }], current.keep);
+      return answer!;
     },
   }),
 };

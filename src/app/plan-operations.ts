@@ -5,7 +5,7 @@ import { closest } from '../analysis/event-scope-check.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
 import { storedCountryName } from '../domain/country-names.ts';
 import { subjectActivity } from '../domain/friction.ts';
-import { type Finding, type Plan, planElementIds } from '../domain/plan.ts';
+import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { ALLOCATION_TEXT } from '../planning/allocation-text.ts';
 import { type AreaRanking, rankAreas, rankAreasByThreats } from '../planning/area-ranking.ts';
@@ -24,7 +24,7 @@ import {
 } from '../sources/structured-document.ts';
 import { findFrictions } from '../store/friction-repository.ts';
 import type { Database } from '../store/schema.ts';
-import { hiddenEvents, namesWithheldFrom, releaseCitedEvents } from './access-control.ts';
+import { hiddenEvents, namesWithheldFrom, releasePlanFindings } from './access-control.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { languageInput } from './language-input.ts';
 import { storedMissionName } from './mission-name.ts';
@@ -234,13 +234,12 @@ export const planOperations = {
         mission: plan.mission,
         country: plan.country,
         period: plan.period,
-        findings: await releaseCitedEvents(
+        findings: await releasePlanFindings(
           ctx,
           result.findings,
           citedEvents(result.findings),
           'plan check',
           hidden,
-          planElementIds(plan),
         ),
         notes: result.notes,
         ranking: { measure, topRule, topCount, top: areas.slice(0, topCount) },

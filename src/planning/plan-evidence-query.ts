@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Plan } from '../domain/plan.ts';
 import { actingNames } from '../store/count-accumulator.ts';
-import { type HiddenEvents, hiddenEventTest, readableEvents, WITHHELD_KEY } from '../store/hidden-records.ts';
+import {
+  type HiddenEvents,
+  hiddenEventTest,
+  namesOnlyHidden,
+  readableEvents,
+  WITHHELD_KEY,
+} from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import type { PlanEvent } from './area-ranking.ts';
 import { areaKey } from './area-ranking.ts';
@@ -95,8 +101,11 @@ export async function readPlanEvidence(
       .where('is_state', '=', 1)
       .execute();
     // A partner the data names only beside another actor (ACLED's associated actors) borrows no
-    // category from it; the register's flag above says whether it is a state force.
-    for (const r of [...as1, ...as2, ...flagged]) stateActors.add(r.name);
+    // category from it; the register's flag above says whether it is a state force. A name the
+    // register knows only from records the requester may not read in full is none of theirs: a
+    // finding on a partner so named would confirm a guessed name (security probe).
+    const onlyHidden = await namesOnlyHidden(db, hidden);
+    for (const r of [...as1, ...as2, ...flagged]) if (!onlyHidden.has(r.name)) stateActors.add(r.name);
   }
   const areas = await db
     .selectFrom('events')
