@@ -173,6 +173,30 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test("another office's analyst may neither tag a driver on the incident nor confirm a tag on it (security probe: a joint finding confirmed blind)", async () => {
+      const store = keyed.store;
+      const { unconfirmed } = await runOperation(
+        operations.listDrivers,
+        { country: 'Testland' },
+        as(store, NORTH),
+      );
+      const tag = unconfirmed.find((t) => t.eventId === event)!;
+      const refused = (e: Error & { code?: string }) =>
+        e.code === 'forbidden' && /may not read it in full/.test(e.message);
+      await assert.rejects(
+        runOperation(operations.confirmDriver, { tagId: tag.id, unit: 'poc' }, as(store, SOUTH)),
+        refused,
+      );
+      await assert.rejects(
+        runOperation(
+          operations.tagDriver,
+          { driver: 'land-and-resources', eventId: event, unit: 'poc' },
+          as(store, SOUTH),
+        ),
+        refused,
+      );
+    });
+
     test("the analysis reads another office's incident's notes on need-to-know, not clearance alone, and logs no release of them", async () => {
       const store = keyed.store;
       await runOperation(operations.analyze, { country: 'Testland' }, as(store, SOUTH));
@@ -276,7 +300,9 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         refused.map((r) => [r.actor, r.record_id]),
         [
-          // The two threat edits refused above, then these two.
+          // The two threat edits and the two driver tags refused above, then these two.
+          [SOUTH.name, 'test'],
+          [SOUTH.name, 'test'],
           [SOUTH.name, 'test'],
           [SOUTH.name, 'test'],
           [SOUTH.name, 'test'],

@@ -675,6 +675,19 @@ export async function releaseDriverEvidence<
 }
 
 /**
+ * Refuses a driver tag, or its confirmation, on an event the analyst may not read in full: a tag
+ * confirmed blind would make a joint finding of a record only one side has seen.
+ */
+export async function assertMayTagEvent(ctx: AppContext, event: EventOrigin & { id: number }): Promise<void> {
+  const mayRead = await eventReadRule(ctx, [event]);
+  if (mayRead(event)) return;
+  throw new TandemError(
+    'forbidden',
+    `${ctx.requester.name} may not tag or confirm a driver on event ${event.id}: you may not read it in full; an analyst cleared for it, of the office that follows it, may`,
+  );
+}
+
+/**
  * Refuses an edit of a threat its editor may not read in full (a perpetrator, group harmed or
  * note withheld from them): an edit answers the whole entry, and a status set blind (a threat
  * dismissed) is a decision on records the editor has not seen.

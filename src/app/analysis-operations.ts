@@ -16,6 +16,7 @@ import { TandemError } from '../domain/tandem-error.ts';
 import { appendAudit } from '../security/audit-chain.ts';
 import { findEvents } from '../store/event-repository.ts';
 import {
+  assertMayTagEvent,
   hiddenEvents,
   notesAccess,
   releaseActorNames,
@@ -205,6 +206,7 @@ export const analysisOperations = {
       if (input.eventId !== undefined) {
         const [e] = await findEvents(ctx.store.db, { ids: [input.eventId] });
         if (!e) throw new TandemError('not-found', `no event with id ${input.eventId}`);
+        await assertMayTagEvent(ctx, e);
         country = e.country;
         admin1 = e.admin1;
       } else {
@@ -263,6 +265,10 @@ export const analysisOperations = {
           `${analyst} made tag ${tag.id}; a confirmation must come from someone else`,
         );
       const { unit: confirmUnit } = actingAnalyst(ctx.requester, input);
+      if (tag.eventId !== null) {
+        const [e] = await findEvents(ctx.store.db, { ids: [tag.eventId] });
+        if (e) await assertMayTagEvent(ctx, e);
+      }
       const wasJoint = isJointTag(tag);
       await upsertConfirmation(ctx.store.db, tag.id, { analyst, unit: confirmUnit, at: now() });
       await appendAudit(ctx.store.db, [
