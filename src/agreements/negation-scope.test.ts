@@ -74,6 +74,12 @@ describe('negation in English', () => {
       'SexViol',
       'This Agreement does not provide for any amnesty for crimes of sexual violence.',
     );
+    // What an amnesty is said not to reach stays punishable: a provision on it (agreement probe).
+    provided('en', 'SexViol', 'The amnesty shall not apply to crimes of sexual violence.');
+    provided('en', 'SexViol', 'The amnesty does not cover perpetrators of sexual violence.');
+    provided('fr', 'SexViol', 'L’amnistie ne s’applique pas aux crimes de violences sexuelles.');
+    provided('fr', 'SexViol', 'L’amnistie ne couvre pas les violences sexuelles.');
+    ruledOut('en', 'SexViol', 'This Agreement does not apply to crimes of sexual violence.');
     provided('en', 'ProtCiv', 'There shall be no attacks on civilians.');
     // The phrase runs over the verb of harm ("school … used for military purposes"): still a prohibition.
     provided('en', 'ProtCiv', 'No school or hospital shall be used for military purposes.');

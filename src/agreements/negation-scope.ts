@@ -164,6 +164,10 @@ export class NegationScope {
       .sort((a, b) => b.end - a.end);
     const cue = cues[0];
     if (cue?.effect !== 'negates') return false;
+    // "The amnesty shall not apply to crimes of sexual violence", "l'amnistie ne couvre pas les
+    // violences sexuelles": what an amnesty or immunity is said not to reach stays punishable,
+    // which is a provision on it, as "no amnesty for sexual violence" is.
+    if (this.words(from, cue.start).some((w) => IMPUNITY.test(w))) return false;
     const between = this.words(cue.end, at);
     return (
       between.length <= BEFORE_WORDS &&
@@ -343,6 +347,8 @@ export class NegationScope {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Words of impunity (folded): amnesty, amnistie, pardon, grâce, immunity, impunité. */
+const IMPUNITY = /^(?:amnest|amnisti|pardon|grace|gracie|immunit|impunit)/;
 /** A list item's marker at the start of a line: (a), a), 1., 1°, (iv), a bullet. */
 const LIST_ITEM =
   /^\s*(?:\([a-z]{1,2}\)|[a-z][.)/]\s|\([ivxlc]{1,6}\)|[ivxlc]{1,6}[.)]\s|\d{1,3}[.)°]|[-•*–▪●◦]\s)/iu;
