@@ -92,6 +92,8 @@ const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
     yes: [
       'A cease-fire shall enter into force at midnight.',
       'The Parties agree to a cessation of hostilities.',
+      'The Parties agree to a humanitarian pause of seven (7) days.',
+      'The Parties shall disengage and separate their forces.',
     ],
     no: ['The Parties shall cease media campaigns.', 'Fire brigades shall be funded.'],
   },
