@@ -25,3 +25,16 @@ test('a header and a footer on most pages are dropped; numbered headings at the 
   // One page: nothing to compare with.
   assert.deepEqual(dropRunningLines(['DRAFT\nArticle 1']), ['DRAFT\nArticle 1']);
 });
+
+test("a browser's print header and footer are dropped from a single page too", () => {
+  const page = [
+    '12/7/26, 4:34 PM ceasefire draft',
+    'CEASEFIRE AGREEMENT',
+    'Article 1. The Parties shall protect civilians.',
+    'Article 2. A cease-fire shall enter into force at midnight.',
+    'file:///tmp/cf.html 1/1',
+  ].join('\n');
+  const [kept] = dropRunningLines([page]);
+  assert.doesNotMatch(kept!, /4:34 PM|file:/);
+  assert.match(kept!, /^\nCEASEFIRE AGREEMENT\n.*midnight\.\n$/s);
+});

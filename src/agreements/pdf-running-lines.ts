@@ -17,9 +17,15 @@ const EDGE_LINES = 3;
 const MAX_LENGTH = 160;
 
 export function dropRunningLines(pages: readonly string[]): string[] {
-  if (pages.length < 2) return [...pages];
   const split = pages.map((p) => p.split('\n'));
   const edges = split.map(edgeLines);
+  // A browser's print header and footer, on every page, a single one too: the date and time it was
+  // printed ("12/7/26, 4:06 PM" and the page title) and the page's address and number
+  // ("file:///…/draft.html 1/1"). Left in, a one-page draft printed twice was two agreements.
+  for (const [page, lines] of split.entries())
+    for (const i of edges[page]!)
+      if (BROWSER_PRINT_LINE.some((re) => re.test(lines[i]!.trim()))) lines[i] = '';
+  if (pages.length < 2) return split.map((lines) => lines.join('\n'));
   const onPages = new Map<string, Set<number>>();
   edges.forEach((edge, page) => {
     for (const i of edge) {
@@ -38,6 +44,11 @@ export function dropRunningLines(pages: readonly string[]): string[] {
     lines.filter((l, i) => !(edges[page]!.has(i) && running.has(l.trim()))).join('\n'),
   );
 }
+
+const BROWSER_PRINT_LINE = [
+  /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?(?:\s|$)/i,
+  /^(?:file|https?|about|blob):\S*(?:\s+\d+\/\d+)?$/i,
+];
 
 /** The indexes of a page's first and last EDGE_LINES lines that are not blank. */
 function edgeLines(lines: readonly string[]): Set<number> {
