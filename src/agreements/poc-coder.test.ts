@@ -33,11 +33,16 @@ const CASES: Record<PocCategory, { yes: string[]; no: string[] }> = {
     no: [
       'Environmental protection shall benefit indigenous communities.',
       'Women shall sit on the commission.',
+      'Children released shall be handed over to child protection agencies.',
     ],
   },
   GCh: {
     yes: ['No child shall be recruited.', 'Youth representatives shall join the council.'],
-    no: ['The Ministry of Finance shall publish the budget.', 'Schools shall reopen.'],
+    no: [
+      'The Ministry of Finance shall publish the budget.',
+      'Schools shall reopen.',
+      'The Minister of Youth and Sports shall chair the committee.',
+    ],
   },
   GeWom: {
     yes: ['One third of the members shall be women.', 'A gender unit shall be created.'],
