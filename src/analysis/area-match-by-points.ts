@@ -36,17 +36,7 @@ export function matchAreasByPoints(
   openShapes: ReadonlySet<number>,
   openNames: ReadonlySet<string>,
 ): Map<number, string> {
-  const shapeOf = shapeFinder(shapes);
-  const inShape = new Map<number, Map<string, number>>();
-  const perName = new Map<string, number>();
-  for (const p of points) {
-    const i = shapeOf(p.latitude, p.longitude);
-    if (i === -1) continue;
-    perName.set(p.admin1, (perName.get(p.admin1) ?? 0) + 1);
-    const counts = inShape.get(i) ?? new Map<string, number>();
-    counts.set(p.admin1, (counts.get(p.admin1) ?? 0) + 1);
-    inShape.set(i, counts);
-  }
+  const { inShape, perName } = placesInShapes(shapes, points);
   const pairs: { shape: number; name: string; score: number }[] = [];
   for (const shape of openShapes) {
     const counts = inShape.get(shape);
@@ -86,23 +76,38 @@ export function spelledTwiceByPoints(
   pairedShapes: ReadonlySet<number>,
   openNames: ReadonlySet<string>,
 ): Map<string, number> {
-  const shapeOf = shapeFinder(shapes);
-  const perName = new Map<string, Map<number, number>>();
-  for (const p of points) {
-    if (!openNames.has(p.admin1)) continue;
-    const i = shapeOf(p.latitude, p.longitude);
-    if (i === -1) continue;
-    const counts = perName.get(p.admin1) ?? new Map<number, number>();
-    counts.set(i, (counts.get(i) ?? 0) + 1);
-    perName.set(p.admin1, counts);
-  }
+  const { inShape, perName } = placesInShapes(shapes, points);
   const out = new Map<string, number>();
-  for (const [name, counts] of perName) {
-    let total = 0;
-    for (const n of counts.values()) total += n;
-    const [shape, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  for (const name of openNames) {
+    const total = perName.get(name);
+    if (!total) continue;
+    const [shape, n] = [...inShape]
+      .map(([i, counts]) => [i, counts.get(name) ?? 0] as const)
+      .sort((a, b) => b[1] - a[1])[0]!;
     if (!pairedShapes.has(shape) || n / total < AREA_IN_SHAPE) continue;
     if (areaNamesAlike(shapes[shape]!.name, name)) out.set(name, shape);
   }
   return out;
+}
+
+/**
+ * How many of each data area's places lie in each shape (`inShape`: shape index → area → places),
+ * and in any shape (`perName`); places outside every shape are not counted.
+ */
+function placesInShapes(
+  shapes: readonly { name: string; geometry: Geometry }[],
+  points: readonly NamedPoint[],
+): { inShape: Map<number, Map<string, number>>; perName: Map<string, number> } {
+  const shapeOf = shapeFinder(shapes);
+  const inShape = new Map<number, Map<string, number>>();
+  const perName = new Map<string, number>();
+  for (const p of points) {
+    const i = shapeOf(p.latitude, p.longitude);
+    if (i === -1) continue;
+    perName.set(p.admin1, (perName.get(p.admin1) ?? 0) + 1);
+    const counts = inShape.get(i) ?? new Map<string, number>();
+    counts.set(p.admin1, (counts.get(p.admin1) ?? 0) + 1);
+    inShape.set(i, counts);
+  }
+  return { inShape, perName };
 }

@@ -644,32 +644,28 @@ export async function releaseDriverEvidence<
 >(ctx: AppContext, drivers: D[]): Promise<D[]> {
   const tags = drivers.flatMap((d) => d.evidence.filter((e) => e.kind === 'tag' && e.eventId !== null));
   if (!tags.length) return drivers;
-  const released = await releaseDriverTags(
-    ctx,
-    tags.map((e) => ({
-      id: e.tagId ?? 0,
-      eventId: e.eventId,
-      note: '',
-      analyst: e.analyst ?? '',
-      confirmations: (e.confirmations ?? []).map((c) => ({ ...c })),
-    })),
-  );
-  const byEvidence = new Map(tags.map((e, i) => [e, released[i]!]));
+  const asTags = tags.map((e) => ({
+    id: e.tagId ?? 0,
+    eventId: e.eventId,
+    note: '',
+    analyst: e.analyst ?? '',
+    confirmations: e.confirmations ?? [],
+  }));
+  const released = await releaseDriverTags(ctx, asTags);
+  // A tag released as it was comes back as the same object; one withheld, as a new one.
+  const withheld = new Map(tags.flatMap((e, i) => (released[i] === asTags[i] ? [] : [[e, released[i]!]])));
   return drivers.map((d) => ({
     ...d,
     evidence: d.evidence.map((e) => {
-      const r = byEvidence.get(e);
-      if (!r) return e;
-      const same =
-        r.analyst === e.analyst &&
-        r.confirmations.every((c, i) => c.analyst === e.confirmations?.[i]?.analyst);
-      if (same) return e;
-      return {
-        ...e,
-        analyst: r.analyst,
-        confirmedBy: r.confirmations.map((c) => `${c.analyst} (${c.unit})`),
-        confirmations: r.confirmations,
-      };
+      const r = withheld.get(e);
+      return r
+        ? {
+            ...e,
+            analyst: r.analyst,
+            confirmedBy: r.confirmations.map((c) => `${c.analyst} (${c.unit})`),
+            confirmations: r.confirmations,
+          }
+        : e;
     }),
   }));
 }

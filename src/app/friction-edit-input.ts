@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../domain/calendar-day.ts';
 import { FRICTION_DECISIONS, FRICTION_STATUSES } from '../domain/friction.ts';
-import { ownValue } from '../domain/own-value.ts';
-import { wordKey } from '../planning/plan-words.ts';
+import { wordValue } from '../domain/written-word.ts';
 import { FRICTION_VALUE_WORDS_FR } from './friction-text.ts';
 import { languageInput } from './language-input.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * A decision or status written in French, as a French plan writes its values ('atténuer',
- * 'en cours', 'clôturée'): taken as the code; anything else is left for the schema to judge.
- */
-function frenchValue(v: unknown, words: Record<string, string>): unknown {
-  return typeof v === 'string' ? (ownValue(words, wordKey(v)) ?? v) : v;
-}
-
+// A decision or status written in French, as a French plan writes its values ('atténuer',
+// 'en cours', 'clôturée'), is taken as the code (wordValue); anything else is left for the schema.
 const DECISION_WORDS: Record<string, string> = {
   accepter: 'accept',
   attenuer: 'mitigate',
@@ -71,13 +64,13 @@ export const frictionEditInput = z.object({
   owner: z.string().trim().optional(),
   decision: z
     .preprocess(
-      (v) => frenchValue(emptyIsNull(v), DECISION_WORDS),
+      (v) => wordValue(DECISION_WORDS, emptyIsNull(v)),
       z.enum(FRICTION_DECISIONS, { error: refusedValue('decision') }).nullable(),
     )
     .optional(),
   status: z
     .preprocess(
-      (v) => frenchValue(v, STATUS_WORDS),
+      (v) => wordValue(STATUS_WORDS, v),
       z.enum(FRICTION_STATUSES, { error: refusedValue('status') }),
     )
     .optional(),

@@ -147,7 +147,10 @@ export function checkIncident(requester: Requester, input: IncidentInput): void 
   assertOwnOffice(requester, input.office);
   const noLat = input.latitude === null || input.latitude === undefined;
   const noLon = input.longitude === null || input.longitude === undefined;
-  if (noLat !== noLon) throw new TandemError('bad-input', 'latitude and longitude: give both or neither');
+  if (noLat !== noLon) {
+    const message = 'latitude and longitude: give both or neither';
+    throw new TandemError('bad-input', message, { details: { issues: [{ path: 'latitude', message }] } });
+  }
 }
 
 /**
@@ -243,7 +246,6 @@ export const incidentOperations = {
     input: z.object({ text: z.string().min(1), name: z.string().default('incidents') }),
     async run(ctx, input): Promise<{ ids: number[]; id?: number; admin1?: string }> {
       const { incidents, doc } = readIncidentFile(input.text, input.name);
-      for (const i of incidents) assertOwnOffice(ctx.requester, i.office);
       // Each checked and placed before any is stored, so a slip in the tenth area stores none; every
       // slip is named at its line and column, all at once.
       const ready: IncidentInput[] = [];
@@ -256,9 +258,8 @@ export const incidentOperations = {
           if (!(e instanceof TandemError) || e.code !== 'bad-input') throw e;
           const details = e.details as { issues?: { path: string; message: string }[] } | undefined;
           const issue = details?.issues?.[0];
-          const field = issue?.path ?? (e.message.startsWith('latitude') ? 'latitude' : '');
-          const path = Array.isArray(doc.value) ? [k, field] : [field];
-          problems.push(doc.problem(field ? path : path.slice(0, -1), issue?.message ?? e.message));
+          const at = Array.isArray(doc.value) ? [k] : [];
+          problems.push(doc.problem(issue ? [...at, issue.path] : at, issue?.message ?? e.message));
         }
       }
       if (problems.length) throw invalidFile(invalidDocument(input.name, problems));

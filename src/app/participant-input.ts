@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../domain/calendar-day.ts';
-import { ownValue } from '../domain/own-value.ts';
 import { GENDERS, MEASURE_STATUSES, PARTICIPANT_DEFAULT_SENSITIVITY } from '../domain/participant.ts';
 import { SENSITIVITY_LEVELS, sensitivityRank } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { wordValue } from '../domain/written-word.ts';
 import {
   type DocumentProblem,
   InvalidDocumentError,
@@ -22,16 +22,10 @@ const FRENCH_GENDERS: Readonly<Record<string, (typeof GENDERS)[number]>> = {
   femme: 'female',
   homme: 'male',
   autre: 'other',
-  'non precise': 'undisclosed',
-  'non precisee': 'undisclosed',
-  'non communique': 'undisclosed',
+  'non-precise': 'undisclosed',
+  'non-precisee': 'undisclosed',
+  'non-communique': 'undisclosed',
 };
-
-function frenchGender(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const word = value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-  return ownValue(FRENCH_GENDERS, word) ?? value;
-}
 
 /**
  * A participant as a front end sends one: the contract of `POST /api/participants`. A field it
@@ -43,7 +37,7 @@ export const participantInput = z.strictObject({
   realName: z.string().trim().min(1).optional(),
   role: z.string().trim().min(1, 'the role is needed (delegate, women’s group leader, …)'),
   // In French too: femme, homme, autre, non précisé.
-  gender: z.preprocess(frenchGender, z.enum(GENDERS)),
+  gender: z.preprocess((g) => wordValue(FRENCH_GENDERS, g), z.enum(GENDERS)),
   organisation: z.string().trim().default(''),
   office: z.string().trim().min(1, 'the office that follows them is needed'),
   country: z.string().trim().min(1, 'the country is needed'),

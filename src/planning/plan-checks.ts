@@ -1,5 +1,6 @@
 import type { Language } from '../domain/language.ts';
 import { type Evidence, FINDING_KINDS, type Finding, type FindingKind, type Plan } from '../domain/plan.ts';
+import { wordKey } from '../domain/written-word.ts';
 import type { PathSegment } from '../sources/structured-document.ts';
 import {
   type AreaRanking,
@@ -12,7 +13,7 @@ import type { MitigationCatalog } from './mitigation-catalog.ts';
 import { CheckContext } from './plan-check-context.ts';
 import { type CellGap, PLAN_CHECK_TEXT } from './plan-check-text.ts';
 import { locateInPlanFile } from './plan-reader.ts';
-import { POC_FUNCTIONS, POLITICAL_FUNCTIONS, STATE_KIND, supportsState, wordKey } from './plan-words.ts';
+import { POC_FUNCTIONS, POLITICAL_FUNCTIONS, STATE_KIND, supportsState } from './plan-words.ts';
 
 /** What the checks need from the evidence store, gathered by the app layer. */
 export interface PlanEvidence {

@@ -1,22 +1,8 @@
-import { ownValue } from '../domain/own-value.ts';
 import { STATE_SUPPORT } from '../domain/plan.ts';
+import { wordKey, wordValue } from '../domain/written-word.ts';
 
 // How the plan checks read a plan's free words: what means support to the host state, and which
 // cell functions are protection and political, in English and French.
-
-/**
- * A plan's free words (a `supports` value, an activity's kind, a cell's function) as they are
- * compared: lower case, accents dropped, spaces, underscores and punctuation as hyphens
- * ("Security Sector Reform", "security_sector", "Réforme du secteur de la sécurité").
- */
-export function wordKey(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 // `supports` values and activity kinds that mean help to the host state's authority or forces,
 // in English and French (RSS: réforme du secteur de la sécurité; FDS: forces de défense et de sécurité).
@@ -85,8 +71,7 @@ export const LIST_VALUE_WORDS: Record<string, string> = {
 
 /** A plan's value for one of its fixed lists, as that list spells it when a known word says it. */
 export function listValue(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  return ownValue(LIST_VALUE_WORDS, wordKey(value)) ?? value;
+  return wordValue(LIST_VALUE_WORDS, value);
 }
 
 /**
@@ -121,6 +106,5 @@ const YES_NO_WORDS: Readonly<Record<string, boolean>> = {
 
 /** A plan's yes-or-no value, `true` or `false` when a word says it; anything else as it is. */
 export function yesNoValue(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  return ownValue(YES_NO_WORDS, value.trim().toLowerCase()) ?? value;
+  return wordValue(YES_NO_WORDS, value);
 }

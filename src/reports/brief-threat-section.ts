@@ -27,11 +27,7 @@ export function threatSection({ a, t, f, lang }: Writer): Section {
   ]);
   // Threats against several groups of one incident, the groups withheld from this reader, read
   // the same: shown once, or their number would say how many groups the reader may not see.
-  const seen = new Set<string>();
-  const shown = rows.filter((r) => {
-    const key = JSON.stringify(r);
-    return seen.has(key) ? false : !!seen.add(key);
-  });
+  const shown = [...new Map(rows.map((r) => [JSON.stringify(r), r])).values()];
   const blocks: Block[] = [
     shown.length ? { kind: 'table', head: t.threatHead, rows: shown } : { kind: 'p', text: t.noThreats },
   ];

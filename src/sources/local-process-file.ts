@@ -6,8 +6,8 @@ import {
   type LocalProcess,
   NATIONAL_LINKS,
 } from '../domain/local-process.ts';
-import { ownValue } from '../domain/own-value.ts';
 import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
+import { wordValue } from '../domain/written-word.ts';
 import {
   type DocumentProblem,
   InvalidDocumentError,
@@ -20,25 +20,19 @@ const day = z
   .refine(isCalendarDay, 'expected a real calendar day written YYYY-MM-DD');
 /** A francophone office's words for a local process's status, accents and case aside. */
 const FRENCH_STATUSES: Readonly<Record<string, (typeof LOCAL_PROCESS_STATUSES)[number]>> = {
-  'en negociation': 'negotiating',
+  'en-negociation': 'negotiating',
   negociation: 'negotiating',
-  'en cours': 'negotiating',
+  'en-cours': 'negotiating',
   signe: 'signed',
   signee: 'signed',
   respecte: 'holding',
   respectee: 'holding',
-  'en vigueur': 'holding',
+  'en-vigueur': 'holding',
   rompu: 'broken',
   rompue: 'broken',
   viole: 'broken',
   violee: 'broken',
 };
-
-function frenchStatus(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const word = value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-  return ownValue(FRENCH_STATUSES, word) ?? value;
-}
 
 const texts = z.array(z.string().trim().min(1)).default([]);
 
@@ -74,7 +68,10 @@ const localProcess = z.strictObject({
   ),
   office: z.string().trim().default('').describe('The field office that follows it'),
   // In French too, as a francophone office writes it ("signé", "en négociation", "rompu").
-  status: z.preprocess(frenchStatus, z.enum(LOCAL_PROCESS_STATUSES).default('negotiating')),
+  status: z.preprocess(
+    (s) => wordValue(FRENCH_STATUSES, s),
+    z.enum(LOCAL_PROCESS_STATUSES).default('negotiating'),
+  ),
   nationalLink: z.enum(NATIONAL_LINKS).default('none'),
   nationalLinkNote: z.string().default('').describe('How it links to the national process, in words'),
   objectives: texts.describe('Ids of the mission plan objectives this process serves'),

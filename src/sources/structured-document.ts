@@ -12,6 +12,7 @@ import {
 } from 'yaml';
 import type { z } from 'zod';
 import { areaNameSimilarity } from '../domain/area-names.ts';
+import { ownValue } from '../domain/own-value.ts';
 import { describeIssue } from './document-issue-text.ts';
 import { otherFormatOf, unstructuredTextOf } from './other-format.ts';
 
@@ -239,7 +240,7 @@ function droppedFields(
   if (!isPlainObject(raw) || !isPlainObject(parsed)) return;
   const known = Object.keys(parsed);
   for (const [k, v] of Object.entries(raw)) {
-    const alias = Object.hasOwn(aliases, k) ? aliases[k] : undefined;
+    const alias = ownValue(aliases, k);
     const read = Object.hasOwn(parsed, k)
       ? k
       : alias !== undefined && Object.hasOwn(parsed, alias)
