@@ -366,3 +366,36 @@ describe('French words used in another sense', () => {
     );
   });
 });
+
+describe('a local pact and a political accord in French (agreement-coder probe)', () => {
+  test('herds that « circulent librement », fields « restitués », « éléments éligibles » integrated into the army', () => {
+    assert.ok(
+      covered('Les éleveurs et leurs troupeaux circulent librement sur les couloirs convenus.').includes(
+        'HrMob',
+      ),
+    );
+    assert.ok(
+      covered('Les maisons et les champs occupés pendant leur absence leur sont restitués.').includes(
+        'LaRefRet',
+      ),
+    );
+    assert.ok(covered('Les champs occupés sont restitués à leurs propriétaires.').includes('LaRefRet'));
+    assert.ok(
+      covered(
+        'Les éléments éligibles seront intégrés dans les Forces de défense et de sécurité dans le cadre de la réforme du secteur de la sécurité.',
+      ).includes('SsrDdr'),
+    );
+  });
+
+  test('the ICRC’s access to places of detention is detention, not freedom of movement; the population’s is', () => {
+    const icrc = covered(
+      'Le CICR a un accès sans entrave à tous les lieux de détention et à toutes les personnes détenues.',
+    );
+    assert.ok(!icrc.includes('HrMob') && icrc.includes('HrDet'), icrc.join(' '));
+    assert.ok(
+      covered('Les observateurs ont un accès sans entrave à toutes les zones de la région.').includes(
+        'HrMob',
+      ),
+    );
+  });
+});

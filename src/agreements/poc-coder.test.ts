@@ -583,3 +583,21 @@ describe('an amnesty that covers sexual violence is no protection from it (held-
     );
   });
 });
+
+describe('the ICRC’s access to detainees is detention, not movement (agreement-coder probe)', () => {
+  test('access to places of detention is HrDet and not HrMob; access for monitors stays HrMob', () => {
+    for (const t of [
+      'The ICRC shall have unhindered access to all places of detention.',
+      'Pending their release, the Parties shall grant the ICRC unhindered access to all places of detention and shall treat all detainees humanely.',
+      'The Parties shall immediately grant the ICRC access to all persons detained in connection with the conflict.',
+    ]) {
+      const codes = codesIn(t);
+      assert.ok(!codes.has('HrMob'), `${t}: ${[...codes].join(' ')}`);
+    }
+    assert.ok(codesIn('The ICRC shall have unhindered access to all places of detention.').has('HrDet'));
+    assert.ok(codesIn('Monitors shall have unhindered access to all areas.').has('HrMob'));
+    assert.ok(
+      codesIn('The Parties shall guarantee freedom of movement and release all prisoners.').has('HrMob'),
+    );
+  });
+});
