@@ -311,5 +311,33 @@ for (const dialect of DIALECTS) {
       );
       assert.doesNotMatch(JSON.stringify(refused), /Talvek|Tesfay/);
     });
+
+    // Last: the South office's entry names the perpetrator in its own words, for everyone after it.
+    test('adding a threat already in the register is refused only to those who may read that entry in full', async () => {
+      const store = keyed.store;
+      const [stored] = (await runOperation(operations.listThreats, { country: 'Testland' }, as(store, ADMIN)))
+        .threats;
+      const guess = {
+        perpetrator: stored!.perpetrator,
+        targetedPopulation: stored!.targetedPopulation,
+        violenceType: stored!.violenceType,
+        country: 'Testland',
+        admin1: stored!.admin1,
+        likelihood: 'high' as const,
+        severity: 'high' as const,
+      };
+      // The South office guesses the North office's restricted perpetrator: a refusal ("already in
+      // the register") would confirm the guess. Its entry is added beside the other instead.
+      const south = await runOperation(operations.addThreat, guess, as(store, SOUTH));
+      assert.notEqual(south.id, stored!.id);
+      const list = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, ADMIN));
+      assert.equal(list.threats.length, 2);
+      // Those who may read the first entry in full are sent to it.
+      await assert.rejects(
+        runOperation(operations.addThreat, guess, as(store, NORTH)),
+        (e: Error & { code?: string }) =>
+          e.code === 'conflict' && new RegExp(`as ${stored!.id}\\b`).test(e.message),
+      );
+    });
   });
 }

@@ -500,6 +500,10 @@ export async function hiddenEvents(ctx: AppContext): Promise<HiddenEvents> {
   return { levels, missionIds: await incidentsOutside(ctx.store.db, readable, offices) };
 }
 
+/** What the release of a threat reads of it. */
+type ThreatEntry = Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'> &
+  Partial<Pick<Threat, 'updatedBy'>>;
+
 /**
  * Threats as the requester may see them (the register, proposals, the analysis and the brief). Names
  * known only from records the requester may not read in full are withheld, as everywhere; and a
@@ -508,10 +512,7 @@ export async function hiddenEvents(ctx: AppContext): Promise<HiddenEvents> {
  * it came from, whose first perpetrator no event carries any more. Every threat linking a hidden
  * record is written to the audit chain, released or withheld.
  */
-export async function releaseThreats<
-  T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'> &
-    Partial<Pick<Threat, 'updatedBy'>>,
->(ctx: AppContext, threats: T[]): Promise<T[]> {
+export async function releaseThreats<T extends ThreatEntry>(ctx: AppContext, threats: T[]): Promise<T[]> {
   const hidden = await hiddenEvents(ctx);
   // A threat whose perpetrator or group harmed is withheld keeps its note back too: notes name
   // witnesses and places (the names alone being withheld, the note went out).
@@ -539,10 +540,7 @@ export async function releaseThreats<
  * it too: a threat resting on a withheld incident alone would otherwise tie a perpetrator that
  * public events name to that incident, its place and its date. Each is logged.
  */
-async function withholdLinkedThreats<
-  T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'> &
-    Partial<Pick<Threat, 'updatedBy'>>,
->(
+async function withholdLinkedThreats<T extends ThreatEntry>(
   ctx: AppContext,
   named: T[],
   byName: T[],
@@ -582,7 +580,7 @@ async function withholdLinkedThreats<
 }
 
 /** A threat's note and its last editor, withheld with its names. */
-function withheldThreat<T extends Pick<Threat, 'note'> & Partial<Pick<Threat, 'updatedBy'>>>(t: T): T {
+function withheldThreat<T extends ThreatEntry>(t: T): T {
   return {
     ...t,
     note: t.note ? REDACTED : t.note,
@@ -658,14 +656,9 @@ export async function releaseDriverEvidence<
     ...d,
     evidence: d.evidence.map((e) => {
       const r = withheld.get(e);
-      return r
-        ? {
-            ...e,
-            analyst: r.analyst,
-            confirmedBy: r.confirmations.map((c) => `${c.analyst} (${c.unit})`),
-            confirmations: r.confirmations,
-          }
-        : e;
+      if (!r) return e;
+      const confirmedBy = r.confirmations.map((c) => `${c.analyst} (${c.unit})`);
+      return { ...e, analyst: r.analyst, confirmedBy, confirmations: r.confirmations };
     }),
   }));
 }
@@ -684,20 +677,26 @@ export async function assertMayTagEvent(ctx: AppContext, event: EventOrigin & { 
 }
 
 /**
+ * Of these threats, those the requester may read in full (released with nothing withheld): the only
+ * ones an edit, or the refusal of a threat added twice, may name to them.
+ */
+export async function threatsReadInFull<T extends ThreatEntry>(ctx: AppContext, threats: T[]): Promise<T[]> {
+  const seen = await releaseThreats(ctx, threats);
+  return threats.filter(
+    (t, i) =>
+      seen[i]!.perpetrator === t.perpetrator &&
+      seen[i]!.targetedPopulation === t.targetedPopulation &&
+      seen[i]!.note === t.note,
+  );
+}
+
+/**
  * Refuses an edit of a threat its editor may not read in full (a perpetrator, group harmed or
  * note withheld from them): an edit answers the whole entry, and a status set blind (a threat
  * dismissed) is a decision on records the editor has not seen.
  */
-export async function assertMayEditThreat<
-  T extends Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'>,
->(ctx: AppContext, threat: T): Promise<void> {
-  const [seen] = await releaseThreats(ctx, [threat]);
-  if (
-    seen!.perpetrator === threat.perpetrator &&
-    seen!.targetedPopulation === threat.targetedPopulation &&
-    seen!.note === threat.note
-  )
-    return;
+export async function assertMayEditThreat(ctx: AppContext, threat: ThreatEntry): Promise<void> {
+  if ((await threatsReadInFull(ctx, [threat])).length) return;
   throw new TandemError(
     'forbidden',
     `${ctx.requester.name} may not edit threat ${threat.id}: it rests on records you may not read in full; someone cleared for them, of the office that follows them, may`,

@@ -13,6 +13,7 @@ import {
   notesAccess,
   releaseActorNames,
   releaseThreats,
+  threatsReadInFull,
 } from './access-control.ts';
 import { checkDriver } from './driver-check.ts';
 import { checkPeriod, eventFilterInput } from './event-filter-input.ts';
@@ -78,8 +79,14 @@ export const threatOperations = {
       };
       if (!input.save) return { threats: await releaseThreats(ctx, threats), saved: 0, ...counts };
       let saved = 0;
+      // Only entries the requester may read in full keep a proposal out: one resting on records
+      // withheld from them is not named, by its absence from `saved` or otherwise.
+      const stored = await threatsReadInFull(
+        ctx,
+        await findThreats(ctx.store.db, { country: input.country }),
+      );
       await ctx.store.db.transaction().execute(async (tx) => {
-        const existing = new Set((await findThreats(tx, { country: input.country })).map(threatKey));
+        const existing = new Set(stored.map(threatKey));
         for (const t of threats) {
           if (t.id !== null || existing.has(threatKey(t))) continue;
           t.id = await insertThreat(tx, { ...t, updatedBy: ctx.requester.name, updatedAt: now() });
@@ -129,9 +136,12 @@ export const threatOperations = {
         updatedAt: now(),
         ...input,
       };
-      const dup = (await findThreats(ctx.store.db, { country: t.country, admin1: t.admin1 })).find(
+      // An entry of the same threat that the requester may not read in full is not named: theirs
+      // is added beside it (the register's key is not unique for that reason).
+      const same = (await findThreats(ctx.store.db, { country: t.country, admin1: t.admin1 })).filter(
         (x) => threatKey(x) === threatKey(t),
       );
+      const [dup] = await threatsReadInFull(ctx, same);
       if (dup)
         throw new TandemError(
           'conflict',

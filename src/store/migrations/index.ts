@@ -33,6 +33,7 @@ import * as agreementLanguage from './033-agreement-language.ts';
 import * as agreementTextKey from './034-agreement-text-key.ts';
 import * as threatHarmKinds from './035-threat-harm-kinds.ts';
 import * as agreementProvisionCount from './036-agreement-provision-count.ts';
+import * as threatKeyNotUnique from './037-threat-key-not-unique.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -73,4 +74,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '034-agreement-text-key': agreementTextKey,
   '035-threat-harm-kinds': threatHarmKinds,
   '036-agreement-provision-count': agreementProvisionCount,
+  '037-threat-key-not-unique': threatKeyNotUnique,
 };
