@@ -45,3 +45,30 @@ test('a heading in capitals broken on a word no title ends on is one heading aga
   );
   assert.match(apart, /^TITRE IV : DES PERSONNES DÉTENUES$/m);
 });
+
+test('a long heading in capitals wrapped onto a line of capitals is one heading; the title never takes in the preamble (PDF)', () => {
+  const text = normaliseAgreementText(
+    [
+      'ACCORD POLITIQUE POUR LA PAIX ET LA RÉCONCILIATION EN RÉPUBLIQUE DU BORAL',
+      'PRÉAMBULE',
+      'Le Gouvernement et les groupes armés, ci-après dénommés « les Parties »,',
+      'Conviennent de ce qui suit :',
+      'TITRE II – DE LA CESSATION DES HOSTILITÉS ET DES ARRANGEMENTS',
+      'SÉCURITAIRES',
+      'Article 3',
+      'Les groupes armés s’engagent à la cessation immédiate des hostilités.',
+    ].join('\n'),
+    { reflow: true },
+  );
+  assert.match(text, /^ACCORD POLITIQUE POUR LA PAIX ET LA RÉCONCILIATION EN RÉPUBLIQUE DU BORAL$/m);
+  assert.match(text, /^PRÉAMBULE$/m);
+  assert.match(text, /^TITRE II – DE LA CESSATION DES HOSTILITÉS ET DES ARRANGEMENTS SÉCURITAIRES$/m);
+  // A short heading keeps a line of capitals after it apart (an unnumbered heading of its own).
+  const short = normaliseAgreementText(
+    'TITRE II – SÉCURITÉ\nCESSEZ-LE-FEU\nArticle 3\nLes Parties cessent le feu.',
+    {
+      reflow: true,
+    },
+  );
+  assert.match(short, /^TITRE II – SÉCURITÉ$/m);
+});

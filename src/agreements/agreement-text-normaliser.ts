@@ -156,6 +156,9 @@ class JoinedLine {
 
 const TAIL = 200;
 
+/** A heading's title in capitals this long may have wrapped onto the next line. */
+const WRAPPED_HEADING_TITLE = 40;
+
 /** A line this long is a paragraph, not a heading, whatever its case. */
 const LONGEST_HEADING = 400;
 
@@ -222,32 +225,33 @@ function continuesSentence(
   if (/^\p{Ll}/u.test(line)) return true;
   // The whole line only while it is short enough to be a heading.
   const prev = joined.short();
-  // A heading in capitals that breaks on a word no title ends on ("TITRE III : DE L'ASSISTANCE ET
-  // DE LA\nCIRCULATION") goes on on the next line, when that line is in capitals and opens nothing.
-  if (
-    prev !== null &&
-    isHeadingLine(prev) &&
-    isShoutedHeading(prev) &&
-    isShoutedHeading(line) &&
-    !HEADING_MARKER.test(line) &&
-    /\s(?:DES?|DU|LA|LE|LES|AUX?|ET|EN|POUR|SUR|ENTRE|OF|THE|AND|ON|FOR|TO|IN)$/u.test(end)
-  )
-    return true;
-  if (prev !== null && isHeadingLine(prev)) return false;
+  // A line that opens a section never goes on a heading or a title before it.
+  const opens = HEADING_MARKER.test(line) || /^(?:pr[ée]ambule|preamble)\b/iu.test(line);
+  // A heading in capitals goes on on the next line, when that line is in capitals and opens
+  // nothing, if it breaks on a word no title ends on ("TITRE III : DE L'ASSISTANCE ET DE
+  // LA\nCIRCULATION") or its title is long enough to have wrapped ("TITRE II – DE LA CESSATION
+  // DES HOSTILITÉS ET DES ARRANGEMENTS\nSÉCURITAIRES").
+  if (prev !== null && isHeadingLine(prev))
+    return (
+      !opens &&
+      isShoutedHeading(prev) &&
+      isShoutedHeading(line) &&
+      (/\s(?:DES?|DU|LA|LE|LES|AUX?|ET|EN|POUR|SUR|ENTRE|OF|THE|AND|ON|FOR|TO|IN)$/u.test(end) ||
+        (HEADING_MARKER.exec(prev)?.[1] ?? '').length >= WRAPPED_HEADING_TITLE)
+    );
   // A long line cut mid-sentence ("... by the\nGovernment of"): join unless the previous line is a heading.
   if (joined.length >= 50 && /[\p{Ll},]$/u.test(end) && !(prev !== null && isShoutedHeading(prev)))
     return true;
   // A title in capitals wrapped over two lines ("ACCORD ... EN RÉPUBLIQUE\nCENTRAFRICAINE"): the
   // first is long or ends on a word that cannot end a title ("... CESSATION DES\nHOSTILITÉS"), the
   // next word would not have fitted on it, or the document's title block ends in a word or two.
-  if (!(prev !== null && isShoutedHeading(prev) && isShoutedHeading(line) && /\p{Lu}$/u.test(end)))
+  if (opens || !(prev !== null && isShoutedHeading(prev) && isShoutedHeading(line) && /\p{Lu}$/u.test(end)))
     return false;
   if (
     prev.length >= 60 ||
     /\s(?:DES?|DU|LA|LE|LES|AUX?|ET|EN|POUR|SUR|ENTRE|OF|THE|AND|ON|FOR|TO|IN)$/u.test(end)
   )
     return true;
-  if (HEADING_MARKER.test(line) || /^(?:pr[ée]ambule|preamble)\b/iu.test(line)) return false;
   const firstWord = line.split(/\s+/)[0] ?? '';
   if (context.width && prev.length + 1 + firstWord.length > context.width) return true;
   return context.titleBlock && /^[\p{Lu}’'-]+(?:\s+[\p{Lu}’'-]+)?$/u.test(line);
