@@ -44,6 +44,47 @@ test("ACLED's names for a country's forces, protesters and rioters, as partners'
   assert.equal(categoryFromName('Military Forces Support Group', sudan('battles', 1)), null);
 });
 
+test("a country ACLED writes with its article, and ACLED's 'ABBR: Full name', as sheets copy them", () => {
+  const drc = { violenceType: 'battles' as const, side: 1 as const, country: 'Democratic Republic of Congo' };
+  // The DRC's own army was an external force: "the Democratic Republic of Congo" named no country.
+  assert.equal(
+    categoryFromName('Military Forces of the Democratic Republic of Congo (2019-)', drc),
+    'state-forces',
+  );
+  assert.equal(
+    categoryFromName('Police Forces of the Democratic Republic of Congo (2019-)', drc),
+    'state-forces',
+  );
+  assert.equal(
+    categoryFromName('Military Forces of the Central African Republic (2016-)', {
+      ...drc,
+      country: 'Central African Republic',
+    }),
+    'state-forces',
+  );
+  assert.equal(
+    categoryFromName('Military Forces of the Democratic Republic of Congo (2019-)', sudan('battles', 1)),
+    'external-forces',
+  );
+  assert.equal(
+    categoryFromName('FARDC: Forces Armées de la République Démocratique du Congo', drc),
+    'state-forces',
+  );
+  assert.equal(
+    categoryFromName(
+      'MONUSCO: United Nations Organization Stabilization Mission in the Democratic Republic of Congo (2010-)',
+      drc,
+    ),
+    'external-forces',
+  );
+  // A name of that shape that says nothing is left to its role, as before.
+  assert.equal(categoryFromName('M23: March 23 Movement', drc), null);
+  assert.equal(
+    categoryFromName('M23: March 23 Movement', { ...drc, violenceType: 'state-based-conflict', side: 2 }),
+    'rebel-group',
+  );
+});
+
 test("a category cell holding a word that is only a property of JavaScript's objects is no category", () => {
   // "constructor" in a sheet's category column had come back as Object's constructor function.
   for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])

@@ -173,6 +173,22 @@ export interface ActorRole {
 export function categoryFromName(name: string, role: ActorRole): ActorCategory | null {
   const n = name.trim();
   if (!n) return null;
+  const named = categoryOfName(n, role.country);
+  if (named) return named;
+  // ACLED's "ABBR: Full name" ("FARDC: Forces Armées de la République Démocratique du Congo", as
+  // partners' sheets copy it): either part may say what the actor is.
+  const parts = /^([^:]{2,24}):\s+(.+)$/.exec(n);
+  if (parts) {
+    const part = categoryOfName(parts[1]!.trim(), role.country) ?? categoryOfName(parts[2]!, role.country);
+    if (part) return part;
+  }
+  if (role.side === 2 && role.violenceType === 'violence-against-civilians') return 'civilians';
+  if (role.side === 2 && role.violenceType === 'state-based-conflict') return 'rebel-group';
+  return null;
+}
+
+/** What an actor's name alone says it is, in an event of `country`; null when it says nothing. */
+function categoryOfName(n: string, country: string): ActorCategory | null {
   // GED's "Government of DR Congo (Zaire)" in an event stored under ACLED's country name, and
   // ACLED's names as partners' sheets copy them ("Military Forces of Mali (2021-)", "Police Forces
   // of Sudan (2019-)"): the country's own forces, or another's.
@@ -181,19 +197,17 @@ export function categoryFromName(name: string, role: ActorRole): ActorCategory |
     /^(?:military|police) forces of (.+?)(?:\s*\(\d{4}-(?:\d{4})?\))?(?:\s*\[.*\])?$/i.exec(n);
   if (forces) {
     const of = forces[1]!.trim();
-    return namesOneCountry(of, role.country) ? 'state-forces' : 'external-forces';
+    return namesOneCountry(of, country) ? 'state-forces' : 'external-forces';
   }
   // A sheet's own names for the country's forces ("Forces armées maliennes", "FAMa", "Gendarmerie
   // nationale") and another's ("Sudanese Armed Forces" in Chad).
-  const national = isNationalForceOf(n, role.country);
+  const national = isNationalForceOf(n, country);
   if (national !== undefined) return national ? 'state-forces' : 'external-forces';
-  if (namesStateForcesOf(n, role.country)) return 'state-forces';
+  if (namesStateForcesOf(n, country)) return 'state-forces';
   // Foreign and international forces known by their own names, as ACLED codes them.
   if (FOREIGN_FORCES.test(n)) return 'external-forces';
   if (/^(?:civilians|civils)(?:\s*\(.*\))?$/i.test(n)) return 'civilians';
   if (/^(?:protesters|manifestants)(?:\s*\(.*\))?$/i.test(n)) return 'protesters';
   if (/^(?:rioters|[ée]meutiers)(?:\s*\(.*\))?$/i.test(n)) return 'rioters';
-  if (role.side === 2 && role.violenceType === 'violence-against-civilians') return 'civilians';
-  if (role.side === 2 && role.violenceType === 'state-based-conflict') return 'rebel-group';
   return null;
 }

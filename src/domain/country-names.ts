@@ -86,14 +86,19 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['United States', 'United States of America', 'États-Unis', 'USA'],
 ];
 
-/** Lower case, no accents, apostrophes and punctuation as spaces: "Côte d’Ivoire" → "cote d ivoire". */
+/**
+ * Lower case, no accents, apostrophes and punctuation as spaces, no leading article: "Côte
+ * d’Ivoire" → "cote d ivoire", "the Democratic Republic of Congo" (as ACLED's "Military Forces of
+ * the Democratic Republic of Congo" writes it) → "democratic republic of congo".
+ */
 function countryKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^the /, '');
 }
 
 const NAMED_GROUP = new Map<string, number>();
