@@ -71,6 +71,30 @@ describe('pre-talks escalation', () => {
     assert.equal(mostlyMissed.significant, false);
   });
 
+  it("counts a party's baseline from the first event of the sources its events come from, not another source's (DRC probe)", () => {
+    // ACLED from 1 January 2024, GED for 2023 with other actors only: the army's quiet 2023 is
+    // no baseline, the data naming it having begun in 2024. Window 2024-06-01..30.
+    const events = [
+      ev('2024-01-05', 'Army of Testland'),
+      ev('2024-03-05', 'Army of Testland'),
+      ...Array.from({ length: 8 }, (_, i) => ev(addDays('2024-06-01', i * 3), 'Army of Testland')),
+    ];
+    const coverage = new Map([
+      ['acled', { from: '2024-01-01', to: '2024-12-31' }],
+      ['ucdp', { from: '2023-01-01', to: '2023-12-31' }],
+    ]);
+    const gov = (bySource?: typeof coverage) =>
+      testEscalation(PROCESS, events, undefined, 'en', '2023-01-01', '2024-12-31', [], bySource).tests.find(
+        (t) => t.party === 'GOV',
+      )!;
+    const perSource = gov(coverage);
+    assert.equal(perSource.baselineStart, '2024-01-01');
+    assert.equal(perSource.baselineDays, 152);
+    // Over the whole store the baseline reached back into 2023, a year with no ACLED at all.
+    assert.equal(gov().baselineStart, '2023-12-04');
+    assert.ok(perSource.baseline > gov().baseline, `${perSource.baseline} against ${gov().baseline}`);
+  });
+
   it('does not test a party that names no actor: 0 against 0 is no finding', () => {
     const process = readNegotiationProcess(
       'process: T\ncountry: Testland\nparties:\n  - { id: CS, name: Civil society, actors: [] }\nrounds:\n  - { id: R1, start: 2024-07-01, end: 2024-07-03 }\n',

@@ -139,34 +139,45 @@ export function testEscalation(
   dataTo: string | null = null,
   /** Party actors the store holds no event of (misspelt, or of another country): not testable. */
   unknownActors: readonly string[] = [],
+  /** Each source's first and last event in the store for the country. */
+  sourceCoverage: ReadonlyMap<string, { from: string; to: string }> = new Map(),
 ): { tests: EscalationTest[]; alerts: EscalationAlert[] } {
   const unknown = new Set(unknownActors);
   const text = NEGOTIATION_CHECK_TEXT[lang];
   const { windowDays, alpha, minEvents } = options;
   const tests: EscalationTest[] = [];
   const alerts: EscalationAlert[] = [];
+  const partyEvents = new Map(
+    process.parties.map((p) => {
+      const actors = new Set(p.actors);
+      return [p.id, events.filter((e) => perpetration(e, actors) !== null)];
+    }),
+  );
   for (const round of process.rounds) {
     const windowStart = addDays(round.start, -windowDays);
     const windowEnd = addDays(round.start, -1);
     const baselineEnd = addDays(windowStart, -1);
-    // Days before the store's first event would count as quiet ones: the baseline starts there,
-    // and one shorter than the window (or a window the data does not cover) is not tested.
-    let baselineStart = addDays(windowStart, -options.baselineDays);
-    if (dataFrom && dataFrom > baselineStart)
-      baselineStart = dataFrom <= windowStart ? dataFrom : windowStart;
-    const baselineDays = Math.max(0, daysBetween(baselineStart, windowStart));
-    // A window reaching past the data's end is counted over the days the data covers (uncovered
-    // days would pass for quiet ones), and not tested when that is under half of it.
-    const coveredEnd = dataTo && dataTo < windowEnd ? dataTo : windowEnd;
-    const coveredDays = Math.max(0, daysBetween(windowStart, coveredEnd) + 1);
-    const covered = baselineDays >= windowDays && coveredDays * 2 >= windowDays;
     for (const party of process.parties) {
       const actors = new Set(party.actors);
+      const mine = partyEvents.get(party.id)!;
+      // Days before the data's first event would count as quiet ones: the baseline starts there,
+      // and one shorter than the window (or a window the data does not cover) is not tested. The
+      // data is that of the sources the party's events come from: a source that starts later
+      // than another (ACLED's 2024 beside GED's 2023) has no quiet year before it.
+      const { from: partyFrom, to: partyTo } = coverageOf(mine, sourceCoverage, dataFrom, dataTo);
+      let baselineStart = addDays(windowStart, -options.baselineDays);
+      if (partyFrom && partyFrom > baselineStart)
+        baselineStart = partyFrom <= windowStart ? partyFrom : windowStart;
+      const baselineDays = Math.max(0, daysBetween(baselineStart, windowStart));
+      // A window reaching past the data's end is counted over the days the data covers (uncovered
+      // days would pass for quiet ones), and not tested when that is under half of it.
+      const coveredEnd = partyTo && partyTo < windowEnd ? partyTo : windowEnd;
+      const coveredDays = Math.max(0, daysBetween(windowStart, coveredEnd) + 1);
+      const covered = baselineDays >= windowDays && coveredDays * 2 >= windowDays;
       // A party that names no actor, or none the data knows ("SPLA-IO" where the data writes
       // "SPLM-IO"), has no violence of its own to test: 0 against 0 is no finding, and a p of 1
       // would read as a calm party.
       const testable = covered && party.actors.some((a) => !unknown.has(a));
-      const mine = events.filter((e) => perpetration(e, actors) !== null);
       const inWindow = mine
         .filter((e) => e.dateStart >= windowStart && e.dateStart <= windowEnd)
         .sort((a, b) => a.dateStart.localeCompare(b.dateStart) || a.id - b.id);
@@ -223,6 +234,36 @@ export function testEscalation(
     }
   }
   return { tests, alerts };
+}
+
+/**
+ * The span of data a party's counts rest on: from the first to the last event of the sources its
+ * events come from, or the store's for the country when its events name no source (none read, or
+ * sources' spans not given).
+ */
+function coverageOf(
+  mine: readonly NegotiationEvent[],
+  bySource: ReadonlyMap<string, { from: string; to: string }>,
+  from: string | null,
+  to: string | null,
+): { from: string | null; to: string | null } {
+  const spans = [...new Set(mine.map((e) => e.source))].map((s) => bySource.get(s));
+  if (!spans.length || spans.some((s) => !s)) return { from, to };
+  return spanOf(spans as { from: string; to: string }[]);
+}
+
+/** From the first start to the last end of several spans of dates; nulls for none. */
+export function spanOf(spans: readonly { from: string; to: string }[]): {
+  from: string | null;
+  to: string | null;
+} {
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const s of spans) {
+    if (from === null || s.from < from) from = s.from;
+    if (to === null || s.to > to) to = s.to;
+  }
+  return { from, to };
 }
 
 /** Women's share of each delegation in each round, against the process's quota. */

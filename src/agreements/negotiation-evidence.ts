@@ -7,6 +7,7 @@ import {
   addDays,
   type EscalationOptions,
   type NegotiationEvent,
+  spanOf,
   VIOLENT_TYPES,
 } from './negotiation-checks.ts';
 
@@ -14,6 +15,8 @@ export interface NegotiationData {
   events: NegotiationEvent[];
   /** The first and last event dates in the store for the process's country (any actor). */
   coverage: { from: string | null; to: string | null };
+  /** The same, source by source. */
+  sourceCoverage: Map<string, { from: string; to: string }>;
   /** Party actors with no event at all in the store for the country: probably misspelled. */
   unknownActors: string[];
 }
@@ -32,12 +35,15 @@ export async function readNegotiationData(
   const events = () => readableEvents(db, hidden);
   const actors = [...new Set(process.parties.flatMap((p) => p.actors))];
   const starts = process.rounds.map((r) => r.start).sort();
-  const coverageRow = await events()
-    .select((eb) => [eb.fn.min('date_start').as('from'), eb.fn.max('date_start').as('to')])
+  const bySource = await events()
+    .select((eb) => ['source', eb.fn.min('date_start').as('from'), eb.fn.max('date_start').as('to')])
     .where('country', '=', process.country)
-    .executeTakeFirst();
-  const coverage = { from: coverageRow?.from ?? null, to: coverageRow?.to ?? null };
-  if (!actors.length || !starts.length) return { events: [], coverage, unknownActors: actors };
+    .groupBy('source')
+    .execute();
+  const sourceCoverage = new Map(bySource.map((r) => [r.source, { from: r.from, to: r.to }]));
+  const coverage = spanOf([...sourceCoverage.values()]);
+  if (!actors.length || !starts.length)
+    return { events: [], coverage, sourceCoverage, unknownActors: actors };
   const from = addDays(starts[0]!, -(options.windowDays + options.baselineDays));
   const to = addDays(starts[starts.length - 1]!, -1);
   const rows = await events()
@@ -107,6 +113,7 @@ export async function readNegotiationData(
       fatalities: Number(r.fatalities),
     })),
     coverage,
+    sourceCoverage,
     unknownActors: actors.filter((a) => !seen.has(a)),
   };
 }

@@ -97,6 +97,7 @@ export const negotiationOperations = {
         data.coverage.from,
         data.coverage.to,
         data.unknownActors,
+        data.sourceCoverage,
       );
       const t = NEGOTIATION_CHECK_TEXT[input.lang ?? 'en'].notes;
       const notes: string[] = [];
