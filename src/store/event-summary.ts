@@ -201,7 +201,11 @@ function groupedEvents(
       sql<number>`sum(civilian_targeting)`.as('target'),
       sql<number>`sum(civilian_targeting * civilian_targeting_derived)`.as('derived'),
     ])
-    .groupBy(['country', sql.raw(key(by)), ...(then ? [sql.raw(key(then))] : [])] as never);
+    // A constant is no grouping (PostgreSQL refuses one: "non-integer constant in GROUP BY").
+    .groupBy([
+      'country',
+      ...[by, then].flatMap((d) => (d && !whole.includes(d) ? [sql.raw(EVENT_KEY[d])] : [])),
+    ] as never);
 }
 
 /**
