@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Selectable } from 'kysely';
 import type { NotesAccess } from '../analysis/readable-notes.ts';
-import { replaceNames } from '../domain/replace-names.ts';
+import { replaceNames, unlinkWithheldHarm } from '../domain/replace-names.ts';
 import {
   clearanceOf,
   isKnownRole,
@@ -401,11 +401,10 @@ export function releaseSetAside<P extends SetAsideRow & { reason?: string }>(
 /**
  * A result with the names of actors, and of the groups they targeted, known only from records the
  * requester may not read in full (above their clearance, or another office's incidents) replaced
- * by "(withheld)", wherever they appear in it (perpetrator tables, threats, alerts, the
- * brief). A name that records the requester may read also carry is known already and stays. Counts are not
- * changed: a withheld actor's events are still counted, under the withheld name. `hidden`, when
- * the caller has read it already (hiddenEvents); `keep`, identifiers of the reader's own documents
- * (a plan's activity "A-FARDC") that stay whole (replaceNames).
+ * by "(withheld)" wherever they appear (perpetrator tables, threats, alerts, the brief), and the
+ * perpetrators named beside such a group withheld too (unlinkWithheldHarm). A name that readable
+ * records carry too is known already and stays. Counts are not changed. `hidden`, when the caller
+ * has read it (hiddenEvents); `keep`, the reader's own identifiers ("A-FARDC") kept whole.
  */
 export async function releaseActorNames<T>(
   ctx: AppContext,
@@ -428,7 +427,8 @@ async function withholdActorNames<T>(
   keep: readonly string[] = [],
 ): Promise<T> {
   const candidates = await namesOnlyHidden(ctx.store.db, hidden);
-  return candidates.size ? replaceNames(result, candidates, WITHHELD_KEY, keep) : result;
+  if (!candidates.size) return result;
+  return unlinkWithheldHarm(replaceNames(result, candidates, WITHHELD_KEY, keep), WITHHELD_KEY);
 }
 
 /**

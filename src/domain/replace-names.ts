@@ -35,3 +35,28 @@ export function replaceNames<T>(
   };
   return scrub(value) as T;
 }
+
+/**
+ * A result whose groups harmed were withheld (replaceNames) with the perpetrators named beside
+ * them withheld too: a group known only from records withheld from the reader ties whoever harmed
+ * it to those records ("Jubaland State Forces" against "(withheld)" in Lower Juba, from one
+ * restricted incident, where public events name the forces elsewhere). A threat row
+ * ({perpetrator, targetedPopulation}) takes the withheld name; a perpetrator's list of groups
+ * harmed ({actor, targetedPopulations}) leaves the withheld group out.
+ */
+export function unlinkWithheldHarm<T>(value: T, withheld: string): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+    const { perpetrator, targetedPopulation, actor, targetedPopulations } = out;
+    if (typeof perpetrator === 'string' && typeof targetedPopulation === 'string') {
+      if (targetedPopulation.includes(withheld)) out.perpetrator = withheld;
+    }
+    if (typeof actor === 'string' && Array.isArray(targetedPopulations) && !actor.includes(withheld))
+      out.targetedPopulations = targetedPopulations.filter((g) => !String(g).includes(withheld));
+    return out;
+  };
+  return walk(value) as T;
+}
