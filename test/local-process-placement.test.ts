@@ -223,6 +223,26 @@ for (const dialect of DIALECTS) {
         'lakeside-talks (Lakeside talks): the file says admin-1 "Lakeside", its point lies in Hillside',
       ]);
     });
+
+    test('a point a few kilometres off the loaded shapes (a port beside a coarse coastline) is in them; one far off is not', async () => {
+      // Somalia probe: Kismaayo's port lies just offshore of Natural Earth's coastline, and its
+      // process counted "0 events, 0 deaths" before and after.
+      writeFileSync(
+        join(dir, 'shore.yaml'),
+        [
+          'processes:',
+          // 0.05° (5.5 km) west of Testland's western edge, and 0.5° (55 km) west of it.
+          '  - { id: harbour-talks, name: Harbour talks, date: 2021-03-01, country: Testland, latitude: 8, longitude: 29.95 }',
+          '  - { id: offshore-talks, name: Offshore talks, date: 2021-03-01, country: Testland, latitude: 8, longitude: 29.5 }',
+        ].join('\n'),
+      );
+      await json(['local', 'import', join(dir, 'shore.yaml')]);
+      const check = await json(['local', 'check', '--country', 'Testland']);
+      const byId = new Map((check.processes as Checked[]).map((p) => [p.id, p]));
+      assert.equal(byId.get('harbour-talks')?.countsUnavailable, null);
+      assert.equal(byId.get('harbour-talks')?.admin1, 'Lakeside');
+      assert.equal(byId.get('offshore-talks')?.countsUnavailable, 'location-outside-country');
+    });
   });
 }
 

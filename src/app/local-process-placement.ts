@@ -37,16 +37,40 @@ export class BoundaryCache {
   ): Promise<{ home: { country: string; admin1: string } | null; allLoaded: boolean }> {
     let allLoaded = true;
     let home: { country: string; admin1: string } | null = null;
-    for (const country of countries) {
-      const areas = await this.of(country);
-      if (!areas.length) allLoaded = false;
-      if (!home && areas.length) {
-        const admin1 = areaOfPoint(lat, lon, areas);
-        if (admin1) home = { country, admin1 };
+    // The point itself first; then, for a point just off the shapes, points around it.
+    for (const [dLat, dLon] of [[0, 0], ...nearbyOffsets(lat)]) {
+      for (const country of countries) {
+        const areas = await this.of(country);
+        if (!areas.length) allLoaded = false;
+        if (!home && areas.length) {
+          const admin1 = areaOfPoint(lat + dLat!, lon + dLon!, areas);
+          if (admin1) home = { country, admin1 };
+        }
       }
+      if (home || !allLoaded) break;
     }
     return { home, allLoaded };
   }
+}
+
+/**
+ * How far off its country's loaded shapes a point may lie and still be placed in them: Natural
+ * Earth's coastline runs a few kilometres from the real one, and a port (Kismaayo, Mogadishu)
+ * lay "outside the country", its violence uncounted (Somalia probe). A latitude written as the
+ * longitude lands hundreds of kilometres away, and is still found out.
+ */
+const OFF_SHAPE_KM = 10;
+
+/** Eight offsets of OFF_SHAPE_KM around a point at latitude `lat`, in degrees (lat, lon). */
+function nearbyOffsets(lat: number): [number, number][] {
+  const dLat = OFF_SHAPE_KM / 111.32;
+  const dLon = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180));
+  const out: [number, number][] = [];
+  for (let k = 0; k < 8; k++) {
+    const a = (k * Math.PI) / 4;
+    out.push([dLat * Math.sin(a), dLon * Math.cos(a)]);
+  }
+  return out;
 }
 
 /** A process as listed under a country: where its point lies, and whether it crosses a border. */
