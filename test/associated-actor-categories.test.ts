@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { readOwnCategories } from '../src/analysis/actor-own-category.ts';
 import { readEvidence } from '../src/analysis/evidence-events.ts';
 import { runJointAnalysis } from '../src/analysis/joint-analysis.ts';
 import { readPerpetrators, readThreatCells } from '../src/analysis/perpetrator-queries.ts';
@@ -71,6 +72,22 @@ for (const dialect of DIALECTS) {
         state.map((a) => a.name).filter((n) => n === RDF || n === PMC || n === POLICE),
         [POLICE],
       );
+    });
+
+    test('an actor with no record of its own anywhere takes what its name says, and no more (DRC probe)', async () => {
+      // Named only beside M23, Rwanda's army was "unknown" for 53 events and 389 deaths.
+      const UPDF = 'Military Forces of Uganda (1986-)';
+      const own = await readOwnCategories(store.db, [
+        UPDF,
+        PMC,
+        'Military Forces of the Democratic Republic of Congo (2019-)',
+      ]);
+      assert.equal(own.of(UPDF, DRC), 'external-forces');
+      assert.equal(
+        own.of('Military Forces of the Democratic Republic of Congo (2019-)', DRC),
+        'state-forces',
+      );
+      assert.equal(own.of(PMC, DRC), '');
     });
 
     test('the perpetrator table gives an associated actor its own category, by month for a dated one', async () => {

@@ -130,8 +130,9 @@ for (const dialect of DIALECTS) {
       // Two attacks on civilians with the army, one battle beside it.
       assert.equal(wagner.events, 3);
       assert.equal(wagner.fatalities, 12 + 8 + 5);
-      // Acting with the army makes it neither the army's kind nor the host state's force.
-      assert.equal(wagner.category, null);
+      // Acting with the army makes it neither the army's kind nor the host state's force; its own
+      // name makes it what ACLED codes it, an outside force.
+      assert.equal(wagner.category, 'external-forces');
       assert.equal(wagner.isState, false);
       const dozo = actors.find((a) => a.name === 'Dozo Communal Militia (Mali)');
       assert.equal(dozo?.events, 1);
@@ -153,7 +154,7 @@ for (const dialect of DIALECTS) {
         of(WAGNER)
           .map((c) => c.actorCategory)
           .sort(),
-        ['', '', ''],
+        ['external-forces', 'external-forces', 'external-forces'],
       );
       assert.equal(sum('Dozo Communal Militia (Mali)', 'events'), 1);
       assert.equal(sum(ARMY, 'events'), 3);

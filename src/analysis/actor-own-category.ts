@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { categoryOfName } from '../domain/actor-category.ts';
 import { type ActorCategoryPeriod, latestPeriod } from '../domain/actor-category-period.ts';
 import { readCategoryPeriods } from '../store/category-periods.ts';
 import type { Database } from '../store/schema.ts';
@@ -19,7 +20,9 @@ const COUNTRY_BOUND = new Set(['state-forces', 'external-forces']);
  * 3. its own events elsewhere: a category that means the same in every country (a rebel group, a
  *    militia); a state's forces, or an outside force, named elsewhere and never here, are an
  *    outside force here (ACLED's "external/other forces": a state's forces outside their country);
- * 4. the register (an actor list's coding; its state flag).
+ * 4. the register (an actor list's coding; its state flag);
+ * 5. its name, where it says what the actor is (categoryOfName: "Military Forces of Rwanda
+ *    (2000-)" acting with M23 in the DR Congo is an outside force).
  *
  * Otherwise the actor stays without a category ('').
  */
@@ -94,7 +97,8 @@ export async function readOwnCategories(
       if (dated?.length) return '';
       const r = register.get(actor);
       if (r?.category) return r.category;
-      return r?.isState ? 'state-forces' : '';
+      if (r?.isState) return 'state-forces';
+      return categoryOfName(actor, country) ?? '';
     },
   };
 }

@@ -187,8 +187,11 @@ export function categoryFromName(name: string, role: ActorRole): ActorCategory |
   return null;
 }
 
-/** What an actor's name alone says it is, in an event of `country`; null when it says nothing. */
-function categoryOfName(n: string, country: string): ActorCategory | null {
+/**
+ * What an actor's name alone says it is, in an event of `country` ("Military Forces of Rwanda
+ * (2000-)" in the DR Congo: an outside force); null when it says nothing.
+ */
+export function categoryOfName(n: string, country: string): ActorCategory | null {
   // GED's "Government of DR Congo (Zaire)" in an event stored under ACLED's country name, and
   // ACLED's names as partners' sheets copy them ("Military Forces of Mali (2021-)", "Police Forces
   // of Sudan (2019-)"): the country's own forces, or another's.
