@@ -75,10 +75,11 @@ for (const dialect of DIALECTS) {
       );
       assert.equal(await storedArea(niles.id), 'Upper Niles');
       assert.deepEqual(await byArea(), { 'Upper Nile': 4, 'Blue Nile': 1, 'Upper Niles': 1 });
-      // Another country's areas are not this one's.
+      // Another country's areas are not this one's (a country new to the store, said to be new:
+      // unsaid, an area of Testland's would make it a likely slip for Testland).
       const elsewhere = await runOperation(
         operations.recordIncident,
-        { ...base, country: 'Otherland', admin1: 'upper nile' },
+        { ...base, country: 'Otherland', admin1: 'upper nile', newArea: true },
         call(keyed.store),
       );
       assert.equal(elsewhere.admin1, 'upper nile');
@@ -115,6 +116,26 @@ for (const dialect of DIALECTS) {
         call(keyed.store),
       );
       assert.ok(known.id);
+      // A country unlike any, written with an area of the one the store holds (Somalia probe:
+      // "Somaliland" with Banadir made a country of its own, out of Somalia's figures).
+      await assert.rejects(
+        runOperation(
+          operations.recordIncident,
+          { ...base, country: 'Upperland', admin1: 'Upper Nile' },
+          call(keyed.store),
+        ),
+        (e: Error & { code?: string }) =>
+          e.code === 'bad-input' &&
+          /country: "Upperland" .* "Upper Nile" is an admin-1 area of "(\w+)"; did you mean "\1"\?.*newArea: true/.test(
+            e.message,
+          ),
+      );
+      const apart = await runOperation(
+        operations.recordIncident,
+        { ...base, country: 'Upperland', admin1: 'Upper Nile', newArea: true },
+        call(keyed.store),
+      );
+      assert.ok(apart.id);
     });
 
     test('an area known only from the loaded boundaries is known too', async () => {

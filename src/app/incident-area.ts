@@ -51,19 +51,26 @@ export async function assertKnownCountry(
   db: Kysely<Database>,
   country: string,
   newArea: boolean | undefined,
+  admin1 = '',
 ): Promise<void> {
-  const message = await countrySlip(db, country, newArea);
+  const message = await countrySlip(db, country, newArea, admin1);
   if (message)
     throw new TandemError('bad-input', `country: ${message}`, {
       details: { issues: [{ path: 'country', message }] },
     });
 }
 
-/** Why `country` is refused as a likely slip (assertKnownCountry), or null when it is not one. */
+/**
+ * Why `country` is refused as a likely slip (assertKnownCountry), or null when it is not one. A
+ * country the store does not hold, written with an admin-1 area that a country the store holds
+ * has ("Somaliland" with Banadir, Somalia's), is one too: the record would leave Somalia's
+ * summary, map and brief for a country of its own.
+ */
 export async function countrySlip(
   db: Kysely<Database>,
   country: string,
   newArea: boolean | undefined,
+  admin1 = '',
 ): Promise<string | null> {
   if (newArea === true || isKnownCountryName(country)) return null;
   const held = (await db.selectFrom('country_counts').select('country').distinct().execute()).map(
@@ -74,8 +81,18 @@ export async function countrySlip(
     .map((k) => ({ k, s: areaNameSimilarity(country, k) }))
     .filter((x) => x.s >= LIKELY_SLIP)
     .sort((a, b) => b.s - a.s);
-  if (!near.length) return null;
-  return `"${country}" is not a country the store holds; did you mean "${near[0]!.k}"? Write the country as the store names it, or, if it is new to the store, say so (newArea: true)`;
+  const advice =
+    'Write the country as the store names it, or, if it is new to the store, say so (newArea: true)';
+  if (near.length)
+    return `"${country}" is not a country the store holds; did you mean "${near[0]!.k}"? ${advice}`;
+  if (!admin1) return null;
+  for (const k of held) {
+    const areas = await knownAdmin1Areas(db, k);
+    const area = knownSpelling(admin1, areas);
+    if (areas.includes(area))
+      return `"${country}" is not a country the store holds, and "${admin1}" is an admin-1 area of "${k}"; did you mean "${k}"? ${advice}`;
+  }
+  return null;
 }
 
 /**

@@ -175,7 +175,7 @@ export const incidentEditOperations = {
       const merged: IncidentInput = { ...before, ...fields, victims: { ...before.victims, ...victims } };
       if (fields.country !== undefined) {
         merged.country = await storedCountry(ctx.store, fields.country);
-        await assertKnownCountry(db, merged.country, newArea);
+        await assertKnownCountry(db, merged.country, newArea, merged.admin1);
       }
       // A new area (or country) is stored as the store spells it, as when an incident is recorded.
       const after =

@@ -160,7 +160,7 @@ export function checkIncident(requester: Requester, input: IncidentInput): void 
  */
 async function placed(ctx: AppContext, written: IncidentInput): Promise<IncidentInput> {
   const country = await storedCountry(ctx.store, written.country);
-  await assertKnownCountry(ctx.store.db, country, written.newArea);
+  await assertKnownCountry(ctx.store.db, country, written.newArea, written.admin1);
   return withKnownAdmin1(ctx.store.db, { ...written, country });
 }
 
