@@ -50,7 +50,16 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
   let receiving = 0;
   const byPerson = new Map<string, number>();
   app.post('/api/imports', async (c) => {
-    const boundaries = c.req.query('kind') === 'boundaries';
+    const kind = c.req.query('kind') ?? 'events';
+    if (kind !== 'events' && kind !== 'boundaries')
+      throw new TandemError(
+        'bad-input',
+        `kind: must be events or boundaries; got ${JSON.stringify(kind.slice(0, 40))}`,
+        {
+          details: { issues: [{ path: 'kind', message: 'must be events or boundaries' }] },
+        },
+      );
+    const boundaries = kind === 'boundaries';
     const opName = boundaries ? 'loadBoundaries' : 'importFiles';
     const op = options.operations[opName];
     if (!op) throw new TandemError('not-found', 'importing is not available in this build');

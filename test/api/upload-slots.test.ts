@@ -100,3 +100,30 @@ test('an upload or a JSON body that stalls is given up with a timeout (408), the
     await drop();
   }
 });
+
+test('an upload of a kind the server does not import is refused (400), not read as events', async () => {
+  const { store, drop } = await DIALECTS[0]!.open();
+  try {
+    const { token } = await addUserAccount(store, 'An Analyst', ['analyst']);
+    const app = createApp({ store, webRoot: null, log: () => {}, cacheTtlMs: 0 });
+    const res = await app.request('/api/imports?name=events.csv&kind=weird', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: ACLED,
+    });
+    assert.equal(res.status, 400);
+    const { error } = await res.json();
+    assert.equal(error.code, 'bad-input');
+    assert.match(error.message, /kind: must be events or boundaries; got "weird"/);
+    assert.equal((await store.db.selectFrom('events').select('id').execute()).length, 0);
+    // Events named as such are imported as without the parameter.
+    const events = await app.request('/api/imports?name=events.csv&kind=events', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: ACLED,
+    });
+    assert.match(await events.text(), /"stage":"done"/);
+  } finally {
+    await drop();
+  }
+});
