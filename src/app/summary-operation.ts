@@ -16,7 +16,15 @@ export const summary = defineOperation({
     'Events, fatalities, civilian fatalities and civilian-targeting events by area, period or category.',
   input: eventFilterInput
     .extend({
-      by: z.enum(SUMMARY_DIMENSIONS).default('admin1'),
+      by: z
+        .enum(SUMMARY_DIMENSIONS, {
+          // The command line's "admin1,month" is two fields here.
+          error: (issue) =>
+            typeof issue.input === 'string' && issue.input.includes(',')
+              ? `one dimension; a second goes in thenBy (by=${issue.input.split(',')[0]}&thenBy=${issue.input.split(',')[1]})`
+              : undefined,
+        })
+        .default('admin1'),
       /** A second dimension, for cross-tables such as admin1 × month. */
       thenBy: z.enum(SUMMARY_DIMENSIONS).optional(),
     })

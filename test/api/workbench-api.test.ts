@@ -96,6 +96,14 @@ for (const dialect of DIALECTS) {
       assert.equal(cli.code, 0, cli.stderr);
       assert.deepEqual(api.body, JSON.parse(cli.stdout));
       assert.equal(api.body.rows.length, 8);
+      // The command line's "admin1,month" is refused here with where the second dimension goes.
+      const joined = await json(`/api/summary?by=admin1,month&country=${C}`);
+      assert.equal(joined.status, 400);
+      assert.match(
+        joined.body.error.message,
+        /by: one dimension; a second goes in thenBy \(by=admin1&thenBy=month\)/,
+      );
+      assert.equal((await json(`/api/summary?by=admin1&thenBy=month&country=${C}`)).status, 200);
     });
 
     test('GET /api/analysis answers the same body as `tandem analyze --json`', async () => {
