@@ -327,6 +327,13 @@ test('a refused file and a record not found read in French on French pages, from
     'vide.txt : aucun texte trouvé',
   );
   assert.equal(frenchMessage('a message the patterns do not know'), 'a message the patterns do not know');
+  const { readEventDay } = await import('../src/sources/event-dates.ts');
+  const future = readEventDay('2099-01-01', '2026-12-08');
+  assert.ok(!future.ok);
+  assert.equal(
+    frenchMessage(future.reason).replace(/[\u00a0\u202f]/g, ' '),
+    '« 2099-01-01 » est dans le futur : un événement ne peut pas être daté après le 2026-12-08 (demain en UTC, pour une source dont la journée commence plus tôt)',
+  );
 });
 
 test('a plan or negotiation file refused reads in French problem by problem, its places and paths as written', async () => {

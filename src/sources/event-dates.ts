@@ -126,7 +126,10 @@ function latestEventDay(): string {
 export function readEventDay(raw: string, last = latestEventDay()): DateResult {
   const r = parseEventDate(raw);
   if (r.ok && r.date > last)
-    return { ok: false, reason: `"${raw.trim()}" is in the future: an event's date cannot be after ${last}` };
+    return {
+      ok: false,
+      reason: `"${raw.trim()}" is in the future: an event's date cannot be after ${last} (tomorrow in UTC, for a source whose day begins earlier)`,
+    };
   return r;
 }
 

@@ -98,8 +98,9 @@ const PATTERNS: [RegExp, (...m: string[]) => string][] = [
       `la ligne compte ${n} champ${n === '1' ? '' : 's'}, l’en-tête ${h} (la ligne est-elle tronquée ?)`,
   ],
   [
-    /^"(.*)" is in the future: an event's date cannot be after (.+)$/,
-    (_, d, last) => `« ${d} » est dans le futur : un événement ne peut pas être daté après le ${last}`,
+    /^"(.*)" is in the future: an event's date cannot be after (\S+)(?: \(tomorrow in UTC, for a source whose day begins earlier\))?$/,
+    (_, d, last) =>
+      `« ${d} » est dans le futur : un événement ne peut pas être daté après le ${last} (demain en UTC, pour une source dont la journée commence plus tôt)`,
   ],
   // Records that do not exist.
   [/^no event with id (\d+)$/, (_, id) => `aucun événement n’a l’identifiant ${id}`],
