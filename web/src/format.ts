@@ -29,6 +29,11 @@ export function num(n: number | null | undefined): string {
   return n === null || n === undefined ? '–' : formatter('num', (l) => new Intl.NumberFormat(l)).format(n);
 }
 
+/** A score such as the risk an allocation covers, to one decimal ("291.1", "291,1"). */
+export function score(n: number | null | undefined): string {
+  return n === null || n === undefined ? '–' : num(Math.round(n * 10) / 10);
+}
+
 /** A share as a percentage with one decimal, as the brief writes it ("30.5%", "30,5 %"). */
 export function pct(n: number | null | undefined): string {
   return n === null || n === undefined || Number.isNaN(n)

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNUSED } from '../../../src/domain/plan.ts';
 import { get } from '../api-client.ts';
-import { areaHref, num } from '../format.ts';
+import { areaHref, num, score } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
@@ -56,8 +56,8 @@ export function PlanAllocation({
             <>
               <p role="status">
                 {t('plan.allocation.covered', {
-                  current: num(a.objective.current),
-                  proposed: num(a.objective.proposed),
+                  current: score(a.objective.current),
+                  proposed: score(a.objective.proposed),
                   status: a.status,
                 })}
                 {a.objective.proposed < a.objective.current ? ` ${t('plan.allocation.coversLess')}` : ''}
