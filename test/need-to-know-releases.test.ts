@@ -340,12 +340,33 @@ for (const dialect of DIALECTS) {
         likelihood: 'high' as const,
         severity: 'high' as const,
       };
+      const proposed = async (who: Who) =>
+        (await runOperation(operations.proposeThreats, { country: 'Testland' }, as(store, who))).threats;
+      const northBefore = (await proposed(NORTH)).find((t) => t.id === stored!.id);
       // The South office guesses the North office's restricted perpetrator: a refusal ("already in
-      // the register") would confirm the guess. Its entry is added beside the other instead.
+      // the register") would confirm the guess. Its entry is added beside the other instead, and
+      // the proposals answer a right guess as they answer a wrong one.
+      const wrong = await runOperation(
+        operations.addThreat,
+        { ...guess, perpetrator: 'Another patrol' },
+        as(store, SOUTH),
+      );
+      const afterWrong = (await proposed(SOUTH)).map((t) => t.id);
       const south = await runOperation(operations.addThreat, guess, as(store, SOUTH));
       assert.notEqual(south.id, stored!.id);
+      const afterRight = (await proposed(SOUTH)).map((t) => t.id);
+      assert.ok(afterWrong.includes(stored!.id) && afterWrong.includes(wrong.id), afterWrong.join(' '));
+      assert.ok(afterRight.includes(stored!.id) && afterRight.includes(south.id), afterRight.join(' '));
+      // The first entry keeps its place and its rating for those who read it; the later one is
+      // listed as an entry of its own (it took the first's place, rating and all).
+      const north = await proposed(NORTH);
+      assert.deepEqual(
+        north.find((t) => t.id === stored!.id),
+        northBefore,
+      );
+      assert.equal(north.find((t) => t.id === south.id)?.updatedBy, SOUTH.name);
       const list = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, ADMIN));
-      assert.equal(list.threats.length, 2);
+      assert.equal(list.threats.length, 3);
       // Those who may read the first entry in full are sent to it.
       await assert.rejects(
         runOperation(operations.addThreat, guess, as(store, NORTH)),

@@ -149,7 +149,16 @@ export async function proposeThreatsFromData(
   const splitCount = Math.max(o.limit, MIN_CELLS_SPLIT);
   const unsplit = cells.slice(splitCount);
   const stored = await findThreats(db, { country: o.country, admin1: o.admin1 });
-  const storedByKey = new Map(stored.map((t) => [threatKey(t), t]));
+  // A key's first entry stands for it. A later one of the same key (added by someone who may not
+  // read the first in full: addThreat) is listed as an entry of its own, never in the first's
+  // place: it took the first's place, rating and all, in everyone's list, and its coming and going
+  // told its author that their guess matched a withheld entry (security probe).
+  const storedByKey = new Map<string, Threat>();
+  const laterEntries: Threat[] = [];
+  for (const t of [...stored].sort((a, b) => (a.id ?? 0) - (b.id ?? 0))) {
+    if (storedByKey.has(threatKey(t))) laterEntries.push(t);
+    else storedByKey.set(threatKey(t), t);
+  }
   // Each cell's groups, judged as the list will show them: the analyst's rating where the register
   // holds the threat, the proposal's otherwise.
   const ranked = (
@@ -318,7 +327,7 @@ export async function proposeThreatsFromData(
   }
   // Register entries whose proposal was left out, or that have none, take their place by their
   // rating: the whole list reads the most severe first.
-  out.push(...storedByKey.values());
+  out.push(...storedByKey.values(), ...laterEntries);
   out.sort(
     (a, b) =>
       risk(b) - risk(a) ||
