@@ -367,6 +367,22 @@ for (const dialect of DIALECTS) {
       assert.equal(north.find((t) => t.id === south.id)?.updatedBy, SOUTH.name);
       const list = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, ADMIN));
       assert.equal(list.threats.length, 3);
+      // The South officer's own entry comes back as they wrote it: a note of guessed names came
+      // back with the hidden ones "(withheld)", thousands of guesses a request (security probe).
+      const note = `g1=${SECRET_VICTIMS}; g2=Nobody family`;
+      const own = await runOperation(
+        operations.addThreat,
+        { ...guess, perpetrator: 'Third patrol', note },
+        as(store, SOUTH),
+      );
+      for (const seen of [
+        (await runOperation(operations.listThreats, { country: 'Testland' }, as(store, SOUTH))).threats,
+        (await runOperation(operations.analyze, { country: 'Testland' }, as(store, SOUTH))).threats,
+      ])
+        assert.equal(seen.find((t) => t.id === own.id)?.note, note);
+      // Others still do not read the hidden name in it.
+      const viewer = await runOperation(operations.listThreats, { country: 'Testland' }, as(store, VIEWER));
+      assert.doesNotMatch(JSON.stringify(viewer), /Tesfay/);
       // Those who may read the first entry in full are sent to it.
       await assert.rejects(
         runOperation(operations.addThreat, guess, as(store, NORTH)),

@@ -451,6 +451,7 @@ export async function runJointAnalysis(
     limit: o.threatLimit,
     evidenceLimit: o.evidenceLimit,
     notesAccess: o.notesAccess,
+    hidden: options.hidden,
   });
   lap('threats');
   const threats = proposed.threats;

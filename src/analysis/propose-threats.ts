@@ -61,5 +61,6 @@ export async function proposeThreatList(
     limit: options.limit ?? DEFAULTS.threatLimit,
     evidenceLimit: DEFAULTS.evidenceLimit,
     notesAccess: options.notesAccess,
+    hidden: options.hidden,
   });
 }

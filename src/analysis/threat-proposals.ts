@@ -10,6 +10,7 @@ import {
   threatKey,
 } from '../domain/threat.ts';
 import type { ViolenceType } from '../domain/violence-type.ts';
+import type { HiddenEvents } from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import { actorNameMask } from './actor-name-mask.ts';
 import { compileDriverRules } from './driver-rules.ts';
@@ -29,6 +30,12 @@ export interface ThreatProposalOptions {
   limit: number;
   evidenceLimit: number;
   notesAccess?: NotesAccess;
+  /**
+   * The events the requester may not read in full: left out of a threat's split by group harmed,
+   * as the cells' counts leave them out (a withheld group beside a named perpetrator tied the
+   * perpetrator to the withheld incident; Somalia probe).
+   */
+  hidden?: HiddenEvents;
 }
 
 /**
@@ -165,7 +172,7 @@ export async function proposeThreatsFromData(
     await Promise.all(
       cells.slice(0, splitCount).map(async (cell) =>
         (
-          await readTargetedGroups(db, cell, { ...w, from: o.from, to: o.to })
+          await readTargetedGroups(db, cell, { ...w, from: o.from, to: o.to }, o.hidden)
         )
           // A group harmed only on days of a cut month outside the period is not the period's threat.
           .filter((target) => target.events > 0)

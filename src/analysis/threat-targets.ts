@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { HARM_KINDS, type HarmKind, harmKindOfGroup, harmKindOfSubEvent } from '../domain/harm-kind.ts';
 import type { ThreatCell } from '../domain/threat.ts';
 import { splitTargets } from '../store/event-columns.ts';
+import { type HiddenEvents, readableEvents } from '../store/hidden-records.ts';
 import type { Database } from '../store/schema.ts';
 import { harmedGroup, perpetratorBranches } from './harmed-group.ts';
 import { addMonths } from './months.ts';
@@ -48,6 +49,7 @@ export async function readTargetedGroups(
   db: Kysely<Database>,
   cell: ThreatCell,
   w: ThreatWindow,
+  hidden: HiddenEvents = { levels: [], missionIds: [] },
 ): Promise<TargetedGroup[]> {
   const inPeriod =
     w.from && w.to
@@ -59,8 +61,7 @@ export async function readTargetedGroups(
   const branches = perpetratorBranches(cell.actor);
   // The cell's civilian-targeting events that one branch names the perpetrator in.
   const cellEvents = (branch: (typeof branches)[number]) => {
-    let q = db
-      .selectFrom('events')
+    let q = readableEvents(db, hidden)
       .where('country', '=', cell.country)
       .where('admin1', '=', cell.admin1)
       .where('violence_type', '=', cell.violenceType)

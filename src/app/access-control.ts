@@ -301,10 +301,9 @@ function asCounts(e: StoredEvent): StoredEvent {
 const IDENTIFYING: readonly SummaryDimension[] = ['admin2', 'target'];
 
 /**
- * A summary as the requester may see it: where it is grouped by a dimension that can identify
- * people (admin-2, the group harmed), the events the requester may not read in full (above their
- * clearance, or another office's incidents) are taken out of their named rows and counted together
- * under "(withheld)", so totals stay true and no district or group is named for them.
+ * A summary as the requester may see it: grouped by what can identify people (admin-2, the group
+ * harmed), the events they may not read in full leave their named rows and count together under
+ * "(withheld)", so totals stay true and no district or group is named for them.
  */
 export async function releaseSummary<S extends Summary & { thenBy?: SummaryDimension }>(
   ctx: AppContext,
@@ -342,16 +341,12 @@ export async function releaseSummary<S extends Summary & { thenBy?: SummaryDimen
 }
 
 /**
- * Which events the map may draw as points. Points are cached and shared between everyone of a
- * clearance and carry coordinates, so only public events are drawn; a sensitive event is counted
- * in the map's total but never placed on it.
+ * Which events the map may draw as points (cached, shared by a clearance, with coordinates): only
+ * public ones; a sensitive event is counted in the map's total but never placed on it.
  */
 export const MAP_POINT_LEVELS: readonly Sensitivity[] = ['public'];
 
-/**
- * The requester's access to event notes for the analysis: a note is read (for driver suggestions)
- * only where the requester's clearance covers it, and every read of a non-public note is logged.
- */
+/** Event notes read for the analysis's driver suggestions: only those the requester may read, each non-public read logged. */
 export function notesAccess(ctx: AppContext, action: string): NotesAccess {
   return {
     // The events' own rule (eventReadRule): another office's incident is not read on clearance alone.
@@ -500,23 +495,29 @@ export async function hiddenEvents(ctx: AppContext): Promise<HiddenEvents> {
   return { levels, missionIds: await incidentsOutside(ctx.store.db, readable, offices) };
 }
 
+/** An entry the requester wrote last: its words are theirs, and withholding a name in them answered a guess. */
+export function ownThreat(ctx: AppContext, t: ThreatEntry): boolean {
+  return t.id !== null && t.updatedBy === ctx.requester.name;
+}
+
 /** What the release of a threat reads of it. */
 type ThreatEntry = Pick<Threat, 'id' | 'perpetrator' | 'targetedPopulation' | 'admin1' | 'note' | 'events'> &
   Partial<Pick<Threat, 'updatedBy'>>;
 
 /**
- * Threats as the requester may see them (the register, proposals, the analysis and the brief). Names
- * known only from records the requester may not read in full are withheld, as everywhere; and a
- * threat that links such a record keeps its perpetrator's and targeted group's names only where
- * records the requester may read carry them too: a register entry outlives an edit of the incident
- * it came from, whose first perpetrator no event carries any more. Every threat linking a hidden
- * record is written to the audit chain, released or withheld.
+ * Threats as the requester may see them (register, proposals, analysis, brief); their own entries
+ * as written (ownThreat). Names known only from records the requester may not read in full are
+ * withheld, and a threat linking such a record keeps a name only where readable records carry it
+ * too. Every threat linking a hidden record is written to the audit chain, released or withheld.
  */
 export async function releaseThreats<T extends ThreatEntry>(ctx: AppContext, threats: T[]): Promise<T[]> {
+  const others = threats.filter((t) => !ownThreat(ctx, t));
+  if (others.length < threats.length) {
+    const released = await releaseThreats(ctx, others);
+    return threats.map((t) => (ownThreat(ctx, t) ? t : released.shift()!));
+  }
   const hidden = await hiddenEvents(ctx);
-  // A threat whose perpetrator or group harmed is withheld keeps its note back too: notes name
-  // witnesses and places (the names alone being withheld, the note went out).
-  // Names withheld here, or before (the analysis withholds every name of its own first).
+  // A threat whose names are withheld (here, or before by the analysis) keeps its note back too.
   const byName = await withholdActorNames(ctx, threats, hidden);
   const nameWithheld = new Set(
     byName.filter(
@@ -676,10 +677,7 @@ export async function assertMayTagEvent(ctx: AppContext, event: EventOrigin & { 
   );
 }
 
-/**
- * Of these threats, those the requester may read in full (released with nothing withheld): the only
- * ones an edit, or the refusal of a threat added twice, may name to them.
- */
+/** Of these threats, those the requester may read in full: the only ones an edit, or a refusal of a threat added twice, may name. */
 export async function threatsReadInFull<T extends ThreatEntry>(ctx: AppContext, threats: T[]): Promise<T[]> {
   const seen = await releaseThreats(ctx, threats);
   return threats.filter(

@@ -19,6 +19,7 @@ import {
   assertMayTagEvent,
   hiddenEvents,
   notesAccess,
+  ownThreat,
   releaseActorNames,
   releaseDriverEvidence,
   releaseDriverTags,
@@ -122,7 +123,11 @@ export const analysisOperations = {
       const released = await releaseActorNames(ctx, analysis, hidden, 'analysis');
       return {
         ...released,
-        threats: await releaseThreats(ctx, released.threats),
+        // The requester's own register entries as they wrote them, not as the names pass made them.
+        threats: await releaseThreats(
+          ctx,
+          released.threats.map((t, i) => (ownThreat(ctx, analysis.threats[i]!) ? analysis.threats[i]! : t)),
+        ),
         drivers: await releaseDriverEvidence(ctx, released.drivers),
       };
     },
