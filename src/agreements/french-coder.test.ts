@@ -399,3 +399,21 @@ describe('a local pact and a political accord in French (agreement-coder probe)'
     );
   });
 });
+
+describe('a returns protocol and a local pact in French (second agreement-coder probe)', () => {
+  test('people forced to leave their homes, a voluntary return, transhumance corridors, one owner; « enfants de la commune »', () => {
+    assert.ok(
+      covered(
+        'Les personnes contraintes de quitter leur lieu de résidence habituelle du fait du conflit peuvent y revenir.',
+      ).includes('GRef'),
+    );
+    assert.ok(covered('Le retour est volontaire.').includes('GRef'));
+    assert.ok(covered('Les couloirs de transhumance tracés en 2019 sont rétablis.').includes('HrMob'));
+    assert.ok(
+      covered('Le propriétaire dont la maison a été détruite reçoit une indemnisation.').includes('LaRefRet'),
+    );
+    assert.ok(
+      !covered('Les enfants de la commune sont appelés à cultiver l’esprit de fraternité.').includes('GCh'),
+    );
+  });
+});

@@ -601,3 +601,28 @@ describe('the ICRC’s access to detainees is detention, not movement (agreement
     );
   });
 });
+
+describe('wording of a held-out humanitarian annex, DDR and detention protocol (agreement-coder probe)', () => {
+  test('relief without the word humanitarian, IHL’s persons not taking part, assembly areas, reinsertion, war-wounded', () => {
+    const relief = codesIn(
+      'Relief consignments destined for populations in need shall be allowed to pass rapidly and without hindrance.',
+    );
+    assert.ok(relief.has('DevHum') && relief.has('HrMob'), [...relief].join(' '));
+    assert.ok(
+      codesIn(
+        'The Parties shall take all feasible precautions to spare persons not taking part in hostilities.',
+      ).has('ProtCiv'),
+    );
+    assert.ok(
+      codesIn('Schools and health posts shall not be occupied or used by armed elements.').has('ProtCiv'),
+    );
+    assert.ok(codesIn('All combatants shall report to one of the four assembly areas.').has('SsrDdr'));
+    assert.ok(codesIn('Ex-combatants shall receive a reinsertion package.').has('SsrDdr'));
+    assert.ok(codesIn('Combatants wounded in the war shall receive care.').has('GDis'));
+    assert.ok(codesIn('Persons held shall be permitted to correspond with their families.').has('HrDet'));
+    const held = codesIn('The ICRC shall have access to all places where persons are held.');
+    assert.ok(!held.has('HrMob'), [...held].join(' '));
+    // The words alone are not enough where they mean something else.
+    assert.ok(!codesIn('The Commission shall work without hindrance.').has('HrMob'));
+  });
+});
