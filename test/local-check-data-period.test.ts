@@ -93,7 +93,7 @@ for (const dialect of DIALECTS) {
       assert.ok(!december.findings.some((f) => f.kind === 'breaking-down'));
       assert.ok(p.get('accord-2021-03')!.findings.some((f) => f.kind === 'breaking-down'));
       assert.deepEqual(json.notes, [
-        'local processes whose window before or after reaches outside the period of the event data (2020-07-01 to 2021-09-30), so events and deaths before and after them could not be compared: accord-2015, accord-2020-12, accord-2021-08',
+        'local processes whose window before or after reaches outside the period of the event data (2020-07-01 to 2021-09-30), so events and deaths before and after them could not be compared (a shorter window, --window-days or windowDays, may fit in it): accord-2015, accord-2020-12, accord-2021-08',
       ]);
     });
 

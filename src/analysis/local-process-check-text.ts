@@ -51,7 +51,7 @@ const en: LocalProcessCheckText = {
     noLocation: (ids) =>
       `local processes with no usable location (coordinates 0, 0: a missing location, not a place), so events and deaths around them could not be counted: ${ids.join(', ')}`,
     outsideDataPeriod: (ids, first, last) =>
-      `local processes whose window before or after reaches outside the period of the event data (${first} to ${last}), so events and deaths before and after them could not be compared: ${ids.join(', ')}`,
+      `local processes whose window before or after reaches outside the period of the event data (${first} to ${last}), so events and deaths before and after them could not be compared (a shorter window, --window-days or windowDays, may fit in it): ${ids.join(', ')}`,
   },
 };
 
@@ -76,7 +76,7 @@ const fr: LocalProcessCheckText = {
     noLocation: (ids) =>
       `processus locaux sans emplacement utilisable (coordonnées 0, 0 : un emplacement manquant, pas un lieu), si bien que les événements et les morts alentour n’ont pas pu être comptés : ${ids.join(', ')}`,
     outsideDataPeriod: (ids, first, last) =>
-      `processus locaux dont la période avant ou après sort de la période couverte par les données d’événements (du ${f.day(first)} au ${f.day(last)}), si bien que les événements et les morts avant et après n’ont pas pu être comparés : ${ids.join(', ')}`,
+      `processus locaux dont la période avant ou après sort de la période couverte par les données d’événements (du ${f.day(first)} au ${f.day(last)}), si bien que les événements et les morts avant et après n’ont pas pu être comparés (une période plus courte, --window-days ou windowDays, peut y tenir) : ${ids.join(', ')}`,
   },
 };
 
