@@ -96,7 +96,7 @@ export class SensitivityGuard {
       );
     if (lowered)
       parts.push(
-        `it would lower ${describe(this.lowered, this.setAsideLowered)} to ${this.level}; a record's sensitivity is never lowered, so import the file at the records' level or higher to update them`,
+        `it would lower ${describe(this.lowered, this.setAsideLowered)} to ${this.level}; a record's sensitivity is never lowered, so import those rows apart, at their level or higher, to update them, or leave them out of this file (an export of Tandem's own holds every record you may read, at every level)`,
       );
     // Above one's clearance is a question of rights; lowering is a conflict with what is stored.
     const code = above || named ? 'forbidden' : 'conflict';
