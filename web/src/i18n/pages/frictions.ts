@@ -23,7 +23,7 @@ export const en = {
   save: 'Save',
   title: 'Frictions',
   intro:
-    'Frictions between protection and political work, named so they can be managed: found by the plan check and the analysis, each with an owner and a decision.',
+    'Frictions between protection and political work, named so they can be managed: found by the plan check and the analysis, each with an owner and a decision. Of the plan check’s findings, four kinds are frictions between the two lines of work (support to state forces that harm civilians, resources claimed twice, local work cut off from the national strategy, violence where no political process is active); the others (an objective without an anchor, a priority task uncovered…) are the plan’s own gaps, listed on the plan page.',
   theRegister: 'the friction register',
   none: 'No friction found and none registered. Store a plan to have it checked.',
   noLonger: ', no longer found',
@@ -78,7 +78,7 @@ export const fr: typeof en = {
   save: 'Enregistrer',
   title: 'Frictions',
   intro:
-    'Frictions entre la protection et le travail politique, nommées pour pouvoir être gérées : relevées par la vérification du plan et par l’analyse, chacune avec un responsable et une décision.',
+    'Frictions entre la protection et le travail politique, nommées pour pouvoir être gérées : relevées par la vérification du plan et par l’analyse, chacune avec un responsable et une décision. Des constats de la vérification du plan, quatre sortes sont des frictions entre les deux lignes de travail (soutien à des forces de l’État qui s’en prennent aux civils, moyens demandés deux fois, travail local coupé de la stratégie nationale, violence là où aucun processus politique n’est actif) ; les autres (un objectif sans ancrage, une tâche prioritaire non couverte…) sont des lacunes du plan lui-même, listées sur la page du plan.',
   theRegister: 'le registre des frictions',
   none: 'Aucune friction constatée ni enregistrée. Enregistrez un plan pour le faire vérifier.',
   noLonger: ', plus constatée',
