@@ -626,3 +626,21 @@ describe('wording of a held-out humanitarian annex, DDR and detention protocol (
     assert.ok(!codesIn('The Commission shall work without hindrance.').has('HrMob'));
   });
 });
+
+describe('a checkpoint forbidden is freedom of movement provided for (second agreement-coder probe)', () => {
+  test('"No checkpoint shall be maintained …", "aucun poste de contrôle ne sera maintenu" are HrMob; a force ruled out stays out', () => {
+    assert.ok(
+      codesIn(
+        'No checkpoint shall be maintained on the Haro–Senza road other than those agreed by the Joint Commission.',
+      ).has('HrMob'),
+    );
+    assert.ok(codesIn('There shall be no checkpoints.').has('HrMob'));
+    const fr = new Set(
+      codeAgreement('Aucun poste de contrôle illégal ne sera maintenu.', rulesForLanguage('fr')).flatMap(
+        (p) => p.codes.map((c) => c.code),
+      ),
+    );
+    assert.ok(fr.has('HrMob'), [...fr].join(' '));
+    assert.ok(!codesIn('No peacekeeping force shall be deployed.').has('ImPK'));
+  });
+});
