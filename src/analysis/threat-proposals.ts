@@ -156,13 +156,13 @@ export async function proposeThreatsFromData(
   const splitCount = Math.max(o.limit, MIN_CELLS_SPLIT);
   const unsplit = cells.slice(splitCount);
   const stored = await findThreats(db, { country: o.country, admin1: o.admin1 });
-  // A key's first entry stands for it. A later one of the same key (added by someone who may not
+  // A key's first entry (findThreats lists them by id) stands for it. A later one of the same key (added by someone who may not
   // read the first in full: addThreat) is listed as an entry of its own, never in the first's
   // place: it took the first's place, rating and all, in everyone's list, and its coming and going
   // told its author that their guess matched a withheld entry (security probe).
   const storedByKey = new Map<string, Threat>();
   const laterEntries: Threat[] = [];
-  for (const t of [...stored].sort((a, b) => (a.id ?? 0) - (b.id ?? 0))) {
+  for (const t of stored) {
     if (storedByKey.has(threatKey(t))) laterEntries.push(t);
     else storedByKey.set(threatKey(t), t);
   }

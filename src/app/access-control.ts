@@ -496,7 +496,7 @@ export async function hiddenEvents(ctx: AppContext): Promise<HiddenEvents> {
 }
 
 /** An entry the requester wrote last: its words are theirs, and withholding a name in them answered a guess. */
-export function ownThreat(ctx: AppContext, t: ThreatEntry): boolean {
+function ownThreat(ctx: AppContext, t: ThreatEntry): boolean {
   return t.id !== null && t.updatedBy === ctx.requester.name;
 }
 

@@ -19,7 +19,6 @@ import {
   assertMayTagEvent,
   hiddenEvents,
   notesAccess,
-  ownThreat,
   releaseActorNames,
   releaseDriverEvidence,
   releaseDriverTags,
@@ -123,11 +122,9 @@ export const analysisOperations = {
       const released = await releaseActorNames(ctx, analysis, hidden, 'analysis');
       return {
         ...released,
-        // The requester's own register entries as they wrote them, not as the names pass made them.
-        threats: await releaseThreats(
-          ctx,
-          released.threats.map((t, i) => (ownThreat(ctx, analysis.threats[i]!) ? analysis.threats[i]! : t)),
-        ),
+        // From the analysis as made: releaseThreats withholds the same names, and keeps the
+        // requester's own register entries as they wrote them (ownThreat).
+        threats: await releaseThreats(ctx, analysis.threats),
         drivers: await releaseDriverEvidence(ctx, released.drivers),
       };
     },

@@ -1,3 +1,4 @@
+import { boxAround } from '../analysis/great-circle.ts';
 import { areaOfPoint } from '../analysis/point-in-area.ts';
 import { normalizeAreaName } from '../domain/area-names.ts';
 import { type Language, withFrenchSpacing } from '../domain/language.ts';
@@ -38,12 +39,12 @@ export class BoundaryCache {
     let allLoaded = true;
     let home: { country: string; admin1: string } | null = null;
     // The point itself first; then, for a point just off the shapes, points around it.
-    for (const [dLat, dLon] of [[0, 0], ...nearbyOffsets(lat)]) {
+    for (const [la, lo] of [[lat, lon] as const, ...pointsAround(lat, lon)]) {
       for (const country of countries) {
         const areas = await this.of(country);
         if (!areas.length) allLoaded = false;
         if (!home && areas.length) {
-          const admin1 = areaOfPoint(lat + dLat!, lon + dLon!, areas);
+          const admin1 = areaOfPoint(la, lo, areas);
           if (admin1) home = { country, admin1 };
         }
       }
@@ -61,16 +62,12 @@ export class BoundaryCache {
  */
 const OFF_SHAPE_KM = 10;
 
-/** Eight offsets of OFF_SHAPE_KM around a point at latitude `lat`, in degrees (lat, lon). */
-function nearbyOffsets(lat: number): [number, number][] {
-  const dLat = OFF_SHAPE_KM / 111.32;
-  const dLon = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180));
-  const out: [number, number][] = [];
-  for (let k = 0; k < 8; k++) {
-    const a = (k * Math.PI) / 4;
-    out.push([dLat * Math.sin(a), dLon * Math.cos(a)]);
-  }
-  return out;
+/** The eight corners and edge midpoints of the box OFF_SHAPE_KM around a point (boxAround). */
+function pointsAround(lat: number, lon: number): (readonly [number, number])[] {
+  const b = boxAround(lat, lon, OFF_SHAPE_KM);
+  return [b.south, lat, b.north].flatMap((la) =>
+    [b.west, lon, b.east].filter((lo) => la !== lat || lo !== lon).map((lo) => [la, lo] as const),
+  );
 }
 
 /** A process as listed under a country: where its point lies, and whether it crosses a border. */

@@ -51,9 +51,12 @@ export function unlinkWithheldHarm<T>(value: T, withheld: string): T {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = walk(x);
     const { perpetrator, targetedPopulation, actor, targetedPopulations } = out;
-    if (typeof perpetrator === 'string' && typeof targetedPopulation === 'string') {
-      if (targetedPopulation.includes(withheld)) out.perpetrator = withheld;
-    }
+    if (
+      typeof perpetrator === 'string' &&
+      typeof targetedPopulation === 'string' &&
+      targetedPopulation.includes(withheld)
+    )
+      out.perpetrator = withheld;
     if (typeof actor === 'string' && Array.isArray(targetedPopulations) && !actor.includes(withheld))
       out.targetedPopulations = targetedPopulations.filter((g) => !String(g).includes(withheld));
     return out;

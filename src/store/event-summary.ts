@@ -188,13 +188,14 @@ function groupedEvents(
   whole: readonly SummaryDimension[] = [],
 ) {
   const key = (d: SummaryDimension | undefined) => (d && !whole.includes(d) ? EVENT_KEY[d] : "''");
+  const keys = [key(by), key(then)];
   return (
     db
       .selectFrom('events')
       .select([
         'country',
-        sql<string>`${sql.raw(key(by))}`.as('key'),
-        sql<string>`${sql.raw(key(then))}`.as('key2'),
+        sql<string>`${sql.raw(keys[0]!)}`.as('key'),
+        sql<string>`${sql.raw(keys[1]!)}`.as('key2'),
         sql<number>`count(*)`.as('events'),
         sql<number>`sum(fatalities)`.as('fatalities'),
         sql<number>`coalesce(sum(civilian_fatalities), 0)`.as('civ'),
@@ -203,10 +204,7 @@ function groupedEvents(
         sql<number>`sum(civilian_targeting * civilian_targeting_derived)`.as('derived'),
       ])
       // A constant is no grouping (PostgreSQL refuses one: "non-integer constant in GROUP BY").
-      .groupBy([
-        'country',
-        ...[by, then].flatMap((d) => (d && !whole.includes(d) ? [sql.raw(EVENT_KEY[d])] : [])),
-      ] as never)
+      .groupBy(['country', ...keys.filter((k) => k !== "''").map((k) => sql.raw(k))] as never)
   );
 }
 

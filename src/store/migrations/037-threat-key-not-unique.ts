@@ -7,21 +7,14 @@ import type { Kysely } from 'kysely';
  * told them that a perpetrator they guessed stood against that group in that area, on records
  * withheld from them.
  */
+const KEY = ['country', 'admin1', 'perpetrator', 'targeted_population', 'violence_type'];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('threats_key').execute();
-  await db.schema
-    .createIndex('threats_key')
-    .on('threats')
-    .columns(['country', 'admin1', 'perpetrator', 'targeted_population', 'violence_type'])
-    .execute();
+  await db.schema.createIndex('threats_key').on('threats').columns(KEY).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('threats_key').execute();
-  await db.schema
-    .createIndex('threats_key')
-    .unique()
-    .on('threats')
-    .columns(['country', 'admin1', 'perpetrator', 'targeted_population', 'violence_type'])
-    .execute();
+  await db.schema.createIndex('threats_key').unique().on('threats').columns(KEY).execute();
 }
