@@ -331,6 +331,16 @@ describe('French wording from texts never seen before (held-out probe)', () => {
     );
     assert.ok(
       covered(
+        'Une attention particulière est accordée aux besoins des personnes âgées et des personnes handicapées.',
+      ).includes('ProtGrp'),
+    );
+    assert.ok(
+      covered('Le Gouvernement prévient le harcèlement et l’intimidation des femmes candidates.').includes(
+        'ProtGrp',
+      ),
+    );
+    assert.ok(
+      covered(
         'Les Parties invitent une mission internationale de surveillance à vérifier le respect du présent Accord.',
       ).includes('ImPK'),
     );

@@ -80,6 +80,28 @@ describe('negation in English', () => {
     provided('fr', 'SexViol', 'L’amnistie ne s’applique pas aux crimes de violences sexuelles.');
     provided('fr', 'SexViol', 'L’amnistie ne couvre pas les violences sexuelles.');
     ruledOut('en', 'SexViol', 'This Agreement does not apply to crimes of sexual violence.');
+    // … or an immunity the sentence before grants, which "this Section" points back at (third
+    // agreement probe); a back-reference after a sentence granting none stays an exclusion.
+    provided(
+      'en',
+      'SexViol',
+      'Persons released shall not be prosecuted solely for having taken part in hostilities. This Section shall not apply to crimes of sexual violence.',
+    );
+    provided(
+      'fr',
+      'SexViol',
+      'Les personnes libérées ne seront pas poursuivies pour avoir pris part aux hostilités. Cette disposition ne s’applique pas aux crimes de violences sexuelles.',
+    );
+    ruledOut(
+      'en',
+      'SexViol',
+      'Persons released shall receive food and clothing. This Section shall not apply to crimes of sexual violence.',
+    );
+    ruledOut(
+      'en',
+      'SexViol',
+      'Persons released shall not be prosecuted. This Agreement shall not apply to crimes of sexual violence.',
+    );
     provided('en', 'ProtCiv', 'There shall be no attacks on civilians.');
     // The phrase runs over the verb of harm ("school … used for military purposes"): still a prohibition.
     provided('en', 'ProtCiv', 'No school or hospital shall be used for military purposes.');

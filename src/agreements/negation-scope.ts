@@ -144,7 +144,7 @@ export class NegationScope {
     const from = this.clauseStart(sentenceStart, start);
     const to = this.clauseEnd(end, sentenceEnd);
     return (
-      this.negatedBefore(from, start) ||
+      this.negatedBefore(from, start, sentenceStart) ||
       this.negatedWithin(start, end) ||
       this.negatedByDeterminer(from, start, end, to) ||
       this.negatedAfter(from, start, end, to) ||
@@ -157,7 +157,7 @@ export class NegationScope {
    * a negated verb of harm prohibits. A negated verb governs the first thing after it, so a harm
    * in between takes the negation ("does not provide for any amnesty for sexual violence").
    */
-  private negatedBefore(from: number, at: number): boolean {
+  private negatedBefore(from: number, at: number, sentenceStart: number): boolean {
     const verbs = this.verbCues(from, at);
     const cues = [...verbs, ...this.matches(this.cues.before, from, at, 'negates')]
       .filter((c) => c.effect !== 'none' && c.end <= at)
@@ -167,7 +167,12 @@ export class NegationScope {
     // "The amnesty shall not apply to crimes of sexual violence", "l'amnistie ne couvre pas les
     // violences sexuelles": what an amnesty or immunity is said not to reach stays punishable,
     // which is a provision on it, as "no amnesty for sexual violence" is.
-    if (this.words(from, cue.start).some((w) => IMPUNITY.test(w))) return false;
+    const subject = this.words(from, cue.start);
+    if (subject.some((w) => IMPUNITY.test(w))) return false;
+    // "… shall not be prosecuted for having taken part in hostilities. This Section shall not apply
+    // to crimes of sexual violence": the subject points back at an immunity the sentence before
+    // grants, and what it does not reach stays punishable, as above.
+    if (BACK_REFERENCE.test(subject.join(' ')) && this.grantsImmunity(sentenceStart)) return false;
     const between = this.words(cue.end, at);
     return (
       between.length <= BEFORE_WORDS &&
@@ -318,6 +323,15 @@ export class NegationScope {
     return false;
   }
 
+  /** Whether the sentence before `sentenceStart`, in the same provision, speaks of amnesty or immunity from prosecution. */
+  private grantsImmunity(sentenceStart: number): boolean {
+    const before = this.folded.slice(Math.max(0, sentenceStart - 400), sentenceStart);
+    const provision = before.slice(before.lastIndexOf('\n\n') + 1).replace(/[\s.;!?]+$/, '');
+    const sentence = provision.slice(provision.search(/[.;!?][^.;!?]*$/) + 1);
+    const words = sentence.toLowerCase().match(WORD) ?? [];
+    return words.some((w) => IMPUNITY.test(w) || PROSECUTION.test(w));
+  }
+
   /** Just after the last clause end (a semicolon, a colon, a terminator word) in [sentenceStart, at). */
   private clauseStart(sentenceStart: number, at: number): number {
     const from = Math.max(sentenceStart, at - 600);
@@ -349,6 +363,11 @@ export class NegationScope {
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Words of impunity (folded): amnesty, amnistie, pardon, grâce, immunity, impunité. */
 const IMPUNITY = /^(?:amnest|amnisti|pardon|grace|gracie|immunit|impunit)/;
+/** Words of prosecution (folded): an immunity put as "shall not be prosecuted", « ne seront pas poursuivis ». */
+const PROSECUTION = /^(?:prosecut|poursuivi|poursuite)/;
+/** A subject that points back at the provision before: "this Section", "the foregoing", « cette disposition ». */
+const BACK_REFERENCE =
+  /\b(?:this|that|these|the foregoing|the above|the preceding|cette|ces|ce|cet|la presente|le present) (?:section|article|paragraph|provision|clause|subsection|disposition|alinea|paragraphe|mesure|measure)s?$|^(?:this|the foregoing|the above|ce qui precede|cela)$/;
 /** A list item's marker at the start of a line: (a), a), 1., 1°, (iv), a bullet. */
 const LIST_ITEM =
   /^\s*(?:\([a-z]{1,2}\)|[a-z][.)/]\s|\([ivxlc]{1,6}\)|[ivxlc]{1,6}[.)]\s|\d{1,3}[.)°]|[-•*–▪●◦]\s)/iu;

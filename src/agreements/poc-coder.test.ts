@@ -390,6 +390,13 @@ describe('wording from agreements never seen before', () => {
     );
     notFound('HrDet', 'All prisoners of war shall be released within thirty days.');
     found('ProtGrp', 'No one shall be subjected to reprisals against members of the Fulani community.');
+    // Measures owed to a group without the word "protect" (third agreement probe).
+    found(
+      'ProtGrp',
+      'Special attention shall be paid to the needs of the elderly and persons with disabilities among the displaced.',
+    );
+    found('ProtGrp', 'The Government shall prevent harassment and intimidation of women candidates.');
+    notFound('ProtGrp', 'Special attention shall be paid to the repair of roads and bridges.');
   });
 
   test("a possessive holds its noun: women's participation is GeWom, children's rights GCh (held-out probe)", () => {
