@@ -19,6 +19,8 @@ export interface AreaMonth {
   /** Violent events (VIOLENT_TYPES: battles, GED's two conflict types, explosions/remote violence, violence against civilians): what alerts count. */
   violentEvents: number;
   fatalities: number;
+  /** Deaths in the violent events: what the alerts on deaths count (riots' and protests' deaths are not violence in their sense). */
+  violentFatalities: number;
   civilianFatalities: number;
   civilianFatalitiesKnown: number;
   civilianTargetingEvents: number;
@@ -44,6 +46,9 @@ export async function readAreaMonths(
           'violent',
         ),
         sql<number>`sum(fatalities)`.as('fatalities'),
+        sql<number>`sum(case when violence_type in (${sql.join(VIOLENT)}) then fatalities else 0 end)`.as(
+          'violent_fatalities',
+        ),
         sql<number>`sum(civilian_fatalities)`.as('civilian_fatalities'),
         sql<number>`sum(civilian_fatalities_known)`.as('known'),
         sql<number>`sum(civilian_targeting_events)`.as('targeting'),
@@ -62,6 +67,7 @@ export async function readAreaMonths(
     events: Number(r.events),
     violentEvents: Number(r.violent),
     fatalities: Number(r.fatalities),
+    violentFatalities: Number(r.violent_fatalities),
     civilianFatalities: Number(r.civilian_fatalities),
     civilianFatalitiesKnown: Number(r.known),
     civilianTargetingEvents: Number(r.targeting),
@@ -86,6 +92,7 @@ export function areaMonthsOf(rows: readonly EventCountTable[]): AreaMonth[] {
         events: 0,
         violentEvents: 0,
         fatalities: 0,
+        violentFatalities: 0,
         civilianFatalities: 0,
         civilianFatalitiesKnown: 0,
         civilianTargetingEvents: 0,
@@ -94,7 +101,10 @@ export function areaMonthsOf(rows: readonly EventCountTable[]): AreaMonth[] {
       out.set(k, c);
     }
     c.events += r.events;
-    if (VIOLENT.includes(r.violence_type as (typeof VIOLENT)[number])) c.violentEvents += r.events;
+    if (VIOLENT.includes(r.violence_type as (typeof VIOLENT)[number])) {
+      c.violentEvents += r.events;
+      c.violentFatalities += r.fatalities;
+    }
     c.fatalities += r.fatalities;
     c.civilianFatalities += r.civilian_fatalities;
     c.civilianFatalitiesKnown += r.civilian_fatalities_known;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { quietDeaths } from '../../test/simulated-deaths.ts';
 import type { AlertSeries } from './escalation-alerts.ts';
-import { detectFatalityAlerts } from './fatality-alerts.ts';
+import { buildFatalitySeries, detectFatalityAlerts } from './fatality-alerts.ts';
 import { DEFAULT_LOG_CUSUM_OPTIONS, logScaleCusum } from './log-cusum.ts';
 import { monthRange } from './months.ts';
 import { detectNewActors } from './new-actor-alerts.ts';
@@ -98,6 +98,7 @@ function areaMonths(events: number) {
     events,
     violentEvents: events,
     fatalities: 0,
+    violentFatalities: 0,
     civilianFatalities: 0,
     civilianFatalitiesKnown: 0,
     civilianTargetingEvents: 0,
@@ -153,4 +154,16 @@ test('a state force renamed with ACLED’s new dates is the same actor, not a ne
     alerts.map((a) => a.key),
     ['Militia of Testland (2011-)'],
   );
+});
+
+test("the deaths series counts deaths in violent events only: a riot's dead are not an escalation of violence (alerts probe)", () => {
+  const rows = areaMonths(3).map((r, i) => ({
+    ...r,
+    fatalities: i === months.length - 1 ? 40 : 4,
+    violentFatalities: i === months.length - 1 ? 28 : 4,
+  }));
+  const [country, north] = buildFatalitySeries(rows);
+  assert.equal(country!.counts.at(-1), 28);
+  assert.equal(north!.counts.at(-1), 28);
+  assert.equal(north!.counts[0], 4);
 });

@@ -53,8 +53,9 @@ export async function readMassCasualtyMonths(
 }
 
 /**
- * Monthly deaths of the country and of each admin1, dense from the country's first month (so a
- * quiet province's zeros count), as escalation-alerts.ts builds the event series. Pure.
+ * Monthly deaths in violent events (riots' and protests' are left out, as the forecasts leave
+ * them out) of the country and of each admin1, dense from the country's first month (so a quiet
+ * province's zeros count), as escalation-alerts.ts builds the event series. Pure.
  */
 export function buildFatalitySeries(areaMonths: readonly AreaMonth[], admin1?: string): AlertSeries[] {
   const first = new Map<string, string>();
@@ -66,7 +67,7 @@ export function buildFatalitySeries(areaMonths: readonly AreaMonth[], admin1?: s
     if (!last.has(c.country) || c.month > last.get(c.country)!) last.set(c.country, c.month);
     if (admin1 === undefined) {
       const m = getOrAdd(countries, c.country, () => new Map<string, number>());
-      m.set(c.month, (m.get(c.month) ?? 0) + c.fatalities);
+      m.set(c.month, (m.get(c.month) ?? 0) + c.violentFatalities);
     }
     if (c.admin1) {
       const a = getOrAdd(admins, `${c.country}\u001f${c.admin1}`, () => ({
@@ -74,7 +75,7 @@ export function buildFatalitySeries(areaMonths: readonly AreaMonth[], admin1?: s
         admin1: c.admin1,
         monthly: new Map<string, number>(),
       }));
-      a.monthly.set(c.month, (a.monthly.get(c.month) ?? 0) + c.fatalities);
+      a.monthly.set(c.month, (a.monthly.get(c.month) ?? 0) + c.violentFatalities);
     }
   }
   const out: AlertSeries[] = [];
