@@ -106,13 +106,13 @@ export function assertOwnOffice(requester: Requester, office: string): void {
 }
 
 /**
- * Whose reads of sensitive records a requester may see in the access log: an administrator (who
- * audits the store) everyone's; anyone else cleared for it only their own. The log names records
- * of every office and who read them: a protection officer of one office has no need to know who
- * read another office's incidents, nor that those incidents exist.
+ * Whose reads a requester may see in the access log: an administrator everyone's, released or
+ * withheld; anyone else cleared for it only what was released to them in full. A withheld entry
+ * names a record the reader was not shown, and whether it appears says if a guessed name is in it.
  */
-export function accessLogReader(requester: Requester): string | null {
-  return requester.roles.includes('admin') ? null : requester.name;
+export function accessLogReader(requester: Requester): { actor: string | null; actions: string[] } {
+  if (requester.roles.includes('admin')) return { actor: null, actions: ['released', 'withheld'] };
+  return { actor: requester.name, actions: ['released'] };
 }
 
 /**

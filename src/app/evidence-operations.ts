@@ -112,18 +112,18 @@ export const evidenceOperations = {
 
   accessLog: defineOperation({
     summary:
-      'Who read which sensitive record, when, and whether it was released in full or withheld (an administrator sees everyone’s reads, anyone else their own).',
+      'Who read which sensitive record, when, and whether it was released in full or withheld (an administrator sees everyone’s reads; anyone else the records released to them in full).',
     input: z.object({ limit: numberInput(z.number().int().positive()).default(200) }),
     requires: 'strictly-confidential',
     run: async (ctx, input) => {
-      const own = accessLogReader(ctx.requester);
+      const shown = accessLogReader(ctx.requester);
       let q = ctx.store.db
         .selectFrom('audit_log')
         .selectAll()
-        .where('action', 'in', ['released', 'withheld'])
+        .where('action', 'in', shown.actions)
         .orderBy('id', 'desc')
         .limit(input.limit);
-      if (own !== null) q = q.where('actor', '=', own);
+      if (shown.actor !== null) q = q.where('actor', '=', shown.actor);
       const rows = await q.execute();
       // The releases in the audit chain, as the access log has always shown them.
       return {

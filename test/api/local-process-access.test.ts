@@ -301,6 +301,20 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([...by('Kessa Protection')], ['released']);
       assert.deepEqual([...by('Varo Protection')], ['withheld']);
       assert.deepEqual([...by('Vi Viewer')], ['withheld']);
+      // Varo's own access log lists what was released to Varo, not the process withheld from Varo:
+      // its id would name it, and a withheld entry's appearing would confirm a guessed name
+      // (fourth security probe). The administrator sees both.
+      const log = async (who: string) => {
+        const res = await call(who, 'POST', '/api/ops/accessLog', { limit: 1000 });
+        assert.equal(res.status, 200, await res.clone().text());
+        return JSON.stringify((await res.json()).entries);
+      };
+      assert.doesNotMatch(await log('varo'), /quiet-dialogue/);
+      assert.match(await log('kessa'), /"record_id":"quiet-dialogue","sensitivity":"restricted","granted":1/);
+      assert.match(
+        await log('admin'),
+        /"requester":"Varo Protection","action":"[^"]*","record_kind":"local-process","record_id":"quiet-dialogue","sensitivity":"restricted","granted":0/,
+      );
       assert.equal((await verifyAudit(store.db)).ok, true);
     });
 
