@@ -69,12 +69,10 @@ export function pdfOptions(html: string) {
  */
 export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   assertChromium();
-  const { chromium } = await import('playwright-core');
   const profile = await profileFolder();
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
+  const context = await launchChromium(profile).catch(async (e) => {
+    await rm(profile, { recursive: true, force: true });
+    throw e;
   });
   try {
     const page = await context.newPage();
@@ -122,12 +120,31 @@ export class PdfPrinter {
   }
 
   async #launch() {
-    const { chromium } = await import('playwright-core');
     this.#profile = await profileFolder();
-    return chromium.launchPersistentContext(this.#profile, {
+    return launchChromium(this.#profile);
+  }
+}
+
+/**
+ * Starts headless Chromium in `profile`. One that is there but does not start (a broken install,
+ * a sandbox that forbids it) is a user error in one line, naming the path and Chromium's own first
+ * words, not Playwright's page of launch log (exports probe).
+ */
+async function launchChromium(profile: string) {
+  const { chromium } = await import('playwright-core');
+  try {
+    return await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       headless: true,
     });
+  } catch (e) {
+    const first = String((e as Error)?.message ?? e)
+      .split('\n')[0]!
+      .replace(/^browserType\.launchPersistentContext:\s*/, '');
+    throw new TandemError(
+      'unavailable',
+      `Chromium at ${CHROMIUM_PATH} did not start (${first}): check that it runs (${CHROMIUM_PATH} --version) or set TANDEM_CHROMIUM to one that does; the HTML brief works without it.`,
+    );
   }
 }
