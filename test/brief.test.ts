@@ -23,6 +23,7 @@ import { runCli } from './run-cli.ts';
  */
 const requester = { name: 'tester', roles: ['admin'] };
 const scratch = mkdtempSync(join(tmpdir(), 'tandem-brief-'));
+const FIXTURE_EVENTS = new URL('fixtures/good/acled-old-format.csv', import.meta.url).pathname;
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const ONE_MONTH = { country: DEMO_COUNTRY, from: '2025-08-01', to: '2025-08-31' };
@@ -283,16 +284,24 @@ for (const dialect of DIALECTS) {
   });
 }
 
-test('without Chromium, tandem analyze --format pdf ends with exit 2 and says what to install', async () => {
-  const r = await runCli(
-    ['analyze', '--db', join(scratch, 'empty.db'), '--format', 'pdf', '--out', join(scratch, 'b.pdf')],
-    {
-      env: { TANDEM_CHROMIUM: join(scratch, 'no-chromium-here') },
-    },
-  );
-  assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /needs Chromium.*install it/);
-  assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/);
+test('without Chromium, or with one that does not start, tandem analyze --format pdf ends with exit 2 in one line', async () => {
+  const db = join(scratch, 'pdf-less.db');
+  const made = await runCli(['import', FIXTURE_EVENTS, '--db', db]);
+  assert.equal(made.code, 0, made.stderr);
+  const pdf = (chromium: string) =>
+    runCli(['analyze', '--db', db, '--format', 'pdf', '--out', join(scratch, 'b.pdf')], {
+      env: { TANDEM_CHROMIUM: chromium },
+    });
+  const missing = await pdf(join(scratch, 'no-chromium-here'));
+  assert.equal(missing.code, 2, missing.stderr);
+  assert.match(missing.stderr, /needs Chromium.*install it/);
+  assert.doesNotMatch(missing.stderr, /at .*\.ts:\d+/);
+  // A Chromium that is there but exits at once: one line naming it, not Playwright's launch log
+  // and "internal error" (exports probe).
+  const broken = await pdf('/bin/false');
+  assert.equal(broken.code, 2, broken.stderr);
+  assert.match(broken.stderr, /^tandem: Chromium at \/bin\/false did not start \(.*\): check that it runs/);
+  assert.equal(broken.stderr.trim().split('\n').length, 1, broken.stderr);
 });
 
 test('assertChromium is a user error (503), not a crash', () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { openStore } from '../src/store/store.ts';
 import { runCli } from './run-cli.ts';
 
 const DIR = mkdtempSync(join(tmpdir(), 'tandem-bad-input-'));
@@ -414,26 +415,27 @@ describe('bad input on the command line', { concurrency: 4 }, () => {
   // The store is created once, before the cases that open it run side by side: two processes
   // migrating a new SQLite file at once can collide ("table … already exists").
   before(async () => {
-    const r = await runCli(['summary', '--db', DB], { env: { TANDEM_ROLES: 'admin' } });
-    assert.equal(r.code, 0, r.stderr);
+    await (await openStore({ dbPath: DB })).close();
   });
-  test('a command that only reads, given a --db that names no file, says so on stderr and answers as before', async () => {
+  test('a command that only reads, given a --db that names no file, is refused and makes no store there', async () => {
     const typo = join(DIR, 'tandme.db');
-    const r = await runCli(['summary', '--by', 'admin1', '--json', '--db', typo], {
-      env: { TANDEM_DEBUG: '', TANDEM_ROLES: 'admin' },
-    });
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /^tandem: note: --db \S+tandme\.db named no store; an empty one is made there/);
-    assert.deepEqual(JSON.parse(r.stdout).rows, []);
-    // Once it exists, nothing more is said.
-    const again = await runCli(['summary', '--db', typo], { env: { TANDEM_ROLES: 'admin' } });
-    assert.equal(again.code, 0, again.stderr);
-    assert.equal(again.stderr, '');
-    // A command that writes makes its store without a note.
+    for (const args of [
+      ['summary', '--by', 'admin1', '--json'],
+      ['export', '--format', 'csv'],
+    ]) {
+      const r = await runCli([...args, '--db', typo], { env: { TANDEM_DEBUG: '', TANDEM_ROLES: 'admin' } });
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /^tandem: --db \S+tandme\.db names no store \(no such file\): check the path/);
+      assert.equal(r.stdout, '');
+      assert.equal(existsSync(typo), false);
+    }
+    // A command that writes makes its store, and a read then answers from it.
     const other = join(DIR, 'imported.db');
     const made = await runCli(['import', EVENTS_CSV, '--db', other], { env: { TANDEM_ROLES: 'admin' } });
     assert.equal(made.code, 0, made.stderr);
-    assert.doesNotMatch(made.stderr, /named no store/);
+    const read = await runCli(['summary', '--db', other], { env: { TANDEM_ROLES: 'admin' } });
+    assert.equal(read.code, 0, read.stderr);
+    assert.equal(read.stderr, '');
   });
   test('a misspelt role in TANDEM_ROLES is refused, and writes nothing', async () => {
     const r = await runCli(['import', EVENTS_CSV, '--db', DB], { env: { TANDEM_ROLES: 'veiwer' } });

@@ -99,7 +99,7 @@ describe('negotiation check in French', () => {
 
   test('each delegation line has a decimal comma and a no-break space before the colon; English unchanged', async () => {
     const file = new URL('fixtures/negotiations/hand-checked-talks.yaml', import.meta.url).pathname;
-    const db = ['--db', join(dir, 't.db')];
+    const db = ['--db', ':memory:'];
     const fr = await runCli(['negotiation', 'check', file, '--lang', 'fr', ...db]);
     assert.equal(fr.code, 0, fr.stderr);
     assert.match(fr.stdout, /\n {2}cycle R1 {2}GOV\u00a0: 1\/10 \(0,1\) {2}SOUS le quota de 0,3\n/);

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { openStore } from '../src/store/store.ts';
 import { runCli } from './run-cli.ts';
 
 const fixture = new URL('./fixtures/good/acled-old-format.csv', import.meta.url).pathname;
@@ -115,6 +116,9 @@ test('a read-only role may read but not import', async () => {
   });
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /v1 may read but not change the store/);
+  // The refused import leaves no store; a read-only command is then refused for want of one.
+  assert.equal(existsSync(db), false);
+  await (await openStore({ dbPath: db })).close();
   const summary = await runCli(['summary', '--by', 'country', '--db', db, '--json'], {
     env: { TANDEM_ROLES: 'viewer' },
   });

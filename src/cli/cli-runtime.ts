@@ -71,7 +71,7 @@ export async function runCommand<I, O>(
         op.writes === undefined &&
         !isPostgresUrl(flags.db)
       )
-        await noteNewStore(flags.db);
+        await refuseMissingStore(flags.db);
       return openStore({ dbPath: flags.db, databaseUrl: flags.databaseUrl });
     },
     fieldName: (path) => flagName(path, options.fields),
@@ -80,16 +80,19 @@ export async function runCommand<I, O>(
 }
 
 /**
- * A command that only reads, given a `--db` that names no file, makes an empty store there and
- * answers from it, which reads as "no events" when the path was mistyped. It goes on as before (a
- * script may rely on it) but says so on stderr, naming the path.
+ * A command that only reads, given a `--db` that names no file, would make an empty store there
+ * and answer from it: "no events", or an export of nothing, when the path was mistyped. It is
+ * refused instead, naming the path (alerts and exports probes).
  */
-async function noteNewStore(path: string): Promise<void> {
+async function refuseMissingStore(path: string): Promise<void> {
   const { existsSync } = await import('node:fs');
-  if (!existsSync(path))
-    process.stderr.write(
-      `tandem: note: --db ${path} named no store; an empty one is made there (check the path, or \`tandem import FILE --db ${path}\` to fill it)\n`,
+  if (!existsSync(path)) {
+    const { TandemError } = await import('../domain/tandem-error.ts');
+    throw new TandemError(
+      'bad-input',
+      `--db ${path} names no store (no such file): check the path, or make one there with \`tandem import FILE --db ${path}\``,
     );
+  }
 }
 
 /**
