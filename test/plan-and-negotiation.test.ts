@@ -266,6 +266,79 @@ rounds:
       assert.ok(!r.notes.some((n) => n.includes('Military Forces of Rwanda')), r.notes.join('\n'));
     });
 
+    test("a party is found under another case and inside a side of several groups (GED's coalitions), and a country the store lacks is refused", async () => {
+      const base = {
+        source: 'ucdp-ged',
+        import_id: 0,
+        date_precision: 'day',
+        country: 'Coalland',
+        admin1: 'West',
+        admin2: '',
+        location: '',
+        latitude: null,
+        longitude: null,
+        geo_precision: 1,
+        violence_type: 'non-state-conflict',
+        event_type: '',
+        sub_event_type: '',
+        actor1_category: 'rebel-group',
+        actor2_category: 'rebel-group',
+        civilian_targeting: 0,
+        civilian_targeting_derived: 0,
+        fatalities: 1,
+        fatalities_low: null,
+        fatalities_high: null,
+        civilian_fatalities: null,
+        notes: '',
+        source_text: 'synthetic',
+        actor1_associated: '',
+        actor2_associated: '',
+      };
+      // Before the round: one clash of the front alone, two of the coalition that names it, one of
+      // another front's splinter ("West Front-AK" is not "West Front"); one long before.
+      const rows: [string, string, string][] = [
+        ['2024-06-10', 'west Front', 'Hill Militia'],
+        ['2024-06-12', 'West Front, Lake Brigade', 'Hill Militia'],
+        ['2024-06-14', 'Hill Militia', 'Lake Brigade, West Front'],
+        ['2024-06-16', 'West Front-AK', 'Hill Militia'],
+        ['2023-01-05', 'Hill Militia', 'Old Guard'],
+      ];
+      await ctx.store.db
+        .insertInto('events')
+        .values(
+          rows.map(([d, a1, a2], i) => ({
+            ...base,
+            source_event_id: `CO${i}`,
+            content_hash: `co${i}`,
+            date_start: d,
+            date_end: d,
+            month: d.slice(0, 7),
+            actor1: a1,
+            actor2: a2,
+          })),
+        )
+        .execute();
+      const talks = (country: string) => `process: Coalition talks
+country: ${country}
+parties:
+  - { id: WF, name: West Front, actors: ["West Front"] }
+  - { id: LB, name: Lake Brigade, actors: ["LAKE BRIGADE"] }
+rounds:
+  - { id: R1, start: 2024-07-01, end: 2024-07-02, delegations: {} }
+`;
+      const r = await negotiationOperations.checkNegotiation.run(ctx, { process: talks('Coalland') });
+      const t = Object.fromEntries(r.tests.map((x) => [x.party, x.before]));
+      assert.deepEqual(t, { WF: 3, LB: 2 });
+      assert.ok(!r.notes.some((n) => /LAKE BRIGADE/.test(n)), r.notes.join('\n'));
+      await assert.rejects(
+        negotiationOperations.checkNegotiation.run(ctx, { process: talks('Coaland'), name: 'talks.yaml' }),
+        (e) =>
+          isTandemError(e) &&
+          e.exitCode === 2 &&
+          /^talks\.yaml: country: no events for country "Coaland"/.test(e.message),
+      );
+    });
+
     test("an area of responsibility's unknown province and district are noted at their lines", async () => {
       const plan = `${CLEAN.trimEnd()}
 areasOfResponsibility:

@@ -19,6 +19,8 @@ export interface NegotiationData {
   sourceCoverage: Map<string, { from: string; to: string }>;
   /** Party actors with no event at all in the store for the country: probably misspelled. */
   unknownActors: string[];
+  /** The process as tested: each party's actors with the store's spellings of them (storedSpellings). */
+  process: NegotiationProcess;
 }
 
 /**
@@ -33,7 +35,14 @@ export async function readNegotiationData(
 ): Promise<NegotiationData> {
   // Every read below sees only the events outside `hidden`: those the requester may read in full.
   const events = () => readableEvents(db, hidden);
-  const actors = [...new Set(process.parties.flatMap((p) => p.actors))];
+  const written = [...new Set(process.parties.flatMap((p) => p.actors))];
+  const spellings = await storedSpellings(events, process.country, written);
+  const spelt = (a: string) => spellings.get(a) ?? [a];
+  const actors = [...new Set(written.flatMap(spelt))];
+  const tested: NegotiationProcess = {
+    ...process,
+    parties: process.parties.map((p) => ({ ...p, actors: [...new Set(p.actors.flatMap(spelt))] })),
+  };
   const starts = process.rounds.map((r) => r.start).sort();
   const bySource = await events()
     .select((eb) => ['source', eb.fn.min('date_start').as('from'), eb.fn.max('date_start').as('to')])
@@ -43,7 +52,7 @@ export async function readNegotiationData(
   const sourceCoverage = new Map(bySource.map((r) => [r.source, { from: r.from, to: r.to }]));
   const coverage = spanOf([...sourceCoverage.values()]);
   if (!actors.length || !starts.length)
-    return { events: [], coverage, sourceCoverage, unknownActors: actors };
+    return { events: [], coverage, sourceCoverage, unknownActors: written, process: tested };
   const from = addDays(starts[0]!, -(options.windowDays + options.baselineDays));
   const to = addDays(starts[starts.length - 1]!, -1);
   const rows = await events()
@@ -114,6 +123,40 @@ export async function readNegotiationData(
     })),
     coverage,
     sourceCoverage,
-    unknownActors: actors.filter((a) => !seen.has(a)),
+    unknownActors: written.filter((a) => !spelt(a).some((n) => seen.has(n))),
+    process: tested,
   };
+}
+
+/**
+ * The names the readable events of a country give each written party actor: the same name in
+ * another case ("Anti-Balaka" for GED's "anti-Balaka"), and a side of several groups that names
+ * it as one of them (GED's "anti-Balaka, FPRC-AK"), whose events are the party's too (alerts
+ * probe). A written name the events do not hold is kept as written.
+ */
+async function storedSpellings(
+  events: () => ReturnType<typeof readableEvents>,
+  country: string,
+  written: readonly string[],
+): Promise<Map<string, string[]>> {
+  const byLower = new Map(written.map((a) => [a.toLowerCase(), a]));
+  const out = new Map<string, string[]>(written.map((a) => [a, [a]]));
+  if (!written.length) return out;
+  const add = (a: string | undefined, name: string) => {
+    const list = a === undefined ? undefined : out.get(a);
+    if (list && !list.includes(name)) list.push(name);
+  };
+  for (const side of ['actor1', 'actor2'] as const) {
+    const rows = await events()
+      .select(`${side} as name`)
+      .distinct()
+      .where('country', '=', country)
+      .where((eb) => eb.or([eb(eb.fn('lower', [side]), 'in', [...byLower.keys()]), eb(side, 'like', '%, %')]))
+      .execute();
+    for (const { name } of rows) {
+      add(byLower.get(name.toLowerCase()), name);
+      for (const member of name.split(', ')) add(byLower.get(member.trim().toLowerCase()), name);
+    }
+  }
+  return out;
 }
