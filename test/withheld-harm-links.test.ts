@@ -86,5 +86,29 @@ for (const dialect of DIALECTS) {
       );
       assert.ok(forces.targetedPopulations.some((g: string) => g.startsWith('Traders')));
     });
+
+    test("a withheld group named by one of Tandem's own words leaves those words whole (fourth security probe)", async () => {
+      const store = keyed.store;
+      await runOperation(
+        operations.recordIncident,
+        {
+          occurredOn: '2025-03-05',
+          country: 'Testland',
+          admin1: 'Lower Juba',
+          category: 'killing',
+          office: 'Kismayo',
+          sensitivity: 'restricted',
+          narrative: 'As reported',
+          perpetrator: { name: FORCES, category: 'state-forces' },
+          targetedGroups: ['civilians'],
+        },
+        as(store, ADMIN),
+      );
+      const analysis = JSON.stringify(
+        await runOperation(operations.analyze, { country: 'Testland' }, as(store, VIEWER)),
+      );
+      assert.doesNotMatch(analysis, /-\(withheld\)|\(withheld\)-/);
+      assert.match(analysis, /violence-against-civilians/);
+    });
   });
 }

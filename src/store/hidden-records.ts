@@ -1,5 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { ACTOR_CATEGORIES } from '../domain/actor-category.ts';
 import type { Sensitivity } from '../domain/sensitivity.ts';
+import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
 import { splitTargets } from './event-columns.ts';
 import { readEventsRevision } from './events-revision.ts';
 import { RevisionMemo } from './revision-memo.ts';
@@ -29,6 +31,9 @@ export async function namesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents
   const key = `${hidden.levels.join(',')}|${hidden.missionIds.join(',')}`;
   return withheldNames.get(db, key, revision, () => readNamesOnlyHidden(db, hidden));
 }
+
+/** Tandem's own words that an answer holds whoever reads it: violence types and actor categories. */
+const OWN_WORDS: readonly string[] = [...VIOLENCE_TYPES, ...ACTOR_CATEGORIES];
 
 /** What the name of an actor or a group is replaced by where the requester may not read it. */
 export const WITHHELD_KEY = '(withheld)';
@@ -99,7 +104,13 @@ async function readNamesOnlyHidden(db: Kysely<Database>, hidden: HiddenEvents): 
     .where('sensitivity', '<>', 'public')
     .where((eb) => isHidden(eb, hidden))
     .execute();
-  const candidates = new Set(hiddenRows.flatMap(namesOn).filter((n) => n && n.length > 2));
+  // A name inside Tandem's own words ("civilians", a group a restricted sheet named, inside
+  // "violence-against-civilians") names no one; withheld, it turned every such word of the answer
+  // into "violence-against-(withheld)", and where it did, spelt the hidden name out (fourth
+  // security probe).
+  const candidates = new Set(
+    hiddenRows.flatMap(namesOn).filter((n) => n && n.length > 2 && !OWN_WORDS.some((w) => w.includes(n))),
+  );
   if (!candidates.size) return candidates;
   // The same names on events the requester may read are known already: as actors, and as the
   // groups the events targeted (the few distinct lists of groups, read once, not a pattern per name).
