@@ -387,6 +387,11 @@ export const participantOperations = {
     }),
     async run(ctx, input): Promise<{ participants: ReleasedParticipant[] }> {
       const records = await findParticipants(ctx.store.db, input);
+      // The register itself, asked for, is refused without the key that opens what the requester
+      // may read, as the incident list is: every record "withheld" with exit 0 read as a register
+      // of nothing one may see (fourth security probe). A brief or a check still withholds them.
+      if (records.some((r) => r.row.sensitivity !== 'public' && mayReadInFull(ctx.requester, r.row)))
+        await keyFor(ctx, 'restricted');
       return { participants: await releaseParticipants(ctx, records, 'listParticipants') };
     },
   }),
