@@ -184,8 +184,11 @@ for (const dialect of DIALECTS) {
     });
 
     test('evidence is named one way, by its source’s own id, and each links to its event page in the workbench', async () => {
-      const { content } = await make({ country: DEMO_COUNTRY, format: 'html' });
-      const links = [...content.matchAll(/<a href="\/#\/event\?id=(\d+)">([^<]+)<\/a>/g)];
+      const workbench = 'http://mission.example:7400/';
+      const { content } = await make({ country: DEMO_COUNTRY, format: 'html', workbench });
+      const links = [
+        ...content.matchAll(/<a href="http:\/\/mission\.example:7400\/#\/event\?id=(\d+)">([^<]+)<\/a>/g),
+      ];
       assert.ok(links.length > 10, `links: ${links.length}`);
       const ids = [...new Set(links.map((l) => Number(l[1])))];
       const stored = new Map(
@@ -200,7 +203,15 @@ for (const dialect of DIALECTS) {
       // Each link's text is the id its source gives the event it opens, after the source's name.
       for (const [, id, label] of links) assert.equal(label, stored.get(Number(id))?.source_event_id);
       assert.ok([...stored.values()].every((r) => r.source === 'hxl'));
-      assert.match(content, /<td>HXL <a href="\/#\/event\?id=\d+">ORV\d+<\/a>, <a /);
+      assert.match(
+        content,
+        /<td>HXL <a href="http:\/\/mission\.example:7400\/#\/event\?id=\d+">ORV\d+<\/a>, <a /,
+      );
+      // Without the workbench's address (a brief written to a file by the CLI, sent on), the ids
+      // stand alone: a root-relative link led to file:///#/event (exports probe).
+      const alone = (await make({ country: DEMO_COUNTRY, format: 'html' })).content;
+      assert.doesNotMatch(alone, /<a href=/);
+      assert.match(alone, /<td>HXL ORV\d+, ORV\d+/);
       // No store number is left: the printed brief names nothing a reader cannot look up.
       assert.doesNotMatch(content, />#\d+</);
       const md = (await make({ country: DEMO_COUNTRY, format: 'md' })).content;
@@ -274,7 +285,10 @@ for (const dialect of DIALECTS) {
       });
       const html = await app.request(`/api/brief.html?country=${encodeURIComponent(DEMO_COUNTRY)}&lang=fr`);
       assert.equal(html.status, 200);
-      assert.match(await html.text(), /<html lang="fr">[\s\S]*Note d’analyse conjointe/);
+      const page = await html.text();
+      assert.match(page, /<html lang="fr">[\s\S]*Note d’analyse conjointe/);
+      // The served brief links to this workbench, in French, whole (it may be saved or printed).
+      assert.match(page, /<a href="http:\/\/localhost\/\?lang=fr#\/event\?id=\d+">/);
       const pdf = await app.request(`/api/brief.pdf?country=${encodeURIComponent(DEMO_COUNTRY)}`);
       assert.equal(pdf.status, 503);
       const text = await pdf.text();

@@ -123,9 +123,11 @@ export const brief = defineOperation({
   input: analyzeInput.extend({
     format: z.enum(['html', 'md']).default('html'),
     lang: z.enum(BRIEF_LANGUAGES).default('en'),
+    /** The workbench's address for the HTML brief's evidence links (the server gives its own); none without it. */
+    workbench: z.string().url().optional(),
   }),
   async run(ctx, input): Promise<{ format: 'html' | 'md'; content: string }> {
-    const { format, lang, ...settings } = input;
+    const { format, lang, workbench, ...settings } = input;
     // The input was parsed with analyze's own fields, so analyze runs on it as it is.
     const analysis = await analysisOperations.analyze.run(ctx, settings);
     const { frictions, notes: frictionNotes } = await frictionOperations.listFrictions.run(ctx, {
@@ -145,6 +147,7 @@ export const brief = defineOperation({
     const context = {
       lang,
       producedOn: new Date().toISOString().slice(0, 10),
+      workbench,
       // The most sensitive record the brief counts: an event in scope, a local process or a
       // participant of the register (whose sections count them, withheld or not).
       classification: highestSensitivity([scope.sensitivity, local.sensitivity]),

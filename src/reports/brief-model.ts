@@ -58,6 +58,8 @@ export interface BriefDocument {
   format: BriefFormat;
   /** The catalogue the brief is written from, for the renderers' own few words. */
   text: BriefText;
+  /** Where the evidence links point (BriefContext.workbench); none when undefined. */
+  workbench?: string;
 }
 
 /** What the brief needs besides the analysis: when it was made, what it counts, in what language. */
@@ -71,6 +73,12 @@ export interface BriefContext {
   sources?: readonly string[];
   /** Sections built elsewhere (local processes, forecasts, frictions), placed before the method. */
   extra?: readonly Section[];
+  /**
+   * The workbench's address (`http://host:7400/`) the HTML brief's evidence links point to; without
+   * it the evidence is cited by its source's id alone: a brief written to a file and sent on has
+   * no workbench to link to.
+   */
+  workbench?: string;
 }
 
 export interface Writer {
@@ -382,5 +390,6 @@ export function buildBrief(a: JointAnalysis, context: BriefContext = {}): BriefD
     ].map((section) => withheldInLanguage(section, t.withheld)),
     format: f,
     text: t,
+    workbench: context.workbench,
   };
 }

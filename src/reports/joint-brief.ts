@@ -120,9 +120,9 @@ export function inlineHtml(s: string): string {
   return esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
-/** Where an event's page is in the workbench, which serves the brief from the same origin. */
-export function eventLink(id: number): string {
-  return `/#/event?id=${id}`;
+/** Where an event's page is in the workbench at `workbench` (its address, ending in "/" or "?lang=…"). */
+export function eventLink(workbench: string, id: number): string {
+  return `${workbench}#/event?id=${id}`;
 }
 
 function htmlCell(doc: BriefDocument, c: Cell): string {
@@ -133,7 +133,13 @@ function htmlCell(doc: BriefDocument, c: Cell): string {
     const groups = citationGroups(doc.lang, c.events).map((g) =>
       [
         g.name && esc(g.name),
-        g.events.map((e) => `<a href="${eventLink(e.id)}">${esc(e.label)}</a>`).join(', '),
+        g.events
+          .map((e) =>
+            doc.workbench === undefined
+              ? esc(e.label)
+              : `<a href="${esc(eventLink(doc.workbench, e.id))}">${esc(e.label)}</a>`,
+          )
+          .join(', '),
       ]
         .filter(Boolean)
         .join(' '),

@@ -31,7 +31,11 @@ export function briefRoutes(app: Hono, options: BriefRoutesOptions): void {
     const schema = inputJsonSchema(op.input);
     // The format is the route's (.html, .pdf, .md); anything else the brief does not take is refused.
     refuseUnknownFields(schema, url.searchParams.keys(), `GET ${url.pathname}`, ['format']);
-    const input = { ...queryToInput(schema, url.searchParams), format };
+    // The evidence links point at this workbench, whole, so that a brief saved or printed from it
+    // still leads back here (in the brief's language).
+    const asked = queryToInput(schema, url.searchParams) as { lang?: string };
+    const workbench = `${url.origin}/${asked.lang === 'fr' ? '?lang=fr' : ''}`;
+    const input = { ...asked, format, workbench };
     const out = await runOperation(op, input, options.call('brief'));
     const text =
       typeof out === 'string'
