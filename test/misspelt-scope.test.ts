@@ -47,6 +47,20 @@ describe('a country, area or period the events do not cover', { concurrency: 4 }
       says: /--from 2030-01-01: no events on or after that day; the events of Testland run from 2021-03-14 to 2021-03-16/,
     },
     {
+      args: [
+        'analyze',
+        '--country',
+        'Testland',
+        '--from',
+        '2030-01-01',
+        '--to',
+        '2030-12-31',
+        '--format',
+        'md',
+      ],
+      says: /--from 2030-01-01 to --to 2030-12-31: no events in that period; the events of Testland run from 2021-03-14 to 2021-03-16/,
+    },
+    {
       args: ['threats', 'propose', '--country', 'Testland', '--to', '2020-01-01'],
       says: /--to 2020-01-01: no events on or before that day/,
     },

@@ -81,8 +81,8 @@ export async function assertEventsExistFor(
  * scope's first or last event, an admin-1 area's from its country's (an area quiet in the data's
  * last weeks was quiet, not cut short; its months before its first event held none). A scope
  * with no events is refused as `assertEventsExistFor` says.
- * One end asked for beyond the scope's events, the other left open, is refused naming the flag
- * and the days the events cover, rather than blaming the end the user never gave (`from
+ * One end asked for beyond the scope's events, the other left open, or both ends outside them, is
+ * refused naming the flag and the days the events cover, rather than blaming the end the user never gave (`from
  * 2030-01-01 is after to 2015-12-31`) or answering a period that ends before it starts.
  */
 export async function periodOfScope(
@@ -109,5 +109,14 @@ export async function periodOfScope(
     throw new FieldError('from', (n) => `${n('from')} ${from}: no events on or after that day; ${span}`);
   if (asked.to && !asked.from && to < range.first)
     throw new FieldError('to', (n) => `${n('to')} ${to}: no events on or before that day; ${span}`);
+  // Both ends given, the whole period outside the events: a brief of zeros would read as a quiet
+  // year (exports probe, a brief for 2030 of a store that ends in 2015).
+  if (asked.from && asked.to && (from > range.last || to < range.first)) {
+    const field = from > range.last ? 'from' : 'to';
+    throw new FieldError(
+      field,
+      (n) => `${n('from')} ${from} to ${n('to')} ${to}: no events in that period; ${span}`,
+    );
+  }
   return { from, to, first: range.first, last: range.last };
 }
