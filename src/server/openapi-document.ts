@@ -124,21 +124,12 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
   for (const route of READ_ROUTES) {
     const op = operations[route.operation];
     if (!op) continue;
-    const schema = inputJsonSchema(op.input);
-    const props = (schema.properties ?? {}) as Record<string, JsonObject>;
-    const required = new Set((schema.required as string[] | undefined) ?? []);
     const inPath = pathParameters(route.path);
     paths[route.path] = {
       get: {
         operationId: `get-${route.operation}`,
         summary: `${op.summary} (query form of POST /api/ops/${route.operation})`,
-        parameters: Object.entries(props).map(([pname, pschema]) => ({
-          name: pname,
-          in: inPath.includes(pname) ? 'path' : 'query',
-          required: required.has(pname) || inPath.includes(pname),
-          schema: pschema,
-          ...(pschema.type === 'array' ? { style: 'form', explode: true } : {}),
-        })),
+        parameters: queryParameters(op, [], inPath),
         responses: { '200': { description: 'The operation result', content: json }, ...ERROR_RESPONSES },
       },
     };
@@ -202,12 +193,7 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
         operationId: 'exportEvents',
         summary:
           'The events that match a filter as CSV, HXL-tagged CSV or GeoJSON, streamed; records beyond your reach (above your clearance, or an incident of another office) come as counts with the place coarsened to the admin-2 area, or a point to 0.1° where none is known, and no notes, source, place name or actor names; every release is audited.',
-        parameters: ['format', 'country', 'admin1', 'from', 'to'].map((name) => ({
-          name,
-          in: 'query',
-          required: name === 'format',
-          schema: name === 'format' ? { enum: ['csv', 'hxl', 'geojson'] } : { type: 'string' },
-        })),
+        parameters: queryParameters(operations.exportEvents),
         responses: {
           '200': {
             description: 'The export',
@@ -255,6 +241,7 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
   paths['/api/brief.html'] = {
     get: {
       operationId: 'briefHtml',
+      ...(operations.brief ? { parameters: queryParameters(operations.brief, BRIEF_ROUTE_SETS) } : {}),
       summary: 'The joint analysis brief as HTML (same query as /api/analysis).',
       responses: {
         '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } },
@@ -265,6 +252,7 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
   paths['/api/brief.md'] = {
     get: {
       operationId: 'briefMarkdown',
+      ...(operations.brief ? { parameters: queryParameters(operations.brief, BRIEF_ROUTE_SETS) } : {}),
       summary: 'The joint analysis brief as Markdown, saved as a file (same query as /api/analysis).',
       responses: {
         '200': { description: 'Markdown', content: { 'text/markdown': { schema: { type: 'string' } } } },
@@ -275,6 +263,7 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
   paths['/api/brief.pdf'] = {
     get: {
       operationId: 'briefPdf',
+      ...(operations.brief ? { parameters: queryParameters(operations.brief, BRIEF_ROUTE_SETS) } : {}),
       summary: 'The joint analysis brief as PDF, printed by headless Chromium.',
       responses: {
         '200': {
@@ -297,4 +286,27 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
     paths,
     components: { schemas: { Error: ERROR_SCHEMA } },
   };
+}
+
+/** What the brief routes set themselves: the format from the path, the links from the server. */
+const BRIEF_ROUTE_SETS = ['format', 'workbench'];
+
+/** An operation's input fields as query parameters (those in `inPath` as path ones), less `leftOut`. */
+function queryParameters(
+  op: OperationTable[string],
+  leftOut: readonly string[] = [],
+  inPath: readonly string[] = [],
+) {
+  const schema = inputJsonSchema(op.input);
+  const props = (schema.properties ?? {}) as Record<string, JsonObject>;
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  return Object.entries(props)
+    .filter(([name]) => !leftOut.includes(name))
+    .map(([name, pschema]) => ({
+      name,
+      in: inPath.includes(name) ? 'path' : 'query',
+      required: required.has(name) || inPath.includes(name),
+      schema: pschema,
+      ...(pschema.type === 'array' ? { style: 'form', explode: true } : {}),
+    }));
 }

@@ -79,6 +79,18 @@ for (const dialect of DIALECTS) {
       }
       const params = body.paths['/api/summary'].get.parameters.map((p: { name: string }) => p.name);
       assert.ok(params.includes('by') && params.includes('country'));
+      // The export's and the brief's query is the operation's own (exports probe: the export listed
+      // five of its nine parameters, the brief none); what the brief route sets itself is not listed.
+      const names = (path: string) => body.paths[path].get.parameters.map((p: { name: string }) => p.name);
+      for (const name of ['format', 'violenceTypes', 'actorCategories', 'blurKm', 'excel'])
+        assert.ok(names('/api/export').includes(name), `/api/export lists ${name}`);
+      for (const path of ['/api/brief.html', '/api/brief.md', '/api/brief.pdf']) {
+        assert.ok(
+          ['country', 'from', 'to', 'lang'].every((n) => names(path).includes(n)),
+          path,
+        );
+        assert.ok(!names(path).includes('format') && !names(path).includes('workbench'), path);
+      }
       // Every error a caller can meet is documented: each code, and the status it answers with.
       const codes: string[] = body.components.schemas.Error.properties.error.properties.code.enum;
       for (const code of ['local-only', 'too-large', 'unsupported-media-type', 'unavailable', 'internal'])
