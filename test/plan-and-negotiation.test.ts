@@ -419,6 +419,21 @@ describe('on the ACLED South Sudan sample', { skip: acled.skip }, () => {
     assert.equal(friction.evidence.filter((e) => e.type === 'event').length, 12);
   });
 
+  test('support to the army written as missions write it ("SPLA") is support to the state\'s forces (plan probe)', async () => {
+    const plan = readFileSync(new URL('../../shared/checks/sample-plan.yaml', import.meta.url), 'utf8')
+      // Nothing else says X2 supports the state: no state-authority kind, no objective's support.
+      .replace('supports: [state-authority]', 'supports: [dialogue]')
+      .replace(
+        'kind: state-authority-support, partners: ["Military Forces of South Sudan (2011-)"]',
+        'kind: logistics, partners: [SPLA]',
+      );
+    assert.match(plan, /partners: \[SPLA\]/);
+    const r = await planOperations.checkPlan.run(ctx, { plan });
+    const friction = r.findings.find((f) => f.kind === 'state-perpetrator-friction' && f.subject === 'X2');
+    assert.ok(friction, r.findings.map((f) => `${f.kind} ${f.subject}`).join('; '));
+    assert.equal(friction.evidence.filter((e) => e.type === 'event').length, 12);
+  });
+
   test('plan allocate never moves the scarce boat to X2, the escort the plan check flags, unless told to', async () => {
     const plan = readFileSync(new URL('../../shared/checks/sample-plan.yaml', import.meta.url), 'utf8');
     const boats = (r: Awaited<ReturnType<typeof planOperations.allocatePlan.run>>) =>

@@ -264,13 +264,7 @@ function statePerpetratorFriction(ctx: CheckContext): Raw[] {
       why.push(planRef(`${ctx.activityPath(a)}.kind`, a.id, a.kind));
     const statePartners = a.partners.filter((p) => evidence.stateActors.has(p));
     if (statePartners.length) {
-      why.push(
-        planRef(
-          `${ctx.activityPath(a)}.partners`,
-          a.id,
-          `state forces in the data: ${statePartners.join(', ')}`,
-        ),
-      );
+      why.push(planRef(`${ctx.activityPath(a)}.partners`, a.id, `state forces: ${statePartners.join(', ')}`));
     }
     if (!why.length) continue;
     const areas = new Set(ctx.activityAreas(a).map(areaKey));

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { categoryOfName } from '../domain/actor-category.ts';
 import type { Plan } from '../domain/plan.ts';
 import { actingNames } from '../store/count-accumulator.ts';
 import {
@@ -106,6 +107,10 @@ export async function readPlanEvidence(
     // finding on a partner so named would confirm a guessed name (security probe).
     const onlyHidden = await namesOnlyHidden(db, hidden);
     for (const r of [...as1, ...as2, ...flagged]) if (!onlyHidden.has(r.name)) stateActors.add(r.name);
+    // The country's forces as missions write them ("SPLA", "FACA", "Military Forces of South Sudan"
+    // for the data's "(2011-)"), whatever the data calls them: the plan probe's support to "SPLA"
+    // in Western Bahr el Ghazal raised no friction where the army's own name raised one.
+    for (const p of partners) if (categoryOfName(p, plan.country) === 'state-forces') stateActors.add(p);
   }
   const areas = await db
     .selectFrom('events')
