@@ -354,6 +354,21 @@ areasOfResponsibility:
       assert.match(note ?? '', /areasOfResponsibility\[0\]\.admin2\[0\]\.admin2: "Lakeshore"$/);
     });
 
+    test('allocation says where an office or activity names an area the data does not hold, which it reads as risk 0 (plan probe)', async () => {
+      const plan = CLEAN.replace('areas: [East], kind: patrol', 'areas: [Eastt], kind: patrol');
+      assert.notEqual(plan, CLEAN);
+      const r = await planOperations.allocatePlan.run(ctx, { plan, name: 'plan.yaml' });
+      const said = r.notes.filter((n) => n.includes('"Eastt"'));
+      assert.equal(said.length, 1, r.notes.join('\n'));
+      assert.match(
+        said[0]!,
+        /^plan\.yaml:\d+:\d+: activities\[1\]\.areas\[0\]: A2's area "Eastt" is no area of the event data \(did you mean "East"\?\)/,
+      );
+      // A quiet area the data holds is no such place; nor are the well-spelt ones.
+      const clean = await planOperations.allocatePlan.run(ctx, { plan: CLEAN, name: 'plan.yaml' });
+      assert.ok(!clean.notes.some((n) => /is no area of the event data/.test(n)), clean.notes.join('\n'));
+    });
+
     test('allocation puts the helicopters where civilian risk is highest', async () => {
       // Weights (events × priority): North 13, East 8, South 6, Centre 2 × 1.5 = 3 (political work
       // there), West 1 × 1.5. Two helicopters: North (13) and East (8) beat North's second (6.5).

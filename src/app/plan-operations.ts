@@ -7,6 +7,7 @@ import { storedCountryName } from '../domain/country-names.ts';
 import { subjectActivity } from '../domain/friction.ts';
 import type { Finding, Plan } from '../domain/plan.ts';
 import { TandemError } from '../domain/tandem-error.ts';
+import { unknownPlaceNotes } from '../planning/allocation-explanation.ts';
 import { ALLOCATION_TEXT } from '../planning/allocation-text.ts';
 import { type AreaRanking, rankAreas, rankAreasByThreats } from '../planning/area-ranking.ts';
 import { loadMitigations } from '../planning/mitigation-catalog.ts';
@@ -361,6 +362,8 @@ export const planOperations = {
         input.allowFlagged ? new Set() : flagged,
         lang,
       );
+      if (evidence.dataAreas.length)
+        result.notes.unshift(...unknownPlaceNotes(plan, evidence.dataAreas, ALLOCATION_TEXT[lang]));
       if (!evidence.dataAreas.length) {
         // No event of the country at all, not a quiet period: the plan check says the same.
         const none = result.notes.indexOf(ALLOCATION_TEXT[lang].notes.noEvents);

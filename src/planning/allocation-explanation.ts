@@ -81,6 +81,29 @@ export function unmatchedAreaNotes(plan: Plan, ranking: AreaRanking, t: Allocati
   return notes.sort((a, b) => a.line - b.line).map((n) => n.text);
 }
 
+/**
+ * Notes on the places an activity or an office names that the event data does not hold at all
+ * (`dataAreas`: every admin-1 area of the country's events): the allocation reads such a place as
+ * one where no civilian was targeted, and moves its units away for it (plan probe: "Haut-Kotto"
+ * read as risk 0, where Haute-Kotto had 21 events). A quiet area the data holds is not one.
+ */
+export function unknownPlaceNotes(plan: Plan, dataAreas: readonly string[], t: AllocationText): string[] {
+  const keys = new Set(dataAreas.map(areaKey));
+  const notes: string[] = [];
+  const say = (path: (string | number)[], owner: string, area: string) => {
+    if (keys.has(areaKey(area))) return;
+    const at = locateInPlanFile(plan, path);
+    notes.push(
+      t.notes.placeUnknown({ place: at.place, owner, area, close: closeAreaNames(area, dataAreas) }),
+    );
+  };
+  for (const [i, o] of plan.offices.entries())
+    for (const [j, area] of o.areas.entries()) say(['offices', i, 'areas', j], o.id, area);
+  for (const [i, a] of plan.activities.entries())
+    for (const [j, area] of a.areas.entries()) say(['activities', i, 'areas', j], a.id, area);
+  return notes;
+}
+
 /** Add, remove or keep, and how many: what the sentences of an area begin with. */
 export function areaChange(current: number, proposed: number): AreaChange {
   if (proposed > current) return { kind: 'add', units: round(proposed - current) };

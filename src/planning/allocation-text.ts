@@ -90,6 +90,8 @@ export interface AllocationText {
     priorityUnmatched: (p: { place: string; area: string; priority: number; close: string[] }) => string;
     /** An area a resource may go to that is none of the areas with civilian-targeting events. */
     resourceAreaUnmatched: (p: { place: string; resource: string; area: string; close: string[] }) => string;
+    /** A place an office or an activity names that no event of the country names: read as risk 0. */
+    placeUnknown: (p: { place: string; owner: string; area: string; close: string[] }) => string;
   };
   /** The lines `tandem plan allocate` prints around the sentences. */
   output: {
@@ -171,6 +173,8 @@ const en: AllocationText = {
       `${p.place}: "${p.area}" (priority ${p.priority}) is none of the areas with civilian-targeting events in the plan period, so its priority places nothing${meant(p.close)}; write areas as the event data spells them (plan check names those it does not know)`,
     resourceAreaUnmatched: (p) =>
       `${p.place}: ${p.resource} may go to "${p.area}", but that is none of the areas with civilian-targeting events in the plan period, so no unit of it is placed there${meant(p.close)}; write areas as the event data spells them (plan check names those it does not know)`,
+    placeUnknown: (p) =>
+      `${p.place}: ${p.owner}'s area "${p.area}" is no area of the event data${meant(p.close)}, so the allocation reads it as one where no civilian was targeted and moves units away from it; its real risk is unknown. Write areas as the event data spells them (plan check names those it does not know)`,
   },
   output: {
     covered: (current, proposed, status) =>
@@ -259,6 +263,8 @@ const fr: AllocationText = {
       `${p.place} : « ${p.area} » (priorité ${n(p.priority)}) n’est aucune des zones où des civils ont été ciblés pendant la période du plan, si bien que cette priorité ne place rien${frMeant(p.close)} ; écrivez les zones comme les données d’événements (la vérification du plan nomme celles qu’elle ne connaît pas)`,
     resourceAreaUnmatched: (p) =>
       `${p.place} : ${p.resource} peut aller à « ${p.area} », mais ce n’est aucune des zones où des civils ont été ciblés pendant la période du plan : aucune unité n’y est donc placée${frMeant(p.close)} ; écrivez les zones comme les données d’événements (la vérification du plan nomme celles qu’elle ne connaît pas)`,
+    placeUnknown: (p) =>
+      `${p.place} : la zone « ${p.area} » de ${p.owner} n’est aucune zone des données d’événements${frMeant(p.close)} ; la répartition la lit comme une zone où aucun civil n’a été ciblé et en retire des unités, alors que son risque réel est inconnu. Écrivez les zones comme les données d’événements (la vérification du plan nomme celles qu’elle ne connaît pas)`,
     frictionClosed: (act, ref, decision, by) =>
       `des ressources peuvent aller à l’activité ${act}, signalée par la vérification du plan (state-perpetrator-friction) : le registre des frictions indique la friction ${ref} close${decision ? ` (décision : ${decision}${by ? `, ${by}` : ''})` : by ? ` par ${by}` : ''} ; rouvrez-la (tandem frictions edit ${ref} --status open) pour les retenir à nouveau`,
     allowFlagged: (acts) =>
