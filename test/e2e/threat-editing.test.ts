@@ -22,6 +22,12 @@ describe('editing threats on the area page, in Chromium', { skip: browserSkip },
     // The demonstration register is empty: the data's proposals are added from the page first.
     await page.getByRole('button', { name: 'Add the threats the data suggests to the register' }).click();
     await page.locator('.threat-editing li').first().waitFor();
+    // Still offered once the register holds threats: those the data shows later join it too
+    // (joint-work probe: the button went with the first save, and no threat could be added after).
+    assert.equal(
+      await page.getByRole('button', { name: 'Add the threats the data suggests to the register' }).count(),
+      1,
+    );
     const threat = await w.store.db
       .selectFrom('threats')
       .select(['id', 'likelihood', 'severity'])

@@ -137,6 +137,9 @@ function TagItem({
   // would make the tag joint (the other one) offered first.
   const choices: ('poc' | 'political')[] =
     units.length === 1 ? [] : tag.unit === 'poc' ? ['political', 'poc'] : ['poc', 'political'];
+  // One of the tagger's own unit only adds that unit's view: the tag would never become joint
+  // by it, and the button read as if it would (joint-work probe). The other unit confirms.
+  const ownUnitOnly = units.length === 1 && units[0] === tag.unit;
   return (
     <li>
       <strong>{label}</strong> {tag.joint ? <span className="code-chip">{t('analysts.joint')}</span> : null}
@@ -158,7 +161,7 @@ function TagItem({
           <q className="task-note">{tag.note}</q>
         </>
       )}
-      {me && units.length > 0 && !mine && !confirmed && !tag.joint && (
+      {me && units.length > 0 && !mine && !confirmed && !tag.joint && !ownUnitOnly && (
         <MayWrite quiet>
           {' '}
           {choices.length === 0 ? (

@@ -21,7 +21,18 @@ const STATUSES = ['proposed', 'accepted', 'dismissed'] as const;
  * severity, trend, status and note, saved with `editThreat`, the operation of `tandem threats
  * edit`. The server records the edit under the signed-in account and appends it to the audit chain.
  */
-export function ThreatEditing({ country, admin1 }: { country: string; admin1: string }) {
+export function ThreatEditing({
+  country,
+  admin1,
+  from,
+  to,
+}: {
+  country: string;
+  admin1: string;
+  /** The period the page shows: the threats it suggests are those of this period, and so are those saved. */
+  from: string;
+  to: string;
+}) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(0);
   const list = useApi<ThreatList>(`threats ${country} ${admin1} ${saved}`, (s) =>
@@ -32,7 +43,7 @@ export function ThreatEditing({ country, admin1 }: { country: string; admin1: st
   const register = async () => {
     setError(null);
     try {
-      await runOperation('proposeThreats', { country, admin1, save: true });
+      await runOperation('proposeThreats', { country, admin1, from, to, save: true });
       setSaved((n) => n + 1);
     } catch (e) {
       setError((e as Error).message);
@@ -53,11 +64,20 @@ export function ThreatEditing({ country, admin1 }: { country: string; admin1: st
               </MayWrite>
             </>
           ) : (
-            <ul className="tag-list">
-              {r.threats.map((x) => (
-                <ThreatItem key={x.id} threat={x} onSaved={() => setSaved((n) => n + 1)} />
-              ))}
-            </ul>
+            <>
+              <ul className="tag-list">
+                {r.threats.map((x) => (
+                  <ThreatItem key={x.id} threat={x} onSaved={() => setSaved((n) => n + 1)} />
+                ))}
+              </ul>
+              {/* Threats the data shows later (or in another period) join the register too; those
+                  already in it are kept as the analysts left them. */}
+              <MayWrite>
+                <button type="button" onClick={() => void register()}>
+                  {t('analysts.addSuggested')}
+                </button>
+              </MayWrite>
+            </>
           )
         }
       </Async>
@@ -126,7 +146,13 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
           {t('analysts.changedBy', { name: actorName(threat.updatedBy), date: day(threat.updatedAt) })}
         </span>
       )}
-      {threat.note && <q className="task-note"> {threat.note}</q>}
+      {/* The space before the quotation, not inside it, as the driver tags have it. */}
+      {threat.note && (
+        <>
+          {' '}
+          <q className="task-note">{threat.note}</q>
+        </>
+      )}
       <MayWrite quiet>
         <details>
           <summary>{t('analysts.edit')}</summary>

@@ -245,7 +245,7 @@ export function AreaPage({
               );
             }}
           </Async>
-          <ThreatEditing country={country} admin1={admin1} />
+          <ThreatEditing country={country} admin1={admin1} from={from} to={to} />
         </div>
       </div>
 
