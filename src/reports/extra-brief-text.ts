@@ -86,6 +86,8 @@ export interface ExtraBriefText {
     decision: Record<string, string>;
     status: Record<string, string>;
     notDecided: string;
+    /** The register's note on a friction (why it was decided so, what is asked), under the table. */
+    noteOn: (ref: string, note: string) => string;
     yes: string;
     no: string;
     none: string;
@@ -208,6 +210,7 @@ const en: ExtraBriefText = {
     decision: { accept: 'accept', mitigate: 'mitigate', escalate: 'escalate to leadership' },
     status: { open: 'open', 'in-progress': 'in progress', closed: 'closed' },
     notDecided: 'not decided',
+    noteOn: (ref, note) => `Note on ${ref}: ${note}`,
     yes: 'yes',
     no: 'no',
     none: 'No friction found and none registered.',
@@ -337,6 +340,7 @@ const fr: ExtraBriefText = {
     decision: { accept: 'accepter', mitigate: 'atténuer', escalate: 'porter devant la direction' },
     status: { open: 'ouverte', 'in-progress': 'en cours', closed: 'close' },
     notDecided: 'non décidée',
+    noteOn: (ref, note) => `Note sur ${ref} : ${note}`,
     yes: 'oui',
     no: 'non',
     none: 'Aucune friction constatée ni enregistrée.',

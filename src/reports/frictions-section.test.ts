@@ -37,3 +37,24 @@ test('the friction table names kind, decision and status in words, in English as
   const fr = row('fr');
   assert.ok(fr.includes('porter devant la direction'), fr.join(' | '));
 });
+
+test("a friction's note, why it was decided so, is under the table in the brief (joint-work probe)", () => {
+  const base = {
+    ref: 'd2df31a2',
+    kind: 'state-perpetrator-friction',
+    subject: 'a',
+    message: 'm',
+    found: true,
+    status: 'open',
+  };
+  const noted = {
+    ...base,
+    note: 'Raise with the SRSG before the next support tranche.',
+  } as unknown as Friction;
+  const bare = { ...base, ref: 'aa11bb22', note: '  ' } as unknown as Friction;
+  const texts = (lang: 'en' | 'fr') =>
+    frictionsSection([noted, bare], lang).blocks.flatMap((b) => (b.kind === 'p' ? [b.text] : []));
+  assert.ok(texts('en').includes('Note on d2df31a2: Raise with the SRSG before the next support tranche.'));
+  assert.ok(texts('fr').includes('Note sur d2df31a2 : Raise with the SRSG before the next support tranche.'));
+  assert.ok(!texts('en').some((t) => t.includes('aa11bb22')));
+});

@@ -37,6 +37,11 @@ export function frictionsSection(
             ]),
           }
         : { kind: 'p', text: t.none },
+      // Why each was decided as it was, and what is asked of leadership: the register's note
+      // (joint-work probe: the brief said "escalate to leadership" and never why).
+      ...frictions
+        .filter((x) => x.note.trim())
+        .map((x) => ({ kind: 'p' as const, text: t.noteOn(x.ref, x.note.trim()) })),
       // What could not be looked for (a country whose negotiation tracker holds no process).
       ...notes.map((text) => ({ kind: 'p' as const, text })),
       { kind: 'counted', text: t.counted },
