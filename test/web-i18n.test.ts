@@ -233,6 +233,11 @@ test('alerts in words: deaths are not called events, a new actor is not a rise o
   assert.match(fresh, /new to the country’s data: 17 violent events in April 2015/);
   const events = alertInWords({ ...base, counts: [40], baseline: 15, kind: 'escalation', metric: 'events' });
   assert.match(events, /^40 violent events in April 2015, against about 15 expected/);
+  // 25 events against about 6 expected is, as a Poisson tail, 6e-9; said no finer than once in a
+  // thousand, since the baseline is a few months' estimate (alerts probe: "once in a million").
+  const rare = alertInWords({ ...base, counts: [25], baseline: 6, kind: 'escalation', metric: 'events' });
+  assert.match(rare, /by chance less than once in a thousand months/);
+  assert.doesNotMatch(rare, /million|hundred thousand|ten thousand/);
   await i18next.changeLanguage('fr');
   assert.match(
     alertInWords({ ...base, kind: 'mass-casualty', metric: 'fatalities' }),

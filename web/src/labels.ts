@@ -65,19 +65,18 @@ export function poissonTail(k: number, lambda: number): number {
   return Math.max(0, 1 - below);
 }
 
-/** "less than once in a thousand" style wording of a small probability. */
+/**
+ * "less than once in a hundred" style wording of a small probability, said no finer than once in
+ * a thousand: the chance is a Poisson tail at a baseline estimated from a few months, over a
+ * stretch picked after the fact, so "less than once in a million" claimed a certainty the test
+ * does not have (alerts probe: at the test's own dispersion, 1 in 10,000 to 100,000).
+ */
 export function chanceInWords(p: number): string {
   const t = (k: string, o?: Record<string, unknown>) => i18next.t(`common.alert.${k}`, o);
   if (p >= 0.5) return t('inMost');
   if (p >= 0.1) return t('aboutOnce', { n: Math.round(1 / p) });
-  for (const [limit, words] of [
-    [1e-6, 'million'],
-    [1e-5, 'hundredThousand'],
-    [1e-4, 'tenThousand'],
-    [1e-3, 'thousand'],
-    [1e-2, 'hundred'],
-  ] as const)
-    if (p < limit) return t(words);
+  if (p < 1e-3) return t('thousand');
+  if (p < 1e-2) return t('hundred');
   return t('aboutOnce', { n: Math.round(1 / p) });
 }
 

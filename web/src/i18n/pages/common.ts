@@ -50,7 +50,7 @@ export const en = {
   openActor: 'Open {{actor}}',
   howFound: 'How this was found',
   alertMethod:
-    'A negative-binomial CUSUM test on the monthly count of violent events (battles and armed conflict, explosions and remote violence, violence against civilians). Expected: {{baseline}} a month (the mean of the months before the rise); observed: {{observed}} a month from {{start}} to {{alarm}} (monthly counts {{counts}}). The score {{score}} crossed the threshold h = {{threshold}} in {{alarm}}. The chance in words assumes Poisson months at the expected rate; real months vary more, so the true chance is larger. The test itself allows for that variation.',
+    'A negative-binomial CUSUM test on the monthly count of violent events (battles and armed conflict, explosions and remote violence, violence against civilians). Expected: {{baseline}} a month (the mean of the months before the rise, taken as at least 0.5 where they were quieter); observed: {{observed}} a month from {{start}} to {{alarm}} (monthly counts {{counts}}). The score {{score}} crossed the threshold h = {{threshold}} in {{alarm}}. The chance in words assumes Poisson months at the expected rate, and is said no finer than once in a thousand; real months vary more, so the true chance is larger. The test itself allows for that variation.',
   alertMethodDeaths:
     'A CUSUM test on the logarithm of the monthly deaths in violent events (battles and armed conflict, explosions and remote violence, violence against civilians). Expected: {{baseline}} deaths a month (the mean of the months before the rise); observed: {{observed}} a month from {{start}} to {{alarm}} (monthly deaths {{counts}}). The score {{score}} crossed the threshold h = {{threshold}} in {{alarm}}. Deaths come in bursts (one event can carry many), so no chance is put in words.',
   alertMethodMass:
@@ -77,9 +77,6 @@ export const en = {
       'an actor new to the country’s data: {{seen}} violent events {{span}}, from its first appearance.',
     inMost: 'in most',
     aboutOnce: 'about once in {{n}}',
-    million: 'less than once in a million',
-    hundredThousand: 'less than once in a hundred thousand',
-    tenThousand: 'less than once in ten thousand',
     thousand: 'less than once in a thousand',
     hundred: 'less than once in a hundred',
   },
@@ -210,7 +207,7 @@ export const fr: typeof en = {
   openActor: 'Ouvrir {{actor}}',
   howFound: 'Comment cette alerte a été établie',
   alertMethod:
-    'Un test CUSUM binomial négatif sur le nombre mensuel d’événements violents (combats et conflits armés, explosions et violences à distance, violences contre les civils). Attendu : {{baseline}} par mois (la moyenne des mois précédant la hausse) ; observé : {{observed}} par mois entre {{start}} et {{alarm}} (chiffres mensuels {{counts}}). Le score {{score}} a franchi le seuil h = {{threshold}} en {{alarm}}. La probabilité exprimée en mots suppose des mois suivant une loi de Poisson au rythme attendu ; les mois réels varient davantage, la probabilité réelle est donc plus élevée. Le test lui-même tient compte de cette variation.',
+    'Un test CUSUM binomial négatif sur le nombre mensuel d’événements violents (combats et conflits armés, explosions et violences à distance, violences contre les civils). Attendu : {{baseline}} par mois (la moyenne des mois précédant la hausse, comptée pour au moins 0,5 là où ils étaient plus calmes) ; observé : {{observed}} par mois entre {{start}} et {{alarm}} (chiffres mensuels {{counts}}). Le score {{score}} a franchi le seuil h = {{threshold}} en {{alarm}}. La probabilité exprimée en mots suppose des mois suivant une loi de Poisson au rythme attendu, et n’est pas dite plus fine qu’une fois sur mille ; les mois réels varient davantage, la probabilité réelle est donc plus élevée. Le test lui-même tient compte de cette variation.',
   alertMethodDeaths:
     'Un test CUSUM sur le logarithme du nombre mensuel de morts dans des événements violents (combats et conflits armés, explosions et violences à distance, violences contre les civils). Attendu : {{baseline}} morts par mois (la moyenne des mois précédant la hausse) ; observé : {{observed}} par mois entre {{start}} et {{alarm}} (morts par mois {{counts}}). Le score {{score}} a franchi le seuil h = {{threshold}} en {{alarm}}. Les morts viennent par à-coups (un seul événement peut en compter beaucoup) : aucune probabilité n’est donc exprimée en mots.',
   alertMethodMass:
@@ -238,9 +235,6 @@ export const fr: typeof en = {
       'un acteur nouveau dans les données du pays : {{seen}} événements violents {{span}}, dès sa première apparition.',
     inMost: 'dans la plupart des',
     aboutOnce: 'environ une fois sur {{n}}',
-    million: 'moins d’une fois sur un million de',
-    hundredThousand: 'moins d’une fois sur cent mille',
-    tenThousand: 'moins d’une fois sur dix mille',
     thousand: 'moins d’une fois sur mille',
     hundred: 'moins d’une fois sur cent',
   },
