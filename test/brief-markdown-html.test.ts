@@ -38,3 +38,34 @@ test('a name from the data that reads as an HTML tag is written so that no Markd
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The exports probe: an actor named with Markdown's own marks kept them live in a table cell, a
+// link to another site among them.
+test('a name from the data with Markdown emphasis or a link shows as written in the Markdown brief', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-md-marks-'));
+  const store = await openStore({ dbPath: join(dir, 'tandem.db') });
+  try {
+    const ctx = { via: 'cli' as const, name: 'test', requester: { name: 'a', roles: ['admin'] }, store };
+    const [header, row] = readFileSync(
+      new URL('./fixtures/good/acled-new-format.csv', import.meta.url),
+      'utf8',
+    )
+      .split('\n')
+      .filter(Boolean);
+    const name = 'Militia **bold** [link](http://evil.example)';
+    const rows = Array.from({ length: 3 }, (_, i) =>
+      row!
+        .replace('TSN1', `MD${i}`)
+        .replace('2023-05-01', `2023-05-0${i + 1}`)
+        .replaceAll('Hill Militia (Testland)', name),
+    );
+    writeFileSync(join(dir, 'x.csv'), [header, ...rows].join('\n'));
+    await runOperation(operations.importFiles, { paths: [join(dir, 'x.csv')] }, ctx);
+    const { content } = await runOperation(operations.brief, { country: 'Testland', format: 'md' }, ctx);
+    assert.match(content, /Militia \\\*\\\*bold\\\*\\\* \\\[link\\\]\(http:\/\/evil\.example\)/);
+    assert.doesNotMatch(content, /[^\\]\[link\]\(/);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -24,9 +24,18 @@ function mdCell(doc: BriefDocument, c: Cell): string {
   return mdText(typeof c === 'object' ? citationLine(doc.lang, c) : c);
 }
 
-/** Text in a Markdown table cell: a bar would end the cell, a line break the row. */
+/**
+ * Text in a Markdown table cell, which comes from the data: a bar would end the cell, a line break
+ * the row, and emphasis, code or a link (`[site](http://…)` in a partner's actor name) would be
+ * rendered live (exports probe); each such mark is escaped to show as itself.
+ */
 function mdText(s: string): string {
-  return noHtml(s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' '));
+  return noHtml(
+    s
+      .replace(/[\\`*_[\]]/g, (m) => `\\${m}`)
+      .replace(/\|/g, '\\|')
+      .replace(/\s*\n\s*/g, ' '),
+  );
 }
 
 /**
