@@ -18,3 +18,10 @@ test('a partner the data does not name is offered its close names in French unde
     `partners not named in the event data for Mali, so their own record is not checked (state-perpetrator-friction reads partners by the data's names): ${written.join('; ')}`,
   );
 });
+
+test('the French notes name the country in French (plan probe: « pour Central African Republic »)', () => {
+  const fr = PLAN_CHECK_TEXT.fr.notes;
+  assert.match(fr.noThreats('Central African Republic'), /République centrafricaine/);
+  assert.match(fr.partnersNotInData('Central African Republic', ['X']), /République centrafricaine/);
+  assert.doesNotMatch(fr.unknownAreas('Central African Republic', ['Y']), /Central African Republic/);
+});

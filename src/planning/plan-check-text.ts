@@ -1,3 +1,4 @@
+import { frenchCountryName } from '../domain/french-country-names.ts';
 import {
   counted,
   ENGLISH,
@@ -195,23 +196,23 @@ const fr: PlanCheckText = {
     `${x.area} se classe ${x.rank === 1 ? '1re' : `${f.num(x.rank)}e`} sur ${f.num(x.ranking.areas)} zones ${x.ranking.basis === 'threats' ? 'selon le registre des menaces (somme de probabilité × gravité, de 1 à 4 chacune, sur les menaces non écartées ; à égalité, les événements ciblant des civils sur la période)' : 'pour les événements ciblant des civils sur la période du plan (à égalité, les morts dans ces événements)'} (${counted(f, x.events, 'événement', 'événements')}, ${counted(f, x.deaths, 'mort', 'morts')} ; le quart supérieur des ${f.num(x.ranking.areas)} zones, au moins 3), et pourtant aucune activité de protection des civils ne la couvre.`,
   notes: {
     noEvents: (country) =>
-      `aucun événement pour ${country} dans la base : ni l’appui à des forces de l’État auteurs de violences ni les zones menacées sans couverture n’ont pu être vérifiés (importez d’abord des données d’événements)`,
+      `aucun événement pour ${frenchCountryName(country)} dans la base : ni l’appui à des forces de l’État auteurs de violences ni les zones menacées sans couverture n’ont pu être vérifiés (importez d’abord des données d’événements)`,
     periodOutsideData: (country, period, data) =>
-      `la période du plan (du ${f.day(period.from)} au ${f.day(period.to)}) est hors des événements de la base pour ${country} (du ${f.day(data.from)} au ${f.day(data.to)}) : les vérifications qui lisent la violence de la période (abus des forces de l’État, zones menacées sans couverture, classement des zones) n’en ont trouvé aucune, ce qui ne veut pas dire que la période a été calme ; importez des données récentes, ou vérifiez une période que les données couvrent`,
+      `la période du plan (du ${f.day(period.from)} au ${f.day(period.to)}) est hors des événements de la base pour ${frenchCountryName(country)} (du ${f.day(data.from)} au ${f.day(data.to)}) : les vérifications qui lisent la violence de la période (abus des forces de l’État, zones menacées sans couverture, classement des zones) n’en ont trouvé aucune, ce qui ne veut pas dire que la période a été calme ; importez des données récentes, ou vérifiez une période que les données couvrent`,
     countryMisspelt: (country, close) =>
       `les événements de la base ne nomment aucun pays « ${country} » (vouliez-vous dire ${close.map((c) => `« ${c} »`).join(' ou ')} ?) : écrivez le pays du plan comme l’écrivent les données d’événements, faute de quoi rien dans le plan n’est vérifié par les faits`,
     countryReadAs: (written, stored) =>
       `le pays du plan, « ${written} », est lu comme « ${stored} », le nom que lui donnent les données d’événements`,
     unknownAreas: (country, areas) =>
-      `zones introuvables dans les données d’événements pour ${country} (aucune preuve ne peut leur être rattachée) : ${areas.join(' ; ')}`,
+      `zones introuvables dans les données d’événements pour ${frenchCountryName(country)} (aucune preuve ne peut leur être rattachée) : ${areas.join(' ; ')}`,
     unknownArea: (a) =>
       `${a.place} : « ${a.name} »${a.close.length ? ` (vouliez-vous dire ${a.close.map((c) => `« ${c} »`).join(' ou ')} ?)` : ''}`,
     noCell: 'le plan ne nomme aucune cellule de planification conjointe (recommandation 3)',
     idleObjectives: (ids) => `objectifs stratégiques qu’aucune activité ne sert : ${ids.join(', ')}`,
     noThreats: (country) =>
-      `le registre des menaces ne contient aucune menace pour ${country} : zones classées par événements`,
+      `le registre des menaces ne contient aucune menace pour ${frenchCountryName(country)} : zones classées par événements`,
     partnersNotInData: (country, partners) =>
-      `partenaires absents des données d’événements pour ${country}, dont le bilan propre n’est donc pas vérifié (l’appui à des forces de l’État auteurs de violences se lit sous les noms des données) : ${partners.map(suggestionsInFrench).join(' ; ')}`,
+      `partenaires absents des données d’événements pour ${frenchCountryName(country)}, dont le bilan propre n’est donc pas vérifié (l’appui à des forces de l’État auteurs de violences se lit sous les noms des données) : ${partners.map(suggestionsInFrench).join(' ; ')}`,
     ignoredFields: (fields) =>
       `champs que Tandem ne lit pas, donc ignorés (un champ mal orthographié échappe à toutes les vérifications) : ${fields.map(ignoredFieldInFrench).join(' ; ')}`,
   },

@@ -61,6 +61,7 @@ describe('frictions in French (held-out probe)', () => {
     assert.match(fr, /5eda3ff5 .* ouverte /);
     assert.match(fr, /0a0b0c0d .* porter devant la direction +close /);
     assert.doesNotMatch(fr.split('\n\n')[0]!, /\b(mitigate|in-progress|open|closed|escalate)\b/);
+    assert.doesNotMatch(fr.split('\n\n')[0]!, /state-perpetrator-friction|resource-overallocation/);
     const en = frictionsText(rows);
     assert.match(en, /d4880378 .* mitigate +in-progress /);
     assert.match(en, /5eda3ff5 .* open /);

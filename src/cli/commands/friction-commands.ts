@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { FRICTION_VALUE_WORDS_FR } from '../../app/friction-text.ts';
 import type { Friction } from '../../domain/friction.ts';
+import { EXTRA_BRIEF_TEXT } from '../../reports/extra-brief-text.ts';
 import { checkOutputText } from '../check-output-text.ts';
 import { action, printJson, runCommand, type StoreFlags, storeFlags } from '../cli-runtime.ts';
 import { formatTable } from '../table.ts';
@@ -113,7 +114,8 @@ function printFrictions(list: readonly Friction[], lang?: string): void {
 export function frictionsText(list: readonly Friction[], lang?: string): string {
   const w = checkOutputText(lang);
   if (!list.length) return w.noFrictions;
-  // French words for the decision and status in the French table; codes in English (a contract).
+  // French words for the kind, decision and status in the French table, as the French brief has
+  // them (plan probe); codes in English (a contract).
   const fr = lang === 'fr';
   const out = [
     formatTable(
@@ -121,7 +123,7 @@ export function frictionsText(list: readonly Friction[], lang?: string): string 
       list.map((f) => [
         f.ref,
         f.country,
-        f.kind,
+        fr ? (EXTRA_BRIEF_TEXT.fr.frictions.kind[f.kind] ?? f.kind) : f.kind,
         f.subject,
         f.owner,
         (f.decision && fr ? FRICTION_VALUE_WORDS_FR.decision[f.decision] : f.decision) ?? '',
