@@ -157,6 +157,23 @@ for (const dialect of DIALECTS) {
       const rest = await propose(10, true);
       assert.equal(rest.saved, 2);
       assert.equal('notSaved' in rest && rest.notSaved, 0);
+      // Each threat saved is on the audit chain: who added it, and as what (joint-work probe).
+      const added = await store.db
+        .selectFrom('audit_log')
+        .select(['record_id', 'actor'])
+        .where('record_kind', '=', 'threat')
+        .where('action', '=', 'added')
+        .execute();
+      assert.equal(added.length, 4);
+      assert.deepEqual(
+        added.map((a) => a.record_id).sort(),
+        register.threats
+          .map((t) => String(t.id))
+          .concat(
+            rest.threats.filter((t) => !register.threats.some((x) => x.id === t.id)).map((t) => String(t.id)),
+          )
+          .sort(),
+      );
     });
   });
 }

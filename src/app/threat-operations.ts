@@ -5,7 +5,7 @@ import { findThreats, insertThreat, updateThreat } from '../analysis/threat-repo
 import { TandemError } from '../domain/tandem-error.ts';
 import { THREAT_LEVELS, THREAT_TRENDS, type Threat, threatKey } from '../domain/threat.ts';
 import { VIOLENCE_TYPES } from '../domain/violence-type.ts';
-import { appendAudit } from '../security/audit-chain.ts';
+import { type AuditEntry, appendAudit } from '../security/audit-chain.ts';
 import { findEvents } from '../store/event-repository.ts';
 import {
   assertMayEditThreat,
@@ -87,13 +87,25 @@ export const threatOperations = {
       );
       await ctx.store.db.transaction().execute(async (tx) => {
         const existing = new Set(stored.map(threatKey));
+        const added: AuditEntry[] = [];
         for (const t of threats) {
           if (t.id !== null || existing.has(threatKey(t))) continue;
           t.id = await insertThreat(tx, { ...t, updatedBy: ctx.requester.name, updatedAt: now() });
           // A threat is saved once, however many proposals share its key.
           existing.add(threatKey(t));
           saved++;
+          // Who put it in the register, and as what, is on the chain as a hand-added threat is
+          // (joint-work probe: the data's threats entered it without a trace).
+          added.push({
+            actor: ctx.requester.name,
+            action: 'added',
+            recordKind: 'threat',
+            recordId: String(t.id),
+            sensitivity: 'internal',
+            detail: { likelihood: t.likelihood, severity: t.severity, status: t.status, from: 'data' },
+          });
         }
+        if (added.length) await appendAudit(tx, added);
       });
       // Only what the list shows is saved: the threats it left out are named, not lost in silence.
       return { threats: await releaseThreats(ctx, threats), saved, ...counts, notSaved: leftOut.length };
