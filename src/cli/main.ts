@@ -18,6 +18,7 @@ import { registerPlanCommands } from './commands/plan-commands.ts';
 import { registerPullCommands } from './commands/pull-commands.ts';
 import { registerSecurityCommands } from './commands/security-commands.ts';
 import { registerServeCommands } from './commands/serve-commands.ts';
+import { registerThreatCommands } from './commands/threat-commands.ts';
 import { registerUserCommands } from './commands/user-commands.ts';
 
 // `tandem summary | head` closes the pipe early: that is not an error.
@@ -38,6 +39,7 @@ registerAreaCommands(program);
 registerAccessCommands(program);
 registerActorCommands(program);
 registerAnalysisCommands(program);
+registerThreatCommands(program);
 registerForecastCommands(program);
 registerNegotiationCommands(program);
 registerAgreementCommands(program);

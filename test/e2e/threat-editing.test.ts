@@ -65,10 +65,17 @@ describe('editing threats on the area page, in Chromium', { skip: browserSkip },
       .select(['actor', 'action', 'detail'])
       .where('record_kind', '=', 'threat')
       .where('record_id', '=', String(threat.id))
+      .orderBy('id')
       .execute();
-    assert.equal(audit.length, 1);
-    assert.equal(audit[0]!.actor, 'Ana Poc');
-    assert.equal(audit[0]!.action, 'edited');
+    // Added from the data by Ana, then edited by her: both on the chain.
+    assert.deepEqual(
+      audit.map((a) => [a.actor, a.action]),
+      [
+        ['Ana Poc', 'added'],
+        ['Ana Poc', 'edited'],
+      ],
+    );
+    audit.shift();
     const changes = JSON.parse(audit[0]!.detail).changes;
     assert.deepEqual(changes.likelihood, { from: threat.likelihood, to: 'very-high' });
     assert.equal(changes.note, 'changed');
@@ -100,5 +107,42 @@ describe('editing threats on the area page, in Chromium', { skip: browserSkip },
       w.errors.filter((e) => !/status of 4\d\d/.test(e)),
       [],
     );
+  });
+
+  test('an analyst records a threat the data does not show; it joins the register under their name', async () => {
+    const { page } = w;
+    await w.signIn('Ana Poc');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, AREA)));
+    await page.locator('summary', { hasText: 'Record a threat the data does not show' }).click();
+    const form = page.getByRole('form', { name: 'Record a threat in this area' });
+    await form.getByLabel('Who threatens').fill('Ridge Raiders');
+    await form.getByLabel('Population threatened').fill('Market traders');
+    await form.getByLabel('Likelihood').selectOption('high');
+    await form.getByLabel('Where it comes from').fill('Community alert from the market committee');
+    await form.getByRole('button', { name: 'Record the threat' }).click();
+    await page.locator('.threat-editing li', { hasText: 'Ridge Raiders' }).waitFor();
+    const row = await w.store.db
+      .selectFrom('threats')
+      .select(['id', 'perpetrator', 'targeted_population', 'likelihood', 'admin1', 'updated_by'])
+      .where('perpetrator', '=', 'Ridge Raiders')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      { ...row, id: undefined },
+      {
+        id: undefined,
+        perpetrator: 'Ridge Raiders',
+        targeted_population: 'Market traders',
+        likelihood: 'high',
+        admin1: AREA,
+        updated_by: 'Ana Poc',
+      },
+    );
+    const added = await w.store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action'])
+      .where('record_kind', '=', 'threat')
+      .where('record_id', '=', String(row.id))
+      .execute();
+    assert.deepEqual(added, [{ actor: 'Ana Poc', action: 'added' }]);
   });
 });

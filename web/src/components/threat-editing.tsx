@@ -5,6 +5,7 @@ import { day } from '../format.ts';
 import { actorName, populationName, label as word } from '../labels.ts';
 import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
+import { VIOLENCE_TYPES } from '../workbench-types.ts';
 import { MayWrite } from './may-write.tsx';
 import { Async, Empty } from './status-views.tsx';
 import './workbench-tasks.css';
@@ -86,7 +87,120 @@ export function ThreatEditing({
           {error}
         </p>
       )}
+      <MayWrite quiet>
+        <RecordThreat country={country} admin1={admin1} onSaved={() => setSaved((n) => n + 1)} />
+      </MayWrite>
     </section>
+  );
+}
+
+/**
+ * A threat the data does not show (a report, a rumour, a patrol's finding), recorded by hand with
+ * `addThreat`, the operation of `tandem threats add`: the server records it under the signed-in
+ * account and on the audit chain (joint-work probe: only the data's threats could enter).
+ */
+function RecordThreat({
+  country,
+  admin1,
+  onSaved,
+}: {
+  country: string;
+  admin1: string;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const empty = {
+    perpetrator: '',
+    targetedPopulation: '',
+    violenceType: 'violence-against-civilians',
+    likelihood: 'medium',
+    severity: 'medium',
+    note: '',
+  };
+  const [draft, setDraft] = useState(empty);
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const save = async () => {
+    setState({ busy: true });
+    try {
+      await runOperation('addThreat', { country, admin1, ...draft });
+      setDraft(empty);
+      setState({ busy: false });
+      onSaved();
+    } catch (e) {
+      setState({ busy: false, error: (e as Error).message });
+    }
+  };
+  const text = (key: 'perpetrator' | 'targetedPopulation', label: string) => (
+    <label htmlFor={`${id}-${key}`}>
+      {label}
+      <input
+        id={`${id}-${key}`}
+        required
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      />
+    </label>
+  );
+  const choice = (
+    key: 'violenceType' | 'likelihood' | 'severity',
+    label: string,
+    options: readonly string[],
+  ) => (
+    <label htmlFor={`${id}-${key}`}>
+      {label}
+      <select
+        id={`${id}-${key}`}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      >
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {word(o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <details>
+      <summary>{t('analysts.recordThreat')}</summary>
+      <form
+        className="task-form"
+        aria-label={t('analysts.recordForm')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {text('perpetrator', t('analysts.perpetrator'))}
+        {text('targetedPopulation', t('analysts.population'))}
+        {choice(
+          'violenceType',
+          t('analysts.violenceType'),
+          VIOLENCE_TYPES.map(([k]) => k),
+        )}
+        {choice('likelihood', t('analysts.likelihood'), LEVELS)}
+        {choice('severity', t('analysts.severity'), LEVELS)}
+        <label htmlFor={`${id}-note`}>
+          {t('analysts.sourceNote')}
+          <textarea
+            id={`${id}-note`}
+            rows={2}
+            value={draft.note}
+            onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+          />
+        </label>
+        <button type="submit" disabled={state.busy}>
+          {t('analysts.record')}
+        </button>
+      </form>
+      {state.error && (
+        <p className="error-box" role="alert">
+          {state.error}
+        </p>
+      )}
+    </details>
   );
 }
 

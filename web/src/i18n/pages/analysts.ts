@@ -35,6 +35,13 @@ export const en = {
   status: 'Status',
   note: 'Note',
   save: 'Save',
+  recordThreat: 'Record a threat the data does not show',
+  recordForm: 'Record a threat in this area',
+  perpetrator: 'Who threatens',
+  population: 'Population threatened',
+  violenceType: 'Kind of violence',
+  sourceNote: 'Where it comes from (a report, a patrol, a rumour)',
+  record: 'Record the threat',
 };
 
 export const fr: typeof en = {
@@ -73,4 +80,11 @@ export const fr: typeof en = {
   status: 'Statut',
   note: 'Note',
   save: 'Enregistrer',
+  recordThreat: 'Consigner une menace que les données ne montrent pas',
+  recordForm: 'Consigner une menace dans cette zone',
+  perpetrator: 'Qui menace',
+  population: 'Population menacée',
+  violenceType: 'Type de violence',
+  sourceNote: 'D’où elle vient (un rapport, une patrouille, une rumeur)',
+  record: 'Consigner la menace',
 };
