@@ -99,8 +99,11 @@ export function registerAnalysisCommands(program: Command): void {
       .option('--text <text>', 'a text instead of events')
       .option('--country <name>', 'events of this country')
       .option('--admin1 <name>', 'events of this admin-1 area')
-      .option('--from <YYYY-MM-DD>', 'events on or after this day')
-      .option('--to <YYYY-MM-DD>', 'events on or before this day')
+      .option(
+        '--from <YYYY-MM-DD>',
+        'events that start on or after this day (an event is placed by its first day)',
+      )
+      .option('--to <YYYY-MM-DD>', 'events that start on or before this day')
       .option('--limit <n>', 'the most recent n events', '50')
       .option('--json', 'print JSON'),
   ).action(

@@ -21,8 +21,11 @@ interface FilterFlags extends StoreFlags {
 function filterFlags(cmd: Command): Command {
   return storeFlags(cmd)
     .option('--country <name>', 'only this country, as the data spells it')
-    .option('--from <YYYY-MM-DD>', 'events on or after this day')
-    .option('--to <YYYY-MM-DD>', 'events on or before this day');
+    .option(
+      '--from <YYYY-MM-DD>',
+      'events that start on or after this day (an event is placed by its first day)',
+    )
+    .option('--to <YYYY-MM-DD>', 'events that start on or before this day');
 }
 
 /** A summary row's civilian deaths: the figure, and how many of its events give it. */
