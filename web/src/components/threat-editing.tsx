@@ -119,49 +119,12 @@ function RecordThreat({
     note: '',
   };
   const [draft, setDraft] = useState(empty);
-  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
-  const save = async () => {
-    setState({ busy: true });
-    try {
-      await runOperation('addThreat', { country, admin1, ...draft });
-      setDraft(empty);
-      setState({ busy: false });
-      onSaved();
-    } catch (e) {
-      setState({ busy: false, error: (e as Error).message });
-    }
-  };
-  const text = (key: 'perpetrator' | 'targetedPopulation', label: string) => (
-    <label htmlFor={`${id}-${key}`}>
-      {label}
-      <input
-        id={`${id}-${key}`}
-        required
-        value={draft[key]}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      />
-    </label>
-  );
-  const choice = (
-    key: 'violenceType' | 'likelihood' | 'severity',
-    label: string,
-    options: readonly string[],
-  ) => (
-    <label htmlFor={`${id}-${key}`}>
-      {label}
-      <select
-        id={`${id}-${key}`}
-        value={draft[key]}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      >
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {word(o)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const field = fieldsOf(id, draft, setDraft);
+  const [state, save] = useSave(async () => {
+    await runOperation('addThreat', { country, admin1, ...draft });
+    setDraft(empty);
+    onSaved();
+  });
   return (
     <details>
       <summary>{t('analysts.recordThreat')}</summary>
@@ -173,33 +136,21 @@ function RecordThreat({
           void save();
         }}
       >
-        {text('perpetrator', t('analysts.perpetrator'))}
-        {text('targetedPopulation', t('analysts.population'))}
-        {choice(
+        {field.text('perpetrator', t('analysts.perpetrator'))}
+        {field.text('targetedPopulation', t('analysts.population'))}
+        {field.choice(
           'violenceType',
           t('analysts.violenceType'),
           VIOLENCE_TYPES.map(([k]) => k),
         )}
-        {choice('likelihood', t('analysts.likelihood'), LEVELS)}
-        {choice('severity', t('analysts.severity'), LEVELS)}
-        <label htmlFor={`${id}-note`}>
-          {t('analysts.sourceNote')}
-          <textarea
-            id={`${id}-note`}
-            rows={2}
-            value={draft.note}
-            onChange={(e) => setDraft({ ...draft, note: e.target.value })}
-          />
-        </label>
+        {field.choice('likelihood', t('analysts.likelihood'), LEVELS)}
+        {field.choice('severity', t('analysts.severity'), LEVELS)}
+        {field.note(t('analysts.sourceNote'))}
         <button type="submit" disabled={state.busy}>
           {t('analysts.record')}
         </button>
       </form>
-      {state.error && (
-        <p className="error-box" role="alert">
-          {state.error}
-        </p>
-      )}
+      <SaveError state={state} />
     </details>
   );
 }
@@ -214,37 +165,11 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
     status: threat.status,
     note: threat.note,
   });
-  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
-  const save = async () => {
-    setState({ busy: true });
-    try {
-      await runOperation('editThreat', { id: threat.id, ...draft });
-      setState({ busy: false });
-      onSaved();
-    } catch (e) {
-      setState({ busy: false, error: (e as Error).message });
-    }
-  };
-  const choice = <K extends 'likelihood' | 'severity' | 'trend' | 'status'>(
-    key: K,
-    label: string,
-    options: readonly string[],
-  ) => (
-    <label htmlFor={`${id}-${key}`}>
-      {label}
-      <select
-        id={`${id}-${key}`}
-        value={draft[key]}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      >
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {word(o)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const field = fieldsOf(id, draft, setDraft);
+  const [state, save] = useSave(async () => {
+    await runOperation('editThreat', { id: threat.id, ...draft });
+    onSaved();
+  });
   return (
     <li data-threat={threat.id}>
       <strong>{actorName(threat.perpetrator)}</strong> → {populationName(threat.targetedPopulation)} (
@@ -278,30 +203,80 @@ function ThreatItem({ threat, onSaved }: { threat: Threat; onSaved: () => void }
               void save();
             }}
           >
-            {choice('likelihood', t('analysts.likelihood'), LEVELS)}
-            {choice('severity', t('analysts.severity'), LEVELS)}
-            {choice('trend', t('analysts.trend'), TRENDS)}
-            {choice('status', t('analysts.status'), STATUSES)}
-            <label htmlFor={`${id}-note`}>
-              {t('analysts.note')}
-              <textarea
-                id={`${id}-note`}
-                rows={2}
-                value={draft.note}
-                onChange={(e) => setDraft({ ...draft, note: e.target.value })}
-              />
-            </label>
+            {field.choice('likelihood', t('analysts.likelihood'), LEVELS)}
+            {field.choice('severity', t('analysts.severity'), LEVELS)}
+            {field.choice('trend', t('analysts.trend'), TRENDS)}
+            {field.choice('status', t('analysts.status'), STATUSES)}
+            {field.note(t('analysts.note'))}
             <button type="submit" disabled={state.busy}>
               {t('analysts.save')}
             </button>
           </form>
-          {state.error && (
-            <p className="error-box" role="alert">
-              {state.error}
-            </p>
-          )}
+          <SaveError state={state} />
         </details>
       </MayWrite>
     </li>
   );
+}
+
+type SaveState = { busy: boolean; error?: string };
+
+/** A form's save: busy while it runs, its refusal kept to show. */
+function useSave(run: () => Promise<void>): [SaveState, () => Promise<void>] {
+  const [state, setState] = useState<SaveState>({ busy: false });
+  const save = async () => {
+    setState({ busy: true });
+    try {
+      await run();
+      setState({ busy: false });
+    } catch (e) {
+      setState({ busy: false, error: (e as Error).message });
+    }
+  };
+  return [state, save];
+}
+
+function SaveError({ state }: { state: SaveState }) {
+  if (!state.error) return null;
+  return (
+    <p className="error-box" role="alert">
+      {state.error}
+    </p>
+  );
+}
+
+/** A threat form's fields, each bound to its key of `draft`: a line of text, a choice in the page's words, the note. */
+function fieldsOf<D extends Record<string, string>>(id: string, draft: D, setDraft: (d: D) => void) {
+  const set = (key: keyof D & string, value: string) => setDraft({ ...draft, [key]: value });
+  return {
+    text: (key: keyof D & string, label: string) => (
+      <label htmlFor={`${id}-${key}`}>
+        {label}
+        <input id={`${id}-${key}`} required value={draft[key]} onChange={(e) => set(key, e.target.value)} />
+      </label>
+    ),
+    choice: (key: keyof D & string, label: string, options: readonly string[]) => (
+      <label htmlFor={`${id}-${key}`}>
+        {label}
+        <select id={`${id}-${key}`} value={draft[key]} onChange={(e) => set(key, e.target.value)}>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {word(o)}
+            </option>
+          ))}
+        </select>
+      </label>
+    ),
+    note: (label: string) => (
+      <label htmlFor={`${id}-note`}>
+        {label}
+        <textarea
+          id={`${id}-note`}
+          rows={2}
+          value={draft.note}
+          onChange={(e) => set('note', e.target.value)}
+        />
+      </label>
+    ),
+  };
 }
