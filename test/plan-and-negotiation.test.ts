@@ -318,6 +318,24 @@ rounds:
           })),
         )
         .execute();
+      // The aggregates the import would have kept, which name the countries the store holds.
+      await ctx.store.db
+        .insertInto('event_counts')
+        .values({
+          country: 'Coalland',
+          admin1: 'West',
+          admin2: '',
+          month: '2024-06',
+          violence_type: 'non-state-conflict',
+          actor_category: 'rebel-group',
+          events: 4,
+          fatalities: 4,
+          civilian_fatalities: 0,
+          civilian_fatalities_known: 0,
+          civilian_targeting_events: 0,
+          civilian_targeting_derived_events: 0,
+        })
+        .execute();
       const talks = (country: string) => `process: Coalition talks
 country: ${country}
 parties:
@@ -335,7 +353,15 @@ rounds:
         (e) =>
           isTandemError(e) &&
           e.exitCode === 2 &&
-          /^talks\.yaml: country: no events for country "Coaland"/.test(e.message),
+          /^talks\.yaml: country: no events for country "Coaland" \(did you mean "Coalland"\?\)/.test(
+            e.message,
+          ),
+      );
+      // Another country altogether is answered, untested and said so (a process stored first).
+      const other = await negotiationOperations.checkNegotiation.run(ctx, { process: talks('Farland') });
+      assert.ok(
+        other.notes.some((n) => /no events for Farland in the store/.test(n)),
+        other.notes.join('\n'),
       );
     });
 
