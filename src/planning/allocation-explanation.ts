@@ -82,20 +82,22 @@ export function unmatchedAreaNotes(plan: Plan, ranking: AreaRanking, t: Allocati
 }
 
 /**
- * Notes on the places an activity or an office names that the event data does not hold at all
- * (`dataAreas`: every admin-1 area of the country's events): the allocation reads such a place as
- * one where no civilian was targeted, and moves its units away for it (plan probe: "Haut-Kotto"
- * read as risk 0, where Haute-Kotto had 21 events). A quiet area the data holds is not one.
+ * Notes on the places an activity or an office names that the event data does not hold, spelt
+ * close to one it does (`dataAreas`: every admin-1 area of the country's events): the allocation
+ * reads such a place as one where no civilian was targeted, and moves its units away for it (plan
+ * probe: "Haut-Kotto" read as risk 0, where Haute-Kotto had 21 events).
  */
 export function unknownPlaceNotes(plan: Plan, dataAreas: readonly string[], t: AllocationText): string[] {
   const keys = new Set(dataAreas.map(areaKey));
   const notes: string[] = [];
   const say = (path: (string | number)[], owner: string, area: string) => {
     if (keys.has(areaKey(area))) return;
+    // Only a near miss of an area the data holds: a place with no event at all may simply have
+    // been quiet, and risk 0 is then what the data says.
+    const close = closeAreaNames(area, dataAreas);
+    if (!close.length) return;
     const at = locateInPlanFile(plan, path);
-    notes.push(
-      t.notes.placeUnknown({ place: at.place, owner, area, close: closeAreaNames(area, dataAreas) }),
-    );
+    notes.push(t.notes.placeUnknown({ place: at.place, owner, area, close }));
   };
   for (const [i, o] of plan.offices.entries())
     for (const [j, area] of o.areas.entries()) say(['offices', i, 'areas', j], o.id, area);
