@@ -22,6 +22,18 @@ export function closest(written: string, names: readonly string[]): string[] {
     .map((x) => x.n);
 }
 
+/**
+ * The store's country names closest to a country that no event names ("central african
+ * republic" for "Central African Republic", "RCA" too); empty when none is close, or the country
+ * is there.
+ */
+export async function countriesLike(db: Kysely<Database>, country: string): Promise<string[]> {
+  const held = (await db.selectFrom('event_counts').select('country').distinct().execute()).map(
+    (r) => r.country,
+  );
+  return held.includes(country) ? [] : closest(country, held);
+}
+
 function whatTheStoreHolds(written: string, names: readonly string[], kind: string): string {
   if (!names.length) return '';
   const close = closest(written, names);

@@ -10,7 +10,7 @@ import {
 } from '../agreements/negotiation-checks.ts';
 import { readNegotiationData } from '../agreements/negotiation-evidence.ts';
 import { ignoredProcessFields, readNegotiationProcess } from '../agreements/negotiation-process.ts';
-import { closest } from '../analysis/event-scope-check.ts';
+import { countriesLike } from '../analysis/event-scope-check.ts';
 import type {
   EscalationAlert,
   EscalationTest,
@@ -95,10 +95,7 @@ export const negotiationOperations = {
       // Another country altogether is answered, its escalation untested and said so: a process
       // may be stored before its events are imported, and its delegations can still be checked.
       if (!data.coverage.from) {
-        const held = (
-          await ctx.store.db.selectFrom('event_counts').select('country').distinct().execute()
-        ).map((r) => r.country);
-        const meant = closest(process.country, held);
+        const meant = await countriesLike(ctx.store.db, process.country);
         if (meant.length)
           throw new TandemError(
             'not-found',

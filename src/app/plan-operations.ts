@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { closest } from '../analysis/event-scope-check.ts';
+import { countriesLike } from '../analysis/event-scope-check.ts';
 import { findThreats } from '../analysis/threat-repository.ts';
 import { storedCountryName } from '../domain/country-names.ts';
 import { subjectActivity } from '../domain/friction.ts';
@@ -24,7 +23,6 @@ import {
   StructuredDocument,
 } from '../sources/structured-document.ts';
 import { findFrictions } from '../store/friction-repository.ts';
-import type { Database } from '../store/schema.ts';
 import { hiddenEvents, namesWithheldFrom, releasePlanFindings } from './access-control.ts';
 import { actorsNotInData } from './actor-suggestions.ts';
 import { languageInput } from './language-input.ts';
@@ -89,18 +87,6 @@ export function parsePlanInput(input: PlanInput): {
     }
     throw e;
   }
-}
-
-/**
- * The store's country names closest to a plan's country that no event names ("central african
- * republic" for "Central African Republic", "RCA" too); empty when none is close, or the country
- * is there.
- */
-async function countriesLike(db: Kysely<Database>, country: string): Promise<string[]> {
-  const held = (await db.selectFrom('event_counts').select('country').distinct().execute()).map(
-    (r) => r.country,
-  );
-  return held.includes(country) ? [] : closest(country, held);
 }
 
 /** The SHA-256 of a plan's text: what identifies a stored version. */
