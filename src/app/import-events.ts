@@ -31,6 +31,11 @@ export interface ImportFileResult {
   updated: number;
   unchanged: number;
   rejected: number;
+  /**
+   * An HXL sheet's columns that Tandem has no field for (a partner's #org, #affected+injured), as
+   * the sheet names them: nothing of them is stored. Absent when every column was read.
+   */
+  columnsNotRead?: string[];
 }
 
 export interface ImportProgress {
@@ -135,7 +140,8 @@ export async function importEvents(
         // would keep the process alive after the error.
         if (!next.done) await batches.return(undefined as never);
       }
-      results.push({ ...(await f.finish()), format: file.format });
+      const notRead = file.unreadColumns.length ? { columnsNotRead: [...file.unreadColumns] } : {};
+      results.push({ ...(await f.finish()), format: file.format, ...notRead });
     }
     for (const { path, read } of aggregated) {
       const name = options.recordedAs?.(path) ?? path;

@@ -40,6 +40,8 @@ export interface EventFile {
   /** 'csv', 'geojson' or 'xlsx' (a workbook). */
   container: 'csv' | 'geojson' | 'xlsx';
   encoding: string;
+  /** The reader's columns it has no place for (EventRowReader.unreadColumns); none for GED's GeoJSON. */
+  unreadColumns: readonly string[];
   batches(): AsyncGenerator<EventBatch>;
 }
 
@@ -77,6 +79,7 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
         format: chosen.reader.format,
         container: 'geojson',
         encoding: info.encoding,
+        unreadColumns: chosen.reader.unreadColumns ?? [],
         batches: () => rowBatches(path, oneTable(exported.rows), ',', chosen.reader, 0, batchSize, true),
       };
     }
@@ -91,6 +94,7 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
       format: 'ucdp',
       container: 'geojson',
       encoding: info.encoding,
+      unreadColumns: [],
       async *batches() {
         yield* readGedGeoJson(path, await readAllText(info), batchSize);
       },
@@ -135,6 +139,7 @@ export async function openEventFile(path: string, options: OpenEventFileOptions 
     format: reader.format,
     container: 'csv',
     encoding: info.encoding,
+    unreadColumns: reader.unreadColumns ?? [],
     batches: () =>
       rowBatches(
         path,
@@ -279,6 +284,7 @@ async function openWorkbook(
       format: chosen.reader.format,
       container: 'xlsx',
       encoding: 'xlsx',
+      unreadColumns: chosen.reader.unreadColumns ?? [],
       batches: () =>
         rowBatches(path, sheetRows(sheet), ',', chosen.reader, titleRows + chosen.skipRows, batchSize, true),
     };

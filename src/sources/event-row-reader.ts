@@ -27,6 +27,11 @@ export interface EventRowReader {
   readonly format: EventFormat;
   readonly columns: number;
   read(fields: string[], line: number): RowResult;
+  /**
+   * Columns of the file that carry a field Tandem has no place for (an HXL sheet's #org, its
+   * injuries), named as the file names them: the import says so rather than dropping them unseen.
+   */
+  readonly unreadColumns?: readonly string[];
   /** The events still held when the file ends (rows whose pair never came). */
   finish?(): LinedEvent[];
 }

@@ -36,7 +36,7 @@ const WANT = {
   type: ['event+type'],
   subType: ['event+type+sub', 'event+subtype'],
   // Not a bare #group+name: HXL's #group is a population group (IDPs, women and girls), the people
-  // harmed in a partner's sheet, read as targets below; nor a bare #org, mostly who reported.
+  // harmed in a partner's sheet, read as targets below; nor a bare #org: who reported, the source.
   actor1: ['group+name+first', 'actor+name+first', 'org+perpetrator', 'group+perpetrator', 'actor+name'],
   // An actor's category: ACLED's inter code (1–8) or its words, or Tandem's id. Without one (as in
   // ACLED's own HXL files, which tag no inter column) the category is inferred from the name.
@@ -120,6 +120,16 @@ function sumOfParts(
   return { ok: true, value: sum };
 }
 
+/**
+ * Attributes of a column that restates what another column gives (the year of the date, a p-code
+ * of a named area, the time a row was written, an associated actor): not worth saying it is unread.
+ */
+const RESTATED = new Set(['year', 'month', 'week', 'timestamp', 'time', 'code', 'assoc', 'associated']);
+
+/** The organisation that reported a row: a bare #org, or one marked as reporting or as the source. */
+const isReportingOrg = (t: HxlTag | null) =>
+  t?.tag === 'org' && t.attributes.every((a) => ['name', 'reporting', 'reporter', 'source'].includes(a));
+
 const isBareGroup = (t: HxlTag | null) =>
   t?.tag === 'group' && t.attributes.every((a) => a === 'name' || a === 'affected');
 
@@ -196,6 +206,10 @@ export function hxlReader(
   }
   // A partner's bare #group+name (or #group) names the population group harmed: the targets.
   if (c.targets === -1) c.targets = tags.findIndex((t, i) => !taken.has(i) && isBareGroup(t));
+  if (c.targets !== -1) taken.add(c.targets);
+  // Without #meta+source, the organisation that reported the row (#org, #org+reporting) is its source.
+  if (c.source === -1) c.source = tags.findIndex((t, i) => !taken.has(i) && isReportingOrg(t));
+  if (c.source !== -1) taken.add(c.source);
   const missing = (['date', 'country', 'type'] as const).filter((k) => c[k] === -1);
   // HDX's tables of counts (ACLED's events and deaths per area and month): no row is one event.
   if (missing.length && tags.some((t) => t?.tag === 'indicator' && t.attributes.includes('events')))
@@ -213,6 +227,12 @@ export function hxlReader(
   // Deaths given only by sex or age: their sum, where the columns cannot overlap.
   const deathsParts = c.fatalities === -1 ? deathsBreakdownColumns(path, tags, titles) : [];
   const header = names.map((h) => h.trim());
+  for (const i of deathsParts) taken.add(i);
+  const unreadColumns = tags.flatMap((t, i) => {
+    if (!t || taken.has(i) || t.attributes.some((a) => RESTATED.has(a))) return [];
+    const title = titles[i]?.trim();
+    return [title ? `${hashtagRow[i]!.trim()} (${title})` : hashtagRow[i]!.trim()];
+  });
   const get = (f: string[], i: number) => (i === -1 ? '' : (f[i] ?? '').trim());
   const readDay = eventDateReader(path);
   /** The row's point: from #geo+lat and #geo+lon, or from #geo+coord where the sheet has neither. */
@@ -231,6 +251,7 @@ export function hxlReader(
   return {
     format: 'hxl',
     columns: header.length,
+    unreadColumns,
     read(f: string[], line: number): RowResult {
       const date = readDay(get(f, c.date), line, { index: c.date, name: header[c.date] ?? '#date' });
       if (!date.ok) return problemAt(header, c.date, date.reason);

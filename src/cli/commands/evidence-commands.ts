@@ -89,8 +89,13 @@ export function registerEvidenceCommands(program: Command): void {
         );
         const aside = result.files.reduce((n, f) => n + f.rejected, 0);
         if (aside) console.log(`\n${aside} row(s) set aside: see them with \`tandem problems\`.`);
-        for (const f of result.files)
+        for (const f of result.files) {
           if (f.rows === 0) console.log(`\n${f.path}: the file has a header but no rows.`);
+          if (f.columnsNotRead)
+            console.log(
+              `\n${f.path}: columns Tandem has no field for, so nothing of them was stored: ${f.columnsNotRead.join(', ')}.`,
+            );
+        }
       },
     ),
   );

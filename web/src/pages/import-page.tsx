@@ -175,6 +175,9 @@ export function ImportPage({ status, onImported }: { status: WorkbenchStatus; on
               {t('importing.readAs', { format: f.format.toUpperCase(), count: f.rows })}{' '}
               <span className="imported-count">{t('importing.imported', { count: f.imported })}</span>
               {`, ${t('importing.updated', { count: f.updated })}, ${t('importing.unchanged', { count: f.unchanged })}, ${t('importing.rejected', { count: f.rejected })}.`}
+              {f.columnsNotRead && (
+                <p>{t('importing.columnsNotRead', { columns: f.columnsNotRead.join(', ') })}</p>
+              )}
             </div>
           ))}
       </div>

@@ -35,6 +35,7 @@ export const en = {
   unchanged_other: '{{count, number}} unchanged',
   rejected_one: '{{count, number}} set aside',
   rejected_other: '{{count, number}} set aside',
+  columnsNotRead: 'Columns Tandem has no field for, so nothing of them was stored: {{columns}}.',
   boundaries: 'Admin-1 boundaries for the map',
   boundariesIntro: 'A GeoJSON FeatureCollection of polygons whose',
   boundariesIntroEnd:
@@ -109,6 +110,7 @@ export const fr: typeof en = {
   unchanged_other: '{{count, number}} inchangées',
   rejected_one: '{{count, number}} mise de côté',
   rejected_other: '{{count, number}} mises de côté',
+  columnsNotRead: 'Colonnes sans champ dans Tandem, dont rien n’a été enregistré : {{columns}}.',
   boundaries: 'Contours admin-1 pour la carte',
   boundariesIntro: 'Une FeatureCollection GeoJSON de polygones dont la propriété',
   boundariesIntroEnd:
