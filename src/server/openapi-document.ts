@@ -193,7 +193,8 @@ export function openApiDocument(operations: OperationTable, version = '0.1.0'): 
         operationId: 'exportEvents',
         summary:
           'The events that match a filter as CSV, HXL-tagged CSV or GeoJSON, streamed; records beyond your reach (above your clearance, or an incident of another office) come as counts with the place coarsened to the admin-2 area, or a point to 0.1° where none is known, and no notes, source, place name or actor names; every release is audited.',
-        parameters: queryParameters(operations.exportEvents),
+        // Not the operation's `write`: where the route streams the file, set by the route itself.
+        parameters: queryParameters(operations.exportEvents, ['write']),
         responses: {
           '200': {
             description: 'The export',

@@ -84,6 +84,13 @@ for (const dialect of DIALECTS) {
       const names = (path: string) => body.paths[path].get.parameters.map((p: { name: string }) => p.name);
       for (const name of ['format', 'violenceTypes', 'actorCategories', 'blurKm', 'excel'])
         assert.ok(names('/api/export').includes(name), `/api/export lists ${name}`);
+      // Every parameter listed is one the route takes (API probe: the operation's inner `write`,
+      // where the export streams to, was listed as a required query parameter the route refuses).
+      for (const name of names('/api/export')) {
+        const res = await app.request(`/api/export?format=csv&${name}=x`);
+        const text = await res.text();
+        assert.doesNotMatch(text, /does not take/, `/api/export documents ${name} but refuses it: ${text}`);
+      }
       for (const path of ['/api/brief.html', '/api/brief.md', '/api/brief.pdf']) {
         assert.ok(
           ['country', 'from', 'to', 'lang'].every((n) => names(path).includes(n)),
