@@ -1,5 +1,13 @@
-/** Failed sign-ins allowed in a window, per account and per address, before refusing (429). */
+/**
+ * Failed sign-ins allowed in a window before refusing (429): five per account; per address more,
+ * since a field office's staff share one address behind its router, and one person's mistyped
+ * password must not lock out the colleagues beside them (API probe), while guesses at many names
+ * from one address are still stopped.
+ */
 const ALLOWED_FAILURES = 5;
+const ALLOWED_FAILURES_PER_ADDRESS = 20;
+const allowedFailures = (key: string) =>
+  key.startsWith('address:') ? ALLOWED_FAILURES_PER_ADDRESS : ALLOWED_FAILURES;
 const WINDOW_MS = 15 * 60 * 1000;
 /** Each failure beyond the first waits longer before it is answered, up to this. */
 const MAX_DELAY_MS = 2000;
@@ -13,8 +21,8 @@ interface Record {
 
 /**
  * Slows, then refuses, repeated failed sign-ins: each failure is answered a little later than the
- * one before, and after ALLOWED_FAILURES in WINDOW_MS the account (by name) and the address (by
- * IP) are refused until the window passes, so a password cannot be guessed by trying many.
+ * one before, and after so many failures in WINDOW_MS the account (by name) or the address (by
+ * IP) is refused until the window passes, so a password cannot be guessed by trying many.
  * Kept in memory: a restart forgives, and one server process is what a mission runs.
  */
 export class SignInThrottle {
@@ -35,7 +43,7 @@ export class SignInThrottle {
     let wait = 0;
     for (const k of keys) {
       const r = this.#current(k);
-      if (r && r.failures + r.pending >= ALLOWED_FAILURES)
+      if (r && r.failures + r.pending >= allowedFailures(k))
         wait = Math.max(wait, r.since + WINDOW_MS - this.#now(), 1000);
     }
     if (wait) return Math.ceil(wait / 1000);
