@@ -144,6 +144,14 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     { args: ['drivers', 'tag', '--driver', 'land', '--unit', 'army', '--db', DB], names: /--unit/ },
   ],
   'drivers confirm': [{ args: ['drivers', 'confirm', 'x', '--unit', 'poc', '--db', DB], names: /TAG/ }],
+  'drivers dispute': [
+    { args: ['drivers', 'dispute', 'x', '--reason', 'not land', '--db', DB], names: /TAG/ },
+    { args: ['drivers', 'dispute', '1', '--reason', ' ', '--db', DB], names: /--reason/ },
+  ],
+  'drivers withdraw': [
+    { args: ['drivers', 'withdraw', '0', '--reason', 'mistake', '--db', DB], names: /TAG/ },
+    { args: ['drivers', 'withdraw', '1', '--reason', '', '--db', DB], names: /--reason/ },
+  ],
   'drivers list': [{ args: ['drivers', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'threats list': [{ args: ['threats', 'list', '--country', '', '--db', DB], names: /--country/ }],
   'threats propose': [{ args: ['threats', 'propose', '--limit', 'ten', '--db', DB], names: /--limit/ }],

@@ -24,6 +24,8 @@ export interface DriverEvidence {
   confirmedBy?: string[];
   /** The same confirmations with the unit as its key, for a reader in another language. */
   confirmations?: { analyst: string; unit: string }[];
+  /** Analysts who dispute the tag, and why: while one does, it is not joint. */
+  disputes?: { analyst: string; unit: string; reason: string }[];
   joint?: boolean;
 }
 
@@ -40,6 +42,8 @@ export interface DriverFinding {
   joint: boolean;
   jointTags: number;
   unconfirmedTags: number;
+  /** Of the unconfirmed tags, those an analyst disputes. */
+  disputedTags: number;
   evidence: DriverEvidence[];
 }
 
@@ -91,6 +95,7 @@ export async function summariseDrivers(
       joint: false,
       jointTags: 0,
       unconfirmedTags: 0,
+      disputedTags: 0,
       evidence: [],
       eventSet: new Set(),
       suggested: new Set(),
@@ -104,6 +109,7 @@ export async function summariseDrivers(
     const joint = isJointTag(t);
     if (joint) f.jointTags++;
     else f.unconfirmedTags++;
+    if (t.disputes.length) f.disputedTags++;
     if (t.eventId !== null) {
       f.tagged.add(t.eventId);
       f.eventSet.add(t.eventId);
@@ -120,6 +126,9 @@ export async function summariseDrivers(
         unit: t.unit,
         confirmedBy: t.confirmations.map((c) => `${c.analyst} (${c.unit})`),
         confirmations: t.confirmations.map((c) => ({ analyst: c.analyst, unit: c.unit })),
+        ...(t.disputes.length
+          ? { disputes: t.disputes.map((d) => ({ analyst: d.analyst, unit: d.unit, reason: d.reason })) }
+          : {}),
         joint,
       });
   }

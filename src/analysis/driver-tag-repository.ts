@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AnalystUnit, DriverConfirmation, DriverTag } from '../domain/driver.ts';
+import type { AnalystUnit, DriverConfirmation, DriverDispute, DriverTag } from '../domain/driver.ts';
 import type { Database } from '../store/schema.ts';
 
 /** What an analyst says when tagging: a driver on one event, or on an area. */
@@ -32,23 +32,48 @@ export async function insertDriverTag(db: Kysely<Database>, t: NewDriverTag): Pr
   return Number(r.id);
 }
 
-/** Adds (or, for the same analyst, replaces) a confirmation of a tag. */
+/**
+ * Adds (or, for the same analyst, replaces) a confirmation of a tag; the analyst's dispute of it,
+ * if any, goes: one person does not both stand behind a tag and dispute it.
+ */
 export async function upsertConfirmation(
   db: Kysely<Database>,
   tagId: number,
   c: DriverConfirmation,
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx
-      .deleteFrom('driver_tag_confirmations')
-      .where('tag_id', '=', tagId)
-      .where('analyst', '=', c.analyst)
-      .execute();
+    for (const table of ['driver_tag_confirmations', 'driver_tag_disputes'] as const)
+      await tx.deleteFrom(table).where('tag_id', '=', tagId).where('analyst', '=', c.analyst).execute();
     await tx
       .insertInto('driver_tag_confirmations')
       .values({ tag_id: tagId, analyst: c.analyst, unit: c.unit, at: c.at })
       .execute();
   });
+}
+
+/** Adds (or, for the same analyst, replaces) a dispute of a tag; their confirmation, if any, goes. */
+export async function upsertDispute(db: Kysely<Database>, tagId: number, d: DriverDispute): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    for (const table of ['driver_tag_confirmations', 'driver_tag_disputes'] as const)
+      await tx.deleteFrom(table).where('tag_id', '=', tagId).where('analyst', '=', d.analyst).execute();
+    await tx
+      .insertInto('driver_tag_disputes')
+      .values({ tag_id: tagId, analyst: d.analyst, unit: d.unit, reason: d.reason, at: d.at })
+      .execute();
+  });
+}
+
+/** Marks a tag withdrawn, with when and why: it stays in the store and counts nowhere. */
+export async function withdrawDriverTag(
+  db: Kysely<Database>,
+  tagId: number,
+  w: { reason: string; at: string },
+): Promise<void> {
+  await db
+    .updateTable('driver_tags')
+    .set({ withdrawn_at: w.at, withdrawn_reason: w.reason })
+    .where('id', '=', tagId)
+    .execute();
 }
 
 export interface DriverTagFilter {
@@ -59,9 +84,9 @@ export interface DriverTagFilter {
   eventIds?: readonly number[];
 }
 
-/** Tags with their confirmations, oldest first. */
+/** Tags that stand (not withdrawn) with their confirmations and disputes, oldest first. */
 export async function findDriverTags(db: Kysely<Database>, f: DriverTagFilter = {}): Promise<DriverTag[]> {
-  let q = db.selectFrom('driver_tags').selectAll().orderBy('id');
+  let q = db.selectFrom('driver_tags').selectAll().where('withdrawn_at', 'is', null).orderBy('id');
   if (f.ids) q = q.where('id', 'in', f.ids.length ? [...f.ids] : [-1]);
   if (f.country !== undefined) q = q.where('country', '=', f.country);
   if (f.admin1 !== undefined) q = q.where('admin1', '=', f.admin1);
@@ -86,6 +111,23 @@ export async function findDriverTags(db: Kysely<Database>, f: DriverTagFilter = 
     list.push({ analyst: c.analyst, unit: c.unit as AnalystUnit, at: c.at });
     byTag.set(Number(c.tag_id), list);
   }
+  const disputes = await db
+    .selectFrom('driver_tag_disputes')
+    .selectAll()
+    .where(
+      'tag_id',
+      'in',
+      tags.map((t) => Number(t.id)),
+    )
+    .orderBy('at')
+    .orderBy('analyst')
+    .execute();
+  const disputesOf = new Map<number, DriverDispute[]>();
+  for (const d of disputes) {
+    const list = disputesOf.get(Number(d.tag_id)) ?? [];
+    list.push({ analyst: d.analyst, unit: d.unit as AnalystUnit, reason: d.reason, at: d.at });
+    disputesOf.set(Number(d.tag_id), list);
+  }
   return tags.map((t) => ({
     id: Number(t.id),
     driver: t.driver,
@@ -97,5 +139,6 @@ export async function findDriverTags(db: Kysely<Database>, f: DriverTagFilter = 
     note: t.note,
     createdAt: t.created_at,
     confirmations: byTag.get(Number(t.id)) ?? [],
+    disputes: disputesOf.get(Number(t.id)) ?? [],
   }));
 }

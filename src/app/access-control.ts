@@ -582,19 +582,15 @@ async function withholdLinkedThreats<T extends ThreatEntry>(
 
 /** A threat's note and its last editor, withheld with its names. */
 function withheldThreat<T extends ThreatEntry>(t: T): T {
-  return {
-    ...t,
-    note: t.note ? REDACTED : t.note,
-    ...(t.updatedBy ? { updatedBy: WITHHELD_KEY } : {}),
-  };
+  return { ...t, note: t.note ? REDACTED : t.note, ...(t.updatedBy ? { updatedBy: WITHHELD_KEY } : {}) };
 }
 
 /**
  * Analysts' driver tags as released: a tag on an event the requester may not read in full keeps
- * its driver, place and unit, but not its note (analysts write there what they know of the event:
- * who, where, an informant) nor who made or confirmed it (the analyst's name says which office
- * follows the case), except the requester's own name. Each such tag's release, in full or not, is
- * written to the access log. Tags on an area, or on a public event, go as they are.
+ * its driver, place and unit, but not its note nor a dispute's reason (analysts write there what
+ * they know of the event: who, where, an informant) nor who made, confirmed or disputed it (a name
+ * says which office follows the case), except the requester's own name. Each such tag's release,
+ * in full or not, is written to the access log. Tags on an area, or on a public event, go as they are.
  */
 export async function releaseDriverTags<
   T extends {
@@ -603,6 +599,7 @@ export async function releaseDriverTags<
     note: string;
     analyst: string;
     confirmations: { analyst: string }[];
+    disputes?: { analyst: string; reason: string }[];
   },
 >(ctx: AppContext, tags: T[]): Promise<T[]> {
   const onEvents = tags.flatMap((t) => (t.eventId === null ? [] : [t.eventId]));
@@ -619,16 +616,16 @@ export async function releaseDriverTags<
     log.push({ id: t.id, sensitivity: e.sensitivity, granted });
     if (granted) return t;
     const confirmations = t.confirmations.map((c) => ({ ...c, analyst: who(c.analyst) }));
-    return { ...t, note: t.note ? REDACTED : t.note, analyst: who(t.analyst), confirmations };
+    const disputes = t.disputes?.map((d) => ({ ...d, analyst: who(d.analyst), reason: REDACTED }));
+    return { ...t, note: t.note ? REDACTED : t.note, analyst: who(t.analyst), confirmations, disputes };
   });
   await logReads(ctx, 'driver-tag', log, 'driver tags');
   return out;
 }
 
 /**
- * The analysis's driver evidence as released: an analyst's tag on an event the requester may not
- * read in full names neither who made it nor who confirmed it, as releaseDriverTags decides for the
- * tag list (the brief is written from this).
+ * The analysis's driver evidence as released, as releaseDriverTags decides for the tag list: an
+ * analyst's tag on an event the requester may not read in full names none of its analysts.
  */
 export async function releaseDriverEvidence<
   E extends {
@@ -638,6 +635,7 @@ export async function releaseDriverEvidence<
     analyst?: string;
     confirmedBy?: string[];
     confirmations?: { analyst: string; unit: string }[];
+    disputes?: { analyst: string; unit: string; reason: string }[];
   },
   D extends { evidence: E[] },
 >(ctx: AppContext, drivers: D[]): Promise<D[]> {
@@ -649,6 +647,7 @@ export async function releaseDriverEvidence<
     note: '',
     analyst: e.analyst ?? '',
     confirmations: e.confirmations ?? [],
+    disputes: e.disputes,
   }));
   const released = await releaseDriverTags(ctx, asTags);
   // A tag released as it was comes back as the same object; one withheld, as a new one.
@@ -659,7 +658,7 @@ export async function releaseDriverEvidence<
       const r = withheld.get(e);
       if (!r) return e;
       const confirmedBy = r.confirmations.map((c) => `${c.analyst} (${c.unit})`);
-      return { ...e, analyst: r.analyst, confirmedBy, confirmations: r.confirmations };
+      return { ...e, analyst: r.analyst, confirmedBy, confirmations: r.confirmations, disputes: r.disputes };
     }),
   }));
 }

@@ -72,6 +72,14 @@ export interface DriverConfirmation {
   at: string;
 }
 
+/** An analyst who does not stand behind a tag, and why (a tag's maker withdraws it instead). */
+export interface DriverDispute {
+  analyst: string;
+  unit: AnalystUnit;
+  reason: string;
+  at: string;
+}
+
 /** An analyst's tag: a driver on an event or on an area (country, admin1). */
 export interface DriverTag {
   id: number;
@@ -84,14 +92,20 @@ export interface DriverTag {
   note: string;
   createdAt: string;
   confirmations: DriverConfirmation[];
+  /** Analysts who dispute it: while one does, the tag is no joint finding. */
+  disputes: DriverDispute[];
 }
 
 /**
  * A tag is joint once at least one POC analyst and one political analyst, two different people,
- * stand behind it. The analyst who made the tag stands behind it for their own unit; a second
- * person from the other unit must confirm. One person cannot be both halves.
+ * stand behind it, and no analyst disputes it. The analyst who made the tag stands behind it for
+ * their own unit; a second person from the other unit must confirm. One person cannot be both
+ * halves. A dispute holds until its analyst confirms the tag or its maker withdraws it.
  */
-export function isJointTag(tag: Pick<DriverTag, 'analyst' | 'unit' | 'confirmations'>): boolean {
+export function isJointTag(
+  tag: Pick<DriverTag, 'analyst' | 'unit' | 'confirmations'> & { disputes?: readonly unknown[] },
+): boolean {
+  if (tag.disputes?.length) return false;
   const backers = [{ analyst: tag.analyst, unit: tag.unit }, ...tag.confirmations];
   const poc = new Set(backers.filter((b) => b.unit === 'poc').map((b) => b.analyst));
   const pol = new Set(backers.filter((b) => b.unit === 'political').map((b) => b.analyst));

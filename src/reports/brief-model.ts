@@ -296,7 +296,12 @@ function driverSection({ a, t, f, lang }: Writer): Section {
               d.unconfirmedTags,
               d.evidence
                 .filter((e) => e.kind === 'tag' && !e.joint)
-                .map((e) => `${e.analyst} (${t.unit[e.unit ?? ''] ?? e.unit})`)
+                .map(
+                  (e) =>
+                    `${e.analyst} (${t.unit[e.unit ?? ''] ?? e.unit})${(e.disputes ?? [])
+                      .map((x) => t.disputedBy(`${x.analyst} (${t.unit[x.unit] ?? x.unit})`, x.reason))
+                      .join('')}`,
+                )
                 .join(', '),
             ]),
           }

@@ -137,7 +137,9 @@ export const en: BriefText = {
   areaTagsOnly: 'none (tagged on areas)',
   country: 'country',
   noJoint: 'No joint findings yet.',
-  unconfirmedIntro: 'Unconfirmed tags: one unit’s view, awaiting the other.',
+  unconfirmedIntro:
+    'Unconfirmed tags: one unit’s view, awaiting the other; a disputed tag is joint only once its dispute is settled.',
+  disputedBy: (who, reason) => `; disputed by ${who}: “${reason}”`,
   unconfirmedHead: ['driver', 'unconfirmed tags', 'by'],
   unit: { poc: 'POC', political: 'political' },
   suggestionsIntro: (events) =>

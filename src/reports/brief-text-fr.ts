@@ -148,7 +148,9 @@ export const fr: BriefText = {
   areaTagsOnly: 'aucun (étiquetées sur des zones)',
   country: 'pays',
   noJoint: 'Pas encore de constat conjoint.',
-  unconfirmedIntro: 'Étiquettes non confirmées : l’avis d’une seule unité, en attente de l’autre.',
+  unconfirmedIntro:
+    'Étiquettes non confirmées : l’avis d’une seule unité, en attente de l’autre ; une étiquette contestée ne devient conjointe qu’une fois la contestation levée.',
+  disputedBy: (who, reason) => ` ; contestée par ${who} : « ${reason} »`,
   unconfirmedHead: ['facteur', 'étiquettes non confirmées', 'par'],
   unit: { poc: 'POC', political: 'politique' },
   suggestionsIntro: (events) =>

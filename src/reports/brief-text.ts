@@ -112,6 +112,8 @@ export interface BriefText {
   jointHead: [string, string, string, string];
   /** A joint tag as evidence: who made it and who confirmed it, each with their unit. */
   tagBy: (tag: number, where: string, analyst: string, confirmedBy: string) => string;
+  /** After an unconfirmed tag's maker: who disputes it, and why. */
+  disputedBy: (who: string, reason: string) => string;
   /** The tagged-events cell of a driver tagged on areas only. */
   areaTagsOnly: string;
   country: string;

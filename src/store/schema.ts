@@ -195,12 +195,23 @@ export interface DriverTagTable {
   unit: string;
   note: string;
   created_at: string;
+  /** When the analyst who made it withdrew it, and why; null while it stands. */
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
 }
 
 export interface DriverTagConfirmationTable {
   tag_id: number;
   analyst: string;
   unit: string;
+  at: string;
+}
+
+export interface DriverTagDisputeTable {
+  tag_id: number;
+  analyst: string;
+  unit: string;
+  reason: string;
   at: string;
 }
 
@@ -511,5 +522,6 @@ export interface Database {
   plan_acknowledgements: PlanAcknowledgementTable;
   driver_tags: DriverTagTable;
   driver_tag_confirmations: DriverTagConfirmationTable;
+  driver_tag_disputes: DriverTagDisputeTable;
   threats: ThreatTable;
 }

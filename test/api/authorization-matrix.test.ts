@@ -24,6 +24,8 @@ const EXPECTED: Record<string, 'open' | 'read' | 'write' | 'office' | 'confident
   'POST /api/ops/suggestDrivers': 'read',
   'POST /api/ops/tagDriver': 'write',
   'POST /api/ops/confirmDriver': 'write',
+  'POST /api/ops/disputeDriver': 'write',
+  'POST /api/ops/withdrawDriver': 'write',
   'POST /api/ops/listDrivers': 'read',
   'POST /api/ops/listThreats': 'read',
   'POST /api/ops/proposeThreats': 'read',

@@ -31,7 +31,11 @@ describe('tagging and confirming drivers on the area page, in Chromium', { skip:
     await form.getByRole('button', { name: 'Tag driver' }).click();
     await tagItem().waitFor();
     assert.match((await tagItem().textContent()) ?? '', new RegExp(`${driver}`));
-    assert.equal(await tagItem().getByRole('button').count(), 0, 'the tagger may not confirm their own tag');
+    assert.deepEqual(
+      await tagItem().getByRole('button').allTextContents(),
+      ['Withdraw…'],
+      'the tagger may not confirm their own tag, only withdraw it',
+    );
     assert.equal(await tagItem().locator('.code-chip').count(), 0, 'not joint with one person behind it');
 
     // The same person cannot stand in for the other unit under another name: the server refuses it.
@@ -99,11 +103,63 @@ describe('tagging and confirming drivers on the area page, in Chromium', { skip:
     assert.deepEqual(await item.getByRole('button').allTextContents(), [
       'Confirm as Cara Both, political unit',
       'Confirm as Cara Both, POC unit',
+      'Dispute…',
     ]);
     await item.getByRole('button', { name: 'Confirm as Cara Both, political unit' }).click();
     await item.locator('.code-chip', { hasText: 'joint' }).waitFor();
     assert.match((await item.textContent()) ?? '', /confirmed by Cara Both \(political\)/);
-    assert.equal(await item.getByRole('button').count(), 0, 'a joint tag offers no further confirmation');
+    assert.deepEqual(
+      await item.getByRole('button').allTextContents(),
+      ['Dispute…'],
+      'a joint tag offers no further confirmation',
+    );
+    assert.deepEqual(
+      w.errors.filter((e) => !/status of 4\d\d/.test(e)),
+      [],
+    );
+  });
+
+  test('a political officer disputes a joint tag with a reason, and its maker withdraws it', async () => {
+    const { page } = w;
+    const item = page.locator('.driver-tagging li', { hasText: 'tagged by Ana Poc' });
+    await w.signIn('Ben Political');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, 'Dunmarch')));
+    await item.locator('.code-chip', { hasText: 'joint' }).waitFor();
+    await item.getByRole('button', { name: 'Dispute…' }).click();
+    const send = item.getByRole('button', { name: 'Dispute the tag' });
+    assert.equal(await send.isDisabled(), true, 'no dispute without a reason');
+    await item
+      .getByLabel('Why you do not stand behind this tag')
+      .fill('The clashes follow the succession dispute.');
+    await send.click();
+    await item.locator('.code-chip', { hasText: 'disputed' }).waitFor();
+    assert.equal(await item.locator('.code-chip', { hasText: 'joint' }).count(), 0, 'no longer joint');
+    assert.match(
+      (await item.textContent()) ?? '',
+      /disputed by Ben Political \(political\).*The clashes follow the succession dispute\./,
+    );
+    await item.scrollIntoViewIfNeeded();
+    await w.shots('driver-disputed');
+
+    await w.signIn('Ana Poc');
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, 'Dunmarch')));
+    await item.getByRole('button', { name: 'Withdraw…' }).click();
+    await item
+      .getByLabel('Why you withdraw your tag')
+      .fill('Tagged before the assessment mission; not borne out.');
+    await item.getByRole('button', { name: 'Withdraw the tag' }).click();
+    await item.waitFor({ state: 'detached' });
+    const audit = await w.store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action'])
+      .where('record_kind', '=', 'driver-tag')
+      .where('action', 'in', ['disputed', 'withdrawn'])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(audit, [
+      { actor: 'Ben Political', action: 'disputed' },
+      { actor: 'Ana Poc', action: 'withdrawn' },
+    ]);
     assert.deepEqual(
       w.errors.filter((e) => !/status of 4\d\d/.test(e)),
       [],
@@ -112,7 +168,7 @@ describe('tagging and confirming drivers on the area page, in Chromium', { skip:
   test('a planner, who acts for neither unit, reads the tags and is offered no form or button the server would refuse', async () => {
     const { page } = w;
     await w.signIn('Pia Planner');
-    await page.goto(w.url(areaHash(DEMO_COUNTRY, 'Dunmarch')));
+    await page.goto(w.url(areaHash(DEMO_COUNTRY, AREA)));
     const section = page.locator('.driver-tagging');
     await section.getByText('Pia Planner reads the tags').waitFor();
     assert.equal(await page.getByRole('form', { name: 'Tag a driver' }).count(), 0);

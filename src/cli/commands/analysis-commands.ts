@@ -90,7 +90,7 @@ export function registerAnalysisCommands(program: Command): void {
 
   const drivers = program
     .command('drivers')
-    .description('drivers of violence: suggestions, analyst tags, joint confirmation');
+    .description('drivers of violence: suggestions, analyst tags, joint confirmation, disputes');
   storeFlags(
     drivers
       .command('suggest')
@@ -207,6 +207,60 @@ export function registerAnalysisCommands(program: Command): void {
   );
   storeFlags(
     drivers
+      .command('dispute')
+      .description(
+        'dispute a driver tag you do not stand behind, saying why; no joint finding while a dispute holds',
+      )
+      .argument('<tag>', 'tag id')
+      .requiredOption('--reason <text>', 'why, in a sentence the other unit can answer')
+      .option('--unit <unit>', 'poc | political (where your roles give both)')
+      .option('--analyst <name>', 'who disputes (default: $TANDEM_USER or $USER)')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (tagId: string, flags: StoreFlags & Record<string, string | boolean | undefined>) => {
+      const tag = await runCommand(
+        (await analysis()).disputeDriver,
+        { tagId, reason: flags.reason, unit: flags.unit, analyst: flags.analyst },
+        {
+          name: 'drivers dispute',
+          store: flags,
+          fields: { tagId: 'TAG', reason: '--reason' },
+          actAs: flags.analyst as string | undefined,
+        },
+      );
+      if (flags.json) return printJson(tag);
+      const where = [tag.admin1, tag.country].filter(Boolean).join(', ');
+      console.log(
+        `tag ${tag.id}: ${tag.driver} in ${where} is disputed; no joint finding until you confirm it or its maker withdraws it`,
+      );
+    }),
+  );
+  storeFlags(
+    drivers
+      .command('withdraw')
+      .description('withdraw a driver tag you made, saying why; it then counts nowhere')
+      .argument('<tag>', 'tag id')
+      .requiredOption('--reason <text>', 'why it is withdrawn')
+      .option('--analyst <name>', 'who made it and withdraws it (default: $TANDEM_USER or $USER)')
+      .option('--json', 'print JSON'),
+  ).action(
+    action(async (tagId: string, flags: StoreFlags & Record<string, string | boolean | undefined>) => {
+      const r = await runCommand(
+        (await analysis()).withdrawDriver,
+        { tagId, reason: flags.reason },
+        {
+          name: 'drivers withdraw',
+          store: flags,
+          fields: { tagId: 'TAG', reason: '--reason' },
+          actAs: flags.analyst as string | undefined,
+        },
+      );
+      if (flags.json) return printJson(r);
+      console.log(`tag ${r.id} (${r.driver}) withdrawn: ${r.reason}`);
+    }),
+  );
+  storeFlags(
+    drivers
       .command('list')
       .description('the driver taxonomy and the tags, joint and unconfirmed apart')
       .option('--country <name>', 'tags of this country')
@@ -233,7 +287,7 @@ export function registerAnalysisCommands(program: Command): void {
         console.log(`\n${title} tags: ${tags.length}`);
         for (const t of tags)
           console.log(
-            `  ${t.id}  ${t.driver}  ${t.eventId !== null ? `event ${t.eventId}` : `${t.country} / ${t.admin1 || '(country)'}`}  by ${t.analyst} (${t.unit})${t.confirmations.length ? `, confirmed by ${t.confirmations.map((c) => `${c.analyst} (${c.unit})`).join(', ')}` : ''}`,
+            `  ${t.id}  ${t.driver}  ${t.eventId !== null ? `event ${t.eventId}` : `${t.country} / ${t.admin1 || '(country)'}`}  by ${t.analyst} (${t.unit})${t.confirmations.length ? `, confirmed by ${t.confirmations.map((c) => `${c.analyst} (${c.unit})`).join(', ')}` : ''}${t.disputes.map((d) => `; disputed by ${d.analyst} (${d.unit}): ${d.reason}`).join('')}`,
           );
       }
     }),

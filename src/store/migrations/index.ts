@@ -34,6 +34,7 @@ import * as agreementTextKey from './034-agreement-text-key.ts';
 import * as threatHarmKinds from './035-threat-harm-kinds.ts';
 import * as agreementProvisionCount from './036-agreement-provision-count.ts';
 import * as threatKeyNotUnique from './037-threat-key-not-unique.ts';
+import * as driverTagDisputes from './038-driver-tag-disputes.ts';
 
 /**
  * Every migration, in order. Migrations are additive: a released one is never edited; a change
@@ -75,4 +76,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '035-threat-harm-kinds': threatHarmKinds,
   '036-agreement-provision-count': agreementProvisionCount,
   '037-threat-key-not-unique': threatKeyNotUnique,
+  '038-driver-tag-disputes': driverTagDisputes,
 };

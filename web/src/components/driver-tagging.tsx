@@ -77,6 +77,12 @@ export function DriverTagging({
                       label={label(t.driver)}
                       me={me.data}
                       onConfirm={(unit) => act(() => runOperation('confirmDriver', { tagId: t.id, unit }))}
+                      onDispute={(reason, unit) =>
+                        act(() => runOperation('disputeDriver', { tagId: t.id, reason, unit }))
+                      }
+                      onWithdraw={(reason) =>
+                        act(() => runOperation('withdrawDriver', { tagId: t.id, reason }))
+                      }
                     />
                   ))}
                 </ul>
@@ -122,16 +128,23 @@ function TagItem({
   label,
   me,
   onConfirm,
+  onDispute,
+  onWithdraw,
 }: {
   tag: Tag;
   label: string;
   me: SignedIn | undefined;
   /** Confirms the tag; `unit` when the person works in both units (or, without accounts, in neither). */
   onConfirm: (unit?: 'poc' | 'political') => void;
+  /** Disputes it, saying why; `unit` as for onConfirm. */
+  onDispute: (reason: string, unit?: 'poc' | 'political') => Promise<void>;
+  /** Withdraws one's own tag, saying why. */
+  onWithdraw: (reason: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const mine = me?.name === tag.analyst;
   const confirmed = tag.confirmations.some((c) => c.analyst === me?.name);
+  const disputed = tag.disputes.some((d) => d.analyst === me?.name);
   const units = unitsOf(me);
   // One who works in a single unit confirms for it; otherwise they say which, the unit that
   // would make the tag joint (the other one) offered first.
@@ -143,6 +156,7 @@ function TagItem({
   return (
     <li>
       <strong>{label}</strong> {tag.joint ? <span className="code-chip">{t('analysts.joint')}</span> : null}
+      {tag.disputes.length > 0 && <span className="code-chip disputed-chip">{t('analysts.disputed')}</span>}
       <br />
       <span className="muted">
         {t('analysts.taggedBy', {
@@ -161,6 +175,13 @@ function TagItem({
           <q className="task-note">{tag.note}</q>
         </>
       )}
+      {tag.disputes.map((d) => (
+        <span key={d.analyst} className="tag-dispute">
+          <br />
+          {t('analysts.disputedBy', { analyst: actorName(d.analyst), unit: unitName(d.unit) })}{' '}
+          <q className="task-note">{d.reason}</q>
+        </span>
+      ))}
       {me && units.length > 0 && !mine && !confirmed && !tag.joint && !ownUnitOnly && (
         <MayWrite quiet>
           {' '}
@@ -177,7 +198,62 @@ function TagItem({
           )}
         </MayWrite>
       )}
+      {me && (mine || (units.length > 0 && !disputed)) && (
+        <MayWrite quiet>
+          {' '}
+          <ReasonAction
+            open={mine ? t('analysts.withdraw') : t('analysts.dispute')}
+            label={mine ? t('analysts.withdrawReason') : t('analysts.disputeReason')}
+            send={mine ? t('analysts.sendWithdraw') : t('analysts.sendDispute')}
+            onSend={(reason) => (mine ? onWithdraw(reason) : onDispute(reason, choices[0]))}
+          />
+        </MayWrite>
+      )}
     </li>
+  );
+}
+
+/** A button that opens a one-line reason and sends it: disputing or withdrawing a tag says why. */
+function ReasonAction({
+  open,
+  label,
+  send,
+  onSend,
+}: {
+  open: string;
+  label: string;
+  send: string;
+  onSend: (reason: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [shown, setShown] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!shown)
+    return (
+      <button type="button" className="secondary" onClick={() => setShown(true)}>
+        {open}
+      </button>
+    );
+  return (
+    <form
+      className="task-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSend(reason.trim()).then(() => setShown(false));
+      }}
+    >
+      <label htmlFor={id}>
+        {label}
+        <textarea id={id} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <button type="submit" disabled={!reason.trim()}>
+        {send}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={() => setShown(false)}>
+        {t('analysts.cancel')}
+      </button>
+    </form>
   );
 }
 
