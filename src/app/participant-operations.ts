@@ -49,7 +49,8 @@ export interface ReleasedParticipant {
   withheld: boolean;
   alias: string | null;
   realName: string | null;
-  role: string;
+  /** Free text ("chair of the Bambari peace committee") that can name a person: sealed like the alias. */
+  role: string | null;
   gender: Participant['gender'];
   organisation: string | null;
   office: string;
@@ -206,7 +207,7 @@ async function recordOne(
       .values({
         created_at: new Date().toISOString(),
         created_by: ctx.requester.name,
-        role: input.role,
+        role: '',
         gender: input.gender,
         office: input.office,
         country: input.country,
@@ -225,6 +226,7 @@ async function recordOne(
     await trx
       .updateTable('participants')
       .set({
+        role: seal(key, input.role, id, 'role'),
         alias_sealed: seal(key, input.alias, id, 'alias'),
         real_name_sealed: seal(key, input.realName ?? '', id, 'realName'),
         organisation_sealed: seal(key, input.organisation, id, 'organisation'),
@@ -265,8 +267,8 @@ async function recordOne(
 /**
  * Participants as the requester may see them, each release (in full or withheld) appended to the
  * audit chain with its purpose. In full only to a requester cleared for the record's level who
- * belongs to its office (access-control.ts); others get the role, gender, office and area, never
- * the alias, the real name, the organisation or the processes attended.
+ * belongs to its office (access-control.ts); others get the gender, office and area, never the
+ * alias, the real name, the role, the organisation or the processes attended.
  */
 export async function releaseParticipants(
   ctx: AppContext,
@@ -298,7 +300,7 @@ export async function releaseParticipants(
       withheld: !full,
       alias: full ? open(key, row.alias_sealed, id, 'alias') : null,
       realName: full && realName ? realName : null,
-      role: row.role,
+      role: full ? open(key, row.role, id, 'role') : null,
       gender: row.gender as Participant['gender'],
       organisation: full ? open(key, row.organisation_sealed, id, 'organisation') : null,
       office: row.office,
@@ -380,7 +382,7 @@ export const participantOperations = {
 
   listParticipants: defineOperation({
     summary:
-      'The protection–participation register of a country. In full only to those cleared for each record who belong to its office; others see role, gender, office and area, never alias, real name or organisation. Every release is audited.',
+      'The protection–participation register of a country. In full only to those cleared for each record who belong to its office; others see gender, office and area, never alias, real name, role or organisation. Every release is audited.',
     input: z.object({
       country: z.string().trim().min(1).optional(),
       id: recordIdInput().optional(),

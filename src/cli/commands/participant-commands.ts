@@ -62,7 +62,7 @@ export function registerParticipantCommands(program: Command): void {
           r.participants.map((p) => [
             p.id,
             p.alias ?? '(withheld)',
-            p.role,
+            p.role ?? '(withheld)',
             p.gender,
             p.office,
             p.admin1,

@@ -154,7 +154,7 @@ function RegisterTable({
                 <a href={`#/participation/${p.id}`}>{p.id}</a>
               </td>
               <td>{p.withheld ? withheld : p.alias}</td>
-              <td>{p.role}</td>
+              <td>{p.role ?? withheld}</td>
               <td>{genderWord(t, p.gender)}</td>
               <td>{p.withheld ? withheld : p.organisation || '—'}</td>
               <td>{p.office}</td>
@@ -276,7 +276,7 @@ function ParticipantView({
           </>
         )}
         <dt>{t('participation.role')}</dt>
-        <dd>{p.role}</dd>
+        <dd>{p.role ?? t('participation.withheld')}</dd>
         <dt>{t('participation.gender')}</dt>
         <dd>{genderWord(t, p.gender)}</dd>
         <dt>{t('participation.organisation')}</dt>
