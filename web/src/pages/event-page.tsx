@@ -67,9 +67,20 @@ export function EventPage() {
                   {e.civilianTargeting ? t('records.civiliansTargeted') : ''})
                 </dd>
                 <dt>{t('records.perpetrator')}</dt>
-                <dd>{actor(e.actor1, e.actor1Category)}</dd>
+                <dd>
+                  {actor(e.actor1, e.actor1Category)}
+                  {/* Who acted with them (ACLED's associated actors: Wagner Group with Mali's army). */}
+                  {e.actor1Associated?.length
+                    ? t('records.withActors', { actors: e.actor1Associated.join('; ') })
+                    : ''}
+                </dd>
                 <dt>{t('records.otherParty')}</dt>
-                <dd>{actor(e.actor2, e.actor2Category)}</dd>
+                <dd>
+                  {actor(e.actor2, e.actor2Category)}
+                  {e.actor2Associated?.length
+                    ? t('records.withActors', { actors: e.actor2Associated.join('; ') })
+                    : ''}
+                </dd>
                 <dt>{t('records.fatalities')}</dt>
                 <dd>
                   {num(e.fatalities)}
@@ -99,7 +110,7 @@ export function EventPage() {
                 <ul>
                   {r.alerts.map((a) => (
                     <li key={`${a.level}-${a.key}-${a.start}`}>
-                      {t('records.alert', {
+                      {t(a.metric === 'fatalities' ? 'records.alertDeaths' : 'records.alert', {
                         key: a.key,
                         level: a.level,
                         baseline: num(Math.round(a.baseline * 10) / 10),

@@ -45,6 +45,9 @@ export const en = {
   noAlert: 'No alert’s rise includes this event.',
   alert:
     '{{key}} ({{level}}): events rose from about {{baseline}} a month to {{observed}} from {{start}}, alarm in {{alarm}}',
+  alertDeaths:
+    '{{key}} ({{level}}): deaths rose from about {{baseline}} a month to {{observed}} from {{start}}, alarm in {{alarm}}',
+  withActors: ', with {{actors}}',
   threats: 'Threats it stands behind ({{count}})',
   noThreat: 'No threat of the register stands on this event.',
   threat:
@@ -111,6 +114,9 @@ export const fr: typeof en = {
   noAlert: 'Aucune hausse ayant donné lieu à une alerte n’inclut cet événement.',
   alert:
     '{{key}} ({{level}}) : les événements sont passés d’environ {{baseline}} par mois à {{observed}} depuis {{start}}, alarme en {{alarm}}',
+  alertDeaths:
+    '{{key}} ({{level}}) : les morts sont passés d’environ {{baseline}} par mois à {{observed}} depuis {{start}}, alarme en {{alarm}}',
+  withActors: ', avec {{actors}}',
   threats: 'Menaces qu’il étaye ({{count}})',
   noThreat: 'Aucune menace du registre ne repose sur cet événement.',
   threat:
