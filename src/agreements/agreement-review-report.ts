@@ -27,6 +27,11 @@ const WORDS = {
     warning: 'Warning',
     colon: ':',
     list: '; ',
+    impunity: 'Amnesty and immunity',
+    impunityIntro:
+      'These sentences grant an amnesty or an immunity, or waive prosecution, and keep no crime out of it. The UN endorses no amnesty for genocide, crimes against humanity, war crimes or gross violations of human rights, sexual violence among them; what they shield is not counted as coverage.',
+    preambleOnly: (codes: string) =>
+      `Named only in the preamble: ${codes}. A recital commits no one; these categories are counted as PA-X counts them, but the text has no operative provision on them (model language under Gaps would serve).`,
   },
   fr: {
     review: 'Examen POC',
@@ -49,6 +54,11 @@ const WORDS = {
     warning: 'Attention',
     colon: ' :',
     list: ' ; ',
+    impunity: 'Amnistie et immunité',
+    impunityIntro:
+      'Ces phrases accordent une amnistie ou une immunité, ou renoncent aux poursuites, sans en exclure aucun crime. L’ONU n’approuve aucune amnistie pour le génocide, les crimes contre l’humanité, les crimes de guerre ou les violations graves des droits de l’homme, dont les violences sexuelles ; ce qu’elles couvrent n’est pas compté comme couverture.',
+    preambleOnly: (codes: string) =>
+      `Cités seulement dans le préambule : ${codes}. Un considérant n’engage personne ; ces catégories sont comptées comme PA-X les compte, mais le texte n’a aucune disposition opérative à leur sujet.`,
   },
 };
 
@@ -82,12 +92,18 @@ export function reviewToMarkdown(r: AgreementReview, rules: PocRules = rulesFor(
     ),
     '',
   );
+  if (r.impunity.length) {
+    out.push(`## ${w.impunity}`, '', w.impunityIntro, '');
+    for (const g of r.impunity) out.push(`- **${g.provision}**: "${g.quote}"`);
+    out.push('');
+  }
   out.push(`## ${w.scorecard}`, '', `| ${w.head.join(' | ')} |`, '|---|---|---|---|');
   for (const c of POC_CATEGORIES) {
     out.push(
       `| ${c} | ${rules.advice[c].label} | ${r.coverage[c] ? w.yes : `**${w.no}**`} | ${r.counts[c]} |`,
     );
   }
+  if (r.preambleOnly.length) out.push('', w.preambleOnly(r.preambleOnly.join(', ')));
   out.push('', `## ${w.gaps}`, '');
   if (r.gaps.length === 0) out.push(w.noGap, '');
   for (const g of r.gaps) {
@@ -163,8 +179,10 @@ mark{background:#fff3b0}sup{font-size:.65em;color:#a60;margin-left:.1em}article{
 <h1>${w.review}: ${esc(r.title)}</h1>
 ${r.coded ? (r.warning ? `<p class="warning"><strong>${w.warning}.</strong> ${esc(r.warning)}</p>` : '') : `<p class="warning"><strong>${w.notCoded}.</strong> ${esc(r.warning ?? '')}</p>`}
 <p>${w.summary(operativeProvisions(r.provisions).length, r.characters.toLocaleString(r.language), POC_CATEGORIES.filter((c) => r.coverage[c]).length, POC_CATEGORIES.length)}</p>
+${r.impunity.length ? `<h2>${w.impunity}</h2><p>${esc(w.impunityIntro)}</p><ul>${r.impunity.map((g) => `<li><strong>${esc(g.provision)}</strong>: “${esc(g.quote)}”</li>`).join('')}</ul>` : ''}
 <h2>${w.scorecard}</h2><table><tr>${w.head.map((h) => `<th>${h}</th>`).join('')}</tr>
 ${rows}</table>
+${r.preambleOnly.length ? `<p>${esc(w.preambleOnly(r.preambleOnly.join(', ')))}</p>` : ''}
 <h2>${w.gaps}</h2>${gaps || `<p>${w.noGap}</p>`}
 <h2>${w.coded}</h2>${provisions}
 <h2>${w.notes}</h2><ul>${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>

@@ -9,9 +9,10 @@ import {
   rulesForLanguage,
 } from './agreement-language.ts';
 import { type LanguageMix, languageBlocks } from './agreement-language-blocks.ts';
-import { codeProvisions, countsByCategory } from './poc-coder.ts';
+import { codeProvisions, countsByCategory, impunityGrants } from './poc-coder.ts';
 import type { PocRules } from './poc-rules.ts';
 import { segmentProvisions } from './provision-segmenter.ts';
+import { preambleOnlyCategories } from './recitals.ts';
 
 export interface ReviewOptions {
   /** Rules to code with; by default those of the text's language. */
@@ -162,6 +163,8 @@ export function reviewAgreement(
       warning: notCodedWarning(language),
       provisions,
       gaps: [],
+      preambleOnly: [],
+      impunity: [],
       notes: [],
     };
   }
@@ -191,6 +194,8 @@ export function reviewAgreement(
     ...(warning ? { warning } : {}),
     provisions,
     gaps,
+    preambleOnly: preambleOnlyCategories(provisions),
+    impunity: impunityGrants(input.text, provisions),
     notes: mixNote ? [...notes, mixNote] : notes,
   };
 }

@@ -591,6 +591,68 @@ describe('an amnesty that covers sexual violence is no protection from it (held-
   });
 });
 
+describe('an amnesty, an immunity or a waiver of prosecution shields, and the review says so (French agreements probe)', () => {
+  const frCodes = (t: string) =>
+    new Set(codeAgreement(t, rulesForLanguage('fr')).flatMap((p) => p.codes.map((c) => c.code)));
+  const impunity = (t: string, language: 'en' | 'fr') =>
+    reviewAgreement({ title: 't', format: 'txt', text: t }, { language }).impunity;
+  const shields: [string, 'en' | 'fr', PocCategory][] = [
+    ["L'amnistie couvre également les actes de recrutement et d'utilisation d'enfants.", 'fr', 'GCh'],
+    [
+      "Les membres des groupes armés bénéficient de l'immunité de poursuites pour les attaques contre les civils.",
+      'fr',
+      'ProtCiv',
+    ],
+    ['Les Parties renoncent à poursuivre les auteurs de violences sexuelles.', 'fr', 'SexViol'],
+    [
+      'A general amnesty is granted to all combatants, including for the recruitment and use of children.',
+      'en',
+      'GCh',
+    ],
+    [
+      'Members of armed groups shall enjoy immunity from prosecution for attacks on civilians.',
+      'en',
+      'ProtCiv',
+    ],
+    ['The Parties waive prosecution of those responsible for sexual violence.', 'en', 'SexViol'],
+  ];
+  test('what such a clause shields is not coded as protection from it, and the clause is listed', () => {
+    for (const [text, language, category] of shields) {
+      const codes = language === 'fr' ? frCodes(text) : codesIn(text);
+      assert.ok(!codes.has(category), `${category} coded in: ${text}`);
+      assert.deepEqual(
+        impunity(text, language).map((g) => g.quote),
+        [text],
+        text,
+      );
+    }
+  });
+  test('a blanket amnesty "including serious crimes" is listed; a refused or excluded one is not', () => {
+    const blanket =
+      'Article 5\nUne amnistie générale est accordée aux membres des groupes armés signataires pour tous les faits commis depuis le 1er janvier 2013, y compris les crimes graves, sans préjudice des compétences de la Cour pénale spéciale.';
+    assert.deepEqual(
+      impunity(blanket, 'fr').map((g) => g.provision),
+      ['art-5/al-1'],
+    );
+    for (const text of [
+      'Nothing in this Agreement shall be construed as granting immunity to anyone.',
+      'No amnesty shall be granted for conflict-related sexual violence.',
+      "L'amnistie ne couvre pas les crimes de guerre ni les violences sexuelles.",
+    ])
+      assert.deepEqual(impunity(text, text.startsWith('L') ? 'fr' : 'en'), [], text);
+  });
+  test('a French cessation of hostilities with adverbs between its words is a cease-fire', () => {
+    assert.ok(
+      frCodes(
+        "Les Parties s'engagent à : a) cesser immédiatement et définitivement toutes formes d'hostilités sur l'ensemble du territoire national ;",
+      ).has('Ce'),
+    );
+    assert.ok(
+      frCodes("Les Parties s'abstiennent de toute attaque contre les positions de l'autre partie.").has('Ce'),
+    );
+  });
+});
+
 describe('the ICRC’s access to detainees is detention, not movement (agreement-coder probe)', () => {
   test('access to places of detention is HrDet and not HrMob; access for monitors stays HrMob', () => {
     for (const t of [

@@ -77,22 +77,56 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
 }
 
 /**
- * Categories an amnesty reverses: an amnesty granted for sexual violence ("Une amnistie générale
- * est accordée …, y compris pour les actes de violence sexuelle") shields its authors; it is the
- * opposite of a provision on sexual violence, so it is not coded as one. The review has no list of
- * harmful provisions to put it on; it is simply not coverage.
+ * Categories an amnesty reverses: an amnesty or immunity granted for a harm ("Une amnistie générale
+ * est accordée …, y compris pour les actes de violence sexuelle", "L'amnistie couvre également le
+ * recrutement d'enfants", "immunity from prosecution for attacks on civilians", « renoncent à
+ * poursuivre les auteurs de violences sexuelles ») shields its authors; it is the opposite of a
+ * provision protecting civilians, children or the survivors of sexual violence, so it is not coded
+ * as one (impunityGrants lists it for the review instead).
  */
-const AMNESTY_REVERSES: ReadonlySet<PocCategory> = new Set(['SexViol']);
+const AMNESTY_REVERSES: ReadonlySet<PocCategory> = new Set(['SexViol', 'GCh', 'ProtCiv', 'ProtGrp']);
 const AMNESTY_RE =
-  /(?<![\p{L}])(?:amnest\p{L}*|amnisti\p{L}*|pardon\p{L}*|graci[ée]\p{L}*|immunit[yée]\p{L}*)/iu;
+  /(?<![\p{L}])(?:amnest\p{L}*|amnisti\p{L}*|pardon\p{L}*|graci[ée]\p{L}*|immunit[yée]\p{L}*|waive[sd]?\s+(?:any\s+|all\s+|the\s+)?(?:prosecution|criminal\s+proceedings|proceedings)|renonc\p{L}*\s+(?:à|a)\s+(?:toute\s+|toutes\s+)?(?:poursui\p{L}*|engager\s+des\s+poursuites)|renonc\p{L}*\s+aux\s+poursuites)/iu;
 /** What refuses an amnesty or keeps a crime out of it: "no amnesty", "excluded from", "à l'exception de". */
 const AMNESTY_REFUSED_RE =
-  /(?<![\p{L}])(?:no|not|never|nor|excluded?|excluding|exclusion|except|exception|other\s+than|save\s+for|shall\s+not|aucune?|nulle?|pas|jamais|exclu\p{L}*|sauf|hormis|except[ée]\p{L}*|exception|en\s+dehors|ne\s+saurai\p{L}*|n['’]\p{L}+)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:no|not|never|nor|nothing|rien|excluded?|excluding|exclusion|except|exception|other\s+than|save\s+for|shall\s+not|aucune?|nulle?|pas|jamais|exclu\p{L}*|sauf|hormis|except[ée]\p{L}*|exception|en\s+dehors|ne\s+saurai\p{L}*|n['’]\p{L}+)(?![\p{L}])/iu;
 
 /** Whether the sentence [from, to) grants an amnesty without refusing it or keeping anything out of it. */
 function amnestyCovers(text: string, from: number, to: number): boolean {
   const sentence = text.slice(from, to);
   return AMNESTY_RE.test(sentence) && !AMNESTY_REFUSED_RE.test(sentence);
+}
+
+/**
+ * The sentences of a document that grant an amnesty or an immunity, or waive prosecution, without
+ * refusing it or keeping any crime out of it: what a POC adviser must raise, since the UN does not
+ * endorse amnesties for genocide, crimes against humanity, war crimes or gross violations of human
+ * rights, sexual violence among them. Each with the provision it is in and the sentence quoted.
+ */
+export function impunityGrants(
+  text: string,
+  provisions: readonly Provision[],
+): { provision: string; quote: string }[] {
+  const bounds = sentenceEnds(text);
+  const out: { provision: string; quote: string }[] = [];
+  const ordered = [...provisions].filter((p) => p.kind !== 'front-matter').sort((a, b) => a.start - b.start);
+  let from = 0;
+  for (const to of bounds) {
+    if (to <= from) continue;
+    const sentence = text.slice(from, to);
+    if (amnestyCovers(text, from, to)) {
+      const at = from + (sentence.length - sentence.trimStart().length);
+      const p = provisionAt(
+        ordered,
+        ordered.map((x) => x.start),
+        at,
+      );
+      const quote = sentence.trim().replace(/\s+/g, ' ');
+      if (p && !out.some((o) => o.quote === quote)) out.push({ provision: p.id, quote });
+    }
+    from = to;
+  }
+  return out;
 }
 
 /** Codes a single provision on its own text (spans still point into the document via p.start). */

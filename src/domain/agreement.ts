@@ -57,6 +57,17 @@ export interface AgreementReview {
   /** How many provisions carry each category, for the scorecard. */
   counts: Record<PocCategory, number>;
   gaps: CoverageGap[];
+  /**
+   * Categories covered only by recitals of the preamble ("Deeply concerned by attacks on
+   * civilians"): counted as PA-X counts them, but no one is committed to anything by them.
+   */
+  preambleOnly: PocCategory[];
+  /**
+   * Sentences that grant an amnesty or immunity, or waive prosecution, and keep no crime out of it,
+   * with the provision they are in: the UN endorses no amnesty for genocide, crimes against
+   * humanity, war crimes or gross violations of human rights, sexual violence among them.
+   */
+  impunity: { provision: string; quote: string }[];
   /** What the reader should know about how this was produced. */
   notes: string[];
 }

@@ -120,6 +120,20 @@ function Review({ r }: { r: ReviewAnswer }) {
   return (
     <>
       <h1>{r.title}</h1>
+      {/* First on every screen: a clause that shields the authors of crimes is what to raise first. */}
+      {r.impunity.length > 0 && (
+        <section className="error-box" aria-label={t('agreements.impunity')}>
+          <h2>{t('agreements.impunity')}</h2>
+          <p>{t('agreements.impunityIntro')}</p>
+          <ul>
+            {r.impunity.map((g) => (
+              <li key={g.quote}>
+                <strong>{g.provision}</strong>: <q>{g.quote}</q>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="agreement-layout">
         <div>
           <h2>
@@ -171,6 +185,12 @@ function Review({ r }: { r: ReviewAnswer }) {
                 }}
               >
                 <span className="code-chip">{c}</span> {label(c)}
+                {r.preambleOnly.includes(c) && (
+                  <em className="muted" title={t('agreements.preambleOnlyNote')}>
+                    {' '}
+                    ({t('agreements.preambleOnly')})
+                  </em>
+                )}
               </button>
             ))}
           </section>

@@ -13,6 +13,11 @@ export const en = {
   byCategory: 'Coverage by category',
   gaps: 'Gaps ({{count}})',
   allCovered: 'Every category is covered.',
+  impunity: 'Amnesty and immunity',
+  impunityIntro:
+    'These sentences grant an amnesty or an immunity, or waive prosecution, and keep no crime out of it. The UN endorses no amnesty for genocide, crimes against humanity, war crimes or gross violations of human rights, sexual violence among them.',
+  preambleOnly: 'preamble only',
+  preambleOnlyNote: 'Named only in the preamble: a recital commits no one.',
   suggested: 'Suggested language:',
   engage: 'Engage:',
   precedents: 'Precedents in your corpus:',
@@ -42,6 +47,11 @@ export const fr: typeof en = {
   byCategory: 'Couverture par catégorie',
   gaps: 'Lacunes ({{count}})',
   allCovered: 'Toutes les catégories sont couvertes.',
+  impunity: 'Amnistie et immunité',
+  impunityIntro:
+    'Ces phrases accordent une amnistie ou une immunité, ou renoncent aux poursuites, sans en exclure aucun crime. L’ONU n’approuve aucune amnistie pour le génocide, les crimes contre l’humanité, les crimes de guerre ou les violations graves des droits de l’homme, dont les violences sexuelles.',
+  preambleOnly: 'préambule seulement',
+  preambleOnlyNote: 'Cité seulement dans le préambule : un considérant n’engage personne.',
   suggested: 'Formulation proposée :',
   engage: 'Interlocuteurs :',
   precedents: 'Précédents dans votre corpus :',
