@@ -5,6 +5,7 @@ import { localProcessSection, participationSection } from '../reports/local-proc
 import { localProcessOperations } from './local-process-operations.ts';
 import type { AppContext } from './operation.ts';
 import { participantOperations } from './participant-operations.ts';
+import { participationCheckOperations } from './participation-check-operation.ts';
 
 /**
  * The brief's sections on local processes and participation for a country's scope (none for a
@@ -41,7 +42,7 @@ export async function localBriefSections(
     ? register.participants.filter((p) => p.admin1 === scope.admin1)
     : register.participants;
   const alerts = people.length
-    ? (await participantOperations.checkParticipation.run(ctx, { country, weeks: 6 })).alerts
+    ? (await participationCheckOperations.checkParticipation.run(ctx, { country, weeks: 6 })).alerts
     : [];
   const today = new Date().toISOString().slice(0, 10);
   const sections = [

@@ -14,6 +14,7 @@ import { localProcessOperations } from './local-process-operations.ts';
 import { negotiationListOperations } from './negotiation-list-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
 import { participantOperations } from './participant-operations.ts';
+import { participationCheckOperations } from './participation-check-operation.ts';
 import { planAcknowledgementOperations } from './plan-acknowledgement-operations.ts';
 import { planOperations } from './plan-operations.ts';
 import { pullOperations } from './pull-operations.ts';
@@ -44,6 +45,7 @@ export const operations = {
   ...incidentEditOperations,
   ...localProcessOperations,
   ...participantOperations,
+  ...participationCheckOperations,
   ...frictionOperations,
   ...securityOperations,
   ...pullOperations,

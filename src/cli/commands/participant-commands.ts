@@ -5,6 +5,8 @@ import { readTextFile } from '../read-text-file.ts';
 import { formatTable } from '../table.ts';
 
 const participants = () => import('../../app/participant-operations.ts').then((m) => m.participantOperations);
+const participationCheck = () =>
+  import('../../app/participation-check-operation.ts').then((m) => m.participationCheckOperations);
 
 type Flags = StoreFlags & { json?: boolean };
 
@@ -88,7 +90,7 @@ export function registerParticipantCommands(program: Command): void {
   ).action(
     action(async (flags: Flags & { country: string; weeks: string; lang?: string }) => {
       const r = await runCommand(
-        (await participants()).checkParticipation,
+        (await participationCheck()).checkParticipation,
         { country: flags.country, weeks: flags.weeks, lang: flags.lang },
         { name: 'participation check', store: flags },
       );
