@@ -21,6 +21,8 @@ export interface ExtraBriefText {
     /** A process's date as the table shows it. */
     date: (iso: string) => string;
     noRise: string;
+    /** Above the table: which processes it lists. */
+    risingIntro: (n: number) => string;
     breakingDown: (f: {
       name: string;
       parties: string[];
@@ -119,6 +121,8 @@ const en: ExtraBriefText = {
     ],
     date: (iso) => enFormat.day(iso),
     noRise: 'Violence rose after the date of none of them.',
+    risingIntro: (n) =>
+      `The ${n === 1 ? 'process' : `${n} processes`} near which violence rose after ${n === 1 ? 'its' : 'their'} date (at most ten, the largest rise first); those where it fell or held are counted above, not listed:`,
     breakingDown: (f) =>
       `Parties to ${f.name} (${f.parties.join(', ')}) were involved in ${plural(f.after, 'event', 'events')} within the radius in the window after ${enFormat.day(f.date)}, against ${f.before} before${f.status === 'holding' || f.status === 'signed' ? `, though it is recorded as ${f.status}: the record and the violence disagree, and one of them needs checking` : ''}.`,
     office: (f) =>
@@ -238,6 +242,8 @@ const fr: ExtraBriefText = {
     ],
     date: frFormat.day,
     noRise: 'La violence n’a augmenté après la date d’aucun d’entre eux.',
+    risingIntro: (n) =>
+      `${n === 1 ? 'Le processus' : `Les ${n} processus`} près ${n === 1 ? 'duquel' : 'desquels'} la violence a augmenté après ${n === 1 ? 'sa' : 'leur'} date (dix au plus, la plus forte hausse d’abord) ; ceux où elle a baissé ou stagné sont comptés ci-dessus, pas listés :`,
     breakingDown: (f) =>
       `Les parties à ${f.name} (${f.parties.join(', ')}) ont été impliquées dans ${pluriel(f.after, 'événement', 'événements')} dans le rayon au cours de la période suivant le ${frFormat.day(f.date)}, contre ${n(f.before)} avant${f.status === 'holding' || f.status === 'signed' ? `, alors qu’il est enregistré comme ${f.status === 'holding' ? 'respecté' : 'signé'} : l’enregistrement et la violence ne concordent pas, et l’un des deux est à vérifier` : ''}.`,
     office: (f) =>

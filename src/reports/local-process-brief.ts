@@ -24,7 +24,7 @@ export interface LocalBriefInput {
     before: { events: number; fatalities: number; evidence: CitedEvidence[] };
     after: { events: number; fatalities: number; evidence: CitedEvidence[] };
     /** A breaking-down finding carries the parties and their events before and after. */
-    findings: { kind: string; parties?: string[]; before?: number; after?: number }[];
+    findings: { kind: string; message?: string; parties?: string[]; before?: number; after?: number }[];
     /** Why before/after are not counts (then never shown as figures); null when they are. */
     countsUnavailable?: string | null;
     /** The country as the source writes it, and whether it is listed under each it names. */
@@ -56,6 +56,9 @@ export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage 
     p.findings.some((f) => f.kind === 'local-national-disconnect'),
   );
   const breaking = check.processes.filter((p) => p.findings.some((f) => f.kind === 'breaking-down'));
+  const targeted = check.processes.filter((p) =>
+    p.findings.some((f) => f.kind === 'participants-or-mediators-targeted'),
+  );
   // A process whose counts could not be made is never a row of figures: its 0 and 0 are not counts.
   const counted = check.processes.filter((p) => !p.countsUnavailable);
   const uncounted = check.processes.length - counted.length;
@@ -87,7 +90,10 @@ export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage 
         }),
       },
       ...(rows.length
-        ? [{ kind: 'table' as const, head: t.head, rows }]
+        ? [
+            { kind: 'p' as const, text: t.risingIntro(rising.length) },
+            { kind: 'table' as const, head: t.head, rows },
+          ]
         : !counted.length
           ? []
           : [{ kind: 'p' as const, text: uncounted ? t.noRiseOfCounted(counted.length) : t.noRise }]),
@@ -99,7 +105,7 @@ export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage 
             ...(check.notes?.length ? [{ kind: 'list' as const, items: check.notes }] : []),
           ]
         : []),
-      ...(breaking.length || check.officeFindings.length
+      ...(breaking.length || targeted.length || check.officeFindings.length
         ? [
             {
               kind: 'list' as const,
@@ -117,6 +123,12 @@ export function localProcessSection(check: LocalBriefInput, lang: BriefLanguage 
                         after: f.after ?? 0,
                       }),
                     ),
+                ),
+                // The people of a process harmed or threatened: the finding a field office acts on.
+                ...targeted.flatMap((p) =>
+                  p.findings.flatMap((f) =>
+                    f.kind === 'participants-or-mediators-targeted' && f.message ? [f.message] : [],
+                  ),
                 ),
                 ...check.officeFindings.map((f) =>
                   t.office({ ...f, events: f.evidence.length, ids: citeWithSources(lang, f.evidence) }),
