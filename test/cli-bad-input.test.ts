@@ -349,6 +349,18 @@ const CASES: Record<string, { args: string[]; names: RegExp }[]> = {
     },
   ],
   'participants list': [{ args: ['participants', 'list', '--country', '', '--db', DB], names: /--country/ }],
+  'participants erase': [
+    { args: ['participants', 'erase', 'x', '--reason', 'consent withdrawn', '--db', DB], names: /ID/ },
+    { args: ['participants', 'erase', '1', '--reason', ' ', '--db', DB], names: /--reason/ },
+  ],
+  'participants measure': [
+    { args: ['participants', 'measure', '1', '0', '--status', 'closed', '--db', DB], names: /\bN\b/ },
+    { args: ['participants', 'measure', '1', '1', '--status', 'done', '--db', DB], names: /--status/ },
+    {
+      args: ['participants', 'measure', '1', '1', '--status', 'closed', '--review-on', '2026-02-30', '--db', DB],
+      names: /--review-on/,
+    },
+  ],
   'participation check': [
     { args: ['participation', 'check', '--country', 'Mali', '--weeks', '0', '--db', DB], names: /--weeks/ },
     { args: ['participation', 'check', '--country', 'Mali', '--lang', 'FR', '--db', DB], names: /--lang/ },

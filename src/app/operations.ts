@@ -13,6 +13,7 @@ import { incidentOperations } from './incident-operations.ts';
 import { localProcessOperations } from './local-process-operations.ts';
 import { negotiationListOperations } from './negotiation-list-operations.ts';
 import { negotiationOperations } from './negotiation-operations.ts';
+import { participantCareOperations } from './participant-care-operations.ts';
 import { participantOperations } from './participant-operations.ts';
 import { participationCheckOperations } from './participation-check-operation.ts';
 import { planAcknowledgementOperations } from './plan-acknowledgement-operations.ts';
@@ -46,6 +47,7 @@ export const operations = {
   ...localProcessOperations,
   ...participantOperations,
   ...participationCheckOperations,
+  ...participantCareOperations,
   ...frictionOperations,
   ...securityOperations,
   ...pullOperations,

@@ -50,6 +50,39 @@ export async function insertParticipantLinks(
       .execute();
 }
 
+/** Removes a participant and every link of theirs (processes, incidents, measures): an erasure. */
+export async function eraseParticipantRecord(trx: Kysely<Database>, id: number): Promise<void> {
+  for (const table of ['participant_measures', 'participant_incidents', 'participant_processes'] as const)
+    await trx.deleteFrom(table).where('participant_id', '=', id).execute();
+  await trx.deleteFrom('participants').where('id', '=', id).execute();
+}
+
+/** Sets the status (and review date) of a participant's measure, the `index`th in the order recorded. */
+export async function setMeasureStatus(
+  db: Kysely<Database>,
+  participantId: number,
+  index: number,
+  change: { status: string; reviewOn?: string | null },
+): Promise<boolean> {
+  const measures = await db
+    .selectFrom('participant_measures')
+    .select('id')
+    .where('participant_id', '=', participantId)
+    .orderBy('id')
+    .execute();
+  const target = measures[index];
+  if (!target) return false;
+  await db
+    .updateTable('participant_measures')
+    .set({
+      status: change.status,
+      ...(change.reviewOn !== undefined ? { review_on: change.reviewOn } : {}),
+    })
+    .where('id', '=', target.id)
+    .execute();
+  return true;
+}
+
 /** The participants of a country (all when none is named), with their links, in id order. */
 export async function findParticipants(
   db: Kysely<Database>,

@@ -78,6 +78,8 @@ const EXPECTED: Record<string, 'open' | 'read' | 'write' | 'office' | 'confident
   'POST /api/ops/recordParticipant': 'write',
   'POST /api/ops/recordParticipantFile': 'write',
   'POST /api/ops/listParticipants': 'read',
+  'POST /api/ops/eraseParticipant': 'write',
+  'POST /api/ops/setParticipantMeasure': 'write',
   'POST /api/ops/checkParticipation': 'read',
   'POST /api/ops/listFrictions': 'read',
   'POST /api/ops/editFriction': 'write',

@@ -302,5 +302,42 @@ describe('local processes and the participation register in the workbench, in Ch
     await page.getByRole('heading', { name: 'Participation at risk' }).waitFor();
     await page.waitForLoadState('networkidle');
     assert.equal(await page.locator('form.participant-form').count(), 0);
+    // Nor does the viewer get the controls that change a measure or erase a record.
+    await page.goto(url(`/#/participation/${participantId}`));
+    await page.getByRole('heading', { name: `Participant ${participantId}` }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getByRole('button', { name: 'Erase…' }).count(), 0);
+  });
+
+  test('the office moves a measure on and erases a record whose consent was withdrawn', async () => {
+    await signIn('Kessa Protection');
+    await page.goto(url(`/#/participation/${participantId}`));
+    await page.getByRole('heading', { name: 'Kingfisher' }).waitFor();
+    const status = page.getByRole('combobox', { name: 'Status of measure 1' });
+    await status.selectOption('in-place');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('select[aria-label="Status of measure 1"]') as HTMLSelectElement)?.value ===
+        'in-place',
+    );
+    await page.getByRole('button', { name: 'Erase…' }).click();
+    await page.getByLabel('Why the record is erased').fill('Consent withdrawn at the meeting of 3 December.');
+    await page.screenshot({ path: join(OUTPUT, 'participant-erase.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Erase the record' }).click();
+    await page.getByRole('heading', { name: `Participation in ${DEMO_COUNTRY}` }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.ok(!(await page.content()).includes('Kingfisher'), 'the register no longer lists her');
+    const audit = await store.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('record_kind', '=', 'participant')
+      .where('record_id', '=', String(participantId))
+      .where('action', 'in', ['changed', 'erased'])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      audit.map((r) => r.action),
+      ['changed', 'erased'],
+    );
   });
 });

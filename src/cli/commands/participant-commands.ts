@@ -5,13 +5,15 @@ import { readTextFile } from '../read-text-file.ts';
 import { formatTable } from '../table.ts';
 
 const participants = () => import('../../app/participant-operations.ts').then((m) => m.participantOperations);
+const participantCare = () =>
+  import('../../app/participant-care-operations.ts').then((m) => m.participantCareOperations);
 const participationCheck = () =>
   import('../../app/participation-check-operation.ts').then((m) => m.participationCheckOperations);
 
 type Flags = StoreFlags & { json?: boolean };
 
 /**
- * The protection–participation register: `tandem participants add FILE|list`, and
+ * The protection–participation register: `tandem participants add FILE|list|erase|measure`, and
  * `tandem participation check --country C`.
  */
 export function registerParticipantCommands(program: Command): void {
@@ -73,6 +75,52 @@ export function registerParticipantCommands(program: Command): void {
           ]),
         ),
       );
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('erase')
+      .description(
+        'erase a participant and their links (consent withdrawn, or keeping them endangers them); the audit chain keeps the id, office and reason',
+      )
+      .argument('<id>', 'the participant id')
+      .requiredOption('--reason <text>', 'why (no names: the audit chain keeps it)')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (id: string, flags: Flags & { reason: string }) => {
+      const r = await runCommand(
+        (await participantCare()).eraseParticipant,
+        { id, reason: flags.reason },
+        { name: 'participants erase', store: flags, fields: { id: 'ID', reason: '--reason' } },
+      );
+      if (flags.json) return printJson(r);
+      console.log(`participant ${r.id} erased`);
+    }),
+  );
+
+  storeFlags(
+    group
+      .command('measure')
+      .description("move a participant's protective measure on: its status and next review date")
+      .argument('<id>', 'the participant id')
+      .argument('<n>', 'the measure, numbered from 1 as `participants list --json` gives them')
+      .requiredOption('--status <status>', 'planned | in-place | lapsed | closed')
+      .option('--review-on <YYYY-MM-DD>', 'the next review date')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    action(async (id: string, n: string, flags: Flags & { status: string; reviewOn?: string }) => {
+      const r = await runCommand(
+        (await participantCare()).setParticipantMeasure,
+        { id, measure: n, status: flags.status, reviewOn: flags.reviewOn },
+        {
+          name: 'participants measure',
+          store: flags,
+          fields: { id: 'ID', measure: 'N', status: '--status', reviewOn: '--review-on' },
+        },
+      );
+      if (flags.json) return printJson(r);
+      console.log(`participant ${r.id}, measure ${r.measure}: ${r.status}`);
     }),
   );
 

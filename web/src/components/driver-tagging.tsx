@@ -10,6 +10,7 @@ import type { OperationResult } from '../operation-types.ts';
 import { useApi } from '../use-api.ts';
 import { type SignedIn, unitsOf, useSignedIn } from '../use-signed-in.ts';
 import { MayWrite } from './may-write.tsx';
+import { ReasonAction } from './reason-action.tsx';
 import { Async, Empty } from './status-views.tsx';
 import './workbench-tasks.css';
 import { TextWithCode } from './text-with-code.tsx';
@@ -210,50 +211,6 @@ function TagItem({
         </MayWrite>
       )}
     </li>
-  );
-}
-
-/** A button that opens a one-line reason and sends it: disputing or withdrawing a tag says why. */
-function ReasonAction({
-  open,
-  label,
-  send,
-  onSend,
-}: {
-  open: string;
-  label: string;
-  send: string;
-  onSend: (reason: string) => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [shown, setShown] = useState(false);
-  const [reason, setReason] = useState('');
-  if (!shown)
-    return (
-      <button type="button" className="secondary" onClick={() => setShown(true)}>
-        {open}
-      </button>
-    );
-  return (
-    <form
-      className="task-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSend(reason.trim()).then(() => setShown(false));
-      }}
-    >
-      <label htmlFor={id}>
-        {label}
-        <textarea id={id} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <button type="submit" disabled={!reason.trim()}>
-        {send}
-      </button>{' '}
-      <button type="button" className="secondary" onClick={() => setShown(false)}>
-        {t('analysts.cancel')}
-      </button>
-    </form>
   );
 }
 

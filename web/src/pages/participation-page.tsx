@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get } from '../api-client.ts';
 import { MayWrite } from '../components/may-write.tsx';
+import { EraseParticipant, MeasureStatus } from '../components/participant-care.tsx';
 import { ParticipantForm } from '../components/participant-form.tsx';
 import { Async, Empty, ErrorBox } from '../components/status-views.tsx';
 import { day, pct } from '../format.ts';
@@ -55,7 +56,16 @@ export function ParticipationPage({ country, id }: { country: string | undefined
           if (participantId) {
             const p = r.participants.find((x) => String(x.id) === participantId);
             return p ? (
-              <ParticipantView p={p} check={check.data} processName={processName} />
+              <ParticipantView
+                p={p}
+                check={check.data}
+                processName={processName}
+                onChanged={() => setAdded((n) => n + 1)}
+                onErased={() => {
+                  window.location.hash = '#/participation';
+                  setAdded((n) => n + 1);
+                }}
+              />
             ) : (
               <Empty>{t('participation.notFound', { id: participantId })}</Empty>
             );
@@ -174,7 +184,8 @@ function genderWord(t: TFunction, gender: string): string {
 }
 
 function consentWord(t: TFunction, consent: { given: boolean; on?: string | null }): string {
-  if (!consent.given) return t('participation.notRecorded');
+  // Refused or not asked is not the same as a record with no answer (participation probe).
+  if (!consent.given) return t('participation.notGiven');
   return consent.on ? t('participation.givenOn', { date: day(consent.on) }) : t('participation.given');
 }
 
@@ -254,10 +265,14 @@ function ParticipantView({
   p,
   check,
   processName,
+  onChanged,
+  onErased,
 }: {
   p: Participant;
   check: Check | undefined;
   processName: ProcessName;
+  onChanged: () => void;
+  onErased: () => void;
 }) {
   const { t } = useTranslation();
   const alerts = check?.alerts.filter((a) => a.participant === p.id) ?? [];
@@ -330,11 +345,18 @@ function ParticipantView({
                   </tr>
                 </thead>
                 <tbody>
-                  {p.measures.map((m) => (
-                    <tr key={m.kind}>
+                  {p.measures.map((m, i) => (
+                    <tr key={`${i}-${m.kind}`}>
                       <td>{m.kind}</td>
                       <td>{m.owner || '—'}</td>
-                      <td>{t(`participation.measureStatus.${m.status}`)}</td>
+                      <td>
+                        <MeasureStatus
+                          participant={p.id}
+                          measure={i + 1}
+                          status={m.status}
+                          onChanged={onChanged}
+                        />
+                      </td>
                       <td>{m.reviewOn ? day(m.reviewOn) : '—'}</td>
                     </tr>
                   ))}
@@ -346,6 +368,7 @@ function ParticipantView({
           )}
           <h2>{t('participation.alerts')}</h2>
           <Alerts alerts={alerts} />
+          <EraseParticipant participant={p.id} onErased={onErased} />
         </>
       )}
     </>
