@@ -346,7 +346,8 @@ function ParticipantView({
                 </thead>
                 <tbody>
                   {p.measures.map((m, i) => (
-                    <tr key={`${i}-${m.kind}`}>
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a measure is numbered by its place in the list
+                    <tr key={i}>
                       <td>{m.kind}</td>
                       <td>{m.owner || '—'}</td>
                       <td>
