@@ -83,6 +83,12 @@ function inFrontEndNames(e: unknown, call: Pick<OperationCall, 'fieldName'>): un
   return e instanceof FieldError && name ? e.namedBy((field) => name([field])) : e;
 }
 
+/** The local-only operations whose file the browser can upload instead (API probe: the others have no upload). */
+const UPLOADED_INSTEAD: Readonly<Record<string, string>> = {
+  importFiles: 'POST /api/imports?name=FILE',
+  loadBoundaries: 'POST /api/imports?name=FILE&kind=boundaries',
+};
+
 /**
  * The refusals that need no input: a local-only operation over HTTP, a clearance the requester
  * lacks, a write by a read-only role. The server checks them before it reads a request's body.
@@ -92,9 +98,12 @@ export function assertMayRun<I, O>(
   call: Pick<OperationCall, 'via' | 'name' | 'requester'>,
 ): void {
   if (op.local && call.via === 'http') {
+    const upload = UPLOADED_INSTEAD[call.name];
     throw new TandemError(
       'local-only',
-      `${call.name} reads files on the machine it runs on, so it is offered on the command line only; upload the file instead (POST /api/imports)`,
+      upload
+        ? `${call.name} reads files on the machine it runs on, so it is offered on the command line only; upload the file instead (${upload})`
+        : `${call.name} is offered on the server's own command line only (it reads files there, or manages the server's keys and accounts); ask the server's administrator`,
     );
   }
   if (op.requires) assertClearance(call.requester, op.requires, call.name);

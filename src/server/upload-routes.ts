@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { assertMayRunAudited, type OperationCall, runOperation } from '../app/run-operation.ts';
+import { SENSITIVITY_LEVELS } from '../domain/sensitivity.ts';
 import { TandemError } from '../domain/tandem-error.ts';
 import { errorResponse } from './error-response.ts';
 import type { OperationTable } from './operation-table.ts';
@@ -66,9 +67,27 @@ export function uploadRoutes(app: Hono, options: UploadRoutesOptions): void {
     // The upload itself is the server's: it makes the path. Rights are checked before any byte is read.
     const call: OperationCall = { ...options.call(opName), via: 'server' };
     await assertMayRunAudited(op, call);
+    // The query is checked whole before a byte of the body is read (API probe: a misspelt level was
+    // refused only once a file of any size had arrived, and an unknown parameter passed unseen).
+    const takes = boundaries ? ['kind', 'name', 'country'] : ['kind', 'name', 'sensitivity'];
+    const unknown = Object.keys(c.req.queries()).filter((k) => !takes.includes(k));
+    if (unknown.length)
+      throw new TandemError(
+        'bad-input',
+        `/api/imports${boundaries ? '?kind=boundaries' : ''} does not take ${unknown.join(', ')}; it takes ${takes.join(', ')}`,
+        { details: { issues: unknown.map((path) => ({ path, message: 'not a field of this request' })) } },
+      );
     const country = c.req.query('country')?.trim() || undefined;
     const name = uploadName(c.req.query('name'));
     const sensitivity = c.req.query('sensitivity');
+    if (sensitivity !== undefined && !(SENSITIVITY_LEVELS as readonly string[]).includes(sensitivity))
+      throw new TandemError(
+        'bad-input',
+        `sensitivity: must be one of ${SENSITIVITY_LEVELS.join(', ')}; got ${JSON.stringify(sensitivity.slice(0, 40))}`,
+        {
+          details: { issues: [{ path: 'sensitivity', message: `one of ${SENSITIVITY_LEVELS.join(', ')}` }] },
+        },
+      );
     const body = c.req.raw.body;
     if (!body)
       throw new TandemError('bad-input', 'the request has no body: send the file as the request body');

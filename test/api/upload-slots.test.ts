@@ -123,6 +123,24 @@ test('an upload of a kind the server does not import is refused (400), not read 
       body: ACLED,
     });
     assert.match(await events.text(), /"stage":"done"/);
+    // The query is checked whole before the body is read (API probe): a misspelt level or a
+    // parameter the route does not take is a 400 naming it, not a 200 whose last line failed.
+    for (const [query, words] of [
+      [
+        'name=e2.csv&sensitivity=secret',
+        /sensitivity: must be one of public, internal, restricted, strictly-confidential; got "secret"/,
+      ],
+      ['name=e2.csv&bogus=1', /does not take bogus; it takes kind, name, sensitivity/],
+      ['name=b.geojson&kind=boundaries&sensitivity=public', /does not take sensitivity/],
+    ] as const) {
+      const res = await app.request(`/api/imports?${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: ACLED,
+      });
+      assert.equal(res.status, 400, query);
+      assert.match((await res.json()).error.message, words, query);
+    }
   } finally {
     await drop();
   }
