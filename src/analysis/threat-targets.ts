@@ -75,6 +75,8 @@ export async function readTargetedGroups(
       .select([
         'targets',
         'sub_event_type',
+        // Protesters targeted, where no group is named: the group harmed (Mali probe).
+        sql<string>`case when actor2_category = 'protesters' then actor2 else '' end`.as('protesters'),
         sql<number>`sum(case when ${inPeriod} then 1 else 0 end)`.as('events'),
         sql<number>`sum(case when month >= ${w.recentStart} and month <= ${w.lastMonth} then 1 else 0 end)`.as(
           'recent',
@@ -88,7 +90,11 @@ export async function readTargetedGroups(
       // seek (bounds on the month column could not): a year's window reads that year's events only.
       .where('date_start', '>=', `${firstMonth}-01`)
       .where('date_start', '<', `${addMonths(w.lastMonth, 1)}-01`)
-      .groupBy(['targets', 'sub_event_type']);
+      .groupBy([
+        'targets',
+        'sub_event_type',
+        sql`case when actor2_category = 'protesters' then actor2 else '' end`,
+      ]);
     rows.push(...(await q.execute()));
   }
   const groups = new Map<string, TargetedGroup>();
@@ -97,8 +103,8 @@ export async function readTargetedGroups(
     // of South Sudan (2011-)" beside the passengers of a bus): never the perpetrator itself, which
     // would read as a threat by an army against that army.
     const names = splitTargets(r.targets).filter((t) => t !== cell.actor);
-    const named = names.length > 0;
-    for (const group of named ? names : [`Civilians (${cell.country})`]) {
+    const named = names.length > 0 || r.protesters !== '';
+    for (const group of names.length ? names : [r.protesters || `Civilians (${cell.country})`]) {
       const g = groups.get(group) ?? {
         group,
         named,

@@ -91,8 +91,10 @@ const COUNT_KEY: Record<Exclude<SummaryDimension, 'target'>, string> = {
 const EVENT_KEY: Record<SummaryDimension, string> = {
   ...COUNT_KEY,
   'actor-category': "coalesce(nullif(actor1_category, ''), 'unknown')",
-  // The groups as stored ('; ' between them), split by splitTargetRows.
-  target: `case when targets <> '' then targets when civilian_targeting = 1 then 'Civilians (' || country || ')' else '' end`,
+  // The groups as stored ('; ' between them), split by splitTargetRows. Where the source names no
+  // group, protesters the source says were targeted are those protesters ("Protesters (Mali)", in
+  // ACLED's excessive force against protesters), not civilians in general (Mali probe).
+  target: `case when targets <> '' then targets when civilian_targeting = 1 and actor2_category = 'protesters' and actor2 <> '' then actor2 when civilian_targeting = 1 then 'Civilians (' || country || ')' else '' end`,
 };
 
 /** A row as the grouped queries return it: the keys and the sums. */
