@@ -16,7 +16,24 @@ const KIND = new RegExp(`\\b(${KIND_WORDS})\\b`, 'g');
  * them too; an import's counting areas as one (sameAreaKey) does not.
  */
 const UNIT_WORDS = new RegExp(`\\b(${KIND_WORDS}|municipality|autonomous|city)\\b`, 'g');
+/**
+ * Exonyms of admin-1 areas in the countries missions work in, which no spelling rule can pair: UCDP
+ * GED writes "Timbuktu" where ACLED writes "Tombouctou" (Mali probe: one area counted twice), and
+ * maps of Somalia write the Somali names of regions ACLED writes in English.
+ */
+const EXONYMS: [RegExp, string][] = [
+  [/\btimbuktu\b/g, 'tombouctou'],
+  [/\bshabeellaha hoose\b/g, 'lower shabelle'],
+  [/\bshabeellaha dhexe\b/g, 'middle shabelle'],
+  [/\bjubbada hoose\b/g, 'lower juba'],
+  [/\bjubbada dhexe\b/g, 'middle juba'],
+  [/\bhiiraan\b/g, 'hiraan'],
+  [/\bbanaadir\b/g, 'banadir'],
+  // Sudan's Gezira: "Al Jazirah", "Aj Jazirah", "Gezira", "El Gezira".
+  [/\b(aj )?jazirah?\b/g, 'gezira'],
+];
 const SYNONYMS: [RegExp, string][] = [
+  ...EXONYMS,
   // French and English names of one area: "Nord-Kivu" and "North Kivu", "Sud-Ouest" and "South-West".
   // (Not haut/upper: "Haut-Katanga" must stay alike to the old "Katanga" it was cut from.)
   [/\bnord\b/g, 'north'],

@@ -8,9 +8,10 @@ import { sameAreaKey } from './area-names.ts';
  * under the spelling the store already holds for it when the two differ only in accents, case,
  * hyphens, apostrophes, spacing, the kind of unit ("Region", "Province", "State"), or French and
  * English compass words ("Nord", "North"): sameAreaKey. It is stored under its own when the store
- * holds none: the first spelling stored stays. Names that differ otherwise ("Timbuktu",
- * "Tombouctou"), or by "City" ("Kyiv", "Kyiv City": two areas), are not joined here; boundary
- * files match exonyms by where events lie.
+ * holds none: the first spelling stored stays. A few exonyms are listed (area-names.ts EXONYMS:
+ * GED's "Timbuktu" is ACLED's "Tombouctou"); names that differ otherwise ("Kiev", "Kyiv"), or by
+ * "City" ("Kyiv", "Kyiv City": two areas), are not joined here; boundary files match exonyms by
+ * where events lie.
  */
 export class AreaSpellings {
   /** country NUL folded name → the spelling kept. */
