@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { reportError } from './cli-runtime.ts';
 import { registerAgreementCommands } from './commands/agreement-commands.ts';
@@ -27,9 +28,39 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+/** The package's version: src/cli/ and dist/cli/ both sit two folders below package.json. */
+function packageVersion(): string {
+  try {
+    return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The command a mistyped one most likely meant ("sumary": summary), as commander does for options. */
+function closestCommand(typed: string, names: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const next = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row[j]!;
+        row[j] = next;
+      }
+    }
+    return row[b.length]!;
+  };
+  const scored = names.map((n) => ({ n, d: distance(typed.toLowerCase(), n) })).sort((a, b) => a.d - b.d);
+  const best = scored[0];
+  return best && best.d <= Math.max(1, Math.floor(typed.length / 3)) ? best.n : undefined;
+}
+
 const program = new Command('tandem')
   // A group's own options (tandem forecast --country) end where its subcommand begins.
   .enablePositionalOptions()
+  .version(packageVersion(), '-V, --version', 'print the version')
   .description('Protection of civilians and political work, on one body of evidence.')
   .showHelpAfterError()
   .exitOverride();
@@ -61,8 +92,16 @@ try {
     first &&
     first !== 'help' &&
     !program.commands.some((c) => c.name() === first || c.aliases().includes(first))
-  )
-    program.error(`error: unknown command '${first}'`, { code: 'commander.unknownCommand', exitCode: 2 });
+  ) {
+    const meant = closestCommand(
+      first,
+      program.commands.map((c) => c.name()),
+    );
+    program.error(`error: unknown command '${first}'${meant ? `\n(Did you mean ${meant}?)` : ''}`, {
+      code: 'commander.unknownCommand',
+      exitCode: 2,
+    });
+  }
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {

@@ -225,7 +225,8 @@ export function signIn(app: Hono, options: SignInOptions): void {
     return c.redirect(withLang('/', lang), 303);
   });
 
-  app.get('/sign-out', async (c) => {
+  // A form may sign out with POST, as a link does with GET (API probe: POST answered 404).
+  app.on(['GET', 'POST'], '/sign-out', async (c) => {
     await endSession(options.store, getCookie(c, SESSION_COOKIE) ?? '');
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     // The provider's own session outlives Tandem's: the next sign-in through it asks for a login.

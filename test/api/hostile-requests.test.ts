@@ -277,6 +277,14 @@ for (const dialect of DIALECTS) {
       assert.equal((await app.request('/sign-out', { headers: { cookie } })).status, 302);
       const afterwards = await app.request('/api/status', { headers: { cookie } });
       assert.equal(afterwards.status, 401);
+      // A form signs out with POST as well (API probe: 404).
+      const again = await app.request('/sign-in', { method: 'POST', body: new URLSearchParams({ token }) });
+      const second = (again.headers.get('set-cookie') ?? '').split(';')[0]!;
+      assert.equal(
+        (await app.request('/sign-out', { method: 'POST', headers: { cookie: second } })).status,
+        302,
+      );
+      assert.equal((await app.request('/api/status', { headers: { cookie: second } })).status, 401);
       // The token itself still works for scripts.
       const script = await app.request('/api/status', { headers: { authorization: `Bearer ${token}` } });
       assert.equal(script.status, 200);
