@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AnalystUnit, DriverConfirmation, DriverDispute, DriverTag } from '../domain/driver.ts';
 import type { Database } from '../store/schema.ts';
 
@@ -94,40 +94,15 @@ export async function findDriverTags(db: Kysely<Database>, f: DriverTagFilter = 
   if (f.eventIds) q = q.where('event_id', 'in', f.eventIds.length ? [...f.eventIds] : [-1]);
   const tags = await q.execute();
   if (!tags.length) return [];
-  const confs = await db
-    .selectFrom('driver_tag_confirmations')
-    .selectAll()
-    .where(
-      'tag_id',
-      'in',
-      tags.map((t) => Number(t.id)),
-    )
-    .orderBy('at')
-    .orderBy('analyst')
-    .execute();
-  const byTag = new Map<number, DriverConfirmation[]>();
-  for (const c of confs) {
-    const list = byTag.get(Number(c.tag_id)) ?? [];
-    list.push({ analyst: c.analyst, unit: c.unit as AnalystUnit, at: c.at });
-    byTag.set(Number(c.tag_id), list);
-  }
-  const disputes = await db
-    .selectFrom('driver_tag_disputes')
-    .selectAll()
-    .where(
-      'tag_id',
-      'in',
-      tags.map((t) => Number(t.id)),
-    )
-    .orderBy('at')
-    .orderBy('analyst')
-    .execute();
-  const disputesOf = new Map<number, DriverDispute[]>();
-  for (const d of disputes) {
-    const list = disputesOf.get(Number(d.tag_id)) ?? [];
-    list.push({ analyst: d.analyst, unit: d.unit as AnalystUnit, reason: d.reason, at: d.at });
-    disputesOf.set(Number(d.tag_id), list);
-  }
+  const ids = tags.map((t) => Number(t.id));
+  const confirmationsOf = groupByTag(
+    await rowsOfTags(db, 'driver_tag_confirmations', ids),
+    (c): DriverConfirmation => ({ analyst: c.analyst, unit: c.unit as AnalystUnit, at: c.at }),
+  );
+  const disputesOf = groupByTag(
+    await rowsOfTags(db, 'driver_tag_disputes', ids),
+    (d): DriverDispute => ({ analyst: d.analyst, unit: d.unit as AnalystUnit, reason: d.reason, at: d.at }),
+  );
   return tags.map((t) => ({
     id: Number(t.id),
     driver: t.driver,
@@ -138,7 +113,32 @@ export async function findDriverTags(db: Kysely<Database>, f: DriverTagFilter = 
     unit: t.unit as AnalystUnit,
     note: t.note,
     createdAt: t.created_at,
-    confirmations: byTag.get(Number(t.id)) ?? [],
+    confirmations: confirmationsOf.get(Number(t.id)) ?? [],
     disputes: disputesOf.get(Number(t.id)) ?? [],
   }));
+}
+
+/** The rows of a table of the tags `ids` (their confirmations or their disputes), oldest first. */
+function rowsOfTags<T extends 'driver_tag_confirmations' | 'driver_tag_disputes'>(
+  db: Kysely<Database>,
+  table: T,
+  ids: number[],
+) {
+  return db
+    .selectFrom(table as 'driver_tag_disputes')
+    .selectAll()
+    .where('tag_id', 'in', ids)
+    .orderBy('at')
+    .orderBy('analyst')
+    .execute() as Promise<Selectable<Database[T]>[]>;
+}
+
+function groupByTag<R extends { tag_id: number }, V>(rows: R[], value: (r: R) => V): Map<number, V[]> {
+  const out = new Map<number, V[]>();
+  for (const r of rows) {
+    const list = out.get(Number(r.tag_id)) ?? [];
+    list.push(value(r));
+    out.set(Number(r.tag_id), list);
+  }
+  return out;
 }

@@ -89,6 +89,20 @@ async function released(ctx: AppContext, tagId: number) {
   return tag!;
 }
 
+/** A tag's making, confirmation, dispute or withdrawal, in the audit chain under the acting analyst. */
+function auditTag(ctx: AppContext, action: string, tagId: number, detail: Record<string, unknown>) {
+  return appendAudit(ctx.store.db, [
+    {
+      actor: ctx.requester.name,
+      action,
+      recordKind: 'driver-tag',
+      recordId: String(tagId),
+      sensitivity: 'internal',
+      detail,
+    },
+  ]);
+}
+
 const reason = z.string().trim().min(1, 'say why, in a sentence the other unit can answer');
 
 export const driverTagOperations = {
@@ -143,16 +157,7 @@ export const driverTagOperations = {
         note: input.note,
         at: now(),
       });
-      await appendAudit(ctx.store.db, [
-        {
-          actor: analyst,
-          action: 'tagged',
-          recordKind: 'driver-tag',
-          recordId: String(id),
-          sensitivity: 'internal',
-          detail: { driver: input.driver, unit: tagUnit, country, admin1 },
-        },
-      ]);
+      await auditTag(ctx, 'tagged', id, { driver: input.driver, unit: tagUnit, country, admin1 });
       const [tag] = await findDriverTags(ctx.store.db, { ids: [id] });
       return withJoint(tag!);
     },
@@ -178,16 +183,7 @@ export const driverTagOperations = {
       const { unit: confirmUnit } = actingAnalyst(ctx.requester, input);
       const wasJoint = isJointTag(tag);
       await upsertConfirmation(ctx.store.db, tag.id, { analyst, unit: confirmUnit, at: now() });
-      await appendAudit(ctx.store.db, [
-        {
-          actor: analyst,
-          action: 'confirmed',
-          recordKind: 'driver-tag',
-          recordId: String(tag.id),
-          sensitivity: 'internal',
-          detail: { unit: confirmUnit },
-        },
-      ]);
+      await auditTag(ctx, 'confirmed', tag.id, { unit: confirmUnit });
       // Whether it was joint before this confirmation, so no one is told it has only now become so.
       return { ...(await released(ctx, tag.id)), wasJoint };
     },
@@ -218,16 +214,7 @@ export const driverTagOperations = {
         reason: input.reason,
         at: now(),
       });
-      await appendAudit(ctx.store.db, [
-        {
-          actor: analyst,
-          action: 'disputed',
-          recordKind: 'driver-tag',
-          recordId: String(tag.id),
-          sensitivity: 'internal',
-          detail: { unit: disputeUnit, reason: input.reason },
-        },
-      ]);
+      await auditTag(ctx, 'disputed', tag.id, { unit: disputeUnit, reason: input.reason });
       return released(ctx, tag.id);
     },
   }),
@@ -248,16 +235,11 @@ export const driverTagOperations = {
         );
       const at = now();
       await withdrawDriverTag(ctx.store.db, tag.id, { reason: input.reason, at });
-      await appendAudit(ctx.store.db, [
-        {
-          actor: analyst,
-          action: 'withdrawn',
-          recordKind: 'driver-tag',
-          recordId: String(tag.id),
-          sensitivity: 'internal',
-          detail: { reason: input.reason, driver: tag.driver, madeBy: tag.analyst },
-        },
-      ]);
+      await auditTag(ctx, 'withdrawn', tag.id, {
+        reason: input.reason,
+        driver: tag.driver,
+        madeBy: tag.analyst,
+      });
       return { id: tag.id, driver: tag.driver, withdrawnAt: at, reason: input.reason };
     },
   }),
