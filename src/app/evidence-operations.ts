@@ -50,10 +50,13 @@ export const evidenceOperations = {
   summary,
 
   listEvents: defineOperation({
-    summary: 'The events that match a filter, oldest first.',
+    summary:
+      'The events that match a filter, oldest first (by first day, then id); limit and offset page through them.',
     input: eventFilterInput.extend({
       admin1: z.string().optional(),
       limit: numberInput(z.number().int().positive().max(1_000_000)).optional(),
+      /** Events passed over first (API probe: a script had no way to page through a big store). */
+      offset: numberInput(z.number().int().min(0)).optional(),
     }),
     run: async (ctx, input) => {
       checkPeriod(input);

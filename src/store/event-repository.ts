@@ -27,6 +27,8 @@ export interface EventFilter {
   civilianTargeting?: boolean;
   ids?: readonly number[];
   limit?: number;
+  /** Events to pass over first, in the same order: with `limit`, one page after another. */
+  offset?: number;
   /** Newest first (by first day, then id) instead of oldest first: with `limit`, the latest events. */
   newestFirst?: boolean;
 }
@@ -62,7 +64,9 @@ export async function findEvents(db: Kysely<Database>, filter: EventFilter = {})
   let q = applyEventFilter(db.selectFrom('events').selectAll(), filter)
     .orderBy('date_start', order)
     .orderBy('id', order);
-  if (filter.limit) q = q.limit(filter.limit);
+  // SQLite takes an offset only after a limit: a page with no limit runs to the end.
+  if (filter.limit || filter.offset) q = q.limit(filter.limit ?? Number.MAX_SAFE_INTEGER);
+  if (filter.offset) q = q.offset(filter.offset);
   return (await q.execute()).map(toEvent);
 }
 
