@@ -95,7 +95,11 @@ function BriefFrame({ title, src }: { title: string; src: string }) {
   // A brief the server refuses (an area with no events, a period outside the data) comes back as
   // the API's JSON error: said as every page says a refusal, not shown raw in the frame.
   const [refused, setRefused] = useState<ApiError | null>(null);
+  // The server writes the brief for each request (2 to 9 s): say so until it is there, rather than
+  // an empty frame (API probe). A new scope or language is a new source, loading again.
+  const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
   const loaded = () => {
+    setLoadedSrc(src);
     const doc = frame.current?.contentDocument;
     if (doc?.contentType === 'application/json') {
       let body: { error?: Parameters<typeof refusalOf>[0] } | undefined;
@@ -124,6 +128,11 @@ function BriefFrame({ title, src }: { title: string; src: string }) {
   return (
     <>
       {refused && <ErrorBox error={refused} what={title} />}
+      {loadedSrc !== src && !refused && (
+        <p className="muted" role="status">
+          {t('common.loading', { what: title })}
+        </p>
+      )}
       <iframe
         ref={frame}
         title={title}
