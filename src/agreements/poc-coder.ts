@@ -50,7 +50,7 @@ export function codeProvisions(text: string, provisions: Provision[], rules: Poc
       if (
         negation.negated(hit.start, hit.end, sentenceStart(bounds, hit.start), sentenceTo) ||
         (AMNESTY_REVERSES.has(rule.category) &&
-          amnestyCovers(text, sentenceStart(bounds, hit.start), sentenceTo))
+          grantsImpunity(text.slice(sentenceStart(bounds, hit.start), sentenceTo)))
       ) {
         ruledOut.set(rule.category, [...(ruledOut.get(rule.category) ?? []), hit.start]);
         continue;
@@ -91,9 +91,8 @@ const AMNESTY_RE =
 const AMNESTY_REFUSED_RE =
   /(?<![\p{L}])(?:no|not|never|nor|nothing|rien|excluded?|excluding|exclusion|except|exception|other\s+than|save\s+for|shall\s+not|aucune?|nulle?|pas|jamais|exclu\p{L}*|sauf|hormis|except[ée]\p{L}*|exception|en\s+dehors|ne\s+saurai\p{L}*|n['’]\p{L}+)(?![\p{L}])/iu;
 
-/** Whether the sentence [from, to) grants an amnesty without refusing it or keeping anything out of it. */
-function amnestyCovers(text: string, from: number, to: number): boolean {
-  const sentence = text.slice(from, to);
+/** Whether a sentence grants an amnesty without refusing it or keeping anything out of it. */
+function grantsImpunity(sentence: string): boolean {
   return AMNESTY_RE.test(sentence) && !AMNESTY_REFUSED_RE.test(sentence);
 }
 
@@ -107,20 +106,19 @@ export function impunityGrants(
   text: string,
   provisions: readonly Provision[],
 ): { provision: string; quote: string }[] {
-  const bounds = sentenceEnds(text);
   const out: { provision: string; quote: string }[] = [];
+  // Most agreements grant none: one scan of the whole text before any sentence is cut out.
+  if (!AMNESTY_RE.test(text)) return out;
+  const bounds = sentenceEnds(text);
   const ordered = [...provisions].filter((p) => p.kind !== 'front-matter').sort((a, b) => a.start - b.start);
+  const starts = ordered.map((x) => x.start);
   let from = 0;
   for (const to of bounds) {
     if (to <= from) continue;
     const sentence = text.slice(from, to);
-    if (amnestyCovers(text, from, to)) {
+    if (grantsImpunity(sentence)) {
       const at = from + (sentence.length - sentence.trimStart().length);
-      const p = provisionAt(
-        ordered,
-        ordered.map((x) => x.start),
-        at,
-      );
+      const p = provisionAt(ordered, starts, at);
       const quote = sentence.trim().replace(/\s+/g, ' ');
       if (p && !out.some((o) => o.quote === quote)) out.push({ provision: p.id, quote });
     }
